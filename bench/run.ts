@@ -1,0 +1,348 @@
+// `npm run bench`: throughput and memory of `upskill evaluate` against the floor of any Node engine.
+//
+//   npm run bench                              # 10k, 100k, 1M claims
+//   npm run bench -- --sizes 10000,100000      # other sizes
+//   npm run bench -- --keep                    # keep the generated files (their dir is printed)
+//   npm run bench -- --seed 7 --timeout 3600   # another data set; per-process timeout in seconds
+//   npm run bench -- --engine other/upskill.js # another build of the CLI (default bin/upskill.js)
+//
+// For each size: generate the file (bench/generate-evaluate-file.ts, fixed seed), then run, each as
+// a whole child process with its stdout piped back here and only counted:
+//   floor   node bench/floor.mjs FILE           read + JSON.parse + JSON.stringify(claims)
+//   engine  node bin/upskill.js evaluate FILE   what `npm run -s upskill -- evaluate FILE` runs
+// Wall time is spawn → exit. Peak RSS: VmHWM of the child and of every descendant seen, polled from
+// /proc every 20 ms and summed over the processes; when GNU time (/usr/bin/time) exists the child
+// runs under it and its exact max RSS (%M) is taken when larger. Not a test: it prints figures.
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeEvaluateFile, type EvaluateFileStats } from './generate-evaluate-file.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DEFAULT_ENGINE = join(ROOT, 'bin', 'upskill.js');
+const FLOOR = join(ROOT, 'bench', 'floor.mjs');
+const GNU_TIME = '/usr/bin/time';
+const POLL_MS = 20;
+
+// Targets (the issue): at the largest size.
+const MAX_RATIO = 3;
+const MAX_RSS_MIB = 3072;
+const MAX_GROWTH = 1.5; // µs/claim at the largest size ≤ 1.5 × µs/claim at the smallest
+
+interface Options {
+  sizes: number[];
+  keep: boolean;
+  seed: number;
+  timeoutS: number;
+  engine: string;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { sizes: [10_000, 100_000, 1_000_000], keep: false, seed: 20200114, timeoutS: 3600, engine: DEFAULT_ENGINE };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (): string => {
+      const [, inline] = a.split('=', 2);
+      if (inline !== undefined) return inline;
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--keep') o.keep = true;
+    else if (a.startsWith('--sizes')) o.sizes = value().split(',').map((s) => Number(s.replace(/_/g, '').replace(/k$/i, '000').replace(/m$/i, '000000')));
+    else if (a.startsWith('--seed')) o.seed = Number(value());
+    else if (a.startsWith('--timeout')) o.timeoutS = Number(value());
+    else if (a.startsWith('--engine')) o.engine = resolve(value());
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: npm run bench -- [--sizes 10000,100000,1000000] [--keep] [--seed N] [--timeout SECONDS] [--engine bin/upskill.js]');
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  if (o.sizes.length === 0 || o.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`bad --sizes: ${o.sizes.join(',')}`);
+  if (!Number.isInteger(o.seed)) throw new Error('bad --seed');
+  if (!(o.timeoutS > 0)) throw new Error('bad --timeout');
+  return o;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A child process, measured.
+
+interface RunResult {
+  ok: boolean;
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  wallS: number;
+  peakRssMiB: number | null;
+  /** Occurrences of `"ref":` on stdout: one per decision (engine) or per claim (floor). */
+  refs: number;
+  stdoutBytes: number;
+  stderrHead: string;
+}
+
+const REF_KEY = Buffer.from('"ref":');
+
+/** Counts REF_KEY in a stream of chunks, including occurrences split between two chunks. */
+class RefCounter {
+  count = 0;
+  bytes = 0;
+  private tail = Buffer.alloc(0);
+  push(chunk: Buffer): void {
+    this.bytes += chunk.length;
+    if (this.tail.length > 0) {
+      // Only matches that start in the tail and end in this chunk (the key does not overlap itself).
+      this.count += countIn(Buffer.concat([this.tail, chunk.subarray(0, REF_KEY.length - 1)]));
+    }
+    this.count += countIn(chunk);
+    this.tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - (REF_KEY.length - 1))));
+  }
+}
+function countIn(b: Buffer): number {
+  let n = 0;
+  for (let i = b.indexOf(REF_KEY); i !== -1; i = b.indexOf(REF_KEY, i + REF_KEY.length)) n++;
+  return n;
+}
+
+/** Pids of `pid` and all its descendants, from /proc/<pid>/task/<tid>/children. */
+function processTree(pid: number, into: number[] = []): number[] {
+  into.push(pid);
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return into;
+  }
+  for (const tid of tasks) {
+    let children: string;
+    try {
+      children = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const c of children.split(' ')) if (c.trim() !== '') processTree(Number(c), into);
+  }
+  return into;
+}
+
+/** VmHWM of a process in KiB, or undefined once it is gone. */
+function vmHwmKiB(pid: number): number | undefined {
+  try {
+    const m = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const haveProc = existsSync('/proc/self/status');
+const haveGnuTime = ((): boolean => {
+  try {
+    return statSync(GNU_TIME).isFile();
+  } catch {
+    return false;
+  }
+})();
+
+function runMeasured(command: string, args: string[], timeoutS: number, scratch: string): Promise<RunResult> {
+  const timeFile = join(scratch, `time-${process.pid}-${Date.now()}.txt`);
+  const [cmd, argv] = haveGnuTime ? [GNU_TIME, ['-f', '%M', '-o', timeFile, command, ...args]] : [command, args];
+  return new Promise((resolvePromise) => {
+    const started = performance.now();
+    // Own process group, so that a timeout can end exactly the processes this run started.
+    const child = spawn(cmd, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const rootPid = child.pid!;
+    const hwm = new Map<number, number>();
+    const poll = (): void => {
+      if (!haveProc) return;
+      for (const pid of processTree(rootPid)) {
+        if (haveGnuTime && pid === rootPid) continue; // the time wrapper itself
+        const kib = vmHwmKiB(pid);
+        if (kib !== undefined && kib > (hwm.get(pid) ?? 0)) hwm.set(pid, kib);
+      }
+    };
+    const poller = setInterval(poll, POLL_MS);
+    poll();
+
+    const counter = new RefCounter();
+    child.stdout.on('data', (chunk: Buffer) => counter.push(chunk));
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (s: string) => {
+      if (stderr.length < 64 * 1024) stderr += s;
+    });
+
+    let timedOut = false;
+    const killer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-rootPid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, timeoutS * 1000);
+
+    let wallS = 0;
+    child.on('exit', () => {
+      wallS = (performance.now() - started) / 1000;
+      clearInterval(poller);
+      clearTimeout(killer);
+    });
+    child.on('close', (code, signal) => {
+      let exitCode = code;
+      let peakKiB = [...hwm.values()].reduce((s, k) => s + k, 0);
+      if (haveGnuTime) {
+        try {
+          const lines = readFileSync(timeFile, 'utf8').trim().split('\n');
+          const m = Number(lines[lines.length - 1]);
+          if (Number.isFinite(m)) peakKiB = Math.max(peakKiB, m);
+          // GNU time exits with the command's status; a signal shows as "Command terminated by signal N".
+          const sig = lines.find((l) => l.startsWith('Command terminated by signal'));
+          if (sig && exitCode === 0) exitCode = 128 + Number(sig.split(' ').pop());
+        } catch {
+          /* time did not write: keep the polled figure */
+        }
+        rmSync(timeFile, { force: true });
+      }
+      const stderrHead = (haveGnuTime ? stderr.replace(/^Command (exited with non-zero status|terminated by signal).*$/gm, '') : stderr).trim();
+      resolvePromise({
+        ok: !timedOut && signal === null && exitCode === 0,
+        exitCode,
+        signal,
+        timedOut,
+        wallS,
+        peakRssMiB: peakKiB > 0 ? peakKiB / 1024 : null,
+        refs: counter.count,
+        stdoutBytes: counter.bytes,
+        stderrHead,
+      });
+    });
+    child.on('error', (e) => {
+      clearInterval(poller);
+      clearTimeout(killer);
+      resolvePromise({ ok: false, exitCode: null, signal: null, timedOut: false, wallS: 0, peakRssMiB: null, refs: 0, stdoutBytes: 0, stderrHead: String(e) });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run.
+
+interface Row {
+  claims: number;
+  stats: EvaluateFileStats;
+  genS: number;
+  floor: RunResult;
+  engine: RunResult;
+}
+
+const fmtN = (n: number, digits = 0): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const mib = (bytes: number): number => bytes / (1 << 20);
+
+function describeFailure(what: string, r: RunResult): string {
+  const why = r.timedOut ? 'timed out' : r.signal ? `killed by ${r.signal}` : `exit ${r.exitCode}`;
+  const head = r.stderrHead.split('\n').slice(0, 15).join('\n').slice(0, 3000);
+  return `  ${what} FAILED (${why})${head ? `; stderr:\n    ${head.replace(/\n/g, '\n    ')}` : ''}`;
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  const dir = mkdtempSync(join(tmpdir(), 'upskill-bench-'));
+  const cpu = cpus();
+  console.log(`upskill evaluate benchmark — node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, seed ${o.seed}`);
+  console.log(`files in ${dir}${o.keep ? ' (kept)' : ' (deleted after each size)'}; RSS by ${haveProc ? `/proc VmHWM polling${haveGnuTime ? ' + GNU time %M' : ''}` : haveGnuTime ? 'GNU time %M' : 'nothing (no /proc, no GNU time)'}`);
+  if (!existsSync(o.engine)) console.log(`warning: ${o.engine} does not exist yet: the engine runs will fail`);
+
+  const rows: Row[] = [];
+  try {
+    for (const n of o.sizes) {
+      const file = join(dir, `evaluate-${n}.json`);
+      const t0 = performance.now();
+      const stats = await writeEvaluateFile(file, n, o.seed);
+      const genS = (performance.now() - t0) / 1000;
+      console.log(
+        `\n${fmtN(n)} claims: file ${fmtN(mib(stats.bytes), 1)} MiB (${fmtN(stats.people)} people, ${fmtN(stats.enterprises)} enterprises, ` +
+          `${fmtN(stats.historyClaims)} history, ${fmtN(stats.evaluatedClaims)} to decide), generated in ${genS.toFixed(2)} s`,
+      );
+      const floor = await runMeasured(process.execPath, [FLOOR, file], o.timeoutS, dir);
+      console.log(floor.ok ? `  floor  ${floor.wallS.toFixed(2)} s, peak RSS ${fmtN(floor.peakRssMiB ?? NaN)} MiB` : describeFailure('floor', floor));
+      if (floor.ok && floor.refs !== stats.claims) console.log(`  warning: the floor wrote ${floor.refs} claims, expected ${stats.claims}`);
+      const engine = await runMeasured(process.execPath, [o.engine, 'evaluate', file], o.timeoutS, dir);
+      if (engine.ok) {
+        console.log(`  engine ${engine.wallS.toFixed(2)} s, peak RSS ${fmtN(engine.peakRssMiB ?? NaN)} MiB, ${fmtN(engine.refs)} decisions, ${fmtN(mib(engine.stdoutBytes), 1)} MiB out`);
+        if (engine.refs !== stats.evaluatedClaims) console.log(`  warning: ${fmtN(engine.refs)} decisions, expected one per claim without status: ${fmtN(stats.evaluatedClaims)}`);
+      } else console.log(describeFailure('engine', engine));
+      rows.push({ claims: n, stats, genS, floor, engine });
+      if (!o.keep) rmSync(file, { force: true });
+    }
+  } finally {
+    if (!o.keep) rmSync(dir, { recursive: true, force: true });
+  }
+
+  // Table.
+  const header = ['claims', 'file MiB', 'gen s', 'floor s', 'engine s', 'engine/floor', 'decisions/s', 'µs/claim', 'engine RSS MiB', 'floor RSS MiB', 'status'];
+  const table: string[][] = rows.map((r) => {
+    const e = r.engine;
+    const f = r.floor;
+    const usPerClaim = (e.wallS * 1e6) / r.claims;
+    return [
+      fmtN(r.claims),
+      fmtN(mib(r.stats.bytes), 1),
+      r.genS.toFixed(2),
+      f.ok ? f.wallS.toFixed(2) : 'failed',
+      e.ok ? e.wallS.toFixed(2) : 'failed',
+      e.ok && f.ok ? `${(e.wallS / f.wallS).toFixed(2)}×` : '—',
+      e.ok ? fmtN(e.refs / e.wallS) : '—',
+      e.ok ? usPerClaim.toFixed(1) : '—',
+      e.ok && e.peakRssMiB !== null ? fmtN(e.peakRssMiB) : '—',
+      f.ok && f.peakRssMiB !== null ? fmtN(f.peakRssMiB) : '—',
+      e.ok && f.ok ? 'ok' : 'FAILED',
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padStart(widths[i]!))).join('  ');
+  console.log(`\n${line(header)}\n${line(widths.map((w) => '-'.repeat(w)))}`);
+  for (const row of table) console.log(line(row));
+  console.log('µs/claim = engine wall time / claims in the file (history included); decisions/s = decisions printed / engine wall time.');
+
+  // Marginal cost between sizes: process start-up cancels out.
+  const good = rows.filter((r) => r.engine.ok);
+  for (let i = 1; i < good.length; i++) {
+    const a = good[i - 1]!;
+    const b = good[i]!;
+    const marginal = ((b.engine.wallS - a.engine.wallS) * 1e6) / (b.claims - a.claims);
+    const floorMarginal = a.floor.ok && b.floor.ok ? ((b.floor.wallS - a.floor.wallS) * 1e6) / (b.claims - a.claims) : NaN;
+    console.log(`marginal ${fmtN(a.claims)} → ${fmtN(b.claims)}: engine ${marginal.toFixed(1)} µs/claim, floor ${floorMarginal.toFixed(1)} µs/claim`);
+  }
+
+  // Targets, at the largest size that ran.
+  const largest = rows[rows.length - 1];
+  const smallest = rows[0];
+  console.log('');
+  if (!largest || !smallest || !largest.engine.ok || !largest.floor.ok) {
+    console.log(`targets: not measured (the largest size, ${largest ? fmtN(largest.claims) : '—'} claims, failed)`);
+    return;
+  }
+  const ratio = largest.engine.wallS / largest.floor.wallS;
+  const rss = largest.engine.peakRssMiB;
+  const verdict = (b: boolean): string => (b ? 'MET' : 'NOT MET');
+  console.log(`targets at ${fmtN(largest.claims)} claims:`);
+  console.log(`  engine/floor ${ratio.toFixed(2)}× ≤ ${MAX_RATIO}×: ${verdict(ratio <= MAX_RATIO)}`);
+  console.log(`  peak RSS ${rss === null ? 'unknown' : `${fmtN(rss)} MiB`} < ${MAX_RSS_MIB} MiB: ${rss === null ? 'UNKNOWN' : verdict(rss < MAX_RSS_MIB)}`);
+  if (smallest === largest) {
+    console.log('  linearity: needs at least two sizes');
+  } else if (smallest.engine.ok) {
+    const us = (r: Row): number => (r.engine.wallS * 1e6) / r.claims;
+    const growth = us(largest) / us(smallest);
+    console.log(
+      `  µs/claim ${us(largest).toFixed(1)} at ${fmtN(largest.claims)} vs ${us(smallest).toFixed(1)} at ${fmtN(smallest.claims)} = ${growth.toFixed(2)}× ≤ ${MAX_GROWTH}×: ` +
+        `${growth <= MAX_GROWTH ? 'linear' : 'NOT linear'}`,
+    );
+  } else {
+    console.log(`  linearity: not measured (${fmtN(smallest.claims)} claims failed)`);
+  }
+}
+
+await main();

@@ -1,0 +1,54 @@
+// `upskill evaluate FILE [--explain] [--policy PACKAGE.json ...]`: the engine's file face.
+// Validates the whole file first (exit 2, one line per problem, nothing on stdout), then streams one
+// decision per evaluated claim, in file order, as a JSON array.
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import {
+  InputError, PolicyConfigError, PolicySet, evaluateClaims, parseEvaluateInput, shippedPolicies, shippedReferenceData,
+} from '../policy/index.ts';
+import { BadInputError } from './errors.ts';
+import { readJsonFile } from './read-json-file.ts';
+
+export interface EvaluateCommandOptions {
+  explain?: boolean;
+  policy?: string[];
+}
+
+function loadPolicies(files: string[] | undefined): PolicySet {
+  if (!files || files.length === 0) return shippedPolicies();
+  try {
+    return new PolicySet(files.map(readJsonFile));
+  } catch (e) {
+    if (e instanceof PolicyConfigError) throw new BadInputError(e.problems.map((p) => `政策包: ${p}`));
+    throw e;
+  }
+}
+
+const CHUNK = 2000;
+
+export async function evaluateCommand(file: string, options: EvaluateCommandOptions, out: Writable): Promise<void> {
+  const policies = loadPolicies(options.policy);
+  let input;
+  try {
+    input = parseEvaluateInput(readJsonFile(file), policies);
+  } catch (e) {
+    if (e instanceof InputError) throw new BadInputError(e.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)));
+    throw e;
+  }
+  const decisions = evaluateClaims(input, policies, shippedReferenceData(), { explain: options.explain === true });
+  let buffer: string[] = [];
+  let first = true;
+  const flush = async () => {
+    if (buffer.length === 0) return;
+    const text = (first ? '[\n' : ',\n') + buffer.join(',\n');
+    first = false;
+    buffer = [];
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  for (const decision of decisions) {
+    buffer.push(options.explain ? JSON.stringify(decision, null, 1) : JSON.stringify(decision));
+    if (buffer.length >= CHUNK) await flush();
+  }
+  await flush();
+  out.write(first ? '[]\n' : '\n]\n');
+}

@@ -1,0 +1,45 @@
+// The one entry point (DESIGN.md conventions): `npm run -s upskill -- <command>`.
+import { Command, CommanderError } from 'commander';
+import { evaluateCommand } from './evaluate-command.ts';
+import { BadInputError, UsageError } from './errors.ts';
+
+const program = new Command()
+  .name('upskill')
+  .description('攀枝花市职业技能提升行动补贴管理系统（攀办发〔2020〕2 号）')
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+  .showHelpAfterError('（运行 upskill --help 查看用法）');
+
+program
+  .command('evaluate')
+  .description('按政策判定申领文件中的每一笔补贴申领，输出 JSON 决定')
+  .argument('<file>', '申领文件（JSON，格式见 contracts/evaluate.md）')
+  .option('--explain', '每个决定附完整判定过程（规则、事实、参数及其条款和有效期）')
+  .option('--policy <package.json...>', '改用指定的政策包文件（可多个），不用随产品提供的政策包')
+  .action(async (file: string, options: { explain?: boolean; policy?: string[] }) => {
+    await evaluateCommand(file, options, process.stdout);
+  });
+
+async function main(): Promise<number> {
+  try {
+    await program.parseAsync(process.argv);
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof BadInputError) {
+      process.stderr.write(`${e.lines.join('\n')}\n`);
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`upskill: 内部错误：${(e as Error).message}\n`);
+    if (process.env.DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main();

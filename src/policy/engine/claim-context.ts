@@ -1,0 +1,157 @@
+// What the rules of one claim see: its facts, the governing policy package, and the batch so far.
+// Facts are read through here so a missing one is reported by its input path, never guessed.
+import type { Clause } from '../clauses.ts';
+import type { ProgramCode } from '../codes.ts';
+import type { IsoDate } from '../dates.ts';
+import type { ClaimInput, EnterpriseInput, PersonInput } from '../evaluate-input.ts';
+import type { LoadedPackage, ParameterName, ParameterRead, ParameterValueOf } from '../policy-package.ts';
+import type { CatalogIndex } from './catalog-index.ts';
+import type { Decision, FactRead, Payee, Step, StepResult } from './decision.ts';
+import type { Ledger } from './ledger.ts';
+
+export interface Located<T> {
+  value: T;
+  path: string;
+}
+
+/** The batch a claim is decided in: the other records it may consult. */
+export interface BatchView {
+  ledger: Ledger;
+  catalog: CatalogIndex;
+  entrepreneurshipTypes: Map<string, { amountYuan: number; name?: string | null }>;
+  claimByRef: Map<string, Located<ClaimInput>>;
+  /** Decided §4.6 trainings that a living allowance names, with the steps the allowance follows. */
+  trainingOutcomes: Map<string, DecidedTraining>;
+  explain: boolean;
+}
+
+export interface DecidedTraining {
+  outcome: Decision['outcome'];
+  steps: Step[];
+}
+
+export class ClaimContext {
+  readonly steps: Step[] = [];
+  /** What an eligible claim was granted, for the limits of later claims (§4.8 months, §4.9 fen). */
+  granted: { months?: number; fen?: number } | undefined;
+  failed = false;
+  unknown = false;
+  private facts: FactRead[] | undefined;
+  private params: ParameterRead[] | undefined;
+
+  constructor(
+    readonly claim: ClaimInput,
+    readonly path: string,
+    readonly person: Located<PersonInput>,
+    readonly enterprise: Located<EnterpriseInput> | undefined,
+    readonly pkg: LoadedPackage,
+    /** The date parameters and the catalog are read at: the training's start (§4.8: first insured month). */
+    readonly date: IsoDate,
+    readonly batch: BatchView,
+  ) {
+    if (batch.explain) {
+      this.facts = [];
+      this.params = [];
+    }
+  }
+
+  get program(): ProgramCode {
+    return this.claim.program;
+  }
+
+  /** A value of the governing package on the governing date, recorded for the trace. */
+  param<N extends ParameterName>(name: N): ParameterValueOf<N> {
+    const read = this.pkg.read(name, this.date);
+    this.params?.push(read);
+    return read.value;
+  }
+
+  private note<T>(path: string, value: T): T | undefined {
+    this.facts?.push({ path, value });
+    return value ?? undefined;
+  }
+
+  claimFact<K extends keyof ClaimInput>(field: K): NonNullable<ClaimInput[K]> | undefined {
+    return this.note(`${this.path}.${field}`, this.claim[field]) as NonNullable<ClaimInput[K]> | undefined;
+  }
+
+  personFact<K extends keyof PersonInput>(field: K): NonNullable<PersonInput[K]> | undefined {
+    return this.note(`${this.person.path}.${field}`, this.person.value[field]) as NonNullable<PersonInput[K]> | undefined;
+  }
+
+  enterpriseFact<K extends keyof EnterpriseInput>(field: K): NonNullable<EnterpriseInput[K]> | undefined {
+    if (!this.enterprise) return undefined;
+    return this.note(`${this.enterprise.path}.${field}`, this.enterprise.value[field]) as
+      | NonNullable<EnterpriseInput[K]>
+      | undefined;
+  }
+
+  /** Records a fact read from another record (a training the claim names, an earlier claim). */
+  otherFact<T>(path: string, value: T): T | undefined {
+    return this.note(path, value);
+  }
+
+  claimPath(field: keyof ClaimInput): string {
+    return `${this.path}.${field}`;
+  }
+
+  personPath(field: keyof PersonInput): string {
+    return `${this.person.path}.${field}`;
+  }
+
+  enterprisePath(field: string): string {
+    return `${this.enterprise?.path ?? this.path}.${field}`;
+  }
+
+  /** The person's groups: the list is complete, so an unlisted group is not the person's. */
+  groups(): readonly string[] {
+    return this.personFact('groups') ?? [];
+  }
+
+  private step(rule: string, clause: Clause, result: StepResult, reason: string, missing?: string[]): void {
+    const step: Step = { rule, clause, result, reason };
+    if (missing) step.missing = missing;
+    if (this.facts) {
+      step.facts = this.facts;
+      step.parameters = this.params;
+      this.facts = [];
+      this.params = [];
+    }
+    this.steps.push(step);
+  }
+
+  pass(rule: string, clause: Clause, reason: string): true {
+    this.step(rule, clause, 'pass', reason);
+    return true;
+  }
+
+  fail(rule: string, clause: Clause, reason: string): false {
+    this.failed = true;
+    this.step(rule, clause, 'fail', reason);
+    return false;
+  }
+
+  unknownFact(rule: string, clause: Clause, reason: string, missing: string[]): undefined {
+    this.unknown = true;
+    this.step(rule, clause, 'unknown', reason, missing);
+    return undefined;
+  }
+
+  info(rule: string, clause: Clause, reason: string): void {
+    this.step(rule, clause, 'info', reason);
+  }
+
+  /** A yes/no fact: true passes, false fails, absent is unknown. */
+  check(
+    rule: string,
+    clause: Clause,
+    value: boolean | undefined,
+    path: string,
+    reasons: { yes: string; no: string; unknown: string },
+  ): boolean | undefined {
+    if (value === undefined) return this.unknownFact(rule, clause, reasons.unknown, [path]);
+    return value ? this.pass(rule, clause, reasons.yes) : this.fail(rule, clause, reasons.no);
+  }
+}
+
+export type { Payee };

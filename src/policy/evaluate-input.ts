@@ -1,0 +1,305 @@
+// The evaluate file format (../shared/contracts/evaluate.md) as one zod schema: every input error the
+// contract lists is found here, before any decision, and named by its field path.
+import { z } from 'zod';
+import {
+  APPLICANTS, CATALOG_SECTIONS, CERTIFICATE_TYPES, CLAIM_STATUSES, GROUPS, INDUSTRIES, LEVELS, ProgramCodeSchema,
+} from './codes.ts';
+import { isIsoDate } from './dates.ts';
+import { residentIdProblem, usccProblem, type IdProblem } from './identifiers.ts';
+import { decimalPlaces } from './money.ts';
+import type { PolicySet } from './policy-package.ts';
+
+/** A problem with the input file: the field path (`claims[3].endDate`) and what is wrong, in Chinese. */
+export interface InputIssue {
+  path: string;
+  message: string;
+}
+
+export class InputError extends Error {
+  constructor(readonly issues: InputIssue[]) {
+    super(issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('\n'));
+    this.name = 'InputError';
+  }
+}
+
+const ID_MESSAGES: Record<IdProblem, string> = {
+  length: '应为18位',
+  characters: '含有不允许的字符',
+  birthDate: '出生日期不存在',
+  checkCharacter: '校验码错误',
+};
+
+const isoDate = z.string().refine(isIsoDate, '不是有效日期（应为存在的日期，格式 YYYY-MM-DD）');
+const yuan = z.number().nonnegative().refine((x) => decimalPlaces(x) <= 2, '金额最多保留两位小数（分）');
+const nonNegative = z.number().nonnegative();
+const wholeNonNegative = z.number().int().nonnegative();
+const level = z.union([z.literal(5), z.literal(4), z.literal(3), z.literal(2), z.literal(1), z.literal('special')], {
+  error: `等级应为 ${LEVELS.join('、')} 之一`,
+});
+
+const residentId = z.string().superRefine((id, ctx) => {
+  const problem = residentIdProblem(id);
+  if (problem) ctx.addIssue({ code: 'custom', message: `居民身份证号码${ID_MESSAGES[problem]}（GB 11643）` });
+});
+
+const uscc = z.string().superRefine((code, ctx) => {
+  const problem = usccProblem(code);
+  if (problem) ctx.addIssue({ code: 'custom', message: `统一社会信用代码${ID_MESSAGES[problem]}（GB 32100）` });
+});
+
+export const catalogEntrySchema = z.object({
+  section: z.enum(CATALOG_SECTIONS),
+  code: z.string().min(1),
+  name: z.string().nullish(),
+  level,
+  baseStandardYuan: yuan,
+  industry: z.enum(INDUSTRIES),
+  upliftRate: z.number().min(0).max(1).refine((x) => decimalPlaces(x) <= 6, '上浮比例最多六位小数'),
+  appraisalStandardYuan: yuan.nullish(),
+  hours: nonNegative.nullish(),
+  effectiveFrom: isoDate.nullish(),
+  effectiveTo: isoDate.nullish(),
+});
+
+export const entrepreneurshipTypeSchema = z.object({
+  code: z.string().min(1),
+  name: z.string().nullish(),
+  amountYuan: yuan,
+});
+
+const person = z.object({
+  id: residentId,
+  name: z.string().nullish(),
+  groups: z.array(z.enum(GROUPS)).nullish(),
+  rural: z.boolean().nullish(),
+  pensionEntitled: z.boolean().nullish(),
+  earlierAppraisal: z.boolean().nullish(),
+});
+
+const enterprise = z.object({
+  uscc,
+  name: z.string().nullish(),
+  insured: z.boolean().nullish(),
+  educationFundFullyUsed: z.record(z.string().regex(/^\d{4}$/, '年份应为四位数字'), z.boolean().nullish()).nullish(),
+  difficulty: z.object({ from: isoDate, to: isoDate.nullish() }).nullish(),
+  dispatchingAgencyUscc: uscc.nullish(),
+});
+
+const claim = z.object({
+  ref: z.string().min(1),
+  program: ProgramCodeSchema,
+  applicant: z.enum(APPLICANTS),
+  personId: z.string().min(1),
+  enterpriseUscc: z.string().nullish(),
+  occupationCode: z.string().min(1).nullish(),
+  level: level.nullish(),
+  entrepreneurshipType: z.string().min(1).nullish(),
+  startDate: isoDate,
+  endDate: isoDate,
+  attendedHours: nonNegative.nullish(),
+  attendedDays: wholeNonNegative.nullish(),
+  qualified: z.boolean().nullish(),
+  certificate: z
+    .object({ type: z.enum(CERTIFICATE_TYPES), number: z.string().nullish(), issuedOn: isoDate.nullish() })
+    .nullish(),
+  newHire: z.boolean().nullish(),
+  contractMonths: nonNegative.nullish(),
+  planApproved: z.boolean().nullish(),
+  insuredMonths: wholeNonNegative.nullish(),
+  trainingRef: z.string().min(1).nullish(),
+  contractPerTraineeYuan: yuan.nullish(),
+  projectId: z.string().min(1).nullish(),
+  contractTotalYuan: yuan.nullish(),
+  status: z.enum(CLAIM_STATUSES).nullish(),
+});
+
+export type CatalogEntryInput = z.infer<typeof catalogEntrySchema>;
+export type EntrepreneurshipTypeInput = z.infer<typeof entrepreneurshipTypeSchema>;
+export type PersonInput = z.infer<typeof person>;
+export type EnterpriseInput = z.infer<typeof enterprise>;
+export type ClaimInput = z.infer<typeof claim>;
+
+export interface EvaluateInput {
+  catalog?: CatalogEntryInput[] | null;
+  entrepreneurshipTypes?: EntrepreneurshipTypeInput[] | null;
+  people: PersonInput[];
+  enterprises: EnterpriseInput[];
+  claims: ClaimInput[];
+}
+
+/** Bounds a catalog or entrepreneurship type must respect: those of any package in use. */
+function policyBounds(policies: PolicySet) {
+  return policies.packages.map((p) => {
+    const date = p.window('skill_upgrade').from;
+    return {
+      uplift: p.read('catalog.upliftBounds', date).value,
+      priority: p.read('catalog.priorityIndustries', date).value as readonly string[],
+      entrepreneurship: p.read('entrepreneurship.amountBoundsYuan', date).value,
+    };
+  });
+}
+
+type Ctx = z.RefinementCtx;
+const issue = (ctx: Ctx, path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+
+/** Catalog data (the file's own or the shipped sample) checked against the plan's bounds. */
+export function checkCatalog(
+  catalog: CatalogEntryInput[],
+  types: EntrepreneurshipTypeInput[],
+  policies: PolicySet,
+  ctx: Ctx,
+  prefix: { catalog: (string | number)[]; types: (string | number)[] },
+): void {
+  const bounds = policyBounds(policies);
+  const editions = new Map<string, { from: string; to: string; index: number }[]>();
+  catalog.forEach((e, i) => {
+    const at = [...prefix.catalog, i];
+    const priority = bounds.some((b) => b.priority.includes(e.industry));
+    if (!priority && e.upliftRate !== 0) {
+      issue(ctx, [...at, 'upliftRate'], `${e.industry} 不属于上浮产业，上浮比例应为 0（§4.0）`);
+    } else if (priority && !bounds.some((b) => e.upliftRate >= b.uplift.min && e.upliftRate <= b.uplift.max)) {
+      const b = bounds[0]!.uplift;
+      issue(ctx, [...at, 'upliftRate'], `上浮比例 ${e.upliftRate} 超出允许范围 [${b.min}, ${b.max}]（§4.0）`);
+    }
+    const from = e.effectiveFrom ?? '0000-01-01';
+    const to = e.effectiveTo ?? '9999-12-31';
+    if (from > to) issue(ctx, [...at, 'effectiveTo'], '终止日期早于起始日期');
+    const key = `${e.section}|${e.code}|${e.level}`;
+    const list = editions.get(key) ?? [];
+    for (const other of list) {
+      if (from <= other.to && other.from <= to) {
+        issue(ctx, at, `与 catalog[${other.index}] 同一目录、工种和等级的有效期重叠`);
+      }
+    }
+    list.push({ from, to, index: i });
+    editions.set(key, list);
+  });
+  const codes = new Set<string>();
+  types.forEach((t, i) => {
+    const at = [...prefix.types, i];
+    if (codes.has(t.code)) issue(ctx, [...at, 'code'], `创业培训类别 ${t.code} 重复`);
+    codes.add(t.code);
+    if (!bounds.some((b) => t.amountYuan >= b.entrepreneurship.min && t.amountYuan <= b.entrepreneurship.max)) {
+      const b = bounds[0]!.entrepreneurship;
+      issue(ctx, [...at, 'amountYuan'], `创业培训补贴标准 ${t.amountYuan} 元超出 [${b.min}, ${b.max}] 元（§4.7）`);
+    }
+  });
+}
+
+function checkReferences(input: EvaluateInput, policies: PolicySet, ctx: Ctx): void {
+  checkCatalog(input.catalog ?? [], input.entrepreneurshipTypes ?? [], policies, ctx, {
+    catalog: ['catalog'],
+    types: ['entrepreneurshipTypes'],
+  });
+  const people = new Set<string>();
+  input.people.forEach((p, i) => {
+    if (people.has(p.id)) issue(ctx, ['people', i, 'id'], `人员 ${p.id} 重复`);
+    people.add(p.id);
+  });
+  const enterprises = new Set<string>();
+  input.enterprises.forEach((e, i) => {
+    if (enterprises.has(e.uscc)) issue(ctx, ['enterprises', i, 'uscc'], `企业 ${e.uscc} 重复`);
+    enterprises.add(e.uscc);
+    if (e.difficulty?.to != null && e.difficulty.to < e.difficulty.from) {
+      issue(ctx, ['enterprises', i, 'difficulty', 'to'], '困难企业认定的终止日期早于起始日期');
+    }
+  });
+  const claimsByRef = new Map<string, { index: number; program: string; personId: string }>();
+  const projects = new Map<string, { index: number; price?: number | null; total?: number | null }>();
+  input.claims.forEach((c, i) => {
+    if (claimsByRef.has(c.ref)) issue(ctx, ['claims', i, 'ref'], `编号 ${c.ref} 与 claims[${claimsByRef.get(c.ref)!.index}] 重复`);
+    else claimsByRef.set(c.ref, { index: i, program: c.program, personId: c.personId });
+    if (c.endDate < c.startDate) issue(ctx, ['claims', i, 'endDate'], '结业日期早于开班日期');
+    if (!people.has(c.personId)) issue(ctx, ['claims', i, 'personId'], `文件中没有身份证号为 ${c.personId} 的人员`);
+    if (c.enterpriseUscc != null && !enterprises.has(c.enterpriseUscc)) {
+      issue(ctx, ['claims', i, 'enterpriseUscc'], `文件中没有统一社会信用代码为 ${c.enterpriseUscc} 的企业`);
+    }
+    if (c.projectId != null) {
+      const seen = projects.get(c.projectId);
+      if (!seen) projects.set(c.projectId, { index: i, price: c.contractPerTraineeYuan, total: c.contractTotalYuan });
+      else {
+        for (const [field, mine, theirs] of [
+          ['contractPerTraineeYuan', c.contractPerTraineeYuan, seen.price],
+          ['contractTotalYuan', c.contractTotalYuan, seen.total],
+        ] as const) {
+          if (mine != null && theirs != null && mine !== theirs) {
+            issue(ctx, ['claims', i, field], `与 claims[${seen.index}] 同一项目 ${c.projectId} 的合同数据不一致`);
+          }
+        }
+        seen.price ??= c.contractPerTraineeYuan;
+        seen.total ??= c.contractTotalYuan;
+      }
+    }
+  });
+  input.claims.forEach((c, i) => {
+    if (c.trainingRef == null) return;
+    const training = claimsByRef.get(c.trainingRef);
+    if (!training) issue(ctx, ['claims', i, 'trainingRef'], `文件中没有编号为 ${c.trainingRef} 的申领`);
+    else if (training.program !== 'employment_skill' || training.personId !== c.personId) {
+      issue(ctx, ['claims', i, 'trainingRef'], `${c.trainingRef} 不是同一人员的就业技能培训申领`);
+    }
+  });
+}
+
+/** The whole file's schema; the catalog and entrepreneurship bounds come from the policy packages. */
+export function evaluateInputSchema(policies: PolicySet) {
+  return z
+    .object({
+      catalog: z.array(catalogEntrySchema).nullish(),
+      entrepreneurshipTypes: z.array(entrepreneurshipTypeSchema).nullish(),
+      people: z.array(person).nullish().transform((x) => x ?? []),
+      enterprises: z.array(enterprise).nullish().transform((x) => x ?? []),
+      claims: z.array(claim),
+    })
+    .superRefine((input, ctx) => checkReferences(input, policies, ctx));
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '文本', number: '数字', int: '整数', boolean: '布尔值（true/false）', object: '对象', array: '数组',
+};
+
+/** Chinese messages for zod's own checks; our custom checks carry their own. */
+function chineseMessage(iss: z.core.$ZodRawIssue): string | undefined {
+  switch (iss.code) {
+    case 'invalid_type':
+      if (iss.input === undefined) return '缺少必填字段';
+      return `应为${TYPE_NAMES[iss.expected] ?? iss.expected}`;
+    case 'invalid_value':
+      return `不是允许的取值（可选：${iss.values.map(String).join('、')}）`;
+    case 'too_small':
+      if (iss.origin === 'string') return '不能为空';
+      if (iss.origin === 'array') return `至少应有 ${String(iss.minimum)} 项`;
+      return iss.inclusive ? `不得小于 ${String(iss.minimum)}` : `应大于 ${String(iss.minimum)}`;
+    case 'too_big':
+      return `不得大于 ${String(iss.maximum)}`;
+    case 'unrecognized_keys':
+      return `未知字段：${iss.keys.join('、')}`;
+    case 'invalid_union':
+      return '取值不符合要求';
+    case 'invalid_format':
+      return '格式不正确';
+    default:
+      return undefined;
+  }
+}
+
+/** Parses and validates a whole evaluate file; throws InputError listing every problem by field path. */
+export function parseEvaluateInput(raw: unknown, policies: PolicySet): EvaluateInput {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new InputError([{ path: '', message: '文件内容应为一个 JSON 对象（含 claims 数组）' }]);
+  }
+  const result = evaluateInputSchema(policies).safeParse(raw, { error: chineseMessage });
+  if (!result.success) {
+    throw new InputError(result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
+  }
+  return result.data;
+}
