@@ -6,6 +6,8 @@ import {
 
 const C = '§4.1';
 const app = (o = {}) => claim('apprenticeship', o);
+/** Completed in 2022: R8 reads the 2022 fund. */
+const fund2022 = { enterprises: [enterprise({ educationFundFullyUsed: { '2020': true, '2021': true, '2022': true } })] };
 
 describe('§4.1 apprenticeship (企业新型学徒制)', () => {
   it('pays an enterprise 5000 yuan a year prorated to 22 whole months (916667 fen) for a 中级 apprenticeship from 2020-03-01 to 2021-12-31', () => {
@@ -29,11 +31,11 @@ describe('§4.1 apprenticeship (企业新型学徒制)', () => {
   });
 
   it('pays a 高级 apprenticeship of exactly 24 whole months 12000 yuan', () => {
-    expectEligible(decideOne(app({ level: 3, startDate: '2020-02-01', endDate: '2022-01-31' })), 1200000, 'enterprise', C);
+    expectEligible(decideOne(app({ level: 3, startDate: '2020-02-01', endDate: '2022-01-31' }), fund2022), 1200000, 'enterprise', C);
   });
 
   it('pays only 24 months for a 高级 apprenticeship of 25 whole months', () => {
-    expectEligible(decideOne(app({ level: 3, startDate: '2020-02-01', endDate: '2022-02-28' })), 1200000, 'enterprise', C);
+    expectEligible(decideOne(app({ level: 3, startDate: '2020-02-01', endDate: '2022-02-28' }), fund2022), 1200000, 'enterprise', C);
   });
 
   it('pays a 中级 apprenticeship of 23 whole months 958333 fen (500000 × 23 / 12 half-up)', () => {
@@ -107,5 +109,13 @@ describe('§4.1 apprenticeship (企业新型学徒制)', () => {
   it('refuses a second apprenticeship of the same occupation and level already on record (R4)', () => {
     const earlier = history('apprenticeship', 'paid', { startDate: '2020-01-15', endDate: '2021-01-31' });
     expectIneligible(decide({ claims: [earlier, app()] }), C);
+  });
+
+  it('is undecided when the target level is unknown', () => {
+    expectUndecided(decideOne(app({ level: undefined })), C, ['claims[0].level']);
+  });
+
+  it('is undecided when the occupation is unknown (the R4 key)', () => {
+    expectUndecided(decideOne(app({ occupationCode: undefined })), C, ['claims[0].occupationCode']);
   });
 });

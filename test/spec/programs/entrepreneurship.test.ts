@@ -64,4 +64,14 @@ describe('§4.7 entrepreneurship training (创业培训)', () => {
   it('needs no employer', () => {
     expectEligible(decideOne(en({ enterpriseUscc: undefined })), 100000, 'individual', C);
   });
+
+  // The §4.7 row of "Decisions by program" asks for the certificate, the applicant, the key group and
+  // the type, not for `qualified` (unlike §4.2–§4.6), so an unknown `qualified` does not hold it up.
+  it('does not need `qualified`: the 创业培训合格证书 is the evidence', () => {
+    expectEligible(decideOne(en({ qualified: undefined })), 100000, 'individual', C);
+  });
+
+  it('is undecided, naming people[0].pensionEntitled, when pension entitlement is unknown', () => {
+    expectUndecided(decideOne(en(), { people: [person({ pensionEntitled: undefined })] }), C, ['people[0].pensionEntitled']);
+  });
 });

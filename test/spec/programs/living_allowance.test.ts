@@ -183,4 +183,40 @@ describe('§4.6 living allowance (生活费补贴)', () => {
     const { t, a } = pair();
     expectIneligible(decide({ people: people({ pensionEntitled: true }), claims: [t, a] }, a), C);
   });
+
+  it('refuses an allowance whose training in the batch is refused by the annual cap (a rule other than its result)', () => {
+    const st = (m: string) => claim('short_term', { startDate: `2020-${m}-01`, endDate: `2020-${m}-05` });
+    const { t, a } = pair();
+    expectIneligible(decide({ claims: [st('02'), st('03'), st('03'), t, a] }, a), C);
+  });
+
+  it('refuses an allowance whose training in the batch repeats an occupation and level already subsidised (R4)', () => {
+    const earlier = history('employment_skill', 'paid', { startDate: '2020-02-03', endDate: '2020-02-28' });
+    const { t, a } = pair();
+    expectIneligible(decide({ claims: [earlier, t, a] }, a), C);
+  });
+
+  it('does not count the days of an earlier allowance that was refused (dates outside the training)', () => {
+    const { t, a } = pair({}, { startDate: '2020-03-25', endDate: '2020-04-10', attendedDays: 25 });
+    const b = claim('living_allowance', { trainingRef: t.ref, attendedDays: 30 });
+    expectIneligible(decide({ claims: [t, a, b] }, a), C);
+    expectEligible(decide({ claims: [t, a, b] }, b), 150000, 'individual', C);
+  });
+
+  it('refuses an allowance that starts before its training', () => {
+    const { t, a } = pair({}, { startDate: '2020-03-31' });
+    expectIneligible(decide({ claims: [t, a] }, a), C);
+  });
+
+  it('counts an allowance on record that stands later in the file (25 + 6 > 30)', () => {
+    const t = claim('employment_skill');
+    const a = claim('living_allowance', { trainingRef: t.ref, attendedDays: 6 });
+    const old = history('living_allowance', 'approved', { trainingRef: t.ref, attendedDays: 25 });
+    expectIneligible(decide({ claims: [t, a, old] }, a), C);
+  });
+
+  it('is undecided, naming people[0].pensionEntitled, when pension entitlement is unknown', () => {
+    const { t, a } = pair();
+    expectUndecided(decide({ people: people({ pensionEntitled: undefined }), claims: [t, a] }, a), C, ['people[0].pensionEntitled']);
+  });
 });

@@ -123,4 +123,19 @@ describe('§4.9 project-based training (项目制培训)', () => {
     const earlier = history('skill_upgrade', 'paid', { startDate: '2020-02-03', endDate: '2020-03-31' });
     expectEligible(decide({ claims: [earlier, pb()] }), 180000, 'institution', C);
   });
+
+  it('caps a single trainee at a contract total smaller than the price (1000 yuan total, 1800 price)', () => {
+    expectEligible(decideOne(pb({ contractTotalYuan: 1000 })), 100000, 'institution', C);
+  });
+
+  it('does not let an unqualified trainee use up the contract total', () => {
+    const claims = [
+      pb({ ...small, personId: PERSON_A, qualified: false }),
+      pb({ ...small, personId: PERSON_B }),
+      pb({ ...small, personId: PERSON_C }),
+    ];
+    const ds = evaluate({ people: four, claims });
+    expectIneligible(decisionOf(ds, claims[0]!.ref), C);
+    expectEligible(decisionOf(ds, claims[2]!.ref), 180000, 'institution', C);
+  });
 });

@@ -61,4 +61,9 @@ describe('§4.10 safety training (高危行业安全技能培训)', () => {
   it('does not need the trainee to be in any key group', () => {
     expectEligible(decideOne(sf(), { people: [person({ groups: [] })] }), 100000, 'enterprise', C);
   });
+
+  // The §4.10 row of "Decisions by program" has no other condition ("—"): the certificate is the evidence.
+  it('does not need `qualified`: the safety certificate is the evidence', () => {
+    expectEligible(decideOne(sf({ qualified: undefined })), 100000, 'enterprise', C);
+  });
 });

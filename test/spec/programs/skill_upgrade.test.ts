@@ -1,7 +1,7 @@
 // §4.2 技能等级提升培训 — SPEC "Decisions by program" row §4.2; catalog §4.0; R8 §5.2.
 import { describe, it } from 'vitest';
 import {
-  OCC, claim, decideOne, enterprise, expectEligible, expectIneligible, expectMissingFundYear, expectUndecided, person,
+  OCC, catalogEntry, claim, decideOne, enterprise, expectEligible, expectIneligible, expectMissingFundYear, expectUndecided, person,
 } from '../fixtures.ts';
 
 const C = '§4.2';
@@ -101,5 +101,10 @@ describe('§4.2 skill-level upgrade (技能等级提升培训)', () => {
 
   it('refuses a trainee entitled to a monthly pension (R5)', () => {
     expectIneligible(decideOne(up(), { people: [person({ pensionEntitled: true })] }), C);
+  });
+
+  it('refuses a training that starts before the only catalog edition of its occupation takes effect', () => {
+    const catalog = [catalogEntry({ code: '6-07-06-05', name: '起重工', level: 4, baseStandardYuan: 1300, effectiveFrom: '2021-01-01' })];
+    expectIneligible(decideOne(up({ occupationCode: '6-07-06-05' }), { catalog }), C);
   });
 });

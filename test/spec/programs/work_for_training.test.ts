@@ -122,4 +122,25 @@ describe('§4.8 work-for-training (以工代训)', () => {
     });
     expectEligible(d, 80000, 'enterprise', C);
   });
+
+  it('pays 80% of the 6 months left when 7 are claimed and the fund was not fully used (960 yuan)', () => {
+    const d = decideOne(wt({ endDate: '2020-09-30', insuredMonths: 7 }), { enterprises: [enterprise({ educationFundFullyUsed: { '2020': false } })] });
+    expectEligible(d, 96000, 'enterprise', C);
+  });
+
+  it('does not count an earlier evaluated claim that was refused against the 6 months', () => {
+    const a = wt({ startDate: '2020-03-01', endDate: '2020-06-30', insuredMonths: 4, newHire: false });
+    const b = wt({ enterpriseUscc: OTHER_EMPLOYER, startDate: '2020-08-01', endDate: '2020-11-30', insuredMonths: 4 });
+    expectIneligible(decide({ enterprises: twoEmployers, claims: [a, b] }, a), C);
+    expectEligible(decide({ enterprises: twoEmployers, claims: [a, b] }, b), 80000, 'enterprise', C);
+  });
+
+  it('pays work-for-training after a refused pre-job claim of the same hire in the batch (only a counted claim blocks)', () => {
+    const p = claim('pre_job', { contractMonths: 6 });
+    expectEligible(decide({ claims: [p, wt()] }), 100000, 'enterprise', C);
+  });
+
+  it('pays work-for-training after a rejected pre-job claim on record', () => {
+    expectEligible(decide({ claims: [history('pre_job', 'rejected'), wt()] }), 100000, 'enterprise', C);
+  });
 });

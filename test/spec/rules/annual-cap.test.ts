@@ -103,4 +103,16 @@ describe('R3 annual cap of three training subsidies', () => {
     const c = claim('employment_skill', { occupationCode: OCC.cook, level: 5, startDate: '2020-10-08', endDate: '2020-10-30' });
     expectIneligible(decide({ claims: [st(3), st(4), st(5), c] }), '§4.6');
   });
+
+  it('does not count living allowances or appraisals on record', () => {
+    const t = history('employment_skill', 'paid', { startDate: '2020-03-02', endDate: '2020-03-31' });
+    const claims = [
+      t,
+      history('living_allowance', 'paid', { trainingRef: t.ref, startDate: '2020-03-02', endDate: '2020-03-31' }),
+      history('appraisal', 'paid', { startDate: '2020-04-10', endDate: '2020-04-10' }),
+      st(5),
+      st(9),
+    ];
+    expectEligible(decide({ claims }), 50000, 'enterprise', '§4.3');
+  });
 });

@@ -66,4 +66,11 @@ describe('R6 first appraisal only', () => {
     const training = history('skill_upgrade', 'paid', { startDate: '2020-03-02', endDate: '2020-05-30' });
     expectEligible(decide({ claims: [training, ap({ occupationCode: OCC.welder })] }), 21000, 'individual', C);
   });
+
+  it('counts an earlier evaluated appraisal that was undecided (whatever its outcome)', () => {
+    const a = ap({ ...march, qualified: undefined, occupationCode: undefined });
+    const b = ap({ occupationCode: OCC.welder });
+    expectUndecided(decide({ claims: [a, b] }, a), C, ['claims[0].occupationCode']);
+    expectIneligible(decide({ claims: [a, b] }, b), C);
+  });
 });

@@ -1,0 +1,25 @@
+// The contract's worked examples (/work/shared/contracts/examples): each input with its expected
+// decisions (ref, outcome, amountFen, payee; citations include the program's clause first).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluateFile, type SpecDecision } from './fixtures.ts';
+
+const DIR = '/work/shared/contracts/examples';
+const inputs = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json')) : [];
+
+describe.skipIf(inputs.length === 0)('Contract examples', () => {
+  it.each(inputs)('decides %s as its .expected.json says', (name) => {
+    const input: unknown = JSON.parse(readFileSync(join(DIR, name), 'utf8'));
+    const expected = JSON.parse(readFileSync(join(DIR, name.replace(/\.json$/, '.expected.json')), 'utf8')) as (Partial<SpecDecision> & { ref: string })[];
+    const got = evaluateFile(input) as unknown as SpecDecision[];
+    expect(got.map((d) => d.ref)).toEqual(expected.map((d) => d.ref));
+    expected.forEach((e, i) => {
+      const d = got[i]!;
+      expect({ ref: d.ref, outcome: d.outcome, amountFen: d.amountFen, payee: d.payee ?? null }).toEqual({
+        ref: e.ref, outcome: e.outcome, amountFen: e.amountFen, payee: e.payee ?? null,
+      });
+      expect(d.citations[0]).toBe(e.citations?.[0]);
+    });
+  });
+});
