@@ -74,4 +74,9 @@ describe('§4.0 appraisal subsidy (职业技能鉴定补贴)', () => {
   it('is not_applicable for an appraisal on 2022-01-05', () => {
     expectNotApplicable(decideOne(ap({ startDate: '2022-01-05', endDate: '2022-01-05' })), C);
   });
+
+  it('uses the catalog edition in force on the appraisal date (砌筑工 四级: 90 yuan in 2020, 95 yuan in 2021)', () => {
+    expectEligible(decideOne(ap({ occupationCode: OCC.bricklayer, startDate: '2020-11-02', endDate: '2020-11-02' })), 9000, 'individual', C);
+    expectEligible(decideOne(ap({ occupationCode: OCC.bricklayer, startDate: '2021-03-02', endDate: '2021-03-02' })), 9500, 'individual', C);
+  });
 });

@@ -219,4 +219,12 @@ describe('§4.6 living allowance (生活费补贴)', () => {
     const { t, a } = pair();
     expectUndecided(decide({ people: people({ pensionEntitled: undefined }), claims: [t, a] }, a), C, ['people[0].pensionEntitled']);
   });
+
+  // AMBIGUOUS: the training is undecided for an unknown fact other than its result (its occupation),
+  // so whether it "fails no rule but its result" is itself unknown: the allowance is undecided (R10)
+  // and names the training's unknown field.
+  it('is undecided when its training in the batch is undecided for a fact other than its result', () => {
+    const { t, a } = pair({ occupationCode: undefined });
+    expectUndecided(decide({ claims: [t, a] }, a), C, ['claims[0].occupationCode']);
+  });
 });

@@ -115,4 +115,9 @@ describe('R3 annual cap of three training subsidies', () => {
     ];
     expectEligible(decide({ claims }), 50000, 'enterprise', '§4.3');
   });
+
+  it('refuses (not undecided) a fourth training whose own result is unknown', () => {
+    const claims = [st(3), st(4), st(5), st(6, { qualified: undefined })];
+    expectIneligible(decide({ claims }), '§4.3');
+  });
 });

@@ -1,6 +1,6 @@
 // SPEC R8 (§5.2): an enterprise that did not fully use its education fund gets 80% of every standard
 // it is paid as an enterprise payee; the year read is the completion year; unknown → undecided.
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   OTHER_EMPLOYER, claim, decide, decideOne, enterprise, expectEligible, expectIneligible, expectMissingFundYear, expectUndecided,
 } from '../fixtures.ts';
@@ -75,5 +75,10 @@ describe('R8 80% when the employee-education fund was not fully used', () => {
 
   it('refuses (not undecided) when the fund is unknown but a known fact fails', () => {
     expectIneligible(decideOne(claim('short_term', { attendedHours: 20 }), fund({})), '§4.3');
+  });
+
+  it('cites §5.2 among the clauses of a decision reduced to 80%', () => {
+    const d = decideOne(claim('short_term'), fund({ '2020': false }));
+    expect(d.citations).toContain('§5.2');
   });
 });

@@ -4,7 +4,8 @@
 // in file order (allowances are decided after the other claims but reported in place).
 import { describe, expect, it } from 'vitest';
 import {
-  claim, decide, evaluate, expectEligible, expectIneligible, history,
+  claim, decide, evaluate, evaluateFile, expectEligible, expectIneligible, file, history,
+  type SpecDecision,
 } from '../fixtures.ts';
 
 describe('History claims and the order of a batch', () => {
@@ -57,6 +58,13 @@ describe('History claims and the order of a batch', () => {
     const b = claim('skill_upgrade', { startDate: '2020-09-01', endDate: '2020-10-30' });
     expect(decide({ claims: [a, b] }, a).outcome).toBe('undecided');
     expectEligible(decide({ claims: [a, b] }, b), 150000, 'individual', '§4.2');
+  });
+
+  it('decides the same with `explain` on', () => {
+    const claims = [claim('short_term'), claim('skill_upgrade', { qualified: undefined }), claim('safety', { certificate: undefined })];
+    const plain = evaluateFile(file({ claims })) as unknown as SpecDecision[];
+    const explained = evaluateFile(file({ claims }), { explain: true }) as unknown as SpecDecision[];
+    expect(explained.map((d) => [d.ref, d.outcome, d.amountFen, d.payee])).toEqual(plain.map((d) => [d.ref, d.outcome, d.amountFen, d.payee]));
   });
 
   it('does not evaluate a history claim even when it would be invalid as a decision (no certificate, no hours)', () => {

@@ -163,6 +163,27 @@ describe('Input errors', () => {
     });
   });
 
+  describe('format invariants stated beside the fields', () => {
+    // AMBIGUOUS: the contract says `ref` is "unique in the file" but does not list a duplicate among
+    // the input errors; a duplicate makes outputs and `trainingRef` unreadable, so it is read as one.
+    it('rejects two claims with the same ref', () => {
+      const a = claim('short_term', { ref: 'dup' });
+      const b = claim('safety', { ref: 'dup' });
+      expectInputErrorAt(file({ claims: [a, b] }), startsWith('claims'));
+    });
+    // AMBIGUOUS: "each 200..1500" is stated on the format; an amount outside it is read as an impossible value.
+    it('rejects an entrepreneurship type amount above 1500 yuan', () => {
+      expectInputErrorAt(file({ entrepreneurshipTypes: [{ code: 'SYB', amountYuan: 1600 }], claims: [] }), startsWith('entrepreneurshipTypes'));
+    });
+    // AMBIGUOUS: SPEC §4.0 Decision "the rate must be 0 for other industries and within [0.05, 0.20]".
+    it('rejects an uplift rate of 0.25 for a vanadium-titanium occupation', () => {
+      expectInputErrorAt(file({ catalog: [catalogEntry({ industry: 'vanadium_titanium', upliftRate: 0.25 })], claims: [] }), startsWith('catalog[0]'));
+    });
+    it('rejects a non-zero uplift rate for an "other" occupation', () => {
+      expectInputErrorAt(file({ catalog: [catalogEntry({ industry: 'other', upliftRate: 0.1 })], claims: [] }), startsWith('catalog[0]'));
+    });
+  });
+
   describe('decisions that are not input errors', () => {
     it('decides an occupation the catalog does not list as ineligible, without throwing', () => {
       const ds = evaluateFile(one(claim('skill_upgrade', { occupationCode: '9-99-99-99' }))) as unknown as SpecDecision[];

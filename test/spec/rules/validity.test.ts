@@ -78,4 +78,13 @@ describe('Validity window of the plan', () => {
     const d = decide({ claims: [...older, last] }, last);
     expectEligible(d, 50000, 'enterprise', '§4.3');
   });
+
+  it('keeps §4.8 in force for a first insured month of January 2020, although the plan was issued on 2020-01-14', () => {
+    expectEligible(decideOne(claim('work_for_training', { startDate: '2020-01-01', endDate: '2020-03-31', insuredMonths: 3 })), 60000, 'enterprise', '§4.8');
+  });
+
+  it('keeps §4.8 in force for a first insured month of December 2021', () => {
+    const d = decideOne(claim('work_for_training', { startDate: '2021-12-01', endDate: '2021-12-31', insuredMonths: 1 }));
+    expectEligible(d, 20000, 'enterprise', '§4.8');
+  });
 });
