@@ -1,14 +1,18 @@
-// The contract's worked examples (/work/shared/contracts/examples): each input with its expected
+// The contract's worked examples (../shared/contracts/examples): each input with its expected
 // decisions (ref, outcome, amountFen, payee; citations include the program's clause first).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateFile, type SpecDecision } from './fixtures.ts';
 
-const DIR = '/work/shared/contracts/examples';
-const inputs = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json')) : [];
+// ../shared sits beside the project root, in development and in CI alike.
+const DIR = fileURLToPath(new URL('../../../shared/contracts/examples', import.meta.url));
+const inputs = readdirSync(DIR).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'));
 
-describe.skipIf(inputs.length === 0)('Contract examples', () => {
+describe('Contract examples', () => {
+  it('are there to check', () => expect(inputs.length).toBeGreaterThan(0));
+
   it.each(inputs)('decides %s as its .expected.json says', (name) => {
     const input: unknown = JSON.parse(readFileSync(join(DIR, name), 'utf8'));
     const expected = JSON.parse(readFileSync(join(DIR, name.replace(/\.json$/, '.expected.json')), 'utf8')) as (Partial<SpecDecision> & { ref: string })[];

@@ -227,4 +227,9 @@ describe('§4.6 living allowance (生活费补贴)', () => {
     const { t, a } = pair({ occupationCode: undefined });
     expectUndecided(decide({ claims: [t, a] }, a), C, ['claims[0].occupationCode']);
   });
+
+  it('refuses an allowance whose training in the batch was claimed by an enterprise (R12 fails the training)', () => {
+    const { t, a } = pair({ applicant: 'enterprise' });
+    expectIneligible(decide({ claims: [t, a] }, a), C);
+  });
 });

@@ -73,4 +73,9 @@ describe('R6 first appraisal only', () => {
     expectUndecided(decide({ claims: [a, b] }, a), C, ['claims[0].occupationCode']);
     expectIneligible(decide({ claims: [a, b] }, b), C);
   });
+
+  it('counts an earlier appraisal on record that stands later in the file', () => {
+    const c = ap();
+    expectIneligible(decide({ claims: [c, history('appraisal', 'paid', march)] }, c), C);
+  });
 });

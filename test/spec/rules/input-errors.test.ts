@@ -41,6 +41,12 @@ describe('Input errors', () => {
     it('rejects a date that does not exist (2020-02-30) at claims[0].startDate', () => {
       expectInputErrorAt(one(claim('short_term', { startDate: '2020-02-30' })), 'claims[0].startDate');
     });
+    it('rejects 2021-02-29 (not a leap year) at claims[0].endDate', () => {
+      expectInputErrorAt(one(claim('short_term', { startDate: '2021-02-22', endDate: '2021-02-29' })), 'claims[0].endDate');
+    });
+    it('accepts 2020-02-29 (a leap day)', () => {
+      expect(() => evaluateFile(one(claim('short_term', { startDate: '2020-02-24', endDate: '2020-02-29' })))).not.toThrow();
+    });
     it('rejects a date that is not a date at claims[0].endDate', () => {
       expectInputErrorAt(one(claim('short_term', { endDate: 'soon' })), 'claims[0].endDate');
     });
