@@ -5,26 +5,29 @@
 //   npm run bench -- --keep                    # keep the generated files (their dir is printed)
 //   npm run bench -- --seed 7 --timeout 3600   # another data set; per-process timeout in seconds
 //   npm run bench -- --engine other/upskill.js # another build of the CLI (default bin/upskill.js)
-//   npm run bench -- --runs 5                  # runs per size, best time kept (default 3 up to 100k, else 1)
+//   npm run bench -- --runs 5                  # runs per size, best time kept (default 3 up to 100k, else 2)
 //
 // For each size: generate the file (bench/generate-evaluate-file.ts, fixed seed), then run, each as
 // a whole child process with its stdout piped back here and only counted:
 //   floor   node bench/floor.mjs FILE           read + JSON.parse + JSON.stringify(claims)
 //   engine  node bin/upskill.js evaluate FILE   what `npm run -s upskill -- evaluate FILE` runs
+// (the file itself is written by a child too, bench/generate.ts, to keep this process's heap small).
 // Wall time is spawn → exit. Peak RSS: VmHWM of the child and of every descendant seen, polled from
 // /proc every 20 ms and summed over the processes; when GNU time (/usr/bin/time) exists the child
 // runs under it and its exact max RSS (%M) is taken when larger. Not a test: it prints figures.
 
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeEvaluateFile, type EvaluateFileStats } from './generate-evaluate-file.ts';
+import { promisify } from 'node:util';
+import type { EvaluateFileStats } from './generate-evaluate-file.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_ENGINE = join(ROOT, 'bin', 'upskill.js');
 const FLOOR = join(ROOT, 'bench', 'floor.mjs');
+const GENERATE = join(ROOT, 'bench', 'generate.ts');
 const GNU_TIME = '/usr/bin/time';
 const POLL_MS = 20;
 
@@ -39,7 +42,7 @@ interface Options {
   seed: number;
   timeoutS: number;
   engine: string;
-  /** Runs of floor and engine per size (best time, highest RSS); undefined = 3 up to 100k claims, else 1. */
+  /** Runs of floor and engine per size (best time, highest RSS); undefined = 3 up to 100k claims, else 2. */
   runs: number | undefined;
 }
 
@@ -232,19 +235,50 @@ function runMeasured(command: string, args: string[], timeoutS: number, scratch:
   });
 }
 
-/** Runs `n` times (alternating is the caller's business); the best wall time, the highest peak RSS; stops at a failure. */
-async function bestOf(n: number, run: () => Promise<RunResult>): Promise<RunResult & { runs: number }> {
-  let best: RunResult | undefined;
-  let peak: number | null = null;
-  let i = 0;
-  while (i < n) {
-    const r = await run();
-    i++;
-    if (!r.ok) return { ...r, runs: i };
-    if (r.peakRssMiB !== null) peak = Math.max(peak ?? 0, r.peakRssMiB);
-    if (!best || r.wallS < best.wallS) best = r;
+/**
+ * Writes the file in a child process (bench/generate.ts): the generator's garbage must not share this
+ * process's heap, whose collections would slow the measured children down (seen: +2 s on the 1M floor).
+ */
+async function generate(file: string, claims: number, seed: number): Promise<EvaluateFileStats & { seconds: number }> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', GENERATE, file, String(claims), String(seed)], {
+    cwd: ROOT,
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as EvaluateFileStats & { seconds: number };
+}
+
+/** Keeps the best wall time and the highest peak RSS of the runs of one command; the first failure sticks. */
+class Best {
+  result: (RunResult & { runs: number }) | undefined;
+  add(r: RunResult): void {
+    const prev = this.result;
+    if (prev && !prev.ok) return;
+    const runs = (prev?.runs ?? 0) + 1;
+    const peak = prev?.peakRssMiB == null ? r.peakRssMiB : r.peakRssMiB == null ? prev.peakRssMiB : Math.max(prev.peakRssMiB, r.peakRssMiB);
+    const keep = !r.ok || !prev || r.wallS < prev.wallS ? r : prev;
+    this.result = { ...keep, peakRssMiB: r.ok ? peak : r.peakRssMiB, runs };
   }
-  return { ...best!, peakRssMiB: peak, runs: i };
+  get ok(): boolean {
+    return this.result?.ok ?? false;
+  }
+}
+
+/** Floor and engine, alternately, `runs` times (so that a slow spell of the machine hits both alike). */
+async function measurePair(runs: number, floorRun: () => Promise<RunResult>, engineRun: () => Promise<RunResult>) {
+  const floor = new Best();
+  const engine = new Best();
+  for (let i = 0; i < runs; i++) {
+    if (i === 0 || floor.ok) floor.add(await floorRun());
+    if (i === 0 || engine.ok) engine.add(await engineRun());
+    if (!floor.ok && !engine.ok) break;
+  }
+  return { floor: floor.result!, engine: engine.result! };
+}
+
+async function bestOf(n: number, run: () => Promise<RunResult>): Promise<RunResult & { runs: number }> {
+  const best = new Best();
+  for (let i = 0; i < n && (i === 0 || best.ok); i++) best.add(await run());
+  return best.result!;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -281,7 +315,7 @@ async function main(): Promise<void> {
   try {
     // Start-up: the engine on a one-claim file (loading node, tsx, the sources and the policy).
     const tiny = join(dir, 'evaluate-1.json');
-    await writeEvaluateFile(tiny, 1, o.seed);
+    await generate(tiny, 1, o.seed);
     const startup = await bestOf(3, () => runMeasured(process.execPath, [o.engine, 'evaluate', tiny], o.timeoutS, dir));
     if (startup.ok) {
       startupS = startup.wallS;
@@ -293,18 +327,20 @@ ${describeFailure('start-up run (1 claim)', startup)}`);
 
     for (const n of o.sizes) {
       const file = join(dir, `evaluate-${n}.json`);
-      const t0 = performance.now();
-      const stats = await writeEvaluateFile(file, n, o.seed);
-      const genS = (performance.now() - t0) / 1000;
+      const stats = await generate(file, n, o.seed);
+      const genS = stats.seconds;
       console.log(
         `\n${fmtN(n)} claims: file ${fmtN(mib(stats.bytes), 1)} MiB (${fmtN(stats.people)} people, ${fmtN(stats.enterprises)} enterprises, ` +
           `${fmtN(stats.historyClaims)} history, ${fmtN(stats.evaluatedClaims)} to decide), generated in ${genS.toFixed(2)} s`,
       );
-      const runs = o.runs ?? (n <= 100_000 ? 3 : 1);
-      const floor = await bestOf(runs, () => runMeasured(process.execPath, [FLOOR, file], o.timeoutS, dir));
+      const runs = o.runs ?? (n <= 100_000 ? 3 : 2);
+      const { floor, engine } = await measurePair(
+        runs,
+        () => runMeasured(process.execPath, [FLOOR, file], o.timeoutS, dir),
+        () => runMeasured(process.execPath, [o.engine, 'evaluate', file], o.timeoutS, dir),
+      );
       console.log(floor.ok ? `  floor  ${floor.wallS.toFixed(2)} s${runsNote(floor.runs)}, peak RSS ${fmtN(floor.peakRssMiB ?? NaN)} MiB` : describeFailure('floor', floor));
       if (floor.ok && floor.refs !== stats.claims) console.log(`  warning: the floor wrote ${floor.refs} claims, expected ${stats.claims}`);
-      const engine = await bestOf(runs, () => runMeasured(process.execPath, [o.engine, 'evaluate', file], o.timeoutS, dir));
       if (engine.ok) {
         console.log(`  engine ${engine.wallS.toFixed(2)} s${runsNote(engine.runs)}, peak RSS ${fmtN(engine.peakRssMiB ?? NaN)} MiB, ${fmtN(engine.refs)} decisions, ${fmtN(mib(engine.stdoutBytes), 1)} MiB out`);
         if (engine.refs !== stats.evaluatedClaims) console.log(`  warning: ${fmtN(engine.refs)} decisions, expected one per claim without status: ${fmtN(stats.evaluatedClaims)}`);

@@ -1,6 +1,9 @@
 // The one entry point (DESIGN.md conventions): `npm run -s upskill -- <command>`.
 import { Command, CommanderError } from 'commander';
+import { auditVerifyCommand } from './audit-command.ts';
 import { evaluateCommand } from './evaluate-command.ts';
+import { migrateCommand } from './migrate-command.ts';
+import { serveCommand } from './serve-command.ts';
 import { BadInputError, UsageError } from './errors.ts';
 
 const program = new Command()
@@ -20,10 +23,42 @@ program
     await evaluateCommand(file, options, process.stdout);
   });
 
+const DATA_OPTION = ['--data <dir>', 'PGlite 数据目录（默认 UPSKILL_DATA_DIR 或 ./data；设置了 DATABASE_URL 时改用该 PostgreSQL）'] as const;
+
+program
+  .command('serve')
+  .description('启动系统（应用数据库迁移，打印访问地址）')
+  .option(...DATA_OPTION)
+  .option('--port <n>', '监听端口（默认 PORT 或 3000）')
+  .option('--host <host>', '监听地址（默认 HOST 或 127.0.0.1）')
+  .action(async (flags) => {
+    await serveCommand(flags);
+    keepRunning = true;
+  });
+
+program
+  .command('migrate')
+  .description('应用尚未应用的数据库迁移（只进不退）')
+  .option(...DATA_OPTION)
+  .action(migrateCommand);
+
+program
+  .command('audit')
+  .description('审计日志')
+  .command('verify')
+  .description('校验审计日志的哈希链，指出第一条被篡改或删除的记录')
+  .option(...DATA_OPTION)
+  .action(async (flags) => {
+    exitCode = await auditVerifyCommand(flags);
+  });
+
+let keepRunning = false;
+let exitCode = 0;
+
 async function main(): Promise<number> {
   try {
     await program.parseAsync(process.argv);
-    return 0;
+    return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? 0 : 2;
@@ -42,4 +77,5 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+const code = await main();
+if (!keepRunning || code !== 0) process.exitCode = code;

@@ -254,7 +254,8 @@ export function evaluateInputSchema(policies: PolicySet) {
     .superRefine((input, ctx) => checkReferences(input, policies, ctx));
 }
 
-function formatPath(path: readonly PropertyKey[]): string {
+/** A zod issue path as the product writes field paths: `claims[3].endDate`. */
+export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
@@ -268,7 +269,7 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 /** Chinese messages for zod's own checks; our custom checks carry their own. */
-function chineseMessage(iss: z.core.$ZodRawIssue): string | undefined {
+export function chineseMessage(iss: z.core.$ZodRawIssue): string | undefined {
   switch (iss.code) {
     case 'invalid_type':
       if (iss.input === undefined) return '缺少必填字段';

@@ -1,0 +1,87 @@
+// The HTTP face of the system: REST JSON under /api/v1, validated at the edge by zod schemas that
+// also produce the OpenAPI document (/api/docs). Routes are thin: each declares its schema and who may
+// call it, and delegates to a use case in services/.
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodType } from 'zod';
+import { chineseMessage, formatPath } from '../policy/evaluate-input.ts';
+import { AppError } from '../services/app-error.ts';
+import { actorForToken } from '../services/auth/sessions.ts';
+import type { Actor } from '../services/access.ts';
+import type { Store } from '../store/database.ts';
+import { registerRoutes } from './routes/index.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyInstance {
+    store: Store;
+  }
+}
+
+export const SESSION_COOKIE = 'upskill_session';
+
+interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+/** Request validation with Chinese messages and the product's field paths (`body.startDate`). */
+function validatorCompiler({ schema, httpPart }: { schema: ZodType; httpPart?: string }) {
+  return (data: unknown) => {
+    const result = schema.safeParse(data, { error: chineseMessage });
+    if (result.success) return { value: result.data };
+    const part = httpPart === 'querystring' ? 'query' : (httpPart ?? 'body');
+    const issues: FieldIssue[] = result.error.issues.map((i) => ({ field: formatPath([part, ...i.path]), message: i.message }));
+    return { error: new AppError('invalid_input', `${issues[0]!.field}: ${issues[0]!.message}`, issues[0]!.field, issues) };
+  };
+}
+
+export async function buildApp(store: Store, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('store', store);
+  app.decorateRequest('actor', null);
+  app.setValidatorCompiler(validatorCompiler as never);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setSchemaErrorFormatter((errors) => (errors[0] as unknown as Error) ?? new Error('invalid'));
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'upskill API', description: '攀枝花市职业技能提升行动补贴管理系统接口', version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', async (request) => {
+    request.actor = await actorForToken(store.db, request.cookies[SESSION_COOKIE]);
+  });
+
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.status).send({
+        error: { code: error.code, message: error.message, field: error.field ?? null, issues: error.details ?? undefined },
+      });
+    }
+    if ((error as FastifyError).statusCode && (error as FastifyError).statusCode! < 500) {
+      const e = error as FastifyError;
+      const message = e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+        ? '请求体不是有效的 JSON'
+        : e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? '请求体过大' : e.message;
+      return reply.status(e.statusCode!).send({ error: { code: 'invalid_input', message, field: 'body' } });
+    }
+    request.log.error(error);
+    return reply.status(500).send({ error: { code: 'internal', message: '服务器内部错误，请稍后重试', field: null } });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ error: { code: 'not_found', message: `没有这个接口：${request.method} ${request.url}`, field: null } }),
+  );
+
+  await app.register(registerRoutes, { prefix: '/api/v1' });
+  return app;
+}

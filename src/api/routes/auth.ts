@@ -1,0 +1,44 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ROLES, requireActor } from '../../services/access.ts';
+import { logIn, logOut } from '../../services/auth/sessions.ts';
+import { SESSION_COOKIE } from '../app.ts';
+
+const ActorSchema = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  areaCode: z.string().nullable(),
+  department: z.string().nullable(),
+  enterpriseUscc: z.string().nullable(),
+  providerId: z.string().nullable(),
+  residentId: z.string().nullable(),
+});
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post('/auth/login', {
+    schema: {
+      tags: ['auth'],
+      summary: '登录：成功后设置会话 Cookie',
+      body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+      response: { 200: ActorSchema },
+    },
+  }, async (request, reply) => {
+    const { token, actor, expiresAt } = await logIn(app.store.db, request.body.username, request.body.password, request.ip);
+    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', expires: expiresAt });
+    const { userId: _, ...visible } = actor;
+    return visible;
+  });
+
+  app.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await logOut(app.store.db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  app.get('/auth/me', { schema: { tags: ['auth'], summary: '当前登录用户', response: { 200: ActorSchema } } }, async (request) => {
+    const { userId: _, ...visible } = requireActor(request.actor);
+    return visible;
+  });
+};

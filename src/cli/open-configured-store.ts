@@ -1,0 +1,31 @@
+// Where the data lives (DESIGN.md conventions): DATABASE_URL when set; otherwise PGlite in
+// UPSKILL_DATA_DIR (default ./data, created on first use); `--data DIR` overrides both.
+import { resolve } from 'node:path';
+import { DataDirLockedError } from '../store/data-dir-lock.ts';
+import { migrate, openStore, type Store } from '../store/database.ts';
+import { UsageError } from './errors.ts';
+
+export interface StoreFlags {
+  data?: string;
+}
+
+export async function openConfiguredStore(flags: StoreFlags, options: { migrate?: boolean } = {}): Promise<Store> {
+  const url = flags.data ? undefined : process.env.DATABASE_URL || undefined;
+  const dataDir = url ? undefined : resolve(flags.data ?? process.env.UPSKILL_DATA_DIR ?? 'data');
+  let store: Store;
+  try {
+    store = await openStore({ databaseUrl: url, dataDir });
+  } catch (e) {
+    if (e instanceof DataDirLockedError) throw new UsageError(e.message);
+    throw e;
+  }
+  if (options.migrate !== false) {
+    try {
+      await migrate(store.db);
+    } catch (e) {
+      await store.close();
+      throw e;
+    }
+  }
+  return store;
+}

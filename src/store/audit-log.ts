@@ -1,0 +1,80 @@
+// The audit log: every state change and money movement appends an entry in the same transaction.
+// Each entry holds the previous entry's hash, so altering or removing one breaks the chain after it.
+import { createHash } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import type { Db } from './database.ts';
+import type { Database } from './schema.ts';
+
+export type Tx = Transaction<Database>;
+
+export interface AuditEntry {
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  data?: Record<string, unknown>;
+}
+
+const GENESIS = '0'.repeat(64);
+/** Serialises appenders on PostgreSQL, so two transactions never chain to the same predecessor. */
+const AUDIT_LOCK_KEY = 7_203_611;
+
+/** JSON with object keys sorted, so the hash does not depend on key order (jsonb reorders keys). */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+function entryHash(prevHash: string, e: { seq: number; at: string; actor: string; action: string; entity: string; entityId: string; data: unknown }): string {
+  return createHash('sha256')
+    .update(prevHash)
+    .update(canonicalJson({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, entity: e.entity, entityId: e.entityId, data: e.data }))
+    .digest('hex');
+}
+
+/** Appends one entry; call inside the transaction that makes the change. */
+export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx);
+  const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const seq = (last?.seq ?? 0) + 1;
+  const prevHash = last?.hash ?? GENESIS;
+  const at = new Date().toISOString();
+  const data = entry.data ?? {};
+  const hash = entryHash(prevHash, { seq, at, actor: entry.actor, action: entry.action, entity: entry.entity, entityId: entry.entityId, data });
+  await tx
+    .insertInto('audit_log')
+    .values({ seq, at: new Date(at), actor: entry.actor, action: entry.action, entity: entry.entity, entity_id: entry.entityId, data: JSON.stringify(data), prev_hash: prevHash, hash })
+    .execute();
+}
+
+export type AuditVerdict =
+  | { ok: true; entries: number }
+  | { ok: false; entries: number; seq: number; problem: 'altered' | 'removed' | 'relinked' };
+
+/** Walks the chain in order; names the first entry altered, or the place where entries were removed. */
+export async function verifyAuditChain(db: Db): Promise<AuditVerdict> {
+  let prevHash = GENESIS;
+  let expectedSeq = 1;
+  let entries = 0;
+  const page = 5000;
+  for (let after = 0; ; ) {
+    const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(page).execute();
+    for (const row of rows) {
+      if (row.seq !== expectedSeq) return { ok: false, entries, seq: expectedSeq, problem: 'removed' };
+      if (row.prev_hash !== prevHash) return { ok: false, entries, seq: row.seq, problem: 'relinked' };
+      const hash = entryHash(prevHash, {
+        seq: row.seq, at: row.at.toISOString(), actor: row.actor, action: row.action, entity: row.entity, entityId: row.entity_id, data: row.data,
+      });
+      if (hash !== row.hash) return { ok: false, entries, seq: row.seq, problem: 'altered' };
+      prevHash = row.hash;
+      expectedSeq++;
+      entries++;
+    }
+    if (rows.length < page) return { ok: true, entries };
+    after = rows.at(-1)!.seq;
+  }
+}

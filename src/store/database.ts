@@ -1,0 +1,89 @@
+// The store: PostgreSQL when DATABASE_URL is set, otherwise PGlite (PostgreSQL in WASM) in a data
+// folder. Same schema, same migrations, same queries (Kysely). Money (bigint) and numerics come back
+// as numbers, dates as ISO strings.
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import { Migrator, type MigrationResultSet } from 'kysely/migration';
+import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+
+export interface StoreOptions {
+  /** A PostgreSQL connection string; when absent, PGlite. */
+  databaseUrl?: string;
+  /** PGlite's data folder; absent (with no URL) = in memory, for tests. */
+  dataDir?: string;
+  /** PostgreSQL schema to use (tests isolate themselves in one each). */
+  schema?: string;
+}
+
+export interface Store {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Where the data lives, for messages (never the password). */
+  location: string;
+  close(): Promise<void>;
+}
+
+const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
+const asNumber = (v: string) => Number(v);
+const asText = (v: string) => v;
+
+async function openPglite(dataDir: string | undefined): Promise<Store> {
+  const release = dataDir ? lockDataDir(dataDir) : () => {};
+  try {
+    const pglite = new PGlite(dataDir, {
+      parsers: { [OID.int8]: asNumber, [OID.numeric]: asNumber, [OID.date]: asText },
+    });
+    await pglite.waitReady;
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    return {
+      db,
+      kind: 'pglite',
+      location: dataDir ?? '(内存)',
+      async close() {
+        await db.destroy();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+async function openPostgres(url: string, schema: string | undefined): Promise<Store> {
+  const parsers: Record<number, (v: string) => unknown> = { [OID.int8]: asNumber, [OID.numeric]: asNumber, [OID.date]: asText };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser },
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+  const safe = new URL(url);
+  safe.password = '';
+  return { db, kind: 'postgres', location: safe.toString(), close: () => db.destroy() };
+}
+
+export function openStore(options: StoreOptions): Promise<Store> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.schema) : openPglite(options.dataDir);
+}
+
+/** Applies every migration not applied yet; throws with the failing migration's name. */
+export async function migrate(db: Db): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    migrationTableName: 'upskill_migrations',
+    migrationLockTableName: 'upskill_migrations_lock',
+  });
+  const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${(error as Error).message}`);
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,7 @@
+// Forward-only migrations, in order. A migration is never edited once released: add a new one.
+import type { Migration } from 'kysely/migration';
+import * as initialSchema from './2026-11-25T0900-initial-schema.ts';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-25T0900-initial-schema': initialSchema,
+};

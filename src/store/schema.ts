@@ -1,0 +1,154 @@
+// Row types of the system of record, as Kysely sees them (see migrations/ for the DDL).
+import type { ColumnType, Generated } from 'kysely';
+
+/** Who created/changed a record and when. */
+interface Stamped {
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_by: string | null;
+  updated_at: Date | null;
+}
+type Optional<T> = ColumnType<T, T | undefined, T>;
+
+export interface AreaTable { code: string; name: string; level: 'city' | 'county' }
+export interface PersonTable extends Stamped { resident_id: string; name: string; area_code: string; phone: string | null }
+export interface PersonFactTable {
+  id: Generated<number>; resident_id: string; fact: string; value: boolean; source: string; as_of: string;
+  recorded_by: string; recorded_at: Generated<Date>;
+}
+export interface EnterpriseTable extends Stamped {
+  uscc: string; name: string; area_code: string; industry: string; insured: boolean | null;
+  directly_managed: Optional<boolean>; dispatching_agency_uscc: string | null;
+}
+export interface EducationFundTable { uscc: string; year: number; fully_used: boolean; source: string; recorded_by: string; recorded_at: Generated<Date> }
+export interface DifficultyTable { id: Generated<number>; uscc: string; valid_from: string; valid_to: string | null; source: string; recorded_by: string; recorded_at: Generated<Date> }
+export interface HeadcountTable { uscc: string; year: number; main_post_employees: number }
+export interface ProviderTable extends Stamped {
+  id: string; name: string; kind: string; uscc: string | null; area_code: string;
+  status: Optional<'listed' | 'suspended' | 'delisted'>; entrepreneurship_qualified: Optional<boolean>;
+}
+export interface ProviderScopeTable {
+  id: Generated<number>; provider_id: string; program: string; occupation_code: string | null; level: string | null;
+  valid_from: string; valid_to: string | null;
+}
+export interface CatalogEntryTable extends Stamped {
+  id: Generated<number>; section: string; code: string; name: string; level: string; base_standard_fen: number;
+  industry: string; uplift_rate: string; appraisal_standard_fen: number | null; hours: number | null;
+  effective_from: string | null; effective_to: string | null;
+}
+export interface EntrepreneurshipTypeTable extends Stamped { code: string; name: string; amount_fen: number }
+export interface PolicyPackageTable extends Stamped { id: string; title: string; precedence: number; data: unknown }
+export interface ContentFilingTable extends Stamped {
+  id: string; enterprise_uscc: string; program: string; title: string; content: string; filed_on: string;
+  status: Optional<'filed' | 'accepted' | 'returned'>;
+}
+export interface ApprenticeshipPlanTable extends Stamped {
+  id: string; enterprise_uscc: string; provider_id: string | null; resident_id: string; occupation_code: string; level: string;
+  start_date: string; end_date: string; contract_months: number;
+  status: Optional<'submitted' | 'listed' | 'returned' | 'completed' | 'failed' | 'quit'>;
+}
+export interface ProjectTable extends Stamped {
+  id: string; name: string; provider_id: string; area_code: string; selection: string; per_trainee_fen: number;
+  trainee_count: number; total_fen: number; occupation_code: string | null; level: string | null; status: Optional<string>;
+}
+export type ClassStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'running' | 'assessed' | 'closed';
+export interface ClassTable extends Stamped {
+  id: string; provider_id: string; program: string; area_code: string; enterprise_uscc: string | null;
+  occupation_code: string | null; level: string | null; entrepreneurship_type: string | null; project_id: string | null;
+  filing_id: string | null; start_date: string; end_date: string; hours: number; venue: string; teachers: Optional<unknown>;
+  status: Optional<ClassStatus>; review_note: string | null;
+}
+export interface ClassTraineeTable { class_id: string; resident_id: string; employer_uscc: string | null; new_hire: boolean | null; contract_months: number | null }
+export interface ClassSessionTable { id: Generated<number>; class_id: string; day: string; starts_at: string; ends_at: string; hours: number }
+export interface AttendanceTable { session_id: number; resident_id: string; present: boolean; signed_at: Date | null; method: string | null; recorded_by: string }
+export interface AssessmentTable { class_id: string; resident_id: string; qualified: boolean; assessed_on: string; recorded_by: string }
+export interface CertificateTable {
+  id: Generated<number>; type: string; number: string; resident_id: string; class_id: string | null; occupation_code: string | null;
+  level: string | null; issued_on: string; issuer: string | null; recorded_by: string; recorded_at: Generated<Date>;
+}
+export type ClaimStatus = 'submitted' | 'decided' | 'reviewed' | 'publicity' | 'approved' | 'paid' | 'rejected' | 'withdrawn';
+export interface ClaimTable extends Stamped {
+  id: string; program: string; applicant: string; applicant_ref: string | null; resident_id: string;
+  enterprise_uscc: string | null; class_id: string | null; provider_id: string | null; area_code: string;
+  occupation_code: string | null; level: string | null; entrepreneurship_type: string | null;
+  start_date: string; end_date: string; attended_hours: number | null; attended_days: number | null; qualified: boolean | null;
+  certificate_type: string | null; certificate_number: string | null; new_hire: boolean | null; contract_months: number | null;
+  plan_approved: boolean | null; insured_months: number | null; training_claim_id: string | null; project_id: string | null;
+  status: ClaimStatus; outcome: string | null; amount_fen: number | null; payee: string | null;
+  citations: unknown; reasons: unknown; missing: unknown; trace: unknown; policy_package_id: string | null;
+  decided_at: Date | null; r3_exception_reason: string | null;
+}
+export interface ReviewTable { id: Generated<number>; claim_id: string; verdict: string; note: string | null; reviewer: string; reviewed_at: Generated<Date> }
+export interface PublicityNoticeTable extends Stamped {
+  id: string; area_code: string; title: string; starts_on: string; working_days: number; ends_on: string;
+  status: Optional<'open' | 'paused' | 'closed'>;
+}
+export interface PublicityItemTable { notice_id: string; claim_id: string }
+export interface ObjectionTable {
+  id: string; notice_id: string; claim_id: string | null; text: string; raised_by: string; raised_at: Generated<Date>;
+  status: Optional<'open' | 'upheld' | 'dismissed'>; resolution: string | null; resolved_by: string | null; resolved_at: Date | null;
+}
+export interface FundTable extends Stamped { id: string; source: 'special_action' | 'employment_fund'; year: number; budget_fen: number }
+export interface ReservationTable {
+  claim_id: string; fund_id: string; amount_fen: number; status: Optional<'reserved' | 'paid' | 'released'>;
+  reserved_by: string; reserved_at: Generated<Date>;
+}
+export interface PaymentBatchTable extends Stamped {
+  id: string; fund_id: string; area_code: string; status: Optional<'draft' | 'confirmed' | 'paying' | 'paid'>; total_fen: Optional<number>;
+}
+export interface PaymentBatchItemTable { batch_id: string; claim_id: string; amount_fen: number }
+export interface PaymentTable { id: Generated<number>; claim_id: string; batch_id: string; payee: string; payee_ref: string | null; amount_fen: number; paid_at: Generated<Date> }
+export interface AdvanceTable extends Stamped {
+  id: string; kind: 'apprenticeship' | 'project'; subject_id: string; fund_id: string; amount_fen: number;
+  status: Optional<'paid' | 'settled' | 'recovering' | 'recovered'>;
+}
+export interface RecoveryTable { id: Generated<number>; advance_id: string | null; claim_id: string | null; amount_fen: number; reason: string; recorded_by: string; recorded_at: Generated<Date> }
+export interface UserTable extends Stamped {
+  id: string; username: string; password_hash: string; display_name: string; role: string; area_code: string | null;
+  department: string | null; enterprise_uscc: string | null; provider_id: string | null; resident_id: string | null; active: Optional<boolean>;
+}
+export interface SessionTable { token_hash: string; user_id: string; created_at: Generated<Date>; expires_at: Date }
+export interface LoginAttemptTable { id: Generated<number>; username: string; ip: string; ok: boolean; at: Generated<Date> }
+export interface AuditLogTable {
+  seq: number; at: Date; actor: string; action: string; entity: string; entity_id: string; data: unknown; prev_hash: string; hash: string;
+}
+
+export interface Database {
+  areas: AreaTable;
+  people: PersonTable;
+  person_facts: PersonFactTable;
+  enterprises: EnterpriseTable;
+  enterprise_education_fund: EducationFundTable;
+  enterprise_difficulty: DifficultyTable;
+  enterprise_headcounts: HeadcountTable;
+  providers: ProviderTable;
+  provider_scopes: ProviderScopeTable;
+  catalog_entries: CatalogEntryTable;
+  entrepreneurship_types: EntrepreneurshipTypeTable;
+  policy_packages: PolicyPackageTable;
+  content_filings: ContentFilingTable;
+  apprenticeship_plans: ApprenticeshipPlanTable;
+  projects: ProjectTable;
+  classes: ClassTable;
+  class_trainees: ClassTraineeTable;
+  class_sessions: ClassSessionTable;
+  attendance: AttendanceTable;
+  assessment_results: AssessmentTable;
+  certificates: CertificateTable;
+  claims: ClaimTable;
+  reviews: ReviewTable;
+  publicity_notices: PublicityNoticeTable;
+  publicity_items: PublicityItemTable;
+  objections: ObjectionTable;
+  funds: FundTable;
+  reservations: ReservationTable;
+  payment_batches: PaymentBatchTable;
+  payment_batch_items: PaymentBatchItemTable;
+  payments: PaymentTable;
+  advances: AdvanceTable;
+  recoveries: RecoveryTable;
+  users: UserTable;
+  sessions: SessionTable;
+  login_attempts: LoginAttemptTable;
+  audit_log: AuditLogTable;
+}

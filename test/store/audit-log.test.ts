@@ -1,0 +1,46 @@
+// The audit log is a hash chain: an altered or removed entry is found and named.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendAudit, verifyAuditChain } from '../../src/store/audit-log.ts';
+import type { Store } from '../../src/store/database.ts';
+import { inTransaction } from '../../src/store/transaction.ts';
+import { openTestStore } from '../support/store.ts';
+
+let store: Store;
+beforeAll(async () => {
+  store = await openTestStore();
+  for (let i = 1; i <= 5; i++) {
+    await inTransaction(store.db, (tx) => appendAudit(tx, { actor: 'city:admin', action: 'claim.approve', entity: 'claim', entityId: `C${i}`, data: { amountFen: i * 100, 'z-key': 1, 'a-key': [1, { b: 2, a: 1 }] } }));
+  }
+}, 60_000);
+afterAll(() => store.close());
+
+describe('Audit log', () => {
+  it('an untouched chain verifies', async () => {
+    expect(await verifyAuditChain(store.db)).toEqual({ ok: true, entries: 5 });
+  });
+
+  it('a change rolled back leaves no entry', async () => {
+    await expect(inTransaction(store.db, async (tx) => {
+      await appendAudit(tx, { actor: 'x', action: 'y', entity: 'z', entityId: '1' });
+      throw new Error('abort');
+    })).rejects.toThrow('abort');
+    expect(await verifyAuditChain(store.db)).toEqual({ ok: true, entries: 5 });
+  });
+
+  it('an entry altered directly in the database is named', async () => {
+    await sql`update audit_log set data = '{"amountFen": 999999}' where seq = 3`.execute(store.db);
+    expect(await verifyAuditChain(store.db)).toMatchObject({ ok: false, seq: 3, problem: 'altered' });
+  });
+
+  it('an entry removed directly in the database is named by its missing number', async () => {
+    const other = await openTestStore();
+    try {
+      for (let i = 1; i <= 4; i++) await inTransaction(other.db, (tx) => appendAudit(tx, { actor: 'a', action: 'b', entity: 'c', entityId: String(i) }));
+      await sql`delete from audit_log where seq = 2`.execute(other.db);
+      expect(await verifyAuditChain(other.db)).toMatchObject({ ok: false, seq: 2, problem: 'removed' });
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
+});
