@@ -8,7 +8,8 @@
 //   npm run bench -- --runs 5                  # runs per size, best time kept (default 3 up to 100k, else 2)
 //
 // For each size: generate the file (bench/generate-evaluate-file.ts, fixed seed), then run, each as
-// a whole child process with its stdout piped back here and only counted:
+// a whole child process with its stdout piped back here and only counted, floor and engine taking
+// turns (--runs, best time kept):
 //   floor   node bench/floor.mjs FILE           read + JSON.parse + JSON.stringify(claims)
 //   engine  node bin/upskill.js evaluate FILE   what `npm run -s upskill -- evaluate FILE` runs
 // (the file itself is written by a child too, bench/generate.ts, to keep this process's heap small).

@@ -1,0 +1,36 @@
+// Creating users (demo logins, tests, the admin's user management).
+import { randomUUID } from 'node:crypto';
+import type { Department, Role } from '../../services/access.ts';
+import { hashPassword } from '../../services/auth/passwords.ts';
+import { appendAudit, type Tx } from '../audit-log.ts';
+
+export interface NewUser {
+  username: string;
+  password: string;
+  displayName: string;
+  role: Role;
+  areaCode?: string | null;
+  department?: Department | null;
+  enterpriseUscc?: string | null;
+  providerId?: string | null;
+  residentId?: string | null;
+}
+
+export async function createUser(tx: Tx, user: NewUser, actor = 'system'): Promise<string> {
+  const id = randomUUID();
+  await tx.insertInto('users').values({
+    id,
+    username: user.username,
+    password_hash: await hashPassword(user.password),
+    display_name: user.displayName,
+    role: user.role,
+    area_code: user.areaCode ?? null,
+    department: user.department ?? null,
+    enterprise_uscc: user.enterpriseUscc ?? null,
+    provider_id: user.providerId ?? null,
+    resident_id: user.residentId ?? null,
+    created_by: actor,
+  }).execute();
+  await appendAudit(tx, { actor, action: 'user.create', entity: 'user', entityId: id, data: { username: user.username, role: user.role, areaCode: user.areaCode ?? null } });
+  return id;
+}
