@@ -155,6 +155,12 @@ const haveGnuTime = ((): boolean => {
   }
 })();
 
+/** The node flags `npm run upskill` passes (package.json "upskill": "node <flags> bin/upskill.js"), so the engine runs as users run it. */
+const ENGINE_NODE_FLAGS: string[] = (() => {
+  const script: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.upskill;
+  return script.split(/\s+/).filter((w) => w.startsWith('--'));
+})();
+
 function runMeasured(command: string, args: string[], timeoutS: number, scratch: string): Promise<RunResult> {
   const timeFile = join(scratch, `time-${process.pid}-${Date.now()}.txt`);
   const [cmd, argv] = haveGnuTime ? [GNU_TIME, ['-f', '%M', '-o', timeFile, command, ...args]] : [command, args];
@@ -317,7 +323,7 @@ async function main(): Promise<void> {
     // Start-up: the engine on a one-claim file (loading node, tsx, the sources and the policy).
     const tiny = join(dir, 'evaluate-1.json');
     await generate(tiny, 1, o.seed);
-    const startup = await bestOf(3, () => runMeasured(process.execPath, [o.engine, 'evaluate', tiny], o.timeoutS, dir));
+    const startup = await bestOf(3, () => runMeasured(process.execPath, [...ENGINE_NODE_FLAGS, o.engine, 'evaluate', tiny], o.timeoutS, dir));
     if (startup.ok) {
       startupS = startup.wallS;
       console.log(`
@@ -338,7 +344,7 @@ ${describeFailure('start-up run (1 claim)', startup)}`);
       const { floor, engine } = await measurePair(
         runs,
         () => runMeasured(process.execPath, [FLOOR, file], o.timeoutS, dir),
-        () => runMeasured(process.execPath, [o.engine, 'evaluate', file], o.timeoutS, dir),
+        () => runMeasured(process.execPath, [...ENGINE_NODE_FLAGS, o.engine, 'evaluate', file], o.timeoutS, dir),
       );
       console.log(floor.ok ? `  floor  ${floor.wallS.toFixed(2)} s${runsNote(floor.runs)}, peak RSS ${fmtN(floor.peakRssMiB ?? NaN)} MiB` : describeFailure('floor', floor));
       if (floor.ok && floor.refs !== stats.claims) console.log(`  warning: the floor wrote ${floor.refs} claims, expected ${stats.claims}`);

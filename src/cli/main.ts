@@ -52,6 +52,12 @@ program
     exitCode = await auditVerifyCommand(flags);
   });
 
+// A reader that stops early (`upskill evaluate f.json | head`) is not an error: stop quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 let keepRunning = false;
 let exitCode = 0;
 

@@ -9,9 +9,13 @@ import type { CatalogIndex } from './catalog-index.ts';
 import type { Decision, FactRead, Payee, Step, StepResult } from './decision.ts';
 import type { Ledger } from './ledger.ts';
 
-export interface Located<T> {
-  value: T;
-  path: string;
+/** A record of the input with where it stands (`people[4]`); the path is built only when a reason needs it. */
+export class Located<T> {
+  constructor(readonly value: T, private readonly collection: string, readonly index: number) {}
+
+  get path(): string {
+    return `${this.collection}[${this.index}]`;
+  }
 }
 
 /** The batch a claim is decided in: the other records it may consult. */
@@ -41,7 +45,7 @@ export class ClaimContext {
 
   constructor(
     readonly claim: ClaimInput,
-    readonly path: string,
+    readonly index: number,
     readonly person: Located<PersonInput>,
     readonly enterprise: Located<EnterpriseInput> | undefined,
     readonly pkg: LoadedPackage,
@@ -55,6 +59,11 @@ export class ClaimContext {
     }
   }
 
+  /** `claims[i]`: built only when a reason or a missing fact names it. */
+  get path(): string {
+    return `claims[${this.index}]`;
+  }
+
   get program(): ProgramCode {
     return this.claim.program;
   }
@@ -66,29 +75,30 @@ export class ClaimContext {
     return read.value;
   }
 
-  private note<T>(path: string, value: T): T | undefined {
-    this.facts?.push({ path, value });
+  /** Records a fact for the trace (only when explaining: paths are built lazily, this runs for every fact). */
+  private note<T>(path: () => string, value: T): T | undefined {
+    this.facts?.push({ path: path(), value });
     return value ?? undefined;
   }
 
   claimFact<K extends keyof ClaimInput>(field: K): NonNullable<ClaimInput[K]> | undefined {
-    return this.note(`${this.path}.${field}`, this.claim[field]) as NonNullable<ClaimInput[K]> | undefined;
+    return this.note(() => this.claimPath(field), this.claim[field]) as NonNullable<ClaimInput[K]> | undefined;
   }
 
   personFact<K extends keyof PersonInput>(field: K): NonNullable<PersonInput[K]> | undefined {
-    return this.note(`${this.person.path}.${field}`, this.person.value[field]) as NonNullable<PersonInput[K]> | undefined;
+    return this.note(() => this.personPath(field), this.person.value[field]) as NonNullable<PersonInput[K]> | undefined;
   }
 
   enterpriseFact<K extends keyof EnterpriseInput>(field: K): NonNullable<EnterpriseInput[K]> | undefined {
     if (!this.enterprise) return undefined;
-    return this.note(`${this.enterprise.path}.${field}`, this.enterprise.value[field]) as
+    return this.note(() => this.enterprisePath(field), this.enterprise.value[field]) as
       | NonNullable<EnterpriseInput[K]>
       | undefined;
   }
 
   /** Records a fact read from another record (a training the claim names, an earlier claim). */
   otherFact<T>(path: string, value: T): T | undefined {
-    return this.note(path, value);
+    return this.note(() => path, value);
   }
 
   claimPath(field: keyof ClaimInput): string {

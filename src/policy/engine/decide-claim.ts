@@ -63,7 +63,7 @@ export function decideClaim(
   if (!pkg) return notApplicable(claim, program.clause, governingStart, policies, batch.explain);
 
   const date = pkg.governingDate(claim.program, governingStart);
-  const c = new ClaimContext(claim, `claims[${index}]`, person, enterprise, pkg, date, batch);
+  const c = new ClaimContext(claim, index, person, enterprise, pkg, date, batch);
   const window = pkg.window(claim.program);
   c.info('有效期', window.clause, `${formatChineseDate(date)}在${pkg.data.title}有效期内，适用“${CLAUSE_HEADINGS[program.clause]}”（${PROGRAM_NAMES[claim.program]}）`);
 

@@ -6,7 +6,7 @@ import type { ClaimInput, EnterpriseInput, EvaluateInput, EntrepreneurshipTypeIn
 import type { PolicySet } from '../policy-package.ts';
 import { PROGRAM_RULES } from '../programs/index.ts';
 import { CatalogIndex } from './catalog-index.ts';
-import type { BatchView, DecidedTraining, Located } from './claim-context.ts';
+import { Located, type BatchView, type DecidedTraining } from './claim-context.ts';
 import { decideClaim } from './decide-claim.ts';
 import type { Decision } from './decision.ts';
 import { Ledger } from './ledger.ts';
@@ -29,9 +29,9 @@ export function* evaluateClaims(
   options: EvaluateOptions = {},
 ): Generator<Decision> {
   const { claims } = input;
-  const people = new Map(input.people.map((p, i) => [p.id, { value: p, path: `people[${i}]` }]));
+  const people = new Map(input.people.map((p, i) => [p.id, new Located(p, 'people', i)]));
   const enterprises = new Map<string, Located<EnterpriseInput>>(
-    input.enterprises.map((e, i) => [e.uscc, { value: e, path: `enterprises[${i}]` }]),
+    input.enterprises.map((e, i) => [e.uscc, new Located(e, 'enterprises', i)]),
   );
   const catalog = input.catalog != null
     ? new CatalogIndex(input.catalog, 'catalog')
@@ -40,7 +40,7 @@ export function* evaluateClaims(
   const claimByRef = new Map<string, Located<ClaimInput>>();
   const allowancesOf = new Map<string, number[]>();
   claims.forEach((claim, i) => {
-    claimByRef.set(claim.ref, { value: claim, path: `claims[${i}]` });
+    claimByRef.set(claim.ref, new Located(claim, 'claims', i));
     if (claim.program === 'living_allowance' && claim.status == null && claim.trainingRef != null) {
       const waiting = allowancesOf.get(claim.trainingRef) ?? [];
       waiting.push(i);

@@ -19,6 +19,7 @@ export interface Tally {
   unknown: string[];
 }
 
+// Most people have a few claims: each index is small, and created only when first needed.
 class PersonRecord {
   /** R3: training subsidies per completion year. */
   readonly perYear = new Map<string, number>();
@@ -26,10 +27,10 @@ class PersonRecord {
   readonly keys = new Map<string, string>();
   readonly partialKeys: PartialKey[] = [];
   /** §4.4 / §4.8: employers with a pre-job or work-for-training claim for this person. */
-  readonly preJobEmployers = new Map<string, string>();
-  readonly workForTrainingEmployers = new Map<string, string>();
+  preJobEmployers: Map<string, string> | undefined;
+  workForTrainingEmployers: Map<string, string> | undefined;
   /** §4.8: months already subsidised, across employers. */
-  readonly workForTrainingMonths: Tally = { total: 0, unknown: [] };
+  workForTrainingMonths: Tally | undefined;
   /** R6: earlier appraisal attempts (paths). */
   readonly appraisals: string[] = [];
 }
@@ -82,14 +83,16 @@ export class Ledger {
     const employer = claim.enterpriseUscc;
     switch (claim.program) {
       case 'pre_job':
+        person.preJobEmployers ??= new Map();
         if (employer != null && !person.preJobEmployers.has(employer)) person.preJobEmployers.set(employer, path);
         break;
       case 'work_for_training': {
+        person.workForTrainingEmployers ??= new Map();
         if (employer != null && !person.workForTrainingEmployers.has(employer)) {
           person.workForTrainingEmployers.set(employer, path);
         }
         const months = paid?.months ?? claim.insuredMonths;
-        add(person.workForTrainingMonths, months, `${path}.insuredMonths`);
+        add((person.workForTrainingMonths ??= { total: 0, unknown: [] }), months, `${path}.insuredMonths`);
         break;
       }
       case 'living_allowance':
@@ -135,11 +138,11 @@ export class Ledger {
   }
 
   preJobAt(personId: string, employer: string): string | undefined {
-    return this.people.get(personId)?.preJobEmployers.get(employer);
+    return this.people.get(personId)?.preJobEmployers?.get(employer);
   }
 
   workForTrainingAt(personId: string, employer: string): string | undefined {
-    return this.people.get(personId)?.workForTrainingEmployers.get(employer);
+    return this.people.get(personId)?.workForTrainingEmployers?.get(employer);
   }
 
   workForTrainingMonths(personId: string): Tally {

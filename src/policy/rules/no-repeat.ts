@@ -8,7 +8,7 @@ import type { ClaimContext } from '../engine/claim-context.ts';
 
 export type NoRepeatKey =
   | { kind: 'none' }
-  | { kind: 'key'; namespace: string; key: string; occupationCode?: string; level?: string; label: string }
+  | { kind: 'key'; namespace: string; key: string; occupationCode?: string; level?: string; value?: string }
   | { kind: 'unknown'; namespace: string; occupationCode?: string; level?: string; missing: string[] };
 
 const OCCUPATION_KEYED = new Set(['apprenticeship', 'skill_upgrade', 'transfer', 'employment_skill']);
@@ -17,7 +17,7 @@ function occupationKey(claim: ClaimInput, path: string): NoRepeatKey {
   const code = claim.occupationCode ?? undefined;
   const level = claim.level == null ? undefined : String(claim.level);
   if (code !== undefined && level !== undefined) {
-    return { kind: 'key', namespace: 'occupation', key: `occupation|${code}|${level}`, occupationCode: code, level, label: `工种 ${code}（${LEVEL_NAMES[level]}）` };
+    return { kind: 'key', namespace: 'occupation', key: `occupation|${code}|${level}`, occupationCode: code, level };
   }
   const missing: string[] = [];
   if (code === undefined) missing.push(`${path}.occupationCode`);
@@ -34,14 +34,21 @@ export function noRepeatKeyOf(claim: ClaimInput, path: string): NoRepeatKey {
     case 'entrepreneurship':
       return claim.entrepreneurshipType == null
         ? { kind: 'unknown', namespace: 'entrepreneurship', missing: [`${path}.entrepreneurshipType`] }
-        : { kind: 'key', namespace: 'entrepreneurship', key: `entrepreneurship|${claim.entrepreneurshipType}`, label: `创业培训类别 ${claim.entrepreneurshipType}` };
+        : { kind: 'key', namespace: 'entrepreneurship', key: `entrepreneurship|${claim.entrepreneurshipType}`, value: claim.entrepreneurshipType };
     case 'safety':
       return claim.occupationCode == null
         ? { kind: 'unknown', namespace: 'safety', missing: [`${path}.occupationCode`] }
-        : { kind: 'key', namespace: 'safety', key: `safety|${claim.occupationCode}`, label: `安全作业类别 ${claim.occupationCode}` };
+        : { kind: 'key', namespace: 'safety', key: `safety|${claim.occupationCode}`, value: claim.occupationCode };
     default:
       return { kind: 'none' };
   }
+}
+
+/** How a reason names the key: 工种 6-31-01-03（四级/中级工）, 创业培训类别 SYB, 安全作业类别 SO-02. */
+function keyLabel(key: Extract<NoRepeatKey, { kind: 'key' }>): string {
+  if (key.namespace === 'entrepreneurship') return `创业培训类别 ${key.value}`;
+  if (key.namespace === 'safety') return `安全作业类别 ${key.value}`;
+  return `工种 ${key.occupationCode}（${LEVEL_NAMES[key.level!]}）`;
 }
 
 /** R4 check for the claim being decided. */
@@ -54,10 +61,10 @@ export function checkNoRepeat(c: ClaimContext): void {
   }
   const { holder, missing } = c.batch.ledger.keyHolder(c.claim.personId, key);
   if (holder) {
-    c.fail('R4', '§4.0', `该人员已就${key.label}享受过培训补贴（${holder}），同一职业同一等级不可重复享受（R4）`);
+    c.fail('R4', '§4.0', `该人员已就${keyLabel(key)}享受过培训补贴（${holder}），同一职业同一等级不可重复享受（R4）`);
   } else if (missing) {
-    c.unknownFact('R4', '§4.0', `该人员有工种或等级不明的在案申领，不能排除重复享受${key.label}的补贴（R4）`, missing);
+    c.unknownFact('R4', '§4.0', `该人员有工种或等级不明的在案申领，不能排除重复享受${keyLabel(key)}的补贴（R4）`, missing);
   } else {
-    c.pass('R4', '§4.0', `该人员此前未就${key.label}享受过培训补贴（R4）`);
+    c.pass('R4', '§4.0', `该人员此前未就${keyLabel(key)}享受过培训补贴（R4）`);
   }
 }
