@@ -204,41 +204,56 @@ function checkReferences(input: EvaluateInput, policies: PolicySet, ctx: Ctx): v
       issue(ctx, ['enterprises', i, 'difficulty', 'to'], '困难企业认定的终止日期早于起始日期');
     }
   });
-  const claimsByRef = new Map<string, { index: number; program: string; personId: string }>();
+  // Indexes by position: a million-claim file must not allocate a record per claim here.
+  const claimIndexByRef = new Map<string, number>();
   const projects = new Map<string, { index: number; price?: number | null; total?: number | null }>();
-  input.claims.forEach((c, i) => {
-    if (claimsByRef.has(c.ref)) issue(ctx, ['claims', i, 'ref'], `编号 ${c.ref} 与 claims[${claimsByRef.get(c.ref)!.index}] 重复`);
-    else claimsByRef.set(c.ref, { index: i, program: c.program, personId: c.personId });
+  const claims = input.claims;
+  for (let i = 0; i < claims.length; i++) {
+    const c = claims[i]!;
+    const seen = claimIndexByRef.get(c.ref);
+    if (seen !== undefined) issue(ctx, ['claims', i, 'ref'], `编号 ${c.ref} 与 claims[${seen}] 重复`);
+    else claimIndexByRef.set(c.ref, i);
     if (c.endDate < c.startDate) issue(ctx, ['claims', i, 'endDate'], '结业日期早于开班日期');
     if (!people.has(c.personId)) issue(ctx, ['claims', i, 'personId'], `文件中没有身份证号为 ${c.personId} 的人员`);
     if (c.enterpriseUscc != null && !enterprises.has(c.enterpriseUscc)) {
       issue(ctx, ['claims', i, 'enterpriseUscc'], `文件中没有统一社会信用代码为 ${c.enterpriseUscc} 的企业`);
     }
-    if (c.projectId != null) {
-      const seen = projects.get(c.projectId);
-      if (!seen) projects.set(c.projectId, { index: i, price: c.contractPerTraineeYuan, total: c.contractTotalYuan });
-      else {
-        for (const [field, mine, theirs] of [
-          ['contractPerTraineeYuan', c.contractPerTraineeYuan, seen.price],
-          ['contractTotalYuan', c.contractTotalYuan, seen.total],
-        ] as const) {
-          if (mine != null && theirs != null && mine !== theirs) {
-            issue(ctx, ['claims', i, field], `与 claims[${seen.index}] 同一项目 ${c.projectId} 的合同数据不一致`);
-          }
-        }
-        seen.price ??= c.contractPerTraineeYuan;
-        seen.total ??= c.contractTotalYuan;
-      }
-    }
-  });
-  input.claims.forEach((c, i) => {
-    if (c.trainingRef == null) return;
-    const training = claimsByRef.get(c.trainingRef);
+    if (c.projectId != null) checkProjectFigures(c, i, projects, ctx);
+  }
+  for (let i = 0; i < claims.length; i++) {
+    const c = claims[i]!;
+    if (c.trainingRef == null) continue;
+    const t = claimIndexByRef.get(c.trainingRef);
+    const training = t === undefined ? undefined : claims[t]!;
     if (!training) issue(ctx, ['claims', i, 'trainingRef'], `文件中没有编号为 ${c.trainingRef} 的申领`);
     else if (training.program !== 'employment_skill' || training.personId !== c.personId) {
       issue(ctx, ['claims', i, 'trainingRef'], `${c.trainingRef} 不是同一人员的就业技能培训申领`);
     }
-  });
+  }
+}
+
+/** Claims of one §4.9 project must agree on its contract figures (an absent figure is no disagreement). */
+function checkProjectFigures(
+  c: ClaimInput,
+  i: number,
+  projects: Map<string, { index: number; price?: number | null; total?: number | null }>,
+  ctx: Ctx,
+): void {
+  const seen = projects.get(c.projectId!);
+  if (!seen) {
+    projects.set(c.projectId!, { index: i, price: c.contractPerTraineeYuan, total: c.contractTotalYuan });
+    return;
+  }
+  for (const [field, mine, theirs] of [
+    ['contractPerTraineeYuan', c.contractPerTraineeYuan, seen.price],
+    ['contractTotalYuan', c.contractTotalYuan, seen.total],
+  ] as const) {
+    if (mine != null && theirs != null && mine !== theirs) {
+      issue(ctx, ['claims', i, field], `与 claims[${seen.index}] 同一项目 ${c.projectId} 的合同数据不一致`);
+    }
+  }
+  seen.price ??= c.contractPerTraineeYuan;
+  seen.total ??= c.contractTotalYuan;
 }
 
 /** The whole file's schema; the catalog and entrepreneurship bounds come from the policy packages. */

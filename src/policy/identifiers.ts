@@ -1,5 +1,6 @@
 // Check characters of the two national identifiers the plan's real-name management (§5.2) relies on.
 // Pure functions: the engine, the store and the browser all validate with these.
+import { daysInMonth } from './dates.ts';
 
 const RESIDENT_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const RESIDENT_ID_CHECK = '10X98765432';
@@ -20,10 +21,7 @@ export function residentIdProblem(id: string): IdProblem | null {
   const y = Number(id.slice(6, 10));
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
-  const birth = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d) {
-    return 'birthDate';
-  }
+  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return 'birthDate';
   return residentIdCheckChar(id.slice(0, 17)) === id[17] ? null : 'checkCharacter';
 }
 
