@@ -75,10 +75,12 @@ export function openStore(options: StoreOptions): Promise<Store> {
 }
 
 /** Applies every migration not applied yet; throws with the failing migration's name. */
-export async function migrate(db: Db): Promise<string[]> {
+export async function migrate(db: Db, schema?: string): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => MIGRATIONS },
+    // Kysely looks for its tables in every schema; name ours, so a server shared by schemas works.
+    ...(schema ? { migrationTableSchema: schema } : {}),
     migrationTableName: 'upskill_migrations',
     migrationLockTableName: 'upskill_migrations_lock',
   });

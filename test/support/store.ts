@@ -8,7 +8,7 @@ export async function openTestStore(): Promise<Store> {
   const url = process.env.DATABASE_URL;
   const schema = url ? `test_${randomBytes(6).toString('hex')}` : undefined;
   const store = await openStore({ databaseUrl: url, schema });
-  await migrate(store.db);
+  await migrate(store.db, schema);
   if (!schema) return store;
   return {
     ...store,
