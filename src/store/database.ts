@@ -1,11 +1,11 @@
 // The store: PostgreSQL when DATABASE_URL is set, otherwise PGlite (PostgreSQL in WASM) in a data
 // folder. Same schema, same migrations, same queries (Kysely). Money (bigint) and numerics come back
 // as numbers, dates as ISO strings.
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { Migrator, type MigrationResultSet } from 'kysely/migration';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+import { PGliteInWorker } from './pglite-in-worker.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
@@ -28,6 +28,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
+// The same parsers run in pglite-worker.mjs.
 const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
 const asNumber = (v: string) => Number(v);
 const asText = (v: string) => v;
@@ -35,11 +36,10 @@ const asText = (v: string) => v;
 async function openPglite(dataDir: string | undefined): Promise<Store> {
   const release = dataDir ? lockDataDir(dataDir) : () => {};
   try {
-    const pglite = new PGlite(dataDir, {
-      parsers: { [OID.int8]: asNumber, [OID.numeric]: asNumber, [OID.date]: asText },
-    });
+    // In a worker thread, so a long query never blocks the API's event loop (STACK-NOTES trap 3).
+    const pglite = new PGliteInWorker(dataDir);
     await pglite.waitReady;
-    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: pglite as never }) });
     return {
       db,
       kind: 'pglite',

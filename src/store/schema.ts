@@ -34,9 +34,12 @@ export interface ProviderScopeTable {
 export interface CatalogEntryTable extends Stamped {
   id: Generated<number>; section: string; code: string; name: string; level: string; base_standard_fen: number;
   industry: string; uplift_rate: string; appraisal_standard_fen: number | null; hours: number | null;
-  effective_from: string | null; effective_to: string | null;
+  effective_from: string | null; effective_to: string | null; edition: Optional<string | null>;
 }
-export interface EntrepreneurshipTypeTable extends Stamped { code: string; name: string; amount_fen: number }
+export interface EntrepreneurshipTypeTable extends Stamped {
+  id: Generated<number>; code: string; name: string; amount_fen: number;
+  effective_from: Optional<string | null>; effective_to: Optional<string | null>;
+}
 export interface PolicyPackageTable extends Stamped { id: string; title: string; precedence: number; data: unknown }
 export interface ContentFilingTable extends Stamped {
   id: string; enterprise_uscc: string; program: string; title: string; content: string; filed_on: string;
@@ -56,7 +59,7 @@ export interface ClassTable extends Stamped {
   id: string; provider_id: string; program: string; area_code: string; enterprise_uscc: string | null;
   occupation_code: string | null; level: string | null; entrepreneurship_type: string | null; project_id: string | null;
   filing_id: string | null; start_date: string; end_date: string; hours: number; venue: string; teachers: Optional<unknown>;
-  status: Optional<ClassStatus>; review_note: string | null;
+  status: Optional<ClassStatus>; review_note: string | null; review_problems: Optional<unknown>;
 }
 export interface ClassTraineeTable { class_id: string; resident_id: string; employer_uscc: string | null; new_hire: boolean | null; contract_months: number | null }
 export interface ClassSessionTable { id: Generated<number>; class_id: string; day: string; starts_at: string; ends_at: string; hours: number }
@@ -77,11 +80,15 @@ export interface ClaimTable extends Stamped {
   status: ClaimStatus; outcome: string | null; amount_fen: number | null; payee: string | null;
   citations: unknown; reasons: unknown; missing: unknown; trace: unknown; policy_package_id: string | null;
   decided_at: Date | null; r3_exception_reason: string | null;
+  r3_exception_by: Optional<string | null>; r3_exception_at: Optional<Date | null>;
+  r3_exception_amount_fen: Optional<number | null>; r3_exception_payee: Optional<string | null>;
+  fund_source: Optional<'special_action' | 'employment_fund' | null>; apprenticeship_plan_id: Optional<string | null>;
 }
 export interface ReviewTable { id: Generated<number>; claim_id: string; verdict: string; note: string | null; reviewer: string; reviewed_at: Generated<Date> }
 export interface PublicityNoticeTable extends Stamped {
   id: string; area_code: string; title: string; starts_on: string; working_days: number; ends_on: string;
   status: Optional<'open' | 'paused' | 'closed'>;
+  paused_on: Optional<string | null>; days_left: Optional<number | null>; segment_start: Optional<string | null>;
 }
 export interface PublicityItemTable { notice_id: string; claim_id: string }
 export interface ObjectionTable {
@@ -102,6 +109,7 @@ export interface AdvanceTable extends Stamped {
   id: string; kind: 'apprenticeship' | 'project'; subject_id: string; fund_id: string; amount_fen: number;
   status: Optional<'paid' | 'settled' | 'recovering' | 'recovered'>;
 }
+export interface AdvanceDeductionTable { claim_id: string; advance_id: string; amount_fen: number }
 export interface RecoveryTable { id: Generated<number>; advance_id: string | null; claim_id: string | null; amount_fen: number; reason: string; recorded_by: string; recorded_at: Generated<Date> }
 export interface UserTable extends Stamped {
   id: string; username: string; password_hash: string; display_name: string; role: string; area_code: string | null;
@@ -146,6 +154,7 @@ export interface Database {
   payment_batch_items: PaymentBatchItemTable;
   payments: PaymentTable;
   advances: AdvanceTable;
+  advance_deductions: AdvanceDeductionTable;
   recoveries: RecoveryTable;
   users: UserTable;
   sessions: SessionTable;

@@ -1,7 +1,11 @@
 // Forward-only migrations, in order. A migration is never edited once released: add a new one.
 import type { Migration } from 'kysely/migration';
 import * as initialSchema from './2026-11-25T0900-initial-schema.ts';
+import * as registriesClasses from './2026-11-25T1001-registries-classes.ts';
+import * as claimsMoney from './2026-11-25T1002-claims-money.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T0900-initial-schema': initialSchema,
+  '2026-11-25T1001-registries-classes': registriesClasses,
+  '2026-11-25T1002-claims-money': claimsMoney,
 };

@@ -1,0 +1,29 @@
+// PGlite in a worker thread (plain JavaScript: it runs without the TypeScript loader). PGlite runs
+// queries on the thread that owns it, and a long one would freeze the API's event loop (STACK-NOTES
+// trap 3); here it freezes only this thread. Messages: {id, op: 'query'|'close', sql, params}.
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+
+const asNumber = (v) => Number(v);
+const asText = (v) => v;
+// Same parsers as the main thread's PGlite/pg setup (database.ts): int8 and numeric as numbers, date as text.
+const pglite = new PGlite(workerData.dataDir ?? undefined, { parsers: { 20: asNumber, 1700: asNumber, 1082: asText } });
+
+pglite.waitReady.then(
+  () => parentPort.postMessage({ id: 0, ok: true }),
+  (e) => parentPort.postMessage({ id: 0, ok: false, error: { message: e.message } }),
+);
+
+parentPort.on('message', async ({ id, op, sql, params }) => {
+  try {
+    if (op === 'close') {
+      await pglite.close();
+      parentPort.postMessage({ id, ok: true });
+      return;
+    }
+    const r = await pglite.query(sql, params, { rowMode: 'object' });
+    parentPort.postMessage({ id, ok: true, result: { rows: r.rows, affectedRows: r.affectedRows, fields: r.fields } });
+  } catch (e) {
+    parentPort.postMessage({ id, ok: false, error: { message: e.message, code: e.code, detail: e.detail, constraint: e.constraint, table: e.table, column: e.column } });
+  }
+});

@@ -1,0 +1,54 @@
+// The store's guarantees: one process per PGlite folder, transactions that do not mix, and a long
+// query that does not freeze the event loop.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataDirLockedError } from '../../src/store/data-dir-lock.ts';
+import { openStore, type Store } from '../../src/store/database.ts';
+import { inTransaction } from '../../src/store/transaction.ts';
+import { openTestStore } from '../support/store.ts';
+
+let store: Store;
+beforeAll(async () => { store = await openTestStore(); }, 60_000);
+afterAll(() => store.close());
+
+describe('Store', () => {
+  it('a second opening of the same PGlite folder is refused while the first is open, and allowed after', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'upskill-lock-'));
+    const first = await openStore({ dataDir: dir });
+    await expect(openStore({ dataDir: dir })).rejects.toBeInstanceOf(DataDirLockedError);
+    await first.close();
+    const again = await openStore({ dataDir: dir });
+    await again.close();
+  }, 60_000);
+
+  it('concurrent transactions do not mix: a rolled-back row is never committed by another', async () => {
+    const area = (code: string) => ({ code, name: code, level: 'county' as const });
+    const results = await Promise.allSettled([
+      inTransaction(store.db, async (tx) => {
+        await tx.insertInto('areas').values(area('T-ROLLBACK')).execute();
+        await new Promise((r) => setTimeout(r, 30));
+        throw new Error('roll back');
+      }),
+      inTransaction(store.db, async (tx) => {
+        await tx.insertInto('areas').values(area('T-COMMIT')).execute();
+      }),
+      store.db.insertInto('areas').values(area('T-PLAIN')).execute(),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+    const codes = (await store.db.selectFrom('areas').select('code').where('code', 'like', 'T-%').orderBy('code').execute()).map((r) => r.code);
+    expect(codes).toEqual(['T-COMMIT', 'T-PLAIN']);
+  });
+
+  it('a long query leaves the event loop free', async () => {
+    const long = sql`select count(*) from generate_series(1, 3000000) a, generate_series(1, 3) b where (a * b) % 7 = 0`.execute(store.db);
+    const started = performance.now();
+    await new Promise((r) => setTimeout(r, 5));
+    const lag = performance.now() - started;
+    const finished = await long;
+    expect(finished.rows.length).toBe(1);
+    expect(lag).toBeLessThan(200);
+  }, 60_000);
+});
