@@ -2,8 +2,16 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { authRoutes } from './auth.ts';
 import { healthRoutes } from './health.ts';
+import { claimRoutes } from './claims.ts';
+import { fundRoutes } from './funds.ts';
+import { paymentRoutes } from './payments.ts';
+import { publicityRoutes } from './publicity.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(claimRoutes);
+  await app.register(publicityRoutes);
+  await app.register(fundRoutes);
+  await app.register(paymentRoutes);
 };

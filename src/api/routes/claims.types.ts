@@ -1,0 +1,72 @@
+// Request and response schemas of /claims (they also feed the OpenAPI document).
+import { z } from 'zod';
+import { APPLICANTS, CERTIFICATE_TYPES, PROGRAMS } from '../../policy/codes.ts';
+import { isIsoDate } from '../../policy/dates.ts';
+import { CLAIM_SORTS } from '../../services/claims/list-claims.ts';
+
+export const ZIsoDate = z.string().refine(isIsoDate, '不是有效日期（应为存在的日期，格式 YYYY-MM-DD）');
+const text = (max: number) => z.string().trim().min(1).max(max);
+const id = z.string().min(1).max(80);
+
+export const ZClaimIdParams = z.object({ id });
+
+export const ZSubmitClaimRequest = z.object({
+  program: z.enum(PROGRAMS),
+  applicant: z.enum(APPLICANTS).optional(),
+  residentId: z.string().length(18),
+  enterpriseUscc: z.string().length(18).nullish(),
+  providerId: id.nullish(),
+  classId: id.nullish(),
+  occupationCode: z.string().min(1).max(40).nullish(),
+  level: z.union([z.literal(5), z.literal(4), z.literal(3), z.literal(2), z.literal(1), z.literal('special')]).nullish(),
+  entrepreneurshipType: z.string().min(1).max(40).nullish(),
+  startDate: ZIsoDate,
+  endDate: ZIsoDate,
+  attendedHours: z.number().nonnegative().max(100_000).nullish(),
+  attendedDays: z.number().int().nonnegative().max(10_000).nullish(),
+  qualified: z.boolean().nullish(),
+  certificate: z.object({ type: z.enum(CERTIFICATE_TYPES), number: z.string().max(80).nullish() }).strict().nullish(),
+  newHire: z.boolean().nullish(),
+  contractMonths: z.number().nonnegative().max(1200).nullish(),
+  planApproved: z.boolean().nullish(),
+  insuredMonths: z.number().int().nonnegative().max(1200).nullish(),
+  trainingClaimId: id.nullish(),
+  projectId: id.nullish(),
+  apprenticeshipPlanId: id.nullish(),
+}).strict();
+export type TSubmitClaimRequest = z.infer<typeof ZSubmitClaimRequest>;
+
+export const ZReasonRequest = z.object({ reason: text(2000) }).strict();
+export const ZOptionalReasonRequest = z.object({ reason: text(2000).nullish() }).strict();
+export const ZReviewRequest = z.object({ note: text(2000).nullish() }).strict();
+export const ZDecideBatchRequest = z.object({ chunkSize: z.number().int().min(1).max(10_000).optional(), limitPeople: z.number().int().min(1).optional() }).strict();
+
+export const ZListClaimsQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  sort: z.enum(Object.keys(CLAIM_SORTS) as [keyof typeof CLAIM_SORTS]).default('submittedAt'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  program: z.enum(PROGRAMS).optional(),
+  areaCode: z.string().max(12).optional(),
+  status: z.enum(['submitted', 'decided', 'reviewed', 'publicity', 'approved', 'paid', 'rejected', 'withdrawn']).optional(),
+  outcome: z.enum(['eligible', 'ineligible', 'not_applicable', 'undecided']).optional(),
+  providerId: z.string().max(80).optional(),
+  residentId: z.string().max(18).optional(),
+});
+
+export const ZClaimView = z.object({
+  id: z.string(), program: z.string(), applicant: z.string(), status: z.string(), areaCode: z.string(), residentId: z.string(),
+  enterpriseUscc: z.string().nullable(), providerId: z.string().nullable(), classId: z.string().nullable(),
+  occupationCode: z.string().nullable(), level: z.string().nullable(), startDate: z.string(), endDate: z.string(),
+  outcome: z.string().nullable(), amountFen: z.number().nullable(), payee: z.string().nullable(),
+  citations: z.array(z.string()), reasons: z.array(z.string()), missing: z.array(z.string()),
+  policyPackageId: z.string().nullable(), decidedAt: z.string().nullable(), fundSource: z.string().nullable(),
+  r3Exception: z.object({ reason: z.string(), by: z.string().nullable(), at: z.string().nullable(), amountFen: z.number().nullable(), payee: z.string().nullable() }).nullable(),
+  trace: z.unknown().optional(),
+});
+export const ZClaimPage = z.object({ items: z.array(ZClaimView), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ZStatusResponse = z.object({ id: z.string(), status: z.string() });
+export const ZDecisionResponse = z.object({
+  ref: z.string(), outcome: z.string(), amountFen: z.number(), payee: z.string().nullable(), citations: z.array(z.string()),
+  reasons: z.array(z.string()), missing: z.array(z.string()), trace: z.unknown().optional(),
+});

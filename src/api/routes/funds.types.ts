@@ -1,0 +1,13 @@
+// Request and response schemas of /funds and /advances. Money is integer fen.
+import { z } from 'zod';
+import { ZIsoDate } from './claims.types.ts';
+
+const fen = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+export const ZIdParams = z.object({ id: z.string().min(1).max(80) });
+export const ZCreateFundRequest = z.object({ source: z.enum(['special_action', 'employment_fund']), year: z.number().int().min(2000).max(2100), budgetFen: fen }).strict();
+export const ZFundBalance = z.object({
+  id: z.string(), source: z.string(), year: z.number(), budgetFen: z.number(), reservedFen: z.number(), paidFen: z.number(),
+  advancedFen: z.number(), recoveredFen: z.number(), remainingFen: z.number(),
+});
+export const ZPayAdvanceRequest = z.object({ kind: z.enum(['apprenticeship', 'project']), subjectId: z.string().min(1).max(80), amountFen: fen.min(1), paidOn: ZIsoDate }).strict();
+export const ZRecoverAdvanceRequest = z.object({ reason: z.string().trim().min(1).max(2000) }).strict();

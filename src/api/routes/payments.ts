@@ -1,0 +1,33 @@
+// Payment batches: built from approved claims (city, county), confirmed (city or finance, §5.7),
+// paid idempotently (running it again pays nobody twice).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { buildPaymentBatch, confirmPaymentBatch } from '../../services/payments/build-payment-batch.ts';
+import { getPaymentBatch, payPaymentBatch } from '../../services/payments/pay-payment-batch.ts';
+import { inTransaction } from '../../store/transaction.ts';
+import { ZBatchIdParams, ZBatchView, ZBuildBatchRequest } from './payments.types.ts';
+
+const tags = ['payments'];
+
+export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.store.db;
+
+  app.post('/payment-batches', {
+    schema: { tags, summary: '编制支付批次（某区域、某资金的已批准申领）', body: ZBuildBatchRequest, response: { 201: z.object({ id: z.string(), status: z.string(), claims: z.number(), totalFen: z.number() }) } },
+  }, async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => buildPaymentBatch(tx, request.actor, request.body))));
+
+  app.get('/payment-batches/:id', {
+    schema: { tags, summary: '支付批次及进度', params: ZBatchIdParams, response: { 200: ZBatchView } },
+  }, async (request) => getPaymentBatch(db, request.actor, request.params.id));
+
+  app.post('/payment-batches/:id/confirm', {
+    schema: { tags, summary: '确认支付批次（市人社局或财政局）', params: ZBatchIdParams, response: { 200: z.object({ id: z.string(), status: z.string() }) } },
+  }, async (request) => inTransaction(db, (tx) => confirmPaymentBatch(tx, request.actor, { batchId: request.params.id })));
+
+  app.post('/payment-batches/:id/pay', {
+    schema: {
+      tags, summary: '支付批次（幂等：重复执行或中断后再执行，不会重复支付）', params: ZBatchIdParams,
+      response: { 200: z.object({ id: z.string(), status: z.string(), paidNow: z.number(), items: z.number(), paid: z.number() }) },
+    },
+  }, async (request) => payPaymentBatch(db, request.actor, { batchId: request.params.id }));
+};

@@ -1,0 +1,57 @@
+// The claim lifecycle (DESIGN.md "Claim 补贴申领") as one table: which act moves a claim from which
+// statuses to which. Every use case asks this table; a wrong transition changes nothing.
+import type { ClaimStatus } from '../../store/schema.ts';
+import { AppError } from '../app-error.ts';
+
+export type ClaimAct = 'decide' | 'review' | 'publish' | 'approve' | 'pay' | 'reject' | 'withdraw' | 'r3_exception';
+
+export const CLAIM_TRANSITIONS: Record<ClaimAct, { from: readonly ClaimStatus[]; to: ClaimStatus }> = {
+  // A decision may be taken again while the claim waits for review (e.g. an undecided claim once the
+  // missing fact is recorded); once reviewed, the frozen decision stands.
+  decide: { from: ['submitted', 'decided'], to: 'decided' },
+  review: { from: ['decided'], to: 'reviewed' },
+  publish: { from: ['reviewed'], to: 'publicity' },
+  approve: { from: ['publicity'], to: 'approved' },
+  pay: { from: ['approved'], to: 'paid' },
+  // An objection upheld during publicity rejects the claim (publicity → rejected).
+  reject: { from: ['submitted', 'decided', 'reviewed', 'publicity'], to: 'rejected' },
+  // The applicant may withdraw until the claim is published.
+  withdraw: { from: ['submitted', 'decided', 'reviewed'], to: 'withdrawn' },
+  // The R3 exception (§4.0 "原则上") is recorded on a decided claim; it does not move the claim.
+  r3_exception: { from: ['decided'], to: 'decided' },
+};
+
+export const STATUS_NAMES: Record<ClaimStatus, string> = {
+  submitted: '已提交',
+  decided: '已判定',
+  reviewed: '已审核',
+  publicity: '公示中',
+  approved: '已批准',
+  paid: '已支付',
+  rejected: '已驳回',
+  withdrawn: '已撤回',
+};
+
+const ACT_NAMES: Record<ClaimAct, string> = {
+  decide: '判定',
+  review: '审核通过',
+  publish: '公示',
+  approve: '批准',
+  pay: '支付',
+  reject: '驳回',
+  withdraw: '撤回',
+  r3_exception: '登记年度次数例外',
+};
+
+/** The status an act leads to; AppError('invalid_transition') when the claim is not in a status it starts from. */
+export function transition(claimId: string, current: ClaimStatus, act: ClaimAct): ClaimStatus {
+  const t = CLAIM_TRANSITIONS[act];
+  if (!t.from.includes(current)) {
+    throw new AppError(
+      'invalid_transition',
+      `申领 ${claimId} 当前状态为“${STATUS_NAMES[current]}”，不能${ACT_NAMES[act]}（仅限${t.from.map((s) => `“${STATUS_NAMES[s]}”`).join('、')}状态）`,
+      'status',
+    );
+  }
+  return t.to;
+}

@@ -1,0 +1,25 @@
+// Review (审核): the HR office confirms a decided claim. Only an eligible decision passes, or one that
+// failed R3 alone and carries the city's recorded exception (§4.0 "原则上"); the rest are rejected.
+import { appendAudit } from '../../store/audit-log.ts';
+import type { Tx } from '../../store/transaction.ts';
+import { actorLabel, requireActor, type Actor } from '../access.ts';
+import { AppError } from '../app-error.ts';
+import { loadClaim, requireReviewer } from './claim-scope.ts';
+import { transition } from './claim-states.ts';
+
+const OUTCOME_NAMES: Record<string, string> = { eligible: '符合条件', ineligible: '不符合条件', not_applicable: '无适用政策', undecided: '待补充事实' };
+
+export async function reviewClaim(tx: Tx, actor: Actor | null, input: { claimId: string; note?: string | null }) {
+  const a = requireActor(actor);
+  const claim = await loadClaim(tx, a, input.claimId, true);
+  requireReviewer(a, claim);
+  const to = transition(claim.id, claim.status, 'review');
+  const excepted = claim.outcome === 'ineligible' && claim.r3_exception_reason != null;
+  if (claim.outcome !== 'eligible' && !excepted) {
+    throw new AppError('invalid_transition', `申领 ${claim.id} 的判定结果为“${OUTCOME_NAMES[claim.outcome ?? ''] ?? claim.outcome}”，不能审核通过，请驳回或补充事实后重新判定`, 'status');
+  }
+  await tx.updateTable('claims').set({ status: to, updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', claim.id).execute();
+  await tx.insertInto('reviews').values({ claim_id: claim.id, verdict: 'pass', note: input.note ?? null, reviewer: actorLabel(a) }).execute();
+  await appendAudit(tx, { actor: actorLabel(a), action: 'claim.review', entity: 'claim', entityId: claim.id, data: { from: claim.status, to, note: input.note ?? null, r3Exception: excepted } });
+  return { id: claim.id, status: to };
+}

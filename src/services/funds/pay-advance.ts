@@ -1,0 +1,66 @@
+// Advances (预支): §4.1 up to advance.maxPercent of the apprenticeship subsidy once the plan is listed
+// (列入计划); §4.9 up to advance.maxPercent of the project's contract total. The percentage is the
+// policy package's parameter, read for the date the advance is paid. The advance is drawn from the
+// special-action fund of that year; the final claim deducts it (approve-claim.ts).
+import { randomUUID } from 'node:crypto';
+import { wholeMonths } from '../../policy/dates.ts';
+import { percentOfFen, prorateFen, yuanToFen, formatYuan } from '../../policy/money.ts';
+import { appendAudit } from '../../store/audit-log.ts';
+import type { Tx } from '../../store/transaction.ts';
+import { actorLabel, requireRole, type Actor } from '../access.ts';
+import { AppError } from '../app-error.ts';
+import { policiesFromStore } from '../claims/engine-input-from-store.ts';
+import { fundBalance, lockFund, requireRoom } from './fund-balance.ts';
+import { withIsoDays } from '../claims/iso-day.ts';
+
+export interface PayAdvanceInput { kind: 'apprenticeship' | 'project'; subjectId: string; amountFen: number; paidOn: string }
+
+export async function payAdvance(tx: Tx, actor: Actor | null, input: PayAdvanceInput) {
+  const a = requireRole(actor, 'city', 'county');
+  const policies = await policiesFromStore(tx);
+  let basisFen: number;
+  let basis: string;
+  let areaCode: string;
+  let percent: number;
+  if (input.kind === 'apprenticeship') {
+    const plan = await tx.selectFrom('apprenticeship_plans').innerJoin('enterprises as e', 'e.uscc', 'apprenticeship_plans.enterprise_uscc')
+      .select(['apprenticeship_plans.id', 'apprenticeship_plans.status', 'apprenticeship_plans.level', 'apprenticeship_plans.start_date', 'apprenticeship_plans.end_date', 'e.area_code', 'e.directly_managed'])
+      .where('apprenticeship_plans.id', '=', input.subjectId).executeTakeFirst()
+      .then((p) => p && withIsoDays(p, 'start_date', 'end_date'));
+    if (!plan) throw new AppError('not_found', `没有找到学徒培养计划：${input.subjectId}`, 'subjectId');
+    if (plan.status !== 'listed') throw new AppError('invalid_transition', `学徒培养计划 ${plan.id} 尚未列入计划（当前：${plan.status}），不能预支（§4.1）`, 'subjectId');
+    const pkg = policies.governing('apprenticeship', plan.start_date);
+    if (!pkg) throw new AppError('invalid_input', `subjectId: ${plan.start_date} 开始的学徒培训没有有效政策`, 'subjectId');
+    // The subsidy the plan would earn at its level over its planned months (§4.1 rate × months / 12).
+    const rate = (pkg.read('apprenticeship.yearlyRateYuan', plan.start_date).value as Record<string, number | undefined>)[plan.level];
+    if (rate === undefined) throw new AppError('invalid_input', `subjectId: 学徒制没有 ${plan.level} 级的补贴标准`, 'subjectId');
+    const range = pkg.read('apprenticeship.monthsRange', plan.start_date).value;
+    const months = Math.min(wholeMonths(plan.start_date, plan.end_date), range.max);
+    basisFen = prorateFen(yuanToFen(rate), months, 12);
+    basis = `${plan.level}级学徒 ${months} 个月补贴 ${formatYuan(basisFen)}`;
+    percent = pkg.read('advance.maxPercent', plan.start_date).value;
+    areaCode = plan.directly_managed ? '510400' : plan.area_code;
+  } else {
+    const project = await tx.selectFrom('projects').select(['id', 'total_fen', 'area_code']).where('id', '=', input.subjectId).executeTakeFirst();
+    if (!project) throw new AppError('not_found', `没有找到项目：${input.subjectId}`, 'subjectId');
+    const pkg = policies.governing('project_based', input.paidOn);
+    if (!pkg) throw new AppError('invalid_input', `paidOn: ${input.paidOn} 没有有效的项目制培训政策`, 'paidOn');
+    basisFen = Number(project.total_fen);
+    basis = `项目合同总额 ${formatYuan(basisFen)}`;
+    percent = pkg.read('advance.maxPercent', input.paidOn).value;
+    areaCode = project.area_code;
+  }
+  if (a.role === 'county' && a.areaCode !== areaCode) throw new AppError('forbidden', '只能为本县（区）的计划或项目预支', 'subjectId');
+  const maxFen = percentOfFen(basisFen, percent);
+  if (input.amountFen > maxFen) {
+    throw new AppError('invalid_input', `amountFen: 预支不得超过${basis}的${percent}%，即 ${formatYuan(maxFen)}（${input.kind === 'apprenticeship' ? '§4.1' : '§4.9'}）`, 'amountFen');
+  }
+  const existing = await tx.selectFrom('advances').select('id').where('kind', '=', input.kind).where('subject_id', '=', input.subjectId).executeTakeFirst();
+  if (existing) throw new AppError('conflict', `${input.subjectId} 已预支过（${existing.id}），每个计划或项目只预支一次`, 'subjectId');
+  const fundId = await lockFund(tx, 'special_action', Number(input.paidOn.slice(0, 4)));
+  requireRoom(await fundBalance(tx, fundId), input.amountFen, '预支');
+  const id = `AD-${randomUUID()}`;
+  await tx.insertInto('advances').values({ id, kind: input.kind, subject_id: input.subjectId, fund_id: fundId, amount_fen: input.amountFen, created_by: actorLabel(a), updated_by: null, updated_at: null }).execute();
+  await appendAudit(tx, { actor: actorLabel(a), action: 'advance.pay', entity: 'advance', entityId: id, data: { ...input, fundId, maxFen, percent } });
+  return { id, fundId, amountFen: input.amountFen, maxFen, status: 'paid' as const };
+}

@@ -1,0 +1,28 @@
+// Recovering an advance (追回): §4.1 when the apprentice fails or quits (an administrative decision
+// beside the plan, SPEC §4.1 row); §4.9 what the project's completed claims did not settle. The part
+// already deducted from a final claim is never recovered twice.
+import { sql } from 'kysely';
+import { appendAudit } from '../../store/audit-log.ts';
+import type { Tx } from '../../store/transaction.ts';
+import { actorLabel, requireRole, type Actor } from '../access.ts';
+import { AppError } from '../app-error.ts';
+
+export async function recoverAdvance(tx: Tx, actor: Actor | null, input: { advanceId: string; reason: string }) {
+  const a = requireRole(actor, 'city', 'county');
+  const advance = await tx.selectFrom('advances').selectAll().where('id', '=', input.advanceId).forUpdate().executeTakeFirst();
+  if (!advance) throw new AppError('not_found', `没有找到预支：${input.advanceId}`, 'advanceId');
+  if (advance.status !== 'paid') throw new AppError('invalid_transition', `预支 ${advance.id} 当前状态为 ${advance.status}，不能追回`, 'advanceId');
+  if (advance.kind === 'apprenticeship') {
+    const plan = await tx.selectFrom('apprenticeship_plans').select('status').where('id', '=', advance.subject_id).executeTakeFirstOrThrow();
+    if (plan.status !== 'failed' && plan.status !== 'quit') {
+      throw new AppError('invalid_transition', `学徒培养计划 ${advance.subject_id} 未登记为考核不合格或中途退出（当前：${plan.status}），不能追回预支`, 'advanceId');
+    }
+  }
+  const used = await sql<{ n: string }>`select coalesce(sum(amount_fen), 0) as n from advance_deductions where advance_id = ${advance.id}`.execute(tx);
+  const amount = Number(advance.amount_fen) - Number(used.rows[0]!.n);
+  if (amount <= 0) throw new AppError('invalid_transition', `预支 ${advance.id} 已全部结算，无需追回`, 'advanceId');
+  await tx.insertInto('recoveries').values({ advance_id: advance.id, claim_id: null, amount_fen: amount, reason: input.reason, recorded_by: actorLabel(a) }).execute();
+  await tx.updateTable('advances').set({ status: 'recovered', updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', advance.id).execute();
+  await appendAudit(tx, { actor: actorLabel(a), action: 'advance.recover', entity: 'advance', entityId: advance.id, data: { amountFen: amount, reason: input.reason, fundId: advance.fund_id } });
+  return { id: advance.id, status: 'recovered' as const, recoveredFen: amount };
+}

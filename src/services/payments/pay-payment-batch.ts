@@ -1,0 +1,75 @@
+// Paying a batch, idempotently (issue #4: running a batch twice, or again after a crash, pays nobody
+// twice). Each claim is paid in its own small transaction: the payment row (payments.claim_id is
+// unique), the reservation marked paid, the claim moved to 'paid' and the audit entry commit together
+// or not at all. A rerun skips every claim that already has its payment and finishes the rest.
+//
+// UPSKILL_PAY_DELAY_MS (tests only): a pause after each payment, so the crash test can kill the server
+// in the middle of a batch. Unset in production.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Db } from '../../store/database.ts';
+import { appendAudit } from '../../store/audit-log.ts';
+import { inTransaction } from '../../store/transaction.ts';
+import { actorLabel, requireRole, type Actor } from '../access.ts';
+import { AppError } from '../app-error.ts';
+import { transition } from '../claims/claim-states.ts';
+
+const payeeRef = (payee: string, c: { resident_id: string; enterprise_uscc: string | null; provider_id: string | null }) =>
+  payee === 'enterprise' ? c.enterprise_uscc : payee === 'institution' ? c.provider_id : c.resident_id;
+
+export async function payPaymentBatch(db: Db, actor: Actor | null, input: { batchId: string }) {
+  const a = requireRole(actor, 'city', 'county');
+  const label = actorLabel(a);
+  const batch = await db.selectFrom('payment_batches').selectAll().where('id', '=', input.batchId).executeTakeFirst();
+  if (!batch || (a.role === 'county' && a.areaCode !== batch.area_code)) throw new AppError('not_found', `没有找到支付批次：${input.batchId}`, 'batchId');
+  if (batch.status === 'draft') throw new AppError('invalid_transition', `支付批次 ${batch.id} 尚未确认，不能支付`, 'batchId');
+  if (batch.status === 'confirmed') {
+    await inTransaction(db, async (tx) => {
+      const moved = await tx.updateTable('payment_batches').set({ status: 'paying', updated_by: label, updated_at: new Date() })
+        .where('id', '=', batch.id).where('status', '=', 'confirmed').executeTakeFirst();
+      if (Number(moved.numUpdatedRows) > 0) await appendAudit(tx, { actor: label, action: 'payment_batch.start', entity: 'payment_batch', entityId: batch.id, data: {} });
+    });
+  }
+  const delay = Number(process.env.UPSKILL_PAY_DELAY_MS ?? 0);
+  const pending = await db.selectFrom('payment_batch_items as i').innerJoin('claims as c', 'c.id', 'i.claim_id')
+    .leftJoin('payments as p', 'p.claim_id', 'i.claim_id')
+    .select(['i.claim_id', 'i.amount_fen']).where('i.batch_id', '=', batch.id).where('p.id', 'is', null).orderBy('i.claim_id').execute();
+  let paidNow = 0;
+  for (const item of pending) {
+    const paid = await inTransaction(db, async (tx) => {
+      const claim = await tx.selectFrom('claims').selectAll().where('id', '=', item.claim_id).forUpdate().executeTakeFirstOrThrow();
+      const payee = claim.payee ?? claim.r3_exception_payee!;
+      const inserted = await tx.insertInto('payments')
+        .values({ claim_id: claim.id, batch_id: batch.id, payee, payee_ref: payeeRef(payee, claim), amount_fen: Number(item.amount_fen) })
+        .onConflict((oc) => oc.column('claim_id').doNothing()).returning('id').executeTakeFirst();
+      if (!inserted) return false; // paid already (a concurrent or earlier run)
+      const to = transition(claim.id, claim.status, 'pay');
+      await tx.updateTable('reservations').set({ status: 'paid' }).where('claim_id', '=', claim.id).execute();
+      await tx.updateTable('claims').set({ status: to, updated_by: label, updated_at: new Date() }).where('id', '=', claim.id).execute();
+      await appendAudit(tx, { actor: label, action: 'claim.pay', entity: 'claim', entityId: claim.id, data: { from: claim.status, to, batchId: batch.id, paymentId: Number(inserted.id), amountFen: Number(item.amount_fen), payee } });
+      return true;
+    });
+    if (paid) paidNow++;
+    if (delay > 0) await sleep(delay);
+  }
+  const counts = await db.selectFrom('payment_batch_items as i').leftJoin('payments as p', 'p.claim_id', 'i.claim_id')
+    .select(({ fn }) => [fn.countAll<number>().as('items'), fn.count<number>('p.id').as('paid')]).where('i.batch_id', '=', batch.id).executeTakeFirstOrThrow();
+  const done = Number(counts.items) === Number(counts.paid);
+  if (done) {
+    await inTransaction(db, async (tx) => {
+      const moved = await tx.updateTable('payment_batches').set({ status: 'paid', updated_by: label, updated_at: new Date() })
+        .where('id', '=', batch.id).where('status', '!=', 'paid').executeTakeFirst();
+      if (Number(moved.numUpdatedRows) > 0) await appendAudit(tx, { actor: label, action: 'payment_batch.paid', entity: 'payment_batch', entityId: batch.id, data: { items: Number(counts.items), totalFen: Number(batch.total_fen) } });
+    });
+  }
+  return { id: batch.id, status: done ? 'paid' as const : 'paying' as const, paidNow, items: Number(counts.items), paid: Number(counts.paid) };
+}
+
+export async function getPaymentBatch(db: Db, actor: Actor | null, batchId: string) {
+  const a = requireRole(actor, 'city', 'county', 'department');
+  if (a.role === 'department' && a.department !== 'finance') throw new AppError('forbidden', '只有财政局可以查看支付批次');
+  const batch = await db.selectFrom('payment_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
+  if (!batch || (a.role === 'county' && a.areaCode !== batch.area_code)) throw new AppError('not_found', `没有找到支付批次：${batchId}`, 'batchId');
+  const counts = await db.selectFrom('payment_batch_items as i').leftJoin('payments as p', 'p.claim_id', 'i.claim_id')
+    .select(({ fn }) => [fn.countAll<number>().as('items'), fn.count<number>('p.id').as('paid'), fn.sum<number>('p.amount_fen').as('paidFen')]).where('i.batch_id', '=', batchId).executeTakeFirstOrThrow();
+  return { id: batch.id, areaCode: batch.area_code, fundId: batch.fund_id, status: batch.status, totalFen: Number(batch.total_fen), items: Number(counts.items), paid: Number(counts.paid), paidFen: Number(counts.paidFen ?? 0) };
+}

@@ -1,0 +1,37 @@
+// A publicity notice (公示) per area: reviewed claims are published for N working days on the
+// official 2020–2021 calendar (working-calendar.ts, with 调休). Objections pause it (object-to-claim.ts).
+import { randomUUID } from 'node:crypto';
+import { appendAudit } from '../../store/audit-log.ts';
+import type { Tx } from '../../store/transaction.ts';
+import { actorLabel, requireRole, type Actor } from '../access.ts';
+import { AppError } from '../app-error.ts';
+import { transition } from '../claims/claim-states.ts';
+import { DEFAULT_PUBLICITY_WORKING_DAYS, publicityEndsOn } from './publicity-rules.ts';
+
+export interface PublishClaimsInput {
+  areaCode: string; title: string; startsOn: string; claimIds: string[]; workingDays?: number;
+}
+
+export async function publishClaims(tx: Tx, actor: Actor | null, input: PublishClaimsInput) {
+  const a = requireRole(actor, 'city', 'county');
+  if (a.role === 'county' && a.areaCode !== input.areaCode) throw new AppError('forbidden', '只能公示本县（区）的申领', 'areaCode');
+  const ids = [...new Set(input.claimIds)];
+  const claims = await tx.selectFrom('claims').select(['id', 'status', 'area_code']).where('id', 'in', ids).forUpdate().execute();
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  ids.forEach((id, i) => {
+    const c = byId.get(id);
+    if (!c || c.area_code !== input.areaCode) throw new AppError('invalid_input', `claimIds[${i}]: ${input.areaCode} 没有申领 ${id}`, `claimIds[${i}]`);
+    transition(id, c.status, 'publish');
+  });
+  const days = input.workingDays ?? DEFAULT_PUBLICITY_WORKING_DAYS;
+  const id = `PN-${randomUUID()}`;
+  const endsOn = publicityEndsOn(input.startsOn, days);
+  await tx.insertInto('publicity_notices').values({
+    id, area_code: input.areaCode, title: input.title, starts_on: input.startsOn, working_days: days, ends_on: endsOn,
+    segment_start: input.startsOn, days_left: days, created_by: actorLabel(a), updated_by: null, updated_at: null,
+  }).execute();
+  await tx.insertInto('publicity_items').values(ids.map((claim_id) => ({ notice_id: id, claim_id }))).execute();
+  await tx.updateTable('claims').set({ status: 'publicity', updated_by: actorLabel(a), updated_at: new Date() }).where('id', 'in', ids).execute();
+  await appendAudit(tx, { actor: actorLabel(a), action: 'publicity.open', entity: 'publicity_notice', entityId: id, data: { areaCode: input.areaCode, startsOn: input.startsOn, workingDays: days, endsOn, claims: ids } });
+  return { id, startsOn: input.startsOn, workingDays: days, endsOn, status: 'open' as const, claims: ids.length };
+}

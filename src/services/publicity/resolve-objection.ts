@@ -1,0 +1,44 @@
+// Resolving an objection: upheld → the claim is rejected; dismissed → it stays. When no objection is
+// left open the notice resumes on the resolution day and its end moves by the days it was paused.
+import { appendAudit } from '../../store/audit-log.ts';
+import type { Tx } from '../../store/transaction.ts';
+import { actorLabel, requireRole, type Actor } from '../access.ts';
+import { AppError } from '../app-error.ts';
+import { withIsoDays } from '../claims/iso-day.ts';
+import { transition } from '../claims/claim-states.ts';
+import { publicityEndsOn, todayInShanghai } from './publicity-rules.ts';
+
+export interface ResolveObjectionInput { objectionId: string; verdict: 'upheld' | 'dismissed'; resolution: string; on?: string }
+
+export async function resolveObjection(tx: Tx, actor: Actor | null, input: ResolveObjectionInput) {
+  const a = requireRole(actor, 'city', 'county');
+  const objection = await tx.selectFrom('objections').selectAll().where('id', '=', input.objectionId).forUpdate().executeTakeFirst();
+  if (!objection) throw new AppError('not_found', `没有找到异议：${input.objectionId}`, 'objectionId');
+  const notice = await tx.selectFrom('publicity_notices').selectAll().where('id', '=', objection.notice_id).forUpdate().executeTakeFirstOrThrow()
+    .then((n) => n && withIsoDays(n, 'starts_on', 'ends_on', 'segment_start', 'paused_on'));
+  if (a.role === 'county' && a.areaCode !== notice.area_code) throw new AppError('not_found', `没有找到异议：${input.objectionId}`, 'objectionId');
+  if (objection.status !== 'open') throw new AppError('invalid_transition', `异议 ${objection.id} 已处理（${objection.status === 'upheld' ? '成立' : '不成立'}）`, 'objectionId');
+  const on = input.on ?? todayInShanghai();
+  if (notice.paused_on && on < notice.paused_on) throw new AppError('invalid_input', `on: 处理日期早于异议提出日期 ${notice.paused_on}`, 'on');
+  const label = actorLabel(a);
+  await tx.updateTable('objections').set({ status: input.verdict, resolution: input.resolution, resolved_by: label, resolved_at: new Date() }).where('id', '=', objection.id).execute();
+  if (input.verdict === 'upheld' && objection.claim_id) {
+    const claim = await tx.selectFrom('claims').select(['id', 'status']).where('id', '=', objection.claim_id).forUpdate().executeTakeFirstOrThrow();
+    if (claim.status !== 'rejected') {
+      const to = transition(claim.id, claim.status, 'reject');
+      await tx.updateTable('claims').set({ status: to, updated_by: label, updated_at: new Date() }).where('id', '=', claim.id).execute();
+      await tx.insertInto('reviews').values({ claim_id: claim.id, verdict: 'reject', note: `公示异议成立：${input.resolution}`, reviewer: label }).execute();
+      await appendAudit(tx, { actor: label, action: 'claim.reject', entity: 'claim', entityId: claim.id, data: { from: claim.status, to, objectionId: objection.id, reason: input.resolution } });
+    }
+  }
+  const open = await tx.selectFrom('objections').select('id').where('notice_id', '=', notice.id).where('status', '=', 'open').execute();
+  let status = notice.status;
+  let endsOn = notice.ends_on;
+  if (open.length === 0 && notice.status === 'paused') {
+    status = 'open';
+    endsOn = publicityEndsOn(on, notice.days_left ?? notice.working_days);
+    await tx.updateTable('publicity_notices').set({ status, ends_on: endsOn, segment_start: on, paused_on: null, updated_by: label, updated_at: new Date() }).where('id', '=', notice.id).execute();
+  }
+  await appendAudit(tx, { actor: label, action: 'publicity.resolve', entity: 'publicity_notice', entityId: notice.id, data: { objectionId: objection.id, verdict: input.verdict, resolution: input.resolution, on, status, endsOn } });
+  return { objectionId: objection.id, verdict: input.verdict, noticeId: notice.id, noticeStatus: status, endsOn };
+}
