@@ -1,6 +1,7 @@
 // The one entry point (DESIGN.md conventions): `npm run -s upskill -- <command>`.
 import { Command, CommanderError } from 'commander';
 import { auditVerifyCommand } from './audit-command.ts';
+import { demoCommand } from './demo-command.ts';
 import { evaluateCommand } from './evaluate-command.ts';
 import { migrateCommand } from './migrate-command.ts';
 import { serveCommand } from './serve-command.ts';
@@ -31,10 +32,17 @@ program
   .option(...DATA_OPTION)
   .option('--port <n>', '监听端口（默认 PORT 或 3000）')
   .option('--host <host>', '监听地址（默认 HOST 或 127.0.0.1）')
+  .option('--demo', '数据库为空时先写入演示数据')
   .action(async (flags) => {
     await serveCommand(flags);
     keepRunning = true;
   });
+
+program
+  .command('demo')
+  .description('向空数据库写入虚构的攀枝花演示数据，并列出各角色的演示账号')
+  .option(...DATA_OPTION)
+  .action(demoCommand);
 
 program
   .command('migrate')

@@ -1,12 +1,14 @@
 // `upskill serve`: applies migrations, listens on 127.0.0.1:PORT (HOST/--port override), prints the
 // URL; on SIGTERM or SIGINT finishes in-flight requests, closes the store and exits 0.
 import { buildApp } from '../api/app.ts';
+import { seedDemoIfEmpty } from './demo-command.ts';
 import { UsageError } from './errors.ts';
 import { openConfiguredStore, type StoreFlags } from './open-configured-store.ts';
 
 export interface ServeFlags extends StoreFlags {
   port?: string;
   host?: string;
+  demo?: boolean;
 }
 
 export async function serveCommand(flags: ServeFlags): Promise<void> {
@@ -14,6 +16,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口号无效：${flags.port ?? process.env.PORT}`);
   const host = flags.host ?? process.env.HOST ?? '127.0.0.1';
   const store = await openConfiguredStore(flags);
+  if (flags.demo) await seedDemoIfEmpty(store.db, (line) => process.stdout.write(`${line}\n`));
   const app = await buildApp(store, { logger: process.env.UPSKILL_LOG === '1' });
   let closing = false;
   const shutdown = async () => {

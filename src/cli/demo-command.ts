@@ -1,0 +1,26 @@
+// `upskill demo`: fills an empty store with the fictional Panzhihua demo data and prints the logins.
+import type { Db } from '../store/database.ts';
+import { DEMO_PASSWORD, seedDemoRegistries, storeIsEmpty } from '../store/seed/demo/seed-demo.ts';
+import { openConfiguredStore, type StoreFlags } from './open-configured-store.ts';
+
+export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Promise<boolean> {
+  if (!(await storeIsEmpty(db))) {
+    log('数据库中已有数据，未写入演示数据');
+    return false;
+  }
+  const started = Date.now();
+  log('正在写入演示数据（虚构的攀枝花：县区、企业、培训机构、劳动者、资金、各角色演示账号）…');
+  const { logins } = await seedDemoRegistries(db, { progress: (step) => log(`  · ${step}`) });
+  log(`演示数据已写入（${((Date.now() - started) / 1000).toFixed(1)} 秒）。演示账号（密码均为 ${DEMO_PASSWORD}）：`);
+  for (const l of logins) log(`  ${l.username.padEnd(24)} ${l.who}`);
+  return true;
+}
+
+export async function demoCommand(flags: StoreFlags): Promise<void> {
+  const store = await openConfiguredStore(flags);
+  try {
+    await seedDemoIfEmpty(store.db, (line) => process.stdout.write(`${line}\n`));
+  } finally {
+    await store.close();
+  }
+}
