@@ -51,3 +51,20 @@ export function skillUpgradeBody(person: string, overrides: Record<string, unkno
     certificate: { type: 'skill_level', number: `S-${person}-${String(overrides.endDate ?? '')}` }, ...overrides,
   };
 }
+
+/** A claim row on record in any status (history, or a claim placed in a status for a transition test). */
+export async function insertClaimRow(tx: Tx, row: {
+  id: string; residentId: string; status: import('../../src/store/schema.ts').ClaimStatus; program?: string; enterpriseUscc?: string | null;
+  occupationCode?: string; level?: string; startDate?: string; endDate?: string; areaCode?: string; outcome?: string | null; amountFen?: number | null; payee?: string | null;
+}): Promise<void> {
+  await tx.insertInto('claims').values({
+    id: row.id, program: row.program ?? 'skill_upgrade', applicant: 'individual', applicant_ref: null, resident_id: row.residentId,
+    enterprise_uscc: row.enterpriseUscc ?? null, class_id: null, provider_id: null, area_code: row.areaCode ?? '510402',
+    occupation_code: row.occupationCode ?? '6-16-01-03', level: row.level ?? '4', entrepreneurship_type: null,
+    start_date: row.startDate ?? '2020-03-02', end_date: row.endDate ?? '2020-06-30', attended_hours: 160, attended_days: null, qualified: true,
+    certificate_type: 'skill_level', certificate_number: `S-${row.id}`, new_hire: null, contract_months: null, plan_approved: null, insured_months: null,
+    training_claim_id: null, project_id: null, status: row.status, outcome: row.outcome ?? null, amount_fen: row.amountFen ?? null, payee: row.payee ?? null,
+    citations: null, reasons: null, missing: null, trace: null, policy_package_id: null, decided_at: null, r3_exception_reason: null,
+    created_by: 'test', updated_by: null, updated_at: null,
+  }).execute();
+}

@@ -1,0 +1,134 @@
+// Crash safety (issue #4 §7): the server is killed (SIGKILL) in the middle of paying a batch of 2,000
+// claims, restarted on the same data folder, and the batch is run again over HTTP: every claim is
+// paid exactly once and the audit chain is intact. The server runs as `node bin/upskill.js serve`, so
+// the pid we hold is the process doing the work (STACK-NOTES trap 10); UPSKILL_PAY_DELAY_MS slows the
+// pay loop just enough to kill it half-way.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/services/access.ts';
+import { buildPaymentBatch, confirmPaymentBatch } from '../../src/services/payments/build-payment-batch.ts';
+import { verifyAuditChain } from '../../src/store/audit-log.ts';
+import { migrate, openStore } from '../../src/store/database.ts';
+import { seedReferenceData } from '../../src/store/seed/reference-data.ts';
+import { createUser } from '../../src/store/seed/users.ts';
+import { inTransaction } from '../../src/store/transaction.ts';
+import { insertFund, insertPeople, residentId } from '../support/claims-fixtures.ts';
+
+const CLAIMS = 2000;
+const dir = mkdtempSync(join(tmpdir(), 'upskill-crash-'));
+const city: Actor = { userId: 'u', username: 'city', displayName: '市人社局', role: 'city', areaCode: '510400', department: null, enterpriseUscc: null, providerId: null, residentId: null };
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['bin/upskill.js', 'serve', '--data', dir, '--port', String(port)], {
+    env: { ...process.env, DATABASE_URL: '', UPSKILL_PAY_DELAY_MS: '3' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  await new Promise<void>((resolve, reject) => {
+    let err = '';
+    child.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('upskill 已启动')) resolve(); });
+    child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
+  });
+  return child;
+}
+
+const exited = (c: ChildProcess) => new Promise<void>((resolve) => (c.exitCode !== null || c.signalCode !== null ? resolve() : c.on('exit', () => resolve())));
+
+async function login(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'city', password: 'crash-test-password' }) });
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+describe('Paying a batch survives a crash', () => {
+  it('killed mid-batch and run again, every claim is paid exactly once and the audit chain holds', async () => {
+    // The data folder: 2,000 approved claims of 东区 with their reservations, in one confirmed batch.
+    const store = await openStore({ dataDir: dir });
+    await migrate(store.db);
+    const batchId = await inTransaction(store.db, async (tx) => {
+      await seedReferenceData(tx);
+      await createUser(tx, { username: 'city', password: 'crash-test-password', displayName: '市人社局', role: 'city', areaCode: '510400' });
+      const people = Array.from({ length: CLAIMS }, (_, i) => residentId(i, '510402', `19${String(60 + Math.floor(i / 1000)).padStart(2, '0')}0101`));
+      await insertPeople(tx, people.map((r) => ({ residentId: r })));
+      const fundId = await insertFund(tx, 'special_action', 2020, 10_000_000_00);
+      for (let i = 0; i < CLAIMS; i += 500) {
+        const ids = people.slice(i, i + 500);
+        await tx.insertInto('claims').values(ids.map((r, j) => ({
+          id: `C-${String(i + j).padStart(5, '0')}`, program: 'safety', applicant: 'individual', applicant_ref: null, resident_id: r, enterprise_uscc: null,
+          class_id: null, provider_id: null, area_code: '510402', occupation_code: '高处作业', level: null, entrepreneurship_type: null,
+          start_date: '2020-05-06', end_date: '2020-05-20', attended_hours: null, attended_days: null, qualified: true, certificate_type: 'special_operation',
+          certificate_number: null, new_hire: null, contract_months: null, plan_approved: null, insured_months: null, training_claim_id: null, project_id: null,
+          status: 'approved' as const, outcome: 'eligible', amount_fen: 100000, payee: 'individual', citations: null, reasons: null, missing: null, trace: null,
+          policy_package_id: 'panzhihua-2020-2021', decided_at: null, r3_exception_reason: null, created_by: 'test', updated_by: null, updated_at: null,
+        }))).execute();
+        await tx.insertInto('reservations').values(ids.map((_, j) => ({ claim_id: `C-${String(i + j).padStart(5, '0')}`, fund_id: fundId, amount_fen: 100000, reserved_by: 'test' }))).execute();
+      }
+      const batch = await buildPaymentBatch(tx, city, { areaCode: '510402', fundId });
+      await confirmPaymentBatch(tx, city, { batchId: batch.id });
+      return batch.id;
+    });
+    await store.close();
+
+    // First run: killed half-way.
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const first = await startServer(port);
+    const cookie = await login(base);
+    const headers = { cookie, 'content-type': 'application/json' };
+    void fetch(`${base}/api/v1/payment-batches/${batchId}/pay`, { method: 'POST', headers, body: '{}' }).catch(() => undefined);
+    let paidBeforeCrash = 0;
+    while (paidBeforeCrash < CLAIMS / 4) {
+      await new Promise((r) => setTimeout(r, 100));
+      paidBeforeCrash = (await (await fetch(`${base}/api/v1/payment-batches/${batchId}`, { headers })).json()).paid;
+    }
+    first.kill('SIGKILL');
+    await exited(first);
+
+    // Second run on the same folder: finishes the rest, pays nobody twice.
+    const second = await startServer(port);
+    const again = { cookie: await login(base), 'content-type': 'application/json' };
+    const rerun = await (await fetch(`${base}/api/v1/payment-batches/${batchId}/pay`, { method: 'POST', headers: again, body: '{}' })).json();
+    expect(rerun).toMatchObject({ status: 'paid', items: CLAIMS, paid: CLAIMS });
+    expect(rerun.paidNow).toBeGreaterThan(0);
+    expect(rerun.paidNow).toBeLessThan(CLAIMS - paidBeforeCrash + 1);
+    const third = await (await fetch(`${base}/api/v1/payment-batches/${batchId}/pay`, { method: 'POST', headers: again, body: '{}' })).json();
+    expect(third).toMatchObject({ status: 'paid', paidNow: 0, paid: CLAIMS });
+    second.kill('SIGTERM');
+    await exited(second);
+
+    const verify = spawnSync(process.execPath, ['bin/upskill.js', 'audit', 'verify', '--data', dir], { env: { ...process.env, DATABASE_URL: '' }, encoding: 'utf8' });
+    expect(verify.status, verify.stderr).toBe(0);
+
+    const after = await openStore({ dataDir: dir });
+    try {
+      const payments = await after.db.selectFrom('payments').select(['claim_id', 'amount_fen']).execute();
+      expect(payments).toHaveLength(CLAIMS);
+      expect(new Set(payments.map((p) => p.claim_id)).size).toBe(CLAIMS);
+      expect(payments.reduce((s, p) => s + Number(p.amount_fen), 0)).toBe(CLAIMS * 100000);
+      const statuses = await after.db.selectFrom('claims').select('status').distinct().execute();
+      expect(statuses).toEqual([{ status: 'paid' }]);
+      const paidEntries = await after.db.selectFrom('audit_log').select(({ fn }) => fn.countAll().as('n')).where('action', '=', 'claim.pay').executeTakeFirstOrThrow();
+      expect(Number(paidEntries.n)).toBe(CLAIMS);
+      expect(await verifyAuditChain(after.db)).toMatchObject({ ok: true });
+    } finally {
+      await after.close();
+    }
+  }, 90_000);
+});
