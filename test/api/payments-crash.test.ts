@@ -96,7 +96,7 @@ describe('Paying a batch survives a crash', () => {
     let paidBeforeCrash = 0;
     while (paidBeforeCrash < CLAIMS / 4) {
       await new Promise((r) => setTimeout(r, 100));
-      paidBeforeCrash = (await (await fetch(`${base}/api/v1/payment-batches/${batchId}`, { headers })).json()).paid;
+      paidBeforeCrash = ((await (await fetch(`${base}/api/v1/payment-batches/${batchId}`, { headers })).json()) as { paid: number }).paid;
     }
     first.kill('SIGKILL');
     await exited(first);
@@ -104,7 +104,7 @@ describe('Paying a batch survives a crash', () => {
     // Second run on the same folder: finishes the rest, pays nobody twice.
     const second = await startServer(port);
     const again = { cookie: await login(base), 'content-type': 'application/json' };
-    const rerun = await (await fetch(`${base}/api/v1/payment-batches/${batchId}/pay`, { method: 'POST', headers: again, body: '{}' })).json();
+    const rerun = (await (await fetch(`${base}/api/v1/payment-batches/${batchId}/pay`, { method: 'POST', headers: again, body: '{}' })).json()) as { paidNow: number };
     expect(rerun).toMatchObject({ status: 'paid', items: CLAIMS, paid: CLAIMS });
     expect(rerun.paidNow).toBeGreaterThan(0);
     expect(rerun.paidNow).toBeLessThan(CLAIMS - paidBeforeCrash + 1);

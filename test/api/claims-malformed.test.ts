@@ -1,0 +1,88 @@
+// Bad input on every write route of claims, publicity, funds and payments (issue #4 §7): always a 4xx
+// naming the field, never a 5xx, and not a single row written.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inTransaction } from '../../src/store/transaction.ts';
+import { openTestApp, sessionFor, type TestApp } from '../support/api.ts';
+import { insertPeople, residentId } from '../support/claims-fixtures.ts';
+
+let t: TestApp;
+let cookie = '';
+const person = residentId(31);
+
+const TABLES = ['claims', 'reviews', 'publicity_notices', 'publicity_items', 'objections', 'funds', 'reservations', 'payment_batches', 'payment_batch_items', 'payments', 'advances', 'advance_deductions', 'recoveries', 'audit_log'] as const;
+async function counts(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of TABLES) out[table] = Number((await t.store.db.selectFrom(table).select(({ fn }) => fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  return out;
+}
+
+/** Each write route with a valid body: the property breaks it in one place. */
+const ROUTES: { url: string; valid: Record<string, unknown>; required: string[] }[] = [
+  { url: '/claims', valid: { program: 'skill_upgrade', applicant: 'individual', residentId: person, occupationCode: '6-16-01-03', level: 4, startDate: '2020-03-02', endDate: '2020-06-30', qualified: true, certificate: { type: 'skill_level' } }, required: ['program', 'residentId', 'startDate', 'endDate'] },
+  { url: '/claims/decide', valid: { chunkSize: 100 }, required: [] },
+  { url: '/claims/X/review', valid: { note: '材料齐全' }, required: [] },
+  { url: '/claims/X/reject', valid: { reason: '材料不全' }, required: ['reason'] },
+  { url: '/claims/X/withdraw', valid: { reason: '重复申报' }, required: [] },
+  { url: '/claims/X/r3-exception', valid: { reason: '急需' }, required: ['reason'] },
+  { url: '/publicity-notices', valid: { areaCode: '510402', title: '公示', startsOn: '2020-09-30', claimIds: ['X'] }, required: ['areaCode', 'title', 'startsOn', 'claimIds'] },
+  { url: '/publicity-notices/X/objections', valid: { claimId: 'X', text: '异议', on: '2020-10-09' }, required: ['claimId', 'text'] },
+  { url: '/objections/X/resolve', valid: { verdict: 'dismissed', resolution: '不成立', on: '2020-10-12' }, required: ['verdict', 'resolution'] },
+  { url: '/publicity-notices/X/close', valid: { on: '2020-10-20' }, required: [] },
+  { url: '/funds', valid: { source: 'special_action', year: 2020, budgetFen: 100 }, required: ['source', 'year', 'budgetFen'] },
+  { url: '/advances', valid: { kind: 'project', subjectId: 'P1', amountFen: 100, paidOn: '2020-05-06' }, required: ['kind', 'subjectId', 'amountFen', 'paidOn'] },
+  { url: '/advances/X/recover', valid: { reason: '学徒中途退出' }, required: ['reason'] },
+  { url: '/payment-batches', valid: { areaCode: '510402', fundId: 'special_action-2020' }, required: ['areaCode', 'fundId'] },
+];
+
+/** A value no field of these routes accepts (a nested object is never a string, number, boolean or date). */
+const wrongValue = fc.oneof(
+  fc.record({ nested: fc.oneof(fc.string(), fc.integer()) }),
+  fc.array(fc.record({ x: fc.integer() }), { minLength: 1, maxLength: 3 }),
+);
+
+type Breakage = { kind: 'drop'; field: string } | { kind: 'wrong'; field: string; value: unknown } | { kind: 'extra'; field: string; value: unknown } | { kind: 'body'; value: unknown };
+
+function breakageFor(route: (typeof ROUTES)[number]): fc.Arbitrary<Breakage> {
+  const fields = Object.keys(route.valid);
+  const options: fc.Arbitrary<Breakage>[] = [
+    fc.record({ kind: fc.constant('wrong' as const), field: fc.constantFrom(...fields), value: wrongValue }),
+    fc.record({ kind: fc.constant('extra' as const), field: fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !(k in route.valid) && !['__proto__', 'constructor'].includes(k)), value: fc.jsonValue() }),
+    fc.record({ kind: fc.constant('body' as const), value: fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.array(fc.jsonValue(), { maxLength: 3 }), fc.boolean()) }),
+  ];
+  if (route.required.length) options.push(fc.record({ kind: fc.constant('drop' as const), field: fc.constantFrom(...route.required) }));
+  return fc.oneof(...options);
+}
+
+function broken(route: (typeof ROUTES)[number], b: Breakage): unknown {
+  if (b.kind === 'body') return b.value;
+  const body: Record<string, unknown> = { ...route.valid };
+  if (b.kind === 'drop') delete body[b.field];
+  else body[b.field] = b.value;
+  return body;
+}
+
+beforeAll(async () => {
+  t = await openTestApp();
+  await inTransaction(t.store.db, (tx) => insertPeople(tx, [{ residentId: person }]));
+  cookie = await sessionFor(t, { username: 'city', displayName: '市人社局', role: 'city', areaCode: '510400' });
+}, 60_000);
+afterAll(() => t.close());
+
+describe('Malformed bodies on the claim, publicity, fund and payment write routes', () => {
+  it.each(ROUTES.map((r) => [r.url, r] as const))('POST %s: always a 400 naming the field, never a 5xx, nothing written', async (_url, route) => {
+    const before = await counts();
+    await fc.assert(fc.asyncProperty(breakageFor(route), async (b) => {
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1${route.url}`, headers: { cookie, 'content-type': 'application/json' }, payload: JSON.stringify(broken(route, b)) });
+      expect(res.statusCode).toBe(400);
+      const error = res.json().error;
+      expect(error.code).toBe('invalid_input');
+      expect(error.field).toMatch(/^body/);
+      expect(error.message).toMatch(/[\u4e00-\u9fff]/);
+      // The path names the broken field (or a field inside it); an unknown key is reported on the body.
+      if (b.kind === 'extra') expect(error.field).toBe('body');
+      else if (b.kind !== 'body') expect(error.field.startsWith(`body.${b.field}`)).toBe(true);
+    }), { numRuns: 40 });
+    expect(await counts()).toEqual(before);
+  });
+});
