@@ -7,7 +7,8 @@ import { PGlite } from '@electric-sql/pglite';
 const asNumber = (v) => Number(v);
 const asText = (v) => v;
 // Same parsers as the main thread's PGlite/pg setup (database.ts): int8 and numeric as numbers, date as text.
-const pglite = new PGlite(workerData.dataDir ?? undefined, { parsers: { 20: asNumber, 1700: asNumber, 1082: asText } });
+const parsers = { 20: asNumber, 1700: asNumber, 1082: asText };
+const pglite = new PGlite(workerData.dataDir ?? undefined, { parsers });
 
 pglite.waitReady.then(
   () => parentPort.postMessage({ id: 0, ok: true }),
@@ -21,7 +22,8 @@ parentPort.on('message', async ({ id, op, sql, params }) => {
       parentPort.postMessage({ id, ok: true });
       return;
     }
-    const r = await pglite.query(sql, params, { rowMode: 'object' });
+    // PGlite 0.5.16 ignores the constructor's parsers for dates: pass them with every query too.
+    const r = await pglite.query(sql, params, { rowMode: 'object', parsers });
     parentPort.postMessage({ id, ok: true, result: { rows: r.rows, affectedRows: r.affectedRows, fields: r.fields } });
   } catch (e) {
     parentPort.postMessage({ id, ok: false, error: { message: e.message, code: e.code, detail: e.detail, constraint: e.constraint, table: e.table, column: e.column } });

@@ -6,6 +6,14 @@ import { claimRoutes } from './claims.ts';
 import { fundRoutes } from './funds.ts';
 import { paymentRoutes } from './payments.ts';
 import { publicityRoutes } from './publicity.ts';
+import { peopleRoutes } from './people.ts';
+import { enterpriseRoutes } from './enterprises.ts';
+import { providerRoutes } from './providers.ts';
+import { catalogRoutes } from './catalog.ts';
+import { classRoutes } from './classes.ts';
+import { filingRoutes } from './filings.ts';
+import { planRoutes } from './plans.ts';
+import { projectRoutes } from './projects.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -14,4 +22,12 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(publicityRoutes);
   await app.register(fundRoutes);
   await app.register(paymentRoutes);
+  await app.register(peopleRoutes);
+  await app.register(enterpriseRoutes);
+  await app.register(providerRoutes);
+  await app.register(catalogRoutes);
+  await app.register(classRoutes);
+  await app.register(filingRoutes);
+  await app.register(planRoutes);
+  await app.register(projectRoutes);
 };

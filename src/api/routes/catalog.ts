@@ -1,0 +1,21 @@
+// /catalog and /entrepreneurship-types: the subsidy catalog (§4.0) and §4.7 types, versioned by
+// effective dates; public to read, maintained by the city bureau.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { addCatalogEntry } from '../../services/catalog/add-catalog-entry.ts';
+import { addEntrepreneurshipType } from '../../services/catalog/add-entrepreneurship-type.ts';
+import { listCatalogEntries } from '../../services/catalog/list-catalog-entries.ts';
+import { listEntrepreneurshipTypes } from '../../services/catalog/list-entrepreneurship-types.ts';
+import { allow, run, who } from './route-access.ts';
+import { ZAddCatalogEntryRequest, ZAddEntrepreneurshipTypeRequest, ZListCatalogQuery, ZListTypesQuery } from './catalog.types.ts';
+
+export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.store.db;
+  app.get('/catalog', { schema: { tags: ['catalog'], summary: '补贴目录（公开）', querystring: ZListCatalogQuery } },
+    (req) => run(db, (tx) => listCatalogEntries(tx, { ...req.query, level: req.query.level })));
+  app.post('/catalog', { schema: { tags: ['catalog'], summary: '发布目录条目新版本（自生效日起替代旧版本）', description: who('city'), body: ZAddCatalogEntryRequest }, ...allow('city') },
+    async (req, reply) => reply.status(201).send(await run(db, (tx) => addCatalogEntry(tx, req.actor, req.body))));
+  app.get('/entrepreneurship-types', { schema: { tags: ['catalog'], summary: '创业培训类别（公开）', querystring: ZListTypesQuery } },
+    (req) => run(db, (tx) => listEntrepreneurshipTypes(tx, req.query)));
+  app.post('/entrepreneurship-types', { schema: { tags: ['catalog'], summary: '发布创业培训类别新版本', description: who('city'), body: ZAddEntrepreneurshipTypeRequest }, ...allow('city') },
+    async (req, reply) => reply.status(201).send(await run(db, (tx) => addEntrepreneurshipType(tx, req.actor, req.body))));
+};

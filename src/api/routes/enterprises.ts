@@ -1,0 +1,25 @@
+// /enterprises: employers by USCC (GB 32100), with their education-fund use by year (R8) and
+// difficulty recognitions (§4.5). Directly managed enterprises are the city's (§5.7).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { createEnterprise } from '../../services/enterprises/create-enterprise.ts';
+import { getEnterprise } from '../../services/enterprises/get-enterprise.ts';
+import { listEnterprises } from '../../services/enterprises/list-enterprises.ts';
+import { recordDifficulty } from '../../services/enterprises/record-difficulty.ts';
+import { recordEducationFund } from '../../services/enterprises/record-education-fund.ts';
+import { allow, run, who } from './route-access.ts';
+import { ZCreateEnterpriseRequest, ZDifficultyRequest, ZEducationFundRequest, ZEnterpriseParams, ZListEnterprisesQuery } from './enterprises.types.ts';
+
+export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.store.db;
+  const READERS = ['city', 'county', 'department', 'enterprise'] as const;
+  app.get('/enterprises', { schema: { tags: ['enterprises'], summary: '企业列表（分页）', description: who(...READERS), querystring: ZListEnterprisesQuery }, ...allow(...READERS) },
+    (req) => run(db, (tx) => listEnterprises(tx, req.actor, req.query)));
+  app.post('/enterprises', { schema: { tags: ['enterprises'], summary: '登记企业', description: who('city', 'county'), body: ZCreateEnterpriseRequest }, ...allow('city', 'county') },
+    async (req, reply) => reply.status(201).send(await run(db, (tx) => createEnterprise(tx, req.actor, req.body))));
+  app.get('/enterprises/:id', { schema: { tags: ['enterprises'], summary: '企业信息', description: who(...READERS), params: ZEnterpriseParams }, ...allow(...READERS) },
+    (req) => run(db, (tx) => getEnterprise(tx, req.actor, req.params.id)));
+  app.post('/enterprises/:id/education-fund', { schema: { tags: ['enterprises'], summary: '登记职工教育经费足额提取使用情况（R8）', description: who('city', 'county'), params: ZEnterpriseParams, body: ZEducationFundRequest }, ...allow('city', 'county') },
+    async (req) => { await run(db, (tx) => recordEducationFund(tx, req.actor, req.params.id, req.body)); return run(db, (tx) => getEnterprise(tx, req.actor, req.params.id)); });
+  app.post('/enterprises/:id/difficulty', { schema: { tags: ['enterprises'], summary: '登记困难企业认定期间（§4.5）', description: who('city', 'county'), params: ZEnterpriseParams, body: ZDifficultyRequest }, ...allow('city', 'county') },
+    async (req, reply) => { await run(db, (tx) => recordDifficulty(tx, req.actor, req.params.id, req.body)); return reply.status(201).send(await run(db, (tx) => getEnterprise(tx, req.actor, req.params.id))); });
+};

@@ -1,0 +1,45 @@
+// Identifier checks of the use cases (GB 11643 resident IDs, GB 32100 USCCs, §5.2 real-name
+// management), with the Chinese message naming the field. The API checks the same at its edge; the
+// use cases check again because demo seeding and imports call them directly.
+import { residentIdProblem, usccProblem, type IdProblem } from '../policy/identifiers.ts';
+import { isIsoDate } from '../policy/dates.ts';
+import { AppError } from './app-error.ts';
+
+const PROBLEMS: Record<IdProblem, string> = {
+  length: '应为18位',
+  characters: '含有不允许的字符',
+  birthDate: '出生日期不存在',
+  checkCharacter: '校验码错误',
+};
+
+export function residentIdMessage(id: string): string | null {
+  const problem = residentIdProblem(id);
+  return problem ? `居民身份证号码${PROBLEMS[problem]}（GB 11643）` : null;
+}
+
+export function usccMessage(code: string): string | null {
+  const problem = usccProblem(code);
+  return problem ? `统一社会信用代码${PROBLEMS[problem]}（GB 32100）` : null;
+}
+
+export function assertResidentId(id: string, field: string): void {
+  const message = residentIdMessage(id);
+  if (message) throw new AppError('invalid_input', `${field}: ${message}`, field);
+}
+
+export function assertUscc(code: string, field: string): void {
+  const message = usccMessage(code);
+  if (message) throw new AppError('invalid_input', `${field}: ${message}`, field);
+}
+
+export function assertDate(date: string, field: string): void {
+  if (!isIsoDate(date)) throw new AppError('invalid_input', `${field}: 不是有效日期（应为存在的日期，格式 YYYY-MM-DD）`, field);
+}
+
+/** A period whose end is not before its start (an open end is fine). */
+export function assertPeriod(from: string, fromField: string, to: string | null | undefined, toField: string): void {
+  assertDate(from, fromField);
+  if (to == null) return;
+  assertDate(to, toField);
+  if (to < from) throw new AppError('invalid_input', `${toField}: 终止日期早于起始日期`, toField);
+}

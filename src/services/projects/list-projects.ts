@@ -1,0 +1,20 @@
+import { requireActor, type Actor } from '../access.ts';
+import { readPage, type Page, type PageQuery } from '../paging.ts';
+import type { Tx } from '../../store/audit-log.ts';
+import { projectInScope, projectView, type ProjectView } from './project-view.ts';
+
+export const PROJECT_SORTS = { name: 'name', createdAt: 'created_at', totalFen: 'total_fen' } as const;
+
+export interface ListProjectsInput extends PageQuery<keyof typeof PROJECT_SORTS> {
+  areaCode?: string;
+  providerId?: string;
+}
+
+export async function listProjects(tx: Tx, actor: Actor | null, input: ListProjectsInput): Promise<Page<ProjectView>> {
+  const a = requireActor(actor);
+  let q = tx.selectFrom('projects').selectAll().where(projectInScope(a));
+  if (input.areaCode) q = q.where('area_code', '=', input.areaCode);
+  if (input.providerId) q = q.where('provider_id', '=', input.providerId);
+  const page = await readPage(q, input, PROJECT_SORTS, 'createdAt', 'id');
+  return { ...page, items: page.items.map(projectView) };
+}
