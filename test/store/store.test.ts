@@ -42,6 +42,11 @@ describe('Store', () => {
     expect(codes).toEqual(['T-COMMIT', 'T-PLAIN']);
   });
 
+  it('money and numerics come back as numbers and dates as ISO text, on either store', async () => {
+    const { rows } = await sql<{ fen: number; hours: number; day: string }>`select 1234567::bigint as fen, 2.5::numeric as hours, '2020-03-02'::date as day`.execute(store.db);
+    expect(rows[0]).toEqual({ fen: 1234567, hours: 2.5, day: '2020-03-02' });
+  });
+
   it('a long query leaves the event loop free', async () => {
     const long = sql`select count(*) from generate_series(1, 3000000) a, generate_series(1, 3) b where (a * b) % 7 = 0`.execute(store.db);
     const started = performance.now();
