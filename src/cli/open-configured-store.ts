@@ -3,6 +3,8 @@
 import { resolve } from 'node:path';
 import { DataDirLockedError } from '../store/data-dir-lock.ts';
 import { migrate, openStore, type Store } from '../store/database.ts';
+import { seedReferenceData } from '../store/seed/reference-data.ts';
+import { inTransaction } from '../store/transaction.ts';
 import { UsageError } from './errors.ts';
 
 export interface StoreFlags {
@@ -22,6 +24,8 @@ export async function openConfiguredStore(flags: StoreFlags, options: { migrate?
   if (options.migrate !== false) {
     try {
       await migrate(store.db);
+      // The areas, the plan's policy package and the catalog: there from the first start (idempotent).
+      await inTransaction(store.db, (tx) => seedReferenceData(tx));
     } catch (e) {
       await store.close();
       throw e;

@@ -32,6 +32,17 @@ export const HISTORY_STATUS: Record<ClaimStatus, 'pending' | 'approved' | 'paid'
   withdrawn: 'withdrawn',
 };
 
+/**
+ * The history status a claim on record counts as. A claim still in review whose frozen decision is not
+ * eligible (and has no R3 exception) counts as rejected: in the file engine too, only eligible
+ * decisions count for the claims after them; it still counts as an appraisal attempt (R6).
+ */
+export function historyStatusOf(c: { status: ClaimStatus; outcome: string | null; r3_exception_reason: string | null }) {
+  const inReview = c.status === 'decided' || c.status === 'reviewed' || c.status === 'publicity';
+  if (inReview && c.outcome !== 'eligible' && c.r3_exception_reason == null) return 'rejected';
+  return HISTORY_STATUS[c.status];
+}
+
 /** An apprenticeship plan counts as listed (列入计划, §4.1) once the HR office listed it, whatever happened after. */
 const LISTED_PLAN = new Set(['listed', 'completed', 'failed', 'quit']);
 
@@ -193,7 +204,7 @@ export async function buildEvaluateInput(
       });
     }),
     enterprises,
-    claims: [...history.map((c) => toClaim(c, HISTORY_STATUS[c.status])), ...deciding.map((c) => toClaim(c))],
+    claims: [...history.map((c) => toClaim(c, historyStatusOf(c))), ...deciding.map((c) => toClaim(c))],
   };
   return { file, decidedIds: deciding.map((c) => c.id) };
 }
