@@ -1,18 +1,25 @@
 // `npm test [-- vitest args]`: runs vitest, then prints the plain closing line CI reads
-// ("tests: N passed, N failed"), and exits with vitest's status.
+// ("tests: N passed, N failed"), and exits with vitest's status. `--summary=NAME` names the line
+// (`npm run test:e2e` prints "e2e: N passed, N failed").
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
-const report = '.vitest-report.json';
+const summaryArg = process.argv.find((a) => a.startsWith('--summary='));
+const label = summaryArg ? summaryArg.slice('--summary='.length) : 'tests';
+const args = process.argv.slice(2).filter((a) => a !== summaryArg);
+const report = label === 'tests' ? '.vitest-report.json' : `.vitest-report-${label}.json`;
 rmSync(report, { force: true });
 const run = spawnSync(
   process.execPath,
-  ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args],
   { stdio: 'inherit' },
 );
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, 'utf8'));
   const skipped = r.numPendingTests + r.numTodoTests;
-  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  console.log(`${label}: ${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+} else {
+  // Vitest stopped before reporting (a global set-up failed): still the one line CI reads.
+  console.log(`${label}: 0 passed, 1 failed (vitest exited ${run.status} before reporting)`);
 }
 process.exit(run.status ?? 1);

@@ -13,6 +13,7 @@ import { actorForToken } from '../services/auth/sessions.ts';
 import type { Actor } from '../services/access.ts';
 import type { Store } from '../store/database.ts';
 import { registerRoutes } from './routes/index.ts';
+import { webApp } from './web-app.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -83,5 +84,6 @@ export async function buildApp(store: Store, options: { logger?: boolean } = {})
   );
 
   await app.register(registerRoutes, { prefix: '/api/v1' });
+  await app.register(webApp);
   return app;
 }

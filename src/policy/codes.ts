@@ -6,7 +6,8 @@ export const PROGRAMS = [
   'living_allowance', 'entrepreneurship', 'work_for_training', 'project_based', 'safety', 'appraisal',
 ] as const;
 export type ProgramCode = (typeof PROGRAMS)[number];
-export const ProgramCodeSchema = z.enum(PROGRAMS);
+// Pure: a bundle that only reads the names below (the browser) leaves zod out.
+export const ProgramCodeSchema = /* @__PURE__ */ z.enum(PROGRAMS);
 
 export const PROGRAM_NAMES: Record<ProgramCode, string> = {
   apprenticeship: '企业新型学徒制培训',

@@ -1,0 +1,81 @@
+// The frame of every screen: the system's name, the role-aware menu, who is signed in and the
+// logout button. Screens render in <Outlet/> and load on demand.
+import { Button, Layout, Menu, Spin, type MenuProps } from 'antd';
+import { Suspense } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useAuth } from '../auth.tsx';
+import { areaName, ROLE_NAMES } from '../labels.ts';
+import type { Me } from '../types.ts';
+
+type Item = Required<MenuProps>['items'][number];
+
+/** What each role's menu offers. Screens of later work add their entries here. */
+export function menuFor(me: Me | null): Item[] {
+  const publicItems: Item[] = [
+    { key: '/catalog', label: <Link to="/catalog">补贴目录</Link> },
+    { key: '/providers', label: <Link to="/providers">培训机构目录</Link> },
+  ];
+  if (!me) return publicItems;
+  const work: Item[] = [
+    { key: '/', label: <Link to="/">我的待办</Link> },
+    { key: '/claims', label: <Link to="/claims">{me.role === 'city' || me.role === 'county' ? '申领审核' : '补贴申领'}</Link> },
+  ];
+  return [...work, { type: 'group', key: 'public', label: '公开信息', children: publicItems }];
+}
+
+function selectedKey(pathname: string): string {
+  if (pathname === '/') return '/';
+  const first = `/${pathname.split('/')[1] ?? ''}`;
+  return first;
+}
+
+export function whoLabel(me: Me): string {
+  if (me.role === 'county') return `${areaName(me.areaCode)}人社局`;
+  return me.displayName || ROLE_NAMES[me.role];
+}
+
+export default function AppLayout() {
+  const { me, loading, logout } = useAuth();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const onLogout = async () => {
+    await logout();
+    navigate('/login?loggedOut=1');
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 24 }}>
+        <Link to="/" style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
+          攀枝花市职业技能提升行动补贴管理系统
+        </Link>
+        <div style={{ flex: 1 }} />
+        {loading ? null : me ? (
+          <div style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
+            <span style={{ color: '#e5e7eb' }} data-testid="current-user">
+              {whoLabel(me)}
+              {whoLabel(me).includes(ROLE_NAMES[me.role]) ? '' : `（${ROLE_NAMES[me.role]}）`}
+            </span>
+            <Button onClick={onLogout}>退出登录</Button>
+          </div>
+        ) : location.pathname === '/login' ? null : (
+          <Button type="primary" onClick={() => navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`)}>登录</Button>
+        )}
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={200} theme="light" breakpoint="md" collapsedWidth={0}>
+          <nav aria-label="主菜单">
+            <Menu mode="inline" selectedKeys={[selectedKey(location.pathname)]} items={menuFor(me)} style={{ height: '100%', borderInlineEnd: 0 }} />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+          <main>
+            <Suspense fallback={<Spin size="large" />}>
+              <Outlet />
+            </Suspense>
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,155 @@
+// 申领详情: the claim and the engine's frozen decision, read as steps in Chinese. Each step cites
+// its clause with the plan's heading, the facts it read and the dated parameters it used.
+import { Alert, Card, Descriptions, Empty, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { ClaimStatusTag, LoadError, OutcomeTag } from '../components.tsx';
+import { clauseHeading, formatDate, formatDateTime, formatMoney } from '../format.ts';
+import { useApi } from '../hooks.ts';
+import { APPLICANT_NAMES, areaName, LEVEL_NAMES, nameOf, PROGRAM_NAMES, STEP_RESULT_NAMES } from '../labels.ts';
+import { RequireAuth } from '../layout/RequireAuth.tsx';
+import type { Claim, FactRead, ParameterRead, TraceStep } from '../types.ts';
+
+export default function ClaimDetailPage() {
+  return (
+    <RequireAuth>
+      <ClaimDetail />
+    </RequireAuth>
+  );
+}
+
+const STEP_COLORS: Record<TraceStep['result'], string> = { pass: 'green', fail: 'red', unknown: 'orange', info: 'gray' };
+
+function Clause({ id }: { id: string }) {
+  return (
+    <span className="clause">
+      <Tag>{id}</Tag>
+      {clauseHeading(id)}
+    </span>
+  );
+}
+
+function value(v: unknown): string {
+  if (v === undefined) return '（未提供）';
+  if (v === null) return '（空）';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (typeof v === 'string' || typeof v === 'number') return String(v);
+  return JSON.stringify(v);
+}
+
+function StepDetails({ step }: { step: TraceStep }) {
+  const facts = step.facts ?? [];
+  const params = step.parameters ?? [];
+  if (facts.length === 0 && params.length === 0 && !(step.missing?.length)) return null;
+  return (
+    <details style={{ marginTop: 4 }}>
+      <summary style={{ cursor: 'pointer', color: '#4b5563' }}>依据的事实和政策参数</summary>
+      {step.missing?.length ? <div>缺少的事实：{step.missing.join('、')}</div> : null}
+      {facts.length > 0 && (
+        <Table<FactRead>
+          size="small" pagination={false} rowKey="path" style={{ marginTop: 4 }}
+          columns={[{ title: '事实', dataIndex: 'path' }, { title: '值', dataIndex: 'value', render: value }]}
+          dataSource={facts}
+        />
+      )}
+      {params.length > 0 && (
+        <Table<ParameterRead>
+          size="small" pagination={false} rowKey={(p) => `${p.name}@${p.from}`} style={{ marginTop: 4 }}
+          columns={[
+            { title: '政策参数', dataIndex: 'name' },
+            { title: '取值', dataIndex: 'value', render: value },
+            { title: '条款', dataIndex: 'clause', render: (c: string) => `${c} ${clauseHeading(c)}` },
+            { title: '有效期', key: 'period', render: (_: unknown, p) => `${formatDate(p.from)} 至 ${p.to ? formatDate(p.to) : '今'}` },
+          ]}
+          dataSource={params}
+        />
+      )}
+    </details>
+  );
+}
+
+function DecisionSteps({ steps }: { steps: TraceStep[] }) {
+  return (
+    <Timeline
+      items={steps.map((s, i) => ({
+        key: i,
+        color: STEP_COLORS[s.result],
+        content: (
+          <div data-testid="decision-step">
+            <Space wrap size={4}>
+              <Typography.Text strong>第 {i + 1} 步</Typography.Text>
+              <Tag color={STEP_COLORS[s.result]}>{nameOf(STEP_RESULT_NAMES, s.result)}</Tag>
+              <Typography.Text type="secondary">{s.rule}</Typography.Text>
+              <Clause id={s.clause} />
+            </Space>
+            <div>{s.reason}</div>
+            <StepDetails step={s} />
+          </div>
+        ),
+      }))}
+    />
+  );
+}
+
+function ClaimDetail() {
+  const { id = '' } = useParams();
+  const { data: c, error, loading, reload } = useApi<Claim>(`/claims/${encodeURIComponent(id)}`);
+  if (error) return <LoadError error={error} what="申领" onRetry={reload} />;
+  if (loading || !c) return <Spin size="large" />;
+  const steps = c.trace?.steps ?? [];
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space align="center" wrap>
+        <Link to="/claims">← 返回申领列表</Link>
+      </Space>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        申领 {c.id} <ClaimStatusTag status={c.status} />
+      </Typography.Title>
+      <Card title="申领信息" size="small">
+        <Descriptions size="small" column={3} bordered items={[
+          { key: 'program', label: '培训项目', children: nameOf(PROGRAM_NAMES, c.program) },
+          { key: 'applicant', label: '申请人类型', children: nameOf(APPLICANT_NAMES, c.applicant) },
+          { key: 'area', label: '受理地区', children: areaName(c.areaCode) },
+          { key: 'rid', label: '身份证号', children: c.residentId },
+          { key: 'ent', label: '企业统一社会信用代码', children: c.enterpriseUscc ?? '—' },
+          { key: 'prov', label: '培训机构', children: c.providerId ?? '—' },
+          { key: 'occ', label: '职业（工种）', children: c.occupationCode ?? '—' },
+          { key: 'lvl', label: '等级', children: c.level ? nameOf(LEVEL_NAMES, c.level) : '—' },
+          { key: 'class', label: '培训班', children: c.classId ?? '—' },
+          { key: 'start', label: '培训开始', children: formatDate(c.startDate) },
+          { key: 'end', label: '培训结束', children: formatDate(c.endDate) },
+        ]} />
+      </Card>
+      <Card title="政策判定" size="small">
+        {c.outcome === null ? (
+          <Empty description="尚未判定" />
+        ) : (
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <Descriptions size="small" column={3} bordered items={[
+              { key: 'outcome', label: '判定结果', children: <OutcomeTag outcome={c.outcome} /> },
+              { key: 'amount', label: '核定金额', children: <span data-testid="claim-amount">{formatMoney(c.amountFen)}</span> },
+              { key: 'payee', label: '收款方', children: c.payee ? nameOf(APPLICANT_NAMES, c.payee) : '—' },
+              { key: 'pkg', label: '政策包', children: c.policyPackageId ?? '—' },
+              { key: 'gov', label: '适用日期', children: formatDate(c.trace?.governingDate) },
+              { key: 'at', label: '判定时间', children: formatDateTime(c.decidedAt) },
+            ]} />
+            {c.missing.length > 0 && (
+              <Alert type="warning" showIcon title="缺少以下事实，无法作出判定" description={c.missing.join('、')} />
+            )}
+            {c.r3Exception && (
+              <Alert type="info" showIcon title="已登记年度补贴次数例外（R3）"
+                description={`${c.r3Exception.reason}（${c.r3Exception.by ?? ''}，${formatDateTime(c.r3Exception.at)}；例外金额 ${formatMoney(c.r3Exception.amountFen)}）`} />
+            )}
+            <div>
+              <Typography.Text strong>依据条款：</Typography.Text>
+              <Space wrap size={[12, 4]}>{c.citations.map((cl) => <Clause key={cl} id={cl} />)}</Space>
+            </div>
+            <Typography.Title level={5} style={{ margin: 0 }}>判定过程</Typography.Title>
+            {steps.length > 0 ? <DecisionSteps steps={steps} /> : (
+              <ol>{c.reasons.map((r, i) => <li key={i}>{r}</li>)}</ol>
+            )}
+          </Space>
+        )}
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,142 @@
+// 申领列表: the claims in the user's slice, paged, sorted and filtered on the server; every choice
+// is kept in the URL (?status=decided&sort=amount&order=desc&page=2).
+import { Button, Card, Form, Input, Select, Space, Table, Typography, type TableProps } from 'antd';
+import { useEffect } from 'react';
+import { Link } from 'react-router';
+import type { Page } from '../api.ts';
+import { useAuth } from '../auth.tsx';
+import { ClaimStatusTag, LoadError, OutcomeTag } from '../components.tsx';
+import { formatDate, formatMoney } from '../format.ts';
+import { useApi, useListState } from '../hooks.ts';
+import { AREA_NAMES, areaName, CLAIM_STATUS_NAMES, nameOf, OUTCOME_NAMES, PROGRAM_NAMES } from '../labels.ts';
+import { RequireAuth } from '../layout/RequireAuth.tsx';
+import type { Claim } from '../types.ts';
+
+const FILTERS = ['status', 'outcome', 'program', 'areaCode', 'residentId', 'providerId'] as const;
+/** Sortable columns: the table's column key → the API's sort name. */
+const SORTABLE: Record<string, string> = { startDate: 'startDate', amountFen: 'amount', status: 'status', program: 'program' };
+const options = (names: Record<string, string>) => Object.entries(names).map(([value, label]) => ({ value, label }));
+
+export default function ClaimsPage() {
+  return (
+    <RequireAuth>
+      <ClaimsList />
+    </RequireAuth>
+  );
+}
+
+function ClaimsList() {
+  const { me } = useAuth();
+  const { state, update, query } = useListState(FILTERS);
+  const { data, error, loading, reload } = useApi<Page<Claim>>('/claims', query);
+  const [form] = Form.useForm();
+
+  useEffect(() => {
+    form.setFieldsValue(Object.fromEntries(FILTERS.map((k) => [k, state.filters[k]])));
+  }, [form, state.filters]);
+
+  const sortOrder = (key: string) => {
+    const api = SORTABLE[key];
+    if (!api || state.sort !== api) return null;
+    return state.order === 'desc' ? 'descend' : 'ascend';
+  };
+
+  const nowrap = { style: { whiteSpace: 'nowrap' as const } };
+  const columns: TableProps<Claim>['columns'] = [
+    {
+      title: '申领编号', dataIndex: 'id', key: 'id', width: 150, ellipsis: { showTitle: true },
+      render: (id: string) => <Link to={`/claims/${encodeURIComponent(id)}`} title={id}>{id}</Link>,
+    },
+    { title: '培训项目', dataIndex: 'program', key: 'program', width: 150, sorter: true, sortOrder: sortOrder('program'), render: (p: string) => nameOf(PROGRAM_NAMES, p) },
+    { title: '身份证号', dataIndex: 'residentId', key: 'residentId', width: 170, onCell: () => nowrap, render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span> },
+    { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 72, onCell: () => nowrap, render: areaName },
+    {
+      title: '培训期间', dataIndex: 'startDate', key: 'startDate', width: 190, sorter: true, sortOrder: sortOrder('startDate'), onCell: () => nowrap,
+      // 2020年3月2日—6月30日: the end's year only when it differs.
+      render: (_: string, c) => {
+        const end = formatDate(c.endDate);
+        return `${formatDate(c.startDate)}—${c.startDate.slice(0, 4) === c.endDate.slice(0, 4) ? end.replace(/^\d+年/, '') : end}`;
+      },
+    },
+    { title: '状态', dataIndex: 'status', key: 'status', width: 90, sorter: true, sortOrder: sortOrder('status'), render: (s: string) => <ClaimStatusTag status={s} /> },
+    { title: '判定结果', dataIndex: 'outcome', key: 'outcome', width: 100, render: (o: string | null) => <OutcomeTag outcome={o} /> },
+    { title: '核定金额', dataIndex: 'amountFen', key: 'amountFen', width: 116, align: 'right', sorter: true, sortOrder: sortOrder('amountFen'), onCell: () => nowrap, render: formatMoney },
+  ];
+
+  const onChange: TableProps<Claim>['onChange'] = (pagination, _filters, sorter) => {
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    const key = s?.order ? SORTABLE[String(s.columnKey)] : undefined;
+    update({
+      page: pagination.current ?? 1,
+      pageSize: pagination.pageSize ?? state.pageSize,
+      sort: key,
+      order: key ? (s?.order === 'descend' ? 'desc' : 'asc') : undefined,
+    });
+  };
+
+  const onSearch = (v: Record<string, string | undefined>) =>
+    update({ filters: Object.fromEntries(FILTERS.map((k) => [k, v[k]?.trim() || undefined])) });
+  const onReset = () => {
+    form.resetFields();
+    update({ filters: Object.fromEntries(FILTERS.map((k) => [k, undefined])), sort: undefined, order: undefined });
+  };
+
+  const countyOnly = me?.role === 'county';
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>补贴申领</Typography.Title>
+      <Card size="small">
+        <Form form={form} layout="inline" onFinish={onSearch} aria-label="筛选条件" style={{ rowGap: 12 }}>
+          <Form.Item label="状态" name="status">
+            <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(CLAIM_STATUS_NAMES)} />
+          </Form.Item>
+          <Form.Item label="判定结果" name="outcome">
+            <Select allowClear placeholder="全部" style={{ width: 130 }} options={options(OUTCOME_NAMES)} />
+          </Form.Item>
+          <Form.Item label="培训项目" name="program">
+            <Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} />
+          </Form.Item>
+          {!countyOnly && (
+            <Form.Item label="地区" name="areaCode">
+              <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AREA_NAMES).filter((o) => o.value !== '510400')} />
+            </Form.Item>
+          )}
+          <Form.Item label="身份证号" name="residentId">
+            <Input allowClear maxLength={18} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item label="培训机构编号" name="providerId">
+            <Input allowClear maxLength={80} style={{ width: 140 }} />
+          </Form.Item>
+          <Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit">查询</Button>
+              <Button onClick={onReset}>重置</Button>
+            </Space>
+          </Form.Item>
+        </Form>
+      </Card>
+      {error ? (
+        <LoadError error={error} what="申领" onRetry={reload} />
+      ) : (
+        <Table<Claim>
+          rowKey="id"
+          size="middle"
+          loading={loading}
+          columns={columns}
+          dataSource={data?.items ?? []}
+          onChange={onChange}
+          tableLayout="fixed"
+          scroll={{ x: 1038 }}
+          pagination={{
+            current: state.page,
+            pageSize: state.pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100, 200],
+            showTotal: (total) => `共 ${total} 条`,
+          }}
+        />
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,129 @@
+// 我的待办: what waits for the signed-in user, with counts read from the list endpoints of their
+// slice (each count is a one-row page's `total`). Visitors without a session see the public catalog.
+import { Card, Col, List, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Link, Navigate } from 'react-router';
+import type { Page, Query } from '../api.ts';
+import { useAuth } from '../auth.tsx';
+import { LoadError } from '../components.tsx';
+import { formatDate } from '../format.ts';
+import { useApi } from '../hooks.ts';
+import { areaName } from '../labels.ts';
+import { whoLabel } from '../layout/AppLayout.tsx';
+import type { Me, PublicityNotice } from '../types.ts';
+
+interface Todo {
+  key: string;
+  title: string;
+  hint: string;
+  path: string;
+  query: Query;
+  /** Where the user works on these; absent while that screen does not exist yet. */
+  link?: string;
+}
+
+const claims = (status: string, title: string, hint: string): Todo => ({
+  key: `claims-${status}`, title, hint, path: '/claims', query: { status }, link: `/claims?status=${status}`,
+});
+
+/** Each role's to-dos (DESIGN.md "Who uses it"). Later screens add theirs here. */
+export function todosFor(me: Me): Todo[] {
+  switch (me.role) {
+    case 'city':
+    case 'county':
+      return [
+        claims('submitted', '待判定的申领', '已提交，等待按政策判定'),
+        claims('decided', '待审核的申领', '已判定，等待审核'),
+        claims('reviewed', '待公示的申领', '已审核，等待发布公示'),
+        claims('publicity', '公示中的申领', '公示期满后可批准'),
+        claims('approved', '待支付的申领', '已批准，等待纳入支付批次'),
+        { key: 'classes-submitted', title: '待审查的开班申请', hint: '培训机构已提交开班申请', path: '/classes', query: { status: 'submitted' } },
+      ];
+    case 'department':
+      return [
+        claims('decided', '本领域已判定的申领', '可查阅、提出意见'),
+        claims('publicity', '本领域公示中的申领', '公示期内可提出异议'),
+      ];
+    case 'provider':
+      return [
+        { key: 'classes-draft', title: '未提交的开班申请', hint: '草稿，提交后由人社部门审查', path: '/classes', query: { status: 'draft' } },
+        { key: 'classes-returned', title: '被退回的开班申请', hint: '按退回意见修改后重新提交', path: '/classes', query: { status: 'returned' } },
+        { key: 'classes-running', title: '培训中的班级', hint: '登记考勤、考核结果和证书', path: '/classes', query: { status: 'running' } },
+        claims('submitted', '待判定的申领', '本机构提交的申领'),
+        claims('publicity', '公示中的申领', '本机构的申领'),
+      ];
+    case 'enterprise':
+    case 'trainee':
+      return [
+        claims('submitted', '待判定的申领', '已提交，等待人社部门判定'),
+        claims('decided', '审核中的申领', '已判定，等待审核'),
+        claims('publicity', '公示中的申领', '公示期满后批准'),
+        claims('approved', '待支付的申领', '已批准，等待拨付'),
+      ];
+  }
+}
+
+function TodoCard({ todo }: { todo: Todo }) {
+  const { data, error, loading } = useApi<Page<unknown>>(todo.path, { ...todo.query, page: 1, pageSize: 1 });
+  const body = (
+    <Card size="small" hoverable={Boolean(todo.link)} data-testid={`todo-${todo.key}`}>
+      {loading ? <Skeleton active paragraph={false} /> : (
+        <Statistic
+          title={todo.title}
+          value={error ? '—' : (data?.total ?? 0)}
+          suffix={error ? undefined : '件'}
+        />
+      )}
+      <Typography.Text type="secondary">{error ? `无法读取：${error.message}` : todo.hint}</Typography.Text>
+    </Card>
+  );
+  return todo.link ? <Link to={todo.link} aria-label={`${todo.title}：查看列表`}>{body}</Link> : body;
+}
+
+function OpenNotices({ me }: { me: Me }) {
+  const areaCode = me.role === 'county' ? (me.areaCode ?? undefined) : undefined;
+  const { data, error, loading } = useApi<PublicityNotice[]>('/publicity-notices', { areaCode });
+  const open = (data ?? []).filter((n) => n.status === 'open');
+  if (error) return <LoadError error={error} what="公示" />;
+  return (
+    <Card title="进行中的公示" size="small">
+      <List
+        loading={loading}
+        dataSource={open}
+        locale={{ emptyText: '暂无进行中的公示' }}
+        renderItem={(n) => (
+          <List.Item>
+            <List.Item.Meta
+              title={n.title}
+              description={`${areaName(n.areaCode)} · ${n.claims} 笔申领 · ${formatDate(n.startsOn)}起 ${n.workingDays} 个工作日，${formatDate(n.endsOn)}结束`}
+            />
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+export default function HomePage() {
+  const { me, loading } = useAuth();
+  if (loading) return <Skeleton active />;
+  if (!me) return <Navigate to="/catalog" replace />;
+  const todos = todosFor(me);
+  return (
+    <div>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>我的待办</Typography.Title>
+      <Typography.Paragraph type="secondary">{whoLabel(me)}，您好。以下是您办理范围内等待处理的事项。</Typography.Paragraph>
+      <Row gutter={[16, 16]}>
+        {todos.map((t) => (
+          <Col key={t.key} xs={24} sm={12} lg={8}>
+            <TodoCard todo={t} />
+          </Col>
+        ))}
+      </Row>
+      {(me.role === 'city' || me.role === 'county') && (
+        <div style={{ marginTop: 16 }}>
+          <OpenNotices me={me} />
+        </div>
+      )}
+    </div>
+  );
+}
