@@ -85,7 +85,7 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
 
 async function submissions(dataDir: string | undefined): Promise<void> {
   const env = { ...process.env, PORT: String(PORT) };
-  const child = spawn(process.execPath, ['bin/upskill.js', 'serve', ...(dataDir ? ['--data', dataDir] : [])], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), 'bin/upskill.js', 'serve', ...(dataDir ? ['--data', dataDir] : [])], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${PORT}`;
   try {
     await waitForHealth(url, child);

@@ -38,6 +38,8 @@ function entryHash(prevHash: string, e: { seq: number; at: string; actor: string
 
 /** Appends one entry; call inside the transaction that makes the change. */
 export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  // Two statements, not one: under READ COMMITTED a statement reads the snapshot taken when it
+  // started, so the head must be read by a statement that starts after the lock is held.
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx);
   const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const seq = (last?.seq ?? 0) + 1;

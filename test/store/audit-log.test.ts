@@ -20,6 +20,17 @@ describe('Audit log', () => {
     expect(await verifyAuditChain(store.db)).toEqual({ ok: true, entries: 5 });
   });
 
+  it('writers appending at the same moment still form one unbroken chain', async () => {
+    const other = await openTestStore();
+    try {
+      await Promise.all(Array.from({ length: 25 }, (_, i) =>
+        inTransaction(other.db, (tx) => appendAudit(tx, { actor: 'county:x', action: 'claim.submit', entity: 'claim', entityId: `P${i}` }))));
+      expect(await verifyAuditChain(other.db)).toEqual({ ok: true, entries: 25 });
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
+
   it('a change rolled back leaves no entry', async () => {
     await expect(inTransaction(store.db, async (tx) => {
       await appendAudit(tx, { actor: 'x', action: 'y', entity: 'z', entityId: '1' });
