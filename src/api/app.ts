@@ -42,6 +42,18 @@ function validatorCompiler({ schema, httpPart }: { schema: ZodType; httpPart?: s
   };
 }
 
+/**
+ * Use cases name fields relative to their input (`residentId`, `trainees[2].residentId`); over HTTP
+ * that input is the body, named as the validator names it (`body.residentId`), so every error of
+ * every route speaks the same paths.
+ */
+function atTheEdge(error: AppError): AppError {
+  const relative = error.field && (error.code === 'invalid_input' || error.code === 'conflict') && !/^(body|query|params)\b/.test(error.field);
+  if (!relative) return error;
+  const message = error.message.startsWith(`${error.field}:`) ? `body.${error.message}` : error.message;
+  return new AppError(error.code, message, `body.${error.field}`, error.details);
+}
+
 export async function buildApp(store: Store, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
   app.decorate('store', store);
@@ -65,9 +77,8 @@ export async function buildApp(store: Store, options: { logger?: boolean } = {})
 
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
-      return reply.status(error.status).send({
-        error: { code: error.code, message: error.message, field: error.field ?? null, issues: error.details ?? undefined },
-      });
+      const e = atTheEdge(error);
+      return reply.status(e.status).send({ error: { code: e.code, message: e.message, field: e.field ?? null, issues: e.details ?? undefined } });
     }
     if ((error as FastifyError).statusCode && (error as FastifyError).statusCode! < 500) {
       const e = error as FastifyError;

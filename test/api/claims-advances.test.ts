@@ -30,7 +30,7 @@ afterAll(() => t.close());
 describe('§4.1 apprenticeship advances', () => {
   it('at most 50% of 中级 5000 yuan × 12 months: 2500.01 yuan is refused, 2500 yuan is paid from the 2020 fund', async () => {
     const over = await post('/advances', { kind: 'apprenticeship', subjectId: 'AP-1', amountFen: 250001, paidOn: '2020-04-01' });
-    expect([over.statusCode, over.json().error.field]).toEqual([400, 'amountFen']);
+    expect([over.statusCode, over.json().error.field]).toEqual([400, 'body.amountFen']);
     expect(over.json().error.message).toMatch(/50%.*¥2,500\.00/);
     const ok = await post('/advances', { kind: 'apprenticeship', subjectId: 'AP-1', amountFen: 250000, paidOn: '2020-04-01' });
     expect(ok.json()).toMatchObject({ fundId: 'special_action-2020', amountFen: 250000, maxFen: 250000 });
