@@ -5,6 +5,7 @@
 //   generateEvaluateFile(n, seed)         the input object (small sizes; tests, inspection)
 //   writeEvaluateFile(path, n, seed)      streams the same JSON to disk in chunks (1M claims)
 
+import type { ClaimStatus, ProgramCode } from '../src/policy/codes.ts';
 import { createWriteStream } from 'node:fs';
 import { residentIdCheckChar, usccCheckChar } from '../src/policy/identifiers.ts';
 
@@ -49,21 +50,9 @@ export interface Enterprise {
   difficulty?: { from: string; to?: string };
 }
 
-export type Program =
-  | 'apprenticeship'
-  | 'skill_upgrade'
-  | 'short_term'
-  | 'pre_job'
-  | 'transfer'
-  | 'employment_skill'
-  | 'living_allowance'
-  | 'entrepreneurship'
-  | 'work_for_training'
-  | 'project_based'
-  | 'safety'
-  | 'appraisal';
+export type Program = ProgramCode;
 
-export type Status = 'pending' | 'approved' | 'paid' | 'rejected' | 'withdrawn';
+export type Status = ClaimStatus;
 
 export interface Certificate {
   type: string;

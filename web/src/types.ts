@@ -1,7 +1,8 @@
-// The shapes the API returns (see /api/docs). Kept here, not imported from the server, so the bundle
-// holds no server code; the API tests pin the server side of each shape.
+// The shapes the API returns (see /api/docs). Types shared with the server are imported type-only,
+// so the bundle holds no server code; the API tests pin the server side of each shape.
 
-export type Role = 'city' | 'county' | 'department' | 'enterprise' | 'provider' | 'trainee';
+export type { Role } from '../../src/services/access.ts';
+import type { Role } from '../../src/services/access.ts';
 
 export interface Me {
   username: string;
@@ -14,34 +15,10 @@ export interface Me {
   residentId: string | null;
 }
 
-export interface FactRead {
-  path: string;
-  value: unknown;
-}
-
-export interface ParameterRead {
-  name: string;
-  value: unknown;
-  clause: string;
-  from: string;
-  to: string | null;
-}
-
-export interface TraceStep {
-  rule: string;
-  clause: string;
-  result: 'pass' | 'fail' | 'unknown' | 'info';
-  reason: string;
-  missing?: string[];
-  facts?: FactRead[];
-  parameters?: ParameterRead[];
-}
-
-export interface Trace {
-  policyPackage: string | null;
-  governingDate: string;
-  steps: TraceStep[];
-}
+// The decision trace is the engine's own type (type-only imports: erased from the bundle).
+export type { FactRead, Step as TraceStep, Trace } from '../../src/policy/engine/decision.ts';
+import type { Trace } from '../../src/policy/engine/decision.ts';
+export type { ParameterRead } from '../../src/policy/policy-package.ts';
 
 export interface Claim {
   id: string;
