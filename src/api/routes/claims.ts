@@ -13,58 +13,73 @@ import { reviewClaim } from '../../services/claims/review-claim.ts';
 import { submitClaim } from '../../services/claims/submit-claim.ts';
 import { withdrawClaim } from '../../services/claims/withdraw-claim.ts';
 import { inTransaction } from '../../store/transaction.ts';
+import { allow, who } from './route-access.ts';
 import {
   ZClaimIdParams, ZClaimPage, ZClaimView, ZDecideBatchRequest, ZDecisionResponse, ZListClaimsQuery, ZOptionalReasonRequest,
   ZReasonRequest, ZReviewRequest, ZStatusResponse, ZSubmitClaimRequest,
 } from './claims.types.ts';
 
+const ALL = ['city', 'county', 'department', 'enterprise', 'provider', 'trainee'] as const;
+const APPLICANTS = ['trainee', 'enterprise', 'provider', 'city', 'county'] as const;
+const REVIEWERS = ['city', 'county'] as const;
+const CITY = ['city'] as const;
 const tags = ['claims'];
 
 export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
 
   app.post('/claims', {
-    schema: { tags, summary: '提交补贴申领（劳动者、企业、培训机构；人社部门可代为登记）', body: ZSubmitClaimRequest, response: { 201: z.object({ id: z.string(), areaCode: z.string() }) } },
+    ...allow(...APPLICANTS),
+    schema: { tags, description: who(...APPLICANTS), summary: '提交补贴申领（劳动者、企业、培训机构；人社部门可代为登记）', body: ZSubmitClaimRequest, response: { 201: z.object({ id: z.string(), areaCode: z.string() }) } },
   }, async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => submitClaim(tx, request.actor, request.body))));
 
   app.get('/claims', {
-    schema: { tags, summary: '申领列表（按角色范围；分页、排序、筛选）', querystring: ZListClaimsQuery, response: { 200: ZClaimPage } },
+    ...allow(...ALL),
+    schema: { tags, description: who(...ALL), summary: '申领列表（按角色范围；分页、排序、筛选）', querystring: ZListClaimsQuery, response: { 200: ZClaimPage } },
   }, async (request) => listClaims(db, request.actor, request.query));
 
   app.get('/claims/:id', {
-    schema: { tags, summary: '申领详情（含冻结的判定和判定过程）', params: ZClaimIdParams, response: { 200: ZClaimView } },
+    ...allow(...ALL),
+    schema: { tags, description: who(...ALL), summary: '申领详情（含冻结的判定和判定过程）', params: ZClaimIdParams, response: { 200: ZClaimView } },
   }, async (request) => getClaim(db, request.actor, request.params.id));
 
   app.post('/claims/decide', {
-    schema: { tags, summary: '批量判定所有已提交的申领（市、县区人社局）', body: ZDecideBatchRequest, response: { 200: z.object({ people: z.number(), decided: z.number(), byOutcome: z.record(z.string(), z.number()) }) } },
+    ...allow(...REVIEWERS),
+    schema: { tags, description: who(...REVIEWERS), summary: '批量判定所有已提交的申领（市、县区人社局）', body: ZDecideBatchRequest, response: { 200: z.object({ people: z.number(), decided: z.number(), byOutcome: z.record(z.string(), z.number()) }) } },
   }, async (request) => decideClaims(db, request.actor, request.body));
 
   app.post('/claims/:id/decide', {
-    schema: { tags, summary: '按政策判定申领（与 upskill evaluate 同一引擎；市、县区人社局）', params: ZClaimIdParams, response: { 200: ZDecisionResponse } },
+    ...allow(...REVIEWERS),
+    schema: { tags, description: who(...REVIEWERS), summary: '按政策判定申领（与 upskill evaluate 同一引擎；市、县区人社局）', params: ZClaimIdParams, response: { 200: ZDecisionResponse } },
   }, async (request) => inTransaction(db, (tx) => decideClaim(tx, request.actor, { claimId: request.params.id })));
 
   app.post('/claims/:id/review', {
-    schema: { tags, summary: '审核通过（市、县区人社局）', params: ZClaimIdParams, body: ZReviewRequest, response: { 200: ZStatusResponse } },
+    ...allow(...REVIEWERS),
+    schema: { tags, description: who(...REVIEWERS), summary: '审核通过（市、县区人社局）', params: ZClaimIdParams, body: ZReviewRequest, response: { 200: ZStatusResponse } },
   }, async (request) => inTransaction(db, (tx) => reviewClaim(tx, request.actor, { claimId: request.params.id, note: request.body.note })));
 
   app.post('/claims/:id/reject', {
-    schema: { tags, summary: '驳回（市、县区人社局，须写明理由）', params: ZClaimIdParams, body: ZReasonRequest, response: { 200: ZStatusResponse } },
+    ...allow(...REVIEWERS),
+    schema: { tags, description: who(...REVIEWERS), summary: '驳回（市、县区人社局，须写明理由）', params: ZClaimIdParams, body: ZReasonRequest, response: { 200: ZStatusResponse } },
   }, async (request) => inTransaction(db, (tx) => rejectClaim(tx, request.actor, { claimId: request.params.id, reason: request.body.reason })));
 
   app.post('/claims/:id/withdraw', {
-    schema: { tags, summary: '撤回（申请人本人或受理的人社部门，公示前）', params: ZClaimIdParams, body: ZOptionalReasonRequest, response: { 200: ZStatusResponse } },
+    ...allow(...APPLICANTS),
+    schema: { tags, description: who(...APPLICANTS), summary: '撤回（申请人本人或受理的人社部门，公示前）', params: ZClaimIdParams, body: ZOptionalReasonRequest, response: { 200: ZStatusResponse } },
   }, async (request) => inTransaction(db, (tx) => withdrawClaim(tx, request.actor, { claimId: request.params.id, reason: request.body.reason })));
 
   app.post('/claims/:id/r3-exception', {
+    ...allow(...CITY),
     schema: {
-      tags, summary: '登记年度补贴次数例外（§4.0“原则上”；仅市人社局，须写明理由）', params: ZClaimIdParams, body: ZReasonRequest,
+      tags, description: who(...CITY), summary: '登记年度补贴次数例外（§4.0“原则上”；仅市人社局，须写明理由）', params: ZClaimIdParams, body: ZReasonRequest,
       response: { 200: z.object({ id: z.string(), amountFen: z.number(), payee: z.string().nullable(), reason: z.string() }) },
     },
   }, async (request) => inTransaction(db, (tx) => recordAnnualCapException(tx, request.actor, { claimId: request.params.id, reason: request.body.reason })));
 
   app.post('/claims/:id/approve', {
+    ...allow(...REVIEWERS),
     schema: {
-      tags, summary: '公示结束后批准，并从相应资金预留金额（市、县区人社局）', params: ZClaimIdParams,
+      tags, description: who(...REVIEWERS), summary: '公示结束后批准，并从相应资金预留金额（市、县区人社局）', params: ZClaimIdParams,
       response: { 200: z.object({ id: z.string(), status: z.string(), fundId: z.string(), amountFen: z.number(), advanceDeductedFen: z.number(), reservedFen: z.number() }) },
     },
   }, async (request) => inTransaction(db, (tx) => approveClaim(tx, request.actor, { claimId: request.params.id })));

@@ -6,29 +6,38 @@ import { createFund, listFunds } from '../../services/funds/create-fund.ts';
 import { payAdvance } from '../../services/funds/pay-advance.ts';
 import { recoverAdvance } from '../../services/funds/recover-advance.ts';
 import { inTransaction } from '../../store/transaction.ts';
+import { allow, who } from './route-access.ts';
 import { ZCreateFundRequest, ZFundBalance, ZIdParams, ZPayAdvanceRequest, ZRecoverAdvanceRequest } from './funds.types.ts';
 
+const CITY = ['city'] as const;
+const OFFICES = ['city', 'county'] as const;
+/** Departments pass the gate; the use case admits finance only (§5.7). */
+const READERS = ['city', 'county', 'department'] as const;
 const tags = ['funds'];
 
 export const fundRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
 
   app.post('/funds', {
-    schema: { tags, summary: '登记年度资金（来源 × 年度；仅市人社局）', body: ZCreateFundRequest, response: { 201: ZFundBalance } },
+    ...allow(...CITY),
+    schema: { tags, description: who(...CITY), summary: '登记年度资金（来源 × 年度；仅市人社局）', body: ZCreateFundRequest, response: { 201: ZFundBalance } },
   }, async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => createFund(tx, request.actor, request.body))));
 
   app.get('/funds', {
-    schema: { tags, summary: '资金及余额（预算 − 预留 − 已付 − 预支 + 追回）', response: { 200: z.array(ZFundBalance) } },
+    ...allow(...READERS),
+    schema: { tags, description: who(...READERS), summary: '资金及余额（预算 − 预留 − 已付 − 预支 + 追回）', response: { 200: z.array(ZFundBalance) } },
   }, async (request) => listFunds(db, request.actor));
 
   app.post('/advances', {
+    ...allow(...OFFICES),
     schema: {
-      tags, summary: '预支：学徒制列入计划后、项目制按合同总额，最多为政策参数 advance.maxPercent（市、县区人社局）', body: ZPayAdvanceRequest,
+      tags, description: who(...OFFICES), summary: '预支：学徒制列入计划后、项目制按合同总额，最多为政策参数 advance.maxPercent（市、县区人社局）', body: ZPayAdvanceRequest,
       response: { 201: z.object({ id: z.string(), fundId: z.string(), amountFen: z.number(), maxFen: z.number(), status: z.string() }) },
     },
   }, async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => payAdvance(tx, request.actor, request.body))));
 
   app.post('/advances/:id/recover', {
-    schema: { tags, summary: '追回未结算的预支（学徒考核不合格或中途退出）', params: ZIdParams, body: ZRecoverAdvanceRequest, response: { 200: z.object({ id: z.string(), status: z.string(), recoveredFen: z.number() }) } },
+    ...allow(...OFFICES),
+    schema: { tags, description: who(...OFFICES), summary: '追回未结算的预支（学徒考核不合格或中途退出）', params: ZIdParams, body: ZRecoverAdvanceRequest, response: { 200: z.object({ id: z.string(), status: z.string(), recoveredFen: z.number() }) } },
   }, async (request) => inTransaction(db, (tx) => recoverAdvance(tx, request.actor, { advanceId: request.params.id, reason: request.body.reason })));
 };

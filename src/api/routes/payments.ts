@@ -5,28 +5,37 @@ import { z } from 'zod';
 import { buildPaymentBatch, confirmPaymentBatch } from '../../services/payments/build-payment-batch.ts';
 import { getPaymentBatch, payPaymentBatch } from '../../services/payments/pay-payment-batch.ts';
 import { inTransaction } from '../../store/transaction.ts';
+import { allow, who } from './route-access.ts';
 import { ZBatchIdParams, ZBatchView, ZBuildBatchRequest } from './payments.types.ts';
 
+const OFFICES = ['city', 'county'] as const;
+/** Departments pass the gate; the use case admits finance only (§5.7). */
+const READERS = ['city', 'county', 'department'] as const;
+const CONFIRMERS = ['city', 'department'] as const;
 const tags = ['payments'];
 
 export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
 
   app.post('/payment-batches', {
-    schema: { tags, summary: '编制支付批次（某区域、某资金的已批准申领）', body: ZBuildBatchRequest, response: { 201: z.object({ id: z.string(), status: z.string(), claims: z.number(), totalFen: z.number() }) } },
+    ...allow(...OFFICES),
+    schema: { tags, description: who(...OFFICES), summary: '编制支付批次（某区域、某资金的已批准申领）', body: ZBuildBatchRequest, response: { 201: z.object({ id: z.string(), status: z.string(), claims: z.number(), totalFen: z.number() }) } },
   }, async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => buildPaymentBatch(tx, request.actor, request.body))));
 
   app.get('/payment-batches/:id', {
-    schema: { tags, summary: '支付批次及进度', params: ZBatchIdParams, response: { 200: ZBatchView } },
+    ...allow(...READERS),
+    schema: { tags, description: who(...READERS), summary: '支付批次及进度', params: ZBatchIdParams, response: { 200: ZBatchView } },
   }, async (request) => getPaymentBatch(db, request.actor, request.params.id));
 
   app.post('/payment-batches/:id/confirm', {
-    schema: { tags, summary: '确认支付批次（市人社局或财政局）', params: ZBatchIdParams, response: { 200: z.object({ id: z.string(), status: z.string() }) } },
+    ...allow(...CONFIRMERS),
+    schema: { tags, description: who(...CONFIRMERS), summary: '确认支付批次（市人社局或财政局）', params: ZBatchIdParams, response: { 200: z.object({ id: z.string(), status: z.string() }) } },
   }, async (request) => inTransaction(db, (tx) => confirmPaymentBatch(tx, request.actor, { batchId: request.params.id })));
 
   app.post('/payment-batches/:id/pay', {
+    ...allow(...OFFICES),
     schema: {
-      tags, summary: '支付批次（幂等：重复执行或中断后再执行，不会重复支付）', params: ZBatchIdParams,
+      tags, description: who(...OFFICES), summary: '支付批次（幂等：重复执行或中断后再执行，不会重复支付）', params: ZBatchIdParams,
       response: { 200: z.object({ id: z.string(), status: z.string(), paidNow: z.number(), items: z.number(), paid: z.number() }) },
     },
   }, async (request) => payPaymentBatch(db, request.actor, { batchId: request.params.id }));

@@ -7,18 +7,21 @@ import { objectToClaim } from '../../services/publicity/object-to-claim.ts';
 import { publishClaims } from '../../services/publicity/publish-claims.ts';
 import { resolveObjection } from '../../services/publicity/resolve-objection.ts';
 import { inTransaction } from '../../store/transaction.ts';
+import { allow, who } from './route-access.ts';
 import { isoDay } from '../../services/claims/iso-day.ts';
 import {
   ZCloseNoticeRequest, ZNoticeIdParams, ZNoticeResponse, ZNoticeView, ZObjectionRequest, ZPublishClaimsRequest, ZResolveObjectionRequest,
 } from './publicity.types.ts';
 
+const OFFICES = ['city', 'county'] as const;
 const tags = ['publicity'];
 
 export const publicityRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
 
   app.post('/publicity-notices', {
-    schema: { tags, summary: '发布公示（已审核的申领；默认 5 个工作日，按法定节假日和调休计算；市、县区人社局）', body: ZPublishClaimsRequest, response: { 201: ZNoticeResponse } },
+    ...allow(...OFFICES),
+    schema: { tags, description: who(...OFFICES), summary: '发布公示（已审核的申领；默认 5 个工作日，按法定节假日和调休计算；市、县区人社局）', body: ZPublishClaimsRequest, response: { 201: ZNoticeResponse } },
   }, async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => publishClaims(tx, request.actor, request.body))));
 
   app.get('/publicity-notices', {
@@ -39,13 +42,15 @@ export const publicityRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => objectToClaim(tx, request.actor, { noticeId: request.params.id, ...request.body }))));
 
   app.post('/objections/:id/resolve', {
+    ...allow(...OFFICES),
     schema: {
-      tags, summary: '处理异议：成立则驳回申领，不成立则公示继续（市、县区人社局）', params: ZNoticeIdParams, body: ZResolveObjectionRequest,
+      tags, description: who(...OFFICES), summary: '处理异议：成立则驳回申领，不成立则公示继续（市、县区人社局）', params: ZNoticeIdParams, body: ZResolveObjectionRequest,
       response: { 200: z.object({ objectionId: z.string(), verdict: z.string(), noticeId: z.string(), noticeStatus: z.string(), endsOn: z.string() }) },
     },
   }, async (request) => inTransaction(db, (tx) => resolveObjection(tx, request.actor, { objectionId: request.params.id, ...request.body })));
 
   app.post('/publicity-notices/:id/close', {
-    schema: { tags, summary: '公示期满后结束公示（市、县区人社局）', params: ZNoticeIdParams, body: ZCloseNoticeRequest, response: { 200: z.object({ id: z.string(), status: z.string(), endsOn: z.string() }) } },
+    ...allow(...OFFICES),
+    schema: { tags, description: who(...OFFICES), summary: '公示期满后结束公示（市、县区人社局）', params: ZNoticeIdParams, body: ZCloseNoticeRequest, response: { 200: z.object({ id: z.string(), status: z.string(), endsOn: z.string() }) } },
   }, async (request) => inTransaction(db, (tx) => closeNotice(tx, request.actor, { noticeId: request.params.id, on: request.body.on })));
 };

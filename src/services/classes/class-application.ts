@@ -52,7 +52,7 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export async function checkClassApplication(tx: Tx, actor: Actor, input: ClassApplication): Promise<void> {
   if (!CLASS_PROGRAMS.includes(input.program)) throw bad('program', `不是以培训班形式组织的项目：${input.program}`);
-  if (actor.role === 'provider' && actor.providerId !== input.providerId) throw bad('providerId', '只能为本机构申请开班');
+  if (actor.role === 'provider' && actor.providerId !== input.providerId) throw new AppError('forbidden', '只能为本机构申请开班', 'providerId');
   requireOwnArea(actor, input.areaCode, 'areaCode');
   assertDate(input.startDate, 'startDate');
   assertDate(input.endDate, 'endDate');

@@ -12,6 +12,7 @@ import { AppError } from '../app-error.ts';
 import { policiesFromStore } from '../claims/engine-input-from-store.ts';
 import { fundBalance, lockFund, requireRoom } from './fund-balance.ts';
 import { withIsoDays } from '../claims/iso-day.ts';
+import { CITY_AREA } from '../record-scope.ts';
 
 export interface PayAdvanceInput { kind: 'apprenticeship' | 'project'; subjectId: string; amountFen: number; paidOn: string }
 
@@ -20,14 +21,16 @@ export async function payAdvance(tx: Tx, actor: Actor | null, input: PayAdvanceI
   const policies = await policiesFromStore(tx);
   let basisFen: number;
   let basis: string;
-  let areaCode: string;
   let percent: number;
   if (input.kind === 'apprenticeship') {
     const plan = await tx.selectFrom('apprenticeship_plans').innerJoin('enterprises as e', 'e.uscc', 'apprenticeship_plans.enterprise_uscc')
       .select(['apprenticeship_plans.id', 'apprenticeship_plans.status', 'apprenticeship_plans.level', 'apprenticeship_plans.start_date', 'apprenticeship_plans.end_date', 'e.area_code', 'e.directly_managed'])
       .where('apprenticeship_plans.id', '=', input.subjectId).executeTakeFirst()
       .then((p) => p && withIsoDays(p, 'start_date', 'end_date'));
-    if (!plan) throw new AppError('not_found', `没有找到学徒培养计划：${input.subjectId}`, 'subjectId');
+    // Outside the county's area the plan is "not found", before its state says anything (record-scope.ts).
+    if (!plan || (a.role === 'county' && a.areaCode !== (plan.directly_managed ? CITY_AREA : plan.area_code))) {
+      throw new AppError('not_found', `没有找到学徒培养计划：${input.subjectId}`, 'subjectId');
+    }
     if (plan.status !== 'listed') throw new AppError('invalid_transition', `学徒培养计划 ${plan.id} 尚未列入计划（当前：${plan.status}），不能预支（§4.1）`, 'subjectId');
     const pkg = policies.governing('apprenticeship', plan.start_date);
     if (!pkg) throw new AppError('invalid_input', `subjectId: ${plan.start_date} 开始的学徒培训没有有效政策`, 'subjectId');
@@ -39,18 +42,15 @@ export async function payAdvance(tx: Tx, actor: Actor | null, input: PayAdvanceI
     basisFen = prorateFen(yuanToFen(rate), months, 12);
     basis = `${plan.level}级学徒 ${months} 个月补贴 ${formatYuan(basisFen)}`;
     percent = pkg.read('advance.maxPercent', plan.start_date).value;
-    areaCode = plan.directly_managed ? '510400' : plan.area_code;
   } else {
     const project = await tx.selectFrom('projects').select(['id', 'total_fen', 'area_code']).where('id', '=', input.subjectId).executeTakeFirst();
-    if (!project) throw new AppError('not_found', `没有找到项目：${input.subjectId}`, 'subjectId');
+    if (!project || (a.role === 'county' && a.areaCode !== project.area_code)) throw new AppError('not_found', `没有找到项目：${input.subjectId}`, 'subjectId');
     const pkg = policies.governing('project_based', input.paidOn);
     if (!pkg) throw new AppError('invalid_input', `paidOn: ${input.paidOn} 没有有效的项目制培训政策`, 'paidOn');
     basisFen = Number(project.total_fen);
     basis = `项目合同总额 ${formatYuan(basisFen)}`;
     percent = pkg.read('advance.maxPercent', input.paidOn).value;
-    areaCode = project.area_code;
   }
-  if (a.role === 'county' && a.areaCode !== areaCode) throw new AppError('forbidden', '只能为本县（区）的计划或项目预支', 'subjectId');
   const maxFen = percentOfFen(basisFen, percent);
   if (input.amountFen > maxFen) {
     throw new AppError('invalid_input', `amountFen: 预支不得超过${basis}的${percent}%，即 ${formatYuan(maxFen)}（${input.kind === 'apprenticeship' ? '§4.1' : '§4.9'}）`, 'amountFen');

@@ -6,11 +6,23 @@ import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
+import { CITY_AREA } from '../record-scope.ts';
+
+/** A county recovers only the advances of its own area's plans (by the enterprise's area; the city's directly managed ones are the city's) and projects. */
+async function advanceInArea(tx: Tx, actor: Actor, advance: { kind: 'apprenticeship' | 'project'; subject_id: string }): Promise<boolean> {
+  if (actor.role !== 'county') return true;
+  const area = advance.kind === 'apprenticeship'
+    ? await tx.selectFrom('apprenticeship_plans').innerJoin('enterprises as e', 'e.uscc', 'apprenticeship_plans.enterprise_uscc')
+      .select(['e.area_code', 'e.directly_managed']).where('apprenticeship_plans.id', '=', advance.subject_id).executeTakeFirst()
+      .then((p) => p && (p.directly_managed ? CITY_AREA : p.area_code))
+    : await tx.selectFrom('projects').select('area_code').where('id', '=', advance.subject_id).executeTakeFirst().then((p) => p?.area_code);
+  return area === actor.areaCode;
+}
 
 export async function recoverAdvance(tx: Tx, actor: Actor | null, input: { advanceId: string; reason: string }) {
   const a = requireRole(actor, 'city', 'county');
   const advance = await tx.selectFrom('advances').selectAll().where('id', '=', input.advanceId).forUpdate().executeTakeFirst();
-  if (!advance) throw new AppError('not_found', `没有找到预支：${input.advanceId}`, 'advanceId');
+  if (!advance || !(await advanceInArea(tx, a, advance))) throw new AppError('not_found', `没有找到预支：${input.advanceId}`, 'advanceId');
   if (advance.status !== 'paid') throw new AppError('invalid_transition', `预支 ${advance.id} 当前状态为 ${advance.status}，不能追回`, 'advanceId');
   if (advance.kind === 'apprenticeship') {
     const plan = await tx.selectFrom('apprenticeship_plans').select('status').where('id', '=', advance.subject_id).executeTakeFirstOrThrow();

@@ -1,0 +1,553 @@
+// The access matrix (issue #4 §4): every route of the app × every role × a record inside the role's
+// scope and one outside it, each asserted allowed or denied from ONE declarative table below.
+//
+// The store holds two of everything a scope can separate: side A in 东区 (510402) and side B in 西区
+// (510403), each with a person, an enterprise, a provider, a class, claims in several states, a
+// filing, a plan, a project, a publicity notice with an objection, a payment batch and an advance.
+// Side A is inside the slice of every scoped user (东区 county, enterprise A, provider A, trainee A,
+// the emergency bureau — A's claims and class are safety training —, the veterans bureau — person A
+// is a veteran); side B is outside it. Finance reads both; the housing bureau's slice is empty.
+//
+// The rule the table encodes (and the code follows):
+//   anonymous on a non-public route → 401; a role the route does not admit → 403 (before the body is
+//   validated, whatever the record); a record outside the role's scope → 404 (its existence does not
+//   leak); an area named in the body for a NEW record outside the county's area, or acting in another
+//   party's name → 403; anything else is past access (2xx, or 400/409 about the body or the state).
+// Routes are enumerated from the app's OpenAPI document, so a new route without a row here fails.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE } from '../../src/api/app.ts';
+import type { Actor, Department, Role } from '../../src/services/access.ts';
+import { createClass } from '../../src/services/classes/create-class.ts';
+import type { ClassApplication } from '../../src/services/classes/class-application.ts';
+import { insertEnterprise, insertPerson, insertProvider } from '../../src/store/seed/registries.ts';
+import { createUser } from '../../src/store/seed/users.ts';
+import { inTransaction } from '../../src/store/transaction.ts';
+import { openTestApp, type TestApp } from '../support/api.ts';
+import { insertClaimRow, residentId, uscc } from '../support/claims-fixtures.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Who: one user per role (departments: four with a slice and one whose slice is empty).
+// ---------------------------------------------------------------------------------------------
+const DEPTS = ['emergency', 'veterans', 'finance', 'development_reform', 'housing'] as const;
+const WHO = ['anon', 'city', 'county', ...DEPTS, 'enterprise', 'provider', 'trainee'] as const;
+type Who = (typeof WHO)[number];
+const SIGNED_IN = WHO.filter((w) => w !== 'anon');
+const DEPARTMENTS = [...DEPTS];
+
+type Side = 'A' | 'B';
+const AREA: Record<Side, string> = { A: '510402', B: '510403' };
+
+// ---------------------------------------------------------------------------------------------
+// The fixture: two of everything (ids known up front; class ids come from the store).
+// ---------------------------------------------------------------------------------------------
+const F = {
+  person: { A: residentId(1, '510402'), B: residentId(2, '510403') },
+  name: { A: '东区学员甲', B: '西区学员乙' },
+  enterprise: { A: uscc(901), B: uscc(902) },
+  provider: { A: 'MX-PA', B: 'MX-PB' },
+  claims: { A: ['MX-CA-1', 'MX-CA-2', 'MX-CA-3', 'MX-CA-4', 'MX-CA-5'], B: ['MX-CB-1', 'MX-CB-2', 'MX-CB-3', 'MX-CB-4', 'MX-CB-5'] },
+  filing: { A: 'MX-FA', B: 'MX-FB' },
+  plan: { A: 'MX-PLA', B: 'MX-PLB' },
+  project: { A: 'MX-PJA', B: 'MX-PJB' },
+  notice: { A: 'MX-NA', B: 'MX-NB' },
+  objection: { A: 'MX-OA', B: 'MX-OB' },
+  batch: { A: 'MX-BA', B: 'MX-BB' },
+  advance: { A: 'MX-ADA', B: 'MX-ADB' },
+  class: { A: '', B: '' },
+  session: { A: 0, B: 0 },
+};
+const CLAIM_STATES = ['submitted', 'decided', 'publicity', 'approved', 'rejected'] as const;
+const target = (side: Side) => F.claims[side][0]!; // the claim the per-claim routes act on (submitted, applicant: the trainee)
+
+// ---------------------------------------------------------------------------------------------
+// Scopes: which side of each kind of record each role sees (or manages). Unlisted → neither.
+// ---------------------------------------------------------------------------------------------
+type Sees = Partial<Record<Who, 'A' | 'AB'>>;
+const everyone = (v: 'A' | 'AB'): Sees => Object.fromEntries(WHO.map((w) => [w, v]));
+const OFFICES: Sees = { city: 'AB', county: 'A' };
+const SCOPE = {
+  // claim-scope.ts: the city all; a county its area; enterprise/provider/trainee their own; departments their §5.7 slice.
+  claim: { city: 'AB', county: 'A', emergency: 'A', veterans: 'A', finance: 'AB', enterprise: 'A', provider: 'A', trainee: 'A' },
+  // class-scope.ts: the same slices for classes.
+  class: { city: 'AB', county: 'A', emergency: 'A', veterans: 'A', finance: 'AB', enterprise: 'A', provider: 'A', trainee: 'A' },
+  classManage: { city: 'AB', county: 'A', provider: 'A' },
+  // person-scope.ts: departments other than the group-keeping ones see nobody.
+  person: { city: 'AB', county: 'A', veterans: 'A', enterprise: 'A', provider: 'A', trainee: 'A' },
+  personManage: OFFICES,
+  enterprise: { city: 'AB', county: 'A', finance: 'AB', enterprise: 'A' },
+  enterpriseManage: OFFICES,
+  // Provider A is listed (public); provider B is suspended: only the city and 西区 see it.
+  provider: { ...everyone('A'), city: 'AB' },
+  providerManage: OFFICES,
+  filing: { city: 'AB', county: 'A', enterprise: 'A' },
+  plan: { city: 'AB', county: 'A', enterprise: 'A' },
+  project: { city: 'AB', county: 'A', provider: 'A', development_reform: 'AB', finance: 'AB' },
+  notice: OFFICES,
+  objection: OFFICES,
+  advance: OFFICES,
+  batchRead: { city: 'AB', county: 'A', finance: 'AB' },
+  batchConfirm: { city: 'AB', finance: 'AB' },
+  batchPay: OFFICES,
+  public: everyone('AB'),
+  // Bodies naming an area for a new record (requireOwnArea): a county only its own → else 403.
+  areaBody: OFFICES,
+  // Bodies naming an existing record of another party: outside the scope → 404 (or 403 where noted).
+  enterpriseBody: { city: 'AB', county: 'A', enterprise: 'A' },
+  claimBody: { city: 'AB', county: 'A', enterprise: 'A', provider: 'A', trainee: 'A' },
+  classBody: { city: 'AB', county: 'A', provider: 'A' },
+  personBody: { city: 'AB', county: 'A', enterprise: 'AB', provider: 'AB' },
+} satisfies Record<string, Sees>;
+type ScopeName = keyof typeof SCOPE;
+
+// ---------------------------------------------------------------------------------------------
+// THE TABLE: every route → who may call it, and for record routes the scope of the record.
+// ---------------------------------------------------------------------------------------------
+interface Ctx { side: Side; n: number }
+interface Row {
+  /** 'public': anyone, anonymous included; otherwise the roles the route admits (anonymous → 401, others → 403). */
+  who: 'public' | readonly Who[];
+  /** The record the call names (in the path or the body), and whose scope decides in/out. */
+  scope?: ScopeName;
+  /** What a role gets for a record outside its scope (default 404). */
+  outside?: 403 | 404;
+  /** Roles admitted and in scope that are still refused on this record (403), with the reason. */
+  refused?: { roles: readonly Who[]; why: string };
+  /** Path with :id filled for the side. */
+  path?: (c: Ctx) => string;
+  body?: (c: Ctx) => unknown;
+  /** List routes: the fixture keys of each side, and how to read them from the response. */
+  list?: { scope: ScopeName; keys: (side: Side) => string[]; read: (json: any) => string[] };
+  /** Log in afresh for this call (logout must not end the session the other cells use). */
+  freshSession?: true;
+}
+
+const ALL_SIGNED_IN = SIGNED_IN;
+const items = (field: string) => (json: any) => (json.items as any[]).map((i) => String(i[field]));
+const other = (s: Side): Side => (s === 'A' ? 'B' : 'A');
+const classApplication = (side: Side, program: 'safety' | 'skill_upgrade'): ClassApplication => ({
+  providerId: F.provider[side], program, areaCode: AREA[side], enterpriseUscc: F.enterprise[side],
+  occupationCode: '6-16-01-03', level: '4', startDate: '2020-03-02', endDate: '2020-06-30', hours: 120,
+  venue: `${side === 'A' ? '东区' : '西区'}培训基地`, teachers: [{ name: '王老师', qualification: '高级技师' }],
+  trainees: [{ residentId: F.person[side], employerUscc: F.enterprise[side], newHire: false }],
+  sessions: [{ day: '2020-03-02', startsAt: '09:00', endsAt: '12:00', hours: 3 }],
+});
+const fixtureClassProgram = (side: Side) => (side === 'A' ? 'safety' : 'skill_upgrade');
+
+const TABLE: Record<string, Row> = {
+  'GET /api/v1/health': { who: 'public' },
+  'POST /api/v1/auth/login': { who: 'public', body: () => ({ username: 'mx-login', password: 'test-password' }) },
+  'POST /api/v1/auth/logout': { who: 'public', freshSession: true },
+  'GET /api/v1/auth/me': { who: ALL_SIGNED_IN },
+
+  // Claims.
+  'POST /api/v1/claims': {
+    who: ['trainee', 'enterprise', 'provider', 'city', 'county'], scope: 'claimBody', outside: 403,
+    body: ({ side, n }) => ({
+      program: 'safety', applicant: 'individual', residentId: F.person[side], enterpriseUscc: F.enterprise[side], providerId: F.provider[side],
+      occupationCode: '6-16-01-03', startDate: '2020-04-01', endDate: '2020-04-10', attendedHours: 40, qualified: true,
+      certificate: { type: 'safety', number: `MX-S-${n}` },
+    }),
+  },
+  'GET /api/v1/claims': { who: ALL_SIGNED_IN, list: { scope: 'claim', keys: (s) => F.claims[s], read: items('id') } },
+  'GET /api/v1/claims/{id}': { who: ALL_SIGNED_IN, scope: 'claim', path: ({ side }) => `/claims/${target(side)}` },
+  'POST /api/v1/claims/decide': { who: ['city', 'county'], body: () => ({}) },
+  'POST /api/v1/claims/{id}/decide': { who: ['city', 'county'], scope: 'claim', path: ({ side }) => `/claims/${target(side)}/decide` },
+  'POST /api/v1/claims/{id}/review': { who: ['city', 'county'], scope: 'claim', path: ({ side }) => `/claims/${target(side)}/review`, body: () => ({ note: '审核' }) },
+  'POST /api/v1/claims/{id}/reject': { who: ['city', 'county'], scope: 'claim', path: ({ side }) => `/claims/${F.claims[side][1]}/reject`, body: () => ({ reason: '材料不全' }) },
+  'POST /api/v1/claims/{id}/withdraw': {
+    who: ['trainee', 'enterprise', 'provider', 'city', 'county'], scope: 'claim', path: ({ side }) => `/claims/${target(side)}/withdraw`, body: () => ({ reason: '撤回' }),
+    refused: { roles: ['enterprise', 'provider'], why: 'the claim sees them but its applicant is the trainee: only the applicant or the HR office withdraws' },
+  },
+  'POST /api/v1/claims/{id}/r3-exception': { who: ['city'], scope: 'claim', path: ({ side }) => `/claims/${F.claims[side][1]}/r3-exception`, body: () => ({ reason: '特殊情况' }) },
+  'POST /api/v1/claims/{id}/approve': { who: ['city', 'county'], scope: 'claim', path: ({ side }) => `/claims/${F.claims[side][2]}/approve` },
+
+  // Publicity.
+  'POST /api/v1/publicity-notices': {
+    who: ['city', 'county'], scope: 'areaBody', outside: 403,
+    body: ({ side }) => ({ areaCode: AREA[side], title: '公示', startsOn: '2020-07-01', claimIds: [F.claims[side][1]] }),
+  },
+  'GET /api/v1/publicity-notices': { who: 'public', list: { scope: 'public', keys: (s) => [F.notice[s]], read: (json) => (json as any[]).map((n) => n.id) } },
+  'POST /api/v1/publicity-notices/{id}/objections': {
+    who: 'public', scope: 'public', path: ({ side }) => `/publicity-notices/${F.notice[side]}/objections`,
+    body: ({ side }) => ({ claimId: F.claims[side][2], text: '我有异议', on: '2020-07-02' }),
+  },
+  'POST /api/v1/objections/{id}/resolve': {
+    who: ['city', 'county'], scope: 'objection', path: ({ side }) => `/objections/${F.objection[side]}/resolve`,
+    body: () => ({ verdict: 'dismissed', resolution: '异议不成立', on: '2020-07-03' }),
+  },
+  'POST /api/v1/publicity-notices/{id}/close': { who: ['city', 'county'], scope: 'notice', path: ({ side }) => `/publicity-notices/${F.notice[side]}/close`, body: () => ({ on: '2020-07-02' }) },
+
+  // Funds, advances, payment batches.
+  'POST /api/v1/funds': { who: ['city'], body: ({ n }) => ({ source: 'employment_fund', year: 2030 + (n % 60), budgetFen: 100 }) },
+  'GET /api/v1/funds': { who: ['city', 'county', 'finance'] },
+  'POST /api/v1/advances': {
+    who: ['city', 'county'], scope: 'advance', path: () => '/advances',
+    body: ({ side }) => ({ kind: 'project', subjectId: F.project[side], amountFen: 100, paidOn: '2020-05-01' }),
+  },
+  'POST /api/v1/advances/{id}/recover': { who: ['city', 'county'], scope: 'advance', path: ({ side }) => `/advances/${F.advance[side]}/recover`, body: () => ({ reason: '项目终止' }) },
+  'POST /api/v1/payment-batches': { who: ['city', 'county'], scope: 'areaBody', outside: 403, body: ({ side }) => ({ areaCode: AREA[side], fundId: 'special_action-2020' }) },
+  'GET /api/v1/payment-batches/{id}': { who: ['city', 'county', 'finance'], scope: 'batchRead', path: ({ side }) => `/payment-batches/${F.batch[side]}` },
+  'POST /api/v1/payment-batches/{id}/confirm': { who: ['city', 'finance'], scope: 'batchConfirm', path: ({ side }) => `/payment-batches/${F.batch[side]}/confirm` },
+  'POST /api/v1/payment-batches/{id}/pay': { who: ['city', 'county'], scope: 'batchPay', path: ({ side }) => `/payment-batches/${F.batch[side]}/pay` },
+
+  // People.
+  'GET /api/v1/people': { who: ALL_SIGNED_IN, list: { scope: 'person', keys: (s) => [F.name[s]], read: items('name') } },
+  'POST /api/v1/people': {
+    who: ['city', 'county', 'enterprise', 'provider'], scope: 'personBody', outside: 403,
+    body: ({ side, n }) => ({ residentId: residentId(300 + n, AREA[side]), name: `新登记${n}`, areaCode: AREA[side] }),
+  },
+  'GET /api/v1/people/{id}': { who: ALL_SIGNED_IN, scope: 'person', path: ({ side }) => `/people/${F.person[side]}` },
+  'PATCH /api/v1/people/{id}': { who: ['city', 'county'], scope: 'personManage', path: ({ side }) => `/people/${F.person[side]}`, body: () => ({ phone: '13800000000' }) },
+  'POST /api/v1/people/{id}/facts': {
+    who: ['city', 'county'], scope: 'personManage', path: ({ side }) => `/people/${F.person[side]}/facts`,
+    body: () => ({ fact: 'rural', value: false, source: '核查', asOf: '2020-01-01' }),
+  },
+  'GET /api/v1/people/{id}/facts': { who: ALL_SIGNED_IN, scope: 'person', path: ({ side }) => `/people/${F.person[side]}/facts` },
+
+  // Enterprises.
+  'GET /api/v1/enterprises': { who: ['city', 'county', ...DEPARTMENTS, 'enterprise'], list: { scope: 'enterprise', keys: (s) => [F.enterprise[s]], read: items('uscc') } },
+  'POST /api/v1/enterprises': {
+    who: ['city', 'county'], scope: 'areaBody', outside: 403,
+    body: ({ side, n }) => ({ uscc: uscc(400 + n), name: `新企业${n}`, areaCode: AREA[side], industry: 'other', insured: true }),
+  },
+  'GET /api/v1/enterprises/{id}': { who: ['city', 'county', ...DEPARTMENTS, 'enterprise'], scope: 'enterprise', path: ({ side }) => `/enterprises/${F.enterprise[side]}` },
+  'POST /api/v1/enterprises/{id}/education-fund': {
+    who: ['city', 'county'], scope: 'enterpriseManage', path: ({ side }) => `/enterprises/${F.enterprise[side]}/education-fund`,
+    body: () => ({ year: 2020, fullyUsed: true, source: '税务数据' }),
+  },
+  'POST /api/v1/enterprises/{id}/difficulty': {
+    who: ['city', 'county'], scope: 'enterpriseManage', path: ({ side }) => `/enterprises/${F.enterprise[side]}/difficulty`,
+    body: ({ n }) => ({ validFrom: `2020-${String(1 + (n % 12)).padStart(2, '0')}-01`, validTo: null, source: '认定文件' }),
+  },
+
+  // Providers.
+  'GET /api/v1/providers': { who: 'public', list: { scope: 'provider', keys: (s) => [F.provider[s]], read: items('id') } },
+  'POST /api/v1/providers': {
+    who: ['city', 'county'], scope: 'areaBody', outside: 403,
+    body: ({ side, n }) => ({ id: `MX-NEW-${n}`, name: `新机构${n}`, kind: 'social_institution', areaCode: AREA[side] }),
+  },
+  'GET /api/v1/providers/{id}': { who: 'public', scope: 'provider', path: ({ side }) => `/providers/${F.provider[side]}` },
+  'POST /api/v1/providers/{id}/scopes': {
+    who: ['city', 'county'], scope: 'providerManage', path: ({ side }) => `/providers/${F.provider[side]}/scopes`,
+    body: () => ({ program: 'safety', occupationCode: null, level: null, validFrom: '2020-01-14', validTo: null }),
+  },
+  // Each side is asked for the status it already has (an invalid transition, 409): the listing, which
+  // decides who sees a provider, never changes under the other cells.
+  'POST /api/v1/providers/{id}/status': {
+    who: ['city', 'county'], scope: 'providerManage', path: ({ side }) => `/providers/${F.provider[side]}/status`,
+    body: ({ side }) => ({ status: side === 'A' ? 'listed' : 'suspended', reason: '核查' }),
+  },
+  'POST /api/v1/providers/{id}/entrepreneurship': {
+    who: ['city'], scope: 'providerManage', path: ({ side }) => `/providers/${F.provider[side]}/entrepreneurship`, body: () => ({ qualified: true, reason: '资质审核' }),
+  },
+
+  // Catalog.
+  'GET /api/v1/catalog': { who: 'public' },
+  'POST /api/v1/catalog': {
+    who: ['city'],
+    body: ({ n }) => ({
+      section: 'upgrade', code: `MX-${n}`, name: '测试工种', level: 4, baseStandardYuan: 1000, industry: 'other', upliftRate: 0,
+      appraisalStandardYuan: null, hours: null, edition: null, effectiveFrom: '2021-01-01', effectiveTo: null,
+    }),
+  },
+  'GET /api/v1/entrepreneurship-types': { who: 'public' },
+  'POST /api/v1/entrepreneurship-types': { who: ['city'], body: ({ n }) => ({ code: `MX-T-${n}`, name: '测试类别', amountYuan: 500, effectiveFrom: '2021-01-01', effectiveTo: null }) },
+
+  // Classes.
+  'GET /api/v1/classes': { who: ALL_SIGNED_IN, list: { scope: 'class', keys: (s) => [F.class[s]], read: items('id') } },
+  'POST /api/v1/classes': { who: ['provider', 'county', 'city'], scope: 'classBody', outside: 403, body: ({ side }) => classApplication(side, 'skill_upgrade') },
+  'GET /api/v1/classes/{id}': { who: ALL_SIGNED_IN, scope: 'class', path: ({ side }) => `/classes/${F.class[side]}` },
+  'PUT /api/v1/classes/{id}': {
+    who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}`,
+    body: ({ side }) => classApplication(side, fixtureClassProgram(side)),
+  },
+  'GET /api/v1/classes/{id}/review': { who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/review` },
+  'POST /api/v1/classes/{id}/submit': { who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/submit` },
+  'POST /api/v1/classes/{id}/approve': { who: ['county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/approve`, body: () => ({ note: '同意' }) },
+  'POST /api/v1/classes/{id}/return': { who: ['county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/return`, body: () => ({ note: '补充材料' }) },
+  'POST /api/v1/classes/{id}/start': { who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/start` },
+  'POST /api/v1/classes/{id}/attendance': {
+    who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/attendance`,
+    body: ({ side }) => ({ sessionId: F.session[side], marks: [{ residentId: F.person[side], present: true }] }),
+  },
+  'POST /api/v1/classes/{id}/assessment': {
+    who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/assessment`,
+    body: ({ side }) => ({ results: [{ residentId: F.person[side], qualified: true, assessedOn: '2020-06-30' }] }),
+  },
+  'POST /api/v1/classes/{id}/assess': { who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/assess` },
+  'POST /api/v1/classes/{id}/certificates': {
+    who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/certificates`,
+    body: ({ side, n }) => ({ residentId: F.person[side], type: 'safety', number: `MX-C-${n}`, issuedOn: '2020-07-01' }),
+  },
+  'POST /api/v1/classes/{id}/close': { who: ['county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/close`, body: () => ({ note: '验收' }) },
+
+  // Filings, plans, projects.
+  'GET /api/v1/filings': { who: ['city', 'county', 'enterprise'], list: { scope: 'filing', keys: (s) => [F.filing[s]], read: items('id') } },
+  'POST /api/v1/filings': {
+    who: ['enterprise', 'county', 'city'], scope: 'enterpriseBody',
+    body: ({ side }) => ({ enterpriseUscc: F.enterprise[side], program: 'short_term', title: '岗位技能培训', content: '培训内容', filedOn: '2020-02-01' }),
+  },
+  'POST /api/v1/filings/{id}/review': { who: ['county', 'city'], scope: 'filing', path: ({ side }) => `/filings/${F.filing[side]}/review`, body: () => ({ verdict: 'accepted', note: null }) },
+  'GET /api/v1/plans': { who: ['city', 'county', 'enterprise'], list: { scope: 'plan', keys: (s) => [F.plan[s]], read: items('id') } },
+  'POST /api/v1/plans': {
+    who: ['enterprise', 'county', 'city'], scope: 'enterpriseBody',
+    body: ({ side }) => ({
+      enterpriseUscc: F.enterprise[side], providerId: null, residentId: F.person[side], occupationCode: '6-16-01-03', level: '4',
+      startDate: '2020-03-01', endDate: '2021-02-28', contractMonths: 24,
+    }),
+  },
+  // 'completed' from 'submitted' is not a move (409): past access, and the plan stays as it was.
+  'POST /api/v1/plans/{id}/status': { who: ['enterprise', 'county', 'city'], scope: 'plan', path: ({ side }) => `/plans/${F.plan[side]}/status`, body: () => ({ status: 'completed', note: null }) },
+  'GET /api/v1/projects': { who: ['city', 'county', 'provider', ...DEPARTMENTS], list: { scope: 'project', keys: (s) => [F.project[s]], read: items('id') } },
+  'POST /api/v1/projects': {
+    who: ['city', 'county'], scope: 'areaBody', outside: 403,
+    body: ({ side, n }) => ({
+      name: `项目${n}`, providerId: F.provider[side], areaCode: AREA[side], selection: 'open_tender', perTraineeFen: 100000, traineeCount: 10,
+      totalFen: 1000000, occupationCode: null, level: null,
+    }),
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Expected verdict of one cell, from the table alone.
+// ---------------------------------------------------------------------------------------------
+type Verdict = 'allowed' | 401 | 403 | 404;
+function expected(row: Row, who: Who, side: Side): Verdict {
+  if (row.who !== 'public') {
+    if (who === 'anon') return 401;
+    if (!row.who.includes(who)) return 403;
+  }
+  if (row.scope) {
+    const sees = (SCOPE[row.scope] as Sees)[who];
+    if (!sees?.includes(side)) return row.outside ?? 404;
+    if (row.refused?.roles.includes(who)) return 403;
+  }
+  return 'allowed';
+}
+
+// Resident IDs: in full for the HR offices, enterprises and providers (their rosters), a trainee their own; masked for everyone else.
+const FULL_IDS: readonly Who[] = ['city', 'county', 'enterprise', 'provider'];
+const MASKED = /^\d{6}\*{8}[\dX]{4}$|^\*{4}$/;
+
+// ---------------------------------------------------------------------------------------------
+// The store and the users.
+// ---------------------------------------------------------------------------------------------
+let t: TestApp;
+const cookie: Partial<Record<Who, string>> = {};
+const USERS: Record<Exclude<Who, 'anon'>, { role: Role; areaCode?: string; department?: Department; enterpriseUscc?: string; providerId?: string; residentId?: string }> = {
+  city: { role: 'city', areaCode: '510400' },
+  county: { role: 'county', areaCode: '510402' },
+  emergency: { role: 'department', department: 'emergency' },
+  veterans: { role: 'department', department: 'veterans' },
+  finance: { role: 'department', department: 'finance' },
+  development_reform: { role: 'department', department: 'development_reform' },
+  housing: { role: 'department', department: 'housing' },
+  enterprise: { role: 'enterprise', enterpriseUscc: F.enterprise.A },
+  provider: { role: 'provider', providerId: F.provider.A },
+  trainee: { role: 'trainee', residentId: F.person.A },
+};
+
+async function logIn(username: string): Promise<string> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'test-password' } });
+  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.body}`);
+  return `${SESSION_COOKIE}=${res.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
+}
+
+const seeder: Actor = { userId: 'seed', username: 'matrix', displayName: '矩阵测试', role: 'city', areaCode: '510400', department: null, enterpriseUscc: null, providerId: null, residentId: null };
+
+beforeAll(async () => {
+  t = await openTestApp();
+  const db = t.store.db;
+  await inTransaction(db, async (tx) => {
+    for (const side of ['A', 'B'] as const) {
+      const area = AREA[side];
+      await insertPerson(tx, { residentId: F.person[side], name: F.name[side], areaCode: area, facts: [{ fact: 'veteran', value: side === 'A' }, { fact: 'pensionEntitled', value: false }] });
+      await insertEnterprise(tx, { uscc: F.enterprise[side], name: `${side}企业`, areaCode: area, industry: 'other' });
+      await insertProvider(tx, {
+        id: F.provider[side], areaCode: area, status: side === 'A' ? 'listed' : 'suspended',
+        scopes: [{ program: 'safety', occupationCode: '6-16-01-03', level: '4' }, { program: 'skill_upgrade', occupationCode: '6-16-01-03', level: '4' }],
+      });
+      const cls = await createClass(tx, seeder, classApplication(side, fixtureClassProgram(side)));
+      F.class[side] = cls.id;
+      F.session[side] = cls.sessions[0]!.id;
+      for (const [i, status] of CLAIM_STATES.entries()) {
+        await insertClaimRow(tx, {
+          id: F.claims[side][i]!, residentId: F.person[side], status, program: side === 'A' ? 'safety' : 'skill_upgrade',
+          enterpriseUscc: F.enterprise[side], areaCode: area, outcome: status === 'submitted' ? null : 'eligible', amountFen: status === 'submitted' ? null : 100000, payee: status === 'submitted' ? null : 'individual',
+        });
+        await tx.updateTable('claims').set({ provider_id: F.provider[side], class_id: F.class[side] }).where('id', '=', F.claims[side][i]!).execute();
+      }
+      const stamp = { created_by: 'test', updated_by: null, updated_at: null };
+      await tx.insertInto('content_filings').values({ id: F.filing[side], enterprise_uscc: F.enterprise[side], program: 'short_term', title: '备案', content: '内容', filed_on: '2020-02-01', ...stamp }).execute();
+      await tx.insertInto('apprenticeship_plans').values({
+        id: F.plan[side], enterprise_uscc: F.enterprise[side], provider_id: null, resident_id: F.person[side], occupation_code: '6-16-01-03', level: '4',
+        start_date: '2020-03-01', end_date: '2021-02-28', contract_months: 24, ...stamp,
+      }).execute();
+      await tx.insertInto('projects').values({
+        id: F.project[side], name: `${side}项目`, provider_id: F.provider[side], area_code: area, selection: 'open_tender', per_trainee_fen: 100000,
+        trainee_count: 10, total_fen: 1000000, occupation_code: null, level: null, ...stamp,
+      }).execute();
+      await tx.insertInto('publicity_notices').values({
+        id: F.notice[side], area_code: area, title: `${side}公示`, starts_on: '2020-07-01', working_days: 5, ends_on: '2020-07-08',
+        segment_start: '2020-07-01', days_left: 5, ...stamp,
+      }).execute();
+      await tx.insertInto('publicity_items').values({ notice_id: F.notice[side], claim_id: F.claims[side][2]! }).execute();
+      await tx.insertInto('objections').values({ id: F.objection[side], notice_id: F.notice[side], claim_id: F.claims[side][2]!, text: '异议', raised_by: 'public', resolution: null, resolved_by: null, resolved_at: null }).execute();
+    }
+    for (const year of [2020, 2021]) {
+      await tx.insertInto('funds').values({ id: `special_action-${year}`, source: 'special_action', year, budget_fen: 1e9, created_by: 'test', updated_by: null, updated_at: null }).execute();
+    }
+    for (const side of ['A', 'B'] as const) {
+      const stamp = { created_by: 'test', updated_by: null, updated_at: null };
+      await tx.insertInto('payment_batches').values({ id: F.batch[side], fund_id: 'special_action-2020', area_code: AREA[side], ...stamp }).execute();
+      await tx.insertInto('advances').values({ id: F.advance[side], kind: 'project', subject_id: F.project[side], fund_id: 'special_action-2020', amount_fen: 1000, ...stamp }).execute();
+    }
+    await createUser(tx, { username: 'mx-login', password: 'test-password', displayName: '登录测试', role: 'department', department: 'finance' });
+    for (const [who, u] of Object.entries(USERS)) await createUser(tx, { username: `mx-${who}`, password: 'test-password', displayName: who, ...u });
+  });
+  for (const who of SIGNED_IN) cookie[who] = await logIn(`mx-${who}`);
+}, 120_000);
+afterAll(() => t?.close());
+
+// ---------------------------------------------------------------------------------------------
+// Calling one cell.
+// ---------------------------------------------------------------------------------------------
+let serial = 0;
+const lastAudit = async () => Number((await t.store.db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirstOrThrow()).m ?? 0);
+const routeOf = (key: string) => { const [method, path] = key.split(' ') as [string, string]; return { method, path }; };
+
+async function call(key: string, row: Row, who: Who, side: Side) {
+  const { method, path } = routeOf(key);
+  const ctx: Ctx = { side, n: ++serial };
+  const url = row.path ? `/api/v1${row.path(ctx)}` : `${path}${row.list ? (path.endsWith('publicity-notices') ? '' : '?pageSize=200') : ''}`;
+  const body = row.body?.(ctx) ?? (method === 'GET' ? undefined : {});
+  const session = who === 'anon' ? undefined : row.freshSession ? await logIn(`mx-${who}`) : cookie[who];
+  return t.app.inject({
+    method: method as 'GET', url, headers: session ? { cookie: session } : {}, ...(body === undefined ? {} : { payload: body as object }),
+  });
+}
+
+function walkResidentIds(json: unknown, out: string[] = []): string[] {
+  if (Array.isArray(json)) json.forEach((v) => walkResidentIds(v, out));
+  else if (json && typeof json === 'object') {
+    for (const [k, v] of Object.entries(json)) {
+      if (k === 'residentId' && typeof v === 'string') out.push(v);
+      else walkResidentIds(v, out);
+    }
+  }
+  return out;
+}
+
+/** What an allowed response may show of personal data, and of the other side's records. */
+function checkDisclosure(key: string, row: Row, who: Who, text: string) {
+  const json = text ? JSON.parse(text) : null;
+  for (const id of walkResidentIds(json)) {
+    if (FULL_IDS.includes(who)) continue;
+    if (who === 'trainee' && id === F.person.A) continue;
+    expect(id, `${key} as ${who}: resident ID shown in full`).toMatch(MASKED);
+  }
+  // A full resident ID of side B only ever reaches the city; of side A only the roles that need it.
+  if (who !== 'city') expect(text.includes(F.person.B), `${key} as ${who}: shows ${F.person.B}`).toBe(false);
+  if (!FULL_IDS.includes(who) && who !== 'trainee') expect(text.includes(F.person.A), `${key} as ${who}: shows ${F.person.A}`).toBe(false);
+  if (row.list) {
+    const seen = new Set(row.list.read(json));
+    const sees = (SCOPE[row.list.scope] as Sees)[who] ?? '';
+    for (const side of ['A', 'B'] as const) {
+      for (const k of row.list.keys(side)) {
+        expect(seen.has(k), `${key} as ${who}: ${k} (side ${side}) ${sees.includes(side) ? 'missing' : 'listed outside the scope'}`).toBe(sees.includes(side));
+      }
+    }
+    // A county's lists hold its own area only.
+    if (who === 'county') {
+      for (const item of (Array.isArray(json) ? json : json.items) as { areaCode?: string }[]) {
+        if (item.areaCode !== undefined && row.list.scope !== 'public' && row.list.scope !== 'provider') expect(item.areaCode, `${key} as county`).toBe('510402');
+      }
+    }
+  }
+}
+
+const STATUS_OF_ERROR: Record<number, string> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' };
+const cells = { total: 0, allowed: 0, denied: 0 };
+
+async function checkCell(key: string, row: Row, who: Who, side: Side) {
+  const verdict = expected(row, who, side);
+  const write = !key.startsWith('GET ');
+  const before = write && verdict !== 'allowed' ? await lastAudit() : 0;
+  const res = await call(key, row, who, side);
+  const where = `${key} as ${who} on side ${side}: ${res.statusCode} ${res.body.slice(0, 300)}`;
+  cells.total++;
+  expect(res.statusCode, where).toBeLessThan(500);
+  if (verdict === 'allowed') {
+    cells.allowed++;
+    // MX_DEBUG=1 shows the allowed cells that ended in a 4xx about the body or the state, to check each is one.
+    if (process.env.MX_DEBUG && res.statusCode >= 400) console.log('ALLOWED-4xx', where);
+    expect([401, 403, 404], `${where} — expected to pass access`).not.toContain(res.statusCode);
+    if (!write) expect(res.statusCode, where).toBe(200);
+    if (res.statusCode < 300 && res.headers['content-type']?.toString().includes('json')) checkDisclosure(key, row, who, res.body);
+  } else {
+    cells.denied++;
+    expect(res.statusCode, `${where} — expected ${verdict}`).toBe(verdict);
+    expect(res.json().error.code, where).toBe(STATUS_OF_ERROR[verdict]);
+    if (write) expect(await lastAudit(), `${where} — a refused call changed something`).toBe(before);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tests.
+// ---------------------------------------------------------------------------------------------
+describe('The access matrix: every route × every role × in- and out-of-scope records', () => {
+  it('has exactly one row for every route the app serves (a new route without a row fails here)', async () => {
+    await t.app.ready();
+    const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const served = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+      .filter((k) => k.split(' ')[1]!.startsWith('/api/v1/'));
+    expect(served.length).toBeGreaterThan(50);
+    expect([...served].sort()).toEqual(Object.keys(TABLE).sort());
+    // Every /api/v1 route is in the document (none hidden from it, so none escapes the matrix).
+    const tree = t.app.printRoutes({ commonPrefix: false });
+    for (const top of tree.matchAll(/\/api\/v1\/[\w/:-]+/g)) {
+      expect(served.some((k) => k.split(' ')[1]!.startsWith(top[0].replace(/:(\w+)/g, '{$1}'))), `${top[0]} is not in the OpenAPI document`).toBe(true);
+    }
+  });
+
+  it.each(Object.keys(TABLE))('%s', async (key) => {
+    const row = TABLE[key]!;
+    const sides: Side[] = row.scope ? ['A', 'B'] : ['A'];
+    for (const who of WHO) for (const side of sides) await checkCell(key, row, who, side);
+  }, 60_000);
+
+  it('refuses anonymous callers of every non-public route before reading the body (401, not a schema error)', async () => {
+    for (const [key, row] of Object.entries(TABLE)) {
+      if (row.who === 'public') continue;
+      const { method, path } = routeOf(key);
+      const res = await t.app.inject({ method: method as 'GET', url: path.replace(/\{id\}/g, 'X'), ...(method === 'GET' ? {} : { payload: { unexpected: true } }) });
+      expect(res.statusCode, `${key}: ${res.body}`).toBe(401);
+    }
+  });
+
+  it('refuses a role a route does not admit before reading the body (403, whatever the record)', async () => {
+    for (const [key, row] of Object.entries(TABLE)) {
+      if (row.who === 'public' || key.startsWith('GET ')) continue;
+      const { method, path } = routeOf(key);
+      const outsider = SIGNED_IN.find((w) => !(row.who as readonly Who[]).includes(w));
+      if (!outsider) continue;
+      const res = await t.app.inject({ method: method as 'POST', url: path.replace(/\{id\}/g, 'X'), headers: { cookie: cookie[outsider]! }, payload: { unexpected: true } });
+      expect(res.statusCode, `${key} as ${outsider}: ${res.body}`).toBe(403);
+    }
+  });
+
+  it('a county never reads another county\'s trainees, claims or classes, even by filtering for them', async () => {
+    const get = (url: string) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie: cookie.county! } });
+    expect((await get(`/claims?areaCode=510403&pageSize=200`)).json().items).toEqual([]);
+    expect((await get(`/claims?residentId=${F.person.B}`)).json().items).toEqual([]);
+    expect((await get(`/classes?areaCode=510403`)).json().items).toEqual([]);
+    expect((await get(`/people?areaCode=510403`)).json().items).toEqual([]);
+    expect((await get(`/people?residentId=${F.person.B}`)).json().items).toEqual([]);
+    expect((await get(`/projects?areaCode=510403`)).json().items).toEqual([]);
+  });
+
+  afterAll(() => {
+    const routes = Object.keys(TABLE).length;
+    console.log(`access matrix: ${routes} routes × ${WHO.length} roles; ${cells.total} cells (${cells.allowed} allowed, ${cells.denied} denied)`);
+  });
+});
