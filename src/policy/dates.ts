@@ -74,8 +74,7 @@ export function firstDayOfMonth(date: IsoDate): IsoDate {
 
 /** 2020年3月2日 */
 export function formatChineseDate(date: IsoDate): string {
-  const [y, m, d] = parts(date);
-  return `${y}年${m}月${d}日`;
+  return `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 }
 
 export function within(date: IsoDate, from: IsoDate, to: IsoDate | null | undefined): boolean {

@@ -55,7 +55,8 @@ export function upliftToWholeYuanFen(baseFen: number, rate: Fraction): number {
 export function formatYuan(fen: number): string {
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
-  const yuan = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  let yuan = String(Math.floor(abs / 100));
+  for (let i = yuan.length - 3; i > 0; i -= 3) yuan = `${yuan.slice(0, i)},${yuan.slice(i)}`;
   const cents = String(abs % 100).padStart(2, '0');
   return `${sign}¥${yuan}.${cents}`;
 }

@@ -65,7 +65,9 @@ export function decideClaim(
   const date = pkg.governingDate(claim.program, governingStart);
   const c = new ClaimContext(claim, index, person, enterprise, pkg, date, batch);
   const window = pkg.window(claim.program);
-  c.info('有效期', window.clause, `${formatChineseDate(date)}在${pkg.data.title}有效期内，适用“${CLAUSE_HEADINGS[program.clause]}”（${PROGRAM_NAMES[claim.program]}）`);
+  const heading = CLAUSE_HEADINGS[program.clause];
+  const name = heading.endsWith(PROGRAM_NAMES[claim.program]) ? '' : `（${PROGRAM_NAMES[claim.program]}）`;
+  c.info('有效期', window.clause, `${formatChineseDate(date)}在${pkg.data.document ?? pkg.data.title}有效期内，适用${heading}${name}`);
 
   checkPension(c);
   if (program.trainsEmployees) checkEmployer(c);
@@ -82,20 +84,22 @@ export function decideClaim(
     c.info('核定', program.clause, `符合条件，核定补贴 ${formatYuan(amount)}，支付给${APPLICANT_NAMES[payee]}`);
   }
   const counted = outcome === 'eligible' ? 'pass' : outcome === 'ineligible' ? 'fail' : 'unknown';
-  const citations = new Set<Clause>([program.clause]);
-  const missing = new Set<string>();
+  const citations: Clause[] = [program.clause];
+  const missing: string[] = [];
+  const reasons: string[] = [];
   for (const step of c.steps) {
-    if (outcome === 'eligible' || step.result === counted) citations.add(step.clause);
-    if (outcome === 'undecided' && step.missing) for (const m of step.missing) missing.add(m);
+    reasons.push(step.reason);
+    if ((outcome === 'eligible' || step.result === counted) && !citations.includes(step.clause)) citations.push(step.clause);
+    if (outcome === 'undecided' && step.missing) for (const m of step.missing) if (!missing.includes(m)) missing.push(m);
   }
   const decision: Decision = {
     ref: claim.ref,
     outcome,
     amountFen: outcome === 'eligible' ? amount! : 0,
     payee: outcome === 'eligible' ? payee : null,
-    citations: [...citations],
-    reasons: c.steps.map((s) => s.reason),
-    missing: [...missing],
+    citations,
+    reasons,
+    missing,
   };
   if (batch.explain) decision.trace = { policyPackage: pkg.id, governingDate: date, steps: c.steps };
   return { decision, steps: c.steps, granted: c.granted };
