@@ -121,6 +121,30 @@ export interface AuditLogTable {
   seq: number; at: Date; actor: string; action: string; entity: string; entity_id: string; data: unknown; prev_hash: string; hash: string;
 }
 
+export interface RiskScanTable { id: string; parameters_version: string; findings: number; unknown: unknown; scanned_by: string; scanned_at: Generated<Date> }
+export interface RiskFindingTable { id: string; scan_id: string; rule: string; title: string; clause: string; weight: number; explanation: string; evidence: unknown }
+export type RiskSubjectKind = 'class' | 'claim' | 'provider';
+export interface RiskFindingSubjectTable { scan_id: string; finding_id: string; kind: RiskSubjectKind; ref: string; resident_id: string | null; area_code: string | null }
+export interface RiskScoreTable { scan_id: string; kind: RiskSubjectKind; ref: string; area_code: string | null; score: number; rules: unknown; findings: number }
+export interface RiskSampleTable {
+  id: string; seed: string; scan_id: string | null; area_code: string | null; population: number; drawn: number; parameters: unknown;
+  created_by: string; created_at: Generated<Date>;
+}
+export interface RiskInspectionTable {
+  id: string; sample_id: string; class_id: string; score: number; probability: number; draw: number;
+  status: Optional<'planned' | 'done'>; result: 'clean' | 'irregular' | null; note: string | null; inspected_on: string | null;
+  inspected_by: string | null; recorded_at: Date | null;
+}
+export type SanctionKind = 'claim_rejected' | 'money_recovered' | 'provider_suspended' | 'provider_delisted';
+export interface RiskSanctionTable {
+  id: string; kind: SanctionKind; claim_id: string | null; provider_id: string | null; recovery_id: number | null; amount_fen: number | null;
+  area_code: string; reason: string; basis: unknown; public_party: string; sanctioned_on: string; created_by: string; created_at: Generated<Date>;
+}
+export interface ProviderEvaluationTable {
+  id: string; provider_id: string; evaluator: string; evaluated_on: string; score: number; pass_score: number; passed: boolean; note: string | null;
+  status_change: string | null; created_by: string; created_at: Generated<Date>;
+}
+
 export interface Database {
   areas: AreaTable;
   people: PersonTable;
@@ -160,4 +184,12 @@ export interface Database {
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
   audit_log: AuditLogTable;
+  risk_scans: RiskScanTable;
+  risk_findings: RiskFindingTable;
+  risk_finding_subjects: RiskFindingSubjectTable;
+  risk_scores: RiskScoreTable;
+  risk_samples: RiskSampleTable;
+  risk_inspections: RiskInspectionTable;
+  risk_sanctions: RiskSanctionTable;
+  provider_evaluations: ProviderEvaluationTable;
 }

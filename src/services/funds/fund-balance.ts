@@ -19,7 +19,10 @@ export async function fundBalance(db: Tx | Db, fundId: string): Promise<FundBala
       coalesce((select sum(r.amount_fen) from reservations r where r.fund_id = f.id and r.status = 'reserved'), 0) as reserved,
       coalesce((select sum(p.amount_fen) from payments p join payment_batches b on b.id = p.batch_id where b.fund_id = f.id), 0) as paid,
       coalesce((select sum(a.amount_fen) from advances a where a.fund_id = f.id), 0) as advanced,
-      coalesce((select sum(x.amount_fen) from recoveries x join advances a on a.id = x.advance_id where a.fund_id = f.id), 0) as recovered
+      coalesce((select sum(x.amount_fen) from recoveries x join advances a on a.id = x.advance_id where a.fund_id = f.id), 0)
+        -- a paid claim's money recovered after a sanction (§5.2) returns to the fund that paid it
+        + coalesce((select sum(x.amount_fen) from recoveries x join payments p on p.claim_id = x.claim_id join payment_batches b on b.id = p.batch_id
+                    where x.advance_id is null and b.fund_id = f.id), 0) as recovered
     from funds f where f.id = ${fundId}`.execute(db);
   const f = row.rows[0];
   if (!f) throw new AppError('not_found', `没有找到资金：${fundId}`, 'fundId');

@@ -1,0 +1,49 @@
+// The findings of a scan (the newest by default), filtered by rule or subject, a page at a time.
+import type { Tx } from '../../store/audit-log.ts';
+import type { Actor } from '../access.ts';
+import { AppError } from '../app-error.ts';
+import { readPage, type Page, type PageQuery } from '../paging.ts';
+import { confinedArea, evidenceFor, requireRiskReader } from './risk-scope.ts';
+import { latestScan } from './scan-risks.ts';
+
+export interface FindingView {
+  id: string; scanId: string; rule: string; title: string; clause: string; weight: number; explanation: string; evidence: unknown;
+  subjects: { kind: string; ref: string; areaCode: string | null }[];
+}
+export interface FindingsQuery extends PageQuery<'id' | 'rule'> {
+  scanId?: string; rule?: string; classId?: string; claimId?: string; providerId?: string;
+}
+
+export async function listFindings(tx: Tx, actor: Actor | null, query: FindingsQuery): Promise<Page<FindingView> & { scanId: string | null }> {
+  const a = requireRiskReader(actor);
+  const scan = query.scanId ?? (await latestScan(tx))?.id;
+  if (!scan) return { items: [], total: 0, page: 1, pageSize: query.pageSize ?? 50, scanId: null };
+  if (query.scanId && !(await tx.selectFrom('risk_scans').select('id').where('id', '=', query.scanId).executeTakeFirst())) {
+    throw new AppError('not_found', `没有找到风险扫描：${query.scanId}`, 'scanId');
+  }
+  const area = confinedArea(a);
+  let q = tx.selectFrom('risk_findings as f').selectAll('f').where('f.scan_id', '=', scan);
+  if (query.rule) q = q.where('f.rule', '=', query.rule);
+  const naming = (kind: string, ref: string) => q.where((eb) => eb.exists(eb.selectFrom('risk_finding_subjects as s').select('s.ref')
+    .whereRef('s.finding_id', '=', 'f.id').where('s.kind', '=', kind as 'class').where('s.ref', '=', ref)));
+  if (query.classId) q = naming('class', query.classId);
+  if (query.claimId) q = naming('claim', query.claimId);
+  if (query.providerId) q = naming('provider', query.providerId);
+  if (area !== null) {
+    q = q.where((eb) => eb.exists(eb.selectFrom('risk_finding_subjects as s').select('s.ref').whereRef('s.finding_id', '=', 'f.id').where('s.area_code', '=', area)));
+  }
+  const page = await readPage(q, query, { id: 'f.id', rule: 'f.rule' }, 'id', 'f.id');
+  const ids = page.items.map((f) => f.id);
+  const subjects = ids.length
+    ? await tx.selectFrom('risk_finding_subjects').select(['finding_id', 'kind', 'ref', 'area_code']).distinct().where('finding_id', 'in', ids).orderBy('kind').orderBy('ref').execute()
+    : [];
+  return {
+    ...page,
+    scanId: scan,
+    items: page.items.map((f) => ({
+      id: f.id, scanId: f.scan_id, rule: f.rule, title: f.title, clause: f.clause, weight: f.weight, explanation: f.explanation,
+      evidence: evidenceFor(a, f.evidence),
+      subjects: subjects.filter((s) => s.finding_id === f.id).map((s) => ({ kind: s.kind, ref: s.ref, areaCode: s.area_code })),
+    })),
+  };
+}

@@ -1,0 +1,20 @@
+// Every fraud-risk rule (issue #6 §5.2/§5.3), in the order a scan runs them. One file per rule.
+import { certificateReuse } from './certificate-reuse.ts';
+import { copiedRoster } from './copied-roster.ts';
+import { excessDailyHours } from './excess-daily-hours.ts';
+import { overlappingAttendance } from './overlapping-attendance.ts';
+import { overlappingClaims } from './overlapping-claims.ts';
+import { pensionTrainee } from './pension-trainee.ts';
+import { preJobLongEmployed } from './pre-job-long-employed.ts';
+import type { RiskRule } from './rule-kit.ts';
+import { sameMinuteSignin } from './same-minute-signin.ts';
+import { shortCourse } from './short-course.ts';
+import { signinOffDay } from './signin-off-day.ts';
+import { studentInTerm } from './student-in-term.ts';
+import { teacherDoubleBooked } from './teacher-double-booked.ts';
+import { venueDoubleBooked } from './venue-double-booked.ts';
+
+export const RISK_RULES: readonly RiskRule[] = [
+  overlappingAttendance, overlappingClaims, pensionTrainee, studentInTerm, copiedRoster, teacherDoubleBooked, venueDoubleBooked,
+  sameMinuteSignin, signinOffDay, excessDailyHours, shortCourse, certificateReuse, preJobLongEmployed,
+];
