@@ -53,6 +53,7 @@ const F = {
   objection: { A: 'MX-OA', B: 'MX-OB' },
   batch: { A: 'MX-BA', B: 'MX-BB' },
   advance: { A: 'MX-ADA', B: 'MX-ADB' },
+  inspection: { A: 'MX-INS-A', B: 'MX-INS-B' },
   class: { A: '', B: '' },
   session: { A: 0, B: 0 },
 };
@@ -85,6 +86,7 @@ const SCOPE = {
   notice: OFFICES,
   objection: OFFICES,
   advance: OFFICES,
+  inspection: OFFICES,
   batchRead: { city: 'AB', county: 'A', finance: 'AB' },
   batchConfirm: { city: 'AB', finance: 'AB' },
   batchPay: OFFICES,
@@ -306,6 +308,27 @@ const TABLE: Record<string, Row> = {
       totalFen: 1000000, occupationCode: null, level: null,
     }),
   },
+
+  // Fraud risk (#6 §5.2/§5.3): findings and scores for the offices and the finance bureau (masked).
+  'POST /api/v1/risk/scans': { who: ['city'] },
+  'GET /api/v1/risk/findings': { who: ['city', 'county', 'finance'] },
+  'GET /api/v1/risk/scores': { who: ['city', 'county', 'finance'], path: () => '/risk/scores?kind=claim' },
+  'POST /api/v1/risk/samples': { who: ['city', 'county'], scope: 'areaBody', outside: 403, body: ({ side }) => ({ seed: 'mx', areaCode: AREA[side] }) },
+  'POST /api/v1/risk/inspections/{id}/result': {
+    who: ['city', 'county'], scope: 'inspection', path: ({ side }) => `/risk/inspections/${F.inspection[side]}/result`,
+    body: () => ({ result: 'clean', note: '现场核查正常', inspectedOn: '2020-03-02' }),
+  },
+  // The rejected claim cannot be rejected again nor has a payment to recover (409): past access, and nothing changes.
+  'POST /api/v1/risk/sanctions': {
+    who: ['city', 'county'], scope: 'advance', path: () => '/risk/sanctions',
+    body: ({ side }) => ({ target: 'claim', claimId: F.claims[side][4], reason: '查处', on: '2020-08-01' }),
+  },
+  'GET /api/v1/risk/sanctions': { who: 'public' },
+  // A passing score: recorded, and the listing (which decides who sees a provider) stays as it was.
+  'POST /api/v1/risk/evaluations': {
+    who: ['city', 'county'], scope: 'providerManage', path: () => '/risk/evaluations',
+    body: ({ side }) => ({ providerId: F.provider[side], evaluator: '第三方评估机构', evaluatedOn: '2020-09-01', score: 80 }),
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -401,6 +424,12 @@ beforeAll(async () => {
       const stamp = { created_by: 'test', updated_by: null, updated_at: null };
       await tx.insertInto('payment_batches').values({ id: F.batch[side], fund_id: 'special_action-2020', area_code: AREA[side], ...stamp }).execute();
       await tx.insertInto('advances').values({ id: F.advance[side], kind: 'project', subject_id: F.project[side], fund_id: 'special_action-2020', amount_fen: 1000, ...stamp }).execute();
+    }
+    await tx.insertInto('risk_samples').values({ id: 'MX-SMP', seed: 'mx', scan_id: null, area_code: null, population: 2, drawn: 2, parameters: '{}', created_by: 'test' }).execute();
+    for (const side of ['A', 'B'] as const) {
+      await tx.insertInto('risk_inspections').values({
+        id: F.inspection[side], sample_id: 'MX-SMP', class_id: F.class[side], score: 0, probability: 1, draw: 0.5, result: null, note: null, inspected_on: null, inspected_by: null, recorded_at: null,
+      }).execute();
     }
     await createUser(tx, { username: 'mx-login', password: 'test-password', displayName: '登录测试', role: 'department', department: 'finance' });
     for (const [who, u] of Object.entries(USERS)) await createUser(tx, { username: `mx-${who}`, password: 'test-password', displayName: who, ...u });

@@ -14,6 +14,7 @@ import { classRoutes } from './classes.ts';
 import { filingRoutes } from './filings.ts';
 import { planRoutes } from './plans.ts';
 import { projectRoutes } from './projects.ts';
+import { riskRoutes } from './risk.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -30,4 +31,5 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(filingRoutes);
   await app.register(planRoutes);
   await app.register(projectRoutes);
+  await app.register(riskRoutes);
 };

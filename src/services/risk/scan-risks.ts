@@ -8,6 +8,7 @@ import { appendAudit, type Tx } from '../../store/audit-log.ts';
 import type { Db } from '../../store/database.ts';
 import type { RiskSubjectKind } from '../../store/schema.ts';
 import { inTransaction } from '../../store/transaction.ts';
+import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { RISK_PARAMETERS, RULE_WEIGHTS, type RiskParameters } from './risk-parameters.ts';
 import { RISK_RULES } from './rules/index.ts';
 import { liveClaim, type RiskRule } from './rules/rule-kit.ts';
@@ -122,4 +123,10 @@ async function scoreSubjects(tx: Tx, scan: string): Promise<ScanSummary['scored'
 /** The newest scan, or undefined before the first. */
 export async function latestScan(tx: Tx): Promise<{ id: string; scanned_at: Date } | undefined> {
   return tx.selectFrom('risk_scans').select(['id', 'scanned_at']).orderBy('scanned_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+/** The scan as an act of the city bureau (the route's use case). */
+export async function runScanAs(tx: Tx, actor: Actor | null): Promise<ScanSummary> {
+  const a = requireRole(actor, 'city');
+  return scanRisksIn(tx, actorLabel(a));
 }
