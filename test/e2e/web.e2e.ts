@@ -91,6 +91,8 @@ describe('The city bureau reviews claims', () => {
     await decided.click();
     await page.waitForURL(/\/claims\?status=decided/);
     await page.getByRole('heading', { name: '补贴申领' }).waitFor();
+    // The demo data holds many decided claims (oldest first): the newest first shows this run's.
+    await page.goto('/claims?status=decided&sort=submittedAt&order=desc');
     await page.getByRole('link', { name: claims.dongquEligible }).waitFor();
     await screenshot(page, '05-claims-list');
 
@@ -100,6 +102,7 @@ describe('The city bureau reviews claims', () => {
     expect(page.url()).toContain('status=decided');
 
     const api = (await (await page.request.get(`/api/v1/claims/${claims.dongquEligible}`)).json()) as { amountFen: number; startDate: string; citations: string[] };
+    await page.goto('/claims?status=decided&sort=submittedAt&order=desc');
     await page.getByRole('link', { name: claims.dongquEligible }).click();
     await page.waitForURL(new RegExp(`/claims/${claims.dongquEligible}$`));
     await page.getByRole('heading', { name: '判定过程' }).waitFor();
@@ -117,7 +120,7 @@ describe('The city bureau reviews claims', () => {
   it('a list link with filters and paging opens the same list after a reload', async () => {
     await logIn(page, 'city');
     await page.getByRole('heading', { name: '我的待办' }).waitFor();
-    await page.goto('/claims?status=submitted&pageSize=20');
+    await page.goto('/claims?status=submitted&sort=submittedAt&order=desc&pageSize=20');
     await page.getByRole('link', { name: claims.dongquSubmitted }).waitFor();
     expect(await page.getByRole('link', { name: claims.dongquEligible }).count()).toBe(0);
     await page.reload();

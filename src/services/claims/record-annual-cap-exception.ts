@@ -44,8 +44,12 @@ export async function recordAnnualCapException(tx: Tx, actor: Actor | null, inpu
   const sameYear = await tx.selectFrom('claims').select(['id', 'program']).where('resident_id', '=', claim.resident_id)
     .where('id', '!=', claim.id).where('end_date', '>=', `${year}-01-01`).where('end_date', '<=', `${year}-12-31`).execute();
   const excluded = sameYear.filter((c) => PROGRAM_RULES[c.program as ProgramCode]?.countsInAnnualCap).map((c) => c.id);
+  // A living allowance naming a left-out training leaves with it (it would name a claim the file no
+  // longer holds; it does not count in R3 and no other rule of this claim reads it).
+  const allowances = excluded.length === 0 ? [] : await tx.selectFrom('claims').select('id').where('resident_id', '=', claim.resident_id)
+    .where('training_claim_id', 'in', excluded).execute();
   const [policies, reference] = await Promise.all([policiesFromStore(tx), referenceFromStore(tx, claim.start_date)]);
-  const file = await buildEvaluateInput(tx, [claim.resident_id], new Set([claim.id]), reference, new Set(excluded));
+  const file = await buildEvaluateInput(tx, [claim.resident_id], new Set([claim.id]), reference, new Set([...excluded, ...allowances.map((c) => c.id)]));
   const without: Decision = runEngine(file, policies).get(claim.id)!;
   const before = trace!.steps.filter((s) => s.rule !== 'R3');
   const after = (without.trace?.steps ?? []).filter((s) => s.rule !== 'R3');

@@ -21,9 +21,14 @@ export async function recordAssessment(tx: Tx, actor: Actor | null, classId: str
     assertDate(r.assessedOn, `${at}.assessedOn`);
     if (r.assessedOn < cls.start_date) throw new AppError('invalid_input', `${at}.assessedOn: 考核日期早于开班日期`, `${at}.assessedOn`);
   });
-  for (const r of input.results) {
-    await tx.insertInto('assessment_results').values({ class_id: classId, resident_id: r.residentId, qualified: r.qualified, assessed_on: r.assessedOn, recorded_by: actorLabel(a) })
-      .onConflict((oc) => oc.columns(['class_id', 'resident_id']).doUpdateSet({ qualified: r.qualified, assessed_on: r.assessedOn, recorded_by: actorLabel(a) })).execute();
+  // One statement per trainee (a trainee listed twice keeps the later result, as before).
+  const latest = new Map(input.results.map((r) => [r.residentId, r]));
+  if (latest.size > 0) {
+    await tx.insertInto('assessment_results').values([...latest.values()].map((r) => ({
+      class_id: classId, resident_id: r.residentId, qualified: r.qualified, assessed_on: r.assessedOn, recorded_by: actorLabel(a),
+    }))).onConflict((oc) => oc.columns(['class_id', 'resident_id']).doUpdateSet((eb) => ({
+      qualified: eb.ref('excluded.qualified'), assessed_on: eb.ref('excluded.assessed_on'), recorded_by: eb.ref('excluded.recorded_by'),
+    }))).execute();
   }
   await appendAudit(tx, {
     actor: actorLabel(a), action: 'class.assessment', entity: 'class', entityId: classId,

@@ -24,10 +24,15 @@ export async function recordAttendance(tx: Tx, actor: Actor | null, classId: str
     if (seen.has(m.residentId)) throw new AppError('invalid_input', `marks[${i}].residentId: 同一人员重复登记`, `marks[${i}].residentId`);
     seen.add(m.residentId);
   });
-  for (const m of input.marks) {
-    await tx.insertInto('attendance').values({
-      session_id: input.sessionId, resident_id: m.residentId, present: m.present, signed_at: m.present ? new Date() : null, method: m.method ?? null, recorded_by: actorLabel(a),
-    }).onConflict((oc) => oc.columns(['session_id', 'resident_id']).doUpdateSet({ present: m.present, method: m.method ?? null, recorded_by: actorLabel(a) })).execute();
+  // One statement for the whole session (a mark is unique per trainee, checked above); a mark
+  // recorded again keeps its first sign-in time and updates the rest.
+  if (input.marks.length > 0) {
+    const now = new Date();
+    await tx.insertInto('attendance').values(input.marks.map((m) => ({
+      session_id: input.sessionId, resident_id: m.residentId, present: m.present, signed_at: m.present ? now : null, method: m.method ?? null, recorded_by: actorLabel(a),
+    }))).onConflict((oc) => oc.columns(['session_id', 'resident_id']).doUpdateSet((eb) => ({
+      present: eb.ref('excluded.present'), method: eb.ref('excluded.method'), recorded_by: eb.ref('excluded.recorded_by'),
+    }))).execute();
   }
   await appendAudit(tx, {
     actor: actorLabel(a), action: 'class.attendance', entity: 'class', entityId: classId,

@@ -1,7 +1,7 @@
 // `upskill demo`: a realistic, clearly fictional Panzhihua for trying the system — the five county
 // areas, enterprises across 钒钛 / 康养 / modern services / other, providers with licence scopes,
-// trainees with the facts the rules read, demo logins for every role, and funds. (Classes and claims
-// in every state are added by seedDemoActivity once those workflows exist.) Deterministic: a seed.
+// trainees with the facts the rules read, demo logins for every role, and funds; then two years of
+// classes and claims in every state (seed-demo-activity.ts). Deterministic: a seed.
 import { residentIdCheckChar, usccCheckChar } from '../../../policy/identifiers.ts';
 import { yuanToFen } from '../../../policy/money.ts';
 import { DEPARTMENTS, type Department } from '../../../services/access.ts';
@@ -12,6 +12,7 @@ import { COUNTY_AREAS, CITY_AREA, seedReferenceData } from '../reference-data.ts
 import { insertEnterprise, insertPerson, insertProvider, type SeedFact, type SeedScope } from '../registries.ts';
 import { createUser } from '../users.ts';
 import { ENTERPRISE_STEMS, GIVEN, SURNAMES } from './fictional-names.ts';
+import { seedDemoActivity, type DemoActivity } from './seed-demo-activity.ts';
 
 /** The password of every demo login (README lists the logins). */
 export const DEMO_PASSWORD = 'demo2020';
@@ -255,7 +256,7 @@ async function seedUsers(tx: Tx, world: Omit<DemoWorld, 'random'>): Promise<Demo
     await add(`dept-${dept.replace('_', '-')}`, name, 'department', { department: dept as Department });
   for (const e of world.enterprises.slice(0, 3))
     await add(`ent-${e.uscc.slice(-6).toLowerCase()}`, e.name, 'enterprise', { enterpriseUscc: e.uscc });
-  for (const p of world.providers.slice(0, 4)) await add(`provider-${p.id.toLowerCase()}`, p.name, 'provider', { providerId: p.id });
+  for (const p of world.providers) await add(`provider-${p.id.toLowerCase()}`, p.name, 'provider', { providerId: p.id });
   for (const p of world.people.slice(0, 3))
     await add(`trainee-${p.residentId.slice(-4).toLowerCase()}`, `${p.name}（劳动者）`, 'trainee', { residentId: p.residentId });
   return logins;
@@ -291,7 +292,7 @@ export async function storeIsEmpty(db: Db): Promise<boolean> {
 export async function seedDemoRegistries(
   db: Db,
   options: { seed?: number; people?: number; progress?: (step: string) => void } = {},
-): Promise<{ world: DemoWorld; logins: DemoLogin[] }> {
+): Promise<{ world: DemoWorld; logins: DemoLogin[]; activity: DemoActivity }> {
   const random = prng(options.seed ?? 20200114);
   const say = options.progress ?? (() => {});
   // One transaction: a demo interrupted half-way leaves the store empty, and the next start fills it.
@@ -307,6 +308,8 @@ export async function seedDemoRegistries(
     await seedFunds(tx);
     say('演示账号');
     const logins = await seedUsers(tx, { enterprises, providers, people });
-    return { world: { enterprises, providers, people, random }, logins };
+    const world = { enterprises, providers, people, random };
+    const activity = await seedDemoActivity(tx, world, say);
+    return { world, logins, activity };
   });
 }
