@@ -3,19 +3,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestApp, sessionFor, type TestApp } from '../support/api.ts';
-import { insertEnterprise, insertFund, insertPeople, residentId, uscc } from '../support/claims-fixtures.ts';
+import { insertEnterprise, insertFund, insertPeople, insertProvider, residentId, uscc } from '../support/claims-fixtures.ts';
 
 let t: TestApp;
 let cookie = '';
 const employer = uscc(21);
 const apprentice = residentId(41);
 const quitter = residentId(42);
+const projectTrainees = [43, 44, 45].map((n) => residentId(n));
 const post = (url: string, payload: unknown = {}) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { cookie }, payload: payload as object });
 
 beforeAll(async () => {
   t = await openTestApp();
   await inTransaction(t.store.db, async (tx) => {
-    await insertPeople(tx, [{ residentId: apprentice, facts: { pensionEntitled: false } }, { residentId: quitter, facts: { pensionEntitled: false } }]);
+    await insertPeople(tx, [apprentice, quitter, ...projectTrainees].map((id) => ({ residentId: id, facts: { pensionEntitled: false } })));
+    await insertProvider(tx, 'P-PROJ');
+    // §4.9: a project bought by tender, 1800 yuan per trainee, 4 trainees, 7200 yuan in all.
+    await tx.insertInto('projects').values({ id: 'XM-1', name: '贫困劳动力家政服务项目制培训', provider_id: 'P-PROJ', area_code: '510402', selection: '公开招标', per_trainee_fen: 180000, trainee_count: 4, total_fen: 720000, occupation_code: null, level: null, created_by: 'test', updated_by: null, updated_at: null }).execute();
     await insertEnterprise(tx, { uscc: employer, educationFund: { 2021: true } });
     await insertFund(tx, 'special_action', 2020, 10_000_000);
     await insertFund(tx, 'special_action', 2021, 10_000_000);
@@ -61,5 +65,28 @@ describe('§4.1 apprenticeship advances', () => {
     expect((await post(`/advances/${adv.id}/recover`, { reason: '再次追回' })).statusCode).toBe(409);
     const funds = (await t.app.inject({ method: 'GET', url: '/api/v1/funds', headers: { cookie } })).json();
     expect(funds[0]).toMatchObject({ advancedFen: 450000, recoveredFen: 200000, remainingFen: 10_000_000 - 250000 });
+  });
+});
+
+describe('§4.9 project advances', () => {
+  it('at most 50% of the contract total is advanced, then settled by the project\'s claims as they are approved', async () => {
+    expect((await post('/advances', { kind: 'project', subjectId: 'XM-1', amountFen: 360001, paidOn: '2020-05-01' })).statusCode).toBe(400);
+    expect((await post('/advances', { kind: 'project', subjectId: 'XM-1', amountFen: 360000, paidOn: '2020-05-01' })).json())
+      .toMatchObject({ fundId: 'special_action-2020', amountFen: 360000, maxFen: 360000 });
+    const approved = [];
+    for (const person of projectTrainees) {
+      const { id } = (await post('/claims', {
+        program: 'project_based', applicant: 'institution', residentId: person, projectId: 'XM-1',
+        startDate: '2020-05-11', endDate: '2020-06-30', qualified: true, certificate: { type: 'training' },
+      })).json();
+      expect((await post(`/claims/${id}/decide`)).json()).toMatchObject({ outcome: 'eligible', amountFen: 180000, payee: 'institution' });
+      await post(`/claims/${id}/review`, {});
+      const notice = (await post('/publicity-notices', { areaCode: '510402', title: '项目制培训公示', startsOn: '2020-07-01', claimIds: [id] })).json();
+      await post(`/publicity-notices/${notice.id}/close`, { on: '2020-07-09' });
+      approved.push((await post(`/claims/${id}/approve`)).json());
+    }
+    // 3600 advanced: the first two trainees' 1800 each are settled from it, the third is paid in full.
+    expect(approved.map((a) => [a.advanceDeductedFen, a.reservedFen])).toEqual([[180000, 0], [180000, 0], [0, 180000]]);
+    expect((await t.store.db.selectFrom('advances').select('status').where('subject_id', '=', 'XM-1').executeTakeFirstOrThrow()).status).toBe('settled');
   });
 });
