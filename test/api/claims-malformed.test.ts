@@ -1,4 +1,4 @@
-// Bad input on every write route of claims, publicity, funds and payments (issue #4 §7): always a 4xx
+// Bad input on every write route of claims, publicity, funds, payments and supervision (issue #4 §7): always a 4xx
 // naming the field, never a 5xx, and not a single row written.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,11 @@ const ROUTES: { url: string; valid: Record<string, unknown>; required: string[] 
   { url: '/advances', valid: { kind: 'project', subjectId: 'P1', amountFen: 100, paidOn: '2020-05-06' }, required: ['kind', 'subjectId', 'amountFen', 'paidOn'] },
   { url: '/advances/X/recover', valid: { reason: '学徒中途退出' }, required: ['reason'] },
   { url: '/payment-batches', valid: { areaCode: '510402', fundId: 'special_action-2020' }, required: ['areaCode', 'fundId'] },
+  // Supervision (§5.3): inspections, sanctions, evaluations.
+  { url: '/risk/samples', valid: { seed: '2020Q3', areaCode: '510402' }, required: ['seed'] },
+  { url: '/risk/inspections/X/result', valid: { result: 'irregular', note: '签到表与现场人数不符', inspectedOn: '2020-10-12' }, required: ['result', 'note', 'inspectedOn'] },
+  { url: '/risk/sanctions', valid: { target: 'claim', claimId: 'X', reason: '虚假培训', on: '2020-10-20' }, required: ['claimId', 'reason', 'on'] },
+  { url: '/risk/evaluations', valid: { providerId: 'P1', evaluator: '第三方评估机构', evaluatedOn: '2020-12-01', score: 55 }, required: ['providerId', 'evaluator', 'evaluatedOn', 'score'] },
 ];
 
 /** A value no field of these routes accepts (a nested object is never a string, number, boolean or date). */
@@ -69,7 +74,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
-describe('Malformed bodies on the claim, publicity, fund and payment write routes', () => {
+describe('Malformed bodies on the claim, publicity, fund, payment and supervision write routes', () => {
   it.each(ROUTES.map((r) => [r.url, r] as const))('POST %s: always a 400 naming the field, never a 5xx, nothing written', async (_url, route) => {
     const before = await counts();
     await fc.assert(fc.asyncProperty(breakageFor(route), async (b) => {
