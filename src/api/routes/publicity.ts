@@ -8,7 +8,6 @@ import { publishClaims } from '../../services/publicity/publish-claims.ts';
 import { resolveObjection } from '../../services/publicity/resolve-objection.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import { allow, who } from './route-access.ts';
-import { isoDay } from '../../services/claims/iso-day.ts';
 import {
   ZCloseNoticeRequest, ZNoticeIdParams, ZNoticeResponse, ZNoticeView, ZObjectionRequest, ZPublishClaimsRequest, ZResolveObjectionRequest,
 } from './publicity.types.ts';
@@ -33,7 +32,7 @@ export const publicityRoutes: FastifyPluginAsyncZod = async (app) => {
       .orderBy('n.starts_on', 'desc').limit(200);
     if (request.query.areaCode) q = q.where('n.area_code', '=', request.query.areaCode);
     return (await q.execute()).map((n) => ({
-      id: n.id, areaCode: n.area_code, title: n.title, startsOn: String(isoDay(n.starts_on)), workingDays: n.working_days, endsOn: String(isoDay(n.ends_on)), status: n.status, claims: Number(n.claims ?? 0),
+      id: n.id, areaCode: n.area_code, title: n.title, startsOn: n.starts_on, workingDays: n.working_days, endsOn: n.ends_on, status: n.status, claims: Number(n.claims ?? 0),
     }));
   });
 

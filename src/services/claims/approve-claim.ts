@@ -10,7 +10,6 @@ import { AppError } from '../app-error.ts';
 import { fundBalance, lockFund, requireRoom } from '../funds/fund-balance.ts';
 import { loadClaim, requireReviewer, type ClaimRow } from './claim-scope.ts';
 import { transition } from './claim-states.ts';
-import { isoDay } from './iso-day.ts';
 
 /** The amount a claim may be paid: the engine's, or under the R3 exception the one recorded with it. */
 export function approvedAmount(claim: ClaimRow): { amountFen: number; payee: string } {
@@ -41,7 +40,7 @@ export async function approveClaim(tx: Tx, actor: Actor | null, input: { claimId
   const notice = await tx.selectFrom('publicity_items').innerJoin('publicity_notices as n', 'n.id', 'publicity_items.notice_id')
     .select(['n.id', 'n.status', 'n.ends_on']).where('publicity_items.claim_id', '=', claim.id).orderBy('n.created_at', 'desc').executeTakeFirst();
   if (!notice || notice.status !== 'closed') {
-    throw new AppError('invalid_transition', `申领 ${claim.id} 的公示${notice ? `（${notice.id}，至 ${isoDay(notice.ends_on)}）` : ''}尚未结束，不能批准`, 'status');
+    throw new AppError('invalid_transition', `申领 ${claim.id} 的公示${notice ? `（${notice.id}，至 ${notice.ends_on}）` : ''}尚未结束，不能批准`, 'status');
   }
   const { amountFen } = approvedAmount(claim);
   const year = Number(claim.end_date.slice(0, 4));

@@ -6,7 +6,6 @@ import type { Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import type { Tx } from '../../store/transaction.ts';
 import type { Database } from '../../store/schema.ts';
-import { withIsoDays } from './iso-day.ts';
 
 export type ClaimRow = Selectable<Database['claims']>;
 type Eb = ExpressionBuilder<Database, 'claims'>;
@@ -53,7 +52,7 @@ export async function loadClaim(tx: Tx, actor: Actor | null, claimId: string, fo
   if (forUpdate) q = q.forUpdate();
   const claim = await q.executeTakeFirst();
   if (!claim) throw new AppError('not_found', `没有找到申领：${claimId}`, 'claimId');
-  return withIsoDays(claim, 'start_date', 'end_date');
+  return claim;
 }
 
 /** The HR offices act on claims: the city on all, a county on its own area (SPEC §5.7). */

@@ -7,7 +7,6 @@ import { inTransaction } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { buildEvaluateInput, policiesFromStore, referenceFromStore } from './engine-input-from-store.ts';
 import { freezeDecisions, runEngine } from './run-engine.ts';
-import { isoDay } from './iso-day.ts';
 
 export interface DecideClaimsInput {
   /** People per engine run and transaction. */
@@ -31,7 +30,7 @@ export async function decideClaims(db: Db, actor: Actor | null, input: DecideCla
   const result: DecideClaimsResult = { people: people.length, decided: 0, byOutcome: {} };
   if (people.length === 0) return result;
   const oldest = await db.selectFrom('claims').select(({ fn }) => fn.min('start_date').as('d')).where('status', '=', 'submitted').executeTakeFirst();
-  const [policies, reference] = await Promise.all([policiesFromStore(db), referenceFromStore(db, String(isoDay(oldest?.d as string | Date | undefined) ?? '2020-01-14'))]);
+  const [policies, reference] = await Promise.all([policiesFromStore(db), referenceFromStore(db, (oldest?.d as string | null | undefined) ?? '2020-01-14')]);
   const size = input.chunkSize ?? 2000;
   for (let i = 0; i < people.length; i += size) {
     const chunk = people.slice(i, i + size);

@@ -15,7 +15,6 @@ import type { Kysely, Selectable } from 'kysely';
 import { GROUPS } from '../../policy/codes.ts';
 import { PolicySet, shippedPolicies } from '../../policy/index.ts';
 import type { Database, ClaimStatus } from '../../store/schema.ts';
-import { isoDay, withIsoDays } from './iso-day.ts';
 
 type Queryable = Kysely<Database>;
 type ClaimRow = Selectable<Database['claims']>;
@@ -76,15 +75,14 @@ export async function referenceFromStore(db: Queryable, onDate: string): Promise
     section: e.section, code: e.code, name: e.name, level: levelOf(e.level), baseStandardYuan: yuan(Number(e.base_standard_fen)),
     industry: e.industry, upliftRate: Number(e.uplift_rate),
     appraisalStandardYuan: e.appraisal_standard_fen == null ? null : yuan(Number(e.appraisal_standard_fen)),
-    hours: e.hours == null ? null : Number(e.hours), effectiveFrom: isoDay(e.effective_from), effectiveTo: isoDay(e.effective_to),
+    hours: e.hours == null ? null : Number(e.hours), effectiveFrom: e.effective_from, effectiveTo: e.effective_to,
   }));
   // Entrepreneurship types may be versioned (effective dates); the file holds one amount per type:
   // the edition in force on the date the claims are read at, else the latest one.
   const types = (await db.selectFrom('entrepreneurship_types').selectAll().execute()) as unknown as
     { code: string; name: string; amount_fen: number; effective_from?: string | null; effective_to?: string | null }[];
   const byCode = new Map<string, (typeof types)[number]>();
-  for (const raw of types) {
-    const t = withIsoDays(raw, 'effective_from', 'effective_to');
+  for (const t of types) {
     const inForce = (t.effective_from ?? '0000-01-01') <= onDate && onDate <= (t.effective_to ?? '9999-12-31');
     const held = byCode.get(t.code);
     const heldInForce = held && (held.effective_from ?? '0000-01-01') <= onDate && onDate <= (held.effective_to ?? '9999-12-31');
@@ -115,13 +113,13 @@ export async function buildEvaluateInput(
   const people = [...new Set(residentIds)];
   let claims: ClaimRow[] = [];
   for (const ids of chunked(people)) {
-    claims.push(...(await db.selectFrom('claims').selectAll().where('resident_id', 'in', ids).execute()).map((c) => withIsoDays(c, 'start_date', 'end_date')));
+    claims.push(...(await db.selectFrom('claims').selectAll().where('resident_id', 'in', ids).execute()));
   }
   // §4.9: the other trainees' claims on the same projects use up the same contract total.
   const projectIds = [...new Set(claims.map((c) => c.project_id).filter((p): p is string => p != null))];
   const known = new Set(claims.map((c) => c.id));
   for (const ids of chunked(projectIds)) {
-    const peers = (await db.selectFrom('claims').selectAll().where('project_id', 'in', ids).execute()).map((c) => withIsoDays(c, 'start_date', 'end_date'));
+    const peers = await db.selectFrom('claims').selectAll().where('project_id', 'in', ids).execute();
     for (const p of peers) if (!known.has(p.id)) { claims.push(p); known.add(p.id); }
   }
   claims = claims.filter((c) => !exclude.has(c.id));
@@ -155,7 +153,7 @@ export async function buildEvaluateInput(
       const d = difficulty.filter((x) => x.uscc === e.uscc).at(-1);
       enterprises.push(compact({
         uscc: e.uscc, name: e.name, insured: e.insured, educationFundFullyUsed: byYear,
-        difficulty: d ? compact({ from: isoDay(d.valid_from), to: isoDay(d.valid_to) }) : null,
+        difficulty: d ? compact({ from: d.valid_from, to: d.valid_to }) : null,
       }));
     }
   }

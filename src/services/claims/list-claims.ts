@@ -3,7 +3,6 @@ import type { Db } from '../../store/database.ts';
 import { requireActor, type Actor } from '../access.ts';
 import { loadClaim, claimScope } from './claim-scope.ts';
 import { claimView } from './claim-view.ts';
-import { withIsoDays } from './iso-day.ts';
 
 export const CLAIM_SORTS = { submittedAt: 'created_at', startDate: 'start_date', endDate: 'end_date', amount: 'amount_fen', status: 'status', program: 'program' } as const;
 
@@ -24,7 +23,7 @@ export async function listClaims(db: Db, actor: Actor | null, input: ListClaimsI
   const total = await q.select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q.selectAll().orderBy(CLAIM_SORTS[input.sort], input.order).orderBy('id', input.order)
     .limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute();
-  return { items: rows.map((c) => claimView(a, withIsoDays(c, 'start_date', 'end_date'))), total: Number(total.n), page: input.page, pageSize: input.pageSize };
+  return { items: rows.map((c) => claimView(a, c)), total: Number(total.n), page: input.page, pageSize: input.pageSize };
 }
 
 export async function getClaim(db: Db, actor: Actor | null, claimId: string) {

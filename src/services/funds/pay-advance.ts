@@ -11,7 +11,6 @@ import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { policiesFromStore } from '../claims/engine-input-from-store.ts';
 import { fundBalance, lockFund, requireRoom } from './fund-balance.ts';
-import { withIsoDays } from '../claims/iso-day.ts';
 import { CITY_AREA } from '../record-scope.ts';
 
 export interface PayAdvanceInput { kind: 'apprenticeship' | 'project'; subjectId: string; amountFen: number; paidOn: string }
@@ -25,8 +24,7 @@ export async function payAdvance(tx: Tx, actor: Actor | null, input: PayAdvanceI
   if (input.kind === 'apprenticeship') {
     const plan = await tx.selectFrom('apprenticeship_plans').innerJoin('enterprises as e', 'e.uscc', 'apprenticeship_plans.enterprise_uscc')
       .select(['apprenticeship_plans.id', 'apprenticeship_plans.status', 'apprenticeship_plans.level', 'apprenticeship_plans.start_date', 'apprenticeship_plans.end_date', 'e.area_code', 'e.directly_managed'])
-      .where('apprenticeship_plans.id', '=', input.subjectId).executeTakeFirst()
-      .then((p) => p && withIsoDays(p, 'start_date', 'end_date'));
+      .where('apprenticeship_plans.id', '=', input.subjectId).executeTakeFirst();
     // Outside the county's area the plan is "not found", before its state says anything (record-scope.ts).
     if (!plan || (a.role === 'county' && a.areaCode !== (plan.directly_managed ? CITY_AREA : plan.area_code))) {
       throw new AppError('not_found', `没有找到学徒培养计划：${input.subjectId}`, 'subjectId');

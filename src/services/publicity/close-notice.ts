@@ -3,13 +3,11 @@ import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
-import { withIsoDays } from '../claims/iso-day.ts';
 import { todayInShanghai } from './publicity-rules.ts';
 
 export async function closeNotice(tx: Tx, actor: Actor | null, input: { noticeId: string; on?: string }) {
   const a = requireRole(actor, 'city', 'county');
-  const notice = await tx.selectFrom('publicity_notices').selectAll().where('id', '=', input.noticeId).forUpdate().executeTakeFirst()
-    .then((n) => n && withIsoDays(n, 'starts_on', 'ends_on', 'segment_start', 'paused_on'));
+  const notice = await tx.selectFrom('publicity_notices').selectAll().where('id', '=', input.noticeId).forUpdate().executeTakeFirst();
   if (!notice || (a.role === 'county' && a.areaCode !== notice.area_code)) throw new AppError('not_found', `没有找到公示：${input.noticeId}`, 'noticeId');
   const on = input.on ?? todayInShanghai();
   if (notice.status === 'paused') throw new AppError('invalid_transition', `公示 ${notice.id} 有未处理的异议，已暂停，不能结束`, 'noticeId');

@@ -5,14 +5,12 @@ import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
-import { withIsoDays } from '../claims/iso-day.ts';
 import { todayInShanghai, workingDaysRun } from './publicity-rules.ts';
 
 export interface ObjectToClaimInput { noticeId: string; claimId: string; text: string; on?: string }
 
 export async function objectToClaim(tx: Tx, actor: Actor | null, input: ObjectToClaimInput) {
-  const notice = await tx.selectFrom('publicity_notices').selectAll().where('id', '=', input.noticeId).forUpdate().executeTakeFirst()
-    .then((n) => n && withIsoDays(n, 'starts_on', 'ends_on', 'segment_start', 'paused_on'));
+  const notice = await tx.selectFrom('publicity_notices').selectAll().where('id', '=', input.noticeId).forUpdate().executeTakeFirst();
   if (!notice) throw new AppError('not_found', `没有找到公示：${input.noticeId}`, 'noticeId');
   const on = input.on ?? todayInShanghai();
   if (notice.status === 'closed' || on > notice.ends_on && notice.status === 'open') {

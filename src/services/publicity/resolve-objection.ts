@@ -4,7 +4,6 @@ import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
-import { withIsoDays } from '../claims/iso-day.ts';
 import { transition } from '../claims/claim-states.ts';
 import { publicityEndsOn, todayInShanghai } from './publicity-rules.ts';
 
@@ -14,8 +13,7 @@ export async function resolveObjection(tx: Tx, actor: Actor | null, input: Resol
   const a = requireRole(actor, 'city', 'county');
   const objection = await tx.selectFrom('objections').selectAll().where('id', '=', input.objectionId).forUpdate().executeTakeFirst();
   if (!objection) throw new AppError('not_found', `没有找到异议：${input.objectionId}`, 'objectionId');
-  const notice = await tx.selectFrom('publicity_notices').selectAll().where('id', '=', objection.notice_id).forUpdate().executeTakeFirstOrThrow()
-    .then((n) => n && withIsoDays(n, 'starts_on', 'ends_on', 'segment_start', 'paused_on'));
+  const notice = await tx.selectFrom('publicity_notices').selectAll().where('id', '=', objection.notice_id).forUpdate().executeTakeFirstOrThrow();
   if (a.role === 'county' && a.areaCode !== notice.area_code) throw new AppError('not_found', `没有找到异议：${input.objectionId}`, 'objectionId');
   if (objection.status !== 'open') throw new AppError('invalid_transition', `异议 ${objection.id} 已处理（${objection.status === 'upheld' ? '成立' : '不成立'}）`, 'objectionId');
   const on = input.on ?? todayInShanghai();
