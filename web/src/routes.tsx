@@ -1,9 +1,8 @@
 // Every screen is its own chunk (route `lazy`), so the first page loads only the frame and itself.
-import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { page } from './areas/area.ts';
+import { publicArea, workAreas } from './areas/index.ts';
 import AppLayout from './layout/AppLayout.tsx';
-
-const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default });
 
 export const routes: RouteObject[] = [
   {
@@ -16,6 +15,7 @@ export const routes: RouteObject[] = [
       { path: 'providers', lazy: page(() => import('./pages/ProvidersPage.tsx')) },
       { path: 'claims', lazy: page(() => import('./pages/ClaimsPage.tsx')) },
       { path: 'claims/:id', lazy: page(() => import('./pages/ClaimDetailPage.tsx')) },
+      ...[...workAreas, publicArea].flatMap((a) => a.routes),
       { path: '*', lazy: page(() => import('./pages/NotFoundPage.tsx')) },
     ],
   },

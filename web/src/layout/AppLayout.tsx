@@ -1,26 +1,27 @@
 // The frame of every screen: the system's name, the role-aware menu, who is signed in and the
 // logout button. Screens render in <Outlet/> and load on demand.
-import { Button, Layout, Menu, Spin, type MenuProps } from 'antd';
+import { Button, Layout, Menu, Spin } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth.tsx';
 import { areaName, ROLE_NAMES } from '../labels.ts';
 import type { Me } from '../types.ts';
+import type { MenuItem as Item } from '../areas/area.ts';
+import { publicArea, workAreas } from '../areas/index.ts';
 
-type Item = Required<MenuProps>['items'][number];
-
-/** What each role's menu offers. Screens of later work add their entries here. */
+/** What each role's menu offers: the shared entries, then each area's own (web/src/areas). */
 export function menuFor(me: Me | null): Item[] {
   const publicItems: Item[] = [
     { key: '/catalog', label: <Link to="/catalog">补贴目录</Link> },
     { key: '/providers', label: <Link to="/providers">培训机构目录</Link> },
+    ...publicArea.menu(me),
   ];
   if (!me) return publicItems;
   const work: Item[] = [
     { key: '/', label: <Link to="/">我的待办</Link> },
     { key: '/claims', label: <Link to="/claims">{me.role === 'city' || me.role === 'county' ? '申领审核' : '补贴申领'}</Link> },
   ];
-  return [...work, { type: 'group', key: 'public', label: '公开信息', children: publicItems }];
+  return [...work, ...workAreas.flatMap((a) => a.menu(me)), { type: 'group', key: 'public', label: '公开信息', children: publicItems }];
 }
 
 function selectedKey(pathname: string): string {

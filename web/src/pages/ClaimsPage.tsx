@@ -3,11 +3,10 @@
 import { Button, Card, Form, Input, Select, Space, Table, Typography, type TableProps } from 'antd';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
-import type { Page } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { ClaimStatusTag, LoadError, OutcomeTag } from '../components.tsx';
 import { formatDate, formatMoney } from '../format.ts';
-import { useApi, useListState } from '../hooks.ts';
+import { ExportButton, useServerList, type ExportColumn } from '../list.tsx';
 import { AREA_NAMES, areaName, CLAIM_STATUS_NAMES, nameOf, OUTCOME_NAMES, PROGRAM_NAMES } from '../labels.ts';
 import { RequireAuth } from '../layout/RequireAuth.tsx';
 import type { Claim } from '../types.ts';
@@ -16,6 +15,19 @@ const FILTERS = ['status', 'outcome', 'program', 'areaCode', 'residentId', 'prov
 /** Sortable columns: the table's column key → the API's sort name. */
 const SORTABLE: Record<string, string> = { startDate: 'startDate', amountFen: 'amount', status: 'status', program: 'program' };
 const options = (names: Record<string, string>) => Object.entries(names).map(([value, label]) => ({ value, label }));
+
+const CLAIM_EXPORT: ExportColumn<Claim>[] = [
+  { title: '申领编号', value: (c) => c.id, width: 28 },
+  { title: '培训项目', value: (c) => nameOf(PROGRAM_NAMES, c.program), width: 24 },
+  { title: '身份证号', value: (c) => c.residentId, width: 22 },
+  { title: '地区', value: (c) => areaName(c.areaCode) },
+  { title: '开始日期', value: (c) => formatDate(c.startDate), width: 16 },
+  { title: '结束日期', value: (c) => formatDate(c.endDate), width: 16 },
+  { title: '状态', value: (c) => nameOf(CLAIM_STATUS_NAMES, c.status) },
+  { title: '判定结果', value: (c) => (c.outcome ? nameOf(OUTCOME_NAMES, c.outcome) : '未判定') },
+  // Yuan as a number, so the sheet can sum it; fen are exact, the division only formats.
+  { title: '核定金额（元）', value: (c) => (c.amountFen == null ? null : c.amountFen / 100), width: 16 },
+];
 
 export default function ClaimsPage() {
   return (
@@ -27,19 +39,13 @@ export default function ClaimsPage() {
 
 function ClaimsList() {
   const { me } = useAuth();
-  const { state, update, query } = useListState(FILTERS);
-  const { data, error, loading, reload } = useApi<Page<Claim>>('/claims', query);
+  const list = useServerList<Claim>('/claims', FILTERS, SORTABLE);
+  const { state, error, reload, sortOrder } = list;
   const [form] = Form.useForm();
 
   useEffect(() => {
     form.setFieldsValue(Object.fromEntries(FILTERS.map((k) => [k, state.filters[k]])));
   }, [form, state.filters]);
-
-  const sortOrder = (key: string) => {
-    const api = SORTABLE[key];
-    if (!api || state.sort !== api) return null;
-    return state.order === 'desc' ? 'descend' : 'ascend';
-  };
 
   const nowrap = { style: { whiteSpace: 'nowrap' as const } };
   const columns: TableProps<Claim>['columns'] = [
@@ -63,28 +69,19 @@ function ClaimsList() {
     { title: '核定金额', dataIndex: 'amountFen', key: 'amountFen', width: 116, align: 'right', sorter: true, sortOrder: sortOrder('amountFen'), onCell: () => nowrap, render: formatMoney },
   ];
 
-  const onChange: TableProps<Claim>['onChange'] = (pagination, _filters, sorter) => {
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    const key = s?.order ? SORTABLE[String(s.columnKey)] : undefined;
-    update({
-      page: pagination.current ?? 1,
-      pageSize: pagination.pageSize ?? state.pageSize,
-      sort: key,
-      order: key ? (s?.order === 'descend' ? 'desc' : 'asc') : undefined,
-    });
-  };
-
-  const onSearch = (v: Record<string, string | undefined>) =>
-    update({ filters: Object.fromEntries(FILTERS.map((k) => [k, v[k]?.trim() || undefined])) });
+  const onSearch = (v: Record<string, string | undefined>) => list.setFilters(v);
   const onReset = () => {
     form.resetFields();
-    update({ filters: Object.fromEntries(FILTERS.map((k) => [k, undefined])), sort: undefined, order: undefined });
+    list.clearFilters();
   };
 
   const countyOnly = me?.role === 'county';
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>补贴申领</Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>补贴申领</Typography.Title>
+        <ExportButton path="/claims" query={list.query} columns={CLAIM_EXPORT} fileName="补贴申领" />
+      </Space>
       <Card size="small">
         <Form form={form} layout="inline" onFinish={onSearch} aria-label="筛选条件" style={{ rowGap: 12 }}>
           <Form.Item label="状态" name="status">
@@ -121,20 +118,10 @@ function ClaimsList() {
         <Table<Claim>
           rowKey="id"
           size="middle"
-          loading={loading}
+          {...list.tableProps}
           columns={columns}
-          dataSource={data?.items ?? []}
-          onChange={onChange}
           tableLayout="fixed"
           scroll={{ x: 1038 }}
-          pagination={{
-            current: state.page,
-            pageSize: state.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (total) => `共 ${total} 条`,
-          }}
         />
       )}
     </Space>
