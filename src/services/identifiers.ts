@@ -1,26 +1,12 @@
 // Identifier checks of the use cases (GB 11643 resident IDs, GB 32100 USCCs, §5.2 real-name
 // management), with the Chinese message naming the field. The API checks the same at its edge; the
 // use cases check again because demo seeding and imports call them directly.
-import { residentIdProblem, usccProblem, type IdProblem } from '../policy/identifiers.ts';
+import { residentIdMessage, usccMessage } from '../policy/class-application.ts';
 import { isIsoDate } from '../policy/dates.ts';
 import { AppError } from './app-error.ts';
 
-const PROBLEMS: Record<IdProblem, string> = {
-  length: '应为18位',
-  characters: '含有不允许的字符',
-  birthDate: '出生日期不存在',
-  checkCharacter: '校验码错误',
-};
-
-export function residentIdMessage(id: string): string | null {
-  const problem = residentIdProblem(id);
-  return problem ? `居民身份证号码${PROBLEMS[problem]}（GB 11643）` : null;
-}
-
-export function usccMessage(code: string): string | null {
-  const problem = usccProblem(code);
-  return problem ? `统一社会信用代码${PROBLEMS[problem]}（GB 32100）` : null;
-}
+// The messages are the pure module's, so the browser's live checks say exactly the same.
+export { residentIdMessage, usccMessage };
 
 export function assertResidentId(id: string, field: string): void {
   const message = residentIdMessage(id);

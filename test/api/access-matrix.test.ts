@@ -282,6 +282,14 @@ const TABLE: Record<string, Row> = {
     body: ({ side, n }) => ({ residentId: F.person[side], type: 'safety', number: `MX-C-${n}`, issuedOn: '2020-07-01' }),
   },
   'POST /api/v1/classes/{id}/close': { who: ['county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/close`, body: () => ({ note: '验收' }) },
+  // The provider's Excel files and claims (issue #5). Uploads get a JSON body here: past access, refused as "not an .xlsx" (400), nothing written.
+  'GET /api/v1/classes/roster-template': { who: ['provider', 'county', 'city'] },
+  'POST /api/v1/classes/{id}/roster': { who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/roster` },
+  'GET /api/v1/classes/{id}/attendance-sheet': { who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/attendance-sheet` },
+  'POST /api/v1/classes/{id}/attendance-import': { who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/attendance-import` },
+  // Only a closed class is claimed for: the fixture's class is not closed (409), so no claim is written.
+  'POST /api/v1/classes/{id}/claims': { who: ['provider'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/claims`, body: () => ({}) },
+  'GET /api/v1/provider-payments': { who: ['provider'] },
 
   // Filings, plans, projects.
   'GET /api/v1/filings': { who: ['city', 'county', 'enterprise'], list: { scope: 'filing', keys: (s) => [F.filing[s]], read: items('id') } },

@@ -2,6 +2,7 @@
 // with the opening review (开班审查), attendance, assessment results and certificates.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { approveClass } from '../../services/classes/approve-class.ts';
+import { claimClassSubsidies } from '../../services/classes/claim-class-subsidies.ts';
 import { closeClass } from '../../services/classes/close-class.ts';
 import { completeAssessment } from '../../services/classes/complete-assessment.ts';
 import { createClass } from '../../services/classes/create-class.ts';
@@ -18,7 +19,7 @@ import { updateClass } from '../../services/classes/update-class.ts';
 import { allow, run, who } from './route-access.ts';
 import { idParam } from './fields.types.ts';
 import {
-  ZAssessmentRequest, ZAttendanceRequest, ZCertificateRequest, ZClassApplication, ZListClassesQuery, ZNoteRequest, ZReturnRequest,
+  ZAssessmentRequest, ZAttendanceRequest, ZCertificateRequest, ZClassApplication, ZClassClaimsRequest, ZClassClaimsResult, ZListClassesQuery, ZNoteRequest, ZReturnRequest,
 } from './classes.types.ts';
 
 export const classRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -55,4 +56,8 @@ export const classRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => reply.status(201).send(await run(db, (tx) => recordCertificate(tx, req.actor, req.params.id, { ...req.body, issuer: req.body.issuer ?? null }))));
   app.post('/classes/:id/close', { schema: { tags, summary: '结业验收、结班', description: who(...REVIEWERS), params: idParam, body: ZNoteRequest }, ...allow(...REVIEWERS) },
     (req) => run(db, (tx) => closeClass(tx, req.actor, req.params.id, { note: req.body.note ?? null })));
+  app.post('/classes/:id/claims', {
+    schema: { tags, summary: '为结班的学员申领补贴（按本班考勤、考核和证书，每名学员一笔；已有申领的跳过）', description: who('provider'), params: idParam, body: ZClassClaimsRequest, response: { 200: ZClassClaimsResult } },
+    ...allow('provider'),
+  }, (req) => run(db, (tx) => claimClassSubsidies(tx, req.actor, req.params.id, req.body)));
 };

@@ -49,3 +49,6 @@ export const ZListClassesQuery = z.object({
   program: z.enum(CLASS_PROGRAMS).optional(), providerId: z.string().max(40).optional(), areaCode: areaCode.optional(),
   startFrom: isoDate.optional(), startTo: isoDate.optional(),
 });
+
+export const ZClassClaimsRequest = z.strictObject({ residentIds: z.array(residentId).min(1).max(2000).nullish() });
+export const ZClassClaimsResult = z.object({ submitted: z.number(), claimIds: z.array(z.string()), skipped: z.number() });

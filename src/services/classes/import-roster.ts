@@ -1,0 +1,128 @@
+// 花名册导入 (SPEC §5.2 实名制, §5.3): the provider fills the downloaded template and uploads it; the
+// server reads the .xlsx, checks every row — each resident ID with the same pure check the form runs
+// (src/policy/class-application.ts), the person registered under that name, the employer registered,
+// no one twice — and either refuses the file with every problem by row and column, writing nothing,
+// or replaces the roster of the draft (or returned) application as a whole, audited.
+import { traineeProblems } from '../../policy/class-application.ts';
+import { residentIdCheckChar } from '../../policy/identifiers.ts';
+import { actorLabel, requireRole, type Actor } from '../access.ts';
+import { appendAudit, type Tx } from '../../store/audit-log.ts';
+import { classForChange } from './class-scope.ts';
+import { assertClassStatus, EDITABLE } from './class-status.ts';
+import { getClass, type ClassView } from './get-class.ts';
+import { readSheet, refuseRows, writeSheet, type RowProblem, type SheetColumn } from './sheet-file.ts';
+
+export const ROSTER_COLUMNS = {
+  residentId: '身份证号',
+  name: '姓名',
+  employerUscc: '工作单位统一社会信用代码',
+  newHire: '是否新入职',
+  contractMonths: '劳动合同期限（月）',
+} as const;
+
+const TEMPLATE_COLUMNS: SheetColumn[] = [
+  { header: ROSTER_COLUMNS.residentId, width: 24, text: true, note: '18 位居民身份证号码，以文本填写' },
+  { header: ROSTER_COLUMNS.name, width: 14, text: true, note: '与人员登记的姓名一致（实名制）' },
+  { header: ROSTER_COLUMNS.employerUscc, width: 30, text: true, note: '企业职工培训填写所在企业；其他可留空' },
+  { header: ROSTER_COLUMNS.newHire, width: 14, text: true, note: '填写“是”或“否”，岗前培训必填；其他可留空' },
+  { header: ROSTER_COLUMNS.contractMonths, width: 20, note: '整数，以工代训和岗前培训填写；其他可留空' },
+];
+
+/** The example line: a fictional person with a well-formed ID (delete it before uploading). */
+function exampleRow(): (string | number | null)[] {
+  const first17 = '51040219900101123';
+  return [first17 + residentIdCheckChar(first17), '张三（示例，请删除本行）', '', '否', 12];
+}
+
+export async function rosterTemplate(): Promise<Buffer> {
+  return writeSheet('花名册', TEMPLATE_COLUMNS, [exampleRow()]);
+}
+
+export interface ImportedTrainee {
+  residentId: string;
+  employerUscc: string | null;
+  newHire: boolean | null;
+  contractMonths: number | null;
+}
+
+const YES_NO: Record<string, boolean> = { 是: true, 否: false };
+
+export async function importRoster(tx: Tx, actor: Actor | null, classId: string, file: unknown): Promise<ClassView> {
+  const a = requireRole(actor, 'provider', 'county', 'city');
+  const cls = await classForChange(tx, a, classId);
+  assertClassStatus(cls.status, EDITABLE, '导入花名册');
+  const C = ROSTER_COLUMNS;
+  const sheet = await readSheet(file, [C.residentId, C.name]);
+  const problems: RowProblem[] = [];
+  const trainees: (ImportedTrainee & { row: number; name: string })[] = [];
+  const firstRowOf = new Map<string, number>();
+
+  for (const r of sheet.rows) {
+    const at = `trainees[${trainees.length}]`;
+    const bad = (column: string, message: string, field?: string) => problems.push({ row: r.row, column, message, ...(field ? { field: `${at}.${field}` } : {}) });
+    const residentId = r.get(C.residentId).toUpperCase();
+    const name = r.get(C.name);
+    const employer = r.get(C.employerUscc).toUpperCase();
+    const newHireText = r.get(C.newHire);
+    const monthsText = r.get(C.contractMonths);
+    let ok = true;
+    if (residentId === '') { bad(C.residentId, '不能为空', 'residentId'); ok = false; }
+    else if (r.isNumber(C.residentId)) { bad(C.residentId, '应以文本格式填写（数字格式会改变末几位）', 'residentId'); ok = false; }
+    if (name === '') bad(C.name, '不能为空');
+    let newHire: boolean | null = null;
+    if (newHireText !== '') {
+      if (newHireText in YES_NO) newHire = YES_NO[newHireText]!;
+      else bad(C.newHire, '应填写“是”或“否”，或留空', 'newHire');
+    }
+    let contractMonths: number | null = null;
+    if (monthsText !== '') {
+      const n = Number(monthsText);
+      if (/^\d+$/.test(monthsText) && n <= 600) contractMonths = n;
+      else bad(C.contractMonths, '应为 0 到 600 之间的整数（月）', 'contractMonths');
+    }
+    const line: ImportedTrainee = { residentId, employerUscc: employer === '' ? null : employer, newHire, contractMonths };
+    // The same per-trainee check the class application form runs in the browser.
+    for (const p of traineeProblems(line)) {
+      if (p.field === 'contractMonths' || (p.field === 'residentId' && !ok)) continue; // reported above with the column's own message
+      bad(p.field === 'residentId' ? C.residentId : C.employerUscc, p.message, p.field);
+    }
+    if (ok) {
+      const earlier = firstRowOf.get(residentId);
+      if (earlier !== undefined) bad(C.residentId, `与第 ${earlier} 行是同一人，同一人员在花名册中只能出现一次（§5.2）`, 'residentId');
+      else firstRowOf.set(residentId, r.row);
+    }
+    trainees.push({ ...line, row: r.row, name });
+  }
+  if (trainees.length === 0) problems.push({ row: 2, column: C.residentId, message: '花名册中没有学员（第 2 行起每行一名学员）' });
+
+  // Real-name check against the registry (§5.2): every person registered, under the name written.
+  const ids = [...new Set(trainees.map((t) => t.residentId).filter((id) => /^\d{17}[\dX]$/.test(id)))];
+  const people = ids.length ? await tx.selectFrom('people').select(['resident_id', 'name']).where('resident_id', 'in', ids).execute() : [];
+  const nameOf = new Map(people.map((p) => [p.resident_id, p.name]));
+  const employers = [...new Set(trainees.map((t) => t.employerUscc).filter((u): u is string => u != null && u.length === 18))];
+  const knownEmployers = new Set(employers.length ? (await tx.selectFrom('enterprises').select('uscc').where('uscc', 'in', employers).execute()).map((e) => e.uscc) : []);
+  const flagged = new Set(problems.map((p) => `${p.row}|${p.column}`));
+  trainees.forEach((t, i) => {
+    const at = `trainees[${i}]`;
+    if (!flagged.has(`${t.row}|${C.residentId}`) && t.residentId !== '') {
+      const registered = nameOf.get(t.residentId);
+      if (registered === undefined) problems.push({ row: t.row, column: C.residentId, message: '该人员尚未登记，请先登记人员信息（实名制，§5.2）', field: `${at}.residentId` });
+      else if (t.name !== '' && registered !== t.name) problems.push({ row: t.row, column: C.name, message: '与该身份证号登记的姓名不一致（实名制，§5.2）' });
+    }
+    if (t.employerUscc && !flagged.has(`${t.row}|${C.employerUscc}`) && !knownEmployers.has(t.employerUscc)) {
+      problems.push({ row: t.row, column: C.employerUscc, message: '该企业尚未登记', field: `${at}.employerUscc` });
+    }
+  });
+  if (problems.length > 0) {
+    problems.sort((x, y) => x.row - y.row || sheet.headers.indexOf(x.column) - sheet.headers.indexOf(y.column));
+    refuseRows(problems, '花名册');
+  }
+
+  await tx.deleteFrom('class_trainees').where('class_id', '=', classId).execute();
+  await tx.insertInto('class_trainees').values(trainees.map((t) => ({
+    class_id: classId, resident_id: t.residentId, employer_uscc: t.employerUscc, new_hire: t.newHire, contract_months: t.contractMonths,
+  }))).execute();
+  await tx.updateTable('classes').set({ updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', classId).execute();
+  await appendAudit(tx, { actor: actorLabel(a), action: 'class.roster_import', entity: 'class', entityId: classId, data: { status: cls.status, trainees: trainees.length } });
+  return getClass(tx, a, classId);
+}
