@@ -81,7 +81,7 @@ export function traineeProblems(t: ClassTraineeDraft, at = ''): ApplicationProbl
   const out: ApplicationProblem[] = [];
   const f = (name: string) => (at ? `${at}.${name}` : name);
   const id = residentIdMessage(t.residentId);
-  if (id) out.push({ field: f('residentId'), message: id, clause: '§5.2' });
+  if (id) out.push({ field: f('residentId'), message: id, clause: null });
   if (t.employerUscc != null) {
     const u = usccMessage(t.employerUscc);
     if (u) out.push({ field: f('employerUscc'), message: u, clause: null });
@@ -153,4 +153,25 @@ export function classApplicationProblems(input: ClassApplicationDraft): Applicat
 /** A problem as one line: the message with its clause, e.g. "应填写企业（§4.3）". */
 export function problemText(p: ApplicationProblem): string {
   return p.clause && !p.message.includes(`（${p.clause}）`) ? `${p.message}（${p.clause}）` : p.message;
+}
+
+/** One licence-scope line of a provider (§3): a program, optionally one occupation and level, for a period. */
+export interface ScopeLine {
+  program: string;
+  occupationCode: string | null;
+  level: string | null;
+  validFrom: string;
+  validTo: string | null;
+}
+
+/**
+ * §3: whether a provider's licence scope covers the class — its program, occupation and level — on
+ * the start date (a line without an occupation or level covers them all). The opening review refuses
+ * a class outside it; the form warns as soon as the choice is made.
+ */
+export function scopeCovers(scopes: readonly ScopeLine[], cls: { program: string; occupationCode?: string | null; level?: string | null; startDate: string }): boolean {
+  return scopes.some((s) => s.program === cls.program
+    && (s.occupationCode == null || s.occupationCode === (cls.occupationCode ?? ''))
+    && (s.level == null || s.level === (cls.level ?? ''))
+    && s.validFrom <= cls.startDate && (s.validTo == null || s.validTo >= cls.startDate));
 }

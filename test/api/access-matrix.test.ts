@@ -285,6 +285,7 @@ const TABLE: Record<string, Row> = {
   // The provider's Excel files and claims (issue #5). Uploads get a JSON body here: past access, refused as "not an .xlsx" (400), nothing written.
   'GET /api/v1/classes/roster-template': { who: ['provider', 'county', 'city'] },
   'POST /api/v1/classes/{id}/roster': { who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/roster` },
+  'GET /api/v1/classes/{id}/attendance': { who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/attendance` },
   'GET /api/v1/classes/{id}/attendance-sheet': { who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/attendance-sheet` },
   'POST /api/v1/classes/{id}/attendance-import': { who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/attendance-import` },
   // Only a closed class is claimed for: the fixture's class is not closed (409), so no claim is written.

@@ -5,6 +5,7 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { attendanceTemplate, importAttendance } from '../../services/classes/import-attendance.ts';
+import { listAttendance } from '../../services/classes/list-attendance.ts';
 import { listProviderPayments } from '../../services/classes/list-provider-payments.ts';
 import { importRoster, rosterTemplate } from '../../services/classes/import-roster.ts';
 import { XLSX_LIMIT_BYTES, XLSX_MIME } from '../../services/classes/sheet-file.ts';
@@ -32,6 +33,10 @@ export const classFileRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: '上传 Excel 花名册（整表校验通过才导入，替换草稿或被退回申请的花名册）', description: `${who(...RUNNERS)}。${upload}`, params: idParam },
     ...allow(...RUNNERS),
   }, (req) => run(db, (tx) => importRoster(tx, req.actor, req.params.id, req.body)));
+
+  app.get('/classes/:id/attendance', {
+    schema: { tags, summary: '本班各课次的考勤（学员 × 课次）', description: who(...RUNNERS), params: idParam }, ...allow(...RUNNERS),
+  }, (req) => run(db, (tx) => listAttendance(tx, req.actor, req.params.id)));
 
   app.get('/classes/:id/attendance-sheet', {
     schema: { tags, summary: '下载本班考勤表（.xlsx：学员 × 课次，已登记的考勤已填入）', description: who(...RUNNERS), params: idParam }, ...allow(...RUNNERS),

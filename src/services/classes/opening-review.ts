@@ -10,6 +10,7 @@ import type { Tx } from '../../store/audit-log.ts';
 import { catalogEntryOn } from '../catalog/list-catalog-entries.ts';
 import { CATALOG_SECTION_NAMES, LEVEL_NAMES, PROGRAM_NAMES, type ProgramCode } from '../../policy/codes.ts';
 import { CATALOG_SECTION_OF } from './class-application.ts';
+import { scopeCovers } from '../../policy/class-application.ts';
 import { CLASS_STATUS_NAMES } from './class-status.ts';
 import { traineeCrossChecks, type ClassUnderReview, type Problem } from './trainee-cross-checks.ts';
 import type { ClassStatus } from '../../store/schema.ts';
@@ -32,12 +33,11 @@ export async function reviewClassOpening(tx: Tx, cls: ClassUnderReview & { provi
   if (provider.status !== 'listed') {
     classProblems.push(blocking('机构目录清单', '§5.5', `培训机构“${provider.name}”不在目录清单内（当前状态：${provider.status === 'suspended' ? '暂停' : '除名'}），不能开班`));
   }
-  const scope = await tx.selectFrom('provider_scopes').select('id').where('provider_id', '=', cls.provider_id).where('program', '=', cls.program)
-    .where((eb) => eb.or([eb('occupation_code', 'is', null), eb('occupation_code', '=', cls.occupation_code ?? '')]))
-    .where((eb) => eb.or([eb('level', 'is', null), eb('level', '=', cls.level ?? '')]))
-    .where('valid_from', '<=', cls.start_date)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', cls.start_date)]))
-    .executeTakeFirst();
+  // §3 with the same pure check the provider's form runs (src/policy/class-application.ts).
+  const scopes = await tx.selectFrom('provider_scopes').select(['program', 'occupation_code', 'level', 'valid_from', 'valid_to'])
+    .where('provider_id', '=', cls.provider_id).execute();
+  const scope = scopeCovers(scopes.map((x) => ({ program: x.program, occupationCode: x.occupation_code, level: x.level, validFrom: x.valid_from, validTo: x.valid_to })),
+    { program: cls.program, occupationCode: cls.occupation_code, level: cls.level, startDate: cls.start_date });
   if (!scope) {
     classProblems.push(blocking('培训资质范围', '§3', `培训机构在开班日期 ${cls.start_date} 的资质范围不包括${PROGRAM_NAMES[cls.program as ProgramCode]}${cls.occupation_code ? ` 工种 ${cls.occupation_code}` : ''}${level}`));
   }

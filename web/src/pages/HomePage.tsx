@@ -45,9 +45,9 @@ export function todosFor(me: Me): Todo[] {
       ];
     case 'provider':
       return [
-        { key: 'classes-draft', title: '未提交的开班申请', hint: '草稿，提交后由人社部门审查', path: '/classes', query: { status: 'draft' } },
-        { key: 'classes-returned', title: '被退回的开班申请', hint: '按退回意见修改后重新提交', path: '/classes', query: { status: 'returned' } },
-        { key: 'classes-running', title: '培训中的班级', hint: '登记考勤、考核结果和证书', path: '/classes', query: { status: 'running' } },
+        { key: 'classes-draft', title: '未提交的开班申请', hint: '草稿，提交后由人社部门审查', path: '/classes', query: { status: 'draft' }, link: '/provider/classes?status=draft' },
+        { key: 'classes-returned', title: '被退回的开班申请', hint: '按退回意见修改后重新提交', path: '/classes', query: { status: 'returned' }, link: '/provider/classes?status=returned' },
+        { key: 'classes-running', title: '培训中的班级', hint: '登记考勤、考核结果和证书', path: '/classes', query: { status: 'running' }, link: '/provider/classes?status=running' },
         claims('submitted', '待判定的申领', '本机构提交的申领'),
         claims('publicity', '公示中的申领', '本机构的申领'),
       ];
