@@ -239,7 +239,7 @@ function RosterTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolean; rel
             下载模板，按表头逐行填写（身份证号以文本填写，姓名与人员登记一致），上传后整表校验：有任何错误都不导入，并按行、列列出；全部正确才替换本班花名册。
           </Typography.Paragraph>
           <Space wrap align="start">
-            <a href="/api/v1/classes/roster-template" download="花名册模板.xlsx"><Button>下载花名册模板</Button></a>
+            <Button href="/api/v1/classes/roster-template" download="花名册模板.xlsx">下载花名册模板</Button>
             <XlsxUpload<ClassDetail>
               path={`/classes/${encodeURIComponent(cls.id)}/roster`}
               label="上传花名册"
@@ -341,7 +341,7 @@ function AttendanceTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolean;
       {writable && (
         <Space wrap align="start">
           <Button type="primary" onClick={save} loading={saving} disabled={saving || changed.size === 0}>保存考勤{changed.size ? `（${changed.size} 个课次）` : ''}</Button>
-          <a href={`/api/v1${path}/attendance-sheet`} download="考勤表.xlsx"><Button>下载本班考勤表</Button></a>
+          <Button href={`/api/v1${path}/attendance-sheet`} download="考勤表.xlsx">下载本班考勤表</Button>
           <XlsxUpload<{ sessions: number; marks: number }>
             path={`${path}/attendance-import`}
             label="上传考勤表"

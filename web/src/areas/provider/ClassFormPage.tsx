@@ -116,8 +116,11 @@ function ClassFormBody({ cls, provider, providerId }: { cls: ClassDetail | undef
   const projects = useApi<Page<{ id: string; name: string }>>(values.program === 'project_based' ? '/projects' : null, { pageSize: 200 });
 
   const scopes = (provider?.scopes ?? []).map((s) => ({ program: s.program, occupationCode: s.occupationCode, level: s.level, validFrom: s.validFrom, validTo: s.validTo }));
-  const outsideScope = Boolean(provider && values.program && draft.startDate
-    && !scopeCovers(scopes, { program: values.program, occupationCode: draft.occupationCode, level: draft.level, startDate: draft.startDate }));
+  // Judged once the choice is complete: a catalog program needs its occupation and level, safety its category.
+  const choiceComplete = Boolean(values.program && draft.startDate
+    && (!section || (draft.occupationCode && draft.level)) && (values.program !== 'safety' || draft.occupationCode));
+  const outsideScope = Boolean(provider && choiceComplete
+    && !scopeCovers(scopes, { program: values.program!, occupationCode: draft.occupationCode, level: draft.level, startDate: draft.startDate! }));
   const inScope = (code: string, level?: string) => !draft.startDate || !values.program
     || scopeCovers(scopes, { program: values.program, occupationCode: code, level: level ?? null, startDate: draft.startDate })
     || (level == null && scopes.some((s) => s.program === values.program && (s.occupationCode == null || s.occupationCode === code)));
