@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classApplicationProblems, problemText, type ClassApplicationDraft } from '../../src/policy/class-application.ts';
+import { classApplicationProblems, problemText, scopeCovers, type ClassApplicationDraft } from '../../src/policy/class-application.ts';
 import { XLSX_MIME } from '../../src/services/classes/sheet-file.ts';
 import { insertEnterprise, insertPerson, insertProvider } from '../../src/store/seed/registries.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
@@ -98,9 +98,22 @@ describe('The class application form and the server check with one and the same 
     expect(p).toEqual({ field: 'enterpriseUscc', message: '短期岗位技能培训和岗前技能培训由企业组织，应填写企业', clause: '§4.3' });
   });
 
+  it('the licence scope (§3) is judged by one pure check: program, occupation and level on the start date', () => {
+    const scopes = [
+      { program: 'employment_skill', occupationCode: '6-31-01-03', level: '5', validFrom: '2020-01-14', validTo: '2021-12-31' },
+      { program: 'entrepreneurship', occupationCode: null, level: null, validFrom: '2020-01-14', validTo: null },
+    ];
+    expect(scopeCovers(scopes, { program: 'employment_skill', occupationCode: '6-31-01-03', level: '5', startDate: '2021-12-01' })).toBe(true);
+    expect(scopeCovers(scopes, { program: 'employment_skill', occupationCode: '6-31-01-03', level: '4', startDate: '2021-12-01' })).toBe(false);
+    expect(scopeCovers(scopes, { program: 'employment_skill', occupationCode: '6-31-01-03', level: '5', startDate: '2022-01-03' })).toBe(false);
+    expect(scopeCovers(scopes, { program: 'entrepreneurship', startDate: '2025-01-01' })).toBe(true);
+    expect(scopeCovers(scopes, { program: 'safety', occupationCode: '6-31-01-03', level: '5', startDate: '2021-12-01' })).toBe(false);
+  });
+
   it('the browser form imports the checks from src/policy, not a copy', () => {
     const form = readFileSync(new URL('../../web/src/areas/provider/ClassFormPage.tsx', import.meta.url), 'utf8');
-    expect(form).toMatch(/import \{[^}]*classApplicationProblems[^}]*\} from '..\/..\/..\/..\/src\/policy\/class-application.ts'/);
+    expect(form).toMatch(/import \{[^}]*classApplicationProblems[^}]*scopeCovers[^}]*\} from '..\/..\/..\/..\/src\/policy\/class-application.ts'/);
+    expect(form).toContain('classApplicationProblems(draft)');
   });
 });
 
