@@ -2,7 +2,7 @@
 // the URL), with the Excel export of every filtered row; 申请开班 opens the application form.
 import { Button, Card, Form, Input, Select, Space, Table, Typography, type TableProps } from 'antd';
 import { useEffect } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LoadError } from '../../components.tsx';
 import { formatDate } from '../../format.ts';
 import { CLASS_STATUS_NAMES, LEVEL_NAMES, nameOf, PROGRAM_NAMES, areaName } from '../../labels.ts';
@@ -37,7 +37,9 @@ export default function ClassesPage() {
 
 function ClassesList() {
   const navigate = useNavigate();
-  const list = useServerList<ClassSummary>('/classes', FILTERS, SORTABLE);
+  const [params] = useSearchParams();
+  // Newest applications first until the user sorts by a column.
+  const list = useServerList<ClassSummary>('/classes', FILTERS, SORTABLE, params.get('sort') ? {} : { sort: 'createdAt', order: 'desc' });
   const { state, error, reload, sortOrder } = list;
   const [form] = Form.useForm();
   useEffect(() => {
