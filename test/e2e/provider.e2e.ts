@@ -113,7 +113,7 @@ describe('A training provider at work', () => {
     expect(await page.getByTestId('warning-occupationCode').textContent()).toMatch(/资质范围不包括.*§3/);
     await choose('等级', '五级/初级工');
     // 电工 五级 is inside the provider's licence scope (§3): no warning.
-    expect(await page.getByTestId('warning-occupationCode').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('warning-occupationCode').count()).toBe(0);
     await page.getByLabel('总课时').fill('120');
     await page.getByLabel('培训地点').fill('米易县农业技能实训基地（演示）');
     await page.getByLabel('教师1姓名').fill('罗老师');
@@ -193,7 +193,10 @@ describe('A training provider at work', () => {
     await expect.poll(async () => {
       const marks = await (await page.request.get(`/api/v1/classes/${id}/attendance`)).json() as { sessionId: number; residentId: string; present: boolean }[];
       return marks.find((m) => m.sessionId === session.id && m.residentId === trainee.residentId)?.present;
-    }).toBe(!wasPresent);
+    }, { timeout: 30_000 }).toBe(!wasPresent);
+    // The grid reloads the saved marks (slow on a busy machine) before the picture.
+    await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await box.isChecked()).toBe(!wasPresent);
     await screenshot(page, '26-provider-attendance');
   });
 
