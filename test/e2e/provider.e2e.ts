@@ -212,4 +212,16 @@ describe('A training provider at work', () => {
     await page.getByRole('button', { name: '导出 Excel' }).waitFor();
     await screenshot(page, '27-provider-payments');
   });
+
+  it('fits a tablet (820 px wide): the application form without sideways scrolling', async () => {
+    await logIn(page, 'provider-p007');
+    await page.getByRole('heading', { name: '我的待办' }).waitFor();
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.goto('/provider/classes/new');
+    await page.getByRole('heading', { name: '申请开班' }).waitFor();
+    await choose('培训项目', '就业技能培训');
+    await page.getByLabel('工种（职业）', { exact: true }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await screenshot(page, '28-provider-form-tablet');
+  });
 });
