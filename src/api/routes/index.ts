@@ -15,6 +15,7 @@ import { filingRoutes } from './filings.ts';
 import { planRoutes } from './plans.ts';
 import { projectRoutes } from './projects.ts';
 import { riskRoutes } from './risk.ts';
+import { reviewRoutes } from './review.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -32,4 +33,5 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(planRoutes);
   await app.register(projectRoutes);
   await app.register(riskRoutes);
+  await app.register(reviewRoutes);
 };
