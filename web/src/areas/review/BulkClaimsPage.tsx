@@ -97,11 +97,11 @@ function BulkClaims() {
   const onReject = () => reasonForm.validateFields().then((v) => { setAsking(null); reasonForm.resetFields(); void runAct('reject', { reason: v.reason.trim() }); });
 
   const columns: TableProps<RiskClaim>['columns'] = [
-    { title: '申领编号', dataIndex: 'id', key: 'id', width: 150, ellipsis: { showTitle: true }, render: (id: string) => <Link to={`/claims/${encodeURIComponent(id)}`} title={id}>{id}</Link> },
-    { title: '培训项目', dataIndex: 'program', key: 'program', width: 140, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
-    { title: '身份证号', dataIndex: 'residentId', key: 'residentId', width: 170, render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span> },
+    { title: '申领编号', dataIndex: 'id', key: 'id', width: 130, ellipsis: { showTitle: true }, render: (id: string) => <Link to={`/claims/${encodeURIComponent(id)}`} title={id}>{id}</Link> },
+    { title: '培训项目', dataIndex: 'program', key: 'program', width: 130, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
+    { title: '身份证号', dataIndex: 'residentId', key: 'residentId', width: 164, render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span> },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 72, render: areaName },
-    { title: '培训机构', dataIndex: 'providerId', key: 'providerId', width: 84, render: (p: string | null) => p ?? '—' },
+    { title: '培训机构', dataIndex: 'providerId', key: 'providerId', width: 76, render: (p: string | null) => p ?? '—' },
     { title: '状态', dataIndex: 'status', key: 'status', width: 90, sorter: true, sortOrder: sortOrder('status'), render: (s: string) => <ClaimStatusTag status={s} /> },
     { title: '判定结果', dataIndex: 'outcome', key: 'outcome', width: 100, render: (o: string | null) => <OutcomeTag outcome={o} /> },
     { title: '核定金额', dataIndex: 'amountFen', key: 'amountFen', width: 116, align: 'right', sorter: true, sortOrder: sortOrder('amountFen'), render: formatMoney },
@@ -113,14 +113,14 @@ function BulkClaims() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>批量审核申领</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>补贴申领批量审核</Typography.Title>
         <Space wrap>
           {me?.role === 'city' && (
             <Button loading={scan.running === 'scan'} onClick={() => scan.run('scan', () => post<{ findings: number }>('/risk/scans'), (r) => { reload(); return `风险扫描完成：发现 ${r.findings} 条线索，评分已更新`; })}>
               更新风险评分
             </Button>
           )}
-          <ExportButton path="/claims" query={list.query} columns={EXPORT} fileName="批量审核申领" />
+          <ExportButton path="/claims" query={list.query} columns={EXPORT} fileName="补贴申领批量审核" />
         </Space>
       </Space>
       <Card size="small">
@@ -156,7 +156,7 @@ function BulkClaims() {
       </Card>
       {error ? <LoadError error={error} what="申领" onRetry={reload} /> : (
         <Table<RiskClaim>
-          rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 1100 }}
+          rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 1010 }}
           rowSelection={{ selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: (keys) => setSelected(keys.map(String)), getCheckboxProps: () => ({ disabled: busy }) }}
         />
       )}
