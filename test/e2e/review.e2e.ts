@@ -71,10 +71,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-beforeEach(async () => {
+/** A fresh browser context; these screens act on the server, so waits allow a loaded 2-core machine. */
+async function freshPage() {
   context = await newContext(browser, baseUrl);
+  context.setDefaultTimeout(30_000);
   page = await context.newPage();
-});
+}
+beforeEach(freshPage);
 afterEach(async () => {
   await context?.close();
 });
@@ -88,11 +91,13 @@ async function signIn(user: string) {
   await logIn(page, user);
   await page.getByRole('heading', { name: '我的待办' }).waitFor();
 }
-async function pickDate(label: string, iso: string) {
-  const input = page.getByLabel(label);
+/** Types a date into an antd DatePicker and closes its panel. */
+async function pickDate(label: string, iso: string, scope: Pick<Page, 'getByLabel'> = page) {
+  const input = scope.getByLabel(label);
   await input.click();
   await input.fill(iso);
   await input.press('Enter');
+  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
 }
 
 describe('Class review (开班审查)', () => {
@@ -113,7 +118,6 @@ describe('Class review (开班审查)', () => {
     expect(await page.getByTestId('review-verdict').textContent()).toBe('未发现不符合项');
     await screenshot(page, '30-review-class');
     await page.getByRole('button', { name: '审查通过' }).click();
-    await visible('开班审查已通过');
     await page.getByRole('heading', { name: /开班审查通过/ }).waitFor();
     expect((await city.call<{ status: string }>('GET', `/classes/${fixture.miyiClass}`)).status).toBe('approved');
   });
@@ -134,7 +138,7 @@ describe('Bulk claim review (批量审核)', () => {
     await page.getByRole('heading', { name: '补贴申领批量审核' }).waitFor();
     await page.getByRole('button', { name: '更新风险评分' }).click();
     await page.getByText(/风险扫描完成/).waitFor({ timeout: 60_000 });
-    await page.getByLabel('风险').click();
+    await page.locator('#minRisk').click();
     await page.locator('.ant-select-item-option[title="有风险线索（≥1 分）"]').click();
     await page.getByRole('button', { name: '查询' }).click();
     await page.waitForURL(/minRisk=1/);
@@ -194,8 +198,11 @@ describe('Bulk claim review (批量审核)', () => {
     const steps = page.getByTestId('decision-step');
     expect(await steps.count()).toBeGreaterThan(3);
     for (const t of await steps.allTextContents()) expect(Object.values(CLAUSE_HEADINGS).some((h) => t.includes(h))).toBe(true);
-    await page.getByText('依据的事实和政策参数').first().click();
-    await page.getByRole('columnheader', { name: '政策参数' }).first().waitFor();
+    // Each step's facts and dated parameters open under it.
+    const withParameters = steps.filter({ has: page.locator('th', { hasText: '政策参数' }) }).first();
+    await withParameters.getByText('依据的事实和政策参数').click();
+    await withParameters.getByRole('columnheader', { name: '政策参数' }).waitFor();
+    await withParameters.getByRole('columnheader', { name: '有效期' }).waitFor();
     // The office's actions on a reviewed claim: reject or withdraw (publishing is on the publicity screen).
     await page.getByRole('button', { name: '驳回' }).waitFor();
     await screenshot(page, '30-review-claim-steps');
@@ -210,8 +217,7 @@ describe('The R3 exception (city only)', () => {
     await page.getByRole('button', { name: '驳回' }).waitFor();
     expect(await page.getByRole('button', { name: /登记年度次数例外/ }).count()).toBe(0);
     await context.close();
-    context = await newContext(browser, baseUrl);
-    page = await context.newPage();
+    await freshPage();
 
     await signIn('city');
     await page.goto(`/claims/${fixture.r3Claim}`);
@@ -223,7 +229,6 @@ describe('The R3 exception (city only)', () => {
     await dialog.getByText('请写明理由').waitFor();
     await dialog.getByLabel('例外理由').fill('该职工为企业转岗安置人员，经局务会研究同意第四次培训补贴');
     await dialog.getByRole('button', { name: '确认' }).click();
-    await visible('已登记年度次数例外');
     await visible('已登记年度补贴次数例外（R3）');
     await page.getByRole('button', { name: '审核通过' }).waitFor();
     expect(await page.getByRole('button', { name: /登记年度次数例外/ }).count()).toBe(0);
@@ -254,11 +259,8 @@ describe('Publicity (公示)', () => {
     await dialog.getByLabel('异议的申领').click();
     await page.locator('.ant-select-item-option').first().click();
     await dialog.getByLabel('异议内容').fill('该学员培训期间实际在外地务工，未参加培训');
-    await dialog.getByLabel('收到日期').click();
-    await dialog.getByLabel('收到日期').fill('2021-11-03');
-    await dialog.getByLabel('收到日期').press('Enter');
+    await pickDate('收到日期', '2021-11-03', dialog);
     await dialog.getByRole('button', { name: '登记' }).click();
-    await visible('异议已登记，公示暂停');
     await page.getByRole('heading', { name: /异议暂停/ }).waitFor();
     await screenshot(page, '30-review-publicity-objection');
 
@@ -266,16 +268,14 @@ describe('Publicity (公示)', () => {
     const resolve = page.getByRole('dialog', { name: '处理异议' });
     await resolve.getByLabel('不成立（公示继续）').check();
     await resolve.getByLabel('处理意见').fill('经核查考勤记录和现场签到照片，该学员参加了培训，异议不成立');
-    await resolve.getByLabel('处理日期').click();
-    await resolve.getByLabel('处理日期').fill('2021-11-04');
-    await resolve.getByLabel('处理日期').press('Enter');
+    await pickDate('处理日期', '2021-11-04', resolve);
     await resolve.getByRole('button', { name: '确认处理' }).click();
     // Paused on the 3rd after 2 working days; 3 left from the 4th: the 4th, 5th and 8th.
-    await visible('异议已处理，公示继续，2021年11月8日结束');
-    expect(await page.getByTestId('notice-ends-on').textContent()).toBe('2021年11月8日');
+    await page.getByTestId('notice-ends-on').filter({ hasText: '2021年11月8日' }).waitFor();
+    await page.getByRole('heading', { name: /公示中/ }).waitFor();
 
     await page.getByRole('button', { name: '结束公示' }).click();
-    await visible('公示已结束，可批准其中的申领');
+    await page.getByRole('heading', { name: /已结束/ }).waitFor();
     await page.getByRole('button', { name: `批准公示期满的申领（${reviewed.total} 笔）` }).click();
     await page.getByTestId('approve-summary').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('approve-summary').textContent()).toContain(`批准成功 ${reviewed.total} 笔，失败 0 笔`);
@@ -299,13 +299,12 @@ describe('Payment batches (支付批次)', () => {
     const batch = await city.call<{ items: number; totalFen: number }>('GET', `/payment-batches/${batchId}`);
     expect(batch.items).toBeGreaterThan(0);
     await context.close();
-    context = await newContext(browser, baseUrl);
-    page = await context.newPage();
+    await freshPage();
 
     await signIn('city');
     await page.goto(batchUrl);
     await page.getByRole('button', { name: '确认支付批次' }).click();
-    await visible('支付批次已确认');
+    await page.getByRole('heading', { name: /已确认/ }).waitFor();
     await page.getByRole('button', { name: '支付', exact: true }).click();
     await page.getByTestId('pay-result').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('pay-result').textContent()).toContain(`本次支付 ${batch.items} 笔；累计已支付 ${batch.items} / ${batch.items} 笔`);

@@ -112,7 +112,8 @@ function NewNotice() {
             </Typography.Text>
           </Form.Item>
           <Space>
-            <Button type="primary" htmlType="submit" loading={action.running === 'publish'} disabled={!areaCode || selected.length === 0}>
+            {/* Not a submit button: Enter in a field (e.g. after typing the date) must not publish. */}
+            <Button type="primary" onClick={() => form.submit()} loading={action.running === 'publish'} disabled={!areaCode || selected.length === 0}>
               发布公示（{selected.length} 笔）
             </Button>
           </Space>
