@@ -150,6 +150,7 @@ describe('Bulk claim review (批量审核)', () => {
     await page.getByRole('columnheader', { name: /风险评分/ }).click();
     await page.waitForURL(/sort=risk/);
     await page.locator('.ant-table-tbody .ant-table-row').first().waitFor();
+    await page.locator('.ant-table .ant-spin-blur').waitFor({ state: 'detached' });
     const scores = (await page.locator('.ant-table-tbody .ant-table-row td:last-child').allTextContents()).map(Number);
     expect(scores.length).toBeGreaterThan(0);
     expect(scores.every((s) => s >= 1)).toBe(true);
