@@ -43,6 +43,8 @@ function NoticeDetailScreen() {
   const [approving, setApproving] = useState<{ done: number; total: number } | null>(null);
   const [approved, setApproved] = useState<{ ok: number; failed: { id: string; message: string }[] } | null>(null);
   const approvingRef = useRef(false);
+  // The claims an objection may name: those of this notice still in publicity (up to a page of 200).
+  const objectable = useApi<{ items: Claim[]; total: number }>(objecting ? '/claims' : null, { noticeId: id, status: 'publicity', pageSize: 200 });
 
   if (notice.error) return <LoadError error={notice.error} what="公示" onRetry={notice.reload} />;
   if (notice.loading && !notice.data) return <Spin size="large" />;
@@ -148,7 +150,8 @@ function NoticeDetailScreen() {
       <Modal open={objecting} title="登记异议" okText="登记" cancelText="取消" onOk={() => objectionForm.submit()} onCancel={() => setObjecting(false)} okButtonProps={{ loading: objectAction.running !== null }} destroyOnHidden>
         <Form form={objectionForm} layout="vertical" onFinish={record} initialValues={{ on: dayjs() }}>
           <Form.Item label="异议的申领" name="claimId" rules={[{ required: true, message: '请选择异议针对的申领' }]}>
-            <Select showSearch placeholder="选择申领" options={(claims.data?.items ?? []).filter((c) => c.status === 'publicity').map((c) => ({ value: c.id, label: `${c.id}（${c.residentId}）` }))} />
+            <Select showSearch placeholder="选择申领（可输入编号或身份证号查找）" loading={objectable.loading} optionFilterProp="label"
+              options={(objectable.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.id}（${c.residentId}）` }))} />
           </Form.Item>
           <Form.Item label="异议内容" name="text" rules={[{ required: true, whitespace: true, message: '请填写异议内容' }, { max: 4000, message: '不超过 4000 字' }]}>
             <Input.TextArea rows={3} maxLength={4000} />
