@@ -338,6 +338,15 @@ const TABLE: Record<string, Row> = {
     who: ['city', 'county'], scope: 'providerManage', path: () => '/risk/evaluations',
     body: ({ side }) => ({ providerId: F.provider[side], evaluator: '第三方评估机构', evaluatedOn: '2020-09-01', score: 80 }),
   },
+
+  // Review screens (#5): bulk acts per claim (a claim outside the slice is a per-claim not_found in a
+  // 200 report; approving a submitted claim fails per claim and changes nothing), notices, batches.
+  'POST /api/v1/claims/bulk': { who: ['city', 'county'], body: ({ side }) => ({ action: 'approve', claimIds: [target(side)] }) },
+  'GET /api/v1/review/publicity-notices': { who: ['city', 'county'], list: { scope: 'notice', keys: (s) => [F.notice[s]], read: items('id') } },
+  'GET /api/v1/review/publicity-notices/{id}': { who: ['city', 'county'], scope: 'notice', path: ({ side }) => `/review/publicity-notices/${F.notice[side]}` },
+  'GET /api/v1/review/payment-batches': { who: ['city', 'county'], list: { scope: 'batchPay', keys: (s) => [F.batch[s]], read: items('id') } },
+  'GET /api/v1/review/payment-batches/{id}/lines': { who: ['city', 'county'], scope: 'batchPay', path: ({ side }) => `/review/payment-batches/${F.batch[side]}/lines` },
+  'GET /api/v1/review/payable': { who: ['city', 'county'] },
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 // the use case. The public sees nothing of claims.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actOnClaims } from '../../services/claims/act-on-claims.ts';
 import { approveClaim } from '../../services/claims/approve-claim.ts';
 import { decideClaim } from '../../services/claims/decide-claim.ts';
 import { decideClaims } from '../../services/claims/decide-claims.ts';
@@ -16,7 +17,7 @@ import { inTransaction } from '../../store/transaction.ts';
 import { allow, who } from './route-access.ts';
 import {
   ZClaimIdParams, ZClaimPage, ZClaimView, ZDecideBatchRequest, ZDecisionResponse, ZListClaimsQuery, ZOptionalReasonRequest,
-  ZReasonRequest, ZReviewRequest, ZStatusResponse, ZSubmitClaimRequest,
+  ZReasonRequest, ZReviewRequest, ZStatusResponse, ZSubmitClaimRequest, ZBulkClaimsRequest, ZBulkClaimsResponse,
 } from './claims.types.ts';
 
 const ALL = ['city', 'county', 'department', 'enterprise', 'provider', 'trainee'] as const;
@@ -83,4 +84,12 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: z.object({ id: z.string(), status: z.string(), fundId: z.string(), amountFen: z.number(), advanceDeductedFen: z.number(), reservedFen: z.number() }) },
     },
   }, async (request) => inTransaction(db, (tx) => approveClaim(tx, request.actor, { claimId: request.params.id })));
+
+  app.post('/claims/bulk', {
+    ...allow(...REVIEWERS),
+    schema: {
+      tags, description: who(...REVIEWERS), summary: '批量判定、审核通过、驳回或批准（每笔申领单独处理：成功的生效，失败的逐笔说明原因且不作任何改变；一次最多 200 笔）',
+      body: ZBulkClaimsRequest, response: { 200: ZBulkClaimsResponse },
+    },
+  }, async (request) => actOnClaims(db, request.actor, request.body));
 };

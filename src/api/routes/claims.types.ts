@@ -52,6 +52,9 @@ export const ZListClaimsQuery = z.object({
   outcome: z.enum(['eligible', 'ineligible', 'not_applicable', 'undecided']).optional(),
   providerId: z.string().max(80).optional(),
   residentId: z.string().max(18).optional(),
+  minRisk: z.coerce.number().int().min(1).max(100).optional(),
+  noticeId: z.string().min(1).max(80).optional(),
+  classId: z.string().min(1).max(80).optional(),
 });
 
 export const ZClaimView = z.object({
@@ -63,10 +66,29 @@ export const ZClaimView = z.object({
   policyPackageId: z.string().nullable(), decidedAt: z.string().nullable(), fundSource: z.string().nullable(),
   r3Exception: z.object({ reason: z.string(), by: z.string().nullable(), at: z.string().nullable(), amountFen: z.number().nullable(), payee: z.string().nullable() }).nullable(),
   trace: z.unknown().optional(),
+  /** Risk score in the newest risk scan (offices, finance); null before any scan or for other roles. */
+  riskScore: z.number().nullable().optional(),
 });
-export const ZClaimPage = z.object({ items: z.array(ZClaimView), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ZClaimPage = z.object({ items: z.array(ZClaimView), total: z.number(), page: z.number(), pageSize: z.number(), riskScanId: z.string().nullable().optional() });
 export const ZStatusResponse = z.object({ id: z.string(), status: z.string() });
 export const ZDecisionResponse = z.object({
   ref: z.string(), outcome: z.string(), amountFen: z.number(), payee: z.string().nullable(), citations: z.array(z.string()),
   reasons: z.array(z.string()), missing: z.array(z.string()), trace: z.unknown().optional(),
+});
+
+// POST /claims/bulk: one act on many claims, each claim on its own (act-on-claims.ts).
+export const ZBulkClaimsRequest = z.object({
+  action: z.enum(['decide', 'review', 'reject', 'approve']),
+  claimIds: z.array(id).min(1, '请至少选择一笔申领').max(200, '一次最多处理 200 笔申领'),
+  reason: text(2000).nullish(),
+  note: text(2000).nullish(),
+}).strict().superRefine((b, ctx) => {
+  if (b.action === 'reject' && !b.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '驳回须写明理由' });
+});
+export const ZBulkClaimsResponse = z.object({
+  action: z.string(), done: z.number(), failed: z.number(),
+  results: z.array(z.object({
+    id: z.string(), ok: z.boolean(), status: z.string().optional(), outcome: z.string().optional(), amountFen: z.number().optional(),
+    error: z.object({ code: z.string(), message: z.string(), field: z.string().nullable() }).optional(),
+  })),
 });

@@ -16,6 +16,7 @@ import { planRoutes } from './plans.ts';
 import { projectRoutes } from './projects.ts';
 import { riskRoutes } from './risk.ts';
 import { classFileRoutes } from './class-files.ts';
+import { reviewRoutes } from './review.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -34,4 +35,5 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(projectRoutes);
   await app.register(riskRoutes);
   await app.register(classFileRoutes);
+  await app.register(reviewRoutes);
 };

@@ -1,7 +1,10 @@
 // 申领详情: the claim and the engine's frozen decision, read as steps in Chinese. Each step cites
 // its clause with the plan's heading, the facts it read and the dated parameters it used.
-import { Alert, Card, Descriptions, Empty, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Empty, Form, Input, Modal, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { api, ApiError } from '../api.ts';
+import { useAuth } from '../auth.tsx';
 import { ClaimStatusTag, LoadError, OutcomeTag } from '../components.tsx';
 import { clauseHeading, formatDate, formatDateTime, formatMoney } from '../format.ts';
 import { useApi } from '../hooks.ts';
@@ -90,11 +93,103 @@ function DecisionSteps({ steps }: { steps: TraceStep[] }) {
   );
 }
 
+type Act = 'decide' | 'review' | 'reject' | 'withdraw' | 'approve' | 'r3';
+const ACTS: Record<Act, { label: string; path: string; reason?: 'required' | 'optional'; done: string }> = {
+  decide: { label: '按政策判定', path: 'decide', done: '已判定' },
+  review: { label: '审核通过', path: 'review', done: '已审核通过' },
+  reject: { label: '驳回', path: 'reject', reason: 'required', done: '已驳回' },
+  withdraw: { label: '撤回', path: 'withdraw', reason: 'optional', done: '已撤回' },
+  approve: { label: '批准', path: 'approve', done: '已批准，金额已从资金预留' },
+  r3: { label: '登记年度次数例外（R3）', path: 'r3-exception', reason: 'required', done: '已登记年度次数例外' },
+};
+
+/** The acts the claim's status allows (claim-states.ts), for the HR office; the server checks again. */
+function actsFor(c: Claim, role: string | undefined): Act[] {
+  if (role !== 'city' && role !== 'county') return [];
+  const acts: Act[] = [];
+  const failedOnlyR3 = c.outcome === 'ineligible' && (c.trace?.steps ?? []).some((s) => s.result === 'fail')
+    && (c.trace?.steps ?? []).filter((s) => s.result === 'fail').every((s) => s.rule === 'R3');
+  if (c.status === 'submitted' || (c.status === 'decided' && c.outcome === 'undecided')) acts.push('decide');
+  if (c.status === 'decided' && (c.outcome === 'eligible' || c.r3Exception)) acts.push('review');
+  if (c.status === 'decided' && role === 'city' && failedOnlyR3 && !c.r3Exception) acts.push('r3');
+  if (c.status === 'publicity') acts.push('approve');
+  if (['submitted', 'decided', 'reviewed', 'publicity'].includes(c.status)) acts.push('reject');
+  if (['submitted', 'decided', 'reviewed'].includes(c.status)) acts.push('withdraw');
+  return acts;
+}
+
+/** 审核操作: the office's acts on this claim, one at a time (no double submit), errors shown where they belong. */
+function ReviewActions({ claim, onDone }: { claim: Claim; onDone(): void }) {
+  const { me } = useAuth();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<{ reason?: string }>();
+  const [asking, setAsking] = useState<Act | null>(null);
+  const [running, setRunning] = useState<Act | null>(null);
+  const busy = useRef(false);
+  const acts = actsFor(claim, me?.role);
+  if (acts.length === 0) return null;
+
+  const run = async (act: Act, reason?: string) => {
+    if (busy.current) return;
+    busy.current = true;
+    setRunning(act);
+    try {
+      const body = ACTS[act].reason ? { reason: reason ?? null } : {};
+      await api(`/claims/${encodeURIComponent(claim.id)}/${ACTS[act].path}`, { method: 'POST', body });
+      message.success(ACTS[act].done);
+      setAsking(null);
+      form.resetFields();
+      onDone();
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError(0, 'client', String(e));
+      if (asking && err.field?.replace(/^body\./, '') === 'reason') form.setFields([{ name: 'reason', errors: [err.message] }]);
+      else message.error(err.message);
+    } finally {
+      busy.current = false;
+      setRunning(null);
+    }
+  };
+  const onClick = (act: Act) => (ACTS[act].reason ? setAsking(act) : void run(act));
+  const submitReason = () => form.validateFields().then((v) => run(asking!, v.reason?.trim() || undefined));
+
+  return (
+    <Card title="审核操作" size="small">
+      <Space wrap>
+        {acts.map((act) => (
+          <Button key={act} type={act === 'review' || act === 'approve' || act === 'decide' ? 'primary' : 'default'} danger={act === 'reject'}
+            loading={running === act} disabled={running !== null} onClick={() => onClick(act)}>
+            {ACTS[act].label}
+          </Button>
+        ))}
+      </Space>
+      <Modal open={asking !== null} title={asking ? ACTS[asking].label : ''} okText="确认" cancelText="取消" onOk={submitReason} onCancel={() => setAsking(null)}
+        okButtonProps={{ loading: running !== null, danger: asking === 'reject' }} destroyOnHidden>
+        {asking === 'r3' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="§4.0 每人每年享受培训补贴原则上不超过 3 次：仅因此项不符合的申领，市人社局可写明理由登记例外。" />}
+        <Form form={form} layout="vertical">
+          <Form.Item label={asking === 'withdraw' ? '撤回理由（可不填）' : asking === 'r3' ? '例外理由' : '驳回理由'} name="reason"
+            rules={asking && ACTS[asking].reason === 'required' ? [{ required: true, whitespace: true, message: '请写明理由' }, { max: 2000, message: '不超过 2000 字' }] : [{ max: 2000, message: '不超过 2000 字' }]}>
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
+
 function ClaimDetail() {
+  return (
+    <AntApp component={false}>
+      <ClaimDetailInner />
+    </AntApp>
+  );
+}
+
+function ClaimDetailInner() {
   const { id = '' } = useParams();
-  const { data: c, error, loading, reload } = useApi<Claim>(`/claims/${encodeURIComponent(id)}`);
+  const { data: c, error, loading, reload } = useApi<Claim & { riskScore?: number | null }>(`/claims/${encodeURIComponent(id)}`);
   if (error) return <LoadError error={error} what="申领" onRetry={reload} />;
-  if (loading || !c) return <Spin size="large" />;
+  if (loading && !c) return <Spin size="large" />;
+  if (!c) return <Spin size="large" />;
   const steps = c.trace?.steps ?? [];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -117,8 +212,10 @@ function ClaimDetail() {
           { key: 'class', label: '培训班', children: c.classId ?? '—' },
           { key: 'start', label: '培训开始', children: formatDate(c.startDate) },
           { key: 'end', label: '培训结束', children: formatDate(c.endDate) },
+          ...(c.riskScore !== undefined && c.riskScore !== null ? [{ key: 'risk', label: '风险评分', children: <Tag color={c.riskScore >= 50 ? 'error' : c.riskScore > 0 ? 'warning' : 'default'}>{c.riskScore}</Tag> }] : []),
         ]} />
       </Card>
+      <ReviewActions claim={c} onDone={reload} />
       <Card title="政策判定" size="small">
         {c.outcome === null ? (
           <Empty description="尚未判定" />

@@ -30,13 +30,14 @@ export function todosFor(me: Me): Todo[] {
   switch (me.role) {
     case 'city':
     case 'county':
+      // Each links to the review screens (web/src/areas/review).
       return [
-        claims('submitted', '待判定的申领', '已提交，等待按政策判定'),
-        claims('decided', '待审核的申领', '已判定，等待审核'),
-        claims('reviewed', '待公示的申领', '已审核，等待发布公示'),
-        claims('publicity', '公示中的申领', '公示期满后可批准'),
-        claims('approved', '待支付的申领', '已批准，等待纳入支付批次'),
-        { key: 'classes-submitted', title: '待审查的开班申请', hint: '培训机构已提交开班申请', path: '/classes', query: { status: 'submitted' } },
+        { ...claims('submitted', '待判定的申领', '已提交，等待按政策判定'), link: '/review/claims?status=submitted' },
+        { ...claims('decided', '待审核的申领', '已判定，等待审核'), link: '/review/claims?status=decided' },
+        { ...claims('reviewed', '待公示的申领', '已审核，等待发布公示'), link: '/review/publicity/new' },
+        { ...claims('publicity', '公示中的申领', '公示期满后可批准'), link: '/review/publicity?status=open' },
+        { ...claims('approved', '待支付的申领', '已批准，等待纳入支付批次'), link: '/review/payments' },
+        { key: 'classes-submitted', title: '待审查的开班申请', hint: '培训机构已提交开班申请', path: '/classes', query: { status: 'submitted' }, link: '/review/classes?status=submitted' },
       ];
     case 'department':
       return [

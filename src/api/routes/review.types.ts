@@ -1,0 +1,47 @@
+// Request and response schemas of /review (the HR offices' review screens: notices, payment batches).
+import { z } from 'zod';
+import { BATCH_SORTS } from '../../services/review/list-batches.ts';
+import { LINE_SORTS } from '../../services/review/list-batch-lines.ts';
+import { NOTICE_SORTS } from '../../services/review/list-notices.ts';
+import { areaCode, okList, pageQuery, sortKeys } from './fields.types.ts';
+
+export const ZListNoticesQuery = z.object({
+  ...pageQuery(sortKeys(NOTICE_SORTS)),
+  status: z.enum(['open', 'paused', 'closed']).optional(),
+  areaCode: areaCode.optional(),
+});
+export const ZNoticeSummary = z.object({
+  id: z.string(), areaCode: z.string(), title: z.string(), startsOn: z.string(), workingDays: z.number(), endsOn: z.string(), status: z.string(),
+  claims: z.number(), objections: z.number(), openObjections: z.number(), createdBy: z.string(), createdAt: z.string(),
+});
+export const ZNoticeDetail = z.object({
+  id: z.string(), areaCode: z.string(), title: z.string(), startsOn: z.string(), workingDays: z.number(), endsOn: z.string(), status: z.string(),
+  pausedOn: z.string().nullable(), daysLeft: z.number().nullable(), closable: z.boolean(), claimsByStatus: z.record(z.string(), z.number()),
+  objections: z.array(z.object({
+    id: z.string(), claimId: z.string().nullable(), text: z.string(), raisedBy: z.string(), raisedAt: z.string(), status: z.string(),
+    resolution: z.string().nullable(), resolvedBy: z.string().nullable(), resolvedAt: z.string().nullable(),
+  })),
+  createdBy: z.string(), createdAt: z.string(),
+});
+
+export const ZListBatchesQuery = z.object({
+  ...pageQuery(sortKeys(BATCH_SORTS)),
+  status: z.enum(['draft', 'confirmed', 'paying', 'paid']).optional(),
+  areaCode: areaCode.optional(),
+  fundId: z.string().min(1).max(80).optional(),
+});
+export const ZBatchSummary = z.object({
+  id: z.string(), areaCode: z.string(), fundId: z.string(), status: z.string(), totalFen: z.number(), items: z.number(), paid: z.number(), paidFen: z.number(),
+  createdBy: z.string(), createdAt: z.string(), updatedBy: z.string().nullable(), updatedAt: z.string().nullable(),
+});
+export const ZBatchLinesQuery = z.object({ ...pageQuery(sortKeys(LINE_SORTS)) });
+export const ZBatchLine = z.object({
+  claimId: z.string(), program: z.string(), payee: z.string(), payeeRef: z.string().nullable(), accountHolder: z.string().nullable(), residentId: z.string(),
+  amountFen: z.number(), paid: z.boolean(), paidAt: z.string().nullable(),
+});
+export const ZBatchLinesPage = okList(ZBatchLine).extend({ batchStatus: z.string() });
+
+export const ZPayableQuery = z.object({ areaCode: areaCode.optional(), fundId: z.string().min(1).max(80).optional() });
+export const ZPayableGroup = z.object({ areaCode: z.string(), fundId: z.string(), claims: z.number(), totalFen: z.number() });
+
+export { okList };

@@ -1,0 +1,185 @@
+// 公示详情: a notice's dates (its working-day end, moved when objections paused it), its objections —
+// recorded here as received, and resolved (upheld rejects the claim; dismissed lets the notice run
+// on) —, closing it once its last working day has passed, and approving the claims whose publicity
+// ended (one bulk act, reported per claim).
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Progress, Radio, Select, Space, Spin, Table, Tag, Typography, type TableProps } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../../api.ts';
+import { ClaimStatusTag, LoadError } from '../../components.tsx';
+import { formatDate, formatDateTime, formatMoney } from '../../format.ts';
+import { useApi } from '../../hooks.ts';
+import { areaName, nameOf, PROGRAM_NAMES } from '../../labels.ts';
+import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import type { Claim } from '../../types.ts';
+import { NoticeStatusTag } from './PublicityPage.tsx';
+import { OBJECTION_STATUS_NAMES, post, reviewPage, useAction, type NoticeDetail, type Objection } from './shared.tsx';
+
+const EXPORT: ExportColumn<Claim>[] = [
+  { title: '申领编号', value: (c) => c.id, width: 28 },
+  { title: '培训项目', value: (c) => nameOf(PROGRAM_NAMES, c.program), width: 24 },
+  { title: '身份证号', value: (c) => c.residentId, width: 22 },
+  { title: '状态', value: (c) => c.status },
+  { title: '核定金额（元）', value: (c) => (c.amountFen == null ? null : c.amountFen / 100), width: 16 },
+];
+const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
+const APPROVE_CHUNK = 10;
+
+interface ObjectionForm { claimId: string; text: string; on: Dayjs }
+interface ResolveForm { verdict: 'upheld' | 'dismissed'; resolution: string; on: Dayjs }
+
+function NoticeDetailScreen() {
+  const { id = '' } = useParams();
+  const notice = useApi<NoticeDetail>(`/review/publicity-notices/${encodeURIComponent(id)}`);
+  const claims = useServerList<Claim>('/claims', [], { amountFen: 'amount' }, { noticeId: id });
+  const [objectionForm] = Form.useForm<ObjectionForm>();
+  const [resolveForm] = Form.useForm<ResolveForm>();
+  const [resolving, setResolving] = useState<Objection | null>(null);
+  const [objecting, setObjecting] = useState(false);
+  const objectAction = useAction(objectionForm);
+  const resolveAction = useAction(resolveForm);
+  const closeAction = useAction();
+  const [approving, setApproving] = useState<{ done: number; total: number } | null>(null);
+  const [approved, setApproved] = useState<{ ok: number; failed: { id: string; message: string }[] } | null>(null);
+  const approvingRef = useRef(false);
+  // The claims an objection may name: those of this notice still in publicity (up to a page of 200).
+  const objectable = useApi<{ items: Claim[]; total: number }>(objecting ? '/claims' : null, { noticeId: id, status: 'publicity', pageSize: 200 });
+
+  if (notice.error) return <LoadError error={notice.error} what="公示" onRetry={notice.reload} />;
+  if (notice.loading && !notice.data) return <Spin size="large" />;
+  const n = notice.data!;
+  const reload = () => { notice.reload(); claims.reload(); };
+  const inPublicity = n.claimsByStatus.publicity ?? 0;
+
+  const record = (v: ObjectionForm) => objectAction.run('object', () => post(`/publicity-notices/${encodeURIComponent(n.id)}/objections`, { claimId: v.claimId, text: v.text.trim(), on: iso(v.on) }),
+    () => { setObjecting(false); objectionForm.resetFields(); reload(); return '异议已登记，公示暂停'; });
+  const resolve = () => resolveForm.validateFields().then((v) => resolveAction.run('resolve', () => post<{ noticeStatus: string; endsOn: string }>(`/objections/${encodeURIComponent(resolving!.id)}/resolve`, { verdict: v.verdict, resolution: v.resolution.trim(), on: iso(v.on) }),
+    (r) => { setResolving(null); resolveForm.resetFields(); reload(); return r.noticeStatus === 'open' ? `异议已处理，公示继续，${formatDate(r.endsOn)}结束` : '异议已处理'; }));
+  const close = () => closeAction.run('close', () => post(`/publicity-notices/${encodeURIComponent(n.id)}/close`, {}), () => { reload(); return '公示已结束，可批准其中的申领'; });
+
+  /** Approves every claim of the notice still in publicity, in small parts, reporting each failure. */
+  const approveAll = async () => {
+    if (approvingRef.current) return;
+    approvingRef.current = true;
+    try {
+      const ids: string[] = [];
+      for (let page = 1; ; page++) {
+        const got = await api<{ items: Claim[]; total: number }>('/claims', { query: { noticeId: n.id, status: 'publicity', page, pageSize: 200 } });
+        ids.push(...got.items.map((c) => c.id));
+        if (got.items.length === 0 || ids.length >= got.total) break;
+      }
+      const failed: { id: string; message: string }[] = [];
+      let ok = 0;
+      setApproving({ done: 0, total: ids.length });
+      for (let i = 0; i < ids.length; i += APPROVE_CHUNK) {
+        const part = ids.slice(i, i + APPROVE_CHUNK);
+        try {
+          const r = await post<{ results: { id: string; ok: boolean; error?: { message: string } }[] }>('/claims/bulk', { action: 'approve', claimIds: part });
+          for (const x of r.results) if (x.ok) ok++; else failed.push({ id: x.id, message: x.error?.message ?? '' });
+        } catch (e) {
+          failed.push(...part.map((id) => ({ id, message: (e as Error).message })));
+        }
+        setApproving({ done: i + part.length, total: ids.length });
+      }
+      setApproved({ ok, failed });
+    } finally {
+      approvingRef.current = false;
+      setApproving(null);
+      reload();
+    }
+  };
+
+  const objectionColumns: TableProps<Objection>['columns'] = [
+    { title: '申领编号', dataIndex: 'claimId', key: 'claimId', width: 170, ellipsis: true, render: (c: string | null) => (c ? <Link to={`/claims/${encodeURIComponent(c)}`}>{c}</Link> : '—') },
+    { title: '异议内容', dataIndex: 'text', key: 'text' },
+    { title: '提出', key: 'raised', width: 170, render: (_: unknown, o) => formatDateTime(o.raisedAt) },
+    { title: '状态', dataIndex: 'status', key: 'status', width: 90, render: (s: string) => <Tag color={s === 'open' ? 'warning' : s === 'upheld' ? 'error' : 'default'}>{nameOf(OBJECTION_STATUS_NAMES, s)}</Tag> },
+    { title: '处理意见', dataIndex: 'resolution', key: 'resolution', render: (r: string | null) => r ?? '—' },
+    { title: '操作', key: 'act', width: 90, render: (_: unknown, o) => (o.status === 'open' ? <Button size="small" onClick={() => setResolving(o)}>处理</Button> : null) },
+  ];
+  const claimColumns: TableProps<Claim>['columns'] = [
+    { title: '申领编号', dataIndex: 'id', key: 'id', width: 170, ellipsis: true, render: (c: string) => <Link to={`/claims/${encodeURIComponent(c)}`}>{c}</Link> },
+    { title: '培训项目', dataIndex: 'program', key: 'program', width: 150, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
+    { title: '身份证号', dataIndex: 'residentId', key: 'residentId', width: 170 },
+    { title: '状态', dataIndex: 'status', key: 'status', width: 90, render: (s: string) => <ClaimStatusTag status={s} /> },
+    { title: '核定金额', dataIndex: 'amountFen', key: 'amountFen', width: 116, align: 'right', sorter: true, sortOrder: claims.sortOrder('amountFen'), render: formatMoney },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Link to="/review/publicity">← 返回公示管理</Link>
+      <Typography.Title level={3} style={{ margin: 0 }}>{n.title} <NoticeStatusTag status={n.status} /></Typography.Title>
+      <Card size="small" title="公示期">
+        <Descriptions size="small" bordered column={{ xs: 1, md: 2, lg: 3 }} items={[
+          { key: 'area', label: '地区', children: areaName(n.areaCode) },
+          { key: 'start', label: '开始日期', children: formatDate(n.startsOn) },
+          { key: 'days', label: '工作日数', children: `${n.workingDays} 个工作日` },
+          { key: 'end', label: '结束日期', children: <span data-testid="notice-ends-on">{formatDate(n.endsOn)}</span> },
+          { key: 'paused', label: '暂停', children: n.status === 'paused' ? `${formatDate(n.pausedOn)}起暂停，尚余 ${n.daysLeft ?? '—'} 个工作日` : '—' },
+          { key: 'claims', label: '申领', children: Object.entries(n.claimsByStatus).map(([s, c]) => `${nameOf({ publicity: '公示中', approved: '已批准', rejected: '已驳回', paid: '已支付' }, s)} ${c} 笔`).join('，') || '—' },
+        ]} />
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          结束日期按 2020—2021 年法定节假日和调休安排的工作日计算；有未处理的异议时公示暂停，处理完毕后从处理之日起继续计算剩余工作日。
+        </Typography.Paragraph>
+        <Space style={{ marginTop: 12 }} wrap>
+          {n.status !== 'closed' && <Button onClick={() => setObjecting(true)}>登记异议</Button>}
+          {n.status === 'open' && (
+            <Button type="primary" onClick={close} loading={closeAction.running === 'close'} disabled={!n.closable}>结束公示</Button>
+          )}
+          {n.status === 'open' && !n.closable && <Typography.Text type="secondary">公示期至 {formatDate(n.endsOn)}，期满后才能结束</Typography.Text>}
+          {n.status === 'paused' && <Typography.Text type="warning">有未处理的异议，公示已暂停，不能结束</Typography.Text>}
+          {n.status === 'closed' && inPublicity > 0 && (
+            <Button type="primary" onClick={() => void approveAll()} loading={approving !== null}>批准公示期满的申领（{inPublicity} 笔）</Button>
+          )}
+        </Space>
+        {approved && (
+          <Alert style={{ marginTop: 12 }} type={approved.failed.length ? 'warning' : 'success'} showIcon closable onClose={() => setApproved(null)} data-testid="approve-summary"
+            title={`批准成功 ${approved.ok} 笔，失败 ${approved.failed.length} 笔`}
+            description={approved.failed.length ? <ul style={{ margin: 0 }}>{approved.failed.slice(0, 20).map((f) => <li key={f.id}>{f.id}：{f.message}</li>)}</ul> : '已从相应资金预留金额，可编入支付批次。'} />
+        )}
+      </Card>
+      <Card size="small" title={`异议（${n.objections.length}）`}>
+        <Table<Objection> rowKey="id" size="small" columns={objectionColumns} dataSource={n.objections} pagination={false} locale={{ emptyText: '暂无异议' }} scroll={{ x: 900 }} aria-label="异议" />
+      </Card>
+      <Card size="small" title="公示的申领" extra={<ExportButton path="/claims" query={claims.query} columns={EXPORT} fileName="公示申领" />}>
+        {claims.error ? <LoadError error={claims.error} what="申领" onRetry={claims.reload} /> : (
+          <Table<Claim> rowKey="id" size="small" {...claims.tableProps} columns={claimColumns} tableLayout="fixed" scroll={{ x: 700 }} />
+        )}
+      </Card>
+      <Modal open={objecting} title="登记异议" okText="登记" cancelText="取消" onOk={() => objectionForm.submit()} onCancel={() => setObjecting(false)} okButtonProps={{ loading: objectAction.running !== null }} destroyOnHidden>
+        <Form form={objectionForm} layout="vertical" onFinish={record} initialValues={{ on: dayjs() }}>
+          <Form.Item label="异议的申领" name="claimId" rules={[{ required: true, message: '请选择异议针对的申领' }]}>
+            <Select showSearch placeholder="选择申领（可输入编号或身份证号查找）" loading={objectable.loading} optionFilterProp="label"
+              options={(objectable.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.id}（${c.residentId}）` }))} />
+          </Form.Item>
+          <Form.Item label="异议内容" name="text" rules={[{ required: true, whitespace: true, message: '请填写异议内容' }, { max: 4000, message: '不超过 4000 字' }]}>
+            <Input.TextArea rows={3} maxLength={4000} />
+          </Form.Item>
+          <Form.Item label="收到日期" name="on" rules={[{ required: true, message: '请选择收到异议的日期' }]}>
+            <DatePicker allowClear={false} />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal open={resolving !== null} title="处理异议" okText="确认处理" cancelText="取消" onOk={resolve} onCancel={() => setResolving(null)} okButtonProps={{ loading: resolveAction.running !== null }} destroyOnHidden>
+        {resolving && <Typography.Paragraph>申领 {resolving.claimId}：{resolving.text}</Typography.Paragraph>}
+        <Form form={resolveForm} layout="vertical" initialValues={{ on: dayjs() }}>
+          <Form.Item label="处理结论" name="verdict" rules={[{ required: true, message: '请选择异议是否成立' }]}>
+            <Radio.Group options={[{ value: 'dismissed', label: '不成立（公示继续）' }, { value: 'upheld', label: '成立（驳回该申领）' }]} />
+          </Form.Item>
+          <Form.Item label="处理意见" name="resolution" rules={[{ required: true, whitespace: true, message: '请填写处理意见' }, { max: 4000, message: '不超过 4000 字' }]}>
+            <Input.TextArea rows={3} maxLength={4000} />
+          </Form.Item>
+          <Form.Item label="处理日期" name="on" rules={[{ required: true, message: '请选择处理日期' }]}>
+            <DatePicker allowClear={false} />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal open={approving !== null} title="正在批准" footer={null} closable={false} mask={{ closable: false }}>
+        <Progress percent={approving ? Math.round((approving.done / Math.max(1, approving.total)) * 100) : 0} aria-label="批准进度" />
+      </Modal>
+    </Space>
+  );
+}
+
+export default reviewPage(NoticeDetailScreen);

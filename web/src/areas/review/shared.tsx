@@ -1,0 +1,117 @@
+// What the review screens share: the shapes of the /review API, Chinese names of notice and batch
+// states, and running one action with no double submit and the server's error next to its field.
+import { App, App as AntApp, Result, type FormInstance } from 'antd';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { api, ApiError } from '../../api.ts';
+import { useAuth } from '../../auth.tsx';
+import { HomeButton } from '../../components.tsx';
+import { RequireAuth } from '../../layout/RequireAuth.tsx';
+
+export interface ClassSummary {
+  id: string; providerId: string; program: string; areaCode: string; occupationCode: string | null; level: string | null;
+  startDate: string; endDate: string; status: string; trainees: number;
+}
+export interface Problem { rule: string; clause: string; severity: 'blocking' | 'warning'; message: string }
+export interface OpeningReview { blocking: boolean; classProblems: Problem[]; trainees: { residentId: string; name: string; problems: Problem[] }[] }
+export interface ClassView extends Omit<ClassSummary, 'trainees'> {
+  trainees: { residentId: string; name: string; employerUscc: string | null; newHire: boolean | null }[];
+  enterpriseUscc: string | null; entrepreneurshipType: string | null; projectId: string | null; filingId: string | null;
+  hours: number; venue: string; teachers: { name: string; qualification?: string }[] | null; reviewNote: string | null; reviewProblems: unknown;
+  sessions: { id: number; day: string; startsAt: string; endsAt: string; hours: number }[];
+  createdBy: string; createdAt: string;
+}
+export interface NoticeSummary {
+  id: string; areaCode: string; title: string; startsOn: string; workingDays: number; endsOn: string; status: string;
+  claims: number; objections: number; openObjections: number; createdBy: string; createdAt: string;
+}
+export interface Objection {
+  id: string; claimId: string | null; text: string; raisedBy: string; raisedAt: string; status: string;
+  resolution: string | null; resolvedBy: string | null; resolvedAt: string | null;
+}
+export interface NoticeDetail extends Omit<NoticeSummary, 'claims' | 'objections' | 'openObjections'> {
+  pausedOn: string | null; daysLeft: number | null; closable: boolean; claimsByStatus: Record<string, number>; objections: Objection[];
+}
+export interface BatchSummary {
+  id: string; areaCode: string; fundId: string; status: string; totalFen: number; items: number; paid: number; paidFen: number;
+  createdBy: string; createdAt: string; updatedBy: string | null; updatedAt: string | null;
+}
+export interface BatchLine {
+  claimId: string; program: string; payee: string; payeeRef: string | null; accountHolder: string | null; residentId: string;
+  amountFen: number; paid: boolean; paidAt: string | null;
+}
+export interface PayableGroup { areaCode: string; fundId: string; claims: number; totalFen: number }
+export interface Fund { id: string; source: string; year: number; budgetFen: number }
+
+export const NOTICE_STATUS_NAMES: Record<string, string> = { open: '公示中', paused: '异议暂停', closed: '已结束' };
+export const OBJECTION_STATUS_NAMES: Record<string, string> = { open: '待处理', upheld: '成立', dismissed: '不成立' };
+export const BATCH_STATUS_NAMES: Record<string, string> = { draft: '草稿（待确认）', confirmed: '已确认（待支付）', paying: '支付中', paid: '已支付' };
+export const PAYEE_NAMES: Record<string, string> = { individual: '个人', enterprise: '企业', institution: '培训机构' };
+export const FUND_SOURCE_NAMES: Record<string, string> = { special_action: '职业技能提升行动专账资金', employment_fund: '就业创业补助资金' };
+
+/** A fund id such as `special_action-2020` in Chinese: 2020年职业技能提升行动专账资金. */
+export function fundName(id: string): string {
+  const m = /^(.+)-(\d{4})$/.exec(id);
+  return m ? `${m[2]}年${FUND_SOURCE_NAMES[m[1]!] ?? m[1]}` : id;
+}
+
+/** The form field an API error names (`body.reason` → `reason`), or null. */
+export function fieldOf(error: ApiError): string | null {
+  if (!error.field) return null;
+  return error.field.replace(/^body\./, '').split(/[.[]/)[0] ?? null;
+}
+
+/**
+ * One action at a time: `run` ignores calls while one is running (no double submit), shows the
+ * server's Chinese message next to the named form field when there is one, otherwise as a message.
+ */
+export function useAction(form?: FormInstance) {
+  const { message } = App.useApp();
+  const [running, setRunning] = useState<string | null>(null);
+  const busy = useRef(false);
+  const run = useCallback(async <T,>(name: string, work: () => Promise<T>, done?: (result: T) => string | void): Promise<T | undefined> => {
+    if (busy.current) return undefined;
+    busy.current = true;
+    setRunning(name);
+    try {
+      const result = await work();
+      const text = done?.(result);
+      if (text) message.success(text);
+      return result;
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError(0, 'client', String(e));
+      const field = fieldOf(err);
+      if (form && field && form.getFieldInstance(field) !== undefined) form.setFields([{ name: field, errors: [err.message] }]);
+      else message.error(err.message);
+      return undefined;
+    } finally {
+      busy.current = false;
+      setRunning(null);
+    }
+  }, [form, message]);
+  return { run, running };
+}
+
+export const post = <T,>(path: string, body: unknown = {}) => api<T>(path, { method: 'POST', body });
+
+/** A review screen: signed in, as the city bureau or a county office; antd's App gives it messages and modals. */
+export function OfficeOnly({ children }: { children: ReactNode }) {
+  const { me } = useAuth();
+  if (me && me.role !== 'city' && me.role !== 'county') {
+    return <Result status="403" title="无权使用此功能" subTitle="审核业务由市、县（区）人社局办理。" extra={<HomeButton />} />;
+  }
+  return <AntApp component={false}>{children}</AntApp>;
+}
+
+export function reviewPage(Inner: () => ReactNode) {
+  return function ReviewScreen() {
+    return (
+      <RequireAuth>
+        <OfficeOnly>
+          <Inner />
+        </OfficeOnly>
+      </RequireAuth>
+    );
+  };
+}
+
+export const options = (names: Record<string, string>) => Object.entries(names).map(([value, label]) => ({ value, label }));
