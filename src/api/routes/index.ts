@@ -15,6 +15,9 @@ import { filingRoutes } from './filings.ts';
 import { planRoutes } from './plans.ts';
 import { projectRoutes } from './projects.ts';
 import { riskRoutes } from './risk.ts';
+import { disputeRoutes } from './disputes.ts';
+import { oversightRoutes } from './oversight.ts';
+import { myRecordRoutes } from './my-records.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -32,4 +35,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(planRoutes);
   await app.register(projectRoutes);
   await app.register(riskRoutes);
+  await app.register(disputeRoutes);
+  await app.register(oversightRoutes);
+  await app.register(myRecordRoutes);
 };
