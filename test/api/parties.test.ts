@@ -182,3 +182,27 @@ describe('R8 status: the enterprise\'s education fund year by year and the claim
     expect((await get(`/enterprises/${employer}/r8-status`, 'ann')).statusCode).toBe(403);
   });
 });
+
+describe('Malformed bodies on the parties\' write routes: a 400 naming the field, nothing written', () => {
+  const count = async () => Number((await t.store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const cases: [string, string, unknown, string][] = [
+    ['ann', '/disputes', { claimId: 'ANN-UPGRADE' }, 'body.reason'],
+    ['ann', '/disputes', { claimId: 'ANN-UPGRADE', reason: 'x'.repeat(2001) }, 'body.reason'],
+    ['ann', '/disputes', { claimId: 'ANN-UPGRADE', reason: '不认识', extra: 1 }, 'body'],
+    ['ann', '/disputes', [1, 2], 'body'],
+    ['emergency', '/oversight-notes', { subjectKind: 'person', subjectId: 'BOB-SAFETY', kind: 'flag', text: '看看' }, 'body.subjectKind'],
+    ['emergency', '/oversight-notes', { subjectKind: 'claim', subjectId: 'BOB-SAFETY', kind: 'flag', text: 7 }, 'body.text'],
+    ['emergency', '/oversight-notes', { subjectKind: 'claim', kind: 'flag', text: '看看' }, 'body.subjectId'],
+    ['dongqu', '/oversight-notes/x/clear', { note: '' }, 'body.note'],
+    ['dongqu', '/disputes/x/resolve', { finding: 'dismissed' }, 'body.resolution'],
+  ];
+  it.each(cases)('%s POST %s %j → 400 at %s', async (who, url, body, field) => {
+    const before = await count();
+    const res = await post(url, who, body);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('invalid_input');
+    expect(res.json().error.field).toMatch(new RegExp(`^${field.replace('.', '\\.')}`));
+    expect(res.json().error.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(await count()).toBe(before);
+  });
+});
