@@ -80,7 +80,7 @@ function AddNoteForm({ subjectKind, subjectId, onDone }: { subjectKind: 'claim' 
     }
   };
   return (
-    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'comment' }} aria-label="提出意见或标记" style={{ marginTop: 16 }}>
+    <Form form={form} name="addNote" layout="vertical" onFinish={submit} initialValues={{ kind: 'comment' }} aria-label="提出意见或标记" style={{ marginTop: 16 }}>
       <Form.Item label="类型" name="kind">
         <Radio.Group optionType="button" options={[{ value: 'comment', label: '意见' }, { value: 'flag', label: '标记（需受理部门处理）' }]} />
       </Form.Item>
@@ -115,7 +115,7 @@ export function ClearFlagModal({ note, onClose, onDone }: { note: NoteView | nul
   return (
     <Modal open={note !== null} title="解除部门标记" onCancel={onClose} footer={null} destroyOnHidden afterClose={() => setError(null)}>
       {note && <Typography.Paragraph>{nameOf(DEPARTMENT_NAMES, note.department)}：{note.text}</Typography.Paragraph>}
-      <Form form={form} layout="vertical" onFinish={submit} aria-label="解除部门标记">
+      <Form form={form} name="clearFlag" layout="vertical" onFinish={submit} aria-label="解除部门标记">
         <Form.Item label="核查情况说明" name="note" rules={[{ required: true, whitespace: true, message: '请填写核查情况说明' }, { max: 2000, message: '不超过2000个字' }]}>
           <Input.TextArea rows={3} />
         </Form.Item>

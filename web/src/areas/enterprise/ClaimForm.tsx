@@ -119,7 +119,7 @@ export function ClaimForm({ programs, title }: { programs: readonly string[]; ti
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 860 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{title}</Typography.Title>
-      <Form form={form} layout="vertical" onFinish={submit} aria-label={title} onValuesChange={(changed) => { if ('program' in changed) setError(null); }}>
+      <Form form={form} name="claim" layout="vertical" onFinish={submit} aria-label={title} onValuesChange={(changed) => { if ('program' in changed) setError(null); }}>
         <Card size="small" title="1. 选择补贴项目">
           <Form.Item label="补贴项目" name="program" rules={[{ required: true, message: '请选择补贴项目' }]}>
             <Select placeholder="请选择" options={programs.map((p) => ({ value: p, label: `${nameOf(PROGRAM_NAMES, p)}（${PROGRAM_FORMS[p]!.clause}）` }))} />

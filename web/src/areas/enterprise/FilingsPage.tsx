@@ -90,7 +90,7 @@ function FileContentModal({ open, onClose, onDone }: { open: boolean; onClose():
   };
   return (
     <Modal open={open} title="报送培训内容备案" onCancel={onClose} footer={null} destroyOnHidden width={640}>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ filedOn: dayjs() }} aria-label="报送培训内容备案">
+      <Form form={form} name="fileContent" layout="vertical" onFinish={submit} initialValues={{ filedOn: dayjs() }} aria-label="报送培训内容备案">
         <Form.Item label="培训项目" name="program" rules={[{ required: true, message: '请选择培训项目' }]}>
           <Select options={options(FILED)} placeholder="请选择" />
         </Form.Item>

@@ -125,7 +125,7 @@ function SubmitPlanModal({ open, onClose, onDone }: { open: boolean; onClose(): 
   };
   return (
     <Modal open={open} title="提交学徒培养计划（§4.1）" onCancel={onClose} footer={null} destroyOnHidden width={640}>
-      <Form form={form} layout="vertical" onFinish={submit} aria-label="提交学徒培养计划">
+      <Form form={form} name="submitPlan" layout="vertical" onFinish={submit} aria-label="提交学徒培养计划">
         <Form.Item label="学徒身份证号" name="residentId" rules={[{ required: true, whitespace: true, message: '请填写学徒身份证号' }, { len: 18, message: '身份证号应为18位' }]}>
           <Input maxLength={18} />
         </Form.Item>

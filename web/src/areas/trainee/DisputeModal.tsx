@@ -34,7 +34,7 @@ export function DisputeModal({ claim, onClose, onDone }: { claim: Claim | null; 
           <br /><Typography.Text type="secondary">{claim.id}</Typography.Text>
         </Typography.Paragraph>
       )}
-      <Form form={form} layout="vertical" onFinish={submit} aria-label="对申领提出异议">
+      <Form form={form} name="dispute" layout="vertical" onFinish={submit} aria-label="对申领提出异议">
         <Form.Item label="异议理由" name="reason" rules={[{ required: true, whitespace: true, message: '请说明异议理由' }, { max: 2000, message: '不超过2000个字' }]}
           extra="例如：本人未参加该培训、未取得该证书、培训时间不符。异议将转交受理该申领的人社部门核查。">
           <Input.TextArea rows={4} />

@@ -132,7 +132,7 @@ function ResolveModal({ dispute, onClose, onDone }: { dispute: DisputeView | nul
   return (
     <Modal open={dispute !== null} title="办结异议案件" onCancel={onClose} footer={null} destroyOnHidden afterClose={() => setError(null)}>
       {dispute && <Typography.Paragraph>异议理由：{dispute.reason}</Typography.Paragraph>}
-      <Form form={form} layout="vertical" onFinish={submit} aria-label="办结异议案件">
+      <Form form={form} name="resolveDispute" layout="vertical" onFinish={submit} aria-label="办结异议案件">
         <Form.Item label="处理结论" name="finding" rules={[{ required: true, message: '请选择处理结论' }]}>
           <Radio.Group options={options(DISPUTE_FINDING_NAMES)} />
         </Form.Item>
