@@ -76,8 +76,8 @@ describe('Enterprise (ent-10000h)', () => {
     for (const y of r8.years) expect(await page.getByTestId(`r8-${y.year}`).textContent()).toBe(words[y.r8]);
     await screenshot(page, '40-enterprise-r8');
 
-    await page.getByRole('menuitem', { name: '申领补贴' }).click();
-    await heading('申领补贴（企业）');
+    await page.getByRole('menuitem', { name: '提交申领' }).click();
+    await heading('提交补贴申领（企业）');
     await choose(page.getByRole('main'), '补贴项目', '短期岗位技能培训');
     await page.getByLabel('实际参训学时').waitFor();
     await page.getByRole('button', { name: '提交申领' }).click();

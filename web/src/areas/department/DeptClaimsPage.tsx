@@ -43,7 +43,7 @@ function DeptClaims() {
     { title: '状态', dataIndex: 'status', key: 'status', width: 90, sorter: true, sortOrder: list.sortOrder('status'), render: (s: string) => <ClaimStatusTag status={s} /> },
     { title: '判定', dataIndex: 'outcome', key: 'outcome', width: 100, render: (o: string | null) => <OutcomeTag outcome={o} /> },
     { title: '核定金额', dataIndex: 'amountFen', key: 'amountFen', width: 110, align: 'right', sorter: true, sortOrder: list.sortOrder('amountFen'), render: formatMoney },
-    { title: '操作', key: 'notes', width: 110, render: (_: unknown, c) => <Button size="small" onClick={() => setOpen(c)}>意见/标记</Button> },
+    { title: '操作', key: 'notes', width: 110, fixed: 'right', render: (_: unknown, c) => <Button size="small" onClick={() => setOpen(c)}>意见/标记</Button> },
   ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

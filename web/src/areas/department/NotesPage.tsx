@@ -51,7 +51,7 @@ function Notes() {
     { title: '内容', dataIndex: 'text', key: 'text', ellipsis: { showTitle: true } },
     { title: '提出时间', dataIndex: 'createdAt', key: 'createdAt', width: 160, sorter: true, sortOrder: list.sortOrder('createdAt'), render: formatDateTime },
     {
-      title: '处理', key: 'cleared', width: 220, render: (_: unknown, n) => n.status === 'cleared'
+      title: '处理', key: 'cleared', width: 220, fixed: 'right', render: (_: unknown, n) => n.status === 'cleared'
         ? <Typography.Text type="secondary">{n.clearedBy}：{n.clearNote}</Typography.Text>
         : office && n.status === 'raised' ? <Button size="small" onClick={() => setClearing(n)}>解除标记</Button> : '—',
     },

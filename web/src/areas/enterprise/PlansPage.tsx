@@ -61,7 +61,7 @@ function Plans() {
     { title: '合同期限', dataIndex: 'contractMonths', key: 'contractMonths', width: 90, render: (m: number) => `${m} 个月` },
     { title: '状态', dataIndex: 'status', key: 'status', width: 110, sorter: true, sortOrder: list.sortOrder('status'), render: (s: string) => <Tag color={STATUS_COLORS[s]}>{nameOf(PLAN_STATUS_NAMES, s)}</Tag> },
     {
-      title: '操作', key: 'actions', width: 230, render: (_: unknown, p) => p.status === 'listed' ? (
+      title: '操作', key: 'actions', width: 230, fixed: 'right', render: (_: unknown, p) => p.status === 'listed' ? (
         <Space size="small" wrap>
           {(['completed', 'failed', 'quit'] as const).map((s) => (
             <Popconfirm key={s} title={`确认报告该学徒“${PLAN_STATUS_NAMES[s]}”？`} okText="确认" cancelText="取消" onConfirm={() => move(p, s)}>

@@ -11,7 +11,7 @@ export const enterpriseArea: Area = {
     { path: 'ent-r8', lazy: page(() => import('./R8StatusPage.tsx')) },
   ],
   menu: (me) => me?.role !== 'enterprise' ? [] : [
-    { key: '/ent-claim', label: <Link to="/ent-claim">申领补贴</Link> },
+    { key: '/ent-claim', label: <Link to="/ent-claim">提交申领</Link> },
     { key: '/ent-filings', label: <Link to="/ent-filings">培训内容备案</Link> },
     { key: '/ent-plans', label: <Link to="/ent-plans">学徒培养计划</Link> },
     { key: '/my-payments', label: <Link to="/my-payments">支付记录</Link> },

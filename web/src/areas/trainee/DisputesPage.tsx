@@ -82,7 +82,7 @@ function Disputes() {
       ) : d.takenBy ? `${d.takenBy} 已受理` : '—',
     },
     ...(office ? [{
-      title: '操作', key: 'actions', width: 100, render: (_: unknown, d: DisputeView) => d.status === 'open' ? (
+      title: '操作', key: 'actions', width: 90, fixed: 'right' as const, render: (_: unknown, d: DisputeView) => d.status === 'open' ? (
         <Popconfirm title="受理该异议案件？" okText="受理" cancelText="取消" onConfirm={() => take(d)}>
           <Button size="small" type="primary" loading={busy === d.id} disabled={busy !== null}>受理</Button>
         </Popconfirm>

@@ -39,11 +39,11 @@ function MyClaims() {
     { title: '申领', dataIndex: 'id', key: 'id', width: 150, ellipsis: { showTitle: true }, render: (id: string) => <Link to={`/claims/${encodeURIComponent(id)}`}>{id}</Link> },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 180, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
     { title: '申请人', dataIndex: 'applicant', key: 'applicant', width: 90, render: (a: string) => nameOf(APPLICANT_NAMES, a) },
-    { title: '培训期间', dataIndex: 'startDate', key: 'startDate', width: 250, sorter: true, sortOrder: list.sortOrder('startDate'), render: (_: string, c) => `${formatDate(c.startDate)}—${formatDate(c.endDate)}` },
+    { title: '培训期间', dataIndex: 'startDate', key: 'startDate', width: 220, sorter: true, sortOrder: list.sortOrder('startDate'), render: (_: string, c) => `${formatDate(c.startDate)}—${formatDate(c.endDate)}` },
     { title: '状态', dataIndex: 'status', key: 'status', width: 90, sorter: true, sortOrder: list.sortOrder('status'), render: (s: string) => <ClaimStatusTag status={s} /> },
     { title: '判定', dataIndex: 'outcome', key: 'outcome', width: 100, render: (o: string | null) => <OutcomeTag outcome={o} /> },
     { title: '核定金额', dataIndex: 'amountFen', key: 'amountFen', width: 110, align: 'right', sorter: true, sortOrder: list.sortOrder('amountFen'), render: formatMoney },
-    { title: '操作', key: 'dispute', width: 110, render: (_: unknown, c) => CLOSED.has(c.status) ? null : <Button size="small" danger onClick={() => setDisputing(c)}>提出异议</Button> },
+    { title: '操作', key: 'dispute', width: 110, fixed: 'right', render: (_: unknown, c) => CLOSED.has(c.status) ? null : <Button size="small" danger onClick={() => setDisputing(c)}>提出异议</Button> },
   ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -59,7 +59,7 @@ function MyClaims() {
         </Form>
       </Card>
       {list.error ? <LoadError error={list.error} what="申领" onRetry={list.reload} /> : (
-        <Table<Claim> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 1080 }} locale={{ emptyText: '您名下暂无申领' }} />
+        <Table<Claim> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 1040 }} locale={{ emptyText: '您名下暂无申领' }} />
       )}
       <DisputeModal claim={disputing} onClose={() => setDisputing(null)} onDone={() => { setDisputing(null); message.success('异议已提交，人社部门将核查处理'); navigate('/my-disputes'); }} />
     </Space>

@@ -33,7 +33,7 @@ export function classColumns(list: { sortOrder(k: string): 'ascend' | 'descend' 
     { title: '培训机构', dataIndex: 'providerId', key: 'providerId', width: 100 },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 80, render: areaName },
     { title: '状态', dataIndex: 'status', key: 'status', width: 130, sorter: true, sortOrder: list.sortOrder('status'), render: (s: string) => <Tag>{nameOf(CLASS_STATUS_NAMES, s)}</Tag> },
-    { title: '操作', key: 'open', width: 80, render: (_: unknown, c) => <Button size="small" onClick={() => open(c.id)}>查看</Button> },
+    { title: '操作', key: 'open', width: 80, fixed: 'right', render: (_: unknown, c) => <Button size="small" onClick={() => open(c.id)}>查看</Button> },
   ];
 }
 
