@@ -192,4 +192,20 @@ export interface Database {
   risk_inspections: RiskInspectionTable;
   risk_sanctions: RiskSanctionTable;
   provider_evaluations: ProviderEvaluationTable;
+  claim_disputes: ClaimDisputeTable;
+  oversight_notes: OversightNoteTable;
+}
+
+// Parties (issue #5): trainees' disputes of claims (异议案件) and departments' comments and flags.
+export type DisputeStatus = 'open' | 'taken' | 'resolved';
+export type DisputeFinding = 'claim_rejected' | 'dismissed';
+export interface ClaimDisputeTable {
+  id: string; claim_id: string; resident_id: string; area_code: string; reason: string; status: Optional<DisputeStatus>;
+  taken_by: string | null; taken_at: Date | null; finding: DisputeFinding | null; resolution: string | null;
+  resolved_by: string | null; resolved_at: Date | null; created_by: string; created_at: Generated<Date>;
+}
+export interface OversightNoteTable {
+  id: string; subject_kind: 'claim' | 'class'; subject_id: string; area_code: string; kind: 'comment' | 'flag'; text: string;
+  department: string; author: string; created_at: Generated<Date>; status: 'raised' | 'cleared' | null;
+  cleared_by: string | null; cleared_at: Date | null; clear_note: string | null;
 }

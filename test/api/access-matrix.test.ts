@@ -54,6 +54,8 @@ const F = {
   batch: { A: 'MX-BA', B: 'MX-BB' },
   advance: { A: 'MX-ADA', B: 'MX-ADB' },
   inspection: { A: 'MX-INS-A', B: 'MX-INS-B' },
+  dispute: { A: 'MX-DA', B: 'MX-DB' },
+  note: { A: 'MX-NOTE-A', B: 'MX-NOTE-B' },
   class: { A: '', B: '' },
   session: { A: 0, B: 0 },
 };
@@ -98,6 +100,11 @@ const SCOPE = {
   claimBody: { city: 'AB', county: 'A', enterprise: 'A', provider: 'A', trainee: 'A' },
   classBody: { city: 'AB', county: 'A', provider: 'A' },
   personBody: { city: 'AB', county: 'A', enterprise: 'AB', provider: 'AB' },
+  // Parties (#5): dispute cases — the trainee's own, the reviewing office's area; department notes — the
+  // department's own (note A by the emergency bureau on claim A; note B by the education bureau on claim B).
+  dispute: { city: 'AB', county: 'A', trainee: 'A' },
+  note: { city: 'AB', county: 'A', emergency: 'A' },
+  ownAdvance: { provider: 'A' },
 } satisfies Record<string, Sees>;
 type ScopeName = keyof typeof SCOPE;
 
@@ -347,6 +354,22 @@ const TABLE: Record<string, Row> = {
   'GET /api/v1/review/payment-batches': { who: ['city', 'county'], list: { scope: 'batchPay', keys: (s) => [F.batch[s]], read: items('id') } },
   'GET /api/v1/review/payment-batches/{id}/lines': { who: ['city', 'county'], scope: 'batchPay', path: ({ side }) => `/review/payment-batches/${F.batch[side]}/lines` },
   'GET /api/v1/review/payable': { who: ['city', 'county'] },
+  // Parties (#5). The fixture dispute on claim 4 (approved) is taken: a second one is a conflict (409), taking it again 409.
+  'POST /api/v1/disputes': { who: ['trainee'], scope: 'claimBody', body: ({ side }) => ({ claimId: F.claims[side][3], reason: '我没有参加过这个培训' }) },
+  'GET /api/v1/disputes': { who: ['city', 'county', 'trainee'], list: { scope: 'dispute', keys: (s) => [F.dispute[s]], read: items('id') } },
+  'POST /api/v1/disputes/{id}/take': { who: ['city', 'county'], scope: 'dispute', path: ({ side }) => `/disputes/${F.dispute[side]}/take` },
+  'POST /api/v1/disputes/{id}/resolve': {
+    who: ['city', 'county'], scope: 'dispute', path: ({ side }) => `/disputes/${F.dispute[side]}/resolve`, body: () => ({ finding: 'dismissed', resolution: '经核实，培训属实' }),
+  },
+  'POST /api/v1/oversight-notes': {
+    who: DEPARTMENTS, scope: 'claim', body: ({ side }) => ({ subjectKind: 'claim', subjectId: target(side), kind: 'comment', text: '请核实学员身份' }),
+  },
+  'GET /api/v1/oversight-notes': { who: ['city', 'county', ...DEPARTMENTS], list: { scope: 'note', keys: (s) => [F.note[s]], read: items('id') } },
+  'POST /api/v1/oversight-notes/{id}/clear': { who: ['city', 'county'], scope: 'note', path: ({ side }) => `/oversight-notes/${F.note[side]}/clear`, body: () => ({ note: '已核实' }) },
+  'GET /api/v1/my/payments': { who: ['trainee', 'enterprise', 'provider'], list: { scope: 'claim', keys: (s) => [F.claims[s][3]!], read: items('claimId') } },
+  'GET /api/v1/my/advances': { who: ['enterprise', 'provider'], list: { scope: 'ownAdvance', keys: (s) => [F.advance[s]], read: items('id') } },
+  'GET /api/v1/my/certificates': { who: ['trainee'] },
+  'GET /api/v1/enterprises/{id}/r8-status': { who: ['city', 'county', ...DEPARTMENTS, 'enterprise'], scope: 'enterprise', path: ({ side }) => `/enterprises/${F.enterprise[side]}/r8-status` },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -447,6 +470,17 @@ beforeAll(async () => {
     for (const side of ['A', 'B'] as const) {
       await tx.insertInto('risk_inspections').values({
         id: F.inspection[side], sample_id: 'MX-SMP', class_id: F.class[side], score: 0, probability: 1, draw: 0.5, result: null, note: null, inspected_on: null, inspected_by: null, recorded_at: null,
+      }).execute();
+    }
+    for (const side of ['A', 'B'] as const) {
+      await tx.insertInto('payments').values({ claim_id: F.claims[side][3]!, batch_id: F.batch[side], payee: 'individual', payee_ref: null, amount_fen: 100000 }).execute();
+      await tx.insertInto('claim_disputes').values({
+        id: F.dispute[side], claim_id: F.claims[side][3]!, resident_id: F.person[side], area_code: AREA[side], reason: '不认识这笔申领', status: 'taken',
+        taken_by: 'test', taken_at: new Date(), finding: null, resolution: null, resolved_by: null, resolved_at: null, created_by: 'test',
+      }).execute();
+      await tx.insertInto('oversight_notes').values({
+        id: F.note[side], subject_kind: 'claim', subject_id: target(side), area_code: AREA[side], kind: 'flag', text: '疑似重复培训',
+        department: side === 'A' ? 'emergency' : 'education', author: 'test', status: 'raised', cleared_by: null, cleared_at: null, clear_note: null,
       }).execute();
     }
     await createUser(tx, { username: 'mx-login', password: 'test-password', displayName: '登录测试', role: 'department', department: 'finance' });

@@ -17,6 +17,9 @@ import { projectRoutes } from './projects.ts';
 import { riskRoutes } from './risk.ts';
 import { classFileRoutes } from './class-files.ts';
 import { reviewRoutes } from './review.ts';
+import { disputeRoutes } from './disputes.ts';
+import { oversightRoutes } from './oversight.ts';
+import { myRecordRoutes } from './my-records.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -36,4 +39,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(riskRoutes);
   await app.register(classFileRoutes);
   await app.register(reviewRoutes);
+  await app.register(disputeRoutes);
+  await app.register(oversightRoutes);
+  await app.register(myRecordRoutes);
 };

@@ -38,11 +38,20 @@ export function todosFor(me: Me): Todo[] {
         { ...claims('publicity', '公示中的申领', '公示期满后可批准'), link: '/review/publicity?status=open' },
         { ...claims('approved', '待支付的申领', '已批准，等待纳入支付批次'), link: '/review/payments' },
         { key: 'classes-submitted', title: '待审查的开班申请', hint: '培训机构已提交开班申请', path: '/classes', query: { status: 'submitted' }, link: '/review/classes?status=submitted' },
+        claims('submitted', '待判定的申领', '已提交，等待按政策判定'),
+        claims('decided', '待审核的申领', '已判定，等待审核'),
+        claims('reviewed', '待公示的申领', '已审核，等待发布公示'),
+        claims('publicity', '公示中的申领', '公示期满后可批准'),
+        claims('approved', '待支付的申领', '已批准，等待纳入支付批次'),
+        { key: 'classes-submitted', title: '待审查的开班申请', hint: '培训机构已提交开班申请', path: '/classes', query: { status: 'submitted' } },
+        { key: 'disputes-pending', title: '待办结的异议案件', hint: '劳动者对本人名下申领提出的异议', path: '/disputes', query: { pending: 'true' }, link: '/dispute-cases?pending=true' },
+        { key: 'flags-raised', title: '待处理的部门标记', hint: '行业主管部门对申领或培训班的标记', path: '/oversight-notes', query: { kind: 'flag', status: 'raised' }, link: '/oversight-flags?kind=flag&status=raised' },
       ];
     case 'department':
       return [
-        claims('decided', '本领域已判定的申领', '可查阅、提出意见'),
-        claims('publicity', '本领域公示中的申领', '公示期内可提出异议'),
+        { ...claims('decided', '本领域已判定的申领', '可查阅、提出意见或标记'), link: '/dept-claims?status=decided' },
+        { ...claims('publicity', '本领域公示中的申领', '公示期内可提出异议'), link: '/dept-claims?status=publicity' },
+        { key: 'flags-raised', title: '未解除的标记', hint: '本部门提出、等待人社部门处理', path: '/oversight-notes', query: { kind: 'flag', status: 'raised' }, link: '/dept-notes?kind=flag&status=raised' },
       ];
     case 'provider':
       return [
@@ -52,9 +61,18 @@ export function todosFor(me: Me): Todo[] {
         claims('submitted', '待判定的申领', '本机构提交的申领'),
         claims('publicity', '公示中的申领', '本机构的申领'),
       ];
-    case 'enterprise':
     case 'trainee':
       return [
+        { ...claims('submitted', '待判定的申领', '本人名下，已提交'), link: '/my-claims?status=submitted' },
+        { ...claims('decided', '审核中的申领', '本人名下，已判定，等待审核'), link: '/my-claims?status=decided' },
+        { ...claims('publicity', '公示中的申领', '本人名下；不认识的申领可提出异议'), link: '/my-claims?status=publicity' },
+        { ...claims('approved', '待支付的申领', '已批准，等待拨付'), link: '/my-claims?status=approved' },
+        { key: 'disputes-pending', title: '处理中的异议', hint: '等待人社部门核查答复', path: '/disputes', query: { pending: 'true' }, link: '/my-disputes?pending=true' },
+      ];
+    case 'enterprise':
+      return [
+        { key: 'advances-open', title: '待结算的预付资金', hint: '学徒制预付款，核定时抵扣', path: '/my/advances', query: { status: 'paid' }, link: '/ent-advances?status=paid' },
+        { key: 'filings-returned', title: '被退回的备案', hint: '按退回意见修改后重新报送', path: '/filings', query: { status: 'returned' }, link: '/ent-filings?status=returned' },
         claims('submitted', '待判定的申领', '已提交，等待人社部门判定'),
         claims('decided', '审核中的申领', '已判定，等待审核'),
         claims('publicity', '公示中的申领', '公示期满后批准'),

@@ -1,7 +1,30 @@
 // 劳动者 (trainee): my trainings, certificates, claims and payments; apply as an individual; disputes.
-import type { Area } from '../area.ts';
+// The offices (county, city) get the dispute cases (异议案件) here too.
+import { Link } from 'react-router';
+import { page, type Area } from '../area.ts';
 
 export const traineeArea: Area = {
-  routes: [],
-  menu: () => [],
+  routes: [
+    { path: 'my-trainings', lazy: page(() => import('./TrainingsPage.tsx')) },
+    { path: 'my-certificates', lazy: page(() => import('./CertificatesPage.tsx')) },
+    { path: 'my-claims', lazy: page(() => import('./MyClaimsPage.tsx')) },
+    { path: 'my-apply', lazy: page(() => import('./ApplyPage.tsx')) },
+    { path: 'my-payments', lazy: page(() => import('./PaymentsPage.tsx')) },
+    { path: 'my-disputes', lazy: page(() => import('./DisputesPage.tsx')) },
+    { path: 'dispute-cases', lazy: page(() => import('./DisputesPage.tsx')) },
+  ],
+  menu: (me) => {
+    if (me?.role === 'trainee') {
+      return [
+        { key: '/my-trainings', label: <Link to="/my-trainings">我的培训</Link> },
+        { key: '/my-certificates', label: <Link to="/my-certificates">我的证书</Link> },
+        { key: '/my-claims', label: <Link to="/my-claims">我的申领</Link> },
+        { key: '/my-apply', label: <Link to="/my-apply">个人申领</Link> },
+        { key: '/my-payments', label: <Link to="/my-payments">支付记录</Link> },
+        { key: '/my-disputes', label: <Link to="/my-disputes">我的异议</Link> },
+      ];
+    }
+    if (me?.role === 'city' || me?.role === 'county') return [{ key: '/dispute-cases', label: <Link to="/dispute-cases">异议案件</Link> }];
+    return [];
+  },
 };
