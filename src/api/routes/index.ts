@@ -15,6 +15,8 @@ import { filingRoutes } from './filings.ts';
 import { planRoutes } from './plans.ts';
 import { projectRoutes } from './projects.ts';
 import { riskRoutes } from './risk.ts';
+import { adminRoutes } from './admin.ts';
+import { publicInfoRoutes } from './public-info.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -32,4 +34,6 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(planRoutes);
   await app.register(projectRoutes);
   await app.register(riskRoutes);
+  await app.register(adminRoutes);
+  await app.register(publicInfoRoutes);
 };
