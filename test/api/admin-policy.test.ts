@@ -37,9 +37,9 @@ describe('Policy parameters and dated changes', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.governing).toMatchObject({ id: 'panzhihua-2020-2021', local: false });
-    expect(body.parameters).toHaveLength(27);
-    expect(body.parameters.map((p: { name: string }) => p.name).sort()).toEqual(Object.keys(PARAMETER_SCHEMAS).sort());
-    expect(body.parameters.find((p: { name: string }) => p.name === 'safety.amountYuan')).toMatchObject({
+    expect(body.items).toHaveLength(27);
+    expect(body.items.map((p: { name: string }) => p.name).sort()).toEqual(Object.keys(PARAMETER_SCHEMAS).sort());
+    expect(body.items.find((p: { name: string }) => p.name === 'safety.amountYuan')).toMatchObject({
       clause: '§4.10', clauseHeading: '四（十）高危行业安全技能培训', values: [{ from: '2020-01-01', to: '2021-12-31', value: 1000, changeId: null }],
     });
   });
@@ -78,7 +78,7 @@ describe('Policy parameters and dated changes', () => {
     expect(res.json()).toMatchObject({ id: 'PC-0001', packageId: 'local-0001', basePackageId: 'panzhihua-2020-2021', value: 1500, validFrom: '2020-07-01', validTo: null });
     const view = (await get('/policy/parameters', 'city')).json();
     expect(view.governing).toMatchObject({ id: 'local-0001', local: true, precedence: 11 });
-    expect(view.parameters.find((p: { name: string }) => p.name === 'safety.amountYuan').values).toEqual([
+    expect(view.items.find((p: { name: string }) => p.name === 'safety.amountYuan').values).toEqual([
       { from: '2020-01-01', to: '2020-06-30', value: 1000, changeId: null },
       { from: '2020-07-01', to: null, value: 1500, changeId: 'PC-0001' },
     ]);
@@ -107,7 +107,7 @@ describe('Policy parameters and dated changes', () => {
     expect(res.statusCode).toBe(201);
     const view = (await get('/policy/parameters', 'city')).json();
     expect(view.governing.id).toBe('local-0002');
-    expect(view.parameters.find((p: { name: string }) => p.name === 'safety.amountYuan').values.map((v: { from: string; to: string | null; value: number }) => [v.from, v.to, v.value])).toEqual([
+    expect(view.items.find((p: { name: string }) => p.name === 'safety.amountYuan').values.map((v: { from: string; to: string | null; value: number }) => [v.from, v.to, v.value])).toEqual([
       ['2020-01-01', '2020-06-30', 1000], ['2020-07-01', '2020-12-31', 1500], ['2021-01-01', '2021-06-30', 1200], ['2021-07-01', null, 1500],
     ]);
   });

@@ -15,7 +15,8 @@ export interface ParameterView {
   name: string; clause: string; clauseHeading: string; description: string; values: ParameterValueView[]; changes: PolicyChangeView[];
 }
 export interface PackageSummary { id: string; title: string; precedence: number; local: boolean; programs: string[]; inForce: { from: string; to: string } }
-export interface PolicyParametersView { governing: PackageSummary; packages: PackageSummary[]; parameters: ParameterView[] }
+/** A page-shaped answer (items = the 27 parameters, all on one page), so list screens and the export read it like any list. */
+export interface PolicyParametersView { governing: PackageSummary; packages: PackageSummary[]; items: ParameterView[]; total: number; page: number; pageSize: number }
 
 export function changeView(r: {
   id: string; package_id: string; base_package_id: string; parameter: string; value: unknown; valid_from: string; valid_to: string | null;
@@ -51,5 +52,5 @@ export async function listPolicyParameters(tx: Tx, actor: Actor | null): Promise
       changes: mine,
     };
   });
-  return { governing: summary(policies.packages[0]!), packages: policies.packages.map(summary), parameters };
+  return { governing: summary(policies.packages[0]!), packages: policies.packages.map(summary), items: parameters, total: parameters.length, page: 1, pageSize: parameters.length };
 }
