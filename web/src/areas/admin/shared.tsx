@@ -43,7 +43,8 @@ export function useSubmit<T>(form: FormInstance, fields: readonly string[]) {
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, 'client', String(e));
       const name = formField(err.field, fields);
-      if (name) form.setFields([{ name, errors: [err.message] }]);
+      // The field's own error without the path prefix the API puts in front (`body.effectiveFrom: …`).
+      if (name) form.setFields([{ name, errors: [err.message.replace(/^body\.[\w.[\]]+:\s*/, '')] }]);
       else setError(err.message);
       return undefined;
     } finally {
