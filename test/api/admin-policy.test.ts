@@ -112,3 +112,14 @@ describe('Policy parameters and dated changes', () => {
     ]);
   });
 });
+
+describe('Refusals in Chinese', () => {
+  it('says what shape the parameter wants: a list, a whole number, more than zero', async () => {
+    const list = await post('/policy/changes', 'city', { parameter: 'certificates.safety', value: 1200, validFrom: '2020-07-01', validTo: null, reason: '测试' });
+    expect(list.json().error.message).toBe('参数取值不符合要求：应为列表');
+    const zero = await post('/policy/changes', 'city', { parameter: 'safety.amountYuan', value: 0, validFrom: '2020-07-01', validTo: null, reason: '测试' });
+    expect(zero.json().error.message).toBe('参数取值不符合要求：应大于 0');
+    const member = await post('/policy/changes', 'city', { parameter: 'certificates.safety', value: ['diploma'], validFrom: '2020-07-01', validTo: null, reason: '测试' });
+    expect(member.json().error.message).toBe('参数取值不符合要求（0）：含有不允许的取值');
+  });
+});

@@ -41,7 +41,7 @@ export function checkChange(base: PolicyPackage, change: ParameterChange): void 
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? `（${issue.path.join('.')}）` : '';
-    throw new AppError('invalid_input', `参数取值不符合要求${where}：${issue.message}`, 'value');
+    throw new AppError('invalid_input', `参数取值不符合要求${where}：${issueInChinese(issue)}`, 'value');
   }
   const env = envelopeOf(base);
   if (change.validFrom < env.from || change.validFrom > env.to) {
@@ -89,4 +89,20 @@ export async function packagesOnRecord(db: Kysely<Database>): Promise<unknown[]>
   const rows = await db.selectFrom('policy_packages').select(['data']).orderBy('precedence', 'desc').orderBy('id').execute();
   if (rows.length === 0) return [...SHIPPED_PACKAGES];
   return rows.map((r) => (typeof r.data === 'string' ? JSON.parse(r.data) : r.data));
+}
+
+const TYPE_NAMES: Record<string, string> = { number: '数字', int: '整数', array: '列表', object: '对象', string: '文本', boolean: '是或否' };
+
+/** zod's issue in Chinese (the parameter schemas use the library's default messages, in English). */
+function issueInChinese(issue: { code: string; message: string; expected?: unknown; minimum?: unknown; maximum?: unknown; origin?: unknown; inclusive?: unknown }): string {
+  switch (issue.code) {
+    case 'invalid_type': return `应为${TYPE_NAMES[String(issue.expected)] ?? String(issue.expected)}`;
+    case 'too_small': return issue.origin === 'array' ? `至少 ${String(issue.minimum)} 项` : issue.inclusive === false ? `应大于 ${String(issue.minimum)}` : `不能小于 ${String(issue.minimum)}`;
+    case 'too_big': return issue.origin === 'array' ? `至多 ${String(issue.maximum)} 项` : `不能大于 ${String(issue.maximum)}`;
+    case 'invalid_value': return '含有不允许的取值';
+    case 'invalid_key': return '含有不允许的键';
+    case 'unrecognized_keys': return '含有多余的键';
+    case 'custom': return issue.message;
+    default: return '格式不正确';
+  }
 }

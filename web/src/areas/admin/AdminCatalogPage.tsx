@@ -62,7 +62,7 @@ function CatalogAdmin() {
         </Space>
       </Space>
       <Card size="small">
-        <Form form={filters} layout="inline" aria-label="筛选条件" style={{ rowGap: 12 }}
+        <Form form={filters} name="admincatalog-1" layout="inline" aria-label="筛选条件" style={{ rowGap: 12 }}
           onFinish={(v: { section?: string; code?: string; name?: string; onDate?: dayjs.Dayjs }) => list.setFilters({ ...v, onDate: v.onDate ? v.onDate.format('YYYY-MM-DD') : undefined })}>
           <Form.Item label="目录" name="section"><Select allowClear placeholder="全部" style={{ width: 180 }} options={options(CATALOG_SECTION_NAMES)} /></Form.Item>
           <Form.Item label="编码" name="code"><Input allowClear maxLength={40} style={{ width: 130 }} /></Form.Item>
@@ -99,7 +99,7 @@ function EntryModal({ initial, onClose }: { initial: Partial<CatalogEntry>; onCl
     <Modal open title={newEdition ? `发布新版本：${initial.name}（${initial.levelName}）` : '新增目录条目'} onCancel={() => onClose(false)} footer={null} width={640} destroyOnHidden>
       {newEdition && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="新版本自生效日起替代当日有效的旧版本（旧版本于前一日失效）；与其他版本有效期重叠的将被拒绝。" />}
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
-      <Form form={form} layout="vertical" onFinish={onFinish} aria-label="目录条目"
+      <Form form={form} name="admincatalog-2" layout="vertical" onFinish={onFinish} aria-label="目录条目"
         initialValues={{ section: initial.section ?? 'upgrade', code: initial.code, name: initial.name, level: initial.level ?? '4', baseStandardYuan: initial.baseStandardFen == null ? undefined : initial.baseStandardFen / 100,
           industry: initial.industry ?? 'other', upliftPercent: initial.upliftRate == null ? 0 : Math.round(initial.upliftRate * 1000) / 10,
           appraisalStandardYuan: initial.appraisalStandardFen == null ? undefined : initial.appraisalStandardFen / 100, hours: initial.hours ?? undefined }}>

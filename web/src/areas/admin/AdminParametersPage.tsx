@@ -91,7 +91,7 @@ function ChangeModal({ parameter, onClose }: { parameter: ParameterView; onClose
     <Modal open title={`登记参数调整：${parameter.description}`} onCancel={() => onClose(false)} footer={null} width={600} destroyOnHidden>
       <Typography.Paragraph type="secondary">{parameter.name}（{parameter.clause} {parameter.clauseHeading}）；现值：{describeValue(current.value)}</Typography.Paragraph>
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
-      <Form form={form} layout="vertical" onFinish={onFinish} aria-label="参数调整" initialValues={{ value: valueText(current.value) }}>
+      <Form form={form} name="adminparameters-1" layout="vertical" onFinish={onFinish} aria-label="参数调整" initialValues={{ value: valueText(current.value) }}>
         <Form.Item label="新取值" name="value" rules={[{ required: true, message: '请填写新的取值' }]} extra="数字直接填写；列表或区间用 JSON，如 [&quot;safety&quot;] 或 {&quot;min&quot;:0.05,&quot;max&quot;:0.2}">
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} />
         </Form.Item>

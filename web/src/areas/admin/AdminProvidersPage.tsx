@@ -61,11 +61,11 @@ function ProvidersAdmin() {
         </Space>
       </Space>
       <Card size="small">
-        <Form form={filters} layout="inline" aria-label="筛选条件" style={{ rowGap: 12 }} onFinish={list.setFilters}>
+        <Form form={filters} name="adminproviders-1" layout="inline" aria-label="筛选条件" style={{ rowGap: 12 }} onFinish={list.setFilters}>
           <Form.Item label="机构名称" name="name"><Input allowClear maxLength={100} style={{ width: 160 }} /></Form.Item>
           <Form.Item label="地区" name="areaCode"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AREA_NAMES)} /></Form.Item>
           <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 100 }} options={options(PROVIDER_STATUS_NAMES)} /></Form.Item>
-          <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 190 }} options={options(PROGRAM_NAMES)} /></Form.Item>
+          <Form.Item label="培训项目" name="program"><Select allowClear showSearch optionFilterProp="label" placeholder="全部" style={{ width: 190 }} options={options(PROGRAM_NAMES)} /></Form.Item>
           <Form.Item><Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { filters.resetFields(); list.clearFilters(); }}>重置</Button></Space></Form.Item>
         </Form>
       </Card>
@@ -88,7 +88,7 @@ function CreateProvider({ onClose }: { onClose(saved: boolean): void }) {
   return (
     <Modal open title="登记培训机构" onCancel={() => onClose(false)} footer={null} destroyOnHidden>
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
-      <Form form={form} layout="vertical" onFinish={onFinish} aria-label="登记培训机构">
+      <Form form={form} name="adminproviders-2" layout="vertical" onFinish={onFinish} aria-label="登记培训机构">
         <Form.Item label="机构编号" name="id" rules={[{ required: true, message: '请填写机构编号' }]}><Input maxLength={40} /></Form.Item>
         <Form.Item label="机构名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写机构名称' }]}><Input maxLength={100} /></Form.Item>
         <Form.Item label="类别" name="kind" rules={[{ required: true, message: '请选择类别' }]}><Select options={options(PROVIDER_KIND_NAMES)} /></Form.Item>
@@ -110,8 +110,8 @@ function AddScope({ provider, onClose }: { provider: Provider; onClose(saved: bo
   return (
     <Modal open title={`增加资质范围：${provider.name}`} onCancel={() => onClose(false)} footer={null} destroyOnHidden>
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
-      <Form form={form} layout="vertical" onFinish={onFinish} aria-label="增加资质范围">
-        <Form.Item label="培训项目" name="program" rules={[{ required: true, message: '请选择培训项目' }]}><Select options={options(PROGRAM_NAMES)} /></Form.Item>
+      <Form form={form} name="adminproviders-3" layout="vertical" onFinish={onFinish} aria-label="增加资质范围">
+        <Form.Item label="培训项目" name="program" rules={[{ required: true, message: "请选择培训项目" }]}><Select showSearch optionFilterProp="label" options={options(PROGRAM_NAMES)} /></Form.Item>
         <Form.Item label="职业（工种）编码（可空：该项目全部工种）" name="occupationCode"><Input maxLength={40} /></Form.Item>
         <Form.Item label="等级（可空：全部等级）" name="level"><Select allowClear options={options(LEVEL_NAMES)} /></Form.Item>
         <Space wrap>
@@ -133,7 +133,7 @@ function ChangeStatus({ provider, to, onClose }: { provider: Provider; to: 'list
   return (
     <Modal open title={`${to === 'suspended' ? '暂停' : '恢复'}培训机构：${provider.name}`} onCancel={() => onClose(false)} footer={null} destroyOnHidden>
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
-      <Form form={form} layout="vertical" onFinish={onFinish} aria-label="变更机构状态">
+      <Form form={form} name="adminproviders-4" layout="vertical" onFinish={onFinish} aria-label="变更机构状态">
         <Form.Item label="理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写理由' }]}><Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} /></Form.Item>
         <Space><Button type="primary" danger={to === 'suspended'} htmlType="submit" loading={busy} disabled={busy}>确认{to === 'suspended' ? '暂停' : '恢复'}</Button><Button onClick={() => onClose(false)}>取消</Button></Space>
       </Form>

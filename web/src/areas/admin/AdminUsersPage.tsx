@@ -66,7 +66,7 @@ function UsersAdmin() {
         </Space>
       </Space>
       <Card size="small">
-        <Form form={filters} layout="inline" aria-label="筛选条件" style={{ rowGap: 12 }} onFinish={list.setFilters}>
+        <Form form={filters} name="adminusers-1" layout="inline" aria-label="筛选条件" style={{ rowGap: 12 }} onFinish={list.setFilters}>
           <Form.Item label="用户名或名称" name="q"><Input allowClear maxLength={60} style={{ width: 150 }} /></Form.Item>
           <Form.Item label="角色" name="role"><Select allowClear placeholder="全部" style={{ width: 150 }} options={options(ROLE_NAMES)} /></Form.Item>
           <Form.Item label="地区" name="areaCode"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AREA_NAMES)} /></Form.Item>
@@ -98,7 +98,7 @@ function CreateUser({ onClose }: { onClose(saved: boolean): void }) {
   return (
     <Modal open title="创建用户" onCancel={() => onClose(false)} footer={null} destroyOnHidden>
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
-      <Form form={form} layout="vertical" onFinish={onFinish} aria-label="创建用户">
+      <Form form={form} name="adminusers-2" layout="vertical" onFinish={onFinish} aria-label="创建用户">
         <Form.Item label="用户名" name="username" rules={required('请填写用户名')}><Input maxLength={40} autoComplete="off" /></Form.Item>
         <Form.Item label="名称" name="displayName" rules={required('请填写名称')}><Input maxLength={60} /></Form.Item>
         <Form.Item label="初始密码" name="password" rules={required('请填写初始密码')} extra="至少 8 位，须同时包含字母和数字"><Input.Password maxLength={200} autoComplete="new-password" /></Form.Item>
@@ -125,7 +125,7 @@ function SetActive({ user, onClose }: { user: UserView; onClose(saved: boolean):
     <Modal open title={`${to ? '启用' : '停用'}用户：${user.displayName}（${user.username}）`} onCancel={() => onClose(false)} footer={null} destroyOnHidden>
       {!to && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="停用后该用户立即退出登录，且不能再登录。" />}
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
-      <Form form={form} layout="vertical" onFinish={onFinish} aria-label="停用或启用用户">
+      <Form form={form} name="adminusers-3" layout="vertical" onFinish={onFinish} aria-label="停用或启用用户">
         <Form.Item label="理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写理由' }]}><Input maxLength={500} /></Form.Item>
         <Space><Button type="primary" danger={!to} htmlType="submit" loading={busy} disabled={busy}>确认{to ? '启用' : '停用'}</Button><Button onClick={() => onClose(false)}>取消</Button></Space>
       </Form>
@@ -142,7 +142,7 @@ function ResetPassword({ user, onClose }: { user: UserView; onClose(saved: boole
   return (
     <Modal open title={`重置密码：${user.displayName}（${user.username}）`} onCancel={() => onClose(false)} footer={null} destroyOnHidden>
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
-      <Form form={form} layout="vertical" onFinish={onFinish} aria-label="重置密码">
+      <Form form={form} name="adminusers-4" layout="vertical" onFinish={onFinish} aria-label="重置密码">
         <Form.Item label="新密码" name="password" rules={[{ required: true, message: '请填写新密码' }]} extra="至少 8 位，须同时包含字母和数字；该用户已登录的会话将退出"><Input.Password maxLength={200} autoComplete="new-password" /></Form.Item>
         <Space><Button type="primary" htmlType="submit" loading={busy} disabled={busy}>重置</Button><Button onClick={() => onClose(false)}>取消</Button></Space>
       </Form>

@@ -60,7 +60,7 @@ function WhatIf() {
       <Alert type="info" showIcon title="按调整后的参数，重新判定培训开始日期在测算期间内的全部申领（已撤回、已驳回的除外），与按现行参数重新判定的结果比较。测算不保存任何数据。" />
       <Card size="small">
         {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
-        <Form form={form} layout="inline" onFinish={onFinish} aria-label="测算条件" style={{ rowGap: 12 }}>
+        <Form form={form} name="whatif-1" layout="inline" onFinish={onFinish} aria-label="测算条件" style={{ rowGap: 12 }}>
           <Form.Item label="参数" name="parameter" rules={[{ required: true, message: '请选择参数' }]}>
             <Select showSearch optionFilterProp="label" style={{ width: 300 }} loading={parameters.loading}
               options={(parameters.data?.items ?? []).map((p) => ({ value: p.name, label: `${p.description}（${p.clause}）` }))} />
@@ -165,8 +165,8 @@ function Results({ job }: { job: WhatIfJobView }) {
         </Col>
       </Row>
       <Card size="small" title="发生变化的申领" extra={<ExportButton path={`/what-if/${encodeURIComponent(job.id)}/claims`} query={list.query} columns={CLAIM_EXPORT} fileName="参数测算-变化的申领" />}>
-        <Form form={filters} layout="inline" aria-label="筛选变化的申领" style={{ rowGap: 12, marginBottom: 12 }} onFinish={list.setFilters}>
-          <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 190 }} options={options(PROGRAM_NAMES)} /></Form.Item>
+        <Form form={filters} name="whatif-2" layout="inline" aria-label="筛选变化的申领" style={{ rowGap: 12, marginBottom: 12 }} onFinish={list.setFilters}>
+          <Form.Item label="培训项目" name="program"><Select allowClear showSearch optionFilterProp="label" placeholder="全部" style={{ width: 190 }} options={options(PROGRAM_NAMES)} /></Form.Item>
           <Form.Item label="地区" name="areaCode"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AREA_NAMES)} /></Form.Item>
           <Form.Item><Space><Button type="primary" htmlType="submit">筛选</Button><Button onClick={() => { filters.resetFields(); list.clearFilters(); }}>重置</Button></Space></Form.Item>
         </Form>

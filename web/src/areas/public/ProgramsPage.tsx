@@ -34,7 +34,7 @@ export default function ProgramsPage() {
       </Space>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>依据《攀枝花市职业技能提升行动实施方案（2020—2021年）》（攀办发〔2020〕2 号）第四部分；金额与条件取自现行政策包，按培训开始日期适用。</Typography.Paragraph>
       <Card size="small">
-        <Form form={form} layout="inline" aria-label="筛选条件" onFinish={(v: { onDate?: dayjs.Dayjs | null }) => list.setFilters({ onDate: v.onDate ? v.onDate.format('YYYY-MM-DD') : undefined })}>
+        <Form form={form} name="programs-1" layout="inline" aria-label="筛选条件" onFinish={(v: { onDate?: dayjs.Dayjs | null }) => list.setFilters({ onDate: v.onDate ? v.onDate.format('YYYY-MM-DD') : undefined })}>
           <Form.Item label="适用日期" name="onDate"><DatePicker format="YYYY年M月D日" style={{ width: 160 }} /></Form.Item>
           <Form.Item><Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button></Space></Form.Item>
         </Form>

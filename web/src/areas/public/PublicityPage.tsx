@@ -48,7 +48,7 @@ export default function PublicityPage() {
       <Segmented aria-label="当前或往期" value={state} onChange={(v) => list.setFilters({ ...list.state.filters, state: v === 'all' ? undefined : String(v) })}
         options={[{ value: 'all', label: '全部' }, { value: 'current', label: '当前公示' }, { value: 'past', label: '往期公示' }]} />
       <Card size="small">
-        <Form form={form} layout="inline" aria-label="筛选条件" style={{ rowGap: 12 }} onFinish={(v: Record<string, unknown>) => list.setFilters({ ...v, state: list.state.filters.state })}>
+        <Form form={form} name="publicity-1" layout="inline" aria-label="筛选条件" style={{ rowGap: 12 }} onFinish={(v: Record<string, unknown>) => list.setFilters({ ...v, state: list.state.filters.state })}>
           <Form.Item label="地区" name="areaCode"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AREA_NAMES)} /></Form.Item>
           <Form.Item label="标题" name="title"><Input allowClear maxLength={100} style={{ width: 180 }} /></Form.Item>
           <Form.Item><Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button></Space></Form.Item>
