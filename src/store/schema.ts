@@ -209,3 +209,11 @@ export interface OversightNoteTable {
   department: string; author: string; created_at: Generated<Date>; status: 'raised' | 'cleared' | null;
   cleared_by: string | null; cleared_at: Date | null; clear_note: string | null;
 }
+
+/** A dated change of one policy parameter recorded by the city (carried by the local package `package_id`). */
+export interface PolicyChangeTable {
+  id: string; package_id: string; base_package_id: string; parameter: string; value: unknown; valid_from: string; valid_to: string | null;
+  reason: string; created_by: string; created_at: Generated<Date>;
+}
+// (declaration merging: the admin tables join Database here, so the edit stays an append)
+export interface Database { policy_changes: PolicyChangeTable }

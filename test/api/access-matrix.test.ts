@@ -370,7 +370,25 @@ const TABLE: Record<string, Row> = {
   'GET /api/v1/my/advances': { who: ['enterprise', 'provider'], list: { scope: 'ownAdvance', keys: (s) => [F.advance[s]], read: items('id') } },
   'GET /api/v1/my/certificates': { who: ['trainee'] },
   'GET /api/v1/enterprises/{id}/r8-status': { who: ['city', 'county', ...DEPARTMENTS, 'enterprise'], scope: 'enterprise', path: ({ side }) => `/enterprises/${F.enterprise[side]}/r8-status` },
+  // City administration (#5): users, policy parameters, what-if — the city only. The user rows act on
+  // a login of their own (ADMIN.user); enabling an active user is not a move (409), nothing changes.
+  'GET /api/v1/users': { who: ['city'] },
+  'POST /api/v1/users': { who: ['city'], body: ({ n }) => ({ username: `mx-new-${n}`, displayName: '新用户', password: 'abc12345', role: 'county', areaCode: '510402' }) },
+  'POST /api/v1/users/{id}/active': { who: ['city'], path: () => `/users/${ADMIN.user}/active`, body: () => ({ active: true, reason: '核查' }) },
+  'POST /api/v1/users/{id}/password': { who: ['city'], path: () => `/users/${ADMIN.user}/password`, body: () => ({ password: 'abc12345' }) },
+  'GET /api/v1/policy/parameters': { who: ['city'] },
+  'POST /api/v1/policy/changes': { who: ['city'], body: () => ({ parameter: 'advance.maxPercent', value: 50, validFrom: '2021-06-01', validTo: null, reason: '矩阵测试' }) },
+  'POST /api/v1/what-if': { who: ['city'], body: () => ({ parameter: 'safety.amountYuan', value: 1200, from: '2020-01-14', to: '2020-12-31' }) },
+  'GET /api/v1/what-if/{id}': { who: ['city'], path: () => `/what-if/${ADMIN.whatIf}` },
+  'GET /api/v1/what-if/{id}/claims': { who: ['city'], path: () => `/what-if/${ADMIN.whatIf}/claims` },
+  // Public information (#5): notices with their claims (masked), the class programs.
+  'GET /api/v1/public/notices': { who: 'public', list: { scope: 'public', keys: (s) => [F.notice[s]], read: items('id') } },
+  'GET /api/v1/public/notices/{id}': { who: 'public', scope: 'public', path: ({ side }) => `/public/notices/${F.notice[side]}` },
+  'GET /api/v1/public/notices/{id}/claims': { who: 'public', scope: 'public', path: ({ side }) => `/public/notices/${F.notice[side]}/claims` },
+  'GET /api/v1/public/programs': { who: 'public' },
 };
+// (#5) The records the admin rows name (made by the hook after the fixture's, below).
+const ADMIN = { user: '', whatIf: '' };
 
 // ---------------------------------------------------------------------------------------------
 // Expected verdict of one cell, from the table alone.
@@ -489,6 +507,12 @@ beforeAll(async () => {
   for (const who of SIGNED_IN) cookie[who] = await logIn(`mx-${who}`);
 }, 120_000);
 afterAll(() => t?.close());
+// (#5) Runs after the fixture's hook: the login and the what-if run the admin rows act on.
+beforeAll(async () => {
+  ADMIN.user = await inTransaction(t.store.db, (tx) => createUser(tx, { username: 'mx-admin-target', password: 'test-password', displayName: '被管理账号', role: 'department', department: 'housing' }));
+  const { startWhatIf } = await import('../../src/services/what-if/what-if-jobs.ts');
+  ADMIN.whatIf = (await startWhatIf(t.store.db, { ...seeder, userId: 'mx-city' }, { parameter: 'safety.amountYuan', value: 1100, from: '2020-01-14', to: '2020-12-31' })).id;
+});
 
 // ---------------------------------------------------------------------------------------------
 // Calling one cell.

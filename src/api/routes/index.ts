@@ -20,6 +20,8 @@ import { reviewRoutes } from './review.ts';
 import { disputeRoutes } from './disputes.ts';
 import { oversightRoutes } from './oversight.ts';
 import { myRecordRoutes } from './my-records.ts';
+import { adminRoutes } from './admin.ts';
+import { publicInfoRoutes } from './public-info.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -42,4 +44,6 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(disputeRoutes);
   await app.register(oversightRoutes);
   await app.register(myRecordRoutes);
+  await app.register(adminRoutes);
+  await app.register(publicInfoRoutes);
 };

@@ -5,6 +5,7 @@ import * as registriesClasses from './2026-11-25T1001-registries-classes.ts';
 import * as claimsMoney from './2026-11-25T1002-claims-money.ts';
 import * as risk from './2026-11-25T1100-risk.ts';
 import * as parties from './2026-11-25T1220-parties.ts';
+import * as admin from './2026-11-25T1230-admin.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T0900-initial-schema': initialSchema,
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T1002-claims-money': claimsMoney,
   '2026-11-25T1100-risk': risk,
   '2026-11-25T1220-parties': parties,
+  '2026-11-25T1230-admin': admin,
 };

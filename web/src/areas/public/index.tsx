@@ -1,7 +1,20 @@
-// 公开信息 (no login): publicity notices, fund-use disclosure, sanction list.
-import type { Area } from '../area.ts';
+// 公开信息 (no login): publicity notices, sanction list, the class programs — and the fund-use
+// disclosure (another engineer appends its route and menu entry below the marked lines).
+import { Link } from 'react-router';
+import { page, type Area } from '../area.ts';
 
 export const publicArea: Area = {
-  routes: [],
-  menu: () => [],
+  routes: [
+    { path: 'publicity', lazy: page(() => import('./PublicityPage.tsx')) },
+    { path: 'publicity/:id', lazy: page(() => import('./NoticePage.tsx')) },
+    { path: 'sanctions', lazy: page(() => import('./SanctionsPage.tsx')) },
+    { path: 'programs', lazy: page(() => import('./ProgramsPage.tsx')) },
+    // fund-use disclosure route goes here
+  ],
+  menu: () => [
+    { key: '/programs', label: <Link to="/programs">培训项目</Link> },
+    { key: '/publicity', label: <Link to="/publicity">补贴公示</Link> },
+    { key: '/sanctions', label: <Link to="/sanctions">查处名单</Link> },
+    // fund-use disclosure menu entry goes here
+  ],
 };

@@ -1,0 +1,97 @@
+// The city creates a login for a role, tied to what the role acts for: a county its area, a department
+// its §5.7 bureau, an enterprise its USCC, a provider its id, a trainee their resident ID (each must be
+// on record). The password is stored as a scrypt hash (auth/passwords.ts); the audit entry omits it.
+import { randomUUID } from 'node:crypto';
+import { COUNTY_AREAS, CITY_AREA } from '../../store/seed/reference-data.ts';
+import { appendAudit, type Tx } from '../../store/audit-log.ts';
+import { actorLabel, DEPARTMENTS, requireRole, type Actor, type Department, type Role } from '../access.ts';
+import { AppError } from '../app-error.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { userView, type UserView } from './user-view.ts';
+
+export interface CreateUserInput {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  areaCode?: string | null;
+  department?: Department | null;
+  enterpriseUscc?: string | null;
+  providerId?: string | null;
+  residentId?: string | null;
+}
+
+/** A password the city may set: 8+ characters with a letter and a digit (the demo's `demo2020` passes). */
+export function passwordProblem(password: string): string | null {
+  if (password.length < 8) return '密码至少 8 位';
+  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码须同时包含字母和数字';
+  return null;
+}
+
+type Affiliation = Pick<CreateUserInput, 'areaCode' | 'department' | 'enterpriseUscc' | 'providerId' | 'residentId'>;
+
+/** What the role is tied to, checked against the records; the other fields must be empty. */
+async function affiliation(tx: Tx, input: CreateUserInput): Promise<Required<Affiliation>> {
+  const out: Required<Affiliation> = { areaCode: null, department: null, enterpriseUscc: null, providerId: null, residentId: null };
+  const need = (field: keyof Affiliation, what: string) => {
+    const v = input[field];
+    if (v == null || v === '') throw new AppError('invalid_input', `${what}账号须指定${({ areaCode: '所属县（区）', department: '所属部门', enterpriseUscc: '企业统一社会信用代码', providerId: '培训机构编号', residentId: '劳动者身份证号' } as const)[field]}`, field);
+    return v;
+  };
+  switch (input.role) {
+    case 'city':
+      out.areaCode = CITY_AREA;
+      break;
+    case 'county': {
+      const area = need('areaCode', '县（区）人社局');
+      if (!COUNTY_AREAS.includes(area)) throw new AppError('invalid_input', `不是本市的县（区）：${area}`, 'areaCode');
+      out.areaCode = area;
+      break;
+    }
+    case 'department': {
+      const d = need('department', '行业主管部门') as Department;
+      if (!(d in DEPARTMENTS)) throw new AppError('invalid_input', `不是§5.7所列部门：${d}`, 'department');
+      out.department = d;
+      break;
+    }
+    case 'enterprise': {
+      const u = need('enterpriseUscc', '企业');
+      if (!(await tx.selectFrom('enterprises').select('uscc').where('uscc', '=', u).executeTakeFirst())) throw new AppError('invalid_input', `没有找到企业：${u}`, 'enterpriseUscc');
+      out.enterpriseUscc = u;
+      break;
+    }
+    case 'provider': {
+      const p = need('providerId', '培训机构');
+      if (!(await tx.selectFrom('providers').select('id').where('id', '=', p).executeTakeFirst())) throw new AppError('invalid_input', `没有找到培训机构：${p}`, 'providerId');
+      out.providerId = p;
+      break;
+    }
+    case 'trainee': {
+      const r = need('residentId', '劳动者');
+      if (!(await tx.selectFrom('people').select('resident_id').where('resident_id', '=', r).executeTakeFirst())) throw new AppError('invalid_input', `没有找到劳动者：${r}`, 'residentId');
+      out.residentId = r;
+      break;
+    }
+  }
+  return out;
+}
+
+export async function createUser(tx: Tx, actor: Actor | null, input: CreateUserInput): Promise<UserView> {
+  const a = requireRole(actor, 'city');
+  const problem = passwordProblem(input.password);
+  if (problem) throw new AppError('invalid_input', problem, 'password');
+  const tied = await affiliation(tx, input);
+  const taken = await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
+  if (taken) throw new AppError('conflict', `用户名 ${input.username} 已被使用`, 'username');
+  const by = actorLabel(a);
+  const row = await tx.insertInto('users').values({
+    id: randomUUID(), username: input.username, password_hash: await hashPassword(input.password), display_name: input.displayName,
+    role: input.role, area_code: tied.areaCode, department: tied.department, enterprise_uscc: tied.enterpriseUscc,
+    provider_id: tied.providerId, resident_id: tied.residentId, created_by: by,
+  }).returningAll().executeTakeFirstOrThrow();
+  await appendAudit(tx, {
+    actor: by, action: 'user.create', entity: 'user', entityId: row.id,
+    data: { username: row.username, role: row.role, areaCode: row.area_code, department: row.department, enterpriseUscc: row.enterprise_uscc, providerId: row.provider_id, residentId: row.resident_id },
+  });
+  return userView(row);
+}

@@ -1,0 +1,151 @@
+// 用户与角色 (city): every login with its role and what it acts for; create one for a role, disable or
+// enable it (a disabled user's sessions end), reset its password. All audited on the server.
+import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { useEffect, useState } from 'react';
+import { api } from '../../api.ts';
+import { LoadError } from '../../components.tsx';
+import { formatDateTime } from '../../format.ts';
+import { AREA_NAMES, areaName, nameOf, ROLE_NAMES } from '../../labels.ts';
+import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { DEPARTMENTS } from '../../../../src/services/access.ts';
+import type { UserView } from '../../../../src/services/users/user-view.ts';
+import { CityOnly, options, useSubmit } from './shared.tsx';
+
+const FILTERS = ['role', 'areaCode', 'department', 'active', 'q'] as const;
+const SORTABLE: Record<string, string> = { username: 'username', displayName: 'displayName', role: 'role', createdAt: 'createdAt' };
+const COUNTY_NAMES = Object.fromEntries(Object.entries(AREA_NAMES).filter(([code]) => code !== '510400'));
+const DEPARTMENT_NAMES: Record<string, string> = DEPARTMENTS;
+
+/** What a login acts for, in words. */
+function tiedTo(u: UserView): string {
+  if (u.role === 'county' || u.role === 'city') return areaName(u.areaCode);
+  if (u.role === 'department') return nameOf(DEPARTMENT_NAMES, u.department);
+  return u.enterpriseUscc ?? u.providerId ?? u.residentId ?? '—';
+}
+const EXPORT: ExportColumn<UserView>[] = [
+  { title: '用户名', value: (u) => u.username, width: 20 }, { title: '名称', value: (u) => u.displayName, width: 24 },
+  { title: '角色', value: (u) => nameOf(ROLE_NAMES, u.role), width: 16 }, { title: '所属', value: tiedTo, width: 24 },
+  { title: '状态', value: (u) => (u.active ? '启用' : '停用') }, { title: '创建时间', value: (u) => formatDateTime(u.createdAt), width: 20 },
+];
+
+export default function AdminUsersPage() {
+  return <CityOnly><UsersAdmin /></CityOnly>;
+}
+
+type Dialog = { kind: 'create' } | { kind: 'active'; user: UserView } | { kind: 'password'; user: UserView };
+
+function UsersAdmin() {
+  const list = useServerList<UserView>('/users', FILTERS, SORTABLE);
+  const [filters] = Form.useForm();
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  useEffect(() => filters.setFieldsValue(list.state.filters), [filters, list.state.filters]);
+  const close = (saved: boolean) => { setDialog(null); if (saved) list.reload(); };
+  const columns: TableProps<UserView>['columns'] = [
+    { title: '用户名', dataIndex: 'username', key: 'username', width: 150, sorter: true, sortOrder: list.sortOrder('username') },
+    { title: '名称', dataIndex: 'displayName', key: 'displayName', width: 170, sorter: true, sortOrder: list.sortOrder('displayName') },
+    { title: '角色', dataIndex: 'role', key: 'role', width: 130, sorter: true, sortOrder: list.sortOrder('role'), render: (r: string) => nameOf(ROLE_NAMES, r) },
+    { title: '所属', key: 'tied', width: 190, render: (_: unknown, u) => tiedTo(u) },
+    { title: '状态', dataIndex: 'active', key: 'active', width: 70, render: (a: boolean) => <Tag color={a ? 'green' : 'default'}>{a ? '启用' : '停用'}</Tag> },
+    {
+      title: '操作', key: 'op', width: 170,
+      render: (_: unknown, u) => (
+        <Space size={4}>
+          <Button size="small" danger={u.active} onClick={() => setDialog({ kind: 'active', user: u })}>{u.active ? '停用' : '启用'}</Button>
+          <Button size="small" onClick={() => setDialog({ kind: 'password', user: u })}>重置密码</Button>
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>用户与角色</Typography.Title>
+        <Space>
+          <Button type="primary" onClick={() => setDialog({ kind: 'create' })}>创建用户</Button>
+          <ExportButton path="/users" query={list.query} columns={EXPORT} fileName="用户与角色" />
+        </Space>
+      </Space>
+      <Card size="small">
+        <Form form={filters} name="adminusers-1" layout="inline" aria-label="筛选条件" style={{ rowGap: 12 }} onFinish={list.setFilters}>
+          <Form.Item label="用户名或名称" name="q"><Input allowClear maxLength={60} style={{ width: 150 }} /></Form.Item>
+          <Form.Item label="角色" name="role"><Select allowClear placeholder="全部" style={{ width: 150 }} options={options(ROLE_NAMES)} /></Form.Item>
+          <Form.Item label="地区" name="areaCode"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AREA_NAMES)} /></Form.Item>
+          <Form.Item label="状态" name="active"><Select allowClear placeholder="全部" style={{ width: 100 }} options={[{ value: 'true', label: '启用' }, { value: 'false', label: '停用' }]} /></Form.Item>
+          <Form.Item><Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { filters.resetFields(); list.clearFilters(); }}>重置</Button></Space></Form.Item>
+        </Form>
+      </Card>
+      {list.error ? <LoadError error={list.error} what="用户" onRetry={list.reload} /> : (
+        <Table<UserView> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 900 }} />
+      )}
+      {dialog?.kind === 'create' && <CreateUser onClose={close} />}
+      {dialog?.kind === 'active' && <SetActive user={dialog.user} onClose={close} />}
+      {dialog?.kind === 'password' && <ResetPassword user={dialog.user} onClose={close} />}
+    </Space>
+  );
+}
+
+const CREATE_FIELDS = ['username', 'displayName', 'password', 'role', 'areaCode', 'department', 'enterpriseUscc', 'providerId', 'residentId'] as const;
+
+function CreateUser({ onClose }: { onClose(saved: boolean): void }) {
+  const [form] = Form.useForm();
+  const role = Form.useWatch('role', form) as string | undefined;
+  const { busy, error, submit } = useSubmit(form, CREATE_FIELDS);
+  const onFinish = async (v: Record<string, string | undefined>) => {
+    const body = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? x.trim() || null : x ?? null]));
+    if (await submit(() => api('/users', { method: 'POST', body }))) onClose(true);
+  };
+  const required = (message: string) => [{ required: true, whitespace: true, message }];
+  return (
+    <Modal open title="创建用户" onCancel={() => onClose(false)} footer={null} destroyOnHidden>
+      {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
+      <Form form={form} name="adminusers-2" layout="vertical" onFinish={onFinish} aria-label="创建用户">
+        <Form.Item label="用户名" name="username" rules={required('请填写用户名')}><Input maxLength={40} autoComplete="off" /></Form.Item>
+        <Form.Item label="名称" name="displayName" rules={required('请填写名称')}><Input maxLength={60} /></Form.Item>
+        <Form.Item label="初始密码" name="password" rules={required('请填写初始密码')} extra="至少 8 位，须同时包含字母和数字"><Input.Password maxLength={200} autoComplete="new-password" /></Form.Item>
+        <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}><Select options={options(ROLE_NAMES)} /></Form.Item>
+        {role === 'county' && <Form.Item label="所属县（区）" name="areaCode" rules={[{ required: true, message: '请选择所属县（区）' }]}><Select options={options(COUNTY_NAMES)} /></Form.Item>}
+        {role === 'department' && <Form.Item label="所属部门" name="department" rules={[{ required: true, message: '请选择所属部门' }]}><Select options={options(DEPARTMENT_NAMES)} /></Form.Item>}
+        {role === 'enterprise' && <Form.Item label="企业统一社会信用代码" name="enterpriseUscc" rules={required('请填写统一社会信用代码')}><Input maxLength={18} /></Form.Item>}
+        {role === 'provider' && <Form.Item label="培训机构编号" name="providerId" rules={required('请填写培训机构编号')}><Input maxLength={64} /></Form.Item>}
+        {role === 'trainee' && <Form.Item label="劳动者身份证号" name="residentId" rules={required('请填写身份证号')}><Input maxLength={18} /></Form.Item>}
+        <Space><Button type="primary" htmlType="submit" loading={busy} disabled={busy}>创建</Button><Button onClick={() => onClose(false)}>取消</Button></Space>
+      </Form>
+    </Modal>
+  );
+}
+
+function SetActive({ user, onClose }: { user: UserView; onClose(saved: boolean): void }) {
+  const [form] = Form.useForm();
+  const { busy, error, submit } = useSubmit(form, ['reason']);
+  const to = !user.active;
+  const onFinish = async (v: { reason: string }) => {
+    if (await submit(() => api(`/users/${encodeURIComponent(user.id)}/active`, { method: 'POST', body: { active: to, reason: v.reason } }))) onClose(true);
+  };
+  return (
+    <Modal open title={`${to ? '启用' : '停用'}用户：${user.displayName}（${user.username}）`} onCancel={() => onClose(false)} footer={null} destroyOnHidden>
+      {!to && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="停用后该用户立即退出登录，且不能再登录。" />}
+      {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
+      <Form form={form} name="adminusers-3" layout="vertical" onFinish={onFinish} aria-label="停用或启用用户">
+        <Form.Item label="理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写理由' }]}><Input maxLength={500} /></Form.Item>
+        <Space><Button type="primary" danger={!to} htmlType="submit" loading={busy} disabled={busy}>确认{to ? '启用' : '停用'}</Button><Button onClick={() => onClose(false)}>取消</Button></Space>
+      </Form>
+    </Modal>
+  );
+}
+
+function ResetPassword({ user, onClose }: { user: UserView; onClose(saved: boolean): void }) {
+  const [form] = Form.useForm();
+  const { busy, error, submit } = useSubmit(form, ['password']);
+  const onFinish = async (v: { password: string }) => {
+    if (await submit(() => api(`/users/${encodeURIComponent(user.id)}/password`, { method: 'POST', body: { password: v.password } }))) onClose(true);
+  };
+  return (
+    <Modal open title={`重置密码：${user.displayName}（${user.username}）`} onCancel={() => onClose(false)} footer={null} destroyOnHidden>
+      {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
+      <Form form={form} name="adminusers-4" layout="vertical" onFinish={onFinish} aria-label="重置密码">
+        <Form.Item label="新密码" name="password" rules={[{ required: true, message: '请填写新密码' }]} extra="至少 8 位，须同时包含字母和数字；该用户已登录的会话将退出"><Input.Password maxLength={200} autoComplete="new-password" /></Form.Item>
+        <Space><Button type="primary" htmlType="submit" loading={busy} disabled={busy}>重置</Button><Button onClick={() => onClose(false)}>取消</Button></Space>
+      </Form>
+    </Modal>
+  );
+}
