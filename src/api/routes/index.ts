@@ -15,6 +15,8 @@ import { filingRoutes } from './filings.ts';
 import { planRoutes } from './plans.ts';
 import { projectRoutes } from './projects.ts';
 import { riskRoutes } from './risk.ts';
+import { supervisionRoutes } from './supervision.ts';
+import { reportRoutes } from './reports.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -32,4 +34,6 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(planRoutes);
   await app.register(projectRoutes);
   await app.register(riskRoutes);
+  await app.register(supervisionRoutes);
+  await app.register(reportRoutes);
 };

@@ -4,10 +4,12 @@ import * as initialSchema from './2026-11-25T0900-initial-schema.ts';
 import * as registriesClasses from './2026-11-25T1001-registries-classes.ts';
 import * as claimsMoney from './2026-11-25T1002-claims-money.ts';
 import * as risk from './2026-11-25T1100-risk.ts';
+import * as supervision from './2026-11-25T1240-supervision.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T0900-initial-schema': initialSchema,
   '2026-11-25T1001-registries-classes': registriesClasses,
   '2026-11-25T1002-claims-money': claimsMoney,
   '2026-11-25T1100-risk': risk,
+  '2026-11-25T1240-supervision': supervision,
 };
