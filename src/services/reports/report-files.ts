@@ -23,17 +23,16 @@ const FONT_CANDIDATES: { path: string; family?: string }[] = [
   { path: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', family: 'NotoSerifCJKsc-Regular' },
   { path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', family: 'WenQuanYiMicroHei' },
 ];
-let fontCache: { data: Buffer; family?: string } | null = null;
+const fontCache = new Map<string, Buffer>();
 
-/** The CJK font, read once. Throws FontMissingError when none is installed. */
+/** The CJK font (each file read once). Throws FontMissingError when none is installed. */
 export function cjkFont(): { data: Buffer; family?: string } {
-  if (fontCache) return fontCache;
   const fromEnv = process.env.UPSKILL_CJK_FONT;
   const candidates = fromEnv ? [{ path: fromEnv, family: process.env.UPSKILL_CJK_FONT_FAMILY }] : FONT_CANDIDATES;
   const found = candidates.find((c) => existsSync(c.path));
   if (!found) throw new FontMissingError();
-  fontCache = { data: readFileSync(found.path), ...(found.family ? { family: found.family } : {}) };
-  return fontCache;
+  if (!fontCache.has(found.path)) fontCache.set(found.path, readFileSync(found.path));
+  return { data: fontCache.get(found.path)!, ...(found.family ? { family: found.family } : {}) };
 }
 
 const yuan = (fen: number | null | undefined) => (fen == null ? '—' : formatYuan(fen));
