@@ -7,7 +7,8 @@ import { listEnterpriseShares, listFundAccounts } from '../../services/funds/fun
 import { disclosureWorkbook } from '../../services/reports/report-files.ts';
 import { readCityGoals } from '../../services/targets/city-goals.ts';
 import { recordEmploymentFigures } from '../../services/targets/record-employment-figures.ts';
-import { changeAnnualTask, setAnnualTask } from '../../services/targets/set-annual-task.ts';
+import { changeAnnualTask } from '../../services/targets/change-annual-task.ts';
+import { setAnnualTask } from '../../services/targets/set-annual-task.ts';
 import { listTaskProgress } from '../../services/targets/task-progress.ts';
 import { allow, run, who } from './route-access.ts';
 import {
