@@ -77,27 +77,38 @@ async function load(store: Store): Promise<void> {
     await sql`insert into person_facts (resident_id, fact, value, source, as_of, recorded_by) select r, 'pensionEntitled', false, 'bench', '2020-01-02', 'bench' from unnest(${ids}::text[]) as t(r)`.execute(db);
   }
   const base = Date.UTC(2020, 1, 3);
-  for (let start = 0; start < CLAIMS; start += BATCH) {
-    const n = Math.min(BATCH, CLAIMS - start);
-    const col = <T>(f: (i: number) => T) => Array.from({ length: n }, (_, k) => f(start + k));
-    const person = (i: number) => Math.floor(i / PER_PERSON);
-    // A person's claims start 42 days apart and last 3–43 days: about one in 41 overlaps the next,
-    // by another provider (the overlapping-claims risk rule has something to find).
-    const startDay = (i: number) => new Date(base + (((person(i) * 7919) % 520) + (i % PER_PERSON) * 42) * 86_400_000);
-    const status = (i: number) => STATUSES[(i * 31) % STATUSES.length]!;
-    const program = (i: number) => TRAINING_PROGRAMS[(i * 13) % TRAINING_PROGRAMS.length]!;
-    await sql`insert into claims (id, program, applicant, resident_id, enterprise_uscc, provider_id, area_code, start_date, end_date, status, outcome, amount_fen, payee, qualified, certificate_type, certificate_number, created_by)
-      select id, program, 'individual', resident_id, enterprise_uscc, provider_id, area_code, start_date, end_date, status,
-        case when status in ('submitted') then null when status = 'rejected' then 'ineligible' else 'eligible' end,
-        case when status in ('submitted', 'rejected') then null else amount_fen end,
-        case when status in ('submitted', 'rejected') then null else 'individual' end, true, 'training', certificate_number, 'bench'
-      from unnest(${col((i) => `BC-${i}`)}::text[], ${col(program)}::text[], ${col((i) => personId(person(i)))}::text[],
-        ${col((i) => (i % 3 === 0 ? enterpriseId(i % 60) : null))}::text[], ${col((i) => `BP${(i * 7) % 20}`)}::text[],
-        ${col((i) => AREAS[person(i) % 5]!)}::text[], ${col((i) => iso(startDay(i)))}::date[],
-        ${col((i) => iso(new Date(startDay(i).getTime() + (3 + ((i * 13) % 41)) * 86_400_000)))}::date[], ${col(status)}::text[],
-        ${col((i) => 50_000 + (i % 20) * 10_000)}::bigint[],
-        ${col((i) => `BCN-${i % 5000 === 1 ? i - 1 : i}`)}::text[]) as t(id, program, resident_id, enterprise_uscc, provider_id, area_code, start_date, end_date, status, amount_fen, certificate_number)`.execute(db);
-  }
+  // A bulk load (STACK-NOTES trap 7): the foreign-key triggers are off for this transaction only
+  // (session_replication_role = replica), and the references are checked set-based afterwards.
+  await inTransaction(db, async (tx) => {
+    await sql`set local session_replication_role = replica`.execute(tx);
+    for (let start = 0; start < CLAIMS; start += BATCH) {
+      const n = Math.min(BATCH, CLAIMS - start);
+      const col = <T>(f: (i: number) => T) => Array.from({ length: n }, (_, k) => f(start + k));
+      const person = (i: number) => Math.floor(i / PER_PERSON);
+      // A person's claims start 42 days apart and last 3–43 days: about one in 41 overlaps the next,
+      // by another provider (the overlapping-claims risk rule has something to find).
+      const startDay = (i: number) => new Date(base + (((person(i) * 7919) % 520) + (i % PER_PERSON) * 42) * 86_400_000);
+      const status = (i: number) => STATUSES[(i * 31) % STATUSES.length]!;
+      const program = (i: number) => TRAINING_PROGRAMS[(i * 13) % TRAINING_PROGRAMS.length]!;
+      await sql`insert into claims (id, program, applicant, resident_id, enterprise_uscc, provider_id, area_code, start_date, end_date, status, outcome, amount_fen, payee, qualified, certificate_type, certificate_number, created_by)
+        select id, program, 'individual', resident_id, enterprise_uscc, provider_id, area_code, start_date, end_date, status,
+          case when status in ('submitted') then null when status = 'rejected' then 'ineligible' else 'eligible' end,
+          case when status in ('submitted', 'rejected') then null else amount_fen end,
+          case when status in ('submitted', 'rejected') then null else 'individual' end, true, 'training', certificate_number, 'bench'
+        from unnest(${col((i) => `BC-${i}`)}::text[], ${col(program)}::text[], ${col((i) => personId(person(i)))}::text[],
+          ${col((i) => (i % 3 === 0 ? enterpriseId(i % 60) : null))}::text[], ${col((i) => `BP${(i * 7) % 20}`)}::text[],
+          ${col((i) => AREAS[person(i) % 5]!)}::text[], ${col((i) => iso(startDay(i)))}::date[],
+          ${col((i) => iso(new Date(startDay(i).getTime() + (3 + ((i * 13) % 41)) * 86_400_000)))}::date[], ${col(status)}::text[],
+          ${col((i) => 50_000 + (i % 20) * 10_000)}::bigint[],
+          ${col((i) => `BCN-${i % 5000 === 1 ? i - 1 : i}`)}::text[]) as t(id, program, resident_id, enterprise_uscc, provider_id, area_code, start_date, end_date, status, amount_fen, certificate_number)`.execute(tx);
+    }
+  });
+  const orphans = await sql<{ n: string }>`select
+      (select count(*) from claims c where not exists (select 1 from people p where p.resident_id = c.resident_id))
+    + (select count(*) from claims c where c.enterprise_uscc is not null and not exists (select 1 from enterprises e where e.uscc = c.enterprise_uscc))
+    + (select count(*) from claims c where c.provider_id is not null and not exists (select 1 from providers p where p.id = c.provider_id))
+    + (select count(*) from claims c where not exists (select 1 from areas a where a.code = c.area_code)) as n`.execute(db);
+  if (Number(orphans.rows[0]!.n) !== 0) throw new Error(`bulk load: ${orphans.rows[0]!.n} claims reference missing records`);
   await sql`insert into reservations (claim_id, fund_id, amount_fen, status, reserved_by)
     select id, 'special_action-' || extract(year from end_date::date), amount_fen, case when status = 'paid' then 'paid' else 'reserved' end, 'bench'
     from claims where status in ('approved', 'paid')`.execute(db);

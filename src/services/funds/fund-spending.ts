@@ -10,7 +10,7 @@ import { requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { policiesFromStore } from '../claims/engine-input-from-store.ts';
 import { ENTERPRISE_PROGRAMS, programName } from '../reports/report-period.ts';
-import { fundBalance, FUND_SOURCE_NAMES, type FundBalance } from './fund-balance.ts';
+import { FUND_SOURCE_NAMES, type FundBalance } from './fund-balance.ts';
 
 export interface ProgramSpending { program: string; programName: string; reservedFen: number; paidFen: number; advancedFen: number; recoveredFen: number; spentFen: number }
 export interface FundAccount extends FundBalance { sourceName: string; spentFen: number; programs: ProgramSpending[] }
@@ -52,18 +52,28 @@ export async function spendingByProgram(db: Db | Tx, fundIds: string[]): Promise
   return out;
 }
 
+/**
+ * The funds with their positions and spending by program, from ONE pass over the money rows: the
+ * position's reserved, paid, advanced and recovered are the sums of the programs' (the same sources
+ * and rules as fundBalance, which a test checks against the raw rows).
+ */
 export async function fundAccounts(db: Db | Tx, filter: { year?: number; source?: string } = {}): Promise<FundAccount[]> {
-  let q = db.selectFrom('funds').select('id').orderBy('year').orderBy('source');
+  let q = db.selectFrom('funds').select(['id', 'source', 'year', 'budget_fen']).orderBy('year').orderBy('source');
   if (filter.year) q = q.where('year', '=', filter.year);
   if (filter.source) q = q.where('source', '=', filter.source as 'special_action');
-  const ids = (await q.execute()).map((f) => f.id);
-  const spending = await spendingByProgram(db, ids);
-  const out: FundAccount[] = [];
-  for (const id of ids) {
-    const balance = await fundBalance(db, id);
-    out.push({ ...balance, sourceName: FUND_SOURCE_NAMES[balance.source] ?? balance.source, spentFen: balance.budgetFen - balance.remainingFen, programs: spending.get(id)! });
-  }
-  return out;
+  const funds = await q.execute();
+  const spending = await spendingByProgram(db, funds.map((f) => f.id));
+  return funds.map((f) => {
+    const programs = spending.get(f.id)!;
+    const total = (k: 'reservedFen' | 'paidFen' | 'advancedFen' | 'recoveredFen') => programs.reduce((s, p) => s + p[k], 0);
+    const budgetFen = Number(f.budget_fen);
+    const [reservedFen, paidFen, advancedFen, recoveredFen] = [total('reservedFen'), total('paidFen'), total('advancedFen'), total('recoveredFen')];
+    const remainingFen = budgetFen - reservedFen - paidFen - advancedFen + recoveredFen;
+    return {
+      id: f.id, source: f.source, year: Number(f.year), budgetFen, reservedFen, paidFen, advancedFen, recoveredFen, remainingFen,
+      sourceName: FUND_SOURCE_NAMES[f.source] ?? f.source, spentFen: budgetFen - remainingFen, programs,
+    };
+  });
 }
 
 /** 资金账户: the funds with their positions and spending by program, as a page (every list is paged). */
@@ -84,16 +94,17 @@ export interface EnterpriseShare {
 }
 
 /** R9 (§5.2) for one year's special-action fund: the enterprise-employee share of its spending. */
-export async function enterpriseShare(db: Db | Tx, year: number): Promise<EnterpriseShare> {
+export async function enterpriseShare(db: Db | Tx, year: number, accounts?: FundAccount[]): Promise<EnterpriseShare> {
   const policies = await policiesFromStore(db);
   const pkg = policies.governing('skill_upgrade', `${year}-06-30`);
   if (!pkg) throw new AppError('not_found', `${year}年没有有效政策，无法判断企业职工培训补贴占比（R9）`, 'year');
   const minPercent = pkg.read('enterprise.minShareOfSpendingPercent', `${year}-06-30`).value as number;
-  const fund = await db.selectFrom('funds').select('id').where('source', '=', 'special_action').where('year', '=', year).executeTakeFirst();
+  const known = accounts?.find((f) => f.source === 'special_action' && f.year === year);
+  const fund = known ?? await db.selectFrom('funds').select('id').where('source', '=', 'special_action').where('year', '=', year).executeTakeFirst();
   if (!fund) {
     return { year, fundId: null, enterpriseFen: 0, totalFen: 0, shareBasisPoints: null, minPercent, clause: '§5.2', below: false, message: `${year}年未登记职业技能提升行动专账资金` };
   }
-  const programs = (await spendingByProgram(db, [fund.id])).get(fund.id)!;
+  const programs = known ? known.programs : (await spendingByProgram(db, [fund.id])).get(fund.id)!;
   const totalFen = programs.reduce((s, p) => s + p.spentFen, 0);
   const enterpriseFen = programs.filter((p) => (ENTERPRISE_PROGRAMS as readonly string[]).includes(p.program)).reduce((s, p) => s + p.spentFen, 0);
   if (totalFen <= 0) {

@@ -68,7 +68,17 @@ export async function periodReport(db: Db, actor: Actor | null, q: ReportQuery):
     .groupBy(['program', 'area_code', 'status', sql`floor((extract(month from end_date::date) - 1) / 3) + 1`]);
   if (a.role === 'department') query = query.where(claimScope(a));
   if (areaCode) query = query.where('area_code', '=', areaCode);
-  const rows = (await query.execute()).map((r) => ({ program: r.program, area: r.area_code, status: r.status, quarter: Number(r.quarter), n: Number(r.n), amount: Number(r.amount) }));
+
+  // The parts are independent: on PostgreSQL they run on separate pooled connections at once.
+  const seesFunds = a.role === 'city' || (a.role === 'department' && a.department === 'finance');
+  const [grouped, tasks, funds, goals] = await Promise.all([
+    query.execute(),
+    taskProgress(db, a, { year: q.year, quarter: period.quarter ?? 4, ...(areaCode ? { unitKind: 'area' as const, unit: areaCode } : {}) }),
+    seesFunds && !areaCode ? fundAccounts(db, { year: q.year }) : Promise.resolve(null),
+    a.role === 'department' && a.department !== 'finance' ? Promise.resolve(null) : cityGoals(db, q.year, areaCode ?? undefined),
+  ]);
+  const share = funds ? await enterpriseShare(db, q.year, funds).catch(() => null) : null;
+  const rows = grouped.map((r) => ({ program: r.program, area: r.area_code, status: r.status, quarter: Number(r.quarter), n: Number(r.n), amount: Number(r.amount) }));
 
   const inPeriod = rows.filter((r) => !period.quarter || r.quarter === period.quarter);
   const summary = empty();
@@ -87,12 +97,6 @@ export async function periodReport(db: Db, actor: Actor | null, q: ReportQuery):
     for (const r of rows) if (r.quarter === qq) add(f, r);
     return { quarter: qq, label: `第${'一二三四'[qq - 1]}季度`, ...f };
   });
-
-  const tasks = await taskProgress(db, a, { year: q.year, quarter: period.quarter ?? 4, ...(areaCode ? { unitKind: 'area' as const, unit: areaCode } : {}) });
-  const seesFunds = a.role === 'city' || (a.role === 'department' && a.department === 'finance');
-  const funds = seesFunds && !areaCode ? await fundAccounts(db, { year: q.year }) : null;
-  const share = seesFunds && !areaCode ? await enterpriseShare(db, q.year).catch(() => null) : null;
-  const goals = a.role === 'department' && a.department !== 'finance' ? null : await cityGoals(db, q.year, areaCode ?? undefined);
 
   const scopeLabel = a.role === 'department' ? (DEPARTMENTS[a.department!] ?? '部门') + (areaCode ? `（${areaNames.get(areaCode)}）` : '')
     : areaCode ? (areaNames.get(areaCode) ?? areaCode) : '攀枝花市';

@@ -48,31 +48,34 @@ export async function cityGoals(db: Db | Tx, year: number, onlyArea?: string): P
 
   // Rotation: the enterprises of each industry (in the area when one is asked), their headcount for the
   // year (the latest recorded up to it), and the distinct people trained for them since the plan began.
-  const rotation: IndustryRotation[] = [];
-  for (const [industry, industryName] of Object.entries(GOAL_PARAMETERS.rotationIndustries)) {
+  const rotation: IndustryRotation[] = await Promise.all(Object.entries(GOAL_PARAMETERS.rotationIndustries).map(async ([industry, industryName]) => {
     let eq = db.selectFrom('enterprises').select('uscc').where('industry', '=', industry);
     if (onlyArea) eq = eq.where('area_code', '=', onlyArea);
     const enterprises = (await eq.execute()).map((e) => e.uscc);
     let headcount = 0;
     let without = 0;
+    let trained = 0;
     if (enterprises.length) {
-      const counts = await db.selectFrom('enterprise_headcounts').select(['uscc', 'year', 'main_post_employees'])
-        .where('uscc', 'in', enterprises).where('year', '<=', year).orderBy('uscc').orderBy('year', 'desc').execute();
+      const [counts, people] = await Promise.all([
+        db.selectFrom('enterprise_headcounts').select(['uscc', 'year', 'main_post_employees'])
+          .where('uscc', 'in', enterprises).where('year', '<=', year).orderBy('uscc').orderBy('year', 'desc').execute(),
+        db.selectFrom('claims')
+          .select((eb) => eb.fn.count<number>('resident_id').distinct().as('n'))
+          .where('enterprise_uscc', 'in', enterprises).where('program', 'in', TRAINING_PROGRAMS).where('status', 'in', [...LIVE_STATUSES])
+          .where('end_date', '>=', GOAL_PARAMETERS.from).where('end_date', '<=', `${year}-12-31`).executeTakeFirstOrThrow(),
+      ]);
       const latest = new Map<string, number>();
       for (const c of counts) if (!latest.has(c.uscc)) latest.set(c.uscc, c.main_post_employees);
       headcount = [...latest.values()].reduce((s, n) => s + n, 0);
       without = enterprises.length - latest.size;
+      trained = Number(people.n);
     }
-    const trained = enterprises.length ? Number((await db.selectFrom('claims')
-      .select((eb) => eb.fn.count<number>('resident_id').distinct().as('n'))
-      .where('enterprise_uscc', 'in', enterprises).where('program', 'in', TRAINING_PROGRAMS).where('status', 'in', [...LIVE_STATUSES])
-      .where('end_date', '>=', GOAL_PARAMETERS.from).where('end_date', '<=', `${year}-12-31`).executeTakeFirstOrThrow()).n) : 0;
-    if (without > 0) missing.push(`${industryName}${without}家企业的主要岗位职工人数`);
-    rotation.push({
+    return {
       industry, industryName, enterprises: enterprises.length, enterprisesWithoutHeadcount: without, mainPostEmployees: headcount, trained,
       trainedBasisPoints: without > 0 ? null : bp(trained, headcount), met: without > 0 ? null : meets(trained, headcount, 100),
-    });
-  }
+    };
+  }));
+  for (const x of rotation) if (x.enterprisesWithoutHeadcount > 0) missing.push(`${x.industryName}${x.enterprisesWithoutHeadcount}家企业的主要岗位职工人数`);
   return {
     year, clause: '§1', skilledTargetPercent: GOAL_PARAMETERS.skilledShareOfEmployedPercent, highSkilledTargetPercent: GOAL_PARAMETERS.highSkilledShareOfSkilledPercent,
     areas, city, rotation, missing,

@@ -1,7 +1,7 @@
 // Supervision (issue #6 §1, §5.2, §5.3): annual training tasks per county/district and department
 // (entered by the city at the start of the year), employment figures per area for the §1 skill goals,
 // and flagged major matters (重大事项) reported ad hoc. Enterprise headcounts already exist
-// (enterprise_headcounts). A covering index makes the period reports read claims aggregate-first.
+// (enterprise_headcounts). Covering indexes let the period reports and the goals read claims aggregate-first.
 import { sql, type Kysely } from 'kysely';
 
 const statements = [
@@ -21,6 +21,8 @@ const statements = [
     created_by text not null, created_at timestamptz not null default now(), updated_by text, updated_at timestamptz)`,
   `create index major_matters_flagged on major_matters (flagged_on)`,
   `create index claims_period_report on claims (end_date) include (program, area_code, status, outcome, amount_fen, r3_exception_amount_fen)`,
+  // The §1 rotation: distinct people trained for an industry's enterprises, read from the index alone.
+  `create index claims_enterprise_person on claims (enterprise_uscc, resident_id) include (program, status, end_date) where enterprise_uscc is not null`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Department } from '../../../src/services/access.ts';
+import { fundBalance } from '../../../src/services/funds/fund-balance.ts';
 import { fundDisclosure } from '../../../src/services/funds/fund-disclosure.ts';
 import { enterpriseShare, listFundAccounts } from '../../../src/services/funds/fund-spending.ts';
 import { majorMatterReport, listMajorMatters } from '../../../src/services/reports/major-matters.ts';
@@ -59,6 +60,9 @@ describe('Fund accounts (§5.2)', () => {
       const budget = Number(raw.funds.find((x) => x.id === f.id)!.budget_fen);
       expect({ budget: f.budgetFen, reserved: f.reservedFen, paid: f.paidFen, advanced: f.advancedFen, recovered: f.recoveredFen }).toEqual({ budget, reserved, paid, advanced, recovered });
       expect(f.remainingFen).toBe(budget - reserved - paid - advanced + recovered);
+      // …and the same position as the one approvals and advances check their room against.
+      const { sourceName: _n, spentFen: _s, programs: _p, ...position } = f;
+      expect(position).toEqual(await fundBalance(store.db, f.id));
       expect(f.spentFen).toBe(budget - f.remainingFen);
       expect(sum(f.programs.map((p) => p.spentFen))).toBe(f.spentFen);
       // Every paid reservation is exactly its payment.
