@@ -34,9 +34,10 @@ function Reports() {
   const r = report.data;
 
   const programChart = useMemo(() => r && {
+    animation: false,
     tooltip: { trigger: 'axis' },
-    legend: { data: ['培训人次', '批准金额（万元）'] },
-    grid: { left: 48, right: 56, bottom: 96, top: 40 },
+    legend: { top: 0, data: ['培训人次', '批准金额（万元）'] },
+    grid: { left: 48, right: 56, bottom: 110, top: 56 },
     xAxis: { type: 'category', data: r.byProgram.map((p) => p.programName), axisLabel: { rotate: 35, interval: 0 } },
     yAxis: [{ type: 'value', name: '人次' }, { type: 'value', name: '万元' }],
     series: [
@@ -45,9 +46,10 @@ function Reports() {
     ],
   }, [r]);
   const trendChart = useMemo(() => r && {
+    animation: false,
     tooltip: { trigger: 'axis' },
-    legend: { data: ['培训人次', '批准笔数'] },
-    grid: { left: 48, right: 24, bottom: 32, top: 40 },
+    legend: { top: 0, data: ['培训人次', '批准笔数'] },
+    grid: { left: 48, right: 24, bottom: 32, top: 48 },
     xAxis: { type: 'category', data: r.trend.map((t) => t.label) },
     yAxis: { type: 'value' },
     series: [
