@@ -72,7 +72,7 @@ function Targets() {
           <Form.Item label="培训项目" name="program">
             <Select allowClear placeholder="全部" style={{ width: 190 }} options={Object.entries(PROGRAM_NAMES).filter(([k]) => k !== 'living_allowance' && k !== 'appraisal').map(([value, label]) => ({ value, label }))} />
           </Form.Item>
-          <Form.Item label="范围" name="lagging"><Select allowClear placeholder="全部任务" style={{ width: 150 }} options={[{ value: 'true', label: '滞后任务（通报）' }]} /></Form.Item>
+          <Form.Item label="范围" name="lagging"><Select allowClear placeholder="全部任务" style={{ width: 180 }} options={[{ value: 'true', label: '滞后任务（通报）' }]} /></Form.Item>
           <Form.Item>
             <Space>
               <Button type="primary" htmlType="submit">查询</Button>
