@@ -217,3 +217,19 @@ export interface PolicyChangeTable {
 }
 // (declaration merging: the admin tables join Database here, so the edit stays an append)
 export interface Database { policy_changes: PolicyChangeTable }
+// Supervision (#6 §1, §5.3): annual tasks, employment figures, flagged major matters.
+export interface AnnualTaskTable {
+  id: Generated<number>; year: number; unit_kind: 'area' | 'department'; unit: string; program: string; target: number; note: string | null;
+  created_by: string; created_at: Generated<Date>; updated_by: string | null; updated_at: Date | null;
+}
+export interface EmploymentFigureTable {
+  area_code: string; year: number; employed: number; skilled: number; high_skilled: number; source: string; recorded_by: string; recorded_at: Generated<Date>;
+}
+export interface MajorMatterTable extends Stamped {
+  id: string; title: string; area_code: string; flagged_on: string; summary: string; claim_ids: unknown; class_ids: unknown; provider_ids: unknown;
+}
+export interface Database {
+  annual_tasks: AnnualTaskTable;
+  employment_figures: EmploymentFigureTable;
+  major_matters: MajorMatterTable;
+}

@@ -56,6 +56,7 @@ const F = {
   inspection: { A: 'MX-INS-A', B: 'MX-INS-B' },
   dispute: { A: 'MX-DA', B: 'MX-DB' },
   note: { A: 'MX-NOTE-A', B: 'MX-NOTE-B' },
+  matter: { A: 'MX-MM-A', B: 'MX-MM-B' },
   class: { A: '', B: '' },
   session: { A: 0, B: 0 },
 };
@@ -89,6 +90,7 @@ const SCOPE = {
   objection: OFFICES,
   advance: OFFICES,
   inspection: OFFICES,
+  matter: OFFICES,
   batchRead: { city: 'AB', county: 'A', finance: 'AB' },
   batchConfirm: { city: 'AB', finance: 'AB' },
   batchPay: OFFICES,
@@ -386,6 +388,32 @@ const TABLE: Record<string, Row> = {
   'GET /api/v1/public/notices/{id}': { who: 'public', scope: 'public', path: ({ side }) => `/public/notices/${F.notice[side]}` },
   'GET /api/v1/public/notices/{id}/claims': { who: 'public', scope: 'public', path: ({ side }) => `/public/notices/${F.notice[side]}/claims` },
   'GET /api/v1/public/programs': { who: 'public' },
+  // Supervision (#6 §1, §5.2, §5.3): funds and R9 (city, finance; counties read the funds), the public
+  // disclosure, annual tasks (set by the city), employment figures, goals, reports and major matters.
+  'GET /api/v1/supervision/funds': { who: ['city', 'county', 'finance'] },
+  'GET /api/v1/supervision/enterprise-share': { who: ['city', 'finance'] },
+  'GET /api/v1/public/fund-disclosure': { who: 'public', path: () => '/public/fund-disclosure?year=2020' },
+  'GET /api/v1/public/fund-disclosure/xlsx': { who: 'public', path: () => '/public/fund-disclosure/xlsx?year=2020&quarter=2' },
+  'GET /api/v1/targets': { who: ['city', 'county', ...DEPARTMENTS], path: () => '/targets?year=2020&quarter=2' },
+  'POST /api/v1/targets': { who: ['city'], body: ({ n }) => ({ year: 2020, unitKind: 'area', unit: '510402', program: ['safety', 'short_term', 'skill_upgrade'][n % 3], target: 10 }) },
+  // A target of 0 is refused (400) once past access: no task exists in this store to change.
+  'PATCH /api/v1/targets/{id}': { who: ['city'], path: () => '/targets/1', body: () => ({ target: 0, reason: '调整' }) },
+  'POST /api/v1/employment-figures': {
+    who: ['city', 'county'], scope: 'areaBody', outside: 403,
+    body: ({ side }) => ({ areaCode: AREA[side], year: 2020, employed: 1000, skilled: 400, highSkilled: 150, source: '统计局' }),
+  },
+  'GET /api/v1/goals': { who: ['city', 'county', ...DEPARTMENTS], path: () => '/goals?year=2020' },
+  'GET /api/v1/reports/periodic': { who: ['city', 'county', ...DEPARTMENTS], path: () => '/reports/periodic?year=2020&quarter=2' },
+  'GET /api/v1/reports/periodic/xlsx': { who: ['city', 'county', ...DEPARTMENTS], path: () => '/reports/periodic/xlsx?year=2020' },
+  'GET /api/v1/reports/periodic/pdf': { who: ['city', 'county', ...DEPARTMENTS], path: () => '/reports/periodic/pdf?year=2020&quarter=2' },
+  'POST /api/v1/major-matters': {
+    who: ['city', 'county'], scope: 'areaBody', outside: 403,
+    body: ({ side }) => ({ title: '重大事项', areaCode: AREA[side], flaggedOn: '2020-09-01', summary: '情况说明', claimIds: [F.claims[side][0]] }),
+  },
+  'GET /api/v1/major-matters': { who: ['city', 'county'], list: { scope: 'matter', keys: (s) => [F.matter[s]], read: items('id') } },
+  'GET /api/v1/major-matters/{id}/report': { who: ['city', 'county'], scope: 'matter', path: ({ side }) => `/major-matters/${F.matter[side]}/report` },
+  'GET /api/v1/major-matters/{id}/report/xlsx': { who: ['city', 'county'], scope: 'matter', path: ({ side }) => `/major-matters/${F.matter[side]}/report/xlsx` },
+  'GET /api/v1/major-matters/{id}/report/pdf': { who: ['city', 'county'], scope: 'matter', path: ({ side }) => `/major-matters/${F.matter[side]}/report/pdf` },
 };
 // (#5) The records the admin rows name (made by the hook after the fixture's, below).
 const ADMIN = { user: '', whatIf: '' };
@@ -499,6 +527,9 @@ beforeAll(async () => {
       await tx.insertInto('oversight_notes').values({
         id: F.note[side], subject_kind: 'claim', subject_id: target(side), area_code: AREA[side], kind: 'flag', text: '疑似重复培训',
         department: side === 'A' ? 'emergency' : 'education', author: 'test', status: 'raised', cleared_by: null, cleared_at: null, clear_note: null,
+      await tx.insertInto('major_matters').values({
+        id: F.matter[side], title: '重大事项', area_code: AREA[side], flagged_on: '2020-09-01', summary: '情况', claim_ids: JSON.stringify([F.claims[side][0]]),
+        class_ids: '[]', provider_ids: '[]', created_by: 'test', updated_by: null, updated_at: null,
       }).execute();
     }
     await createUser(tx, { username: 'mx-login', password: 'test-password', displayName: '登录测试', role: 'department', department: 'finance' });

@@ -22,6 +22,8 @@ import { oversightRoutes } from './oversight.ts';
 import { myRecordRoutes } from './my-records.ts';
 import { adminRoutes } from './admin.ts';
 import { publicInfoRoutes } from './public-info.ts';
+import { supervisionRoutes } from './supervision.ts';
+import { reportRoutes } from './reports.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -46,4 +48,6 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(myRecordRoutes);
   await app.register(adminRoutes);
   await app.register(publicInfoRoutes);
+  await app.register(supervisionRoutes);
+  await app.register(reportRoutes);
 };

@@ -6,6 +6,7 @@ import * as claimsMoney from './2026-11-25T1002-claims-money.ts';
 import * as risk from './2026-11-25T1100-risk.ts';
 import * as parties from './2026-11-25T1220-parties.ts';
 import * as admin from './2026-11-25T1230-admin.ts';
+import * as supervision from './2026-11-25T1240-supervision.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T0900-initial-schema': initialSchema,
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T1100-risk': risk,
   '2026-11-25T1220-parties': parties,
   '2026-11-25T1230-admin': admin,
+  '2026-11-25T1240-supervision': supervision,
 };

@@ -1,6 +1,6 @@
 // 我的待办: what waits for the signed-in user, with counts read from the list endpoints of their
 // slice (each count is a one-row page's `total`). Visitors without a session see the public catalog.
-import { Card, Col, List, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Alert, Card, Col, List, Row, Skeleton, Statistic, Typography } from 'antd';
 import { Link, Navigate } from 'react-router';
 import type { Page, Query } from '../api.ts';
 import { useAuth } from '../auth.tsx';
@@ -24,6 +24,12 @@ interface Todo {
 const claims = (status: string, title: string, hint: string): Todo => ({
   key: `claims-${status}`, title, hint, path: '/claims', query: { status }, link: `/claims?status=${status}`,
 });
+
+/** R9 (§5.2): the years whose enterprise-employee share of special-action spending is below the minimum. */
+const R9_TODO: Todo = {
+  key: 'r9-warnings', title: '资金占比预警（R9）', hint: '企业职工培训补贴占专账资金支出低于规定比例的年度',
+  path: '/supervision/enterprise-share', query: { belowOnly: 'true' }, link: '/supervision/funds',
+};
 
 /** Each role's to-dos (DESIGN.md "Who uses it"). Later screens add theirs here. */
 export function todosFor(me: Me): Todo[] {
@@ -52,6 +58,13 @@ export function todosFor(me: Me): Todo[] {
         { ...claims('decided', '本领域已判定的申领', '可查阅、提出意见或标记'), link: '/dept-claims?status=decided' },
         { ...claims('publicity', '本领域公示中的申领', '公示期内可提出异议'), link: '/dept-claims?status=publicity' },
         { key: 'flags-raised', title: '未解除的标记', hint: '本部门提出、等待人社部门处理', path: '/oversight-notes', query: { kind: 'flag', status: 'raised' }, link: '/dept-notes?kind=flag&status=raised' },
+        ...(me.role === 'city' ? [R9_TODO] : []),
+      ];
+    case 'department':
+      return [
+        claims('decided', '本领域已判定的申领', '可查阅、提出意见'),
+        claims('publicity', '本领域公示中的申领', '公示期内可提出异议'),
+        ...(me.department === 'finance' ? [R9_TODO] : []),
       ];
     case 'provider':
       return [
@@ -143,6 +156,18 @@ export default function HomePage() {
           <OpenNotices me={me} />
         </div>
       )}
+      {(me.role === 'city' || (me.role === 'department' && me.department === 'finance')) && <R9Warnings />}
+    </div>
+  );
+}
+
+/** The R9 warnings with their figures (§5.2), for the city and the finance bureau. */
+function R9Warnings() {
+  const { data } = useApi<Page<{ year: number; message: string }>>('/supervision/enterprise-share', { belowOnly: 'true' });
+  if (!data?.items.length) return null;
+  return (
+    <div style={{ marginTop: 16 }} data-testid="r9-warnings">
+      {data.items.map((w) => <Alert key={w.year} type="error" showIcon title={w.message} action={<Link to="/supervision/funds">查看资金</Link>} style={{ marginBottom: 8 }} />)}
     </div>
   );
 }

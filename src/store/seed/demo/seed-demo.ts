@@ -13,6 +13,7 @@ import { insertEnterprise, insertPerson, insertProvider, type SeedFact, type See
 import { createUser } from '../users.ts';
 import { ENTERPRISE_STEMS, GIVEN, SURNAMES } from './fictional-names.ts';
 import { seedDemoActivity, type DemoActivity } from './seed-demo-activity.ts';
+import { seedDemoSupervision } from './seed-demo-supervision.ts';
 
 /** The password of every demo login (README lists the logins). */
 export const DEMO_PASSWORD = 'demo2020';
@@ -310,6 +311,7 @@ export async function seedDemoRegistries(
     const logins = await seedUsers(tx, { enterprises, providers, people });
     const world = { enterprises, providers, people, random };
     const activity = await seedDemoActivity(tx, world, say);
+    await seedDemoSupervision(tx, world, activity);
     return { world, logins, activity };
   });
 }

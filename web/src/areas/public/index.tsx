@@ -1,5 +1,6 @@
 // 公开信息 (no login): publicity notices, sanction list, the class programs — and the fund-use
 // disclosure (another engineer appends its route and menu entry below the marked lines).
+// 公开信息 (no login): publicity notices, fund-use disclosure, sanction list.
 import { Link } from 'react-router';
 import { page, type Area } from '../area.ts';
 
@@ -16,5 +17,9 @@ export const publicArea: Area = {
     { key: '/publicity', label: <Link to="/publicity">补贴公示</Link> },
     { key: '/sanctions', label: <Link to="/sanctions">查处名单</Link> },
     // fund-use disclosure menu entry goes here
+    { path: 'disclosure', lazy: page(() => import('../supervision/DisclosurePage.tsx')) },
+  ],
+  menu: () => [
+    { key: '/disclosure', label: <Link to="/disclosure">资金使用公开</Link> },
   ],
 };

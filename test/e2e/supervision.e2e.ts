@@ -1,0 +1,167 @@
+// Supervision in a real browser (#6 §1, §5.2, §5.3): the funds screen with the R9 figures, a quarterly
+// report with its chart and its Excel and PDF downloads, the annual-task 通报, a task set through the
+// form, and the public fund-use disclosure without login. Figures on screen are compared with the API.
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { formatYuan } from '../../src/policy/money.ts';
+import { launchChromium, logIn, newContext, screenshot } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => { browser = await launchChromium(); });
+afterAll(async () => { await browser?.close(); });
+beforeEach(async () => {
+  context = await newContext(browser, baseUrl);
+  page = await context.newPage();
+});
+afterEach(async () => { await context?.close(); });
+
+const visible = (text: string | RegExp) => page.getByText(text).first().waitFor({ state: 'visible' });
+/** The API as the signed-in user of this browser context (same cookie). */
+const apiGet = async <T>(path: string): Promise<T> => (await context.request.get(`/api/v1${path}`)).json() as Promise<T>;
+async function signedIn(username: string) {
+  await logIn(page, username);
+  await page.getByTestId('current-user').waitFor();
+}
+async function download(button: RegExp) {
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: button }).first().click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+interface Share { year: number; enterpriseFen: number; totalFen: number; shareBasisPoints: number | null; below: boolean; message: string }
+
+describe('Funds and R9 (§5.2)', () => {
+  it('the city sees every fund account and, per year, the enterprise-employee share with its figures', async () => {
+    await signedIn('city');
+    const shares = await apiGet<{ items: Share[] }>('/supervision/enterprise-share');
+    const funds = await apiGet<{ items: { year: number; sourceName: string; remainingFen: number }[] }>('/supervision/funds');
+    await page.goto('/supervision/funds');
+    await page.getByRole('heading', { name: '资金监管' }).waitFor();
+    expect(shares.items.length).toBe(2);
+    for (const s of shares.items) {
+      const card = page.getByTestId(`r9-${s.year}`);
+      await card.waitFor();
+      await card.getByText(s.message).waitFor();
+      expect(await card.textContent()).toContain(formatYuan(s.enterpriseFen));
+      expect(await card.textContent()).toContain(formatYuan(s.totalFen));
+    }
+    for (const f of funds.items) await visible(formatYuan(f.remainingFen));
+    await screenshot(page, '90-supervision-funds');
+    // Spending by program, under the fund's row.
+    await page.locator('.ant-table-row-expand-icon').first().click();
+    await visible('合计支出');
+  });
+
+  it('the finance bureau sees the funds too, and the home page shows an R9 warning when a year is below the minimum', async () => {
+    await signedIn('dept-finance');
+    const below = await apiGet<{ items: Share[]; total: number }>('/supervision/enterprise-share?belowOnly=true');
+    await page.goto('/');
+    const todo = page.getByTestId('todo-r9-warnings');
+    await todo.waitFor();
+    await todo.getByText(String(below.total), { exact: true }).waitFor();
+    for (const w of below.items) await page.getByTestId('r9-warnings').getByText(w.message).waitFor();
+    await page.goto('/supervision/funds');
+    await page.getByRole('heading', { name: '资金监管' }).waitFor();
+  });
+});
+
+describe('Quarterly report (§5.3)', () => {
+  it('a quarterly report with money shows the API\'s figures, draws its chart, and downloads as Excel and PDF', async () => {
+    await signedIn('city');
+    type Report = { title: string; summary: { claims: number; approvedFen: number }; byProgram: { programName: string }[] };
+    // The latest quarter of the demo with approved money (the demo is deterministic; this only picks it).
+    let year = 0, quarter = 0, report: Report | undefined;
+    for (const [y, q] of [[2021, 3], [2021, 2], [2021, 1], [2020, 4], [2020, 3]] as const) {
+      const r = await apiGet<Report>(`/reports/periodic?year=${y}&quarter=${q}`);
+      if (r.summary.approvedFen > 0) { year = y; quarter = q; report = r; break; }
+    }
+    expect(report).toBeDefined();
+    await page.goto(`/supervision/reports?year=${year}&quarter=${quarter}`);
+    await page.getByTestId('report-title').getByText(report!.title).waitFor();
+    await visible(formatYuan(report!.summary.approvedFen));
+    await page.locator('[data-testid="echart"] canvas').first().waitFor();
+    expect(await page.locator('[data-testid="echart"] canvas').count()).toBeGreaterThanOrEqual(2);
+    for (const p of report!.byProgram.slice(0, 3)) await page.locator('.ant-table').getByText(p.programName).first().waitFor();
+    await screenshot(page, '90-supervision-report');
+    const xlsx = await download(/下载 Excel/);
+    expect(xlsx.name).toBe(`${report!.title}.xlsx`);
+    expect(xlsx.bytes.subarray(0, 2).toString()).toBe('PK');
+    const pdf = await download(/下载 PDF/);
+    expect(pdf.name).toBe(`${report!.title}.pdf`);
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    // The flagged matter's 重大事项专报, from its row.
+    const matter = await download(/^PDF$/);
+    expect(matter.name).toMatch(/^重大事项专报：.+\.pdf$/);
+    expect(matter.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('a county\'s report is its own area\'s, without the area choice', async () => {
+    await signedIn('renhe');
+    await page.goto('/supervision/reports?year=2021&quarter=3');
+    await page.getByTestId('report-title').getByText(/仁和区职业技能提升行动2021年第三季度季报/).waitFor();
+    expect(await page.getByLabel('地区').count()).toBe(0);
+  });
+});
+
+describe('Annual tasks and the quarter\'s 通报 (§5.3)', () => {
+  it('the laggards of 2021 Q3 are listed with their shortfall, as the API counts them', async () => {
+    await signedIn('city');
+    const laggards = await apiGet<{ total: number; items: { unitName: string; shortfall: number }[] }>('/targets?year=2021&quarter=3&lagging=true&pageSize=200');
+    expect(laggards.total).toBeGreaterThan(0);
+    await page.goto('/supervision/targets?year=2021&quarter=3&lagging=true');
+    await page.getByTestId('laggard-notice').getByText(`${laggards.total} 项年度任务进度滞后`, { exact: false }).waitFor();
+    await visible(`共 ${laggards.total} 条`);
+    await visible(`滞后，差 ${laggards.items[0]!.shortfall}`);
+    await page.getByTestId('rotation-vanadium_titanium').waitFor();
+    await screenshot(page, '90-supervision-tasks');
+  });
+
+  it('the city sets a task through the form; a duplicate is refused next to its field', async () => {
+    await signedIn('city');
+    await page.goto('/supervision/targets?year=2021&quarter=3&unitKind=department');
+    await page.getByRole('heading', { name: '年度任务与目标' }).waitFor();
+    const fill = async () => {
+      await page.getByRole('button', { name: /下达年度任务/ }).click();
+      const dialog = page.getByRole('dialog', { name: '下达年度培训任务' });
+      await dialog.waitFor();
+      const choose = async (label: string, option: string) => {
+        await dialog.locator('.ant-form-item', { has: page.locator(`label[title="${label}"]`) }).locator('.ant-select').click();
+        await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+      };
+      await choose('承担单位类型', '部门');
+      await choose('承担单位', '市住房和城乡建设局');
+      await choose('培训项目', '高危行业安全技能培训');
+      await dialog.getByLabel('年度任务（人次）').fill('40');
+      await screenshot(page, '90-supervision-task-form');
+      await dialog.getByRole('button', { name: /下\s*达/ }).click();
+      return dialog;
+    };
+    const dialog = await fill();
+    await dialog.waitFor({ state: 'hidden' });
+    await visible('市住房和城乡建设局');
+    const again = await fill();
+    await again.getByText(/任务已下达/).waitFor();
+    await again.getByRole('button', { name: /取\s*消/ }).click();
+  });
+});
+
+describe('Public fund-use disclosure (§5.2), without login', () => {
+  it('shows the year\'s money by program, area and provider as the API gives it, and downloads the periodic table', async () => {
+    const api = (await (await fetch(`${baseUrl}/api/v1/public/fund-disclosure?year=2021`)).json()) as { totals: { approvedFen: number; paidFen: number }; byProvider: { name: string }[] };
+    await page.goto('/disclosure');
+    await page.getByRole('heading', { name: '资金使用公开' }).waitFor();
+    expect(await page.getByTestId('current-user').count()).toBe(0);
+    await visible(formatYuan(api.totals.approvedFen));
+    await visible(formatYuan(api.totals.paidFen));
+    await visible(api.byProvider[0]!.name);
+    await screenshot(page, '90-supervision-disclosure');
+    const xlsx = await download(/下载定期公开表/);
+    expect(xlsx.name).toBe('资金使用公开-2021年.xlsx');
+    expect(xlsx.bytes.subarray(0, 2).toString()).toBe('PK');
+  });
+});

@@ -1,0 +1,133 @@
+// 年度任务与目标 (§1, §5.3): the annual training tasks with their progress at the end of a quarter,
+// the quarter's laggards (通报), and the city goals — skilled and high-skilled shares from the
+// employment figures, and the rotation of the 钒钛 and 康养 industries against their headcounts.
+import { Alert, Button, Card, Form, Progress, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useAuth } from '../../auth.tsx';
+import { LoadError } from '../../components.tsx';
+import { useApi } from '../../hooks.ts';
+import { PROGRAM_NAMES } from '../../labels.ts';
+import { RequireAuth } from '../../layout/RequireAuth.tsx';
+import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import type { Me } from '../../types.ts';
+import { EmploymentForm, TaskForm } from './forms.tsx';
+import { DEFAULT_QUARTER, DEFAULT_YEAR, percent, QUARTER_OPTIONS, YEAR_OPTIONS, type CityGoals, type SkillRatio, type TaskProgress } from './shared.tsx';
+
+const FILTERS = ['year', 'quarter', 'lagging', 'unitKind', 'program'] as const;
+const SORTABLE: Record<string, string> = { unitName: 'unit', programName: 'program', target: 'target', done: 'done', rate: 'rate' };
+
+const EXPORT: ExportColumn<TaskProgress>[] = [
+  { title: '承担单位', value: (t) => t.unitName, width: 18 },
+  { title: '培训项目', value: (t) => t.programName, width: 26 },
+  { title: '年度任务', value: (t) => t.target },
+  { title: '累计完成', value: (t) => t.done },
+  { title: '按进度应完成', value: (t) => t.expected, width: 14 },
+  { title: '完成率', value: (t) => percent(t.doneBasisPoints) },
+  { title: '进度', value: (t) => (t.lagging ? `滞后（差 ${t.shortfall}）` : '正常') },
+];
+
+export default function TargetsPage() {
+  return <RequireAuth><Targets /></RequireAuth>;
+}
+
+function Targets() {
+  const { me } = useAuth();
+  const [params] = useSearchParams();
+  const year = params.get('year') ?? DEFAULT_YEAR;
+  const quarter = params.get('quarter') ?? DEFAULT_QUARTER;
+  const list = useServerList<TaskProgress>('/targets', FILTERS, SORTABLE, { year, quarter });
+  const [form] = Form.useForm();
+  const [taskOpen, setTaskOpen] = useState(false);
+  useEffect(() => { form.setFieldsValue({ ...list.state.filters, year, quarter }); }, [form, list.state.filters, year, quarter]);
+  const lagging = list.state.filters.lagging === 'true';
+
+  const columns: TableProps<TaskProgress>['columns'] = [
+    { title: '承担单位', dataIndex: 'unitName', key: 'unitName', sorter: true, sortOrder: list.sortOrder('unitName'), width: 150 },
+    { title: '培训项目', dataIndex: 'programName', key: 'programName', sorter: true, sortOrder: list.sortOrder('programName'), width: 190 },
+    { title: '年度任务', dataIndex: 'target', key: 'target', align: 'right', sorter: true, sortOrder: list.sortOrder('target'), width: 100 },
+    { title: '累计完成', dataIndex: 'done', key: 'done', align: 'right', sorter: true, sortOrder: list.sortOrder('done'), width: 100 },
+    { title: '按进度应完成', dataIndex: 'expected', key: 'expected', align: 'right', width: 120 },
+    {
+      title: '完成率', key: 'rate', sorter: true, sortOrder: list.sortOrder('rate'), width: 180,
+      render: (_, t) => <Progress percent={Math.min(100, Math.floor(t.doneBasisPoints / 100))} size="small" status={t.lagging ? 'exception' : 'normal'} format={() => percent(t.doneBasisPoints)} />,
+    },
+    { title: '进度', key: 'lagging', width: 120, render: (_, t) => (t.lagging ? <Tag color="error">滞后，差 {t.shortfall}</Tag> : <Tag color="success">正常</Tag>) },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>年度任务与目标</Typography.Title>
+        <Space wrap>
+          {me?.role === 'city' && <Button type="primary" onClick={() => setTaskOpen(true)}>下达年度任务</Button>}
+          <ExportButton path="/targets" query={list.query} columns={EXPORT} fileName={lagging ? `${year}年第${quarter}季度任务进度通报` : `${year}年任务进度`} />
+        </Space>
+      </Space>
+      <Card size="small">
+        <Form form={form} layout="inline" onFinish={(v) => list.setFilters(v)} aria-label="筛选条件" style={{ rowGap: 12 }}>
+          <Form.Item label="年度" name="year"><Select style={{ width: 110 }} options={YEAR_OPTIONS} /></Form.Item>
+          <Form.Item label="截至" name="quarter"><Select style={{ width: 120 }} options={QUARTER_OPTIONS} /></Form.Item>
+          <Form.Item label="承担单位" name="unitKind"><Select allowClear placeholder="全部" style={{ width: 110 }} options={[{ value: 'area', label: '县（区）' }, { value: 'department', label: '部门' }]} /></Form.Item>
+          <Form.Item label="培训项目" name="program">
+            <Select allowClear placeholder="全部" style={{ width: 190 }} options={Object.entries(PROGRAM_NAMES).filter(([k]) => k !== 'living_allowance' && k !== 'appraisal').map(([value, label]) => ({ value, label }))} />
+          </Form.Item>
+          <Form.Item label="范围" name="lagging"><Select allowClear placeholder="全部任务" style={{ width: 180 }} options={[{ value: 'true', label: '滞后任务（通报）' }]} /></Form.Item>
+          <Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit">查询</Button>
+              <Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button>
+            </Space>
+          </Form.Item>
+        </Form>
+      </Card>
+      {lagging && list.data && (
+        <Alert type={list.data.total ? 'warning' : 'success'} showIcon data-testid="laggard-notice"
+          title={list.data.total ? `通报：${year}年第${'一二三四'[Number(quarter) - 1]}季度末，${list.data.total} 项年度任务进度滞后（完成数低于按季度均衡进度应完成数），请相关单位加快推进。` : '本季度没有进度滞后的任务。'} />
+      )}
+      {list.error ? <LoadError error={list.error} what="年度任务" onRetry={list.reload} /> : (
+        <Table<TaskProgress> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 960 }} />
+      )}
+      {me && <Goals me={me} year={year} />}
+      <TaskForm open={taskOpen} onClose={() => setTaskOpen(false)} onSaved={list.reload} />
+    </Space>
+  );
+}
+
+function met(v: boolean | null) {
+  return v == null ? <Tag>未登记</Tag> : v ? <Tag color="success">达到</Tag> : <Tag color="error">未达到</Tag>;
+}
+
+function Goals({ me, year }: { me: Me; year: string }) {
+  const goals = useApi<CityGoals>('/goals', { year });
+  const [open, setOpen] = useState(false);
+  if (goals.error) return <LoadError error={goals.error} what="目标" onRetry={goals.reload} />;
+  const g = goals.data;
+  const rows: SkillRatio[] = g ? [...g.areas, ...(g.areas.length > 1 ? [g.city] : [])] : [];
+  const columns: TableProps<SkillRatio>['columns'] = [
+    { title: '地区', dataIndex: 'areaName', key: 'a' },
+    { title: '就业人员', dataIndex: 'employed', key: 'e', align: 'right', render: (v: number | null) => v ?? '未登记' },
+    { title: '技能劳动者', dataIndex: 'skilled', key: 's', align: 'right', render: (v: number | null) => v ?? '未登记' },
+    { title: `技能劳动者占比（目标 ${g?.skilledTargetPercent ?? 33}%）`, key: 'sr', render: (_, a) => <Space>{percent(a.skilledBasisPoints)}{met(a.skilledMet)}</Space> },
+    { title: '高技能人才', dataIndex: 'highSkilled', key: 'h', align: 'right', render: (v: number | null) => v ?? '未登记' },
+    { title: `高技能人才占技能劳动者（目标 ${g?.highSkilledTargetPercent ?? 33}%）`, key: 'hr', render: (_, a) => <Space>{percent(a.highSkilledBasisPoints)}{met(a.highSkilledMet)}</Space> },
+  ];
+  return (
+    <Card title={`${year}年 目标完成情况（§1）`} size="small" loading={goals.loading}
+      extra={(me.role === 'city' || me.role === 'county') && <Button onClick={() => setOpen(true)}>登记就业人员统计</Button>}>
+      {g && g.missing.length > 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`缺少数据（不按零计算）：${g.missing.join('；')}`} />}
+      <Table<SkillRatio> rowKey="areaCode" size="small" pagination={false} columns={columns} dataSource={rows} scroll={{ x: 900 }} />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>重点产业主要岗位职工轮训一遍</Typography.Title>
+      <Space wrap size="large">
+        {g?.rotation.map((x) => (
+          <Card key={x.industry} size="small" style={{ minWidth: 260 }} data-testid={`rotation-${x.industry}`}>
+            <Typography.Text strong>{x.industryName}</Typography.Text>
+            <Progress percent={x.trainedBasisPoints == null ? 0 : Math.min(100, Math.floor(x.trainedBasisPoints / 100))} format={() => percent(x.trainedBasisPoints, '数据不全')} />
+            <Typography.Text type="secondary">已培训 {x.trained} 人（不重复）/ 主要岗位职工 {x.mainPostEmployees} 人，{x.enterprises} 家企业{x.enterprisesWithoutHeadcount ? `，${x.enterprisesWithoutHeadcount} 家未报人数` : ''}</Typography.Text>
+          </Card>
+        ))}
+      </Space>
+      <EmploymentForm me={me} open={open} onClose={() => setOpen(false)} onSaved={goals.reload} />
+    </Card>
+  );
+}
