@@ -1,6 +1,8 @@
 // The scan, scores, inspection sampling, inspections, sanctions and evaluations (issue #6 §5.2/§5.3).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fundBalance } from '../../../src/services/funds/fund-balance.ts';
+import { buildPaymentBatch, confirmPaymentBatch } from '../../../src/services/payments/build-payment-batch.ts';
+import { payPaymentBatch } from '../../../src/services/payments/pay-payment-batch.ts';
 import { listFindings } from '../../../src/services/risk/list-findings.ts';
 import { listScores } from '../../../src/services/risk/list-scores.ts';
 import { recordEvaluation } from '../../../src/services/risk/record-evaluation.ts';
@@ -172,6 +174,51 @@ describe('sanctions and evaluations', () => {
     expect(list.items.map((i) => i.kindName)).toEqual(expect.arrayContaining(['驳回补贴申领', '追回已拨付补贴', '暂停培训机构补贴性培训资格']));
     expect(JSON.stringify(list)).not.toContain(p!);
     expect(JSON.stringify(list)).not.toContain(q!);
+    expect((await verifyAuditChain(store.db)).ok).toBe(true);
+  });
+
+  it('a sanction on an approved claim not yet paid stops its payment: approval revoked, reservation released, line taken out of the confirmed batch', async () => {
+    const [p, q, r] = await plant((tx) => people(tx, 3));
+    await plant(async (tx) => {
+      await tx.insertInto('funds').values({ id: 'SN-F2', source: 'special_action', year: 2021, budget_fen: 5_000_000, created_by: 'test', updated_by: null, updated_at: null }).execute();
+      for (const [id, resident, fen] of [['SN-3', p!, 150_000], ['SN-4', q!, 100_000], ['SN-5', r!, 80_000]] as const) {
+        await insertClaim(tx, { id, residentId: resident, providerId: 'SV-P3', start: '2021-03-01', end: '2021-03-10', status: 'approved', amountFen: fen });
+        await tx.updateTable('claims').set({ payee: 'institution', outcome: 'eligible' }).where('id', '=', id).execute();
+        await tx.insertInto('reservations').values({ claim_id: id, fund_id: 'SN-F2', amount_fen: fen, reserved_by: 'test' }).execute();
+      }
+    });
+    // SN-3 and SN-4 in a batch confirmed by finance; SN-5 approved, in no batch yet.
+    await plant((tx) => tx.updateTable('claims').set({ area_code: '510403' }).where('id', '=', 'SN-5').execute());
+    const batch = await plant((tx) => buildPaymentBatch(tx, CITY, { areaCode: '510402', fundId: 'SN-F2' }));
+    expect(batch).toMatchObject({ claims: 2, totalFen: 250_000 });
+    await plant((tx) => confirmPaymentBatch(tx, CITY, { batchId: batch.id }));
+    const before = await fundBalance(store.db, 'SN-F2');
+    expect(before.reservedFen).toBe(330_000);
+
+    const stopped = await plant((tx) => sanction(tx, CITY, { target: 'claim', claimId: 'SN-3', reason: '学员未实际参训', on: '2021-04-05' }));
+    expect(stopped).toMatchObject({ kind: 'claim_rejected', claimId: 'SN-3', amountFen: null });
+    expect((await store.db.selectFrom('claims').select('status').where('id', '=', 'SN-3').executeTakeFirstOrThrow()).status).toBe('rejected');
+    expect((await store.db.selectFrom('reservations').select('status').where('claim_id', '=', 'SN-3').executeTakeFirstOrThrow()).status).toBe('released');
+    expect(await store.db.selectFrom('payment_batch_items').select('claim_id').where('batch_id', '=', batch.id).execute()).toEqual([{ claim_id: 'SN-4' }]);
+    expect(Number((await store.db.selectFrom('payment_batches').select('total_fen').where('id', '=', batch.id).executeTakeFirstOrThrow()).total_fen)).toBe(100_000);
+    expect((await fundBalance(store.db, 'SN-F2')).reservedFen).toBe(180_000);
+    expect((await audits('claim.revoke')).find((e) => e.entity_id === 'SN-3')?.data).toMatchObject({ from: 'approved', to: 'rejected', releasedFen: 150_000, batchId: batch.id });
+    expect((await audits('payment_batch.withdraw_claim')).find((e) => e.entity_id === batch.id)?.data).toMatchObject({ claimId: 'SN-3', amountFen: 150_000, batchStatus: 'confirmed' });
+
+    // The batch then pays the other claim only; the sanctioned one is never paid.
+    const paid = await payPaymentBatch(store.db, CITY, { batchId: batch.id });
+    expect(paid).toMatchObject({ status: 'paid', items: 1, paid: 1 });
+    expect((await store.db.selectFrom('payments').select('claim_id').where('batch_id', '=', batch.id).execute()).map((x) => x.claim_id)).toEqual(['SN-4']);
+    expect((await store.db.selectFrom('claims').select('status').where('id', '=', 'SN-3').executeTakeFirstOrThrow()).status).toBe('rejected');
+
+    // Approved and in no batch: rejected and released; no later batch picks it up.
+    await plant((tx) => sanction(tx, CITY, { target: 'claim', claimId: 'SN-5', reason: '冒名顶替', on: '2021-04-06' }));
+    expect((await store.db.selectFrom('reservations').select('status').where('claim_id', '=', 'SN-5').executeTakeFirstOrThrow()).status).toBe('released');
+    await expect(plant((tx) => buildPaymentBatch(tx, CITY, { areaCode: '510403', fundId: 'SN-F2' }))).rejects.toMatchObject({ code: 'invalid_input' });
+    // SN-4, now paid, is recovered rather than rejected.
+    const recovered = await plant((tx) => sanction(tx, CITY, { target: 'claim', claimId: 'SN-4', reason: '缩水培训', on: '2021-04-07' }));
+    expect(recovered).toMatchObject({ kind: 'money_recovered', amountFen: 100_000 });
+    expect((await fundBalance(store.db, 'SN-F2')).remainingFen).toBe(5_000_000);
     expect((await verifyAuditChain(store.db)).ok).toBe(true);
   });
 
