@@ -329,6 +329,10 @@ const TABLE: Record<string, Row> = {
     who: ['city', 'county'], scope: 'providerManage', path: () => '/risk/evaluations',
     body: ({ side }) => ({ providerId: F.provider[side], evaluator: '第三方评估机构', evaluatedOn: '2020-09-01', score: 80 }),
   },
+  // Fraud-risk work lists (#6 screens): scans for the risk readers; inspections and evaluations for the offices (a county's own area).
+  'GET /api/v1/risk/scans': { who: ['city', 'county', 'finance'] },
+  'GET /api/v1/risk/inspections': { who: ['city', 'county'] },
+  'GET /api/v1/risk/evaluations': { who: ['city', 'county'] },
 };
 
 // ---------------------------------------------------------------------------------------------
