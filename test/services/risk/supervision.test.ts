@@ -7,7 +7,10 @@ import { listFindings } from '../../../src/services/risk/list-findings.ts';
 import { listScores } from '../../../src/services/risk/list-scores.ts';
 import { recordEvaluation } from '../../../src/services/risk/record-evaluation.ts';
 import { recordInspection } from '../../../src/services/risk/record-inspection.ts';
-import { RULE_WEIGHTS } from '../../../src/services/risk/risk-parameters.ts';
+import { listEvaluations } from '../../../src/services/risk/list-evaluations.ts';
+import { listInspections } from '../../../src/services/risk/list-inspections.ts';
+import { listScans } from '../../../src/services/risk/list-scans.ts';
+import { RISK_LEVELS, RULE_WEIGHTS } from '../../../src/services/risk/risk-parameters.ts';
 import { draw, inspectionProbability, sampleInspections } from '../../../src/services/risk/sample-inspections.ts';
 import { publicSanctions, sanction } from '../../../src/services/risk/sanction.ts';
 import { scanRisks } from '../../../src/services/risk/scan-risks.ts';
@@ -237,5 +240,40 @@ describe('sanctions and evaluations', () => {
     expect((status.data as { reason: string }).reason).toContain('第三方评估不合格');
     expect((await audits('provider.evaluation')).filter((e) => e.entity_id === 'SV-P1')).toHaveLength(2);
     await expect(plant((tx) => recordEvaluation(tx, CITY, { providerId: 'SV-P1', evaluator: 'x', evaluatedOn: '2021-06-01', score: 101 }))).rejects.toMatchObject({ code: 'invalid_input', field: 'score' });
+  });
+});
+
+describe('the lists behind the screens', () => {
+  it('scans: newest first, with the count per rule; findings and scores by level, area and record', async () => {
+    const scans = await plant((tx) => listScans(tx, CITY, {}));
+    expect(scans.items[0]!.byRule.short_course).toBeGreaterThanOrEqual(1);
+    expect(scans.items[0]!.scannedAt >= scans.items.at(-1)!.scannedAt).toBe(true);
+    await expect(plant((tx) => listScans(tx, actor({ role: 'department', department: 'veterans' }), {}))).rejects.toMatchObject({ code: 'forbidden' });
+    const high = await plant((tx) => listFindings(tx, CITY, { level: 'high', pageSize: 200 }));
+    expect(high.items.every((f) => f.weight >= RISK_LEVELS.findingWeight.high)).toBe(true);
+    const low = await plant((tx) => listFindings(tx, CITY, { level: 'low', pageSize: 200 }));
+    expect(low.items.every((f) => f.weight < RISK_LEVELS.findingWeight.medium)).toBe(true);
+    expect(low.items.some((f) => f.rule === 'venue_double_booked')).toBe(true);
+    const west = await plant((tx) => listFindings(tx, CITY, { areaCode: '510403', pageSize: 200 }));
+    expect(west.items.every((f) => f.subjects.some((s) => s.areaCode === '510403'))).toBe(true);
+    const one = await plant((tx) => listScores(tx, CITY, { kind: 'class', ref: 'SV-1' }));
+    expect(one.items.map((s) => s.ref)).toEqual(['SV-1']);
+    const medium = await plant((tx) => listScores(tx, CITY, { kind: 'class', level: 'medium', pageSize: 200 }));
+    expect(medium.items.every((s) => s.score >= RISK_LEVELS.score.medium && s.score < RISK_LEVELS.score.high)).toBe(true);
+  });
+
+  it('inspections with their probability and result (a county: its area); evaluations with the provider\'s status now', async () => {
+    const all = await plant((tx) => listInspections(tx, CITY, { pageSize: 200, sort: 'probability', order: 'desc' }));
+    expect(all.total).toBeGreaterThan(0);
+    expect(all.items[0]!.probability).toBeGreaterThanOrEqual(all.items.at(-1)!.probability);
+    const done = await plant((tx) => listInspections(tx, CITY, { status: 'done' }));
+    expect(done.items.every((i) => i.status === 'done' && i.result !== null && i.note)).toBe(true);
+    const west = await plant((tx) => listInspections(tx, COUNTY_WEST, { pageSize: 200 }));
+    expect(west.items.every((i) => i.areaCode === '510403')).toBe(true);
+    await expect(plant((tx) => listInspections(tx, FINANCE, {}))).rejects.toMatchObject({ code: 'forbidden' });
+    const evals = await plant((tx) => listEvaluations(tx, CITY, { providerId: 'SV-P1' }));
+    expect(evals.items.map((e) => [e.evaluatedOn, e.passed, e.providerStatus])).toEqual([['2021-06-01', false, 'suspended'], ['2021-05-01', true, 'suspended']]);
+    expect(evals.items[0]!.statusChange).toBe('listed→suspended');
+    expect((await plant((tx) => listEvaluations(tx, COUNTY_WEST, {}))).items).toEqual([]);
   });
 });
