@@ -1,6 +1,6 @@
 // 第三方评估 (§5.3): the evaluations recorded for providers, with each provider's status now; recording
 // a failing one (below the pass mark) suspends the provider's subsidised training at once, shown here.
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, type Page } from '../../../api.ts';
 import { useAuth } from '../../../auth.tsx';
@@ -50,11 +50,8 @@ function EvaluationModal({ open, onClose, onDone }: { open: boolean; onClose(): 
   const [error, setError] = useState<string | null>(null);
   const providers = useApi<Page<Provider>>(open ? '/providers' : null, { pageSize: 200 });
   useEffect(() => {
-    if (!open) return;
-    setError(null);
-    form.resetFields();
-    form.setFieldsValue({ evaluatedOn: today() });
-  }, [open, form]);
+    if (open) setError(null);
+  }, [open]);
   const submit = async () => {
     let v: Values;
     try {
@@ -80,7 +77,7 @@ function EvaluationModal({ open, onClose, onDone }: { open: boolean; onClose(): 
       okButtonProps={{ disabled: saving }} destroyOnHidden>
       <FormError message={error} />
       <Alert type="info" showIcon title="得分低于合格线（60 分）的机构将自动暂停补贴性培训资格。" style={{ marginBottom: 12 }} />
-      <Form form={form} layout="vertical" aria-label="第三方评估">
+      <Form form={form} name="evaluation" layout="vertical" aria-label="第三方评估" initialValues={{ evaluatedOn: today() }} preserve={false}>
         <Form.Item label="培训机构" name="providerId" rules={[{ required: true, message: '请选择培训机构' }]}>
           <Select showSearch optionFilterProp="label" loading={providers.loading} placeholder="选择机构"
             options={(providers.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.id}）` }))} />
@@ -108,7 +105,7 @@ function Evaluations() {
   const { state, error, reload, sortOrder } = list;
   const [form] = Form.useForm();
   const [open, setOpen] = useState(false);
-  const { modal } = App.useApp();
+  const [modal, modalHolder] = Modal.useModal();
   useEffect(() => {
     form.setFieldsValue(Object.fromEntries(FILTERS.map((k) => [k, state.filters[k]])));
   }, [form, state.filters]);
@@ -125,6 +122,7 @@ function Evaluations() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {modalHolder}
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Title level={3} style={{ margin: 0 }}>第三方评估</Typography.Title>
         <Space>

@@ -1,7 +1,7 @@
 // 风险线索 (§5.2, §5.3): the findings of the newest scan, filtered by rule, level, provider and area;
 // each with its plain Chinese explanation, and its evidence rows when expanded. The city runs a new
 // scan from here (with its progress and the count per rule); an office may open a sanction from a finding.
-import { Alert, App, Button, Card, Form, Input, Modal, Progress, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Progress, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError, type Page } from '../../../api.ts';
@@ -76,7 +76,7 @@ function ScanButton({ onDone }: { onDone(): void }) {
   const [running, setRunning] = useState(false);
   const [percent, setPercent] = useState(0);
   const [result, setResult] = useState<ScanSummary | null>(null);
-  const { modal } = App.useApp();
+  const [modal, modalHolder] = Modal.useModal();
   const run = async () => {
     if (running) return;
     setRunning(true);
@@ -97,6 +97,7 @@ function ScanButton({ onDone }: { onDone(): void }) {
   };
   return (
     <>
+      {modalHolder}
       <Button type="primary" onClick={run} loading={running} disabled={running}>运行风险扫描</Button>
       <Modal open={running || result !== null} title={running ? '正在扫描全部培训班、申领和培训机构' : '风险扫描完成'} closable={!running}
         mask={{ closable: !running }} onCancel={() => setResult(null)} footer={running ? null : <Button type="primary" onClick={() => setResult(null)}>查看线索</Button>}>
@@ -104,7 +105,7 @@ function ScanButton({ onDone }: { onDone(): void }) {
         {result && (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Typography.Text>共发现 <b>{result.findings}</b> 条风险线索；评分：培训班 {result.scored.classes} 个、申领 {result.scored.claims} 笔、培训机构 {result.scored.providers} 家。</Typography.Text>
-            <Table size="small" pagination={false} rowKey="rule" aria-label="各规则线索数"
+            <Table size="small" pagination={false} rowKey="rule" data-testid="scan-by-rule"
               dataSource={Object.entries(result.byRule).map(([rule, n]) => ({ rule, n }))}
               columns={[{ title: '规则', dataIndex: 'rule', render: (r: string) => RISK_RULE_NAMES[r] ?? r }, { title: '线索数', dataIndex: 'n', align: 'right' }]} />
             {Object.values(result.unknown).map((u) => <Alert key={u.note} type="warning" showIcon title={u.note} />)}

@@ -1,7 +1,7 @@
 // 过程监督抽查 (§5.3): draw the classes to visit, with a probability rising with each class's risk score
 // (reproducible: the same seed over the same classes draws the same sample), see each drawn class with
 // its score, probability and draw, and record what the inspection found.
-import { Alert, App, Button, Card, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, Card, Form, Input, message as antdMessage, Modal, Radio, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../../api.ts';
 import { useAuth } from '../../../auth.tsx';
@@ -66,7 +66,7 @@ function SampleForm({ onSampled }: { onSampled(s: SampleResult): void }) {
       <Typography.Paragraph type="secondary">
         每个开班审查通过或培训中的培训班被抽中的概率 = 5% + 85% × 风险评分 / 100；以种子和班级编号计算随机数，同一种子可复现同一结果。
       </Typography.Paragraph>
-      <Form form={form} layout="inline" onFinish={submit} aria-label="抽样" style={{ rowGap: 12 }}>
+      <Form form={form} name="sample" layout="inline" onFinish={submit} aria-label="抽样" style={{ rowGap: 12 }}>
         <Form.Item label="抽样种子" name="seed" rules={[{ required: true, whitespace: true, message: '请填写抽样种子（如 2021年11月过程监督）' }]}>
           <Input maxLength={100} style={{ width: 220 }} placeholder="如 2021年11月过程监督" />
         </Form.Item>
@@ -89,13 +89,10 @@ function ResultModal({ inspection, onClose, onDone }: { inspection: Inspection |
   const [form] = Form.useForm<ResultValues>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const { message } = App.useApp();
+  const [message, messageHolder] = antdMessage.useMessage();
   useEffect(() => {
-    if (!inspection) return;
-    setError(null);
-    form.resetFields();
-    form.setFieldsValue({ inspectedOn: today() });
-  }, [inspection, form]);
+    if (inspection) setError(null);
+  }, [inspection]);
   const submit = async () => {
     let v: ResultValues;
     try {
@@ -116,11 +113,13 @@ function ResultModal({ inspection, onClose, onDone }: { inspection: Inspection |
     }
   };
   return (
+    <>
+    {messageHolder}
     <Modal open={inspection !== null} title={`登记检查结果：${inspection?.id ?? ''}`} onCancel={onClose} onOk={submit} okText="保存" cancelText="取消"
       confirmLoading={saving} okButtonProps={{ disabled: saving }} destroyOnHidden>
       <FormError message={error} />
       <Typography.Paragraph type="secondary">培训班 {inspection?.classId}（{inspection?.providerName}）</Typography.Paragraph>
-      <Form form={form} layout="vertical" aria-label="检查结果">
+      <Form form={form} name="inspection" layout="vertical" aria-label="检查结果" initialValues={{ inspectedOn: today() }} preserve={false}>
         <Form.Item label="检查结果" name="result" rules={[{ required: true, message: '请选择检查结果' }]}>
           <Radio.Group options={[{ value: 'clean', label: '未发现问题' }, { value: 'irregular', label: '发现违规' }]} />
         </Form.Item>
@@ -132,6 +131,7 @@ function ResultModal({ inspection, onClose, onDone }: { inspection: Inspection |
         </Form.Item>
       </Form>
     </Modal>
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 // 实施查处 (§5.2, §5.3): reject a claim (an approved, unpaid one has its payment stopped; a paid one has
 // its money recovered) or suspend / delist a provider, with the reason, the date and the findings or
 // inspection it rests on. Used from the findings list (prefilled) and the sanctions list.
-import { App, Form, Input, Modal, Radio, Select } from 'antd';
+import { Form, Input, message as antdMessage, Modal, Radio, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../../api.ts';
 import { formatMoney } from '../../../format.ts';
@@ -21,18 +21,16 @@ export function SanctionModal({ open, prefill, onClose, onDone }: { open: boolea
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const { message } = App.useApp();
+  const [message, messageHolder] = antdMessage.useMessage();
   const target = Form.useWatch('target', form);
 
   useEffect(() => {
-    if (!open) return;
-    setError(null);
-    form.resetFields();
-    form.setFieldsValue({
-      target: prefill.target ?? 'claim', claimId: prefill.claimId, providerId: prefill.providerId, status: 'suspended', on: today(),
-      findingIds: (prefill.findingIds ?? []).join('\n'), inspectionId: prefill.inspectionId,
-    });
-  }, [open, prefill, form]);
+    if (open) setError(null);
+  }, [open]);
+  const initialValues = {
+    target: prefill.target ?? 'claim', claimId: prefill.claimId, providerId: prefill.providerId, status: 'suspended' as const, on: today(),
+    findingIds: (prefill.findingIds ?? []).join('\n'), inspectionId: prefill.inspectionId,
+  };
 
   const submit = async () => {
     let v: Values;
@@ -60,10 +58,12 @@ export function SanctionModal({ open, prefill, onClose, onDone }: { open: boolea
   };
 
   return (
+    <>
+    {messageHolder}
     <Modal open={open} title="实施查处" onCancel={onClose} onOk={submit} okText="确认查处" cancelText="取消" confirmLoading={saving}
       okButtonProps={{ disabled: saving }} destroyOnHidden width={560}>
       <FormError message={error} />
-      <Form form={form} layout="vertical" aria-label="查处">
+      <Form form={form} name="sanction" layout="vertical" aria-label="查处" initialValues={initialValues} preserve={false}>
         <Form.Item label="查处对象" name="target" rules={[{ required: true, message: '请选择查处对象' }]}>
           <Radio.Group options={[{ value: 'claim', label: '补贴申领（驳回或追回）' }, { value: 'provider', label: '培训机构（暂停或取消资格）' }]} />
         </Form.Item>
@@ -96,5 +96,6 @@ export function SanctionModal({ open, prefill, onClose, onDone }: { open: boolea
         </Form.Item>
       </Form>
     </Modal>
+    </>
   );
 }
