@@ -181,7 +181,7 @@ describe('The city bureau works on fraud risk', () => {
     await result.getByRole('button', { name: /知道了|OK|确定/ }).click();
     const row = page.locator('.ant-table-row').filter({ hasText: own.providerName });
     await row.getByText('不合格').waitFor();
-    await row.getByText('暂停').waitFor();
+    await row.getByText('暂停', { exact: true }).waitFor();
     await screenshot(page, '95-risk-evaluations');
   });
 });
