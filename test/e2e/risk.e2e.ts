@@ -102,6 +102,7 @@ describe('The city bureau works on fraud risk', () => {
     await page.getByRole('tab', { name: '培训班' }).click();
     await page.waitForURL(/kind=class/);
     await page.locator('.ant-table-row').first().waitFor();
+    await page.waitForLoadState('networkidle');
     await screenshot(page, '95-risk-scores');
   });
 

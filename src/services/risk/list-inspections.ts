@@ -26,7 +26,7 @@ export async function listInspections(tx: Tx, actor: Actor | null, query: Inspec
   if (query.status) q = q.where('i.status', '=', query.status);
   if (query.result) q = q.where('i.result', '=', query.result);
   if (query.classId) q = q.where('i.class_id', '=', query.classId);
-  const page = await readPage(q, { ...query, order: query.order ?? (query.sort && query.sort !== 'id' ? 'desc' : 'desc') },
+  const page = await readPage(q, { ...query, order: query.order ?? 'desc' },
     { id: 'i.id', score: 'i.score', probability: 'i.probability' }, 'id', 'i.id');
   return {
     ...page,

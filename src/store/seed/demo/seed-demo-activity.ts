@@ -36,8 +36,8 @@
 //                       class started, is reported by the social-insurance system afterwards.
 // - PLANT-STUDENT       a full-time college student on a §4.4 pre-job roster in term time, as a new hire.
 // - PLANT-COPIED-ROSTER a 2021 §4.6 class whose roster is the roster of a 2020 class (plus one person).
-// - PLANT-TEACHER       one teacher named on two classes of two providers, at two venues, at the same times.
-// - PLANT-VENUE         one venue given for two classes held at the same times.
+// - PLANT-TEACHER       one teacher named on two running classes of two providers, at two venues, at the same times.
+// - PLANT-VENUE         one venue given for two running classes held at the same times.
 // - PLANT-OFF-DAY       a session's sign-ins entered two days after it ran (signed_at moved, the clock).
 // - PLANT-LONG-DAYS     a §4.3 class of 39 hours scheduled in 3 days of 13 hours.
 // Every risk rule of src/services/risk/rules has at least one planted case (`riskRules` below); the
@@ -461,8 +461,8 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
   planTaken.add(studentSpec);
   // Pairs of closed classes of two providers held on the same days (every session is a full day).
   const sharedDay = (a: ClassSpec, b: ClassSpec) => { const d = new Set(classDays(a)); return classDays(b).find((x) => d.has(x)); };
-  const pairOf = (ok: (s: ClassSpec) => boolean = () => true): [ClassSpec, ClassSpec] => {
-    const pool = specs.filter((s) => free(s) && !planTaken.has(s) && ok(s));
+  const pairOf = (ok: (s: ClassSpec) => boolean = () => true, status: ClassStatus = 'closed'): [ClassSpec, ClassSpec] => {
+    const pool = specs.filter((s) => s.status === status && s.projectId === null && !planTaken.has(s) && ok(s));
     for (const a of pool) {
       const b = pool.find((x) => x !== a && x.providerId !== a.providerId && sharedDay(a, x));
       if (b) { planTaken.add(a).add(b); return [a, b]; }
@@ -471,8 +471,9 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
   };
   const overlapLive = pairOf((s) => !EMPLOYEE_CLASS_PROGRAMS.includes(s.program));
   const claimTwice = pairOf((s) => !EMPLOYEE_CLASS_PROGRAMS.includes(s.program));
-  const teacherPair = pairOf();
-  const venuePair = pairOf();
+  // Two running classes each (inspections are drawn among classes still running: these raise their odds).
+  const teacherPair = pairOf(() => true, 'running');
+  const venuePair = pairOf(() => true, 'running');
   const RENTED_TEACHER = '欧阳建平';
   for (const s of teacherPair) s.teachers = [RENTED_TEACHER];
   // The scenarios' people complete their trainings (so that their claims exist).
