@@ -414,6 +414,10 @@ const TABLE: Record<string, Row> = {
   'GET /api/v1/major-matters/{id}/report': { who: ['city', 'county'], scope: 'matter', path: ({ side }) => `/major-matters/${F.matter[side]}/report` },
   'GET /api/v1/major-matters/{id}/report/xlsx': { who: ['city', 'county'], scope: 'matter', path: ({ side }) => `/major-matters/${F.matter[side]}/report/xlsx` },
   'GET /api/v1/major-matters/{id}/report/pdf': { who: ['city', 'county'], scope: 'matter', path: ({ side }) => `/major-matters/${F.matter[side]}/report/pdf` },
+  // Fraud-risk work lists (#6 screens): scans for the risk readers; inspections and evaluations for the offices (a county's own area).
+  'GET /api/v1/risk/scans': { who: ['city', 'county', 'finance'] },
+  'GET /api/v1/risk/inspections': { who: ['city', 'county'] },
+  'GET /api/v1/risk/evaluations': { who: ['city', 'county'] },
 };
 // (#5) The records the admin rows name (made by the hook after the fixture's, below).
 const ADMIN = { user: '', whatIf: '' };
@@ -527,6 +531,7 @@ beforeAll(async () => {
       await tx.insertInto('oversight_notes').values({
         id: F.note[side], subject_kind: 'claim', subject_id: target(side), area_code: AREA[side], kind: 'flag', text: '疑似重复培训',
         department: side === 'A' ? 'emergency' : 'education', author: 'test', status: 'raised', cleared_by: null, cleared_at: null, clear_note: null,
+      }).execute();
       await tx.insertInto('major_matters').values({
         id: F.matter[side], title: '重大事项', area_code: AREA[side], flagged_on: '2020-09-01', summary: '情况', claim_ids: JSON.stringify([F.claims[side][0]]),
         class_ids: '[]', provider_ids: '[]', created_by: 'test', updated_by: null, updated_at: null,

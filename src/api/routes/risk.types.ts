@@ -5,16 +5,30 @@ import { areaCode, isoDate, optionalText, text } from './fields.types.ts';
 const page = { page: z.coerce.number().int().min(1).max(1_000_000).optional(), pageSize: z.coerce.number().int().min(1).max(200).optional() };
 const ref = z.string().min(1).max(64).refine((s) => !s.includes('\u0000'), '含有不允许的字符');
 
+const level = z.enum(['high', 'medium', 'low']);
 export const ZFindingsQuery = z.object({
   ...page,
-  sort: z.enum(['id', 'rule']).optional(), order: z.enum(['asc', 'desc']).optional(),
+  sort: z.enum(['id', 'rule', 'weight']).optional(), order: z.enum(['asc', 'desc']).optional(),
   scanId: ref.optional(), rule: z.enum(Object.keys(RULE_WEIGHTS) as [string, ...string[]]).optional(),
-  classId: ref.optional(), claimId: ref.optional(), providerId: ref.optional(),
+  classId: ref.optional(), claimId: ref.optional(), providerId: ref.optional(), level: level.optional(), areaCode: areaCode.optional(),
 });
 export const ZScoresQuery = z.object({
   ...page,
   sort: z.enum(['score', 'ref']).optional(), order: z.enum(['asc', 'desc']).optional(),
   kind: z.enum(['class', 'claim', 'provider']), scanId: ref.optional(), minScore: z.coerce.number().int().min(0).max(100).optional(),
+  level: level.optional(), areaCode: areaCode.optional(), ref: ref.optional(),
+});
+export const ZScansQuery = z.object({ ...page, sort: z.enum(['scannedAt']).optional(), order: z.enum(['asc', 'desc']).optional() });
+export const ZInspectionsQuery = z.object({
+  ...page,
+  sort: z.enum(['id', 'score', 'probability']).optional(), order: z.enum(['asc', 'desc']).optional(),
+  sampleId: ref.optional(), status: z.enum(['planned', 'done']).optional(), result: z.enum(['clean', 'irregular']).optional(),
+  classId: ref.optional(), areaCode: areaCode.optional(),
+});
+export const ZEvaluationsQuery = z.object({
+  ...page,
+  sort: z.enum(['evaluatedOn', 'score']).optional(), order: z.enum(['asc', 'desc']).optional(),
+  providerId: ref.optional(), passed: z.enum(['true', 'false']).optional(), areaCode: areaCode.optional(),
 });
 export const ZSampleRequest = z.strictObject({ seed: text(100), areaCode: areaCode.nullish() });
 export const ZInspectionResultRequest = z.strictObject({ result: z.enum(['clean', 'irregular']), note: text(2000), inspectedOn: isoDate });

@@ -3,7 +3,7 @@
 import type { ClaimStatus } from '../../store/schema.ts';
 import { AppError } from '../app-error.ts';
 
-export type ClaimAct = 'decide' | 'review' | 'publish' | 'approve' | 'pay' | 'reject' | 'withdraw' | 'r3_exception';
+export type ClaimAct = 'decide' | 'review' | 'publish' | 'approve' | 'pay' | 'reject' | 'withdraw' | 'r3_exception' | 'revoke';
 
 export const CLAIM_TRANSITIONS: Record<ClaimAct, { from: readonly ClaimStatus[]; to: ClaimStatus }> = {
   // A decision may be taken again while the claim waits for review (e.g. an undecided claim once the
@@ -19,6 +19,9 @@ export const CLAIM_TRANSITIONS: Record<ClaimAct, { from: readonly ClaimStatus[];
   withdraw: { from: ['submitted', 'decided', 'reviewed'], to: 'withdrawn' },
   // The R3 exception (§4.0 "原则上") is recorded on a decided claim; it does not move the claim.
   r3_exception: { from: ['decided'], to: 'decided' },
+  // A sanction (§5.2, risk/sanction.ts) on an approved claim not yet paid: the approval is revoked and
+  // the claim rejected, its reservation released and its payment-batch line withdrawn, together.
+  revoke: { from: ['approved'], to: 'rejected' },
 };
 
 export const STATUS_NAMES: Record<ClaimStatus, string> = {
@@ -41,6 +44,7 @@ const ACT_NAMES: Record<ClaimAct, string> = {
   reject: '驳回',
   withdraw: '撤回',
   r3_exception: '登记年度次数例外',
+  revoke: '撤销批准并驳回',
 };
 
 /** The status an act leads to; AppError('invalid_transition') when the claim is not in a status it starts from. */

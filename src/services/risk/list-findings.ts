@@ -3,6 +3,7 @@ import type { Tx } from '../../store/audit-log.ts';
 import type { Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { readPage, type Page, type PageQuery } from '../paging.ts';
+import { levelRange, RISK_LEVELS, type RiskLevel } from './risk-parameters.ts';
 import { confinedArea, evidenceFor, requireRiskReader } from './risk-scope.ts';
 import { latestScan } from './scan-risks.ts';
 
@@ -10,8 +11,12 @@ export interface FindingView {
   id: string; scanId: string; rule: string; title: string; clause: string; weight: number; explanation: string; evidence: unknown;
   subjects: { kind: string; ref: string; areaCode: string | null }[];
 }
-export interface FindingsQuery extends PageQuery<'id' | 'rule'> {
+export interface FindingsQuery extends PageQuery<'id' | 'rule' | 'weight'> {
   scanId?: string; rule?: string; classId?: string; claimId?: string; providerId?: string;
+  /** The finding's level from its rule's weight (RISK_LEVELS.findingWeight). */
+  level?: RiskLevel;
+  /** Findings touching this area (a class, claim or provider of it); a county's own area in any case. */
+  areaCode?: string;
 }
 
 export async function listFindings(tx: Tx, actor: Actor | null, query: FindingsQuery): Promise<Page<FindingView> & { scanId: string | null }> {
@@ -24,6 +29,15 @@ export async function listFindings(tx: Tx, actor: Actor | null, query: FindingsQ
   const area = confinedArea(a);
   let q = tx.selectFrom('risk_findings as f').selectAll('f').where('f.scan_id', '=', scan);
   if (query.rule) q = q.where('f.rule', '=', query.rule);
+  if (query.level) {
+    const [lo, hi] = levelRange(RISK_LEVELS.findingWeight, query.level);
+    q = q.where('f.weight', '>=', lo);
+    if (hi !== null) q = q.where('f.weight', '<', hi);
+  }
+  if (query.areaCode) {
+    const wanted = query.areaCode;
+    q = q.where((eb) => eb.exists(eb.selectFrom('risk_finding_subjects as s').select('s.ref').whereRef('s.finding_id', '=', 'f.id').where('s.area_code', '=', wanted)));
+  }
   const naming = (kind: string, ref: string) => q.where((eb) => eb.exists(eb.selectFrom('risk_finding_subjects as s').select('s.ref')
     .whereRef('s.finding_id', '=', 'f.id').where('s.kind', '=', kind as 'class').where('s.ref', '=', ref)));
   if (query.classId) q = naming('class', query.classId);
@@ -32,7 +46,7 @@ export async function listFindings(tx: Tx, actor: Actor | null, query: FindingsQ
   if (area !== null) {
     q = q.where((eb) => eb.exists(eb.selectFrom('risk_finding_subjects as s').select('s.ref').whereRef('s.finding_id', '=', 'f.id').where('s.area_code', '=', area)));
   }
-  const page = await readPage(q, query, { id: 'f.id', rule: 'f.rule' }, 'id', 'f.id');
+  const page = await readPage(q, query, { id: 'f.id', rule: 'f.rule', weight: 'f.weight' }, 'id', 'f.id');
   const ids = page.items.map((f) => f.id);
   const subjects = ids.length
     ? await tx.selectFrom('risk_finding_subjects').select(['finding_id', 'kind', 'ref', 'area_code']).distinct().where('finding_id', 'in', ids).orderBy('kind').orderBy('ref').execute()

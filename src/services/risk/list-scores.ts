@@ -3,11 +3,12 @@ import type { Tx } from '../../store/audit-log.ts';
 import type { RiskSubjectKind } from '../../store/schema.ts';
 import type { Actor } from '../access.ts';
 import { readPage, type Page, type PageQuery } from '../paging.ts';
+import { levelRange, RISK_LEVELS, type RiskLevel } from './risk-parameters.ts';
 import { confinedArea, requireRiskReader } from './risk-scope.ts';
 import { latestScan } from './scan-risks.ts';
 
 export interface ScoreView { kind: RiskSubjectKind; ref: string; areaCode: string | null; score: number; rules: string[]; findings: number }
-export interface ScoresQuery extends PageQuery<'score' | 'ref'> { kind: RiskSubjectKind; scanId?: string; minScore?: number }
+export interface ScoresQuery extends PageQuery<'score' | 'ref'> { kind: RiskSubjectKind; scanId?: string; minScore?: number; level?: RiskLevel; areaCode?: string; ref?: string }
 
 export async function listScores(tx: Tx, actor: Actor | null, query: ScoresQuery): Promise<Page<ScoreView> & { scanId: string | null }> {
   const a = requireRiskReader(actor);
@@ -15,6 +16,13 @@ export async function listScores(tx: Tx, actor: Actor | null, query: ScoresQuery
   if (!scan) return { items: [], total: 0, page: 1, pageSize: query.pageSize ?? 50, scanId: null };
   let q = tx.selectFrom('risk_scores').selectAll().where('scan_id', '=', scan).where('kind', '=', query.kind);
   if (query.minScore !== undefined) q = q.where('score', '>=', query.minScore);
+  if (query.level) {
+    const [lo, hi] = levelRange(RISK_LEVELS.score, query.level);
+    q = q.where('score', '>=', lo);
+    if (hi !== null) q = q.where('score', '<', hi);
+  }
+  if (query.areaCode) q = q.where('area_code', '=', query.areaCode);
+  if (query.ref) q = q.where('ref', '=', query.ref);
   const area = confinedArea(a);
   if (area !== null) q = q.where('area_code', '=', area);
   const page = await readPage(q, { ...query, order: query.order ?? (query.sort === 'ref' ? 'asc' : 'desc') }, { score: 'score', ref: 'ref' }, 'score', 'ref');

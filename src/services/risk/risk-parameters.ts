@@ -78,6 +78,23 @@ export const RULE_WEIGHTS: Record<string, number> = {
   pre_job_long_employed: 30,
 };
 
+/**
+ * Risk levels for the screens and filters: a finding's level from its rule's weight, a subject's from
+ * its score. Working settings of the city bureau like the weights (no figures in the plan).
+ */
+export const RISK_LEVELS = {
+  /** Finding weight: high ≥ 40 (near-proof of fake training), medium ≥ 25, low below. */
+  findingWeight: { high: 40, medium: 25 },
+  /** Subject score (0–100): high ≥ 60 (two strong rules), medium ≥ 30, low below. */
+  score: { high: 60, medium: 30 },
+} as const;
+export type RiskLevel = 'high' | 'medium' | 'low';
+export const RISK_LEVEL_NAMES: Record<RiskLevel, string> = { high: '高', medium: '中', low: '低' };
+/** [min, max) of a level on a scale (max null: no upper bound). */
+export function levelRange(scale: { high: number; medium: number }, level: RiskLevel): [number, number | null] {
+  return level === 'high' ? [scale.high, null] : level === 'medium' ? [scale.medium, scale.high] : [0, scale.medium];
+}
+
 /** Claim statuses that no longer count (a rejected or withdrawn claim cannot be fraud money). */
 export const DEAD_CLAIM_STATUSES = ['rejected', 'withdrawn'] as const;
 /** Class statuses that are only applications (never ran): rules read classes from approval on. */

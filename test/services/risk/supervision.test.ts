@@ -1,11 +1,16 @@
 // The scan, scores, inspection sampling, inspections, sanctions and evaluations (issue #6 §5.2/§5.3).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fundBalance } from '../../../src/services/funds/fund-balance.ts';
+import { buildPaymentBatch, confirmPaymentBatch } from '../../../src/services/payments/build-payment-batch.ts';
+import { payPaymentBatch } from '../../../src/services/payments/pay-payment-batch.ts';
 import { listFindings } from '../../../src/services/risk/list-findings.ts';
 import { listScores } from '../../../src/services/risk/list-scores.ts';
 import { recordEvaluation } from '../../../src/services/risk/record-evaluation.ts';
 import { recordInspection } from '../../../src/services/risk/record-inspection.ts';
-import { RULE_WEIGHTS } from '../../../src/services/risk/risk-parameters.ts';
+import { listEvaluations } from '../../../src/services/risk/list-evaluations.ts';
+import { listInspections } from '../../../src/services/risk/list-inspections.ts';
+import { listScans } from '../../../src/services/risk/list-scans.ts';
+import { RISK_LEVELS, RULE_WEIGHTS } from '../../../src/services/risk/risk-parameters.ts';
 import { draw, inspectionProbability, sampleInspections } from '../../../src/services/risk/sample-inspections.ts';
 import { publicSanctions, sanction } from '../../../src/services/risk/sanction.ts';
 import { scanRisks } from '../../../src/services/risk/scan-risks.ts';
@@ -175,6 +180,51 @@ describe('sanctions and evaluations', () => {
     expect((await verifyAuditChain(store.db)).ok).toBe(true);
   });
 
+  it('a sanction on an approved claim not yet paid stops its payment: approval revoked, reservation released, line taken out of the confirmed batch', async () => {
+    const [p, q, r] = await plant((tx) => people(tx, 3));
+    await plant(async (tx) => {
+      await tx.insertInto('funds').values({ id: 'SN-F2', source: 'special_action', year: 2021, budget_fen: 5_000_000, created_by: 'test', updated_by: null, updated_at: null }).execute();
+      for (const [id, resident, fen] of [['SN-3', p!, 150_000], ['SN-4', q!, 100_000], ['SN-5', r!, 80_000]] as const) {
+        await insertClaim(tx, { id, residentId: resident, providerId: 'SV-P3', start: '2021-03-01', end: '2021-03-10', status: 'approved', amountFen: fen });
+        await tx.updateTable('claims').set({ payee: 'institution', outcome: 'eligible' }).where('id', '=', id).execute();
+        await tx.insertInto('reservations').values({ claim_id: id, fund_id: 'SN-F2', amount_fen: fen, reserved_by: 'test' }).execute();
+      }
+    });
+    // SN-3 and SN-4 in a batch confirmed by finance; SN-5 approved, in no batch yet.
+    await plant((tx) => tx.updateTable('claims').set({ area_code: '510403' }).where('id', '=', 'SN-5').execute());
+    const batch = await plant((tx) => buildPaymentBatch(tx, CITY, { areaCode: '510402', fundId: 'SN-F2' }));
+    expect(batch).toMatchObject({ claims: 2, totalFen: 250_000 });
+    await plant((tx) => confirmPaymentBatch(tx, CITY, { batchId: batch.id }));
+    const before = await fundBalance(store.db, 'SN-F2');
+    expect(before.reservedFen).toBe(330_000);
+
+    const stopped = await plant((tx) => sanction(tx, CITY, { target: 'claim', claimId: 'SN-3', reason: '学员未实际参训', on: '2021-04-05' }));
+    expect(stopped).toMatchObject({ kind: 'claim_rejected', claimId: 'SN-3', amountFen: null });
+    expect((await store.db.selectFrom('claims').select('status').where('id', '=', 'SN-3').executeTakeFirstOrThrow()).status).toBe('rejected');
+    expect((await store.db.selectFrom('reservations').select('status').where('claim_id', '=', 'SN-3').executeTakeFirstOrThrow()).status).toBe('released');
+    expect(await store.db.selectFrom('payment_batch_items').select('claim_id').where('batch_id', '=', batch.id).execute()).toEqual([{ claim_id: 'SN-4' }]);
+    expect(Number((await store.db.selectFrom('payment_batches').select('total_fen').where('id', '=', batch.id).executeTakeFirstOrThrow()).total_fen)).toBe(100_000);
+    expect((await fundBalance(store.db, 'SN-F2')).reservedFen).toBe(180_000);
+    expect((await audits('claim.revoke')).find((e) => e.entity_id === 'SN-3')?.data).toMatchObject({ from: 'approved', to: 'rejected', releasedFen: 150_000, batchId: batch.id });
+    expect((await audits('payment_batch.withdraw_claim')).find((e) => e.entity_id === batch.id)?.data).toMatchObject({ claimId: 'SN-3', amountFen: 150_000, batchStatus: 'confirmed' });
+
+    // The batch then pays the other claim only; the sanctioned one is never paid.
+    const paid = await payPaymentBatch(store.db, CITY, { batchId: batch.id });
+    expect(paid).toMatchObject({ status: 'paid', items: 1, paid: 1 });
+    expect((await store.db.selectFrom('payments').select('claim_id').where('batch_id', '=', batch.id).execute()).map((x) => x.claim_id)).toEqual(['SN-4']);
+    expect((await store.db.selectFrom('claims').select('status').where('id', '=', 'SN-3').executeTakeFirstOrThrow()).status).toBe('rejected');
+
+    // Approved and in no batch: rejected and released; no later batch picks it up.
+    await plant((tx) => sanction(tx, CITY, { target: 'claim', claimId: 'SN-5', reason: '冒名顶替', on: '2021-04-06' }));
+    expect((await store.db.selectFrom('reservations').select('status').where('claim_id', '=', 'SN-5').executeTakeFirstOrThrow()).status).toBe('released');
+    await expect(plant((tx) => buildPaymentBatch(tx, CITY, { areaCode: '510403', fundId: 'SN-F2' }))).rejects.toMatchObject({ code: 'invalid_input' });
+    // SN-4, now paid, is recovered rather than rejected.
+    const recovered = await plant((tx) => sanction(tx, CITY, { target: 'claim', claimId: 'SN-4', reason: '缩水培训', on: '2021-04-07' }));
+    expect(recovered).toMatchObject({ kind: 'money_recovered', amountFen: 100_000 });
+    expect((await fundBalance(store.db, 'SN-F2')).remainingFen).toBe(5_000_000);
+    expect((await verifyAuditChain(store.db)).ok).toBe(true);
+  });
+
   it('a county cannot sanction outside its area (not found)', async () => {
     await expect(plant((tx) => sanction(tx, COUNTY_WEST, { target: 'claim', claimId: 'SV-C1', reason: 'x', on: '2021-04-01' }))).rejects.toMatchObject({ code: 'not_found' });
   });
@@ -190,5 +240,40 @@ describe('sanctions and evaluations', () => {
     expect((status.data as { reason: string }).reason).toContain('第三方评估不合格');
     expect((await audits('provider.evaluation')).filter((e) => e.entity_id === 'SV-P1')).toHaveLength(2);
     await expect(plant((tx) => recordEvaluation(tx, CITY, { providerId: 'SV-P1', evaluator: 'x', evaluatedOn: '2021-06-01', score: 101 }))).rejects.toMatchObject({ code: 'invalid_input', field: 'score' });
+  });
+});
+
+describe('the lists behind the screens', () => {
+  it('scans: newest first, with the count per rule; findings and scores by level, area and record', async () => {
+    const scans = await plant((tx) => listScans(tx, CITY, {}));
+    expect(scans.items[0]!.byRule.short_course).toBeGreaterThanOrEqual(1);
+    expect(scans.items[0]!.scannedAt >= scans.items.at(-1)!.scannedAt).toBe(true);
+    await expect(plant((tx) => listScans(tx, actor({ role: 'department', department: 'veterans' }), {}))).rejects.toMatchObject({ code: 'forbidden' });
+    const high = await plant((tx) => listFindings(tx, CITY, { level: 'high', pageSize: 200 }));
+    expect(high.items.every((f) => f.weight >= RISK_LEVELS.findingWeight.high)).toBe(true);
+    const low = await plant((tx) => listFindings(tx, CITY, { level: 'low', pageSize: 200 }));
+    expect(low.items.every((f) => f.weight < RISK_LEVELS.findingWeight.medium)).toBe(true);
+    expect(low.items.some((f) => f.rule === 'venue_double_booked')).toBe(true);
+    const west = await plant((tx) => listFindings(tx, CITY, { areaCode: '510403', pageSize: 200 }));
+    expect(west.items.every((f) => f.subjects.some((s) => s.areaCode === '510403'))).toBe(true);
+    const one = await plant((tx) => listScores(tx, CITY, { kind: 'class', ref: 'SV-1' }));
+    expect(one.items.map((s) => s.ref)).toEqual(['SV-1']);
+    const medium = await plant((tx) => listScores(tx, CITY, { kind: 'class', level: 'medium', pageSize: 200 }));
+    expect(medium.items.every((s) => s.score >= RISK_LEVELS.score.medium && s.score < RISK_LEVELS.score.high)).toBe(true);
+  });
+
+  it('inspections with their probability and result (a county: its area); evaluations with the provider\'s status now', async () => {
+    const all = await plant((tx) => listInspections(tx, CITY, { pageSize: 200, sort: 'probability', order: 'desc' }));
+    expect(all.total).toBeGreaterThan(0);
+    expect(all.items[0]!.probability).toBeGreaterThanOrEqual(all.items.at(-1)!.probability);
+    const done = await plant((tx) => listInspections(tx, CITY, { status: 'done' }));
+    expect(done.items.every((i) => i.status === 'done' && i.result !== null && i.note)).toBe(true);
+    const west = await plant((tx) => listInspections(tx, COUNTY_WEST, { pageSize: 200 }));
+    expect(west.items.every((i) => i.areaCode === '510403')).toBe(true);
+    await expect(plant((tx) => listInspections(tx, FINANCE, {}))).rejects.toMatchObject({ code: 'forbidden' });
+    const evals = await plant((tx) => listEvaluations(tx, CITY, { providerId: 'SV-P1' }));
+    expect(evals.items.map((e) => [e.evaluatedOn, e.passed, e.providerStatus])).toEqual([['2021-06-01', false, 'suspended'], ['2021-05-01', true, 'suspended']]);
+    expect(evals.items[0]!.statusChange).toBe('listed→suspended');
+    expect((await plant((tx) => listEvaluations(tx, COUNTY_WEST, {}))).items).toEqual([]);
   });
 });

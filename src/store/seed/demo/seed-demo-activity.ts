@@ -27,9 +27,24 @@
 // - PLANT-CERT-REUSE    the same certificate number recorded as a 职业技能等级证书 in one class and as a
 //                       培训合格证书 in another (allowed by the database: numbers are unique per type).
 // - PLANT-PREJOB-VETERAN an enterprise's §4.4 pre-job class (and claim) lists as a new hire someone who
-//                       was on the same enterprise's training in 2020 as its employee.
+//                       was on the same enterprise's training more than a year before as its employee.
+// - PLANT-OVERLAP-LIVE  a person of one closed §4.6 class also on another provider's class at the same
+//                       times: added to its roster after its approval (a paper roster typed in without a
+//                       new review — the one roster row written outside the use cases), with attendance.
+// - PLANT-CLAIM-TWICE   a provider claims for a trainee of another provider's class, for the same period.
+// - PLANT-PENSION-LATE  a trainee of a closed, claimed class whose pension entitlement, dated before the
+//                       class started, is reported by the social-insurance system afterwards.
+// - PLANT-STUDENT       a full-time college student on a §4.4 pre-job roster in term time, as a new hire.
+// - PLANT-COPIED-ROSTER a 2021 §4.6 class whose roster is the roster of a 2020 class (plus one person).
+// - PLANT-TEACHER       one teacher named on two running classes of two providers, at two venues, at the same times.
+// - PLANT-VENUE         one venue given for two running classes held at the same times.
+// - PLANT-OFF-DAY       a session's sign-ins entered two days after it ran (signed_at moved, the clock).
+// - PLANT-LONG-DAYS     a §4.3 class of 39 hours scheduled in 3 days of 13 hours.
+// Every risk rule of src/services/risk/rules has at least one planted case (`riskRules` below); the
+// rest of the demo is clean: test/services/risk/demo-scan.test.ts scans it and checks both.
 import { addDays, addMonths } from '../../../policy/dates.ts';
 import { isWorkingDay } from '../../../policy/working-calendar.ts';
+import { TERM_PERIODS } from '../../../services/risk/risk-parameters.ts';
 import { sql } from 'kysely';
 import type { Actor, Department, Role } from '../../../services/access.ts';
 import { AppError } from '../../../services/app-error.ts';
@@ -70,17 +85,27 @@ import type { Db } from '../../database.ts';
 import { appendAudit, type Tx } from '../../audit-log.ts';
 import type { ClassStatus } from '../../schema.ts';
 import type { DemoPerson, DemoWorld } from './seed-demo.ts';
+import { GIVEN, SURNAMES } from './fictional-names.ts';
 
 /** The demo's "today": later classes are applications, the open publicity notice runs over it. */
 export const DEMO_TODAY = '2021-11-15';
 
 export const PLANTED_IRREGULARITIES = [
-  { id: 'PLANT-PENSIONER', rule: 'R5', what: '花名册中有具有按月领取养老金资格的人员：开班审查（审批时）发现，县（区）人社局退回开班申请（培训班“已退回”，退回意见写明）' },
-  { id: 'PLANT-OVERLAP', rule: '§5.3 培训时间冲突', what: '同一人员同时在两个就业技能培训班的花名册上，课程时间重叠（一个培训中，一个已提交申请，审查意见中有时间冲突提示）' },
-  { id: 'PLANT-SAME-MINUTE', rule: '§5.2 虚假培训', what: '一个已结班的就业技能培训班，每次课全部学员在同一分钟内签到' },
-  { id: 'PLANT-SHORT-HOURS', rule: '§5.2 缩水培训', what: '一个已结班的技能等级提升培训班，课时远低于补贴目录课时' },
-  { id: 'PLANT-CERT-REUSE', rule: '§5.2 虚假培训', what: '同一证书编号既登记为职业技能等级证书，又登记为另一人的培训合格证书' },
-  { id: 'PLANT-PREJOB-VETERAN', rule: '§4.4 岗前培训', what: '企业为已在本企业工作多年的职工申领岗前技能培训补贴（该职工 2020 年已作为本企业职工参加培训）' },
+  { id: 'PLANT-PENSIONER', rule: 'R5', riskRules: [], what: '花名册中有具有按月领取养老金资格的人员：开班审查（审批时）发现，县（区）人社局退回开班申请（培训班“已退回”，退回意见写明）' },
+  { id: 'PLANT-OVERLAP', rule: '§5.3 培训时间冲突', riskRules: [], what: '同一人员同时在两个就业技能培训班的花名册上，课程时间重叠（一个培训中，一个已提交申请，审查意见中有时间冲突提示）' },
+  { id: 'PLANT-SAME-MINUTE', rule: '§5.2 虚假培训', riskRules: ['same_minute_signin'], what: '一个已结班的就业技能培训班，每次课全部学员在同一分钟内签到' },
+  { id: 'PLANT-SHORT-HOURS', rule: '§5.2 缩水培训', riskRules: ['short_course'], what: '一个已结班的技能等级提升培训班，课时远低于补贴目录课时' },
+  { id: 'PLANT-CERT-REUSE', rule: '§5.2 虚假培训', riskRules: ['certificate_reuse'], what: '同一证书编号既登记为职业技能等级证书，又登记为另一人的培训合格证书' },
+  { id: 'PLANT-PREJOB-VETERAN', rule: '§4.4 岗前培训', riskRules: ['pre_job_long_employed'], what: '企业为已在本企业工作一年以上的职工申领岗前技能培训补贴（该职工一年多以前已作为本企业职工参加培训）' },
+  { id: 'PLANT-OVERLAP-LIVE', rule: '§5.2 虚假培训', riskRules: ['overlapping_attendance'], what: '同一人员同时在两家机构的培训班上课（开班审查后补录进花名册，并有考勤）' },
+  { id: 'PLANT-CLAIM-TWICE', rule: '§5.2 虚假培训', riskRules: ['overlapping_claims'], what: '培训机构为另一机构培训班的学员申领同一时期的培训补贴' },
+  { id: 'PLANT-PENSION-LATE', rule: '§4.0 R5', riskRules: ['pension_trainee'], what: '已结班并申领的学员，事后社保系统报告其开班前已具有按月领取养老金资格' },
+  { id: 'PLANT-STUDENT', rule: '§2 补贴对象', riskRules: ['student_in_term'], what: '全日制在校大学生在学期内以新录用职工身份参加企业岗前培训' },
+  { id: 'PLANT-COPIED-ROSTER', rule: '§5.2 虚假培训', riskRules: ['copied_roster'], what: '2021 年一个就业技能培训班的花名册套用 2020 年另一个班的花名册' },
+  { id: 'PLANT-TEACHER', rule: '§5.3 过程监督', riskRules: ['teacher_double_booked'], what: '同一教师同一时间在两家机构、两个地点的培训班授课' },
+  { id: 'PLANT-VENUE', rule: '§5.3 过程监督', riskRules: ['venue_double_booked'], what: '同一场地同一时间举办两个培训班' },
+  { id: 'PLANT-OFF-DAY', rule: '§5.3 过程监督', riskRules: ['signin_off_day'], what: '一个课次的签到在上课两天后补录' },
+  { id: 'PLANT-LONG-DAYS', rule: '§5.2 缩水培训', riskRules: ['excess_daily_hours'], what: '一个岗位技能提升短期培训班把 39 学时排在 3 天内（每天 13 学时）' },
 ] as const;
 export type PlantedId = (typeof PLANTED_IRREGULARITIES)[number]['id'];
 
@@ -164,6 +189,15 @@ interface ClassSpec {
   trainees: Trainee[];
   id?: string;
   plantSameMinute?: boolean;
+  /** At least this many trainees on the roster (planted cases that need a full class). */
+  minTrainees?: number;
+  /** Session times (default 08:30–17:30). */
+  times?: { from: string; to: string };
+  /** Set when the class is created: its teachers and venue (plants may share them). */
+  teachers?: string[];
+  venue?: string;
+  /** Trainees for whom no claim is made (a planted roster row). */
+  noClaim?: Set<string>;
 }
 
 const KEY_GROUPS = ['poor_family_child', 'poor_labor', 'non_continuing_graduate', 'rural_migrant', 'laid_off', 'registered_unemployed', 'college_graduate',
@@ -347,16 +381,31 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
   if (shortHours) { shortHours.sessions = 3; shortHours.start = '2021-03-15'; }
   const sameMinute = specs.filter((s) => s.program === 'employment_skill' && s.status === 'closed' && s !== r3Es)[1]!;
   sameMinute.plantSameMinute = true;
+  sameMinute.minTrainees = 8; // the rule judges sessions of 5 or more sign-ins
+  // PLANT-COPIED-ROSTER: a 2021 §4.6 class whose roster copies a 2020 one (rosters of 10 or more).
+  const planTaken = new Set<ClassSpec>([r3Es, r3Safety, r3Short, sameMinute, ...(shortHours ? [shortHours] : [])]);
+  const free = (s: ClassSpec) => s.status === 'closed' && !planTaken.has(s) && s.projectId === null;
+  const copySource = specs.find((s) => free(s) && s.program === 'employment_skill' && s.start < '2020-10-01')!;
+  const copy = specs.find((s) => free(s) && s.program === 'employment_skill' && s.start > addDays(classEnd(copySource), 30) && s.start >= '2021-01-01'
+    && `${s.occupationCode}|${s.level}` !== `${copySource.occupationCode}|${copySource.level}`)!;
+  copySource.minTrainees = 12;
+  planTaken.add(copySource).add(copy);
+  // PLANT-LONG-DAYS: a §4.3 class of 39 hours squeezed into 3 days of 13 hours.
+  const longDays = specs.find((s) => free(s) && s.program === 'short_term')!;
+  longDays.sessions = 3;
+  longDays.hoursPerSession = 13;
+  longDays.times = { from: '07:30', to: '21:30' };
+  planTaken.add(longDays);
 
   // ——— rosters ———
   progress('培训班花名册');
   const classCount = specs.length;
   const perClass = Math.max(3, Math.min(11, Math.floor((usable.length * 0.75) / classCount)));
   for (const s of specs) {
-    const size = Math.max(3, perClass + r.int(-perClass / 3, perClass / 3) | 0);
+    const size = Math.max(s.minTrainees ?? 3, perClass + r.int(-perClass / 3, perClass / 3) | 0);
     if (s.program === 'pre_job') {
-      // New hires of the enterprise: people not yet employed there.
-      for (const p of take(keyPool, size)) s.trainees.push({ residentId: p.residentId, employerUscc: s.enterpriseUscc, newHire: true, contractMonths: r.pick([12, 24, 24, 36, 36]) });
+      // New hires of the enterprise: people not yet employed there, and not full-time students.
+      for (const p of take(keyPool, size, (x) => !x.groups.includes('in_school_student'))) s.trainees.push({ residentId: p.residentId, employerUscc: s.enterpriseUscc, newHire: true, contractMonths: r.pick([12, 24, 24, 36, 36]) });
     } else if (s.enterpriseUscc) {
       const own = take(employeePool, size, (p) => employerOf.get(p.residentId) === s.enterpriseUscc);
       const more = own.length < 3 ? take(employeePool, 3 - own.length) : [];
@@ -376,10 +425,10 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
   r3Es.trainees.push({ residentId: r3Person.residentId, employerUscc: null, newHire: null, contractMonths: null });
   for (const s of [r3Safety, r3Short]) s.trainees.push({ residentId: r3Person.residentId, employerUscc: r3Enterprise.uscc, newHire: null, contractMonths: null });
 
-  // PLANT-PREJOB-VETERAN: a 2021 pre-job class lists someone the enterprise already trained in 2020.
+  // PLANT-PREJOB-VETERAN: a 2021 pre-job class lists someone the enterprise trained as its employee over a year before.
   let prejob: { spec: ClassSpec; residentId: string; earlier: ClassSpec } | undefined;
   for (const pj of specs.filter((s) => s.program === 'pre_job' && s.status === 'closed' && s.start >= '2021-01-01' && s.start <= '2021-09-01')) {
-    const earlier = specs.find((s) => s.status === 'closed' && s.start < '2020-12-01' && s.program !== 'pre_job' && s.trainees.some((t) => t.employerUscc === pj.enterpriseUscc));
+    const earlier = specs.find((s) => s.status === 'closed' && s.start <= addMonths(pj.start, -12) && s.program !== 'pre_job' && s.trainees.some((t) => t.employerUscc === pj.enterpriseUscc));
     if (!earlier) continue;
     const t = earlier.trainees.find((x) => x.employerUscc === pj.enterpriseUscc)!;
     pj.trainees.push({ residentId: t.residentId, employerUscc: pj.enterpriseUscc, newHire: true, contractMonths: 36 });
@@ -401,6 +450,32 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
     residentId: pensioner.residentId, employerUscc: EMPLOYEE_CLASS_PROGRAMS.includes(pensionSpec.program) ? pensionSpec.enterpriseUscc ?? employerOf.get(pensioner.residentId) ?? world.enterprises[0]!.uscc : null,
     newHire: pensionSpec.program === 'pre_job' ? true : null, contractMonths: pensionSpec.program === 'pre_job' ? 24 : null,
   });
+  if (prejob) planTaken.add(prejob.spec).add(prejob.earlier);
+  // PLANT-COPIED-ROSTER: the 2021 class's roster is the 2020 class's, plus one person of its own.
+  copy.trainees = [...copySource.trainees.map((t) => ({ ...t })), copy.trainees[0]!];
+  // PLANT-STUDENT: a full-time student as a "new hire" on a pre-job class held in term time.
+  const inTerm = (s: ClassSpec) => classDays(s).some((d) => TERM_PERIODS.some((t) => t.from <= d && d <= t.to));
+  const studentSpec = specs.find((s) => free(s) && !planTaken.has(s) && s.program === 'pre_job' && inTerm(s))!;
+  const student = take(keyPool, 1, (p) => p.groups.includes('in_school_student') && pensionKnownFalse.has(p.residentId))[0]!;
+  studentSpec.trainees.push({ residentId: student.residentId, employerUscc: studentSpec.enterpriseUscc, newHire: true, contractMonths: 12 });
+  planTaken.add(studentSpec);
+  // Pairs of closed classes of two providers held on the same days (every session is a full day).
+  const sharedDay = (a: ClassSpec, b: ClassSpec) => { const d = new Set(classDays(a)); return classDays(b).find((x) => d.has(x)); };
+  const pairOf = (ok: (s: ClassSpec) => boolean = () => true, status: ClassStatus = 'closed'): [ClassSpec, ClassSpec] => {
+    const pool = specs.filter((s) => s.status === status && s.projectId === null && !planTaken.has(s) && ok(s));
+    for (const a of pool) {
+      const b = pool.find((x) => x !== a && x.providerId !== a.providerId && sharedDay(a, x));
+      if (b) { planTaken.add(a).add(b); return [a, b]; }
+    }
+    throw new Error('demo: no two classes of two providers on the same days');
+  };
+  const overlapLive = pairOf((s) => !EMPLOYEE_CLASS_PROGRAMS.includes(s.program));
+  const claimTwice = pairOf((s) => !EMPLOYEE_CLASS_PROGRAMS.includes(s.program));
+  // Two running classes each (inspections are drawn among classes still running: these raise their odds).
+  const teacherPair = pairOf(() => true, 'running');
+  const venuePair = pairOf(() => true, 'running');
+  const RENTED_TEACHER = '欧阳建平';
+  for (const s of teacherPair) s.teachers = [RENTED_TEACHER];
   // The scenarios' people complete their trainings (so that their claims exist).
   const mustQualify = new Set([r3Person.residentId, ...(prejob ? [prejob.residentId] : [])]);
   const returnedOthers = specs.filter((s) => s.status === 'returned' && s !== pensionSpec);
@@ -429,14 +504,40 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
     return {
       providerId: s.providerId, program: s.program, areaCode: s.areaCode, enterpriseUscc: s.enterpriseUscc, occupationCode: s.occupationCode, level: s.level,
       entrepreneurshipType: s.entrepreneurshipType, projectId: s.projectId, filingId: s.filingId, startDate: days[0]!, endDate: days.at(-1)!,
-      hours: s.sessions * s.hoursPerSession, venue: `${VENUES[s.areaCode] ?? '攀枝花市'}${r.int(1, 300)}号 培训教室${r.int(1, 6)}（演示）`,
-      teachers: [{ name: TEACHERS[s.n % TEACHERS.length]!, qualification: '高级技师' }, { name: TEACHERS[(s.n + 3) % TEACHERS.length]!, qualification: '讲师' }],
-      trainees: s.trainees, sessions: days.map((day) => ({ day, startsAt: '08:30', endsAt: '17:30', hours: s.hoursPerSession })),
+      hours: s.sessions * s.hoursPerSession, venue: s.venue!,
+      teachers: s.teachers!.map((name, i) => ({ name, qualification: i === 0 ? '高级技师' : '讲师' })),
+      trainees: s.trainees, sessions: days.map((day) => ({ day, startsAt: s.times?.from ?? '08:30', endsAt: s.times?.to ?? '17:30', hours: s.hoursPerSession })),
     };
   };
   // Applications first and in date order (a class's review sees the classes approved before it);
   // the overlap plant needs its two classes submitted before either is approved.
   const ordered = [...specs].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.n - b.n));
+  // Venues and teachers: each class its own room; each provider its own teachers, none of them in two
+  // classes on one day (a provider takes on a teacher when all of its own are busy).
+  const staff = new Map<string, string[]>();
+  const busy = new Map<string, Set<string>>();
+  const teacherNames = new Set<string>();
+  const newTeacher = (): string => {
+    for (let k = teacherNames.size; ; k++) {
+      const name = k < TEACHERS.length ? TEACHERS[k]! : `${[...SURNAMES][(k * 7) % [...SURNAMES].length]}${GIVEN[(k * 3) % GIVEN.length]}${GIVEN[(k * 5 + 1) % GIVEN.length]}`;
+      if (!teacherNames.has(name)) { teacherNames.add(name); return name; }
+    }
+  };
+  for (const s of ordered) {
+    s.venue = `${VENUES[s.areaCode] ?? '攀枝花市'}${r.int(1, 300)}号 培训楼${r.int(1, 6)}层 ${s.n + 101} 教室（演示）`;
+    const days = classDays(s);
+    const mine = staff.get(s.providerId) ?? [];
+    staff.set(s.providerId, mine);
+    const names = [...(s.teachers ?? [])];
+    while (names.length < 2) {
+      let t = mine.find((x) => !names.includes(x) && !days.some((d) => busy.get(x)?.has(d)));
+      if (!t) mine.push((t = newTeacher()));
+      names.push(t);
+    }
+    for (const t of names) for (const d of days) busy.set(t, (busy.get(t) ?? new Set()).add(d));
+    s.teachers = names;
+  }
+  venuePair[1].venue = venuePair[0].venue;
   for (const s of ordered) {
     const view = await createClass(tx, providerActor(s), application(s));
     s.id = view.id;
@@ -473,6 +574,37 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
   for (const s of returnedOthers) {
     await returnClass(tx, classReviewer(s), s.id!, { note: r.pick(['授课教师资格证明未附，请补充后重新提交', '培训场地消防验收材料缺失，请补充', '课程表与目录课时不一致，请核对后重新提交']) });
   }
+  // PLANT-OVERLAP-LIVE: after approval, a trainee of one class is typed into another provider's
+  // roster for the same days (no use case allows it: the one roster row written directly). No claim.
+  const [olA, olB] = overlapLive;
+  const olPerson = olA.trainees[0]!;
+  await tx.insertInto('class_trainees').values({ class_id: olB.id!, resident_id: olPerson.residentId, employer_uscc: null, new_hire: null, contract_months: null }).execute();
+  olB.trainees.push({ ...olPerson });
+  olB.noClaim = new Set([olPerson.residentId]);
+  planted.push({
+    id: 'PLANT-OVERLAP-LIVE', classIds: [olA.id!, olB.id!], residentIds: [olPerson.residentId], claimIds: [],
+    note: `${olPerson.residentId} 是培训班 ${olA.id} 的学员，开班审查后又被补录进同期的培训班 ${olB.id}（另一家机构），两班 ${sharedDay(olA, olB)} 起同时上课`,
+  });
+  planted.push({
+    id: 'PLANT-TEACHER', classIds: teacherPair.map((s) => s.id!), residentIds: [], claimIds: [],
+    note: `教师“${RENTED_TEACHER}”同时列在 ${teacherPair[0].providerId} 的培训班 ${teacherPair[0].id} 和 ${teacherPair[1].providerId} 的培训班 ${teacherPair[1].id} 上，${sharedDay(...teacherPair)} 起两地同时授课`,
+  });
+  planted.push({
+    id: 'PLANT-VENUE', classIds: venuePair.map((s) => s.id!), residentIds: [], claimIds: [],
+    note: `场地“${venuePair[0].venue}”同时用于培训班 ${venuePair[0].id} 和 ${venuePair[1].id}，${sharedDay(...venuePair)} 起同时上课`,
+  });
+  planted.push({
+    id: 'PLANT-COPIED-ROSTER', classIds: [copySource.id!, copy.id!], residentIds: copySource.trainees.map((t) => t.residentId), claimIds: [],
+    note: `培训班 ${copy.id}（${copy.start}）的花名册是培训班 ${copySource.id}（${copySource.start}）的 ${copySource.trainees.length} 人，另加 1 人`,
+  });
+  planted.push({
+    id: 'PLANT-STUDENT', classIds: [studentSpec.id!], residentIds: [student.residentId], claimIds: [],
+    note: `全日制在校大学生 ${student.name} 作为新录用职工列入岗前培训班 ${studentSpec.id}（${studentSpec.start} 起，学期内）`,
+  });
+  planted.push({
+    id: 'PLANT-LONG-DAYS', classIds: [longDays.id!], residentIds: [], claimIds: [],
+    note: `培训班 ${longDays.id} 申报 ${longDays.sessions * longDays.hoursPerSession} 学时，排在 ${longDays.sessions} 天内，每天 ${longDays.times!.from}–${longDays.times!.to}、${longDays.hoursPerSession} 学时`,
+  });
 
   progress('培训班：开班、考勤、结业考核、证书、验收');
   const certSeq: Record<string, number> = {};
@@ -510,6 +642,12 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
       o.qualified = mustQualify.has(t.residentId) || (o.days >= s.sessions * 0.8 && r.chance(0.93));
       return { residentId: t.residentId, qualified: o.qualified, assessedOn: end };
     });
+    if (!results.some((x) => x.qualified)) {
+      // A class in which nobody passed would not be run to its end in the demo: its best attender passes.
+      const best = [...s.trainees].sort((x, y) => per.get(y.residentId)!.days - per.get(x.residentId)!.days)[0]!;
+      per.get(best.residentId)!.qualified = true;
+      results.find((x) => x.residentId === best.residentId)!.qualified = true;
+    }
     await recordAssessment(tx, actor, s.id!, { results });
     await completeAssessment(tx, actor, s.id!);
     for (const t of s.trainees) {
@@ -539,6 +677,17 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
   await sql`
     update attendance a set signed_at = ((s.day + s.starts_at) - interval '7 minutes' + make_interval(secs => mod(abs(hashtext(a.resident_id || ':' || a.session_id)), 55))) at time zone 'Asia/Shanghai'
     from class_sessions s where s.id = a.session_id and a.present and s.class_id = ${sameMinute.id!}`.execute(tx);
+  // PLANT-OFF-DAY: one session's sign-ins typed in two days after it ran.
+  const offDay = specs.find((s) => free(s) && !planTaken.has(s) && s.sessions >= 3)!;
+  planTaken.add(offDay);
+  const offSession = (await tx.selectFrom('class_sessions').select(['id', 'day']).where('class_id', '=', offDay.id!).orderBy('day').execute())[1]!;
+  await sql`
+    update attendance a set signed_at = ((s.day + interval '2 days' + time '19:00') + make_interval(secs => mod(abs(hashtext(a.resident_id)), 3000))) at time zone 'Asia/Shanghai'
+    from class_sessions s where s.id = a.session_id and a.present and s.id = ${Number(offSession.id)}`.execute(tx);
+  planted.push({
+    id: 'PLANT-OFF-DAY', classIds: [offDay.id!], residentIds: [], claimIds: [],
+    note: `培训班 ${offDay.id} 在 ${String(offSession.day).slice(0, 10)} 的课次，签到在两天后的晚上补录`,
+  });
   planted.push({ id: 'PLANT-SAME-MINUTE', classIds: [sameMinute.id!], residentIds: sameMinute.trainees.map((t) => t.residentId), claimIds: [], note: '每次课全部学员的签到时间都在开课前 7 分钟的同一分钟内' });
   if (shortHours) {
     planted.push({
@@ -601,6 +750,7 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
         const o = per.get(t.residentId)!;
         // Providers claim for the qualified; one class in ten claims for everyone (the unqualified are refused).
         if (!o.qualified && s.n % 10 !== 3) continue;
+        if (s.noClaim?.has(t.residentId)) continue;
         const enterpriseApplicant = t.employerUscc ? actors.enterprise.get(t.employerUscc) : undefined;
         const payeeEnterprise = ['short_term', 'pre_job', 'transfer', 'safety'].includes(s.program);
         const actor = payeeEnterprise && enterpriseApplicant ? enterpriseApplicant : providerActor(s);
@@ -765,6 +915,33 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
 
   // The latest classes' claims: submitted now, not yet decided.
   for (const work of later) await work();
+
+  // PLANT-CLAIM-TWICE: a provider claims for another provider's trainee, for the same days.
+  const [ctA, ctB] = claimTwice;
+  const first = await tx.selectFrom('claims').select(['id', 'resident_id']).where('class_id', '=', ctA.id!).where('program', '=', ctA.program)
+    .where('status', 'not in', ['rejected', 'withdrawn']).orderBy('id').executeTakeFirstOrThrow();
+  const ctDays = classDays(ctB);
+  const second = await submit(providerActor(ctB), {
+    program: ctB.program, residentId: first.resident_id, providerId: ctB.providerId, classId: ctB.id!, occupationCode: ctB.occupationCode, level: toLevel(ctB.level),
+    entrepreneurshipType: ctB.entrepreneurshipType, projectId: ctB.projectId, startDate: ctDays[0]!, endDate: ctDays.at(-1)!,
+    attendedHours: ctB.sessions * ctB.hoursPerSession, attendedDays: ctB.sessions, qualified: true, certificate: null,
+  });
+  planted.push({
+    id: 'PLANT-CLAIM-TWICE', classIds: [ctA.id!, ctB.id!], residentIds: [first.resident_id], claimIds: [first.id, second],
+    note: `${ctB.providerId} 为 ${ctA.providerId} 培训班 ${ctA.id} 的学员 ${first.resident_id} 申领同期（${ctDays[0]} 起）培训补贴（申领 ${second}，原申领 ${first.id}）`,
+  });
+  // PLANT-PENSION-LATE: a paid trainee's pension entitlement, dated before the class, reported afterwards.
+  const paid = await tx.selectFrom('claims as c').innerJoin('classes as k', 'k.id', 'c.class_id').select(['c.id', 'c.resident_id', 'c.class_id', 'k.start_date'])
+    .where('c.status', '=', 'paid').where('c.class_id', 'not in', [...planTaken].map((x) => x.id!)).where('c.resident_id', '!=', r3Person.residentId)
+    .orderBy('c.id').executeTakeFirstOrThrow();
+  const pensionFrom = addDays(String(paid.start_date).slice(0, 10), -20);
+  await recordPersonFact(tx, reviewerOf(world.people.find((p) => p.residentId === paid.resident_id)!.areaCode), paid.resident_id, {
+    fact: 'pensionEntitled', value: true, source: `社会保险系统（演示）：2021-11-10 补报，${pensionFrom} 起按月领取养老金`, asOf: pensionFrom,
+  });
+  planted.push({
+    id: 'PLANT-PENSION-LATE', classIds: [paid.class_id!], residentIds: [paid.resident_id], claimIds: [paid.id],
+    note: `申领 ${paid.id}（已支付）的学员自 ${pensionFrom} 起按月领取养老金，开班后才由社保系统补报`,
+  });
 
   // Labels for the planted cases, in the audit log.
   for (const p of planted) await appendAudit(tx, { actor: 'demo', action: 'demo.planted', entity: 'demo', entityId: p.id, data: { ...p } });
