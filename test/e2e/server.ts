@@ -64,7 +64,7 @@ export async function startServer(options: { timeoutMs?: number } = {}): Promise
     rmSync(dataDir, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 300_000);
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       await stop();

@@ -44,26 +44,15 @@ export function todosFor(me: Me): Todo[] {
         { ...claims('publicity', '公示中的申领', '公示期满后可批准'), link: '/review/publicity?status=open' },
         { ...claims('approved', '待支付的申领', '已批准，等待纳入支付批次'), link: '/review/payments' },
         { key: 'classes-submitted', title: '待审查的开班申请', hint: '培训机构已提交开班申请', path: '/classes', query: { status: 'submitted' }, link: '/review/classes?status=submitted' },
-        claims('submitted', '待判定的申领', '已提交，等待按政策判定'),
-        claims('decided', '待审核的申领', '已判定，等待审核'),
-        claims('reviewed', '待公示的申领', '已审核，等待发布公示'),
-        claims('publicity', '公示中的申领', '公示期满后可批准'),
-        claims('approved', '待支付的申领', '已批准，等待纳入支付批次'),
-        { key: 'classes-submitted', title: '待审查的开班申请', hint: '培训机构已提交开班申请', path: '/classes', query: { status: 'submitted' } },
         { key: 'disputes-pending', title: '待办结的异议案件', hint: '劳动者对本人名下申领提出的异议', path: '/disputes', query: { pending: 'true' }, link: '/dispute-cases?pending=true' },
         { key: 'flags-raised', title: '待处理的部门标记', hint: '行业主管部门对申领或培训班的标记', path: '/oversight-notes', query: { kind: 'flag', status: 'raised' }, link: '/oversight-flags?kind=flag&status=raised' },
+        ...(me.role === 'city' ? [R9_TODO] : []),
       ];
     case 'department':
       return [
         { ...claims('decided', '本领域已判定的申领', '可查阅、提出意见或标记'), link: '/dept-claims?status=decided' },
         { ...claims('publicity', '本领域公示中的申领', '公示期内可提出异议'), link: '/dept-claims?status=publicity' },
         { key: 'flags-raised', title: '未解除的标记', hint: '本部门提出、等待人社部门处理', path: '/oversight-notes', query: { kind: 'flag', status: 'raised' }, link: '/dept-notes?kind=flag&status=raised' },
-        ...(me.role === 'city' ? [R9_TODO] : []),
-      ];
-    case 'department':
-      return [
-        claims('decided', '本领域已判定的申领', '可查阅、提出意见'),
-        claims('publicity', '本领域公示中的申领', '公示期内可提出异议'),
         ...(me.department === 'finance' ? [R9_TODO] : []),
       ];
     case 'provider':

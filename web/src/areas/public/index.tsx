@@ -1,6 +1,5 @@
-// 公开信息 (no login): publicity notices, sanction list, the class programs — and the fund-use
-// disclosure (another engineer appends its route and menu entry below the marked lines).
-// 公开信息 (no login): publicity notices, fund-use disclosure, sanction list.
+// 公开信息 (no login): publicity notices, the sanction list, the class programs and the fund-use
+// disclosure (its screen lives with the supervision area).
 import { Link } from 'react-router';
 import { page, type Area } from '../area.ts';
 
@@ -10,16 +9,12 @@ export const publicArea: Area = {
     { path: 'publicity/:id', lazy: page(() => import('./NoticePage.tsx')) },
     { path: 'sanctions', lazy: page(() => import('./SanctionsPage.tsx')) },
     { path: 'programs', lazy: page(() => import('./ProgramsPage.tsx')) },
-    // fund-use disclosure route goes here
+    { path: 'disclosure', lazy: page(() => import('../supervision/DisclosurePage.tsx')) },
   ],
   menu: () => [
     { key: '/programs', label: <Link to="/programs">培训项目</Link> },
     { key: '/publicity', label: <Link to="/publicity">补贴公示</Link> },
     { key: '/sanctions', label: <Link to="/sanctions">查处名单</Link> },
-    // fund-use disclosure menu entry goes here
-    { path: 'disclosure', lazy: page(() => import('../supervision/DisclosurePage.tsx')) },
-  ],
-  menu: () => [
     { key: '/disclosure', label: <Link to="/disclosure">资金使用公开</Link> },
   ],
 };
