@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/store/audit-log.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestApp, sessionFor, type TestApp } from '../support/api.ts';
-import { insertClaimRow, insertEnterprise, insertPeople, residentId, skillUpgradeBody, uscc } from '../support/claims-fixtures.ts';
+import { insertClaimRow, insertEnterprise, insertPeople, insertProvider, residentId, skillUpgradeBody, uscc } from '../support/claims-fixtures.ts';
 
 let t: TestApp;
 const ann = residentId(11);
@@ -33,6 +33,13 @@ beforeAll(async () => {
     await insertClaimRow(tx, { id: 'ANN-UPGRADE', residentId: ann, status: 'decided', outcome: 'eligible', amountFen: 187000, payee: 'individual' });
     await insertClaimRow(tx, { id: 'BOB-SAFETY', residentId: bob, status: 'decided', program: 'safety', outcome: 'eligible', amountFen: 100000, payee: 'enterprise', enterpriseUscc: employer });
     await insertClaimRow(tx, { id: 'ANN-WITHDRAWN', residentId: ann, status: 'withdrawn' });
+    await insertProvider(tx, 'P-SAFE', '510403');
+    const klass = (id: string, program: string) => ({
+      id, provider_id: 'P-SAFE', program, area_code: '510403', enterprise_uscc: null, occupation_code: null, level: null, entrepreneurship_type: null,
+      project_id: null, filing_id: null, start_date: '2020-05-06', end_date: '2020-05-20', hours: 40, venue: '西区安全培训基地', review_note: null,
+      created_by: 'test', updated_by: null, updated_at: null,
+    });
+    await tx.insertInto('classes').values([klass('CLASS-SAFETY', 'safety'), klass('CLASS-UPGRADE', 'skill_upgrade')]).execute();
   });
   cookies.ann = await sessionFor(t, { username: 'ann', displayName: '安', role: 'trainee', residentId: ann });
   cookies.bob = await sessionFor(t, { username: 'bob', displayName: '博', role: 'trainee', residentId: bob });
@@ -150,6 +157,15 @@ describe('Departments comment on and flag claims of their slice; the office clea
     expect((await post(`/oversight-notes/${comment.id}/clear`, 'dongqu', { note: '无' })).statusCode).toBe(409);
     expect((await get('/oversight-notes?kind=flag', 'emergency')).json().items[0]).toMatchObject({ status: 'cleared', clearNote: '已调取证书核验记录，证书真实' });
     expect((await audit('oversight.clear_flag')).length).toBe(1);
+  });
+
+  it('a class of the slice too: the emergency bureau flags a 西区 safety class, which 西区 sees; a skill-upgrade class is outside its slice', async () => {
+    const res = await post('/oversight-notes', 'emergency', { subjectKind: 'class', subjectId: 'CLASS-SAFETY', kind: 'flag', text: '课时明显短于目录学时' });
+    expect(res.json()).toMatchObject({ subjectKind: 'class', areaCode: '510403', status: 'raised' });
+    expect((await post('/oversight-notes', 'emergency', { subjectKind: 'class', subjectId: 'CLASS-UPGRADE', kind: 'flag', text: '看看' })).statusCode).toBe(404);
+    expect((await get('/oversight-notes?subjectKind=class&subjectId=CLASS-SAFETY', 'xiqu')).json().total).toBe(1);
+    expect((await get('/oversight-notes?subjectKind=class', 'dongqu')).json().total).toBe(0);
+    expect((await post(`/oversight-notes/${res.json().id}/clear`, 'xiqu', { note: '已核实课时' })).json().status).toBe('cleared');
   });
 });
 

@@ -211,4 +211,17 @@ describe('Department (dept-emergency)', () => {
     await flagRow.getByText('已调取签到视频，系现场集中签到，无代签').waitFor();
     await screenshot(page, '60-department-flag-cleared');
   });
+
+  it('dept-veterans reads the people of its slice with resident IDs masked', async () => {
+    await home('dept-veterans');
+    await page.getByRole('menuitem', { name: '本领域人员' }).click();
+    await heading('本领域人员');
+    const people = await apiAs<{ total: number; items: { residentId: string }[] }>('dept-veterans', '/people?pageSize=20');
+    expect(people.total).toBeGreaterThan(0);
+    await visible(`共 ${people.total} 条`);
+    const ids = await page.locator('.ant-table-row td:nth-child(2)').allTextContents();
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(id).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+    await screenshot(page, '60-department-people');
+  });
 });
