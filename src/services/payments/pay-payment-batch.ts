@@ -37,6 +37,11 @@ export async function payPaymentBatch(db: Db, actor: Actor | null, input: { batc
   for (const item of pending) {
     const paid = await inTransaction(db, async (tx) => {
       const claim = await tx.selectFrom('claims').selectAll().where('id', '=', item.claim_id).forUpdate().executeTakeFirstOrThrow();
+      // A sanction may have revoked the approval (and withdrawn the line) since the list was read:
+      // that claim is no longer payable, so the run passes over it instead of stopping.
+      const stillInBatch = await tx.selectFrom('payment_batch_items').select('claim_id')
+        .where('batch_id', '=', batch.id).where('claim_id', '=', claim.id).executeTakeFirst();
+      if (claim.status !== 'approved' || !stillInBatch) return false;
       const payee = claim.payee ?? claim.r3_exception_payee!;
       const inserted = await tx.insertInto('payments')
         .values({ claim_id: claim.id, batch_id: batch.id, payee, payee_ref: payeeRef(payee, claim), amount_fen: Number(item.amount_fen) })

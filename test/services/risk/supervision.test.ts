@@ -225,6 +225,32 @@ describe('sanctions and evaluations', () => {
     expect((await verifyAuditChain(store.db)).ok).toBe(true);
   });
 
+  it('a sanction landing while its batch is being paid: the run passes over the revoked claim and finishes', async () => {
+    const [p, q] = await plant((tx) => people(tx, 2));
+    await plant(async (tx) => {
+      await tx.insertInto('funds').values({ id: 'SN-F3', source: 'employment_fund', year: 2021, budget_fen: 5_000_000, created_by: 'test', updated_by: null, updated_at: null }).execute();
+      for (const [id, resident] of [['SN-6', p!], ['SN-7', q!]] as const) {
+        await insertClaim(tx, { id, residentId: resident, providerId: 'SV-P3', start: '2021-05-01', end: '2021-05-10', status: 'approved', amountFen: 90_000 });
+        await tx.updateTable('claims').set({ payee: 'institution', outcome: 'eligible', area_code: '510411' }).where('id', '=', id).execute();
+        await tx.insertInto('reservations').values({ claim_id: id, fund_id: 'SN-F3', amount_fen: 90_000, reserved_by: 'test' }).execute();
+      }
+    });
+    const batch = await plant((tx) => buildPaymentBatch(tx, CITY, { areaCode: '510411', fundId: 'SN-F3' }));
+    await plant((tx) => confirmPaymentBatch(tx, CITY, { batchId: batch.id }));
+    // The run reads its pending lines (SN-6, SN-7), pays SN-6, then pauses; the sanction lands then.
+    process.env.UPSKILL_PAY_DELAY_MS = '500';
+    try {
+      const run = payPaymentBatch(store.db, CITY, { batchId: batch.id });
+      await expect.poll(async () => (await store.db.selectFrom('payments').select('claim_id').where('batch_id', '=', batch.id).execute()).length, { timeout: 20_000 }).toBe(1);
+      await plant((tx) => sanction(tx, CITY, { target: 'claim', claimId: 'SN-7', reason: '学员未实际参训', on: '2021-05-20' }));
+      await expect(run).resolves.toMatchObject({ status: 'paid', items: 1, paid: 1 });
+    } finally {
+      delete process.env.UPSKILL_PAY_DELAY_MS;
+    }
+    expect((await store.db.selectFrom('payments').select('claim_id').where('batch_id', '=', batch.id).execute()).map((x) => x.claim_id)).toEqual(['SN-6']);
+    expect((await store.db.selectFrom('claims').select('status').where('id', '=', 'SN-7').executeTakeFirstOrThrow()).status).toBe('rejected');
+  });
+
   it('a county cannot sanction outside its area (not found)', async () => {
     await expect(plant((tx) => sanction(tx, COUNTY_WEST, { target: 'claim', claimId: 'SV-C1', reason: 'x', on: '2021-04-01' }))).rejects.toMatchObject({ code: 'not_found' });
   });
