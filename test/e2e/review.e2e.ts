@@ -256,7 +256,8 @@ describe('Publicity (公示)', () => {
     expect(await page.getByTestId('notice-ends-on').textContent()).toBe('2021年11月5日');
 
     await page.getByRole('button', { name: '登记异议' }).click();
-    const dialog = page.getByRole('dialog', { name: '登记异议' });
+    // By its title text: the modals' aria-labelledby ids are not unique in a build made under vitest (NODE_ENV=test).
+    const dialog = page.locator('.ant-modal').filter({ hasText: '登记异议' });
     await dialog.getByLabel('异议的申领').click();
     await page.locator('.ant-select-item-option').first().click();
     await dialog.getByLabel('异议内容').fill('该学员培训期间实际在外地务工，未参加培训');
@@ -266,7 +267,7 @@ describe('Publicity (公示)', () => {
     await screenshot(page, '30-review-publicity-objection');
 
     await page.getByRole('table', { name: '异议' }).getByRole('button', { name: '处理' }).click();
-    const resolve = page.getByRole('dialog', { name: '处理异议' });
+    const resolve = page.locator('.ant-modal').filter({ hasText: '处理异议' });
     await resolve.getByLabel('不成立（公示继续）').check();
     await resolve.getByLabel('处理意见').fill('经核查考勤记录和现场签到照片，该学员参加了培训，异议不成立');
     await pickDate('处理日期', '2021-11-04', resolve);

@@ -53,7 +53,8 @@ function Batch() {
     setPaying({ paid: b.paid, items: b.items });
     // The payment runs on the server claim by claim; the batch's progress is read while it runs.
     poll.current = setInterval(() => {
-      api<BatchView>(`/payment-batches/${encodeURIComponent(b.id)}`).then((x) => setPaying({ paid: x.paid, items: x.items })).catch(() => undefined);
+      // A reading that arrives after the payment finished must not reopen the progress dialog.
+      api<BatchView>(`/payment-batches/${encodeURIComponent(b.id)}`).then((x) => { if (payingRef.current) setPaying({ paid: x.paid, items: x.items }); }).catch(() => undefined);
     }, 500);
     try {
       setResult(await post<{ paidNow: number; paid: number; items: number; status: string }>(`/payment-batches/${encodeURIComponent(b.id)}/pay`));
