@@ -73,7 +73,8 @@ async function seedClaims(baseUrl: string): Promise<SeededClaims> {
 let server: RunningServer | undefined;
 
 export default async function setup(project: TestProject) {
-  const build = spawnSync(process.execPath, [join(ROOT, 'scripts/ensure-web-build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  // vitest sets NODE_ENV=test; the browser must get the production bundle users get.
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts/ensure-web-build.mjs')], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (build.status !== 0) throw new Error('building the web app failed');
   server = await startServer();
   project.provide('baseUrl', server.baseUrl);

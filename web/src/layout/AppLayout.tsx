@@ -24,10 +24,20 @@ export function menuFor(me: Me | null): Item[] {
   return [...work, ...workAreas.flatMap((a) => a.menu(me)), { type: 'group', key: 'public', label: '公开信息', children: publicItems }];
 }
 
-function selectedKey(pathname: string): string {
+/** The menu entry a path belongs to: the longest entry key that is the path or a parent of it. */
+function selectedKey(pathname: string, items: Item[]): string {
+  const keys: string[] = [];
+  const walk = (list: Item[]) => {
+    for (const item of list) {
+      if (!item) continue;
+      if ('children' in item && item.children) walk(item.children as Item[]);
+      else if (typeof item.key === 'string') keys.push(item.key);
+    }
+  };
+  walk(items);
   if (pathname === '/') return '/';
-  const first = `/${pathname.split('/')[1] ?? ''}`;
-  return first;
+  const hits = keys.filter((k) => k !== '/' && (pathname === k || pathname.startsWith(`${k}/`)));
+  return hits.sort((a, b) => b.length - a.length)[0] ?? `/${pathname.split('/')[1] ?? ''}`;
 }
 
 export function whoLabel(me: Me): string {
@@ -39,6 +49,7 @@ export default function AppLayout() {
   const { me, loading, logout } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
+  const items = menuFor(me);
   const onLogout = async () => {
     await logout();
     navigate('/login?loggedOut=1');
@@ -66,7 +77,7 @@ export default function AppLayout() {
       <Layout>
         <Layout.Sider width={200} theme="light" breakpoint="md" collapsedWidth={0}>
           <nav aria-label="主菜单">
-            <Menu mode="inline" selectedKeys={[selectedKey(location.pathname)]} items={menuFor(me)} style={{ height: '100%', borderInlineEnd: 0 }} />
+            <Menu mode="inline" selectedKeys={[selectedKey(location.pathname, items)]} items={items} style={{ height: '100%', borderInlineEnd: 0 }} />
           </nav>
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, minWidth: 0 }}>
