@@ -170,6 +170,12 @@ describe('市局管理 (city admin)', () => {
     await byArea.getByText('东区').waitFor();
     await visible(`共 ${job.result.totals.changed} 条`);
     await shot('72-admin-what-if');
+    // On a tablet (≈ 820 px) the results fit the width: the wide tables scroll inside their cards.
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
+    await shot('75-admin-what-if-tablet');
+    await page.setViewportSize({ width: 1280, height: 800 });
     // The changed claims filter by area, kept in the URL.
     await pick(page.getByRole('form', { name: '筛选变化的申领' }), '培训项目', '高危行业安全技能培训', '高危');
     await page.getByRole('button', { name: /筛\s*选/ }).click();
