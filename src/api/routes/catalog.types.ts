@@ -17,5 +17,6 @@ export const ZAddEntrepreneurshipTypeRequest = z.strictObject({ code, name: text
 export const ZListCatalogQuery = z.object({
   ...pageQuery(sortKeys(CATALOG_SORTS)), section: z.enum(CATALOG_SECTIONS).optional(), code: z.string().max(40).optional(), level: level.optional(),
   industry: z.enum(INDUSTRIES).optional(), name: optionalText(100).optional(), onDate: isoDate.optional(),
+  edition: optionalText(50).optional(),
 });
 export const ZListTypesQuery = z.object({ onDate: isoDate.optional(), code: z.string().max(40).optional() });

@@ -13,6 +13,8 @@ export interface ListCatalogInput extends PageQuery<keyof typeof CATALOG_SORTS> 
   industry?: string;
   name?: string;
   onDate?: string;
+  /** An edition's label, e.g. 2021版 (the city's catalog versions screen). */
+  edition?: string;
 }
 
 export async function listCatalogEntries(tx: Tx, input: ListCatalogInput): Promise<Page<CatalogEntryView>> {
@@ -22,6 +24,7 @@ export async function listCatalogEntries(tx: Tx, input: ListCatalogInput): Promi
   if (input.level) q = q.where('level', '=', input.level);
   if (input.industry) q = q.where('industry', '=', input.industry);
   if (input.name) q = q.where('name', 'like', `%${input.name.replace(/[%_\\]/g, '\\$&')}%`);
+  if (input.edition) q = q.where('edition', '=', input.edition);
   if (input.onDate) {
     const d = input.onDate;
     q = q.where((eb) => eb.and([

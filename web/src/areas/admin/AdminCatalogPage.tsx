@@ -11,7 +11,7 @@ import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import type { CatalogEntry } from '../../types.ts';
 import { CityOnly, options, useSubmit } from './shared.tsx';
 
-const FILTERS = ['section', 'code', 'name', 'onDate'] as const;
+const FILTERS = ['section', 'code', 'name', 'edition', 'onDate'] as const;
 const SORTABLE: Record<string, string> = { code: 'code', name: 'name', level: 'level', effectiveFrom: 'effectiveFrom' };
 const FIELDS = ['section', 'code', 'name', 'level', 'baseStandardYuan', 'industry', 'upliftPercent', 'appraisalStandardYuan', 'hours', 'edition', 'effectiveFrom', 'effectiveTo'] as const;
 const period = (e: { effectiveFrom: string | null; effectiveTo: string | null }) => `${e.effectiveFrom ? formatDate(e.effectiveFrom) : '—'} 至 ${e.effectiveTo ? formatDate(e.effectiveTo) : '今'}`;
@@ -63,10 +63,11 @@ function CatalogAdmin() {
       </Space>
       <Card size="small">
         <Form form={filters} name="admincatalog-1" layout="inline" aria-label="筛选条件" style={{ rowGap: 12 }}
-          onFinish={(v: { section?: string; code?: string; name?: string; onDate?: dayjs.Dayjs }) => list.setFilters({ ...v, onDate: v.onDate ? v.onDate.format('YYYY-MM-DD') : undefined })}>
+          onFinish={(v: { section?: string; code?: string; name?: string; edition?: string; onDate?: dayjs.Dayjs }) => list.setFilters({ ...v, onDate: v.onDate ? v.onDate.format('YYYY-MM-DD') : undefined })}>
           <Form.Item label="目录" name="section"><Select allowClear placeholder="全部" style={{ width: 180 }} options={options(CATALOG_SECTION_NAMES)} /></Form.Item>
           <Form.Item label="编码" name="code"><Input allowClear maxLength={40} style={{ width: 130 }} /></Form.Item>
           <Form.Item label="职业（工种）" name="name"><Input allowClear maxLength={100} style={{ width: 140 }} /></Form.Item>
+          <Form.Item label="版本" name="edition"><Input allowClear maxLength={50} style={{ width: 110 }} /></Form.Item>
           <Form.Item label="适用日期" name="onDate"><DatePicker format="YYYY年M月D日" style={{ width: 150 }} /></Form.Item>
           <Form.Item>
             <Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { filters.resetFields(); list.clearFilters(); }}>重置</Button></Space>

@@ -142,10 +142,10 @@ function Results({ job }: { job: WhatIfJobView }) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Row gutter={[16, 16]}>
-        <Col xs={12} md={6}><Card size="small"><Statistic title="期间内申领" value={r.totals.claims} suffix="笔" /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title="将发生变化" value={r.totals.changed} suffix="笔" /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title="现行参数金额" value={formatMoney(r.totals.beforeFen)} /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title="金额变化" value={signed(r.totals.deltaFen)} /></Card></Col>
+        <Col xs={12} xl={6}><Card size="small"><Statistic title="期间内申领" value={r.totals.claims} suffix="笔" /></Card></Col>
+        <Col xs={12} xl={6}><Card size="small"><Statistic title="将发生变化" value={r.totals.changed} suffix="笔" /></Card></Col>
+        <Col xs={12} xl={6}><Card size="small"><Statistic title="现行参数金额" value={formatMoney(r.totals.beforeFen)} /></Card></Col>
+        <Col xs={12} xl={6}><Card size="small"><Statistic title="金额变化" value={signed(r.totals.deltaFen)} /></Card></Col>
       </Row>
       <Typography.Text type="secondary" data-testid="what-if-summary">
         {describeRun(job)}
