@@ -30,7 +30,8 @@ export async function evaluateCommand(file: string, options: EvaluateCommandOpti
   const policies = loadPolicies(options.policy);
   let input;
   try {
-    input = parseEvaluateInput(readJsonFile(file), policies);
+    // Without --explain no input record is printed: the file's own records, checked, spare zod's copies.
+    input = parseEvaluateInput(readJsonFile(file), policies, options.explain ? 'copies' : 'file');
   } catch (e) {
     if (e instanceof InputError) throw new BadInputError(e.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)));
     throw e;
