@@ -125,6 +125,8 @@ export interface EvaluateInput {
   people: PersonInput[];
   enterprises: EnterpriseInput[];
   claims: ClaimInput[];
+  /** Each claim's position by its ref, as validation found them (unique); the engine builds it when absent. */
+  claimIndexByRef?: ReadonlyMap<string, number>;
 }
 
 /** Bounds a catalog or entrepreneurship type must respect: those of any package in use. */
@@ -186,7 +188,8 @@ export function checkCatalog(
   });
 }
 
-function checkReferences(input: EvaluateInput, policies: PolicySet, ctx: Ctx): void {
+/** The checks across records; returns the claims' positions by ref (unique when nothing was reported). */
+function checkReferences(input: EvaluateInput, policies: PolicySet, ctx: Ctx): Map<string, number> {
   checkCatalog(input.catalog ?? [], input.entrepreneurshipTypes ?? [], policies, ctx, {
     catalog: ['catalog'],
     types: ['entrepreneurshipTypes'],
@@ -230,6 +233,7 @@ function checkReferences(input: EvaluateInput, policies: PolicySet, ctx: Ctx): v
       issue(ctx, ['claims', i, 'trainingRef'], `${c.trainingRef} 不是同一人员的就业技能培训申领`);
     }
   }
+  return claimIndexByRef;
 }
 
 /** Claims of one §4.9 project must agree on its contract figures (an absent figure is no disagreement). */
@@ -292,7 +296,7 @@ function withFileRecords<T extends object>(parsed: T, file: FileRecords): T & Pi
  * With `file` (the raw input being parsed), the large arrays are checked without keeping copies and
  * the cross-record checks read the file's own records (the same values: the schema transforms none).
  */
-export function evaluateInputSchema(policies: PolicySet, file?: FileRecords) {
+export function evaluateInputSchema(policies: PolicySet, file?: FileRecords, found?: { claimIndexByRef?: Map<string, number> }) {
   return z
     .object({
       catalog: z.array(catalogEntrySchema).nullish(),
@@ -301,7 +305,10 @@ export function evaluateInputSchema(policies: PolicySet, file?: FileRecords) {
       enterprises: z.array(file ? enterpriseChecked : enterprise).nullish().transform((x) => x ?? []),
       claims: z.array(file ? claimChecked : claim),
     })
-    .superRefine((input, ctx) => checkReferences(file ? withFileRecords(input, file) : (input as EvaluateInput), policies, ctx));
+    .superRefine((input, ctx) => {
+      const claimIndexByRef = checkReferences(file ? withFileRecords(input, file) : (input as EvaluateInput), policies, ctx);
+      if (found) found.claimIndexByRef = claimIndexByRef;
+    });
 }
 
 /** A zod issue path as the product writes field paths: `claims[3].endDate`. */
@@ -352,9 +359,11 @@ export function parseEvaluateInput(raw: unknown, policies: PolicySet, records: I
     throw new InputError([{ path: '', message: '文件内容应为一个 JSON 对象（含 claims 数组）' }]);
   }
   const file = records === 'file' ? (raw as FileRecords) : undefined;
-  const result = evaluateInputSchema(policies, file).safeParse(raw, { error: chineseMessage });
+  const found: { claimIndexByRef?: Map<string, number> } = {};
+  const result = evaluateInputSchema(policies, file, found).safeParse(raw, { error: chineseMessage });
   if (!result.success) {
     throw new InputError(result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
   }
-  return file ? withFileRecords(result.data, file) : (result.data as EvaluateInput);
+  const input = file ? withFileRecords(result.data, file) : (result.data as EvaluateInput);
+  return { ...input, claimIndexByRef: found.claimIndexByRef };
 }
