@@ -29,7 +29,8 @@ export function* evaluateClaims(
   options: EvaluateOptions = {},
 ): Generator<Decision> {
   const { claims } = input;
-  const people = new Map(input.people.map((p, i) => [p.id, new Located(p, 'people', i)]));
+  const people = new Map<string, number>();
+  for (let i = 0; i < input.people.length; i++) people.set(input.people[i]!.id, i);
   const enterprises = new Map<string, Located<EnterpriseInput>>(
     input.enterprises.map((e, i) => [e.uscc, new Located(e, 'enterprises', i)]),
   );
@@ -72,7 +73,8 @@ export function* evaluateClaims(
   const ready = new Map<number, Decision>();
   const decide = (index: number): void => {
     const claim = claims[index]!;
-    const person = people.get(claim.personId)!;
+    const p = people.get(claim.personId)!;
+    const person = new Located(input.people[p]!, 'people', p);
     const enterprise = claim.enterpriseUscc == null ? undefined : enterprises.get(claim.enterpriseUscc);
     const training = claim.program === 'living_allowance' && claim.trainingRef != null ? claims[indexByRef.get(claim.trainingRef)!] : undefined;
     const { decision, steps, granted } = decideClaim(
