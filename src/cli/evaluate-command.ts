@@ -1,12 +1,12 @@
 // `upskill evaluate FILE [--explain] [--policy PACKAGE.json ...]`: the engine's file face.
 // Validates the whole file first (exit 2, one line per problem, nothing on stdout), then streams one
 // decision per evaluated claim, in file order, as a JSON array.
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import {
   InputError, PolicyConfigError, PolicySet, evaluateClaims, parseEvaluateInput, shippedPolicies, shippedReferenceData,
 } from '../policy/index.ts';
 import { BadInputError } from './errors.ts';
+import { JsonArrayOutput, WriteError } from './json-array-output.ts';
 import { readJsonFile } from './read-json-file.ts';
 
 export interface EvaluateCommandOptions {
@@ -24,31 +24,28 @@ function loadPolicies(files: string[] | undefined): PolicySet {
   }
 }
 
-const CHUNK = 2000;
-
 export async function evaluateCommand(file: string, options: EvaluateCommandOptions, out: Writable): Promise<void> {
   const policies = loadPolicies(options.policy);
   let input;
   try {
-    input = parseEvaluateInput(readJsonFile(file), policies);
+    // Without --explain no input record is printed: the file's own records, checked, spare zod's copies.
+    input = parseEvaluateInput(readJsonFile(file), policies, options.explain ? 'copies' : 'file');
   } catch (e) {
     if (e instanceof InputError) throw new BadInputError(e.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)));
     throw e;
   }
   const decisions = evaluateClaims(input, policies, shippedReferenceData(), { explain: options.explain === true });
-  let buffer: string[] = [];
-  let first = true;
-  const flush = async () => {
-    if (buffer.length === 0) return;
-    const text = (first ? '[\n' : ',\n') + buffer.join(',\n');
-    first = false;
-    buffer = [];
-    if (!out.write(text)) await once(out, 'drain');
-  };
-  for (const decision of decisions) {
-    buffer.push(options.explain ? JSON.stringify(decision, null, 1) : JSON.stringify(decision));
-    if (buffer.length >= CHUNK) await flush();
+  const output = new JsonArrayOutput(out);
+  try {
+    for (const decision of decisions) {
+      const room = output.push(options.explain ? JSON.stringify(decision, null, 1) : JSON.stringify(decision));
+      if (room) await room;
+    }
+    await output.end();
+  } catch (e) {
+    output.abort();
+    // A reader that stops early (`upskill evaluate f.json | head`) is not an error: stop quietly.
+    if (e instanceof WriteError && e.code === 'EPIPE') return;
+    throw e;
   }
-  await flush();
-  out.write(first ? '[]\n' : '\n]\n');
 }

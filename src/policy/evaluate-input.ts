@@ -125,6 +125,8 @@ export interface EvaluateInput {
   people: PersonInput[];
   enterprises: EnterpriseInput[];
   claims: ClaimInput[];
+  /** Each claim's position by its ref, as validation found them (unique); the engine builds it when absent. */
+  claimIndexByRef?: ReadonlyMap<string, number>;
 }
 
 /** Bounds a catalog or entrepreneurship type must respect: those of any package in use. */
@@ -186,7 +188,8 @@ export function checkCatalog(
   });
 }
 
-function checkReferences(input: EvaluateInput, policies: PolicySet, ctx: Ctx): void {
+/** The checks across records; returns the claims' positions by ref (unique when nothing was reported). */
+function checkReferences(input: EvaluateInput, policies: PolicySet, ctx: Ctx): Map<string, number> {
   checkCatalog(input.catalog ?? [], input.entrepreneurshipTypes ?? [], policies, ctx, {
     catalog: ['catalog'],
     types: ['entrepreneurshipTypes'],
@@ -230,6 +233,7 @@ function checkReferences(input: EvaluateInput, policies: PolicySet, ctx: Ctx): v
       issue(ctx, ['claims', i, 'trainingRef'], `${c.trainingRef} 不是同一人员的就业技能培训申领`);
     }
   }
+  return claimIndexByRef;
 }
 
 /** Claims of one §4.9 project must agree on its contract figures (an absent figure is no disagreement). */
@@ -256,17 +260,55 @@ function checkProjectFigures(
   seen.total ??= c.contractTotalYuan;
 }
 
-/** The whole file's schema; the catalog and entrepreneurship bounds come from the policy packages. */
-export function evaluateInputSchema(policies: PolicySet) {
+/**
+ * Which records a successful parse hands back for `people`, `enterprises` and `claims`: zod's copies
+ * (unknown fields stripped, keys in schema order), or the file's own records once the same schema has
+ * checked them. The file's own save a million copies surviving the young generation (seconds at 1M
+ * claims); they may carry fields the schema does not know, which the engine never reads but a trace
+ * (`--explain`) would print verbatim among its facts, so only callers without traces take them.
+ */
+export type InputRecords = 'copies' | 'file';
+
+/** The same checks, but the element's copy is dropped at once (the array keeps nothing per record). */
+const checkedOnly = (schema: z.ZodType) => schema.transform(() => undefined);
+const personChecked = checkedOnly(person);
+const enterpriseChecked = checkedOnly(enterprise);
+const claimChecked = checkedOnly(claim);
+
+interface FileRecords {
+  people?: unknown;
+  enterprises?: unknown;
+  claims?: unknown;
+}
+
+/** The parsed input with the file's own people, enterprises and claims in place of zod's copies. */
+function withFileRecords<T extends object>(parsed: T, file: FileRecords): T & Pick<EvaluateInput, 'people' | 'enterprises' | 'claims'> {
+  return {
+    ...parsed,
+    people: (file.people ?? []) as PersonInput[],
+    enterprises: (file.enterprises ?? []) as EnterpriseInput[],
+    claims: file.claims as ClaimInput[],
+  };
+}
+
+/**
+ * The whole file's schema; the catalog and entrepreneurship bounds come from the policy packages.
+ * With `file` (the raw input being parsed), the large arrays are checked without keeping copies and
+ * the cross-record checks read the file's own records (the same values: the schema transforms none).
+ */
+export function evaluateInputSchema(policies: PolicySet, file?: FileRecords, found?: { claimIndexByRef?: Map<string, number> }) {
   return z
     .object({
       catalog: z.array(catalogEntrySchema).nullish(),
       entrepreneurshipTypes: z.array(entrepreneurshipTypeSchema).nullish(),
-      people: z.array(person).nullish().transform((x) => x ?? []),
-      enterprises: z.array(enterprise).nullish().transform((x) => x ?? []),
-      claims: z.array(claim),
+      people: z.array(file ? personChecked : person).nullish().transform((x) => x ?? []),
+      enterprises: z.array(file ? enterpriseChecked : enterprise).nullish().transform((x) => x ?? []),
+      claims: z.array(file ? claimChecked : claim),
     })
-    .superRefine((input, ctx) => checkReferences(input, policies, ctx));
+    .superRefine((input, ctx) => {
+      const claimIndexByRef = checkReferences(file ? withFileRecords(input, file) : (input as EvaluateInput), policies, ctx);
+      if (found) found.claimIndexByRef = claimIndexByRef;
+    });
 }
 
 /** A zod issue path as the product writes field paths: `claims[3].endDate`. */
@@ -308,14 +350,20 @@ export function chineseMessage(iss: z.core.$ZodRawIssue): string | undefined {
   }
 }
 
-/** Parses and validates a whole evaluate file; throws InputError listing every problem by field path. */
-export function parseEvaluateInput(raw: unknown, policies: PolicySet): EvaluateInput {
+/**
+ * Parses and validates a whole evaluate file; throws InputError listing every problem by field path.
+ * `records`: see InputRecords (default: zod's copies).
+ */
+export function parseEvaluateInput(raw: unknown, policies: PolicySet, records: InputRecords = 'copies'): EvaluateInput {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new InputError([{ path: '', message: '文件内容应为一个 JSON 对象（含 claims 数组）' }]);
   }
-  const result = evaluateInputSchema(policies).safeParse(raw, { error: chineseMessage });
+  const file = records === 'file' ? (raw as FileRecords) : undefined;
+  const found: { claimIndexByRef?: Map<string, number> } = {};
+  const result = evaluateInputSchema(policies, file, found).safeParse(raw, { error: chineseMessage });
   if (!result.success) {
     throw new InputError(result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
   }
-  return result.data;
+  const input = file ? withFileRecords(result.data, file) : (result.data as EvaluateInput);
+  return { ...input, claimIndexByRef: found.claimIndexByRef };
 }

@@ -5,7 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHIPPED_PACKAGES } from '../../src/policy/index.ts';
+import { generateEvaluateFile } from '../../bench/generate-evaluate-file.ts';
+import { SHIPPED_PACKAGES, evaluateFile } from '../../src/policy/index.ts';
 import { claim, file } from '../spec/fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'upskill-cli-'));
@@ -80,6 +81,24 @@ describe('upskill evaluate', () => {
       expect(r.stderr.trim().split('\n').map((l) => l.split(':')[0])).toEqual([
         'claims[0].attendedHours', 'claims[1].applicant', 'claims[1].startDate',
       ]);
+    });
+  });
+
+  describe('a large output (several MB: written by a thread of its own while deciding goes on)', () => {
+    const big = generateEvaluateFile(8000, 11);
+    const path = write('big.json', big);
+
+    it('is the whole JSON array, in file order, byte for byte what the engine decides', () => {
+      const r = spawnSync(process.execPath, ['bin/upskill.js', 'evaluate', path], { encoding: 'utf8', maxBuffer: 1 << 30 });
+      expect([r.status, r.stderr]).toEqual([0, '']);
+      const expected = `[\n${evaluateFile(big).map((d) => JSON.stringify(d)).join(',\n')}\n]\n`;
+      expect(Buffer.byteLength(r.stdout)).toBeGreaterThan(3 << 20);
+      expect(r.stdout === expected).toBe(true);
+    });
+
+    it('stops quietly (exit 0, nothing on stderr) when its reader stops early', () => {
+      const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" bin/upskill.js evaluate "${path}" | head -c 1000 > /dev/null`], { encoding: 'utf8' });
+      expect([r.status, r.stderr]).toEqual([0, '']);
     });
   });
 

@@ -10,24 +10,25 @@ export interface CatalogHit {
 }
 
 export class CatalogIndex {
-  private readonly editions = new Map<string, CatalogHit[]>();
+  /** section → code → level (as text: 4 and '4' are one level) → editions; no key string built per lookup. */
+  private readonly editions = new Map<string, Map<string, Map<string, CatalogHit[]>>>();
 
   constructor(entries: readonly CatalogEntryInput[], pathPrefix: string) {
     entries.forEach((entry, i) => {
-      const key = CatalogIndex.key(entry.section, entry.code, entry.level);
-      const list = this.editions.get(key) ?? [];
+      let byCode = this.editions.get(entry.section);
+      if (!byCode) this.editions.set(entry.section, (byCode = new Map()));
+      let byLevel = byCode.get(entry.code);
+      if (!byLevel) byCode.set(entry.code, (byLevel = new Map()));
+      const level = String(entry.level);
+      let list = byLevel.get(level);
+      if (!list) byLevel.set(level, (list = []));
       list.push({ entry, path: `${pathPrefix}[${i}]` });
-      this.editions.set(key, list);
     });
-  }
-
-  private static key(section: string, code: string, level: string | number): string {
-    return `${section}|${code}|${level}`;
   }
 
   /** The edition of (section, code, level) in force on the date, if any (windows never overlap). */
   find(section: CatalogSection, code: string, level: string | number, date: IsoDate): CatalogHit | undefined {
-    const list = this.editions.get(CatalogIndex.key(section, code, level));
+    const list = this.editions.get(section)?.get(code)?.get(String(level));
     if (!list) return undefined;
     for (const hit of list) {
       const { effectiveFrom, effectiveTo } = hit.entry;

@@ -23,7 +23,7 @@ export interface BatchView {
   ledger: Ledger;
   catalog: CatalogIndex;
   entrepreneurshipTypes: Map<string, { amountYuan: number; name?: string | null }>;
-  claimByRef: Map<string, Located<ClaimInput>>;
+  claimByRef: { get(ref: string): Located<ClaimInput> | undefined };
   /** Decided §4.6 trainings that a living allowance names, with the steps the allowance follows. */
   trainingOutcomes: Map<string, DecidedTraining>;
   explain: boolean;
@@ -75,30 +75,31 @@ export class ClaimContext {
     return read.value;
   }
 
-  /** Records a fact for the trace (only when explaining: paths are built lazily, this runs for every fact). */
-  private note<T>(path: () => string, value: T): T | undefined {
-    this.facts?.push({ path: path(), value });
-    return value ?? undefined;
-  }
-
+  // Facts are recorded for the trace only when explaining; their paths are built only then (these run
+  // for every fact of every claim: no closure, no string otherwise).
   claimFact<K extends keyof ClaimInput>(field: K): NonNullable<ClaimInput[K]> | undefined {
-    return this.note(() => this.claimPath(field), this.claim[field]) as NonNullable<ClaimInput[K]> | undefined;
+    const value = this.claim[field];
+    if (this.facts) this.facts.push({ path: this.claimPath(field), value });
+    return (value ?? undefined) as NonNullable<ClaimInput[K]> | undefined;
   }
 
   personFact<K extends keyof PersonInput>(field: K): NonNullable<PersonInput[K]> | undefined {
-    return this.note(() => this.personPath(field), this.person.value[field]) as NonNullable<PersonInput[K]> | undefined;
+    const value = this.person.value[field];
+    if (this.facts) this.facts.push({ path: this.personPath(field), value });
+    return (value ?? undefined) as NonNullable<PersonInput[K]> | undefined;
   }
 
   enterpriseFact<K extends keyof EnterpriseInput>(field: K): NonNullable<EnterpriseInput[K]> | undefined {
     if (!this.enterprise) return undefined;
-    return this.note(() => this.enterprisePath(field), this.enterprise.value[field]) as
-      | NonNullable<EnterpriseInput[K]>
-      | undefined;
+    const value = this.enterprise.value[field];
+    if (this.facts) this.facts.push({ path: this.enterprisePath(field), value });
+    return (value ?? undefined) as NonNullable<EnterpriseInput[K]> | undefined;
   }
 
   /** Records a fact read from another record (a training the claim names, an earlier claim). */
   otherFact<T>(path: string, value: T): T | undefined {
-    return this.note(() => path, value);
+    if (this.facts) this.facts.push({ path, value });
+    return value ?? undefined;
   }
 
   claimPath(field: keyof ClaimInput): string {

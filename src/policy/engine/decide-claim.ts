@@ -6,7 +6,7 @@ import { APPLICANT_NAMES, PROGRAM_NAMES } from '../codes.ts';
 import { formatChineseDate, type IsoDate } from '../dates.ts';
 import type { ClaimInput, EnterpriseInput, PersonInput } from '../evaluate-input.ts';
 import { formatYuan } from '../money.ts';
-import type { PolicySet } from '../policy-package.ts';
+import type { LoadedPackage, PolicySet } from '../policy-package.ts';
 import { PROGRAM_RULES } from '../programs/index.ts';
 import { checkTraineeSideApplicant } from '../rules/applicant.ts';
 import { checkAnnualCap } from '../rules/annual-cap.ts';
@@ -45,6 +45,21 @@ function notApplicable(claim: ClaimInput, clause: Clause, date: IsoDate, policie
   return { decision, steps: [step], granted: undefined };
 }
 
+/** 在…有效期内，适用…: the same for every claim of a program under a package, so written once. */
+const inForceTexts = new WeakMap<LoadedPackage, Map<string, string>>();
+function inForceText(pkg: LoadedPackage, code: ClaimInput['program'], clause: Clause): string {
+  let texts = inForceTexts.get(pkg);
+  if (!texts) inForceTexts.set(pkg, (texts = new Map()));
+  let text = texts.get(code);
+  if (text === undefined) {
+    const heading = CLAUSE_HEADINGS[clause];
+    const name = heading.endsWith(PROGRAM_NAMES[code]) ? '' : `（${PROGRAM_NAMES[code]}）`;
+    text = `在${pkg.data.document ?? pkg.data.title}有效期内，适用${heading}${name}`;
+    texts.set(code, text);
+  }
+  return text;
+}
+
 /**
  * Decides one claim against the batch so far. `governingStart` is the start date the plan's validity
  * is read at: the claim's own, or for a living allowance its training's.
@@ -65,9 +80,7 @@ export function decideClaim(
   const date = pkg.governingDate(claim.program, governingStart);
   const c = new ClaimContext(claim, index, person, enterprise, pkg, date, batch);
   const window = pkg.window(claim.program);
-  const heading = CLAUSE_HEADINGS[program.clause];
-  const name = heading.endsWith(PROGRAM_NAMES[claim.program]) ? '' : `（${PROGRAM_NAMES[claim.program]}）`;
-  c.info('有效期', window.clause, `${formatChineseDate(date)}在${pkg.data.document ?? pkg.data.title}有效期内，适用${heading}${name}`);
+  c.info('有效期', window.clause, `${formatChineseDate(date)}${inForceText(pkg, claim.program, program.clause)}`);
 
   checkPension(c);
   if (program.trainsEmployees) checkEmployer(c);

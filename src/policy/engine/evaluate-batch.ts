@@ -29,7 +29,8 @@ export function* evaluateClaims(
   options: EvaluateOptions = {},
 ): Generator<Decision> {
   const { claims } = input;
-  const people = new Map(input.people.map((p, i) => [p.id, new Located(p, 'people', i)]));
+  const people = new Map<string, number>();
+  for (let i = 0; i < input.people.length; i++) people.set(input.people[i]!.id, i);
   const enterprises = new Map<string, Located<EnterpriseInput>>(
     input.enterprises.map((e, i) => [e.uscc, new Located(e, 'enterprises', i)]),
   );
@@ -37,16 +38,25 @@ export function* evaluateClaims(
     ? new CatalogIndex(input.catalog, 'catalog')
     : new CatalogIndex(shipped.catalog, 'sampleCatalog');
   const types = input.entrepreneurshipTypes ?? shipped.entrepreneurshipTypes;
-  const claimByRef = new Map<string, Located<ClaimInput>>();
+  // By position, not a record per claim: a million-claim batch must not allocate one here.
+  const built = input.claimIndexByRef === undefined ? new Map<string, number>() : undefined;
+  const indexByRef: ReadonlyMap<string, number> = input.claimIndexByRef ?? built!;
   const allowancesOf = new Map<string, number[]>();
-  claims.forEach((claim, i) => {
-    claimByRef.set(claim.ref, new Located(claim, 'claims', i));
+  for (let i = 0; i < claims.length; i++) {
+    const claim = claims[i]!;
+    built?.set(claim.ref, i);
     if (claim.program === 'living_allowance' && claim.status == null && claim.trainingRef != null) {
-      const waiting = allowancesOf.get(claim.trainingRef) ?? [];
-      waiting.push(i);
-      allowancesOf.set(claim.trainingRef, waiting);
+      const waiting = allowancesOf.get(claim.trainingRef);
+      if (waiting) waiting.push(i);
+      else allowancesOf.set(claim.trainingRef, [i]);
     }
-  });
+  }
+  const claimByRef = {
+    get(ref: string): Located<ClaimInput> | undefined {
+      const i = indexByRef.get(ref);
+      return i === undefined ? undefined : new Located(claims[i]!, 'claims', i);
+    },
+  };
 
   const ledger = new Ledger();
   ledger.recordHistory(claims, countsInAnnualCap);
@@ -63,9 +73,10 @@ export function* evaluateClaims(
   const ready = new Map<number, Decision>();
   const decide = (index: number): void => {
     const claim = claims[index]!;
-    const person = people.get(claim.personId)!;
+    const p = people.get(claim.personId)!;
+    const person = new Located(input.people[p]!, 'people', p);
     const enterprise = claim.enterpriseUscc == null ? undefined : enterprises.get(claim.enterpriseUscc);
-    const training = claim.program === 'living_allowance' && claim.trainingRef != null ? claimByRef.get(claim.trainingRef)!.value : undefined;
+    const training = claim.program === 'living_allowance' && claim.trainingRef != null ? claims[indexByRef.get(claim.trainingRef)!] : undefined;
     const { decision, steps, granted } = decideClaim(
       claim, index, person, enterprise, training?.startDate ?? claim.startDate, policies, batch,
     );

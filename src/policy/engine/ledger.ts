@@ -19,20 +19,23 @@ export interface Tally {
   unknown: string[];
 }
 
-// Most people have a few claims: each index is small, and created only when first needed.
+const NONE: readonly string[] = Object.freeze([]);
+
+// Most people have a few claims: each index is small, and created only when first needed (a
+// million-claim batch keeps a record per person alive to the end: no empty maps in them).
 class PersonRecord {
   /** R3: training subsidies per completion year. */
-  readonly perYear = new Map<string, number>();
+  perYear: Map<string, number> | undefined;
   /** R4: keys already subsidised, with the claim that holds each. */
-  readonly keys = new Map<string, string>();
-  readonly partialKeys: PartialKey[] = [];
+  keys: Map<string, string> | undefined;
+  partialKeys: PartialKey[] | undefined;
   /** §4.4 / §4.8: employers with a pre-job or work-for-training claim for this person. */
   preJobEmployers: Map<string, string> | undefined;
   workForTrainingEmployers: Map<string, string> | undefined;
   /** §4.8: months already subsidised, across employers. */
   workForTrainingMonths: Tally | undefined;
   /** R6: earlier appraisal attempts (paths). */
-  readonly appraisals: string[] = [];
+  appraisals: string[] | undefined;
 }
 
 const NOT_COUNTED = new Set(['rejected', 'withdrawn']);
@@ -66,7 +69,7 @@ export class Ledger {
   }
 
   recordAppraisalAttempt(claim: ClaimInput, path: string): void {
-    this.person(claim.personId).appraisals.push(path);
+    (this.person(claim.personId).appraisals ??= []).push(path);
   }
 
   /**
@@ -77,7 +80,8 @@ export class Ledger {
     const person = this.person(claim.personId);
     if (countsInAnnualCap) {
       const year = yearOf(claim.endDate);
-      person.perYear.set(year, (person.perYear.get(year) ?? 0) + 1);
+      const perYear = (person.perYear ??= new Map());
+      perYear.set(year, (perYear.get(year) ?? 0) + 1);
     }
     this.recordKey(person, noRepeatKeyOf(claim, path), path);
     const employer = claim.enterpriseUscc;
@@ -111,22 +115,24 @@ export class Ledger {
 
   private recordKey(person: PersonRecord, key: NoRepeatKey, path: string): void {
     if (key.kind === 'key') {
-      if (!person.keys.has(key.key)) person.keys.set(key.key, path);
+      const keys = (person.keys ??= new Map());
+      if (!keys.has(key.key)) keys.set(key.key, path);
     } else if (key.kind === 'unknown') {
-      person.partialKeys.push({ namespace: key.namespace, occupationCode: key.occupationCode, level: key.level, missing: key.missing });
+      (person.partialKeys ??= []).push({ namespace: key.namespace, occupationCode: key.occupationCode, level: key.level, missing: key.missing });
     }
   }
 
   trainingSubsidiesInYear(personId: string, year: string): number {
-    return this.people.get(personId)?.perYear.get(year) ?? 0;
+    return this.people.get(personId)?.perYear?.get(year) ?? 0;
   }
 
   /** R4: the claim already holding this key; or the paths that leave it unknown; or nothing. */
   keyHolder(personId: string, key: Extract<NoRepeatKey, { kind: 'key' }>): { holder?: string; missing?: string[] } {
     const person = this.people.get(personId);
     if (!person) return {};
-    const holder = person.keys.get(key.key);
+    const holder = person.keys?.get(key.key);
     if (holder) return { holder };
+    if (!person.partialKeys) return {};
     const missing: string[] = [];
     for (const partial of person.partialKeys) {
       if (partial.namespace !== key.namespace) continue;
@@ -150,7 +156,7 @@ export class Ledger {
   }
 
   appraisalAttempts(personId: string): readonly string[] {
-    return this.people.get(personId)?.appraisals ?? [];
+    return this.people.get(personId)?.appraisals ?? NONE;
   }
 
   allowanceDaysOn(trainingRef: string): Tally {
