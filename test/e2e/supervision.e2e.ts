@@ -1,5 +1,6 @@
 // Supervision in a real browser (#6 §1, §5.2, §5.3): the funds screen with the R9 figures, a quarterly
-// report with its chart and its Excel and PDF downloads, the annual-task 通报, and the public fund-use disclosure without login. Figures on screen are compared with the API.
+// report with its chart and its Excel and PDF downloads, the annual-task 通报, and the public fund-use
+// disclosure without login. Figures on screen are compared with the API.
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
