@@ -1,6 +1,6 @@
 // Supervision in a real browser (#6 §1, §5.2, §5.3): the funds screen with the R9 figures, a quarterly
-// report with its chart and its Excel and PDF downloads, the annual-task 通报, a task set through the
-// form, and the public fund-use disclosure without login. Figures on screen are compared with the API.
+// report with its chart and its Excel and PDF downloads, the annual-task 通报, and the public fund-use
+// disclosure without login. Figures on screen are compared with the API.
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
@@ -119,34 +119,6 @@ describe('Annual tasks and the quarter\'s 通报 (§5.3)', () => {
     await visible(`滞后，差 ${laggards.items[0]!.shortfall}`);
     await page.getByTestId('rotation-vanadium_titanium').waitFor();
     await screenshot(page, '90-supervision-tasks');
-  });
-
-  it('the city sets a task through the form; a duplicate is refused next to its field', async () => {
-    await signedIn('city');
-    await page.goto('/supervision/targets?year=2021&quarter=3&unitKind=department');
-    await page.getByRole('heading', { name: '年度任务与目标' }).waitFor();
-    const fill = async () => {
-      await page.getByRole('button', { name: /下达年度任务/ }).click();
-      const dialog = page.getByRole('dialog', { name: '下达年度培训任务' });
-      await dialog.waitFor();
-      const choose = async (label: string, option: string) => {
-        await dialog.locator('.ant-form-item', { has: page.locator(`label[title="${label}"]`) }).locator('.ant-select').click();
-        await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
-      };
-      await choose('承担单位类型', '部门');
-      await choose('承担单位', '市住房和城乡建设局');
-      await choose('培训项目', '高危行业安全技能培训');
-      await dialog.getByLabel('年度任务（人次）').fill('40');
-      await screenshot(page, '90-supervision-task-form');
-      await dialog.getByRole('button', { name: /下\s*达/ }).click();
-      return dialog;
-    };
-    const dialog = await fill();
-    await dialog.waitFor({ state: 'hidden' });
-    await visible('市住房和城乡建设局');
-    const again = await fill();
-    await again.getByText(/任务已下达/).waitFor();
-    await again.getByRole('button', { name: /取\s*消/ }).click();
   });
 });
 

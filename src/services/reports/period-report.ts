@@ -69,13 +69,16 @@ export async function periodReport(db: Db, actor: Actor | null, q: ReportQuery):
   if (a.role === 'department') query = query.where(claimScope(a));
   if (areaCode) query = query.where('area_code', '=', areaCode);
 
-  // The parts are independent: on PostgreSQL they run on separate pooled connections at once.
-  const seesFunds = a.role === 'city' || (a.role === 'department' && a.department === 'finance');
-  const [grouped, tasks, funds, goals] = await Promise.all([
+  // The quarterly report is the claims' aggregate and the task progress (read from the same rows for
+  // area tasks); the funds with R9 and the §1 goals — yearly figures — are the annual report's (and
+  // are live on the funds and targets screens). The parts run at once on PostgreSQL's pool.
+  const annual = period.quarter === null;
+  const seesFunds = annual && (a.role === 'city' || (a.role === 'department' && a.department === 'finance'));
+  const seesGoals = annual && !(a.role === 'department' && a.department !== 'finance');
+  const [grouped, funds, goals] = await Promise.all([
     query.execute(),
-    taskProgress(db, a, { year: q.year, quarter: period.quarter ?? 4, ...(areaCode ? { unitKind: 'area' as const, unit: areaCode } : {}) }),
     seesFunds && !areaCode ? fundAccounts(db, { year: q.year }) : Promise.resolve(null),
-    a.role === 'department' && a.department !== 'finance' ? Promise.resolve(null) : cityGoals(db, q.year, areaCode ?? undefined),
+    seesGoals ? cityGoals(db, q.year, areaCode ?? undefined) : Promise.resolve(null),
   ]);
   const share = funds ? await enterpriseShare(db, q.year, funds).catch(() => null) : null;
   const rows = grouped.map((r) => ({ program: r.program, area: r.area_code, status: r.status, quarter: Number(r.quarter), n: Number(r.n), amount: Number(r.amount) }));
@@ -92,6 +95,19 @@ export async function periodReport(db: Db, actor: Actor | null, q: ReportQuery):
     add(areas.get(r.area)!, r);
   }
   const quarters = period.quarter ? Array.from({ length: period.quarter }, (_, i) => i + 1) : [1, 2, 3, 4];
+  // Area tasks: live claims of the area and program ended by the quarter's end, from the rows above
+  // (a department's scope is read by its own query in taskProgress).
+  const asOf = period.quarter ?? 4;
+  const areaDone = new Map<string, number>();
+  if (a.role !== 'department') {
+    for (const r of rows) {
+      if (r.quarter <= asOf && r.status !== 'rejected' && r.status !== 'withdrawn') {
+        const key = `area|${r.area}|${r.program}`;
+        areaDone.set(key, (areaDone.get(key) ?? 0) + r.n);
+      }
+    }
+  }
+  const tasks = await taskProgress(db, a, { year: q.year, quarter: asOf, ...(areaCode ? { unitKind: 'area' as const, unit: areaCode } : {}) }, a.role !== 'department' ? areaDone : undefined);
   const trend = quarters.map((qq) => {
     const f = empty();
     for (const r of rows) if (r.quarter === qq) add(f, r);

@@ -23,11 +23,11 @@ const deptActor = (department: string): Actor => ({
 });
 
 /** Trainings done per (unit kind, unit, program) up to the end of the quarter. */
-export async function trainingsDone(db: Db | Tx, year: number, quarter: number, units: { kind: UnitKind; unit: string }[]): Promise<Map<string, number>> {
+export async function trainingsDone(db: Db | Tx, year: number, quarter: number, units: { kind: UnitKind; unit: string }[], areaDone?: Map<string, number>): Promise<Map<string, number>> {
   const period = periodOf(year, quarter);
-  const out = new Map<string, number>();
+  const out = new Map<string, number>(areaDone ?? []);
   const base = () => db.selectFrom('claims').where('end_date', '>=', `${year}-01-01`).where('end_date', '<=', period.to).where('status', 'in', [...LIVE_STATUSES]);
-  if (units.some((u) => u.kind === 'area')) {
+  if (!areaDone && units.some((u) => u.kind === 'area')) {
     const rows = await base().select(['area_code', 'program', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['area_code', 'program']).execute();
     for (const r of rows) out.set(`area|${r.area_code}|${r.program}`, Number(r.n));
   }
@@ -43,7 +43,8 @@ export interface TaskProgressQuery {
   sort?: 'unit' | 'program' | 'target' | 'done' | 'rate'; order?: 'asc' | 'desc'; page?: number; pageSize?: number;
 }
 
-export async function taskProgress(db: Db | Tx, actor: Actor, q: TaskProgressQuery): Promise<TaskProgress[]> {
+/** `areaDone`: the area counts when the caller has them already (the period report's aggregate). */
+export async function taskProgress(db: Db | Tx, actor: Actor, q: TaskProgressQuery, areaDone?: Map<string, number>): Promise<TaskProgress[]> {
   let query = db.selectFrom('annual_tasks').selectAll().where('year', '=', q.year);
   const own = taskFilter(actor);
   if (own) query = query.where('unit_kind', '=', own.kind).where('unit', '=', own.unit);
@@ -51,7 +52,7 @@ export async function taskProgress(db: Db | Tx, actor: Actor, q: TaskProgressQue
   if (q.unit) query = query.where('unit', '=', q.unit);
   if (q.program) query = query.where('program', '=', q.program);
   const tasks = await query.orderBy('id').execute();
-  const done = await trainingsDone(db, q.year, q.quarter, tasks.map((t) => ({ kind: t.unit_kind, unit: t.unit })));
+  const done = await trainingsDone(db, q.year, q.quarter, tasks.map((t) => ({ kind: t.unit_kind, unit: t.unit })), areaDone);
   const areaNames = new Map((await db.selectFrom('areas').select(['code', 'name']).execute()).map((a) => [a.code, a.name]));
   const pace = GOAL_PARAMETERS.expectedShareByQuarter[q.quarter - 1]!;
   const out: TaskProgress[] = [];

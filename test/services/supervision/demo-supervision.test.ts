@@ -144,8 +144,15 @@ describe('Quarterly and annual reports (§5.3)', () => {
     for (const a of r.byArea) expect(a.approvedFen).toBe(figures(inQ.filter((c) => c.area_code === a.areaCode)).approvedFen);
     expect(r.trend.map((t) => t.quarter)).toEqual([1, 2, 3]);
     expect(r.trend[2]).toMatchObject(figures(inQ));
-    expect(r.funds).not.toBeNull();
-    expect(r.enterpriseShare?.year).toBe(2021);
+    // Funds, R9 and the §1 goals are yearly figures: the annual report's, not the quarter's.
+    expect(r.funds).toBeNull();
+    expect(r.goals).toBeNull();
+    const annual = await periodReport(store.db, city, { year: 2021 });
+    expect(annual.enterpriseShare).toEqual(await enterpriseShare(store.db, 2021));
+    expect(annual.funds!.map((f) => f.id).sort()).toEqual(['F-EF-2021', 'F-SA-2021']);
+    expect(annual.goals?.year).toBe(2021);
+    // Task progress in the report (area counts from the report's own aggregate) equals the task list's.
+    expect(r.tasks).toEqual((await listTaskProgress(store.db, city, { year: 2021, quarter: 3, pageSize: 200, sort: 'unit' })).items.sort((x, y) => x.id - y.id));
   });
 
   it('a county\'s annual report covers its own area only; a department\'s has no funds', async () => {
