@@ -287,6 +287,8 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     // The decision a user reads: eligible, with the amount the engine fixed.
     const claim = await city.call<Claim>('GET', `/claims/${ids[0]}`);
     expect(claim.status).toBe('reviewed');
+    // §4.2: 养老护理员 四级 in the 2021 catalog, ¥1,750.00 raised 20% for 康养 → ¥2,100.00 each.
+    expect(money(claim.amountFen!)).toBe('¥2,100.00');
     await page.goto(`/claims/${ids[0]}`);
     await page.getByRole('heading', { name: '判定过程' }).waitFor();
     await visible(money(claim.amountFen!));
