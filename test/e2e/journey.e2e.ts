@@ -246,6 +246,8 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     await page.getByRole('heading', { name: /已结业考核/ }).waitFor();
     await page.getByRole('button', { name: '验收结班' }).click();
     await page.getByRole('heading', { name: /已验收结班/ }).waitFor();
+    expect(await page.getByRole('button', { name: '验收结班' }).count()).toBe(0);
+    await screenshot(page, '99-journey-05-class-closed');
 
     await signIn('provider-p010');
     await page.goto(`/provider/classes/${j.classId}`);
@@ -253,7 +255,7 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     await confirmPop('申领补贴', '提交申领');
     await page.getByTestId('claims-result').waitFor();
     expect(await page.getByTestId('claims-result').textContent()).toContain('已提交 2 笔申领');
-    await screenshot(page, '99-journey-05-claims-submitted');
+    await screenshot(page, '99-journey-06-claims-submitted');
     for (const p of j.people) {
       const c = (await city.call<List<Claim>>('GET', `/claims?residentId=${p.residentId}&pageSize=5`)).items;
       expect(c.map((x) => [x.classId, x.status])).toEqual([[j.classId, 'submitted']]);
@@ -282,7 +284,7 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     await page.getByRole('button', { name: '批量审核通过' }).click();
     await page.getByTestId('bulk-summary').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('bulk-summary').textContent()).toContain('成功 2 笔，失败 0 笔');
-    await screenshot(page, '99-journey-06-bulk-reviewed');
+    await screenshot(page, '99-journey-07-bulk-reviewed');
     await page.getByRole('button', { name: '知道了' }).click();
     // The decision a user reads: eligible, with the amount the engine fixed.
     const claim = await city.call<Claim>('GET', `/claims/${ids[0]}`);
@@ -310,14 +312,14 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     j.noticeUrl = new URL(page.url()).pathname;
     await page.getByRole('heading', { name: /旅程测试/ }).waitFor();
     expect(await page.getByTestId('notice-ends-on').textContent()).toBe('2021年12月24日');
-    await screenshot(page, '99-journey-07-notice');
+    await screenshot(page, '99-journey-08-notice');
 
     await page.getByRole('button', { name: '结束公示' }).click();
     await page.getByRole('heading', { name: /已结束/ }).waitFor();
     await page.getByRole('button', { name: '批准公示期满的申领（2 笔）' }).click();
     await page.getByTestId('approve-summary').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('approve-summary').textContent()).toContain('批准成功 2 笔，失败 0 笔');
-    await screenshot(page, '99-journey-08-approved');
+    await screenshot(page, '99-journey-09-approved');
     for (const id of ids) expect((await city.call<Claim>('GET', `/claims/${id}`)).status).toBe('approved');
   });
 
@@ -344,7 +346,7 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     expect(await page.getByTestId('pay-result').textContent()).toContain(`累计已支付 ${batch.items} / ${batch.items} 笔`);
     await page.getByRole('heading', { name: /已支付/ }).waitFor();
     expect(await page.getByTestId('batch-paid').textContent()).toBe(`${batch.items} 笔，${money(batch.totalFen)}`);
-    await screenshot(page, '99-journey-09-paid');
+    await screenshot(page, '99-journey-10-paid');
     for (const c of j.claims) expect((await city.call<Claim>('GET', `/claims/${c.id}`)).status).toBe('paid');
   });
 
@@ -375,6 +377,6 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     expect(text).toContain('技能等级提升培训');
     expect(text).toContain('培训机构'); // a class claim is paid to the institution (R12), in the trainee's name
     expect(text).toContain('2021年12月1日—2021年12月10日');
-    await screenshot(page, '99-journey-10-trainee-payment');
+    await screenshot(page, '99-journey-11-trainee-payment');
   });
 });
