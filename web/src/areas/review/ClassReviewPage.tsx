@@ -46,6 +46,8 @@ function ClassReview() {
   const [returning, setReturning] = useState(false);
   const action = useAction(returnForm);
   const approveAction = useAction(approveForm);
+  const [closeForm] = Form.useForm<{ note?: string }>();
+  const closeAction = useAction(closeForm);
 
   if (cls.error) return <LoadError error={cls.error} what="培训班" onRetry={cls.reload} />;
   if (cls.loading || !cls.data) return <Spin size="large" />;
@@ -63,6 +65,7 @@ function ClassReview() {
   ];
 
   const approve = () => approveForm.validateFields().then((v) => approveAction.run('approve', () => post(`${path}/approve`, { note: v.note?.trim() || null }), () => { reload(); return '开班审查已通过'; }));
+  const close = () => closeForm.validateFields().then((v) => closeAction.run('close', () => post(`${path}/close`, { note: v.note?.trim() || null }), () => { reload(); return '已验收结班，培训机构可申领补贴'; }));
   const doReturn = () => returnForm.validateFields().then((v) => action.run('return', () => post(`${path}/return`, { note: v.note.trim() }), () => { setReturning(false); returnForm.resetFields(); reload(); return '已退回开班申请'; }));
 
   return (
@@ -118,6 +121,16 @@ function ClassReview() {
               <Button danger onClick={() => setReturning(true)}>退回</Button>
               {review.data?.blocking && <Typography.Text type="danger">有不符合项，只能退回</Typography.Text>}
             </Space>
+          </Form>
+        </Card>
+      )}
+      {c.status === 'assessed' && (
+        <Card title="结业考核验收（§5.3）" size="small">
+          <Form form={closeForm} layout="vertical" disabled={Boolean(closeAction.running)}>
+            <Form.Item label="验收意见（可不填）" name="note" rules={[{ max: 2000, message: '验收意见不超过 2000 字' }]}>
+              <Input.TextArea rows={2} maxLength={2000} />
+            </Form.Item>
+            <Button type="primary" onClick={close} loading={closeAction.running === 'close'}>验收结班</Button>
           </Form>
         </Card>
       )}
