@@ -24,6 +24,7 @@ import { createUser } from '../../src/store/seed/users.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestApp, type TestApp } from '../support/api.ts';
 import { insertClaimRow, residentId, uscc } from '../support/claims-fixtures.ts';
+import { cjkFontInstalled } from '../../src/services/reports/report-files.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Who: one user per role (departments: four with a slice and one whose slice is empty).
@@ -617,7 +618,9 @@ async function checkCell(key: string, row: Row, who: Who, side: Side) {
   const res = await call(key, row, who, side);
   const where = `${key} as ${who} on side ${side}: ${res.statusCode} ${res.body.slice(0, 300)}`;
   cells.total++;
-  expect(res.statusCode, where).toBeLessThan(500);
+  // A PDF report on a machine without a CJK font is a 503 naming the package to install: past access.
+  const noFont = res.statusCode === 503 && key.includes('/pdf') && !cjkFontInstalled();
+  if (!noFont) expect(res.statusCode, where).toBeLessThan(500);
   if (verdict === 'allowed') {
     cells.allowed++;
     // MX_DEBUG=1 shows the allowed cells that ended in a 4xx about the body or the state, to check each is one.

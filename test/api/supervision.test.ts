@@ -7,6 +7,7 @@ import { inTransaction } from '../../src/store/transaction.ts';
 import type { Tx } from '../../src/store/transaction.ts';
 import { openTestApp, sessionFor, type TestApp } from '../support/api.ts';
 import { insertClaimRow, insertEnterprise, insertFund, insertPeople, insertProvider, residentId, uscc } from '../support/claims-fixtures.ts';
+import { cjkFontInstalled } from '../../src/services/reports/report-files.ts';
 
 let t: TestApp;
 const cookie: Record<string, string> = {};
@@ -165,8 +166,10 @@ describe('Major matters (重大事项专报) and files', () => {
     expect(report.totals).toEqual({ claims: 2, amountFen: 150_000, paidFen: 100_000, recoveredFen: 0 });
     expect((await get('xiqu', `/major-matters/${res.json().id}/report`)).statusCode).toBe(404);
     const pdf = await get('dongqu', `/major-matters/${res.json().id}/report/pdf`);
-    expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    if (cjkFontInstalled()) {
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    } else expect(pdf.json().error).toMatchObject({ code: 'font_missing' });
   });
 
   it('the public disclosure needs no login and shows no one\'s identity', async () => {
@@ -196,6 +199,8 @@ describe('Major matters (重大事项专报) and files', () => {
     } finally {
       if (saved === undefined) delete process.env.UPSKILL_CJK_FONT; else process.env.UPSKILL_CJK_FONT = saved;
     }
-    expect((await get('city', '/reports/periodic/pdf?year=2020&quarter=2')).statusCode).toBe(200);
+    // With the font (CI installs fonts-noto-cjk before the tests) the same request gives the PDF.
+    if (cjkFontInstalled()) expect((await get('city', '/reports/periodic/pdf?year=2020&quarter=2')).statusCode).toBe(200);
+    else console.warn('PDF report not checked: no CJK font (apt-get install fonts-noto-cjk)');
   });
 });

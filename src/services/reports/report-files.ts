@@ -25,6 +25,12 @@ const FONT_CANDIDATES: { path: string; family?: string }[] = [
 ];
 const fontCache = new Map<string, Buffer>();
 
+/** Whether a CJK font for PDF reports is installed (tests without one skip the PDF bytes, saying so). */
+export function cjkFontInstalled(): boolean {
+  const fromEnv = process.env.UPSKILL_CJK_FONT;
+  return fromEnv ? existsSync(fromEnv) : FONT_CANDIDATES.some((c) => existsSync(c.path));
+}
+
 /** The CJK font (each file read once). Throws FontMissingError when none is installed. */
 export function cjkFont(): { data: Buffer; family?: string } {
   const fromEnv = process.env.UPSKILL_CJK_FONT;

@@ -8,7 +8,7 @@ import { fundDisclosure } from '../../../src/services/funds/fund-disclosure.ts';
 import { enterpriseShare, listFundAccounts } from '../../../src/services/funds/fund-spending.ts';
 import { majorMatterReport, listMajorMatters } from '../../../src/services/reports/major-matters.ts';
 import { periodReport } from '../../../src/services/reports/period-report.ts';
-import { periodReportPdf, periodReportWorkbook } from '../../../src/services/reports/report-files.ts';
+import { cjkFontInstalled, periodReportPdf, periodReportWorkbook } from '../../../src/services/reports/report-files.ts';
 import { ENTERPRISE_PROGRAMS, TRAINING_PROGRAMS } from '../../../src/services/reports/report-period.ts';
 import { cityGoals } from '../../../src/services/targets/city-goals.ts';
 import { listTaskProgress } from '../../../src/services/targets/task-progress.ts';
@@ -178,6 +178,8 @@ describe('Quarterly and annual reports (§5.3)', () => {
     expect(byProgram.rowCount).toBe(r.byProgram.length + 1);
     const approvedYuan = sum(byProgram.getColumn(5).values.slice(2).map((v) => Math.round(Number(v) * 100)));
     expect(approvedYuan).toBe(r.summary.approvedFen);
+    // A machine without fonts-noto-cjk cannot draw the PDF (CI installs it, so CI always checks it).
+    if (!cjkFontInstalled()) return console.warn('PDF report not checked: no CJK font (apt-get install fonts-noto-cjk)');
     const pdf = await periodReportPdf(r);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(5000);
