@@ -48,7 +48,7 @@ async function typeDate(scope: Page | Locator, label: string, iso: string) {
   // Tab commits the typed date and moves on (Enter would submit the form; a click elsewhere may land on the open panel).
   await input.press('Tab');
   // Nothing else is clicked until the picker's panel has closed (it would take the click).
-  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
+  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').first().waitFor({ state: 'hidden' });
 }
 
 /** Before a screenshot: no table still fading in from its loading state. */
