@@ -27,10 +27,20 @@ const dialog = () => page.getByRole('dialog');
 
 /** Opens an antd Select by its label and picks the option showing `option`. */
 async function pick(scope: Page | Locator, label: string, option: string | RegExp, search?: string) {
-  await scope.getByLabel(label, { exact: true }).click();
-  // The dropdown is a virtual list: a searchable select is narrowed first so the option is rendered.
-  if (search) await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+  const field = scope.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) }).first();
+  // On a busy machine a click can land while the dropdown is still opening: check the choice took.
+  for (let attempt = 1; ; attempt++) {
+    await scope.getByLabel(label, { exact: true }).click();
+    // The dropdown is a virtual list: a searchable select is narrowed first so the option is rendered.
+    if (search) await page.keyboard.type(search);
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+    try {
+      await field.filter({ hasText: option }).waitFor({ timeout: 3_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
 }
 
 const chinese = (iso: string) => { const [y, m, d] = iso.split('-').map(Number); return `${y}年${m}月${d}日`; };
