@@ -34,6 +34,28 @@ async function apiAs<T>(username: string, path: string): Promise<T> {
   const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   return (await (await fetch(`${baseUrl}/api/v1${path}`, { headers: { cookie } })).json()) as T;
 }
+/** Submits, as the city, a §4.2 claim in the trainee's name with an employer of their area. */
+async function submitClaimInTheNameOf(trainee: string): Promise<void> {
+  const login = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'city', password: 'demo2020' }) });
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const call = async <T,>(path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${baseUrl}/api/v1${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${path} → ${res.status}: ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  const me = await apiAs<{ residentId: string }>(trainee, '/auth/me');
+  const person = await call<{ areaCode: string }>(`/people/${me.residentId}`);
+  const employer = (await call<{ items: { uscc: string; directlyManaged: boolean }[] }>(`/enterprises?areaCode=${person.areaCode}&pageSize=50`)).items.find((e) => !e.directlyManaged)!;
+  const entry = (await call<{ items: { code: string; level: string }[] }>('/catalog?section=upgrade&level=3&pageSize=1')).items[0]!;
+  await call('/claims', {
+    program: 'skill_upgrade', applicant: 'individual', residentId: me.residentId, enterpriseUscc: employer.uscc, occupationCode: entry.code, level: Number(entry.level),
+    startDate: '2021-04-06', endDate: '2021-07-30', attendedHours: 160, qualified: true, certificate: { type: 'skill_level', number: `E2E-DISPUTE-${Date.now()}` },
+  });
+}
 async function choose(scope: Locator, label: string, option: string) {
   await scope.locator('.ant-form-item', { has: page.getByLabel(label) }).locator('.ant-select').first().click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
@@ -116,13 +138,19 @@ describe('Trainee (trainee-0015)', () => {
     await visible(payments.total === 0 ? '暂无支付记录' : formatYuan(payments.items[0]!.amountFen));
     await screenshot(page, '50-trainee-payments');
 
+    // A claim in their name that is still open and not already disputed. Whether the demo gave this
+    // person one depends on its draws; if not, one is submitted in their name (as a provider might,
+    // without their knowledge: the case a dispute is for).
+    const openClaim = async () => {
+      const mine = await apiAs<{ items: { id: string; status: string; areaCode: string }[] }>('trainee-0015', '/claims?pageSize=200');
+      const pending = await apiAs<{ items: { claimId: string }[] }>('trainee-0015', '/disputes?pending=true&pageSize=200');
+      return mine.items.find((c) => c.status !== 'rejected' && c.status !== 'withdrawn' && !pending.items.some((d) => d.claimId === c.id));
+    };
+    if (!(await openClaim())) await submitClaimInTheNameOf('trainee-0015');
+    const target = (await openClaim())!;
+    expect(target).toBeDefined();
     await page.getByRole('menuitem', { name: '我的申领' }).click();
     await heading('我的申领');
-    // A claim in their name that is still open and not already disputed.
-    const mine = await apiAs<{ items: { id: string; status: string; areaCode: string }[] }>('trainee-0015', '/claims?pageSize=200');
-    const pending = await apiAs<{ items: { claimId: string }[] }>('trainee-0015', '/disputes?pending=true&pageSize=200');
-    const target = mine.items.find((c) => c.status !== 'rejected' && c.status !== 'withdrawn' && !pending.items.some((d) => d.claimId === c.id))!;
-    expect(target).toBeDefined();
     await screenshot(page, '50-trainee-claims');
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: target.id }) });
     await row.getByRole('button', { name: '提出异议' }).click();
