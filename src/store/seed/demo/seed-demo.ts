@@ -226,7 +226,7 @@ async function seedPeople(tx: Tx, r: Random, count: number): Promise<DemoPerson[
   return people;
 }
 
-const COUNTY_NAMES: Record<string, string> = {
+export const COUNTY_NAMES: Record<string, string> = {
   '510402': 'dongqu',
   '510403': 'xiqu',
   '510411': 'renhe',
