@@ -60,21 +60,21 @@ export default function CatalogPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>职业技能培训补贴目录</Typography.Title>
       <Alert type="info" showIcon title="本系统内置的目录为演示用示例数据，不是官方发布的补贴目录。" />
       <ListFilters form={form} list={list} toForm={(f) => ({ ...f, onDate: f.onDate ? dayjs(f.onDate) : undefined })}>
-          <Form.Item label="目录" name="section">
-            <Select allowClear placeholder="全部" style={{ width: 190 }} options={options(CATALOG_SECTION_NAMES)} />
-          </Form.Item>
-          <Form.Item label="产业" name="industry">
-            <Select allowClear placeholder="全部" style={{ width: 130 }} options={options(INDUSTRY_NAMES)} />
-          </Form.Item>
-          <Form.Item label="等级" name="level">
-            <Select allowClear placeholder="全部" style={{ width: 150 }} options={options(LEVEL_NAMES)} />
-          </Form.Item>
-          <Form.Item label="职业（工种）" name="name">
-            <Input allowClear maxLength={100} style={{ width: 160 }} />
-          </Form.Item>
-          <Form.Item label="适用日期" name="onDate">
-            <DatePicker format="YYYY年M月D日" style={{ width: 150 }} />
-          </Form.Item>
+        <Form.Item label="目录" name="section">
+          <Select allowClear placeholder="全部" style={{ width: 190 }} options={options(CATALOG_SECTION_NAMES)} />
+        </Form.Item>
+        <Form.Item label="产业" name="industry">
+          <Select allowClear placeholder="全部" style={{ width: 130 }} options={options(INDUSTRY_NAMES)} />
+        </Form.Item>
+        <Form.Item label="等级" name="level">
+          <Select allowClear placeholder="全部" style={{ width: 150 }} options={options(LEVEL_NAMES)} />
+        </Form.Item>
+        <Form.Item label="职业（工种）" name="name">
+          <Input allowClear maxLength={100} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item label="适用日期" name="onDate">
+          <DatePicker format="YYYY年M月D日" style={{ width: 150 }} />
+        </Form.Item>
       </ListFilters>
       {error ? <LoadError error={error} what="目录" onRetry={reload} /> : (
         <Table<CatalogEntry>

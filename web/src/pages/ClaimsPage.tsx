@@ -73,24 +73,24 @@ function ClaimsList() {
         <ExportButton path="/claims" query={list.query} columns={CLAIM_EXPORT} fileName="补贴申领" />
       </Space>
       <ListFilters form={form} list={list}>
-          <Form.Item label="状态" name="status">
-            <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(CLAIM_STATUS_NAMES)} />
-          </Form.Item>
-          <Form.Item label="判定结果" name="outcome">
-            <Select allowClear placeholder="全部" style={{ width: 130 }} options={options(OUTCOME_NAMES)} />
-          </Form.Item>
-          <Form.Item label="培训项目" name="program">
-            <Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} />
-          </Form.Item>
-          {!countyOnly && (
-            <AreaFilter />
-          )}
-          <Form.Item label="身份证号" name="residentId">
-            <Input allowClear maxLength={18} style={{ width: 200 }} />
-          </Form.Item>
-          <Form.Item label="培训机构编号" name="providerId">
-            <Input allowClear maxLength={80} style={{ width: 140 }} />
-          </Form.Item>
+        <Form.Item label="状态" name="status">
+          <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(CLAIM_STATUS_NAMES)} />
+        </Form.Item>
+        <Form.Item label="判定结果" name="outcome">
+          <Select allowClear placeholder="全部" style={{ width: 130 }} options={options(OUTCOME_NAMES)} />
+        </Form.Item>
+        <Form.Item label="培训项目" name="program">
+          <Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} />
+        </Form.Item>
+        {!countyOnly && (
+          <AreaFilter />
+        )}
+        <Form.Item label="身份证号" name="residentId">
+          <Input allowClear maxLength={18} style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item label="培训机构编号" name="providerId">
+          <Input allowClear maxLength={80} style={{ width: 140 }} />
+        </Form.Item>
       </ListFilters>
       {error ? (
         <LoadError error={error} what="申领" onRetry={reload} />

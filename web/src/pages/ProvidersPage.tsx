@@ -49,18 +49,18 @@ export default function ProvidersPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>培训机构目录</Typography.Title>
       <ListFilters form={form} list={list}>
-          <Form.Item label="机构名称" name="name">
-            <Input allowClear maxLength={100} style={{ width: 180 }} />
-          </Form.Item>
-          <Form.Item label="所在地区" name="areaCode">
-            <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AREA_NAMES)} />
-          </Form.Item>
-          <Form.Item label="类别" name="kind">
-            <Select allowClear placeholder="全部" style={{ width: 150 }} options={options(PROVIDER_KIND_NAMES)} />
-          </Form.Item>
-          <Form.Item label="培训项目" name="program">
-            <Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} />
-          </Form.Item>
+        <Form.Item label="机构名称" name="name">
+          <Input allowClear maxLength={100} style={{ width: 180 }} />
+        </Form.Item>
+        <Form.Item label="所在地区" name="areaCode">
+          <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AREA_NAMES)} />
+        </Form.Item>
+        <Form.Item label="类别" name="kind">
+          <Select allowClear placeholder="全部" style={{ width: 150 }} options={options(PROVIDER_KIND_NAMES)} />
+        </Form.Item>
+        <Form.Item label="培训项目" name="program">
+          <Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} />
+        </Form.Item>
       </ListFilters>
       {error ? <LoadError error={error} what="培训机构" onRetry={reload} /> : (
         <Table<Provider>

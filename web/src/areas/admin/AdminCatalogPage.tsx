@@ -60,11 +60,11 @@ function CatalogAdmin() {
       <ListFilters form={filters} list={list} name="admincatalog-1"
         toForm={(f) => ({ ...f, onDate: f.onDate ? dayjs(f.onDate) : undefined })}
         fromForm={(v: { section?: string; code?: string; name?: string; edition?: string; onDate?: dayjs.Dayjs }) => ({ ...v, onDate: v.onDate ? v.onDate.format('YYYY-MM-DD') : undefined })}>
-          <Form.Item label="目录" name="section"><Select allowClear placeholder="全部" style={{ width: 180 }} options={options(CATALOG_SECTION_NAMES)} /></Form.Item>
-          <Form.Item label="编码" name="code"><Input allowClear maxLength={40} style={{ width: 130 }} /></Form.Item>
-          <Form.Item label="职业（工种）" name="name"><Input allowClear maxLength={100} style={{ width: 140 }} /></Form.Item>
-          <Form.Item label="版本" name="edition"><Input allowClear maxLength={50} style={{ width: 110 }} /></Form.Item>
-          <Form.Item label="适用日期" name="onDate"><DatePicker format="YYYY年M月D日" style={{ width: 150 }} /></Form.Item>
+        <Form.Item label="目录" name="section"><Select allowClear placeholder="全部" style={{ width: 180 }} options={options(CATALOG_SECTION_NAMES)} /></Form.Item>
+        <Form.Item label="编码" name="code"><Input allowClear maxLength={40} style={{ width: 130 }} /></Form.Item>
+        <Form.Item label="职业（工种）" name="name"><Input allowClear maxLength={100} style={{ width: 140 }} /></Form.Item>
+        <Form.Item label="版本" name="edition"><Input allowClear maxLength={50} style={{ width: 110 }} /></Form.Item>
+        <Form.Item label="适用日期" name="onDate"><DatePicker format="YYYY年M月D日" style={{ width: 150 }} /></Form.Item>
       </ListFilters>
       {list.error ? <LoadError error={list.error} what="目录" onRetry={list.reload} /> : (
         <Table<CatalogEntry> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 1070 }} />

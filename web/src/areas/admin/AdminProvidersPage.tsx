@@ -60,10 +60,10 @@ function ProvidersAdmin() {
         </Space>
       </Space>
       <ListFilters form={filters} list={list} name="adminproviders-1">
-          <Form.Item label="机构名称" name="name"><Input allowClear maxLength={100} style={{ width: 160 }} /></Form.Item>
-          <AreaFilter city />
-          <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 100 }} options={options(PROVIDER_STATUS_NAMES)} /></Form.Item>
-          <Form.Item label="培训项目" name="program"><Select allowClear showSearch optionFilterProp="label" placeholder="全部" style={{ width: 190 }} options={options(PROGRAM_NAMES)} /></Form.Item>
+        <Form.Item label="机构名称" name="name"><Input allowClear maxLength={100} style={{ width: 160 }} /></Form.Item>
+        <AreaFilter city />
+        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 100 }} options={options(PROVIDER_STATUS_NAMES)} /></Form.Item>
+        <Form.Item label="培训项目" name="program"><Select allowClear showSearch optionFilterProp="label" placeholder="全部" style={{ width: 190 }} options={options(PROGRAM_NAMES)} /></Form.Item>
       </ListFilters>
       {list.error ? <LoadError error={list.error} what="培训机构" onRetry={list.reload} /> : (
         <Table<Provider> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 1000 }} />

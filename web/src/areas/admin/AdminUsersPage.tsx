@@ -65,10 +65,10 @@ function UsersAdmin() {
         </Space>
       </Space>
       <ListFilters form={filters} list={list} name="adminusers-1">
-          <Form.Item label="用户名或名称" name="q"><Input allowClear maxLength={60} style={{ width: 150 }} /></Form.Item>
-          <Form.Item label="角色" name="role"><Select allowClear placeholder="全部" style={{ width: 150 }} options={options(ROLE_NAMES)} /></Form.Item>
-          <AreaFilter city />
-          <Form.Item label="状态" name="active"><Select allowClear placeholder="全部" style={{ width: 100 }} options={[{ value: 'true', label: '启用' }, { value: 'false', label: '停用' }]} /></Form.Item>
+        <Form.Item label="用户名或名称" name="q"><Input allowClear maxLength={60} style={{ width: 150 }} /></Form.Item>
+        <Form.Item label="角色" name="role"><Select allowClear placeholder="全部" style={{ width: 150 }} options={options(ROLE_NAMES)} /></Form.Item>
+        <AreaFilter city />
+        <Form.Item label="状态" name="active"><Select allowClear placeholder="全部" style={{ width: 100 }} options={[{ value: 'true', label: '启用' }, { value: 'false', label: '停用' }]} /></Form.Item>
       </ListFilters>
       {list.error ? <LoadError error={list.error} what="用户" onRetry={list.reload} /> : (
         <Table<UserView> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 900 }} />

@@ -48,10 +48,10 @@ function DeptClaims() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <ListHeader title="本领域申领"><ExportButton path="/claims" query={list.query} columns={EXPORT} fileName="本领域申领" /></ListHeader>
       <ListFilters form={form} list={list}>
-          <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(CLAIM_STATUS_NAMES)} /></Form.Item>
-          <Form.Item label="判定结果" name="outcome"><Select allowClear placeholder="全部" style={{ width: 130 }} options={options(OUTCOME_NAMES)} /></Form.Item>
-          <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} /></Form.Item>
-          <AreaFilter />
+        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(CLAIM_STATUS_NAMES)} /></Form.Item>
+        <Form.Item label="判定结果" name="outcome"><Select allowClear placeholder="全部" style={{ width: 130 }} options={options(OUTCOME_NAMES)} /></Form.Item>
+        <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} /></Form.Item>
+        <AreaFilter />
       </ListFilters>
       {list.error ? <LoadError error={list.error} what="申领" onRetry={list.reload} /> : (
         <Table<Claim> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 1240 }} locale={{ emptyText: '本领域暂无申领' }} />

@@ -31,8 +31,8 @@ function DeptPeople() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <ListHeader title="本领域人员"><ExportButton path="/people" query={list.query} columns={EXPORT} fileName="本领域人员" /></ListHeader>
       <ListFilters form={form} list={list}>
-          <Form.Item label="姓名" name="name"><Input allowClear maxLength={50} style={{ width: 160 }} /></Form.Item>
-          <AreaFilter />
+        <Form.Item label="姓名" name="name"><Input allowClear maxLength={50} style={{ width: 160 }} /></Form.Item>
+        <AreaFilter />
       </ListFilters>
       {list.error ? <LoadError error={list.error} what="人员" onRetry={list.reload} /> : (
         <Table<PersonView> rowKey="residentId" size="middle" {...list.tableProps} columns={columns} locale={{ emptyText: '本部门不掌握人员名单（仅退役军人事务局、残联可查看本领域人员）' }} />

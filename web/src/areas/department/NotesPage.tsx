@@ -59,10 +59,10 @@ function Notes() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <ListHeader title={office ? '部门标记' : '我的意见和标记'}><ExportButton path="/oversight-notes" query={list.query} columns={EXPORT} fileName={office ? '部门意见和标记' : '我的意见和标记'} /></ListHeader>
       <ListFilters form={form} list={list}>
-          <Form.Item label="类型" name="kind"><Select allowClear placeholder="全部" style={{ width: 110 }} options={options(NOTE_KIND_NAMES)} /></Form.Item>
-          <Form.Item label="标记状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(FLAG_STATUS_NAMES)} /></Form.Item>
-          <Form.Item label="对象" name="subjectKind"><Select allowClear placeholder="全部" style={{ width: 110 }} options={options(SUBJECTS)} /></Form.Item>
-          {office && <Form.Item label="部门" name="department"><Select allowClear placeholder="全部" style={{ width: 180 }} options={options(DEPARTMENT_NAMES)} /></Form.Item>}
+        <Form.Item label="类型" name="kind"><Select allowClear placeholder="全部" style={{ width: 110 }} options={options(NOTE_KIND_NAMES)} /></Form.Item>
+        <Form.Item label="标记状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(FLAG_STATUS_NAMES)} /></Form.Item>
+        <Form.Item label="对象" name="subjectKind"><Select allowClear placeholder="全部" style={{ width: 110 }} options={options(SUBJECTS)} /></Form.Item>
+        {office && <Form.Item label="部门" name="department"><Select allowClear placeholder="全部" style={{ width: 180 }} options={options(DEPARTMENT_NAMES)} /></Form.Item>}
       </ListFilters>
       {list.error ? <LoadError error={list.error} what="意见和标记" onRetry={list.reload} /> : (
         <Table<NoteView> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: office ? 1200 : 1050 }} locale={{ emptyText: '暂无意见或标记' }} />

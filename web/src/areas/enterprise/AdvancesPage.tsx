@@ -46,7 +46,7 @@ function Advances() {
       <ListHeader title="预付资金"><ExportButton path="/my/advances" query={list.query} columns={EXPORT} fileName="预付资金" /></ListHeader>
       <Alert type="info" showIcon title="学徒制培训（§4.1）和项目制培训（§4.9）可预付不超过 50% 的补贴，在最终核定的补贴中抵扣；学徒中途退出或考核不合格的，预付资金予以追回。" />
       <ListFilters form={form} list={list}>
-          <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 160 }} options={options(ADVANCE_STATUS_NAMES)} /></Form.Item>
+        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 160 }} options={options(ADVANCE_STATUS_NAMES)} /></Form.Item>
       </ListFilters>
       {list.error ? <LoadError error={list.error} what="预付资金" onRetry={list.reload} /> : (
         <Table<MyAdvance> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 1100 }} locale={{ emptyText: '暂无预付资金' }} />

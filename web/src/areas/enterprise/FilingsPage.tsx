@@ -51,8 +51,8 @@ function Filings() {
       </ListHeader>
       <Alert type="info" showIcon title="短期岗位技能培训（§4.3）和岗前技能培训（§4.4）的培训内容由企业自主确定，须在开班前报人社部门审核备案（§5.5）。" />
       <ListFilters form={form} list={list}>
-          <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 190 }} options={options(FILED)} /></Form.Item>
-          <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(FILING_STATUS_NAMES)} /></Form.Item>
+        <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 190 }} options={options(FILED)} /></Form.Item>
+        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(FILING_STATUS_NAMES)} /></Form.Item>
       </ListFilters>
       {list.error ? <LoadError error={list.error} what="备案" onRetry={list.reload} /> : (
         <Table<FilingView> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 760 }}

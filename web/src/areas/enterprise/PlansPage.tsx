@@ -81,7 +81,7 @@ function Plans() {
         <ExportButton path="/plans" query={list.query} columns={EXPORT} fileName="学徒培养计划" />
       </ListHeader>
       <ListFilters form={form} list={list}>
-          <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 140 }} options={options(PLAN_STATUS_NAMES)} /></Form.Item>
+        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 140 }} options={options(PLAN_STATUS_NAMES)} /></Form.Item>
       </ListFilters>
       {list.error ? <LoadError error={list.error} what="学徒培养计划" onRetry={list.reload} /> : (
         <Table<PlanView> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 1090 }} />

@@ -70,18 +70,18 @@ function ClassesList() {
         </Space>
       </Space>
       <ListFilters form={form} list={list}>
-          <Form.Item label="状态" name="status">
-            <Select allowClear placeholder="全部" style={{ width: 150 }} options={options(CLASS_STATUS_NAMES)} />
-          </Form.Item>
-          <Form.Item label="培训项目" name="program">
-            <Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES, CLASS_PROGRAMS)} />
-          </Form.Item>
-          <Form.Item label="开班日期从" name="startFrom">
-            <Input type="date" style={{ width: 150 }} />
-          </Form.Item>
-          <Form.Item label="至" name="startTo">
-            <Input type="date" style={{ width: 150 }} />
-          </Form.Item>
+        <Form.Item label="状态" name="status">
+          <Select allowClear placeholder="全部" style={{ width: 150 }} options={options(CLASS_STATUS_NAMES)} />
+        </Form.Item>
+        <Form.Item label="培训项目" name="program">
+          <Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES, CLASS_PROGRAMS)} />
+        </Form.Item>
+        <Form.Item label="开班日期从" name="startFrom">
+          <Input type="date" style={{ width: 150 }} />
+        </Form.Item>
+        <Form.Item label="至" name="startTo">
+          <Input type="date" style={{ width: 150 }} />
+        </Form.Item>
       </ListFilters>
       {error ? <LoadError error={error} what="培训班" onRetry={reload} /> : (
         <Table<ClassSummary> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 830 }} />

@@ -52,15 +52,15 @@ function PaymentsList() {
         <ExportButton path="/provider-payments" query={list.query} columns={EXPORT} fileName="补贴拨付" />
       </Space>
       <ListFilters form={form} list={list}>
-          <Form.Item label="培训项目" name="program">
-            <Select allowClear placeholder="全部" style={{ width: 200 }} options={Object.entries(PROGRAM_NAMES).map(([value, label]) => ({ value, label }))} />
-          </Form.Item>
-          <Form.Item label="收款方" name="payee">
-            <Select allowClear placeholder="全部" style={{ width: 130 }} options={Object.entries(PAYEE_NAMES).map(([value, label]) => ({ value, label }))} />
-          </Form.Item>
-          <Form.Item label="培训班编号" name="classId">
-            <Input allowClear maxLength={64} style={{ width: 200 }} />
-          </Form.Item>
+        <Form.Item label="培训项目" name="program">
+          <Select allowClear placeholder="全部" style={{ width: 200 }} options={Object.entries(PROGRAM_NAMES).map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item label="收款方" name="payee">
+          <Select allowClear placeholder="全部" style={{ width: 130 }} options={Object.entries(PAYEE_NAMES).map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item label="培训班编号" name="classId">
+          <Input allowClear maxLength={64} style={{ width: 200 }} />
+        </Form.Item>
       </ListFilters>
       {error ? <LoadError error={error} what="拨付记录" onRetry={reload} /> : (
         <Table<ProviderPayment> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 850 }} />

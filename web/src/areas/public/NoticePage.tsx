@@ -55,7 +55,7 @@ export default function NoticePage() {
         </Descriptions>
       )}
       <ListFilters form={form} list={list} name="notice-1">
-          <Form.Item label="培训项目" name="program"><Select allowClear showSearch optionFilterProp="label" placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} /></Form.Item>
+        <Form.Item label="培训项目" name="program"><Select allowClear showSearch optionFilterProp="label" placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} /></Form.Item>
       </ListFilters>
       {list.error ? <LoadError error={list.error} what="公示申领" onRetry={list.reload} /> : (
         <Table<PublicNoticeClaimView> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 940 }} />

@@ -34,7 +34,7 @@ export default function ProgramsPage() {
       <ListFilters form={form} list={list} name="programs-1"
         toForm={(f) => ({ onDate: f.onDate ? dayjs(f.onDate) : undefined })}
         fromForm={(v: { onDate?: dayjs.Dayjs | null }) => ({ onDate: v.onDate ? v.onDate.format('YYYY-MM-DD') : undefined })}>
-          <Form.Item label="适用日期" name="onDate"><DatePicker format="YYYY年M月D日" style={{ width: 160 }} /></Form.Item>
+        <Form.Item label="适用日期" name="onDate"><DatePicker format="YYYY年M月D日" style={{ width: 160 }} /></Form.Item>
       </ListFilters>
       {list.error ? <LoadError error={list.error} what="培训项目" onRetry={list.reload} /> : (
         <Table<ProgramView> rowKey="program" size="middle" {...list.tableProps} pagination={false} columns={columns} tableLayout="fixed" scroll={{ x: 960 }}

@@ -123,15 +123,15 @@ function BulkClaims() {
         </Space>
       </Space>
       <ListFilters form={form} list={list}>
-          <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 110 }} options={options(CLAIM_STATUS_NAMES)} /></Form.Item>
-          <Form.Item label="判定结果" name="outcome"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(OUTCOME_NAMES)} /></Form.Item>
-          <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 190 }} options={options(PROGRAM_NAMES)} /></Form.Item>
-          {me?.role === 'city' && (
-            <AreaFilter width={110} />
-          )}
-          <Form.Item label="培训机构编号" name="providerId"><Input allowClear maxLength={80} style={{ width: 110 }} /></Form.Item>
-          <Form.Item label="风险" name="minRisk"><Select allowClear placeholder="不限" style={{ width: 170 }} options={RISK_OPTIONS} /></Form.Item>
-          <Form.Item label="身份证号" name="residentId"><Input allowClear maxLength={18} style={{ width: 180 }} /></Form.Item>
+        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 110 }} options={options(CLAIM_STATUS_NAMES)} /></Form.Item>
+        <Form.Item label="判定结果" name="outcome"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(OUTCOME_NAMES)} /></Form.Item>
+        <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 190 }} options={options(PROGRAM_NAMES)} /></Form.Item>
+        {me?.role === 'city' && (
+          <AreaFilter width={110} />
+        )}
+        <Form.Item label="培训机构编号" name="providerId"><Input allowClear maxLength={80} style={{ width: 110 }} /></Form.Item>
+        <Form.Item label="风险" name="minRisk"><Select allowClear placeholder="不限" style={{ width: 170 }} options={RISK_OPTIONS} /></Form.Item>
+        <Form.Item label="身份证号" name="residentId"><Input allowClear maxLength={18} style={{ width: 180 }} /></Form.Item>
       </ListFilters>
       <Card size="small" aria-label="批量操作">
         <Space wrap>

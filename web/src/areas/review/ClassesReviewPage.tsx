@@ -50,18 +50,18 @@ function ClassesReview() {
         <ExportButton path="/classes" query={list.query} columns={EXPORT} fileName="开班申请" />
       </Space>
       <ListFilters form={form} list={list}>
-          <Form.Item label="状态" name="status">
-            <Select allowClear placeholder="全部" style={{ width: 160 }} options={options(CLASS_STATUS_NAMES)} />
-          </Form.Item>
-          <Form.Item label="培训项目" name="program">
-            <Select allowClear placeholder="全部" style={{ width: 200 }} options={CLASS_PROGRAMS.map((p) => ({ value: p, label: nameOf(PROGRAM_NAMES, p) }))} />
-          </Form.Item>
-          {me?.role === 'city' && (
-            <AreaFilter />
-          )}
-          <Form.Item label="培训机构编号" name="providerId">
-            <Input allowClear maxLength={40} style={{ width: 130 }} />
-          </Form.Item>
+        <Form.Item label="状态" name="status">
+          <Select allowClear placeholder="全部" style={{ width: 160 }} options={options(CLASS_STATUS_NAMES)} />
+        </Form.Item>
+        <Form.Item label="培训项目" name="program">
+          <Select allowClear placeholder="全部" style={{ width: 200 }} options={CLASS_PROGRAMS.map((p) => ({ value: p, label: nameOf(PROGRAM_NAMES, p) }))} />
+        </Form.Item>
+        {me?.role === 'city' && (
+          <AreaFilter />
+        )}
+        <Form.Item label="培训机构编号" name="providerId">
+          <Input allowClear maxLength={40} style={{ width: 130 }} />
+        </Form.Item>
       </ListFilters>
       {error ? <LoadError error={error} what="培训班" onRetry={reload} /> : (
         <Table<ClassSummary> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 984 }} />

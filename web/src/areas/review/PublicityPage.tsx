@@ -57,10 +57,10 @@ function Publicity() {
         </Space>
       </Space>
       <ListFilters form={form} list={list}>
-          <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 130 }} options={options(NOTICE_STATUS_NAMES)} /></Form.Item>
-          {me?.role === 'city' && (
-            <AreaFilter city />
-          )}
+        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 130 }} options={options(NOTICE_STATUS_NAMES)} /></Form.Item>
+        {me?.role === 'city' && (
+          <AreaFilter city />
+        )}
       </ListFilters>
       {error ? <LoadError error={error} what="公示" onRetry={reload} /> : (
         <Table<NoticeSummary> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 980 }} />

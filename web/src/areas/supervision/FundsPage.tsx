@@ -86,8 +86,8 @@ function Funds() {
         </Space>
       ))}
       <ListFilters form={form} list={list}>
-          <Form.Item label="年度" name="year"><Select allowClear placeholder="全部" style={{ width: 120 }} options={YEAR_OPTIONS} /></Form.Item>
-          <Form.Item label="资金来源" name="source"><Select allowClear placeholder="全部" style={{ width: 220 }} options={SOURCE_OPTIONS} /></Form.Item>
+        <Form.Item label="年度" name="year"><Select allowClear placeholder="全部" style={{ width: 120 }} options={YEAR_OPTIONS} /></Form.Item>
+        <Form.Item label="资金来源" name="source"><Select allowClear placeholder="全部" style={{ width: 220 }} options={SOURCE_OPTIONS} /></Form.Item>
       </ListFilters>
       {list.error ? <LoadError error={list.error} what="资金" onRetry={list.reload} /> : (
         <Table<FundAccount>

@@ -65,13 +65,13 @@ function Targets() {
         </Space>
       </Space>
       <ListFilters form={form} list={list}>
-          <Form.Item label="年度" name="year"><Select style={{ width: 110 }} options={YEAR_OPTIONS} /></Form.Item>
-          <Form.Item label="截至" name="quarter"><Select style={{ width: 120 }} options={QUARTER_OPTIONS} /></Form.Item>
-          <Form.Item label="承担单位" name="unitKind"><Select allowClear placeholder="全部" style={{ width: 110 }} options={[{ value: 'area', label: '县（区）' }, { value: 'department', label: '部门' }]} /></Form.Item>
-          <Form.Item label="培训项目" name="program">
-            <Select allowClear placeholder="全部" style={{ width: 190 }} options={Object.entries(PROGRAM_NAMES).filter(([k]) => k !== 'living_allowance' && k !== 'appraisal').map(([value, label]) => ({ value, label }))} />
-          </Form.Item>
-          <Form.Item label="范围" name="lagging"><Select allowClear placeholder="全部任务" style={{ width: 180 }} options={[{ value: 'true', label: '滞后任务（通报）' }]} /></Form.Item>
+        <Form.Item label="年度" name="year"><Select style={{ width: 110 }} options={YEAR_OPTIONS} /></Form.Item>
+        <Form.Item label="截至" name="quarter"><Select style={{ width: 120 }} options={QUARTER_OPTIONS} /></Form.Item>
+        <Form.Item label="承担单位" name="unitKind"><Select allowClear placeholder="全部" style={{ width: 110 }} options={[{ value: 'area', label: '县（区）' }, { value: 'department', label: '部门' }]} /></Form.Item>
+        <Form.Item label="培训项目" name="program">
+          <Select allowClear placeholder="全部" style={{ width: 190 }} options={Object.entries(PROGRAM_NAMES).filter(([k]) => k !== 'living_allowance' && k !== 'appraisal').map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item label="范围" name="lagging"><Select allowClear placeholder="全部任务" style={{ width: 180 }} options={[{ value: 'true', label: '滞后任务（通报）' }]} /></Form.Item>
       </ListFilters>
       {lagging && list.data && (
         <Alert type={list.data.total ? 'warning' : 'success'} showIcon data-testid="laggard-notice"

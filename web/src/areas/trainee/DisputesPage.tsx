@@ -94,8 +94,8 @@ function Disputes() {
       <ListHeader title={office ? '异议案件' : '我的异议'}><ExportButton path="/disputes" query={list.query} columns={EXPORT} fileName={office ? '异议案件' : '我的异议'} /></ListHeader>
       {!office && <Alert type="info" showIcon title="在“我的申领”中对不认识的申领提出异议，由受理该申领的人社部门核查并答复。" />}
       <ListFilters form={form} list={list}>
-          <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(DISPUTE_STATUS_NAMES)} /></Form.Item>
-          <Form.Item label="范围" name="pending"><Select allowClear placeholder="全部" style={{ width: 140 }} options={[{ value: 'true', label: '未办结' }]} /></Form.Item>
+        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(DISPUTE_STATUS_NAMES)} /></Form.Item>
+        <Form.Item label="范围" name="pending"><Select allowClear placeholder="全部" style={{ width: 140 }} options={[{ value: 'true', label: '未办结' }]} /></Form.Item>
       </ListFilters>
       {list.error ? <LoadError error={list.error} what="异议案件" onRetry={list.reload} /> : (
         <Table<DisputeView> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: office ? 1250 : 900 }} locale={{ emptyText: '暂无异议' }} />

@@ -51,8 +51,8 @@ function MyClaims() {
         <ExportButton path="/claims" query={list.query} columns={EXPORT} fileName="我的申领" />
       </ListHeader>
       <ListFilters form={form} list={list}>
-          <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(CLAIM_STATUS_NAMES)} /></Form.Item>
-          <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 220 }} options={options(PROGRAM_NAMES)} /></Form.Item>
+        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(CLAIM_STATUS_NAMES)} /></Form.Item>
+        <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 220 }} options={options(PROGRAM_NAMES)} /></Form.Item>
       </ListFilters>
       {list.error ? <LoadError error={list.error} what="申领" onRetry={list.reload} /> : (
         <Table<Claim> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 1040 }} locale={{ emptyText: '您名下暂无申领' }} />

@@ -43,7 +43,7 @@ function Payments() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <ListHeader title="支付记录"><ExportButton path="/my/payments" query={list.query} columns={EXPORT} fileName="支付记录" /></ListHeader>
       <ListFilters form={form} list={list}>
-          <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 220 }} options={options(PROGRAM_NAMES)} /></Form.Item>
+        <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 220 }} options={options(PROGRAM_NAMES)} /></Form.Item>
       </ListFilters>
       {list.error ? <LoadError error={list.error} what="支付记录" onRetry={list.reload} /> : (
         <Table<MyPayment> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 1120 }} locale={{ emptyText: '暂无支付记录' }} />

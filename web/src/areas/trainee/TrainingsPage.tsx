@@ -49,8 +49,8 @@ function Trainings() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <ListHeader title="我的培训"><ExportButton path="/classes" query={list.query} columns={CLASS_EXPORT} fileName="我的培训" /></ListHeader>
       <ListFilters form={form} list={list}>
-          <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} /></Form.Item>
-          <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 160 }} options={options(CLASS_STATUS_NAMES)} /></Form.Item>
+        <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} /></Form.Item>
+        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 160 }} options={options(CLASS_STATUS_NAMES)} /></Form.Item>
       </ListFilters>
       {list.error ? <LoadError error={list.error} what="培训班" onRetry={list.reload} /> : (
         <Table<ClassRow> rowKey="id" size="middle" {...list.tableProps} columns={classColumns(list, setOpenId)} scroll={{ x: 980 }} locale={{ emptyText: '暂无培训记录' }} />

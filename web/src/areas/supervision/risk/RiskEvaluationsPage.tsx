@@ -127,15 +127,15 @@ function Evaluations() {
         </Space>
       </Space>
       <ListFilters form={form} list={list}>
-          <Form.Item label="机构编号" name="providerId">
-            <Input allowClear maxLength={64} style={{ width: 120 }} />
-          </Form.Item>
-          <Form.Item label="结论" name="passed">
-            <Select allowClear placeholder="全部" style={{ width: 100 }} options={[{ value: 'true', label: '合格' }, { value: 'false', label: '不合格' }]} />
-          </Form.Item>
-          {me?.role === 'city' && (
-            <AreaFilter width={110} />
-          )}
+        <Form.Item label="机构编号" name="providerId">
+          <Input allowClear maxLength={64} style={{ width: 120 }} />
+        </Form.Item>
+        <Form.Item label="结论" name="passed">
+          <Select allowClear placeholder="全部" style={{ width: 100 }} options={[{ value: 'true', label: '合格' }, { value: 'false', label: '不合格' }]} />
+        </Form.Item>
+        {me?.role === 'city' && (
+          <AreaFilter width={110} />
+        )}
       </ListFilters>
       {error ? (
         <LoadError error={error} what="评估记录" onRetry={reload} />

@@ -160,21 +160,21 @@ function Findings() {
         <Alert type="warning" showIcon title={me?.role === 'city' ? '尚未运行风险扫描：点击“运行风险扫描”。' : '市人社局尚未运行风险扫描。'} />
       )}
       <ListFilters form={form} list={list}>
-          <Form.Item label="规则" name="rule">
-            <Select allowClear placeholder="全部" style={{ width: 260 }} options={options(RISK_RULE_NAMES)} />
-          </Form.Item>
-          <Form.Item label="等级" name="level">
-            <Select allowClear placeholder="全部" style={{ width: 90 }} options={options(RISK_LEVEL_NAMES)} />
-          </Form.Item>
-          <Form.Item label="培训机构编号" name="providerId">
-            <Input allowClear maxLength={64} style={{ width: 120 }} />
-          </Form.Item>
-          {me?.role !== 'county' && (
-            <AreaFilter width={110} />
-          )}
-          <Form.Item label="培训班编号" name="classId">
-            <Input allowClear maxLength={64} style={{ width: 160 }} />
-          </Form.Item>
+        <Form.Item label="规则" name="rule">
+          <Select allowClear placeholder="全部" style={{ width: 260 }} options={options(RISK_RULE_NAMES)} />
+        </Form.Item>
+        <Form.Item label="等级" name="level">
+          <Select allowClear placeholder="全部" style={{ width: 90 }} options={options(RISK_LEVEL_NAMES)} />
+        </Form.Item>
+        <Form.Item label="培训机构编号" name="providerId">
+          <Input allowClear maxLength={64} style={{ width: 120 }} />
+        </Form.Item>
+        {me?.role !== 'county' && (
+          <AreaFilter width={110} />
+        )}
+        <Form.Item label="培训班编号" name="classId">
+          <Input allowClear maxLength={64} style={{ width: 160 }} />
+        </Form.Item>
       </ListFilters>
       {error ? (
         <LoadError error={error} what="风险线索" onRetry={reload} />

@@ -181,16 +181,16 @@ function Inspections() {
           description={sampled.scanId ? `按风险扫描 ${sampled.scanId} 的评分计算概率` : '尚无风险扫描，各班按基础概率抽取'} />
       )}
       <ListFilters form={form} list={list}>
-          <Form.Item label="抽样编号" name="sampleId">
-            <Input allowClear maxLength={64} style={{ width: 230 }} />
-          </Form.Item>
-          <Form.Item label="状态" name="status">
-            <Select allowClear placeholder="全部" style={{ width: 100 }} options={options(INSPECTION_STATUS_NAMES)} />
-          </Form.Item>
-          <Form.Item label="结果" name="result">
-            <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(INSPECTION_RESULT_NAMES)} />
-          </Form.Item>
-          {me?.role === 'city' && <AreaFilter width={110} />}
+        <Form.Item label="抽样编号" name="sampleId">
+          <Input allowClear maxLength={64} style={{ width: 230 }} />
+        </Form.Item>
+        <Form.Item label="状态" name="status">
+          <Select allowClear placeholder="全部" style={{ width: 100 }} options={options(INSPECTION_STATUS_NAMES)} />
+        </Form.Item>
+        <Form.Item label="结果" name="result">
+          <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(INSPECTION_RESULT_NAMES)} />
+        </Form.Item>
+        {me?.role === 'city' && <AreaFilter width={110} />}
       </ListFilters>
       {error ? (
         <LoadError error={error} what="检查任务" onRetry={reload} />

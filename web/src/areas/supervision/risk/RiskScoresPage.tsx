@@ -69,15 +69,15 @@ function Scores() {
         items={[{ key: 'class', label: '培训班' }, { key: 'claim', label: '补贴申领' }, { key: 'provider', label: '培训机构' }]} />
       <ListFilters form={form} list={list} fromForm={(v) => ({ ...v, kind })}
         onReset={() => list.update({ filters: { kind, level: undefined, areaCode: undefined, ref: undefined }, sort: undefined, order: undefined })}>
-          <Form.Item label="等级" name="level">
-            <Select allowClear placeholder="全部" style={{ width: 90 }} options={options(RISK_LEVEL_NAMES)} />
-          </Form.Item>
-          {me?.role !== 'county' && (
-            <AreaFilter width={110} />
-          )}
-          <Form.Item label="编号" name="ref">
-            <Input allowClear maxLength={64} style={{ width: 200 }} />
-          </Form.Item>
+        <Form.Item label="等级" name="level">
+          <Select allowClear placeholder="全部" style={{ width: 90 }} options={options(RISK_LEVEL_NAMES)} />
+        </Form.Item>
+        {me?.role !== 'county' && (
+          <AreaFilter width={110} />
+        )}
+        <Form.Item label="编号" name="ref">
+          <Input allowClear maxLength={64} style={{ width: 200 }} />
+        </Form.Item>
       </ListFilters>
       {error ? (
         <LoadError error={error} what="风险评分" onRetry={reload} />
