@@ -1,7 +1,8 @@
 // The parts every list screen shares: a server-side page whose paging, sorting and filters live in
 // the URL (useServerList), and the Excel export of every row the current filters select (ExportButton).
-import { Button, Modal, Progress, type TableProps } from 'antd';
-import { useCallback, useRef, useState } from 'react';
+import { Button, Card, Form, Modal, Progress, Select, Space, type FormInstance, type TableProps } from 'antd';
+import { useCallback, useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { AREA_NAMES } from './labels.ts';
 import { api, ApiError, type Page, type Query } from './api.ts';
 import { useApi, useListState, type ListState } from './hooks.ts';
 
@@ -131,5 +132,61 @@ export function ExportButton<T>({ path, query, columns, fileName, sheetName }: {
         <Progress percent={percent ?? 0} aria-label="导出进度" />
       </Modal>
     </>
+  );
+}
+
+/**
+ * A list screen's filter bar (aria-label 筛选条件): the screen's own filter fields as children, then
+ * 查询 (copies the form into the URL's filters) and 重置 (empties the form and the URL's filters and sort).
+ * The form follows the URL, so back/forward and shared links show the filters in force. `toForm` and
+ * `fromForm` convert values the URL keeps as text (dates) to and from the form's values.
+ * In a Card of its own, unless `bare` (for a Card that holds more than the filters).
+ */
+export function ListFilters<V = Record<string, unknown>>({
+  form, list, toForm, fromForm, onReset, name, bare = false, reset = true, style, children,
+}: {
+  form: FormInstance;
+  list: { state: ListState; setFilters(values: Record<string, unknown>): void; clearFilters(): void };
+  toForm?: (filters: Record<string, string | undefined>) => Record<string, unknown>;
+  fromForm?: (values: V) => Record<string, unknown>;
+  /** Replaces clearing every filter on 重置 (the form is emptied either way). */
+  onReset?: () => void;
+  /** The Form's name (prefixes its fields' ids). */
+  name?: string;
+  bare?: boolean;
+  /** false: only 查询. */
+  reset?: boolean;
+  style?: CSSProperties;
+  children: ReactNode;
+}) {
+  const { filters } = list.state;
+  useEffect(() => {
+    form.setFieldsValue(toForm ? toForm(filters) : filters);
+    // toForm is a pure conversion; the form follows the URL's filters only.
+  }, [form, filters]);
+  const bar = (
+    <Form form={form} name={name} layout="inline" aria-label="筛选条件" style={{ rowGap: 12, ...style }}
+      onFinish={(v: V) => list.setFilters(fromForm ? fromForm(v) : (v as Record<string, unknown>))}>
+      {children}
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit">查询</Button>
+          {reset && <Button onClick={() => { form.resetFields(); (onReset ?? list.clearFilters)(); }}>重置</Button>}
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+  return bare ? bar : <Card size="small">{bar}</Card>;
+}
+
+/** 地区: the filter by county (区县) or, with `city`, also 市本级 (510400). */
+export function AreaFilter({ label = '地区', city = false, placeholder = '全部', width = 120 }: {
+  label?: string; city?: boolean; placeholder?: string; width?: number;
+}) {
+  const options = Object.entries(AREA_NAMES).map(([value, label]) => ({ value, label })).filter((o) => city || o.value !== '510400');
+  return (
+    <Form.Item label={label} name="areaCode">
+      <Select allowClear placeholder={placeholder} style={{ width }} options={options} />
+    </Form.Item>
   );
 }

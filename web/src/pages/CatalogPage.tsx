@@ -1,10 +1,10 @@
 // 补贴目录 (public, no login): the catalog entries with their standards (§4.0 base standard, the
 // industry uplift, the appraisal subsidy), filtered and paged on the server, state kept in the URL.
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Typography, type TableProps } from 'antd';
+import { Alert, DatePicker, Form, Input, Select, Space, Table, Typography, type TableProps } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect } from 'react';
 import type { Page } from '../api.ts';
 import { LoadError } from '../components.tsx';
+import { ListFilters } from '../list.tsx';
 import { formatDate, formatMoney } from '../format.ts';
 import { useApi, useListState } from '../hooks.ts';
 import { CATALOG_SECTION_NAMES, INDUSTRY_NAMES, LEVEL_NAMES, nameOf } from '../labels.ts';
@@ -23,10 +23,6 @@ export default function CatalogPage() {
   const { data, error, loading, reload } = useApi<Page<CatalogEntry>>('/catalog', query);
   const [form] = Form.useForm();
 
-  useEffect(() => {
-    const f = state.filters;
-    form.setFieldsValue({ ...f, onDate: f.onDate ? dayjs(f.onDate) : undefined });
-  }, [form, state.filters]);
 
   const sortOrder = (key: string) => (SORTABLE[key] && state.sort === SORTABLE[key] ? (state.order === 'desc' ? 'descend' : 'ascend') : null);
   const columns: TableProps<CatalogEntry>['columns'] = [
@@ -52,40 +48,34 @@ export default function CatalogPage() {
   };
   const onSearch = (v: { section?: string; industry?: string; level?: string; name?: string; onDate?: dayjs.Dayjs | null }) =>
     update({ filters: { section: v.section, industry: v.industry, level: v.level, name: v.name?.trim() || undefined, onDate: v.onDate ? v.onDate.format('YYYY-MM-DD') : undefined } });
-  const onReset = () => {
-    form.resetFields();
-    update({ filters: Object.fromEntries(FILTERS.map((k) => [k, undefined])), sort: undefined, order: undefined });
+  // This public page keeps its own list state (no useServerList): the filter bar gets the same three parts.
+  const list = {
+    state,
+    setFilters: (v: Record<string, unknown>) => onSearch(v as Parameters<typeof onSearch>[0]),
+    clearFilters: () => update({ filters: Object.fromEntries(FILTERS.map((k) => [k, undefined])), sort: undefined, order: undefined }),
   };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>职业技能培训补贴目录</Typography.Title>
       <Alert type="info" showIcon title="本系统内置的目录为演示用示例数据，不是官方发布的补贴目录。" />
-      <Card size="small">
-        <Form form={form} layout="inline" onFinish={onSearch} aria-label="筛选条件" style={{ rowGap: 12 }}>
-          <Form.Item label="目录" name="section">
-            <Select allowClear placeholder="全部" style={{ width: 190 }} options={options(CATALOG_SECTION_NAMES)} />
-          </Form.Item>
-          <Form.Item label="产业" name="industry">
-            <Select allowClear placeholder="全部" style={{ width: 130 }} options={options(INDUSTRY_NAMES)} />
-          </Form.Item>
-          <Form.Item label="等级" name="level">
-            <Select allowClear placeholder="全部" style={{ width: 150 }} options={options(LEVEL_NAMES)} />
-          </Form.Item>
-          <Form.Item label="职业（工种）" name="name">
-            <Input allowClear maxLength={100} style={{ width: 160 }} />
-          </Form.Item>
-          <Form.Item label="适用日期" name="onDate">
-            <DatePicker format="YYYY年M月D日" style={{ width: 150 }} />
-          </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">查询</Button>
-              <Button onClick={onReset}>重置</Button>
-            </Space>
-          </Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list} toForm={(f) => ({ ...f, onDate: f.onDate ? dayjs(f.onDate) : undefined })}>
+        <Form.Item label="目录" name="section">
+          <Select allowClear placeholder="全部" style={{ width: 190 }} options={options(CATALOG_SECTION_NAMES)} />
+        </Form.Item>
+        <Form.Item label="产业" name="industry">
+          <Select allowClear placeholder="全部" style={{ width: 130 }} options={options(INDUSTRY_NAMES)} />
+        </Form.Item>
+        <Form.Item label="等级" name="level">
+          <Select allowClear placeholder="全部" style={{ width: 150 }} options={options(LEVEL_NAMES)} />
+        </Form.Item>
+        <Form.Item label="职业（工种）" name="name">
+          <Input allowClear maxLength={100} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item label="适用日期" name="onDate">
+          <DatePicker format="YYYY年M月D日" style={{ width: 150 }} />
+        </Form.Item>
+      </ListFilters>
       {error ? <LoadError error={error} what="目录" onRetry={reload} /> : (
         <Table<CatalogEntry>
           rowKey="id" size="middle" loading={loading} columns={columns} dataSource={data?.items ?? []} onChange={onChange}

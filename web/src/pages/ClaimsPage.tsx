@@ -1,13 +1,12 @@
 // 申领列表: the claims in the user's slice, paged, sorted and filtered on the server; every choice
 // is kept in the URL (?status=decided&sort=amount&order=desc&page=2).
-import { Button, Card, Form, Input, Select, Space, Table, Typography, type TableProps } from 'antd';
-import { useEffect } from 'react';
+import { Form, Input, Select, Space, Table, Typography, type TableProps } from 'antd';
 import { Link } from 'react-router';
 import { useAuth } from '../auth.tsx';
 import { ClaimStatusTag, LoadError, OutcomeTag } from '../components.tsx';
 import { formatDate, formatMoney } from '../format.ts';
-import { ExportButton, useServerList, type ExportColumn } from '../list.tsx';
-import { AREA_NAMES, areaName, CLAIM_STATUS_NAMES, nameOf, OUTCOME_NAMES, PROGRAM_NAMES } from '../labels.ts';
+import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../list.tsx';
+import { areaName, CLAIM_STATUS_NAMES, nameOf, OUTCOME_NAMES, PROGRAM_NAMES } from '../labels.ts';
 import { RequireAuth } from '../layout/RequireAuth.tsx';
 import type { Claim } from '../types.ts';
 
@@ -40,12 +39,9 @@ export default function ClaimsPage() {
 function ClaimsList() {
   const { me } = useAuth();
   const list = useServerList<Claim>('/claims', FILTERS, SORTABLE);
-  const { state, error, reload, sortOrder } = list;
+  const { error, reload, sortOrder } = list;
   const [form] = Form.useForm();
 
-  useEffect(() => {
-    form.setFieldsValue(Object.fromEntries(FILTERS.map((k) => [k, state.filters[k]])));
-  }, [form, state.filters]);
 
   const nowrap = { style: { whiteSpace: 'nowrap' as const } };
   const columns: TableProps<Claim>['columns'] = [
@@ -69,12 +65,6 @@ function ClaimsList() {
     { title: '核定金额', dataIndex: 'amountFen', key: 'amountFen', width: 116, align: 'right', sorter: true, sortOrder: sortOrder('amountFen'), onCell: () => nowrap, render: formatMoney },
   ];
 
-  const onSearch = (v: Record<string, string | undefined>) => list.setFilters(v);
-  const onReset = () => {
-    form.resetFields();
-    list.clearFilters();
-  };
-
   const countyOnly = me?.role === 'county';
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -82,36 +72,26 @@ function ClaimsList() {
         <Typography.Title level={3} style={{ margin: 0 }}>补贴申领</Typography.Title>
         <ExportButton path="/claims" query={list.query} columns={CLAIM_EXPORT} fileName="补贴申领" />
       </Space>
-      <Card size="small">
-        <Form form={form} layout="inline" onFinish={onSearch} aria-label="筛选条件" style={{ rowGap: 12 }}>
-          <Form.Item label="状态" name="status">
-            <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(CLAIM_STATUS_NAMES)} />
-          </Form.Item>
-          <Form.Item label="判定结果" name="outcome">
-            <Select allowClear placeholder="全部" style={{ width: 130 }} options={options(OUTCOME_NAMES)} />
-          </Form.Item>
-          <Form.Item label="培训项目" name="program">
-            <Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} />
-          </Form.Item>
-          {!countyOnly && (
-            <Form.Item label="地区" name="areaCode">
-              <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AREA_NAMES).filter((o) => o.value !== '510400')} />
-            </Form.Item>
-          )}
-          <Form.Item label="身份证号" name="residentId">
-            <Input allowClear maxLength={18} style={{ width: 200 }} />
-          </Form.Item>
-          <Form.Item label="培训机构编号" name="providerId">
-            <Input allowClear maxLength={80} style={{ width: 140 }} />
-          </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">查询</Button>
-              <Button onClick={onReset}>重置</Button>
-            </Space>
-          </Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list}>
+        <Form.Item label="状态" name="status">
+          <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(CLAIM_STATUS_NAMES)} />
+        </Form.Item>
+        <Form.Item label="判定结果" name="outcome">
+          <Select allowClear placeholder="全部" style={{ width: 130 }} options={options(OUTCOME_NAMES)} />
+        </Form.Item>
+        <Form.Item label="培训项目" name="program">
+          <Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} />
+        </Form.Item>
+        {!countyOnly && (
+          <AreaFilter />
+        )}
+        <Form.Item label="身份证号" name="residentId">
+          <Input allowClear maxLength={18} style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item label="培训机构编号" name="providerId">
+          <Input allowClear maxLength={80} style={{ width: 140 }} />
+        </Form.Item>
+      </ListFilters>
       {error ? (
         <LoadError error={error} what="申领" onRetry={reload} />
       ) : (

@@ -1,8 +1,8 @@
 // 培训机构目录 (public, no login): the listed providers and the programs each may run (§5.5 目录清单管理).
-import { Button, Card, Form, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
-import { useEffect } from 'react';
+import { Form, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import type { Page } from '../api.ts';
 import { LoadError } from '../components.tsx';
+import { ListFilters } from '../list.tsx';
 import { useApi, useListState } from '../hooks.ts';
 import { AREA_NAMES, areaName, nameOf, PROGRAM_NAMES, PROVIDER_KIND_NAMES, PROVIDER_STATUS_NAMES } from '../labels.ts';
 import type { Provider } from '../types.ts';
@@ -15,10 +15,6 @@ export default function ProvidersPage() {
   const { state, update, query } = useListState(FILTERS);
   const { data, error, loading, reload } = useApi<Page<Provider>>('/providers', query);
   const [form] = Form.useForm();
-
-  useEffect(() => {
-    form.setFieldsValue(state.filters);
-  }, [form, state.filters]);
 
   const sortOrder = (key: string) => (SORTABLE[key] && state.sort === SORTABLE[key] ? (state.order === 'desc' ? 'descend' : 'ascend') : null);
   const columns: TableProps<Provider>['columns'] = [
@@ -41,38 +37,31 @@ export default function ProvidersPage() {
     const key = s?.order ? SORTABLE[String(s.columnKey)] : undefined;
     update({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? state.pageSize, sort: key, order: key ? (s?.order === 'descend' ? 'desc' : 'asc') : undefined });
   };
-  const onSearch = (v: Record<string, string | undefined>) =>
-    update({ filters: Object.fromEntries(FILTERS.map((k) => [k, v[k]?.trim() || undefined])) });
-  const onReset = () => {
-    form.resetFields();
-    update({ filters: Object.fromEntries(FILTERS.map((k) => [k, undefined])), sort: undefined, order: undefined });
+  // This public page keeps its own list state (no useServerList): the filter bar gets the same three parts.
+  const list = {
+    state,
+    setFilters: (v: Record<string, unknown>) =>
+      update({ filters: Object.fromEntries(FILTERS.map((k) => [k, (v[k] as string | undefined)?.trim() || undefined])) }),
+    clearFilters: () => update({ filters: Object.fromEntries(FILTERS.map((k) => [k, undefined])), sort: undefined, order: undefined }),
   };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>培训机构目录</Typography.Title>
-      <Card size="small">
-        <Form form={form} layout="inline" onFinish={onSearch} aria-label="筛选条件" style={{ rowGap: 12 }}>
-          <Form.Item label="机构名称" name="name">
-            <Input allowClear maxLength={100} style={{ width: 180 }} />
-          </Form.Item>
-          <Form.Item label="所在地区" name="areaCode">
-            <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AREA_NAMES)} />
-          </Form.Item>
-          <Form.Item label="类别" name="kind">
-            <Select allowClear placeholder="全部" style={{ width: 150 }} options={options(PROVIDER_KIND_NAMES)} />
-          </Form.Item>
-          <Form.Item label="培训项目" name="program">
-            <Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} />
-          </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">查询</Button>
-              <Button onClick={onReset}>重置</Button>
-            </Space>
-          </Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list}>
+        <Form.Item label="机构名称" name="name">
+          <Input allowClear maxLength={100} style={{ width: 180 }} />
+        </Form.Item>
+        <Form.Item label="所在地区" name="areaCode">
+          <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AREA_NAMES)} />
+        </Form.Item>
+        <Form.Item label="类别" name="kind">
+          <Select allowClear placeholder="全部" style={{ width: 150 }} options={options(PROVIDER_KIND_NAMES)} />
+        </Form.Item>
+        <Form.Item label="培训项目" name="program">
+          <Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} />
+        </Form.Item>
+      </ListFilters>
       {error ? <LoadError error={error} what="培训机构" onRetry={reload} /> : (
         <Table<Provider>
           rowKey="id" size="middle" loading={loading} columns={columns} dataSource={data?.items ?? []} onChange={onChange}

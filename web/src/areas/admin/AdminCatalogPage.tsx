@@ -1,13 +1,13 @@
 // 目录版本 (city): catalog entries by edition and effective dates; a new entry, or a new edition of an
 // entry from a date (the edition open on that day is closed the day before; an overlap is refused).
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Typography, type TableProps } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Typography, type TableProps } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api.ts';
 import { LoadError } from '../../components.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
 import { CATALOG_SECTION_NAMES, INDUSTRY_NAMES, LEVEL_NAMES, nameOf } from '../../labels.ts';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import type { CatalogEntry } from '../../types.ts';
 import { CityOnly, options, useSubmit } from './shared.tsx';
 
@@ -36,10 +36,6 @@ function CatalogAdmin() {
   const list = useServerList<CatalogEntry>('/catalog', FILTERS, SORTABLE);
   const [filters] = Form.useForm();
   const [editing, setEditing] = useState<Partial<CatalogEntry> | null>(null);
-  useEffect(() => {
-    const f = list.state.filters;
-    filters.setFieldsValue({ ...f, onDate: f.onDate ? dayjs(f.onDate) : undefined });
-  }, [filters, list.state.filters]);
 
   const columns: TableProps<CatalogEntry>['columns'] = [
     { title: '目录', dataIndex: 'section', key: 'section', width: 150, render: (s: string) => nameOf(CATALOG_SECTION_NAMES, s) },
@@ -61,19 +57,15 @@ function CatalogAdmin() {
           <ExportButton path="/catalog" query={list.query} columns={EXPORT} fileName="补贴目录版本" />
         </Space>
       </Space>
-      <Card size="small">
-        <Form form={filters} name="admincatalog-1" layout="inline" aria-label="筛选条件" style={{ rowGap: 12 }}
-          onFinish={(v: { section?: string; code?: string; name?: string; edition?: string; onDate?: dayjs.Dayjs }) => list.setFilters({ ...v, onDate: v.onDate ? v.onDate.format('YYYY-MM-DD') : undefined })}>
-          <Form.Item label="目录" name="section"><Select allowClear placeholder="全部" style={{ width: 180 }} options={options(CATALOG_SECTION_NAMES)} /></Form.Item>
-          <Form.Item label="编码" name="code"><Input allowClear maxLength={40} style={{ width: 130 }} /></Form.Item>
-          <Form.Item label="职业（工种）" name="name"><Input allowClear maxLength={100} style={{ width: 140 }} /></Form.Item>
-          <Form.Item label="版本" name="edition"><Input allowClear maxLength={50} style={{ width: 110 }} /></Form.Item>
-          <Form.Item label="适用日期" name="onDate"><DatePicker format="YYYY年M月D日" style={{ width: 150 }} /></Form.Item>
-          <Form.Item>
-            <Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { filters.resetFields(); list.clearFilters(); }}>重置</Button></Space>
-          </Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={filters} list={list} name="admincatalog-1"
+        toForm={(f) => ({ ...f, onDate: f.onDate ? dayjs(f.onDate) : undefined })}
+        fromForm={(v: { section?: string; code?: string; name?: string; edition?: string; onDate?: dayjs.Dayjs }) => ({ ...v, onDate: v.onDate ? v.onDate.format('YYYY-MM-DD') : undefined })}>
+        <Form.Item label="目录" name="section"><Select allowClear placeholder="全部" style={{ width: 180 }} options={options(CATALOG_SECTION_NAMES)} /></Form.Item>
+        <Form.Item label="编码" name="code"><Input allowClear maxLength={40} style={{ width: 130 }} /></Form.Item>
+        <Form.Item label="职业（工种）" name="name"><Input allowClear maxLength={100} style={{ width: 140 }} /></Form.Item>
+        <Form.Item label="版本" name="edition"><Input allowClear maxLength={50} style={{ width: 110 }} /></Form.Item>
+        <Form.Item label="适用日期" name="onDate"><DatePicker format="YYYY年M月D日" style={{ width: 150 }} /></Form.Item>
+      </ListFilters>
       {list.error ? <LoadError error={list.error} what="目录" onRetry={list.reload} /> : (
         <Table<CatalogEntry> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 1070 }} />
       )}

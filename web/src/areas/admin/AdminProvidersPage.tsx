@@ -1,13 +1,13 @@
 // 培训机构管理 (city): every provider, listed or not, with its licence scopes (§3); register one, add a
 // scope (program × occupation × level with dates), suspend or restore its listing (§5.3, §5.5).
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import type dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api.ts';
 import { LoadError } from '../../components.tsx';
 import { formatDate } from '../../format.ts';
 import { AREA_NAMES, areaName, LEVEL_NAMES, nameOf, PROGRAM_NAMES, PROVIDER_KIND_NAMES, PROVIDER_STATUS_NAMES } from '../../labels.ts';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import type { Provider } from '../../types.ts';
 import { CityOnly, options, useSubmit } from './shared.tsx';
 
@@ -31,7 +31,6 @@ function ProvidersAdmin() {
   const list = useServerList<Provider>('/providers', FILTERS, SORTABLE);
   const [filters] = Form.useForm();
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  useEffect(() => filters.setFieldsValue(list.state.filters), [filters, list.state.filters]);
   const close = (saved: boolean) => { setDialog(null); if (saved) list.reload(); };
 
   const columns: TableProps<Provider>['columns'] = [
@@ -60,15 +59,12 @@ function ProvidersAdmin() {
           <ExportButton path="/providers" query={list.query} columns={EXPORT} fileName="培训机构及资质" />
         </Space>
       </Space>
-      <Card size="small">
-        <Form form={filters} name="adminproviders-1" layout="inline" aria-label="筛选条件" style={{ rowGap: 12 }} onFinish={list.setFilters}>
-          <Form.Item label="机构名称" name="name"><Input allowClear maxLength={100} style={{ width: 160 }} /></Form.Item>
-          <Form.Item label="地区" name="areaCode"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AREA_NAMES)} /></Form.Item>
-          <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 100 }} options={options(PROVIDER_STATUS_NAMES)} /></Form.Item>
-          <Form.Item label="培训项目" name="program"><Select allowClear showSearch optionFilterProp="label" placeholder="全部" style={{ width: 190 }} options={options(PROGRAM_NAMES)} /></Form.Item>
-          <Form.Item><Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { filters.resetFields(); list.clearFilters(); }}>重置</Button></Space></Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={filters} list={list} name="adminproviders-1">
+        <Form.Item label="机构名称" name="name"><Input allowClear maxLength={100} style={{ width: 160 }} /></Form.Item>
+        <AreaFilter city />
+        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 100 }} options={options(PROVIDER_STATUS_NAMES)} /></Form.Item>
+        <Form.Item label="培训项目" name="program"><Select allowClear showSearch optionFilterProp="label" placeholder="全部" style={{ width: 190 }} options={options(PROGRAM_NAMES)} /></Form.Item>
+      </ListFilters>
       {list.error ? <LoadError error={list.error} what="培训机构" onRetry={list.reload} /> : (
         <Table<Provider> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 1000 }} />
       )}

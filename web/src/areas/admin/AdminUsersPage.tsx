@@ -1,12 +1,12 @@
 // 用户与角色 (city): every login with its role and what it acts for; create one for a role, disable or
 // enable it (a disabled user's sessions end), reset its password. All audited on the server.
-import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { useState } from 'react';
 import { api } from '../../api.ts';
 import { LoadError } from '../../components.tsx';
 import { formatDateTime } from '../../format.ts';
 import { AREA_NAMES, areaName, nameOf, ROLE_NAMES } from '../../labels.ts';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { DEPARTMENTS } from '../../../../src/services/access.ts';
 import type { UserView } from '../../../../src/services/users/user-view.ts';
 import { CityOnly, options, useSubmit } from './shared.tsx';
@@ -38,7 +38,6 @@ function UsersAdmin() {
   const list = useServerList<UserView>('/users', FILTERS, SORTABLE);
   const [filters] = Form.useForm();
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  useEffect(() => filters.setFieldsValue(list.state.filters), [filters, list.state.filters]);
   const close = (saved: boolean) => { setDialog(null); if (saved) list.reload(); };
   const columns: TableProps<UserView>['columns'] = [
     { title: '用户名', dataIndex: 'username', key: 'username', width: 150, sorter: true, sortOrder: list.sortOrder('username') },
@@ -65,15 +64,12 @@ function UsersAdmin() {
           <ExportButton path="/users" query={list.query} columns={EXPORT} fileName="用户与角色" />
         </Space>
       </Space>
-      <Card size="small">
-        <Form form={filters} name="adminusers-1" layout="inline" aria-label="筛选条件" style={{ rowGap: 12 }} onFinish={list.setFilters}>
-          <Form.Item label="用户名或名称" name="q"><Input allowClear maxLength={60} style={{ width: 150 }} /></Form.Item>
-          <Form.Item label="角色" name="role"><Select allowClear placeholder="全部" style={{ width: 150 }} options={options(ROLE_NAMES)} /></Form.Item>
-          <Form.Item label="地区" name="areaCode"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AREA_NAMES)} /></Form.Item>
-          <Form.Item label="状态" name="active"><Select allowClear placeholder="全部" style={{ width: 100 }} options={[{ value: 'true', label: '启用' }, { value: 'false', label: '停用' }]} /></Form.Item>
-          <Form.Item><Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { filters.resetFields(); list.clearFilters(); }}>重置</Button></Space></Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={filters} list={list} name="adminusers-1">
+        <Form.Item label="用户名或名称" name="q"><Input allowClear maxLength={60} style={{ width: 150 }} /></Form.Item>
+        <Form.Item label="角色" name="role"><Select allowClear placeholder="全部" style={{ width: 150 }} options={options(ROLE_NAMES)} /></Form.Item>
+        <AreaFilter city />
+        <Form.Item label="状态" name="active"><Select allowClear placeholder="全部" style={{ width: 100 }} options={[{ value: 'true', label: '启用' }, { value: 'false', label: '停用' }]} /></Form.Item>
+      </ListFilters>
       {list.error ? <LoadError error={list.error} what="用户" onRetry={list.reload} /> : (
         <Table<UserView> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 900 }} />
       )}

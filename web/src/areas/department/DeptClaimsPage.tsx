@@ -1,12 +1,12 @@
 // 本领域申领 (§5.7): the claims of the department's slice, read-only, each with the department's
 // comments and flags beside it.
-import { Button, Card, Drawer, Form, Select, Space, Table, type TableProps } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Drawer, Form, Select, Space, Table, type TableProps } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { ClaimStatusTag, LoadError, OutcomeTag } from '../../components.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
-import { AREA_NAMES, areaName, CLAIM_STATUS_NAMES, nameOf, OUTCOME_NAMES, PROGRAM_NAMES } from '../../labels.ts';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { areaName, CLAIM_STATUS_NAMES, nameOf, OUTCOME_NAMES, PROGRAM_NAMES } from '../../labels.ts';
+import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import type { Claim } from '../../types.ts';
 import { ListHeader, options, RequireRole } from '../trainee/party-ui.tsx';
 import { OversightNotesPanel } from './OversightNotesPanel.tsx';
@@ -33,7 +33,6 @@ function DeptClaims() {
   const list = useServerList<Claim>('/claims', FILTERS, SORTABLE);
   const [form] = Form.useForm();
   const [open, setOpen] = useState<Claim | null>(null);
-  useEffect(() => { form.setFieldsValue(list.state.filters); }, [form, list.state.filters]);
   const columns: TableProps<Claim>['columns'] = [
     { title: '申领', dataIndex: 'id', key: 'id', width: 150, ellipsis: { showTitle: true }, render: (id: string) => <Link to={`/claims/${encodeURIComponent(id)}`}>{id}</Link> },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 170, sorter: true, sortOrder: list.sortOrder('program'), render: (p: string) => nameOf(PROGRAM_NAMES, p) },
@@ -48,15 +47,12 @@ function DeptClaims() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <ListHeader title="本领域申领"><ExportButton path="/claims" query={list.query} columns={EXPORT} fileName="本领域申领" /></ListHeader>
-      <Card size="small">
-        <Form form={form} layout="inline" aria-label="筛选条件" onFinish={list.setFilters} style={{ rowGap: 12 }}>
-          <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(CLAIM_STATUS_NAMES)} /></Form.Item>
-          <Form.Item label="判定结果" name="outcome"><Select allowClear placeholder="全部" style={{ width: 130 }} options={options(OUTCOME_NAMES)} /></Form.Item>
-          <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} /></Form.Item>
-          <Form.Item label="地区" name="areaCode"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AREA_NAMES).filter((o) => o.value !== '510400')} /></Form.Item>
-          <Form.Item><Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button></Space></Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list}>
+        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(CLAIM_STATUS_NAMES)} /></Form.Item>
+        <Form.Item label="判定结果" name="outcome"><Select allowClear placeholder="全部" style={{ width: 130 }} options={options(OUTCOME_NAMES)} /></Form.Item>
+        <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} /></Form.Item>
+        <AreaFilter />
+      </ListFilters>
       {list.error ? <LoadError error={list.error} what="申领" onRetry={list.reload} /> : (
         <Table<Claim> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 1240 }} locale={{ emptyText: '本领域暂无申领' }} />
       )}

@@ -1,12 +1,11 @@
 // 本领域人员 (§5.7): the people a group-keeping department watches (the veterans bureau its veterans,
 // the disabled persons' federation disabled people), read-only, resident IDs masked by the server.
-import { Button, Card, Form, Input, Select, Space, Table, type TableProps } from 'antd';
-import { useEffect } from 'react';
+import { Form, Input, Space, Table, type TableProps } from 'antd';
 import type { PersonView } from '../../../../src/services/people/person-view.ts';
 import { LoadError } from '../../components.tsx';
-import { AREA_NAMES, areaName } from '../../labels.ts';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
-import { ListHeader, options, RequireRole } from '../trainee/party-ui.tsx';
+import { areaName } from '../../labels.ts';
+import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { ListHeader, RequireRole } from '../trainee/party-ui.tsx';
 
 const FILTERS = ['name', 'areaCode'] as const;
 const SORTABLE = { name: 'name', areaCode: 'areaCode' };
@@ -23,7 +22,6 @@ export default function DeptPeoplePage() {
 function DeptPeople() {
   const list = useServerList<PersonView>('/people', FILTERS, SORTABLE);
   const [form] = Form.useForm();
-  useEffect(() => { form.setFieldsValue(list.state.filters); }, [form, list.state.filters]);
   const columns: TableProps<PersonView>['columns'] = [
     { title: '姓名', dataIndex: 'name', key: 'name', width: 160, sorter: true, sortOrder: list.sortOrder('name') },
     { title: '身份证号', dataIndex: 'residentId', key: 'residentId', width: 200, render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span> },
@@ -32,13 +30,10 @@ function DeptPeople() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <ListHeader title="本领域人员"><ExportButton path="/people" query={list.query} columns={EXPORT} fileName="本领域人员" /></ListHeader>
-      <Card size="small">
-        <Form form={form} layout="inline" aria-label="筛选条件" onFinish={list.setFilters} style={{ rowGap: 12 }}>
-          <Form.Item label="姓名" name="name"><Input allowClear maxLength={50} style={{ width: 160 }} /></Form.Item>
-          <Form.Item label="地区" name="areaCode"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AREA_NAMES).filter((o) => o.value !== '510400')} /></Form.Item>
-          <Form.Item><Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button></Space></Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list}>
+        <Form.Item label="姓名" name="name"><Input allowClear maxLength={50} style={{ width: 160 }} /></Form.Item>
+        <AreaFilter />
+      </ListFilters>
       {list.error ? <LoadError error={list.error} what="人员" onRetry={list.reload} /> : (
         <Table<PersonView> rowKey="residentId" size="middle" {...list.tableProps} columns={columns} locale={{ emptyText: '本部门不掌握人员名单（仅退役军人事务局、残联可查看本领域人员）' }} />
       )}

@@ -1,14 +1,14 @@
 // 意见和标记: a department's own comments and flags (and whether each flag was cleared, with the
 // office's note); for the county and city offices (部门标记), the notes on their slice, to clear.
-import { Button, Card, Form, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Form, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { NoteView } from '../../../../src/services/oversight/note-scope.ts';
 import { useAuth } from '../../auth.tsx';
 import { LoadError } from '../../components.tsx';
 import { formatDateTime } from '../../format.ts';
 import { areaName, DEPARTMENT_NAMES, FLAG_STATUS_NAMES, nameOf, NOTE_KIND_NAMES } from '../../labels.ts';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { ListHeader, options, RequireRole } from '../trainee/party-ui.tsx';
 import { ClearFlagModal } from './OversightNotesPanel.tsx';
 
@@ -38,7 +38,6 @@ function Notes() {
   const list = useServerList<NoteView>('/oversight-notes', FILTERS, SORTABLE);
   const [form] = Form.useForm();
   const [clearing, setClearing] = useState<NoteView | null>(null);
-  useEffect(() => { form.setFieldsValue(list.state.filters); }, [form, list.state.filters]);
   const columns: TableProps<NoteView>['columns'] = [
     { title: '类型', dataIndex: 'kind', key: 'kind', width: 110, sorter: true, sortOrder: list.sortOrder('kind'), render: (k: string, n) => <Tag color={k === 'flag' ? (n.status === 'raised' ? 'red' : 'default') : 'blue'}>{nameOf(NOTE_KIND_NAMES, k)}{n.status ? `·${nameOf(FLAG_STATUS_NAMES, n.status)}` : ''}</Tag> },
     {
@@ -59,15 +58,12 @@ function Notes() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <ListHeader title={office ? '部门标记' : '我的意见和标记'}><ExportButton path="/oversight-notes" query={list.query} columns={EXPORT} fileName={office ? '部门意见和标记' : '我的意见和标记'} /></ListHeader>
-      <Card size="small">
-        <Form form={form} layout="inline" aria-label="筛选条件" onFinish={list.setFilters} style={{ rowGap: 12 }}>
-          <Form.Item label="类型" name="kind"><Select allowClear placeholder="全部" style={{ width: 110 }} options={options(NOTE_KIND_NAMES)} /></Form.Item>
-          <Form.Item label="标记状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(FLAG_STATUS_NAMES)} /></Form.Item>
-          <Form.Item label="对象" name="subjectKind"><Select allowClear placeholder="全部" style={{ width: 110 }} options={options(SUBJECTS)} /></Form.Item>
-          {office && <Form.Item label="部门" name="department"><Select allowClear placeholder="全部" style={{ width: 180 }} options={options(DEPARTMENT_NAMES)} /></Form.Item>}
-          <Form.Item><Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button></Space></Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list}>
+        <Form.Item label="类型" name="kind"><Select allowClear placeholder="全部" style={{ width: 110 }} options={options(NOTE_KIND_NAMES)} /></Form.Item>
+        <Form.Item label="标记状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(FLAG_STATUS_NAMES)} /></Form.Item>
+        <Form.Item label="对象" name="subjectKind"><Select allowClear placeholder="全部" style={{ width: 110 }} options={options(SUBJECTS)} /></Form.Item>
+        {office && <Form.Item label="部门" name="department"><Select allowClear placeholder="全部" style={{ width: 180 }} options={options(DEPARTMENT_NAMES)} /></Form.Item>}
+      </ListFilters>
       {list.error ? <LoadError error={list.error} what="意见和标记" onRetry={list.reload} /> : (
         <Table<NoteView> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: office ? 1200 : 1050 }} locale={{ emptyText: '暂无意见或标记' }} />
       )}

@@ -1,12 +1,11 @@
 // 预付资金 (§4.1, §4.9): the advances paid on the enterprise's apprenticeship plans (or a provider's
 // projects), what final claims deducted, what was recovered, and what is left to settle.
-import { Alert, Button, Card, Form, Select, Space, Table, Tag, type TableProps } from 'antd';
-import { useEffect } from 'react';
+import { Alert, Form, Select, Space, Table, Tag, type TableProps } from 'antd';
 import type { MyAdvance } from '../../../../src/services/parties/list-my-advances.ts';
 import { LoadError } from '../../components.tsx';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { ADVANCE_STATUS_NAMES, nameOf } from '../../labels.ts';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { ListHeader, options, RequireRole } from '../trainee/party-ui.tsx';
 
 const FILTERS = ['status'] as const;
@@ -32,7 +31,6 @@ export default function AdvancesPage() {
 function Advances() {
   const list = useServerList<MyAdvance>('/my/advances', FILTERS, SORTABLE);
   const [form] = Form.useForm();
-  useEffect(() => { form.setFieldsValue(list.state.filters); }, [form, list.state.filters]);
   const columns: TableProps<MyAdvance>['columns'] = [
     { title: '类别', dataIndex: 'kind', key: 'kind', width: 180, render: (k: string) => nameOf(KIND, k) },
     { title: '对象', dataIndex: 'subjectLabel', key: 'subjectLabel', ellipsis: true },
@@ -47,12 +45,9 @@ function Advances() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <ListHeader title="预付资金"><ExportButton path="/my/advances" query={list.query} columns={EXPORT} fileName="预付资金" /></ListHeader>
       <Alert type="info" showIcon title="学徒制培训（§4.1）和项目制培训（§4.9）可预付不超过 50% 的补贴，在最终核定的补贴中抵扣；学徒中途退出或考核不合格的，预付资金予以追回。" />
-      <Card size="small">
-        <Form form={form} layout="inline" aria-label="筛选条件" onFinish={list.setFilters}>
-          <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 160 }} options={options(ADVANCE_STATUS_NAMES)} /></Form.Item>
-          <Form.Item><Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button></Space></Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list}>
+        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 160 }} options={options(ADVANCE_STATUS_NAMES)} /></Form.Item>
+      </ListFilters>
       {list.error ? <LoadError error={list.error} what="预付资金" onRetry={list.reload} /> : (
         <Table<MyAdvance> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 1100 }} locale={{ emptyText: '暂无预付资金' }} />
       )}

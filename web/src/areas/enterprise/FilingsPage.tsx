@@ -1,15 +1,15 @@
 // 培训内容备案 (§4.3/§4.4, §5.5): the enterprise files the content of its own short-term and pre-job
 // training with its HR office before the training starts, and follows each filing's review.
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, type TableProps } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, type TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FilingView } from '../../../../src/services/filings/filing-view.ts';
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { LoadError } from '../../components.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { FILING_STATUS_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { applyServerError, ListHeader, options, RequireRole } from '../trainee/party-ui.tsx';
 
 const FILED = { short_term: PROGRAM_NAMES.short_term, pre_job: PROGRAM_NAMES.pre_job };
@@ -34,7 +34,6 @@ function Filings() {
   const list = useServerList<FilingView>('/filings', FILTERS, SORTABLE);
   const [form] = Form.useForm();
   const [open, setOpen] = useState(false);
-  useEffect(() => { form.setFieldsValue(list.state.filters); }, [form, list.state.filters]);
 
   const columns: TableProps<FilingView>['columns'] = [
     { title: '培训内容名称', dataIndex: 'title', key: 'title', ellipsis: true },
@@ -51,13 +50,10 @@ function Filings() {
         <ExportButton path="/filings" query={list.query} columns={EXPORT} fileName="培训内容备案" />
       </ListHeader>
       <Alert type="info" showIcon title="短期岗位技能培训（§4.3）和岗前技能培训（§4.4）的培训内容由企业自主确定，须在开班前报人社部门审核备案（§5.5）。" />
-      <Card size="small">
-        <Form form={form} layout="inline" aria-label="筛选条件" onFinish={list.setFilters} style={{ rowGap: 12 }}>
-          <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 190 }} options={options(FILED)} /></Form.Item>
-          <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(FILING_STATUS_NAMES)} /></Form.Item>
-          <Form.Item><Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button></Space></Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list}>
+        <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 190 }} options={options(FILED)} /></Form.Item>
+        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(FILING_STATUS_NAMES)} /></Form.Item>
+      </ListFilters>
       {list.error ? <LoadError error={list.error} what="备案" onRetry={list.reload} /> : (
         <Table<FilingView> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 760 }}
           expandable={{ expandedRowRender: (f) => <div style={{ whiteSpace: 'pre-wrap' }}>{f.content}</div> }} />

@@ -1,16 +1,16 @@
 // 学徒培养计划 (§4.1): the enterprise submits each apprentice's plan (new hire or transferred worker,
 // contract ≥ 12 months, with a college); the HR office lists it (列入计划, the condition for the 50%
 // advance) or returns it; the enterprise reports its end (completed, failed, quit).
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, message, type TableProps } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, message, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PlanView } from '../../../../src/services/plans/plan-view.ts';
 import { api, ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { LoadError } from '../../components.tsx';
 import { formatDate } from '../../format.ts';
 import { LEVEL_NAMES, nameOf, PLAN_STATUS_NAMES } from '../../labels.ts';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { applyServerError, ListHeader, options, RequireRole } from '../trainee/party-ui.tsx';
 
 const FILTERS = ['status'] as const;
@@ -38,7 +38,6 @@ function Plans() {
   const [form] = Form.useForm();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
-  useEffect(() => { form.setFieldsValue(list.state.filters); }, [form, list.state.filters]);
 
   const move = async (plan: PlanView, status: string) => {
     setBusy(plan.id);
@@ -81,12 +80,9 @@ function Plans() {
         <Button type="primary" onClick={() => setOpen(true)}>提交培养计划</Button>
         <ExportButton path="/plans" query={list.query} columns={EXPORT} fileName="学徒培养计划" />
       </ListHeader>
-      <Card size="small">
-        <Form form={form} layout="inline" aria-label="筛选条件" onFinish={list.setFilters}>
-          <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 140 }} options={options(PLAN_STATUS_NAMES)} /></Form.Item>
-          <Form.Item><Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button></Space></Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list}>
+        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 140 }} options={options(PLAN_STATUS_NAMES)} /></Form.Item>
+      </ListFilters>
       {list.error ? <LoadError error={list.error} what="学徒培养计划" onRetry={list.reload} /> : (
         <Table<PlanView> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 1090 }} />
       )}

@@ -1,13 +1,12 @@
 // 培训班: the provider's own classes in every state, paged, sorted and filtered on the server (kept in
 // the URL), with the Excel export of every filtered row; 申请开班 opens the application form.
-import { Button, Card, Form, Input, Select, Space, Table, Typography, type TableProps } from 'antd';
-import { useEffect } from 'react';
+import { Button, Form, Input, Select, Space, Table, Typography, type TableProps } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LoadError } from '../../components.tsx';
 import { formatDate } from '../../format.ts';
 import { CLASS_STATUS_NAMES, LEVEL_NAMES, nameOf, PROGRAM_NAMES, areaName } from '../../labels.ts';
 import { RequireAuth } from '../../layout/RequireAuth.tsx';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { CLASS_PROGRAMS } from '../../../../src/policy/class-application.ts';
 import { ClassStatusTag } from './parts.tsx';
 import type { ClassSummary } from './types.ts';
@@ -40,11 +39,8 @@ function ClassesList() {
   const [params] = useSearchParams();
   // Newest applications first until the user sorts by a column.
   const list = useServerList<ClassSummary>('/classes', FILTERS, SORTABLE, params.get('sort') ? {} : { sort: 'createdAt', order: 'desc' });
-  const { state, error, reload, sortOrder } = list;
+  const { error, reload, sortOrder } = list;
   const [form] = Form.useForm();
-  useEffect(() => {
-    form.setFieldsValue(Object.fromEntries(FILTERS.map((k) => [k, state.filters[k]])));
-  }, [form, state.filters]);
 
   const columns: TableProps<ClassSummary>['columns'] = [
     {
@@ -73,28 +69,20 @@ function ClassesList() {
           <ExportButton path="/classes" query={list.query} columns={EXPORT} fileName="培训班" />
         </Space>
       </Space>
-      <Card size="small">
-        <Form form={form} layout="inline" onFinish={(v) => list.setFilters(v)} aria-label="筛选条件" style={{ rowGap: 12 }}>
-          <Form.Item label="状态" name="status">
-            <Select allowClear placeholder="全部" style={{ width: 150 }} options={options(CLASS_STATUS_NAMES)} />
-          </Form.Item>
-          <Form.Item label="培训项目" name="program">
-            <Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES, CLASS_PROGRAMS)} />
-          </Form.Item>
-          <Form.Item label="开班日期从" name="startFrom">
-            <Input type="date" style={{ width: 150 }} />
-          </Form.Item>
-          <Form.Item label="至" name="startTo">
-            <Input type="date" style={{ width: 150 }} />
-          </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">查询</Button>
-              <Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button>
-            </Space>
-          </Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list}>
+        <Form.Item label="状态" name="status">
+          <Select allowClear placeholder="全部" style={{ width: 150 }} options={options(CLASS_STATUS_NAMES)} />
+        </Form.Item>
+        <Form.Item label="培训项目" name="program">
+          <Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES, CLASS_PROGRAMS)} />
+        </Form.Item>
+        <Form.Item label="开班日期从" name="startFrom">
+          <Input type="date" style={{ width: 150 }} />
+        </Form.Item>
+        <Form.Item label="至" name="startTo">
+          <Input type="date" style={{ width: 150 }} />
+        </Form.Item>
+      </ListFilters>
       {error ? <LoadError error={error} what="培训班" onRetry={reload} /> : (
         <Table<ClassSummary> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 830 }} />
       )}

@@ -1,13 +1,12 @@
 // 补贴拨付: every payment made on a claim of the provider's classes (to the provider, or to the
 // enterprise or trainee the plan pays), paged and sorted on the server, exported to Excel.
-import { Button, Card, Form, Input, Select, Space, Table, Typography, type TableProps } from 'antd';
-import { useEffect } from 'react';
+import { Form, Input, Select, Space, Table, Typography, type TableProps } from 'antd';
 import { Link } from 'react-router';
 import { LoadError } from '../../components.tsx';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { APPLICANT_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { RequireAuth } from '../../layout/RequireAuth.tsx';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import type { ProviderPayment } from './types.ts';
 
 const FILTERS = ['program', 'payee', 'classId'] as const;
@@ -36,11 +35,8 @@ export default function PaymentsPage() {
 
 function PaymentsList() {
   const list = useServerList<ProviderPayment>('/provider-payments', FILTERS, SORTABLE);
-  const { state, error, reload, sortOrder } = list;
+  const { error, reload, sortOrder } = list;
   const [form] = Form.useForm();
-  useEffect(() => {
-    form.setFieldsValue(Object.fromEntries(FILTERS.map((k) => [k, state.filters[k]])));
-  }, [form, state.filters]);
   const columns: TableProps<ProviderPayment>['columns'] = [
     { title: '申领编号', dataIndex: 'claimId', key: 'claimId', width: 160, ellipsis: true, render: (id: string) => <Link to={`/claims/${encodeURIComponent(id)}`}>{id}</Link> },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 150, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
@@ -55,25 +51,17 @@ function PaymentsList() {
         <Typography.Title level={3} style={{ margin: 0 }}>补贴拨付</Typography.Title>
         <ExportButton path="/provider-payments" query={list.query} columns={EXPORT} fileName="补贴拨付" />
       </Space>
-      <Card size="small">
-        <Form form={form} layout="inline" onFinish={(v) => list.setFilters(v)} aria-label="筛选条件" style={{ rowGap: 12 }}>
-          <Form.Item label="培训项目" name="program">
-            <Select allowClear placeholder="全部" style={{ width: 200 }} options={Object.entries(PROGRAM_NAMES).map(([value, label]) => ({ value, label }))} />
-          </Form.Item>
-          <Form.Item label="收款方" name="payee">
-            <Select allowClear placeholder="全部" style={{ width: 130 }} options={Object.entries(PAYEE_NAMES).map(([value, label]) => ({ value, label }))} />
-          </Form.Item>
-          <Form.Item label="培训班编号" name="classId">
-            <Input allowClear maxLength={64} style={{ width: 200 }} />
-          </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">查询</Button>
-              <Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button>
-            </Space>
-          </Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list}>
+        <Form.Item label="培训项目" name="program">
+          <Select allowClear placeholder="全部" style={{ width: 200 }} options={Object.entries(PROGRAM_NAMES).map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item label="收款方" name="payee">
+          <Select allowClear placeholder="全部" style={{ width: 130 }} options={Object.entries(PAYEE_NAMES).map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item label="培训班编号" name="classId">
+          <Input allowClear maxLength={64} style={{ width: 200 }} />
+        </Form.Item>
+      </ListFilters>
       {error ? <LoadError error={error} what="拨付记录" onRetry={reload} /> : (
         <Table<ProviderPayment> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 850 }} />
       )}

@@ -1,12 +1,11 @@
 // 一则公示 (public): the notice and its claims as the public may see them — the name to the surname,
 // the resident ID masked, the program, the amount and who is paid.
-import { Button, Card, Descriptions, Form, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
-import { useEffect } from 'react';
+import { Descriptions, Form, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ClaimStatusTag, LoadError } from '../../components.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
 import { APPLICANT_NAMES, areaName, nameOf, PROGRAM_NAMES } from '../../labels.ts';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { useApi } from '../../hooks.ts';
 import type { PublicNoticeClaimView, PublicNoticeView } from '../../../../src/services/public/public-notices.ts';
 import { NoticeStatusTag } from './PublicityPage.tsx';
@@ -27,7 +26,6 @@ export default function NoticePage() {
   const notice = useApi<PublicNoticeView>(path);
   const list = useServerList<PublicNoticeClaimView>(`${path}/claims`, FILTERS, SORTABLE);
   const [form] = Form.useForm();
-  useEffect(() => form.setFieldsValue(list.state.filters), [form, list.state.filters]);
   if (notice.error) return <LoadError error={notice.error} what="公示" onRetry={notice.reload} />;
   const n = notice.data;
   const columns: TableProps<PublicNoticeClaimView>['columns'] = [
@@ -56,12 +54,9 @@ export default function NoticePage() {
           <Descriptions.Item label="异议">{n.objections} 件</Descriptions.Item>
         </Descriptions>
       )}
-      <Card size="small">
-        <Form form={form} name="notice-1" layout="inline" aria-label="筛选条件" onFinish={list.setFilters}>
-          <Form.Item label="培训项目" name="program"><Select allowClear showSearch optionFilterProp="label" placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} /></Form.Item>
-          <Form.Item><Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button></Space></Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list} name="notice-1">
+        <Form.Item label="培训项目" name="program"><Select allowClear showSearch optionFilterProp="label" placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} /></Form.Item>
+      </ListFilters>
       {list.error ? <LoadError error={list.error} what="公示申领" onRetry={list.reload} /> : (
         <Table<PublicNoticeClaimView> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 940 }} />
       )}

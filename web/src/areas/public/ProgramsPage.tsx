@@ -1,11 +1,10 @@
 // 培训项目 (public, no login): the eight class programs, what each subsidises and who is paid, worded
 // from the governing policy package on a date, with the program's clause and every parameter it reads.
-import { Button, Card, DatePicker, Form, Space, Table, Typography, type TableProps } from 'antd';
+import { DatePicker, Form, Space, Table, Typography, type TableProps } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect } from 'react';
 import { LoadError } from '../../components.tsx';
 import { formatDate } from '../../format.ts';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import type { ProgramView } from '../../../../src/services/public/list-programs.ts';
 
 const FILTERS = ['onDate'] as const;
@@ -19,7 +18,6 @@ const show = (v: unknown) => (Array.isArray(v) ? `${v.length} 项` : typeof v ==
 export default function ProgramsPage() {
   const list = useServerList<ProgramView>('/public/programs', FILTERS);
   const [form] = Form.useForm();
-  useEffect(() => form.setFieldsValue({ onDate: list.state.filters.onDate ? dayjs(list.state.filters.onDate) : undefined }), [form, list.state.filters]);
   const columns: TableProps<ProgramView>['columns'] = [
     { title: '培训项目', dataIndex: 'name', key: 'name', width: 170, render: (n: string, p) => <><div><b>{n}</b></div><Typography.Text type="secondary">{p.clause} {p.clauseHeading}</Typography.Text></> },
     { title: '补贴内容', dataIndex: 'subsidises', key: 'subsidises', width: 440 },
@@ -33,12 +31,11 @@ export default function ProgramsPage() {
         <ExportButton path="/public/programs" query={list.query} columns={EXPORT} fileName="培训项目及补贴政策" />
       </Space>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>依据《攀枝花市职业技能提升行动实施方案（2020—2021年）》（攀办发〔2020〕2 号）第四部分；金额与条件取自现行政策包，按培训开始日期适用。</Typography.Paragraph>
-      <Card size="small">
-        <Form form={form} name="programs-1" layout="inline" aria-label="筛选条件" onFinish={(v: { onDate?: dayjs.Dayjs | null }) => list.setFilters({ onDate: v.onDate ? v.onDate.format('YYYY-MM-DD') : undefined })}>
-          <Form.Item label="适用日期" name="onDate"><DatePicker format="YYYY年M月D日" style={{ width: 160 }} /></Form.Item>
-          <Form.Item><Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button></Space></Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list} name="programs-1"
+        toForm={(f) => ({ onDate: f.onDate ? dayjs(f.onDate) : undefined })}
+        fromForm={(v: { onDate?: dayjs.Dayjs | null }) => ({ onDate: v.onDate ? v.onDate.format('YYYY-MM-DD') : undefined })}>
+        <Form.Item label="适用日期" name="onDate"><DatePicker format="YYYY年M月D日" style={{ width: 160 }} /></Form.Item>
+      </ListFilters>
       {list.error ? <LoadError error={list.error} what="培训项目" onRetry={list.reload} /> : (
         <Table<ProgramView> rowKey="program" size="middle" {...list.tableProps} pagination={false} columns={columns} tableLayout="fixed" scroll={{ x: 960 }}
           expandable={{

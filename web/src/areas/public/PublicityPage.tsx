@@ -1,18 +1,16 @@
 // 公示 (public, no login): publicity notices, current (公示中, or paused by an objection) and past,
 // filtered and paged on the server; each opens with its claims (names masked).
-import { Button, Card, Form, Input, Segmented, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
-import { useEffect } from 'react';
+import { Form, Input, Segmented, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { Link } from 'react-router';
 import { LoadError } from '../../components.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
-import { AREA_NAMES, areaName } from '../../labels.ts';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { areaName } from '../../labels.ts';
+import { AreaFilter, ExportButton, ListFilters, useServerList, type ExportColumn } from '../../list.tsx';
 import type { PublicNoticeView } from '../../../../src/services/public/public-notices.ts';
 
 const FILTERS = ['state', 'areaCode', 'title'] as const;
 const SORTABLE: Record<string, string> = { startsOn: 'startsOn', endsOn: 'endsOn', title: 'title' };
 export const NOTICE_STATUS_NAMES: Record<string, string> = { open: '公示中', paused: '异议处理中（暂停）', closed: '已结束' };
-const options = (names: Record<string, string>) => Object.entries(names).map(([value, label]) => ({ value, label }));
 
 const EXPORT: ExportColumn<PublicNoticeView>[] = [
   { title: '公示标题', value: (n) => n.title, width: 36 }, { title: '地区', value: (n) => n.areaName ?? areaName(n.areaCode) },
@@ -28,7 +26,6 @@ export function NoticeStatusTag({ status }: { status: string }) {
 export default function PublicityPage() {
   const list = useServerList<PublicNoticeView>('/public/notices', FILTERS, SORTABLE);
   const [form] = Form.useForm();
-  useEffect(() => form.setFieldsValue(list.state.filters), [form, list.state.filters]);
   const state = list.state.filters.state ?? 'all';
   const columns: TableProps<PublicNoticeView>['columns'] = [
     { title: '公示标题', dataIndex: 'title', key: 'title', width: 260, sorter: true, sortOrder: list.sortOrder('title'), render: (t: string, n) => <Link to={`/publicity/${encodeURIComponent(n.id)}`}>{t}</Link> },
@@ -47,13 +44,10 @@ export default function PublicityPage() {
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>对公示中的申领有异议的，可在公示期内向所在地人社部门提出；异议处理期间公示暂停，工作日不计。</Typography.Paragraph>
       <Segmented aria-label="当前或往期" value={state} onChange={(v) => list.setFilters({ ...list.state.filters, state: v === 'all' ? undefined : String(v) })}
         options={[{ value: 'all', label: '全部' }, { value: 'current', label: '当前公示' }, { value: 'past', label: '往期公示' }]} />
-      <Card size="small">
-        <Form form={form} name="publicity-1" layout="inline" aria-label="筛选条件" style={{ rowGap: 12 }} onFinish={(v: Record<string, unknown>) => list.setFilters({ ...v, state: list.state.filters.state })}>
-          <Form.Item label="地区" name="areaCode"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AREA_NAMES)} /></Form.Item>
-          <Form.Item label="标题" name="title"><Input allowClear maxLength={100} style={{ width: 180 }} /></Form.Item>
-          <Form.Item><Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button></Space></Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list} name="publicity-1" fromForm={(v: Record<string, unknown>) => ({ ...v, state: list.state.filters.state })}>
+        <AreaFilter city />
+        <Form.Item label="标题" name="title"><Input allowClear maxLength={100} style={{ width: 180 }} /></Form.Item>
+      </ListFilters>
       {list.error ? <LoadError error={list.error} what="公示" onRetry={list.reload} /> : (
         <Table<PublicNoticeView> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 950 }} />
       )}

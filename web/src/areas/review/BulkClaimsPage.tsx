@@ -3,14 +3,14 @@
 // approve with one action. The selection is sent in small parts with a progress bar; each claim is
 // done or left as it was on the server, and the claims that failed are listed with the reason.
 import { Alert, Button, Card, Form, Input, Modal, Progress, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { ClaimStatusTag, LoadError, OutcomeTag } from '../../components.tsx';
 import { formatMoney } from '../../format.ts';
-import { AREA_NAMES, areaName, CLAIM_STATUS_NAMES, nameOf, OUTCOME_NAMES, PROGRAM_NAMES } from '../../labels.ts';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { areaName, CLAIM_STATUS_NAMES, nameOf, OUTCOME_NAMES, PROGRAM_NAMES } from '../../labels.ts';
+import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import type { Claim } from '../../types.ts';
 import { options, post, reviewPage, useAction } from './shared.tsx';
 
@@ -51,7 +51,7 @@ function RiskTag({ score }: { score: number | null | undefined }) {
 function BulkClaims() {
   const { me } = useAuth();
   const list = useServerList<RiskClaim>('/claims', FILTERS, SORTABLE);
-  const { state, error, reload, sortOrder } = list;
+  const { error, reload, sortOrder } = list;
   const [form] = Form.useForm();
   const [reasonForm] = Form.useForm<{ reason: string }>();
   const [selected, setSelected] = useState<string[]>([]);
@@ -60,7 +60,6 @@ function BulkClaims() {
   const [report, setReport] = useState<{ act: Act; results: ActResult[] } | null>(null);
   const running = useRef(false);
   const scan = useAction();
-  useEffect(() => { form.setFieldsValue(Object.fromEntries(FILTERS.map((k) => [k, state.filters[k]]))); }, [form, state.filters]);
 
   const runAct = async (act: Act, extra: { reason?: string } = {}) => {
     if (running.current || selected.length === 0) return;
@@ -123,25 +122,17 @@ function BulkClaims() {
           <ExportButton path="/claims" query={list.query} columns={EXPORT} fileName="补贴申领批量审核" />
         </Space>
       </Space>
-      <Card size="small">
-        <Form form={form} layout="inline" onFinish={(v) => list.setFilters(v)} aria-label="筛选条件" style={{ rowGap: 12 }}>
-          <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 110 }} options={options(CLAIM_STATUS_NAMES)} /></Form.Item>
-          <Form.Item label="判定结果" name="outcome"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(OUTCOME_NAMES)} /></Form.Item>
-          <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 190 }} options={options(PROGRAM_NAMES)} /></Form.Item>
-          {me?.role === 'city' && (
-            <Form.Item label="地区" name="areaCode"><Select allowClear placeholder="全部" style={{ width: 110 }} options={options(AREA_NAMES).filter((o) => o.value !== '510400')} /></Form.Item>
-          )}
-          <Form.Item label="培训机构编号" name="providerId"><Input allowClear maxLength={80} style={{ width: 110 }} /></Form.Item>
-          <Form.Item label="风险" name="minRisk"><Select allowClear placeholder="不限" style={{ width: 170 }} options={RISK_OPTIONS} /></Form.Item>
-          <Form.Item label="身份证号" name="residentId"><Input allowClear maxLength={18} style={{ width: 180 }} /></Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">查询</Button>
-              <Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button>
-            </Space>
-          </Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list}>
+        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 110 }} options={options(CLAIM_STATUS_NAMES)} /></Form.Item>
+        <Form.Item label="判定结果" name="outcome"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(OUTCOME_NAMES)} /></Form.Item>
+        <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 190 }} options={options(PROGRAM_NAMES)} /></Form.Item>
+        {me?.role === 'city' && (
+          <AreaFilter width={110} />
+        )}
+        <Form.Item label="培训机构编号" name="providerId"><Input allowClear maxLength={80} style={{ width: 110 }} /></Form.Item>
+        <Form.Item label="风险" name="minRisk"><Select allowClear placeholder="不限" style={{ width: 170 }} options={RISK_OPTIONS} /></Form.Item>
+        <Form.Item label="身份证号" name="residentId"><Input allowClear maxLength={18} style={{ width: 180 }} /></Form.Item>
+      </ListFilters>
       <Card size="small" aria-label="批量操作">
         <Space wrap>
           <Typography.Text data-testid="selected-count">已选 {selected.length} 笔</Typography.Text>

@@ -1,13 +1,12 @@
 // 开班审查: the class applications of the office's slice (submitted ones first by default), paged and
 // filtered on the server; each opens the review with every trainee's cross-program status.
-import { Button, Card, Form, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
-import { useEffect } from 'react';
+import { Form, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { Link } from 'react-router';
 import { useAuth } from '../../auth.tsx';
 import { LoadError } from '../../components.tsx';
 import { formatDate } from '../../format.ts';
-import { AREA_NAMES, areaName, CLASS_STATUS_NAMES, LEVEL_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { areaName, CLASS_STATUS_NAMES, LEVEL_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
+import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { options, reviewPage, type ClassSummary } from './shared.tsx';
 
 const FILTERS = ['status', 'program', 'areaCode', 'providerId'] as const;
@@ -30,9 +29,8 @@ const EXPORT: ExportColumn<ClassSummary>[] = [
 function ClassesReview() {
   const { me } = useAuth();
   const list = useServerList<ClassSummary>('/classes', FILTERS, SORTABLE);
-  const { state, error, reload, sortOrder } = list;
+  const { error, reload, sortOrder } = list;
   const [form] = Form.useForm();
-  useEffect(() => { form.setFieldsValue(Object.fromEntries(FILTERS.map((k) => [k, state.filters[k]]))); }, [form, state.filters]);
 
   const columns: TableProps<ClassSummary>['columns'] = [
     { title: '培训班编号', dataIndex: 'id', key: 'id', width: 170, ellipsis: { showTitle: true }, render: (id: string) => <Link to={`/review/classes/${encodeURIComponent(id)}`} title={id}>{id}</Link> },
@@ -51,30 +49,20 @@ function ClassesReview() {
         <Typography.Title level={3} style={{ margin: 0 }}>开班审查</Typography.Title>
         <ExportButton path="/classes" query={list.query} columns={EXPORT} fileName="开班申请" />
       </Space>
-      <Card size="small">
-        <Form form={form} layout="inline" onFinish={(v) => list.setFilters(v)} aria-label="筛选条件" style={{ rowGap: 12 }}>
-          <Form.Item label="状态" name="status">
-            <Select allowClear placeholder="全部" style={{ width: 160 }} options={options(CLASS_STATUS_NAMES)} />
-          </Form.Item>
-          <Form.Item label="培训项目" name="program">
-            <Select allowClear placeholder="全部" style={{ width: 200 }} options={CLASS_PROGRAMS.map((p) => ({ value: p, label: nameOf(PROGRAM_NAMES, p) }))} />
-          </Form.Item>
-          {me?.role === 'city' && (
-            <Form.Item label="地区" name="areaCode">
-              <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AREA_NAMES).filter((o) => o.value !== '510400')} />
-            </Form.Item>
-          )}
-          <Form.Item label="培训机构编号" name="providerId">
-            <Input allowClear maxLength={40} style={{ width: 130 }} />
-          </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">查询</Button>
-              <Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button>
-            </Space>
-          </Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list}>
+        <Form.Item label="状态" name="status">
+          <Select allowClear placeholder="全部" style={{ width: 160 }} options={options(CLASS_STATUS_NAMES)} />
+        </Form.Item>
+        <Form.Item label="培训项目" name="program">
+          <Select allowClear placeholder="全部" style={{ width: 200 }} options={CLASS_PROGRAMS.map((p) => ({ value: p, label: nameOf(PROGRAM_NAMES, p) }))} />
+        </Form.Item>
+        {me?.role === 'city' && (
+          <AreaFilter />
+        )}
+        <Form.Item label="培训机构编号" name="providerId">
+          <Input allowClear maxLength={40} style={{ width: 130 }} />
+        </Form.Item>
+      </ListFilters>
       {error ? <LoadError error={error} what="培训班" onRetry={reload} /> : (
         <Table<ClassSummary> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 984 }} />
       )}

@@ -10,8 +10,8 @@ import { addWorkingDays } from '../../../../src/policy/working-calendar.ts';
 import { useAuth } from '../../auth.tsx';
 import { LoadError, OutcomeTag } from '../../components.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
-import { AREA_NAMES, areaName, nameOf, PROGRAM_NAMES } from '../../labels.ts';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { areaName, nameOf, PROGRAM_NAMES } from '../../labels.ts';
+import { AreaFilter, ExportButton, ListFilters, useServerList, type ExportColumn } from '../../list.tsx';
 import type { Claim } from '../../types.ts';
 import { options, post, reviewPage, useAction } from './shared.tsx';
 
@@ -47,7 +47,6 @@ function NewNotice() {
   const [form] = Form.useForm<NoticeForm>();
   const [selected, setSelected] = useState<string[]>([]);
   const action = useAction(form);
-  useEffect(() => { filterForm.setFieldsValue(Object.fromEntries(FILTERS.map((k) => [k, state.filters[k]]))); }, [filterForm, state.filters]);
   const areaCode = area ?? state.filters.areaCode;
   useEffect(() => { setSelected([]); }, [areaCode]);
 
@@ -79,14 +78,11 @@ function NewNotice() {
         <ExportButton path="/claims" query={list.query} columns={EXPORT} fileName="待公示申领" />
       </Space>
       <Card size="small" title="选择已审核的申领">
-        <Form form={filterForm} layout="inline" onFinish={(v) => list.setFilters(v)} aria-label="筛选条件" style={{ rowGap: 12, marginBottom: 12 }}>
-          {me?.role === 'city' && (
-            <Form.Item label="地区" name="areaCode"><Select allowClear placeholder="请选择" style={{ width: 120 }} options={options(AREA_NAMES)} /></Form.Item>
-          )}
+        <ListFilters form={filterForm} list={list} bare reset={false} style={{ marginBottom: 12 }}>
+          {me?.role === 'city' && <AreaFilter city placeholder="请选择" />}
           <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} /></Form.Item>
           <Form.Item label="培训机构编号" name="providerId"><Input allowClear maxLength={80} style={{ width: 120 }} /></Form.Item>
-          <Form.Item><Button type="primary" htmlType="submit">查询</Button></Form.Item>
-        </Form>
+        </ListFilters>
         {!areaCode && <Alert type="info" showIcon title="公示按地区发布：请先选择地区" style={{ marginBottom: 12 }} />}
         {error ? <LoadError error={error} what="申领" onRetry={reload} /> : (
           <Table<Claim> rowKey="id" size="small" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 790 }}

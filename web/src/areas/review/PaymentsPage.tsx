@@ -1,14 +1,14 @@
 // 支付批次: what can be paid (approved claims reserved in a fund and in no batch yet, by area × fund)
 // with 编制支付批次 for each, and the batches of the office's slice with their progress.
 import { Button, Card, Form, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../auth.tsx';
 import { LoadError } from '../../components.tsx';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
-import { AREA_NAMES, areaName, nameOf } from '../../labels.ts';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { areaName, nameOf } from '../../labels.ts';
+import { AreaFilter, ExportButton, ListFilters, useServerList, type ExportColumn } from '../../list.tsx';
 import { BATCH_STATUS_NAMES, FUND_SOURCE_NAMES, options, post, reviewPage, useAction, type BatchSummary, type Fund, type PayableGroup } from './shared.tsx';
 
 const FILTERS = ['status', 'areaCode'] as const;
@@ -34,10 +34,9 @@ function Payments() {
   const fundName = useFundNames();
   const payable = useApi<{ items: PayableGroup[] }>('/review/payable');
   const list = useServerList<BatchSummary>('/review/payment-batches', FILTERS, SORTABLE);
-  const { state, error, reload, sortOrder } = list;
+  const { error, reload, sortOrder } = list;
   const [form] = Form.useForm();
   const build = useAction();
-  useEffect(() => { form.setFieldsValue(Object.fromEntries(FILTERS.map((k) => [k, state.filters[k]]))); }, [form, state.filters]);
 
   const exportColumns: ExportColumn<BatchSummary>[] = [
     { title: '批次编号', value: (b) => b.id, width: 44 },
@@ -88,18 +87,10 @@ function Payments() {
         )}
       </Card>
       <Card size="small" title="支付批次" extra={<ExportButton path="/review/payment-batches" query={list.query} columns={exportColumns} fileName="支付批次" />}>
-        <Form form={form} layout="inline" onFinish={(v) => list.setFilters(v)} aria-label="筛选条件" style={{ rowGap: 12, marginBottom: 12 }}>
+        <ListFilters form={form} list={list} bare style={{ marginBottom: 12 }}>
           <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 160 }} options={options(BATCH_STATUS_NAMES)} /></Form.Item>
-          {me?.role === 'city' && (
-            <Form.Item label="地区" name="areaCode"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AREA_NAMES)} /></Form.Item>
-          )}
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">查询</Button>
-              <Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button>
-            </Space>
-          </Form.Item>
-        </Form>
+          {me?.role === 'city' && <AreaFilter city />}
+        </ListFilters>
         {error ? <LoadError error={error} what="支付批次" onRetry={reload} /> : (
           <Table<BatchSummary> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 1060 }} />
         )}

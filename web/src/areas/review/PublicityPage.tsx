@@ -1,13 +1,12 @@
 // 公示管理: the office's publicity notices (paged, filtered on the server), each with its working-day
 // end date, claims and open objections; 发布公示 builds a new one from reviewed claims.
-import { Button, Card, Form, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
-import { useEffect } from 'react';
+import { Button, Form, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../auth.tsx';
 import { LoadError } from '../../components.tsx';
 import { formatDate } from '../../format.ts';
-import { AREA_NAMES, areaName, nameOf } from '../../labels.ts';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { areaName, nameOf } from '../../labels.ts';
+import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { NOTICE_STATUS_NAMES, options, reviewPage, type NoticeSummary } from './shared.tsx';
 
 const FILTERS = ['status', 'areaCode'] as const;
@@ -34,9 +33,8 @@ function Publicity() {
   const { me } = useAuth();
   const navigate = useNavigate();
   const list = useServerList<NoticeSummary>('/review/publicity-notices', FILTERS, SORTABLE);
-  const { state, error, reload, sortOrder } = list;
+  const { error, reload, sortOrder } = list;
   const [form] = Form.useForm();
-  useEffect(() => { form.setFieldsValue(Object.fromEntries(FILTERS.map((k) => [k, state.filters[k]]))); }, [form, state.filters]);
 
   const columns: TableProps<NoticeSummary>['columns'] = [
     { title: '标题', dataIndex: 'title', key: 'title', ellipsis: { showTitle: true }, render: (t: string, n) => <Link to={`/review/publicity/${encodeURIComponent(n.id)}`}>{t}</Link> },
@@ -58,20 +56,12 @@ function Publicity() {
           <ExportButton path="/review/publicity-notices" query={list.query} columns={EXPORT} fileName="公示" />
         </Space>
       </Space>
-      <Card size="small">
-        <Form form={form} layout="inline" onFinish={(v) => list.setFilters(v)} aria-label="筛选条件" style={{ rowGap: 12 }}>
-          <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 130 }} options={options(NOTICE_STATUS_NAMES)} /></Form.Item>
-          {me?.role === 'city' && (
-            <Form.Item label="地区" name="areaCode"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AREA_NAMES)} /></Form.Item>
-          )}
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">查询</Button>
-              <Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button>
-            </Space>
-          </Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list}>
+        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 130 }} options={options(NOTICE_STATUS_NAMES)} /></Form.Item>
+        {me?.role === 'city' && (
+          <AreaFilter city />
+        )}
+      </ListFilters>
       {error ? <LoadError error={error} what="公示" onRetry={reload} /> : (
         <Table<NoticeSummary> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 980 }} />
       )}

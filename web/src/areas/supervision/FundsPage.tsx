@@ -1,15 +1,14 @@
 // 资金监管 (§5.2): each fund account by source and year — budget, reserved, paid, advanced, recovered,
 // remaining — with its spending by program; the R9 enterprise-employee share of each year's
 // special-action spending, warned below the policy minimum with the figures (city and finance).
-import { Alert, Button, Card, Descriptions, Form, Select, Space, Statistic, Table, Typography, type TableProps } from 'antd';
-import { useEffect } from 'react';
+import { Alert, Card, Descriptions, Form, Select, Space, Statistic, Table, Typography, type TableProps } from 'antd';
 import type { Page } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { LoadError } from '../../components.tsx';
 import { formatMoney } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { RequireAuth } from '../../layout/RequireAuth.tsx';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { DownloadButton, percent, YEAR_OPTIONS, type EnterpriseShare, type FundAccount, type ProgramSpending } from './shared.tsx';
 
 const FILTERS = ['year', 'source'] as const;
@@ -52,7 +51,6 @@ function Funds() {
   const list = useServerList<FundAccount>('/supervision/funds', FILTERS);
   const shares = useApi<Page<EnterpriseShare>>(seesShare ? '/supervision/enterprise-share' : null, list.state.filters.year ? { year: list.state.filters.year } : {});
   const [form] = Form.useForm();
-  useEffect(() => { form.setFieldsValue(list.state.filters); }, [form, list.state.filters]);
 
   const columns: TableProps<FundAccount>['columns'] = [
     { title: '资金', key: 'source', render: (_, f) => `${f.year}年 ${f.sourceName}`, width: 230 },
@@ -87,18 +85,10 @@ function Funds() {
           {(shares.data?.items ?? []).map((s) => <ShareCard key={s.year} share={s} />)}
         </Space>
       ))}
-      <Card size="small">
-        <Form form={form} layout="inline" onFinish={(v) => list.setFilters(v)} aria-label="筛选条件" style={{ rowGap: 12 }}>
-          <Form.Item label="年度" name="year"><Select allowClear placeholder="全部" style={{ width: 120 }} options={YEAR_OPTIONS} /></Form.Item>
-          <Form.Item label="资金来源" name="source"><Select allowClear placeholder="全部" style={{ width: 220 }} options={SOURCE_OPTIONS} /></Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">查询</Button>
-              <Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button>
-            </Space>
-          </Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list}>
+        <Form.Item label="年度" name="year"><Select allowClear placeholder="全部" style={{ width: 120 }} options={YEAR_OPTIONS} /></Form.Item>
+        <Form.Item label="资金来源" name="source"><Select allowClear placeholder="全部" style={{ width: 220 }} options={SOURCE_OPTIONS} /></Form.Item>
+      </ListFilters>
       {list.error ? <LoadError error={list.error} what="资金" onRetry={list.reload} /> : (
         <Table<FundAccount>
           rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 900 }}

@@ -9,7 +9,7 @@ import { LoadError } from '../../components.tsx';
 import { useApi } from '../../hooks.ts';
 import { PROGRAM_NAMES } from '../../labels.ts';
 import { RequireAuth } from '../../layout/RequireAuth.tsx';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import type { Me } from '../../types.ts';
 import { EmploymentForm, TaskForm } from './forms.tsx';
 import { DEFAULT_QUARTER, DEFAULT_YEAR, percent, QUARTER_OPTIONS, YEAR_OPTIONS, type CityGoals, type SkillRatio, type TaskProgress } from './shared.tsx';
@@ -64,23 +64,15 @@ function Targets() {
           <ExportButton path="/targets" query={list.query} columns={EXPORT} fileName={lagging ? `${year}年第${quarter}季度任务进度通报` : `${year}年任务进度`} />
         </Space>
       </Space>
-      <Card size="small">
-        <Form form={form} layout="inline" onFinish={(v) => list.setFilters(v)} aria-label="筛选条件" style={{ rowGap: 12 }}>
-          <Form.Item label="年度" name="year"><Select style={{ width: 110 }} options={YEAR_OPTIONS} /></Form.Item>
-          <Form.Item label="截至" name="quarter"><Select style={{ width: 120 }} options={QUARTER_OPTIONS} /></Form.Item>
-          <Form.Item label="承担单位" name="unitKind"><Select allowClear placeholder="全部" style={{ width: 110 }} options={[{ value: 'area', label: '县（区）' }, { value: 'department', label: '部门' }]} /></Form.Item>
-          <Form.Item label="培训项目" name="program">
-            <Select allowClear placeholder="全部" style={{ width: 190 }} options={Object.entries(PROGRAM_NAMES).filter(([k]) => k !== 'living_allowance' && k !== 'appraisal').map(([value, label]) => ({ value, label }))} />
-          </Form.Item>
-          <Form.Item label="范围" name="lagging"><Select allowClear placeholder="全部任务" style={{ width: 180 }} options={[{ value: 'true', label: '滞后任务（通报）' }]} /></Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">查询</Button>
-              <Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button>
-            </Space>
-          </Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list}>
+        <Form.Item label="年度" name="year"><Select style={{ width: 110 }} options={YEAR_OPTIONS} /></Form.Item>
+        <Form.Item label="截至" name="quarter"><Select style={{ width: 120 }} options={QUARTER_OPTIONS} /></Form.Item>
+        <Form.Item label="承担单位" name="unitKind"><Select allowClear placeholder="全部" style={{ width: 110 }} options={[{ value: 'area', label: '县（区）' }, { value: 'department', label: '部门' }]} /></Form.Item>
+        <Form.Item label="培训项目" name="program">
+          <Select allowClear placeholder="全部" style={{ width: 190 }} options={Object.entries(PROGRAM_NAMES).filter(([k]) => k !== 'living_allowance' && k !== 'appraisal').map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item label="范围" name="lagging"><Select allowClear placeholder="全部任务" style={{ width: 180 }} options={[{ value: 'true', label: '滞后任务（通报）' }]} /></Form.Item>
+      </ListFilters>
       {lagging && list.data && (
         <Alert type={list.data.total ? 'warning' : 'success'} showIcon data-testid="laggard-notice"
           title={list.data.total ? `通报：${year}年第${'一二三四'[Number(quarter) - 1]}季度末，${list.data.total} 项年度任务进度滞后（完成数低于按季度均衡进度应完成数），请相关单位加快推进。` : '本季度没有进度滞后的任务。'} />

@@ -1,7 +1,7 @@
 // 异议案件 / 我的异议: a trainee's disputes of claims in their name with the outcome; for the county
 // and city offices, the cases of their slice, to take (受理) and resolve with a finding.
-import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Typography, message, type TableProps } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Form, Input, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Typography, message, type TableProps } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { DisputeView } from '../../../../src/services/disputes/dispute-view.ts';
 import { api, ApiError } from '../../api.ts';
@@ -9,7 +9,7 @@ import { useAuth } from '../../auth.tsx';
 import { ClaimStatusTag, LoadError } from '../../components.tsx';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { areaName, DISPUTE_FINDING_NAMES, DISPUTE_STATUS_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { applyServerError, ListHeader, options, RequireRole } from './party-ui.tsx';
 
 const FILTERS = ['status', 'pending'] as const;
@@ -42,7 +42,6 @@ function Disputes() {
   const [form] = Form.useForm();
   const [busy, setBusy] = useState<string | null>(null);
   const [resolving, setResolving] = useState<DisputeView | null>(null);
-  useEffect(() => { form.setFieldsValue(list.state.filters); }, [form, list.state.filters]);
 
   const take = async (d: DisputeView) => {
     setBusy(d.id);
@@ -94,13 +93,10 @@ function Disputes() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <ListHeader title={office ? '异议案件' : '我的异议'}><ExportButton path="/disputes" query={list.query} columns={EXPORT} fileName={office ? '异议案件' : '我的异议'} /></ListHeader>
       {!office && <Alert type="info" showIcon title="在“我的申领”中对不认识的申领提出异议，由受理该申领的人社部门核查并答复。" />}
-      <Card size="small">
-        <Form form={form} layout="inline" aria-label="筛选条件" onFinish={list.setFilters} style={{ rowGap: 12 }}>
-          <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(DISPUTE_STATUS_NAMES)} /></Form.Item>
-          <Form.Item label="范围" name="pending"><Select allowClear placeholder="全部" style={{ width: 140 }} options={[{ value: 'true', label: '未办结' }]} /></Form.Item>
-          <Form.Item><Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button></Space></Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list}>
+        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(DISPUTE_STATUS_NAMES)} /></Form.Item>
+        <Form.Item label="范围" name="pending"><Select allowClear placeholder="全部" style={{ width: 140 }} options={[{ value: 'true', label: '未办结' }]} /></Form.Item>
+      </ListFilters>
       {list.error ? <LoadError error={list.error} what="异议案件" onRetry={list.reload} /> : (
         <Table<DisputeView> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: office ? 1250 : 900 }} locale={{ emptyText: '暂无异议' }} />
       )}

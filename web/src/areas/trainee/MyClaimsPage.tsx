@@ -1,12 +1,12 @@
 // 我的申领: every claim in the trainee's name, whoever applied (the trainee, the employer, the
 // provider), with the decision and the amount; one they don't recognise can be disputed.
-import { Button, Card, Form, Select, Space, Table, message, type TableProps } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Form, Select, Space, Table, message, type TableProps } from 'antd';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ClaimStatusTag, LoadError, OutcomeTag } from '../../components.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
 import { APPLICANT_NAMES, CLAIM_STATUS_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import type { Claim } from '../../types.ts';
 import { DisputeModal } from './DisputeModal.tsx';
 import { ListHeader, options, RequireRole } from './party-ui.tsx';
@@ -34,7 +34,6 @@ function MyClaims() {
   const navigate = useNavigate();
   const [form] = Form.useForm();
   const [disputing, setDisputing] = useState<Claim | null>(null);
-  useEffect(() => { form.setFieldsValue(list.state.filters); }, [form, list.state.filters]);
   const columns: TableProps<Claim>['columns'] = [
     { title: '申领', dataIndex: 'id', key: 'id', width: 150, ellipsis: { showTitle: true }, render: (id: string) => <Link to={`/claims/${encodeURIComponent(id)}`}>{id}</Link> },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 180, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
@@ -51,13 +50,10 @@ function MyClaims() {
         <Button type="primary" onClick={() => navigate('/my-apply')}>个人申领</Button>
         <ExportButton path="/claims" query={list.query} columns={EXPORT} fileName="我的申领" />
       </ListHeader>
-      <Card size="small">
-        <Form form={form} layout="inline" aria-label="筛选条件" onFinish={list.setFilters} style={{ rowGap: 12 }}>
-          <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(CLAIM_STATUS_NAMES)} /></Form.Item>
-          <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 220 }} options={options(PROGRAM_NAMES)} /></Form.Item>
-          <Form.Item><Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button></Space></Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list}>
+        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(CLAIM_STATUS_NAMES)} /></Form.Item>
+        <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 220 }} options={options(PROGRAM_NAMES)} /></Form.Item>
+      </ListFilters>
       {list.error ? <LoadError error={list.error} what="申领" onRetry={list.reload} /> : (
         <Table<Claim> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 1040 }} locale={{ emptyText: '您名下暂无申领' }} />
       )}

@@ -1,13 +1,12 @@
 // 支付记录: the payments on the claims in the user's own name (a trainee's, an enterprise's, a
 // provider's), with who was paid — a §4.6 subsidy for a free-group trainee goes to the institution.
-import { Button, Card, Form, Select, Space, Table, type TableProps } from 'antd';
-import { useEffect } from 'react';
+import { Form, Select, Space, Table, type TableProps } from 'antd';
 import { Link } from 'react-router';
 import type { MyPayment } from '../../../../src/services/parties/list-my-payments.ts';
 import { LoadError } from '../../components.tsx';
 import { formatDate, formatDateTime, formatMoney } from '../../format.ts';
 import { APPLICANT_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { ListHeader, options, RequireRole } from './party-ui.tsx';
 
 const FILTERS = ['program'] as const;
@@ -31,7 +30,6 @@ export default function PaymentsPage() {
 function Payments() {
   const list = useServerList<MyPayment>('/my/payments', FILTERS, SORTABLE);
   const [form] = Form.useForm();
-  useEffect(() => { form.setFieldsValue(list.state.filters); }, [form, list.state.filters]);
   const columns: TableProps<MyPayment>['columns'] = [
     { title: '申领', dataIndex: 'claimId', key: 'claimId', width: 150, ellipsis: { showTitle: true }, render: (id: string) => <Link to={`/claims/${encodeURIComponent(id)}`}>{id}</Link> },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 170, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
@@ -44,12 +42,9 @@ function Payments() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <ListHeader title="支付记录"><ExportButton path="/my/payments" query={list.query} columns={EXPORT} fileName="支付记录" /></ListHeader>
-      <Card size="small">
-        <Form form={form} layout="inline" aria-label="筛选条件" onFinish={list.setFilters}>
-          <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 220 }} options={options(PROGRAM_NAMES)} /></Form.Item>
-          <Form.Item><Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button></Space></Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list}>
+        <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 220 }} options={options(PROGRAM_NAMES)} /></Form.Item>
+      </ListFilters>
       {list.error ? <LoadError error={list.error} what="支付记录" onRetry={list.reload} /> : (
         <Table<MyPayment> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 1120 }} locale={{ emptyText: '暂无支付记录' }} />
       )}

@@ -1,12 +1,12 @@
 // 我的培训: every class the trainee is on the roster of, with their own attendance, result and
 // certificate in a drawer.
-import { Button, Card, Drawer, Form, Select, Space, Table, Tag, type TableProps } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Drawer, Form, Select, Space, Table, Tag, type TableProps } from 'antd';
+import { useState } from 'react';
 import type { ClassSummary as ClassRow } from '../../../../src/services/classes/list-classes.ts';
 import { LoadError } from '../../components.tsx';
 import { formatDate } from '../../format.ts';
 import { areaName, CLASS_STATUS_NAMES, LEVEL_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { ClassSummary } from '../department/ClassSummary.tsx';
 import { ListHeader, options, RequireRole } from './party-ui.tsx';
 
@@ -45,17 +45,13 @@ function Trainings() {
   const list = useServerList<ClassRow>('/classes', FILTERS, SORTABLE);
   const [form] = Form.useForm();
   const [openId, setOpenId] = useState<string | null>(null);
-  useEffect(() => { form.setFieldsValue(list.state.filters); }, [form, list.state.filters]);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <ListHeader title="我的培训"><ExportButton path="/classes" query={list.query} columns={CLASS_EXPORT} fileName="我的培训" /></ListHeader>
-      <Card size="small">
-        <Form form={form} layout="inline" aria-label="筛选条件" onFinish={list.setFilters} style={{ rowGap: 12 }}>
-          <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} /></Form.Item>
-          <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 160 }} options={options(CLASS_STATUS_NAMES)} /></Form.Item>
-          <Form.Item><Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button></Space></Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list}>
+        <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} /></Form.Item>
+        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 160 }} options={options(CLASS_STATUS_NAMES)} /></Form.Item>
+      </ListFilters>
       {list.error ? <LoadError error={list.error} what="培训班" onRetry={list.reload} /> : (
         <Table<ClassRow> rowKey="id" size="middle" {...list.tableProps} columns={classColumns(list, setOpenId)} scroll={{ x: 980 }} locale={{ emptyText: '暂无培训记录' }} />
       )}

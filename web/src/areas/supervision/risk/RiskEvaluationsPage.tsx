@@ -1,22 +1,21 @@
 // 第三方评估 (§5.3): the evaluations recorded for providers, with each provider's status now; recording
 // a failing one (below the pass mark) suspends the provider's subsidised training at once, shown here.
-import { Alert, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, type Page } from '../../../api.ts';
 import { useAuth } from '../../../auth.tsx';
 import { LoadError } from '../../../components.tsx';
 import { formatDate } from '../../../format.ts';
 import { useApi } from '../../../hooks.ts';
-import { AREA_NAMES, areaName, nameOf, PROVIDER_STATUS_NAMES } from '../../../labels.ts';
+import { areaName, nameOf, PROVIDER_STATUS_NAMES } from '../../../labels.ts';
 import { RequireAuth } from '../../../layout/RequireAuth.tsx';
-import { ExportButton, useServerList, type ExportColumn } from '../../../list.tsx';
+import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../../list.tsx';
 import type { Provider } from '../../../types.ts';
 import { DateInput, FormError, isoDay, showServerError, today } from './forms.tsx';
 import type { Evaluation } from './risk-types.ts';
 
 const FILTERS = ['providerId', 'passed', 'areaCode'] as const;
 const SORTABLE: Record<string, string> = { evaluatedOn: 'evaluatedOn', score: 'score' };
-const options = (names: Record<string, string>) => Object.entries(names).map(([value, label]) => ({ value, label }));
 const STATUS_COLORS: Record<string, string> = { listed: 'green', suspended: 'orange', delisted: 'red' };
 
 const EXPORT: ExportColumn<Evaluation>[] = [
@@ -102,13 +101,10 @@ function EvaluationModal({ open, onClose, onDone }: { open: boolean; onClose(): 
 function Evaluations() {
   const { me } = useAuth();
   const list = useServerList<Evaluation>('/risk/evaluations', FILTERS, SORTABLE);
-  const { state, error, reload, sortOrder } = list;
+  const { error, reload, sortOrder } = list;
   const [form] = Form.useForm();
   const [open, setOpen] = useState(false);
   const [modal, modalHolder] = Modal.useModal();
-  useEffect(() => {
-    form.setFieldsValue(Object.fromEntries(FILTERS.map((k) => [k, state.filters[k]])));
-  }, [form, state.filters]);
 
   const columns: TableProps<Evaluation>['columns'] = [
     { title: '培训机构', dataIndex: 'providerName', key: 'provider', render: (n: string, e) => <span>{n}<br /><Typography.Text type="secondary">{e.providerId}</Typography.Text></span> },
@@ -130,27 +126,17 @@ function Evaluations() {
           <ExportButton path="/risk/evaluations" query={list.query} columns={EXPORT} fileName="第三方评估" />
         </Space>
       </Space>
-      <Card size="small">
-        <Form form={form} layout="inline" onFinish={(v) => list.setFilters(v)} aria-label="筛选条件" style={{ rowGap: 12 }}>
-          <Form.Item label="机构编号" name="providerId">
-            <Input allowClear maxLength={64} style={{ width: 120 }} />
-          </Form.Item>
-          <Form.Item label="结论" name="passed">
-            <Select allowClear placeholder="全部" style={{ width: 100 }} options={[{ value: 'true', label: '合格' }, { value: 'false', label: '不合格' }]} />
-          </Form.Item>
-          {me?.role === 'city' && (
-            <Form.Item label="地区" name="areaCode">
-              <Select allowClear placeholder="全部" style={{ width: 110 }} options={options(AREA_NAMES).filter((o) => o.value !== '510400')} />
-            </Form.Item>
-          )}
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">查询</Button>
-              <Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button>
-            </Space>
-          </Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list}>
+        <Form.Item label="机构编号" name="providerId">
+          <Input allowClear maxLength={64} style={{ width: 120 }} />
+        </Form.Item>
+        <Form.Item label="结论" name="passed">
+          <Select allowClear placeholder="全部" style={{ width: 100 }} options={[{ value: 'true', label: '合格' }, { value: 'false', label: '不合格' }]} />
+        </Form.Item>
+        {me?.role === 'city' && (
+          <AreaFilter width={110} />
+        )}
+      </ListFilters>
       {error ? (
         <LoadError error={error} what="评估记录" onRetry={reload} />
       ) : (

@@ -1,17 +1,17 @@
 // 风险线索 (§5.2, §5.3): the findings of the newest scan, filtered by rule, level, provider and area;
 // each with its plain Chinese explanation, and its evidence rows when expanded. The city runs a new
 // scan from here (with its progress and the count per rule); an office may open a sanction from a finding.
-import { Alert, Button, Card, Form, Input, Modal, Progress, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Form, Input, Modal, Progress, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError, type Page } from '../../../api.ts';
 import { useAuth } from '../../../auth.tsx';
 import { LoadError } from '../../../components.tsx';
 import { formatDateTime } from '../../../format.ts';
 import { useApi } from '../../../hooks.ts';
-import { AREA_NAMES, areaName } from '../../../labels.ts';
+import { areaName } from '../../../labels.ts';
 import { RequireAuth } from '../../../layout/RequireAuth.tsx';
-import { ExportButton, useServerList, type ExportColumn } from '../../../list.tsx';
+import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../../list.tsx';
 import { Evidence } from './Evidence.tsx';
 import { LEVELS, levelOf, RISK_LEVEL_COLORS, RISK_LEVEL_NAMES, RISK_RULE_NAMES, SUBJECT_KIND_NAMES } from './risk-labels.ts';
 import type { RiskFinding, RiskScan, ScanSummary } from './risk-types.ts';
@@ -120,14 +120,11 @@ function Findings() {
   const { me } = useAuth();
   const list = useServerList<RiskFinding>('/risk/findings', FILTERS, SORTABLE);
   const scans = useApi<Page<RiskScan>>('/risk/scans', { pageSize: 1 });
-  const { state, error, reload, sortOrder } = list;
+  const { error, reload, sortOrder } = list;
   const [form] = Form.useForm();
   const [sanction, setSanction] = useState<SanctionPrefill | null>(null);
   const office = me?.role === 'city' || me?.role === 'county';
 
-  useEffect(() => {
-    form.setFieldsValue(Object.fromEntries(FILTERS.map((k) => [k, state.filters[k]])));
-  }, [form, state.filters]);
 
   const columns: TableProps<RiskFinding>['columns'] = [
     { title: '规则', dataIndex: 'rule', key: 'rule', width: 190, sorter: true, sortOrder: sortOrder('rule'), render: (r: string, f) => <span>{RISK_RULE_NAMES[r] ?? f.title}<br /><Typography.Text type="secondary">{f.clause}</Typography.Text></span> },
@@ -162,33 +159,23 @@ function Findings() {
       ) : scans.loading ? null : (
         <Alert type="warning" showIcon title={me?.role === 'city' ? '尚未运行风险扫描：点击“运行风险扫描”。' : '市人社局尚未运行风险扫描。'} />
       )}
-      <Card size="small">
-        <Form form={form} layout="inline" onFinish={(v) => list.setFilters(v)} aria-label="筛选条件" style={{ rowGap: 12 }}>
-          <Form.Item label="规则" name="rule">
-            <Select allowClear placeholder="全部" style={{ width: 260 }} options={options(RISK_RULE_NAMES)} />
-          </Form.Item>
-          <Form.Item label="等级" name="level">
-            <Select allowClear placeholder="全部" style={{ width: 90 }} options={options(RISK_LEVEL_NAMES)} />
-          </Form.Item>
-          <Form.Item label="培训机构编号" name="providerId">
-            <Input allowClear maxLength={64} style={{ width: 120 }} />
-          </Form.Item>
-          {me?.role !== 'county' && (
-            <Form.Item label="地区" name="areaCode">
-              <Select allowClear placeholder="全部" style={{ width: 110 }} options={options(AREA_NAMES).filter((o) => o.value !== '510400')} />
-            </Form.Item>
-          )}
-          <Form.Item label="培训班编号" name="classId">
-            <Input allowClear maxLength={64} style={{ width: 160 }} />
-          </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">查询</Button>
-              <Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button>
-            </Space>
-          </Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list}>
+        <Form.Item label="规则" name="rule">
+          <Select allowClear placeholder="全部" style={{ width: 260 }} options={options(RISK_RULE_NAMES)} />
+        </Form.Item>
+        <Form.Item label="等级" name="level">
+          <Select allowClear placeholder="全部" style={{ width: 90 }} options={options(RISK_LEVEL_NAMES)} />
+        </Form.Item>
+        <Form.Item label="培训机构编号" name="providerId">
+          <Input allowClear maxLength={64} style={{ width: 120 }} />
+        </Form.Item>
+        {me?.role !== 'county' && (
+          <AreaFilter width={110} />
+        )}
+        <Form.Item label="培训班编号" name="classId">
+          <Input allowClear maxLength={64} style={{ width: 160 }} />
+        </Form.Item>
+      </ListFilters>
       {error ? (
         <LoadError error={error} what="风险线索" onRetry={reload} />
       ) : (

@@ -9,7 +9,7 @@ import { LoadError } from '../../../components.tsx';
 import { formatDate } from '../../../format.ts';
 import { AREA_NAMES, areaName, CLASS_STATUS_NAMES, nameOf } from '../../../labels.ts';
 import { RequireAuth } from '../../../layout/RequireAuth.tsx';
-import { ExportButton, useServerList, type ExportColumn } from '../../../list.tsx';
+import { AreaFilter, ExportButton, ListFilters, useServerList, type ExportColumn } from '../../../list.tsx';
 import { DateInput, FormError, isoDay, showServerError, today } from './forms.tsx';
 import { INSPECTION_RESULT_NAMES, INSPECTION_STATUS_NAMES, LEVELS, levelOf, RISK_LEVEL_COLORS, RISK_LEVEL_NAMES } from './risk-labels.ts';
 import type { Inspection, SampleResult } from './risk-types.ts';
@@ -138,14 +138,11 @@ function ResultModal({ inspection, onClose, onDone }: { inspection: Inspection |
 function Inspections() {
   const { me } = useAuth();
   const list = useServerList<Inspection>('/risk/inspections', FILTERS, SORTABLE);
-  const { state, error, reload, sortOrder } = list;
+  const { error, reload, sortOrder } = list;
   const [form] = Form.useForm();
   const [recording, setRecording] = useState<Inspection | null>(null);
   const [sanction, setSanction] = useState<SanctionPrefill | null>(null);
   const [sampled, setSampled] = useState<SampleResult | null>(null);
-  useEffect(() => {
-    form.setFieldsValue(Object.fromEntries(FILTERS.map((k) => [k, state.filters[k]])));
-  }, [form, state.filters]);
 
   const columns: TableProps<Inspection>['columns'] = [
     { title: '培训班', dataIndex: 'classId', key: 'classId', ellipsis: { showTitle: true }, render: (c: string, i) => <span title={c}>{c}<br /><Typography.Text type="secondary">{i.providerName}（{i.providerId}）</Typography.Text></span> },
@@ -183,30 +180,18 @@ function Inspections() {
           title={`抽样 ${sampled.id}：种子“${sampled.seed}”，${sampled.areaCode ? areaName(sampled.areaCode) : '全市'}可抽查的培训班 ${sampled.population} 个，抽中 ${sampled.inspections.length} 个`}
           description={sampled.scanId ? `按风险扫描 ${sampled.scanId} 的评分计算概率` : '尚无风险扫描，各班按基础概率抽取'} />
       )}
-      <Card size="small">
-        <Form form={form} layout="inline" onFinish={(v) => list.setFilters(v)} aria-label="筛选条件" style={{ rowGap: 12 }}>
-          <Form.Item label="抽样编号" name="sampleId">
-            <Input allowClear maxLength={64} style={{ width: 230 }} />
-          </Form.Item>
-          <Form.Item label="状态" name="status">
-            <Select allowClear placeholder="全部" style={{ width: 100 }} options={options(INSPECTION_STATUS_NAMES)} />
-          </Form.Item>
-          <Form.Item label="结果" name="result">
-            <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(INSPECTION_RESULT_NAMES)} />
-          </Form.Item>
-          {me?.role === 'city' && (
-            <Form.Item label="地区" name="areaCode">
-              <Select allowClear placeholder="全部" style={{ width: 110 }} options={options(AREA_NAMES).filter((o) => o.value !== '510400')} />
-            </Form.Item>
-          )}
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">查询</Button>
-              <Button onClick={() => { form.resetFields(); list.clearFilters(); }}>重置</Button>
-            </Space>
-          </Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list}>
+        <Form.Item label="抽样编号" name="sampleId">
+          <Input allowClear maxLength={64} style={{ width: 230 }} />
+        </Form.Item>
+        <Form.Item label="状态" name="status">
+          <Select allowClear placeholder="全部" style={{ width: 100 }} options={options(INSPECTION_STATUS_NAMES)} />
+        </Form.Item>
+        <Form.Item label="结果" name="result">
+          <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(INSPECTION_RESULT_NAMES)} />
+        </Form.Item>
+        {me?.role === 'city' && <AreaFilter width={110} />}
+      </ListFilters>
       {error ? (
         <LoadError error={error} what="检查任务" onRetry={reload} />
       ) : (

@@ -1,13 +1,12 @@
 // 风险评分 (§5.2): the score of every class, claim and provider in the newest scan (the sum of the
 // weights of the distinct rules that name it, capped at 100), highest first; each links to its findings.
-import { Button, Card, Form, Input, Select, Space, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
-import { useEffect } from 'react';
+import { Form, Input, Select, Space, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useAuth } from '../../../auth.tsx';
 import { LoadError } from '../../../components.tsx';
-import { AREA_NAMES, areaName } from '../../../labels.ts';
+import { areaName } from '../../../labels.ts';
 import { RequireAuth } from '../../../layout/RequireAuth.tsx';
-import { ExportButton, useServerList, type ExportColumn } from '../../../list.tsx';
+import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../../list.tsx';
 import { LEVELS, levelOf, RISK_LEVEL_COLORS, RISK_LEVEL_NAMES, RISK_RULE_NAMES, SUBJECT_KIND_NAMES } from './risk-labels.ts';
 import type { RiskScore } from './risk-types.ts';
 
@@ -42,9 +41,6 @@ function Scores() {
   const { state, error, reload, sortOrder } = list;
   const query = list.query;
   const [form] = Form.useForm();
-  useEffect(() => {
-    form.setFieldsValue(Object.fromEntries(FILTERS.map((k) => [k, state.filters[k]])));
-  }, [form, state.filters]);
 
   const columns: TableProps<RiskScore>['columns'] = [
     {
@@ -71,27 +67,18 @@ function Scores() {
       </Space>
       <Tabs activeKey={kind} onChange={(k) => list.update({ filters: { kind: k, ref: undefined } })}
         items={[{ key: 'class', label: '培训班' }, { key: 'claim', label: '补贴申领' }, { key: 'provider', label: '培训机构' }]} />
-      <Card size="small">
-        <Form form={form} layout="inline" onFinish={(v) => list.setFilters({ ...v, kind })} aria-label="筛选条件" style={{ rowGap: 12 }}>
-          <Form.Item label="等级" name="level">
-            <Select allowClear placeholder="全部" style={{ width: 90 }} options={options(RISK_LEVEL_NAMES)} />
-          </Form.Item>
-          {me?.role !== 'county' && (
-            <Form.Item label="地区" name="areaCode">
-              <Select allowClear placeholder="全部" style={{ width: 110 }} options={options(AREA_NAMES).filter((o) => o.value !== '510400')} />
-            </Form.Item>
-          )}
-          <Form.Item label="编号" name="ref">
-            <Input allowClear maxLength={64} style={{ width: 200 }} />
-          </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">查询</Button>
-              <Button onClick={() => { form.resetFields(); list.update({ filters: { kind, level: undefined, areaCode: undefined, ref: undefined }, sort: undefined, order: undefined }); }}>重置</Button>
-            </Space>
-          </Form.Item>
-        </Form>
-      </Card>
+      <ListFilters form={form} list={list} fromForm={(v) => ({ ...v, kind })}
+        onReset={() => list.update({ filters: { kind, level: undefined, areaCode: undefined, ref: undefined }, sort: undefined, order: undefined })}>
+        <Form.Item label="等级" name="level">
+          <Select allowClear placeholder="全部" style={{ width: 90 }} options={options(RISK_LEVEL_NAMES)} />
+        </Form.Item>
+        {me?.role !== 'county' && (
+          <AreaFilter width={110} />
+        )}
+        <Form.Item label="编号" name="ref">
+          <Input allowClear maxLength={64} style={{ width: 200 }} />
+        </Form.Item>
+      </ListFilters>
       {error ? (
         <LoadError error={error} what="风险评分" onRetry={reload} />
       ) : (
