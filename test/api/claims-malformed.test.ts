@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestApp, sessionFor, type TestApp } from '../support/api.ts';
+import { breakageFor, broken } from '../support/malformed-bodies.ts';
 import { insertPeople, residentId } from '../support/claims-fixtures.ts';
 
 let t: TestApp;
@@ -39,33 +40,6 @@ const ROUTES: { url: string; valid: Record<string, unknown>; required: string[] 
   { url: '/risk/sanctions', valid: { target: 'claim', claimId: 'X', reason: '虚假培训', on: '2020-10-20' }, required: ['claimId', 'reason', 'on'] },
   { url: '/risk/evaluations', valid: { providerId: 'P1', evaluator: '第三方评估机构', evaluatedOn: '2020-12-01', score: 55 }, required: ['providerId', 'evaluator', 'evaluatedOn', 'score'] },
 ];
-
-/** A value no field of these routes accepts (a nested object is never a string, number, boolean or date). */
-const wrongValue = fc.oneof(
-  fc.record({ nested: fc.oneof(fc.string(), fc.integer()) }),
-  fc.array(fc.record({ x: fc.integer() }), { minLength: 1, maxLength: 3 }),
-);
-
-type Breakage = { kind: 'drop'; field: string } | { kind: 'wrong'; field: string; value: unknown } | { kind: 'extra'; field: string; value: unknown } | { kind: 'body'; value: unknown };
-
-function breakageFor(route: (typeof ROUTES)[number]): fc.Arbitrary<Breakage> {
-  const fields = Object.keys(route.valid);
-  const options: fc.Arbitrary<Breakage>[] = [
-    fc.record({ kind: fc.constant('wrong' as const), field: fc.constantFrom(...fields), value: wrongValue }),
-    fc.record({ kind: fc.constant('extra' as const), field: fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !(k in route.valid) && !['__proto__', 'constructor'].includes(k)), value: fc.jsonValue() }),
-    fc.record({ kind: fc.constant('body' as const), value: fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.array(fc.jsonValue(), { maxLength: 3 }), fc.boolean()) }),
-  ];
-  if (route.required.length) options.push(fc.record({ kind: fc.constant('drop' as const), field: fc.constantFrom(...route.required) }));
-  return fc.oneof(...options);
-}
-
-function broken(route: (typeof ROUTES)[number], b: Breakage): unknown {
-  if (b.kind === 'body') return b.value;
-  const body: Record<string, unknown> = { ...route.valid };
-  if (b.kind === 'drop') delete body[b.field];
-  else body[b.field] = b.value;
-  return body;
-}
 
 beforeAll(async () => {
   t = await openTestApp();

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestApp, sessionFor, type TestApp } from '../support/api.ts';
+import { breakageFor, broken } from '../support/malformed-bodies.ts';
 import { insertClaimRow, insertPeople, residentId } from '../support/claims-fixtures.ts';
 
 let t: TestApp;
@@ -22,22 +23,6 @@ const ROUTES: { method: 'POST' | 'PATCH'; url: string; valid: Record<string, unk
   { method: 'POST', url: '/major-matters', valid: { title: '疑似虚假培训', areaCode: '510402', flaggedOn: '2021-11-10', summary: '签到异常', claimIds: ['SM-1'] }, required: ['title', 'areaCode', 'flaggedOn', 'summary'] },
 ];
 
-const wrongValue = fc.oneof(fc.record({ nested: fc.oneof(fc.string(), fc.integer()) }), fc.array(fc.record({ x: fc.integer() }), { minLength: 1, maxLength: 3 }));
-type Breakage = { kind: 'drop'; field: string } | { kind: 'wrong'; field: string; value: unknown } | { kind: 'extra'; field: string; value: unknown } | { kind: 'body'; value: unknown };
-const breakage = (r: (typeof ROUTES)[number]): fc.Arbitrary<Breakage> => fc.oneof(
-  fc.record({ kind: fc.constant('wrong' as const), field: fc.constantFrom(...Object.keys(r.valid)), value: wrongValue }),
-  fc.record({ kind: fc.constant('extra' as const), field: fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !(k in r.valid) && !['__proto__', 'constructor'].includes(k)), value: fc.jsonValue() }),
-  fc.record({ kind: fc.constant('body' as const), value: fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.array(fc.jsonValue(), { maxLength: 3 }), fc.boolean()) }),
-  fc.record({ kind: fc.constant('drop' as const), field: fc.constantFrom(...r.required) }),
-);
-function broken(r: (typeof ROUTES)[number], b: Breakage): unknown {
-  if (b.kind === 'body') return b.value;
-  const body: Record<string, unknown> = { ...r.valid };
-  if (b.kind === 'drop') delete body[b.field];
-  else body[b.field] = b.value;
-  return body;
-}
-
 beforeAll(async () => {
   t = await openTestApp();
   await inTransaction(t.store.db, async (tx) => {
@@ -51,7 +36,7 @@ afterAll(() => t?.close());
 describe('Malformed bodies on the supervision write routes', () => {
   it.each(ROUTES.map((r) => [`${r.method} ${r.url}`, r] as const))('%s: always a 400 naming the field, never a 5xx, nothing written', async (_k, route) => {
     const before = await counts();
-    await fc.assert(fc.asyncProperty(breakage(route), async (b) => {
+    await fc.assert(fc.asyncProperty(breakageFor(route), async (b) => {
       const res = await t.app.inject({ method: route.method, url: `/api/v1${route.url}`, headers: { cookie, 'content-type': 'application/json' }, payload: JSON.stringify(broken(route, b)) });
       expect(res.statusCode).toBe(400);
       const error = res.json().error;
