@@ -5,7 +5,8 @@ import { Link } from 'react-router';
 import { useAuth } from '../auth.tsx';
 import { ClaimStatusTag, LoadError, OutcomeTag } from '../components.tsx';
 import { formatDate, formatMoney } from '../format.ts';
-import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../list.tsx';
+import { ListFilters, AreaFilter, ExportButton, useServerList } from '../list.tsx';
+import { CLAIM_EXPORT } from '../claim-export.ts';
 import { areaName, CLAIM_STATUS_NAMES, nameOf, OUTCOME_NAMES, PROGRAM_NAMES } from '../labels.ts';
 import { RequireAuth } from '../layout/RequireAuth.tsx';
 import type { Claim } from '../types.ts';
@@ -15,18 +16,6 @@ const FILTERS = ['status', 'outcome', 'program', 'areaCode', 'residentId', 'prov
 const SORTABLE: Record<string, string> = { startDate: 'startDate', amountFen: 'amount', status: 'status', program: 'program' };
 const options = (names: Record<string, string>) => Object.entries(names).map(([value, label]) => ({ value, label }));
 
-const CLAIM_EXPORT: ExportColumn<Claim>[] = [
-  { title: '申领编号', value: (c) => c.id, width: 28 },
-  { title: '培训项目', value: (c) => nameOf(PROGRAM_NAMES, c.program), width: 24 },
-  { title: '身份证号', value: (c) => c.residentId, width: 22 },
-  { title: '地区', value: (c) => areaName(c.areaCode) },
-  { title: '开始日期', value: (c) => formatDate(c.startDate), width: 16 },
-  { title: '结束日期', value: (c) => formatDate(c.endDate), width: 16 },
-  { title: '状态', value: (c) => nameOf(CLAIM_STATUS_NAMES, c.status) },
-  { title: '判定结果', value: (c) => (c.outcome ? nameOf(OUTCOME_NAMES, c.outcome) : '未判定') },
-  // Yuan as a number, so the sheet can sum it; fen are exact, the division only formats.
-  { title: '核定金额（元）', value: (c) => (c.amountFen == null ? null : c.amountFen / 100), width: 16 },
-];
 
 export default function ClaimsPage() {
   return (

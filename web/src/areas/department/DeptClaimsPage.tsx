@@ -6,24 +6,14 @@ import { Link } from 'react-router';
 import { ClaimStatusTag, LoadError, OutcomeTag } from '../../components.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
 import { areaName, CLAIM_STATUS_NAMES, nameOf, OUTCOME_NAMES, PROGRAM_NAMES } from '../../labels.ts';
-import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { ListFilters, AreaFilter, ExportButton, useServerList } from '../../list.tsx';
+import { CLAIM_EXPORT } from '../../claim-export.ts';
 import type { Claim } from '../../types.ts';
 import { ListHeader, options, RequireRole } from '../trainee/party-ui.tsx';
 import { OversightNotesPanel } from './OversightNotesPanel.tsx';
 
 const FILTERS = ['status', 'outcome', 'program', 'areaCode'] as const;
 const SORTABLE = { startDate: 'startDate', amountFen: 'amount', status: 'status', program: 'program' };
-const EXPORT: ExportColumn<Claim>[] = [
-  { title: '申领编号', value: (c) => c.id, width: 44 },
-  { title: '培训项目', value: (c) => nameOf(PROGRAM_NAMES, c.program), width: 24 },
-  { title: '身份证号', value: (c) => c.residentId, width: 22 },
-  { title: '地区', value: (c) => areaName(c.areaCode) },
-  { title: '开始日期', value: (c) => formatDate(c.startDate), width: 16 },
-  { title: '结束日期', value: (c) => formatDate(c.endDate), width: 16 },
-  { title: '状态', value: (c) => nameOf(CLAIM_STATUS_NAMES, c.status) },
-  { title: '判定结果', value: (c) => (c.outcome ? nameOf(OUTCOME_NAMES, c.outcome) : '未判定') },
-  { title: '核定金额（元）', value: (c) => (c.amountFen == null ? null : c.amountFen / 100), width: 16 },
-];
 
 export default function DeptClaimsPage() {
   return <RequireRole roles={['department']}><DeptClaims /></RequireRole>;
@@ -46,7 +36,7 @@ function DeptClaims() {
   ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <ListHeader title="本领域申领"><ExportButton path="/claims" query={list.query} columns={EXPORT} fileName="本领域申领" /></ListHeader>
+      <ListHeader title="本领域申领"><ExportButton path="/claims" query={list.query} columns={CLAIM_EXPORT} fileName="本领域申领" /></ListHeader>
       <ListFilters form={form} list={list}>
         <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(CLAIM_STATUS_NAMES)} /></Form.Item>
         <Form.Item label="判定结果" name="outcome"><Select allowClear placeholder="全部" style={{ width: 130 }} options={options(OUTCOME_NAMES)} /></Form.Item>

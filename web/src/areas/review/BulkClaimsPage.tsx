@@ -11,6 +11,7 @@ import { ClaimStatusTag, LoadError, OutcomeTag } from '../../components.tsx';
 import { formatMoney } from '../../format.ts';
 import { areaName, CLAIM_STATUS_NAMES, nameOf, OUTCOME_NAMES, PROGRAM_NAMES } from '../../labels.ts';
 import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { CLAIM_COLUMNS as C } from '../../claim-export.ts';
 import type { Claim } from '../../types.ts';
 import { options, post, reviewPage, useAction } from './shared.tsx';
 
@@ -31,14 +32,9 @@ const RISK_OPTIONS = [
 ];
 
 const EXPORT: ExportColumn<RiskClaim>[] = [
-  { title: '申领编号', value: (c) => c.id, width: 28 },
-  { title: '培训项目', value: (c) => nameOf(PROGRAM_NAMES, c.program), width: 24 },
-  { title: '身份证号', value: (c) => c.residentId, width: 22 },
-  { title: '地区', value: (c) => areaName(c.areaCode) },
+  C.id, C.program, C.residentId, C.area,
   { title: '培训机构', value: (c) => c.providerId ?? '' },
-  { title: '状态', value: (c) => nameOf(CLAIM_STATUS_NAMES, c.status) },
-  { title: '判定结果', value: (c) => (c.outcome ? nameOf(OUTCOME_NAMES, c.outcome) : '未判定') },
-  { title: '核定金额（元）', value: (c) => (c.amountFen == null ? null : c.amountFen / 100), width: 16 },
+  C.status, C.outcome, C.amount,
   { title: '风险评分', value: (c) => (c.riskScore == null ? '未扫描' : c.riskScore) },
 ];
 

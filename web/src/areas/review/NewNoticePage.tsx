@@ -12,19 +12,14 @@ import { LoadError, OutcomeTag } from '../../components.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
 import { areaName, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { AreaFilter, ExportButton, ListFilters, useServerList, type ExportColumn } from '../../list.tsx';
+import { CLAIM_COLUMNS as C } from '../../claim-export.ts';
 import type { Claim } from '../../types.ts';
 import { options, post, reviewPage, useAction } from './shared.tsx';
 
 const FILTERS = ['areaCode', 'program', 'providerId'] as const;
 const DEFAULT_WORKING_DAYS = 5;
 
-const EXPORT: ExportColumn<Claim>[] = [
-  { title: '申领编号', value: (c) => c.id, width: 28 },
-  { title: '培训项目', value: (c) => nameOf(PROGRAM_NAMES, c.program), width: 24 },
-  { title: '身份证号', value: (c) => c.residentId, width: 22 },
-  { title: '地区', value: (c) => areaName(c.areaCode) },
-  { title: '核定金额（元）', value: (c) => (c.amountFen == null ? null : c.amountFen / 100), width: 16 },
-];
+const EXPORT: ExportColumn<Claim>[] = [C.id, C.program, C.residentId, C.area, C.amount];
 
 /** The last day of a notice of `days` working days from `from` (inclusive), or null outside the calendar. */
 function endsOn(from: string, days: number): string | null {

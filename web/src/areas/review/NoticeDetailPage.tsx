@@ -12,17 +12,12 @@ import { formatDate, formatDateTime, formatMoney } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { areaName, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { CLAIM_COLUMNS as C } from '../../claim-export.ts';
 import type { Claim } from '../../types.ts';
 import { NoticeStatusTag } from './PublicityPage.tsx';
 import { OBJECTION_STATUS_NAMES, post, reviewPage, useAction, type NoticeDetail, type Objection } from './shared.tsx';
 
-const EXPORT: ExportColumn<Claim>[] = [
-  { title: '申领编号', value: (c) => c.id, width: 28 },
-  { title: '培训项目', value: (c) => nameOf(PROGRAM_NAMES, c.program), width: 24 },
-  { title: '身份证号', value: (c) => c.residentId, width: 22 },
-  { title: '状态', value: (c) => c.status },
-  { title: '核定金额（元）', value: (c) => (c.amountFen == null ? null : c.amountFen / 100), width: 16 },
-];
+const EXPORT: ExportColumn<Claim>[] = [C.id, C.program, C.residentId, C.status, C.amount];
 const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
 const APPROVE_CHUNK = 10;
 

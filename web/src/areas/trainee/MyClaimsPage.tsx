@@ -7,6 +7,7 @@ import { ClaimStatusTag, LoadError, OutcomeTag } from '../../components.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
 import { APPLICANT_NAMES, CLAIM_STATUS_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { CLAIM_COLUMNS as C } from '../../claim-export.ts';
 import type { Claim } from '../../types.ts';
 import { DisputeModal } from './DisputeModal.tsx';
 import { ListHeader, options, RequireRole } from './party-ui.tsx';
@@ -14,13 +15,7 @@ import { ListHeader, options, RequireRole } from './party-ui.tsx';
 const FILTERS = ['status', 'program'] as const;
 const SORTABLE = { startDate: 'startDate', amountFen: 'amount', status: 'status' };
 const EXPORT: ExportColumn<Claim>[] = [
-  { title: '申领编号', value: (c) => c.id, width: 44 },
-  { title: '培训项目', value: (c) => nameOf(PROGRAM_NAMES, c.program), width: 24 },
-  { title: '申请人', value: (c) => nameOf(APPLICANT_NAMES, c.applicant) },
-  { title: '开始日期', value: (c) => formatDate(c.startDate), width: 16 },
-  { title: '结束日期', value: (c) => formatDate(c.endDate), width: 16 },
-  { title: '状态', value: (c) => nameOf(CLAIM_STATUS_NAMES, c.status) },
-  { title: '核定金额（元）', value: (c) => (c.amountFen == null ? null : c.amountFen / 100), width: 16 },
+  C.id, C.program, C.applicant, C.startDate, C.endDate, C.status, C.amount,
   { title: '收款方', value: (c) => nameOf(APPLICANT_NAMES, c.payee) },
 ];
 const CLOSED = new Set(['rejected', 'withdrawn']);
