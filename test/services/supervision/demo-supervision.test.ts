@@ -2,7 +2,8 @@
 // the disclosure show is checked against sums computed here, independently, from the raw rows.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, Department } from '../../../src/services/access.ts';
+import { DEPARTMENTS, type Actor, type Department } from '../../../src/services/access.ts';
+import { claimScope } from '../../../src/services/claims/claim-scope.ts';
 import { fundBalance } from '../../../src/services/funds/fund-balance.ts';
 import { fundDisclosure } from '../../../src/services/funds/fund-disclosure.ts';
 import { enterpriseShare, listFundAccounts } from '../../../src/services/funds/fund-spending.ts';
@@ -168,6 +169,21 @@ describe('Quarterly and annual reports (§5.3)', () => {
     const emergency = await periodReport(store.db, actor('department', { department: 'emergency' }), { year: 2021 });
     expect(emergency.byProgram.every((p) => p.program === 'safety')).toBe(true);
     expect(emergency.funds).toBeNull();
+  });
+
+  it('each department\'s annual report counts exactly the claims of its §5.7 slice, whether read from the running figures or grouped directly', async () => {
+    const raw = await rawMoney();
+    for (const department of Object.keys(DEPARTMENTS) as Department[]) {
+      const watcher = actor('department', { department });
+      const slice = new Set((await store.db.selectFrom('claims').select('id').where(claimScope(watcher)).execute()).map((c) => c.id));
+      const mine = raw.claims.filter((c) => slice.has(c.id) && c.end_date.startsWith('2021'));
+      const approved = mine.filter((c) => c.status === 'approved' || c.status === 'paid');
+      const r = await periodReport(store.db, watcher, { year: 2021 });
+      expect({ department, claims: r.summary.claims, approvedCount: r.summary.approvedCount, approvedFen: r.summary.approvedFen }).toEqual({
+        department, claims: mine.filter((c) => LIVE.has(c.status)).length, approvedCount: approved.length,
+        approvedFen: sum(approved.map((c) => (c.outcome === 'eligible' && c.amount_fen != null ? Number(c.amount_fen) : Number(c.r3_exception_amount_fen ?? 0)))),
+      });
+    }
   });
 
   it('exports the report as an Excel workbook with the same figures and as a PDF', async () => {
