@@ -98,7 +98,8 @@ describe('A claim from submission to payment', () => {
     expect(close.json().error.message).toContain('晚于今天');
     const objection = await t.app.inject({ method: 'POST', url: `/api/v1/publicity-notices/${noticeId}/objections`, payload: { claimId, text: '此人未参加培训', on: future } });
     expect(objection.json().error).toMatchObject({ code: 'invalid_input', field: 'body.on' });
-    expect((await get(`/publicity-notices/${noticeId}`, 'dongqu')).json()).toMatchObject({ status: 'open', endsOn: '2020-10-19' });
+    const notices = (await get('/publicity-notices?pageSize=200', 'dongqu')).json();
+    expect((notices.items ?? notices).find((n: { id: string }) => n.id === noticeId)).toMatchObject({ status: 'open', endsOn: '2020-10-19' });
   });
 
   it('approval waits for the notice to close; then it reserves 1870 yuan from the 2020 special-action fund', async () => {
