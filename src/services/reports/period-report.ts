@@ -7,6 +7,7 @@ import type { Db } from '../../store/database.ts';
 import { DEPARTMENTS, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { claimQuarterFigures } from './claim-quarter-figures.ts';
+import { r8Summary, type R8Summary } from './r8-summary.ts';
 import { enterpriseShare, fundAccounts, type EnterpriseShare, type FundAccount } from '../funds/fund-spending.ts';
 import { cityGoals, type CityGoals } from '../targets/city-goals.ts';
 import { taskProgress, type TaskProgress } from '../targets/task-progress.ts';
@@ -25,6 +26,8 @@ export interface PeriodReport {
   tasks: TaskProgress[]; laggards: TaskProgress[];
   funds: FundAccount[] | null; enterpriseShare: EnterpriseShare | null;
   goals: CityGoals | null;
+  /** R8 (§5.2) for the year: the annual report's, for the offices and finance. */
+  r8: R8Summary | null;
 }
 
 export interface ReportQuery { year: number; quarter?: number | null; areaCode?: string | null }
@@ -63,10 +66,12 @@ export async function periodReport(db: Db, actor: Actor | null, q: ReportQuery):
   const annual = period.quarter === null;
   const seesFunds = annual && (a.role === 'city' || (a.role === 'department' && a.department === 'finance'));
   const seesGoals = annual && !(a.role === 'department' && a.department !== 'finance');
-  const [grouped, funds, goals] = await Promise.all([
+  const seesR8 = annual && (a.role !== 'department' || a.department === 'finance');
+  const [grouped, funds, goals, r8] = await Promise.all([
     figures,
     seesFunds && !areaCode ? fundAccounts(db, { year: q.year }) : Promise.resolve(null),
     seesGoals ? cityGoals(db, q.year, areaCode ?? undefined) : Promise.resolve(null),
+    seesR8 ? r8Summary(db, q.year, areaCode) : Promise.resolve(null),
   ]);
   const share = funds ? await enterpriseShare(db, q.year, funds).catch(() => null) : null;
   const rows = grouped;
@@ -113,6 +118,6 @@ export async function periodReport(db: Db, actor: Actor | null, q: ReportQuery):
     byProgram: [...programs].sort(([x], [y]) => x.localeCompare(y)).map(([program, f]) => ({ program, programName: programName(program), ...f })),
     byArea: [...areas].sort(([x], [y]) => x.localeCompare(y)).map(([code, f]) => ({ areaCode: code, areaName: areaNames.get(code) ?? code, ...f })),
     trend, tasks, laggards: tasks.filter((t) => t.lagging).sort((x, y) => x.doneBasisPoints - y.doneBasisPoints),
-    funds, enterpriseShare: share, goals,
+    funds, enterpriseShare: share, goals, r8,
   };
 }
