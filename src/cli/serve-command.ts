@@ -1,6 +1,7 @@
 // `upskill serve`: applies migrations, listens on 127.0.0.1:PORT (HOST/--port override), prints the
 // URL; on SIGTERM or SIGINT finishes in-flight requests, closes the store and exits 0.
 import { buildApp } from '../api/app.ts';
+import { foldClaimPeriodDeltasEvery } from '../store/claim-period-totals.ts';
 import { seedDemoIfEmpty } from './demo-command.ts';
 import { UsageError } from './errors.ts';
 import { openConfiguredStore, type StoreFlags } from './open-configured-store.ts';
@@ -18,10 +19,13 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   const store = await openConfiguredStore(flags);
   if (flags.demo) await seedDemoIfEmpty(store.db, (line) => process.stdout.write(`${line}\n`));
   const app = await buildApp(store, { logger: process.env.UPSKILL_LOG === '1' });
+  // The period reports' running figures: fold the claims' deltas into their totals every 30 s.
+  const stopFolding = foldClaimPeriodDeltasEvery(store.db, 30_000, (e) => app.log.error(e, 'claim_period_totals fold failed'));
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
+    stopFolding();
     await app.close();
     await store.close();
     process.exit(0);

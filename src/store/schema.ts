@@ -233,3 +233,12 @@ export interface Database {
   employment_figures: EmploymentFigureTable;
   major_matters: MajorMatterTable;
 }
+// The period reports' running figures (#6): totals by program × area × year × quarter × status, and the
+// deltas the claims triggers append until foldClaimPeriodDeltas moves them into the totals.
+export interface ClaimPeriodFigureTable {
+  year: number; quarter: number; program: string; area_code: string; status: string; claims: string | number; amount_fen: string | number;
+}
+export interface Database {
+  claim_period_totals: ClaimPeriodFigureTable;
+  claim_period_deltas: ClaimPeriodFigureTable;
+}

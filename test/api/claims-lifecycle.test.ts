@@ -90,6 +90,18 @@ describe('A claim from submission to payment', () => {
     expect(resolved.json()).toMatchObject({ noticeStatus: 'open', endsOn: '2020-10-19' });
   });
 
+  it('a notice cannot be closed, nor an objection lodged or settled, on a day after today: the publicity period cannot be cut short by naming a later day', async () => {
+    const future = new Date(Date.now() + 3 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10); // 3 days after today in Shanghai
+    const close = await post(`/publicity-notices/${noticeId}/close`, 'dongqu', { on: future });
+    expect(close.statusCode).toBe(400);
+    expect(close.json().error).toMatchObject({ code: 'invalid_input', field: 'body.on' });
+    expect(close.json().error.message).toContain('晚于今天');
+    const objection = await t.app.inject({ method: 'POST', url: `/api/v1/publicity-notices/${noticeId}/objections`, payload: { claimId, text: '此人未参加培训', on: future } });
+    expect(objection.json().error).toMatchObject({ code: 'invalid_input', field: 'body.on' });
+    const notices = (await get('/publicity-notices?pageSize=200', 'dongqu')).json();
+    expect((notices.items ?? notices).find((n: { id: string }) => n.id === noticeId)).toMatchObject({ status: 'open', endsOn: '2020-10-19' });
+  });
+
   it('approval waits for the notice to close; then it reserves 1870 yuan from the 2020 special-action fund', async () => {
     expect((await post(`/claims/${claimId}/approve`, 'dongqu')).json().error.code).toBe('invalid_transition');
     expect((await post(`/publicity-notices/${noticeId}/close`, 'dongqu', { on: '2020-10-19' })).statusCode).toBe(409);

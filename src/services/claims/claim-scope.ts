@@ -14,12 +14,15 @@ const groupMember = (eb: Eb, group: string) =>
   eb.exists(eb.selectFrom('person_facts as f').select('f.id')
     .whereRef('f.resident_id', '=', 'claims.resident_id').where('f.fact', '=', group).where('f.value', '=', true));
 
+/** §5.7 slices that are whole programs: finance sees every claim (funds and their audit), emergency
+ *  安全技能培训, development-reform 项目制培训. The period reports read these from running figures. */
+export const PROGRAM_SLICES: Readonly<Record<string, readonly string[] | null>> = { finance: null, emergency: ['safety'], development_reform: ['project_based'] };
+
 /** §5.7: the slice each department watches. */
 function departmentSlice(eb: Eb, actor: Actor) {
+  const programs = PROGRAM_SLICES[actor.department ?? ''];
+  if (programs !== undefined) return programs === null ? eb.lit(true) : eb('claims.program', 'in', programs);
   switch (actor.department) {
-    case 'finance': return eb.lit(true); // funds and their audit: every claim
-    case 'emergency': return eb('claims.program', '=', 'safety');
-    case 'development_reform': return eb('claims.program', '=', 'project_based');
     case 'veterans': return groupMember(eb, 'veteran');
     case 'disabled_federation': return groupMember(eb, 'disabled');
     case 'education': return eb.exists(eb.selectFrom('providers as p').select('p.id').whereRef('p.id', '=', 'claims.provider_id').where('p.kind', 'in', ['college', 'vocational_college', 'technical_school']));

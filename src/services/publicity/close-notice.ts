@@ -3,13 +3,13 @@ import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
-import { todayInShanghai } from './publicity-rules.ts';
+import { eventDay } from './publicity-rules.ts';
 
 export async function closeNotice(tx: Tx, actor: Actor | null, input: { noticeId: string; on?: string }) {
   const a = requireRole(actor, 'city', 'county');
   const notice = await tx.selectFrom('publicity_notices').selectAll().where('id', '=', input.noticeId).forUpdate().executeTakeFirst();
   if (!notice || (a.role === 'county' && a.areaCode !== notice.area_code)) throw new AppError('not_found', `没有找到公示：${input.noticeId}`, 'noticeId');
-  const on = input.on ?? todayInShanghai();
+  const on = eventDay(input.on, '结束公示');
   if (notice.status === 'paused') throw new AppError('invalid_transition', `公示 ${notice.id} 有未处理的异议，已暂停，不能结束`, 'noticeId');
   if (notice.status === 'closed') throw new AppError('invalid_transition', `公示 ${notice.id} 已结束`, 'noticeId');
   if (on <= notice.ends_on) throw new AppError('invalid_transition', `公示 ${notice.id} 至 ${notice.ends_on} 结束，${on} 还不能结束`, 'on');

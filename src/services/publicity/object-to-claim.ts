@@ -5,14 +5,14 @@ import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
-import { todayInShanghai, workingDaysRun } from './publicity-rules.ts';
+import { eventDay, workingDaysRun } from './publicity-rules.ts';
 
 export interface ObjectToClaimInput { noticeId: string; claimId: string; text: string; on?: string }
 
 export async function objectToClaim(tx: Tx, actor: Actor | null, input: ObjectToClaimInput) {
   const notice = await tx.selectFrom('publicity_notices').selectAll().where('id', '=', input.noticeId).forUpdate().executeTakeFirst();
   if (!notice) throw new AppError('not_found', `没有找到公示：${input.noticeId}`, 'noticeId');
-  const on = input.on ?? todayInShanghai();
+  const on = eventDay(input.on, '异议');
   if (notice.status === 'closed' || on > notice.ends_on && notice.status === 'open') {
     throw new AppError('invalid_transition', `公示 ${notice.id} 已于 ${notice.ends_on} 结束，不再受理异议`, 'noticeId');
   }

@@ -5,7 +5,7 @@ import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { transition } from '../claims/claim-states.ts';
-import { publicityEndsOn, todayInShanghai } from './publicity-rules.ts';
+import { publicityEndsOn, eventDay } from './publicity-rules.ts';
 
 export interface ResolveObjectionInput { objectionId: string; verdict: 'upheld' | 'dismissed'; resolution: string; on?: string }
 
@@ -16,7 +16,7 @@ export async function resolveObjection(tx: Tx, actor: Actor | null, input: Resol
   const notice = await tx.selectFrom('publicity_notices').selectAll().where('id', '=', objection.notice_id).forUpdate().executeTakeFirstOrThrow();
   if (a.role === 'county' && a.areaCode !== notice.area_code) throw new AppError('not_found', `没有找到异议：${input.objectionId}`, 'objectionId');
   if (objection.status !== 'open') throw new AppError('invalid_transition', `异议 ${objection.id} 已处理（${objection.status === 'upheld' ? '成立' : '不成立'}）`, 'objectionId');
-  const on = input.on ?? todayInShanghai();
+  const on = eventDay(input.on, '异议处理');
   if (notice.paused_on && on < notice.paused_on) throw new AppError('invalid_input', `on: 处理日期早于异议提出日期 ${notice.paused_on}`, 'on');
   const label = actorLabel(a);
   await tx.updateTable('objections').set({ status: input.verdict, resolution: input.resolution, resolved_by: label, resolved_at: new Date() }).where('id', '=', objection.id).execute();

@@ -1,13 +1,13 @@
 // 季报 and 年报 (§5.3) for the actor's slice: the city for the whole city or one area, a county its own
 // area, a department its §5.7 slice. Figures by program and area for the period (by training end
 // date), the quarterly trend of the year, progress against the annual tasks, and, for the city and
-// finance, the funds and the R9 share. Aggregate-first: one grouped pass over the claims of the year
-// (the covering index claims_period_report), names joined after (STACK-NOTES trap 6).
-import { sql } from 'kysely';
+// finance, the funds and the R9 share. The claims' figures come grouped by program × area × quarter ×
+// status (claim-quarter-figures.ts), names joined after (STACK-NOTES trap 6).
 import type { Db } from '../../store/database.ts';
 import { DEPARTMENTS, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
-import { claimScope } from '../claims/claim-scope.ts';
+import { claimQuarterFigures } from './claim-quarter-figures.ts';
+import { r8Summary, type R8Summary } from './r8-summary.ts';
 import { enterpriseShare, fundAccounts, type EnterpriseShare, type FundAccount } from '../funds/fund-spending.ts';
 import { cityGoals, type CityGoals } from '../targets/city-goals.ts';
 import { taskProgress, type TaskProgress } from '../targets/task-progress.ts';
@@ -26,6 +26,8 @@ export interface PeriodReport {
   tasks: TaskProgress[]; laggards: TaskProgress[];
   funds: FundAccount[] | null; enterpriseShare: EnterpriseShare | null;
   goals: CityGoals | null;
+  /** R8 (§5.2) for the year: the annual report's, for the offices and finance. */
+  r8: R8Summary | null;
 }
 
 export interface ReportQuery { year: number; quarter?: number | null; areaCode?: string | null }
@@ -55,19 +57,8 @@ export async function periodReport(db: Db, actor: Actor | null, q: ReportQuery):
   const period = periodOf(q.year, q.quarter);
   const areaCode = scopeArea(a, q.areaCode);
   const areaNames = new Map((await db.selectFrom('areas').select(['code', 'name']).execute()).map((x) => [x.code, x.name]));
-  const yearEnd = period.quarter ? period.to : `${q.year}-12-31`;
 
-  let query = db.selectFrom('claims')
-    .select((eb) => [
-      'program', 'area_code', 'status',
-      sql<number>`floor((extract(month from end_date::date) - 1) / 3) + 1`.as('quarter'),
-      eb.fn.countAll<number>().as('n'),
-      sql<number>`coalesce(sum(coalesce(case when outcome = 'eligible' then amount_fen end, r3_exception_amount_fen)), 0)`.as('amount'),
-    ])
-    .where('end_date', '>=', `${q.year}-01-01`).where('end_date', '<=', yearEnd)
-    .groupBy(['program', 'area_code', 'status', sql`floor((extract(month from end_date::date) - 1) / 3) + 1`]);
-  if (a.role === 'department') query = query.where(claimScope(a));
-  if (areaCode) query = query.where('area_code', '=', areaCode);
+  const figures = claimQuarterFigures(db, a, q.year, period.quarter ?? 4, areaCode);
 
   // The quarterly report is the claims' aggregate and the task progress (read from the same rows for
   // area tasks); the funds with R9 and the §1 goals — yearly figures — are the annual report's (and
@@ -75,13 +66,15 @@ export async function periodReport(db: Db, actor: Actor | null, q: ReportQuery):
   const annual = period.quarter === null;
   const seesFunds = annual && (a.role === 'city' || (a.role === 'department' && a.department === 'finance'));
   const seesGoals = annual && !(a.role === 'department' && a.department !== 'finance');
-  const [grouped, funds, goals] = await Promise.all([
-    query.execute(),
+  const seesR8 = annual && (a.role !== 'department' || a.department === 'finance');
+  const [grouped, funds, goals, r8] = await Promise.all([
+    figures,
     seesFunds && !areaCode ? fundAccounts(db, { year: q.year }) : Promise.resolve(null),
     seesGoals ? cityGoals(db, q.year, areaCode ?? undefined) : Promise.resolve(null),
+    seesR8 ? r8Summary(db, q.year, areaCode) : Promise.resolve(null),
   ]);
   const share = funds ? await enterpriseShare(db, q.year, funds).catch(() => null) : null;
-  const rows = grouped.map((r) => ({ program: r.program, area: r.area_code, status: r.status, quarter: Number(r.quarter), n: Number(r.n), amount: Number(r.amount) }));
+  const rows = grouped;
 
   const inPeriod = rows.filter((r) => !period.quarter || r.quarter === period.quarter);
   const summary = empty();
@@ -125,6 +118,6 @@ export async function periodReport(db: Db, actor: Actor | null, q: ReportQuery):
     byProgram: [...programs].sort(([x], [y]) => x.localeCompare(y)).map(([program, f]) => ({ program, programName: programName(program), ...f })),
     byArea: [...areas].sort(([x], [y]) => x.localeCompare(y)).map(([code, f]) => ({ areaCode: code, areaName: areaNames.get(code) ?? code, ...f })),
     trend, tasks, laggards: tasks.filter((t) => t.lagging).sort((x, y) => x.doneBasisPoints - y.doneBasisPoints),
-    funds, enterpriseShare: share, goals,
+    funds, enterpriseShare: share, goals, r8,
   };
 }

@@ -68,6 +68,7 @@ export async function periodReportWorkbook(r: PeriodReport): Promise<Buffer> {
     ['报表', r.title], ['期间', `${formatChineseDate(r.period.from)}—${formatChineseDate(r.period.to)}（按培训结束日期）`], ['范围', r.scope.label],
     ['有效申领', r.summary.claims], ['培训人次', r.summary.trainings], ['批准金额（元）', yuanNumber(r.summary.approvedFen)], ['支付金额（元）', yuanNumber(r.summary.paidFen)],
     ...(r.enterpriseShare ? [['企业职工培训补贴占比（R9，§5.2）', r.enterpriseShare.message]] : []),
+    ...(r.r8 ? [['职工教育经费与 80% 补贴（R8，§5.2）', r.r8.message]] : []),
     ['生成时间', r.generatedAt],
   ]);
   ws.getColumn(1).font = { bold: true };
@@ -79,6 +80,10 @@ export async function periodReportWorkbook(r: PeriodReport): Promise<Buffer> {
   if (r.funds) {
     sheet(book, '资金', [{ header: '资金', width: 28 }, { header: '年度' }, { header: '预算（元）', width: 16 }, { header: '预留（元）', width: 16 }, { header: '已支付（元）', width: 16 }, { header: '预支（元）', width: 16 }, { header: '追回（元）', width: 16 }, { header: '余额（元）', width: 16 }],
       r.funds.map((f) => [f.sourceName, f.year, yuanNumber(f.budgetFen), yuanNumber(f.reservedFen), yuanNumber(f.paidFen), yuanNumber(f.advancedFen), yuanNumber(f.recoveredFen), yuanNumber(f.remainingFen)]));
+  }
+  if (r.r8) {
+    sheet(book, 'R8核减（§5.2）', [{ header: '企业', width: 36 }, { header: '统一社会信用代码', width: 22 }, { header: '按比例补贴笔数', width: 16 }, { header: '核减金额（元）', width: 16 }],
+      r.r8.top.map((e) => [e.name, e.uscc, e.reducedClaims, e.reductionFen == null ? '不详' : yuanNumber(e.reductionFen)]));
   }
   if (r.goals) {
     sheet(book, '目标（§1）', [{ header: '地区/产业', width: 16 }, { header: '指标', width: 36 }, { header: '现状', width: 16 }, { header: '目标', width: 10 }, { header: '是否达到', width: 10 }], [
@@ -185,6 +190,7 @@ export function periodReportPdf(r: PeriodReport): Promise<Buffer> {
     heading(doc, '一、总体情况');
     doc.fontSize(10).text(`有效申领 ${r.summary.claims} 笔，培训 ${r.summary.trainings} 人次；批准 ${r.summary.approvedCount} 笔 ${yuan(r.summary.approvedFen)}，已支付 ${r.summary.paidCount} 笔 ${yuan(r.summary.paidFen)}；驳回 ${r.summary.rejected} 笔。`);
     if (r.enterpriseShare) doc.text(r.enterpriseShare.message);
+    if (r.r8) doc.text(r.r8.message);
     doc.moveDown(0.8);
     heading(doc, '二、分项目批准金额');
     bars(doc, r.byProgram.map((p) => ({ label: p.programName, value: p.approvedFen, text: yuan(p.approvedFen) })));

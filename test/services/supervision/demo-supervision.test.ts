@@ -2,7 +2,9 @@
 // the disclosure show is checked against sums computed here, independently, from the raw rows.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, Department } from '../../../src/services/access.ts';
+import { DEPARTMENTS, type Actor, type Department } from '../../../src/services/access.ts';
+import { claimScope } from '../../../src/services/claims/claim-scope.ts';
+import { getEnterpriseR8Status } from '../../../src/services/parties/enterprise-r8-status.ts';
 import { fundBalance } from '../../../src/services/funds/fund-balance.ts';
 import { fundDisclosure } from '../../../src/services/funds/fund-disclosure.ts';
 import { enterpriseShare, listFundAccounts } from '../../../src/services/funds/fund-spending.ts';
@@ -14,6 +16,7 @@ import { cityGoals } from '../../../src/services/targets/city-goals.ts';
 import { listTaskProgress } from '../../../src/services/targets/task-progress.ts';
 import type { Store } from '../../../src/store/database.ts';
 import { seedDemoRegistries } from '../../../src/store/seed/demo/seed-demo.ts';
+import { inTransaction } from '../../../src/store/transaction.ts';
 import { openTestStore } from '../../support/store.ts';
 
 let store: Store;
@@ -168,6 +171,60 @@ describe('Quarterly and annual reports (§5.3)', () => {
     const emergency = await periodReport(store.db, actor('department', { department: 'emergency' }), { year: 2021 });
     expect(emergency.byProgram.every((p) => p.program === 'safety')).toBe(true);
     expect(emergency.funds).toBeNull();
+  });
+
+  it('each department\'s annual report counts exactly the claims of its §5.7 slice, whether read from the running figures or grouped directly', async () => {
+    const raw = await rawMoney();
+    for (const department of Object.keys(DEPARTMENTS) as Department[]) {
+      const watcher = actor('department', { department });
+      const slice = new Set((await store.db.selectFrom('claims').select('id').where(claimScope(watcher)).execute()).map((c) => c.id));
+      const mine = raw.claims.filter((c) => slice.has(c.id) && c.end_date.startsWith('2021'));
+      const approved = mine.filter((c) => c.status === 'approved' || c.status === 'paid');
+      const r = await periodReport(store.db, watcher, { year: 2021 });
+      expect({ department, claims: r.summary.claims, approvedCount: r.summary.approvedCount, approvedFen: r.summary.approvedFen }).toEqual({
+        department, claims: mine.filter((c) => LIVE.has(c.status)).length, approvedCount: approved.length,
+        approvedFen: sum(approved.map((c) => (c.outcome === 'eligible' && c.amount_fen != null ? Number(c.amount_fen) : Number(c.r3_exception_amount_fen ?? 0)))),
+      });
+    }
+  });
+
+  it('R8 in the annual report: the enterprises by their education-fund fact, and the 80% claims, equal the raw rows and each enterprise\'s own R8 page', async () => {
+    let reducedInAnyYear = 0;
+    for (const year of [2020, 2021]) {
+      const r8 = (await periodReport(store.db, city, { year })).r8!;
+      reducedInAnyYear += r8.reducedClaims;
+      const claims = await store.db.selectFrom('claims').select(['enterprise_uscc', 'payee', 'outcome', 'amount_fen', 'missing', 'status'])
+        .where('end_date', '>=', `${year}-01-01`).where('end_date', '<=', `${year}-12-31`).where('status', 'not in', ['rejected', 'withdrawn'])
+        .where('enterprise_uscc', 'is not', null).execute();
+      const facts = new Map((await store.db.selectFrom('enterprise_education_fund').select(['uscc', 'fully_used']).where('year', '=', year).execute()).map((f) => [f.uscc, f.fully_used]));
+      const waiting = claims.filter((c) => c.outcome === 'undecided' && ((c.missing as string[] | null) ?? []).some((m) => m.endsWith(`educationFundFullyUsed.${year}`)));
+      const paidToEnterprise = claims.filter((c) => c.payee === 'enterprise' && c.outcome != null);
+      const concerned = new Set([...paidToEnterprise, ...waiting].map((c) => c.enterprise_uscc!));
+      expect(r8.enterprises).toEqual({
+        fullyUsed: [...concerned].filter((u) => facts.get(u) === true).length,
+        notFullyUsed: [...concerned].filter((u) => facts.get(u) === false).length,
+        unknown: [...concerned].filter((u) => !facts.has(u)).length,
+      });
+      expect(r8.undecidedClaims).toBe(waiting.length);
+      // Reduced: the eligible enterprise-paid claims of enterprises that did not fully use their fund.
+      const reduced = paidToEnterprise.filter((c) => c.outcome === 'eligible' && facts.get(c.enterprise_uscc!) === false);
+      expect(r8.reducedClaims).toBe(reduced.length);
+      expect(r8.paidFen).toBe(sum(reduced.map((c) => Number(c.amount_fen))));
+      // Each enterprise's R8 page states the same reductions.
+      let pages = 0;
+      for (const uscc of new Set(reduced.map((c) => c.enterprise_uscc!))) {
+        const page = await inTransaction(store.db, (tx) => getEnterpriseR8Status(tx, city, uscc));
+        pages += page.years.find((y) => y.year === year)!.reducedTotalFen!;
+      }
+      expect(r8.reductionFen).toBe(pages);
+      expect(r8.standardFen! - r8.paidFen).toBe(r8.reductionFen);
+      expect(r8.message).toContain('R8');
+    }
+    expect(reducedInAnyYear).toBeGreaterThan(0);
+    const county = await periodReport(store.db, actor('county', { areaCode: '510411' }), { year: 2021 });
+    expect(county.r8!.reducedClaims).toBeLessThanOrEqual((await periodReport(store.db, city, { year: 2021 })).r8!.reducedClaims);
+    expect((await periodReport(store.db, city, { year: 2021, quarter: 3 })).r8).toBeNull();
+    expect((await periodReport(store.db, actor('department', { department: 'veterans' }), { year: 2021 })).r8).toBeNull();
   });
 
   it('exports the report as an Excel workbook with the same figures and as a PDF', async () => {

@@ -14,6 +14,7 @@ import { RequireAuth } from '../../layout/RequireAuth.tsx';
 import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import type { Me } from '../../types.ts';
 import { MatterForm } from './forms.tsx';
+import type { R8Enterprise } from '../../../../src/services/reports/r8-summary.ts';
 import { Chart, DEFAULT_QUARTER, DEFAULT_YEAR, DownloadButton, percent, QUARTER_OPTIONS, YEAR_OPTIONS, type Figures, type MajorMatterView, type PeriodReport } from './shared.tsx';
 
 export default function ReportsPage() {
@@ -99,6 +100,19 @@ function Reports() {
             </Row>
             {r.enterpriseShare && <Alert style={{ marginTop: 12 }} showIcon type={r.enterpriseShare.below ? 'error' : 'info'} title={r.enterpriseShare.message} />}
           </Card>
+          {r.r8 && (
+            <Card size="small" title="职工教育经费与 80% 补贴（R8，§5.2）" data-testid="report-r8">
+              <Alert showIcon type={r.r8.enterprises.unknown ? 'warning' : 'info'} title={r.r8.message} />
+              {r.r8.top.length > 0 && (
+                <Table<R8Enterprise> style={{ marginTop: 12 }} rowKey="uscc" size="small" pagination={false} dataSource={r.r8.top} columns={[
+                  { title: '企业', dataIndex: 'name' },
+                  { title: '统一社会信用代码', dataIndex: 'uscc' },
+                  { title: '按比例补贴笔数', dataIndex: 'reducedClaims', align: 'right' },
+                  { title: '核减金额', dataIndex: 'reductionFen', align: 'right', render: (v: number | null) => (v == null ? '不详' : formatMoney(v)) },
+                ]} />
+              )}
+            </Card>
+          )}
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={14}><Card size="small" title="分项目培训人次与批准金额">{programChart && <Chart option={programChart} label="分项目培训人次与批准金额柱状图" />}</Card></Col>
             <Col xs={24} xl={10}><Card size="small" title={`${r.period.year}年分季度趋势`}>{trendChart && <Chart option={trendChart} label="分季度趋势折线图" />}</Card></Col>
