@@ -102,6 +102,25 @@ export async function downloadXlsx<T>(fileName: string, sheetName: string, colum
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** 导出 Excel of a short table the screen already holds whole (not paged on the server). */
+export function RowsExportButton<T>({ rows, columns, fileName, sheetName }: {
+  rows: readonly T[]; columns: readonly ExportColumn<T>[]; fileName: string; sheetName?: string;
+}) {
+  const [running, setRunning] = useState(false);
+  const run = async () => {
+    if (running) return;
+    setRunning(true);
+    try {
+      await downloadXlsx(fileName, sheetName ?? fileName, columns, rows);
+    } catch (e) {
+      Modal.error({ title: '导出失败', content: String(e) });
+    } finally {
+      setRunning(false);
+    }
+  };
+  return <Button onClick={run} loading={running} disabled={running || rows.length === 0}>导出 Excel</Button>;
+}
+
 /**
  * 导出 Excel: every row the list's current filters and sort select (not only the page shown), with a
  * progress dialog; the button stays disabled until the file is written, so it can't run twice.

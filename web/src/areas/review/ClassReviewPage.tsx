@@ -9,6 +9,7 @@ import { LoadError } from '../../components.tsx';
 import { clauseHeading, formatDate } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { areaName, CLASS_STATUS_NAMES, LEVEL_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
+import { RowsExportButton, type ExportColumn } from '../../list.tsx';
 import { post, reviewPage, useAction, type ClassView, type OpeningReview, type Problem } from './shared.tsx';
 
 type TraineeRow = OpeningReview['trainees'][number];
@@ -20,6 +21,19 @@ const CHECKS: { key: string; title: string; clause: string; match(p: Problem): b
   { key: 'repeat', title: '同工种同等级（R4）', clause: '§4.0', match: (p) => p.rule === 'R4' },
   { key: 'overlap', title: '培训时间冲突', clause: '§5.3', match: (p) => p.rule === '培训时间冲突' },
   { key: 'other', title: '其他（R11、同一雇主）', clause: '§4.0', match: (p) => !['R5', 'R3', 'R4', '培训时间冲突'].includes(p.rule) },
+];
+
+/** Each check as text: 通过, or its problems (不符合/待核实, clause, message). */
+const TRAINEE_EXPORT: ExportColumn<TraineeRow>[] = [
+  { title: '姓名', value: (t) => t.name },
+  { title: '身份证号', value: (t) => t.residentId, width: 22 },
+  ...CHECKS.map((k) => ({
+    title: k.title, width: 40,
+    value: (t: TraineeRow) => {
+      const problems = t.problems.filter(k.match);
+      return problems.length ? problems.map((p) => `${p.severity === 'blocking' ? '不符合' : '待核实'}（${p.clause}）${p.message}`).join('；') : '通过';
+    },
+  })),
 ];
 
 function ProblemTag({ p }: { p: Problem }) {
@@ -105,6 +119,9 @@ function ClassReview() {
               每名学员按政策核查：{CHECKS.map((k) => `${k.title}（${k.clause} ${clauseHeading(k.clause)}）`).slice(0, 4).join('；')}。
               “待核实”为缺少事实，不会被当作“否”。
             </Typography.Text>
+            <div style={{ textAlign: 'right' }}>
+              <RowsExportButton rows={review.data.trainees} columns={TRAINEE_EXPORT} fileName={`开班申请${c.id}学员核查`} sheetName="学员核查" />
+            </div>
             <Table<TraineeRow> rowKey="residentId" size="small" columns={columns} dataSource={review.data.trainees}
               pagination={{ pageSize: 50, showTotal: (n) => `共 ${n} 名学员`, hideOnSinglePage: true }} scroll={{ x: 1250 }} aria-label="学员跨项目核查" />
           </Space>

@@ -11,13 +11,23 @@ import { ClaimStatusTag, LoadError } from '../../components.tsx';
 import { formatDate, formatDateTime, formatMoney } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { areaName, nameOf, PROGRAM_NAMES } from '../../labels.ts';
-import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
+import { ExportButton, RowsExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { CLAIM_COLUMNS as C } from '../../claim-export.ts';
 import type { Claim } from '../../types.ts';
 import { NoticeStatusTag } from './PublicityPage.tsx';
 import { OBJECTION_STATUS_NAMES, post, reviewPage, useAction, type NoticeDetail, type Objection } from './shared.tsx';
 
 const EXPORT: ExportColumn<Claim>[] = [C.id, C.program, C.residentId, C.status, C.amount];
+const OBJECTION_EXPORT: ExportColumn<Objection>[] = [
+  { title: '申领编号', value: (o) => o.claimId ?? '', width: 26 },
+  { title: '异议内容', value: (o) => o.text, width: 50 },
+  { title: '提出', value: (o) => `${o.raisedBy} ${formatDateTime(o.raisedAt)}`, width: 30 },
+  { title: '状态', value: (o) => nameOf(OBJECTION_STATUS_NAMES, o.status) },
+  { title: '处理意见', value: (o) => o.resolution ?? '', width: 50 },
+  { title: '处理', value: (o) => (o.resolvedAt ? `${o.resolvedBy ?? ''} ${formatDateTime(o.resolvedAt)}` : ''), width: 30 },
+];
+/** A notice's events happen today or before: the server refuses a later day (the period can't be cut short). */
+const afterToday = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
 const APPROVE_CHUNK = 10;
 
@@ -134,7 +144,7 @@ function NoticeDetailScreen() {
             description={approved.failed.length ? <ul style={{ margin: 0 }}>{approved.failed.slice(0, 20).map((f) => <li key={f.id}>{f.id}：{f.message}</li>)}</ul> : '已从相应资金预留金额，可编入支付批次。'} />
         )}
       </Card>
-      <Card size="small" title={`异议（${n.objections.length}）`}>
+      <Card size="small" title={`异议（${n.objections.length}）`} extra={<RowsExportButton rows={n.objections} columns={OBJECTION_EXPORT} fileName={`公示${n.id}异议`} sheetName="异议" />}>
         <Table<Objection> rowKey="id" size="small" columns={objectionColumns} dataSource={n.objections} pagination={false} locale={{ emptyText: '暂无异议' }} scroll={{ x: 900 }} aria-label="异议" />
       </Card>
       <Card size="small" title="公示的申领" extra={<ExportButton path="/claims" query={claims.query} columns={EXPORT} fileName="公示申领" />}>
@@ -152,7 +162,7 @@ function NoticeDetailScreen() {
             <Input.TextArea rows={3} maxLength={4000} />
           </Form.Item>
           <Form.Item label="收到日期" name="on" rules={[{ required: true, message: '请选择收到异议的日期' }]}>
-            <DatePicker allowClear={false} />
+            <DatePicker allowClear={false} disabledDate={afterToday} />
           </Form.Item>
         </Form>
       </Modal>
@@ -166,7 +176,7 @@ function NoticeDetailScreen() {
             <Input.TextArea rows={3} maxLength={4000} />
           </Form.Item>
           <Form.Item label="处理日期" name="on" rules={[{ required: true, message: '请选择处理日期' }]}>
-            <DatePicker allowClear={false} />
+            <DatePicker allowClear={false} disabledDate={afterToday} />
           </Form.Item>
         </Form>
       </Modal>

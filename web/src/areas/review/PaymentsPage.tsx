@@ -8,7 +8,7 @@ import { LoadError } from '../../components.tsx';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { areaName, nameOf } from '../../labels.ts';
-import { AreaFilter, ExportButton, ListFilters, useServerList, type ExportColumn } from '../../list.tsx';
+import { AreaFilter, ExportButton, ListFilters, RowsExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { BATCH_STATUS_NAMES, FUND_SOURCE_NAMES, options, post, reviewPage, useAction, type BatchSummary, type Fund, type PayableGroup } from './shared.tsx';
 
 const FILTERS = ['status', 'areaCode'] as const;
@@ -50,6 +50,12 @@ function Payments() {
     { title: '编制人', value: (b) => b.createdBy, width: 18 },
   ];
 
+  const payableExport: ExportColumn<PayableGroup>[] = [
+    { title: '地区', value: (g) => areaName(g.areaCode) },
+    { title: '资金', value: (g) => fundName(g.fundId), width: 30 },
+    { title: '已批准待支付（笔）', value: (g) => g.claims, width: 18 },
+    { title: '合计（元）', value: (g) => g.totalFen / 100, width: 16 },
+  ];
   const groupColumns: TableProps<PayableGroup>['columns'] = [
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 100, render: areaName },
     { title: '资金', dataIndex: 'fundId', key: 'fundId', render: fundName },
@@ -80,7 +86,7 @@ function Payments() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>支付批次</Typography.Title>
-      <Card size="small" title="可编入支付批次的已批准申领">
+      <Card size="small" title="可编入支付批次的已批准申领" extra={<RowsExportButton rows={payable.data?.items ?? []} columns={payableExport} fileName="待编入支付批次的已批准申领" sheetName="待支付汇总" />}>
         {payable.error ? <LoadError error={payable.error} what="待支付申领" onRetry={payable.reload} /> : (
           <Table<PayableGroup> rowKey={(g) => `${g.areaCode}|${g.fundId}`} size="small" loading={payable.loading} columns={groupColumns} dataSource={payable.data?.items ?? []}
             pagination={false} locale={{ emptyText: '没有待编入批次的已批准申领' }} scroll={{ x: 700 }} aria-label="可编入支付批次的申领" />
