@@ -1,12 +1,17 @@
 // The one way the browser talks to the server: JSON over same-origin /api/v1. The session cookie is
 // httpOnly, so the app never sees it; `credentials: 'same-origin'` sends it with every call.
 
+/** One problem the server found in a request, by field path (`body.sessions[2].day`). */
+export interface FieldIssue { field: string; message: string }
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly field: string | null = null,
+    /** Every problem when the server lists several (a form with many bad fields); else empty. */
+    readonly issues: readonly FieldIssue[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -51,8 +56,9 @@ export async function api<T>(path: string, options: { method?: string; body?: un
     }
   }
   if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string; field?: string | null } } | null)?.error;
-    throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? `请求失败（HTTP ${res.status}）`, err?.field ?? null);
+    const err = (data as { error?: { code?: string; message?: string; field?: string | null; issues?: unknown } } | null)?.error;
+    const issues = Array.isArray(err?.issues) ? (err.issues as FieldIssue[]).filter((i) => typeof i?.field === 'string' && typeof i?.message === 'string') : [];
+    throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? `请求失败（HTTP ${res.status}）`, err?.field ?? null, issues);
   }
   return data as T;
 }

@@ -2,7 +2,7 @@
 // and a submit that is disabled while its request runs.
 import { Result, type FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { ApiError } from '../../api.ts';
+import { showServerErrors } from '../../form-errors.ts';
 import { useAuth } from '../../auth.tsx';
 import { RequireAuth } from '../../layout/RequireAuth.tsx';
 
@@ -20,16 +20,9 @@ function CityGate({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-/** `body.areaCode` → `areaCode` (the form's own field name), or null when the error names no field of the form. */
-export function formField(field: string | null, names: readonly string[]): string | null {
-  if (!field) return null;
-  const name = field.replace(/^body\./, '').split(/[.[]/)[0]!;
-  return names.includes(name) ? name : null;
-}
-
 /**
- * Runs `send` once at a time; an ApiError naming a field of the form is shown under that field, any
- * other error is returned as text for an Alert above the form.
+ * Runs `send` once at a time; each problem the server names is shown under its field of the form,
+ * the rest is returned as text for an Alert above the form (web/src/form-errors.ts).
  */
 export function useSubmit<T>(form: FormInstance, fields: readonly string[]) {
   const [busy, setBusy] = useState(false);
@@ -41,11 +34,7 @@ export function useSubmit<T>(form: FormInstance, fields: readonly string[]) {
     try {
       return await send();
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'client', String(e));
-      const name = formField(err.field, fields);
-      // The field's own error without the path prefix the API puts in front (`body.effectiveFrom: …`).
-      if (name) form.setFields([{ name, errors: [err.message.replace(/^body\.[\w.[\]]+:\s*/, '')] }]);
-      else setError(err.message);
+      setError(showServerErrors(form, e, fields));
       return undefined;
     } finally {
       setBusy(false);

@@ -16,6 +16,7 @@ import { useApi } from '../../hooks.ts';
 import { areaName, CERTIFICATE_NAMES, LEVEL_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { RequireAuth } from '../../layout/RequireAuth.tsx';
 import { FileRefused, uploadXlsx } from './files.ts';
+import { showServerErrors } from '../../form-errors.ts';
 import { ClassStatusTag, ProblemLine, RowIssues } from './parts.tsx';
 import type { AttendanceMark, ClassDetail, ClassTrainee, OpeningReview, RowIssue } from './types.ts';
 
@@ -204,7 +205,7 @@ function XlsxUpload<T>({ path, label, onDone }: { path: string; label: string; o
     try {
       onDone(await uploadXlsx<T>(path, file, setPercent));
     } catch (e) {
-      if (e instanceof FileRefused) setRefused({ message: e.message, issues: e.issues });
+      if (e instanceof FileRefused) setRefused({ message: e.message, issues: e.rows });
       else setRefused({ message: errorText(e), issues: [] });
     } finally {
       running.current = false;
@@ -437,10 +438,8 @@ function CertificatesTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolea
       form.resetFields(['residentId', 'number']);
       reload();
     } catch (e) {
-      const err = e instanceof ApiError ? e : null;
-      const field = err?.field?.replace(/^body\./, '');
-      if (field && ['residentId', 'type', 'number', 'issuedOn', 'issuer'].includes(field)) form.setFields([{ name: field, errors: [err!.message.replace(/^[^:]*: /, '')] }]);
-      else Modal.error({ title: '登记证书失败', content: errorText(e) });
+      const rest = showServerErrors(form, e, ['residentId', 'type', 'number', 'issuedOn', 'issuer']);
+      if (rest) Modal.error({ title: '登记证书失败', content: rest });
     } finally {
       setSaving(false);
     }

@@ -6,7 +6,8 @@
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Skeleton, Space, Typography, message } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { api, ApiError, type Page } from '../../api.ts';
+import { api, type Page } from '../../api.ts';
+import { namePath, showServerErrors } from '../../form-errors.ts';
 import { useAuth } from '../../auth.tsx';
 import { LoadError } from '../../components.tsx';
 import { clauseHeading, formatDate } from '../../format.ts';
@@ -59,9 +60,6 @@ function draftOf(v: FormValues, trainees: ClassApplicationDraft['trainees']): Cl
   };
 }
 
-/** `sessions[2].day` → ['sessions', 2, 'day'] (the antd name path of the field). */
-const namePath = (field: string): (string | number)[] =>
-  field.replace(/^body\./, '').split(/[.[\]]/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 
 export default function ClassFormPage() {
   return (
@@ -160,11 +158,7 @@ function ClassFormBody({ cls, provider, providerId }: { cls: ClassDetail | undef
       message.success(cls ? '开班申请已保存' : '开班申请草稿已保存，请上传花名册后提交');
       navigate(`/provider/classes/${encodeURIComponent(saved.id)}`);
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'client', String(e));
-      const field = err.field?.replace(/^body\./, '');
-      const shown = field && form.getFieldInstance(namePath(field) as never) !== undefined;
-      if (field && shown) form.setFields([{ name: namePath(field) as never, errors: [err.message.replace(/^[^:：]*: /, '')] }]);
-      else setServerError(err.message);
+      setServerError(showServerErrors(form, e));
     } finally {
       setSaving(false);
     }

@@ -1,13 +1,13 @@
 // Excel files to and from the server: the upload sends the .xlsx bytes as they are (the server parses
 // and validates them, the same for any client) and reports its progress; a refused file comes back as
-// an ApiError whose `issues` list every problem by row and column.
+// a FileRefused whose `rows` list every problem by row and column.
 import { ApiError } from '../../api.ts';
 import type { RowIssue } from './types.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export class FileRefused extends ApiError {
-  constructor(status: number, code: string, message: string, readonly issues: RowIssue[]) {
+  constructor(status: number, code: string, message: string, readonly rows: RowIssue[]) {
     super(status, code, message, 'file');
   }
 }
