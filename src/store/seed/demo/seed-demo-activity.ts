@@ -970,7 +970,7 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
   // Labels for the planted cases, in the audit log.
   for (const p of planted) await appendAudit(tx, { actor: 'demo', action: 'demo.planted', entity: 'demo', entityId: p.id, data: { ...p } });
 
-  const classes = Object.fromEntries((await tx.selectFrom('classes').select(['status', ({ fn }) => fn.countAll<number>().as('n')]).groupBy('status').execute()).map((x) => [x.status, Number(x.n)]));
-  const claims = Object.fromEntries((await tx.selectFrom('claims').select(['status', ({ fn }) => fn.countAll<number>().as('n')]).groupBy('status').execute()).map((x) => [x.status, Number(x.n)]));
+  const classes = Object.fromEntries((await tx.selectFrom('classes').select(['status', ({ fn }) => fn.countAll<number>().as('n')]).groupBy('status').orderBy('status').execute()).map((x) => [x.status, Number(x.n)]));
+  const claims = Object.fromEntries((await tx.selectFrom('claims').select(['status', ({ fn }) => fn.countAll<number>().as('n')]).groupBy('status').orderBy('status').execute()).map((x) => [x.status, Number(x.n)]));
   return { classes, claims, planted, r3ExceptionClaimId, advanceId: advance.id };
 }
