@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, SESSION_COOKIE } from '../../src/api/app.ts';
+import { scanRisks } from '../../src/services/risk/scan-risks.ts';
 import { canonicalJson } from '../../src/store/audit-log.ts';
 import type { Db, Store } from '../../src/store/database.ts';
 import { DEMO_PASSWORD, seedDemoRegistries, type DemoLogin } from '../../src/store/seed/demo/seed-demo.ts';
@@ -56,6 +57,8 @@ const PER_RUN: Record<string, string[]> = {
   audit_log: ['at', 'hash', 'prev_hash'],
   // Passwords are hashed with a random salt (as they must be); the same password verifies in both runs.
   users: ['created_at', 'updated_at', 'password_hash'],
+  // The risk scan each run is given (below): when it ran.
+  risk_scans: ['scanned_at'],
 };
 /** Bookkeeping of the migrator, not demo content: applied migrations with the time they ran. */
 const NOT_CONTENT = new Set(['upskill_migrations', 'upskill_migrations_lock']);
@@ -68,8 +71,12 @@ const unstableMatterSuffix = (json: string) => json.replace(/MM-(\d{8})-[0-9a-f]
 
 const ignored = (table: string, column: string) => (PER_RUN[table] ?? []).includes(column);
 
-/** Every table's rows as canonical JSON (ignored columns dropped), sorted, with a digest of them. */
-async function contents(db: Db): Promise<Map<string, { digest: string; rows: string[] }>> {
+/**
+ * Every table's rows as canonical JSON (ignored columns dropped), sorted, with a digest of them. A risk
+ * scan's id is the time it ran plus a random suffix (`RS-20261125143810-9f3a2c`), one per scan and not
+ * the demo's: it is replaced by a placeholder wherever it appears (findings, subjects, scores, audit).
+ */
+async function contents(db: Db, scanId: string): Promise<Map<string, { digest: string; rows: string[] }>> {
   const tables = await sql<{ name: string }>`
     select table_name as name from information_schema.tables
     where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(db);
@@ -78,7 +85,7 @@ async function contents(db: Db): Promise<Map<string, { digest: string; rows: str
     if (NOT_CONTENT.has(name)) continue;
     const result = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db);
     const rows = result.rows
-      .map((row) => unstableMatterSuffix(canonicalJson(Object.fromEntries(Object.entries(row).filter(([column]) => !ignored(name, column))))))
+      .map((row) => unstableMatterSuffix(canonicalJson(Object.fromEntries(Object.entries(row).filter(([column]) => !ignored(name, column))))).replaceAll(scanId, 'RS-(scan)'))
       .sort();
     out.set(name, { digest: createHash('sha256').update(rows.join('\n')).digest('hex'), rows });
   }
@@ -111,11 +118,12 @@ let secondContents: Map<string, { digest: string; rows: string[] }>;
 
 beforeAll(async () => {
   [first, second] = await Promise.all([openTestStore(), openTestStore()]);
-  // One after the other: each run alone, as `npm start` on a fresh data folder does it.
+  // One after the other: each run alone, as `npm start` on a fresh data folder does it. Then a full risk
+  // scan of each, so that the findings (what test/services/risk/demo-scan.test.ts checks) are compared too.
   ({ logins } = await seedDemoRegistries(first.db, { people: PEOPLE }));
   await seedDemoRegistries(second.db, { people: PEOPLE });
-  firstContents = await contents(first.db);
-  secondContents = await contents(second.db);
+  firstContents = await contents(first.db, (await scanRisks(first.db, 'city:test')).scanId);
+  secondContents = await contents(second.db, (await scanRisks(second.db, 'city:test')).scanId);
 }, 600_000);
 afterAll(async () => {
   await first?.close();
@@ -126,6 +134,7 @@ describe('The demo is deterministic', () => {
   it('two fresh runs write the same content into every table', () => {
     expect([...firstContents.keys()]).toEqual([...secondContents.keys()]);
     expect(firstContents.get('claims')!.rows.length).toBeGreaterThan(500);
+    expect(firstContents.get('risk_findings')!.rows.length).toBeGreaterThan(0);
     expect(differences(firstContents, secondContents)).toEqual({});
   });
 });
