@@ -113,13 +113,13 @@ export async function buildEvaluateInput(
   const people = [...new Set(residentIds)];
   let claims: ClaimRow[] = [];
   for (const ids of chunked(people)) {
-    claims.push(...(await db.selectFrom('claims').selectAll().where('resident_id', 'in', ids).execute()));
+    claims.push(...(await db.selectFrom('claims').selectAll().where('resident_id', 'in', ids).orderBy('created_at').orderBy('id').execute()));
   }
   // §4.9: the other trainees' claims on the same projects use up the same contract total.
   const projectIds = [...new Set(claims.map((c) => c.project_id).filter((p): p is string => p != null))];
   const known = new Set(claims.map((c) => c.id));
   for (const ids of chunked(projectIds)) {
-    const peers = await db.selectFrom('claims').selectAll().where('project_id', 'in', ids).execute();
+    const peers = await db.selectFrom('claims').selectAll().where('project_id', 'in', ids).orderBy('created_at').orderBy('id').execute();
     for (const p of peers) if (!known.has(p.id)) { claims.push(p); known.add(p.id); }
   }
   claims = claims.filter((c) => !exclude.has(c.id));

@@ -34,7 +34,8 @@ export function fundSourceOf(program: string, decision: Decision): 'special_acti
   return program === 'employment_skill' && inSchool ? 'employment_fund' : 'special_action';
 }
 
-/** Writes the decisions onto their claims (status → decided) in one statement; returns the ids changed. */
+/** Writes the decisions onto their claims (status → decided) in one statement; returns the ids changed, sorted
+ * (an UPDATE returns its rows in no set order, and the caller's audit entry lists them). */
 export async function freezeDecisions(tx: Tx, decisions: { program: string; decision: Decision }[], actor: string): Promise<string[]> {
   if (decisions.length === 0) return [];
   const rows = decisions.map(({ program, decision: d }) => ({
@@ -52,5 +53,5 @@ export async function freezeDecisions(tx: Tx, decisions: { program: string; deci
       citations jsonb, reasons jsonb, missing jsonb, trace jsonb, policy_package_id text, fund_source text)
     where c.id = d.id and c.status in ('submitted', 'decided')
     returning c.id`.execute(tx);
-  return result.rows.map((r) => r.id);
+  return result.rows.map((r) => r.id).sort();
 }

@@ -1,7 +1,7 @@
 // Submitting a claim (补贴申领): by the individual, the enterprise or the training institution (R2),
 // to the HR office of the training's area. The claim carries the facts of the training; the engine
 // decides it later (decide-claim.ts), so submission checks only that the records it names exist.
-import { randomUUID } from 'node:crypto';
+import { newUuid } from '../../store/ids.ts';
 import type { ProgramCode } from '../../policy/codes.ts';
 import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
@@ -93,7 +93,7 @@ export async function submitClaim(tx: Tx, actor: Actor | null, input: SubmitClai
     ?? (enterprise && EMPLOYER_PROGRAMS.has(input.program) ? (enterprise.directly_managed ? CITY_AREA : enterprise.area_code) : person.area_code);
   if (a.role === 'county' && a.areaCode !== areaCode) throw new AppError('forbidden', `只能登记本县（区）的申领（该申领属于 ${areaCode}）`, 'residentId');
 
-  const id = `CL-${randomUUID()}`;
+  const id = `CL-${newUuid()}`;
   await tx.insertInto('claims').values({
     id, program: input.program, applicant, applicant_ref: a.role === 'trainee' ? a.residentId : a.role === 'enterprise' ? a.enterpriseUscc : a.role === 'provider' ? a.providerId : null,
     resident_id: input.residentId, enterprise_uscc: input.enterpriseUscc ?? null, class_id: input.classId ?? null,

@@ -1,5 +1,5 @@
 // A provider (or the HR office for it) drafts a class application.
-import { randomUUID } from 'node:crypto';
+import { newUuid } from '../../store/ids.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { appendAudit, type Tx } from '../../store/audit-log.ts';
 import { checkClassApplication, writeClassApplication, type ClassApplication } from './class-application.ts';
@@ -8,7 +8,7 @@ import { getClass, type ClassView } from './get-class.ts';
 export async function createClass(tx: Tx, actor: Actor | null, input: ClassApplication): Promise<ClassView> {
   const a = requireRole(actor, 'provider', 'county', 'city');
   await checkClassApplication(tx, a, input);
-  const id = randomUUID();
+  const id = newUuid();
   await writeClassApplication(tx, a, id, input, true);
   await appendAudit(tx, {
     actor: actorLabel(a), action: 'class.create', entity: 'class', entityId: id,

@@ -101,10 +101,11 @@ async function overlappingClasses(tx: Tx, cls: ClassUnderReview, ids: string[]):
   const others = await tx.selectFrom('class_trainees').innerJoin('classes', 'classes.id', 'class_trainees.class_id')
     .select(['classes.id', 'classes.status', 'classes.start_date', 'classes.end_date', 'class_trainees.resident_id'])
     .where('class_trainees.resident_id', 'in', ids).where('classes.id', '!=', cls.id).where('classes.status', 'in', SCHEDULED)
-    .where('classes.start_date', '<=', cls.end_date).where('classes.end_date', '>=', cls.start_date).execute();
+    .where('classes.start_date', '<=', cls.end_date).where('classes.end_date', '>=', cls.start_date)
+    .orderBy('classes.start_date').orderBy('classes.id').orderBy('class_trainees.resident_id').execute();
   if (others.length === 0) return out;
   const classIds = [...new Set([cls.id, ...others.map((o) => o.id)])];
-  const sessions = await tx.selectFrom('class_sessions').select(['class_id', 'day', 'starts_at', 'ends_at']).where('class_id', 'in', classIds).execute();
+  const sessions = await tx.selectFrom('class_sessions').select(['class_id', 'day', 'starts_at', 'ends_at']).where('class_id', 'in', classIds).orderBy('day').orderBy('starts_at').execute();
   const byClass = new Map<string, typeof sessions>();
   for (const s of sessions) byClass.set(s.class_id, [...(byClass.get(s.class_id) ?? []), s]);
   const mine = byClass.get(cls.id) ?? [];

@@ -67,12 +67,13 @@ export async function traineeCrossChecks(tx: Tx, cls: ClassUnderReview, trainees
   const ids = trainees.map((t) => t.resident_id);
 
   const facts = await factsOn(tx, ids, cls.start_date);
-  const claims = await tx.selectFrom('claims').selectAll().where('resident_id', 'in', ids).where('status', 'not in', ['rejected', 'withdrawn']).execute();
+  const claims = await tx.selectFrom('claims').selectAll().where('resident_id', 'in', ids).where('status', 'not in', ['rejected', 'withdrawn']).orderBy('created_at').orderBy('id').execute();
   const claimedClasses = new Set(claims.map((c) => `${c.class_id}|${c.resident_id}`));
   const otherClasses = await tx.selectFrom('class_trainees').innerJoin('classes', 'classes.id', 'class_trainees.class_id')
     .select(['classes.id', 'classes.program', 'classes.enterprise_uscc', 'classes.occupation_code', 'classes.level', 'classes.entrepreneurship_type',
       'classes.project_id', 'classes.start_date', 'classes.end_date', 'class_trainees.resident_id', 'class_trainees.employer_uscc'])
-    .where('class_trainees.resident_id', 'in', ids).where('classes.id', '!=', cls.id).where('classes.status', 'in', COMMITTED).execute();
+    .where('class_trainees.resident_id', 'in', ids).where('classes.id', '!=', cls.id).where('classes.status', 'in', COMMITTED)
+    .orderBy('classes.start_date').orderBy('classes.id').orderBy('class_trainees.resident_id').execute();
 
   const labels = new Map<string, string>();
   const history: ClaimInput[] = [];
@@ -117,7 +118,7 @@ export async function traineeCrossChecks(tx: Tx, cls: ClassUnderReview, trainees
     };
   });
   const usccs = [...new Set([...history, ...candidates].map((c) => c.enterpriseUscc).filter((u): u is string => u != null))];
-  const enterpriseRows = usccs.length ? await tx.selectFrom('enterprises').select(['uscc', 'name', 'insured']).where('uscc', 'in', usccs).execute() : [];
+  const enterpriseRows = usccs.length ? await tx.selectFrom('enterprises').select(['uscc', 'name', 'insured']).where('uscc', 'in', usccs).orderBy('uscc').execute() : [];
   const enterprises: EnterpriseInput[] = enterpriseRows.map((e) => ({ uscc: e.uscc, name: e.name, insured: e.insured }));
 
   const input: EvaluateInput = { catalog: [], entrepreneurshipTypes: [], people, enterprises, claims: [...history, ...candidates] };

@@ -1,7 +1,7 @@
 // A trainee disputes a claim in their name they don't recognise (DESIGN.md: the trainee "disputes a
 // claim they don't recognise"): the dispute becomes a case (异议案件) for the HR office reviewing the
 // claim — the county of the claim's area, and the city.
-import { randomUUID } from 'node:crypto';
+import { newUuid } from '../../store/ids.ts';
 import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
@@ -20,7 +20,7 @@ export async function openDispute(tx: Tx, actor: Actor | null, input: { claimId:
   const open = await tx.selectFrom('claim_disputes').select('id').where('claim_id', '=', claim.id).where('status', '<>', 'resolved').executeTakeFirst();
   if (open) throw new AppError('conflict', `该申领已有未办结的异议案件（${open.id}），请等待人社部门处理`, 'claimId');
   const row = await tx.insertInto('claim_disputes').values({
-    id: randomUUID(), claim_id: claim.id, resident_id: claim.resident_id, area_code: claim.area_code, reason: input.reason.trim(),
+    id: newUuid(), claim_id: claim.id, resident_id: claim.resident_id, area_code: claim.area_code, reason: input.reason.trim(),
     status: 'open', taken_by: null, taken_at: null, finding: null, resolution: null, resolved_by: null, resolved_at: null, created_by: actorLabel(a),
   }).returningAll().executeTakeFirstOrThrow();
   await appendAudit(tx, { actor: actorLabel(a), action: 'dispute.open', entity: 'claim_dispute', entityId: row.id, data: { claimId: claim.id, areaCode: claim.area_code, reason: row.reason } });

@@ -1,6 +1,6 @@
 // §4.3/§4.4 (§5.5 审核备案): an enterprise files the content of its own short-term or pre-job
 // training with its HR office before the training starts (the class-opening review checks the date).
-import { randomUUID } from 'node:crypto';
+import { newUuid } from '../../store/ids.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { assertDate } from '../identifiers.ts';
@@ -27,7 +27,7 @@ export async function fileContent(tx: Tx, actor: Actor | null, input: FileConten
   const mine = a.role === 'enterprise' ? a.enterpriseUscc === input.enterpriseUscc : e !== undefined && managesEnterprise(a, e);
   if (!e || !mine) throw notFound('企业', input.enterpriseUscc);
   const row = await tx.insertInto('content_filings').values({
-    id: randomUUID(), enterprise_uscc: input.enterpriseUscc, program: input.program, title: input.title, content: input.content,
+    id: newUuid(), enterprise_uscc: input.enterpriseUscc, program: input.program, title: input.title, content: input.content,
     filed_on: input.filedOn, status: 'filed', created_by: actorLabel(a), updated_by: null, updated_at: null,
   }).returningAll().executeTakeFirstOrThrow();
   await appendAudit(tx, { actor: actorLabel(a), action: 'filing.create', entity: 'content_filing', entityId: row.id, data: { enterpriseUscc: input.enterpriseUscc, program: input.program, filedOn: input.filedOn } });

@@ -2,7 +2,7 @@
 // (列入计划); §4.9 up to advance.maxPercent of the project's contract total. The percentage is the
 // policy package's parameter, read for the date the advance is paid. The advance is drawn from the
 // special-action fund of that year; the final claim deducts it (approve-claim.ts).
-import { randomUUID } from 'node:crypto';
+import { newUuid } from '../../store/ids.ts';
 import { wholeMonths } from '../../policy/dates.ts';
 import { percentOfFen, prorateFen, yuanToFen, formatYuan } from '../../policy/money.ts';
 import { appendAudit } from '../../store/audit-log.ts';
@@ -57,7 +57,7 @@ export async function payAdvance(tx: Tx, actor: Actor | null, input: PayAdvanceI
   if (existing) throw new AppError('conflict', `${input.subjectId} 已预支过（${existing.id}），每个计划或项目只预支一次`, 'subjectId');
   const fundId = await lockFund(tx, 'special_action', Number(input.paidOn.slice(0, 4)));
   requireRoom(await fundBalance(tx, fundId), input.amountFen, '预支');
-  const id = `AD-${randomUUID()}`;
+  const id = `AD-${newUuid()}`;
   await tx.insertInto('advances').values({ id, kind: input.kind, subject_id: input.subjectId, fund_id: fundId, amount_fen: input.amountFen, created_by: actorLabel(a), updated_by: null, updated_at: null }).execute();
   await appendAudit(tx, { actor: actorLabel(a), action: 'advance.pay', entity: 'advance', entityId: id, data: { ...input, fundId, maxFen, percent } });
   return { id, fundId, amountFen: input.amountFen, maxFen, status: 'paid' as const };

@@ -1,6 +1,6 @@
 // A department (§5.7) comments on, or raises a flag on, a claim or a class of its slice; the office
 // reviewing it sees the note on the claim or class and clears a flag with a note (clear-flag.ts).
-import { randomUUID } from 'node:crypto';
+import { newUuid } from '../../store/ids.ts';
 import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
@@ -30,7 +30,7 @@ export async function addNote(tx: Tx, actor: Actor | null, input: AddNoteInput):
     areaCode = c.area_code;
   }
   const row = await tx.insertInto('oversight_notes').values({
-    id: randomUUID(), subject_kind: input.subjectKind, subject_id: input.subjectId, area_code: areaCode, kind: input.kind,
+    id: newUuid(), subject_kind: input.subjectKind, subject_id: input.subjectId, area_code: areaCode, kind: input.kind,
     text: input.text.trim(), department: a.department, author: actorLabel(a), status: input.kind === 'flag' ? 'raised' : null,
     cleared_by: null, cleared_at: null, clear_note: null,
   }).returningAll().executeTakeFirstOrThrow();

@@ -1,7 +1,7 @@
 // A payment batch (支付批次): the approved claims of one area whose amount is reserved in one fund and
 // that no other batch holds. Built as a draft, confirmed (the city or the finance department, §5.7),
 // then paid (pay-payment-batch.ts).
-import { randomUUID } from 'node:crypto';
+import { newUuid } from '../../store/ids.ts';
 import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
@@ -19,7 +19,7 @@ export async function buildPaymentBatch(tx: Tx, actor: Actor | null, input: { ar
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('payment_batch_items as i').select('i.claim_id').whereRef('i.claim_id', '=', 'claims.id'))))
     .orderBy('claims.id').forUpdate().execute();
   if (items.length === 0) throw new AppError('invalid_input', `areaCode: ${input.areaCode} 没有待支付的已批准申领（资金 ${input.fundId}）`, 'areaCode');
-  const id = `PB-${randomUUID()}`;
+  const id = `PB-${newUuid()}`;
   const total = items.reduce((s, i) => s + Number(i.amount_fen), 0);
   await tx.insertInto('payment_batches').values({ id, fund_id: input.fundId, area_code: input.areaCode, total_fen: total, created_by: actorLabel(a), updated_by: null, updated_at: null }).execute();
   for (let i = 0; i < items.length; i += 1000) {

@@ -1,7 +1,7 @@
 // §4.1: an enterprise submits an apprenticeship plan for one new hire or transferred worker, with the
 // college it trains with (双师带徒, 工学交替), occupation and target level, dates and contract term.
 // Duration and contract conditions are the engine's at claim time; here only what makes a plan a plan.
-import { randomUUID } from 'node:crypto';
+import { newUuid } from '../../store/ids.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { assertPeriod, assertResidentId } from '../identifiers.ts';
@@ -36,7 +36,7 @@ export async function submitApprenticeshipPlan(tx: Tx, actor: Actor | null, inpu
     if (!p) throw new AppError('invalid_input', `providerId: 没有这个培训机构：${input.providerId}`, 'providerId');
   }
   const row = await tx.insertInto('apprenticeship_plans').values({
-    id: randomUUID(), enterprise_uscc: input.enterpriseUscc, provider_id: input.providerId, resident_id: input.residentId,
+    id: newUuid(), enterprise_uscc: input.enterpriseUscc, provider_id: input.providerId, resident_id: input.residentId,
     occupation_code: input.occupationCode, level: input.level, start_date: input.startDate, end_date: input.endDate,
     contract_months: input.contractMonths, status: 'submitted', created_by: actorLabel(a), updated_by: null, updated_at: null,
   }).returningAll().executeTakeFirstOrThrow();

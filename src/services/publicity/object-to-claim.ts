@@ -1,6 +1,6 @@
 // An objection (异议) to a published claim: anyone may raise one while the notice runs; it pauses the
 // notice — working days do not run while it is paused — until every objection is resolved.
-import { randomUUID } from 'node:crypto';
+import { newUuid } from '../../store/ids.ts';
 import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, type Actor } from '../access.ts';
@@ -19,7 +19,7 @@ export async function objectToClaim(tx: Tx, actor: Actor | null, input: ObjectTo
   if (on < notice.starts_on) throw new AppError('invalid_input', `on: 公示自 ${notice.starts_on} 开始`, 'on');
   const item = await tx.selectFrom('publicity_items').select('claim_id').where('notice_id', '=', notice.id).where('claim_id', '=', input.claimId).executeTakeFirst();
   if (!item) throw new AppError('invalid_input', `claimId: 公示 ${notice.id} 中没有申领 ${input.claimId}`, 'claimId');
-  const id = `OB-${randomUUID()}`;
+  const id = `OB-${newUuid()}`;
   await tx.insertInto('objections').values({ id, notice_id: notice.id, claim_id: input.claimId, text: input.text, raised_by: actorLabel(actor) }).execute();
   let daysLeft = notice.days_left ?? notice.working_days;
   if (notice.status === 'open') {

@@ -1,6 +1,6 @@
 // A publicity notice (公示) per area: reviewed claims are published for N working days on the
 // official 2020–2021 calendar (working-calendar.ts, with 调休). Objections pause it (object-to-claim.ts).
-import { randomUUID } from 'node:crypto';
+import { newUuid } from '../../store/ids.ts';
 import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
@@ -24,7 +24,7 @@ export async function publishClaims(tx: Tx, actor: Actor | null, input: PublishC
     transition(id, c.status, 'publish');
   });
   const days = input.workingDays ?? DEFAULT_PUBLICITY_WORKING_DAYS;
-  const id = `PN-${randomUUID()}`;
+  const id = `PN-${newUuid()}`;
   const endsOn = publicityEndsOn(input.startsOn, days);
   await tx.insertInto('publicity_notices').values({
     id, area_code: input.areaCode, title: input.title, starts_on: input.startsOn, working_days: days, ends_on: endsOn,

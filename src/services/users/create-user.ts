@@ -1,7 +1,7 @@
 // The city creates a login for a role, tied to what the role acts for: a county its area, a department
 // its §5.7 bureau, an enterprise its USCC, a provider its id, a trainee their resident ID (each must be
 // on record). The password is stored as a scrypt hash (auth/passwords.ts); the audit entry omits it.
-import { randomUUID } from 'node:crypto';
+import { newUuid } from '../../store/ids.ts';
 import { COUNTY_AREAS, CITY_AREA } from '../../store/seed/reference-data.ts';
 import { appendAudit, type Tx } from '../../store/audit-log.ts';
 import { actorLabel, DEPARTMENTS, requireRole, type Actor, type Department, type Role } from '../access.ts';
@@ -85,7 +85,7 @@ export async function createUser(tx: Tx, actor: Actor | null, input: CreateUserI
   if (taken) throw new AppError('conflict', `用户名 ${input.username} 已被使用`, 'username');
   const by = actorLabel(a);
   const row = await tx.insertInto('users').values({
-    id: randomUUID(), username: input.username, password_hash: await hashPassword(input.password), display_name: input.displayName,
+    id: newUuid(), username: input.username, password_hash: await hashPassword(input.password), display_name: input.displayName,
     role: input.role, area_code: tied.areaCode, department: tied.department, enterprise_uscc: tied.enterpriseUscc,
     provider_id: tied.providerId, resident_id: tied.residentId, created_by: by,
   }).returningAll().executeTakeFirstOrThrow();

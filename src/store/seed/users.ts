@@ -1,5 +1,5 @@
 // Creating users (demo logins, tests, the admin's user management).
-import { randomUUID } from 'node:crypto';
+import { newUuid } from '../ids.ts';
 import type { Department, Role } from '../../services/access.ts';
 import { hashPassword } from '../../services/auth/passwords.ts';
 import { appendAudit, type Tx } from '../audit-log.ts';
@@ -17,7 +17,7 @@ export interface NewUser {
 }
 
 export async function createUser(tx: Tx, user: NewUser, actor = 'system'): Promise<string> {
-  const id = randomUUID();
+  const id = newUuid();
   await tx.insertInto('users').values({
     id,
     username: user.username,

@@ -139,7 +139,7 @@ interface Actors {
 }
 
 async function loadActors(tx: Tx): Promise<Actors> {
-  const users = await tx.selectFrom('users').selectAll().execute();
+  const users = await tx.selectFrom('users').selectAll().orderBy('username').execute();
   const toActor = (u: (typeof users)[number]): Actor => ({
     userId: u.id, username: u.username, displayName: u.display_name, role: u.role as Role, areaCode: u.area_code,
     department: u.department as Department | null, enterpriseUscc: u.enterprise_uscc, providerId: u.provider_id, residentId: u.resident_id,
@@ -249,14 +249,14 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
   const enterprisesById = new Map(world.enterprises.map((e) => [e.uscc, e]));
 
   // Registries as recorded (the world holds only what seed-demo kept in memory).
-  const scopes = await tx.selectFrom('provider_scopes').select(['provider_id', 'program', 'occupation_code', 'level']).execute();
-  const catalog = await tx.selectFrom('catalog_entries').select(['section', 'code', 'level', 'hours']).execute();
+  const scopes = await tx.selectFrom('provider_scopes').select(['provider_id', 'program', 'occupation_code', 'level']).orderBy('id').execute();
+  const catalog = await tx.selectFrom('catalog_entries').select(['section', 'code', 'level', 'hours']).orderBy('id').execute();
   const catalogHours = new Map(catalog.map((c) => [`${c.section}|${c.code}|${c.level}`, c.hours == null ? null : Number(c.hours)]));
   const insured = new Map((await tx.selectFrom('enterprises').select(['uscc', 'insured']).execute()).map((e) => [e.uscc, e.insured]));
   const fund2021 = new Set((await tx.selectFrom('enterprise_education_fund').select('uscc').where('year', '=', 2021).execute()).map((f) => f.uscc));
   const fund2020 = new Set((await tx.selectFrom('enterprise_education_fund').select('uscc').where('year', '=', 2020).execute()).map((f) => f.uscc));
   const pensionKnownFalse = new Set((await tx.selectFrom('person_facts').select('resident_id').where('fact', '=', 'pensionEntitled').where('value', '=', false).execute()).map((f) => f.resident_id));
-  let difficult = (await tx.selectFrom('enterprise_difficulty').select('uscc').execute()).map((d) => d.uscc);
+  let difficult = (await tx.selectFrom('enterprise_difficulty').select('uscc').orderBy('id').execute()).map((d) => d.uscc);
   if (difficult.length === 0) {
     // Never with the shipped seed; a guard so that §4.5 always has an enterprise in difficulty.
     const e = world.enterprises.find((x) => !x.directlyManaged)!;
@@ -271,10 +271,6 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
   const employeePool: DemoPerson[] = [];
   const demoTrainees = new Set(actors.trainee.keys());
   for (const p of usable) (isKey(p) ? keyPool : employeePool).push(p);
-  // The trainee logins' people first, so that their home pages show a training and a claim.
-  const byLoginFirst = (a: DemoPerson, b: DemoPerson) => Number(demoTrainees.has(b.residentId)) - Number(demoTrainees.has(a.residentId));
-  keyPool.sort(byLoginFirst);
-  employeePool.sort(byLoginFirst);
   const employerOf = new Map<string, string>();
   for (const p of employeePool) employerOf.set(p.residentId, r.pick(world.enterprises).uscc);
   const used = new Set<string>();
@@ -397,12 +393,32 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
   longDays.times = { from: '07:30', to: '21:30' };
   planTaken.add(longDays);
 
+  // The trainee logins' people: each on a closed 2020 class in 东区 (the area and year of the demo's one
+  // paid batch), attending and passing, so that a trainee logging in sees a training, a certificate, claims
+  // and a payment. A key-group person on a §4.6 class, anyone else on a §4.2 class with an insured employer;
+  // no planted case on those classes.
+  const loginClasses = new Map<ClassSpec, DemoPerson[]>();
+  const loginEmployer = world.enterprises.find((e) => !e.directlyManaged && insured.get(e.uscc) === true && fund2020.has(e.uscc))!;
+  for (const p of usable.filter((x) => demoTrainees.has(x.residentId))) {
+    const key = keyPool.includes(p);
+    const spec = specs.find((s) => s.status === 'closed' && s.areaCode === '510402' && classEnd(s) <= '2020-12-31' && s.projectId === null && s.enterpriseUscc === null
+      && !planTaken.has(s) && s.program === (key ? 'employment_skill' : 'skill_upgrade'));
+    if (!spec) throw new Error(`demo: no closed 2020 class in 东区 for the trainee login of ${p.residentId}`);
+    if (!key) employerOf.set(p.residentId, loginEmployer.uscc);
+    used.add(p.residentId);
+    loginClasses.set(spec, [...(loginClasses.get(spec) ?? []), p]);
+  }
+  for (const spec of loginClasses.keys()) planTaken.add(spec);
+
   // ——— rosters ———
   progress('培训班花名册');
   const classCount = specs.length;
   const perClass = Math.max(3, Math.min(11, Math.floor((usable.length * 0.75) / classCount)));
   for (const s of specs) {
     const size = Math.max(s.minTrainees ?? 3, perClass + r.int(-perClass / 3, perClass / 3) | 0);
+    for (const p of loginClasses.get(s) ?? []) {
+      s.trainees.push({ residentId: p.residentId, employerUscc: keyPool.includes(p) ? null : employerOf.get(p.residentId)!, newHire: null, contractMonths: null });
+    }
     if (s.program === 'pre_job') {
       // New hires of the enterprise: people not yet employed there, and not full-time students.
       for (const p of take(keyPool, size, (x) => !x.groups.includes('in_school_student'))) s.trainees.push({ residentId: p.residentId, employerUscc: s.enterpriseUscc, newHire: true, contractMonths: r.pick([12, 24, 24, 36, 36]) });
@@ -428,9 +444,10 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
   // PLANT-PREJOB-VETERAN: a 2021 pre-job class lists someone the enterprise trained as its employee over a year before.
   let prejob: { spec: ClassSpec; residentId: string; earlier: ClassSpec } | undefined;
   for (const pj of specs.filter((s) => s.program === 'pre_job' && s.status === 'closed' && s.start >= '2021-01-01' && s.start <= '2021-09-01')) {
-    const earlier = specs.find((s) => s.status === 'closed' && s.start <= addMonths(pj.start, -12) && s.program !== 'pre_job' && s.trainees.some((t) => t.employerUscc === pj.enterpriseUscc));
+    const veteran = (t: Trainee) => t.employerUscc === pj.enterpriseUscc && !demoTrainees.has(t.residentId);
+    const earlier = specs.find((s) => s.status === 'closed' && s.start <= addMonths(pj.start, -12) && s.program !== 'pre_job' && s.trainees.some(veteran));
     if (!earlier) continue;
-    const t = earlier.trainees.find((x) => x.employerUscc === pj.enterpriseUscc)!;
+    const t = earlier.trainees.find(veteran)!;
     pj.trainees.push({ residentId: t.residentId, employerUscc: pj.enterpriseUscc, newHire: true, contractMonths: 36 });
     prejob = { spec: pj, residentId: t.residentId, earlier };
     break;
@@ -477,7 +494,7 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
   const RENTED_TEACHER = '欧阳建平';
   for (const s of teacherPair) s.teachers = [RENTED_TEACHER];
   // The scenarios' people complete their trainings (so that their claims exist).
-  const mustQualify = new Set([r3Person.residentId, ...(prejob ? [prejob.residentId] : [])]);
+  const mustQualify = new Set([r3Person.residentId, ...(prejob ? [prejob.residentId] : []), ...demoTrainees]);
   const returnedOthers = specs.filter((s) => s.status === 'returned' && s !== pensionSpec);
 
   // ——— content filings (§4.3/§4.4, §5.5), filed 10–30 days before the start and accepted ———
@@ -943,10 +960,17 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
     note: `申领 ${paid.id}（已支付）的学员自 ${pensionFrom} 起按月领取养老金，开班后才由社保系统补报`,
   });
 
+  // What the trainee logins were put on their classes for (see loginClasses): a certificate and a paid claim each.
+  for (const residentId of demoTrainees) {
+    const paid = await tx.selectFrom('payments').innerJoin('claims', 'claims.id', 'payments.claim_id').select('claims.id').where('claims.resident_id', '=', residentId).executeTakeFirst();
+    const certificate = await tx.selectFrom('certificates').select('id').where('resident_id', '=', residentId).executeTakeFirst();
+    if (!paid || !certificate) throw new Error(`demo: the trainee login of ${residentId} has ${paid ? 'no certificate' : 'no paid claim'}`);
+  }
+
   // Labels for the planted cases, in the audit log.
   for (const p of planted) await appendAudit(tx, { actor: 'demo', action: 'demo.planted', entity: 'demo', entityId: p.id, data: { ...p } });
 
-  const classes = Object.fromEntries((await tx.selectFrom('classes').select(['status', ({ fn }) => fn.countAll<number>().as('n')]).groupBy('status').execute()).map((x) => [x.status, Number(x.n)]));
-  const claims = Object.fromEntries((await tx.selectFrom('claims').select(['status', ({ fn }) => fn.countAll<number>().as('n')]).groupBy('status').execute()).map((x) => [x.status, Number(x.n)]));
+  const classes = Object.fromEntries((await tx.selectFrom('classes').select(['status', ({ fn }) => fn.countAll<number>().as('n')]).groupBy('status').orderBy('status').execute()).map((x) => [x.status, Number(x.n)]));
+  const claims = Object.fromEntries((await tx.selectFrom('claims').select(['status', ({ fn }) => fn.countAll<number>().as('n')]).groupBy('status').orderBy('status').execute()).map((x) => [x.status, Number(x.n)]));
   return { classes, claims, planted, r3ExceptionClaimId, advanceId: advance.id };
 }

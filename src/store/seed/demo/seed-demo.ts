@@ -7,6 +7,7 @@ import { yuanToFen } from '../../../policy/money.ts';
 import { DEPARTMENTS, type Department } from '../../../services/access.ts';
 import type { Db } from '../../database.ts';
 import { appendAudit } from '../../audit-log.ts';
+import { uuidsFrom, withIdSource } from '../../ids.ts';
 import { inTransaction, type Tx } from '../../transaction.ts';
 import { COUNTY_AREAS, CITY_AREA, seedReferenceData } from '../reference-data.ts';
 import { insertEnterprise, insertPerson, insertProvider, type SeedFact, type SeedScope } from '../registries.ts';
@@ -17,6 +18,8 @@ import { seedDemoSupervision } from './seed-demo-supervision.ts';
 
 /** The password of every demo login (README lists the logins). */
 export const DEMO_PASSWORD = 'demo2020';
+/** The first people of the demo have trainee logins (trainee-0009, trainee-0015, trainee-0026). */
+const TRAINEE_LOGINS = 3;
 const ACTOR = 'demo';
 
 /** mulberry32: a small deterministic PRNG, so every demo database is the same. */
@@ -138,7 +141,7 @@ const PROVIDERS = [
 ];
 
 async function seedProviders(tx: Tx): Promise<DemoProvider[]> {
-  const codes = await tx.selectFrom('catalog_entries').select(['code', 'level', 'section']).execute();
+  const codes = await tx.selectFrom('catalog_entries').select(['code', 'level', 'section']).orderBy('id').execute();
   const out: DemoProvider[] = [];
   for (const [i, p] of PROVIDERS.entries()) {
     const id = `P${String(i + 1).padStart(3, '0')}`;
@@ -209,10 +212,11 @@ async function seedPeople(tx: Tx, r: Random, count: number): Promise<DemoPerson[
       pension,
     });
   }
-  // Facts as the rules read them, each with its source and date; a few left unknown on purpose.
-  for (const p of people) {
+  // Facts as the rules read them, each with its source and date; a few left unknown on purpose (never
+  // the pension entitlement of a trainee login's person: their claims are decided, see seedDemoActivity).
+  for (const [i, p] of people.entries()) {
     const facts: SeedFact[] = p.groups.map((g) => ({ fact: g, value: true, source: '就业登记系统（演示）', asOf: '2020-01-02' }));
-    if (!r.chance(0.02)) facts.push({ fact: 'pensionEntitled', value: p.pension, source: '社会保险系统（演示）', asOf: '2020-01-02' });
+    if (!r.chance(0.02) || i < TRAINEE_LOGINS) facts.push({ fact: 'pensionEntitled', value: p.pension, source: '社会保险系统（演示）', asOf: '2020-01-02' });
     facts.push({
       fact: 'rural',
       value: p.groups.includes('rural_migrant') || r.chance(0.3),
@@ -258,7 +262,7 @@ async function seedUsers(tx: Tx, world: Omit<DemoWorld, 'random'>): Promise<Demo
   for (const e of world.enterprises.slice(0, 3))
     await add(`ent-${e.uscc.slice(-6).toLowerCase()}`, e.name, 'enterprise', { enterpriseUscc: e.uscc });
   for (const p of world.providers) await add(`provider-${p.id.toLowerCase()}`, p.name, 'provider', { providerId: p.id });
-  for (const p of world.people.slice(0, 3))
+  for (const p of world.people.slice(0, TRAINEE_LOGINS))
     await add(`trainee-${p.residentId.slice(-4).toLowerCase()}`, `${p.name}（劳动者）`, 'trainee', { residentId: p.residentId });
   return logins;
 }
@@ -294,10 +298,12 @@ export async function seedDemoRegistries(
   db: Db,
   options: { seed?: number; people?: number; progress?: (step: string) => void } = {},
 ): Promise<{ world: DemoWorld; logins: DemoLogin[]; activity: DemoActivity }> {
-  const random = prng(options.seed ?? 20200114);
+  const seed = options.seed ?? 20200114;
+  const random = prng(seed);
   const say = options.progress ?? (() => {});
-  // One transaction: a demo interrupted half-way leaves the store empty, and the next start fills it.
-  return inTransaction(db, async (tx) => {
+  // Record ids from a stream of their own, so that the ids the use cases draw never shift the demo's
+  // other random choices; one transaction: a demo interrupted half-way leaves the store empty.
+  return withIdSource(uuidsFrom(prng(seed ^ 0x1d5).next), () => inTransaction(db, async (tx) => {
     await seedReferenceData(tx, ACTOR);
     say('企业');
     const enterprises = await seedEnterprises(tx, random);
@@ -313,5 +319,5 @@ export async function seedDemoRegistries(
     const activity = await seedDemoActivity(tx, world, say);
     await seedDemoSupervision(tx, world, activity);
     return { world, logins, activity };
-  });
+  }));
 }
