@@ -62,12 +62,6 @@ const PER_RUN: Record<string, string[]> = {
 };
 /** Bookkeeping of the migrator, not demo content: applied migrations with the time they ran. */
 const NOT_CONTENT = new Set(['upskill_migrations', 'upskill_migrations_lock']);
-/**
- * NOT YET FIXED IN THE SEED: a 重大事项 gets a random suffix (`MM-20211110-9b498c`) from randomBytes in
- * src/services/reports/major-matters.ts, which this change was not to touch. Until it takes its suffix
- * from src/store/ids.ts like the other use cases, that suffix alone is blanked wherever it appears.
- */
-const unstableMatterSuffix = (json: string) => json.replace(/MM-(\d{8})-[0-9a-f]{6}/g, 'MM-$1-xxxxxx');
 
 const ignored = (table: string, column: string) => (PER_RUN[table] ?? []).includes(column);
 
@@ -85,7 +79,7 @@ async function contents(db: Db, scanId: string): Promise<Map<string, { digest: s
     if (NOT_CONTENT.has(name)) continue;
     const result = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db);
     const rows = result.rows
-      .map((row) => unstableMatterSuffix(canonicalJson(Object.fromEntries(Object.entries(row).filter(([column]) => !ignored(name, column))))).replaceAll(scanId, 'RS-(scan)'))
+      .map((row) => canonicalJson(Object.fromEntries(Object.entries(row).filter(([column]) => !ignored(name, column)))).replaceAll(scanId, 'RS-(scan)'))
       .sort();
     out.set(name, { digest: createHash('sha256').update(rows.join('\n')).digest('hex'), rows });
   }

@@ -2,7 +2,6 @@
 // investigation…) naming the claims, classes and providers it concerns; its ad-hoc report gathers
 // those records with their money, risk findings and sanctions. The city flags anywhere, a county in
 // its own area; both read the matters of their slice.
-import { randomBytes } from 'node:crypto';
 import { appendAudit } from '../../store/audit-log.ts';
 import type { Db } from '../../store/database.ts';
 import type { RiskSubjectKind } from '../../store/schema.ts';
@@ -12,6 +11,7 @@ import { AppError } from '../app-error.ts';
 import { coversArea, requireOwnArea } from '../record-scope.ts';
 import { COUNTY_AREA_CODES } from '../targets/task-units.ts';
 import { programName } from './report-period.ts';
+import { newUuid } from '../../store/ids.ts';
 
 export interface FlagMatterInput {
   title: string; areaCode: string; flaggedOn: string; summary: string;
@@ -54,7 +54,7 @@ export async function flagMajorMatter(tx: Tx, actor: Actor | null, input: FlagMa
   await requireAll(tx, a, 'claims', claimIds, 'claimIds');
   await requireAll(tx, a, 'classes', classIds, 'classIds');
   await requireAll(tx, a, 'providers', providerIds, 'providerIds');
-  const id = `MM-${input.flaggedOn.replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
+  const id = `MM-${input.flaggedOn.replace(/-/g, '')}-${newUuid().slice(0, 6)}`;
   await tx.insertInto('major_matters').values({
     id, title: input.title, area_code: input.areaCode, flagged_on: input.flaggedOn, summary: input.summary,
     claim_ids: JSON.stringify(claimIds), class_ids: JSON.stringify(classIds), provider_ids: JSON.stringify(providerIds),
