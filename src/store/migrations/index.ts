@@ -7,6 +7,7 @@ import * as risk from './2026-11-25T1100-risk.ts';
 import * as parties from './2026-11-25T1220-parties.ts';
 import * as admin from './2026-11-25T1230-admin.ts';
 import * as supervision from './2026-11-25T1240-supervision.ts';
+import * as headcounts from './2026-11-25T1260-headcounts.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T0900-initial-schema': initialSchema,
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T1220-parties': parties,
   '2026-11-25T1230-admin': admin,
   '2026-11-25T1240-supervision': supervision,
+  '2026-11-25T1260-headcounts': headcounts,
 };
