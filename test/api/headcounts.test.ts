@@ -21,7 +21,7 @@ const E = {
   vtDirect: uscc(503), // 钒钛, 东区, directly managed by the city (§5.7)
   other: uscc(504), // 其他产业, 东区
 };
-const NAMES: Record<string, string> & {} = { [E.vtDongqu]: '东区钒钛制品有限公司', [E.hcXiqu]: '西区康养中心', [E.vtDirect]: '攀钢（测试）', [E.other]: '东区商贸公司' };
+const NAMES: Record<string, string> = { [E.vtDongqu]: '东区钒钛制品有限公司', [E.hcXiqu]: '西区康养中心', [E.vtDirect]: '攀钢（测试）', [E.other]: '东区商贸公司' };
 
 const req = (who: string | null, method: 'GET' | 'PUT' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
   t.app.inject({ method, url: `/api/v1${url}`, headers: { ...(who ? { cookie: cookie[who]! } : {}), ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });
