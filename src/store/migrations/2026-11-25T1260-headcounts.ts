@@ -5,7 +5,7 @@
 // at load. They are added here with the values the plan states (§1: 33%, 33%, 钒钛 and 康养), over the
 // shipped package's parameter dates; a parameter a package already has is left as it is. Decisions
 // are unaffected: no rule of the engine reads these parameters.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type QueryExecutorProvider } from 'kysely';
 
 const GOAL_PARAMETERS = {
   'goals.skilledShareOfEmployedPercent': {
@@ -31,7 +31,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 /** Gives every stored package the §1 parameters it lacks (idempotent). */
-export async function addGoalParameters(db: Kysely<unknown>): Promise<void> {
+export async function addGoalParameters(db: QueryExecutorProvider): Promise<void> {
   // The package's own value wins where it has one (jsonb ||: the right-hand keys prevail).
   await sql`update policy_packages set data = jsonb_set(data, '{parameters}', ${JSON.stringify(GOAL_PARAMETERS)}::jsonb || (data -> 'parameters'))`.execute(db);
 }
