@@ -42,6 +42,9 @@ export const PARAMETER_SCHEMAS = {
   'safety.amountYuan': positiveInt,
   'appraisal.sectionOrder': z.array(z.enum(CATALOG_SECTIONS)).min(1),
   'advance.maxPercent': percent,
+  'goals.skilledShareOfEmployedPercent': percent,
+  'goals.highSkilledShareOfSkilledPercent': percent,
+  'goals.rotationIndustries': z.array(z.enum(INDUSTRIES)).min(1).refine((xs) => new Set(xs).size === xs.length, '产业不能重复'),
 } as const;
 
 export type ParameterName = keyof typeof PARAMETER_SCHEMAS;

@@ -22,7 +22,11 @@ export interface EnterpriseTable extends Stamped {
 }
 export interface EducationFundTable { uscc: string; year: number; fully_used: boolean; source: string; recorded_by: string; recorded_at: Generated<Date> }
 export interface DifficultyTable { id: Generated<number>; uscc: string; valid_from: string; valid_to: string | null; source: string; recorded_by: string; recorded_at: Generated<Date> }
-export interface HeadcountTable { uscc: string; year: number; main_post_employees: number }
+export interface HeadcountTable {
+  uscc: string; year: number; main_post_employees: number;
+  /** Added by 2026-11-25T1260-headcounts: who entered the figure (null on rows written before). */
+  recorded_by: ColumnType<string | null, string | null | undefined, string | null>; recorded_at: Generated<Date>;
+}
 export interface ProviderTable extends Stamped {
   id: string; name: string; kind: string; uscc: string | null; area_code: string;
   status: Optional<'listed' | 'suspended' | 'delisted'>; entrepreneurship_qualified: Optional<boolean>;

@@ -108,6 +108,8 @@ const SCOPE = {
   dispute: { city: 'AB', county: 'A', trainee: 'A' },
   note: { city: 'AB', county: 'A', emergency: 'A' },
   ownAdvance: { provider: 'A' },
+  // §1 headcounts: the enterprise its own; the offices the enterprises they manage (departments read only).
+  headcountWrite: { city: 'AB', county: 'A', enterprise: 'A' },
 } satisfies Record<string, Sees>;
 type ScopeName = keyof typeof SCOPE;
 
@@ -419,6 +421,18 @@ const TABLE: Record<string, Row> = {
   'GET /api/v1/risk/scans': { who: ['city', 'county', 'finance'] },
   'GET /api/v1/risk/inspections': { who: ['city', 'county'] },
   'GET /api/v1/risk/evaluations': { who: ['city', 'county'] },
+  // §1 main-post headcounts: recorded by the enterprise or an office that manages it; read by the offices,
+  // departments (their enterprise slice) and the enterprise itself; the city's Excel template and import.
+  'PUT /api/v1/enterprises/{uscc}/headcounts/{year}': {
+    who: ['city', 'county', 'enterprise'], scope: 'headcountWrite', path: ({ side }) => `/enterprises/${F.enterprise[side]}/headcounts/2020`,
+    body: ({ n }) => ({ mainPostEmployees: 10 + n }),
+  },
+  'GET /api/v1/enterprise-headcounts': {
+    who: ['city', 'county', ...DEPARTMENTS, 'enterprise'], path: () => '/enterprise-headcounts?year=2020&pageSize=200',
+    list: { scope: 'enterprise', keys: (s) => [F.enterprise[s]], read: items('uscc') },
+  },
+  'GET /api/v1/enterprise-headcounts/template': { who: ['city'], path: () => '/enterprise-headcounts/template?year=2020' },
+  'POST /api/v1/enterprise-headcounts/import': { who: ['city'] },
 };
 // (#5) The records the admin rows name (made by the hook after the fixture's, below).
 const ADMIN = { user: '', whatIf: '' };

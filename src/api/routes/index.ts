@@ -24,6 +24,7 @@ import { adminRoutes } from './admin.ts';
 import { publicInfoRoutes } from './public-info.ts';
 import { supervisionRoutes } from './supervision.ts';
 import { reportRoutes } from './reports.ts';
+import { headcountRoutes } from './headcounts.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -50,4 +51,5 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(publicInfoRoutes);
   await app.register(supervisionRoutes);
   await app.register(reportRoutes);
+  await app.register(headcountRoutes);
 };

@@ -15,7 +15,7 @@ export interface ParameterView {
   name: string; clause: string; clauseHeading: string; description: string; values: ParameterValueView[]; changes: PolicyChangeView[];
 }
 export interface PackageSummary { id: string; title: string; precedence: number; local: boolean; programs: string[]; inForce: { from: string; to: string } }
-/** A page-shaped answer (items = the 27 parameters, all on one page), so list screens and the export read it like any list. */
+/** A page-shaped answer (items = the 30 parameters, all on one page), so list screens and the export read it like any list. */
 export interface PolicyParametersView { governing: PackageSummary; packages: PackageSummary[]; items: ParameterView[]; total: number; page: number; pageSize: number }
 
 export function changeView(r: {

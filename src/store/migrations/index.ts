@@ -8,6 +8,7 @@ import * as parties from './2026-11-25T1220-parties.ts';
 import * as admin from './2026-11-25T1230-admin.ts';
 import * as supervision from './2026-11-25T1240-supervision.ts';
 import * as claimPeriodTotals from './2026-11-25T1250-claim-period-totals.ts';
+import * as headcounts from './2026-11-25T1260-headcounts.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T0900-initial-schema': initialSchema,
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T1230-admin': admin,
   '2026-11-25T1240-supervision': supervision,
   '2026-11-25T1250-claim-period-totals': claimPeriodTotals,
+  '2026-11-25T1260-headcounts': headcounts,
 };

@@ -1,4 +1,4 @@
-// 政策参数 (city): the 27 dated parameters of the governing package, each with its clause and dates;
+// 政策参数 (city): the 30 dated parameters of the governing package, each with its clause and dates;
 // recording a dated change makes a local package of higher precedence, used for claims decided afterwards.
 import { Alert, Button, DatePicker, Descriptions, Form, Input, Modal, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import type dayjs from 'dayjs';

@@ -1,4 +1,5 @@
-// 企业 (enterprise): §4.3/§4.4 filings, apprenticeship plans, claims, payments, advances, R8 status.
+// 企业 (enterprise): §4.3/§4.4 filings, apprenticeship plans, claims, payments, advances, R8 status,
+// and the main-post headcount of each year (§1).
 import { Link } from 'react-router';
 import { page, type Area } from '../area.ts';
 
@@ -9,6 +10,7 @@ export const enterpriseArea: Area = {
     { path: 'ent-claim', lazy: page(() => import('./ClaimFormPage.tsx')) },
     { path: 'ent-advances', lazy: page(() => import('./AdvancesPage.tsx')) },
     { path: 'ent-r8', lazy: page(() => import('./R8StatusPage.tsx')) },
+    { path: 'ent-headcounts', lazy: page(() => import('./HeadcountPage.tsx')) },
   ],
   menu: (me) => me?.role !== 'enterprise' ? [] : [
     { key: '/ent-claim', label: <Link to="/ent-claim">提交申领</Link> },
@@ -17,5 +19,6 @@ export const enterpriseArea: Area = {
     { key: '/my-payments', label: <Link to="/my-payments">支付记录</Link> },
     { key: '/ent-advances', label: <Link to="/ent-advances">预付资金</Link> },
     { key: '/ent-r8', label: <Link to="/ent-r8">80%补贴状态</Link> },
+    { key: '/ent-headcounts', label: <Link to="/ent-headcounts">主要岗位职工数</Link> },
   ],
 };
