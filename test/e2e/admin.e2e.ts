@@ -133,8 +133,8 @@ describe('市局管理 (city admin)', () => {
     await visible('攀枝花市职业技能提升行动实施方案（2020—2021年）');
     await page.waitForSelector('.ant-table-row');
     const api = (await (await page.request.get('/api/v1/policy/parameters')).json()) as { total: number; governing: { id: string } };
-    expect(api.total).toBe(27);
-    expect(await page.locator('.ant-table-tbody > tr.ant-table-row').count()).toBe(27);
+    expect(api.total).toBe(30);
+    expect(await page.locator('.ant-table-tbody > tr.ant-table-row').count()).toBe(30);
     await visible('§4.10 四（十）高危行业安全技能培训');
     await shot('71-admin-parameters');
     const row = page.locator('tr.ant-table-row', { hasText: 'safety.amountYuan' });

@@ -43,6 +43,8 @@ export function cjkFont(): { data: Buffer; family?: string } {
 
 const yuan = (fen: number | null | undefined) => (fen == null ? '—' : formatYuan(fen));
 const pct = (bp: number | null | undefined) => (bp == null ? '未登记' : `${(bp / 100).toFixed(2)}%`);
+/** A §1 target of the year, or 不适用 for a year no plan covers. */
+const target = (percent: number | null) => (percent == null ? '不适用' : `${percent}%`);
 const yuanNumber = (fen: number | null | undefined) => (fen == null ? null : fen / 100);
 
 // ----------------------------------------------------------------------------------------------
@@ -88,8 +90,8 @@ export async function periodReportWorkbook(r: PeriodReport): Promise<Buffer> {
   if (r.goals) {
     sheet(book, '目标（§1）', [{ header: '地区/产业', width: 16 }, { header: '指标', width: 36 }, { header: '现状', width: 16 }, { header: '目标', width: 10 }, { header: '是否达到', width: 10 }], [
       ...[...r.goals.areas, ...(r.goals.areas.length > 1 ? [r.goals.city] : [])].flatMap((a) => [
-        [a.areaName, '技能劳动者占就业人员比例', pct(a.skilledBasisPoints), `${r.goals!.skilledTargetPercent}%`, a.skilledMet == null ? '未登记' : a.skilledMet ? '是' : '否'],
-        [a.areaName, '高技能人才占技能劳动者比例', pct(a.highSkilledBasisPoints), `${r.goals!.highSkilledTargetPercent}%`, a.highSkilledMet == null ? '未登记' : a.highSkilledMet ? '是' : '否'],
+        [a.areaName, '技能劳动者占就业人员比例', pct(a.skilledBasisPoints), target(r.goals!.skilledTargetPercent), a.skilledMet == null ? '未登记' : a.skilledMet ? '是' : '否'],
+        [a.areaName, '高技能人才占技能劳动者比例', pct(a.highSkilledBasisPoints), target(r.goals!.highSkilledTargetPercent), a.highSkilledMet == null ? '未登记' : a.highSkilledMet ? '是' : '否'],
       ]),
       ...r.goals.rotation.map((x) => [x.industryName, `主要岗位职工轮训（已培训 ${x.trained} / ${x.mainPostEmployees} 人）`, pct(x.trainedBasisPoints), '100%', x.met == null ? '数据不全' : x.met ? '是' : '否']),
     ]);
@@ -212,7 +214,7 @@ export function periodReportPdf(r: PeriodReport): Promise<Buffer> {
       heading(doc, `${r.funds ? '六' : '五'}、目标（§1）`);
       const rows = [...r.goals.areas, ...(r.goals.areas.length > 1 ? [r.goals.city] : [])]
         .map((a) => [a.areaName, pct(a.skilledBasisPoints), pct(a.highSkilledBasisPoints)]);
-      table(doc, [120, 180, 180], ['地区', `技能劳动者占就业人员（目标 ${r.goals.skilledTargetPercent}%）`, `高技能人才占技能劳动者（目标 ${r.goals.highSkilledTargetPercent}%）`], rows);
+      table(doc, [120, 180, 180], ['地区', `技能劳动者占就业人员（目标 ${target(r.goals.skilledTargetPercent)}）`, `高技能人才占技能劳动者（目标 ${target(r.goals.highSkilledTargetPercent)}）`], rows);
       table(doc, [120, 120, 120, 120], ['产业', '主要岗位职工', '已培训（不重复）', '轮训完成率'],
         r.goals.rotation.map((x) => [x.industryName, x.enterprisesWithoutHeadcount ? `${x.mainPostEmployees}（${x.enterprisesWithoutHeadcount} 家未报）` : String(x.mainPostEmployees), String(x.trained), pct(x.trainedBasisPoints)]));
       if (r.goals.missing.length) doc.fontSize(9).fillColor('#a15c00').text(`缺少数据：${r.goals.missing.join('；')}`).fillColor('#000');

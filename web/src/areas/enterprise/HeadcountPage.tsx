@@ -3,7 +3,6 @@
 // 钒钛/康养 rotation goal; a year not recorded shows as 未登记 and is never counted as 0.
 import { Alert, Button, Card, Col, Form, InputNumber, message, Row, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { LoadError } from '../../components.tsx';
 import { formatDateTime } from '../../format.ts';
@@ -11,6 +10,7 @@ import { useApi } from '../../hooks.ts';
 import { recordedByText, saveHeadcount, type HeadcountPage as Page, type HeadcountView } from '../supervision/HeadcountDialog.tsx';
 import { DEFAULT_YEAR } from '../supervision/shared.tsx';
 import { RequireRole } from '../trainee/party-ui.tsx';
+import { showServerErrors } from '../../form-errors.ts';
 
 export default function HeadcountPage() {
   return <RequireRole roles={['enterprise']}><Headcounts /></RequireRole>;
@@ -60,9 +60,7 @@ function YearForm({ row, onSaved }: { row: HeadcountView; onSaved(): void }) {
       void message.success(`${row.year}年主要岗位职工人数已登记：${saved.mainPostEmployees} 人`);
       onSaved();
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'client', String(e));
-      if (err.field === 'body.mainPostEmployees') form.setFields([{ name: 'mainPostEmployees', errors: [err.message.replace(/^body\.mainPostEmployees:\s*/, '')] }]);
-      else setError(err.message);
+      setError(showServerErrors(form, e, ['mainPostEmployees']));
     } finally {
       setBusy(false);
     }

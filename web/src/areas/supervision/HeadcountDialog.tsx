@@ -3,10 +3,11 @@
 // validation, the button busy while the request runs, a server error next to the field it names.
 import { Alert, Descriptions, Form, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../../api.ts';
+import { api } from '../../api.ts';
 import { ROLE_NAMES } from '../../labels.ts';
 import type { Role } from '../../types.ts';
 import type { HeadcountView } from '../../../../src/services/targets/list-headcounts.ts';
+import { showServerErrors } from '../../form-errors.ts';
 
 export type { HeadcountView, HeadcountPage } from '../../../../src/services/targets/list-headcounts.ts';
 
@@ -34,9 +35,7 @@ export function HeadcountDialog({ row, onClose, onSaved }: { row: HeadcountView;
     try {
       onSaved(await saveHeadcount(row.uscc, row.year, mainPostEmployees));
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'client', String(e));
-      if (err.field === 'body.mainPostEmployees') form.setFields([{ name: 'mainPostEmployees', errors: [err.message.replace(/^body\.mainPostEmployees:\s*/, '')] }]);
-      else setError(err.message);
+      setError(showServerErrors(form, e, ['mainPostEmployees']));
     } finally {
       setBusy(false);
     }

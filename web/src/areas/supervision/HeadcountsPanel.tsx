@@ -96,7 +96,7 @@ function HeadcountImport({ year, onImported }: { year: string; onImported(): voi
       setDone(await uploadXlsx<ImportResult>('/enterprise-headcounts/import', file, setPercent));
       onImported();
     } catch (e) {
-      if (e instanceof FileRefused) setRefused({ message: e.message, issues: e.issues });
+      if (e instanceof FileRefused) setRefused({ message: e.message, issues: e.rows });
       else setRefused({ message: e instanceof Error ? e.message : String(e), issues: [] });
     } finally {
       running.current = false;
