@@ -18,6 +18,7 @@ import { residentIdCheckChar, usccCheckChar } from '../src/policy/identifiers.ts
 import type { Actor } from '../src/services/access.ts';
 import { enterpriseShare, fundAccounts } from '../src/services/funds/fund-spending.ts';
 import { periodReport } from '../src/services/reports/period-report.ts';
+import { r8Summary } from '../src/services/reports/r8-summary.ts';
 import { cityGoals } from '../src/services/targets/city-goals.ts';
 import { TRAINING_PROGRAMS } from '../src/services/reports/report-period.ts';
 import { scanRisks } from '../src/services/risk/scan-risks.ts';
@@ -186,13 +187,14 @@ async function main(): Promise<void> {
     console.log(`  quarterly report in-process: ${times.map((s) => `${s.toFixed(2)} s`).join(', ')} (target < 0.5 s)`);
     t = performance.now();
     await periodReport(store.db, city, { year: 2021 });
-    console.log(`  annual report 2021 (with the funds, R9 and the §1 goals): ${seconds(t).toFixed(2)} s`);
+    console.log(`  annual report 2021 (with the funds, R9, the §1 goals and R8): ${seconds(t).toFixed(2)} s`);
     // Where the time goes: the yearly parts on their own.
     const part = async (name: string, work: () => Promise<unknown>) => { const t0 = performance.now(); await work(); return `${name} ${seconds(t0).toFixed(2)} s`; };
     console.log(`    parts: ${[
       await part('fund accounts', () => fundAccounts(store.db, { year: 2021 })),
       await part('R9 share', () => enterpriseShare(store.db, 2021)),
       await part('goals', () => cityGoals(store.db, 2021)),
+      await part('R8', () => r8Summary(store.db, 2021, null)),
       await part('county quarterly report', () => periodReport(store.db, { ...city, role: 'county', areaCode: '510402' }, { year: 2021, quarter: 3 })),
     ].join(', ')}`);
     if (url) {
