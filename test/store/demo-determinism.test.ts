@@ -37,6 +37,7 @@ const PER_RUN: Record<string, string[]> = {
   employment_figures: ['recorded_at'],
   enterprise_difficulty: ['recorded_at'],
   enterprise_education_fund: ['recorded_at'],
+  enterprise_headcounts: ['recorded_at'],
   enterprises: ['created_at', 'updated_at'],
   entrepreneurship_types: ['created_at', 'updated_at'],
   funds: ['created_at', 'updated_at'],
