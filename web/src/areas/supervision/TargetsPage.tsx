@@ -11,7 +11,7 @@ import { PROGRAM_NAMES } from '../../labels.ts';
 import { RequireAuth } from '../../layout/RequireAuth.tsx';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import type { Me } from '../../types.ts';
-import { EmploymentForm, TaskForm } from './forms.tsx';
+import { EmploymentForm, TaskChangeForm, TaskForm } from './forms.tsx';
 import { DEFAULT_QUARTER, DEFAULT_YEAR, percent, QUARTER_OPTIONS, YEAR_OPTIONS, type CityGoals, type SkillRatio, type TaskProgress } from './shared.tsx';
 
 const FILTERS = ['year', 'quarter', 'lagging', 'unitKind', 'program'] as const;
@@ -39,6 +39,7 @@ function Targets() {
   const list = useServerList<TaskProgress>('/targets', FILTERS, SORTABLE, { year, quarter });
   const [form] = Form.useForm();
   const [taskOpen, setTaskOpen] = useState(false);
+  const [changing, setChanging] = useState<TaskProgress | null>(null);
   useEffect(() => { form.setFieldsValue({ ...list.state.filters, year, quarter }); }, [form, list.state.filters, year, quarter]);
   const lagging = list.state.filters.lagging === 'true';
 
@@ -53,6 +54,9 @@ function Targets() {
       render: (_, t) => <Progress percent={Math.min(100, Math.floor(t.doneBasisPoints / 100))} size="small" status={t.lagging ? 'exception' : 'normal'} format={() => percent(t.doneBasisPoints)} />,
     },
     { title: '进度', key: 'lagging', width: 120, render: (_, t) => (t.lagging ? <Tag color="error">滞后，差 {t.shortfall}</Tag> : <Tag color="success">正常</Tag>) },
+    ...(me?.role === 'city'
+      ? [{ title: '操作', key: 'actions', width: 80, render: (_: unknown, t: TaskProgress) => <Button type="link" size="small" onClick={() => setChanging(t)} aria-label={`调整 ${t.unitName} ${t.programName}`}>调整</Button> }]
+      : []),
   ];
 
   return (
@@ -82,6 +86,7 @@ function Targets() {
       )}
       {me && <Goals me={me} year={year} />}
       <TaskForm open={taskOpen} onClose={() => setTaskOpen(false)} onSaved={list.reload} />
+      <TaskChangeForm task={changing} onClose={() => setChanging(null)} onSaved={list.reload} />
     </Space>
   );
 }
