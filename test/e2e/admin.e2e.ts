@@ -3,24 +3,14 @@
 // changes the governing policy package (a recorded parameter change would move every later decision of
 // the other files): the parameter screen is exercised up to the server's refusal of an invalid change,
 // and the what-if saves nothing by design.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { formatYuan } from '../../src/policy/money.ts';
-import { launchChromium, logIn, newContext, screenshot } from './browser.ts';
+import { browserPerFile, logIn, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => { await browser?.close(); });
-beforeEach(async () => {
-  context = await newContext(browser, baseUrl);
-  page = await context.newPage();
-});
-afterEach(async () => { await context?.close(); });
+const { page } = browserPerFile();
 
 const visible = (text: string | RegExp, within: Page | Locator = page) => within.getByText(text).first().waitFor({ state: 'visible' });
 const dialog = () => page.getByRole('dialog');

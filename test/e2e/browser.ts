@@ -1,8 +1,10 @@
 // Debian's chromium driven by playwright-core (never a downloaded browser), at 1280×800, with the
 // flags this closed network needs (STACK-NOTES traps 8, 12). Screenshots go to test-results/screenshots/.
+// An e2e file gets its browser, context and page from browserPerFile(), which registers the hooks.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { ROOT } from './server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -21,6 +23,77 @@ export async function newContext(browser: Browser, baseURL: string): Promise<Bro
   // A screen that does not appear within 10 s is a failure (loopback; the first render takes < 1 s).
   context.setDefaultTimeout(10_000);
   return context;
+}
+
+export interface BrowserPerFile {
+  /** The file's chromium: launched before its first test, closed after its last. */
+  browser: Browser;
+  /** The current browser context (a user with no cookies until it logs in) … */
+  context: BrowserContext;
+  /** … and its one page. */
+  page: Page;
+  /** Closes the current context and opens a new one with its page: another user, signed out. */
+  fresh(): Promise<void>;
+}
+
+/**
+ * The browser set-up of an e2e file, with its hooks registered: call it once at the top of the file,
+ * `const { page, context } = browserPerFile();`. By default each test gets a new context and page
+ * (beforeEach) closed after it (afterEach); with `perTest: false` the file opens them itself with
+ * `fresh()` (a journey across users). `timeoutMs` replaces the 10 s default wait of every action, for
+ * screens that act on the server on a loaded machine.
+ *
+ * `browser`, `context` and `page` are live handles, usable before the hooks have run: each stands for
+ * the object open at the moment it is used (the current test's page, not the first one), so they can
+ * be destructured once and used in helpers at the top of the file. Using one while nothing is open
+ * (e.g. `page` in a beforeAll) throws.
+ */
+export function browserPerFile(options: { perTest?: boolean; timeoutMs?: number } = {}): BrowserPerFile {
+  const baseUrl = inject('baseUrl');
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  const fresh = async () => {
+    if (!browser) throw new Error('fresh(): the browser is not launched yet (use it in a test or a beforeEach)');
+    await context?.close();
+    context = await newContext(browser, baseUrl);
+    if (options.timeoutMs !== undefined) context.setDefaultTimeout(options.timeoutMs);
+    page = await context.newPage();
+  };
+  beforeAll(async () => { browser = await launchChromium(); });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+  if (options.perTest !== false) {
+    beforeEach(fresh);
+    afterEach(async () => {
+      await context?.close();
+      context = undefined;
+      page = undefined;
+    });
+  }
+  return { browser: live('browser', () => browser), context: live('context', () => context), page: live('page', () => page), fresh };
+}
+
+/** A stand-in that forwards every use to whatever `current()` returns at that moment. */
+function live<T extends object>(name: string, current: () => T | undefined): T {
+  const target = (): T => {
+    const t = current();
+    if (!t) throw new Error(`browserPerFile(): no ${name} is open here (it is opened for each test, or by fresh())`);
+    return t;
+  };
+  return new Proxy({} as T, {
+    get(_, prop) {
+      // Not a promise (so it can be returned from an async function), and printable while closed.
+      if (prop === 'then' || (typeof prop === 'symbol' && !current())) return undefined;
+      const t = target();
+      const value: unknown = Reflect.get(t, prop, t);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(t) : value;
+    },
+    set(_, prop, value) { return Reflect.set(target(), prop, value); },
+    has(_, prop) { return Reflect.has(target(), prop); },
+  });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -11,9 +11,9 @@
 // eligible people beforehand and to check what the screens show; every change is made on a screen.
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, logIn, newContext, screenshot } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { browserPerFile, logIn, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 
@@ -56,9 +56,8 @@ const j = {
   batchUrl: '',
 };
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+/** One context at a time, opened by signIn; waits allow a loaded 2-core machine. */
+const { page, fresh } = browserPerFile({ perTest: false, timeoutMs: 30_000 });
 
 /** Two 仁和区 people of working age with no claim and no class on record, known not to draw a pension (R5). */
 async function choosePeople() {
@@ -77,20 +76,12 @@ async function choosePeople() {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
   await choosePeople();
 }, 120_000);
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
 
-/** A fresh browser as `user`, signed in through the login form; waits allow a loaded 2-core machine. */
+/** A fresh browser as `user`, signed in through the login form. */
 async function signIn(user: string, password = 'demo2020') {
-  await context?.close();
-  context = await newContext(browser, baseUrl);
-  context.setDefaultTimeout(30_000);
-  page = await context.newPage();
+  await fresh();
   await logIn(page, user, password);
   await page.getByRole('heading', { name: '我的待办' }).waitFor();
 }

@@ -3,25 +3,15 @@
 // case the county office of the claim's area sees and takes) and a department's slice (a comment and a flag on a claim, the
 // flag cleared by the city). Each acts on records no other e2e file touches: a filing it creates,
 // trainee-0015's own claims, a safety claim of the emergency bureau's slice.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { formatYuan } from '../../src/policy/money.ts';
-import { launchChromium, logIn, newContext, screenshot } from './browser.ts';
+import { browserPerFile, logIn, screenshot } from './browser.ts';
 import { COUNTY_NAMES } from '../../src/store/seed/demo/seed-demo.ts';
 
 const baseUrl = inject('baseUrl');
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => { await browser?.close(); });
-beforeEach(async () => {
-  context = await newContext(browser, baseUrl);
-  page = await context.newPage();
-});
-afterEach(async () => { await context?.close(); });
+const { page, fresh } = browserPerFile();
 
 const heading = (name: string) => page.getByRole('heading', { name }).waitFor();
 const visible = (text: string | RegExp) => page.getByText(text).first().waitFor({ state: 'visible' });
@@ -169,9 +159,7 @@ describe('Trainee (trainee-0015)', () => {
     // The office reviewing the claim (its area's county) sees the case and takes it.
     const office = COUNTY_NAMES[target.areaCode];
     expect(office).toBeDefined();
-    await context.close();
-    context = await newContext(browser, baseUrl);
-    page = await context.newPage();
+    await fresh();
     await home(office!);
     await page.getByTestId('todo-disputes-pending').getByText(/^\d+$/).waitFor();
     expect(Number(await page.getByTestId('todo-disputes-pending').locator('.ant-statistic-content-value').textContent())).toBeGreaterThanOrEqual(1);
@@ -233,9 +221,7 @@ describe('Department (dept-emergency)', () => {
     await heading('我的意见和标记');
     await page.getByRole('cell', { name: flag }).waitFor();
 
-    await context.close();
-    context = await newContext(browser, baseUrl);
-    page = await context.newPage();
+    await fresh();
     await home('city');
     await page.getByRole('menuitem', { name: '部门标记' }).click();
     await heading('部门标记');

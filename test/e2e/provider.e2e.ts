@@ -6,30 +6,11 @@
 // submitted; attendance is recorded in the grid of a running class; the payments list renders.
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../src/policy/identifiers.ts';
-import { launchChromium, logIn, newContext, screenshot } from './browser.ts';
+import { browserPerFile, logIn, screenshot } from './browser.ts';
 
-const baseUrl = inject('baseUrl');
-
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await newContext(browser, baseUrl);
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context?.close();
-});
+const { page } = browserPerFile();
 
 const visible = (text: string | RegExp) => page.getByText(text).first().waitFor({ state: 'visible' });
 

@@ -4,16 +4,15 @@
 // not open. Order matters inside this file (one demo server): decide → review → publish → approve → pay.
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { CLAUSE_HEADINGS } from '../../src/policy/clauses.ts';
-import { launchChromium, logIn, newContext, screenshot, SCREENSHOTS } from './browser.ts';
+import { browserPerFile, logIn, screenshot, SCREENSHOTS } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+/** These screens act on the server, so waits allow a loaded 2-core machine. */
+const { page, fresh } = browserPerFile({ timeoutMs: 30_000 });
 
 /** The API as the city bureau, for setting up and for checking what the screens show. */
 class Api {
@@ -63,24 +62,10 @@ async function r3Claim(): Promise<string> {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
   fixture.r3Claim = await r3Claim();
   fixture.miyiClass = (await city.call<Page_<{ id: string }>>('GET', '/classes?areaCode=510421&status=submitted&pageSize=1')).items[0]!.id;
   fixture.yanbianClass = (await city.call<Page_<{ id: string }>>('GET', '/classes?areaCode=510422&pageSize=1')).items[0]!.id;
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-});
-/** A fresh browser context; these screens act on the server, so waits allow a loaded 2-core machine. */
-async function freshPage() {
-  context = await newContext(browser, baseUrl);
-  context.setDefaultTimeout(30_000);
-  page = await context.newPage();
-}
-beforeEach(freshPage);
-afterEach(async () => {
-  await context?.close();
-});
 
 const visible = (text: string | RegExp) => page.getByText(text).first().waitFor({ state: 'visible' });
 const selectAllOnPage = async () => {
@@ -217,8 +202,7 @@ describe('The R3 exception (city only)', () => {
     await page.getByRole('heading', { name: '判定过程' }).waitFor();
     await page.getByRole('button', { name: '驳回' }).waitFor();
     expect(await page.getByRole('button', { name: /登记年度次数例外/ }).count()).toBe(0);
-    await context.close();
-    await freshPage();
+    await fresh();
 
     await signIn('city');
     await page.goto(`/claims/${fixture.r3Claim}`);
@@ -300,8 +284,7 @@ describe('Payment batches (支付批次)', () => {
     await visible('待市人社局或市财政局确认后支付');
     const batch = await city.call<{ items: number; totalFen: number }>('GET', `/payment-batches/${batchId}`);
     expect(batch.items).toBeGreaterThan(0);
-    await context.close();
-    await freshPage();
+    await fresh();
 
     await signIn('city');
     await page.goto(batchUrl);

@@ -3,15 +3,12 @@
 // with its probability), records what an inspection found, imposes a sanction on a claim and records a
 // failing third-party evaluation that suspends a provider. The records it changes are its own: a claim
 // and a provider it creates through the API first (the demo's are shared with the other e2e files).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium, logIn, newContext, screenshot } from './browser.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { browserPerFile, logIn, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+const { page } = browserPerFile();
 /** This file's own records. */
 const own = { claimId: '', providerId: 'E2ERISK', providerName: '风险测试职业培训学校（e2e）' };
 
@@ -33,7 +30,6 @@ async function cityApi() {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
   const call = await cityApi();
   await call('POST', '/providers', { id: own.providerId, name: own.providerName, kind: 'social_institution', areaCode: '510421' });
   // A claim of a 米易县 person, entered by the city and left submitted: the sanction rejects it.
@@ -44,16 +40,6 @@ beforeAll(async () => {
     startDate: '2021-06-01', endDate: '2021-08-31', attendedHours: 160, qualified: true, certificate: { type: 'skill_level', number: 'E2E-RISK-1' },
   })).id;
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await newContext(browser, baseUrl);
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context?.close();
-});
 
 const visible = (text: string | RegExp) => page.getByText(text).first().waitFor({ state: 'visible' });
 

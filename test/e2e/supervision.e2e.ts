@@ -1,24 +1,15 @@
 // Supervision in a real browser (#6 §1, §5.2, §5.3): the funds screen with the R9 figures, a quarterly
-// report with its chart and its Excel and PDF downloads, the annual-task 通报, and the public fund-use
-// disclosure without login. Figures on screen are compared with the API.
+// report with its chart and its Excel and PDF downloads, the annual-task 通报, a task set and then
+// changed through the dialogs, and the public fund-use disclosure without login. Figures on screen are
+// compared with the API.
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { formatYuan } from '../../src/policy/money.ts';
-import { launchChromium, logIn, newContext, screenshot } from './browser.ts';
+import { browserPerFile, logIn, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => { await browser?.close(); });
-beforeEach(async () => {
-  context = await newContext(browser, baseUrl);
-  page = await context.newPage();
-});
-afterEach(async () => { await context?.close(); });
+const { page, context } = browserPerFile();
 
 const visible = (text: string | RegExp) => page.getByText(text).first().waitFor({ state: 'visible' });
 /** The API as the signed-in user of this browser context (same cookie). */
@@ -119,6 +110,89 @@ describe('Annual tasks and the quarter\'s 通报 (§5.3)', () => {
     await visible(`滞后，差 ${laggards.items[0]!.shortfall}`);
     await page.getByTestId('rotation-vanadium_titanium').waitFor();
     await screenshot(page, '90-supervision-tasks');
+  });
+
+  // This file's own task: no other test sets one for 市住房和城乡建设局's 创业培训 in 2020.
+  const TASK = { year: 2020, unit: 'housing', unitName: '市住房和城乡建设局', program: 'entrepreneurship', programName: '创业培训' };
+  type Task = { id: number; target: number; note: string | null };
+  const ownTask = async () =>
+    (await apiGet<{ items: Task[] }>(`/targets?year=${TASK.year}&quarter=4&unitKind=department&unit=${TASK.unit}&program=${TASK.program}`)).items;
+  /** The task's row in the list on screen, and its 年度任务 figure. */
+  const taskRow = () => page.getByRole('row').filter({ hasText: TASK.unitName }).filter({ hasText: TASK.programName });
+  const listedTarget = () => taskRow().locator('td').nth(2).textContent({ timeout: 1000 }).catch(() => null);
+  /** Picks `option` in the dialog's select labelled `label`; the list opens inside the dialog. */
+  async function choose(dialog: Locator, label: string, option: string) {
+    await dialog.locator('.ant-form-item', { has: page.locator(`label[title="${label}"]`) }).locator('.ant-select').click();
+    await dialog.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  }
+
+  it('the city sets a task through the dialog and sees it listed, is refused the same task again next to its field, then changes it with a reason and sees the new figure', async () => {
+    await signedIn('city');
+    expect(await ownTask()).toEqual([]);
+    await page.goto(`/supervision/targets?year=${TASK.year}&quarter=4&unitKind=department`);
+    await page.getByRole('heading', { name: '年度任务与目标' }).waitFor();
+    const open = async () => {
+      await page.getByRole('button', { name: /下达年度任务/ }).click();
+      const dialog = page.getByRole('dialog', { name: '下达年度培训任务' });
+      await dialog.waitFor();
+      await choose(dialog, '年度', `${TASK.year}年`);
+      await choose(dialog, '承担单位类型', '部门');
+      return dialog;
+    };
+    const dialog = await open();
+    // An open list stays next to its field when the page behind the dialog scrolls (it used to be
+    // placed at the end of the page and moved away, and a choice made then was lost).
+    await dialog.locator('.ant-form-item', { has: page.locator('label[title="承担单位"]') }).locator('.ant-select').click();
+    const option = dialog.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${TASK.unitName}"]`);
+    await option.waitFor();
+    const moved = await option.evaluate((el) => {
+      const field = el.closest('.ant-form-item')!.querySelector('.ant-select')!;
+      const gap = () => el.getBoundingClientRect().top - field.getBoundingClientRect().top;
+      const before = gap();
+      window.scrollTo(0, 300);
+      const scrolled = window.scrollY;
+      return { scrolled, shift: gap() - before };
+    });
+    expect(moved.scrolled).toBeGreaterThan(0);
+    expect(moved.shift).toBe(0);
+    await option.click();
+    await choose(dialog, '培训项目', TASK.programName);
+    await dialog.getByLabel('年度任务（人次）').fill('25');
+    await dialog.getByLabel('说明').fill('住建领域创业培训（e2e）');
+    // The picture shows the filled form, not a list still fading out.
+    await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
+    await screenshot(page, '90-supervision-task-form');
+    await dialog.getByRole('button', { name: /下\s*达/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(listedTarget, { timeout: 10_000 }).toBe('25');
+    const [saved] = await ownTask();
+    expect(saved).toMatchObject({ target: 25, note: '住建领域创业培训（e2e）' });
+
+    const again = await open();
+    await choose(again, '承担单位', TASK.unitName);
+    await choose(again, '培训项目', TASK.programName);
+    await again.getByLabel('年度任务（人次）').fill('30');
+    await again.getByRole('button', { name: /下\s*达/ }).click();
+    const programField = again.locator('.ant-form-item', { has: page.locator('label[title="培训项目"]') });
+    await programField.getByText(/任务已下达.*请修改原任务/).waitFor();
+    await again.getByRole('button', { name: /取\s*消/ }).click();
+    await again.waitFor({ state: 'hidden' });
+    expect(await ownTask()).toHaveLength(1);
+
+    // 调整: a new figure with its reason, from the task's row.
+    await taskRow().getByRole('button', { name: `调整 ${TASK.unitName} ${TASK.programName}` }).click();
+    const change = page.getByRole('dialog', { name: '调整年度培训任务' });
+    await change.getByText(`${TASK.year}年 ${TASK.unitName}「${TASK.programName}」，现任务 25 人次。`).waitFor();
+    await change.getByLabel('调整后的年度任务（人次）').fill('32');
+    // The reason is required: nothing is sent without it.
+    await change.getByRole('button', { name: /调\s*整/ }).click();
+    await change.getByText('请填写调整原因').waitFor();
+    expect((await ownTask())[0]?.target).toBe(25);
+    await change.getByLabel('调整原因').fill('住建局年中申请增加培训计划');
+    await change.getByRole('button', { name: /调\s*整/ }).click();
+    await change.waitFor({ state: 'hidden' });
+    await expect.poll(listedTarget, { timeout: 10_000 }).toBe('32');
+    expect((await ownTask())[0]?.target).toBe(32);
   });
 });
 

@@ -1,33 +1,16 @@
 // The web application in a real browser against a real server: public pages without login, the
 // city bureau's review path from the to-do list to a decision read as steps, a county kept out of
 // another county's claim, and logging out.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { CLAUSE_HEADINGS } from '../../src/policy/clauses.ts';
 import { formatChineseDate } from '../../src/policy/dates.ts';
 import { formatYuan } from '../../src/policy/money.ts';
-import { launchChromium, logIn, newContext, screenshot } from './browser.ts';
+import { browserPerFile, logIn, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const claims = inject('claims');
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await newContext(browser, baseUrl);
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context?.close();
-});
+const { page } = browserPerFile();
 
 const visible = (text: string | RegExp) => page.getByText(text).first().waitFor({ state: 'visible' });
 

@@ -13,7 +13,7 @@ import { PROGRAM_NAMES } from '../../labels.ts';
 import { RequireAuth } from '../../layout/RequireAuth.tsx';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import type { Me } from '../../types.ts';
-import { EmploymentForm, TaskForm } from './forms.tsx';
+import { EmploymentForm, TaskChangeForm, TaskForm } from './forms.tsx';
 import { HeadcountsPanel } from './HeadcountsPanel.tsx';
 import { DEFAULT_QUARTER, DEFAULT_YEAR, percent, QUARTER_OPTIONS, YEAR_OPTIONS, type CityGoals, type SkillRatio, type TaskProgress } from './shared.tsx';
 
@@ -71,6 +71,7 @@ function Tasks({ year }: { year: string }) {
   const list = useServerList<TaskProgress>('/targets', FILTERS, SORTABLE, { year, quarter });
   const [form] = Form.useForm();
   const [taskOpen, setTaskOpen] = useState(false);
+  const [changing, setChanging] = useState<TaskProgress | null>(null);
   useEffect(() => { form.setFieldsValue({ ...list.state.filters, year, quarter }); }, [form, list.state.filters, year, quarter]);
   const lagging = list.state.filters.lagging === 'true';
 
@@ -85,6 +86,9 @@ function Tasks({ year }: { year: string }) {
       render: (_, t) => <Progress percent={Math.min(100, Math.floor(t.doneBasisPoints / 100))} size="small" status={t.lagging ? 'exception' : 'normal'} format={() => percent(t.doneBasisPoints)} />,
     },
     { title: '进度', key: 'lagging', width: 120, render: (_, t) => (t.lagging ? <Tag color="error">滞后，差 {t.shortfall}</Tag> : <Tag color="success">正常</Tag>) },
+    ...(me?.role === 'city'
+      ? [{ title: '操作', key: 'actions', width: 80, render: (_: unknown, t: TaskProgress) => <Button type="link" size="small" onClick={() => setChanging(t)} aria-label={`调整 ${t.unitName} ${t.programName}`}>调整</Button> }]
+      : []),
   ];
 
   return (
@@ -110,6 +114,7 @@ function Tasks({ year }: { year: string }) {
         <Table<TaskProgress> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 960 }} />
       )}
       <TaskForm open={taskOpen} onClose={() => setTaskOpen(false)} onSaved={list.reload} />
+      <TaskChangeForm task={changing} onClose={() => setChanging(null)} onSaved={list.reload} />
     </Space>
   );
 }

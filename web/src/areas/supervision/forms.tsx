@@ -1,12 +1,12 @@
-// The supervision forms: 下达年度任务 (city), 登记就业人员统计 (city, county), 登记重大事项 (city,
-// county). Labelled fields, Chinese validation, the submit button busy while the request runs, and a
+// The supervision forms: 下达年度任务 and 调整年度任务 (city), 登记就业人员统计 (city, county),
+// 登记重大事项 (city, county). Labelled fields, Chinese validation, the submit button busy while the request runs, and a
 // server error shown next to the field it names.
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select, type FormInstance } from 'antd';
+import { Alert, DatePicker, Form, Input, InputNumber, Select, Typography, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { AREA_NAMES, PROGRAM_NAMES } from '../../labels.ts';
 import type { Me } from '../../types.ts';
-import { YEAR_OPTIONS } from './shared.tsx';
+import { Dialog, YEAR_OPTIONS, type TaskProgress } from './shared.tsx';
 
 const TRAINING_PROGRAMS = Object.entries(PROGRAM_NAMES).filter(([k]) => k !== 'living_allowance' && k !== 'appraisal').map(([value, label]) => ({ value, label }));
 const COUNTIES = Object.entries(AREA_NAMES).filter(([k]) => k !== '510400').map(([value, label]) => ({ value, label }));
@@ -45,7 +45,7 @@ export function TaskForm({ open, onClose, onSaved }: { open: boolean; onClose():
   const kind = Form.useWatch('unitKind', form) as string | undefined;
   const { busy, error, submit, clear } = useSubmit(form, ['year', 'unitKind', 'unit', 'program', 'target', 'note'], () => { onSaved(); onClose(); });
   return (
-    <Modal open={open} title="下达年度培训任务" okText="下达" cancelText="取消" onCancel={() => { clear(); onClose(); }}
+    <Dialog open={open} title="下达年度培训任务" okText="下达" cancelText="取消" onCancel={() => { clear(); onClose(); }}
       onOk={() => form.submit()} okButtonProps={{ loading: busy, disabled: busy }} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ year: 2021, unitKind: 'area' }} aria-label="下达年度培训任务"
@@ -67,7 +67,29 @@ export function TaskForm({ open, onClose, onSaved }: { open: boolean; onClose():
         </Form.Item>
         <Form.Item label="说明" name="note"><Input maxLength={500} /></Form.Item>
       </Form>
-    </Modal>
+    </Dialog>
+  );
+}
+
+/** 调整年度任务 (§5.3): a new target for a task already set, with the reason (the server audits old and new). */
+export function TaskChangeForm({ task, onClose, onSaved }: { task: TaskProgress | null; onClose(): void; onSaved(): void }) {
+  const [form] = Form.useForm();
+  const { busy, error, submit, clear } = useSubmit(form, ['target', 'reason'], () => { onSaved(); onClose(); });
+  return (
+    <Dialog open={task !== null} title="调整年度培训任务" okText="调整" cancelText="取消" onCancel={() => { clear(); onClose(); }}
+      onOk={() => form.submit()} okButtonProps={{ loading: busy, disabled: busy }} destroyOnHidden>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      {task && <Typography.Paragraph>{task.year}年 {task.unitName}「{task.programName}」，现任务 {task.target} 人次。</Typography.Paragraph>}
+      <Form form={form} layout="vertical" aria-label="调整年度培训任务" initialValues={{ target: task?.target }} preserve={false}
+        onFinish={(v) => task && submit(`/targets/${task.id}`, { target: v.target, reason: v.reason.trim() }, 'PATCH')}>
+        <Form.Item label="调整后的年度任务（人次）" name="target" rules={[{ required: true, message: '请填写任务数' }, { type: 'integer', min: 1, message: '任务数应为大于 0 的整数' }]}>
+          <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item label="调整原因" name="reason" rules={[{ required: true, whitespace: true, message: '请填写调整原因' }]}>
+          <Input.TextArea rows={3} maxLength={500} />
+        </Form.Item>
+      </Form>
+    </Dialog>
   );
 }
 
@@ -76,7 +98,7 @@ export function EmploymentForm({ me, open, onClose, onSaved }: { me: Me; open: b
   const { busy, error, submit, clear } = useSubmit(form, ['areaCode', 'year', 'employed', 'skilled', 'highSkilled', 'source'], () => { onSaved(); onClose(); });
   const areas = me.role === 'county' ? COUNTIES.filter((c) => c.value === me.areaCode) : COUNTIES;
   return (
-    <Modal open={open} title="登记就业人员统计（§1）" okText="登记" cancelText="取消" onCancel={() => { clear(); onClose(); }}
+    <Dialog open={open} title="登记就业人员统计（§1）" okText="登记" cancelText="取消" onCancel={() => { clear(); onClose(); }}
       onOk={() => form.submit()} okButtonProps={{ loading: busy, disabled: busy }} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ year: 2021, areaCode: me.role === 'county' ? me.areaCode : undefined }} aria-label="登记就业人员统计"
@@ -96,7 +118,7 @@ export function EmploymentForm({ me, open, onClose, onSaved }: { me: Me; open: b
         </Form.Item>
         <Form.Item label="数据来源" name="source" rules={[{ required: true, whitespace: true, message: '请填写数据来源' }]}><Input maxLength={200} /></Form.Item>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -107,7 +129,7 @@ export function MatterForm({ me, open, onClose, onSaved }: { me: Me; open: boole
   const { busy, error, submit, clear } = useSubmit(form, ['title', 'areaCode', 'flaggedOn', 'summary', 'claimIds', 'classIds', 'providerIds'], () => { onSaved(); onClose(); });
   const areas = me.role === 'county' ? COUNTIES.filter((c) => c.value === me.areaCode) : [{ value: '510400', label: '全市' }, ...COUNTIES];
   return (
-    <Modal open={open} title="登记重大事项" okText="登记" cancelText="取消" onCancel={() => { clear(); onClose(); }}
+    <Dialog open={open} title="登记重大事项" okText="登记" cancelText="取消" onCancel={() => { clear(); onClose(); }}
       onOk={() => form.submit()} okButtonProps={{ loading: busy, disabled: busy }} destroyOnHidden width={640}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" aria-label="登记重大事项" initialValues={{ areaCode: me.role === 'county' ? me.areaCode : undefined }}
@@ -123,6 +145,6 @@ export function MatterForm({ me, open, onClose, onSaved }: { me: Me; open: boole
         <Form.Item label="涉及培训班编号" name="classIds"><Input /></Form.Item>
         <Form.Item label="涉及培训机构编号" name="providerIds"><Input /></Form.Item>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }

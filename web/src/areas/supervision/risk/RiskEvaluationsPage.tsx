@@ -11,6 +11,7 @@ import { areaName, nameOf, PROVIDER_STATUS_NAMES } from '../../../labels.ts';
 import { RequireAuth } from '../../../layout/RequireAuth.tsx';
 import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../../list.tsx';
 import type { Provider } from '../../../types.ts';
+import { Dialog } from '../shared.tsx';
 import { DateInput, FormError, isoDay, showServerError, today } from './forms.tsx';
 import type { Evaluation } from './risk-types.ts';
 
@@ -72,7 +73,7 @@ function EvaluationModal({ open, onClose, onDone }: { open: boolean; onClose(): 
     }
   };
   return (
-    <Modal open={open} title="登记第三方评估结果" onCancel={onClose} onOk={submit} okText="保存" cancelText="取消" confirmLoading={saving}
+    <Dialog open={open} title="登记第三方评估结果" onCancel={onClose} onOk={submit} okText="保存" cancelText="取消" confirmLoading={saving}
       okButtonProps={{ disabled: saving }} destroyOnHidden>
       <FormError message={error} />
       <Alert type="info" showIcon title="得分低于合格线（60 分）的机构将自动暂停补贴性培训资格。" style={{ marginBottom: 12 }} />
@@ -94,7 +95,7 @@ function EvaluationModal({ open, onClose, onDone }: { open: boolean; onClose(): 
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }
 

@@ -1,7 +1,7 @@
 // 过程监督抽查 (§5.3): draw the classes to visit, with a probability rising with each class's risk score
 // (reproducible: the same seed over the same classes draws the same sample), see each drawn class with
 // its score, probability and draw, and record what the inspection found.
-import { Alert, Button, Card, Form, Input, message as antdMessage, Modal, Radio, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, Card, Form, Input, message as antdMessage, Radio, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../../api.ts';
 import { useAuth } from '../../../auth.tsx';
@@ -10,6 +10,7 @@ import { formatDate } from '../../../format.ts';
 import { AREA_NAMES, areaName, CLASS_STATUS_NAMES, nameOf } from '../../../labels.ts';
 import { RequireAuth } from '../../../layout/RequireAuth.tsx';
 import { AreaFilter, ExportButton, ListFilters, useServerList, type ExportColumn } from '../../../list.tsx';
+import { Dialog } from '../shared.tsx';
 import { DateInput, FormError, isoDay, showServerError, today } from './forms.tsx';
 import { INSPECTION_RESULT_NAMES, INSPECTION_STATUS_NAMES, LEVELS, levelOf, RISK_LEVEL_COLORS, RISK_LEVEL_NAMES } from './risk-labels.ts';
 import type { Inspection, SampleResult } from './risk-types.ts';
@@ -115,7 +116,7 @@ function ResultModal({ inspection, onClose, onDone }: { inspection: Inspection |
   return (
     <>
     {messageHolder}
-    <Modal open={inspection !== null} title={`登记检查结果：${inspection?.id ?? ''}`} onCancel={onClose} onOk={submit} okText="保存" cancelText="取消"
+    <Dialog open={inspection !== null} title={`登记检查结果：${inspection?.id ?? ''}`} onCancel={onClose} onOk={submit} okText="保存" cancelText="取消"
       confirmLoading={saving} okButtonProps={{ disabled: saving }} destroyOnHidden>
       <FormError message={error} />
       <Typography.Paragraph type="secondary">培训班 {inspection?.classId}（{inspection?.providerName}）</Typography.Paragraph>
@@ -130,7 +131,7 @@ function ResultModal({ inspection, onClose, onDone }: { inspection: Inspection |
           <Input.TextArea rows={4} maxLength={2000} showCount placeholder="如：现场实到 3 人，花名册 12 人；签到表为同一笔迹" />
         </Form.Item>
       </Form>
-    </Modal>
+    </Dialog>
     </>
   );
 }

@@ -1,10 +1,11 @@
 // 实施查处 (§5.2, §5.3): reject a claim (an approved, unpaid one has its payment stopped; a paid one has
 // its money recovered) or suspend / delist a provider, with the reason, the date and the findings or
 // inspection it rests on. Used from the findings list (prefilled) and the sanctions list.
-import { Form, Input, message as antdMessage, Modal, Radio, Select } from 'antd';
+import { Form, Input, message as antdMessage, Radio, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../../api.ts';
 import { formatMoney } from '../../../format.ts';
+import { Dialog } from '../shared.tsx';
 import { DateInput, FormError, isoDay, showServerError, today } from './forms.tsx';
 import { SANCTION_KIND_NAMES } from './risk-labels.ts';
 
@@ -60,7 +61,7 @@ export function SanctionModal({ open, prefill, onClose, onDone }: { open: boolea
   return (
     <>
     {messageHolder}
-    <Modal open={open} title="实施查处" onCancel={onClose} onOk={submit} okText="确认查处" cancelText="取消" confirmLoading={saving}
+    <Dialog open={open} title="实施查处" onCancel={onClose} onOk={submit} okText="确认查处" cancelText="取消" confirmLoading={saving}
       okButtonProps={{ disabled: saving }} destroyOnHidden width={560}>
       <FormError message={error} />
       <Form form={form} name="sanction" layout="vertical" aria-label="查处" initialValues={initialValues} preserve={false}>
@@ -95,7 +96,7 @@ export function SanctionModal({ open, prefill, onClose, onDone }: { open: boolea
           <Input maxLength={64} />
         </Form.Item>
       </Form>
-    </Modal>
+    </Dialog>
     </>
   );
 }
