@@ -3,23 +3,11 @@
 // 企业主要岗位职工数 list, enters the figure through the dialog, and the card's figure grows by it.
 // Its own login then records the other year on the enterprise's page. Acts only on the enterprise it
 // creates (no other e2e file knows it) and compares with the API, never with global counts.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../../src/policy/identifiers.ts';
-import { launchChromium, logIn, newContext, screenshot } from './browser.ts';
+import { browserPerFile, logIn, screenshot } from './browser.ts';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => { await browser?.close(); });
-beforeEach(async () => {
-  context = await newContext(browser, baseUrl);
-  page = await context.newPage();
-});
-afterEach(async () => { await context?.close(); });
+const { context, page } = browserPerFile();
 
 const stamp = String(Date.now() % 100000).padStart(5, '0');
 const first17 = `91510400MA6G${stamp}`;

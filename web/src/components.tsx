@@ -1,5 +1,5 @@
 // Small pieces every screen uses: the result of a failed load, Chinese tags for statuses and outcomes.
-import { Button, Result, Tag } from 'antd';
+import { Button, ConfigProvider, Modal, Result, Tag, type ModalProps } from 'antd';
 import { useNavigate } from 'react-router';
 import type { ApiError } from './api.ts';
 import { CLAIM_STATUS_NAMES, nameOf, OUTCOME_NAMES } from './labels.ts';
@@ -43,4 +43,19 @@ const OUTCOME_COLORS: Record<string, string> = { eligible: 'success', ineligible
 export function OutcomeTag({ outcome }: { outcome: string | null }) {
   if (!outcome) return <span>未判定</span>;
   return <Tag color={OUTCOME_COLORS[outcome] ?? 'default'}>{nameOf(OUTCOME_NAMES, outcome)}</Tag>;
+}
+
+/** A pop-up's container: the element around its field (the page's body when there is none). */
+const besideField = (trigger?: HTMLElement): HTMLElement => trigger?.parentElement ?? document.body;
+
+/**
+ * An antd Modal whose drop-downs and date pickers open next to their field inside the dialog, not at
+ * the end of the page. The dialog is fixed on the screen; a list at the end of the page is placed in
+ * page coordinates and moves when the page behind the dialog scrolls (a touch drag on a tablet, the
+ * browser bringing an option into view) until antd re-aligns it on the scroll event, so a press made
+ * in between landed beside the option: the choice was lost and the list stayed open over the next
+ * field. Inside the dialog a list moves with its field. Use it for every dialog with a form.
+ */
+export function Dialog({ children, ...props }: ModalProps) {
+  return <Modal {...props}><ConfigProvider getPopupContainer={besideField}>{children}</ConfigProvider></Modal>;
 }

@@ -1,10 +1,10 @@
 // 目录版本 (city): catalog entries by edition and effective dates; a new entry, or a new edition of an
 // entry from a date (the edition open on that day is closed the day before; an overlap is refused).
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Typography, type TableProps } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Select, Space, Table, Typography, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import { LoadError } from '../../components.tsx';
+import { Dialog, LoadError } from '../../components.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
 import { CATALOG_SECTION_NAMES, INDUSTRY_NAMES, LEVEL_NAMES, nameOf } from '../../labels.ts';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
@@ -89,7 +89,7 @@ function EntryModal({ initial, onClose }: { initial: Partial<CatalogEntry>; onCl
     if (saved) onClose(true);
   };
   return (
-    <Modal open title={newEdition ? `发布新版本：${initial.name}（${initial.levelName}）` : '新增目录条目'} onCancel={() => onClose(false)} footer={null} width={640} destroyOnHidden>
+    <Dialog open title={newEdition ? `发布新版本：${initial.name}（${initial.levelName}）` : '新增目录条目'} onCancel={() => onClose(false)} footer={null} width={640} destroyOnHidden>
       {newEdition && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="新版本自生效日起替代当日有效的旧版本（旧版本于前一日失效）；与其他版本有效期重叠的将被拒绝。" />}
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
       <Form form={form} name="admincatalog-2" layout="vertical" onFinish={onFinish} aria-label="目录条目"
@@ -121,6 +121,6 @@ function EntryModal({ initial, onClose }: { initial: Partial<CatalogEntry>; onCl
           <Button onClick={() => onClose(false)}>取消</Button>
         </Space>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,10 +1,10 @@
 // 政策参数 (city): the 30 dated parameters of the governing package, each with its clause and dates;
 // recording a dated change makes a local package of higher precedence, used for claims decided afterwards.
-import { Alert, Button, DatePicker, Descriptions, Form, Input, Modal, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, DatePicker, Descriptions, Form, Input, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import { LoadError } from '../../components.tsx';
+import { Dialog, LoadError } from '../../components.tsx';
 import { clauseHeading, formatDate } from '../../format.ts';
 import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import type { ParameterView, PolicyParametersView } from '../../../../src/services/policy/list-policy-parameters.ts';
@@ -88,7 +88,7 @@ function ChangeModal({ parameter, onClose }: { parameter: ParameterView; onClose
     if (await submit(() => api('/policy/changes', { method: 'POST', body }))) onClose(true);
   };
   return (
-    <Modal open title={`登记参数调整：${parameter.description}`} onCancel={() => onClose(false)} footer={null} width={600} destroyOnHidden>
+    <Dialog open title={`登记参数调整：${parameter.description}`} onCancel={() => onClose(false)} footer={null} width={600} destroyOnHidden>
       <Typography.Paragraph type="secondary">{parameter.name}（{parameter.clause} {parameter.clauseHeading}）；现值：{describeValue(current.value)}</Typography.Paragraph>
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
       <Form form={form} name="adminparameters-1" layout="vertical" onFinish={onFinish} aria-label="参数调整" initialValues={{ value: valueText(current.value) }}>
@@ -105,6 +105,6 @@ function ChangeModal({ parameter, onClose }: { parameter: ParameterView; onClose
           <Button onClick={() => onClose(false)}>取消</Button>
         </Space>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }

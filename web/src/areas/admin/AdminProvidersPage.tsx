@@ -1,10 +1,10 @@
 // 培训机构管理 (city): every provider, listed or not, with its licence scopes (§3); register one, add a
 // scope (program × occupation × level with dates), suspend or restore its listing (§5.3, §5.5).
-import { Alert, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import { LoadError } from '../../components.tsx';
+import { Dialog, LoadError } from '../../components.tsx';
 import { formatDate } from '../../format.ts';
 import { AREA_NAMES, areaName, LEVEL_NAMES, nameOf, PROGRAM_NAMES, PROVIDER_KIND_NAMES, PROVIDER_STATUS_NAMES } from '../../labels.ts';
 import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
@@ -82,7 +82,7 @@ function CreateProvider({ onClose }: { onClose(saved: boolean): void }) {
     if (await submit(() => api('/providers', { method: 'POST', body: { ...v, uscc: v.uscc?.trim() || null } }))) onClose(true);
   };
   return (
-    <Modal open title="登记培训机构" onCancel={() => onClose(false)} footer={null} destroyOnHidden>
+    <Dialog open title="登记培训机构" onCancel={() => onClose(false)} footer={null} destroyOnHidden>
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
       <Form form={form} name="adminproviders-2" layout="vertical" onFinish={onFinish} aria-label="登记培训机构">
         <Form.Item label="机构编号" name="id" rules={[{ required: true, message: '请填写机构编号' }]}><Input maxLength={40} /></Form.Item>
@@ -92,7 +92,7 @@ function CreateProvider({ onClose }: { onClose(saved: boolean): void }) {
         <Form.Item label="所在地区" name="areaCode" rules={[{ required: true, message: '请选择地区' }]}><Select options={options(AREA_NAMES)} /></Form.Item>
         <Space><Button type="primary" htmlType="submit" loading={busy} disabled={busy}>登记</Button><Button onClick={() => onClose(false)}>取消</Button></Space>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -104,7 +104,7 @@ function AddScope({ provider, onClose }: { provider: Provider; onClose(saved: bo
     if (await submit(() => api(`/providers/${encodeURIComponent(provider.id)}/scopes`, { method: 'POST', body }))) onClose(true);
   };
   return (
-    <Modal open title={`增加资质范围：${provider.name}`} onCancel={() => onClose(false)} footer={null} destroyOnHidden>
+    <Dialog open title={`增加资质范围：${provider.name}`} onCancel={() => onClose(false)} footer={null} destroyOnHidden>
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
       <Form form={form} name="adminproviders-3" layout="vertical" onFinish={onFinish} aria-label="增加资质范围">
         <Form.Item label="培训项目" name="program" rules={[{ required: true, message: "请选择培训项目" }]}><Select showSearch optionFilterProp="label" options={options(PROGRAM_NAMES)} /></Form.Item>
@@ -116,7 +116,7 @@ function AddScope({ provider, onClose }: { provider: Provider; onClose(saved: bo
         </Space>
         <Space><Button type="primary" htmlType="submit" loading={busy} disabled={busy}>保存</Button><Button onClick={() => onClose(false)}>取消</Button></Space>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -127,12 +127,12 @@ function ChangeStatus({ provider, to, onClose }: { provider: Provider; to: 'list
     if (await submit(() => api(`/providers/${encodeURIComponent(provider.id)}/status`, { method: 'POST', body: { status: to, reason: v.reason } }))) onClose(true);
   };
   return (
-    <Modal open title={`${to === 'suspended' ? '暂停' : '恢复'}培训机构：${provider.name}`} onCancel={() => onClose(false)} footer={null} destroyOnHidden>
+    <Dialog open title={`${to === 'suspended' ? '暂停' : '恢复'}培训机构：${provider.name}`} onCancel={() => onClose(false)} footer={null} destroyOnHidden>
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
       <Form form={form} name="adminproviders-4" layout="vertical" onFinish={onFinish} aria-label="变更机构状态">
         <Form.Item label="理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写理由' }]}><Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} /></Form.Item>
         <Space><Button type="primary" danger={to === 'suspended'} htmlType="submit" loading={busy} disabled={busy}>确认{to === 'suspended' ? '暂停' : '恢复'}</Button><Button onClick={() => onClose(false)}>取消</Button></Space>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,9 +1,9 @@
 // 用户与角色 (city): every login with its role and what it acts for; create one for a role, disable or
 // enable it (a disabled user's sessions end), reset its password. All audited on the server.
-import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, Form, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import { LoadError } from '../../components.tsx';
+import { Dialog, LoadError } from '../../components.tsx';
 import { formatDateTime } from '../../format.ts';
 import { AREA_NAMES, areaName, nameOf, ROLE_NAMES } from '../../labels.ts';
 import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
@@ -92,7 +92,7 @@ function CreateUser({ onClose }: { onClose(saved: boolean): void }) {
   };
   const required = (message: string) => [{ required: true, whitespace: true, message }];
   return (
-    <Modal open title="创建用户" onCancel={() => onClose(false)} footer={null} destroyOnHidden>
+    <Dialog open title="创建用户" onCancel={() => onClose(false)} footer={null} destroyOnHidden>
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
       <Form form={form} name="adminusers-2" layout="vertical" onFinish={onFinish} aria-label="创建用户">
         <Form.Item label="用户名" name="username" rules={required('请填写用户名')}><Input maxLength={40} autoComplete="off" /></Form.Item>
@@ -106,7 +106,7 @@ function CreateUser({ onClose }: { onClose(saved: boolean): void }) {
         {role === 'trainee' && <Form.Item label="劳动者身份证号" name="residentId" rules={required('请填写身份证号')}><Input maxLength={18} /></Form.Item>}
         <Space><Button type="primary" htmlType="submit" loading={busy} disabled={busy}>创建</Button><Button onClick={() => onClose(false)}>取消</Button></Space>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -118,14 +118,14 @@ function SetActive({ user, onClose }: { user: UserView; onClose(saved: boolean):
     if (await submit(() => api(`/users/${encodeURIComponent(user.id)}/active`, { method: 'POST', body: { active: to, reason: v.reason } }))) onClose(true);
   };
   return (
-    <Modal open title={`${to ? '启用' : '停用'}用户：${user.displayName}（${user.username}）`} onCancel={() => onClose(false)} footer={null} destroyOnHidden>
+    <Dialog open title={`${to ? '启用' : '停用'}用户：${user.displayName}（${user.username}）`} onCancel={() => onClose(false)} footer={null} destroyOnHidden>
       {!to && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="停用后该用户立即退出登录，且不能再登录。" />}
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
       <Form form={form} name="adminusers-3" layout="vertical" onFinish={onFinish} aria-label="停用或启用用户">
         <Form.Item label="理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写理由' }]}><Input maxLength={500} /></Form.Item>
         <Space><Button type="primary" danger={!to} htmlType="submit" loading={busy} disabled={busy}>确认{to ? '启用' : '停用'}</Button><Button onClick={() => onClose(false)}>取消</Button></Space>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -136,12 +136,12 @@ function ResetPassword({ user, onClose }: { user: UserView; onClose(saved: boole
     if (await submit(() => api(`/users/${encodeURIComponent(user.id)}/password`, { method: 'POST', body: { password: v.password } }))) onClose(true);
   };
   return (
-    <Modal open title={`重置密码：${user.displayName}（${user.username}）`} onCancel={() => onClose(false)} footer={null} destroyOnHidden>
+    <Dialog open title={`重置密码：${user.displayName}（${user.username}）`} onCancel={() => onClose(false)} footer={null} destroyOnHidden>
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
       <Form form={form} name="adminusers-4" layout="vertical" onFinish={onFinish} aria-label="重置密码">
         <Form.Item label="新密码" name="password" rules={[{ required: true, message: '请填写新密码' }]} extra="至少 8 位，须同时包含字母和数字；该用户已登录的会话将退出"><Input.Password maxLength={200} autoComplete="new-password" /></Form.Item>
         <Space><Button type="primary" htmlType="submit" loading={busy} disabled={busy}>重置</Button><Button onClick={() => onClose(false)}>取消</Button></Space>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }

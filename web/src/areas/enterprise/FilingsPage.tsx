@@ -1,12 +1,12 @@
 // 培训内容备案 (§4.3/§4.4, §5.5): the enterprise files the content of its own short-term and pre-job
 // training with its HR office before the training starts, and follows each filing's review.
-import { Alert, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, type TableProps } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, Tag, type TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { FilingView } from '../../../../src/services/filings/filing-view.ts';
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import { LoadError } from '../../components.tsx';
+import { Dialog, LoadError } from '../../components.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { FILING_STATUS_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
@@ -85,7 +85,7 @@ function FileContentModal({ open, onClose, onDone }: { open: boolean; onClose():
     }
   };
   return (
-    <Modal open={open} title="报送培训内容备案" onCancel={onClose} footer={null} destroyOnHidden width={640}>
+    <Dialog open={open} title="报送培训内容备案" onCancel={onClose} footer={null} destroyOnHidden width={640}>
       <Form form={form} name="fileContent" layout="vertical" onFinish={submit} initialValues={{ filedOn: dayjs() }} aria-label="报送培训内容备案">
         <Form.Item label="培训项目" name="program" rules={[{ required: true, message: '请选择培训项目' }]}>
           <Select options={options(FILED)} placeholder="请选择" />
@@ -102,6 +102,6 @@ function FileContentModal({ open, onClose, onDone }: { open: boolean; onClose():
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Space><Button type="primary" htmlType="submit" loading={saving} disabled={saving}>报送</Button><Button onClick={onClose}>取消</Button></Space>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,13 +1,13 @@
 // 学徒培养计划 (§4.1): the enterprise submits each apprentice's plan (new hire or transferred worker,
 // contract ≥ 12 months, with a college); the HR office lists it (列入计划, the condition for the 50%
 // advance) or returns it; the enterprise reports its end (completed, failed, quit).
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, message, type TableProps } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, message, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { PlanView } from '../../../../src/services/plans/plan-view.ts';
 import { api, ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import { LoadError } from '../../components.tsx';
+import { Dialog, LoadError } from '../../components.tsx';
 import { formatDate } from '../../format.ts';
 import { LEVEL_NAMES, nameOf, PLAN_STATUS_NAMES } from '../../labels.ts';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
@@ -120,7 +120,7 @@ function SubmitPlanModal({ open, onClose, onDone }: { open: boolean; onClose(): 
     }
   };
   return (
-    <Modal open={open} title="提交学徒培养计划（§4.1）" onCancel={onClose} footer={null} destroyOnHidden width={640}>
+    <Dialog open={open} title="提交学徒培养计划（§4.1）" onCancel={onClose} footer={null} destroyOnHidden width={640}>
       <Form form={form} name="submitPlan" layout="vertical" onFinish={submit} aria-label="提交学徒培养计划">
         <Form.Item label="学徒身份证号" name="residentId" rules={[{ required: true, whitespace: true, message: '请填写学徒身份证号' }, { len: 18, message: '身份证号应为18位' }]}>
           <Input maxLength={18} />
@@ -147,6 +147,6 @@ function SubmitPlanModal({ open, onClose, onDone }: { open: boolean; onClose(): 
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Space><Button type="primary" htmlType="submit" loading={saving} disabled={saving}>提交</Button><Button onClick={onClose}>取消</Button></Space>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }

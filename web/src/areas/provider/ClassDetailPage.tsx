@@ -10,7 +10,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import { LoadError } from '../../components.tsx';
+import { Dialog, LoadError } from '../../components.tsx';
 import { formatDate } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { areaName, CERTIFICATE_NAMES, LEVEL_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
@@ -157,7 +157,7 @@ function Actions({ cls, reload }: { cls: ClassDetail; reload(): void }) {
         </Popconfirm>
       )}
       {cls.status === 'closed' && <Link to={`/claims?providerId=${encodeURIComponent(cls.providerId)}`}>查看本机构的申领</Link>}
-      <Modal
+      <Dialog
         open={preview !== null}
         title="提交开班申请"
         okText="确认提交"
@@ -179,15 +179,15 @@ function Actions({ cls, reload }: { cls: ClassDetail; reload(): void }) {
             {lines.map((l, i) => <li key={i}><ProblemLine problem={l.p} who={l.who} /></li>)}
           </ul>
         )}
-      </Modal>
-      <Modal open={claimed !== null} title="申领补贴" footer={<Button type="primary" onClick={() => setClaimed(null)}>知道了</Button>} onCancel={() => setClaimed(null)}>
+      </Dialog>
+      <Dialog open={claimed !== null} title="申领补贴" footer={<Button type="primary" onClick={() => setClaimed(null)}>知道了</Button>} onCancel={() => setClaimed(null)}>
         {claimed && (
           <Typography.Paragraph data-testid="claims-result">
             已提交 {claimed.submitted} 笔申领{claimed.skipped ? `，${claimed.skipped} 名学员已有申领，未重复提交` : ''}。人社部门将按方案逐笔判定。
           </Typography.Paragraph>
         )}
         <Link to={`/claims?providerId=${encodeURIComponent(cls.providerId)}`}>查看本机构的申领</Link>
-      </Modal>
+      </Dialog>
     </Space>
   );
 }

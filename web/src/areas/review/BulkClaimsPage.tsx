@@ -2,12 +2,12 @@
 // status and the risk score of the newest risk scan), many selected → decide / review / reject /
 // approve with one action. The selection is sent in small parts with a progress bar; each claim is
 // done or left as it was on the server, and the claims that failed are listed with the reason.
-import { Alert, Button, Card, Form, Input, Modal, Progress, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, Card, Form, Input, Progress, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import { ClaimStatusTag, LoadError, OutcomeTag } from '../../components.tsx';
+import { ClaimStatusTag, Dialog, LoadError, OutcomeTag } from '../../components.tsx';
 import { formatMoney } from '../../format.ts';
 import { areaName, CLAIM_STATUS_NAMES, nameOf, OUTCOME_NAMES, PROGRAM_NAMES } from '../../labels.ts';
 import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
@@ -147,18 +147,18 @@ function BulkClaims() {
           rowSelection={{ selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: (keys) => setSelected(keys.map(String)), getCheckboxProps: () => ({ disabled: busy }) }}
         />
       )}
-      <Modal open={asking === 'reject'} title={`驳回所选 ${selected.length} 笔申领`} okText="确认驳回" cancelText="取消" onOk={onReject} onCancel={() => setAsking(null)} okButtonProps={{ danger: true }} destroyOnHidden>
+      <Dialog open={asking === 'reject'} title={`驳回所选 ${selected.length} 笔申领`} okText="确认驳回" cancelText="取消" onOk={onReject} onCancel={() => setAsking(null)} okButtonProps={{ danger: true }} destroyOnHidden>
         <Form form={reasonForm} layout="vertical">
           <Form.Item label="驳回理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写驳回理由' }, { max: 2000, message: '驳回理由不超过 2000 字' }]}>
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
         </Form>
-      </Modal>
-      <Modal open={busy} title={progress ? `正在批量${ACT_NAMES[progress.act]}` : ''} footer={null} closable={false} mask={{ closable: false }}>
+      </Dialog>
+      <Dialog open={busy} title={progress ? `正在批量${ACT_NAMES[progress.act]}` : ''} footer={null} closable={false} mask={{ closable: false }}>
         <Progress percent={progress ? Math.round((progress.done / progress.total) * 100) : 0} aria-label="批量处理进度" />
         <Typography.Text>{progress ? `已处理 ${progress.done} / ${progress.total} 笔` : ''}</Typography.Text>
-      </Modal>
-      <Modal open={report !== null} title={report ? `批量${ACT_NAMES[report.act]}结果` : ''} onOk={() => setReport(null)} onCancel={() => setReport(null)} cancelButtonProps={{ style: { display: 'none' } }} okText="知道了" width={720}>
+      </Dialog>
+      <Dialog open={report !== null} title={report ? `批量${ACT_NAMES[report.act]}结果` : ''} onOk={() => setReport(null)} onCancel={() => setReport(null)} cancelButtonProps={{ style: { display: 'none' } }} okText="知道了" width={720}>
         {report && (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Alert type={failed.length ? 'warning' : 'success'} showIcon data-testid="bulk-summary"
@@ -173,7 +173,7 @@ function BulkClaims() {
             )}
           </Space>
         )}
-      </Modal>
+      </Dialog>
     </Space>
   );
 }

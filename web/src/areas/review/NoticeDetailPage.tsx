@@ -2,12 +2,12 @@
 // recorded here as received, and resolved (upheld rejects the claim; dismissed lets the notice run
 // on) —, closing it once its last working day has passed, and approving the claims whose publicity
 // ended (one bulk act, reported per claim).
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Progress, Radio, Select, Space, Spin, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Progress, Radio, Select, Space, Spin, Table, Tag, Typography, type TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api.ts';
-import { ClaimStatusTag, LoadError } from '../../components.tsx';
+import { ClaimStatusTag, Dialog, LoadError } from '../../components.tsx';
 import { formatDate, formatDateTime, formatMoney } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { areaName, nameOf, PROGRAM_NAMES } from '../../labels.ts';
@@ -152,7 +152,7 @@ function NoticeDetailScreen() {
           <Table<Claim> rowKey="id" size="small" {...claims.tableProps} columns={claimColumns} tableLayout="fixed" scroll={{ x: 700 }} />
         )}
       </Card>
-      <Modal open={objecting} title="登记异议" okText="登记" cancelText="取消" onOk={() => objectionForm.submit()} onCancel={() => setObjecting(false)} okButtonProps={{ loading: objectAction.running !== null }} destroyOnHidden>
+      <Dialog open={objecting} title="登记异议" okText="登记" cancelText="取消" onOk={() => objectionForm.submit()} onCancel={() => setObjecting(false)} okButtonProps={{ loading: objectAction.running !== null }} destroyOnHidden>
         <Form form={objectionForm} layout="vertical" onFinish={record} initialValues={{ on: dayjs() }}>
           <Form.Item label="异议的申领" name="claimId" rules={[{ required: true, message: '请选择异议针对的申领' }]}>
             <Select showSearch placeholder="选择申领（可输入编号或身份证号查找）" loading={objectable.loading} optionFilterProp="label"
@@ -165,8 +165,8 @@ function NoticeDetailScreen() {
             <DatePicker allowClear={false} disabledDate={afterToday} />
           </Form.Item>
         </Form>
-      </Modal>
-      <Modal open={resolving !== null} title="处理异议" okText="确认处理" cancelText="取消" onOk={resolve} onCancel={() => setResolving(null)} okButtonProps={{ loading: resolveAction.running !== null }} destroyOnHidden>
+      </Dialog>
+      <Dialog open={resolving !== null} title="处理异议" okText="确认处理" cancelText="取消" onOk={resolve} onCancel={() => setResolving(null)} okButtonProps={{ loading: resolveAction.running !== null }} destroyOnHidden>
         {resolving && <Typography.Paragraph>申领 {resolving.claimId}：{resolving.text}</Typography.Paragraph>}
         <Form form={resolveForm} layout="vertical" initialValues={{ on: dayjs() }}>
           <Form.Item label="处理结论" name="verdict" rules={[{ required: true, message: '请选择异议是否成立' }]}>
@@ -179,10 +179,10 @@ function NoticeDetailScreen() {
             <DatePicker allowClear={false} disabledDate={afterToday} />
           </Form.Item>
         </Form>
-      </Modal>
-      <Modal open={approving !== null} title="正在批准" footer={null} closable={false} mask={{ closable: false }}>
+      </Dialog>
+      <Dialog open={approving !== null} title="正在批准" footer={null} closable={false} mask={{ closable: false }}>
         <Progress percent={approving ? Math.round((approving.done / Math.max(1, approving.total)) * 100) : 0} aria-label="批准进度" />
-      </Modal>
+      </Dialog>
     </Space>
   );
 }

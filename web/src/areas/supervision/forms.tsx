@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { AREA_NAMES, PROGRAM_NAMES } from '../../labels.ts';
 import type { Me } from '../../types.ts';
-import { Dialog, YEAR_OPTIONS, type TaskProgress } from './shared.tsx';
+import { Dialog } from '../../components.tsx';
+import { YEAR_OPTIONS, type TaskProgress } from './shared.tsx';
 
 const TRAINING_PROGRAMS = Object.entries(PROGRAM_NAMES).filter(([k]) => k !== 'living_allowance' && k !== 'appraisal').map(([value, label]) => ({ value, label }));
 const COUNTIES = Object.entries(AREA_NAMES).filter(([k]) => k !== '510400').map(([value, label]) => ({ value, label }));

@@ -2,7 +2,7 @@
 // download of a server-made file (Excel, PDF) with a busy button, percentages from basis points, a
 // lazily loaded ECharts chart (only the parts used: bar and line charts, grid, tooltip, legend), and
 // the dialog whose drop-downs stay inside it.
-import { Button, ConfigProvider, message, Modal, type ModalProps } from 'antd';
+import { Button, message } from 'antd';
 import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { ApiError, withQuery, type Query } from '../../api.ts';
 
@@ -98,19 +98,4 @@ export function Chart({ option, style, label }: { option: EChartsOption; style?:
   }, []);
   useEffect(() => { chart.current?.setOption(option, true); }, [option]);
   return <div ref={ref} role="img" aria-label={label} data-testid="echart" style={{ width: '100%', height: 320, ...style }} />;
-}
-
-/** A pop-up's container: the element around its field (the page's body when there is none). */
-const besideField = (trigger?: HTMLElement): HTMLElement => trigger?.parentElement ?? document.body;
-
-/**
- * An antd Modal whose drop-downs and date pickers open next to their field inside the dialog, not at
- * the end of the page. The dialog is fixed on the screen; a list at the end of the page is placed in
- * page coordinates and moves when the page behind the dialog scrolls (a touch drag on a tablet, the
- * browser bringing an option into view) until antd re-aligns it on the scroll event, so a press made
- * in between landed beside the option: the choice was lost and the list stayed open over the next
- * field. Inside the dialog a list moves with its field. Use it for every dialog with a form.
- */
-export function Dialog({ children, ...props }: ModalProps) {
-  return <Modal {...props}><ConfigProvider getPopupContainer={besideField}>{children}</ConfigProvider></Modal>;
 }

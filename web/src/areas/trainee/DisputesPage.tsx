@@ -1,12 +1,12 @@
 // 异议案件 / 我的异议: a trainee's disputes of claims in their name with the outcome; for the county
 // and city offices, the cases of their slice, to take (受理) and resolve with a finding.
-import { Alert, Button, Form, Input, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Typography, message, type TableProps } from 'antd';
+import { Alert, Button, Form, Input, Popconfirm, Radio, Select, Space, Table, Tag, Typography, message, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { DisputeView } from '../../../../src/services/disputes/dispute-view.ts';
 import { api, ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import { ClaimStatusTag, LoadError } from '../../components.tsx';
+import { ClaimStatusTag, Dialog, LoadError } from '../../components.tsx';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { areaName, DISPUTE_FINDING_NAMES, DISPUTE_STATUS_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
@@ -126,7 +126,7 @@ function ResolveModal({ dispute, onClose, onDone }: { dispute: DisputeView | nul
     }
   };
   return (
-    <Modal open={dispute !== null} title="办结异议案件" onCancel={onClose} footer={null} destroyOnHidden afterClose={() => setError(null)}>
+    <Dialog open={dispute !== null} title="办结异议案件" onCancel={onClose} footer={null} destroyOnHidden afterClose={() => setError(null)}>
       {dispute && <Typography.Paragraph>异议理由：{dispute.reason}</Typography.Paragraph>}
       <Form form={form} name="resolveDispute" layout="vertical" onFinish={submit} aria-label="办结异议案件">
         <Form.Item label="处理结论" name="finding" rules={[{ required: true, message: '请选择处理结论' }]}>
@@ -139,6 +139,6 @@ function ResolveModal({ dispute, onClose, onDone }: { dispute: DisputeView | nul
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Space><Button type="primary" htmlType="submit" loading={saving} disabled={saving}>办结</Button><Button onClick={onClose}>取消</Button></Space>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }

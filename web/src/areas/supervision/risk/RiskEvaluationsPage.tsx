@@ -11,7 +11,7 @@ import { areaName, nameOf, PROVIDER_STATUS_NAMES } from '../../../labels.ts';
 import { RequireAuth } from '../../../layout/RequireAuth.tsx';
 import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../../list.tsx';
 import type { Provider } from '../../../types.ts';
-import { Dialog } from '../shared.tsx';
+import { Dialog } from '../../../components.tsx';
 import { DateInput, FormError, isoDay, showServerError, today } from './forms.tsx';
 import type { Evaluation } from './risk-types.ts';
 

@@ -10,7 +10,7 @@ import { formatDate } from '../../../format.ts';
 import { AREA_NAMES, areaName, CLASS_STATUS_NAMES, nameOf } from '../../../labels.ts';
 import { RequireAuth } from '../../../layout/RequireAuth.tsx';
 import { AreaFilter, ExportButton, ListFilters, useServerList, type ExportColumn } from '../../../list.tsx';
-import { Dialog } from '../shared.tsx';
+import { Dialog } from '../../../components.tsx';
 import { DateInput, FormError, isoDay, showServerError, today } from './forms.tsx';
 import { INSPECTION_RESULT_NAMES, INSPECTION_STATUS_NAMES, LEVELS, levelOf, RISK_LEVEL_COLORS, RISK_LEVEL_NAMES } from './risk-labels.ts';
 import type { Inspection, SampleResult } from './risk-types.ts';

@@ -5,7 +5,7 @@ import { Form, Input, message as antdMessage, Radio, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../../api.ts';
 import { formatMoney } from '../../../format.ts';
-import { Dialog } from '../shared.tsx';
+import { Dialog } from '../../../components.tsx';
 import { DateInput, FormError, isoDay, showServerError, today } from './forms.tsx';
 import { SANCTION_KIND_NAMES } from './risk-labels.ts';
 
