@@ -276,6 +276,17 @@ describe('Payment batches (支付批次)', () => {
     await page.waitForURL(/\/review\/payments$/);
     const build = page.getByRole('button', { name: /^编制支付批次：米易县/ }).first();
     await build.waitFor();
+    // The payable summary as Excel: one row per area and fund, the API's counts and sums.
+    const payable = await page.request.get('/api/v1/review/payable').then((r) => r.json()) as { items: { claims: number; totalFen: number }[] };
+    const [summaryFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).first().click()]);
+    expect(summaryFile.suggestedFilename()).toBe('待编入支付批次的已批准申领.xlsx');
+    const summaryBook = new ExcelJS.Workbook();
+    await summaryBook.xlsx.readFile((await summaryFile.path())!);
+    const summarySheet = summaryBook.getWorksheet('待支付汇总')!;
+    expect(summarySheet.rowCount).toBe(payable.items.length + 1);
+    let summaryFen = 0;
+    for (let r = 2; r <= summarySheet.rowCount; r++) summaryFen += Math.round(Number(summarySheet.getRow(r).getCell(4).value) * 100);
+    expect(summaryFen).toBe(payable.items.reduce((sum, g) => sum + g.totalFen, 0));
     await build.click();
     await page.waitForURL(/\/review\/payments\/PB-/);
     const batchUrl = new URL(page.url()).pathname;

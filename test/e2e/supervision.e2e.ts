@@ -91,6 +91,18 @@ describe('Quarterly report (§5.3)', () => {
     expect(matter.bytes.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('the annual report states R8: the enterprises by their education-fund fact and what the 80% rule took off, as the API says', async () => {
+    await signedIn('city');
+    const annual = await apiGet<{ r8: { message: string; top: { name: string; reducedClaims: number }[] } | null }>('/reports/periodic?year=2021');
+    await page.goto('/supervision/reports?year=2021&quarter=year');
+    const card = page.getByTestId('report-r8');
+    await card.waitFor();
+    await card.getByText(annual.r8!.message).waitFor();
+    for (const e of annual.r8!.top.slice(0, 3)) await card.getByText(e.name).waitFor();
+    expect(await card.locator('.ant-table-tbody > tr.ant-table-row').count()).toBe(annual.r8!.top.length);
+    await screenshot(page, '90-supervision-report-r8');
+  });
+
   it('a county\'s report is its own area\'s, without the area choice', async () => {
     await signedIn('renhe');
     await page.goto('/supervision/reports?year=2021&quarter=3');
