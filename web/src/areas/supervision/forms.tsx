@@ -49,7 +49,7 @@ export function TaskForm({ open, onClose, onSaved }: { open: boolean; onClose():
     <Dialog open={open} title="下达年度培训任务" okText="下达" cancelText="取消" onCancel={() => { clear(); onClose(); }}
       onOk={() => form.submit()} okButtonProps={{ loading: busy, disabled: busy }} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={{ year: 2021, unitKind: 'area' }} aria-label="下达年度培训任务"
+      <Form form={form} layout="vertical" initialValues={{ year: 2021, unitKind: 'area' }} aria-label="下达年度培训任务" preserve={false}
         onFinish={(v) => submit('/targets', { ...v, year: Number(v.year), note: v.note || null })}>
         <Form.Item label="年度" name="year" rules={[{ required: true, message: '请选择年度' }]}>
           <Select options={YEAR_OPTIONS.map((o) => ({ value: Number(o.value), label: o.label }))} />
@@ -102,7 +102,7 @@ export function EmploymentForm({ me, open, onClose, onSaved }: { me: Me; open: b
     <Dialog open={open} title="登记就业人员统计（§1）" okText="登记" cancelText="取消" onCancel={() => { clear(); onClose(); }}
       onOk={() => form.submit()} okButtonProps={{ loading: busy, disabled: busy }} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={{ year: 2021, areaCode: me.role === 'county' ? me.areaCode : undefined }} aria-label="登记就业人员统计"
+      <Form form={form} layout="vertical" initialValues={{ year: 2021, areaCode: me.role === 'county' ? me.areaCode : undefined }} aria-label="登记就业人员统计" preserve={false}
         onFinish={(v) => submit('/employment-figures', { ...v, year: Number(v.year) })}>
         <Form.Item label="地区" name="areaCode" rules={[{ required: true, message: '请选择地区' }]}><Select options={areas} /></Form.Item>
         <Form.Item label="年度" name="year" rules={[{ required: true, message: '请选择年度' }]}>
@@ -133,7 +133,7 @@ export function MatterForm({ me, open, onClose, onSaved }: { me: Me; open: boole
     <Dialog open={open} title="登记重大事项" okText="登记" cancelText="取消" onCancel={() => { clear(); onClose(); }}
       onOk={() => form.submit()} okButtonProps={{ loading: busy, disabled: busy }} destroyOnHidden width={640}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" aria-label="登记重大事项" initialValues={{ areaCode: me.role === 'county' ? me.areaCode : undefined }}
+      <Form form={form} layout="vertical" aria-label="登记重大事项" preserve={false} initialValues={{ areaCode: me.role === 'county' ? me.areaCode : undefined }}
         onFinish={(v) => submit('/major-matters', {
           title: v.title, areaCode: v.areaCode, flaggedOn: v.flaggedOn.format('YYYY-MM-DD'), summary: v.summary,
           claimIds: ids(v.claimIds), classIds: ids(v.classIds), providerIds: ids(v.providerIds),
