@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foldClaimPeriodDeltas } from '../../src/store/claim-period-totals.ts';
+import { foldClaimPeriodDeltas, foldClaimPeriodDeltasEvery } from '../../src/store/claim-period-totals.ts';
 import type { Store } from '../../src/store/database.ts';
 import type { ClaimStatus } from '../../src/store/schema.ts';
 import { seedReferenceData } from '../../src/store/seed/reference-data.ts';
@@ -127,6 +127,21 @@ describe('Running figures of the period reports', () => {
     expect(await foldClaimPeriodDeltas(store.db)).toBeGreaterThan(0);
     expect(Number((await sql<{ n: string }>`select count(*) as n from claim_period_deltas`.execute(store.db)).rows[0]!.n)).toBe(0);
     expect(await fromRunningFigures()).toEqual(before);
+    expect(await fromRunningFigures()).toEqual(await fromClaims());
+  });
+
+  it('a server folds on its own, every interval, until stopped', async () => {
+    await run({ kind: 'insert', claims: [{ program: 'short_term', areaCode: '510403', endDate: '2021-09-15', status: 'decided', outcome: 'eligible', amountFen: 80_000 }] });
+    const deltas = async () => Number((await sql<{ n: string }>`select count(*) as n from claim_period_deltas`.execute(store.db)).rows[0]!.n);
+    expect(await deltas()).toBeGreaterThan(0);
+    const errors: unknown[] = [];
+    const stop = foldClaimPeriodDeltasEvery(store.db, 20, (e) => errors.push(e));
+    try {
+      await expect.poll(deltas, { timeout: 5_000, interval: 20 }).toBe(0);
+    } finally {
+      stop();
+    }
+    expect(errors).toEqual([]);
     expect(await fromRunningFigures()).toEqual(await fromClaims());
   });
 
