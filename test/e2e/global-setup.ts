@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ROOT, startServer, type RunningServer } from './server.ts';
+import { DemoApi } from './api-client.ts';
 
 export interface SeededClaims {
   /** An eligible §4.2 claim in 东区 (510402), decided. */
@@ -23,28 +24,11 @@ declare module 'vitest' {
   }
 }
 
-class Api {
-  private cookie = '';
-  constructor(private readonly baseUrl: string) {}
-  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${this.baseUrl}/api/v1${path}`, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(this.cookie ? { cookie: this.cookie } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const setCookie = res.headers.getSetCookie();
-    if (setCookie.length) this.cookie = setCookie.map((c) => c.split(';')[0]).join('; ');
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
-    return JSON.parse(text) as T;
-  }
-}
 
 type Page<T> = { items: T[] };
 
 async function seedClaims(baseUrl: string): Promise<SeededClaims> {
-  const api = new Api(baseUrl);
-  await api.call('POST', '/auth/login', { username: 'city', password: 'demo2020' });
+  const api = new DemoApi(baseUrl, 'city');
   const people = async (area: string) => (await api.call<Page<{ residentId: string }>>('GET', `/people?areaCode=${area}&pageSize=5`)).items.map((p) => p.residentId);
   const employer = async (area: string) =>
     (await api.call<Page<{ uscc: string; directlyManaged: boolean }>>('GET', `/enterprises?areaCode=${area}&pageSize=50`)).items.find((e) => !e.directlyManaged)!.uscc;

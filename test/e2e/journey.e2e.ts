@@ -14,30 +14,14 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { browserPerFile, logIn, screenshot } from './browser.ts';
+import { DemoApi } from './api-client.ts';
 
 const baseUrl = inject('baseUrl');
 
-/** The API as the city bureau: only for choosing the people beforehand and checking the screens. */
-class Api {
-  private cookie = '';
-  constructor(private readonly username: string) {}
-  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    if (!this.cookie && path !== '/auth/login') await this.call('POST', '/auth/login', { username: this.username, password: 'demo2020' });
-    const res = await fetch(`${baseUrl}/api/v1${path}`, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(this.cookie ? { cookie: this.cookie } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const setCookie = res.headers.getSetCookie();
-    if (setCookie.length) this.cookie = setCookie.map((c) => c.split(';')[0]).join('; ');
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
-    return JSON.parse(text) as T;
-  }
-}
 type List<T> = { items: T[]; total: number };
 interface Claim { id: string; status: string; outcome: string | null; amountFen: number | null; payee: string | null; residentId: string; classId: string | null }
-const city = new Api('city');
+/** The API as the city bureau: only for choosing the people beforehand and checking the screens. */
+const city = new DemoApi(baseUrl, 'city');
 
 const AREA = '510411'; // 仁和区
 const PROVIDER = 'P010';

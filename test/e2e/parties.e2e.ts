@@ -8,6 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { formatYuan } from '../../src/policy/money.ts';
 import { browserPerFile, logIn, screenshot } from './browser.ts';
 import { COUNTY_NAMES } from '../../src/store/seed/demo/seed-demo.ts';
+import { DemoApi } from './api-client.ts';
 
 const baseUrl = inject('baseUrl');
 
@@ -20,24 +21,11 @@ const home = async (username: string) => {
   await heading('我的待办');
 };
 /** An API call with a user's own session (to compare what the screen shows with what the server holds). */
-async function apiAs<T>(username: string, path: string): Promise<T> {
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo2020' }) });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return (await (await fetch(`${baseUrl}/api/v1${path}`, { headers: { cookie } })).json()) as T;
-}
+const apiAs = <T,>(username: string, path: string): Promise<T> => new DemoApi(baseUrl, username).call<T>('GET', path);
 /** Submits, as the city, a §4.2 claim in the trainee's name with an employer of their area. */
 async function submitClaimInTheNameOf(trainee: string): Promise<void> {
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'city', password: 'demo2020' }) });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const call = async <T,>(path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${baseUrl}/api/v1${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${path} → ${res.status}: ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+  const city = new DemoApi(baseUrl, 'city');
+  const call = <T,>(path: string, body?: unknown): Promise<T> => city.call<T>(body === undefined ? 'GET' : 'POST', path, body);
   const me = await apiAs<{ residentId: string }>(trainee, '/auth/me');
   const person = await call<{ areaCode: string }>(`/people/${me.residentId}`);
   const employer = (await call<{ items: { uscc: string; directlyManaged: boolean }[] }>(`/enterprises?areaCode=${person.areaCode}&pageSize=50`)).items.find((e) => !e.directlyManaged)!;

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { CLAUSE_HEADINGS } from '../../src/policy/clauses.ts';
 import { browserPerFile, logIn, screenshot, SCREENSHOTS } from './browser.ts';
+import { DemoApi } from './api-client.ts';
 
 const baseUrl = inject('baseUrl');
 
@@ -15,25 +16,8 @@ const baseUrl = inject('baseUrl');
 const { page, fresh } = browserPerFile({ timeoutMs: 30_000 });
 
 /** The API as the city bureau, for setting up and for checking what the screens show. */
-class Api {
-  private cookie = '';
-  constructor(private readonly username: string) {}
-  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    if (!this.cookie && path !== '/auth/login') await this.call('POST', '/auth/login', { username: this.username, password: 'demo2020' });
-    const res = await fetch(`${baseUrl}/api/v1${path}`, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(this.cookie ? { cookie: this.cookie } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const setCookie = res.headers.getSetCookie();
-    if (setCookie.length) this.cookie = setCookie.map((c) => c.split(';')[0]).join('; ');
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
-    return JSON.parse(text) as T;
-  }
-}
 type Page_<T> = { items: T[]; total: number };
-const city = new Api('city');
+const city = new DemoApi(baseUrl, 'city');
 
 const fixture = { r3Claim: '', miyiClass: '', yanbianClass: '' };
 
@@ -143,7 +127,7 @@ describe('Bulk claim review (批量审核)', () => {
   });
 
   it('米易县 decides all of P005\'s submitted claims at once, then passes the decided ones: failures are listed per claim and left as they were', async () => {
-    const miyi = new Api('miyi');
+    const miyi = new DemoApi(baseUrl, 'miyi');
     const submitted = await miyi.call<Page_<{ id: string }>>('GET', '/claims?status=submitted&providerId=P005&pageSize=200');
     expect(submitted.total).toBeGreaterThan(0);
     await signIn('miyi');
@@ -176,7 +160,7 @@ describe('Bulk claim review (批量审核)', () => {
   });
 
   it('a reviewed claim reads its decision as steps, each citing its clause', async () => {
-    const miyi = new Api('miyi');
+    const miyi = new DemoApi(baseUrl, 'miyi');
     const one = (await miyi.call<Page_<{ id: string }>>('GET', '/claims?status=reviewed&providerId=P005&pageSize=1')).items[0]!;
     await signIn('miyi');
     await page.goto(`/claims/${one.id}`);
@@ -223,7 +207,7 @@ describe('The R3 exception (city only)', () => {
 
 describe('Publicity (公示)', () => {
   it('米易县 publishes the reviewed claims, records an objection that pauses the notice, dismisses it, closes the notice and approves its claims', async () => {
-    const miyi = new Api('miyi');
+    const miyi = new DemoApi(baseUrl, 'miyi');
     const reviewed = await miyi.call<Page_<{ id: string }>>('GET', '/claims?status=reviewed&providerId=P005&pageSize=200');
     expect(reviewed.total).toBeGreaterThan(0);
     await signIn('miyi');

@@ -45,6 +45,14 @@ describe('Server errors on a form', () => {
     expect(set).toEqual([{ name: ['number'], errors: ['证书编号已登记'] }]);
   });
 
+  it('keeps a message that does not start with its field whole, and maps the server\'s field names to the form\'s', async () => {
+    const { form, set } = fakeForm([]);
+    expect(showServerErrors(form, new ApiError(404, 'not_found', '没有找到申领：C-1', 'claimId'), { claimId: 'claimId' })).toBeNull();
+    expect(showServerErrors(form, new ApiError(400, 'invalid_input', 'basis.findingIds[0]: 不存在', 'basis.findingIds[0]'), { 'basis.findingIds': 'findingIds' })).toBeNull();
+    expect(showServerErrors(form, new ApiError(400, 'invalid_input', 'body.seed: 须为整数', 'body.seed'), { areaCode: 'areaCode' })).toBe('body.seed: 须为整数');
+    expect(set).toEqual([{ name: 'claimId', errors: ['没有找到申领：C-1'] }, { name: 'findingIds', errors: ['不存在'] }]);
+  });
+
   it('returns the text of an error naming no field, and of anything that is not an ApiError', () => {
     const { form, set } = fakeForm(['hours']);
     expect(showServerErrors(form, new ApiError(0, 'network', '无法连接服务器，请检查网络后重试'))).toBe('无法连接服务器，请检查网络后重试');

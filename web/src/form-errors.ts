@@ -7,21 +7,46 @@ import { ApiError, type FieldIssue } from './api.ts';
 export const namePath = (field: string): (string | number)[] =>
   field.replace(/^(body|query|params)\./, '').split(/[.[\]]/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 
+/** `body.hours: 须为正整数` → `须为正整数`; a message that does not start with its field stays whole. */
+function withoutField(message: string, field: string): string {
+  for (const prefix of [field, field.replace(/^(body|query|params)\./, '')]) {
+    if (message.startsWith(prefix) && /^\s*[:：]/.test(message.slice(prefix.length))) return message.slice(prefix.length).replace(/^\s*[:：]\s*/, '');
+  }
+  return message;
+}
+
 /** The problems of an error: the server's list, or its one named field; the field prefix is dropped from the text. */
 function issuesOf(err: ApiError): FieldIssue[] {
   if (err.issues.length) return [...err.issues];
-  return err.field ? [{ field: err.field, message: err.message.replace(/^[^:：]*[:：]\s*/, '') }] : [];
+  return err.field ? [{ field: err.field, message: withoutField(err.message, err.field) }] : [];
 }
+
+/** Where a form shows the server's fields: its top-level names, or the server's field paths (without
+ *  `body.` and a trailing index) mapped to the form's names. */
+export type FormFields = readonly string[] | Readonly<Record<string, string | (string | number)[]>>;
 
 /**
  * Puts each problem under its field; returns the text for an Alert or dialog when some problem has no
- * field on this form (or the error names none), else null. `fields` lists the form's top-level names
- * when its inputs are not all plain antd inputs (then a mounted instance cannot be asked for).
+ * field on this form (or the error names none), else null. Without `fields` a problem goes to the
+ * field whose antd input is mounted at its path; give `fields` when the inputs are not all plain antd
+ * inputs, or when the form names a field differently from the server.
  */
-export function showServerErrors(form: FormInstance, e: unknown, fields?: readonly string[]): string | null {
+export function showServerErrors(form: FormInstance, e: unknown, fields?: FormFields): string | null {
   const err = e instanceof ApiError ? e : new ApiError(0, 'client', String(e));
-  const onForm = (path: (string | number)[]) => (fields ? fields.includes(String(path[0])) : form.getFieldInstance(path as never) !== undefined);
-  const placed = issuesOf(err).map((i) => ({ ...i, path: namePath(i.field) })).filter((i) => onForm(i.path));
-  if (placed.length) form.setFields(placed.map((i) => ({ name: i.path as never, errors: [i.message] })));
-  return placed.length && placed.length === issuesOf(err).length ? null : err.message;
+  const issues = issuesOf(err);
+  const placed = issues.flatMap((i) => {
+    const name = formName(form, i.field, fields);
+    return name ? [{ name, errors: [i.message] }] : [];
+  });
+  if (placed.length) form.setFields(placed.map((p) => ({ name: p.name as never, errors: p.errors })));
+  return placed.length && placed.length === issues.length ? null : err.message;
+}
+
+function formName(form: FormInstance, field: string, fields: FormFields | undefined): (string | number)[] | string | null {
+  const path = namePath(field);
+  if (!fields) return form.getFieldInstance(path as never) !== undefined ? path : null;
+  if (Array.isArray(fields)) return fields.includes(String(path[0])) ? path : null;
+  const key = field.replace(/^(body|query|params)\./, '');
+  const mapped = (fields as Record<string, string | (string | number)[]>);
+  return mapped[key] ?? mapped[key.replace(/\[\d+\]$/, '').replace(/\.\d+$/, '')] ?? null;
 }

@@ -67,14 +67,13 @@ export async function periodReport(db: Db, actor: Actor | null, q: ReportQuery):
   const seesFunds = annual && (a.role === 'city' || (a.role === 'department' && a.department === 'finance'));
   const seesGoals = annual && !(a.role === 'department' && a.department !== 'finance');
   const seesR8 = annual && (a.role !== 'department' || a.department === 'finance');
-  const [grouped, funds, goals, r8] = await Promise.all([
+  const [rows, funds, goals, r8] = await Promise.all([
     figures,
     seesFunds && !areaCode ? fundAccounts(db, { year: q.year }) : Promise.resolve(null),
     seesGoals ? cityGoals(db, q.year, areaCode ?? undefined) : Promise.resolve(null),
     seesR8 ? r8Summary(db, q.year, areaCode) : Promise.resolve(null),
   ]);
   const share = funds ? await enterpriseShare(db, q.year, funds).catch(() => null) : null;
-  const rows = grouped;
 
   const inPeriod = rows.filter((r) => !period.quarter || r.quarter === period.quarter);
   const summary = empty();

@@ -12,7 +12,8 @@ import { RequireAuth } from '../../../layout/RequireAuth.tsx';
 import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../../list.tsx';
 import type { Provider } from '../../../types.ts';
 import { Dialog } from '../../../components.tsx';
-import { DateInput, FormError, isoDay, showServerError, today } from './forms.tsx';
+import { DateInput, FormError, isoDay, today } from './forms.tsx';
+import { showServerErrors } from '../../../form-errors.ts';
 import type { Evaluation } from './risk-types.ts';
 
 const FILTERS = ['providerId', 'passed', 'areaCode'] as const;
@@ -67,7 +68,7 @@ function EvaluationModal({ open, onClose, onDone }: { open: boolean; onClose(): 
       });
       onDone(r, providers.data?.items.find((p) => p.id === v.providerId)?.name ?? v.providerId);
     } catch (e) {
-      setError(showServerError(form, e, { providerId: 'providerId', evaluator: 'evaluator', evaluatedOn: 'evaluatedOn', score: 'score', note: 'note' }));
+      setError(showServerErrors(form, e, { providerId: 'providerId', evaluator: 'evaluator', evaluatedOn: 'evaluatedOn', score: 'score', note: 'note' }));
     } finally {
       setSaving(false);
     }

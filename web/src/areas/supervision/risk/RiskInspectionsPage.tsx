@@ -11,7 +11,8 @@ import { AREA_NAMES, areaName, CLASS_STATUS_NAMES, nameOf } from '../../../label
 import { RequireAuth } from '../../../layout/RequireAuth.tsx';
 import { AreaFilter, ExportButton, ListFilters, useServerList, type ExportColumn } from '../../../list.tsx';
 import { Dialog } from '../../../components.tsx';
-import { DateInput, FormError, isoDay, showServerError, today } from './forms.tsx';
+import { DateInput, FormError, isoDay, today } from './forms.tsx';
+import { showServerErrors } from '../../../form-errors.ts';
 import { INSPECTION_RESULT_NAMES, INSPECTION_STATUS_NAMES, LEVELS, levelOf, RISK_LEVEL_COLORS, RISK_LEVEL_NAMES } from './risk-labels.ts';
 import type { Inspection, SampleResult } from './risk-types.ts';
 import { SanctionModal, type SanctionPrefill } from './SanctionModal.tsx';
@@ -56,7 +57,7 @@ function SampleForm({ onSampled }: { onSampled(s: SampleResult): void }) {
     try {
       onSampled(await api<SampleResult>('/risk/samples', { method: 'POST', body: { seed: v.seed.trim(), areaCode: v.areaCode ?? null } }));
     } catch (e) {
-      setError(showServerError(form, e, { seed: 'seed', areaCode: 'areaCode' }));
+      setError(showServerErrors(form, e, { seed: 'seed', areaCode: 'areaCode' }));
     } finally {
       setSaving(false);
     }
@@ -108,7 +109,7 @@ function ResultModal({ inspection, onClose, onDone }: { inspection: Inspection |
       message.success('已登记检查结果');
       onDone();
     } catch (e) {
-      setError(showServerError(form, e, { result: 'result', note: 'note', inspectedOn: 'inspectedOn' }));
+      setError(showServerErrors(form, e, { result: 'result', note: 'note', inspectedOn: 'inspectedOn' }));
     } finally {
       setSaving(false);
     }

@@ -6,7 +6,8 @@ import { useEffect, useState } from 'react';
 import { api } from '../../../api.ts';
 import { formatMoney } from '../../../format.ts';
 import { Dialog } from '../../../components.tsx';
-import { DateInput, FormError, isoDay, showServerError, today } from './forms.tsx';
+import { DateInput, FormError, isoDay, today } from './forms.tsx';
+import { showServerErrors } from '../../../form-errors.ts';
 import { SANCTION_KIND_NAMES } from './risk-labels.ts';
 
 export interface SanctionDone { id: string; kind: string; claimId: string | null; providerId: string | null; amountFen: number | null }
@@ -52,7 +53,7 @@ export function SanctionModal({ open, prefill, onClose, onDone }: { open: boolea
       message.success(`已登记查处：${SANCTION_KIND_NAMES[s.kind] ?? s.kind}${s.amountFen != null ? `（追回 ${formatMoney(s.amountFen)}）` : ''}`);
       onDone(s);
     } catch (e) {
-      setError(showServerError(form, e, { claimId: 'claimId', providerId: 'providerId', status: 'status', reason: 'reason', on: 'on', 'basis.findingIds': 'findingIds', 'basis.inspectionId': 'inspectionId' }));
+      setError(showServerErrors(form, e, { claimId: 'claimId', providerId: 'providerId', status: 'status', reason: 'reason', on: 'on', 'basis.findingIds': 'findingIds', 'basis.inspectionId': 'inspectionId' }));
     } finally {
       setSaving(false);
     }
