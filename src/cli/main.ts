@@ -23,6 +23,7 @@ program
   });
 
 const DATA_OPTION = ['--data <dir>', 'PGlite 数据目录（默认 UPSKILL_DATA_DIR 或 ./data；设置了 DATABASE_URL 时改用该 PostgreSQL）'] as const;
+const CHECKPOINTS_OPTION = ['--checkpoints <file>', '审计检查点文件（默认 UPSKILL_AUDIT_CHECKPOINTS，或 PGlite 数据目录中的 audit-checkpoints.jsonl）'] as const;
 
 program
   .command('serve')
@@ -31,6 +32,7 @@ program
   .option('--port <n>', '监听端口（默认 PORT 或 3000）')
   .option('--host <host>', '监听地址（默认 HOST 或 127.0.0.1）')
   .option('--demo', '数据库为空时先写入演示数据')
+  .option(...CHECKPOINTS_OPTION)
   .action(async (flags) => {
     const { serveCommand } = await import('./serve-command.ts');
     await serveCommand(flags);
@@ -55,15 +57,35 @@ program
     await migrateCommand(flags);
   });
 
-program
-  .command('audit')
-  .description('审计日志')
+const audit = program.command('audit').description('审计日志：哈希链、签名检查点、资金核对');
+
+audit
   .command('verify')
-  .description('校验审计日志的哈希链，指出第一条被篡改或删除的记录')
+  .description('校验审计日志：哈希链、与最新签名检查点是否一致（发现截断和重算），资金表与审计记录的金额是否一致')
   .option(...DATA_OPTION)
+  .option(...CHECKPOINTS_OPTION)
   .action(async (flags) => {
     const { auditVerifyCommand } = await import('./audit-command.ts');
     exitCode = await auditVerifyCommand(flags);
+  });
+
+audit
+  .command('checkpoint')
+  .description('为审计日志当前的条数和末条哈希签名，追加到检查点文件，并打印这一行供离线保存')
+  .option(...DATA_OPTION)
+  .option(...CHECKPOINTS_OPTION)
+  .action(async (flags) => {
+    const { auditCheckpointCommand } = await import('./audit-command.ts');
+    exitCode = await auditCheckpointCommand(flags);
+  });
+
+audit
+  .command('keygen')
+  .description('生成审计签名私钥（Ed25519）写入文件，打印公钥')
+  .requiredOption('--out <file>', '私钥文件（不覆盖已有文件）')
+  .action(async (options: { out: string }) => {
+    const { auditKeygenCommand } = await import('./audit-command.ts');
+    exitCode = auditKeygenCommand(options);
   });
 
 // A reader that stops early (`upskill evaluate f.json | head`) is not an error: stop quietly.

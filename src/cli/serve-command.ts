@@ -1,12 +1,16 @@
 // `upskill serve`: applies migrations, listens on 127.0.0.1:PORT (HOST/--port override), prints the
-// URL; on SIGTERM or SIGINT finishes in-flight requests, closes the store and exits 0.
+// URL; signs audit checkpoints (at start, periodically, at shutdown: docs/audit.md); on SIGTERM or
+// SIGINT finishes in-flight requests, writes the last checkpoint, closes the store and exits 0.
 import { buildApp } from '../api/app.ts';
 import { foldClaimPeriodDeltasEvery } from '../store/claim-period-totals.ts';
+import { AuditKeyError, KEY_SETTINGS, loadSigningKey } from '../services/audit/audit-key.ts';
+import { checkpointAuditEvery } from '../services/audit/write-audit-checkpoint.ts';
+import { checkpointFile, sharedKeyWarning, type AuditFlags } from './audit-command.ts';
 import { seedDemoIfEmpty } from './demo-command.ts';
 import { UsageError } from './errors.ts';
 import { openConfiguredStore, type StoreFlags } from './open-configured-store.ts';
 
-export interface ServeFlags extends StoreFlags {
+export interface ServeFlags extends StoreFlags, AuditFlags {
   port?: string;
   host?: string;
   demo?: boolean;
@@ -16,17 +20,34 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   const port = Number(flags.port ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口号无效：${flags.port ?? process.env.PORT}`);
   const host = flags.host ?? process.env.HOST ?? '127.0.0.1';
+  const minutes = Number(process.env.UPSKILL_AUDIT_CHECKPOINT_MINUTES ?? 10);
+  if (!(minutes > 0)) throw new UsageError(`UPSKILL_AUDIT_CHECKPOINT_MINUTES 应为正数（分钟）：${process.env.UPSKILL_AUDIT_CHECKPOINT_MINUTES}`);
+  let key;
+  try {
+    key = loadSigningKey();
+  } catch (e) {
+    if (e instanceof AuditKeyError) throw new UsageError(e.message);
+    throw e;
+  }
   const store = await openConfiguredStore(flags);
   if (flags.demo) await seedDemoIfEmpty(store.db, (line) => process.stdout.write(`${line}\n`));
   const app = await buildApp(store, { logger: process.env.UPSKILL_LOG === '1' });
   // The period reports' running figures: fold the claims' deltas into their totals every 30 s.
   const stopFolding = foldClaimPeriodDeltasEvery(store.db, 30_000, (e) => process.stderr.write(`claim_period_totals: fold failed (${e instanceof Error ? e.message : String(e)}); the reports stay right, reading the deltas\n`));
+  // Audit checkpoints (docs/audit.md): one now, one every N minutes the log has grown, one at shutdown.
+  const report = (line: string) => process.stderr.write(`${line}\n`);
+  const checkpoints = key ? checkpointAuditEvery(store.db, key, checkpointFile(flags, store), minutes * 60_000, report) : null;
+  if (!key) report(`注意：没有配置审计签名密钥（${KEY_SETTINGS.file}），不写审计检查点，末尾记录被删除或整链重算将无法发现（见 docs/audit.md）`);
+  const warning = sharedKeyWarning();
+  if (warning) report(warning);
+  void checkpoints?.now();
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
     stopFolding();
     await app.close();
+    await checkpoints?.stop();
     await store.close();
     process.exit(0);
   };
@@ -37,6 +58,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     const url = address.replace('[::1]', 'localhost');
     process.stdout.write(`upskill 已启动：${url}/  （数据：${store.kind === 'pglite' ? `PGlite ${store.location}` : store.location}；接口文档 ${url}/api/docs）\n`);
   } catch (e) {
+    await checkpoints?.stop();
     await store.close();
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`端口 ${port} 已被占用；用 --port 或 PORT 指定其他端口`);
     throw e;

@@ -57,13 +57,20 @@ export type AuditVerdict =
   | { ok: true; entries: number }
   | { ok: false; entries: number; seq: number; problem: 'altered' | 'removed' | 'relinked' };
 
-/** Walks the chain in order; names the first entry altered, or the place where entries were removed. */
-export async function verifyAuditChain(db: Db): Promise<AuditVerdict> {
-  let prevHash = GENESIS;
-  let expectedSeq = 1;
-  let entries = 0;
+/** A known point of the chain: the entry count and the hash of the last entry counted (a checkpoint). */
+export interface ChainPoint { seq: number; hash: string }
+
+/**
+ * Walks the chain in order; names the first entry altered, or the place where entries were removed.
+ * From a known point (a verified checkpoint) it walks only the entries after it; `entries` is then the
+ * length of the chain up to the last entry verified.
+ */
+export async function verifyAuditChain(db: Db, from: ChainPoint = { seq: 0, hash: GENESIS }): Promise<AuditVerdict> {
+  let prevHash = from.hash;
+  let expectedSeq = from.seq + 1;
+  let entries = from.seq;
   const page = 5000;
-  for (let after = 0; ; ) {
+  for (let after = from.seq; ; ) {
     const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(page).execute();
     for (const row of rows) {
       if (row.seq !== expectedSeq) return { ok: false, entries, seq: expectedSeq, problem: 'removed' };
@@ -79,4 +86,16 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerdict> {
     if (rows.length < page) return { ok: true, entries };
     after = rows.at(-1)!.seq;
   }
+}
+
+/** The stored hash of entry `seq` (undefined when there is no such entry). */
+export async function auditHashAt(db: Db, seq: number): Promise<string | undefined> {
+  const row = await db.selectFrom('audit_log').select('hash').where('seq', '=', seq).executeTakeFirst();
+  return row?.hash;
+}
+
+/** The last entry's number and hash (seq 0 and the genesis hash when the log is empty). */
+export async function auditHead(db: Db): Promise<ChainPoint> {
+  const last = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS };
 }

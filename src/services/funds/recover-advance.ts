@@ -33,8 +33,9 @@ export async function recoverAdvance(tx: Tx, actor: Actor | null, input: { advan
   const used = await sql<{ n: string }>`select coalesce(sum(amount_fen), 0) as n from advance_deductions where advance_id = ${advance.id}`.execute(tx);
   const amount = Number(advance.amount_fen) - Number(used.rows[0]!.n);
   if (amount <= 0) throw new AppError('invalid_transition', `预支 ${advance.id} 已全部结算，无需追回`, 'advanceId');
-  await tx.insertInto('recoveries').values({ advance_id: advance.id, claim_id: null, amount_fen: amount, reason: input.reason, recorded_by: actorLabel(a) }).execute();
+  const recovery = await tx.insertInto('recoveries').values({ advance_id: advance.id, claim_id: null, amount_fen: amount, reason: input.reason, recorded_by: actorLabel(a) })
+    .returning('id').executeTakeFirstOrThrow();
   await tx.updateTable('advances').set({ status: 'recovered', updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', advance.id).execute();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'advance.recover', entity: 'advance', entityId: advance.id, data: { amountFen: amount, reason: input.reason, fundId: advance.fund_id } });
+  await appendAudit(tx, { actor: actorLabel(a), action: 'advance.recover', entity: 'advance', entityId: advance.id, data: { amountFen: amount, recoveryId: Number(recovery.id), reason: input.reason, fundId: advance.fund_id } });
   return { id: advance.id, status: 'recovered' as const, recoveredFen: amount };
 }
