@@ -44,10 +44,10 @@ export async function reconcileMoney(db: Db): Promise<MoneyProblem[]> {
     from payments p left join audit_log a on a.action = 'claim.pay' and a.entity_id = p.claim_id and a.data->>'paymentId' = p.id::text
     where a.seq is null or a.data->>'amountFen' is distinct from p.amount_fen::text
     order by p.id limit ${LIMIT}`), (r) => r.seq === null
-    ? `支付 #${r.ref} 金额 ${yuan(r.fen)}：审计日志中没有这笔支付`
-    : `支付 #${r.ref} 金额 ${yuan(r.fen)}，与审计日志第 ${r.seq} 条记录的 ${auditedYuan(r.audited)} 不符`);
+    ? `支付 #${r.ref}金额 ${yuan(r.fen)}：审计日志中没有这笔支付`
+    : `支付 #${r.ref}金额 ${yuan(r.fen)}，与审计日志第 ${r.seq} 条记录的 ${auditedYuan(r.audited)} 不符`);
   add('payments', await rows(db, sql<Row>`
-    select (a.data->>'paymentId') || '（申领 ' || a.entity_id || '）' as ref, null as fen, a.seq, a.data->>'amountFen' as audited, null as other, null as audited_other
+    select coalesce(a.data->>'paymentId', '（无编号）') || '（申领 ' || a.entity_id || '）' as ref, null as fen, a.seq, a.data->>'amountFen' as audited, null as other, null as audited_other
     from audit_log a where a.action = 'claim.pay'
       and not exists (select 1 from payments p where p.claim_id = a.entity_id and p.id::text = a.data->>'paymentId')
     order by a.seq limit ${LIMIT}`), (r) => `审计日志第 ${r.seq} 条记录的支付 #${r.ref}（${auditedYuan(r.audited)}）在支付表中不存在`);
@@ -107,8 +107,8 @@ export async function reconcileMoney(db: Db): Promise<MoneyProblem[]> {
       or (a.data->>'recoveryId' is null and a.action = 'advance.recover' and a.entity_id = r.advance_id)
     where a.seq is null or a.data->>'amountFen' is distinct from r.amount_fen::text
     order by r.id limit ${LIMIT}`), (r) => r.seq === null
-    ? `追回 #${r.ref} 金额 ${yuan(r.fen)}：审计日志中没有这笔追回`
-    : `追回 #${r.ref} 金额 ${yuan(r.fen)}，与审计日志第 ${r.seq} 条记录的 ${auditedYuan(r.audited)} 不符`);
+    ? `追回 #${r.ref}金额 ${yuan(r.fen)}：审计日志中没有这笔追回`
+    : `追回 #${r.ref}金额 ${yuan(r.fen)}，与审计日志第 ${r.seq} 条记录的 ${auditedYuan(r.audited)} 不符`);
   add('recoveries', await rows(db, sql<Row>`
     select a.data->>'recoveryId' as ref, null as fen, a.seq, a.data->>'amountFen' as audited, null as other, null as audited_other
     from ${recovered} a where not exists (select 1 from recoveries r where r.id::text = a.data->>'recoveryId'
