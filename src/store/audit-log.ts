@@ -53,6 +53,25 @@ export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
     .execute();
 }
 
+/** Appends many entries at once (one lock, one head read, multi-row inserts); for bulk acts and loads. */
+export async function appendAuditEntries(tx: Tx, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx);
+  const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS;
+  const at = new Date().toISOString();
+  const rows = entries.map((entry) => {
+    seq++;
+    const data = entry.data ?? {};
+    const hash = entryHash(prevHash, { seq, at, actor: entry.actor, action: entry.action, entity: entry.entity, entityId: entry.entityId, data });
+    const row = { seq, at: new Date(at), actor: entry.actor, action: entry.action, entity: entry.entity, entity_id: entry.entityId, data: JSON.stringify(data), prev_hash: prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  for (let i = 0; i < rows.length; i += 1000) await tx.insertInto('audit_log').values(rows.slice(i, i + 1000)).execute();
+}
+
 export type AuditVerdict =
   | { ok: true; entries: number }
   | { ok: false; entries: number; seq: number; problem: 'altered' | 'removed' | 'relinked' };

@@ -11,12 +11,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/services/access.ts';
 import { buildPaymentBatch, confirmPaymentBatch } from '../../src/services/payments/build-payment-batch.ts';
-import { verifyAuditChain } from '../../src/store/audit-log.ts';
+import { createFund } from '../../src/services/funds/create-fund.ts';
+import { appendAuditEntries, verifyAuditChain } from '../../src/store/audit-log.ts';
 import { migrate, openStore } from '../../src/store/database.ts';
 import { seedReferenceData } from '../../src/store/seed/reference-data.ts';
 import { createUser } from '../../src/store/seed/users.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
-import { insertFund, insertPeople, residentId } from '../support/claims-fixtures.ts';
+import { insertPeople, residentId } from '../support/claims-fixtures.ts';
 
 const CLAIMS = 2000;
 const dir = mkdtempSync(join(tmpdir(), 'upskill-crash-'));
@@ -67,7 +68,9 @@ describe('Paying a batch survives a crash', () => {
       await createUser(tx, { username: 'city', password: 'crash-test-password', displayName: '市人社局', role: 'city', areaCode: '510400' });
       const people = Array.from({ length: CLAIMS }, (_, i) => residentId(i, '510402', `19${String(60 + Math.floor(i / 1000)).padStart(2, '0')}0101`));
       await insertPeople(tx, people.map((r) => ({ residentId: r })));
-      const fundId = await insertFund(tx, 'special_action', 2020, 10_000_000_00);
+      // Fund and approvals audited as createFund and approveClaim record them: `audit verify` below
+      // reconciles the money tables with the log.
+      const { id: fundId } = await createFund(tx, city, { source: 'special_action', year: 2020, budgetFen: 10_000_000_00 });
       for (let i = 0; i < CLAIMS; i += 500) {
         const ids = people.slice(i, i + 500);
         await tx.insertInto('claims').values(ids.map((r, j) => ({
@@ -79,6 +82,10 @@ describe('Paying a batch survives a crash', () => {
           policy_package_id: 'panzhihua-2020-2021', decided_at: null, r3_exception_reason: null, created_by: 'test', updated_by: null, updated_at: null,
         }))).execute();
         await tx.insertInto('reservations').values(ids.map((_, j) => ({ claim_id: `C-${String(i + j).padStart(5, '0')}`, fund_id: fundId, amount_fen: 100000, reserved_by: 'test' }))).execute();
+        await appendAuditEntries(tx, ids.map((_, j) => ({
+          actor: 'county:test', action: 'claim.approve', entity: 'claim', entityId: `C-${String(i + j).padStart(5, '0')}`,
+          data: { from: 'reviewed', to: 'approved', fundId, amountFen: 100000, advanceId: null, advanceDeductedFen: 0, reservedFen: 100000 },
+        })));
       }
       const batch = await buildPaymentBatch(tx, city, { areaCode: '510402', fundId });
       await confirmPaymentBatch(tx, city, { batchId: batch.id });

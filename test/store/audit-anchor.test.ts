@@ -12,7 +12,7 @@ import { keyIdOf, type SigningKey } from '../../src/services/audit/audit-key.ts'
 import { readCheckpointFile, signCheckpoint } from '../../src/services/audit/audit-checkpoints.ts';
 import { verifyAuditLog } from '../../src/services/audit/verify-audit-log.ts';
 import { AuditAnchorError, writeAuditCheckpoint } from '../../src/services/audit/write-audit-checkpoint.ts';
-import { appendAudit, canonicalJson, verifyAuditChain } from '../../src/store/audit-log.ts';
+import { appendAudit, appendAuditEntries, canonicalJson, verifyAuditChain } from '../../src/store/audit-log.ts';
 import type { Store } from '../../src/store/database.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestStore } from '../support/store.ts';
@@ -26,7 +26,7 @@ const key = newKey();
 let store: Store;
 beforeAll(async () => {
   store = await openTestStore();
-}, 60_000);
+}, 180_000);
 afterAll(() => store?.close());
 
 /** A log of `n` audited changes (the store's log emptied first), and its checkpoint file (one checkpoint after them unless told). */
@@ -139,5 +139,13 @@ describe('Audit checkpoints', () => {
     const { db, file } = await logOf(3, 'public');
     const publicOnly = { publicKey: createPublicKey(key.privateKey), keyId: key.keyId };
     expect((await verifyAuditLog(db, { checkpointFile: file, key: publicOnly })).ok).toBe(true);
+  });
+
+  it('entries appended in bulk chain on from single ones, and a checkpoint covers them', async () => {
+    const { db, file } = await logOf(2, 'bulk');
+    await inTransaction(db, (tx) => appendAuditEntries(tx, Array.from({ length: 1500 }, (_, i) => ({ actor: 'test', action: 'claim.review', entity: 'claim', entityId: `B${i}` }))));
+    await append(db, 'after');
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, entries: 1503 });
+    expect((await writeAuditCheckpoint(db, key, file, { onlyIfGrown: true })).written?.checkpoint.entries).toBe(1503);
   });
 });

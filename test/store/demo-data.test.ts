@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn } from '../../src/services/auth/sessions.ts';
 import { CLASS_PROGRAMS } from '../../src/services/classes/class-application.ts';
+import { reconcileMoney } from '../../src/services/audit/reconcile-money.ts';
 import { verifyAuditChain } from '../../src/store/audit-log.ts';
 import type { Store } from '../../src/store/database.ts';
 import { DEMO_TODAY, PLANTED_IRREGULARITIES, type DemoActivity, type PlantedId } from '../../src/store/seed/demo/seed-demo-activity.ts';
@@ -104,6 +105,11 @@ describe('The audit log', () => {
     expect(verdict.ok).toBe(true);
     const labels = await store.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'demo.planted').execute();
     expect(labels.map((l) => l.entity_id).sort()).toEqual(PLANTED_IRREGULARITIES.map((p) => p.id).sort());
+  });
+
+  it('every payment, reservation, batch line, advance and fund budget of the demo agrees with the amount its audit entry recorded', async () => {
+    expect(Number((await store.db.selectFrom('payments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThan(0);
+    expect(await reconcileMoney(store.db)).toEqual([]);
   });
 });
 

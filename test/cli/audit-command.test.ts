@@ -1,0 +1,142 @@
+// `upskill audit keygen | checkpoint | verify` and the server's checkpoints, as operators run them
+// (`node bin/upskill.js`, a PGlite data folder): exit 0 when the log holds, 1 naming what was cut,
+// rewritten or edited, 2 for a missing or unusable key setting.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/services/access.ts';
+import { createFund } from '../../src/services/funds/create-fund.ts';
+import { auditHead } from '../../src/store/audit-log.ts';
+import { migrate, openStore } from '../../src/store/database.ts';
+import { seedReferenceData } from '../../src/store/seed/reference-data.ts';
+import { inTransaction } from '../../src/store/transaction.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'upskill-audit-cli-'));
+const data = join(dir, 'data');
+const keyFile = join(dir, 'audit-key.pem');
+const checkpoints = join(data, 'audit-checkpoints.jsonl');
+const city: Actor = { userId: 'u', username: 'city', displayName: '市人社局', role: 'city', areaCode: '510400', department: null, enterpriseUscc: null, providerId: null, residentId: null };
+const keyless = { UPSKILL_AUDIT_KEY_FILE: '', UPSKILL_AUDIT_KEY: '', UPSKILL_AUDIT_PUBLIC_KEY_FILE: '', UPSKILL_AUDIT_CHECKPOINTS: '' };
+
+function upskill(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['bin/upskill.js', ...args], { env: { ...process.env, DATABASE_URL: '', ...keyless, ...env }, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const withKey = { UPSKILL_AUDIT_KEY_FILE: keyFile };
+
+/** Changes the data folder directly, as someone with access to the database could. */
+async function tamper(work: (db: Awaited<ReturnType<typeof openStore>>['db']) => Promise<void>) {
+  const store = await openStore({ dataDir: data });
+  try {
+    await work(store.db);
+  } finally {
+    await store.close();
+  }
+}
+
+beforeAll(async () => {
+  const store = await openStore({ dataDir: data });
+  await migrate(store.db);
+  await inTransaction(store.db, async (tx) => {
+    await seedReferenceData(tx);
+    await createFund(tx, city, { source: 'special_action', year: 2020, budgetFen: 48_000_000_00 });
+  });
+  await store.close();
+}, 180_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('upskill audit', () => {
+  it('without a checkpoint, verify passes the chain and the money but says that truncation cannot be seen', () => {
+    const r = upskill(['audit', 'verify', '--data', data]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('哈希链校验通过');
+    expect(r.stdout).toContain('资金核对通过');
+    expect(r.stdout).toContain('没有检查点');
+  }, 120_000);
+
+  it('checkpoint without a key is a usage error naming the setting', () => {
+    const r = upskill(['audit', 'checkpoint', '--data', data]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('UPSKILL_AUDIT_KEY_FILE');
+  }, 120_000);
+
+  it('keygen writes a private key only its owner reads and prints the public key; it never overwrites a key', () => {
+    const r = upskill(['audit', 'keygen', '--out', keyFile]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    writeFileSync(join(dir, 'audit-public.pem'), r.stdout);
+    expect(spawnSync('stat', ['-c', '%a', keyFile], { encoding: 'utf8' }).stdout.trim()).toBe('600');
+    const again = upskill(['audit', 'keygen', '--out', keyFile]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('已存在');
+  }, 60_000);
+
+  it('checkpoint appends a signed line to the data folder\'s checkpoint file and prints the same line', async () => {
+    const r = upskill(['audit', 'checkpoint', '--data', data], withKey);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(checkpoints, 'utf8')).toBe(r.stdout);
+    const cp = JSON.parse(r.stdout) as { entries: number };
+    const ok = upskill(['audit', 'verify', '--data', data], withKey);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain(`记录 ${cp.entries} 条，哈希相符`);
+  }, 120_000);
+
+  it('an auditor verifies with the public key alone; checkpoints with no key configured are a usage error', () => {
+    const auditor = upskill(['audit', 'verify', '--data', data], { UPSKILL_AUDIT_PUBLIC_KEY_FILE: join(dir, 'audit-public.pem') });
+    expect(auditor.code, auditor.stderr).toBe(0);
+    const none = upskill(['audit', 'verify', '--data', data]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('没有配置核对签名的密钥');
+    const broken = upskill(['audit', 'verify', '--data', data], { UPSKILL_AUDIT_KEY: 'not a key' });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('UPSKILL_AUDIT_KEY：不是有效的私钥');
+  }, 180_000);
+
+  it('a fund budget raised in SQL fails verify (exit 1), naming the fund and the entry', async () => {
+    await tamper((db) => sql`update funds set budget_fen = budget_fen * 10 where id = 'special_action-2020'`.execute(db).then(() => undefined));
+    const r = upskill(['audit', 'verify', '--data', data], withKey);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/资金 special_action-2020 预算 ¥480,000,000.00，与审计日志第 \d+ 条记录的 ¥48,000,000.00 不符/);
+    await tamper((db) => sql`update funds set budget_fen = budget_fen / 10 where id = 'special_action-2020'`.execute(db).then(() => undefined));
+  }, 180_000);
+
+  it('the last entries deleted: verify fails (exit 1) naming the entries cut, and no new checkpoint is signed', async () => {
+    await tamper((db) => sql`delete from audit_log where seq = (select max(seq) from audit_log)`.execute(db).then(() => undefined));
+    const r = upskill(['audit', 'verify', '--data', data], withKey);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/审计日志被截断：.*记录了 (\d+) 条，数据库现只有 \d+ 条/);
+    const refused = upskill(['audit', 'checkpoint', '--data', data], withKey);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('不写新的检查点');
+  }, 180_000);
+
+  it('serve signs a checkpoint when it starts and when it stops', async () => {
+    const fresh = join(dir, 'served');
+    const file = join(dir, 'served-checkpoints.jsonl');
+    const child = spawn(process.execPath, ['bin/upskill.js', 'serve', '--data', fresh, '--port', '0', '--checkpoints', file], {
+      env: { ...process.env, DATABASE_URL: '', ...keyless, ...withKey }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('upskill 已启动')) resolve(); });
+      child.on('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
+    });
+    const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exit, err).toBe(0);
+    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { entries: number; head: string });
+    const store = await openStore({ dataDir: fresh });
+    try {
+      const head = await auditHead(store.db);
+      expect(lines.at(-1)).toMatchObject({ entries: head.seq, head: head.hash });
+    } finally {
+      await store.close();
+    }
+    const r = upskill(['audit', 'verify', '--data', fresh, '--checkpoints', file], withKey);
+    expect(r.code, r.stderr).toBe(0);
+  }, 240_000);
+});
