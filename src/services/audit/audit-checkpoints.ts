@@ -79,14 +79,14 @@ export function readCheckpointFile(path: string): CheckpointLine[] {
   return out;
 }
 
-/** The checkpoint with the most entries among those the key signed (the newest the chain must contain). */
+/**
+ * The checkpoint with the most entries among those the key signed (the newest the chain must contain).
+ * Candidates are tried from the most entries down, so a long file costs one signature check, not one per line.
+ */
 export function newestValidCheckpoint(key: VerifyingKey, lines: CheckpointLine[]): { line: number; checkpoint: Checkpoint } | undefined {
-  let best: { line: number; checkpoint: Checkpoint } | undefined;
-  for (const l of lines) {
-    if (!('checkpoint' in l) || !checkpointSignatureValid(key, l.checkpoint)) continue;
-    if (!best || l.checkpoint.entries >= best.checkpoint.entries) best = l;
-  }
-  return best;
+  const candidates = lines.filter((l): l is { line: number; checkpoint: Checkpoint } => 'checkpoint' in l)
+    .sort((a, b) => b.checkpoint.entries - a.checkpoint.entries || b.line - a.line);
+  return candidates.find((l) => checkpointSignatureValid(key, l.checkpoint));
 }
 
 /**
