@@ -2,15 +2,21 @@
 // server reads the .xlsx, checks every row — each resident ID with the same pure check the form runs
 // (src/policy/class-application.ts), the person registered under that name, the employer registered,
 // no one twice — and either refuses the file with every problem by row and column, writing nothing,
-// or replaces the roster of the draft (or returned) application as a whole, audited.
+// or replaces the roster of the draft (or returned) application as a whole, audited. The file is read
+// outside any transaction (sheet-file.ts: limits before inflating); then one short transaction checks
+// and writes. A roster is at most the configured number of trainees (limits.ts).
 import { traineeProblems } from '../../policy/class-application.ts';
 import { residentIdCheckChar } from '../../policy/identifiers.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { appendAudit, type Tx } from '../../store/audit-log.ts';
+import type { Db } from '../../store/database.ts';
+import { inTransaction } from '../../store/transaction.ts';
+import { AppError } from '../app-error.ts';
+import { limits } from '../limits.ts';
 import { classForChange } from './class-scope.ts';
 import { assertClassStatus, EDITABLE } from './class-status.ts';
 import { getClass, type ClassView } from './get-class.ts';
-import { readSheet, refuseRows, writeSheet, type RowProblem, type SheetColumn } from './sheet-file.ts';
+import { readSheet, refuseRows, writeSheet, type ReadSheet, type RowProblem, type SheetColumn } from './sheet-file.ts';
 
 export const ROSTER_COLUMNS = {
   residentId: '身份证号',
@@ -47,12 +53,22 @@ export interface ImportedTrainee {
 
 const YES_NO: Record<string, boolean> = { 是: true, 否: false };
 
-export async function importRoster(tx: Tx, actor: Actor | null, classId: string, file: unknown): Promise<ClassView> {
+/** Reads the file outside any transaction (after a quick check that the caller may change the class), then checks and writes in one. */
+export async function importRoster(db: Db, actor: Actor | null, classId: string, file: unknown): Promise<ClassView> {
   const a = requireRole(actor, 'provider', 'county', 'city');
+  await inTransaction(db, async (tx) => assertClassStatus((await classForChange(tx, a, classId)).status, EDITABLE, '导入花名册'));
+  const sheet = await readSheet(file, [ROSTER_COLUMNS.residentId, ROSTER_COLUMNS.name]);
+  const max = limits().classTrainees;
+  if (sheet.rows.length > max) {
+    throw new AppError('invalid_input', `file: 花名册有 ${sheet.rows.length} 名学员，超过每班 ${max} 名的上限，未导入`, 'file');
+  }
+  return inTransaction(db, (tx) => writeRoster(tx, a, classId, sheet));
+}
+
+async function writeRoster(tx: Tx, a: Actor, classId: string, sheet: ReadSheet): Promise<ClassView> {
   const cls = await classForChange(tx, a, classId);
   assertClassStatus(cls.status, EDITABLE, '导入花名册');
   const C = ROSTER_COLUMNS;
-  const sheet = await readSheet(file, [C.residentId, C.name]);
   const problems: RowProblem[] = [];
   const trainees: (ImportedTrainee & { row: number; name: string })[] = [];
   const firstRowOf = new Map<string, number>();

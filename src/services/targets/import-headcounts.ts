@@ -4,13 +4,15 @@
 // (when given) the registered one, the year one of the plan's, the figure a whole number, no
 // enterprise and year twice — and refused with every problem by row and column, writing nothing; or
 // each figure is written as one typed in the form would be (audited with the value it replaces).
-// A row whose figure is left empty is skipped and counted: empty is not zero.
+// A row whose figure is left empty is skipped and counted: empty is not zero. The file is read outside
+// any transaction (limits before inflating); the checks and writes then run in one.
 import { INDUSTRY_NAMES, type Industry } from '../../policy/codes.ts';
 import { appendAudit, type Tx } from '../../store/audit-log.ts';
 import type { Db } from '../../store/database.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { usccMessage } from '../identifiers.ts';
-import { readSheet, refuseRows, writeSheet, type RowProblem, type SheetColumn } from '../classes/sheet-file.ts';
+import { readSheet, refuseRows, writeSheet, type ReadSheet, type RowProblem, type SheetColumn } from '../classes/sheet-file.ts';
+import { inTransaction } from '../../store/transaction.ts';
 import { assertPlanYear, headcountProblem, headcountYears, yearsText } from './headcount-rules.ts';
 import { writeHeadcount } from './record-headcount.ts';
 
@@ -51,9 +53,13 @@ export interface HeadcountImportResult {
 
 const WHOLE = /^\d+$/;
 
-export async function importHeadcounts(tx: Tx, actor: Actor | null, file: unknown): Promise<HeadcountImportResult> {
+export async function importHeadcounts(db: Db, actor: Actor | null, file: unknown): Promise<HeadcountImportResult> {
   const a = requireRole(actor, 'city');
   const sheet = await readSheet(file, [C.uscc, C.year, C.mainPostEmployees]);
+  return inTransaction(db, (tx) => writeHeadcounts(tx, a, sheet));
+}
+
+async function writeHeadcounts(tx: Tx, a: Actor, sheet: ReadSheet): Promise<HeadcountImportResult> {
   const years = await headcountYears(tx);
   const problems: RowProblem[] = [];
   const lines: { row: number; uscc: string; name: string; year: number; n: number | null }[] = [];
