@@ -43,6 +43,26 @@ function validatorCompiler({ schema, httpPart }: { schema: ZodType; httpPart?: s
 }
 
 /**
+ * Where in a parsed request part a NUL character (U+0000) is, if anywhere. PostgreSQL cannot store NUL
+ * in text, so one reaching a query was a 500; it is refused at the edge instead, naming the place.
+ * Iterative (a deeply nested JSON body cannot exhaust the stack).
+ */
+function nulAt(part: string, value: unknown): string | null {
+  const stack: { v: unknown; path: PropertyKey[] }[] = [{ v: value, path: [part] }];
+  while (stack.length > 0) {
+    const { v, path } = stack.pop()!;
+    if (typeof v === 'string') { if (v.includes('\u0000')) return formatPath(path); continue; }
+    if (v === null || typeof v !== 'object' || Buffer.isBuffer(v)) continue;
+    if (Array.isArray(v)) { v.forEach((x, i) => stack.push({ v: x, path: [...path, i] })); continue; }
+    for (const [k, x] of Object.entries(v)) {
+      if (k.includes('\u0000')) return formatPath([...path, k.replaceAll('\u0000', '\\0')]);
+      stack.push({ v: x, path: [...path, k] });
+    }
+  }
+  return null;
+}
+
+/**
  * Use cases name fields relative to their input (`residentId`, `trainees[2].residentId`); over HTTP
  * that input is the body, named as the validator names it (`body.residentId`), so every error of
  * every route speaks the same paths.
@@ -73,6 +93,12 @@ export async function buildApp(store: Store, options: { logger?: boolean } = {})
 
   app.addHook('onRequest', async (request) => {
     request.actor = await actorForToken(store.db, request.cookies[SESSION_COOKIE]);
+  });
+
+  // After access and validation (an anonymous caller still gets 401 first), before any handler reads the store.
+  app.addHook('preHandler', async (request) => {
+    const where = nulAt('params', request.params) ?? nulAt('query', request.query) ?? nulAt('body', request.body);
+    if (where) throw new AppError('invalid_input', `${where}: 不能包含空字符（\\0，U+0000）`, where);
   });
 
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
