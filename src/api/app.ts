@@ -9,6 +9,8 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { ZodType } from 'zod';
 import { chineseMessage, formatPath } from '../policy/evaluate-input.ts';
 import { AppError } from '../services/app-error.ts';
+import { XLSX_MIME } from '../services/classes/sheet-file.ts';
+import { bytesText, limits } from '../services/limits.ts';
 import { actorForToken } from '../services/auth/sessions.ts';
 import type { Actor } from '../services/access.ts';
 import type { Store } from '../store/database.ts';
@@ -25,6 +27,8 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = 'upskill_session';
+/** A JSON body's limit (uploaded files have their own, limits.ts). */
+const BODY_LIMIT = 10 * 1024 * 1024;
 
 interface FieldIssue {
   field: string;
@@ -75,7 +79,7 @@ function atTheEdge(error: AppError): AppError {
 }
 
 export async function buildApp(store: Store, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT }).withTypeProvider<ZodTypeProvider>();
   app.decorate('store', store);
   app.decorateRequest('actor', null);
   app.setValidatorCompiler(validatorCompiler as never);
@@ -97,7 +101,8 @@ export async function buildApp(store: Store, options: { logger?: boolean } = {})
 
   // After access and validation (an anonymous caller still gets 401 first), before any handler reads the store.
   app.addHook('preHandler', async (request) => {
-    const where = nulAt('params', request.params) ?? nulAt('query', request.query) ?? nulAt('body', request.body);
+    const at = nulAt('params', request.params) ?? nulAt('query', request.query) ?? nulAt('body', request.body);
+    const where = at === 'params.*' ? 'path' : at; // a wildcard route (the web app): the path itself
     if (where) throw new AppError('invalid_input', `${where}: 不能包含空字符（\\0，U+0000）`, where);
   });
 
@@ -108,9 +113,12 @@ export async function buildApp(store: Store, options: { logger?: boolean } = {})
     }
     if ((error as FastifyError).statusCode && (error as FastifyError).statusCode! < 500) {
       const e = error as FastifyError;
-      const message = e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-        ? '请求体不是有效的 JSON'
-        : e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? '请求体过大' : e.message;
+      if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        const file = String(request.headers['content-type'] ?? '').startsWith(XLSX_MIME);
+        const message = file ? `body.file: 文件超过 ${bytesText(limits().xlsxBytes)} 的上限` : `body: 请求体超过 ${bytesText(BODY_LIMIT)} 的上限`;
+        return reply.status(413).send({ error: { code: 'invalid_input', message, field: file ? 'body.file' : 'body' } });
+      }
+      const message = e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? '请求体不是有效的 JSON' : e.message;
       return reply.status(e.statusCode!).send({ error: { code: 'invalid_input', message, field: 'body' } });
     }
     request.log.error(error);

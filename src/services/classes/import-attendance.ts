@@ -56,18 +56,33 @@ export async function attendanceTemplate(db: Db, actor: Actor | null, classId: s
   ], roster.map((r) => [r.resident_id, r.name, ...sessions.map((s) => mark.get(`${s.id}|${r.resident_id}`) ?? '')]));
 }
 
-/** Reads the file outside any transaction (after a quick check that the caller may record it), then checks and records in one. */
+/**
+ * A short transaction checks that the caller may record the class's attendance and reads its roster
+ * and sessions (fixed while it runs); the file is read and checked OUTSIDE any transaction; the marks
+ * are then recorded in one.
+ */
 export async function importAttendance(db: Db, actor: Actor | null, classId: string, file: unknown): Promise<{ sessions: number; marks: number }> {
   const a = requireRole(actor, 'provider', 'county', 'city');
-  await inTransaction(db, async (tx) => assertClassStatus((await classForChange(tx, a, classId)).status, ['running'], '登记考勤'));
+  const { roster, sessions } = await inTransaction(db, async (tx) => {
+    assertClassStatus((await classForChange(tx, a, classId)).status, ['running'], '登记考勤');
+    return rosterAndSessions(tx, classId);
+  });
   const sheet = await readSheet(file, [ID]);
-  return inTransaction(db, (tx) => recordSheet(tx, a, classId, sheet));
+  const marks = checkSheet(sheet, roster, sessions);
+  return inTransaction(db, async (tx) => {
+    let count = 0;
+    for (const [sessionId, list] of marks) {
+      await recordAttendance(tx, a, classId, { sessionId: Number(sessionId), marks: list });
+      count += list.length;
+    }
+    return { sessions: marks.size, marks: count };
+  });
 }
 
-async function recordSheet(tx: Tx, a: Actor, classId: string, sheet: ReadSheet): Promise<{ sessions: number; marks: number }> {
-  const cls = await classForChange(tx, a, classId);
-  assertClassStatus(cls.status, ['running'], '登记考勤');
-  const { roster, sessions } = await rosterAndSessions(tx, classId);
+type Marks = Map<number, { residentId: string; present: boolean; method: string }[]>;
+
+/** Every cell checked against the class's roster and sessions; refuses the file with every problem, or gives the marks by session. */
+function checkSheet(sheet: ReadSheet, roster: { resident_id: string }[], sessions: { id: number; day: string; starts_at: string; ends_at: string }[]): Marks {
   const byHeader = new Map(sessions.map((s) => [sessionHeader(s), s]));
   const onRoster = new Set(roster.map((r) => r.resident_id));
   const columns = sheet.headers.filter((h) => h !== ID && h !== NAME);
@@ -76,7 +91,7 @@ async function recordSheet(tx: Tx, a: Actor, classId: string, sheet: ReadSheet):
     throw new AppError('invalid_input', `file: 第 1 行的列 ${unknown.map((h) => `"${h}"`).join('、')} 不是本班的课次（应为“日期 上课时间-下课时间”，请下载本班的考勤表）`, 'file');
   }
   const problems: RowProblem[] = [];
-  const marks = new Map<number, { residentId: string; present: boolean; method: string }[]>();
+  const marks: Marks = new Map();
   const seen = new Map<string, number>();
   for (const r of sheet.rows) {
     const id = r.get(ID).toUpperCase();
@@ -96,10 +111,5 @@ async function recordSheet(tx: Tx, a: Actor, classId: string, sheet: ReadSheet):
   }
   if (problems.length === 0 && marks.size === 0) problems.push({ row: 2, column: ID, message: '表中没有任何考勤记录' });
   if (problems.length > 0) refuseRows(problems, '考勤表');
-  let count = 0;
-  for (const [sessionId, list] of marks) {
-    await recordAttendance(tx, a, classId, { sessionId: Number(sessionId), marks: list });
-    count += list.length;
-  }
-  return { sessions: marks.size, marks: count };
+  return marks;
 }

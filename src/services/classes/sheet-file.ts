@@ -83,6 +83,7 @@ export async function writeSheet(sheetName: string, columns: SheetColumn[], rows
 }
 
 const YIELD_EVERY_CELLS = 5000;
+const FEED_CHUNK = 16 * 1024;
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value == null) return '';
@@ -244,7 +245,15 @@ export async function readSheet(body: unknown, required: string[]): Promise<Read
   const zip = storedZip(order.filter((n) => parts.has(n)).map((n) => [n, parts.get(n)!]));
   parts.clear();
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([zip]), {
+  // Fed in small chunks, one per turn of the event loop: the streaming reader parses all it has been
+  // given in one synchronous stretch, so a part given whole would hold every other request back.
+  async function* feed() {
+    for (let at = 0; at < zip.length; at += FEED_CHUNK) {
+      yield zip.subarray(at, at + FEED_CHUNK);
+      await nextTurn();
+    }
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(feed()), {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
   });
   let headers: string[] | null = null;

@@ -56,11 +56,22 @@ const WHOLE = /^\d+$/;
 export async function importHeadcounts(db: Db, actor: Actor | null, file: unknown): Promise<HeadcountImportResult> {
   const a = requireRole(actor, 'city');
   const sheet = await readSheet(file, [C.uscc, C.year, C.mainPostEmployees]);
-  return inTransaction(db, (tx) => writeHeadcounts(tx, a, sheet));
+  const lines = await checkHeadcounts(db, sheet);
+  return inTransaction(db, async (tx) => {
+    const by = actorLabel(a);
+    const result: HeadcountImportResult = { rows: lines.length, created: 0, updated: 0, unchanged: 0, skipped: 0 };
+    for (const l of lines) {
+      if (l.n === null) { result.skipped++; continue; }
+      result[await writeHeadcount(tx, by, l.uscc, l.year, l.n, 'import')]++;
+    }
+    await appendAudit(tx, { actor: by, action: 'headcount.import', entity: 'enterprise_headcount', entityId: 'import', data: { ...result } });
+    return result;
+  });
 }
 
-async function writeHeadcounts(tx: Tx, a: Actor, sheet: ReadSheet): Promise<HeadcountImportResult> {
-  const years = await headcountYears(tx);
+/** Every row checked (outside any transaction: the look-ups are single reads); refuses the file with every problem, or gives its lines. */
+async function checkHeadcounts(db: Db, sheet: ReadSheet): Promise<{ uscc: string; year: number; n: number | null }[]> {
+  const years = await headcountYears(db);
   const problems: RowProblem[] = [];
   const lines: { row: number; uscc: string; name: string; year: number; n: number | null }[] = [];
   const firstRowOf = new Map<string, number>();
@@ -102,7 +113,7 @@ async function writeHeadcounts(tx: Tx, a: Actor, sheet: ReadSheet): Promise<Head
 
   // Every enterprise registered, under the name written (when one is).
   const usccs = [...new Set(lines.map((l) => l.uscc).filter(Boolean))];
-  const known = new Map(usccs.length ? (await tx.selectFrom('enterprises').select(['uscc', 'name']).where('uscc', 'in', usccs).execute()).map((e) => [e.uscc, e.name]) : []);
+  const known = new Map(usccs.length ? (await db.selectFrom('enterprises').select(['uscc', 'name']).where('uscc', 'in', usccs).execute()).map((e) => [e.uscc, e.name]) : []);
   for (const l of lines) {
     if (!l.uscc) continue;
     const name = known.get(l.uscc);
@@ -113,13 +124,5 @@ async function writeHeadcounts(tx: Tx, a: Actor, sheet: ReadSheet): Promise<Head
     problems.sort((x, y) => x.row - y.row || sheet.headers.indexOf(x.column) - sheet.headers.indexOf(y.column));
     refuseRows(problems, '主要岗位职工数文件');
   }
-
-  const by = actorLabel(a);
-  const result: HeadcountImportResult = { rows: lines.length, created: 0, updated: 0, unchanged: 0, skipped: 0 };
-  for (const l of lines) {
-    if (l.n === null) { result.skipped++; continue; }
-    result[await writeHeadcount(tx, by, l.uscc, l.year, l.n, 'import')]++;
-  }
-  await appendAudit(tx, { actor: by, action: 'headcount.import', entity: 'enterprise_headcount', entityId: 'import', data: { ...result } });
-  return result;
+  return lines;
 }
