@@ -9,6 +9,8 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { ZodType } from 'zod';
 import { chineseMessage, formatPath } from '../policy/evaluate-input.ts';
 import { AppError } from '../services/app-error.ts';
+import { XLSX_MIME } from '../services/classes/sheet-file.ts';
+import { bytesText, limits } from '../services/limits.ts';
 import { actorForToken } from '../services/auth/sessions.ts';
 import type { Actor } from '../services/access.ts';
 import type { Store } from '../store/database.ts';
@@ -25,6 +27,8 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = 'upskill_session';
+/** A JSON body's limit (uploaded files have their own, limits.ts). */
+const BODY_LIMIT = 10 * 1024 * 1024;
 
 interface FieldIssue {
   field: string;
@@ -43,6 +47,26 @@ function validatorCompiler({ schema, httpPart }: { schema: ZodType; httpPart?: s
 }
 
 /**
+ * Where in a parsed request part a NUL character (U+0000) is, if anywhere. PostgreSQL cannot store NUL
+ * in text, so one reaching a query was a 500; it is refused at the edge instead, naming the place.
+ * Iterative (a deeply nested JSON body cannot exhaust the stack).
+ */
+function nulAt(part: string, value: unknown): string | null {
+  const stack: { v: unknown; path: PropertyKey[] }[] = [{ v: value, path: [part] }];
+  while (stack.length > 0) {
+    const { v, path } = stack.pop()!;
+    if (typeof v === 'string') { if (v.includes('\u0000')) return formatPath(path); continue; }
+    if (v === null || typeof v !== 'object' || Buffer.isBuffer(v)) continue;
+    if (Array.isArray(v)) { v.forEach((x, i) => stack.push({ v: x, path: [...path, i] })); continue; }
+    for (const [k, x] of Object.entries(v)) {
+      if (k.includes('\u0000')) return formatPath([...path, k.replaceAll('\u0000', '\\0')]);
+      stack.push({ v: x, path: [...path, k] });
+    }
+  }
+  return null;
+}
+
+/**
  * Use cases name fields relative to their input (`residentId`, `trainees[2].residentId`); over HTTP
  * that input is the body, named as the validator names it (`body.residentId`), so every error of
  * every route speaks the same paths.
@@ -55,7 +79,7 @@ function atTheEdge(error: AppError): AppError {
 }
 
 export async function buildApp(store: Store, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT }).withTypeProvider<ZodTypeProvider>();
   app.decorate('store', store);
   app.decorateRequest('actor', null);
   app.setValidatorCompiler(validatorCompiler as never);
@@ -75,6 +99,13 @@ export async function buildApp(store: Store, options: { logger?: boolean } = {})
     request.actor = await actorForToken(store.db, request.cookies[SESSION_COOKIE]);
   });
 
+  // After access and validation (an anonymous caller still gets 401 first), before any handler reads the store.
+  app.addHook('preHandler', async (request) => {
+    const at = nulAt('params', request.params) ?? nulAt('query', request.query) ?? nulAt('body', request.body);
+    const where = at === 'params.*' ? 'path' : at; // a wildcard route (the web app): the path itself
+    if (where) throw new AppError('invalid_input', `${where}: 不能包含空字符（\\0，U+0000）`, where);
+  });
+
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       const e = atTheEdge(error);
@@ -82,9 +113,12 @@ export async function buildApp(store: Store, options: { logger?: boolean } = {})
     }
     if ((error as FastifyError).statusCode && (error as FastifyError).statusCode! < 500) {
       const e = error as FastifyError;
-      const message = e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-        ? '请求体不是有效的 JSON'
-        : e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? '请求体过大' : e.message;
+      if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        const file = String(request.headers['content-type'] ?? '').startsWith(XLSX_MIME);
+        const message = file ? `body.file: 文件超过 ${bytesText(limits().xlsxBytes)} 的上限` : `body: 请求体超过 ${bytesText(BODY_LIMIT)} 的上限`;
+        return reply.status(413).send({ error: { code: 'invalid_input', message, field: file ? 'body.file' : 'body' } });
+      }
+      const message = e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? '请求体不是有效的 JSON' : e.message;
       return reply.status(e.statusCode!).send({ error: { code: 'invalid_input', message, field: 'body' } });
     }
     request.log.error(error);

@@ -1,21 +1,23 @@
 // The provider's Excel files for a class (issue #5): the roster template and the roster import, the
 // class's attendance sheet and its import. Uploads are the raw .xlsx bytes (Content-Type
-// application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, at most 5 MB), parsed on the
-// server so every client gets the same row-by-row validation; a file with any problem writes nothing.
+// application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, within the limits of
+// services/limits.ts), parsed on the server outside any transaction so every client gets the same
+// row-by-row validation; a file with any problem writes nothing.
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { attendanceTemplate, importAttendance } from '../../services/classes/import-attendance.ts';
 import { listAttendance } from '../../services/classes/list-attendance.ts';
 import { listProviderPayments } from '../../services/classes/list-provider-payments.ts';
 import { importRoster, rosterTemplate } from '../../services/classes/import-roster.ts';
-import { XLSX_LIMIT_BYTES, XLSX_MIME } from '../../services/classes/sheet-file.ts';
+import { XLSX_MIME } from '../../services/classes/sheet-file.ts';
+import { bytesText, limits } from '../../services/limits.ts';
 import { idParam } from './fields.types.ts';
 import { allow, run, who } from './route-access.ts';
 import { ROW_ERRORS_DOC, ZAttendanceImportResult, ZListProviderPaymentsQuery } from './class-files.types.ts';
 
 const RUNNERS = ['provider', 'county', 'city'] as const;
 const tags = ['classes'];
-const upload = `请求体为 .xlsx 文件本身（Content-Type: ${XLSX_MIME}，不超过 5 MB）。${ROW_ERRORS_DOC}`;
+const upload = () => `请求体为 .xlsx 文件本身（Content-Type: ${XLSX_MIME}，不超过 ${bytesText(limits().xlsxBytes)}；限制见 docs/imports.md）。${ROW_ERRORS_DOC}`;
 
 function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer) {
   return reply.type(XLSX_MIME).header('content-disposition', `attachment; filename="${encodeURIComponent(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`).send(body);
@@ -23,29 +25,29 @@ function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer) {
 
 export const classFileRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
-  app.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: XLSX_LIMIT_BYTES }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: limits().xlsxBytes }, (_req, body, done) => done(null, body));
 
   app.get('/classes/roster-template', {
     schema: { tags, summary: '下载花名册模板（.xlsx，含表头和一行示例）', description: who(...RUNNERS) }, ...allow(...RUNNERS),
   }, async (_req, reply) => sendXlsx(reply, '花名册模板.xlsx', await rosterTemplate()));
 
   app.post('/classes/:id/roster', {
-    schema: { tags, summary: '上传 Excel 花名册（整表校验通过才导入，替换草稿或被退回申请的花名册）', description: `${who(...RUNNERS)}。${upload}`, params: idParam },
+    schema: { tags, summary: '上传 Excel 花名册（整表校验通过才导入，替换草稿或被退回申请的花名册）', description: `${who(...RUNNERS)}。${upload()}`, params: idParam },
     ...allow(...RUNNERS),
-  }, (req) => run(db, (tx) => importRoster(tx, req.actor, req.params.id, req.body)));
+  }, (req) => importRoster(db, req.actor, req.params.id, req.body));
 
   app.get('/classes/:id/attendance', {
     schema: { tags, summary: '本班各课次的考勤（学员 × 课次）', description: who(...RUNNERS), params: idParam }, ...allow(...RUNNERS),
   }, (req) => run(db, (tx) => listAttendance(tx, req.actor, req.params.id)));
 
   app.get('/classes/:id/attendance-sheet', {
-    schema: { tags, summary: '下载本班考勤表（.xlsx：学员 × 课次，已登记的考勤已填入）', description: who(...RUNNERS), params: idParam }, ...allow(...RUNNERS),
-  }, async (req, reply) => sendXlsx(reply, '考勤表.xlsx', await run(db, (tx) => attendanceTemplate(tx, req.actor, req.params.id))));
+    schema: { tags, summary: '下载本班考勤表（.xlsx：学员 × 课次，已登记的考勤已填入；开班审查通过后提供）', description: who(...RUNNERS), params: idParam }, ...allow(...RUNNERS),
+  }, async (req, reply) => sendXlsx(reply, '考勤表.xlsx', await attendanceTemplate(db, req.actor, req.params.id)));
 
   app.post('/classes/:id/attendance-import', {
-    schema: { tags, summary: '上传 Excel 考勤表（整表校验通过才登记）', description: `${who(...RUNNERS)}。${upload}`, params: idParam, response: { 200: ZAttendanceImportResult } },
+    schema: { tags, summary: '上传 Excel 考勤表（整表校验通过才登记）', description: `${who(...RUNNERS)}。${upload()}`, params: idParam, response: { 200: ZAttendanceImportResult } },
     ...allow(...RUNNERS),
-  }, (req) => run(db, (tx) => importAttendance(tx, req.actor, req.params.id, req.body)));
+  }, (req) => importAttendance(db, req.actor, req.params.id, req.body));
 
   app.get('/provider-payments', {
     schema: { tags: ['payments'], summary: '本机构培训班申领的拨付记录（分页）', description: who('provider'), querystring: ZListProviderPaymentsQuery }, ...allow('provider'),

@@ -2,7 +2,8 @@
 // its own; the city and the county that manages it enter or correct it; departments read their slice.
 // The city also downloads a template of every enterprise and imports it back (.xlsx, whole-file check).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { XLSX_LIMIT_BYTES, XLSX_MIME } from '../../services/classes/sheet-file.ts';
+import { XLSX_MIME } from '../../services/classes/sheet-file.ts';
+import { bytesText, limits } from '../../services/limits.ts';
 import { headcountTemplate, importHeadcounts } from '../../services/targets/import-headcounts.ts';
 import { listHeadcounts } from '../../services/targets/list-headcounts.ts';
 import { recordHeadcount } from '../../services/targets/record-headcount.ts';
@@ -14,7 +15,7 @@ export const headcountRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
   const tags = ['supervision'];
   const READERS = ['city', 'county', 'department', 'enterprise'] as const;
-  app.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: XLSX_LIMIT_BYTES }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: limits().xlsxBytes }, (_req, body, done) => done(null, body));
 
   app.put('/enterprises/:uscc/headcounts/:year', {
     schema: {
@@ -41,8 +42,8 @@ export const headcountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/enterprise-headcounts/import', {
     schema: {
       tags, summary: '导入主要岗位职工人数（Excel，整表校验通过才导入）', response: { 200: ZHeadcountImportResult },
-      description: `${who('city')}。请求体为 .xlsx 文件本身（Content-Type: ${XLSX_MIME}，不超过 5 MB）；人数留空的行不导入。${ROW_ERRORS_DOC}`,
+      description: `${who('city')}。请求体为 .xlsx 文件本身（Content-Type: ${XLSX_MIME}，不超过 ${bytesText(limits().xlsxBytes)}）；人数留空的行不导入。${ROW_ERRORS_DOC}`,
     },
     ...allow('city'),
-  }, (req) => run(db, (tx) => importHeadcounts(tx, req.actor, req.body)));
+  }, (req) => importHeadcounts(db, req.actor, req.body));
 };

@@ -7,6 +7,7 @@ import {
 import type { Actor } from '../access.ts';
 import { actorLabel } from '../access.ts';
 import { AppError } from '../app-error.ts';
+import { limits } from '../limits.ts';
 import { requireOwnArea } from '../record-scope.ts';
 import type { Tx } from '../../store/audit-log.ts';
 
@@ -53,6 +54,10 @@ export async function checkClassApplication(tx: Tx, actor: Actor, input: ClassAp
   if (program) throw bad('program', problemText(program));
   if (actor.role === 'provider' && actor.providerId !== input.providerId) throw new AppError('forbidden', '只能为本机构申请开班', 'providerId');
   requireOwnArea(actor, input.areaCode, 'areaCode');
+  // Size limits (limits.ts): a class's roster × schedule is what its attendance sheet and grid are built from.
+  const lim = limits();
+  if (input.trainees.length > lim.classTrainees) throw bad('trainees', `每班学员最多 ${lim.classTrainees} 名，本申请有 ${input.trainees.length} 名`);
+  if (input.sessions.length > lim.classSessions) throw bad('sessions', `每班课次最多 ${lim.classSessions} 个，本申请有 ${input.sessions.length} 个`);
   const first = problems[0];
   if (first) throw bad(first.field, problemText(first));
 

@@ -2,15 +2,21 @@
 // server reads the .xlsx, checks every row — each resident ID with the same pure check the form runs
 // (src/policy/class-application.ts), the person registered under that name, the employer registered,
 // no one twice — and either refuses the file with every problem by row and column, writing nothing,
-// or replaces the roster of the draft (or returned) application as a whole, audited.
+// or replaces the roster of the draft (or returned) application as a whole, audited. The file is read
+// outside any transaction (sheet-file.ts: limits before inflating); then one short transaction checks
+// and writes. A roster is at most the configured number of trainees (limits.ts).
 import { traineeProblems } from '../../policy/class-application.ts';
 import { residentIdCheckChar } from '../../policy/identifiers.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
-import { appendAudit, type Tx } from '../../store/audit-log.ts';
+import { appendAudit } from '../../store/audit-log.ts';
+import type { Db } from '../../store/database.ts';
+import { inTransaction } from '../../store/transaction.ts';
+import { AppError } from '../app-error.ts';
+import { limits } from '../limits.ts';
 import { classForChange } from './class-scope.ts';
 import { assertClassStatus, EDITABLE } from './class-status.ts';
 import { getClass, type ClassView } from './get-class.ts';
-import { readSheet, refuseRows, writeSheet, type RowProblem, type SheetColumn } from './sheet-file.ts';
+import { readSheet, refuseRows, writeSheet, type ReadSheet, type RowProblem, type SheetColumn } from './sheet-file.ts';
 
 export const ROSTER_COLUMNS = {
   residentId: '身份证号',
@@ -47,12 +53,36 @@ export interface ImportedTrainee {
 
 const YES_NO: Record<string, boolean> = { 是: true, 否: false };
 
-export async function importRoster(tx: Tx, actor: Actor | null, classId: string, file: unknown): Promise<ClassView> {
+/**
+ * After a quick check that the caller may change the class, reads and checks the file OUTSIDE any
+ * transaction (the registry look-ups are single reads); then one short transaction re-checks the
+ * class's status and replaces the roster, audited.
+ */
+export async function importRoster(db: Db, actor: Actor | null, classId: string, file: unknown): Promise<ClassView> {
   const a = requireRole(actor, 'provider', 'county', 'city');
-  const cls = await classForChange(tx, a, classId);
-  assertClassStatus(cls.status, EDITABLE, '导入花名册');
+  await inTransaction(db, async (tx) => assertClassStatus((await classForChange(tx, a, classId)).status, EDITABLE, '导入花名册'));
+  const sheet = await readSheet(file, [ROSTER_COLUMNS.residentId, ROSTER_COLUMNS.name]);
+  const max = limits().classTrainees;
+  if (sheet.rows.length > max) {
+    throw new AppError('invalid_input', `file: 花名册有 ${sheet.rows.length} 名学员，超过每班 ${max} 名的上限，未导入`, 'file');
+  }
+  const trainees = await checkRoster(db, sheet);
+  await inTransaction(db, async (tx) => {
+    const cls = await classForChange(tx, a, classId);
+    assertClassStatus(cls.status, EDITABLE, '导入花名册');
+    await tx.deleteFrom('class_trainees').where('class_id', '=', classId).execute();
+    await tx.insertInto('class_trainees').values(trainees.map((t) => ({
+      class_id: classId, resident_id: t.residentId, employer_uscc: t.employerUscc, new_hire: t.newHire, contract_months: t.contractMonths,
+    }))).execute();
+    await tx.updateTable('classes').set({ updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', classId).execute();
+    await appendAudit(tx, { actor: actorLabel(a), action: 'class.roster_import', entity: 'class', entityId: classId, data: { status: cls.status, trainees: trainees.length } });
+  });
+  return inTransaction(db, (tx) => getClass(tx, a, classId));
+}
+
+/** Every row checked (the form's own per-trainee check, then the registries); refuses the file with every problem, or gives the roster. */
+async function checkRoster(db: Db, sheet: ReadSheet): Promise<ImportedTrainee[]> {
   const C = ROSTER_COLUMNS;
-  const sheet = await readSheet(file, [C.residentId, C.name]);
   const problems: RowProblem[] = [];
   const trainees: (ImportedTrainee & { row: number; name: string })[] = [];
   const firstRowOf = new Map<string, number>();
@@ -97,10 +127,10 @@ export async function importRoster(tx: Tx, actor: Actor | null, classId: string,
 
   // Real-name check against the registry (§5.2): every person registered, under the name written.
   const ids = [...new Set(trainees.map((t) => t.residentId).filter((id) => /^\d{17}[\dX]$/.test(id)))];
-  const people = ids.length ? await tx.selectFrom('people').select(['resident_id', 'name']).where('resident_id', 'in', ids).execute() : [];
+  const people = ids.length ? await db.selectFrom('people').select(['resident_id', 'name']).where('resident_id', 'in', ids).execute() : [];
   const nameOf = new Map(people.map((p) => [p.resident_id, p.name]));
   const employers = [...new Set(trainees.map((t) => t.employerUscc).filter((u): u is string => u != null && u.length === 18))];
-  const knownEmployers = new Set(employers.length ? (await tx.selectFrom('enterprises').select('uscc').where('uscc', 'in', employers).execute()).map((e) => e.uscc) : []);
+  const knownEmployers = new Set(employers.length ? (await db.selectFrom('enterprises').select('uscc').where('uscc', 'in', employers).execute()).map((e) => e.uscc) : []);
   const flagged = new Set(problems.map((p) => `${p.row}|${p.column}`));
   trainees.forEach((t, i) => {
     const at = `trainees[${i}]`;
@@ -117,12 +147,5 @@ export async function importRoster(tx: Tx, actor: Actor | null, classId: string,
     problems.sort((x, y) => x.row - y.row || sheet.headers.indexOf(x.column) - sheet.headers.indexOf(y.column));
     refuseRows(problems, '花名册');
   }
-
-  await tx.deleteFrom('class_trainees').where('class_id', '=', classId).execute();
-  await tx.insertInto('class_trainees').values(trainees.map((t) => ({
-    class_id: classId, resident_id: t.residentId, employer_uscc: t.employerUscc, new_hire: t.newHire, contract_months: t.contractMonths,
-  }))).execute();
-  await tx.updateTable('classes').set({ updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', classId).execute();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'class.roster_import', entity: 'class', entityId: classId, data: { status: cls.status, trainees: trainees.length } });
-  return getClass(tx, a, classId);
+  return trainees.map(({ residentId, employerUscc, newHire, contractMonths }) => ({ residentId, employerUscc, newHire, contractMonths }));
 }

@@ -4,13 +4,15 @@
 // (when given) the registered one, the year one of the plan's, the figure a whole number, no
 // enterprise and year twice — and refused with every problem by row and column, writing nothing; or
 // each figure is written as one typed in the form would be (audited with the value it replaces).
-// A row whose figure is left empty is skipped and counted: empty is not zero.
+// A row whose figure is left empty is skipped and counted: empty is not zero. The file is read outside
+// any transaction (limits before inflating); the checks and writes then run in one.
 import { INDUSTRY_NAMES, type Industry } from '../../policy/codes.ts';
 import { appendAudit, type Tx } from '../../store/audit-log.ts';
 import type { Db } from '../../store/database.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { usccMessage } from '../identifiers.ts';
-import { readSheet, refuseRows, writeSheet, type RowProblem, type SheetColumn } from '../classes/sheet-file.ts';
+import { readSheet, refuseRows, writeSheet, type ReadSheet, type RowProblem, type SheetColumn } from '../classes/sheet-file.ts';
+import { inTransaction } from '../../store/transaction.ts';
 import { assertPlanYear, headcountProblem, headcountYears, yearsText } from './headcount-rules.ts';
 import { writeHeadcount } from './record-headcount.ts';
 
@@ -51,10 +53,25 @@ export interface HeadcountImportResult {
 
 const WHOLE = /^\d+$/;
 
-export async function importHeadcounts(tx: Tx, actor: Actor | null, file: unknown): Promise<HeadcountImportResult> {
+export async function importHeadcounts(db: Db, actor: Actor | null, file: unknown): Promise<HeadcountImportResult> {
   const a = requireRole(actor, 'city');
   const sheet = await readSheet(file, [C.uscc, C.year, C.mainPostEmployees]);
-  const years = await headcountYears(tx);
+  const lines = await checkHeadcounts(db, sheet);
+  return inTransaction(db, async (tx) => {
+    const by = actorLabel(a);
+    const result: HeadcountImportResult = { rows: lines.length, created: 0, updated: 0, unchanged: 0, skipped: 0 };
+    for (const l of lines) {
+      if (l.n === null) { result.skipped++; continue; }
+      result[await writeHeadcount(tx, by, l.uscc, l.year, l.n, 'import')]++;
+    }
+    await appendAudit(tx, { actor: by, action: 'headcount.import', entity: 'enterprise_headcount', entityId: 'import', data: { ...result } });
+    return result;
+  });
+}
+
+/** Every row checked (outside any transaction: the look-ups are single reads); refuses the file with every problem, or gives its lines. */
+async function checkHeadcounts(db: Db, sheet: ReadSheet): Promise<{ uscc: string; year: number; n: number | null }[]> {
+  const years = await headcountYears(db);
   const problems: RowProblem[] = [];
   const lines: { row: number; uscc: string; name: string; year: number; n: number | null }[] = [];
   const firstRowOf = new Map<string, number>();
@@ -96,7 +113,7 @@ export async function importHeadcounts(tx: Tx, actor: Actor | null, file: unknow
 
   // Every enterprise registered, under the name written (when one is).
   const usccs = [...new Set(lines.map((l) => l.uscc).filter(Boolean))];
-  const known = new Map(usccs.length ? (await tx.selectFrom('enterprises').select(['uscc', 'name']).where('uscc', 'in', usccs).execute()).map((e) => [e.uscc, e.name]) : []);
+  const known = new Map(usccs.length ? (await db.selectFrom('enterprises').select(['uscc', 'name']).where('uscc', 'in', usccs).execute()).map((e) => [e.uscc, e.name]) : []);
   for (const l of lines) {
     if (!l.uscc) continue;
     const name = known.get(l.uscc);
@@ -107,13 +124,5 @@ export async function importHeadcounts(tx: Tx, actor: Actor | null, file: unknow
     problems.sort((x, y) => x.row - y.row || sheet.headers.indexOf(x.column) - sheet.headers.indexOf(y.column));
     refuseRows(problems, '主要岗位职工数文件');
   }
-
-  const by = actorLabel(a);
-  const result: HeadcountImportResult = { rows: lines.length, created: 0, updated: 0, unchanged: 0, skipped: 0 };
-  for (const l of lines) {
-    if (l.n === null) { result.skipped++; continue; }
-    result[await writeHeadcount(tx, by, l.uscc, l.year, l.n, 'import')]++;
-  }
-  await appendAudit(tx, { actor: by, action: 'headcount.import', entity: 'enterprise_headcount', entityId: 'import', data: { ...result } });
-  return result;
+  return lines;
 }
