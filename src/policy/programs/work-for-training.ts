@@ -15,7 +15,7 @@ export const workForTraining: Program = {
   noRepeat: false,
   conditions(c) {
     if (c.enterprise) {
-      c.check('参保企业', '§4.8', c.enterpriseFact('insured'), c.enterprisePath('insured'), {
+      c.check('参保企业', '§4.8', c.enterpriseFlag('insured'), c.enterprisePath('insured'), {
         yes: '企业为参保企业',
         no: '企业不是参保企业',
         unknown: '不知道企业是否参保',
