@@ -2,7 +2,7 @@
 // contract lists is found here, before any decision, and named by its field path.
 import { z } from 'zod';
 import {
-  APPLICANTS, CATALOG_SECTIONS, CERTIFICATE_TYPES, CLAIM_STATUSES, GROUPS, INDUSTRIES, LEVELS, ProgramCodeSchema,
+  APPLICANTS, CATALOG_SECTIONS, CERTIFICATE_TYPES, CLAIM_STATUSES, GROUPS, INDUSTRIES, LEVELS, ProgramCodeSchema, type GroupCode,
 } from './codes.ts';
 import { isIsoDate } from './dates.ts';
 import { residentIdProblem, usccProblem, type IdProblem } from './identifiers.ts';
@@ -67,21 +67,134 @@ export const entrepreneurshipTypeSchema = z.object({
   amountYuan: yuan,
 });
 
+// Facts in time (contract v2.2): a person's or an enterprise's fact is one value that holds on every
+// date, or a timeline read as of each claim's own start date. The checks are written by hand rather
+// than as zod unions, so that an error inside a timeline is named by its own path
+// (`people[1].pensionEntitled[2].from`), and so that the plain values of an old-style file cost no
+// more than before (a boolean is accepted before anything else is looked at).
+
+/** One change of a fact: from this date on (until the next change) the fact has this value. */
+export interface FactChange {
+  from: string;
+  value: boolean;
+}
+/** A yes/no fact: one value on every date, or its changes in date order (before the first: unknown). */
+export type DatedFlag = boolean | readonly FactChange[];
+/** A group membership for a period (both ends inclusive; `from` absent = since ever, `to` absent = open). */
+export interface GroupPeriod {
+  group: GroupCode;
+  from?: string | null;
+  to?: string | null;
+}
+export type GroupItem = GroupCode | GroupPeriod;
+/** A difficulty recognition (§4.5): `to` absent = open-ended. */
+export interface Period {
+  from: string;
+  to?: string | null;
+}
+
+const GROUP_SET: ReadonlySet<string> = new Set(GROUPS);
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const here = (ctx: z.RefinementCtx, path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+
+function checkDate(ctx: z.RefinementCtx, value: unknown, path: (string | number)[], required: boolean): value is string | null | undefined {
+  if (value == null) {
+    if (required) here(ctx, path, '缺少必填字段');
+    return !required;
+  }
+  if (typeof value !== 'string' || !isIsoDate(value)) {
+    here(ctx, path, '不是有效日期（应为存在的日期，格式 YYYY-MM-DD）');
+    return false;
+  }
+  return true;
+}
+
+/** `true`/`false`, or changes `[{ from, value }]` with strictly increasing `from`. */
+const datedFlag = z.custom<DatedFlag | null | undefined>().superRefine((v, ctx) => {
+  if (v == null || typeof v === 'boolean') return;
+  if (!Array.isArray(v)) {
+    here(ctx, [], '应为布尔值（true/false）或按日期排列的变化列表 [{ from, value }]');
+    return;
+  }
+  let previous: string | undefined;
+  for (let i = 0; i < v.length; i++) {
+    const change: unknown = v[i];
+    if (!isObject(change)) {
+      here(ctx, [i], '应为对象 { from, value }');
+      continue;
+    }
+    if (change.value == null) here(ctx, [i, 'value'], '缺少必填字段');
+    else if (typeof change.value !== 'boolean') here(ctx, [i, 'value'], '应为布尔值（true/false）');
+    for (const key of Object.keys(change)) if (key !== 'from' && key !== 'value') here(ctx, [i], `未知字段：${key}`);
+    if (!checkDate(ctx, change.from, [i, 'from'], true)) continue;
+    const from = change.from as string;
+    if (previous !== undefined && from <= previous) here(ctx, [i, 'from'], `变化日期应严格递增（前一项为 ${previous}）`);
+    previous = from;
+  }
+});
+
+/** Group codes and membership periods, mixed. */
+const groupList = z.custom<GroupItem[] | null | undefined>().superRefine((v, ctx) => {
+  if (v == null) return;
+  if (!Array.isArray(v)) {
+    here(ctx, [], '应为数组');
+    return;
+  }
+  for (let i = 0; i < v.length; i++) {
+    const item: unknown = v[i];
+    if (typeof item === 'string') {
+      if (!GROUP_SET.has(item)) here(ctx, [i], `不是允许的取值（可选：${GROUPS.join('、')}）`);
+      continue;
+    }
+    if (!isObject(item)) {
+      here(ctx, [i], '应为群体代码或成员期间 { group, from, to }');
+      continue;
+    }
+    if (item.group == null) here(ctx, [i, 'group'], '缺少必填字段');
+    else if (typeof item.group !== 'string' || !GROUP_SET.has(item.group)) here(ctx, [i, 'group'], `不是允许的取值（可选：${GROUPS.join('、')}）`);
+    for (const key of Object.keys(item)) if (key !== 'group' && key !== 'from' && key !== 'to') here(ctx, [i], `未知字段：${key}`);
+    const fromOk = checkDate(ctx, item.from, [i, 'from'], false);
+    const toOk = checkDate(ctx, item.to, [i, 'to'], false);
+    if (fromOk && toOk && item.from != null && item.to != null && (item.to as string) < (item.from as string)) {
+      here(ctx, [i, 'to'], '成员期间的终止日期早于起始日期');
+    }
+  }
+});
+
+/** One difficulty period `{ from, to }`, or several. */
+const difficultyPeriods = z.custom<Period | Period[] | null | undefined>().superRefine((v, ctx) => {
+  if (v == null) return;
+  const one = (p: unknown, at: (string | number)[]) => {
+    if (!isObject(p)) {
+      here(ctx, at, '应为期间 { from, to }');
+      return;
+    }
+    for (const key of Object.keys(p)) if (key !== 'from' && key !== 'to') here(ctx, at, `未知字段：${key}`);
+    const fromOk = checkDate(ctx, p.from, [...at, 'from'], true);
+    const toOk = checkDate(ctx, p.to, [...at, 'to'], false);
+    if (fromOk && toOk && p.to != null && (p.to as string) < (p.from as string)) {
+      here(ctx, [...at, 'to'], '困难企业认定的终止日期早于起始日期');
+    }
+  };
+  if (Array.isArray(v)) v.forEach((p, i) => one(p, [i]));
+  else one(v, []);
+});
+
 const person = z.object({
   id: residentId,
   name: z.string().nullish(),
-  groups: z.array(z.enum(GROUPS)).nullish(),
-  rural: z.boolean().nullish(),
-  pensionEntitled: z.boolean().nullish(),
-  earlierAppraisal: z.boolean().nullish(),
+  groups: groupList.optional(),
+  rural: datedFlag.optional(),
+  pensionEntitled: datedFlag.optional(),
+  earlierAppraisal: datedFlag.optional(),
 });
 
 const enterprise = z.object({
   uscc,
   name: z.string().nullish(),
-  insured: z.boolean().nullish(),
+  insured: datedFlag.optional(),
   educationFundFullyUsed: z.record(z.string().regex(/^\d{4}$/, '年份应为四位数字'), z.boolean().nullish()).nullish(),
-  difficulty: z.object({ from: isoDate, to: isoDate.nullish() }).nullish(),
+  difficulty: difficultyPeriods.optional(),
   dispatchingAgencyUscc: uscc.nullish(),
 });
 
@@ -203,9 +316,6 @@ function checkReferences(input: EvaluateInput, policies: PolicySet, ctx: Ctx): M
   input.enterprises.forEach((e, i) => {
     if (enterprises.has(e.uscc)) issue(ctx, ['enterprises', i, 'uscc'], `企业 ${e.uscc} 重复`);
     enterprises.add(e.uscc);
-    if (e.difficulty?.to != null && e.difficulty.to < e.difficulty.from) {
-      issue(ctx, ['enterprises', i, 'difficulty', 'to'], '困难企业认定的终止日期早于起始日期');
-    }
   });
   // Indexes by position: a million-claim file must not allocate a record per claim here.
   const claimIndexByRef = new Map<string, number>();

@@ -246,3 +246,21 @@ export interface Database {
   claim_period_totals: ClaimPeriodFigureTable;
   claim_period_deltas: ClaimPeriodFigureTable;
 }
+
+// Facts in time (2026-12-06T1060): dated enterprise facts (参保) and the office's cases for decisions a
+// changed fact would change after approval.
+export interface EnterpriseFactTable {
+  id: Generated<number>; uscc: string; fact: 'insured'; value: boolean; source: string; as_of: string;
+  recorded_by: string; recorded_at: Generated<Date>;
+}
+export interface FactCaseTable {
+  id: Generated<number>; claim_id: string; area_code: string; subject_kind: 'person' | 'enterprise'; subject_id: string;
+  fact: string; change: unknown; claim_status: string;
+  before_outcome: string; before_amount_fen: number; after_outcome: string; after_amount_fen: number; after_reasons: unknown;
+  status: Optional<'open' | 'closed'>; raised_by: string; raised_at: Generated<Date>;
+  closed_by: Optional<string | null>; closed_at: Optional<Date | null>; resolution: Optional<string | null>;
+}
+export interface Database {
+  enterprise_facts: EnterpriseFactTable;
+  fact_cases: FactCaseTable;
+}

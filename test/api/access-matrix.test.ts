@@ -58,6 +58,7 @@ const F = {
   dispute: { A: 'MX-DA', B: 'MX-DB' },
   note: { A: 'MX-NOTE-A', B: 'MX-NOTE-B' },
   matter: { A: 'MX-MM-A', B: 'MX-MM-B' },
+  factCase: { A: 0, B: 0 },
   class: { A: '', B: '' },
   session: { A: 0, B: 0 },
 };
@@ -92,6 +93,8 @@ const SCOPE = {
   advance: OFFICES,
   inspection: OFFICES,
   matter: OFFICES,
+  // Facts in time: a case a changed fact raised on a claim of the area.
+  factCase: OFFICES,
   batchRead: { city: 'AB', county: 'A', finance: 'AB' },
   batchConfirm: { city: 'AB', finance: 'AB' },
   batchPay: OFFICES,
@@ -234,6 +237,15 @@ const TABLE: Record<string, Row> = {
   'POST /api/v1/enterprises/{id}/difficulty': {
     who: ['city', 'county'], scope: 'enterpriseManage', path: ({ side }) => `/enterprises/${F.enterprise[side]}/difficulty`,
     body: ({ n }) => ({ validFrom: `2020-${String(1 + (n % 12)).padStart(2, '0')}-01`, validTo: null, source: '认定文件' }),
+  },
+  'POST /api/v1/enterprises/{id}/insured': {
+    who: ['city', 'county'], scope: 'enterpriseManage', path: ({ side }) => `/enterprises/${F.enterprise[side]}/insured`,
+    body: () => ({ value: true, asOf: '2020-01-01', source: '社保经办机构', dryRun: true }),
+  },
+  // Facts in time: the office's cases (a second close of the same case is a 409, past access).
+  'GET /api/v1/fact-cases': { who: ['city', 'county'], list: { scope: 'factCase', keys: (s) => [String(F.factCase[s])], read: items('id') } },
+  'POST /api/v1/fact-cases/{id}/close': {
+    who: ['city', 'county'], scope: 'factCase', path: ({ side }) => `/fact-cases/${F.factCase[side]}/close`, body: () => ({ resolution: '已核实，判定不变' }),
   },
 
   // Providers.
@@ -549,6 +561,12 @@ beforeAll(async () => {
         id: F.note[side], subject_kind: 'claim', subject_id: target(side), area_code: AREA[side], kind: 'flag', text: '疑似重复培训',
         department: side === 'A' ? 'emergency' : 'education', author: 'test', status: 'raised', cleared_by: null, cleared_at: null, clear_note: null,
       }).execute();
+      const factCase = await tx.insertInto('fact_cases').values({
+        claim_id: F.claims[side][3]!, area_code: AREA[side], subject_kind: 'person', subject_id: F.person[side], fact: 'pensionEntitled',
+        change: JSON.stringify({ value: true, asOf: '2020-01-01', source: '社保' }), claim_status: 'approved',
+        before_outcome: 'eligible', before_amount_fen: 100000, after_outcome: 'ineligible', after_amount_fen: 0, after_reasons: '[]', raised_by: 'test',
+      }).returning('id').executeTakeFirstOrThrow();
+      F.factCase[side] = Number(factCase.id);
       await tx.insertInto('major_matters').values({
         id: F.matter[side], title: '重大事项', area_code: AREA[side], flagged_on: '2020-09-01', summary: '情况', claim_ids: JSON.stringify([F.claims[side][0]]),
         class_ids: '[]', provider_ids: '[]', created_by: 'test', updated_by: null, updated_at: null,

@@ -6,16 +6,22 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateFile, type SpecDecision } from './fixtures.ts';
 
-// ../shared sits beside the project root, in development and in CI alike.
-const DIR = fileURLToPath(new URL('../../../shared/contracts/examples', import.meta.url));
-const inputs = readdirSync(DIR).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'));
+// ../shared sits beside the project root, in development and in CI alike. The project's own cases sit
+// in test/spec/examples, in the same form (each expected decision says in `why` why it is right).
+const SHARED = fileURLToPath(new URL('../../../shared/contracts/examples', import.meta.url));
+const OWN = fileURLToPath(new URL('./examples', import.meta.url));
+const casesIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json')).map((f) => join(dir, f));
+const inputs = [...casesIn(SHARED), ...casesIn(OWN)];
 
 describe('Contract examples', () => {
-  it('are there to check', () => expect(inputs.length).toBeGreaterThan(0));
+  it('are there to check', () => {
+    expect(casesIn(SHARED).length).toBeGreaterThan(0);
+    expect(casesIn(OWN).length).toBeGreaterThan(0);
+  });
 
-  it.each(inputs)('decides %s as its .expected.json says', (name) => {
-    const input: unknown = JSON.parse(readFileSync(join(DIR, name), 'utf8'));
-    const expected = JSON.parse(readFileSync(join(DIR, name.replace(/\.json$/, '.expected.json')), 'utf8')) as (Partial<SpecDecision> & { ref: string })[];
+  it.each(inputs)('decides %s as its .expected.json says', (path) => {
+    const input: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    const expected = JSON.parse(readFileSync(path.replace(/\.json$/, '.expected.json'), 'utf8')) as (Partial<SpecDecision> & { ref: string })[];
     const got = evaluateFile(input) as unknown as SpecDecision[];
     expect(got.map((d) => d.ref)).toEqual(expected.map((d) => d.ref));
     expected.forEach((e, i) => {

@@ -25,6 +25,7 @@ import { publicInfoRoutes } from './public-info.ts';
 import { supervisionRoutes } from './supervision.ts';
 import { reportRoutes } from './reports.ts';
 import { headcountRoutes } from './headcounts.ts';
+import { factCaseRoutes } from './fact-cases.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -35,6 +36,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(paymentRoutes);
   await app.register(peopleRoutes);
   await app.register(enterpriseRoutes);
+  await app.register(factCaseRoutes);
   await app.register(providerRoutes);
   await app.register(catalogRoutes);
   await app.register(classRoutes);

@@ -23,7 +23,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch('/people/:id', { schema: { tags: ['people'], summary: '更正人员信息', description: who('city', 'county'), params: ZPersonParams, body: ZUpdatePersonRequest }, ...allow('city', 'county') },
     (req) => run(db, (tx) => updatePerson(tx, req.actor, req.params.id, req.body)));
   app.post('/people/:id/facts', { schema: { tags: ['people'], summary: '登记人员属性（带来源和日期）', description: who('city', 'county'), params: ZPersonParams, body: ZRecordFactRequest }, ...allow('city', 'county') },
-    async (req, reply) => reply.status(201).send(await run(db, (tx) => recordPersonFact(tx, req.actor, req.params.id, req.body))));
+    async (req, reply) => reply.status(req.body.dryRun === true ? 200 : 201).send(await run(db, (tx) => recordPersonFact(tx, req.actor, req.params.id, req.body))));
   app.get('/people/:id/facts', { schema: { tags: ['people'], summary: '人员属性及历史', description: who(...ALL), params: ZPersonParams, querystring: ZFactsQuery }, ...allow(...ALL) },
     (req) => run(db, (tx) => listPersonFacts(tx, req.actor, req.params.id, req.query.asOf ?? today())));
 };

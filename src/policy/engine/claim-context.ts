@@ -3,10 +3,11 @@
 import type { Clause } from '../clauses.ts';
 import type { ProgramCode } from '../codes.ts';
 import type { IsoDate } from '../dates.ts';
-import type { ClaimInput, EnterpriseInput, PersonInput } from '../evaluate-input.ts';
+import type { ClaimInput, EnterpriseInput, Period, PersonInput } from '../evaluate-input.ts';
 import type { LoadedPackage, ParameterName, ParameterRead, ParameterValueOf } from '../policy-package.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import type { Decision, FactRead, Payee, Step, StepResult } from './decision.ts';
+import { difficultyPeriods, flagOn, groupsOn, isTimeline, periodCovering } from './facts-in-time.ts';
 import type { Ledger } from './ledger.ts';
 
 /** A record of the input with where it stands (`people[4]`); the path is built only when a reason needs it. */
@@ -52,6 +53,11 @@ export class ClaimContext {
     /** The date parameters and the catalog are read at: the training's start (§4.8: first insured month). */
     readonly date: IsoDate,
     readonly batch: BatchView,
+    /**
+     * The date facts about the person and the enterprise are read on (SPEC Facts in time): the claim's
+     * own start (§4.8: the first day of the first insured month; a living allowance: its own start).
+     */
+    readonly factDate: IsoDate = date,
   ) {
     if (batch.explain) {
       this.facts = [];
@@ -96,6 +102,38 @@ export class ClaimContext {
     return (value ?? undefined) as NonNullable<EnterpriseInput[K]> | undefined;
   }
 
+  /** A person's yes/no fact as of the fact date (a plain value, or read from its timeline); undefined = unknown. */
+  personFlag(field: 'rural' | 'pensionEntitled' | 'earlierAppraisal'): boolean | undefined {
+    const raw = this.person.value[field];
+    const value = flagOn(raw, this.factDate);
+    if (this.facts) this.recordDated(this.personPath(field), raw, value);
+    return value;
+  }
+
+  /** The enterprise's yes/no fact as of the fact date; undefined = unknown (or no enterprise). */
+  enterpriseFlag(field: 'insured'): boolean | undefined {
+    if (!this.enterprise) return undefined;
+    const raw = this.enterprise.value[field];
+    const value = flagOn(raw, this.factDate);
+    if (this.facts) this.recordDated(this.enterprisePath(field), raw, value);
+    return value;
+  }
+
+  /** The enterprise's difficulty recognitions and the one covering the fact date (§4.5). */
+  difficulty(): { periods: readonly Period[]; covering: Period | undefined } {
+    const raw = this.enterprise?.value.difficulty;
+    const periods = difficultyPeriods(raw);
+    const covering = periodCovering(periods, this.factDate);
+    if (this.facts) this.recordDated(this.enterprisePath('difficulty'), raw, isTimeline(raw) ? covering ?? null : raw);
+    return { periods, covering };
+  }
+
+  /** A trace entry: an old-style value as it stands; a timeline's value with the date it was read on. */
+  private recordDated(path: string, raw: unknown, value: unknown): void {
+    if (isTimeline(raw)) this.facts!.push({ path, value: value ?? null, on: this.factDate });
+    else this.facts!.push({ path, value: raw });
+  }
+
   /** Records a fact read from another record (a training the claim names, an earlier claim). */
   otherFact<T>(path: string, value: T): T | undefined {
     if (this.facts) this.facts.push({ path, value });
@@ -116,7 +154,10 @@ export class ClaimContext {
 
   /** The person's groups: the list is complete, so an unlisted group is not the person's. */
   groups(): readonly string[] {
-    return this.personFact('groups') ?? [];
+    const raw = this.person.value.groups;
+    const groups = groupsOn(raw, this.factDate);
+    if (this.facts) this.facts.push(groups === raw || raw == null ? { path: this.personPath('groups'), value: raw } : { path: this.personPath('groups'), value: groups, on: this.factDate });
+    return groups;
   }
 
   private step(rule: string, clause: Clause, result: StepResult, reason: string, missing?: string[]): void {

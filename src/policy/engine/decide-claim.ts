@@ -78,7 +78,9 @@ export function decideClaim(
   if (!pkg) return notApplicable(claim, program.clause, governingStart, policies, batch.explain);
 
   const date = pkg.governingDate(claim.program, governingStart);
-  const c = new ClaimContext(claim, index, person, enterprise, pkg, date, batch);
+  // Facts are read as of the claim's own start (a living allowance's own, not its training's).
+  const factDate = governingStart === claim.startDate ? date : pkg.governingDate(claim.program, claim.startDate);
+  const c = new ClaimContext(claim, index, person, enterprise, pkg, date, batch, factDate);
   const window = pkg.window(claim.program);
   c.info('有效期', window.clause, `${formatChineseDate(date)}${inForceText(pkg, claim.program, program.clause)}`);
 

@@ -11,6 +11,8 @@ export type StepResult = 'pass' | 'fail' | 'unknown' | 'info';
 export interface FactRead {
   path: string;
   value: unknown;
+  /** For a fact given as a timeline: the date its value was read on (the claim's start). */
+  on?: IsoDate;
 }
 
 export interface Step {

@@ -14,7 +14,7 @@ export const appraisal: Program = {
   conditions(c) {
     checkCertificate(c, 'certificates.skillLevel');
     const attempts = c.batch.ledger.appraisalAttempts(c.claim.personId);
-    const earlier = c.personFact('earlierAppraisal');
+    const earlier = c.personFlag('earlierAppraisal');
     if (attempts.length > 0) {
       c.fail('初次鉴定', '§4.0', `该人员已有鉴定补贴申领（${attempts.join('、')}），本次不是初次参加职业技能鉴定（R6）`);
     } else {

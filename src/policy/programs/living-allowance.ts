@@ -21,7 +21,7 @@ function checkAllowanceGroup(c: ClaimContext): void {
   } else if (groups.includes('urban_dibao_family')) {
     c.pass('生活费对象', '§4.6', '受训人员为城市低保家庭的未继续升学初高中毕业生');
   } else {
-    c.check('生活费对象', '§4.6', c.personFact('rural'), c.personPath('rural'), {
+    c.check('生活费对象', '§4.6', c.personFlag('rural'), c.personPath('rural'), {
       yes: '受训人员为农村户籍的未继续升学初高中毕业生',
       no: '受训人员为未继续升学初高中毕业生，但既非农村学员也非城市低保家庭学员',
       unknown: '受训人员为未继续升学初高中毕业生，不知道是否为农村学员',

@@ -15,7 +15,7 @@ export const workForTraining: Program = {
   noRepeat: false,
   conditions(c) {
     if (c.enterprise) {
-      c.check('参保企业', '§4.8', c.enterpriseFact('insured'), c.enterprisePath('insured'), {
+      c.check('参保企业', '§4.8', c.enterpriseFlag('insured'), c.enterprisePath('insured'), {
         yes: '企业为参保企业',
         no: '企业不是参保企业',
         unknown: '不知道企业是否参保',
@@ -39,6 +39,15 @@ export const workForTraining: Program = {
     const period = wholeMonths(c.claim.startDate, c.claim.endDate);
     if (insured === undefined) {
       c.unknownFact('参保月数', '§4.8', '不知道以工代训参保月数', [c.claimPath('insuredMonths')]);
+      // The lifetime maximum does not need this claim's months: once used up, any month is beyond it,
+      // and a failure wins over the unknown months (SPEC Decisions by program).
+      // Read without a trace entry unless it decides (an explained trace stays as it was otherwise).
+      const used = c.batch.ledger.workForTrainingMonths(c.claim.personId);
+      const max = c.pkg.read('workForTraining.maxMonths', c.date).value;
+      if (max - used.total <= 0) {
+        c.param('workForTraining.maxMonths'); // into the failing step's trace
+        c.fail('补贴月数', '§4.8', `该人员已享受以工代训补贴${used.total}个月，达到每人最长${max}个月`);
+      }
       return undefined;
     }
     if (insured <= 0) {

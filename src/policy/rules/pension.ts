@@ -3,7 +3,7 @@
 import type { ClaimContext } from '../engine/claim-context.ts';
 
 export function checkPension(c: ClaimContext): void {
-  const entitled = c.personFact('pensionEntitled');
+  const entitled = c.personFlag('pensionEntitled');
   c.check('R5', '§4.0', entitled === undefined ? undefined : !entitled, c.personPath('pensionEntitled'), {
     yes: '该人员不具有按月领取养老金资格（R5）',
     no: '该人员具有按月领取养老金资格，不属于培训补贴对象（R5）',

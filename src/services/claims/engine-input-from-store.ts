@@ -3,16 +3,23 @@
 // claim in a file get the same decision (issue #4 §3).
 //
 // What the file holds, and why:
-// - each person's facts (person_facts, the latest `as_of` per fact). A fact never recorded is left out,
-//   i.e. unknown (R10), never false. Groups follow the contract: the list is complete, so a group with
-//   no `true` fact on record is not the person's;
-// - every enterprise any included claim names (insured, education fund by year, difficulty period);
+// - each person's facts as timelines (SPEC Facts in time, contract v2.2): every dated record of
+//   person_facts is a change from its `as_of` on (two records with the same `as_of`: the one recorded
+//   last stands, a correction). The engine reads them as of each claim's own start, so a claim decided
+//   today and next year gets the same answer, and a record entered late with an earlier `as_of` counts
+//   for the claims it covers. Before the first record the fact is unknown (R10), never false. Groups
+//   become membership periods: member from a `true` record until the next `false` one; the list is
+//   complete, so a group no period covers on a date is not the person's;
+// - every enterprise any included claim names: `insured` as a timeline of its dated records
+//   (enterprise_facts) or, for an enterprise with none, the undated value it was registered with (one
+//   value on every date, as before); education fund by year; every difficulty recognition;
 // - the catalog and entrepreneurship types from the database tables (not the shipped sample);
 // - ALL the person's claims: those to decide without a status, the others as history (R3, R4, R6,
 //   §4.4, §4.6 days, §4.8); for §4.9 also the other trainees' claims of the same project, since the
 //   contract total is used up across trainees.
 import type { Kysely, Selectable } from 'kysely';
 import { GROUPS } from '../../policy/codes.ts';
+import { addDays } from '../../policy/dates.ts';
 import { PolicySet, shippedPolicies } from '../../policy/index.ts';
 import type { Database, ClaimStatus } from '../../store/schema.ts';
 
@@ -92,6 +99,53 @@ export async function referenceFromStore(db: Queryable, onDate: string): Promise
   return { catalog, entrepreneurshipTypes };
 }
 
+interface DatedValue {
+  from: string;
+  value: boolean;
+}
+
+/** Facts not yet on record, read as if they were recorded last (the preview of a change, or the change itself). */
+export interface PendingFacts {
+  personFacts?: PendingPersonFact[];
+  insured?: { uscc: string; value: boolean; as_of: string }[];
+  difficulty?: { uscc: string; valid_from: string; valid_to: string | null }[];
+  educationFund?: { uscc: string; year: number; fully_used: boolean }[];
+}
+export interface PendingPersonFact {
+  resident_id: string;
+  fact: string;
+  value: boolean;
+  as_of: string;
+}
+
+/**
+ * Dated records (in `as_of` order, then recording order) as a contract timeline: one change per date,
+ * the one recorded last for a date standing (a correction), and a change to the same value dropped.
+ */
+export function timeline(records: readonly DatedValue[]): DatedValue[] {
+  const byDate = new Map<string, boolean>();
+  for (const r of records) byDate.set(r.from, r.value);
+  const out: DatedValue[] = [];
+  for (const from of [...byDate.keys()].sort()) {
+    const value = byDate.get(from)!;
+    if (out.at(-1)?.value !== value) out.push({ from, value });
+  }
+  return out;
+}
+
+/** A group's dated records as membership periods: member from a `true` change to the day before the next `false`. */
+export function membershipPeriods(group: string, records: readonly DatedValue[] | undefined): { group: string; from: string; to?: string }[] {
+  if (!records) return [];
+  const changes = timeline(records);
+  const out: { group: string; from: string; to?: string }[] = [];
+  for (let i = 0; i < changes.length; i++) {
+    if (!changes[i]!.value) continue;
+    const next = changes[i + 1];
+    out.push(next ? { group, from: changes[i]!.from, to: addDays(next.from, -1) } : { group, from: changes[i]!.from });
+  }
+  return out;
+}
+
 function chunked<T>(items: T[], size = 5000): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -109,6 +163,7 @@ export async function buildEvaluateInput(
   toDecide: ReadonlySet<string>,
   reference: { catalog: unknown[]; entrepreneurshipTypes: unknown[] },
   exclude: ReadonlySet<string> = new Set(),
+  pending: PendingFacts = {},
 ): Promise<StoreEvaluateInput> {
   const people = [...new Set(residentIds)];
   let claims: ClaimRow[] = [];
@@ -125,16 +180,21 @@ export async function buildEvaluateInput(
   claims = claims.filter((c) => !exclude.has(c.id));
   const everyone = [...new Set(claims.map((c) => c.resident_id).concat(people))];
 
-  const facts = new Map<string, Map<string, boolean>>();
+  const facts = new Map<string, Map<string, DatedValue[]>>();
+  const addFact = (r: PendingPersonFact) => {
+    let m = facts.get(r.resident_id);
+    if (!m) facts.set(r.resident_id, (m = new Map()));
+    let list = m.get(r.fact);
+    if (!list) m.set(r.fact, (list = []));
+    list.push({ from: r.as_of, value: r.value });
+  };
   for (const ids of chunked(everyone)) {
     const rows = await db.selectFrom('person_facts').select(['resident_id', 'fact', 'value', 'as_of', 'id'])
       .where('resident_id', 'in', ids).orderBy('resident_id').orderBy('fact').orderBy('as_of').orderBy('id').execute();
-    for (const r of rows) {
-      let m = facts.get(r.resident_id);
-      if (!m) facts.set(r.resident_id, (m = new Map()));
-      m.set(r.fact, r.value); // ordered by as_of: the latest wins
-    }
+    for (const r of rows) addFact(r);
   }
+  // A fact about to be recorded (a preview, or the record being saved) counts as recorded last.
+  for (const r of pending.personFacts ?? []) if (everyone.includes(r.resident_id)) addFact(r);
   const names = new Map<string, string>();
   for (const ids of chunked(everyone)) {
     for (const p of await db.selectFrom('people').select(['resident_id', 'name']).where('resident_id', 'in', ids).execute()) names.set(p.resident_id, p.name);
@@ -144,16 +204,26 @@ export async function buildEvaluateInput(
   const enterprises: unknown[] = [];
   for (const ids of chunked(usccs)) {
     const rows = await db.selectFrom('enterprises').select(['uscc', 'name', 'insured', 'dispatching_agency_uscc']).where('uscc', 'in', ids).execute();
-    const funds = await db.selectFrom('enterprise_education_fund').select(['uscc', 'year', 'fully_used']).where('uscc', 'in', ids).execute();
-    const difficulty = await db.selectFrom('enterprise_difficulty').select(['uscc', 'valid_from', 'valid_to', 'id']).where('uscc', 'in', ids).orderBy('valid_from').orderBy('id').execute();
+    const funds: { uscc: string; year: number; fully_used: boolean }[] = await db.selectFrom('enterprise_education_fund').select(['uscc', 'year', 'fully_used']).where('uscc', 'in', ids).execute();
+    const difficulty: { uscc: string; valid_from: string; valid_to: string | null }[] = await db.selectFrom('enterprise_difficulty').select(['uscc', 'valid_from', 'valid_to', 'id']).where('uscc', 'in', ids).orderBy('valid_from').orderBy('id').execute();
+    const insured: { uscc: string; value: boolean; as_of: string }[] = await db.selectFrom('enterprise_facts').select(['uscc', 'value', 'as_of', 'id'])
+      .where('uscc', 'in', ids).where('fact', '=', 'insured').orderBy('as_of').orderBy('id').execute();
+    for (const f of pending.educationFund ?? []) {
+      const i = funds.findIndex((x) => x.uscc === f.uscc && x.year === f.year);
+      if (i >= 0) funds[i] = f;
+      else funds.push(f);
+    }
+    difficulty.push(...(pending.difficulty ?? []));
+    difficulty.sort((a, b) => (a.valid_from < b.valid_from ? -1 : a.valid_from > b.valid_from ? 1 : 0));
+    insured.push(...(pending.insured ?? []));
     for (const e of rows) {
       const byYear: Record<string, boolean> = {};
       for (const f of funds) if (f.uscc === e.uscc) byYear[String(f.year)] = f.fully_used;
-      // The contract holds one recognition period: the latest one recorded (periods are recorded in order).
-      const d = difficulty.filter((x) => x.uscc === e.uscc).at(-1);
+      const periods = difficulty.filter((x) => x.uscc === e.uscc).map((d) => compact({ from: d.valid_from, to: d.valid_to }));
+      const dated = insured.filter((x) => x.uscc === e.uscc).map((x) => ({ from: x.as_of, value: x.value }));
       enterprises.push(compact({
-        uscc: e.uscc, name: e.name, insured: e.insured, educationFundFullyUsed: byYear,
-        difficulty: d ? compact({ from: d.valid_from, to: d.valid_to }) : null,
+        uscc: e.uscc, name: e.name, insured: dated.length > 0 ? timeline(dated) : e.insured, educationFundFullyUsed: byYear,
+        difficulty: periods.length > 0 ? periods : null,
       }));
     }
   }
@@ -195,10 +265,14 @@ export async function buildEvaluateInput(
     catalog: reference.catalog,
     entrepreneurshipTypes: reference.entrepreneurshipTypes,
     people: everyone.map((id) => {
-      const f = facts.get(id) ?? new Map<string, boolean>();
+      const f = facts.get(id) ?? new Map<string, DatedValue[]>();
+      const flag = (fact: string) => {
+        const changes = f.get(fact);
+        return changes ? timeline(changes) : undefined;
+      };
       return compact({
-        id, name: names.get(id), groups: GROUPS.filter((g) => f.get(g) === true),
-        rural: f.get('rural'), pensionEntitled: f.get('pensionEntitled'), earlierAppraisal: f.get('earlierAppraisal'),
+        id, name: names.get(id), groups: GROUPS.flatMap((g) => membershipPeriods(g, f.get(g))),
+        rural: flag('rural'), pensionEntitled: flag('pensionEntitled'), earlierAppraisal: flag('earlierAppraisal'),
       });
     }),
     enterprises,

@@ -2,6 +2,7 @@
 // does (parseEvaluateInput + evaluateClaims), and freezes the decisions on the claim rows.
 import { sql } from 'kysely';
 import { evaluateClaims, InputError, parseEvaluateInput, shippedReferenceData, type Decision, type PolicySet } from '../../policy/index.ts';
+import type { ClaimStatus } from '../../store/schema.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { AppError } from '../app-error.ts';
 import type { StoreEvaluateInput } from './engine-input-from-store.ts';
@@ -35,8 +36,14 @@ export function fundSourceOf(program: string, decision: Decision): 'special_acti
 }
 
 /** Writes the decisions onto their claims (status → decided) in one statement; returns the ids changed, sorted
- * (an UPDATE returns its rows in no set order, and the caller's audit entry lists them). */
-export async function freezeDecisions(tx: Tx, decisions: { program: string; decision: Decision }[], actor: string): Promise<string[]> {
+ * (an UPDATE returns its rows in no set order, and the caller's audit entry lists them). `from`: the
+ * statuses a claim may be in (a changed fact also re-decides reviewed claims, redecide-claims.ts). */
+export async function freezeDecisions(
+  tx: Tx,
+  decisions: { program: string; decision: Decision }[],
+  actor: string,
+  from: readonly ClaimStatus[] = ['submitted', 'decided'],
+): Promise<string[]> {
   if (decisions.length === 0) return [];
   const rows = decisions.map(({ program, decision: d }) => ({
     id: d.ref, outcome: d.outcome, amount_fen: d.amountFen, payee: d.payee, citations: d.citations, reasons: d.reasons,
@@ -51,7 +58,7 @@ export async function freezeDecisions(tx: Tx, decisions: { program: string; deci
       updated_by = ${actor}, updated_at = now()
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as d(id text, outcome text, amount_fen bigint, payee text,
       citations jsonb, reasons jsonb, missing jsonb, trace jsonb, policy_package_id text, fund_source text)
-    where c.id = d.id and c.status in ('submitted', 'decided')
+    where c.id = d.id and c.status in (${sql.join([...from])})
     returning c.id`.execute(tx);
   return result.rows.map((r) => r.id).sort();
 }
