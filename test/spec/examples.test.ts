@@ -1,4 +1,4 @@
-// The contract's worked examples (../shared/contracts/examples): each input with its expected
+// The contract's worked examples (copied into test/fixtures/contract-examples from the shared contract): each input with its expected
 // decisions (ref, outcome, amountFen, payee; citations include the program's clause first).
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateFile, type SpecDecision } from './fixtures.ts';
 
-// ../shared sits beside the project root, in development and in CI alike.
-const DIR = fileURLToPath(new URL('../../../shared/contracts/examples', import.meta.url));
+// Inside the repository, so a clone alone passes its tests; test/fixtures/contract-examples.test.ts
+// keeps the copy equal to the shared contract wherever that sits beside the clone.
+const DIR = fileURLToPath(new URL('../fixtures/contract-examples', import.meta.url));
 const inputs = readdirSync(DIR).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'));
 
 describe('Contract examples', () => {
