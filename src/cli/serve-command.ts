@@ -1,6 +1,9 @@
-// `upskill serve`: applies migrations, listens on 127.0.0.1:PORT (HOST/--port override), prints the
-// URL; on SIGTERM or SIGINT finishes in-flight requests, closes the store and exits 0.
+// `upskill serve`: checks the settings (src/settings.ts), applies migrations, listens on
+// 127.0.0.1:PORT (HOST/--port override), prints the URL. On SIGTERM or SIGINT it reports not ready
+// (/readyz 503), finishes in-flight requests, closes the store and exits 0; past
+// UPSKILL_SHUTDOWN_GRACE_MS it gives up waiting and exits 1.
 import { buildApp } from '../api/app.ts';
+import { settings } from '../settings.ts';
 import { foldClaimPeriodDeltasEvery } from '../store/claim-period-totals.ts';
 import { seedDemoIfEmpty } from './demo-command.ts';
 import { UsageError } from './errors.ts';
@@ -13,19 +16,35 @@ export interface ServeFlags extends StoreFlags {
 }
 
 export async function serveCommand(flags: ServeFlags): Promise<void> {
-  const port = Number(flags.port ?? process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口号无效：${flags.port ?? process.env.PORT}`);
-  const host = flags.host ?? process.env.HOST ?? '127.0.0.1';
+  const config = settings();
+  const port = flags.port === undefined ? config.port : Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口号无效：${flags.port}`);
+  const host = flags.host ?? config.host;
   const store = await openConfiguredStore(flags);
   if (flags.demo) await seedDemoIfEmpty(store.db, (line) => process.stdout.write(`${line}\n`));
-  const app = await buildApp(store, { logger: process.env.UPSKILL_LOG === '1' });
-  // The period reports' running figures: fold the claims' deltas into their totals every 30 s.
-  const stopFolding = foldClaimPeriodDeltasEvery(store.db, 30_000, (e) => process.stderr.write(`claim_period_totals: fold failed (${e instanceof Error ? e.message : String(e)}); the reports stay right, reading the deltas\n`));
+  let lastFoldAt: number | null = null;
+  const app = await buildApp(store, {
+    logger: config.requestLog, logLevel: config.logLevel, requestLog: config.requestLog, trustProxy: config.trustProxy,
+    metricsToken: config.metricsToken, lastFoldAt: () => lastFoldAt,
+  });
+  // The period reports' running figures: fold the claims' deltas into their totals every 30 s. With
+  // several instances on one database each runs the loop; the fold's advisory lock lets one at a time in.
+  const stopFolding = foldClaimPeriodDeltasEvery(
+    store.db, config.foldIntervalMs,
+    (e) => process.stderr.write(`claim_period_totals: fold failed (${e instanceof Error ? e.message : String(e)}); the reports stay right, reading the deltas\n`),
+    () => { lastFoldAt = Date.now(); },
+  );
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
+    app.lifecycle.accepting = false;
     stopFolding();
+    const giveUp = setTimeout(() => {
+      process.stderr.write(`upskill: ${config.shutdownGraceMs} ms 内未能结束进行中的请求，强制退出\n`);
+      process.exit(1);
+    }, config.shutdownGraceMs);
+    giveUp.unref();
     await app.close();
     await store.close();
     process.exit(0);
