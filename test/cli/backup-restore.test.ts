@@ -18,7 +18,7 @@ import { inTransaction } from '../../src/store/transaction.ts';
 import { insertClaimRow, insertEnterprise, insertPeople, residentId, uscc } from '../support/claims-fixtures.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'upskill-backup-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => rmSync(work, { recursive: true, force: true }), 120_000);
 
 function upskill(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, ['bin/upskill.js', ...args], { env: { ...process.env, DATABASE_URL: '', ...env }, encoding: 'utf8' });
