@@ -91,7 +91,7 @@ export function createMetrics(app: FastifyInstance, options: OperationsOptions):
     },
   });
   new Gauge({
-    name: 'upskill_claim_period_fold_age_seconds', help: 'Seconds since this process last folded the running figures (absent before the first fold)', registers: [registry],
+    name: 'upskill_claim_period_fold_age_seconds', help: 'Seconds since this process last folded the running figures (or since it started, before the first fold)', registers: [registry],
     collect() {
       const at = options.lastFoldAt?.();
       if (at != null) this.set((Date.now() - at) / 1000);

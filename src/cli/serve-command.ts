@@ -22,7 +22,8 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   const host = flags.host ?? config.host;
   const store = await openConfiguredStore(flags);
   if (flags.demo) await seedDemoIfEmpty(store.db, (line) => process.stdout.write(`${line}\n`));
-  let lastFoldAt: number | null = null;
+  // The fold lag is counted from the start until the first fold succeeds.
+  let lastFoldAt: number | null = Date.now();
   const app = await buildApp(store, {
     logger: config.requestLog, logLevel: config.logLevel, requestLog: config.requestLog, trustProxy: config.trustProxy,
     metricsToken: config.metricsToken, lastFoldAt: () => lastFoldAt,
