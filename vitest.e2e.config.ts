@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.ts'],
-    globalSetup: ['test/e2e/global-setup.ts'],
+    globalSetup: ['test/support/build-dist.ts', 'test/e2e/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // One server and one browser; screens are checked one after another.

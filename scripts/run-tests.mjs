@@ -1,6 +1,8 @@
 // `npm test [-- vitest args]`: runs vitest, then prints the plain closing line CI reads
 // ("tests: N passed, N failed"), and exits with vitest's status. `--summary=NAME` names the line
-// (`npm run test:e2e` prints "e2e: N passed, N failed").
+// (`npm run test:e2e` prints "e2e: N passed, N failed"). A test file that fails to load (a syntax
+// error, a missing fixture) has no failed test inside it, so it counts as one failure of its own:
+// the closing line never says "0 failed" while vitest fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
@@ -17,7 +19,11 @@ const run = spawnSync(
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, 'utf8'));
   const skipped = r.numPendingTests + r.numTodoTests;
-  console.log(`${label}: ${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  const unloaded = (r.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'));
+  const failed = r.numFailedTests + unloaded.length;
+  const files = unloaded.length ? ` (${unloaded.length} test file${unloaded.length > 1 ? 's' : ''} failed to load)` : '';
+  console.log(`${label}: ${r.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${files}`);
+  process.exit(run.status || (failed > 0 ? 1 : 0));
 } else {
   // Vitest stopped before reporting (a global set-up failed): still the one line CI reads.
   console.log(`${label}: 0 passed, 1 failed (vitest exited ${run.status} before reporting)`);

@@ -1,10 +1,11 @@
 // The HTTP face of the system: REST JSON under /api/v1, validated at the edge by zod schemas that
 // also produce the OpenAPI document (/api/docs). Routes are thin: each declares its schema and who may
 // call it, and delegates to a use case in services/.
+import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
 import { chineseMessage, formatPath } from '../policy/evaluate-input.ts';
@@ -14,6 +15,7 @@ import { bytesText, limits } from '../services/limits.ts';
 import { actorForToken } from '../services/auth/sessions.ts';
 import type { Actor } from '../services/access.ts';
 import type { Store } from '../store/database.ts';
+import { operations, REDACT_PATHS, type OperationsOptions } from './operations.ts';
 import { registerRoutes } from './routes/index.ts';
 import { webApp } from './web-app.ts';
 
@@ -78,8 +80,28 @@ function atTheEdge(error: AppError): AppError {
   return new AppError(error.code, message, `body.${error.field}`, error.details);
 }
 
-export async function buildApp(store: Store, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT }).withTypeProvider<ZodTypeProvider>();
+export interface AppOptions extends Partial<OperationsOptions> {
+  /** JSON logs on stdout (pino), personal data redacted; request lines need requestLog too. */
+  logger?: boolean;
+  logLevel?: string;
+  /** Where log lines go (default stdout); tests read them here. */
+  logStream?: { write(line: string): void };
+  /** Behind a load balancer: the client's address and scheme from X-Forwarded-* headers. */
+  trustProxy?: boolean;
+}
+
+export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger
+      ? { level: options.logLevel ?? 'info', redact: { paths: REDACT_PATHS, censor: '[redacted]' }, ...(options.logStream ? { stream: options.logStream } : {}) }
+      : false,
+    // operations.ts writes one line per request naming the route pattern, not Fastify's URL lines.
+    logController: new LogController({ disableRequestLogging: true }),
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: BODY_LIMIT,
+  }).withTypeProvider<ZodTypeProvider>();
   app.decorate('store', store);
   app.decorateRequest('actor', null);
   app.setValidatorCompiler(validatorCompiler as never);
@@ -128,6 +150,10 @@ export async function buildApp(store: Store, options: { logger?: boolean } = {})
     reply.status(404).send({ error: { code: 'not_found', message: `没有这个接口：${request.method} ${request.url}`, field: null } }),
   );
 
+  await app.register(operations, {
+    requestLog: options.requestLog ?? options.logger ?? false,
+    metricsToken: options.metricsToken, lastFoldAt: options.lastFoldAt, poolStats: options.poolStats ?? store.poolStats,
+  });
   await app.register(registerRoutes, { prefix: '/api/v1' });
   await app.register(webApp);
   return app;

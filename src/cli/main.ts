@@ -57,6 +57,27 @@ program
     await migrateCommand(flags);
   });
 
+program
+  .command('backup')
+  .description('备份全部数据：PostgreSQL 用 pg_dump；PGlite 数据目录用其自带的 dumpDataDir（需先停止服务）')
+  .argument('<file>', '备份文件')
+  .option(...DATA_OPTION)
+  .action(async (file: string, flags) => {
+    const { backupCommand } = await import('./backup-command.ts');
+    await backupCommand(file, flags, (line) => process.stdout.write(`${line}\n`));
+  });
+
+program
+  .command('restore')
+  .description('从备份恢复：PostgreSQL 用 pg_restore（已有数据时需 --yes 确认）；PGlite 只恢复到空目录')
+  .argument('<file>', 'upskill backup 生成的备份文件')
+  .option(...DATA_OPTION)
+  .option('--yes', '确认用备份替换目标数据库中的现有数据（仅 PostgreSQL）')
+  .action(async (file: string, flags) => {
+    const { restoreCommand } = await import('./backup-command.ts');
+    await restoreCommand(file, flags, (line) => process.stdout.write(`${line}\n`));
+  });
+
 const audit = program.command('audit').description('审计日志：哈希链、签名检查点、资金核对');
 
 audit
@@ -107,6 +128,11 @@ async function main(): Promise<number> {
     }
     if (e instanceof BadInputError) {
       process.stderr.write(`${e.lines.join('\n')}\n`);
+      return 2;
+    }
+    // A bad setting (src/settings.ts), by name: importing that module here would slow every command.
+    if (e instanceof Error && e.name === 'SettingsError') {
+      process.stderr.write(`${e.message}\n`);
       return 2;
     }
     if (e instanceof UsageError) {

@@ -5,6 +5,7 @@ import { DataDirLockedError } from '../store/data-dir-lock.ts';
 import { migrate, openStore, type Store } from '../store/database.ts';
 import { seedReferenceData } from '../store/seed/reference-data.ts';
 import { inTransaction } from '../store/transaction.ts';
+import { settings } from '../settings.ts';
 import { UsageError } from './errors.ts';
 
 export interface StoreFlags {
@@ -12,11 +13,12 @@ export interface StoreFlags {
 }
 
 export async function openConfiguredStore(flags: StoreFlags, options: { migrate?: boolean } = {}): Promise<Store> {
-  const url = flags.data ? undefined : process.env.DATABASE_URL || undefined;
-  const dataDir = url ? undefined : resolve(flags.data ?? process.env.UPSKILL_DATA_DIR ?? 'data');
+  const config = settings();
+  const url = flags.data ? undefined : config.databaseUrl;
+  const dataDir = url ? undefined : resolve(flags.data ?? config.dataDir);
   let store: Store;
   try {
-    store = await openStore({ databaseUrl: url, dataDir });
+    store = await openStore({ databaseUrl: url, dataDir, poolMax: config.dbPoolMax });
   } catch (e) {
     if (e instanceof DataDirLockedError) throw new UsageError(e.message);
     throw e;

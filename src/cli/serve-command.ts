@@ -1,7 +1,10 @@
-// `upskill serve`: applies migrations, listens on 127.0.0.1:PORT (HOST/--port override), prints the
-// URL; signs audit checkpoints (at start, periodically, at shutdown: docs/audit.md); on SIGTERM or
-// SIGINT finishes in-flight requests, writes the last checkpoint, closes the store and exits 0.
+// `upskill serve`: checks the settings (src/settings.ts), applies migrations, listens on
+// 127.0.0.1:PORT (HOST/--port override), prints the URL; signs audit checkpoints (at start,
+// periodically, at shutdown: docs/audit.md). On SIGTERM or SIGINT it reports not ready (/readyz 503),
+// finishes in-flight requests, writes the last checkpoint, closes the store and exits 0; past
+// UPSKILL_SHUTDOWN_GRACE_MS it gives up waiting and exits 1.
 import { buildApp } from '../api/app.ts';
+import { settings } from '../settings.ts';
 import { foldClaimPeriodDeltasEvery } from '../store/claim-period-totals.ts';
 import { AuditKeyError, KEY_SETTINGS, loadSigningKey } from '../services/audit/audit-key.ts';
 import { checkpointAuditEvery } from '../services/audit/write-audit-checkpoint.ts';
@@ -17,9 +20,10 @@ export interface ServeFlags extends StoreFlags, AuditFlags {
 }
 
 export async function serveCommand(flags: ServeFlags): Promise<void> {
-  const port = Number(flags.port ?? process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口号无效：${flags.port ?? process.env.PORT}`);
-  const host = flags.host ?? process.env.HOST ?? '127.0.0.1';
+  const config = settings();
+  const port = flags.port === undefined ? config.port : Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口号无效：${flags.port}`);
+  const host = flags.host ?? config.host;
   const minutes = Number(process.env.UPSKILL_AUDIT_CHECKPOINT_MINUTES ?? 10);
   if (!(minutes > 0)) throw new UsageError(`UPSKILL_AUDIT_CHECKPOINT_MINUTES 应为正数（分钟）：${process.env.UPSKILL_AUDIT_CHECKPOINT_MINUTES}`);
   let key;
@@ -31,9 +35,19 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   }
   const store = await openConfiguredStore(flags);
   if (flags.demo) await seedDemoIfEmpty(store.db, (line) => process.stdout.write(`${line}\n`));
-  const app = await buildApp(store, { logger: process.env.UPSKILL_LOG === '1' });
-  // The period reports' running figures: fold the claims' deltas into their totals every 30 s.
-  const stopFolding = foldClaimPeriodDeltasEvery(store.db, 30_000, (e) => process.stderr.write(`claim_period_totals: fold failed (${e instanceof Error ? e.message : String(e)}); the reports stay right, reading the deltas\n`));
+  // The fold lag is counted from the start until the first fold succeeds.
+  let lastFoldAt: number | null = Date.now();
+  const app = await buildApp(store, {
+    logger: config.requestLog, logLevel: config.logLevel, requestLog: config.requestLog, trustProxy: config.trustProxy,
+    metricsToken: config.metricsToken, lastFoldAt: () => lastFoldAt,
+  });
+  // The period reports' running figures: fold the claims' deltas into their totals every 30 s. With
+  // several instances on one database each runs the loop; the fold's advisory lock lets one at a time in.
+  const stopFolding = foldClaimPeriodDeltasEvery(
+    store.db, config.foldIntervalMs,
+    (e) => process.stderr.write(`claim_period_totals: fold failed (${e instanceof Error ? e.message : String(e)}); the reports stay right, reading the deltas\n`),
+    () => { lastFoldAt = Date.now(); },
+  );
   // Audit checkpoints (docs/audit.md): one now, one every N minutes the log has grown, one at shutdown.
   const report = (line: string) => process.stderr.write(`${line}\n`);
   const checkpoints = key ? checkpointAuditEvery(store.db, key, checkpointFile(flags, store), minutes * 60_000, report) : null;
@@ -45,7 +59,13 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   const shutdown = async () => {
     if (closing) return;
     closing = true;
+    app.lifecycle.accepting = false;
     stopFolding();
+    const giveUp = setTimeout(() => {
+      process.stderr.write(`upskill: ${config.shutdownGraceMs} ms 内未能结束进行中的请求，强制退出\n`);
+      process.exit(1);
+    }, config.shutdownGraceMs);
+    giveUp.unref();
     await app.close();
     await checkpoints?.stop();
     await store.close();

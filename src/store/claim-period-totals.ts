@@ -30,12 +30,12 @@ export async function foldClaimPeriodDeltas(db: Db): Promise<number> {
 }
 
 /** Folds every `everyMs` in the background of a server process (unref'd: never keeps it alive). */
-export function foldClaimPeriodDeltasEvery(db: Db, everyMs: number, onError: (e: unknown) => void): () => void {
+export function foldClaimPeriodDeltasEvery(db: Db, everyMs: number, onError: (e: unknown) => void, onFolded: () => void = () => {}): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    foldClaimPeriodDeltas(db).catch(onError).finally(() => { running = false; });
+    foldClaimPeriodDeltas(db).then(onFolded, onError).finally(() => { running = false; });
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);

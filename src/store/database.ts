@@ -18,6 +18,8 @@ export interface StoreOptions {
   dataDir?: string;
   /** PostgreSQL schema to use (tests isolate themselves in one each). */
   schema?: string;
+  /** PostgreSQL pool size per process (UPSKILL_DB_POOL_MAX; default 10). */
+  poolMax?: number;
 }
 
 export interface Store {
@@ -25,6 +27,8 @@ export interface Store {
   kind: 'pglite' | 'postgres';
   /** Where the data lives, for messages (never the password). */
   location: string;
+  /** The PostgreSQL pool's connection counts, for the metrics (absent on PGlite: one connection). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -55,11 +59,11 @@ async function openPglite(dataDir: string | undefined): Promise<Store> {
   }
 }
 
-async function openPostgres(url: string, schema: string | undefined): Promise<Store> {
+async function openPostgres(url: string, schema: string | undefined, poolMax: number): Promise<Store> {
   const parsers: Record<number, (v: string) => unknown> = { [OID.int8]: asNumber, [OID.numeric]: asNumber, [OID.date]: asText };
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: poolMax,
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser },
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
@@ -67,11 +71,12 @@ async function openPostgres(url: string, schema: string | undefined): Promise<St
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   const safe = new URL(url);
   safe.password = '';
-  return { db, kind: 'postgres', location: safe.toString(), close: () => db.destroy() };
+  const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+  return { db, kind: 'postgres', location: safe.toString(), poolStats, close: () => db.destroy() };
 }
 
 export function openStore(options: StoreOptions): Promise<Store> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.schema) : openPglite(options.dataDir);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.schema, options.poolMax ?? 10) : openPglite(options.dataDir);
 }
 
 /** Applies every migration not applied yet; throws with the failing migration's name. */

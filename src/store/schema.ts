@@ -245,6 +245,20 @@ export interface ClaimPeriodFigureTable {
 export interface Database {
   claim_period_totals: ClaimPeriodFigureTable;
   claim_period_deltas: ClaimPeriodFigureTable;
+  what_if_jobs: WhatIfJobTable;
+  what_if_job_claims: WhatIfJobClaimTable;
+}
+
+// Migration 2026-12-06T1080: what-if runs, shared by every API instance.
+export interface WhatIfJobTable {
+  id: string; status: 'running' | 'done' | 'failed'; input: unknown; started_by: string;
+  started_at: Generated<Date>; finished_at: Date | null; heartbeat_at: Generated<Date>;
+  progress_done: Generated<number>; progress_total: Generated<number>; error: string | null; result: unknown;
+}
+export interface WhatIfJobClaimTable {
+  job_id: string; claim_id: string; program: string; area_code: string; resident_id: string; status: string; start_date: string;
+  frozen_outcome: string | null; frozen_amount_fen: number | null; before_outcome: string; before_amount_fen: number;
+  after_outcome: string; after_amount_fen: number; delta_fen: number;
 }
 
 // Facts in time (2026-12-06T1060): dated enterprise facts (参保) and the office's cases for decisions a

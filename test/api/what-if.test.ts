@@ -5,7 +5,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/services/access.ts';
 import { decideClaims } from '../../src/services/claims/decide-claims.ts';
+import { buildApp } from '../../src/api/app.ts';
 import { runWhatIf } from '../../src/services/what-if/run-what-if.ts';
+import { HEARTBEAT_LOST_MS, whatIfFinished } from '../../src/services/what-if/what-if-jobs.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestApp, sessionFor, type TestApp } from '../support/api.ts';
 import { insertEnterprise, insertPeople, residentId, uscc } from '../support/claims-fixtures.ts';
@@ -55,7 +57,8 @@ function expectedFigures() {
 
 /** Every table's row count, and the audit log's last entry: the proof that nothing was written. */
 async function snapshot() {
-  const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(t.store.db);
+  // The runs' own record (what_if_jobs, shared by every instance) aside: nothing of the claims is written.
+  const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'what_if_%' order by table_name`.execute(t.store.db);
   const counts: Record<string, number> = {};
   for (const { table_name } of tables.rows) {
     counts[table_name] = Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table_name)}`.execute(t.store.db)).rows[0]!.n);
@@ -121,6 +124,33 @@ describe('What-if: safety ¥1,000 → ¥1,200 over 2020', () => {
     const area = (await t.app.inject({ method: 'GET', url: `/api/v1/what-if/${id}/claims?areaCode=510411`, headers: { cookie: cookies.city! } })).json();
     expect(area.items.map((c: { id: string }) => c.id)).toEqual(['W-09']);
     expect(await snapshot()).toEqual(was);
+  });
+
+  it('is kept in the database: a second API instance on the same store follows the run and pages its changed claims', async () => {
+    const other = await buildApp(t.store);
+    try {
+      const started = await t.app.inject({ method: 'POST', url: '/api/v1/what-if', headers: { cookie: cookies.city! }, payload: { parameter: 'safety.amountYuan', value: NEW_YUAN, ...PERIOD } });
+      const id = started.json().id as string;
+      await whatIfFinished(t.store.db, city, id);
+      const job = (await other.inject({ method: 'GET', url: `/api/v1/what-if/${id}`, headers: { cookie: cookies.city! } })).json();
+      expect(job).toMatchObject({ id, status: 'done', progress: { done: 6, total: 6, percent: 100 } });
+      expect(job.result.totals).toEqual(expectedFigures().totals);
+      const page = (await other.inject({ method: 'GET', url: `/api/v1/what-if/${id}/claims?sort=id`, headers: { cookie: cookies.city! } })).json();
+      expect(page.items.map((c: { id: string }) => c.id)).toEqual(expectedFigures().changed);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a run whose instance stopped (no heartbeat for a minute) reads as interrupted, not running forever', async () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    await t.store.db.insertInto('what_if_jobs').values({
+      id, status: 'running', input: JSON.stringify({ parameter: 'safety.amountYuan', value: NEW_YUAN, ...PERIOD }), started_by: 'city',
+      heartbeat_at: new Date(Date.now() - HEARTBEAT_LOST_MS - 1000),
+    }).execute();
+    const job = (await t.app.inject({ method: 'GET', url: `/api/v1/what-if/${id}`, headers: { cookie: cookies.city! } })).json();
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/测算中断/);
   });
 
   it('a value the parameter cannot take is refused before any work (400 naming the field); a county is refused (403)', async () => {

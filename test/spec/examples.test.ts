@@ -1,4 +1,4 @@
-// The contract's worked examples (../shared/contracts/examples): each input with its expected
+// The contract's worked examples (copied into test/fixtures/contract-examples from the shared contract): each input with its expected
 // decisions (ref, outcome, amountFen, payee; citations include the program's clause first).
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -6,16 +6,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateFile, type SpecDecision } from './fixtures.ts';
 
-// ../shared sits beside the project root, in development and in CI alike. The project's own cases sit
-// in test/spec/examples, in the same form (each expected decision says in `why` why it is right).
-const SHARED = fileURLToPath(new URL('../../../shared/contracts/examples', import.meta.url));
+// Inside the repository, so a clone alone passes its tests: the contract's examples copied into
+// test/fixtures/contract-examples (test/fixtures/contract-examples.test.ts keeps the copy equal to the
+// shared contract wherever that sits beside the clone), and the project's own cases in
+// test/spec/examples, in the same form (each expected decision says in `why` why it is right).
+const CONTRACT = fileURLToPath(new URL('../fixtures/contract-examples', import.meta.url));
 const OWN = fileURLToPath(new URL('./examples', import.meta.url));
 const casesIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json')).map((f) => join(dir, f));
-const inputs = [...casesIn(SHARED), ...casesIn(OWN)];
+const inputs = [...casesIn(CONTRACT), ...casesIn(OWN)];
 
 describe('Contract examples', () => {
   it('are there to check', () => {
-    expect(casesIn(SHARED).length).toBeGreaterThan(0);
+    expect(casesIn(CONTRACT).length).toBeGreaterThan(0);
     expect(casesIn(OWN).length).toBeGreaterThan(0);
   });
 

@@ -33,7 +33,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/what-if', { schema: { tags: ['admin'], summary: '参数测算：按调整后的参数重新判定期间内的申领（不保存）', description: city, body: ZWhatIfRequest }, ...allow('city') },
     async (req, reply) => reply.status(202).send(await startWhatIf(db, req.actor, { ...req.body, value: req.body.value })));
   app.get('/what-if/:id', { schema: { tags: ['admin'], summary: '测算进度与结果（按项目、按地区）', description: city, params: idParam }, ...allow('city') },
-    async (req) => getWhatIf(req.actor, req.params.id));
+    async (req) => getWhatIf(db, req.actor, req.params.id));
   app.get('/what-if/:id/claims', { schema: { tags: ['admin'], summary: '测算中金额或结果发生变化的申领', description: city, params: idParam, querystring: ZWhatIfClaimsQuery }, ...allow('city') },
-    async (req) => listWhatIfClaims(req.actor, req.params.id, req.query));
+    async (req) => listWhatIfClaims(db, req.actor, req.params.id, req.query));
 };

@@ -5,7 +5,7 @@ import { PARAMETER_NAMES } from '../../services/policy/parameter-change.ts';
 import { WHAT_IF_CLAIM_SORTS } from '../../services/what-if/what-if-jobs.ts';
 import { areaCode, isoDate, optionalText, pageQuery, sortKeys, text } from './fields.types.ts';
 
-const username = z.string().min(2, '用户名至少 2 个字符').max(40).regex(/^[A-Za-z0-9_.\-]+$/, '用户名只能包含字母、数字和 - _ .');
+const username = z.string().min(2, '用户名至少 2 个字符').max(40).regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字和 - _ .');
 const password = z.string().max(200);
 const departments = Object.keys(DEPARTMENTS) as [keyof typeof DEPARTMENTS, ...(keyof typeof DEPARTMENTS)[]];
 

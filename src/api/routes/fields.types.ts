@@ -25,7 +25,7 @@ export const uscc = z.string().max(18).superRefine((code, ctx) => {
 });
 export const areaCode = z.string().regex(/^\d{6}$/, '行政区划代码应为6位数字');
 export const level = z.enum(LEVELS.map(String) as [string, ...string[]]);
-export const code = z.string().min(1).max(40).regex(/^[A-Za-z0-9_.\-]+$/, '编码只能包含字母、数字和 - _ .');
+export const code = z.string().min(1).max(40).regex(/^[A-Za-z0-9_.-]+$/, '编码只能包含字母、数字和 - _ .');
 export const idParam = z.object({ id: z.string().min(1).max(64).refine((s) => !s.includes('\u0000'), '含有不允许的字符') });
 export const fen = z.number().int().positive().max(1e12);
 

@@ -10,6 +10,7 @@ import * as supervision from './2026-11-25T1240-supervision.ts';
 import * as claimPeriodTotals from './2026-11-25T1250-claim-period-totals.ts';
 import * as headcounts from './2026-11-25T1260-headcounts.ts';
 import * as factsInTime from './2026-12-06T1060-facts-in-time.ts';
+import * as whatIfJobs from './2026-12-06T1080-what-if-jobs.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T0900-initial-schema': initialSchema,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T1250-claim-period-totals': claimPeriodTotals,
   '2026-11-25T1260-headcounts': headcounts,
   '2026-12-06T1060-facts-in-time': factsInTime,
+  '2026-12-06T1080-what-if-jobs': whatIfJobs,
 };

@@ -22,7 +22,7 @@ export function uploadXlsx<T>(path: string, file: Blob, onProgress: (percent: nu
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100)); };
     xhr.onerror = () => reject(new ApiError(0, 'network', '无法连接服务器，请检查网络后重试'));
     xhr.onload = () => {
-      let data: unknown = null;
+      let data: unknown;
       try { data = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch { data = null; }
       if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
       const err = (data as { error?: { code?: string; message?: string; field?: string | null; issues?: unknown } } | null)?.error;

@@ -3,7 +3,7 @@
 // lazily loaded ECharts chart (only the parts used: bar and line charts, grid, tooltip, legend), and
 // the dialog whose drop-downs stay inside it.
 import { Button, message } from 'antd';
-import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { ApiError, withQuery, type Query } from '../../api.ts';
 
 export type { EnterpriseShare, FundAccount, ProgramSpending } from '../../../../src/services/funds/fund-spending.ts';

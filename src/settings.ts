@@ -1,0 +1,98 @@
+// Every setting of a server process, read from the environment and checked in this one place when a
+// command starts: a bad value stops the start with a message naming the variable, instead of a
+// surprise later. docs/operations.md lists them with their defaults; keep the two in step.
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { chineseMessage } from './policy/evaluate-input.ts';
+
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const onOff = z.enum(['on', 'off', '1', '0', 'true', 'false']).transform((v) => v === 'on' || v === '1' || v === 'true');
+const integer = (min: number, max: number) =>
+  z.string().regex(/^\d+$/, '应为整数').transform(Number).pipe(z.number().int().min(min, `不能小于 ${min}`).max(max, `不能大于 ${max}`));
+const optionalText = z.string().optional().transform((v) => (v === undefined || v === '' ? undefined : v));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+  DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), '应为 postgres://… 形式的连接串'),
+  UPSKILL_DATA_DIR: z.string().min(1).default('data'),
+  PORT: integer(0, 65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  UPSKILL_DB_POOL_MAX: integer(1, 200).default(10),
+  UPSKILL_LOG: onOff.optional(),
+  UPSKILL_LOG_LEVEL: z.enum(LEVELS).default('info'),
+  UPSKILL_METRICS_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, '至少 16 个字符'),
+  UPSKILL_TRUST_PROXY: onOff.default(false),
+  UPSKILL_FOLD_INTERVAL_MS: integer(1000, 3_600_000).default(30_000),
+  UPSKILL_SHUTDOWN_GRACE_MS: integer(0, 600_000).default(10_000),
+  UPSKILL_WHAT_IF_KEEP: integer(1, 1000).default(20),
+  UPSKILL_WEB_DIST: optionalText.refine((v) => v === undefined || existsSync(v), '目录不存在'),
+  UPSKILL_CJK_FONT: optionalText.refine((v) => v === undefined || existsSync(v), '字体文件不存在'),
+  UPSKILL_CJK_FONT_FAMILY: optionalText,
+  UPSKILL_PAY_DELAY_MS: integer(0, 60_000).default(0),
+});
+
+type Raw = z.infer<typeof schema>;
+
+export interface Settings {
+  production: boolean;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  host: string;
+  dbPoolMax: number;
+  /** Request logs (JSON lines on stdout): on by default in production, off otherwise. */
+  requestLog: boolean;
+  logLevel: (typeof LEVELS)[number];
+  /** When set, /metrics answers only `Authorization: Bearer <token>`; when not, only the local machine. */
+  metricsToken: string | undefined;
+  trustProxy: boolean;
+  foldIntervalMs: number;
+  shutdownGraceMs: number;
+  whatIfKeep: number;
+}
+
+export class SettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置有误，无法启动：\n${problems.map((p) => `  ${p}`).join('\n')}\n（各配置项及默认值见 docs/operations.md）`);
+    this.name = 'SettingsError';
+  }
+}
+
+let current: Settings | undefined;
+
+/** This process's settings, read and checked on first use (a command's start). */
+export function settings(): Settings {
+  current ??= readSettings();
+  return current;
+}
+
+/** Reads and checks the settings; throws SettingsError naming every bad variable. */
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const input = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
+  const parsed = schema.safeParse(input, { error: chineseMessage });
+  if (!parsed.success) {
+    throw new SettingsError(parsed.error.issues.map((i) => {
+      const name = String(i.path[0]);
+      const value = env[name];
+      return `${name}=${value === undefined ? '（未设置）' : JSON.stringify(name.includes('TOKEN') || name === 'DATABASE_URL' ? '…' : value)}：${i.message}`;
+    }));
+  }
+  const r: Raw = parsed.data;
+  const production = r.NODE_ENV === 'production';
+  return {
+    production,
+    databaseUrl: r.DATABASE_URL,
+    dataDir: r.UPSKILL_DATA_DIR,
+    port: r.PORT,
+    host: r.HOST,
+    dbPoolMax: r.UPSKILL_DB_POOL_MAX,
+    requestLog: r.UPSKILL_LOG ?? production,
+    logLevel: r.UPSKILL_LOG_LEVEL,
+    metricsToken: r.UPSKILL_METRICS_TOKEN,
+    trustProxy: r.UPSKILL_TRUST_PROXY,
+    foldIntervalMs: r.UPSKILL_FOLD_INTERVAL_MS,
+    shutdownGraceMs: r.UPSKILL_SHUTDOWN_GRACE_MS,
+    whatIfKeep: r.UPSKILL_WHAT_IF_KEEP,
+  };
+}

@@ -1,0 +1,43 @@
+// The server's settings are read and checked in one place at start (src/settings.ts, listed in
+// docs/operations.md): defaults when unset, and a bad value stops the start naming the variable.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { readSettings, SettingsError } from '../../src/settings.ts';
+
+describe('Settings', () => {
+  it('have their documented defaults when nothing is set', () => {
+    expect(readSettings({})).toEqual({
+      production: false, databaseUrl: undefined, dataDir: 'data', port: 3000, host: '127.0.0.1', dbPoolMax: 10,
+      requestLog: false, logLevel: 'info', metricsToken: undefined, trustProxy: false, foldIntervalMs: 30_000,
+      shutdownGraceMs: 10_000, whatIfKeep: 20,
+    });
+  });
+
+  it('turn the request log on in production unless UPSKILL_LOG says off', () => {
+    expect(readSettings({ NODE_ENV: 'production' }).requestLog).toBe(true);
+    expect(readSettings({ NODE_ENV: 'production', UPSKILL_LOG: 'off' }).requestLog).toBe(false);
+    expect(readSettings({ UPSKILL_LOG: '1' }).requestLog).toBe(true);
+  });
+
+  it('name every bad variable at once, without echoing a secret', () => {
+    try {
+      readSettings({ PORT: '80a', UPSKILL_LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://u:secret@h/db', UPSKILL_METRICS_TOKEN: 'short' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(SettingsError);
+      const problems = (e as SettingsError).problems;
+      expect(problems.map((p) => p.split('=')[0])).toEqual(['DATABASE_URL', 'PORT', 'UPSKILL_LOG_LEVEL', 'UPSKILL_METRICS_TOKEN']);
+      expect((e as Error).message).not.toContain('secret');
+      expect((e as Error).message).toContain('docs/operations.md');
+    }
+  });
+
+  it('stop `upskill serve` before it opens anything, with exit code 2 and the message', () => {
+    const r = spawnSync(process.execPath, ['bin/upskill.js', 'serve', '--data', '/nonexistent/never-created'], {
+      env: { ...process.env, PORT: 'eighty', DATABASE_URL: '' }, encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('配置有误，无法启动');
+    expect(r.stderr).toMatch(/PORT="eighty"：/);
+  });
+});
