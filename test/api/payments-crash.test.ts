@@ -9,7 +9,6 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/services/access.ts';
 import { buildPaymentBatch, confirmPaymentBatch } from '../../src/services/payments/build-payment-batch.ts';
 import { verifyAuditChain } from '../../src/store/audit-log.ts';
 import { migrate, openStore } from '../../src/store/database.ts';
@@ -17,10 +16,10 @@ import { seedReferenceData } from '../../src/store/seed/reference-data.ts';
 import { createUser } from '../../src/store/seed/users.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { insertFund, insertPeople, residentId } from '../support/claims-fixtures.ts';
+import { dutyUser } from '../support/payment-duty-users.ts';
 
 const CLAIMS = 2000;
 const dir = mkdtempSync(join(tmpdir(), 'upskill-crash-'));
-const city: Actor = { userId: 'u', username: 'city', displayName: '市人社局', role: 'city', areaCode: '510400', department: null, enterpriseUscc: null, providerId: null, residentId: null };
 const children: ChildProcess[] = [];
 afterAll(() => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
@@ -59,7 +58,8 @@ async function login(base: string): Promise<string> {
 
 describe('Paying a batch survives a crash', () => {
   it('killed mid-batch and run again, every claim is paid exactly once and the audit chain holds', async () => {
-    // The data folder: 2,000 approved claims of 东区 with their reservations, in one confirmed batch.
+    // The data folder: 2,000 approved claims of 东区 with their reservations, in one batch built by 经办
+    // and confirmed by 复核; the login `city` pays it (maker–checker: neither of the other two may).
     const store = await openStore({ dataDir: dir });
     await migrate(store.db);
     const batchId = await inTransaction(store.db, async (tx) => {
@@ -80,8 +80,8 @@ describe('Paying a batch survives a crash', () => {
         }))).execute();
         await tx.insertInto('reservations').values(ids.map((_, j) => ({ claim_id: `C-${String(i + j).padStart(5, '0')}`, fund_id: fundId, amount_fen: 100000, reserved_by: 'test' }))).execute();
       }
-      const batch = await buildPaymentBatch(tx, city, { areaCode: '510402', fundId });
-      await confirmPaymentBatch(tx, city, { batchId: batch.id });
+      const batch = await buildPaymentBatch(tx, await dutyUser(tx, 'maker', ['build']), { areaCode: '510402', fundId });
+      await confirmPaymentBatch(tx, await dutyUser(tx, 'checker', ['confirm']), { batchId: batch.id });
       return batch.id;
     });
     await store.close();
