@@ -39,7 +39,7 @@ export interface BatchLine {
   claimId: string; program: string; payee: string; payeeRef: string | null; accountHolder: string | null; residentId: string;
   amountFen: number; paid: boolean; paidAt: string | null;
 }
-export interface PayableGroup { areaCode: string; fundId: string; claims: number; totalFen: number }
+export interface PayableGroup { areaCode: string; fundId: string; claims: number; totalFen: number; allowedActs: 'build'[] }
 export interface Fund { id: string; source: string; year: number; budgetFen: number }
 
 export const NOTICE_STATUS_NAMES: Record<string, string> = { open: '公示中', paused: '异议暂停', closed: '已结束' };
