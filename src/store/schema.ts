@@ -105,7 +105,8 @@ export interface ReservationTable {
   reserved_by: string; reserved_at: Generated<Date>;
 }
 export interface PaymentBatchTable extends Stamped {
-  id: string; fund_id: string; area_code: string; status: Optional<'draft' | 'confirmed' | 'paying' | 'paid'>; total_fen: Optional<number>;
+  id: string; fund_id: string; area_code: string; status: Optional<'draft' | 'confirmed' | 'paying' | 'paid' | 'cancelled'>; total_fen: Optional<number>;
+  confirmed_by: Optional<string | null>; cancel_reason: Optional<string | null>;
 }
 export interface PaymentBatchItemTable { batch_id: string; claim_id: string; amount_fen: number }
 export interface PaymentTable { id: Generated<number>; claim_id: string; batch_id: string; payee: string; payee_ref: string | null; amount_fen: number; paid_at: Generated<Date> }
@@ -278,3 +279,6 @@ export interface Database {
   enterprise_facts: EnterpriseFactTable;
   fact_cases: FactCaseTable;
 }
+// Money controls: the payment duties a login holds (经办 build, 复核 confirm, 支付 pay), set by the city.
+export type PaymentDuty = 'build' | 'confirm' | 'pay';
+export interface UserTable { payment_duties: Optional<PaymentDuty[]> }

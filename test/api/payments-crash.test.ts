@@ -9,7 +9,6 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/services/access.ts';
 import { buildPaymentBatch, confirmPaymentBatch } from '../../src/services/payments/build-payment-batch.ts';
 import { createFund } from '../../src/services/funds/create-fund.ts';
 import { appendAuditEntries, verifyAuditChain } from '../../src/store/audit-log.ts';
@@ -18,10 +17,10 @@ import { seedReferenceData } from '../../src/store/seed/reference-data.ts';
 import { createUser } from '../../src/store/seed/users.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { insertPeople, residentId } from '../support/claims-fixtures.ts';
+import { dutyUser } from '../support/payment-duty-users.ts';
 
 const CLAIMS = 2000;
 const dir = mkdtempSync(join(tmpdir(), 'upskill-crash-'));
-const city: Actor = { userId: 'u', username: 'city', displayName: '市人社局', role: 'city', areaCode: '510400', department: null, enterpriseUscc: null, providerId: null, residentId: null };
 const children: ChildProcess[] = [];
 afterAll(() => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
@@ -60,7 +59,8 @@ async function login(base: string): Promise<string> {
 
 describe('Paying a batch survives a crash', () => {
   it('killed mid-batch and run again, every claim is paid exactly once and the audit chain holds', async () => {
-    // The data folder: 2,000 approved claims of 东区 with their reservations, in one confirmed batch.
+    // The data folder: 2,000 approved claims of 东区 with their reservations, in one batch built by 经办
+    // and confirmed by 复核; the login `city` pays it (maker–checker: neither of the other two may).
     const store = await openStore({ dataDir: dir });
     await migrate(store.db);
     const batchId = await inTransaction(store.db, async (tx) => {
@@ -70,7 +70,8 @@ describe('Paying a batch survives a crash', () => {
       await insertPeople(tx, people.map((r) => ({ residentId: r })));
       // Fund and approvals audited as createFund and approveClaim record them: `audit verify` below
       // reconciles the money tables with the log.
-      const { id: fundId } = await createFund(tx, city, { source: 'special_action', year: 2020, budgetFen: 10_000_000_00 });
+      const maker = await dutyUser(tx, 'maker', ['build']);
+      const { id: fundId } = await createFund(tx, maker, { source: 'special_action', year: 2020, budgetFen: 10_000_000_00 });
       for (let i = 0; i < CLAIMS; i += 500) {
         const ids = people.slice(i, i + 500);
         await tx.insertInto('claims').values(ids.map((r, j) => ({
@@ -87,8 +88,8 @@ describe('Paying a batch survives a crash', () => {
           data: { from: 'reviewed', to: 'approved', fundId, amountFen: 100000, advanceId: null, advanceDeductedFen: 0, reservedFen: 100000 },
         })));
       }
-      const batch = await buildPaymentBatch(tx, city, { areaCode: '510402', fundId });
-      await confirmPaymentBatch(tx, city, { batchId: batch.id });
+      const batch = await buildPaymentBatch(tx, maker, { areaCode: '510402', fundId });
+      await confirmPaymentBatch(tx, await dutyUser(tx, 'checker', ['confirm']), { batchId: batch.id });
       return batch.id;
     });
     await store.close();

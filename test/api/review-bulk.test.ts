@@ -163,7 +163,7 @@ describe('Notices and payment batches for the offices', () => {
 
   it('shows what can be paid, builds a batch, and lists its lines as the bank\'s list (payee, account holder, amount)', async () => {
     const payable = (await get('/review/payable', 'dongqu')).json();
-    expect(payable.items).toEqual([{ areaCode: '510402', fundId: 'special_action-2020', claims: 1, totalFen: 187000 }]);
+    expect(payable.items).toEqual([{ areaCode: '510402', fundId: 'special_action-2020', claims: 1, totalFen: 187000, allowedActs: ['build'] }]);
     const built = await post('/payment-batches', 'dongqu', { areaCode: '510402', fundId: 'special_action-2020' });
     expect(built.statusCode).toBe(201);
     const id = built.json().id;

@@ -6,7 +6,9 @@
 // accepts and closes the class (结业考核验收, §5.3); the provider submits the claims; the office decides
 // and reviews them in bulk, publishes a publicity notice (its start date is the one the office enters:
 // the notice has run its 5 working days by today, so no one waits), closes it, approves the claims and
-// builds a payment batch; the city confirms and pays it; the city creates a login for one trainee, who
+// builds a payment batch; the city's 复核 confirms it and its 支付 pays it (maker–checker: the builder
+// is offered no 确认, the confirmer no 支付; each act asks first with the count and the total in ¥);
+// the city creates a login for one trainee, who
 // then sees the payment on the claim in their name. The test only reads the API (as the city) to pick
 // eligible people beforehand and to check what the screens show; every change is made on a screen.
 import ExcelJS from 'exceljs';
@@ -298,11 +300,13 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     for (const id of ids) expect((await city.call<Claim>('GET', `/claims/${id}`)).status).toBe('approved');
   });
 
-  it('7. the office builds a payment batch; the city confirms and pays it', async () => {
+  it('7. the office builds a payment batch; the city\'s 复核 confirms it and its 支付 pays it, three people', async () => {
     await signIn('renhe');
     await page.goto('/review/payments');
     const build = page.getByRole('button', { name: /^编制支付批次：仁和区 2021年/ }).first();
     await build.click();
+    expect(await page.getByTestId('build-confirm-text').textContent()).toMatch(/将仁和区「2021年.*」的 \d+ 笔已批准申领编入一个支付批次，合计 ¥[\d,]+\.\d{2}/);
+    await page.getByRole('button', { name: '是，编制' }).click();
     await page.waitForURL(/\/review\/payments\/PB-/);
     j.batchUrl = new URL(page.url()).pathname;
     const batchId = decodeURIComponent(j.batchUrl.split('/').pop()!);
@@ -311,12 +315,23 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     for (const c of j.claims) expect(lines.items.map((l) => l.claimId)).toContain(c.id);
     const batch = await city.call<{ items: number; totalFen: number }>('GET', `/payment-batches/${encodeURIComponent(batchId)}`);
     expect(await page.getByTestId('batch-total').textContent()).toBe(money(batch.totalFen));
+    // The builder is offered no 确认 (the server's allowedActs), only 取消.
+    await page.getByRole('button', { name: '取消批次' }).waitFor();
+    expect(await page.getByRole('button', { name: '确认支付批次' }).count()).toBe(0);
 
-    await signIn('city');
+    await signIn('city-fuhe');
     await page.goto(j.batchUrl);
     await page.getByRole('button', { name: '确认支付批次' }).click();
+    expect(await page.getByTestId('confirm-text').textContent()).toContain(`本批次 ${batch.items} 笔，合计 ${money(batch.totalFen)}`);
+    await page.getByRole('button', { name: '是，确认' }).click();
     await page.getByRole('heading', { name: /已确认/ }).waitFor();
+    expect(await page.getByRole('button', { name: '支付', exact: true }).count()).toBe(0);
+
+    await signIn('city-zhifu');
+    await page.goto(j.batchUrl);
     await page.getByRole('button', { name: '支付', exact: true }).click();
+    expect(await page.getByTestId('pay-text').textContent()).toContain(`将支付 ${batch.items} 笔，合计 ${money(batch.totalFen)}`);
+    await page.getByRole('button', { name: '是，支付' }).click();
     await page.getByTestId('pay-result').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('pay-result').textContent()).toContain(`累计已支付 ${batch.items} / ${batch.items} 笔`);
     await page.getByRole('heading', { name: /已支付/ }).waitFor();

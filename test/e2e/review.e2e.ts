@@ -254,7 +254,7 @@ describe('Publicity (公示)', () => {
 });
 
 describe('Payment batches (支付批次)', () => {
-  it('米易县 builds a batch from its approved claims; the city confirms and pays it — paying again pays nobody twice — and exports the bank list', async () => {
+  it('米易县 builds a batch from its approved claims; the city\'s 复核 confirms and its 支付 pays it — paying again pays nobody twice — and exports the bank list', async () => {
     await signIn('miyi');
     await page.getByRole('link', { name: '待支付的申领：查看列表' }).click();
     await page.waitForURL(/\/review\/payments$/);
@@ -272,6 +272,7 @@ describe('Payment batches (支付批次)', () => {
     for (let r = 2; r <= summarySheet.rowCount; r++) summaryFen += Math.round(Number(summarySheet.getRow(r).getCell(4).value) * 100);
     expect(summaryFen).toBe(payable.items.reduce((sum, g) => sum + g.totalFen, 0));
     await build.click();
+    await page.getByRole('button', { name: '是，编制' }).click();
     await page.waitForURL(/\/review\/payments\/PB-/);
     const batchUrl = new URL(page.url()).pathname;
     const batchId = decodeURIComponent(batchUrl.split('/').pop()!);
@@ -281,11 +282,17 @@ describe('Payment batches (支付批次)', () => {
     expect(batch.items).toBeGreaterThan(0);
     await fresh();
 
-    await signIn('city');
+    await signIn('city-fuhe');
     await page.goto(batchUrl);
     await page.getByRole('button', { name: '确认支付批次' }).click();
+    await page.getByRole('button', { name: '是，确认' }).click();
     await page.getByRole('heading', { name: /已确认/ }).waitFor();
+    await fresh();
+
+    await signIn('city-zhifu');
+    await page.goto(batchUrl);
     await page.getByRole('button', { name: '支付', exact: true }).click();
+    await page.getByRole('button', { name: '是，支付' }).click();
     await page.getByTestId('pay-result').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('pay-result').textContent()).toContain(`本次支付 ${batch.items} 笔；累计已支付 ${batch.items} / ${batch.items} 笔`);
     await page.getByRole('heading', { name: /已支付/ }).waitFor();

@@ -8,10 +8,11 @@ import { createUser } from '../../services/users/create-user.ts';
 import { listUsers } from '../../services/users/list-users.ts';
 import { resetUserPassword } from '../../services/users/reset-user-password.ts';
 import { setUserActive } from '../../services/users/set-user-active.ts';
+import { setUserPaymentDuties } from '../../services/users/set-user-payment-duties.ts';
 import { getWhatIf, listWhatIfClaims, startWhatIf } from '../../services/what-if/what-if-jobs.ts';
 import { idParam } from './fields.types.ts';
 import { allow, run, who } from './route-access.ts';
-import { ZCreateUserRequest, ZListUsersQuery, ZParameterChangeRequest, ZResetPasswordRequest, ZUserActiveRequest, ZWhatIfClaimsQuery, ZWhatIfRequest } from './admin.types.ts';
+import { ZCreateUserRequest, ZListUsersQuery, ZParameterChangeRequest, ZResetPasswordRequest, ZUserActiveRequest, ZUserPaymentDutiesRequest, ZWhatIfClaimsQuery, ZWhatIfRequest } from './admin.types.ts';
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
@@ -24,6 +25,8 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => run(db, (tx) => setUserActive(tx, req.actor, req.params.id, req.body)));
   app.post('/users/:id/password', { schema: { tags: ['admin'], summary: '重置用户密码', description: city, params: idParam, body: ZResetPasswordRequest }, ...allow('city') },
     (req) => run(db, (tx) => resetUserPassword(tx, req.actor, req.params.id, req.body)));
+  app.post('/users/:id/payment-duties', { schema: { tags: ['admin'], summary: '设置用户的支付职责（经办、复核、支付；编制人不得复核，复核人不得支付）', description: city, params: idParam, body: ZUserPaymentDutiesRequest }, ...allow('city') },
+    (req) => run(db, (tx) => setUserPaymentDuties(tx, req.actor, req.params.id, req.body)));
 
   app.get('/policy/parameters', { schema: { tags: ['admin'], summary: '政策参数（条款、取值及有效期）与已登记的调整', description: city }, ...allow('city') },
     (req) => run(db, (tx) => listPolicyParameters(tx, req.actor)));

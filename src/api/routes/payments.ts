@@ -1,17 +1,19 @@
 // Payment batches: built from approved claims (city, county), confirmed (city or finance, §5.7),
-// paid idempotently (running it again pays nobody twice).
+// paid idempotently (running it again pays nobody twice), a draft cancelled. Each act needs the
+// payment duty (经办/复核/支付) and one person never checks their own work (payment-duties.ts).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { buildPaymentBatch, confirmPaymentBatch } from '../../services/payments/build-payment-batch.ts';
+import { buildPaymentBatch, cancelPaymentBatch, confirmPaymentBatch } from '../../services/payments/build-payment-batch.ts';
 import { getPaymentBatch, payPaymentBatch } from '../../services/payments/pay-payment-batch.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import { allow, who } from './route-access.ts';
-import { ZBatchIdParams, ZBatchView, ZBuildBatchRequest } from './payments.types.ts';
+import { ZBatchIdParams, ZBatchView, ZBuildBatchRequest, ZCancelBatchRequest } from './payments.types.ts';
 
 const OFFICES = ['city', 'county'] as const;
 /** Departments pass the gate; the use case admits finance only (§5.7). */
 const READERS = ['city', 'county', 'department'] as const;
 const CONFIRMERS = ['city', 'department'] as const;
+const CANCELLERS = ['city', 'county', 'department'] as const;
 const tags = ['payments'];
 
 export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -36,7 +38,15 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
     ...allow(...OFFICES),
     schema: {
       tags, description: who(...OFFICES), summary: '支付批次（幂等：重复执行或中断后再执行，不会重复支付）', params: ZBatchIdParams,
-      response: { 200: z.object({ id: z.string(), status: z.string(), paidNow: z.number(), items: z.number(), paid: z.number() }) },
+      response: { 200: z.object({ id: z.string(), status: z.string(), paidNow: z.number(), items: z.number(), paid: z.number(), held: z.number().describe('本次因劳动者异议未办结而暂缓支付的笔数') }) },
     },
   }, async (request) => payPaymentBatch(db, request.actor, { batchId: request.params.id }));
+
+  app.post('/payment-batches/:id/cancel', {
+    ...allow(...CANCELLERS),
+    schema: {
+      tags, description: who(...CANCELLERS), summary: '取消草稿支付批次（须说明理由；其中的申领可重新编入批次）', params: ZBatchIdParams, body: ZCancelBatchRequest,
+      response: { 200: z.object({ id: z.string(), status: z.string(), released: z.number() }) },
+    },
+  }, async (request) => inTransaction(db, (tx) => cancelPaymentBatch(tx, request.actor, { batchId: request.params.id, reason: request.body.reason })));
 };

@@ -26,7 +26,7 @@ export const ZNoticeDetail = z.object({
 
 export const ZListBatchesQuery = z.object({
   ...pageQuery(sortKeys(BATCH_SORTS)),
-  status: z.enum(['draft', 'confirmed', 'paying', 'paid']).optional(),
+  status: z.enum(['draft', 'confirmed', 'paying', 'paid', 'cancelled']).optional(),
   areaCode: areaCode.optional(),
   fundId: z.string().min(1).max(80).optional(),
 });
@@ -42,6 +42,6 @@ export const ZBatchLine = z.object({
 export const ZBatchLinesPage = okList(ZBatchLine).extend({ batchStatus: z.string() });
 
 export const ZPayableQuery = z.object({ areaCode: areaCode.optional(), fundId: z.string().min(1).max(80).optional() });
-export const ZPayableGroup = z.object({ areaCode: z.string(), fundId: z.string(), claims: z.number(), totalFen: z.number() });
+export const ZPayableGroup = z.object({ areaCode: z.string(), fundId: z.string(), claims: z.number(), totalFen: z.number(), allowedActs: z.array(z.enum(['build'])).describe('查看者可对该组进行的操作（有经办职责者可编制批次）') });
 
 export { okList };

@@ -1,12 +1,19 @@
-// The reviewing office resolves a taken dispute case with a finding: the claim is rejected (through
-// the claims' own reject use case, so its state machine and review record apply) or the dispute is
-// dismissed. The trainee sees the finding and the written resolution.
+// The reviewing office resolves a taken dispute case with a finding. Upheld ('claim_rejected'): a claim
+// not yet approved is rejected (the claims' own reject use case); an approved claim not yet paid has its
+// approval revoked — reservation released, line withdrawn from a draft or confirmed batch — through the
+// same use case a sanction uses (claims/revoke-approval.ts); a claim already paid keeps its status and
+// its money goes to recovery (claims/recover-claim-payment.ts: a recovery record for the office). While
+// the case is open the claim is held out of payment (payments/payment-holds.ts); dismissed, it is
+// payable again. The trainee sees the finding and the written resolution.
 import { appendAudit } from '../../store/audit-log.ts';
 import type { DisputeFinding } from '../../store/schema.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
+import { CLAIM_TRANSITIONS, STATUS_NAMES } from '../claims/claim-states.ts';
+import { recoverClaimPayment } from '../claims/recover-claim-payment.ts';
 import { rejectClaim } from '../claims/reject-claim.ts';
+import { revokeApproval } from '../claims/revoke-approval.ts';
 import { loadDispute } from './dispute-scope.ts';
 import { claimFactsOf, disputeView, type DisputeView } from './dispute-view.ts';
 
@@ -19,9 +26,14 @@ export async function resolveDispute(tx: Tx, actor: Actor | null, id: string, in
   if (d.status !== 'taken') throw new AppError('invalid_transition', '请先受理该异议案件，再作出处理结论');
   const resolution = input.resolution.trim();
   if (input.finding === 'claim_rejected') {
-    // A claim already approved or paid cannot be rejected here (409 from the claim's state machine):
-    // its money is recovered through a sanction (§5.2), and the case stays open until then.
-    await rejectClaim(tx, a, { claimId: d.claim_id, reason: `劳动者异议成立：${resolution}` });
+    const grounds = `劳动者异议成立：${resolution}`;
+    // The claim's row lock, as a payment takes it: the run has either paid it already (recovered
+    // below) or will find it revoked.
+    const claim = await tx.selectFrom('claims').select('status').where('id', '=', d.claim_id).forUpdate().executeTakeFirstOrThrow();
+    if (CLAIM_TRANSITIONS.reject.from.includes(claim.status)) await rejectClaim(tx, a, { claimId: d.claim_id, reason: grounds });
+    else if (claim.status === 'approved') await revokeApproval(tx, a, d.claim_id, grounds);
+    else if (claim.status === 'paid') await recoverClaimPayment(tx, a, d.claim_id, grounds);
+    else throw new AppError('invalid_transition', `申领当前状态为“${STATUS_NAMES[claim.status]}”，无需驳回或追回；请以“异议不成立”或说明情况办结`, 'finding');
   }
   const row = await tx.updateTable('claim_disputes').set({ status: 'resolved', finding: input.finding, resolution, resolved_by: actorLabel(a), resolved_at: new Date() })
     .where('id', '=', d.id).returningAll().executeTakeFirstOrThrow();

@@ -1,4 +1,4 @@
-// Paying a batch, idempotently (issue #4: running a batch twice, or again after a crash, pays nobody
+// Paying a batch (by a login with the pay duty who did not confirm it: payment-duties.ts), idempotently (issue #4: running a batch twice, or again after a crash, pays nobody
 // twice). Each claim is paid in its own small transaction: the payment row (payments.claim_id is
 // unique), the reservation marked paid, the claim moved to 'paid' and the audit entry commit together
 // or not at all. A rerun skips every claim that already has its payment and finishes the rest.
@@ -12,6 +12,8 @@ import { inTransaction } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { transition } from '../claims/claim-states.ts';
+import { allowedBatchActs, batchActRefusal, dutiesOf } from './payment-duties.ts';
+import { heldByDispute } from './payment-holds.ts';
 
 const payeeRef = (payee: string, c: { resident_id: string; enterprise_uscc: string | null; provider_id: string | null }) =>
   payee === 'enterprise' ? c.enterprise_uscc : payee === 'institution' ? c.provider_id : c.resident_id;
@@ -21,7 +23,8 @@ export async function payPaymentBatch(db: Db, actor: Actor | null, input: { batc
   const label = actorLabel(a);
   const batch = await db.selectFrom('payment_batches').selectAll().where('id', '=', input.batchId).executeTakeFirst();
   if (!batch || (a.role === 'county' && a.areaCode !== batch.area_code)) throw new AppError('not_found', `没有找到支付批次：${input.batchId}`, 'batchId');
-  if (batch.status === 'draft') throw new AppError('invalid_transition', `支付批次 ${batch.id} 尚未确认，不能支付`, 'batchId');
+  const refusal = batchActRefusal(a, await dutiesOf(db, a), batch, 'pay');
+  if (refusal) throw refusal;
   if (batch.status === 'confirmed') {
     await inTransaction(db, async (tx) => {
       const moved = await tx.updateTable('payment_batches').set({ status: 'paying', updated_by: label, updated_at: new Date() })
@@ -34,6 +37,7 @@ export async function payPaymentBatch(db: Db, actor: Actor | null, input: { batc
     .leftJoin('payments as p', 'p.claim_id', 'i.claim_id')
     .select(['i.claim_id', 'i.amount_fen']).where('i.batch_id', '=', batch.id).where('p.id', 'is', null).orderBy('i.claim_id').execute();
   let paidNow = 0;
+  let held = 0;
   for (const item of pending) {
     const paid = await inTransaction(db, async (tx) => {
       const claim = await tx.selectFrom('claims').selectAll().where('id', '=', item.claim_id).forUpdate().executeTakeFirstOrThrow();
@@ -42,6 +46,9 @@ export async function payPaymentBatch(db: Db, actor: Actor | null, input: { batc
       const stillInBatch = await tx.selectFrom('payment_batch_items').select('claim_id')
         .where('batch_id', '=', batch.id).where('claim_id', '=', claim.id).executeTakeFirst();
       if (claim.status !== 'approved' || !stillInBatch) return false;
+      // A trainee's dispute still open holds the claim out of payment (payment-holds.ts); opening one
+      // locks this same claim row, so it is either seen here or opened after the payment.
+      if (await heldByDispute(tx, claim.id)) return 'held' as const;
       const payee = claim.payee ?? claim.r3_exception_payee!;
       const inserted = await tx.insertInto('payments')
         .values({ claim_id: claim.id, batch_id: batch.id, payee, payee_ref: payeeRef(payee, claim), amount_fen: Number(item.amount_fen) })
@@ -53,7 +60,8 @@ export async function payPaymentBatch(db: Db, actor: Actor | null, input: { batc
       await appendAudit(tx, { actor: label, action: 'claim.pay', entity: 'claim', entityId: claim.id, data: { from: claim.status, to, batchId: batch.id, paymentId: Number(inserted.id), amountFen: Number(item.amount_fen), payee } });
       return true;
     });
-    if (paid) paidNow++;
+    if (paid === 'held') held++;
+    else if (paid) paidNow++;
     if (delay > 0) await sleep(delay);
   }
   const counts = await db.selectFrom('payment_batch_items as i').leftJoin('payments as p', 'p.claim_id', 'i.claim_id')
@@ -66,7 +74,8 @@ export async function payPaymentBatch(db: Db, actor: Actor | null, input: { batc
       if (Number(moved.numUpdatedRows) > 0) await appendAudit(tx, { actor: label, action: 'payment_batch.paid', entity: 'payment_batch', entityId: batch.id, data: { items: Number(counts.items), totalFen: Number(batch.total_fen) } });
     });
   }
-  return { id: batch.id, status: done ? 'paid' as const : 'paying' as const, paidNow, items: Number(counts.items), paid: Number(counts.paid) };
+  if (held > 0) await inTransaction(db, (tx) => appendAudit(tx, { actor: label, action: 'payment_batch.hold', entity: 'payment_batch', entityId: batch.id, data: { held, reason: '申领有未办结的劳动者异议，暂缓支付' } }));
+  return { id: batch.id, status: done ? 'paid' as const : 'paying' as const, paidNow, items: Number(counts.items), paid: Number(counts.paid), held };
 }
 
 export async function getPaymentBatch(db: Db, actor: Actor | null, batchId: string) {
@@ -76,5 +85,13 @@ export async function getPaymentBatch(db: Db, actor: Actor | null, batchId: stri
   if (!batch || (a.role === 'county' && a.areaCode !== batch.area_code)) throw new AppError('not_found', `没有找到支付批次：${batchId}`, 'batchId');
   const counts = await db.selectFrom('payment_batch_items as i').leftJoin('payments as p', 'p.claim_id', 'i.claim_id')
     .select(({ fn }) => [fn.countAll<number>().as('items'), fn.count<number>('p.id').as('paid'), fn.sum<number>('p.amount_fen').as('paidFen')]).where('i.batch_id', '=', batchId).executeTakeFirstOrThrow();
-  return { id: batch.id, areaCode: batch.area_code, fundId: batch.fund_id, status: batch.status, totalFen: Number(batch.total_fen), items: Number(counts.items), paid: Number(counts.paid), paidFen: Number(counts.paidFen ?? 0) };
+  const held = await db.selectFrom('payment_batch_items as i').leftJoin('payments as p', 'p.claim_id', 'i.claim_id').select(({ fn }) => fn.countAll<number>().as('n'))
+    .where('i.batch_id', '=', batchId).where('p.id', 'is', null)
+    .where(({ exists, selectFrom }) => exists(selectFrom('claim_disputes as d').select('d.id').whereRef('d.claim_id', '=', 'i.claim_id').where('d.status', '<>', 'resolved')))
+    .executeTakeFirstOrThrow();
+  return {
+    id: batch.id, areaCode: batch.area_code, fundId: batch.fund_id, status: batch.status, totalFen: Number(batch.total_fen), items: Number(counts.items), paid: Number(counts.paid), paidFen: Number(counts.paidFen ?? 0),
+    heldByDispute: Number(held.n), createdBy: batch.created_by, confirmedBy: batch.confirmed_by ?? null, cancelReason: batch.cancel_reason ?? null,
+    allowedActs: allowedBatchActs(a, await dutiesOf(db, a), batch),
+  };
 }

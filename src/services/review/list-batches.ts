@@ -6,7 +6,7 @@ import { officeArea, requireOffice } from './review-scope.ts';
 
 export const BATCH_SORTS = { createdAt: 'b.created_at', total: 'b.total_fen', status: 'b.status' } as const;
 
-export interface ListBatchesInput extends PageQuery<keyof typeof BATCH_SORTS> { status?: 'draft' | 'confirmed' | 'paying' | 'paid'; areaCode?: string; fundId?: string }
+export interface ListBatchesInput extends PageQuery<keyof typeof BATCH_SORTS> { status?: 'draft' | 'confirmed' | 'paying' | 'paid' | 'cancelled'; areaCode?: string; fundId?: string }
 
 export interface BatchSummary {
   id: string; areaCode: string; fundId: string; status: string; totalFen: number; items: number; paid: number; paidFen: number;

@@ -1,9 +1,8 @@
 // Sanctions after a finding or an inspection (§5.2 虚假培训/缩水培训 are punished; §5.3): a claim is
 // rejected through the claims state machine (rejectClaim) while it can still be; an approved claim not
-// yet paid is stopped: its approval revoked (claim-states 'revoke'), its reservation released back to
-// the fund and its line withdrawn from a payment batch not yet paid for it; a claim already paid
-// keeps its status (no transition leaves "paid") and its money is recovered: a recoveries row for the
-// amount paid, credited back to the fund that paid it (fund-balance.ts); a provider is suspended or
+// yet paid is stopped (claims/revoke-approval.ts: approval revoked, reservation released, batch line
+// withdrawn); a claim already paid keeps its status and its money is recovered
+// (claims/recover-claim-payment.ts, credited back to the fund that paid it); a provider is suspended or
 // delisted through the providers' status use case. Each sanction is recorded for the public list,
 // with the basis (findings, inspection) it rests on, and audited beside the act's own audit entry.
 import { randomBytes } from 'node:crypto';
@@ -12,8 +11,10 @@ import type { SanctionKind } from '../../store/schema.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { loadClaim, requireReviewer } from '../claims/claim-scope.ts';
-import { CLAIM_TRANSITIONS, STATUS_NAMES, transition } from '../claims/claim-states.ts';
+import { CLAIM_TRANSITIONS, STATUS_NAMES } from '../claims/claim-states.ts';
+import { recoverClaimPayment } from '../claims/recover-claim-payment.ts';
 import { rejectClaim } from '../claims/reject-claim.ts';
+import { revokeApproval } from '../claims/revoke-approval.ts';
 import { assertDate } from '../identifiers.ts';
 import { changeProviderStatus } from '../providers/change-provider-status.ts';
 import { publicName } from './risk-scope.ts';
@@ -70,19 +71,12 @@ export async function sanction(tx: Tx, actor: Actor | null, input: SanctionInput
       await rejectClaim(tx, a, { claimId: claim.id, reason: `查处：${input.reason}` });
       view = { id, kind: 'claim_rejected', claimId: claim.id, providerId: claim.provider_id, amountFen: null, reason: input.reason, publicParty: party, sanctionedOn: input.on };
     } else if (claim.status === 'approved') {
-      await stopPayment(tx, a, claim.id, claim.status, input.reason);
+      await revokeApproval(tx, a, claim.id, `查处：${input.reason}`);
       view = { id, kind: 'claim_rejected', claimId: claim.id, providerId: claim.provider_id, amountFen: null, reason: input.reason, publicParty: party, sanctionedOn: input.on };
     } else if (claim.status === 'paid') {
-      const paid = await tx.selectFrom('payments').select('amount_fen').where('claim_id', '=', claim.id).executeTakeFirst();
-      if (!paid) throw new AppError('conflict', `申领 ${claim.id} 标记为已支付，但没有支付记录，无法追回`, 'claimId');
-      const before = await tx.selectFrom('recoveries').select('id').where('claim_id', '=', claim.id).executeTakeFirst();
-      if (before) throw new AppError('invalid_transition', `申领 ${claim.id} 的补贴已登记追回`, 'claimId');
-      const recovery = await tx.insertInto('recoveries').values({
-        advance_id: null, claim_id: claim.id, amount_fen: Number(paid.amount_fen), reason: `查处：${input.reason}`, recorded_by: actorLabel(a),
-      }).returning('id').executeTakeFirstOrThrow();
-      await appendAudit(tx, { actor: actorLabel(a), action: 'claim.recover', entity: 'claim', entityId: claim.id, data: { amountFen: Number(paid.amount_fen), recoveryId: Number(recovery.id), reason: input.reason } });
-      view = { id, kind: 'money_recovered', claimId: claim.id, providerId: claim.provider_id, amountFen: Number(paid.amount_fen), reason: input.reason, publicParty: party, sanctionedOn: input.on };
-      await tx.insertInto('risk_sanctions').values(row(view, areaCode, basis, actorLabel(a), Number(recovery.id))).execute();
+      const recovery = await recoverClaimPayment(tx, a, claim.id, `查处：${input.reason}`);
+      view = { id, kind: 'money_recovered', claimId: claim.id, providerId: claim.provider_id, amountFen: recovery.amountFen, reason: input.reason, publicParty: party, sanctionedOn: input.on };
+      await tx.insertInto('risk_sanctions').values(row(view, areaCode, basis, actorLabel(a), recovery.recoveryId)).execute();
       await appendAudit(tx, { actor: actorLabel(a), action: 'risk.sanction', entity: 'risk_sanction', entityId: id, data: { ...view, basis } });
       return view;
     } else {
@@ -100,39 +94,6 @@ export async function sanction(tx: Tx, actor: Actor | null, input: SanctionInput
   await tx.insertInto('risk_sanctions').values(row(view, areaCode, basis, actorLabel(a), null)).execute();
   await appendAudit(tx, { actor: actorLabel(a), action: 'risk.sanction', entity: 'risk_sanction', entityId: id, data: { ...view, basis } });
   return view;
-}
-
-/**
- * An approved claim not yet paid: no payment may follow. The claim is rejected (approval revoked), its
- * reservation released (the fund's money is free again) and its line taken out of any payment batch
- * that has not paid it, the batch total lowered — all in the sanction's transaction, each audited. The
- * claim row is locked (loadClaim … forUpdate), as the payment of a claim locks it, so a payment run
- * either paid it before (then it is 'paid' and recovered instead) or finds it rejected and pays nothing.
- */
-async function stopPayment(tx: Tx, a: Actor, claimId: string, from: 'approved', reason: string): Promise<void> {
-  const to = transition(claimId, from, 'revoke');
-  if (await tx.selectFrom('payments').select('id').where('claim_id', '=', claimId).executeTakeFirst()) {
-    throw new AppError('conflict', `申领 ${claimId} 已有支付记录，应追回而不是驳回`, 'claimId');
-  }
-  const line = await tx.selectFrom('payment_batch_items as i').innerJoin('payment_batches as b', 'b.id', 'i.batch_id')
-    .select(['i.batch_id', 'i.amount_fen', 'b.status', 'b.total_fen']).where('i.claim_id', '=', claimId).forUpdate().executeTakeFirst();
-  if (line) {
-    await tx.deleteFrom('payment_batch_items').where('batch_id', '=', line.batch_id).where('claim_id', '=', claimId).execute();
-    await tx.updateTable('payment_batches').set({ total_fen: Number(line.total_fen) - Number(line.amount_fen), updated_by: actorLabel(a), updated_at: new Date() })
-      .where('id', '=', line.batch_id).execute();
-    await appendAudit(tx, {
-      actor: actorLabel(a), action: 'payment_batch.withdraw_claim', entity: 'payment_batch', entityId: line.batch_id,
-      data: { claimId, amountFen: Number(line.amount_fen), batchStatus: line.status, reason: `查处：${reason}` },
-    });
-  }
-  const released = await tx.updateTable('reservations').set({ status: 'released' }).where('claim_id', '=', claimId).where('status', '=', 'reserved')
-    .returning(['fund_id', 'amount_fen']).executeTakeFirst();
-  await tx.updateTable('claims').set({ status: to, updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', claimId).where('status', '=', from).execute();
-  await tx.insertInto('reviews').values({ claim_id: claimId, verdict: 'reject', note: `查处（撤销批准）：${reason}`, reviewer: actorLabel(a) }).execute();
-  await appendAudit(tx, {
-    actor: actorLabel(a), action: 'claim.revoke', entity: 'claim', entityId: claimId,
-    data: { from, to, reason: `查处：${reason}`, releasedFen: released ? Number(released.amount_fen) : 0, fundId: released?.fund_id ?? null, batchId: line?.batch_id ?? null },
-  });
 }
 
 function row(v: SanctionView, areaCode: string, basis: SanctionBasis, by: string, recoveryId: number | null) {

@@ -7,6 +7,8 @@ import { appendAudit, type Tx } from '../../store/audit-log.ts';
 import { actorLabel, DEPARTMENTS, requireRole, type Actor, type Department, type Role } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import type { PaymentDuty } from '../../store/schema.ts';
+import { checkPaymentDuties } from './set-user-payment-duties.ts';
 import { userView, type UserView } from './user-view.ts';
 
 export interface CreateUserInput {
@@ -19,6 +21,8 @@ export interface CreateUserInput {
   enterpriseUscc?: string | null;
   providerId?: string | null;
   residentId?: string | null;
+  /** Payment duties (经办 build / 复核 confirm / 支付 pay): none unless the city grants them. */
+  paymentDuties?: PaymentDuty[];
 }
 
 /** A password the city may set: 8+ characters with a letter and a digit (the demo's `demo2020` passes). */
@@ -81,17 +85,18 @@ export async function createUser(tx: Tx, actor: Actor | null, input: CreateUserI
   const problem = passwordProblem(input.password);
   if (problem) throw new AppError('invalid_input', problem, 'password');
   const tied = await affiliation(tx, input);
+  const duties = checkPaymentDuties(input.role, tied.department, input.paymentDuties ?? []);
   const taken = await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
   if (taken) throw new AppError('conflict', `用户名 ${input.username} 已被使用`, 'username');
   const by = actorLabel(a);
   const row = await tx.insertInto('users').values({
     id: newUuid(), username: input.username, password_hash: await hashPassword(input.password), display_name: input.displayName,
     role: input.role, area_code: tied.areaCode, department: tied.department, enterprise_uscc: tied.enterpriseUscc,
-    provider_id: tied.providerId, resident_id: tied.residentId, created_by: by,
+    provider_id: tied.providerId, resident_id: tied.residentId, payment_duties: duties, created_by: by,
   }).returningAll().executeTakeFirstOrThrow();
   await appendAudit(tx, {
     actor: by, action: 'user.create', entity: 'user', entityId: row.id,
-    data: { username: row.username, role: row.role, areaCode: row.area_code, department: row.department, enterpriseUscc: row.enterprise_uscc, providerId: row.provider_id, residentId: row.resident_id },
+    data: { username: row.username, role: row.role, areaCode: row.area_code, department: row.department, enterpriseUscc: row.enterprise_uscc, providerId: row.provider_id, residentId: row.resident_id, paymentDuties: duties },
   });
   return userView(row);
 }

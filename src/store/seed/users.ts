@@ -1,6 +1,8 @@
 // Creating users (demo logins, tests, the admin's user management).
 import { newUuid } from '../ids.ts';
 import type { Department, Role } from '../../services/access.ts';
+import { dutiesForRole } from '../../services/payments/payment-duties.ts';
+import type { PaymentDuty } from '../schema.ts';
 import { hashPassword } from '../../services/auth/passwords.ts';
 import { appendAudit, type Tx } from '../audit-log.ts';
 
@@ -14,6 +16,8 @@ export interface NewUser {
   enterpriseUscc?: string | null;
   providerId?: string | null;
   residentId?: string | null;
+  /** Payment duties (经办/复核/支付); bootstrap and fixture logins default to all their role may hold. */
+  paymentDuties?: PaymentDuty[];
 }
 
 export async function createUser(tx: Tx, user: NewUser, actor = 'system'): Promise<string> {
@@ -29,8 +33,9 @@ export async function createUser(tx: Tx, user: NewUser, actor = 'system'): Promi
     enterprise_uscc: user.enterpriseUscc ?? null,
     provider_id: user.providerId ?? null,
     resident_id: user.residentId ?? null,
+    payment_duties: user.paymentDuties ?? dutiesForRole(user.role, user.department ?? null),
     created_by: actor,
   }).execute();
-  await appendAudit(tx, { actor, action: 'user.create', entity: 'user', entityId: id, data: { username: user.username, role: user.role, areaCode: user.areaCode ?? null } });
+  await appendAudit(tx, { actor, action: 'user.create', entity: 'user', entityId: id, data: { username: user.username, role: user.role, areaCode: user.areaCode ?? null, paymentDuties: user.paymentDuties ?? dutiesForRole(user.role, user.department ?? null) } });
   return id;
 }

@@ -19,6 +19,7 @@ import type { Store } from '../../../src/store/database.ts';
 import { seedReferenceData } from '../../../src/store/seed/reference-data.ts';
 import { inTransaction, type Tx } from '../../../src/store/transaction.ts';
 import { insertProvider } from '../../support/claims-fixtures.ts';
+import { cityDutyUsers, type DutyUsers } from '../../support/payment-duty-users.ts';
 import { openTestStore } from '../../support/store.ts';
 import { actor, CITY, insertClaim, insertClass, people } from './risk-fixtures.ts';
 
@@ -27,11 +28,13 @@ const plant = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(store.db, work)
 const audits = (action: string) => store.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('seq').execute();
 const COUNTY_WEST = actor({ role: 'county', areaCode: '510403' });
 const FINANCE = actor({ role: 'department', department: 'finance' });
+let duty: DutyUsers;
 
 beforeAll(async () => {
   store = await openTestStore();
   await inTransaction(store.db, async (tx) => {
     await seedReferenceData(tx);
+    duty = await cityDutyUsers(tx);
     for (const p of ['SV-P1', 'SV-P2']) await insertProvider(tx, p);
     await insertProvider(tx, 'SV-P3', '510403');
     // Two rules on one class (overlap + short course), one on another, and a clean class.
@@ -192,9 +195,9 @@ describe('sanctions and evaluations', () => {
     });
     // SN-3 and SN-4 in a batch confirmed by finance; SN-5 approved, in no batch yet.
     await plant((tx) => tx.updateTable('claims').set({ area_code: '510403' }).where('id', '=', 'SN-5').execute());
-    const batch = await plant((tx) => buildPaymentBatch(tx, CITY, { areaCode: '510402', fundId: 'SN-F2' }));
+    const batch = await plant((tx) => buildPaymentBatch(tx, duty.maker, { areaCode: '510402', fundId: 'SN-F2' }));
     expect(batch).toMatchObject({ claims: 2, totalFen: 250_000 });
-    await plant((tx) => confirmPaymentBatch(tx, CITY, { batchId: batch.id }));
+    await plant((tx) => confirmPaymentBatch(tx, duty.checker, { batchId: batch.id }));
     const before = await fundBalance(store.db, 'SN-F2');
     expect(before.reservedFen).toBe(330_000);
 
@@ -209,7 +212,7 @@ describe('sanctions and evaluations', () => {
     expect((await audits('payment_batch.withdraw_claim')).find((e) => e.entity_id === batch.id)?.data).toMatchObject({ claimId: 'SN-3', amountFen: 150_000, batchStatus: 'confirmed' });
 
     // The batch then pays the other claim only; the sanctioned one is never paid.
-    const paid = await payPaymentBatch(store.db, CITY, { batchId: batch.id });
+    const paid = await payPaymentBatch(store.db, duty.payer, { batchId: batch.id });
     expect(paid).toMatchObject({ status: 'paid', items: 1, paid: 1 });
     expect((await store.db.selectFrom('payments').select('claim_id').where('batch_id', '=', batch.id).execute()).map((x) => x.claim_id)).toEqual(['SN-4']);
     expect((await store.db.selectFrom('claims').select('status').where('id', '=', 'SN-3').executeTakeFirstOrThrow()).status).toBe('rejected');
@@ -217,7 +220,7 @@ describe('sanctions and evaluations', () => {
     // Approved and in no batch: rejected and released; no later batch picks it up.
     await plant((tx) => sanction(tx, CITY, { target: 'claim', claimId: 'SN-5', reason: '冒名顶替', on: '2021-04-06' }));
     expect((await store.db.selectFrom('reservations').select('status').where('claim_id', '=', 'SN-5').executeTakeFirstOrThrow()).status).toBe('released');
-    await expect(plant((tx) => buildPaymentBatch(tx, CITY, { areaCode: '510403', fundId: 'SN-F2' }))).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(plant((tx) => buildPaymentBatch(tx, duty.maker, { areaCode: '510403', fundId: 'SN-F2' }))).rejects.toMatchObject({ code: 'invalid_input' });
     // SN-4, now paid, is recovered rather than rejected.
     const recovered = await plant((tx) => sanction(tx, CITY, { target: 'claim', claimId: 'SN-4', reason: '缩水培训', on: '2021-04-07' }));
     expect(recovered).toMatchObject({ kind: 'money_recovered', amountFen: 100_000 });
@@ -235,12 +238,12 @@ describe('sanctions and evaluations', () => {
         await tx.insertInto('reservations').values({ claim_id: id, fund_id: 'SN-F3', amount_fen: 90_000, reserved_by: 'test' }).execute();
       }
     });
-    const batch = await plant((tx) => buildPaymentBatch(tx, CITY, { areaCode: '510411', fundId: 'SN-F3' }));
-    await plant((tx) => confirmPaymentBatch(tx, CITY, { batchId: batch.id }));
+    const batch = await plant((tx) => buildPaymentBatch(tx, duty.maker, { areaCode: '510411', fundId: 'SN-F3' }));
+    await plant((tx) => confirmPaymentBatch(tx, duty.checker, { batchId: batch.id }));
     // The run reads its pending lines (SN-6, SN-7), pays SN-6, then pauses; the sanction lands then.
     process.env.UPSKILL_PAY_DELAY_MS = '500';
     try {
-      const run = payPaymentBatch(store.db, CITY, { batchId: batch.id });
+      const run = payPaymentBatch(store.db, duty.payer, { batchId: batch.id });
       await expect.poll(async () => (await store.db.selectFrom('payments').select('claim_id').where('batch_id', '=', batch.id).execute()).length, { timeout: 20_000 }).toBe(1);
       await plant((tx) => sanction(tx, CITY, { target: 'claim', claimId: 'SN-7', reason: '学员未实际参训', on: '2021-05-20' }));
       await expect(run).resolves.toMatchObject({ status: 'paid', items: 1, paid: 1 });

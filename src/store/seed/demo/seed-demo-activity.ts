@@ -131,6 +131,9 @@ type Say = (step: string) => void;
 
 interface Actors {
   city: Actor;
+  /** The city's payment duties, one login each (maker–checker). */
+  checker: Actor;
+  payer: Actor;
   county: Map<string, Actor>;
   finance: Actor;
   provider: Map<string, Actor>;
@@ -147,7 +150,9 @@ async function loadActors(tx: Tx): Promise<Actors> {
   const all = users.map(toActor);
   const one = (p: (a: Actor) => boolean) => all.find(p)!;
   return {
-    city: one((a) => a.role === 'city'),
+    city: one((a) => a.username === 'city'),
+    checker: one((a) => a.username === 'city-fuhe'),
+    payer: one((a) => a.username === 'city-zhifu'),
     finance: one((a) => a.role === 'department' && a.department === 'finance'),
     county: new Map(all.filter((a) => a.role === 'county').map((a) => [a.areaCode!, a])),
     provider: new Map(all.filter((a) => a.role === 'provider').map((a) => [a.providerId!, a])),
@@ -909,10 +914,11 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
     for (const id of ids) if (id !== rejectedByObjection) await approveClaim(tx, reviewer, { claimId: id });
   }
   // The §4.1 claim goes the same way (its plan was listed; no advance to settle on this one).
-  // One payment batch paid (东区, 2020 special-action fund); another built and waiting for confirmation.
+  // One payment batch paid (东区, 2020 special-action fund): built by 东区 (经办), confirmed by the
+  // city's 复核, paid by the city's 支付 — three people; another built and waiting for confirmation.
   const paidBatch = await buildPaymentBatch(tx, actors.county.get('510402')!, { areaCode: '510402', fundId: 'F-SA-2020' });
-  await confirmPaymentBatch(tx, actors.finance, { batchId: paidBatch.id });
-  await payPaymentBatch(db, actors.county.get('510402')!, { batchId: paidBatch.id });
+  await confirmPaymentBatch(tx, actors.checker, { batchId: paidBatch.id });
+  await payPaymentBatch(db, actors.payer, { batchId: paidBatch.id });
   try {
     await buildPaymentBatch(tx, actors.county.get('510403')!, { areaCode: '510403', fundId: 'F-SA-2020' });
   } catch (e) {

@@ -29,7 +29,7 @@ const EMPLOYMENT: Record<string, [number, number, number]> = {
 };
 
 export async function seedDemoSupervision(tx: Tx, world: DemoWorld, activity: DemoActivity): Promise<void> {
-  const users = await tx.selectFrom('users').selectAll().where('role', '=', 'city').execute();
+  const users = await tx.selectFrom('users').selectAll().where('role', '=', 'city').where('username', '=', 'city').execute();
   const u = users[0]!;
   const city: Actor = {
     userId: u.id, username: u.username, displayName: u.display_name, role: u.role as Role, areaCode: u.area_code,

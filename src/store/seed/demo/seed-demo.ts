@@ -255,7 +255,13 @@ async function seedUsers(tx: Tx, world: Omit<DemoWorld, 'random'>): Promise<Demo
     await createUser(tx, { username, password: DEMO_PASSWORD, displayName, role, ...extra }, ACTOR);
     logins.push({ username, role, who: displayName });
   };
-  await add('city', '市人社局（审核、支付、管理）', 'city', { areaCode: CITY_AREA });
+  // The administrator holds no payment duty; maker–checker (payments/payment-duties.ts) has one login
+  // per duty: 经办 builds a batch, 复核 confirms it, 支付 pays it (counties keep 经办 and 支付 in their
+  // area, the finance bureau 复核).
+  await add('city', '市人社局（审核、管理）', 'city', { areaCode: CITY_AREA, paymentDuties: [] });
+  await add('city-jingban', '市人社局 支付经办', 'city', { areaCode: CITY_AREA, paymentDuties: ['build'] });
+  await add('city-fuhe', '市人社局 支付复核', 'city', { areaCode: CITY_AREA, paymentDuties: ['confirm'] });
+  await add('city-zhifu', '市人社局 支付出纳', 'city', { areaCode: CITY_AREA, paymentDuties: ['pay'] });
   for (const code of COUNTY_AREAS) await add(COUNTY_NAMES[code]!, `${code} 县（区）人社局`, 'county', { areaCode: code });
   for (const [dept, name] of Object.entries(DEPARTMENTS))
     await add(`dept-${dept.replace('_', '-')}`, name, 'department', { department: dept as Department });

@@ -1,6 +1,7 @@
 // 用户与角色 (city): every login with its role and what it acts for; create one for a role, disable or
-// enable it (a disabled user's sessions end), reset its password. All audited on the server.
-import { Alert, Button, Form, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+// enable it (a disabled user's sessions end), reset its password, set its payment duties (经办 / 复核 /
+// 支付: maker–checker on payment batches). All audited on the server.
+import { Alert, Button, Checkbox, Form, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api.ts';
 import { Dialog, LoadError } from '../../components.tsx';
@@ -8,6 +9,7 @@ import { formatDateTime } from '../../format.ts';
 import { AREA_NAMES, areaName, nameOf, ROLE_NAMES } from '../../labels.ts';
 import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { DEPARTMENTS } from '../../../../src/services/access.ts';
+import { DUTY_NAMES, dutiesForRole } from '../../../../src/services/payments/payment-duties.ts';
 import type { UserView } from '../../../../src/services/users/user-view.ts';
 import { CityOnly, options, useSubmit } from './shared.tsx';
 
@@ -22,9 +24,14 @@ function tiedTo(u: UserView): string {
   if (u.role === 'department') return nameOf(DEPARTMENT_NAMES, u.department);
   return u.enterpriseUscc ?? u.providerId ?? u.residentId ?? '—';
 }
+const SHORT_DUTY: Record<string, string> = { build: '经办', confirm: '复核', pay: '支付' };
+const dutyOptions = (role: string | undefined, department: string | null | undefined) =>
+  dutiesForRole(role ?? '', department ?? null).map((d) => ({ value: d, label: DUTY_NAMES[d] }));
+const dutiesText = (u: UserView) => (u.paymentDuties.length ? u.paymentDuties.map((d) => SHORT_DUTY[d] ?? d).join('、') : '—');
 const EXPORT: ExportColumn<UserView>[] = [
   { title: '用户名', value: (u) => u.username, width: 20 }, { title: '名称', value: (u) => u.displayName, width: 24 },
   { title: '角色', value: (u) => nameOf(ROLE_NAMES, u.role), width: 16 }, { title: '所属', value: tiedTo, width: 24 },
+  { title: '支付职责', value: dutiesText, width: 16 },
   { title: '状态', value: (u) => (u.active ? '启用' : '停用') }, { title: '创建时间', value: (u) => formatDateTime(u.createdAt), width: 20 },
 ];
 
@@ -32,7 +39,7 @@ export default function AdminUsersPage() {
   return <CityOnly><UsersAdmin /></CityOnly>;
 }
 
-type Dialog = { kind: 'create' } | { kind: 'active'; user: UserView } | { kind: 'password'; user: UserView };
+type Dialog = { kind: 'create' } | { kind: 'active'; user: UserView } | { kind: 'password'; user: UserView } | { kind: 'duties'; user: UserView };
 
 function UsersAdmin() {
   const list = useServerList<UserView>('/users', FILTERS, SORTABLE);
@@ -44,13 +51,18 @@ function UsersAdmin() {
     { title: '名称', dataIndex: 'displayName', key: 'displayName', width: 170, sorter: true, sortOrder: list.sortOrder('displayName') },
     { title: '角色', dataIndex: 'role', key: 'role', width: 130, sorter: true, sortOrder: list.sortOrder('role'), render: (r: string) => nameOf(ROLE_NAMES, r) },
     { title: '所属', key: 'tied', width: 190, render: (_: unknown, u) => tiedTo(u) },
+    {
+      title: '支付职责', key: 'duties', width: 130,
+      render: (_: unknown, u) => (u.paymentDuties.length ? u.paymentDuties.map((d) => <Tag key={d} color="blue">{SHORT_DUTY[d] ?? d}</Tag>) : <Typography.Text type="secondary">—</Typography.Text>),
+    },
     { title: '状态', dataIndex: 'active', key: 'active', width: 70, render: (a: boolean) => <Tag color={a ? 'green' : 'default'}>{a ? '启用' : '停用'}</Tag> },
     {
-      title: '操作', key: 'op', width: 170,
+      title: '操作', key: 'op', width: 250,
       render: (_: unknown, u) => (
         <Space size={4}>
           <Button size="small" danger={u.active} onClick={() => setDialog({ kind: 'active', user: u })}>{u.active ? '停用' : '启用'}</Button>
           <Button size="small" onClick={() => setDialog({ kind: 'password', user: u })}>重置密码</Button>
+          {dutyOptions(u.role, u.department).length > 0 && <Button size="small" onClick={() => setDialog({ kind: 'duties', user: u })} aria-label={`支付职责：${u.username}`}>支付职责</Button>}
         </Space>
       ),
     },
@@ -71,20 +83,23 @@ function UsersAdmin() {
         <Form.Item label="状态" name="active"><Select allowClear placeholder="全部" style={{ width: 100 }} options={[{ value: 'true', label: '启用' }, { value: 'false', label: '停用' }]} /></Form.Item>
       </ListFilters>
       {list.error ? <LoadError error={list.error} what="用户" onRetry={list.reload} /> : (
-        <Table<UserView> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 900 }} />
+        <Table<UserView> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 1110 }} />
       )}
       {dialog?.kind === 'create' && <CreateUser onClose={close} />}
       {dialog?.kind === 'active' && <SetActive user={dialog.user} onClose={close} />}
       {dialog?.kind === 'password' && <ResetPassword user={dialog.user} onClose={close} />}
+      {dialog?.kind === 'duties' && <SetDuties user={dialog.user} onClose={close} />}
     </Space>
   );
 }
 
-const CREATE_FIELDS = ['username', 'displayName', 'password', 'role', 'areaCode', 'department', 'enterpriseUscc', 'providerId', 'residentId'] as const;
+const CREATE_FIELDS = ['username', 'displayName', 'password', 'role', 'areaCode', 'department', 'enterpriseUscc', 'providerId', 'residentId', 'paymentDuties'] as const;
 
 function CreateUser({ onClose }: { onClose(saved: boolean): void }) {
   const [form] = Form.useForm();
   const role = Form.useWatch('role', form) as string | undefined;
+  const department = Form.useWatch('department', form) as string | undefined;
+  const duties = dutyOptions(role, department);
   const { busy, error, submit } = useSubmit(form, CREATE_FIELDS);
   const onFinish = async (v: Record<string, string | undefined>) => {
     const body = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? x.trim() || null : x ?? null]));
@@ -104,6 +119,11 @@ function CreateUser({ onClose }: { onClose(saved: boolean): void }) {
         {role === 'enterprise' && <Form.Item label="企业统一社会信用代码" name="enterpriseUscc" rules={required('请填写统一社会信用代码')}><Input maxLength={18} /></Form.Item>}
         {role === 'provider' && <Form.Item label="培训机构编号" name="providerId" rules={required('请填写培训机构编号')}><Input maxLength={64} /></Form.Item>}
         {role === 'trainee' && <Form.Item label="劳动者身份证号" name="residentId" rules={required('请填写身份证号')}><Input maxLength={18} /></Form.Item>}
+        {duties.length > 0 && (
+          <Form.Item label="支付职责" name="paymentDuties" extra="编制批次的人不能确认该批次，确认批次的人不能支付该批次；不勾选即不承担支付职责">
+            <Checkbox.Group options={duties} />
+          </Form.Item>
+        )}
         <Space><Button type="primary" htmlType="submit" loading={busy} disabled={busy}>创建</Button><Button onClick={() => onClose(false)}>取消</Button></Space>
       </Form>
     </Dialog>
@@ -141,6 +161,25 @@ function ResetPassword({ user, onClose }: { user: UserView; onClose(saved: boole
       <Form form={form} name="adminusers-4" layout="vertical" onFinish={onFinish} aria-label="重置密码">
         <Form.Item label="新密码" name="password" rules={[{ required: true, message: '请填写新密码' }]} extra="至少 8 位，须同时包含字母和数字；该用户已登录的会话将退出"><Input.Password maxLength={200} autoComplete="new-password" /></Form.Item>
         <Space><Button type="primary" htmlType="submit" loading={busy} disabled={busy}>重置</Button><Button onClick={() => onClose(false)}>取消</Button></Space>
+      </Form>
+    </Dialog>
+  );
+}
+
+function SetDuties({ user, onClose }: { user: UserView; onClose(saved: boolean): void }) {
+  const [form] = Form.useForm();
+  const { busy, error, submit } = useSubmit(form, ['paymentDuties', 'reason']);
+  const onFinish = async (v: { paymentDuties?: string[]; reason: string }) => {
+    if (await submit(() => api(`/users/${encodeURIComponent(user.id)}/payment-duties`, { method: 'POST', body: { paymentDuties: v.paymentDuties ?? [], reason: v.reason } }))) onClose(true);
+  };
+  return (
+    <Dialog open title={`支付职责：${user.displayName}（${user.username}）`} onCancel={() => onClose(false)} footer={null} destroyOnHidden>
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} title="经办编制和取消支付批次，复核确认批次，支付执行支付。同一批次的编制人不能确认，确认人不能支付；调整立即生效。" />
+      {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
+      <Form form={form} name="adminusers-5" layout="vertical" onFinish={onFinish} initialValues={{ paymentDuties: user.paymentDuties }} aria-label="设置支付职责">
+        <Form.Item label="支付职责" name="paymentDuties"><Checkbox.Group options={dutyOptions(user.role, user.department)} /></Form.Item>
+        <Form.Item label="理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写理由' }]}><Input maxLength={500} /></Form.Item>
+        <Space><Button type="primary" htmlType="submit" loading={busy} disabled={busy}>保存</Button><Button onClick={() => onClose(false)}>取消</Button></Space>
       </Form>
     </Dialog>
   );

@@ -1,12 +1,12 @@
-// 支付批次详情: a batch's state and progress, 确认 (the city; the finance bureau confirms in its own
-// screens), 支付 — idempotent: paying again, or after an interruption, pays only the lines not yet
-// paid, which the progress shows while it runs — and the bank's list (payee, account holder, amount)
-// exported to Excel.
-import { Alert, Button, Card, Descriptions, Modal, Progress, Space, Spin, Table, Tag, Typography, type TableProps } from 'antd';
+// 支付批次详情: a batch's state and progress, and the acts the server allows this viewer (allowedActs:
+// their payment duty, and maker–checker — the builder does not confirm, the confirmer does not pay):
+// 确认, 支付 — idempotent: paying again, or after an interruption, pays only the lines not yet paid,
+// which the progress shows while it runs — and 取消 a draft with a reason; each asks first, showing the
+// count and the total. The bank's list (payee, account holder, amount) exported to Excel.
+import { Alert, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Progress, Space, Spin, Table, Tag, Typography, type TableProps } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api.ts';
-import { useAuth } from '../../auth.tsx';
 import { LoadError } from '../../components.tsx';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
@@ -15,7 +15,10 @@ import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { BatchStatusTag, useFundNames } from './PaymentsPage.tsx';
 import { PAYEE_NAMES, post, reviewPage, useAction, type BatchLine } from './shared.tsx';
 
-interface BatchView { id: string; areaCode: string; fundId: string; status: string; totalFen: number; items: number; paid: number; paidFen: number }
+interface BatchView {
+  id: string; areaCode: string; fundId: string; status: string; totalFen: number; items: number; paid: number; paidFen: number;
+  heldByDispute: number; createdBy: string; confirmedBy: string | null; cancelReason: string | null; allowedActs: ('confirm' | 'pay' | 'cancel')[];
+}
 
 const BANK_LIST: ExportColumn<BatchLine>[] = [
   { title: '收款方类型', value: (l) => nameOf(PAYEE_NAMES, l.payee), width: 12 },
@@ -29,11 +32,11 @@ const BANK_LIST: ExportColumn<BatchLine>[] = [
 
 function Batch() {
   const { id = '' } = useParams();
-  const { me } = useAuth();
   const fundName = useFundNames();
   const batch = useApi<BatchView>(`/payment-batches/${encodeURIComponent(id)}`);
   const lines = useServerList<BatchLine>(`/review/payment-batches/${encodeURIComponent(id)}/lines`, [], { amountFen: 'amount', claimId: 'claimId' });
   const confirm = useAction();
+  const [cancelling, setCancelling] = useState(false);
   const [paying, setPaying] = useState<{ paid: number; items: number } | null>(null);
   const [result, setResult] = useState<{ paidNow: number; paid: number; items: number; status: string } | null>(null);
   const [payError, setPayError] = useState<string | null>(null);
@@ -78,6 +81,9 @@ function Batch() {
     { title: '支付', key: 'paid', width: 170, render: (_: unknown, l) => (l.paid ? <Tag color="success">已支付 {formatDateTime(l.paidAt)}</Tag> : <Tag>未支付</Tag>) },
   ];
   const percent = (paid: number, items: number) => (items === 0 ? 0 : Math.round((paid / items) * 100));
+  const may = (act: 'confirm' | 'pay' | 'cancel') => b.allowedActs.includes(act);
+  const unpaid = b.items - b.paid;
+  const unpaidFen = b.totalFen - b.paidFen;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -91,19 +97,36 @@ function Batch() {
           { key: 'items', label: '笔数', children: `${b.items} 笔` },
           { key: 'total', label: '合计', children: <span data-testid="batch-total">{formatMoney(b.totalFen)}</span> },
           { key: 'paid', label: '已支付', children: <span data-testid="batch-paid">{b.paid} 笔，{formatMoney(b.paidFen)}</span> },
+          { key: 'createdBy', label: '编制人（经办）', children: b.createdBy },
+          { key: 'confirmedBy', label: '确认人（复核）', children: b.confirmedBy ?? '—' },
+          ...(b.cancelReason ? [{ key: 'cancel', label: '取消理由', children: b.cancelReason }] : []),
         ]} />
+        {b.heldByDispute > 0 && (
+          <Alert style={{ marginTop: 12 }} type="warning" showIcon data-testid="held-by-dispute"
+            title={`${b.heldByDispute} 笔申领有未办结的劳动者异议，支付时暂缓；异议不成立后再次执行支付即可支付，异议成立则撤销批准并从本批次移出。`} />
+        )}
         <Progress style={{ marginTop: 12 }} percent={percent(b.paid, b.items)} aria-label="支付进度" format={() => `${b.paid} / ${b.items}`} />
         <Space style={{ marginTop: 8 }} wrap>
-          {b.status === 'draft' && me?.role === 'city' && (
-            <Button type="primary" loading={confirm.running === 'confirm'} onClick={() => confirm.run('confirm', () => post(`/payment-batches/${encodeURIComponent(b.id)}/confirm`), () => { reload(); return '支付批次已确认'; })}>确认支付批次</Button>
+          {b.status === 'draft' && may('confirm') && (
+            <Popconfirm title="确认支付批次？" okText="是，确认" cancelText="取消"
+              description={<span data-testid="confirm-text">{`本批次 ${b.items} 笔，合计 ${formatMoney(b.totalFen)}。确认后由另一位有支付职责的人员支付，您本人不能再支付此批次。`}</span>}
+              onConfirm={() => confirm.run('confirm', () => post(`/payment-batches/${encodeURIComponent(b.id)}/confirm`), () => { reload(); return '支付批次已确认'; })}>
+              <Button type="primary" loading={confirm.running === 'confirm'}>确认支付批次</Button>
+            </Popconfirm>
           )}
-          {b.status === 'draft' && me?.role === 'county' && <Typography.Text type="secondary">待市人社局或市财政局确认后支付</Typography.Text>}
-          {(b.status === 'confirmed' || b.status === 'paying') && (
-            <Button type="primary" onClick={() => void pay()} loading={paying !== null}>{b.status === 'paying' ? '继续支付（只支付未付的明细）' : '支付'}</Button>
+          {b.status === 'draft' && !may('confirm') && <Typography.Text type="secondary">待市人社局或市财政局确认后支付（由编制人以外、有复核职责的人员确认）</Typography.Text>}
+          {(b.status === 'confirmed' || b.status === 'paying') && may('pay') && (
+            <Popconfirm title={b.status === 'paying' ? '继续支付？' : '支付该批次？'} okText="是，支付" cancelText="取消"
+              description={<span data-testid="pay-text">{`将支付 ${unpaid} 笔，合计 ${formatMoney(unpaidFen)}（本批次共 ${b.items} 笔，${formatMoney(b.totalFen)}）。支付后资金拨付给收款方，不可撤回。`}</span>}
+              onConfirm={() => void pay()}>
+              <Button type="primary" loading={paying !== null}>{b.status === 'paying' ? '继续支付（只支付未付的明细）' : '支付'}</Button>
+            </Popconfirm>
           )}
-          {b.status === 'paid' && (
+          {(b.status === 'confirmed' || b.status === 'paying') && !may('pay') && <Typography.Text type="secondary">待有支付职责的人员（复核人以外）支付</Typography.Text>}
+          {b.status === 'paid' && may('pay') && (
             <Button onClick={() => void pay()} loading={paying !== null}>再次执行支付（幂等：不会重复支付）</Button>
           )}
+          {may('cancel') && <Button danger onClick={() => setCancelling(true)}>取消批次</Button>}
         </Space>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
           支付逐笔进行并逐笔记账：重复执行或中断后再执行，只会支付尚未支付的明细，任何一笔都不会重复支付。
@@ -119,11 +142,30 @@ function Batch() {
           <Table<BatchLine> rowKey="claimId" size="small" {...lines.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 940 }} />
         )}
       </Card>
+      {cancelling && <CancelBatch batch={b} onClose={(done) => { setCancelling(false); if (done) reload(); }} />}
       <Modal open={paying !== null} title="正在支付" footer={null} closable={false} mask={{ closable: false }}>
         <Progress percent={paying ? percent(paying.paid, paying.items) : 0} aria-label="支付进度" />
         <Typography.Text>{paying ? `已支付 ${paying.paid} / ${paying.items} 笔` : ''}</Typography.Text>
       </Modal>
     </Space>
+  );
+}
+
+/** 取消草稿批次: the reason is required; the claims go back to the payable list. */
+function CancelBatch({ batch, onClose }: { batch: BatchView; onClose: (done: boolean) => void }) {
+  const [form] = Form.useForm<{ reason: string }>();
+  const action = useAction(form);
+  const submit = (v: { reason: string }) => action.run('cancel', () => post(`/payment-batches/${encodeURIComponent(batch.id)}/cancel`, { reason: v.reason }), () => { onClose(true); return '支付批次已取消，其中的申领可重新编入批次'; });
+  return (
+    <Modal open title="取消支付批次" footer={null} onCancel={() => onClose(false)} destroyOnHidden>
+      <Typography.Paragraph data-testid="cancel-text">{`取消后，本批次的 ${batch.items} 笔申领（合计 ${formatMoney(batch.totalFen)}）退回“可编入支付批次”，可重新编制；批次保留为“已取消”，操作记入审计日志。`}</Typography.Paragraph>
+      <Form form={form} layout="vertical" onFinish={submit}>
+        <Form.Item label="取消理由" name="reason" rules={[{ required: true, whitespace: true, message: '请说明取消理由' }]}>
+          <Input.TextArea rows={3} maxLength={500} showCount />
+        </Form.Item>
+        <Space><Button type="primary" danger htmlType="submit" loading={action.running === 'cancel'}>确认取消批次</Button><Button onClick={() => onClose(false)}>返回</Button></Space>
+      </Form>
+    </Modal>
   );
 }
 

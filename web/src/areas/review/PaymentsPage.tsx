@@ -1,6 +1,7 @@
 // 支付批次: what can be paid (approved claims reserved in a fund and in no batch yet, by area × fund)
-// with 编制支付批次 for each, and the batches of the office's slice with their progress.
-import { Button, Card, Form, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+// with 编制支付批次 for each — shown only to a login with the 经办 duty (the server's allowedActs), and
+// confirmed first with the count and total — and the batches of the office's slice with their progress.
+import { Button, Card, Form, Popconfirm, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../auth.tsx';
@@ -13,7 +14,7 @@ import { BATCH_STATUS_NAMES, FUND_SOURCE_NAMES, options, post, reviewPage, useAc
 
 const FILTERS = ['status', 'areaCode'] as const;
 const SORTABLE: Record<string, string> = { createdAt: 'createdAt', totalFen: 'total' };
-const STATUS_COLORS: Record<string, string> = { draft: 'default', confirmed: 'processing', paying: 'warning', paid: 'success' };
+const STATUS_COLORS: Record<string, string> = { draft: 'default', confirmed: 'processing', paying: 'warning', paid: 'success', cancelled: 'error' };
 
 export function BatchStatusTag({ status }: { status: string }) {
   return <Tag color={STATUS_COLORS[status] ?? 'default'}>{nameOf(BATCH_STATUS_NAMES, status)}</Tag>;
@@ -63,14 +64,19 @@ function Payments() {
     { title: '合计', dataIndex: 'totalFen', key: 'totalFen', width: 140, align: 'right', render: formatMoney },
     {
       title: '操作', key: 'act', width: 130,
-      render: (_: unknown, g) => (
-        <Button size="small" type="primary" loading={build.running === `${g.areaCode}|${g.fundId}`} disabled={build.running !== null}
-          aria-label={`编制支付批次：${areaName(g.areaCode)} ${fundName(g.fundId)}`}
-          onClick={() => build.run(`${g.areaCode}|${g.fundId}`, () => post<{ id: string; claims: number; totalFen: number }>('/payment-batches', { areaCode: g.areaCode, fundId: g.fundId }),
+      render: (_: unknown, g) => g.allowedActs.includes('build') ? (
+        <Popconfirm
+          title="编制支付批次？"
+          description={<span data-testid="build-confirm-text">{`将${areaName(g.areaCode)}「${fundName(g.fundId)}」的 ${g.claims} 笔已批准申领编入一个支付批次，合计 ${formatMoney(g.totalFen)}。批次须由另一位有复核职责的人员确认后才能支付。`}</span>}
+          okText="是，编制" cancelText="取消"
+          onConfirm={() => build.run(`${g.areaCode}|${g.fundId}`, () => post<{ id: string; claims: number; totalFen: number }>('/payment-batches', { areaCode: g.areaCode, fundId: g.fundId }),
             (r) => { navigate(`/review/payments/${encodeURIComponent(r.id)}`); return `已编制支付批次：${r.claims} 笔，合计 ${formatMoney(r.totalFen)}`; })}>
-          编制支付批次
-        </Button>
-      ),
+          <Button size="small" type="primary" loading={build.running === `${g.areaCode}|${g.fundId}`} disabled={build.running !== null}
+            aria-label={`编制支付批次：${areaName(g.areaCode)} ${fundName(g.fundId)}`}>
+            编制支付批次
+          </Button>
+        </Popconfirm>
+      ) : <Typography.Text type="secondary">待经办人员编制</Typography.Text>,
     },
   ];
   const columns: TableProps<BatchSummary>['columns'] = [

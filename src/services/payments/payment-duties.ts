@@ -1,0 +1,69 @@
+// Maker–checker on payment batches (§5.7: the city bureau pays with the finance bureau; a finance
+// office separates 经办 / 复核 / 支付): a login acts on a batch only through a payment duty it holds —
+// build (经办: 编制、取消草稿), confirm (复核: 确认), pay (支付) — which the city sets on the users
+// screen; and one person never checks their own work: whoever built a batch cannot confirm it, whoever
+// confirmed it cannot pay it. The rules are here once: the use cases enforce them and the batch view
+// lists the acts they leave the viewer (`allowedActs`), which is all the browser shows.
+import type { Kysely } from 'kysely';
+import type { Database, PaymentDuty } from '../../store/schema.ts';
+import { actorLabel, type Actor } from '../access.ts';
+import { AppError } from '../app-error.ts';
+
+export const PAYMENT_DUTIES = ['build', 'confirm', 'pay'] as const satisfies readonly PaymentDuty[];
+export const DUTY_NAMES: Record<PaymentDuty, string> = { build: '经办（编制支付批次）', confirm: '复核（确认支付批次）', pay: '支付' };
+
+/** The duties a role may hold: the HR offices build and pay (a county in its own area), the city and the finance bureau confirm. */
+export function dutiesForRole(role: string, department: string | null): PaymentDuty[] {
+  if (role === 'city') return ['build', 'confirm', 'pay'];
+  if (role === 'county') return ['build', 'pay'];
+  if (role === 'department' && department === 'finance') return ['confirm'];
+  return [];
+}
+
+/** The duties the login holds now (read from the record, not the session: a change by the city applies at once). */
+export async function dutiesOf(tx: Kysely<Database>, actor: Actor): Promise<Set<PaymentDuty>> {
+  const row = await tx.selectFrom('users').select(['payment_duties', 'active']).where('id', '=', actor.userId).executeTakeFirst();
+  if (!row || !row.active) return new Set();
+  const allowed = new Set(dutiesForRole(actor.role, actor.department));
+  return new Set((row.payment_duties ?? []).filter((d) => allowed.has(d)));
+}
+
+export async function requireDuty(tx: Kysely<Database>, actor: Actor, duty: PaymentDuty): Promise<Set<PaymentDuty>> {
+  const held = await dutiesOf(tx, actor);
+  if (!held.has(duty)) throw new AppError('forbidden', `您没有“${DUTY_NAMES[duty]}”职责，不能进行此操作；职责由市人社局在用户管理中设置`);
+  return held;
+}
+
+export type BatchAct = 'confirm' | 'pay' | 'cancel';
+
+interface BatchFacts { status: string; area_code: string; created_by: string; confirmed_by: string | null }
+
+/** Why the actor may not take the act on the batch (a 403/409 error), or null when they may. */
+export function batchActRefusal(actor: Actor, held: ReadonlySet<PaymentDuty>, batch: BatchFacts, act: BatchAct): AppError | null {
+  const me = actorLabel(actor);
+  const inArea = actor.role !== 'county' || actor.areaCode === batch.area_code;
+  switch (act) {
+    case 'confirm':
+      if (!held.has('confirm')) return new AppError('forbidden', `您没有“${DUTY_NAMES.confirm}”职责，不能确认支付批次`);
+      if (batch.status !== 'draft') return new AppError('invalid_transition', `支付批次当前状态为“${BATCH_STATUS_NAMES[batch.status] ?? batch.status}”，只有草稿可以确认`, 'batchId');
+      if (batch.created_by === me) return new AppError('conflict', '您编制了这个支付批次，不能由您本人复核确认；请由另一位有复核职责的人员确认', 'batchId');
+      return null;
+    case 'pay':
+      if (!held.has('pay') || !inArea) return new AppError('forbidden', `您没有“${DUTY_NAMES.pay}”职责，不能支付该批次`);
+      if (batch.status === 'draft') return new AppError('invalid_transition', '支付批次尚未确认，不能支付', 'batchId');
+      if (batch.status === 'cancelled') return new AppError('invalid_transition', '支付批次已取消，不能支付', 'batchId');
+      if (batch.confirmed_by === me) return new AppError('conflict', '您复核确认了这个支付批次，不能由您本人支付；请由另一位有支付职责的人员支付', 'batchId');
+      return null;
+    case 'cancel':
+      if (!(held.has('build') && inArea) && !held.has('confirm')) return new AppError('forbidden', '只有有经办或复核职责的人员可以取消支付批次');
+      if (batch.status !== 'draft') return new AppError('invalid_transition', `支付批次当前状态为“${BATCH_STATUS_NAMES[batch.status] ?? batch.status}”，只有草稿可以取消`, 'batchId');
+      return null;
+  }
+}
+
+/** The acts the viewer may take on the batch now, in the order the screen shows them. */
+export function allowedBatchActs(actor: Actor, held: ReadonlySet<PaymentDuty>, batch: BatchFacts): BatchAct[] {
+  return (['confirm', 'pay', 'cancel'] as const).filter((act) => batchActRefusal(actor, held, batch, act) === null);
+}
+
+export const BATCH_STATUS_NAMES: Record<string, string> = { draft: '草稿', confirmed: '已确认', paying: '支付中', paid: '已支付', cancelled: '已取消' };
