@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { ZodType } from 'zod';
 import { chineseMessage, formatPath } from '../policy/evaluate-input.ts';
 import { AppError } from '../services/app-error.ts';
+import { checkBusinessDateSetting } from '../services/business-date.ts';
 import { actorForToken } from '../services/auth/sessions.ts';
 import type { Actor } from '../services/access.ts';
 import type { Store } from '../store/database.ts';
@@ -55,6 +56,8 @@ function atTheEdge(error: AppError): AppError {
 }
 
 export async function buildApp(store: Store, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  // A bad UPSKILL_TODAY stops the start with its message rather than failing every dated act later.
+  checkBusinessDateSetting();
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
   app.decorate('store', store);
   app.decorateRequest('actor', null);

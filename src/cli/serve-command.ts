@@ -3,7 +3,7 @@
 import { buildApp } from '../api/app.ts';
 import { foldClaimPeriodDeltasEvery } from '../store/claim-period-totals.ts';
 import { seedDemoIfEmpty } from './demo-command.ts';
-import { UsageError } from './errors.ts';
+import { businessDateAtStart, UsageError } from './errors.ts';
 import { openConfiguredStore, type StoreFlags } from './open-configured-store.ts';
 
 export interface ServeFlags extends StoreFlags {
@@ -16,6 +16,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   const port = Number(flags.port ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口号无效：${flags.port ?? process.env.PORT}`);
   const host = flags.host ?? process.env.HOST ?? '127.0.0.1';
+  const today = businessDateAtStart();
   const store = await openConfiguredStore(flags);
   if (flags.demo) await seedDemoIfEmpty(store.db, (line) => process.stdout.write(`${line}\n`));
   const app = await buildApp(store, { logger: process.env.UPSKILL_LOG === '1' });
@@ -36,6 +37,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     const address = await app.listen({ port, host });
     const url = address.replace('[::1]', 'localhost');
     process.stdout.write(`upskill 已启动：${url}/  （数据：${store.kind === 'pglite' ? `PGlite ${store.location}` : store.location}；接口文档 ${url}/api/docs）\n`);
+    process.stdout.write(`业务日期：${today}\n`);
   } catch (e) {
     await store.close();
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`端口 ${port} 已被占用；用 --port 或 PORT 指定其他端口`);
