@@ -19,6 +19,7 @@ export const ZNoticeSummary = z.object({
 export const ZNoticeDetail = z.object({
   id: z.string(), areaCode: z.string(), title: z.string(), startsOn: z.string(), workingDays: z.number(), endsOn: z.string(), status: z.string(),
   pausedOn: z.string().nullable(), daysLeft: z.number().nullable(), closable: z.boolean(), claimsByStatus: z.record(z.string(), z.number()),
+  amountFenByStatus: z.record(z.string(), z.number()).describe('各状态申领的金额合计（分）'),
   publishedOn: z.string().nullable().describe('发布当天（业务日期）'), closedOn: z.string().nullable().describe('结束当天（业务日期）'),
   today: z.string().describe('读取时的业务日期（closable 据此判断）'),
   objections: z.array(z.object({
