@@ -12,6 +12,7 @@ import { chineseMessage, formatPath } from '../policy/evaluate-input.ts';
 import { AppError } from '../services/app-error.ts';
 import { XLSX_MIME } from '../services/classes/sheet-file.ts';
 import { bytesText, limits } from '../services/limits.ts';
+import { checkBusinessDateSetting } from '../services/business-date.ts';
 import { actorForToken } from '../services/auth/sessions.ts';
 import type { Actor } from '../services/access.ts';
 import type { Store } from '../store/database.ts';
@@ -91,6 +92,8 @@ export interface AppOptions extends Partial<OperationsOptions> {
 }
 
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
+  // A bad UPSKILL_TODAY stops the start with its message rather than failing every dated act later.
+  checkBusinessDateSetting();
   const app = Fastify({
     logger: options.logger
       ? { level: options.logLevel ?? 'info', redact: { paths: REDACT_PATHS, censor: '[redacted]' }, ...(options.logStream ? { stream: options.logStream } : {}) }

@@ -10,7 +10,7 @@ import { AuditKeyError, KEY_SETTINGS, loadSigningKey } from '../services/audit/a
 import { checkpointAuditEvery } from '../services/audit/write-audit-checkpoint.ts';
 import { checkpointFile, sharedKeyWarning, type AuditFlags } from './audit-command.ts';
 import { seedDemoIfEmpty } from './demo-command.ts';
-import { UsageError } from './errors.ts';
+import { businessDateAtStart, UsageError } from './errors.ts';
 import { openConfiguredStore, type StoreFlags } from './open-configured-store.ts';
 
 export interface ServeFlags extends StoreFlags, AuditFlags {
@@ -33,6 +33,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     if (e instanceof AuditKeyError) throw new UsageError(e.message);
     throw e;
   }
+  const today = businessDateAtStart();
   const store = await openConfiguredStore(flags);
   if (flags.demo) await seedDemoIfEmpty(store.db, (line) => process.stdout.write(`${line}\n`));
   // The fold lag is counted from the start until the first fold succeeds.
@@ -77,6 +78,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     const address = await app.listen({ port, host });
     const url = address.replace('[::1]', 'localhost');
     process.stdout.write(`upskill 已启动：${url}/  （数据：${store.kind === 'pglite' ? `PGlite ${store.location}` : store.location}；接口文档 ${url}/api/docs）\n`);
+    process.stdout.write(`业务日期：${today}\n`);
   } catch (e) {
     await checkpoints?.stop();
     await store.close();

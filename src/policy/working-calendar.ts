@@ -2,7 +2,8 @@
 // days (调休) of the State Council General Office's notices (国办发明电〔2019〕16号 for 2020, with the
 // Spring Festival extended to 2 February by 国办发明电〔2020〕1号, which also cancelled the 1 February
 // make-up day; 国办发明电〔2020〕27号 for 2021). Publicity periods (公示, DESIGN.md) count these days.
-// Outside 2020–2021 the calendar is not loaded: any Monday–Friday counts as a working day there.
+// Outside 2020–2021 the calendar is not loaded, so no day there can be said to be a working day or not:
+// asking throws OutsideCalendarError (a Monday–Friday guess would miss that year's holidays and 调休).
 import { addDays, type IsoDate } from './dates.ts';
 
 interface HolidayPeriod {
@@ -47,7 +48,17 @@ export function calendarCovers(date: IsoDate): boolean {
   return Number(date.slice(0, 4)) in OFFICIAL_CALENDAR;
 }
 
+/** A day the loaded calendar cannot classify (its year's holidays and 调休 are not held). */
+export class OutsideCalendarError extends RangeError {
+  constructor(readonly date: IsoDate) {
+    super(`${date} 不在系统的工作日历（${Object.keys(OFFICIAL_CALENDAR).join('、')} 年法定节假日和调休安排）内，无法按工作日计算`);
+    this.name = 'OutsideCalendarError';
+  }
+}
+
+/** Whether `date` is a working day; throws OutsideCalendarError outside the loaded years. */
 export function isWorkingDay(date: IsoDate): boolean {
+  if (!calendarCovers(date)) throw new OutsideCalendarError(date);
   if (holidays.has(date)) return false;
   if (adjustedWorkingDays.has(date)) return true;
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();

@@ -93,11 +93,15 @@ export interface PublicityNoticeTable extends Stamped {
   id: string; area_code: string; title: string; starts_on: string; working_days: number; ends_on: string;
   status: Optional<'open' | 'paused' | 'closed'>;
   paused_on: Optional<string | null>; days_left: Optional<number | null>; segment_start: Optional<string | null>;
+  /** The business day it was published and closed (null on notices written before they were recorded). */
+  published_on: Optional<string | null>; closed_on: Optional<string | null>;
 }
 export interface PublicityItemTable { notice_id: string; claim_id: string }
 export interface ObjectionTable {
   id: string; notice_id: string; claim_id: string | null; text: string; raised_by: string; raised_at: Generated<Date>;
   status: Optional<'open' | 'upheld' | 'dismissed'>; resolution: string | null; resolved_by: string | null; resolved_at: Date | null;
+  /** The business day it was received and resolved (the system's date, not typed by the objector). */
+  received_on: Optional<string | null>; resolved_on: Optional<string | null>;
 }
 export interface FundTable extends Stamped { id: string; source: 'special_action' | 'employment_fund'; year: number; budget_fen: number }
 export interface ReservationTable {

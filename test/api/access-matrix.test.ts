@@ -154,6 +154,7 @@ const fixtureClassProgram = (side: Side) => (side === 'A' ? 'safety' : 'skill_up
 
 const TABLE: Record<string, Row> = {
   'GET /api/v1/health': { who: 'public' },
+  'GET /api/v1/business-date': { who: 'public' },
   'POST /api/v1/auth/login': { who: 'public', body: () => ({ username: 'mx-login', password: 'test-password' }) },
   'POST /api/v1/auth/logout': { who: 'public', freshSession: true },
   'GET /api/v1/auth/me': { who: ALL_SIGNED_IN },
@@ -188,13 +189,13 @@ const TABLE: Record<string, Row> = {
   'GET /api/v1/publicity-notices': { who: 'public', list: { scope: 'public', keys: (s) => [F.notice[s]], read: (json) => (json as any[]).map((n) => n.id) } },
   'POST /api/v1/publicity-notices/{id}/objections': {
     who: 'public', scope: 'public', path: ({ side }) => `/publicity-notices/${F.notice[side]}/objections`,
-    body: ({ side }) => ({ claimId: F.claims[side][2], text: '我有异议', on: '2020-07-02' }),
+    body: ({ side }) => ({ claimId: F.claims[side][2], text: '我有异议' }),
   },
   'POST /api/v1/objections/{id}/resolve': {
     who: ['city', 'county'], scope: 'objection', path: ({ side }) => `/objections/${F.objection[side]}/resolve`,
-    body: () => ({ verdict: 'dismissed', resolution: '异议不成立', on: '2020-07-03' }),
+    body: () => ({ verdict: 'dismissed', resolution: '异议不成立' }),
   },
-  'POST /api/v1/publicity-notices/{id}/close': { who: ['city', 'county'], scope: 'notice', path: ({ side }) => `/publicity-notices/${F.notice[side]}/close`, body: () => ({ on: '2020-07-02' }) },
+  'POST /api/v1/publicity-notices/{id}/close': { who: ['city', 'county'], scope: 'notice', path: ({ side }) => `/publicity-notices/${F.notice[side]}/close`, body: () => ({}) },
 
   // Funds, advances, payment batches.
   'POST /api/v1/funds': { who: ['city'], body: ({ n }) => ({ source: 'employment_fund', year: 2030 + (n % 60), budgetFen: 100 }) },

@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestApp, sessionFor, type TestApp } from '../support/api.ts';
 import { insertEnterprise, insertFund, insertPeople, insertProvider, residentId, uscc } from '../support/claims-fixtures.ts';
+import { businessDateIs, restoreBusinessDateAfterAll } from '../support/business-date.ts';
+
+restoreBusinessDateAfterAll();
 
 let t: TestApp;
 let cookie = '';
@@ -51,8 +54,10 @@ describe('§4.1 apprenticeship advances', () => {
     })).json();
     expect((await post(`/claims/${id}/decide`)).json()).toMatchObject({ outcome: 'eligible', amountFen: 500000, payee: 'enterprise' });
     await post(`/claims/${id}/review`, {});
+    businessDateIs('2021-03-01');
     const notice = (await post('/publicity-notices', { areaCode: '510402', title: '学徒制公示', startsOn: '2021-03-01', claimIds: [id] })).json();
-    await post(`/publicity-notices/${notice.id}/close`, { on: '2021-03-08' });
+    businessDateIs('2021-03-08');
+    await post(`/publicity-notices/${notice.id}/close`);
     expect((await post(`/claims/${id}/approve`)).json()).toMatchObject({ fundId: 'special_action-2021', amountFen: 500000, advanceDeductedFen: 250000, reservedFen: 250000 });
     expect((await t.store.db.selectFrom('advances').select('status').where('subject_id', '=', 'AP-1').executeTakeFirstOrThrow()).status).toBe('settled');
   });
@@ -81,8 +86,10 @@ describe('§4.9 project advances', () => {
       })).json();
       expect((await post(`/claims/${id}/decide`)).json()).toMatchObject({ outcome: 'eligible', amountFen: 180000, payee: 'institution' });
       await post(`/claims/${id}/review`, {});
+      businessDateIs('2020-07-01');
       const notice = (await post('/publicity-notices', { areaCode: '510402', title: '项目制培训公示', startsOn: '2020-07-01', claimIds: [id] })).json();
-      await post(`/publicity-notices/${notice.id}/close`, { on: '2020-07-09' });
+      businessDateIs('2020-07-09');
+      await post(`/publicity-notices/${notice.id}/close`);
       approved.push((await post(`/claims/${id}/approve`)).json());
     }
     // 3600 advanced: the first two trainees' 1800 each are settled from it, the third is paid in full.

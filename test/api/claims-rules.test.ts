@@ -15,6 +15,9 @@ import type { ClaimStatus } from '../../src/store/schema.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestApp, sessionFor, type TestApp } from '../support/api.ts';
 import { insertClaimRow, insertEnterprise, insertFund, insertPeople, residentId, skillUpgradeBody, uscc } from '../support/claims-fixtures.ts';
+import { businessDateIs, restoreBusinessDateAfterAll } from '../support/business-date.ts';
+
+restoreBusinessDateAfterAll();
 
 let t: TestApp;
 const employer = uscc(7);
@@ -124,8 +127,10 @@ describe('Approval beyond the fund', () => {
     const { id } = (await post('/claims', 'fresh', body)).json();
     expect((await post(`/claims/${id}/decide`, 'dongqu')).json().outcome).toBe('eligible');
     await post(`/claims/${id}/review`, 'dongqu', {});
+    businessDateIs('2021-07-01');
     const notice = (await post('/publicity-notices', 'dongqu', { areaCode: '510402', title: '2021年公示', startsOn: '2021-07-01', claimIds: [id] })).json();
-    await post(`/publicity-notices/${notice.id}/close`, 'dongqu', { on: '2021-07-31' });
+    businessDateIs('2021-07-31');
+    await post(`/publicity-notices/${notice.id}/close`, 'dongqu');
     const before = await auditCount();
     const res = await post(`/claims/${id}/approve`, 'dongqu');
     expect(res.statusCode).toBe(409);

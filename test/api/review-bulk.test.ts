@@ -7,6 +7,9 @@ import type { RiskRule } from '../../src/services/risk/rules/rule-kit.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestApp, sessionFor, type TestApp } from '../support/api.ts';
 import { insertEnterprise, insertFund, insertPeople, residentId, skillUpgradeBody, uscc } from '../support/claims-fixtures.ts';
+import { businessDateIs, restoreBusinessDateAfterAll } from '../support/business-date.ts';
+
+restoreBusinessDateAfterAll();
 
 let t: TestApp;
 const ann = residentId(11);
@@ -89,12 +92,14 @@ describe('One act on many claims (POST /claims/bulk)', () => {
   });
 
   it('approving a claim whose publicity has not ended fails per claim, without a reservation', async () => {
+    businessDateIs('2020-09-01');
     const notice = await post('/publicity-notices', 'dongqu', { areaCode: '510402', title: '批量测试公示', startsOn: '2020-09-01', claimIds: [claim.ann] });
     expect(notice.statusCode).toBe(201);
     const res = await post('/claims/bulk', 'dongqu', { action: 'approve', claimIds: [claim.ann] });
     expect(res.json().results[0]).toMatchObject({ ok: false, error: { code: 'invalid_transition' } });
     expect(await t.store.db.selectFrom('reservations').select('claim_id').where('claim_id', '=', claim.ann).execute()).toHaveLength(0);
-    expect((await post(`/publicity-notices/${notice.json().id}/close`, 'dongqu', { on: '2020-09-10' })).statusCode).toBe(200);
+    businessDateIs('2020-09-10');
+    expect((await post(`/publicity-notices/${notice.json().id}/close`, 'dongqu')).statusCode).toBe(200);
     const approved = await post('/claims/bulk', 'dongqu', { action: 'approve', claimIds: [claim.ann] });
     expect(approved.json().results[0]).toMatchObject({ ok: true, status: 'approved', amountFen: 187000 });
   });

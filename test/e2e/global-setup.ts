@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ROOT, startServer, type RunningServer } from './server.ts';
+import { ROOT, startServer, type RunningServer, type ServerControl } from './server.ts';
 import { DemoApi } from './api-client.ts';
 
 export interface SeededClaims {
@@ -21,6 +21,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     claims: SeededClaims;
+    /** For advanceBusinessDate (server.ts): the server starts as of 2021-11-15 (UPSKILL_TODAY). */
+    server: ServerControl;
   }
 }
 
@@ -62,6 +64,7 @@ export default async function setup(project: TestProject) {
   if (build.status !== 0) throw new Error('building the web app failed');
   server = await startServer();
   project.provide('baseUrl', server.baseUrl);
+  project.provide('server', server.control);
   try {
     project.provide('claims', await seedClaims(server.baseUrl));
   } catch (e) {

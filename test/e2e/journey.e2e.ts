@@ -4,18 +4,23 @@
 // (renhe) reads each trainee's cross-program status and approves; the provider starts the class,
 // records attendance in the grid, results (合格) and certificates, completes the assessment; the office
 // accepts and closes the class (结业考核验收, §5.3); the provider submits the claims; the office decides
-// and reviews them in bulk, publishes a publicity notice (its start date is the one the office enters:
-// the notice has run its 5 working days by today, so no one waits), closes it, approves the claims and
-// builds a payment batch; the city's 复核 confirms it and its 支付 pays it (maker–checker: the builder
-// is offered no 确认, the confirmer no 支付; each act asks first with the count and the total in ¥);
-// the city creates a login for one trainee, who
+// and reviews them in bulk, publishes a publicity notice starting on the business date (the server's
+// today, UPSKILL_TODAY: the form's default), sees that it cannot close it while its 5 working days run,
+// and — the server restarted on the first working day after them, as a week passing — closes it and
+// approves the claims (each irreversible act confirmed with its count and total), and builds a payment
+// batch; the city's 复核 confirms it and its 支付 pays it (maker–checker: the builder is offered no 确认,
+// the confirmer no 支付; each act asks first with the count and the total in ¥); the city creates a
+// login for one trainee, who
 // then sees the payment on the claim in their name. The test only reads the API (as the city) to pick
 // eligible people beforehand and to check what the screens show; every change is made on a screen.
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { addDays } from '../../src/policy/dates.ts';
+import { addWorkingDays } from '../../src/policy/working-calendar.ts';
 import { browserPerFile, logIn, screenshot } from './browser.ts';
+import { advanceBusinessDate } from './server.ts';
 import { DemoApi } from './api-client.ts';
 
 const baseUrl = inject('baseUrl');
@@ -30,6 +35,7 @@ const PROVIDER = 'P010';
 const HEAD = ['身份证号', '姓名', '工作单位统一社会信用代码', '是否新入职', '劳动合同期限（月）'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const unique = Date.now().toString(36).slice(-5);
+const chinese = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 const money = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** What the journey carries from one step to the next. */
@@ -79,15 +85,6 @@ async function choose(label: string, option: string | RegExp, type?: string, sco
   await scope.getByLabel(label, { exact: true }).click();
   if (type) await scope.getByLabel(label, { exact: true }).fill(type);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-}
-
-/** Types a date into an antd DatePicker and closes its panel. */
-async function pickDate(label: string, iso: string) {
-  const input = page.getByLabel(label);
-  await input.click();
-  await input.fill(iso);
-  await input.press('Enter');
-  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
 }
 
 /** Ticks the rows of these claims (and only them) in a list with row selection. */
@@ -273,27 +270,47 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     await visible(money(claim.amountFen!));
   });
 
-  it('6. the office publishes the claims, closes the notice once its working days have run, and approves them', async () => {
+  it('6. the office publishes the claims on the business date, closes the notice once its working days have run, and approves them', async () => {
     const ids = j.claims.map((c) => c.id);
+    const today = (await city.call<{ today: string }>('GET', '/business-date')).today;
+    const endsOn = addWorkingDays(addDays(today, -1), 5);
     await signIn('renhe');
+    expect(await page.getByTestId('business-date').textContent()).toBe(`业务日期：${chinese(today)}`);
     await page.goto(`/review/publicity/new?providerId=${PROVIDER}&pageSize=200`);
     await page.getByRole('heading', { name: '发布公示' }).waitFor();
     await page.locator('.ant-table-tbody .ant-table-row').first().waitFor();
     await selectClaims(ids);
     await page.getByLabel('公示标题').fill(`仁和区职业技能提升补贴公示（旅程测试 ${unique}）`);
-    // Monday 20 December 2021 + 5 working days: the notice ends on Friday the 24th, long before today.
-    await pickDate('公示开始日期', '2021-12-20');
-    await page.getByTestId('notice-end').getByText('公示期至 2021年12月24日').waitFor();
+    // The start date defaults to the business date (the server's today, not the browser's) and cannot be earlier.
+    expect(await page.getByLabel('公示开始日期').inputValue()).toBe(today);
+    await page.getByTestId('notice-end').getByText(`公示期至 ${chinese(endsOn)}`).waitFor();
     await page.getByRole('button', { name: '发布公示（2 笔）' }).click();
+    // Publishing asks first, with what will happen: the count and the total.
+    const total = j.claims.reduce((sum, c) => sum + c.amountFen!, 0);
+    await page.locator('.ant-popover:visible').getByText(`发布公示：2 笔申领，合计 ${money(total)}`).waitFor();
+    await page.locator('.ant-popover:visible').getByRole('button', { name: '确认发布' }).click();
     await page.waitForURL(/\/review\/publicity\/PN-/);
     j.noticeUrl = new URL(page.url()).pathname;
     await page.getByRole('heading', { name: /旅程测试/ }).waitFor();
-    expect(await page.getByTestId('notice-ends-on').textContent()).toBe('2021年12月24日');
+    expect(await page.getByTestId('notice-ends-on').textContent()).toBe(chinese(endsOn));
+    // While its working days run, the notice cannot be closed.
+    expect(await page.getByRole('button', { name: '结束公示' }).isDisabled()).toBe(true);
+    await visible(`公示期至 ${chinese(endsOn)}，今天（${chinese(today)}）未满`);
     await screenshot(page, '99-journey-08-notice');
 
+    // The first working day after its last one: the server runs on as of that day.
+    let after = addDays(endsOn, 1);
+    while (addWorkingDays(addDays(after, -1), 1) !== after) after = addDays(after, 1);
+    await advanceBusinessDate(inject('server'), after);
+    await page.reload();
+    await page.getByRole('heading', { name: /旅程测试/ }).waitFor();
     await page.getByRole('button', { name: '结束公示' }).click();
+    await page.locator('.ant-popover:visible').getByText(`结束公示：2 笔申领，合计 ${money(total)}`).waitFor();
+    await page.locator('.ant-popover:visible').getByRole('button', { name: '确认结束' }).click();
     await page.getByRole('heading', { name: /已结束/ }).waitFor();
     await page.getByRole('button', { name: '批准公示期满的申领（2 笔）' }).click();
+    await page.locator('.ant-popover:visible').getByText(`批准：2 笔申领，合计 ${money(total)}`).waitFor();
+    await page.locator('.ant-popover:visible').getByRole('button', { name: '确认批准' }).click();
     await page.getByTestId('approve-summary').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('approve-summary').textContent()).toContain('批准成功 2 笔，失败 0 笔');
     await screenshot(page, '99-journey-09-approved');

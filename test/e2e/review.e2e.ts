@@ -7,10 +7,15 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { CLAUSE_HEADINGS } from '../../src/policy/clauses.ts';
+import { addDays } from '../../src/policy/dates.ts';
+import { addWorkingDays } from '../../src/policy/working-calendar.ts';
 import { browserPerFile, logIn, screenshot, SCREENSHOTS } from './browser.ts';
+import { advanceBusinessDate } from './server.ts';
 import { DemoApi } from './api-client.ts';
 
 const baseUrl = inject('baseUrl');
+const chinese = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** These screens act on the server, so waits allow a loaded 2-core machine. */
 const { page, fresh } = browserPerFile({ timeoutMs: 30_000 });
@@ -206,22 +211,27 @@ describe('The R3 exception (city only)', () => {
 });
 
 describe('Publicity (公示)', () => {
-  it('米易县 publishes the reviewed claims, records an objection that pauses the notice, dismisses it, closes the notice and approves its claims', async () => {
+  it('米易县 publishes the reviewed claims on the business date, records an objection that pauses the notice, dismisses it, closes the notice once it has run and approves its claims', async () => {
     const miyi = new DemoApi(baseUrl, 'miyi');
-    const reviewed = await miyi.call<Page_<{ id: string }>>('GET', '/claims?status=reviewed&providerId=P005&pageSize=200');
+    const reviewed = await miyi.call<Page_<{ id: string; amountFen: number }>>('GET', '/claims?status=reviewed&providerId=P005&pageSize=200');
     expect(reviewed.total).toBeGreaterThan(0);
+    const today = (await miyi.call<{ today: string }>('GET', '/business-date')).today;
+    const endsOn = addWorkingDays(addDays(today, -1), 5);
     await signIn('miyi');
     await page.goto('/review/publicity/new?providerId=P005&pageSize=200');
     await page.getByRole('heading', { name: '发布公示' }).waitFor();
     await selectAllOnPage();
     await page.getByLabel('公示标题').fill('米易县2021年第4批职业技能提升补贴公示（测试）');
-    await pickDate('公示开始日期', '2021-11-01');
-    // 5 working days from Monday 1 November 2021.
-    await page.getByTestId('notice-end').getByText('公示期至 2021年11月5日').waitFor();
+    // A day before the business date cannot be picked: the notice would have "run" before it was published.
+    expect(await page.getByLabel('公示开始日期').inputValue()).toBe(today);
+    await page.getByTestId('notice-end').getByText(`公示期至 ${chinese(endsOn)}`).waitFor();
     await page.getByRole('button', { name: `发布公示（${reviewed.total} 笔）` }).click();
+    const total = reviewed.items.reduce((sum, c) => sum + c.amountFen, 0);
+    await page.locator('.ant-popover:visible').getByText(`发布公示：${reviewed.total} 笔申领，合计 ${yuan(total)}`).waitFor();
+    await page.locator('.ant-popover:visible').getByRole('button', { name: '确认发布' }).click();
     await page.waitForURL(/\/review\/publicity\/PN-/);
     await page.getByRole('heading', { name: /米易县2021年第4批/ }).waitFor();
-    expect(await page.getByTestId('notice-ends-on').textContent()).toBe('2021年11月5日');
+    expect(await page.getByTestId('notice-ends-on').textContent()).toBe(chinese(endsOn));
 
     await page.getByRole('button', { name: '登记异议' }).click();
     // By its title text: the modals' aria-labelledby ids are not unique in a build made under vitest (NODE_ENV=test).
@@ -229,24 +239,35 @@ describe('Publicity (公示)', () => {
     await dialog.getByLabel('异议的申领').click();
     await page.locator('.ant-select-item-option').first().click();
     await dialog.getByLabel('异议内容').fill('该学员培训期间实际在外地务工，未参加培训');
-    await pickDate('收到日期', '2021-11-03', dialog);
+    // No date to type: the objection is dated the day it is received.
+    await dialog.getByText(`受理日期为今天（${chinese(today)}）`).waitFor();
     await dialog.getByRole('button', { name: '登记' }).click();
     await page.getByRole('heading', { name: /异议暂停/ }).waitFor();
+    await page.getByRole('table', { name: '异议' }).getByText(chinese(today)).waitFor();
     await screenshot(page, '30-review-publicity-objection');
 
     await page.getByRole('table', { name: '异议' }).getByRole('button', { name: '处理' }).click();
     const resolve = page.locator('.ant-modal').filter({ hasText: '处理异议' });
     await resolve.getByLabel('不成立（公示继续）').check();
     await resolve.getByLabel('处理意见').fill('经核查考勤记录和现场签到照片，该学员参加了培训，异议不成立');
-    await pickDate('处理日期', '2021-11-04', resolve);
     await resolve.getByRole('button', { name: '确认处理' }).click();
-    // Paused on the 3rd after 2 working days; 3 left from the 4th: the 4th, 5th and 8th.
-    await page.getByTestId('notice-ends-on').filter({ hasText: '2021年11月8日' }).waitFor();
+    // Received and resolved on its first day: none of its 5 working days had run; they run from today again.
+    await page.getByTestId('notice-ends-on').filter({ hasText: chinese(endsOn) }).waitFor();
     await page.getByRole('heading', { name: /公示中/ }).waitFor();
+    expect(await page.getByRole('button', { name: '结束公示' }).isDisabled()).toBe(true);
 
+    // The first working day after its last one: the server runs on as of that day.
+    let after = addDays(endsOn, 1);
+    while (addWorkingDays(addDays(after, -1), 1) !== after) after = addDays(after, 1);
+    await advanceBusinessDate(inject('server'), after);
+    await page.reload();
+    await page.getByRole('heading', { name: /米易县2021年第4批/ }).waitFor();
     await page.getByRole('button', { name: '结束公示' }).click();
+    await page.locator('.ant-popover:visible').getByRole('button', { name: '确认结束' }).click();
     await page.getByRole('heading', { name: /已结束/ }).waitFor();
     await page.getByRole('button', { name: `批准公示期满的申领（${reviewed.total} 笔）` }).click();
+    await page.locator('.ant-popover:visible').getByText(`批准：${reviewed.total} 笔申领，合计 ${yuan(total)}`).waitFor();
+    await page.locator('.ant-popover:visible').getByRole('button', { name: '确认批准' }).click();
     await page.getByTestId('approve-summary').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('approve-summary').textContent()).toContain(`批准成功 ${reviewed.total} 笔，失败 0 笔`);
     await screenshot(page, '30-review-publicity-approved');

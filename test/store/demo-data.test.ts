@@ -91,6 +91,19 @@ describe('Claims', () => {
     expect((await store.db.selectFrom('payments').select('claim_id').execute()).length).toBe(paid.length);
   });
 
+  it('publicity runs under the business date: every notice started on or after the day it was published, closed after its last working day; objections are dated when received and resolved', async () => {
+    const notices = await store.db.selectFrom('publicity_notices').select(['status', 'starts_on', 'ends_on', 'published_on', 'closed_on']).execute();
+    for (const n of notices) {
+      expect(day(n.starts_on) >= day(n.published_on!)).toBe(true);
+      if (n.status === 'closed') expect(day(n.closed_on!) > day(n.ends_on)).toBe(true);
+      else expect(n.closed_on).toBeNull();
+    }
+    const objections = await store.db.selectFrom('objections').select(['status', 'received_on', 'resolved_on']).orderBy('received_on').execute();
+    expect(objections.map((o) => [o.status, day(o.received_on!), o.resolved_on && day(o.resolved_on)])).toEqual([
+      ['upheld', '2021-07-07', '2021-07-14'], ['open', DEMO_TODAY, null],
+    ]);
+  });
+
   it('one R3 exception, recorded by the city with its reason, on a claim that failed R3 alone', async () => {
     const rows = await store.db.selectFrom('claims').selectAll().where('r3_exception_reason', 'is not', null).execute();
     expect(rows).toHaveLength(1);

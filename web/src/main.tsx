@@ -1,4 +1,4 @@
-// Entry: Chinese locale for antd and dayjs, the router, the session. Screens load on demand (routes.tsx).
+// Entry: Chinese locale for antd and dayjs, the business date, the router, the session. Screens load on demand (routes.tsx).
 import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -7,6 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { AuthProvider } from './auth.tsx';
+import { BusinessDateProvider } from './business-date.tsx';
 import { router } from './routes.tsx';
 
 dayjs.locale('zh-cn');
@@ -18,9 +19,11 @@ createRoot(document.getElementById('root')!).render(
       button={{ autoInsertSpace: false }}
       theme={{ token: { colorPrimary: '#1d4ed8', fontFamily: '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif' } }}
     >
-      <AuthProvider>
-        <RouterProvider router={router} />
-      </AuthProvider>
+      <BusinessDateProvider>
+        <AuthProvider>
+          <RouterProvider router={router} />
+        </AuthProvider>
+      </BusinessDateProvider>
     </ConfigProvider>
   </StrictMode>,
 );

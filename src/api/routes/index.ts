@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { authRoutes } from './auth.ts';
 import { healthRoutes } from './health.ts';
+import { businessDateRoutes } from './business-date.ts';
 import { claimRoutes } from './claims.ts';
 import { fundRoutes } from './funds.ts';
 import { paymentRoutes } from './payments.ts';
@@ -29,6 +30,7 @@ import { factCaseRoutes } from './fact-cases.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
+  await app.register(businessDateRoutes);
   await app.register(authRoutes);
   await app.register(claimRoutes);
   await app.register(publicityRoutes);

@@ -6,10 +6,10 @@ import { listPeople } from '../../services/people/list-people.ts';
 import { listPersonFacts } from '../../services/people/list-person-facts.ts';
 import { recordPersonFact } from '../../services/people/record-person-fact.ts';
 import { updatePerson } from '../../services/people/update-person.ts';
+import { businessToday } from '../../services/business-date.ts';
 import { allow, run, who } from './route-access.ts';
 import { ZCreatePersonRequest, ZFactsQuery, ZListPeopleQuery, ZPersonParams, ZRecordFactRequest, ZUpdatePersonRequest } from './people.types.ts';
 
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10); // Asia/Shanghai
 
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
@@ -25,5 +25,5 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/people/:id/facts', { schema: { tags: ['people'], summary: '登记人员属性（带来源和日期）', description: who('city', 'county'), params: ZPersonParams, body: ZRecordFactRequest }, ...allow('city', 'county') },
     async (req, reply) => reply.status(req.body.dryRun === true ? 200 : 201).send(await run(db, (tx) => recordPersonFact(tx, req.actor, req.params.id, req.body))));
   app.get('/people/:id/facts', { schema: { tags: ['people'], summary: '人员属性及历史', description: who(...ALL), params: ZPersonParams, querystring: ZFactsQuery }, ...allow(...ALL) },
-    (req) => run(db, (tx) => listPersonFacts(tx, req.actor, req.params.id, req.query.asOf ?? today())));
+    (req) => run(db, (tx) => listPersonFacts(tx, req.actor, req.params.id, req.query.asOf ?? businessToday())));
 };

@@ -20,7 +20,7 @@ export const publicityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/publicity-notices', {
     ...allow(...OFFICES),
-    schema: { tags, description: who(...OFFICES), summary: '发布公示（已审核的申领；默认 5 个工作日，按法定节假日和调休计算；市、县区人社局）', body: ZPublishClaimsRequest, response: { 201: ZNoticeResponse } },
+    schema: { tags, description: who(...OFFICES), summary: '发布公示（已审核的申领；自发布当天或之后开始，默认 5 个工作日，按法定节假日和调休计算；市、县区人社局）', body: ZPublishClaimsRequest, response: { 201: ZNoticeResponse } },
   }, async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => publishClaims(tx, request.actor, request.body))));
 
   app.get('/publicity-notices', {
@@ -37,19 +37,19 @@ export const publicityRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/publicity-notices/:id/objections', {
-    schema: { tags, summary: '对公示的申领提出异议（任何人；公示暂停，工作日不计）', params: ZNoticeIdParams, body: ZObjectionRequest, response: { 201: z.object({ id: z.string(), noticeId: z.string(), status: z.string(), daysLeft: z.number() }) } },
+    schema: { tags, summary: '对公示的申领提出异议（任何人；以受理当天为异议日期；公示暂停，工作日不计）', params: ZNoticeIdParams, body: ZObjectionRequest, response: { 201: z.object({ id: z.string(), noticeId: z.string(), status: z.string(), daysLeft: z.number(), receivedOn: z.string() }) } },
   }, async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => objectToClaim(tx, request.actor, { noticeId: request.params.id, ...request.body }))));
 
   app.post('/objections/:id/resolve', {
     ...allow(...OFFICES),
     schema: {
-      tags, description: who(...OFFICES), summary: '处理异议：成立则驳回申领，不成立则公示继续（市、县区人社局）', params: ZNoticeIdParams, body: ZResolveObjectionRequest,
-      response: { 200: z.object({ objectionId: z.string(), verdict: z.string(), noticeId: z.string(), noticeStatus: z.string(), endsOn: z.string() }) },
+      tags, description: who(...OFFICES), summary: '处理异议：成立则驳回申领，不成立则公示自当天起继续（市、县区人社局）', params: ZNoticeIdParams, body: ZResolveObjectionRequest,
+      response: { 200: z.object({ objectionId: z.string(), verdict: z.string(), noticeId: z.string(), noticeStatus: z.string(), endsOn: z.string(), resolvedOn: z.string() }) },
     },
   }, async (request) => inTransaction(db, (tx) => resolveObjection(tx, request.actor, { objectionId: request.params.id, ...request.body })));
 
   app.post('/publicity-notices/:id/close', {
     ...allow(...OFFICES),
-    schema: { tags, description: who(...OFFICES), summary: '公示期满后结束公示（市、县区人社局）', params: ZNoticeIdParams, body: ZCloseNoticeRequest, response: { 200: z.object({ id: z.string(), status: z.string(), endsOn: z.string() }) } },
-  }, async (request) => inTransaction(db, (tx) => closeNotice(tx, request.actor, { noticeId: request.params.id, on: request.body.on })));
+    schema: { tags, description: who(...OFFICES), summary: '结束公示：最后一个工作日过后（以业务日期为准）方可结束（市、县区人社局）', params: ZNoticeIdParams, body: ZCloseNoticeRequest.optional(), response: { 200: z.object({ id: z.string(), status: z.string(), endsOn: z.string(), closedOn: z.string() }) } },
+  }, async (request) => inTransaction(db, (tx) => closeNotice(tx, request.actor, { noticeId: request.params.id })));
 };

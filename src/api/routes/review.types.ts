@@ -9,17 +9,23 @@ export const ZListNoticesQuery = z.object({
   ...pageQuery(sortKeys(NOTICE_SORTS)),
   status: z.enum(['open', 'paused', 'closed']).optional(),
   areaCode: areaCode.optional(),
+  closable: z.enum(['true']).optional().describe('true：只列出期满待结束的公示（以业务日期为准）'),
 });
 export const ZNoticeSummary = z.object({
   id: z.string(), areaCode: z.string(), title: z.string(), startsOn: z.string(), workingDays: z.number(), endsOn: z.string(), status: z.string(),
   claims: z.number(), objections: z.number(), openObjections: z.number(), createdBy: z.string(), createdAt: z.string(),
+  closable: z.boolean().describe('公示中且最后一个工作日已过（以业务日期为准），可以结束'),
 });
 export const ZNoticeDetail = z.object({
   id: z.string(), areaCode: z.string(), title: z.string(), startsOn: z.string(), workingDays: z.number(), endsOn: z.string(), status: z.string(),
   pausedOn: z.string().nullable(), daysLeft: z.number().nullable(), closable: z.boolean(), claimsByStatus: z.record(z.string(), z.number()),
+  amountFenByStatus: z.record(z.string(), z.number()).describe('各状态申领的金额合计（分）'),
+  publishedOn: z.string().nullable().describe('发布当天（业务日期）'), closedOn: z.string().nullable().describe('结束当天（业务日期）'),
+  today: z.string().describe('读取时的业务日期（closable 据此判断）'),
   objections: z.array(z.object({
-    id: z.string(), claimId: z.string().nullable(), text: z.string(), raisedBy: z.string(), raisedAt: z.string(), status: z.string(),
-    resolution: z.string().nullable(), resolvedBy: z.string().nullable(), resolvedAt: z.string().nullable(),
+    id: z.string(), claimId: z.string().nullable(), text: z.string(), raisedBy: z.string(), raisedAt: z.string(),
+    receivedOn: z.string().nullable().describe('受理日期（业务日期）'), status: z.string(),
+    resolution: z.string().nullable(), resolvedBy: z.string().nullable(), resolvedAt: z.string().nullable(), resolvedOn: z.string().nullable().describe('处理日期（业务日期）'),
   })),
   createdBy: z.string(), createdAt: z.string(),
 });

@@ -1,8 +1,11 @@
-// Publicity (公示) settings. The plan does not fix how many working days a notice runs; the bureau's
-// practice is 5 working days, kept here as the default a notice may override (each notice stores its own).
+// Publicity (公示) settings and day counts. The plan does not fix how many working days a notice runs;
+// the bureau's practice is 5 working days, kept here as the default a notice may override (each notice
+// stores its own). Days are counted on the official working calendar (working-calendar.ts); a count
+// that leaves it is refused, never guessed (a Monday–Friday guess would miss holidays and 调休).
 import { addDays, type IsoDate } from '../../policy/dates.ts';
-import { addWorkingDays, workingDaysBetween } from '../../policy/working-calendar.ts';
+import { addWorkingDays, OutsideCalendarError, workingDaysBetween } from '../../policy/working-calendar.ts';
 import { AppError } from '../app-error.ts';
+import { calendarYears } from '../business-date.ts';
 
 export const DEFAULT_PUBLICITY_WORKING_DAYS = 5;
 
@@ -16,15 +19,15 @@ export function workingDaysRun(segmentStart: IsoDate, pausedOn: IsoDate): number
   return workingDaysBetween(segmentStart, addDays(pausedOn, -1));
 }
 
-/** Today in Asia/Shanghai (DESIGN.md: dates are Asia/Shanghai calendar days). */
-export function todayInShanghai(now = new Date()): IsoDate {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** The day an event on a notice happened: today when not given; a later day is refused, so a notice
- *  cannot be closed (or an objection settled) ahead of time by naming a day after its end. */
-export function eventDay(on: IsoDate | undefined, what: string, now = new Date()): IsoDate {
-  const today = todayInShanghai(now);
-  if (on !== undefined && on > today) throw new AppError('invalid_input', `on: ${what}日期 ${on} 晚于今天（${today}），不能预先登记`, 'on');
-  return on ?? today;
+/**
+ * Runs a working-day count for an act on a notice; a day outside the calendar the system holds is
+ * refused with the act and the field named (400), not answered with a guess.
+ */
+export function onWorkingCalendar<T>(what: string, field: string, count: () => T): T {
+  try {
+    return count();
+  } catch (e) {
+    if (!(e instanceof OutsideCalendarError)) throw e;
+    throw new AppError('invalid_input', `${field}: ${what}需按工作日计算，但 ${e.date} 不在系统的工作日历（${calendarYears()} 年法定节假日和调休安排）内`, field);
+  }
 }

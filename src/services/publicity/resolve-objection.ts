@@ -1,13 +1,15 @@
 // Resolving an objection: upheld → the claim is rejected; dismissed → it stays. When no objection is
-// left open the notice resumes on the resolution day and its end moves by the days it was paused.
+// left open the notice resumes on the resolution day and its end moves by the days it was paused. The
+// resolution day is the business date (business-date.ts), not one the office names.
 import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { transition } from '../claims/claim-states.ts';
-import { publicityEndsOn, eventDay } from './publicity-rules.ts';
+import { businessToday } from '../business-date.ts';
+import { onWorkingCalendar, publicityEndsOn } from './publicity-rules.ts';
 
-export interface ResolveObjectionInput { objectionId: string; verdict: 'upheld' | 'dismissed'; resolution: string; on?: string }
+export interface ResolveObjectionInput { objectionId: string; verdict: 'upheld' | 'dismissed'; resolution: string }
 
 export async function resolveObjection(tx: Tx, actor: Actor | null, input: ResolveObjectionInput) {
   const a = requireRole(actor, 'city', 'county');
@@ -16,10 +18,15 @@ export async function resolveObjection(tx: Tx, actor: Actor | null, input: Resol
   const notice = await tx.selectFrom('publicity_notices').selectAll().where('id', '=', objection.notice_id).forUpdate().executeTakeFirstOrThrow();
   if (a.role === 'county' && a.areaCode !== notice.area_code) throw new AppError('not_found', `没有找到异议：${input.objectionId}`, 'objectionId');
   if (objection.status !== 'open') throw new AppError('invalid_transition', `异议 ${objection.id} 已处理（${objection.status === 'upheld' ? '成立' : '不成立'}）`, 'objectionId');
-  const on = eventDay(input.on, '异议处理');
-  if (notice.paused_on && on < notice.paused_on) throw new AppError('invalid_input', `on: 处理日期早于异议提出日期 ${notice.paused_on}`, 'on');
+  const on = businessToday();
+  const receivedOn = objection.received_on ?? notice.paused_on;
+  if (receivedOn && on < receivedOn) throw new AppError('invalid_transition', `异议 ${objection.id} 于 ${receivedOn} 受理，今天（${on}）早于受理日期，不能处理`, 'objectionId');
+  const open = await tx.selectFrom('objections').select('id').where('notice_id', '=', notice.id).where('status', '=', 'open').where('id', '!=', objection.id).execute();
+  const resumes = open.length === 0 && notice.status === 'paused';
+  // Counted before anything is written: a day outside the calendar changes nothing.
+  const resumedEndsOn = resumes ? onWorkingCalendar('恢复公示', 'objectionId', () => publicityEndsOn(on, notice.days_left ?? notice.working_days)) : notice.ends_on;
   const label = actorLabel(a);
-  await tx.updateTable('objections').set({ status: input.verdict, resolution: input.resolution, resolved_by: label, resolved_at: new Date() }).where('id', '=', objection.id).execute();
+  await tx.updateTable('objections').set({ status: input.verdict, resolution: input.resolution, resolved_by: label, resolved_at: new Date(), resolved_on: on }).where('id', '=', objection.id).execute();
   if (input.verdict === 'upheld' && objection.claim_id) {
     const claim = await tx.selectFrom('claims').select(['id', 'status']).where('id', '=', objection.claim_id).forUpdate().executeTakeFirstOrThrow();
     if (claim.status !== 'rejected') {
@@ -29,14 +36,13 @@ export async function resolveObjection(tx: Tx, actor: Actor | null, input: Resol
       await appendAudit(tx, { actor: label, action: 'claim.reject', entity: 'claim', entityId: claim.id, data: { from: claim.status, to, objectionId: objection.id, reason: input.resolution } });
     }
   }
-  const open = await tx.selectFrom('objections').select('id').where('notice_id', '=', notice.id).where('status', '=', 'open').execute();
   let status = notice.status;
   let endsOn = notice.ends_on;
-  if (open.length === 0 && notice.status === 'paused') {
+  if (resumes) {
     status = 'open';
-    endsOn = publicityEndsOn(on, notice.days_left ?? notice.working_days);
+    endsOn = resumedEndsOn;
     await tx.updateTable('publicity_notices').set({ status, ends_on: endsOn, segment_start: on, paused_on: null, updated_by: label, updated_at: new Date() }).where('id', '=', notice.id).execute();
   }
   await appendAudit(tx, { actor: label, action: 'publicity.resolve', entity: 'publicity_notice', entityId: notice.id, data: { objectionId: objection.id, verdict: input.verdict, resolution: input.resolution, on, status, endsOn } });
-  return { objectionId: objection.id, verdict: input.verdict, noticeId: notice.id, noticeStatus: status, endsOn };
+  return { objectionId: objection.id, verdict: input.verdict, noticeId: notice.id, noticeStatus: status, endsOn, resolvedOn: on };
 }

@@ -1,16 +1,21 @@
 // 公示管理: the publicity notices of the office's slice, paged, with their claims and open objections.
 import type { Tx } from '../../store/audit-log.ts';
 import type { Actor } from '../access.ts';
+import { businessToday } from '../business-date.ts';
 import { readPage, type Page, type PageQuery } from '../paging.ts';
 import { officeArea, requireOffice } from './review-scope.ts';
 
 export const NOTICE_SORTS = { startsOn: 'n.starts_on', endsOn: 'n.ends_on', createdAt: 'n.created_at' } as const;
 
-export interface ListNoticesInput extends PageQuery<keyof typeof NOTICE_SORTS> { status?: 'open' | 'paused' | 'closed'; areaCode?: string }
+export interface ListNoticesInput extends PageQuery<keyof typeof NOTICE_SORTS> {
+  status?: 'open' | 'paused' | 'closed'; areaCode?: string;
+  /** 'true': only notices the office may close today (open, last working day passed). */
+  closable?: 'true';
+}
 
 export interface NoticeSummary {
   id: string; areaCode: string; title: string; startsOn: string; workingDays: number; endsOn: string; status: string;
-  claims: number; openObjections: number; objections: number; createdBy: string; createdAt: string;
+  claims: number; openObjections: number; objections: number; createdBy: string; createdAt: string; closable: boolean;
 }
 
 export async function listNotices(tx: Tx, actor: Actor | null, input: ListNoticesInput): Promise<Page<NoticeSummary>> {
@@ -25,13 +30,15 @@ export async function listNotices(tx: Tx, actor: Actor | null, input: ListNotice
   if (area !== null) q = q.where('n.area_code', '=', area);
   if (input.areaCode) q = q.where('n.area_code', '=', input.areaCode);
   if (input.status) q = q.where('n.status', '=', input.status);
+  const today = businessToday();
+  if (input.closable) q = q.where('n.status', '=', 'open').where('n.ends_on', '<', today);
   const page = await readPage(q, { ...input, order: input.order ?? 'desc' }, NOTICE_SORTS, 'startsOn', 'n.id');
   return {
     ...page,
     items: page.items.map((n) => ({
       id: n.id, areaCode: n.area_code, title: n.title, startsOn: n.starts_on, workingDays: n.working_days, endsOn: n.ends_on, status: n.status,
       claims: Number(n.claims ?? 0), objections: Number(n.objections ?? 0), openObjections: Number(n.open_objections ?? 0),
-      createdBy: n.created_by, createdAt: new Date(n.created_at).toISOString(),
+      createdBy: n.created_by, createdAt: new Date(n.created_at).toISOString(), closable: n.status === 'open' && today > n.ends_on,
     })),
   };
 }

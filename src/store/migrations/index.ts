@@ -10,6 +10,7 @@ import * as supervision from './2026-11-25T1240-supervision.ts';
 import * as claimPeriodTotals from './2026-11-25T1250-claim-period-totals.ts';
 import * as headcounts from './2026-11-25T1260-headcounts.ts';
 import * as moneyControls from './2026-12-06T1020-money-controls.ts';
+import * as publicityBusinessDates from './2026-12-06T1030-publicity-business-dates.ts';
 import * as factsInTime from './2026-12-06T1060-facts-in-time.ts';
 import * as whatIfJobs from './2026-12-06T1080-what-if-jobs.ts';
 
@@ -24,6 +25,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T1250-claim-period-totals': claimPeriodTotals,
   '2026-11-25T1260-headcounts': headcounts,
   '2026-12-06T1020-money-controls': moneyControls,
+  '2026-12-06T1030-publicity-business-dates': publicityBusinessDates,
   '2026-12-06T1060-facts-in-time': factsInTime,
   '2026-12-06T1080-what-if-jobs': whatIfJobs,
 };

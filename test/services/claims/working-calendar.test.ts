@@ -1,6 +1,6 @@
 // Publicity runs on working days of the official 2020–2021 calendar, with its adjusted working days (调休).
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, calendarCovers, isWorkingDay } from '../../../src/policy/working-calendar.ts';
+import { addWorkingDays, calendarCovers, isWorkingDay, OutsideCalendarError } from '../../../src/policy/working-calendar.ts';
 import { publicityEndsOn, workingDaysRun } from '../../../src/services/publicity/publicity-rules.ts';
 
 describe('The official working calendar, 2020–2021', () => {
@@ -47,9 +47,13 @@ describe('The official working calendar, 2020–2021', () => {
     expect(workingDaysRun('2020-09-30', '2020-10-12')).toBe(3);
   });
 
-  it('outside 2020–2021 the calendar is not loaded and Monday–Friday counts', () => {
+  it('outside 2020–2021 the calendar is not loaded: a day there is refused, never guessed to be a working day', () => {
     expect(calendarCovers('2022-10-03')).toBe(false);
-    expect(isWorkingDay('2022-10-03')).toBe(true); // a national holiday in reality; not in the loaded calendar
-    expect(addWorkingDays('2022-01-07', 1)).toBe('2022-01-10');
+    // 2022-10-03 is a national holiday in reality; a Monday–Friday guess would count it.
+    expect(() => isWorkingDay('2022-10-03')).toThrow(OutsideCalendarError);
+    expect(() => isWorkingDay('2022-10-03')).toThrow(/2022-10-03 不在系统的工作日历/);
+    // A count that runs past the end of 2021 is refused too.
+    expect(() => addWorkingDays('2021-12-30', 3)).toThrow(OutsideCalendarError);
+    expect(addWorkingDays('2021-12-29', 2)).toBe('2021-12-31');
   });
 });

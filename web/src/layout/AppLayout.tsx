@@ -4,6 +4,8 @@ import { Button, Layout, Menu, Spin } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth.tsx';
+import { useBusinessDate } from '../business-date.tsx';
+import { formatDate } from '../format.ts';
 import { areaName, ROLE_NAMES } from '../labels.ts';
 import type { Me } from '../types.ts';
 import type { MenuItem as Item } from '../areas/area.ts';
@@ -62,6 +64,7 @@ export default function AppLayout() {
           攀枝花市职业技能提升行动补贴管理系统
         </Link>
         <div style={{ flex: 1 }} />
+        <BusinessDateLabel />
         {loading ? null : me ? (
           <div style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
             <span style={{ color: '#e5e7eb' }} data-testid="current-user">
@@ -89,5 +92,16 @@ export default function AppLayout() {
         </Layout.Content>
       </Layout>
     </Layout>
+  );
+}
+
+/** The day the system counts as today (the server's business date), so users know what "today" means. */
+function BusinessDateLabel() {
+  const { today, inCalendar } = useBusinessDate();
+  return (
+    <span style={{ color: inCalendar ? '#cbd5e1' : '#fca5a5', whiteSpace: 'nowrap' }} data-testid="business-date"
+      title={inCalendar ? '系统按此日期计算公示期限和默认日期' : '该日期不在系统的工作日历（2020—2021 年）内，按工作日计算的操作将被拒绝'}>
+      业务日期：{formatDate(today)}
+    </span>
   );
 }

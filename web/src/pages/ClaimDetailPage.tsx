@@ -149,8 +149,10 @@ function ReviewActions({ claim, onDone }: { claim: Claim; onDone(): void }) {
       setRunning(null);
     }
   };
-  const onClick = (act: Act) => (ACTS[act].reason ? setAsking(act) : void run(act));
-  const submitReason = () => form.validateFields().then((v) => run(asking!, v.reason?.trim() || undefined));
+  // Approving reserves the amount from the fund and cannot be undone: it asks first, with the amount.
+  const onClick = (act: Act) => (ACTS[act].reason || act === 'approve' ? setAsking(act) : void run(act));
+  const approveFen = claim.amountFen ?? claim.r3Exception?.amountFen ?? null;
+  const submitReason = () => (asking === 'approve' ? run('approve') : form.validateFields().then((v) => run(asking!, v.reason?.trim() || undefined)));
 
   return (
     <Card title="审核操作" size="small">
@@ -162,14 +164,19 @@ function ReviewActions({ claim, onDone }: { claim: Claim; onDone(): void }) {
           </Button>
         ))}
       </Space>
-      <Modal open={asking !== null} title={asking ? ACTS[asking].label : ''} okText="确认" cancelText="取消" onOk={submitReason} onCancel={() => setAsking(null)}
+      <Modal open={asking !== null} title={asking === 'approve' ? '批准这笔申领' : asking ? ACTS[asking].label : ''} okText={asking === 'approve' ? '确认批准' : '确认'} cancelText="取消" onOk={submitReason} onCancel={() => setAsking(null)}
         okButtonProps={{ loading: running !== null, danger: asking === 'reject' }} destroyOnHidden>
+        {asking === 'approve' && (
+          <Typography.Paragraph data-testid="approve-confirm">
+            批准 1 笔申领，金额 {formatMoney(approveFen)}：批准后从相应资金预留，等待编入支付批次；批准不能撤回。
+          </Typography.Paragraph>
+        )}
         {asking === 'r3' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="§4.0 每人每年享受培训补贴原则上不超过 3 次：仅因此项不符合的申领，市人社局可写明理由登记例外。" />}
         <Form form={form} layout="vertical">
-          <Form.Item label={asking === 'withdraw' ? '撤回理由（可不填）' : asking === 'r3' ? '例外理由' : '驳回理由'} name="reason"
+          {asking !== 'approve' && <Form.Item label={asking === 'withdraw' ? '撤回理由（可不填）' : asking === 'r3' ? '例外理由' : '驳回理由'} name="reason"
             rules={asking && ACTS[asking].reason === 'required' ? [{ required: true, whitespace: true, message: '请写明理由' }, { max: 2000, message: '不超过 2000 字' }] : [{ max: 2000, message: '不超过 2000 字' }]}>
             <Input.TextArea rows={3} maxLength={2000} />
-          </Form.Item>
+          </Form.Item>}
         </Form>
       </Modal>
     </Card>

@@ -4,6 +4,7 @@ import { Alert, Card, Col, List, Row, Skeleton, Statistic, Typography } from 'an
 import { Link, Navigate } from 'react-router';
 import type { Page, Query } from '../api.ts';
 import { useAuth } from '../auth.tsx';
+import { useBusinessDate } from '../business-date.tsx';
 import { LoadError } from '../components.tsx';
 import { formatDate } from '../format.ts';
 import { useApi } from '../hooks.ts';
@@ -42,6 +43,8 @@ export function todosFor(me: Me): Todo[] {
         { ...claims('decided', '待审核的申领', '已判定，等待审核'), link: '/review/claims?status=decided' },
         { ...claims('reviewed', '待公示的申领', '已审核，等待发布公示'), link: '/review/publicity/new' },
         { ...claims('publicity', '公示中的申领', '公示期满后可批准'), link: '/review/publicity?status=open' },
+        // Counted on the server against the business date (its "today"), as the close itself is.
+        { key: 'notices-closable', title: '期满待结束的公示', hint: '最后一个工作日已过，可结束公示并批准其中的申领', path: '/review/publicity-notices', query: { closable: 'true' }, link: '/review/publicity?status=open' },
         { ...claims('approved', '待支付的申领', '已批准，等待纳入支付批次'), link: '/review/payments' },
         { key: 'classes-submitted', title: '待审查的开班申请', hint: '培训机构已提交开班申请', path: '/classes', query: { status: 'submitted' }, link: '/review/classes?status=submitted' },
         { key: 'disputes-pending', title: '待办结的异议案件', hint: '劳动者对本人名下申领提出的异议', path: '/disputes', query: { pending: 'true' }, link: '/dispute-cases?pending=true' },
@@ -101,6 +104,7 @@ function TodoCard({ todo }: { todo: Todo }) {
 }
 
 function OpenNotices({ me }: { me: Me }) {
+  const { today } = useBusinessDate();
   const areaCode = me.role === 'county' ? (me.areaCode ?? undefined) : undefined;
   const { data, error, loading } = useApi<PublicityNotice[]>('/publicity-notices', { areaCode });
   const open = (data ?? []).filter((n) => n.status === 'open');
@@ -115,7 +119,7 @@ function OpenNotices({ me }: { me: Me }) {
           <List.Item>
             <List.Item.Meta
               title={n.title}
-              description={`${areaName(n.areaCode)} · ${n.claims} 笔申领 · ${formatDate(n.startsOn)}起 ${n.workingDays} 个工作日，${formatDate(n.endsOn)}结束`}
+              description={`${areaName(n.areaCode)} · ${n.claims} 笔申领 · ${formatDate(n.startsOn)}起 ${n.workingDays} 个工作日，${formatDate(n.endsOn)}结束${n.endsOn < today ? ' · 已期满，可结束' : ''}`}
             />
           </List.Item>
         )}
@@ -126,13 +130,14 @@ function OpenNotices({ me }: { me: Me }) {
 
 export default function HomePage() {
   const { me, loading } = useAuth();
+  const { today } = useBusinessDate();
   if (loading) return <Skeleton active />;
   if (!me) return <Navigate to="/catalog" replace />;
   const todos = todosFor(me);
   return (
     <div>
       <Typography.Title level={3} style={{ marginTop: 0 }}>我的待办</Typography.Title>
-      <Typography.Paragraph type="secondary">{whoLabel(me)}，您好。以下是您办理范围内等待处理的事项。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{whoLabel(me)}，您好。以下是您办理范围内截至 {formatDate(today)} 等待处理的事项。</Typography.Paragraph>
       <Row gutter={[16, 16]}>
         {todos.map((t) => (
           <Col key={t.key} xs={24} sm={12} lg={8}>

@@ -5,6 +5,11 @@
 // those acts would leave. The demo's "today" is DEMO_TODAY: classes after it are still applications,
 // classes around it are running, older classes are closed and their claims further along.
 //
+// The use cases' "today" (the business date, business-date.ts) is the story's clock, `world.clock`: the
+// seeder moves it forward only (`advanceTo`) — to the day each notice is published, each objection is
+// received and resolved, each notice closed — so the publicity rules apply to the demo as to anyone;
+// it stands on DEMO_TODAY when the seeding ends.
+//
 // Two things the use cases cannot be told, because in production they are the clock:
 // - decideClaims and payPaymentBatch open their own transactions (they take the database): here they
 //   run inside the demo's one transaction through `inOuterTransaction` (a nested "transaction" is the
@@ -89,6 +94,8 @@ import { GIVEN, SURNAMES } from './fictional-names.ts';
 
 /** The demo's "today": later classes are applications, the open publicity notice runs over it. */
 export const DEMO_TODAY = '2021-11-15';
+/** The story's first day (攀办发〔2020〕2 号 is dated 14 January 2020): the business clock starts there. */
+export const DEMO_START = '2020-01-14';
 
 export const PLANTED_IRREGULARITIES = [
   { id: 'PLANT-PENSIONER', rule: 'R5', riskRules: [], what: '花名册中有具有按月领取养老金资格的人员：开班审查（审批时）发现，县（区）人社局退回开班申请（培训班“已退回”，退回意见写明）' },
@@ -250,6 +257,13 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
   const r = world.random;
   const actors = await loadActors(tx);
   const reviewerOf = (area: string) => (area === '510400' ? actors.city : actors.county.get(area)!);
+  /** Moves the story's business date forward (never back: the product's "today" does not run backwards). */
+  const advanceTo = (day: string) => {
+    if (day < world.clock.today) throw new Error(`demo: the business clock would go back from ${world.clock.today} to ${day}`);
+    world.clock.today = day;
+  };
+  /** The first working day after `day` (an office closes a notice on a working day). */
+  const nextWorkingDay = (day: string) => { let d = addDays(day, 1); while (!isWorkingDay(d)) d = addDays(d, 1); return d; };
   const planted: PlantedCase[] = [];
   const enterprisesById = new Map(world.enterprises.map((e) => [e.uscc, e]));
 
@@ -896,22 +910,31 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
     return m;
   };
   const waveA = byArea(eligible.filter((c) => wave(c) === 'A' && c.id !== r3ExceptionClaimId));
-  let objectionDone = false;
-  let rejectedByObjection: string | undefined;
+  // Every area's notice is published on Monday 5 July 2021 and runs 5 working days.
+  advanceTo('2021-07-05');
+  const waveANotices: { area: string; ids: string[]; id: string; endsOn: string }[] = [];
   for (const [area, ids] of waveA) {
+    const notice = await publishClaims(tx, reviewerOf(area), { areaCode: area, title: `${area} 2021 年第二批职业技能提升补贴公示（演示）`, startsOn: '2021-07-05', claimIds: ids });
+    waveANotices.push({ area, ids, id: notice.id, endsOn: notice.endsOn });
+  }
+  // An objection upheld: the trainee says she never attended (the claim is rejected). Received on the
+  // 7th, it pauses the notice until the office resolves it on the 14th; the notice then runs its 3 days left.
+  let rejectedByObjection: string | undefined;
+  const objected = waveANotices.find((n) => n.ids.length > 3);
+  if (objected) {
+    advanceTo('2021-07-07');
+    const ob = await objectToClaim(tx, null, { noticeId: objected.id, claimId: objected.ids[1]!, text: '本人未参加该培训，申领信息有误（实名举报，演示）' });
+    advanceTo('2021-07-14');
+    const res = await resolveObjection(tx, reviewerOf(objected.area), { objectionId: ob.id, verdict: 'upheld', resolution: '经核查考勤与签到记录，学员未实际参训，异议成立' });
+    objected.endsOn = res.endsOn;
+    rejectedByObjection = objected.ids[1];
+  }
+  // The offices close their notices on the first working day after the last one has run, and approve.
+  advanceTo(nextWorkingDay(waveANotices.map((n) => n.endsOn).sort().at(-1)!));
+  for (const { area, ids, id } of waveANotices) {
     const reviewer = reviewerOf(area);
-    const notice = await publishClaims(tx, reviewer, { areaCode: area, title: `${area} 2021 年第二批职业技能提升补贴公示（演示）`, startsOn: '2021-07-05', claimIds: ids });
-    let closeOn = addDays(notice.endsOn, 1);
-    if (!objectionDone && ids.length > 3) {
-      // An objection upheld: the trainee says she never attended (the claim is rejected).
-      const ob = await objectToClaim(tx, null, { noticeId: notice.id, claimId: ids[1]!, text: '本人未参加该培训，申领信息有误（实名举报，演示）', on: '2021-07-07' });
-      const res = await resolveObjection(tx, reviewer, { objectionId: ob.id, verdict: 'upheld', resolution: '经核查考勤与签到记录，学员未实际参训，异议成立', on: '2021-07-14' });
-      closeOn = addDays(res.endsOn, 1);
-      rejectedByObjection = ids[1];
-      objectionDone = true;
-    }
-    await closeNotice(tx, reviewer, { noticeId: notice.id, on: closeOn });
-    for (const id of ids) if (id !== rejectedByObjection) await approveClaim(tx, reviewer, { claimId: id });
+    await closeNotice(tx, reviewer, { noticeId: id });
+    for (const claimId of ids) if (claimId !== rejectedByObjection) await approveClaim(tx, reviewer, { claimId });
   }
   // The §4.1 claim goes the same way (its plan was listed; no advance to settle on this one).
   // One payment batch paid (东区, 2020 special-action fund): built by 东区 (经办), confirmed by the
@@ -924,16 +947,18 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
   } catch (e) {
     if (!(e instanceof AppError)) throw e; // nothing approved there for that fund: no draft batch
   }
-  // Wave B: published on 2021-11-12, still open on DEMO_TODAY; one area's notice paused by an open objection.
+  // Wave B: published on Friday 2021-11-12, still open on DEMO_TODAY; one area's notice paused by an
+  // objection received on DEMO_TODAY and not yet resolved.
   const waveB = byArea(eligible.filter((c) => wave(c) === 'B' && c.id !== r3ExceptionClaimId));
-  let paused = false;
+  advanceTo('2021-11-12');
+  const waveBNotices: { ids: string[]; id: string }[] = [];
   for (const [area, ids] of waveB) {
     const notice = await publishClaims(tx, reviewerOf(area), { areaCode: area, title: `${area} 2021 年第三批职业技能提升补贴公示（演示）`, startsOn: '2021-11-12', claimIds: ids });
-    if (!paused && ids.length > 1) {
-      await objectToClaim(tx, null, { noticeId: notice.id, claimId: ids[0]!, text: '该企业此期培训实际只上了两天课（匿名反映，演示）', on: '2021-11-15' });
-      paused = true;
-    }
+    waveBNotices.push({ ids, id: notice.id });
   }
+  advanceTo(DEMO_TODAY);
+  const toPause = waveBNotices.find((n) => n.ids.length > 1);
+  if (toPause) await objectToClaim(tx, null, { noticeId: toPause.id, claimId: toPause.ids[0]!, text: '该企业此期培训实际只上了两天课（匿名反映，演示）' });
   void apprClaim;
 
   // The latest classes' claims: submitted now, not yet decided.

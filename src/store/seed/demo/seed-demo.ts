@@ -8,12 +8,13 @@ import { DEPARTMENTS, type Department } from '../../../services/access.ts';
 import type { Db } from '../../database.ts';
 import { appendAudit } from '../../audit-log.ts';
 import { uuidsFrom, withIdSource } from '../../ids.ts';
+import { withBusinessClock, type BusinessClock } from '../../../services/business-date.ts';
 import { inTransaction, type Tx } from '../../transaction.ts';
 import { COUNTY_AREAS, CITY_AREA, seedReferenceData } from '../reference-data.ts';
 import { insertEnterprise, insertPerson, insertProvider, type SeedFact, type SeedScope } from '../registries.ts';
 import { createUser } from '../users.ts';
 import { ENTERPRISE_STEMS, GIVEN, SURNAMES } from './fictional-names.ts';
-import { seedDemoActivity, type DemoActivity } from './seed-demo-activity.ts';
+import { DEMO_START, seedDemoActivity, type DemoActivity } from './seed-demo-activity.ts';
 import { seedDemoSupervision } from './seed-demo-supervision.ts';
 
 /** The password of every demo login (README lists the logins). */
@@ -69,6 +70,8 @@ export interface DemoWorld {
   providers: DemoProvider[];
   people: DemoPerson[];
   random: Random;
+  /** The business date the use cases read while the demo is seeded; the seeder moves it forward. */
+  clock: BusinessClock;
 }
 
 function residentId(area: string, birth: string, seq: number): string {
@@ -244,7 +247,7 @@ export interface DemoLogin {
   who: string;
 }
 
-async function seedUsers(tx: Tx, world: Omit<DemoWorld, 'random'>): Promise<DemoLogin[]> {
+async function seedUsers(tx: Tx, world: Omit<DemoWorld, 'random' | 'clock'>): Promise<DemoLogin[]> {
   const logins: DemoLogin[] = [];
   const add = async (
     username: string,
@@ -309,7 +312,11 @@ export async function seedDemoRegistries(
   const say = options.progress ?? (() => {});
   // Record ids from a stream of their own, so that the ids the use cases draw never shift the demo's
   // other random choices; one transaction: a demo interrupted half-way leaves the store empty.
-  return withIdSource(uuidsFrom(prng(seed ^ 0x1d5).next), () => inTransaction(db, async (tx) => {
+  // The use cases' "today" is the story's (business-date.ts): it starts on the plan's date and is moved
+  // forward as the story goes, so that notices are published, paused and closed under the product's
+  // own rules; it ends on DEMO_TODAY, the day the demo runs as of.
+  const clock: BusinessClock = { today: DEMO_START };
+  return withIdSource(uuidsFrom(prng(seed ^ 0x1d5).next), () => withBusinessClock(clock, () => inTransaction(db, async (tx) => {
     await seedReferenceData(tx, ACTOR);
     say('企业');
     const enterprises = await seedEnterprises(tx, random);
@@ -321,9 +328,9 @@ export async function seedDemoRegistries(
     await seedFunds(tx);
     say('演示账号');
     const logins = await seedUsers(tx, { enterprises, providers, people });
-    const world = { enterprises, providers, people, random };
+    const world = { enterprises, providers, people, random, clock };
     const activity = await seedDemoActivity(tx, world, say);
     await seedDemoSupervision(tx, world, activity);
     return { world, logins, activity };
-  }));
+  })));
 }

@@ -1,7 +1,7 @@
 // 培训内容备案 (§4.3/§4.4, §5.5): the enterprise files the content of its own short-term and pre-job
 // training with its HR office before the training starts, and follows each filing's review.
 import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, Tag, type TableProps } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { FilingView } from '../../../../src/services/filings/filing-view.ts';
 import { api } from '../../api.ts';
@@ -11,6 +11,7 @@ import { formatDate, formatDateTime } from '../../format.ts';
 import { FILING_STATUS_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { applyServerError, ListHeader, options, RequireRole } from '../trainee/party-ui.tsx';
+import { useBusinessDate } from '../../business-date.tsx';
 
 const FILED = { short_term: PROGRAM_NAMES.short_term, pre_job: PROGRAM_NAMES.pre_job };
 const FILTERS = ['program', 'status'] as const;
@@ -67,6 +68,7 @@ interface FilingForm { program: string; title: string; content: string; filedOn:
 const FIELDS = ['program', 'title', 'content', 'filedOn'] as const;
 
 function FileContentModal({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(): void }) {
+  const businessDate = useBusinessDate();
   const { me } = useAuth();
   const [form] = Form.useForm<FilingForm>();
   const [saving, setSaving] = useState(false);
@@ -86,7 +88,7 @@ function FileContentModal({ open, onClose, onDone }: { open: boolean; onClose():
   };
   return (
     <Dialog open={open} title="报送培训内容备案" onCancel={onClose} footer={null} destroyOnHidden width={640}>
-      <Form form={form} name="fileContent" layout="vertical" onFinish={submit} initialValues={{ filedOn: dayjs() }} aria-label="报送培训内容备案">
+      <Form form={form} name="fileContent" layout="vertical" onFinish={submit} initialValues={{ filedOn: businessDate.day() }} aria-label="报送培训内容备案">
         <Form.Item label="培训项目" name="program" rules={[{ required: true, message: '请选择培训项目' }]}>
           <Select options={options(FILED)} placeholder="请选择" />
         </Form.Item>
@@ -97,7 +99,7 @@ function FileContentModal({ open, onClose, onDone }: { open: boolean; onClose():
           <Input.TextArea rows={6} />
         </Form.Item>
         <Form.Item label="报送日期" name="filedOn" rules={[{ required: true, message: '请选择报送日期' }]} extra="须早于培训开班日期">
-          <DatePicker style={{ width: '100%' }} />
+          <DatePicker style={{ width: '100%' }} disabledDate={businessDate.afterToday} />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Space><Button type="primary" htmlType="submit" loading={saving} disabled={saving}>报送</Button><Button onClick={onClose}>取消</Button></Space>

@@ -2,8 +2,9 @@
 // status and the risk score of the newest risk scan), many selected → decide / review / reject /
 // approve with one action. The selection is sent in small parts with a progress bar; each claim is
 // done or left as it was on the server, and the claims that failed are listed with the reason.
+// Approving (irreversible: the amounts are reserved from the funds) asks first, with the count and total.
 import { Alert, Button, Card, Form, Input, Progress, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
-import { useRef, useState } from 'react';
+import { useRef, useState, type Key } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
@@ -51,6 +52,8 @@ function BulkClaims() {
   const [form] = Form.useForm();
   const [reasonForm] = Form.useForm<{ reason: string }>();
   const [selected, setSelected] = useState<string[]>([]);
+  // The amounts of the selected claims, kept across pages (the selection is), for the confirmation.
+  const [amounts, setAmounts] = useState<Map<string, number | null>>(new Map());
   const [asking, setAsking] = useState<Act | null>(null);
   const [progress, setProgress] = useState<{ act: Act; done: number; total: number } | null>(null);
   const [report, setReport] = useState<{ act: Act; results: ActResult[] } | null>(null);
@@ -86,9 +89,19 @@ function BulkClaims() {
   };
 
   const onAct = (act: Act) => {
-    if (act === 'reject') { setAsking('reject'); return; }
+    if (act === 'reject' || act === 'approve') { setAsking(act); return; }
     void runAct(act);
   };
+  const onSelect = (keys: Key[], rows: (RiskClaim | undefined)[]) => {
+    setSelected(keys.map(String));
+    setAmounts((m) => {
+      const next = new Map(m);
+      for (const r of rows) if (r) next.set(r.id, r.amountFen);
+      return next;
+    });
+  };
+  const selectedFen = selected.reduce((sum, id) => sum + (amounts.get(id) ?? 0), 0);
+  const unpriced = selected.filter((id) => amounts.get(id) == null).length;
   const onReject = () => reasonForm.validateFields().then((v) => { setAsking(null); reasonForm.resetFields(); void runAct('reject', { reason: v.reason.trim() }); });
 
   const columns: TableProps<RiskClaim>['columns'] = [
@@ -144,7 +157,7 @@ function BulkClaims() {
       {error ? <LoadError error={error} what="申领" onRetry={reload} /> : (
         <Table<RiskClaim>
           rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 1010 }}
-          rowSelection={{ selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: (keys) => setSelected(keys.map(String)), getCheckboxProps: () => ({ disabled: busy }) }}
+          rowSelection={{ selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: onSelect, getCheckboxProps: () => ({ disabled: busy }) }}
         />
       )}
       <Dialog open={asking === 'reject'} title={`驳回所选 ${selected.length} 笔申领`} okText="确认驳回" cancelText="取消" onOk={onReject} onCancel={() => setAsking(null)} okButtonProps={{ danger: true }} destroyOnHidden>
@@ -153,6 +166,13 @@ function BulkClaims() {
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
         </Form>
+      </Dialog>
+      <Dialog open={asking === 'approve'} title={`批准所选 ${selected.length} 笔申领`} okText="确认批准" cancelText="取消"
+        onOk={() => { setAsking(null); void runAct('approve'); }} onCancel={() => setAsking(null)} destroyOnHidden>
+        <Typography.Paragraph data-testid="approve-confirm">
+          共 {selected.length} 笔，合计 {formatMoney(selectedFen)}{unpriced > 0 ? `（其中 ${unpriced} 笔无核定金额，将批准失败）` : ''}。
+          批准后按金额从相应资金预留，等待编入支付批次；批准不能撤回。公示尚未结束的申领不能批准，将逐笔列出。
+        </Typography.Paragraph>
       </Dialog>
       <Dialog open={busy} title={progress ? `正在批量${ACT_NAMES[progress.act]}` : ''} footer={null} closable={false} mask={{ closable: false }}>
         <Progress percent={progress ? Math.round((progress.done / progress.total) * 100) : 0} aria-label="批量处理进度" />

@@ -1,13 +1,16 @@
 // 发布公示: reviewed claims of one area (filtered on the server) are selected and published for N
 // working days; the end date is shown before publishing, counted on the 2020–2021 working-day
-// calendar with its 调休 days (the same pure module the server uses).
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Typography, type TableProps } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+// calendar with its 调休 days (the same pure module the server uses). A notice starts no earlier than
+// the business date (the server's today, which is also the default); publishing asks for confirmation
+// with the count and the total, since a published notice cannot be withdrawn.
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Typography, type TableProps } from 'antd';
+import { type Dayjs } from 'dayjs';
+import { useEffect, useMemo, useState, type Key } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { addDays } from '../../../../src/policy/dates.ts';
 import { addWorkingDays } from '../../../../src/policy/working-calendar.ts';
 import { useAuth } from '../../auth.tsx';
+import { useBusinessDate } from '../../business-date.tsx';
 import { LoadError, OutcomeTag } from '../../components.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
 import { areaName, nameOf, PROGRAM_NAMES } from '../../labels.ts';
@@ -41,9 +44,21 @@ function NewNotice() {
   const [filterForm] = Form.useForm();
   const [form] = Form.useForm<NoticeForm>();
   const [selected, setSelected] = useState<string[]>([]);
+  // The amounts of the selected claims, kept across pages (the selection is), for the confirmation.
+  const [amounts, setAmounts] = useState<Map<string, number | null>>(new Map());
   const action = useAction(form);
+  const businessDate = useBusinessDate();
   const areaCode = area ?? state.filters.areaCode;
   useEffect(() => { setSelected([]); }, [areaCode]);
+  const onSelect = (keys: Key[], rows: (Claim | undefined)[]) => {
+    setSelected(keys.map(String));
+    setAmounts((m) => {
+      const next = new Map(m);
+      for (const r of rows) if (r) next.set(r.id, r.amountFen);
+      return next;
+    });
+  };
+  const totalFen = selected.reduce((sum, id) => sum + (amounts.get(id) ?? 0), 0);
 
   const startsOn = Form.useWatch('startsOn', form);
   const workingDays = Form.useWatch('workingDays', form);
@@ -81,17 +96,18 @@ function NewNotice() {
         {!areaCode && <Alert type="info" showIcon title="公示按地区发布：请先选择地区" style={{ marginBottom: 12 }} />}
         {error ? <LoadError error={error} what="申领" onRetry={reload} /> : (
           <Table<Claim> rowKey="id" size="small" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 790 }}
-            rowSelection={areaCode ? { selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: (k) => setSelected(k.map(String)) } : undefined} />
+            rowSelection={areaCode ? { selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: onSelect } : undefined} />
         )}
       </Card>
       <Card size="small" title="公示信息">
-        <Form form={form} layout="vertical" onFinish={publish} initialValues={{ workingDays: DEFAULT_WORKING_DAYS, startsOn: dayjs() }} disabled={action.running !== null} style={{ maxWidth: 640 }}>
+        <Form form={form} layout="vertical" onFinish={publish} initialValues={{ workingDays: DEFAULT_WORKING_DAYS, startsOn: businessDate.day() }} disabled={action.running !== null} style={{ maxWidth: 640 }}>
           <Form.Item label="公示标题" name="title" rules={[{ required: true, whitespace: true, message: '请填写公示标题' }, { max: 200, message: '标题不超过 200 字' }]}>
             <Input maxLength={200} placeholder={`${areaName(areaCode)}职业技能提升补贴公示`} />
           </Form.Item>
           <Space wrap size="large">
-            <Form.Item label="公示开始日期" name="startsOn" rules={[{ required: true, message: '请选择公示开始日期' }]}>
-              <DatePicker allowClear={false} />
+            <Form.Item label="公示开始日期" name="startsOn" rules={[{ required: true, message: '请选择公示开始日期' }]}
+              extra={`不早于发布当天（${formatDate(businessDate.today)}）`}>
+              <DatePicker allowClear={false} disabledDate={businessDate.beforeToday} />
             </Form.Item>
             <Form.Item label="公示工作日数" name="workingDays" rules={[{ required: true, message: '请填写工作日数' }]}>
               <InputNumber min={1} max={60} precision={0} />
@@ -103,10 +119,18 @@ function NewNotice() {
             </Typography.Text>
           </Form.Item>
           <Space>
-            {/* Not a submit button: Enter in a field (e.g. after typing the date) must not publish. */}
-            <Button type="primary" onClick={() => form.submit()} loading={action.running === 'publish'} disabled={!areaCode || selected.length === 0}>
-              发布公示（{selected.length} 笔）
-            </Button>
+            {/* Not a submit button: Enter in a field (e.g. after typing the date) must not publish. It asks first:
+                a published notice cannot be withdrawn. */}
+            <Popconfirm
+              title={`发布公示：${selected.length} 笔申领，合计 ${formatMoney(totalFen)}`}
+              description={<span data-testid="publish-confirm">{`${areaName(areaCode)}，${end ? `${formatDate(startsOn?.format('YYYY-MM-DD'))}至${formatDate(end)}（${workingDays} 个工作日）` : '公示期待定'}。发布后向社会公开，不能撤回。`}</span>}
+              okText="确认发布" cancelText="取消" disabled={!areaCode || selected.length === 0}
+              onConfirm={() => form.validateFields().then(() => form.submit(), () => undefined)}
+            >
+              <Button type="primary" loading={action.running === 'publish'} disabled={!areaCode || selected.length === 0}>
+                发布公示（{selected.length} 笔）
+              </Button>
+            </Popconfirm>
           </Space>
         </Form>
       </Card>

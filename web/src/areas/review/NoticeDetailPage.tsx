@@ -1,9 +1,10 @@
 // 公示详情: a notice's dates (its working-day end, moved when objections paused it), its objections —
 // recorded here as received, and resolved (upheld rejects the claim; dismissed lets the notice run
 // on) —, closing it once its last working day has passed, and approving the claims whose publicity
-// ended (one bulk act, reported per claim).
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Progress, Radio, Select, Space, Spin, Table, Tag, Typography, type TableProps } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+// ended (one bulk act, reported per claim). Every day here is the server's business date: an objection
+// is dated the day it is received, a resolution or a close the day it is done — none is typed. Closing
+// and approving ask for confirmation with the count and the total first: neither can be undone.
+import { Alert, Button, Card, Descriptions, Form, Input, Popconfirm, Progress, Radio, Select, Space, Spin, Table, Tag, Typography, type TableProps } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api.ts';
@@ -21,18 +22,17 @@ const EXPORT: ExportColumn<Claim>[] = [C.id, C.program, C.residentId, C.status, 
 const OBJECTION_EXPORT: ExportColumn<Objection>[] = [
   { title: '申领编号', value: (o) => o.claimId ?? '', width: 26 },
   { title: '异议内容', value: (o) => o.text, width: 50 },
+  { title: '受理日期', value: (o) => formatDate(o.receivedOn ?? o.raisedAt.slice(0, 10)), width: 16 },
   { title: '提出', value: (o) => `${o.raisedBy} ${formatDateTime(o.raisedAt)}`, width: 30 },
   { title: '状态', value: (o) => nameOf(OBJECTION_STATUS_NAMES, o.status) },
   { title: '处理意见', value: (o) => o.resolution ?? '', width: 50 },
+  { title: '处理日期', value: (o) => (o.resolvedOn ? formatDate(o.resolvedOn) : ''), width: 16 },
   { title: '处理', value: (o) => (o.resolvedAt ? `${o.resolvedBy ?? ''} ${formatDateTime(o.resolvedAt)}` : ''), width: 30 },
 ];
-/** A notice's events happen today or before: the server refuses a later day (the period can't be cut short). */
-const afterToday = (d: Dayjs) => d.isAfter(dayjs(), 'day');
-const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
 const APPROVE_CHUNK = 10;
 
-interface ObjectionForm { claimId: string; text: string; on: Dayjs }
-interface ResolveForm { verdict: 'upheld' | 'dismissed'; resolution: string; on: Dayjs }
+interface ObjectionForm { claimId: string; text: string }
+interface ResolveForm { verdict: 'upheld' | 'dismissed'; resolution: string }
 
 function NoticeDetailScreen() {
   const { id = '' } = useParams();
@@ -56,12 +56,14 @@ function NoticeDetailScreen() {
   const n = notice.data!;
   const reload = () => { notice.reload(); claims.reload(); };
   const inPublicity = n.claimsByStatus.publicity ?? 0;
+  const inPublicityFen = n.amountFenByStatus.publicity ?? 0;
 
-  const record = (v: ObjectionForm) => objectAction.run('object', () => post(`/publicity-notices/${encodeURIComponent(n.id)}/objections`, { claimId: v.claimId, text: v.text.trim(), on: iso(v.on) }),
-    () => { setObjecting(false); objectionForm.resetFields(); reload(); return '异议已登记，公示暂停'; });
-  const resolve = () => resolveForm.validateFields().then((v) => resolveAction.run('resolve', () => post<{ noticeStatus: string; endsOn: string }>(`/objections/${encodeURIComponent(resolving!.id)}/resolve`, { verdict: v.verdict, resolution: v.resolution.trim(), on: iso(v.on) }),
+  const record = (v: ObjectionForm) => objectAction.run('object', () => post<{ receivedOn: string }>(`/publicity-notices/${encodeURIComponent(n.id)}/objections`, { claimId: v.claimId, text: v.text.trim() }),
+    (r) => { setObjecting(false); objectionForm.resetFields(); reload(); return `异议已登记（受理日期 ${formatDate(r.receivedOn)}），公示暂停`; });
+  const resolve = () => resolveForm.validateFields().then((v) => resolveAction.run('resolve', () => post<{ noticeStatus: string; endsOn: string }>(`/objections/${encodeURIComponent(resolving!.id)}/resolve`, { verdict: v.verdict, resolution: v.resolution.trim() }),
     (r) => { setResolving(null); resolveForm.resetFields(); reload(); return r.noticeStatus === 'open' ? `异议已处理，公示继续，${formatDate(r.endsOn)}结束` : '异议已处理'; }));
   const close = () => closeAction.run('close', () => post(`/publicity-notices/${encodeURIComponent(n.id)}/close`, {}), () => { reload(); return '公示已结束，可批准其中的申领'; });
+  const counted = (claims: number, fen: number) => `${claims} 笔申领，合计 ${formatMoney(fen)}`;
 
   /** Approves every claim of the notice still in publicity, in small parts, reporting each failure. */
   const approveAll = async () => {
@@ -98,9 +100,9 @@ function NoticeDetailScreen() {
   const objectionColumns: TableProps<Objection>['columns'] = [
     { title: '申领编号', dataIndex: 'claimId', key: 'claimId', width: 170, ellipsis: true, render: (c: string | null) => (c ? <Link to={`/claims/${encodeURIComponent(c)}`}>{c}</Link> : '—') },
     { title: '异议内容', dataIndex: 'text', key: 'text' },
-    { title: '提出', key: 'raised', width: 170, render: (_: unknown, o) => formatDateTime(o.raisedAt) },
+    { title: '受理日期', key: 'received', width: 130, render: (_: unknown, o) => formatDate(o.receivedOn ?? o.raisedAt.slice(0, 10)) },
     { title: '状态', dataIndex: 'status', key: 'status', width: 90, render: (s: string) => <Tag color={s === 'open' ? 'warning' : s === 'upheld' ? 'error' : 'default'}>{nameOf(OBJECTION_STATUS_NAMES, s)}</Tag> },
-    { title: '处理意见', dataIndex: 'resolution', key: 'resolution', render: (r: string | null) => r ?? '—' },
+    { title: '处理意见', dataIndex: 'resolution', key: 'resolution', render: (r: string | null, o) => (r ? `${r}${o.resolvedOn ? `（${formatDate(o.resolvedOn)}）` : ''}` : '—') },
     { title: '操作', key: 'act', width: 90, render: (_: unknown, o) => (o.status === 'open' ? <Button size="small" onClick={() => setResolving(o)}>处理</Button> : null) },
   ];
   const claimColumns: TableProps<Claim>['columns'] = [
@@ -118,10 +120,12 @@ function NoticeDetailScreen() {
       <Card size="small" title="公示期">
         <Descriptions size="small" bordered column={{ xs: 1, md: 2, lg: 3 }} items={[
           { key: 'area', label: '地区', children: areaName(n.areaCode) },
+          { key: 'published', label: '发布日期', children: formatDate(n.publishedOn) },
           { key: 'start', label: '开始日期', children: formatDate(n.startsOn) },
           { key: 'days', label: '工作日数', children: `${n.workingDays} 个工作日` },
           { key: 'end', label: '结束日期', children: <span data-testid="notice-ends-on">{formatDate(n.endsOn)}</span> },
           { key: 'paused', label: '暂停', children: n.status === 'paused' ? `${formatDate(n.pausedOn)}起暂停，尚余 ${n.daysLeft ?? '—'} 个工作日` : '—' },
+          ...(n.status === 'closed' ? [{ key: 'closed', label: '结束日期（操作）', children: formatDate(n.closedOn) }] : []),
           { key: 'claims', label: '申领', children: Object.entries(n.claimsByStatus).map(([s, c]) => `${nameOf({ publicity: '公示中', approved: '已批准', rejected: '已驳回', paid: '已支付' }, s)} ${c} 笔`).join('，') || '—' },
         ]} />
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
@@ -130,12 +134,26 @@ function NoticeDetailScreen() {
         <Space style={{ marginTop: 12 }} wrap>
           {n.status !== 'closed' && <Button onClick={() => setObjecting(true)}>登记异议</Button>}
           {n.status === 'open' && (
-            <Button type="primary" onClick={close} loading={closeAction.running === 'close'} disabled={!n.closable}>结束公示</Button>
+            <Popconfirm
+              title={`结束公示：${counted(inPublicity, inPublicityFen)}`}
+              description={<span data-testid="close-confirm">公示期已于{formatDate(n.endsOn)}届满。结束后不再受理异议，其中的申领可以批准；结束后不能恢复。</span>}
+              okText="确认结束" cancelText="取消" disabled={!n.closable} onConfirm={close}
+            >
+              <Button type="primary" loading={closeAction.running === 'close'} disabled={!n.closable}>结束公示</Button>
+            </Popconfirm>
           )}
-          {n.status === 'open' && !n.closable && <Typography.Text type="secondary">公示期至 {formatDate(n.endsOn)}，期满后才能结束</Typography.Text>}
+          {n.status === 'open' && !n.closable && (
+            <Typography.Text type="secondary">公示期至 {formatDate(n.endsOn)}，今天（{formatDate(n.today)}）未满，{formatDate(n.endsOn)}之后才能结束</Typography.Text>
+          )}
           {n.status === 'paused' && <Typography.Text type="warning">有未处理的异议，公示已暂停，不能结束</Typography.Text>}
           {n.status === 'closed' && inPublicity > 0 && (
-            <Button type="primary" onClick={() => void approveAll()} loading={approving !== null}>批准公示期满的申领（{inPublicity} 笔）</Button>
+            <Popconfirm
+              title={`批准：${counted(inPublicity, inPublicityFen)}`}
+              description={<span data-testid="approve-confirm">批准后按申领金额从相应资金预留，等待编入支付批次；批准不能撤回。</span>}
+              okText="确认批准" cancelText="取消" onConfirm={() => void approveAll()}
+            >
+              <Button type="primary" loading={approving !== null}>批准公示期满的申领（{inPublicity} 笔）</Button>
+            </Popconfirm>
           )}
         </Space>
         {approved && (
@@ -153,7 +171,7 @@ function NoticeDetailScreen() {
         )}
       </Card>
       <Dialog open={objecting} title="登记异议" okText="登记" cancelText="取消" onOk={() => objectionForm.submit()} onCancel={() => setObjecting(false)} okButtonProps={{ loading: objectAction.running !== null }} destroyOnHidden>
-        <Form form={objectionForm} layout="vertical" onFinish={record} initialValues={{ on: dayjs() }}>
+        <Form form={objectionForm} layout="vertical" onFinish={record}>
           <Form.Item label="异议的申领" name="claimId" rules={[{ required: true, message: '请选择异议针对的申领' }]}>
             <Select showSearch placeholder="选择申领（可输入编号或身份证号查找）" loading={objectable.loading} optionFilterProp="label"
               options={(objectable.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.id}（${c.residentId}）` }))} />
@@ -161,23 +179,19 @@ function NoticeDetailScreen() {
           <Form.Item label="异议内容" name="text" rules={[{ required: true, whitespace: true, message: '请填写异议内容' }, { max: 4000, message: '不超过 4000 字' }]}>
             <Input.TextArea rows={3} maxLength={4000} />
           </Form.Item>
-          <Form.Item label="收到日期" name="on" rules={[{ required: true, message: '请选择收到异议的日期' }]}>
-            <DatePicker allowClear={false} disabledDate={afterToday} />
-          </Form.Item>
+          <Typography.Text type="secondary">受理日期为今天（{formatDate(n.today)}），由系统记录。</Typography.Text>
         </Form>
       </Dialog>
       <Dialog open={resolving !== null} title="处理异议" okText="确认处理" cancelText="取消" onOk={resolve} onCancel={() => setResolving(null)} okButtonProps={{ loading: resolveAction.running !== null }} destroyOnHidden>
         {resolving && <Typography.Paragraph>申领 {resolving.claimId}：{resolving.text}</Typography.Paragraph>}
-        <Form form={resolveForm} layout="vertical" initialValues={{ on: dayjs() }}>
+        <Form form={resolveForm} layout="vertical">
           <Form.Item label="处理结论" name="verdict" rules={[{ required: true, message: '请选择异议是否成立' }]}>
             <Radio.Group options={[{ value: 'dismissed', label: '不成立（公示继续）' }, { value: 'upheld', label: '成立（驳回该申领）' }]} />
           </Form.Item>
           <Form.Item label="处理意见" name="resolution" rules={[{ required: true, whitespace: true, message: '请填写处理意见' }, { max: 4000, message: '不超过 4000 字' }]}>
             <Input.TextArea rows={3} maxLength={4000} />
           </Form.Item>
-          <Form.Item label="处理日期" name="on" rules={[{ required: true, message: '请选择处理日期' }]}>
-            <DatePicker allowClear={false} disabledDate={afterToday} />
-          </Form.Item>
+          <Typography.Text type="secondary">处理日期为今天（{formatDate(n.today)}），由系统记录；异议全部处理后，公示自今天起继续计算剩余工作日。</Typography.Text>
         </Form>
       </Dialog>
       <Dialog open={approving !== null} title="正在批准" footer={null} closable={false} mask={{ closable: false }}>

@@ -22,14 +22,22 @@ export interface ClassView extends Omit<ClassSummary, 'trainees'> {
 }
 export interface NoticeSummary {
   id: string; areaCode: string; title: string; startsOn: string; workingDays: number; endsOn: string; status: string;
-  claims: number; objections: number; openObjections: number; createdBy: string; createdAt: string;
+  claims: number; objections: number; openObjections: number; createdBy: string; createdAt: string; closable: boolean;
 }
 export interface Objection {
   id: string; claimId: string | null; text: string; raisedBy: string; raisedAt: string; status: string;
+  /** The business days it was received and resolved (null on objections recorded before they were kept). */
+  receivedOn: string | null; resolvedOn: string | null;
   resolution: string | null; resolvedBy: string | null; resolvedAt: string | null;
 }
 export interface NoticeDetail extends Omit<NoticeSummary, 'claims' | 'objections' | 'openObjections'> {
-  pausedOn: string | null; daysLeft: number | null; closable: boolean; claimsByStatus: Record<string, number>; objections: Objection[];
+  pausedOn: string | null; daysLeft: number | null; closable: boolean; claimsByStatus: Record<string, number>;
+  /** The claims' amounts by status (the amount an approval would reserve), in fen. */
+  amountFenByStatus: Record<string, number>;
+  publishedOn: string | null; closedOn: string | null;
+  /** The business date the server judged `closable` on. */
+  today: string;
+  objections: Objection[];
 }
 export interface BatchSummary {
   id: string; areaCode: string; fundId: string; status: string; totalFen: number; items: number; paid: number; paidFen: number;

@@ -8,6 +8,7 @@ import { AREA_NAMES, PROGRAM_NAMES } from '../../labels.ts';
 import type { Me } from '../../types.ts';
 import { Dialog } from '../../components.tsx';
 import { YEAR_OPTIONS, type TaskProgress } from './shared.tsx';
+import { useBusinessDate } from '../../business-date.tsx';
 
 const TRAINING_PROGRAMS = Object.entries(PROGRAM_NAMES).filter(([k]) => k !== 'living_allowance' && k !== 'appraisal').map(([value, label]) => ({ value, label }));
 const COUNTIES = Object.entries(AREA_NAMES).filter(([k]) => k !== '510400').map(([value, label]) => ({ value, label }));
@@ -126,6 +127,7 @@ export function EmploymentForm({ me, open, onClose, onSaved }: { me: Me; open: b
 const ids = (s: string | undefined) => (s ?? '').split(/[\s,，、]+/).map((x) => x.trim()).filter(Boolean);
 
 export function MatterForm({ me, open, onClose, onSaved }: { me: Me; open: boolean; onClose(): void; onSaved(): void }) {
+  const businessDate = useBusinessDate();
   const [form] = Form.useForm();
   const { busy, error, submit, clear } = useSubmit(form, ['title', 'areaCode', 'flaggedOn', 'summary', 'claimIds', 'classIds', 'providerIds'], () => { onSaved(); onClose(); });
   const areas = me.role === 'county' ? COUNTIES.filter((c) => c.value === me.areaCode) : [{ value: '510400', label: '全市' }, ...COUNTIES];
@@ -133,14 +135,14 @@ export function MatterForm({ me, open, onClose, onSaved }: { me: Me; open: boole
     <Dialog open={open} title="登记重大事项" okText="登记" cancelText="取消" onCancel={() => { clear(); onClose(); }}
       onOk={() => form.submit()} okButtonProps={{ loading: busy, disabled: busy }} destroyOnHidden width={640}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" aria-label="登记重大事项" preserve={false} initialValues={{ areaCode: me.role === 'county' ? me.areaCode : undefined }}
+      <Form form={form} layout="vertical" aria-label="登记重大事项" preserve={false} initialValues={{ areaCode: me.role === 'county' ? me.areaCode : undefined, flaggedOn: businessDate.day() }}
         onFinish={(v) => submit('/major-matters', {
           title: v.title, areaCode: v.areaCode, flaggedOn: v.flaggedOn.format('YYYY-MM-DD'), summary: v.summary,
           claimIds: ids(v.claimIds), classIds: ids(v.classIds), providerIds: ids(v.providerIds),
         })}>
         <Form.Item label="标题" name="title" rules={[{ required: true, whitespace: true, message: '请填写标题' }]}><Input maxLength={200} /></Form.Item>
         <Form.Item label="地区" name="areaCode" rules={[{ required: true, message: '请选择地区' }]}><Select options={areas} /></Form.Item>
-        <Form.Item label="发现日期" name="flaggedOn" rules={[{ required: true, message: '请选择日期' }]}><DatePicker style={{ width: '100%' }} /></Form.Item>
+        <Form.Item label="发现日期" name="flaggedOn" rules={[{ required: true, message: '请选择日期' }]}><DatePicker style={{ width: '100%' }} disabledDate={businessDate.afterToday} /></Form.Item>
         <Form.Item label="情况说明" name="summary" rules={[{ required: true, whitespace: true, message: '请填写情况说明' }]}><Input.TextArea rows={3} maxLength={4000} /></Form.Item>
         <Form.Item label="涉及申领编号（逗号或空格分隔）" name="claimIds"><Input.TextArea rows={2} /></Form.Item>
         <Form.Item label="涉及培训班编号" name="classIds"><Input /></Form.Item>

@@ -12,9 +12,10 @@ import { RequireAuth } from '../../../layout/RequireAuth.tsx';
 import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../../list.tsx';
 import type { Provider } from '../../../types.ts';
 import { Dialog } from '../../../components.tsx';
-import { DateInput, FormError, isoDay, today } from './forms.tsx';
+import { DateInput, FormError, isoDay } from './forms.tsx';
 import { showServerErrors } from '../../../form-errors.ts';
 import type { Evaluation } from './risk-types.ts';
+import { useBusinessDate } from '../../../business-date.tsx';
 
 const FILTERS = ['providerId', 'passed', 'areaCode'] as const;
 const SORTABLE: Record<string, string> = { evaluatedOn: 'evaluatedOn', score: 'score' };
@@ -46,6 +47,7 @@ interface Values { providerId: string; evaluator: string; evaluatedOn: import('d
 interface Recorded { passed: boolean; score: number; passScore: number; providerStatus: string; statusChange: string | null }
 
 function EvaluationModal({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(r: Recorded, providerName: string): void }) {
+  const { day } = useBusinessDate();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -78,7 +80,7 @@ function EvaluationModal({ open, onClose, onDone }: { open: boolean; onClose(): 
       okButtonProps={{ disabled: saving }} destroyOnHidden>
       <FormError message={error} />
       <Alert type="info" showIcon title="得分低于合格线（60 分）的机构将自动暂停补贴性培训资格。" style={{ marginBottom: 12 }} />
-      <Form form={form} name="evaluation" layout="vertical" aria-label="第三方评估" initialValues={{ evaluatedOn: today() }} preserve={false}>
+      <Form form={form} name="evaluation" layout="vertical" aria-label="第三方评估" initialValues={{ evaluatedOn: day() }} preserve={false}>
         <Form.Item label="培训机构" name="providerId" rules={[{ required: true, message: '请选择培训机构' }]}>
           <Select showSearch optionFilterProp="label" loading={providers.loading} placeholder="选择机构"
             options={(providers.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.id}）` }))} />

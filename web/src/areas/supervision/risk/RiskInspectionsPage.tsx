@@ -11,11 +11,12 @@ import { AREA_NAMES, areaName, CLASS_STATUS_NAMES, nameOf } from '../../../label
 import { RequireAuth } from '../../../layout/RequireAuth.tsx';
 import { AreaFilter, ExportButton, ListFilters, useServerList, type ExportColumn } from '../../../list.tsx';
 import { Dialog } from '../../../components.tsx';
-import { DateInput, FormError, isoDay, today } from './forms.tsx';
+import { DateInput, FormError, isoDay } from './forms.tsx';
 import { showServerErrors } from '../../../form-errors.ts';
 import { INSPECTION_RESULT_NAMES, INSPECTION_STATUS_NAMES, LEVELS, levelOf, RISK_LEVEL_COLORS, RISK_LEVEL_NAMES } from './risk-labels.ts';
 import type { Inspection, SampleResult } from './risk-types.ts';
 import { SanctionModal, type SanctionPrefill } from './SanctionModal.tsx';
+import { useBusinessDate } from '../../../business-date.tsx';
 
 const FILTERS = ['sampleId', 'status', 'result', 'areaCode', 'classId'] as const;
 const SORTABLE: Record<string, string> = { id: 'id', score: 'score', probability: 'probability' };
@@ -88,6 +89,7 @@ function SampleForm({ onSampled }: { onSampled(s: SampleResult): void }) {
 interface ResultValues { result: 'clean' | 'irregular'; inspectedOn: import('dayjs').Dayjs; note: string }
 
 function ResultModal({ inspection, onClose, onDone }: { inspection: Inspection | null; onClose(): void; onDone(): void }) {
+  const { day } = useBusinessDate();
   const [form] = Form.useForm<ResultValues>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -121,7 +123,7 @@ function ResultModal({ inspection, onClose, onDone }: { inspection: Inspection |
       confirmLoading={saving} okButtonProps={{ disabled: saving }} destroyOnHidden>
       <FormError message={error} />
       <Typography.Paragraph type="secondary">培训班 {inspection?.classId}（{inspection?.providerName}）</Typography.Paragraph>
-      <Form form={form} name="inspection" layout="vertical" aria-label="检查结果" initialValues={{ inspectedOn: today() }} preserve={false}>
+      <Form form={form} name="inspection" layout="vertical" aria-label="检查结果" initialValues={{ inspectedOn: day() }} preserve={false}>
         <Form.Item label="检查结果" name="result" rules={[{ required: true, message: '请选择检查结果' }]}>
           <Radio.Group options={[{ value: 'clean', label: '未发现问题' }, { value: 'irregular', label: '发现违规' }]} />
         </Form.Item>

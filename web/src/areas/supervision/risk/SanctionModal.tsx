@@ -6,9 +6,10 @@ import { useEffect, useState } from 'react';
 import { api } from '../../../api.ts';
 import { formatMoney } from '../../../format.ts';
 import { Dialog } from '../../../components.tsx';
-import { DateInput, FormError, isoDay, today } from './forms.tsx';
+import { DateInput, FormError, isoDay } from './forms.tsx';
 import { showServerErrors } from '../../../form-errors.ts';
 import { SANCTION_KIND_NAMES } from './risk-labels.ts';
+import { useBusinessDate } from '../../../business-date.tsx';
 
 export interface SanctionDone { id: string; kind: string; claimId: string | null; providerId: string | null; amountFen: number | null }
 
@@ -20,6 +21,7 @@ interface Values {
 }
 
 export function SanctionModal({ open, prefill, onClose, onDone }: { open: boolean; prefill: SanctionPrefill; onClose(): void; onDone(s: SanctionDone): void }) {
+  const { day } = useBusinessDate();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +32,7 @@ export function SanctionModal({ open, prefill, onClose, onDone }: { open: boolea
     if (open) setError(null);
   }, [open]);
   const initialValues = {
-    target: prefill.target ?? 'claim', claimId: prefill.claimId, providerId: prefill.providerId, status: 'suspended' as const, on: today(),
+    target: prefill.target ?? 'claim', claimId: prefill.claimId, providerId: prefill.providerId, status: 'suspended' as const, on: day(),
     findingIds: (prefill.findingIds ?? []).join('\n'), inspectionId: prefill.inspectionId,
   };
 

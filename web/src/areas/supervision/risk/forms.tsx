@@ -1,14 +1,18 @@
 // What the risk forms share: a date field (YYYY-MM-DD to the API) and the error above a form (server
 // errors go beside their field through web/src/form-errors.ts).
 import { Alert, DatePicker } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { type Dayjs } from 'dayjs';
+import { useBusinessDate } from '../../../business-date.tsx';
 
 export const isoDay = (d: Dayjs | null | undefined): string | undefined => (d ? d.format('YYYY-MM-DD') : undefined);
-export const today = () => dayjs();
 
-/** A date input with the Chinese format; the form stores a dayjs value (isoDay converts). */
+/**
+ * A date input with the Chinese format; the form stores a dayjs value (isoDay converts). The risk forms
+ * record what has happened (an inspection, an evaluation, a sanction): no day after the business date.
+ */
 export function DateInput(props: { id?: string; value?: Dayjs; onChange?: (d: Dayjs | null) => void }) {
-  return <DatePicker {...props} format="YYYY-MM-DD" placeholder="选择日期" style={{ width: '100%' }} />;
+  const { afterToday } = useBusinessDate();
+  return <DatePicker {...props} format="YYYY-MM-DD" placeholder="选择日期" style={{ width: '100%' }} disabledDate={afterToday} />;
 }
 
 export function FormError({ message }: { message: string | null }) {
