@@ -7,30 +7,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { Dialog } from '../../components.tsx';
 import { nameOf, OUTCOME_NAMES } from '../../labels.ts';
-import { answers, recordFact, type MissingFact, type MissingFacts } from './MissingFacts.tsx';
+import { recordFact } from './MissingFacts.tsx';
+import { answers, groupMissing, type Group, type MissingFacts, type Subject } from './missing-facts-text.ts';
 
-interface Subject { key: string; fact: MissingFact; claimIds: string[] }
-interface Group { key: string; title: string; sample: MissingFact; subjects: Subject[] }
 interface BulkResult { results: { id: string; ok: boolean; outcome?: string; error?: { code: string; message: string } }[] }
 
-/** Groups the recordable missing facts of many claims by kind, then by whose fact. */
-export function groupMissing(all: MissingFacts[]): { groups: Group[]; other: number } {
-  const groups = new Map<string, Group>();
-  let other = 0;
-  for (const c of all) {
-    for (const f of c.items) {
-      if (!f.canRecord) { other += 1; continue; }
-      const gk = `${f.remedy}|${f.fact}|${f.year ?? ''}`;
-      let g = groups.get(gk);
-      if (!g) groups.set(gk, (g = { key: gk, title: f.year != null ? `${f.year}年${f.factName.replace(/^\d{4}年/, '')}` : f.factName, sample: f, subjects: [] }));
-      const sk = `${f.subjectId}`;
-      let s = g.subjects.find((x) => x.key === sk);
-      if (!s) g.subjects.push((s = { key: sk, fact: f, claimIds: [] }));
-      if (!s.claimIds.includes(c.claimId)) s.claimIds.push(c.claimId);
-    }
-  }
-  return { groups: [...groups.values()], other };
-}
 
 function GroupForm({ group, onDone }: { group: Group; onDone(text: string): void }) {
   const [form] = Form.useForm<{ source: string; asOf?: Dayjs; values: Record<string, boolean | undefined> }>();
