@@ -36,7 +36,7 @@ beforeAll(async () => {
   advanceId = (await post('/advances', 'dongqu', { kind: 'apprenticeship', subjectId: 'AP-L', amountFen: 200000, paidOn: '2020-04-01' })).json().id;
   expect((await post('/plans/AP-L/status', 'dongqu', { status: 'quit', note: '学徒中途退出' })).statusCode).toBe(200);
   expect((await post(`/advances/${advanceId}/recover`, 'dongqu', { reason: '学徒中途退出' })).statusCode).toBe(200);
-}, 60_000);
+}, 180_000);
 afterAll(() => t.close());
 
 describe('GET /funds/:id/ledger', () => {

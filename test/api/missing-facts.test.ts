@@ -10,6 +10,9 @@ let t: TestApp;
 const dora = residentId(41);
 const emil = residentId(42);
 const employer = uscc(41);
+const unknownInsurance = uscc(42);
+const cityRun = uscc(43);
+const finn = residentId(43);
 const cookies: Record<string, string> = {};
 const post = (url: string, who: string, payload: unknown = {}) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { cookie: cookies[who]! }, payload: payload as object });
 const get = (url: string, who: string) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie: cookies[who]! } });
@@ -24,6 +27,12 @@ beforeAll(async () => {
     await insertPeople(tx, [{ residentId: dora, name: '多拉' }, { residentId: emil, name: '埃米尔', facts: { pensionEntitled: false } }]);
     await insertEnterprise(tx, { uscc: employer, areaCode: '510402', educationFund: { 2020: true } });
     await tx.updateTable('enterprises').set({ name: '东区钒钛制品有限公司' }).where('uscc', '=', employer).execute();
+    // §4.8: an employer whose social insurance is not known, and one the city runs directly (§5.7).
+    await insertPeople(tx, [{ residentId: finn, name: '芬恩', facts: { pensionEntitled: false, poor_labor: true } }]);
+    await insertEnterprise(tx, { uscc: unknownInsurance, areaCode: '510402', insured: null, educationFund: { 2020: true } });
+    await tx.updateTable('enterprises').set({ insured: null }).where('uscc', '=', unknownInsurance).execute();
+    await insertEnterprise(tx, { uscc: cityRun, areaCode: '510402', educationFund: {} });
+    await tx.updateTable('enterprises').set({ directly_managed: true }).where('uscc', '=', cityRun).execute();
   });
   cookies.city = await sessionFor(t, { username: 'city', displayName: '市人社局', role: 'city', areaCode: '510400' });
   cookies.dongqu = await sessionFor(t, { username: 'dongqu', displayName: '东区人社局', role: 'county', areaCode: '510402' });
@@ -34,7 +43,7 @@ beforeAll(async () => {
   pensionClaim = await submit('dongqu', skillUpgradeBody(dora, { applicant: 'individual', enterpriseUscc: employer }));
   fundClaim = await submit('enterprise', skillUpgradeBody(emil, { enterpriseUscc: employer, applicant: 'enterprise', startDate: '2021-03-01', endDate: '2021-06-30' }));
   for (const id of [pensionClaim, fundClaim]) { const r = await post(`/claims/${id}/decide`, 'dongqu'); expect(r.json().outcome, r.body).toBe('undecided'); }
-}, 60_000);
+}, 180_000);
 afterAll(() => t.close());
 
 describe('GET /claims/:id/missing-facts', () => {
@@ -90,3 +99,44 @@ describe('GET /claims/missing-facts (many claims, for bulk review)', () => {
     expect(res.json().error.message).toContain('200');
   });
 });
+
+describe('POST /enterprises/:id/insured (§4.8)', () => {
+  let claimId = '';
+  it('a §4.8 claim waits for the employer\'s insured status, which the managing county may record', async () => {
+    const submitted = await post('/claims', 'dongqu', { program: 'work_for_training', applicant: 'enterprise', residentId: finn, enterpriseUscc: unknownInsurance, newHire: true, insuredMonths: 6, startDate: '2020-04-01', endDate: '2020-09-30' });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    claimId = submitted.json().id;
+    expect((await post(`/claims/${claimId}/decide`, 'dongqu')).json().outcome).toBe('undecided');
+    const item = (await get(`/claims/${claimId}/missing-facts`, 'dongqu')).json().items[0];
+    expect(item).toMatchObject({ subject: 'enterprise', subjectId: unknownInsurance, fact: 'insured', factName: '是否依法参加社会保险', remedy: 'enterprise_insured', canRecord: true, clause: '§4.8' });
+  });
+
+  it('records it with its source (audited with what it was), and the claim then decides', async () => {
+    const res = await post(`/enterprises/${unknownInsurance}/insured`, 'dongqu', { insured: true, source: '社保系统核实' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ uscc: unknownInsurance, insured: true });
+    const audit = await t.store.db.selectFrom('audit_log').selectAll().where('action', '=', 'enterprise.insured').execute();
+    expect(audit.map((a) => a.data)).toEqual([{ insured: true, source: '社保系统核实', before: null }]);
+    const decided = await post(`/claims/${claimId}/decide`, 'dongqu');
+    expect(decided.json().outcome, decided.body).toBe('eligible');
+  });
+
+  it('needs a source; another county and a directly managed enterprise are not the county\'s to change', async () => {
+    expect((await post(`/enterprises/${unknownInsurance}/insured`, 'dongqu', { insured: false, source: ' ' })).statusCode).toBe(400);
+    expect((await post(`/enterprises/${unknownInsurance}/insured`, 'xiqu', { insured: false, source: '核实' })).statusCode).toBe(404);
+    expect((await post(`/enterprises/${cityRun}/insured`, 'dongqu', { insured: false, source: '核实' })).statusCode).toBe(404);
+    expect((await post(`/enterprises/${cityRun}/insured`, 'city', { insured: true, source: '核实' })).statusCode).toBe(200);
+    expect((await post(`/enterprises/${unknownInsurance}/insured`, 'enterprise', { insured: true, source: '自报' })).statusCode).toBe(403);
+  });
+
+  it('a claim on an enterprise the city runs directly is the city\'s: the city records its education fund, the county does not see it', async () => {
+    const submitted = await post('/claims', 'city', skillUpgradeBody(emil, { enterpriseUscc: cityRun, applicant: 'enterprise', startDate: '2021-07-01', endDate: '2021-09-30', certificate: { type: 'skill_level', number: 'CITY-RUN-1' } }));
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const id = submitted.json().id;
+    await post(`/claims/${id}/decide`, 'city');
+    const items = (await get(`/claims/${id}/missing-facts`, 'city')).json().items;
+    expect(items.find((i: { fact: string }) => i.fact === 'educationFundFullyUsed')).toMatchObject({ subjectId: cityRun, year: 2021, canRecord: true });
+    expect((await get(`/claims/${id}/missing-facts`, 'dongqu')).statusCode).toBe(404);
+  });
+});
+

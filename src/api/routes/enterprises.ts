@@ -5,9 +5,10 @@ import { createEnterprise } from '../../services/enterprises/create-enterprise.t
 import { getEnterprise } from '../../services/enterprises/get-enterprise.ts';
 import { listEnterprises } from '../../services/enterprises/list-enterprises.ts';
 import { recordDifficulty } from '../../services/enterprises/record-difficulty.ts';
+import { recordInsured } from '../../services/enterprises/record-insured.ts';
 import { recordEducationFund } from '../../services/enterprises/record-education-fund.ts';
 import { allow, run, who } from './route-access.ts';
-import { ZCreateEnterpriseRequest, ZDifficultyRequest, ZEducationFundRequest, ZEnterpriseParams, ZListEnterprisesQuery } from './enterprises.types.ts';
+import { ZCreateEnterpriseRequest, ZDifficultyRequest, ZEducationFundRequest, ZEnterpriseParams, ZInsuredRequest, ZListEnterprisesQuery } from './enterprises.types.ts';
 
 export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
@@ -22,4 +23,6 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => { await run(db, (tx) => recordEducationFund(tx, req.actor, req.params.id, req.body)); return run(db, (tx) => getEnterprise(tx, req.actor, req.params.id)); });
   app.post('/enterprises/:id/difficulty', { schema: { tags: ['enterprises'], summary: '登记困难企业认定期间（§4.5）', description: who('city', 'county'), params: ZEnterpriseParams, body: ZDifficultyRequest }, ...allow('city', 'county') },
     async (req, reply) => { await run(db, (tx) => recordDifficulty(tx, req.actor, req.params.id, req.body)); return reply.status(201).send(await run(db, (tx) => getEnterprise(tx, req.actor, req.params.id))); });
+  app.post('/enterprises/:id/insured', { schema: { tags: ['enterprises'], summary: '登记或更正企业参加社会保险情况（§4.8；null 为情况不明）', description: who('city', 'county'), params: ZEnterpriseParams, body: ZInsuredRequest }, ...allow('city', 'county') },
+    async (req) => { await run(db, (tx) => recordInsured(tx, req.actor, req.params.id, req.body)); return run(db, (tx) => getEnterprise(tx, req.actor, req.params.id)); });
 };

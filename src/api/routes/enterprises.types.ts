@@ -14,3 +14,4 @@ export const ZListEnterprisesQuery = z.object({
   ...pageQuery(sortKeys(ENTERPRISE_SORTS)), areaCode: areaCode.optional(), industry: z.enum(INDUSTRIES).optional(), name: optionalText(100).optional(),
   directlyManaged: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
+export const ZInsuredRequest = z.strictObject({ insured: z.boolean().nullable(), source: text(200) });

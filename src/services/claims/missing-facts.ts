@@ -8,6 +8,7 @@ import type { Tx } from '../../store/transaction.ts';
 import { PERSON_FACTS } from '../people/person-facts.ts';
 import { factName } from '../people/record-person-fact.ts';
 import type { ClaimRow } from './claim-scope.ts';
+import { managesEnterprise } from '../enterprises/enterprise-scope.ts';
 import { buildEvaluateInput } from './engine-input-from-store.ts';
 
 /** How a missing fact gets on record. */
@@ -78,7 +79,14 @@ export async function describeMissing(tx: Tx, a: Actor, claim: ClaimRow): Promis
   const personNames = new Map(people.map((p) => [p.id, p.name ?? p.id]));
   const usccs = [...new Set(enterprises.map((e) => e.uscc))];
   const enterpriseNames = new Map<string, string>(enterprises.map((e) => [e.uscc, e.name ?? e.uscc]));
-  if (usccs.length) for (const e of await tx.selectFrom('enterprises').select(['uscc', 'name']).where('uscc', 'in', usccs).execute()) enterpriseNames.set(e.uscc, e.name);
+  // An enterprise's facts are recorded by the city or the county that manages it (§5.7: not the city's own).
+  const managed = new Set<string>();
+  if (usccs.length) {
+    for (const e of await tx.selectFrom('enterprises').select(['uscc', 'name', 'area_code', 'directly_managed']).where('uscc', 'in', usccs).execute()) {
+      enterpriseNames.set(e.uscc, e.name);
+      if (managesEnterprise(a, e)) managed.add(e.uscc);
+    }
+  }
 
   return missing.map((path): MissingFact => {
     const step = steps.find((s) => s.missing?.includes(path));
@@ -105,12 +113,12 @@ export async function describeMissing(tx: Tx, a: Actor, claim: ClaimRow): Promis
         const year = Number(yearText ?? neededOn.slice(0, 4));
         return {
           ...base, subject: 'enterprise', subjectId: uscc, subjectName: name, fact: field, factName: `${year}年是否足额提取使用职工教育经费`, neededOn: null, year,
-          remedy: 'education_fund', canRecord: reviewer, howTo: '由市或县（区）人社局按企业报送或税务、财务资料登记，登记后重新判定',
+          remedy: 'education_fund', canRecord: reviewer && managed.has(uscc), howTo: '由市或县（区）人社局按企业报送或税务、财务资料登记，登记后重新判定',
         };
       }
       return {
         ...base, subject: 'enterprise', subjectId: uscc, subjectName: name, fact: field, factName: field === 'insured' ? '是否依法参加社会保险' : field, neededOn, year: null,
-        remedy: 'enterprise_insured', canRecord: false, howTo: '企业参保情况在企业登记中，请核实后更正企业信息，再重新判定',
+        remedy: 'enterprise_insured', canRecord: reviewer && managed.has(uscc), howTo: '由市或管理该企业的县（区）人社局核实参保情况后登记（注明来源），登记后重新判定',
       };
     }
     const ref = claims[index]?.ref;

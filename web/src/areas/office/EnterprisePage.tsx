@@ -54,6 +54,7 @@ function Enterprise() {
   const r8 = useApi<R8Status>(`/enterprises/${encodeURIComponent(id)}/r8-status`);
   const [fundYear, setFundYear] = useState<number | null>(null);
   const [difficulty, setDifficulty] = useState(false);
+  const [insured, setInsured] = useState(false);
   const [redecided, setRedecided] = useState<string | null>(null);
   const [hcYear, setHcYear] = useState(PLAN_YEARS[0]!);
   const hc = useApi<{ items: Headcount[] }>(e.data ? '/enterprise-headcounts' : null, { year: hcYear, name: e.data?.name, pageSize: 200 });
@@ -100,7 +101,7 @@ function Enterprise() {
             { key: 'uscc', label: '统一社会信用代码', children: mono(ent.uscc) },
             { key: 'area', label: '地区', children: areaName(ent.areaCode) },
             { key: 'ind', label: '行业', children: nameOf(INDUSTRY_NAMES, ent.industry) },
-            { key: 'ins', label: '参加社会保险（§4.8）', children: yesNo(ent.insured, '已参保', '未参保', '情况不明') },
+            { key: 'ins', label: '参加社会保险（§4.8）', children: <Space>{yesNo(ent.insured, '已参保', '未参保', '情况不明')}<Button size="small" onClick={() => setInsured(true)}>更正</Button></Space> },
             { key: 'dm', label: '市直管', children: ent.directlyManaged ? '是' : '否' },
             { key: 'disp', label: '劳务派遣机构', children: ent.dispatchingAgencyUscc ?? '—' },
           ]} />
@@ -151,6 +152,15 @@ function Enterprise() {
           <Radio.Group options={[{ value: true, label: '足额提取并使用' }, { value: false, label: '未足额提取使用' }]} />
         </Form.Item>
         <Form.Item label="来源" name="source" rules={requiredText('来源', 200)} extra="如：企业年度财务报表、税务部门数据"><Input maxLength={200} /></Form.Item>
+      </FormDialog>
+      <FormDialog<{ insured: 'yes' | 'no' | 'unknown'; source: string }> open={insured} title="登记或更正参加社会保险情况（§4.8）" name="insured" onClose={() => setInsured(false)}
+        onDone={() => { setInsured(false); message.success('已登记参保情况；因此待定的申领可在申领详情或批量审核中重新判定'); e.reload(); }} fields={{ insured: 'insured', source: 'source' }}
+        initialValues={{ insured: ent?.insured == null ? 'unknown' : ent.insured ? 'yes' : 'no' }}
+        submit={(v) => api(`/enterprises/${encodeURIComponent(id)}/insured`, { method: 'POST', body: { insured: v.insured === 'yes' ? true : v.insured === 'no' ? false : null, source: v.source.trim() } })}>
+        <Form.Item label="参保情况" name="insured" rules={[{ required: true, message: '请选择' }]}>
+          <Radio.Group options={[{ value: 'yes', label: '已参保' }, { value: 'no', label: '未参保' }, { value: 'unknown', label: '尚不清楚（情况不明）' }]} />
+        </Form.Item>
+        <Form.Item label="来源" name="source" rules={requiredText('来源', 200)} extra="如：社保系统核实"><Input maxLength={200} /></Form.Item>
       </FormDialog>
       <FormDialog<DifficultyForm> open={difficulty} title="登记困难企业认定期间（§4.5）" name="difficulty" onClose={() => setDifficulty(false)} onDone={() => { setDifficulty(false); e.reload(); }}
         fields={{ validFrom: 'validFrom', validTo: 'validTo', source: 'source' }}

@@ -28,6 +28,8 @@ export async function recordFact(f: MissingFact, v: { value: boolean; source: st
     await api(`/people/${encodeURIComponent(f.subjectId ?? '')}/facts`, { method: 'POST', body: { fact: f.fact, value: v.value, source: v.source, asOf: v.asOf } });
   } else if (f.remedy === 'education_fund') {
     await api(`/enterprises/${encodeURIComponent(f.subjectId ?? '')}/education-fund`, { method: 'POST', body: { year: f.year, fullyUsed: v.value, source: v.source } });
+  } else if (f.remedy === 'enterprise_insured') {
+    await api(`/enterprises/${encodeURIComponent(f.subjectId ?? '')}/insured`, { method: 'POST', body: { insured: v.value, source: v.source } });
   } else {
     throw new ApiError(0, 'client', '此项不能在这里登记');
   }
@@ -66,7 +68,7 @@ function RecordFactForm({ claimId, fact, onDone }: { claimId: string; fact: Miss
     try {
       await recordFact(fact, { value: v.value, source: v.source.trim(), asOf: v.asOf?.format('YYYY-MM-DD') });
     } catch (e) {
-      setError(showServerErrors(form, e, { value: 'value', fullyUsed: 'value', source: 'source', asOf: 'asOf' }));
+      setError(showServerErrors(form, e, { value: 'value', fullyUsed: 'value', insured: 'value', source: 'source', asOf: 'asOf' }));
       setSaving(false);
       return;
     }

@@ -24,6 +24,7 @@ export interface MissingFacts { claimId: string; outcome: string | null; items: 
 /** The yes/no answers of a fact, in its own words. */
 export function answers(f: Pick<MissingFact, 'fact' | 'remedy'>): { yes: string; no: string } {
   if (f.remedy === 'education_fund') return { yes: '足额提取并使用', no: '未足额提取使用' };
+  if (f.remedy === 'enterprise_insured') return { yes: '已依法参保', no: '未参保' };
   if (f.fact === 'pensionEntitled') return { yes: '具有按月领取养老金资格', no: '不具有' };
   if (f.fact === 'rural') return { yes: '农村户籍', no: '非农村户籍' };
   if (f.fact === 'earlierAppraisal') return { yes: '此前参加过鉴定', no: '此前未参加过鉴定' };
