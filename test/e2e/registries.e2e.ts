@@ -43,7 +43,8 @@ async function pickDate(label: string, date: string) {
   const input = page.getByLabel(label, { exact: true });
   await input.click();
   await input.fill(date);
-  await input.press('Enter');
+  // Tab, not Enter: Enter in a form's date field submits the form.
+  await input.press('Tab');
 }
 
 beforeAll(async () => {
@@ -89,7 +90,7 @@ describe('An undecided claim is finished where it is seen', () => {
     expect(await fact.getByLabel('生效日期').inputValue()).toBe('2020-03-02');
     await fact.getByRole('button', { name: '登记并重新判定' }).click();
     await page.getByTestId('redecided').waitFor();
-    expect(await page.getByTestId('redecided').textContent()).toMatch(/^已重新判定：符合，核定金额 ¥[\d,]+\.\d{2}$/);
+    expect(await page.getByTestId('redecided').textContent()).toMatch(/^已补充事实并重新判定：符合，核定金额 ¥[\d,]+\.\d{2}$/);
     const decided = await city.call<ClaimView>('GET', `/claims/${id}`);
     expect(decided).toMatchObject({ status: 'decided', outcome: 'eligible' });
     await page.getByTestId('claim-amount').filter({ hasText: '¥' }).waitFor();
@@ -113,7 +114,7 @@ describe('An undecided claim is finished where it is seen', () => {
     await page.getByText('已批准，金额已从资金预留').first().waitFor();
     expect((await city.call<ClaimView>('GET', `/claims/${id}`)).status).toBe('approved');
     await screenshot(page, '62-claim-approved');
-  });
+  }, 300_000);
 });
 
 describe('A person registered in the browser lets a roster through', () => {
@@ -165,7 +166,7 @@ describe('A person registered in the browser lets a roster through', () => {
     expect(accepted.status, accepted.body).toBe(200);
     const after = await city.call<{ trainees: { residentId: string }[] }>('GET', `/classes/${klass!.id}`);
     expect(after.trainees.map((t) => t.residentId)).toContain(NEWCOMER.id);
-  });
+  }, 300_000);
 });
 
 describe('An enterprise\'s education fund for a year settles the claims waiting for it (R8)', () => {
@@ -199,7 +200,29 @@ describe('An enterprise\'s education fund for a year settles the claims waiting 
       expect(c.outcome).toBe('eligible');
       expect(c.reasons.some((r) => /× 80% = .*R8/.test(r)), c.reasons.join('\n')).toBe(true);
     }
-  });
+  }, 300_000);
+});
+
+describe('Every registry has a screen for the county office', () => {
+  it('filings, plans, projects and funds open with their lists; the fund ledger lists its movements', async () => {
+    await logIn(page, 'dongqu');
+    await page.getByRole('heading', { name: '我的待办' }).waitFor();
+    for (const [menu, heading, shot] of [
+      ['培训内容备案审核', '培训内容备案审核', '67-office-filings'], ['学徒培养计划', '学徒培养计划', '68-office-plans'],
+      ['项目制培训', '项目制培训', '69-office-projects'], ['企业登记', '企业登记', '70-office-enterprises'],
+    ] as const) {
+      await page.getByRole('link', { name: menu, exact: true }).click();
+      await page.getByRole('heading', { name: heading }).waitFor();
+      await page.getByRole('button', { name: /导出\s*Excel/ }).waitFor();
+      expect(await page.getByText('加载失败').count()).toBe(0);
+      await screenshot(page, shot);
+    }
+    await page.getByRole('link', { name: '资金与台账', exact: true }).click();
+    await page.getByRole('heading', { name: '资金与台账' }).waitFor();
+    await page.getByRole('table', { name: '资金' }).locator('.ant-table-row').first().waitFor();
+    await page.getByRole('table', { name: '资金台账' }).waitFor();
+    await screenshot(page, '71-office-funds-ledger');
+  }, 300_000);
 });
 
 async function xlsx(rows: (string | number | null)[][]): Promise<Buffer> {

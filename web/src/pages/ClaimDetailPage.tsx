@@ -10,7 +10,7 @@ import { claimAmount, clauseHeading, formatDate, formatDateTime, formatMoney } f
 import { useApi } from '../hooks.ts';
 import { APPLICANT_NAMES, areaName, LEVEL_NAMES, nameOf, PROGRAM_NAMES, STEP_RESULT_NAMES } from '../labels.ts';
 import { RequireAuth } from '../layout/RequireAuth.tsx';
-import { MissingFactsCard, pathLabel } from '../areas/office/MissingFacts.tsx';
+import { decisionText, MissingFactsCard, pathLabel, type Decision } from '../areas/office/MissingFacts.tsx';
 import type { Claim, FactRead, ParameterRead, TraceStep } from '../types.ts';
 
 export default function ClaimDetailPage() {
@@ -188,6 +188,8 @@ function ClaimDetail() {
 function ClaimDetailInner() {
   const { id = '' } = useParams();
   const { data: c, error, loading, reload } = useApi<Claim & { riskScore?: number | null }>(`/claims/${encodeURIComponent(id)}`);
+  // The decision taken after a missing fact was recorded here, kept in view once the claim no longer waits.
+  const [redecided, setRedecided] = useState<Decision | null>(null);
   if (error) return <LoadError error={error} what="申领" onRetry={reload} />;
   if (loading && !c) return <Spin size="large" />;
   if (!c) return <Spin size="large" />;
@@ -230,7 +232,11 @@ function ClaimDetailInner() {
               { key: 'gov', label: '适用日期', children: formatDate(c.trace?.governingDate) },
               { key: 'at', label: '判定时间', children: formatDateTime(c.decidedAt) },
             ]} />
-            {c.outcome === 'undecided' && <MissingFactsCard claimId={c.id} onDecided={reload} />}
+            {redecided && (
+              <Alert type={redecided.outcome === 'eligible' ? 'success' : 'info'} showIcon closable onClose={() => setRedecided(null)} data-testid="redecided"
+                title={`已补充事实并重新判定：${decisionText(redecided)}`} />
+            )}
+            {c.outcome === 'undecided' && <MissingFactsCard claimId={c.id} onDecided={(d) => { setRedecided(d); reload(); }} />}
             {c.r3Exception && (
               <Alert type="info" showIcon title="已登记年度补贴次数例外（R3）"
                 description={`${c.r3Exception.reason}（${c.r3Exception.by ?? ''}，${formatDateTime(c.r3Exception.at)}；例外金额 ${formatMoney(c.r3Exception.amountFen)}）`} />

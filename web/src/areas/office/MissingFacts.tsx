@@ -119,13 +119,11 @@ export function MissingFactItem({ fact, claimId, onDone }: { fact: MissingFact; 
 }
 
 /** The claim page's card: shown while the claim is undecided. */
-export function MissingFactsCard({ claimId, onDecided }: { claimId: string; onDecided(): void }) {
+export function MissingFactsCard({ claimId, onDecided }: { claimId: string; onDecided(d: Decision): void }) {
   const { data, error, loading, reload } = useApi<MissingFacts>(`/claims/${encodeURIComponent(claimId)}/missing-facts`);
-  const [last, setLast] = useState<Decision | null>(null);
-  const done = (d: Decision) => { setLast(d); reload(); onDecided(); };
+  const done = (d: Decision) => { reload(); onDecided(d); };
   return (
     <Card size="small" title="待补充的事实（判定结果待定，金额待定）" data-testid="missing-facts" loading={loading && !data}>
-      {last && <Alert type={last.outcome === 'eligible' ? 'success' : 'info'} showIcon style={{ marginBottom: 12 }} data-testid="redecided" title={`已重新判定：${decisionText(last)}`} />}
       {error ? <Alert type="error" showIcon title={error.message} /> : (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text type="secondary">缺少的事实不按“否”或“零”计算；补充登记后重新判定。</Typography.Text>
