@@ -172,6 +172,9 @@ const TABLE: Record<string, Row> = {
   'GET /api/v1/claims/{id}': { who: ALL_SIGNED_IN, scope: 'claim', path: ({ side }) => `/claims/${target(side)}` },
   'POST /api/v1/claims/decide': { who: ['city', 'county'], body: () => ({}) },
   'POST /api/v1/claims/{id}/decide': { who: ['city', 'county'], scope: 'claim', path: ({ side }) => `/claims/${target(side)}/decide` },
+  'GET /api/v1/claims/{id}/missing-facts': { who: ALL_SIGNED_IN, scope: 'claim', path: ({ side }) => `/claims/${target(side)}/missing-facts` },
+  // Claims outside the office's slice are left out of the answer (as in lists), not refused.
+  'GET /api/v1/claims/missing-facts': { who: ['city', 'county'], path: ({ side }) => `/claims/missing-facts?ids=${target(side)}` },
   'POST /api/v1/claims/{id}/review': { who: ['city', 'county'], scope: 'claim', path: ({ side }) => `/claims/${target(side)}/review`, body: () => ({ note: '审核' }) },
   'POST /api/v1/claims/{id}/reject': { who: ['city', 'county'], scope: 'claim', path: ({ side }) => `/claims/${F.claims[side][1]}/reject`, body: () => ({ reason: '材料不全' }) },
   'POST /api/v1/claims/{id}/withdraw': {
@@ -200,6 +203,7 @@ const TABLE: Record<string, Row> = {
   // Funds, advances, payment batches.
   'POST /api/v1/funds': { who: ['city'], body: ({ n }) => ({ source: 'employment_fund', year: 2030 + (n % 60), budgetFen: 100 }) },
   'GET /api/v1/funds': { who: ['city', 'county', 'finance'] },
+  'GET /api/v1/funds/{id}/ledger': { who: ['city', 'county', 'finance'], path: () => '/funds/special_action-2020/ledger' },
   'POST /api/v1/advances': {
     who: ['city', 'county'], scope: 'advance', path: () => '/advances',
     body: ({ side }) => ({ kind: 'project', subjectId: F.project[side], amountFen: 100, paidOn: '2020-05-01' }),
@@ -234,6 +238,10 @@ const TABLE: Record<string, Row> = {
   'POST /api/v1/enterprises/{id}/education-fund': {
     who: ['city', 'county'], scope: 'enterpriseManage', path: ({ side }) => `/enterprises/${F.enterprise[side]}/education-fund`,
     body: () => ({ year: 2020, fullyUsed: true, source: '税务数据' }),
+  },
+  'POST /api/v1/enterprises/{id}/insured': {
+    who: ['city', 'county'], scope: 'enterpriseManage', path: ({ side }) => `/enterprises/${F.enterprise[side]}/insured`,
+    body: () => ({ insured: true, source: '社保系统核实' }),
   },
   'POST /api/v1/enterprises/{id}/difficulty': {
     who: ['city', 'county'], scope: 'enterpriseManage', path: ({ side }) => `/enterprises/${F.enterprise[side]}/difficulty`,

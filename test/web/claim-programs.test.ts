@@ -41,4 +41,11 @@ describe('The claim form\'s request body', () => {
     expect(body).toMatchObject({ newHire: null, contractMonths: null, qualified: null, certificate: null });
     expect(ZSubmitClaimRequest.safeParse(body).error).toBeUndefined();
   });
+
+  it('a certificate answered 无证书 is sent as none, even when a type was picked before the answer changed', () => {
+    const body = claimBody({ ...full('skill_upgrade'), certificateHeld: 'no' }, PROGRAM_FORMS.skill_upgrade!, { enterpriseUscc: EMPLOYER });
+    expect(body).toHaveProperty('certificate', null);
+    const held = claimBody({ ...full('skill_upgrade'), certificateHeld: 'yes' }, PROGRAM_FORMS.skill_upgrade!, { enterpriseUscc: EMPLOYER });
+    expect(held.certificate).toMatchObject({ number: 'Z-1' });
+  });
 });

@@ -15,7 +15,7 @@ export const CLAIM_COLUMNS = {
   status: { title: '状态', value: (c) => nameOf(CLAIM_STATUS_NAMES, c.status) },
   outcome: { title: '判定结果', value: (c) => (c.outcome ? nameOf(OUTCOME_NAMES, c.outcome) : '未判定') },
   // Yuan as a number, so the sheet can sum it; fen are exact, the division only formats.
-  amount: { title: '核定金额（元）', value: (c) => (c.amountFen == null ? null : c.amountFen / 100), width: 16 },
+  amount: { title: '核定金额（元）', value: (c) => (c.outcome === 'undecided' ? '待定' : c.outcome == null || c.amountFen == null ? null : c.amountFen / 100), width: 16 },
 } satisfies Record<string, ExportColumn<Claim>>;
 
 const C = CLAIM_COLUMNS;

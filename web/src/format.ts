@@ -31,3 +31,13 @@ export function formatDateTime(iso: string | null | undefined): string {
 export function clauseHeading(clause: string): string {
   return (CLAUSE_HEADINGS as Record<string, string>)[clause] ?? clause;
 }
+
+/**
+ * A claim's amount as users read it: 待定 while the decision waits for a missing fact (R10; the engine's
+ * 0 there is no amount), — before any decision, else the amount.
+ */
+export function claimAmount(c: { outcome?: string | null; amountFen: number | null | undefined }): string {
+  if (c.outcome === 'undecided') return '待定';
+  if (c.outcome === null) return '—';
+  return formatMoney(c.amountFen);
+}

@@ -8,16 +8,20 @@ import { approveClaim } from '../../services/claims/approve-claim.ts';
 import { decideClaim } from '../../services/claims/decide-claim.ts';
 import { decideClaims } from '../../services/claims/decide-claims.ts';
 import { getClaim, listClaims } from '../../services/claims/list-claims.ts';
+import { describeMissing } from '../../services/claims/missing-facts.ts';
+import { loadClaim } from '../../services/claims/claim-scope.ts';
 import { recordAnnualCapException } from '../../services/claims/record-annual-cap-exception.ts';
 import { rejectClaim } from '../../services/claims/reject-claim.ts';
 import { reviewClaim } from '../../services/claims/review-claim.ts';
 import { submitClaim } from '../../services/claims/submit-claim.ts';
 import { withdrawClaim } from '../../services/claims/withdraw-claim.ts';
+import { AppError } from '../../services/app-error.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import { allow, who } from './route-access.ts';
 import {
   ZClaimIdParams, ZClaimPage, ZClaimView, ZDecideBatchRequest, ZDecisionResponse, ZListClaimsQuery, ZOptionalReasonRequest,
   ZReasonRequest, ZReviewRequest, ZStatusResponse, ZSubmitClaimRequest, ZBulkClaimsRequest, ZBulkClaimsResponse,
+  ZMissingFactsBatchQuery, ZMissingFactsResponse,
 } from './claims.types.ts';
 
 const ALL = ['city', 'county', 'department', 'enterprise', 'provider', 'trainee'] as const;
@@ -43,6 +47,34 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
     ...allow(...ALL),
     schema: { tags, description: who(...ALL), summary: '申领详情（含冻结的判定和判定过程）', params: ZClaimIdParams, response: { 200: ZClaimView } },
   }, async (request) => getClaim(db, request.actor, request.params.id));
+
+  app.get('/claims/:id/missing-facts', {
+    ...allow(...ALL),
+    schema: {
+      tags, description: who(...ALL), summary: '待补充的事实（待定申领缺少的事实：谁的、哪一项、哪一日期或年度、依据条款、由谁登记）', params: ZClaimIdParams,
+      response: { 200: ZMissingFactsResponse },
+    },
+  }, async (request) => inTransaction(db, async (tx) => {
+    const claim = await loadClaim(tx, request.actor, request.params.id);
+    return { claimId: claim.id, outcome: claim.outcome, items: await describeMissing(tx, request.actor!, claim) };
+  }));
+
+  app.get('/claims/missing-facts', {
+    ...allow(...REVIEWERS),
+    schema: {
+      tags, description: who(...REVIEWERS), summary: '多笔申领的待补充事实（批量审核用；逗号分隔的申领编号，一次最多 200 笔；不在办理范围内的申领不列出）',
+      querystring: ZMissingFactsBatchQuery, response: { 200: z.object({ items: z.array(ZMissingFactsResponse) }) },
+    },
+  }, async (request) => inTransaction(db, async (tx) => {
+    const a = request.actor!;
+    const out = [];
+    for (const id of request.query.ids) {
+      // A claim outside the slice is left out, as in the lists (its existence does not leak).
+      const claim = await loadClaim(tx, a, id).catch((e: unknown) => { if (e instanceof AppError && e.code === 'not_found') return null; throw e; });
+      if (claim) out.push({ claimId: claim.id, outcome: claim.outcome, items: await describeMissing(tx, a, claim) });
+    }
+    return { items: out };
+  }));
 
   app.post('/claims/decide', {
     ...allow(...REVIEWERS),

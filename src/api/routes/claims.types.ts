@@ -92,3 +92,16 @@ export const ZBulkClaimsResponse = z.object({
     error: z.object({ code: z.string(), message: z.string(), field: z.string().nullable() }).optional(),
   })),
 });
+
+// The facts an undecided claim waits for, in plain Chinese (missing-facts.ts).
+export const ZMissingFact = z.object({
+  path: z.string(), subject: z.enum(['person', 'enterprise', 'claim']), subjectId: z.string().nullable(), subjectName: z.string(),
+  fact: z.string(), factName: z.string(), neededOn: z.string().nullable(), year: z.number().nullable(),
+  rule: z.string(), clause: z.string(), why: z.string(),
+  remedy: z.enum(['person_fact', 'education_fund', 'enterprise_insured', 'claim_field', 'plan_listing']), canRecord: z.boolean(), howTo: z.string(),
+});
+export const ZMissingFactsResponse = z.object({ claimId: z.string(), outcome: z.string().nullable(), items: z.array(ZMissingFact) });
+export const ZMissingFactsBatchQuery = z.object({
+  ids: z.string().max(200 * 81).transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
+    .pipe(z.array(id).min(1, '请至少选择一笔申领').max(200, '一次最多 200 笔申领')),
+});

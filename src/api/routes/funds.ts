@@ -3,11 +3,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createFund, listFunds } from '../../services/funds/create-fund.ts';
+import { listFundLedger } from '../../services/funds/list-fund-ledger.ts';
 import { payAdvance } from '../../services/funds/pay-advance.ts';
 import { recoverAdvance } from '../../services/funds/recover-advance.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import { allow, who } from './route-access.ts';
-import { ZCreateFundRequest, ZFundBalance, ZIdParams, ZPayAdvanceRequest, ZRecoverAdvanceRequest } from './funds.types.ts';
+import { ZCreateFundRequest, ZFundBalance, ZIdParams, ZLedgerPage, ZLedgerQuery, ZPayAdvanceRequest, ZRecoverAdvanceRequest } from './funds.types.ts';
 
 const CITY = ['city'] as const;
 const OFFICES = ['city', 'county'] as const;
@@ -27,6 +28,14 @@ export const fundRoutes: FastifyPluginAsyncZod = async (app) => {
     ...allow(...READERS),
     schema: { tags, description: who(...READERS), summary: '资金及余额（预算 − 预留 − 已付 − 预支 + 追回）', response: { 200: z.array(ZFundBalance) } },
   }, async (request) => listFunds(db, request.actor));
+
+  app.get('/funds/:id/ledger', {
+    ...allow(...READERS),
+    schema: {
+      tags, description: `${who(...READERS)}（部门仅财政局；县区只见本辖区的款项）`, summary: '资金台账：预留、支付、预支、追回（分页，新的在前）',
+      params: ZIdParams, querystring: ZLedgerQuery, response: { 200: ZLedgerPage },
+    },
+  }, async (request) => listFundLedger(db, request.actor, request.params.id, request.query));
 
   app.post('/advances', {
     ...allow(...OFFICES),

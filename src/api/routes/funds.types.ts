@@ -11,3 +11,18 @@ export const ZFundBalance = z.object({
 });
 export const ZPayAdvanceRequest = z.object({ kind: z.enum(['apprenticeship', 'project']), subjectId: z.string().min(1).max(80), amountFen: fen.min(1), paidOn: ZIsoDate }).strict();
 export const ZRecoverAdvanceRequest = z.object({ reason: z.string().trim().min(1).max(2000) }).strict();
+
+// GET /funds/:id/ledger: the movements behind a fund's balance, newest first.
+export const ZLedgerQuery = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  pageSize: z.coerce.number().int().min(1).max(200).optional(),
+  kind: z.enum(['reservation', 'payment', 'advance', 'recovery']).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+});
+export const ZLedgerPage = z.object({
+  fundId: z.string(), total: z.number(), page: z.number(), pageSize: z.number(),
+  items: z.array(z.object({
+    kind: z.enum(['reservation', 'payment', 'advance', 'recovery']), at: z.string(), ref: z.string(), subject: z.string().nullable(), amountFen: z.number(),
+    status: z.string().nullable(), areaCode: z.string().nullable(), by: z.string().nullable(), note: z.string().nullable(),
+  })),
+});

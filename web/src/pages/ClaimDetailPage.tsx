@@ -6,10 +6,11 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { ClaimStatusTag, LoadError, OutcomeTag } from '../components.tsx';
-import { clauseHeading, formatDate, formatDateTime, formatMoney } from '../format.ts';
+import { claimAmount, clauseHeading, formatDate, formatDateTime, formatMoney } from '../format.ts';
 import { useApi } from '../hooks.ts';
 import { APPLICANT_NAMES, areaName, LEVEL_NAMES, nameOf, PROGRAM_NAMES, STEP_RESULT_NAMES } from '../labels.ts';
 import { RequireAuth } from '../layout/RequireAuth.tsx';
+import { decisionText, MissingFactsCard, pathLabel, type Decision } from '../areas/office/MissingFacts.tsx';
 import type { Claim, FactRead, ParameterRead, TraceStep } from '../types.ts';
 
 export default function ClaimDetailPage() {
@@ -46,11 +47,11 @@ function StepDetails({ step }: { step: TraceStep }) {
   return (
     <details style={{ marginTop: 4 }}>
       <summary style={{ cursor: 'pointer', color: '#4b5563' }}>依据的事实和政策参数</summary>
-      {step.missing?.length ? <div>缺少的事实：{step.missing.join('、')}</div> : null}
+      {step.missing?.length ? <div>此步缺少事实（见上方“待补充的事实”）</div> : null}
       {facts.length > 0 && (
         <Table<FactRead>
           size="small" pagination={false} rowKey="path" style={{ marginTop: 4 }}
-          columns={[{ title: '事实', dataIndex: 'path' }, { title: '值', dataIndex: 'value', render: value }]}
+          columns={[{ title: '事实', dataIndex: 'path', render: pathLabel }, { title: '值', dataIndex: 'value', render: value }]}
           dataSource={facts}
         />
       )}
@@ -194,6 +195,8 @@ function ClaimDetail() {
 function ClaimDetailInner() {
   const { id = '' } = useParams();
   const { data: c, error, loading, reload } = useApi<Claim & { riskScore?: number | null }>(`/claims/${encodeURIComponent(id)}`);
+  // The decision taken after a missing fact was recorded here, kept in view once the claim no longer waits.
+  const [redecided, setRedecided] = useState<Decision | null>(null);
   if (error) return <LoadError error={error} what="申领" onRetry={reload} />;
   if (loading && !c) return <Spin size="large" />;
   if (!c) return <Spin size="large" />;
@@ -230,15 +233,17 @@ function ClaimDetailInner() {
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <Descriptions size="small" column={3} bordered items={[
               { key: 'outcome', label: '判定结果', children: <OutcomeTag outcome={c.outcome} /> },
-              { key: 'amount', label: '核定金额', children: <span data-testid="claim-amount">{formatMoney(c.amountFen)}</span> },
+              { key: 'amount', label: '核定金额', children: <span data-testid="claim-amount">{claimAmount(c)}</span> },
               { key: 'payee', label: '收款方', children: c.payee ? nameOf(APPLICANT_NAMES, c.payee) : '—' },
               { key: 'pkg', label: '政策包', children: c.policyPackageId ?? '—' },
               { key: 'gov', label: '适用日期', children: formatDate(c.trace?.governingDate) },
               { key: 'at', label: '判定时间', children: formatDateTime(c.decidedAt) },
             ]} />
-            {c.missing.length > 0 && (
-              <Alert type="warning" showIcon title="缺少以下事实，无法作出判定" description={c.missing.join('、')} />
+            {redecided && (
+              <Alert type={redecided.outcome === 'eligible' ? 'success' : 'info'} showIcon closable onClose={() => setRedecided(null)} data-testid="redecided"
+                title={`已补充事实并重新判定：${decisionText(redecided)}`} />
             )}
+            {c.outcome === 'undecided' && <MissingFactsCard claimId={c.id} onDecided={(d) => { setRedecided(d); reload(); }} />}
             {c.r3Exception && (
               <Alert type="info" showIcon title="已登记年度补贴次数例外（R3）"
                 description={`${c.r3Exception.reason}（${c.r3Exception.by ?? ''}，${formatDateTime(c.r3Exception.at)}；例外金额 ${formatMoney(c.r3Exception.amountFen)}）`} />

@@ -4,7 +4,7 @@ import { Form, Input, Select, Space, Table, Typography, type TableProps } from '
 import { Link } from 'react-router';
 import { useAuth } from '../auth.tsx';
 import { ClaimStatusTag, LoadError, OutcomeTag } from '../components.tsx';
-import { formatDate, formatMoney } from '../format.ts';
+import { claimAmount, formatDate, formatMoney } from '../format.ts';
 import { ListFilters, AreaFilter, ExportButton, useServerList } from '../list.tsx';
 import { CLAIM_EXPORT } from '../claim-export.ts';
 import { areaName, CLAIM_STATUS_NAMES, nameOf, OUTCOME_NAMES, PROGRAM_NAMES } from '../labels.ts';
@@ -51,7 +51,7 @@ function ClaimsList() {
     },
     { title: '状态', dataIndex: 'status', key: 'status', width: 90, sorter: true, sortOrder: sortOrder('status'), render: (s: string) => <ClaimStatusTag status={s} /> },
     { title: '判定结果', dataIndex: 'outcome', key: 'outcome', width: 100, render: (o: string | null) => <OutcomeTag outcome={o} /> },
-    { title: '核定金额', dataIndex: 'amountFen', key: 'amountFen', width: 116, align: 'right', sorter: true, sortOrder: sortOrder('amountFen'), onCell: () => nowrap, render: formatMoney },
+    { title: '核定金额', dataIndex: 'amountFen', key: 'amountFen', width: 116, align: 'right', sorter: true, sortOrder: sortOrder('amountFen'), onCell: () => nowrap, render: (_: unknown, c: Claim) => claimAmount(c) },
   ];
 
   const countyOnly = me?.role === 'county';

@@ -4,7 +4,7 @@ import { Button, Drawer, Form, Select, Space, Table, type TableProps } from 'ant
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ClaimStatusTag, LoadError, OutcomeTag } from '../../components.tsx';
-import { formatDate, formatMoney } from '../../format.ts';
+import { claimAmount, formatDate, formatMoney } from '../../format.ts';
 import { areaName, CLAIM_STATUS_NAMES, nameOf, OUTCOME_NAMES, PROGRAM_NAMES } from '../../labels.ts';
 import { ListFilters, AreaFilter, ExportButton, useServerList } from '../../list.tsx';
 import { CLAIM_EXPORT } from '../../claim-export.ts';
@@ -31,7 +31,7 @@ function DeptClaims() {
     { title: '培训期间', dataIndex: 'startDate', key: 'startDate', width: 250, sorter: true, sortOrder: list.sortOrder('startDate'), render: (_: string, c) => `${formatDate(c.startDate)}—${formatDate(c.endDate)}` },
     { title: '状态', dataIndex: 'status', key: 'status', width: 90, sorter: true, sortOrder: list.sortOrder('status'), render: (s: string) => <ClaimStatusTag status={s} /> },
     { title: '判定', dataIndex: 'outcome', key: 'outcome', width: 100, render: (o: string | null) => <OutcomeTag outcome={o} /> },
-    { title: '核定金额', dataIndex: 'amountFen', key: 'amountFen', width: 110, align: 'right', sorter: true, sortOrder: list.sortOrder('amountFen'), render: formatMoney },
+    { title: '核定金额', dataIndex: 'amountFen', key: 'amountFen', width: 110, align: 'right', sorter: true, sortOrder: list.sortOrder('amountFen'), render: (_: unknown, c: Claim) => claimAmount(c) },
     { title: '操作', key: 'notes', width: 110, fixed: 'right', render: (_: unknown, c) => <Button size="small" onClick={() => setOpen(c)}>意见/标记</Button> },
   ];
   return (
@@ -49,7 +49,7 @@ function DeptClaims() {
       <Drawer open={open !== null} onClose={() => setOpen(null)} title={open ? `申领 ${open.id}` : ''} size="large" destroyOnHidden>
         {open && (
           <Space orientation="vertical" style={{ width: '100%' }}>
-            <div>{nameOf(PROGRAM_NAMES, open.program)} · {areaName(open.areaCode)} · {formatDate(open.startDate)}—{formatDate(open.endDate)} · {formatMoney(open.amountFen)} <ClaimStatusTag status={open.status} /></div>
+            <div>{nameOf(PROGRAM_NAMES, open.program)} · {areaName(open.areaCode)} · {formatDate(open.startDate)}—{formatDate(open.endDate)} · {claimAmount(open)} <ClaimStatusTag status={open.status} /></div>
             <Link to={`/claims/${encodeURIComponent(open.id)}`}>查看判定过程</Link>
             <OversightNotesPanel subjectKind="claim" subjectId={open.id} />
           </Space>

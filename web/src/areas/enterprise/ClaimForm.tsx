@@ -51,6 +51,7 @@ export function ClaimForm({ programs, title }: { programs: readonly string[]; ti
   };
 
   const req = (f: Field, what: string) => (must(f) ? [{ required: true, message: `请填写${what}` }] : []);
+  const held = Form.useWatch('certificateHeld', form) as string | undefined;
   const yesNoRadio = (yes: string, no: string) => <Radio.Group optionType="button" options={[{ value: 'yes', label: yes }, { value: 'no', label: no }]} />;
 
   return (
@@ -137,12 +138,18 @@ export function ClaimForm({ programs, title }: { programs: readonly string[]; ti
               {has('qualified') && <Form.Item label="考核结果" name="qualified">{yesNoRadio('合格', '不合格')}</Form.Item>}
               {has('certificate') && (
                 <>
-                  <Form.Item label="证书类型" name={['certificate', 'type']}>
+                  <Form.Item label="证书" name="certificateHeld" extra="补贴以取得证书为条件（§4.0）：没有证书的申领按不符合判定，请如实选择"
+                    rules={[{ required: true, message: '请选择是否已取得证书' }, { validator: (_: unknown, v?: string) => (v === 'pending' ? Promise.reject(new Error('尚未取得证书的，请取得证书后再提交申领')) : Promise.resolve()) }]}>
+                    <Radio.Group optionType="button" options={[{ value: 'yes', label: '有证书' }, { value: 'no', label: '无证书' }, { value: 'pending', label: '尚未取得' }]} />
+                  </Form.Item>
+                  {held === 'yes' && <>
+                  <Form.Item label="证书类型" name={['certificate', 'type']} rules={[{ required: true, message: '请选择证书类型' }]}>
                     <Select allowClear style={{ width: 200 }} placeholder="请选择" options={(spec.certificates ?? []).map((c) => ({ value: c, label: nameOf(CERTIFICATE_NAMES, c) }))} />
                   </Form.Item>
                   <Form.Item label="证书编号" name={['certificate', 'number']} rules={[{ max: 80, message: '不超过80个字符' }]}>
                     <Input style={{ width: 200 }} />
                   </Form.Item>
+                  </>}
                 </>
               )}
               <Form.Item label="培训班编号（可选）" name="classId">

@@ -32,6 +32,8 @@ export const INDIVIDUAL_PROGRAMS = ['skill_upgrade', 'employment_skill', 'living
 export interface Values {
   program: string; residentId?: string; enterpriseUscc?: string; period?: [Dayjs, Dayjs]; occupationCode?: string; level?: string;
   attendedHours?: number; attendedDays?: number; qualified?: 'yes' | 'no'; certificate?: { type?: string; number?: string };
+  /** Asked explicitly (§4.0): the rules read a missing certificate as none, so a blank is never sent for "unknown". */
+  certificateHeld?: 'yes' | 'no' | 'pending';
   newHire?: 'yes' | 'no'; contractMonths?: number; apprenticeshipPlanId?: string; insuredMonths?: number; trainingClaimId?: string;
   entrepreneurshipType?: string; providerId?: string; classId?: string;
 }
@@ -56,7 +58,7 @@ export function claimBody(v: Values, form: ProgramForm, fixed: { residentId?: st
     ...(has('hours') ? { attendedHours: v.attendedHours ?? null } : {}),
     ...(has('days') ? { attendedDays: v.attendedDays ?? null } : {}),
     ...(has('qualified') ? { qualified: yesNo(v.qualified) } : {}),
-    ...(has('certificate') ? { certificate: v.certificate?.type ? { type: v.certificate.type, number: trimmed(v.certificate.number) } : null } : {}),
+    ...(has('certificate') ? { certificate: v.certificateHeld !== 'no' && v.certificate?.type ? { type: v.certificate.type, number: trimmed(v.certificate.number) } : null } : {}),
     ...(has('newHire') ? { newHire: yesNo(v.newHire) } : {}),
     ...(has('contractMonths') ? { contractMonths: v.contractMonths ?? null } : {}),
     ...(has('plan') ? { apprenticeshipPlanId: v.apprenticeshipPlanId ?? null } : {}),

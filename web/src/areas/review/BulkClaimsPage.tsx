@@ -9,11 +9,12 @@ import { Link } from 'react-router';
 import { ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { ClaimStatusTag, Dialog, LoadError, OutcomeTag } from '../../components.tsx';
-import { formatMoney } from '../../format.ts';
+import { claimAmount, formatMoney } from '../../format.ts';
 import { areaName, CLAIM_STATUS_NAMES, nameOf, OUTCOME_NAMES, PROGRAM_NAMES } from '../../labels.ts';
 import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { CLAIM_COLUMNS as C } from '../../claim-export.ts';
 import type { Claim } from '../../types.ts';
+import { BulkMissingFactsDialog } from '../office/BulkMissingFacts.tsx';
 import { options, post, reviewPage, useAction } from './shared.tsx';
 
 type RiskClaim = Claim & { riskScore?: number | null };
@@ -57,6 +58,7 @@ function BulkClaims() {
   const [asking, setAsking] = useState<Act | null>(null);
   const [progress, setProgress] = useState<{ act: Act; done: number; total: number } | null>(null);
   const [report, setReport] = useState<{ act: Act; results: ActResult[] } | null>(null);
+  const [facts, setFacts] = useState(false);
   const running = useRef(false);
   const scan = useAction();
 
@@ -112,7 +114,7 @@ function BulkClaims() {
     { title: '培训机构', dataIndex: 'providerId', key: 'providerId', width: 76, render: (p: string | null) => p ?? '—' },
     { title: '状态', dataIndex: 'status', key: 'status', width: 90, sorter: true, sortOrder: sortOrder('status'), render: (s: string) => <ClaimStatusTag status={s} /> },
     { title: '判定结果', dataIndex: 'outcome', key: 'outcome', width: 100, render: (o: string | null) => <OutcomeTag outcome={o} /> },
-    { title: '核定金额', dataIndex: 'amountFen', key: 'amountFen', width: 116, align: 'right', sorter: true, sortOrder: sortOrder('amountFen'), render: formatMoney },
+    { title: '核定金额', dataIndex: 'amountFen', key: 'amountFen', width: 116, align: 'right', sorter: true, sortOrder: sortOrder('amountFen'), render: (_: unknown, c: Claim) => claimAmount(c) },
     { title: '风险评分', dataIndex: 'riskScore', key: 'riskScore', width: 96, align: 'right', sorter: true, sortOrder: sortOrder('riskScore'), render: (s: number | null) => <RiskTag score={s} /> },
   ];
 
@@ -151,6 +153,7 @@ function BulkClaims() {
               批量{ACT_NAMES[act]}
             </Button>
           ))}
+          <Button disabled={selected.length === 0 || busy} onClick={() => setFacts(true)}>补充缺少的事实</Button>
           {selected.length > 0 && <Button type="link" disabled={busy} onClick={() => setSelected([])}>清除选择</Button>}
         </Space>
       </Card>
@@ -160,6 +163,7 @@ function BulkClaims() {
           rowSelection={{ selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: onSelect, getCheckboxProps: () => ({ disabled: busy }) }}
         />
       )}
+      <BulkMissingFactsDialog claimIds={selected} open={facts} onClose={(changed) => { setFacts(false); if (changed) reload(); }} />
       <Dialog open={asking === 'reject'} title={`驳回所选 ${selected.length} 笔申领`} okText="确认驳回" cancelText="取消" onOk={onReject} onCancel={() => setAsking(null)} okButtonProps={{ danger: true }} destroyOnHidden>
         <Form form={reasonForm} layout="vertical">
           <Form.Item label="驳回理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写驳回理由' }, { max: 2000, message: '驳回理由不超过 2000 字' }]}>

@@ -9,7 +9,7 @@ import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api.ts';
 import { ClaimStatusTag, Dialog, LoadError } from '../../components.tsx';
-import { formatDate, formatDateTime, formatMoney } from '../../format.ts';
+import { claimAmount, formatDate, formatDateTime, formatMoney } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { areaName, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { ExportButton, RowsExportButton, useServerList, type ExportColumn } from '../../list.tsx';
@@ -110,7 +110,7 @@ function NoticeDetailScreen() {
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 150, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
     { title: '身份证号', dataIndex: 'residentId', key: 'residentId', width: 170 },
     { title: '状态', dataIndex: 'status', key: 'status', width: 90, render: (s: string) => <ClaimStatusTag status={s} /> },
-    { title: '核定金额', dataIndex: 'amountFen', key: 'amountFen', width: 116, align: 'right', sorter: true, sortOrder: claims.sortOrder('amountFen'), render: formatMoney },
+    { title: '核定金额', dataIndex: 'amountFen', key: 'amountFen', width: 116, align: 'right', sorter: true, sortOrder: claims.sortOrder('amountFen'), render: (_: unknown, c: Claim) => claimAmount(c) },
   ];
 
   return (

@@ -3,7 +3,7 @@
 import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import { formatDate, formatMoney } from '../../format.ts';
+import { claimAmount, formatDate, formatMoney } from '../../format.ts';
 import { nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import type { Claim } from '../../types.ts';
 import { applyServerError } from './party-ui.tsx';
@@ -30,7 +30,7 @@ export function DisputeModal({ claim, onClose, onDone }: { claim: Claim | null; 
     <Modal open={claim !== null} title="对申领提出异议" onCancel={onClose} footer={null} destroyOnHidden afterClose={() => setError(null)}>
       {claim && (
         <Typography.Paragraph>
-          {nameOf(PROGRAM_NAMES, claim.program)} · {formatDate(claim.startDate)}—{formatDate(claim.endDate)} · {formatMoney(claim.amountFen)}
+          {nameOf(PROGRAM_NAMES, claim.program)} · {formatDate(claim.startDate)}—{formatDate(claim.endDate)} · {claimAmount(claim)}
           <br /><Typography.Text type="secondary">{claim.id}</Typography.Text>
         </Typography.Paragraph>
       )}

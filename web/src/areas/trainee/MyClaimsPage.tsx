@@ -4,7 +4,7 @@ import { Button, Form, Select, Space, Table, message, type TableProps } from 'an
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ClaimStatusTag, LoadError, OutcomeTag } from '../../components.tsx';
-import { formatDate, formatMoney } from '../../format.ts';
+import { claimAmount, formatDate, formatMoney } from '../../format.ts';
 import { APPLICANT_NAMES, CLAIM_STATUS_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { CLAIM_COLUMNS as C } from '../../claim-export.ts';
@@ -36,7 +36,7 @@ function MyClaims() {
     { title: '培训期间', dataIndex: 'startDate', key: 'startDate', width: 220, sorter: true, sortOrder: list.sortOrder('startDate'), render: (_: string, c) => `${formatDate(c.startDate)}—${formatDate(c.endDate)}` },
     { title: '状态', dataIndex: 'status', key: 'status', width: 90, sorter: true, sortOrder: list.sortOrder('status'), render: (s: string) => <ClaimStatusTag status={s} /> },
     { title: '判定', dataIndex: 'outcome', key: 'outcome', width: 100, render: (o: string | null) => <OutcomeTag outcome={o} /> },
-    { title: '核定金额', dataIndex: 'amountFen', key: 'amountFen', width: 110, align: 'right', sorter: true, sortOrder: list.sortOrder('amountFen'), render: formatMoney },
+    { title: '核定金额', dataIndex: 'amountFen', key: 'amountFen', width: 110, align: 'right', sorter: true, sortOrder: list.sortOrder('amountFen'), render: (_: unknown, c: Claim) => claimAmount(c) },
     { title: '操作', key: 'dispute', width: 110, fixed: 'right', render: (_: unknown, c) => CLOSED.has(c.status) ? null : <Button size="small" danger onClick={() => setDisputing(c)}>提出异议</Button> },
   ];
   return (
