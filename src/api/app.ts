@@ -10,7 +10,7 @@ import type { ZodType } from 'zod';
 import { chineseMessage, formatPath } from '../policy/evaluate-input.ts';
 import { AppError } from '../services/app-error.ts';
 import { actorForToken } from '../services/auth/sessions.ts';
-import type { Actor } from '../services/access.ts';
+import { maskPersonalData, type Actor } from '../services/access.ts';
 import type { Store } from '../store/database.ts';
 import { registerRoutes } from './routes/index.ts';
 import { webApp } from './web-app.ts';
@@ -74,6 +74,10 @@ export async function buildApp(store: Store, options: { logger?: boolean } = {})
   app.addHook('onRequest', async (request) => {
     request.actor = await actorForToken(store.db, request.cookies[SESSION_COOKIE]);
   });
+
+  // Personal data by the one rule (access.ts), applied to every JSON answer of every route: a route
+  // that forgets to mask cannot show a resident ID or name to a role that must not see it.
+  app.addHook('preSerialization', async (request, _reply, payload) => maskPersonalData(request.actor, payload));
 
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {

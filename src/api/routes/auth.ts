@@ -25,6 +25,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request, reply) => {
     const { token, actor, expiresAt } = await logIn(app.store.db, request.body.username, request.body.password, request.ip);
+    request.actor = actor; // the answer is the new session's (the trainee sees their own resident ID)
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', expires: expiresAt });
     const { userId: _, ...visible } = actor;
     return visible;
