@@ -33,7 +33,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) await logOut(app.store.db, token);
+    if (token) await logOut(app.store.db, token, request.ip);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });

@@ -9,6 +9,7 @@ import * as admin from './2026-11-25T1230-admin.ts';
 import * as supervision from './2026-11-25T1240-supervision.ts';
 import * as claimPeriodTotals from './2026-11-25T1250-claim-period-totals.ts';
 import * as headcounts from './2026-11-25T1260-headcounts.ts';
+import * as loginThrottle from './2026-12-06T1040-login-throttle.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T0900-initial-schema': initialSchema,
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T1240-supervision': supervision,
   '2026-11-25T1250-claim-period-totals': claimPeriodTotals,
   '2026-11-25T1260-headcounts': headcounts,
+  '2026-12-06T1040-login-throttle': loginThrottle,
 };
