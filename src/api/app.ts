@@ -14,7 +14,7 @@ import { XLSX_MIME } from '../services/classes/sheet-file.ts';
 import { bytesText, limits } from '../services/limits.ts';
 import { checkBusinessDateSetting } from '../services/business-date.ts';
 import { actorForToken } from '../services/auth/sessions.ts';
-import type { Actor } from '../services/access.ts';
+import { maskPersonalData, type Actor } from '../services/access.ts';
 import type { Store } from '../store/database.ts';
 import { operations, REDACT_PATHS, type OperationsOptions } from './operations.ts';
 import { registerRoutes } from './routes/index.ts';
@@ -130,6 +130,10 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     const where = at === 'params.*' ? 'path' : at; // a wildcard route (the web app): the path itself
     if (where) throw new AppError('invalid_input', `${where}: 不能包含空字符（\\0，U+0000）`, where);
   });
+
+  // Personal data by the one rule (access.ts), applied to every JSON answer of every route: a route
+  // that forgets to mask cannot show a resident ID or name to a role that must not see it.
+  app.addHook('preSerialization', async (request, _reply, payload) => maskPersonalData(request.actor, payload));
 
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {

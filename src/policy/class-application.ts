@@ -38,6 +38,7 @@ export function usccMessage(code: string): string | null {
 
 export interface ClassTraineeDraft {
   residentId: string;
+  name?: string | null;
   employerUscc?: string | null;
   newHire?: boolean | null;
   contractMonths?: number | null;

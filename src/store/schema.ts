@@ -126,6 +126,8 @@ export interface UserTable extends Stamped {
 }
 export interface SessionTable { token_hash: string; user_id: string; created_at: Generated<Date>; expires_at: Date }
 export interface LoginAttemptTable { id: Generated<number>; username: string; ip: string; ok: boolean; at: Generated<Date> }
+/** Login attempts counted per key (`addr:…`, `user:…`, `pair:…`) in the current window (auth/sessions.ts). */
+export interface LoginThrottleTable { key: string; failures: number; window_started: Date }
 export interface AuditLogTable {
   seq: number; at: Date; actor: string; action: string; entity: string; entity_id: string; data: unknown; prev_hash: string; hash: string;
 }
@@ -192,6 +194,7 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
+  login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   risk_scans: RiskScanTable;
   risk_findings: RiskFindingTable;

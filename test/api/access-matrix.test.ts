@@ -16,7 +16,7 @@
 // Routes are enumerated from the app's OpenAPI document, so a new route without a row here fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/api/app.ts';
-import type { Actor, Department, Role } from '../../src/services/access.ts';
+import { maskResidentId, type Actor, type Department, type Role } from '../../src/services/access.ts';
 import { createClass } from '../../src/services/classes/create-class.ts';
 import type { ClassApplication } from '../../src/services/classes/class-application.ts';
 import { insertEnterprise, insertPerson, insertProvider } from '../../src/store/seed/registries.ts';
@@ -25,6 +25,8 @@ import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestApp, type TestApp } from '../support/api.ts';
 import { insertClaimRow, residentId, uscc } from '../support/claims-fixtures.ts';
 import { cjkFontInstalled } from '../../src/services/reports/report-files.ts';
+import { reviewClassOpening } from '../../src/services/classes/opening-review.ts';
+import { residentIdCheckChar } from '../../src/policy/identifiers.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Who: one user per role (departments: four with a slice and one whose slice is empty).
@@ -44,6 +46,9 @@ const AREA: Record<Side, string> = { A: '510402', B: '510403' };
 const F = {
   person: { A: residentId(1, '510402'), B: residentId(2, '510403') },
   name: { A: '东区学员甲', B: '西区学员乙' },
+  // On class A's roster beside person A, but employed by enterprise B (and entitled to a pension, a
+  // §2 fact): enterprise A must not see them, nor any department their full ID or name.
+  colleague: { id: residentId(3, '510402'), name: '东区学员丙' },
   enterprise: { A: uscc(901), B: uscc(902) },
   provider: { A: 'MX-PA', B: 'MX-PB' },
   claims: { A: ['MX-CA-1', 'MX-CA-2', 'MX-CA-3', 'MX-CA-4', 'MX-CA-5'], B: ['MX-CB-1', 'MX-CB-2', 'MX-CB-3', 'MX-CB-4', 'MX-CB-5'] },
@@ -147,7 +152,10 @@ const classApplication = (side: Side, program: 'safety' | 'skill_upgrade'): Clas
   providerId: F.provider[side], program, areaCode: AREA[side], enterpriseUscc: F.enterprise[side],
   occupationCode: '6-16-01-03', level: '4', startDate: '2020-03-02', endDate: '2020-06-30', hours: 120,
   venue: `${side === 'A' ? '东区' : '西区'}培训基地`, teachers: [{ name: '王老师', qualification: '高级技师' }],
-  trainees: [{ residentId: F.person[side], employerUscc: F.enterprise[side], newHire: false }],
+  trainees: [
+    { residentId: F.person[side], name: F.name[side], employerUscc: F.enterprise[side], newHire: false },
+    ...(side === 'A' ? [{ residentId: F.colleague.id, name: F.colleague.name, employerUscc: F.enterprise.B, newHire: false }] : []),
+  ],
   sessions: [{ day: '2020-03-02', startsAt: '09:00', endsAt: '12:00', hours: 3 }],
 });
 const fixtureClassProgram = (side: Side) => (side === 'A' ? 'safety' : 'skill_upgrade');
@@ -215,7 +223,8 @@ const TABLE: Record<string, Row> = {
   'POST /api/v1/payment-batches/{id}/pay': { who: ['city', 'county'], scope: 'batchPay', path: ({ side }) => `/payment-batches/${F.batch[side]}/pay` },
 
   // People.
-  'GET /api/v1/people': { who: ALL_SIGNED_IN, list: { scope: 'person', keys: (s) => [F.name[s]], read: items('name') } },
+  // Keyed by the masked ID: departments are shown people masked (access.ts), the others in full.
+  'GET /api/v1/people': { who: ALL_SIGNED_IN, list: { scope: 'person', keys: (s) => [maskResidentId(F.person[s])], read: (json) => items('residentId')(json).map(maskResidentId) } },
   'POST /api/v1/people': {
     who: ['city', 'county', 'enterprise', 'provider'], scope: 'personBody', outside: 403,
     body: ({ side, n }) => ({ residentId: residentId(300 + n, AREA[side]), name: `新登记${n}`, areaCode: AREA[side] }),
@@ -226,7 +235,8 @@ const TABLE: Record<string, Row> = {
     who: ['city', 'county'], scope: 'personManage', path: ({ side }) => `/people/${F.person[side]}/facts`,
     body: () => ({ fact: 'rural', value: false, source: '核查', asOf: '2020-01-01' }),
   },
-  'GET /api/v1/people/{id}/facts': { who: ALL_SIGNED_IN, scope: 'person', path: ({ side }) => `/people/${F.person[side]}/facts` },
+  // §2 facts never reach a party (enterprise, provider), whatever its relationship to the person.
+  'GET /api/v1/people/{id}/facts': { who: ['city', 'county', ...DEPARTMENTS, 'trainee'], scope: 'person', path: ({ side }) => `/people/${F.person[side]}/facts` },
 
   // Enterprises.
   'GET /api/v1/enterprises': { who: ['city', 'county', ...DEPARTMENTS, 'enterprise'], list: { scope: 'enterprise', keys: (s) => [F.enterprise[s]], read: items('uscc') } },
@@ -338,7 +348,7 @@ const TABLE: Record<string, Row> = {
   'POST /api/v1/plans': {
     who: ['enterprise', 'county', 'city'], scope: 'enterpriseBody',
     body: ({ side }) => ({
-      enterpriseUscc: F.enterprise[side], providerId: null, residentId: F.person[side], occupationCode: '6-16-01-03', level: '4',
+      enterpriseUscc: F.enterprise[side], providerId: null, residentId: F.person[side], name: F.name[side], occupationCode: '6-16-01-03', level: '4',
       startDate: '2020-03-01', endDate: '2021-02-28', contractMonths: 24,
     }),
   },
@@ -479,6 +489,14 @@ function expected(row: Row, who: Who, side: Side): Verdict {
 
 // Resident IDs: in full for the HR offices, enterprises and providers (their rosters), a trainee their own; masked for everyone else.
 const FULL_IDS: readonly Who[] = ['city', 'county', 'enterprise', 'provider'];
+// Whose full ID each role may ever be shown (access.ts's rule over the scopes): the county its area's
+// people, provider A its own class's roster, enterprise A its own employee only, the trainee themself.
+const SHOWN_IN_FULL = (): Partial<Record<Who, string[]>> => ({
+  city: [F.person.A, F.person.B, F.colleague.id], county: [F.person.A, F.colleague.id], provider: [F.person.A, F.colleague.id],
+  enterprise: [F.person.A], trainee: [F.person.A],
+});
+/** Every valid resident ID written anywhere in a text (GB 11643 check character). */
+const fullIdsIn = (text: string) => [...text.matchAll(/(?<![\dA-Za-z])\d{17}[\dX](?![\dA-Za-z])/g)].map((m) => m[0]).filter((id) => residentIdCheckChar(id.slice(0, 17)) === id[17]);
 const MASKED = /^\d{6}\*{8}[\dX]{4}$|^\*{4}$/;
 
 // ---------------------------------------------------------------------------------------------
@@ -511,16 +529,20 @@ beforeAll(async () => {
   t = await openTestApp();
   const db = t.store.db;
   await inTransaction(db, async (tx) => {
+    await insertPerson(tx, { residentId: F.colleague.id, name: F.colleague.name, areaCode: AREA.A, facts: [{ fact: 'pensionEntitled', value: true }] });
+    for (const side of ['A', 'B'] as const) await insertEnterprise(tx, { uscc: F.enterprise[side], name: `${side}企业`, areaCode: AREA[side], industry: 'other' });
     for (const side of ['A', 'B'] as const) {
       const area = AREA[side];
       await insertPerson(tx, { residentId: F.person[side], name: F.name[side], areaCode: area, facts: [{ fact: 'veteran', value: side === 'A' }, { fact: 'pensionEntitled', value: false }] });
-      await insertEnterprise(tx, { uscc: F.enterprise[side], name: `${side}企业`, areaCode: area, industry: 'other' });
       await insertProvider(tx, {
         id: F.provider[side], areaCode: area, status: side === 'A' ? 'listed' : 'suspended',
         scopes: [{ program: 'safety', occupationCode: '6-16-01-03', level: '4' }, { program: 'skill_upgrade', occupationCode: '6-16-01-03', level: '4' }],
       });
       const cls = await createClass(tx, seeder, classApplication(side, fixtureClassProgram(side)));
       F.class[side] = cls.id;
+      // The class's opening review as the office's last review stored it (the real review, run on the fixture).
+      const row = await tx.selectFrom('classes').selectAll().where('id', '=', cls.id).executeTakeFirstOrThrow();
+      await tx.updateTable('classes').set({ review_problems: JSON.stringify(await reviewClassOpening(tx, row)) }).where('id', '=', cls.id).execute();
       F.session[side] = cls.sessions[0]!.id;
       for (const [i, status] of CLAIM_STATES.entries()) {
         await insertClaimRow(tx, {
@@ -631,9 +653,15 @@ function checkDisclosure(key: string, row: Row, who: Who, text: string) {
     if (who === 'trainee' && id === F.person.A) continue;
     expect(id, `${key} as ${who}: resident ID shown in full`).toMatch(MASKED);
   }
-  // A full resident ID of side B only ever reaches the city; of side A only the roles that need it.
-  if (who !== 'city') expect(text.includes(F.person.B), `${key} as ${who}: shows ${F.person.B}`).toBe(false);
-  if (!FULL_IDS.includes(who) && who !== 'trainee') expect(text.includes(F.person.A), `${key} as ${who}: shows ${F.person.A}`).toBe(false);
+  // A full resident ID — in any field, inside any text — reaches only a role that may see that person in full.
+  const mayShow = SHOWN_IN_FULL()[who] ?? [];
+  const fixture = [F.person.A, F.person.B, F.colleague.id];
+  for (const id of fullIdsIn(text)) {
+    if (FULL_IDS.includes(who) && !fixture.includes(id)) continue; // a person the cell itself registered
+    expect(mayShow, `${key} as ${who}: shows ${id} in full`).toContain(id);
+  }
+  // Nor does the name of a person whose ID the role sees masked (the one rule: name and ID together).
+  if (!FULL_IDS.includes(who)) for (const name of [F.name.A, F.name.B, F.colleague.name]) if (!(who === 'trainee' && name === F.name.A)) expect(text.includes(name), `${key} as ${who}: shows ${name}`).toBe(false);
   if (row.list) {
     const seen = new Set(row.list.read(json));
     const sees = (SCOPE[row.list.scope] as Sees)[who] ?? '';

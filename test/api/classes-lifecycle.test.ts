@@ -17,7 +17,7 @@ const employer = usccOf(1);
 const application = (overrides: Record<string, unknown> = {}) => ({
   providerId: 'P-LC', program: 'skill_upgrade', areaCode: '510402', enterpriseUscc: null, occupationCode: '6-16-01-03', level: '4',
   startDate: '2020-03-02', endDate: '2020-06-30', hours: 180, venue: '东区职业技能培训基地', teachers: [{ name: '王老师', qualification: '高级技师' }],
-  trainees: [{ residentId: rid(1), employerUscc: employer, newHire: false }, { residentId: rid(2), employerUscc: employer }],
+  trainees: [{ residentId: rid(1), name: '张一', employerUscc: employer, newHire: false }, { residentId: rid(2), name: '李二', employerUscc: employer }],
   sessions: [{ day: '2020-03-02', startsAt: '09:00', endsAt: '12:00', hours: 3 }, { day: '2020-03-03', startsAt: '09:00', endsAt: '12:00', hours: 3 }],
   ...overrides,
 });
@@ -86,7 +86,7 @@ describe('A class from application to closing, over HTTP', () => {
   });
 
   it('refuses a certificate number already used for the same type, with a clear conflict', async () => {
-    const id = await createClass({ trainees: [{ residentId: rid(1), employerUscc: employer }], startDate: '2021-03-01', endDate: '2021-05-30', sessions: [], occupationCode: '6-16-01-03', level: '4' });
+    const id = await createClass({ trainees: [{ residentId: rid(1), name: '张一', employerUscc: employer }], startDate: '2021-03-01', endDate: '2021-05-30', sessions: [], occupationCode: '6-16-01-03', level: '4' });
     await inTransaction(t.store.db, (tx) => tx.updateTable('classes').set({ status: 'assessed' }).where('id', '=', id).execute());
     await inTransaction(t.store.db, (tx) => tx.insertInto('assessment_results').values({ class_id: id, resident_id: rid(1), qualified: true, assessed_on: '2021-05-30', recorded_by: 'test' }).execute());
     const before = await t.store.db.selectFrom('certificates').select('id').execute();
@@ -126,7 +126,7 @@ describe('Every wrong transition is refused and changes nothing', () => {
   });
 
   it('a submitted application cannot be edited, and a provider cannot approve its own class', async () => {
-    const id = await createClass({ startDate: '2021-10-08', endDate: '2021-10-30', sessions: [], trainees: [{ residentId: rid(3), employerUscc: employer }] });
+    const id = await createClass({ startDate: '2021-10-08', endDate: '2021-10-30', sessions: [], trainees: [{ residentId: rid(3), name: '学员3', employerUscc: employer }] });
     expect((await call(provider, 'POST', `/classes/${id}/submit`)).statusCode).toBe(200);
     const edit = await call(provider, 'PUT', `/classes/${id}`, application({ venue: '别处' }));
     expect([edit.statusCode, edit.json().error.code]).toEqual([409, 'invalid_transition']);
@@ -136,7 +136,7 @@ describe('Every wrong transition is refused and changes nothing', () => {
   });
 
   it('a returned application is edited and resubmitted', async () => {
-    const trainees = [{ residentId: rid(4), employerUscc: employer }];
+    const trainees = [{ residentId: rid(4), name: '学员4', employerUscc: employer }];
     const id = await createClass({ startDate: '2021-11-01', endDate: '2021-11-20', sessions: [], trainees });
     await call(provider, 'POST', `/classes/${id}/submit`);
     const back = await call(dongqu, 'POST', `/classes/${id}/return`, { note: '教师资质证明缺失' });
@@ -149,7 +149,7 @@ describe('Every wrong transition is refused and changes nothing', () => {
 
 describe('A county sees and changes only classes held in its own area', () => {
   it('another county gets 404 for reading, editing, moving; the class is not in its list; the owner county sees it', async () => {
-    const id = await createClass({ startDate: '2021-12-01', endDate: '2021-12-20', sessions: [], trainees: [{ residentId: rid(5), employerUscc: employer }] });
+    const id = await createClass({ startDate: '2021-12-01', endDate: '2021-12-20', sessions: [], trainees: [{ residentId: rid(5), name: '学员5', employerUscc: employer }] });
     expect((await call(provider, 'POST', `/classes/${id}/submit`)).statusCode).toBe(200);
     const before = await classRow(id);
     for (const [method, url, body] of [['GET', `/classes/${id}`], ['PUT', `/classes/${id}`, application()], ['POST', `/classes/${id}/approve`, {}], ['POST', `/classes/${id}/return`, { note: 'x' }], ['GET', `/classes/${id}/review`]] as const) {

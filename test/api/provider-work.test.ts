@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classApplicationProblems, problemText, scopeCovers, type ClassApplicationDraft } from '../../src/policy/class-application.ts';
 import { XLSX_MIME } from '../../src/services/classes/sheet-file.ts';
+import { REAL_NAME_REFUSED } from '../../src/services/people/real-name-check.ts';
 import { insertEnterprise, insertPerson, insertProvider } from '../../src/store/seed/registries.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestApp, sessionFor, type TestApp } from '../support/api.ts';
@@ -74,7 +75,7 @@ describe('The class application form and the server check with one and the same 
     ['an upgrade class without a level (§4.0)', { level: null }],
     ['a short-term class without its enterprise (§4.3)', { program: 'short_term', occupationCode: null, level: null }],
     ['a resident ID with a wrong check character (§5.2)', { trainees: [{ residentId: rid(501).slice(0, 17) + (rid(501).endsWith('1') ? '2' : '1') }] }],
-    ['the same person twice on the roster', { trainees: [{ residentId: rid(501) }, { residentId: rid(501) }] }],
+    ['the same person twice on the roster', { trainees: [{ residentId: rid(501), name: '学员1' }, { residentId: rid(501), name: '学员1' }] }],
     ['a session outside the class dates', { sessions: [{ day: '2021-05-02', startsAt: '09:00', endsAt: '12:00', hours: 3 }] }],
     ['a session that ends before it starts', { sessions: [{ day: '2021-03-01', startsAt: '12:00', endsAt: '09:00', hours: 3 }] }],
   ];
@@ -149,8 +150,9 @@ describe('The roster as an Excel file', () => {
     expect(error.message).toMatch(/^花名册有 7 处错误，未导入任何数据。行 3，"身份证号" 列：居民身份证号码校验码错误/);
     expect(error.issues.map((i: { text: string }) => i.text)).toEqual([
       '行 3，"身份证号" 列：居民身份证号码校验码错误（GB 11643）',
-      '行 4，"姓名" 列：与该身份证号登记的姓名不一致（实名制，§5.2）',
-      '行 5，"身份证号" 列：该人员尚未登记，请先登记人员信息（实名制，§5.2）',
+      // To a provider a wrong name and an unregistered ID read the same (real-name-check.ts).
+      `行 4，"身份证号" 列：${REAL_NAME_REFUSED}`,
+      `行 5，"身份证号" 列：${REAL_NAME_REFUSED}`,
       '行 6，"身份证号" 列：与第 2 行是同一人，同一人员在花名册中只能出现一次（§5.2）',
       '行 6，"是否新入职" 列：应填写“是”或“否”，或留空',
       '行 6，"劳动合同期限（月）" 列：应为 0 到 600 之间的整数（月）',
@@ -161,7 +163,7 @@ describe('The roster as an Excel file', () => {
   });
 
   it('a valid file replaces the roster of the draft as a whole, audited', async () => {
-    const id = await createClass({ trainees: [{ residentId: rid(508) }] });
+    const id = await createClass({ trainees: [{ residentId: rid(508), name: '学员8' }] });
     const file = await xlsx([HEAD, [rid(501), '学员1', employer, '否', 12], [rid(502), '学员2', null, '是', null]]);
     const res = await upload(provider, `/classes/${id}/roster`, file);
     expect(res.statusCode, res.body).toBe(200);
@@ -196,7 +198,7 @@ describe('The roster as an Excel file', () => {
 async function runningClass(a: number, b: number): Promise<{ id: string; sessions: { id: number }[] }> {
   const id = await createClass({ startDate: '2021-06-01', endDate: '2021-06-30', sessions: [
     { day: '2021-06-01', startsAt: '09:00', endsAt: '12:00', hours: 3 }, { day: '2021-06-02', startsAt: '09:00', endsAt: '12:00', hours: 3 },
-  ], trainees: [{ residentId: rid(a), employerUscc: employer }, { residentId: rid(b), employerUscc: employer }] });
+  ], trainees: [{ residentId: rid(a), name: `学员${a - 500}`, employerUscc: employer }, { residentId: rid(b), name: `学员${b - 500}`, employerUscc: employer }] });
   for (const [who, step] of [[provider, 'submit'], [dongqu, 'approve'], [provider, 'start']] as const) {
     const res = await call(who, 'POST', `/classes/${id}/${step}`, step === 'approve' ? {} : undefined);
     expect(res.statusCode, res.body).toBe(200);

@@ -25,6 +25,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request, reply) => {
     const { token, actor, expiresAt } = await logIn(app.store.db, request.body.username, request.body.password, request.ip);
+    request.actor = actor; // the answer is the new session's (the trainee sees their own resident ID)
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', expires: expiresAt });
     const { userId: _, ...visible } = actor;
     return visible;
@@ -32,7 +33,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) await logOut(app.store.db, token);
+    if (token) await logOut(app.store.db, token, request.ip);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });

@@ -23,6 +23,7 @@ export const ZClassApplication = z.strictObject({
   teachers: z.array(z.strictObject({ name: text(50), qualification: optionalText(200).nullish() })).max(100),
   trainees: z.array(z.strictObject({
     residentId,
+    name: optionalText(50).nullish(),
     employerUscc: uscc.nullish(),
     newHire: z.boolean().nullish(),
     contractMonths: z.number().int().min(0).max(600).nullish(),

@@ -24,6 +24,8 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => run(db, (tx) => updatePerson(tx, req.actor, req.params.id, req.body)));
   app.post('/people/:id/facts', { schema: { tags: ['people'], summary: '登记人员属性（带来源和日期）', description: who('city', 'county'), params: ZPersonParams, body: ZRecordFactRequest }, ...allow('city', 'county') },
     async (req, reply) => reply.status(req.body.dryRun === true ? 200 : 201).send(await run(db, (tx) => recordPersonFact(tx, req.actor, req.params.id, req.body))));
-  app.get('/people/:id/facts', { schema: { tags: ['people'], summary: '人员属性及历史', description: who(...ALL), params: ZPersonParams, querystring: ZFactsQuery }, ...allow(...ALL) },
+  // §2 facts: never to a party (enterprise, provider), whatever its relationship to the person.
+  const FACT_READERS = ['city', 'county', 'department', 'trainee'] as const;
+  app.get('/people/:id/facts', { schema: { tags: ['people'], summary: '人员属性及历史', description: who(...FACT_READERS), params: ZPersonParams, querystring: ZFactsQuery }, ...allow(...FACT_READERS) },
     (req) => run(db, (tx) => listPersonFacts(tx, req.actor, req.params.id, req.query.asOf ?? businessToday())));
 };

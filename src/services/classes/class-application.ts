@@ -10,12 +10,15 @@ import { AppError } from '../app-error.ts';
 import { limits } from '../limits.ts';
 import { requireOwnArea } from '../record-scope.ts';
 import type { Tx } from '../../store/audit-log.ts';
+import { realNameProblems } from '../people/real-name-check.ts';
 
 // The lists live with the pure checks (src/policy/class-application.ts); re-exported for the services.
 export { CATALOG_SECTION_OF, CLASS_PROGRAMS, EMPLOYEE_PROGRAMS, type ClassProgram };
 
 export interface ClassTraineeInput {
   residentId: string;
+  /** The name as written on the roster, checked against the register (§5.2); a party must give it. */
+  name?: string | null;
   employerUscc?: string | null;
   newHire?: boolean | null;
   contractMonths?: number | null;
@@ -78,9 +81,8 @@ export async function checkClassApplication(tx: Tx, actor: Actor, input: ClassAp
 
   const seen = new Set(input.trainees.map((t) => t.residentId));
   if (seen.size > 0) {
-    const known = new Set((await tx.selectFrom('people').select('resident_id').where('resident_id', 'in', [...seen]).execute()).map((p) => p.resident_id));
-    const i = input.trainees.findIndex((t) => !known.has(t.residentId));
-    if (i >= 0) throw bad(`trainees[${i}].residentId`, '该人员尚未登记，请先登记人员信息（实名制，§5.2）');
+    const realName = (await realNameProblems(tx, actor, input.trainees))[0];
+    if (realName) throw bad(`trainees[${realName.index}].${realName.field}`, realName.message);
     const employers = [...new Set(input.trainees.map((t) => t.employerUscc).filter((u): u is string => u != null))];
     if (employers.length > 0) {
       const knownE = new Set((await tx.selectFrom('enterprises').select('uscc').where('uscc', 'in', employers).execute()).map((e) => e.uscc));

@@ -4,6 +4,8 @@ import { residentIdFor, requireActor, type Actor } from '../access.ts';
 import { notFound } from '../record-scope.ts';
 import type { Tx } from '../../store/audit-log.ts';
 import { classInScope } from './class-scope.ts';
+import type { OpeningReview } from './opening-review.ts';
+import { reviewFor } from './review-problems.ts';
 
 export interface ClassTraineeView {
   residentId: string; name: string; employerUscc: string | null; newHire: boolean | null; contractMonths: number | null;
@@ -20,6 +22,13 @@ export interface ClassView {
   createdBy: string; createdAt: string; updatedBy: string | null; updatedAt: string | null;
 }
 
+/** The stored review as the actor may see it (reviewFor); an enterprise only its own employees' lines. */
+function reviewProblemsFor(a: Actor, review: OpeningReview | null, visible: Set<string>): OpeningReview | null {
+  if (!review || a.role === 'trainee') return null;
+  if (a.role !== 'enterprise') return reviewFor(a, review);
+  return reviewFor(a, { ...review, trainees: (review.trainees ?? []).filter((t) => visible.has(t.residentId)) });
+}
+
 const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 
 export async function getClass(tx: Tx, actor: Actor | null, id: string): Promise<ClassView> {
@@ -30,8 +39,10 @@ export async function getClass(tx: Tx, actor: Actor | null, id: string): Promise
     .leftJoin('assessment_results', (j) => j.onRef('assessment_results.class_id', '=', 'class_trainees.class_id').onRef('assessment_results.resident_id', '=', 'class_trainees.resident_id'))
     .select(['class_trainees.resident_id', 'people.name', 'class_trainees.employer_uscc', 'class_trainees.new_hire', 'class_trainees.contract_months', 'assessment_results.qualified', 'assessment_results.assessed_on'])
     .where('class_trainees.class_id', '=', id).orderBy('people.name').orderBy('class_trainees.resident_id').execute();
-  // A trainee sees the class, and only their own line of its roster.
+  // A trainee sees the class, and only their own line of its roster; an enterprise only its own
+  // employees' lines (or, with no employer named, those of a class it runs), never other employers' staff.
   if (a.role === 'trainee') roster = roster.filter((r) => r.resident_id === a.residentId);
+  if (a.role === 'enterprise') roster = roster.filter((r) => r.employer_uscc === a.enterpriseUscc || (r.employer_uscc === null && c.enterprise_uscc === a.enterpriseUscc));
   const sessions = await tx.selectFrom('class_sessions').selectAll().where('class_id', '=', id).orderBy('day').orderBy('starts_at').execute();
   const present = await tx.selectFrom('attendance').innerJoin('class_sessions', 'class_sessions.id', 'attendance.session_id')
     .select(['attendance.resident_id', 'class_sessions.hours']).where('class_sessions.class_id', '=', id).where('attendance.present', '=', true).execute();
@@ -41,7 +52,7 @@ export async function getClass(tx: Tx, actor: Actor | null, id: string): Promise
     id: c.id, providerId: c.provider_id, program: c.program, areaCode: c.area_code, enterpriseUscc: c.enterprise_uscc, occupationCode: c.occupation_code,
     level: c.level, entrepreneurshipType: c.entrepreneurship_type, projectId: c.project_id, filingId: c.filing_id,
     startDate: c.start_date, endDate: c.end_date, hours: Number(c.hours), venue: c.venue, teachers: json(c.teachers), status: c.status,
-    reviewNote: c.review_note, reviewProblems: a.role === 'trainee' ? null : (json(c.review_problems) ?? null),
+    reviewNote: c.review_note, reviewProblems: reviewProblemsFor(a, json(c.review_problems) as OpeningReview | null, visible),
     trainees: roster.map((r) => {
       const mine = present.filter((p) => p.resident_id === r.resident_id);
       return {

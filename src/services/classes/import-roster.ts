@@ -13,6 +13,7 @@ import type { Db } from '../../store/database.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import { AppError } from '../app-error.ts';
 import { limits } from '../limits.ts';
+import { realNameProblems } from '../people/real-name-check.ts';
 import { classForChange } from './class-scope.ts';
 import { assertClassStatus, EDITABLE } from './class-status.ts';
 import { getClass, type ClassView } from './get-class.ts';
@@ -66,7 +67,7 @@ export async function importRoster(db: Db, actor: Actor | null, classId: string,
   if (sheet.rows.length > max) {
     throw new AppError('invalid_input', `file: 花名册有 ${sheet.rows.length} 名学员，超过每班 ${max} 名的上限，未导入`, 'file');
   }
-  const trainees = await checkRoster(db, sheet);
+  const trainees = await checkRoster(db, a, sheet);
   await inTransaction(db, async (tx) => {
     const cls = await classForChange(tx, a, classId);
     assertClassStatus(cls.status, EDITABLE, '导入花名册');
@@ -81,7 +82,7 @@ export async function importRoster(db: Db, actor: Actor | null, classId: string,
 }
 
 /** Every row checked (the form's own per-trainee check, then the registries); refuses the file with every problem, or gives the roster. */
-async function checkRoster(db: Db, sheet: ReadSheet): Promise<ImportedTrainee[]> {
+async function checkRoster(db: Db, a: Actor, sheet: ReadSheet): Promise<ImportedTrainee[]> {
   const C = ROSTER_COLUMNS;
   const problems: RowProblem[] = [];
   const trainees: (ImportedTrainee & { row: number; name: string })[] = [];
@@ -125,20 +126,19 @@ async function checkRoster(db: Db, sheet: ReadSheet): Promise<ImportedTrainee[]>
   }
   if (trainees.length === 0) problems.push({ row: 2, column: C.residentId, message: '花名册中没有学员（第 2 行起每行一名学员）' });
 
-  // Real-name check against the registry (§5.2): every person registered, under the name written.
-  const ids = [...new Set(trainees.map((t) => t.residentId).filter((id) => /^\d{17}[\dX]$/.test(id)))];
-  const people = ids.length ? await db.selectFrom('people').select(['resident_id', 'name']).where('resident_id', 'in', ids).execute() : [];
-  const nameOf = new Map(people.map((p) => [p.resident_id, p.name]));
+  // Real-name check against the registry (§5.2): every line's ID registered under the name written;
+  // a party is told only that the line did not pass (real-name-check.ts), never which half failed.
+  // (A line whose ID or name is already refused above is not looked up.)
+  const checkable = trainees.filter((t) => t.name !== '' && /^\d{17}[\dX]$/.test(t.residentId) && !problems.some((p) => p.row === t.row && p.column === C.residentId));
+  for (const p of await realNameProblems(db, a, checkable)) {
+    const t = checkable[p.index]!;
+    problems.push({ row: t.row, column: p.field === 'name' ? C.name : C.residentId, message: p.message, ...(p.field === 'residentId' ? { field: `trainees[${trainees.indexOf(t)}].residentId` } : {}) });
+  }
   const employers = [...new Set(trainees.map((t) => t.employerUscc).filter((u): u is string => u != null && u.length === 18))];
   const knownEmployers = new Set(employers.length ? (await db.selectFrom('enterprises').select('uscc').where('uscc', 'in', employers).execute()).map((e) => e.uscc) : []);
   const flagged = new Set(problems.map((p) => `${p.row}|${p.column}`));
   trainees.forEach((t, i) => {
     const at = `trainees[${i}]`;
-    if (!flagged.has(`${t.row}|${C.residentId}`) && t.residentId !== '') {
-      const registered = nameOf.get(t.residentId);
-      if (registered === undefined) problems.push({ row: t.row, column: C.residentId, message: '该人员尚未登记，请先登记人员信息（实名制，§5.2）', field: `${at}.residentId` });
-      else if (t.name !== '' && registered !== t.name) problems.push({ row: t.row, column: C.name, message: '与该身份证号登记的姓名不一致（实名制，§5.2）' });
-    }
     if (t.employerUscc && !flagged.has(`${t.row}|${C.employerUscc}`) && !knownEmployers.has(t.employerUscc)) {
       problems.push({ row: t.row, column: C.employerUscc, message: '该企业尚未登记', field: `${at}.employerUscc` });
     }

@@ -14,7 +14,7 @@ export async function submitClass(tx: Tx, actor: Actor | null, id: string): Prom
   const cls = await classForChange(tx, a, id);
   assertClassTransition(cls.status, 'submit');
   const review = await reviewClassOpening(tx, cls);
-  assertNoBlocking(review, '提交开班申请');
+  assertNoBlocking(a, review, '提交开班申请');
   await moveClass(tx, a, cls, 'submit', { review_problems: review }, { review: reviewSummary(review) });
   return getClass(tx, a, id);
 }

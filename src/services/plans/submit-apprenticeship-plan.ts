@@ -8,12 +8,15 @@ import { assertPeriod, assertResidentId } from '../identifiers.ts';
 import { notFound } from '../record-scope.ts';
 import { managesEnterprise } from '../enterprises/enterprise-scope.ts';
 import { appendAudit, type Tx } from '../../store/audit-log.ts';
+import { realNameProblems } from '../people/real-name-check.ts';
 import { planView, type PlanView } from './plan-view.ts';
 
 export interface SubmitPlanInput {
   enterpriseUscc: string;
   providerId: string | null;
   residentId: string;
+  /** The apprentice's name, checked with the ID against the register (§5.2); the enterprise must give it. */
+  name?: string | null;
   occupationCode: string;
   level: string;
   startDate: string;
@@ -29,8 +32,8 @@ export async function submitApprenticeshipPlan(tx: Tx, actor: Actor | null, inpu
   const e = await tx.selectFrom('enterprises').select(['uscc', 'area_code', 'directly_managed']).where('uscc', '=', input.enterpriseUscc).executeTakeFirst();
   const mine = a.role === 'enterprise' ? a.enterpriseUscc === input.enterpriseUscc : e !== undefined && managesEnterprise(a, e);
   if (!e || !mine) throw notFound('企业', input.enterpriseUscc);
-  const person = await tx.selectFrom('people').select('resident_id').where('resident_id', '=', input.residentId).executeTakeFirst();
-  if (!person) throw new AppError('invalid_input', 'residentId: 该人员尚未登记，请先登记人员信息', 'residentId');
+  const realName = (await realNameProblems(tx, a, [input]))[0];
+  if (realName) throw new AppError('invalid_input', `${realName.field}: ${realName.message}`, realName.field);
   if (input.providerId != null) {
     const p = await tx.selectFrom('providers').select('status').where('id', '=', input.providerId).executeTakeFirst();
     if (!p) throw new AppError('invalid_input', `providerId: 没有这个培训机构：${input.providerId}`, 'providerId');

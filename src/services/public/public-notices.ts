@@ -2,7 +2,7 @@
 // (closed), each with its claims as the public may see them — the person's name masked to the surname,
 // the resident ID masked, the program, the area, the amount and who is paid.
 import type { Tx } from '../../store/audit-log.ts';
-import { maskResidentId } from '../access.ts';
+import { maskName, maskResidentId } from '../access.ts';
 import { notFound } from '../record-scope.ts';
 import { readPage, type Page, type PageQuery } from '../paging.ts';
 
@@ -18,12 +18,6 @@ export interface PublicNoticeClaimView {
   status: string; objected: boolean;
 }
 
-/** 张三丰 → 张**: only the surname is published. */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length === 0) return '*';
-  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
-}
 
 const day = (d: unknown) => String(d).slice(0, 10);
 

@@ -4,6 +4,7 @@ import { appendAudit, type Tx } from '../../store/audit-log.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { clearLoginThrottle } from '../auth/sessions.ts';
 import { notFound } from '../record-scope.ts';
 import { passwordProblem } from './create-user.ts';
 import { userView, type UserView } from './user-view.ts';
@@ -19,6 +20,7 @@ export async function resetUserPassword(tx: Tx, actor: Actor | null, id: string,
     .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
   await tx.deleteFrom('login_attempts').where('username', '=', user.username).where('ok', '=', false).execute();
+  await clearLoginThrottle(tx, user.username);
   await appendAudit(tx, { actor: by, action: 'user.reset_password', entity: 'user', entityId: id, data: { username: user.username } });
   return userView(row);
 }

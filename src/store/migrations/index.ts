@@ -11,6 +11,7 @@ import * as claimPeriodTotals from './2026-11-25T1250-claim-period-totals.ts';
 import * as headcounts from './2026-11-25T1260-headcounts.ts';
 import * as moneyControls from './2026-12-06T1020-money-controls.ts';
 import * as publicityBusinessDates from './2026-12-06T1030-publicity-business-dates.ts';
+import * as loginThrottle from './2026-12-06T1040-login-throttle.ts';
 import * as factsInTime from './2026-12-06T1060-facts-in-time.ts';
 import * as whatIfJobs from './2026-12-06T1080-what-if-jobs.ts';
 
@@ -26,6 +27,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T1260-headcounts': headcounts,
   '2026-12-06T1020-money-controls': moneyControls,
   '2026-12-06T1030-publicity-business-dates': publicityBusinessDates,
+  '2026-12-06T1040-login-throttle': loginThrottle,
   '2026-12-06T1060-facts-in-time': factsInTime,
   '2026-12-06T1080-what-if-jobs': whatIfJobs,
 };

@@ -36,7 +36,7 @@ async function person(facts: { fact: string; value: boolean; asOf?: string }[] =
 const base = (trainees: ClassApplication['trainees'], overrides: Partial<ClassApplication> = {}): ClassApplication => ({
   providerId: 'P-OR', program: 'skill_upgrade', areaCode: '510402', enterpriseUscc: null, occupationCode: '6-16-01-03', level: '4',
   startDate: '2020-09-01', endDate: '2020-10-30', hours: 180, venue: '基地', teachers: [{ name: '王老师' }],
-  trainees: [{ residentId: CLEAN, employerUscc: E1 }, ...trainees], sessions: [], ...overrides,
+  trainees: [{ residentId: CLEAN, name: '清白', employerUscc: E1 }, ...trainees.map((t) => ({ name: '测试人员', ...t }))], sessions: [], ...overrides,
 });
 
 async function review(app: ClassApplication) {
@@ -68,7 +68,7 @@ describe('Each trainee is checked across programs, employers and providers', () 
   it('a clean trainee on a clean class has no problems and the class may be submitted and approved', async () => {
     // Its own trainee: once approved, this class counts for R3/R4 of whoever is on it.
     const own = await person();
-    const { id, found } = await review(base([], { trainees: [{ residentId: own, employerUscc: E1 }] }));
+    const { id, found } = await review(base([], { trainees: [{ residentId: own, name: '测试人员', employerUscc: E1 }] }));
     expect(found).toEqual({ blocking: false, classProblems: [], trainees: [{ residentId: own, name: '测试人员', problems: [] }] });
     await inTransaction(store.db, (tx) => submitClass(tx, provider, id));
     expect((await inTransaction(store.db, (tx) => approveClass(tx, city, id, { note: null }))).status).toBe('approved');

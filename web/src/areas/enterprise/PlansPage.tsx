@@ -91,8 +91,8 @@ function Plans() {
   );
 }
 
-interface PlanForm { residentId: string; providerId?: string; occupationCode: string; level: string; period: [Dayjs, Dayjs]; contractMonths: number }
-const FIELDS = ['residentId', 'providerId', 'occupationCode', 'level', 'startDate', 'endDate', 'contractMonths'] as const;
+interface PlanForm { residentId: string; name: string; providerId?: string; occupationCode: string; level: string; period: [Dayjs, Dayjs]; contractMonths: number }
+const FIELDS = ['residentId', 'name', 'providerId', 'occupationCode', 'level', 'startDate', 'endDate', 'contractMonths'] as const;
 
 function SubmitPlanModal({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(): void }) {
   const { me } = useAuth();
@@ -105,7 +105,7 @@ function SubmitPlanModal({ open, onClose, onDone }: { open: boolean; onClose(): 
     try {
       await api('/plans', {
         method: 'POST', body: {
-          enterpriseUscc: me?.enterpriseUscc, providerId: v.providerId?.trim() || null, residentId: v.residentId.trim(), occupationCode: v.occupationCode.trim(), level: v.level,
+          enterpriseUscc: me?.enterpriseUscc, providerId: v.providerId?.trim() || null, residentId: v.residentId.trim(), name: v.name.trim(), occupationCode: v.occupationCode.trim(), level: v.level,
           startDate: v.period[0].format('YYYY-MM-DD'), endDate: v.period[1].format('YYYY-MM-DD'), contractMonths: v.contractMonths,
         },
       });
@@ -124,6 +124,9 @@ function SubmitPlanModal({ open, onClose, onDone }: { open: boolean; onClose(): 
       <Form form={form} name="submitPlan" layout="vertical" onFinish={submit} aria-label="提交学徒培养计划">
         <Form.Item label="学徒身份证号" name="residentId" rules={[{ required: true, whitespace: true, message: '请填写学徒身份证号' }, { len: 18, message: '身份证号应为18位' }]}>
           <Input maxLength={18} />
+        </Form.Item>
+        <Form.Item label="学徒姓名" name="name" extra="与身份证号一并核验（实名制，§5.2）" rules={[{ required: true, whitespace: true, message: '请填写学徒姓名' }]}>
+          <Input maxLength={50} />
         </Form.Item>
         <Space wrap style={{ width: '100%' }}>
           <Form.Item label="职业（工种）代码" name="occupationCode" rules={[{ required: true, whitespace: true, message: '请填写职业（工种）代码' }]}>

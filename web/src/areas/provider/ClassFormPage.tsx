@@ -100,7 +100,7 @@ function ClassFormBody({ cls, provider, providerId }: { cls: ClassDetail | undef
   const [values, setValues] = useState<FormValues>(initial);
   // The roster is kept as it is (it is replaced by the Excel upload on the class's page).
   const trainees = useMemo(() => (cls?.trainees ?? []).map((t) => ({
-    residentId: t.residentId, employerUscc: t.employerUscc, newHire: t.newHire, contractMonths: t.contractMonths,
+    residentId: t.residentId, name: t.name, employerUscc: t.employerUscc, newHire: t.newHire, contractMonths: t.contractMonths,
   })), [cls]);
 
   const draft = draftOf(values, trainees);
