@@ -249,10 +249,6 @@ const TABLE: Record<string, Row> = {
     who: ['city', 'county'], scope: 'enterpriseManage', path: ({ side }) => `/enterprises/${F.enterprise[side]}/education-fund`,
     body: () => ({ year: 2020, fullyUsed: true, source: '税务数据' }),
   },
-  'POST /api/v1/enterprises/{id}/insured': {
-    who: ['city', 'county'], scope: 'enterpriseManage', path: ({ side }) => `/enterprises/${F.enterprise[side]}/insured`,
-    body: () => ({ insured: true, source: '社保系统核实' }),
-  },
   'POST /api/v1/enterprises/{id}/difficulty': {
     who: ['city', 'county'], scope: 'enterpriseManage', path: ({ side }) => `/enterprises/${F.enterprise[side]}/difficulty`,
     body: ({ n }) => ({ validFrom: `2020-${String(1 + (n % 12)).padStart(2, '0')}-01`, validTo: null, source: '认定文件' }),
