@@ -111,22 +111,21 @@ describe('POST /enterprises/:id/insured (§4.8)', () => {
     expect(item).toMatchObject({ subject: 'enterprise', subjectId: unknownInsurance, fact: 'insured', factName: '是否依法参加社会保险', remedy: 'enterprise_insured', canRecord: true, clause: '§4.8' });
   });
 
-  it('records it with its source (audited with what it was), and the claim then decides', async () => {
-    const res = await post(`/enterprises/${unknownInsurance}/insured`, 'dongqu', { insured: true, source: '社保系统核实' });
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ uscc: unknownInsurance, insured: true });
+  it('records it as a dated fact with its source (audited), and the waiting claim is decided again on the spot', async () => {
+    const res = await post(`/enterprises/${unknownInsurance}/insured`, 'dongqu', { value: true, asOf: '2020-01-01', source: '社保系统核实' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ uscc: unknownInsurance, redecided: [{ claimId, before: { outcome: 'undecided' }, after: { outcome: 'eligible' } }] });
     const audit = await t.store.db.selectFrom('audit_log').selectAll().where('action', '=', 'enterprise.insured').execute();
-    expect(audit.map((a) => a.data)).toEqual([{ insured: true, source: '社保系统核实', before: null }]);
-    const decided = await post(`/claims/${claimId}/decide`, 'dongqu');
-    expect(decided.json().outcome, decided.body).toBe('eligible');
+    expect(audit.map((a) => a.data)).toEqual([{ value: true, asOf: '2020-01-01', source: '社保系统核实', redecided: [claimId], cases: [] }]);
+    expect((await get(`/claims/${claimId}`, 'dongqu')).json().outcome).toBe('eligible');
   });
 
   it('needs a source; another county and a directly managed enterprise are not the county\'s to change', async () => {
-    expect((await post(`/enterprises/${unknownInsurance}/insured`, 'dongqu', { insured: false, source: ' ' })).statusCode).toBe(400);
-    expect((await post(`/enterprises/${unknownInsurance}/insured`, 'xiqu', { insured: false, source: '核实' })).statusCode).toBe(404);
-    expect((await post(`/enterprises/${cityRun}/insured`, 'dongqu', { insured: false, source: '核实' })).statusCode).toBe(404);
-    expect((await post(`/enterprises/${cityRun}/insured`, 'city', { insured: true, source: '核实' })).statusCode).toBe(200);
-    expect((await post(`/enterprises/${unknownInsurance}/insured`, 'enterprise', { insured: true, source: '自报' })).statusCode).toBe(403);
+    expect((await post(`/enterprises/${unknownInsurance}/insured`, 'dongqu', { value: false, asOf: '2020-01-01', source: ' ' })).statusCode).toBe(400);
+    expect((await post(`/enterprises/${unknownInsurance}/insured`, 'xiqu', { value: false, asOf: '2020-01-01', source: '核实' })).statusCode).toBe(404);
+    expect((await post(`/enterprises/${cityRun}/insured`, 'dongqu', { value: false, asOf: '2020-01-01', source: '核实' })).statusCode).toBe(404);
+    expect((await post(`/enterprises/${cityRun}/insured`, 'city', { value: true, asOf: '2020-01-01', source: '核实' })).statusCode).toBe(201);
+    expect((await post(`/enterprises/${unknownInsurance}/insured`, 'enterprise', { value: true, asOf: '2020-01-01', source: '自报' })).statusCode).toBe(403);
   });
 
   it('a claim on an enterprise the city runs directly is the city\'s: the city records its education fund, the county does not see it', async () => {

@@ -153,14 +153,14 @@ function Enterprise() {
         </Form.Item>
         <Form.Item label="来源" name="source" rules={requiredText('来源', 200)} extra="如：企业年度财务报表、税务部门数据"><Input maxLength={200} /></Form.Item>
       </FormDialog>
-      <FormDialog<{ insured: 'yes' | 'no' | 'unknown'; source: string }> open={insured} title="登记或更正参加社会保险情况（§4.8）" name="insured" onClose={() => setInsured(false)}
-        onDone={() => { setInsured(false); message.success('已登记参保情况；因此待定的申领可在申领详情或批量审核中重新判定'); e.reload(); }} fields={{ insured: 'insured', source: 'source' }}
-        initialValues={{ insured: ent?.insured == null ? 'unknown' : ent.insured ? 'yes' : 'no' }}
-        submit={(v) => api(`/enterprises/${encodeURIComponent(id)}/insured`, { method: 'POST', body: { insured: v.insured === 'yes' ? true : v.insured === 'no' ? false : null, source: v.source.trim() } })}>
+      <FormDialog<{ insured: 'yes' | 'no'; asOf: Dayjs; source: string }> open={insured} title="登记参加社会保险情况（§4.8，自某日起）" name="insured" onClose={() => setInsured(false)}
+        onDone={() => { setInsured(false); message.success('已登记参保情况；读取它的待定申领已重新判定'); e.reload(); }} fields={{ value: 'insured', asOf: 'asOf', source: 'source' }}
+        submit={(v) => api(`/enterprises/${encodeURIComponent(id)}/insured`, { method: 'POST', body: { value: v.insured === 'yes', asOf: v.asOf.format('YYYY-MM-DD'), source: v.source.trim() } })}>
         <Form.Item label="参保情况" name="insured" rules={[{ required: true, message: '请选择' }]}>
-          <Radio.Group options={[{ value: 'yes', label: '已参保' }, { value: 'no', label: '未参保' }, { value: 'unknown', label: '尚不清楚（情况不明）' }]} />
+          <Radio.Group options={[{ value: 'yes', label: '已参保' }, { value: 'no', label: '未参保' }]} />
         </Form.Item>
-        <Form.Item label="来源" name="source" rules={requiredText('来源', 200)} extra="如：社保系统核实"><Input maxLength={200} /></Form.Item>
+        <Form.Item label="自何日起" name="asOf" rules={[{ required: true, message: '请选择这一情况开始的日期' }]} extra="申领按其开班日期读取当时的参保情况；同一日期再次登记即为更正"><DatePicker /></Form.Item>
+        <Form.Item label="来源" name="source" rules={requiredText('来源', 200)} extra="如：社会保险经办机构核实"><Input maxLength={200} /></Form.Item>
       </FormDialog>
       <FormDialog<DifficultyForm> open={difficulty} title="登记困难企业认定期间（§4.5）" name="difficulty" onClose={() => setDifficulty(false)} onDone={() => { setDifficulty(false); e.reload(); }}
         fields={{ validFrom: 'validFrom', validTo: 'validTo', source: 'source' }}

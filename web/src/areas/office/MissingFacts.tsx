@@ -29,7 +29,7 @@ export async function recordFact(f: MissingFact, v: { value: boolean; source: st
   } else if (f.remedy === 'education_fund') {
     await api(`/enterprises/${encodeURIComponent(f.subjectId ?? '')}/education-fund`, { method: 'POST', body: { year: f.year, fullyUsed: v.value, source: v.source } });
   } else if (f.remedy === 'enterprise_insured') {
-    await api(`/enterprises/${encodeURIComponent(f.subjectId ?? '')}/insured`, { method: 'POST', body: { insured: v.value, source: v.source } });
+    await api(`/enterprises/${encodeURIComponent(f.subjectId ?? '')}/insured`, { method: 'POST', body: { value: v.value, asOf: v.asOf, source: v.source } });
   } else {
     throw new ApiError(0, 'client', '此项不能在这里登记');
   }
@@ -61,7 +61,8 @@ function RecordFactForm({ claimId, fact, onDone }: { claimId: string; fact: Miss
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const a = answers(fact);
-  const dated = fact.remedy === 'person_fact';
+  // Person facts and the enterprise's insured status are dated (SPEC Facts in time); the fund is by year.
+  const dated = fact.remedy === 'person_fact' || fact.remedy === 'enterprise_insured';
   const submit = async (v: FactForm) => {
     setSaving(true);
     setError(null);
