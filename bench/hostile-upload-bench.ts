@@ -121,7 +121,7 @@ async function main(): Promise<void> {
       [`attendance sheet ${TRAINEES}×${SESSIONS}`, () => call(provider, 'GET', `/classes/${big}/attendance-sheet`)],
     ];
     const stats = new Map(attacks.map(([name]) => [name, { n: 0, ms: [] as number[], statuses: new Map<number, number>() }]));
-    const deadline = performance.now() + SECONDS * 1000;
+    let deadline = Infinity;
     const rssBefore = await serverRss(child.pid!);
     let peakRss = rssBefore;
     const attacker = async (k: number) => {
@@ -145,8 +145,23 @@ async function main(): Promise<void> {
       }
     };
     const rssWatch = async () => { while (performance.now() < deadline) { peakRss = Math.max(peakRss, await serverRss(child!.pid!)); await new Promise((r) => setTimeout(r, 200)); } };
+    // The same polite client first without the attack, for comparison (the machine may be shared).
+    const calm = { health: [] as number[], catalog: [] as number[] };
+    const calmUntil = performance.now() + 5000;
+    const probeUntil = async (path: string, out: number[], until: number) => {
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        const res = await fetch(`${BASE}${path}`);
+        await res.arrayBuffer();
+        out.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    await Promise.all([probeUntil('/api/v1/health', calm.health, calmUntil), probeUntil('/api/v1/catalog', calm.catalog, calmUntil)]);
+    console.log(`  without the attack (5 s): health p50 ${pct(calm.health, 50).toFixed(1)} ms, p99 ${pct(calm.health, 99).toFixed(1)} ms; catalog p50 ${pct(calm.catalog, 50).toFixed(1)} ms, p99 ${pct(calm.catalog, 99).toFixed(1)} ms`);
     const health: number[] = [];
     const catalog: number[] = [];
+    deadline = performance.now() + SECONDS * 1000;
     t = performance.now();
     await Promise.all([...Array.from({ length: ATTACKERS }, (_, k) => attacker(k)), probe('/api/v1/health', health), probe('/api/v1/catalog', catalog), rssWatch()]);
     const took = (performance.now() - t) / 1000;
