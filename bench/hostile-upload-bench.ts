@@ -4,13 +4,13 @@
 // roster worth parsing, and downloads the largest attendance sheet a class may have, as fast as it
 // can, from several connections. Meanwhile a well-behaved client asks GET /api/v1/health and the
 // public catalog (GET /api/v1/catalog) every 50 ms; their p50/p99 latency is printed against 200 ms.
-//   node --import tsx bench/hostile-upload-bench.ts [--seconds 20] [--attackers 3]
+//   node --import tsx bench/hostile-upload-bench.ts [--seconds 20] [--attackers 4]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { residentIdCheckChar } from '../src/policy/identifiers.ts';
+import { residentIdCheckChar, usccCheckChar } from '../src/policy/identifiers.ts';
 import { limits } from '../src/services/limits.ts';
 import { XLSX_MIME } from '../src/services/classes/sheet-file.ts';
 import { rosterTemplate } from '../src/services/classes/import-roster.ts';
@@ -25,7 +25,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
 const SECONDS = Number(args.get('seconds') ?? 20);
-const ATTACKERS = Number(args.get('attackers') ?? 3);
+const ATTACKERS = Number(args.get('attackers') ?? 4);
 const PORT = 45_000 + (process.pid % 1000);
 const BASE = `http://127.0.0.1:${PORT}`;
 const PASSWORD = 'bench-password';
@@ -37,7 +37,7 @@ const TRAINEES = Math.min(lim.classTrainees, Math.floor(lim.attendanceSheetCells
 
 /** A well-formed resident ID for the i-th bench trainee (i < 1000). */
 const personAt = (i: number) => { const body = `510402199${String(Math.floor(i / 1000) % 10)}0${1 + (Math.floor(i / 100) % 9)}1${i % 10}${String(i % 1000).padStart(3, '0')}`.slice(0, 17); return body + residentIdCheckChar(body); };
-const EMPLOYER = '91510402MA6299999X';
+const EMPLOYER = '91510402MA6299999' + usccCheckChar('91510402MA6299999');
 
 async function waitForHealth(child: ChildProcess): Promise<void> {
   for (let i = 0; i < 600; i++) {
@@ -55,7 +55,7 @@ async function call(cookie: string, method: string, path: string, body?: unknown
 }
 async function ok(res: Promise<Response>, what: string): Promise<any> {
   const r = await res;
-  if (r.status >= 300) throw new Error(`${what}: ${r.status} ${await r.text()}`);
+  if (r.status >= 300) throw new Error(`${what}: ${r.status} ${(await r.text()).slice(0, 300)}`);
   return r.json();
 }
 async function login(username: string): Promise<string> {
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
       [`attendance sheet ${TRAINEES}×${SESSIONS}`, () => call(provider, 'GET', `/classes/${big}/attendance-sheet`)],
     ];
     const stats = new Map(attacks.map(([name]) => [name, { n: 0, ms: [] as number[], statuses: new Map<number, number>() }]));
-    const deadline = performance.now() + SECONDS * 1000;
+    let deadline = Infinity;
     const rssBefore = await serverRss(child.pid!);
     let peakRss = rssBefore;
     const attacker = async (k: number) => {
@@ -145,8 +145,23 @@ async function main(): Promise<void> {
       }
     };
     const rssWatch = async () => { while (performance.now() < deadline) { peakRss = Math.max(peakRss, await serverRss(child!.pid!)); await new Promise((r) => setTimeout(r, 200)); } };
+    // The same polite client first without the attack, for comparison (the machine may be shared).
+    const calm = { health: [] as number[], catalog: [] as number[] };
+    const calmUntil = performance.now() + 5000;
+    const probeUntil = async (path: string, out: number[], until: number) => {
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        const res = await fetch(`${BASE}${path}`);
+        await res.arrayBuffer();
+        out.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    await Promise.all([probeUntil('/api/v1/health', calm.health, calmUntil), probeUntil('/api/v1/catalog', calm.catalog, calmUntil)]);
+    console.log(`  without the attack (5 s): health p50 ${pct(calm.health, 50).toFixed(1)} ms, p99 ${pct(calm.health, 99).toFixed(1)} ms; catalog p50 ${pct(calm.catalog, 50).toFixed(1)} ms, p99 ${pct(calm.catalog, 99).toFixed(1)} ms`);
     const health: number[] = [];
     const catalog: number[] = [];
+    deadline = performance.now() + SECONDS * 1000;
     t = performance.now();
     await Promise.all([...Array.from({ length: ATTACKERS }, (_, k) => attacker(k)), probe('/api/v1/health', health), probe('/api/v1/catalog', catalog), rssWatch()]);
     const took = (performance.now() - t) / 1000;

@@ -267,11 +267,12 @@ export async function readSheet(body: unknown, required: string[]): Promise<Read
         const values = row.values as ExcelJS.CellValue[];
         const texts: string[] = [];
         let any = false;
-        for (let c = 1; c < values.length; c++) {
-          const v = values[c];
-          if (v == null) continue;
+        // forEach skips the holes of a sparse row (a lone cell in column XFD is one cell, not 16,384).
+        values.forEach((v, c) => {
+          cells++;
+          if (v == null) return;
           const t = cellText(v);
-          if (t === '') continue;
+          if (t === '') return;
           if (c > lim.sheetColumns) {
             throw fileError(`第 ${row.number} 行第 ${c} 列（${columnLetters(c)} 列）超出了每行 ${lim.sheetColumns} 列的上限，未导入`);
           }
@@ -280,13 +281,12 @@ export async function readSheet(body: unknown, required: string[]): Promise<Read
           }
           texts[c] = t;
           any = true;
-        }
-        cells += values.length;
+        });
         if (cells >= YIELD_EVERY_CELLS) { cells = 0; await nextTurn(); }
         if (headers === null) {
           if (row.number !== 1) headers = [];
           else {
-            headers = Array.from({ length: texts.length - 1 }, (_, i) => texts[i + 1] ?? '');
+            headers = Array.from({ length: Math.max(0, texts.length - 1) }, (_, i) => texts[i + 1] ?? '');
             headers.forEach((h, i) => { if (h && !columnOf.has(h)) columnOf.set(h, i + 1); });
             const missing = required.filter((h) => !columnOf.has(h));
             if (missing.length > 0) throw fileError(`第 1 行缺少列：${missing.map((h) => `"${h}"`).join('、')}（请使用下载的模板）`);
