@@ -11,6 +11,7 @@ import { evaluateFile, type SpecDecision } from './fixtures.ts';
 const SHARED = fileURLToPath(new URL('../../../shared/contracts/examples', import.meta.url));
 const OWN = fileURLToPath(new URL('./examples', import.meta.url));
 const casesIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json')).map((f) => join(dir, f));
+const shown = (path: string) => path.replace(`${SHARED}/`, 'shared: ').replace(`${OWN}/`, 'test/spec/examples: ');
 const inputs = [...casesIn(SHARED), ...casesIn(OWN)];
 
 describe('Contract examples', () => {
@@ -19,7 +20,7 @@ describe('Contract examples', () => {
     expect(casesIn(OWN).length).toBeGreaterThan(0);
   });
 
-  it.each(inputs)('decides %s as its .expected.json says', (path) => {
+  it.each(inputs.map((path) => [shown(path), path]))('decides %s as its .expected.json says', (_, path) => {
     const input: unknown = JSON.parse(readFileSync(path, 'utf8'));
     const expected = JSON.parse(readFileSync(path.replace(/\.json$/, '.expected.json'), 'utf8')) as (Partial<SpecDecision> & { ref: string })[];
     const got = evaluateFile(input) as unknown as SpecDecision[];
