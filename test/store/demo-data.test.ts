@@ -141,6 +141,14 @@ describe('The planted irregularities', () => {
     expect(day(fact.as_of) <= day(cls.start_date)).toBe(true);
   });
 
+  it('PLANT-PENSION-LATE: the late pension record leaves the paid claim as it was and raises an open case for its office', async () => {
+    const p = planted('PLANT-PENSION-LATE');
+    const claim = await store.db.selectFrom('claims').select(['status', 'outcome']).where('id', '=', p.claimIds[0]!).executeTakeFirstOrThrow();
+    expect(claim).toEqual({ status: 'paid', outcome: 'eligible' });
+    const cases = await store.db.selectFrom('fact_cases').selectAll().where('claim_id', '=', p.claimIds[0]!).execute();
+    expect(cases).toMatchObject([{ status: 'open', claim_status: 'paid', fact: 'pensionEntitled', before_outcome: 'eligible', after_outcome: 'ineligible', after_amount_fen: 0 }]);
+  });
+
   it('PLANT-OVERLAP: one person on a running and a submitted class whose sessions overlap', async () => {
     const p = planted('PLANT-OVERLAP');
     const classes = await store.db.selectFrom('classes').select(['id', 'status', 'review_problems']).where('id', 'in', p.classIds).execute();

@@ -35,8 +35,11 @@ const PER_RUN: Record<string, string[]> = {
   classes: ['created_at', 'updated_at'],
   content_filings: ['created_at', 'updated_at'],
   employment_figures: ['recorded_at'],
+  // Facts in time: a case a late fact raised (the demo's PLANT-PENSION-LATE), when it was raised.
+  fact_cases: ['raised_at', 'closed_at'],
   enterprise_difficulty: ['recorded_at'],
   enterprise_education_fund: ['recorded_at'],
+  enterprise_facts: ['recorded_at'],
   enterprise_headcounts: ['recorded_at'],
   enterprises: ['created_at', 'updated_at'],
   entrepreneurship_types: ['created_at', 'updated_at'],
