@@ -22,7 +22,12 @@ const schema = z.object({
   UPSKILL_LOG: onOff.optional(),
   UPSKILL_LOG_LEVEL: z.enum(LEVELS).default('info'),
   UPSKILL_METRICS_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, '至少 16 个字符'),
-  UPSKILL_TRUST_PROXY: onOff.default(false),
+  // on/off, or the reverse proxies' addresses or subnets, comma-separated (docs/access.md).
+  UPSKILL_TRUST_PROXY: z.string().default('false')
+    .refine((v) => /^(on|off|1|0|true|false)$/.test(v) || /^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/.test(v), '应为 on/off，或代理的地址/网段（逗号分隔）')
+    .transform((v): boolean | string => (/^(on|1|true)$/.test(v) ? true : /^(off|0|false)$/.test(v) ? false : v)),
+  UPSKILL_SECURE_COOKIE: z.enum(['always', 'never']).optional(),
+  UPSKILL_ALLOWED_ORIGINS: optionalText.refine((v) => v === undefined || v.split(',').every((o) => /^https?:\/\/[^/\s]+\/?$/.test(o.trim())), '应为逗号分隔的来源，如 https://px.example.cn'),
   UPSKILL_FOLD_INTERVAL_MS: integer(1000, 3_600_000).default(30_000),
   UPSKILL_SHUTDOWN_GRACE_MS: integer(0, 600_000).default(10_000),
   UPSKILL_WHAT_IF_KEEP: integer(1, 1000).default(20),
@@ -46,7 +51,8 @@ export interface Settings {
   logLevel: (typeof LEVELS)[number];
   /** When set, /metrics answers only `Authorization: Bearer <token>`; when not, only the local machine. */
   metricsToken: string | undefined;
-  trustProxy: boolean;
+  /** `true`, or the reverse proxies' addresses: the client's address and scheme from X-Forwarded-*. */
+  trustProxy: boolean | string;
   foldIntervalMs: number;
   shutdownGraceMs: number;
   whatIfKeep: number;

@@ -3,9 +3,10 @@
 // call it, and delegates to a use case in services/.
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
 import { chineseMessage, formatPath } from '../policy/evaluate-input.ts';
@@ -81,14 +82,63 @@ function atTheEdge(error: AppError): AppError {
   return new AppError(error.code, message, `body.${error.field}`, error.details);
 }
 
+/**
+ * Browser hardening (docs/access.md). The Content-Security-Policy admits only this origin's scripts;
+ * styles may be inline because antd writes its CSS-in-JS into <style> elements; no page may frame us.
+ */
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** UPSKILL_TRUST_PROXY: the reverse proxy in front (`true`, or its addresses/subnets comma-separated); unset = none. */
+function trustProxySetting(value = process.env.UPSKILL_TRUST_PROXY): boolean | string {
+  if (!value) return false;
+  return value === 'true' ? true : value;
+}
+
+/** Whether the session cookie is `Secure`: UPSKILL_SECURE_COOKIE=always|never, else when the request came over TLS. */
+export function secureCookie(protocol: string, setting = process.env.UPSKILL_SECURE_COOKIE): boolean {
+  if (setting === 'always') return true;
+  if (setting === 'never') return false;
+  return protocol === 'https';
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** UPSKILL_ALLOWED_ORIGINS: other origins (comma-separated) whose pages may call the API, e.g. behind a proxy that rewrites Host. */
+const allowedOrigins = () => new Set((process.env.UPSKILL_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean));
+
+/**
+ * A state-changing request from a browser page of another site is refused (403): its Origin header
+ * (sent by browsers on every cross-origin and same-origin POST) must be this server's own origin or
+ * one allowed by setting. A request without Origin is a non-browser client (the CLI, curl, scripts)
+ * and passes — unless the browser's Sec-Fetch-Site says it came from another site.
+ */
+function crossSiteRefusal(request: Pick<FastifyRequest, 'method' | 'headers' | 'protocol' | 'host'>): AppError | null {
+  if (!STATE_CHANGING.has(request.method)) return null;
+  const origin = request.headers.origin;
+  const refused = new AppError('forbidden', '已拒绝跨站请求：请求来源与本系统地址不一致');
+  if (origin === undefined) return request.headers['sec-fetch-site'] === 'cross-site' ? refused : null;
+  if (origin === `${request.protocol}://${request.host}` || allowedOrigins().has(origin)) return null;
+  return refused;
+}
+
 export interface AppOptions extends Partial<OperationsOptions> {
   /** JSON logs on stdout (pino), personal data redacted; request lines need requestLog too. */
   logger?: boolean;
   logLevel?: string;
   /** Where log lines go (default stdout); tests read them here. */
   logStream?: { write(line: string): void };
-  /** Behind a load balancer: the client's address and scheme from X-Forwarded-* headers. */
-  trustProxy?: boolean;
+  /** Behind a load balancer: the client's address and scheme from X-Forwarded-* headers (`true`, or the proxy's addresses). */
+  trustProxy?: boolean | string;
 }
 
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -102,7 +152,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: options.trustProxy ?? trustProxySetting(),
     bodyLimit: BODY_LIMIT,
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('store', store);
@@ -111,6 +161,13 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   app.setSerializerCompiler(serializerCompiler);
   app.setSchemaErrorFormatter((errors) => (errors[0] as unknown as Error) ?? new Error('invalid'));
   await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    referrerPolicy: { policy: 'same-origin' },
+    frameguard: { action: 'deny' },
+    hsts: { maxAge: 31_536_000, includeSubDomains: false },
+    crossOriginEmbedderPolicy: false,
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: 'upskill API', description: '攀枝花市职业技能提升行动补贴管理系统接口', version: '1' },
@@ -121,6 +178,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.addHook('onRequest', async (request) => {
+    const refusal = crossSiteRefusal(request);
+    if (refusal) throw refusal;
     request.actor = await actorForToken(store.db, request.cookies[SESSION_COOKIE]);
   });
 

@@ -19,12 +19,6 @@ const NOT_BUILT = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><titl
 <body style="font-family: sans-serif; padding: 2em"><h1>网页尚未构建</h1>
 <p>请先运行 <code>npm run build:web</code>，或用 <code>npm start</code> 启动（会自动构建）。接口仍可使用：<a href="/api/docs">/api/docs</a>。</p></body></html>`;
 
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-  'x-frame-options': 'DENY',
-};
-
 export const webApp: FastifyPluginAsync<WebAppOptions> = async (app, options) => {
   const dist = options.dist ?? process.env.UPSKILL_WEB_DIST ?? DEFAULT_WEB_DIST;
   const index = join(dist, 'index.html');
@@ -40,9 +34,6 @@ export const webApp: FastifyPluginAsync<WebAppOptions> = async (app, options) =>
       // File names carry their content hash: a changed file is a new name.
       immutable: true,
       maxAge: '365d',
-      setHeaders: (reply) => {
-        reply.headers(SECURITY_HEADERS);
-      },
     });
   }
   // Top-level files Vite copies from web/public (favicon, robots.txt): served as they are.
@@ -52,7 +43,7 @@ export const webApp: FastifyPluginAsync<WebAppOptions> = async (app, options) =>
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const path = request.url.split('?')[0]!;
     if (isApi(path)) return reply.callNotFound();
-    reply.headers(SECURITY_HEADERS);
+    // Security headers (CSP, nosniff, Referrer-Policy, frame-ancestors) come from helmet in app.ts.
     if (!built) return reply.status(503).type('text/html; charset=utf-8').send(NOT_BUILT);
     let name = '';
     try {

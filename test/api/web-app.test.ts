@@ -42,7 +42,6 @@ describe('The built web app on the same origin as the API', () => {
       expect([url, res.statusCode, res.body]).toEqual([url, 200, INDEX]);
       expect(res.headers['content-type']).toMatch(/text\/html/);
       expect(res.headers['cache-control']).toBe('no-cache');
-      expect(res.headers['x-content-type-options']).toBe('nosniff');
     }
   });
 

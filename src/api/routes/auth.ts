@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES, requireActor } from '../../services/access.ts';
 import { logIn, logOut } from '../../services/auth/sessions.ts';
-import { SESSION_COOKIE } from '../app.ts';
+import { SESSION_COOKIE, secureCookie } from '../app.ts';
 
 const ActorSchema = z.object({
   username: z.string(),
@@ -26,7 +26,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const { token, actor, expiresAt } = await logIn(app.store.db, request.body.username, request.body.password, request.ip);
     request.actor = actor; // the answer is the new session's (the trainee sees their own resident ID)
-    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', expires: expiresAt });
+    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: secureCookie(request.protocol), expires: expiresAt });
     const { userId: _, ...visible } = actor;
     return visible;
   });
@@ -34,7 +34,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await logOut(app.store.db, token, request.ip);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: secureCookie(request.protocol) });
     return { ok: true };
   });
 
