@@ -221,6 +221,8 @@ const TABLE: Record<string, Row> = {
   'GET /api/v1/payment-batches/{id}': { who: ['city', 'county', 'finance'], scope: 'batchRead', path: ({ side }) => `/payment-batches/${F.batch[side]}` },
   'POST /api/v1/payment-batches/{id}/confirm': { who: ['city', 'finance'], scope: 'batchConfirm', path: ({ side }) => `/payment-batches/${F.batch[side]}/confirm` },
   'POST /api/v1/payment-batches/{id}/pay': { who: ['city', 'county'], scope: 'batchPay', path: ({ side }) => `/payment-batches/${F.batch[side]}/pay` },
+  // A draft is cancelled by 经办 (the offices, a county in its area) or 复核 (the city, the finance bureau).
+  'POST /api/v1/payment-batches/{id}/cancel': { who: ['city', 'county', 'finance'], scope: 'batchRead', path: ({ side }) => `/payment-batches/${F.batch[side]}/cancel`, body: () => ({ reason: '矩阵测试' }) },
 
   // People.
   // Keyed by the masked ID: departments are shown people masked (access.ts), the others in full.
@@ -410,6 +412,7 @@ const TABLE: Record<string, Row> = {
   'POST /api/v1/users': { who: ['city'], body: ({ n }) => ({ username: `mx-new-${n}`, displayName: '新用户', password: 'abc12345', role: 'county', areaCode: '510402' }) },
   'POST /api/v1/users/{id}/active': { who: ['city'], path: () => `/users/${ADMIN.user}/active`, body: () => ({ active: true, reason: '核查' }) },
   'POST /api/v1/users/{id}/password': { who: ['city'], path: () => `/users/${ADMIN.user}/password`, body: () => ({ password: 'abc12345' }) },
+  'POST /api/v1/users/{id}/payment-duties': { who: ['city'], path: () => `/users/${ADMIN.user}/payment-duties`, body: () => ({ paymentDuties: [], reason: '矩阵测试' }) },
   'GET /api/v1/policy/parameters': { who: ['city'] },
   'POST /api/v1/policy/changes': { who: ['city'], body: () => ({ parameter: 'advance.maxPercent', value: 50, validFrom: '2021-06-01', validTo: null, reason: '矩阵测试' }) },
   'POST /api/v1/what-if': { who: ['city'], body: () => ({ parameter: 'safety.amountYuan', value: 1200, from: '2020-01-14', to: '2020-12-31' }) },

@@ -74,7 +74,7 @@ export const nameOf = (names: Record<string, string>, code: string | null | unde
 
 // Parties (issue #5): disputes, department notes, filings, plans, advances (test/web/parties-labels.test.ts).
 export const DISPUTE_STATUS_NAMES: Record<string, string> = { open: '待受理', taken: '办理中', resolved: '已办结' };
-export const DISPUTE_FINDING_NAMES: Record<string, string> = { claim_rejected: '异议成立，申领已驳回', dismissed: '异议不成立' };
+export const DISPUTE_FINDING_NAMES: Record<string, string> = { claim_rejected: '异议成立（申领驳回，已支付的追回）', dismissed: '异议不成立' };
 export const NOTE_KIND_NAMES: Record<string, string> = { comment: '意见', flag: '标记' };
 export const FLAG_STATUS_NAMES: Record<string, string> = { raised: '待处理', cleared: '已解除' };
 export const FILING_STATUS_NAMES: Record<string, string> = { filed: '已报送', accepted: '已通过', returned: '已退回' };

@@ -5,6 +5,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { buildPaymentBatch, cancelPaymentBatch, confirmPaymentBatch } from '../../services/payments/build-payment-batch.ts';
 import { getPaymentBatch, payPaymentBatch } from '../../services/payments/pay-payment-batch.ts';
+import { requireRole } from '../../services/access.ts';
+import { AppError } from '../../services/app-error.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import { allow, who } from './route-access.ts';
 import { ZBatchIdParams, ZBatchView, ZBuildBatchRequest, ZCancelBatchRequest } from './payments.types.ts';
@@ -43,7 +45,11 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => payPaymentBatch(db, request.actor, { batchId: request.params.id }));
 
   app.post('/payment-batches/:id/cancel', {
-    ...allow(...CANCELLERS),
+    // Of the departments only finance (复核): refused before the body is read, like any role the route does not admit.
+    preValidation: async (request) => {
+      const a = requireRole(request.actor, ...CANCELLERS);
+      if (a.role === 'department' && a.department !== 'finance') throw new AppError('forbidden', '只有人社部门或财政局可以取消支付批次');
+    },
     schema: {
       tags, description: who(...CANCELLERS), summary: '取消草稿支付批次（须说明理由；其中的申领可重新编入批次）', params: ZBatchIdParams, body: ZCancelBatchRequest,
       response: { 200: z.object({ id: z.string(), status: z.string(), released: z.number() }) },

@@ -135,7 +135,7 @@ function ResolveModal({ dispute, onClose, onDone }: { dispute: DisputeView | nul
         <Form.Item label="核查情况及处理说明" name="resolution" rules={[{ required: true, whitespace: true, message: '请填写处理说明' }, { max: 2000, message: '不超过2000个字' }]}>
           <Input.TextArea rows={4} />
         </Form.Item>
-        <Alert type="warning" showIcon title="异议成立将驳回该申领（已批准或已支付的申领不能在此驳回，须通过查处追回）。" style={{ marginBottom: 16 }} />
+        <Alert type="warning" showIcon title="异议成立：未批准的申领驳回；已批准未支付的撤销批准、释放预留资金并移出支付批次；已支付的登记追回。案件办结前，该申领暂缓支付。" style={{ marginBottom: 16 }} />
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Space><Button type="primary" htmlType="submit" loading={saving} disabled={saving}>办结</Button><Button onClick={onClose}>取消</Button></Space>
       </Form>
