@@ -4,7 +4,7 @@ import { Form, Input, Select, Space, Table, Typography, type TableProps } from '
 import { Link } from 'react-router';
 import { useAuth } from '../auth.tsx';
 import { ClaimStatusTag, LoadError, OutcomeTag } from '../components.tsx';
-import { claimAmount, formatDate, formatMoney } from '../format.ts';
+import { claimAmount, formatDate } from '../format.ts';
 import { ListFilters, AreaFilter, ExportButton, useServerList } from '../list.tsx';
 import { CLAIM_EXPORT } from '../claim-export.ts';
 import { areaName, CLAIM_STATUS_NAMES, nameOf, OUTCOME_NAMES, PROGRAM_NAMES } from '../labels.ts';

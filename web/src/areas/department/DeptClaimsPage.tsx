@@ -4,7 +4,7 @@ import { Button, Drawer, Form, Select, Space, Table, type TableProps } from 'ant
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ClaimStatusTag, LoadError, OutcomeTag } from '../../components.tsx';
-import { claimAmount, formatDate, formatMoney } from '../../format.ts';
+import { claimAmount, formatDate } from '../../format.ts';
 import { areaName, CLAIM_STATUS_NAMES, nameOf, OUTCOME_NAMES, PROGRAM_NAMES } from '../../labels.ts';
 import { ListFilters, AreaFilter, ExportButton, useServerList } from '../../list.tsx';
 import { CLAIM_EXPORT } from '../../claim-export.ts';

@@ -3,7 +3,7 @@
 import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import { claimAmount, formatDate, formatMoney } from '../../format.ts';
+import { claimAmount, formatDate } from '../../format.ts';
 import { nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import type { Claim } from '../../types.ts';
 import { applyServerError } from './party-ui.tsx';

@@ -4,7 +4,7 @@ import { Button, Form, Select, Space, Table, message, type TableProps } from 'an
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ClaimStatusTag, LoadError, OutcomeTag } from '../../components.tsx';
-import { claimAmount, formatDate, formatMoney } from '../../format.ts';
+import { claimAmount, formatDate } from '../../format.ts';
 import { APPLICANT_NAMES, CLAIM_STATUS_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { CLAIM_COLUMNS as C } from '../../claim-export.ts';
