@@ -201,7 +201,7 @@ describe('A class has size limits', () => {
   }, 60_000);
 
   it('a draft\'s attendance sheet is not produced (only from the office\'s approval on), and an approved class\'s only within the cell limit', async () => {
-    const id = await draftClass({ trainees: [{ residentId: person(511), employerUscc: employer }, { residentId: person(512), employerUscc: employer }] });
+    const id = await draftClass({ trainees: [{ residentId: person(511), name: '学员511', employerUscc: employer }, { residentId: person(512), name: '学员512', employerUscc: employer }] });
     const draft = await call(provider, 'GET', `/classes/${id}/attendance-sheet`);
     expect(draft.statusCode).toBe(409);
     expect(draft.json().error.message).toBe('培训班当前状态为“草稿”，不能下载考勤表（开班审查通过后提供）');

@@ -152,7 +152,7 @@ describe('Apprenticeship plans and projects', () => {
   it('a plan is listed by the county, never by the enterprise, and a completed plan does not move again', async () => {
     await tx((t) => createPerson(t, dongqu, { residentId: rid(5), name: '学徒', areaCode: '510402' }));
     const firm = actor({ role: 'enterprise', enterpriseUscc: usccOf(3) });
-    const plan = await tx((t) => submitApprenticeshipPlan(t, firm, { enterpriseUscc: usccOf(3), providerId: null, residentId: rid(5), occupationCode: '6-16-01-03', level: '4', startDate: '2020-03-01', endDate: '2021-02-28', contractMonths: 36 }));
+    const plan = await tx((t) => submitApprenticeshipPlan(t, firm, { enterpriseUscc: usccOf(3), providerId: null, residentId: rid(5), name: '学徒', occupationCode: '6-16-01-03', level: '4', startDate: '2020-03-01', endDate: '2021-02-28', contractMonths: 36 }));
     expect((await fail(tx((t) => changePlanStatus(t, firm, plan.id, { status: 'listed', note: null })))).code).toBe('forbidden');
     expect((await tx((t) => changePlanStatus(t, dongqu, plan.id, { status: 'listed', note: null }))).status).toBe('listed');
     expect((await tx((t) => changePlanStatus(t, firm, plan.id, { status: 'completed', note: '取得四级证书' }))).status).toBe('completed');
