@@ -73,10 +73,12 @@ describe('GET /claims/:id/missing-facts', () => {
     expect((await get(`/claims/${fundClaim}/missing-facts`, 'xiqu')).statusCode).toBe(404);
   });
 
-  it('is empty once the fact is recorded and the claim decided again (eligible, with its amount)', async () => {
-    expect((await post(`/people/${dora}/facts`, 'dongqu', { fact: 'pensionEntitled', value: false, source: '社保系统查询', asOf: '2020-03-02' })).statusCode).toBe(201);
-    const decided = (await post(`/claims/${pensionClaim}/decide`, 'dongqu')).json();
-    expect(decided).toMatchObject({ outcome: 'eligible', amountFen: 187000 });
+  it('is empty once the fact is recorded, which decides the claim again (eligible, with its amount)', async () => {
+    const recorded = await post(`/people/${dora}/facts`, 'dongqu', { fact: 'pensionEntitled', value: false, source: '社保系统查询', asOf: '2020-03-02' });
+    expect(recorded.statusCode).toBe(201);
+    expect(recorded.json().redecided).toMatchObject([{ claimId: pensionClaim, before: { outcome: 'undecided' }, after: { outcome: 'eligible', amountFen: 187000 } }]);
+    expect((await get(`/claims/${pensionClaim}`, 'dongqu')).json()).toMatchObject({ outcome: 'eligible', amountFen: 187000 });
+    expect((await post(`/claims/${pensionClaim}/decide`, 'dongqu')).json().error.message).toBe('该申领已判定为“符合条件”，判定已冻结，不能重新判定');
     expect((await get(`/claims/${pensionClaim}/missing-facts`, 'dongqu')).json()).toMatchObject({ outcome: 'eligible', items: [] });
   });
 });

@@ -24,6 +24,9 @@ export const CLAIM_TRANSITIONS: Record<ClaimAct, { from: readonly ClaimStatus[];
   revoke: { from: ['approved'], to: 'rejected' },
 };
 
+/** The engine's outcomes (R10) as users read them. */
+export const OUTCOME_NAMES: Record<string, string> = { eligible: '符合条件', ineligible: '不符合条件', not_applicable: '无适用政策', undecided: '待补充事实' };
+
 export const STATUS_NAMES: Record<ClaimStatus, string> = {
   submitted: '已提交',
   decided: '已判定',

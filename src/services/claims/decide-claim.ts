@@ -5,7 +5,7 @@ import { AppError } from '../app-error.ts';
 import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { loadClaim, requireReviewer } from './claim-scope.ts';
-import { transition } from './claim-states.ts';
+import { OUTCOME_NAMES, transition } from './claim-states.ts';
 import { buildEvaluateInput, policiesFromStore, referenceFromStore } from './engine-input-from-store.ts';
 import { freezeDecisions, runEngine } from './run-engine.ts';
 
@@ -20,7 +20,7 @@ export async function decideClaim(tx: Tx, actor: Actor | null, input: DecideClai
   transition(claim.id, claim.status, 'decide');
   // A frozen decision is taken again only while it waits for a missing fact (R10: undecided).
   if (claim.status === 'decided' && claim.outcome !== 'undecided') {
-    throw new AppError('invalid_transition', `申领 ${claim.id} 已判定为“${claim.outcome}”，判定已冻结，不能重新判定`, 'status');
+    throw new AppError('invalid_transition', `该申领已判定为“${OUTCOME_NAMES[claim.outcome ?? ''] ?? claim.outcome}”，判定已冻结，不能重新判定`, 'status');
   }
   const [policies, reference] = await Promise.all([policiesFromStore(tx), referenceFromStore(tx, claim.start_date)]);
   const file = await buildEvaluateInput(tx, [claim.resident_id], new Set([claim.id]), reference);

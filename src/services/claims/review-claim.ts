@@ -5,9 +5,8 @@ import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireActor, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { loadClaim, requireReviewer } from './claim-scope.ts';
-import { transition } from './claim-states.ts';
+import { OUTCOME_NAMES, transition } from './claim-states.ts';
 
-const OUTCOME_NAMES: Record<string, string> = { eligible: '符合条件', ineligible: '不符合条件', not_applicable: '无适用政策', undecided: '待补充事实' };
 
 export async function reviewClaim(tx: Tx, actor: Actor | null, input: { claimId: string; note?: string | null }) {
   const a = requireActor(actor);
