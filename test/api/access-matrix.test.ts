@@ -227,8 +227,9 @@ const TABLE: Record<string, Row> = {
   // People.
   // Keyed by the masked ID: departments are shown people masked (access.ts), the others in full.
   'GET /api/v1/people': { who: ALL_SIGNED_IN, list: { scope: 'person', keys: (s) => [maskResidentId(F.person[s])], read: (json) => items('residentId')(json).map(maskResidentId) } },
+  // Real-name registration is the offices' (§5.2): a party registering would learn which IDs exist.
   'POST /api/v1/people': {
-    who: ['city', 'county', 'enterprise', 'provider'], scope: 'personBody', outside: 403,
+    who: ['city', 'county'], scope: 'personBody', outside: 403,
     body: ({ side, n }) => ({ residentId: residentId(300 + n, AREA[side]), name: `新登记${n}`, areaCode: AREA[side] }),
   },
   'GET /api/v1/people/{id}': { who: ALL_SIGNED_IN, scope: 'person', path: ({ side }) => `/people/${F.person[side]}` },

@@ -16,7 +16,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   const ALL = ['city', 'county', 'department', 'enterprise', 'provider', 'trainee'] as const;
   app.get('/people', { schema: { tags: ['people'], summary: '人员列表（分页）', description: who(...ALL), querystring: ZListPeopleQuery }, ...allow(...ALL) },
     (req) => run(db, (tx) => listPeople(tx, req.actor, req.query)));
-  app.post('/people', { schema: { tags: ['people'], summary: '登记人员（实名制）', description: who('city', 'county', 'enterprise', 'provider'), body: ZCreatePersonRequest }, ...allow('city', 'county', 'enterprise', 'provider') },
+  app.post('/people', { schema: { tags: ['people'], summary: '登记人员（实名制）', description: who('city', 'county'), body: ZCreatePersonRequest }, ...allow('city', 'county') },
     async (req, reply) => reply.status(201).send(await run(db, (tx) => createPerson(tx, req.actor, req.body))));
   app.get('/people/:id', { schema: { tags: ['people'], summary: '人员信息', description: who(...ALL), params: ZPersonParams }, ...allow(...ALL) },
     (req) => run(db, (tx) => getPerson(tx, req.actor, req.params.id)));

@@ -1,6 +1,7 @@
 // Registers a person by real name and resident ID (§5.2 real-name management, GB 11643 check).
-// The city and counties register anyone in their area; enterprises and providers register the
-// people they bring on a roster.
+// The city and counties register anyone in their area. Parties (enterprises, providers) do not: the
+// answer to a registration tells whether an ID is already on record, which a party must not learn;
+// they name their trainees on rosters and plans, checked against the register without that leak.
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { assertResidentId } from '../identifiers.ts';
@@ -16,7 +17,7 @@ export interface CreatePersonInput {
 }
 
 export async function createPerson(tx: Tx, actor: Actor | null, input: CreatePersonInput): Promise<PersonView> {
-  const a = requireRole(actor, 'city', 'county', 'enterprise', 'provider');
+  const a = requireRole(actor, 'city', 'county');
   assertResidentId(input.residentId, 'residentId');
   requireOwnArea(a, input.areaCode, 'areaCode');
   const area = await tx.selectFrom('areas').select('code').where('code', '=', input.areaCode).executeTakeFirst();
