@@ -9,6 +9,7 @@ import { verifyAuditLog } from '../../../src/services/audit/verify-audit-log.ts'
 import { verifyAuditChain } from '../../../src/store/audit-log.ts';
 import { inTransaction } from '../../../src/store/transaction.ts';
 import { openTestApp, sessionFor, type TestApp } from '../../support/api.ts';
+import { businessDateIs, restoreBusinessDateAfterAll } from '../../support/business-date.ts';
 import { insertEnterprise, insertPeople, insertProvider, residentId, skillUpgradeBody, uscc } from '../../support/claims-fixtures.ts';
 
 let t: TestApp;
@@ -32,6 +33,8 @@ async function afterEdit(edit: string, undo: string) {
   }
 }
 
+restoreBusinessDateAfterAll();
+
 beforeAll(async () => {
   t = await openTestApp();
   await inTransaction(t.store.db, async (tx) => {
@@ -49,8 +52,10 @@ beforeAll(async () => {
   claimId = (await post('/claims', 'ann', skillUpgradeBody(ann, { enterpriseUscc: uscc(1) }))).id;
   await post(`/claims/${claimId}/decide`, 'maker');
   await post(`/claims/${claimId}/review`, 'maker', { note: '材料齐全' });
+  businessDateIs('2020-09-30');
   const notice = await post('/publicity-notices', 'maker', { areaCode: '510402', title: '2020年第3批技能提升补贴公示', startsOn: '2020-09-30', claimIds: [claimId] });
-  await post(`/publicity-notices/${notice.id}/close`, 'maker', { on: notice.endsOn === '2020-10-13' ? '2020-10-14' : notice.endsOn });
+  businessDateIs('2020-10-14'); // the first working day after its five (the National Day holiday between)
+  await post(`/publicity-notices/${notice.id}/close`, 'maker');
   await post(`/claims/${claimId}/approve`, 'maker');
   const batch = await post('/payment-batches', 'maker', { areaCode: '510402', fundId: 'special_action-2020' });
   await post(`/payment-batches/${batch.id}/confirm`, 'finance');
