@@ -102,6 +102,7 @@ export const ZMissingFact = z.object({
 });
 export const ZMissingFactsResponse = z.object({ claimId: z.string(), outcome: z.string().nullable(), items: z.array(ZMissingFact) });
 export const ZMissingFactsBatchQuery = z.object({
-  ids: z.string().max(200 * 81).transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
+  // A NUL is named on the list itself (the edge's NUL check runs after validation, which would name an item).
+  ids: z.string().max(200 * 81).refine((s) => !s.includes('\u0000'), '不能包含空字符（\\0，U+0000）').transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
     .pipe(z.array(id).min(1, '请至少选择一笔申领').max(200, '一次最多 200 笔申领')),
 });
