@@ -3,7 +3,7 @@
 // and those claims decided again; difficulty recognitions (§4.5); main-post headcounts by year (§1).
 import { Alert, App as AntApp, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { EnterpriseView } from '../../../../src/services/enterprises/enterprise-view.ts';
 import { api, ApiError } from '../../api.ts';
@@ -44,6 +44,19 @@ export async function redecideMany(claimIds: string[]): Promise<string> {
   return `${claimIds.length} 笔待定申领已重新判定：${[...counts].map(([k, n]) => `${k} ${n} 笔`).join('，')}`;
 }
 
+/** What recording a fact changed (docs/facts-in-time.md): the server decides the waiting claims itself. */
+interface FactImpact { redecided?: { claimId: string; after: { outcome: string } }[]; cases?: unknown[] }
+
+/** The line shown after a fact is recorded: how many waiting claims the server decided again, by outcome. */
+export function impactText(impact: FactImpact): string {
+  const redecided = impact.redecided ?? [];
+  if (redecided.length === 0) return '';
+  const counts = new Map<string, number>();
+  for (const r of redecided) counts.set(nameOf(OUTCOME_NAMES, r.after.outcome), (counts.get(nameOf(OUTCOME_NAMES, r.after.outcome)) ?? 0) + 1);
+  const cases = impact.cases?.length ? `；另有 ${impact.cases.length} 笔已公示、批准或支付的申领判定会改变，已转为待处理案件` : '';
+  return `${redecided.length} 笔待定申领已重新判定：${[...counts].map(([k, n]) => `${k} ${n} 笔`).join('，')}${cases}`;
+}
+
 interface FundForm { year: number; fullyUsed: boolean; source: string }
 interface DifficultyForm { validFrom: Dayjs; validTo?: Dayjs | null; source: string }
 
@@ -56,6 +69,7 @@ function Enterprise() {
   const [difficulty, setDifficulty] = useState(false);
   const [insured, setInsured] = useState(false);
   const [redecided, setRedecided] = useState<string | null>(null);
+  const lastImpact = useRef<FactImpact>({});
   const [hcYear, setHcYear] = useState(PLAN_YEARS[0]!);
   const hc = useApi<{ items: Headcount[] }>(e.data ? '/enterprise-headcounts' : null, { year: hcYear, name: e.data?.name, pageSize: 200 });
   const [hcForm] = Form.useForm<{ mainPostEmployees: number }>();
@@ -68,9 +82,13 @@ function Enterprise() {
 
   const afterFund = async (year: number) => {
     setFundYear(null);
-    const waiting = byYear.get(year)?.undecidedClaims.map((c) => c.id) ?? [];
+    const impact = lastImpact.current;
+    lastImpact.current = {};
+    // The server decided again what the record changed; any claim still waiting is decided here.
+    const done = new Set((impact.redecided ?? []).map((r) => r.claimId));
+    const waiting = (byYear.get(year)?.undecidedClaims.map((c) => c.id) ?? []).filter((c) => !done.has(c));
     try {
-      const text = await redecideMany(waiting);
+      const text = [impactText(impact), await redecideMany(waiting)].filter(Boolean).join('；');
       setRedecided(text || `已登记${year}年职工教育经费情况`);
     } catch (err) {
       setRedecided(`已登记，但重新判定失败：${err instanceof ApiError ? err.message : String(err)}`);
@@ -143,7 +161,10 @@ function Enterprise() {
       </Card>
       <FormDialog<FundForm> open={fundYear !== null} title={`登记${fundYear ?? ''}年职工教育经费足额提取使用情况`} name="educationFund" onClose={() => setFundYear(null)}
         onDone={() => void afterFund(fundYear!)} initialValues={{ year: fundYear ?? undefined }} fields={{ year: 'year', fullyUsed: 'fullyUsed', source: 'source' }}
-        submit={(v) => api(`/enterprises/${encodeURIComponent(id)}/education-fund`, { method: 'POST', body: { year: fundYear, fullyUsed: v.fullyUsed, source: v.source.trim() } })}>
+        submit={async (v) => {
+          lastImpact.current = await api<FactImpact>(`/enterprises/${encodeURIComponent(id)}/education-fund`, { method: 'POST', body: { year: fundYear, fullyUsed: v.fullyUsed, source: v.source.trim() } });
+          return lastImpact.current;
+        }}>
         {fundYear !== null && (byYear.get(fundYear)?.undecidedClaims.length ?? 0) > 0 && (
           <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`登记后，因缺少此项而待定的 ${byYear.get(fundYear)!.undecidedClaims.length} 笔申领将重新判定`}
             description={byYear.get(fundYear)!.undecidedClaims.slice(0, 5).map((c) => `${c.id}（${nameOf(PROGRAM_NAMES, c.program)}）`).join('、')} />
