@@ -286,7 +286,8 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     await page.getByTestId('notice-end').getByText(`公示期至 ${chinese(endsOn)}`).waitFor();
     await page.getByRole('button', { name: '发布公示（2 笔）' }).click();
     // Publishing asks first, with what will happen: the count and the total.
-    const total = j.claims.reduce((sum, c) => sum + c.amountFen!, 0);
+    const decided = await Promise.all(ids.map((id) => city.call<Claim>('GET', `/claims/${id}`)));
+    const total = decided.reduce((sum, c) => sum + c.amountFen!, 0);
     await page.locator('.ant-popover:visible').getByText(`发布公示：2 笔申领，合计 ${money(total)}`).waitFor();
     await page.locator('.ant-popover:visible').getByRole('button', { name: '确认发布' }).click();
     await page.waitForURL(/\/review\/publicity\/PN-/);

@@ -118,6 +118,8 @@ describe('An undecided claim is finished where it is seen', () => {
     await city.call('POST', `/publicity-notices/${notice.id}/close`, {});
     await page.reload();
     await page.getByRole('button', { name: /批\s*准/ }).click();
+    // Approving asks first, with the amount (an approval reserves money and cannot be taken back).
+    await page.getByRole('dialog').getByRole('button', { name: '确认批准' }).click();
     await page.getByText('已批准，金额已从资金预留').first().waitFor();
     expect((await city.call<ClaimView>('GET', `/claims/${id}`)).status).toBe('approved');
     await screenshot(page, '62-claim-approved');
