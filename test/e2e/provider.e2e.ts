@@ -124,7 +124,8 @@ describe('A training provider at work', () => {
     const issues = await page.getByTestId('row-issue').allTextContents();
     expect(issues).toEqual([
       '行 3，"身份证号" 列：居民身份证号码校验码错误（GB 11643）',
-      '行 4，"身份证号" 列：该人员尚未登记，请先登记人员信息（实名制，§5.2）',
+      // A provider is not told whether the ID is on record, only that ID and name did not pass together.
+      '行 4，"身份证号" 列：身份证号与姓名未通过实名核验（号码未登记或姓名不符），请核对后重新填写（实名制，§5.2）',
       '行 5，"身份证号" 列：与第 2 行是同一人，同一人员在花名册中只能出现一次（§5.2）',
       '行 5，"是否新入职" 列：应填写“是”或“否”，或留空',
     ]);
