@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../src/policy/identifiers.ts';
+import { DemoApi } from './api-client.ts';
 import { browserPerFile, logIn, screenshot } from './browser.ts';
 
 const { page } = browserPerFile();
@@ -28,12 +29,12 @@ function personId(n: number): string {
 }
 const PEOPLE = [{ id: personId(1), name: '罗测一' }, { id: personId(2), name: '罗测二' }];
 
+/** The people are registered by 盐边县's office: real-name registration is the offices' (§5.2), not a provider's. */
 async function registerPeople() {
+  const office = new DemoApi(new URL(page.url()).origin, 'yanbian');
   for (const p of PEOPLE) {
-    const got = await page.request.get(`/api/v1/people/${p.id}`);
-    if (got.status() === 200) continue;
-    const res = await page.request.post('/api/v1/people', { data: { residentId: p.id, name: p.name, areaCode: '510422' } });
-    expect(res.status(), await res.text()).toBe(201);
+    const known = await office.call('GET', `/people/${p.id}`).then(() => true, () => false);
+    if (!known) await office.call('POST', '/people', { residentId: p.id, name: p.name, areaCode: '510422' });
   }
 }
 
