@@ -1,4 +1,4 @@
-// The code lists of the evaluate contract (../shared/contracts/evaluate.md), with their Chinese names.
+// The code lists of the evaluate contract (docs/evaluate.md), with their Chinese names.
 import { z } from 'zod';
 
 export const PROGRAMS = [

@@ -1,4 +1,4 @@
-// The evaluate file format (../shared/contracts/evaluate.md) as one zod schema: every input error the
+// The evaluate file format (docs/evaluate.md) as one zod schema: every input error the
 // contract lists is found here, before any decision, and named by its field path.
 import { z } from 'zod';
 import {

@@ -1,5 +1,5 @@
 // The policy engine's public face: pure, no I/O. `evaluateFile` decides a whole evaluate file
-// (../shared/contracts/evaluate.md) under the shipped policy packages, or the ones given.
+// (docs/evaluate.md) under the shipped policy packages, or the ones given.
 import { shippedPolicies, shippedReferenceData } from './shipped.ts';
 import { parseEvaluateInput } from './evaluate-input.ts';
 import { evaluateClaims, type EvaluateOptions } from './engine/evaluate-batch.ts';

@@ -1,5 +1,5 @@
 // Builders for the SPEC tests (test/spec). Everything here is derived from
-// ../shared/policy/SPEC.md and ../shared/contracts/evaluate.md only: a valid file in the
+// docs/rules.md and docs/evaluate.md only: a valid file in the
 // contract's format, with its own catalog and entrepreneurship types, so that the tests never
 // depend on the catalog the product ships.
 import { expect } from 'vitest';

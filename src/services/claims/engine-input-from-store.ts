@@ -1,4 +1,4 @@
-// The evaluate file (../shared/contracts/evaluate.md) for a set of people, built from the database:
+// The evaluate file (docs/evaluate.md) for a set of people, built from the database:
 // the same engine as `upskill evaluate` then decides it, so a claim decided in the API and the same
 // claim in a file get the same decision (issue #4 §3).
 //
