@@ -223,7 +223,7 @@ describe('Publicity (公示)', () => {
     await selectAllOnPage();
     await page.getByLabel('公示标题').fill('米易县2021年第4批职业技能提升补贴公示（测试）');
     // A day before the business date cannot be picked: the notice would have "run" before it was published.
-    expect(await page.getByLabel('公示开始日期').inputValue()).toBe(today);
+    expect(await page.getByLabel('公示开始日期').inputValue()).toBe(chinese(today));
     await page.getByTestId('notice-end').getByText(`公示期至 ${chinese(endsOn)}`).waitFor();
     await page.getByRole('button', { name: `发布公示（${reviewed.total} 笔）` }).click();
     const total = reviewed.items.reduce((sum, c) => sum + c.amountFen, 0);
