@@ -533,6 +533,8 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
 
   // ——— classes: applications, review, running, assessment, certificates, closing ———
   progress(`培训班（${specs.length} 个）：开班申请与审查`);
+  // A provider writes each trainee's name on the roster: the real-name check (§5.2) requires it of a party.
+  const registeredName = new Map((await tx.selectFrom('people').select(['resident_id', 'name']).execute()).map((p) => [p.resident_id, p.name]));
   const classReviewer = (s: ClassSpec) => (s.enterpriseUscc && enterprisesById.get(s.enterpriseUscc)!.directlyManaged ? actors.city : reviewerOf(s.areaCode));
   const providerActor = (s: ClassSpec) => actors.provider.get(s.providerId) ?? classReviewer(s);
   const application = (s: ClassSpec): ClassApplication => {
@@ -542,7 +544,7 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
       entrepreneurshipType: s.entrepreneurshipType, projectId: s.projectId, filingId: s.filingId, startDate: days[0]!, endDate: days.at(-1)!,
       hours: s.sessions * s.hoursPerSession, venue: s.venue!,
       teachers: s.teachers!.map((name, i) => ({ name, qualification: i === 0 ? '高级技师' : '讲师' })),
-      trainees: s.trainees, sessions: days.map((day) => ({ day, startsAt: s.times?.from ?? '08:30', endsAt: s.times?.to ?? '17:30', hours: s.hoursPerSession })),
+      trainees: s.trainees.map((t) => ({ ...t, name: registeredName.get(t.residentId) ?? null })), sessions: days.map((day) => ({ day, startsAt: s.times?.from ?? '08:30', endsAt: s.times?.to ?? '17:30', hours: s.hoursPerSession })),
     };
   };
   // Applications first and in date order (a class's review sees the classes approved before it);
@@ -750,7 +752,7 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
     const end = plan.end > '2021-12-31' ? '2021-12-31' : plan.end;
     const actor = actors.enterprise.get(e.uscc) ?? officeOf(e.uscc);
     const p = await submitApprenticeshipPlan(tx, actor, {
-      enterpriseUscc: e.uscc, providerId: apprProvider.id, residentId: person.residentId, occupationCode: t.occupation_code!, level: t.level!,
+      enterpriseUscc: e.uscc, providerId: apprProvider.id, residentId: person.residentId, name: registeredName.get(person.residentId) ?? null, occupationCode: t.occupation_code!, level: t.level!,
       startDate: plan.start, endDate: end, contractMonths: 36,
     });
     if (plan.status !== 'submitted') await changePlanStatus(tx, officeOf(e.uscc), p.id, { status: 'listed', note: '列入 2020 年企业新型学徒制培训计划' });
