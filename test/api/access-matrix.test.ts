@@ -165,6 +165,7 @@ const TABLE: Record<string, Row> = {
   'GET /api/v1/business-date': { who: 'public' },
   'POST /api/v1/auth/login': { who: 'public', body: () => ({ username: 'mx-login', password: 'test-password' }) },
   'POST /api/v1/auth/logout': { who: 'public', freshSession: true },
+  'GET /api/v1/auth/session': { who: 'public' },
   'GET /api/v1/auth/me': { who: ALL_SIGNED_IN },
 
   // Claims.

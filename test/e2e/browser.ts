@@ -34,6 +34,11 @@ export interface BrowserPerFile {
   page: Page;
   /** Closes the current context and opens a new one with its page: another user, signed out. */
   fresh(): Promise<void>;
+  /**
+   * Accepts browser console errors matching `pattern` until the end of the current test, for a test
+   * that provokes them on purpose (say why in `reason`). Any other page error still fails the test.
+   */
+  allowErrors(pattern: RegExp, reason: string): void;
 }
 
 /**
@@ -53,17 +58,22 @@ export function browserPerFile(options: { perTest?: boolean; timeoutMs?: number 
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
+  const errors = pageErrors();
   const fresh = async () => {
     if (!browser) throw new Error('fresh(): the browser is not launched yet (use it in a test or a beforeEach)');
     await context?.close();
     context = await newContext(browser, baseUrl);
     if (options.timeoutMs !== undefined) context.setDefaultTimeout(options.timeoutMs);
+    errors.watch(context);
     page = await context.newPage();
   };
   beforeAll(async () => { browser = await launchChromium(); });
+  // Registered first so that it runs after the test's own afterEach hooks (they run in reverse order).
+  afterEach(() => errors.check());
   afterAll(async () => {
     await context?.close();
     await browser?.close();
+    errors.check();
   });
   if (options.perTest !== false) {
     beforeEach(fresh);
@@ -73,8 +83,63 @@ export function browserPerFile(options: { perTest?: boolean; timeoutMs?: number 
       page = undefined;
     });
   }
-  return { browser: live('browser', () => browser), context: live('context', () => context), page: live('page', () => page), fresh };
+  return {
+    browser: live('browser', () => browser), context: live('context', () => context), page: live('page', () => page), fresh,
+    allowErrors: (pattern, reason) => errors.allow(pattern, reason),
+  };
 }
+
+/**
+ * Every uncaught exception (`pageerror`) and every `console.error` of every page of a context, the
+ * browser's own "Failed to load resource" lines included: a screen that works logs nothing. `check()`
+ * throws with what was seen since the last check (the test that caused it fails) and starts afresh;
+ * `allow()` accepts a console error a test provokes on purpose, until that check.
+ */
+function pageErrors() {
+  let seen: string[] = [];
+  let allowed: { pattern: RegExp; reason: string }[] = [];
+  const watchPage = (p: Page, methods: Map<string, string>) => {
+    p.on('pageerror', (e) => { seen.push(`${p.url()}: uncaught ${e.name}: ${e.message}`); });
+    p.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      const at = m.location().url;
+      const error = { text: m.text(), url: at, method: methods.get(at) };
+      if (EXPECTED_CONSOLE_ERRORS.some((x) => x.matches(error)) || allowed.some((a) => a.pattern.test(m.text()))) return;
+      seen.push(`${p.url()}: console.error: ${m.text()}${at ? ` (${error.method ?? ''} ${at})` : ''}`);
+    });
+  };
+  return {
+    watch(context: BrowserContext) {
+      // The browser's "Failed to load resource" line names the URL, not the method: remember it.
+      const methods = new Map<string, string>();
+      context.on('request', (r) => { methods.set(r.url(), r.method()); });
+      for (const p of context.pages()) watchPage(p, methods);
+      context.on('page', (p) => watchPage(p, methods));
+    },
+    allow(pattern: RegExp, reason: string) { allowed.push({ pattern, reason }); },
+    check() {
+      const found = seen;
+      seen = [];
+      allowed = [];
+      if (found.length > 0) throw new Error(`The browser reported ${found.length} error(s):\n${found.join('\n')}`);
+    },
+  };
+}
+
+interface ConsoleError { text: string; url: string; method: string | undefined }
+
+/**
+ * Console errors that are not faults of the page, each with its reason. Keep this list short: a new
+ * entry needs a reason a reviewer would accept. A failed GET is never here: a screen asks only for what
+ * its user may see (a test opening a forbidden URL on purpose says so with `allowErrors`).
+ */
+const EXPECTED_CONSOLE_ERRORS: { reason: string; matches(e: ConsoleError): boolean }[] = [
+  {
+    reason: 'An act the server refuses (a wrong password, a form with a mistake, a change not allowed in this '
+      + 'state) is answered 4xx with a Chinese message the screen shows; the browser logs the status by itself.',
+    matches: (e) => /status of 4\d\d/.test(e.text) && e.method !== undefined && e.method !== 'GET' && new URL(e.url).pathname.startsWith('/api/'),
+  },
+];
 
 /** A stand-in that forwards every use to whatever `current()` returns at that moment. */
 function live<T extends object>(name: string, current: () => T | undefined): T {

@@ -282,7 +282,7 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     await selectClaims(ids);
     await page.getByLabel('公示标题').fill(`仁和区职业技能提升补贴公示（旅程测试 ${unique}）`);
     // The start date defaults to the business date (the server's today, not the browser's) and cannot be earlier.
-    expect(await page.getByLabel('公示开始日期').inputValue()).toBe(today);
+    expect(await page.getByLabel('公示开始日期').inputValue()).toBe(chinese(today));
     await page.getByTestId('notice-end').getByText(`公示期至 ${chinese(endsOn)}`).waitFor();
     await page.getByRole('button', { name: '发布公示（2 笔）' }).click();
     // Publishing asks first, with what will happen: the count and the total.

@@ -90,7 +90,7 @@ describe('An undecided claim is finished where it is seen', () => {
 
     await fact.getByRole('radio', { name: '不具有' }).check();
     await fact.getByLabel('来源').fill('社保系统查询（2020年3月）');
-    expect(await fact.getByLabel('生效日期').inputValue()).toBe('2020-03-02');
+    expect(await fact.getByLabel('生效日期').inputValue()).toBe('2020年3月2日');
     await fact.getByRole('button', { name: '登记并重新判定' }).click();
     await page.getByTestId('redecided').waitFor();
     expect(await page.getByTestId('redecided').textContent()).toMatch(/^已补充事实并重新判定：符合，核定金额 ¥[\d,]+\.\d{2}$/);

@@ -1,7 +1,7 @@
-// Who is signed in: asked of the server once at start (GET /auth/me); login and logout go through the
+// Who is signed in: asked of the server once at start (GET /auth/session, null when nobody is); login and logout go through the
 // API, which sets and clears the httpOnly session cookie.
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, ApiError } from './api.ts';
+import { api } from './api.ts';
 import type { Me } from './types.ts';
 
 interface AuthState {
@@ -22,11 +22,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    api<Me>('/auth/me')
-      .then((m) => live && setMe(m))
-      .catch((e: unknown) => {
-        if (!(e instanceof ApiError && e.status === 401)) console.error(e);
-      })
+    api<{ user: Me | null }>('/auth/session')
+      .then((s) => live && setMe(s.user))
+      .catch((e: unknown) => console.error(e))
       .finally(() => live && setLoading(false));
     return () => {
       live = false;

@@ -50,3 +50,15 @@ function formName(form: FormInstance, field: string, fields: FormFields | undefi
   const mapped = (fields as Record<string, string | (string | number)[]>);
   return mapped[key] ?? mapped[key.replace(/\[\d+\]$/, '').replace(/\.\d+$/, '')] ?? null;
 }
+
+/**
+ * The form's values once every field is valid. When one is not, antd rejects with its field errors,
+ * which the form already shows beside the fields: that is an answer, not a failure, so the promise
+ * then never settles (no uncaught rejection); any other error is passed on.
+ */
+export function validFields<T>(form: { validateFields(): Promise<T> }): Promise<T> {
+  return form.validateFields().catch((e: unknown) => {
+    if (e !== null && typeof e === 'object' && 'errorFields' in e) return new Promise<T>(() => {});
+    throw e;
+  });
+}

@@ -38,6 +38,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     return { ok: true };
   });
 
+  // The web app's check at start: an anonymous visitor is an answer (null), not an error, so public
+  // pages load without a failed request. /auth/me stays the strict form (401 when not signed in).
+  app.get('/auth/session', { schema: { tags: ['auth'], summary: '当前会话：已登录则为用户，否则为空', response: { 200: z.object({ user: ActorSchema.nullable() }) } } }, async (request) => {
+    if (!request.actor) return { user: null };
+    const { userId: _, ...visible } = request.actor;
+    return { user: visible };
+  });
+
   app.get('/auth/me', { schema: { tags: ['auth'], summary: '当前登录用户', response: { 200: ActorSchema } } }, async (request) => {
     const { userId: _, ...visible } = requireActor(request.actor);
     return visible;

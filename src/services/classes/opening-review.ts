@@ -3,7 +3,7 @@
 // covering program × occupation × level on the start date (§3); the catalog entry in force (§4.2
 // upgrade, §4.5/§4.6 employment); a filed or accepted §4.3/§4.4 content filing dated before the start
 // (§5.5 Decision); §4.7 an entrepreneurship-qualified provider and a type in force; §4.9 the project's
-// contracted provider. Per trainee: the engine's R5/R3/R4/R11/§4.4×§4.8 verdicts and overlapping classes.
+// contracted provider; a warning when the class has fewer hours than its catalog entry (§5.2 risk). Per trainee: the engine's R5/R3/R4/R11/§4.4×§4.8 verdicts and overlapping classes.
 // Decision: a known failure blocks approval; an unknown fact is a warning, listed and kept on the
 // class — the claim will be `undecided` on it later, never paid on a guess (R10).
 import type { Tx } from '../../store/audit-log.ts';
@@ -22,11 +22,12 @@ export interface OpeningReview {
 }
 
 const blocking = (rule: string, clause: string, message: string): Problem => ({ rule, clause, severity: 'blocking', message });
+const warning = (rule: string, clause: string, message: string): Problem => ({ rule, clause, severity: 'warning', message });
 
 /** Classes whose schedule a person is committed to (drafts and returned applications are not). */
 const SCHEDULED: ClassStatus[] = ['submitted', 'approved', 'running', 'assessed', 'closed'];
 
-export async function reviewClassOpening(tx: Tx, cls: ClassUnderReview & { provider_id: string; filing_id: string | null }): Promise<OpeningReview> {
+export async function reviewClassOpening(tx: Tx, cls: ClassUnderReview & { provider_id: string; filing_id: string | null; hours: number }): Promise<OpeningReview> {
   const classProblems: Problem[] = [];
   const level = cls.level == null ? '' : `（${LEVEL_NAMES[cls.level] ?? cls.level}）`;
   const provider = await tx.selectFrom('providers').selectAll().where('id', '=', cls.provider_id).executeTakeFirstOrThrow();
@@ -46,6 +47,10 @@ export async function reviewClassOpening(tx: Tx, cls: ClassUnderReview & { provi
     const entry = await catalogEntryOn(tx, section, cls.occupation_code, cls.level, cls.start_date);
     if (!entry) {
       classProblems.push(blocking('补贴目录', '§4.0', `${CATALOG_SECTION_NAMES[section]}在 ${cls.start_date} 没有工种 ${cls.occupation_code}${level} 的条目`));
+    } else if (entry.hours != null && Number(cls.hours) < entry.hours) {
+      // Catalog hours do not gate the subsidy (§4.0 Decision); a course shorter than them is the §5.2
+      // 缩水培训 risk, so the reviewer is told and the class may still open.
+      classProblems.push(warning('目录课时', '§5.2', `本班课时 ${Number(cls.hours)} 学时，少于${CATALOG_SECTION_NAMES[section]}（§4.0）中工种 ${cls.occupation_code}${level}的课时 ${entry.hours} 学时；课时不决定补贴，但有§5.2 缩水培训风险，请核实培训安排`));
     }
   }
   if (cls.program === 'short_term' || cls.program === 'pre_job') {

@@ -155,9 +155,10 @@ describe('Each trainee is checked across programs, employers and providers', () 
 
 describe('The class itself is checked: provider, scope, catalog, filing, §4.7 qualification', () => {
   it('a provider out of scope (a level its licence does not cover on the start date) is refused', async () => {
-    const r = await review(base([], { level: '3', startDate: '2020-09-01' }));
+    // 240 hours: the catalog's for level 3, so that only the scope is at stake.
+    const r = await review(base([], { level: '3', startDate: '2020-09-01', hours: 240 }));
     expect(r.found.classProblems).toEqual([expect.objectContaining({ rule: '培训资质范围', clause: '§3', severity: 'blocking' })]);
-    const inScope = await review(base([], { level: '3', startDate: '2021-02-01', endDate: '2021-03-01' }));
+    const inScope = await review(base([], { level: '3', startDate: '2021-02-01', endDate: '2021-03-01', hours: 240 }));
     expect(inScope.found.classProblems).toEqual([]);
   });
 
@@ -173,6 +174,21 @@ describe('The class itself is checked: provider, scope, catalog, filing, §4.7 q
     await inTransaction(store.db, (tx) => tx.insertInto('provider_scopes').values({ provider_id: 'P-OR', program: 'skill_upgrade', occupation_code: '9-99-99-99', level: '4', valid_from: '2020-01-14', valid_to: null }).execute());
     const r = await review(base([], { occupationCode: '9-99-99-99' }));
     expect(r.found.classProblems).toEqual([expect.objectContaining({ rule: '补贴目录', clause: '§4.0' })]);
+  });
+
+  it('a class with fewer hours than its catalog entry is a §5.2 warning naming both figures; it may still be submitted', async () => {
+    // An occupation whose catalog entry asks for 200 class hours (a copy of 6-16-01-03 level 4 under another code).
+    await inTransaction(store.db, async (tx) => {
+      const { id: _, ...model } = await tx.selectFrom('catalog_entries').selectAll().where('code', '=', '6-16-01-03').where('level', '=', '4').executeTakeFirstOrThrow();
+      await tx.insertInto('catalog_entries').values({ ...model, code: '9-88-88-88', name: '课时测试工种', hours: 200 }).execute();
+      await tx.insertInto('provider_scopes').values({ provider_id: 'P-OR', program: 'skill_upgrade', occupation_code: '9-88-88-88', level: '4', valid_from: '2020-01-14', valid_to: null }).execute();
+    });
+    const short = await review(base([], { occupationCode: '9-88-88-88', hours: 120 }));
+    expect(short.found.blocking).toBe(false);
+    expect(short.found.classProblems).toEqual([{ rule: '目录课时', clause: '§5.2', severity: 'warning', message: expect.stringMatching(/^本班课时 120 学时，少于.*（§4\.0）中工种 9-88-88-88（四级\/中级工）的课时 200 学时；.*§5\.2 缩水培训风险/) }]);
+    expect((await inTransaction(store.db, (tx) => submitClass(tx, provider, short.id))).status).toBe('submitted');
+    // As many hours as the catalog's, or more: nothing to say.
+    expect((await review(base([], { occupationCode: '9-88-88-88', hours: 200 }))).found.classProblems).toEqual([]);
   });
 
   it('entrepreneurship training at a provider without the §4.7 qualification is refused', async () => {

@@ -1,6 +1,6 @@
 // 补贴目录 (public, no login): the catalog entries with their standards (§4.0 base standard, the
 // industry uplift, the appraisal subsidy), filtered and paged on the server, state kept in the URL.
-import { Alert, DatePicker, Form, Input, Select, Space, Table, Typography, type TableProps } from 'antd';
+import { Alert, Form, Input, Select, Space, Table, Typography, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import type { Page } from '../api.ts';
 import { LoadError } from '../components.tsx';
@@ -9,6 +9,7 @@ import { formatDate, formatMoney } from '../format.ts';
 import { useApi, useListState } from '../hooks.ts';
 import { CATALOG_SECTION_NAMES, INDUSTRY_NAMES, LEVEL_NAMES, nameOf } from '../labels.ts';
 import type { CatalogEntry } from '../types.ts';
+import { DateInput } from '../date-input.tsx';
 
 const FILTERS = ['section', 'industry', 'level', 'name', 'onDate'] as const;
 const SORTABLE: Record<string, string> = { code: 'code', name: 'name', level: 'level', effectiveStandardFen: 'standard', effectiveFrom: 'effectiveFrom' };
@@ -73,7 +74,7 @@ export default function CatalogPage() {
           <Input allowClear maxLength={100} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item label="适用日期" name="onDate">
-          <DatePicker format="YYYY年M月D日" style={{ width: 150 }} />
+          <DateInput style={{ width: 150 }} />
         </Form.Item>
       </ListFilters>
       {error ? <LoadError error={error} what="目录" onRetry={reload} /> : (

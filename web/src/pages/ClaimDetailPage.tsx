@@ -12,6 +12,7 @@ import { APPLICANT_NAMES, areaName, LEVEL_NAMES, nameOf, PROGRAM_NAMES, STEP_RES
 import { RequireAuth } from '../layout/RequireAuth.tsx';
 import { decisionText, MissingFactsCard, pathLabel, type Decision } from '../areas/office/MissingFacts.tsx';
 import type { Claim, FactRead, ParameterRead, TraceStep } from '../types.ts';
+import { validFields } from '../form-errors.ts';
 
 export default function ClaimDetailPage() {
   return (
@@ -153,7 +154,7 @@ function ReviewActions({ claim, onDone }: { claim: Claim; onDone(): void }) {
   // Approving reserves the amount from the fund and cannot be undone: it asks first, with the amount.
   const onClick = (act: Act) => (ACTS[act].reason || act === 'approve' ? setAsking(act) : void run(act));
   const approveFen = claim.amountFen ?? claim.r3Exception?.amountFen ?? null;
-  const submitReason = () => (asking === 'approve' ? run('approve') : form.validateFields().then((v) => run(asking!, v.reason?.trim() || undefined)));
+  const submitReason = () => (asking === 'approve' ? run('approve') : validFields(form).then((v) => run(asking!, v.reason?.trim() || undefined)));
 
   return (
     <Card title="审核操作" size="small">

@@ -1,6 +1,6 @@
 // 目录版本 (city): catalog entries by edition and effective dates; a new entry, or a new edition of an
 // entry from a date (the edition open on that day is closed the day before; an overlap is refused).
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Select, Space, Table, Typography, type TableProps } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Select, Space, Table, Typography, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api.ts';
@@ -10,6 +10,7 @@ import { CATALOG_SECTION_NAMES, INDUSTRY_NAMES, LEVEL_NAMES, nameOf } from '../.
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import type { CatalogEntry } from '../../types.ts';
 import { CityOnly, options, useSubmit } from './shared.tsx';
+import { DateInput } from '../../date-input.tsx';
 
 const FILTERS = ['section', 'code', 'name', 'edition', 'onDate'] as const;
 const SORTABLE: Record<string, string> = { code: 'code', name: 'name', level: 'level', effectiveFrom: 'effectiveFrom' };
@@ -64,7 +65,7 @@ function CatalogAdmin() {
         <Form.Item label="编码" name="code"><Input allowClear maxLength={40} style={{ width: 130 }} /></Form.Item>
         <Form.Item label="职业（工种）" name="name"><Input allowClear maxLength={100} style={{ width: 140 }} /></Form.Item>
         <Form.Item label="版本" name="edition"><Input allowClear maxLength={50} style={{ width: 110 }} /></Form.Item>
-        <Form.Item label="适用日期" name="onDate"><DatePicker format="YYYY年M月D日" style={{ width: 150 }} /></Form.Item>
+        <Form.Item label="适用日期" name="onDate"><DateInput style={{ width: 150 }} /></Form.Item>
       </ListFilters>
       {list.error ? <LoadError error={list.error} what="目录" onRetry={list.reload} /> : (
         <Table<CatalogEntry> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 1070 }} />
@@ -113,8 +114,8 @@ function EntryModal({ initial, onClose }: { initial: Partial<CatalogEntry>; onCl
           <Form.Item label="版本" name="edition"><Input maxLength={50} placeholder="如 2021版" style={{ width: 130 }} /></Form.Item>
         </Space>
         <Space wrap size={12} align="start">
-          <Form.Item label="生效日期" name="effectiveFrom" rules={[{ required: true, message: '请选择生效日期' }]}><DatePicker format="YYYY年M月D日" style={{ width: 170 }} /></Form.Item>
-          <Form.Item label="失效日期（可空）" name="effectiveTo"><DatePicker format="YYYY年M月D日" style={{ width: 170 }} /></Form.Item>
+          <Form.Item label="生效日期" name="effectiveFrom" rules={[{ required: true, message: '请选择生效日期' }]}><DateInput style={{ width: 170 }} /></Form.Item>
+          <Form.Item label="失效日期（可空）" name="effectiveTo"><DateInput style={{ width: 170 }} /></Form.Item>
         </Space>
         <Space>
           <Button type="primary" htmlType="submit" loading={busy} disabled={busy}>保存</Button>

@@ -1,6 +1,6 @@
 // 政策参数 (city): the 30 dated parameters of the governing package, each with its clause and dates;
 // recording a dated change makes a local package of higher precedence, used for claims decided afterwards.
-import { Alert, Button, DatePicker, Descriptions, Form, Input, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api.ts';
@@ -10,6 +10,7 @@ import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import type { ParameterView, PolicyParametersView } from '../../../../src/services/policy/list-policy-parameters.ts';
 import { CityOnly, useSubmit } from './shared.tsx';
 import { describeValue, parseValue, valueText } from './values.ts';
+import { DateInput } from '../../date-input.tsx';
 
 const NO_FILTERS: readonly string[] = [];
 const dates = (from: string, to: string | null) => `${formatDate(from)} 至 ${to ? formatDate(to) : '政策期满'}`;
@@ -96,8 +97,8 @@ function ChangeModal({ parameter, onClose }: { parameter: ParameterView; onClose
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} />
         </Form.Item>
         <Space wrap size={12}>
-          <Form.Item label="生效日期" name="validFrom" rules={[{ required: true, message: '请选择生效日期' }]}><DatePicker format="YYYY年M月D日" style={{ width: 170 }} /></Form.Item>
-          <Form.Item label="终止日期（可空，即至政策期满）" name="validTo"><DatePicker format="YYYY年M月D日" style={{ width: 170 }} /></Form.Item>
+          <Form.Item label="生效日期" name="validFrom" rules={[{ required: true, message: '请选择生效日期' }]}><DateInput style={{ width: 170 }} /></Form.Item>
+          <Form.Item label="终止日期（可空，即至政策期满）" name="validTo"><DateInput style={{ width: 170 }} /></Form.Item>
         </Space>
         <Form.Item label="调整依据" name="reason" rules={[{ required: true, whitespace: true, message: '请填写调整依据' }]}><Input maxLength={500} /></Form.Item>
         <Space>

@@ -1,6 +1,6 @@
 // 培训机构管理 (city): every provider, listed or not, with its licence scopes (§3); register one, add a
 // scope (program × occupation × level with dates), suspend or restore its listing (§5.3, §5.5).
-import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, Form, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api.ts';
@@ -10,6 +10,7 @@ import { AREA_NAMES, areaName, LEVEL_NAMES, nameOf, PROGRAM_NAMES, PROVIDER_KIND
 import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import type { Provider } from '../../types.ts';
 import { CityOnly, options, useSubmit } from './shared.tsx';
+import { DateInput } from '../../date-input.tsx';
 
 const FILTERS = ['name', 'areaCode', 'status', 'program'] as const;
 const SORTABLE: Record<string, string> = { name: 'name', id: 'id', areaCode: 'areaCode', status: 'status' };
@@ -111,8 +112,8 @@ function AddScope({ provider, onClose }: { provider: Provider; onClose(saved: bo
         <Form.Item label="职业（工种）编码（可空：该项目全部工种）" name="occupationCode"><Input maxLength={40} /></Form.Item>
         <Form.Item label="等级（可空：全部等级）" name="level"><Select allowClear options={options(LEVEL_NAMES)} /></Form.Item>
         <Space wrap>
-          <Form.Item label="起始日期" name="validFrom" rules={[{ required: true, message: '请选择起始日期' }]}><DatePicker format="YYYY年M月D日" /></Form.Item>
-          <Form.Item label="终止日期（可空）" name="validTo"><DatePicker format="YYYY年M月D日" /></Form.Item>
+          <Form.Item label="起始日期" name="validFrom" rules={[{ required: true, message: '请选择起始日期' }]}><DateInput /></Form.Item>
+          <Form.Item label="终止日期（可空）" name="validTo"><DateInput /></Form.Item>
         </Space>
         <Space><Button type="primary" htmlType="submit" loading={busy} disabled={busy}>保存</Button><Button onClick={() => onClose(false)}>取消</Button></Space>
       </Form>

@@ -2,7 +2,7 @@
 // stored claim whose training starts in the period under the changed package (nothing saved) and this
 // screen follows its progress, then shows how many claims and how much money would change, by program
 // and by area, with the changed claims. The run's id stays in the URL (?run=…).
-import { Alert, Button, Card, Col, DatePicker, Form, Input, Progress, Row, Select, Space, Statistic, Table, Typography, type TableProps } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Progress, Row, Select, Space, Statistic, Table, Typography, type TableProps } from 'antd';
 import type dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -17,6 +17,7 @@ import type { WhatIfChangedClaim, WhatIfTotals } from '../../../../src/services/
 import type { WhatIfJobView } from '../../../../src/services/what-if/what-if-jobs.ts';
 import { CityOnly, options, useSubmit } from './shared.tsx';
 import { describeValue, parseValue, valueText } from './values.ts';
+import { DateRangeInput } from '../../date-input.tsx';
 
 const FIELDS = ['parameter', 'value', 'from', 'to'] as const;
 const CLAIM_FILTERS = ['program', 'areaCode'] as const;
@@ -67,7 +68,7 @@ function WhatIf() {
           </Form.Item>
           <Form.Item label="新取值" name="value" rules={[{ required: true, message: '请填写新取值' }]}><Input style={{ width: 200 }} /></Form.Item>
           <Form.Item label="测算期间" name="period" rules={[{ required: true, message: '请选择测算期间' }]}>
-            <DatePicker.RangePicker format="YYYY年M月D日" style={{ width: 300 }} />
+            <DateRangeInput style={{ width: 300 }} />
           </Form.Item>
           <Form.Item><Button type="primary" htmlType="submit" loading={busy} disabled={busy}>开始测算</Button></Form.Item>
         </Form>

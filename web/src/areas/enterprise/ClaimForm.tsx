@@ -1,7 +1,7 @@
 // One claim form for every program an enterprise or an individual may claim: the program chosen
 // first, then only the facts that program's rules read (SPEC "Decisions by program"). The server's
 // engine decides it later; a fact left empty stays unknown (the claim is then "待补充事实"), never false.
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { EntrepreneurshipTypeView } from '../../../../src/services/catalog/catalog-view.ts';
@@ -14,6 +14,7 @@ import type { Claim } from '../../types.ts';
 import type { PlanView } from '../../../../src/services/plans/plan-view.ts';
 import { applyServerError, options } from '../trainee/party-ui.tsx';
 import { claimBody, KNOWN, PROGRAM_FORMS, type Field, type Values } from './claim-programs.ts';
+import { DateRangeInput } from '../../date-input.tsx';
 
 export { ENTERPRISE_PROGRAMS, INDIVIDUAL_PROGRAMS } from './claim-programs.ts';
 
@@ -79,7 +80,7 @@ export function ClaimForm({ programs, title }: { programs: readonly string[]; ti
                 </Form.Item>
               )}
               <Form.Item label="培训起止日期（开班—结业）" name="period" rules={[{ required: true, message: '请选择培训起止日期' }]}>
-                <DatePicker.RangePicker />
+                <DateRangeInput />
               </Form.Item>
               {has('plan') && (
                 <Form.Item label="学徒培养计划" name="apprenticeshipPlanId" rules={req('plan', '学徒培养计划')}>

@@ -1,6 +1,6 @@
 // 培训内容备案 (§4.3/§4.4, §5.5): the enterprise files the content of its own short-term and pre-job
 // training with its HR office before the training starts, and follows each filing's review.
-import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, Tag, type TableProps } from 'antd';
+import { Alert, Button, Form, Input, Select, Space, Table, Tag, type TableProps } from 'antd';
 import { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { FilingView } from '../../../../src/services/filings/filing-view.ts';
@@ -12,6 +12,7 @@ import { FILING_STATUS_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { applyServerError, ListHeader, options, RequireRole } from '../trainee/party-ui.tsx';
 import { useBusinessDate } from '../../business-date.tsx';
+import { DateInput } from '../../date-input.tsx';
 
 const FILED = { short_term: PROGRAM_NAMES.short_term, pre_job: PROGRAM_NAMES.pre_job };
 const FILTERS = ['program', 'status'] as const;
@@ -99,7 +100,7 @@ function FileContentModal({ open, onClose, onDone }: { open: boolean; onClose():
           <Input.TextArea rows={6} />
         </Form.Item>
         <Form.Item label="报送日期" name="filedOn" rules={[{ required: true, message: '请选择报送日期' }]} extra="须早于培训开班日期">
-          <DatePicker style={{ width: '100%' }} disabledDate={businessDate.afterToday} />
+          <DateInput style={{ width: '100%' }} disabledDate={businessDate.afterToday} />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Space><Button type="primary" htmlType="submit" loading={saving} disabled={saving}>报送</Button><Button onClick={onClose}>取消</Button></Space>

@@ -1,7 +1,7 @@
 // 学徒培养计划 (§4.1): the enterprise submits each apprentice's plan (new hire or transferred worker,
 // contract ≥ 12 months, with a college); the HR office lists it (列入计划, the condition for the 50%
 // advance) or returns it; the enterprise reports its end (completed, failed, quit).
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, message, type TableProps } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, message, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { PlanView } from '../../../../src/services/plans/plan-view.ts';
@@ -12,6 +12,7 @@ import { formatDate } from '../../format.ts';
 import { LEVEL_NAMES, nameOf, PLAN_STATUS_NAMES } from '../../labels.ts';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { applyServerError, ListHeader, options, RequireRole } from '../trainee/party-ui.tsx';
+import { DateRangeInput } from '../../date-input.tsx';
 
 const FILTERS = ['status'] as const;
 const SORTABLE = { startDate: 'startDate', status: 'status' };
@@ -137,7 +138,7 @@ function SubmitPlanModal({ open, onClose, onDone }: { open: boolean; onClose(): 
           </Form.Item>
         </Space>
         <Form.Item label="培养期间（1—2年）" name="period" rules={[{ required: true, message: '请选择培养起止日期' }]}>
-          <DatePicker.RangePicker style={{ width: '100%' }} />
+          <DateRangeInput style={{ width: '100%' }} />
         </Form.Item>
         <Space wrap style={{ width: '100%' }}>
           <Form.Item label="劳动合同期限（月）" name="contractMonths" rules={[{ required: true, message: '请填写劳动合同期限' }]} extra="§4.1 要求劳动合同一年以上">

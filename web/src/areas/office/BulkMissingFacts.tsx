@@ -1,7 +1,7 @@
 // 批量补充事实: for the claims selected on 批量审核, the facts they wait for grouped by kind (e.g. 12
 // claims missing an enterprise's 2021 education fund), each person or enterprise answered once with a
 // shared source (and effective date), then every affected claim decided again in one bulk request.
-import { Alert, Button, DatePicker, Empty, Form, Input, Radio, Space, Table, Typography } from 'antd';
+import { Alert, Button, Empty, Form, Input, Radio, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError } from '../../api.ts';
@@ -9,6 +9,7 @@ import { Dialog } from '../../components.tsx';
 import { nameOf, OUTCOME_NAMES } from '../../labels.ts';
 import { recordFact } from './MissingFacts.tsx';
 import { answers, groupMissing, type Group, type MissingFacts, type Subject } from './missing-facts-text.ts';
+import { DateInput } from '../../date-input.tsx';
 
 interface BulkResult { results: { id: string; ok: boolean; outcome?: string; error?: { code: string; message: string } }[] }
 
@@ -73,7 +74,7 @@ function GroupForm({ group, onDone }: { group: Group; onDone(text: string): void
         </Form.Item>
         {dated && (
           <Form.Item label="生效日期（留空则按各申领需要的日期）" name="asOf">
-            <DatePicker />
+            <DateInput />
           </Form.Item>
         )}
       </Space>

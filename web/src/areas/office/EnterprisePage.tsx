@@ -1,7 +1,7 @@
 // 企业详情: one enterprise — its insured status (§4.8); the employee-education fund year by year (R8,
 // §5.2: 足额 / 未足额 / 未登记) with the claims each year's missing record leaves undecided, recorded here
 // and those claims decided again; difficulty recognitions (§4.5); main-post headcounts by year (§1).
-import { Alert, App as AntApp, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, InputNumber, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -13,6 +13,7 @@ import { useApi } from '../../hooks.ts';
 import { areaName, INDUSTRY_NAMES, nameOf, OUTCOME_NAMES, PROGRAM_NAMES } from '../../labels.ts';
 import { RequireRole } from '../trainee/party-ui.tsx';
 import { FormDialog, mono, requiredText, yesNo } from './shared.tsx';
+import { DateInput } from '../../date-input.tsx';
 
 interface R8Year {
   year: number;
@@ -180,15 +181,15 @@ function Enterprise() {
         <Form.Item label="参保情况" name="insured" rules={[{ required: true, message: '请选择' }]}>
           <Radio.Group options={[{ value: 'yes', label: '已参保' }, { value: 'no', label: '未参保' }]} />
         </Form.Item>
-        <Form.Item label="自何日起" name="asOf" rules={[{ required: true, message: '请选择这一情况开始的日期' }]} extra="申领按其开班日期读取当时的参保情况；同一日期再次登记即为更正"><DatePicker /></Form.Item>
+        <Form.Item label="自何日起" name="asOf" rules={[{ required: true, message: '请选择这一情况开始的日期' }]} extra="申领按其开班日期读取当时的参保情况；同一日期再次登记即为更正"><DateInput /></Form.Item>
         <Form.Item label="来源" name="source" rules={requiredText('来源', 200)} extra="如：社会保险经办机构核实"><Input maxLength={200} /></Form.Item>
       </FormDialog>
       <FormDialog<DifficultyForm> open={difficulty} title="登记困难企业认定期间（§4.5）" name="difficulty" onClose={() => setDifficulty(false)} onDone={() => { setDifficulty(false); e.reload(); }}
         fields={{ validFrom: 'validFrom', validTo: 'validTo', source: 'source' }}
         submit={(v) => api(`/enterprises/${encodeURIComponent(id)}/difficulty`, { method: 'POST', body: { validFrom: v.validFrom.format('YYYY-MM-DD'), validTo: v.validTo ? v.validTo.format('YYYY-MM-DD') : null, source: v.source.trim() } })}>
         <Space wrap>
-          <Form.Item label="认定起始日期" name="validFrom" rules={[{ required: true, message: '请选择起始日期' }]}><DatePicker /></Form.Item>
-          <Form.Item label="认定截止日期（未定可不填）" name="validTo"><DatePicker /></Form.Item>
+          <Form.Item label="认定起始日期" name="validFrom" rules={[{ required: true, message: '请选择起始日期' }]}><DateInput /></Form.Item>
+          <Form.Item label="认定截止日期（未定可不填）" name="validTo"><DateInput /></Form.Item>
         </Space>
         <Form.Item label="来源（认定文件）" name="source" rules={requiredText('来源', 200)}><Input maxLength={200} /></Form.Item>
       </FormDialog>

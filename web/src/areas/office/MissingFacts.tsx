@@ -2,7 +2,7 @@
 // date or year, the rule and clause that need it — with an inline form that records it (source and
 // effective date) for the offices allowed to, then decides the claim again and shows the new decision.
 // Used on the claim page and, for many claims at once, on 批量审核.
-import { Alert, App as AntApp, Button, Card, DatePicker, Form, Input, List, Radio, Space, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Form, Input, List, Radio, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, ApiError } from '../../api.ts';
@@ -11,6 +11,7 @@ import { useApi } from '../../hooks.ts';
 import { nameOf, OUTCOME_NAMES } from '../../labels.ts';
 import { showServerErrors } from '../../form-errors.ts';
 import { answers, describe, type MissingFact, type MissingFacts } from './missing-facts-text.ts';
+import { DateInput } from '../../date-input.tsx';
 
 export { answers, describe, pathLabel, type MissingFact, type MissingFacts } from './missing-facts-text.ts';
 
@@ -94,7 +95,7 @@ function RecordFactForm({ claimId, fact, onDone }: { claimId: string; fact: Miss
       </Form.Item>
       {dated && (
         <Form.Item label="生效日期" name="asOf" rules={[{ required: true, message: '请选择自何日起如此' }]}>
-          <DatePicker allowClear={false} />
+          <DateInput allowClear={false} />
         </Form.Item>
       )}
       <Form.Item>

@@ -2,7 +2,7 @@
 // (is / is not / 未登记 — an unrecorded fact is unknown, never "no"); the whole history as a timeline with
 // source, effective date and who recorded it; record a fact with its source and effective date. A
 // group (贫困劳动力…) is a period: 属于 from one date, 不再属于 from a later one.
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Radio, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Radio, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -16,6 +16,7 @@ import { areaName } from '../../labels.ts';
 import { RequireRole } from '../trainee/party-ui.tsx';
 import { areaOptions } from './PeoplePage.tsx';
 import { FormDialog, mono, requiredText, yesNo } from './shared.tsx';
+import { DateInput } from '../../date-input.tsx';
 
 interface FactNow { fact: string; factName: string; value: boolean | null; source: string | null; asOf: string | null }
 interface FactRecord { id: number; fact: string; factName: string; value: boolean; source: string; asOf: string; recordedBy: string; recordedAt: string }
@@ -50,7 +51,7 @@ function RecordFactDialog({ residentId, facts, open, onClose, onDone }: { reside
         <Input maxLength={200} />
       </Form.Item>
       <Form.Item label="生效日期（自何日起如此）" name="asOf" rules={[{ required: true, message: '请选择生效日期' }]}>
-        <DatePicker />
+        <DateInput />
       </Form.Item>
     </FormDialog>
   );
@@ -87,7 +88,7 @@ function Person() {
         {p && <div style={{ marginTop: 8 }}><Link to={`/review/claims?residentId=${encodeURIComponent(p.residentId)}`}>查看该人员的申领</Link></div>}
       </Card>
       <Card size="small" title={`属性（${facts.data ? formatDate(facts.data.asOf) : ''} 时的情况）`}
-        extra={<Space><span>查看日期</span><DatePicker value={on} onChange={setOn} placeholder="今天" /><Button type="primary" onClick={() => setRecording(true)}>登记属性</Button></Space>}>
+        extra={<Space><span>查看日期</span><DateInput value={on} onChange={setOn} placeholder="今天" /><Button type="primary" onClick={() => setRecording(true)}>登记属性</Button></Space>}>
         {facts.error ? <LoadError error={facts.error} what="人员属性" onRetry={facts.reload} /> : (
           <Table<FactNow> rowKey="fact" size="small" pagination={false} loading={facts.loading} dataSource={facts.data?.current ?? []} aria-label="当前属性"
             columns={[

@@ -2,7 +2,7 @@
 // for the advance) or returned with a reason; a listed plan's advance paid (at most advance.maxPercent
 // of the subsidy, checked by the server), and its end recorded (完成 / 未通过考核 / 中途退出). A failed or
 // quit apprentice's advance is recovered on 资金与台账.
-import { Button, DatePicker, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, message, type TableProps } from 'antd';
+import { Button, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, message, type TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { PlanView } from '../../../../src/services/plans/plan-view.ts';
@@ -13,6 +13,7 @@ import { LEVEL_NAMES, nameOf, PLAN_STATUS_NAMES } from '../../labels.ts';
 import { ExportButton, ListFilters, useServerList, type ExportColumn } from '../../list.tsx';
 import { ListHeader, options, RequireRole } from '../trainee/party-ui.tsx';
 import { FormDialog, mono, yuanToFen } from './shared.tsx';
+import { DateInput } from '../../date-input.tsx';
 
 const FILTERS = ['status', 'enterpriseUscc'] as const;
 const SORTABLE = { startDate: 'startDate', status: 'status', createdAt: 'createdAt' };
@@ -41,7 +42,7 @@ export function AdvanceDialog({ kind, subjectId, title, onClose, onDone }: { kin
       <Form.Item label="预付金额（元）" name="amountYuan" rules={[{ required: true, message: '请填写金额' }]} extra="不超过政策参数规定的比例（§4.1 学徒制按补贴标准、§4.9 按合同总额），超出时系统会说明上限">
         <InputNumber min={0.01} precision={2} style={{ width: 200 }} />
       </Form.Item>
-      <Form.Item label="支付日期" name="paidOn" rules={[{ required: true, message: '请选择支付日期' }]}><DatePicker allowClear={false} /></Form.Item>
+      <Form.Item label="支付日期" name="paidOn" rules={[{ required: true, message: '请选择支付日期' }]}><DateInput allowClear={false} /></Form.Item>
     </FormDialog>
   );
 }

@@ -1,11 +1,12 @@
 // 培训项目 (public, no login): the eight class programs, what each subsidises and who is paid, worded
 // from the governing policy package on a date, with the program's clause and every parameter it reads.
-import { DatePicker, Form, Space, Table, Typography, type TableProps } from 'antd';
+import { Form, Space, Table, Typography, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { LoadError } from '../../components.tsx';
 import { formatDate } from '../../format.ts';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import type { ProgramView } from '../../../../src/services/public/list-programs.ts';
+import { DateInput } from '../../date-input.tsx';
 
 const FILTERS = ['onDate'] as const;
 const EXPORT: ExportColumn<ProgramView>[] = [
@@ -34,7 +35,7 @@ export default function ProgramsPage() {
       <ListFilters form={form} list={list} name="programs-1"
         toForm={(f) => ({ onDate: f.onDate ? dayjs(f.onDate) : undefined })}
         fromForm={(v: { onDate?: dayjs.Dayjs | null }) => ({ onDate: v.onDate ? v.onDate.format('YYYY-MM-DD') : undefined })}>
-        <Form.Item label="适用日期" name="onDate"><DatePicker format="YYYY年M月D日" style={{ width: 160 }} /></Form.Item>
+        <Form.Item label="适用日期" name="onDate"><DateInput style={{ width: 160 }} /></Form.Item>
       </ListFilters>
       {list.error ? <LoadError error={list.error} what="培训项目" onRetry={list.reload} /> : (
         <Table<ProgramView> rowKey="program" size="middle" {...list.tableProps} pagination={false} columns={columns} tableLayout="fixed" scroll={{ x: 960 }}

@@ -16,6 +16,7 @@ import { CLAIM_COLUMNS as C } from '../../claim-export.ts';
 import type { Claim } from '../../types.ts';
 import { BulkMissingFactsDialog } from '../office/BulkMissingFacts.tsx';
 import { options, post, reviewPage, useAction } from './shared.tsx';
+import { validFields } from '../../form-errors.ts';
 
 type RiskClaim = Claim & { riskScore?: number | null };
 type Act = 'decide' | 'review' | 'reject' | 'approve';
@@ -104,7 +105,7 @@ function BulkClaims() {
   };
   const selectedFen = selected.reduce((sum, id) => sum + (amounts.get(id) ?? 0), 0);
   const unpriced = selected.filter((id) => amounts.get(id) == null).length;
-  const onReject = () => reasonForm.validateFields().then((v) => { setAsking(null); reasonForm.resetFields(); void runAct('reject', { reason: v.reason.trim() }); });
+  const onReject = () => validFields(reasonForm).then((v) => { setAsking(null); reasonForm.resetFields(); void runAct('reject', { reason: v.reason.trim() }); });
 
   const columns: TableProps<RiskClaim>['columns'] = [
     { title: '申领编号', dataIndex: 'id', key: 'id', width: 130, ellipsis: { showTitle: true }, render: (id: string) => <Link to={`/claims/${encodeURIComponent(id)}`} title={id}>{id}</Link> },

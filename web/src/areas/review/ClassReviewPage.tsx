@@ -11,6 +11,7 @@ import { useApi } from '../../hooks.ts';
 import { areaName, CLASS_STATUS_NAMES, LEVEL_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { RowsExportButton, type ExportColumn } from '../../list.tsx';
 import { post, reviewPage, useAction, type ClassView, type OpeningReview, type Problem } from './shared.tsx';
+import { validFields } from '../../form-errors.ts';
 
 type TraineeRow = OpeningReview['trainees'][number];
 
@@ -78,9 +79,9 @@ function ClassReview() {
     })),
   ];
 
-  const approve = () => approveForm.validateFields().then((v) => approveAction.run('approve', () => post(`${path}/approve`, { note: v.note?.trim() || null }), () => { reload(); return '开班审查已通过'; }));
-  const close = () => closeForm.validateFields().then((v) => closeAction.run('close', () => post(`${path}/close`, { note: v.note?.trim() || null }), () => { reload(); return '已验收结班，培训机构可申领补贴'; }));
-  const doReturn = () => returnForm.validateFields().then((v) => action.run('return', () => post(`${path}/return`, { note: v.note.trim() }), () => { setReturning(false); returnForm.resetFields(); reload(); return '已退回开班申请'; }));
+  const approve = () => validFields(approveForm).then((v) => approveAction.run('approve', () => post(`${path}/approve`, { note: v.note?.trim() || null }), () => { reload(); return '开班审查已通过'; }));
+  const close = () => validFields(closeForm).then((v) => closeAction.run('close', () => post(`${path}/close`, { note: v.note?.trim() || null }), () => { reload(); return '已验收结班，培训机构可申领补贴'; }));
+  const doReturn = () => validFields(returnForm).then((v) => action.run('return', () => post(`${path}/return`, { note: v.note.trim() }), () => { setReturning(false); returnForm.resetFields(); reload(); return '已退回开班申请'; }));
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

@@ -3,7 +3,7 @@
 // calendar with its 调休 days (the same pure module the server uses). A notice starts no earlier than
 // the business date (the server's today, which is also the default); publishing asks for confirmation
 // with the count and the total, since a published notice cannot be withdrawn.
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Typography, type TableProps } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Typography, type TableProps } from 'antd';
 import { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState, type Key } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -18,6 +18,7 @@ import { AreaFilter, ExportButton, ListFilters, useServerList, type ExportColumn
 import { CLAIM_COLUMNS as C } from '../../claim-export.ts';
 import type { Claim } from '../../types.ts';
 import { options, post, reviewPage, useAction } from './shared.tsx';
+import { DateInput } from '../../date-input.tsx';
 
 const FILTERS = ['areaCode', 'program', 'providerId'] as const;
 const DEFAULT_WORKING_DAYS = 5;
@@ -107,7 +108,7 @@ function NewNotice() {
           <Space wrap size="large">
             <Form.Item label="公示开始日期" name="startsOn" rules={[{ required: true, message: '请选择公示开始日期' }]}
               extra={`不早于发布当天（${formatDate(businessDate.today)}）`}>
-              <DatePicker allowClear={false} disabledDate={businessDate.beforeToday} />
+              <DateInput allowClear={false} disabledDate={businessDate.beforeToday} />
             </Form.Item>
             <Form.Item label="公示工作日数" name="workingDays" rules={[{ required: true, message: '请填写工作日数' }]}>
               <InputNumber min={1} max={60} precision={0} />

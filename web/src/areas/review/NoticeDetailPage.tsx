@@ -17,6 +17,7 @@ import { CLAIM_COLUMNS as C } from '../../claim-export.ts';
 import type { Claim } from '../../types.ts';
 import { NoticeStatusTag } from './PublicityPage.tsx';
 import { OBJECTION_STATUS_NAMES, post, reviewPage, useAction, type NoticeDetail, type Objection } from './shared.tsx';
+import { validFields } from '../../form-errors.ts';
 
 const EXPORT: ExportColumn<Claim>[] = [C.id, C.program, C.residentId, C.status, C.amount];
 const OBJECTION_EXPORT: ExportColumn<Objection>[] = [
@@ -60,7 +61,7 @@ function NoticeDetailScreen() {
 
   const record = (v: ObjectionForm) => objectAction.run('object', () => post<{ receivedOn: string }>(`/publicity-notices/${encodeURIComponent(n.id)}/objections`, { claimId: v.claimId, text: v.text.trim() }),
     (r) => { setObjecting(false); objectionForm.resetFields(); reload(); return `异议已登记（受理日期 ${formatDate(r.receivedOn)}），公示暂停`; });
-  const resolve = () => resolveForm.validateFields().then((v) => resolveAction.run('resolve', () => post<{ noticeStatus: string; endsOn: string }>(`/objections/${encodeURIComponent(resolving!.id)}/resolve`, { verdict: v.verdict, resolution: v.resolution.trim() }),
+  const resolve = () => validFields(resolveForm).then((v) => resolveAction.run('resolve', () => post<{ noticeStatus: string; endsOn: string }>(`/objections/${encodeURIComponent(resolving!.id)}/resolve`, { verdict: v.verdict, resolution: v.resolution.trim() }),
     (r) => { setResolving(null); resolveForm.resetFields(); reload(); return r.noticeStatus === 'open' ? `异议已处理，公示继续，${formatDate(r.endsOn)}结束` : '异议已处理'; }));
   const close = () => closeAction.run('close', () => post(`/publicity-notices/${encodeURIComponent(n.id)}/close`, {}), () => { reload(); return '公示已结束，可批准其中的申领'; });
   const counted = (claims: number, fen: number) => `${claims} 笔申领，合计 ${formatMoney(fen)}`;

@@ -1,7 +1,7 @@
 // The supervision forms: 下达年度任务 and 调整年度任务 (city), 登记就业人员统计 (city, county),
 // 登记重大事项 (city, county). Labelled fields, Chinese validation, the submit button busy while the request runs, and a
 // server error shown next to the field it names.
-import { Alert, DatePicker, Form, Input, InputNumber, Select, Typography, type FormInstance } from 'antd';
+import { Alert, Form, Input, InputNumber, Select, Typography, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { AREA_NAMES, PROGRAM_NAMES } from '../../labels.ts';
@@ -9,6 +9,7 @@ import type { Me } from '../../types.ts';
 import { Dialog } from '../../components.tsx';
 import { YEAR_OPTIONS, type TaskProgress } from './shared.tsx';
 import { useBusinessDate } from '../../business-date.tsx';
+import { DateInput } from '../../date-input.tsx';
 
 const TRAINING_PROGRAMS = Object.entries(PROGRAM_NAMES).filter(([k]) => k !== 'living_allowance' && k !== 'appraisal').map(([value, label]) => ({ value, label }));
 const COUNTIES = Object.entries(AREA_NAMES).filter(([k]) => k !== '510400').map(([value, label]) => ({ value, label }));
@@ -142,7 +143,7 @@ export function MatterForm({ me, open, onClose, onSaved }: { me: Me; open: boole
         })}>
         <Form.Item label="标题" name="title" rules={[{ required: true, whitespace: true, message: '请填写标题' }]}><Input maxLength={200} /></Form.Item>
         <Form.Item label="地区" name="areaCode" rules={[{ required: true, message: '请选择地区' }]}><Select options={areas} /></Form.Item>
-        <Form.Item label="发现日期" name="flaggedOn" rules={[{ required: true, message: '请选择日期' }]}><DatePicker style={{ width: '100%' }} disabledDate={businessDate.afterToday} /></Form.Item>
+        <Form.Item label="发现日期" name="flaggedOn" rules={[{ required: true, message: '请选择日期' }]}><DateInput style={{ width: '100%' }} disabledDate={businessDate.afterToday} /></Form.Item>
         <Form.Item label="情况说明" name="summary" rules={[{ required: true, whitespace: true, message: '请填写情况说明' }]}><Input.TextArea rows={3} maxLength={4000} /></Form.Item>
         <Form.Item label="涉及申领编号（逗号或空格分隔）" name="claimIds"><Input.TextArea rows={2} /></Form.Item>
         <Form.Item label="涉及培训班编号" name="classIds"><Input /></Form.Item>

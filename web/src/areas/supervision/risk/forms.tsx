@@ -1,8 +1,9 @@
 // What the risk forms share: a date field (YYYY-MM-DD to the API) and the error above a form (server
 // errors go beside their field through web/src/form-errors.ts).
-import { Alert, DatePicker } from 'antd';
+import { Alert } from 'antd';
 import { type Dayjs } from 'dayjs';
 import { useBusinessDate } from '../../../business-date.tsx';
+import { DateInput as Day } from '../../../date-input.tsx';
 
 export const isoDay = (d: Dayjs | null | undefined): string | undefined => (d ? d.format('YYYY-MM-DD') : undefined);
 
@@ -12,7 +13,7 @@ export const isoDay = (d: Dayjs | null | undefined): string | undefined => (d ? 
  */
 export function DateInput(props: { id?: string; value?: Dayjs; onChange?: (d: Dayjs | null) => void }) {
   const { afterToday } = useBusinessDate();
-  return <DatePicker {...props} format="YYYY-MM-DD" placeholder="选择日期" style={{ width: '100%' }} disabledDate={afterToday} />;
+  return <Day {...props} placeholder="选择日期" style={{ width: '100%' }} disabledDate={afterToday} />;
 }
 
 export function FormError({ message }: { message: string | null }) {
