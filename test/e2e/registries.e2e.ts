@@ -203,7 +203,8 @@ describe('An enterprise\'s education fund for a year settles the claims waiting 
     const done = page.getByTestId('r8-redecided');
     await done.waitFor();
     expect(await done.textContent()).toContain('2 笔待定申领已重新判定：符合 2 笔');
-    expect(await year2021.textContent()).toContain('未足额');
+    // The table reloads after the saved dialog reports the re-decisions: wait for the new row.
+    await year2021.getByText(/未足额/).waitFor();
     await screenshot(page, '66-enterprise-r8-redecided');
     for (const id of ids) {
       const c = await city.call<ClaimView & { reasons: string[] }>('GET', `/claims/${id}`);

@@ -17,7 +17,7 @@ export const ZCreateUserRequest = z.strictObject({
   username, displayName: text(60), password, role: z.enum(ROLES),
   areaCode: areaCode.nullish(), department: z.enum(departments).nullish(), enterpriseUscc: z.string().max(18).nullish(),
   providerId: z.string().max(64).nullish(), residentId: z.string().max(18).nullish(),
-  paymentDuties: z.array(z.enum(['build', 'confirm', 'pay'])).max(3).optional().describe('支付职责：build 经办（编制、取消批次）、confirm 复核（确认批次）、pay 支付'),
+  paymentDuties: z.array(z.enum(['build', 'confirm', 'pay'])).max(3).nullish().describe('支付职责：build 经办（编制、取消批次）、confirm 复核（确认批次）、pay 支付；省略或 null 即不承担'),
 });
 export const ZUserPaymentDutiesRequest = z.strictObject({
   paymentDuties: z.array(z.enum(['build', 'confirm', 'pay'])).max(3).describe('支付职责：build 经办、confirm 复核、pay 支付；空数组即不承担支付职责'), reason: text(500),

@@ -22,7 +22,7 @@ export interface CreateUserInput {
   providerId?: string | null;
   residentId?: string | null;
   /** Payment duties (经办 build / 复核 confirm / 支付 pay): none unless the city grants them. */
-  paymentDuties?: PaymentDuty[];
+  paymentDuties?: PaymentDuty[] | null;
 }
 
 /** A password the city may set: 8+ characters with a letter and a digit (the demo's `demo2020` passes). */

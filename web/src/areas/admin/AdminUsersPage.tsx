@@ -101,8 +101,9 @@ function CreateUser({ onClose }: { onClose(saved: boolean): void }) {
   const department = Form.useWatch('department', form) as string | undefined;
   const duties = dutyOptions(role, department);
   const { busy, error, submit } = useSubmit(form, CREATE_FIELDS);
-  const onFinish = async (v: Record<string, string | undefined>) => {
+  const onFinish = async (v: Record<string, string | string[] | undefined>) => {
     const body = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? x.trim() || null : x ?? null]));
+    body.paymentDuties ??= [];
     if (await submit(() => api('/users', { method: 'POST', body }))) onClose(true);
   };
   const required = (message: string) => [{ required: true, whitespace: true, message }];
