@@ -41,7 +41,7 @@ beforeAll(async () => {
 
   const submit = async (who: string, body: object) => { const r = await post('/claims', who, body); expect(r.statusCode, r.body).toBe(201); return r.json().id as string; };
   pensionClaim = await submit('dongqu', skillUpgradeBody(dora, { applicant: 'individual', enterpriseUscc: employer }));
-  fundClaim = await submit('enterprise', skillUpgradeBody(emil, { enterpriseUscc: employer, applicant: 'enterprise', startDate: '2021-03-01', endDate: '2021-06-30' }));
+  fundClaim = await submit('enterprise', skillUpgradeBody(emil, { name: '埃米尔', enterpriseUscc: employer, applicant: 'enterprise', startDate: '2021-03-01', endDate: '2021-06-30' }));
   for (const id of [pensionClaim, fundClaim]) { const r = await post(`/claims/${id}/decide`, 'dongqu'); expect(r.json().outcome, r.body).toBe('undecided'); }
 }, 180_000);
 afterAll(() => t.close());

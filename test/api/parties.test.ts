@@ -171,7 +171,7 @@ describe('Departments comment on and flag claims of their slice; the office clea
 
 describe('R8 status: the enterprise\'s education fund year by year and the claims the 80% rule reduced', () => {
   it('2020 not fully used: an enterprise §4.2 claim decided by the engine is paid 1870 × 80% = 1496 yuan, 374 yuan less', async () => {
-    const submitted = await post('/claims', 'enterprise', skillUpgradeBody(bob, { enterpriseUscc: employer, applicant: 'enterprise' }));
+    const submitted = await post('/claims', 'enterprise', skillUpgradeBody(bob, { name: '博', enterpriseUscc: employer, applicant: 'enterprise' }));
     expect(submitted.statusCode).toBe(201);
     const decided = await post(`/claims/${submitted.json().id}/decide`, 'dongqu');
     expect(decided.json()).toMatchObject({ outcome: 'eligible', amountFen: 149600, payee: 'enterprise' });
@@ -182,7 +182,7 @@ describe('R8 status: the enterprise\'s education fund year by year and the claim
   });
 
   it('2021 not on record: unknown (never "not reduced"), and the claim it leaves undecided is listed', async () => {
-    const submitted = await post('/claims', 'enterprise', skillUpgradeBody(carl, { enterpriseUscc: employer, applicant: 'enterprise', startDate: '2021-03-01', endDate: '2021-06-30' }));
+    const submitted = await post('/claims', 'enterprise', skillUpgradeBody(carl, { name: '卡', enterpriseUscc: employer, applicant: 'enterprise', startDate: '2021-03-01', endDate: '2021-06-30' }));
     const decided = await post(`/claims/${submitted.json().id}/decide`, 'dongqu');
     expect(decided.json().outcome).toBe('undecided');
     const status = (await get(`/enterprises/${employer}/r8-status`, 'enterprise')).json();

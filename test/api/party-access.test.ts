@@ -20,6 +20,7 @@ const WANG = rid(701);
 const ZHAO = rid(702);
 const SUN = rid(703);
 const QIAN = rid(704);
+const LI = rid(705);
 const UNREGISTERED = rid(799);
 
 const application = (trainees: unknown[], overrides: Record<string, unknown> = {}) => ({
@@ -42,6 +43,7 @@ beforeAll(async () => {
     await insertPerson(tx, { residentId: ZHAO, name: '赵六', facts: [{ fact: 'pensionEntitled', value: false }] });
     await insertPerson(tx, { residentId: SUN, name: '孙七', facts: [{ fact: 'pensionEntitled', value: false }] });
     await insertPerson(tx, { residentId: QIAN, name: '钱八' });
+    await insertPerson(tx, { residentId: LI, name: '李九' });
   });
   who.provider = await sessionFor(t, { username: 'pa-provider', displayName: '培训学校', role: 'provider', providerId: 'P-PA' });
   who.enterprise = await sessionFor(t, { username: 'pa-enterprise', displayName: '企业', role: 'enterprise', enterpriseUscc: E1 });
@@ -67,6 +69,18 @@ describe('A party learns about a person only through a relationship the office a
     const planWrongName = await call('enterprise', 'POST', '/plans', plan(WANG, '李四'));
     expect(errorOf(planUnregistered)).toEqual([400, 'body.residentId', `body.residentId: ${REAL_NAME_REFUSED}`]);
     expect(errorOf(planWrongName)).toEqual(errorOf(planUnregistered));
+    // And for a claim an enterprise submits in its own name (R2): the office is told which it is.
+    const claim = (residentId: string, name?: string) => ({
+      program: 'skill_upgrade', applicant: 'enterprise', residentId, ...(name === undefined ? {} : { name }), enterpriseUscc: E1,
+      occupationCode: '6-16-01-03', level: 4, startDate: '2020-03-02', endDate: '2020-06-30', attendedHours: 180, qualified: true,
+    });
+    const claimUnregistered = await call('enterprise', 'POST', '/claims', claim(UNREGISTERED, '王五'));
+    const claimWrongName = await call('enterprise', 'POST', '/claims', claim(WANG, '李四'));
+    expect(errorOf(claimUnregistered)).toEqual([400, 'body.residentId', `body.residentId: ${REAL_NAME_REFUSED}`]);
+    expect(errorOf(claimWrongName)).toEqual(errorOf(claimUnregistered));
+    expect(errorOf(await call('enterprise', 'POST', '/claims', claim(WANG)))).toEqual([400, 'body.name', `body.name: ${NAME_REQUIRED}`]);
+    expect((await call('enterprise', 'POST', '/claims', claim(LI, '李九'))).statusCode).toBe(201);
+    expect(errorOf(await call('county', 'POST', '/claims', claim(UNREGISTERED)))[2]).toMatch(/没有登记人员/);
   });
 
   it('a provider that writes a person into its own draft class sees neither their record nor their facts until the office approves the roster', async () => {

@@ -14,6 +14,7 @@ export const ZSubmitClaimRequest = z.object({
   program: z.enum(PROGRAMS),
   applicant: z.enum(APPLICANTS).optional(),
   residentId: z.string().length(18),
+  name: z.string().max(40).nullish().describe('劳动者姓名：企业、培训机构申领时必填，与身份证号一起实名核验（§5.2）'),
   enterpriseUscc: z.string().length(18).nullish(),
   providerId: id.nullish(),
   classId: id.nullish(),

@@ -7,6 +7,7 @@ import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
+import { isParty, realNameProblems } from '../people/real-name-check.ts';
 
 export const CITY_AREA = '510400';
 /** R11 programs train an enterprise's employees: they go to the employer's HR office. */
@@ -16,6 +17,8 @@ export interface SubmitClaimInput {
   program: ProgramCode;
   applicant?: 'individual' | 'enterprise' | 'institution';
   residentId: string;
+  /** The trainee's name as the applicant writes it: an enterprise or institution must (实名制, §5.2). */
+  name?: string | null;
   enterpriseUscc?: string | null;
   providerId?: string | null;
   classId?: string | null;
@@ -61,6 +64,12 @@ export async function submitClaim(tx: Tx, actor: Actor | null, input: SubmitClai
   const a = requireRole(actor, 'trainee', 'enterprise', 'provider', 'city', 'county');
   const applicant = applicantFor(a, input);
   if (input.endDate < input.startDate) throw new AppError('invalid_input', 'endDate: 结业日期早于开班日期', 'endDate');
+  // A party names the trainee by ID and name and is told only "not valid", whether the ID is
+  // unregistered or the name differs: a claim form must not tell it who is registered (§5.2).
+  if (isParty(a)) {
+    const refused = (await realNameProblems(tx, a, [{ residentId: input.residentId, name: input.name }]))[0];
+    if (refused) throw new AppError('invalid_input', `${refused.field}: ${refused.message}`, refused.field);
+  }
   const person = await tx.selectFrom('people').select(['resident_id', 'area_code']).where('resident_id', '=', input.residentId).executeTakeFirst();
   if (!person) throw notOnRecord('人员', input.residentId, 'residentId');
   const enterprise = input.enterpriseUscc

@@ -23,7 +23,9 @@ export async function claimClassSubsidies(tx: Tx, actor: Actor | null, classId: 
   assertClassStatus(cls.status, ['closed'], '申领补贴（培训班须经人社部门结业验收）');
   const roster = await tx.selectFrom('class_trainees')
     .leftJoin('assessment_results', (j) => j.onRef('assessment_results.class_id', '=', 'class_trainees.class_id').onRef('assessment_results.resident_id', '=', 'class_trainees.resident_id'))
-    .select(['class_trainees.resident_id', 'class_trainees.employer_uscc', 'class_trainees.new_hire', 'class_trainees.contract_months', 'assessment_results.qualified'])
+    // The roster passed the real-name check when it was accepted; the claim names each trainee as registered.
+    .innerJoin('people', 'people.resident_id', 'class_trainees.resident_id')
+    .select(['class_trainees.resident_id', 'people.name', 'class_trainees.employer_uscc', 'class_trainees.new_hire', 'class_trainees.contract_months', 'assessment_results.qualified'])
     .where('class_trainees.class_id', '=', classId).orderBy('class_trainees.resident_id').execute();
   const onRoster = new Set(roster.map((r) => r.resident_id));
   (input.residentIds ?? []).forEach((id, i) => {
@@ -47,7 +49,7 @@ export async function claimClassSubsidies(tx: Tx, actor: Actor | null, classId: 
     const mine = marked.filter((x) => x.present);
     const cert = certificates.find((c) => c.resident_id === t.resident_id);
     const { id } = await submitClaim(tx, a, {
-      program: cls.program as ProgramCode, residentId: t.resident_id,
+      program: cls.program as ProgramCode, residentId: t.resident_id, name: t.name,
       enterpriseUscc: t.employer_uscc ?? (EMPLOYEE_PROGRAMS.includes(cls.program) ? cls.enterprise_uscc : null),
       providerId: cls.provider_id, classId, occupationCode: cls.occupation_code, level, entrepreneurshipType: cls.entrepreneurship_type,
       startDate: cls.start_date, endDate: cls.end_date,

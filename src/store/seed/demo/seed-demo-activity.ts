@@ -769,7 +769,7 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
   const claimOf = new Map<string, { id: string; end: string; area: string; program: string; residentId: string; classId: string | null }>();
   const later: (() => Promise<void>)[] = []; // claims of the latest classes, submitted after the decisions (they stay 'submitted')
   const submit = async (actor: Actor, input: SubmitClaimInput) => {
-    const c = await submitClaim(tx, actor, input);
+    const c = await submitClaim(tx, actor, { ...input, name: input.name ?? nameOf.get(input.residentId) ?? null });
     claimOf.set(c.id, { id: c.id, end: input.endDate, area: c.areaCode, program: input.program, residentId: input.residentId, classId: input.classId ?? null });
     return c.id;
   };

@@ -74,6 +74,11 @@ export function ClaimForm({ programs, title }: { programs: readonly string[]; ti
                   <Input maxLength={18} style={{ width: 220 }} />
                 </Form.Item>
               )}
+              {isEnterprise && (
+                <Form.Item label="职工姓名" name="name" rules={[{ required: true, whitespace: true, message: '请填写职工姓名' }]} extra="与身份证号一起实名核验（§5.2）">
+                  <Input maxLength={40} style={{ width: 160 }} />
+                </Form.Item>
+              )}
               {!isEnterprise && has('employer') && (
                 <Form.Item label="用人单位统一社会信用代码" name="enterpriseUscc" rules={[...req('employer', '用人单位统一社会信用代码'), { len: 18, message: '统一社会信用代码应为18位' }]}>
                   <Input maxLength={18} style={{ width: 240 }} />

@@ -30,14 +30,14 @@ export const ENTERPRISE_PROGRAMS = ['apprenticeship', 'skill_upgrade', 'short_te
 export const INDIVIDUAL_PROGRAMS = ['skill_upgrade', 'employment_skill', 'living_allowance', 'entrepreneurship', 'appraisal'] as const;
 
 export interface Values {
-  program: string; residentId?: string; enterpriseUscc?: string; period?: [Dayjs, Dayjs]; occupationCode?: string; level?: string;
+  program: string; residentId?: string; name?: string; enterpriseUscc?: string; period?: [Dayjs, Dayjs]; occupationCode?: string; level?: string;
   attendedHours?: number; attendedDays?: number; qualified?: 'yes' | 'no'; certificate?: { type?: string; number?: string };
   /** Asked explicitly (§4.0): the rules read a missing certificate as none, so a blank is never sent for "unknown". */
   certificateHeld?: 'yes' | 'no' | 'pending';
   newHire?: 'yes' | 'no'; contractMonths?: number; apprenticeshipPlanId?: string; insuredMonths?: number; trainingClaimId?: string;
   entrepreneurshipType?: string; providerId?: string; classId?: string;
 }
-export const KNOWN = ['program', 'residentId', 'enterpriseUscc', 'startDate', 'endDate', 'occupationCode', 'level', 'attendedHours', 'attendedDays', 'qualified',
+export const KNOWN = ['program', 'residentId', 'name', 'enterpriseUscc', 'startDate', 'endDate', 'occupationCode', 'level', 'attendedHours', 'attendedDays', 'qualified',
   'certificate.type', 'certificate.number', 'newHire', 'contractMonths', 'apprenticeshipPlanId', 'insuredMonths', 'trainingClaimId', 'entrepreneurshipType', 'providerId', 'classId'];
 
 const yesNo = (v: 'yes' | 'no' | undefined) => (v === undefined ? null : v === 'yes');
@@ -50,6 +50,7 @@ export function claimBody(v: Values, form: ProgramForm, fixed: { residentId?: st
   return {
     program: v.program,
     residentId: fixed.residentId ?? v.residentId?.trim(),
+    ...(fixed.residentId ? {} : { name: trimmed(v.name) }),
     enterpriseUscc: fixed.enterpriseUscc ?? (has('employer') ? trimmed(v.enterpriseUscc) : null),
     startDate: v.period?.[0].format('YYYY-MM-DD'), endDate: v.period?.[1].format('YYYY-MM-DD'),
     classId: trimmed(v.classId),
