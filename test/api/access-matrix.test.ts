@@ -411,9 +411,9 @@ const TABLE: Record<string, Row> = {
   // City administration (#5): users, policy parameters, what-if — the city only. The user rows act on
   // a login of their own (ADMIN.user); enabling an active user is not a move (409), nothing changes.
   'GET /api/v1/users': { who: ['city'] },
-  'POST /api/v1/users': { who: ['city'], body: ({ n }) => ({ username: `mx-new-${n}`, displayName: '新用户', password: 'abc12345', role: 'county', areaCode: '510402' }) },
+  'POST /api/v1/users': { who: ['city'], body: ({ n }) => ({ username: `mx-new-${n}`, displayName: '新用户', password: 'Kangyang-2021x', role: 'county', areaCode: '510402' }) },
   'POST /api/v1/users/{id}/active': { who: ['city'], path: () => `/users/${ADMIN.user}/active`, body: () => ({ active: true, reason: '核查' }) },
-  'POST /api/v1/users/{id}/password': { who: ['city'], path: () => `/users/${ADMIN.user}/password`, body: () => ({ password: 'abc12345' }) },
+  'POST /api/v1/users/{id}/password': { who: ['city'], path: () => `/users/${ADMIN.user}/password`, body: () => ({ password: 'Kangyang-2021x' }) },
   'POST /api/v1/users/{id}/payment-duties': { who: ['city'], path: () => `/users/${ADMIN.user}/payment-duties`, body: () => ({ paymentDuties: [], reason: '矩阵测试' }) },
   'GET /api/v1/policy/parameters': { who: ['city'] },
   'POST /api/v1/policy/changes': { who: ['city'], body: () => ({ parameter: 'advance.maxPercent', value: 50, validFrom: '2021-06-01', validTo: null, reason: '矩阵测试' }) },

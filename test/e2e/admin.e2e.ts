@@ -241,18 +241,18 @@ describe('市局管理 (city admin)', () => {
     await shot('74-admin-users');
 
     await row.getByRole('button', { name: /重置密码/ }).click();
-    await d.getByLabel('新密码').fill('newpass2022');
+    await d.getByLabel('新密码').fill('Renhe-reset-2022');
     await d.getByRole('button', { name: /重\s*置/ }).click();
     await dialog().waitFor({ state: 'detached' });
     const login = (password: string) => fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    expect((await login('newpass2022')).status).toBe(200);
+    expect((await login('Renhe-reset-2022')).status).toBe(200);
 
     await row.getByRole('button', { name: /停\s*用/ }).click();
     await d.getByLabel('理由').fill('人员调离');
     await d.getByRole('button', { name: /确认停用/ }).click();
     await dialog().waitFor({ state: 'detached' });
     await visible('停用', row);
-    expect((await login('newpass2022')).status).toBe(401);
+    expect((await login('Renhe-reset-2022')).status).toBe(401);
   });
 });
 

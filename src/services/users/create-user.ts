@@ -10,6 +10,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import type { PaymentDuty } from '../../store/schema.ts';
 import { checkPaymentDuties } from './set-user-payment-duties.ts';
 import { userView, type UserView } from './user-view.ts';
+import { isGuessable } from './password-strength.ts';
 
 export interface CreateUserInput {
   username: string;
@@ -25,10 +26,12 @@ export interface CreateUserInput {
   paymentDuties?: PaymentDuty[] | null;
 }
 
-/** A password the city may set: 8+ characters with a letter and a digit (the demo's `demo2020` passes). */
-export function passwordProblem(password: string): string | null {
+/** A password the city may set: 8+ characters with a letter and a digit, and not easy to guess (not a
+ *  common password, a keyboard walk or a repeat, nor built from the account's own name). */
+export async function passwordProblem(password: string, accountWords: readonly string[] = []): Promise<string | null> {
   if (password.length < 8) return '密码至少 8 位';
   if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码须同时包含字母和数字';
+  if (await isGuessable(password, accountWords)) return '密码太容易被猜中（常见密码、键盘顺序、重复字符或含用户名），请换一个更长、更无规律的密码';
   return null;
 }
 
@@ -82,7 +85,7 @@ async function affiliation(tx: Tx, input: CreateUserInput): Promise<Required<Aff
 
 export async function createUser(tx: Tx, actor: Actor | null, input: CreateUserInput): Promise<UserView> {
   const a = requireRole(actor, 'city');
-  const problem = passwordProblem(input.password);
+  const problem = await passwordProblem(input.password, [input.username, input.displayName]);
   if (problem) throw new AppError('invalid_input', problem, 'password');
   const tied = await affiliation(tx, input);
   const duties = checkPaymentDuties(input.role, tied.department, input.paymentDuties ?? []);

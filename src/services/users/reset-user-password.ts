@@ -11,9 +11,9 @@ import { userView, type UserView } from './user-view.ts';
 
 export async function resetUserPassword(tx: Tx, actor: Actor | null, id: string, input: { password: string }): Promise<UserView> {
   const a = requireRole(actor, 'city');
-  const user = await tx.selectFrom('users').select(['id', 'username']).where('id', '=', id).forUpdate().executeTakeFirst();
+  const user = await tx.selectFrom('users').select(['id', 'username', 'display_name']).where('id', '=', id).forUpdate().executeTakeFirst();
   if (!user) throw notFound('用户', id);
-  const problem = passwordProblem(input.password);
+  const problem = await passwordProblem(input.password, [user.username, user.display_name]);
   if (problem) throw new AppError('invalid_input', problem, 'password');
   const by = actorLabel(a);
   const row = await tx.updateTable('users').set({ password_hash: await hashPassword(input.password), updated_by: by, updated_at: new Date() })

@@ -113,7 +113,7 @@ function CreateUser({ onClose }: { onClose(saved: boolean): void }) {
       <Form form={form} name="adminusers-2" layout="vertical" onFinish={onFinish} aria-label="创建用户">
         <Form.Item label="用户名" name="username" rules={required('请填写用户名')}><Input maxLength={40} autoComplete="off" /></Form.Item>
         <Form.Item label="名称" name="displayName" rules={required('请填写名称')}><Input maxLength={60} /></Form.Item>
-        <Form.Item label="初始密码" name="password" rules={required('请填写初始密码')} extra="至少 8 位，须同时包含字母和数字"><Input.Password maxLength={200} autoComplete="new-password" /></Form.Item>
+        <Form.Item label="初始密码" name="password" rules={required('请填写初始密码')} extra="至少 8 位，须同时包含字母和数字；不能是常见密码、键盘顺序、重复字符，也不能含用户名或名称"><Input.Password maxLength={200} autoComplete="new-password" /></Form.Item>
         <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}><Select options={options(ROLE_NAMES)} /></Form.Item>
         {role === 'county' && <Form.Item label="所属县（区）" name="areaCode" rules={[{ required: true, message: '请选择所属县（区）' }]}><Select options={options(COUNTY_NAMES)} /></Form.Item>}
         {role === 'department' && <Form.Item label="所属部门" name="department" rules={[{ required: true, message: '请选择所属部门' }]}><Select options={options(DEPARTMENT_NAMES)} /></Form.Item>}
@@ -160,7 +160,7 @@ function ResetPassword({ user, onClose }: { user: UserView; onClose(saved: boole
     <Dialog open title={`重置密码：${user.displayName}（${user.username}）`} onCancel={() => onClose(false)} footer={null} destroyOnHidden>
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
       <Form form={form} name="adminusers-4" layout="vertical" onFinish={onFinish} aria-label="重置密码">
-        <Form.Item label="新密码" name="password" rules={[{ required: true, message: '请填写新密码' }]} extra="至少 8 位，须同时包含字母和数字；该用户已登录的会话将退出"><Input.Password maxLength={200} autoComplete="new-password" /></Form.Item>
+        <Form.Item label="新密码" name="password" rules={[{ required: true, message: '请填写新密码' }]} extra="至少 8 位，须同时包含字母和数字，不能是常见密码、键盘顺序或含用户名；该用户已登录的会话将退出"><Input.Password maxLength={200} autoComplete="new-password" /></Form.Item>
         <Space><Button type="primary" htmlType="submit" loading={busy} disabled={busy}>重置</Button><Button onClick={() => onClose(false)}>取消</Button></Space>
       </Form>
     </Dialog>
