@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     const application = (trainees: number) => ({
       providerId: 'P-BENCH', program: 'skill_upgrade', areaCode: '510402', enterpriseUscc: null, occupationCode: '6-16-01-03', level: '4',
       startDate: '2021-03-01', endDate: '2021-12-31', hours: 300, venue: '压测培训基地', teachers: [{ name: '王老师' }],
-      trainees: Array.from({ length: trainees }, (_, i) => ({ residentId: personAt(i), employerUscc: EMPLOYER })), sessions,
+      trainees: Array.from({ length: trainees }, (_, i) => ({ residentId: personAt(i), name: `压测学员${i}`, employerUscc: EMPLOYER })), sessions,
     });
     const big = (await ok(call(provider, 'POST', '/classes', application(TRAINEES)), 'create the large class')).id as string;
     await ok(call(provider, 'POST', `/classes/${big}/submit`), 'submit');

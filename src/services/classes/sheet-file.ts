@@ -13,6 +13,9 @@
 //     the event loop a turn every few thousand cells so other requests are served meanwhile.
 //  3. The caller does this BEFORE opening its database transaction (the embedded store has one
 //     connection): parse, then validate and write in one short transaction.
+//  4. Reading and writing run in a worker thread of their own (sheet-thread.ts), one file at a time,
+//     with a heap of its own: a file being parsed never holds the server's event loop, and a file that
+//     got past every limit and still exhausted memory ends that thread, not the server.
 import { Readable, PassThrough } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { crc32 } from 'node:zlib';
@@ -20,6 +23,7 @@ import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { AppError } from '../app-error.ts';
 import { bytesText, limits, type Limits } from '../limits.ts';
+import { inSheetThread } from './sheet-thread.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -57,7 +61,12 @@ const NOT_XLSX = '文件不是有效的 Excel（.xlsx）文件，请用下载的
  * Writes a one-sheet workbook with exceljs's streaming writer (rows are committed as they are added,
  * and the event loop gets a turn every few thousand cells, so a large sheet does not stall the server).
  */
-export async function writeSheet(sheetName: string, columns: SheetColumn[], rows: (string | number | null)[][]): Promise<Buffer> {
+export function writeSheet(sheetName: string, columns: SheetColumn[], rows: (string | number | null)[][]): Promise<Buffer> {
+  return inSheetThread<Uint8Array>({ op: 'write', sheetName, columns, rows }).then((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
+
+/** writeSheet's work, in the sheet thread. */
+export async function buildSheet(sheetName: string, columns: SheetColumn[], rows: (string | number | null)[][]): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -97,6 +106,13 @@ function cellText(value: ExcelJS.CellValue): string {
     if ('error' in value) return '';
   }
   return String(value).trim();
+}
+
+/** A row as it crosses from the sheet thread: plain data, no functions. */
+export interface PlainSheetRow {
+  row: number;
+  cells: [string, string][];
+  numbers: string[];
 }
 
 export interface SheetRow {
@@ -239,6 +255,26 @@ export async function readSheet(body: unknown, required: string[]): Promise<Read
   }
   const lim = limits();
   if (body.length > lim.xlsxBytes) throw fileError(`文件大小为 ${bytesText(body.length)}，超过 ${bytesText(lim.xlsxBytes)} 的上限`);
+  let read: { headers: string[]; rows: PlainSheetRow[] };
+  try {
+    read = await inSheetThread({ op: 'read', body: new Uint8Array(body), required, lim });
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    // The thread ran out of its own memory or died: the file is refused, the server goes on.
+    throw fileError(`文件解析时超出了资源上限（${(e as Error).message}），未导入。请删除多余的行、列和格式后重试，或分批导入`);
+  }
+  return {
+    headers: read.headers,
+    rows: read.rows.map((r) => {
+      const byHeader = new Map(r.cells);
+      const numbers = new Set(r.numbers);
+      return { row: r.row, get: (h: string) => byHeader.get(h) ?? '', isNumber: (h: string) => numbers.has(h) };
+    }),
+  };
+}
+
+/** readSheet's work, in the sheet thread: the checks on the zip, then the rows as plain data. */
+export async function parseSheet(body: Buffer, required: string[], lim: Limits): Promise<{ headers: string[]; rows: PlainSheetRow[] }> {
   const parts = await unpack(body, lim);
   const order = [WORKBOOK_RELS, WORKBOOK, SHARED_STRINGS, STYLES, 'xl/worksheets/sheet1.xml'];
   if (!parts.has(SHARED_STRINGS)) parts.set(SHARED_STRINGS, Buffer.from(EMPTY_SST));
@@ -259,7 +295,7 @@ export async function readSheet(body: unknown, required: string[]): Promise<Read
   let headers: string[] | null = null;
   const columnOf = new Map<string, number>();
   const headerOf = (col: number) => headers?.[col - 1] || `${columnLetters(col)}`;
-  const rows: SheetRow[] = [];
+  const rows: PlainSheetRow[] = [];
   let cells = 0;
   try {
     for await (const sheet of reader) {
@@ -304,7 +340,7 @@ export async function readSheet(body: unknown, required: string[]): Promise<Read
           if (typeof values[c] === 'number') numbers.add(h);
         }
         if ([...byHeader.values()].every((t) => t === '')) continue;
-        rows.push({ row: row.number, get: (h) => byHeader.get(h) ?? '', isNumber: (h) => numbers.has(h) });
+        rows.push({ row: row.number, cells: [...byHeader], numbers: [...numbers] });
       }
       break; // the first sheet only
     }
