@@ -368,13 +368,13 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     const d = page.getByRole('dialog');
     await d.getByLabel('用户名').fill(username);
     await d.getByLabel('名称').fill(trainee.name);
-    await d.getByLabel('初始密码').fill('journey2021');
+    await d.getByLabel('初始密码').fill('Renhe-trainee-21');
     await choose('角色', '劳动者', undefined, d);
     await d.getByLabel('劳动者身份证号').fill(trainee.residentId);
     await d.getByRole('button', { name: /创\s*建/ }).click();
     await d.waitFor({ state: 'detached' });
 
-    await signIn(username, 'journey2021');
+    await signIn(username, 'Renhe-trainee-21');
     await page.getByRole('link', { name: '支付记录' }).click();
     await page.getByRole('heading', { name: '支付记录' }).waitFor();
     const row = page.locator('.ant-table-tbody .ant-table-row', { hasText: claim.id });
