@@ -9,8 +9,8 @@ import { CLASS_PROGRAMS } from '../../src/services/classes/class-application.ts'
 import { reconcileMoney } from '../../src/services/audit/reconcile-money.ts';
 import { verifyAuditChain } from '../../src/store/audit-log.ts';
 import type { Store } from '../../src/store/database.ts';
-import { DEMO_TODAY, PLANTED_IRREGULARITIES, type DemoActivity, type PlantedId } from '../../src/store/seed/demo/seed-demo-activity.ts';
-import { DEMO_PASSWORD, seedDemoRegistries, type DemoLogin } from '../../src/store/seed/demo/seed-demo.ts';
+import { DEMO_TODAY, PLANTED_IRREGULARITIES, type DemoActivity, type PlantedId } from '../../src/demo/seed-demo-activity.ts';
+import { DEMO_PASSWORD, seedDemoRegistries, type DemoLogin } from '../../src/demo/seed-demo.ts';
 import { openTestStore } from '../support/store.ts';
 
 let store: Store;

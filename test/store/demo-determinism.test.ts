@@ -10,7 +10,7 @@ import { buildApp, SESSION_COOKIE } from '../../src/api/app.ts';
 import { scanRisks } from '../../src/services/risk/scan-risks.ts';
 import { canonicalJson } from '../../src/store/audit-log.ts';
 import type { Db, Store } from '../../src/store/database.ts';
-import { DEMO_PASSWORD, seedDemoRegistries, type DemoLogin } from '../../src/store/seed/demo/seed-demo.ts';
+import { DEMO_PASSWORD, seedDemoRegistries, type DemoLogin } from '../../src/demo/seed-demo.ts';
 import { openTestStore } from '../support/store.ts';
 
 /** Fewer people than the real demo (5,000), as in the other demo tests: the same seeder, the same use cases. */

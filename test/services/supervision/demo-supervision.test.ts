@@ -15,7 +15,7 @@ import { ENTERPRISE_PROGRAMS, TRAINING_PROGRAMS } from '../../../src/services/re
 import { cityGoals } from '../../../src/services/targets/city-goals.ts';
 import { listTaskProgress } from '../../../src/services/targets/task-progress.ts';
 import type { Store } from '../../../src/store/database.ts';
-import { seedDemoRegistries } from '../../../src/store/seed/demo/seed-demo.ts';
+import { seedDemoRegistries } from '../../../src/demo/seed-demo.ts';
 import { inTransaction } from '../../../src/store/transaction.ts';
 import { openTestStore } from '../../support/store.ts';
 
