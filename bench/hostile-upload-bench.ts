@@ -17,7 +17,7 @@ import { rosterTemplate } from '../src/services/classes/import-roster.ts';
 import { migrate, openStore } from '../src/store/database.ts';
 import { seedReferenceData } from '../src/store/seed/reference-data.ts';
 import { insertEnterprise, insertPerson, insertProvider } from '../src/store/seed/registries.ts';
-import { createUser } from '../src/store/seed/users.ts';
+import { createUser } from '../src/demo/seed-users.ts';
 import { inTransaction } from '../src/store/transaction.ts';
 import { sheetBomb } from '../test/support/xlsx-bombs.ts';
 

@@ -14,7 +14,7 @@ import { decideClaims } from '../src/services/claims/decide-claims.ts';
 import type { Actor } from '../src/services/access.ts';
 import { migrate, openStore, type Store } from '../src/store/database.ts';
 import { seedReferenceData } from '../src/store/seed/reference-data.ts';
-import { createUser } from '../src/store/seed/users.ts';
+import { createUser } from '../src/demo/seed-users.ts';
 import { inTransaction } from '../src/store/transaction.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

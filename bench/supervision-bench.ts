@@ -25,7 +25,7 @@ import { scanRisks } from '../src/services/risk/scan-risks.ts';
 import { foldClaimPeriodDeltas } from '../src/store/claim-period-totals.ts';
 import { migrate, openStore, type Store } from '../src/store/database.ts';
 import { seedReferenceData } from '../src/store/seed/reference-data.ts';
-import { createUser } from '../src/store/seed/users.ts';
+import { createUser } from '../src/demo/seed-users.ts';
 import { inTransaction } from '../src/store/transaction.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -1,7 +1,7 @@
 // `upskill demo`: fills an empty store with the fictional Panzhihua demo data and prints the logins.
 import type { Db } from '../store/database.ts';
-import { DEMO_PASSWORD, seedDemoRegistries, storeIsEmpty } from '../store/seed/demo/seed-demo.ts';
-import { DEMO_TODAY } from '../store/seed/demo/seed-demo-activity.ts';
+import { DEMO_PASSWORD, seedDemoRegistries, storeIsEmpty } from '../demo/seed-demo.ts';
+import { DEMO_TODAY } from '../demo/seed-demo-activity.ts';
 import { BUSINESS_DATE_SETTING } from '../services/business-date.ts';
 import { CLASS_STATUS_NAMES } from '../services/classes/class-status.ts';
 import { STATUS_NAMES } from '../services/claims/claim-states.ts';

@@ -16,6 +16,8 @@ export interface StoreOptions {
   databaseUrl?: string;
   /** PGlite's data folder; absent (with no URL) = in memory, for tests. */
   dataDir?: string;
+  /** PGlite only: a tar of a data folder (PGliteInWorker.dumpDataDir) to start from, for a new data folder. */
+  loadDataDir?: string;
   /** PostgreSQL schema to use (tests isolate themselves in one each). */
   schema?: string;
   /** PostgreSQL pool size per process (UPSKILL_DB_POOL_MAX; default 10). */
@@ -29,6 +31,8 @@ export interface Store {
   location: string;
   /** The PostgreSQL pool's connection counts, for the metrics (absent on PGlite: one connection). */
   poolStats?: () => { total: number; idle: number; waiting: number };
+  /** PGlite only: the data folder as a tar, to start another store from (loadDataDir). */
+  dumpDataDir?: () => Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -37,17 +41,18 @@ const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
 const asNumber = (v: string) => Number(v);
 const asText = (v: string) => v;
 
-async function openPglite(dataDir: string | undefined): Promise<Store> {
+async function openPglite(dataDir: string | undefined, loadDataDir: string | undefined): Promise<Store> {
   const release = dataDir ? lockDataDir(dataDir) : () => {};
   try {
     // In a worker thread, so a long query never blocks the API's event loop (STACK-NOTES trap 3).
-    const pglite = new PGliteInWorker(dataDir);
+    const pglite = new PGliteInWorker(dataDir, loadDataDir);
     await pglite.waitReady;
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: pglite as never }) });
     return {
       db,
       kind: 'pglite',
       location: dataDir ?? '(内存)',
+      dumpDataDir: () => pglite.dumpDataDir(),
       async close() {
         await db.destroy();
         release();
@@ -76,7 +81,7 @@ async function openPostgres(url: string, schema: string | undefined, poolMax: nu
 }
 
 export function openStore(options: StoreOptions): Promise<Store> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.schema, options.poolMax ?? 10) : openPglite(options.dataDir);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.schema, options.poolMax ?? 10) : openPglite(options.dataDir, options.loadDataDir);
 }
 
 /** Applies every migration not applied yet; throws with the failing migration's name. */

@@ -7,6 +7,7 @@ interface Reply {
   id: number;
   ok: boolean;
   result?: { rows: unknown[]; affectedRows?: number; fields: { name: string; dataTypeID: number }[] };
+  dump?: ArrayBuffer;
   error?: { message: string; code?: string; detail?: string; constraint?: string; table?: string; column?: string };
 }
 
@@ -18,8 +19,9 @@ export class PGliteInWorker {
   private next = 1;
   private readonly pending = new Map<number, { resolve: (r: Reply) => void }>();
 
-  constructor(dataDir: string | undefined) {
-    this.worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir } });
+  /** `loadDataDir`: a tar of a data folder (see dumpDataDir) to start from instead of an empty database. */
+  constructor(dataDir: string | undefined, loadDataDir?: string) {
+    this.worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir, loadDataDir } });
     this.waitReady = new Promise((resolve, reject) => {
       this.pending.set(0, {
         resolve: (r) => {
@@ -41,7 +43,7 @@ export class PGliteInWorker {
     });
   }
 
-  private send(op: 'query' | 'close', sql?: string, params?: unknown[]): Promise<Reply> {
+  private send(op: 'query' | 'dump' | 'close', sql?: string, params?: unknown[]): Promise<Reply> {
     const id = this.next++;
     return new Promise((resolve) => {
       this.pending.set(id, { resolve });
@@ -65,6 +67,13 @@ export class PGliteInWorker {
       await this.query('rollback');
       throw e;
     }
+  }
+
+  /** The whole data folder as an uncompressed tar (PGlite's dumpDataDir), to start another PGlite from. */
+  async dumpDataDir(): Promise<Uint8Array> {
+    const r = await this.send('dump');
+    if (!r.ok) throw new Error(r.error!.message);
+    return new Uint8Array(r.dump!);
   }
 
   async close(): Promise<void> {

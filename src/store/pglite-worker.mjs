@@ -1,6 +1,9 @@
 // PGlite in a worker thread (plain JavaScript: it runs without the TypeScript loader). PGlite runs
 // queries on the thread that owns it, and a long one would freeze the API's event loop (STACK-NOTES
-// trap 3); here it freezes only this thread. Messages: {id, op: 'query'|'close', sql, params}.
+// trap 3); here it freezes only this thread. Messages: {id, op: 'query'|'dump'|'close', sql, params}.
+// `loadDataDir` (a path to a tar of a data folder, as 'dump' returns it) starts from a copy of that
+// database instead of an empty one: what the tests' migrated template and the prebuilt demo use.
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
@@ -8,7 +11,8 @@ const asNumber = (v) => Number(v);
 const asText = (v) => v;
 // Same parsers as the main thread's PGlite/pg setup (database.ts): int8 and numeric as numbers, date as text.
 const parsers = { 20: asNumber, 1700: asNumber, 1082: asText };
-const pglite = new PGlite(workerData.dataDir ?? undefined, { parsers });
+const loadDataDir = workerData.loadDataDir ? new Blob([readFileSync(workerData.loadDataDir)]) : undefined;
+const pglite = new PGlite(workerData.dataDir ?? undefined, { parsers, ...(loadDataDir ? { loadDataDir } : {}) });
 
 pglite.waitReady.then(
   () => parentPort.postMessage({ id: 0, ok: true }),
@@ -20,6 +24,11 @@ parentPort.on('message', async ({ id, op, sql, params }) => {
     if (op === 'close') {
       await pglite.close();
       parentPort.postMessage({ id, ok: true });
+      return;
+    }
+    if (op === 'dump') {
+      const bytes = await (await pglite.dumpDataDir('none')).arrayBuffer();
+      parentPort.postMessage({ id, ok: true, dump: bytes }, [bytes]);
       return;
     }
     // PGlite 0.5.16 ignores the constructor's parsers for dates: pass them with every query too.

@@ -20,7 +20,7 @@ import { maskResidentId, type Actor, type Department, type Role } from '../../sr
 import { createClass } from '../../src/services/classes/create-class.ts';
 import type { ClassApplication } from '../../src/services/classes/class-application.ts';
 import { insertEnterprise, insertPerson, insertProvider } from '../../src/store/seed/registries.ts';
-import { createUser } from '../../src/store/seed/users.ts';
+import { createUser } from '../../src/demo/seed-users.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestApp, type TestApp } from '../support/api.ts';
 import { insertClaimRow, residentId, uscc } from '../support/claims-fixtures.ts';

@@ -3,7 +3,7 @@
 // cookie `Secure` when the request came over TLS (directly or through a trusted proxy).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, SESSION_COOKIE } from '../../src/api/app.ts';
-import { createUser } from '../../src/store/seed/users.ts';
+import { createUser } from '../../src/demo/seed-users.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestApp, type TestApp } from '../support/api.ts';
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/api/app.ts';
 import { logIn, loginDelayMs, THROTTLE } from '../../src/services/auth/sessions.ts';
 import { AppError } from '../../src/services/app-error.ts';
-import { createUser } from '../../src/store/seed/users.ts';
+import { createUser } from '../../src/demo/seed-users.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestApp, type TestApp } from '../support/api.ts';
 

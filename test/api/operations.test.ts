@@ -5,7 +5,7 @@ import { buildApp } from '../../src/api/app.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../src/store/database.ts';
 import { seedReferenceData } from '../../src/store/seed/reference-data.ts';
-import { createUser } from '../../src/store/seed/users.ts';
+import { createUser } from '../../src/demo/seed-users.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestStore } from '../support/store.ts';
 

@@ -14,7 +14,7 @@ import { createFund } from '../../src/services/funds/create-fund.ts';
 import { appendAuditEntries, verifyAuditChain } from '../../src/store/audit-log.ts';
 import { migrate, openStore } from '../../src/store/database.ts';
 import { seedReferenceData } from '../../src/store/seed/reference-data.ts';
-import { createUser } from '../../src/store/seed/users.ts';
+import { createUser } from '../../src/demo/seed-users.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { insertPeople, residentId } from '../support/claims-fixtures.ts';
 import { dutyUser } from '../support/payment-duty-users.ts';

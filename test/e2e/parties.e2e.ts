@@ -7,7 +7,7 @@ import type { Locator } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { formatYuan } from '../../src/policy/money.ts';
 import { browserPerFile, logIn, screenshot } from './browser.ts';
-import { COUNTY_NAMES } from '../../src/store/seed/demo/seed-demo.ts';
+import { COUNTY_NAMES } from '../../src/demo/seed-demo.ts';
 import { DemoApi } from './api-client.ts';
 
 const baseUrl = inject('baseUrl');

@@ -1,7 +1,7 @@
-// The demo data (`upskill demo`, issue #4 §6): seeded into a fresh store (fewer people than the real
-// demo, to keep the test short), it holds classes in every state for every class program, claims in
-// every state, the §4.1 plans and §4.9 projects, an audit chain that verifies, the planted
-// irregularities as described, and a login for every role that works.
+// The demo data (`upskill demo`, issue #4 §6): seeded into a fresh store (the run's shared seeding,
+// test/support/demo.ts; fewer people than the real demo, to keep the test short), it holds classes in
+// every state for every class program, claims in every state, the §4.1 plans and §4.9 projects, an
+// audit chain that verifies, the planted irregularities as described, and a login for every role that works.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn } from '../../src/services/auth/sessions.ts';
@@ -9,9 +9,9 @@ import { CLASS_PROGRAMS } from '../../src/services/classes/class-application.ts'
 import { reconcileMoney } from '../../src/services/audit/reconcile-money.ts';
 import { verifyAuditChain } from '../../src/store/audit-log.ts';
 import type { Store } from '../../src/store/database.ts';
-import { DEMO_TODAY, PLANTED_IRREGULARITIES, type DemoActivity, type PlantedId } from '../../src/store/seed/demo/seed-demo-activity.ts';
-import { DEMO_PASSWORD, seedDemoRegistries, type DemoLogin } from '../../src/store/seed/demo/seed-demo.ts';
-import { openTestStore } from '../support/store.ts';
+import { DEMO_TODAY, PLANTED_IRREGULARITIES, type DemoActivity, type PlantedId } from '../../src/demo/seed-demo-activity.ts';
+import { DEMO_PASSWORD, type DemoLogin } from '../../src/demo/seed-demo.ts';
+import { openDemoStore } from '../support/demo.ts';
 
 let store: Store;
 let activity: DemoActivity;
@@ -20,9 +20,8 @@ const day = (d: string | Date) => (d instanceof Date ? d.toISOString().slice(0, 
 const planted = (id: PlantedId) => activity.planted.find((p) => p.id === id)!;
 
 beforeAll(async () => {
-  store = await openTestStore();
-  ({ activity, logins } = await seedDemoRegistries(store.db, { people: 1200 }));
-}, 180_000);
+  ({ store, activity, logins } = await openDemoStore());
+}, 600_000); // it may wait for another file seeding the shared demo
 afterAll(() => store?.close());
 
 describe('Classes', () => {

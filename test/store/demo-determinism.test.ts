@@ -1,6 +1,8 @@
 // The demo is the same on every fresh run: the README's worked examples, the e2e tests and the risk
-// scan that finds exactly the planted irregularities all rely on it. Two fresh stores are seeded with
-// the same demo and every table's content is compared row by row; the only columns left out are those
+// scan that finds exactly the planted irregularities all rely on it. Two seedings of the same demo are
+// compared table by table, row by row: one done here on a fresh store, and the run's shared one that the
+// other demo tests read (test/support/demo.ts: seeded by the same code in this run, in another file or
+// in this one, then copied); on PostgreSQL both are fresh seedings here; the only columns left out are those
 // that record WHEN a row was written (the seeding's wall clock) or hold a secret that must be random.
 // Then each trainee login of the demo logs in and finds something on every one of its screens.
 import { createHash } from 'node:crypto';
@@ -10,11 +12,8 @@ import { buildApp, SESSION_COOKIE } from '../../src/api/app.ts';
 import { scanRisks } from '../../src/services/risk/scan-risks.ts';
 import { canonicalJson } from '../../src/store/audit-log.ts';
 import type { Db, Store } from '../../src/store/database.ts';
-import { DEMO_PASSWORD, seedDemoRegistries, type DemoLogin } from '../../src/store/seed/demo/seed-demo.ts';
-import { openTestStore } from '../support/store.ts';
-
-/** Fewer people than the real demo (5,000), as in the other demo tests: the same seeder, the same use cases. */
-const PEOPLE = 1200;
+import { DEMO_PASSWORD, type DemoLogin } from '../../src/demo/seed-demo.ts';
+import { openDemoStore, seedFreshDemo } from '../support/demo.ts';
 
 /**
  * The columns that may differ between two runs, each for a reason that has nothing to do with the demo's
@@ -115,11 +114,12 @@ let firstContents: Map<string, { digest: string; rows: string[] }>;
 let secondContents: Map<string, { digest: string; rows: string[] }>;
 
 beforeAll(async () => {
-  [first, second] = await Promise.all([openTestStore(), openTestStore()]);
-  // One after the other: each run alone, as `npm start` on a fresh data folder does it. Then a full risk
-  // scan of each, so that the findings (what test/services/risk/demo-scan.test.ts checks) are compared too.
-  ({ logins } = await seedDemoRegistries(first.db, { people: PEOPLE }));
-  await seedDemoRegistries(second.db, { people: PEOPLE });
+  // Fewer people than the real demo (5,000), as in the other demo tests: the same seeder, the same use
+  // cases. The fresh seeding first, then the shared one (waiting for it if another file is seeding it).
+  // Then a full risk scan of each, so that the findings (what test/services/risk/demo-scan.test.ts
+  // checks) are compared too.
+  ({ store: first, logins } = await seedFreshDemo());
+  ({ store: second } = await openDemoStore());
   firstContents = await contents(first.db, (await scanRisks(first.db, 'city:test')).scanId);
   secondContents = await contents(second.db, (await scanRisks(second.db, 'city:test')).scanId);
 }, 600_000);

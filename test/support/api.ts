@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, SESSION_COOKIE } from '../../src/api/app.ts';
 import type { Store } from '../../src/store/database.ts';
 import { seedReferenceData } from '../../src/store/seed/reference-data.ts';
-import { createUser, type NewUser } from '../../src/store/seed/users.ts';
+import { createUser, type NewUser } from '../../src/demo/seed-users.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestStore } from './store.ts';
 

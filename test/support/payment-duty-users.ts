@@ -2,7 +2,7 @@
 // for service tests: maker–checker admits no single actor doing two of them on one batch.
 import type { Actor } from '../../src/services/access.ts';
 import type { PaymentDuty } from '../../src/store/schema.ts';
-import { createUser } from '../../src/store/seed/users.ts';
+import { createUser } from '../../src/demo/seed-users.ts';
 import type { Tx } from '../../src/store/transaction.ts';
 
 export interface DutyUsers { maker: Actor; checker: Actor; payer: Actor }

@@ -14,7 +14,7 @@ import { listPayable } from '../../../src/services/review/payable-claims.ts';
 import { verifyAuditChain } from '../../../src/store/audit-log.ts';
 import type { Store } from '../../../src/store/database.ts';
 import { seedReferenceData } from '../../../src/store/seed/reference-data.ts';
-import { createUser } from '../../../src/store/seed/users.ts';
+import { createUser } from '../../../src/demo/seed-users.ts';
 import { inTransaction, type Tx } from '../../../src/store/transaction.ts';
 import { insertClaimRow, insertPeople, residentId } from '../../support/claims-fixtures.ts';
 import { cityDutyUsers, type DutyUsers } from '../../support/payment-duty-users.ts';

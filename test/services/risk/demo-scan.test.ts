@@ -1,8 +1,8 @@
 // The fraud-risk rules on the demo data (issue #6 proof): the demo plants at least one case for every
 // rule (PLANTED_IRREGULARITIES, each labelled in the audit log); a full scan finds every planted case
 // with the rule it was planted for, and no rule names a class or a claim that is not planted for it —
-// the thousand-odd clean records of two years of work fire nothing. Seeded once, with fewer people than
-// the real demo (the same seeder, the same use cases; the real demo scans the same way).
+// the thousand-odd clean records of two years of work fire nothing. Seeded once per run and shared by the
+// demo test files (test/support/demo.ts), with fewer people than the real demo (the same seeder, the same use cases; the real demo scans the same way).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFindings, type FindingView } from '../../../src/services/risk/list-findings.ts';
 import { listScores } from '../../../src/services/risk/list-scores.ts';
@@ -11,10 +11,9 @@ import { RISK_RULES } from '../../../src/services/risk/rules/index.ts';
 import { inspectionProbability, sampleInspections } from '../../../src/services/risk/sample-inspections.ts';
 import { scanRisks, type ScanSummary } from '../../../src/services/risk/scan-risks.ts';
 import type { Store } from '../../../src/store/database.ts';
-import { PLANTED_IRREGULARITIES, type DemoActivity, type PlantedCase } from '../../../src/store/seed/demo/seed-demo-activity.ts';
-import { seedDemoRegistries } from '../../../src/store/seed/demo/seed-demo.ts';
+import { PLANTED_IRREGULARITIES, type DemoActivity, type PlantedCase } from '../../../src/demo/seed-demo-activity.ts';
 import { inTransaction } from '../../../src/store/transaction.ts';
-import { openTestStore } from '../../support/store.ts';
+import { openDemoStore } from '../../support/demo.ts';
 import { CITY } from './risk-fixtures.ts';
 
 let store: Store;
@@ -24,11 +23,10 @@ let scan: ScanSummary;
 let classOfClaim: Map<string, string | null>;
 
 beforeAll(async () => {
-  store = await openTestStore();
-  ({ activity } = await seedDemoRegistries(store.db, { people: 1200 }));
+  ({ store, activity } = await openDemoStore());
   scan = await scanRisks(store.db, 'city:test');
   classOfClaim = new Map((await store.db.selectFrom('claims').select(['id', 'class_id']).execute()).map((c) => [c.id, c.class_id]));
-}, 240_000);
+}, 600_000); // it may wait for another file seeding the shared demo
 afterAll(() => store?.close());
 
 const plantsFor = (rule: string): PlantedCase[] =>

@@ -15,9 +15,8 @@ import { ENTERPRISE_PROGRAMS, TRAINING_PROGRAMS } from '../../../src/services/re
 import { cityGoals } from '../../../src/services/targets/city-goals.ts';
 import { listTaskProgress } from '../../../src/services/targets/task-progress.ts';
 import type { Store } from '../../../src/store/database.ts';
-import { seedDemoRegistries } from '../../../src/store/seed/demo/seed-demo.ts';
 import { inTransaction } from '../../../src/store/transaction.ts';
-import { openTestStore } from '../../support/store.ts';
+import { openDemoStore } from '../../support/demo.ts';
 
 let store: Store;
 const actor = (role: Actor['role'], extra: Partial<Actor> = {}): Actor => ({
@@ -29,9 +28,8 @@ const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 const LIVE = new Set(['submitted', 'decided', 'reviewed', 'publicity', 'approved', 'paid']);
 
 beforeAll(async () => {
-  store = await openTestStore();
-  await seedDemoRegistries(store.db, { people: 1200 });
-}, 240_000);
+  ({ store } = await openDemoStore());
+}, 600_000); // it may wait for another file seeding the shared demo
 afterAll(() => store?.close());
 
 async function rawMoney() {

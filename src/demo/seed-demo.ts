@@ -2,17 +2,17 @@
 // areas, enterprises across 钒钛 / 康养 / modern services / other, providers with licence scopes,
 // trainees with the facts the rules read, demo logins for every role, and funds; then two years of
 // classes and claims in every state (seed-demo-activity.ts). Deterministic: a seed.
-import { residentIdCheckChar, usccCheckChar } from '../../../policy/identifiers.ts';
-import { yuanToFen } from '../../../policy/money.ts';
-import { DEPARTMENTS, type Department } from '../../../services/access.ts';
-import type { Db } from '../../database.ts';
-import { appendAudit } from '../../audit-log.ts';
-import { uuidsFrom, withIdSource } from '../../ids.ts';
-import { withBusinessClock, type BusinessClock } from '../../../services/business-date.ts';
-import { inTransaction, type Tx } from '../../transaction.ts';
-import { COUNTY_AREAS, CITY_AREA, seedReferenceData } from '../reference-data.ts';
-import { insertEnterprise, insertPerson, insertProvider, type SeedFact, type SeedScope } from '../registries.ts';
-import { createUser } from '../users.ts';
+import { residentIdCheckChar, usccCheckChar } from '../policy/identifiers.ts';
+import { yuanToFen } from '../policy/money.ts';
+import { DEPARTMENTS, type Department } from '../services/access.ts';
+import type { Db } from '../store/database.ts';
+import { appendAudit } from '../store/audit-log.ts';
+import { uuidsFrom, withIdSource } from '../store/ids.ts';
+import { withBusinessClock, type BusinessClock } from '../services/business-date.ts';
+import { inTransaction, type Tx } from '../store/transaction.ts';
+import { COUNTY_AREAS, CITY_AREA, seedReferenceData } from '../store/seed/reference-data.ts';
+import { insertEnterprise, insertPerson, insertProvider, type SeedFact, type SeedScope } from '../store/seed/registries.ts';
+import { createUser } from './seed-users.ts';
 import { ENTERPRISE_STEMS, GIVEN, SURNAMES } from './fictional-names.ts';
 import { DEMO_START, seedDemoActivity, type DemoActivity } from './seed-demo-activity.ts';
 import { seedDemoSupervision } from './seed-demo-supervision.ts';

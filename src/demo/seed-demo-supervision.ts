@@ -3,13 +3,13 @@
 // real use case, audited), and one flagged major matter (重大事项) on a planted irregularity.
 // Deterministic: targets follow from the demo's own trainings with fixed factors, so some tasks are
 // ahead and some lag behind (通报) in the third quarter of 2021, the last full one before 2021-11-15.
-import type { Actor, Department, Role } from '../../../services/access.ts';
-import { LIVE_STATUSES, TRAINING_PROGRAMS } from '../../../services/reports/report-period.ts';
-import { recordEmploymentFigures } from '../../../services/targets/record-employment-figures.ts';
-import { setAnnualTask } from '../../../services/targets/set-annual-task.ts';
-import { flagMajorMatter } from '../../../services/reports/major-matters.ts';
-import { COUNTY_AREA_CODES } from '../../../services/targets/task-units.ts';
-import type { Tx } from '../../transaction.ts';
+import type { Actor, Department, Role } from '../services/access.ts';
+import { LIVE_STATUSES, TRAINING_PROGRAMS } from '../services/reports/report-period.ts';
+import { recordEmploymentFigures } from '../services/targets/record-employment-figures.ts';
+import { setAnnualTask } from '../services/targets/set-annual-task.ts';
+import { flagMajorMatter } from '../services/reports/major-matters.ts';
+import { COUNTY_AREA_CODES } from '../services/targets/task-units.ts';
+import type { Tx } from '../store/transaction.ts';
 import type { DemoActivity } from './seed-demo-activity.ts';
 import type { DemoWorld } from './seed-demo.ts';
 

@@ -47,48 +47,48 @@
 // - PLANT-LONG-DAYS     a §4.3 class of 39 hours scheduled in 3 days of 13 hours.
 // Every risk rule of src/services/risk/rules has at least one planted case (`riskRules` below); the
 // rest of the demo is clean: test/services/risk/demo-scan.test.ts scans it and checks both.
-import { addDays, addMonths } from '../../../policy/dates.ts';
-import { isWorkingDay } from '../../../policy/working-calendar.ts';
-import { TERM_PERIODS } from '../../../services/risk/risk-parameters.ts';
+import { addDays, addMonths } from '../policy/dates.ts';
+import { isWorkingDay } from '../policy/working-calendar.ts';
+import { TERM_PERIODS } from '../services/risk/risk-parameters.ts';
 import { sql } from 'kysely';
-import type { Actor, Department, Role } from '../../../services/access.ts';
-import { AppError } from '../../../services/app-error.ts';
-import type { ClassApplication, ClassProgram } from '../../../services/classes/class-application.ts';
-import { createClass } from '../../../services/classes/create-class.ts';
-import { submitClass } from '../../../services/classes/submit-class.ts';
-import { approveClass } from '../../../services/classes/approve-class.ts';
-import { returnClass } from '../../../services/classes/return-class.ts';
-import { startClass } from '../../../services/classes/start-class.ts';
-import { recordAttendance } from '../../../services/classes/record-attendance.ts';
-import { recordAssessment } from '../../../services/classes/record-assessment.ts';
-import { completeAssessment } from '../../../services/classes/complete-assessment.ts';
-import { recordCertificate } from '../../../services/classes/record-certificate.ts';
-import { closeClass } from '../../../services/classes/close-class.ts';
-import { submitClaim, type SubmitClaimInput } from '../../../services/claims/submit-claim.ts';
-import { decideClaims } from '../../../services/claims/decide-claims.ts';
-import { reviewClaim } from '../../../services/claims/review-claim.ts';
-import { rejectClaim } from '../../../services/claims/reject-claim.ts';
-import { withdrawClaim } from '../../../services/claims/withdraw-claim.ts';
-import { approveClaim } from '../../../services/claims/approve-claim.ts';
-import { recordAnnualCapException } from '../../../services/claims/record-annual-cap-exception.ts';
-import { publishClaims } from '../../../services/publicity/publish-claims.ts';
-import { closeNotice } from '../../../services/publicity/close-notice.ts';
-import { objectToClaim } from '../../../services/publicity/object-to-claim.ts';
-import { resolveObjection } from '../../../services/publicity/resolve-objection.ts';
-import { buildPaymentBatch, confirmPaymentBatch } from '../../../services/payments/build-payment-batch.ts';
-import { payPaymentBatch } from '../../../services/payments/pay-payment-batch.ts';
-import { payAdvance } from '../../../services/funds/pay-advance.ts';
-import { fileContent } from '../../../services/filings/file-content.ts';
-import { reviewFiling } from '../../../services/filings/review-filing.ts';
-import { submitApprenticeshipPlan } from '../../../services/plans/submit-apprenticeship-plan.ts';
-import { changePlanStatus } from '../../../services/plans/change-plan-status.ts';
-import { createProject } from '../../../services/projects/create-project.ts';
-import { recordPersonFact } from '../../../services/people/record-person-fact.ts';
-import { recordDifficulty } from '../../../services/enterprises/record-difficulty.ts';
-import type { CertificateType } from '../../../policy/codes.ts';
-import type { Db } from '../../database.ts';
-import { appendAudit, type Tx } from '../../audit-log.ts';
-import type { ClassStatus } from '../../schema.ts';
+import type { Actor, Department, Role } from '../services/access.ts';
+import { AppError } from '../services/app-error.ts';
+import type { ClassApplication, ClassProgram } from '../services/classes/class-application.ts';
+import { createClass } from '../services/classes/create-class.ts';
+import { submitClass } from '../services/classes/submit-class.ts';
+import { approveClass } from '../services/classes/approve-class.ts';
+import { returnClass } from '../services/classes/return-class.ts';
+import { startClass } from '../services/classes/start-class.ts';
+import { recordAttendance } from '../services/classes/record-attendance.ts';
+import { recordAssessment } from '../services/classes/record-assessment.ts';
+import { completeAssessment } from '../services/classes/complete-assessment.ts';
+import { recordCertificate } from '../services/classes/record-certificate.ts';
+import { closeClass } from '../services/classes/close-class.ts';
+import { submitClaim, type SubmitClaimInput } from '../services/claims/submit-claim.ts';
+import { decideClaims } from '../services/claims/decide-claims.ts';
+import { reviewClaim } from '../services/claims/review-claim.ts';
+import { rejectClaim } from '../services/claims/reject-claim.ts';
+import { withdrawClaim } from '../services/claims/withdraw-claim.ts';
+import { approveClaim } from '../services/claims/approve-claim.ts';
+import { recordAnnualCapException } from '../services/claims/record-annual-cap-exception.ts';
+import { publishClaims } from '../services/publicity/publish-claims.ts';
+import { closeNotice } from '../services/publicity/close-notice.ts';
+import { objectToClaim } from '../services/publicity/object-to-claim.ts';
+import { resolveObjection } from '../services/publicity/resolve-objection.ts';
+import { buildPaymentBatch, confirmPaymentBatch } from '../services/payments/build-payment-batch.ts';
+import { payPaymentBatch } from '../services/payments/pay-payment-batch.ts';
+import { payAdvance } from '../services/funds/pay-advance.ts';
+import { fileContent } from '../services/filings/file-content.ts';
+import { reviewFiling } from '../services/filings/review-filing.ts';
+import { submitApprenticeshipPlan } from '../services/plans/submit-apprenticeship-plan.ts';
+import { changePlanStatus } from '../services/plans/change-plan-status.ts';
+import { createProject } from '../services/projects/create-project.ts';
+import { recordPersonFact } from '../services/people/record-person-fact.ts';
+import { recordDifficulty } from '../services/enterprises/record-difficulty.ts';
+import type { CertificateType } from '../policy/codes.ts';
+import type { Db } from '../store/database.ts';
+import { appendAudit, type Tx } from '../store/audit-log.ts';
+import type { ClassStatus } from '../store/schema.ts';
 import type { DemoPerson, DemoWorld } from './seed-demo.ts';
 import { GIVEN, SURNAMES } from './fictional-names.ts';
 
@@ -253,7 +253,8 @@ const classEnd = (c: ClassSpec) => classDays(c).at(-1)!;
 
 // ——— the seeder ——————————————————————————————————————————————————————————————————————————————
 
-export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say = () => {}): Promise<DemoActivity> {
+/** The registries as recorded, the actors, and the people split into the pools the classes draw from. */
+async function readTheRecords(tx: Tx, world: DemoWorld, progress: Say) {
   const r = world.random;
   const actors = await loadActors(tx);
   const reviewerOf = (area: string) => (area === '510400' ? actors.city : actors.county.get(area)!);
@@ -301,7 +302,13 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
     }
     return out;
   };
+  return { tx, world, progress, r, actors, reviewerOf, advanceTo, nextWorkingDay, planted, enterprisesById, scopes, catalogHours, insured, fund2021, fund2020, pensionKnownFalse, difficult, usable, keyPool, employeePool, demoTrainees, employerOf, used, take };
+}
+type AfterReadTheRecords = Awaited<ReturnType<typeof readTheRecords>>;
 
+/** §4.9 projects, before their classes (one with an advance). */
+async function seedProjects(story: AfterReadTheRecords) {
+  const { tx, world, progress, reviewerOf } = story;
   // ——— projects (§4.9), before their classes ———
   progress('项目制培训项目、培训内容备案');
   const projectProviders = world.providers.filter((p) => p.programs.includes('project_based'));
@@ -318,7 +325,13 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
     projects.push({ id: p.id, providerId: spec.provider.id, areaCode, count: spec.count });
     if (i === 0) await payAdvance(tx, reviewerOf(areaCode), { kind: 'project', subjectId: p.id, amountFen: Math.floor(spec.perYuan * 100 * spec.count * 0.3), paidOn: '2020-06-01' });
   }
+  return { projects };
+}
+type AfterSeedProjects = AfterReadTheRecords & Awaited<ReturnType<typeof seedProjects>>;
 
+/** The plan of classes: programs, providers, occupations, dates and statuses (no roster yet). */
+function planClasses(story: AfterSeedProjects) {
+  const { world, r, enterprisesById, scopes, catalogHours, difficult, projects } = story;
   // ——— class specs ———
   const specs: ClassSpec[] = [];
   const providersFor = (program: string) => world.providers.filter((p) => p.programs.includes(program));
@@ -377,7 +390,13 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
       });
     }
   }
+  return { specs, scopeTuples };
+}
+type AfterPlanClasses = AfterSeedProjects & ReturnType<typeof planClasses>;
 
+/** The classes the scenarios and planted cases need, chosen before the rosters are drawn. */
+function fixScenarios(story: AfterPlanClasses) {
+  const { world, insured, fund2021, fund2020, usable, keyPool, demoTrainees, employerOf, used, specs } = story;
   // ——— scenarios fixed before the rosters are drawn ———
   const closedIn = (program: string, from: string, to: string) => specs.filter((s) => s.program === program && s.status === 'closed' && s.start >= from && s.start <= to);
   // The R3 exception: one person on three 2021 trainings and then a §4.8 hire by the same enterprise.
@@ -428,7 +447,13 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
     loginClasses.set(spec, [...(loginClasses.get(spec) ?? []), p]);
   }
   for (const spec of loginClasses.keys()) planTaken.add(spec);
+  return { r3Enterprise, r3Es, r3Safety, r3Short, shortHours, sameMinute, planTaken, free, copySource, copy, longDays, loginClasses };
+}
+type AfterFixScenarios = AfterPlanClasses & ReturnType<typeof fixScenarios>;
 
+/** Rosters for every class, then the people of the scenarios and planted cases put on theirs. */
+function drawRosters(story: AfterFixScenarios) {
+  const { world, progress, r, pensionKnownFalse, usable, keyPool, employeePool, demoTrainees, employerOf, take, projects, specs, r3Enterprise, r3Es, r3Safety, r3Short, planTaken, free, copySource, copy, loginClasses } = story;
   // ——— rosters ———
   progress('培训班花名册');
   const classCount = specs.length;
@@ -515,7 +540,13 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
   // The scenarios' people complete their trainings (so that their claims exist).
   const mustQualify = new Set([r3Person.residentId, ...(prejob ? [prejob.residentId] : []), ...demoTrainees]);
   const returnedOthers = specs.filter((s) => s.status === 'returned' && s !== pensionSpec);
+  return { r3Person, prejob, overlapA, overlapB, overlapPerson, pensionSpec, pensioner, studentSpec, student, sharedDay, overlapLive, claimTwice, teacherPair, venuePair, RENTED_TEACHER, mustQualify, returnedOthers };
+}
+type AfterDrawRosters = AfterFixScenarios & ReturnType<typeof drawRosters>;
 
+/** §4.3/§4.4 content filings (§5.5), filed 10–30 days before the start and accepted. */
+async function fileContents(story: AfterDrawRosters) {
+  const { tx, r, actors, reviewerOf, enterprisesById, specs } = story;
   // ——— content filings (§4.3/§4.4, §5.5), filed 10–30 days before the start and accepted ———
   const filingActor = (uscc: string) => actors.enterprise.get(uscc) ?? reviewerOf(enterprisesById.get(uscc)!.directlyManaged ? '510400' : enterprisesById.get(uscc)!.areaCode);
   const officeOf = (uscc: string) => reviewerOf(enterprisesById.get(uscc)!.directlyManaged ? '510400' : enterprisesById.get(uscc)!.areaCode);
@@ -530,7 +561,13 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
     s.filingId = f.id;
     if (s.status !== 'draft') await reviewFiling(tx, officeOf(e.uscc), f.id, { verdict: 'accepted', note: null });
   }
+  return { officeOf };
+}
+type AfterFileContents = AfterDrawRosters & Awaited<ReturnType<typeof fileContents>>;
 
+/** Class applications: venues and teachers, submission, review, approval or return. */
+async function reviewApplications(story: AfterFileContents) {
+  const { tx, world, progress, r, actors, reviewerOf, planted, enterprisesById, specs, copySource, copy, longDays, overlapA, overlapB, overlapPerson, pensionSpec, pensioner, studentSpec, student, sharedDay, overlapLive, teacherPair, venuePair, RENTED_TEACHER, returnedOthers } = story;
   // ——— classes: applications, review, running, assessment, certificates, closing ———
   progress(`培训班（${specs.length} 个）：开班申请与审查`);
   const classReviewer = (s: ClassSpec) => (s.enterpriseUscc && enterprisesById.get(s.enterpriseUscc)!.directlyManaged ? actors.city : reviewerOf(s.areaCode));
@@ -643,7 +680,13 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
     id: 'PLANT-LONG-DAYS', classIds: [longDays.id!], residentIds: [], claimIds: [],
     note: `培训班 ${longDays.id} 申报 ${longDays.sessions * longDays.hoursPerSession} 学时，排在 ${longDays.sessions} 天内，每天 ${longDays.times!.from}–${longDays.times!.to}、${longDays.hoursPerSession} 学时`,
   });
+  return { classReviewer, providerActor, ordered };
+}
+type AfterReviewApplications = AfterFileContents & Awaited<ReturnType<typeof reviewApplications>>;
 
+/** Running classes: attendance, assessment, certificates, closing; sign-in times on the story's clock. */
+async function runClasses(story: AfterReviewApplications) {
+  const { tx, progress, r, planted, specs, shortHours, sameMinute, planTaken, free, r3Person, mustQualify, classReviewer, providerActor, ordered } = story;
   progress('培训班：开班、考勤、结业考核、证书、验收');
   const certSeq: Record<string, number> = {};
   const certPrefix: Record<string, string> = { skill_level: 'S', vocational_qualification: 'Q', special_ability: 'Z', safety: 'A', special_operation: 'T', training: 'P', entrepreneurship: 'C' };
@@ -733,7 +776,13 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
       note: `${shortHours.occupationCode} ${shortHours.level} 级目录课时 ${shortHours.catalogHours}，本班只有 ${shortHours.sessions * shortHours.hoursPerSession} 课时`,
     });
   }
+  return { outcomes };
+}
+type AfterRunClasses = AfterReviewApplications & Awaited<ReturnType<typeof runClasses>>;
 
+/** §4.1 apprenticeship plans in every status, and an advance on the listed one. */
+async function seedApprenticeshipPlans(story: AfterRunClasses) {
+  const { tx, world, progress, actors, insured, fund2021, fund2020, employeePool, take, scopeTuples, officeOf } = story;
   // ——— apprenticeship plans (§4.1) ———
   progress('企业新型学徒制培养计划');
   const apprEnterprises = world.enterprises.filter((e) => insured.get(e.uscc) === true && fund2021.has(e.uscc) && fund2020.has(e.uscc));
@@ -763,7 +812,13 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
   }
   const listedPlan = plans.find((p) => p.status === 'listed')!;
   const advance = await payAdvance(tx, officeOf(listedPlan.uscc), { kind: 'apprenticeship', subjectId: listedPlan.id, amountFen: 250_000, paidOn: '2020-07-20' });
+  return { apprProvider, plans, advance };
+}
+type AfterSeedApprenticeshipPlans = AfterRunClasses & Awaited<ReturnType<typeof seedApprenticeshipPlans>>;
 
+/** Claims submitted by those who file them, and decided by the engine. */
+async function submitAndDecideClaims(story: AfterSeedApprenticeshipPlans) {
+  const { tx, world, progress, r, actors, reviewerOf, planted, enterprisesById, pensionKnownFalse, usable, keyPool, take, specs, r3Enterprise, r3Es, r3Safety, r3Short, r3Person, prejob, officeOf, providerActor, ordered, outcomes, apprProvider, plans } = story;
   // ——— claims ———
   progress('补贴申领：提交');
   const claimOf = new Map<string, { id: string; end: string; area: string; program: string; residentId: string; classId: string | null }>();
@@ -874,6 +929,13 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
   // The R3 case: the person's fourth subsidised training of 2021 (three classes, then this hire).
   const r3Claim = await submitW4t(r3Person, r3Enterprise.uscc, '2021-03-01', 6);
   await decideAll();
+  return { later, submit, toLevel, db, apprClaim, r3Claim };
+}
+type AfterSubmitAndDecideClaims = AfterSeedApprenticeshipPlans & Awaited<ReturnType<typeof submitAndDecideClaims>>;
+
+/** The offices' review, two waves of publicity (one objection upheld, one pending), approval and one paid batch. */
+async function reviewPublishAndPay(story: AfterSubmitAndDecideClaims) {
+  const { tx, progress, actors, reviewerOf, advanceTo, nextWorkingDay, db, apprClaim, r3Claim } = story;
   progress('补贴申领：审核、公示、批准、支付');
   // The city's R3 exception (§4.0 "原则上"), then its review.
   const r3Row = await tx.selectFrom('claims').select(['status', 'outcome', 'trace']).where('id', '=', r3Claim).executeTakeFirstOrThrow();
@@ -962,7 +1024,13 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
   const toPause = waveBNotices.find((n) => n.ids.length > 1);
   if (toPause) await objectToClaim(tx, null, { noticeId: toPause.id, claimId: toPause.ids[0]!, text: '该企业此期培训实际只上了两天课（匿名反映，演示）' });
   void apprClaim;
+  return { r3ExceptionClaimId };
+}
+type AfterReviewPublishAndPay = AfterSubmitAndDecideClaims & Awaited<ReturnType<typeof reviewPublishAndPay>>;
 
+/** The latest classes' claims, the planted cases that follow the payments, and their audit labels. */
+async function finishPlantedCases(story: AfterReviewPublishAndPay) {
+  const { tx, world, reviewerOf, planted, demoTrainees, planTaken, r3Person, claimTwice, providerActor, later, submit, toLevel } = story;
   // The latest classes' claims: submitted now, not yet decided.
   for (const work of later) await work();
 
@@ -1002,7 +1070,28 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
 
   // Labels for the planted cases, in the audit log.
   for (const p of planted) await appendAudit(tx, { actor: 'demo', action: 'demo.planted', entity: 'demo', entityId: p.id, data: { ...p } });
+}
 
+/**
+ * The two years, stage by stage. Each stage takes the story so far (what the stages before it produced)
+ * and returns what it adds; the order is the story's and fixes every random draw, so reordering stages
+ * or the draws inside them changes the demo (test/store/demo-determinism.test.ts compares two seedings,
+ * test/store/demo-data.test.ts checks what they hold).
+ */
+export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say = () => {}): Promise<DemoActivity> {
+  const records = await readTheRecords(tx, world, progress);
+  const s1 = { ...records, ...(await seedProjects(records)) };
+  const s2 = { ...s1, ...planClasses(s1) };
+  const s3 = { ...s2, ...fixScenarios(s2) };
+  const s4 = { ...s3, ...drawRosters(s3) };
+  const s5 = { ...s4, ...(await fileContents(s4)) };
+  const s6 = { ...s5, ...(await reviewApplications(s5)) };
+  const s7 = { ...s6, ...(await runClasses(s6)) };
+  const s8 = { ...s7, ...(await seedApprenticeshipPlans(s7)) };
+  const s9 = { ...s8, ...(await submitAndDecideClaims(s8)) };
+  const s10 = { ...s9, ...(await reviewPublishAndPay(s9)) };
+  await finishPlantedCases(s10);
+  const { planted, advance, r3ExceptionClaimId } = s10;
   const classes = Object.fromEntries((await tx.selectFrom('classes').select(['status', ({ fn }) => fn.countAll<number>().as('n')]).groupBy('status').orderBy('status').execute()).map((x) => [x.status, Number(x.n)]));
   const claims = Object.fromEntries((await tx.selectFrom('claims').select(['status', ({ fn }) => fn.countAll<number>().as('n')]).groupBy('status').orderBy('status').execute()).map((x) => [x.status, Number(x.n)]));
   return { classes, claims, planted, r3ExceptionClaimId, advanceId: advance.id };

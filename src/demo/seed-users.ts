@@ -1,10 +1,10 @@
 // Creating users (demo logins, tests, the admin's user management).
-import { newUuid } from '../ids.ts';
-import type { Department, Role } from '../../services/access.ts';
-import { dutiesForRole } from '../../services/payments/payment-duties.ts';
-import type { PaymentDuty } from '../schema.ts';
-import { hashPassword } from '../../services/auth/passwords.ts';
-import { appendAudit, type Tx } from '../audit-log.ts';
+import { newUuid } from '../store/ids.ts';
+import type { Department, Role } from '../services/access.ts';
+import { dutiesForRole } from '../services/payments/payment-duties.ts';
+import type { PaymentDuty } from '../store/schema.ts';
+import { hashPassword } from '../services/auth/passwords.ts';
+import { appendAudit, type Tx } from '../store/audit-log.ts';
 
 export interface NewUser {
   username: string;
