@@ -823,6 +823,8 @@ async function submitAndDecideClaims(story: AfterSeedApprenticeshipPlans) {
   progress('补贴申领：提交');
   const claimOf = new Map<string, { id: string; end: string; area: string; program: string; residentId: string; classId: string | null }>();
   const later: (() => Promise<void>)[] = []; // claims of the latest classes, submitted after the decisions (they stay 'submitted')
+  // An enterprise or institution names the trainee by ID and name, as the real-name check asks (§5.2).
+  const nameOf = new Map((await tx.selectFrom('people').select(['resident_id', 'name']).execute()).map((p) => [p.resident_id, p.name]));
   const submit = async (actor: Actor, input: SubmitClaimInput) => {
     const c = await submitClaim(tx, actor, { ...input, name: input.name ?? nameOf.get(input.residentId) ?? null });
     claimOf.set(c.id, { id: c.id, end: input.endDate, area: c.areaCode, program: input.program, residentId: input.residentId, classId: input.classId ?? null });
