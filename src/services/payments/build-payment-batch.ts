@@ -25,7 +25,7 @@ export async function buildPaymentBatch(tx: Tx, actor: Actor | null, input: { ar
   if (a.role === 'county' && a.areaCode !== input.areaCode) throw new AppError('forbidden', '只能为本县（区）编制支付批次', 'areaCode');
   await requireDuty(tx, a, 'build');
   const fund = await tx.selectFrom('funds').select('id').where('id', '=', input.fundId).forUpdate().executeTakeFirst();
-  if (!fund) throw new AppError('invalid_input', `fundId: 没有资金 ${input.fundId}`, 'fundId');
+  if (!fund) throw new AppError('invalid_input', 'fundId: 没有这笔资金', 'fundId');
   const items = await tx.selectFrom('claims').innerJoin('reservations as r', 'r.claim_id', 'claims.id')
     .select(['claims.id', 'r.amount_fen'])
     .where('claims.status', '=', 'approved').where('claims.area_code', '=', input.areaCode)
@@ -33,7 +33,7 @@ export async function buildPaymentBatch(tx: Tx, actor: Actor | null, input: { ar
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('payment_batch_items as i').select('i.claim_id').whereRef('i.claim_id', '=', 'claims.id'))))
     .where(notHeldByDispute)
     .orderBy('claims.id').forUpdate().execute();
-  if (items.length === 0) throw new AppError('invalid_input', `areaCode: ${input.areaCode} 没有待支付的已批准申领（资金 ${input.fundId}）；已编入其他批次或有未办结异议的申领不再编入`, 'areaCode');
+  if (items.length === 0) throw new AppError('invalid_input', `areaCode: ${input.areaCode} 没有可由该资金支付的已批准申领；已编入其他批次或有未办结异议的申领不再编入`, 'areaCode');
   const id = `PB-${newUuid()}`;
   const total = items.reduce((s, i) => s + Number(i.amount_fen), 0);
   await tx.insertInto('payment_batches').values({ id, fund_id: input.fundId, area_code: input.areaCode, total_fen: total, created_by: actorLabel(a), updated_by: null, updated_at: null }).execute();
@@ -51,7 +51,7 @@ export async function buildPaymentBatch(tx: Tx, actor: Actor | null, input: { ar
 
 async function loadBatch(tx: Tx, a: Actor, batchId: string) {
   const batch = await tx.selectFrom('payment_batches').selectAll().where('id', '=', batchId).forUpdate().executeTakeFirst();
-  if (!batch || (a.role === 'county' && a.areaCode !== batch.area_code)) throw new AppError('not_found', `没有找到支付批次：${batchId}`, 'batchId');
+  if (!batch || (a.role === 'county' && a.areaCode !== batch.area_code)) throw new AppError('not_found', '没有找到这个支付批次', 'batchId');
   return batch;
 }
 

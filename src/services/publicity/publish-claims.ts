@@ -20,12 +20,12 @@ export async function publishClaims(tx: Tx, actor: Actor | null, input: PublishC
   const a = requireRole(actor, 'city', 'county');
   if (a.role === 'county' && a.areaCode !== input.areaCode) throw new AppError('forbidden', '只能公示本县（区）的申领', 'areaCode');
   const ids = [...new Set(input.claimIds)];
-  const claims = await tx.selectFrom('claims').select(['id', 'status', 'area_code']).where('id', 'in', ids).forUpdate().execute();
+  const claims = await tx.selectFrom('claims').select(['id', 'number', 'status', 'area_code']).where('id', 'in', ids).forUpdate().execute();
   const byId = new Map(claims.map((c) => [c.id, c]));
   ids.forEach((id, i) => {
     const c = byId.get(id);
-    if (!c || c.area_code !== input.areaCode) throw new AppError('invalid_input', `claimIds[${i}]: ${input.areaCode} 没有申领 ${id}`, `claimIds[${i}]`);
-    transition(id, c.status, 'publish');
+    if (!c || c.area_code !== input.areaCode) throw new AppError('invalid_input', `claimIds[${i}]: 第 ${i + 1} 条申领不存在或不属于该地区`, `claimIds[${i}]`);
+    transition(c.number, c.status, 'publish');
   });
   const today = businessToday();
   const startsOn = input.startsOn ?? today;

@@ -10,7 +10,7 @@ import { requireInArea, requireOffice } from './review-scope.ts';
 export async function getNotice(tx: Tx, actor: Actor | null, id: string) {
   const a = requireOffice(actor);
   const n = await tx.selectFrom('publicity_notices').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!n) throw new AppError('not_found', `没有找到公示：${id}`, 'id');
+  if (!n) throw new AppError('not_found', '没有找到这份公示', 'id');
   requireInArea(a, n.area_code, '公示', id);
   const claims = await tx.selectFrom('publicity_items as i').innerJoin('claims as c', 'c.id', 'i.claim_id')
     .select(['c.status', (eb) => eb.fn.countAll<number>().as('n'),

@@ -17,7 +17,7 @@ export interface BatchLine {
 export async function listBatchLines(tx: Tx, actor: Actor | null, batchId: string, input: PageQuery<keyof typeof LINE_SORTS>): Promise<Page<BatchLine> & { batchStatus: string }> {
   const a = requireOffice(actor);
   const batch = await tx.selectFrom('payment_batches').select(['id', 'area_code', 'status']).where('id', '=', batchId).executeTakeFirst();
-  if (!batch) throw new AppError('not_found', `没有找到支付批次：${batchId}`, 'id');
+  if (!batch) throw new AppError('not_found', '没有找到这个支付批次', 'id');
   requireInArea(a, batch.area_code, '支付批次', batchId);
   const q = tx.selectFrom('payment_batch_items as i').innerJoin('claims as c', 'c.id', 'i.claim_id')
     .leftJoin('payments as p', 'p.claim_id', 'i.claim_id')
