@@ -36,7 +36,8 @@ export async function buildPaymentBatch(tx: Tx, actor: Actor | null, input: { ar
   if (items.length === 0) throw new AppError('invalid_input', `areaCode: ${input.areaCode} 没有可由该资金支付的已批准申领；已编入其他批次或有未办结异议的申领不再编入`, 'areaCode');
   const id = `PB-${newUuid()}`;
   const total = items.reduce((s, i) => s + Number(i.amount_fen), 0);
-  await tx.insertInto('payment_batches').values({ id, fund_id: input.fundId, area_code: input.areaCode, total_fen: total, created_by: actorLabel(a), updated_by: null, updated_at: null }).execute();
+  const { number } = await tx.insertInto('payment_batches').values({ id, fund_id: input.fundId, area_code: input.areaCode, total_fen: total, created_by: actorLabel(a), updated_by: null, updated_at: null })
+    .returning('number').executeTakeFirstOrThrow();
   try {
     for (let i = 0; i < items.length; i += 1000) {
       await tx.insertInto('payment_batch_items').values(items.slice(i, i + 1000).map((it) => ({ batch_id: id, claim_id: it.id, amount_fen: Number(it.amount_fen) }))).execute();
@@ -45,8 +46,8 @@ export async function buildPaymentBatch(tx: Tx, actor: Actor | null, input: { ar
     if (takenByAnotherBatch(e)) throw new AppError('conflict', '这些申领刚被另一个支付批次编入，请刷新后查看', 'areaCode');
     throw e;
   }
-  await appendAudit(tx, { actor: actorLabel(a), action: 'payment_batch.build', entity: 'payment_batch', entityId: id, data: { ...input, claims: items.length, totalFen: total } });
-  return { id, status: 'draft' as const, claims: items.length, totalFen: total };
+  await appendAudit(tx, { actor: actorLabel(a), action: 'payment_batch.build', entity: 'payment_batch', entityId: id, data: { number, ...input, claims: items.length, totalFen: total } });
+  return { id, number, status: 'draft' as const, claims: items.length, totalFen: total };
 }
 
 async function loadBatch(tx: Tx, a: Actor, batchId: string) {

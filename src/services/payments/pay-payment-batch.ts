@@ -89,8 +89,9 @@ export async function getPaymentBatch(db: Db, actor: Actor | null, batchId: stri
     .where('i.batch_id', '=', batchId).where('p.id', 'is', null)
     .where(({ exists, selectFrom }) => exists(selectFrom('claim_disputes as d').select('d.id').whereRef('d.claim_id', '=', 'i.claim_id').where('d.status', '<>', 'resolved')))
     .executeTakeFirstOrThrow();
+  const fund = await db.selectFrom('funds').select(['year', 'source']).where('id', '=', batch.fund_id).executeTakeFirstOrThrow();
   return {
-    id: batch.id, areaCode: batch.area_code, fundId: batch.fund_id, status: batch.status, totalFen: Number(batch.total_fen), items: Number(counts.items), paid: Number(counts.paid), paidFen: Number(counts.paidFen ?? 0),
+    id: batch.id, number: batch.number, fundYear: Number(fund.year), fundSource: fund.source, areaCode: batch.area_code, fundId: batch.fund_id, status: batch.status, totalFen: Number(batch.total_fen), items: Number(counts.items), paid: Number(counts.paid), paidFen: Number(counts.paidFen ?? 0),
     heldByDispute: Number(held.n), createdBy: batch.created_by, confirmedBy: batch.confirmed_by ?? null, cancelReason: batch.cancel_reason ?? null,
     allowedActs: allowedBatchActs(a, await dutiesOf(db, a), batch),
   };

@@ -35,12 +35,12 @@ export async function publishClaims(tx: Tx, actor: Actor | null, input: PublishC
   const days = input.workingDays ?? DEFAULT_PUBLICITY_WORKING_DAYS;
   const endsOn = onWorkingCalendar('公示期', 'startsOn', () => publicityEndsOn(startsOn, days));
   const id = `PN-${newUuid()}`;
-  await tx.insertInto('publicity_notices').values({
+  const { number } = await tx.insertInto('publicity_notices').values({
     id, area_code: input.areaCode, title: input.title, starts_on: startsOn, working_days: days, ends_on: endsOn, published_on: today,
     segment_start: startsOn, days_left: days, created_by: actorLabel(a), updated_by: null, updated_at: null,
-  }).execute();
+  }).returning('number').executeTakeFirstOrThrow();
   await tx.insertInto('publicity_items').values(ids.map((claim_id) => ({ notice_id: id, claim_id }))).execute();
   await tx.updateTable('claims').set({ status: 'publicity', updated_by: actorLabel(a), updated_at: new Date() }).where('id', 'in', ids).execute();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'publicity.open', entity: 'publicity_notice', entityId: id, data: { areaCode: input.areaCode, publishedOn: today, startsOn, workingDays: days, endsOn, claims: ids } });
-  return { id, publishedOn: today, startsOn, workingDays: days, endsOn, status: 'open' as const, claims: ids.length };
+  await appendAudit(tx, { actor: actorLabel(a), action: 'publicity.open', entity: 'publicity_notice', entityId: id, data: { number, areaCode: input.areaCode, publishedOn: today, startsOn, workingDays: days, endsOn, claims: ids } });
+  return { id, number, publishedOn: today, startsOn, workingDays: days, endsOn, status: 'open' as const, claims: ids.length };
 }
