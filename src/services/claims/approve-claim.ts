@@ -2,6 +2,7 @@
 // the training's completion; beyond the fund's remaining budget it is refused. A §4.1 or §4.9 claim
 // whose apprenticeship plan or project was advanced money settles the advance here: only what is left
 // after the advance is reserved and later paid.
+import { formatChineseDate } from '../../policy/dates.ts';
 import { sql } from 'kysely';
 import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
@@ -40,7 +41,7 @@ export async function approveClaim(tx: Tx, actor: Actor | null, input: { claimId
   const notice = await tx.selectFrom('publicity_items').innerJoin('publicity_notices as n', 'n.id', 'publicity_items.notice_id')
     .select(['n.id', 'n.number', 'n.status', 'n.ends_on']).where('publicity_items.claim_id', '=', claim.id).orderBy('n.created_at', 'desc').executeTakeFirst();
   if (!notice || notice.status !== 'closed') {
-    throw new AppError('invalid_transition', `申领 ${claim.number} 的公示${notice ? `（${notice.number}，至 ${notice.ends_on}）` : ''}尚未结束，不能批准`, 'status');
+    throw new AppError('invalid_transition', `申领 ${claim.number} 的公示${notice ? `（${notice.number}，至 ${formatChineseDate(notice.ends_on)}）` : ''}尚未结束，不能批准`, 'status');
   }
   const { amountFen } = approvedAmount(claim);
   const year = Number(claim.end_date.slice(0, 4));

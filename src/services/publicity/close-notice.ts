@@ -1,6 +1,7 @@
 // Closing a notice once its working days have run: its claims (still 'publicity') may then be approved.
 // The day is the business date (business-date.ts), not one the office names: a notice closes only
 // after its last working day has actually passed.
+import { formatChineseDate } from '../../policy/dates.ts';
 import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
@@ -15,7 +16,7 @@ export async function closeNotice(tx: Tx, actor: Actor | null, input: { noticeId
   if (notice.status === 'closed') throw new AppError('invalid_transition', `公示 ${notice.number} 已结束`, 'noticeId');
   const today = businessToday();
   if (today <= notice.ends_on) {
-    throw new AppError('invalid_transition', `公示 ${notice.number} 的最后一个工作日是 ${notice.ends_on}，今天（${today}）公示期未满，不能结束`, 'noticeId');
+    throw new AppError('invalid_transition', `公示 ${notice.number} 的最后一个工作日是 ${formatChineseDate(notice.ends_on)}，今天（${formatChineseDate(today)}）公示期未满，不能结束`, 'noticeId');
   }
   await tx.updateTable('publicity_notices').set({ status: 'closed', closed_on: today, updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', notice.id).execute();
   await appendAudit(tx, { actor: actorLabel(a), action: 'publicity.close', entity: 'publicity_notice', entityId: notice.id, data: { on: today, endsOn: notice.ends_on } });

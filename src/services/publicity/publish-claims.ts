@@ -2,6 +2,7 @@
 // official 2020–2021 calendar (working-calendar.ts, with 调休). Objections pause it (object-to-claim.ts).
 // A notice starts no earlier than the business day it is published (business-date.ts): a notice dated
 // back would have "run" before anyone could read it, and could be closed at once.
+import { formatChineseDate } from '../../policy/dates.ts';
 import { newUuid } from '../../store/ids.ts';
 import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
@@ -30,7 +31,7 @@ export async function publishClaims(tx: Tx, actor: Actor | null, input: PublishC
   const today = businessToday();
   const startsOn = input.startsOn ?? today;
   if (startsOn < today) {
-    throw new AppError('invalid_input', `startsOn: 公示开始日期 ${startsOn} 早于发布当天（${today}）；公示自发布之日起计算，不能倒签`, 'startsOn');
+    throw new AppError('invalid_input', `startsOn: 公示开始日期 ${formatChineseDate(startsOn)} 早于发布当天（${formatChineseDate(today)}）；公示自发布之日起计算，不能倒签`, 'startsOn');
   }
   const days = input.workingDays ?? DEFAULT_PUBLICITY_WORKING_DAYS;
   const endsOn = onWorkingCalendar('公示期', 'startsOn', () => publicityEndsOn(startsOn, days));

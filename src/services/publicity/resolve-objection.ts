@@ -1,6 +1,7 @@
 // Resolving an objection: upheld → the claim is rejected; dismissed → it stays. When no objection is
 // left open the notice resumes on the resolution day and its end moves by the days it was paused. The
 // resolution day is the business date (business-date.ts), not one the office names.
+import { formatChineseDate } from '../../policy/dates.ts';
 import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
@@ -20,7 +21,7 @@ export async function resolveObjection(tx: Tx, actor: Actor | null, input: Resol
   if (objection.status !== 'open') throw new AppError('invalid_transition', `该异议已处理（${objection.status === 'upheld' ? '成立' : '不成立'}）`, 'objectionId');
   const on = businessToday();
   const receivedOn = objection.received_on ?? notice.paused_on;
-  if (receivedOn && on < receivedOn) throw new AppError('invalid_transition', `该异议于 ${receivedOn} 受理，今天（${on}）早于受理日期，不能处理`, 'objectionId');
+  if (receivedOn && on < receivedOn) throw new AppError('invalid_transition', `该异议于 ${formatChineseDate(receivedOn)} 受理，今天（${formatChineseDate(on)}）早于受理日期，不能处理`, 'objectionId');
   const open = await tx.selectFrom('objections').select('id').where('notice_id', '=', notice.id).where('status', '=', 'open').where('id', '!=', objection.id).execute();
   const resumes = open.length === 0 && notice.status === 'paused';
   // Counted before anything is written: a day outside the calendar changes nothing.

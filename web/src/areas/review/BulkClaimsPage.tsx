@@ -108,7 +108,7 @@ function BulkClaims() {
   const onReject = () => validFields(reasonForm).then((v) => { setAsking(null); reasonForm.resetFields(); void runAct('reject', { reason: v.reason.trim() }); });
 
   const columns: TableProps<RiskClaim>['columns'] = [
-    { title: '申领编号', dataIndex: 'id', key: 'id', width: 130, ellipsis: { showTitle: true }, render: (id: string) => <Link to={`/claims/${encodeURIComponent(id)}`} title={id}>{id}</Link> },
+    { title: '申领编号', dataIndex: 'number', key: 'number', width: 200, render: (number: string, c) => <Link to={`/claims/${encodeURIComponent(c.id)}`}>{number}</Link> },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 130, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
     { title: '身份证号', dataIndex: 'residentId', key: 'residentId', width: 164, render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span> },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 72, render: areaName },
