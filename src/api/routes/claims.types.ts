@@ -93,7 +93,7 @@ export const ZBulkClaimsRequest = z.object({
 export const ZBulkClaimsResponse = z.object({
   action: z.string(), done: z.number(), failed: z.number(),
   results: z.array(z.object({
-    id: z.string(), ok: z.boolean(), status: z.string().optional(), outcome: z.string().optional(), amountFen: z.number().optional(),
+    id: z.string(), number: z.string().nullable().optional(), ok: z.boolean(), status: z.string().optional(), outcome: z.string().optional(), amountFen: z.number().optional(),
     error: z.object({ code: z.string(), message: z.string(), field: z.string().nullable() }).optional(),
   })),
 });

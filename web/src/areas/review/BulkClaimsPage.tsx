@@ -20,7 +20,7 @@ import { validFields } from '../../form-errors.ts';
 
 type RiskClaim = Claim & { riskScore?: number | null };
 type Act = 'decide' | 'review' | 'reject' | 'approve';
-interface ActResult { id: string; ok: boolean; status?: string; error?: { code: string; message: string; field: string | null } }
+interface ActResult { id: string; number?: string | null; ok: boolean; status?: string; error?: { code: string; message: string; field: string | null } }
 
 const FILTERS = ['status', 'outcome', 'program', 'areaCode', 'providerId', 'minRisk', 'residentId'] as const;
 const SORTABLE: Record<string, string> = { amountFen: 'amount', riskScore: 'risk', status: 'status', startDate: 'startDate' };
@@ -192,7 +192,7 @@ function BulkClaims() {
             {failed.length > 0 && (
               <Table<ActResult> rowKey="id" size="small" pagination={{ pageSize: 10, hideOnSinglePage: true }} dataSource={failed} aria-label="失败的申领"
                 columns={[
-                  { title: '申领编号', dataIndex: 'id', width: 200, render: (id: string) => <Link to={`/claims/${encodeURIComponent(id)}`}>{id}</Link> },
+                  { title: '申领编号', dataIndex: 'number', width: 200, render: (n: string | null, r) => (n ? <Link to={`/claims/${encodeURIComponent(r.id)}`}>{n}</Link> : '—') },
                   { title: '原因', key: 'why', render: (_: unknown, r) => r.error?.message ?? '' },
                 ]} />
             )}
