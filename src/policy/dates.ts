@@ -80,3 +80,13 @@ export function formatChineseDate(date: IsoDate): string {
 export function within(date: IsoDate, from: IsoDate, to: IsoDate | null | undefined): boolean {
   return date >= from && (to == null || date <= to);
 }
+
+const DATE_IN_TEXT = /(?<![\d-])(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?(?![\d-])/g;
+
+/**
+ * A Chinese sentence built from stored values, with every ISO day or timestamp in it written the way
+ * users read dates (2021年3月2日, 2021年3月2日 08:01) by formatChineseDate — risk evidence texts, messages.
+ */
+export function chineseDatesInText(text: string): string {
+  return text.replace(DATE_IN_TEXT, (_, day: string, time: string | undefined) => (isIsoDate(day) ? `${formatChineseDate(day)}${time ? ` ${time}` : ''}` : _));
+}

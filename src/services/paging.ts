@@ -46,3 +46,11 @@ export async function readPage<DB extends Database, TB extends keyof DB, O, S ex
     .execute();
   return { items, total: Number(counted?.n ?? 0), page, pageSize };
 }
+
+/**
+ * A list's search text as a LIKE pattern matching it anywhere: spaces dropped (numbers are typed with
+ * and without them), the LIKE wildcards taken literally.
+ */
+export function likePattern(text: string): string {
+  return `%${text.replace(/\s+/g, '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -6,8 +6,11 @@ import { AppError } from './app-error.ts';
 
 export const CITY_AREA = '510400';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Names the code users know (a USCC, a provider's code); an internal id (a UUID) is never shown. */
 export function notFound(what: string, id: string): AppError {
-  return new AppError('not_found', `没有找到${what}：${id}`);
+  return new AppError('not_found', UUID.test(id) ? `没有找到这个${what}，或它不在您的办理范围内` : `没有找到${what}：${id}`);
 }
 
 /** Area-scoped roles: the city sees every area, a county only its own. */

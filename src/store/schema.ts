@@ -289,3 +289,13 @@ export interface Database {
 // Money controls: the payment duties a login holds (经办 build, 复核 confirm, 支付 pay), set by the city.
 export type PaymentDuty = 'build' | 'confirm' | 'pay';
 export interface UserTable { payment_duties: Optional<PaymentDuty[]> }
+// Record numbers (2026-12-06T1220-record-numbers): assigned by the database on insert, never by the caller.
+export interface RecordCounterTable { prefix: string; year: number; area_code: string; last_value: number }
+export interface ClaimTable { number: Generated<string> }
+export interface ClassTable { number: Generated<string> }
+export interface PublicityNoticeTable { number: Generated<string> }
+export interface PaymentBatchTable { number: Generated<string> }
+export interface ContentFilingTable { number: Generated<string> }
+export interface ApprenticeshipPlanTable { number: Generated<string> }
+export interface ProjectTable { number: Generated<string> }
+export interface Database { record_counters: RecordCounterTable }

@@ -46,7 +46,7 @@ describe('A notice starts no earlier than the day it is published', () => {
     const res = await post('/publicity-notices', 'dongqu', { areaCode: '510402', title: '倒签的公示', startsOn: '2021-01-04', workingDays: 1, claimIds: [claimId] });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'invalid_input', field: 'body.startsOn' });
-    expect(res.json().error.message).toContain('公示开始日期 2021-01-04 早于发布当天（2021-11-15）');
+    expect(res.json().error.message).toContain('公示开始日期 2021年1月4日 早于发布当天（2021年11月15日）');
     expect([await rows('publicity_notices'), await rows('audit_log')]).toEqual([notices, audit]);
     expect((await get(`/claims/${claimId}`, 'dongqu')).json().status).toBe('reviewed');
   });
@@ -73,6 +73,7 @@ describe('A notice starts no earlier than the day it is published', () => {
 
 describe('A notice closes only after its last working day has passed', () => {
   let noticeId = '';
+  let noticeNumber = '';
   const claims: string[] = [];
 
   it('published on Friday 2021-11-12 for 5 working days, it ends on Thursday the 18th', async () => {
@@ -81,14 +82,16 @@ describe('A notice closes only after its last working day has passed', () => {
     const res = await post('/publicity-notices', 'dongqu', { areaCode: '510402', title: '第三批公示', claimIds: claims });
     expect(res.json()).toMatchObject({ startsOn: '2021-11-12', endsOn: '2021-11-18' });
     noticeId = res.json().id;
+    noticeNumber = res.json().number;
+    expect(noticeNumber).toMatch(/^GS-2021-510402-\d{6}$/);
   });
 
   it('on its first day, and on its last working day, closing is refused (409) and its claims cannot be approved', async () => {
-    for (const day of ['2021-11-12', '2021-11-18']) {
+    for (const [day, chinese] of [['2021-11-12', '2021年11月12日'], ['2021-11-18', '2021年11月18日']] as const) {
       businessDateIs(day);
       const res = await post(`/publicity-notices/${noticeId}/close`, 'dongqu');
       expect(res.statusCode).toBe(409);
-      expect(res.json().error.message).toBe(`公示 ${noticeId} 的最后一个工作日是 2021-11-18，今天（${day}）公示期未满，不能结束`);
+      expect(res.json().error.message).toBe(`公示 ${noticeNumber} 的最后一个工作日是 2021年11月18日，今天（${chinese}）公示期未满，不能结束`);
       expect((await get(`/review/publicity-notices/${noticeId}`, 'dongqu')).json()).toMatchObject({ status: 'open', closable: false });
     }
     expect((await post(`/claims/${claims[0]}/approve`, 'dongqu')).statusCode).toBe(409);

@@ -60,7 +60,7 @@ describe('One act on many claims (POST /claims/bulk)', () => {
     ]);
     expect(body.results[0]).toMatchObject({ status: 'decided', outcome: 'eligible', amountFen: 187000 });
     expect(body.results[1]).toMatchObject({ outcome: 'ineligible' });
-    expect(body.results[3].error).toMatchObject({ code: 'not_found', message: `没有找到申领：${claim.xi}` });
+    expect(body.results[3].error).toMatchObject({ code: 'not_found', message: '没有找到这条申领，或它不在您的办理范围内' });
     // The other county's claim is untouched.
     expect(await statusOf(claim.xi)).toBe('submitted');
     expect(await auditOf(claim.xi)).toEqual(['claim.submit']);

@@ -168,8 +168,9 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     await signIn('renhe');
     await page.goto(`/review/classes?status=submitted&providerId=${PROVIDER}`);
     await page.getByRole('heading', { name: '开班审查' }).waitFor();
-    await page.getByRole('link', { name: j.classId }).click();
-    await page.getByRole('heading', { name: new RegExp(`开班申请 ${j.classId}`) }).waitFor();
+    const { number } = await city.call<{ number: string }>('GET', `/classes/${j.classId}`);
+    await page.getByRole('link', { name: number }).click();
+    await page.getByRole('heading', { name: new RegExp(`开班申请 ${number}`) }).waitFor();
     const table = page.getByRole('table', { name: '学员跨项目核查' });
     for (const h of ['养老金（R5）', '本年补贴次数（R3）', '同工种同等级（R4）', '培训时间冲突']) await table.getByRole('columnheader', { name: h }).waitFor();
     for (const p of j.people) await table.locator('.ant-table-row', { hasText: p.name }).waitFor();

@@ -175,16 +175,16 @@ describe('Department (dept-emergency)', () => {
     await home('dept-emergency');
     await page.getByRole('menuitem', { name: '本领域申领' }).click();
     await heading('本领域申领');
-    const slice = await apiAs<{ total: number; items: { id: string; program: string }[] }>('dept-emergency', '/claims?pageSize=200&status=publicity');
+    const slice = await apiAs<{ total: number; items: { id: string; number: string; program: string }[] }>('dept-emergency', '/claims?pageSize=200&status=publicity');
     expect(slice.items.every((c) => c.program === 'safety')).toBe(true);
     await page.waitForSelector('.ant-table-row');
     const programs = await page.locator('.ant-table-row td:nth-child(2)').allTextContents();
     expect(new Set(programs)).toEqual(new Set(['高危行业安全技能培训']));
     await screenshot(page, '60-department-claims');
 
-    const claimId = slice.items[0]!.id;
+    const claimNumber = slice.items[0]!.number;
     await page.goto(`/dept-claims?status=publicity`);
-    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: claimId }) });
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: claimNumber }) });
     await row.getByRole('button', { name: '意见/标记' }).click();
     const panel = page.getByTestId('oversight-notes');
     const comment = `请核实该班学员的特种作业证书（E2E ${Date.now()}）`;

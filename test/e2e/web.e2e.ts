@@ -75,8 +75,10 @@ describe('The city bureau reviews claims', () => {
     await page.waitForURL(/\/claims\?status=decided/);
     await page.getByRole('heading', { name: '补贴申领' }).waitFor();
     // The demo data holds many decided claims (oldest first): the newest first shows this run's.
+    // The list shows a claim by its number (SQ-…), not its internal id.
+    const api = (await (await page.request.get(`/api/v1/claims/${claims.dongquEligible}`)).json()) as { number: string; amountFen: number; startDate: string; citations: string[] };
     await page.goto('/claims?status=decided&sort=submittedAt&order=desc');
-    await page.getByRole('link', { name: claims.dongquEligible }).waitFor();
+    await page.getByRole('link', { name: api.number }).waitFor();
     await screenshot(page, '05-claims-list');
 
     // Sorting by amount goes to the server and into the URL, next to the filter.
@@ -84,9 +86,8 @@ describe('The city bureau reviews claims', () => {
     await page.waitForURL(/sort=amount/);
     expect(page.url()).toContain('status=decided');
 
-    const api = (await (await page.request.get(`/api/v1/claims/${claims.dongquEligible}`)).json()) as { amountFen: number; startDate: string; citations: string[] };
     await page.goto('/claims?status=decided&sort=submittedAt&order=desc');
-    await page.getByRole('link', { name: claims.dongquEligible }).click();
+    await page.getByRole('link', { name: api.number }).click();
     await page.waitForURL(new RegExp(`/claims/${claims.dongquEligible}$`));
     await page.getByRole('heading', { name: '判定过程' }).waitFor();
     expect(await page.getByTestId('claim-amount').textContent()).toBe(formatYuan(api.amountFen));
@@ -103,11 +104,13 @@ describe('The city bureau reviews claims', () => {
   it('a list link with filters and paging opens the same list after a reload', async () => {
     await logIn(page, 'city');
     await page.getByRole('heading', { name: '我的待办' }).waitFor();
+    const numberOf = async (id: string) => ((await (await page.request.get(`/api/v1/claims/${id}`)).json()) as { number: string }).number;
+    const [submitted, eligible] = [await numberOf(claims.dongquSubmitted), await numberOf(claims.dongquEligible)];
     await page.goto('/claims?status=submitted&sort=submittedAt&order=desc&pageSize=20');
-    await page.getByRole('link', { name: claims.dongquSubmitted }).waitFor();
-    expect(await page.getByRole('link', { name: claims.dongquEligible }).count()).toBe(0);
+    await page.getByRole('link', { name: submitted }).waitFor();
+    expect(await page.getByRole('link', { name: eligible }).count()).toBe(0);
     await page.reload();
-    await page.getByRole('link', { name: claims.dongquSubmitted }).waitFor();
+    await page.getByRole('link', { name: submitted }).waitFor();
   });
 });
 

@@ -41,3 +41,9 @@ export function claimAmount(c: { outcome?: string | null; amountFen: number | nu
   if (c.outcome === null) return '—';
   return formatMoney(c.amountFen);
 }
+
+/** A name with its code beside it — 攀枝花技师学院（P007） — or whichever of the two is on record. */
+export function withCode(name: string | null | undefined, code: string | null | undefined): string {
+  if (name && code) return `${name}（${code}）`;
+  return name || code || '—';
+}

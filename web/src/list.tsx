@@ -3,6 +3,7 @@
 import { Button, Card, Form, Modal, Progress, Select, Space, type FormInstance, type TableProps } from 'antd';
 import { useCallback, useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { AREA_NAMES } from './labels.ts';
+import { xlsxCell } from '../../src/services/xlsx-cells.ts';
 import { api, ApiError, type Page, type Query } from './api.ts';
 import { useApi, useListState, type ListState } from './hooks.ts';
 
@@ -64,7 +65,8 @@ export function useServerList<T>(path: string | null, filterKeys: readonly strin
 /** One column of an export: its Chinese heading and the cell's value for a row. */
 export interface ExportColumn<T> {
   title: string;
-  value(row: T): string | number | null | undefined;
+  /** An ISO date or timestamp here is written as a date cell (xlsx-cells.ts), never as text. */
+  value(row: T): string | number | Date | null | undefined;
   /** Excel column width in characters. */
   width?: number;
 }
@@ -83,14 +85,24 @@ export async function fetchAllRows<T>(path: string, query: Query, onProgress: (p
   }
 }
 
-/** Writes rows to an .xlsx in the browser (exceljs, loaded only when someone exports) and downloads it. */
-export async function downloadXlsx<T>(fileName: string, sheetName: string, columns: readonly ExportColumn<T>[], rows: readonly T[]): Promise<void> {
+/** Builds the workbook of an export: a header row, then one row per record, dates as date cells. */
+export async function exportWorkbook<T>(sheetName: string, columns: readonly ExportColumn<T>[], rows: readonly T[]) {
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(sheetName.slice(0, 31));
   sheet.columns = columns.map((c, i) => ({ header: c.title, key: String(i), width: c.width ?? Math.max(10, c.title.length * 2 + 2) }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(columns.map((c) => c.value(row) ?? ''));
+  for (const row of rows) {
+    const cells = columns.map((c) => xlsxCell(c.value(row)));
+    const added = sheet.addRow(cells.map((x) => x.value ?? ''));
+    cells.forEach((x, i) => { if (x.numFmt) added.getCell(i + 1).numFmt = x.numFmt; });
+  }
+  return book;
+}
+
+/** Writes rows to an .xlsx in the browser (exceljs, loaded only when someone exports) and downloads it. */
+export async function downloadXlsx<T>(fileName: string, sheetName: string, columns: readonly ExportColumn<T>[], rows: readonly T[]): Promise<void> {
+  const book = await exportWorkbook(sheetName, columns, rows);
   const buffer = await book.xlsx.writeBuffer();
   const url = URL.createObjectURL(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
   const a = document.createElement('a');

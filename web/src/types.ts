@@ -22,6 +22,14 @@ export type { ParameterRead } from '../../src/policy/policy-package.ts';
 
 export interface Claim {
   id: string;
+  /** The claim's number as users know it (SQ-2021-510422-000123). */
+  number: string;
+  /** Names beside the codes (null where not on record); the trainee's masked as the resident ID is. */
+  traineeName: string | null;
+  providerName: string | null;
+  enterpriseName: string | null;
+  classNumber: string | null;
+  occupationName: string | null;
   program: string;
   applicant: string;
   status: string;
@@ -87,6 +95,7 @@ export interface Provider {
 
 export interface PublicityNotice {
   id: string;
+  number?: string;
   areaCode: string;
   title: string;
   startsOn: string;

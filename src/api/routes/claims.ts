@@ -35,7 +35,7 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/claims', {
     ...allow(...APPLICANTS),
-    schema: { tags, description: who(...APPLICANTS), summary: '提交补贴申领（劳动者、企业、培训机构；人社部门可代为登记）', body: ZSubmitClaimRequest, response: { 201: z.object({ id: z.string(), areaCode: z.string() }) } },
+    schema: { tags, description: who(...APPLICANTS), summary: '提交补贴申领（劳动者、企业、培训机构；人社部门可代为登记）', body: ZSubmitClaimRequest, response: { 201: z.object({ id: z.string(), number: z.string().describe('申领编号，如 SQ-2021-510422-000123'), areaCode: z.string() }) } },
   }, async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => submitClaim(tx, request.actor, request.body))));
 
   app.get('/claims', {

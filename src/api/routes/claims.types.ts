@@ -56,10 +56,15 @@ export const ZListClaimsQuery = z.object({
   minRisk: z.coerce.number().int().min(1).max(100).optional(),
   noticeId: z.string().min(1).max(80).optional(),
   classId: z.string().min(1).max(80).optional(),
+  /** A claim number (or part of one) or, for roles shown names in full, part of the trainee's name. */
+  q: z.string().trim().min(1).max(40).optional(),
 });
 
 export const ZClaimView = z.object({
-  id: z.string(), program: z.string(), applicant: z.string(), status: z.string(), areaCode: z.string(), residentId: z.string(),
+  id: z.string(), number: z.string(), program: z.string(), applicant: z.string(), status: z.string(), areaCode: z.string(), residentId: z.string(),
+  /** Names beside the codes (null where not on record); the trainee's is masked as the resident ID is. */
+  traineeName: z.string().nullable(), providerName: z.string().nullable(), enterpriseName: z.string().nullable(),
+  classNumber: z.string().nullable(), occupationName: z.string().nullable(),
   enterpriseUscc: z.string().nullable(), providerId: z.string().nullable(), classId: z.string().nullable(),
   occupationCode: z.string().nullable(), level: z.string().nullable(), startDate: z.string(), endDate: z.string(),
   outcome: z.string().nullable(), amountFen: z.number().nullable(), payee: z.string().nullable(),
@@ -89,7 +94,7 @@ export const ZBulkClaimsRequest = z.object({
 export const ZBulkClaimsResponse = z.object({
   action: z.string(), done: z.number(), failed: z.number(),
   results: z.array(z.object({
-    id: z.string(), ok: z.boolean(), status: z.string().optional(), outcome: z.string().optional(), amountFen: z.number().optional(),
+    id: z.string(), number: z.string().nullable().optional(), ok: z.boolean(), status: z.string().optional(), outcome: z.string().optional(), amountFen: z.number().optional(),
     error: z.object({ code: z.string(), message: z.string(), field: z.string().nullable() }).optional(),
   })),
 });

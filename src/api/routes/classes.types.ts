@@ -49,6 +49,8 @@ export const ZListClassesQuery = z.object({
   status: z.enum(['draft', 'submitted', 'approved', 'returned', 'running', 'assessed', 'closed']).optional(),
   program: z.enum(CLASS_PROGRAMS).optional(), providerId: z.string().max(40).optional(), areaCode: areaCode.optional(),
   startFrom: isoDate.optional(), startTo: isoDate.optional(),
+  /** A class number (or part of one) or part of the provider's name. */
+  q: z.string().trim().min(1).max(40).optional(),
 });
 
 export const ZClassClaimsRequest = z.strictObject({ residentIds: z.array(residentId).min(1).max(2000).nullish() });

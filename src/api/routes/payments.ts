@@ -23,7 +23,7 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/payment-batches', {
     ...allow(...OFFICES),
-    schema: { tags, description: who(...OFFICES), summary: '编制支付批次（某区域、某资金的已批准申领）', body: ZBuildBatchRequest, response: { 201: z.object({ id: z.string(), status: z.string(), claims: z.number(), totalFen: z.number() }) } },
+    schema: { tags, description: who(...OFFICES), summary: '编制支付批次（某区域、某资金的已批准申领）', body: ZBuildBatchRequest, response: { 201: z.object({ id: z.string(), number: z.string(), status: z.string(), claims: z.number(), totalFen: z.number() }) } },
   }, async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => buildPaymentBatch(tx, request.actor, request.body))));
 
   app.get('/payment-batches/:id', {

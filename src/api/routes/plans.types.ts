@@ -8,4 +8,4 @@ export const ZSubmitPlanRequest = z.strictObject({
   startDate: isoDate, endDate: isoDate, contractMonths: z.number().int().min(0).max(600),
 });
 export const ZPlanStatusRequest = z.strictObject({ status: z.enum(PLAN_STATUSES), note: optionalText(2000).nullable() });
-export const ZListPlansQuery = z.object({ ...pageQuery(sortKeys(PLAN_SORTS)), enterpriseUscc: z.string().max(18).optional(), status: z.enum(PLAN_STATUSES).optional() });
+export const ZListPlansQuery = z.object({ ...pageQuery(sortKeys(PLAN_SORTS)), enterpriseUscc: z.string().max(18).optional(), status: z.enum(PLAN_STATUSES).optional(), q: z.string().trim().min(1).max(40).optional() });

@@ -18,7 +18,7 @@ export const ZObjectionRequest = z.object({ claimId: id, text: text(4000) }).str
 export const ZResolveObjectionRequest = z.object({ verdict: z.enum(['upheld', 'dismissed']), resolution: text(4000) }).strict();
 export const ZCloseNoticeRequest = z.object({}).strict();
 
-export const ZNoticeResponse = z.object({ id: z.string(), publishedOn: z.string(), startsOn: z.string(), workingDays: z.number(), endsOn: z.string(), status: z.string(), claims: z.number() });
+export const ZNoticeResponse = z.object({ id: z.string(), number: z.string(), publishedOn: z.string(), startsOn: z.string(), workingDays: z.number(), endsOn: z.string(), status: z.string(), claims: z.number() });
 export const ZNoticeView = z.object({
-  id: z.string(), areaCode: z.string(), title: z.string(), startsOn: z.string(), workingDays: z.number(), endsOn: z.string(), status: z.string(), claims: z.number(),
+  id: z.string(), number: z.string().optional(), areaCode: z.string(), title: z.string(), startsOn: z.string(), workingDays: z.number(), endsOn: z.string(), status: z.string(), claims: z.number(),
 });

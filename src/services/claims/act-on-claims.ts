@@ -6,6 +6,7 @@ import type { Db } from '../../store/database.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import { requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
+import { claimScope } from './claim-scope.ts';
 import { approveClaim } from './approve-claim.ts';
 import { decideClaim } from './decide-claim.ts';
 import { rejectClaim } from './reject-claim.ts';
@@ -26,6 +27,8 @@ export interface ActOnClaimsInput {
 
 export interface ClaimActResult {
   id: string;
+  /** The claim's number, when the actor may see the claim (null for one not found). */
+  number?: string | null;
   ok: boolean;
   /** The claim's status after the act (when it went through). */
   status?: string;
@@ -75,5 +78,6 @@ export async function actOnClaims(db: Db, actor: Actor | null, input: ActOnClaim
     }
   }
   const done = results.filter((r) => r.ok).length;
-  return { action: input.action, done, failed: results.length - done, results };
+  const numbers = new Map((await db.selectFrom('claims').select(['id', 'number']).where('id', 'in', ids).where(claimScope(a)).execute()).map((r) => [r.id, r.number]));
+  return { action: input.action, done, failed: results.length - done, results: results.map((r) => ({ ...r, number: numbers.get(r.id) ?? null })) };
 }

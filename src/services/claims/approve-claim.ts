@@ -2,6 +2,7 @@
 // the training's completion; beyond the fund's remaining budget it is refused. A §4.1 or §4.9 claim
 // whose apprenticeship plan or project was advanced money settles the advance here: only what is left
 // after the advance is reserved and later paid.
+import { formatChineseDate } from '../../policy/dates.ts';
 import { sql } from 'kysely';
 import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
@@ -17,7 +18,7 @@ export function approvedAmount(claim: ClaimRow): { amountFen: number; payee: str
   if (claim.outcome === 'ineligible' && claim.r3_exception_amount_fen != null && claim.r3_exception_payee) {
     return { amountFen: Number(claim.r3_exception_amount_fen), payee: claim.r3_exception_payee };
   }
-  throw new AppError('invalid_transition', `申领 ${claim.id} 没有可批准的金额`, 'status');
+  throw new AppError('invalid_transition', `申领 ${claim.number} 没有可批准的金额`, 'status');
 }
 
 /** The advance this claim settles (§4.1 plan, §4.9 project), with what is still unsettled of it. */
@@ -36,11 +37,11 @@ export async function approveClaim(tx: Tx, actor: Actor | null, input: { claimId
   const a = requireActor(actor);
   const claim = await loadClaim(tx, a, input.claimId, true);
   requireReviewer(a, claim);
-  const to = transition(claim.id, claim.status, 'approve');
+  const to = transition(claim.number, claim.status, 'approve');
   const notice = await tx.selectFrom('publicity_items').innerJoin('publicity_notices as n', 'n.id', 'publicity_items.notice_id')
-    .select(['n.id', 'n.status', 'n.ends_on']).where('publicity_items.claim_id', '=', claim.id).orderBy('n.created_at', 'desc').executeTakeFirst();
+    .select(['n.id', 'n.number', 'n.status', 'n.ends_on']).where('publicity_items.claim_id', '=', claim.id).orderBy('n.created_at', 'desc').executeTakeFirst();
   if (!notice || notice.status !== 'closed') {
-    throw new AppError('invalid_transition', `申领 ${claim.id} 的公示${notice ? `（${notice.id}，至 ${notice.ends_on}）` : ''}尚未结束，不能批准`, 'status');
+    throw new AppError('invalid_transition', `申领 ${claim.number} 的公示${notice ? `（${notice.number}，至 ${formatChineseDate(notice.ends_on)}）` : ''}尚未结束，不能批准`, 'status');
   }
   const { amountFen } = approvedAmount(claim);
   const year = Number(claim.end_date.slice(0, 4));
@@ -48,7 +49,7 @@ export async function approveClaim(tx: Tx, actor: Actor | null, input: { claimId
   const advance = await openAdvance(tx, claim);
   const deducted = advance ? Math.min(advance.leftFen, amountFen) : 0;
   const net = amountFen - deducted;
-  requireRoom(await fundBalance(tx, fundId), net, `批准申领 ${claim.id}`);
+  requireRoom(await fundBalance(tx, fundId), net, `批准申领 ${claim.number}`);
   if (advance && deducted > 0) {
     await tx.insertInto('advance_deductions').values({ claim_id: claim.id, advance_id: advance.id, amount_fen: deducted }).execute();
     if (deducted === advance.leftFen) await tx.updateTable('advances').set({ status: 'settled', updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', advance.id).execute();

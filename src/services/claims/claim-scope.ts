@@ -54,7 +54,7 @@ export async function loadClaim(tx: Tx, actor: Actor | null, claimId: string, fo
   let q = tx.selectFrom('claims').selectAll().where('id', '=', claimId).where(claimScope(actor));
   if (forUpdate) q = q.forUpdate();
   const claim = await q.executeTakeFirst();
-  if (!claim) throw new AppError('not_found', `没有找到申领：${claimId}`, 'claimId');
+  if (!claim) throw new AppError('not_found', '没有找到这条申领，或它不在您的办理范围内', 'claimId');
   return claim;
 }
 

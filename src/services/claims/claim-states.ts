@@ -51,12 +51,12 @@ const ACT_NAMES: Record<ClaimAct, string> = {
 };
 
 /** The status an act leads to; AppError('invalid_transition') when the claim is not in a status it starts from. */
-export function transition(claimId: string, current: ClaimStatus, act: ClaimAct): ClaimStatus {
+export function transition(claimNumber: string, current: ClaimStatus, act: ClaimAct): ClaimStatus {
   const t = CLAIM_TRANSITIONS[act];
   if (!t.from.includes(current)) {
     throw new AppError(
       'invalid_transition',
-      `申领 ${claimId} 当前状态为“${STATUS_NAMES[current]}”，不能${ACT_NAMES[act]}（仅限${t.from.map((s) => `“${STATUS_NAMES[s]}”`).join('、')}状态）`,
+      `申领 ${claimNumber} 当前状态为“${STATUS_NAMES[current]}”，不能${ACT_NAMES[act]}（仅限${t.from.map((s) => `“${STATUS_NAMES[s]}”`).join('、')}状态）`,
       'status',
     );
   }

@@ -17,7 +17,7 @@ export async function decideClaim(tx: Tx, actor: Actor | null, input: DecideClai
   const a = requireActor(actor);
   const claim = await loadClaim(tx, a, input.claimId, true);
   requireReviewer(a, claim);
-  transition(claim.id, claim.status, 'decide');
+  transition(claim.number, claim.status, 'decide');
   // A frozen decision is taken again only while it waits for a missing fact (R10: undecided).
   if (claim.status === 'decided' && claim.outcome !== 'undecided') {
     throw new AppError('invalid_transition', `该申领已判定为“${OUTCOME_NAMES[claim.outcome ?? ''] ?? claim.outcome}”，判定已冻结，不能重新判定`, 'status');

@@ -8,7 +8,8 @@ import { requireActor, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { latestScan } from '../risk/scan-risks.ts';
 import { loadClaim, claimScope } from './claim-scope.ts';
-import { claimView } from './claim-view.ts';
+import { claimNames, claimView } from './claim-view.ts';
+import { likePattern } from '../paging.ts';
 
 export const CLAIM_SORTS = { submittedAt: 'created_at', startDate: 'start_date', endDate: 'end_date', amount: 'amount_fen', status: 'status', program: 'program', risk: 'risk' } as const;
 
@@ -21,6 +22,8 @@ export interface ListClaimsInput {
   noticeId?: string;
   /** Only the claims of this class. */
   classId?: string;
+  /** Part of a claim number (SQ-2021-510422-000123, any case) or of the trainee's name. */
+  q?: string;
 }
 
 /** Who sees risk scores (as src/services/risk/risk-scope.ts: the offices and the finance bureau). */
@@ -43,6 +46,7 @@ export async function listClaims(db: Db, actor: Actor | null, input: ListClaimsI
   if (input.providerId) q = q.where('provider_id', '=', input.providerId);
   if (input.residentId) q = q.where('resident_id', '=', input.residentId);
   if (input.classId) q = q.where('class_id', '=', input.classId);
+  if (input.q) q = q.where(matchesText(a, input.q));
   if (input.noticeId) {
     const noticeId = input.noticeId;
     q = q.where(({ exists, selectFrom }) => exists(selectFrom('publicity_items as pi').select('pi.claim_id').whereRef('pi.claim_id', '=', 'claims.id').where('pi.notice_id', '=', noticeId)));
@@ -53,13 +57,27 @@ export async function listClaims(db: Db, actor: Actor | null, input: ListClaimsI
   }
   const total = await q.select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const ordered = input.sort === 'risk'
-    ? q.selectAll().select(scoreOf.as('risk_score')).orderBy(scoreOf, input.order)
-    : q.selectAll().select(scoreOf.as('risk_score')).orderBy(CLAIM_SORTS[input.sort] as 'created_at', input.order);
+    ? q.selectAll().select(scoreOf.as('risk_score')).select(claimNames).orderBy(scoreOf, input.order)
+    : q.selectAll().select(scoreOf.as('risk_score')).select(claimNames).orderBy(CLAIM_SORTS[input.sort] as 'created_at', input.order);
   const rows = await ordered.orderBy('id', input.order).limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute();
   return {
     items: rows.map(({ risk_score, ...c }) => ({ ...claimView(a, c), riskScore: risk && scan !== null ? Number(risk_score) : null })),
     total: Number(total.n), page: input.page, pageSize: input.pageSize, riskScanId: scan,
   };
+}
+
+/**
+ * The list's search box: a claim number or part of one (case and spaces ignored), or part of the
+ * trainee's name. Names are searched only for roles shown them in full (access.ts): a role that sees
+ * 张** must not learn who a claim belongs to by guessing names, so its text matches numbers only.
+ */
+function matchesText(a: Actor, text: string) {
+  const pattern = likePattern(text);
+  const names = a.role === 'city' || a.role === 'county' || a.role === 'provider' || a.role === 'enterprise' || a.role === 'trainee';
+  return (eb: import('kysely').ExpressionBuilder<import('../../store/schema.ts').Database, 'claims'>) => eb.or([
+    eb('claims.number', 'ilike', pattern),
+    ...(names ? [eb.exists(eb.selectFrom('people as sp').select('sp.resident_id').whereRef('sp.resident_id', '=', 'claims.resident_id').where('sp.name', 'like', pattern))] : []),
+  ]);
 }
 
 export async function getClaim(db: Db, actor: Actor | null, claimId: string) {
@@ -74,6 +92,7 @@ export async function getClaim(db: Db, actor: Actor | null, claimId: string) {
         riskScore = row?.score ?? 0;
       }
     }
-    return { ...claimView(a, claim, { trace: true }), riskScore };
+    const names = await tx.selectFrom('claims').select(claimNames).where('id', '=', claim.id).executeTakeFirstOrThrow();
+    return { ...claimView(a, { ...claim, ...names }, { trace: true }), riskScore };
   });
 }

@@ -32,13 +32,13 @@ const sameStep = (a: Trace['steps'][number], b: Trace['steps'][number]) => a.rul
 export async function recordAnnualCapException(tx: Tx, actor: Actor | null, input: RecordAnnualCapExceptionInput) {
   const a = requireRole(actor, 'city');
   const claim = await loadClaim(tx, a, input.claimId, true);
-  transition(claim.id, claim.status, 'r3_exception');
+  transition(claim.number, claim.status, 'r3_exception');
   const trace = claim.trace as Trace | null;
   const failed = trace?.steps.filter((s) => s.result === 'fail') ?? [];
   if (claim.outcome !== 'ineligible' || failed.length === 0 || failed.some((s) => s.rule !== 'R3')) {
-    throw new AppError('invalid_transition', `申领 ${claim.id} 不是仅因每人每年补贴次数（R3）而不符合条件，不能登记例外`, 'claimId');
+    throw new AppError('invalid_transition', `申领 ${claim.number} 不是仅因每人每年补贴次数（R3）而不符合条件，不能登记例外`, 'claimId');
   }
-  if (claim.r3_exception_reason != null) throw new AppError('conflict', `申领 ${claim.id} 已登记过年度次数例外`, 'claimId');
+  if (claim.r3_exception_reason != null) throw new AppError('conflict', `申领 ${claim.number} 已登记过年度次数例外`, 'claimId');
 
   const year = claim.end_date.slice(0, 4);
   const sameYear = await tx.selectFrom('claims').select(['id', 'program']).where('resident_id', '=', claim.resident_id)
@@ -54,7 +54,7 @@ export async function recordAnnualCapException(tx: Tx, actor: Actor | null, inpu
   const before = trace!.steps.filter((s) => s.rule !== 'R3');
   const after = (without.trace?.steps ?? []).filter((s) => s.rule !== 'R3');
   if (without.outcome !== 'eligible' || !before.every((s, i) => after[i] !== undefined && sameStep(s, after[i]!))) {
-    throw new AppError('conflict', `申领 ${claim.id} 在不计年度次数时其他规则的结果也会改变，不能按例外核定金额，请人工复核`, 'claimId');
+    throw new AppError('conflict', `申领 ${claim.number} 在不计年度次数时其他规则的结果也会改变，不能按例外核定金额，请人工复核`, 'claimId');
   }
   const at = new Date();
   await tx.updateTable('claims').set({

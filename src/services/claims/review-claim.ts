@@ -12,10 +12,10 @@ export async function reviewClaim(tx: Tx, actor: Actor | null, input: { claimId:
   const a = requireActor(actor);
   const claim = await loadClaim(tx, a, input.claimId, true);
   requireReviewer(a, claim);
-  const to = transition(claim.id, claim.status, 'review');
+  const to = transition(claim.number, claim.status, 'review');
   const excepted = claim.outcome === 'ineligible' && claim.r3_exception_reason != null;
   if (claim.outcome !== 'eligible' && !excepted) {
-    throw new AppError('invalid_transition', `申领 ${claim.id} 的判定结果为“${OUTCOME_NAMES[claim.outcome ?? ''] ?? claim.outcome}”，不能审核通过，请驳回或补充事实后重新判定`, 'status');
+    throw new AppError('invalid_transition', `申领 ${claim.number} 的判定结果为“${OUTCOME_NAMES[claim.outcome ?? ''] ?? claim.outcome}”，不能审核通过，请驳回或补充事实后重新判定`, 'status');
   }
   await tx.updateTable('claims').set({ status: to, updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', claim.id).execute();
   await tx.insertInto('reviews').values({ claim_id: claim.id, verdict: 'pass', note: input.note ?? null, reviewer: actorLabel(a) }).execute();

@@ -11,10 +11,10 @@ import { transition } from './claim-states.ts';
 
 /** `reason` is the whole grounds as recorded (e.g. "查处：…", "劳动者异议成立：…"). */
 export async function revokeApproval(tx: Tx, a: Actor, claimId: string, reason: string): Promise<{ releasedFen: number; batchId: string | null }> {
-  const claim = await tx.selectFrom('claims').select('status').where('id', '=', claimId).forUpdate().executeTakeFirstOrThrow();
-  const to = transition(claimId, claim.status, 'revoke');
+  const claim = await tx.selectFrom('claims').select(['status', 'number']).where('id', '=', claimId).forUpdate().executeTakeFirstOrThrow();
+  const to = transition(claim.number, claim.status, 'revoke');
   if (await tx.selectFrom('payments').select('id').where('claim_id', '=', claimId).executeTakeFirst()) {
-    throw new AppError('conflict', `申领 ${claimId} 已有支付记录，应追回而不是驳回`, 'claimId');
+    throw new AppError('conflict', `申领 ${claim.number} 已有支付记录，应追回而不是驳回`, 'claimId');
   }
   const line = await tx.selectFrom('payment_batch_items as i').innerJoin('payment_batches as b', 'b.id', 'i.batch_id')
     .select(['i.batch_id', 'i.amount_fen', 'b.status', 'b.total_fen']).where('i.claim_id', '=', claimId).forUpdate().executeTakeFirst();

@@ -60,7 +60,7 @@ function applicantFor(actor: Actor, input: SubmitClaimInput): 'individual' | 'en
   }
 }
 
-export async function submitClaim(tx: Tx, actor: Actor | null, input: SubmitClaimInput): Promise<{ id: string; areaCode: string }> {
+export async function submitClaim(tx: Tx, actor: Actor | null, input: SubmitClaimInput): Promise<{ id: string; number: string; areaCode: string }> {
   const a = requireRole(actor, 'trainee', 'enterprise', 'provider', 'city', 'county');
   const applicant = applicantFor(a, input);
   if (input.endDate < input.startDate) throw new AppError('invalid_input', 'endDate: 结业日期早于开班日期', 'endDate');
@@ -103,7 +103,7 @@ export async function submitClaim(tx: Tx, actor: Actor | null, input: SubmitClai
   if (a.role === 'county' && a.areaCode !== areaCode) throw new AppError('forbidden', `只能登记本县（区）的申领（该申领属于 ${areaCode}）`, 'residentId');
 
   const id = `CL-${newUuid()}`;
-  await tx.insertInto('claims').values({
+  const { number } = await tx.insertInto('claims').values({
     id, program: input.program, applicant, applicant_ref: a.role === 'trainee' ? a.residentId : a.role === 'enterprise' ? a.enterpriseUscc : a.role === 'provider' ? a.providerId : null,
     resident_id: input.residentId, enterprise_uscc: input.enterpriseUscc ?? null, class_id: input.classId ?? null,
     provider_id: input.providerId ?? null, area_code: areaCode, occupation_code: input.occupationCode ?? null,
@@ -115,10 +115,10 @@ export async function submitClaim(tx: Tx, actor: Actor | null, input: SubmitClai
     apprenticeship_plan_id: input.apprenticeshipPlanId ?? null,
     status: 'submitted', outcome: null, amount_fen: null, payee: null, citations: null, reasons: null, missing: null, trace: null,
     policy_package_id: null, decided_at: null, r3_exception_reason: null, created_by: actorLabel(a), updated_by: null, updated_at: null,
-  }).execute();
+  }).returning('number').executeTakeFirstOrThrow();
   await appendAudit(tx, {
     actor: actorLabel(a), action: 'claim.submit', entity: 'claim', entityId: id,
-    data: { to: 'submitted', program: input.program, applicant, areaCode, residentId: input.residentId },
+    data: { number, to: 'submitted', program: input.program, applicant, areaCode, residentId: input.residentId },
   });
-  return { id, areaCode };
+  return { id, number, areaCode };
 }

@@ -14,7 +14,7 @@ export async function withdrawClaim(tx: Tx, actor: Actor | null, input: { claimI
     || (a.role === 'provider' && claim.applicant === 'institution' && claim.provider_id === a.providerId)
     || a.role === 'city' || (a.role === 'county' && a.areaCode === claim.area_code);
   if (!own) throw new AppError('forbidden', '只有申请人本人或受理的人社部门可以撤回申领');
-  const to = transition(claim.id, claim.status, 'withdraw');
+  const to = transition(claim.number, claim.status, 'withdraw');
   await tx.updateTable('claims').set({ status: to, updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', claim.id).execute();
   await appendAudit(tx, { actor: actorLabel(a), action: 'claim.withdraw', entity: 'claim', entityId: claim.id, data: { from: claim.status, to, reason: input.reason ?? null } });
   return { id: claim.id, status: to };

@@ -72,7 +72,7 @@ export async function checkClassApplication(tx: Tx, actor: Actor, input: ClassAp
     if (!(await tx.selectFrom('enterprises').select('uscc').where('uscc', '=', input.enterpriseUscc).executeTakeFirst())) throw bad('enterpriseUscc', '该企业尚未登记');
   }
   if (input.projectId != null && !(await tx.selectFrom('projects').select('id').where('id', '=', input.projectId).executeTakeFirst())) {
-    throw bad('projectId', `没有这个项目：${input.projectId}`);
+    throw bad('projectId', '没有这个项目');
   }
   if (input.filingId != null) {
     const filing = await tx.selectFrom('content_filings').select(['enterprise_uscc']).where('id', '=', input.filingId).executeTakeFirst();

@@ -12,7 +12,8 @@ export interface ClassTraineeView {
   sessionsPresent: number; hoursPresent: number; qualified: boolean | null; assessedOn: string | null;
 }
 export interface ClassView {
-  id: string; providerId: string; program: string; areaCode: string; enterpriseUscc: string | null; occupationCode: string | null;
+  id: string; number: string; providerName: string | null; enterpriseName: string | null; projectName: string | null; filingNumber: string | null;
+  providerId: string; program: string; areaCode: string; enterpriseUscc: string | null; occupationCode: string | null;
   level: string | null; entrepreneurshipType: string | null; projectId: string | null; filingId: string | null;
   startDate: string; endDate: string; hours: number; venue: string; teachers: unknown; status: string;
   reviewNote: string | null; reviewProblems: unknown;
@@ -48,8 +49,15 @@ export async function getClass(tx: Tx, actor: Actor | null, id: string): Promise
     .select(['attendance.resident_id', 'class_sessions.hours']).where('class_sessions.class_id', '=', id).where('attendance.present', '=', true).execute();
   const certificates = await tx.selectFrom('certificates').selectAll().where('class_id', '=', id).orderBy('id').execute();
   const visible = new Set(roster.map((r) => r.resident_id));
+  const names = await tx.selectFrom('classes').where('classes.id', '=', id).select((eb) => [
+    eb.selectFrom('providers as np').select('np.name').whereRef('np.id', '=', 'classes.provider_id').as('provider'),
+    eb.selectFrom('enterprises as ne').select('ne.name').whereRef('ne.uscc', '=', 'classes.enterprise_uscc').as('enterprise'),
+    eb.selectFrom('projects as nj').select('nj.name').whereRef('nj.id', '=', 'classes.project_id').as('project'),
+    eb.selectFrom('content_filings as nf').select('nf.number').whereRef('nf.id', '=', 'classes.filing_id').as('filing'),
+  ]).executeTakeFirstOrThrow();
   return {
-    id: c.id, providerId: c.provider_id, program: c.program, areaCode: c.area_code, enterpriseUscc: c.enterprise_uscc, occupationCode: c.occupation_code,
+    id: c.id, number: c.number, providerName: names.provider ?? null, enterpriseName: names.enterprise ?? null,
+    projectName: names.project ?? null, filingNumber: names.filing ?? null, providerId: c.provider_id, program: c.program, areaCode: c.area_code, enterpriseUscc: c.enterprise_uscc, occupationCode: c.occupation_code,
     level: c.level, entrepreneurshipType: c.entrepreneurship_type, projectId: c.project_id, filingId: c.filing_id,
     startDate: c.start_date, endDate: c.end_date, hours: Number(c.hours), venue: c.venue, teachers: json(c.teachers), status: c.status,
     reviewNote: c.review_note, reviewProblems: reviewProblemsFor(a, json(c.review_problems) as OpeningReview | null, visible),

@@ -14,6 +14,7 @@ import { scopeCovers } from '../../policy/class-application.ts';
 import { CLASS_STATUS_NAMES } from './class-status.ts';
 import { traineeCrossChecks, type ClassUnderReview, type Problem } from './trainee-cross-checks.ts';
 import type { ClassStatus } from '../../store/schema.ts';
+import { formatChineseDate } from '../../policy/dates.ts';
 
 export interface OpeningReview {
   blocking: boolean;
@@ -104,7 +105,7 @@ async function overlappingClasses(tx: Tx, cls: ClassUnderReview, ids: string[]):
   const out = new Map<string, Problem[]>();
   if (ids.length === 0) return out;
   const others = await tx.selectFrom('class_trainees').innerJoin('classes', 'classes.id', 'class_trainees.class_id')
-    .select(['classes.id', 'classes.status', 'classes.start_date', 'classes.end_date', 'class_trainees.resident_id'])
+    .select(['classes.id', 'classes.number', 'classes.status', 'classes.start_date', 'classes.end_date', 'class_trainees.resident_id'])
     .where('class_trainees.resident_id', 'in', ids).where('classes.id', '!=', cls.id).where('classes.status', 'in', SCHEDULED)
     .where('classes.start_date', '<=', cls.end_date).where('classes.end_date', '>=', cls.start_date)
     .orderBy('classes.start_date').orderBy('classes.id').orderBy('class_trainees.resident_id').execute();
@@ -118,10 +119,10 @@ async function overlappingClasses(tx: Tx, cls: ClassUnderReview, ids: string[]):
     const theirs = byClass.get(o.id) ?? [];
     let clash: string | undefined;
     if (mine.length === 0 || theirs.length === 0) {
-      clash = `培训期间 ${cls.start_date} 至 ${cls.end_date} 与培训班 ${o.id}（${o.start_date} 至 ${o.end_date}）重叠`;
+      clash = `培训期间 ${formatChineseDate(cls.start_date)}至${formatChineseDate(cls.end_date)}与培训班 ${o.number}（${formatChineseDate(o.start_date)}至${formatChineseDate(o.end_date)}）重叠`;
     } else {
       const hit = mine.find((m) => theirs.some((t) => t.day === m.day && m.starts_at < t.ends_at && t.starts_at < m.ends_at));
-      if (hit) clash = `${hit.day} ${hit.starts_at.slice(0, 5)}–${hit.ends_at.slice(0, 5)} 的课程与培训班 ${o.id} 的课程时间重叠`;
+      if (hit) clash = `${formatChineseDate(hit.day)} ${hit.starts_at.slice(0, 5)}–${hit.ends_at.slice(0, 5)} 的课程与培训班 ${o.number} 的课程时间重叠`;
     }
     if (!clash) continue;
     const committed = o.status !== 'submitted';

@@ -70,7 +70,7 @@ export async function traineeCrossChecks(tx: Tx, cls: ClassUnderReview, trainees
   const claims = await tx.selectFrom('claims').selectAll().where('resident_id', 'in', ids).where('status', 'not in', ['rejected', 'withdrawn']).orderBy('created_at').orderBy('id').execute();
   const claimedClasses = new Set(claims.map((c) => `${c.class_id}|${c.resident_id}`));
   const otherClasses = await tx.selectFrom('class_trainees').innerJoin('classes', 'classes.id', 'class_trainees.class_id')
-    .select(['classes.id', 'classes.program', 'classes.enterprise_uscc', 'classes.occupation_code', 'classes.level', 'classes.entrepreneurship_type',
+    .select(['classes.id', 'classes.number', 'classes.program', 'classes.enterprise_uscc', 'classes.occupation_code', 'classes.level', 'classes.entrepreneurship_type',
       'classes.project_id', 'classes.start_date', 'classes.end_date', 'class_trainees.resident_id', 'class_trainees.employer_uscc'])
     .where('class_trainees.resident_id', 'in', ids).where('classes.id', '!=', cls.id).where('classes.status', 'in', COMMITTED)
     .orderBy('classes.start_date').orderBy('classes.id').orderBy('class_trainees.resident_id').execute();
@@ -86,7 +86,7 @@ export async function traineeCrossChecks(tx: Tx, cls: ClassUnderReview, trainees
       ref: `claim:${c.id}`, program: c.program as ProgramCode, applicant: c.applicant as ClaimInput['applicant'], personId: c.resident_id,
       enterpriseUscc: c.enterprise_uscc, occupationCode: c.occupation_code, level: toLevel(c.level), entrepreneurshipType: c.entrepreneurship_type,
       startDate: c.start_date, endDate: c.end_date, insuredMonths: c.insured_months, projectId: c.project_id, status: historyStatus(c.status),
-    }, `补贴申领 ${c.id}`);
+    }, `补贴申领 ${c.number}`);
   }
   // Another class already approved for the person will yield a claim: it counts as one (pending),
   // unless a claim for it is on record already (then the claim counts, once).
@@ -96,7 +96,7 @@ export async function traineeCrossChecks(tx: Tx, cls: ClassUnderReview, trainees
       ref: `class:${o.id}:${o.resident_id}`, program: o.program as ProgramCode, applicant: 'institution', personId: o.resident_id,
       enterpriseUscc: o.employer_uscc ?? o.enterprise_uscc, occupationCode: o.occupation_code, level: toLevel(o.level),
       entrepreneurshipType: o.entrepreneurship_type, projectId: o.project_id, startDate: o.start_date, endDate: o.end_date, status: 'pending',
-    }, `已批准的培训班 ${o.id}`);
+    }, `已批准的培训班 ${o.number}`);
   }
   const candidates: ClaimInput[] = trainees.map((t) => ({
     ref: `this:${t.resident_id}`, program: cls.program as ProgramCode,

@@ -30,6 +30,6 @@ export async function fileContent(tx: Tx, actor: Actor | null, input: FileConten
     id: newUuid(), enterprise_uscc: input.enterpriseUscc, program: input.program, title: input.title, content: input.content,
     filed_on: input.filedOn, status: 'filed', created_by: actorLabel(a), updated_by: null, updated_at: null,
   }).returningAll().executeTakeFirstOrThrow();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'filing.create', entity: 'content_filing', entityId: row.id, data: { enterpriseUscc: input.enterpriseUscc, program: input.program, filedOn: input.filedOn } });
+  await appendAudit(tx, { actor: actorLabel(a), action: 'filing.create', entity: 'content_filing', entityId: row.id, data: { number: row.number, enterpriseUscc: input.enterpriseUscc, program: input.program, filedOn: input.filedOn } });
   return filingView(row);
 }

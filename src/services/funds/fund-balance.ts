@@ -25,7 +25,7 @@ export async function fundBalance(db: Tx | Db, fundId: string): Promise<FundBala
                     where x.advance_id is null and b.fund_id = f.id), 0) as recovered
     from funds f where f.id = ${fundId}`.execute(db);
   const f = row.rows[0];
-  if (!f) throw new AppError('not_found', `没有找到资金：${fundId}`, 'fundId');
+  if (!f) throw new AppError('not_found', '没有找到这笔资金', 'fundId');
   const [budgetFen, reservedFen, paidFen, advancedFen, recoveredFen] = [f.budget, f.reserved, f.paid, f.advanced, f.recovered].map(Number) as [number, number, number, number, number];
   return { id: f.id, source: f.source, year: Number(f.year), budgetFen, reservedFen, paidFen, advancedFen, recoveredFen, remainingFen: budgetFen - reservedFen - paidFen - advancedFen + recoveredFen };
 }

@@ -32,7 +32,7 @@ export async function listFundLedger(db: Db, actor: Actor | null, fundId: string
   const a = requireRole(actor, 'city', 'county', 'department');
   if (a.role === 'department' && a.department !== 'finance') throw new AppError('forbidden', '只有财政局可以查看资金');
   const fund = await db.selectFrom('funds').select('id').where('id', '=', fundId).executeTakeFirst();
-  if (!fund) throw new AppError('not_found', `没有找到资金：${fundId}`, 'fundId');
+  if (!fund) throw new AppError('not_found', '没有找到这笔资金', 'fundId');
   const page = Math.max(1, input.page ?? 1);
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, input.pageSize ?? 50));
   const area = a.role === 'county' ? a.areaCode ?? '' : null;

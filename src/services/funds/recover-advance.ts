@@ -19,20 +19,22 @@ async function advanceInArea(tx: Tx, actor: Actor, advance: { kind: 'apprentices
   return area === actor.areaCode;
 }
 
+const PLAN_STATUS_TEXT: Record<string, string> = { submitted: '已提交', listed: '已列入计划', returned: '已退回', completed: '已完成' };
+
 export async function recoverAdvance(tx: Tx, actor: Actor | null, input: { advanceId: string; reason: string }) {
   const a = requireRole(actor, 'city', 'county');
   const advance = await tx.selectFrom('advances').selectAll().where('id', '=', input.advanceId).forUpdate().executeTakeFirst();
-  if (!advance || !(await advanceInArea(tx, a, advance))) throw new AppError('not_found', `没有找到预支：${input.advanceId}`, 'advanceId');
-  if (advance.status !== 'paid') throw new AppError('invalid_transition', `预支 ${advance.id} 当前状态为 ${advance.status}，不能追回`, 'advanceId');
+  if (!advance || !(await advanceInArea(tx, a, advance))) throw new AppError('not_found', '没有找到这笔预支', 'advanceId');
+  if (advance.status !== 'paid') throw new AppError('invalid_transition', `该预支当前状态为“${({ settled: '已结算', recovering: '追回中', recovered: '已追回' } as Record<string, string>)[advance.status] ?? advance.status}”，不能追回`, 'advanceId');
   if (advance.kind === 'apprenticeship') {
-    const plan = await tx.selectFrom('apprenticeship_plans').select('status').where('id', '=', advance.subject_id).executeTakeFirstOrThrow();
+    const plan = await tx.selectFrom('apprenticeship_plans').select(['status', 'number']).where('id', '=', advance.subject_id).executeTakeFirstOrThrow();
     if (plan.status !== 'failed' && plan.status !== 'quit') {
-      throw new AppError('invalid_transition', `学徒培养计划 ${advance.subject_id} 未登记为考核不合格或中途退出（当前：${plan.status}），不能追回预支`, 'advanceId');
+      throw new AppError('invalid_transition', `学徒培养计划 ${plan.number} 未登记为考核不合格或中途退出（当前：${PLAN_STATUS_TEXT[plan.status] ?? plan.status}），不能追回预支`, 'advanceId');
     }
   }
   const used = await sql<{ n: string }>`select coalesce(sum(amount_fen), 0) as n from advance_deductions where advance_id = ${advance.id}`.execute(tx);
   const amount = Number(advance.amount_fen) - Number(used.rows[0]!.n);
-  if (amount <= 0) throw new AppError('invalid_transition', `预支 ${advance.id} 已全部结算，无需追回`, 'advanceId');
+  if (amount <= 0) throw new AppError('invalid_transition', '该预支已全部结算，无需追回', 'advanceId');
   const recovery = await tx.insertInto('recoveries').values({ advance_id: advance.id, claim_id: null, amount_fen: amount, reason: input.reason, recorded_by: actorLabel(a) })
     .returning('id').executeTakeFirstOrThrow();
   await tx.updateTable('advances').set({ status: 'recovered', updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', advance.id).execute();

@@ -14,7 +14,7 @@ import type { Tx } from '../../store/transaction.ts';
 const ENDED = ['rejected', 'withdrawn'] as const;
 
 export interface R8Claim {
-  id: string; program: string; residentId: string; endDate: string; status: string;
+  id: string; number: string; program: string; residentId: string; endDate: string; status: string;
   amountFen: number | null;
   /** The standard before R8, read from the decision's R8 step; null when the step does not state it. */
   standardFen: number | null;
@@ -30,7 +30,7 @@ export interface R8Year {
   /** Sum of the reductions; null when one of them is not known. */
   reducedTotalFen: number | null;
   /** Claims left undecided because the year's fact is missing. */
-  undecidedClaims: { id: string; program: string; residentId: string; endDate: string; status: string }[];
+  undecidedClaims: { id: string; number: string; program: string; residentId: string; endDate: string; status: string }[];
 }
 
 /** "¥1,792.00" → 179200 fen (the engine's own formatYuan, read back). */
@@ -53,7 +53,7 @@ export async function getEnterpriseR8Status(tx: Tx, actor: Actor | null, uscc: s
   if (!e) throw notFound('企业', uscc);
   const funds = await tx.selectFrom('enterprise_education_fund').selectAll().where('uscc', '=', uscc).execute();
   const claims = await tx.selectFrom('claims')
-    .select(['id', 'program', 'resident_id', 'end_date', 'status', 'outcome', 'amount_fen', 'payee', 'reasons', 'missing'])
+    .select(['id', 'number', 'program', 'resident_id', 'end_date', 'status', 'outcome', 'amount_fen', 'payee', 'reasons', 'missing'])
     .where('enterprise_uscc', '=', uscc).where('status', 'not in', ENDED).where('outcome', 'is not', null).execute();
   // The years of the plan's funds, of the facts on record and of the enterprise's claims.
   const fundYears = await tx.selectFrom('funds').select('year').distinct().execute();
@@ -69,13 +69,13 @@ export async function getEnterpriseR8Status(tx: Tx, actor: Actor | null, uscc: s
       if (!amounts) continue;
       const amountFen = c.amount_fen == null ? null : Number(c.amount_fen);
       reducedClaims.push({
-        id: c.id, program: c.program, residentId: residentIdFor(a, c.resident_id), endDate: c.end_date, status: c.status, amountFen,
+        id: c.id, number: c.number, program: c.program, residentId: residentIdFor(a, c.resident_id), endDate: c.end_date, status: c.status, amountFen,
         standardFen: amounts.standardFen, reducedFen: amounts.standardFen != null && amountFen != null ? amounts.standardFen - amountFen : null,
       });
     }
     const undecidedClaims = ofYear
       .filter((c) => c.outcome === 'undecided' && ((c.missing as string[] | null) ?? []).some((m) => m.endsWith(`educationFundFullyUsed.${year}`)))
-      .map((c) => ({ id: c.id, program: c.program, residentId: residentIdFor(a, c.resident_id), endDate: c.end_date, status: c.status }));
+      .map((c) => ({ id: c.id, number: c.number, program: c.program, residentId: residentIdFor(a, c.resident_id), endDate: c.end_date, status: c.status }));
     const reductions = reducedClaims.map((c) => c.reducedFen);
     return {
       year,

@@ -25,7 +25,7 @@ export async function buildPaymentBatch(tx: Tx, actor: Actor | null, input: { ar
   if (a.role === 'county' && a.areaCode !== input.areaCode) throw new AppError('forbidden', '只能为本县（区）编制支付批次', 'areaCode');
   await requireDuty(tx, a, 'build');
   const fund = await tx.selectFrom('funds').select('id').where('id', '=', input.fundId).forUpdate().executeTakeFirst();
-  if (!fund) throw new AppError('invalid_input', `fundId: 没有资金 ${input.fundId}`, 'fundId');
+  if (!fund) throw new AppError('invalid_input', 'fundId: 没有这笔资金', 'fundId');
   const items = await tx.selectFrom('claims').innerJoin('reservations as r', 'r.claim_id', 'claims.id')
     .select(['claims.id', 'r.amount_fen'])
     .where('claims.status', '=', 'approved').where('claims.area_code', '=', input.areaCode)
@@ -33,10 +33,11 @@ export async function buildPaymentBatch(tx: Tx, actor: Actor | null, input: { ar
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('payment_batch_items as i').select('i.claim_id').whereRef('i.claim_id', '=', 'claims.id'))))
     .where(notHeldByDispute)
     .orderBy('claims.id').forUpdate().execute();
-  if (items.length === 0) throw new AppError('invalid_input', `areaCode: ${input.areaCode} 没有待支付的已批准申领（资金 ${input.fundId}）；已编入其他批次或有未办结异议的申领不再编入`, 'areaCode');
+  if (items.length === 0) throw new AppError('invalid_input', `areaCode: ${input.areaCode} 没有可由该资金支付的已批准申领；已编入其他批次或有未办结异议的申领不再编入`, 'areaCode');
   const id = `PB-${newUuid()}`;
   const total = items.reduce((s, i) => s + Number(i.amount_fen), 0);
-  await tx.insertInto('payment_batches').values({ id, fund_id: input.fundId, area_code: input.areaCode, total_fen: total, created_by: actorLabel(a), updated_by: null, updated_at: null }).execute();
+  const { number } = await tx.insertInto('payment_batches').values({ id, fund_id: input.fundId, area_code: input.areaCode, total_fen: total, created_by: actorLabel(a), updated_by: null, updated_at: null })
+    .returning('number').executeTakeFirstOrThrow();
   try {
     for (let i = 0; i < items.length; i += 1000) {
       await tx.insertInto('payment_batch_items').values(items.slice(i, i + 1000).map((it) => ({ batch_id: id, claim_id: it.id, amount_fen: Number(it.amount_fen) }))).execute();
@@ -45,13 +46,13 @@ export async function buildPaymentBatch(tx: Tx, actor: Actor | null, input: { ar
     if (takenByAnotherBatch(e)) throw new AppError('conflict', '这些申领刚被另一个支付批次编入，请刷新后查看', 'areaCode');
     throw e;
   }
-  await appendAudit(tx, { actor: actorLabel(a), action: 'payment_batch.build', entity: 'payment_batch', entityId: id, data: { ...input, claims: items.length, totalFen: total } });
-  return { id, status: 'draft' as const, claims: items.length, totalFen: total };
+  await appendAudit(tx, { actor: actorLabel(a), action: 'payment_batch.build', entity: 'payment_batch', entityId: id, data: { number, ...input, claims: items.length, totalFen: total } });
+  return { id, number, status: 'draft' as const, claims: items.length, totalFen: total };
 }
 
 async function loadBatch(tx: Tx, a: Actor, batchId: string) {
   const batch = await tx.selectFrom('payment_batches').selectAll().where('id', '=', batchId).forUpdate().executeTakeFirst();
-  if (!batch || (a.role === 'county' && a.areaCode !== batch.area_code)) throw new AppError('not_found', `没有找到支付批次：${batchId}`, 'batchId');
+  if (!batch || (a.role === 'county' && a.areaCode !== batch.area_code)) throw new AppError('not_found', '没有找到这个支付批次', 'batchId');
   return batch;
 }
 

@@ -22,7 +22,7 @@ export async function payPaymentBatch(db: Db, actor: Actor | null, input: { batc
   const a = requireRole(actor, 'city', 'county');
   const label = actorLabel(a);
   const batch = await db.selectFrom('payment_batches').selectAll().where('id', '=', input.batchId).executeTakeFirst();
-  if (!batch || (a.role === 'county' && a.areaCode !== batch.area_code)) throw new AppError('not_found', `没有找到支付批次：${input.batchId}`, 'batchId');
+  if (!batch || (a.role === 'county' && a.areaCode !== batch.area_code)) throw new AppError('not_found', '没有找到这个支付批次', 'batchId');
   const refusal = batchActRefusal(a, await dutiesOf(db, a), batch, 'pay');
   if (refusal) throw refusal;
   if (batch.status === 'confirmed') {
@@ -54,7 +54,7 @@ export async function payPaymentBatch(db: Db, actor: Actor | null, input: { batc
         .values({ claim_id: claim.id, batch_id: batch.id, payee, payee_ref: payeeRef(payee, claim), amount_fen: Number(item.amount_fen) })
         .onConflict((oc) => oc.column('claim_id').doNothing()).returning('id').executeTakeFirst();
       if (!inserted) return false; // paid already (a concurrent or earlier run)
-      const to = transition(claim.id, claim.status, 'pay');
+      const to = transition(claim.number, claim.status, 'pay');
       await tx.updateTable('reservations').set({ status: 'paid' }).where('claim_id', '=', claim.id).execute();
       await tx.updateTable('claims').set({ status: to, updated_by: label, updated_at: new Date() }).where('id', '=', claim.id).execute();
       await appendAudit(tx, { actor: label, action: 'claim.pay', entity: 'claim', entityId: claim.id, data: { from: claim.status, to, batchId: batch.id, paymentId: Number(inserted.id), amountFen: Number(item.amount_fen), payee } });
@@ -82,15 +82,16 @@ export async function getPaymentBatch(db: Db, actor: Actor | null, batchId: stri
   const a = requireRole(actor, 'city', 'county', 'department');
   if (a.role === 'department' && a.department !== 'finance') throw new AppError('forbidden', '只有财政局可以查看支付批次');
   const batch = await db.selectFrom('payment_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
-  if (!batch || (a.role === 'county' && a.areaCode !== batch.area_code)) throw new AppError('not_found', `没有找到支付批次：${batchId}`, 'batchId');
+  if (!batch || (a.role === 'county' && a.areaCode !== batch.area_code)) throw new AppError('not_found', '没有找到这个支付批次', 'batchId');
   const counts = await db.selectFrom('payment_batch_items as i').leftJoin('payments as p', 'p.claim_id', 'i.claim_id')
     .select(({ fn }) => [fn.countAll<number>().as('items'), fn.count<number>('p.id').as('paid'), fn.sum<number>('p.amount_fen').as('paidFen')]).where('i.batch_id', '=', batchId).executeTakeFirstOrThrow();
   const held = await db.selectFrom('payment_batch_items as i').leftJoin('payments as p', 'p.claim_id', 'i.claim_id').select(({ fn }) => fn.countAll<number>().as('n'))
     .where('i.batch_id', '=', batchId).where('p.id', 'is', null)
     .where(({ exists, selectFrom }) => exists(selectFrom('claim_disputes as d').select('d.id').whereRef('d.claim_id', '=', 'i.claim_id').where('d.status', '<>', 'resolved')))
     .executeTakeFirstOrThrow();
+  const fund = await db.selectFrom('funds').select(['year', 'source']).where('id', '=', batch.fund_id).executeTakeFirstOrThrow();
   return {
-    id: batch.id, areaCode: batch.area_code, fundId: batch.fund_id, status: batch.status, totalFen: Number(batch.total_fen), items: Number(counts.items), paid: Number(counts.paid), paidFen: Number(counts.paidFen ?? 0),
+    id: batch.id, number: batch.number, fundYear: Number(fund.year), fundSource: fund.source, areaCode: batch.area_code, fundId: batch.fund_id, status: batch.status, totalFen: Number(batch.total_fen), items: Number(counts.items), paid: Number(counts.paid), paidFen: Number(counts.paidFen ?? 0),
     heldByDispute: Number(held.n), createdBy: batch.created_by, confirmedBy: batch.confirmed_by ?? null, cancelReason: batch.cancel_reason ?? null,
     allowedActs: allowedBatchActs(a, await dutiesOf(db, a), batch),
   };

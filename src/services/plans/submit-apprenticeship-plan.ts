@@ -43,6 +43,6 @@ export async function submitApprenticeshipPlan(tx: Tx, actor: Actor | null, inpu
     occupation_code: input.occupationCode, level: input.level, start_date: input.startDate, end_date: input.endDate,
     contract_months: input.contractMonths, status: 'submitted', created_by: actorLabel(a), updated_by: null, updated_at: null,
   }).returningAll().executeTakeFirstOrThrow();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'plan.submit', entity: 'apprenticeship_plan', entityId: row.id, data: { enterpriseUscc: input.enterpriseUscc, occupationCode: input.occupationCode, level: input.level } });
+  await appendAudit(tx, { actor: actorLabel(a), action: 'plan.submit', entity: 'apprenticeship_plan', entityId: row.id, data: { number: row.number, enterpriseUscc: input.enterpriseUscc, occupationCode: input.occupationCode, level: input.level } });
   return planView(a, row);
 }

@@ -1,7 +1,9 @@
 // §4.9 项目制培训: the public employment service picks an institution by open tender (公开招标) or
 // comparison (比选) and contracts a per-trainee price, a trainee count and a total. The total is the
 // ceiling settlement never exceeds, so it may not be more than price × count, nor less than one trainee.
+import { sql } from 'kysely';
 import { newUuid } from '../../store/ids.ts';
+import { businessToday } from '../business-date.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { requireOwnArea } from '../record-scope.ts';
@@ -39,11 +41,13 @@ export async function createProject(tx: Tx, actor: Actor | null, input: CreatePr
   const p = await tx.selectFrom('providers').select(['status']).where('id', '=', input.providerId).executeTakeFirst();
   if (!p) throw new AppError('invalid_input', `providerId: 没有这个培训机构：${input.providerId}`, 'providerId');
   if (p.status !== 'listed') throw new AppError('invalid_input', 'providerId: 该培训机构不在目录清单内，不能承接项目（§5.5）', 'providerId');
+  // The number counts under the year of the business day it is contracted (migration 2026-12-06T1220).
+  await sql`select set_config('upskill.business_date', ${businessToday()}, true)`.execute(tx);
   const row = await tx.insertInto('projects').values({
     id: newUuid(), name: input.name, provider_id: input.providerId, area_code: input.areaCode, selection: input.selection,
     per_trainee_fen: input.perTraineeFen, trainee_count: input.traineeCount, total_fen: input.totalFen,
     occupation_code: input.occupationCode, level: input.level, status: 'contracted', created_by: actorLabel(a), updated_by: null, updated_at: null,
   }).returningAll().executeTakeFirstOrThrow();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'project.create', entity: 'project', entityId: row.id, data: { ...input } });
+  await appendAudit(tx, { actor: actorLabel(a), action: 'project.create', entity: 'project', entityId: row.id, data: { number: row.number, ...input } });
   return projectView(row);
 }

@@ -3,13 +3,13 @@ import type { Actor } from '../access.ts';
 import type { Database, ProjectTable } from '../../store/schema.ts';
 
 export interface ProjectView {
-  id: string; name: string; providerId: string; areaCode: string; selection: string; perTraineeFen: number; traineeCount: number;
+  id: string; number: string; name: string; providerId: string; providerName: string | null; areaCode: string; selection: string; perTraineeFen: number; traineeCount: number;
   totalFen: number; occupationCode: string | null; level: string | null; status: string; createdBy: string; createdAt: string;
 }
 
-export function projectView(r: Selectable<ProjectTable>): ProjectView {
+export function projectView(r: Selectable<ProjectTable> & { provider_name?: string | null }): ProjectView {
   return {
-    id: r.id, name: r.name, providerId: r.provider_id, areaCode: r.area_code, selection: r.selection, perTraineeFen: r.per_trainee_fen,
+    id: r.id, number: r.number, name: r.name, providerId: r.provider_id, providerName: r.provider_name ?? null, areaCode: r.area_code, selection: r.selection, perTraineeFen: r.per_trainee_fen,
     traineeCount: r.trainee_count, totalFen: r.total_fen, occupationCode: r.occupation_code, level: r.level, status: r.status,
     createdBy: r.created_by, createdAt: r.created_at.toISOString(),
   };

@@ -1,6 +1,7 @@
 // An objection (异议) to a published claim: anyone may raise one while the notice runs; it pauses the
 // notice — working days do not run while it is paused — until every objection is resolved. It is dated
 // by the day it was received (the business date), not by a day the objector types.
+import { formatChineseDate } from '../../policy/dates.ts';
 import { newUuid } from '../../store/ids.ts';
 import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
@@ -13,14 +14,14 @@ export interface ObjectToClaimInput { noticeId: string; claimId: string; text: s
 
 export async function objectToClaim(tx: Tx, actor: Actor | null, input: ObjectToClaimInput) {
   const notice = await tx.selectFrom('publicity_notices').selectAll().where('id', '=', input.noticeId).forUpdate().executeTakeFirst();
-  if (!notice) throw new AppError('not_found', `没有找到公示：${input.noticeId}`, 'noticeId');
+  if (!notice) throw new AppError('not_found', '没有找到这份公示', 'noticeId');
   const on = businessToday();
   if (notice.status === 'closed' || on > notice.ends_on && notice.status === 'open') {
-    throw new AppError('invalid_transition', `公示 ${notice.id} 已于 ${notice.ends_on} 期满，不再受理异议`, 'noticeId');
+    throw new AppError('invalid_transition', `公示 ${notice.number} 已于 ${formatChineseDate(notice.ends_on)} 期满，不再受理异议`, 'noticeId');
   }
-  if (on < notice.starts_on) throw new AppError('invalid_transition', `公示 ${notice.id} 自 ${notice.starts_on} 开始，尚未开始公示，不能受理异议`, 'noticeId');
+  if (on < notice.starts_on) throw new AppError('invalid_transition', `公示 ${notice.number} 自 ${formatChineseDate(notice.starts_on)} 开始，尚未开始公示，不能受理异议`, 'noticeId');
   const item = await tx.selectFrom('publicity_items').select('claim_id').where('notice_id', '=', notice.id).where('claim_id', '=', input.claimId).executeTakeFirst();
-  if (!item) throw new AppError('invalid_input', `claimId: 公示 ${notice.id} 中没有申领 ${input.claimId}`, 'claimId');
+  if (!item) throw new AppError('invalid_input', `claimId: 公示 ${notice.number} 中没有这条申领`, 'claimId');
   let daysLeft = notice.days_left ?? notice.working_days;
   if (notice.status === 'open') {
     daysLeft = Math.max(0, daysLeft - onWorkingCalendar('暂停公示', 'noticeId', () => workingDaysRun(notice.segment_start ?? notice.starts_on, on)));

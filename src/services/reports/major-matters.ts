@@ -81,8 +81,8 @@ export async function listMajorMatters(db: Db, actor: Actor | null, q: { page?: 
 
 export interface MajorMatterReport {
   matter: MajorMatterView; areaName: string; generatedAt: string; title: string;
-  claims: { id: string; program: string; programName: string; status: string; areaCode: string; providerId: string | null; endDate: string; amountFen: number | null; paidFen: number | null; recoveredFen: number }[];
-  classes: { id: string; program: string; programName: string; status: string; providerId: string; startDate: string; endDate: string; trainees: number }[];
+  claims: { id: string; number: string; program: string; programName: string; status: string; areaCode: string; providerId: string | null; endDate: string; amountFen: number | null; paidFen: number | null; recoveredFen: number }[];
+  classes: { id: string; number: string; program: string; programName: string; status: string; providerId: string; startDate: string; endDate: string; trainees: number }[];
   providers: { id: string; name: string; status: string; areaCode: string }[];
   findings: { rule: string; title: string; clause: string; subjects: number }[];
   sanctions: { id: string; kind: string; reason: string; amountFen: number | null; sanctionedOn: string }[];
@@ -95,12 +95,12 @@ export async function majorMatterReport(db: Db, actor: Actor | null, id: string)
   if (!row || !coversArea(a, row.area_code)) throw new AppError('not_found', `没有找到重大事项：${id}`, 'id');
   const matter = view(row);
   const claims = matter.claimIds.length ? await db.selectFrom('claims as c').leftJoin('payments as p', 'p.claim_id', 'c.id')
-    .select(['c.id', 'c.program', 'c.status', 'c.area_code', 'c.provider_id', 'c.end_date', 'c.amount_fen', 'c.outcome', 'c.r3_exception_amount_fen', 'p.amount_fen as paid'])
+    .select(['c.id', 'c.number', 'c.program', 'c.status', 'c.area_code', 'c.provider_id', 'c.end_date', 'c.amount_fen', 'c.outcome', 'c.r3_exception_amount_fen', 'p.amount_fen as paid'])
     .where('c.id', 'in', matter.claimIds).orderBy('c.id').execute() : [];
   const recovered = matter.claimIds.length ? new Map((await db.selectFrom('recoveries').select(['claim_id', (eb) => eb.fn.sum<number>('amount_fen').as('n')])
     .where('claim_id', 'in', matter.claimIds).groupBy('claim_id').execute()).map((r) => [r.claim_id!, Number(r.n)])) : new Map<string, number>();
   const classes = matter.classIds.length ? await db.selectFrom('classes as k')
-    .select(['k.id', 'k.program', 'k.status', 'k.provider_id', 'k.start_date', 'k.end_date', (eb) => eb.selectFrom('class_trainees as t').select((e2) => e2.fn.countAll<number>().as('n')).whereRef('t.class_id', '=', 'k.id').as('trainees')])
+    .select(['k.id', 'k.number', 'k.program', 'k.status', 'k.provider_id', 'k.start_date', 'k.end_date', (eb) => eb.selectFrom('class_trainees as t').select((e2) => e2.fn.countAll<number>().as('n')).whereRef('t.class_id', '=', 'k.id').as('trainees')])
     .where('k.id', 'in', matter.classIds).orderBy('k.id').execute() : [];
   const providers = matter.providerIds.length ? await db.selectFrom('providers').select(['id', 'name', 'status', 'area_code']).where('id', 'in', matter.providerIds).orderBy('id').execute() : [];
   // Findings of the latest scan naming any of the records.
@@ -120,7 +120,7 @@ export async function majorMatterReport(db: Db, actor: Actor | null, id: string)
       ...(matter.providerIds.length ? [eb('provider_id', 'in', matter.providerIds)] : []),
     ])).orderBy('sanctioned_on').execute() : [];
   const claimRows = claims.map((c) => ({
-    id: c.id, program: c.program, programName: programName(c.program), status: c.status, areaCode: c.area_code, providerId: c.provider_id, endDate: c.end_date,
+    id: c.id, number: c.number, program: c.program, programName: programName(c.program), status: c.status, areaCode: c.area_code, providerId: c.provider_id, endDate: c.end_date,
     amountFen: c.outcome === 'eligible' && c.amount_fen != null ? Number(c.amount_fen) : c.r3_exception_amount_fen != null ? Number(c.r3_exception_amount_fen) : null,
     paidFen: c.paid == null ? null : Number(c.paid), recoveredFen: recovered.get(c.id) ?? 0,
   }));
@@ -128,7 +128,7 @@ export async function majorMatterReport(db: Db, actor: Actor | null, id: string)
   return {
     matter, areaName, generatedAt: new Date().toISOString(), title: `重大事项专报：${matter.title}`,
     claims: claimRows,
-    classes: classes.map((k) => ({ id: k.id, program: k.program, programName: programName(k.program), status: k.status, providerId: k.provider_id, startDate: k.start_date, endDate: k.end_date, trainees: Number(k.trainees ?? 0) })),
+    classes: classes.map((k) => ({ id: k.id, number: k.number, program: k.program, programName: programName(k.program), status: k.status, providerId: k.provider_id, startDate: k.start_date, endDate: k.end_date, trainees: Number(k.trainees ?? 0) })),
     providers: providers.map((p) => ({ id: p.id, name: p.name, status: p.status, areaCode: p.area_code })),
     findings: findings.map((f) => ({ rule: f.rule, title: f.title, clause: f.clause, subjects: Number(f.n) })),
     sanctions: sanctions.map((s) => ({ id: s.id, kind: s.kind, reason: s.reason, amountFen: s.amount_fen == null ? null : Number(s.amount_fen), sanctionedOn: s.sanctioned_on })),

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { formatChineseDate } from '../../policy/dates.ts';
+import { xlsxCell } from '../xlsx-cells.ts';
 import { formatYuan } from '../../policy/money.ts';
 import type { FundDisclosure } from '../funds/fund-disclosure.ts';
 import type { MajorMatterReport } from './major-matters.ts';
@@ -51,11 +52,16 @@ const yuanNumber = (fen: number | null | undefined) => (fen == null ? null : fen
 // Excel
 // ----------------------------------------------------------------------------------------------
 type Col = { header: string; width?: number };
+// Every cell through xlsxCell: an ISO date or timestamp becomes a date cell with a Chinese format.
 function sheet(book: ExcelJS.Workbook, name: string, cols: Col[], rows: (string | number | null)[][]) {
   const ws = book.addWorksheet(name.slice(0, 31));
   ws.columns = cols.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? Math.max(12, c.header.length * 2 + 2) }));
   ws.getRow(1).font = { bold: true };
-  for (const r of rows) ws.addRow(r);
+  for (const r of rows) {
+    const cells = r.map((v) => xlsxCell(v));
+    const added = ws.addRow(cells.map((c) => c.value));
+    cells.forEach((c, i) => { if (c.numFmt) added.getCell(i + 1).numFmt = c.numFmt; });
+  }
   return ws;
 }
 const FIGURE_COLS: Col[] = [
@@ -106,9 +112,9 @@ export async function matterReportWorkbook(r: MajorMatterReport): Promise<Buffer
     ['涉及申领', r.totals.claims], ['核定金额（元）', yuanNumber(r.totals.amountFen)], ['已支付（元）', yuanNumber(r.totals.paidFen)], ['已追回（元）', yuanNumber(r.totals.recoveredFen)],
   ]);
   sheet(book, '申领', [{ header: '申领编号', width: 28 }, { header: '培训项目', width: 26 }, { header: '状态' }, { header: '培训机构' }, { header: '结束日期', width: 16 }, { header: '核定金额（元）', width: 16 }, { header: '已支付（元）', width: 16 }, { header: '已追回（元）', width: 16 }],
-    r.claims.map((c) => [c.id, c.programName, c.status, c.providerId ?? '', c.endDate, yuanNumber(c.amountFen), yuanNumber(c.paidFen), yuanNumber(c.recoveredFen)]));
+    r.claims.map((c) => [c.number, c.programName, c.status, c.providerId ?? '', c.endDate, yuanNumber(c.amountFen), yuanNumber(c.paidFen), yuanNumber(c.recoveredFen)]));
   sheet(book, '培训班', [{ header: '班级编号', width: 28 }, { header: '培训项目', width: 26 }, { header: '状态' }, { header: '培训机构' }, { header: '开班日期', width: 14 }, { header: '结业日期', width: 14 }, { header: '学员人数' }],
-    r.classes.map((k) => [k.id, k.programName, k.status, k.providerId, k.startDate, k.endDate, k.trainees]));
+    r.classes.map((k) => [k.number, k.programName, k.status, k.providerId, k.startDate, k.endDate, k.trainees]));
   sheet(book, '培训机构', [{ header: '编号' }, { header: '名称', width: 40 }, { header: '状态' }], r.providers.map((p) => [p.id, p.name, p.status]));
   sheet(book, '风险线索', [{ header: '规则' }, { header: '线索', width: 40 }, { header: '条款' }, { header: '涉及对象' }], r.findings.map((f) => [f.rule, f.title, f.clause, f.subjects]));
   sheet(book, '查处', [{ header: '编号', width: 24 }, { header: '类型', width: 18 }, { header: '原因', width: 40 }, { header: '金额（元）' }, { header: '日期', width: 14 }],
@@ -231,9 +237,9 @@ export function matterReportPdf(r: MajorMatterReport): Promise<Buffer> {
     doc.text(`涉及申领 ${r.totals.claims} 笔，核定金额 ${yuan(r.totals.amountFen)}，已支付 ${yuan(r.totals.paidFen)}，已追回 ${yuan(r.totals.recoveredFen)}。`).moveDown(0.8);
     heading(doc, '二、涉及申领');
     table(doc, [130, 120, 60, 80, 55, 55], ['申领编号', '培训项目', '状态', '核定金额', '已支付', '已追回'],
-      r.claims.map((c) => [c.id, c.programName, c.status, yuan(c.amountFen), yuan(c.paidFen), yuan(c.recoveredFen)]));
+      r.claims.map((c) => [c.number, c.programName, c.status, yuan(c.amountFen), yuan(c.paidFen), yuan(c.recoveredFen)]));
     heading(doc, '三、涉及培训班与机构');
-    table(doc, [130, 120, 60, 110, 60], ['班级', '培训项目', '状态', '期间', '学员'], r.classes.map((k) => [k.id, k.programName, k.status, `${k.startDate}—${k.endDate}`, String(k.trainees)]));
+    table(doc, [130, 120, 60, 110, 60], ['班级', '培训项目', '状态', '期间', '学员'], r.classes.map((k) => [k.number, k.programName, k.status, `${formatChineseDate(k.startDate)}—${formatChineseDate(k.endDate)}`, String(k.trainees)]));
     table(doc, [80, 280, 80], ['编号', '名称', '状态'], r.providers.map((p) => [p.id, p.name, p.status]));
     heading(doc, '四、风险线索与查处');
     table(doc, [60, 260, 60, 80], ['规则', '线索', '条款', '涉及对象'], r.findings.map((f) => [f.rule, f.title, f.clause, String(f.subjects)]));

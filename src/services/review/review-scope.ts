@@ -10,5 +10,5 @@ export const officeArea = (a: Actor): string | null => (a.role === 'county' ? a.
 
 export function requireInArea(a: Actor, areaCode: string, what: string, id: string): void {
   const area = officeArea(a);
-  if (area !== null && area !== areaCode) throw new AppError('not_found', `没有找到${what}：${id}`, 'id');
+  if (area !== null && area !== areaCode) throw new AppError('not_found', `没有找到这个${what}`, 'id');
 }

@@ -24,7 +24,7 @@ export async function listFindings(tx: Tx, actor: Actor | null, query: FindingsQ
   const scan = query.scanId ?? (await latestScan(tx))?.id;
   if (!scan) return { items: [], total: 0, page: 1, pageSize: query.pageSize ?? 50, scanId: null };
   if (query.scanId && !(await tx.selectFrom('risk_scans').select('id').where('id', '=', query.scanId).executeTakeFirst())) {
-    throw new AppError('not_found', `没有找到风险扫描：${query.scanId}`, 'scanId');
+    throw new AppError('not_found', '没有找到这次风险扫描', 'scanId');
   }
   const area = confinedArea(a);
   let q = tx.selectFrom('risk_findings as f').selectAll('f').where('f.scan_id', '=', scan);

@@ -15,7 +15,7 @@ export async function recordInspection(tx: Tx, actor: Actor | null, inspectionId
   const row = await tx.selectFrom('risk_inspections as i').innerJoin('classes as c', 'c.id', 'i.class_id')
     .select(['i.id', 'i.status', 'i.class_id', 'c.area_code']).where('i.id', '=', inspectionId).forUpdate().executeTakeFirst();
   if (!row || !coversArea(a, row.area_code)) throw notFound('检查任务', inspectionId);
-  if (row.status === 'done') throw new AppError('invalid_transition', `检查任务 ${inspectionId} 已登记结果`, 'result');
+  if (row.status === 'done') throw new AppError('invalid_transition', '该检查任务已登记结果', 'result');
   await tx.updateTable('risk_inspections').set({
     status: 'done', result: input.result, note: input.note, inspected_on: input.inspectedOn, inspected_by: actorLabel(a), recorded_at: new Date(),
   }).where('id', '=', inspectionId).execute();

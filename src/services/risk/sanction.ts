@@ -35,7 +35,7 @@ async function checkBasis(tx: Tx, basis: SanctionBasis): Promise<void> {
     if (!(await tx.selectFrom('risk_findings').select('id').where('id', '=', f).executeTakeFirst())) throw new AppError('invalid_input', `basis.findingIds[${i}]: 没有找到风险线索：${f}`, `basis.findingIds[${i}]`);
   }
   if (basis.inspectionId && !(await tx.selectFrom('risk_inspections').select('id').where('id', '=', basis.inspectionId).executeTakeFirst())) {
-    throw new AppError('invalid_input', `basis.inspectionId: 没有找到检查任务：${basis.inspectionId}`, 'basis.inspectionId');
+    throw new AppError('invalid_input', 'basis.inspectionId: 没有找到这个检查任务', 'basis.inspectionId');
   }
 }
 
@@ -80,7 +80,7 @@ export async function sanction(tx: Tx, actor: Actor | null, input: SanctionInput
       await appendAudit(tx, { actor: actorLabel(a), action: 'risk.sanction', entity: 'risk_sanction', entityId: id, data: { ...view, basis } });
       return view;
     } else {
-      throw new AppError('invalid_transition', `申领 ${claim.id} 当前状态为“${STATUS_NAMES[claim.status]}”，既不能驳回也没有可追回的支付`, 'claimId');
+      throw new AppError('invalid_transition', `申领 ${claim.number} 当前状态为“${STATUS_NAMES[claim.status]}”，既不能驳回也没有可追回的支付`, 'claimId');
     }
   } else {
     const before = await tx.selectFrom('providers').select(['id', 'name', 'area_code', 'status']).where('id', '=', input.providerId).executeTakeFirst();

@@ -12,6 +12,7 @@ import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { RISK_PARAMETERS, RULE_WEIGHTS, type RiskParameters } from './risk-parameters.ts';
 import { RISK_RULES } from './rules/index.ts';
 import { liveClaim, type RiskRule } from './rules/rule-kit.ts';
+import { chineseDatesInText } from '../../policy/dates.ts';
 
 export interface ScanSummary {
   scanId: string;
@@ -52,8 +53,9 @@ export async function scanRisksIn(tx: Tx, actor: string, options: { rules?: read
     const findings = result.findings.map((f) => ({ ...f, id: `${id}-${String(++n).padStart(6, '0')}` }));
     for (let i = 0; i < findings.length; i += CHUNK) {
       const chunk = findings.slice(i, i + CHUNK);
+      const readable = await readableExplanations(tx, chunk);
       await tx.insertInto('risk_findings').values(chunk.map((f) => ({
-        id: f.id, scan_id: id, rule: rule.code, title: rule.title, clause: rule.clause, weight, explanation: f.explanation, evidence: JSON.stringify(f.evidence),
+        id: f.id, scan_id: id, rule: rule.code, title: rule.title, clause: rule.clause, weight, explanation: readable(f.explanation), evidence: JSON.stringify(f.evidence),
       }))).execute();
       const subjects = new Map<string, { kind: RiskSubjectKind; ref: string; resident_id: string | null; finding_id: string }>();
       const add = (finding: string, kind: RiskSubjectKind, ref: string, resident: string | null) =>
@@ -129,4 +131,24 @@ export async function latestScan(tx: Tx): Promise<{ id: string; scanned_at: Date
 export async function runScanAs(tx: Tx, actor: Actor | null): Promise<ScanSummary> {
   const a = requireRole(actor, 'city');
   return scanRisksIn(tx, actorLabel(a));
+}
+
+/**
+ * The explanations as users read them: the classes and claims they name by their numbers
+ * (BJ-2021-510402-000012), never by internal ids, and their dates as 2021年3月2日 (chineseDatesInText).
+ * The rules build their sentences from ids and ISO dates; this is the one place that rewrites them.
+ */
+async function readableExplanations(tx: Tx, findings: { subjects: { classes?: { id: string }[]; claims?: string[] } }[]): Promise<(text: string) => string> {
+  const classIds = [...new Set(findings.flatMap((f) => (f.subjects.classes ?? []).map((c) => c.id)))];
+  const claimIds = [...new Set(findings.flatMap((f) => f.subjects.claims ?? []))];
+  const numbers = new Map<string, string>();
+  for (let i = 0; i < classIds.length; i += 1000) {
+    for (const r of await tx.selectFrom('classes').select(['id', 'number']).where('id', 'in', classIds.slice(i, i + 1000)).execute()) numbers.set(r.id, r.number);
+  }
+  for (let i = 0; i < claimIds.length; i += 1000) {
+    for (const r of await tx.selectFrom('claims').select(['id', 'number']).where('id', 'in', claimIds.slice(i, i + 1000)).execute()) numbers.set(r.id, r.number);
+  }
+  // Longest ids first, so an id that contains another is replaced whole.
+  const ids = [...numbers.keys()].sort((a, b) => b.length - a.length);
+  return (text) => chineseDatesInText(ids.reduce((t, id) => (t.includes(id) ? t.split(id).join(numbers.get(id)!) : t), text));
 }

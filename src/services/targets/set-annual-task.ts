@@ -15,7 +15,7 @@ export async function setAnnualTask(tx: Tx, actor: Actor | null, input: SetAnnua
   validateTaskUnit(input.unitKind, input.unit, input.program);
   const exists = await tx.selectFrom('annual_tasks').select('id')
     .where('year', '=', input.year).where('unit_kind', '=', input.unitKind).where('unit', '=', input.unit).where('program', '=', input.program).executeTakeFirst();
-  if (exists) throw new AppError('conflict', `${input.year}年该单位的“${programName(input.program)}”任务已下达（编号 ${exists.id}），请修改原任务`, 'program');
+  if (exists) throw new AppError('conflict', `${input.year}年该单位的“${programName(input.program)}”任务已下达，请修改原任务`, 'program');
   const row = await tx.insertInto('annual_tasks').values({
     year: input.year, unit_kind: input.unitKind, unit: input.unit, program: input.program, target: input.target, note: input.note ?? null,
     created_by: actorLabel(a), updated_by: null, updated_at: null,

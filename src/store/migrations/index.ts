@@ -14,6 +14,7 @@ import * as publicityBusinessDates from './2026-12-06T1030-publicity-business-da
 import * as loginThrottle from './2026-12-06T1040-login-throttle.ts';
 import * as factsInTime from './2026-12-06T1060-facts-in-time.ts';
 import * as whatIfJobs from './2026-12-06T1080-what-if-jobs.ts';
+import * as recordNumbers from './2026-12-06T1220-record-numbers.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T0900-initial-schema': initialSchema,
@@ -30,4 +31,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06T1040-login-throttle': loginThrottle,
   '2026-12-06T1060-facts-in-time': factsInTime,
   '2026-12-06T1080-what-if-jobs': whatIfJobs,
+  '2026-12-06T1220-record-numbers': recordNumbers,
 };

@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { ClaimStatusTag, LoadError, OutcomeTag } from '../components.tsx';
-import { claimAmount, clauseHeading, formatDate, formatDateTime, formatMoney } from '../format.ts';
+import { claimAmount, clauseHeading, formatDate, formatDateTime, formatMoney, withCode } from '../format.ts';
 import { useApi } from '../hooks.ts';
 import { APPLICANT_NAMES, areaName, LEVEL_NAMES, nameOf, PROGRAM_NAMES, STEP_RESULT_NAMES } from '../labels.ts';
 import { RequireAuth } from '../layout/RequireAuth.tsx';
@@ -208,19 +208,20 @@ function ClaimDetailInner() {
         <Link to="/claims">← 返回申领列表</Link>
       </Space>
       <Typography.Title level={3} style={{ margin: 0 }}>
-        申领 {c.id} <ClaimStatusTag status={c.status} />
+        申领 {c.number} <ClaimStatusTag status={c.status} />
       </Typography.Title>
       <Card title="申领信息" size="small">
         <Descriptions size="small" column={3} bordered items={[
           { key: 'program', label: '培训项目', children: nameOf(PROGRAM_NAMES, c.program) },
           { key: 'applicant', label: '申请人类型', children: nameOf(APPLICANT_NAMES, c.applicant) },
           { key: 'area', label: '受理地区', children: areaName(c.areaCode) },
+          { key: 'name', label: '姓名', children: c.traineeName ?? '—' },
           { key: 'rid', label: '身份证号', children: c.residentId },
-          { key: 'ent', label: '企业统一社会信用代码', children: c.enterpriseUscc ?? '—' },
-          { key: 'prov', label: '培训机构', children: c.providerId ?? '—' },
-          { key: 'occ', label: '职业（工种）', children: c.occupationCode ?? '—' },
+          { key: 'ent', label: '企业', children: withCode(c.enterpriseName, c.enterpriseUscc) },
+          { key: 'prov', label: '培训机构', children: withCode(c.providerName, c.providerId) },
+          { key: 'occ', label: '职业（工种）', children: withCode(c.occupationName, c.occupationCode) },
           { key: 'lvl', label: '等级', children: c.level ? nameOf(LEVEL_NAMES, c.level) : '—' },
-          { key: 'class', label: '培训班', children: c.classId ?? '—' },
+          { key: 'class', label: '培训班', children: c.classNumber ?? '—' },
           { key: 'start', label: '培训开始', children: formatDate(c.startDate) },
           { key: 'end', label: '培训结束', children: formatDate(c.endDate) },
           ...(c.riskScore !== undefined && c.riskScore !== null ? [{ key: 'risk', label: '风险评分', children: <Tag color={c.riskScore >= 50 ? 'error' : c.riskScore > 0 ? 'warning' : 'default'}>{c.riskScore}</Tag> }] : []),

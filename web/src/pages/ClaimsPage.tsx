@@ -11,7 +11,7 @@ import { areaName, CLAIM_STATUS_NAMES, nameOf, OUTCOME_NAMES, PROGRAM_NAMES } fr
 import { RequireAuth } from '../layout/RequireAuth.tsx';
 import type { Claim } from '../types.ts';
 
-const FILTERS = ['status', 'outcome', 'program', 'areaCode', 'residentId', 'providerId'] as const;
+const FILTERS = ['q', 'status', 'outcome', 'program', 'areaCode', 'residentId', 'providerId'] as const;
 /** Sortable columns: the table's column key → the API's sort name. */
 const SORTABLE: Record<string, string> = { startDate: 'startDate', amountFen: 'amount', status: 'status', program: 'program' };
 const options = (names: Record<string, string>) => Object.entries(names).map(([value, label]) => ({ value, label }));
@@ -35,9 +35,10 @@ function ClaimsList() {
   const nowrap = { style: { whiteSpace: 'nowrap' as const } };
   const columns: TableProps<Claim>['columns'] = [
     {
-      title: '申领编号', dataIndex: 'id', key: 'id', width: 150, ellipsis: { showTitle: true },
-      render: (id: string) => <Link to={`/claims/${encodeURIComponent(id)}`} title={id}>{id}</Link>,
+      title: '申领编号', dataIndex: 'number', key: 'number', width: 200, onCell: () => nowrap,
+      render: (number: string, c) => <Link to={`/claims/${encodeURIComponent(c.id)}`}>{number}</Link>,
     },
+    { title: '姓名', dataIndex: 'traineeName', key: 'traineeName', width: 90, render: (n: string | null) => n ?? '—' },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 150, sorter: true, sortOrder: sortOrder('program'), render: (p: string) => nameOf(PROGRAM_NAMES, p) },
     { title: '身份证号', dataIndex: 'residentId', key: 'residentId', width: 170, onCell: () => nowrap, render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span> },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 72, onCell: () => nowrap, render: areaName },
@@ -62,6 +63,9 @@ function ClaimsList() {
         <ExportButton path="/claims" query={list.query} columns={CLAIM_EXPORT} fileName="补贴申领" />
       </Space>
       <ListFilters form={form} list={list}>
+        <Form.Item label="编号或姓名" name="q">
+          <Input allowClear maxLength={40} placeholder="如 SQ-2021-510422-000123" style={{ width: 240 }} />
+        </Form.Item>
         <Form.Item label="状态" name="status">
           <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(CLAIM_STATUS_NAMES)} />
         </Form.Item>
@@ -90,7 +94,7 @@ function ClaimsList() {
           {...list.tableProps}
           columns={columns}
           tableLayout="fixed"
-          scroll={{ x: 1038 }}
+          scroll={{ x: 1178 }}
         />
       )}
     </Space>

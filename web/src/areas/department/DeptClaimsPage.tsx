@@ -24,8 +24,9 @@ function DeptClaims() {
   const [form] = Form.useForm();
   const [open, setOpen] = useState<Claim | null>(null);
   const columns: TableProps<Claim>['columns'] = [
-    { title: '申领', dataIndex: 'id', key: 'id', width: 150, ellipsis: { showTitle: true }, render: (id: string) => <Link to={`/claims/${encodeURIComponent(id)}`}>{id}</Link> },
+    { title: '申领编号', dataIndex: 'number', key: 'number', width: 200, render: (number: string, c) => <Link to={`/claims/${encodeURIComponent(c.id)}`}>{number}</Link> },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 170, sorter: true, sortOrder: list.sortOrder('program'), render: (p: string) => nameOf(PROGRAM_NAMES, p) },
+    { title: '姓名', dataIndex: 'traineeName', key: 'traineeName', width: 80, render: (n: string | null) => n ?? '—' },
     { title: '身份证号', dataIndex: 'residentId', key: 'residentId', width: 180, render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span> },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 80, render: areaName },
     { title: '培训期间', dataIndex: 'startDate', key: 'startDate', width: 250, sorter: true, sortOrder: list.sortOrder('startDate'), render: (_: string, c) => `${formatDate(c.startDate)}—${formatDate(c.endDate)}` },
@@ -46,7 +47,7 @@ function DeptClaims() {
       {list.error ? <LoadError error={list.error} what="申领" onRetry={list.reload} /> : (
         <Table<Claim> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 1240 }} locale={{ emptyText: '本领域暂无申领' }} />
       )}
-      <Drawer open={open !== null} onClose={() => setOpen(null)} title={open ? `申领 ${open.id}` : ''} size="large" destroyOnHidden>
+      <Drawer open={open !== null} onClose={() => setOpen(null)} title={open ? `申领 ${open.number}` : ''} size="large" destroyOnHidden>
         {open && (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <div>{nameOf(PROGRAM_NAMES, open.program)} · {areaName(open.areaCode)} · {formatDate(open.startDate)}—{formatDate(open.endDate)} · {claimAmount(open)} <ClaimStatusTag status={open.status} /></div>

@@ -59,7 +59,7 @@ function YearCard({ y }: { y: R8Year }) {
           style={{ marginTop: 12 }} size="small" rowKey="id" pagination={{ pageSize: 10, hideOnSinglePage: true }} scroll={{ x: 640 }}
           dataSource={y.reducedClaims}
           columns={[
-            { title: '申领', dataIndex: 'id', key: 'id', ellipsis: true, render: (id: string) => <Link to={`/claims/${encodeURIComponent(id)}`}>{id}</Link> },
+            { title: '申领编号', dataIndex: 'number', key: 'number', width: 200, render: (n: string, c: { id: string }) => <Link to={`/claims/${encodeURIComponent(c.id)}`}>{n}</Link> },
             { title: '项目', dataIndex: 'program', key: 'program', width: 130, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
             { title: '结业', dataIndex: 'endDate', key: 'endDate', width: 130, render: formatDate },
             { title: '标准', dataIndex: 'standardFen', key: 'standardFen', width: 100, align: 'right', render: formatMoney },
@@ -70,7 +70,7 @@ function YearCard({ y }: { y: R8Year }) {
       )}
       {y.undecidedClaims.length > 0 && (
         <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
-          待补充：{y.undecidedClaims.map((c) => <Link key={c.id} to={`/claims/${encodeURIComponent(c.id)}`} style={{ marginRight: 8 }}>{c.id}</Link>)}
+          待补充：{y.undecidedClaims.map((c) => <Link key={c.id} to={`/claims/${encodeURIComponent(c.id)}`} style={{ marginRight: 8 }}>{c.number}</Link>)}
         </Typography.Paragraph>
       )}
     </Card>

@@ -19,7 +19,7 @@ interface R8Year {
   year: number;
   educationFund: { fullyUsed: boolean | null; source: string | null; recordedBy: string | null; recordedAt: string | null };
   r8: 'applies' | 'not_applies' | 'unknown';
-  undecidedClaims: { id: string; program: string; residentId: string; endDate: string; status: string }[];
+  undecidedClaims: { id: string; number: string; program: string; residentId: string; endDate: string; status: string }[];
 }
 interface R8Status { uscc: string; name: string; years: R8Year[] }
 interface BulkResult { results: { id: string; ok: boolean; outcome?: string; error?: { code: string; message: string } }[] }
@@ -168,7 +168,7 @@ function Enterprise() {
         }}>
         {fundYear !== null && (byYear.get(fundYear)?.undecidedClaims.length ?? 0) > 0 && (
           <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`登记后，因缺少此项而待定的 ${byYear.get(fundYear)!.undecidedClaims.length} 笔申领将重新判定`}
-            description={byYear.get(fundYear)!.undecidedClaims.slice(0, 5).map((c) => `${c.id}（${nameOf(PROGRAM_NAMES, c.program)}）`).join('、')} />
+            description={byYear.get(fundYear)!.undecidedClaims.slice(0, 5).map((c) => `${c.number}（${nameOf(PROGRAM_NAMES, c.program)}）`).join('、')} />
         )}
         <Form.Item label="情况" name="fullyUsed" rules={[{ required: true, message: '请选择' }]}>
           <Radio.Group options={[{ value: true, label: '足额提取并使用' }, { value: false, label: '未足额提取使用' }]} />

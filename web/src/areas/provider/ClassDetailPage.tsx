@@ -68,7 +68,7 @@ function ClassBody({ cls, reload }: { cls: ClassDetail; reload(): void }) {
       )}
       <Card size="small">
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
-          <Descriptions.Item label="培训班编号"><Typography.Text copyable style={{ fontSize: 12 }}>{cls.id}</Typography.Text></Descriptions.Item>
+          <Descriptions.Item label="培训班编号"><Typography.Text copyable>{cls.number}</Typography.Text></Descriptions.Item>
           <Descriptions.Item label="开班地区">{areaName(cls.areaCode)}</Descriptions.Item>
           <Descriptions.Item label="培训期间">{formatDate(cls.startDate)}—{formatDate(cls.endDate)}</Descriptions.Item>
           <Descriptions.Item label="总课时">{cls.hours}</Descriptions.Item>

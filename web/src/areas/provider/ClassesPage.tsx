@@ -3,7 +3,7 @@
 import { Button, Form, Input, Select, Space, Table, Typography, type TableProps } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LoadError } from '../../components.tsx';
-import { formatDate } from '../../format.ts';
+import { formatDate, withCode } from '../../format.ts';
 import { CLASS_STATUS_NAMES, LEVEL_NAMES, nameOf, PROGRAM_NAMES, areaName } from '../../labels.ts';
 import { RequireAuth } from '../../layout/RequireAuth.tsx';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
@@ -15,9 +15,9 @@ const FILTERS = ['status', 'program', 'startFrom', 'startTo'] as const;
 const SORTABLE: Record<string, string> = { startDate: 'startDate', endDate: 'endDate', status: 'status' };
 
 const EXPORT: ExportColumn<ClassSummary>[] = [
-  { title: '培训班编号', value: (c) => c.id, width: 38 },
+  { title: '培训班编号', value: (c) => c.number, width: 24 },
   { title: '培训项目', value: (c) => nameOf(PROGRAM_NAMES, c.program), width: 24 },
-  { title: '工种', value: (c) => c.occupationCode, width: 16 },
+  { title: '工种', value: (c) => (c.occupationCode ? withCode(c.occupationName, c.occupationCode) : ''), width: 24 },
   { title: '等级', value: (c) => nameOf(LEVEL_NAMES, c.level), width: 16 },
   { title: '地区', value: (c) => areaName(c.areaCode) },
   { title: '开班日期', value: (c) => formatDate(c.startDate), width: 16 },
@@ -43,6 +43,7 @@ function ClassesList() {
   const [form] = Form.useForm();
 
   const columns: TableProps<ClassSummary>['columns'] = [
+    { title: '编号', dataIndex: 'number', key: 'number', width: 200 },
     {
       title: '培训班', dataIndex: 'id', key: 'id', width: 230,
       render: (id: string, c) => (
@@ -84,7 +85,7 @@ function ClassesList() {
         </Form.Item>
       </ListFilters>
       {error ? <LoadError error={error} what="培训班" onRetry={reload} /> : (
-        <Table<ClassSummary> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 830 }} />
+        <Table<ClassSummary> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 1030 }} />
       )}
     </Space>
   );

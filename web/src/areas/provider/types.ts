@@ -1,6 +1,7 @@
 // The shapes of the class API the provider's screens read (see /api/docs: /classes, /provider-payments).
 export interface ClassSummary {
-  id: string; providerId: string; program: string; areaCode: string; occupationCode: string | null; level: string | null;
+  id: string; number: string; providerId: string; providerName: string | null; enterpriseUscc: string | null; enterpriseName: string | null;
+  occupationName: string | null; program: string; areaCode: string; occupationCode: string | null; level: string | null;
   startDate: string; endDate: string; status: string; trainees: number;
 }
 export interface Problem { rule: string; clause: string; severity: 'blocking' | 'warning'; message: string }
@@ -11,7 +12,7 @@ export interface ClassTrainee {
 }
 export interface ClassSession { id: number; day: string; startsAt: string; endsAt: string; hours: number }
 export interface ClassDetail {
-  id: string; providerId: string; program: string; areaCode: string; enterpriseUscc: string | null; occupationCode: string | null;
+  id: string; number: string; providerId: string; providerName: string | null; enterpriseName: string | null; projectName: string | null; filingNumber: string | null; program: string; areaCode: string; enterpriseUscc: string | null; occupationCode: string | null;
   level: string | null; entrepreneurshipType: string | null; projectId: string | null; filingId: string | null;
   startDate: string; endDate: string; hours: number; venue: string; teachers: { name: string; qualification?: string | null }[] | null; status: string;
   reviewNote: string | null; reviewProblems: OpeningReview | null;

@@ -11,11 +11,11 @@ import type { PublicNoticeClaimView, PublicNoticeView } from '../../../../src/se
 import { NoticeStatusTag } from './PublicityPage.tsx';
 
 const FILTERS = ['program'] as const;
-const SORTABLE: Record<string, string> = { id: 'id', program: 'program', amountFen: 'amount' };
+const SORTABLE: Record<string, string> = { number: 'number', program: 'program', amountFen: 'amount' };
 const PAYEE_NAMES: Record<string, string> = { ...APPLICANT_NAMES, individual: '本人' };
 const options = (names: Record<string, string>) => Object.entries(names).map(([value, label]) => ({ value, label }));
 const EXPORT: ExportColumn<PublicNoticeClaimView>[] = [
-  { title: '申领编号', value: (c) => c.id, width: 26 }, { title: '姓名', value: (c) => c.name }, { title: '身份证号', value: (c) => c.residentId, width: 22 },
+  { title: '申领编号', value: (c) => c.number, width: 24 }, { title: '姓名', value: (c) => c.name }, { title: '身份证号', value: (c) => c.residentId, width: 22 },
   { title: '培训项目', value: (c) => nameOf(PROGRAM_NAMES, c.program), width: 22 }, { title: '地区', value: (c) => areaName(c.areaCode) },
   { title: '补贴金额（元）', value: (c) => (c.amountFen == null ? null : c.amountFen / 100), width: 16 }, { title: '支付对象', value: (c) => nameOf(PAYEE_NAMES, c.payee) },
 ];
@@ -29,7 +29,7 @@ export default function NoticePage() {
   if (notice.error) return <LoadError error={notice.error} what="公示" onRetry={notice.reload} />;
   const n = notice.data;
   const columns: TableProps<PublicNoticeClaimView>['columns'] = [
-    { title: '申领编号', dataIndex: 'id', key: 'id', width: 170, sorter: true, sortOrder: list.sortOrder('id'), ellipsis: true },
+    { title: '申领编号', dataIndex: 'number', key: 'number', width: 200, sorter: true, sortOrder: list.sortOrder('number') },
     { title: '姓名', dataIndex: 'name', key: 'name', width: 80 },
     { title: '身份证号', dataIndex: 'residentId', key: 'residentId', width: 180, render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span> },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 170, sorter: true, sortOrder: list.sortOrder('program'), render: (p: string) => nameOf(PROGRAM_NAMES, p) },

@@ -16,7 +16,7 @@ import { BatchStatusTag, useFundNames } from './PaymentsPage.tsx';
 import { PAYEE_NAMES, post, reviewPage, useAction, type BatchLine } from './shared.tsx';
 
 interface BatchView {
-  id: string; areaCode: string; fundId: string; status: string; totalFen: number; items: number; paid: number; paidFen: number;
+  id: string; number: string; fundYear: number; fundSource: string; areaCode: string; fundId: string; status: string; totalFen: number; items: number; paid: number; paidFen: number;
   heldByDispute: number; createdBy: string; confirmedBy: string | null; cancelReason: string | null; allowedActs: ('confirm' | 'pay' | 'cancel')[];
 }
 
@@ -25,7 +25,7 @@ const BANK_LIST: ExportColumn<BatchLine>[] = [
   { title: '账户名', value: (l) => l.accountHolder ?? '', width: 30 },
   { title: '证件号码 / 统一社会信用代码', value: (l) => l.payeeRef ?? '', width: 30 },
   { title: '金额（元）', value: (l) => l.amountFen / 100, width: 14 },
-  { title: '申领编号', value: (l) => l.claimId, width: 44 },
+  { title: '申领编号', value: (l) => l.claimNumber, width: 24 },
   { title: '培训项目', value: (l) => nameOf(PROGRAM_NAMES, l.program), width: 22 },
   { title: '支付状态', value: (l) => (l.paid ? '已支付' : '未支付') },
 ];
@@ -34,7 +34,7 @@ function Batch() {
   const { id = '' } = useParams();
   const fundName = useFundNames();
   const batch = useApi<BatchView>(`/payment-batches/${encodeURIComponent(id)}`);
-  const lines = useServerList<BatchLine>(`/review/payment-batches/${encodeURIComponent(id)}/lines`, [], { amountFen: 'amount', claimId: 'claimId' });
+  const lines = useServerList<BatchLine>(`/review/payment-batches/${encodeURIComponent(id)}/lines`, [], { amountFen: 'amount', claimNumber: 'claimNumber' });
   const confirm = useAction();
   const [cancelling, setCancelling] = useState(false);
   const [paying, setPaying] = useState<{ paid: number; items: number } | null>(null);
@@ -77,7 +77,7 @@ function Batch() {
     { title: '账户名', dataIndex: 'accountHolder', key: 'accountHolder', width: 200, render: (h: string | null) => h ?? '—' },
     { title: '证件号码 / 代码', dataIndex: 'payeeRef', key: 'payeeRef', width: 190, render: (r: string | null) => <span style={{ fontFamily: 'monospace' }}>{r ?? '—'}</span> },
     { title: '金额', dataIndex: 'amountFen', key: 'amountFen', width: 120, align: 'right', sorter: true, sortOrder: lines.sortOrder('amountFen'), render: formatMoney },
-    { title: '申领编号', dataIndex: 'claimId', key: 'claimId', width: 170, ellipsis: true, sorter: true, sortOrder: lines.sortOrder('claimId'), render: (c: string) => <Link to={`/claims/${encodeURIComponent(c)}`}>{c}</Link> },
+    { title: '申领编号', dataIndex: 'claimNumber', key: 'claimNumber', width: 200, sorter: true, sortOrder: lines.sortOrder('claimNumber'), render: (n: string, l) => <Link to={`/claims/${encodeURIComponent(l.claimId)}`}>{n}</Link> },
     { title: '支付', key: 'paid', width: 170, render: (_: unknown, l) => (l.paid ? <Tag color="success">已支付 {formatDateTime(l.paidAt)}</Tag> : <Tag>未支付</Tag>) },
   ];
   const percent = (paid: number, items: number) => (items === 0 ? 0 : Math.round((paid / items) * 100));

@@ -20,7 +20,7 @@ import { validFields } from '../../form-errors.ts';
 
 type RiskClaim = Claim & { riskScore?: number | null };
 type Act = 'decide' | 'review' | 'reject' | 'approve';
-interface ActResult { id: string; ok: boolean; status?: string; error?: { code: string; message: string; field: string | null } }
+interface ActResult { id: string; number?: string | null; ok: boolean; status?: string; error?: { code: string; message: string; field: string | null } }
 
 const FILTERS = ['status', 'outcome', 'program', 'areaCode', 'providerId', 'minRisk', 'residentId'] as const;
 const SORTABLE: Record<string, string> = { amountFen: 'amount', riskScore: 'risk', status: 'status', startDate: 'startDate' };
@@ -108,7 +108,7 @@ function BulkClaims() {
   const onReject = () => validFields(reasonForm).then((v) => { setAsking(null); reasonForm.resetFields(); void runAct('reject', { reason: v.reason.trim() }); });
 
   const columns: TableProps<RiskClaim>['columns'] = [
-    { title: '申领编号', dataIndex: 'id', key: 'id', width: 130, ellipsis: { showTitle: true }, render: (id: string) => <Link to={`/claims/${encodeURIComponent(id)}`} title={id}>{id}</Link> },
+    { title: '申领编号', dataIndex: 'number', key: 'number', width: 200, render: (number: string, c) => <Link to={`/claims/${encodeURIComponent(c.id)}`}>{number}</Link> },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 130, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
     { title: '身份证号', dataIndex: 'residentId', key: 'residentId', width: 164, render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span> },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 72, render: areaName },
@@ -192,7 +192,7 @@ function BulkClaims() {
             {failed.length > 0 && (
               <Table<ActResult> rowKey="id" size="small" pagination={{ pageSize: 10, hideOnSinglePage: true }} dataSource={failed} aria-label="失败的申领"
                 columns={[
-                  { title: '申领编号', dataIndex: 'id', width: 200, render: (id: string) => <Link to={`/claims/${encodeURIComponent(id)}`}>{id}</Link> },
+                  { title: '申领编号', dataIndex: 'number', width: 200, render: (n: string | null, r) => (n ? <Link to={`/claims/${encodeURIComponent(r.id)}`}>{n}</Link> : '—') },
                   { title: '原因', key: 'why', render: (_: unknown, r) => r.error?.message ?? '' },
                 ]} />
             )}

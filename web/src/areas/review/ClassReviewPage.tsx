@@ -6,7 +6,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, Modal, Space, Spin, Tab
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { LoadError } from '../../components.tsx';
-import { clauseHeading, formatDate } from '../../format.ts';
+import { clauseHeading, formatDate, withCode } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { areaName, CLASS_STATUS_NAMES, LEVEL_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { RowsExportButton, type ExportColumn } from '../../list.tsx';
@@ -87,21 +87,21 @@ function ClassReview() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Link to="/review/classes">← 返回开班审查列表</Link>
       <Typography.Title level={3} style={{ margin: 0 }}>
-        开班申请 {c.id} <Tag>{nameOf(CLASS_STATUS_NAMES, c.status)}</Tag>
+        开班申请 {c.number} <Tag>{nameOf(CLASS_STATUS_NAMES, c.status)}</Tag>
       </Typography.Title>
       <Card title="开班申请" size="small">
         <Descriptions size="small" column={{ xs: 1, md: 2, lg: 3 }} bordered items={[
           { key: 'program', label: '培训项目', children: `${nameOf(PROGRAM_NAMES, c.program)}` },
-          { key: 'provider', label: '培训机构', children: c.providerId },
+          { key: 'provider', label: '培训机构', children: withCode(c.providerName, c.providerId) },
           { key: 'area', label: '地区', children: areaName(c.areaCode) },
           { key: 'occ', label: '职业（工种）', children: c.occupationCode ?? '—' },
           { key: 'level', label: '等级', children: c.level ? nameOf(LEVEL_NAMES, c.level) : '—' },
-          { key: 'ent', label: '企业', children: c.enterpriseUscc ?? '—' },
+          { key: 'ent', label: '企业', children: withCode(c.enterpriseName, c.enterpriseUscc) },
           { key: 'dates', label: '培训期间', children: `${formatDate(c.startDate)} 至 ${formatDate(c.endDate)}` },
           { key: 'hours', label: '课时', children: `${c.hours} 学时，${c.sessions.length} 个课次` },
           { key: 'venue', label: '培训地点', children: c.venue },
           { key: 'teachers', label: '授课教师', children: (c.teachers ?? []).map((t) => `${t.name}${t.qualification ? `（${t.qualification}）` : ''}`).join('、') || '—' },
-          { key: 'filing', label: '培训内容备案', children: c.filingId ?? '—' },
+          { key: 'filing', label: '培训内容备案', children: c.filingNumber ?? '—' },
           { key: 'trainees', label: '学员人数', children: c.trainees.length },
         ]} />
         {c.reviewNote && <Alert style={{ marginTop: 12 }} type="info" showIcon title={`审查意见：${c.reviewNote}`} />}
@@ -121,7 +121,7 @@ function ClassReview() {
               “待核实”为缺少事实，不会被当作“否”。
             </Typography.Text>
             <div style={{ textAlign: 'right' }}>
-              <RowsExportButton rows={review.data.trainees} columns={TRAINEE_EXPORT} fileName={`开班申请${c.id}学员核查`} sheetName="学员核查" />
+              <RowsExportButton rows={review.data.trainees} columns={TRAINEE_EXPORT} fileName={`开班申请${c.number}学员核查`} sheetName="学员核查" />
             </div>
             <Table<TraineeRow> rowKey="residentId" size="small" columns={columns} dataSource={review.data.trainees}
               pagination={{ pageSize: 50, showTotal: (n) => `共 ${n} 名学员`, hideOnSinglePage: true }} scroll={{ x: 1250 }} aria-label="学员跨项目核查" />

@@ -4,7 +4,7 @@ import { Form, Input, Select, Space, Table, Tag, Typography, type TableProps } f
 import { Link } from 'react-router';
 import { useAuth } from '../../auth.tsx';
 import { LoadError } from '../../components.tsx';
-import { formatDate } from '../../format.ts';
+import { formatDate, withCode } from '../../format.ts';
 import { areaName, CLASS_STATUS_NAMES, LEVEL_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { options, reviewPage, type ClassSummary } from './shared.tsx';
@@ -14,11 +14,11 @@ const SORTABLE: Record<string, string> = { startDate: 'startDate', status: 'stat
 const CLASS_PROGRAMS = ['skill_upgrade', 'short_term', 'pre_job', 'employment_skill', 'entrepreneurship', 'safety', 'project_based', 'work_for_training'];
 
 const EXPORT: ExportColumn<ClassSummary>[] = [
-  { title: '培训班编号', value: (c) => c.id, width: 28 },
+  { title: '培训班编号', value: (c) => c.number, width: 24 },
   { title: '培训项目', value: (c) => nameOf(PROGRAM_NAMES, c.program), width: 22 },
-  { title: '培训机构', value: (c) => c.providerId, width: 14 },
+  { title: '培训机构', value: (c) => withCode(c.providerName, c.providerId), width: 30 },
   { title: '地区', value: (c) => areaName(c.areaCode) },
-  { title: '职业（工种）', value: (c) => c.occupationCode ?? '' , width: 14 },
+  { title: '职业（工种）', value: (c) => (c.occupationCode ? withCode(c.occupationName, c.occupationCode) : ''), width: 24 },
   { title: '等级', value: (c) => (c.level ? nameOf(LEVEL_NAMES, c.level) : '') },
   { title: '开班日期', value: (c) => formatDate(c.startDate), width: 16 },
   { title: '结业日期', value: (c) => formatDate(c.endDate), width: 16 },
@@ -33,11 +33,11 @@ function ClassesReview() {
   const [form] = Form.useForm();
 
   const columns: TableProps<ClassSummary>['columns'] = [
-    { title: '培训班编号', dataIndex: 'id', key: 'id', width: 170, ellipsis: { showTitle: true }, render: (id: string) => <Link to={`/review/classes/${encodeURIComponent(id)}`} title={id}>{id}</Link> },
+    { title: '培训班编号', dataIndex: 'number', key: 'number', width: 200, render: (n: string, c) => <Link to={`/review/classes/${encodeURIComponent(c.id)}`}>{n}</Link> },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 150, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
-    { title: '培训机构', dataIndex: 'providerId', key: 'providerId', width: 100 },
+    { title: '培训机构', dataIndex: 'providerId', key: 'providerId', width: 180, render: (id: string, c) => withCode(c.providerName, id) },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 80, render: areaName },
-    { title: '工种 / 等级', key: 'occ', width: 160, render: (_: unknown, c) => (c.occupationCode ? `${c.occupationCode}${c.level ? ` ${nameOf(LEVEL_NAMES, c.level)}` : ''}` : '—') },
+    { title: '工种 / 等级', key: 'occ', width: 160, render: (_: unknown, c) => (c.occupationCode ? `${withCode(c.occupationName, c.occupationCode)}${c.level ? ` ${nameOf(LEVEL_NAMES, c.level)}` : ''}` : '—') },
     { title: '开班日期', dataIndex: 'startDate', key: 'startDate', width: 130, sorter: true, sortOrder: sortOrder('startDate'), render: formatDate },
     { title: '学员', dataIndex: 'trainees', key: 'trainees', width: 64, align: 'right' },
     { title: '状态', dataIndex: 'status', key: 'status', width: 130, sorter: true, sortOrder: sortOrder('status'), render: (s: string) => <Tag color={s === 'submitted' ? 'processing' : s === 'returned' ? 'warning' : 'default'}>{nameOf(CLASS_STATUS_NAMES, s)}</Tag> },

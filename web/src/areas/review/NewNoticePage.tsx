@@ -66,7 +66,7 @@ function NewNotice() {
   const end = useMemo(() => (startsOn && workingDays ? endsOn(startsOn.format('YYYY-MM-DD'), workingDays) : null), [startsOn, workingDays]);
 
   const columns: TableProps<Claim>['columns'] = [
-    { title: '申领编号', dataIndex: 'id', key: 'id', width: 170, ellipsis: { showTitle: true }, render: (id: string) => <Link to={`/claims/${encodeURIComponent(id)}`}>{id}</Link> },
+    { title: '申领编号', dataIndex: 'number', key: 'number', width: 200, render: (number: string, c) => <Link to={`/claims/${encodeURIComponent(c.id)}`}>{number}</Link> },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 150, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
     { title: '身份证号', dataIndex: 'residentId', key: 'residentId', width: 170 },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 80, render: areaName },

@@ -19,9 +19,9 @@ import { NoticeStatusTag } from './PublicityPage.tsx';
 import { OBJECTION_STATUS_NAMES, post, reviewPage, useAction, type NoticeDetail, type Objection } from './shared.tsx';
 import { validFields } from '../../form-errors.ts';
 
-const EXPORT: ExportColumn<Claim>[] = [C.id, C.program, C.residentId, C.status, C.amount];
+const EXPORT: ExportColumn<Claim>[] = [C.id, C.traineeName, C.program, C.residentId, C.status, C.amount];
 const OBJECTION_EXPORT: ExportColumn<Objection>[] = [
-  { title: '申领编号', value: (o) => o.claimId ?? '', width: 26 },
+  { title: '申领编号', value: (o) => o.claimNumber ?? '', width: 24 },
   { title: '异议内容', value: (o) => o.text, width: 50 },
   { title: '受理日期', value: (o) => formatDate(o.receivedOn ?? o.raisedAt.slice(0, 10)), width: 16 },
   { title: '提出', value: (o) => `${o.raisedBy} ${formatDateTime(o.raisedAt)}`, width: 30 },
@@ -99,7 +99,7 @@ function NoticeDetailScreen() {
   };
 
   const objectionColumns: TableProps<Objection>['columns'] = [
-    { title: '申领编号', dataIndex: 'claimId', key: 'claimId', width: 170, ellipsis: true, render: (c: string | null) => (c ? <Link to={`/claims/${encodeURIComponent(c)}`}>{c}</Link> : '—') },
+    { title: '申领编号', dataIndex: 'claimNumber', key: 'claimNumber', width: 200, render: (n: string | null, o) => (o.claimId && n ? <Link to={`/claims/${encodeURIComponent(o.claimId)}`}>{n}</Link> : '—') },
     { title: '异议内容', dataIndex: 'text', key: 'text' },
     { title: '受理日期', key: 'received', width: 130, render: (_: unknown, o) => formatDate(o.receivedOn ?? o.raisedAt.slice(0, 10)) },
     { title: '状态', dataIndex: 'status', key: 'status', width: 90, render: (s: string) => <Tag color={s === 'open' ? 'warning' : s === 'upheld' ? 'error' : 'default'}>{nameOf(OBJECTION_STATUS_NAMES, s)}</Tag> },
@@ -107,7 +107,8 @@ function NoticeDetailScreen() {
     { title: '操作', key: 'act', width: 90, render: (_: unknown, o) => (o.status === 'open' ? <Button size="small" onClick={() => setResolving(o)}>处理</Button> : null) },
   ];
   const claimColumns: TableProps<Claim>['columns'] = [
-    { title: '申领编号', dataIndex: 'id', key: 'id', width: 170, ellipsis: true, render: (c: string) => <Link to={`/claims/${encodeURIComponent(c)}`}>{c}</Link> },
+    { title: '申领编号', dataIndex: 'number', key: 'number', width: 200, render: (n: string, c) => <Link to={`/claims/${encodeURIComponent(c.id)}`}>{n}</Link> },
+    { title: '姓名', dataIndex: 'traineeName', key: 'traineeName', width: 90, render: (n: string | null) => n ?? '—' },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 150, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
     { title: '身份证号', dataIndex: 'residentId', key: 'residentId', width: 170 },
     { title: '状态', dataIndex: 'status', key: 'status', width: 90, render: (s: string) => <ClaimStatusTag status={s} /> },
@@ -117,7 +118,7 @@ function NoticeDetailScreen() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Link to="/review/publicity">← 返回公示管理</Link>
-      <Typography.Title level={3} style={{ margin: 0 }}>{n.title} <NoticeStatusTag status={n.status} /></Typography.Title>
+      <Typography.Title level={3} style={{ margin: 0 }}>公示 {n.number}　{n.title} <NoticeStatusTag status={n.status} /></Typography.Title>
       <Card size="small" title="公示期">
         <Descriptions size="small" bordered column={{ xs: 1, md: 2, lg: 3 }} items={[
           { key: 'area', label: '地区', children: areaName(n.areaCode) },
@@ -160,10 +161,10 @@ function NoticeDetailScreen() {
         {approved && (
           <Alert style={{ marginTop: 12 }} type={approved.failed.length ? 'warning' : 'success'} showIcon closable onClose={() => setApproved(null)} data-testid="approve-summary"
             title={`批准成功 ${approved.ok} 笔，失败 ${approved.failed.length} 笔`}
-            description={approved.failed.length ? <ul style={{ margin: 0 }}>{approved.failed.slice(0, 20).map((f) => <li key={f.id}>{f.id}：{f.message}</li>)}</ul> : '已从相应资金预留金额，可编入支付批次。'} />
+            description={approved.failed.length ? <ul style={{ margin: 0 }}>{approved.failed.slice(0, 20).map((f) => <li key={f.id}>{f.message}</li>)}</ul> : '已从相应资金预留金额，可编入支付批次。'} />
         )}
       </Card>
-      <Card size="small" title={`异议（${n.objections.length}）`} extra={<RowsExportButton rows={n.objections} columns={OBJECTION_EXPORT} fileName={`公示${n.id}异议`} sheetName="异议" />}>
+      <Card size="small" title={`异议（${n.objections.length}）`} extra={<RowsExportButton rows={n.objections} columns={OBJECTION_EXPORT} fileName={`公示${n.number}异议`} sheetName="异议" />}>
         <Table<Objection> rowKey="id" size="small" columns={objectionColumns} dataSource={n.objections} pagination={false} locale={{ emptyText: '暂无异议' }} scroll={{ x: 900 }} aria-label="异议" />
       </Card>
       <Card size="small" title="公示的申领" extra={<ExportButton path="/claims" query={claims.query} columns={EXPORT} fileName="公示申领" />}>
@@ -175,7 +176,7 @@ function NoticeDetailScreen() {
         <Form form={objectionForm} layout="vertical" onFinish={record}>
           <Form.Item label="异议的申领" name="claimId" rules={[{ required: true, message: '请选择异议针对的申领' }]}>
             <Select showSearch placeholder="选择申领（可输入编号或身份证号查找）" loading={objectable.loading} optionFilterProp="label"
-              options={(objectable.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.id}（${c.residentId}）` }))} />
+              options={(objectable.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.number} ${c.traineeName ?? ''}（${c.residentId}）` }))} />
           </Form.Item>
           <Form.Item label="异议内容" name="text" rules={[{ required: true, whitespace: true, message: '请填写异议内容' }, { max: 4000, message: '不超过 4000 字' }]}>
             <Input.TextArea rows={3} maxLength={4000} />

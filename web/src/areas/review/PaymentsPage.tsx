@@ -80,7 +80,7 @@ function Payments() {
     },
   ];
   const columns: TableProps<BatchSummary>['columns'] = [
-    { title: '批次编号', dataIndex: 'id', key: 'id', width: 200, ellipsis: { showTitle: true }, render: (id: string) => <Link to={`/review/payments/${encodeURIComponent(id)}`}>{id}</Link> },
+    { title: '批次编号', dataIndex: 'number', key: 'number', width: 200, render: (n: string, b) => <Link to={`/review/payments/${encodeURIComponent(b.id)}`}>{n}</Link> },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 80, render: areaName },
     { title: '资金', dataIndex: 'fundId', key: 'fundId', width: 230, render: fundName },
     { title: '状态', dataIndex: 'status', key: 'status', width: 140, render: (s: string) => <BatchStatusTag status={s} /> },

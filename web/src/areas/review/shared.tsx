@@ -8,12 +8,14 @@ import { HomeButton } from '../../components.tsx';
 import { RequireAuth } from '../../layout/RequireAuth.tsx';
 
 export interface ClassSummary {
-  id: string; providerId: string; program: string; areaCode: string; occupationCode: string | null; level: string | null;
+  id: string; number: string; providerId: string; providerName: string | null; enterpriseUscc: string | null; enterpriseName: string | null;
+  occupationName: string | null; program: string; areaCode: string; occupationCode: string | null; level: string | null;
   startDate: string; endDate: string; status: string; trainees: number;
 }
 export interface Problem { rule: string; clause: string; severity: 'blocking' | 'warning'; message: string }
 export interface OpeningReview { blocking: boolean; classProblems: Problem[]; trainees: { residentId: string; name: string; problems: Problem[] }[] }
-export interface ClassView extends Omit<ClassSummary, 'trainees'> {
+export interface ClassView extends Omit<ClassSummary, 'trainees' | 'occupationName'> {
+  projectName: string | null; filingNumber: string | null;
   trainees: { residentId: string; name: string; employerUscc: string | null; newHire: boolean | null }[];
   enterpriseUscc: string | null; entrepreneurshipType: string | null; projectId: string | null; filingId: string | null;
   hours: number; venue: string; teachers: { name: string; qualification?: string }[] | null; reviewNote: string | null; reviewProblems: unknown;
@@ -21,11 +23,11 @@ export interface ClassView extends Omit<ClassSummary, 'trainees'> {
   createdBy: string; createdAt: string;
 }
 export interface NoticeSummary {
-  id: string; areaCode: string; title: string; startsOn: string; workingDays: number; endsOn: string; status: string;
+  id: string; number: string; areaCode: string; title: string; startsOn: string; workingDays: number; endsOn: string; status: string;
   claims: number; objections: number; openObjections: number; createdBy: string; createdAt: string; closable: boolean;
 }
 export interface Objection {
-  id: string; claimId: string | null; text: string; raisedBy: string; raisedAt: string; status: string;
+  id: string; claimId: string | null; claimNumber: string | null; text: string; raisedBy: string; raisedAt: string; status: string;
   /** The business days it was received and resolved (null on objections recorded before they were kept). */
   receivedOn: string | null; resolvedOn: string | null;
   resolution: string | null; resolvedBy: string | null; resolvedAt: string | null;
@@ -40,11 +42,11 @@ export interface NoticeDetail extends Omit<NoticeSummary, 'claims' | 'objections
   objections: Objection[];
 }
 export interface BatchSummary {
-  id: string; areaCode: string; fundId: string; status: string; totalFen: number; items: number; paid: number; paidFen: number;
+  id: string; number: string; fundYear: number; fundSource: string; areaCode: string; fundId: string; status: string; totalFen: number; items: number; paid: number; paidFen: number;
   createdBy: string; createdAt: string; updatedBy: string | null; updatedAt: string | null;
 }
 export interface BatchLine {
-  claimId: string; program: string; payee: string; payeeRef: string | null; accountHolder: string | null; residentId: string;
+  claimId: string; claimNumber: string; program: string; payee: string; payeeRef: string | null; accountHolder: string | null; residentId: string;
   amountFen: number; paid: boolean; paidAt: string | null;
 }
 export interface PayableGroup { areaCode: string; fundId: string; claims: number; totalFen: number; allowedActs: 'build'[] }

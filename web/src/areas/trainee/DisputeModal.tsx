@@ -31,7 +31,7 @@ export function DisputeModal({ claim, onClose, onDone }: { claim: Claim | null; 
       {claim && (
         <Typography.Paragraph>
           {nameOf(PROGRAM_NAMES, claim.program)} · {formatDate(claim.startDate)}—{formatDate(claim.endDate)} · {claimAmount(claim)}
-          <br /><Typography.Text type="secondary">{claim.id}</Typography.Text>
+          <br /><Typography.Text type="secondary">{claim.number}</Typography.Text>
         </Typography.Paragraph>
       )}
       <Form form={form} name="dispute" layout="vertical" onFinish={submit} aria-label="对申领提出异议">

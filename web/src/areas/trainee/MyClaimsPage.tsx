@@ -30,7 +30,7 @@ function MyClaims() {
   const [form] = Form.useForm();
   const [disputing, setDisputing] = useState<Claim | null>(null);
   const columns: TableProps<Claim>['columns'] = [
-    { title: '申领', dataIndex: 'id', key: 'id', width: 150, ellipsis: { showTitle: true }, render: (id: string) => <Link to={`/claims/${encodeURIComponent(id)}`}>{id}</Link> },
+    { title: '申领编号', dataIndex: 'number', key: 'number', width: 200, render: (number: string, c) => <Link to={`/claims/${encodeURIComponent(c.id)}`}>{number}</Link> },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 180, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
     { title: '申请人', dataIndex: 'applicant', key: 'applicant', width: 90, render: (a: string) => nameOf(APPLICANT_NAMES, a) },
     { title: '培训期间', dataIndex: 'startDate', key: 'startDate', width: 220, sorter: true, sortOrder: list.sortOrder('startDate'), render: (_: string, c) => `${formatDate(c.startDate)}—${formatDate(c.endDate)}` },
