@@ -18,7 +18,7 @@ const READERS: Record<DocumentKind, { entity: string; read: (tx: Parameters<type
 };
 
 /** A file name without characters a file system or a header refuses. */
-const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80);
+const safeName = (s: string) => [...s].map((ch) => (ch < ' ' || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('').slice(0, 80);
 
 function fileNameOf(d: OfficeDocument): string {
   switch (d.kind) {
