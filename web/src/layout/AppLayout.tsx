@@ -5,6 +5,7 @@ import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth.tsx';
 import { ScreenHelp } from '../components.tsx';
+import { UnsavedChangesPrompt } from '../unsaved-guard.tsx';
 import { useBusinessDate } from '../business-date.tsx';
 import { formatDate } from '../format.ts';
 import { areaName, ROLE_NAMES } from '../labels.ts';
@@ -87,6 +88,7 @@ export default function AppLayout() {
         <Layout.Content style={{ padding: 24, minWidth: 0 }}>
           <main>
             <ScreenHelp />
+            <UnsavedChangesPrompt />
             <Suspense fallback={<Spin size="large" />}>
               <Outlet />
             </Suspense>
