@@ -179,6 +179,8 @@ const TABLE: Record<string, Row> = {
   },
   'GET /api/v1/claims': { who: ALL_SIGNED_IN, list: { scope: 'claim', keys: (s) => F.claims[s], read: items('id') } },
   'GET /api/v1/claims/{id}': { who: ALL_SIGNED_IN, scope: 'claim', path: ({ side }) => `/claims/${target(side)}` },
+  // Printed documents (document.issue): the record's own readers, in the record's own scope.
+  'GET /api/v1/claims/{id}/decision-letter.pdf': { who: ALL_SIGNED_IN, scope: 'claim', path: ({ side }) => `/claims/${target(side)}/decision-letter.pdf` },
   'POST /api/v1/claims/decide': { who: ['city', 'county'], body: () => ({}) },
   'POST /api/v1/claims/{id}/decide': { who: ['city', 'county'], scope: 'claim', path: ({ side }) => `/claims/${target(side)}/decide` },
   'GET /api/v1/claims/{id}/missing-facts': { who: ALL_SIGNED_IN, scope: 'claim', path: ({ side }) => `/claims/${target(side)}/missing-facts` },
@@ -220,6 +222,7 @@ const TABLE: Record<string, Row> = {
   'POST /api/v1/advances/{id}/recover': { who: ['city', 'county'], scope: 'advance', path: ({ side }) => `/advances/${F.advance[side]}/recover`, body: () => ({ reason: '项目终止' }) },
   'POST /api/v1/payment-batches': { who: ['city', 'county'], scope: 'areaBody', outside: 403, body: ({ side }) => ({ areaCode: AREA[side], fundId: 'special_action-2020' }) },
   'GET /api/v1/payment-batches/{id}': { who: ['city', 'county', 'finance'], scope: 'batchRead', path: ({ side }) => `/payment-batches/${F.batch[side]}` },
+  'GET /api/v1/payment-batches/{id}/signature-list.pdf': { who: ['city', 'county', 'finance'], scope: 'batchRead', path: ({ side }) => `/payment-batches/${F.batch[side]}/signature-list.pdf` },
   'POST /api/v1/payment-batches/{id}/confirm': { who: ['city', 'finance'], scope: 'batchConfirm', path: ({ side }) => `/payment-batches/${F.batch[side]}/confirm` },
   'POST /api/v1/payment-batches/{id}/pay': { who: ['city', 'county'], scope: 'batchPay', path: ({ side }) => `/payment-batches/${F.batch[side]}/pay` },
   // A draft is cancelled by 经办 (the offices, a county in its area) or 复核 (the city, the finance bureau).
@@ -309,6 +312,7 @@ const TABLE: Record<string, Row> = {
     body: ({ side }) => classApplication(side, fixtureClassProgram(side)),
   },
   'GET /api/v1/classes/{id}/review': { who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/review` },
+  'GET /api/v1/classes/{id}/opening-review.pdf': { who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/opening-review.pdf` },
   'POST /api/v1/classes/{id}/submit': { who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/submit` },
   'POST /api/v1/classes/{id}/approve': { who: ['county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/approve`, body: () => ({ note: '同意' }) },
   'POST /api/v1/classes/{id}/return': { who: ['county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/return`, body: () => ({ note: '补充材料' }) },
@@ -389,6 +393,7 @@ const TABLE: Record<string, Row> = {
   'POST /api/v1/claims/bulk': { who: ['city', 'county'], body: ({ side }) => ({ action: 'approve', claimIds: [target(side)] }) },
   'GET /api/v1/review/publicity-notices': { who: ['city', 'county'], list: { scope: 'notice', keys: (s) => [F.notice[s]], read: items('id') } },
   'GET /api/v1/review/publicity-notices/{id}': { who: ['city', 'county'], scope: 'notice', path: ({ side }) => `/review/publicity-notices/${F.notice[side]}` },
+  'GET /api/v1/publicity-notices/{id}/notice.pdf': { who: ['city', 'county'], scope: 'notice', path: ({ side }) => `/publicity-notices/${F.notice[side]}/notice.pdf` },
   'GET /api/v1/review/payment-batches': { who: ['city', 'county'], list: { scope: 'batchPay', keys: (s) => [F.batch[s]], read: items('id') } },
   'GET /api/v1/review/payment-batches/{id}/lines': { who: ['city', 'county'], scope: 'batchPay', path: ({ side }) => `/review/payment-batches/${F.batch[side]}/lines` },
   'GET /api/v1/review/payable': { who: ['city', 'county'] },
@@ -691,7 +696,7 @@ async function checkCell(key: string, row: Row, who: Who, side: Side) {
   const where = `${key} as ${who} on side ${side}: ${res.statusCode} ${res.body.slice(0, 300)}`;
   cells.total++;
   // A PDF report on a machine without a CJK font is a 503 naming the package to install: past access.
-  const noFont = res.statusCode === 503 && key.includes('/pdf') && !cjkFontInstalled();
+  const noFont = res.statusCode === 503 && /\/pdf|\.pdf$/.test(key) && !cjkFontInstalled();
   if (!noFont) expect(res.statusCode, where).toBeLessThan(500);
   if (verdict === 'allowed') {
     cells.allowed++;

@@ -1,7 +1,10 @@
 // Small pieces every screen uses: the result of a failed load, Chinese tags for statuses and outcomes.
-import { Button, ConfigProvider, Modal, Result, Tag, type ModalProps } from 'antd';
-import { useNavigate } from 'react-router';
+import { Button, Collapse, ConfigProvider, Modal, Result, Tag, Typography, type ModalProps } from 'antd';
+import { useState } from 'react';
+import { matchRoutes, useLocation, useNavigate } from 'react-router';
 import type { ApiError } from './api.ts';
+import { useAuth } from './auth.tsx';
+import { HELP_TEXTS } from './help-texts.ts';
 import { CLAIM_STATUS_NAMES, nameOf, OUTCOME_NAMES } from './labels.ts';
 
 export function HomeButton({ to = '/', label = '返回首页' }: { to?: string; label?: string }) {
@@ -58,4 +61,61 @@ const besideField = (trigger?: HTMLElement): HTMLElement => trigger?.parentEleme
  */
 export function Dialog({ children, ...props }: ModalProps) {
   return <Modal {...props}><ConfigProvider getPopupContainer={besideField}>{children}</ConfigProvider></Modal>;
+}
+
+/** The help texts' keys as routes, so the screen's pattern is found the way the router finds it. */
+const HELP_ROUTES = Object.keys(HELP_TEXTS).map((path) => ({ path: path === '/' ? '/' : `/${path}` }));
+const helpStore = (username: string | undefined) => `upskill.help-open.${username ?? 'guest'}`;
+
+function readOpen(key: string): string[] {
+  try {
+    const v = JSON.parse(localStorage.getItem(key) ?? '[]') as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The current screen's help (help-texts.ts): which step it serves and what to check, with clauses.
+ * Collapsed until opened; whether it is open is remembered per user and per screen in localStorage.
+ */
+export function ScreenHelp() {
+  const { me } = useAuth();
+  const location = useLocation();
+  const match = matchRoutes(HELP_ROUTES, location.pathname)?.[0]?.route.path;
+  const key = match === '/' ? '/' : match?.slice(1) ?? '*';
+  const store = helpStore(me?.username);
+  const [open, setOpen] = useState<string[]>(() => readOpen(store));
+  const [forStore, setForStore] = useState(store);
+  if (forStore !== store) {
+    // Another user signed in on this browser: their own choices.
+    setForStore(store);
+    setOpen(readOpen(store));
+  }
+  const help = HELP_TEXTS[key];
+  if (!help) return null;
+  const isOpen = open.includes(key);
+  const toggle = () => {
+    const next = isOpen ? open.filter((k) => k !== key) : [...open, key];
+    setOpen(next);
+    try { localStorage.setItem(store, JSON.stringify(next)); } catch { /* private mode: not remembered */ }
+  };
+  return (
+    <Collapse size="small" style={{ marginBottom: 16 }} activeKey={isOpen ? ['help'] : []} onChange={toggle} data-testid="screen-help"
+      items={[{
+        key: 'help', label: '本页说明',
+        children: (
+          <div>
+            <Typography.Paragraph style={{ marginBottom: help.check.length ? 8 : 0 }}>{help.step}</Typography.Paragraph>
+            {help.check.length > 0 && <ul style={{ margin: 0, paddingInlineStart: 20 }}>{help.check.map((c) => <li key={c}>{c}</li>)}</ul>}
+          </div>
+        ),
+      }]} />
+  );
+}
+
+/** 打印…: opens the record's PDF (GET /api/v1/<record>/:id/<document>.pdf) in a new tab. */
+export function PrintButton({ path, label }: { path: string; label: string }) {
+  return <Button href={`/api/v1${path}`} target="_blank" rel="noopener" data-testid="print-button">{label}</Button>;
 }

@@ -27,6 +27,7 @@ import { supervisionRoutes } from './supervision.ts';
 import { reportRoutes } from './reports.ts';
 import { headcountRoutes } from './headcounts.ts';
 import { factCaseRoutes } from './fact-cases.ts';
+import { documentRoutes } from './documents.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -56,4 +57,5 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(supervisionRoutes);
   await app.register(reportRoutes);
   await app.register(headcountRoutes);
+  await app.register(documentRoutes);
 };

@@ -7,6 +7,8 @@ import { factName } from '../people/record-person-fact.ts';
 
 export interface ListFactCasesInput {
   status?: 'open' | 'closed';
+  /** The city may narrow to one county area; a county is confined to its own anyway. */
+  areaCode?: string;
   page?: number;
   pageSize?: number;
 }
@@ -72,6 +74,10 @@ export async function listFactCases(tx: Tx, actor: Actor | null, input: ListFact
   if (a.role === 'county') {
     q = q.where('f.area_code', '=', a.areaCode ?? '');
     count = count.where('f.area_code', '=', a.areaCode ?? '');
+  }
+  if (input.areaCode) {
+    q = q.where('f.area_code', '=', input.areaCode);
+    count = count.where('f.area_code', '=', input.areaCode);
   }
   if (input.status) {
     q = q.where('f.status', '=', input.status);

@@ -138,9 +138,10 @@ export async function disclosureWorkbook(d: FundDisclosure): Promise<Buffer> {
 // ----------------------------------------------------------------------------------------------
 // PDF
 // ----------------------------------------------------------------------------------------------
-function pdf(build: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
+/** An A4 PDF in the CJK font, built by `build` (also used by the office's documents, src/services/documents). */
+export function pdf(build: (doc: PDFKit.PDFDocument) => void, title = 'upskill report'): Promise<Buffer> {
   const font = cjkFont();
-  const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: 'upskill report', Producer: 'upskill' } });
+  const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: title, Producer: 'upskill' } });
   doc.registerFont('cjk', font.data, font.family);
   doc.font('cjk');
   const chunks: Buffer[] = [];
@@ -152,7 +153,7 @@ function pdf(build: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
 }
 
 /** A simple table: header row, then rows; a new page when the next row would not fit. */
-function table(doc: PDFKit.PDFDocument, widths: number[], header: string[], rows: string[][]) {
+export function table(doc: PDFKit.PDFDocument, widths: number[], header: string[], rows: string[][]) {
   const x0 = doc.page.margins.left;
   const rowHeight = 18;
   const draw = (cells: string[], bold: boolean) => {
@@ -169,7 +170,7 @@ function table(doc: PDFKit.PDFDocument, widths: number[], header: string[], rows
   doc.moveDown(0.8);
 }
 
-function heading(doc: PDFKit.PDFDocument, text: string) {
+export function heading(doc: PDFKit.PDFDocument, text: string) {
   if (doc.y > doc.page.height - 140) doc.addPage();
   doc.x = doc.page.margins.left;
   doc.fontSize(13).fillColor('#1f3b63').text(text).fillColor('#000').moveDown(0.4);

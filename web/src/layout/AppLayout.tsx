@@ -4,6 +4,8 @@ import { Button, Layout, Menu, Spin } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth.tsx';
+import { ScreenHelp } from '../components.tsx';
+import { UnsavedChangesPrompt } from '../unsaved-guard.tsx';
 import { useBusinessDate } from '../business-date.tsx';
 import { formatDate } from '../format.ts';
 import { areaName, ROLE_NAMES } from '../labels.ts';
@@ -85,6 +87,8 @@ export default function AppLayout() {
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, minWidth: 0 }}>
           <main>
+            <ScreenHelp />
+            <UnsavedChangesPrompt />
             <Suspense fallback={<Spin size="large" />}>
               <Outlet />
             </Suspense>

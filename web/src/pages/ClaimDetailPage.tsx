@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { ClaimStatusTag, LoadError, OutcomeTag } from '../components.tsx';
+import { PrintButton } from '../components.tsx';
 import { claimAmount, clauseHeading, formatDate, formatDateTime, formatMoney, withCode } from '../format.ts';
 import { useApi } from '../hooks.ts';
 import { APPLICANT_NAMES, areaName, LEVEL_NAMES, nameOf, PROGRAM_NAMES, STEP_RESULT_NAMES } from '../labels.ts';
@@ -206,6 +207,7 @@ function ClaimDetailInner() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space align="center" wrap>
         <Link to="/claims">← 返回申领列表</Link>
+        <PrintButton path={`/claims/${encodeURIComponent(c.id)}/decision-letter.pdf`} label="打印审核决定书" />
       </Space>
       <Typography.Title level={3} style={{ margin: 0 }}>
         申领 {c.number} <ClaimStatusTag status={c.status} />

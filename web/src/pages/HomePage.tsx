@@ -49,6 +49,7 @@ export function todosFor(me: Me): Todo[] {
         { key: 'classes-submitted', title: '待审查的开班申请', hint: '培训机构已提交开班申请', path: '/classes', query: { status: 'submitted' }, link: '/review/classes?status=submitted' },
         { key: 'disputes-pending', title: '待办结的异议案件', hint: '劳动者对本人名下申领提出的异议', path: '/disputes', query: { pending: 'true' }, link: '/dispute-cases?pending=true' },
         { key: 'flags-raised', title: '待处理的部门标记', hint: '行业主管部门对申领或培训班的标记', path: '/oversight-notes', query: { kind: 'flag', status: 'raised' }, link: '/oversight-flags?kind=flag&status=raised' },
+        { key: 'fact-cases-open', title: '属性变更待处理', hint: '后来登记的事实会改变已公示、批准或支付的判定', path: '/fact-cases', query: { status: 'open' }, link: '/office/fact-cases?status=open' },
         ...(me.role === 'city' ? [R9_TODO] : []),
       ];
     case 'department':

@@ -4,6 +4,7 @@
 import { Alert, Button, Card, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useUnsavedGuard } from '../../unsaved-guard.tsx';
 import type { EntrepreneurshipTypeView } from '../../../../src/services/catalog/catalog-view.ts';
 import { api, type Page } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
@@ -22,6 +23,7 @@ export function ClaimForm({ programs, title }: { programs: readonly string[]; ti
   const { me } = useAuth();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
+  const guard = useUnsavedGuard(form);
   const program = Form.useWatch('program', form);
   const spec = program ? PROGRAM_FORMS[program] : undefined;
   const [saving, setSaving] = useState(false);
@@ -41,6 +43,7 @@ export function ClaimForm({ programs, title }: { programs: readonly string[]; ti
     try {
       const body = claimBody(v, spec, { residentId: me?.role === 'trainee' ? me.residentId : null, enterpriseUscc: isEnterprise ? me?.enterpriseUscc : null });
       const res = await api<{ id: string }>('/claims', { method: 'POST', body });
+      guard.saved();
       navigate(`/claims/${encodeURIComponent(res.id)}`);
     } catch (e) {
       const rest = applyServerError(form, e, KNOWN);

@@ -5,6 +5,7 @@ import { Alert, Button, Form, Space, type FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../../api.ts';
 import { Dialog } from '../../components.tsx';
+import { useUnsavedGuard } from '../../unsaved-guard.tsx';
 import { showServerErrors, type FormFields } from '../../form-errors.ts';
 import { residentIdMessage, usccMessage } from '../../../../src/policy/class-application.ts';
 
@@ -19,6 +20,7 @@ export function FormDialog<V extends object>({ open, title, okText = '保存', w
 }) {
   const [own] = Form.useForm<V>();
   const form = given ?? own;
+  const guard = useUnsavedGuard(open ? form : null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const finish = async (v: V) => {
@@ -26,6 +28,7 @@ export function FormDialog<V extends object>({ open, title, okText = '保存', w
     setError(null);
     try {
       const r = await submit(v);
+      guard.saved();
       form.resetFields();
       onDone(r);
     } catch (e) {

@@ -11,6 +11,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { Dialog, LoadError } from '../../components.tsx';
+import { useUnsavedGuard } from '../../unsaved-guard.tsx';
 import { formatDate } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { areaName, CERTIFICATE_NAMES, LEVEL_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
@@ -276,6 +277,7 @@ function AttendanceTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolean;
   const [changed, setChanged] = useState<Set<number>>(new Set());
   const [saving, setSaving] = useState(false);
   const writable = mine && cls.status === 'running';
+  const guard = useUnsavedGuard(changed.size > 0);
   useEffect(() => {
     setMarks(new Map((loaded.data ?? []).map((m) => [`${m.sessionId}|${m.residentId}`, m.present])));
     setChanged(new Set());
@@ -294,6 +296,7 @@ function AttendanceTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolean;
           body: { sessionId, marks: cls.trainees.map((t) => ({ residentId: t.residentId, present: marks.get(`${sessionId}|${t.residentId}`) === true, method: '培训机构登记' })) },
         });
       }
+      guard.saved();
       message.success(`已保存 ${changed.size} 个课次的考勤`);
       loaded.reload();
       reload();
@@ -369,6 +372,7 @@ function AssessmentTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolean;
   const writable = mine && cls.status === 'running';
   const [results, setResults] = useState<Map<string, boolean>>(new Map());
   const [assessedOn, setAssessedOn] = useState(cls.endDate);
+  const guard = useUnsavedGuard([...results].some(([rid, q]) => cls.trainees.find((t) => t.residentId === rid)?.qualified !== q));
   const [saving, setSaving] = useState(false);
   useEffect(() => {
     setResults(new Map(cls.trainees.filter((t) => t.qualified != null).map((t) => [t.residentId, t.qualified!])));
@@ -380,6 +384,7 @@ function AssessmentTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolean;
       await api(`/classes/${encodeURIComponent(cls.id)}/assessment`, {
         method: 'POST', body: { results: [...results].map(([residentId, qualified]) => ({ residentId, qualified, assessedOn })) },
       });
+      guard.saved();
       message.success(`已保存 ${results.size} 名学员的考核结果`);
       reload();
     } catch (e) {

@@ -10,6 +10,7 @@ import { api, type Page } from '../../api.ts';
 import { namePath, showServerErrors } from '../../form-errors.ts';
 import { useAuth } from '../../auth.tsx';
 import { LoadError } from '../../components.tsx';
+import { useUnsavedGuard } from '../../unsaved-guard.tsx';
 import { clauseHeading, formatDate } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { AREA_NAMES, LEVEL_NAMES, PROGRAM_NAMES } from '../../labels.ts';
@@ -85,6 +86,7 @@ function ClassForm() {
 function ClassFormBody({ cls, provider, providerId }: { cls: ClassDetail | undefined; provider: Provider | undefined; providerId: string }) {
   const navigate = useNavigate();
   const [form] = Form.useForm<FormValues>();
+  const guard = useUnsavedGuard(form);
   const [saving, setSaving] = useState(false);
   const [showAll, setShowAll] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
@@ -156,6 +158,7 @@ function ClassFormBody({ cls, provider, providerId }: { cls: ClassDetail | undef
     try {
       const saved = await api<ClassDetail>(cls ? `/classes/${encodeURIComponent(cls.id)}` : '/classes', { method: cls ? 'PUT' : 'POST', body });
       message.success(cls ? '开班申请已保存' : '开班申请草稿已保存，请上传花名册后提交');
+      guard.saved();
       navigate(`/provider/classes/${encodeURIComponent(saved.id)}`);
     } catch (e) {
       setServerError(showServerErrors(form, e));

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api.ts';
 import { LoadError } from '../../components.tsx';
+import { PrintButton } from '../../components.tsx';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { areaName, nameOf, PROGRAM_NAMES } from '../../labels.ts';
@@ -88,6 +89,7 @@ function Batch() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Link to="/review/payments">← 返回支付批次</Link>
+      <PrintButton path={`/payment-batches/${encodeURIComponent(b.id)}/signature-list.pdf`} label="打印签字清单" />
       <Typography.Title level={3} style={{ margin: 0 }}>支付批次 <BatchStatusTag status={b.status} /></Typography.Title>
       <Card size="small">
         <Descriptions size="small" bordered column={{ xs: 1, md: 2, lg: 3 }} items={[

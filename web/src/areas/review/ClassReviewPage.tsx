@@ -6,6 +6,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, Modal, Space, Spin, Tab
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { LoadError } from '../../components.tsx';
+import { PrintButton } from '../../components.tsx';
 import { clauseHeading, formatDate, withCode } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { areaName, CLASS_STATUS_NAMES, LEVEL_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
@@ -86,6 +87,7 @@ function ClassReview() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Link to="/review/classes">← 返回开班审查列表</Link>
+      <PrintButton path={`/classes/${encodeURIComponent(c.id)}/opening-review.pdf`} label="打印开班审查记录" />
       <Typography.Title level={3} style={{ margin: 0 }}>
         开班申请 {c.number} <Tag>{nameOf(CLASS_STATUS_NAMES, c.status)}</Tag>
       </Typography.Title>

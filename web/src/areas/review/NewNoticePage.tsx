@@ -12,6 +12,7 @@ import { addWorkingDays } from '../../../../src/policy/working-calendar.ts';
 import { useAuth } from '../../auth.tsx';
 import { useBusinessDate } from '../../business-date.tsx';
 import { LoadError, OutcomeTag } from '../../components.tsx';
+import { useUnsavedGuard } from '../../unsaved-guard.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
 import { areaName, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { AreaFilter, ExportButton, ListFilters, useServerList, type ExportColumn } from '../../list.tsx';
@@ -44,6 +45,7 @@ function NewNotice() {
   const { state, error, reload } = list;
   const [filterForm] = Form.useForm();
   const [form] = Form.useForm<NoticeForm>();
+  const guard = useUnsavedGuard(form);
   const [selected, setSelected] = useState<string[]>([]);
   // The amounts of the selected claims, kept across pages (the selection is), for the confirmation.
   const [amounts, setAmounts] = useState<Map<string, number | null>>(new Map());
@@ -78,7 +80,7 @@ function NewNotice() {
     if (!areaCode) return;
     void action.run('publish', () => post<{ id: string; endsOn: string }>('/publicity-notices', {
       areaCode, title: v.title.trim(), startsOn: v.startsOn.format('YYYY-MM-DD'), workingDays: v.workingDays, claimIds: selected,
-    }), (r) => { navigate(`/review/publicity/${encodeURIComponent(r.id)}`); return `公示已发布，${formatDate(r.endsOn)}结束`; });
+    }), (r) => { guard.saved(); navigate(`/review/publicity/${encodeURIComponent(r.id)}`); return `公示已发布，${formatDate(r.endsOn)}结束`; });
   };
 
   return (

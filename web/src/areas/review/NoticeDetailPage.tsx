@@ -9,6 +9,7 @@ import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api.ts';
 import { ClaimStatusTag, Dialog, LoadError } from '../../components.tsx';
+import { PrintButton } from '../../components.tsx';
 import { claimAmount, formatDate, formatDateTime, formatMoney } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { areaName, nameOf, PROGRAM_NAMES } from '../../labels.ts';
@@ -118,6 +119,7 @@ function NoticeDetailScreen() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Link to="/review/publicity">← 返回公示管理</Link>
+      <PrintButton path={`/publicity-notices/${encodeURIComponent(n.id)}/notice.pdf`} label="打印公示（张贴用）" />
       <Typography.Title level={3} style={{ margin: 0 }}>公示 {n.number}　{n.title} <NoticeStatusTag status={n.status} /></Typography.Title>
       <Card size="small" title="公示期">
         <Descriptions size="small" bordered column={{ xs: 1, md: 2, lg: 3 }} items={[
