@@ -160,7 +160,8 @@ const haveGnuTime = ((): boolean => {
 /** The node flags `npm run upskill` passes (package.json "upskill": "node <flags> bin/upskill.js"), so the engine runs as users run it. */
 const ENGINE_NODE_FLAGS: string[] = (() => {
   const script: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.upskill;
-  return script.split(/\s+/).filter((w) => w.startsWith('--'));
+  // The script builds first (`node scripts/build.mjs --if-stale && node … bin/upskill.js`): only the last command's flags.
+  return script.split('&&').pop()!.split(/\s+/).filter((w) => w.startsWith('--'));
 })();
 
 function runMeasured(command: string, args: string[], timeoutS: number, scratch: string): Promise<RunResult> {
