@@ -72,9 +72,19 @@ export function firstDayOfMonth(date: IsoDate): IsoDate {
   return `${date.slice(0, 7)}-01`;
 }
 
+/** Written dates by ISO date: a batch has a few hundred distinct dates and a million reasons citing them. */
+const chineseDates = new Map<IsoDate, string>();
+const CHINESE_DATES_KEPT = 10_000;
+
 /** 2020年3月2日 */
 export function formatChineseDate(date: IsoDate): string {
-  return `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+  let text = chineseDates.get(date);
+  if (text === undefined) {
+    text = `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+    if (chineseDates.size >= CHINESE_DATES_KEPT) chineseDates.clear();
+    chineseDates.set(date, text);
+  }
+  return text;
 }
 
 export function within(date: IsoDate, from: IsoDate, to: IsoDate | null | undefined): boolean {

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError, evaluateClaims, parseEvaluateInput, shippedPolicies, shippedReferenceData } from '../../src/policy/index.ts';
-import type { InputRecords } from '../../src/policy/evaluate-input.ts';
+import { recordAccepts, recordSchemas, recordsAccepted, type InputRecords } from '../../src/policy/evaluate-input.ts';
 import { arbitraryEvaluateFile, type Json } from '../support/arbitrary-evaluate-file.ts';
 
 const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 300) };
@@ -21,9 +21,16 @@ function outcome(raw: unknown, records: InputRecords): { decisions: string[] } |
   }
 }
 
-/** Values a field may wrongly hold: other types, impossible dates and IDs, empty text, fractions. */
+/** Values a field may wrongly hold: other types, impossible dates and IDs, empty text, fractions, broken timelines. */
+const BAD_VALUES: unknown[] = [
+  null, '', 'x', '2021-02-30', '2021-13-01', -1, 1.5, 0.001, true, false, [], {}, { type: 'diploma' }, '510402199001010011',
+  [{ from: '2020-03-01', value: true }, { from: '2020-03-01', value: false }], [{ from: '2020-02-30', value: true }], [{ value: true }],
+  [{ from: '2020-03-01', value: 'yes' }], [{ from: '2020-03-01', value: true, to: '2020-04-01' }], [{ group: 'poor_labor', from: '2020-05-01', to: '2020-04-01' }],
+  [{ group: 'nobody' }], ['poor_labor', { group: 'rural_migrant', from: '2020-01-01' }], { from: '2020-01-01', to: '2019-01-01' }, [{ from: '2020-01-01' }, 3],
+  { 2020: 'yes' }, { 20201: true }, { type: 'skill_level', issuedOn: '2020-02-30' }, 100.001, 5, 'special', 6, 2 ** 53,
+];
 const badValue = fc.oneof(
-  { arbitrary: fc.constantFrom<unknown>(null, '', 'x', '2021-02-30', '2021-13-01', -1, 1.5, 0.001, true, [], {}, { type: 'diploma' }, '510402199001010011'), weight: 3 },
+  { arbitrary: fc.constantFrom<unknown>(...BAD_VALUES), weight: 3 },
   { arbitrary: fc.jsonValue({ maxDepth: 2 }), weight: 1 },
 );
 
@@ -62,6 +69,42 @@ const damagedFile = fc.record({ file: arbitraryEvaluateFile(), damages: fc.array
 });
 
 describe("The file's own records stand for zod's copies", () => {
+  it('a record the fast acceptance lets through is one the schema accepts, and every valid record is let through', () => {
+    // Stricter than the schema only costs time; looser would let a bad record through unreported.
+    const soundFor = (where: keyof typeof recordSchemas, record: unknown) => {
+      if (recordAccepts[where](record)) expect(recordSchemas[where].safeParse(record).success, JSON.stringify(record)).toBe(true);
+    };
+    for (const file of fc.sample(arbitraryEvaluateFile(), { numRuns: 20, seed: 11 }) as Record<string, Json[]>[]) {
+      for (const where of ['people', 'enterprises', 'claims'] as const) {
+        for (const record of file[where] ?? []) {
+          expect(recordAccepts[where](record), JSON.stringify(record)).toBe(true);
+          for (const field of FIELDS[where]!) {
+            const { [field]: _, ...without } = record;
+            soundFor(where, without);
+            for (const value of BAD_VALUES) soundFor(where, { ...record, [field]: value });
+          }
+        }
+      }
+    }
+    fc.assert(fc.property(damagedFile, (file) => {
+      for (const where of ['people', 'enterprises', 'claims'] as const) {
+        for (const record of (file as Record<string, unknown[]>)[where] ?? []) soundFor(where, record);
+      }
+    }), RUNS);
+    fc.assert(fc.property(arbitraryEvaluateFile(), (file) => {
+      expect(recordsAccepted(file)).toBe(true);
+    }), RUNS);
+    // Facts in time (contract v2.2) are let through too: a file of timelines is not sent the slow way.
+    expect(recordAccepts.people({
+      id: '510402199001010119', groups: ['poor_labor', { group: 'rural_migrant', from: '2020-01-01', to: '2020-12-31' }],
+      pensionEntitled: [{ from: '2020-01-01', value: false }, { from: '2021-03-01', value: true }], rural: true,
+    })).toBe(true);
+    expect(recordAccepts.enterprises({
+      uscc: '91510400MA6W0001X9', insured: [{ from: '2019-01-01', value: true }], difficulty: [{ from: '2020-01-01', to: '2020-06-30' }, { from: '2021-01-01' }],
+      educationFundFullyUsed: { 2020: true, 2021: null },
+    })).toBe(true);
+  });
+
   it('a valid file: the same decisions, byte for byte', () => {
     fc.assert(fc.property(arbitraryEvaluateFile(), (file) => {
       const copies = outcome(file, 'copies');
