@@ -37,7 +37,7 @@ describe('Public information without login', () => {
 
   it('shows a notice\'s claims with the name to the surname and the resident ID masked — even to the city', async () => {
     const anon = (await get('/public/notices/N-OPEN/claims')).json();
-    expect(anon.items).toEqual([{ id: 'PUB-1', program: 'skill_upgrade', areaCode: '510402', name: '张**', residentId: `510402********${zhang.slice(14)}`, amountFen: 187000, payee: 'individual', status: 'publicity', objected: false }]);
+    expect(anon.items).toEqual([{ id: 'PUB-1', number: 'SQ-2020-510402-000001', program: 'skill_upgrade', areaCode: '510402', name: '张**', residentId: `510402********${zhang.slice(14)}`, amountFen: 187000, payee: 'individual', status: 'publicity', objected: false }]);
     const city = await sessionFor(t, { username: 'city', displayName: '市人社局', role: 'city', areaCode: '510400' });
     expect((await get('/public/notices/N-OPEN/claims', city)).body).not.toContain(zhang);
   });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CLAIM_EXPORT } from '../../web/src/claim-export.ts';
 import { exportWorkbook } from '../../web/src/list.tsx';
 import type { Claim } from '../../web/src/types.ts';
-import { XLSX_DATE_FORMAT, XLSX_DATE_TIME_FORMAT, xlsxCell } from '../../src/services/xlsx-cells.ts';
+import { XLSX_DATE_FORMAT, XLSX_DATE_TIME_FORMAT, xlsxCell } from '../../src/policy/xlsx-cells.ts';
 
 const claim = {
   id: 'CL-7f1c', number: 'SQ-2021-510422-000123', traineeName: '张三', providerName: '攀枝花技师学院', enterpriseName: null, classNumber: null,

@@ -3,7 +3,7 @@
 import { Button, Card, Form, Modal, Progress, Select, Space, type FormInstance, type TableProps } from 'antd';
 import { useCallback, useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { AREA_NAMES } from './labels.ts';
-import { xlsxCell } from '../../src/services/xlsx-cells.ts';
+import { xlsxCell } from '../../src/policy/xlsx-cells.ts';
 import { api, ApiError, type Page, type Query } from './api.ts';
 import { useApi, useListState, type ListState } from './hooks.ts';
 

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { formatChineseDate } from '../../policy/dates.ts';
-import { xlsxCell } from '../xlsx-cells.ts';
+import { xlsxCell } from '../../policy/xlsx-cells.ts';
 import { formatYuan } from '../../policy/money.ts';
 import type { FundDisclosure } from '../funds/fund-disclosure.ts';
 import type { MajorMatterReport } from './major-matters.ts';

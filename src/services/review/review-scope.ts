@@ -8,7 +8,7 @@ export const requireOffice = (actor: Actor | null): Actor => requireRole(actor, 
 /** The area a county is confined to, or null for the city. */
 export const officeArea = (a: Actor): string | null => (a.role === 'county' ? a.areaCode ?? '' : null);
 
-export function requireInArea(a: Actor, areaCode: string, what: string, id: string): void {
+export function requireInArea(a: Actor, areaCode: string, what: string, _id: string): void {
   const area = officeArea(a);
   if (area !== null && area !== areaCode) throw new AppError('not_found', `没有找到这个${what}`, 'id');
 }
