@@ -11,8 +11,11 @@ const asNumber = (v) => Number(v);
 const asText = (v) => v;
 // Same parsers as the main thread's PGlite/pg setup (database.ts): int8 and numeric as numbers, date as text.
 const parsers = { 20: asNumber, 1700: asNumber, 1082: asText };
-const loadDataDir = workerData.loadDataDir ? new Blob([readFileSync(workerData.loadDataDir)]) : undefined;
-const pglite = new PGlite(workerData.dataDir ?? undefined, { parsers, ...(loadDataDir ? { loadDataDir } : {}) });
+// PGlite reads the archive's kind from the blob's type: without it, it silently starts an empty database.
+const loadDataDir = workerData.loadDataDir ? new Blob([readFileSync(workerData.loadDataDir)], { type: 'application/x-tar' }) : undefined;
+// One options object: `new PGlite(undefined, options)` ignores the options (the first argument is read as
+// the options when it is not a folder's name).
+const pglite = new PGlite({ dataDir: workerData.dataDir ?? undefined, parsers, ...(loadDataDir ? { loadDataDir } : {}) });
 
 pglite.waitReady.then(
   () => parentPort.postMessage({ id: 0, ok: true }),
@@ -27,6 +30,9 @@ parentPort.on('message', async ({ id, op, sql, params }) => {
       return;
     }
     if (op === 'dump') {
+      // Committed rows may still be only in shared buffers and the WAL: write them into the data files
+      // first, or a copy started from the dump lacks them.
+      await pglite.exec('CHECKPOINT');
       const bytes = await (await pglite.dumpDataDir('none')).arrayBuffer();
       parentPort.postMessage({ id, ok: true, dump: bytes }, [bytes]);
       return;
