@@ -115,7 +115,7 @@ describe('Each trainee is checked across programs, employers and providers', () 
       id: 'R4-a', residentId: trained, program: 'employment_skill', status: 'paid', startDate: '2020-03-01', endDate: '2020-04-30', occupationCode: '6-16-01-03', level: '4',
     }));
     const again = await review(base([{ residentId: trained, employerUscc: E1 }], { startDate: '2021-03-01', endDate: '2021-04-30' }));
-    expect(again.of(trained)).toEqual([expect.objectContaining({ rule: 'R4', severity: 'blocking', message: expect.stringContaining('补贴申领 R4-a') })]);
+    expect(again.of(trained)).toEqual([expect.objectContaining({ rule: 'R4', severity: 'blocking', message: expect.stringMatching(/补贴申领 SQ-2020-510402-\d{6}）/) })]);
     const higher = await review(base([{ residentId: trained, employerUscc: E1 }], { level: '3', startDate: '2021-03-01', endDate: '2021-04-30' }));
     expect(higher.of(trained)).toEqual([]);
   });
@@ -145,7 +145,7 @@ describe('Each trainee is checked across programs, employers and providers', () 
     })));
     await inTransaction(store.db, (tx) => tx.updateTable('classes').set({ status: 'approved' }).where('id', '=', first.id).execute());
     const clash = await review(base([{ residentId: twice, employerUscc: E1 }], { startDate: '2020-11-02', endDate: '2020-11-30', sessions: [{ day: '2020-11-02', startsAt: '11:00', endsAt: '13:00', hours: 2 }] }));
-    expect(clash.of(twice)).toEqual([expect.objectContaining({ rule: '培训时间冲突', severity: 'blocking', message: expect.stringContaining('2020-11-02 11:00–13:00') })]);
+    expect(clash.of(twice)).toEqual([expect.objectContaining({ rule: '培训时间冲突', severity: 'blocking', message: expect.stringContaining('2020年11月2日 11:00–13:00') })]);
     const afternoon = await review(base([{ residentId: twice, employerUscc: E1 }], { startDate: '2020-11-02', endDate: '2020-11-30', sessions: [{ day: '2020-11-02', startsAt: '14:00', endsAt: '17:00', hours: 3 }] }));
     expect(afternoon.of(twice)).toEqual([]);
     const unscheduled = await review(base([{ residentId: twice, employerUscc: E1 }], { startDate: '2020-11-01', endDate: '2020-11-30', sessions: [] }));
