@@ -26,7 +26,7 @@ import { DemoApi } from './api-client.ts';
 const baseUrl = inject('baseUrl');
 
 type List<T> = { items: T[]; total: number };
-interface Claim { id: string; status: string; outcome: string | null; amountFen: number | null; payee: string | null; residentId: string; classId: string | null }
+interface Claim { id: string; number: string; status: string; outcome: string | null; amountFen: number | null; payee: string | null; residentId: string; classId: string | null }
 /** The API as the city bureau: only for choosing the people beforehand and checking the screens. */
 const city = new DemoApi(baseUrl, 'city');
 
@@ -239,7 +239,7 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
   });
 
   it('5. the office decides and reviews the claims in bulk', async () => {
-    const ids = j.claims.map((c) => c.id);
+    const ids = j.claims.map((c) => c.number);
     await signIn('renhe');
     await page.goto(`/review/claims?status=submitted&providerId=${PROVIDER}&pageSize=200`);
     await page.getByRole('heading', { name: '补贴申领批量审核' }).waitFor();
@@ -249,7 +249,7 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     await page.getByTestId('bulk-summary').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('bulk-summary').textContent()).toContain('成功 2 笔，失败 0 笔');
     await page.getByRole('button', { name: '知道了' }).click();
-    for (const id of ids) {
+    for (const { id } of j.claims) {
       const c = await city.call<Claim>('GET', `/claims/${id}`);
       expect([c.status, c.outcome, c.payee]).toEqual(['decided', 'eligible', 'institution']);
     }
@@ -262,7 +262,7 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     await screenshot(page, '99-journey-07-bulk-reviewed');
     await page.getByRole('button', { name: '知道了' }).click();
     // The decision a user reads: eligible, with the amount the engine fixed.
-    const claim = await city.call<Claim>('GET', `/claims/${ids[0]}`);
+    const claim = await city.call<Claim>('GET', `/claims/${j.claims[0]!.id}`);
     expect(claim.status).toBe('reviewed');
     // §4.2: 养老护理员 四级 in the 2021 catalog, ¥1,750.00 raised 20% for 康养 → ¥2,100.00 each.
     expect(money(claim.amountFen!)).toBe('¥2,100.00');
@@ -272,7 +272,7 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
   });
 
   it('6. the office publishes the claims on the business date, closes the notice once its working days have run, and approves them', async () => {
-    const ids = j.claims.map((c) => c.id);
+    const ids = j.claims.map((c) => c.number);
     const today = (await city.call<{ today: string }>('GET', '/business-date')).today;
     const endsOn = addWorkingDays(addDays(today, -1), 5);
     await signIn('renhe');
@@ -287,7 +287,7 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     await page.getByTestId('notice-end').getByText(`公示期至 ${chinese(endsOn)}`).waitFor();
     await page.getByRole('button', { name: '发布公示（2 笔）' }).click();
     // Publishing asks first, with what will happen: the count and the total.
-    const decided = await Promise.all(ids.map((id) => city.call<Claim>('GET', `/claims/${id}`)));
+    const decided = await Promise.all(j.claims.map((c) => city.call<Claim>('GET', `/claims/${c.id}`)));
     const total = decided.reduce((sum, c) => sum + c.amountFen!, 0);
     await page.locator('.ant-popover:visible').getByText(`发布公示：2 笔申领，合计 ${money(total)}`).waitFor();
     await page.locator('.ant-popover:visible').getByRole('button', { name: '确认发布' }).click();
@@ -378,7 +378,7 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     await signIn(username, 'Renhe-trainee-21');
     await page.getByRole('link', { name: '支付记录' }).click();
     await page.getByRole('heading', { name: '支付记录' }).waitFor();
-    const row = page.locator('.ant-table-tbody .ant-table-row', { hasText: claim.id });
+    const row = page.locator('.ant-table-tbody .ant-table-row', { hasText: claim.number });
     await row.waitFor();
     expect(await page.locator('.ant-table-tbody .ant-table-row').count()).toBe(1);
     const text = await row.textContent();

@@ -121,7 +121,7 @@ describe('Trainee (trainee-0015)', () => {
     // person one depends on its draws; if not, one is submitted in their name (as a provider might,
     // without their knowledge: the case a dispute is for).
     const openClaim = async () => {
-      const mine = await apiAs<{ items: { id: string; status: string; areaCode: string }[] }>('trainee-0015', '/claims?pageSize=200');
+      const mine = await apiAs<{ items: { id: string; number: string; status: string; areaCode: string }[] }>('trainee-0015', '/claims?pageSize=200');
       const pending = await apiAs<{ items: { claimId: string }[] }>('trainee-0015', '/disputes?pending=true&pageSize=200');
       return mine.items.find((c) => c.status !== 'rejected' && c.status !== 'withdrawn' && !pending.items.some((d) => d.claimId === c.id));
     };
@@ -131,7 +131,7 @@ describe('Trainee (trainee-0015)', () => {
     await page.getByRole('menuitem', { name: '我的申领' }).click();
     await heading('我的申领');
     await screenshot(page, '50-trainee-claims');
-    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: target.id }) });
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: target.number }) });
     await row.getByRole('button', { name: '提出异议' }).click();
     const dialog = page.getByRole('dialog', { name: '对申领提出异议' });
     await dialog.getByRole('button', { name: '提交异议' }).click();

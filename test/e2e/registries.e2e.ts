@@ -65,14 +65,14 @@ beforeAll(async () => {
 
 describe('An undecided claim is finished where it is seen', () => {
   it('the clerk finds it, records the missing fact with source and date, sees it eligible, and carries it to approval', async () => {
-    const { id } = await city.call<{ id: string }>('POST', '/claims', upgradeClaim(WAITING.id, EMPLOYER, '2020-03-02', '2020-06-30', 1));
+    const { id, number } = await city.call<{ id: string; number: string }>('POST', '/claims', upgradeClaim(WAITING.id, EMPLOYER, '2020-03-02', '2020-06-30', 1));
     expect((await city.call<{ outcome: string }>('POST', `/claims/${id}/decide`, {})).outcome).toBe('undecided');
 
     await logIn(page, 'dongqu');
     await page.getByRole('heading', { name: '我的待办' }).waitFor();
     // Found on bulk review among the 东区 claims waiting for a fact; its amount reads 待定, never ¥0.00.
     await page.goto(`/review/claims?outcome=undecided&residentId=${WAITING.id}`);
-    const row = page.locator('.ant-table-row').filter({ hasText: id.slice(0, 8) });
+    const row = page.locator('.ant-table-row').filter({ hasText: number });
     await row.waitFor();
     expect(await row.textContent()).toContain('待定');
     expect(await row.textContent()).not.toContain('¥0.00');

@@ -24,7 +24,7 @@ const { page, fresh, allowErrors } = browserPerFile({ timeoutMs: 30_000 });
 type Page_<T> = { items: T[]; total: number };
 const city = new DemoApi(baseUrl, 'city');
 
-const fixture = { r3Claim: '', miyiClass: '', yanbianClass: '' };
+const fixture = { r3Claim: '', miyiClass: '', miyiClassNumber: '', yanbianClass: '' };
 
 /** A 盐边县 employee with three eligible 2020 trainings on record; the fourth fails R3 alone. */
 async function r3Claim(): Promise<string> {
@@ -52,7 +52,9 @@ async function r3Claim(): Promise<string> {
 
 beforeAll(async () => {
   fixture.r3Claim = await r3Claim();
-  fixture.miyiClass = (await city.call<Page_<{ id: string }>>('GET', '/classes?areaCode=510421&status=submitted&pageSize=1')).items[0]!.id;
+  const miyi = (await city.call<Page_<{ id: string; number: string }>>('GET', '/classes?areaCode=510421&status=submitted&pageSize=1')).items[0]!;
+  fixture.miyiClass = miyi.id;
+  fixture.miyiClassNumber = miyi.number;
   fixture.yanbianClass = (await city.call<Page_<{ id: string }>>('GET', '/classes?areaCode=510422&pageSize=1')).items[0]!.id;
 }, 120_000);
 
@@ -80,8 +82,8 @@ describe('Class review (开班审查)', () => {
     await page.getByRole('link', { name: '待审查的开班申请：查看列表' }).click();
     await page.waitForURL(/\/review\/classes\?status=submitted/);
     await page.getByRole('heading', { name: '开班审查' }).waitFor();
-    await page.getByRole('link', { name: fixture.miyiClass }).click();
-    await page.getByRole('heading', { name: new RegExp(`开班申请 ${fixture.miyiClass}`) }).waitFor();
+    await page.getByRole('link', { name: fixture.miyiClassNumber }).click();
+    await page.getByRole('heading', { name: new RegExp(`开班申请 ${fixture.miyiClassNumber}`) }).waitFor();
     const table = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: '养老金（R5）' }) });
     await table.getByRole('columnheader', { name: '本年补贴次数（R3）' }).waitFor();
     await table.getByRole('columnheader', { name: '同工种同等级（R4）' }).waitFor();

@@ -15,7 +15,7 @@ const SORTABLE: Record<string, string> = { paidAt: 'paidAt', amountFen: 'amount'
 const PAYEE_NAMES: Record<string, string> = { ...APPLICANT_NAMES, individual: '劳动者本人' };
 
 const EXPORT: ExportColumn<ProviderPayment>[] = [
-  { title: '申领编号', value: (p) => p.claimId, width: 28 },
+  { title: '申领编号', value: (p) => p.claimNumber, width: 28 },
   { title: '培训项目', value: (p) => nameOf(PROGRAM_NAMES, p.program), width: 24 },
   { title: '身份证号', value: (p) => p.residentId, width: 22 },
   { title: '收款方', value: (p) => nameOf(PAYEE_NAMES, p.payee) },
@@ -38,7 +38,7 @@ function PaymentsList() {
   const { error, reload, sortOrder } = list;
   const [form] = Form.useForm();
   const columns: TableProps<ProviderPayment>['columns'] = [
-    { title: '申领编号', dataIndex: 'claimId', key: 'claimId', width: 160, ellipsis: true, render: (id: string) => <Link to={`/claims/${encodeURIComponent(id)}`}>{id}</Link> },
+    { title: '申领编号', dataIndex: 'claimId', key: 'claimId', width: 160, ellipsis: true, render: (id: string, p) => <Link to={`/claims/${encodeURIComponent(id)}`}>{p.claimNumber}</Link> },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 150, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
     { title: '身份证号', dataIndex: 'residentId', key: 'residentId', width: 170, render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span> },
     { title: '收款方', dataIndex: 'payee', key: 'payee', width: 100, render: (p: string) => nameOf(PAYEE_NAMES, p) },

@@ -23,6 +23,6 @@ export interface ClassDetail {
 export interface AttendanceMark { sessionId: number; residentId: string; present: boolean; method: string | null }
 export interface RowIssue { row: number; column: string; message: string; text: string }
 export interface ProviderPayment {
-  id: number; claimId: string; classId: string | null; program: string; residentId: string; payee: string; payeeRef: string | null;
+  id: number; claimId: string; claimNumber: string; classId: string | null; program: string; residentId: string; payee: string; payeeRef: string | null;
   amountFen: number; batchId: string; paidAt: string;
 }

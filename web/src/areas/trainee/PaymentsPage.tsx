@@ -13,7 +13,7 @@ const FILTERS = ['program'] as const;
 const SORTABLE = { paidAt: 'paidAt', amountFen: 'amount' };
 
 const EXPORT: ExportColumn<MyPayment>[] = [
-  { title: '申领编号', value: (p) => p.claimId, width: 44 },
+  { title: '申领编号', value: (p) => p.claimNumber, width: 44 },
   { title: '培训项目', value: (p) => nameOf(PROGRAM_NAMES, p.program), width: 24 },
   { title: '身份证号', value: (p) => p.residentId, width: 22 },
   { title: '培训期间', value: (p) => `${formatDate(p.startDate)}—${formatDate(p.endDate)}`, width: 30 },
@@ -31,7 +31,7 @@ function Payments() {
   const list = useServerList<MyPayment>('/my/payments', FILTERS, SORTABLE);
   const [form] = Form.useForm();
   const columns: TableProps<MyPayment>['columns'] = [
-    { title: '申领', dataIndex: 'claimId', key: 'claimId', width: 150, ellipsis: { showTitle: true }, render: (id: string) => <Link to={`/claims/${encodeURIComponent(id)}`}>{id}</Link> },
+    { title: '申领', dataIndex: 'claimId', key: 'claimId', width: 150, ellipsis: { showTitle: true }, render: (id: string, p) => <Link to={`/claims/${encodeURIComponent(id)}`}>{p.claimNumber}</Link> },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 170, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
     { title: '身份证号', dataIndex: 'residentId', key: 'residentId', width: 180, render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span> },
     { title: '培训期间', key: 'period', width: 240, render: (_: unknown, p) => `${formatDate(p.startDate)}—${formatDate(p.endDate)}` },
