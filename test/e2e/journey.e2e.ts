@@ -266,7 +266,7 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     expect(claim.status).toBe('reviewed');
     // §4.2: 养老护理员 四级 in the 2021 catalog, ¥1,750.00 raised 20% for 康养 → ¥2,100.00 each.
     expect(money(claim.amountFen!)).toBe('¥2,100.00');
-    await page.goto(`/claims/${ids[0]}`);
+    await page.goto(`/claims/${j.claims[0]!.id}`);
     await page.getByRole('heading', { name: '判定过程' }).waitFor();
     await visible(money(claim.amountFen!));
   });
@@ -316,7 +316,7 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     await page.getByTestId('approve-summary').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('approve-summary').textContent()).toContain('批准成功 2 笔，失败 0 笔');
     await screenshot(page, '99-journey-09-approved');
-    for (const id of ids) expect((await city.call<Claim>('GET', `/claims/${id}`)).status).toBe('approved');
+    for (const { id } of j.claims) expect((await city.call<Claim>('GET', `/claims/${id}`)).status).toBe('approved');
   });
 
   it('7. the office builds a payment batch; the city\'s 复核 confirms it and its 支付 pays it, three people', async () => {
