@@ -22,7 +22,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-empty': ['error', { allowEmptyCatch: true }],
       // Chinese text uses the ideographic space (U+3000) on purpose.
-      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipComments: true, skipJSXText: true, skipRegExps: true }],
+      'no-irregular-whitespace': [
+        'error',
+        { skipStrings: true, skipTemplates: true, skipComments: true, skipJSXText: true, skipRegExps: true },
+      ],
     },
   },
   {
@@ -42,25 +45,51 @@ export default tseslint.config(
   {
     files: ['src/policy/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        layer('The policy engine is pure: it imports nothing of store, services, demo, api or cli', ['**/store/**', '**/services/**', '**/demo/**', '**/api/**', '**/cli/**']),
-        layer('The policy engine does no I/O', ['kysely', 'kysely/*', 'pg', 'fastify', '@fastify/*', '@electric-sql/*', 'node:fs', 'node:child_process']),
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            layer('The policy engine is pure: it imports nothing of store, services, demo, api or cli', [
+              '**/store/**',
+              '**/services/**',
+              '**/demo/**',
+              '**/api/**',
+              '**/cli/**',
+            ]),
+            layer('The policy engine does no I/O', [
+              'kysely',
+              'kysely/*',
+              'pg',
+              'fastify',
+              '@fastify/*',
+              '@electric-sql/*',
+              'node:fs',
+              'node:child_process',
+            ]),
+          ],
+        },
+      ],
     },
   },
   // The store knows tables, not use cases.
   {
     files: ['src/store/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        layer('The store imports no services, demo, api or cli', ['**/services/**', '**/demo/**', '**/api/**', '**/cli/**']),
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [layer('The store imports no services, demo, api or cli', ['**/services/**', '**/demo/**', '**/api/**', '**/cli/**'])],
+        },
+      ],
     },
   },
   {
     files: ['src/services/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [layer('Use cases import no demo, api or cli', ['**/demo/**', '**/api/**', '**/cli/**'])] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [layer('Use cases import no demo, api or cli', ['**/demo/**', '**/api/**', '**/cli/**'])] },
+      ],
     },
   },
   // The demo seed sits above the use cases (it drives them, as the CLI does) and beside the CLI, which runs it.
@@ -84,11 +113,28 @@ export default tseslint.config(
     // constants); they are to move into the shared vocabulary beside policy/codes.ts.
     ignores: ['web/src/areas/admin/AdminUsersPage.tsx'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{
-        group: ['**/src/services/**', '**/src/store/**', '**/src/api/**', '**/src/cli/**', 'kysely', 'pg', 'fastify', '@electric-sql/*'],
-        allowTypeImports: true,
-        message: 'The web app imports only policy and the shared vocabulary; of the server, types only (docs/architecture.md, "Layers")',
-      }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/src/services/**',
+                '**/src/store/**',
+                '**/src/api/**',
+                '**/src/cli/**',
+                'kysely',
+                'pg',
+                'fastify',
+                '@electric-sql/*',
+              ],
+              allowTypeImports: true,
+              message:
+                'The web app imports only policy and the shared vocabulary; of the server, types only (docs/architecture.md, "Layers")',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -13,10 +13,46 @@ import { generateEvaluateFile, writeEvaluateFile, type Claim, type EvaluateInput
 const claimCount = Number(process.argv[2] ?? 10_000);
 const seed = Number(process.argv[3] ?? 20200114);
 
-const PROGRAMS = new Set(['apprenticeship', 'skill_upgrade', 'short_term', 'pre_job', 'transfer', 'employment_skill', 'living_allowance', 'entrepreneurship', 'work_for_training', 'project_based', 'safety', 'appraisal']);
+const PROGRAMS = new Set([
+  'apprenticeship',
+  'skill_upgrade',
+  'short_term',
+  'pre_job',
+  'transfer',
+  'employment_skill',
+  'living_allowance',
+  'entrepreneurship',
+  'work_for_training',
+  'project_based',
+  'safety',
+  'appraisal',
+]);
 const APPLICANTS = new Set(['individual', 'enterprise', 'institution']);
-const GROUPS = new Set(['poor_family_child', 'poor_labor', 'non_continuing_graduate', 'rural_migrant', 'laid_off', 'registered_unemployed', 'college_graduate', 'in_school_student', 'veteran', 'disabled', 'employment_difficulty', 'zero_employment_family', 'urban_dibao_family', 'decapacity']);
-const CERTS = new Set(['vocational_qualification', 'skill_level', 'special_ability', 'safety', 'special_operation', 'training', 'entrepreneurship']);
+const GROUPS = new Set([
+  'poor_family_child',
+  'poor_labor',
+  'non_continuing_graduate',
+  'rural_migrant',
+  'laid_off',
+  'registered_unemployed',
+  'college_graduate',
+  'in_school_student',
+  'veteran',
+  'disabled',
+  'employment_difficulty',
+  'zero_employment_family',
+  'urban_dibao_family',
+  'decapacity',
+]);
+const CERTS = new Set([
+  'vocational_qualification',
+  'skill_level',
+  'special_ability',
+  'safety',
+  'special_operation',
+  'training',
+  'entrepreneurship',
+]);
 const STATUSES = new Set(['pending', 'approved', 'paid', 'rejected', 'withdrawn']);
 const INDUSTRIES = new Set(['vanadium_titanium', 'health_care', 'modern_service', 'other']);
 const AREAS = new Set(['510402', '510403', '510411', '510421', '510422']);
@@ -41,7 +77,8 @@ function check(input: EvaluateInput): void {
     if (e.section !== 'upgrade' && e.section !== 'employment') fail(p, 'section');
     if (!(e.level === 'special' || [1, 2, 3, 4, 5].includes(e.level as number))) fail(p, 'level');
     if (!INDUSTRIES.has(e.industry)) fail(p, 'industry');
-    if (e.industry === 'other' ? e.upliftRate !== 0 : e.upliftRate < 0.05 || e.upliftRate > 0.2) fail(p, `upliftRate ${e.upliftRate} for ${e.industry}`);
+    if (e.industry === 'other' ? e.upliftRate !== 0 : e.upliftRate < 0.05 || e.upliftRate > 0.2)
+      fail(p, `upliftRate ${e.upliftRate} for ${e.industry}`);
     if (!isNonNegInt(e.baseStandardYuan)) fail(p, 'baseStandardYuan');
     const k = `${e.section}|${e.code}|${e.level}`;
     if (catKeys.has(k)) fail(p, `duplicate ${k}`);
@@ -72,7 +109,8 @@ function check(input: EvaluateInput): void {
     enterprises.add(e.uscc);
     if (e.difficulty) {
       if (!isDate(e.difficulty.from)) fail(`enterprises[${i}].difficulty.from`, 'date');
-      if (e.difficulty.to !== undefined && (!isDate(e.difficulty.to) || e.difficulty.to < e.difficulty.from)) fail(`enterprises[${i}].difficulty.to`, 'date');
+      if (e.difficulty.to !== undefined && (!isDate(e.difficulty.to) || e.difficulty.to < e.difficulty.from))
+        fail(`enterprises[${i}].difficulty.to`, 'date');
     }
   });
 
@@ -98,7 +136,14 @@ function check(input: EvaluateInput): void {
       stats.history++;
       if (!STATUSES.has(c.status)) fail(`${p}.status`, c.status);
     }
-    for (const k of ['attendedHours', 'attendedDays', 'contractMonths', 'insuredMonths', 'contractPerTraineeYuan', 'contractTotalYuan'] as const) {
+    for (const k of [
+      'attendedHours',
+      'attendedDays',
+      'contractMonths',
+      'insuredMonths',
+      'contractPerTraineeYuan',
+      'contractTotalYuan',
+    ] as const) {
       if (c[k] !== undefined && !isNonNegInt(c[k])) fail(`${p}.${k}`, 'not a non-negative integer');
     }
     if (c.certificate) {
@@ -148,7 +193,8 @@ try {
   check(parsed);
   const again = generateEvaluateFile(claimCount, seed);
   if (!isDeepStrictEqual(JSON.parse(JSON.stringify(again)), parsed)) fail('file', 'differs from generateEvaluateFile');
-  if (!isDeepStrictEqual(generateEvaluateFile(Math.min(claimCount, 500), seed), generateEvaluateFile(Math.min(claimCount, 500), seed))) fail('generator', 'not deterministic');
+  if (!isDeepStrictEqual(generateEvaluateFile(Math.min(claimCount, 500), seed), generateEvaluateFile(Math.min(claimCount, 500), seed)))
+    fail('generator', 'not deterministic');
   console.log(`file ${(stats.bytes / 1e6).toFixed(1)} MB, evaluated claims ${stats.evaluatedClaims}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -182,8 +182,10 @@ const POLICY_TO = dayOf(2021, 12, 31);
 const AREA_CODES = ['510402', '510403', '510411', '510421', '510422'] as const;
 const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN_CHARS = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国志宏文斌林琳婷雪梅海波晓东丹俊峰春雷晨阳欣怡子涵浩宇思远德福荣贵';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN_CHARS =
+  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国志宏文斌林琳婷雪梅海波晓东丹俊峰春雷晨阳欣怡子涵浩宇思远德福荣贵';
 
 const GROUP_ODDS: readonly (readonly [string, number])[] = [
   ['poor_family_child', 0.05],
@@ -231,9 +233,25 @@ const ENTREPRENEURSHIP_TYPES: readonly EntrepreneurshipType[] = [
 ];
 
 /** §4.10 operation categories (the claim's occupationCode for `safety`). */
-const SAFETY_OPERATIONS = ['电工作业', '焊接与热切割作业', '高处作业', '制冷与空调作业', '金属非金属矿山安全作业', '危险化学品安全作业', '冶金（有色）生产安全作业'] as const;
+const SAFETY_OPERATIONS = [
+  '电工作业',
+  '焊接与热切割作业',
+  '高处作业',
+  '制冷与空调作业',
+  '金属非金属矿山安全作业',
+  '危险化学品安全作业',
+  '冶金（有色）生产安全作业',
+] as const;
 
-const CERT_TYPES = ['vocational_qualification', 'skill_level', 'special_ability', 'safety', 'special_operation', 'training', 'entrepreneurship'] as const;
+const CERT_TYPES = [
+  'vocational_qualification',
+  'skill_level',
+  'special_ability',
+  'safety',
+  'special_operation',
+  'training',
+  'entrepreneurship',
+] as const;
 
 const PROGRAM_WEIGHTS: readonly (readonly [Program, number])[] = [
   ['apprenticeship', 5],
@@ -300,12 +318,23 @@ function buildParts(claimCount: number, seed: number): Parts {
   while (catalog.length < 30) {
     const [code, name, industry] = rng.pick(OCCUPATIONS);
     const section: Section = rng.chance(0.5) ? 'upgrade' : 'employment';
-    const level: Level = rng.weighted<Level>([[5, 4], [4, 4], [3, 3], ['special', 1]]);
+    const level: Level = rng.weighted<Level>([
+      [5, 4],
+      [4, 4],
+      [3, 3],
+      ['special', 1],
+    ]);
     const key = `${section}|${code}|${level}`;
     if (catalogKeys.has(key)) continue;
     catalogKeys.add(key);
     const base =
-      level === 'special' ? rng.int(50, 90) * 10 : level === 5 ? rng.int(80, 120) * 10 : level === 4 ? rng.int(120, 180) * 10 : rng.int(160, 240) * 10;
+      level === 'special'
+        ? rng.int(50, 90) * 10
+        : level === 5
+          ? rng.int(80, 120) * 10
+          : level === 4
+            ? rng.int(120, 180) * 10
+            : rng.int(160, 240) * 10;
     const entry: CatalogEntry = {
       section,
       code,
@@ -424,7 +453,8 @@ function buildParts(claimCount: number, seed: number): Parts {
       return c;
     };
     const qualified = (): boolean | undefined => maybe(crng.chance(0.92));
-    const employer = (person: number): string => enterprises[crng.chance(0.85) ? homeEmployer[person]! : crng.int(0, enterpriseCount - 1)]!.uscc;
+    const employer = (person: number): string =>
+      enterprises[crng.chance(0.85) ? homeEmployer[person]! : crng.int(0, enterpriseCount - 1)]!.uscc;
     const entryFor = (person: number, from: readonly CatalogEntry[]): CatalogEntry => {
       const fav = catalog[favourite[person]!]!;
       if (crng.chance(0.5) && from.includes(fav)) return fav;
@@ -437,7 +467,12 @@ function buildParts(claimCount: number, seed: number): Parts {
       if (!crng.chance(P_MISSING)) c.occupationCode = code;
       if (!crng.chance(P_MISSING)) c.level = e.level;
     };
-    const trainingApplicant = (): Claim['applicant'] => crng.weighted<Claim['applicant']>([['individual', 45], ['institution', 50], ['enterprise', 5]]);
+    const trainingApplicant = (): Claim['applicant'] =>
+      crng.weighted<Claim['applicant']>([
+        ['individual', 45],
+        ['institution', 50],
+        ['enterprise', 5],
+      ]);
 
     const employmentSkill = (ref: string, person: number, start: number): Claim => {
       const end = start + crng.int(10, 90);
@@ -487,7 +522,11 @@ function buildParts(claimCount: number, seed: number): Parts {
             const c: Claim = {
               ref,
               program,
-              applicant: crng.weighted<Claim['applicant']>([['individual', 70], ['institution', 27], ['enterprise', 3]]),
+              applicant: crng.weighted<Claim['applicant']>([
+                ['individual', 70],
+                ['institution', 27],
+                ['enterprise', 3],
+              ]),
               personId: personId(),
               startDate: fmt(s),
               endDate: fmt(e),
@@ -502,9 +541,21 @@ function buildParts(claimCount: number, seed: number): Parts {
           switch (program) {
             case 'apprenticeship': {
               const start = startDay(730);
-              const months = crng.weighted([[crng.int(6, 11), 1], [crng.int(12, 24), 8], [crng.int(25, 30), 1]]);
+              const months = crng.weighted([
+                [crng.int(6, 11), 1],
+                [crng.int(12, 24), 8],
+                [crng.int(25, 30), 1],
+              ]);
               const end = addMonths(start, months) - 1;
-              claim = { ref, program, applicant: 'enterprise', personId: personId(), enterpriseUscc: employer(person), startDate: fmt(start), endDate: fmt(end) };
+              claim = {
+                ref,
+                program,
+                applicant: 'enterprise',
+                personId: personId(),
+                enterpriseUscc: employer(person),
+                startDate: fmt(start),
+                endDate: fmt(end),
+              };
               claim.occupationCode = maybe(entryFor(person, catalog).code);
               claim.level = maybe(crng.pick([5, 4, 3] as const));
               claim.newHire = maybe(crng.chance(0.9));
@@ -520,7 +571,11 @@ function buildParts(claimCount: number, seed: number): Parts {
               claim = {
                 ref,
                 program,
-                applicant: crng.weighted<Claim['applicant']>([['enterprise', 50], ['individual', 30], ['institution', 20]]),
+                applicant: crng.weighted<Claim['applicant']>([
+                  ['enterprise', 50],
+                  ['individual', 30],
+                  ['institution', 20],
+                ]),
                 personId: personId(),
                 startDate: fmt(start),
                 endDate: fmt(end),
@@ -534,7 +589,15 @@ function buildParts(claimCount: number, seed: number): Parts {
             case 'short_term': {
               const start = startDay(10);
               const end = start + crng.int(2, 10);
-              claim = { ref, program, applicant: 'enterprise', personId: personId(), enterpriseUscc: employer(person), startDate: fmt(start), endDate: fmt(end) };
+              claim = {
+                ref,
+                program,
+                applicant: 'enterprise',
+                personId: personId(),
+                enterpriseUscc: employer(person),
+                startDate: fmt(start),
+                endDate: fmt(end),
+              };
               claim.attendedHours = maybe(crng.chance(0.85) ? crng.int(28, 80) : crng.int(8, 27));
               claim.qualified = qualified();
               claim.certificate = certificate(['training'], 'PX', end);
@@ -543,7 +606,15 @@ function buildParts(claimCount: number, seed: number): Parts {
             case 'pre_job': {
               const start = startDay(20);
               const end = start + crng.int(3, 20);
-              claim = { ref, program, applicant: 'enterprise', personId: personId(), enterpriseUscc: employer(person), startDate: fmt(start), endDate: fmt(end) };
+              claim = {
+                ref,
+                program,
+                applicant: 'enterprise',
+                personId: personId(),
+                enterpriseUscc: employer(person),
+                startDate: fmt(start),
+                endDate: fmt(end),
+              };
               claim.newHire = maybe(crng.chance(0.9));
               claim.contractMonths = maybe(crng.pick([6, 12, 18, 24, 36]));
               claim.qualified = qualified();
@@ -554,7 +625,15 @@ function buildParts(claimCount: number, seed: number): Parts {
               const start = startDay(90);
               const end = start + crng.int(15, 90);
               const uscc = difficultIdx.length > 0 && crng.chance(0.8) ? enterprises[crng.pick(difficultIdx)]!.uscc : employer(person);
-              claim = { ref, program, applicant: 'enterprise', personId: personId(), enterpriseUscc: uscc, startDate: fmt(start), endDate: fmt(end) };
+              claim = {
+                ref,
+                program,
+                applicant: 'enterprise',
+                personId: personId(),
+                enterpriseUscc: uscc,
+                startDate: fmt(start),
+                endDate: fmt(end),
+              };
               occupation(claim, person, employmentEntries);
               claim.qualified = qualified();
               claim.certificate = certificate(['training', 'skill_level'], 'ZG', end);
@@ -574,10 +653,20 @@ function buildParts(claimCount: number, seed: number): Parts {
               break;
             }
             case 'work_for_training': {
-              const first = crng.chance(0.97) ? firstOfMonthPlus(dayOf(2020, 1, 1), crng.int(0, 23)) : firstOfMonthPlus(dayOf(2019, 7, 1), crng.int(0, 5));
+              const first = crng.chance(0.97)
+                ? firstOfMonthPlus(dayOf(2020, 1, 1), crng.int(0, 23))
+                : firstOfMonthPlus(dayOf(2019, 7, 1), crng.int(0, 5));
               const months = crng.int(1, 8);
               const end = firstOfMonthPlus(first, months) - 1;
-              claim = { ref, program, applicant: 'enterprise', personId: personId(), enterpriseUscc: employer(person), startDate: fmt(first), endDate: fmt(end) };
+              claim = {
+                ref,
+                program,
+                applicant: 'enterprise',
+                personId: personId(),
+                enterpriseUscc: employer(person),
+                startDate: fmt(first),
+                endDate: fmt(end),
+              };
               claim.newHire = maybe(crng.chance(0.9));
               claim.insuredMonths = maybe(crng.chance(0.95) ? crng.int(1, months) : months + 1);
               break;
@@ -633,7 +722,12 @@ function buildParts(claimCount: number, seed: number): Parts {
       if (crng.chance(HISTORY_SHARE)) claim.status = crng.weighted(STATUS_WEIGHTS);
       if (claim.program === 'employment_skill') {
         const start = Date.parse(claim.startDate) / MS_PER_DAY;
-        remember({ ref: claim.ref, person: indexOfPerson(claim.personId), start, end: start + daysBetween(claim.startDate, claim.endDate) });
+        remember({
+          ref: claim.ref,
+          person: indexOfPerson(claim.personId),
+          start,
+          end: start + daysBetween(claim.startDate, claim.endDate),
+        });
       }
       yield stripUndefined(claim);
     }

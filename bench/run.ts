@@ -48,7 +48,14 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { sizes: [10_000, 100_000, 1_000_000], keep: false, seed: 20200114, timeoutS: 3600, engine: DEFAULT_ENGINE, runs: undefined };
+  const o: Options = {
+    sizes: [10_000, 100_000, 1_000_000],
+    keep: false,
+    seed: 20200114,
+    timeoutS: 3600,
+    engine: DEFAULT_ENGINE,
+    runs: undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -59,13 +66,18 @@ function parseArgs(argv: string[]): Options {
       return v;
     };
     if (a === '--keep') o.keep = true;
-    else if (a.startsWith('--sizes')) o.sizes = value().split(',').map((s) => Number(s.replace(/_/g, '').replace(/k$/i, '000').replace(/m$/i, '000000')));
+    else if (a.startsWith('--sizes'))
+      o.sizes = value()
+        .split(',')
+        .map((s) => Number(s.replace(/_/g, '').replace(/k$/i, '000').replace(/m$/i, '000000')));
     else if (a.startsWith('--seed')) o.seed = Number(value());
     else if (a.startsWith('--timeout')) o.timeoutS = Number(value());
     else if (a.startsWith('--engine')) o.engine = resolve(value());
     else if (a.startsWith('--runs')) o.runs = Number(value());
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run bench -- [--sizes 10000,100000,1000000] [--keep] [--seed N] [--timeout SECONDS] [--runs N] [--engine bin/upskill.js]');
+      console.log(
+        'usage: npm run bench -- [--sizes 10000,100000,1000000] [--keep] [--seed N] [--timeout SECONDS] [--runs N] [--engine bin/upskill.js]',
+      );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -161,7 +173,11 @@ const haveGnuTime = ((): boolean => {
 const ENGINE_NODE_FLAGS: string[] = (() => {
   const script: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.upskill;
   // The script builds first (`node scripts/build.mjs --if-stale && node … bin/upskill.js`): only the last command's flags.
-  return script.split('&&').pop()!.split(/\s+/).filter((w) => w.startsWith('--'));
+  return script
+    .split('&&')
+    .pop()!
+    .split(/\s+/)
+    .filter((w) => w.startsWith('--'));
 })();
 
 function runMeasured(command: string, args: string[], timeoutS: number, scratch: string): Promise<RunResult> {
@@ -226,7 +242,9 @@ function runMeasured(command: string, args: string[], timeoutS: number, scratch:
         }
         rmSync(timeFile, { force: true });
       }
-      const stderrHead = (haveGnuTime ? stderr.replace(/^Command (exited with non-zero status|terminated by signal).*$/gm, '') : stderr).trim();
+      const stderrHead = (
+        haveGnuTime ? stderr.replace(/^Command (exited with non-zero status|terminated by signal).*$/gm, '') : stderr
+      ).trim();
       resolvePromise({
         ok: !timedOut && signal === null && exitCode === 0,
         exitCode,
@@ -243,7 +261,18 @@ function runMeasured(command: string, args: string[], timeoutS: number, scratch:
     child.on('error', (e) => {
       clearInterval(poller);
       clearTimeout(killer);
-      resolvePromise({ ok: false, exitCode: null, signal: null, timedOut: false, wallS: 0, peakRssMiB: null, cpuS: null, refs: 0, stdoutBytes: 0, stderrHead: String(e) });
+      resolvePromise({
+        ok: false,
+        exitCode: null,
+        signal: null,
+        timedOut: false,
+        wallS: 0,
+        peakRssMiB: null,
+        cpuS: null,
+        refs: 0,
+        stdoutBytes: 0,
+        stderrHead: String(e),
+      });
     });
   });
 }
@@ -321,7 +350,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'upskill-bench-'));
   const cpu = cpus();
   console.log(`upskill evaluate benchmark — node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, seed ${o.seed}`);
-  console.log(`files in ${dir}${o.keep ? ' (kept)' : ' (deleted after each size)'}; RSS by ${haveProc ? `/proc VmHWM polling${haveGnuTime ? ' + GNU time %M' : ''}` : haveGnuTime ? 'GNU time %M' : 'nothing (no /proc, no GNU time)'}`);
+  console.log(
+    `files in ${dir}${o.keep ? ' (kept)' : ' (deleted after each size)'}; RSS by ${haveProc ? `/proc VmHWM polling${haveGnuTime ? ' + GNU time %M' : ''}` : haveGnuTime ? 'GNU time %M' : 'nothing (no /proc, no GNU time)'}`,
+  );
   if (!existsSync(o.engine)) console.log(`warning: ${o.engine} does not exist yet: the engine runs will fail`);
 
   const rows: Row[] = [];
@@ -330,12 +361,15 @@ async function main(): Promise<void> {
     // Start-up: the engine on a one-claim file (loading node, tsx, the sources and the policy).
     const tiny = join(dir, 'evaluate-1.json');
     await generate(tiny, 1, o.seed);
-    const startup = await bestOf(3, () => runMeasured(process.execPath, [...ENGINE_NODE_FLAGS, o.engine, 'evaluate', tiny], o.timeoutS, dir));
+    const startup = await bestOf(3, () =>
+      runMeasured(process.execPath, [...ENGINE_NODE_FLAGS, o.engine, 'evaluate', tiny], o.timeoutS, dir),
+    );
     if (startup.ok) {
       startupS = startup.wallS;
       console.log(`
 start-up (engine on a 1-claim file): ${startup.wallS.toFixed(2)} s (best of 3), peak RSS ${fmtN(startup.peakRssMiB ?? NaN)} MiB`);
-    } else console.log(`
+    } else
+      console.log(`
 ${describeFailure('start-up run (1 claim)', startup)}`);
     if (!o.keep) rmSync(tiny, { force: true });
 
@@ -353,11 +387,18 @@ ${describeFailure('start-up run (1 claim)', startup)}`);
         () => runMeasured(process.execPath, [FLOOR, file], o.timeoutS, dir),
         () => runMeasured(process.execPath, [...ENGINE_NODE_FLAGS, o.engine, 'evaluate', file], o.timeoutS, dir),
       );
-      console.log(floor.ok ? `  floor  ${floor.wallS.toFixed(2)} s${runsNote(floor)}, peak RSS ${fmtN(floor.peakRssMiB ?? NaN)} MiB` : describeFailure('floor', floor));
+      console.log(
+        floor.ok
+          ? `  floor  ${floor.wallS.toFixed(2)} s${runsNote(floor)}, peak RSS ${fmtN(floor.peakRssMiB ?? NaN)} MiB`
+          : describeFailure('floor', floor),
+      );
       if (floor.ok && floor.refs !== stats.claims) console.log(`  warning: the floor wrote ${floor.refs} claims, expected ${stats.claims}`);
       if (engine.ok) {
-        console.log(`  engine ${engine.wallS.toFixed(2)} s${runsNote(engine)}, peak RSS ${fmtN(engine.peakRssMiB ?? NaN)} MiB, ${fmtN(engine.refs)} decisions, ${fmtN(mib(engine.stdoutBytes), 1)} MiB out`);
-        if (engine.refs !== stats.evaluatedClaims) console.log(`  warning: ${fmtN(engine.refs)} decisions, expected one per claim without status: ${fmtN(stats.evaluatedClaims)}`);
+        console.log(
+          `  engine ${engine.wallS.toFixed(2)} s${runsNote(engine)}, peak RSS ${fmtN(engine.peakRssMiB ?? NaN)} MiB, ${fmtN(engine.refs)} decisions, ${fmtN(mib(engine.stdoutBytes), 1)} MiB out`,
+        );
+        if (engine.refs !== stats.evaluatedClaims)
+          console.log(`  warning: ${fmtN(engine.refs)} decisions, expected one per claim without status: ${fmtN(stats.evaluatedClaims)}`);
       } else console.log(describeFailure('engine', engine));
       rows.push({ claims: n, stats, genS, floor, engine });
       if (!o.keep) rmSync(file, { force: true });
@@ -367,7 +408,20 @@ ${describeFailure('start-up run (1 claim)', startup)}`);
   }
 
   // Table.
-  const header = ['claims', 'file MiB', 'gen s', 'floor s', 'engine s', 'engine/floor', 'decisions/s', 'µs/claim', 'net µs/claim', 'engine RSS MiB', 'floor RSS MiB', 'status'];
+  const header = [
+    'claims',
+    'file MiB',
+    'gen s',
+    'floor s',
+    'engine s',
+    'engine/floor',
+    'decisions/s',
+    'µs/claim',
+    'net µs/claim',
+    'engine RSS MiB',
+    'floor RSS MiB',
+    'status',
+  ];
   const netUs = (r: Row): number | null => (startupS === null || !r.engine.ok ? null : ((r.engine.wallS - startupS) * 1e6) / r.claims);
   const table: string[][] = rows.map((r) => {
     const e = r.engine;
@@ -392,8 +446,12 @@ ${describeFailure('start-up run (1 claim)', startup)}`);
   const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padStart(widths[i]!))).join('  ');
   console.log(`\n${line(header)}\n${line(widths.map((w) => '-'.repeat(w)))}`);
   for (const row of table) console.log(line(row));
-  console.log('Times: wall, whole process (best of the runs); RSS: highest peak. µs/claim = engine time / claims in the file (history included);');
-  console.log('decisions/s = decisions printed / engine time. Both include process start-up; net µs/claim = (engine time − start-up) / claims.');
+  console.log(
+    'Times: wall, whole process (best of the runs); RSS: highest peak. µs/claim = engine time / claims in the file (history included);',
+  );
+  console.log(
+    'decisions/s = decisions printed / engine time. Both include process start-up; net µs/claim = (engine time − start-up) / claims.',
+  );
 
   // Marginal cost between sizes: process start-up cancels out.
   const good = rows.filter((r) => r.engine.ok);
@@ -402,7 +460,9 @@ ${describeFailure('start-up run (1 claim)', startup)}`);
     const b = good[i]!;
     const marginal = ((b.engine.wallS - a.engine.wallS) * 1e6) / (b.claims - a.claims);
     const floorMarginal = a.floor.ok && b.floor.ok ? ((b.floor.wallS - a.floor.wallS) * 1e6) / (b.claims - a.claims) : NaN;
-    console.log(`marginal ${fmtN(a.claims)} → ${fmtN(b.claims)}: engine ${marginal.toFixed(1)} µs/claim, floor ${floorMarginal.toFixed(1)} µs/claim`);
+    console.log(
+      `marginal ${fmtN(a.claims)} → ${fmtN(b.claims)}: engine ${marginal.toFixed(1)} µs/claim, floor ${floorMarginal.toFixed(1)} µs/claim`,
+    );
   }
 
   // Targets, at the largest size that ran.
@@ -420,9 +480,13 @@ ${describeFailure('start-up run (1 claim)', startup)}`);
   console.log(`  engine/floor ${ratio.toFixed(2)}× ≤ ${MAX_RATIO}×: ${verdict(ratio <= MAX_RATIO)}`);
   if (largest.engine.cpuS !== null && largest.floor.cpuS !== null) {
     // On a shared machine wall time swings with the neighbours; CPU time less so.
-    console.log(`  CPU time engine/floor ${(largest.engine.cpuS / largest.floor.cpuS).toFixed(2)}× (${largest.engine.cpuS.toFixed(2)} s / ${largest.floor.cpuS.toFixed(2)} s, of the best-wall runs)`);
+    console.log(
+      `  CPU time engine/floor ${(largest.engine.cpuS / largest.floor.cpuS).toFixed(2)}× (${largest.engine.cpuS.toFixed(2)} s / ${largest.floor.cpuS.toFixed(2)} s, of the best-wall runs)`,
+    );
   }
-  console.log(`  peak RSS ${rss === null ? 'unknown' : `${fmtN(rss)} MiB`} < ${MAX_RSS_MIB} MiB: ${rss === null ? 'UNKNOWN' : verdict(rss < MAX_RSS_MIB)}`);
+  console.log(
+    `  peak RSS ${rss === null ? 'unknown' : `${fmtN(rss)} MiB`} < ${MAX_RSS_MIB} MiB: ${rss === null ? 'UNKNOWN' : verdict(rss < MAX_RSS_MIB)}`,
+  );
   if (smallest === largest) {
     console.log('  linearity: needs at least two sizes');
   } else if (smallest.engine.ok) {

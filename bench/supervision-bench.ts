@@ -59,25 +59,79 @@ async function load(store: Store): Promise<void> {
   const db = store.db;
   await inTransaction(db, async (tx) => {
     await seedReferenceData(tx, 'bench');
-    await createUser(tx, { username: 'bench-city', password: PASSWORD, displayName: '压测（市人社局）', role: 'city', areaCode: '510400' }, 'bench');
-    await tx.insertInto('enterprises').values(Array.from({ length: 60 }, (_, i) => ({
-      uscc: enterpriseId(i), name: `压测企业${i}（虚构）`, area_code: AREAS[i % 5]!, industry: ['vanadium_titanium', 'health_care', 'modern_service', 'other'][i % 4]!, insured: true, created_by: 'bench',
-    }))).execute();
-    await tx.insertInto('enterprise_headcounts').values(Array.from({ length: 60 }, (_, i) => ({ uscc: enterpriseId(i), year: 2021, main_post_employees: 2000 + i * 10 }))).execute();
-    await tx.insertInto('providers').values(Array.from({ length: 20 }, (_, i) => ({ id: `BP${i}`, name: `压测培训机构${i}（虚构）`, kind: 'social_institution', uscc: null, area_code: AREAS[i % 5]!, created_by: 'bench', updated_by: null, updated_at: null }))).execute();
+    await createUser(
+      tx,
+      { username: 'bench-city', password: PASSWORD, displayName: '压测（市人社局）', role: 'city', areaCode: '510400' },
+      'bench',
+    );
+    await tx
+      .insertInto('enterprises')
+      .values(
+        Array.from({ length: 60 }, (_, i) => ({
+          uscc: enterpriseId(i),
+          name: `压测企业${i}（虚构）`,
+          area_code: AREAS[i % 5]!,
+          industry: ['vanadium_titanium', 'health_care', 'modern_service', 'other'][i % 4]!,
+          insured: true,
+          created_by: 'bench',
+        })),
+      )
+      .execute();
+    await tx
+      .insertInto('enterprise_headcounts')
+      .values(Array.from({ length: 60 }, (_, i) => ({ uscc: enterpriseId(i), year: 2021, main_post_employees: 2000 + i * 10 })))
+      .execute();
+    await tx
+      .insertInto('providers')
+      .values(
+        Array.from({ length: 20 }, (_, i) => ({
+          id: `BP${i}`,
+          name: `压测培训机构${i}（虚构）`,
+          kind: 'social_institution',
+          uscc: null,
+          area_code: AREAS[i % 5]!,
+          created_by: 'bench',
+          updated_by: null,
+          updated_at: null,
+        })),
+      )
+      .execute();
     for (const year of [2020, 2021]) {
-      await tx.insertInto('funds').values([
-        { id: `special_action-${year}`, source: 'special_action', year, budget_fen: 5e12, created_by: 'bench', updated_by: null, updated_at: null },
-        { id: `employment_fund-${year}`, source: 'employment_fund', year, budget_fen: 1e12, created_by: 'bench', updated_by: null, updated_at: null },
-      ]).execute();
+      await tx
+        .insertInto('funds')
+        .values([
+          {
+            id: `special_action-${year}`,
+            source: 'special_action',
+            year,
+            budget_fen: 5e12,
+            created_by: 'bench',
+            updated_by: null,
+            updated_at: null,
+          },
+          {
+            id: `employment_fund-${year}`,
+            source: 'employment_fund',
+            year,
+            budget_fen: 1e12,
+            created_by: 'bench',
+            updated_by: null,
+            updated_at: null,
+          },
+        ])
+        .execute();
     }
   });
   for (let start = 0; start < PEOPLE; start += BATCH) {
     const n = Math.min(BATCH, PEOPLE - start);
     const ids = Array.from({ length: n }, (_, k) => personId(start + k));
     const areas = Array.from({ length: n }, (_, k) => AREAS[(start + k) % 5]!);
-    await sql`insert into people (resident_id, name, area_code, created_by) select r, '压测人员', a, 'bench' from unnest(${ids}::text[], ${areas}::text[]) as t(r, a)`.execute(db);
-    await sql`insert into person_facts (resident_id, fact, value, source, as_of, recorded_by) select r, 'pensionEntitled', false, 'bench', '2020-01-02', 'bench' from unnest(${ids}::text[]) as t(r)`.execute(db);
+    await sql`insert into people (resident_id, name, area_code, created_by) select r, '压测人员', a, 'bench' from unnest(${ids}::text[], ${areas}::text[]) as t(r, a)`.execute(
+      db,
+    );
+    await sql`insert into person_facts (resident_id, fact, value, source, as_of, recorded_by) select r, 'pensionEntitled', false, 'bench', '2020-01-02', 'bench' from unnest(${ids}::text[]) as t(r)`.execute(
+      db,
+    );
   }
   const base = Date.UTC(2020, 1, 3);
   // A bulk load (STACK-NOTES trap 7): the foreign-key triggers are off for this transaction only
@@ -103,7 +157,9 @@ async function load(store: Store): Promise<void> {
           ${col((i) => AREAS[person(i) % 5]!)}::text[], ${col((i) => iso(startDay(i)))}::date[],
           ${col((i) => iso(new Date(startDay(i).getTime() + (3 + ((i * 13) % 41)) * 86_400_000)))}::date[], ${col(status)}::text[],
           ${col((i) => 50_000 + (i % 20) * 10_000)}::bigint[],
-          ${col((i) => `BCN-${i % 5000 === 1 ? i - 1 : i}`)}::text[]) as t(id, program, resident_id, enterprise_uscc, provider_id, area_code, start_date, end_date, status, amount_fen, certificate_number)`.execute(tx);
+          ${col((i) => `BCN-${i % 5000 === 1 ? i - 1 : i}`)}::text[]) as t(id, program, resident_id, enterprise_uscc, provider_id, area_code, start_date, end_date, status, amount_fen, certificate_number)`.execute(
+        tx,
+      );
     }
   });
   const orphans = await sql<{ n: string }>`select
@@ -125,7 +181,9 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/api/v1/health`)).ok) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('server did not start');
@@ -136,7 +194,9 @@ const seconds = (t0: number) => (performance.now() - t0) / 1000;
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   const dir = url ? undefined : mkdtempSync(join(tmpdir(), 'upskill-supervision-bench-'));
-  console.log(`supervision benchmark on ${url ? 'PostgreSQL' : 'PGlite'}: ${CLAIMS.toLocaleString('en-US')} claims of ${PEOPLE.toLocaleString('en-US')} people`);
+  console.log(
+    `supervision benchmark on ${url ? 'PostgreSQL' : 'PGlite'}: ${CLAIMS.toLocaleString('en-US')} claims of ${PEOPLE.toLocaleString('en-US')} people`,
+  );
   let child: ChildProcess | undefined;
   const store = await openStore({ databaseUrl: url, dataDir: dir });
   try {
@@ -144,25 +204,58 @@ async function main(): Promise<void> {
     let t = performance.now();
     await load(store);
     const loaded = seconds(t);
-    console.log(`  loaded ${CLAIMS.toLocaleString('en-US')} claims (+ people, reservations; multi-row INSERT from arrays) in ${loaded.toFixed(1)} s: ${Math.round(CLAIMS / loaded).toLocaleString('en-US')} claims/s`);
-    if (!url) { console.log('  (PGlite: one process per data folder — the HTTP part and the concurrent measurement need PostgreSQL; skipped)'); }
+    console.log(
+      `  loaded ${CLAIMS.toLocaleString('en-US')} claims (+ people, reservations; multi-row INSERT from arrays) in ${loaded.toFixed(1)} s: ${Math.round(CLAIMS / loaded).toLocaleString('en-US')} claims/s`,
+    );
+    if (!url) {
+      console.log('  (PGlite: one process per data folder — the HTTP part and the concurrent measurement need PostgreSQL; skipped)');
+    }
 
-    const city: Actor = { userId: 'bench', username: 'bench', displayName: 'bench', role: 'city', areaCode: '510400', department: null, enterpriseUscc: null, providerId: null, residentId: null };
+    const city: Actor = {
+      userId: 'bench',
+      username: 'bench',
+      displayName: 'bench',
+      role: 'city',
+      areaCode: '510400',
+      department: null,
+      enterpriseUscc: null,
+      providerId: null,
+      residentId: null,
+    };
     let load_: { stop(): void; done: Promise<autocannon.Result> } | undefined;
     let cookie = '';
     const base = `http://127.0.0.1:${PORT}`;
     if (url) {
-      child = spawn(process.execPath, ['bin/upskill.js', 'serve', '--port', String(PORT)], { cwd: ROOT, env: { ...process.env }, stdio: ['ignore', 'ignore', 'inherit'] });
+      child = spawn(process.execPath, ['bin/upskill.js', 'serve', '--port', String(PORT)], {
+        cwd: ROOT,
+        env: { ...process.env },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
       await waitForHealth(base, child);
-      const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench-city', password: PASSWORD }) });
+      const login = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'bench-city', password: PASSWORD }),
+      });
       cookie = login.headers.get('set-cookie')!.split(';')[0]!;
       let n = 0;
       let stop = () => {};
       const done = new Promise<autocannon.Result>((resolveDone, reject) => {
-        const instance = autocannon({
-          url: base, connections: CONNECTIONS, duration: 3600,
-          requests: [{ method: 'GET', headers: { cookie }, setupRequest: (req) => ({ ...req, path: `/api/v1/claims/BC-${(n++ * 104_729) % CLAIMS}` }) }],
-        }, (err, result) => (err ? reject(err) : resolveDone(result)));
+        const instance = autocannon(
+          {
+            url: base,
+            connections: CONNECTIONS,
+            duration: 3600,
+            requests: [
+              {
+                method: 'GET',
+                headers: { cookie },
+                setupRequest: (req) => ({ ...req, path: `/api/v1/claims/BC-${(n++ * 104_729) % CLAIMS}` }),
+              },
+            ],
+          },
+          (err, result) => (err ? reject(err) : resolveDone(result)),
+        );
         stop = () => instance.stop();
       });
       load_ = { stop: () => stop(), done };
@@ -173,7 +266,9 @@ async function main(): Promise<void> {
     t = performance.now();
     await periodReport(store.db, city, { year: 2021, quarter: 3 });
     const deltaRows = Number((await sql<{ n: string }>`select count(*) as n from claim_period_deltas`.execute(store.db)).rows[0]!.n);
-    console.log(`  quarterly report before a fold (${deltaRows.toLocaleString('en-US')} delta rows from the load): ${seconds(t).toFixed(2)} s`);
+    console.log(
+      `  quarterly report before a fold (${deltaRows.toLocaleString('en-US')} delta rows from the load): ${seconds(t).toFixed(2)} s`,
+    );
     t = performance.now();
     const folded = await foldClaimPeriodDeltas(store.db);
     console.log(`  fold of ${folded.toLocaleString('en-US')} delta rows into claim_period_totals: ${seconds(t).toFixed(2)} s`);
@@ -182,21 +277,32 @@ async function main(): Promise<void> {
       t = performance.now();
       const r = await periodReport(store.db, city, { year: 2021, quarter: 3 });
       times.push(seconds(t));
-      if (i === 0) console.log(`  quarterly report 2021 Q3: ${r.summary.claims.toLocaleString('en-US')} live claims, ${r.byProgram.length} programs × ${r.byArea.length} areas, approved ${(r.summary.approvedFen / 100).toLocaleString('en-US')} yuan`);
+      if (i === 0)
+        console.log(
+          `  quarterly report 2021 Q3: ${r.summary.claims.toLocaleString('en-US')} live claims, ${r.byProgram.length} programs × ${r.byArea.length} areas, approved ${(r.summary.approvedFen / 100).toLocaleString('en-US')} yuan`,
+        );
     }
     console.log(`  quarterly report in-process: ${times.map((s) => `${s.toFixed(2)} s`).join(', ')} (target < 0.5 s)`);
     t = performance.now();
     await periodReport(store.db, city, { year: 2021 });
     console.log(`  annual report 2021 (with the funds, R9, the §1 goals and R8): ${seconds(t).toFixed(2)} s`);
     // Where the time goes: the yearly parts on their own.
-    const part = async (name: string, work: () => Promise<unknown>) => { const t0 = performance.now(); await work(); return `${name} ${seconds(t0).toFixed(2)} s`; };
-    console.log(`    parts: ${[
-      await part('fund accounts', () => fundAccounts(store.db, { year: 2021 })),
-      await part('R9 share', () => enterpriseShare(store.db, 2021)),
-      await part('goals', () => cityGoals(store.db, 2021)),
-      await part('R8', () => r8Summary(store.db, 2021, null)),
-      await part('county quarterly report', () => periodReport(store.db, { ...city, role: 'county', areaCode: '510402' }, { year: 2021, quarter: 3 })),
-    ].join(', ')}`);
+    const part = async (name: string, work: () => Promise<unknown>) => {
+      const t0 = performance.now();
+      await work();
+      return `${name} ${seconds(t0).toFixed(2)} s`;
+    };
+    console.log(
+      `    parts: ${[
+        await part('fund accounts', () => fundAccounts(store.db, { year: 2021 })),
+        await part('R9 share', () => enterpriseShare(store.db, 2021)),
+        await part('goals', () => cityGoals(store.db, 2021)),
+        await part('R8', () => r8Summary(store.db, 2021, null)),
+        await part('county quarterly report', () =>
+          periodReport(store.db, { ...city, role: 'county', areaCode: '510402' }, { year: 2021, quarter: 3 }),
+        ),
+      ].join(', ')}`,
+    );
     if (url) {
       t = performance.now();
       const res = await fetch(`${base}/api/v1/reports/periodic?year=2021&quarter=3`, { headers: { cookie } });
@@ -205,12 +311,16 @@ async function main(): Promise<void> {
     }
     t = performance.now();
     const scan = await scanRisks(store.db, 'bench');
-    console.log(`  full risk scan: ${seconds(t).toFixed(1)} s (target < 60 s): ${scan.findings} findings; scored ${scan.scored.claims.toLocaleString('en-US')} claims, ${scan.scored.classes} classes, ${scan.scored.providers} providers`);
+    console.log(
+      `  full risk scan: ${seconds(t).toFixed(1)} s (target < 60 s): ${scan.findings} findings; scored ${scan.scored.claims.toLocaleString('en-US')} claims, ${scan.scored.classes} classes, ${scan.scored.providers} providers`,
+    );
     if (load_) {
       load_.stop();
       const r = await load_.done;
-      console.log(`  meanwhile GET /claims/{id} (autocannon, ${CONNECTIONS} connections, ${r.duration.toFixed(0)} s): ${r['2xx'].toLocaleString('en-US')} ok, ${r.non2xx} non-2xx, ` +
-        `${Math.round(r.requests.average)}/s, latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms (target p99 < 100 ms)`);
+      console.log(
+        `  meanwhile GET /claims/{id} (autocannon, ${CONNECTIONS} connections, ${r.duration.toFixed(0)} s): ${r['2xx'].toLocaleString('en-US')} ok, ${r.non2xx} non-2xx, ` +
+          `${Math.round(r.requests.average)}/s, latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms (target p99 < 100 ms)`,
+      );
     }
   } finally {
     if (child) {

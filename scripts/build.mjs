@@ -20,7 +20,13 @@ function files(dir) {
 }
 
 function dirs(dir) {
-  return [dir, ...readdirSync(dir).map((e) => join(dir, e)).filter((p) => statSync(p).isDirectory()).flatMap(dirs)];
+  return [
+    dir,
+    ...readdirSync(dir)
+      .map((e) => join(dir, e))
+      .filter((p) => statSync(p).isDirectory())
+      .flatMap(dirs),
+  ];
 }
 
 const started = Date.now();
@@ -46,16 +52,18 @@ await build({
   target: 'node24',
   sourcemap: 'linked',
   logLevel: 'warning',
-  plugins: [{
-    name: 'each-file-alone',
-    setup(b) {
-      b.onResolve({ filter: /.*/ }, (args) => {
-        if (args.kind === 'entry-point') return undefined;
-        const relativeTs = /^\.\.?\//.test(args.path);
-        return { path: relativeTs ? args.path.replace(/\.ts$/, '.js') : args.path, external: true };
-      });
+  plugins: [
+    {
+      name: 'each-file-alone',
+      setup(b) {
+        b.onResolve({ filter: /.*/ }, (args) => {
+          if (args.kind === 'entry-point') return undefined;
+          const relativeTs = /^\.\.?\//.test(args.path);
+          return { path: relativeTs ? args.path.replace(/\.ts$/, '.js') : args.path, external: true };
+        });
+      },
     },
-  }],
+  ],
 });
 for (const a of assets) {
   const to = join(out, relative(src, a));

@@ -25,10 +25,14 @@ const changedAt = Math.max(...sources.map((s) => newest(join(root, s))));
 if (!force && builtAt > 0 && builtAt >= changedAt) process.exit(0);
 
 process.stdout.write(builtAt ? '网页源代码已更新，正在重新构建网页…\n' : '正在构建网页（首次启动）…\n');
-const run = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(root, 'web/vite.config.ts'), '--logLevel', 'warn'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const run = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(root, 'web/vite.config.ts'), '--logLevel', 'warn'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 if (run.status !== 0) {
   process.stderr.write('网页构建失败（见上方信息）\n');
   process.exit(run.status ?? 1);

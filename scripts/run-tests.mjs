@@ -19,7 +19,9 @@ const run = spawnSync(
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, 'utf8'));
   const skipped = r.numPendingTests + r.numTodoTests;
-  const unloaded = (r.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'));
+  const unloaded = (r.testResults ?? []).filter(
+    (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
+  );
   const failed = r.numFailedTests + unloaded.length;
   const files = unloaded.length ? ` (${unloaded.length} test file${unloaded.length > 1 ? 's' : ''} failed to load)` : '';
   console.log(`${label}: ${r.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${files}`);

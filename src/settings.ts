@@ -9,8 +9,15 @@ const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as
 
 const onOff = z.enum(['on', 'off', '1', '0', 'true', 'false']).transform((v) => v === 'on' || v === '1' || v === 'true');
 const integer = (min: number, max: number) =>
-  z.string().regex(/^\d+$/, '应为整数').transform(Number).pipe(z.number().int().min(min, `不能小于 ${min}`).max(max, `不能大于 ${max}`));
-const optionalText = z.string().optional().transform((v) => (v === undefined || v === '' ? undefined : v));
+  z
+    .string()
+    .regex(/^\d+$/, '应为整数')
+    .transform(Number)
+    .pipe(z.number().int().min(min, `不能小于 ${min}`).max(max, `不能大于 ${max}`));
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : v));
 
 const schema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
@@ -23,11 +30,19 @@ const schema = z.object({
   UPSKILL_LOG_LEVEL: z.enum(LEVELS).default('info'),
   UPSKILL_METRICS_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, '至少 16 个字符'),
   // on/off, or the reverse proxies' addresses or subnets, comma-separated (docs/access.md).
-  UPSKILL_TRUST_PROXY: z.string().default('false')
-    .refine((v) => /^(on|off|1|0|true|false)$/.test(v) || /^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/.test(v), '应为 on/off，或代理的地址/网段（逗号分隔）')
+  UPSKILL_TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine(
+      (v) => /^(on|off|1|0|true|false)$/.test(v) || /^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/.test(v),
+      '应为 on/off，或代理的地址/网段（逗号分隔）',
+    )
     .transform((v): boolean | string => (/^(on|1|true)$/.test(v) ? true : /^(off|0|false)$/.test(v) ? false : v)),
   UPSKILL_SECURE_COOKIE: z.enum(['always', 'never']).optional(),
-  UPSKILL_ALLOWED_ORIGINS: optionalText.refine((v) => v === undefined || v.split(',').every((o) => /^https?:\/\/[^/\s]+\/?$/.test(o.trim())), '应为逗号分隔的来源，如 https://px.example.cn'),
+  UPSKILL_ALLOWED_ORIGINS: optionalText.refine(
+    (v) => v === undefined || v.split(',').every((o) => /^https?:\/\/[^/\s]+\/?$/.test(o.trim())),
+    '应为逗号分隔的来源，如 https://px.example.cn',
+  ),
   UPSKILL_FOLD_INTERVAL_MS: integer(1000, 3_600_000).default(30_000),
   UPSKILL_SHUTDOWN_GRACE_MS: integer(0, 600_000).default(10_000),
   UPSKILL_WHAT_IF_KEEP: integer(1, 1000).default(20),
@@ -78,11 +93,13 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const input = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
   const parsed = schema.safeParse(input, { error: chineseMessage });
   if (!parsed.success) {
-    throw new SettingsError(parsed.error.issues.map((i) => {
-      const name = String(i.path[0]);
-      const value = env[name];
-      return `${name}=${value === undefined ? '（未设置）' : JSON.stringify(name.includes('TOKEN') || name === 'DATABASE_URL' ? '…' : value)}：${i.message}`;
-    }));
+    throw new SettingsError(
+      parsed.error.issues.map((i) => {
+        const name = String(i.path[0]);
+        const value = env[name];
+        return `${name}=${value === undefined ? '（未设置）' : JSON.stringify(name.includes('TOKEN') || name === 'DATABASE_URL' ? '…' : value)}：${i.message}`;
+      }),
+    );
   }
   const r: Raw = parsed.data;
   const production = r.NODE_ENV === 'production';

@@ -59,9 +59,15 @@ function nulAt(part: string, value: unknown): string | null {
   const stack: { v: unknown; path: PropertyKey[] }[] = [{ v: value, path: [part] }];
   while (stack.length > 0) {
     const { v, path } = stack.pop()!;
-    if (typeof v === 'string') { if (v.includes('\u0000')) return formatPath(path); continue; }
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return formatPath(path);
+      continue;
+    }
     if (v === null || typeof v !== 'object' || Buffer.isBuffer(v)) continue;
-    if (Array.isArray(v)) { v.forEach((x, i) => stack.push({ v: x, path: [...path, i] })); continue; }
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => stack.push({ v: x, path: [...path, i] }));
+      continue;
+    }
     for (const [k, x] of Object.entries(v)) {
       if (k.includes('\u0000')) return formatPath([...path, k.replaceAll('\u0000', '\\0')]);
       stack.push({ v: x, path: [...path, k] });
@@ -76,7 +82,8 @@ function nulAt(part: string, value: unknown): string | null {
  * every route speaks the same paths.
  */
 function atTheEdge(error: AppError): AppError {
-  const relative = error.field && (error.code === 'invalid_input' || error.code === 'conflict') && !/^(body|query|params)\b/.test(error.field);
+  const relative =
+    error.field && (error.code === 'invalid_input' || error.code === 'conflict') && !/^(body|query|params)\b/.test(error.field);
   if (!relative) return error;
   const message = error.message.startsWith(`${error.field}:`) ? `body.${error.message}` : error.message;
   return new AppError(error.code, message, `body.${error.field}`, error.details);
@@ -114,7 +121,13 @@ export function secureCookie(protocol: string, setting = process.env.UPSKILL_SEC
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** UPSKILL_ALLOWED_ORIGINS: other origins (comma-separated) whose pages may call the API, e.g. behind a proxy that rewrites Host. */
-const allowedOrigins = () => new Set((process.env.UPSKILL_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean));
+const allowedOrigins = () =>
+  new Set(
+    (process.env.UPSKILL_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim().replace(/\/$/, ''))
+      .filter(Boolean),
+  );
 
 /**
  * A state-changing request from a browser page of another site is refused (403): its Origin header
@@ -146,7 +159,11 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   checkBusinessDateSetting();
   const app = Fastify({
     logger: options.logger
-      ? { level: options.logLevel ?? 'info', redact: { paths: REDACT_PATHS, censor: '[redacted]' }, ...(options.logStream ? { stream: options.logStream } : {}) }
+      ? {
+          level: options.logLevel ?? 'info',
+          redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+          ...(options.logStream ? { stream: options.logStream } : {}),
+        }
       : false,
     // operations.ts writes one line per request naming the route pattern, not Fastify's URL lines.
     logController: new LogController({ disableRequestLogging: true }),
@@ -197,16 +214,21 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       const e = atTheEdge(error);
-      return reply.status(e.status).send({ error: { code: e.code, message: e.message, field: e.field ?? null, issues: e.details ?? undefined } });
+      return reply
+        .status(e.status)
+        .send({ error: { code: e.code, message: e.message, field: e.field ?? null, issues: e.details ?? undefined } });
     }
     if ((error as FastifyError).statusCode && (error as FastifyError).statusCode! < 500) {
       const e = error as FastifyError;
       if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
         const file = String(request.headers['content-type'] ?? '').startsWith(XLSX_MIME);
-        const message = file ? `body.file: 文件超过 ${bytesText(limits().xlsxBytes)} 的上限` : `body: 请求体超过 ${bytesText(BODY_LIMIT)} 的上限`;
+        const message = file
+          ? `body.file: 文件超过 ${bytesText(limits().xlsxBytes)} 的上限`
+          : `body: 请求体超过 ${bytesText(BODY_LIMIT)} 的上限`;
         return reply.status(413).send({ error: { code: 'invalid_input', message, field: file ? 'body.file' : 'body' } });
       }
-      const message = e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? '请求体不是有效的 JSON' : e.message;
+      const message =
+        e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? '请求体不是有效的 JSON' : e.message;
       return reply.status(e.statusCode!).send({ error: { code: 'invalid_input', message, field: 'body' } });
     }
     request.log.error(error);
@@ -218,7 +240,9 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
 
   await app.register(operations, {
     requestLog: options.requestLog ?? options.logger ?? false,
-    metricsToken: options.metricsToken, lastFoldAt: options.lastFoldAt, poolStats: options.poolStats ?? store.poolStats,
+    metricsToken: options.metricsToken,
+    lastFoldAt: options.lastFoldAt,
+    poolStats: options.poolStats ?? store.poolStats,
   });
   await app.register(registerRoutes, { prefix: '/api/v1' });
   await app.register(webApp);

@@ -14,13 +14,27 @@ import { AppError } from '../services/app-error.ts';
  * Personal data (masked by one rule in services/access for screens) has no place in logs at all.
  */
 export const REDACTED_KEYS = [
-  'password', 'newPassword', 'currentPassword', 'residentId', 'resident_id', 'name', 'accountNumber', 'account_number',
-  'bankAccount', 'bank_account', 'phone', 'token', 'authorization', 'cookie', 'set-cookie',
+  'password',
+  'newPassword',
+  'currentPassword',
+  'residentId',
+  'resident_id',
+  'name',
+  'accountNumber',
+  'account_number',
+  'bankAccount',
+  'bank_account',
+  'phone',
+  'token',
+  'authorization',
+  'cookie',
+  'set-cookie',
 ];
 const key = (k: string) => (/^\w+$/.test(k) ? `.${k}` : `["${k}"]`);
 export const REDACT_PATHS = [
   ...REDACTED_KEYS.flatMap((k) => [key(k).replace(/^\./, ''), `*${key(k)}`, `*.*${key(k)}`]),
-  'req.headers.cookie', 'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers.authorization',
 ];
 
 export interface OperationsOptions {
@@ -60,12 +74,17 @@ export function createMetrics(app: FastifyInstance, options: OperationsOptions):
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'upskill_process_' });
   const requests = new Counter({
-    name: 'upskill_http_requests_total', help: 'HTTP requests answered, by method, route pattern and status', registers: [registry],
+    name: 'upskill_http_requests_total',
+    help: 'HTTP requests answered, by method, route pattern and status',
+    registers: [registry],
     labelNames: ['method', 'route', 'status'] as const,
   });
   const duration = new Histogram({
-    name: 'upskill_http_request_duration_seconds', help: 'HTTP request duration by method and route pattern', registers: [registry],
-    labelNames: ['method', 'route'] as const, buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    name: 'upskill_http_request_duration_seconds',
+    help: 'HTTP request duration by method and route pattern',
+    registers: [registry],
+    labelNames: ['method', 'route'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
   });
   app.addHook('onResponse', async (request, reply) => {
     const route = routeOf(request);
@@ -73,7 +92,9 @@ export function createMetrics(app: FastifyInstance, options: OperationsOptions):
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
   new Gauge({
-    name: 'upskill_db_pool_connections', help: 'PostgreSQL pool connections by state (total, idle, waiting clients)', registers: [registry],
+    name: 'upskill_db_pool_connections',
+    help: 'PostgreSQL pool connections by state (total, idle, waiting clients)',
+    registers: [registry],
     labelNames: ['state'] as const,
     collect() {
       const s = options.poolStats?.();
@@ -84,23 +105,34 @@ export function createMetrics(app: FastifyInstance, options: OperationsOptions):
     },
   });
   new Gauge({
-    name: 'upskill_claim_period_deltas_pending', help: 'Delta rows of the running figures not yet folded into claim_period_totals', registers: [registry],
+    name: 'upskill_claim_period_deltas_pending',
+    help: 'Delta rows of the running figures not yet folded into claim_period_totals',
+    registers: [registry],
     async collect() {
       const r = await sql<{ n: string | number }>`select count(*) as n from claim_period_deltas`.execute(app.store.db);
       this.set(Number(r.rows[0]?.n ?? 0));
     },
   });
   new Gauge({
-    name: 'upskill_claim_period_fold_age_seconds', help: 'Seconds since this process last folded the running figures (or since it started, before the first fold)', registers: [registry],
+    name: 'upskill_claim_period_fold_age_seconds',
+    help: 'Seconds since this process last folded the running figures (or since it started, before the first fold)',
+    registers: [registry],
     collect() {
       const at = options.lastFoldAt?.();
       if (at != null) this.set((Date.now() - at) / 1000);
     },
   });
   new Gauge({
-    name: 'upskill_payment_batches', help: 'Payment batches by state', registers: [registry], labelNames: ['state'] as const,
+    name: 'upskill_payment_batches',
+    help: 'Payment batches by state',
+    registers: [registry],
+    labelNames: ['state'] as const,
     async collect() {
-      const rows = await app.store.db.selectFrom('payment_batches').select(['status', (eb) => eb.fn.countAll<string | number>().as('n')]).groupBy('status').execute();
+      const rows = await app.store.db
+        .selectFrom('payment_batches')
+        .select(['status', (eb) => eb.fn.countAll<string | number>().as('n')])
+        .groupBy('status')
+        .execute();
       this.reset();
       for (const r of rows) this.set({ state: r.status }, Number(r.n));
     },
@@ -113,10 +145,17 @@ const operationsPlugin: FastifyPluginAsync<OperationsOptions> = async (app, opti
 
   if (options.requestLog) {
     app.addHook('onResponse', async (request, reply) => {
-      request.log.info({
-        reqId: request.id, userId: request.actor?.userId ?? null, method: request.method, route: routeOf(request),
-        status: reply.statusCode, durationMs: Math.round(reply.elapsedTime * 10) / 10,
-      }, 'request');
+      request.log.info(
+        {
+          reqId: request.id,
+          userId: request.actor?.userId ?? null,
+          method: request.method,
+          route: routeOf(request),
+          status: reply.statusCode,
+          durationMs: Math.round(reply.elapsedTime * 10) / 10,
+        },
+        'request',
+      );
     });
   }
   app.addHook('onSend', async (request, reply) => {
@@ -129,7 +168,8 @@ const operationsPlugin: FastifyPluginAsync<OperationsOptions> = async (app, opti
     const allowed = options.metricsToken
       ? auth.startsWith('Bearer ') && sameToken(auth.slice('Bearer '.length), options.metricsToken)
       : isLocal(request.socket.remoteAddress ?? '');
-    if (!allowed) throw new AppError('forbidden', options.metricsToken ? '需要正确的监控令牌' : '监控指标只对本机开放（或配置 UPSKILL_METRICS_TOKEN）');
+    if (!allowed)
+      throw new AppError('forbidden', options.metricsToken ? '需要正确的监控令牌' : '监控指标只对本机开放（或配置 UPSKILL_METRICS_TOKEN）');
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });

@@ -2,7 +2,14 @@
 // money tables reconciled with it (docs/audit.md). verify: exit 0 when all holds, 1 naming each
 // problem; a missing or unusable key setting is a usage error (2).
 import { resolve } from 'node:path';
-import { AuditKeyError, KEY_SETTINGS, generateSigningKeyFile, keyFileIsShared, loadSigningKey, loadVerifyingKey } from '../services/audit/audit-key.ts';
+import {
+  AuditKeyError,
+  KEY_SETTINGS,
+  generateSigningKeyFile,
+  keyFileIsShared,
+  loadSigningKey,
+  loadVerifyingKey,
+} from '../services/audit/audit-key.ts';
 import { verifyAuditLog } from '../services/audit/verify-audit-log.ts';
 import { AuditAnchorError, writeAuditCheckpoint } from '../services/audit/write-audit-checkpoint.ts';
 import type { Store } from '../store/database.ts';
@@ -51,9 +58,13 @@ export async function auditVerifyCommand(flags: AuditFlags): Promise<number> {
     }
     const out: string[] = [`审计日志完整：共 ${report.chain.entries} 条，哈希链校验通过`];
     if (report.checkpoint) {
-      out.push(`与检查点一致：${report.checkpoint.at} 签名的检查点（${file} 第 ${report.checkpoint.line} 行）记录 ${report.checkpoint.entries} 条，哈希相符`);
+      out.push(
+        `与检查点一致：${report.checkpoint.at} 签名的检查点（${file} 第 ${report.checkpoint.line} 行）记录 ${report.checkpoint.entries} 条，哈希相符`,
+      );
     } else {
-      out.push(`注意：没有检查点（${file}）${key ? '' : '，也没有配置审计签名密钥'}，无法发现末尾记录被删除或整条链被重算；见 upskill audit checkpoint`);
+      out.push(
+        `注意：没有检查点（${file}）${key ? '' : '，也没有配置审计签名密钥'}，无法发现末尾记录被删除或整条链被重算；见 upskill audit checkpoint`,
+      );
     }
     out.push('资金核对通过：支付、预留、支付批次明细、预支及抵扣、追回、资金预算与审计日志记录的金额一致');
     process.stdout.write(`${out.join('\n')}\n`);
@@ -66,7 +77,10 @@ export async function auditVerifyCommand(flags: AuditFlags): Promise<number> {
 /** Prints the checkpoint line on stdout (for an offline copy: `upskill audit checkpoint >> copy.jsonl`), the summary on stderr. */
 export async function auditCheckpointCommand(flags: AuditFlags): Promise<number> {
   const key = await keyOrUsage(() => loadSigningKey());
-  if (!key) throw new UsageError(`没有配置审计签名密钥：设置 ${KEY_SETTINGS.file}（私钥文件路径）或 ${KEY_SETTINGS.inline}；可用 upskill audit keygen --out <文件> 生成`);
+  if (!key)
+    throw new UsageError(
+      `没有配置审计签名密钥：设置 ${KEY_SETTINGS.file}（私钥文件路径）或 ${KEY_SETTINGS.inline}；可用 upskill audit keygen --out <文件> 生成`,
+    );
   const warning = sharedKeyWarning();
   if (warning) process.stderr.write(`${warning}\n`);
   const store = await openConfiguredStore(flags);
@@ -100,15 +114,21 @@ export function auditKeygenCommand(options: { out: string }): number {
     made = generateSigningKeyFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'EEXIST' ? `--out：${path} 已存在，不覆盖现有密钥` : `--out：无法写入 ${path}（${code ?? (e as Error).message}）`);
+    throw new UsageError(
+      code === 'EEXIST' ? `--out：${path} 已存在，不覆盖现有密钥` : `--out：无法写入 ${path}（${code ?? (e as Error).message}）`,
+    );
   }
   process.stdout.write(made.publicKeyPem);
-  process.stderr.write(`已生成审计签名私钥 ${path}（仅所有者可读，密钥 ${made.keyId}）。服务器设置 ${KEY_SETTINGS.file}=${path}；上面的公钥交给审计人员（${KEY_SETTINGS.publicFile}）\n`);
+  process.stderr.write(
+    `已生成审计签名私钥 ${path}（仅所有者可读，密钥 ${made.keyId}）。服务器设置 ${KEY_SETTINGS.file}=${path}；上面的公钥交给审计人员（${KEY_SETTINGS.publicFile}）\n`,
+  );
   return 0;
 }
 
 /** A warning for `serve` and `checkpoint` when the private key file can be read by others. */
 export function sharedKeyWarning(): string | null {
   const file = process.env[KEY_SETTINGS.file];
-  return file && !process.env[KEY_SETTINGS.inline] && keyFileIsShared(file) ? `警告：审计签名私钥 ${file} 可被其他用户读取，应设为仅所有者可读（chmod 600）` : null;
+  return file && !process.env[KEY_SETTINGS.inline] && keyFileIsShared(file)
+    ? `警告：审计签名私钥 ${file} 可被其他用户读取，应设为仅所有者可读（chmod 600）`
+    : null;
 }

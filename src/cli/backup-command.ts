@@ -40,11 +40,17 @@ function run(tool: string, args: string[], env: NodeJS.ProcessEnv): Promise<void
   return new Promise((resolvePromise, reject) => {
     const child = spawn(tool, args, { env, stdio: ['ignore', 'inherit', 'pipe'] });
     let err = '';
-    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
     child.on('error', (e: NodeJS.ErrnoException) => {
-      reject(e.code === 'ENOENT'
-        ? new UsageError(`没有找到 ${tool}：请安装与服务器版本相同或更新的 PostgreSQL 客户端（Debian：apt-get install postgresql-client）`)
-        : e);
+      reject(
+        e.code === 'ENOENT'
+          ? new UsageError(
+              `没有找到 ${tool}：请安装与服务器版本相同或更新的 PostgreSQL 客户端（Debian：apt-get install postgresql-client）`,
+            )
+          : e,
+      );
     });
     child.on('close', (code) => (code === 0 ? resolvePromise() : reject(new UsageError(`${tool} 失败（退出码 ${code}）：${err.trim()}`))));
   });
@@ -106,16 +112,22 @@ export async function restoreCommand(file: string, flags: RestoreFlags, log: (li
   const kind = kindOfFile(from);
   if (kind === null) throw new UsageError(`${from} 不是 upskill backup 生成的备份文件`);
   if (kind !== t.kind) {
-    throw new UsageError(kind === 'postgres'
-      ? `${from} 是 PostgreSQL 的备份：请设置 DATABASE_URL 指向要恢复到的数据库`
-      : `${from} 是 PGlite 数据目录的备份：请用 --data 指定要恢复到的空目录（不要设置 DATABASE_URL）`);
+    throw new UsageError(
+      kind === 'postgres'
+        ? `${from} 是 PostgreSQL 的备份：请设置 DATABASE_URL 指向要恢复到的数据库`
+        : `${from} 是 PGlite 数据目录的备份：请用 --data 指定要恢复到的空目录（不要设置 DATABASE_URL）`,
+    );
   }
   if (t.kind === 'postgres') {
     const { dbname, env } = pgArgs(t.url);
     if (!flags.yes && (await postgresHoldsData(t.url))) {
       throw new UsageError('目标数据库中已有 upskill 的数据；恢复会用备份替换它们。确认后请加 --yes 再运行');
     }
-    await run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${dbname}`, from], env);
+    await run(
+      'pg_restore',
+      ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${dbname}`, from],
+      env,
+    );
     log(`已从 ${from} 恢复 PostgreSQL 数据库`);
     return;
   }
@@ -139,7 +151,9 @@ async function postgresHoldsData(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const r = await client.query<{ n: string }>(`select count(*) as n from information_schema.tables where table_name = 'upskill_migrations'`);
+    const r = await client.query<{ n: string }>(
+      `select count(*) as n from information_schema.tables where table_name = 'upskill_migrations'`,
+    );
     return Number(r.rows[0]!.n) > 0;
   } finally {
     await client.end();

@@ -3,7 +3,13 @@
 // decision per evaluated claim, in file order, as a JSON array.
 import type { Writable } from 'node:stream';
 import {
-  InputError, PolicyConfigError, PolicySet, evaluateClaims, parseEvaluateInput, shippedPolicies, shippedReferenceData,
+  InputError,
+  PolicyConfigError,
+  PolicySet,
+  evaluateClaims,
+  parseEvaluateInput,
+  shippedPolicies,
+  shippedReferenceData,
 } from '../policy/index.ts';
 import { BadInputError } from './errors.ts';
 import { JsonArrayOutput, WriteError } from './json-array-output.ts';

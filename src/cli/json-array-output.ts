@@ -99,7 +99,10 @@ export class JsonArrayOutput {
   private thread: ThreadSink | undefined;
 
   /** `out` is process.stdout: chunks may be written to fd 1 by a thread of their own. */
-  constructor(private readonly out: Writable, private readonly ownStdout = out === process.stdout) {}
+  constructor(
+    private readonly out: Writable,
+    private readonly ownStdout = out === process.stdout,
+  ) {}
 
   /**
    * Adds one element (JSON text). Returns a promise to await before the next only when a full chunk

@@ -22,8 +22,14 @@ program
     await evaluateCommand(file, options, process.stdout);
   });
 
-const DATA_OPTION = ['--data <dir>', 'PGlite 数据目录（默认 UPSKILL_DATA_DIR 或 ./data；设置了 DATABASE_URL 时改用该 PostgreSQL）'] as const;
-const CHECKPOINTS_OPTION = ['--checkpoints <file>', '审计检查点文件（默认 UPSKILL_AUDIT_CHECKPOINTS，或 PGlite 数据目录中的 audit-checkpoints.jsonl）'] as const;
+const DATA_OPTION = [
+  '--data <dir>',
+  'PGlite 数据目录（默认 UPSKILL_DATA_DIR 或 ./data；设置了 DATABASE_URL 时改用该 PostgreSQL）',
+] as const;
+const CHECKPOINTS_OPTION = [
+  '--checkpoints <file>',
+  '审计检查点文件（默认 UPSKILL_AUDIT_CHECKPOINTS，或 PGlite 数据目录中的 audit-checkpoints.jsonl）',
+] as const;
 
 program
   .command('serve')

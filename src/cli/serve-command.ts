@@ -25,7 +25,8 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口号无效：${flags.port}`);
   const host = flags.host ?? config.host;
   const minutes = Number(process.env.UPSKILL_AUDIT_CHECKPOINT_MINUTES ?? 10);
-  if (!(minutes > 0)) throw new UsageError(`UPSKILL_AUDIT_CHECKPOINT_MINUTES 应为正数（分钟）：${process.env.UPSKILL_AUDIT_CHECKPOINT_MINUTES}`);
+  if (!(minutes > 0))
+    throw new UsageError(`UPSKILL_AUDIT_CHECKPOINT_MINUTES 应为正数（分钟）：${process.env.UPSKILL_AUDIT_CHECKPOINT_MINUTES}`);
   let key;
   try {
     key = loadSigningKey();
@@ -39,20 +40,31 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   // The fold lag is counted from the start until the first fold succeeds.
   let lastFoldAt: number | null = Date.now();
   const app = await buildApp(store, {
-    logger: config.requestLog, logLevel: config.logLevel, requestLog: config.requestLog, trustProxy: config.trustProxy,
-    metricsToken: config.metricsToken, lastFoldAt: () => lastFoldAt,
+    logger: config.requestLog,
+    logLevel: config.logLevel,
+    requestLog: config.requestLog,
+    trustProxy: config.trustProxy,
+    metricsToken: config.metricsToken,
+    lastFoldAt: () => lastFoldAt,
   });
   // The period reports' running figures: fold the claims' deltas into their totals every 30 s. With
   // several instances on one database each runs the loop; the fold's advisory lock lets one at a time in.
   const stopFolding = foldClaimPeriodDeltasEvery(
-    store.db, config.foldIntervalMs,
-    (e) => process.stderr.write(`claim_period_totals: fold failed (${e instanceof Error ? e.message : String(e)}); the reports stay right, reading the deltas\n`),
-    () => { lastFoldAt = Date.now(); },
+    store.db,
+    config.foldIntervalMs,
+    (e) =>
+      process.stderr.write(
+        `claim_period_totals: fold failed (${e instanceof Error ? e.message : String(e)}); the reports stay right, reading the deltas\n`,
+      ),
+    () => {
+      lastFoldAt = Date.now();
+    },
   );
   // Audit checkpoints (docs/audit.md): one now, one every N minutes the log has grown, one at shutdown.
   const report = (line: string) => process.stderr.write(`${line}\n`);
   const checkpoints = key ? checkpointAuditEvery(store.db, key, checkpointFile(flags, store), minutes * 60_000, report) : null;
-  if (!key) report(`注意：没有配置审计签名密钥（${KEY_SETTINGS.file}），不写审计检查点，末尾记录被删除或整链重算将无法发现（见 docs/audit.md）`);
+  if (!key)
+    report(`注意：没有配置审计签名密钥（${KEY_SETTINGS.file}），不写审计检查点，末尾记录被删除或整链重算将无法发现（见 docs/audit.md）`);
   const warning = sharedKeyWarning();
   if (warning) report(warning);
   void checkpoints?.now();
@@ -77,7 +89,9 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   try {
     const address = await app.listen({ port, host });
     const url = address.replace('[::1]', 'localhost');
-    process.stdout.write(`upskill 已启动：${url}/  （数据：${store.kind === 'pglite' ? `PGlite ${store.location}` : store.location}；接口文档 ${url}/api/docs）\n`);
+    process.stdout.write(
+      `upskill 已启动：${url}/  （数据：${store.kind === 'pglite' ? `PGlite ${store.location}` : store.location}；接口文档 ${url}/api/docs）\n`,
+    );
     process.stdout.write(`业务日期：${today}\n`);
   } catch (e) {
     await checkpoints?.stop();

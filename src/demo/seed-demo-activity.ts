@@ -98,21 +98,86 @@ export const DEMO_TODAY = '2021-11-15';
 export const DEMO_START = '2020-01-14';
 
 export const PLANTED_IRREGULARITIES = [
-  { id: 'PLANT-PENSIONER', rule: 'R5', riskRules: [], what: '花名册中有具有按月领取养老金资格的人员：开班审查（审批时）发现，县（区）人社局退回开班申请（培训班“已退回”，退回意见写明）' },
-  { id: 'PLANT-OVERLAP', rule: '§5.3 培训时间冲突', riskRules: [], what: '同一人员同时在两个就业技能培训班的花名册上，课程时间重叠（一个培训中，一个已提交申请，审查意见中有时间冲突提示）' },
-  { id: 'PLANT-SAME-MINUTE', rule: '§5.2 虚假培训', riskRules: ['same_minute_signin'], what: '一个已结班的就业技能培训班，每次课全部学员在同一分钟内签到' },
-  { id: 'PLANT-SHORT-HOURS', rule: '§5.2 缩水培训', riskRules: ['short_course'], what: '一个已结班的技能等级提升培训班，课时远低于补贴目录课时' },
-  { id: 'PLANT-CERT-REUSE', rule: '§5.2 虚假培训', riskRules: ['certificate_reuse'], what: '同一证书编号既登记为职业技能等级证书，又登记为另一人的培训合格证书' },
-  { id: 'PLANT-PREJOB-VETERAN', rule: '§4.4 岗前培训', riskRules: ['pre_job_long_employed'], what: '企业为已在本企业工作一年以上的职工申领岗前技能培训补贴（该职工一年多以前已作为本企业职工参加培训）' },
-  { id: 'PLANT-OVERLAP-LIVE', rule: '§5.2 虚假培训', riskRules: ['overlapping_attendance'], what: '同一人员同时在两家机构的培训班上课（开班审查后补录进花名册，并有考勤）' },
-  { id: 'PLANT-CLAIM-TWICE', rule: '§5.2 虚假培训', riskRules: ['overlapping_claims'], what: '培训机构为另一机构培训班的学员申领同一时期的培训补贴' },
-  { id: 'PLANT-PENSION-LATE', rule: '§4.0 R5', riskRules: ['pension_trainee'], what: '已结班并申领的学员，事后社保系统报告其开班前已具有按月领取养老金资格' },
-  { id: 'PLANT-STUDENT', rule: '§2 补贴对象', riskRules: ['student_in_term'], what: '全日制在校大学生在学期内以新录用职工身份参加企业岗前培训' },
-  { id: 'PLANT-COPIED-ROSTER', rule: '§5.2 虚假培训', riskRules: ['copied_roster'], what: '2021 年一个就业技能培训班的花名册套用 2020 年另一个班的花名册' },
-  { id: 'PLANT-TEACHER', rule: '§5.3 过程监督', riskRules: ['teacher_double_booked'], what: '同一教师同一时间在两家机构、两个地点的培训班授课' },
+  {
+    id: 'PLANT-PENSIONER',
+    rule: 'R5',
+    riskRules: [],
+    what: '花名册中有具有按月领取养老金资格的人员：开班审查（审批时）发现，县（区）人社局退回开班申请（培训班“已退回”，退回意见写明）',
+  },
+  {
+    id: 'PLANT-OVERLAP',
+    rule: '§5.3 培训时间冲突',
+    riskRules: [],
+    what: '同一人员同时在两个就业技能培训班的花名册上，课程时间重叠（一个培训中，一个已提交申请，审查意见中有时间冲突提示）',
+  },
+  {
+    id: 'PLANT-SAME-MINUTE',
+    rule: '§5.2 虚假培训',
+    riskRules: ['same_minute_signin'],
+    what: '一个已结班的就业技能培训班，每次课全部学员在同一分钟内签到',
+  },
+  {
+    id: 'PLANT-SHORT-HOURS',
+    rule: '§5.2 缩水培训',
+    riskRules: ['short_course'],
+    what: '一个已结班的技能等级提升培训班，课时远低于补贴目录课时',
+  },
+  {
+    id: 'PLANT-CERT-REUSE',
+    rule: '§5.2 虚假培训',
+    riskRules: ['certificate_reuse'],
+    what: '同一证书编号既登记为职业技能等级证书，又登记为另一人的培训合格证书',
+  },
+  {
+    id: 'PLANT-PREJOB-VETERAN',
+    rule: '§4.4 岗前培训',
+    riskRules: ['pre_job_long_employed'],
+    what: '企业为已在本企业工作一年以上的职工申领岗前技能培训补贴（该职工一年多以前已作为本企业职工参加培训）',
+  },
+  {
+    id: 'PLANT-OVERLAP-LIVE',
+    rule: '§5.2 虚假培训',
+    riskRules: ['overlapping_attendance'],
+    what: '同一人员同时在两家机构的培训班上课（开班审查后补录进花名册，并有考勤）',
+  },
+  {
+    id: 'PLANT-CLAIM-TWICE',
+    rule: '§5.2 虚假培训',
+    riskRules: ['overlapping_claims'],
+    what: '培训机构为另一机构培训班的学员申领同一时期的培训补贴',
+  },
+  {
+    id: 'PLANT-PENSION-LATE',
+    rule: '§4.0 R5',
+    riskRules: ['pension_trainee'],
+    what: '已结班并申领的学员，事后社保系统报告其开班前已具有按月领取养老金资格',
+  },
+  {
+    id: 'PLANT-STUDENT',
+    rule: '§2 补贴对象',
+    riskRules: ['student_in_term'],
+    what: '全日制在校大学生在学期内以新录用职工身份参加企业岗前培训',
+  },
+  {
+    id: 'PLANT-COPIED-ROSTER',
+    rule: '§5.2 虚假培训',
+    riskRules: ['copied_roster'],
+    what: '2021 年一个就业技能培训班的花名册套用 2020 年另一个班的花名册',
+  },
+  {
+    id: 'PLANT-TEACHER',
+    rule: '§5.3 过程监督',
+    riskRules: ['teacher_double_booked'],
+    what: '同一教师同一时间在两家机构、两个地点的培训班授课',
+  },
   { id: 'PLANT-VENUE', rule: '§5.3 过程监督', riskRules: ['venue_double_booked'], what: '同一场地同一时间举办两个培训班' },
   { id: 'PLANT-OFF-DAY', rule: '§5.3 过程监督', riskRules: ['signin_off_day'], what: '一个课次的签到在上课两天后补录' },
-  { id: 'PLANT-LONG-DAYS', rule: '§5.2 缩水培训', riskRules: ['excess_daily_hours'], what: '一个岗位技能提升短期培训班把 39 学时排在 3 天内（每天 13 学时）' },
+  {
+    id: 'PLANT-LONG-DAYS',
+    rule: '§5.2 缩水培训',
+    riskRules: ['excess_daily_hours'],
+    what: '一个岗位技能提升短期培训班把 39 学时排在 3 天内（每天 13 学时）',
+  },
 ] as const;
 export type PlantedId = (typeof PLANTED_IRREGULARITIES)[number]['id'];
 
@@ -151,8 +216,15 @@ interface Actors {
 async function loadActors(tx: Tx): Promise<Actors> {
   const users = await tx.selectFrom('users').selectAll().orderBy('username').execute();
   const toActor = (u: (typeof users)[number]): Actor => ({
-    userId: u.id, username: u.username, displayName: u.display_name, role: u.role as Role, areaCode: u.area_code,
-    department: u.department as Department | null, enterpriseUscc: u.enterprise_uscc, providerId: u.provider_id, residentId: u.resident_id,
+    userId: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    role: u.role as Role,
+    areaCode: u.area_code,
+    department: u.department as Department | null,
+    enterpriseUscc: u.enterprise_uscc,
+    providerId: u.provider_id,
+    residentId: u.resident_id,
   });
   const all = users.map(toActor);
   const one = (p: (a: Actor) => boolean) => all.find(p)!;
@@ -181,7 +253,12 @@ function inOuterTransaction(tx: Tx): Db {
 
 // ——— the plan of classes ——————————————————————————————————————————————————————————————————————
 
-interface Trainee { residentId: string; employerUscc: string | null; newHire: boolean | null; contractMonths: number | null }
+interface Trainee {
+  residentId: string;
+  employerUscc: string | null;
+  newHire: boolean | null;
+  contractMonths: number | null;
+}
 interface ClassSpec {
   n: number;
   program: ClassProgram;
@@ -212,13 +289,36 @@ interface ClassSpec {
   noClaim?: Set<string>;
 }
 
-const KEY_GROUPS = ['poor_family_child', 'poor_labor', 'non_continuing_graduate', 'rural_migrant', 'laid_off', 'registered_unemployed', 'college_graduate',
-  'in_school_student', 'veteran', 'disabled', 'employment_difficulty', 'zero_employment_family'];
+const KEY_GROUPS = [
+  'poor_family_child',
+  'poor_labor',
+  'non_continuing_graduate',
+  'rural_migrant',
+  'laid_off',
+  'registered_unemployed',
+  'college_graduate',
+  'in_school_student',
+  'veteran',
+  'disabled',
+  'employment_difficulty',
+  'zero_employment_family',
+];
 const ALLOWANCE_GROUPS = ['poor_labor', 'employment_difficulty', 'zero_employment_family'];
 const EMPLOYEE_CLASS_PROGRAMS: readonly string[] = ['skill_upgrade', 'short_term', 'pre_job', 'transfer', 'safety'];
-const SAFETY_CATEGORIES = ['电工作业', '焊接与热切割作业', '高处作业', '金属非金属矿山安全作业', '危险化学品安全作业', '冶金（有色）生产安全作业'];
+const SAFETY_CATEGORIES = [
+  '电工作业',
+  '焊接与热切割作业',
+  '高处作业',
+  '金属非金属矿山安全作业',
+  '危险化学品安全作业',
+  '冶金（有色）生产安全作业',
+];
 const VENUES: Record<string, string> = {
-  '510402': '东区炳草岗大街', '510403': '西区清香坪', '510411': '仁和区宝兴路', '510421': '米易县攀莲镇', '510422': '盐边县桐子林镇',
+  '510402': '东区炳草岗大街',
+  '510403': '西区清香坪',
+  '510411': '仁和区宝兴路',
+  '510421': '米易县攀莲镇',
+  '510422': '盐边县桐子林镇',
 };
 const TEACHERS = ['杨建国', '李春梅', '王志红', '陈文斌', '刘海燕', '赵德明', '周晓东', '吴丽娟', '郑永刚', '孙秀珍'];
 
@@ -264,29 +364,50 @@ async function readTheRecords(tx: Tx, world: DemoWorld, progress: Say) {
     world.clock.today = day;
   };
   /** The first working day after `day` (an office closes a notice on a working day). */
-  const nextWorkingDay = (day: string) => { let d = addDays(day, 1); while (!isWorkingDay(d)) d = addDays(d, 1); return d; };
+  const nextWorkingDay = (day: string) => {
+    let d = addDays(day, 1);
+    while (!isWorkingDay(d)) d = addDays(d, 1);
+    return d;
+  };
   const planted: PlantedCase[] = [];
   const enterprisesById = new Map(world.enterprises.map((e) => [e.uscc, e]));
 
   // Registries as recorded (the world holds only what seed-demo kept in memory).
-  const scopes = await tx.selectFrom('provider_scopes').select(['provider_id', 'program', 'occupation_code', 'level']).orderBy('id').execute();
+  const scopes = await tx
+    .selectFrom('provider_scopes')
+    .select(['provider_id', 'program', 'occupation_code', 'level'])
+    .orderBy('id')
+    .execute();
   const catalog = await tx.selectFrom('catalog_entries').select(['section', 'code', 'level', 'hours']).orderBy('id').execute();
   const catalogHours = new Map(catalog.map((c) => [`${c.section}|${c.code}|${c.level}`, c.hours == null ? null : Number(c.hours)]));
   const insured = new Map((await tx.selectFrom('enterprises').select(['uscc', 'insured']).execute()).map((e) => [e.uscc, e.insured]));
-  const fund2021 = new Set((await tx.selectFrom('enterprise_education_fund').select('uscc').where('year', '=', 2021).execute()).map((f) => f.uscc));
-  const fund2020 = new Set((await tx.selectFrom('enterprise_education_fund').select('uscc').where('year', '=', 2020).execute()).map((f) => f.uscc));
-  const pensionKnownFalse = new Set((await tx.selectFrom('person_facts').select('resident_id').where('fact', '=', 'pensionEntitled').where('value', '=', false).execute()).map((f) => f.resident_id));
+  const fund2021 = new Set(
+    (await tx.selectFrom('enterprise_education_fund').select('uscc').where('year', '=', 2021).execute()).map((f) => f.uscc),
+  );
+  const fund2020 = new Set(
+    (await tx.selectFrom('enterprise_education_fund').select('uscc').where('year', '=', 2020).execute()).map((f) => f.uscc),
+  );
+  const pensionKnownFalse = new Set(
+    (
+      await tx.selectFrom('person_facts').select('resident_id').where('fact', '=', 'pensionEntitled').where('value', '=', false).execute()
+    ).map((f) => f.resident_id),
+  );
   let difficult = (await tx.selectFrom('enterprise_difficulty').select('uscc').orderBy('id').execute()).map((d) => d.uscc);
   if (difficult.length === 0) {
     // Never with the shipped seed; a guard so that §4.5 always has an enterprise in difficulty.
     const e = world.enterprises.find((x) => !x.directlyManaged)!;
-    await recordDifficulty(tx, actors.county.get(e.areaCode)!, e.uscc, { validFrom: '2020-03-01', validTo: '2021-12-31', source: '经信部门认定（演示）' });
+    await recordDifficulty(tx, actors.county.get(e.areaCode)!, e.uscc, {
+      validFrom: '2020-03-01',
+      validTo: '2021-12-31',
+      source: '经信部门认定（演示）',
+    });
     difficult = [e.uscc];
   }
 
   // People: key-group people for §4.6/§4.7/§4.9; the others work for the enterprises.
   const usable = world.people.filter((p) => !p.pension);
-  const isKey = (p: DemoPerson) => p.groups.some((g) => KEY_GROUPS.includes(g) && g !== 'rural_migrant') || (p.groups.includes('rural_migrant') && r.chance(0.5));
+  const isKey = (p: DemoPerson) =>
+    p.groups.some((g) => KEY_GROUPS.includes(g) && g !== 'rural_migrant') || (p.groups.includes('rural_migrant') && r.chance(0.5));
   const keyPool: DemoPerson[] = [];
   const employeePool: DemoPerson[] = [];
   const demoTrainees = new Set(actors.trainee.keys());
@@ -298,11 +419,39 @@ async function readTheRecords(tx: Tx, world: DemoWorld, progress: Say) {
     const out: DemoPerson[] = [];
     for (const p of pool) {
       if (out.length >= n) break;
-      if (!used.has(p.residentId) && filter(p)) { out.push(p); used.add(p.residentId); }
+      if (!used.has(p.residentId) && filter(p)) {
+        out.push(p);
+        used.add(p.residentId);
+      }
     }
     return out;
   };
-  return { tx, world, progress, r, actors, reviewerOf, advanceTo, nextWorkingDay, planted, enterprisesById, scopes, catalogHours, insured, fund2021, fund2020, pensionKnownFalse, difficult, usable, keyPool, employeePool, demoTrainees, employerOf, used, take };
+  return {
+    tx,
+    world,
+    progress,
+    r,
+    actors,
+    reviewerOf,
+    advanceTo,
+    nextWorkingDay,
+    planted,
+    enterprisesById,
+    scopes,
+    catalogHours,
+    insured,
+    fund2021,
+    fund2020,
+    pensionKnownFalse,
+    difficult,
+    usable,
+    keyPool,
+    employeePool,
+    demoTrainees,
+    employerOf,
+    used,
+    take,
+  };
 }
 type AfterReadTheRecords = Awaited<ReturnType<typeof readTheRecords>>;
 
@@ -314,16 +463,41 @@ async function seedProjects(story: AfterReadTheRecords) {
   const projectProviders = world.providers.filter((p) => p.programs.includes('project_based'));
   const projects: { id: string; providerId: string; areaCode: string; count: number }[] = [];
   for (const [i, spec] of [
-    { name: '2020 年米易县贫困劳动力家政服务项目制培训（演示）', provider: projectProviders[projectProviders.length - 1]!, count: 60, perYuan: 1100, selection: 'open_tender' as const },
-    { name: '2021 年东区退役军人电子商务项目制培训（演示）', provider: projectProviders[0]!, count: 40, perYuan: 1400, selection: 'comparison' as const },
+    {
+      name: '2020 年米易县贫困劳动力家政服务项目制培训（演示）',
+      provider: projectProviders[projectProviders.length - 1]!,
+      count: 60,
+      perYuan: 1100,
+      selection: 'open_tender' as const,
+    },
+    {
+      name: '2021 年东区退役军人电子商务项目制培训（演示）',
+      provider: projectProviders[0]!,
+      count: 40,
+      perYuan: 1400,
+      selection: 'comparison' as const,
+    },
   ].entries()) {
     const areaCode = spec.provider.areaCode;
     const p = await createProject(tx, reviewerOf(areaCode), {
-      name: spec.name, providerId: spec.provider.id, areaCode, selection: spec.selection, perTraineeFen: spec.perYuan * 100,
-      traineeCount: spec.count, totalFen: spec.perYuan * 100 * spec.count, occupationCode: null, level: null,
+      name: spec.name,
+      providerId: spec.provider.id,
+      areaCode,
+      selection: spec.selection,
+      perTraineeFen: spec.perYuan * 100,
+      traineeCount: spec.count,
+      totalFen: spec.perYuan * 100 * spec.count,
+      occupationCode: null,
+      level: null,
     });
     projects.push({ id: p.id, providerId: spec.provider.id, areaCode, count: spec.count });
-    if (i === 0) await payAdvance(tx, reviewerOf(areaCode), { kind: 'project', subjectId: p.id, amountFen: Math.floor(spec.perYuan * 100 * spec.count * 0.3), paidOn: '2020-06-01' });
+    if (i === 0)
+      await payAdvance(tx, reviewerOf(areaCode), {
+        kind: 'project',
+        subjectId: p.id,
+        amountFen: Math.floor(spec.perYuan * 100 * spec.count * 0.3),
+        paidOn: '2020-06-01',
+      });
   }
   return { projects };
 }
@@ -336,7 +510,14 @@ function planClasses(story: AfterSeedProjects) {
   const specs: ClassSpec[] = [];
   const providersFor = (program: string) => world.providers.filter((p) => p.programs.includes(program));
   const scopeTuples = (providerId: string, program: string) =>
-    scopes.filter((s) => s.provider_id === providerId && s.program === program && s.occupation_code != null && s.level != null && ['5', '4'].includes(s.level));
+    scopes.filter(
+      (s) =>
+        s.provider_id === providerId &&
+        s.program === program &&
+        s.occupation_code != null &&
+        s.level != null &&
+        ['5', '4'].includes(s.level),
+    );
   let n = 0;
   const startFor = (status: ClassStatus, sessions: number): string => {
     switch (status) {
@@ -345,13 +526,19 @@ function planClasses(story: AfterSeedProjects) {
         const start = dateBetween(r, '2020-03-02', '2021-09-10');
         return workingDaysFrom(start, sessions).at(-1)! > '2021-10-15' ? dateBetween(r, '2020-03-02', '2021-06-30') : start;
       }
-      case 'assessed': return dayFrom(dayNumber('2021-11-10') - Math.ceil(sessions * 1.45) - r.int(0, 10));
-      case 'running': return dayFrom(dayNumber(DEMO_TODAY) - Math.floor(sessions * 0.7) - r.int(0, 3));
-      default: return dateBetween(r, '2021-11-16', '2021-11-18');
+      case 'assessed':
+        return dayFrom(dayNumber('2021-11-10') - Math.ceil(sessions * 1.45) - r.int(0, 10));
+      case 'running':
+        return dayFrom(dayNumber(DEMO_TODAY) - Math.floor(sessions * 0.7) - r.int(0, 3));
+      default:
+        return dateBetween(r, '2021-11-16', '2021-11-18');
     }
   };
   for (const { program, count } of MIX) {
-    const providers = providersFor(program).filter((p) => !['apprenticeship', 'skill_upgrade', 'transfer', 'employment_skill'].includes(program) || scopeTuples(p.id, program).length > 0);
+    const providers = providersFor(program).filter(
+      (p) =>
+        !['apprenticeship', 'skill_upgrade', 'transfer', 'employment_skill'].includes(program) || scopeTuples(p.id, program).length > 0,
+    );
     for (let k = 0; k < count; k++) {
       const open = k >= Math.round(count * 0.7);
       const status: ClassStatus = open ? OPEN_STATES[(k - Math.round(count * 0.7)) % OPEN_STATES.length]! : 'closed';
@@ -369,24 +556,57 @@ function planClasses(story: AfterSeedProjects) {
         catalogH = catalogHours.get(`${program === 'skill_upgrade' ? 'upgrade' : 'employment'}|${occupationCode}|${level}`) ?? null;
       }
       if (program === 'safety') occupationCode = r.pick(SAFETY_CATEGORIES);
-      const hours = catalogH ?? (program === 'short_term' ? 40 : program === 'pre_job' ? 40 : program === 'safety' ? 48 : program === 'entrepreneurship' ? 80 : 64);
+      const hours =
+        catalogH ??
+        (program === 'short_term' ? 40 : program === 'pre_job' ? 40 : program === 'safety' ? 48 : program === 'entrepreneurship' ? 80 : 64);
       const sessions = Math.max(3, Math.round(hours / 8));
       const areaCode = enterprise ? enterprisesById.get(enterprise)!.areaCode : provider.areaCode;
       specs.push({
-        n: n++, program, providerId: provider.id, areaCode, enterpriseUscc: enterprise, occupationCode, level, catalogHours: catalogH,
-        entrepreneurshipType: program === 'entrepreneurship' ? r.pick(['GYB', 'SYB', 'SYB', 'IYB', 'SIM']) : null, projectId: null, filingId: null,
-        start: startFor(status, sessions), sessions, hoursPerSession: 8, status, trainees: [],
+        n: n++,
+        program,
+        providerId: provider.id,
+        areaCode,
+        enterpriseUscc: enterprise,
+        occupationCode,
+        level,
+        catalogHours: catalogH,
+        entrepreneurshipType: program === 'entrepreneurship' ? r.pick(['GYB', 'SYB', 'SYB', 'IYB', 'SIM']) : null,
+        projectId: null,
+        filingId: null,
+        start: startFor(status, sessions),
+        sessions,
+        hoursPerSession: 8,
+        status,
+        trainees: [],
       });
     }
   }
   // §4.9: three classes per project, by its contracted provider (two closed, one running).
   for (const p of projects) {
     for (const [k, status] of (['closed', 'closed', 'running'] as ClassStatus[]).entries()) {
-      const start = status === 'running' ? startFor('running', 10) : k === 0 ? dateBetween(r, p === projects[0] ? '2020-06-08' : '2021-03-01', p === projects[0] ? '2020-09-30' : '2021-05-31')
-        : dateBetween(r, p === projects[0] ? '2020-10-12' : '2021-06-01', p === projects[0] ? '2020-12-10' : '2021-08-31');
+      const start =
+        status === 'running'
+          ? startFor('running', 10)
+          : k === 0
+            ? dateBetween(r, p === projects[0] ? '2020-06-08' : '2021-03-01', p === projects[0] ? '2020-09-30' : '2021-05-31')
+            : dateBetween(r, p === projects[0] ? '2020-10-12' : '2021-06-01', p === projects[0] ? '2020-12-10' : '2021-08-31');
       specs.push({
-        n: n++, program: 'project_based', providerId: p.providerId, areaCode: p.areaCode, enterpriseUscc: null, occupationCode: null, level: null,
-        catalogHours: null, entrepreneurshipType: null, projectId: p.id, filingId: null, start, sessions: 10, hoursPerSession: 8, status, trainees: [],
+        n: n++,
+        program: 'project_based',
+        providerId: p.providerId,
+        areaCode: p.areaCode,
+        enterpriseUscc: null,
+        occupationCode: null,
+        level: null,
+        catalogHours: null,
+        entrepreneurshipType: null,
+        projectId: p.id,
+        filingId: null,
+        start,
+        sessions: 10,
+        hoursPerSession: 8,
+        status,
+        trainees: [],
       });
     }
   }
@@ -398,21 +618,28 @@ type AfterPlanClasses = AfterSeedProjects & ReturnType<typeof planClasses>;
 function fixScenarios(story: AfterPlanClasses) {
   const { world, insured, fund2021, fund2020, usable, keyPool, demoTrainees, employerOf, used, specs } = story;
   // ——— scenarios fixed before the rosters are drawn ———
-  const closedIn = (program: string, from: string, to: string) => specs.filter((s) => s.program === program && s.status === 'closed' && s.start >= from && s.start <= to);
+  const closedIn = (program: string, from: string, to: string) =>
+    specs.filter((s) => s.program === program && s.status === 'closed' && s.start >= from && s.start <= to);
   // The R3 exception: one person on three 2021 trainings and then a §4.8 hire by the same enterprise.
   const r3Enterprise = world.enterprises.find((e) => !e.directlyManaged && insured.get(e.uscc) === true && fund2021.has(e.uscc))!;
   const r3Es = closedIn('employment_skill', '2020-01-01', '2099-01-01').find((s) => s.sessions <= 16)!;
   r3Es.start = '2021-01-11';
   const r3Safety = closedIn('safety', '2020-01-01', '2099-01-01')[0]!;
   const r3Short = closedIn('short_term', '2020-01-01', '2099-01-01')[0]!;
-  for (const [s, start] of [[r3Safety, '2021-04-12'], [r3Short, '2021-06-07']] as const) {
+  for (const [s, start] of [
+    [r3Safety, '2021-04-12'],
+    [r3Short, '2021-06-07'],
+  ] as const) {
     s.start = start;
     s.enterpriseUscc = r3Enterprise.uscc;
     s.areaCode = r3Enterprise.areaCode;
   }
   // The short class: a closed §4.2 class whose catalog entry is long.
   const shortHours = specs.find((s) => s.program === 'skill_upgrade' && s.status === 'closed' && (s.catalogHours ?? 0) >= 150);
-  if (shortHours) { shortHours.sessions = 3; shortHours.start = '2021-03-15'; }
+  if (shortHours) {
+    shortHours.sessions = 3;
+    shortHours.start = '2021-03-15';
+  }
   const sameMinute = specs.filter((s) => s.program === 'employment_skill' && s.status === 'closed' && s !== r3Es)[1]!;
   sameMinute.plantSameMinute = true;
   sameMinute.minTrainees = 8; // the rule judges sessions of 5 or more sign-ins
@@ -420,8 +647,14 @@ function fixScenarios(story: AfterPlanClasses) {
   const planTaken = new Set<ClassSpec>([r3Es, r3Safety, r3Short, sameMinute, ...(shortHours ? [shortHours] : [])]);
   const free = (s: ClassSpec) => s.status === 'closed' && !planTaken.has(s) && s.projectId === null;
   const copySource = specs.find((s) => free(s) && s.program === 'employment_skill' && s.start < '2020-10-01')!;
-  const copy = specs.find((s) => free(s) && s.program === 'employment_skill' && s.start > addDays(classEnd(copySource), 30) && s.start >= '2021-01-01'
-    && `${s.occupationCode}|${s.level}` !== `${copySource.occupationCode}|${copySource.level}`)!;
+  const copy = specs.find(
+    (s) =>
+      free(s) &&
+      s.program === 'employment_skill' &&
+      s.start > addDays(classEnd(copySource), 30) &&
+      s.start >= '2021-01-01' &&
+      `${s.occupationCode}|${s.level}` !== `${copySource.occupationCode}|${copySource.level}`,
+  )!;
   copySource.minTrainees = 12;
   planTaken.add(copySource).add(copy);
   // PLANT-LONG-DAYS: a §4.3 class of 39 hours squeezed into 3 days of 13 hours.
@@ -439,8 +672,16 @@ function fixScenarios(story: AfterPlanClasses) {
   const loginEmployer = world.enterprises.find((e) => !e.directlyManaged && insured.get(e.uscc) === true && fund2020.has(e.uscc))!;
   for (const p of usable.filter((x) => demoTrainees.has(x.residentId))) {
     const key = keyPool.includes(p);
-    const spec = specs.find((s) => s.status === 'closed' && s.areaCode === '510402' && classEnd(s) <= '2020-12-31' && s.projectId === null && s.enterpriseUscc === null
-      && !planTaken.has(s) && s.program === (key ? 'employment_skill' : 'skill_upgrade'));
+    const spec = specs.find(
+      (s) =>
+        s.status === 'closed' &&
+        s.areaCode === '510402' &&
+        classEnd(s) <= '2020-12-31' &&
+        s.projectId === null &&
+        s.enterpriseUscc === null &&
+        !planTaken.has(s) &&
+        s.program === (key ? 'employment_skill' : 'skill_upgrade'),
+    );
     if (!spec) throw new Error(`demo: no closed 2020 class in 东区 for the trainee login of ${p.residentId}`);
     if (!key) employerOf.set(p.residentId, loginEmployer.uscc);
     used.add(p.residentId);
@@ -453,19 +694,52 @@ type AfterFixScenarios = AfterPlanClasses & ReturnType<typeof fixScenarios>;
 
 /** Rosters for every class, then the people of the scenarios and planted cases put on theirs. */
 function drawRosters(story: AfterFixScenarios) {
-  const { world, progress, r, pensionKnownFalse, usable, keyPool, employeePool, demoTrainees, employerOf, take, projects, specs, r3Enterprise, r3Es, r3Safety, r3Short, planTaken, free, copySource, copy, loginClasses } = story;
+  const {
+    world,
+    progress,
+    r,
+    pensionKnownFalse,
+    usable,
+    keyPool,
+    employeePool,
+    demoTrainees,
+    employerOf,
+    take,
+    projects,
+    specs,
+    r3Enterprise,
+    r3Es,
+    r3Safety,
+    r3Short,
+    planTaken,
+    free,
+    copySource,
+    copy,
+    loginClasses,
+  } = story;
   // ——— rosters ———
   progress('培训班花名册');
   const classCount = specs.length;
   const perClass = Math.max(3, Math.min(11, Math.floor((usable.length * 0.75) / classCount)));
   for (const s of specs) {
-    const size = Math.max(s.minTrainees ?? 3, perClass + r.int(-perClass / 3, perClass / 3) | 0);
+    const size = Math.max(s.minTrainees ?? 3, (perClass + r.int(-perClass / 3, perClass / 3)) | 0);
     for (const p of loginClasses.get(s) ?? []) {
-      s.trainees.push({ residentId: p.residentId, employerUscc: keyPool.includes(p) ? null : employerOf.get(p.residentId)!, newHire: null, contractMonths: null });
+      s.trainees.push({
+        residentId: p.residentId,
+        employerUscc: keyPool.includes(p) ? null : employerOf.get(p.residentId)!,
+        newHire: null,
+        contractMonths: null,
+      });
     }
     if (s.program === 'pre_job') {
       // New hires of the enterprise: people not yet employed there, and not full-time students.
-      for (const p of take(keyPool, size, (x) => !x.groups.includes('in_school_student'))) s.trainees.push({ residentId: p.residentId, employerUscc: s.enterpriseUscc, newHire: true, contractMonths: r.pick([12, 24, 24, 36, 36]) });
+      for (const p of take(keyPool, size, (x) => !x.groups.includes('in_school_student')))
+        s.trainees.push({
+          residentId: p.residentId,
+          employerUscc: s.enterpriseUscc,
+          newHire: true,
+          contractMonths: r.pick([12, 24, 24, 36, 36]),
+        });
     } else if (s.enterpriseUscc) {
       const own = take(employeePool, size, (p) => employerOf.get(p.residentId) === s.enterpriseUscc);
       const more = own.length < 3 ? take(employeePool, 3 - own.length) : [];
@@ -474,22 +748,32 @@ function drawRosters(story: AfterFixScenarios) {
         s.trainees.push({ residentId: p.residentId, employerUscc: s.enterpriseUscc, newHire: null, contractMonths: null });
       }
     } else if (EMPLOYEE_CLASS_PROGRAMS.includes(s.program)) {
-      for (const p of take(employeePool, size)) s.trainees.push({ residentId: p.residentId, employerUscc: employerOf.get(p.residentId)!, newHire: null, contractMonths: null });
+      for (const p of take(employeePool, size))
+        s.trainees.push({ residentId: p.residentId, employerUscc: employerOf.get(p.residentId)!, newHire: null, contractMonths: null });
     } else {
-      const filter = s.program === 'project_based' && s.projectId === projects[1]!.id ? (p: DemoPerson) => p.groups.some((g) => g !== 'in_school_student') : () => true;
-      for (const p of take(keyPool, Math.min(size, s.projectId ? 12 : size), filter)) s.trainees.push({ residentId: p.residentId, employerUscc: null, newHire: null, contractMonths: null });
+      const filter =
+        s.program === 'project_based' && s.projectId === projects[1]!.id
+          ? (p: DemoPerson) => p.groups.some((g) => g !== 'in_school_student')
+          : () => true;
+      for (const p of take(keyPool, Math.min(size, s.projectId ? 12 : size), filter))
+        s.trainees.push({ residentId: p.residentId, employerUscc: null, newHire: null, contractMonths: null });
     }
   }
   // The R3 person: a poor labourer on all three 2021 classes (hired by the enterprise in March).
   const r3Person = take(keyPool, 1, (p) => p.groups.includes('poor_labor') && pensionKnownFalse.has(p.residentId))[0]!;
   r3Es.trainees.push({ residentId: r3Person.residentId, employerUscc: null, newHire: null, contractMonths: null });
-  for (const s of [r3Safety, r3Short]) s.trainees.push({ residentId: r3Person.residentId, employerUscc: r3Enterprise.uscc, newHire: null, contractMonths: null });
+  for (const s of [r3Safety, r3Short])
+    s.trainees.push({ residentId: r3Person.residentId, employerUscc: r3Enterprise.uscc, newHire: null, contractMonths: null });
 
   // PLANT-PREJOB-VETERAN: a 2021 pre-job class lists someone the enterprise trained as its employee over a year before.
   let prejob: { spec: ClassSpec; residentId: string; earlier: ClassSpec } | undefined;
-  for (const pj of specs.filter((s) => s.program === 'pre_job' && s.status === 'closed' && s.start >= '2021-01-01' && s.start <= '2021-09-01')) {
+  for (const pj of specs.filter(
+    (s) => s.program === 'pre_job' && s.status === 'closed' && s.start >= '2021-01-01' && s.start <= '2021-09-01',
+  )) {
     const veteran = (t: Trainee) => t.employerUscc === pj.enterpriseUscc && !demoTrainees.has(t.residentId);
-    const earlier = specs.find((s) => s.status === 'closed' && s.start <= addMonths(pj.start, -12) && s.program !== 'pre_job' && s.trainees.some(veteran));
+    const earlier = specs.find(
+      (s) => s.status === 'closed' && s.start <= addMonths(pj.start, -12) && s.program !== 'pre_job' && s.trainees.some(veteran),
+    );
     if (!earlier) continue;
     const t = earlier.trainees.find(veteran)!;
     pj.trainees.push({ residentId: t.residentId, employerUscc: pj.enterpriseUscc, newHire: true, contractMonths: 36 });
@@ -497,19 +781,26 @@ function drawRosters(story: AfterFixScenarios) {
     break;
   }
   // PLANT-OVERLAP: a trainee of a running §4.6 class also on a submitted one at the same times.
-  const overlapA = specs.find((s) => s.program === 'employment_skill' && s.status === 'running' && classEnd(s) >= '2021-11-24')
-    ?? specs.find((s) => s.status === 'running' && !EMPLOYEE_CLASS_PROGRAMS.includes(s.program) && classEnd(s) >= '2021-11-24')!;
+  const overlapA =
+    specs.find((s) => s.program === 'employment_skill' && s.status === 'running' && classEnd(s) >= '2021-11-24') ??
+    specs.find((s) => s.status === 'running' && !EMPLOYEE_CLASS_PROGRAMS.includes(s.program) && classEnd(s) >= '2021-11-24')!;
   const overlapB = specs.find((s) => s.program === 'employment_skill' && s.status === 'submitted')!;
   overlapB.start = '2021-11-16';
   const overlapPerson = overlapA.trainees[0]!.residentId;
   overlapB.trainees.push({ residentId: overlapPerson, employerUscc: null, newHire: null, contractMonths: null });
   // PLANT-PENSIONER: a worker born 1966–1971 whose pension entitlement is reported after submission.
-  const pensionSpec = specs.find((s) => s.status === 'returned' && s.program === 'skill_upgrade') ?? specs.find((s) => s.status === 'returned')!;
-  const pensioner = take(employeePool, 1, (p) => p.birthYear <= 1971 && pensionKnownFalse.has(p.residentId))[0]
-    ?? take(keyPool, 1, (p) => p.birthYear <= 1971 && pensionKnownFalse.has(p.residentId))[0]!;
+  const pensionSpec =
+    specs.find((s) => s.status === 'returned' && s.program === 'skill_upgrade') ?? specs.find((s) => s.status === 'returned')!;
+  const pensioner =
+    take(employeePool, 1, (p) => p.birthYear <= 1971 && pensionKnownFalse.has(p.residentId))[0] ??
+    take(keyPool, 1, (p) => p.birthYear <= 1971 && pensionKnownFalse.has(p.residentId))[0]!;
   pensionSpec.trainees.push({
-    residentId: pensioner.residentId, employerUscc: EMPLOYEE_CLASS_PROGRAMS.includes(pensionSpec.program) ? pensionSpec.enterpriseUscc ?? employerOf.get(pensioner.residentId) ?? world.enterprises[0]!.uscc : null,
-    newHire: pensionSpec.program === 'pre_job' ? true : null, contractMonths: pensionSpec.program === 'pre_job' ? 24 : null,
+    residentId: pensioner.residentId,
+    employerUscc: EMPLOYEE_CLASS_PROGRAMS.includes(pensionSpec.program)
+      ? (pensionSpec.enterpriseUscc ?? employerOf.get(pensioner.residentId) ?? world.enterprises[0]!.uscc)
+      : null,
+    newHire: pensionSpec.program === 'pre_job' ? true : null,
+    contractMonths: pensionSpec.program === 'pre_job' ? 24 : null,
   });
   if (prejob) planTaken.add(prejob.spec).add(prejob.earlier);
   // PLANT-COPIED-ROSTER: the 2021 class's roster is the 2020 class's, plus one person of its own.
@@ -518,15 +809,26 @@ function drawRosters(story: AfterFixScenarios) {
   const inTerm = (s: ClassSpec) => classDays(s).some((d) => TERM_PERIODS.some((t) => t.from <= d && d <= t.to));
   const studentSpec = specs.find((s) => free(s) && !planTaken.has(s) && s.program === 'pre_job' && inTerm(s))!;
   const student = take(keyPool, 1, (p) => p.groups.includes('in_school_student') && pensionKnownFalse.has(p.residentId))[0]!;
-  studentSpec.trainees.push({ residentId: student.residentId, employerUscc: studentSpec.enterpriseUscc, newHire: true, contractMonths: 12 });
+  studentSpec.trainees.push({
+    residentId: student.residentId,
+    employerUscc: studentSpec.enterpriseUscc,
+    newHire: true,
+    contractMonths: 12,
+  });
   planTaken.add(studentSpec);
   // Pairs of closed classes of two providers held on the same days (every session is a full day).
-  const sharedDay = (a: ClassSpec, b: ClassSpec) => { const d = new Set(classDays(a)); return classDays(b).find((x) => d.has(x)); };
+  const sharedDay = (a: ClassSpec, b: ClassSpec) => {
+    const d = new Set(classDays(a));
+    return classDays(b).find((x) => d.has(x));
+  };
   const pairOf = (ok: (s: ClassSpec) => boolean = () => true, status: ClassStatus = 'closed'): [ClassSpec, ClassSpec] => {
     const pool = specs.filter((s) => s.status === status && s.projectId === null && !planTaken.has(s) && ok(s));
     for (const a of pool) {
       const b = pool.find((x) => x !== a && x.providerId !== a.providerId && sharedDay(a, x));
-      if (b) { planTaken.add(a).add(b); return [a, b]; }
+      if (b) {
+        planTaken.add(a).add(b);
+        return [a, b];
+      }
     }
     throw new Error('demo: no two classes of two providers on the same days');
   };
@@ -540,7 +842,25 @@ function drawRosters(story: AfterFixScenarios) {
   // The scenarios' people complete their trainings (so that their claims exist).
   const mustQualify = new Set([r3Person.residentId, ...(prejob ? [prejob.residentId] : []), ...demoTrainees]);
   const returnedOthers = specs.filter((s) => s.status === 'returned' && s !== pensionSpec);
-  return { r3Person, prejob, overlapA, overlapB, overlapPerson, pensionSpec, pensioner, studentSpec, student, sharedDay, overlapLive, claimTwice, teacherPair, venuePair, RENTED_TEACHER, mustQualify, returnedOthers };
+  return {
+    r3Person,
+    prejob,
+    overlapA,
+    overlapB,
+    overlapPerson,
+    pensionSpec,
+    pensioner,
+    studentSpec,
+    student,
+    sharedDay,
+    overlapLive,
+    claimTwice,
+    teacherPair,
+    venuePair,
+    RENTED_TEACHER,
+    mustQualify,
+    returnedOthers,
+  };
 }
 type AfterDrawRosters = AfterFixScenarios & ReturnType<typeof drawRosters>;
 
@@ -548,14 +868,21 @@ type AfterDrawRosters = AfterFixScenarios & ReturnType<typeof drawRosters>;
 async function fileContents(story: AfterDrawRosters) {
   const { tx, r, actors, reviewerOf, enterprisesById, specs } = story;
   // ——— content filings (§4.3/§4.4, §5.5), filed 10–30 days before the start and accepted ———
-  const filingActor = (uscc: string) => actors.enterprise.get(uscc) ?? reviewerOf(enterprisesById.get(uscc)!.directlyManaged ? '510400' : enterprisesById.get(uscc)!.areaCode);
-  const officeOf = (uscc: string) => reviewerOf(enterprisesById.get(uscc)!.directlyManaged ? '510400' : enterprisesById.get(uscc)!.areaCode);
+  const filingActor = (uscc: string) =>
+    actors.enterprise.get(uscc) ?? reviewerOf(enterprisesById.get(uscc)!.directlyManaged ? '510400' : enterprisesById.get(uscc)!.areaCode);
+  const officeOf = (uscc: string) =>
+    reviewerOf(enterprisesById.get(uscc)!.directlyManaged ? '510400' : enterprisesById.get(uscc)!.areaCode);
   for (const s of specs.filter((x) => x.program === 'short_term' || x.program === 'pre_job')) {
     const e = enterprisesById.get(s.enterpriseUscc!)!;
     const f = await fileContent(tx, filingActor(e.uscc), {
-      enterpriseUscc: e.uscc, program: s.program as 'short_term' | 'pre_job',
-      title: s.program === 'short_term' ? `${s.start.slice(0, 7)} 岗位技能提升短期培训内容` : `${s.start.slice(0, 7)} 新入职员工岗前培训内容`,
-      content: s.program === 'short_term' ? '安全生产规程、岗位操作规范、设备点检与维护、质量控制（40 课时）' : '企业规章制度、岗位安全操作、职业道德、岗位实操（40 课时）',
+      enterpriseUscc: e.uscc,
+      program: s.program as 'short_term' | 'pre_job',
+      title:
+        s.program === 'short_term' ? `${s.start.slice(0, 7)} 岗位技能提升短期培训内容` : `${s.start.slice(0, 7)} 新入职员工岗前培训内容`,
+      content:
+        s.program === 'short_term'
+          ? '安全生产规程、岗位操作规范、设备点检与维护、质量控制（40 课时）'
+          : '企业规章制度、岗位安全操作、职业道德、岗位实操（40 课时）',
       filedOn: dayFrom(dayNumber(s.start) - r.int(10, 30)),
     });
     s.filingId = f.id;
@@ -567,21 +894,59 @@ type AfterFileContents = AfterDrawRosters & Awaited<ReturnType<typeof fileConten
 
 /** Class applications: venues and teachers, submission, review, approval or return. */
 async function reviewApplications(story: AfterFileContents) {
-  const { tx, world, progress, r, actors, reviewerOf, planted, enterprisesById, specs, copySource, copy, longDays, overlapA, overlapB, overlapPerson, pensionSpec, pensioner, studentSpec, student, sharedDay, overlapLive, teacherPair, venuePair, RENTED_TEACHER, returnedOthers } = story;
+  const {
+    tx,
+    world,
+    progress,
+    r,
+    actors,
+    reviewerOf,
+    planted,
+    enterprisesById,
+    specs,
+    copySource,
+    copy,
+    longDays,
+    overlapA,
+    overlapB,
+    overlapPerson,
+    pensionSpec,
+    pensioner,
+    studentSpec,
+    student,
+    sharedDay,
+    overlapLive,
+    teacherPair,
+    venuePair,
+    RENTED_TEACHER,
+    returnedOthers,
+  } = story;
   // ——— classes: applications, review, running, assessment, certificates, closing ———
   progress(`培训班（${specs.length} 个）：开班申请与审查`);
-  const classReviewer = (s: ClassSpec) => (s.enterpriseUscc && enterprisesById.get(s.enterpriseUscc)!.directlyManaged ? actors.city : reviewerOf(s.areaCode));
+  const classReviewer = (s: ClassSpec) =>
+    s.enterpriseUscc && enterprisesById.get(s.enterpriseUscc)!.directlyManaged ? actors.city : reviewerOf(s.areaCode);
   const providerActor = (s: ClassSpec) => actors.provider.get(s.providerId) ?? classReviewer(s);
   // A provider names each trainee by ID and name, as the real-name check asks (§5.2).
   const nameOf = new Map((await tx.selectFrom('people').select(['resident_id', 'name']).execute()).map((p) => [p.resident_id, p.name]));
   const application = (s: ClassSpec): ClassApplication => {
     const days = classDays(s);
     return {
-      providerId: s.providerId, program: s.program, areaCode: s.areaCode, enterpriseUscc: s.enterpriseUscc, occupationCode: s.occupationCode, level: s.level,
-      entrepreneurshipType: s.entrepreneurshipType, projectId: s.projectId, filingId: s.filingId, startDate: days[0]!, endDate: days.at(-1)!,
-      hours: s.sessions * s.hoursPerSession, venue: s.venue!,
+      providerId: s.providerId,
+      program: s.program,
+      areaCode: s.areaCode,
+      enterpriseUscc: s.enterpriseUscc,
+      occupationCode: s.occupationCode,
+      level: s.level,
+      entrepreneurshipType: s.entrepreneurshipType,
+      projectId: s.projectId,
+      filingId: s.filingId,
+      startDate: days[0]!,
+      endDate: days.at(-1)!,
+      hours: s.sessions * s.hoursPerSession,
+      venue: s.venue!,
       teachers: s.teachers!.map((name, i) => ({ name, qualification: i === 0 ? '高级技师' : '讲师' })),
-      trainees: s.trainees.map((t) => ({ ...t, name: nameOf.get(t.residentId) ?? null })), sessions: days.map((day) => ({ day, startsAt: s.times?.from ?? '08:30', endsAt: s.times?.to ?? '17:30', hours: s.hoursPerSession })),
+      trainees: s.trainees.map((t) => ({ ...t, name: nameOf.get(t.residentId) ?? null })),
+      sessions: days.map((day) => ({ day, startsAt: s.times?.from ?? '08:30', endsAt: s.times?.to ?? '17:30', hours: s.hoursPerSession })),
     };
   };
   // Applications first and in date order (a class's review sees the classes approved before it);
@@ -594,8 +959,14 @@ async function reviewApplications(story: AfterFileContents) {
   const teacherNames = new Set<string>();
   const newTeacher = (): string => {
     for (let k = teacherNames.size; ; k++) {
-      const name = k < TEACHERS.length ? TEACHERS[k]! : `${[...SURNAMES][(k * 7) % [...SURNAMES].length]}${GIVEN[(k * 3) % GIVEN.length]}${GIVEN[(k * 5 + 1) % GIVEN.length]}`;
-      if (!teacherNames.has(name)) { teacherNames.add(name); return name; }
+      const name =
+        k < TEACHERS.length
+          ? TEACHERS[k]!
+          : `${[...SURNAMES][(k * 7) % [...SURNAMES].length]}${GIVEN[(k * 3) % GIVEN.length]}${GIVEN[(k * 5 + 1) % GIVEN.length]}`;
+      if (!teacherNames.has(name)) {
+        teacherNames.add(name);
+        return name;
+      }
     }
   };
   for (const s of ordered) {
@@ -627,12 +998,18 @@ async function reviewApplications(story: AfterFileContents) {
   await submitClass(tx, providerActor(overlapB), overlapB.id!); // warning: same person, same times, on a submitted class
   await approveClass(tx, classReviewer(overlapA), overlapA.id!, { note: '开班审查通过' });
   planted.push({
-    id: 'PLANT-OVERLAP', classIds: [overlapA.id!, overlapB.id!], residentIds: [overlapPerson], claimIds: [],
+    id: 'PLANT-OVERLAP',
+    classIds: [overlapA.id!, overlapB.id!],
+    residentIds: [overlapPerson],
+    claimIds: [],
     note: `同一人员在培训中的 ${overlapA.id} 与已提交的 ${overlapB.id} 上，${overlapB.start} 起课程时间重叠（后者审查意见中有“培训时间冲突”提示）`,
   });
   // Returned applications: one for the pensioner (refused at approval), the others for an ordinary reason.
   await recordPersonFact(tx, reviewerOf(world.people.find((p) => p.residentId === pensioner.residentId)!.areaCode), pensioner.residentId, {
-    fact: 'pensionEntitled', value: true, source: '社会保险系统（演示）：达到法定退休年龄', asOf: '2021-11-01',
+    fact: 'pensionEntitled',
+    value: true,
+    source: '社会保险系统（演示）：达到法定退休年龄',
+    asOf: '2021-11-01',
   });
   let refusal = '';
   try {
@@ -647,37 +1024,64 @@ async function reviewApplications(story: AfterFileContents) {
   });
   planted.push({ id: 'PLANT-PENSIONER', classIds: [pensionSpec.id!], residentIds: [pensioner.residentId], claimIds: [], note: refusal });
   for (const s of returnedOthers) {
-    await returnClass(tx, classReviewer(s), s.id!, { note: r.pick(['授课教师资格证明未附，请补充后重新提交', '培训场地消防验收材料缺失，请补充', '课程表与目录课时不一致，请核对后重新提交']) });
+    await returnClass(tx, classReviewer(s), s.id!, {
+      note: r.pick([
+        '授课教师资格证明未附，请补充后重新提交',
+        '培训场地消防验收材料缺失，请补充',
+        '课程表与目录课时不一致，请核对后重新提交',
+      ]),
+    });
   }
   // PLANT-OVERLAP-LIVE: after approval, a trainee of one class is typed into another provider's
   // roster for the same days (no use case allows it: the one roster row written directly). No claim.
   const [olA, olB] = overlapLive;
   const olPerson = olA.trainees[0]!;
-  await tx.insertInto('class_trainees').values({ class_id: olB.id!, resident_id: olPerson.residentId, employer_uscc: null, new_hire: null, contract_months: null }).execute();
+  await tx
+    .insertInto('class_trainees')
+    .values({ class_id: olB.id!, resident_id: olPerson.residentId, employer_uscc: null, new_hire: null, contract_months: null })
+    .execute();
   olB.trainees.push({ ...olPerson });
   olB.noClaim = new Set([olPerson.residentId]);
   planted.push({
-    id: 'PLANT-OVERLAP-LIVE', classIds: [olA.id!, olB.id!], residentIds: [olPerson.residentId], claimIds: [],
+    id: 'PLANT-OVERLAP-LIVE',
+    classIds: [olA.id!, olB.id!],
+    residentIds: [olPerson.residentId],
+    claimIds: [],
     note: `${olPerson.residentId} 是培训班 ${olA.id} 的学员，开班审查后又被补录进同期的培训班 ${olB.id}（另一家机构），两班 ${sharedDay(olA, olB)} 起同时上课`,
   });
   planted.push({
-    id: 'PLANT-TEACHER', classIds: teacherPair.map((s) => s.id!), residentIds: [], claimIds: [],
+    id: 'PLANT-TEACHER',
+    classIds: teacherPair.map((s) => s.id!),
+    residentIds: [],
+    claimIds: [],
     note: `教师“${RENTED_TEACHER}”同时列在 ${teacherPair[0].providerId} 的培训班 ${teacherPair[0].id} 和 ${teacherPair[1].providerId} 的培训班 ${teacherPair[1].id} 上，${sharedDay(...teacherPair)} 起两地同时授课`,
   });
   planted.push({
-    id: 'PLANT-VENUE', classIds: venuePair.map((s) => s.id!), residentIds: [], claimIds: [],
+    id: 'PLANT-VENUE',
+    classIds: venuePair.map((s) => s.id!),
+    residentIds: [],
+    claimIds: [],
     note: `场地“${venuePair[0].venue}”同时用于培训班 ${venuePair[0].id} 和 ${venuePair[1].id}，${sharedDay(...venuePair)} 起同时上课`,
   });
   planted.push({
-    id: 'PLANT-COPIED-ROSTER', classIds: [copySource.id!, copy.id!], residentIds: copySource.trainees.map((t) => t.residentId), claimIds: [],
+    id: 'PLANT-COPIED-ROSTER',
+    classIds: [copySource.id!, copy.id!],
+    residentIds: copySource.trainees.map((t) => t.residentId),
+    claimIds: [],
     note: `培训班 ${copy.id}（${copy.start}）的花名册是培训班 ${copySource.id}（${copySource.start}）的 ${copySource.trainees.length} 人，另加 1 人`,
   });
   planted.push({
-    id: 'PLANT-STUDENT', classIds: [studentSpec.id!], residentIds: [student.residentId], claimIds: [],
+    id: 'PLANT-STUDENT',
+    classIds: [studentSpec.id!],
+    residentIds: [student.residentId],
+    claimIds: [],
     note: `全日制在校大学生 ${student.name} 作为新录用职工列入岗前培训班 ${studentSpec.id}（${studentSpec.start} 起，学期内）`,
   });
   planted.push({
-    id: 'PLANT-LONG-DAYS', classIds: [longDays.id!], residentIds: [], claimIds: [],
+    id: 'PLANT-LONG-DAYS',
+    classIds: [longDays.id!],
+    residentIds: [],
+    claimIds: [],
     note: `培训班 ${longDays.id} 申报 ${longDays.sessions * longDays.hoursPerSession} 学时，排在 ${longDays.sessions} 天内，每天 ${longDays.times!.from}–${longDays.times!.to}、${longDays.hoursPerSession} 学时`,
   });
   return { classReviewer, providerActor, ordered };
@@ -686,34 +1090,85 @@ type AfterReviewApplications = AfterFileContents & Awaited<ReturnType<typeof rev
 
 /** Running classes: attendance, assessment, certificates, closing; sign-in times on the story's clock. */
 async function runClasses(story: AfterReviewApplications) {
-  const { tx, progress, r, planted, specs, shortHours, sameMinute, planTaken, free, r3Person, mustQualify, classReviewer, providerActor, ordered } = story;
+  const {
+    tx,
+    progress,
+    r,
+    planted,
+    specs,
+    shortHours,
+    sameMinute,
+    planTaken,
+    free,
+    r3Person,
+    mustQualify,
+    classReviewer,
+    providerActor,
+    ordered,
+  } = story;
   progress('培训班：开班、考勤、结业考核、证书、验收');
   const certSeq: Record<string, number> = {};
-  const certPrefix: Record<string, string> = { skill_level: 'S', vocational_qualification: 'Q', special_ability: 'Z', safety: 'A', special_operation: 'T', training: 'P', entrepreneurship: 'C' };
+  const certPrefix: Record<string, string> = {
+    skill_level: 'S',
+    vocational_qualification: 'Q',
+    special_ability: 'Z',
+    safety: 'A',
+    special_operation: 'T',
+    training: 'P',
+    entrepreneurship: 'C',
+  };
   let reusedNumber: { number: string; classId: string; residentId: string } | undefined;
   const certTypeOf = (s: ClassSpec): CertificateType => {
     switch (s.program) {
-      case 'skill_upgrade': return 'skill_level';
-      case 'transfer': return r.chance(0.5) ? 'skill_level' : 'special_ability';
-      case 'employment_skill': return r.chance(0.8) ? 'skill_level' : 'special_ability';
-      case 'entrepreneurship': return 'entrepreneurship';
-      case 'safety': return r.chance(0.5) ? 'special_operation' : 'safety';
-      default: return 'training';
+      case 'skill_upgrade':
+        return 'skill_level';
+      case 'transfer':
+        return r.chance(0.5) ? 'skill_level' : 'special_ability';
+      case 'employment_skill':
+        return r.chance(0.8) ? 'skill_level' : 'special_ability';
+      case 'entrepreneurship':
+        return 'entrepreneurship';
+      case 'safety':
+        return r.chance(0.5) ? 'special_operation' : 'safety';
+      default:
+        return 'training';
     }
   };
   /** Per class and trainee: hours and days present, result, certificate. */
-  const outcomes = new Map<string, Map<string, { hours: number; days: number; qualified: boolean; cert: { type: CertificateType; number: string } | null }>>();
+  const outcomes = new Map<
+    string,
+    Map<string, { hours: number; days: number; qualified: boolean; cert: { type: CertificateType; number: string } | null }>
+  >();
   for (const s of ordered.filter((x) => ['running', 'assessed', 'closed'].includes(x.status))) {
     const actor = providerActor(s);
     await startClass(tx, actor, s.id!);
-    const view = await tx.selectFrom('class_sessions').select(['id', 'day', 'hours']).where('class_id', '=', s.id!).orderBy('day').execute();
-    const per = new Map(s.trainees.map((t) => [t.residentId, { hours: 0, days: 0, qualified: false, cert: null as { type: CertificateType; number: string } | null }]));
+    const view = await tx
+      .selectFrom('class_sessions')
+      .select(['id', 'day', 'hours'])
+      .where('class_id', '=', s.id!)
+      .orderBy('day')
+      .execute();
+    const per = new Map(
+      s.trainees.map((t) => [
+        t.residentId,
+        { hours: 0, days: 0, qualified: false, cert: null as { type: CertificateType; number: string } | null },
+      ]),
+    );
     const diligence = new Map(s.trainees.map((t) => [t.residentId, mustQualify.has(t.residentId) ? 1 : r.chance(0.1) ? 0.8 : 0.98]));
     for (const session of view) {
       if (session.day > DEMO_TODAY) break;
-      const marks = s.trainees.map((t) => ({ residentId: t.residentId, present: r.chance(diligence.get(t.residentId)!), method: s.plantSameMinute ? '人脸识别' : r.pick(['人脸识别', '人脸识别', '指纹', '签到表']) }));
+      const marks = s.trainees.map((t) => ({
+        residentId: t.residentId,
+        present: r.chance(diligence.get(t.residentId)!),
+        method: s.plantSameMinute ? '人脸识别' : r.pick(['人脸识别', '人脸识别', '指纹', '签到表']),
+      }));
       await recordAttendance(tx, actor, s.id!, { sessionId: Number(session.id), marks });
-      for (const m of marks) if (m.present) { const o = per.get(m.residentId)!; o.hours += Number(session.hours); o.days++; }
+      for (const m of marks)
+        if (m.present) {
+          const o = per.get(m.residentId)!;
+          o.hours += Number(session.hours);
+          o.days++;
+        }
     }
     outcomes.set(s.id!, per);
     if (s.status === 'running') continue;
@@ -737,15 +1192,31 @@ async function runClasses(story: AfterReviewApplications) {
       const type = certTypeOf(s);
       certSeq[type] = (certSeq[type] ?? 0) + 1;
       let number = `${certPrefix[type]}${end.slice(0, 4)}5104${String(certSeq[type]).padStart(6, '0')}`;
-      if (type === 'skill_level' && s.program === 'skill_upgrade' && s.status === 'closed' && !reusedNumber) reusedNumber = { number, classId: s.id!, residentId: t.residentId };
-      else if (type === 'training' && s.program === 'short_term' && s.status === 'closed' && reusedNumber && !planted.some((p) => p.id === 'PLANT-CERT-REUSE') && t.residentId !== r3Person.residentId) {
+      if (type === 'skill_level' && s.program === 'skill_upgrade' && s.status === 'closed' && !reusedNumber)
+        reusedNumber = { number, classId: s.id!, residentId: t.residentId };
+      else if (
+        type === 'training' &&
+        s.program === 'short_term' &&
+        s.status === 'closed' &&
+        reusedNumber &&
+        !planted.some((p) => p.id === 'PLANT-CERT-REUSE') &&
+        t.residentId !== r3Person.residentId
+      ) {
         number = reusedNumber.number;
         planted.push({
-          id: 'PLANT-CERT-REUSE', classIds: [reusedNumber.classId, s.id!], residentIds: [reusedNumber.residentId, t.residentId], claimIds: [],
+          id: 'PLANT-CERT-REUSE',
+          classIds: [reusedNumber.classId, s.id!],
+          residentIds: [reusedNumber.residentId, t.residentId],
+          claimIds: [],
           note: `证书编号 ${number} 既是职业技能等级证书（${reusedNumber.classId}），又是培训合格证书（${s.id}）`,
         });
       }
-      const issuer = s.program === 'safety' ? '攀枝花市应急管理局（演示）' : s.program === 'entrepreneurship' ? '攀枝花市就业服务管理局（演示）' : '攀枝花示例职业技能鉴定所（虚构）';
+      const issuer =
+        s.program === 'safety'
+          ? '攀枝花市应急管理局（演示）'
+          : s.program === 'entrepreneurship'
+            ? '攀枝花市就业服务管理局（演示）'
+            : '攀枝花示例职业技能鉴定所（虚构）';
       await recordCertificate(tx, actor, s.id!, { residentId: t.residentId, type, number, issuedOn: addDays(end, r.int(3, 12)), issuer });
       o.cert = { type, number };
     }
@@ -761,18 +1232,32 @@ async function runClasses(story: AfterReviewApplications) {
   // PLANT-OFF-DAY: one session's sign-ins typed in two days after it ran.
   const offDay = specs.find((s) => free(s) && !planTaken.has(s) && s.sessions >= 3)!;
   planTaken.add(offDay);
-  const offSession = (await tx.selectFrom('class_sessions').select(['id', 'day']).where('class_id', '=', offDay.id!).orderBy('day').execute())[1]!;
+  const offSession = (
+    await tx.selectFrom('class_sessions').select(['id', 'day']).where('class_id', '=', offDay.id!).orderBy('day').execute()
+  )[1]!;
   await sql`
     update attendance a set signed_at = ((s.day + interval '2 days' + time '19:00') + make_interval(secs => mod(abs(hashtext(a.resident_id)), 3000))) at time zone 'Asia/Shanghai'
     from class_sessions s where s.id = a.session_id and a.present and s.id = ${Number(offSession.id)}`.execute(tx);
   planted.push({
-    id: 'PLANT-OFF-DAY', classIds: [offDay.id!], residentIds: [], claimIds: [],
+    id: 'PLANT-OFF-DAY',
+    classIds: [offDay.id!],
+    residentIds: [],
+    claimIds: [],
     note: `培训班 ${offDay.id} 在 ${String(offSession.day).slice(0, 10)} 的课次，签到在两天后的晚上补录`,
   });
-  planted.push({ id: 'PLANT-SAME-MINUTE', classIds: [sameMinute.id!], residentIds: sameMinute.trainees.map((t) => t.residentId), claimIds: [], note: '每次课全部学员的签到时间都在开课前 7 分钟的同一分钟内' });
+  planted.push({
+    id: 'PLANT-SAME-MINUTE',
+    classIds: [sameMinute.id!],
+    residentIds: sameMinute.trainees.map((t) => t.residentId),
+    claimIds: [],
+    note: '每次课全部学员的签到时间都在开课前 7 分钟的同一分钟内',
+  });
   if (shortHours) {
     planted.push({
-      id: 'PLANT-SHORT-HOURS', classIds: [shortHours.id!], residentIds: [], claimIds: [],
+      id: 'PLANT-SHORT-HOURS',
+      classIds: [shortHours.id!],
+      residentIds: [],
+      claimIds: [],
       note: `${shortHours.occupationCode} ${shortHours.level} 级目录课时 ${shortHours.catalogHours}，本班只有 ${shortHours.sessions * shortHours.hoursPerSession} 课时`,
     });
   }
@@ -788,7 +1273,16 @@ async function seedApprenticeshipPlans(story: AfterRunClasses) {
   const apprEnterprises = world.enterprises.filter((e) => insured.get(e.uscc) === true && fund2021.has(e.uscc) && fund2020.has(e.uscc));
   const apprProvider = world.providers.find((p) => p.programs.includes('apprenticeship'))!;
   const apprScope = scopeTuples(apprProvider.id, 'apprenticeship');
-  const plans: { id: string; status: string; uscc: string; person: DemoPerson; occupationCode: string; level: string; start: string; end: string }[] = [];
+  const plans: {
+    id: string;
+    status: string;
+    uscc: string;
+    person: DemoPerson;
+    occupationCode: string;
+    level: string;
+    start: string;
+    end: string;
+  }[] = [];
   for (const [i, plan] of [
     { start: '2020-03-02', end: '2021-03-01', status: 'completed' },
     { start: '2020-07-01', end: '2021-12-31', status: 'listed', advance: true },
@@ -801,24 +1295,75 @@ async function seedApprenticeshipPlans(story: AfterRunClasses) {
     const end = plan.end > '2021-12-31' ? '2021-12-31' : plan.end;
     const actor = actors.enterprise.get(e.uscc) ?? officeOf(e.uscc);
     const p = await submitApprenticeshipPlan(tx, actor, {
-      enterpriseUscc: e.uscc, providerId: apprProvider.id, residentId: person.residentId, name: person.name, occupationCode: t.occupation_code!, level: t.level!,
-      startDate: plan.start, endDate: end, contractMonths: 36,
+      enterpriseUscc: e.uscc,
+      providerId: apprProvider.id,
+      residentId: person.residentId,
+      name: person.name,
+      occupationCode: t.occupation_code!,
+      level: t.level!,
+      startDate: plan.start,
+      endDate: end,
+      contractMonths: 36,
     });
-    if (plan.status !== 'submitted') await changePlanStatus(tx, officeOf(e.uscc), p.id, { status: 'listed', note: '列入 2020 年企业新型学徒制培训计划' });
+    if (plan.status !== 'submitted')
+      await changePlanStatus(tx, officeOf(e.uscc), p.id, { status: 'listed', note: '列入 2020 年企业新型学徒制培训计划' });
     if (plan.status === 'completed' || plan.status === 'quit') {
-      await changePlanStatus(tx, actor, p.id, { status: plan.status as 'completed' | 'quit', note: plan.status === 'quit' ? '学徒中途离职' : '学徒期满，取得职业技能等级证书' });
+      await changePlanStatus(tx, actor, p.id, {
+        status: plan.status as 'completed' | 'quit',
+        note: plan.status === 'quit' ? '学徒中途离职' : '学徒期满，取得职业技能等级证书',
+      });
     }
-    plans.push({ id: p.id, status: plan.status, uscc: e.uscc, person, occupationCode: t.occupation_code!, level: t.level!, start: plan.start, end });
+    plans.push({
+      id: p.id,
+      status: plan.status,
+      uscc: e.uscc,
+      person,
+      occupationCode: t.occupation_code!,
+      level: t.level!,
+      start: plan.start,
+      end,
+    });
   }
   const listedPlan = plans.find((p) => p.status === 'listed')!;
-  const advance = await payAdvance(tx, officeOf(listedPlan.uscc), { kind: 'apprenticeship', subjectId: listedPlan.id, amountFen: 250_000, paidOn: '2020-07-20' });
+  const advance = await payAdvance(tx, officeOf(listedPlan.uscc), {
+    kind: 'apprenticeship',
+    subjectId: listedPlan.id,
+    amountFen: 250_000,
+    paidOn: '2020-07-20',
+  });
   return { apprProvider, plans, advance };
 }
 type AfterSeedApprenticeshipPlans = AfterRunClasses & Awaited<ReturnType<typeof seedApprenticeshipPlans>>;
 
 /** Claims submitted by those who file them, and decided by the engine. */
 async function submitAndDecideClaims(story: AfterSeedApprenticeshipPlans) {
-  const { tx, world, progress, r, actors, reviewerOf, planted, enterprisesById, pensionKnownFalse, usable, keyPool, take, specs, r3Enterprise, r3Es, r3Safety, r3Short, r3Person, prejob, officeOf, providerActor, ordered, outcomes, apprProvider, plans } = story;
+  const {
+    tx,
+    world,
+    progress,
+    r,
+    actors,
+    reviewerOf,
+    planted,
+    enterprisesById,
+    pensionKnownFalse,
+    usable,
+    keyPool,
+    take,
+    specs,
+    r3Enterprise,
+    r3Es,
+    r3Safety,
+    r3Short,
+    r3Person,
+    prejob,
+    officeOf,
+    providerActor,
+    ordered,
+    outcomes,
+    apprProvider,
+    plans,
+  } = story;
   // ——— claims ———
   progress('补贴申领：提交');
   const claimOf = new Map<string, { id: string; end: string; area: string; program: string; residentId: string; classId: string | null }>();
@@ -827,16 +1372,27 @@ async function submitAndDecideClaims(story: AfterSeedApprenticeshipPlans) {
   const nameOf = new Map((await tx.selectFrom('people').select(['resident_id', 'name']).execute()).map((p) => [p.resident_id, p.name]));
   const submit = async (actor: Actor, input: SubmitClaimInput) => {
     const c = await submitClaim(tx, actor, { ...input, name: input.name ?? nameOf.get(input.residentId) ?? null });
-    claimOf.set(c.id, { id: c.id, end: input.endDate, area: c.areaCode, program: input.program, residentId: input.residentId, classId: input.classId ?? null });
+    claimOf.set(c.id, {
+      id: c.id,
+      end: input.endDate,
+      area: c.areaCode,
+      program: input.program,
+      residentId: input.residentId,
+      classId: input.classId ?? null,
+    });
     return c.id;
   };
-  const toLevel = (level: string | null) => (level == null ? null : level === 'special' ? 'special' as const : Number(level));
+  const toLevel = (level: string | null) => (level == null ? null : level === 'special' ? ('special' as const) : Number(level));
   const trainingClaims: { id: string; spec: ClassSpec; residentId: string; days: number }[] = [];
   let duplicate: string | undefined;
   const closed = ordered.filter((s) => s.status === 'closed');
   // The latest closed classes' claims arrive after the decisions below (they stay 'submitted').
-  const latest = new Set([...closed].sort((a, b) => (classEnd(a) < classEnd(b) ? -1 : classEnd(a) > classEnd(b) ? 1 : a.n - b.n))
-    .slice(-Math.max(4, Math.round(closed.length * 0.05))).filter((s) => s !== r3Es && s !== r3Safety && s !== r3Short));
+  const latest = new Set(
+    [...closed]
+      .sort((a, b) => (classEnd(a) < classEnd(b) ? -1 : classEnd(a) > classEnd(b) ? 1 : a.n - b.n))
+      .slice(-Math.max(4, Math.round(closed.length * 0.05)))
+      .filter((s) => s !== r3Es && s !== r3Safety && s !== r3Short),
+  );
   for (const s of closed) {
     const per = outcomes.get(s.id!)!;
     const days = classDays(s);
@@ -850,16 +1406,32 @@ async function submitAndDecideClaims(story: AfterSeedApprenticeshipPlans) {
         const payeeEnterprise = ['short_term', 'pre_job', 'transfer', 'safety'].includes(s.program);
         const actor = payeeEnterprise && enterpriseApplicant ? enterpriseApplicant : providerActor(s);
         const input: SubmitClaimInput = {
-          program: s.program, residentId: t.residentId, enterpriseUscc: t.employerUscc ?? (EMPLOYEE_CLASS_PROGRAMS.includes(s.program) ? s.enterpriseUscc : null),
-          providerId: s.providerId, classId: s.id!, occupationCode: s.occupationCode, level: toLevel(s.level), entrepreneurshipType: s.entrepreneurshipType,
-          startDate: days[0]!, endDate: days.at(-1)!, attendedHours: o.hours, attendedDays: o.days, qualified: o.qualified,
-          certificate: o.cert, newHire: t.newHire, contractMonths: t.contractMonths, projectId: s.projectId,
+          program: s.program,
+          residentId: t.residentId,
+          enterpriseUscc: t.employerUscc ?? (EMPLOYEE_CLASS_PROGRAMS.includes(s.program) ? s.enterpriseUscc : null),
+          providerId: s.providerId,
+          classId: s.id!,
+          occupationCode: s.occupationCode,
+          level: toLevel(s.level),
+          entrepreneurshipType: s.entrepreneurshipType,
+          startDate: days[0]!,
+          endDate: days.at(-1)!,
+          attendedHours: o.hours,
+          attendedDays: o.days,
+          qualified: o.qualified,
+          certificate: o.cert,
+          newHire: t.newHire,
+          contractMonths: t.contractMonths,
+          projectId: s.projectId,
         };
         const id = await submit(actor, input);
         if (s.program === 'employment_skill') trainingClaims.push({ id, spec: s, residentId: t.residentId, days: o.days });
         if (prejob && s === prejob.spec && t.residentId === prejob.residentId) {
           planted.push({
-            id: 'PLANT-PREJOB-VETERAN', classIds: [prejob.earlier.id!, s.id!], residentIds: [t.residentId], claimIds: [id],
+            id: 'PLANT-PREJOB-VETERAN',
+            classIds: [prejob.earlier.id!, s.id!],
+            residentIds: [t.residentId],
+            claimIds: [id],
             note: `${t.residentId} 在 ${prejob.earlier.start} 已作为企业 ${s.enterpriseUscc} 的职工参加培训班 ${prejob.earlier.id}，${days[0]} 又被列为该企业新入职员工参加岗前培训并申领`,
           });
         }
@@ -868,11 +1440,20 @@ async function submitAndDecideClaims(story: AfterSeedApprenticeshipPlans) {
           duplicate = await submit(actor, input);
         }
         // R6: a trainee's first appraisal, claimed by the trainee (or entered by the office for them).
-        if (o.cert && (o.cert.type === 'skill_level') && r.chance(0.25)) {
+        if (o.cert && o.cert.type === 'skill_level' && r.chance(0.25)) {
           const mine = actors.trainee.get(t.residentId);
           await submit(mine ?? reviewerOf(s.areaCode), {
-            program: 'appraisal', applicant: mine ? undefined : 'individual', residentId: t.residentId, providerId: s.providerId, classId: s.id!,
-            occupationCode: s.occupationCode, level: toLevel(s.level), startDate: days[0]!, endDate: days.at(-1)!, qualified: true, certificate: o.cert,
+            program: 'appraisal',
+            applicant: mine ? undefined : 'individual',
+            residentId: t.residentId,
+            providerId: s.providerId,
+            classId: s.id!,
+            occupationCode: s.occupationCode,
+            level: toLevel(s.level),
+            startDate: days[0]!,
+            endDate: days.at(-1)!,
+            qualified: true,
+            certificate: o.cert,
           });
         }
       }
@@ -881,17 +1462,28 @@ async function submitAndDecideClaims(story: AfterSeedApprenticeshipPlans) {
     else await work();
   }
   // §4.8 work-for-training: poor labourers and others hard to employ, hired by insured enterprises.
-  const w4t = take(keyPool, Math.max(4, Math.min(16, Math.floor(usable.length / 300))), (p) => p.groups.some((g) => ALLOWANCE_GROUPS.includes(g)) && pensionKnownFalse.has(p.residentId));
+  const w4t = take(
+    keyPool,
+    Math.max(4, Math.min(16, Math.floor(usable.length / 300))),
+    (p) => p.groups.some((g) => ALLOWANCE_GROUPS.includes(g)) && pensionKnownFalse.has(p.residentId),
+  );
   const submitW4t = async (p: DemoPerson, uscc: string, start: string, months: number) => {
     const e = enterprisesById.get(uscc)!;
     const mine = actors.enterprise.get(uscc);
     return submit(mine ?? officeOf(uscc), {
-      program: 'work_for_training', applicant: mine ? undefined : 'enterprise', residentId: p.residentId, enterpriseUscc: e.uscc,
-      startDate: start, endDate: addDays(addMonths(start, months), -1), newHire: true, insuredMonths: months,
+      program: 'work_for_training',
+      applicant: mine ? undefined : 'enterprise',
+      residentId: p.residentId,
+      enterpriseUscc: e.uscc,
+      startDate: start,
+      endDate: addDays(addMonths(start, months), -1),
+      newHire: true,
+      insuredMonths: months,
     });
   };
 
-  for (const p of w4t) await submitW4t(p, r.pick(world.enterprises).uscc, dateBetween(r, '2020-03-01', '2020-12-01').slice(0, 8) + '01', r.pick([3, 6, 6]));
+  for (const p of w4t)
+    await submitW4t(p, r.pick(world.enterprises).uscc, dateBetween(r, '2020-03-01', '2020-12-01').slice(0, 8) + '01', r.pick([3, 6, 6]));
   // Withdrawn: the provider's duplicate, before any decision.
   if (duplicate) {
     const c = claimOf.get(duplicate)!;
@@ -912,21 +1504,41 @@ async function submitAndDecideClaims(story: AfterSeedApprenticeshipPlans) {
   // §4.6 living allowances, naming the training claim (the trainee's own, entered by the office).
   const allowanceOf = (residentId: string) => {
     const p = world.people.find((x) => x.residentId === residentId)!;
-    return p.groups.some((g) => ALLOWANCE_GROUPS.includes(g)) || (p.groups.includes('non_continuing_graduate') && p.groups.includes('urban_dibao_family'));
+    return (
+      p.groups.some((g) => ALLOWANCE_GROUPS.includes(g)) ||
+      (p.groups.includes('non_continuing_graduate') && p.groups.includes('urban_dibao_family'))
+    );
   };
   for (const tc of trainingClaims.filter((x) => allowanceOf(x.residentId) && x.days > 0)) {
     const days = classDays(tc.spec);
     await submit(reviewerOf(tc.spec.areaCode), {
-      program: 'living_allowance', applicant: 'individual', residentId: tc.residentId, classId: tc.spec.id!, trainingClaimId: tc.id,
-      startDate: days[0]!, endDate: days.at(-1)!, attendedDays: tc.days,
+      program: 'living_allowance',
+      applicant: 'individual',
+      residentId: tc.residentId,
+      classId: tc.spec.id!,
+      trainingClaimId: tc.id,
+      startDate: days[0]!,
+      endDate: days.at(-1)!,
+      attendedDays: tc.days,
     });
   }
   // §4.1: the completed apprenticeship, claimed by its enterprise.
   const done = plans.find((p) => p.status === 'completed')!;
   const apprClaim = await submit(actors.enterprise.get(done.uscc) ?? officeOf(done.uscc), {
-    program: 'apprenticeship', applicant: actors.enterprise.has(done.uscc) ? undefined : 'enterprise', residentId: done.person.residentId,
-    enterpriseUscc: done.uscc, providerId: apprProvider.id, occupationCode: done.occupationCode, level: toLevel(done.level), startDate: done.start, endDate: done.end,
-    qualified: true, certificate: { type: 'skill_level', number: `S20215104A${String(1).padStart(5, '0')}` }, newHire: true, contractMonths: 36, apprenticeshipPlanId: done.id,
+    program: 'apprenticeship',
+    applicant: actors.enterprise.has(done.uscc) ? undefined : 'enterprise',
+    residentId: done.person.residentId,
+    enterpriseUscc: done.uscc,
+    providerId: apprProvider.id,
+    occupationCode: done.occupationCode,
+    level: toLevel(done.level),
+    startDate: done.start,
+    endDate: done.end,
+    qualified: true,
+    certificate: { type: 'skill_level', number: `S20215104A${String(1).padStart(5, '0')}` },
+    newHire: true,
+    contractMonths: 36,
+    apprenticeshipPlanId: done.id,
   });
   // The R3 case: the person's fourth subsidised training of 2021 (three classes, then this hire).
   const r3Claim = await submitW4t(r3Person, r3Enterprise.uscc, '2021-03-01', 6);
@@ -946,14 +1558,25 @@ async function reviewPublishAndPay(story: AfterSubmitAndDecideClaims) {
   if (r3Row.outcome === 'ineligible' && r3Steps.filter((s) => s.result === 'fail').every((s) => s.rule === 'R3')) {
     await recordAnnualCapException(tx, actors.city, {
       claimId: r3Claim,
-      reason: '该劳动者为建档立卡贫困劳动力，2021 年先后参加就业技能培训、安全技能培训、岗位技能培训后被企业吸纳就业，以工代训有利于稳定就业；依“原则上”条款经局务会研究同意作为例外（演示）',
+      reason:
+        '该劳动者为建档立卡贫困劳动力，2021 年先后参加就业技能培训、安全技能培训、岗位技能培训后被企业吸纳就业，以工代训有利于稳定就业；依“原则上”条款经局务会研究同意作为例外（演示）',
     });
     r3ExceptionClaimId = r3Claim;
   } else {
-    throw new Error(`demo: the R3 case was decided ${r3Row.outcome} (${r3Steps.filter((s) => s.result !== 'pass').map((s) => `${s.rule}:${s.result}`).join(', ')})`);
+    throw new Error(
+      `demo: the R3 case was decided ${r3Row.outcome} (${r3Steps
+        .filter((s) => s.result !== 'pass')
+        .map((s) => `${s.rule}:${s.result}`)
+        .join(', ')})`,
+    );
   }
-  const decided = await tx.selectFrom('claims').select(['id', 'outcome', 'area_code', 'end_date', 'trace', 'r3_exception_reason', 'program'])
-    .where('status', '=', 'decided').orderBy('end_date').orderBy('id').execute();
+  const decided = await tx
+    .selectFrom('claims')
+    .select(['id', 'outcome', 'area_code', 'end_date', 'trace', 'r3_exception_reason', 'program'])
+    .where('status', '=', 'decided')
+    .orderBy('end_date')
+    .orderBy('id')
+    .execute();
   const endOf = (c: { end_date: string | Date }) => (c.end_date instanceof Date ? c.end_date.toISOString().slice(0, 10) : c.end_date);
   // Rejected: most ineligible decisions (the reason is the engine's first); the rest wait on the desk.
   for (const [i, c] of decided.filter((x) => x.outcome === 'ineligible' && !x.r3_exception_reason).entries()) {
@@ -962,12 +1585,21 @@ async function reviewPublishAndPay(story: AfterSubmitAndDecideClaims) {
     await rejectClaim(tx, reviewerOf(c.area_code), { claimId: c.id, reason: `经审核不符合补贴条件：${failed?.reason ?? '见判定说明'}` });
   }
   const eligible = decided.filter((c) => c.outcome === 'eligible' || c.r3_exception_reason);
-  const wave = (c: (typeof eligible)[number]) => (unreviewed.has(c.id) ? 'U' : endOf(c) <= '2021-03-31' ? 'A' : endOf(c) <= '2021-07-31' ? 'B' : 'C');
+  const wave = (c: (typeof eligible)[number]) =>
+    unreviewed.has(c.id) ? 'U' : endOf(c) <= '2021-03-31' ? 'A' : endOf(c) <= '2021-07-31' ? 'B' : 'C';
   // The latest eligible decisions wait for the office's review (left 'decided').
-  const unreviewed = new Set(eligible.filter((c) => c.id !== r3ExceptionClaimId).slice(-Math.max(3, Math.round(eligible.length * 0.03))).map((c) => c.id));
+  const unreviewed = new Set(
+    eligible
+      .filter((c) => c.id !== r3ExceptionClaimId)
+      .slice(-Math.max(3, Math.round(eligible.length * 0.03)))
+      .map((c) => c.id),
+  );
   for (const c of eligible) {
     if (unreviewed.has(c.id)) continue;
-    await reviewClaim(tx, reviewerOf(c.area_code), { claimId: c.id, note: c.r3_exception_reason ? '按市人社局年度次数例外审核' : '材料齐全，审核通过' });
+    await reviewClaim(tx, reviewerOf(c.area_code), {
+      claimId: c.id,
+      note: c.r3_exception_reason ? '按市人社局年度次数例外审核' : '材料齐全，审核通过',
+    });
   }
   // Wave A: published in summer 2021, closed, approved (amounts reserved from the funds).
   const byArea = (list: typeof eligible) => {
@@ -980,7 +1612,12 @@ async function reviewPublishAndPay(story: AfterSubmitAndDecideClaims) {
   advanceTo('2021-07-05');
   const waveANotices: { area: string; ids: string[]; id: string; endsOn: string }[] = [];
   for (const [area, ids] of waveA) {
-    const notice = await publishClaims(tx, reviewerOf(area), { areaCode: area, title: `${area} 2021 年第二批职业技能提升补贴公示（演示）`, startsOn: '2021-07-05', claimIds: ids });
+    const notice = await publishClaims(tx, reviewerOf(area), {
+      areaCode: area,
+      title: `${area} 2021 年第二批职业技能提升补贴公示（演示）`,
+      startsOn: '2021-07-05',
+      claimIds: ids,
+    });
     waveANotices.push({ area, ids, id: notice.id, endsOn: notice.endsOn });
   }
   // An objection upheld: the trainee says she never attended (the claim is rejected). Received on the
@@ -989,14 +1626,29 @@ async function reviewPublishAndPay(story: AfterSubmitAndDecideClaims) {
   const objected = waveANotices.find((n) => n.ids.length > 3);
   if (objected) {
     advanceTo('2021-07-07');
-    const ob = await objectToClaim(tx, null, { noticeId: objected.id, claimId: objected.ids[1]!, text: '本人未参加该培训，申领信息有误（实名举报，演示）' });
+    const ob = await objectToClaim(tx, null, {
+      noticeId: objected.id,
+      claimId: objected.ids[1]!,
+      text: '本人未参加该培训，申领信息有误（实名举报，演示）',
+    });
     advanceTo('2021-07-14');
-    const res = await resolveObjection(tx, reviewerOf(objected.area), { objectionId: ob.id, verdict: 'upheld', resolution: '经核查考勤与签到记录，学员未实际参训，异议成立' });
+    const res = await resolveObjection(tx, reviewerOf(objected.area), {
+      objectionId: ob.id,
+      verdict: 'upheld',
+      resolution: '经核查考勤与签到记录，学员未实际参训，异议成立',
+    });
     objected.endsOn = res.endsOn;
     rejectedByObjection = objected.ids[1];
   }
   // The offices close their notices on the first working day after the last one has run, and approve.
-  advanceTo(nextWorkingDay(waveANotices.map((n) => n.endsOn).sort().at(-1)!));
+  advanceTo(
+    nextWorkingDay(
+      waveANotices
+        .map((n) => n.endsOn)
+        .sort()
+        .at(-1)!,
+    ),
+  );
   for (const { area, ids, id } of waveANotices) {
     const reviewer = reviewerOf(area);
     await closeNotice(tx, reviewer, { noticeId: id });
@@ -1019,12 +1671,22 @@ async function reviewPublishAndPay(story: AfterSubmitAndDecideClaims) {
   advanceTo('2021-11-12');
   const waveBNotices: { ids: string[]; id: string }[] = [];
   for (const [area, ids] of waveB) {
-    const notice = await publishClaims(tx, reviewerOf(area), { areaCode: area, title: `${area} 2021 年第三批职业技能提升补贴公示（演示）`, startsOn: '2021-11-12', claimIds: ids });
+    const notice = await publishClaims(tx, reviewerOf(area), {
+      areaCode: area,
+      title: `${area} 2021 年第三批职业技能提升补贴公示（演示）`,
+      startsOn: '2021-11-12',
+      claimIds: ids,
+    });
     waveBNotices.push({ ids, id: notice.id });
   }
   advanceTo(DEMO_TODAY);
   const toPause = waveBNotices.find((n) => n.ids.length > 1);
-  if (toPause) await objectToClaim(tx, null, { noticeId: toPause.id, claimId: toPause.ids[0]!, text: '该企业此期培训实际只上了两天课（匿名反映，演示）' });
+  if (toPause)
+    await objectToClaim(tx, null, {
+      noticeId: toPause.id,
+      claimId: toPause.ids[0]!,
+      text: '该企业此期培训实际只上了两天课（匿名反映，演示）',
+    });
   void apprClaim;
   return { r3ExceptionClaimId };
 }
@@ -1038,34 +1700,75 @@ async function finishPlantedCases(story: AfterReviewPublishAndPay) {
 
   // PLANT-CLAIM-TWICE: a provider claims for another provider's trainee, for the same days.
   const [ctA, ctB] = claimTwice;
-  const first = await tx.selectFrom('claims').select(['id', 'resident_id']).where('class_id', '=', ctA.id!).where('program', '=', ctA.program)
-    .where('status', 'not in', ['rejected', 'withdrawn']).orderBy('id').executeTakeFirstOrThrow();
+  const first = await tx
+    .selectFrom('claims')
+    .select(['id', 'resident_id'])
+    .where('class_id', '=', ctA.id!)
+    .where('program', '=', ctA.program)
+    .where('status', 'not in', ['rejected', 'withdrawn'])
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   const ctDays = classDays(ctB);
   const second = await submit(providerActor(ctB), {
-    program: ctB.program, residentId: first.resident_id, providerId: ctB.providerId, classId: ctB.id!, occupationCode: ctB.occupationCode, level: toLevel(ctB.level),
-    entrepreneurshipType: ctB.entrepreneurshipType, projectId: ctB.projectId, startDate: ctDays[0]!, endDate: ctDays.at(-1)!,
-    attendedHours: ctB.sessions * ctB.hoursPerSession, attendedDays: ctB.sessions, qualified: true, certificate: null,
+    program: ctB.program,
+    residentId: first.resident_id,
+    providerId: ctB.providerId,
+    classId: ctB.id!,
+    occupationCode: ctB.occupationCode,
+    level: toLevel(ctB.level),
+    entrepreneurshipType: ctB.entrepreneurshipType,
+    projectId: ctB.projectId,
+    startDate: ctDays[0]!,
+    endDate: ctDays.at(-1)!,
+    attendedHours: ctB.sessions * ctB.hoursPerSession,
+    attendedDays: ctB.sessions,
+    qualified: true,
+    certificate: null,
   });
   planted.push({
-    id: 'PLANT-CLAIM-TWICE', classIds: [ctA.id!, ctB.id!], residentIds: [first.resident_id], claimIds: [first.id, second],
+    id: 'PLANT-CLAIM-TWICE',
+    classIds: [ctA.id!, ctB.id!],
+    residentIds: [first.resident_id],
+    claimIds: [first.id, second],
     note: `${ctB.providerId} 为 ${ctA.providerId} 培训班 ${ctA.id} 的学员 ${first.resident_id} 申领同期（${ctDays[0]} 起）培训补贴（申领 ${second}，原申领 ${first.id}）`,
   });
   // PLANT-PENSION-LATE: a paid trainee's pension entitlement, dated before the class, reported afterwards.
-  const paid = await tx.selectFrom('claims as c').innerJoin('classes as k', 'k.id', 'c.class_id').select(['c.id', 'c.resident_id', 'c.class_id', 'k.start_date'])
-    .where('c.status', '=', 'paid').where('c.class_id', 'not in', [...planTaken].map((x) => x.id!)).where('c.resident_id', '!=', r3Person.residentId)
-    .orderBy('c.id').executeTakeFirstOrThrow();
+  const paid = await tx
+    .selectFrom('claims as c')
+    .innerJoin('classes as k', 'k.id', 'c.class_id')
+    .select(['c.id', 'c.resident_id', 'c.class_id', 'k.start_date'])
+    .where('c.status', '=', 'paid')
+    .where(
+      'c.class_id',
+      'not in',
+      [...planTaken].map((x) => x.id!),
+    )
+    .where('c.resident_id', '!=', r3Person.residentId)
+    .orderBy('c.id')
+    .executeTakeFirstOrThrow();
   const pensionFrom = addDays(String(paid.start_date).slice(0, 10), -20);
   await recordPersonFact(tx, reviewerOf(world.people.find((p) => p.residentId === paid.resident_id)!.areaCode), paid.resident_id, {
-    fact: 'pensionEntitled', value: true, source: `社会保险系统（演示）：2021-11-10 补报，${pensionFrom} 起按月领取养老金`, asOf: pensionFrom,
+    fact: 'pensionEntitled',
+    value: true,
+    source: `社会保险系统（演示）：2021-11-10 补报，${pensionFrom} 起按月领取养老金`,
+    asOf: pensionFrom,
   });
   planted.push({
-    id: 'PLANT-PENSION-LATE', classIds: [paid.class_id!], residentIds: [paid.resident_id], claimIds: [paid.id],
+    id: 'PLANT-PENSION-LATE',
+    classIds: [paid.class_id!],
+    residentIds: [paid.resident_id],
+    claimIds: [paid.id],
     note: `申领 ${paid.id}（已支付）的学员自 ${pensionFrom} 起按月领取养老金，开班后才由社保系统补报`,
   });
 
   // What the trainee logins were put on their classes for (see loginClasses): a certificate and a paid claim each.
   for (const residentId of demoTrainees) {
-    const paid = await tx.selectFrom('payments').innerJoin('claims', 'claims.id', 'payments.claim_id').select('claims.id').where('claims.resident_id', '=', residentId).executeTakeFirst();
+    const paid = await tx
+      .selectFrom('payments')
+      .innerJoin('claims', 'claims.id', 'payments.claim_id')
+      .select('claims.id')
+      .where('claims.resident_id', '=', residentId)
+      .executeTakeFirst();
     const certificate = await tx.selectFrom('certificates').select('id').where('resident_id', '=', residentId).executeTakeFirst();
     if (!paid || !certificate) throw new Error(`demo: the trainee login of ${residentId} has ${paid ? 'no certificate' : 'no paid claim'}`);
   }
@@ -1094,7 +1797,25 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
   const s10 = { ...s9, ...(await reviewPublishAndPay(s9)) };
   await finishPlantedCases(s10);
   const { planted, advance, r3ExceptionClaimId } = s10;
-  const classes = Object.fromEntries((await tx.selectFrom('classes').select(['status', ({ fn }) => fn.countAll<number>().as('n')]).groupBy('status').orderBy('status').execute()).map((x) => [x.status, Number(x.n)]));
-  const claims = Object.fromEntries((await tx.selectFrom('claims').select(['status', ({ fn }) => fn.countAll<number>().as('n')]).groupBy('status').orderBy('status').execute()).map((x) => [x.status, Number(x.n)]));
+  const classes = Object.fromEntries(
+    (
+      await tx
+        .selectFrom('classes')
+        .select(['status', ({ fn }) => fn.countAll<number>().as('n')])
+        .groupBy('status')
+        .orderBy('status')
+        .execute()
+    ).map((x) => [x.status, Number(x.n)]),
+  );
+  const claims = Object.fromEntries(
+    (
+      await tx
+        .selectFrom('claims')
+        .select(['status', ({ fn }) => fn.countAll<number>().as('n')])
+        .groupBy('status')
+        .orderBy('status')
+        .execute()
+    ).map((x) => [x.status, Number(x.n)]),
+  );
   return { classes, claims, planted, r3ExceptionClaimId, advanceId: advance.id };
 }

@@ -219,7 +219,8 @@ async function seedPeople(tx: Tx, r: Random, count: number): Promise<DemoPerson[
   // the pension entitlement of a trainee login's person: their claims are decided, see seedDemoActivity).
   for (const [i, p] of people.entries()) {
     const facts: SeedFact[] = p.groups.map((g) => ({ fact: g, value: true, source: '就业登记系统（演示）', asOf: '2020-01-02' }));
-    if (!r.chance(0.02) || i < TRAINEE_LOGINS) facts.push({ fact: 'pensionEntitled', value: p.pension, source: '社会保险系统（演示）', asOf: '2020-01-02' });
+    if (!r.chance(0.02) || i < TRAINEE_LOGINS)
+      facts.push({ fact: 'pensionEntitled', value: p.pension, source: '社会保险系统（演示）', asOf: '2020-01-02' });
     facts.push({
       fact: 'rural',
       value: p.groups.includes('rural_migrant') || r.chance(0.3),
@@ -316,21 +317,25 @@ export async function seedDemoRegistries(
   // forward as the story goes, so that notices are published, paused and closed under the product's
   // own rules; it ends on DEMO_TODAY, the day the demo runs as of.
   const clock: BusinessClock = { today: DEMO_START };
-  return withIdSource(uuidsFrom(prng(seed ^ 0x1d5).next), () => withBusinessClock(clock, () => inTransaction(db, async (tx) => {
-    await seedReferenceData(tx, ACTOR);
-    say('企业');
-    const enterprises = await seedEnterprises(tx, random);
-    say('培训机构');
-    const providers = await seedProviders(tx);
-    say('劳动者');
-    const people = await seedPeople(tx, random, options.people ?? 5000);
-    say('资金');
-    await seedFunds(tx);
-    say('演示账号');
-    const logins = await seedUsers(tx, { enterprises, providers, people });
-    const world = { enterprises, providers, people, random, clock };
-    const activity = await seedDemoActivity(tx, world, say);
-    await seedDemoSupervision(tx, world, activity);
-    return { world, logins, activity };
-  })));
+  return withIdSource(uuidsFrom(prng(seed ^ 0x1d5).next), () =>
+    withBusinessClock(clock, () =>
+      inTransaction(db, async (tx) => {
+        await seedReferenceData(tx, ACTOR);
+        say('企业');
+        const enterprises = await seedEnterprises(tx, random);
+        say('培训机构');
+        const providers = await seedProviders(tx);
+        say('劳动者');
+        const people = await seedPeople(tx, random, options.people ?? 5000);
+        say('资金');
+        await seedFunds(tx);
+        say('演示账号');
+        const logins = await seedUsers(tx, { enterprises, providers, people });
+        const world = { enterprises, providers, people, random, clock };
+        const activity = await seedDemoActivity(tx, world, say);
+        await seedDemoSupervision(tx, world, activity);
+        return { world, logins, activity };
+      }),
+    ),
+  );
 }

@@ -22,20 +22,34 @@ export interface NewUser {
 
 export async function createUser(tx: Tx, user: NewUser, actor = 'system'): Promise<string> {
   const id = newUuid();
-  await tx.insertInto('users').values({
-    id,
-    username: user.username,
-    password_hash: await hashPassword(user.password),
-    display_name: user.displayName,
-    role: user.role,
-    area_code: user.areaCode ?? null,
-    department: user.department ?? null,
-    enterprise_uscc: user.enterpriseUscc ?? null,
-    provider_id: user.providerId ?? null,
-    resident_id: user.residentId ?? null,
-    payment_duties: user.paymentDuties ?? dutiesForRole(user.role, user.department ?? null),
-    created_by: actor,
-  }).execute();
-  await appendAudit(tx, { actor, action: 'user.create', entity: 'user', entityId: id, data: { username: user.username, role: user.role, areaCode: user.areaCode ?? null, paymentDuties: user.paymentDuties ?? dutiesForRole(user.role, user.department ?? null) } });
+  await tx
+    .insertInto('users')
+    .values({
+      id,
+      username: user.username,
+      password_hash: await hashPassword(user.password),
+      display_name: user.displayName,
+      role: user.role,
+      area_code: user.areaCode ?? null,
+      department: user.department ?? null,
+      enterprise_uscc: user.enterpriseUscc ?? null,
+      provider_id: user.providerId ?? null,
+      resident_id: user.residentId ?? null,
+      payment_duties: user.paymentDuties ?? dutiesForRole(user.role, user.department ?? null),
+      created_by: actor,
+    })
+    .execute();
+  await appendAudit(tx, {
+    actor,
+    action: 'user.create',
+    entity: 'user',
+    entityId: id,
+    data: {
+      username: user.username,
+      role: user.role,
+      areaCode: user.areaCode ?? null,
+      paymentDuties: user.paymentDuties ?? dutiesForRole(user.role, user.department ?? null),
+    },
+  });
   return id;
 }

@@ -10,12 +10,25 @@ import { isIsoDate } from './dates.ts';
 import { residentIdProblem, usccProblem, type IdProblem } from './identifiers.ts';
 
 /** Programs trained in classes. §4.1 runs on apprenticeship plans, §4.8 on employment, the allowance and appraisal on other records. */
-export const CLASS_PROGRAMS = ['skill_upgrade', 'short_term', 'pre_job', 'transfer', 'employment_skill', 'entrepreneurship', 'project_based', 'safety'] as const;
+export const CLASS_PROGRAMS = [
+  'skill_upgrade',
+  'short_term',
+  'pre_job',
+  'transfer',
+  'employment_skill',
+  'entrepreneurship',
+  'project_based',
+  'safety',
+] as const;
 export type ClassProgram = (typeof CLASS_PROGRAMS)[number];
 /** R11: programs that train an enterprise's employees (each trainee needs an employer). */
 export const EMPLOYEE_PROGRAMS: readonly string[] = ['skill_upgrade', 'short_term', 'pre_job', 'transfer', 'safety'];
 /** Programs whose catalog entry must exist (§4.2 upgrade; §4.5/§4.6 employment). */
-export const CATALOG_SECTION_OF: Partial<Record<string, 'upgrade' | 'employment'>> = { skill_upgrade: 'upgrade', transfer: 'employment', employment_skill: 'employment' };
+export const CATALOG_SECTION_OF: Partial<Record<string, 'upgrade' | 'employment'>> = {
+  skill_upgrade: 'upgrade',
+  transfer: 'employment',
+  employment_skill: 'employment',
+};
 
 const ID_PROBLEMS: Record<IdProblem, string> = {
   length: '应为18位',
@@ -128,7 +141,9 @@ export function classApplicationProblems(input: ClassApplicationDraft): Applicat
   if (!(input.hours != null && input.hours > 0)) add('hours', '课时应大于 0');
   if (input.venue != null && input.venue.trim() === '') add('venue', '应填写培训地点', '§5.3');
 
-  input.teachers.forEach((t, i) => { if (t.name.trim() === '') add(`teachers[${i}].name`, '不能为空'); });
+  input.teachers.forEach((t, i) => {
+    if (t.name.trim() === '') add(`teachers[${i}].name`, '不能为空');
+  });
 
   const seen = new Set<string>();
   input.trainees.forEach((t, i) => {
@@ -141,7 +156,8 @@ export function classApplicationProblems(input: ClassApplicationDraft): Applicat
   input.sessions.forEach((s, i) => {
     const at = `sessions[${i}]`;
     if (!isIsoDate(s.day)) add(`${at}.day`, '不是有效日期（应为存在的日期，格式 YYYY-MM-DD）');
-    else if (startOk && endOk && (s.day < input.startDate! || s.day > input.endDate!)) add(`${at}.day`, '课程日期不在开班日期和结业日期之间', '§5.3');
+    else if (startOk && endOk && (s.day < input.startDate! || s.day > input.endDate!))
+      add(`${at}.day`, '课程日期不在开班日期和结业日期之间', '§5.3');
     const timesOk = TIME.test(s.startsAt) && TIME.test(s.endsAt);
     if (!TIME.test(s.startsAt)) add(`${at}.startsAt`, '时间格式应为 HH:MM');
     if (!TIME.test(s.endsAt)) add(`${at}.endsAt`, '时间格式应为 HH:MM');
@@ -170,9 +186,16 @@ export interface ScopeLine {
  * the start date (a line without an occupation or level covers them all). The opening review refuses
  * a class outside it; the form warns as soon as the choice is made.
  */
-export function scopeCovers(scopes: readonly ScopeLine[], cls: { program: string; occupationCode?: string | null; level?: string | null; startDate: string }): boolean {
-  return scopes.some((s) => s.program === cls.program
-    && (s.occupationCode == null || s.occupationCode === (cls.occupationCode ?? ''))
-    && (s.level == null || s.level === (cls.level ?? ''))
-    && s.validFrom <= cls.startDate && (s.validTo == null || s.validTo >= cls.startDate));
+export function scopeCovers(
+  scopes: readonly ScopeLine[],
+  cls: { program: string; occupationCode?: string | null; level?: string | null; startDate: string },
+): boolean {
+  return scopes.some(
+    (s) =>
+      s.program === cls.program &&
+      (s.occupationCode == null || s.occupationCode === (cls.occupationCode ?? '')) &&
+      (s.level == null || s.level === (cls.level ?? '')) &&
+      s.validFrom <= cls.startDate &&
+      (s.validTo == null || s.validTo >= cls.startDate),
+  );
 }

@@ -2,8 +2,18 @@
 import { z } from 'zod';
 
 export const PROGRAMS = [
-  'apprenticeship', 'skill_upgrade', 'short_term', 'pre_job', 'transfer', 'employment_skill',
-  'living_allowance', 'entrepreneurship', 'work_for_training', 'project_based', 'safety', 'appraisal',
+  'apprenticeship',
+  'skill_upgrade',
+  'short_term',
+  'pre_job',
+  'transfer',
+  'employment_skill',
+  'living_allowance',
+  'entrepreneurship',
+  'work_for_training',
+  'project_based',
+  'safety',
+  'appraisal',
 ] as const;
 export type ProgramCode = (typeof PROGRAMS)[number];
 // Pure: a bundle that only reads the names below (the browser) leaves zod out.
@@ -33,9 +43,20 @@ export const APPLICANT_NAMES: Record<Applicant, string> = {
 };
 
 export const GROUPS = [
-  'poor_family_child', 'poor_labor', 'non_continuing_graduate', 'rural_migrant', 'laid_off',
-  'registered_unemployed', 'college_graduate', 'in_school_student', 'veteran', 'disabled',
-  'employment_difficulty', 'zero_employment_family', 'urban_dibao_family', 'decapacity',
+  'poor_family_child',
+  'poor_labor',
+  'non_continuing_graduate',
+  'rural_migrant',
+  'laid_off',
+  'registered_unemployed',
+  'college_graduate',
+  'in_school_student',
+  'veteran',
+  'disabled',
+  'employment_difficulty',
+  'zero_employment_family',
+  'urban_dibao_family',
+  'decapacity',
 ] as const;
 export type GroupCode = (typeof GROUPS)[number];
 export const GROUP_NAMES: Record<GroupCode, string> = {
@@ -56,7 +77,12 @@ export const GROUP_NAMES: Record<GroupCode, string> = {
 };
 
 export const CERTIFICATE_TYPES = [
-  'vocational_qualification', 'skill_level', 'special_ability', 'safety', 'special_operation', 'training',
+  'vocational_qualification',
+  'skill_level',
+  'special_ability',
+  'safety',
+  'special_operation',
+  'training',
   'entrepreneurship',
 ] as const;
 export type CertificateType = (typeof CERTIFICATE_TYPES)[number];

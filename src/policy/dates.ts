@@ -98,5 +98,7 @@ const DATE_IN_TEXT = /(?<![\d-])(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2})(?::\d{2}
  * users read dates (2021年3月2日, 2021年3月2日 08:01) by formatChineseDate — risk evidence texts, messages.
  */
 export function chineseDatesInText(text: string): string {
-  return text.replace(DATE_IN_TEXT, (_, day: string, time: string | undefined) => (isIsoDate(day) ? `${formatChineseDate(day)}${time ? ` ${time}` : ''}` : _));
+  return text.replace(DATE_IN_TEXT, (_, day: string, time: string | undefined) =>
+    isIsoDate(day) ? `${formatChineseDate(day)}${time ? ` ${time}` : ''}` : _,
+  );
 }

@@ -2,7 +2,16 @@
 // contract lists is found here, before any decision, and named by its field path.
 import { z } from 'zod';
 import {
-  APPLICANTS, CATALOG_SECTIONS, CERTIFICATE_TYPES, CLAIM_STATUSES, GROUPS, INDUSTRIES, LEVELS, PROGRAMS, ProgramCodeSchema, type GroupCode,
+  APPLICANTS,
+  CATALOG_SECTIONS,
+  CERTIFICATE_TYPES,
+  CLAIM_STATUSES,
+  GROUPS,
+  INDUSTRIES,
+  LEVELS,
+  PROGRAMS,
+  ProgramCodeSchema,
+  type GroupCode,
 } from './codes.ts';
 import { isIsoDate } from './dates.ts';
 import { residentIdProblem, usccProblem, type IdProblem } from './identifiers.ts';
@@ -30,7 +39,10 @@ const ID_MESSAGES: Record<IdProblem, string> = {
 };
 
 const isoDate = z.string().refine(isIsoDate, '不是有效日期（应为存在的日期，格式 YYYY-MM-DD）');
-const yuan = z.number().nonnegative().refine((x) => decimalPlaces(x) <= 2, '金额最多保留两位小数（分）');
+const yuan = z
+  .number()
+  .nonnegative()
+  .refine((x) => decimalPlaces(x) <= 2, '金额最多保留两位小数（分）');
 const nonNegative = z.number().nonnegative();
 const wholeNonNegative = z.number().int().nonnegative();
 const level = z.union([z.literal(5), z.literal(4), z.literal(3), z.literal(2), z.literal(1), z.literal('special')], {
@@ -54,7 +66,11 @@ export const catalogEntrySchema = z.object({
   level,
   baseStandardYuan: yuan,
   industry: z.enum(INDUSTRIES),
-  upliftRate: z.number().min(0).max(1).refine((x) => decimalPlaces(x) <= 6, '上浮比例最多六位小数'),
+  upliftRate: z
+    .number()
+    .min(0)
+    .max(1)
+    .refine((x) => decimalPlaces(x) <= 6, '上浮比例最多六位小数'),
   appraisalStandardYuan: yuan.nullish(),
   hours: nonNegative.nullish(),
   effectiveFrom: isoDate.nullish(),
@@ -97,7 +113,10 @@ const GROUP_SET: ReadonlySet<string> = new Set(GROUPS);
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 /** Where a hand-written check reports a problem: zod's context, or a flag for the fast acceptance below. */
 type Report = (path: (string | number)[], message: string) => void;
-const here = (ctx: z.RefinementCtx): Report => (path, message) => ctx.addIssue({ code: 'custom', path, message });
+const here =
+  (ctx: z.RefinementCtx): Report =>
+  (path, message) =>
+    ctx.addIssue({ code: 'custom', path, message });
 
 function checkDate(report: Report, value: unknown, path: (string | number)[], required: boolean): value is string | null | undefined {
   if (value == null) {
@@ -154,7 +173,8 @@ function checkGroupList(v: unknown, report: Report): void {
       continue;
     }
     if (item.group == null) report([i, 'group'], '缺少必填字段');
-    else if (typeof item.group !== 'string' || !GROUP_SET.has(item.group)) report([i, 'group'], `不是允许的取值（可选：${GROUPS.join('、')}）`);
+    else if (typeof item.group !== 'string' || !GROUP_SET.has(item.group))
+      report([i, 'group'], `不是允许的取值（可选：${GROUPS.join('、')}）`);
     for (const key of Object.keys(item)) if (key !== 'group' && key !== 'from' && key !== 'to') report([i], `未知字段：${key}`);
     const fromOk = checkDate(report, item.from, [i, 'from'], false);
     const toOk = checkDate(report, item.to, [i, 'to'], false);
@@ -217,9 +237,7 @@ const claim = z.object({
   attendedHours: nonNegative.nullish(),
   attendedDays: wholeNonNegative.nullish(),
   qualified: z.boolean().nullish(),
-  certificate: z
-    .object({ type: z.enum(CERTIFICATE_TYPES), number: z.string().nullish(), issuedOn: isoDate.nullish() })
-    .nullish(),
+  certificate: z.object({ type: z.enum(CERTIFICATE_TYPES), number: z.string().nullish(), issuedOn: isoDate.nullish() }).nullish(),
   newHire: z.boolean().nullish(),
   contractMonths: nonNegative.nullish(),
   planApproved: z.boolean().nullish(),
@@ -416,8 +434,11 @@ function everyAccepted(list: unknown, accepts: (record: unknown) => boolean, req
 
 /** True when the schema certainly accepts every person, enterprise and claim of the file (the lists are then not run through it). */
 export function recordsAccepted(file: { people?: unknown; enterprises?: unknown; claims?: unknown }): boolean {
-  return everyAccepted(file.claims, acceptsClaim, true) && everyAccepted(file.people, acceptsPerson, false)
-    && everyAccepted(file.enterprises, acceptsEnterprise, false);
+  return (
+    everyAccepted(file.claims, acceptsClaim, true) &&
+    everyAccepted(file.people, acceptsPerson, false) &&
+    everyAccepted(file.enterprises, acceptsEnterprise, false)
+  );
 }
 
 /** The schemas of one record, for tests of the fast acceptance against them. */
@@ -615,8 +636,20 @@ export function evaluateInputSchema(
     .object({
       catalog: z.array(catalogEntrySchema).nullish(),
       entrepreneurshipTypes: z.array(entrepreneurshipTypeSchema).nullish(),
-      people: file && accepted ? z.unknown().optional() : z.array(file ? personChecked : person).nullish().transform((x) => x ?? []),
-      enterprises: file && accepted ? z.unknown().optional() : z.array(file ? enterpriseChecked : enterprise).nullish().transform((x) => x ?? []),
+      people:
+        file && accepted
+          ? z.unknown().optional()
+          : z
+              .array(file ? personChecked : person)
+              .nullish()
+              .transform((x) => x ?? []),
+      enterprises:
+        file && accepted
+          ? z.unknown().optional()
+          : z
+              .array(file ? enterpriseChecked : enterprise)
+              .nullish()
+              .transform((x) => x ?? []),
       claims: file && accepted ? z.unknown().optional() : z.array(file ? claimChecked : claim),
     })
     .superRefine((input, ctx) => {
@@ -636,7 +669,12 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 const TYPE_NAMES: Record<string, string> = {
-  string: '文本', number: '数字', int: '整数', boolean: '布尔值（true/false）', object: '对象', array: '数组',
+  string: '文本',
+  number: '数字',
+  int: '整数',
+  boolean: '布尔值（true/false）',
+  object: '对象',
+  array: '数组',
 };
 
 /** Chinese messages for zod's own checks; our custom checks carry their own. */

@@ -19,9 +19,12 @@ export interface EvaluateFileOptions extends EvaluateOptions {
 
 /** Validates the whole file, then decides every claim without a status, in file order. */
 export function evaluateFile(raw: unknown, options: EvaluateFileOptions = {}): Decision[] {
-  const policies = options.policies === undefined
-    ? shippedPolicies()
-    : options.policies instanceof PolicySet ? options.policies : new PolicySet(options.policies);
+  const policies =
+    options.policies === undefined
+      ? shippedPolicies()
+      : options.policies instanceof PolicySet
+        ? options.policies
+        : new PolicySet(options.policies);
   const input = parseEvaluateInput(raw, policies);
   return [...evaluateClaims(input, policies, shippedReferenceData(), options)];
 }

@@ -10,8 +10,7 @@ const isoDate = z.string().refine(isIsoDate, '不是有效日期');
 const clause = z.enum(Object.keys(CLAUSE_HEADINGS) as [Clause, ...Clause[]]);
 const percent = z.number().int().min(0).max(100);
 const positiveInt = z.number().int().positive();
-const bounds = z.object({ min: z.number().nonnegative(), max: z.number().nonnegative() })
-  .refine((b) => b.min <= b.max, '下限大于上限');
+const bounds = z.object({ min: z.number().nonnegative(), max: z.number().nonnegative() }).refine((b) => b.min <= b.max, '下限大于上限');
 
 /** The shape of every parameter the engine reads; a package lacking one is refused at load. */
 export const PARAMETER_SCHEMAS = {
@@ -44,7 +43,10 @@ export const PARAMETER_SCHEMAS = {
   'advance.maxPercent': percent,
   'goals.skilledShareOfEmployedPercent': percent,
   'goals.highSkilledShareOfSkilledPercent': percent,
-  'goals.rotationIndustries': z.array(z.enum(INDUSTRIES)).min(1).refine((xs) => new Set(xs).size === xs.length, '产业不能重复'),
+  'goals.rotationIndustries': z
+    .array(z.enum(INDUSTRIES))
+    .min(1)
+    .refine((xs) => new Set(xs).size === xs.length, '产业不能重复'),
 } as const;
 
 export type ParameterName = keyof typeof PARAMETER_SCHEMAS;
@@ -206,9 +208,7 @@ export class PolicySet {
           const wb = pb.window(program);
           if (wa.from <= wb.to && wb.from <= wa.to) {
             const from = wa.from > wb.from ? wa.from : wb.from;
-            problems.push(
-              `政策包 ${pa.id} 与 ${pb.id} 优先级相同（${pa.data.precedence}），自 ${from} 起对项目 ${program} 同时有效`,
-            );
+            problems.push(`政策包 ${pa.id} 与 ${pb.id} 优先级相同（${pa.data.precedence}），自 ${from} 起对项目 ${program} 同时有效`);
           }
         }
       }

@@ -22,7 +22,9 @@ export function shippedReferenceData(): ReferenceData {
   if (reference) return reference;
   const schema = z
     .object({ catalog: z.array(catalogEntrySchema), entrepreneurshipTypes: z.array(entrepreneurshipTypeSchema) })
-    .superRefine((d, ctx) => checkCatalog(d.catalog, d.entrepreneurshipTypes, shippedPolicies(), ctx, { catalog: ['catalog'], types: ['entrepreneurshipTypes'] }));
+    .superRefine((d, ctx) =>
+      checkCatalog(d.catalog, d.entrepreneurshipTypes, shippedPolicies(), ctx, { catalog: ['catalog'], types: ['entrepreneurshipTypes'] }),
+    );
   const parsed = schema.safeParse(sampleCatalog);
   if (!parsed.success) {
     throw new InputError(parsed.error.issues.map((i) => ({ path: `sample-catalog.${i.path.join('.')}`, message: i.message })));

@@ -69,7 +69,7 @@ export function isWorkingDay(date: IsoDate): boolean {
 export function addWorkingDays(date: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0: ${n}`);
   let d = date;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = addDays(d, 1);
     if (isWorkingDay(d)) left--;
   }

@@ -114,7 +114,8 @@ export function maskPersonalData<T>(actor: Actor | null, value: T): T {
 
 function walk(actor: Actor | null, value: unknown): unknown {
   // In a text, an 18-character run is a resident ID when its check character says so (GB 11643).
-  if (typeof value === 'string') return value.replace(ID_IN_TEXT, (id) => (residentIdCheckChar(id.slice(0, 17)) === id[17] ? residentIdFor(actor, id) : id));
+  if (typeof value === 'string')
+    return value.replace(ID_IN_TEXT, (id) => (residentIdCheckChar(id.slice(0, 17)) === id[17] ? residentIdFor(actor, id) : id));
   if (Array.isArray(value)) return value.map((v) => walk(actor, v));
   if (value === null || typeof value !== 'object' || value instanceof Date || value instanceof Uint8Array) return value;
   const o = value as Record<string, unknown>;
@@ -122,8 +123,10 @@ function walk(actor: Actor | null, value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o)) {
     if (id !== null && k === 'residentId') out[k] = residentIdFor(actor, id);
-    else if (id !== null && NAME_KEYS.has(k) && typeof v === 'string') out[k] = FULL_ID.test(id) ? personNameFor(actor, id, v) : maskName(v);
-    else if (/uscc/i.test(k)) out[k] = v; // enterprise codes are not personal data
+    else if (id !== null && NAME_KEYS.has(k) && typeof v === 'string')
+      out[k] = FULL_ID.test(id) ? personNameFor(actor, id, v) : maskName(v);
+    else if (/uscc/i.test(k))
+      out[k] = v; // enterprise codes are not personal data
     else out[k] = walk(actor, v);
   }
   return out;

@@ -1,13 +1,6 @@
 // Typed errors of the use cases; the API turns them into JSON with a Chinese message and the field.
 export type AppErrorCode =
-  | 'not_found'
-  | 'forbidden'
-  | 'unauthenticated'
-  | 'invalid_input'
-  | 'invalid_transition'
-  | 'conflict'
-  | 'over_budget'
-  | 'rate_limited';
+  'not_found' | 'forbidden' | 'unauthenticated' | 'invalid_input' | 'invalid_transition' | 'conflict' | 'over_budget' | 'rate_limited';
 
 const STATUS: Record<AppErrorCode, number> = {
   not_found: 404,

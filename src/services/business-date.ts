@@ -23,7 +23,9 @@ export function readBusinessDateSetting(env: NodeJS.ProcessEnv = process.env): {
   if (raw === undefined || raw.trim() === '') return { date: null };
   const value = raw.trim();
   if (!isIsoDate(value)) {
-    return { error: `${BUSINESS_DATE_SETTING} 设置有误：“${raw}”不是有效日期，应写作 YYYY-MM-DD（如 ${BUSINESS_DATE_SETTING}=2021-11-15）；不设置则取北京时间的当天日期` };
+    return {
+      error: `${BUSINESS_DATE_SETTING} 设置有误：“${raw}”不是有效日期，应写作 YYYY-MM-DD（如 ${BUSINESS_DATE_SETTING}=2021-11-15）；不设置则取北京时间的当天日期`,
+    };
   }
   return { date: value };
 }
@@ -42,7 +44,9 @@ export function checkBusinessDateSetting(env: NodeJS.ProcessEnv = process.env): 
   const setting = readBusinessDateSetting(env);
   if ('error' in setting) throw new Error(setting.error);
   const today = setting.date ?? shanghaiDate();
-  const warning = calendarCovers(today) ? null : `业务日期 ${today} 不在系统的工作日历（${calendarYears()} 年）内：公示等按工作日计算的操作将被拒绝`;
+  const warning = calendarCovers(today)
+    ? null
+    : `业务日期 ${today} 不在系统的工作日历（${calendarYears()} 年）内：公示等按工作日计算的操作将被拒绝`;
   return { today, warning };
 }
 
@@ -71,13 +75,19 @@ export function withBusinessClock<T>(clock: BusinessClock, work: () => Promise<T
 
 /** The years of the official working-day calendar the system holds ("2020—2021"). */
 export function calendarYears(): string {
-  const years = Object.keys(OFFICIAL_CALENDAR).map(Number).sort((a, b) => a - b);
+  const years = Object.keys(OFFICIAL_CALENDAR)
+    .map(Number)
+    .sort((a, b) => a - b);
   return years.length > 1 ? `${years[0]}—${years.at(-1)}` : String(years[0]);
 }
 
 /** Refuses a date the working-day calendar does not hold, naming the field and the act. */
 export function requireCalendarDay(date: IsoDate, field: string, what: string): void {
   if (!calendarCovers(date)) {
-    throw new AppError('invalid_input', `${field}: ${what}日期 ${date} 不在系统的工作日历（${calendarYears()} 年法定节假日和调休安排）内，无法按工作日计算`, field);
+    throw new AppError(
+      'invalid_input',
+      `${field}: ${what}日期 ${date} 不在系统的工作日历（${calendarYears()} 年法定节假日和调休安排）内，无法按工作日计算`,
+      field,
+    );
   }
 }

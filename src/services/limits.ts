@@ -42,7 +42,10 @@ export function limits(env: NodeJS.ProcessEnv = process.env): Limits {
   const out = {} as Limits;
   for (const [key, s] of Object.entries(LIMIT_SETTINGS) as [keyof Limits, { env: string; default: number }][]) {
     const raw = env[s.env];
-    if (raw === undefined || raw.trim() === '') { out[key] = s.default; continue; }
+    if (raw === undefined || raw.trim() === '') {
+      out[key] = s.default;
+      continue;
+    }
     if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
       throw new Error(`${s.env} must be a positive whole number (got "${raw}")`);
     }

@@ -32,10 +32,10 @@ export async function readPage<DB extends Database, TB extends keyof DB, O, S ex
 ): Promise<Page<O>> {
   const page = Math.max(1, paging.page ?? 1);
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, paging.pageSize ?? 50));
-  const counted = await query
+  const counted = (await query
     .clearSelect()
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst() as { n: number | string } | undefined;
+    .executeTakeFirst()) as { n: number | string } | undefined;
   const column = sortColumns[paging.sort ?? defaultSort] as never;
   const order = paging.order ?? 'asc';
   const items = await query

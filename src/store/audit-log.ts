@@ -29,7 +29,10 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-function entryHash(prevHash: string, e: { seq: number; at: string; actor: string; action: string; entity: string; entityId: string; data: unknown }): string {
+function entryHash(
+  prevHash: string,
+  e: { seq: number; at: string; actor: string; action: string; entity: string; entityId: string; data: unknown },
+): string {
   return createHash('sha256')
     .update(prevHash)
     .update(canonicalJson({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, entity: e.entity, entityId: e.entityId, data: e.data }))
@@ -46,10 +49,28 @@ export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   const prevHash = last?.hash ?? GENESIS;
   const at = new Date().toISOString();
   const data = entry.data ?? {};
-  const hash = entryHash(prevHash, { seq, at, actor: entry.actor, action: entry.action, entity: entry.entity, entityId: entry.entityId, data });
+  const hash = entryHash(prevHash, {
+    seq,
+    at,
+    actor: entry.actor,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    data,
+  });
   await tx
     .insertInto('audit_log')
-    .values({ seq, at: new Date(at), actor: entry.actor, action: entry.action, entity: entry.entity, entity_id: entry.entityId, data: JSON.stringify(data), prev_hash: prevHash, hash })
+    .values({
+      seq,
+      at: new Date(at),
+      actor: entry.actor,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      data: JSON.stringify(data),
+      prev_hash: prevHash,
+      hash,
+    })
     .execute();
 }
 
@@ -64,20 +85,44 @@ export async function appendAuditEntries(tx: Tx, entries: AuditEntry[]): Promise
   const rows = entries.map((entry) => {
     seq++;
     const data = entry.data ?? {};
-    const hash = entryHash(prevHash, { seq, at, actor: entry.actor, action: entry.action, entity: entry.entity, entityId: entry.entityId, data });
-    const row = { seq, at: new Date(at), actor: entry.actor, action: entry.action, entity: entry.entity, entity_id: entry.entityId, data: JSON.stringify(data), prev_hash: prevHash, hash };
+    const hash = entryHash(prevHash, {
+      seq,
+      at,
+      actor: entry.actor,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      data,
+    });
+    const row = {
+      seq,
+      at: new Date(at),
+      actor: entry.actor,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      data: JSON.stringify(data),
+      prev_hash: prevHash,
+      hash,
+    };
     prevHash = hash;
     return row;
   });
-  for (let i = 0; i < rows.length; i += 1000) await tx.insertInto('audit_log').values(rows.slice(i, i + 1000)).execute();
+  for (let i = 0; i < rows.length; i += 1000)
+    await tx
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + 1000))
+      .execute();
 }
 
 export type AuditVerdict =
-  | { ok: true; entries: number }
-  | { ok: false; entries: number; seq: number; problem: 'altered' | 'removed' | 'relinked' };
+  { ok: true; entries: number } | { ok: false; entries: number; seq: number; problem: 'altered' | 'removed' | 'relinked' };
 
 /** A known point of the chain: the entry count and the hash of the last entry counted (a checkpoint). */
-export interface ChainPoint { seq: number; hash: string }
+export interface ChainPoint {
+  seq: number;
+  hash: string;
+}
 
 /**
  * Walks the chain in order; names the first entry altered, or the place where entries were removed.
@@ -89,13 +134,19 @@ export async function verifyAuditChain(db: Db, from: ChainPoint = { seq: 0, hash
   let expectedSeq = from.seq + 1;
   let entries = from.seq;
   const page = 5000;
-  for (let after = from.seq; ; ) {
+  for (let after = from.seq; ;) {
     const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(page).execute();
     for (const row of rows) {
       if (row.seq !== expectedSeq) return { ok: false, entries, seq: expectedSeq, problem: 'removed' };
       if (row.prev_hash !== prevHash) return { ok: false, entries, seq: row.seq, problem: 'relinked' };
       const hash = entryHash(prevHash, {
-        seq: row.seq, at: row.at.toISOString(), actor: row.actor, action: row.action, entity: row.entity, entityId: row.entity_id, data: row.data,
+        seq: row.seq,
+        at: row.at.toISOString(),
+        actor: row.actor,
+        action: row.action,
+        entity: row.entity,
+        entityId: row.entity_id,
+        data: row.data,
       });
       if (hash !== row.hash) return { ok: false, entries, seq: row.seq, problem: 'altered' };
       prevHash = row.hash;

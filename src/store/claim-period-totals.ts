@@ -12,7 +12,9 @@ const FOLD_LOCK = 1250; // with the schema's name, names the fold's advisory loc
 /** Moves every committed delta into the totals; returns how many delta rows were folded (0 when another fold runs). */
 export async function foldClaimPeriodDeltas(db: Db): Promise<number> {
   return inTransaction(db, async (tx) => {
-    const locked = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${FOLD_LOCK}::int, hashtext(current_schema())) as ok`.execute(tx);
+    const locked = await sql<{
+      ok: boolean;
+    }>`select pg_try_advisory_xact_lock(${FOLD_LOCK}::int, hashtext(current_schema())) as ok`.execute(tx);
     if (!locked.rows[0]?.ok) return 0;
     const moved = await sql<{ n: string }>`
       with moved as (delete from claim_period_deltas returning *),
@@ -30,12 +32,21 @@ export async function foldClaimPeriodDeltas(db: Db): Promise<number> {
 }
 
 /** Folds every `everyMs` in the background of a server process (unref'd: never keeps it alive). */
-export function foldClaimPeriodDeltasEvery(db: Db, everyMs: number, onError: (e: unknown) => void, onFolded: () => void = () => {}): () => void {
+export function foldClaimPeriodDeltasEvery(
+  db: Db,
+  everyMs: number,
+  onError: (e: unknown) => void,
+  onFolded: () => void = () => {},
+): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    foldClaimPeriodDeltas(db).then(onFolded, onError).finally(() => { running = false; });
+    foldClaimPeriodDeltas(db)
+      .then(onFolded, onError)
+      .finally(() => {
+        running = false;
+      });
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);

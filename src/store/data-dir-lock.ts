@@ -5,7 +5,10 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { join } from 'node:path';
 
 export class DataDirLockedError extends Error {
-  constructor(readonly dir: string, readonly pid: number) {
+  constructor(
+    readonly dir: string,
+    readonly pid: number,
+  ) {
     super(`数据目录 ${dir} 正被另一个 upskill 进程（pid ${pid}）使用；同一数据目录只能由一个进程打开`);
     this.name = 'DataDirLockedError';
   }

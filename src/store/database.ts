@@ -69,7 +69,10 @@ async function openPostgres(url: string, schema: string | undefined, poolMax: nu
   const pool = new pg.Pool({
     connectionString: url,
     max: poolMax,
-    types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser },
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -81,7 +84,9 @@ async function openPostgres(url: string, schema: string | undefined, poolMax: nu
 }
 
 export function openStore(options: StoreOptions): Promise<Store> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.schema, options.poolMax ?? 10) : openPglite(options.dataDir, options.loadDataDir);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.schema, options.poolMax ?? 10)
+    : openPglite(options.dataDir, options.loadDataDir);
 }
 
 /** Applies every migration not applied yet; throws with the failing migration's name. */

@@ -51,7 +51,10 @@ export class PGliteInWorker {
     });
   }
 
-  async query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[]; affectedRows?: number; fields: { name: string; dataTypeID: number }[] }> {
+  async query<T>(
+    sql: string,
+    params?: unknown[],
+  ): Promise<{ rows: T[]; affectedRows?: number; fields: { name: string; dataTypeID: number }[] }> {
     const r = await this.send('query', sql, params);
     if (!r.ok) throw Object.assign(new Error(r.error!.message), r.error);
     return r.result as { rows: T[]; affectedRows?: number; fields: { name: string; dataTypeID: number }[] };

@@ -41,6 +41,10 @@ parentPort.on('message', async ({ id, op, sql, params }) => {
     const r = await pglite.query(sql, params, { rowMode: 'object', parsers });
     parentPort.postMessage({ id, ok: true, result: { rows: r.rows, affectedRows: r.affectedRows, fields: r.fields } });
   } catch (e) {
-    parentPort.postMessage({ id, ok: false, error: { message: e.message, code: e.code, detail: e.detail, constraint: e.constraint, table: e.table, column: e.column } });
+    parentPort.postMessage({
+      id,
+      ok: false,
+      error: { message: e.message, code: e.code, detail: e.detail, constraint: e.constraint, table: e.table, column: e.column },
+    });
   }
 });

@@ -10,150 +10,485 @@ interface Stamped {
 }
 type Optional<T> = ColumnType<T, T | undefined, T>;
 
-export interface AreaTable { code: string; name: string; level: 'city' | 'county' }
-export interface PersonTable extends Stamped { resident_id: string; name: string; area_code: string; phone: string | null }
+export interface AreaTable {
+  code: string;
+  name: string;
+  level: 'city' | 'county';
+}
+export interface PersonTable extends Stamped {
+  resident_id: string;
+  name: string;
+  area_code: string;
+  phone: string | null;
+}
 export interface PersonFactTable {
-  id: Generated<number>; resident_id: string; fact: string; value: boolean; source: string; as_of: string;
-  recorded_by: string; recorded_at: Generated<Date>;
+  id: Generated<number>;
+  resident_id: string;
+  fact: string;
+  value: boolean;
+  source: string;
+  as_of: string;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
 }
 export interface EnterpriseTable extends Stamped {
-  uscc: string; name: string; area_code: string; industry: string; insured: boolean | null;
-  directly_managed: Optional<boolean>; dispatching_agency_uscc: string | null;
+  uscc: string;
+  name: string;
+  area_code: string;
+  industry: string;
+  insured: boolean | null;
+  directly_managed: Optional<boolean>;
+  dispatching_agency_uscc: string | null;
 }
-export interface EducationFundTable { uscc: string; year: number; fully_used: boolean; source: string; recorded_by: string; recorded_at: Generated<Date> }
-export interface DifficultyTable { id: Generated<number>; uscc: string; valid_from: string; valid_to: string | null; source: string; recorded_by: string; recorded_at: Generated<Date> }
+export interface EducationFundTable {
+  uscc: string;
+  year: number;
+  fully_used: boolean;
+  source: string;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+export interface DifficultyTable {
+  id: Generated<number>;
+  uscc: string;
+  valid_from: string;
+  valid_to: string | null;
+  source: string;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
 export interface HeadcountTable {
-  uscc: string; year: number; main_post_employees: number;
+  uscc: string;
+  year: number;
+  main_post_employees: number;
   /** Added by 2026-11-25T1260-headcounts: who entered the figure (null on rows written before). */
-  recorded_by: ColumnType<string | null, string | null | undefined, string | null>; recorded_at: Generated<Date>;
+  recorded_by: ColumnType<string | null, string | null | undefined, string | null>;
+  recorded_at: Generated<Date>;
 }
 export interface ProviderTable extends Stamped {
-  id: string; name: string; kind: string; uscc: string | null; area_code: string;
-  status: Optional<'listed' | 'suspended' | 'delisted'>; entrepreneurship_qualified: Optional<boolean>;
+  id: string;
+  name: string;
+  kind: string;
+  uscc: string | null;
+  area_code: string;
+  status: Optional<'listed' | 'suspended' | 'delisted'>;
+  entrepreneurship_qualified: Optional<boolean>;
 }
 export interface ProviderScopeTable {
-  id: Generated<number>; provider_id: string; program: string; occupation_code: string | null; level: string | null;
-  valid_from: string; valid_to: string | null;
+  id: Generated<number>;
+  provider_id: string;
+  program: string;
+  occupation_code: string | null;
+  level: string | null;
+  valid_from: string;
+  valid_to: string | null;
 }
 export interface CatalogEntryTable extends Stamped {
-  id: Generated<number>; section: string; code: string; name: string; level: string; base_standard_fen: number;
-  industry: string; uplift_rate: string; appraisal_standard_fen: number | null; hours: number | null;
-  effective_from: string | null; effective_to: string | null; edition: Optional<string | null>;
+  id: Generated<number>;
+  section: string;
+  code: string;
+  name: string;
+  level: string;
+  base_standard_fen: number;
+  industry: string;
+  uplift_rate: string;
+  appraisal_standard_fen: number | null;
+  hours: number | null;
+  effective_from: string | null;
+  effective_to: string | null;
+  edition: Optional<string | null>;
 }
 export interface EntrepreneurshipTypeTable extends Stamped {
-  id: Generated<number>; code: string; name: string; amount_fen: number;
-  effective_from: Optional<string | null>; effective_to: Optional<string | null>;
+  id: Generated<number>;
+  code: string;
+  name: string;
+  amount_fen: number;
+  effective_from: Optional<string | null>;
+  effective_to: Optional<string | null>;
 }
-export interface PolicyPackageTable extends Stamped { id: string; title: string; precedence: number; data: unknown }
+export interface PolicyPackageTable extends Stamped {
+  id: string;
+  title: string;
+  precedence: number;
+  data: unknown;
+}
 export interface ContentFilingTable extends Stamped {
-  id: string; enterprise_uscc: string; program: string; title: string; content: string; filed_on: string;
+  id: string;
+  enterprise_uscc: string;
+  program: string;
+  title: string;
+  content: string;
+  filed_on: string;
   status: Optional<'filed' | 'accepted' | 'returned'>;
 }
 export interface ApprenticeshipPlanTable extends Stamped {
-  id: string; enterprise_uscc: string; provider_id: string | null; resident_id: string; occupation_code: string; level: string;
-  start_date: string; end_date: string; contract_months: number;
+  id: string;
+  enterprise_uscc: string;
+  provider_id: string | null;
+  resident_id: string;
+  occupation_code: string;
+  level: string;
+  start_date: string;
+  end_date: string;
+  contract_months: number;
   status: Optional<'submitted' | 'listed' | 'returned' | 'completed' | 'failed' | 'quit'>;
 }
 export interface ProjectTable extends Stamped {
-  id: string; name: string; provider_id: string; area_code: string; selection: string; per_trainee_fen: number;
-  trainee_count: number; total_fen: number; occupation_code: string | null; level: string | null; status: Optional<string>;
+  id: string;
+  name: string;
+  provider_id: string;
+  area_code: string;
+  selection: string;
+  per_trainee_fen: number;
+  trainee_count: number;
+  total_fen: number;
+  occupation_code: string | null;
+  level: string | null;
+  status: Optional<string>;
 }
 export type ClassStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'running' | 'assessed' | 'closed';
 export interface ClassTable extends Stamped {
-  id: string; provider_id: string; program: string; area_code: string; enterprise_uscc: string | null;
-  occupation_code: string | null; level: string | null; entrepreneurship_type: string | null; project_id: string | null;
-  filing_id: string | null; start_date: string; end_date: string; hours: number; venue: string; teachers: Optional<unknown>;
-  status: Optional<ClassStatus>; review_note: string | null; review_problems: Optional<unknown>;
+  id: string;
+  provider_id: string;
+  program: string;
+  area_code: string;
+  enterprise_uscc: string | null;
+  occupation_code: string | null;
+  level: string | null;
+  entrepreneurship_type: string | null;
+  project_id: string | null;
+  filing_id: string | null;
+  start_date: string;
+  end_date: string;
+  hours: number;
+  venue: string;
+  teachers: Optional<unknown>;
+  status: Optional<ClassStatus>;
+  review_note: string | null;
+  review_problems: Optional<unknown>;
 }
-export interface ClassTraineeTable { class_id: string; resident_id: string; employer_uscc: string | null; new_hire: boolean | null; contract_months: number | null }
-export interface ClassSessionTable { id: Generated<number>; class_id: string; day: string; starts_at: string; ends_at: string; hours: number }
-export interface AttendanceTable { session_id: number; resident_id: string; present: boolean; signed_at: Date | null; method: string | null; recorded_by: string }
-export interface AssessmentTable { class_id: string; resident_id: string; qualified: boolean; assessed_on: string; recorded_by: string }
+export interface ClassTraineeTable {
+  class_id: string;
+  resident_id: string;
+  employer_uscc: string | null;
+  new_hire: boolean | null;
+  contract_months: number | null;
+}
+export interface ClassSessionTable {
+  id: Generated<number>;
+  class_id: string;
+  day: string;
+  starts_at: string;
+  ends_at: string;
+  hours: number;
+}
+export interface AttendanceTable {
+  session_id: number;
+  resident_id: string;
+  present: boolean;
+  signed_at: Date | null;
+  method: string | null;
+  recorded_by: string;
+}
+export interface AssessmentTable {
+  class_id: string;
+  resident_id: string;
+  qualified: boolean;
+  assessed_on: string;
+  recorded_by: string;
+}
 export interface CertificateTable {
-  id: Generated<number>; type: string; number: string; resident_id: string; class_id: string | null; occupation_code: string | null;
-  level: string | null; issued_on: string; issuer: string | null; recorded_by: string; recorded_at: Generated<Date>;
+  id: Generated<number>;
+  type: string;
+  number: string;
+  resident_id: string;
+  class_id: string | null;
+  occupation_code: string | null;
+  level: string | null;
+  issued_on: string;
+  issuer: string | null;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
 }
 export type ClaimStatus = 'submitted' | 'decided' | 'reviewed' | 'publicity' | 'approved' | 'paid' | 'rejected' | 'withdrawn';
 export interface ClaimTable extends Stamped {
-  id: string; program: string; applicant: string; applicant_ref: string | null; resident_id: string;
-  enterprise_uscc: string | null; class_id: string | null; provider_id: string | null; area_code: string;
-  occupation_code: string | null; level: string | null; entrepreneurship_type: string | null;
-  start_date: string; end_date: string; attended_hours: number | null; attended_days: number | null; qualified: boolean | null;
-  certificate_type: string | null; certificate_number: string | null; new_hire: boolean | null; contract_months: number | null;
-  plan_approved: boolean | null; insured_months: number | null; training_claim_id: string | null; project_id: string | null;
-  status: ClaimStatus; outcome: string | null; amount_fen: number | null; payee: string | null;
-  citations: unknown; reasons: unknown; missing: unknown; trace: unknown; policy_package_id: string | null;
-  decided_at: Date | null; r3_exception_reason: string | null;
-  r3_exception_by: Optional<string | null>; r3_exception_at: Optional<Date | null>;
-  r3_exception_amount_fen: Optional<number | null>; r3_exception_payee: Optional<string | null>;
-  fund_source: Optional<'special_action' | 'employment_fund' | null>; apprenticeship_plan_id: Optional<string | null>;
+  id: string;
+  program: string;
+  applicant: string;
+  applicant_ref: string | null;
+  resident_id: string;
+  enterprise_uscc: string | null;
+  class_id: string | null;
+  provider_id: string | null;
+  area_code: string;
+  occupation_code: string | null;
+  level: string | null;
+  entrepreneurship_type: string | null;
+  start_date: string;
+  end_date: string;
+  attended_hours: number | null;
+  attended_days: number | null;
+  qualified: boolean | null;
+  certificate_type: string | null;
+  certificate_number: string | null;
+  new_hire: boolean | null;
+  contract_months: number | null;
+  plan_approved: boolean | null;
+  insured_months: number | null;
+  training_claim_id: string | null;
+  project_id: string | null;
+  status: ClaimStatus;
+  outcome: string | null;
+  amount_fen: number | null;
+  payee: string | null;
+  citations: unknown;
+  reasons: unknown;
+  missing: unknown;
+  trace: unknown;
+  policy_package_id: string | null;
+  decided_at: Date | null;
+  r3_exception_reason: string | null;
+  r3_exception_by: Optional<string | null>;
+  r3_exception_at: Optional<Date | null>;
+  r3_exception_amount_fen: Optional<number | null>;
+  r3_exception_payee: Optional<string | null>;
+  fund_source: Optional<'special_action' | 'employment_fund' | null>;
+  apprenticeship_plan_id: Optional<string | null>;
 }
-export interface ReviewTable { id: Generated<number>; claim_id: string; verdict: string; note: string | null; reviewer: string; reviewed_at: Generated<Date> }
+export interface ReviewTable {
+  id: Generated<number>;
+  claim_id: string;
+  verdict: string;
+  note: string | null;
+  reviewer: string;
+  reviewed_at: Generated<Date>;
+}
 export interface PublicityNoticeTable extends Stamped {
-  id: string; area_code: string; title: string; starts_on: string; working_days: number; ends_on: string;
+  id: string;
+  area_code: string;
+  title: string;
+  starts_on: string;
+  working_days: number;
+  ends_on: string;
   status: Optional<'open' | 'paused' | 'closed'>;
-  paused_on: Optional<string | null>; days_left: Optional<number | null>; segment_start: Optional<string | null>;
+  paused_on: Optional<string | null>;
+  days_left: Optional<number | null>;
+  segment_start: Optional<string | null>;
   /** The business day it was published and closed (null on notices written before they were recorded). */
-  published_on: Optional<string | null>; closed_on: Optional<string | null>;
+  published_on: Optional<string | null>;
+  closed_on: Optional<string | null>;
 }
-export interface PublicityItemTable { notice_id: string; claim_id: string }
+export interface PublicityItemTable {
+  notice_id: string;
+  claim_id: string;
+}
 export interface ObjectionTable {
-  id: string; notice_id: string; claim_id: string | null; text: string; raised_by: string; raised_at: Generated<Date>;
-  status: Optional<'open' | 'upheld' | 'dismissed'>; resolution: string | null; resolved_by: string | null; resolved_at: Date | null;
+  id: string;
+  notice_id: string;
+  claim_id: string | null;
+  text: string;
+  raised_by: string;
+  raised_at: Generated<Date>;
+  status: Optional<'open' | 'upheld' | 'dismissed'>;
+  resolution: string | null;
+  resolved_by: string | null;
+  resolved_at: Date | null;
   /** The business day it was received and resolved (the system's date, not typed by the objector). */
-  received_on: Optional<string | null>; resolved_on: Optional<string | null>;
+  received_on: Optional<string | null>;
+  resolved_on: Optional<string | null>;
 }
-export interface FundTable extends Stamped { id: string; source: 'special_action' | 'employment_fund'; year: number; budget_fen: number }
+export interface FundTable extends Stamped {
+  id: string;
+  source: 'special_action' | 'employment_fund';
+  year: number;
+  budget_fen: number;
+}
 export interface ReservationTable {
-  claim_id: string; fund_id: string; amount_fen: number; status: Optional<'reserved' | 'paid' | 'released'>;
-  reserved_by: string; reserved_at: Generated<Date>;
+  claim_id: string;
+  fund_id: string;
+  amount_fen: number;
+  status: Optional<'reserved' | 'paid' | 'released'>;
+  reserved_by: string;
+  reserved_at: Generated<Date>;
 }
 export interface PaymentBatchTable extends Stamped {
-  id: string; fund_id: string; area_code: string; status: Optional<'draft' | 'confirmed' | 'paying' | 'paid' | 'cancelled'>; total_fen: Optional<number>;
-  confirmed_by: Optional<string | null>; cancel_reason: Optional<string | null>;
+  id: string;
+  fund_id: string;
+  area_code: string;
+  status: Optional<'draft' | 'confirmed' | 'paying' | 'paid' | 'cancelled'>;
+  total_fen: Optional<number>;
+  confirmed_by: Optional<string | null>;
+  cancel_reason: Optional<string | null>;
 }
-export interface PaymentBatchItemTable { batch_id: string; claim_id: string; amount_fen: number }
-export interface PaymentTable { id: Generated<number>; claim_id: string; batch_id: string; payee: string; payee_ref: string | null; amount_fen: number; paid_at: Generated<Date> }
+export interface PaymentBatchItemTable {
+  batch_id: string;
+  claim_id: string;
+  amount_fen: number;
+}
+export interface PaymentTable {
+  id: Generated<number>;
+  claim_id: string;
+  batch_id: string;
+  payee: string;
+  payee_ref: string | null;
+  amount_fen: number;
+  paid_at: Generated<Date>;
+}
 export interface AdvanceTable extends Stamped {
-  id: string; kind: 'apprenticeship' | 'project'; subject_id: string; fund_id: string; amount_fen: number;
+  id: string;
+  kind: 'apprenticeship' | 'project';
+  subject_id: string;
+  fund_id: string;
+  amount_fen: number;
   status: Optional<'paid' | 'settled' | 'recovering' | 'recovered'>;
 }
-export interface AdvanceDeductionTable { claim_id: string; advance_id: string; amount_fen: number }
-export interface RecoveryTable { id: Generated<number>; advance_id: string | null; claim_id: string | null; amount_fen: number; reason: string; recorded_by: string; recorded_at: Generated<Date> }
-export interface UserTable extends Stamped {
-  id: string; username: string; password_hash: string; display_name: string; role: string; area_code: string | null;
-  department: string | null; enterprise_uscc: string | null; provider_id: string | null; resident_id: string | null; active: Optional<boolean>;
+export interface AdvanceDeductionTable {
+  claim_id: string;
+  advance_id: string;
+  amount_fen: number;
 }
-export interface SessionTable { token_hash: string; user_id: string; created_at: Generated<Date>; expires_at: Date }
-export interface LoginAttemptTable { id: Generated<number>; username: string; ip: string; ok: boolean; at: Generated<Date> }
+export interface RecoveryTable {
+  id: Generated<number>;
+  advance_id: string | null;
+  claim_id: string | null;
+  amount_fen: number;
+  reason: string;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+export interface UserTable extends Stamped {
+  id: string;
+  username: string;
+  password_hash: string;
+  display_name: string;
+  role: string;
+  area_code: string | null;
+  department: string | null;
+  enterprise_uscc: string | null;
+  provider_id: string | null;
+  resident_id: string | null;
+  active: Optional<boolean>;
+}
+export interface SessionTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+}
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  username: string;
+  ip: string;
+  ok: boolean;
+  at: Generated<Date>;
+}
 /** Login attempts counted per key (`addr:…`, `user:…`, `pair:…`) in the current window (auth/sessions.ts). */
-export interface LoginThrottleTable { key: string; failures: number; window_started: Date }
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_started: Date;
+}
 export interface AuditLogTable {
-  seq: number; at: Date; actor: string; action: string; entity: string; entity_id: string; data: unknown; prev_hash: string; hash: string;
+  seq: number;
+  at: Date;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  data: unknown;
+  prev_hash: string;
+  hash: string;
 }
 
-export interface RiskScanTable { id: string; parameters_version: string; findings: number; unknown: unknown; scanned_by: string; scanned_at: Generated<Date> }
-export interface RiskFindingTable { id: string; scan_id: string; rule: string; title: string; clause: string; weight: number; explanation: string; evidence: unknown }
+export interface RiskScanTable {
+  id: string;
+  parameters_version: string;
+  findings: number;
+  unknown: unknown;
+  scanned_by: string;
+  scanned_at: Generated<Date>;
+}
+export interface RiskFindingTable {
+  id: string;
+  scan_id: string;
+  rule: string;
+  title: string;
+  clause: string;
+  weight: number;
+  explanation: string;
+  evidence: unknown;
+}
 export type RiskSubjectKind = 'class' | 'claim' | 'provider';
-export interface RiskFindingSubjectTable { scan_id: string; finding_id: string; kind: RiskSubjectKind; ref: string; resident_id: string | null; area_code: string | null }
-export interface RiskScoreTable { scan_id: string; kind: RiskSubjectKind; ref: string; area_code: string | null; score: number; rules: unknown; findings: number }
+export interface RiskFindingSubjectTable {
+  scan_id: string;
+  finding_id: string;
+  kind: RiskSubjectKind;
+  ref: string;
+  resident_id: string | null;
+  area_code: string | null;
+}
+export interface RiskScoreTable {
+  scan_id: string;
+  kind: RiskSubjectKind;
+  ref: string;
+  area_code: string | null;
+  score: number;
+  rules: unknown;
+  findings: number;
+}
 export interface RiskSampleTable {
-  id: string; seed: string; scan_id: string | null; area_code: string | null; population: number; drawn: number; parameters: unknown;
-  created_by: string; created_at: Generated<Date>;
+  id: string;
+  seed: string;
+  scan_id: string | null;
+  area_code: string | null;
+  population: number;
+  drawn: number;
+  parameters: unknown;
+  created_by: string;
+  created_at: Generated<Date>;
 }
 export interface RiskInspectionTable {
-  id: string; sample_id: string; class_id: string; score: number; probability: number; draw: number;
-  status: Optional<'planned' | 'done'>; result: 'clean' | 'irregular' | null; note: string | null; inspected_on: string | null;
-  inspected_by: string | null; recorded_at: Date | null;
+  id: string;
+  sample_id: string;
+  class_id: string;
+  score: number;
+  probability: number;
+  draw: number;
+  status: Optional<'planned' | 'done'>;
+  result: 'clean' | 'irregular' | null;
+  note: string | null;
+  inspected_on: string | null;
+  inspected_by: string | null;
+  recorded_at: Date | null;
 }
 export type SanctionKind = 'claim_rejected' | 'money_recovered' | 'provider_suspended' | 'provider_delisted';
 export interface RiskSanctionTable {
-  id: string; kind: SanctionKind; claim_id: string | null; provider_id: string | null; recovery_id: number | null; amount_fen: number | null;
-  area_code: string; reason: string; basis: unknown; public_party: string; sanctioned_on: string; created_by: string; created_at: Generated<Date>;
+  id: string;
+  kind: SanctionKind;
+  claim_id: string | null;
+  provider_id: string | null;
+  recovery_id: number | null;
+  amount_fen: number | null;
+  area_code: string;
+  reason: string;
+  basis: unknown;
+  public_party: string;
+  sanctioned_on: string;
+  created_by: string;
+  created_at: Generated<Date>;
 }
 export interface ProviderEvaluationTable {
-  id: string; provider_id: string; evaluator: string; evaluated_on: string; score: number; pass_score: number; passed: boolean; note: string | null;
-  status_change: string | null; created_by: string; created_at: Generated<Date>;
+  id: string;
+  provider_id: string;
+  evaluator: string;
+  evaluated_on: string;
+  score: number;
+  pass_score: number;
+  passed: boolean;
+  note: string | null;
+  status_change: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
 }
 
 export interface Database {
@@ -212,33 +547,87 @@ export interface Database {
 export type DisputeStatus = 'open' | 'taken' | 'resolved';
 export type DisputeFinding = 'claim_rejected' | 'dismissed';
 export interface ClaimDisputeTable {
-  id: string; claim_id: string; resident_id: string; area_code: string; reason: string; status: Optional<DisputeStatus>;
-  taken_by: string | null; taken_at: Date | null; finding: DisputeFinding | null; resolution: string | null;
-  resolved_by: string | null; resolved_at: Date | null; created_by: string; created_at: Generated<Date>;
+  id: string;
+  claim_id: string;
+  resident_id: string;
+  area_code: string;
+  reason: string;
+  status: Optional<DisputeStatus>;
+  taken_by: string | null;
+  taken_at: Date | null;
+  finding: DisputeFinding | null;
+  resolution: string | null;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+  created_by: string;
+  created_at: Generated<Date>;
 }
 export interface OversightNoteTable {
-  id: string; subject_kind: 'claim' | 'class'; subject_id: string; area_code: string; kind: 'comment' | 'flag'; text: string;
-  department: string; author: string; created_at: Generated<Date>; status: 'raised' | 'cleared' | null;
-  cleared_by: string | null; cleared_at: Date | null; clear_note: string | null;
+  id: string;
+  subject_kind: 'claim' | 'class';
+  subject_id: string;
+  area_code: string;
+  kind: 'comment' | 'flag';
+  text: string;
+  department: string;
+  author: string;
+  created_at: Generated<Date>;
+  status: 'raised' | 'cleared' | null;
+  cleared_by: string | null;
+  cleared_at: Date | null;
+  clear_note: string | null;
 }
 
 /** A dated change of one policy parameter recorded by the city (carried by the local package `package_id`). */
 export interface PolicyChangeTable {
-  id: string; package_id: string; base_package_id: string; parameter: string; value: unknown; valid_from: string; valid_to: string | null;
-  reason: string; created_by: string; created_at: Generated<Date>;
+  id: string;
+  package_id: string;
+  base_package_id: string;
+  parameter: string;
+  value: unknown;
+  valid_from: string;
+  valid_to: string | null;
+  reason: string;
+  created_by: string;
+  created_at: Generated<Date>;
 }
 // (declaration merging: the admin tables join Database here, so the edit stays an append)
-export interface Database { policy_changes: PolicyChangeTable }
+export interface Database {
+  policy_changes: PolicyChangeTable;
+}
 // Supervision (#6 §1, §5.3): annual tasks, employment figures, flagged major matters.
 export interface AnnualTaskTable {
-  id: Generated<number>; year: number; unit_kind: 'area' | 'department'; unit: string; program: string; target: number; note: string | null;
-  created_by: string; created_at: Generated<Date>; updated_by: string | null; updated_at: Date | null;
+  id: Generated<number>;
+  year: number;
+  unit_kind: 'area' | 'department';
+  unit: string;
+  program: string;
+  target: number;
+  note: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_by: string | null;
+  updated_at: Date | null;
 }
 export interface EmploymentFigureTable {
-  area_code: string; year: number; employed: number; skilled: number; high_skilled: number; source: string; recorded_by: string; recorded_at: Generated<Date>;
+  area_code: string;
+  year: number;
+  employed: number;
+  skilled: number;
+  high_skilled: number;
+  source: string;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
 }
 export interface MajorMatterTable extends Stamped {
-  id: string; title: string; area_code: string; flagged_on: string; summary: string; claim_ids: unknown; class_ids: unknown; provider_ids: unknown;
+  id: string;
+  title: string;
+  area_code: string;
+  flagged_on: string;
+  summary: string;
+  claim_ids: unknown;
+  class_ids: unknown;
+  provider_ids: unknown;
 }
 export interface Database {
   annual_tasks: AnnualTaskTable;
@@ -248,7 +637,13 @@ export interface Database {
 // The period reports' running figures (#6): totals by program × area × year × quarter × status, and the
 // deltas the claims triggers append until foldClaimPeriodDeltas moves them into the totals.
 export interface ClaimPeriodFigureTable {
-  year: number; quarter: number; program: string; area_code: string; status: string; claims: string | number; amount_fen: string | number;
+  year: number;
+  quarter: number;
+  program: string;
+  area_code: string;
+  status: string;
+  claims: string | number;
+  amount_fen: string | number;
 }
 export interface Database {
   claim_period_totals: ClaimPeriodFigureTable;
@@ -259,28 +654,67 @@ export interface Database {
 
 // Migration 2026-12-06T1080: what-if runs, shared by every API instance.
 export interface WhatIfJobTable {
-  id: string; status: 'running' | 'done' | 'failed'; input: unknown; started_by: string;
-  started_at: Generated<Date>; finished_at: Date | null; heartbeat_at: Generated<Date>;
-  progress_done: Generated<number>; progress_total: Generated<number>; error: string | null; result: unknown;
+  id: string;
+  status: 'running' | 'done' | 'failed';
+  input: unknown;
+  started_by: string;
+  started_at: Generated<Date>;
+  finished_at: Date | null;
+  heartbeat_at: Generated<Date>;
+  progress_done: Generated<number>;
+  progress_total: Generated<number>;
+  error: string | null;
+  result: unknown;
 }
 export interface WhatIfJobClaimTable {
-  job_id: string; claim_id: string; program: string; area_code: string; resident_id: string; status: string; start_date: string;
-  frozen_outcome: string | null; frozen_amount_fen: number | null; before_outcome: string; before_amount_fen: number;
-  after_outcome: string; after_amount_fen: number; delta_fen: number;
+  job_id: string;
+  claim_id: string;
+  program: string;
+  area_code: string;
+  resident_id: string;
+  status: string;
+  start_date: string;
+  frozen_outcome: string | null;
+  frozen_amount_fen: number | null;
+  before_outcome: string;
+  before_amount_fen: number;
+  after_outcome: string;
+  after_amount_fen: number;
+  delta_fen: number;
 }
 
 // Facts in time (2026-12-06T1060): dated enterprise facts (参保) and the office's cases for decisions a
 // changed fact would change after approval.
 export interface EnterpriseFactTable {
-  id: Generated<number>; uscc: string; fact: 'insured'; value: boolean; source: string; as_of: string;
-  recorded_by: string; recorded_at: Generated<Date>;
+  id: Generated<number>;
+  uscc: string;
+  fact: 'insured';
+  value: boolean;
+  source: string;
+  as_of: string;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
 }
 export interface FactCaseTable {
-  id: Generated<number>; claim_id: string; area_code: string; subject_kind: 'person' | 'enterprise'; subject_id: string;
-  fact: string; change: unknown; claim_status: string;
-  before_outcome: string; before_amount_fen: number; after_outcome: string; after_amount_fen: number; after_reasons: unknown;
-  status: Optional<'open' | 'closed'>; raised_by: string; raised_at: Generated<Date>;
-  closed_by: Optional<string | null>; closed_at: Optional<Date | null>; resolution: Optional<string | null>;
+  id: Generated<number>;
+  claim_id: string;
+  area_code: string;
+  subject_kind: 'person' | 'enterprise';
+  subject_id: string;
+  fact: string;
+  change: unknown;
+  claim_status: string;
+  before_outcome: string;
+  before_amount_fen: number;
+  after_outcome: string;
+  after_amount_fen: number;
+  after_reasons: unknown;
+  status: Optional<'open' | 'closed'>;
+  raised_by: string;
+  raised_at: Generated<Date>;
+  closed_by: Optional<string | null>;
+  closed_at: Optional<Date | null>;
+  resolution: Optional<string | null>;
 }
 export interface Database {
   enterprise_facts: EnterpriseFactTable;
@@ -288,14 +722,37 @@ export interface Database {
 }
 // Money controls: the payment duties a login holds (经办 build, 复核 confirm, 支付 pay), set by the city.
 export type PaymentDuty = 'build' | 'confirm' | 'pay';
-export interface UserTable { payment_duties: Optional<PaymentDuty[]> }
+export interface UserTable {
+  payment_duties: Optional<PaymentDuty[]>;
+}
 // Record numbers (2026-12-06T1220-record-numbers): assigned by the database on insert, never by the caller.
-export interface RecordCounterTable { prefix: string; year: number; area_code: string; last_value: number }
-export interface ClaimTable { number: Generated<string> }
-export interface ClassTable { number: Generated<string> }
-export interface PublicityNoticeTable { number: Generated<string> }
-export interface PaymentBatchTable { number: Generated<string> }
-export interface ContentFilingTable { number: Generated<string> }
-export interface ApprenticeshipPlanTable { number: Generated<string> }
-export interface ProjectTable { number: Generated<string> }
-export interface Database { record_counters: RecordCounterTable }
+export interface RecordCounterTable {
+  prefix: string;
+  year: number;
+  area_code: string;
+  last_value: number;
+}
+export interface ClaimTable {
+  number: Generated<string>;
+}
+export interface ClassTable {
+  number: Generated<string>;
+}
+export interface PublicityNoticeTable {
+  number: Generated<string>;
+}
+export interface PaymentBatchTable {
+  number: Generated<string>;
+}
+export interface ContentFilingTable {
+  number: Generated<string>;
+}
+export interface ApprenticeshipPlanTable {
+  number: Generated<string>;
+}
+export interface ProjectTable {
+  number: Generated<string>;
+}
+export interface Database {
+  record_counters: RecordCounterTable;
+}

@@ -124,7 +124,10 @@ type ScopeName = keyof typeof SCOPE;
 // ---------------------------------------------------------------------------------------------
 // THE TABLE: every route → who may call it, and for record routes the scope of the record.
 // ---------------------------------------------------------------------------------------------
-interface Ctx { side: Side; n: number }
+interface Ctx {
+  side: Side;
+  n: number;
+}
 interface Row {
   /** 'public': anyone, anonymous included; otherwise the roles the route admits (anonymous → 401, others → 403). */
   who: 'public' | readonly Who[];
@@ -149,9 +152,17 @@ const ALL_SIGNED_IN = SIGNED_IN;
 const items = (field: string) => (json: any) => (json.items as any[]).map((i) => String(i[field]));
 const other = (s: Side): Side => (s === 'A' ? 'B' : 'A');
 const classApplication = (side: Side, program: 'safety' | 'skill_upgrade'): ClassApplication => ({
-  providerId: F.provider[side], program, areaCode: AREA[side], enterpriseUscc: F.enterprise[side],
-  occupationCode: '6-16-01-03', level: '4', startDate: '2020-03-02', endDate: '2020-06-30', hours: 120,
-  venue: `${side === 'A' ? '东区' : '西区'}培训基地`, teachers: [{ name: '王老师', qualification: '高级技师' }],
+  providerId: F.provider[side],
+  program,
+  areaCode: AREA[side],
+  enterpriseUscc: F.enterprise[side],
+  occupationCode: '6-16-01-03',
+  level: '4',
+  startDate: '2020-03-02',
+  endDate: '2020-06-30',
+  hours: 120,
+  venue: `${side === 'A' ? '东区' : '西区'}培训基地`,
+  teachers: [{ name: '王老师', qualification: '高级技师' }],
   trainees: [
     { residentId: F.person[side], name: F.name[side], employerUscc: F.enterprise[side], newHire: false },
     ...(side === 'A' ? [{ residentId: F.colleague.id, name: F.colleague.name, employerUscc: F.enterprise.B, newHire: false }] : []),
@@ -170,125 +181,261 @@ const TABLE: Record<string, Row> = {
 
   // Claims.
   'POST /api/v1/claims': {
-    who: ['trainee', 'enterprise', 'provider', 'city', 'county'], scope: 'claimBody', outside: 403,
+    who: ['trainee', 'enterprise', 'provider', 'city', 'county'],
+    scope: 'claimBody',
+    outside: 403,
     body: ({ side, n }) => ({
-      program: 'safety', applicant: 'individual', residentId: F.person[side], enterpriseUscc: F.enterprise[side], providerId: F.provider[side],
-      occupationCode: '6-16-01-03', startDate: '2020-04-01', endDate: '2020-04-10', attendedHours: 40, qualified: true,
+      program: 'safety',
+      applicant: 'individual',
+      residentId: F.person[side],
+      enterpriseUscc: F.enterprise[side],
+      providerId: F.provider[side],
+      occupationCode: '6-16-01-03',
+      startDate: '2020-04-01',
+      endDate: '2020-04-10',
+      attendedHours: 40,
+      qualified: true,
       certificate: { type: 'safety', number: `MX-S-${n}` },
     }),
   },
   'GET /api/v1/claims': { who: ALL_SIGNED_IN, list: { scope: 'claim', keys: (s) => F.claims[s], read: items('id') } },
   'GET /api/v1/claims/{id}': { who: ALL_SIGNED_IN, scope: 'claim', path: ({ side }) => `/claims/${target(side)}` },
   // Printed documents (document.issue): the record's own readers, in the record's own scope.
-  'GET /api/v1/claims/{id}/decision-letter.pdf': { who: ALL_SIGNED_IN, scope: 'claim', path: ({ side }) => `/claims/${target(side)}/decision-letter.pdf` },
+  'GET /api/v1/claims/{id}/decision-letter.pdf': {
+    who: ALL_SIGNED_IN,
+    scope: 'claim',
+    path: ({ side }) => `/claims/${target(side)}/decision-letter.pdf`,
+  },
   'POST /api/v1/claims/decide': { who: ['city', 'county'], body: () => ({}) },
   'POST /api/v1/claims/{id}/decide': { who: ['city', 'county'], scope: 'claim', path: ({ side }) => `/claims/${target(side)}/decide` },
-  'GET /api/v1/claims/{id}/missing-facts': { who: ALL_SIGNED_IN, scope: 'claim', path: ({ side }) => `/claims/${target(side)}/missing-facts` },
+  'GET /api/v1/claims/{id}/missing-facts': {
+    who: ALL_SIGNED_IN,
+    scope: 'claim',
+    path: ({ side }) => `/claims/${target(side)}/missing-facts`,
+  },
   // Claims outside the office's slice are left out of the answer (as in lists), not refused.
   'GET /api/v1/claims/missing-facts': { who: ['city', 'county'], path: ({ side }) => `/claims/missing-facts?ids=${target(side)}` },
-  'POST /api/v1/claims/{id}/review': { who: ['city', 'county'], scope: 'claim', path: ({ side }) => `/claims/${target(side)}/review`, body: () => ({ note: '审核' }) },
-  'POST /api/v1/claims/{id}/reject': { who: ['city', 'county'], scope: 'claim', path: ({ side }) => `/claims/${F.claims[side][1]}/reject`, body: () => ({ reason: '材料不全' }) },
-  'POST /api/v1/claims/{id}/withdraw': {
-    who: ['trainee', 'enterprise', 'provider', 'city', 'county'], scope: 'claim', path: ({ side }) => `/claims/${target(side)}/withdraw`, body: () => ({ reason: '撤回' }),
-    refused: { roles: ['enterprise', 'provider'], why: 'the claim sees them but its applicant is the trainee: only the applicant or the HR office withdraws' },
+  'POST /api/v1/claims/{id}/review': {
+    who: ['city', 'county'],
+    scope: 'claim',
+    path: ({ side }) => `/claims/${target(side)}/review`,
+    body: () => ({ note: '审核' }),
   },
-  'POST /api/v1/claims/{id}/r3-exception': { who: ['city'], scope: 'claim', path: ({ side }) => `/claims/${F.claims[side][1]}/r3-exception`, body: () => ({ reason: '特殊情况' }) },
-  'POST /api/v1/claims/{id}/approve': { who: ['city', 'county'], scope: 'claim', path: ({ side }) => `/claims/${F.claims[side][2]}/approve` },
+  'POST /api/v1/claims/{id}/reject': {
+    who: ['city', 'county'],
+    scope: 'claim',
+    path: ({ side }) => `/claims/${F.claims[side][1]}/reject`,
+    body: () => ({ reason: '材料不全' }),
+  },
+  'POST /api/v1/claims/{id}/withdraw': {
+    who: ['trainee', 'enterprise', 'provider', 'city', 'county'],
+    scope: 'claim',
+    path: ({ side }) => `/claims/${target(side)}/withdraw`,
+    body: () => ({ reason: '撤回' }),
+    refused: {
+      roles: ['enterprise', 'provider'],
+      why: 'the claim sees them but its applicant is the trainee: only the applicant or the HR office withdraws',
+    },
+  },
+  'POST /api/v1/claims/{id}/r3-exception': {
+    who: ['city'],
+    scope: 'claim',
+    path: ({ side }) => `/claims/${F.claims[side][1]}/r3-exception`,
+    body: () => ({ reason: '特殊情况' }),
+  },
+  'POST /api/v1/claims/{id}/approve': {
+    who: ['city', 'county'],
+    scope: 'claim',
+    path: ({ side }) => `/claims/${F.claims[side][2]}/approve`,
+  },
 
   // Publicity.
   'POST /api/v1/publicity-notices': {
-    who: ['city', 'county'], scope: 'areaBody', outside: 403,
+    who: ['city', 'county'],
+    scope: 'areaBody',
+    outside: 403,
     body: ({ side }) => ({ areaCode: AREA[side], title: '公示', startsOn: '2020-07-01', claimIds: [F.claims[side][1]] }),
   },
-  'GET /api/v1/publicity-notices': { who: 'public', list: { scope: 'public', keys: (s) => [F.notice[s]], read: (json) => (json as any[]).map((n) => n.id) } },
+  'GET /api/v1/publicity-notices': {
+    who: 'public',
+    list: { scope: 'public', keys: (s) => [F.notice[s]], read: (json) => (json as any[]).map((n) => n.id) },
+  },
   'POST /api/v1/publicity-notices/{id}/objections': {
-    who: 'public', scope: 'public', path: ({ side }) => `/publicity-notices/${F.notice[side]}/objections`,
+    who: 'public',
+    scope: 'public',
+    path: ({ side }) => `/publicity-notices/${F.notice[side]}/objections`,
     body: ({ side }) => ({ claimId: F.claims[side][2], text: '我有异议' }),
   },
   'POST /api/v1/objections/{id}/resolve': {
-    who: ['city', 'county'], scope: 'objection', path: ({ side }) => `/objections/${F.objection[side]}/resolve`,
+    who: ['city', 'county'],
+    scope: 'objection',
+    path: ({ side }) => `/objections/${F.objection[side]}/resolve`,
     body: () => ({ verdict: 'dismissed', resolution: '异议不成立' }),
   },
-  'POST /api/v1/publicity-notices/{id}/close': { who: ['city', 'county'], scope: 'notice', path: ({ side }) => `/publicity-notices/${F.notice[side]}/close`, body: () => ({}) },
+  'POST /api/v1/publicity-notices/{id}/close': {
+    who: ['city', 'county'],
+    scope: 'notice',
+    path: ({ side }) => `/publicity-notices/${F.notice[side]}/close`,
+    body: () => ({}),
+  },
 
   // Funds, advances, payment batches.
   'POST /api/v1/funds': { who: ['city'], body: ({ n }) => ({ source: 'employment_fund', year: 2030 + (n % 60), budgetFen: 100 }) },
   'GET /api/v1/funds': { who: ['city', 'county', 'finance'] },
   'GET /api/v1/funds/{id}/ledger': { who: ['city', 'county', 'finance'], path: () => '/funds/special_action-2020/ledger' },
   'POST /api/v1/advances': {
-    who: ['city', 'county'], scope: 'advance', path: () => '/advances',
+    who: ['city', 'county'],
+    scope: 'advance',
+    path: () => '/advances',
     body: ({ side }) => ({ kind: 'project', subjectId: F.project[side], amountFen: 100, paidOn: '2020-05-01' }),
   },
-  'POST /api/v1/advances/{id}/recover': { who: ['city', 'county'], scope: 'advance', path: ({ side }) => `/advances/${F.advance[side]}/recover`, body: () => ({ reason: '项目终止' }) },
-  'POST /api/v1/payment-batches': { who: ['city', 'county'], scope: 'areaBody', outside: 403, body: ({ side }) => ({ areaCode: AREA[side], fundId: 'special_action-2020' }) },
-  'GET /api/v1/payment-batches/{id}': { who: ['city', 'county', 'finance'], scope: 'batchRead', path: ({ side }) => `/payment-batches/${F.batch[side]}` },
-  'GET /api/v1/payment-batches/{id}/signature-list.pdf': { who: ['city', 'county', 'finance'], scope: 'batchRead', path: ({ side }) => `/payment-batches/${F.batch[side]}/signature-list.pdf` },
-  'POST /api/v1/payment-batches/{id}/confirm': { who: ['city', 'finance'], scope: 'batchConfirm', path: ({ side }) => `/payment-batches/${F.batch[side]}/confirm` },
-  'POST /api/v1/payment-batches/{id}/pay': { who: ['city', 'county'], scope: 'batchPay', path: ({ side }) => `/payment-batches/${F.batch[side]}/pay` },
+  'POST /api/v1/advances/{id}/recover': {
+    who: ['city', 'county'],
+    scope: 'advance',
+    path: ({ side }) => `/advances/${F.advance[side]}/recover`,
+    body: () => ({ reason: '项目终止' }),
+  },
+  'POST /api/v1/payment-batches': {
+    who: ['city', 'county'],
+    scope: 'areaBody',
+    outside: 403,
+    body: ({ side }) => ({ areaCode: AREA[side], fundId: 'special_action-2020' }),
+  },
+  'GET /api/v1/payment-batches/{id}': {
+    who: ['city', 'county', 'finance'],
+    scope: 'batchRead',
+    path: ({ side }) => `/payment-batches/${F.batch[side]}`,
+  },
+  'GET /api/v1/payment-batches/{id}/signature-list.pdf': {
+    who: ['city', 'county', 'finance'],
+    scope: 'batchRead',
+    path: ({ side }) => `/payment-batches/${F.batch[side]}/signature-list.pdf`,
+  },
+  'POST /api/v1/payment-batches/{id}/confirm': {
+    who: ['city', 'finance'],
+    scope: 'batchConfirm',
+    path: ({ side }) => `/payment-batches/${F.batch[side]}/confirm`,
+  },
+  'POST /api/v1/payment-batches/{id}/pay': {
+    who: ['city', 'county'],
+    scope: 'batchPay',
+    path: ({ side }) => `/payment-batches/${F.batch[side]}/pay`,
+  },
   // A draft is cancelled by 经办 (the offices, a county in its area) or 复核 (the city, the finance bureau).
-  'POST /api/v1/payment-batches/{id}/cancel': { who: ['city', 'county', 'finance'], scope: 'batchRead', path: ({ side }) => `/payment-batches/${F.batch[side]}/cancel`, body: () => ({ reason: '矩阵测试' }) },
+  'POST /api/v1/payment-batches/{id}/cancel': {
+    who: ['city', 'county', 'finance'],
+    scope: 'batchRead',
+    path: ({ side }) => `/payment-batches/${F.batch[side]}/cancel`,
+    body: () => ({ reason: '矩阵测试' }),
+  },
 
   // People.
   // Keyed by the masked ID: departments are shown people masked (access.ts), the others in full.
-  'GET /api/v1/people': { who: ALL_SIGNED_IN, list: { scope: 'person', keys: (s) => [maskResidentId(F.person[s])], read: (json) => items('residentId')(json).map(maskResidentId) } },
+  'GET /api/v1/people': {
+    who: ALL_SIGNED_IN,
+    list: { scope: 'person', keys: (s) => [maskResidentId(F.person[s])], read: (json) => items('residentId')(json).map(maskResidentId) },
+  },
   // Real-name registration is the offices' (§5.2): a party registering would learn which IDs exist.
   'POST /api/v1/people': {
-    who: ['city', 'county'], scope: 'personBody', outside: 403,
+    who: ['city', 'county'],
+    scope: 'personBody',
+    outside: 403,
     body: ({ side, n }) => ({ residentId: residentId(300 + n, AREA[side]), name: `新登记${n}`, areaCode: AREA[side] }),
   },
   'GET /api/v1/people/{id}': { who: ALL_SIGNED_IN, scope: 'person', path: ({ side }) => `/people/${F.person[side]}` },
-  'PATCH /api/v1/people/{id}': { who: ['city', 'county'], scope: 'personManage', path: ({ side }) => `/people/${F.person[side]}`, body: () => ({ phone: '13800000000' }) },
+  'PATCH /api/v1/people/{id}': {
+    who: ['city', 'county'],
+    scope: 'personManage',
+    path: ({ side }) => `/people/${F.person[side]}`,
+    body: () => ({ phone: '13800000000' }),
+  },
   'POST /api/v1/people/{id}/facts': {
-    who: ['city', 'county'], scope: 'personManage', path: ({ side }) => `/people/${F.person[side]}/facts`,
+    who: ['city', 'county'],
+    scope: 'personManage',
+    path: ({ side }) => `/people/${F.person[side]}/facts`,
     body: () => ({ fact: 'rural', value: false, source: '核查', asOf: '2020-01-01' }),
   },
   // §2 facts never reach a party (enterprise, provider), whatever its relationship to the person.
-  'GET /api/v1/people/{id}/facts': { who: ['city', 'county', ...DEPARTMENTS, 'trainee'], scope: 'person', path: ({ side }) => `/people/${F.person[side]}/facts` },
+  'GET /api/v1/people/{id}/facts': {
+    who: ['city', 'county', ...DEPARTMENTS, 'trainee'],
+    scope: 'person',
+    path: ({ side }) => `/people/${F.person[side]}/facts`,
+  },
 
   // Enterprises.
-  'GET /api/v1/enterprises': { who: ['city', 'county', ...DEPARTMENTS, 'enterprise'], list: { scope: 'enterprise', keys: (s) => [F.enterprise[s]], read: items('uscc') } },
+  'GET /api/v1/enterprises': {
+    who: ['city', 'county', ...DEPARTMENTS, 'enterprise'],
+    list: { scope: 'enterprise', keys: (s) => [F.enterprise[s]], read: items('uscc') },
+  },
   'POST /api/v1/enterprises': {
-    who: ['city', 'county'], scope: 'areaBody', outside: 403,
+    who: ['city', 'county'],
+    scope: 'areaBody',
+    outside: 403,
     body: ({ side, n }) => ({ uscc: uscc(400 + n), name: `新企业${n}`, areaCode: AREA[side], industry: 'other', insured: true }),
   },
-  'GET /api/v1/enterprises/{id}': { who: ['city', 'county', ...DEPARTMENTS, 'enterprise'], scope: 'enterprise', path: ({ side }) => `/enterprises/${F.enterprise[side]}` },
+  'GET /api/v1/enterprises/{id}': {
+    who: ['city', 'county', ...DEPARTMENTS, 'enterprise'],
+    scope: 'enterprise',
+    path: ({ side }) => `/enterprises/${F.enterprise[side]}`,
+  },
   'POST /api/v1/enterprises/{id}/education-fund': {
-    who: ['city', 'county'], scope: 'enterpriseManage', path: ({ side }) => `/enterprises/${F.enterprise[side]}/education-fund`,
+    who: ['city', 'county'],
+    scope: 'enterpriseManage',
+    path: ({ side }) => `/enterprises/${F.enterprise[side]}/education-fund`,
     body: () => ({ year: 2020, fullyUsed: true, source: '税务数据' }),
   },
   'POST /api/v1/enterprises/{id}/difficulty': {
-    who: ['city', 'county'], scope: 'enterpriseManage', path: ({ side }) => `/enterprises/${F.enterprise[side]}/difficulty`,
+    who: ['city', 'county'],
+    scope: 'enterpriseManage',
+    path: ({ side }) => `/enterprises/${F.enterprise[side]}/difficulty`,
     body: ({ n }) => ({ validFrom: `2020-${String(1 + (n % 12)).padStart(2, '0')}-01`, validTo: null, source: '认定文件' }),
   },
   'POST /api/v1/enterprises/{id}/insured': {
-    who: ['city', 'county'], scope: 'enterpriseManage', path: ({ side }) => `/enterprises/${F.enterprise[side]}/insured`,
+    who: ['city', 'county'],
+    scope: 'enterpriseManage',
+    path: ({ side }) => `/enterprises/${F.enterprise[side]}/insured`,
     body: () => ({ value: true, asOf: '2020-01-01', source: '社保经办机构', dryRun: true }),
   },
   // Facts in time: the office's cases (a second close of the same case is a 409, past access).
-  'GET /api/v1/fact-cases': { who: ['city', 'county'], list: { scope: 'factCase', keys: (s) => [String(F.factCase[s])], read: items('id') } },
+  'GET /api/v1/fact-cases': {
+    who: ['city', 'county'],
+    list: { scope: 'factCase', keys: (s) => [String(F.factCase[s])], read: items('id') },
+  },
   'POST /api/v1/fact-cases/{id}/close': {
-    who: ['city', 'county'], scope: 'factCase', path: ({ side }) => `/fact-cases/${F.factCase[side]}/close`, body: () => ({ resolution: '已核实，判定不变' }),
+    who: ['city', 'county'],
+    scope: 'factCase',
+    path: ({ side }) => `/fact-cases/${F.factCase[side]}/close`,
+    body: () => ({ resolution: '已核实，判定不变' }),
   },
 
   // Providers.
   'GET /api/v1/providers': { who: 'public', list: { scope: 'provider', keys: (s) => [F.provider[s]], read: items('id') } },
   'POST /api/v1/providers': {
-    who: ['city', 'county'], scope: 'areaBody', outside: 403,
+    who: ['city', 'county'],
+    scope: 'areaBody',
+    outside: 403,
     body: ({ side, n }) => ({ id: `MX-NEW-${n}`, name: `新机构${n}`, kind: 'social_institution', areaCode: AREA[side] }),
   },
   'GET /api/v1/providers/{id}': { who: 'public', scope: 'provider', path: ({ side }) => `/providers/${F.provider[side]}` },
   'POST /api/v1/providers/{id}/scopes': {
-    who: ['city', 'county'], scope: 'providerManage', path: ({ side }) => `/providers/${F.provider[side]}/scopes`,
+    who: ['city', 'county'],
+    scope: 'providerManage',
+    path: ({ side }) => `/providers/${F.provider[side]}/scopes`,
     body: () => ({ program: 'safety', occupationCode: null, level: null, validFrom: '2020-01-14', validTo: null }),
   },
   // Each side is asked for the status it already has (an invalid transition, 409): the listing, which
   // decides who sees a provider, never changes under the other cells.
   'POST /api/v1/providers/{id}/status': {
-    who: ['city', 'county'], scope: 'providerManage', path: ({ side }) => `/providers/${F.provider[side]}/status`,
+    who: ['city', 'county'],
+    scope: 'providerManage',
+    path: ({ side }) => `/providers/${F.provider[side]}/status`,
     body: ({ side }) => ({ status: side === 'A' ? 'listed' : 'suspended', reason: '核查' }),
   },
   'POST /api/v1/providers/{id}/entrepreneurship': {
-    who: ['city'], scope: 'providerManage', path: ({ side }) => `/providers/${F.provider[side]}/entrepreneurship`, body: () => ({ qualified: true, reason: '资质审核' }),
+    who: ['city'],
+    scope: 'providerManage',
+    path: ({ side }) => `/providers/${F.provider[side]}/entrepreneurship`,
+    body: () => ({ qualified: true, reason: '资质审核' }),
   },
 
   // Catalog.
@@ -296,74 +443,197 @@ const TABLE: Record<string, Row> = {
   'POST /api/v1/catalog': {
     who: ['city'],
     body: ({ n }) => ({
-      section: 'upgrade', code: `MX-${n}`, name: '测试工种', level: 4, baseStandardYuan: 1000, industry: 'other', upliftRate: 0,
-      appraisalStandardYuan: null, hours: null, edition: null, effectiveFrom: '2021-01-01', effectiveTo: null,
+      section: 'upgrade',
+      code: `MX-${n}`,
+      name: '测试工种',
+      level: 4,
+      baseStandardYuan: 1000,
+      industry: 'other',
+      upliftRate: 0,
+      appraisalStandardYuan: null,
+      hours: null,
+      edition: null,
+      effectiveFrom: '2021-01-01',
+      effectiveTo: null,
     }),
   },
   'GET /api/v1/entrepreneurship-types': { who: 'public' },
-  'POST /api/v1/entrepreneurship-types': { who: ['city'], body: ({ n }) => ({ code: `MX-T-${n}`, name: '测试类别', amountYuan: 500, effectiveFrom: '2021-01-01', effectiveTo: null }) },
+  'POST /api/v1/entrepreneurship-types': {
+    who: ['city'],
+    body: ({ n }) => ({ code: `MX-T-${n}`, name: '测试类别', amountYuan: 500, effectiveFrom: '2021-01-01', effectiveTo: null }),
+  },
 
   // Classes.
   'GET /api/v1/classes': { who: ALL_SIGNED_IN, list: { scope: 'class', keys: (s) => [F.class[s]], read: items('id') } },
-  'POST /api/v1/classes': { who: ['provider', 'county', 'city'], scope: 'classBody', outside: 403, body: ({ side }) => classApplication(side, 'skill_upgrade') },
+  'POST /api/v1/classes': {
+    who: ['provider', 'county', 'city'],
+    scope: 'classBody',
+    outside: 403,
+    body: ({ side }) => classApplication(side, 'skill_upgrade'),
+  },
   'GET /api/v1/classes/{id}': { who: ALL_SIGNED_IN, scope: 'class', path: ({ side }) => `/classes/${F.class[side]}` },
   'PUT /api/v1/classes/{id}': {
-    who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}`,
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${F.class[side]}`,
     body: ({ side }) => classApplication(side, fixtureClassProgram(side)),
   },
-  'GET /api/v1/classes/{id}/review': { who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/review` },
-  'GET /api/v1/classes/{id}/opening-review.pdf': { who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/opening-review.pdf` },
-  'POST /api/v1/classes/{id}/submit': { who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/submit` },
-  'POST /api/v1/classes/{id}/approve': { who: ['county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/approve`, body: () => ({ note: '同意' }) },
-  'POST /api/v1/classes/{id}/return': { who: ['county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/return`, body: () => ({ note: '补充材料' }) },
-  'POST /api/v1/classes/{id}/start': { who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/start` },
+  'GET /api/v1/classes/{id}/review': {
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${F.class[side]}/review`,
+  },
+  'GET /api/v1/classes/{id}/opening-review.pdf': {
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${F.class[side]}/opening-review.pdf`,
+  },
+  'POST /api/v1/classes/{id}/submit': {
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${F.class[side]}/submit`,
+  },
+  'POST /api/v1/classes/{id}/approve': {
+    who: ['county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${F.class[side]}/approve`,
+    body: () => ({ note: '同意' }),
+  },
+  'POST /api/v1/classes/{id}/return': {
+    who: ['county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${F.class[side]}/return`,
+    body: () => ({ note: '补充材料' }),
+  },
+  'POST /api/v1/classes/{id}/start': {
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${F.class[side]}/start`,
+  },
   'POST /api/v1/classes/{id}/attendance': {
-    who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/attendance`,
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${F.class[side]}/attendance`,
     body: ({ side }) => ({ sessionId: F.session[side], marks: [{ residentId: F.person[side], present: true }] }),
   },
   'POST /api/v1/classes/{id}/assessment': {
-    who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/assessment`,
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${F.class[side]}/assessment`,
     body: ({ side }) => ({ results: [{ residentId: F.person[side], qualified: true, assessedOn: '2020-06-30' }] }),
   },
-  'POST /api/v1/classes/{id}/assess': { who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/assess` },
+  'POST /api/v1/classes/{id}/assess': {
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${F.class[side]}/assess`,
+  },
   'POST /api/v1/classes/{id}/certificates': {
-    who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/certificates`,
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${F.class[side]}/certificates`,
     body: ({ side, n }) => ({ residentId: F.person[side], type: 'safety', number: `MX-C-${n}`, issuedOn: '2020-07-01' }),
   },
-  'POST /api/v1/classes/{id}/close': { who: ['county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/close`, body: () => ({ note: '验收' }) },
+  'POST /api/v1/classes/{id}/close': {
+    who: ['county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${F.class[side]}/close`,
+    body: () => ({ note: '验收' }),
+  },
   // The provider's Excel files and claims (issue #5). Uploads get a JSON body here: past access, refused as "not an .xlsx" (400), nothing written.
   'GET /api/v1/classes/roster-template': { who: ['provider', 'county', 'city'] },
-  'POST /api/v1/classes/{id}/roster': { who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/roster` },
-  'GET /api/v1/classes/{id}/attendance': { who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/attendance` },
-  'GET /api/v1/classes/{id}/attendance-sheet': { who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/attendance-sheet`, stateRefused: true },
-  'POST /api/v1/classes/{id}/attendance-import': { who: ['provider', 'county', 'city'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/attendance-import` },
+  'POST /api/v1/classes/{id}/roster': {
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${F.class[side]}/roster`,
+  },
+  'GET /api/v1/classes/{id}/attendance': {
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${F.class[side]}/attendance`,
+  },
+  'GET /api/v1/classes/{id}/attendance-sheet': {
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${F.class[side]}/attendance-sheet`,
+    stateRefused: true,
+  },
+  'POST /api/v1/classes/{id}/attendance-import': {
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${F.class[side]}/attendance-import`,
+  },
   // Only a closed class is claimed for: the fixture's class is not closed (409), so no claim is written.
-  'POST /api/v1/classes/{id}/claims': { who: ['provider'], scope: 'classManage', path: ({ side }) => `/classes/${F.class[side]}/claims`, body: () => ({}) },
+  'POST /api/v1/classes/{id}/claims': {
+    who: ['provider'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${F.class[side]}/claims`,
+    body: () => ({}),
+  },
   'GET /api/v1/provider-payments': { who: ['provider'] },
 
   // Filings, plans, projects.
-  'GET /api/v1/filings': { who: ['city', 'county', 'enterprise'], list: { scope: 'filing', keys: (s) => [F.filing[s]], read: items('id') } },
-  'POST /api/v1/filings': {
-    who: ['enterprise', 'county', 'city'], scope: 'enterpriseBody',
-    body: ({ side }) => ({ enterpriseUscc: F.enterprise[side], program: 'short_term', title: '岗位技能培训', content: '培训内容', filedOn: '2020-02-01' }),
+  'GET /api/v1/filings': {
+    who: ['city', 'county', 'enterprise'],
+    list: { scope: 'filing', keys: (s) => [F.filing[s]], read: items('id') },
   },
-  'POST /api/v1/filings/{id}/review': { who: ['county', 'city'], scope: 'filing', path: ({ side }) => `/filings/${F.filing[side]}/review`, body: () => ({ verdict: 'accepted', note: null }) },
+  'POST /api/v1/filings': {
+    who: ['enterprise', 'county', 'city'],
+    scope: 'enterpriseBody',
+    body: ({ side }) => ({
+      enterpriseUscc: F.enterprise[side],
+      program: 'short_term',
+      title: '岗位技能培训',
+      content: '培训内容',
+      filedOn: '2020-02-01',
+    }),
+  },
+  'POST /api/v1/filings/{id}/review': {
+    who: ['county', 'city'],
+    scope: 'filing',
+    path: ({ side }) => `/filings/${F.filing[side]}/review`,
+    body: () => ({ verdict: 'accepted', note: null }),
+  },
   'GET /api/v1/plans': { who: ['city', 'county', 'enterprise'], list: { scope: 'plan', keys: (s) => [F.plan[s]], read: items('id') } },
   'POST /api/v1/plans': {
-    who: ['enterprise', 'county', 'city'], scope: 'enterpriseBody',
+    who: ['enterprise', 'county', 'city'],
+    scope: 'enterpriseBody',
     body: ({ side }) => ({
-      enterpriseUscc: F.enterprise[side], providerId: null, residentId: F.person[side], name: F.name[side], occupationCode: '6-16-01-03', level: '4',
-      startDate: '2020-03-01', endDate: '2021-02-28', contractMonths: 24,
+      enterpriseUscc: F.enterprise[side],
+      providerId: null,
+      residentId: F.person[side],
+      name: F.name[side],
+      occupationCode: '6-16-01-03',
+      level: '4',
+      startDate: '2020-03-01',
+      endDate: '2021-02-28',
+      contractMonths: 24,
     }),
   },
   // 'completed' from 'submitted' is not a move (409): past access, and the plan stays as it was.
-  'POST /api/v1/plans/{id}/status': { who: ['enterprise', 'county', 'city'], scope: 'plan', path: ({ side }) => `/plans/${F.plan[side]}/status`, body: () => ({ status: 'completed', note: null }) },
-  'GET /api/v1/projects': { who: ['city', 'county', 'provider', ...DEPARTMENTS], list: { scope: 'project', keys: (s) => [F.project[s]], read: items('id') } },
+  'POST /api/v1/plans/{id}/status': {
+    who: ['enterprise', 'county', 'city'],
+    scope: 'plan',
+    path: ({ side }) => `/plans/${F.plan[side]}/status`,
+    body: () => ({ status: 'completed', note: null }),
+  },
+  'GET /api/v1/projects': {
+    who: ['city', 'county', 'provider', ...DEPARTMENTS],
+    list: { scope: 'project', keys: (s) => [F.project[s]], read: items('id') },
+  },
   'POST /api/v1/projects': {
-    who: ['city', 'county'], scope: 'areaBody', outside: 403,
+    who: ['city', 'county'],
+    scope: 'areaBody',
+    outside: 403,
     body: ({ side, n }) => ({
-      name: `项目${n}`, providerId: F.provider[side], areaCode: AREA[side], selection: 'open_tender', perTraineeFen: 100000, traineeCount: 10,
-      totalFen: 1000000, occupationCode: null, level: null,
+      name: `项目${n}`,
+      providerId: F.provider[side],
+      areaCode: AREA[side],
+      selection: 'open_tender',
+      perTraineeFen: 100000,
+      traineeCount: 10,
+      totalFen: 1000000,
+      occupationCode: null,
+      level: null,
     }),
   },
 
@@ -371,64 +641,148 @@ const TABLE: Record<string, Row> = {
   'POST /api/v1/risk/scans': { who: ['city'] },
   'GET /api/v1/risk/findings': { who: ['city', 'county', 'finance'] },
   'GET /api/v1/risk/scores': { who: ['city', 'county', 'finance'], path: () => '/risk/scores?kind=claim' },
-  'POST /api/v1/risk/samples': { who: ['city', 'county'], scope: 'areaBody', outside: 403, body: ({ side }) => ({ seed: 'mx', areaCode: AREA[side] }) },
+  'POST /api/v1/risk/samples': {
+    who: ['city', 'county'],
+    scope: 'areaBody',
+    outside: 403,
+    body: ({ side }) => ({ seed: 'mx', areaCode: AREA[side] }),
+  },
   'POST /api/v1/risk/inspections/{id}/result': {
-    who: ['city', 'county'], scope: 'inspection', path: ({ side }) => `/risk/inspections/${F.inspection[side]}/result`,
+    who: ['city', 'county'],
+    scope: 'inspection',
+    path: ({ side }) => `/risk/inspections/${F.inspection[side]}/result`,
     body: () => ({ result: 'clean', note: '现场核查正常', inspectedOn: '2020-03-02' }),
   },
   // The rejected claim cannot be rejected again nor has a payment to recover (409): past access, and nothing changes.
   'POST /api/v1/risk/sanctions': {
-    who: ['city', 'county'], scope: 'advance', path: () => '/risk/sanctions',
+    who: ['city', 'county'],
+    scope: 'advance',
+    path: () => '/risk/sanctions',
     body: ({ side }) => ({ target: 'claim', claimId: F.claims[side][4], reason: '查处', on: '2020-08-01' }),
   },
   'GET /api/v1/risk/sanctions': { who: 'public' },
   // A passing score: recorded, and the listing (which decides who sees a provider) stays as it was.
   'POST /api/v1/risk/evaluations': {
-    who: ['city', 'county'], scope: 'providerManage', path: () => '/risk/evaluations',
+    who: ['city', 'county'],
+    scope: 'providerManage',
+    path: () => '/risk/evaluations',
     body: ({ side }) => ({ providerId: F.provider[side], evaluator: '第三方评估机构', evaluatedOn: '2020-09-01', score: 80 }),
   },
 
   // Review screens (#5): bulk acts per claim (a claim outside the slice is a per-claim not_found in a
   // 200 report; approving a submitted claim fails per claim and changes nothing), notices, batches.
   'POST /api/v1/claims/bulk': { who: ['city', 'county'], body: ({ side }) => ({ action: 'approve', claimIds: [target(side)] }) },
-  'GET /api/v1/review/publicity-notices': { who: ['city', 'county'], list: { scope: 'notice', keys: (s) => [F.notice[s]], read: items('id') } },
-  'GET /api/v1/review/publicity-notices/{id}': { who: ['city', 'county'], scope: 'notice', path: ({ side }) => `/review/publicity-notices/${F.notice[side]}` },
-  'GET /api/v1/publicity-notices/{id}/notice.pdf': { who: ['city', 'county'], scope: 'notice', path: ({ side }) => `/publicity-notices/${F.notice[side]}/notice.pdf` },
-  'GET /api/v1/review/payment-batches': { who: ['city', 'county'], list: { scope: 'batchPay', keys: (s) => [F.batch[s]], read: items('id') } },
-  'GET /api/v1/review/payment-batches/{id}/lines': { who: ['city', 'county'], scope: 'batchPay', path: ({ side }) => `/review/payment-batches/${F.batch[side]}/lines` },
+  'GET /api/v1/review/publicity-notices': {
+    who: ['city', 'county'],
+    list: { scope: 'notice', keys: (s) => [F.notice[s]], read: items('id') },
+  },
+  'GET /api/v1/review/publicity-notices/{id}': {
+    who: ['city', 'county'],
+    scope: 'notice',
+    path: ({ side }) => `/review/publicity-notices/${F.notice[side]}`,
+  },
+  'GET /api/v1/publicity-notices/{id}/notice.pdf': {
+    who: ['city', 'county'],
+    scope: 'notice',
+    path: ({ side }) => `/publicity-notices/${F.notice[side]}/notice.pdf`,
+  },
+  'GET /api/v1/review/payment-batches': {
+    who: ['city', 'county'],
+    list: { scope: 'batchPay', keys: (s) => [F.batch[s]], read: items('id') },
+  },
+  'GET /api/v1/review/payment-batches/{id}/lines': {
+    who: ['city', 'county'],
+    scope: 'batchPay',
+    path: ({ side }) => `/review/payment-batches/${F.batch[side]}/lines`,
+  },
   'GET /api/v1/review/payable': { who: ['city', 'county'] },
   // Parties (#5). The fixture dispute on claim 4 (approved) is taken: a second one is a conflict (409), taking it again 409.
-  'POST /api/v1/disputes': { who: ['trainee'], scope: 'claimBody', body: ({ side }) => ({ claimId: F.claims[side][3], reason: '我没有参加过这个培训' }) },
-  'GET /api/v1/disputes': { who: ['city', 'county', 'trainee'], list: { scope: 'dispute', keys: (s) => [F.dispute[s]], read: items('id') } },
+  'POST /api/v1/disputes': {
+    who: ['trainee'],
+    scope: 'claimBody',
+    body: ({ side }) => ({ claimId: F.claims[side][3], reason: '我没有参加过这个培训' }),
+  },
+  'GET /api/v1/disputes': {
+    who: ['city', 'county', 'trainee'],
+    list: { scope: 'dispute', keys: (s) => [F.dispute[s]], read: items('id') },
+  },
   'POST /api/v1/disputes/{id}/take': { who: ['city', 'county'], scope: 'dispute', path: ({ side }) => `/disputes/${F.dispute[side]}/take` },
   'POST /api/v1/disputes/{id}/resolve': {
-    who: ['city', 'county'], scope: 'dispute', path: ({ side }) => `/disputes/${F.dispute[side]}/resolve`, body: () => ({ finding: 'dismissed', resolution: '经核实，培训属实' }),
+    who: ['city', 'county'],
+    scope: 'dispute',
+    path: ({ side }) => `/disputes/${F.dispute[side]}/resolve`,
+    body: () => ({ finding: 'dismissed', resolution: '经核实，培训属实' }),
   },
   'POST /api/v1/oversight-notes': {
-    who: DEPARTMENTS, scope: 'claim', body: ({ side }) => ({ subjectKind: 'claim', subjectId: target(side), kind: 'comment', text: '请核实学员身份' }),
+    who: DEPARTMENTS,
+    scope: 'claim',
+    body: ({ side }) => ({ subjectKind: 'claim', subjectId: target(side), kind: 'comment', text: '请核实学员身份' }),
   },
-  'GET /api/v1/oversight-notes': { who: ['city', 'county', ...DEPARTMENTS], list: { scope: 'note', keys: (s) => [F.note[s]], read: items('id') } },
-  'POST /api/v1/oversight-notes/{id}/clear': { who: ['city', 'county'], scope: 'note', path: ({ side }) => `/oversight-notes/${F.note[side]}/clear`, body: () => ({ note: '已核实' }) },
-  'GET /api/v1/my/payments': { who: ['trainee', 'enterprise', 'provider'], list: { scope: 'claim', keys: (s) => [F.claims[s][3]!], read: items('claimId') } },
-  'GET /api/v1/my/advances': { who: ['enterprise', 'provider'], list: { scope: 'ownAdvance', keys: (s) => [F.advance[s]], read: items('id') } },
+  'GET /api/v1/oversight-notes': {
+    who: ['city', 'county', ...DEPARTMENTS],
+    list: { scope: 'note', keys: (s) => [F.note[s]], read: items('id') },
+  },
+  'POST /api/v1/oversight-notes/{id}/clear': {
+    who: ['city', 'county'],
+    scope: 'note',
+    path: ({ side }) => `/oversight-notes/${F.note[side]}/clear`,
+    body: () => ({ note: '已核实' }),
+  },
+  'GET /api/v1/my/payments': {
+    who: ['trainee', 'enterprise', 'provider'],
+    list: { scope: 'claim', keys: (s) => [F.claims[s][3]!], read: items('claimId') },
+  },
+  'GET /api/v1/my/advances': {
+    who: ['enterprise', 'provider'],
+    list: { scope: 'ownAdvance', keys: (s) => [F.advance[s]], read: items('id') },
+  },
   'GET /api/v1/my/certificates': { who: ['trainee'] },
-  'GET /api/v1/enterprises/{id}/r8-status': { who: ['city', 'county', ...DEPARTMENTS, 'enterprise'], scope: 'enterprise', path: ({ side }) => `/enterprises/${F.enterprise[side]}/r8-status` },
+  'GET /api/v1/enterprises/{id}/r8-status': {
+    who: ['city', 'county', ...DEPARTMENTS, 'enterprise'],
+    scope: 'enterprise',
+    path: ({ side }) => `/enterprises/${F.enterprise[side]}/r8-status`,
+  },
   // City administration (#5): users, policy parameters, what-if — the city only. The user rows act on
   // a login of their own (ADMIN.user); enabling an active user is not a move (409), nothing changes.
   'GET /api/v1/users': { who: ['city'] },
-  'POST /api/v1/users': { who: ['city'], body: ({ n }) => ({ username: `mx-new-${n}`, displayName: '新用户', password: 'Kangyang-2021x', role: 'county', areaCode: '510402' }) },
-  'POST /api/v1/users/{id}/active': { who: ['city'], path: () => `/users/${ADMIN.user}/active`, body: () => ({ active: true, reason: '核查' }) },
-  'POST /api/v1/users/{id}/password': { who: ['city'], path: () => `/users/${ADMIN.user}/password`, body: () => ({ password: 'Kangyang-2021x' }) },
-  'POST /api/v1/users/{id}/payment-duties': { who: ['city'], path: () => `/users/${ADMIN.user}/payment-duties`, body: () => ({ paymentDuties: [], reason: '矩阵测试' }) },
+  'POST /api/v1/users': {
+    who: ['city'],
+    body: ({ n }) => ({ username: `mx-new-${n}`, displayName: '新用户', password: 'Kangyang-2021x', role: 'county', areaCode: '510402' }),
+  },
+  'POST /api/v1/users/{id}/active': {
+    who: ['city'],
+    path: () => `/users/${ADMIN.user}/active`,
+    body: () => ({ active: true, reason: '核查' }),
+  },
+  'POST /api/v1/users/{id}/password': {
+    who: ['city'],
+    path: () => `/users/${ADMIN.user}/password`,
+    body: () => ({ password: 'Kangyang-2021x' }),
+  },
+  'POST /api/v1/users/{id}/payment-duties': {
+    who: ['city'],
+    path: () => `/users/${ADMIN.user}/payment-duties`,
+    body: () => ({ paymentDuties: [], reason: '矩阵测试' }),
+  },
   'GET /api/v1/policy/parameters': { who: ['city'] },
-  'POST /api/v1/policy/changes': { who: ['city'], body: () => ({ parameter: 'advance.maxPercent', value: 50, validFrom: '2021-06-01', validTo: null, reason: '矩阵测试' }) },
-  'POST /api/v1/what-if': { who: ['city'], body: () => ({ parameter: 'safety.amountYuan', value: 1200, from: '2020-01-14', to: '2020-12-31' }) },
+  'POST /api/v1/policy/changes': {
+    who: ['city'],
+    body: () => ({ parameter: 'advance.maxPercent', value: 50, validFrom: '2021-06-01', validTo: null, reason: '矩阵测试' }),
+  },
+  'POST /api/v1/what-if': {
+    who: ['city'],
+    body: () => ({ parameter: 'safety.amountYuan', value: 1200, from: '2020-01-14', to: '2020-12-31' }),
+  },
   'GET /api/v1/what-if/{id}': { who: ['city'], path: () => `/what-if/${ADMIN.whatIf}` },
   'GET /api/v1/what-if/{id}/claims': { who: ['city'], path: () => `/what-if/${ADMIN.whatIf}/claims` },
   // Public information (#5): notices with their claims (masked), the class programs.
   'GET /api/v1/public/notices': { who: 'public', list: { scope: 'public', keys: (s) => [F.notice[s]], read: items('id') } },
   'GET /api/v1/public/notices/{id}': { who: 'public', scope: 'public', path: ({ side }) => `/public/notices/${F.notice[side]}` },
-  'GET /api/v1/public/notices/{id}/claims': { who: 'public', scope: 'public', path: ({ side }) => `/public/notices/${F.notice[side]}/claims` },
+  'GET /api/v1/public/notices/{id}/claims': {
+    who: 'public',
+    scope: 'public',
+    path: ({ side }) => `/public/notices/${F.notice[side]}/claims`,
+  },
   'GET /api/v1/public/programs': { who: 'public' },
   // Supervision (#6 §1, §5.2, §5.3): funds and R9 (city, finance; counties read the funds), the public
   // disclosure, annual tasks (set by the city), employment figures, goals, reports and major matters.
@@ -437,11 +791,22 @@ const TABLE: Record<string, Row> = {
   'GET /api/v1/public/fund-disclosure': { who: 'public', path: () => '/public/fund-disclosure?year=2020' },
   'GET /api/v1/public/fund-disclosure/xlsx': { who: 'public', path: () => '/public/fund-disclosure/xlsx?year=2020&quarter=2' },
   'GET /api/v1/targets': { who: ['city', 'county', ...DEPARTMENTS], path: () => '/targets?year=2020&quarter=2' },
-  'POST /api/v1/targets': { who: ['city'], body: ({ n }) => ({ year: 2020, unitKind: 'area', unit: '510402', program: ['safety', 'short_term', 'skill_upgrade'][n % 3], target: 10 }) },
+  'POST /api/v1/targets': {
+    who: ['city'],
+    body: ({ n }) => ({
+      year: 2020,
+      unitKind: 'area',
+      unit: '510402',
+      program: ['safety', 'short_term', 'skill_upgrade'][n % 3],
+      target: 10,
+    }),
+  },
   // A target of 0 is refused (400) once past access: no task exists in this store to change.
   'PATCH /api/v1/targets/{id}': { who: ['city'], path: () => '/targets/1', body: () => ({ target: 0, reason: '调整' }) },
   'POST /api/v1/employment-figures': {
-    who: ['city', 'county'], scope: 'areaBody', outside: 403,
+    who: ['city', 'county'],
+    scope: 'areaBody',
+    outside: 403,
     body: ({ side }) => ({ areaCode: AREA[side], year: 2020, employed: 1000, skilled: 400, highSkilled: 150, source: '统计局' }),
   },
   'GET /api/v1/goals': { who: ['city', 'county', ...DEPARTMENTS], path: () => '/goals?year=2020' },
@@ -449,13 +814,33 @@ const TABLE: Record<string, Row> = {
   'GET /api/v1/reports/periodic/xlsx': { who: ['city', 'county', ...DEPARTMENTS], path: () => '/reports/periodic/xlsx?year=2020' },
   'GET /api/v1/reports/periodic/pdf': { who: ['city', 'county', ...DEPARTMENTS], path: () => '/reports/periodic/pdf?year=2020&quarter=2' },
   'POST /api/v1/major-matters': {
-    who: ['city', 'county'], scope: 'areaBody', outside: 403,
-    body: ({ side }) => ({ title: '重大事项', areaCode: AREA[side], flaggedOn: '2020-09-01', summary: '情况说明', claimIds: [F.claims[side][0]] }),
+    who: ['city', 'county'],
+    scope: 'areaBody',
+    outside: 403,
+    body: ({ side }) => ({
+      title: '重大事项',
+      areaCode: AREA[side],
+      flaggedOn: '2020-09-01',
+      summary: '情况说明',
+      claimIds: [F.claims[side][0]],
+    }),
   },
   'GET /api/v1/major-matters': { who: ['city', 'county'], list: { scope: 'matter', keys: (s) => [F.matter[s]], read: items('id') } },
-  'GET /api/v1/major-matters/{id}/report': { who: ['city', 'county'], scope: 'matter', path: ({ side }) => `/major-matters/${F.matter[side]}/report` },
-  'GET /api/v1/major-matters/{id}/report/xlsx': { who: ['city', 'county'], scope: 'matter', path: ({ side }) => `/major-matters/${F.matter[side]}/report/xlsx` },
-  'GET /api/v1/major-matters/{id}/report/pdf': { who: ['city', 'county'], scope: 'matter', path: ({ side }) => `/major-matters/${F.matter[side]}/report/pdf` },
+  'GET /api/v1/major-matters/{id}/report': {
+    who: ['city', 'county'],
+    scope: 'matter',
+    path: ({ side }) => `/major-matters/${F.matter[side]}/report`,
+  },
+  'GET /api/v1/major-matters/{id}/report/xlsx': {
+    who: ['city', 'county'],
+    scope: 'matter',
+    path: ({ side }) => `/major-matters/${F.matter[side]}/report/xlsx`,
+  },
+  'GET /api/v1/major-matters/{id}/report/pdf': {
+    who: ['city', 'county'],
+    scope: 'matter',
+    path: ({ side }) => `/major-matters/${F.matter[side]}/report/pdf`,
+  },
   // Fraud-risk work lists (#6 screens): scans for the risk readers; inspections and evaluations for the offices (a county's own area).
   'GET /api/v1/risk/scans': { who: ['city', 'county', 'finance'] },
   'GET /api/v1/risk/inspections': { who: ['city', 'county'] },
@@ -463,11 +848,14 @@ const TABLE: Record<string, Row> = {
   // §1 main-post headcounts: recorded by the enterprise or an office that manages it; read by the offices,
   // departments (their enterprise slice) and the enterprise itself; the city's Excel template and import.
   'PUT /api/v1/enterprises/{uscc}/headcounts/{year}': {
-    who: ['city', 'county', 'enterprise'], scope: 'headcountWrite', path: ({ side }) => `/enterprises/${F.enterprise[side]}/headcounts/2020`,
+    who: ['city', 'county', 'enterprise'],
+    scope: 'headcountWrite',
+    path: ({ side }) => `/enterprises/${F.enterprise[side]}/headcounts/2020`,
     body: ({ n }) => ({ mainPostEmployees: 10 + n }),
   },
   'GET /api/v1/enterprise-headcounts': {
-    who: ['city', 'county', ...DEPARTMENTS, 'enterprise'], path: () => '/enterprise-headcounts?year=2020&pageSize=200',
+    who: ['city', 'county', ...DEPARTMENTS, 'enterprise'],
+    path: () => '/enterprise-headcounts?year=2020&pageSize=200',
     list: { scope: 'enterprise', keys: (s) => [F.enterprise[s]], read: items('uscc') },
   },
   'GET /api/v1/enterprise-headcounts/template': { who: ['city'], path: () => '/enterprise-headcounts/template?year=2020' },
@@ -498,11 +886,17 @@ const FULL_IDS: readonly Who[] = ['city', 'county', 'enterprise', 'provider'];
 // Whose full ID each role may ever be shown (access.ts's rule over the scopes): the county its area's
 // people, provider A its own class's roster, enterprise A its own employee only, the trainee themself.
 const SHOWN_IN_FULL = (): Partial<Record<Who, string[]>> => ({
-  city: [F.person.A, F.person.B, F.colleague.id], county: [F.person.A, F.colleague.id], provider: [F.person.A, F.colleague.id],
-  enterprise: [F.person.A], trainee: [F.person.A],
+  city: [F.person.A, F.person.B, F.colleague.id],
+  county: [F.person.A, F.colleague.id],
+  provider: [F.person.A, F.colleague.id],
+  enterprise: [F.person.A],
+  trainee: [F.person.A],
 });
 /** Every valid resident ID written anywhere in a text (GB 11643 check character). */
-const fullIdsIn = (text: string) => [...text.matchAll(/(?<![\dA-Za-z])\d{17}[\dX](?![\dA-Za-z])/g)].map((m) => m[0]).filter((id) => residentIdCheckChar(id.slice(0, 17)) === id[17]);
+const fullIdsIn = (text: string) =>
+  [...text.matchAll(/(?<![\dA-Za-z])\d{17}[\dX](?![\dA-Za-z])/g)]
+    .map((m) => m[0])
+    .filter((id) => residentIdCheckChar(id.slice(0, 17)) === id[17]);
 const MASKED = /^\d{6}\*{8}[\dX]{4}$|^\*{4}$/;
 
 // ---------------------------------------------------------------------------------------------
@@ -510,7 +904,10 @@ const MASKED = /^\d{6}\*{8}[\dX]{4}$|^\*{4}$/;
 // ---------------------------------------------------------------------------------------------
 let t: TestApp;
 const cookie: Partial<Record<Who, string>> = {};
-const USERS: Record<Exclude<Who, 'anon'>, { role: Role; areaCode?: string; department?: Department; enterpriseUscc?: string; providerId?: string; residentId?: string }> = {
+const USERS: Record<
+  Exclude<Who, 'anon'>,
+  { role: Role; areaCode?: string; department?: Department; enterpriseUscc?: string; providerId?: string; residentId?: string }
+> = {
   city: { role: 'city', areaCode: '510400' },
   county: { role: 'county', areaCode: '510402' },
   emergency: { role: 'department', department: 'emergency' },
@@ -529,114 +926,347 @@ async function logIn(username: string): Promise<string> {
   return `${SESSION_COOKIE}=${res.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
 }
 
-const seeder: Actor = { userId: 'seed', username: 'matrix', displayName: '矩阵测试', role: 'city', areaCode: '510400', department: null, enterpriseUscc: null, providerId: null, residentId: null };
+const seeder: Actor = {
+  userId: 'seed',
+  username: 'matrix',
+  displayName: '矩阵测试',
+  role: 'city',
+  areaCode: '510400',
+  department: null,
+  enterpriseUscc: null,
+  providerId: null,
+  residentId: null,
+};
 
 beforeAll(async () => {
   t = await openTestApp();
   const db = t.store.db;
   await inTransaction(db, async (tx) => {
-    await insertPerson(tx, { residentId: F.colleague.id, name: F.colleague.name, areaCode: AREA.A, facts: [{ fact: 'pensionEntitled', value: true }] });
-    for (const side of ['A', 'B'] as const) await insertEnterprise(tx, { uscc: F.enterprise[side], name: `${side}企业`, areaCode: AREA[side], industry: 'other' });
+    await insertPerson(tx, {
+      residentId: F.colleague.id,
+      name: F.colleague.name,
+      areaCode: AREA.A,
+      facts: [{ fact: 'pensionEntitled', value: true }],
+    });
+    for (const side of ['A', 'B'] as const)
+      await insertEnterprise(tx, { uscc: F.enterprise[side], name: `${side}企业`, areaCode: AREA[side], industry: 'other' });
     for (const side of ['A', 'B'] as const) {
       const area = AREA[side];
-      await insertPerson(tx, { residentId: F.person[side], name: F.name[side], areaCode: area, facts: [{ fact: 'veteran', value: side === 'A' }, { fact: 'pensionEntitled', value: false }] });
+      await insertPerson(tx, {
+        residentId: F.person[side],
+        name: F.name[side],
+        areaCode: area,
+        facts: [
+          { fact: 'veteran', value: side === 'A' },
+          { fact: 'pensionEntitled', value: false },
+        ],
+      });
       await insertProvider(tx, {
-        id: F.provider[side], areaCode: area, status: side === 'A' ? 'listed' : 'suspended',
-        scopes: [{ program: 'safety', occupationCode: '6-16-01-03', level: '4' }, { program: 'skill_upgrade', occupationCode: '6-16-01-03', level: '4' }],
+        id: F.provider[side],
+        areaCode: area,
+        status: side === 'A' ? 'listed' : 'suspended',
+        scopes: [
+          { program: 'safety', occupationCode: '6-16-01-03', level: '4' },
+          { program: 'skill_upgrade', occupationCode: '6-16-01-03', level: '4' },
+        ],
       });
       const cls = await createClass(tx, seeder, classApplication(side, fixtureClassProgram(side)));
       F.class[side] = cls.id;
       // The class's opening review as the office's last review stored it (the real review, run on the fixture).
       const row = await tx.selectFrom('classes').selectAll().where('id', '=', cls.id).executeTakeFirstOrThrow();
-      await tx.updateTable('classes').set({ review_problems: JSON.stringify(await reviewClassOpening(tx, row)) }).where('id', '=', cls.id).execute();
+      await tx
+        .updateTable('classes')
+        .set({ review_problems: JSON.stringify(await reviewClassOpening(tx, row)) })
+        .where('id', '=', cls.id)
+        .execute();
       F.session[side] = cls.sessions[0]!.id;
       for (const [i, status] of CLAIM_STATES.entries()) {
         await insertClaimRow(tx, {
-          id: F.claims[side][i]!, residentId: F.person[side], status, program: side === 'A' ? 'safety' : 'skill_upgrade',
-          enterpriseUscc: F.enterprise[side], areaCode: area, outcome: status === 'submitted' ? null : 'eligible', amountFen: status === 'submitted' ? null : 100000, payee: status === 'submitted' ? null : 'individual',
+          id: F.claims[side][i]!,
+          residentId: F.person[side],
+          status,
+          program: side === 'A' ? 'safety' : 'skill_upgrade',
+          enterpriseUscc: F.enterprise[side],
+          areaCode: area,
+          outcome: status === 'submitted' ? null : 'eligible',
+          amountFen: status === 'submitted' ? null : 100000,
+          payee: status === 'submitted' ? null : 'individual',
         });
-        await tx.updateTable('claims').set({ provider_id: F.provider[side], class_id: F.class[side] }).where('id', '=', F.claims[side][i]!).execute();
+        await tx
+          .updateTable('claims')
+          .set({ provider_id: F.provider[side], class_id: F.class[side] })
+          .where('id', '=', F.claims[side][i]!)
+          .execute();
       }
       const stamp = { created_by: 'test', updated_by: null, updated_at: null };
-      await tx.insertInto('content_filings').values({ id: F.filing[side], enterprise_uscc: F.enterprise[side], program: 'short_term', title: '备案', content: '内容', filed_on: '2020-02-01', ...stamp }).execute();
-      await tx.insertInto('apprenticeship_plans').values({
-        id: F.plan[side], enterprise_uscc: F.enterprise[side], provider_id: null, resident_id: F.person[side], occupation_code: '6-16-01-03', level: '4',
-        start_date: '2020-03-01', end_date: '2021-02-28', contract_months: 24, ...stamp,
-      }).execute();
-      await tx.insertInto('projects').values({
-        id: F.project[side], name: `${side}项目`, provider_id: F.provider[side], area_code: area, selection: 'open_tender', per_trainee_fen: 100000,
-        trainee_count: 10, total_fen: 1000000, occupation_code: null, level: null, ...stamp,
-      }).execute();
-      await tx.insertInto('publicity_notices').values({
-        id: F.notice[side], area_code: area, title: `${side}公示`, starts_on: '2020-07-01', working_days: 5, ends_on: '2020-07-08',
-        segment_start: '2020-07-01', days_left: 5, ...stamp,
-      }).execute();
+      await tx
+        .insertInto('content_filings')
+        .values({
+          id: F.filing[side],
+          enterprise_uscc: F.enterprise[side],
+          program: 'short_term',
+          title: '备案',
+          content: '内容',
+          filed_on: '2020-02-01',
+          ...stamp,
+        })
+        .execute();
+      await tx
+        .insertInto('apprenticeship_plans')
+        .values({
+          id: F.plan[side],
+          enterprise_uscc: F.enterprise[side],
+          provider_id: null,
+          resident_id: F.person[side],
+          occupation_code: '6-16-01-03',
+          level: '4',
+          start_date: '2020-03-01',
+          end_date: '2021-02-28',
+          contract_months: 24,
+          ...stamp,
+        })
+        .execute();
+      await tx
+        .insertInto('projects')
+        .values({
+          id: F.project[side],
+          name: `${side}项目`,
+          provider_id: F.provider[side],
+          area_code: area,
+          selection: 'open_tender',
+          per_trainee_fen: 100000,
+          trainee_count: 10,
+          total_fen: 1000000,
+          occupation_code: null,
+          level: null,
+          ...stamp,
+        })
+        .execute();
+      await tx
+        .insertInto('publicity_notices')
+        .values({
+          id: F.notice[side],
+          area_code: area,
+          title: `${side}公示`,
+          starts_on: '2020-07-01',
+          working_days: 5,
+          ends_on: '2020-07-08',
+          segment_start: '2020-07-01',
+          days_left: 5,
+          ...stamp,
+        })
+        .execute();
       await tx.insertInto('publicity_items').values({ notice_id: F.notice[side], claim_id: F.claims[side][2]! }).execute();
-      await tx.insertInto('objections').values({ id: F.objection[side], notice_id: F.notice[side], claim_id: F.claims[side][2]!, text: '异议', raised_by: 'public', resolution: null, resolved_by: null, resolved_at: null }).execute();
+      await tx
+        .insertInto('objections')
+        .values({
+          id: F.objection[side],
+          notice_id: F.notice[side],
+          claim_id: F.claims[side][2]!,
+          text: '异议',
+          raised_by: 'public',
+          resolution: null,
+          resolved_by: null,
+          resolved_at: null,
+        })
+        .execute();
     }
     for (const year of [2020, 2021]) {
-      await tx.insertInto('funds').values({ id: `special_action-${year}`, source: 'special_action', year, budget_fen: 1e9, created_by: 'test', updated_by: null, updated_at: null }).execute();
+      await tx
+        .insertInto('funds')
+        .values({
+          id: `special_action-${year}`,
+          source: 'special_action',
+          year,
+          budget_fen: 1e9,
+          created_by: 'test',
+          updated_by: null,
+          updated_at: null,
+        })
+        .execute();
     }
     for (const side of ['A', 'B'] as const) {
       const stamp = { created_by: 'test', updated_by: null, updated_at: null };
-      await tx.insertInto('payment_batches').values({ id: F.batch[side], fund_id: 'special_action-2020', area_code: AREA[side], ...stamp }).execute();
-      await tx.insertInto('advances').values({ id: F.advance[side], kind: 'project', subject_id: F.project[side], fund_id: 'special_action-2020', amount_fen: 1000, ...stamp }).execute();
+      await tx
+        .insertInto('payment_batches')
+        .values({ id: F.batch[side], fund_id: 'special_action-2020', area_code: AREA[side], ...stamp })
+        .execute();
+      await tx
+        .insertInto('advances')
+        .values({
+          id: F.advance[side],
+          kind: 'project',
+          subject_id: F.project[side],
+          fund_id: 'special_action-2020',
+          amount_fen: 1000,
+          ...stamp,
+        })
+        .execute();
     }
-    await tx.insertInto('risk_samples').values({ id: 'MX-SMP', seed: 'mx', scan_id: null, area_code: null, population: 2, drawn: 2, parameters: '{}', created_by: 'test' }).execute();
+    await tx
+      .insertInto('risk_samples')
+      .values({ id: 'MX-SMP', seed: 'mx', scan_id: null, area_code: null, population: 2, drawn: 2, parameters: '{}', created_by: 'test' })
+      .execute();
     for (const side of ['A', 'B'] as const) {
-      await tx.insertInto('risk_inspections').values({
-        id: F.inspection[side], sample_id: 'MX-SMP', class_id: F.class[side], score: 0, probability: 1, draw: 0.5, result: null, note: null, inspected_on: null, inspected_by: null, recorded_at: null,
-      }).execute();
+      await tx
+        .insertInto('risk_inspections')
+        .values({
+          id: F.inspection[side],
+          sample_id: 'MX-SMP',
+          class_id: F.class[side],
+          score: 0,
+          probability: 1,
+          draw: 0.5,
+          result: null,
+          note: null,
+          inspected_on: null,
+          inspected_by: null,
+          recorded_at: null,
+        })
+        .execute();
     }
     for (const side of ['A', 'B'] as const) {
-      await tx.insertInto('payments').values({ claim_id: F.claims[side][3]!, batch_id: F.batch[side], payee: 'individual', payee_ref: null, amount_fen: 100000 }).execute();
-      await tx.insertInto('claim_disputes').values({
-        id: F.dispute[side], claim_id: F.claims[side][3]!, resident_id: F.person[side], area_code: AREA[side], reason: '不认识这笔申领', status: 'taken',
-        taken_by: 'test', taken_at: new Date(), finding: null, resolution: null, resolved_by: null, resolved_at: null, created_by: 'test',
-      }).execute();
-      await tx.insertInto('oversight_notes').values({
-        id: F.note[side], subject_kind: 'claim', subject_id: target(side), area_code: AREA[side], kind: 'flag', text: '疑似重复培训',
-        department: side === 'A' ? 'emergency' : 'education', author: 'test', status: 'raised', cleared_by: null, cleared_at: null, clear_note: null,
-      }).execute();
-      const factCase = await tx.insertInto('fact_cases').values({
-        claim_id: F.claims[side][3]!, area_code: AREA[side], subject_kind: 'person', subject_id: F.person[side], fact: 'pensionEntitled',
-        change: JSON.stringify({ value: true, asOf: '2020-01-01', source: '社保' }), claim_status: 'approved',
-        before_outcome: 'eligible', before_amount_fen: 100000, after_outcome: 'ineligible', after_amount_fen: 0, after_reasons: '[]', raised_by: 'test',
-      }).returning('id').executeTakeFirstOrThrow();
+      await tx
+        .insertInto('payments')
+        .values({ claim_id: F.claims[side][3]!, batch_id: F.batch[side], payee: 'individual', payee_ref: null, amount_fen: 100000 })
+        .execute();
+      await tx
+        .insertInto('claim_disputes')
+        .values({
+          id: F.dispute[side],
+          claim_id: F.claims[side][3]!,
+          resident_id: F.person[side],
+          area_code: AREA[side],
+          reason: '不认识这笔申领',
+          status: 'taken',
+          taken_by: 'test',
+          taken_at: new Date(),
+          finding: null,
+          resolution: null,
+          resolved_by: null,
+          resolved_at: null,
+          created_by: 'test',
+        })
+        .execute();
+      await tx
+        .insertInto('oversight_notes')
+        .values({
+          id: F.note[side],
+          subject_kind: 'claim',
+          subject_id: target(side),
+          area_code: AREA[side],
+          kind: 'flag',
+          text: '疑似重复培训',
+          department: side === 'A' ? 'emergency' : 'education',
+          author: 'test',
+          status: 'raised',
+          cleared_by: null,
+          cleared_at: null,
+          clear_note: null,
+        })
+        .execute();
+      const factCase = await tx
+        .insertInto('fact_cases')
+        .values({
+          claim_id: F.claims[side][3]!,
+          area_code: AREA[side],
+          subject_kind: 'person',
+          subject_id: F.person[side],
+          fact: 'pensionEntitled',
+          change: JSON.stringify({ value: true, asOf: '2020-01-01', source: '社保' }),
+          claim_status: 'approved',
+          before_outcome: 'eligible',
+          before_amount_fen: 100000,
+          after_outcome: 'ineligible',
+          after_amount_fen: 0,
+          after_reasons: '[]',
+          raised_by: 'test',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       F.factCase[side] = Number(factCase.id);
-      await tx.insertInto('major_matters').values({
-        id: F.matter[side], title: '重大事项', area_code: AREA[side], flagged_on: '2020-09-01', summary: '情况', claim_ids: JSON.stringify([F.claims[side][0]]),
-        class_ids: '[]', provider_ids: '[]', created_by: 'test', updated_by: null, updated_at: null,
-      }).execute();
+      await tx
+        .insertInto('major_matters')
+        .values({
+          id: F.matter[side],
+          title: '重大事项',
+          area_code: AREA[side],
+          flagged_on: '2020-09-01',
+          summary: '情况',
+          claim_ids: JSON.stringify([F.claims[side][0]]),
+          class_ids: '[]',
+          provider_ids: '[]',
+          created_by: 'test',
+          updated_by: null,
+          updated_at: null,
+        })
+        .execute();
     }
-    await createUser(tx, { username: 'mx-login', password: 'test-password', displayName: '登录测试', role: 'department', department: 'finance' });
-    for (const [who, u] of Object.entries(USERS)) await createUser(tx, { username: `mx-${who}`, password: 'test-password', displayName: who, ...u });
+    await createUser(tx, {
+      username: 'mx-login',
+      password: 'test-password',
+      displayName: '登录测试',
+      role: 'department',
+      department: 'finance',
+    });
+    for (const [who, u] of Object.entries(USERS))
+      await createUser(tx, { username: `mx-${who}`, password: 'test-password', displayName: who, ...u });
   });
   for (const who of SIGNED_IN) cookie[who] = await logIn(`mx-${who}`);
 }, 120_000);
 afterAll(() => t?.close());
 // (#5) Runs after the fixture's hook: the login and the what-if run the admin rows act on.
 beforeAll(async () => {
-  ADMIN.user = await inTransaction(t.store.db, (tx) => createUser(tx, { username: 'mx-admin-target', password: 'test-password', displayName: '被管理账号', role: 'department', department: 'housing' }));
+  ADMIN.user = await inTransaction(t.store.db, (tx) =>
+    createUser(tx, {
+      username: 'mx-admin-target',
+      password: 'test-password',
+      displayName: '被管理账号',
+      role: 'department',
+      department: 'housing',
+    }),
+  );
   const { startWhatIf } = await import('../../src/services/what-if/what-if-jobs.ts');
-  ADMIN.whatIf = (await startWhatIf(t.store.db, { ...seeder, userId: 'mx-city' }, { parameter: 'safety.amountYuan', value: 1100, from: '2020-01-14', to: '2020-12-31' })).id;
+  ADMIN.whatIf = (
+    await startWhatIf(
+      t.store.db,
+      { ...seeder, userId: 'mx-city' },
+      { parameter: 'safety.amountYuan', value: 1100, from: '2020-01-14', to: '2020-12-31' },
+    )
+  ).id;
 });
 
 // ---------------------------------------------------------------------------------------------
 // Calling one cell.
 // ---------------------------------------------------------------------------------------------
 let serial = 0;
-const lastAudit = async () => Number((await t.store.db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirstOrThrow()).m ?? 0);
-const routeOf = (key: string) => { const [method, path] = key.split(' ') as [string, string]; return { method, path }; };
+const lastAudit = async () =>
+  Number(
+    (
+      await t.store.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.max('seq').as('m'))
+        .executeTakeFirstOrThrow()
+    ).m ?? 0,
+  );
+const routeOf = (key: string) => {
+  const [method, path] = key.split(' ') as [string, string];
+  return { method, path };
+};
 
 async function call(key: string, row: Row, who: Who, side: Side) {
   const { method, path } = routeOf(key);
   const ctx: Ctx = { side, n: ++serial };
-  const url = row.path ? `/api/v1${row.path(ctx)}` : `${path}${row.list ? (path.endsWith('publicity-notices') ? '' : '?pageSize=200') : ''}`;
+  const url = row.path
+    ? `/api/v1${row.path(ctx)}`
+    : `${path}${row.list ? (path.endsWith('publicity-notices') ? '' : '?pageSize=200') : ''}`;
   const body = row.body?.(ctx) ?? (method === 'GET' ? undefined : {});
   const session = who === 'anon' ? undefined : row.freshSession ? await logIn(`mx-${who}`) : cookie[who];
   return t.app.inject({
-    method: method as 'GET', url, headers: session ? { cookie: session } : {}, ...(body === undefined ? {} : { payload: body as object }),
+    method: method as 'GET',
+    url,
+    headers: session ? { cookie: session } : {},
+    ...(body === undefined ? {} : { payload: body as object }),
   });
 }
 
@@ -667,19 +1297,24 @@ function checkDisclosure(key: string, row: Row, who: Who, text: string) {
     expect(mayShow, `${key} as ${who}: shows ${id} in full`).toContain(id);
   }
   // Nor does the name of a person whose ID the role sees masked (the one rule: name and ID together).
-  if (!FULL_IDS.includes(who)) for (const name of [F.name.A, F.name.B, F.colleague.name]) if (!(who === 'trainee' && name === F.name.A)) expect(text.includes(name), `${key} as ${who}: shows ${name}`).toBe(false);
+  if (!FULL_IDS.includes(who))
+    for (const name of [F.name.A, F.name.B, F.colleague.name])
+      if (!(who === 'trainee' && name === F.name.A)) expect(text.includes(name), `${key} as ${who}: shows ${name}`).toBe(false);
   if (row.list) {
     const seen = new Set(row.list.read(json));
     const sees = (SCOPE[row.list.scope] as Sees)[who] ?? '';
     for (const side of ['A', 'B'] as const) {
       for (const k of row.list.keys(side)) {
-        expect(seen.has(k), `${key} as ${who}: ${k} (side ${side}) ${sees.includes(side) ? 'missing' : 'listed outside the scope'}`).toBe(sees.includes(side));
+        expect(seen.has(k), `${key} as ${who}: ${k} (side ${side}) ${sees.includes(side) ? 'missing' : 'listed outside the scope'}`).toBe(
+          sees.includes(side),
+        );
       }
     }
     // A county's lists hold its own area only.
     if (who === 'county') {
       for (const item of (Array.isArray(json) ? json : json.items) as { areaCode?: string }[]) {
-        if (item.areaCode !== undefined && row.list.scope !== 'public' && row.list.scope !== 'provider') expect(item.areaCode, `${key} as county`).toBe('510402');
+        if (item.areaCode !== undefined && row.list.scope !== 'public' && row.list.scope !== 'provider')
+          expect(item.areaCode, `${key} as county`).toBe('510402');
       }
     }
   }
@@ -720,28 +1355,40 @@ describe('The access matrix: every route × every role × in- and out-of-scope r
   it('has exactly one row for every route the app serves (a new route without a row fails here)', async () => {
     await t.app.ready();
     const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
-    const served = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+    const served = Object.entries(doc.paths)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
       .filter((k) => k.split(' ')[1]!.startsWith('/api/v1/'));
     expect(served.length).toBeGreaterThan(50);
     expect([...served].sort()).toEqual(Object.keys(TABLE).sort());
     // Every /api/v1 route is in the document (none hidden from it, so none escapes the matrix).
     const tree = t.app.printRoutes({ commonPrefix: false });
     for (const top of tree.matchAll(/\/api\/v1\/[\w/:-]+/g)) {
-      expect(served.some((k) => k.split(' ')[1]!.startsWith(top[0].replace(/:(\w+)/g, '{$1}'))), `${top[0]} is not in the OpenAPI document`).toBe(true);
+      expect(
+        served.some((k) => k.split(' ')[1]!.startsWith(top[0].replace(/:(\w+)/g, '{$1}'))),
+        `${top[0]} is not in the OpenAPI document`,
+      ).toBe(true);
     }
   });
 
-  it.each(Object.keys(TABLE))('%s', async (key) => {
-    const row = TABLE[key]!;
-    const sides: Side[] = row.scope ? ['A', 'B'] : ['A'];
-    for (const who of WHO) for (const side of sides) await checkCell(key, row, who, side);
-  }, 60_000);
+  it.each(Object.keys(TABLE))(
+    '%s',
+    async (key) => {
+      const row = TABLE[key]!;
+      const sides: Side[] = row.scope ? ['A', 'B'] : ['A'];
+      for (const who of WHO) for (const side of sides) await checkCell(key, row, who, side);
+    },
+    60_000,
+  );
 
   it('refuses anonymous callers of every non-public route before reading the body (401, not a schema error)', async () => {
     for (const [key, row] of Object.entries(TABLE)) {
       if (row.who === 'public') continue;
       const { method, path } = routeOf(key);
-      const res = await t.app.inject({ method: method as 'GET', url: path.replace(/\{id\}/g, 'X'), ...(method === 'GET' ? {} : { payload: { unexpected: true } }) });
+      const res = await t.app.inject({
+        method: method as 'GET',
+        url: path.replace(/\{id\}/g, 'X'),
+        ...(method === 'GET' ? {} : { payload: { unexpected: true } }),
+      });
       expect(res.statusCode, `${key}: ${res.body}`).toBe(401);
     }
   });
@@ -752,12 +1399,17 @@ describe('The access matrix: every route × every role × in- and out-of-scope r
       const { method, path } = routeOf(key);
       const outsider = SIGNED_IN.find((w) => !(row.who as readonly Who[]).includes(w));
       if (!outsider) continue;
-      const res = await t.app.inject({ method: method as 'POST', url: path.replace(/\{id\}/g, 'X'), headers: { cookie: cookie[outsider]! }, payload: { unexpected: true } });
+      const res = await t.app.inject({
+        method: method as 'POST',
+        url: path.replace(/\{id\}/g, 'X'),
+        headers: { cookie: cookie[outsider]! },
+        payload: { unexpected: true },
+      });
       expect(res.statusCode, `${key} as ${outsider}: ${res.body}`).toBe(403);
     }
   });
 
-  it('a county never reads another county\'s trainees, claims or classes, even by filtering for them', async () => {
+  it("a county never reads another county's trainees, claims or classes, even by filtering for them", async () => {
     const get = (url: string) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie: cookie.county! } });
     expect((await get(`/claims?areaCode=510403&pageSize=200`)).json().items).toEqual([]);
     expect((await get(`/claims?residentId=${F.person.B}`)).json().items).toEqual([]);
@@ -769,6 +1421,8 @@ describe('The access matrix: every route × every role × in- and out-of-scope r
 
   afterAll(() => {
     const routes = Object.keys(TABLE).length;
-    console.log(`access matrix: ${routes} routes × ${WHO.length} roles; ${cells.total} cells (${cells.allowed} allowed, ${cells.denied} denied)`);
+    console.log(
+      `access matrix: ${routes} routes × ${WHO.length} roles; ${cells.total} cells (${cells.allowed} allowed, ${cells.denied} denied)`,
+    );
   });
 });

@@ -7,11 +7,27 @@ import { openTestApp, sessionFor, type TestApp } from '../support/api.ts';
 let t: TestApp;
 let city = '';
 const entry = (over: Record<string, unknown>) => ({
-  section: 'upgrade', code: 'ADM-CAT-1', name: '测试焊工', level: 4, baseStandardYuan: 1500, industry: 'other', upliftRate: 0,
-  appraisalStandardYuan: null, hours: 120, edition: '2020版', effectiveFrom: '2020-03-01', effectiveTo: null, ...over,
+  section: 'upgrade',
+  code: 'ADM-CAT-1',
+  name: '测试焊工',
+  level: 4,
+  baseStandardYuan: 1500,
+  industry: 'other',
+  upliftRate: 0,
+  appraisalStandardYuan: null,
+  hours: 120,
+  edition: '2020版',
+  effectiveFrom: '2020-03-01',
+  effectiveTo: null,
+  ...over,
 });
-const post = (body: unknown) => t.app.inject({ method: 'POST', url: '/api/v1/catalog', headers: { cookie: city }, payload: body as object });
-const list = async (query: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/catalog?code=ADM-CAT-1&${query}` })).json() as { total: number; items: { edition: string; effectiveFrom: string; effectiveTo: string | null; baseStandardFen: number }[] };
+const post = (body: unknown) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/catalog', headers: { cookie: city }, payload: body as object });
+const list = async (query: string) =>
+  (await t.app.inject({ method: 'GET', url: `/api/v1/catalog?code=ADM-CAT-1&${query}` })).json() as {
+    total: number;
+    items: { edition: string; effectiveFrom: string; effectiveTo: string | null; baseStandardFen: number }[];
+  };
 
 beforeAll(async () => {
   t = await openTestApp();
@@ -23,7 +39,9 @@ describe('Catalog versions', () => {
   it('a new edition from 2021-01-01 closes the 2020 edition on 2020-12-31; each is found by its label and by date', async () => {
     expect((await post(entry({}))).statusCode).toBe(201);
     expect((await post(entry({ baseStandardYuan: 1800, edition: '2021版', effectiveFrom: '2021-01-01' }))).statusCode).toBe(201);
-    expect((await list('edition=2020%E7%89%88')).items).toEqual([expect.objectContaining({ edition: '2020版', effectiveFrom: '2020-03-01', effectiveTo: '2020-12-31', baseStandardFen: 150000 })]);
+    expect((await list('edition=2020%E7%89%88')).items).toEqual([
+      expect.objectContaining({ edition: '2020版', effectiveFrom: '2020-03-01', effectiveTo: '2020-12-31', baseStandardFen: 150000 }),
+    ]);
     expect((await list('onDate=2021-06-01')).items.map((e) => e.edition)).toEqual(['2021版']);
     expect((await list('')).total).toBe(2);
   });

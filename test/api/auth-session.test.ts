@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, sessionFor, type TestApp } from '../support/api.ts';
 
 let t: TestApp;
-beforeAll(async () => { t = await openTestApp(); }, 60_000);
+beforeAll(async () => {
+  t = await openTestApp();
+}, 60_000);
 afterAll(() => t.close());
 
 describe('GET /auth/session', () => {

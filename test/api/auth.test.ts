@@ -4,7 +4,9 @@ import { SESSION_COOKIE } from '../../src/api/app.ts';
 import { openTestApp, sessionFor, type TestApp } from '../support/api.ts';
 
 let t: TestApp;
-beforeAll(async () => { t = await openTestApp(); }, 60_000);
+beforeAll(async () => {
+  t = await openTestApp();
+}, 60_000);
 afterAll(() => t.close());
 
 describe('Logging in', () => {
@@ -14,7 +16,12 @@ describe('Logging in', () => {
   });
 
   it('a user logs in with a session cookie that is httpOnly and SameSite, sees who they are, and logs out', async () => {
-    const cookie = await sessionFor(t, { username: 'dongqu-reviewer', displayName: '东区人社局审核员', role: 'county', areaCode: '510402' });
+    const cookie = await sessionFor(t, {
+      username: 'dongqu-reviewer',
+      displayName: '东区人社局审核员',
+      role: 'county',
+      areaCode: '510402',
+    });
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
     expect(me.json()).toMatchObject({ username: 'dongqu-reviewer', role: 'county', areaCode: '510402' });
     const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } });
@@ -26,7 +33,11 @@ describe('Logging in', () => {
 
   it('sets the cookie httpOnly and SameSite=Strict', async () => {
     await sessionFor(t, { username: 'city-admin', displayName: '市人社局管理员', role: 'city', areaCode: '510400' });
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'city-admin', password: 'test-password' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'city-admin', password: 'test-password' },
+    });
     const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
   });
@@ -37,7 +48,11 @@ describe('Logging in', () => {
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'provider-1', password: 'wrong' } });
       expect([res.statusCode, res.json().error.message]).toEqual([401, '用户名或密码错误']);
     }
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'provider-1', password: 'test-password' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'provider-1', password: 'test-password' },
+    });
     expect(res.statusCode).toBe(429);
   });
 
@@ -45,7 +60,12 @@ describe('Logging in', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: '' } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'invalid_input', field: 'body.username' });
-    const notJson = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const notJson = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect([notJson.statusCode, notJson.json().error.code]).toEqual([400, 'invalid_input']);
   });
 

@@ -10,7 +10,9 @@ import { openTestApp, type TestApp } from '../support/api.ts';
 let t: TestApp;
 beforeAll(async () => {
   t = await openTestApp();
-  await inTransaction(t.store.db, (tx) => createUser(tx, { username: 'hardening', password: 'test-password', displayName: '测试', role: 'city', areaCode: '510400' }));
+  await inTransaction(t.store.db, (tx) =>
+    createUser(tx, { username: 'hardening', password: 'test-password', displayName: '测试', role: 'city', areaCode: '510400' }),
+  );
 }, 60_000);
 afterAll(() => t.close());
 
@@ -34,9 +36,13 @@ describe('Security headers', () => {
 });
 
 describe('Cross-site requests', () => {
-  it('a state-changing request from another site\'s page is refused with a Chinese 403 and changes nothing', async () => {
+  it("a state-changing request from another site's page is refused with a Chinese 403 and changes nothing", async () => {
     const res = await login({ host: 'upskill.example', origin: 'https://evil.example' });
-    expect([res.statusCode, res.json().error.code, res.json().error.message]).toEqual([403, 'forbidden', '已拒绝跨站请求：请求来源与本系统地址不一致']);
+    expect([res.statusCode, res.json().error.code, res.json().error.message]).toEqual([
+      403,
+      'forbidden',
+      '已拒绝跨站请求：请求来源与本系统地址不一致',
+    ]);
     expect(res.cookies.some((c) => c.name === SESSION_COOKIE)).toBe(false);
     const opaque = await login({ host: 'upskill.example', origin: 'null' });
     expect(opaque.statusCode).toBe(403);
@@ -48,7 +54,9 @@ describe('Cross-site requests', () => {
     expect((await login({ host: 'upskill.example', origin: 'http://upskill.example' })).statusCode).toBe(200);
     expect((await login()).statusCode).toBe(200);
     // Reading is never refused for its origin (a GET changes nothing).
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/health', headers: { origin: 'https://evil.example' } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/health', headers: { origin: 'https://evil.example' } })).statusCode).toBe(
+      200,
+    );
   });
 });
 
@@ -60,7 +68,9 @@ describe('The session cookie', () => {
     const proxied = await buildApp(t.store, { trustProxy: true });
     try {
       const res = await proxied.inject({
-        method: 'POST', url: '/api/v1/auth/login', headers: { 'x-forwarded-proto': 'https', host: 'upskill.example', origin: 'https://upskill.example' },
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'x-forwarded-proto': 'https', host: 'upskill.example', origin: 'https://upskill.example' },
         payload: { username: 'hardening', password: 'test-password' },
       });
       expect(res.statusCode, res.body).toBe(200);

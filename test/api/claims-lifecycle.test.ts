@@ -15,8 +15,10 @@ const bob = residentId(2);
 const employer = uscc(1);
 const cookies: Record<string, string> = {};
 
-const post = (url: string, who: string, payload: unknown = {}) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { cookie: cookies[who]! }, payload: payload as object });
-const get = (url: string, who?: string) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: who ? { cookie: cookies[who]! } : {} });
+const post = (url: string, who: string, payload: unknown = {}) =>
+  t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { cookie: cookies[who]! }, payload: payload as object });
+const get = (url: string, who?: string) =>
+  t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: who ? { cookie: cookies[who]! } : {} });
 
 beforeAll(async () => {
   t = await openTestApp();
@@ -33,7 +35,12 @@ beforeAll(async () => {
   cookies.dongqu = await sessionFor(t, { username: 'dongqu', displayName: '东区人社局', role: 'county', areaCode: '510402' });
   cookies.xiqu = await sessionFor(t, { username: 'xiqu', displayName: '西区人社局', role: 'county', areaCode: '510403' });
   cookies.finance = await sessionFor(t, { username: 'finance', displayName: '市财政局', role: 'department', department: 'finance' });
-  cookies.emergency = await sessionFor(t, { username: 'emergency', displayName: '市应急管理局', role: 'department', department: 'emergency' });
+  cookies.emergency = await sessionFor(t, {
+    username: 'emergency',
+    displayName: '市应急管理局',
+    role: 'department',
+    department: 'emergency',
+  });
 }, 60_000);
 afterAll(() => t.close());
 
@@ -49,7 +56,7 @@ describe('A claim from submission to payment', () => {
     expect(res.json().areaCode).toBe('510402');
   });
 
-  it('a trainee cannot claim in another person\'s name', async () => {
+  it("a trainee cannot claim in another person's name", async () => {
     const res = await post('/claims', 'bob', skillUpgradeBody(ann, { enterpriseUscc: employer }));
     expect(res.statusCode).toBe(403);
     expect(res.json().error).toMatchObject({ code: 'forbidden', field: 'residentId' });
@@ -65,7 +72,13 @@ describe('A claim from submission to payment', () => {
 
   it('the decision is frozen with its policy package and trace; the trainee sees it, a department outside its slice does not', async () => {
     const mine = await get(`/claims/${claimId}`, 'ann');
-    expect(mine.json()).toMatchObject({ status: 'decided', outcome: 'eligible', amountFen: 187000, policyPackageId: 'panzhihua-2020-2021', residentId: ann });
+    expect(mine.json()).toMatchObject({
+      status: 'decided',
+      outcome: 'eligible',
+      amountFen: 187000,
+      policyPackageId: 'panzhihua-2020-2021',
+      residentId: ann,
+    });
     expect((mine.json().trace as { steps: unknown[] }).steps.length).toBeGreaterThan(3);
     expect((await get(`/claims/${claimId}`, 'emergency')).statusCode).toBe(404);
     const finance = await get(`/claims?status=decided`, 'finance');
@@ -76,7 +89,12 @@ describe('A claim from submission to payment', () => {
   it('the office reviews it and publishes it on 2020-09-30 for 5 working days: over 国庆 and the 10-10 working Saturday it ends on 2020-10-13', async () => {
     expect((await post(`/claims/${claimId}/review`, 'dongqu', { note: '材料齐全' })).json()).toEqual({ id: claimId, status: 'reviewed' });
     businessDateIs('2020-09-30');
-    const res = await post('/publicity-notices', 'dongqu', { areaCode: '510402', title: '2020年第3批技能提升补贴公示', startsOn: '2020-09-30', claimIds: [claimId] });
+    const res = await post('/publicity-notices', 'dongqu', {
+      areaCode: '510402',
+      title: '2020年第3批技能提升补贴公示',
+      startsOn: '2020-09-30',
+      claimIds: [claimId],
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ workingDays: 5, endsOn: '2020-10-13', status: 'open' });
     noticeId = res.json().id;
@@ -84,24 +102,38 @@ describe('A claim from submission to payment', () => {
 
   it('an objection received on 2020-10-10 pauses the notice; dismissed on 2020-10-15, the 3 days left run from then (ends 2020-10-19)', async () => {
     businessDateIs('2020-10-10');
-    const objection = await t.app.inject({ method: 'POST', url: `/api/v1/publicity-notices/${noticeId}/objections`, payload: { claimId, text: '此人未参加培训' } });
+    const objection = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/publicity-notices/${noticeId}/objections`,
+      payload: { claimId, text: '此人未参加培训' },
+    });
     expect(objection.statusCode).toBe(201);
     // 9-30 and 10-09 ran before the objection: 3 of 5 left. It is dated the day it was received.
     expect(objection.json()).toMatchObject({ status: 'paused', daysLeft: 3, receivedOn: '2020-10-10' });
     businessDateIs('2020-10-15');
     const early = await post(`/publicity-notices/${noticeId}/close`, 'dongqu');
     expect(early.statusCode).toBe(409);
-    const resolved = await post(`/objections/${objection.json().id}/resolve`, 'dongqu', { verdict: 'dismissed', resolution: '核实签到记录，异议不成立' });
+    const resolved = await post(`/objections/${objection.json().id}/resolve`, 'dongqu', {
+      verdict: 'dismissed',
+      resolution: '核实签到记录，异议不成立',
+    });
     expect(resolved.json()).toMatchObject({ noticeStatus: 'open', endsOn: '2020-10-19', resolvedOn: '2020-10-15' });
   });
 
   it('no one names the day of an act on a notice: a date sent with a close, an objection or a resolution is refused (400) and changes nothing', async () => {
     const close = await post(`/publicity-notices/${noticeId}/close`, 'dongqu', { on: '2020-10-20' });
     expect(close.statusCode).toBe(400);
-    const objection = await t.app.inject({ method: 'POST', url: `/api/v1/publicity-notices/${noticeId}/objections`, payload: { claimId, text: '此人未参加培训', on: '2020-10-09' } });
+    const objection = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/publicity-notices/${noticeId}/objections`,
+      payload: { claimId, text: '此人未参加培训', on: '2020-10-09' },
+    });
     expect(objection.statusCode).toBe(400);
     const notices = (await get('/publicity-notices?pageSize=200', 'dongqu')).json();
-    expect((notices.items ?? notices).find((n: { id: string }) => n.id === noticeId)).toMatchObject({ status: 'open', endsOn: '2020-10-19' });
+    expect((notices.items ?? notices).find((n: { id: string }) => n.id === noticeId)).toMatchObject({
+      status: 'open',
+      endsOn: '2020-10-19',
+    });
   });
 
   it('approval waits for the notice to close; then it reserves 1870 yuan from the 2020 special-action fund', async () => {
@@ -109,7 +141,10 @@ describe('A claim from submission to payment', () => {
     businessDateIs('2020-10-19'); // its last working day: not yet run
     expect((await post(`/publicity-notices/${noticeId}/close`, 'dongqu')).statusCode).toBe(409);
     businessDateIs('2020-10-20');
-    expect((await post(`/publicity-notices/${noticeId}/close`, 'dongqu')).json()).toMatchObject({ status: 'closed', closedOn: '2020-10-20' });
+    expect((await post(`/publicity-notices/${noticeId}/close`, 'dongqu')).json()).toMatchObject({
+      status: 'closed',
+      closedOn: '2020-10-20',
+    });
     const res = await post(`/claims/${claimId}/approve`, 'dongqu');
     expect(res.json()).toMatchObject({ status: 'approved', fundId: 'special_action-2020', amountFen: 187000, reservedFen: 187000 });
     const funds = await get('/funds', 'finance');
@@ -132,7 +167,9 @@ describe('A claim from submission to payment', () => {
   });
 
   it('every step is in the audit log, and the chain is intact', async () => {
-    const actions = (await t.store.db.selectFrom('audit_log').select('action').where('entity_id', '=', claimId).orderBy('seq').execute()).map((r) => r.action);
+    const actions = (
+      await t.store.db.selectFrom('audit_log').select('action').where('entity_id', '=', claimId).orderBy('seq').execute()
+    ).map((r) => r.action);
     expect(actions).toEqual(['claim.submit', 'claim.decide', 'claim.review', 'claim.approve', 'claim.pay']);
     expect(await verifyAuditChain(t.store.db)).toMatchObject({ ok: true });
   });

@@ -21,8 +21,10 @@ const cookies: Record<string, string> = {};
 const ids = { claim: '', undecided: '', notice: '', batch: '', class: '' };
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
-const post = (url: string, who: string, payload: unknown = {}) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { cookie: cookies[who]! }, payload: payload as object });
-const get = (url: string, who?: string) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: who ? { cookie: cookies[who]! } : {} });
+const post = (url: string, who: string, payload: unknown = {}) =>
+  t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { cookie: cookies[who]! }, payload: payload as object });
+const get = (url: string, who?: string) =>
+  t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: who ? { cookie: cookies[who]! } : {} });
 
 /** The PDF's text with the layout's spaces and line breaks taken out. */
 async function pdfText(body: Buffer): Promise<string> {
@@ -49,22 +51,49 @@ beforeAll(async () => {
     ]);
     await insertEnterprise(tx, { uscc: employer, areaCode: '510402' });
     await insertFund(tx, 'special_action', 2020, 10_000_000);
-    await insertProvider(tx, { id: 'P-DOC', name: '东区第一职业培训学校', scopes: [{ program: 'skill_upgrade', occupationCode: '6-16-01-03', level: '4' }] });
-    for (const n of [21, 22]) await insertPerson(tx, { residentId: residentId(n), name: `学员${n}`, facts: [{ fact: 'pensionEntitled', value: false }] });
+    await insertProvider(tx, {
+      id: 'P-DOC',
+      name: '东区第一职业培训学校',
+      scopes: [{ program: 'skill_upgrade', occupationCode: '6-16-01-03', level: '4' }],
+    });
+    for (const n of [21, 22])
+      await insertPerson(tx, { residentId: residentId(n), name: `学员${n}`, facts: [{ fact: 'pensionEntitled', value: false }] });
   });
   cookies.ann = await sessionFor(t, { username: 'doc-ann', displayName: '安小红', role: 'trainee', residentId: ann });
   cookies.dongqu = await sessionFor(t, { username: 'doc-dongqu', displayName: '东区人社局经办员', role: 'county', areaCode: '510402' });
   cookies.xiqu = await sessionFor(t, { username: 'doc-xiqu', displayName: '西区人社局', role: 'county', areaCode: '510403' });
-  cookies.city = await sessionFor(t, { username: 'doc-city', displayName: '市人社局复核员', role: 'city', areaCode: '510400', paymentDuties: ['confirm'] });
-  cookies.finance = await sessionFor(t, { username: 'doc-finance', displayName: '市财政局', role: 'department', department: 'finance', paymentDuties: ['confirm'] });
-  cookies.emergency = await sessionFor(t, { username: 'doc-emergency', displayName: '市应急管理局', role: 'department', department: 'emergency' });
+  cookies.city = await sessionFor(t, {
+    username: 'doc-city',
+    displayName: '市人社局复核员',
+    role: 'city',
+    areaCode: '510400',
+    paymentDuties: ['confirm'],
+  });
+  cookies.finance = await sessionFor(t, {
+    username: 'doc-finance',
+    displayName: '市财政局',
+    role: 'department',
+    department: 'finance',
+    paymentDuties: ['confirm'],
+  });
+  cookies.emergency = await sessionFor(t, {
+    username: 'doc-emergency',
+    displayName: '市应急管理局',
+    role: 'department',
+    department: 'emergency',
+  });
   cookies.provider = await sessionFor(t, { username: 'doc-provider', displayName: '培训学校', role: 'provider', providerId: 'P-DOC' });
 
   businessDateIs('2020-09-30');
   ids.claim = (await post('/claims', 'ann', skillUpgradeBody(ann, { enterpriseUscc: employer }))).json().id;
   expect((await post(`/claims/${ids.claim}/decide`, 'dongqu')).json().outcome).toBe('eligible');
   expect((await post(`/claims/${ids.claim}/review`, 'dongqu', { note: '材料齐全' })).statusCode).toBe(200);
-  const notice = await post('/publicity-notices', 'dongqu', { areaCode: '510402', title: '2020年第3批技能提升补贴公示', startsOn: '2020-09-30', claimIds: [ids.claim] });
+  const notice = await post('/publicity-notices', 'dongqu', {
+    areaCode: '510402',
+    title: '2020年第3批技能提升补贴公示',
+    startsOn: '2020-09-30',
+    claimIds: [ids.claim],
+  });
   expect(notice.statusCode, notice.body).toBe(201);
   ids.notice = notice.json().id;
   businessDateIs('2020-10-20');
@@ -82,9 +111,21 @@ beforeAll(async () => {
   expect(decided.json().outcome, decided.body).toBe('undecided');
 
   const cls = await post('/classes', 'provider', {
-    providerId: 'P-DOC', program: 'skill_upgrade', areaCode: '510402', enterpriseUscc: null, occupationCode: '6-16-01-03', level: '4',
-    startDate: '2020-11-02', endDate: '2020-12-30', hours: 96, venue: '东区职业技能培训基地', teachers: [{ name: '王老师', qualification: '高级技师' }],
-    trainees: [{ residentId: residentId(21), name: '学员21', employerUscc: employer }, { residentId: residentId(22), name: '学员22', employerUscc: employer }],
+    providerId: 'P-DOC',
+    program: 'skill_upgrade',
+    areaCode: '510402',
+    enterpriseUscc: null,
+    occupationCode: '6-16-01-03',
+    level: '4',
+    startDate: '2020-11-02',
+    endDate: '2020-12-30',
+    hours: 96,
+    venue: '东区职业技能培训基地',
+    teachers: [{ name: '王老师', qualification: '高级技师' }],
+    trainees: [
+      { residentId: residentId(21), name: '学员21', employerUscc: employer },
+      { residentId: residentId(22), name: '学员22', employerUscc: employer },
+    ],
     sessions: [{ day: '2020-11-02', startsAt: '09:00', endsAt: '12:00', hours: 3 }],
   });
   expect(cls.statusCode, cls.body).toBe(201);
@@ -114,14 +155,14 @@ describe.skipIf(!cjkFontInstalled())('Printed documents (PDF)', () => {
     expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent('职业技能提升补贴申领公示-2020年第3批技能提升补贴公示.pdf')}`);
   });
 
-  it('the notice is the offices\' paper: another county gets the notice\'s own 404, a trainee 403', async () => {
+  it("the notice is the offices' paper: another county gets the notice's own 404, a trainee 403", async () => {
     expect((await get(`/publicity-notices/${ids.notice}/notice.pdf`, 'xiqu')).statusCode).toBe(404);
     expect((await get(`/review/publicity-notices/${ids.notice}`, 'xiqu')).statusCode).toBe(404);
     expect((await get(`/publicity-notices/${ids.notice}/notice.pdf`, 'ann')).statusCode).toBe(403);
     expect((await get(`/publicity-notices/${ids.notice}/notice.pdf`)).statusCode).toBe(401);
   });
 
-  it('a decided claim\'s letter gives the outcome, the amount in yuan, the payee and the decision\'s steps with their clauses', async () => {
+  it("a decided claim's letter gives the outcome, the amount in yuan, the payee and the decision's steps with their clauses", async () => {
     for (const who of ['dongqu', 'ann', 'city']) {
       const { text } = await issued(`/claims/${ids.claim}/decision-letter.pdf`, who);
       expect(text).toContain('职业技能提升补贴申领审核决定书');
@@ -137,7 +178,7 @@ describe.skipIf(!cjkFontInstalled())('Printed documents (PDF)', () => {
     }
   });
 
-  it('an undecided claim\'s letter prints 待定 and the missing facts, never ¥0.00', async () => {
+  it("an undecided claim's letter prints 待定 and the missing facts, never ¥0.00", async () => {
     const { text } = await issued(`/claims/${ids.undecided}/decision-letter.pdf`, 'dongqu');
     expect(text).toContain('待补充事实');
     expect(text).toContain('待定');
@@ -147,15 +188,17 @@ describe.skipIf(!cjkFontInstalled())('Printed documents (PDF)', () => {
     expect(text).not.toMatch(UUID);
   });
 
-  it('a claim\'s letter is refused to whoever cannot read the claim, with the claim\'s own answer', async () => {
+  it("a claim's letter is refused to whoever cannot read the claim, with the claim's own answer", async () => {
     for (const who of ['xiqu', 'emergency']) {
-      expect((await get(`/claims/${ids.claim}/decision-letter.pdf`, who)).statusCode).toBe((await get(`/claims/${ids.claim}`, who)).statusCode);
+      expect((await get(`/claims/${ids.claim}/decision-letter.pdf`, who)).statusCode).toBe(
+        (await get(`/claims/${ids.claim}`, who)).statusCode,
+      );
       expect((await get(`/claims/${ids.claim}/decision-letter.pdf`, who)).statusCode).toBe(404);
     }
     expect((await get(`/claims/${ids.undecided}/decision-letter.pdf`, 'ann')).statusCode).toBe(404);
   });
 
-  it('the batch\'s signature list has its lines, payees, amounts, the total and who built and confirmed it', async () => {
+  it("the batch's signature list has its lines, payees, amounts, the total and who built and confirmed it", async () => {
     for (const who of ['dongqu', 'finance']) {
       const { text } = await issued(`/payment-batches/${ids.batch}/signature-list.pdf`, who);
       expect(text).toContain('职业技能提升补贴资金支付签字清单');
@@ -174,13 +217,13 @@ describe.skipIf(!cjkFontInstalled())('Printed documents (PDF)', () => {
     expect(finance.text).not.toContain(ann);
   });
 
-  it('the batch\'s list is refused to another county (404) and a department other than finance (403), as the batch is', async () => {
+  it("the batch's list is refused to another county (404) and a department other than finance (403), as the batch is", async () => {
     expect((await get(`/payment-batches/${ids.batch}/signature-list.pdf`, 'xiqu')).statusCode).toBe(404);
     expect((await get(`/payment-batches/${ids.batch}/signature-list.pdf`, 'emergency')).statusCode).toBe(403);
     expect((await get(`/payment-batches/${ids.batch}/signature-list.pdf`, 'ann')).statusCode).toBe(403);
   });
 
-  it('the class\'s opening-review record has the class, provider, occupation and level, hours, roster count and the reviewer\'s decision and reason', async () => {
+  it("the class's opening-review record has the class, provider, occupation and level, hours, roster count and the reviewer's decision and reason", async () => {
     for (const who of ['dongqu', 'provider']) {
       const { text } = await issued(`/classes/${ids.class}/opening-review.pdf`, who);
       expect(text).toContain('职业技能培训开班审查记录');
@@ -201,7 +244,12 @@ describe.skipIf(!cjkFontInstalled())('Printed documents (PDF)', () => {
   });
 
   it('each issue is audited as a document issued, with the document and the business date; a refused one is not', async () => {
-    const rows = await t.store.db.selectFrom('audit_log').select(['actor', 'entity', 'entity_id', 'data']).where('action', '=', 'document.issue').orderBy('seq').execute();
+    const rows = await t.store.db
+      .selectFrom('audit_log')
+      .select(['actor', 'entity', 'entity_id', 'data'])
+      .where('action', '=', 'document.issue')
+      .orderBy('seq')
+      .execute();
     const data = rows.map((r) => (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as { document: string; businessDate: string });
     expect(new Set(data.map((d) => d.document))).toEqual(new Set(['notice', 'decision', 'batch', 'class_review']));
     expect(data.every((d) => d.businessDate === '2021-11-15')).toBe(true);

@@ -12,7 +12,8 @@ const apprentice = residentId(51);
 const xiquPerson = residentId(52, '510403');
 let fundId = '';
 let advanceId = '';
-const post = (url: string, who: string, payload: unknown = {}) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { cookie: cookies[who]! }, payload: payload as object });
+const post = (url: string, who: string, payload: unknown = {}) =>
+  t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { cookie: cookies[who]! }, payload: payload as object });
 const get = (url: string, who: string) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie: cookies[who]! } });
 
 beforeAll(async () => {
@@ -21,19 +22,54 @@ beforeAll(async () => {
     await insertPeople(tx, [{ residentId: apprentice }, { residentId: xiquPerson, areaCode: '510403' }]);
     await insertEnterprise(tx, { uscc: employer, areaCode: '510402' });
     fundId = await insertFund(tx, 'special_action', 2020, 10_000_000);
-    await tx.insertInto('apprenticeship_plans').values({ id: 'AP-L', enterprise_uscc: employer, provider_id: null, resident_id: apprentice, occupation_code: '6-16-01-03', level: '4', start_date: '2020-03-01', end_date: '2021-02-28', contract_months: 36, status: 'listed', created_by: 'test', updated_by: null, updated_at: null }).execute();
+    await tx
+      .insertInto('apprenticeship_plans')
+      .values({
+        id: 'AP-L',
+        enterprise_uscc: employer,
+        provider_id: null,
+        resident_id: apprentice,
+        occupation_code: '6-16-01-03',
+        level: '4',
+        start_date: '2020-03-01',
+        end_date: '2021-02-28',
+        contract_months: 36,
+        status: 'listed',
+        created_by: 'test',
+        updated_by: null,
+        updated_at: null,
+      })
+      .execute();
     // A 西区 claim approved earlier: its reservation is on the fund.
-    await insertClaimRow(tx, { id: 'XIQU-APPROVED', residentId: xiquPerson, status: 'approved', areaCode: '510403', outcome: 'eligible', amountFen: 187000, payee: 'individual' });
-    await tx.insertInto('reservations').values({ claim_id: 'XIQU-APPROVED', fund_id: fundId, amount_fen: 187000, reserved_by: 'test' }).execute();
+    await insertClaimRow(tx, {
+      id: 'XIQU-APPROVED',
+      residentId: xiquPerson,
+      status: 'approved',
+      areaCode: '510403',
+      outcome: 'eligible',
+      amountFen: 187000,
+      payee: 'individual',
+    });
+    await tx
+      .insertInto('reservations')
+      .values({ claim_id: 'XIQU-APPROVED', fund_id: fundId, amount_fen: 187000, reserved_by: 'test' })
+      .execute();
   });
   cookies.city = await sessionFor(t, { username: 'city', displayName: '市人社局', role: 'city', areaCode: '510400' });
   cookies.dongqu = await sessionFor(t, { username: 'dongqu', displayName: '东区人社局', role: 'county', areaCode: '510402' });
   cookies.xiqu = await sessionFor(t, { username: 'xiqu', displayName: '西区人社局', role: 'county', areaCode: '510403' });
   cookies.finance = await sessionFor(t, { username: 'finance', displayName: '市财政局', role: 'department', department: 'finance' });
-  cookies.veterans = await sessionFor(t, { username: 'veterans', displayName: '市退役军人事务局', role: 'department', department: 'veterans' });
+  cookies.veterans = await sessionFor(t, {
+    username: 'veterans',
+    displayName: '市退役军人事务局',
+    role: 'department',
+    department: 'veterans',
+  });
   cookies.enterprise = await sessionFor(t, { username: 'ent', displayName: '企业', role: 'enterprise', enterpriseUscc: employer });
 
-  advanceId = (await post('/advances', 'dongqu', { kind: 'apprenticeship', subjectId: 'AP-L', amountFen: 200000, paidOn: '2020-04-01' })).json().id;
+  advanceId = (
+    await post('/advances', 'dongqu', { kind: 'apprenticeship', subjectId: 'AP-L', amountFen: 200000, paidOn: '2020-04-01' })
+  ).json().id;
   expect((await post('/plans/AP-L/status', 'dongqu', { status: 'quit', note: '学徒中途退出' })).statusCode).toBe(200);
   expect((await post(`/advances/${advanceId}/recover`, 'dongqu', { reason: '学徒中途退出' })).statusCode).toBe(200);
 }, 180_000);
@@ -45,20 +81,29 @@ describe('GET /funds/:id/ledger', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ fundId, total: 3, page: 1 });
-    expect(body.items.map((e: { kind: string; amountFen: number }) => [e.kind, e.amountFen])).toEqual([['recovery', 200000], ['advance', 200000], ['reservation', 187000]]);
+    expect(body.items.map((e: { kind: string; amountFen: number }) => [e.kind, e.amountFen])).toEqual([
+      ['recovery', 200000],
+      ['advance', 200000],
+      ['reservation', 187000],
+    ]);
     expect(body.items[0]).toMatchObject({ subject: advanceId, note: '学徒中途退出', areaCode: '510402' });
     expect(body.items[1]).toMatchObject({ ref: advanceId, subject: 'AP-L', status: 'recovered', areaCode: '510402' });
     expect(body.items[2]).toMatchObject({ ref: 'XIQU-APPROVED', status: 'reserved', areaCode: '510403' });
   });
 
   it('filters by kind and pages', async () => {
-    expect((await get(`/funds/${fundId}/ledger?kind=advance`, 'city')).json().items.map((e: { kind: string }) => e.kind)).toEqual(['advance']);
+    expect((await get(`/funds/${fundId}/ledger?kind=advance`, 'city')).json().items.map((e: { kind: string }) => e.kind)).toEqual([
+      'advance',
+    ]);
     const second = (await get(`/funds/${fundId}/ledger?pageSize=2&page=2`, 'city')).json();
     expect([second.total, second.items.length, second.items[0].kind]).toEqual([3, 1, 'reservation']);
   });
 
-  it('a county reads its own area\'s movements only; finance reads all', async () => {
-    expect((await get(`/funds/${fundId}/ledger`, 'dongqu')).json().items.map((e: { kind: string }) => e.kind)).toEqual(['recovery', 'advance']);
+  it("a county reads its own area's movements only; finance reads all", async () => {
+    expect((await get(`/funds/${fundId}/ledger`, 'dongqu')).json().items.map((e: { kind: string }) => e.kind)).toEqual([
+      'recovery',
+      'advance',
+    ]);
     expect((await get(`/funds/${fundId}/ledger`, 'xiqu')).json().items.map((e: { kind: string }) => e.kind)).toEqual(['reservation']);
     expect((await get(`/funds/${fundId}/ledger`, 'finance')).json().total).toBe(3);
   });

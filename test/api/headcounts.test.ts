@@ -21,16 +21,52 @@ const E = {
   vtDirect: uscc(503), // 钒钛, 东区, directly managed by the city (§5.7)
   other: uscc(504), // 其他产业, 东区
 };
-const NAMES: Record<string, string> = { [E.vtDongqu]: '东区钒钛制品有限公司', [E.hcXiqu]: '西区康养中心', [E.vtDirect]: '攀钢（测试）', [E.other]: '东区商贸公司' };
+const NAMES: Record<string, string> = {
+  [E.vtDongqu]: '东区钒钛制品有限公司',
+  [E.hcXiqu]: '西区康养中心',
+  [E.vtDirect]: '攀钢（测试）',
+  [E.other]: '东区商贸公司',
+};
 
 const req = (who: string | null, method: 'GET' | 'PUT' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers: { ...(who ? { cookie: cookie[who]! } : {}), ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  t.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: { ...(who ? { cookie: cookie[who]! } : {}), ...headers },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
 const put = (who: string, u: string, year: number | string, body: unknown) => req(who, 'PUT', `/enterprises/${u}/headcounts/${year}`, body);
-const auditCount = async () => Number((await t.store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-const figure = async (u: string, year: number) => (await t.store.db.selectFrom('enterprise_headcounts').select('main_post_employees').where('uscc', '=', u).where('year', '=', year).executeTakeFirst())?.main_post_employees ?? null;
-const audits = async (entityId: string) => (await t.store.db.selectFrom('audit_log').select(['actor', 'data']).where('action', '=', 'headcount.record').where('entity_id', '=', entityId).orderBy('seq').execute());
+const auditCount = async () =>
+  Number(
+    (
+      await t.store.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const figure = async (u: string, year: number) =>
+  (
+    await t.store.db
+      .selectFrom('enterprise_headcounts')
+      .select('main_post_employees')
+      .where('uscc', '=', u)
+      .where('year', '=', year)
+      .executeTakeFirst()
+  )?.main_post_employees ?? null;
+const audits = async (entityId: string) =>
+  await t.store.db
+    .selectFrom('audit_log')
+    .select(['actor', 'data'])
+    .where('action', '=', 'headcount.record')
+    .where('entity_id', '=', entityId)
+    .orderBy('seq')
+    .execute();
 
-async function xlsx(rows: (string | number | null | undefined)[][], headers = ['统一社会信用代码', '企业名称', '年度', '主要岗位职工人数']): Promise<Buffer> {
+async function xlsx(
+  rows: (string | number | null | undefined)[][],
+  headers = ['统一社会信用代码', '企业名称', '年度', '主要岗位职工人数'],
+): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('主要岗位职工数');
   sheet.addRow(headers);
@@ -44,7 +80,13 @@ beforeAll(async () => {
   await inTransaction(t.store.db, async (tx) => {
     await insertEnterprise(tx, { uscc: E.vtDongqu, name: NAMES[E.vtDongqu], areaCode: '510402', industry: 'vanadium_titanium' });
     await insertEnterprise(tx, { uscc: E.hcXiqu, name: NAMES[E.hcXiqu], areaCode: '510403', industry: 'health_care' });
-    await insertEnterprise(tx, { uscc: E.vtDirect, name: NAMES[E.vtDirect], areaCode: '510402', industry: 'vanadium_titanium', directlyManaged: true });
+    await insertEnterprise(tx, {
+      uscc: E.vtDirect,
+      name: NAMES[E.vtDirect],
+      areaCode: '510402',
+      industry: 'vanadium_titanium',
+      directlyManaged: true,
+    });
     await insertEnterprise(tx, { uscc: E.other, name: NAMES[E.other], areaCode: '510402', industry: 'other' });
   });
   cookie.city = await sessionFor(t, { username: 'hc-city', displayName: '市人社局', role: 'city', areaCode: '510400' });
@@ -52,7 +94,12 @@ beforeAll(async () => {
   cookie.xiqu = await sessionFor(t, { username: 'hc-xiqu', displayName: '西区人社局', role: 'county', areaCode: '510403' });
   cookie.ent = await sessionFor(t, { username: 'hc-ent', displayName: '东区钒钛', role: 'enterprise', enterpriseUscc: E.vtDongqu });
   cookie.civil = await sessionFor(t, { username: 'hc-civil', displayName: '民政局', role: 'department', department: 'civil_affairs' });
-  cookie.emergency = await sessionFor(t, { username: 'hc-emergency', displayName: '应急管理局', role: 'department', department: 'emergency' });
+  cookie.emergency = await sessionFor(t, {
+    username: 'hc-emergency',
+    displayName: '应急管理局',
+    role: 'department',
+    department: 'emergency',
+  });
 }, 60_000);
 afterAll(() => t?.close());
 
@@ -60,13 +107,23 @@ describe('An enterprise records its own main-post headcount', () => {
   it('records 120 for 2021, then corrects it to 126; the audit keeps the value it replaced', async () => {
     const first = await put('ent', E.vtDongqu, 2021, { mainPostEmployees: 120 });
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ uscc: E.vtDongqu, year: 2021, mainPostEmployees: 120, recordedBy: 'enterprise:hc-ent', editable: true, result: 'created' });
+    expect(first.json()).toMatchObject({
+      uscc: E.vtDongqu,
+      year: 2021,
+      mainPostEmployees: 120,
+      recordedBy: 'enterprise:hc-ent',
+      editable: true,
+      result: 'created',
+    });
     const second = await put('ent', E.vtDongqu, 2021, { mainPostEmployees: 126 });
     expect(second.json()).toMatchObject({ mainPostEmployees: 126, result: 'updated' });
     const entries = await audits(`${E.vtDongqu}-2021`);
     expect(entries).toHaveLength(2);
     expect(entries[0]!.data).toMatchObject({ mainPostEmployees: 120, previous: null, via: 'form' });
-    expect(entries[1]).toMatchObject({ actor: 'enterprise:hc-ent', data: { mainPostEmployees: 126, previous: { mainPostEmployees: 120, recordedBy: 'enterprise:hc-ent' } } });
+    expect(entries[1]).toMatchObject({
+      actor: 'enterprise:hc-ent',
+      data: { mainPostEmployees: 126, previous: { mainPostEmployees: 120, recordedBy: 'enterprise:hc-ent' } },
+    });
   });
 
   it('the same figure again changes nothing and is not audited', async () => {
@@ -76,10 +133,13 @@ describe('An enterprise records its own main-post headcount', () => {
   });
 
   it('0 is a figure (an enterprise with no main posts), not a missing one', async () => {
-    expect((await put('ent', E.vtDongqu, 2020, { mainPostEmployees: 0 })).json()).toMatchObject({ mainPostEmployees: 0, result: 'created' });
+    expect((await put('ent', E.vtDongqu, 2020, { mainPostEmployees: 0 })).json()).toMatchObject({
+      mainPostEmployees: 0,
+      result: 'created',
+    });
   });
 
-  it('another enterprise\'s figure is not found (404), and nothing is written', async () => {
+  it("another enterprise's figure is not found (404), and nothing is written", async () => {
     const before = await auditCount();
     const res = await put('ent', E.hcXiqu, 2021, { mainPostEmployees: 10 });
     expect(res.statusCode).toBe(404);
@@ -95,7 +155,7 @@ describe('An enterprise records its own main-post headcount', () => {
 });
 
 describe('The offices enter or correct it; departments read', () => {
-  it('a county enters the figure of an enterprise it manages; another county\'s, or one the city manages directly, is 404', async () => {
+  it("a county enters the figure of an enterprise it manages; another county's, or one the city manages directly, is 404", async () => {
     expect((await put('dongqu', E.other, 2021, { mainPostEmployees: 15 })).statusCode).toBe(200);
     expect((await put('xiqu', E.vtDongqu, 2021, { mainPostEmployees: 1 })).statusCode).toBe(404);
     expect((await put('dongqu', E.vtDirect, 2021, { mainPostEmployees: 1 })).statusCode).toBe(404);
@@ -103,11 +163,14 @@ describe('The offices enter or correct it; departments read', () => {
     expect(await figure(E.vtDirect, 2021)).toBeNull();
   });
 
-  it('the city corrects any enterprise\'s figure; the audit names the city and the enterprise\'s own value it replaced', async () => {
+  it("the city corrects any enterprise's figure; the audit names the city and the enterprise's own value it replaced", async () => {
     const res = await put('city', E.vtDongqu, 2021, { mainPostEmployees: 130 });
     expect(res.json()).toMatchObject({ mainPostEmployees: 130, recordedBy: 'city:hc-city', result: 'updated' });
     const last = (await audits(`${E.vtDongqu}-2021`)).at(-1)!;
-    expect(last).toMatchObject({ actor: 'city:hc-city', data: { mainPostEmployees: 130, previous: { mainPostEmployees: 126, recordedBy: 'enterprise:hc-ent' } } });
+    expect(last).toMatchObject({
+      actor: 'city:hc-city',
+      data: { mainPostEmployees: 130, previous: { mainPostEmployees: 126, recordedBy: 'enterprise:hc-ent' } },
+    });
   });
 
   it('a department may not write (403) but reads its slice: civil affairs the 康养 enterprises, emergency none', async () => {
@@ -141,13 +204,21 @@ describe('Bad input is refused naming the field, in Chinese, and changes nothing
   it('any body broken in one place: always a 400 naming the field, never a 5xx, nothing written', async () => {
     const route = { valid: { mainPostEmployees: 40 }, required: ['mainPostEmployees'] };
     const before = await auditCount();
-    await fc.assert(fc.asyncProperty(breakageFor(route), async (b) => {
-      const res = await t.app.inject({ method: 'PUT', url: `/api/v1/enterprises/${E.hcXiqu}/headcounts/2021`, headers: { cookie: cookie.city!, 'content-type': 'application/json' }, payload: JSON.stringify(broken(route, b)) });
-      expect(res.statusCode).toBe(400);
-      const error = res.json().error;
-      expect(error.field).toMatch(/^body/);
-      expect(error.message).toMatch(/[\u4e00-\u9fff]/);
-    }), { numRuns: 40 });
+    await fc.assert(
+      fc.asyncProperty(breakageFor(route), async (b) => {
+        const res = await t.app.inject({
+          method: 'PUT',
+          url: `/api/v1/enterprises/${E.hcXiqu}/headcounts/2021`,
+          headers: { cookie: cookie.city!, 'content-type': 'application/json' },
+          payload: JSON.stringify(broken(route, b)),
+        });
+        expect(res.statusCode).toBe(400);
+        const error = res.json().error;
+        expect(error.field).toMatch(/^body/);
+        expect(error.message).toMatch(/[\u4e00-\u9fff]/);
+      }),
+      { numRuns: 40 },
+    );
     expect(await figure(E.hcXiqu, 2021)).toBeNull();
     expect(await auditCount()).toBe(before);
   });
@@ -164,15 +235,23 @@ describe('Bad input is refused naming the field, in Chinese, and changes nothing
   });
 });
 
-describe('The year\'s list for the offices', () => {
+describe("The year's list for the offices", () => {
   it('lists every enterprise the office sees, the missing ones as null (not 0), filtered and paged', async () => {
     const city = (await req('city', 'GET', '/enterprise-headcounts?year=2021&sort=name')).json();
     expect(city.total).toBe(4);
     expect(city.years).toEqual([2020, 2021]);
-    expect(city.items.find((i: { uscc: string }) => i.uscc === E.vtDirect)).toMatchObject({ mainPostEmployees: null, recordedBy: null, industryName: '钒钛产业', areaName: '东区', editable: true });
+    expect(city.items.find((i: { uscc: string }) => i.uscc === E.vtDirect)).toMatchObject({
+      mainPostEmployees: null,
+      recordedBy: null,
+      industryName: '钒钛产业',
+      areaName: '东区',
+      editable: true,
+    });
     const missing = (await req('city', 'GET', '/enterprise-headcounts?year=2021&recorded=false')).json();
     expect(missing.items.map((i: { uscc: string }) => i.uscc).sort()).toEqual([E.hcXiqu, E.vtDirect].sort());
-    const vt = (await req('city', 'GET', '/enterprise-headcounts?year=2021&industry=vanadium_titanium&areaCode=510402&pageSize=1&page=2&sort=name')).json();
+    const vt = (
+      await req('city', 'GET', '/enterprise-headcounts?year=2021&industry=vanadium_titanium&areaCode=510402&pageSize=1&page=2&sort=name')
+    ).json();
     expect(vt).toMatchObject({ total: 2, page: 2, pageSize: 1 });
     const dongqu = (await req('dongqu', 'GET', '/enterprise-headcounts?year=2021')).json();
     expect(dongqu.items.map((i: { uscc: string }) => i.uscc).sort()).toEqual([E.vtDongqu, E.other].sort());
@@ -185,23 +264,39 @@ describe('The §1 rotation goal names the enterprises without a figure and never
   it('钒钛 in 2021: 攀钢（测试） has no figure — named, the ratio left open; once entered, the sum includes it', async () => {
     let g = (await req('city', 'GET', '/goals?year=2021')).json();
     let vt = g.rotation.find((x: { industry: string }) => x.industry === 'vanadium_titanium');
-    expect(vt).toMatchObject({ enterprises: 2, enterprisesWithoutHeadcount: 1, mainPostEmployees: 130, trainedBasisPoints: null, met: null });
+    expect(vt).toMatchObject({
+      enterprises: 2,
+      enterprisesWithoutHeadcount: 1,
+      mainPostEmployees: 130,
+      trainedBasisPoints: null,
+      met: null,
+    });
     expect(vt.withoutHeadcount).toEqual([{ uscc: E.vtDirect, name: NAMES[E.vtDirect], areaCode: '510402' }]);
     expect(g.missing.some((m: string) => m.includes('攀钢（测试）'))).toBe(true);
     expect((await put('city', E.vtDirect, 2021, { mainPostEmployees: 370 })).statusCode).toBe(200);
     g = (await req('city', 'GET', '/goals?year=2021')).json();
     vt = g.rotation.find((x: { industry: string }) => x.industry === 'vanadium_titanium');
-    expect(vt).toMatchObject({ enterprisesWithoutHeadcount: 0, withoutHeadcount: [], mainPostEmployees: 500, trainedBasisPoints: 0, met: false });
+    expect(vt).toMatchObject({
+      enterprisesWithoutHeadcount: 0,
+      withoutHeadcount: [],
+      mainPostEmployees: 500,
+      trainedBasisPoints: 0,
+      met: false,
+    });
   });
 
   it('a figure of another year does not stand in for the year asked: 2020 still lacks 攀钢（测试）', async () => {
     const g = (await req('city', 'GET', '/goals?year=2020')).json();
-    expect(g.rotation.find((x: { industry: string }) => x.industry === 'vanadium_titanium')).toMatchObject({ enterprisesWithoutHeadcount: 1, mainPostEmployees: 0, met: null });
+    expect(g.rotation.find((x: { industry: string }) => x.industry === 'vanadium_titanium')).toMatchObject({
+      enterprisesWithoutHeadcount: 1,
+      mainPostEmployees: 0,
+      met: null,
+    });
   });
 });
 
-describe('The city\'s Excel import', () => {
-  it('the template lists every enterprise with the year\'s figure on record', async () => {
+describe("The city's Excel import", () => {
+  it("the template lists every enterprise with the year's figure on record", async () => {
     const res = await req('city', 'GET', '/enterprise-headcounts/template?year=2021');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain(XLSX);
@@ -210,7 +305,9 @@ describe('The city\'s Excel import', () => {
     const sheet = book.worksheets[0]!;
     expect(sheet.getRow(1).values).toEqual([undefined, '统一社会信用代码', '企业名称', '所属产业', '年度', '主要岗位职工人数']);
     const rows = new Map<string, unknown[]>();
-    sheet.eachRow((r, n) => { if (n > 1) rows.set(String(r.getCell(1).value), r.values as unknown[]); });
+    sheet.eachRow((r, n) => {
+      if (n > 1) rows.set(String(r.getCell(1).value), r.values as unknown[]);
+    });
     expect(rows.size).toBe(4);
     expect(rows.get(E.vtDongqu)!.slice(2)).toEqual([NAMES[E.vtDongqu], '钒钛产业', 2021, 130]);
     expect(String(rows.get(E.hcXiqu)![5] ?? '')).toBe(''); // no figure on record: left empty, not 0
@@ -270,7 +367,11 @@ describe('The city\'s Excel import', () => {
     expect(await figure(E.hcXiqu, 2021)).toBe(80);
     expect(await figure(E.other, 2021)).toBe(16);
     expect(await figure(E.vtDirect, 2020)).toBeNull();
-    expect((await audits(`${E.other}-2021`)).at(-1)!.data).toMatchObject({ mainPostEmployees: 16, via: 'import', previous: { mainPostEmployees: 15, recordedBy: 'county:hc-dongqu' } });
+    expect((await audits(`${E.other}-2021`)).at(-1)!.data).toMatchObject({
+      mainPostEmployees: 16,
+      via: 'import',
+      previous: { mainPostEmployees: 15, recordedBy: 'county:hc-dongqu' },
+    });
     expect((await req('dongqu', 'POST', '/enterprise-headcounts/import', file, { 'content-type': XLSX })).statusCode).toBe(403);
   });
 });

@@ -27,25 +27,44 @@ beforeAll(async () => {
   await inTransaction(t.store.db, async (tx) => {
     await insertEnterprise(tx, { uscc: employer, industry: 'vanadium_titanium' });
     await insertProvider(tx, { id: 'P-HU', scopes: [{ program: 'skill_upgrade', occupationCode: '6-16-01-03', level: '4' }] });
-    for (let n = 1; n <= PEOPLE; n++) await insertPerson(tx, { residentId: person(n), name: `学员${n}`, facts: [{ fact: 'pensionEntitled', value: false }] });
+    for (let n = 1; n <= PEOPLE; n++)
+      await insertPerson(tx, { residentId: person(n), name: `学员${n}`, facts: [{ fact: 'pensionEntitled', value: false }] });
   });
   provider = await sessionFor(t, { username: 'hu-provider', displayName: '培训学校', role: 'provider', providerId: 'P-HU' });
   county = await sessionFor(t, { username: 'hu-county', displayName: '东区人社局', role: 'county', areaCode: '510402' });
   city = await sessionFor(t, { username: 'hu-city', displayName: '市人社局', role: 'city', areaCode: '510400' });
 }, 120_000);
 afterAll(() => t?.close());
-afterEach(() => { for (const s of Object.values(LIMIT_SETTINGS)) delete process.env[s.env]; });
+afterEach(() => {
+  for (const s of Object.values(LIMIT_SETTINGS)) delete process.env[s.env];
+});
 
 const call = (cookie: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
   t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, ...(payload === undefined ? {} : { payload: payload as object }) });
 const upload = (cookie: string, url: string, body: Buffer) =>
   t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { cookie, 'content-type': XLSX_MIME }, payload: body });
 
-const session = (i: number) => ({ day: `2021-03-${String(1 + (i % 28)).padStart(2, '0')}`, startsAt: `${String(8 + Math.floor(i / 28)).padStart(2, '0')}:00`, endsAt: `${String(8 + Math.floor(i / 28)).padStart(2, '0')}:30`, hours: 0.5 });
+const session = (i: number) => ({
+  day: `2021-03-${String(1 + (i % 28)).padStart(2, '0')}`,
+  startsAt: `${String(8 + Math.floor(i / 28)).padStart(2, '0')}:00`,
+  endsAt: `${String(8 + Math.floor(i / 28)).padStart(2, '0')}:30`,
+  hours: 0.5,
+});
 const application = (overrides: Record<string, unknown> = {}) => ({
-  providerId: 'P-HU', program: 'skill_upgrade', areaCode: '510402', enterpriseUscc: null, occupationCode: '6-16-01-03', level: '4',
-  startDate: '2021-03-01', endDate: '2021-04-30', hours: 180, venue: '东区职业技能培训基地', teachers: [{ name: '王老师', qualification: '高级技师' }],
-  trainees: [], sessions: [session(0), session(1)], ...overrides,
+  providerId: 'P-HU',
+  program: 'skill_upgrade',
+  areaCode: '510402',
+  enterpriseUscc: null,
+  occupationCode: '6-16-01-03',
+  level: '4',
+  startDate: '2021-03-01',
+  endDate: '2021-04-30',
+  hours: 180,
+  venue: '东区职业技能培训基地',
+  teachers: [{ name: '王老师', qualification: '高级技师' }],
+  trainees: [],
+  sessions: [session(0), session(1)],
+  ...overrides,
 });
 async function draftClass(overrides: Record<string, unknown> = {}): Promise<string> {
   const res = await call(provider, 'POST', '/classes', application(overrides));
@@ -60,8 +79,18 @@ async function xlsx(rows: (string | number | null)[][]): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 const HEAD = ['身份证号', '姓名', '工作单位统一社会信用代码', '是否新入职', '劳动合同期限（月）'];
-const rosterRows = (from: number, count: number) => Array.from({ length: count }, (_, i) => [person(from + i), `学员${from + i}`, employer, '否', 12]);
-const rosterCount = async (id: string) => Number((await t.store.db.selectFrom('class_trainees').select((eb) => eb.fn.countAll().as('n')).where('class_id', '=', id).executeTakeFirstOrThrow()).n);
+const rosterRows = (from: number, count: number) =>
+  Array.from({ length: count }, (_, i) => [person(from + i), `学员${from + i}`, employer, '否', 12]);
+const rosterCount = async (id: string) =>
+  Number(
+    (
+      await t.store.db
+        .selectFrom('class_trainees')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('class_id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** Runs the request and reports how long it took and how far the process's peak resident memory rose. */
 async function measured<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; peakRiseMiB: number }> {
@@ -120,7 +149,10 @@ describe('A sheet over a limit is refused naming the limit, and nothing is writt
   });
 
   it('more data rows than the limit (5000 by default; a setting lowers it)', async () => {
-    const rows = [['统一社会信用代码', '企业名称', '所属产业', '年度', '主要岗位职工人数'], ...Array.from({ length: 5001 }, () => [employer, '', '', 2020, 10])];
+    const rows = [
+      ['统一社会信用代码', '企业名称', '所属产业', '年度', '主要岗位职工人数'],
+      ...Array.from({ length: 5001 }, () => [employer, '', '', 2020, 10]),
+    ];
     const res = await upload(city, '/enterprise-headcounts/import', await xlsx(rows));
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toBe('body.file: 文件超过 5000 行数据的上限（第 5002 行起超出），未导入。请分批导入');
@@ -144,7 +176,9 @@ describe('A sheet over a limit is refused naming the limit, and nothing is writt
     const id = await draftClass();
     const res = await upload(provider, `/classes/${id}/roster`, await xlsx([HEAD, [person(1), '长'.repeat(1001), employer, '否', 12]]));
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.issues.map((i: { text: string }) => i.text)).toEqual(['行 2，"姓名" 列：内容有 1001 个字符，超过每格 1000 个字符的上限']);
+    expect(res.json().error.issues.map((i: { text: string }) => i.text)).toEqual([
+      '行 2，"姓名" 列：内容有 1001 个字符，超过每格 1000 个字符的上限',
+    ]);
     expect(await rosterCount(id)).toBe(0);
   });
 });
@@ -158,7 +192,9 @@ describe('Parsing happens outside the transaction', () => {
     const pings: number[] = [];
     let done = false;
     const start = performance.now();
-    const importing = upload(provider, `/classes/${id}/roster`, file).finally(() => { done = true; });
+    const importing = upload(provider, `/classes/${id}/roster`, file).finally(() => {
+      done = true;
+    });
     while (!done) {
       const sent = performance.now();
       const res = await t.app.inject({ method: 'GET', url: '/api/v1/health' });
@@ -200,13 +236,21 @@ describe('A class has size limits', () => {
     expect(await rosterCount(id)).toBe(0);
   }, 60_000);
 
-  it('a draft\'s attendance sheet is not produced (only from the office\'s approval on), and an approved class\'s only within the cell limit', async () => {
-    const id = await draftClass({ trainees: [{ residentId: person(511), name: '学员511', employerUscc: employer }, { residentId: person(512), name: '学员512', employerUscc: employer }] });
+  it("a draft's attendance sheet is not produced (only from the office's approval on), and an approved class's only within the cell limit", async () => {
+    const id = await draftClass({
+      trainees: [
+        { residentId: person(511), name: '学员511', employerUscc: employer },
+        { residentId: person(512), name: '学员512', employerUscc: employer },
+      ],
+    });
     const draft = await call(provider, 'GET', `/classes/${id}/attendance-sheet`);
     expect(draft.statusCode).toBe(409);
     expect(draft.json().error.message).toBe('培训班当前状态为“草稿”，不能下载考勤表（开班审查通过后提供）');
     expect((await call(county, 'GET', `/classes/${id}/attendance-sheet`)).statusCode).toBe(409);
-    for (const [who, step] of [[provider, 'submit'], [county, 'approve']] as const) {
+    for (const [who, step] of [
+      [provider, 'submit'],
+      [county, 'approve'],
+    ] as const) {
       const res = await call(who, 'POST', `/classes/${id}/${step}`, step === 'approve' ? {} : undefined);
       expect(res.statusCode, res.body).toBe(200);
     }

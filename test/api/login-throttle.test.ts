@@ -27,7 +27,11 @@ const login = (username: string, password: string, remoteAddress: string) =>
   t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress });
 
 /** What one attempt came to: 200, 401 (checked, wrong), 429 (refused before any check). */
-const outcome = (p: Promise<unknown>) => p.then(() => 200, (e: unknown) => (e instanceof AppError ? e.status : 500));
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    () => 200,
+    (e: unknown) => (e instanceof AppError ? e.status : 500),
+  );
 
 describe('Login throttling', () => {
   it('40 parallel guesses are each counted: only the first five are checked, even with the right password among them', async () => {
@@ -35,11 +39,15 @@ describe('Login throttling', () => {
     const results = await Promise.all(guesses.map((g) => outcome(logIn(t.store.db, 'parallel-target', g, '203.0.113.40'))));
     expect(results.filter((s) => s !== 429)).toHaveLength(THROTTLE.pairLimit);
     expect(results.filter((s) => s === 500)).toEqual([]);
-    const pair = await t.store.db.selectFrom('login_throttle').select('failures').where('key', '=', 'pair:203.0.113.40|parallel-target').executeTakeFirstOrThrow();
+    const pair = await t.store.db
+      .selectFrom('login_throttle')
+      .select('failures')
+      .where('key', '=', 'pair:203.0.113.40|parallel-target')
+      .executeTakeFirstOrThrow();
     expect(pair.failures).toBe(40);
   }, 60_000);
 
-  it('an attacker\'s failures do not lock the owner out: the owner logs in from another address', async () => {
+  it("an attacker's failures do not lock the owner out: the owner logs in from another address", async () => {
     for (let i = 0; i < THROTTLE.pairLimit; i++) expect((await login('city-owner', `wrong-${i}`, '203.0.113.9')).statusCode).toBe(401);
     const refused = await login('city-owner', PASSWORD, '203.0.113.9');
     expect([refused.statusCode, refused.json().error.code]).toEqual([429, 'rate_limited']);
@@ -81,13 +89,31 @@ describe('Login throttling', () => {
   }, 60_000);
 
   it('a login, a failure and a logout each leave an audit entry (never the password)', async () => {
-    const seqBefore = Number((await t.store.db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirstOrThrow()).m ?? 0);
+    const seqBefore = Number(
+      (
+        await t.store.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.max('seq').as('m'))
+          .executeTakeFirstOrThrow()
+      ).m ?? 0,
+    );
     expect((await login('audited', 'not-it', '198.51.100.20')).statusCode).toBe(401);
     const ok = await login('audited', PASSWORD, '198.51.100.20');
     const cookie = `${SESSION_COOKIE}=${ok.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie }, remoteAddress: '198.51.100.20' })).statusCode).toBe(200);
-    const entries = await t.store.db.selectFrom('audit_log').select(['actor', 'action', 'data']).where('seq', '>', seqBefore).orderBy('seq').execute();
-    expect(entries.map((e) => [e.actor, e.action])).toEqual([['public', 'auth.login_failed'], ['city:audited', 'auth.login'], ['city:audited', 'auth.logout']]);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie }, remoteAddress: '198.51.100.20' })).statusCode,
+    ).toBe(200);
+    const entries = await t.store.db
+      .selectFrom('audit_log')
+      .select(['actor', 'action', 'data'])
+      .where('seq', '>', seqBefore)
+      .orderBy('seq')
+      .execute();
+    expect(entries.map((e) => [e.actor, e.action])).toEqual([
+      ['public', 'auth.login_failed'],
+      ['city:audited', 'auth.login'],
+      ['city:audited', 'auth.logout'],
+    ]);
     expect(JSON.stringify(entries)).not.toMatch(/not-it|right-password/);
     expect(entries[0]!.data).toMatchObject({ username: 'audited', ip: '198.51.100.20', reason: 'wrong_password' });
   });

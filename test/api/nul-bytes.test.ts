@@ -20,33 +20,59 @@ beforeAll(async () => {
     await insertProvider(tx, { id: 'P-NUL', areaCode: '510402', status: 'listed', scopes: [] });
   });
   const users = {
-    city: { role: 'city', areaCode: '510400' }, county: { role: 'county', areaCode: '510402' }, finance: { role: 'department', department: 'finance' },
-    enterprise: { role: 'enterprise', enterpriseUscc: E }, provider: { role: 'provider', providerId: 'P-NUL' }, trainee: { role: 'trainee', residentId: rid(61) },
+    city: { role: 'city', areaCode: '510400' },
+    county: { role: 'county', areaCode: '510402' },
+    finance: { role: 'department', department: 'finance' },
+    enterprise: { role: 'enterprise', enterpriseUscc: E },
+    provider: { role: 'provider', providerId: 'P-NUL' },
+    trainee: { role: 'trainee', residentId: rid(61) },
   } as const;
   for (const [name, u] of Object.entries(users)) who[name] = await sessionFor(t, { username: `nul-${name}`, displayName: name, ...u });
   await t.app.ready();
 }, 120_000);
 afterAll(() => t?.close());
 
-interface Param { name: string; in: string; required?: boolean; schema?: { enum?: unknown[]; type?: string } }
-const getRoutes = () => Object.entries((t.app.swagger() as { paths: Record<string, Record<string, { parameters?: Param[] }>> }).paths)
-  .filter(([path, ops]) => path.startsWith('/api/v1/') && ops.get).map(([path, ops]) => ({ path, params: ops.get!.parameters ?? [] }));
+interface Param {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema?: { enum?: unknown[]; type?: string };
+}
+const getRoutes = () =>
+  Object.entries((t.app.swagger() as { paths: Record<string, Record<string, { parameters?: Param[] }>> }).paths)
+    .filter(([path, ops]) => path.startsWith('/api/v1/') && ops.get)
+    .map(([path, ops]) => ({ path, params: ops.get!.parameters ?? [] }));
 
 /** A value a required query parameter accepts, so the one under test is the only thing wrong. */
-const sample = (p: Param) => (p.schema?.enum?.[0] != null ? String(p.schema.enum[0]) : p.name === 'year' ? '2020' : p.schema?.type === 'integer' || p.schema?.type === 'number' ? '1' : 'a');
+const sample = (p: Param) =>
+  p.schema?.enum?.[0] != null
+    ? String(p.schema.enum[0])
+    : p.name === 'year'
+      ? '2020'
+      : p.schema?.type === 'integer' || p.schema?.type === 'number'
+        ? '1'
+        : 'a';
 
 async function expectRefused(method: string, url: string, field: string, payload?: unknown) {
   const answers: string[] = [];
   let named = 0;
   for (const [name, cookie] of Object.entries(who)) {
-    const res = await t.app.inject({ method: method as 'GET', url, headers: cookie ? { cookie } : {}, ...(payload === undefined ? {} : { payload: payload as object }) });
+    const res = await t.app.inject({
+      method: method as 'GET',
+      url,
+      headers: cookie ? { cookie } : {},
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
     answers.push(`${name} ${res.statusCode}`);
     expect(res.statusCode, `${method} ${url} as ${name}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
     if (res.statusCode === 401 || res.statusCode === 403) continue; // refused before the request is read
     expect(res.statusCode, `${method} ${url} as ${name}: ${res.body.slice(0, 200)}`).toBe(400);
     const error = res.json().error;
     expect(error.code).toBe('invalid_input');
-    if (error.field === field) { named++; expect(error.message).toContain(field); }
+    if (error.field === field) {
+      named++;
+      expect(error.message).toContain(field);
+    }
   }
   // At least one caller got past access, and was told which parameter.
   expect(named, `${method} ${url}: nobody was told "${field}" (${answers.join(', ')})`).toBeGreaterThan(0);
@@ -56,9 +82,13 @@ describe('A NUL character in a request', () => {
   it('in any query parameter of any GET route is a 400 naming the parameter, never a 500', async () => {
     let checked = 0;
     for (const { path, params } of getRoutes()) {
-      const base = path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'uscc' ? E : name === 'residentId' || name === 'id' ? 'X1' : 'X1'));
+      const base = path.replace(/\{(\w+)\}/g, (_, name: string) =>
+        name === 'uscc' ? E : name === 'residentId' || name === 'id' ? 'X1' : 'X1',
+      );
       for (const p of params.filter((x) => x.in === 'query')) {
-        const others = params.filter((x) => x.in === 'query' && x.required && x.name !== p.name).map((x) => `${x.name}=${encodeURIComponent(sample(x))}`);
+        const others = params
+          .filter((x) => x.in === 'query' && x.required && x.name !== p.name)
+          .map((x) => `${x.name}=${encodeURIComponent(sample(x))}`);
         await expectRefused('GET', `${base}?${[...others, `${p.name}=%00`].join('&')}`, `query.${p.name}`);
         checked++;
       }
@@ -82,12 +112,27 @@ describe('A NUL character in a request', () => {
   it('in a JSON body — a value or a nested value — is a 400 naming the field, signed in or not', async () => {
     await expectRefused('POST', '/api/v1/auth/login', 'body.username', { username: 'nul-city\u0000', password: 'test-password' });
     await expectRefused('POST', '/api/v1/people', 'body.name', { residentId: rid(62), name: '乙\u0000', areaCode: '510402' });
-    await expectRefused('POST', '/api/v1/providers', 'body.name', { id: 'P-NUL2', name: '机构\u0000', kind: 'college', areaCode: '510402' });
+    await expectRefused('POST', '/api/v1/providers', 'body.name', {
+      id: 'P-NUL2',
+      name: '机构\u0000',
+      kind: 'college',
+      areaCode: '510402',
+    });
     await expectRefused('POST', '/api/v1/classes', 'body.teachers[0].name', {
-      providerId: 'P-NUL', program: 'skill_upgrade', areaCode: '510402', startDate: '2020-05-01', endDate: '2020-06-30', hours: 120, venue: '基地',
-      teachers: [{ name: '王\u0000' }], trainees: [], sessions: [],
+      providerId: 'P-NUL',
+      program: 'skill_upgrade',
+      areaCode: '510402',
+      startDate: '2020-05-01',
+      endDate: '2020-06-30',
+      hours: 120,
+      venue: '基地',
+      teachers: [{ name: '王\u0000' }],
+      trainees: [],
+      sessions: [],
     });
     // Nothing was written by any of them.
-    expect(await t.store.db.selectFrom('people').select('resident_id').where('resident_id', '=', rid(62)).executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.store.db.selectFrom('people').select('resident_id').where('resident_id', '=', rid(62)).executeTakeFirst(),
+    ).toBeUndefined();
   });
 });

@@ -20,8 +20,18 @@ const lines: Record<string, unknown>[] = [];
 beforeAll(async () => {
   store = await openTestStore();
   await inTransaction(store.db, (tx) => seedReferenceData(tx));
-  await inTransaction(store.db, (tx) => createUser(tx, { username: 'ops-city', password: 'test-password', displayName: '市人社局', role: 'city' }));
-  app = await buildApp(store, { logger: true, requestLog: true, logStream: { write: (l: string) => { lines.push(JSON.parse(l)); } } });
+  await inTransaction(store.db, (tx) =>
+    createUser(tx, { username: 'ops-city', password: 'test-password', displayName: '市人社局', role: 'city' }),
+  );
+  app = await buildApp(store, {
+    logger: true,
+    requestLog: true,
+    logStream: {
+      write: (l: string) => {
+        lines.push(JSON.parse(l));
+      },
+    },
+  });
   guarded = await buildApp(store, { metricsToken: TOKEN });
 }, 120_000);
 afterAll(async () => {
@@ -32,10 +42,18 @@ afterAll(async () => {
 
 describe('The request log', () => {
   it('writes one line per request with its id, user, route pattern, status and duration, and no password or resident ID', async () => {
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'ops-city', password: 'test-password' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'ops-city', password: 'test-password' },
+    });
     expect(login.statusCode).toBe(200);
     const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const res = await app.inject({ method: 'GET', url: `/api/v1/people/${RESIDENT_ID}?name=${encodeURIComponent('张三')}`, headers: { cookie, 'x-request-id': 'lb-42' } });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/v1/people/${RESIDENT_ID}?name=${encodeURIComponent('张三')}`,
+      headers: { cookie, 'x-request-id': 'lb-42' },
+    });
     expect(res.headers['x-request-id']).toBe('lb-42');
     const line = lines.find((l) => l.reqId === 'lb-42')!;
     expect(line).toMatchObject({ msg: 'request', method: 'GET', route: '/api/v1/people/:id', status: res.statusCode });
@@ -75,8 +93,15 @@ describe('The metrics endpoint', () => {
 
   it('asks for the token when one is set, from any address', async () => {
     expect((await guarded.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(403);
-    expect((await guarded.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer wrong-token-0123456789' } })).statusCode).toBe(403);
-    const ok = await guarded.inject({ method: 'GET', url: '/metrics', remoteAddress: '10.0.0.7', headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(
+      (await guarded.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer wrong-token-0123456789' } })).statusCode,
+    ).toBe(403);
+    const ok = await guarded.inject({
+      method: 'GET',
+      url: '/metrics',
+      remoteAddress: '10.0.0.7',
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(ok.statusCode).toBe(200);
   });
 });

@@ -24,13 +24,31 @@ const LI = rid(705);
 const UNREGISTERED = rid(799);
 
 const application = (trainees: unknown[], overrides: Record<string, unknown> = {}) => ({
-  providerId: 'P-PA', program: 'skill_upgrade', areaCode: '510402', enterpriseUscc: null, occupationCode: '6-16-01-03', level: '4',
-  startDate: '2020-03-02', endDate: '2020-06-30', hours: 180, venue: '东区职业技能培训基地', teachers: [{ name: '王老师', qualification: '高级技师' }],
-  trainees, sessions: [], ...overrides,
+  providerId: 'P-PA',
+  program: 'skill_upgrade',
+  areaCode: '510402',
+  enterpriseUscc: null,
+  occupationCode: '6-16-01-03',
+  level: '4',
+  startDate: '2020-03-02',
+  endDate: '2020-06-30',
+  hours: 180,
+  venue: '东区职业技能培训基地',
+  teachers: [{ name: '王老师', qualification: '高级技师' }],
+  trainees,
+  sessions: [],
+  ...overrides,
 });
 const plan = (residentId: string, name: string | undefined) => ({
-  enterpriseUscc: E1, providerId: null, residentId, ...(name === undefined ? {} : { name }), occupationCode: '6-16-01-03', level: '4',
-  startDate: '2020-03-01', endDate: '2021-02-28', contractMonths: 24,
+  enterpriseUscc: E1,
+  providerId: null,
+  residentId,
+  ...(name === undefined ? {} : { name }),
+  occupationCode: '6-16-01-03',
+  level: '4',
+  startDate: '2020-03-01',
+  endDate: '2021-02-28',
+  contractMonths: 24,
 });
 
 beforeAll(async () => {
@@ -39,7 +57,14 @@ beforeAll(async () => {
     await insertEnterprise(tx, { uscc: E1, industry: 'vanadium_titanium' });
     await insertEnterprise(tx, { uscc: E2, industry: 'vanadium_titanium' });
     await insertProvider(tx, { id: 'P-PA', scopes: [{ program: 'skill_upgrade', occupationCode: '6-16-01-03', level: '4' }] });
-    await insertPerson(tx, { residentId: WANG, name: '王五', facts: [{ fact: 'pensionEntitled', value: true }, { fact: 'poor_labor', value: true }] });
+    await insertPerson(tx, {
+      residentId: WANG,
+      name: '王五',
+      facts: [
+        { fact: 'pensionEntitled', value: true },
+        { fact: 'poor_labor', value: true },
+      ],
+    });
     await insertPerson(tx, { residentId: ZHAO, name: '赵六', facts: [{ fact: 'pensionEntitled', value: false }] });
     await insertPerson(tx, { residentId: SUN, name: '孙七', facts: [{ fact: 'pensionEntitled', value: false }] });
     await insertPerson(tx, { residentId: QIAN, name: '钱八' });
@@ -53,8 +78,17 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const call = (as: keyof typeof who, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: who[as] }, ...(payload === undefined ? {} : { payload: payload as object }) });
-const errorOf = (res: { statusCode: number; json(): { error: { field: string; message: string } } }) => [res.statusCode, res.json().error.field, res.json().error.message];
+  t.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: { cookie: who[as] },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+const errorOf = (res: { statusCode: number; json(): { error: { field: string; message: string } } }) => [
+  res.statusCode,
+  res.json().error.field,
+  res.json().error.message,
+];
 
 describe('A party learns about a person only through a relationship the office accepted', () => {
   it('an unregistered ID and a registered ID under a wrong name are refused in the same words, so registration does not leak', async () => {
@@ -71,8 +105,17 @@ describe('A party learns about a person only through a relationship the office a
     expect(errorOf(planWrongName)).toEqual(errorOf(planUnregistered));
     // And for a claim an enterprise submits in its own name (R2): the office is told which it is.
     const claim = (residentId: string, name?: string) => ({
-      program: 'skill_upgrade', applicant: 'enterprise', residentId, ...(name === undefined ? {} : { name }), enterpriseUscc: E1,
-      occupationCode: '6-16-01-03', level: 4, startDate: '2020-03-02', endDate: '2020-06-30', attendedHours: 180, qualified: true,
+      program: 'skill_upgrade',
+      applicant: 'enterprise',
+      residentId,
+      ...(name === undefined ? {} : { name }),
+      enterpriseUscc: E1,
+      occupationCode: '6-16-01-03',
+      level: 4,
+      startDate: '2020-03-02',
+      endDate: '2020-06-30',
+      attendedHours: 180,
+      qualified: true,
     });
     const claimUnregistered = await call('enterprise', 'POST', '/claims', claim(UNREGISTERED, '王五'));
     const claimWrongName = await call('enterprise', 'POST', '/claims', claim(WANG, '李四'));
@@ -100,7 +143,12 @@ describe('A party learns about a person only through a relationship the office a
   });
 
   it('an approved roster shows the provider its trainee, still without their §2 facts', async () => {
-    const cls = await call('provider', 'POST', '/classes', application([{ residentId: ZHAO, name: '赵六', employerUscc: E2 }], { startDate: '2020-07-01', endDate: '2020-08-30' }));
+    const cls = await call(
+      'provider',
+      'POST',
+      '/classes',
+      application([{ residentId: ZHAO, name: '赵六', employerUscc: E2 }], { startDate: '2020-07-01', endDate: '2020-08-30' }),
+    );
     expect(cls.statusCode, cls.body).toBe(201);
     const id = cls.json().id as string;
     expect((await call('provider', 'GET', `/people/${ZHAO}`)).statusCode).toBe(404);
@@ -125,16 +173,28 @@ describe('A party learns about a person only through a relationship the office a
 describe('Personal data on a class follows the one masking rule', () => {
   it('a department reads the review problems masked like the roster; an enterprise sees only its own employees on the roster', async () => {
     // 钱八's pension is unknown: a warning, so the review is stored with the submitted class.
-    const cls = await call('provider', 'POST', '/classes', application([
-      { residentId: QIAN, name: '钱八', employerUscc: E1 }, { residentId: SUN, name: '孙七', employerUscc: E2 },
-    ], { startDate: '2020-09-01', endDate: '2020-10-30' }));
+    const cls = await call(
+      'provider',
+      'POST',
+      '/classes',
+      application(
+        [
+          { residentId: QIAN, name: '钱八', employerUscc: E1 },
+          { residentId: SUN, name: '孙七', employerUscc: E2 },
+        ],
+        { startDate: '2020-09-01', endDate: '2020-10-30' },
+      ),
+    );
     expect(cls.statusCode, cls.body).toBe(201);
     const id = cls.json().id as string;
     expect((await call('provider', 'POST', `/classes/${id}/submit`)).statusCode).toBe(200);
 
     const asFinance = await call('finance', 'GET', `/classes/${id}`);
     expect(asFinance.statusCode).toBe(200);
-    const view = asFinance.json() as { trainees: { residentId: string; name: string }[]; reviewProblems: { trainees: { residentId: string; name: string }[] } };
+    const view = asFinance.json() as {
+      trainees: { residentId: string; name: string }[];
+      reviewProblems: { trainees: { residentId: string; name: string }[] };
+    };
     expect(view.reviewProblems.trainees.length).toBeGreaterThan(0);
     for (const line of [...view.trainees, ...view.reviewProblems.trainees]) {
       expect(line.residentId).toMatch(/^\d{6}\*{8}[\dX]{4}$/);

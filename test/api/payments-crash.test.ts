@@ -38,22 +38,32 @@ function freePort(): Promise<number> {
 
 async function startServer(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['bin/upskill.js', 'serve', '--data', dir, '--port', String(port)], {
-    env: { ...process.env, DATABASE_URL: '', UPSKILL_PAY_DELAY_MS: '3' }, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DATABASE_URL: '', UPSKILL_PAY_DELAY_MS: '3' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
   await new Promise<void>((resolve, reject) => {
     let err = '';
-    child.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('upskill 已启动')) resolve(); });
-    child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
+    child.stdout!.on('data', (d: Buffer) => {
+      if (d.toString().includes('upskill 已启动')) resolve();
+    });
+    child.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
     child.on('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
   });
   return child;
 }
 
-const exited = (c: ChildProcess) => new Promise<void>((resolve) => (c.exitCode !== null || c.signalCode !== null ? resolve() : c.on('exit', () => resolve())));
+const exited = (c: ChildProcess) =>
+  new Promise<void>((resolve) => (c.exitCode !== null || c.signalCode !== null ? resolve() : c.on('exit', () => resolve())));
 
 async function login(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'city', password: 'crash-test-password' }) });
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'city', password: 'crash-test-password' }),
+  });
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
 
@@ -65,28 +75,101 @@ describe('Paying a batch survives a crash', () => {
     await migrate(store.db);
     const batchId = await inTransaction(store.db, async (tx) => {
       await seedReferenceData(tx);
-      await createUser(tx, { username: 'city', password: 'crash-test-password', displayName: '市人社局', role: 'city', areaCode: '510400' });
-      const people = Array.from({ length: CLAIMS }, (_, i) => residentId(i, '510402', `19${String(60 + Math.floor(i / 1000)).padStart(2, '0')}0101`));
-      await insertPeople(tx, people.map((r) => ({ residentId: r })));
+      await createUser(tx, {
+        username: 'city',
+        password: 'crash-test-password',
+        displayName: '市人社局',
+        role: 'city',
+        areaCode: '510400',
+      });
+      const people = Array.from({ length: CLAIMS }, (_, i) =>
+        residentId(i, '510402', `19${String(60 + Math.floor(i / 1000)).padStart(2, '0')}0101`),
+      );
+      await insertPeople(
+        tx,
+        people.map((r) => ({ residentId: r })),
+      );
       // Fund and approvals audited as createFund and approveClaim record them: `audit verify` below
       // reconciles the money tables with the log.
       const maker = await dutyUser(tx, 'maker', ['build']);
       const { id: fundId } = await createFund(tx, maker, { source: 'special_action', year: 2020, budgetFen: 10_000_000_00 });
       for (let i = 0; i < CLAIMS; i += 500) {
         const ids = people.slice(i, i + 500);
-        await tx.insertInto('claims').values(ids.map((r, j) => ({
-          id: `C-${String(i + j).padStart(5, '0')}`, program: 'safety', applicant: 'individual', applicant_ref: null, resident_id: r, enterprise_uscc: null,
-          class_id: null, provider_id: null, area_code: '510402', occupation_code: '高处作业', level: null, entrepreneurship_type: null,
-          start_date: '2020-05-06', end_date: '2020-05-20', attended_hours: null, attended_days: null, qualified: true, certificate_type: 'special_operation',
-          certificate_number: null, new_hire: null, contract_months: null, plan_approved: null, insured_months: null, training_claim_id: null, project_id: null,
-          status: 'approved' as const, outcome: 'eligible', amount_fen: 100000, payee: 'individual', citations: null, reasons: null, missing: null, trace: null,
-          policy_package_id: 'panzhihua-2020-2021', decided_at: null, r3_exception_reason: null, created_by: 'test', updated_by: null, updated_at: null,
-        }))).execute();
-        await tx.insertInto('reservations').values(ids.map((_, j) => ({ claim_id: `C-${String(i + j).padStart(5, '0')}`, fund_id: fundId, amount_fen: 100000, reserved_by: 'test' }))).execute();
-        await appendAuditEntries(tx, ids.map((_, j) => ({
-          actor: 'county:test', action: 'claim.approve', entity: 'claim', entityId: `C-${String(i + j).padStart(5, '0')}`,
-          data: { from: 'reviewed', to: 'approved', fundId, amountFen: 100000, advanceId: null, advanceDeductedFen: 0, reservedFen: 100000 },
-        })));
+        await tx
+          .insertInto('claims')
+          .values(
+            ids.map((r, j) => ({
+              id: `C-${String(i + j).padStart(5, '0')}`,
+              program: 'safety',
+              applicant: 'individual',
+              applicant_ref: null,
+              resident_id: r,
+              enterprise_uscc: null,
+              class_id: null,
+              provider_id: null,
+              area_code: '510402',
+              occupation_code: '高处作业',
+              level: null,
+              entrepreneurship_type: null,
+              start_date: '2020-05-06',
+              end_date: '2020-05-20',
+              attended_hours: null,
+              attended_days: null,
+              qualified: true,
+              certificate_type: 'special_operation',
+              certificate_number: null,
+              new_hire: null,
+              contract_months: null,
+              plan_approved: null,
+              insured_months: null,
+              training_claim_id: null,
+              project_id: null,
+              status: 'approved' as const,
+              outcome: 'eligible',
+              amount_fen: 100000,
+              payee: 'individual',
+              citations: null,
+              reasons: null,
+              missing: null,
+              trace: null,
+              policy_package_id: 'panzhihua-2020-2021',
+              decided_at: null,
+              r3_exception_reason: null,
+              created_by: 'test',
+              updated_by: null,
+              updated_at: null,
+            })),
+          )
+          .execute();
+        await tx
+          .insertInto('reservations')
+          .values(
+            ids.map((_, j) => ({
+              claim_id: `C-${String(i + j).padStart(5, '0')}`,
+              fund_id: fundId,
+              amount_fen: 100000,
+              reserved_by: 'test',
+            })),
+          )
+          .execute();
+        await appendAuditEntries(
+          tx,
+          ids.map((_, j) => ({
+            actor: 'county:test',
+            action: 'claim.approve',
+            entity: 'claim',
+            entityId: `C-${String(i + j).padStart(5, '0')}`,
+            data: {
+              from: 'reviewed',
+              to: 'approved',
+              fundId,
+              amountFen: 100000,
+              advanceId: null,
+              advanceDeductedFen: 0,
+              reservedFen: 100000,
+            },
+          })),
+        );
       }
       const batch = await buildPaymentBatch(tx, maker, { areaCode: '510402', fundId });
       await confirmPaymentBatch(tx, await dutyUser(tx, 'checker', ['confirm']), { batchId: batch.id });
@@ -112,16 +195,23 @@ describe('Paying a batch survives a crash', () => {
     // Second run on the same folder: finishes the rest, pays nobody twice.
     const second = await startServer(port);
     const again = { cookie: await login(base), 'content-type': 'application/json' };
-    const rerun = (await (await fetch(`${base}/api/v1/payment-batches/${batchId}/pay`, { method: 'POST', headers: again, body: '{}' })).json()) as { paidNow: number };
+    const rerun = (await (
+      await fetch(`${base}/api/v1/payment-batches/${batchId}/pay`, { method: 'POST', headers: again, body: '{}' })
+    ).json()) as { paidNow: number };
     expect(rerun).toMatchObject({ status: 'paid', items: CLAIMS, paid: CLAIMS });
     expect(rerun.paidNow).toBeGreaterThan(0);
     expect(rerun.paidNow).toBeLessThan(CLAIMS - paidBeforeCrash + 1);
-    const third = await (await fetch(`${base}/api/v1/payment-batches/${batchId}/pay`, { method: 'POST', headers: again, body: '{}' })).json();
+    const third = await (
+      await fetch(`${base}/api/v1/payment-batches/${batchId}/pay`, { method: 'POST', headers: again, body: '{}' })
+    ).json();
     expect(third).toMatchObject({ status: 'paid', paidNow: 0, paid: CLAIMS });
     second.kill('SIGTERM');
     await exited(second);
 
-    const verify = spawnSync(process.execPath, ['bin/upskill.js', 'audit', 'verify', '--data', dir], { env: { ...process.env, DATABASE_URL: '' }, encoding: 'utf8' });
+    const verify = spawnSync(process.execPath, ['bin/upskill.js', 'audit', 'verify', '--data', dir], {
+      env: { ...process.env, DATABASE_URL: '' },
+      encoding: 'utf8',
+    });
     expect(verify.status, verify.stderr).toBe(0);
 
     const after = await openStore({ dataDir: dir });
@@ -132,7 +222,11 @@ describe('Paying a batch survives a crash', () => {
       expect(payments.reduce((s, p) => s + Number(p.amount_fen), 0)).toBe(CLAIMS * 100000);
       const statuses = await after.db.selectFrom('claims').select('status').distinct().execute();
       expect(statuses).toEqual([{ status: 'paid' }]);
-      const paidEntries = await after.db.selectFrom('audit_log').select(({ fn }) => fn.countAll().as('n')).where('action', '=', 'claim.pay').executeTakeFirstOrThrow();
+      const paidEntries = await after.db
+        .selectFrom('audit_log')
+        .select(({ fn }) => fn.countAll().as('n'))
+        .where('action', '=', 'claim.pay')
+        .executeTakeFirstOrThrow();
       expect(Number(paidEntries.n)).toBe(CLAIMS);
       expect(await verifyAuditChain(after.db)).toMatchObject({ ok: true });
     } finally {

@@ -13,12 +13,57 @@ beforeAll(async () => {
   t = await openTestApp();
   await inTransaction(t.store.db, async (tx) => {
     await insertPeople(tx, [{ residentId: zhang, name: '张三丰' }]);
-    await insertClaimRow(tx, { id: 'PUB-1', residentId: zhang, status: 'publicity', outcome: 'eligible', amountFen: 187000, payee: 'individual' });
-    await insertClaimRow(tx, { id: 'PUB-2', residentId: zhang, status: 'approved', outcome: 'eligible', amountFen: 50000, payee: 'individual', startDate: '2020-09-01', endDate: '2020-09-30' });
+    await insertClaimRow(tx, {
+      id: 'PUB-1',
+      residentId: zhang,
+      status: 'publicity',
+      outcome: 'eligible',
+      amountFen: 187000,
+      payee: 'individual',
+    });
+    await insertClaimRow(tx, {
+      id: 'PUB-2',
+      residentId: zhang,
+      status: 'approved',
+      outcome: 'eligible',
+      amountFen: 50000,
+      payee: 'individual',
+      startDate: '2020-09-01',
+      endDate: '2020-09-30',
+    });
     const stamp = { created_by: 'test', updated_by: null, updated_at: null };
-    await tx.insertInto('publicity_notices').values({ id: 'N-OPEN', area_code: '510402', title: '2020年第5批公示', starts_on: '2020-11-02', working_days: 5, ends_on: '2020-11-06', ...stamp }).execute();
-    await tx.insertInto('publicity_notices').values({ id: 'N-PAST', area_code: '510402', title: '2020年第4批公示', starts_on: '2020-10-12', working_days: 5, ends_on: '2020-10-16', status: 'closed', ...stamp }).execute();
-    await tx.insertInto('publicity_items').values([{ notice_id: 'N-OPEN', claim_id: 'PUB-1' }, { notice_id: 'N-PAST', claim_id: 'PUB-2' }]).execute();
+    await tx
+      .insertInto('publicity_notices')
+      .values({
+        id: 'N-OPEN',
+        area_code: '510402',
+        title: '2020年第5批公示',
+        starts_on: '2020-11-02',
+        working_days: 5,
+        ends_on: '2020-11-06',
+        ...stamp,
+      })
+      .execute();
+    await tx
+      .insertInto('publicity_notices')
+      .values({
+        id: 'N-PAST',
+        area_code: '510402',
+        title: '2020年第4批公示',
+        starts_on: '2020-10-12',
+        working_days: 5,
+        ends_on: '2020-10-16',
+        status: 'closed',
+        ...stamp,
+      })
+      .execute();
+    await tx
+      .insertInto('publicity_items')
+      .values([
+        { notice_id: 'N-OPEN', claim_id: 'PUB-1' },
+        { notice_id: 'N-PAST', claim_id: 'PUB-2' },
+      ])
+      .execute();
   });
 }, 60_000);
 afterAll(() => t.close());
@@ -35,16 +80,38 @@ describe('Public information without login', () => {
     expect((await get('/public/notices/NOPE')).statusCode).toBe(404);
   });
 
-  it('shows a notice\'s claims with the name to the surname and the resident ID masked — even to the city', async () => {
+  it("shows a notice's claims with the name to the surname and the resident ID masked — even to the city", async () => {
     const anon = (await get('/public/notices/N-OPEN/claims')).json();
-    expect(anon.items).toEqual([{ id: 'PUB-1', number: 'SQ-2020-510402-000001', program: 'skill_upgrade', areaCode: '510402', name: '张**', residentId: `510402********${zhang.slice(14)}`, amountFen: 187000, payee: 'individual', status: 'publicity', objected: false }]);
+    expect(anon.items).toEqual([
+      {
+        id: 'PUB-1',
+        number: 'SQ-2020-510402-000001',
+        program: 'skill_upgrade',
+        areaCode: '510402',
+        name: '张**',
+        residentId: `510402********${zhang.slice(14)}`,
+        amountFen: 187000,
+        payee: 'individual',
+        status: 'publicity',
+        objected: false,
+      },
+    ]);
     const city = await sessionFor(t, { username: 'city', displayName: '市人社局', role: 'city', areaCode: '510400' });
     expect((await get('/public/notices/N-OPEN/claims', city)).body).not.toContain(zhang);
   });
 
   it('lists the eight class programs with their clause and what each subsidises, amounts from the package', async () => {
     const res = (await get('/public/programs')).json();
-    expect(res.items.map((p: { program: string }) => p.program)).toEqual(['skill_upgrade', 'short_term', 'pre_job', 'transfer', 'employment_skill', 'entrepreneurship', 'project_based', 'safety']);
+    expect(res.items.map((p: { program: string }) => p.program)).toEqual([
+      'skill_upgrade',
+      'short_term',
+      'pre_job',
+      'transfer',
+      'employment_skill',
+      'entrepreneurship',
+      'project_based',
+      'safety',
+    ]);
     const short = res.items.find((p: { program: string }) => p.program === 'short_term');
     expect(short).toMatchObject({ clause: '§4.3', clauseHeading: '四（三）短期岗位技能培训', packageId: 'panzhihua-2020-2021' });
     expect(short.subsidises).toContain('参训满 28 学时');

@@ -15,13 +15,17 @@ const claims: { id: string; number: string }[] = [];
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const NUMBER = /^SQ-2020-510402-\d{6}$/;
 
-const post = (url: string, who: string, payload: unknown = {}) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { cookie: cookies[who]! }, payload: payload as object });
+const post = (url: string, who: string, payload: unknown = {}) =>
+  t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { cookie: cookies[who]! }, payload: payload as object });
 const get = (url: string, who: string) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie: cookies[who]! } });
 
 beforeAll(async () => {
   t = await openTestApp();
   await inTransaction(t.store.db, async (tx) => {
-    await insertPeople(tx, [{ residentId: ann, name: '安小芳' }, { residentId: bob, name: '柏大山' }]);
+    await insertPeople(tx, [
+      { residentId: ann, name: '安小芳' },
+      { residentId: bob, name: '柏大山' },
+    ]);
     await insertEnterprise(tx, { uscc: employer, areaCode: '510402' });
   });
   cookies.dongqu = await sessionFor(t, { username: 'rn-dongqu', displayName: '东区人社局', role: 'county', areaCode: '510402' });
@@ -41,7 +45,7 @@ describe('Claim numbers', () => {
     expect(Number(claims[1]!.number.slice(-6))).toBe(Number(claims[0]!.number.slice(-6)) + 1);
   });
 
-  it('the list shows each claim\'s number, the trainee\'s name and the enterprise\'s name beside its code', async () => {
+  it("the list shows each claim's number, the trainee's name and the enterprise's name beside its code", async () => {
     const res = await get('/claims?sort=submittedAt', 'dongqu');
     expect(res.statusCode).toBe(200);
     const first = res.json().items.find((c: { id: string }) => c.id === claims[0]!.id);
@@ -49,7 +53,7 @@ describe('Claim numbers', () => {
     expect(first.enterpriseName).toBe('测试企业');
   });
 
-  it('the list finds a claim by its number, in any case and with spaces, and by part of the trainee\'s name', async () => {
+  it("the list finds a claim by its number, in any case and with spaces, and by part of the trainee's name", async () => {
     const byNumber = (await get(`/claims?q=${encodeURIComponent(` ${claims[1]!.number.toLowerCase()} `)}`, 'dongqu')).json();
     expect(byNumber.items.map((c: { id: string }) => c.id)).toEqual([claims[1]!.id]);
     const byName = (await get(`/claims?q=${encodeURIComponent('小芳')}`, 'dongqu')).json();
@@ -66,7 +70,13 @@ describe('Claim numbers', () => {
   it('the acts refused on a withdrawn claim name it by its number, and no message of a claim or class act shows an internal id', async () => {
     const withdrawn = claims[1]!;
     expect((await post(`/claims/${withdrawn.id}/withdraw`, 'dongqu', { reason: '申请人撤回' })).statusCode).toBe(200);
-    const acts: [string, unknown][] = [['decide', {}], ['review', {}], ['reject', { reason: '不符合' }], ['withdraw', {}], ['approve', {}]];
+    const acts: [string, unknown][] = [
+      ['decide', {}],
+      ['review', {}],
+      ['reject', { reason: '不符合' }],
+      ['withdraw', {}],
+      ['approve', {}],
+    ];
     for (const [act, body] of acts) {
       const res = await post(`/claims/${withdrawn.id}/${act}`, 'dongqu', body);
       expect(res.statusCode, `${act}: ${res.body}`).toBeGreaterThanOrEqual(400);
@@ -76,7 +86,14 @@ describe('Claim numbers', () => {
     }
     // Not found: an id that does not exist (or is outside the actor's slice) is not echoed back.
     const ghost = 'CL-0b7c3c5e-8f1a-4d2b-9c3e-5a6f7b8c9d0e';
-    for (const url of [`/claims/${ghost}/decide`, `/claims/${ghost}/review`, `/claims/${ghost}/approve`, `/classes/${ghost.slice(3)}/submit`, `/classes/${ghost.slice(3)}/approve`, `/classes/${ghost.slice(3)}/close`]) {
+    for (const url of [
+      `/claims/${ghost}/decide`,
+      `/claims/${ghost}/review`,
+      `/claims/${ghost}/approve`,
+      `/classes/${ghost.slice(3)}/submit`,
+      `/classes/${ghost.slice(3)}/approve`,
+      `/classes/${ghost.slice(3)}/close`,
+    ]) {
       const res = await post(url, 'dongqu', {});
       expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
       expect(res.json().error.message, url).not.toMatch(UUID);

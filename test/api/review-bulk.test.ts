@@ -20,10 +20,13 @@ const employer = uscc(11);
 const cookies: Record<string, string> = {};
 const claim = { ann: '', bob: '', cai: '', xi: '' };
 
-const post = (url: string, who: string, payload: unknown = {}) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { cookie: cookies[who]! }, payload: payload as object });
+const post = (url: string, who: string, payload: unknown = {}) =>
+  t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { cookie: cookies[who]! }, payload: payload as object });
 const get = (url: string, who: string) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie: cookies[who]! } });
-const statusOf = async (id: string) => (await t.store.db.selectFrom('claims').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
-const auditOf = async (id: string) => (await t.store.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).orderBy('seq').execute()).map((r) => r.action);
+const statusOf = async (id: string) =>
+  (await t.store.db.selectFrom('claims').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+const auditOf = async (id: string) =>
+  (await t.store.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).orderBy('seq').execute()).map((r) => r.action);
 
 beforeAll(async () => {
   t = await openTestApp();
@@ -41,8 +44,16 @@ beforeAll(async () => {
   cookies.dongqu = await sessionFor(t, { username: 'dongqu', displayName: '东区人社局', role: 'county', areaCode: '510402' });
   cookies.xiqu = await sessionFor(t, { username: 'xiqu', displayName: '西区人社局', role: 'county', areaCode: '510403' });
   cookies.trainee = await sessionFor(t, { username: 'ann', displayName: '安', role: 'trainee', residentId: ann });
-  for (const [name, person] of [['ann', ann], ['bob', bob], ['cai', cai], ['xi', xi]] as const) {
-    const res = await post('/claims', 'city', { ...skillUpgradeBody(person, { enterpriseUscc: person === xi ? null : employer }), applicant: 'individual' });
+  for (const [name, person] of [
+    ['ann', ann],
+    ['bob', bob],
+    ['cai', cai],
+    ['xi', xi],
+  ] as const) {
+    const res = await post('/claims', 'city', {
+      ...skillUpgradeBody(person, { enterpriseUscc: person === xi ? null : employer }),
+      applicant: 'individual',
+    });
     expect(res.statusCode, res.body).toBe(201);
     claim[name] = res.json().id;
   }
@@ -50,13 +61,20 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('One act on many claims (POST /claims/bulk)', () => {
-  it('decides what it may and reports per claim what it may not: another county\'s claim and an unknown one are not found', async () => {
-    const res = await post('/claims/bulk', 'dongqu', { action: 'decide', claimIds: [claim.ann, claim.bob, claim.cai, claim.xi, 'NO-SUCH-CLAIM'] });
+  it("decides what it may and reports per claim what it may not: another county's claim and an unknown one are not found", async () => {
+    const res = await post('/claims/bulk', 'dongqu', {
+      action: 'decide',
+      claimIds: [claim.ann, claim.bob, claim.cai, claim.xi, 'NO-SUCH-CLAIM'],
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ action: 'decide', done: 3, failed: 2 });
     expect(body.results.map((r: { id: string; ok: boolean }) => [r.id, r.ok])).toEqual([
-      [claim.ann, true], [claim.bob, true], [claim.cai, true], [claim.xi, false], ['NO-SUCH-CLAIM', false],
+      [claim.ann, true],
+      [claim.bob, true],
+      [claim.cai, true],
+      [claim.xi, false],
+      ['NO-SUCH-CLAIM', false],
     ]);
     expect(body.results[0]).toMatchObject({ status: 'decided', outcome: 'eligible', amountFen: 187000 });
     expect(body.results[1]).toMatchObject({ outcome: 'ineligible' });
@@ -87,13 +105,22 @@ describe('One act on many claims (POST /claims/bulk)', () => {
     expect(await statusOf(claim.bob)).toBe('decided');
     const ok = await post('/claims/bulk', 'dongqu', { action: 'reject', claimIds: [claim.bob], reason: '已领取养老金（R5）' });
     expect(ok.json()).toMatchObject({ done: 1, failed: 0, results: [{ id: claim.bob, ok: true, status: 'rejected' }] });
-    const review = await t.store.db.selectFrom('reviews').select(['verdict', 'note']).where('claim_id', '=', claim.bob).executeTakeFirstOrThrow();
+    const review = await t.store.db
+      .selectFrom('reviews')
+      .select(['verdict', 'note'])
+      .where('claim_id', '=', claim.bob)
+      .executeTakeFirstOrThrow();
     expect(review).toEqual({ verdict: 'reject', note: '已领取养老金（R5）' });
   });
 
   it('approving a claim whose publicity has not ended fails per claim, without a reservation', async () => {
     businessDateIs('2020-09-01');
-    const notice = await post('/publicity-notices', 'dongqu', { areaCode: '510402', title: '批量测试公示', startsOn: '2020-09-01', claimIds: [claim.ann] });
+    const notice = await post('/publicity-notices', 'dongqu', {
+      areaCode: '510402',
+      title: '批量测试公示',
+      startsOn: '2020-09-01',
+      claimIds: [claim.ann],
+    });
     expect(notice.statusCode).toBe(201);
     const res = await post('/claims/bulk', 'dongqu', { action: 'approve', claimIds: [claim.ann] });
     expect(res.json().results[0]).toMatchObject({ ok: false, error: { code: 'invalid_transition' } });
@@ -125,7 +152,9 @@ describe('The risk filter on the claim list', () => {
   it('after a scan, minRisk keeps the claims scored at least that high, a county only its own; sorting by risk puts them first', async () => {
     // A rule that names cai's and xi's claims (the weight of pension_trainee: 40).
     const rule: RiskRule = {
-      code: 'pension_trainee', title: '测试规则', clause: '§5.2',
+      code: 'pension_trainee',
+      title: '测试规则',
+      clause: '§5.2',
       run: async () => ({ findings: [{ explanation: '测试', evidence: {}, subjects: { claims: [claim.cai!, claim.xi!] } }] }),
     };
     await scanRisks(t.store.db, 'test', { rules: [rule] });
@@ -153,7 +182,7 @@ describe('The risk filter on the claim list', () => {
 });
 
 describe('Notices and payment batches for the offices', () => {
-  it('lists the county\'s notices with their claims and objections, and one notice with its objections', async () => {
+  it("lists the county's notices with their claims and objections, and one notice with its objections", async () => {
     const list = (await get('/review/publicity-notices', 'dongqu')).json();
     expect(list.total).toBe(1);
     const notice = list.items[0];
@@ -166,9 +195,11 @@ describe('Notices and payment batches for the offices', () => {
     expect(claims.items.map((c: { id: string }) => c.id)).toEqual([claim.ann]);
   });
 
-  it('shows what can be paid, builds a batch, and lists its lines as the bank\'s list (payee, account holder, amount)', async () => {
+  it("shows what can be paid, builds a batch, and lists its lines as the bank's list (payee, account holder, amount)", async () => {
     const payable = (await get('/review/payable', 'dongqu')).json();
-    expect(payable.items).toEqual([{ areaCode: '510402', fundId: 'special_action-2020', claims: 1, totalFen: 187000, allowedActs: ['build'] }]);
+    expect(payable.items).toEqual([
+      { areaCode: '510402', fundId: 'special_action-2020', claims: 1, totalFen: 187000, allowedActs: ['build'] },
+    ]);
     const built = await post('/payment-batches', 'dongqu', { areaCode: '510402', fundId: 'special_action-2020' });
     expect(built.statusCode).toBe(201);
     const id = built.json().id;
@@ -177,7 +208,14 @@ describe('Notices and payment batches for the offices', () => {
     expect(batches.items[0]).toMatchObject({ id, status: 'draft', items: 1, paid: 0, totalFen: 187000 });
     const lines = (await get(`/review/payment-batches/${id}/lines`, 'dongqu')).json();
     expect(lines).toMatchObject({ batchStatus: 'draft', total: 1 });
-    expect(lines.items[0]).toMatchObject({ claimId: claim.ann, payee: 'individual', payeeRef: ann, accountHolder: '安', amountFen: 187000, paid: false });
+    expect(lines.items[0]).toMatchObject({
+      claimId: claim.ann,
+      payee: 'individual',
+      payeeRef: ann,
+      accountHolder: '安',
+      amountFen: 187000,
+      paid: false,
+    });
     expect((await get(`/review/payment-batches/${id}/lines`, 'xiqu')).statusCode).toBe(404);
     expect((await post(`/payment-batches/${id}/confirm`, 'city')).statusCode).toBe(200);
     expect((await post(`/payment-batches/${id}/pay`, 'dongqu')).json()).toMatchObject({ status: 'paid', paidNow: 1 });

@@ -13,7 +13,9 @@ let dir = '';
 
 async function appFor(dist: string): Promise<FastifyInstance> {
   const app = Fastify();
-  app.setNotFoundHandler((req, reply) => reply.status(404).send({ error: { code: 'not_found', message: `没有这个接口：${req.method} ${req.url}` } }));
+  app.setNotFoundHandler((req, reply) =>
+    reply.status(404).send({ error: { code: 'not_found', message: `没有这个接口：${req.method} ${req.url}` } }),
+  );
   app.get('/api/v1/health', async () => ({ status: 'ok' }));
   await app.register(webApp, { dist });
   return app;
@@ -56,8 +58,13 @@ describe('The built web app on the same origin as the API', () => {
     expect((await app.inject({ url: '/robots.txt' })).body).toBe('User-agent: *');
   });
 
-  it('keeps the API\'s JSON 404 for unknown API paths, whatever the method', async () => {
-    for (const [method, url] of [['GET', '/api/v1/nope'], ['GET', '/api'], ['POST', '/claims'], ['GET', '/api/v1/claims/x/y']] as const) {
+  it("keeps the API's JSON 404 for unknown API paths, whatever the method", async () => {
+    for (const [method, url] of [
+      ['GET', '/api/v1/nope'],
+      ['GET', '/api'],
+      ['POST', '/claims'],
+      ['GET', '/api/v1/claims/x/y'],
+    ] as const) {
       const res = await app.inject({ method, url });
       expect([method, url, res.statusCode, res.json().error.code]).toEqual([method, url, 404, 'not_found']);
     }

@@ -18,11 +18,24 @@ const dir = mkdtempSync(join(tmpdir(), 'upskill-audit-cli-'));
 const data = join(dir, 'data');
 const keyFile = join(dir, 'audit-key.pem');
 const checkpoints = join(data, 'audit-checkpoints.jsonl');
-const city: Actor = { userId: 'u', username: 'city', displayName: '市人社局', role: 'city', areaCode: '510400', department: null, enterpriseUscc: null, providerId: null, residentId: null };
+const city: Actor = {
+  userId: 'u',
+  username: 'city',
+  displayName: '市人社局',
+  role: 'city',
+  areaCode: '510400',
+  department: null,
+  enterpriseUscc: null,
+  providerId: null,
+  residentId: null,
+};
 const keyless = { UPSKILL_AUDIT_KEY_FILE: '', UPSKILL_AUDIT_KEY: '', UPSKILL_AUDIT_PUBLIC_KEY_FILE: '', UPSKILL_AUDIT_CHECKPOINTS: '' };
 
 function upskill(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['bin/upskill.js', ...args], { env: { ...process.env, DATABASE_URL: '', ...keyless, ...env }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['bin/upskill.js', ...args], {
+    env: { ...process.env, DATABASE_URL: '', ...keyless, ...env },
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const withKey = { UPSKILL_AUDIT_KEY_FILE: keyFile };
@@ -74,7 +87,7 @@ describe('upskill audit', () => {
     expect(again.stderr).toContain('已存在');
   }, 60_000);
 
-  it('checkpoint appends a signed line to the data folder\'s checkpoint file and prints the same line', async () => {
+  it("checkpoint appends a signed line to the data folder's checkpoint file and prints the same line", async () => {
     const r = upskill(['audit', 'checkpoint', '--data', data], withKey);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(checkpoints, 'utf8')).toBe(r.stdout);
@@ -96,11 +109,15 @@ describe('upskill audit', () => {
   }, 180_000);
 
   it('a fund budget raised in SQL fails verify (exit 1), naming the fund and the entry', async () => {
-    await tamper((db) => sql`update funds set budget_fen = budget_fen * 10 where id = 'special_action-2020'`.execute(db).then(() => undefined));
+    await tamper((db) =>
+      sql`update funds set budget_fen = budget_fen * 10 where id = 'special_action-2020'`.execute(db).then(() => undefined),
+    );
     const r = upskill(['audit', 'verify', '--data', data], withKey);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/资金 special_action-2020 预算 ¥480,000,000.00，与审计日志第 \d+ 条记录的 ¥48,000,000.00 不符/);
-    await tamper((db) => sql`update funds set budget_fen = budget_fen / 10 where id = 'special_action-2020'`.execute(db).then(() => undefined));
+    await tamper((db) =>
+      sql`update funds set budget_fen = budget_fen / 10 where id = 'special_action-2020'`.execute(db).then(() => undefined),
+    );
   }, 180_000);
 
   it('the last entries deleted: verify fails (exit 1) naming the entries cut, and no new checkpoint is signed', async () => {
@@ -117,18 +134,26 @@ describe('upskill audit', () => {
     const fresh = join(dir, 'served');
     const file = join(dir, 'served-checkpoints.jsonl');
     const child = spawn(process.execPath, ['bin/upskill.js', 'serve', '--data', fresh, '--port', '0', '--checkpoints', file], {
-      env: { ...process.env, DATABASE_URL: '', ...keyless, ...withKey }, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DATABASE_URL: '', ...keyless, ...withKey },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';
-    child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
+    child.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
     await new Promise<void>((resolve, reject) => {
-      child.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('upskill 已启动')) resolve(); });
+      child.stdout!.on('data', (d: Buffer) => {
+        if (d.toString().includes('upskill 已启动')) resolve();
+      });
       child.on('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
     });
     const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
     expect(await exit, err).toBe(0);
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { entries: number; head: string });
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { entries: number; head: string });
     const store = await openStore({ dataDir: fresh });
     try {
       const head = await auditHead(store.db);

@@ -21,7 +21,10 @@ const work = mkdtempSync(join(tmpdir(), 'upskill-backup-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }), 120_000);
 
 function upskill(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['bin/upskill.js', ...args], { env: { ...process.env, DATABASE_URL: '', ...env }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['bin/upskill.js', ...args], {
+    env: { ...process.env, DATABASE_URL: '', ...env },
+    encoding: 'utf8',
+  });
   return { status: r.status, out: r.stdout + r.stderr };
 }
 
@@ -29,11 +32,28 @@ async function seeded(store: Store): Promise<void> {
   await migrate(store.db);
   await inTransaction(store.db, (tx) => seedReferenceData(tx));
   await inTransaction(store.db, async (tx) => {
-    await insertPeople(tx, [1, 2, 3].map((n) => ({ residentId: residentId(n), name: `备份测试${n}`, facts: { pensionEntitled: false } })));
+    await insertPeople(
+      tx,
+      [1, 2, 3].map((n) => ({ residentId: residentId(n), name: `备份测试${n}`, facts: { pensionEntitled: false } })),
+    );
     await insertEnterprise(tx, { uscc: uscc(1), educationFund: { 2020: true } });
     await insertClaimRow(tx, { id: 'BK-1', residentId: residentId(1), status: 'submitted' });
-    await insertClaimRow(tx, { id: 'BK-2', residentId: residentId(2), status: 'approved', outcome: 'eligible', amountFen: 187000, payee: 'person' });
-    await insertClaimRow(tx, { id: 'BK-3', residentId: residentId(3), status: 'rejected', outcome: 'not_eligible', amountFen: null, enterpriseUscc: uscc(1) });
+    await insertClaimRow(tx, {
+      id: 'BK-2',
+      residentId: residentId(2),
+      status: 'approved',
+      outcome: 'eligible',
+      amountFen: 187000,
+      payee: 'person',
+    });
+    await insertClaimRow(tx, {
+      id: 'BK-3',
+      residentId: residentId(3),
+      status: 'rejected',
+      outcome: 'not_eligible',
+      amountFen: null,
+      enterpriseUscc: uscc(1),
+    });
     await appendAudit(tx, { actor: 'test', action: 'backup.fixture', entity: 'claim', entityId: 'BK-2', data: { note: '备份测试' } });
   });
 }
@@ -97,7 +117,11 @@ describe.skipIf(!url)('Backup and restore on PostgreSQL (pg_dump / pg_restore)',
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     const names = [`upskill_bk_${randomBytes(4).toString('hex')}`, `upskill_rs_${randomBytes(4).toString('hex')}`];
-    const urlOf = (db: string) => { const u = new URL(url!); u.pathname = `/${db}`; return u.toString(); };
+    const urlOf = (db: string) => {
+      const u = new URL(url!);
+      u.pathname = `/${db}`;
+      return u.toString();
+    };
     try {
       for (const n of names) await admin.query(`create database ${n}`);
       let store = await openStore({ databaseUrl: urlOf(names[0]!) });

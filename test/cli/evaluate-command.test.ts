@@ -44,7 +44,13 @@ describe('upskill evaluate', () => {
     const hours = d.trace.steps.find((s: { rule: string }) => s.rule === '学时');
     expect(hours).toMatchObject({ clause: '§4.3', result: 'pass' });
     expect(hours.facts).toContainEqual({ path: 'claims[0].attendedHours', value: 32 });
-    expect(hours.parameters).toContainEqual({ name: 'shortTerm.minAttendedHours', value: 28, clause: '§4.3', from: '2020-01-01', to: '2021-12-31' });
+    expect(hours.parameters).toContainEqual({
+      name: 'shortTerm.minAttendedHours',
+      value: 28,
+      clause: '§4.3',
+      from: '2020-01-01',
+      to: '2021-12-31',
+    });
   });
 
   it('with --policy decides under the package file given', () => {
@@ -63,7 +69,11 @@ describe('upskill evaluate', () => {
       ['JSON that is not an object', '[1, 2]', /JSON 对象/],
       ['an impossible date', file({ claims: [claim('short_term', { endDate: '2020-02-30' })] }), /^claims\[0\]\.endDate: 不是有效日期/m],
       ['an unknown program', file({ claims: [claim('short_term', { program: 'massage' })] }), /^claims\[0\]\.program: 不是允许的取值/m],
-      ['a resident ID with a bad check digit', file({ people: [{ id: '510403198805060317', groups: [] }], claims: [] }), /^people\[0\]\.id: 居民身份证号码校验码错误/m],
+      [
+        'a resident ID with a bad check digit',
+        file({ people: [{ id: '510403198805060317', groups: [] }], claims: [] }),
+        /^people\[0\]\.id: 居民身份证号码校验码错误/m,
+      ],
     ];
     it.each(cases)('%s', (name, content, message) => {
       const path = name === 'a missing file' ? join(dir, 'missing.json') : write(`${name}.json`, content);
@@ -75,12 +85,17 @@ describe('upskill evaluate', () => {
     });
 
     it('every problem of the file at once, one per line', () => {
-      const bad = file({ claims: [claim('short_term', { attendedHours: -3 }), claim('safety', { startDate: 'soon', applicant: 'state' })] });
+      const bad = file({
+        claims: [claim('short_term', { attendedHours: -3 }), claim('safety', { startDate: 'soon', applicant: 'state' })],
+      });
       const r = upskill('evaluate', write('many.json', bad));
       expect(r.code).toBe(2);
-      expect(r.stderr.trim().split('\n').map((l) => l.split(':')[0])).toEqual([
-        'claims[0].attendedHours', 'claims[1].applicant', 'claims[1].startDate',
-      ]);
+      expect(
+        r.stderr
+          .trim()
+          .split('\n')
+          .map((l) => l.split(':')[0]),
+      ).toEqual(['claims[0].attendedHours', 'claims[1].applicant', 'claims[1].startDate']);
     });
   });
 
@@ -91,13 +106,19 @@ describe('upskill evaluate', () => {
     it('is the whole JSON array, in file order, byte for byte what the engine decides', () => {
       const r = spawnSync(process.execPath, ['bin/upskill.js', 'evaluate', path], { encoding: 'utf8', maxBuffer: 1 << 30 });
       expect([r.status, r.stderr]).toEqual([0, '']);
-      const expected = `[\n${evaluateFile(big).map((d) => JSON.stringify(d)).join(',\n')}\n]\n`;
+      const expected = `[\n${evaluateFile(big)
+        .map((d) => JSON.stringify(d))
+        .join(',\n')}\n]\n`;
       expect(Buffer.byteLength(r.stdout)).toBeGreaterThan(3 << 20);
       expect(r.stdout === expected).toBe(true);
     });
 
     it('stops quietly (exit 0, nothing on stderr) when its reader stops early', () => {
-      const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" bin/upskill.js evaluate "${path}" | head -c 1000 > /dev/null`], { encoding: 'utf8' });
+      const r = spawnSync(
+        'bash',
+        ['-c', `set -o pipefail; "${process.execPath}" bin/upskill.js evaluate "${path}" | head -c 1000 > /dev/null`],
+        { encoding: 'utf8' },
+      );
       expect([r.status, r.stderr]).toEqual([0, '']);
     });
   });

@@ -7,9 +7,19 @@ import { readSettings, SettingsError } from '../../src/settings.ts';
 describe('Settings', () => {
   it('have their documented defaults when nothing is set', () => {
     expect(readSettings({})).toEqual({
-      production: false, databaseUrl: undefined, dataDir: 'data', port: 3000, host: '127.0.0.1', dbPoolMax: 10,
-      requestLog: false, logLevel: 'info', metricsToken: undefined, trustProxy: false, foldIntervalMs: 30_000,
-      shutdownGraceMs: 10_000, whatIfKeep: 20,
+      production: false,
+      databaseUrl: undefined,
+      dataDir: 'data',
+      port: 3000,
+      host: '127.0.0.1',
+      dbPoolMax: 10,
+      requestLog: false,
+      logLevel: 'info',
+      metricsToken: undefined,
+      trustProxy: false,
+      foldIntervalMs: 30_000,
+      shutdownGraceMs: 10_000,
+      whatIfKeep: 20,
     });
   });
 
@@ -34,7 +44,8 @@ describe('Settings', () => {
 
   it('stop `upskill serve` before it opens anything, with exit code 2 and the message', () => {
     const r = spawnSync(process.execPath, ['bin/upskill.js', 'serve', '--data', '/nonexistent/never-created'], {
-      env: { ...process.env, PORT: 'eighty', DATABASE_URL: '' }, encoding: 'utf8',
+      env: { ...process.env, PORT: 'eighty', DATABASE_URL: '' },
+      encoding: 'utf8',
     });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('配置有误，无法启动');

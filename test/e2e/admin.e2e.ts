@@ -23,7 +23,10 @@ async function pick(scope: Page | Locator, label: string, option: string | RegEx
     await scope.getByLabel(label, { exact: true }).click();
     // The dropdown is a virtual list: a searchable select is narrowed first so the option is rendered.
     if (search) await page.keyboard.type(search);
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option })
+      .first()
+      .click();
     try {
       await field.filter({ hasText: option }).waitFor({ timeout: 3_000 });
       return;
@@ -33,7 +36,10 @@ async function pick(scope: Page | Locator, label: string, option: string | RegEx
   }
 }
 
-const chinese = (iso: string) => { const [y, m, d] = iso.split('-').map(Number); return `${y}年${m}月${d}日`; };
+const chinese = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
 
 /** Moves the focus off the range picker (committing what was typed) without pressing Enter, which would submit the form. */
 async function blur() {
@@ -68,7 +74,7 @@ async function asCity(path: string, heading: string) {
 }
 
 describe('市局管理 (city admin)', () => {
-  it('the admin menu is the city\'s only: a county office sees none of it and is refused the screens', async () => {
+  it("the admin menu is the city's only: a county office sees none of it and is refused the screens", async () => {
     await logIn(page, 'dongqu');
     await page.getByRole('heading', { name: '我的待办' }).waitFor();
     expect(await page.getByRole('link', { name: '用户与角色' }).count()).toBe(0);
@@ -108,7 +114,10 @@ describe('市局管理 (city admin)', () => {
     await shot('70-admin-catalog');
 
     // An edition from 2020-06-01 to 2021-03-31 would overlap the 2021 one: refused, next to the field.
-    await page.getByRole('button', { name: /发布新版本/ }).first().click();
+    await page
+      .getByRole('button', { name: /发布新版本/ })
+      .first()
+      .click();
     await typeDate(d, '生效日期', '2020-06-01');
     await typeDate(d, '失效日期（可空）', '2021-03-31');
     await d.getByRole('button', { name: /保\s*存/ }).click();
@@ -118,7 +127,7 @@ describe('市局管理 (city admin)', () => {
     expect(api.total).toBe(2);
   });
 
-  it('policy parameters: the shipped package\'s 27 dated parameters with clauses; an invalid change is refused next to its field', async () => {
+  it("policy parameters: the shipped package's 27 dated parameters with clauses; an invalid change is refused next to its field", async () => {
     await asCity('/admin/parameters', '政策参数');
     await visible('攀枝花市职业技能提升行动实施方案（2020—2021年）');
     await page.waitForSelector('.ant-table-row');
@@ -141,7 +150,7 @@ describe('市局管理 (city admin)', () => {
     expect(after.governing.id).toBe(api.governing.id);
   });
 
-  it('what-if: safety ¥1,000 → ¥1,200 over the plan; progress, then counts and money by program and area equal to the API\'s run', async () => {
+  it("what-if: safety ¥1,000 → ¥1,200 over the plan; progress, then counts and money by program and area equal to the API's run", async () => {
     await asCity('/admin/what-if', '参数测算');
     await pick(page, '参数', '高危行业安全技能培训每人补贴', '安全技能培训每人');
     await page.getByLabel('新取值').fill('1200');
@@ -156,10 +165,16 @@ describe('市局管理 (city admin)', () => {
     await page.getByText('将发生变化').waitFor({ timeout: 60_000 });
     const run = new URL(page.url()).searchParams.get('run')!;
     const job = (await (await page.request.get(`/api/v1/what-if/${run}`)).json()) as {
-      status: string; result: { totals: { claims: number; changed: number; deltaFen: number }; byProgram: { program: string; changed: number }[]; byArea: { areaCode: string }[] };
+      status: string;
+      result: {
+        totals: { claims: number; changed: number; deltaFen: number };
+        byProgram: { program: string; changed: number }[];
+        byArea: { areaCode: string }[];
+      };
     };
     expect(job.status).toBe('done');
-    const stat = (title: string) => page.locator('.ant-statistic', { hasText: title }).locator('.ant-statistic-content-value').textContent();
+    const stat = (title: string) =>
+      page.locator('.ant-statistic', { hasText: title }).locator('.ant-statistic-content-value').textContent();
     expect(Number((await stat('期间内申领'))!.replace(/,/g, ''))).toBe(job.result.totals.claims);
     expect(Number((await stat('将发生变化'))!.replace(/,/g, ''))).toBe(job.result.totals.changed);
     expect(job.result.totals.changed).toBeGreaterThan(0);
@@ -244,7 +259,12 @@ describe('市局管理 (city admin)', () => {
     await d.getByLabel('新密码').fill('Renhe-reset-2022');
     await d.getByRole('button', { name: /重\s*置/ }).click();
     await dialog().waitFor({ state: 'detached' });
-    const login = (password: string) => fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const login = (password: string) =>
+      fetch(`${baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
     expect((await login('Renhe-reset-2022')).status).toBe(200);
 
     await row.getByRole('button', { name: /停\s*用/ }).click();
@@ -257,8 +277,11 @@ describe('市局管理 (city admin)', () => {
 });
 
 describe('公开信息 (public pages, no login)', () => {
-  it('publicity: current and past notices; a notice\'s claims with names to the surname and resident IDs masked', async () => {
-    const api = (await (await fetch(`${baseUrl}/api/v1/public/notices?state=current`)).json()) as { total: number; items: { id: string; title: string }[] };
+  it("publicity: current and past notices; a notice's claims with names to the surname and resident IDs masked", async () => {
+    const api = (await (await fetch(`${baseUrl}/api/v1/public/notices?state=current`)).json()) as {
+      total: number;
+      items: { id: string; title: string }[];
+    };
     await page.goto('/publicity?state=current');
     await page.getByRole('heading', { name: '补贴公示' }).waitFor();
     await visible(`共 ${api.total} 条`);
@@ -278,7 +301,10 @@ describe('公开信息 (public pages, no login)', () => {
   });
 
   it('the sanction list, as the API gives it to the public', async () => {
-    const api = (await (await fetch(`${baseUrl}/api/v1/risk/sanctions?pageSize=20`)).json()) as { total: number; items: { party: string }[] };
+    const api = (await (await fetch(`${baseUrl}/api/v1/risk/sanctions?pageSize=20`)).json()) as {
+      total: number;
+      items: { party: string }[];
+    };
     await page.goto('/sanctions');
     await page.getByRole('heading', { name: '查处名单' }).waitFor();
     if (api.total > 0) {

@@ -2,7 +2,10 @@
 // demo password on first use and keeps the session cookie.
 export class DemoApi {
   private cookie = '';
-  constructor(private readonly baseUrl: string, private readonly username: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly username: string,
+  ) {}
 
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     if (!this.cookie && path !== '/auth/login') await this.call('POST', '/auth/login', { username: this.username, password: 'demo2020' });

@@ -14,12 +14,25 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
 export async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   // A screen that does not appear within 10 s is a failure (loopback; the first render takes < 1 s).
   context.setDefaultTimeout(10_000);
   return context;
@@ -67,7 +80,9 @@ export function browserPerFile(options: { perTest?: boolean; timeoutMs?: number 
     errors.watch(context);
     page = await context.newPage();
   };
-  beforeAll(async () => { browser = await launchChromium(); });
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
   // Registered first so that it runs after the test's own afterEach hooks (they run in reverse order).
   afterEach(() => errors.check());
   afterAll(async () => {
@@ -84,7 +99,10 @@ export function browserPerFile(options: { perTest?: boolean; timeoutMs?: number 
     });
   }
   return {
-    browser: live('browser', () => browser), context: live('context', () => context), page: live('page', () => page), fresh,
+    browser: live('browser', () => browser),
+    context: live('context', () => context),
+    page: live('page', () => page),
+    fresh,
     allowErrors: (pattern, reason) => errors.allow(pattern, reason),
   };
 }
@@ -99,7 +117,9 @@ function pageErrors() {
   let seen: string[] = [];
   let allowed: { pattern: RegExp; reason: string }[] = [];
   const watchPage = (p: Page, methods: Map<string, string>) => {
-    p.on('pageerror', (e) => { seen.push(`${p.url()}: uncaught ${e.name}: ${e.message}`); });
+    p.on('pageerror', (e) => {
+      seen.push(`${p.url()}: uncaught ${e.name}: ${e.message}`);
+    });
     p.on('console', (m) => {
       if (m.type() !== 'error') return;
       const at = m.location().url;
@@ -112,11 +132,15 @@ function pageErrors() {
     watch(context: BrowserContext) {
       // The browser's "Failed to load resource" line names the URL, not the method: remember it.
       const methods = new Map<string, string>();
-      context.on('request', (r) => { methods.set(r.url(), r.method()); });
+      context.on('request', (r) => {
+        methods.set(r.url(), r.method());
+      });
       for (const p of context.pages()) watchPage(p, methods);
       context.on('page', (p) => watchPage(p, methods));
     },
-    allow(pattern: RegExp, reason: string) { allowed.push({ pattern, reason }); },
+    allow(pattern: RegExp, reason: string) {
+      allowed.push({ pattern, reason });
+    },
     check() {
       const found = seen;
       seen = [];
@@ -126,7 +150,11 @@ function pageErrors() {
   };
 }
 
-interface ConsoleError { text: string; url: string; method: string | undefined }
+interface ConsoleError {
+  text: string;
+  url: string;
+  method: string | undefined;
+}
 
 /**
  * Console errors that are not faults of the page, each with its reason. Keep this list short: a new
@@ -135,9 +163,11 @@ interface ConsoleError { text: string; url: string; method: string | undefined }
  */
 const EXPECTED_CONSOLE_ERRORS: { reason: string; matches(e: ConsoleError): boolean }[] = [
   {
-    reason: 'An act the server refuses (a wrong password, a form with a mistake, a change not allowed in this '
-      + 'state) is answered 4xx with a Chinese message the screen shows; the browser logs the status by itself.',
-    matches: (e) => /status of 4\d\d/.test(e.text) && e.method !== undefined && e.method !== 'GET' && new URL(e.url).pathname.startsWith('/api/'),
+    reason:
+      'An act the server refuses (a wrong password, a form with a mistake, a change not allowed in this ' +
+      'state) is answered 4xx with a Chinese message the screen shows; the browser logs the status by itself.',
+    matches: (e) =>
+      /status of 4\d\d/.test(e.text) && e.method !== undefined && e.method !== 'GET' && new URL(e.url).pathname.startsWith('/api/'),
   },
 ];
 
@@ -156,8 +186,12 @@ function live<T extends object>(name: string, current: () => T | undefined): T {
       const value: unknown = Reflect.get(t, prop, t);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(t) : value;
     },
-    set(_, prop, value) { return Reflect.set(target(), prop, value); },
-    has(_, prop) { return Reflect.has(target(), prop); },
+    set(_, prop, value) {
+      return Reflect.set(target(), prop, value);
+    },
+    has(_, prop) {
+      return Reflect.has(target(), prop);
+    },
   });
 }
 

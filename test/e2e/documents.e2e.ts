@@ -16,8 +16,14 @@ const city = new DemoApi(baseUrl, 'city');
 const fixture = { claim: '', notice: '', caseClaim: '' };
 
 beforeAll(async () => {
-  const claims = async (status: string) => (await xiqu.call<Page_<{ id: string; residentId: string; startDate: string }>>('GET', `/claims?areaCode=510403&status=${status}&pageSize=20`)).items;
-  const settled = [...await claims('approved'), ...await claims('publicity')];
+  const claims = async (status: string) =>
+    (
+      await xiqu.call<Page_<{ id: string; residentId: string; startDate: string }>>(
+        'GET',
+        `/claims?areaCode=510403&status=${status}&pageSize=20`,
+      )
+    ).items;
+  const settled = [...(await claims('approved')), ...(await claims('publicity'))];
   if (settled.length < 2) throw new Error('demo: 西区 has fewer than two approved or published claims');
   fixture.claim = settled[0]!.id;
   fixture.notice = (await xiqu.call<Page_<{ id: string }>>('GET', '/review/publicity-notices?pageSize=1')).items[0]!.id;
@@ -26,9 +32,15 @@ beforeAll(async () => {
   // (docs/facts-in-time.md). Another person than the printed claim's.
   const other = settled.find((c) => c.residentId !== settled[0]!.residentId)!;
   fixture.caseClaim = other.id;
-  const recorded = await city.call<{ cases?: unknown[] }>('POST', `/people/${other.residentId}/facts`, { fact: 'pensionEntitled', value: true, source: '社保部门核查（e2e）', asOf: other.startDate });
+  const recorded = await city.call<{ cases?: unknown[] }>('POST', `/people/${other.residentId}/facts`, {
+    fact: 'pensionEntitled',
+    value: true,
+    source: '社保部门核查（e2e）',
+    asOf: other.startDate,
+  });
   const open = await xiqu.call<Page_<{ claimId: string }>>('GET', '/fact-cases?status=open&pageSize=200');
-  if (!open.items.some((c) => c.claimId === other.id)) throw new Error(`demo: no fact case raised for the claim: ${JSON.stringify(recorded).slice(0, 500)}`);
+  if (!open.items.some((c) => c.claimId === other.id))
+    throw new Error(`demo: no fact case raised for the claim: ${JSON.stringify(recorded).slice(0, 500)}`);
 }, 120_000);
 
 async function signIn() {
@@ -46,7 +58,7 @@ async function print(name: string, url: RegExp): Promise<Response> {
 }
 
 describe('Printed documents', () => {
-  it('a clerk prints a claim\'s decision letter from the claim page: the PDF arrives', async () => {
+  it("a clerk prints a claim's decision letter from the claim page: the PDF arrives", async () => {
     await signIn();
     await page.goto(`/claims/${fixture.claim}`);
     await page.getByRole('heading', { name: /申领/ }).first().waitFor();
@@ -70,14 +82,17 @@ describe('Printed documents', () => {
 });
 
 describe('Help per screen', () => {
-  it('the claim page\'s help opens on request and stays open for this user after a reload', async () => {
+  it("the claim page's help opens on request and stays open for this user after a reload", async () => {
     await signIn();
     await page.goto(`/claims/${fixture.claim}`);
     const help = page.getByTestId('screen-help');
     await help.getByText('本页说明').click();
     await help.getByText(/R10/).first().waitFor();
     await page.reload();
-    await page.getByTestId('screen-help').getByText(/逐步核对判定过程/).waitFor();
+    await page
+      .getByTestId('screen-help')
+      .getByText(/逐步核对判定过程/)
+      .waitFor();
     await screenshot(page, 'documents-help');
   });
 });
@@ -119,6 +134,9 @@ describe('Fact cases', () => {
     await dialog.getByRole('button', { name: '确认办结' }).click();
     await dialog.waitFor({ state: 'detached' });
     const cases = await xiqu.call<Page_<{ claimId: string; status: string; resolution: string | null }>>('GET', '/fact-cases?pageSize=200');
-    expect(cases.items.find((c) => c.claimId === fixture.caseClaim)).toMatchObject({ status: 'closed', resolution: '已核实，已立案追回补贴' });
+    expect(cases.items.find((c) => c.claimId === fixture.caseClaim)).toMatchObject({
+      status: 'closed',
+      resolution: '已核实，已立案追回补贴',
+    });
   });
 });

@@ -26,20 +26,33 @@ declare module 'vitest' {
   }
 }
 
-
 type Page<T> = { items: T[] };
 
 async function seedClaims(baseUrl: string): Promise<SeededClaims> {
   const api = new DemoApi(baseUrl, 'city');
-  const people = async (area: string) => (await api.call<Page<{ residentId: string }>>('GET', `/people?areaCode=${area}&pageSize=5`)).items.map((p) => p.residentId);
+  const people = async (area: string) =>
+    (await api.call<Page<{ residentId: string }>>('GET', `/people?areaCode=${area}&pageSize=5`)).items.map((p) => p.residentId);
   const employer = async (area: string) =>
-    (await api.call<Page<{ uscc: string; directlyManaged: boolean }>>('GET', `/enterprises?areaCode=${area}&pageSize=50`)).items.find((e) => !e.directlyManaged)!.uscc;
+    (await api.call<Page<{ uscc: string; directlyManaged: boolean }>>('GET', `/enterprises?areaCode=${area}&pageSize=50`)).items.find(
+      (e) => !e.directlyManaged,
+    )!.uscc;
   const entry = (await api.call<Page<{ code: string; level: string }>>('GET', '/catalog?section=upgrade&level=4&pageSize=1')).items[0]!;
   const submit = async (residentId: string, enterpriseUscc: string, n: number) =>
-    (await api.call<{ id: string }>('POST', '/claims', {
-      program: 'skill_upgrade', applicant: 'individual', residentId, enterpriseUscc, occupationCode: entry.code, level: Number(entry.level),
-      startDate: '2020-03-02', endDate: '2020-06-30', attendedHours: 160, qualified: true, certificate: { type: 'skill_level', number: `E2E-${n}` },
-    })).id;
+    (
+      await api.call<{ id: string }>('POST', '/claims', {
+        program: 'skill_upgrade',
+        applicant: 'individual',
+        residentId,
+        enterpriseUscc,
+        occupationCode: entry.code,
+        level: Number(entry.level),
+        startDate: '2020-03-02',
+        endDate: '2020-06-30',
+        attendedHours: 160,
+        qualified: true,
+        certificate: { type: 'skill_level', number: `E2E-${n}` },
+      })
+    ).id;
   const decide = (id: string) => api.call('POST', `/claims/${id}/decide`, {});
 
   const [d1, d2, d3] = await people('510402');
@@ -60,7 +73,11 @@ let server: RunningServer | undefined;
 
 export default async function setup(project: TestProject) {
   // vitest sets NODE_ENV=test; the browser must get the production bundle users get.
-  const build = spawnSync(process.execPath, [join(ROOT, 'scripts/ensure-web-build.mjs')], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts/ensure-web-build.mjs')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (build.status !== 0) throw new Error('building the web app failed');
   server = await startServer();
   project.provide('baseUrl', server.baseUrl);

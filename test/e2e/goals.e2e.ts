@@ -14,30 +14,51 @@ const first17 = `91510400MA6G${stamp}`;
 const ENTERPRISE = { uscc: first17 + usccCheckChar(first17), name: `目标测试康养服务有限公司${stamp}（虚构）` };
 const LOGIN = `goals-ent-${stamp}`;
 
-interface Rotation { industry: string; mainPostEmployees: number; enterprisesWithoutHeadcount: number; withoutHeadcount: { uscc: string; name: string }[] }
+interface Rotation {
+  industry: string;
+  mainPostEmployees: number;
+  enterprisesWithoutHeadcount: number;
+  withoutHeadcount: { uscc: string; name: string }[];
+}
 const api = async <T>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> => {
   const res = await context.request.fetch(`/api/v1${path}`, { method, ...(data === undefined ? {} : { data }) });
   if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
   return res.json() as Promise<T>;
 };
-const healthCare = async (year: number) => (await api<{ rotation: Rotation[] }>('GET', `/goals?year=${year}`)).rotation.find((r) => r.industry === 'health_care')!;
+const healthCare = async (year: number) =>
+  (await api<{ rotation: Rotation[] }>('GET', `/goals?year=${year}`)).rotation.find((r) => r.industry === 'health_care')!;
 async function signedIn(username: string, password?: string) {
   await logIn(page, username, password);
   await page.getByTestId('current-user').waitFor();
 }
 
 describe('§1 rotation: a missing headcount is named, entered through the dialog, and counted', () => {
-  it('the city sees the new 康养 enterprise listed as missing, enters 48 through the dialog, and the card\'s figure grows by 48', async () => {
+  it("the city sees the new 康养 enterprise listed as missing, enters 48 through the dialog, and the card's figure grows by 48", async () => {
     await signedIn('city');
-    await api('POST', '/enterprises', { uscc: ENTERPRISE.uscc, name: ENTERPRISE.name, areaCode: '510411', industry: 'health_care', insured: true });
-    await api('POST', '/users', { username: LOGIN, displayName: ENTERPRISE.name, password: 'goals2021ok', role: 'enterprise', enterpriseUscc: ENTERPRISE.uscc });
+    await api('POST', '/enterprises', {
+      uscc: ENTERPRISE.uscc,
+      name: ENTERPRISE.name,
+      areaCode: '510411',
+      industry: 'health_care',
+      insured: true,
+    });
+    await api('POST', '/users', {
+      username: LOGIN,
+      displayName: ENTERPRISE.name,
+      password: 'goals2021ok',
+      role: 'enterprise',
+      enterpriseUscc: ENTERPRISE.uscc,
+    });
     const before = await healthCare(2021);
     expect(before.withoutHeadcount.map((e) => e.uscc)).toContain(ENTERPRISE.uscc);
 
     await page.goto('/supervision/targets?year=2021');
     const card = page.getByTestId('rotation-health_care');
     await card.getByTestId('rotation-health_care-missing').getByText(ENTERPRISE.name, { exact: false }).waitFor();
-    await card.getByTestId('rotation-health_care-figures').getByText(`主要岗位职工 ${before.mainPostEmployees} 人`, { exact: false }).waitFor();
+    await card
+      .getByTestId('rotation-health_care-figures')
+      .getByText(`主要岗位职工 ${before.mainPostEmployees} 人`, { exact: false })
+      .waitFor();
     await card.getByText('数据不全').waitFor();
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, '91-goals-missing-headcount');
@@ -68,7 +89,10 @@ describe('§1 rotation: a missing headcount is named, entered through the dialog
     const after = await healthCare(2021);
     expect(after.mainPostEmployees).toBe(before.mainPostEmployees + 48);
     expect(after.withoutHeadcount.map((e) => e.uscc)).not.toContain(ENTERPRISE.uscc);
-    await card.getByTestId('rotation-health_care-figures').getByText(`主要岗位职工 ${after.mainPostEmployees} 人`, { exact: false }).waitFor();
+    await card
+      .getByTestId('rotation-health_care-figures')
+      .getByText(`主要岗位职工 ${after.mainPostEmployees} 人`, { exact: false })
+      .waitFor();
     if (after.withoutHeadcount.length === 0) expect(await card.getByTestId('rotation-health_care-missing').count()).toBe(0);
     else expect(await card.getByTestId('rotation-health_care-missing').textContent()).not.toContain(ENTERPRISE.name);
 
@@ -79,7 +103,7 @@ describe('§1 rotation: a missing headcount is named, entered through the dialog
     await recorded.getByText('市人社局（city）', { exact: false }).waitFor();
   });
 
-  it('the enterprise records its own 2020 figure on its page; the city\'s 2021 figure is shown as recorded', async () => {
+  it("the enterprise records its own 2020 figure on its page; the city's 2021 figure is shown as recorded", async () => {
     await signedIn(LOGIN, 'goals2021ok');
     await page.getByRole('link', { name: '主要岗位职工数' }).click();
     await page.getByRole('heading', { name: '主要岗位职工数' }).waitFor();

@@ -26,7 +26,16 @@ import { DemoApi } from './api-client.ts';
 const baseUrl = inject('baseUrl');
 
 type List<T> = { items: T[]; total: number };
-interface Claim { id: string; number: string; status: string; outcome: string | null; amountFen: number | null; payee: string | null; residentId: string; classId: string | null }
+interface Claim {
+  id: string;
+  number: string;
+  status: string;
+  outcome: string | null;
+  amountFen: number | null;
+  payee: string | null;
+  residentId: string;
+  classId: string | null;
+}
 /** The API as the city bureau: only for choosing the people beforehand and checking the screens. */
 const city = new DemoApi(baseUrl, 'city');
 
@@ -53,8 +62,12 @@ const { page, fresh } = browserPerFile({ perTest: false, timeoutMs: 30_000 });
 
 /** Two 仁和区 people of working age with no claim and no class on record, known not to draw a pension (R5). */
 async function choosePeople() {
-  const people = (await city.call<List<{ residentId: string; name: string }>>('GET', `/people?areaCode=${AREA}&pageSize=200`)).items
-    .filter((p) => { const born = Number(p.residentId.slice(6, 10)); return born >= 1980 && born <= 1998; });
+  const people = (await city.call<List<{ residentId: string; name: string }>>('GET', `/people?areaCode=${AREA}&pageSize=200`)).items.filter(
+    (p) => {
+      const born = Number(p.residentId.slice(6, 10));
+      return born >= 1980 && born <= 1998;
+    },
+  );
   for (const p of people.slice(40)) {
     if ((await city.call<List<unknown>>('GET', `/claims?residentId=${p.residentId}&pageSize=1`)).total !== 0) continue;
     const facts = await city.call<{ current: { fact: string; value: unknown }[] }>('GET', `/people/${p.residentId}/facts`);
@@ -63,8 +76,9 @@ async function choosePeople() {
     if (j.people.length === 2) break;
   }
   if (j.people.length < 2) throw new Error('not two eligible 仁和区 people in the demo data');
-  j.employer = (await city.call<List<{ uscc: string; directlyManaged: boolean; insured: boolean }>>('GET', `/enterprises?areaCode=${AREA}&pageSize=50`)).items
-    .find((e) => !e.directlyManaged && e.insured)!.uscc;
+  j.employer = (
+    await city.call<List<{ uscc: string; directlyManaged: boolean; insured: boolean }>>('GET', `/enterprises?areaCode=${AREA}&pageSize=50`)
+  ).items.find((e) => !e.directlyManaged && e.insured)!.uscc;
 }
 
 beforeAll(async () => {
@@ -139,7 +153,7 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     // The roster: the downloaded template, filled in with this test's two people.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载花名册模板' }).click()]);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await readFile((await download.path())!) as unknown as ArrayBuffer);
+    await book.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEAD);
     sheet.spliceRows(2, sheet.rowCount - 1); // the template's example row
@@ -164,7 +178,7 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     expect(await classStatus()).toBe('submitted');
   });
 
-  it('2. 仁和区\'s office reads each trainee\'s cross-program status and approves the class', async () => {
+  it("2. 仁和区's office reads each trainee's cross-program status and approves the class", async () => {
     await signIn('renhe');
     await page.goto(`/review/classes?status=submitted&providerId=${PROVIDER}`);
     await page.getByRole('heading', { name: '开班审查' }).waitFor();
@@ -172,7 +186,8 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     await page.getByRole('link', { name: number }).click();
     await page.getByRole('heading', { name: new RegExp(`开班申请 ${number}`) }).waitFor();
     const table = page.getByRole('table', { name: '学员跨项目核查' });
-    for (const h of ['养老金（R5）', '本年补贴次数（R3）', '同工种同等级（R4）', '培训时间冲突']) await table.getByRole('columnheader', { name: h }).waitFor();
+    for (const h of ['养老金（R5）', '本年补贴次数（R3）', '同工种同等级（R4）', '培训时间冲突'])
+      await table.getByRole('columnheader', { name: h }).waitFor();
     for (const p of j.people) await table.locator('.ant-table-row', { hasText: p.name }).waitFor();
     expect(await page.getByTestId('review-verdict').textContent()).toBe('未发现不符合项');
     await screenshot(page, '99-journey-02-class-review');
@@ -191,14 +206,31 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     const sessions = (await city.call<{ sessions: { day: string; startsAt: string }[] }>('GET', `/classes/${j.classId}`)).sessions;
     for (const s of sessions) await page.getByRole('button', { name: `${s.day} ${s.startsAt} 全部出勤` }).click();
     await page.getByRole('button', { name: '保存考勤（2 个课次）' }).click();
-    await expect.poll(async () => (await city.call<{ present: boolean }[]>('GET', `/classes/${j.classId}/attendance`)).filter((m) => m.present).length, { timeout: 30_000 }).toBe(4);
+    await expect
+      .poll(
+        async () => (await city.call<{ present: boolean }[]>('GET', `/classes/${j.classId}/attendance`)).filter((m) => m.present).length,
+        { timeout: 30_000 },
+      )
+      .toBe(4);
     await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
     await screenshot(page, '99-journey-03-attendance');
 
     await openTab('考核结果');
-    for (const p of j.people) await page.getByRole('radiogroup', { name: `${p.name} 考核结果` }).getByText('合格', { exact: true }).click();
+    for (const p of j.people)
+      await page
+        .getByRole('radiogroup', { name: `${p.name} 考核结果` })
+        .getByText('合格', { exact: true })
+        .click();
     await page.getByRole('button', { name: '保存考核结果' }).click();
-    await expect.poll(async () => (await city.call<{ trainees: { qualified: boolean | null }[] }>('GET', `/classes/${j.classId}`)).trainees.every((t) => t.qualified === true), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await city.call<{ trainees: { qualified: boolean | null }[] }>('GET', `/classes/${j.classId}`)).trainees.every(
+            (t) => t.qualified === true,
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     await confirmPop('完成结业考核', '完成');
     await page.getByText('已结业考核', { exact: true }).first().waitFor();
 
@@ -284,12 +316,18 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     await page.getByLabel('公示标题').fill(`仁和区职业技能提升补贴公示（旅程测试 ${unique}）`);
     // The start date defaults to the business date (the server's today, not the browser's) and cannot be earlier.
     expect(await page.getByLabel('公示开始日期').inputValue()).toBe(chinese(today));
-    await page.getByTestId('notice-end').getByText(`公示期至 ${chinese(endsOn)}`).waitFor();
+    await page
+      .getByTestId('notice-end')
+      .getByText(`公示期至 ${chinese(endsOn)}`)
+      .waitFor();
     await page.getByRole('button', { name: '发布公示（2 笔）' }).click();
     // Publishing asks first, with what will happen: the count and the total.
     const decided = await Promise.all(j.claims.map((c) => city.call<Claim>('GET', `/claims/${c.id}`)));
     const total = decided.reduce((sum, c) => sum + c.amountFen!, 0);
-    await page.locator('.ant-popover:visible').getByText(`发布公示：2 笔申领，合计 ${money(total)}`).waitFor();
+    await page
+      .locator('.ant-popover:visible')
+      .getByText(`发布公示：2 笔申领，合计 ${money(total)}`)
+      .waitFor();
     await page.locator('.ant-popover:visible').getByRole('button', { name: '确认发布' }).click();
     await page.waitForURL(/\/review\/publicity\/PN-/);
     j.noticeUrl = new URL(page.url()).pathname;
@@ -307,11 +345,17 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     await page.reload();
     await page.getByRole('heading', { name: /旅程测试/ }).waitFor();
     await page.getByRole('button', { name: '结束公示' }).click();
-    await page.locator('.ant-popover:visible').getByText(`结束公示：2 笔申领，合计 ${money(total)}`).waitFor();
+    await page
+      .locator('.ant-popover:visible')
+      .getByText(`结束公示：2 笔申领，合计 ${money(total)}`)
+      .waitFor();
     await page.locator('.ant-popover:visible').getByRole('button', { name: '确认结束' }).click();
     await page.getByRole('heading', { name: /已结束/ }).waitFor();
     await page.getByRole('button', { name: '批准公示期满的申领（2 笔）' }).click();
-    await page.locator('.ant-popover:visible').getByText(`批准：2 笔申领，合计 ${money(total)}`).waitFor();
+    await page
+      .locator('.ant-popover:visible')
+      .getByText(`批准：2 笔申领，合计 ${money(total)}`)
+      .waitFor();
     await page.locator('.ant-popover:visible').getByRole('button', { name: '确认批准' }).click();
     await page.getByTestId('approve-summary').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('approve-summary').textContent()).toContain('批准成功 2 笔，失败 0 笔');
@@ -319,18 +363,23 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     for (const { id } of j.claims) expect((await city.call<Claim>('GET', `/claims/${id}`)).status).toBe('approved');
   });
 
-  it('7. the office builds a payment batch; the city\'s 复核 confirms it and its 支付 pays it, three people', async () => {
+  it("7. the office builds a payment batch; the city's 复核 confirms it and its 支付 pays it, three people", async () => {
     await signIn('renhe');
     await page.goto('/review/payments');
     const build = page.getByRole('button', { name: /^编制支付批次：仁和区 2021年/ }).first();
     await build.click();
-    expect(await page.getByTestId('build-confirm-text').textContent()).toMatch(/将仁和区「2021年.*」的 \d+ 笔已批准申领编入一个支付批次，合计 ¥[\d,]+\.\d{2}/);
+    expect(await page.getByTestId('build-confirm-text').textContent()).toMatch(
+      /将仁和区「2021年.*」的 \d+ 笔已批准申领编入一个支付批次，合计 ¥[\d,]+\.\d{2}/,
+    );
     await page.getByRole('button', { name: '是，编制' }).click();
     await page.waitForURL(/\/review\/payments\/PB-/);
     j.batchUrl = new URL(page.url()).pathname;
     const batchId = decodeURIComponent(j.batchUrl.split('/').pop()!);
     await page.getByRole('heading', { name: /草稿/ }).waitFor();
-    const lines = await city.call<List<{ claimId: string }>>('GET', `/review/payment-batches/${encodeURIComponent(batchId)}/lines?pageSize=200`);
+    const lines = await city.call<List<{ claimId: string }>>(
+      'GET',
+      `/review/payment-batches/${encodeURIComponent(batchId)}/lines?pageSize=200`,
+    );
     for (const c of j.claims) expect(lines.items.map((l) => l.claimId)).toContain(c.id);
     const batch = await city.call<{ items: number; totalFen: number }>('GET', `/payment-batches/${encodeURIComponent(batchId)}`);
     expect(await page.getByTestId('batch-total').textContent()).toBe(money(batch.totalFen));

@@ -21,22 +21,37 @@ const home = async (username: string) => {
   await heading('我的待办');
 };
 /** An API call with a user's own session (to compare what the screen shows with what the server holds). */
-const apiAs = <T,>(username: string, path: string): Promise<T> => new DemoApi(baseUrl, username).call<T>('GET', path);
+const apiAs = <T>(username: string, path: string): Promise<T> => new DemoApi(baseUrl, username).call<T>('GET', path);
 /** Submits, as the city, a §4.2 claim in the trainee's name with an employer of their area. */
 async function submitClaimInTheNameOf(trainee: string): Promise<void> {
   const city = new DemoApi(baseUrl, 'city');
-  const call = <T,>(path: string, body?: unknown): Promise<T> => city.call<T>(body === undefined ? 'GET' : 'POST', path, body);
+  const call = <T>(path: string, body?: unknown): Promise<T> => city.call<T>(body === undefined ? 'GET' : 'POST', path, body);
   const me = await apiAs<{ residentId: string }>(trainee, '/auth/me');
   const person = await call<{ areaCode: string }>(`/people/${me.residentId}`);
-  const employer = (await call<{ items: { uscc: string; directlyManaged: boolean }[] }>(`/enterprises?areaCode=${person.areaCode}&pageSize=50`)).items.find((e) => !e.directlyManaged)!;
+  const employer = (
+    await call<{ items: { uscc: string; directlyManaged: boolean }[] }>(`/enterprises?areaCode=${person.areaCode}&pageSize=50`)
+  ).items.find((e) => !e.directlyManaged)!;
   const entry = (await call<{ items: { code: string; level: string }[] }>('/catalog?section=upgrade&level=3&pageSize=1')).items[0]!;
   await call('/claims', {
-    program: 'skill_upgrade', applicant: 'individual', residentId: me.residentId, enterpriseUscc: employer.uscc, occupationCode: entry.code, level: Number(entry.level),
-    startDate: '2021-04-06', endDate: '2021-07-30', attendedHours: 160, qualified: true, certificate: { type: 'skill_level', number: `E2E-DISPUTE-${Date.now()}` },
+    program: 'skill_upgrade',
+    applicant: 'individual',
+    residentId: me.residentId,
+    enterpriseUscc: employer.uscc,
+    occupationCode: entry.code,
+    level: Number(entry.level),
+    startDate: '2021-04-06',
+    endDate: '2021-07-30',
+    attendedHours: 160,
+    qualified: true,
+    certificate: { type: 'skill_level', number: `E2E-DISPUTE-${Date.now()}` },
   });
 }
 async function choose(scope: Locator, label: string, option: string) {
-  await scope.locator('.ant-form-item', { has: page.getByLabel(label) }).locator('.ant-select').first().click();
+  await scope
+    .locator('.ant-form-item', { has: page.getByLabel(label) })
+    .locator('.ant-select')
+    .first()
+    .click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
 }
 
@@ -89,7 +104,7 @@ describe('Enterprise (ent-10000h)', () => {
 });
 
 describe('Trainee (trainee-0015)', () => {
-  it('sees their trainings, certificates, claims and payments, and disputes a claim: the county office of the claim\'s area sees the case', async () => {
+  it("sees their trainings, certificates, claims and payments, and disputes a claim: the county office of the claim's area sees the case", async () => {
     await home('trainee-0015');
     await page.getByRole('menuitem', { name: '我的培训' }).click();
     await heading('我的培训');
@@ -121,7 +136,10 @@ describe('Trainee (trainee-0015)', () => {
     // person one depends on its draws; if not, one is submitted in their name (as a provider might,
     // without their knowledge: the case a dispute is for).
     const openClaim = async () => {
-      const mine = await apiAs<{ items: { id: string; number: string; status: string; areaCode: string }[] }>('trainee-0015', '/claims?pageSize=200');
+      const mine = await apiAs<{ items: { id: string; number: string; status: string; areaCode: string }[] }>(
+        'trainee-0015',
+        '/claims?pageSize=200',
+      );
       const pending = await apiAs<{ items: { claimId: string }[] }>('trainee-0015', '/disputes?pending=true&pageSize=200');
       return mine.items.find((c) => c.status !== 'rejected' && c.status !== 'withdrawn' && !pending.items.some((d) => d.claimId === c.id));
     };
@@ -150,7 +168,9 @@ describe('Trainee (trainee-0015)', () => {
     await fresh();
     await home(office!);
     await page.getByTestId('todo-disputes-pending').getByText(/^\d+$/).waitFor();
-    expect(Number(await page.getByTestId('todo-disputes-pending').locator('.ant-statistic-content-value').textContent())).toBeGreaterThanOrEqual(1);
+    expect(
+      Number(await page.getByTestId('todo-disputes-pending').locator('.ant-statistic-content-value').textContent()),
+    ).toBeGreaterThanOrEqual(1);
     await page.getByRole('menuitem', { name: '异议案件' }).click();
     await heading('异议案件');
     const caseRow = page.getByRole('row').filter({ has: page.getByRole('cell', { name: reason }) });
@@ -175,7 +195,10 @@ describe('Department (dept-emergency)', () => {
     await home('dept-emergency');
     await page.getByRole('menuitem', { name: '本领域申领' }).click();
     await heading('本领域申领');
-    const slice = await apiAs<{ total: number; items: { id: string; number: string; program: string }[] }>('dept-emergency', '/claims?pageSize=200&status=publicity');
+    const slice = await apiAs<{ total: number; items: { id: string; number: string; program: string }[] }>(
+      'dept-emergency',
+      '/claims?pageSize=200&status=publicity',
+    );
     expect(slice.items.every((c) => c.program === 'safety')).toBe(true);
     await page.waitForSelector('.ant-table-row');
     const programs = await page.locator('.ant-table-row td:nth-child(2)').allTextContents();

@@ -27,13 +27,19 @@ function personId(n: number): string {
   const first17 = `51042219770707${String(900 + n).padStart(3, '0')}`;
   return first17 + residentIdCheckChar(first17);
 }
-const PEOPLE = [{ id: personId(1), name: '罗测一' }, { id: personId(2), name: '罗测二' }];
+const PEOPLE = [
+  { id: personId(1), name: '罗测一' },
+  { id: personId(2), name: '罗测二' },
+];
 
 /** The people are registered by 盐边县's office: real-name registration is the offices' (§5.2), not a provider's. */
 async function registerPeople() {
   const office = new DemoApi(new URL(page.url()).origin, 'yanbian');
   for (const p of PEOPLE) {
-    const known = await office.call('GET', `/people/${p.id}`).then(() => true, () => false);
+    const known = await office.call('GET', `/people/${p.id}`).then(
+      () => true,
+      () => false,
+    );
     if (!known) await office.call('POST', '/people', { residentId: p.id, name: p.name, areaCode: '510422' });
   }
 }
@@ -48,7 +54,7 @@ const HEAD = ['身份证号', '姓名', '工作单位统一社会信用代码', 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe('A training provider at work', () => {
-  it('follows the to-do to its returned application and reads the office\'s reason', async () => {
+  it("follows the to-do to its returned application and reads the office's reason", async () => {
     await logIn(page, 'provider-p007');
     await page.getByRole('heading', { name: '我的待办' }).waitFor();
     await page.getByRole('link', { name: '被退回的开班申请：查看列表' }).click();
@@ -111,7 +117,7 @@ describe('A training provider at work', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载花名册模板' }).click()]);
     expect(download.suggestedFilename()).toBe('花名册模板.xlsx');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await readFile((await download.path())!) as unknown as ArrayBuffer);
+    await book.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
     const header = (book.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual(HEAD);
     expect(book.worksheets[0]!.rowCount).toBe(2);
@@ -119,7 +125,13 @@ describe('A training provider at work', () => {
     // A roster with bad rows: every problem by row and column, nothing imported.
     const badCheck = PEOPLE[1]!.id.slice(0, 17) + (PEOPLE[1]!.id.endsWith('1') ? '2' : '1');
     const unknown = personId(9);
-    const bad = await xlsx([HEAD, [PEOPLE[0]!.id, PEOPLE[0]!.name], [badCheck, PEOPLE[1]!.name], [unknown, '无此人'], [PEOPLE[0]!.id, PEOPLE[0]!.name, null, '也许']]);
+    const bad = await xlsx([
+      HEAD,
+      [PEOPLE[0]!.id, PEOPLE[0]!.name],
+      [badCheck, PEOPLE[1]!.name],
+      [unknown, '无此人'],
+      [PEOPLE[0]!.id, PEOPLE[0]!.name, null, '也许'],
+    ]);
     await page.locator('input[type=file]').setInputFiles({ name: '花名册.xlsx', mimeType: XLSX, buffer: bad });
     await page.getByTestId('row-issue').first().waitFor();
     const issues = await page.getByTestId('row-issue').allTextContents();
@@ -132,7 +144,7 @@ describe('A training provider at work', () => {
     ]);
     await visible('花名册为空');
     await screenshot(page, '23-provider-roster-errors');
-    const before = await (await page.request.get(`/api/v1/classes/${classId}`)).json() as { trainees: unknown[] };
+    const before = (await (await page.request.get(`/api/v1/classes/${classId}`)).json()) as { trainees: unknown[] };
     expect(before.trainees).toEqual([]);
 
     // The corrected file is imported whole.
@@ -154,16 +166,19 @@ describe('A training provider at work', () => {
     await screenshot(page, '25-provider-submit-preview');
     await dialog.getByRole('button', { name: '确认提交' }).click();
     await page.getByText('已提交开班申请', { exact: true }).first().waitFor();
-    const after = await (await page.request.get(`/api/v1/classes/${classId}`)).json() as { status: string; trainees: unknown[] };
+    const after = (await (await page.request.get(`/api/v1/classes/${classId}`)).json()) as { status: string; trainees: unknown[] };
     expect([after.status, after.trainees.length]).toEqual(['submitted', 2]);
   });
 
   it('records attendance of a running class in the grid of trainees × sessions', async () => {
     await logIn(page, 'provider-p007');
     await page.getByRole('heading', { name: '我的待办' }).waitFor();
-    const running = await (await page.request.get('/api/v1/classes?status=running&pageSize=1')).json() as { items: { id: string }[] };
+    const running = (await (await page.request.get('/api/v1/classes?status=running&pageSize=1')).json()) as { items: { id: string }[] };
     const id = running.items[0]!.id;
-    const cls = await (await page.request.get(`/api/v1/classes/${id}`)).json() as { trainees: { name: string; residentId: string }[]; sessions: { id: number; day: string; startsAt: string }[] };
+    const cls = (await (await page.request.get(`/api/v1/classes/${id}`)).json()) as {
+      trainees: { name: string; residentId: string }[];
+      sessions: { id: number; day: string; startsAt: string }[];
+    };
     const session = cls.sessions.at(-1)!;
     const trainee = cls.trainees[0]!;
     await page.goto(`/provider/classes/${id}`);
@@ -173,10 +188,19 @@ describe('A training provider at work', () => {
     const wasPresent = await box.isChecked();
     await box.click();
     await page.getByRole('button', { name: /保存考勤（1 个课次）/ }).click();
-    await expect.poll(async () => {
-      const marks = await (await page.request.get(`/api/v1/classes/${id}/attendance`)).json() as { sessionId: number; residentId: string; present: boolean }[];
-      return marks.find((m) => m.sessionId === session.id && m.residentId === trainee.residentId)?.present;
-    }, { timeout: 30_000 }).toBe(!wasPresent);
+    await expect
+      .poll(
+        async () => {
+          const marks = (await (await page.request.get(`/api/v1/classes/${id}/attendance`)).json()) as {
+            sessionId: number;
+            residentId: string;
+            present: boolean;
+          }[];
+          return marks.find((m) => m.sessionId === session.id && m.residentId === trainee.residentId)?.present;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(!wasPresent);
     // The grid reloads the saved marks (slow on a busy machine) before the picture.
     await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 30_000 });
     expect(await box.isChecked()).toBe(!wasPresent);
@@ -188,7 +212,7 @@ describe('A training provider at work', () => {
     await page.getByRole('heading', { name: '我的待办' }).waitFor();
     await page.getByRole('link', { name: '补贴拨付' }).click();
     await page.getByRole('heading', { name: '补贴拨付' }).waitFor();
-    const api = await (await page.request.get('/api/v1/provider-payments?pageSize=1')).json() as { total: number };
+    const api = (await (await page.request.get('/api/v1/provider-payments?pageSize=1')).json()) as { total: number };
     // The demo paid no claim of this provider's yet: an empty list then, the total otherwise.
     if (api.total === 0) await page.locator('.ant-table-placeholder .ant-empty').waitFor();
     else await visible(`共 ${api.total} 条`);

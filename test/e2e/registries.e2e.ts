@@ -17,23 +17,46 @@ const { page } = browserPerFile({ timeoutMs: 20_000 });
 const baseUrl = inject('baseUrl');
 const city = new DemoApi(baseUrl, 'city');
 
-const personId = (n: number) => { const first17 = `51040219660606${String(n).padStart(3, '0')}`; return first17 + residentIdCheckChar(first17); };
-const usccOf = (n: number) => { const first17 = `91510400MA6X${String(n).padStart(5, '0')}`; return first17 + usccCheckChar(first17); };
+const personId = (n: number) => {
+  const first17 = `51040219660606${String(n).padStart(3, '0')}`;
+  return first17 + residentIdCheckChar(first17);
+};
+const usccOf = (n: number) => {
+  const first17 = `91510400MA6X${String(n).padStart(5, '0')}`;
+  return first17 + usccCheckChar(first17);
+};
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HEAD = ['身份证号', '姓名', '工作单位统一社会信用代码', '是否新入职', '劳动合同期限（月）'];
 
 const EMPLOYER = usccOf(90001);
 const WAITING = { id: personId(901), name: '柏待定' };
 const NEWCOMER = { id: personId(902), name: '花新登' };
-const R8_PEOPLE = [{ id: personId(903), name: '钟经费' }, { id: personId(904), name: '钟经二' }];
+const R8_PEOPLE = [
+  { id: personId(903), name: '钟经费' },
+  { id: personId(904), name: '钟经二' },
+];
 
 type Page<T> = { items: T[]; total: number };
-interface ClaimView { id: string; status: string; outcome: string | null; amountFen: number | null }
+interface ClaimView {
+  id: string;
+  status: string;
+  outcome: string | null;
+  amountFen: number | null;
+}
 
 let upgrade: { code: string; level: string };
 const upgradeClaim = (residentId: string, enterpriseUscc: string, start: string, end: string, n: number) => ({
-  program: 'skill_upgrade', applicant: 'individual', residentId, enterpriseUscc, occupationCode: upgrade.code, level: Number(upgrade.level),
-  startDate: start, endDate: end, attendedHours: 160, qualified: true, certificate: { type: 'skill_level', number: `REG-E2E-${n}` },
+  program: 'skill_upgrade',
+  applicant: 'individual',
+  residentId,
+  enterpriseUscc,
+  occupationCode: upgrade.code,
+  level: Number(upgrade.level),
+  startDate: start,
+  endDate: end,
+  attendedHours: 160,
+  qualified: true,
+  certificate: { type: 'skill_level', number: `REG-E2E-${n}` },
 });
 
 /** Picks an option of the antd Select labelled `label` (typing filters searchable ones). */
@@ -53,7 +76,13 @@ async function pickDate(label: string, date: string) {
 beforeAll(async () => {
   upgrade = (await city.call<Page<{ code: string; level: string }>>('GET', '/catalog?section=upgrade&level=4&pageSize=1')).items[0]!;
   // A 东区 employer whose 2020 education fund is on record; nothing yet for 2021.
-  await city.call('POST', '/enterprises', { uscc: EMPLOYER, name: '东区示例钛材加工有限公司（测试）', areaCode: '510402', industry: 'vanadium_titanium', insured: true });
+  await city.call('POST', '/enterprises', {
+    uscc: EMPLOYER,
+    name: '东区示例钛材加工有限公司（测试）',
+    areaCode: '510402',
+    industry: 'vanadium_titanium',
+    insured: true,
+  });
   await city.call('POST', `/enterprises/${EMPLOYER}/education-fund`, { year: 2020, fullyUsed: true, source: '企业年度财务报表' });
   // 柏待定: registered with no facts at all, so R5 (pension) cannot be checked.
   await city.call('POST', '/people', { residentId: WAITING.id, name: WAITING.name, areaCode: '510402' });
@@ -65,7 +94,11 @@ beforeAll(async () => {
 
 describe('An undecided claim is finished where it is seen', () => {
   it('the clerk finds it, records the missing fact with source and date, sees it eligible, and carries it to approval', async () => {
-    const { id, number } = await city.call<{ id: string; number: string }>('POST', '/claims', upgradeClaim(WAITING.id, EMPLOYER, '2020-03-02', '2020-06-30', 1));
+    const { id, number } = await city.call<{ id: string; number: string }>(
+      'POST',
+      '/claims',
+      upgradeClaim(WAITING.id, EMPLOYER, '2020-03-02', '2020-06-30', 1),
+    );
     expect((await city.call<{ outcome: string }>('POST', `/claims/${id}/decide`, {})).outcome).toBe('undecided');
 
     await logIn(page, 'dongqu');
@@ -97,13 +130,20 @@ describe('An undecided claim is finished where it is seen', () => {
     const decided = await city.call<ClaimView>('GET', `/claims/${id}`);
     expect(decided).toMatchObject({ status: 'decided', outcome: 'eligible' });
     await page.getByTestId('claim-amount').filter({ hasText: '¥' }).waitFor();
-    expect(await page.getByTestId('claim-amount').textContent()).toBe(`¥${(decided.amountFen! / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
+    expect(await page.getByTestId('claim-amount').textContent()).toBe(
+      `¥${(decided.amountFen! / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`,
+    );
     await page.getByRole('button', { name: /审\s*核\s*通\s*过/ }).waitFor();
     await screenshot(page, '61-claim-redecided');
 
     // The fact is on the person's timeline with its source, date and who recorded it.
-    const facts = await city.call<{ history: { fact: string; value: boolean; source: string; asOf: string; recordedBy: string }[] }>('GET', `/people/${WAITING.id}/facts`);
-    expect(facts.history).toMatchObject([{ fact: 'pensionEntitled', value: false, source: '社保系统查询（2020年3月）', asOf: '2020-03-02' }]);
+    const facts = await city.call<{ history: { fact: string; value: boolean; source: string; asOf: string; recordedBy: string }[] }>(
+      'GET',
+      `/people/${WAITING.id}/facts`,
+    );
+    expect(facts.history).toMatchObject([
+      { fact: 'pensionEntitled', value: false, source: '社保系统查询（2020年3月）', asOf: '2020-03-02' },
+    ]);
 
     // Review on the claim page.
     await page.getByRole('button', { name: /审\s*核\s*通\s*过/ }).click();
@@ -111,7 +151,11 @@ describe('An undecided claim is finished where it is seen', () => {
     // Publicity runs on its own screens (review.e2e.ts); here the notice is published through the API on
     // the business date, the server runs on to the first working day after its last one, and the notice
     // is closed; then the clerk approves on the claim page.
-    const notice = await city.call<{ id: string; endsOn: string }>('POST', '/publicity-notices', { areaCode: '510402', title: '东区技能提升补贴公示（测试）', claimIds: [id] });
+    const notice = await city.call<{ id: string; endsOn: string }>('POST', '/publicity-notices', {
+      areaCode: '510402',
+      title: '东区技能提升补贴公示（测试）',
+      claimIds: [id],
+    });
     let after = addDays(notice.endsOn, 1);
     while (addWorkingDays(addDays(after, -1), 1) !== after) after = addDays(after, 1);
     await advanceBusinessDate(inject('server'), after);
@@ -129,7 +173,10 @@ describe('An undecided claim is finished where it is seen', () => {
 describe('A person registered in the browser lets a roster through', () => {
   it('the provider is told to register the person; the clerk registers them with a 贫困劳动力 period; the upload then succeeds', async () => {
     // A draft class of a provider other than the one provider.e2e.ts works with.
-    const drafts = await city.call<Page<{ id: string; providerId: string; enterpriseUscc: string | null }>>('GET', '/classes?status=draft&pageSize=50');
+    const drafts = await city.call<Page<{ id: string; providerId: string; enterpriseUscc: string | null }>>(
+      'GET',
+      '/classes?status=draft&pageSize=50',
+    );
     const klass = drafts.items.find((c) => c.providerId.toLowerCase() !== 'p007');
     expect(klass, 'the demo has a draft class').toBeDefined();
     const provider = new RosterUploader(baseUrl, `provider-${klass!.providerId.toLowerCase()}`);
@@ -152,18 +199,27 @@ describe('A person registered in the browser lets a roster through', () => {
     await dialog.getByLabel('居民身份证号码').fill(NEWCOMER.id);
     await expect.poll(() => page.getByText('校验码错误').count()).toBe(0);
     await screenshot(page, '63-register-person');
-    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     await page.waitForURL(new RegExp(`/office/people/${NEWCOMER.id}$`));
     await page.getByRole('heading', { name: NEWCOMER.name }).waitFor();
 
     // 贫困劳动力 from 2020-01-01 to the end of 2021: two dated records, shown on the timeline.
-    for (const [value, date] of [['自生效日期起属于', '2020-01-01'], ['自生效日期起不再属于', '2022-01-01']] as const) {
+    for (const [value, date] of [
+      ['自生效日期起属于', '2020-01-01'],
+      ['自生效日期起不再属于', '2022-01-01'],
+    ] as const) {
       await page.getByRole('button', { name: '登记属性' }).click();
       await choose('属性', '贫困劳动力', '贫困劳动');
       await page.getByRole('dialog').getByRole('radio', { name: value }).check();
       await page.getByRole('dialog').getByLabel('来源').fill('扶贫开发建档立卡系统');
       await pickDate('生效日期（自何日起如此）', date);
-      await page.getByRole('dialog').getByRole('button', { name: /登\s*记/ }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /登\s*记/ })
+        .click();
       await page.getByRole('dialog').waitFor({ state: 'hidden' });
     }
     const timeline = page.getByTestId('fact-timeline');
@@ -179,11 +235,14 @@ describe('A person registered in the browser lets a roster through', () => {
   }, 300_000);
 });
 
-describe('An enterprise\'s education fund for a year settles the claims waiting for it (R8)', () => {
+describe("An enterprise's education fund for a year settles the claims waiting for it (R8)", () => {
   it('the clerk records 2021 as not fully used and both waiting claims decide at 80%', async () => {
     const ids: string[] = [];
     for (const [i, p] of R8_PEOPLE.entries()) {
-      const { id } = await city.call<{ id: string }>('POST', '/claims', { ...upgradeClaim(p.id, EMPLOYER, '2021-03-01', '2021-06-30', 10 + i), applicant: 'enterprise' });
+      const { id } = await city.call<{ id: string }>('POST', '/claims', {
+        ...upgradeClaim(p.id, EMPLOYER, '2021-03-01', '2021-06-30', 10 + i),
+        applicant: 'enterprise',
+      });
       expect((await city.call<{ outcome: string }>('POST', `/claims/${id}/decide`, {})).outcome).toBe('undecided');
       ids.push(id);
     }
@@ -199,7 +258,10 @@ describe('An enterprise\'s education fund for a year settles the claims waiting 
     await page.getByRole('dialog').getByText('登记后，因缺少此项而待定的 2 笔申领将重新判定').waitFor();
     await page.getByRole('dialog').getByRole('radio', { name: '未足额提取使用' }).check();
     await page.getByRole('dialog').getByLabel('来源').fill('2021年度企业财务报表');
-    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     const done = page.getByTestId('r8-redecided');
     await done.waitFor();
     expect(await done.textContent()).toContain('2 笔待定申领已重新判定：符合 2 笔');
@@ -209,7 +271,10 @@ describe('An enterprise\'s education fund for a year settles the claims waiting 
     for (const id of ids) {
       const c = await city.call<ClaimView & { reasons: string[] }>('GET', `/claims/${id}`);
       expect(c.outcome).toBe('eligible');
-      expect(c.reasons.some((r) => /× 80% = .*R8/.test(r)), c.reasons.join('\n')).toBe(true);
+      expect(
+        c.reasons.some((r) => /× 80% = .*R8/.test(r)),
+        c.reasons.join('\n'),
+      ).toBe(true);
     }
   }, 300_000);
 });
@@ -219,8 +284,10 @@ describe('Every registry has a screen for the county office', () => {
     await logIn(page, 'dongqu');
     await page.getByRole('heading', { name: '我的待办' }).waitFor();
     for (const [menu, heading, shot] of [
-      ['培训内容备案审核', '培训内容备案审核', '67-office-filings'], ['学徒培养计划', '学徒培养计划', '68-office-plans'],
-      ['项目制培训', '项目制培训', '69-office-projects'], ['企业登记', '企业登记', '70-office-enterprises'],
+      ['培训内容备案审核', '培训内容备案审核', '67-office-filings'],
+      ['学徒培养计划', '学徒培养计划', '68-office-plans'],
+      ['项目制培训', '项目制培训', '69-office-projects'],
+      ['企业登记', '企业登记', '70-office-enterprises'],
     ] as const) {
       await page.getByRole('link', { name: menu, exact: true }).click();
       await page.getByRole('heading', { name: heading }).waitFor();
@@ -246,14 +313,28 @@ async function xlsx(rows: (string | number | null)[][]): Promise<Buffer> {
 /** The provider's roster upload (an .xlsx body), with the provider's own session. */
 class RosterUploader {
   private cookie = '';
-  constructor(private readonly base: string, private readonly username: string) {}
+  constructor(
+    private readonly base: string,
+    private readonly username: string,
+  ) {}
   async upload(classId: string, file: Buffer): Promise<{ status: number; body: string }> {
     if (!this.cookie) {
-      const res = await fetch(`${this.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: this.username, password: 'demo2020' }) });
+      const res = await fetch(`${this.base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: this.username, password: 'demo2020' }),
+      });
       if (!res.ok) throw new Error(`login ${this.username}: ${res.status} ${await res.text()}`);
-      this.cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      this.cookie = res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
     }
-    const res = await fetch(`${this.base}/api/v1/classes/${classId}/roster`, { method: 'POST', headers: { 'content-type': XLSX, cookie: this.cookie }, body: new Uint8Array(file) });
+    const res = await fetch(`${this.base}/api/v1/classes/${classId}/roster`, {
+      method: 'POST',
+      headers: { 'content-type': XLSX, cookie: this.cookie },
+      body: new Uint8Array(file),
+    });
     return { status: res.status, body: await res.text() };
   }
 }

@@ -28,21 +28,38 @@ const fixture = { r3Claim: '', miyiClass: '', miyiClassNumber: '', yanbianClass:
 
 /** A 盐边县 employee with three eligible 2020 trainings on record; the fourth fails R3 alone. */
 async function r3Claim(): Promise<string> {
-  const people = (await city.call<Page_<{ residentId: string }>>('GET', '/people?areaCode=510422&pageSize=200')).items
-    .filter((p) => Number(p.residentId.slice(6, 10)) >= 1980);
+  const people = (await city.call<Page_<{ residentId: string }>>('GET', '/people?areaCode=510422&pageSize=200')).items.filter(
+    (p) => Number(p.residentId.slice(6, 10)) >= 1980,
+  );
   let person: string | undefined;
   for (const p of people.slice(20)) {
-    if ((await city.call<Page_<unknown>>('GET', `/claims?residentId=${p.residentId}&pageSize=1`)).total === 0) { person = p.residentId; break; }
+    if ((await city.call<Page_<unknown>>('GET', `/claims?residentId=${p.residentId}&pageSize=1`)).total === 0) {
+      person = p.residentId;
+      break;
+    }
   }
   if (!person) throw new Error('no 盐边县 person without claims');
-  const employer = (await city.call<Page_<{ uscc: string; directlyManaged: boolean }>>('GET', '/enterprises?areaCode=510422&pageSize=50')).items.find((e) => !e.directlyManaged)!.uscc;
+  const employer = (
+    await city.call<Page_<{ uscc: string; directlyManaged: boolean }>>('GET', '/enterprises?areaCode=510422&pageSize=50')
+  ).items.find((e) => !e.directlyManaged)!.uscc;
   const entries = (await city.call<Page_<{ code: string; level: string }>>('GET', '/catalog?section=upgrade&level=4&pageSize=4')).items;
   let last = '';
   for (const [i, e] of entries.entries()) {
-    last = (await city.call<{ id: string }>('POST', '/claims', {
-      program: 'skill_upgrade', applicant: 'individual', residentId: person, enterpriseUscc: employer, occupationCode: e.code, level: Number(e.level),
-      startDate: `2020-0${i + 3}-01`, endDate: `2020-0${i + 3}-28`, attendedHours: 160, qualified: true, certificate: { type: 'skill_level', number: `E2E-R3-${i}-${person}` },
-    })).id;
+    last = (
+      await city.call<{ id: string }>('POST', '/claims', {
+        program: 'skill_upgrade',
+        applicant: 'individual',
+        residentId: person,
+        enterpriseUscc: employer,
+        occupationCode: e.code,
+        level: Number(e.level),
+        startDate: `2020-0${i + 3}-01`,
+        endDate: `2020-0${i + 3}-28`,
+        attendedHours: 160,
+        qualified: true,
+        certificate: { type: 'skill_level', number: `E2E-R3-${i}-${person}` },
+      })
+    ).id;
     await city.call('POST', `/claims/${last}/decide`, {});
   }
   const decided = await city.call<{ outcome: string }>('GET', `/claims/${last}`);
@@ -52,7 +69,8 @@ async function r3Claim(): Promise<string> {
 
 beforeAll(async () => {
   fixture.r3Claim = await r3Claim();
-  const miyi = (await city.call<Page_<{ id: string; number: string }>>('GET', '/classes?areaCode=510421&status=submitted&pageSize=1')).items[0]!;
+  const miyi = (await city.call<Page_<{ id: string; number: string }>>('GET', '/classes?areaCode=510421&status=submitted&pageSize=1'))
+    .items[0]!;
   fixture.miyiClass = miyi.id;
   fixture.miyiClassNumber = miyi.number;
   fixture.yanbianClass = (await city.call<Page_<{ id: string }>>('GET', '/classes?areaCode=510422&pageSize=1')).items[0]!.id;
@@ -77,7 +95,7 @@ async function pickDate(label: string, iso: string, scope: Pick<Page, 'getByLabe
 }
 
 describe('Class review (开班审查)', () => {
-  it('米易县 opens a submitted class from its to-do, reads each trainee\'s cross-program status and approves it', async () => {
+  it("米易县 opens a submitted class from its to-do, reads each trainee's cross-program status and approves it", async () => {
     await signIn('miyi');
     await page.getByRole('link', { name: '待审查的开班申请：查看列表' }).click();
     await page.waitForURL(/\/review\/classes\?status=submitted/);
@@ -109,7 +127,7 @@ describe('Class review (开班审查)', () => {
 });
 
 describe('Bulk claim review (批量审核)', () => {
-  it('the city updates the risk scores and filters 米易县\'s claims by risk', async () => {
+  it("the city updates the risk scores and filters 米易县's claims by risk", async () => {
     await signIn('city');
     await page.goto('/review/claims?areaCode=510421');
     await page.getByRole('heading', { name: '补贴申领批量审核' }).waitFor();
@@ -134,7 +152,7 @@ describe('Bulk claim review (批量审核)', () => {
     await screenshot(page, '30-review-bulk-risk');
   });
 
-  it('米易县 decides all of P005\'s submitted claims at once, then passes the decided ones: failures are listed per claim and left as they were', async () => {
+  it("米易县 decides all of P005's submitted claims at once, then passes the decided ones: failures are listed per claim and left as they were", async () => {
     const miyi = new DemoApi(baseUrl, 'miyi');
     const submitted = await miyi.call<Page_<{ id: string }>>('GET', '/claims?status=submitted&providerId=P005&pageSize=200');
     expect(submitted.total).toBeGreaterThan(0);
@@ -149,7 +167,10 @@ describe('Bulk claim review (批量审核)', () => {
     expect(await page.getByTestId('bulk-summary').textContent()).toContain(`成功 ${submitted.total} 笔，失败 0 笔`);
     await page.getByRole('button', { name: '知道了' }).click();
 
-    const decided = await miyi.call<Page_<{ id: string; outcome: string; r3Exception: unknown }>>('GET', '/claims?status=decided&pageSize=200');
+    const decided = await miyi.call<Page_<{ id: string; outcome: string; r3Exception: unknown }>>(
+      'GET',
+      '/claims?status=decided&pageSize=200',
+    );
     const passable = decided.items.filter((c) => c.outcome === 'eligible' || c.r3Exception).length;
     expect(passable).toBeGreaterThanOrEqual(submitted.total);
     expect(decided.total - passable).toBeGreaterThan(0);
@@ -159,7 +180,10 @@ describe('Bulk claim review (批量审核)', () => {
     await page.getByTestId('bulk-summary').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('bulk-summary').textContent()).toContain(`成功 ${passable} 笔，失败 ${decided.total - passable} 笔`);
     const failures = page.getByRole('table', { name: '失败的申领' });
-    await failures.getByText(/不能审核通过/).first().waitFor();
+    await failures
+      .getByText(/不能审核通过/)
+      .first()
+      .waitFor();
     await screenshot(page, '30-review-bulk-result');
     await page.getByRole('button', { name: '知道了' }).click();
     // The failed ones stay selected and unchanged.
@@ -216,7 +240,10 @@ describe('The R3 exception (city only)', () => {
 describe('Publicity (公示)', () => {
   it('米易县 publishes the reviewed claims on the business date, records an objection that pauses the notice, dismisses it, closes the notice once it has run and approves its claims', async () => {
     const miyi = new DemoApi(baseUrl, 'miyi');
-    const reviewed = await miyi.call<Page_<{ id: string; amountFen: number }>>('GET', '/claims?status=reviewed&providerId=P005&pageSize=200');
+    const reviewed = await miyi.call<Page_<{ id: string; amountFen: number }>>(
+      'GET',
+      '/claims?status=reviewed&providerId=P005&pageSize=200',
+    );
     expect(reviewed.total).toBeGreaterThan(0);
     const today = (await miyi.call<{ today: string }>('GET', '/business-date')).today;
     const endsOn = addWorkingDays(addDays(today, -1), 5);
@@ -227,10 +254,16 @@ describe('Publicity (公示)', () => {
     await page.getByLabel('公示标题').fill('米易县2021年第4批职业技能提升补贴公示（测试）');
     // A day before the business date cannot be picked: the notice would have "run" before it was published.
     expect(await page.getByLabel('公示开始日期').inputValue()).toBe(chinese(today));
-    await page.getByTestId('notice-end').getByText(`公示期至 ${chinese(endsOn)}`).waitFor();
+    await page
+      .getByTestId('notice-end')
+      .getByText(`公示期至 ${chinese(endsOn)}`)
+      .waitFor();
     await page.getByRole('button', { name: `发布公示（${reviewed.total} 笔）` }).click();
     const total = reviewed.items.reduce((sum, c) => sum + c.amountFen, 0);
-    await page.locator('.ant-popover:visible').getByText(`发布公示：${reviewed.total} 笔申领，合计 ${yuan(total)}`).waitFor();
+    await page
+      .locator('.ant-popover:visible')
+      .getByText(`发布公示：${reviewed.total} 笔申领，合计 ${yuan(total)}`)
+      .waitFor();
     await page.locator('.ant-popover:visible').getByRole('button', { name: '确认发布' }).click();
     await page.waitForURL(/\/review\/publicity\/PN-/);
     await page.getByRole('heading', { name: /米易县2021年第4批/ }).waitFor();
@@ -255,7 +288,10 @@ describe('Publicity (公示)', () => {
     await resolve.getByLabel('处理意见').fill('经核查考勤记录和现场签到照片，该学员参加了培训，异议不成立');
     await resolve.getByRole('button', { name: '确认处理' }).click();
     // Received and resolved on its first day: none of its 5 working days had run; they run from today again.
-    await page.getByTestId('notice-ends-on').filter({ hasText: chinese(endsOn) }).waitFor();
+    await page
+      .getByTestId('notice-ends-on')
+      .filter({ hasText: chinese(endsOn) })
+      .waitFor();
     await page.getByRole('heading', { name: /公示中/ }).waitFor();
     expect(await page.getByRole('button', { name: '结束公示' }).isDisabled()).toBe(true);
 
@@ -269,7 +305,10 @@ describe('Publicity (公示)', () => {
     await page.locator('.ant-popover:visible').getByRole('button', { name: '确认结束' }).click();
     await page.getByRole('heading', { name: /已结束/ }).waitFor();
     await page.getByRole('button', { name: `批准公示期满的申领（${reviewed.total} 笔）` }).click();
-    await page.locator('.ant-popover:visible').getByText(`批准：${reviewed.total} 笔申领，合计 ${yuan(total)}`).waitFor();
+    await page
+      .locator('.ant-popover:visible')
+      .getByText(`批准：${reviewed.total} 笔申领，合计 ${yuan(total)}`)
+      .waitFor();
     await page.locator('.ant-popover:visible').getByRole('button', { name: '确认批准' }).click();
     await page.getByTestId('approve-summary').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('approve-summary').textContent()).toContain(`批准成功 ${reviewed.total} 笔，失败 0 笔`);
@@ -278,15 +317,20 @@ describe('Publicity (公示)', () => {
 });
 
 describe('Payment batches (支付批次)', () => {
-  it('米易县 builds a batch from its approved claims; the city\'s 复核 confirms and its 支付 pays it — paying again pays nobody twice — and exports the bank list', async () => {
+  it("米易县 builds a batch from its approved claims; the city's 复核 confirms and its 支付 pays it — paying again pays nobody twice — and exports the bank list", async () => {
     await signIn('miyi');
     await page.getByRole('link', { name: '待支付的申领：查看列表' }).click();
     await page.waitForURL(/\/review\/payments$/);
     const build = page.getByRole('button', { name: /^编制支付批次：米易县/ }).first();
     await build.waitFor();
     // The payable summary as Excel: one row per area and fund, the API's counts and sums.
-    const payable = await page.request.get('/api/v1/review/payable').then((r) => r.json()) as { items: { claims: number; totalFen: number }[] };
-    const [summaryFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).first().click()]);
+    const payable = (await page.request.get('/api/v1/review/payable').then((r) => r.json())) as {
+      items: { claims: number; totalFen: number }[];
+    };
+    const [summaryFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 Excel' }).first().click(),
+    ]);
     expect(summaryFile.suggestedFilename()).toBe('待编入支付批次的已批准申领.xlsx');
     const summaryBook = new ExcelJS.Workbook();
     await summaryBook.xlsx.readFile((await summaryFile.path())!);
@@ -318,10 +362,15 @@ describe('Payment batches (支付批次)', () => {
     await page.getByRole('button', { name: '支付', exact: true }).click();
     await page.getByRole('button', { name: '是，支付' }).click();
     await page.getByTestId('pay-result').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('pay-result').textContent()).toContain(`本次支付 ${batch.items} 笔；累计已支付 ${batch.items} / ${batch.items} 笔`);
+    expect(await page.getByTestId('pay-result').textContent()).toContain(
+      `本次支付 ${batch.items} 笔；累计已支付 ${batch.items} / ${batch.items} 笔`,
+    );
     await page.getByRole('heading', { name: /已支付/ }).waitFor();
     await page.getByRole('button', { name: /再次执行支付/ }).click();
-    await page.getByTestId('pay-result').getByText(/本次支付 0 笔.*未重复支付/).waitFor({ timeout: 30_000 });
+    await page
+      .getByTestId('pay-result')
+      .getByText(/本次支付 0 笔.*未重复支付/)
+      .waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('batch-paid').textContent()).toContain(`${batch.items} 笔`);
     await screenshot(page, '30-review-payment-batch');
 

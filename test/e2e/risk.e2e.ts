@@ -16,7 +16,8 @@ async function cityApi() {
   let cookie = '';
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${baseUrl}/api/v1${path}`, {
-      method, headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) },
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const set = res.headers.getSetCookie();
@@ -33,12 +34,25 @@ beforeAll(async () => {
   const call = await cityApi();
   await call('POST', '/providers', { id: own.providerId, name: own.providerName, kind: 'social_institution', areaCode: '510421' });
   // A claim of a 米易县 person, entered by the city and left submitted: the sanction rejects it.
-  const person = (await call<{ items: { residentId: string }[] }>('GET', '/people?areaCode=510421&pageSize=50&page=3')).items.at(-1)!.residentId;
+  const person = (await call<{ items: { residentId: string }[] }>('GET', '/people?areaCode=510421&pageSize=50&page=3')).items.at(
+    -1,
+  )!.residentId;
   const entry = (await call<{ items: { code: string; level: string }[] }>('GET', '/catalog?section=upgrade&level=4&pageSize=1')).items[0]!;
-  own.claimId = (await call<{ id: string }>('POST', '/claims', {
-    program: 'skill_upgrade', applicant: 'individual', residentId: person, providerId: own.providerId, occupationCode: entry.code, level: Number(entry.level),
-    startDate: '2021-06-01', endDate: '2021-08-31', attendedHours: 160, qualified: true, certificate: { type: 'skill_level', number: 'E2E-RISK-1' },
-  })).id;
+  own.claimId = (
+    await call<{ id: string }>('POST', '/claims', {
+      program: 'skill_upgrade',
+      applicant: 'individual',
+      residentId: person,
+      providerId: own.providerId,
+      occupationCode: entry.code,
+      level: Number(entry.level),
+      startDate: '2021-06-01',
+      endDate: '2021-08-31',
+      attendedHours: 160,
+      qualified: true,
+      certificate: { type: 'skill_level', number: 'E2E-RISK-1' },
+    })
+  ).id;
 }, 60_000);
 
 const visible = (text: string | RegExp) => page.getByText(text).first().waitFor({ state: 'visible' });
@@ -136,7 +150,10 @@ describe('The city bureau works on fraud risk', () => {
     await dialog.getByLabel('查处理由').fill('经过程监督检查，学员未实际参训（e2e）');
     await dialog.getByRole('button', { name: '确认查处' }).click();
     // The server's Chinese message, next to the field it names.
-    await dialog.getByText(/没有找到|不存在/).first().waitFor();
+    await dialog
+      .getByText(/没有找到|不存在/)
+      .first()
+      .waitFor();
     await dialog.getByLabel('申领编号').fill(own.claimId);
     await dialog.getByRole('button', { name: '确认查处' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -145,7 +162,9 @@ describe('The city bureau works on fraud risk', () => {
     const claim = (await (await page.request.get(`/api/v1/claims/${own.claimId}`)).json()) as { status: string };
     expect(claim.status).toBe('rejected');
     // The public list (no login) names the individual by surname only.
-    const pub = (await (await fetch(`${baseUrl}/api/v1/risk/sanctions?pageSize=200`)).json()) as { items: { reason: string; party: string }[] };
+    const pub = (await (await fetch(`${baseUrl}/api/v1/risk/sanctions?pageSize=200`)).json()) as {
+      items: { reason: string; party: string }[];
+    };
     const mine = pub.items.find((s) => s.reason.includes('（e2e）'))!;
     expect(mine.party).toMatch(/^个人 .\*+$/);
   });

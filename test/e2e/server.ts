@@ -23,10 +23,23 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export interface ServerControl { baseUrl: string; port: number; dataDir: string; pidFile: string }
+export interface ServerControl {
+  baseUrl: string;
+  port: number;
+  dataDir: string;
+  pidFile: string;
+}
 
-const serveArgs = (dataDir: string, port: number, demo: boolean) =>
-  ['--max-semi-space-size=32', 'bin/upskill.js', 'serve', ...(demo ? ['--demo'] : []), '--data', join(dataDir, 'data'), '--port', String(port)];
+const serveArgs = (dataDir: string, port: number, demo: boolean) => [
+  '--max-semi-space-size=32',
+  'bin/upskill.js',
+  'serve',
+  ...(demo ? ['--demo'] : []),
+  '--data',
+  join(dataDir, 'data'),
+  '--port',
+  String(port),
+];
 
 function serverEnv(today: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, UPSKILL_TODAY: today };
@@ -34,7 +47,14 @@ function serverEnv(today: string): NodeJS.ProcessEnv {
   return env;
 }
 
-const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 async function healthy(baseUrl: string, ms: number, failed: () => string | null): Promise<void> {
   const deadline = Date.now() + ms;
@@ -56,7 +76,7 @@ async function healthy(baseUrl: string, ms: number, failed: () => string | null)
  * data folder and port; sessions are in the store, so signed-in browsers stay signed in. Returns the day.
  */
 export async function advanceBusinessDate(control: ServerControl, today: string): Promise<string> {
-  const now = (await (await fetch(`${control.baseUrl}/api/v1/business-date`)).json() as { today: string }).today;
+  const now = ((await (await fetch(`${control.baseUrl}/api/v1/business-date`)).json()) as { today: string }).today;
   if (today < now) throw new Error(`the business date does not go back: ${now} → ${today}`);
   if (today === now) return now;
   const pid = Number(readFileSync(control.pidFile, 'utf8'));
@@ -65,10 +85,17 @@ export async function advanceBusinessDate(control: ServerControl, today: string)
   if (alive(pid)) process.kill(pid, 'SIGKILL');
   // Detached, output to a file: the server outlives this test worker; the global teardown stops it.
   const log = openSync(join(control.dataDir, `serve-${today}.log`), 'a');
-  const child = spawn(process.execPath, serveArgs(control.dataDir, control.port, false), { cwd: ROOT, stdio: ['ignore', log, log], env: serverEnv(today), detached: true });
+  const child = spawn(process.execPath, serveArgs(control.dataDir, control.port, false), {
+    cwd: ROOT,
+    stdio: ['ignore', log, log],
+    env: serverEnv(today),
+    detached: true,
+  });
   child.unref();
   writeFileSync(control.pidFile, String(child.pid));
-  await healthy(control.baseUrl, 120_000, () => (child.exitCode !== null ? `upskill serve (${today}) exited with ${child.exitCode}: see ${control.dataDir}/serve-${today}.log` : null));
+  await healthy(control.baseUrl, 120_000, () =>
+    child.exitCode !== null ? `upskill serve (${today}) exited with ${child.exitCode}: see ${control.dataDir}/serve-${today}.log` : null,
+  );
   return today;
 }
 

@@ -19,12 +19,22 @@ async function signedIn(username: string) {
   await page.getByTestId('current-user').waitFor();
 }
 async function download(button: RegExp) {
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: button }).first().click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    page.getByRole('button', { name: button }).first().click(),
+  ]);
   const path = await file.path();
   return { name: file.suggestedFilename(), bytes: readFileSync(path) };
 }
 
-interface Share { year: number; enterpriseFen: number; totalFen: number; shareBasisPoints: number | null; below: boolean; message: string }
+interface Share {
+  year: number;
+  enterpriseFen: number;
+  totalFen: number;
+  shareBasisPoints: number | null;
+  below: boolean;
+  message: string;
+}
 
 describe('Funds and R9 (§5.2)', () => {
   it('the city sees every fund account and, per year, the enterprise-employee share with its figures', async () => {
@@ -62,14 +72,27 @@ describe('Funds and R9 (§5.2)', () => {
 });
 
 describe('Quarterly report (§5.3)', () => {
-  it('a quarterly report with money shows the API\'s figures, draws its chart, and downloads as Excel and PDF', async () => {
+  it("a quarterly report with money shows the API's figures, draws its chart, and downloads as Excel and PDF", async () => {
     await signedIn('city');
     type Report = { title: string; summary: { claims: number; approvedFen: number }; byProgram: { programName: string }[] };
     // The latest quarter of the demo with approved money (the demo is deterministic; this only picks it).
-    let year = 0, quarter = 0, report: Report | undefined;
-    for (const [y, q] of [[2021, 3], [2021, 2], [2021, 1], [2020, 4], [2020, 3]] as const) {
+    let year = 0,
+      quarter = 0,
+      report: Report | undefined;
+    for (const [y, q] of [
+      [2021, 3],
+      [2021, 2],
+      [2021, 1],
+      [2020, 4],
+      [2020, 3],
+    ] as const) {
       const r = await apiGet<Report>(`/reports/periodic?year=${y}&quarter=${q}`);
-      if (r.summary.approvedFen > 0) { year = y; quarter = q; report = r; break; }
+      if (r.summary.approvedFen > 0) {
+        year = y;
+        quarter = q;
+        report = r;
+        break;
+      }
     }
     expect(report).toBeDefined();
     await page.goto(`/supervision/reports?year=${year}&quarter=${quarter}`);
@@ -93,7 +116,9 @@ describe('Quarterly report (§5.3)', () => {
 
   it('the annual report states R8: the enterprises by their education-fund fact and what the 80% rule took off, as the API says', async () => {
     await signedIn('city');
-    const annual = await apiGet<{ r8: { message: string; top: { name: string; reducedClaims: number }[] } | null }>('/reports/periodic?year=2021');
+    const annual = await apiGet<{ r8: { message: string; top: { name: string; reducedClaims: number }[] } | null }>(
+      '/reports/periodic?year=2021',
+    );
     await page.goto('/supervision/reports?year=2021&quarter=year');
     const card = page.getByTestId('report-r8');
     await card.waitFor();
@@ -103,18 +128,23 @@ describe('Quarterly report (§5.3)', () => {
     await screenshot(page, '90-supervision-report-r8');
   });
 
-  it('a county\'s report is its own area\'s, without the area choice', async () => {
+  it("a county's report is its own area's, without the area choice", async () => {
     await signedIn('renhe');
     await page.goto('/supervision/reports?year=2021&quarter=3');
-    await page.getByTestId('report-title').getByText(/仁和区职业技能提升行动2021年第三季度季报/).waitFor();
+    await page
+      .getByTestId('report-title')
+      .getByText(/仁和区职业技能提升行动2021年第三季度季报/)
+      .waitFor();
     expect(await page.getByLabel('地区').count()).toBe(0);
   });
 });
 
-describe('Annual tasks and the quarter\'s 通报 (§5.3)', () => {
+describe("Annual tasks and the quarter's 通报 (§5.3)", () => {
   it('the laggards of 2021 Q3 are listed with their shortfall, as the API counts them', async () => {
     await signedIn('city');
-    const laggards = await apiGet<{ total: number; items: { unitName: string; shortfall: number }[] }>('/targets?year=2021&quarter=3&lagging=true&pageSize=200');
+    const laggards = await apiGet<{ total: number; items: { unitName: string; shortfall: number }[] }>(
+      '/targets?year=2021&quarter=3&lagging=true&pageSize=200',
+    );
     expect(laggards.total).toBeGreaterThan(0);
     await page.goto('/supervision/targets?year=2021&quarter=3&lagging=true');
     await page.getByTestId('laggard-notice').getByText(`${laggards.total} 项年度任务进度滞后`, { exact: false }).waitFor();
@@ -128,13 +158,22 @@ describe('Annual tasks and the quarter\'s 通报 (§5.3)', () => {
   const TASK = { year: 2020, unit: 'housing', unitName: '市住房和城乡建设局', program: 'entrepreneurship', programName: '创业培训' };
   type Task = { id: number; target: number; note: string | null };
   const ownTask = async () =>
-    (await apiGet<{ items: Task[] }>(`/targets?year=${TASK.year}&quarter=4&unitKind=department&unit=${TASK.unit}&program=${TASK.program}`)).items;
+    (await apiGet<{ items: Task[] }>(`/targets?year=${TASK.year}&quarter=4&unitKind=department&unit=${TASK.unit}&program=${TASK.program}`))
+      .items;
   /** The task's row in the list on screen, and its 年度任务 figure. */
   const taskRow = () => page.getByRole('row').filter({ hasText: TASK.unitName }).filter({ hasText: TASK.programName });
-  const listedTarget = () => taskRow().locator('td').nth(2).textContent({ timeout: 1000 }).catch(() => null);
+  const listedTarget = () =>
+    taskRow()
+      .locator('td')
+      .nth(2)
+      .textContent({ timeout: 1000 })
+      .catch(() => null);
   /** Picks `option` in the dialog's select labelled `label`; the list opens inside the dialog. */
   async function choose(dialog: Locator, label: string, option: string) {
-    await dialog.locator('.ant-form-item', { has: page.locator(`label[title="${label}"]`) }).locator('.ant-select').click();
+    await dialog
+      .locator('.ant-form-item', { has: page.locator(`label[title="${label}"]`) })
+      .locator('.ant-select')
+      .click();
     await dialog.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
   }
 
@@ -154,7 +193,10 @@ describe('Annual tasks and the quarter\'s 通报 (§5.3)', () => {
     const dialog = await open();
     // An open list stays next to its field when the page behind the dialog scrolls (it used to be
     // placed at the end of the page and moved away, and a choice made then was lost).
-    await dialog.locator('.ant-form-item', { has: page.locator('label[title="承担单位"]') }).locator('.ant-select').click();
+    await dialog
+      .locator('.ant-form-item', { has: page.locator('label[title="承担单位"]') })
+      .locator('.ant-select')
+      .click();
     const option = dialog.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${TASK.unitName}"]`);
     await option.waitFor();
     const moved = await option.evaluate((el) => {
@@ -192,7 +234,9 @@ describe('Annual tasks and the quarter\'s 通报 (§5.3)', () => {
     expect(await ownTask()).toHaveLength(1);
 
     // 调整: a new figure with its reason, from the task's row.
-    await taskRow().getByRole('button', { name: `调整 ${TASK.unitName} ${TASK.programName}` }).click();
+    await taskRow()
+      .getByRole('button', { name: `调整 ${TASK.unitName} ${TASK.programName}` })
+      .click();
     const change = page.getByRole('dialog', { name: '调整年度培训任务' });
     await change.getByText(`${TASK.year}年 ${TASK.unitName}「${TASK.programName}」，现任务 25 人次。`).waitFor();
     await change.getByLabel('调整后的年度任务（人次）').fill('32');
@@ -209,8 +253,11 @@ describe('Annual tasks and the quarter\'s 通报 (§5.3)', () => {
 });
 
 describe('Public fund-use disclosure (§5.2), without login', () => {
-  it('shows the year\'s money by program, area and provider as the API gives it, and downloads the periodic table', async () => {
-    const api = (await (await fetch(`${baseUrl}/api/v1/public/fund-disclosure?year=2021`)).json()) as { totals: { approvedFen: number; paidFen: number }; byProvider: { name: string }[] };
+  it("shows the year's money by program, area and provider as the API gives it, and downloads the periodic table", async () => {
+    const api = (await (await fetch(`${baseUrl}/api/v1/public/fund-disclosure?year=2021`)).json()) as {
+      totals: { approvedFen: number; paidFen: number };
+      byProvider: { name: string }[];
+    };
     await page.goto('/disclosure');
     await page.getByRole('heading', { name: '资金使用公开' }).waitFor();
     expect(await page.getByTestId('current-user').count()).toBe(0);

@@ -16,7 +16,10 @@ const visible = (text: string | RegExp) => page.getByText(text).first().waitFor(
 
 describe('Public pages, without login', () => {
   it('the subsidy catalog renders in Chinese, with standards in yuan, from the API', async () => {
-    const api = (await (await fetch(`${baseUrl}/api/v1/catalog?pageSize=20`)).json()) as { items: { name: string; effectiveStandardFen: number }[]; total: number };
+    const api = (await (await fetch(`${baseUrl}/api/v1/catalog?pageSize=20`)).json()) as {
+      items: { name: string; effectiveStandardFen: number }[];
+      total: number;
+    };
     await page.goto('/catalog');
     await page.getByRole('heading', { name: '职业技能培训补贴目录' }).waitFor();
     await visible(`共 ${api.total} 条`);
@@ -68,7 +71,9 @@ describe('The city bureau reviews claims', () => {
     const decided = page.getByTestId('todo-claims-decided');
     await decided.getByText(/^\d+$/).waitFor();
     expect(Number(await decided.locator('.ant-statistic-content-value').textContent())).toBeGreaterThanOrEqual(3);
-    expect(Number(await page.getByTestId('todo-claims-submitted').locator('.ant-statistic-content-value').textContent())).toBeGreaterThanOrEqual(1);
+    expect(
+      Number(await page.getByTestId('todo-claims-submitted').locator('.ant-statistic-content-value').textContent()),
+    ).toBeGreaterThanOrEqual(1);
     await screenshot(page, '04-home-city');
 
     await decided.click();
@@ -76,7 +81,12 @@ describe('The city bureau reviews claims', () => {
     await page.getByRole('heading', { name: '补贴申领' }).waitFor();
     // The demo data holds many decided claims (oldest first): the newest first shows this run's.
     // The list shows a claim by its number (SQ-…), not its internal id.
-    const api = (await (await page.request.get(`/api/v1/claims/${claims.dongquEligible}`)).json()) as { number: string; amountFen: number; startDate: string; citations: string[] };
+    const api = (await (await page.request.get(`/api/v1/claims/${claims.dongquEligible}`)).json()) as {
+      number: string;
+      amountFen: number;
+      startDate: string;
+      citations: string[];
+    };
     await page.goto('/claims?status=decided&sort=submittedAt&order=desc');
     await page.getByRole('link', { name: api.number }).waitFor();
     await screenshot(page, '05-claims-list');

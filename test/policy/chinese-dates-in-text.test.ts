@@ -5,8 +5,9 @@ import { chineseDatesInText } from '../../src/policy/dates.ts';
 
 describe('chineseDatesInText', () => {
   it('writes each ISO day of a sentence as 2021年3月2日 and a timestamp with its hour and minute', () => {
-    expect(chineseDatesInText('培训班 BJ-2021-510402-000012 有 3 条签到（如 2021-03-02 的课次在 2021-03-05 08:01:07+08 签到）'))
-      .toBe('培训班 BJ-2021-510402-000012 有 3 条签到（如 2021年3月2日 的课次在 2021年3月5日 08:01 签到）');
+    expect(chineseDatesInText('培训班 BJ-2021-510402-000012 有 3 条签到（如 2021-03-02 的课次在 2021-03-05 08:01:07+08 签到）')).toBe(
+      '培训班 BJ-2021-510402-000012 有 3 条签到（如 2021年3月2日 的课次在 2021年3月5日 08:01 签到）',
+    );
     expect(chineseDatesInText('培训期 2020-12-28至2021-01-08')).toBe('培训期 2020年12月28日至2021年1月8日');
   });
 

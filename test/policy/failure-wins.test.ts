@@ -16,8 +16,19 @@ type File = { people: Json[]; enterprises: Json[]; claims: Json[] };
 /** A claim's own facts the contract lets a file leave unstated (unknown); trainingRef is left out
  * because it also moves an allowance's governing date. */
 const UNSTATABLE = [
-  'qualified', 'newHire', 'contractMonths', 'planApproved', 'insuredMonths', 'attendedHours', 'attendedDays',
-  'entrepreneurshipType', 'occupationCode', 'level', 'projectId', 'contractPerTraineeYuan', 'contractTotalYuan',
+  'qualified',
+  'newHire',
+  'contractMonths',
+  'planApproved',
+  'insuredMonths',
+  'attendedHours',
+  'attendedDays',
+  'entrepreneurshipType',
+  'occupationCode',
+  'level',
+  'projectId',
+  'contractPerTraineeYuan',
+  'contractTotalYuan',
 ] as const;
 
 /**
@@ -49,27 +60,33 @@ describe('Any failure wins over an unknown fact', () => {
   it.each(PROGRAMS)('%s: a check that fails on stated facts keeps the claim ineligible when other facts of it are unknown', (program) => {
     let checked = 0;
     const focused = arbitraryEvaluateFile(30).map((file) => onePersonOneProgram(file as File, program));
-    fc.assert(fc.property(focused, (file) => {
-      const f = file as File;
-      const full = new Map(evaluateFile(file, { explain: true }).map((d) => [d.ref, d]));
-      // Every evaluated claim of the program, each of its stated facts left unstated in turn.
-      for (const target of f.claims) {
-        if (target.status !== undefined || target.program !== program) continue;
-        const decided = full.get(target.ref as string)!;
-        if (decided.outcome === 'not_applicable') continue; // no policy in force: no rule was checked
-        for (const fact of UNSTATABLE) {
-          if (target[fact] === undefined) continue;
-          const stillFailing = failingSteps(decided).filter((s) => !(NEEDS[s.rule] ?? []).includes(fact));
-          if (stillFailing.length === 0) continue;
-          const partial = structuredClone(f);
-          delete partial.claims.find((c) => c.ref === target.ref)![fact];
-          const d = evaluateFile(partial).find((x) => x.ref === target.ref)!;
-          checked++;
-          expect({ unstated: fact, failed: stillFailing.map((s) => s.reason), outcome: d.outcome })
-            .toEqual({ unstated: fact, failed: stillFailing.map((s) => s.reason), outcome: 'ineligible' });
+    fc.assert(
+      fc.property(focused, (file) => {
+        const f = file as File;
+        const full = new Map(evaluateFile(file, { explain: true }).map((d) => [d.ref, d]));
+        // Every evaluated claim of the program, each of its stated facts left unstated in turn.
+        for (const target of f.claims) {
+          if (target.status !== undefined || target.program !== program) continue;
+          const decided = full.get(target.ref as string)!;
+          if (decided.outcome === 'not_applicable') continue; // no policy in force: no rule was checked
+          for (const fact of UNSTATABLE) {
+            if (target[fact] === undefined) continue;
+            const stillFailing = failingSteps(decided).filter((s) => !(NEEDS[s.rule] ?? []).includes(fact));
+            if (stillFailing.length === 0) continue;
+            const partial = structuredClone(f);
+            delete partial.claims.find((c) => c.ref === target.ref)![fact];
+            const d = evaluateFile(partial).find((x) => x.ref === target.ref)!;
+            checked++;
+            expect({ unstated: fact, failed: stillFailing.map((s) => s.reason), outcome: d.outcome }).toEqual({
+              unstated: fact,
+              failed: stillFailing.map((s) => s.reason),
+              outcome: 'ineligible',
+            });
+          }
         }
-      }
-    }), RUNS);
+      }),
+      RUNS,
+    );
     // The property was put to the program, not vacuously true.
     expect(checked).toBeGreaterThan(0);
   });
@@ -79,8 +96,28 @@ describe('Any failure wins over an unknown fact', () => {
       people: [{ id: ID, groups: ['poor_labor'], pensionEntitled: false }],
       enterprises: [{ uscc: USCC, insured: true, educationFundFullyUsed: { '2020': true } }],
       claims: [
-        { ref: 'h1', program: 'work_for_training', applicant: 'enterprise', personId: ID, enterpriseUscc: USCC, startDate: '2020-03-01', endDate: '2020-08-31', newHire: true, insuredMonths: 6, status: 'paid' },
-        { ref: 'c1', program: 'work_for_training', applicant: 'enterprise', personId: ID, enterpriseUscc: USCC, startDate: '2020-10-01', endDate: '2020-12-31', newHire: true },
+        {
+          ref: 'h1',
+          program: 'work_for_training',
+          applicant: 'enterprise',
+          personId: ID,
+          enterpriseUscc: USCC,
+          startDate: '2020-03-01',
+          endDate: '2020-08-31',
+          newHire: true,
+          insuredMonths: 6,
+          status: 'paid',
+        },
+        {
+          ref: 'c1',
+          program: 'work_for_training',
+          applicant: 'enterprise',
+          personId: ID,
+          enterpriseUscc: USCC,
+          startDate: '2020-10-01',
+          endDate: '2020-12-31',
+          newHire: true,
+        },
       ],
     };
     const [d] = evaluateFile(file);
@@ -106,7 +143,12 @@ function onePersonOneProgram(file: File, program: ProgramCode): Json {
         c.program = 'employment_skill';
         delete c.trainingRef;
       } else {
-        Object.assign(c, { program: 'living_allowance', trainingRef: training.ref, startDate: training.startDate, endDate: training.endDate });
+        Object.assign(c, {
+          program: 'living_allowance',
+          trainingRef: training.ref,
+          startDate: training.startDate,
+          endDate: training.endDate,
+        });
       }
     });
     return f as Json;

@@ -23,11 +23,41 @@ function outcome(raw: unknown, records: InputRecords): { decisions: string[] } |
 
 /** Values a field may wrongly hold: other types, impossible dates and IDs, empty text, fractions, broken timelines. */
 const BAD_VALUES: unknown[] = [
-  null, '', 'x', '2021-02-30', '2021-13-01', -1, 1.5, 0.001, true, false, [], {}, { type: 'diploma' }, '510402199001010011',
-  [{ from: '2020-03-01', value: true }, { from: '2020-03-01', value: false }], [{ from: '2020-02-30', value: true }], [{ value: true }],
-  [{ from: '2020-03-01', value: 'yes' }], [{ from: '2020-03-01', value: true, to: '2020-04-01' }], [{ group: 'poor_labor', from: '2020-05-01', to: '2020-04-01' }],
-  [{ group: 'nobody' }], ['poor_labor', { group: 'rural_migrant', from: '2020-01-01' }], { from: '2020-01-01', to: '2019-01-01' }, [{ from: '2020-01-01' }, 3],
-  { 2020: 'yes' }, { 20201: true }, { type: 'skill_level', issuedOn: '2020-02-30' }, 100.001, 5, 'special', 6, 2 ** 53,
+  null,
+  '',
+  'x',
+  '2021-02-30',
+  '2021-13-01',
+  -1,
+  1.5,
+  0.001,
+  true,
+  false,
+  [],
+  {},
+  { type: 'diploma' },
+  '510402199001010011',
+  [
+    { from: '2020-03-01', value: true },
+    { from: '2020-03-01', value: false },
+  ],
+  [{ from: '2020-02-30', value: true }],
+  [{ value: true }],
+  [{ from: '2020-03-01', value: 'yes' }],
+  [{ from: '2020-03-01', value: true, to: '2020-04-01' }],
+  [{ group: 'poor_labor', from: '2020-05-01', to: '2020-04-01' }],
+  [{ group: 'nobody' }],
+  ['poor_labor', { group: 'rural_migrant', from: '2020-01-01' }],
+  { from: '2020-01-01', to: '2019-01-01' },
+  [{ from: '2020-01-01' }, 3],
+  { 2020: 'yes' },
+  { 20201: true },
+  { type: 'skill_level', issuedOn: '2020-02-30' },
+  100.001,
+  5,
+  'special',
+  6,
+  2 ** 53,
 ];
 const badValue = fc.oneof(
   { arbitrary: fc.constantFrom<unknown>(...BAD_VALUES), weight: 3 },
@@ -35,9 +65,31 @@ const badValue = fc.oneof(
 );
 
 const FIELDS: Record<string, string[]> = {
-  claims: ['ref', 'program', 'applicant', 'personId', 'enterpriseUscc', 'occupationCode', 'level', 'entrepreneurshipType', 'startDate',
-    'endDate', 'attendedHours', 'attendedDays', 'qualified', 'certificate', 'newHire', 'contractMonths', 'planApproved', 'insuredMonths',
-    'trainingRef', 'contractPerTraineeYuan', 'projectId', 'contractTotalYuan', 'status'],
+  claims: [
+    'ref',
+    'program',
+    'applicant',
+    'personId',
+    'enterpriseUscc',
+    'occupationCode',
+    'level',
+    'entrepreneurshipType',
+    'startDate',
+    'endDate',
+    'attendedHours',
+    'attendedDays',
+    'qualified',
+    'certificate',
+    'newHire',
+    'contractMonths',
+    'planApproved',
+    'insuredMonths',
+    'trainingRef',
+    'contractPerTraineeYuan',
+    'projectId',
+    'contractTotalYuan',
+    'status',
+  ],
   people: ['id', 'name', 'groups', 'rural', 'pensionEntitled', 'earlierAppraisal'],
   enterprises: ['uscc', 'name', 'insured', 'educationFundFullyUsed', 'difficulty', 'dispatchingAgencyUscc'],
 };
@@ -55,18 +107,20 @@ const damage = fc.record({
 });
 
 /** A valid file with one to three of its records damaged. */
-const damagedFile = fc.record({ file: arbitraryEvaluateFile(), damages: fc.array(damage, { minLength: 1, maxLength: 3 }) }).map(({ file, damages }) => {
-  const damaged = structuredClone(file) as Record<string, Json[]>;
-  for (const { where, index, pick, unknownField, change } of damages) {
-    const records = damaged[where] ?? [];
-    const record = records[index % Math.max(records.length, 1)];
-    if (!record) continue;
-    const field = unknownField ?? FIELDS[where]![pick % FIELDS[where]!.length]!;
-    if (change.remove) delete record[field];
-    else record[field] = change.value;
-  }
-  return damaged;
-});
+const damagedFile = fc
+  .record({ file: arbitraryEvaluateFile(), damages: fc.array(damage, { minLength: 1, maxLength: 3 }) })
+  .map(({ file, damages }) => {
+    const damaged = structuredClone(file) as Record<string, Json[]>;
+    for (const { where, index, pick, unknownField, change } of damages) {
+      const records = damaged[where] ?? [];
+      const record = records[index % Math.max(records.length, 1)];
+      if (!record) continue;
+      const field = unknownField ?? FIELDS[where]![pick % FIELDS[where]!.length]!;
+      if (change.remove) delete record[field];
+      else record[field] = change.value;
+    }
+    return damaged;
+  });
 
 describe("The file's own records stand for zod's copies", () => {
   it('a record the fast acceptance lets through is one the schema accepts, and every valid record is let through', () => {
@@ -86,37 +140,60 @@ describe("The file's own records stand for zod's copies", () => {
         }
       }
     }
-    fc.assert(fc.property(damagedFile, (file) => {
-      for (const where of ['people', 'enterprises', 'claims'] as const) {
-        for (const record of (file as Record<string, unknown[]>)[where] ?? []) soundFor(where, record);
-      }
-    }), RUNS);
-    fc.assert(fc.property(arbitraryEvaluateFile(), (file) => {
-      expect(recordsAccepted(file)).toBe(true);
-    }), RUNS);
+    fc.assert(
+      fc.property(damagedFile, (file) => {
+        for (const where of ['people', 'enterprises', 'claims'] as const) {
+          for (const record of (file as Record<string, unknown[]>)[where] ?? []) soundFor(where, record);
+        }
+      }),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(arbitraryEvaluateFile(), (file) => {
+        expect(recordsAccepted(file)).toBe(true);
+      }),
+      RUNS,
+    );
     // Facts in time (contract v2.2) are let through too: a file of timelines is not sent the slow way.
-    expect(recordAccepts.people({
-      id: '510402199001010119', groups: ['poor_labor', { group: 'rural_migrant', from: '2020-01-01', to: '2020-12-31' }],
-      pensionEntitled: [{ from: '2020-01-01', value: false }, { from: '2021-03-01', value: true }], rural: true,
-    })).toBe(true);
-    expect(recordAccepts.enterprises({
-      uscc: '91510400MA6W0001X9', insured: [{ from: '2019-01-01', value: true }], difficulty: [{ from: '2020-01-01', to: '2020-06-30' }, { from: '2021-01-01' }],
-      educationFundFullyUsed: { 2020: true, 2021: null },
-    })).toBe(true);
+    expect(
+      recordAccepts.people({
+        id: '510402199001010119',
+        groups: ['poor_labor', { group: 'rural_migrant', from: '2020-01-01', to: '2020-12-31' }],
+        pensionEntitled: [
+          { from: '2020-01-01', value: false },
+          { from: '2021-03-01', value: true },
+        ],
+        rural: true,
+      }),
+    ).toBe(true);
+    expect(
+      recordAccepts.enterprises({
+        uscc: '91510400MA6W0001X9',
+        insured: [{ from: '2019-01-01', value: true }],
+        difficulty: [{ from: '2020-01-01', to: '2020-06-30' }, { from: '2021-01-01' }],
+        educationFundFullyUsed: { 2020: true, 2021: null },
+      }),
+    ).toBe(true);
   });
 
   it('a valid file: the same decisions, byte for byte', () => {
-    fc.assert(fc.property(arbitraryEvaluateFile(), (file) => {
-      const copies = outcome(file, 'copies');
-      expect('decisions' in copies).toBe(true);
-      expect(outcome(file, 'file')).toEqual(copies);
-    }), RUNS);
+    fc.assert(
+      fc.property(arbitraryEvaluateFile(), (file) => {
+        const copies = outcome(file, 'copies');
+        expect('decisions' in copies).toBe(true);
+        expect(outcome(file, 'file')).toEqual(copies);
+      }),
+      RUNS,
+    );
   });
 
   it('a damaged file: the same problems in the same order (or the same decisions when still valid)', () => {
-    fc.assert(fc.property(damagedFile, (file) => {
-      expect(outcome(file, 'file')).toEqual(outcome(file, 'copies'));
-    }), RUNS);
+    fc.assert(
+      fc.property(damagedFile, (file) => {
+        expect(outcome(file, 'file')).toEqual(outcome(file, 'copies'));
+      }),
+      RUNS,
+    );
   });
 
   it('a duplicate reference and a claim naming nobody in the file are found either way', () => {

@@ -53,7 +53,16 @@ describe('Policy packages', () => {
     const early = claim('short_term', { startDate: '2020-06-01', endDate: '2020-06-05' });
     const late = claim('short_term', { startDate: '2022-06-01', endDate: '2022-06-05' });
     const [a, b] = evaluateFile(
-      file({ claims: [early, late], enterprises: [{ uscc: (early as { enterpriseUscc: string }).enterpriseUscc, insured: true, educationFundFullyUsed: { '2020': true, '2022': true } }] }),
+      file({
+        claims: [early, late],
+        enterprises: [
+          {
+            uscc: (early as { enterpriseUscc: string }).enterpriseUscc,
+            insured: true,
+            educationFundFullyUsed: { '2020': true, '2022': true },
+          },
+        ],
+      }),
       { policies: [pkg] },
     );
     expect(a!.outcome).toBe('not_applicable');
@@ -67,7 +76,12 @@ describe('Policy packages', () => {
       { from: '2021-01-01', to: '2021-12-31', value: 600 },
     ];
     const [a, b] = evaluateFile(
-      file({ claims: [claim('short_term', { startDate: '2020-12-28', endDate: '2020-12-31' }), claim('short_term', { startDate: '2021-01-04', endDate: '2021-01-08' })] }),
+      file({
+        claims: [
+          claim('short_term', { startDate: '2020-12-28', endDate: '2020-12-31' }),
+          claim('short_term', { startDate: '2021-01-04', endDate: '2021-01-08' }),
+        ],
+      }),
       { policies: [pkg] },
     );
     expect([a!.amountFen, b!.amountFen]).toEqual([50000, 60000]);
@@ -82,11 +96,13 @@ describe('Policy packages', () => {
     local.inForce = { default: { from: '2021-01-01', to: '2021-12-31', clause: '§end' } };
     setValue(local, 'shortTerm.amountYuan', 800);
     const [a, b, c] = evaluateFile(
-      file({ claims: [
-        claim('short_term', { startDate: '2020-06-01', endDate: '2020-06-05' }),
-        claim('short_term', { startDate: '2021-06-01', endDate: '2021-06-05' }),
-        claim('safety', { startDate: '2021-06-01', endDate: '2021-06-05' }),
-      ] }),
+      file({
+        claims: [
+          claim('short_term', { startDate: '2020-06-01', endDate: '2020-06-05' }),
+          claim('short_term', { startDate: '2021-06-01', endDate: '2021-06-05' }),
+          claim('safety', { startDate: '2021-06-01', endDate: '2021-06-05' }),
+        ],
+      }),
       { policies: [...SHIPPED_PACKAGES, local], explain: true },
     );
     expect(a!.amountFen).toBe(50000);

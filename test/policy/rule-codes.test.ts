@@ -8,10 +8,11 @@ import { CLAUSE_HEADINGS } from '../../src/policy/clauses.ts';
 import { RULE_CODES, ruleLabel } from '../../src/policy/rule-codes.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const files = (dir: string): string[] => readdirSync(dir).flatMap((e) => {
-  const p = join(dir, e);
-  return statSync(p).isDirectory() ? files(p) : /\.(ts|tsx)$/.test(e) ? [p] : [];
-});
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((e) => {
+    const p = join(dir, e);
+    return statSync(p).isDirectory() ? files(p) : /\.(ts|tsx)$/.test(e) ? [p] : [];
+  });
 const code = [...files(join(root, 'src')), ...files(join(root, 'web/src'))].map((f) => readFileSync(f, 'utf8')).join('\n');
 const cited = <T extends string>(re: RegExp) => [...new Set([...code.matchAll(re)].map((m) => m[1] as T))].sort();
 const rules = readFileSync(join(root, 'docs/rules.md'), 'utf8');

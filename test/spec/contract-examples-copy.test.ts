@@ -11,8 +11,14 @@ const SHARED = fileURLToPath(new URL('../../../shared/contracts/examples', impor
 
 describe('The copied contract examples', () => {
   it.skipIf(!existsSync(SHARED))('are the shared contract examples, file for file', () => {
-    const names = readdirSync(SHARED).filter((f) => f.endsWith('.json')).sort();
-    expect(readdirSync(COPY).filter((f) => f.endsWith('.json')).sort()).toEqual(names);
+    const names = readdirSync(SHARED)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
+    expect(
+      readdirSync(COPY)
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    ).toEqual(names);
     for (const n of names) expect(readFileSync(join(COPY, n), 'utf8'), n).toBe(readFileSync(join(SHARED, n), 'utf8'));
   });
 });

@@ -119,16 +119,88 @@ export function defaultCatalog(): Json[] {
     catalogEntry({ code: OCC.electrician, level: 4, baseStandardYuan: 1500, appraisalStandardYuan: 200 }),
     catalogEntry({ code: OCC.electrician, level: 3, baseStandardYuan: 2000, appraisalStandardYuan: 250 }),
     catalogEntry({ section: 'employment', code: OCC.electrician, level: 4, baseStandardYuan: 1200, appraisalStandardYuan: 180 }),
-    catalogEntry({ code: OCC.welder, name: '焊工', level: 4, baseStandardYuan: 1600, industry: 'vanadium_titanium', upliftRate: 0.12, appraisalStandardYuan: 210 }),
-    catalogEntry({ section: 'employment', code: OCC.housekeeper, name: '家政服务员', level: 5, baseStandardYuan: 900, industry: 'modern_service', upliftRate: 0.1, appraisalStandardYuan: 100, hours: 90 }),
-    catalogEntry({ code: OCC.carer, name: '养老护理员', level: 4, baseStandardYuan: 1230, industry: 'health_care', upliftRate: 0.05, appraisalStandardYuan: 160 }),
-    catalogEntry({ section: 'employment', code: OCC.carer, name: '养老护理员', level: 5, baseStandardYuan: 1010, industry: 'health_care', upliftRate: 0.15, appraisalStandardYuan: undefined }),
+    catalogEntry({
+      code: OCC.welder,
+      name: '焊工',
+      level: 4,
+      baseStandardYuan: 1600,
+      industry: 'vanadium_titanium',
+      upliftRate: 0.12,
+      appraisalStandardYuan: 210,
+    }),
+    catalogEntry({
+      section: 'employment',
+      code: OCC.housekeeper,
+      name: '家政服务员',
+      level: 5,
+      baseStandardYuan: 900,
+      industry: 'modern_service',
+      upliftRate: 0.1,
+      appraisalStandardYuan: 100,
+      hours: 90,
+    }),
+    catalogEntry({
+      code: OCC.carer,
+      name: '养老护理员',
+      level: 4,
+      baseStandardYuan: 1230,
+      industry: 'health_care',
+      upliftRate: 0.05,
+      appraisalStandardYuan: 160,
+    }),
+    catalogEntry({
+      section: 'employment',
+      code: OCC.carer,
+      name: '养老护理员',
+      level: 5,
+      baseStandardYuan: 1010,
+      industry: 'health_care',
+      upliftRate: 0.15,
+      appraisalStandardYuan: undefined,
+    }),
     catalogEntry({ code: OCC.cook, name: '中式烹调师', level: 4, baseStandardYuan: 1400, appraisalStandardYuan: undefined }),
-    catalogEntry({ section: 'employment', code: OCC.cook, name: '中式烹调师', level: 4, baseStandardYuan: 1100, appraisalStandardYuan: 120 }),
-    catalogEntry({ section: 'employment', code: OCC.cook, name: '中式烹调师', level: 5, baseStandardYuan: 800, appraisalStandardYuan: undefined }),
-    catalogEntry({ code: OCC.bricklayer, name: '砌筑工', level: 4, baseStandardYuan: 1000, appraisalStandardYuan: 90, effectiveFrom: '2020-01-14', effectiveTo: '2020-12-31' }),
-    catalogEntry({ code: OCC.bricklayer, name: '砌筑工', level: 4, baseStandardYuan: 1100, appraisalStandardYuan: 95, effectiveFrom: '2021-01-01', effectiveTo: null }),
-    catalogEntry({ section: 'employment', code: OCC.pastry, name: '中式面点制作', level: 'special', baseStandardYuan: 600, appraisalStandardYuan: undefined }),
+    catalogEntry({
+      section: 'employment',
+      code: OCC.cook,
+      name: '中式烹调师',
+      level: 4,
+      baseStandardYuan: 1100,
+      appraisalStandardYuan: 120,
+    }),
+    catalogEntry({
+      section: 'employment',
+      code: OCC.cook,
+      name: '中式烹调师',
+      level: 5,
+      baseStandardYuan: 800,
+      appraisalStandardYuan: undefined,
+    }),
+    catalogEntry({
+      code: OCC.bricklayer,
+      name: '砌筑工',
+      level: 4,
+      baseStandardYuan: 1000,
+      appraisalStandardYuan: 90,
+      effectiveFrom: '2020-01-14',
+      effectiveTo: '2020-12-31',
+    }),
+    catalogEntry({
+      code: OCC.bricklayer,
+      name: '砌筑工',
+      level: 4,
+      baseStandardYuan: 1100,
+      appraisalStandardYuan: 95,
+      effectiveFrom: '2021-01-01',
+      effectiveTo: null,
+    }),
+    catalogEntry({
+      section: 'employment',
+      code: OCC.pastry,
+      name: '中式面点制作',
+      level: 'special',
+      baseStandardYuan: 600,
+      appraisalStandardYuan: undefined,
+    }),
   ];
 }
 
@@ -359,7 +431,12 @@ function context(d: SpecDecision): string {
   return `${d.ref}: ${d.outcome} ${d.amountFen} ${String(d.payee)} [${d.citations.join(' ')}] missing=[${d.missing.join(', ')}] reasons=${d.reasons.join(' | ')}`;
 }
 
-export function expectEligible(d: SpecDecision, amountFen: number, payee: 'individual' | 'enterprise' | 'institution', clause: string): void {
+export function expectEligible(
+  d: SpecDecision,
+  amountFen: number,
+  payee: 'individual' | 'enterprise' | 'institution',
+  clause: string,
+): void {
   expect(d.outcome, context(d)).toBe('eligible');
   expect(d.amountFen, context(d)).toBe(amountFen);
   expect(Number.isInteger(d.amountFen)).toBe(true);

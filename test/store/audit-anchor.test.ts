@@ -33,23 +33,47 @@ afterAll(() => store?.close());
 async function logOf(n: number, name: string, checkpoint = true) {
   await sql`delete from audit_log`.execute(store.db);
   for (let i = 1; i <= n; i++) {
-    await inTransaction(store.db, (tx) => appendAudit(tx, { actor: 'county:dongqu', action: 'claim.review', entity: 'claim', entityId: `C${i}`, data: { note: `第 ${i} 笔` } }));
+    await inTransaction(store.db, (tx) =>
+      appendAudit(tx, { actor: 'county:dongqu', action: 'claim.review', entity: 'claim', entityId: `C${i}`, data: { note: `第 ${i} 笔` } }),
+    );
   }
   const file = join(dir, `${name}.jsonl`);
   if (checkpoint) await writeAuditCheckpoint(store.db, key, file);
   return { db: store.db, file };
 }
 
-const append = (db: Store['db'], id: string) => inTransaction(db, (tx) => appendAudit(tx, { actor: 'county:dongqu', action: 'claim.review', entity: 'claim', entityId: id, data: { note: '追加' } }));
+const append = (db: Store['db'], id: string) =>
+  inTransaction(db, (tx) =>
+    appendAudit(tx, { actor: 'county:dongqu', action: 'claim.review', entity: 'claim', entityId: id, data: { note: '追加' } }),
+  );
 
 /** What anyone with SQL access can do without a secret: change an entry and recompute every hash after it. */
 async function rewriteAndRecompute(db: Store['db'], seq: number, data: unknown) {
   await sql`update audit_log set data = ${JSON.stringify(data)}::jsonb where seq = ${seq}`.execute(db);
   const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>=', seq).orderBy('seq').execute();
-  let prev = (await db.selectFrom('audit_log').select('hash').where('seq', '=', seq - 1).executeTakeFirst())?.hash ?? '0'.repeat(64);
+  let prev =
+    (
+      await db
+        .selectFrom('audit_log')
+        .select('hash')
+        .where('seq', '=', seq - 1)
+        .executeTakeFirst()
+    )?.hash ?? '0'.repeat(64);
   for (const r of rows) {
-    const hash = createHash('sha256').update(prev)
-      .update(canonicalJson({ seq: r.seq, at: r.at.toISOString(), actor: r.actor, action: r.action, entity: r.entity, entityId: r.entity_id, data: r.data })).digest('hex');
+    const hash = createHash('sha256')
+      .update(prev)
+      .update(
+        canonicalJson({
+          seq: r.seq,
+          at: r.at.toISOString(),
+          actor: r.actor,
+          action: r.action,
+          entity: r.entity,
+          entityId: r.entity_id,
+          data: r.data,
+        }),
+      )
+      .digest('hex');
     await sql`update audit_log set prev_hash = ${prev}, hash = ${hash} where seq = ${r.seq}`.execute(db);
     prev = hash;
   }
@@ -60,7 +84,12 @@ describe('Audit checkpoints', () => {
     const { db, file } = await logOf(5, 'intact');
     await append(db, 'C6');
     const report = await verifyAuditLog(db, { checkpointFile: file, key });
-    expect(report).toMatchObject({ ok: true, problems: [], chain: { ok: true, entries: 6 }, checkpoint: { entries: 5, line: 1, key: key.keyId } });
+    expect(report).toMatchObject({
+      ok: true,
+      problems: [],
+      chain: { ok: true, entries: 6 },
+      checkpoint: { entries: 5, line: 1, key: key.keyId },
+    });
   });
 
   it('a checkpoint is the line printed for the offline copy: entry count, head hash, time, key and signature', async () => {
@@ -68,7 +97,13 @@ describe('Audit checkpoints', () => {
     const result = await writeAuditCheckpoint(db, key, file, { now: new Date('2026-12-06T09:00:00Z') });
     expect(readFileSync(file, 'utf8')).toBe(`${result.written!.line}\n`);
     const head = await db.selectFrom('audit_log').select('hash').where('seq', '=', 2).executeTakeFirstOrThrow();
-    expect(JSON.parse(result.written!.line)).toMatchObject({ v: 1, entries: 2, head: head.hash, at: '2026-12-06T09:00:00.000Z', key: key.keyId });
+    expect(JSON.parse(result.written!.line)).toMatchObject({
+      v: 1,
+      entries: 2,
+      head: head.hash,
+      at: '2026-12-06T09:00:00.000Z',
+      key: key.keyId,
+    });
     // The server's periodic checkpoint skips a log that has not grown; the next one covers the new entries.
     expect((await writeAuditCheckpoint(db, key, file, { onlyIfGrown: true })).written).toBeNull();
     await append(db, 'C3');
@@ -82,7 +117,9 @@ describe('Audit checkpoints', () => {
     expect(await verifyAuditChain(db)).toEqual({ ok: true, entries: 4 });
     const report = await verifyAuditLog(db, { checkpointFile: file, key });
     expect(report.ok).toBe(false);
-    expect(report.problems).toEqual([expect.stringMatching(/^审计日志被截断：.* 的检查点（第 1 行）记录了 6 条，数据库现只有 4 条，第 5–6 条已被删除$/)]);
+    expect(report.problems).toEqual([
+      expect.stringMatching(/^审计日志被截断：.* 的检查点（第 1 行）记录了 6 条，数据库现只有 4 条，第 5–6 条已被删除$/),
+    ]);
     // Nor does the next checkpoint launder the cut: it refuses to sign.
     await append(db, 'C5-new');
     await append(db, 'C6-new');
@@ -104,7 +141,9 @@ describe('Audit checkpoints', () => {
     await rewriteAndRecompute(db, 2, { note: '改写' });
     expect(await verifyAuditChain(db)).toEqual({ ok: true, entries: 5 });
     const report = await verifyAuditLog(db, { checkpointFile: file, key });
-    expect(report.problems).toEqual([expect.stringMatching(/^审计日志第 5 条的哈希与 .* 的检查点（第 1 行）不符：该条或之前的记录被改写后重算了哈希$/)]);
+    expect(report.problems).toEqual([
+      expect.stringMatching(/^审计日志第 5 条的哈希与 .* 的检查点（第 1 行）不符：该条或之前的记录被改写后重算了哈希$/),
+    ]);
     await expect(writeAuditCheckpoint(db, key, file)).rejects.toThrow('第 5 条的哈希');
   });
 
@@ -119,7 +158,9 @@ describe('Audit checkpoints', () => {
     const report = await verifyAuditLog(db, { checkpointFile: file, key });
     expect(report.ok).toBe(false);
     expect(report.refusedCheckpoints).toBe(1);
-    expect(report.problems[0]).toBe(`检查点文件第 2 行（${JSON.parse(readFileSync(file, 'utf8').split('\n')[1]!).at}，5 条）签名无效，不予采信：由另一把密钥 ${forger.keyId} 签名，配置的密钥是 ${key.keyId}`);
+    expect(report.problems[0]).toBe(
+      `检查点文件第 2 行（${JSON.parse(readFileSync(file, 'utf8').split('\n')[1]!).at}，5 条）签名无效，不予采信：由另一把密钥 ${forger.keyId} 签名，配置的密钥是 ${key.keyId}`,
+    );
     expect(report.problems[1]).toContain('从第 1 条起已不同');
     expect(report.checkpoint?.line).toBe(1);
   });
@@ -143,7 +184,12 @@ describe('Audit checkpoints', () => {
 
   it('entries appended in bulk chain on from single ones, and a checkpoint covers them', async () => {
     const { db, file } = await logOf(2, 'bulk');
-    await inTransaction(db, (tx) => appendAuditEntries(tx, Array.from({ length: 1500 }, (_, i) => ({ actor: 'test', action: 'claim.review', entity: 'claim', entityId: `B${i}` }))));
+    await inTransaction(db, (tx) =>
+      appendAuditEntries(
+        tx,
+        Array.from({ length: 1500 }, (_, i) => ({ actor: 'test', action: 'claim.review', entity: 'claim', entityId: `B${i}` })),
+      ),
+    );
     await append(db, 'after');
     expect(await verifyAuditChain(db)).toEqual({ ok: true, entries: 1503 });
     expect((await writeAuditCheckpoint(db, key, file, { onlyIfGrown: true })).written?.checkpoint.entries).toBe(1503);

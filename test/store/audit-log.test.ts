@@ -10,7 +10,15 @@ let store: Store;
 beforeAll(async () => {
   store = await openTestStore();
   for (let i = 1; i <= 5; i++) {
-    await inTransaction(store.db, (tx) => appendAudit(tx, { actor: 'city:admin', action: 'claim.approve', entity: 'claim', entityId: `C${i}`, data: { amountFen: i * 100, 'z-key': 1, 'a-key': [1, { b: 2, a: 1 }] } }));
+    await inTransaction(store.db, (tx) =>
+      appendAudit(tx, {
+        actor: 'city:admin',
+        action: 'claim.approve',
+        entity: 'claim',
+        entityId: `C${i}`,
+        data: { amountFen: i * 100, 'z-key': 1, 'a-key': [1, { b: 2, a: 1 }] },
+      }),
+    );
   }
 }, 60_000);
 afterAll(() => store.close());
@@ -23,8 +31,13 @@ describe('Audit log', () => {
   it('writers appending at the same moment still form one unbroken chain', async () => {
     const other = await openTestStore();
     try {
-      await Promise.all(Array.from({ length: 25 }, (_, i) =>
-        inTransaction(other.db, (tx) => appendAudit(tx, { actor: 'county:x', action: 'claim.submit', entity: 'claim', entityId: `P${i}` }))));
+      await Promise.all(
+        Array.from({ length: 25 }, (_, i) =>
+          inTransaction(other.db, (tx) =>
+            appendAudit(tx, { actor: 'county:x', action: 'claim.submit', entity: 'claim', entityId: `P${i}` }),
+          ),
+        ),
+      );
       expect(await verifyAuditChain(other.db)).toEqual({ ok: true, entries: 25 });
     } finally {
       await other.close();
@@ -32,10 +45,12 @@ describe('Audit log', () => {
   }, 60_000);
 
   it('a change rolled back leaves no entry', async () => {
-    await expect(inTransaction(store.db, async (tx) => {
-      await appendAudit(tx, { actor: 'x', action: 'y', entity: 'z', entityId: '1' });
-      throw new Error('abort');
-    })).rejects.toThrow('abort');
+    await expect(
+      inTransaction(store.db, async (tx) => {
+        await appendAudit(tx, { actor: 'x', action: 'y', entity: 'z', entityId: '1' });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
     expect(await verifyAuditChain(store.db)).toEqual({ ok: true, entries: 5 });
   });
 
@@ -47,7 +62,8 @@ describe('Audit log', () => {
   it('an entry removed directly in the database is named by its missing number', async () => {
     const other = await openTestStore();
     try {
-      for (let i = 1; i <= 4; i++) await inTransaction(other.db, (tx) => appendAudit(tx, { actor: 'a', action: 'b', entity: 'c', entityId: String(i) }));
+      for (let i = 1; i <= 4; i++)
+        await inTransaction(other.db, (tx) => appendAudit(tx, { actor: 'a', action: 'b', entity: 'c', entityId: String(i) }));
       await sql`delete from audit_log where seq = 2`.execute(other.db);
       expect(await verifyAuditChain(other.db)).toMatchObject({ ok: false, seq: 2, problem: 'removed' });
     } finally {

@@ -17,7 +17,10 @@ beforeAll(async () => {
   store = await openTestStore();
   await inTransaction(store.db, async (tx) => {
     await seedReferenceData(tx);
-    await insertPeople(tx, PEOPLE.map((p) => ({ residentId: p })));
+    await insertPeople(
+      tx,
+      PEOPLE.map((p) => ({ residentId: p })),
+    );
   });
 }, 60_000);
 afterAll(() => store.close());
@@ -54,8 +57,18 @@ const claimArb = fc.record({
 const commandArb = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), claims: fc.array(claimArb, { minLength: 1, maxLength: 4 }) }),
   fc.record({ kind: fc.constant('status' as const), pick: fc.nat(), status: fc.constantFrom(...STATUSES) }),
-  fc.record({ kind: fc.constant('decide' as const), pick: fc.nat(), outcome: fc.constantFrom('eligible', 'ineligible'), amountFen: fc.integer({ min: 0, max: 900_000 }) }),
-  fc.record({ kind: fc.constant('move' as const), pick: fc.nat(), endDate: fc.constantFrom('2020-05-20', '2021-11-30'), areaCode: fc.constantFrom('510411', '510422') }),
+  fc.record({
+    kind: fc.constant('decide' as const),
+    pick: fc.nat(),
+    outcome: fc.constantFrom('eligible', 'ineligible'),
+    amountFen: fc.integer({ min: 0, max: 900_000 }),
+  }),
+  fc.record({
+    kind: fc.constant('move' as const),
+    pick: fc.nat(),
+    endDate: fc.constantFrom('2020-05-20', '2021-11-30'),
+    areaCode: fc.constantFrom('510411', '510422'),
+  }),
   fc.record({ kind: fc.constant('exception' as const), pick: fc.nat(), amountFen: fc.integer({ min: 1, max: 500_000 }) }),
   fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('rolledBack' as const), status: fc.constantFrom(...STATUSES) }),
@@ -91,7 +104,12 @@ async function run(c: Command): Promise<void> {
     }
     case 'exception': {
       const id = picked(c.pick);
-      if (id) await store.db.updateTable('claims').set({ outcome: 'ineligible', r3_exception_amount_fen: c.amountFen }).where('id', '=', id).execute();
+      if (id)
+        await store.db
+          .updateTable('claims')
+          .set({ outcome: 'ineligible', r3_exception_amount_fen: c.amountFen })
+          .where('id', '=', id)
+          .execute();
       return;
     }
     case 'delete': {
@@ -101,10 +119,12 @@ async function run(c: Command): Promise<void> {
     }
     case 'rolledBack':
       // Every claim changed, then the transaction fails: its deltas go with it.
-      await expect(inTransaction(store.db, async (tx) => {
-        await tx.updateTable('claims').set({ status: c.status, amount_fen: 1 }).execute();
-        throw new Error('rolled back on purpose');
-      })).rejects.toThrow('rolled back on purpose');
+      await expect(
+        inTransaction(store.db, async (tx) => {
+          await tx.updateTable('claims').set({ status: c.status, amount_fen: 1 }).execute();
+          throw new Error('rolled back on purpose');
+        }),
+      ).rejects.toThrow('rolled back on purpose');
       return;
     case 'fold':
       await foldClaimPeriodDeltas(store.db);
@@ -114,16 +134,24 @@ async function run(c: Command): Promise<void> {
 
 describe('Running figures of the period reports', () => {
   it('equal the claims grouped directly after any sequence of inserts, changes, deletes, roll-backs and folds', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(commandArb, { minLength: 1, maxLength: 12 }), async (commands) => {
-      for (const c of commands) await run(c);
-      expect(await fromRunningFigures()).toEqual(await fromClaims());
-    }), { numRuns: 25 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(commandArb, { minLength: 1, maxLength: 12 }), async (commands) => {
+        for (const c of commands) await run(c);
+        expect(await fromRunningFigures()).toEqual(await fromClaims());
+      }),
+      { numRuns: 25 },
+    );
   }, 120_000);
 
   it('a fold moves every delta into the totals and changes no figure', async () => {
-    await run({ kind: 'insert', claims: [{ program: 'safety', areaCode: '510402', endDate: '2021-06-30', status: 'paid', outcome: 'eligible', amountFen: 120_000 }] });
+    await run({
+      kind: 'insert',
+      claims: [{ program: 'safety', areaCode: '510402', endDate: '2021-06-30', status: 'paid', outcome: 'eligible', amountFen: 120_000 }],
+    });
     const before = await fromRunningFigures();
-    expect(Number((await sql<{ n: string }>`select count(*) as n from claim_period_deltas`.execute(store.db)).rows[0]!.n)).toBeGreaterThan(0);
+    expect(Number((await sql<{ n: string }>`select count(*) as n from claim_period_deltas`.execute(store.db)).rows[0]!.n)).toBeGreaterThan(
+      0,
+    );
     expect(await foldClaimPeriodDeltas(store.db)).toBeGreaterThan(0);
     expect(Number((await sql<{ n: string }>`select count(*) as n from claim_period_deltas`.execute(store.db)).rows[0]!.n)).toBe(0);
     expect(await fromRunningFigures()).toEqual(before);
@@ -131,8 +159,14 @@ describe('Running figures of the period reports', () => {
   });
 
   it('a server folds on its own, every interval, until stopped', async () => {
-    await run({ kind: 'insert', claims: [{ program: 'short_term', areaCode: '510403', endDate: '2021-09-15', status: 'decided', outcome: 'eligible', amountFen: 80_000 }] });
-    const deltas = async () => Number((await sql<{ n: string }>`select count(*) as n from claim_period_deltas`.execute(store.db)).rows[0]!.n);
+    await run({
+      kind: 'insert',
+      claims: [
+        { program: 'short_term', areaCode: '510403', endDate: '2021-09-15', status: 'decided', outcome: 'eligible', amountFen: 80_000 },
+      ],
+    });
+    const deltas = async () =>
+      Number((await sql<{ n: string }>`select count(*) as n from claim_period_deltas`.execute(store.db)).rows[0]!.n);
     expect(await deltas()).toBeGreaterThan(0);
     const errors: unknown[] = [];
     const stop = foldClaimPeriodDeltasEvery(store.db, 20, (e) => errors.push(e));
@@ -148,7 +182,15 @@ describe('Running figures of the period reports', () => {
   it('a bulk load with the foreign-key triggers off (session_replication_role = replica) is still counted', async () => {
     await inTransaction(store.db, async (tx) => {
       await sql`set local session_replication_role = replica`.execute(tx);
-      await insertClaimRow(tx, { id: `PT-bulk-${next++}`, residentId: PEOPLE[0]!, program: 'pre_job', endDate: '2021-08-08', status: 'approved', outcome: 'eligible', amountFen: 50_000 });
+      await insertClaimRow(tx, {
+        id: `PT-bulk-${next++}`,
+        residentId: PEOPLE[0]!,
+        program: 'pre_job',
+        endDate: '2021-08-08',
+        status: 'approved',
+        outcome: 'eligible',
+        amountFen: 50_000,
+      });
     });
     expect(await fromRunningFigures()).toEqual(await fromClaims());
   });

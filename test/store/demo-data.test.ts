@@ -27,7 +27,9 @@ afterAll(() => store?.close());
 describe('Classes', () => {
   it('occur in every state, and every class program has classes', async () => {
     const rows = await store.db.selectFrom('classes').select(['program', 'status']).execute();
-    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['draft', 'submitted', 'approved', 'returned', 'running', 'assessed', 'closed']));
+    expect(new Set(rows.map((r) => r.status))).toEqual(
+      new Set(['draft', 'submitted', 'approved', 'returned', 'running', 'assessed', 'closed']),
+    );
     expect(new Set(rows.map((r) => r.program))).toEqual(new Set(CLASS_PROGRAMS));
     expect(rows.length).toBeGreaterThanOrEqual(190);
   });
@@ -39,19 +41,26 @@ describe('Classes', () => {
     expect(advances.map((a) => a.kind).sort()).toEqual(['apprenticeship', 'project']);
     expect(await store.db.selectFrom('projects').select('id').execute()).toHaveLength(2);
     const programs = new Set((await store.db.selectFrom('claims').select('program').distinct().execute()).map((c) => c.program));
-    for (const p of ['apprenticeship', 'work_for_training', 'living_allowance', 'appraisal', ...CLASS_PROGRAMS]) expect(programs).toContain(p);
+    for (const p of ['apprenticeship', 'work_for_training', 'living_allowance', 'appraisal', ...CLASS_PROGRAMS])
+      expect(programs).toContain(p);
   });
 
   it('§4.3/§4.4 classes carry a content filing dated before their start', async () => {
-    const rows = await store.db.selectFrom('classes').innerJoin('content_filings as f', 'f.id', 'classes.filing_id')
-      .select(['classes.start_date', 'f.filed_on', 'classes.program']).where('classes.program', 'in', ['short_term', 'pre_job']).execute();
+    const rows = await store.db
+      .selectFrom('classes')
+      .innerJoin('content_filings as f', 'f.id', 'classes.filing_id')
+      .select(['classes.start_date', 'f.filed_on', 'classes.program'])
+      .where('classes.program', 'in', ['short_term', 'pre_job'])
+      .execute();
     const all = await store.db.selectFrom('classes').select('id').where('program', 'in', ['short_term', 'pre_job']).execute();
     expect(rows).toHaveLength(all.length);
     for (const r of rows) expect(day(r.filed_on) < day(r.start_date)).toBe(true);
   });
 
   it('dates lie inside the plan (2020-01-14 … 2021-12-31); closed classes have attendance, results and certificates', async () => {
-    const range = await sql<{ lo: string; hi: string }>`select min(start_date)::text as lo, max(end_date)::text as hi from classes`.execute(store.db);
+    const range = await sql<{ lo: string; hi: string }>`select min(start_date)::text as lo, max(end_date)::text as hi from classes`.execute(
+      store.db,
+    );
     expect(range.rows[0]!.lo >= '2020-01-14' && range.rows[0]!.hi <= '2021-12-31').toBe(true);
     const closed = await sql<{ n: number; missing: number }>`
       select count(*)::int as n,
@@ -66,13 +75,21 @@ describe('Classes', () => {
 describe('Claims', () => {
   it('occur in every state, and the decided ones with every outcome', async () => {
     const rows = await store.db.selectFrom('claims').select(['status', 'outcome']).execute();
-    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['submitted', 'decided', 'reviewed', 'publicity', 'approved', 'paid', 'rejected', 'withdrawn']));
-    expect(new Set(rows.filter((r) => r.status === 'decided').map((r) => r.outcome))).toEqual(new Set(['eligible', 'ineligible', 'undecided']));
+    expect(new Set(rows.map((r) => r.status))).toEqual(
+      new Set(['submitted', 'decided', 'reviewed', 'publicity', 'approved', 'paid', 'rejected', 'withdrawn']),
+    );
+    expect(new Set(rows.filter((r) => r.status === 'decided').map((r) => r.outcome))).toEqual(
+      new Set(['eligible', 'ineligible', 'undecided']),
+    );
   });
 
   it('living allowances name their §4.6 training claim of the same person', async () => {
-    const rows = await store.db.selectFrom('claims as a').innerJoin('claims as t', 't.id', 'a.training_claim_id')
-      .select(['a.resident_id as a', 't.resident_id as t', 't.program']).where('a.program', '=', 'living_allowance').execute();
+    const rows = await store.db
+      .selectFrom('claims as a')
+      .innerJoin('claims as t', 't.id', 'a.training_claim_id')
+      .select(['a.resident_id as a', 't.resident_id as t', 't.program'])
+      .where('a.program', '=', 'living_allowance')
+      .execute();
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect([r.a, r.program]).toEqual([r.t, 'employment_skill']);
   });
@@ -91,22 +108,35 @@ describe('Claims', () => {
   });
 
   it('publicity runs under the business date: every notice started on or after the day it was published, closed after its last working day; objections are dated when received and resolved', async () => {
-    const notices = await store.db.selectFrom('publicity_notices').select(['status', 'starts_on', 'ends_on', 'published_on', 'closed_on']).execute();
+    const notices = await store.db
+      .selectFrom('publicity_notices')
+      .select(['status', 'starts_on', 'ends_on', 'published_on', 'closed_on'])
+      .execute();
     for (const n of notices) {
       expect(day(n.starts_on) >= day(n.published_on!)).toBe(true);
       if (n.status === 'closed') expect(day(n.closed_on!) > day(n.ends_on)).toBe(true);
       else expect(n.closed_on).toBeNull();
     }
-    const objections = await store.db.selectFrom('objections').select(['status', 'received_on', 'resolved_on']).orderBy('received_on').execute();
+    const objections = await store.db
+      .selectFrom('objections')
+      .select(['status', 'received_on', 'resolved_on'])
+      .orderBy('received_on')
+      .execute();
     expect(objections.map((o) => [o.status, day(o.received_on!), o.resolved_on && day(o.resolved_on)])).toEqual([
-      ['upheld', '2021-07-07', '2021-07-14'], ['open', DEMO_TODAY, null],
+      ['upheld', '2021-07-07', '2021-07-14'],
+      ['open', DEMO_TODAY, null],
     ]);
   });
 
   it('one R3 exception, recorded by the city with its reason, on a claim that failed R3 alone', async () => {
     const rows = await store.db.selectFrom('claims').selectAll().where('r3_exception_reason', 'is not', null).execute();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id: activity.r3ExceptionClaimId, outcome: 'ineligible', r3_exception_by: 'city:city', program: 'work_for_training' });
+    expect(rows[0]).toMatchObject({
+      id: activity.r3ExceptionClaimId,
+      outcome: 'ineligible',
+      r3_exception_by: 'city:city',
+      program: 'work_for_training',
+    });
     expect(rows[0]!.r3_exception_reason).toContain('原则上');
   });
 });
@@ -120,7 +150,16 @@ describe('The audit log', () => {
   });
 
   it('every payment, reservation, batch line, advance and fund budget of the demo agrees with the amount its audit entry recorded', async () => {
-    expect(Number((await store.db.selectFrom('payments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThan(0);
+    expect(
+      Number(
+        (
+          await store.db
+            .selectFrom('payments')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBeGreaterThan(0);
     expect(await reconcileMoney(store.db)).toEqual([]);
   });
 });
@@ -132,27 +171,59 @@ describe('The planted irregularities', () => {
     expect(cls.status).toBe('returned');
     expect(cls.review_note).toContain('养老金');
     expect(p.note).toContain('R5');
-    const onRoster = await store.db.selectFrom('class_trainees').select('resident_id').where('class_id', '=', cls.id).where('resident_id', '=', p.residentIds[0]!).execute();
+    const onRoster = await store.db
+      .selectFrom('class_trainees')
+      .select('resident_id')
+      .where('class_id', '=', cls.id)
+      .where('resident_id', '=', p.residentIds[0]!)
+      .execute();
     expect(onRoster).toHaveLength(1);
-    const fact = await store.db.selectFrom('person_facts').select(['value', 'as_of']).where('resident_id', '=', p.residentIds[0]!).where('fact', '=', 'pensionEntitled')
-      .orderBy('as_of', 'desc').executeTakeFirstOrThrow();
+    const fact = await store.db
+      .selectFrom('person_facts')
+      .select(['value', 'as_of'])
+      .where('resident_id', '=', p.residentIds[0]!)
+      .where('fact', '=', 'pensionEntitled')
+      .orderBy('as_of', 'desc')
+      .executeTakeFirstOrThrow();
     expect(fact.value).toBe(true);
     expect(day(fact.as_of) <= day(cls.start_date)).toBe(true);
   });
 
   it('PLANT-PENSION-LATE: the late pension record leaves the paid claim as it was and raises an open case for its office', async () => {
     const p = planted('PLANT-PENSION-LATE');
-    const claim = await store.db.selectFrom('claims').select(['status', 'outcome']).where('id', '=', p.claimIds[0]!).executeTakeFirstOrThrow();
+    const claim = await store.db
+      .selectFrom('claims')
+      .select(['status', 'outcome'])
+      .where('id', '=', p.claimIds[0]!)
+      .executeTakeFirstOrThrow();
     expect(claim).toEqual({ status: 'paid', outcome: 'eligible' });
     const cases = await store.db.selectFrom('fact_cases').selectAll().where('claim_id', '=', p.claimIds[0]!).execute();
-    expect(cases).toMatchObject([{ status: 'open', claim_status: 'paid', fact: 'pensionEntitled', before_outcome: 'eligible', after_outcome: 'ineligible', after_amount_fen: 0 }]);
+    expect(cases).toMatchObject([
+      {
+        status: 'open',
+        claim_status: 'paid',
+        fact: 'pensionEntitled',
+        before_outcome: 'eligible',
+        after_outcome: 'ineligible',
+        after_amount_fen: 0,
+      },
+    ]);
   });
 
   it('PLANT-OVERLAP: one person on a running and a submitted class whose sessions overlap', async () => {
     const p = planted('PLANT-OVERLAP');
-    const classes = await store.db.selectFrom('classes').select(['id', 'status', 'review_problems']).where('id', 'in', p.classIds).execute();
+    const classes = await store.db
+      .selectFrom('classes')
+      .select(['id', 'status', 'review_problems'])
+      .where('id', 'in', p.classIds)
+      .execute();
     expect(classes.map((c) => c.status).sort()).toEqual(['running', 'submitted']);
-    const rosters = await store.db.selectFrom('class_trainees').select('class_id').where('resident_id', '=', p.residentIds[0]!).where('class_id', 'in', p.classIds).execute();
+    const rosters = await store.db
+      .selectFrom('class_trainees')
+      .select('class_id')
+      .where('resident_id', '=', p.residentIds[0]!)
+      .where('class_id', 'in', p.classIds)
+      .execute();
     expect(rosters).toHaveLength(2);
     const clash = await sql<{ n: number }>`
       select count(*)::int as n from class_sessions a join class_sessions b on a.day = b.day and a.starts_at < b.ends_at and b.starts_at < a.ends_at
@@ -171,13 +242,26 @@ describe('The planted irregularities', () => {
     const byClass = new Map(spread.rows.map((r) => [r.class_id, r.minutes]));
     expect(byClass.get(planted('PLANT-SAME-MINUTE').classIds[0]!)).toBe(1);
     expect([...byClass.values()].filter((m) => m > 1).length).toBeGreaterThan(byClass.size * 0.8);
-    const stamps = await sql<{ lo: string; hi: string }>`select min(signed_at)::text as lo, max(signed_at)::text as hi from attendance`.execute(store.db);
+    const stamps = await sql<{
+      lo: string;
+      hi: string;
+    }>`select min(signed_at)::text as lo, max(signed_at)::text as hi from attendance`.execute(store.db);
     expect(stamps.rows[0]!.lo >= '2020' && stamps.rows[0]!.hi < '2022').toBe(true);
   });
 
   it('PLANT-SHORT-HOURS: a closed §4.2 class far below its catalog hours', async () => {
-    const cls = await store.db.selectFrom('classes').selectAll().where('id', '=', planted('PLANT-SHORT-HOURS').classIds[0]!).executeTakeFirstOrThrow();
-    const entry = await store.db.selectFrom('catalog_entries').select('hours').where('section', '=', 'upgrade').where('code', '=', cls.occupation_code!).where('level', '=', cls.level!).executeTakeFirstOrThrow();
+    const cls = await store.db
+      .selectFrom('classes')
+      .selectAll()
+      .where('id', '=', planted('PLANT-SHORT-HOURS').classIds[0]!)
+      .executeTakeFirstOrThrow();
+    const entry = await store.db
+      .selectFrom('catalog_entries')
+      .select('hours')
+      .where('section', '=', 'upgrade')
+      .where('code', '=', cls.occupation_code!)
+      .where('level', '=', cls.level!)
+      .executeTakeFirstOrThrow();
     expect([cls.program, cls.status]).toEqual(['skill_upgrade', 'closed']);
     expect(Number(cls.hours) * 4).toBeLessThanOrEqual(Number(entry.hours));
   });
@@ -185,7 +269,11 @@ describe('The planted irregularities', () => {
   it('PLANT-CERT-REUSE: one certificate number under two types, for two people', async () => {
     const p = planted('PLANT-CERT-REUSE');
     const number = /证书编号 (\S+) /.exec(p.note)![1]!;
-    const certs = await store.db.selectFrom('certificates').select(['type', 'resident_id', 'class_id']).where('number', '=', number).execute();
+    const certs = await store.db
+      .selectFrom('certificates')
+      .select(['type', 'resident_id', 'class_id'])
+      .where('number', '=', number)
+      .execute();
     expect(certs.map((c) => c.type).sort()).toEqual(['skill_level', 'training']);
     expect(new Set(certs.map((c) => c.resident_id)).size).toBe(2);
   });
@@ -194,8 +282,13 @@ describe('The planted irregularities', () => {
     const p = planted('PLANT-PREJOB-VETERAN');
     const claim = await store.db.selectFrom('claims').selectAll().where('id', '=', p.claimIds[0]!).executeTakeFirstOrThrow();
     expect([claim.program, claim.new_hire, claim.resident_id]).toEqual(['pre_job', true, p.residentIds[0]]);
-    const earlier = await store.db.selectFrom('class_trainees').innerJoin('classes', 'classes.id', 'class_trainees.class_id')
-      .select(['classes.start_date', 'class_trainees.employer_uscc']).where('class_trainees.resident_id', '=', claim.resident_id).where('classes.id', '=', p.classIds[0]!).executeTakeFirstOrThrow();
+    const earlier = await store.db
+      .selectFrom('class_trainees')
+      .innerJoin('classes', 'classes.id', 'class_trainees.class_id')
+      .select(['classes.start_date', 'class_trainees.employer_uscc'])
+      .where('class_trainees.resident_id', '=', claim.resident_id)
+      .where('classes.id', '=', p.classIds[0]!)
+      .executeTakeFirstOrThrow();
     expect(earlier.employer_uscc).toBe(claim.enterprise_uscc);
     expect(day(earlier.start_date) < '2021-01-01').toBe(true);
   });

@@ -82,7 +82,9 @@ async function contents(db: Db, scanId: string): Promise<Map<string, { digest: s
     if (NOT_CONTENT.has(name)) continue;
     const result = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db);
     const rows = result.rows
-      .map((row) => canonicalJson(Object.fromEntries(Object.entries(row).filter(([column]) => !ignored(name, column)))).replaceAll(scanId, 'RS-(scan)'))
+      .map((row) =>
+        canonicalJson(Object.fromEntries(Object.entries(row).filter(([column]) => !ignored(name, column)))).replaceAll(scanId, 'RS-(scan)'),
+      )
       .sort();
     out.set(name, { digest: createHash('sha256').update(rows.join('\n')).digest('hex'), rows });
   }
@@ -100,8 +102,14 @@ function differences(a: Map<string, { digest: string; rows: string[] }>, b: Map<
     const inX = new Set(x);
     out[table] = {
       rows: [x.length, y.length],
-      onlyInFirst: x.filter((r) => !inY.has(r)).slice(0, 3).map((r) => r.slice(0, 600)),
-      onlyInSecond: y.filter((r) => !inX.has(r)).slice(0, 3).map((r) => r.slice(0, 600)),
+      onlyInFirst: x
+        .filter((r) => !inY.has(r))
+        .slice(0, 3)
+        .map((r) => r.slice(0, 600)),
+      onlyInSecond: y
+        .filter((r) => !inX.has(r))
+        .slice(0, 3)
+        .map((r) => r.slice(0, 600)),
     };
   }
   return out;
@@ -144,16 +152,29 @@ describe('Every trainee login of the demo has something to see', () => {
     const app = await buildApp(first);
     try {
       for (const t of trainees) {
-        const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: t.username, password: DEMO_PASSWORD } });
+        const login = await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username: t.username, password: DEMO_PASSWORD },
+        });
         expect(login.statusCode, t.username).toBe(200);
         const cookie = `${SESSION_COOKIE}=${login.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
         const totals: Record<string, number> = {};
-        for (const [screen, url] of [['我的培训', '/api/v1/classes'], ['我的证书', '/api/v1/my/certificates'], ['我的申领', '/api/v1/claims'], ['支付记录', '/api/v1/my/payments']]) {
+        for (const [screen, url] of [
+          ['我的培训', '/api/v1/classes'],
+          ['我的证书', '/api/v1/my/certificates'],
+          ['我的申领', '/api/v1/claims'],
+          ['支付记录', '/api/v1/my/payments'],
+        ]) {
           const res = await app.inject({ method: 'GET', url, headers: { cookie } });
           expect(res.statusCode, `${t.username} ${url}`).toBe(200);
           totals[screen!] = (res.json() as { total: number }).total;
         }
-        expect(Object.entries(totals).filter(([, n]) => n === 0).map(([screen]) => `${t.username}：${screen}为空`)).toEqual([]);
+        expect(
+          Object.entries(totals)
+            .filter(([, n]) => n === 0)
+            .map(([screen]) => `${t.username}：${screen}为空`),
+        ).toEqual([]);
       }
     } finally {
       await app.close();

@@ -33,9 +33,13 @@ afterAll(async () => {
 describe.skipIf(!url)('The fold across instances', () => {
   it('skips while another instance folds, and folds once that one is done', async () => {
     let release!: () => void;
-    const holding = new Promise<void>((r) => { release = r; });
+    const holding = new Promise<void>((r) => {
+      release = r;
+    });
     let locked!: () => void;
-    const isLocked = new Promise<void>((r) => { locked = r; });
+    const isLocked = new Promise<void>((r) => {
+      locked = r;
+    });
     // "Another instance" folding: a transaction holding the fold's lock (FOLD_LOCK 1250, per schema).
     const other = inTransaction(second.db, async (tx) => {
       await sql`select pg_advisory_xact_lock(1250::int, hashtext(current_schema()))`.execute(tx);
@@ -44,12 +48,18 @@ describe.skipIf(!url)('The fold across instances', () => {
     });
     await isLocked;
     expect(await foldClaimPeriodDeltas(store.db)).toBe(0);
-    const pending = await store.db.selectFrom('claim_period_deltas').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const pending = await store.db
+      .selectFrom('claim_period_deltas')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(pending.n)).toBeGreaterThan(0);
     release();
     await other;
     expect(await foldClaimPeriodDeltas(store.db)).toBeGreaterThan(0);
-    const left = await store.db.selectFrom('claim_period_deltas').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const left = await store.db
+      .selectFrom('claim_period_deltas')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(left.n)).toBe(0);
   });
 });

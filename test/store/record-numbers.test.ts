@@ -18,11 +18,14 @@ let store: Store;
 const PEOPLE = Array.from({ length: 3 }, (_, i) => residentId(i + 1));
 const NUMBER = /^SQ-\d{4}-\d{6}-\d{6}$/;
 
-const migrator = (s: Store) => new Migrator({
-  db: s.db, provider: { getMigrations: async () => MIGRATIONS },
-  ...(schema ? { migrationTableSchema: schema } : {}),
-  migrationTableName: 'upskill_migrations', migrationLockTableName: 'upskill_migrations_lock',
-});
+const migrator = (s: Store) =>
+  new Migrator({
+    db: s.db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+    migrationTableName: 'upskill_migrations',
+    migrationLockTableName: 'upskill_migrations_lock',
+  });
 
 async function numbersOf(ids: string[]): Promise<Record<string, string>> {
   const rows = await store.db.selectFrom('claims').select(['id', 'number']).where('id', 'in', ids).execute();
@@ -36,12 +39,36 @@ beforeAll(async () => {
   if (before.error) throw before.error;
   await inTransaction(store.db, async (tx) => {
     await seedReferenceData(tx);
-    await insertPeople(tx, PEOPLE.map((p) => ({ residentId: p })));
-    await insertClaimRow(tx, { id: 'old-b', residentId: PEOPLE[0]!, status: 'submitted', areaCode: '510422', startDate: '2021-03-02', endDate: '2021-05-30' });
+    await insertPeople(
+      tx,
+      PEOPLE.map((p) => ({ residentId: p })),
+    );
+    await insertClaimRow(tx, {
+      id: 'old-b',
+      residentId: PEOPLE[0]!,
+      status: 'submitted',
+      areaCode: '510422',
+      startDate: '2021-03-02',
+      endDate: '2021-05-30',
+    });
   });
   await inTransaction(store.db, async (tx) => {
-    await insertClaimRow(tx, { id: 'old-a', residentId: PEOPLE[1]!, status: 'submitted', areaCode: '510422', startDate: '2021-04-01', endDate: '2021-05-30' });
-    await insertClaimRow(tx, { id: 'old-c', residentId: PEOPLE[2]!, status: 'submitted', areaCode: '510402', startDate: '2020-07-01', endDate: '2020-09-30' });
+    await insertClaimRow(tx, {
+      id: 'old-a',
+      residentId: PEOPLE[1]!,
+      status: 'submitted',
+      areaCode: '510422',
+      startDate: '2021-04-01',
+      endDate: '2021-05-30',
+    });
+    await insertClaimRow(tx, {
+      id: 'old-c',
+      residentId: PEOPLE[2]!,
+      status: 'submitted',
+      areaCode: '510402',
+      startDate: '2020-07-01',
+      endDate: '2020-09-30',
+    });
   });
   const after = await migrator(store).migrateToLatest();
   if (after.error) throw after.error;
@@ -54,17 +81,31 @@ afterAll(async () => {
 describe('record numbers', () => {
   it('numbers the claims stored before the migration per year and area, in the order they were created', async () => {
     expect(await numbersOf(['old-a', 'old-b', 'old-c'])).toEqual({
-      'old-b': 'SQ-2021-510422-000001', 'old-a': 'SQ-2021-510422-000002', 'old-c': 'SQ-2020-510402-000001',
+      'old-b': 'SQ-2021-510422-000001',
+      'old-a': 'SQ-2021-510422-000002',
+      'old-c': 'SQ-2020-510402-000001',
     });
   });
 
   it('gives a new claim the next number of its sequence, whatever number the insert carried', async () => {
     await inTransaction(store.db, async (tx) => {
-      await insertClaimRow(tx, { id: 'new-1', residentId: PEOPLE[0]!, status: 'submitted', areaCode: '510422', startDate: '2021-06-01', endDate: '2021-07-30' });
-      await tx.insertInto('claims').values({
-        ...(await tx.selectFrom('claims').selectAll().where('id', '=', 'new-1').executeTakeFirstOrThrow()),
-        id: 'new-2', number: 'SQ-2021-510422-000001', created_at: undefined as never,
-      }).execute();
+      await insertClaimRow(tx, {
+        id: 'new-1',
+        residentId: PEOPLE[0]!,
+        status: 'submitted',
+        areaCode: '510422',
+        startDate: '2021-06-01',
+        endDate: '2021-07-30',
+      });
+      await tx
+        .insertInto('claims')
+        .values({
+          ...(await tx.selectFrom('claims').selectAll().where('id', '=', 'new-1').executeTakeFirstOrThrow()),
+          id: 'new-2',
+          number: 'SQ-2021-510422-000001',
+          created_at: undefined as never,
+        })
+        .execute();
     });
     expect(await numbersOf(['new-1', 'new-2'])).toEqual({ 'new-1': 'SQ-2021-510422-000003', 'new-2': 'SQ-2021-510422-000004' });
   });
@@ -76,11 +117,22 @@ describe('record numbers', () => {
 
   it('never gives two claims the same number when many transactions insert at once', async () => {
     const ids = Array.from({ length: 24 }, (_, i) => `par-${i}`);
-    await Promise.all(ids.map((id, i) => inTransaction(store.db, async (tx) => {
-      await insertClaimRow(tx, { id, residentId: PEOPLE[i % 3]!, status: 'submitted', areaCode: '510421', startDate: '2021-02-01', endDate: '2021-03-30' });
-      // Hold the transaction open a moment so that, on PostgreSQL, the inserts really overlap.
-      await sql`select pg_sleep(0.01)`.execute(tx);
-    })));
+    await Promise.all(
+      ids.map((id, i) =>
+        inTransaction(store.db, async (tx) => {
+          await insertClaimRow(tx, {
+            id,
+            residentId: PEOPLE[i % 3]!,
+            status: 'submitted',
+            areaCode: '510421',
+            startDate: '2021-02-01',
+            endDate: '2021-03-30',
+          });
+          // Hold the transaction open a moment so that, on PostgreSQL, the inserts really overlap.
+          await sql`select pg_sleep(0.01)`.execute(tx);
+        }),
+      ),
+    );
     const numbers = Object.values(await numbersOf(ids));
     expect(numbers).toHaveLength(24);
     expect(new Set(numbers).size).toBe(24);
@@ -90,9 +142,11 @@ describe('record numbers', () => {
 
   it('refuses a second row with a number already taken', async () => {
     await expect(sql`update claims set number = number`.execute(store.db)).resolves.toBeDefined();
-    await expect(sql`alter table claims disable trigger claims_number`.execute(store.db).then(() =>
-      sql`update claims set number = 'SQ-2021-510422-000001' where id = 'old-a'`.execute(store.db)))
-      .rejects.toThrow(/claims_number|unique|duplicate/);
+    await expect(
+      sql`alter table claims disable trigger claims_number`
+        .execute(store.db)
+        .then(() => sql`update claims set number = 'SQ-2021-510422-000001' where id = 'old-a'`.execute(store.db)),
+    ).rejects.toThrow(/claims_number|unique|duplicate/);
     await sql`alter table claims enable always trigger claims_number`.execute(store.db);
   });
 });

@@ -11,7 +11,9 @@ import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestStore } from '../support/store.ts';
 
 let store: Store;
-beforeAll(async () => { store = await openTestStore(); }, 60_000);
+beforeAll(async () => {
+  store = await openTestStore();
+}, 60_000);
 afterAll(() => store.close());
 
 describe('Store', () => {
@@ -38,12 +40,18 @@ describe('Store', () => {
       store.db.insertInto('areas').values(area('T-PLAIN')).execute(),
     ]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
-    const codes = (await store.db.selectFrom('areas').select('code').where('code', 'like', 'T-%').orderBy('code').execute()).map((r) => r.code);
+    const codes = (await store.db.selectFrom('areas').select('code').where('code', 'like', 'T-%').orderBy('code').execute()).map(
+      (r) => r.code,
+    );
     expect(codes).toEqual(['T-COMMIT', 'T-PLAIN']);
   });
 
   it('money and numerics come back as numbers and dates as ISO text, on either store', async () => {
-    const { rows } = await sql<{ fen: number; hours: number; day: string }>`select 1234567::bigint as fen, 2.5::numeric as hours, '2020-03-02'::date as day`.execute(store.db);
+    const { rows } = await sql<{
+      fen: number;
+      hours: number;
+      day: string;
+    }>`select 1234567::bigint as fen, 2.5::numeric as hours, '2020-03-02'::date as day`.execute(store.db);
     expect(rows[0]).toEqual({ fen: 1234567, hours: 2.5, day: '2020-03-02' });
   });
 

@@ -17,13 +17,24 @@ export async function openTestApp(): Promise<TestApp> {
   const store = await openTestStore();
   await inTransaction(store.db, (tx) => seedReferenceData(tx));
   const app = await buildApp(store);
-  return { app, store, close: async () => { await app.close(); await store.close(); } };
+  return {
+    app,
+    store,
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
+  };
 }
 
 /** Creates the user (password "test-password") and returns a cookie header value for its session. */
 export async function sessionFor(t: TestApp, user: Omit<NewUser, 'password'>): Promise<string> {
   await inTransaction(t.store.db, (tx) => createUser(tx, { ...user, password: 'test-password' }));
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password: 'test-password' } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: user.username, password: 'test-password' },
+  });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
   return `${SESSION_COOKIE}=${cookie.value}`;

@@ -17,12 +17,50 @@ const enterpriseIds = ['91510400MA6W0001', '91510400MA6W0002'].map((p) => {
 });
 
 export const CATALOG: Json[] = [
-  { section: 'upgrade', code: '6-31-01-03', name: '电工', level: 4, baseStandardYuan: 1500, industry: 'vanadium_titanium', upliftRate: 0.1, appraisalStandardYuan: 200 },
-  { section: 'upgrade', code: '4-07-04-01', name: '导游', level: 5, baseStandardYuan: 1230, industry: 'modern_service', upliftRate: 0.05, appraisalStandardYuan: 130 },
-  { section: 'employment', code: '6-31-01-03', name: '电工', level: 4, baseStandardYuan: 1150, industry: 'vanadium_titanium', upliftRate: 0.1 },
-  { section: 'employment', code: '4-10-01-06', name: '家政服务员', level: 5, baseStandardYuan: 900, industry: 'modern_service', upliftRate: 0.1, appraisalStandardYuan: 100 },
+  {
+    section: 'upgrade',
+    code: '6-31-01-03',
+    name: '电工',
+    level: 4,
+    baseStandardYuan: 1500,
+    industry: 'vanadium_titanium',
+    upliftRate: 0.1,
+    appraisalStandardYuan: 200,
+  },
+  {
+    section: 'upgrade',
+    code: '4-07-04-01',
+    name: '导游',
+    level: 5,
+    baseStandardYuan: 1230,
+    industry: 'modern_service',
+    upliftRate: 0.05,
+    appraisalStandardYuan: 130,
+  },
+  {
+    section: 'employment',
+    code: '6-31-01-03',
+    name: '电工',
+    level: 4,
+    baseStandardYuan: 1150,
+    industry: 'vanadium_titanium',
+    upliftRate: 0.1,
+  },
+  {
+    section: 'employment',
+    code: '4-10-01-06',
+    name: '家政服务员',
+    level: 5,
+    baseStandardYuan: 900,
+    industry: 'modern_service',
+    upliftRate: 0.1,
+    appraisalStandardYuan: 100,
+  },
 ];
-export const ENTREPRENEURSHIP_TYPES: Json[] = [{ code: 'SYB', amountYuan: 1000 }, { code: 'GYB', amountYuan: 300 }];
+export const ENTREPRENEURSHIP_TYPES: Json[] = [
+  { code: 'SYB', amountYuan: 1000 },
+  { code: 'GYB', amountYuan: 300 },
+];
 
 /** Absent or a value: a fact the file may not state. */
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 3 });
@@ -30,17 +68,29 @@ const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq
 const mostly = <T>(good: T, other: fc.Arbitrary<T>) =>
   fc.oneof({ weight: 8, arbitrary: fc.constant(good) }, { weight: 1, arbitrary: other }, { weight: 1, arbitrary: fc.constant(undefined) });
 const CERTIFICATE_FOR: Record<string, string> = {
-  apprenticeship: 'skill_level', skill_upgrade: 'vocational_qualification', appraisal: 'skill_level', entrepreneurship: 'entrepreneurship',
-  safety: 'special_operation', employment_skill: 'special_ability',
+  apprenticeship: 'skill_level',
+  skill_upgrade: 'vocational_qualification',
+  appraisal: 'skill_level',
+  entrepreneurship: 'entrepreneurship',
+  safety: 'special_operation',
+  employment_skill: 'special_ability',
 };
 
-const date = fc.integer({ min: Date.UTC(2019, 11, 1), max: Date.UTC(2022, 0, 31) }).map((t) => new Date(t - (t % 86_400_000)).toISOString().slice(0, 10));
+const date = fc
+  .integer({ min: Date.UTC(2019, 11, 1), max: Date.UTC(2022, 0, 31) })
+  .map((t) => new Date(t - (t % 86_400_000)).toISOString().slice(0, 10));
 
 const person = (id: string) =>
   fc.record({
     id: fc.constant(id),
     groups: fc.oneof(
-      { weight: 3, arbitrary: fc.subarray(['poor_labor', 'non_continuing_graduate', 'in_school_student', 'rural_migrant', 'employment_difficulty'], { minLength: 1, maxLength: 2 }) },
+      {
+        weight: 3,
+        arbitrary: fc.subarray(['poor_labor', 'non_continuing_graduate', 'in_school_student', 'rural_migrant', 'employment_difficulty'], {
+          minLength: 1,
+          maxLength: 2,
+        }),
+      },
       { weight: 1, arbitrary: fc.subarray([...GROUPS], { maxLength: 3 }) },
     ),
     rural: maybe(fc.boolean()),
@@ -95,7 +145,11 @@ function buildClaim(s: ClaimSeed, i: number): Json {
   const c: Json = {
     ref: `c${i}`,
     program: s.program,
-    applicant: s.applicantFits ? (['employment_skill', 'living_allowance', 'entrepreneurship'].includes(s.program) ? 'institution' : 'enterprise') : s.applicant,
+    applicant: s.applicantFits
+      ? ['employment_skill', 'living_allowance', 'entrepreneurship'].includes(s.program)
+        ? 'institution'
+        : 'enterprise'
+      : s.applicant,
     personId,
     enterpriseUscc: s.enterprise === undefined ? undefined : enterpriseIds[s.enterprise],
     occupationCode: s.occupationKnown ? entry.code : undefined,
@@ -106,8 +160,10 @@ function buildClaim(s: ClaimSeed, i: number): Json {
     attendedHours: s.attendedHours,
     attendedDays: s.attendedDays,
     qualified: s.qualified,
-    certificate: s.certificate === undefined ? undefined
-      : { type: s.certificate === 'matching' ? (CERTIFICATE_FOR[s.program] ?? 'training') : s.certificate, number: `N${i}` },
+    certificate:
+      s.certificate === undefined
+        ? undefined
+        : { type: s.certificate === 'matching' ? (CERTIFICATE_FOR[s.program] ?? 'training') : s.certificate, number: `N${i}` },
     newHire: s.newHire,
     contractMonths: s.contractMonths,
     planApproved: s.planApproved,
@@ -156,6 +212,8 @@ export function arbitraryEvaluateFile(maxClaims = 14): fc.Arbitrary<Json> {
     .map(({ people, enterprises, seeds }) => {
       const claims = seeds.map(buildClaim);
       linkAllowances(claims, seeds);
-      return JSON.parse(JSON.stringify({ catalog: CATALOG, entrepreneurshipTypes: ENTREPRENEURSHIP_TYPES, people, enterprises, claims })) as Json;
+      return JSON.parse(
+        JSON.stringify({ catalog: CATALOG, entrepreneurshipTypes: ENTREPRENEURSHIP_TYPES, people, enterprises, claims }),
+      ) as Json;
     });
 }

@@ -75,7 +75,8 @@ export async function openDemoStore(): Promise<TestDemo> {
   }
   for (const started = Date.now(); !existsSync(result); await sleep(200)) {
     if (existsSync(failed)) throw new Error(`the shared demo seeding failed:\n${readFileSync(failed, 'utf8')}`);
-    if (!seederAlive(join(dir, 'seeder.pid'))) throw new Error('the file seeding the shared demo stopped before it finished (its time-out?)');
+    if (!seederAlive(join(dir, 'seeder.pid')))
+      throw new Error('the file seeding the shared demo stopped before it finished (its time-out?)');
     if (Date.now() - started > 15 * 60_000) throw new Error('waited 15 minutes for the shared demo seeding');
   }
   const { activity, logins } = JSON.parse(readFileSync(result, 'utf8')) as Omit<TestDemo, 'store'>;

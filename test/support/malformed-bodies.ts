@@ -14,14 +14,25 @@ const wrongValue = fc.oneof(
   fc.array(fc.record({ x: fc.integer() }), { minLength: 1, maxLength: 3 }),
 );
 
-export type Breakage = { kind: 'drop'; field: string } | { kind: 'wrong'; field: string; value: unknown } | { kind: 'extra'; field: string; value: unknown } | { kind: 'body'; value: unknown };
+export type Breakage =
+  | { kind: 'drop'; field: string }
+  | { kind: 'wrong'; field: string; value: unknown }
+  | { kind: 'extra'; field: string; value: unknown }
+  | { kind: 'body'; value: unknown };
 
 export function breakageFor(route: WriteRoute): fc.Arbitrary<Breakage> {
   const fields = Object.keys(route.valid);
   const options: fc.Arbitrary<Breakage>[] = [
     fc.record({ kind: fc.constant('wrong' as const), field: fc.constantFrom(...fields), value: wrongValue }),
-    fc.record({ kind: fc.constant('extra' as const), field: fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !(k in route.valid) && !['__proto__', 'constructor'].includes(k)), value: fc.jsonValue() }),
-    fc.record({ kind: fc.constant('body' as const), value: fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.array(fc.jsonValue(), { maxLength: 3 }), fc.boolean()) }),
+    fc.record({
+      kind: fc.constant('extra' as const),
+      field: fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !(k in route.valid) && !['__proto__', 'constructor'].includes(k)),
+      value: fc.jsonValue(),
+    }),
+    fc.record({
+      kind: fc.constant('body' as const),
+      value: fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.array(fc.jsonValue(), { maxLength: 3 }), fc.boolean()),
+    }),
   ];
   if (route.required.length) options.push(fc.record({ kind: fc.constant('drop' as const), field: fc.constantFrom(...route.required) }));
   return fc.oneof(...options);

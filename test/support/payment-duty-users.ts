@@ -5,11 +5,38 @@ import type { PaymentDuty } from '../../src/store/schema.ts';
 import { createUser } from '../../src/demo/seed-users.ts';
 import type { Tx } from '../../src/store/transaction.ts';
 
-export interface DutyUsers { maker: Actor; checker: Actor; payer: Actor }
+export interface DutyUsers {
+  maker: Actor;
+  checker: Actor;
+  payer: Actor;
+}
 
-export async function dutyUser(tx: Tx, username: string, duties: PaymentDuty[], role: 'city' | 'county' = 'city', areaCode = '510400'): Promise<Actor> {
-  const userId = await createUser(tx, { username, password: 'test-password1', displayName: username, role, areaCode, paymentDuties: duties });
-  return { userId, username, displayName: username, role, areaCode, department: null, enterpriseUscc: null, providerId: null, residentId: null };
+export async function dutyUser(
+  tx: Tx,
+  username: string,
+  duties: PaymentDuty[],
+  role: 'city' | 'county' = 'city',
+  areaCode = '510400',
+): Promise<Actor> {
+  const userId = await createUser(tx, {
+    username,
+    password: 'test-password1',
+    displayName: username,
+    role,
+    areaCode,
+    paymentDuties: duties,
+  });
+  return {
+    userId,
+    username,
+    displayName: username,
+    role,
+    areaCode,
+    department: null,
+    enterpriseUscc: null,
+    providerId: null,
+    residentId: null,
+  };
 }
 
 export async function cityDutyUsers(tx: Tx, prefix = 'duty'): Promise<DutyUsers> {

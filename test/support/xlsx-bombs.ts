@@ -21,18 +21,34 @@ export function zipOf(parts: ZipPart[]): Buffer {
   for (const p of parts) {
     const name = Buffer.from(p.name);
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(p.crc >>> 0, 14); local.writeUInt32LE(p.deflated.length, 18); local.writeUInt32LE(p.declaredSize, 22); local.writeUInt16LE(name.length, 26);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(p.crc >>> 0, 14);
+    local.writeUInt32LE(p.deflated.length, 18);
+    local.writeUInt32LE(p.declaredSize, 22);
+    local.writeUInt16LE(name.length, 26);
     const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0); dir.writeUInt16LE(20, 4); dir.writeUInt16LE(20, 6); dir.writeUInt16LE(8, 10);
-    dir.writeUInt32LE(p.crc >>> 0, 16); dir.writeUInt32LE(p.deflated.length, 20); dir.writeUInt32LE(p.declaredSize, 24); dir.writeUInt16LE(name.length, 28); dir.writeUInt32LE(offset, 42);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(8, 10);
+    dir.writeUInt32LE(p.crc >>> 0, 16);
+    dir.writeUInt32LE(p.deflated.length, 20);
+    dir.writeUInt32LE(p.declaredSize, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(offset, 42);
     out.push(local, name, p.deflated);
     central.push(dir, name);
     offset += 30 + name.length + p.deflated.length;
   }
   const size = central.reduce((n, b) => n + b.length, 0);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(parts.length, 8); end.writeUInt16LE(parts.length, 10); end.writeUInt32LE(size, 12); end.writeUInt32LE(offset, 16);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
   return Buffer.concat([...out, ...central, end]);
 }
 
@@ -49,16 +65,21 @@ export async function partsOf(xlsx: Buffer): Promise<Map<string, Buffer>> {
   return parts;
 }
 
-const deflate = (data: Buffer) => new Promise<Buffer>((resolve, reject) => {
-  const z = createDeflateRaw({ level: constants.Z_BEST_COMPRESSION });
-  const chunks: Buffer[] = [];
-  z.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
-  z.end(data);
-});
+const deflate = (data: Buffer) =>
+  new Promise<Buffer>((resolve, reject) => {
+    const z = createDeflateRaw({ level: constants.Z_BEST_COMPRESSION });
+    const chunks: Buffer[] = [];
+    z.on('data', (c: Buffer) => chunks.push(c))
+      .on('end', () => resolve(Buffer.concat(chunks)))
+      .on('error', reject);
+    z.end(data);
+  });
 
 /** A sheet part of `size` bytes: a worksheet whose sheetData is mostly whitespace, deflated in chunks (never held whole). */
 async function hugeSheet(size: number): Promise<{ deflated: Buffer; crc: number }> {
-  const head = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>');
+  const head = Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  );
   const tail = Buffer.from('</sheetData></worksheet>');
   const z = createDeflateRaw({ level: constants.Z_BEST_COMPRESSION, memLevel: 9 });
   const chunks: Buffer[] = [];
@@ -66,7 +87,11 @@ async function hugeSheet(size: number): Promise<{ deflated: Buffer; crc: number 
   const ended = new Promise<void>((resolve, reject) => z.on('end', resolve).on('error', reject));
   const block = Buffer.alloc(1 << 20, 0x20);
   let crc = crc32(head);
-  const write = (b: Buffer) => new Promise<void>((resolve) => { if (z.write(b)) resolve(); else z.once('drain', resolve); });
+  const write = (b: Buffer) =>
+    new Promise<void>((resolve) => {
+      if (z.write(b)) resolve();
+      else z.once('drain', resolve);
+    });
   await write(head);
   let left = size - head.length - tail.length;
   while (left > 0) {

@@ -8,7 +8,7 @@ import { screenKey, screenRoutes } from '../../web/src/screens.ts';
 const keys = screenRoutes.map(screenKey);
 
 describe('Each screen has help for the step it serves', () => {
-  it('lists the app\'s screens (the home page, claims, every area\'s routes)', () => {
+  it("lists the app's screens (the home page, claims, every area's routes)", () => {
     expect(keys).toContain('/');
     expect(keys).toContain('claims/:id');
     expect(keys).toContain('review/publicity/:id');

@@ -7,7 +7,7 @@ import { NOTE_KINDS } from '../../src/services/oversight/note-scope.ts';
 import { PLAN_STATUS_NAMES } from '../../src/services/plans/plan-status.ts';
 import * as web from '../../web/src/labels.ts';
 
-describe('The parties\' screens name every code the way the server does', () => {
+describe("The parties' screens name every code the way the server does", () => {
   it('dispute statuses and findings', () => {
     expect(Object.keys(web.DISPUTE_STATUS_NAMES).sort()).toEqual([...DISPUTE_STATUSES].sort());
     expect(Object.keys(web.DISPUTE_FINDING_NAMES).sort()).toEqual([...DISPUTE_FINDINGS].sort());

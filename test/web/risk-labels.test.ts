@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { RISK_LEVELS, RISK_LEVEL_NAMES, RULE_WEIGHTS } from '../../src/services/risk/risk-parameters.ts';
 import { RISK_RULES } from '../../src/services/risk/rules/index.ts';
 import { SANCTION_NAMES } from '../../src/services/risk/sanction.ts';
-import { LEVELS, levelOf, RISK_LEVEL_NAMES as WEB_LEVEL_NAMES, RISK_RULE_NAMES, SANCTION_KIND_NAMES } from '../../web/src/areas/supervision/risk/risk-labels.ts';
+import {
+  LEVELS,
+  levelOf,
+  RISK_LEVEL_NAMES as WEB_LEVEL_NAMES,
+  RISK_RULE_NAMES,
+  SANCTION_KIND_NAMES,
+} from '../../web/src/areas/supervision/risk/risk-labels.ts';
 
 describe('Risk labels of the web app', () => {
   it('name every rule as the server does, and no other', () => {
@@ -12,7 +18,7 @@ describe('Risk labels of the web app', () => {
     expect(Object.keys(RISK_RULE_NAMES).sort()).toEqual(Object.keys(RULE_WEIGHTS).sort());
   });
 
-  it('use the server\'s levels and sanction names', () => {
+  it("use the server's levels and sanction names", () => {
     expect(LEVELS).toEqual(RISK_LEVELS);
     expect(WEB_LEVEL_NAMES).toEqual(RISK_LEVEL_NAMES);
     expect(SANCTION_KIND_NAMES).toEqual(SANCTION_NAMES);

@@ -9,14 +9,32 @@ import type { Claim } from '../../web/src/types.ts';
 import { XLSX_DATE_FORMAT, XLSX_DATE_TIME_FORMAT, xlsxCell } from '../../src/policy/xlsx-cells.ts';
 
 const claim = {
-  id: 'CL-7f1c', number: 'SQ-2021-510422-000123', traineeName: '张三', providerName: '攀枝花技师学院', enterpriseName: null, classNumber: null,
-  occupationName: null, program: 'skill_upgrade', applicant: 'individual', status: 'decided', areaCode: '510422', residentId: '510402198503120014',
-  enterpriseUscc: null, providerId: 'P007', classId: null, occupationCode: '6-16-01-03', level: '4', startDate: '2021-03-02', endDate: '2021-06-30',
-  outcome: 'eligible', amountFen: 165_000, payee: 'individual',
+  id: 'CL-7f1c',
+  number: 'SQ-2021-510422-000123',
+  traineeName: '张三',
+  providerName: '攀枝花技师学院',
+  enterpriseName: null,
+  classNumber: null,
+  occupationName: null,
+  program: 'skill_upgrade',
+  applicant: 'individual',
+  status: 'decided',
+  areaCode: '510422',
+  residentId: '510402198503120014',
+  enterpriseUscc: null,
+  providerId: 'P007',
+  classId: null,
+  occupationCode: '6-16-01-03',
+  level: '4',
+  startDate: '2021-03-02',
+  endDate: '2021-06-30',
+  outcome: 'eligible',
+  amountFen: 165_000,
+  payee: 'individual',
 } as unknown as Claim;
 
 describe('Excel export cells', () => {
-  it('a claim export\'s start date is a date cell for 2 March 2021 with a Chinese date format', async () => {
+  it("a claim export's start date is a date cell for 2 March 2021 with a Chinese date format", async () => {
     const book = await exportWorkbook('补贴申领', CLAIM_EXPORT, [claim]);
     // Written and read back, as the user's Excel will read it.
     const read = new ExcelJS.Workbook();

@@ -2,7 +2,10 @@
 // httpOnly, so the app never sees it; `credentials: 'same-origin'` sends it with every call.
 
 /** One problem the server found in a request, by field path (`body.sessions[2].day`). */
-export interface FieldIssue { field: string; message: string }
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
 
 export class ApiError extends Error {
   constructor(
@@ -28,7 +31,10 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-export async function api<T>(path: string, options: { method?: string; body?: unknown; query?: Query; signal?: AbortSignal } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  options: { method?: string; body?: unknown; query?: Query; signal?: AbortSignal } = {},
+): Promise<T> {
   const init: RequestInit = {
     method: options.method ?? 'GET',
     credentials: 'same-origin',
@@ -57,7 +63,9 @@ export async function api<T>(path: string, options: { method?: string; body?: un
   }
   if (!res.ok) {
     const err = (data as { error?: { code?: string; message?: string; field?: string | null; issues?: unknown } } | null)?.error;
-    const issues = Array.isArray(err?.issues) ? (err.issues as FieldIssue[]).filter((i) => typeof i?.field === 'string' && typeof i?.message === 'string') : [];
+    const issues = Array.isArray(err?.issues)
+      ? (err.issues as FieldIssue[]).filter((i) => typeof i?.field === 'string' && typeof i?.message === 'string')
+      : [];
     throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? `请求失败（HTTP ${res.status}）`, err?.field ?? null, issues);
   }
   return data as T;

@@ -36,16 +36,34 @@ export function BusinessDateProvider({ children }: { children: ReactNode }) {
     api<BusinessDateInfo>('/business-date')
       .then((d) => live && setInfo(d))
       .catch((e: unknown) => live && setError(e instanceof ApiError ? e.message : String(e)));
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [tick]);
   const retry = useCallback(() => setTick((t) => t + 1), []);
-  const value = useMemo<BusinessDate | null>(() => info && {
-    ...info,
-    day: () => dayjs(info.today),
-    afterToday: (d: Dayjs) => d.isAfter(info.today, 'day'),
-    beforeToday: (d: Dayjs) => d.isBefore(info.today, 'day'),
-  }, [info]);
-  if (error) return <Result status="warning" title="无法读取系统业务日期" subTitle={error} extra={<Button type="primary" onClick={retry}>重试</Button>} />;
+  const value = useMemo<BusinessDate | null>(
+    () =>
+      info && {
+        ...info,
+        day: () => dayjs(info.today),
+        afterToday: (d: Dayjs) => d.isAfter(info.today, 'day'),
+        beforeToday: (d: Dayjs) => d.isBefore(info.today, 'day'),
+      },
+    [info],
+  );
+  if (error)
+    return (
+      <Result
+        status="warning"
+        title="无法读取系统业务日期"
+        subTitle={error}
+        extra={
+          <Button type="primary" onClick={retry}>
+            重试
+          </Button>
+        }
+      />
+    );
   if (!value) return <Spin size="large" style={{ display: 'block', marginTop: 120 }} />;
   return <Context value={value}>{children}</Context>;
 }

@@ -6,7 +6,11 @@ import type { Claim } from './types.ts';
 export const CLAIM_COLUMNS = {
   id: { title: '申领编号', value: (c) => c.number, width: 24 },
   traineeName: { title: '姓名', value: (c) => c.traineeName ?? '' },
-  provider: { title: '培训机构', value: (c) => (c.providerName ? `${c.providerName}（${c.providerId}）` : c.providerId ?? ''), width: 30 },
+  provider: {
+    title: '培训机构',
+    value: (c) => (c.providerName ? `${c.providerName}（${c.providerId}）` : (c.providerId ?? '')),
+    width: 30,
+  },
   enterprise: { title: '企业', value: (c) => c.enterpriseName ?? c.enterpriseUscc ?? '', width: 30 },
   program: { title: '培训项目', value: (c) => nameOf(PROGRAM_NAMES, c.program), width: 24 },
   applicant: { title: '申请人', value: (c) => nameOf(APPLICANT_NAMES, c.applicant) },
@@ -18,9 +22,26 @@ export const CLAIM_COLUMNS = {
   status: { title: '状态', value: (c) => nameOf(CLAIM_STATUS_NAMES, c.status) },
   outcome: { title: '判定结果', value: (c) => (c.outcome ? nameOf(OUTCOME_NAMES, c.outcome) : '未判定') },
   // Yuan as a number, so the sheet can sum it; fen are exact, the division only formats.
-  amount: { title: '核定金额（元）', value: (c) => (c.outcome === 'undecided' ? '待定' : c.outcome == null || c.amountFen == null ? null : c.amountFen / 100), width: 16 },
+  amount: {
+    title: '核定金额（元）',
+    value: (c) => (c.outcome === 'undecided' ? '待定' : c.outcome == null || c.amountFen == null ? null : c.amountFen / 100),
+    width: 16,
+  },
 } satisfies Record<string, ExportColumn<Claim>>;
 
 const C = CLAIM_COLUMNS;
 /** A claim list's full export (申领列表 and the departments' view of it). */
-export const CLAIM_EXPORT: ExportColumn<Claim>[] = [C.id, C.traineeName, C.program, C.residentId, C.provider, C.enterprise, C.area, C.startDate, C.endDate, C.status, C.outcome, C.amount];
+export const CLAIM_EXPORT: ExportColumn<Claim>[] = [
+  C.id,
+  C.traineeName,
+  C.program,
+  C.residentId,
+  C.provider,
+  C.enterprise,
+  C.area,
+  C.startDate,
+  C.endDate,
+  C.status,
+  C.outcome,
+  C.amount,
+];

@@ -9,7 +9,11 @@ import { CLAIM_STATUS_NAMES, nameOf, OUTCOME_NAMES } from './labels.ts';
 
 export function HomeButton({ to = '/', label = '返回首页' }: { to?: string; label?: string }) {
   const navigate = useNavigate();
-  return <Button type="primary" onClick={() => navigate(to)}>{label}</Button>;
+  return (
+    <Button type="primary" onClick={() => navigate(to)}>
+      {label}
+    </Button>
+  );
 }
 
 /** A failed load, in Chinese. A record outside the user's slice is indistinguishable from a missing one. */
@@ -36,13 +40,25 @@ export function LoadError({ error, what, onRetry }: { error: ApiError; what: str
 }
 
 const STATUS_COLORS: Record<string, string> = {
-  submitted: 'default', decided: 'processing', reviewed: 'cyan', publicity: 'gold', approved: 'green', paid: 'success', rejected: 'error', withdrawn: 'default',
+  submitted: 'default',
+  decided: 'processing',
+  reviewed: 'cyan',
+  publicity: 'gold',
+  approved: 'green',
+  paid: 'success',
+  rejected: 'error',
+  withdrawn: 'default',
 };
 export function ClaimStatusTag({ status }: { status: string }) {
   return <Tag color={STATUS_COLORS[status] ?? 'default'}>{nameOf(CLAIM_STATUS_NAMES, status)}</Tag>;
 }
 
-const OUTCOME_COLORS: Record<string, string> = { eligible: 'success', ineligible: 'error', not_applicable: 'default', undecided: 'warning' };
+const OUTCOME_COLORS: Record<string, string> = {
+  eligible: 'success',
+  ineligible: 'error',
+  not_applicable: 'default',
+  undecided: 'warning',
+};
 export function OutcomeTag({ outcome }: { outcome: string | null }) {
   if (!outcome) return <span>未判定</span>;
   return <Tag color={OUTCOME_COLORS[outcome] ?? 'default'}>{nameOf(OUTCOME_NAMES, outcome)}</Tag>;
@@ -60,7 +76,11 @@ const besideField = (trigger?: HTMLElement): HTMLElement => trigger?.parentEleme
  * field. Inside the dialog a list moves with its field. Use it for every dialog with a form.
  */
 export function Dialog({ children, ...props }: ModalProps) {
-  return <Modal {...props}><ConfigProvider getPopupContainer={besideField}>{children}</ConfigProvider></Modal>;
+  return (
+    <Modal {...props}>
+      <ConfigProvider getPopupContainer={besideField}>{children}</ConfigProvider>
+    </Modal>
+  );
 }
 
 /** The help texts' keys as routes, so the screen's pattern is found the way the router finds it. */
@@ -84,7 +104,7 @@ export function ScreenHelp() {
   const { me } = useAuth();
   const location = useLocation();
   const match = matchRoutes(HELP_ROUTES, location.pathname)?.[0]?.route.path;
-  const key = match === '/' ? '/' : match?.slice(1) ?? '*';
+  const key = match === '/' ? '/' : (match?.slice(1) ?? '*');
   const store = helpStore(me?.username);
   const [open, setOpen] = useState<string[]>(() => readOpen(store));
   const [forStore, setForStore] = useState(store);
@@ -99,23 +119,46 @@ export function ScreenHelp() {
   const toggle = () => {
     const next = isOpen ? open.filter((k) => k !== key) : [...open, key];
     setOpen(next);
-    try { localStorage.setItem(store, JSON.stringify(next)); } catch { /* private mode: not remembered */ }
+    try {
+      localStorage.setItem(store, JSON.stringify(next));
+    } catch {
+      /* private mode: not remembered */
+    }
   };
   return (
-    <Collapse size="small" style={{ marginBottom: 16 }} activeKey={isOpen ? ['help'] : []} onChange={toggle} data-testid="screen-help"
-      items={[{
-        key: 'help', label: '本页说明',
-        children: (
-          <div>
-            <Typography.Paragraph style={{ marginBottom: help.check.length ? 8 : 0 }}>{help.step}</Typography.Paragraph>
-            {help.check.length > 0 && <ul style={{ margin: 0, paddingInlineStart: 20 }}>{help.check.map((c) => <li key={c}>{c}</li>)}</ul>}
-          </div>
-        ),
-      }]} />
+    <Collapse
+      size="small"
+      style={{ marginBottom: 16 }}
+      activeKey={isOpen ? ['help'] : []}
+      onChange={toggle}
+      data-testid="screen-help"
+      items={[
+        {
+          key: 'help',
+          label: '本页说明',
+          children: (
+            <div>
+              <Typography.Paragraph style={{ marginBottom: help.check.length ? 8 : 0 }}>{help.step}</Typography.Paragraph>
+              {help.check.length > 0 && (
+                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                  {help.check.map((c) => (
+                    <li key={c}>{c}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          ),
+        },
+      ]}
+    />
   );
 }
 
 /** 打印…: opens the record's PDF (GET /api/v1/<record>/:id/<document>.pdf) in a new tab. */
 export function PrintButton({ path, label }: { path: string; label: string }) {
-  return <Button href={`/api/v1${path}`} target="_blank" rel="noopener" data-testid="print-button">{label}</Button>;
+  return (
+    <Button href={`/api/v1${path}`} target="_blank" rel="noopener" data-testid="print-button">
+      {label}
+    </Button>
+  );
 }

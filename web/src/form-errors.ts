@@ -5,12 +5,17 @@ import { ApiError, type FieldIssue } from './api.ts';
 
 /** `body.sessions[2].day` → ['sessions', 2, 'day'] (the antd name path of the field). */
 export const namePath = (field: string): (string | number)[] =>
-  field.replace(/^(body|query|params)\./, '').split(/[.[\]]/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  field
+    .replace(/^(body|query|params)\./, '')
+    .split(/[.[\]]/)
+    .filter(Boolean)
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 
 /** `body.hours: 须为正整数` → `须为正整数`; a message that does not start with its field stays whole. */
 function withoutField(message: string, field: string): string {
   for (const prefix of [field, field.replace(/^(body|query|params)\./, '')]) {
-    if (message.startsWith(prefix) && /^\s*[:：]/.test(message.slice(prefix.length))) return message.slice(prefix.length).replace(/^\s*[:：]\s*/, '');
+    if (message.startsWith(prefix) && /^\s*[:：]/.test(message.slice(prefix.length)))
+      return message.slice(prefix.length).replace(/^\s*[:：]\s*/, '');
   }
   return message;
 }
@@ -47,7 +52,7 @@ function formName(form: FormInstance, field: string, fields: FormFields | undefi
   if (!fields) return form.getFieldInstance(path as never) !== undefined ? path : null;
   if (Array.isArray(fields)) return fields.includes(String(path[0])) ? path : null;
   const key = field.replace(/^(body|query|params)\./, '');
-  const mapped = (fields as Record<string, string | (string | number)[]>);
+  const mapped = fields as Record<string, string | (string | number)[]>;
   return mapped[key] ?? mapped[key.replace(/\[\d+\]$/, '').replace(/\.\d+$/, '')] ?? null;
 }
 

@@ -15,7 +15,13 @@ export function formatMoney(fen: number | null | undefined): string {
 }
 
 const dateTimeParts = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
 });
 
 /** A timestamp as Beijing time: 2020年3月2日 14:05. */

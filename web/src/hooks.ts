@@ -62,21 +62,24 @@ export function useListState(filterKeys: readonly string[], defaults: { pageSize
     };
   }, [params, filterKeys, defaults.pageSize]);
 
-  const update = useCallback((patch: Partial<Omit<ListState, 'filters'>> & { filters?: Record<string, string | undefined> }) => {
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      const set = (k: string, v: string | number | undefined) => (v === undefined || v === '' ? next.delete(k) : next.set(k, String(v)));
-      if ('page' in patch) set('page', patch.page === 1 ? undefined : patch.page);
-      if ('pageSize' in patch) set('pageSize', patch.pageSize);
-      if ('sort' in patch) set('sort', patch.sort);
-      if ('order' in patch) set('order', patch.order);
-      if (patch.filters) {
-        for (const [k, v] of Object.entries(patch.filters)) set(k, v);
-        next.delete('page');
-      }
-      return next;
-    });
-  }, [setParams]);
+  const update = useCallback(
+    (patch: Partial<Omit<ListState, 'filters'>> & { filters?: Record<string, string | undefined> }) => {
+      setParams((prev) => {
+        const next = new URLSearchParams(prev);
+        const set = (k: string, v: string | number | undefined) => (v === undefined || v === '' ? next.delete(k) : next.set(k, String(v)));
+        if ('page' in patch) set('page', patch.page === 1 ? undefined : patch.page);
+        if ('pageSize' in patch) set('pageSize', patch.pageSize);
+        if ('sort' in patch) set('sort', patch.sort);
+        if ('order' in patch) set('order', patch.order);
+        if (patch.filters) {
+          for (const [k, v] of Object.entries(patch.filters)) set(k, v);
+          next.delete('page');
+        }
+        return next;
+      });
+    },
+    [setParams],
+  );
 
   const query: Query = { page: state.page, pageSize: state.pageSize, sort: state.sort, order: state.order, ...state.filters };
   return { state, update, query };

@@ -4,7 +4,12 @@
 import type { Role } from './types.ts';
 
 export {
-  APPLICANT_NAMES, CATALOG_SECTION_NAMES, CERTIFICATE_NAMES, INDUSTRY_NAMES, LEVEL_NAMES, PROGRAM_NAMES,
+  APPLICANT_NAMES,
+  CATALOG_SECTION_NAMES,
+  CERTIFICATE_NAMES,
+  INDUSTRY_NAMES,
+  LEVEL_NAMES,
+  PROGRAM_NAMES,
 } from '../../src/policy/codes.ts';
 
 export const ROLE_NAMES: Record<Role, string> = {
@@ -70,19 +75,39 @@ export const CLASS_STATUS_NAMES: Record<string, string> = {
 };
 
 export const areaName = (code: string | null | undefined): string => (code ? (AREA_NAMES[code] ?? code) : '—');
-export const nameOf = (names: Record<string, string>, code: string | null | undefined): string => (code == null ? '—' : (names[code] ?? code));
+export const nameOf = (names: Record<string, string>, code: string | null | undefined): string =>
+  code == null ? '—' : (names[code] ?? code);
 
 // Parties (issue #5): disputes, department notes, filings, plans, advances (test/web/parties-labels.test.ts).
 export const DISPUTE_STATUS_NAMES: Record<string, string> = { open: '待受理', taken: '办理中', resolved: '已办结' };
-export const DISPUTE_FINDING_NAMES: Record<string, string> = { claim_rejected: '异议成立（申领驳回，已支付的追回）', dismissed: '异议不成立' };
+export const DISPUTE_FINDING_NAMES: Record<string, string> = {
+  claim_rejected: '异议成立（申领驳回，已支付的追回）',
+  dismissed: '异议不成立',
+};
 export const NOTE_KIND_NAMES: Record<string, string> = { comment: '意见', flag: '标记' };
 export const FLAG_STATUS_NAMES: Record<string, string> = { raised: '待处理', cleared: '已解除' };
 export const FILING_STATUS_NAMES: Record<string, string> = { filed: '已报送', accepted: '已通过', returned: '已退回' };
 export const PLAN_STATUS_NAMES: Record<string, string> = {
-  submitted: '已提交', listed: '已列入计划', returned: '已退回', completed: '已完成', failed: '未通过考核', quit: '中途退出',
+  submitted: '已提交',
+  listed: '已列入计划',
+  returned: '已退回',
+  completed: '已完成',
+  failed: '未通过考核',
+  quit: '中途退出',
 };
-export const ADVANCE_STATUS_NAMES: Record<string, string> = { paid: '已预付，待结算', settled: '已结算', recovering: '追回中', recovered: '已追回' };
+export const ADVANCE_STATUS_NAMES: Record<string, string> = {
+  paid: '已预付，待结算',
+  settled: '已结算',
+  recovering: '追回中',
+  recovered: '已追回',
+};
 export const DEPARTMENT_NAMES: Record<string, string> = {
-  emergency: '市应急管理局', veterans: '市退役军人事务局', civil_affairs: '市民政局', disabled_federation: '市残联',
-  housing: '市住房和城乡建设局', education: '市教育和体育局', finance: '市财政局', development_reform: '市发展改革委',
+  emergency: '市应急管理局',
+  veterans: '市退役军人事务局',
+  civil_affairs: '市民政局',
+  disabled_federation: '市残联',
+  housing: '市住房和城乡建设局',
+  education: '市教育和体育局',
+  finance: '市财政局',
+  development_reform: '市发展改革委',
 };

@@ -11,7 +11,12 @@ import { useApi, useListState, type ListState } from './hooks.ts';
  * One list endpoint as a table: `sortable` maps a column key to the API's sort name.
  * Spread `tableProps` on the antd <Table>; use `sortOrder(key)` in the sortable columns.
  */
-export function useServerList<T>(path: string | null, filterKeys: readonly string[], sortable: Record<string, string> = {}, extra: Query = {}) {
+export function useServerList<T>(
+  path: string | null,
+  filterKeys: readonly string[],
+  sortable: Record<string, string> = {},
+  extra: Query = {},
+) {
   const { state, update, query } = useListState(filterKeys);
   const fullQuery: Query = { ...query, ...extra };
   const loaded = useApi<Page<T>>(path, fullQuery);
@@ -35,10 +40,12 @@ export function useServerList<T>(path: string | null, filterKeys: readonly strin
     update({ filters: Object.fromEntries(filterKeys.map((k) => [k, undefined])), sort: undefined, order: undefined });
   const setFilters = (values: Record<string, unknown>) =>
     update({
-      filters: Object.fromEntries(filterKeys.map((k) => {
-        const v = values[k];
-        return [k, typeof v === 'string' ? v.trim() || undefined : v == null ? undefined : String(v)];
-      })),
+      filters: Object.fromEntries(
+        filterKeys.map((k) => {
+          const v = values[k];
+          return [k, typeof v === 'string' ? v.trim() || undefined : v == null ? undefined : String(v)];
+        }),
+      ),
     });
 
   const tableProps = {
@@ -56,9 +63,17 @@ export function useServerList<T>(path: string | null, filterKeys: readonly strin
   } satisfies TableProps<T>;
 
   return { ...loaded, state, update, query: fullQuery, sortOrder, tableProps, setFilters, clearFilters } as {
-    data: Page<T> | undefined; error: ApiError | undefined; loading: boolean; reload(): void;
-    state: ListState; update: typeof update; query: Query; sortOrder: typeof sortOrder;
-    tableProps: typeof tableProps; setFilters: typeof setFilters; clearFilters: typeof clearFilters;
+    data: Page<T> | undefined;
+    error: ApiError | undefined;
+    loading: boolean;
+    reload(): void;
+    state: ListState;
+    update: typeof update;
+    query: Query;
+    sortOrder: typeof sortOrder;
+    tableProps: typeof tableProps;
+    setFilters: typeof setFilters;
+    clearFilters: typeof clearFilters;
   };
 }
 
@@ -74,7 +89,12 @@ export interface ExportColumn<T> {
 const EXPORT_PAGE_SIZE = 200;
 
 /** Fetches every page of `path` under `query` (paging ignored), reporting progress as 0–100. */
-export async function fetchAllRows<T>(path: string, query: Query, onProgress: (percent: number) => void, signal?: AbortSignal): Promise<T[]> {
+export async function fetchAllRows<T>(
+  path: string,
+  query: Query,
+  onProgress: (percent: number) => void,
+  signal?: AbortSignal,
+): Promise<T[]> {
   const rows: T[] = [];
   const base = { ...query, page: undefined, pageSize: EXPORT_PAGE_SIZE };
   for (let page = 1; ; page++) {
@@ -95,13 +115,20 @@ export async function exportWorkbook<T>(sheetName: string, columns: readonly Exp
   for (const row of rows) {
     const cells = columns.map((c) => xlsxCell(c.value(row)));
     const added = sheet.addRow(cells.map((x) => x.value ?? ''));
-    cells.forEach((x, i) => { if (x.numFmt) added.getCell(i + 1).numFmt = x.numFmt; });
+    cells.forEach((x, i) => {
+      if (x.numFmt) added.getCell(i + 1).numFmt = x.numFmt;
+    });
   }
   return book;
 }
 
 /** Writes rows to an .xlsx in the browser (exceljs, loaded only when someone exports) and downloads it. */
-export async function downloadXlsx<T>(fileName: string, sheetName: string, columns: readonly ExportColumn<T>[], rows: readonly T[]): Promise<void> {
+export async function downloadXlsx<T>(
+  fileName: string,
+  sheetName: string,
+  columns: readonly ExportColumn<T>[],
+  rows: readonly T[],
+): Promise<void> {
   const book = await exportWorkbook(sheetName, columns, rows);
   const buffer = await book.xlsx.writeBuffer();
   const url = URL.createObjectURL(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
@@ -115,8 +142,16 @@ export async function downloadXlsx<T>(fileName: string, sheetName: string, colum
 }
 
 /** 导出 Excel of a short table the screen already holds whole (not paged on the server). */
-export function RowsExportButton<T>({ rows, columns, fileName, sheetName }: {
-  rows: readonly T[]; columns: readonly ExportColumn<T>[]; fileName: string; sheetName?: string;
+export function RowsExportButton<T>({
+  rows,
+  columns,
+  fileName,
+  sheetName,
+}: {
+  rows: readonly T[];
+  columns: readonly ExportColumn<T>[];
+  fileName: string;
+  sheetName?: string;
 }) {
   const [running, setRunning] = useState(false);
   const run = async () => {
@@ -130,15 +165,29 @@ export function RowsExportButton<T>({ rows, columns, fileName, sheetName }: {
       setRunning(false);
     }
   };
-  return <Button onClick={run} loading={running} disabled={running || rows.length === 0}>导出 Excel</Button>;
+  return (
+    <Button onClick={run} loading={running} disabled={running || rows.length === 0}>
+      导出 Excel
+    </Button>
+  );
 }
 
 /**
  * 导出 Excel: every row the list's current filters and sort select (not only the page shown), with a
  * progress dialog; the button stays disabled until the file is written, so it can't run twice.
  */
-export function ExportButton<T>({ path, query, columns, fileName, sheetName }: {
-  path: string; query: Query; columns: readonly ExportColumn<T>[]; fileName: string; sheetName?: string;
+export function ExportButton<T>({
+  path,
+  query,
+  columns,
+  fileName,
+  sheetName,
+}: {
+  path: string;
+  query: Query;
+  columns: readonly ExportColumn<T>[];
+  fileName: string;
+  sheetName?: string;
 }) {
   const [percent, setPercent] = useState<number | null>(null);
   const running = useRef(false);
@@ -158,7 +207,9 @@ export function ExportButton<T>({ path, query, columns, fileName, sheetName }: {
   }, [path, query, columns, fileName, sheetName]);
   return (
     <>
-      <Button onClick={run} disabled={percent !== null} loading={percent !== null}>导出 Excel</Button>
+      <Button onClick={run} disabled={percent !== null} loading={percent !== null}>
+        导出 Excel
+      </Button>
       <Modal open={percent !== null} title="正在导出" footer={null} closable={false} mask={{ closable: false }}>
         <Progress percent={percent ?? 0} aria-label="导出进度" />
       </Modal>
@@ -174,7 +225,16 @@ export function ExportButton<T>({ path, query, columns, fileName, sheetName }: {
  * In a Card of its own, unless `bare` (for a Card that holds more than the filters).
  */
 export function ListFilters<V = Record<string, unknown>>({
-  form, list, toForm, fromForm, onReset, name, bare = false, reset = true, style, children,
+  form,
+  list,
+  toForm,
+  fromForm,
+  onReset,
+  name,
+  bare = false,
+  reset = true,
+  style,
+  children,
 }: {
   form: FormInstance;
   list: { state: ListState; setFilters(values: Record<string, unknown>): void; clearFilters(): void };
@@ -196,13 +256,30 @@ export function ListFilters<V = Record<string, unknown>>({
     // toForm is a pure conversion; the form follows the URL's filters only.
   }, [form, filters]);
   const bar = (
-    <Form form={form} name={name} layout="inline" aria-label="筛选条件" style={{ rowGap: 12, ...style }}
-      onFinish={(v: V) => list.setFilters(fromForm ? fromForm(v) : (v as Record<string, unknown>))}>
+    <Form
+      form={form}
+      name={name}
+      layout="inline"
+      aria-label="筛选条件"
+      style={{ rowGap: 12, ...style }}
+      onFinish={(v: V) => list.setFilters(fromForm ? fromForm(v) : (v as Record<string, unknown>))}
+    >
       {children}
       <Form.Item>
         <Space>
-          <Button type="primary" htmlType="submit">查询</Button>
-          {reset && <Button onClick={() => { form.resetFields(); (onReset ?? list.clearFilters)(); }}>重置</Button>}
+          <Button type="primary" htmlType="submit">
+            查询
+          </Button>
+          {reset && (
+            <Button
+              onClick={() => {
+                form.resetFields();
+                (onReset ?? list.clearFilters)();
+              }}
+            >
+              重置
+            </Button>
+          )}
         </Space>
       </Form.Item>
     </Form>
@@ -211,10 +288,20 @@ export function ListFilters<V = Record<string, unknown>>({
 }
 
 /** 地区: the filter by county (区县) or, with `city`, also 市本级 (510400). */
-export function AreaFilter({ label = '地区', city = false, placeholder = '全部', width = 120 }: {
-  label?: string; city?: boolean; placeholder?: string; width?: number;
+export function AreaFilter({
+  label = '地区',
+  city = false,
+  placeholder = '全部',
+  width = 120,
+}: {
+  label?: string;
+  city?: boolean;
+  placeholder?: string;
+  width?: number;
 }) {
-  const options = Object.entries(AREA_NAMES).map(([value, label]) => ({ value, label })).filter((o) => city || o.value !== '510400');
+  const options = Object.entries(AREA_NAMES)
+    .map(([value, label]) => ({ value, label }))
+    .filter((o) => city || o.value !== '510400');
   return (
     <Form.Item label={label} name="areaCode">
       <Select allowClear placeholder={placeholder} style={{ width }} options={options} />

@@ -17,7 +17,9 @@ createRoot(document.getElementById('root')!).render(
     <ConfigProvider
       locale={zhCN}
       button={{ autoInsertSpace: false }}
-      theme={{ token: { colorPrimary: '#1d4ed8', fontFamily: '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif' } }}
+      theme={{
+        token: { colorPrimary: '#1d4ed8', fontFamily: '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif' },
+      }}
     >
       <BusinessDateProvider>
         <AuthProvider>

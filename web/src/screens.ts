@@ -16,4 +16,4 @@ export const screenRoutes: RouteObject[] = [
 ];
 
 /** A screen's key in HELP_TEXTS: its path as written (`/` for the home page). */
-export const screenKey = (r: RouteObject): string => (r.index ? '/' : r.path ?? '');
+export const screenKey = (r: RouteObject): string => (r.index ? '/' : (r.path ?? ''));

@@ -46,7 +46,9 @@ export function useUnsavedGuard(source: FormInstance | boolean | null | undefine
   }, []);
   useEffect(() => {
     guards.add(isDirty);
-    return () => { guards.delete(isDirty); };
+    return () => {
+      guards.delete(isDirty);
+    };
   }, [isDirty]);
   const saved = useCallback(() => {
     const s = current.current;
@@ -66,9 +68,17 @@ export function UnsavedChangesPrompt() {
     Modal.confirm({
       title: UNSAVED_TITLE,
       content: '本页有尚未保存的修改，离开后这些修改将丢失。确定离开吗？',
-      okText: '离开，不保存', okButtonProps: { danger: true }, cancelText: '留在本页',
-      onOk: () => { asking.current = false; blocker.proceed(); },
-      onCancel: () => { asking.current = false; blocker.reset(); },
+      okText: '离开，不保存',
+      okButtonProps: { danger: true },
+      cancelText: '留在本页',
+      onOk: () => {
+        asking.current = false;
+        blocker.proceed();
+      },
+      onCancel: () => {
+        asking.current = false;
+        blocker.reset();
+      },
     });
   }, [blocker]);
   useEffect(() => {

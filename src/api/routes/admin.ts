@@ -12,31 +12,125 @@ import { setUserPaymentDuties } from '../../services/users/set-user-payment-duti
 import { getWhatIf, listWhatIfClaims, startWhatIf } from '../../services/what-if/what-if-jobs.ts';
 import { idParam } from './fields.types.ts';
 import { allow, run, who } from './route-access.ts';
-import { ZCreateUserRequest, ZListUsersQuery, ZParameterChangeRequest, ZResetPasswordRequest, ZUserActiveRequest, ZUserPaymentDutiesRequest, ZWhatIfClaimsQuery, ZWhatIfRequest } from './admin.types.ts';
+import {
+  ZCreateUserRequest,
+  ZListUsersQuery,
+  ZParameterChangeRequest,
+  ZResetPasswordRequest,
+  ZUserActiveRequest,
+  ZUserPaymentDutiesRequest,
+  ZWhatIfClaimsQuery,
+  ZWhatIfRequest,
+} from './admin.types.ts';
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
   const city = who('city');
-  app.get('/users', { schema: { tags: ['admin'], summary: '用户与角色列表', description: city, querystring: ZListUsersQuery }, ...allow('city') },
-    (req) => run(db, (tx) => listUsers(tx, req.actor, req.query)));
-  app.post('/users', { schema: { tags: ['admin'], summary: '创建用户（按角色指定所属县区、部门、企业、培训机构或劳动者）', description: city, body: ZCreateUserRequest }, ...allow('city') },
-    async (req, reply) => reply.status(201).send(await run(db, (tx) => createUser(tx, req.actor, req.body))));
-  app.post('/users/:id/active', { schema: { tags: ['admin'], summary: '停用或启用用户（停用即结束其登录会话）', description: city, params: idParam, body: ZUserActiveRequest }, ...allow('city') },
-    (req) => run(db, (tx) => setUserActive(tx, req.actor, req.params.id, req.body)));
-  app.post('/users/:id/password', { schema: { tags: ['admin'], summary: '重置用户密码', description: city, params: idParam, body: ZResetPasswordRequest }, ...allow('city') },
-    (req) => run(db, (tx) => resetUserPassword(tx, req.actor, req.params.id, req.body)));
-  app.post('/users/:id/payment-duties', { schema: { tags: ['admin'], summary: '设置用户的支付职责（经办、复核、支付；编制人不得复核，复核人不得支付）', description: city, params: idParam, body: ZUserPaymentDutiesRequest }, ...allow('city') },
-    (req) => run(db, (tx) => setUserPaymentDuties(tx, req.actor, req.params.id, req.body)));
+  app.get(
+    '/users',
+    { schema: { tags: ['admin'], summary: '用户与角色列表', description: city, querystring: ZListUsersQuery }, ...allow('city') },
+    (req) => run(db, (tx) => listUsers(tx, req.actor, req.query)),
+  );
+  app.post(
+    '/users',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: '创建用户（按角色指定所属县区、部门、企业、培训机构或劳动者）',
+        description: city,
+        body: ZCreateUserRequest,
+      },
+      ...allow('city'),
+    },
+    async (req, reply) => reply.status(201).send(await run(db, (tx) => createUser(tx, req.actor, req.body))),
+  );
+  app.post(
+    '/users/:id/active',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: '停用或启用用户（停用即结束其登录会话）',
+        description: city,
+        params: idParam,
+        body: ZUserActiveRequest,
+      },
+      ...allow('city'),
+    },
+    (req) => run(db, (tx) => setUserActive(tx, req.actor, req.params.id, req.body)),
+  );
+  app.post(
+    '/users/:id/password',
+    {
+      schema: { tags: ['admin'], summary: '重置用户密码', description: city, params: idParam, body: ZResetPasswordRequest },
+      ...allow('city'),
+    },
+    (req) => run(db, (tx) => resetUserPassword(tx, req.actor, req.params.id, req.body)),
+  );
+  app.post(
+    '/users/:id/payment-duties',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: '设置用户的支付职责（经办、复核、支付；编制人不得复核，复核人不得支付）',
+        description: city,
+        params: idParam,
+        body: ZUserPaymentDutiesRequest,
+      },
+      ...allow('city'),
+    },
+    (req) => run(db, (tx) => setUserPaymentDuties(tx, req.actor, req.params.id, req.body)),
+  );
 
-  app.get('/policy/parameters', { schema: { tags: ['admin'], summary: '政策参数（条款、取值及有效期）与已登记的调整', description: city }, ...allow('city') },
-    (req) => run(db, (tx) => listPolicyParameters(tx, req.actor)));
-  app.post('/policy/changes', { schema: { tags: ['admin'], summary: '登记参数调整（生成优先级更高的本地政策包，此后判定的申领适用）', description: city, body: ZParameterChangeRequest }, ...allow('city') },
-    async (req, reply) => reply.status(201).send(await run(db, (tx) => recordParameterChange(tx, req.actor, { ...req.body, value: req.body.value }))));
+  app.get(
+    '/policy/parameters',
+    { schema: { tags: ['admin'], summary: '政策参数（条款、取值及有效期）与已登记的调整', description: city }, ...allow('city') },
+    (req) => run(db, (tx) => listPolicyParameters(tx, req.actor)),
+  );
+  app.post(
+    '/policy/changes',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: '登记参数调整（生成优先级更高的本地政策包，此后判定的申领适用）',
+        description: city,
+        body: ZParameterChangeRequest,
+      },
+      ...allow('city'),
+    },
+    async (req, reply) =>
+      reply.status(201).send(await run(db, (tx) => recordParameterChange(tx, req.actor, { ...req.body, value: req.body.value }))),
+  );
 
-  app.post('/what-if', { schema: { tags: ['admin'], summary: '参数测算：按调整后的参数重新判定期间内的申领（不保存）', description: city, body: ZWhatIfRequest }, ...allow('city') },
-    async (req, reply) => reply.status(202).send(await startWhatIf(db, req.actor, { ...req.body, value: req.body.value })));
-  app.get('/what-if/:id', { schema: { tags: ['admin'], summary: '测算进度与结果（按项目、按地区）', description: city, params: idParam }, ...allow('city') },
-    async (req) => getWhatIf(db, req.actor, req.params.id));
-  app.get('/what-if/:id/claims', { schema: { tags: ['admin'], summary: '测算中金额或结果发生变化的申领', description: city, params: idParam, querystring: ZWhatIfClaimsQuery }, ...allow('city') },
-    async (req) => listWhatIfClaims(db, req.actor, req.params.id, req.query));
+  app.post(
+    '/what-if',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: '参数测算：按调整后的参数重新判定期间内的申领（不保存）',
+        description: city,
+        body: ZWhatIfRequest,
+      },
+      ...allow('city'),
+    },
+    async (req, reply) => reply.status(202).send(await startWhatIf(db, req.actor, { ...req.body, value: req.body.value })),
+  );
+  app.get(
+    '/what-if/:id',
+    { schema: { tags: ['admin'], summary: '测算进度与结果（按项目、按地区）', description: city, params: idParam }, ...allow('city') },
+    async (req) => getWhatIf(db, req.actor, req.params.id),
+  );
+  app.get(
+    '/what-if/:id/claims',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: '测算中金额或结果发生变化的申领',
+        description: city,
+        params: idParam,
+        querystring: ZWhatIfClaimsQuery,
+      },
+      ...allow('city'),
+    },
+    async (req) => listWhatIfClaims(db, req.actor, req.params.id, req.query),
+  );
 };

@@ -5,28 +5,63 @@ import { PARAMETER_NAMES } from '../../services/policy/parameter-change.ts';
 import { WHAT_IF_CLAIM_SORTS } from '../../services/what-if/what-if-jobs.ts';
 import { areaCode, isoDate, optionalText, pageQuery, sortKeys, text } from './fields.types.ts';
 
-const username = z.string().min(2, '用户名至少 2 个字符').max(40).regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字和 - _ .');
+const username = z
+  .string()
+  .min(2, '用户名至少 2 个字符')
+  .max(40)
+  .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字和 - _ .');
 const password = z.string().max(200);
 const departments = Object.keys(DEPARTMENTS) as [keyof typeof DEPARTMENTS, ...(keyof typeof DEPARTMENTS)[]];
 
 export const ZListUsersQuery = z.object({
-  ...pageQuery(sortKeys(USER_SORTS)), role: z.enum(ROLES).optional(), areaCode: areaCode.optional(), department: z.enum(departments).optional(),
-  active: z.enum(['true', 'false']).optional(), q: optionalText(60).optional(),
+  ...pageQuery(sortKeys(USER_SORTS)),
+  role: z.enum(ROLES).optional(),
+  areaCode: areaCode.optional(),
+  department: z.enum(departments).optional(),
+  active: z.enum(['true', 'false']).optional(),
+  q: optionalText(60).optional(),
 });
 export const ZCreateUserRequest = z.strictObject({
-  username, displayName: text(60), password, role: z.enum(ROLES),
-  areaCode: areaCode.nullish(), department: z.enum(departments).nullish(), enterpriseUscc: z.string().max(18).nullish(),
-  providerId: z.string().max(64).nullish(), residentId: z.string().max(18).nullish(),
-  paymentDuties: z.array(z.enum(['build', 'confirm', 'pay'])).max(3).nullish().describe('支付职责：build 经办（编制、取消批次）、confirm 复核（确认批次）、pay 支付；省略或 null 即不承担'),
+  username,
+  displayName: text(60),
+  password,
+  role: z.enum(ROLES),
+  areaCode: areaCode.nullish(),
+  department: z.enum(departments).nullish(),
+  enterpriseUscc: z.string().max(18).nullish(),
+  providerId: z.string().max(64).nullish(),
+  residentId: z.string().max(18).nullish(),
+  paymentDuties: z
+    .array(z.enum(['build', 'confirm', 'pay']))
+    .max(3)
+    .nullish()
+    .describe('支付职责：build 经办（编制、取消批次）、confirm 复核（确认批次）、pay 支付；省略或 null 即不承担'),
 });
 export const ZUserPaymentDutiesRequest = z.strictObject({
-  paymentDuties: z.array(z.enum(['build', 'confirm', 'pay'])).max(3).describe('支付职责：build 经办、confirm 复核、pay 支付；空数组即不承担支付职责'), reason: text(500),
+  paymentDuties: z
+    .array(z.enum(['build', 'confirm', 'pay']))
+    .max(3)
+    .describe('支付职责：build 经办、confirm 复核、pay 支付；空数组即不承担支付职责'),
+  reason: text(500),
 });
 export const ZUserActiveRequest = z.strictObject({ active: z.boolean(), reason: text(500) });
 export const ZResetPasswordRequest = z.strictObject({ password });
 
 export const ZParameterChangeRequest = z.strictObject({
-  parameter: z.enum(PARAMETER_NAMES as [string, ...string[]]), value: z.unknown(), validFrom: isoDate, validTo: isoDate.nullable(), reason: text(500),
+  parameter: z.enum(PARAMETER_NAMES as [string, ...string[]]),
+  value: z.unknown(),
+  validFrom: isoDate,
+  validTo: isoDate.nullable(),
+  reason: text(500),
 });
-export const ZWhatIfRequest = z.strictObject({ parameter: z.enum(PARAMETER_NAMES as [string, ...string[]]), value: z.unknown(), from: isoDate, to: isoDate });
-export const ZWhatIfClaimsQuery = z.object({ ...pageQuery(sortKeys(WHAT_IF_CLAIM_SORTS)), program: z.string().max(40).optional(), areaCode: areaCode.optional() });
+export const ZWhatIfRequest = z.strictObject({
+  parameter: z.enum(PARAMETER_NAMES as [string, ...string[]]),
+  value: z.unknown(),
+  from: isoDate,
+  to: isoDate,
+});
+export const ZWhatIfClaimsQuery = z.object({
+  ...pageQuery(sortKeys(WHAT_IF_CLAIM_SORTS)),
+  program: z.string().max(40).optional(),
+  areaCode: areaCode.optional(),
+});

@@ -16,20 +16,30 @@ const ActorSchema = z.object({
 });
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post('/auth/login', {
-    schema: {
-      tags: ['auth'],
-      summary: '登录：成功后设置会话 Cookie',
-      body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
-      response: { 200: ActorSchema },
+  app.post(
+    '/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '登录：成功后设置会话 Cookie',
+        body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+        response: { 200: ActorSchema },
+      },
     },
-  }, async (request, reply) => {
-    const { token, actor, expiresAt } = await logIn(app.store.db, request.body.username, request.body.password, request.ip);
-    request.actor = actor; // the answer is the new session's (the trainee sees their own resident ID)
-    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: secureCookie(request.protocol), expires: expiresAt });
-    const { userId: _, ...visible } = actor;
-    return visible;
-  });
+    async (request, reply) => {
+      const { token, actor, expiresAt } = await logIn(app.store.db, request.body.username, request.body.password, request.ip);
+      request.actor = actor; // the answer is the new session's (the trainee sees their own resident ID)
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: secureCookie(request.protocol),
+        expires: expiresAt,
+      });
+      const { userId: _, ...visible } = actor;
+      return visible;
+    },
+  );
 
   app.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
@@ -40,11 +50,21 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // The web app's check at start: an anonymous visitor is an answer (null), not an error, so public
   // pages load without a failed request. /auth/me stays the strict form (401 when not signed in).
-  app.get('/auth/session', { schema: { tags: ['auth'], summary: '当前会话：已登录则为用户，否则为空', response: { 200: z.object({ user: ActorSchema.nullable() }) } } }, async (request) => {
-    if (!request.actor) return { user: null };
-    const { userId: _, ...visible } = request.actor;
-    return { user: visible };
-  });
+  app.get(
+    '/auth/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '当前会话：已登录则为用户，否则为空',
+        response: { 200: z.object({ user: ActorSchema.nullable() }) },
+      },
+    },
+    async (request) => {
+      if (!request.actor) return { user: null };
+      const { userId: _, ...visible } = request.actor;
+      return { user: visible };
+    },
+  );
 
   app.get('/auth/me', { schema: { tags: ['auth'], summary: '当前登录用户', response: { 200: ActorSchema } } }, async (request) => {
     const { userId: _, ...visible } = requireActor(request.actor);

@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { calendarCovers, OFFICIAL_CALENDAR } from '../../policy/working-calendar.ts';
 import { businessDateSource, businessToday } from '../../services/business-date.ts';
 
-const years = Object.keys(OFFICIAL_CALENDAR).map(Number).sort((a, b) => a - b);
+const years = Object.keys(OFFICIAL_CALENDAR)
+  .map(Number)
+  .sort((a, b) => a - b);
 
 export const ZBusinessDate = z.object({
   today: z.string().describe('业务日期（YYYY-MM-DD）'),
@@ -15,10 +17,23 @@ export const ZBusinessDate = z.object({
 });
 
 export const businessDateRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/business-date', {
-    schema: { tags: ['system'], summary: '业务日期：系统当前采用的“今天”（默认日期、不晚于今天的检查、公示期限均以此为准）', response: { 200: ZBusinessDate } },
-  }, async () => {
-    const today = businessToday();
-    return { today, source: businessDateSource(), calendar: { from: `${years[0]}-01-01`, to: `${years.at(-1)}-12-31` }, inCalendar: calendarCovers(today) };
-  });
+  app.get(
+    '/business-date',
+    {
+      schema: {
+        tags: ['system'],
+        summary: '业务日期：系统当前采用的“今天”（默认日期、不晚于今天的检查、公示期限均以此为准）',
+        response: { 200: ZBusinessDate },
+      },
+    },
+    async () => {
+      const today = businessToday();
+      return {
+        today,
+        source: businessDateSource(),
+        calendar: { from: `${years[0]}-01-01`, to: `${years.at(-1)}-12-31` },
+        inCalendar: calendarCovers(today),
+      };
+    },
+  );
 };

@@ -10,12 +10,33 @@ import { ZAddCatalogEntryRequest, ZAddEntrepreneurshipTypeRequest, ZListCatalogQ
 
 export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
-  app.get('/catalog', { schema: { tags: ['catalog'], summary: '补贴目录（公开）', querystring: ZListCatalogQuery } },
-    (req) => run(db, (tx) => listCatalogEntries(tx, { ...req.query, level: req.query.level })));
-  app.post('/catalog', { schema: { tags: ['catalog'], summary: '发布目录条目新版本（自生效日起替代旧版本）', description: who('city'), body: ZAddCatalogEntryRequest }, ...allow('city') },
-    async (req, reply) => reply.status(201).send(await run(db, (tx) => addCatalogEntry(tx, req.actor, req.body))));
-  app.get('/entrepreneurship-types', { schema: { tags: ['catalog'], summary: '创业培训类别（公开）', querystring: ZListTypesQuery } },
-    (req) => run(db, (tx) => listEntrepreneurshipTypes(tx, req.query)));
-  app.post('/entrepreneurship-types', { schema: { tags: ['catalog'], summary: '发布创业培训类别新版本', description: who('city'), body: ZAddEntrepreneurshipTypeRequest }, ...allow('city') },
-    async (req, reply) => reply.status(201).send(await run(db, (tx) => addEntrepreneurshipType(tx, req.actor, req.body))));
+  app.get('/catalog', { schema: { tags: ['catalog'], summary: '补贴目录（公开）', querystring: ZListCatalogQuery } }, (req) =>
+    run(db, (tx) => listCatalogEntries(tx, { ...req.query, level: req.query.level })),
+  );
+  app.post(
+    '/catalog',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: '发布目录条目新版本（自生效日起替代旧版本）',
+        description: who('city'),
+        body: ZAddCatalogEntryRequest,
+      },
+      ...allow('city'),
+    },
+    async (req, reply) => reply.status(201).send(await run(db, (tx) => addCatalogEntry(tx, req.actor, req.body))),
+  );
+  app.get(
+    '/entrepreneurship-types',
+    { schema: { tags: ['catalog'], summary: '创业培训类别（公开）', querystring: ZListTypesQuery } },
+    (req) => run(db, (tx) => listEntrepreneurshipTypes(tx, req.query)),
+  );
+  app.post(
+    '/entrepreneurship-types',
+    {
+      schema: { tags: ['catalog'], summary: '发布创业培训类别新版本', description: who('city'), body: ZAddEntrepreneurshipTypeRequest },
+      ...allow('city'),
+    },
+    async (req, reply) => reply.status(201).send(await run(db, (tx) => addEntrepreneurshipType(tx, req.actor, req.body))),
+  );
 };

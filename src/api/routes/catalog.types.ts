@@ -4,19 +4,43 @@ import { decimalPlaces } from '../../policy/money.ts';
 import { CATALOG_SORTS } from '../../services/catalog/list-catalog-entries.ts';
 import { code, isoDate, level, optionalText, pageQuery, sortKeys, text } from './fields.types.ts';
 
-const yuan = z.number().nonnegative().max(1e8).refine((x) => decimalPlaces(x) <= 2, '金额最多保留两位小数（分）');
+const yuan = z
+  .number()
+  .nonnegative()
+  .max(1e8)
+  .refine((x) => decimalPlaces(x) <= 2, '金额最多保留两位小数（分）');
 
 export const ZAddCatalogEntryRequest = z.strictObject({
-  section: z.enum(CATALOG_SECTIONS), code, name: text(100),
-  level: z.union([z.literal(5), z.literal(4), z.literal(3), z.literal(2), z.literal(1), z.literal('special')], { error: `等级应为 ${LEVELS.join('、')} 之一` }),
-  baseStandardYuan: yuan, industry: z.enum(INDUSTRIES), upliftRate: z.number().min(0).max(1),
-  appraisalStandardYuan: yuan.nullable(), hours: z.number().positive().max(10_000).nullable(), edition: optionalText(50).nullable(),
-  effectiveFrom: isoDate, effectiveTo: isoDate.nullable(),
+  section: z.enum(CATALOG_SECTIONS),
+  code,
+  name: text(100),
+  level: z.union([z.literal(5), z.literal(4), z.literal(3), z.literal(2), z.literal(1), z.literal('special')], {
+    error: `等级应为 ${LEVELS.join('、')} 之一`,
+  }),
+  baseStandardYuan: yuan,
+  industry: z.enum(INDUSTRIES),
+  upliftRate: z.number().min(0).max(1),
+  appraisalStandardYuan: yuan.nullable(),
+  hours: z.number().positive().max(10_000).nullable(),
+  edition: optionalText(50).nullable(),
+  effectiveFrom: isoDate,
+  effectiveTo: isoDate.nullable(),
 });
-export const ZAddEntrepreneurshipTypeRequest = z.strictObject({ code, name: text(100), amountYuan: yuan, effectiveFrom: isoDate, effectiveTo: isoDate.nullable() });
+export const ZAddEntrepreneurshipTypeRequest = z.strictObject({
+  code,
+  name: text(100),
+  amountYuan: yuan,
+  effectiveFrom: isoDate,
+  effectiveTo: isoDate.nullable(),
+});
 export const ZListCatalogQuery = z.object({
-  ...pageQuery(sortKeys(CATALOG_SORTS)), section: z.enum(CATALOG_SECTIONS).optional(), code: z.string().max(40).optional(), level: level.optional(),
-  industry: z.enum(INDUSTRIES).optional(), name: optionalText(100).optional(), onDate: isoDate.optional(),
+  ...pageQuery(sortKeys(CATALOG_SORTS)),
+  section: z.enum(CATALOG_SECTIONS).optional(),
+  code: z.string().max(40).optional(),
+  level: level.optional(),
+  industry: z.enum(INDUSTRIES).optional(),
+  name: optionalText(100).optional(),
+  onDate: isoDate.optional(),
   edition: optionalText(50).optional(),
 });
 export const ZListTypesQuery = z.object({ onDate: isoDate.optional(), code: z.string().max(40).optional() });

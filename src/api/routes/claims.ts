@@ -19,9 +19,21 @@ import { AppError } from '../../services/app-error.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import { allow, who } from './route-access.ts';
 import {
-  ZClaimIdParams, ZClaimPage, ZClaimView, ZDecideBatchRequest, ZDecisionResponse, ZListClaimsQuery, ZOptionalReasonRequest,
-  ZReasonRequest, ZReviewRequest, ZStatusResponse, ZSubmitClaimRequest, ZBulkClaimsRequest, ZBulkClaimsResponse,
-  ZMissingFactsBatchQuery, ZMissingFactsResponse,
+  ZClaimIdParams,
+  ZClaimPage,
+  ZClaimView,
+  ZDecideBatchRequest,
+  ZDecisionResponse,
+  ZListClaimsQuery,
+  ZOptionalReasonRequest,
+  ZReasonRequest,
+  ZReviewRequest,
+  ZStatusResponse,
+  ZSubmitClaimRequest,
+  ZBulkClaimsRequest,
+  ZBulkClaimsResponse,
+  ZMissingFactsBatchQuery,
+  ZMissingFactsResponse,
 } from './claims.types.ts';
 
 const ALL = ['city', 'county', 'department', 'enterprise', 'provider', 'trainee'] as const;
@@ -33,95 +45,233 @@ const tags = ['claims'];
 export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
 
-  app.post('/claims', {
-    ...allow(...APPLICANTS),
-    schema: { tags, description: who(...APPLICANTS), summary: '提交补贴申领（劳动者、企业、培训机构；人社部门可代为登记）', body: ZSubmitClaimRequest, response: { 201: z.object({ id: z.string(), number: z.string().describe('申领编号，如 SQ-2021-510422-000123'), areaCode: z.string() }) } },
-  }, async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => submitClaim(tx, request.actor, request.body))));
-
-  app.get('/claims', {
-    ...allow(...ALL),
-    schema: { tags, description: who(...ALL), summary: '申领列表（按角色范围；分页、排序、筛选）', querystring: ZListClaimsQuery, response: { 200: ZClaimPage } },
-  }, async (request) => listClaims(db, request.actor, request.query));
-
-  app.get('/claims/:id', {
-    ...allow(...ALL),
-    schema: { tags, description: who(...ALL), summary: '申领详情（含冻结的判定和判定过程）', params: ZClaimIdParams, response: { 200: ZClaimView } },
-  }, async (request) => getClaim(db, request.actor, request.params.id));
-
-  app.get('/claims/:id/missing-facts', {
-    ...allow(...ALL),
-    schema: {
-      tags, description: who(...ALL), summary: '待补充的事实（待定申领缺少的事实：谁的、哪一项、哪一日期或年度、依据条款、由谁登记）', params: ZClaimIdParams,
-      response: { 200: ZMissingFactsResponse },
+  app.post(
+    '/claims',
+    {
+      ...allow(...APPLICANTS),
+      schema: {
+        tags,
+        description: who(...APPLICANTS),
+        summary: '提交补贴申领（劳动者、企业、培训机构；人社部门可代为登记）',
+        body: ZSubmitClaimRequest,
+        response: {
+          201: z.object({ id: z.string(), number: z.string().describe('申领编号，如 SQ-2021-510422-000123'), areaCode: z.string() }),
+        },
+      },
     },
-  }, async (request) => inTransaction(db, async (tx) => {
-    const claim = await loadClaim(tx, request.actor, request.params.id);
-    return { claimId: claim.id, outcome: claim.outcome, items: await describeMissing(tx, request.actor!, claim) };
-  }));
+    async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => submitClaim(tx, request.actor, request.body))),
+  );
 
-  app.get('/claims/missing-facts', {
-    ...allow(...REVIEWERS),
-    schema: {
-      tags, description: who(...REVIEWERS), summary: '多笔申领的待补充事实（批量审核用；逗号分隔的申领编号，一次最多 200 笔；不在办理范围内的申领不列出）',
-      querystring: ZMissingFactsBatchQuery, response: { 200: z.object({ items: z.array(ZMissingFactsResponse) }) },
+  app.get(
+    '/claims',
+    {
+      ...allow(...ALL),
+      schema: {
+        tags,
+        description: who(...ALL),
+        summary: '申领列表（按角色范围；分页、排序、筛选）',
+        querystring: ZListClaimsQuery,
+        response: { 200: ZClaimPage },
+      },
     },
-  }, async (request) => inTransaction(db, async (tx) => {
-    const a = request.actor!;
-    const out = [];
-    for (const id of request.query.ids) {
-      // A claim outside the slice is left out, as in the lists (its existence does not leak).
-      const claim = await loadClaim(tx, a, id).catch((e: unknown) => { if (e instanceof AppError && e.code === 'not_found') return null; throw e; });
-      if (claim) out.push({ claimId: claim.id, outcome: claim.outcome, items: await describeMissing(tx, a, claim) });
-    }
-    return { items: out };
-  }));
+    async (request) => listClaims(db, request.actor, request.query),
+  );
 
-  app.post('/claims/decide', {
-    ...allow(...REVIEWERS),
-    schema: { tags, description: who(...REVIEWERS), summary: '批量判定所有已提交的申领（市、县区人社局）', body: ZDecideBatchRequest, response: { 200: z.object({ people: z.number(), decided: z.number(), byOutcome: z.record(z.string(), z.number()) }) } },
-  }, async (request) => decideClaims(db, request.actor, request.body));
-
-  app.post('/claims/:id/decide', {
-    ...allow(...REVIEWERS),
-    schema: { tags, description: who(...REVIEWERS), summary: '按政策判定申领（与 upskill evaluate 同一引擎；市、县区人社局）', params: ZClaimIdParams, response: { 200: ZDecisionResponse } },
-  }, async (request) => inTransaction(db, (tx) => decideClaim(tx, request.actor, { claimId: request.params.id })));
-
-  app.post('/claims/:id/review', {
-    ...allow(...REVIEWERS),
-    schema: { tags, description: who(...REVIEWERS), summary: '审核通过（市、县区人社局）', params: ZClaimIdParams, body: ZReviewRequest, response: { 200: ZStatusResponse } },
-  }, async (request) => inTransaction(db, (tx) => reviewClaim(tx, request.actor, { claimId: request.params.id, note: request.body.note })));
-
-  app.post('/claims/:id/reject', {
-    ...allow(...REVIEWERS),
-    schema: { tags, description: who(...REVIEWERS), summary: '驳回（市、县区人社局，须写明理由）', params: ZClaimIdParams, body: ZReasonRequest, response: { 200: ZStatusResponse } },
-  }, async (request) => inTransaction(db, (tx) => rejectClaim(tx, request.actor, { claimId: request.params.id, reason: request.body.reason })));
-
-  app.post('/claims/:id/withdraw', {
-    ...allow(...APPLICANTS),
-    schema: { tags, description: who(...APPLICANTS), summary: '撤回（申请人本人或受理的人社部门，公示前）', params: ZClaimIdParams, body: ZOptionalReasonRequest, response: { 200: ZStatusResponse } },
-  }, async (request) => inTransaction(db, (tx) => withdrawClaim(tx, request.actor, { claimId: request.params.id, reason: request.body.reason })));
-
-  app.post('/claims/:id/r3-exception', {
-    ...allow(...CITY),
-    schema: {
-      tags, description: who(...CITY), summary: '登记年度补贴次数例外（§4.0“原则上”；仅市人社局，须写明理由）', params: ZClaimIdParams, body: ZReasonRequest,
-      response: { 200: z.object({ id: z.string(), amountFen: z.number(), payee: z.string().nullable(), reason: z.string() }) },
+  app.get(
+    '/claims/:id',
+    {
+      ...allow(...ALL),
+      schema: {
+        tags,
+        description: who(...ALL),
+        summary: '申领详情（含冻结的判定和判定过程）',
+        params: ZClaimIdParams,
+        response: { 200: ZClaimView },
+      },
     },
-  }, async (request) => inTransaction(db, (tx) => recordAnnualCapException(tx, request.actor, { claimId: request.params.id, reason: request.body.reason })));
+    async (request) => getClaim(db, request.actor, request.params.id),
+  );
 
-  app.post('/claims/:id/approve', {
-    ...allow(...REVIEWERS),
-    schema: {
-      tags, description: who(...REVIEWERS), summary: '公示结束后批准，并从相应资金预留金额（市、县区人社局）', params: ZClaimIdParams,
-      response: { 200: z.object({ id: z.string(), status: z.string(), fundId: z.string(), amountFen: z.number(), advanceDeductedFen: z.number(), reservedFen: z.number() }) },
+  app.get(
+    '/claims/:id/missing-facts',
+    {
+      ...allow(...ALL),
+      schema: {
+        tags,
+        description: who(...ALL),
+        summary: '待补充的事实（待定申领缺少的事实：谁的、哪一项、哪一日期或年度、依据条款、由谁登记）',
+        params: ZClaimIdParams,
+        response: { 200: ZMissingFactsResponse },
+      },
     },
-  }, async (request) => inTransaction(db, (tx) => approveClaim(tx, request.actor, { claimId: request.params.id })));
+    async (request) =>
+      inTransaction(db, async (tx) => {
+        const claim = await loadClaim(tx, request.actor, request.params.id);
+        return { claimId: claim.id, outcome: claim.outcome, items: await describeMissing(tx, request.actor!, claim) };
+      }),
+  );
 
-  app.post('/claims/bulk', {
-    ...allow(...REVIEWERS),
-    schema: {
-      tags, description: who(...REVIEWERS), summary: '批量判定、审核通过、驳回或批准（每笔申领单独处理：成功的生效，失败的逐笔说明原因且不作任何改变；一次最多 200 笔）',
-      body: ZBulkClaimsRequest, response: { 200: ZBulkClaimsResponse },
+  app.get(
+    '/claims/missing-facts',
+    {
+      ...allow(...REVIEWERS),
+      schema: {
+        tags,
+        description: who(...REVIEWERS),
+        summary: '多笔申领的待补充事实（批量审核用；逗号分隔的申领编号，一次最多 200 笔；不在办理范围内的申领不列出）',
+        querystring: ZMissingFactsBatchQuery,
+        response: { 200: z.object({ items: z.array(ZMissingFactsResponse) }) },
+      },
     },
-  }, async (request) => actOnClaims(db, request.actor, request.body));
+    async (request) =>
+      inTransaction(db, async (tx) => {
+        const a = request.actor!;
+        const out = [];
+        for (const id of request.query.ids) {
+          // A claim outside the slice is left out, as in the lists (its existence does not leak).
+          const claim = await loadClaim(tx, a, id).catch((e: unknown) => {
+            if (e instanceof AppError && e.code === 'not_found') return null;
+            throw e;
+          });
+          if (claim) out.push({ claimId: claim.id, outcome: claim.outcome, items: await describeMissing(tx, a, claim) });
+        }
+        return { items: out };
+      }),
+  );
+
+  app.post(
+    '/claims/decide',
+    {
+      ...allow(...REVIEWERS),
+      schema: {
+        tags,
+        description: who(...REVIEWERS),
+        summary: '批量判定所有已提交的申领（市、县区人社局）',
+        body: ZDecideBatchRequest,
+        response: { 200: z.object({ people: z.number(), decided: z.number(), byOutcome: z.record(z.string(), z.number()) }) },
+      },
+    },
+    async (request) => decideClaims(db, request.actor, request.body),
+  );
+
+  app.post(
+    '/claims/:id/decide',
+    {
+      ...allow(...REVIEWERS),
+      schema: {
+        tags,
+        description: who(...REVIEWERS),
+        summary: '按政策判定申领（与 upskill evaluate 同一引擎；市、县区人社局）',
+        params: ZClaimIdParams,
+        response: { 200: ZDecisionResponse },
+      },
+    },
+    async (request) => inTransaction(db, (tx) => decideClaim(tx, request.actor, { claimId: request.params.id })),
+  );
+
+  app.post(
+    '/claims/:id/review',
+    {
+      ...allow(...REVIEWERS),
+      schema: {
+        tags,
+        description: who(...REVIEWERS),
+        summary: '审核通过（市、县区人社局）',
+        params: ZClaimIdParams,
+        body: ZReviewRequest,
+        response: { 200: ZStatusResponse },
+      },
+    },
+    async (request) => inTransaction(db, (tx) => reviewClaim(tx, request.actor, { claimId: request.params.id, note: request.body.note })),
+  );
+
+  app.post(
+    '/claims/:id/reject',
+    {
+      ...allow(...REVIEWERS),
+      schema: {
+        tags,
+        description: who(...REVIEWERS),
+        summary: '驳回（市、县区人社局，须写明理由）',
+        params: ZClaimIdParams,
+        body: ZReasonRequest,
+        response: { 200: ZStatusResponse },
+      },
+    },
+    async (request) =>
+      inTransaction(db, (tx) => rejectClaim(tx, request.actor, { claimId: request.params.id, reason: request.body.reason })),
+  );
+
+  app.post(
+    '/claims/:id/withdraw',
+    {
+      ...allow(...APPLICANTS),
+      schema: {
+        tags,
+        description: who(...APPLICANTS),
+        summary: '撤回（申请人本人或受理的人社部门，公示前）',
+        params: ZClaimIdParams,
+        body: ZOptionalReasonRequest,
+        response: { 200: ZStatusResponse },
+      },
+    },
+    async (request) =>
+      inTransaction(db, (tx) => withdrawClaim(tx, request.actor, { claimId: request.params.id, reason: request.body.reason })),
+  );
+
+  app.post(
+    '/claims/:id/r3-exception',
+    {
+      ...allow(...CITY),
+      schema: {
+        tags,
+        description: who(...CITY),
+        summary: '登记年度补贴次数例外（§4.0“原则上”；仅市人社局，须写明理由）',
+        params: ZClaimIdParams,
+        body: ZReasonRequest,
+        response: { 200: z.object({ id: z.string(), amountFen: z.number(), payee: z.string().nullable(), reason: z.string() }) },
+      },
+    },
+    async (request) =>
+      inTransaction(db, (tx) => recordAnnualCapException(tx, request.actor, { claimId: request.params.id, reason: request.body.reason })),
+  );
+
+  app.post(
+    '/claims/:id/approve',
+    {
+      ...allow(...REVIEWERS),
+      schema: {
+        tags,
+        description: who(...REVIEWERS),
+        summary: '公示结束后批准，并从相应资金预留金额（市、县区人社局）',
+        params: ZClaimIdParams,
+        response: {
+          200: z.object({
+            id: z.string(),
+            status: z.string(),
+            fundId: z.string(),
+            amountFen: z.number(),
+            advanceDeductedFen: z.number(),
+            reservedFen: z.number(),
+          }),
+        },
+      },
+    },
+    async (request) => inTransaction(db, (tx) => approveClaim(tx, request.actor, { claimId: request.params.id })),
+  );
+
+  app.post(
+    '/claims/bulk',
+    {
+      ...allow(...REVIEWERS),
+      schema: {
+        tags,
+        description: who(...REVIEWERS),
+        summary: '批量判定、审核通过、驳回或批准（每笔申领单独处理：成功的生效，失败的逐笔说明原因且不作任何改变；一次最多 200 笔）',
+        body: ZBulkClaimsRequest,
+        response: { 200: ZBulkClaimsResponse },
+      },
+    },
+    async (request) => actOnClaims(db, request.actor, request.body),
+  );
 };

@@ -17,39 +17,95 @@ import { ROW_ERRORS_DOC, ZAttendanceImportResult, ZListProviderPaymentsQuery } f
 
 const RUNNERS = ['provider', 'county', 'city'] as const;
 const tags = ['classes'];
-const upload = () => `请求体为 .xlsx 文件本身（Content-Type: ${XLSX_MIME}，不超过 ${bytesText(limits().xlsxBytes)}；限制见 docs/imports.md）。${ROW_ERRORS_DOC}`;
+const upload = () =>
+  `请求体为 .xlsx 文件本身（Content-Type: ${XLSX_MIME}，不超过 ${bytesText(limits().xlsxBytes)}；限制见 docs/imports.md）。${ROW_ERRORS_DOC}`;
 
 function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer) {
-  return reply.type(XLSX_MIME).header('content-disposition', `attachment; filename="${encodeURIComponent(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`).send(body);
+  return reply
+    .type(XLSX_MIME)
+    .header(
+      'content-disposition',
+      `attachment; filename="${encodeURIComponent(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    )
+    .send(body);
 }
 
 export const classFileRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
   app.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: limits().xlsxBytes }, (_req, body, done) => done(null, body));
 
-  app.get('/classes/roster-template', {
-    schema: { tags, summary: '下载花名册模板（.xlsx，含表头和一行示例）', description: who(...RUNNERS) }, ...allow(...RUNNERS),
-  }, async (_req, reply) => sendXlsx(reply, '花名册模板.xlsx', await rosterTemplate()));
+  app.get(
+    '/classes/roster-template',
+    {
+      schema: { tags, summary: '下载花名册模板（.xlsx，含表头和一行示例）', description: who(...RUNNERS) },
+      ...allow(...RUNNERS),
+    },
+    async (_req, reply) => sendXlsx(reply, '花名册模板.xlsx', await rosterTemplate()),
+  );
 
-  app.post('/classes/:id/roster', {
-    schema: { tags, summary: '上传 Excel 花名册（整表校验通过才导入，替换草稿或被退回申请的花名册）', description: `${who(...RUNNERS)}。${upload()}`, params: idParam },
-    ...allow(...RUNNERS),
-  }, (req) => importRoster(db, req.actor, req.params.id, req.body));
+  app.post(
+    '/classes/:id/roster',
+    {
+      schema: {
+        tags,
+        summary: '上传 Excel 花名册（整表校验通过才导入，替换草稿或被退回申请的花名册）',
+        description: `${who(...RUNNERS)}。${upload()}`,
+        params: idParam,
+      },
+      ...allow(...RUNNERS),
+    },
+    (req) => importRoster(db, req.actor, req.params.id, req.body),
+  );
 
-  app.get('/classes/:id/attendance', {
-    schema: { tags, summary: '本班各课次的考勤（学员 × 课次）', description: who(...RUNNERS), params: idParam }, ...allow(...RUNNERS),
-  }, (req) => run(db, (tx) => listAttendance(tx, req.actor, req.params.id)));
+  app.get(
+    '/classes/:id/attendance',
+    {
+      schema: { tags, summary: '本班各课次的考勤（学员 × 课次）', description: who(...RUNNERS), params: idParam },
+      ...allow(...RUNNERS),
+    },
+    (req) => run(db, (tx) => listAttendance(tx, req.actor, req.params.id)),
+  );
 
-  app.get('/classes/:id/attendance-sheet', {
-    schema: { tags, summary: '下载本班考勤表（.xlsx：学员 × 课次，已登记的考勤已填入；开班审查通过后提供）', description: who(...RUNNERS), params: idParam }, ...allow(...RUNNERS),
-  }, async (req, reply) => sendXlsx(reply, '考勤表.xlsx', await attendanceTemplate(db, req.actor, req.params.id)));
+  app.get(
+    '/classes/:id/attendance-sheet',
+    {
+      schema: {
+        tags,
+        summary: '下载本班考勤表（.xlsx：学员 × 课次，已登记的考勤已填入；开班审查通过后提供）',
+        description: who(...RUNNERS),
+        params: idParam,
+      },
+      ...allow(...RUNNERS),
+    },
+    async (req, reply) => sendXlsx(reply, '考勤表.xlsx', await attendanceTemplate(db, req.actor, req.params.id)),
+  );
 
-  app.post('/classes/:id/attendance-import', {
-    schema: { tags, summary: '上传 Excel 考勤表（整表校验通过才登记）', description: `${who(...RUNNERS)}。${upload()}`, params: idParam, response: { 200: ZAttendanceImportResult } },
-    ...allow(...RUNNERS),
-  }, (req) => importAttendance(db, req.actor, req.params.id, req.body));
+  app.post(
+    '/classes/:id/attendance-import',
+    {
+      schema: {
+        tags,
+        summary: '上传 Excel 考勤表（整表校验通过才登记）',
+        description: `${who(...RUNNERS)}。${upload()}`,
+        params: idParam,
+        response: { 200: ZAttendanceImportResult },
+      },
+      ...allow(...RUNNERS),
+    },
+    (req) => importAttendance(db, req.actor, req.params.id, req.body),
+  );
 
-  app.get('/provider-payments', {
-    schema: { tags: ['payments'], summary: '本机构培训班申领的拨付记录（分页）', description: who('provider'), querystring: ZListProviderPaymentsQuery }, ...allow('provider'),
-  }, (req) => run(db, (tx) => listProviderPayments(tx, req.actor, req.query)));
+  app.get(
+    '/provider-payments',
+    {
+      schema: {
+        tags: ['payments'],
+        summary: '本机构培训班申领的拨付记录（分页）',
+        description: who('provider'),
+        querystring: ZListProviderPaymentsQuery,
+      },
+      ...allow('provider'),
+    },
+    (req) => run(db, (tx) => listProviderPayments(tx, req.actor, req.query)),
+  );
 };

@@ -6,7 +6,8 @@ import { pageQuery, sortKeys } from './fields.types.ts';
 export const ZAttendanceImportResult = z.object({ sessions: z.number(), marks: z.number() });
 
 /** How a refused file is answered (documented in the route descriptions). */
-export const ROW_ERRORS_DOC = '有错误时返回 400：error.field 为 "file"，error.issues 列出每处错误 {row, column, message, text}（如：行 5，"身份证号" 列：居民身份证号码校验码错误），不导入任何数据。';
+export const ROW_ERRORS_DOC =
+  '有错误时返回 400：error.field 为 "file"，error.issues 列出每处错误 {row, column, message, text}（如：行 5，"身份证号" 列：居民身份证号码校验码错误），不导入任何数据。';
 
 export const ZListProviderPaymentsQuery = z.object({
   ...pageQuery(sortKeys(PROVIDER_PAYMENT_SORTS)),

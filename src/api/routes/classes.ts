@@ -19,7 +19,15 @@ import { updateClass } from '../../services/classes/update-class.ts';
 import { allow, run, who } from './route-access.ts';
 import { idParam } from './fields.types.ts';
 import {
-  ZAssessmentRequest, ZAttendanceRequest, ZCertificateRequest, ZClassApplication, ZClassClaimsRequest, ZClassClaimsResult, ZListClassesQuery, ZNoteRequest, ZReturnRequest,
+  ZAssessmentRequest,
+  ZAttendanceRequest,
+  ZCertificateRequest,
+  ZClassApplication,
+  ZClassClaimsRequest,
+  ZClassClaimsResult,
+  ZListClassesQuery,
+  ZNoteRequest,
+  ZReturnRequest,
 } from './classes.types.ts';
 
 export const classRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -28,36 +36,111 @@ export const classRoutes: FastifyPluginAsyncZod = async (app) => {
   const RUNNERS = ['provider', 'county', 'city'] as const;
   const REVIEWERS = ['county', 'city'] as const;
   const tags = ['classes'];
-  app.get('/classes', { schema: { tags, summary: '培训班列表（分页）', description: who(...ALL), querystring: ZListClassesQuery }, ...allow(...ALL) },
-    (req) => run(db, (tx) => listClasses(tx, req.actor, req.query)));
-  app.post('/classes', { schema: { tags, summary: '新建开班申请（草稿）', description: who(...RUNNERS), body: ZClassApplication }, ...allow(...RUNNERS) },
-    async (req, reply) => reply.status(201).send(await run(db, (tx) => createClass(tx, req.actor, req.body))));
-  app.get('/classes/:id', { schema: { tags, summary: '培训班详情', description: who(...ALL), params: idParam }, ...allow(...ALL) },
-    (req) => run(db, (tx) => getClass(tx, req.actor, req.params.id)));
-  app.put('/classes/:id', { schema: { tags, summary: '修改草稿或被退回的开班申请', description: who(...RUNNERS), params: idParam, body: ZClassApplication }, ...allow(...RUNNERS) },
-    (req) => run(db, (tx) => updateClass(tx, req.actor, req.params.id, req.body)));
-  app.get('/classes/:id/review', { schema: { tags, summary: '开班审查预检（不改变数据）', description: who(...RUNNERS), params: idParam }, ...allow(...RUNNERS) },
-    (req) => run(db, (tx) => previewClassReview(tx, req.actor, req.params.id)));
-  app.post('/classes/:id/submit', { schema: { tags, summary: '提交开班申请', description: who(...RUNNERS), params: idParam }, ...allow(...RUNNERS) },
-    (req) => run(db, (tx) => submitClass(tx, req.actor, req.params.id)));
-  app.post('/classes/:id/approve', { schema: { tags, summary: '开班审查通过', description: who(...REVIEWERS), params: idParam, body: ZNoteRequest }, ...allow(...REVIEWERS) },
-    (req) => run(db, (tx) => approveClass(tx, req.actor, req.params.id, { note: req.body.note ?? null })));
-  app.post('/classes/:id/return', { schema: { tags, summary: '退回开班申请', description: who(...REVIEWERS), params: idParam, body: ZReturnRequest }, ...allow(...REVIEWERS) },
-    (req) => run(db, (tx) => returnClass(tx, req.actor, req.params.id, req.body)));
-  app.post('/classes/:id/start', { schema: { tags, summary: '开班', description: who(...RUNNERS), params: idParam }, ...allow(...RUNNERS) },
-    (req) => run(db, (tx) => startClass(tx, req.actor, req.params.id)));
-  app.post('/classes/:id/attendance', { schema: { tags, summary: '登记一个课次的考勤', description: who(...RUNNERS), params: idParam, body: ZAttendanceRequest }, ...allow(...RUNNERS) },
-    (req) => run(db, (tx) => recordAttendance(tx, req.actor, req.params.id, req.body)));
-  app.post('/classes/:id/assessment', { schema: { tags, summary: '登记结业考核结果', description: who(...RUNNERS), params: idParam, body: ZAssessmentRequest }, ...allow(...RUNNERS) },
-    (req) => run(db, (tx) => recordAssessment(tx, req.actor, req.params.id, req.body)));
-  app.post('/classes/:id/assess', { schema: { tags, summary: '完成结业考核（每名学员都有结果）', description: who(...RUNNERS), params: idParam }, ...allow(...RUNNERS) },
-    (req) => run(db, (tx) => completeAssessment(tx, req.actor, req.params.id)));
-  app.post('/classes/:id/certificates', { schema: { tags, summary: '登记证书（同类证书编号唯一）', description: who(...RUNNERS), params: idParam, body: ZCertificateRequest }, ...allow(...RUNNERS) },
-    async (req, reply) => reply.status(201).send(await run(db, (tx) => recordCertificate(tx, req.actor, req.params.id, { ...req.body, issuer: req.body.issuer ?? null }))));
-  app.post('/classes/:id/close', { schema: { tags, summary: '结业验收、结班', description: who(...REVIEWERS), params: idParam, body: ZNoteRequest }, ...allow(...REVIEWERS) },
-    (req) => run(db, (tx) => closeClass(tx, req.actor, req.params.id, { note: req.body.note ?? null })));
-  app.post('/classes/:id/claims', {
-    schema: { tags, summary: '为结班的学员申领补贴（按本班考勤、考核和证书，每名学员一笔；已有申领的跳过）', description: who('provider'), params: idParam, body: ZClassClaimsRequest, response: { 200: ZClassClaimsResult } },
-    ...allow('provider'),
-  }, (req) => run(db, (tx) => claimClassSubsidies(tx, req.actor, req.params.id, req.body)));
+  app.get(
+    '/classes',
+    { schema: { tags, summary: '培训班列表（分页）', description: who(...ALL), querystring: ZListClassesQuery }, ...allow(...ALL) },
+    (req) => run(db, (tx) => listClasses(tx, req.actor, req.query)),
+  );
+  app.post(
+    '/classes',
+    { schema: { tags, summary: '新建开班申请（草稿）', description: who(...RUNNERS), body: ZClassApplication }, ...allow(...RUNNERS) },
+    async (req, reply) => reply.status(201).send(await run(db, (tx) => createClass(tx, req.actor, req.body))),
+  );
+  app.get('/classes/:id', { schema: { tags, summary: '培训班详情', description: who(...ALL), params: idParam }, ...allow(...ALL) }, (req) =>
+    run(db, (tx) => getClass(tx, req.actor, req.params.id)),
+  );
+  app.put(
+    '/classes/:id',
+    {
+      schema: { tags, summary: '修改草稿或被退回的开班申请', description: who(...RUNNERS), params: idParam, body: ZClassApplication },
+      ...allow(...RUNNERS),
+    },
+    (req) => run(db, (tx) => updateClass(tx, req.actor, req.params.id, req.body)),
+  );
+  app.get(
+    '/classes/:id/review',
+    { schema: { tags, summary: '开班审查预检（不改变数据）', description: who(...RUNNERS), params: idParam }, ...allow(...RUNNERS) },
+    (req) => run(db, (tx) => previewClassReview(tx, req.actor, req.params.id)),
+  );
+  app.post(
+    '/classes/:id/submit',
+    { schema: { tags, summary: '提交开班申请', description: who(...RUNNERS), params: idParam }, ...allow(...RUNNERS) },
+    (req) => run(db, (tx) => submitClass(tx, req.actor, req.params.id)),
+  );
+  app.post(
+    '/classes/:id/approve',
+    {
+      schema: { tags, summary: '开班审查通过', description: who(...REVIEWERS), params: idParam, body: ZNoteRequest },
+      ...allow(...REVIEWERS),
+    },
+    (req) => run(db, (tx) => approveClass(tx, req.actor, req.params.id, { note: req.body.note ?? null })),
+  );
+  app.post(
+    '/classes/:id/return',
+    {
+      schema: { tags, summary: '退回开班申请', description: who(...REVIEWERS), params: idParam, body: ZReturnRequest },
+      ...allow(...REVIEWERS),
+    },
+    (req) => run(db, (tx) => returnClass(tx, req.actor, req.params.id, req.body)),
+  );
+  app.post(
+    '/classes/:id/start',
+    { schema: { tags, summary: '开班', description: who(...RUNNERS), params: idParam }, ...allow(...RUNNERS) },
+    (req) => run(db, (tx) => startClass(tx, req.actor, req.params.id)),
+  );
+  app.post(
+    '/classes/:id/attendance',
+    {
+      schema: { tags, summary: '登记一个课次的考勤', description: who(...RUNNERS), params: idParam, body: ZAttendanceRequest },
+      ...allow(...RUNNERS),
+    },
+    (req) => run(db, (tx) => recordAttendance(tx, req.actor, req.params.id, req.body)),
+  );
+  app.post(
+    '/classes/:id/assessment',
+    {
+      schema: { tags, summary: '登记结业考核结果', description: who(...RUNNERS), params: idParam, body: ZAssessmentRequest },
+      ...allow(...RUNNERS),
+    },
+    (req) => run(db, (tx) => recordAssessment(tx, req.actor, req.params.id, req.body)),
+  );
+  app.post(
+    '/classes/:id/assess',
+    { schema: { tags, summary: '完成结业考核（每名学员都有结果）', description: who(...RUNNERS), params: idParam }, ...allow(...RUNNERS) },
+    (req) => run(db, (tx) => completeAssessment(tx, req.actor, req.params.id)),
+  );
+  app.post(
+    '/classes/:id/certificates',
+    {
+      schema: { tags, summary: '登记证书（同类证书编号唯一）', description: who(...RUNNERS), params: idParam, body: ZCertificateRequest },
+      ...allow(...RUNNERS),
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await run(db, (tx) => recordCertificate(tx, req.actor, req.params.id, { ...req.body, issuer: req.body.issuer ?? null }))),
+  );
+  app.post(
+    '/classes/:id/close',
+    {
+      schema: { tags, summary: '结业验收、结班', description: who(...REVIEWERS), params: idParam, body: ZNoteRequest },
+      ...allow(...REVIEWERS),
+    },
+    (req) => run(db, (tx) => closeClass(tx, req.actor, req.params.id, { note: req.body.note ?? null })),
+  );
+  app.post(
+    '/classes/:id/claims',
+    {
+      schema: {
+        tags,
+        summary: '为结班的学员申领补贴（按本班考勤、考核和证书，每名学员一笔；已有申领的跳过）',
+        description: who('provider'),
+        params: idParam,
+        body: ZClassClaimsRequest,
+        response: { 200: ZClassClaimsResult },
+      },
+      ...allow('provider'),
+    },
+    (req) => run(db, (tx) => claimClassSubsidies(tx, req.actor, req.params.id, req.body)),
+  );
 };

@@ -21,13 +21,17 @@ export const ZClassApplication = z.strictObject({
   hours: z.number().positive().max(10_000),
   venue: text(200),
   teachers: z.array(z.strictObject({ name: text(50), qualification: optionalText(200).nullish() })).max(100),
-  trainees: z.array(z.strictObject({
-    residentId,
-    name: optionalText(50).nullish(),
-    employerUscc: uscc.nullish(),
-    newHire: z.boolean().nullish(),
-    contractMonths: z.number().int().min(0).max(600).nullish(),
-  })).max(2000),
+  trainees: z
+    .array(
+      z.strictObject({
+        residentId,
+        name: optionalText(50).nullish(),
+        employerUscc: uscc.nullish(),
+        newHire: z.boolean().nullish(),
+        contractMonths: z.number().int().min(0).max(600).nullish(),
+      }),
+    )
+    .max(2000),
   sessions: z.array(z.strictObject({ day: isoDate, startsAt: time, endsAt: time, hours: z.number().positive().max(24) })).max(2000),
 });
 export type TClassApplication = z.infer<typeof ZClassApplication>;
@@ -36,19 +40,32 @@ export const ZNoteRequest = z.strictObject({ note: optionalText(2000).nullish() 
 export const ZReturnRequest = z.strictObject({ note: text(2000) });
 export const ZAttendanceRequest = z.strictObject({
   sessionId: z.number().int().positive().max(2_000_000_000),
-  marks: z.array(z.strictObject({ residentId, present: z.boolean(), method: optionalText(50).nullish() })).min(1).max(2000),
+  marks: z
+    .array(z.strictObject({ residentId, present: z.boolean(), method: optionalText(50).nullish() }))
+    .min(1)
+    .max(2000),
 });
 export const ZAssessmentRequest = z.strictObject({
-  results: z.array(z.strictObject({ residentId, qualified: z.boolean(), assessedOn: isoDate })).min(1).max(2000),
+  results: z
+    .array(z.strictObject({ residentId, qualified: z.boolean(), assessedOn: isoDate }))
+    .min(1)
+    .max(2000),
 });
 export const ZCertificateRequest = z.strictObject({
-  residentId, type: z.enum(CERTIFICATE_TYPES), number: text(64), issuedOn: isoDate, issuer: optionalText(200).nullish(),
+  residentId,
+  type: z.enum(CERTIFICATE_TYPES),
+  number: text(64),
+  issuedOn: isoDate,
+  issuer: optionalText(200).nullish(),
 });
 export const ZListClassesQuery = z.object({
   ...pageQuery(sortKeys(CLASS_SORTS)),
   status: z.enum(['draft', 'submitted', 'approved', 'returned', 'running', 'assessed', 'closed']).optional(),
-  program: z.enum(CLASS_PROGRAMS).optional(), providerId: z.string().max(40).optional(), areaCode: areaCode.optional(),
-  startFrom: isoDate.optional(), startTo: isoDate.optional(),
+  program: z.enum(CLASS_PROGRAMS).optional(),
+  providerId: z.string().max(40).optional(),
+  areaCode: areaCode.optional(),
+  startFrom: isoDate.optional(),
+  startTo: isoDate.optional(),
   /** A class number (or part of one) or part of the provider's name. */
   q: z.string().trim().min(1).max(40).optional(),
 });

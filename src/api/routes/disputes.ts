@@ -13,12 +13,49 @@ const tags = ['disputes'];
 
 export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
-  app.post('/disputes', { schema: { tags, summary: '对本人名下的申领提出异议（成为受理该申领的人社部门的异议案件）', description: who('trainee'), body: ZOpenDisputeRequest }, ...allow('trainee') },
-    async (req, reply) => reply.status(201).send(await run(db, (tx) => openDispute(tx, req.actor, req.body))));
-  app.get('/disputes', { schema: { tags, summary: '异议案件列表（劳动者：本人的；县区：本辖区；市：全部）', description: who('city', 'county', 'trainee'), querystring: ZListDisputesQuery }, ...allow('city', 'county', 'trainee') },
-    (req) => run(db, (tx) => listDisputes(tx, req.actor, { ...req.query, pending: req.query.pending === 'true' })));
-  app.post('/disputes/:id/take', { schema: { tags, summary: '受理异议案件', description: who('city', 'county'), params: idParam }, ...allow('city', 'county') },
-    (req) => run(db, (tx) => takeDispute(tx, req.actor, req.params.id)));
-  app.post('/disputes/:id/resolve', { schema: { tags, summary: '办结异议案件：驳回申领或异议不成立', description: who('city', 'county'), params: idParam, body: ZResolveDisputeRequest }, ...allow('city', 'county') },
-    (req) => run(db, (tx) => resolveDispute(tx, req.actor, req.params.id, req.body)));
+  app.post(
+    '/disputes',
+    {
+      schema: {
+        tags,
+        summary: '对本人名下的申领提出异议（成为受理该申领的人社部门的异议案件）',
+        description: who('trainee'),
+        body: ZOpenDisputeRequest,
+      },
+      ...allow('trainee'),
+    },
+    async (req, reply) => reply.status(201).send(await run(db, (tx) => openDispute(tx, req.actor, req.body))),
+  );
+  app.get(
+    '/disputes',
+    {
+      schema: {
+        tags,
+        summary: '异议案件列表（劳动者：本人的；县区：本辖区；市：全部）',
+        description: who('city', 'county', 'trainee'),
+        querystring: ZListDisputesQuery,
+      },
+      ...allow('city', 'county', 'trainee'),
+    },
+    (req) => run(db, (tx) => listDisputes(tx, req.actor, { ...req.query, pending: req.query.pending === 'true' })),
+  );
+  app.post(
+    '/disputes/:id/take',
+    { schema: { tags, summary: '受理异议案件', description: who('city', 'county'), params: idParam }, ...allow('city', 'county') },
+    (req) => run(db, (tx) => takeDispute(tx, req.actor, req.params.id)),
+  );
+  app.post(
+    '/disputes/:id/resolve',
+    {
+      schema: {
+        tags,
+        summary: '办结异议案件：驳回申领或异议不成立',
+        description: who('city', 'county'),
+        params: idParam,
+        body: ZResolveDisputeRequest,
+      },
+      ...allow('city', 'county'),
+    },
+    (req) => run(db, (tx) => resolveDispute(tx, req.actor, req.params.id, req.body)),
+  );
 };

@@ -8,35 +8,96 @@ import { recordDifficulty } from '../../services/enterprises/record-difficulty.t
 import { recordEducationFund } from '../../services/enterprises/record-education-fund.ts';
 import { recordInsured } from '../../services/enterprises/record-insured.ts';
 import { allow, run, who } from './route-access.ts';
-import { ZCreateEnterpriseRequest, ZDifficultyRequest, ZEducationFundRequest, ZEnterpriseParams, ZInsuredRequest, ZListEnterprisesQuery } from './enterprises.types.ts';
+import {
+  ZCreateEnterpriseRequest,
+  ZDifficultyRequest,
+  ZEducationFundRequest,
+  ZEnterpriseParams,
+  ZInsuredRequest,
+  ZListEnterprisesQuery,
+} from './enterprises.types.ts';
 
 export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
   const READERS = ['city', 'county', 'department', 'enterprise'] as const;
-  app.get('/enterprises', { schema: { tags: ['enterprises'], summary: '企业列表（分页）', description: who(...READERS), querystring: ZListEnterprisesQuery }, ...allow(...READERS) },
-    (req) => run(db, (tx) => listEnterprises(tx, req.actor, req.query)));
-  app.post('/enterprises', { schema: { tags: ['enterprises'], summary: '登记企业', description: who('city', 'county'), body: ZCreateEnterpriseRequest }, ...allow('city', 'county') },
-    async (req, reply) => reply.status(201).send(await run(db, (tx) => createEnterprise(tx, req.actor, req.body))));
-  app.get('/enterprises/:id', { schema: { tags: ['enterprises'], summary: '企业信息', description: who(...READERS), params: ZEnterpriseParams }, ...allow(...READERS) },
-    (req) => run(db, (tx) => getEnterprise(tx, req.actor, req.params.id)));
+  app.get(
+    '/enterprises',
+    {
+      schema: { tags: ['enterprises'], summary: '企业列表（分页）', description: who(...READERS), querystring: ZListEnterprisesQuery },
+      ...allow(...READERS),
+    },
+    (req) => run(db, (tx) => listEnterprises(tx, req.actor, req.query)),
+  );
+  app.post(
+    '/enterprises',
+    {
+      schema: { tags: ['enterprises'], summary: '登记企业', description: who('city', 'county'), body: ZCreateEnterpriseRequest },
+      ...allow('city', 'county'),
+    },
+    async (req, reply) => reply.status(201).send(await run(db, (tx) => createEnterprise(tx, req.actor, req.body))),
+  );
+  app.get(
+    '/enterprises/:id',
+    {
+      schema: { tags: ['enterprises'], summary: '企业信息', description: who(...READERS), params: ZEnterpriseParams },
+      ...allow(...READERS),
+    },
+    (req) => run(db, (tx) => getEnterprise(tx, req.actor, req.params.id)),
+  );
   // Each fact record answers with the enterprise as before, plus what it re-decided (`redecided`) and the
   // cases it raised (`cases`); with `dryRun: true` only `{ dryRun, redecided, cases }`, nothing saved.
-  app.post('/enterprises/:id/education-fund', { schema: { tags: ['enterprises'], summary: '登记职工教育经费足额提取使用情况（R8）', description: who('city', 'county'), params: ZEnterpriseParams, body: ZEducationFundRequest }, ...allow('city', 'county') },
+  app.post(
+    '/enterprises/:id/education-fund',
+    {
+      schema: {
+        tags: ['enterprises'],
+        summary: '登记职工教育经费足额提取使用情况（R8）',
+        description: who('city', 'county'),
+        params: ZEnterpriseParams,
+        body: ZEducationFundRequest,
+      },
+      ...allow('city', 'county'),
+    },
     async (req) => {
       const impact = await run(db, (tx) => recordEducationFund(tx, req.actor, req.params.id, req.body));
       if (req.body.dryRun === true) return { dryRun: true, ...impact };
       return { ...(await run(db, (tx) => getEnterprise(tx, req.actor, req.params.id))), ...impact };
-    });
-  app.post('/enterprises/:id/difficulty', { schema: { tags: ['enterprises'], summary: '登记困难企业认定期间（§4.5）', description: who('city', 'county'), params: ZEnterpriseParams, body: ZDifficultyRequest }, ...allow('city', 'county') },
+    },
+  );
+  app.post(
+    '/enterprises/:id/difficulty',
+    {
+      schema: {
+        tags: ['enterprises'],
+        summary: '登记困难企业认定期间（§4.5）',
+        description: who('city', 'county'),
+        params: ZEnterpriseParams,
+        body: ZDifficultyRequest,
+      },
+      ...allow('city', 'county'),
+    },
     async (req, reply) => {
       const { id: _id, ...impact } = await run(db, (tx) => recordDifficulty(tx, req.actor, req.params.id, req.body));
       if (req.body.dryRun === true) return { dryRun: true, ...impact };
       return reply.status(201).send({ ...(await run(db, (tx) => getEnterprise(tx, req.actor, req.params.id))), ...impact });
-    });
-  app.post('/enterprises/:id/insured', { schema: { tags: ['enterprises'], summary: '登记企业参保情况（自某日起，§4.8）', description: who('city', 'county'), params: ZEnterpriseParams, body: ZInsuredRequest }, ...allow('city', 'county') },
+    },
+  );
+  app.post(
+    '/enterprises/:id/insured',
+    {
+      schema: {
+        tags: ['enterprises'],
+        summary: '登记企业参保情况（自某日起，§4.8）',
+        description: who('city', 'county'),
+        params: ZEnterpriseParams,
+        body: ZInsuredRequest,
+      },
+      ...allow('city', 'county'),
+    },
     async (req, reply) => {
       const { id: _id, ...impact } = await run(db, (tx) => recordInsured(tx, req.actor, req.params.id, req.body));
       if (req.body.dryRun === true) return { dryRun: true, ...impact };
       return reply.status(201).send({ ...(await run(db, (tx) => getEnterprise(tx, req.actor, req.params.id))), ...impact });
-    });
+    },
+  );
 };

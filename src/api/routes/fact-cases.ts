@@ -9,8 +9,31 @@ import { ZCloseFactCaseRequest, ZFactCaseParams, ZListFactCasesQuery } from './f
 
 export const factCaseRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
-  app.get('/fact-cases', { schema: { tags: ['claims'], summary: '属性变更影响已公示、已批准或已支付判定的待处理事项', description: who('city', 'county'), querystring: ZListFactCasesQuery }, ...allow('city', 'county') },
-    (req) => run(db, (tx) => listFactCases(tx, req.actor, req.query)));
-  app.post('/fact-cases/:id/close', { schema: { tags: ['claims'], summary: '办结属性变更待处理事项（写明处理结果）', description: who('city', 'county'), params: ZFactCaseParams, body: ZCloseFactCaseRequest }, ...allow('city', 'county') },
-    (req) => run(db, (tx) => closeFactCase(tx, req.actor, req.params.id, req.body)));
+  app.get(
+    '/fact-cases',
+    {
+      schema: {
+        tags: ['claims'],
+        summary: '属性变更影响已公示、已批准或已支付判定的待处理事项',
+        description: who('city', 'county'),
+        querystring: ZListFactCasesQuery,
+      },
+      ...allow('city', 'county'),
+    },
+    (req) => run(db, (tx) => listFactCases(tx, req.actor, req.query)),
+  );
+  app.post(
+    '/fact-cases/:id/close',
+    {
+      schema: {
+        tags: ['claims'],
+        summary: '办结属性变更待处理事项（写明处理结果）',
+        description: who('city', 'county'),
+        params: ZFactCaseParams,
+        body: ZCloseFactCaseRequest,
+      },
+      ...allow('city', 'county'),
+    },
+    (req) => run(db, (tx) => closeFactCase(tx, req.actor, req.params.id, req.body)),
+  );
 };

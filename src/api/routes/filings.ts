@@ -9,10 +9,44 @@ import { ZFileContentRequest, ZListFilingsQuery, ZReviewFilingRequest } from './
 
 export const filingRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
-  app.get('/filings', { schema: { tags: ['filings'], summary: '培训内容备案列表', description: who('city', 'county', 'enterprise'), querystring: ZListFilingsQuery }, ...allow('city', 'county', 'enterprise') },
-    (req) => run(db, (tx) => listFilings(tx, req.actor, req.query)));
-  app.post('/filings', { schema: { tags: ['filings'], summary: '报送培训内容备案（§4.3、§4.4）', description: who('enterprise', 'county', 'city'), body: ZFileContentRequest }, ...allow('enterprise', 'county', 'city') },
-    async (req, reply) => reply.status(201).send(await run(db, (tx) => fileContent(tx, req.actor, req.body))));
-  app.post('/filings/:id/review', { schema: { tags: ['filings'], summary: '审核备案：通过或退回', description: who('county', 'city'), params: idParam, body: ZReviewFilingRequest }, ...allow('county', 'city') },
-    (req) => run(db, (tx) => reviewFiling(tx, req.actor, req.params.id, req.body)));
+  app.get(
+    '/filings',
+    {
+      schema: {
+        tags: ['filings'],
+        summary: '培训内容备案列表',
+        description: who('city', 'county', 'enterprise'),
+        querystring: ZListFilingsQuery,
+      },
+      ...allow('city', 'county', 'enterprise'),
+    },
+    (req) => run(db, (tx) => listFilings(tx, req.actor, req.query)),
+  );
+  app.post(
+    '/filings',
+    {
+      schema: {
+        tags: ['filings'],
+        summary: '报送培训内容备案（§4.3、§4.4）',
+        description: who('enterprise', 'county', 'city'),
+        body: ZFileContentRequest,
+      },
+      ...allow('enterprise', 'county', 'city'),
+    },
+    async (req, reply) => reply.status(201).send(await run(db, (tx) => fileContent(tx, req.actor, req.body))),
+  );
+  app.post(
+    '/filings/:id/review',
+    {
+      schema: {
+        tags: ['filings'],
+        summary: '审核备案：通过或退回',
+        description: who('county', 'city'),
+        params: idParam,
+        body: ZReviewFilingRequest,
+      },
+      ...allow('county', 'city'),
+    },
+    (req) => run(db, (tx) => reviewFiling(tx, req.actor, req.params.id, req.body)),
+  );
 };

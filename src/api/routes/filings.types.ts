@@ -3,9 +3,18 @@ import { FILED_PROGRAMS } from '../../services/filings/file-content.ts';
 import { FILING_SORTS } from '../../services/filings/list-filings.ts';
 import { isoDate, optionalText, pageQuery, sortKeys, text, uscc } from './fields.types.ts';
 
-export const ZFileContentRequest = z.strictObject({ enterpriseUscc: uscc, program: z.enum(FILED_PROGRAMS), title: text(200), content: text(20_000), filedOn: isoDate });
+export const ZFileContentRequest = z.strictObject({
+  enterpriseUscc: uscc,
+  program: z.enum(FILED_PROGRAMS),
+  title: text(200),
+  content: text(20_000),
+  filedOn: isoDate,
+});
 export const ZReviewFilingRequest = z.strictObject({ verdict: z.enum(['accepted', 'returned']), note: optionalText(2000).nullable() });
 export const ZListFilingsQuery = z.object({
-  ...pageQuery(sortKeys(FILING_SORTS)), enterpriseUscc: z.string().max(18).optional(), program: z.enum(FILED_PROGRAMS).optional(), q: z.string().trim().min(1).max(40).optional(),
+  ...pageQuery(sortKeys(FILING_SORTS)),
+  enterpriseUscc: z.string().max(18).optional(),
+  program: z.enum(FILED_PROGRAMS).optional(),
+  q: z.string().trim().min(1).max(40).optional(),
   status: z.enum(['filed', 'accepted', 'returned']).optional(),
 });

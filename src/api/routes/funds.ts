@@ -8,7 +8,15 @@ import { payAdvance } from '../../services/funds/pay-advance.ts';
 import { recoverAdvance } from '../../services/funds/recover-advance.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import { allow, who } from './route-access.ts';
-import { ZCreateFundRequest, ZFundBalance, ZIdParams, ZLedgerPage, ZLedgerQuery, ZPayAdvanceRequest, ZRecoverAdvanceRequest } from './funds.types.ts';
+import {
+  ZCreateFundRequest,
+  ZFundBalance,
+  ZIdParams,
+  ZLedgerPage,
+  ZLedgerQuery,
+  ZPayAdvanceRequest,
+  ZRecoverAdvanceRequest,
+} from './funds.types.ts';
 
 const CITY = ['city'] as const;
 const OFFICES = ['city', 'county'] as const;
@@ -19,34 +27,80 @@ const tags = ['funds'];
 export const fundRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
 
-  app.post('/funds', {
-    ...allow(...CITY),
-    schema: { tags, description: who(...CITY), summary: '登记年度资金（来源 × 年度；仅市人社局）', body: ZCreateFundRequest, response: { 201: ZFundBalance } },
-  }, async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => createFund(tx, request.actor, request.body))));
-
-  app.get('/funds', {
-    ...allow(...READERS),
-    schema: { tags, description: who(...READERS), summary: '资金及余额（预算 − 预留 − 已付 − 预支 + 追回）', response: { 200: z.array(ZFundBalance) } },
-  }, async (request) => listFunds(db, request.actor));
-
-  app.get('/funds/:id/ledger', {
-    ...allow(...READERS),
-    schema: {
-      tags, description: `${who(...READERS)}（部门仅财政局；县区只见本辖区的款项）`, summary: '资金台账：预留、支付、预支、追回（分页，新的在前）',
-      params: ZIdParams, querystring: ZLedgerQuery, response: { 200: ZLedgerPage },
+  app.post(
+    '/funds',
+    {
+      ...allow(...CITY),
+      schema: {
+        tags,
+        description: who(...CITY),
+        summary: '登记年度资金（来源 × 年度；仅市人社局）',
+        body: ZCreateFundRequest,
+        response: { 201: ZFundBalance },
+      },
     },
-  }, async (request) => listFundLedger(db, request.actor, request.params.id, request.query));
+    async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => createFund(tx, request.actor, request.body))),
+  );
 
-  app.post('/advances', {
-    ...allow(...OFFICES),
-    schema: {
-      tags, description: who(...OFFICES), summary: '预支：学徒制列入计划后、项目制按合同总额，最多为政策参数 advance.maxPercent（市、县区人社局）', body: ZPayAdvanceRequest,
-      response: { 201: z.object({ id: z.string(), fundId: z.string(), amountFen: z.number(), maxFen: z.number(), status: z.string() }) },
+  app.get(
+    '/funds',
+    {
+      ...allow(...READERS),
+      schema: {
+        tags,
+        description: who(...READERS),
+        summary: '资金及余额（预算 − 预留 − 已付 − 预支 + 追回）',
+        response: { 200: z.array(ZFundBalance) },
+      },
     },
-  }, async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => payAdvance(tx, request.actor, request.body))));
+    async (request) => listFunds(db, request.actor),
+  );
 
-  app.post('/advances/:id/recover', {
-    ...allow(...OFFICES),
-    schema: { tags, description: who(...OFFICES), summary: '追回未结算的预支（学徒考核不合格或中途退出）', params: ZIdParams, body: ZRecoverAdvanceRequest, response: { 200: z.object({ id: z.string(), status: z.string(), recoveredFen: z.number() }) } },
-  }, async (request) => inTransaction(db, (tx) => recoverAdvance(tx, request.actor, { advanceId: request.params.id, reason: request.body.reason })));
+  app.get(
+    '/funds/:id/ledger',
+    {
+      ...allow(...READERS),
+      schema: {
+        tags,
+        description: `${who(...READERS)}（部门仅财政局；县区只见本辖区的款项）`,
+        summary: '资金台账：预留、支付、预支、追回（分页，新的在前）',
+        params: ZIdParams,
+        querystring: ZLedgerQuery,
+        response: { 200: ZLedgerPage },
+      },
+    },
+    async (request) => listFundLedger(db, request.actor, request.params.id, request.query),
+  );
+
+  app.post(
+    '/advances',
+    {
+      ...allow(...OFFICES),
+      schema: {
+        tags,
+        description: who(...OFFICES),
+        summary: '预支：学徒制列入计划后、项目制按合同总额，最多为政策参数 advance.maxPercent（市、县区人社局）',
+        body: ZPayAdvanceRequest,
+        response: { 201: z.object({ id: z.string(), fundId: z.string(), amountFen: z.number(), maxFen: z.number(), status: z.string() }) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => payAdvance(tx, request.actor, request.body))),
+  );
+
+  app.post(
+    '/advances/:id/recover',
+    {
+      ...allow(...OFFICES),
+      schema: {
+        tags,
+        description: who(...OFFICES),
+        summary: '追回未结算的预支（学徒考核不合格或中途退出）',
+        params: ZIdParams,
+        body: ZRecoverAdvanceRequest,
+        response: { 200: z.object({ id: z.string(), status: z.string(), recoveredFen: z.number() }) },
+      },
+    },
+    async (request) =>
+      inTransaction(db, (tx) => recoverAdvance(tx, request.actor, { advanceId: request.params.id, reason: request.body.reason })),
+  );
 };

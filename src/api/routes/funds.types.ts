@@ -4,12 +4,23 @@ import { ZIsoDate } from './claims.types.ts';
 
 const fen = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 export const ZIdParams = z.object({ id: z.string().min(1).max(80) });
-export const ZCreateFundRequest = z.object({ source: z.enum(['special_action', 'employment_fund']), year: z.number().int().min(2000).max(2100), budgetFen: fen }).strict();
+export const ZCreateFundRequest = z
+  .object({ source: z.enum(['special_action', 'employment_fund']), year: z.number().int().min(2000).max(2100), budgetFen: fen })
+  .strict();
 export const ZFundBalance = z.object({
-  id: z.string(), source: z.string(), year: z.number(), budgetFen: z.number(), reservedFen: z.number(), paidFen: z.number(),
-  advancedFen: z.number(), recoveredFen: z.number(), remainingFen: z.number(),
+  id: z.string(),
+  source: z.string(),
+  year: z.number(),
+  budgetFen: z.number(),
+  reservedFen: z.number(),
+  paidFen: z.number(),
+  advancedFen: z.number(),
+  recoveredFen: z.number(),
+  remainingFen: z.number(),
 });
-export const ZPayAdvanceRequest = z.object({ kind: z.enum(['apprenticeship', 'project']), subjectId: z.string().min(1).max(80), amountFen: fen.min(1), paidOn: ZIsoDate }).strict();
+export const ZPayAdvanceRequest = z
+  .object({ kind: z.enum(['apprenticeship', 'project']), subjectId: z.string().min(1).max(80), amountFen: fen.min(1), paidOn: ZIsoDate })
+  .strict();
 export const ZRecoverAdvanceRequest = z.object({ reason: z.string().trim().min(1).max(2000) }).strict();
 
 // GET /funds/:id/ledger: the movements behind a fund's balance, newest first.
@@ -20,9 +31,21 @@ export const ZLedgerQuery = z.object({
   order: z.enum(['asc', 'desc']).optional(),
 });
 export const ZLedgerPage = z.object({
-  fundId: z.string(), total: z.number(), page: z.number(), pageSize: z.number(),
-  items: z.array(z.object({
-    kind: z.enum(['reservation', 'payment', 'advance', 'recovery']), at: z.string(), ref: z.string(), subject: z.string().nullable(), amountFen: z.number(),
-    status: z.string().nullable(), areaCode: z.string().nullable(), by: z.string().nullable(), note: z.string().nullable(),
-  })),
+  fundId: z.string(),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  items: z.array(
+    z.object({
+      kind: z.enum(['reservation', 'payment', 'advance', 'recovery']),
+      at: z.string(),
+      ref: z.string(),
+      subject: z.string().nullable(),
+      amountFen: z.number(),
+      status: z.string().nullable(),
+      areaCode: z.string().nullable(),
+      by: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
 });

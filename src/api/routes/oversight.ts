@@ -12,10 +12,33 @@ const tags = ['oversight'];
 
 export const oversightRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
-  app.post('/oversight-notes', { schema: { tags, summary: '部门对本领域的申领或培训班提出意见或标记（§5.7）', description: who('department'), body: ZAddNoteRequest }, ...allow('department') },
-    async (req, reply) => reply.status(201).send(await run(db, (tx) => addNote(tx, req.actor, req.body))));
-  app.get('/oversight-notes', { schema: { tags, summary: '部门意见和标记（部门：本部门的；县区：本辖区的；市：全部）', description: who('city', 'county', 'department'), querystring: ZListNotesQuery }, ...allow('city', 'county', 'department') },
-    (req) => run(db, (tx) => listNotes(tx, req.actor, req.query)));
-  app.post('/oversight-notes/:id/clear', { schema: { tags, summary: '解除部门标记（附说明）', description: who('city', 'county'), params: idParam, body: ZClearFlagRequest }, ...allow('city', 'county') },
-    (req) => run(db, (tx) => clearFlag(tx, req.actor, req.params.id, req.body)));
+  app.post(
+    '/oversight-notes',
+    {
+      schema: { tags, summary: '部门对本领域的申领或培训班提出意见或标记（§5.7）', description: who('department'), body: ZAddNoteRequest },
+      ...allow('department'),
+    },
+    async (req, reply) => reply.status(201).send(await run(db, (tx) => addNote(tx, req.actor, req.body))),
+  );
+  app.get(
+    '/oversight-notes',
+    {
+      schema: {
+        tags,
+        summary: '部门意见和标记（部门：本部门的；县区：本辖区的；市：全部）',
+        description: who('city', 'county', 'department'),
+        querystring: ZListNotesQuery,
+      },
+      ...allow('city', 'county', 'department'),
+    },
+    (req) => run(db, (tx) => listNotes(tx, req.actor, req.query)),
+  );
+  app.post(
+    '/oversight-notes/:id/clear',
+    {
+      schema: { tags, summary: '解除部门标记（附说明）', description: who('city', 'county'), params: idParam, body: ZClearFlagRequest },
+      ...allow('city', 'county'),
+    },
+    (req) => run(db, (tx) => clearFlag(tx, req.actor, req.params.id, req.body)),
+  );
 };

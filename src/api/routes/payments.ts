@@ -21,38 +21,87 @@ const tags = ['payments'];
 export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
 
-  app.post('/payment-batches', {
-    ...allow(...OFFICES),
-    schema: { tags, description: who(...OFFICES), summary: '编制支付批次（某区域、某资金的已批准申领）', body: ZBuildBatchRequest, response: { 201: z.object({ id: z.string(), number: z.string(), status: z.string(), claims: z.number(), totalFen: z.number() }) } },
-  }, async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => buildPaymentBatch(tx, request.actor, request.body))));
-
-  app.get('/payment-batches/:id', {
-    ...allow(...READERS),
-    schema: { tags, description: who(...READERS), summary: '支付批次及进度', params: ZBatchIdParams, response: { 200: ZBatchView } },
-  }, async (request) => getPaymentBatch(db, request.actor, request.params.id));
-
-  app.post('/payment-batches/:id/confirm', {
-    ...allow(...CONFIRMERS),
-    schema: { tags, description: who(...CONFIRMERS), summary: '确认支付批次（市人社局或财政局）', params: ZBatchIdParams, response: { 200: z.object({ id: z.string(), status: z.string() }) } },
-  }, async (request) => inTransaction(db, (tx) => confirmPaymentBatch(tx, request.actor, { batchId: request.params.id })));
-
-  app.post('/payment-batches/:id/pay', {
-    ...allow(...OFFICES),
-    schema: {
-      tags, description: who(...OFFICES), summary: '支付批次（幂等：重复执行或中断后再执行，不会重复支付）', params: ZBatchIdParams,
-      response: { 200: z.object({ id: z.string(), status: z.string(), paidNow: z.number(), items: z.number(), paid: z.number(), held: z.number().describe('本次因劳动者异议未办结而暂缓支付的笔数') }) },
+  app.post(
+    '/payment-batches',
+    {
+      ...allow(...OFFICES),
+      schema: {
+        tags,
+        description: who(...OFFICES),
+        summary: '编制支付批次（某区域、某资金的已批准申领）',
+        body: ZBuildBatchRequest,
+        response: { 201: z.object({ id: z.string(), number: z.string(), status: z.string(), claims: z.number(), totalFen: z.number() }) },
+      },
     },
-  }, async (request) => payPaymentBatch(db, request.actor, { batchId: request.params.id }));
+    async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => buildPaymentBatch(tx, request.actor, request.body))),
+  );
 
-  app.post('/payment-batches/:id/cancel', {
-    // Of the departments only finance (复核): refused before the body is read, like any role the route does not admit.
-    preValidation: async (request) => {
-      const a = requireRole(request.actor, ...CANCELLERS);
-      if (a.role === 'department' && a.department !== 'finance') throw new AppError('forbidden', '只有人社部门或财政局可以取消支付批次');
+  app.get(
+    '/payment-batches/:id',
+    {
+      ...allow(...READERS),
+      schema: { tags, description: who(...READERS), summary: '支付批次及进度', params: ZBatchIdParams, response: { 200: ZBatchView } },
     },
-    schema: {
-      tags, description: who(...CANCELLERS), summary: '取消草稿支付批次（须说明理由；其中的申领可重新编入批次）', params: ZBatchIdParams, body: ZCancelBatchRequest,
-      response: { 200: z.object({ id: z.string(), status: z.string(), released: z.number() }) },
+    async (request) => getPaymentBatch(db, request.actor, request.params.id),
+  );
+
+  app.post(
+    '/payment-batches/:id/confirm',
+    {
+      ...allow(...CONFIRMERS),
+      schema: {
+        tags,
+        description: who(...CONFIRMERS),
+        summary: '确认支付批次（市人社局或财政局）',
+        params: ZBatchIdParams,
+        response: { 200: z.object({ id: z.string(), status: z.string() }) },
+      },
     },
-  }, async (request) => inTransaction(db, (tx) => cancelPaymentBatch(tx, request.actor, { batchId: request.params.id, reason: request.body.reason })));
+    async (request) => inTransaction(db, (tx) => confirmPaymentBatch(tx, request.actor, { batchId: request.params.id })),
+  );
+
+  app.post(
+    '/payment-batches/:id/pay',
+    {
+      ...allow(...OFFICES),
+      schema: {
+        tags,
+        description: who(...OFFICES),
+        summary: '支付批次（幂等：重复执行或中断后再执行，不会重复支付）',
+        params: ZBatchIdParams,
+        response: {
+          200: z.object({
+            id: z.string(),
+            status: z.string(),
+            paidNow: z.number(),
+            items: z.number(),
+            paid: z.number(),
+            held: z.number().describe('本次因劳动者异议未办结而暂缓支付的笔数'),
+          }),
+        },
+      },
+    },
+    async (request) => payPaymentBatch(db, request.actor, { batchId: request.params.id }),
+  );
+
+  app.post(
+    '/payment-batches/:id/cancel',
+    {
+      // Of the departments only finance (复核): refused before the body is read, like any role the route does not admit.
+      preValidation: async (request) => {
+        const a = requireRole(request.actor, ...CANCELLERS);
+        if (a.role === 'department' && a.department !== 'finance') throw new AppError('forbidden', '只有人社部门或财政局可以取消支付批次');
+      },
+      schema: {
+        tags,
+        description: who(...CANCELLERS),
+        summary: '取消草稿支付批次（须说明理由；其中的申领可重新编入批次）',
+        params: ZBatchIdParams,
+        body: ZCancelBatchRequest,
+        response: { 200: z.object({ id: z.string(), status: z.string(), released: z.number() }) },
+      },
+    },
+    async (request) =>
+      inTransaction(db, (tx) => cancelPaymentBatch(tx, request.actor, { batchId: request.params.id, reason: request.body.reason })),
+  );
 };

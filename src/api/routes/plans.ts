@@ -9,10 +9,44 @@ import { ZListPlansQuery, ZPlanStatusRequest, ZSubmitPlanRequest } from './plans
 
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
-  app.get('/plans', { schema: { tags: ['plans'], summary: '学徒培训计划列表', description: who('city', 'county', 'enterprise'), querystring: ZListPlansQuery }, ...allow('city', 'county', 'enterprise') },
-    (req) => run(db, (tx) => listPlans(tx, req.actor, req.query)));
-  app.post('/plans', { schema: { tags: ['plans'], summary: '报送学徒培训计划（§4.1）', description: who('enterprise', 'county', 'city'), body: ZSubmitPlanRequest }, ...allow('enterprise', 'county', 'city') },
-    async (req, reply) => reply.status(201).send(await run(db, (tx) => submitApprenticeshipPlan(tx, req.actor, req.body))));
-  app.post('/plans/:id/status', { schema: { tags: ['plans'], summary: '列入计划、退回、重新报送或报告结果', description: who('enterprise', 'county', 'city'), params: idParam, body: ZPlanStatusRequest }, ...allow('enterprise', 'county', 'city') },
-    (req) => run(db, (tx) => changePlanStatus(tx, req.actor, req.params.id, req.body)));
+  app.get(
+    '/plans',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: '学徒培训计划列表',
+        description: who('city', 'county', 'enterprise'),
+        querystring: ZListPlansQuery,
+      },
+      ...allow('city', 'county', 'enterprise'),
+    },
+    (req) => run(db, (tx) => listPlans(tx, req.actor, req.query)),
+  );
+  app.post(
+    '/plans',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: '报送学徒培训计划（§4.1）',
+        description: who('enterprise', 'county', 'city'),
+        body: ZSubmitPlanRequest,
+      },
+      ...allow('enterprise', 'county', 'city'),
+    },
+    async (req, reply) => reply.status(201).send(await run(db, (tx) => submitApprenticeshipPlan(tx, req.actor, req.body))),
+  );
+  app.post(
+    '/plans/:id/status',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: '列入计划、退回、重新报送或报告结果',
+        description: who('enterprise', 'county', 'city'),
+        params: idParam,
+        body: ZPlanStatusRequest,
+      },
+      ...allow('enterprise', 'county', 'city'),
+    },
+    (req) => run(db, (tx) => changePlanStatus(tx, req.actor, req.params.id, req.body)),
+  );
 };

@@ -7,8 +7,30 @@ import { ZCreateProjectRequest, ZListProjectsQuery } from './projects.types.ts';
 
 export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
-  app.get('/projects', { schema: { tags: ['projects'], summary: '项目制培训项目列表', description: who('city', 'county', 'provider', 'department'), querystring: ZListProjectsQuery }, ...allow('city', 'county', 'provider', 'department') },
-    (req) => run(db, (tx) => listProjects(tx, req.actor, req.query)));
-  app.post('/projects', { schema: { tags: ['projects'], summary: '登记项目制培训合同（§4.9）', description: who('city', 'county'), body: ZCreateProjectRequest }, ...allow('city', 'county') },
-    async (req, reply) => reply.status(201).send(await run(db, (tx) => createProject(tx, req.actor, req.body))));
+  app.get(
+    '/projects',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: '项目制培训项目列表',
+        description: who('city', 'county', 'provider', 'department'),
+        querystring: ZListProjectsQuery,
+      },
+      ...allow('city', 'county', 'provider', 'department'),
+    },
+    (req) => run(db, (tx) => listProjects(tx, req.actor, req.query)),
+  );
+  app.post(
+    '/projects',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: '登记项目制培训合同（§4.9）',
+        description: who('city', 'county'),
+        body: ZCreateProjectRequest,
+      },
+      ...allow('city', 'county'),
+    },
+    async (req, reply) => reply.status(201).send(await run(db, (tx) => createProject(tx, req.actor, req.body))),
+  );
 };

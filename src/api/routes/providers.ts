@@ -8,20 +8,75 @@ import { getProvider } from '../../services/providers/get-provider.ts';
 import { listProviders } from '../../services/providers/list-providers.ts';
 import { setEntrepreneurshipQualification } from '../../services/providers/set-entrepreneurship-qualification.ts';
 import { allow, run, who } from './route-access.ts';
-import { ZAddScopeRequest, ZCreateProviderRequest, ZEntrepreneurshipRequest, ZListProvidersQuery, ZProviderParams, ZProviderStatusRequest } from './providers.types.ts';
+import {
+  ZAddScopeRequest,
+  ZCreateProviderRequest,
+  ZEntrepreneurshipRequest,
+  ZListProvidersQuery,
+  ZProviderParams,
+  ZProviderStatusRequest,
+} from './providers.types.ts';
 
 export const providerRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
-  app.get('/providers', { schema: { tags: ['providers'], summary: '培训机构目录清单（公开：在册机构及其项目）', querystring: ZListProvidersQuery } },
-    (req) => run(db, (tx) => listProviders(tx, req.actor, req.query)));
-  app.get('/providers/:id', { schema: { tags: ['providers'], summary: '培训机构及其资质范围（公开：在册机构）', params: ZProviderParams } },
-    (req) => run(db, (tx) => getProvider(tx, req.actor, req.params.id)));
-  app.post('/providers', { schema: { tags: ['providers'], summary: '登记培训机构', description: who('city', 'county'), body: ZCreateProviderRequest }, ...allow('city', 'county') },
-    async (req, reply) => reply.status(201).send(await run(db, (tx) => createProvider(tx, req.actor, req.body))));
-  app.post('/providers/:id/scopes', { schema: { tags: ['providers'], summary: '增加资质范围（项目 × 工种 × 等级，含有效期）', description: who('city', 'county'), params: ZProviderParams, body: ZAddScopeRequest }, ...allow('city', 'county') },
-    async (req, reply) => reply.status(201).send(await run(db, (tx) => addProviderScope(tx, req.actor, req.params.id, req.body))));
-  app.post('/providers/:id/status', { schema: { tags: ['providers'], summary: '列入、暂停或除名', description: who('city', 'county'), params: ZProviderParams, body: ZProviderStatusRequest }, ...allow('city', 'county') },
-    (req) => run(db, (tx) => changeProviderStatus(tx, req.actor, req.params.id, req.body)));
-  app.post('/providers/:id/entrepreneurship', { schema: { tags: ['providers'], summary: '创业培训资质（§4.7）', description: who('city'), params: ZProviderParams, body: ZEntrepreneurshipRequest }, ...allow('city') },
-    (req) => run(db, (tx) => setEntrepreneurshipQualification(tx, req.actor, req.params.id, req.body)));
+  app.get(
+    '/providers',
+    { schema: { tags: ['providers'], summary: '培训机构目录清单（公开：在册机构及其项目）', querystring: ZListProvidersQuery } },
+    (req) => run(db, (tx) => listProviders(tx, req.actor, req.query)),
+  );
+  app.get(
+    '/providers/:id',
+    { schema: { tags: ['providers'], summary: '培训机构及其资质范围（公开：在册机构）', params: ZProviderParams } },
+    (req) => run(db, (tx) => getProvider(tx, req.actor, req.params.id)),
+  );
+  app.post(
+    '/providers',
+    {
+      schema: { tags: ['providers'], summary: '登记培训机构', description: who('city', 'county'), body: ZCreateProviderRequest },
+      ...allow('city', 'county'),
+    },
+    async (req, reply) => reply.status(201).send(await run(db, (tx) => createProvider(tx, req.actor, req.body))),
+  );
+  app.post(
+    '/providers/:id/scopes',
+    {
+      schema: {
+        tags: ['providers'],
+        summary: '增加资质范围（项目 × 工种 × 等级，含有效期）',
+        description: who('city', 'county'),
+        params: ZProviderParams,
+        body: ZAddScopeRequest,
+      },
+      ...allow('city', 'county'),
+    },
+    async (req, reply) => reply.status(201).send(await run(db, (tx) => addProviderScope(tx, req.actor, req.params.id, req.body))),
+  );
+  app.post(
+    '/providers/:id/status',
+    {
+      schema: {
+        tags: ['providers'],
+        summary: '列入、暂停或除名',
+        description: who('city', 'county'),
+        params: ZProviderParams,
+        body: ZProviderStatusRequest,
+      },
+      ...allow('city', 'county'),
+    },
+    (req) => run(db, (tx) => changeProviderStatus(tx, req.actor, req.params.id, req.body)),
+  );
+  app.post(
+    '/providers/:id/entrepreneurship',
+    {
+      schema: {
+        tags: ['providers'],
+        summary: '创业培训资质（§4.7）',
+        description: who('city'),
+        params: ZProviderParams,
+        body: ZEntrepreneurshipRequest,
+      },
+      ...allow('city'),
+    },
+    (req) => run(db, (tx) => setEntrepreneurshipQualification(tx, req.actor, req.params.id, req.body)),
+  );
 };

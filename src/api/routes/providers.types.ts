@@ -5,15 +5,28 @@ import { PROVIDER_SORTS } from '../../services/providers/list-providers.ts';
 import { areaCode, code, isoDate, level, optionalText, pageQuery, sortKeys, text, uscc } from './fields.types.ts';
 
 export const ZCreateProviderRequest = z.strictObject({
-  id: code, name: text(100), kind: z.enum(PROVIDER_KINDS), uscc: uscc.nullish(), areaCode, entrepreneurshipQualified: z.boolean().optional(),
+  id: code,
+  name: text(100),
+  kind: z.enum(PROVIDER_KINDS),
+  uscc: uscc.nullish(),
+  areaCode,
+  entrepreneurshipQualified: z.boolean().optional(),
 });
 export const ZProviderParams = z.object({ id: z.string().min(1).max(40) });
 export const ZAddScopeRequest = z.strictObject({
-  program: z.enum(PROGRAMS), occupationCode: code.nullable(), level: level.nullable(), validFrom: isoDate, validTo: isoDate.nullable(),
+  program: z.enum(PROGRAMS),
+  occupationCode: code.nullable(),
+  level: level.nullable(),
+  validFrom: isoDate,
+  validTo: isoDate.nullable(),
 });
 export const ZProviderStatusRequest = z.strictObject({ status: z.enum(PROVIDER_STATUSES), reason: text(500) });
 export const ZEntrepreneurshipRequest = z.strictObject({ qualified: z.boolean(), reason: text(500) });
 export const ZListProvidersQuery = z.object({
-  ...pageQuery(sortKeys(PROVIDER_SORTS)), areaCode: areaCode.optional(), kind: z.enum(PROVIDER_KINDS).optional(),
-  status: z.enum(PROVIDER_STATUSES).optional(), program: z.enum(PROGRAMS).optional(), name: optionalText(100).optional(),
+  ...pageQuery(sortKeys(PROVIDER_SORTS)),
+  areaCode: areaCode.optional(),
+  kind: z.enum(PROVIDER_KINDS).optional(),
+  status: z.enum(PROVIDER_STATUSES).optional(),
+  program: z.enum(PROGRAMS).optional(),
+  name: optionalText(100).optional(),
 });

@@ -10,12 +10,20 @@ import { ZProgramsQuery, ZPublicNoticeClaimsQuery, ZPublicNoticesQuery } from '.
 export const publicInfoRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
   const tags = ['public'];
-  app.get('/public/notices', { schema: { tags, summary: '公示（公开）：当前与往期', querystring: ZPublicNoticesQuery } },
-    (req) => run(db, (tx) => listPublicNotices(tx, req.query)));
-  app.get('/public/notices/:id', { schema: { tags, summary: '一则公示（公开）', params: idParam } },
-    (req) => run(db, (tx) => getPublicNotice(tx, req.params.id)));
-  app.get('/public/notices/:id/claims', { schema: { tags, summary: '公示中的申领（公开：姓名、身份证号脱敏）', params: idParam, querystring: ZPublicNoticeClaimsQuery } },
-    (req) => run(db, (tx) => listPublicNoticeClaims(tx, req.params.id, req.query)));
-  app.get('/public/programs', { schema: { tags, summary: '培训项目及补贴内容（公开，取自政策包，含条款）', querystring: ZProgramsQuery } },
-    (req) => run(db, (tx) => listPrograms(tx, req.query)));
+  app.get('/public/notices', { schema: { tags, summary: '公示（公开）：当前与往期', querystring: ZPublicNoticesQuery } }, (req) =>
+    run(db, (tx) => listPublicNotices(tx, req.query)),
+  );
+  app.get('/public/notices/:id', { schema: { tags, summary: '一则公示（公开）', params: idParam } }, (req) =>
+    run(db, (tx) => getPublicNotice(tx, req.params.id)),
+  );
+  app.get(
+    '/public/notices/:id/claims',
+    { schema: { tags, summary: '公示中的申领（公开：姓名、身份证号脱敏）', params: idParam, querystring: ZPublicNoticeClaimsQuery } },
+    (req) => run(db, (tx) => listPublicNoticeClaims(tx, req.params.id, req.query)),
+  );
+  app.get(
+    '/public/programs',
+    { schema: { tags, summary: '培训项目及补贴内容（公开，取自政策包，含条款）', querystring: ZProgramsQuery } },
+    (req) => run(db, (tx) => listPrograms(tx, req.query)),
+  );
 };

@@ -9,7 +9,13 @@ import { resolveObjection } from '../../services/publicity/resolve-objection.ts'
 import { inTransaction } from '../../store/transaction.ts';
 import { allow, who } from './route-access.ts';
 import {
-  ZCloseNoticeRequest, ZNoticeIdParams, ZNoticeResponse, ZNoticeView, ZObjectionRequest, ZPublishClaimsRequest, ZResolveObjectionRequest,
+  ZCloseNoticeRequest,
+  ZNoticeIdParams,
+  ZNoticeResponse,
+  ZNoticeView,
+  ZObjectionRequest,
+  ZPublishClaimsRequest,
+  ZResolveObjectionRequest,
 } from './publicity.types.ts';
 
 const OFFICES = ['city', 'county'] as const;
@@ -18,38 +24,121 @@ const tags = ['publicity'];
 export const publicityRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
 
-  app.post('/publicity-notices', {
-    ...allow(...OFFICES),
-    schema: { tags, description: who(...OFFICES), summary: '发布公示（已审核的申领；自发布当天或之后开始，默认 5 个工作日，按法定节假日和调休计算；市、县区人社局）', body: ZPublishClaimsRequest, response: { 201: ZNoticeResponse } },
-  }, async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => publishClaims(tx, request.actor, request.body))));
-
-  app.get('/publicity-notices', {
-    schema: { tags, summary: '公示列表（公开）', querystring: z.object({ areaCode: z.string().max(12).optional() }), response: { 200: z.array(ZNoticeView) } },
-  }, async (request) => {
-    let q = db.selectFrom('publicity_notices as n')
-      .select((eb) => ['n.id', 'n.area_code', 'n.title', 'n.starts_on', 'n.working_days', 'n.ends_on', 'n.status',
-        eb.selectFrom('publicity_items as i').select((e) => e.fn.countAll<number>().as('c')).whereRef('i.notice_id', '=', 'n.id').as('claims')])
-      .orderBy('n.starts_on', 'desc').limit(200);
-    if (request.query.areaCode) q = q.where('n.area_code', '=', request.query.areaCode);
-    return (await q.execute()).map((n) => ({
-      id: n.id, areaCode: n.area_code, title: n.title, startsOn: n.starts_on, workingDays: n.working_days, endsOn: n.ends_on, status: n.status, claims: Number(n.claims ?? 0),
-    }));
-  });
-
-  app.post('/publicity-notices/:id/objections', {
-    schema: { tags, summary: '对公示的申领提出异议（任何人；以受理当天为异议日期；公示暂停，工作日不计）', params: ZNoticeIdParams, body: ZObjectionRequest, response: { 201: z.object({ id: z.string(), noticeId: z.string(), status: z.string(), daysLeft: z.number(), receivedOn: z.string() }) } },
-  }, async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => objectToClaim(tx, request.actor, { noticeId: request.params.id, ...request.body }))));
-
-  app.post('/objections/:id/resolve', {
-    ...allow(...OFFICES),
-    schema: {
-      tags, description: who(...OFFICES), summary: '处理异议：成立则驳回申领，不成立则公示自当天起继续（市、县区人社局）', params: ZNoticeIdParams, body: ZResolveObjectionRequest,
-      response: { 200: z.object({ objectionId: z.string(), verdict: z.string(), noticeId: z.string(), noticeStatus: z.string(), endsOn: z.string(), resolvedOn: z.string() }) },
+  app.post(
+    '/publicity-notices',
+    {
+      ...allow(...OFFICES),
+      schema: {
+        tags,
+        description: who(...OFFICES),
+        summary: '发布公示（已审核的申领；自发布当天或之后开始，默认 5 个工作日，按法定节假日和调休计算；市、县区人社局）',
+        body: ZPublishClaimsRequest,
+        response: { 201: ZNoticeResponse },
+      },
     },
-  }, async (request) => inTransaction(db, (tx) => resolveObjection(tx, request.actor, { objectionId: request.params.id, ...request.body })));
+    async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => publishClaims(tx, request.actor, request.body))),
+  );
 
-  app.post('/publicity-notices/:id/close', {
-    ...allow(...OFFICES),
-    schema: { tags, description: who(...OFFICES), summary: '结束公示：最后一个工作日过后（以业务日期为准）方可结束（市、县区人社局）', params: ZNoticeIdParams, body: ZCloseNoticeRequest.optional(), response: { 200: z.object({ id: z.string(), status: z.string(), endsOn: z.string(), closedOn: z.string() }) } },
-  }, async (request) => inTransaction(db, (tx) => closeNotice(tx, request.actor, { noticeId: request.params.id })));
+  app.get(
+    '/publicity-notices',
+    {
+      schema: {
+        tags,
+        summary: '公示列表（公开）',
+        querystring: z.object({ areaCode: z.string().max(12).optional() }),
+        response: { 200: z.array(ZNoticeView) },
+      },
+    },
+    async (request) => {
+      let q = db
+        .selectFrom('publicity_notices as n')
+        .select((eb) => [
+          'n.id',
+          'n.area_code',
+          'n.title',
+          'n.starts_on',
+          'n.working_days',
+          'n.ends_on',
+          'n.status',
+          eb
+            .selectFrom('publicity_items as i')
+            .select((e) => e.fn.countAll<number>().as('c'))
+            .whereRef('i.notice_id', '=', 'n.id')
+            .as('claims'),
+        ])
+        .orderBy('n.starts_on', 'desc')
+        .limit(200);
+      if (request.query.areaCode) q = q.where('n.area_code', '=', request.query.areaCode);
+      return (await q.execute()).map((n) => ({
+        id: n.id,
+        areaCode: n.area_code,
+        title: n.title,
+        startsOn: n.starts_on,
+        workingDays: n.working_days,
+        endsOn: n.ends_on,
+        status: n.status,
+        claims: Number(n.claims ?? 0),
+      }));
+    },
+  );
+
+  app.post(
+    '/publicity-notices/:id/objections',
+    {
+      schema: {
+        tags,
+        summary: '对公示的申领提出异议（任何人；以受理当天为异议日期；公示暂停，工作日不计）',
+        params: ZNoticeIdParams,
+        body: ZObjectionRequest,
+        response: {
+          201: z.object({ id: z.string(), noticeId: z.string(), status: z.string(), daysLeft: z.number(), receivedOn: z.string() }),
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await inTransaction(db, (tx) => objectToClaim(tx, request.actor, { noticeId: request.params.id, ...request.body }))),
+  );
+
+  app.post(
+    '/objections/:id/resolve',
+    {
+      ...allow(...OFFICES),
+      schema: {
+        tags,
+        description: who(...OFFICES),
+        summary: '处理异议：成立则驳回申领，不成立则公示自当天起继续（市、县区人社局）',
+        params: ZNoticeIdParams,
+        body: ZResolveObjectionRequest,
+        response: {
+          200: z.object({
+            objectionId: z.string(),
+            verdict: z.string(),
+            noticeId: z.string(),
+            noticeStatus: z.string(),
+            endsOn: z.string(),
+            resolvedOn: z.string(),
+          }),
+        },
+      },
+    },
+    async (request) => inTransaction(db, (tx) => resolveObjection(tx, request.actor, { objectionId: request.params.id, ...request.body })),
+  );
+
+  app.post(
+    '/publicity-notices/:id/close',
+    {
+      ...allow(...OFFICES),
+      schema: {
+        tags,
+        description: who(...OFFICES),
+        summary: '结束公示：最后一个工作日过后（以业务日期为准）方可结束（市、县区人社局）',
+        params: ZNoticeIdParams,
+        body: ZCloseNoticeRequest.optional(),
+        response: { 200: z.object({ id: z.string(), status: z.string(), endsOn: z.string(), closedOn: z.string() }) },
+      },
+    },
+    async (request) => inTransaction(db, (tx) => closeNotice(tx, request.actor, { noticeId: request.params.id })),
+  );
 };

@@ -13,22 +13,56 @@ export const ZListNoticesQuery = z.object({
   q: z.string().trim().min(1).max(40).optional().describe('公示编号（或其一部分）或标题中的文字'),
 });
 export const ZNoticeSummary = z.object({
-  id: z.string(), number: z.string(), areaCode: z.string(), title: z.string(), startsOn: z.string(), workingDays: z.number(), endsOn: z.string(), status: z.string(),
-  claims: z.number(), objections: z.number(), openObjections: z.number(), createdBy: z.string(), createdAt: z.string(),
+  id: z.string(),
+  number: z.string(),
+  areaCode: z.string(),
+  title: z.string(),
+  startsOn: z.string(),
+  workingDays: z.number(),
+  endsOn: z.string(),
+  status: z.string(),
+  claims: z.number(),
+  objections: z.number(),
+  openObjections: z.number(),
+  createdBy: z.string(),
+  createdAt: z.string(),
   closable: z.boolean().describe('公示中且最后一个工作日已过（以业务日期为准），可以结束'),
 });
 export const ZNoticeDetail = z.object({
-  id: z.string(), number: z.string(), areaCode: z.string(), title: z.string(), startsOn: z.string(), workingDays: z.number(), endsOn: z.string(), status: z.string(),
-  pausedOn: z.string().nullable(), daysLeft: z.number().nullable(), closable: z.boolean(), claimsByStatus: z.record(z.string(), z.number()),
+  id: z.string(),
+  number: z.string(),
+  areaCode: z.string(),
+  title: z.string(),
+  startsOn: z.string(),
+  workingDays: z.number(),
+  endsOn: z.string(),
+  status: z.string(),
+  pausedOn: z.string().nullable(),
+  daysLeft: z.number().nullable(),
+  closable: z.boolean(),
+  claimsByStatus: z.record(z.string(), z.number()),
   amountFenByStatus: z.record(z.string(), z.number()).describe('各状态申领的金额合计（分）'),
-  publishedOn: z.string().nullable().describe('发布当天（业务日期）'), closedOn: z.string().nullable().describe('结束当天（业务日期）'),
+  publishedOn: z.string().nullable().describe('发布当天（业务日期）'),
+  closedOn: z.string().nullable().describe('结束当天（业务日期）'),
   today: z.string().describe('读取时的业务日期（closable 据此判断）'),
-  objections: z.array(z.object({
-    id: z.string(), claimId: z.string().nullable(), claimNumber: z.string().nullable(), text: z.string(), raisedBy: z.string(), raisedAt: z.string(),
-    receivedOn: z.string().nullable().describe('受理日期（业务日期）'), status: z.string(),
-    resolution: z.string().nullable(), resolvedBy: z.string().nullable(), resolvedAt: z.string().nullable(), resolvedOn: z.string().nullable().describe('处理日期（业务日期）'),
-  })),
-  createdBy: z.string(), createdAt: z.string(),
+  objections: z.array(
+    z.object({
+      id: z.string(),
+      claimId: z.string().nullable(),
+      claimNumber: z.string().nullable(),
+      text: z.string(),
+      raisedBy: z.string(),
+      raisedAt: z.string(),
+      receivedOn: z.string().nullable().describe('受理日期（业务日期）'),
+      status: z.string(),
+      resolution: z.string().nullable(),
+      resolvedBy: z.string().nullable(),
+      resolvedAt: z.string().nullable(),
+      resolvedOn: z.string().nullable().describe('处理日期（业务日期）'),
+    }),
+  ),
+  createdBy: z.string(),
+  createdAt: z.string(),
 });
 
 export const ZListBatchesQuery = z.object({
@@ -39,17 +73,44 @@ export const ZListBatchesQuery = z.object({
   q: z.string().trim().min(1).max(40).optional().describe('支付批次编号（或其一部分）'),
 });
 export const ZBatchSummary = z.object({
-  id: z.string(), number: z.string(), fundYear: z.number(), fundSource: z.string(), areaCode: z.string(), fundId: z.string(), status: z.string(), totalFen: z.number(), items: z.number(), paid: z.number(), paidFen: z.number(),
-  createdBy: z.string(), createdAt: z.string(), updatedBy: z.string().nullable(), updatedAt: z.string().nullable(),
+  id: z.string(),
+  number: z.string(),
+  fundYear: z.number(),
+  fundSource: z.string(),
+  areaCode: z.string(),
+  fundId: z.string(),
+  status: z.string(),
+  totalFen: z.number(),
+  items: z.number(),
+  paid: z.number(),
+  paidFen: z.number(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string().nullable(),
 });
 export const ZBatchLinesQuery = z.object({ ...pageQuery(sortKeys(LINE_SORTS)) });
 export const ZBatchLine = z.object({
-  claimId: z.string(), claimNumber: z.string(), program: z.string(), payee: z.string(), payeeRef: z.string().nullable(), accountHolder: z.string().nullable(), residentId: z.string(),
-  amountFen: z.number(), paid: z.boolean(), paidAt: z.string().nullable(),
+  claimId: z.string(),
+  claimNumber: z.string(),
+  program: z.string(),
+  payee: z.string(),
+  payeeRef: z.string().nullable(),
+  accountHolder: z.string().nullable(),
+  residentId: z.string(),
+  amountFen: z.number(),
+  paid: z.boolean(),
+  paidAt: z.string().nullable(),
 });
 export const ZBatchLinesPage = okList(ZBatchLine).extend({ batchStatus: z.string() });
 
 export const ZPayableQuery = z.object({ areaCode: areaCode.optional(), fundId: z.string().min(1).max(80).optional() });
-export const ZPayableGroup = z.object({ areaCode: z.string(), fundId: z.string(), claims: z.number(), totalFen: z.number(), allowedActs: z.array(z.enum(['build'])).describe('查看者可对该组进行的操作（有经办职责者可编制批次）') });
+export const ZPayableGroup = z.object({
+  areaCode: z.string(),
+  fundId: z.string(),
+  claims: z.number(),
+  totalFen: z.number(),
+  allowedActs: z.array(z.enum(['build'])).describe('查看者可对该组进行的操作（有经办职责者可编制批次）'),
+});
 
 export { okList };

@@ -16,8 +16,16 @@ import { runScanAs } from '../../services/risk/scan-risks.ts';
 import { idParam } from './fields.types.ts';
 import { allow, run, who } from './route-access.ts';
 import {
-  ZEvaluationRequest, ZEvaluationsQuery, ZFindingsQuery, ZInspectionResultRequest, ZInspectionsQuery, ZPublicSanctionsQuery, ZSampleRequest, ZSanctionRequest,
-  ZScansQuery, ZScoresQuery,
+  ZEvaluationRequest,
+  ZEvaluationsQuery,
+  ZFindingsQuery,
+  ZInspectionResultRequest,
+  ZInspectionsQuery,
+  ZPublicSanctionsQuery,
+  ZSampleRequest,
+  ZSanctionRequest,
+  ZScansQuery,
+  ZScoresQuery,
 } from './risk.types.ts';
 
 export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -26,26 +34,91 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
   const READERS = ['city', 'county', 'department'] as const;
   const OFFICES = ['city', 'county'] as const;
   const readers = `${who('city', 'county')}、市财政局（个人信息脱敏）`;
-  app.post('/risk/scans', { schema: { tags, summary: '全量风险扫描（虚假培训、缩水培训线索）', description: who('city') }, ...allow('city') },
-    async (req, reply) => reply.status(201).send(await run(db, (tx) => runScanAs(tx, req.actor))));
-  app.get('/risk/scans', { schema: { tags, summary: '风险扫描记录（每条规则的线索数、无法判定的记录）', description: readers, querystring: ZScansQuery }, ...allow(...READERS) },
-    (req) => run(db, (tx) => listScans(tx, req.actor, req.query)));
-  app.get('/risk/findings', { schema: { tags, summary: '风险线索（默认最近一次扫描）', description: readers, querystring: ZFindingsQuery }, ...allow(...READERS) },
-    (req) => run(db, (tx) => listFindings(tx, req.actor, req.query)));
-  app.get('/risk/scores', { schema: { tags, summary: '风险评分（培训班、申领、培训机构）', description: readers, querystring: ZScoresQuery }, ...allow(...READERS) },
-    (req) => run(db, (tx) => listScores(tx, req.actor, req.query)));
-  app.post('/risk/samples', { schema: { tags, summary: '按风险抽取过程监督检查对象（可用种子复现）', description: who(...OFFICES), body: ZSampleRequest }, ...allow(...OFFICES) },
-    async (req, reply) => reply.status(201).send(await run(db, (tx) => sampleInspections(tx, req.actor, req.body))));
-  app.get('/risk/inspections', { schema: { tags, summary: '过程监督检查任务（抽中概率、抽样值、检查结果）', description: who(...OFFICES), querystring: ZInspectionsQuery }, ...allow(...OFFICES) },
-    (req) => run(db, (tx) => listInspections(tx, req.actor, req.query)));
-  app.post('/risk/inspections/:id/result', { schema: { tags, summary: '登记检查发现', description: who(...OFFICES), params: idParam, body: ZInspectionResultRequest }, ...allow(...OFFICES) },
-    (req) => run(db, (tx) => recordInspection(tx, req.actor, req.params.id, req.body)));
-  app.post('/risk/sanctions', { schema: { tags, summary: '查处：驳回申领、追回补贴、暂停或取消机构资格', description: who(...OFFICES), body: ZSanctionRequest }, ...allow(...OFFICES) },
-    async (req, reply) => reply.status(201).send(await run(db, (tx) => sanction(tx, req.actor, req.body))));
-  app.get('/risk/sanctions', { schema: { tags, summary: '查处公示名单（公开）', querystring: ZPublicSanctionsQuery } },
-    (req) => run(db, (tx) => publicSanctions(tx, req.query)));
-  app.get('/risk/evaluations', { schema: { tags, summary: '第三方评估记录（含机构当前状态）', description: who(...OFFICES), querystring: ZEvaluationsQuery }, ...allow(...OFFICES) },
-    (req) => run(db, (tx) => listEvaluations(tx, req.actor, req.query)));
-  app.post('/risk/evaluations', { schema: { tags, summary: '登记第三方评估结果（不合格自动暂停补贴性培训资格）', description: who(...OFFICES), body: ZEvaluationRequest }, ...allow(...OFFICES) },
-    async (req, reply) => reply.status(201).send(await run(db, (tx) => recordEvaluation(tx, req.actor, req.body))));
+  app.post(
+    '/risk/scans',
+    { schema: { tags, summary: '全量风险扫描（虚假培训、缩水培训线索）', description: who('city') }, ...allow('city') },
+    async (req, reply) => reply.status(201).send(await run(db, (tx) => runScanAs(tx, req.actor))),
+  );
+  app.get(
+    '/risk/scans',
+    {
+      schema: { tags, summary: '风险扫描记录（每条规则的线索数、无法判定的记录）', description: readers, querystring: ZScansQuery },
+      ...allow(...READERS),
+    },
+    (req) => run(db, (tx) => listScans(tx, req.actor, req.query)),
+  );
+  app.get(
+    '/risk/findings',
+    { schema: { tags, summary: '风险线索（默认最近一次扫描）', description: readers, querystring: ZFindingsQuery }, ...allow(...READERS) },
+    (req) => run(db, (tx) => listFindings(tx, req.actor, req.query)),
+  );
+  app.get(
+    '/risk/scores',
+    {
+      schema: { tags, summary: '风险评分（培训班、申领、培训机构）', description: readers, querystring: ZScoresQuery },
+      ...allow(...READERS),
+    },
+    (req) => run(db, (tx) => listScores(tx, req.actor, req.query)),
+  );
+  app.post(
+    '/risk/samples',
+    {
+      schema: { tags, summary: '按风险抽取过程监督检查对象（可用种子复现）', description: who(...OFFICES), body: ZSampleRequest },
+      ...allow(...OFFICES),
+    },
+    async (req, reply) => reply.status(201).send(await run(db, (tx) => sampleInspections(tx, req.actor, req.body))),
+  );
+  app.get(
+    '/risk/inspections',
+    {
+      schema: {
+        tags,
+        summary: '过程监督检查任务（抽中概率、抽样值、检查结果）',
+        description: who(...OFFICES),
+        querystring: ZInspectionsQuery,
+      },
+      ...allow(...OFFICES),
+    },
+    (req) => run(db, (tx) => listInspections(tx, req.actor, req.query)),
+  );
+  app.post(
+    '/risk/inspections/:id/result',
+    {
+      schema: { tags, summary: '登记检查发现', description: who(...OFFICES), params: idParam, body: ZInspectionResultRequest },
+      ...allow(...OFFICES),
+    },
+    (req) => run(db, (tx) => recordInspection(tx, req.actor, req.params.id, req.body)),
+  );
+  app.post(
+    '/risk/sanctions',
+    {
+      schema: { tags, summary: '查处：驳回申领、追回补贴、暂停或取消机构资格', description: who(...OFFICES), body: ZSanctionRequest },
+      ...allow(...OFFICES),
+    },
+    async (req, reply) => reply.status(201).send(await run(db, (tx) => sanction(tx, req.actor, req.body))),
+  );
+  app.get('/risk/sanctions', { schema: { tags, summary: '查处公示名单（公开）', querystring: ZPublicSanctionsQuery } }, (req) =>
+    run(db, (tx) => publicSanctions(tx, req.query)),
+  );
+  app.get(
+    '/risk/evaluations',
+    {
+      schema: { tags, summary: '第三方评估记录（含机构当前状态）', description: who(...OFFICES), querystring: ZEvaluationsQuery },
+      ...allow(...OFFICES),
+    },
+    (req) => run(db, (tx) => listEvaluations(tx, req.actor, req.query)),
+  );
+  app.post(
+    '/risk/evaluations',
+    {
+      schema: {
+        tags,
+        summary: '登记第三方评估结果（不合格自动暂停补贴性培训资格）',
+        description: who(...OFFICES),
+        body: ZEvaluationRequest,
+      },
+      ...allow(...OFFICES),
+    },
+    async (req, reply) => reply.status(201).send(await run(db, (tx) => recordEvaluation(tx, req.actor, req.body))),
+  );
 };

@@ -7,7 +7,9 @@ import { inTransaction, type Tx } from '../../store/transaction.ts';
 
 export function allow(...roles: Role[]) {
   return {
-    preValidation: async (request: FastifyRequest) => { requireRole(request.actor, ...roles); },
+    preValidation: async (request: FastifyRequest) => {
+      requireRole(request.actor, ...roles);
+    },
   };
 }
 

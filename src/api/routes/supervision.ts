@@ -12,7 +12,14 @@ import { setAnnualTask } from '../../services/targets/set-annual-task.ts';
 import { listTaskProgress } from '../../services/targets/task-progress.ts';
 import { allow, run, who } from './route-access.ts';
 import {
-  ZChangeTaskRequest, ZDisclosureQuery, ZEmploymentFiguresRequest, ZEnterpriseShareQuery, ZFundAccountsQuery, ZGoalsQuery, ZSetTaskRequest, ZTaskIdParams,
+  ZChangeTaskRequest,
+  ZDisclosureQuery,
+  ZEmploymentFiguresRequest,
+  ZEnterpriseShareQuery,
+  ZFundAccountsQuery,
+  ZGoalsQuery,
+  ZSetTaskRequest,
+  ZTaskIdParams,
   ZTaskProgressQuery,
 } from './supervision.types.ts';
 
@@ -25,26 +32,99 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
   const READERS = ['city', 'county', 'department'] as const;
   const fundReaders = `${who('city', 'county')}、市财政局`;
 
-  app.get('/supervision/funds', { schema: { tags, summary: '资金账户：预算、预留、已付、预支、追回、余额，及分项目支出（§5.2）', description: fundReaders, querystring: ZFundAccountsQuery }, ...allow(...READERS) },
-    (req) => listFundAccounts(db, req.actor, req.query));
-  app.get('/supervision/enterprise-share', { schema: { tags, summary: 'R9 企业职工培训补贴占专账资金支出比例（低于 60% 预警）', description: `${who('city')}、市财政局`, querystring: ZEnterpriseShareQuery }, ...allow('city', 'department') },
-    (req) => listEnterpriseShares(db, req.actor, req.query));
-  app.get('/public/fund-disclosure', { schema: { tags, summary: '资金使用公开：分项目、地区、培训机构（公开）', querystring: ZDisclosureQuery } },
-    (req) => fundDisclosure(db, req.query));
-  app.get('/public/fund-disclosure/xlsx', { schema: { tags, summary: '资金使用定期公开（Excel，公开）', querystring: ZDisclosureQuery } },
+  app.get(
+    '/supervision/funds',
+    {
+      schema: {
+        tags,
+        summary: '资金账户：预算、预留、已付、预支、追回、余额，及分项目支出（§5.2）',
+        description: fundReaders,
+        querystring: ZFundAccountsQuery,
+      },
+      ...allow(...READERS),
+    },
+    (req) => listFundAccounts(db, req.actor, req.query),
+  );
+  app.get(
+    '/supervision/enterprise-share',
+    {
+      schema: {
+        tags,
+        summary: 'R9 企业职工培训补贴占专账资金支出比例（低于 60% 预警）',
+        description: `${who('city')}、市财政局`,
+        querystring: ZEnterpriseShareQuery,
+      },
+      ...allow('city', 'department'),
+    },
+    (req) => listEnterpriseShares(db, req.actor, req.query),
+  );
+  app.get(
+    '/public/fund-disclosure',
+    { schema: { tags, summary: '资金使用公开：分项目、地区、培训机构（公开）', querystring: ZDisclosureQuery } },
+    (req) => fundDisclosure(db, req.query),
+  );
+  app.get(
+    '/public/fund-disclosure/xlsx',
+    { schema: { tags, summary: '资金使用定期公开（Excel，公开）', querystring: ZDisclosureQuery } },
     async (req, reply) => {
       const d = await fundDisclosure(db, req.query);
-      return reply.header('content-type', XLSX).header('content-disposition', attachment(`资金使用公开-${d.period.label}.xlsx`)).send(await disclosureWorkbook(d));
-    });
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', attachment(`资金使用公开-${d.period.label}.xlsx`))
+        .send(await disclosureWorkbook(d));
+    },
+  );
 
-  app.get('/targets', { schema: { tags, summary: '年度培训任务及季度进度；lagging=true 为本季度通报名单', description: `${who(...READERS)}（县区本辖区、部门本部门）`, querystring: ZTaskProgressQuery }, ...allow(...READERS) },
-    (req) => listTaskProgress(db, req.actor, req.query));
-  app.post('/targets', { schema: { tags, summary: '下达年度培训任务（市人社局）', description: who('city'), body: ZSetTaskRequest }, ...allow('city') },
-    async (req, reply) => reply.status(201).send(await run(db, (tx) => setAnnualTask(tx, req.actor, req.body))));
-  app.patch('/targets/:id', { schema: { tags, summary: '调整年度培训任务（写明原因）', description: who('city'), params: ZTaskIdParams, body: ZChangeTaskRequest }, ...allow('city') },
-    (req) => run(db, (tx) => changeAnnualTask(tx, req.actor, req.params.id, req.body)));
-  app.post('/employment-figures', { schema: { tags, summary: '登记就业人员、技能劳动者、高技能人才人数（§1）', description: who('city', 'county'), body: ZEmploymentFiguresRequest }, ...allow('city', 'county') },
-    async (req, reply) => reply.status(201).send(await run(db, (tx) => recordEmploymentFigures(tx, req.actor, req.body))));
-  app.get('/goals', { schema: { tags, summary: '§1 目标：技能劳动者占比、高技能人才占比、钒钛和康养产业轮训', description: who(...READERS), querystring: ZGoalsQuery }, ...allow(...READERS) },
-    (req) => readCityGoals(db, req.actor, req.query.year));
+  app.get(
+    '/targets',
+    {
+      schema: {
+        tags,
+        summary: '年度培训任务及季度进度；lagging=true 为本季度通报名单',
+        description: `${who(...READERS)}（县区本辖区、部门本部门）`,
+        querystring: ZTaskProgressQuery,
+      },
+      ...allow(...READERS),
+    },
+    (req) => listTaskProgress(db, req.actor, req.query),
+  );
+  app.post(
+    '/targets',
+    { schema: { tags, summary: '下达年度培训任务（市人社局）', description: who('city'), body: ZSetTaskRequest }, ...allow('city') },
+    async (req, reply) => reply.status(201).send(await run(db, (tx) => setAnnualTask(tx, req.actor, req.body))),
+  );
+  app.patch(
+    '/targets/:id',
+    {
+      schema: { tags, summary: '调整年度培训任务（写明原因）', description: who('city'), params: ZTaskIdParams, body: ZChangeTaskRequest },
+      ...allow('city'),
+    },
+    (req) => run(db, (tx) => changeAnnualTask(tx, req.actor, req.params.id, req.body)),
+  );
+  app.post(
+    '/employment-figures',
+    {
+      schema: {
+        tags,
+        summary: '登记就业人员、技能劳动者、高技能人才人数（§1）',
+        description: who('city', 'county'),
+        body: ZEmploymentFiguresRequest,
+      },
+      ...allow('city', 'county'),
+    },
+    async (req, reply) => reply.status(201).send(await run(db, (tx) => recordEmploymentFigures(tx, req.actor, req.body))),
+  );
+  app.get(
+    '/goals',
+    {
+      schema: {
+        tags,
+        summary: '§1 目标：技能劳动者占比、高技能人才占比、钒钛和康养产业轮训',
+        description: who(...READERS),
+        querystring: ZGoalsQuery,
+      },
+      ...allow(...READERS),
+    },
+    (req) => readCityGoals(db, req.actor, req.query.year),
+  );
 };

@@ -12,7 +12,11 @@ import type { Ledger } from './ledger.ts';
 
 /** A record of the input with where it stands (`people[4]`); the path is built only when a reason needs it. */
 export class Located<T> {
-  constructor(readonly value: T, private readonly collection: string, readonly index: number) {}
+  constructor(
+    readonly value: T,
+    private readonly collection: string,
+    readonly index: number,
+  ) {}
 
   get path(): string {
     return `${this.collection}[${this.index}]`;
@@ -124,7 +128,7 @@ export class ClaimContext {
     const raw = this.enterprise?.value.difficulty;
     const periods = difficultyPeriods(raw);
     const covering = periodCovering(periods, this.factDate);
-    if (this.facts) this.recordDated(this.enterprisePath('difficulty'), raw, isTimeline(raw) ? covering ?? null : raw);
+    if (this.facts) this.recordDated(this.enterprisePath('difficulty'), raw, isTimeline(raw) ? (covering ?? null) : raw);
     return { periods, covering };
   }
 
@@ -156,7 +160,12 @@ export class ClaimContext {
   groups(): readonly string[] {
     const raw = this.person.value.groups;
     const groups = groupsOn(raw, this.factDate);
-    if (this.facts) this.facts.push(groups === raw || raw == null ? { path: this.personPath('groups'), value: raw } : { path: this.personPath('groups'), value: groups, on: this.factDate });
+    if (this.facts)
+      this.facts.push(
+        groups === raw || raw == null
+          ? { path: this.personPath('groups'), value: raw }
+          : { path: this.personPath('groups'), value: groups, on: this.factDate },
+      );
     return groups;
   }
 

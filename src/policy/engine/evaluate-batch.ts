@@ -34,9 +34,7 @@ export function* evaluateClaims(
   const enterprises = new Map<string, Located<EnterpriseInput>>(
     input.enterprises.map((e, i) => [e.uscc, new Located(e, 'enterprises', i)]),
   );
-  const catalog = input.catalog != null
-    ? new CatalogIndex(input.catalog, 'catalog')
-    : new CatalogIndex(shipped.catalog, 'sampleCatalog');
+  const catalog = input.catalog != null ? new CatalogIndex(input.catalog, 'catalog') : new CatalogIndex(shipped.catalog, 'sampleCatalog');
   const types = input.entrepreneurshipTypes ?? shipped.entrepreneurshipTypes;
   // By position, not a record per claim: a million-claim batch must not allocate one here.
   const built = input.claimIndexByRef === undefined ? new Map<string, number>() : undefined;
@@ -76,9 +74,16 @@ export function* evaluateClaims(
     const p = people.get(claim.personId)!;
     const person = new Located(input.people[p]!, 'people', p);
     const enterprise = claim.enterpriseUscc == null ? undefined : enterprises.get(claim.enterpriseUscc);
-    const training = claim.program === 'living_allowance' && claim.trainingRef != null ? claims[indexByRef.get(claim.trainingRef)!] : undefined;
+    const training =
+      claim.program === 'living_allowance' && claim.trainingRef != null ? claims[indexByRef.get(claim.trainingRef)!] : undefined;
     const { decision, steps, granted } = decideClaim(
-      claim, index, person, enterprise, training?.startDate ?? claim.startDate, policies, batch,
+      claim,
+      index,
+      person,
+      enterprise,
+      training?.startDate ?? claim.startDate,
+      policies,
+      batch,
     );
     if (decision.outcome === 'eligible') ledger.record(claim, `claims[${index}]`, countsInAnnualCap(claim), granted ?? {});
     if (claim.program === 'appraisal' && decision.outcome !== 'not_applicable') ledger.recordAppraisalAttempt(claim, `claims[${index}]`);

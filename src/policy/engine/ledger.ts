@@ -118,7 +118,12 @@ export class Ledger {
       const keys = (person.keys ??= new Map());
       if (!keys.has(key.key)) keys.set(key.key, path);
     } else if (key.kind === 'unknown') {
-      (person.partialKeys ??= []).push({ namespace: key.namespace, occupationCode: key.occupationCode, level: key.level, missing: key.missing });
+      (person.partialKeys ??= []).push({
+        namespace: key.namespace,
+        occupationCode: key.occupationCode,
+        level: key.level,
+        missing: key.missing,
+      });
     }
   }
 

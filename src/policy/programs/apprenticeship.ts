@@ -34,7 +34,8 @@ export const apprenticeship: Program = {
     const level = c.claimFact('level');
     let yearlyFen: number | undefined;
     if (level === undefined) c.unknownFact('等级', '§4.1', '申领未载明培养等级', [c.claimPath('level')]);
-    else if (rates[String(level)] === undefined) c.fail('等级', '§4.1', `培养等级${LEVEL_NAMES[String(level)]}不在学徒制补贴等级（初级、中级、高级工）内`);
+    else if (rates[String(level)] === undefined)
+      c.fail('等级', '§4.1', `培养等级${LEVEL_NAMES[String(level)]}不在学徒制补贴等级（初级、中级、高级工）内`);
     else {
       yearlyFen = yuanToFen(rates[String(level)]!);
       c.pass('等级', '§4.1', `培养等级${LEVEL_NAMES[String(level)]}，每人每年补贴 ${formatYuan(yearlyFen)}`);

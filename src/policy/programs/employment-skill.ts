@@ -22,7 +22,11 @@ export const employmentSkill: Program = {
     if (standard === undefined || !c.groups().includes('in_school_student')) return standard;
     const percent = c.param('employmentSkill.inSchoolPercent');
     const amount = percentOfFen(standard, percent);
-    c.info('在校大学生', '§4.6', `受训人员为在校大学生，按目录标准的${percent}%补贴：${formatYuan(standard)} × ${percent}% = ${formatYuan(amount)}（就业创业补助资金）`);
+    c.info(
+      '在校大学生',
+      '§4.6',
+      `受训人员为在校大学生，按目录标准的${percent}%补贴：${formatYuan(standard)} × ${percent}% = ${formatYuan(amount)}（就业创业补助资金）`,
+    );
     return amount;
   },
   payee(c) {

@@ -45,7 +45,12 @@ function checkNamedTraining(c: ClaimContext, trainingRef: string): { startDate: 
   if (failing.length > 0) {
     c.fail('所属培训', '§4.6', `所属就业技能培训（${training.path}）不符合补贴条件：${failing.map((s) => s.reason).join('；')}`);
   } else if (unknown.length > 0) {
-    c.unknownFact('所属培训', '§4.6', `所属就业技能培训（${training.path}）尚不能认定`, unknown.flatMap((s) => s.missing ?? []));
+    c.unknownFact(
+      '所属培训',
+      '§4.6',
+      `所属就业技能培训（${training.path}）尚不能认定`,
+      unknown.flatMap((s) => s.missing ?? []),
+    );
   } else {
     c.pass('所属培训', '§4.6', `所属就业技能培训（${training.path}）符合补贴条件（生活费不论培训结果）`);
   }
@@ -70,9 +75,17 @@ export const livingAllowance: Program = {
     if (!training) return undefined;
     const { startDate, endDate } = c.claim;
     if (startDate >= training.startDate && endDate <= training.endDate) {
-      c.pass('培训期间', '§4.6', `补贴期间在培训期间（${formatChineseDate(training.startDate)}至${formatChineseDate(training.endDate)}）内`);
+      c.pass(
+        '培训期间',
+        '§4.6',
+        `补贴期间在培训期间（${formatChineseDate(training.startDate)}至${formatChineseDate(training.endDate)}）内`,
+      );
     } else {
-      c.fail('培训期间', '§4.6', `补贴期间${formatChineseDate(startDate)}至${formatChineseDate(endDate)}超出培训期间（${formatChineseDate(training.startDate)}至${formatChineseDate(training.endDate)}）`);
+      c.fail(
+        '培训期间',
+        '§4.6',
+        `补贴期间${formatChineseDate(startDate)}至${formatChineseDate(endDate)}超出培训期间（${formatChineseDate(training.startDate)}至${formatChineseDate(training.endDate)}）`,
+      );
     }
     const days = c.claimFact('attendedDays');
     if (days === undefined) {

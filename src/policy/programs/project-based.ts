@@ -44,9 +44,13 @@ export const projectBased: Program = {
     }
     const amount = Math.min(priceFen, left);
     c.granted = { fen: amount };
-    c.pass('项目合同', '§4.9', amount < priceFen
-      ? `项目 ${projectId} 合同单价 ${formatYuan(priceFen)}，合同总额 ${formatYuan(totalFen)} 仅余 ${formatYuan(left)}，按余额结算`
-      : `项目 ${projectId} 按合同单价 ${formatYuan(priceFen)} 结算（合同总额 ${formatYuan(totalFen)}，已结算 ${formatYuan(used.total)}）`);
+    c.pass(
+      '项目合同',
+      '§4.9',
+      amount < priceFen
+        ? `项目 ${projectId} 合同单价 ${formatYuan(priceFen)}，合同总额 ${formatYuan(totalFen)} 仅余 ${formatYuan(left)}，按余额结算`
+        : `项目 ${projectId} 按合同单价 ${formatYuan(priceFen)} 结算（合同总额 ${formatYuan(totalFen)}，已结算 ${formatYuan(used.total)}）`,
+    );
     return amount;
   },
   payee: () => 'institution',

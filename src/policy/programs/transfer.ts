@@ -20,7 +20,11 @@ export const transfer: Program = {
       // Read as of the start date: a recognition that begins later is not yet there (facts in time).
       if (!periods.some((p) => p.from <= start)) c.fail('困难企业', '§4.5', '企业未被认定为困难企业');
       else if (covering) {
-        c.pass('困难企业', '§4.5', `企业困难认定期（自${formatChineseDate(covering.from)}${covering.to ? `至${formatChineseDate(covering.to)}` : '起'}）覆盖开班日期`);
+        c.pass(
+          '困难企业',
+          '§4.5',
+          `企业困难认定期（自${formatChineseDate(covering.from)}${covering.to ? `至${formatChineseDate(covering.to)}` : '起'}）覆盖开班日期`,
+        );
       } else c.fail('困难企业', '§4.5', `开班日期${formatChineseDate(start)}不在企业困难认定期内`);
     }
     checkCertificate(c, 'certificates.training');

@@ -70,9 +70,13 @@ export const workForTraining: Program = {
       return undefined;
     }
     const months = Math.min(insured, left);
-    c.pass('补贴月数', '§4.8', months < insured
-      ? `参保${insured}个月；该人员已享受${used.total}个月，最长${max}个月，只补剩余${months}个月`
-      : `参保${insured}个月；该人员已享受${used.total}个月，未超过最长${max}个月`);
+    c.pass(
+      '补贴月数',
+      '§4.8',
+      months < insured
+        ? `参保${insured}个月；该人员已享受${used.total}个月，最长${max}个月，只补剩余${months}个月`
+        : `参保${insured}个月；该人员已享受${used.total}个月，未超过最长${max}个月`,
+    );
     const monthly = yuanToFen(c.param('workForTraining.monthlyYuan'));
     const amount = monthly * months;
     c.granted = { months };

@@ -31,7 +31,11 @@ export function catalogStandardFen(c: ClaimContext, section: CatalogSection, cla
   if (!key) return undefined;
   const hit = c.batch.catalog.find(section, key.code, key.level, c.date);
   if (!hit) {
-    c.fail('目录', clause, `工种 ${key.code}（${LEVEL_NAMES[String(key.level)]}）不在${formatChineseDate(c.date)}有效的${CATALOG_SECTION_NAMES[section]}中`);
+    c.fail(
+      '目录',
+      clause,
+      `工种 ${key.code}（${LEVEL_NAMES[String(key.level)]}）不在${formatChineseDate(c.date)}有效的${CATALOG_SECTION_NAMES[section]}中`,
+    );
     return undefined;
   }
   const e = c.otherFact(hit.path, hit.entry)!;
@@ -44,8 +48,12 @@ export function catalogStandardFen(c: ClaimContext, section: CatalogSection, cla
   const rate = decimalFraction(e.upliftRate);
   const standard = upliftToWholeYuanFen(baseFen, rate);
   const percent = `${(rate.num * 100) / rate.den}%`;
-  c.pass('目录', '§4.0', `${CATALOG_SECTION_NAMES[section]}：${occupationLabel(hit)}，基准标准 ${formatYuan(baseFen)}，` +
-    `${INDUSTRY_NAMES[e.industry]}上浮 ${percent}（允许 ${bounds.min * 100}%—${bounds.max * 100}%），四舍五入到元为 ${formatYuan(standard)}`);
+  c.pass(
+    '目录',
+    '§4.0',
+    `${CATALOG_SECTION_NAMES[section]}：${occupationLabel(hit)}，基准标准 ${formatYuan(baseFen)}，` +
+      `${INDUSTRY_NAMES[e.industry]}上浮 ${percent}（允许 ${bounds.min * 100}%—${bounds.max * 100}%），四舍五入到元为 ${formatYuan(standard)}`,
+  );
   return standard;
 }
 
@@ -62,6 +70,10 @@ export function appraisalStandardFen(c: ClaimContext): number | undefined {
       return fen;
     }
   }
-  c.fail('目录', '§4.0', `补贴目录中没有工种 ${key.code}（${LEVEL_NAMES[String(key.level)]}）在${formatChineseDate(c.date)}有效的鉴定补贴标准`);
+  c.fail(
+    '目录',
+    '§4.0',
+    `补贴目录中没有工种 ${key.code}（${LEVEL_NAMES[String(key.level)]}）在${formatChineseDate(c.date)}有效的鉴定补贴标准`,
+  );
   return undefined;
 }

@@ -25,6 +25,10 @@ export function applyEnterpriseRate(c: ClaimContext, amountFen: number | undefin
     return undefined;
   }
   const reduced = percentOfFen(amountFen, percent);
-  c.info('R8', '§5.2', `企业${year}年未足额提取使用职工教育经费，按标准的${percent}%补贴：${formatYuan(amountFen)} × ${percent}% = ${formatYuan(reduced)}（R8）`);
+  c.info(
+    'R8',
+    '§5.2',
+    `企业${year}年未足额提取使用职工教育经费，按标准的${percent}%补贴：${formatYuan(amountFen)} × ${percent}% = ${formatYuan(reduced)}（R8）`,
+  );
   return reduced;
 }

@@ -34,7 +34,12 @@ export function noRepeatKeyOf(claim: ClaimInput, path: string): NoRepeatKey {
     case 'entrepreneurship':
       return claim.entrepreneurshipType == null
         ? { kind: 'unknown', namespace: 'entrepreneurship', missing: [`${path}.entrepreneurshipType`] }
-        : { kind: 'key', namespace: 'entrepreneurship', key: `entrepreneurship|${claim.entrepreneurshipType}`, value: claim.entrepreneurshipType };
+        : {
+            kind: 'key',
+            namespace: 'entrepreneurship',
+            key: `entrepreneurship|${claim.entrepreneurshipType}`,
+            value: claim.entrepreneurshipType,
+          };
     case 'safety':
       return claim.occupationCode == null
         ? { kind: 'unknown', namespace: 'safety', missing: [`${path}.occupationCode`] }

@@ -24,9 +24,7 @@ export interface Checkpoint {
   sig: string;
 }
 
-export type CheckpointLine =
-  | { line: number; checkpoint: Checkpoint }
-  | { line: number; unreadable: string };
+export type CheckpointLine = { line: number; checkpoint: Checkpoint } | { line: number; unreadable: string };
 
 const HASH = /^[0-9a-f]{64}$/;
 
@@ -84,7 +82,8 @@ export function readCheckpointFile(path: string): CheckpointLine[] {
  * Candidates are tried from the most entries down, so a long file costs one signature check, not one per line.
  */
 export function newestValidCheckpoint(key: VerifyingKey, lines: CheckpointLine[]): { line: number; checkpoint: Checkpoint } | undefined {
-  const candidates = lines.filter((l): l is { line: number; checkpoint: Checkpoint } => 'checkpoint' in l)
+  const candidates = lines
+    .filter((l): l is { line: number; checkpoint: Checkpoint } => 'checkpoint' in l)
     .sort((a, b) => b.checkpoint.entries - a.checkpoint.entries || b.line - a.line);
   return candidates.find((l) => checkpointSignatureValid(key, l.checkpoint));
 }

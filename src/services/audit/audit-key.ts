@@ -18,12 +18,22 @@ export const KEY_SETTINGS = {
 /** A key setting that is present but unusable; names the setting (exit 2 at the CLI). */
 export class AuditKeyError extends Error {}
 
-export interface SigningKey { privateKey: KeyObject; publicKey: KeyObject; keyId: string }
-export interface VerifyingKey { publicKey: KeyObject; keyId: string }
+export interface SigningKey {
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  keyId: string;
+}
+export interface VerifyingKey {
+  publicKey: KeyObject;
+  keyId: string;
+}
 
 /** A short, stable name of a public key: the first 16 hex digits of the SHA-256 of its SPKI encoding. */
 export function keyIdOf(publicKey: KeyObject): string {
-  return `ed25519:${createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16)}`;
+  return `ed25519:${createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16)}`;
 }
 
 function parsePrivate(text: string, setting: string): KeyObject {
@@ -69,7 +79,8 @@ export function loadVerifyingKey(env: NodeJS.ProcessEnv = process.env): Verifyin
       if (e instanceof AuditKeyError) throw e;
       throw new AuditKeyError(`${KEY_SETTINGS.publicFile}：${file} 不是有效的公钥（应为 Ed25519 SPKI PEM）`);
     }
-    if (publicKey.asymmetricKeyType !== 'ed25519') throw new AuditKeyError(`${KEY_SETTINGS.publicFile}：密钥类型为 ${publicKey.asymmetricKeyType}，应为 Ed25519`);
+    if (publicKey.asymmetricKeyType !== 'ed25519')
+      throw new AuditKeyError(`${KEY_SETTINGS.publicFile}：密钥类型为 ${publicKey.asymmetricKeyType}，应为 Ed25519`);
     return { publicKey, keyId: keyIdOf(publicKey) };
   }
   const signing = loadSigningKey(env);

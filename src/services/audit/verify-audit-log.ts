@@ -32,7 +32,9 @@ export async function verifyAuditLog(db: Db, options: { checkpointFile: string; 
 
   const lines = readCheckpointFile(options.checkpointFile);
   if (lines.length > 0 && !options.key) {
-    throw new AuditKeyError(`检查点文件 ${options.checkpointFile} 有 ${lines.length} 个检查点，但没有配置核对签名的密钥（${KEY_SETTINGS.file}、${KEY_SETTINGS.inline} 或 ${KEY_SETTINGS.publicFile}）`);
+    throw new AuditKeyError(
+      `检查点文件 ${options.checkpointFile} 有 ${lines.length} 个检查点，但没有配置核对签名的密钥（${KEY_SETTINGS.file}、${KEY_SETTINGS.inline} 或 ${KEY_SETTINGS.publicFile}）`,
+    );
   }
   let refused = 0;
   for (const l of lines) {
@@ -41,7 +43,9 @@ export async function verifyAuditLog(db: Db, options: { checkpointFile: string; 
       problems.push(`检查点文件第 ${l.line} 行不是检查点（${l.unreadable}）`);
     } else if (!checkpointSignatureValid(options.key!, l.checkpoint)) {
       refused++;
-      problems.push(`检查点文件第 ${l.line} 行（${l.checkpoint.at}，${l.checkpoint.entries} 条）签名无效，不予采信：${l.checkpoint.key === options.key!.keyId ? '内容在签名后被改动' : `由另一把密钥 ${l.checkpoint.key} 签名，配置的密钥是 ${options.key!.keyId}`}`);
+      problems.push(
+        `检查点文件第 ${l.line} 行（${l.checkpoint.at}，${l.checkpoint.entries} 条）签名无效，不予采信：${l.checkpoint.key === options.key!.keyId ? '内容在签名后被改动' : `由另一把密钥 ${l.checkpoint.key} 签名，配置的密钥是 ${options.key!.keyId}`}`,
+      );
     }
   }
   const newest = options.key ? newestValidCheckpoint(options.key, lines) : undefined;
@@ -49,16 +53,27 @@ export async function verifyAuditLog(db: Db, options: { checkpointFile: string; 
     const cp = newest.checkpoint;
     const head = await auditHead(db);
     if (head.seq < cp.entries) {
-      problems.push(`审计日志被截断：${cp.at} 的检查点（第 ${newest.line} 行）记录了 ${cp.entries} 条，数据库现只有 ${head.seq} 条，第 ${head.seq + 1}–${cp.entries} 条已被删除`);
+      problems.push(
+        `审计日志被截断：${cp.at} 的检查点（第 ${newest.line} 行）记录了 ${cp.entries} 条，数据库现只有 ${head.seq} 条，第 ${head.seq + 1}–${cp.entries} 条已被删除`,
+      );
     } else if ((await auditHashAt(db, cp.entries)) !== cp.head) {
       const first = await auditHashAt(db, 1);
-      problems.push(first === cp.chain
-        ? `审计日志第 ${cp.entries} 条的哈希与 ${cp.at} 的检查点（第 ${newest.line} 行）不符：该条或之前的记录被改写后重算了哈希`
-        : `审计日志与 ${cp.at} 的检查点（第 ${newest.line} 行）对不上：从第 1 条起已不同（被改写并重算，或检查点文件属于另一个数据库）`);
+      problems.push(
+        first === cp.chain
+          ? `审计日志第 ${cp.entries} 条的哈希与 ${cp.at} 的检查点（第 ${newest.line} 行）不符：该条或之前的记录被改写后重算了哈希`
+          : `审计日志与 ${cp.at} 的检查点（第 ${newest.line} 行）对不上：从第 1 条起已不同（被改写并重算，或检查点文件属于另一个数据库）`,
+      );
     }
   }
 
   const money = await reconcileMoney(db);
   for (const m of money) problems.push(m.message);
-  return { ok: problems.length === 0, chain, checkpoint: newest ? { ...newest.checkpoint, line: newest.line } : null, refusedCheckpoints: refused, money, problems };
+  return {
+    ok: problems.length === 0,
+    chain,
+    checkpoint: newest ? { ...newest.checkpoint, line: newest.line } : null,
+    refusedCheckpoints: refused,
+    money,
+    problems,
+  };
 }

@@ -17,7 +17,10 @@ export interface CheckpointResult {
 }
 
 export async function writeAuditCheckpoint(
-  db: Db, key: SigningKey, file: string, options: { onlyIfGrown?: boolean; now?: Date } = {},
+  db: Db,
+  key: SigningKey,
+  file: string,
+  options: { onlyIfGrown?: boolean; now?: Date } = {},
 ): Promise<CheckpointResult> {
   const previous = newestValidCheckpoint(key, readCheckpointFile(file))?.checkpoint;
   const head = await auditHead(db);
@@ -25,10 +28,14 @@ export async function writeAuditCheckpoint(
   let from = { seq: 0, hash: '0'.repeat(64) };
   if (previous) {
     if (head.seq < previous.entries) {
-      throw new AuditAnchorError(`审计日志被截断：${previous.at} 的检查点记录了 ${previous.entries} 条，数据库现只有 ${head.seq} 条；不写新的检查点`);
+      throw new AuditAnchorError(
+        `审计日志被截断：${previous.at} 的检查点记录了 ${previous.entries} 条，数据库现只有 ${head.seq} 条；不写新的检查点`,
+      );
     }
     if ((await auditHashAt(db, previous.entries)) !== previous.head) {
-      throw new AuditAnchorError(`审计日志第 ${previous.entries} 条的哈希与 ${previous.at} 的检查点不符（之前的记录被改写并重算了哈希）；不写新的检查点`);
+      throw new AuditAnchorError(
+        `审计日志第 ${previous.entries} 条的哈希与 ${previous.at} 的检查点不符（之前的记录被改写并重算了哈希）；不写新的检查点`,
+      );
     }
     if (options.onlyIfGrown && head.seq === previous.entries) return { written: null, entries: head.seq };
     from = { seq: previous.entries, hash: previous.head };

@@ -42,7 +42,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let dummyHash: Promise<string> | undefined;
 const dummy = () => (dummyHash ??= hashPassword(randomBytes(24).toString('base64')));
 
-interface Counted { addr: number; user: number; pair: number; windowStarted: Date }
+interface Counted {
+  addr: number;
+  user: number;
+  pair: number;
+  windowStarted: Date;
+}
 
 /** Adds this attempt to the three counters in one statement (a new window when the last one is over). */
 async function countAttempt(db: Db, username: string, ip: string): Promise<Counted> {
@@ -56,29 +61,48 @@ async function countAttempt(db: Db, username: string, ip: string): Promise<Count
       window_started = case when login_throttle.window_started < now() - ${window} then now() else login_throttle.window_started end
     returning key, failures, window_started`.execute(db);
   const of = (key: string) => rows.find((r) => r.key === key)!;
-  return { addr: Number(of(keys.addr).failures), user: Number(of(keys.user).failures), pair: Number(of(keys.pair).failures), windowStarted: new Date(of(keys.pair).window_started) };
+  return {
+    addr: Number(of(keys.addr).failures),
+    user: Number(of(keys.user).failures),
+    pair: Number(of(keys.pair).failures),
+    windowStarted: new Date(of(keys.pair).window_started),
+  };
 }
 
 /** A successful login gives its attempt back: the pair starts afresh, the address and user counters lose one. */
 async function giveBack(tx: Tx, username: string, ip: string): Promise<void> {
   await tx.deleteFrom('login_throttle').where('key', '=', `pair:${ip}|${username}`).execute();
-  await tx.updateTable('login_throttle').set({ failures: sql`greatest(failures - 1, 0)` })
-    .where('key', 'in', [`addr:${ip}`, `user:${username}`]).execute();
+  await tx
+    .updateTable('login_throttle')
+    .set({ failures: sql`greatest(failures - 1, 0)` })
+    .where('key', 'in', [`addr:${ip}`, `user:${username}`])
+    .execute();
 }
 
 /** The user's throttle counters cleared (the city reset the password). */
 export async function clearLoginThrottle(tx: Tx, username: string): Promise<void> {
-  await tx.deleteFrom('login_throttle').where((eb) => eb.or([eb('key', '=', `user:${username}`), eb('key', 'like', `pair:%|${username.replace(/[%_\\]/g, '\\$&')}`)])).execute();
+  await tx
+    .deleteFrom('login_throttle')
+    .where((eb) => eb.or([eb('key', '=', `user:${username}`), eb('key', 'like', `pair:%|${username.replace(/[%_\\]/g, '\\$&')}`)]))
+    .execute();
 }
 
-export async function logIn(db: Db, username: string, password: string, ip: string): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
+export async function logIn(
+  db: Db,
+  username: string,
+  password: string,
+  ip: string,
+): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
   const counted = await countAttempt(db, username, ip);
   if (counted.pair > THROTTLE.pairLimit || counted.addr > THROTTLE.addressLimit) {
     await db.insertInto('login_attempts').values({ username, ip, ok: false }).execute();
     const left = Math.max(1, Math.ceil((counted.windowStarted.getTime() + THROTTLE.windowMinutes * 60_000 - Date.now()) / 60_000));
-    throw new AppError('rate_limited', counted.pair > THROTTLE.pairLimit
-      ? `登录失败次数过多，请${left}分钟后再试`
-      : `该地址登录尝试过于频繁，请${THROTTLE.windowMinutes}分钟后再试`);
+    throw new AppError(
+      'rate_limited',
+      counted.pair > THROTTLE.pairLimit
+        ? `登录失败次数过多，请${left}分钟后再试`
+        : `该地址登录尝试过于频繁，请${THROTTLE.windowMinutes}分钟后再试`,
+    );
   }
   await sleep(loginDelayMs(counted.user));
   const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
@@ -89,7 +113,10 @@ export async function logIn(db: Db, username: string, password: string, ip: stri
     await tx.insertInto('login_attempts').values({ username, ip, ok }).execute();
     if (!ok || !user) {
       await appendAudit(tx, {
-        actor: 'public', action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? username.slice(0, 100),
+        actor: 'public',
+        action: 'auth.login_failed',
+        entity: 'user',
+        entityId: user?.id ?? username.slice(0, 100),
         data: { username: username.slice(0, 100), ip, reason: !user ? 'unknown_user' : !user.active ? 'inactive' : 'wrong_password' },
       });
       return null;
@@ -97,7 +124,10 @@ export async function logIn(db: Db, username: string, password: string, ip: stri
     await giveBack(tx, username, ip);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000);
-    await tx.insertInto('sessions').values({ token_hash: hashToken(token), user_id: user.id, expires_at: expiresAt }).execute();
+    await tx
+      .insertInto('sessions')
+      .values({ token_hash: hashToken(token), user_id: user.id, expires_at: expiresAt })
+      .execute();
     const actor = toActor(user);
     await appendAudit(tx, { actor: actorLabel(actor), action: 'auth.login', entity: 'user', entityId: user.id, data: { ip } });
     return { token, actor, expiresAt };
@@ -112,7 +142,13 @@ export async function logOut(db: Db, token: string, ip: string): Promise<void> {
     const ended = await tx.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).returning('user_id').executeTakeFirst();
     if (!ended) return;
     const user = await tx.selectFrom('users').selectAll().where('id', '=', ended.user_id).executeTakeFirst();
-    await appendAudit(tx, { actor: user ? actorLabel(toActor(user)) : 'public', action: 'auth.logout', entity: 'user', entityId: ended.user_id, data: { ip } });
+    await appendAudit(tx, {
+      actor: user ? actorLabel(toActor(user)) : 'public',
+      action: 'auth.logout',
+      entity: 'user',
+      entityId: ended.user_id,
+      data: { ip },
+    });
   });
 }
 
@@ -130,8 +166,15 @@ export async function actorForToken(db: Db, token: string | undefined): Promise<
 }
 
 function toActor(u: {
-  id: string; username: string; display_name: string; role: string; area_code: string | null; department: string | null;
-  enterprise_uscc: string | null; provider_id: string | null; resident_id: string | null;
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  area_code: string | null;
+  department: string | null;
+  enterprise_uscc: string | null;
+  provider_id: string | null;
+  resident_id: string | null;
 }): Actor {
   return {
     userId: u.id,

@@ -31,31 +31,75 @@ export async function addCatalogEntry(tx: Tx, actor: Actor | null, input: AddCat
   const a = requireRole(actor, 'city');
   assertPeriod(input.effectiveFrom, 'effectiveFrom', input.effectiveTo, 'effectiveTo');
   const level = String(input.level);
-  const editions = await tx.selectFrom('catalog_entries').selectAll()
-    .where('section', '=', input.section).where('code', '=', input.code).where('level', '=', level)
-    .orderBy('effective_from').forUpdate().execute();
+  const editions = await tx
+    .selectFrom('catalog_entries')
+    .selectAll()
+    .where('section', '=', input.section)
+    .where('code', '=', input.code)
+    .where('level', '=', level)
+    .orderBy('effective_from')
+    .forUpdate()
+    .execute();
   // The edition open on the new start, begun before it, is superseded from that day.
-  const superseded = editions.find((e) => (e.effective_from ?? '0000-01-01') < input.effectiveFrom && (e.effective_to === null || e.effective_to >= input.effectiveFrom));
+  const superseded = editions.find(
+    (e) => (e.effective_from ?? '0000-01-01') < input.effectiveFrom && (e.effective_to === null || e.effective_to >= input.effectiveFrom),
+  );
   const closeOn = addDays(input.effectiveFrom, -1);
   const asInput = (e: (typeof editions)[number]): CatalogEntryInput => ({
-    section: e.section as CatalogEntryInput['section'], code: e.code, name: e.name, level: input.level,
-    baseStandardYuan: yuanOf(e.base_standard_fen), industry: e.industry as CatalogEntryInput['industry'], upliftRate: Number(e.uplift_rate),
-    appraisalStandardYuan: e.appraisal_standard_fen == null ? null : yuanOf(e.appraisal_standard_fen), hours: e.hours,
-    effectiveFrom: e.effective_from, effectiveTo: e === superseded ? closeOn : e.effective_to,
+    section: e.section as CatalogEntryInput['section'],
+    code: e.code,
+    name: e.name,
+    level: input.level,
+    baseStandardYuan: yuanOf(e.base_standard_fen),
+    industry: e.industry as CatalogEntryInput['industry'],
+    upliftRate: Number(e.uplift_rate),
+    appraisalStandardYuan: e.appraisal_standard_fen == null ? null : yuanOf(e.appraisal_standard_fen),
+    hours: e.hours,
+    effectiveFrom: e.effective_from,
+    effectiveTo: e === superseded ? closeOn : e.effective_to,
   });
   assertCatalog([...editions.map(asInput), { ...input }], [], await policiesOnRecord(tx));
   if (superseded) {
-    await tx.updateTable('catalog_entries').set({ effective_to: closeOn, updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', superseded.id).execute();
+    await tx
+      .updateTable('catalog_entries')
+      .set({ effective_to: closeOn, updated_by: actorLabel(a), updated_at: new Date() })
+      .where('id', '=', superseded.id)
+      .execute();
   }
-  const row = await tx.insertInto('catalog_entries').values({
-    section: input.section, code: input.code, name: input.name, level, base_standard_fen: yuanToFen(input.baseStandardYuan), industry: input.industry,
-    uplift_rate: String(input.upliftRate), appraisal_standard_fen: input.appraisalStandardYuan == null ? null : yuanToFen(input.appraisalStandardYuan),
-    hours: input.hours, edition: input.edition, effective_from: input.effectiveFrom, effective_to: input.effectiveTo, created_by: actorLabel(a), updated_by: null, updated_at: null,
-  }).returningAll().executeTakeFirstOrThrow();
+  const row = await tx
+    .insertInto('catalog_entries')
+    .values({
+      section: input.section,
+      code: input.code,
+      name: input.name,
+      level,
+      base_standard_fen: yuanToFen(input.baseStandardYuan),
+      industry: input.industry,
+      uplift_rate: String(input.upliftRate),
+      appraisal_standard_fen: input.appraisalStandardYuan == null ? null : yuanToFen(input.appraisalStandardYuan),
+      hours: input.hours,
+      edition: input.edition,
+      effective_from: input.effectiveFrom,
+      effective_to: input.effectiveTo,
+      created_by: actorLabel(a),
+      updated_by: null,
+      updated_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   if (!row) throw new AppError('conflict', '目录条目未能保存');
   await appendAudit(tx, {
-    actor: actorLabel(a), action: 'catalog.add', entity: 'catalog_entry', entityId: String(row.id),
-    data: { section: input.section, code: input.code, level, effectiveFrom: input.effectiveFrom, supersedes: superseded ? Number(superseded.id) : null },
+    actor: actorLabel(a),
+    action: 'catalog.add',
+    entity: 'catalog_entry',
+    entityId: String(row.id),
+    data: {
+      section: input.section,
+      code: input.code,
+      level,
+      effectiveFrom: input.effectiveFrom,
+      supersedes: superseded ? Number(superseded.id) : null,
+    },
   });
   return catalogView(row);
 }

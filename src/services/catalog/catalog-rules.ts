@@ -21,7 +21,9 @@ export async function policiesOnRecord(tx: Tx): Promise<PolicySet> {
  * the only thing that changed.
  */
 export function assertCatalog(catalog: CatalogEntryInput[], types: EntrepreneurshipTypeInput[], policies: PolicySet): void {
-  const schema = z.unknown().superRefine((_, ctx) => checkCatalog(catalog, types, policies, ctx, { catalog: ['catalog'], types: ['types'] }));
+  const schema = z
+    .unknown()
+    .superRefine((_, ctx) => checkCatalog(catalog, types, policies, ctx, { catalog: ['catalog'], types: ['types'] }));
   const result = schema.safeParse(null);
   if (result.success) return;
   const issue = result.error.issues[0]!;

@@ -4,7 +4,13 @@ import { readPage, type Page, type PageQuery } from '../paging.ts';
 import type { Tx } from '../../store/audit-log.ts';
 import { catalogView, type CatalogEntryView } from './catalog-view.ts';
 
-export const CATALOG_SORTS = { code: 'code', name: 'name', level: 'level', effectiveFrom: 'effective_from', standard: 'base_standard_fen' } as const;
+export const CATALOG_SORTS = {
+  code: 'code',
+  name: 'name',
+  level: 'level',
+  effectiveFrom: 'effective_from',
+  standard: 'base_standard_fen',
+} as const;
 
 export interface ListCatalogInput extends PageQuery<keyof typeof CATALOG_SORTS> {
   section?: string;
@@ -27,19 +33,31 @@ export async function listCatalogEntries(tx: Tx, input: ListCatalogInput): Promi
   if (input.edition) q = q.where('edition', '=', input.edition);
   if (input.onDate) {
     const d = input.onDate;
-    q = q.where((eb) => eb.and([
-      eb.or([eb('effective_from', 'is', null), eb('effective_from', '<=', d)]),
-      eb.or([eb('effective_to', 'is', null), eb('effective_to', '>=', d)]),
-    ]));
+    q = q.where((eb) =>
+      eb.and([
+        eb.or([eb('effective_from', 'is', null), eb('effective_from', '<=', d)]),
+        eb.or([eb('effective_to', 'is', null), eb('effective_to', '>=', d)]),
+      ]),
+    );
   }
   const page = await readPage(q, input, CATALOG_SORTS, 'code', 'id');
   return { ...page, items: page.items.map(catalogView) };
 }
 
 /** The catalog entry of a section, occupation and level in force on a date (one at most: editions never overlap). */
-export async function catalogEntryOn(tx: Tx, section: string, code: string, level: string, date: string): Promise<CatalogEntryView | undefined> {
-  const row = await tx.selectFrom('catalog_entries').selectAll()
-    .where('section', '=', section).where('code', '=', code).where('level', '=', level)
+export async function catalogEntryOn(
+  tx: Tx,
+  section: string,
+  code: string,
+  level: string,
+  date: string,
+): Promise<CatalogEntryView | undefined> {
+  const row = await tx
+    .selectFrom('catalog_entries')
+    .selectAll()
+    .where('section', '=', section)
+    .where('code', '=', code)
+    .where('level', '=', level)
     .where((eb) => eb.or([eb('effective_from', 'is', null), eb('effective_from', '<=', date)]))
     .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>=', date)]))
     .executeTakeFirst();

@@ -7,7 +7,8 @@ export async function listEntrepreneurshipTypes(tx: Tx, input: { onDate?: string
   if (input.code) q = q.where('code', '=', input.code);
   if (input.onDate) {
     const d = input.onDate;
-    q = q.where((eb) => eb.or([eb('effective_from', 'is', null), eb('effective_from', '<=', d)]))
+    q = q
+      .where((eb) => eb.or([eb('effective_from', 'is', null), eb('effective_from', '<=', d)]))
       .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>=', d)]));
   }
   const rows = await q.orderBy('code').orderBy('effective_from').orderBy('id').execute();

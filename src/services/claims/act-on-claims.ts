@@ -78,6 +78,16 @@ export async function actOnClaims(db: Db, actor: Actor | null, input: ActOnClaim
     }
   }
   const done = results.filter((r) => r.ok).length;
-  const numbers = new Map((await db.selectFrom('claims').select(['id', 'number']).where('id', 'in', ids).where(claimScope(a)).execute()).map((r) => [r.id, r.number]));
-  return { action: input.action, done, failed: results.length - done, results: results.map((r) => ({ ...r, number: numbers.get(r.id) ?? null })) };
+  const numbers = new Map(
+    (await db.selectFrom('claims').select(['id', 'number']).where('id', 'in', ids).where(claimScope(a)).execute()).map((r) => [
+      r.id,
+      r.number,
+    ]),
+  );
+  return {
+    action: input.action,
+    done,
+    failed: results.length - done,
+    results: results.map((r) => ({ ...r, number: numbers.get(r.id) ?? null })),
+  };
 }

@@ -14,7 +14,8 @@ import { transition } from './claim-states.ts';
 
 /** The amount a claim may be paid: the engine's, or under the R3 exception the one recorded with it. */
 export function approvedAmount(claim: ClaimRow): { amountFen: number; payee: string } {
-  if (claim.outcome === 'eligible' && claim.amount_fen != null && claim.payee) return { amountFen: Number(claim.amount_fen), payee: claim.payee };
+  if (claim.outcome === 'eligible' && claim.amount_fen != null && claim.payee)
+    return { amountFen: Number(claim.amount_fen), payee: claim.payee };
   if (claim.outcome === 'ineligible' && claim.r3_exception_amount_fen != null && claim.r3_exception_payee) {
     return { amountFen: Number(claim.r3_exception_amount_fen), payee: claim.r3_exception_payee };
   }
@@ -23,12 +24,21 @@ export function approvedAmount(claim: ClaimRow): { amountFen: number; payee: str
 
 /** The advance this claim settles (§4.1 plan, §4.9 project), with what is still unsettled of it. */
 async function openAdvance(tx: Tx, claim: ClaimRow) {
-  const subject = claim.program === 'apprenticeship' ? claim.apprenticeship_plan_id : claim.program === 'project_based' ? claim.project_id : null;
+  const subject =
+    claim.program === 'apprenticeship' ? claim.apprenticeship_plan_id : claim.program === 'project_based' ? claim.project_id : null;
   if (!subject) return undefined;
   const kind = claim.program === 'apprenticeship' ? 'apprenticeship' : 'project';
-  const advance = await tx.selectFrom('advances').selectAll().where('kind', '=', kind).where('subject_id', '=', subject).forUpdate().executeTakeFirst();
+  const advance = await tx
+    .selectFrom('advances')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where('subject_id', '=', subject)
+    .forUpdate()
+    .executeTakeFirst();
   if (!advance || advance.status !== 'paid') return undefined;
-  const used = await sql<{ n: string }>`select coalesce(sum(amount_fen), 0) as n from advance_deductions where advance_id = ${advance.id}`.execute(tx);
+  const used = await sql<{
+    n: string;
+  }>`select coalesce(sum(amount_fen), 0) as n from advance_deductions where advance_id = ${advance.id}`.execute(tx);
   const left = Number(advance.amount_fen) - Number(used.rows[0]!.n);
   return left > 0 ? { id: advance.id, leftFen: left } : undefined;
 }
@@ -38,10 +48,19 @@ export async function approveClaim(tx: Tx, actor: Actor | null, input: { claimId
   const claim = await loadClaim(tx, a, input.claimId, true);
   requireReviewer(a, claim);
   const to = transition(claim.number, claim.status, 'approve');
-  const notice = await tx.selectFrom('publicity_items').innerJoin('publicity_notices as n', 'n.id', 'publicity_items.notice_id')
-    .select(['n.id', 'n.number', 'n.status', 'n.ends_on']).where('publicity_items.claim_id', '=', claim.id).orderBy('n.created_at', 'desc').executeTakeFirst();
+  const notice = await tx
+    .selectFrom('publicity_items')
+    .innerJoin('publicity_notices as n', 'n.id', 'publicity_items.notice_id')
+    .select(['n.id', 'n.number', 'n.status', 'n.ends_on'])
+    .where('publicity_items.claim_id', '=', claim.id)
+    .orderBy('n.created_at', 'desc')
+    .executeTakeFirst();
   if (!notice || notice.status !== 'closed') {
-    throw new AppError('invalid_transition', `申领 ${claim.number} 的公示${notice ? `（${notice.number}，至 ${formatChineseDate(notice.ends_on)}）` : ''}尚未结束，不能批准`, 'status');
+    throw new AppError(
+      'invalid_transition',
+      `申领 ${claim.number} 的公示${notice ? `（${notice.number}，至 ${formatChineseDate(notice.ends_on)}）` : ''}尚未结束，不能批准`,
+      'status',
+    );
   }
   const { amountFen } = approvedAmount(claim);
   const year = Number(claim.end_date.slice(0, 4));
@@ -52,12 +71,27 @@ export async function approveClaim(tx: Tx, actor: Actor | null, input: { claimId
   requireRoom(await fundBalance(tx, fundId), net, `批准申领 ${claim.number}`);
   if (advance && deducted > 0) {
     await tx.insertInto('advance_deductions').values({ claim_id: claim.id, advance_id: advance.id, amount_fen: deducted }).execute();
-    if (deducted === advance.leftFen) await tx.updateTable('advances').set({ status: 'settled', updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', advance.id).execute();
+    if (deducted === advance.leftFen)
+      await tx
+        .updateTable('advances')
+        .set({ status: 'settled', updated_by: actorLabel(a), updated_at: new Date() })
+        .where('id', '=', advance.id)
+        .execute();
   }
-  await tx.insertInto('reservations').values({ claim_id: claim.id, fund_id: fundId, amount_fen: net, reserved_by: actorLabel(a) }).execute();
-  await tx.updateTable('claims').set({ status: to, updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', claim.id).execute();
+  await tx
+    .insertInto('reservations')
+    .values({ claim_id: claim.id, fund_id: fundId, amount_fen: net, reserved_by: actorLabel(a) })
+    .execute();
+  await tx
+    .updateTable('claims')
+    .set({ status: to, updated_by: actorLabel(a), updated_at: new Date() })
+    .where('id', '=', claim.id)
+    .execute();
   await appendAudit(tx, {
-    actor: actorLabel(a), action: 'claim.approve', entity: 'claim', entityId: claim.id,
+    actor: actorLabel(a),
+    action: 'claim.approve',
+    entity: 'claim',
+    entityId: claim.id,
     data: { from: claim.status, to, fundId, amountFen, advanceId: advance?.id ?? null, advanceDeductedFen: deducted, reservedFen: net },
   });
   return { id: claim.id, status: to, fundId, amountFen, advanceDeductedFen: deducted, reservedFen: net };

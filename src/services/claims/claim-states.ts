@@ -25,7 +25,12 @@ export const CLAIM_TRANSITIONS: Record<ClaimAct, { from: readonly ClaimStatus[];
 };
 
 /** The engine's outcomes (R10) as users read them. */
-export const OUTCOME_NAMES: Record<string, string> = { eligible: '符合条件', ineligible: '不符合条件', not_applicable: '无适用政策', undecided: '待补充事实' };
+export const OUTCOME_NAMES: Record<string, string> = {
+  eligible: '符合条件',
+  ineligible: '不符合条件',
+  not_applicable: '无适用政策',
+  undecided: '待补充事实',
+};
 
 export const STATUS_NAMES: Record<ClaimStatus, string> = {
   submitted: '已提交',

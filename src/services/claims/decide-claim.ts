@@ -20,15 +20,30 @@ export async function decideClaim(tx: Tx, actor: Actor | null, input: DecideClai
   transition(claim.number, claim.status, 'decide');
   // A frozen decision is taken again only while it waits for a missing fact (R10: undecided).
   if (claim.status === 'decided' && claim.outcome !== 'undecided') {
-    throw new AppError('invalid_transition', `该申领已判定为“${OUTCOME_NAMES[claim.outcome ?? ''] ?? claim.outcome}”，判定已冻结，不能重新判定`, 'status');
+    throw new AppError(
+      'invalid_transition',
+      `该申领已判定为“${OUTCOME_NAMES[claim.outcome ?? ''] ?? claim.outcome}”，判定已冻结，不能重新判定`,
+      'status',
+    );
   }
   const [policies, reference] = await Promise.all([policiesFromStore(tx), referenceFromStore(tx, claim.start_date)]);
   const file = await buildEvaluateInput(tx, [claim.resident_id], new Set([claim.id]), reference);
   const decision = runEngine(file, policies).get(claim.id)!;
   await freezeDecisions(tx, [{ program: claim.program, decision }], actorLabel(a));
   await appendAudit(tx, {
-    actor: actorLabel(a), action: 'claim.decide', entity: 'claim', entityId: claim.id,
-    data: { from: claim.status, to: 'decided', outcome: decision.outcome, amountFen: decision.amountFen, payee: decision.payee, policyPackage: decision.trace?.policyPackage ?? null, citations: decision.citations },
+    actor: actorLabel(a),
+    action: 'claim.decide',
+    entity: 'claim',
+    entityId: claim.id,
+    data: {
+      from: claim.status,
+      to: 'decided',
+      outcome: decision.outcome,
+      amountFen: decision.amountFen,
+      payee: decision.payee,
+      policyPackage: decision.trace?.policyPackage ?? null,
+      citations: decision.citations,
+    },
   });
   return decision;
 }

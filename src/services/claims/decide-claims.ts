@@ -29,8 +29,15 @@ export async function decideClaims(db: Db, actor: Actor | null, input: DecideCla
   const people = (await q.orderBy('resident_id').execute()).map((r) => r.resident_id);
   const result: DecideClaimsResult = { people: people.length, decided: 0, byOutcome: {} };
   if (people.length === 0) return result;
-  const oldest = await db.selectFrom('claims').select(({ fn }) => fn.min('start_date').as('d')).where('status', '=', 'submitted').executeTakeFirst();
-  const [policies, reference] = await Promise.all([policiesFromStore(db), referenceFromStore(db, (oldest?.d as string | null | undefined) ?? '2020-01-14')]);
+  const oldest = await db
+    .selectFrom('claims')
+    .select(({ fn }) => fn.min('start_date').as('d'))
+    .where('status', '=', 'submitted')
+    .executeTakeFirst();
+  const [policies, reference] = await Promise.all([
+    policiesFromStore(db),
+    referenceFromStore(db, (oldest?.d as string | null | undefined) ?? '2020-01-14'),
+  ]);
   const size = input.chunkSize ?? 2000;
   for (let i = 0; i < people.length; i += size) {
     const chunk = people.slice(i, i + size);
@@ -41,7 +48,11 @@ export async function decideClaims(db: Db, actor: Actor | null, input: DecideCla
       const programOf = new Map(submitted.map((c) => [c.id, c.program]));
       const file = await buildEvaluateInput(tx, chunk, new Set(programOf.keys()), reference);
       const decisions = runEngine(file, policies);
-      const changed = await freezeDecisions(tx, [...decisions.values()].map((d) => ({ program: programOf.get(d.ref)!, decision: d })), actorLabel(a));
+      const changed = await freezeDecisions(
+        tx,
+        [...decisions.values()].map((d) => ({ program: programOf.get(d.ref)!, decision: d })),
+        actorLabel(a),
+      );
       const summary: Record<string, number> = {};
       for (const id of changed) {
         const o = decisions.get(id)!.outcome;
@@ -52,8 +63,16 @@ export async function decideClaims(db: Db, actor: Actor | null, input: DecideCla
       // One audit entry per chunk names every claim it moved and its outcome (the chain stays short
       // enough for a 100,000-person run; each claim row keeps its own frozen decision).
       await appendAudit(tx, {
-        actor: actorLabel(a), action: 'claims.decide', entity: 'claim', entityId: `batch:${chunk[0]}…${chunk.at(-1)}`,
-        data: { from: 'submitted', to: 'decided', byOutcome: summary, claims: changed.map((id) => [id, decisions.get(id)!.outcome, decisions.get(id)!.amountFen]) },
+        actor: actorLabel(a),
+        action: 'claims.decide',
+        entity: 'claim',
+        entityId: `batch:${chunk[0]}…${chunk.at(-1)}`,
+        data: {
+          from: 'submitted',
+          to: 'decided',
+          byOutcome: summary,
+          claims: changed.map((id) => [id, decisions.get(id)!.outcome, decisions.get(id)!.amountFen]),
+        },
       });
     });
   }

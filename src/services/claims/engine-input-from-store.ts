@@ -63,7 +63,13 @@ function compact<T extends Record<string, unknown>>(o: T): Partial<T> {
 
 export interface StoreEvaluateInput {
   /** The evaluate file, as a plain object (it can be written out and run with `upskill evaluate`). */
-  file: { catalog: unknown[]; entrepreneurshipTypes: unknown[]; people: unknown[]; enterprises: unknown[]; claims: Record<string, unknown>[] };
+  file: {
+    catalog: unknown[];
+    entrepreneurshipTypes: unknown[];
+    people: unknown[];
+    enterprises: unknown[];
+    claims: Record<string, unknown>[];
+  };
   /** The claims decided by the file, in file order. */
   decidedIds: string[];
 }
@@ -78,22 +84,37 @@ export async function policiesFromStore(db: Queryable): Promise<PolicySet> {
 /** Reference data: loaded once per run of the batch decider. */
 export async function referenceFromStore(db: Queryable, onDate: string): Promise<{ catalog: unknown[]; entrepreneurshipTypes: unknown[] }> {
   const entries = await db.selectFrom('catalog_entries').selectAll().orderBy('id').execute();
-  const catalog = entries.map((e) => compact({
-    section: e.section, code: e.code, name: e.name, level: levelOf(e.level), baseStandardYuan: yuan(Number(e.base_standard_fen)),
-    industry: e.industry, upliftRate: Number(e.uplift_rate),
-    appraisalStandardYuan: e.appraisal_standard_fen == null ? null : yuan(Number(e.appraisal_standard_fen)),
-    hours: e.hours == null ? null : Number(e.hours), effectiveFrom: e.effective_from, effectiveTo: e.effective_to,
-  }));
+  const catalog = entries.map((e) =>
+    compact({
+      section: e.section,
+      code: e.code,
+      name: e.name,
+      level: levelOf(e.level),
+      baseStandardYuan: yuan(Number(e.base_standard_fen)),
+      industry: e.industry,
+      upliftRate: Number(e.uplift_rate),
+      appraisalStandardYuan: e.appraisal_standard_fen == null ? null : yuan(Number(e.appraisal_standard_fen)),
+      hours: e.hours == null ? null : Number(e.hours),
+      effectiveFrom: e.effective_from,
+      effectiveTo: e.effective_to,
+    }),
+  );
   // Entrepreneurship types may be versioned (effective dates); the file holds one amount per type:
   // the edition in force on the date the claims are read at, else the latest one.
-  const types = (await db.selectFrom('entrepreneurship_types').selectAll().execute()) as unknown as
-    { code: string; name: string; amount_fen: number; effective_from?: string | null; effective_to?: string | null }[];
+  const types = (await db.selectFrom('entrepreneurship_types').selectAll().execute()) as unknown as {
+    code: string;
+    name: string;
+    amount_fen: number;
+    effective_from?: string | null;
+    effective_to?: string | null;
+  }[];
   const byCode = new Map<string, (typeof types)[number]>();
   for (const t of types) {
     const inForce = (t.effective_from ?? '0000-01-01') <= onDate && onDate <= (t.effective_to ?? '9999-12-31');
     const held = byCode.get(t.code);
     const heldInForce = held && (held.effective_from ?? '0000-01-01') <= onDate && onDate <= (held.effective_to ?? '9999-12-31');
-    if (!held || (inForce && !heldInForce) || (inForce === Boolean(heldInForce) && (t.effective_from ?? '') > (held.effective_from ?? ''))) byCode.set(t.code, t);
+    if (!held || (inForce && !heldInForce) || (inForce === Boolean(heldInForce) && (t.effective_from ?? '') > (held.effective_from ?? '')))
+      byCode.set(t.code, t);
   }
   const entrepreneurshipTypes = [...byCode.values()].map((t) => ({ code: t.code, name: t.name, amountYuan: yuan(Number(t.amount_fen)) }));
   return { catalog, entrepreneurshipTypes };
@@ -134,7 +155,10 @@ export function timeline(records: readonly DatedValue[]): DatedValue[] {
 }
 
 /** A group's dated records as membership periods: member from a `true` change to the day before the next `false`. */
-export function membershipPeriods(group: string, records: readonly DatedValue[] | undefined): { group: string; from: string; to?: string }[] {
+export function membershipPeriods(
+  group: string,
+  records: readonly DatedValue[] | undefined,
+): { group: string; from: string; to?: string }[] {
   if (!records) return [];
   const changes = timeline(records);
   const out: { group: string; from: string; to?: string }[] = [];
@@ -168,14 +192,20 @@ export async function buildEvaluateInput(
   const people = [...new Set(residentIds)];
   let claims: ClaimRow[] = [];
   for (const ids of chunked(people)) {
-    claims.push(...(await db.selectFrom('claims').selectAll().where('resident_id', 'in', ids).orderBy('created_at').orderBy('id').execute()));
+    claims.push(
+      ...(await db.selectFrom('claims').selectAll().where('resident_id', 'in', ids).orderBy('created_at').orderBy('id').execute()),
+    );
   }
   // §4.9: the other trainees' claims on the same projects use up the same contract total.
   const projectIds = [...new Set(claims.map((c) => c.project_id).filter((p): p is string => p != null))];
   const known = new Set(claims.map((c) => c.id));
   for (const ids of chunked(projectIds)) {
     const peers = await db.selectFrom('claims').selectAll().where('project_id', 'in', ids).orderBy('created_at').orderBy('id').execute();
-    for (const p of peers) if (!known.has(p.id)) { claims.push(p); known.add(p.id); }
+    for (const p of peers)
+      if (!known.has(p.id)) {
+        claims.push(p);
+        known.add(p.id);
+      }
   }
   claims = claims.filter((c) => !exclude.has(c.id));
   const everyone = [...new Set(claims.map((c) => c.resident_id).concat(people))];
@@ -189,25 +219,53 @@ export async function buildEvaluateInput(
     list.push({ from: r.as_of, value: r.value });
   };
   for (const ids of chunked(everyone)) {
-    const rows = await db.selectFrom('person_facts').select(['resident_id', 'fact', 'value', 'as_of', 'id'])
-      .where('resident_id', 'in', ids).orderBy('resident_id').orderBy('fact').orderBy('as_of').orderBy('id').execute();
+    const rows = await db
+      .selectFrom('person_facts')
+      .select(['resident_id', 'fact', 'value', 'as_of', 'id'])
+      .where('resident_id', 'in', ids)
+      .orderBy('resident_id')
+      .orderBy('fact')
+      .orderBy('as_of')
+      .orderBy('id')
+      .execute();
     for (const r of rows) addFact(r);
   }
   // A fact about to be recorded (a preview, or the record being saved) counts as recorded last.
   for (const r of pending.personFacts ?? []) if (everyone.includes(r.resident_id)) addFact(r);
   const names = new Map<string, string>();
   for (const ids of chunked(everyone)) {
-    for (const p of await db.selectFrom('people').select(['resident_id', 'name']).where('resident_id', 'in', ids).execute()) names.set(p.resident_id, p.name);
+    for (const p of await db.selectFrom('people').select(['resident_id', 'name']).where('resident_id', 'in', ids).execute())
+      names.set(p.resident_id, p.name);
   }
 
   const usccs = [...new Set(claims.map((c) => c.enterprise_uscc).filter((u): u is string => u != null))];
   const enterprises: unknown[] = [];
   for (const ids of chunked(usccs)) {
-    const rows = await db.selectFrom('enterprises').select(['uscc', 'name', 'insured', 'dispatching_agency_uscc']).where('uscc', 'in', ids).execute();
-    const funds: { uscc: string; year: number; fully_used: boolean }[] = await db.selectFrom('enterprise_education_fund').select(['uscc', 'year', 'fully_used']).where('uscc', 'in', ids).execute();
-    const difficulty: { uscc: string; valid_from: string; valid_to: string | null }[] = await db.selectFrom('enterprise_difficulty').select(['uscc', 'valid_from', 'valid_to', 'id']).where('uscc', 'in', ids).orderBy('valid_from').orderBy('id').execute();
-    const insured: { uscc: string; value: boolean; as_of: string }[] = await db.selectFrom('enterprise_facts').select(['uscc', 'value', 'as_of', 'id'])
-      .where('uscc', 'in', ids).where('fact', '=', 'insured').orderBy('as_of').orderBy('id').execute();
+    const rows = await db
+      .selectFrom('enterprises')
+      .select(['uscc', 'name', 'insured', 'dispatching_agency_uscc'])
+      .where('uscc', 'in', ids)
+      .execute();
+    const funds: { uscc: string; year: number; fully_used: boolean }[] = await db
+      .selectFrom('enterprise_education_fund')
+      .select(['uscc', 'year', 'fully_used'])
+      .where('uscc', 'in', ids)
+      .execute();
+    const difficulty: { uscc: string; valid_from: string; valid_to: string | null }[] = await db
+      .selectFrom('enterprise_difficulty')
+      .select(['uscc', 'valid_from', 'valid_to', 'id'])
+      .where('uscc', 'in', ids)
+      .orderBy('valid_from')
+      .orderBy('id')
+      .execute();
+    const insured: { uscc: string; value: boolean; as_of: string }[] = await db
+      .selectFrom('enterprise_facts')
+      .select(['uscc', 'value', 'as_of', 'id'])
+      .where('uscc', 'in', ids)
+      .where('fact', '=', 'insured')
+      .orderBy('as_of')
+      .orderBy('id')
+      .execute();
     for (const f of pending.educationFund ?? []) {
       const i = funds.findIndex((x) => x.uscc === f.uscc && x.year === f.year);
       if (i >= 0) funds[i] = f;
@@ -221,17 +279,23 @@ export async function buildEvaluateInput(
       for (const f of funds) if (f.uscc === e.uscc) byYear[String(f.year)] = f.fully_used;
       const periods = difficulty.filter((x) => x.uscc === e.uscc).map((d) => compact({ from: d.valid_from, to: d.valid_to }));
       const dated = insured.filter((x) => x.uscc === e.uscc).map((x) => ({ from: x.as_of, value: x.value }));
-      enterprises.push(compact({
-        uscc: e.uscc, name: e.name, insured: dated.length > 0 ? timeline(dated) : e.insured, educationFundFullyUsed: byYear,
-        difficulty: periods.length > 0 ? periods : null,
-      }));
+      enterprises.push(
+        compact({
+          uscc: e.uscc,
+          name: e.name,
+          insured: dated.length > 0 ? timeline(dated) : e.insured,
+          educationFundFullyUsed: byYear,
+          difficulty: periods.length > 0 ? periods : null,
+        }),
+      );
     }
   }
 
   const planIds = [...new Set(claims.map((c) => c.apprenticeship_plan_id).filter((p): p is string => p != null))];
   const plans = new Map<string, string>();
   for (const ids of chunked(planIds)) {
-    for (const p of await db.selectFrom('apprenticeship_plans').select(['id', 'status']).where('id', 'in', ids).execute()) plans.set(p.id, p.status);
+    for (const p of await db.selectFrom('apprenticeship_plans').select(['id', 'status']).where('id', 'in', ids).execute())
+      plans.set(p.id, p.status);
   }
   const projects = new Map<string, { per: number; total: number }>();
   for (const ids of chunked(projectIds)) {
@@ -242,22 +306,35 @@ export async function buildEvaluateInput(
 
   // History first (it counts wherever it stands), then the claims to decide in the order they were submitted.
   const history = claims.filter((c) => !toDecide.has(c.id));
-  const deciding = claims.filter((c) => toDecide.has(c.id))
+  const deciding = claims
+    .filter((c) => toDecide.has(c.id))
     .sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1));
   const toClaim = (c: ClaimRow, status?: string): Record<string, unknown> => {
     const project = c.project_id ? projects.get(c.project_id) : undefined;
     const plan = c.apprenticeship_plan_id ? plans.get(c.apprenticeship_plan_id) : undefined;
     return compact({
-      ref: c.id, program: c.program, applicant: c.applicant, personId: c.resident_id, enterpriseUscc: c.enterprise_uscc,
-      occupationCode: c.occupation_code, level: levelOf(c.level), entrepreneurshipType: c.entrepreneurship_type,
-      startDate: c.start_date, endDate: c.end_date,
-      attendedHours: c.attended_hours == null ? null : Number(c.attended_hours), attendedDays: c.attended_days,
+      ref: c.id,
+      program: c.program,
+      applicant: c.applicant,
+      personId: c.resident_id,
+      enterpriseUscc: c.enterprise_uscc,
+      occupationCode: c.occupation_code,
+      level: levelOf(c.level),
+      entrepreneurshipType: c.entrepreneurship_type,
+      startDate: c.start_date,
+      endDate: c.end_date,
+      attendedHours: c.attended_hours == null ? null : Number(c.attended_hours),
+      attendedDays: c.attended_days,
       qualified: c.qualified,
       certificate: c.certificate_type ? compact({ type: c.certificate_type, number: c.certificate_number }) : null,
-      newHire: c.new_hire, contractMonths: c.contract_months == null ? null : Number(c.contract_months),
+      newHire: c.new_hire,
+      contractMonths: c.contract_months == null ? null : Number(c.contract_months),
       planApproved: plan !== undefined ? LISTED_PLAN.has(plan) : c.plan_approved,
-      insuredMonths: c.insured_months, trainingRef: c.training_claim_id,
-      projectId: c.project_id, contractPerTraineeYuan: project ? yuan(project.per) : null, contractTotalYuan: project ? yuan(project.total) : null,
+      insuredMonths: c.insured_months,
+      trainingRef: c.training_claim_id,
+      projectId: c.project_id,
+      contractPerTraineeYuan: project ? yuan(project.per) : null,
+      contractTotalYuan: project ? yuan(project.total) : null,
       status,
     });
   };
@@ -271,8 +348,12 @@ export async function buildEvaluateInput(
         return changes ? timeline(changes) : undefined;
       };
       return compact({
-        id, name: names.get(id), groups: GROUPS.flatMap((g) => membershipPeriods(g, f.get(g))),
-        rural: flag('rural'), pensionEntitled: flag('pensionEntitled'), earlierAppraisal: flag('earlierAppraisal'),
+        id,
+        name: names.get(id),
+        groups: GROUPS.flatMap((g) => membershipPeriods(g, f.get(g))),
+        rural: flag('rural'),
+        pensionEntitled: flag('pensionEntitled'),
+        earlierAppraisal: flag('earlierAppraisal'),
       });
     }),
     enterprises,

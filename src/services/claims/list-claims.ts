@@ -11,11 +11,27 @@ import { loadClaim, claimScope } from './claim-scope.ts';
 import { claimNames, claimView } from './claim-view.ts';
 import { likePattern } from '../paging.ts';
 
-export const CLAIM_SORTS = { submittedAt: 'created_at', startDate: 'start_date', endDate: 'end_date', amount: 'amount_fen', status: 'status', program: 'program', risk: 'risk' } as const;
+export const CLAIM_SORTS = {
+  submittedAt: 'created_at',
+  startDate: 'start_date',
+  endDate: 'end_date',
+  amount: 'amount_fen',
+  status: 'status',
+  program: 'program',
+  risk: 'risk',
+} as const;
 
 export interface ListClaimsInput {
-  page: number; pageSize: number; sort: keyof typeof CLAIM_SORTS; order: 'asc' | 'desc';
-  program?: string; areaCode?: string; status?: string; outcome?: string; providerId?: string; residentId?: string;
+  page: number;
+  pageSize: number;
+  sort: keyof typeof CLAIM_SORTS;
+  order: 'asc' | 'desc';
+  program?: string;
+  areaCode?: string;
+  status?: string;
+  outcome?: string;
+  providerId?: string;
+  residentId?: string;
   /** Only claims whose risk score in the newest scan is at least this (1–100). */
   minRisk?: number;
   /** Only the claims of this publicity notice. */
@@ -27,7 +43,8 @@ export interface ListClaimsInput {
 }
 
 /** Who sees risk scores (as src/services/risk/risk-scope.ts: the offices and the finance bureau). */
-export const readsRisk = (a: Actor): boolean => a.role === 'city' || a.role === 'county' || (a.role === 'department' && a.department === 'finance');
+export const readsRisk = (a: Actor): boolean =>
+  a.role === 'city' || a.role === 'county' || (a.role === 'department' && a.department === 'finance');
 
 export async function listClaims(db: Db, actor: Actor | null, input: ListClaimsInput) {
   const a = requireActor(actor);
@@ -35,7 +52,7 @@ export async function listClaims(db: Db, actor: Actor | null, input: ListClaimsI
   if (!risk && (input.minRisk !== undefined || input.sort === 'risk')) {
     throw new AppError('forbidden', '只有人社部门和财政局可以按风险评分筛选或排序', input.minRisk !== undefined ? 'minRisk' : 'sort');
   }
-  const scan = risk ? (await db.transaction().execute((tx) => latestScan(tx)))?.id ?? null : null;
+  const scan = risk ? ((await db.transaction().execute((tx) => latestScan(tx)))?.id ?? null) : null;
   const scoreOf = sql<number>`coalesce((select rs.score from risk_scores rs where rs.scan_id = ${scan ?? ''} and rs.kind = 'claim' and rs.ref = claims.id), 0)`;
 
   let q = db.selectFrom('claims').where(claimScope(a));
@@ -49,20 +66,39 @@ export async function listClaims(db: Db, actor: Actor | null, input: ListClaimsI
   if (input.q) q = q.where(matchesText(a, input.q));
   if (input.noticeId) {
     const noticeId = input.noticeId;
-    q = q.where(({ exists, selectFrom }) => exists(selectFrom('publicity_items as pi').select('pi.claim_id').whereRef('pi.claim_id', '=', 'claims.id').where('pi.notice_id', '=', noticeId)));
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('publicity_items as pi')
+          .select('pi.claim_id')
+          .whereRef('pi.claim_id', '=', 'claims.id')
+          .where('pi.notice_id', '=', noticeId),
+      ),
+    );
   }
   if (input.minRisk !== undefined) {
     // Before the first scan no claim has a known score: the filter selects none.
     q = scan === null ? q.where(sql<boolean>`false`) : q.where(sql<boolean>`${scoreOf} >= ${input.minRisk}`);
   }
   const total = await q.select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const ordered = input.sort === 'risk'
-    ? q.selectAll().select(scoreOf.as('risk_score')).select(claimNames).orderBy(scoreOf, input.order)
-    : q.selectAll().select(scoreOf.as('risk_score')).select(claimNames).orderBy(CLAIM_SORTS[input.sort] as 'created_at', input.order);
-  const rows = await ordered.orderBy('id', input.order).limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute();
+  const ordered =
+    input.sort === 'risk'
+      ? q.selectAll().select(scoreOf.as('risk_score')).select(claimNames).orderBy(scoreOf, input.order)
+      : q
+          .selectAll()
+          .select(scoreOf.as('risk_score'))
+          .select(claimNames)
+          .orderBy(CLAIM_SORTS[input.sort] as 'created_at', input.order);
+  const rows = await ordered
+    .orderBy('id', input.order)
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .execute();
   return {
     items: rows.map(({ risk_score, ...c }) => ({ ...claimView(a, c), riskScore: risk && scan !== null ? Number(risk_score) : null })),
-    total: Number(total.n), page: input.page, pageSize: input.pageSize, riskScanId: scan,
+    total: Number(total.n),
+    page: input.page,
+    pageSize: input.pageSize,
+    riskScanId: scan,
   };
 }
 
@@ -74,10 +110,21 @@ export async function listClaims(db: Db, actor: Actor | null, input: ListClaimsI
 function matchesText(a: Actor, text: string) {
   const pattern = likePattern(text);
   const names = a.role === 'city' || a.role === 'county' || a.role === 'provider' || a.role === 'enterprise' || a.role === 'trainee';
-  return (eb: import('kysely').ExpressionBuilder<import('../../store/schema.ts').Database, 'claims'>) => eb.or([
-    eb('claims.number', 'ilike', pattern),
-    ...(names ? [eb.exists(eb.selectFrom('people as sp').select('sp.resident_id').whereRef('sp.resident_id', '=', 'claims.resident_id').where('sp.name', 'like', pattern))] : []),
-  ]);
+  return (eb: import('kysely').ExpressionBuilder<import('../../store/schema.ts').Database, 'claims'>) =>
+    eb.or([
+      eb('claims.number', 'ilike', pattern),
+      ...(names
+        ? [
+            eb.exists(
+              eb
+                .selectFrom('people as sp')
+                .select('sp.resident_id')
+                .whereRef('sp.resident_id', '=', 'claims.resident_id')
+                .where('sp.name', 'like', pattern),
+            ),
+          ]
+        : []),
+    ]);
 }
 
 export async function getClaim(db: Db, actor: Actor | null, claimId: string) {
@@ -88,7 +135,13 @@ export async function getClaim(db: Db, actor: Actor | null, claimId: string) {
     if (readsRisk(a)) {
       const scan = await latestScan(tx);
       if (scan) {
-        const row = await tx.selectFrom('risk_scores').select('score').where('scan_id', '=', scan.id).where('kind', '=', 'claim').where('ref', '=', claim.id).executeTakeFirst();
+        const row = await tx
+          .selectFrom('risk_scores')
+          .select('score')
+          .where('scan_id', '=', scan.id)
+          .where('kind', '=', 'claim')
+          .where('ref', '=', claim.id)
+          .executeTakeFirst();
         riskScore = row?.score ?? 0;
       }
     }

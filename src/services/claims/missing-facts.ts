@@ -51,16 +51,34 @@ export interface MissingFact {
 }
 
 const CLAIM_FIELD_NAMES: Record<string, string> = {
-  attendedHours: '实到学时', attendedDays: '实到培训天数', contractMonths: '劳动合同期限（月）', newHire: '是否新招用（新录用）人员',
-  planApproved: '学徒培训计划是否已列入计划', qualified: '考核（鉴定）是否合格', level: '等级', occupationCode: '职业（工种）',
-  trainingRef: '所属的就业技能培训申领', entrepreneurshipType: '创业培训类别', insuredMonths: '以工代训参保月数',
-  projectId: '项目制培训项目', contractPerTraineeYuan: '项目合同单价', contractTotalYuan: '项目合同总额', certificate: '证书',
-  startDate: '培训开始日期', endDate: '培训结束日期',
+  attendedHours: '实到学时',
+  attendedDays: '实到培训天数',
+  contractMonths: '劳动合同期限（月）',
+  newHire: '是否新招用（新录用）人员',
+  planApproved: '学徒培训计划是否已列入计划',
+  qualified: '考核（鉴定）是否合格',
+  level: '等级',
+  occupationCode: '职业（工种）',
+  trainingRef: '所属的就业技能培训申领',
+  entrepreneurshipType: '创业培训类别',
+  insuredMonths: '以工代训参保月数',
+  projectId: '项目制培训项目',
+  contractPerTraineeYuan: '项目合同单价',
+  contractTotalYuan: '项目合同总额',
+  certificate: '证书',
+  startDate: '培训开始日期',
+  endDate: '培训结束日期',
 };
 
 const PATH = /^(people|enterprises|claims)\[(\d+)\]\.([A-Za-z]+)(?:\.(\d{4}))?$/;
 
-interface Step { rule: string; clause: string; result: string; reason: string; missing?: string[] }
+interface Step {
+  rule: string;
+  clause: string;
+  result: string;
+  reason: string;
+  missing?: string[];
+}
 
 /** The missing facts of a claim the actor may see (empty unless its decision is undecided). */
 export async function describeMissing(tx: Tx, a: Actor, claim: ClaimRow): Promise<MissingFact[]> {
@@ -82,7 +100,11 @@ export async function describeMissing(tx: Tx, a: Actor, claim: ClaimRow): Promis
   // An enterprise's facts are recorded by the city or the county that manages it (§5.7: not the city's own).
   const managed = new Set<string>();
   if (usccs.length) {
-    for (const e of await tx.selectFrom('enterprises').select(['uscc', 'name', 'area_code', 'directly_managed']).where('uscc', 'in', usccs).execute()) {
+    for (const e of await tx
+      .selectFrom('enterprises')
+      .select(['uscc', 'name', 'area_code', 'directly_managed'])
+      .where('uscc', 'in', usccs)
+      .execute()) {
       enterpriseNames.set(e.uscc, e.name);
       if (managesEnterprise(a, e)) managed.add(e.uscc);
     }
@@ -93,7 +115,19 @@ export async function describeMissing(tx: Tx, a: Actor, claim: ClaimRow): Promis
     const base = { path, rule: step?.rule ?? '', clause: step?.clause ?? '', why: step?.reason ?? '' };
     const m = PATH.exec(path);
     if (!m) {
-      return { ...base, subject: 'claim', subjectId: claim.id, subjectName: '本申领', fact: path, factName: '申领信息', neededOn: null, year: null, remedy: 'claim_field', canRecord: false, howTo: '请申请人补充后重新提交' };
+      return {
+        ...base,
+        subject: 'claim',
+        subjectId: claim.id,
+        subjectName: '本申领',
+        fact: path,
+        factName: '申领信息',
+        neededOn: null,
+        year: null,
+        remedy: 'claim_field',
+        canRecord: false,
+        howTo: '请申请人补充后重新提交',
+      };
     }
     const [, collection, indexText, field, yearText] = m as unknown as [string, string, string, string, string | undefined];
     const index = Number(indexText);
@@ -101,8 +135,16 @@ export async function describeMissing(tx: Tx, a: Actor, claim: ClaimRow): Promis
       const id = people[index]?.id ?? claim.resident_id;
       const recordable = (PERSON_FACTS as readonly string[]).includes(field);
       return {
-        ...base, subject: 'person', subjectId: id, subjectName: personNames.get(id) ?? id, fact: field, factName: factName(field), neededOn, year: null,
-        remedy: 'person_fact', canRecord: recordable && reviewer,
+        ...base,
+        subject: 'person',
+        subjectId: id,
+        subjectName: personNames.get(id) ?? id,
+        fact: field,
+        factName: factName(field),
+        neededOn,
+        year: null,
+        remedy: 'person_fact',
+        canRecord: recordable && reviewer,
         howTo: '由市或县（区）人社局登记（注明来源和生效日期），登记后重新判定',
       };
     }
@@ -112,22 +154,52 @@ export async function describeMissing(tx: Tx, a: Actor, claim: ClaimRow): Promis
       if (field === 'educationFundFullyUsed') {
         const year = Number(yearText ?? neededOn.slice(0, 4));
         return {
-          ...base, subject: 'enterprise', subjectId: uscc, subjectName: name, fact: field, factName: `${year}年是否足额提取使用职工教育经费`, neededOn: null, year,
-          remedy: 'education_fund', canRecord: reviewer && managed.has(uscc), howTo: '由市或县（区）人社局按企业报送或税务、财务资料登记，登记后重新判定',
+          ...base,
+          subject: 'enterprise',
+          subjectId: uscc,
+          subjectName: name,
+          fact: field,
+          factName: `${year}年是否足额提取使用职工教育经费`,
+          neededOn: null,
+          year,
+          remedy: 'education_fund',
+          canRecord: reviewer && managed.has(uscc),
+          howTo: '由市或县（区）人社局按企业报送或税务、财务资料登记，登记后重新判定',
         };
       }
       return {
-        ...base, subject: 'enterprise', subjectId: uscc, subjectName: name, fact: field, factName: field === 'insured' ? '是否依法参加社会保险' : field, neededOn, year: null,
-        remedy: 'enterprise_insured', canRecord: reviewer && managed.has(uscc), howTo: '由市或管理该企业的县（区）人社局核实参保情况后登记（注明来源），登记后重新判定',
+        ...base,
+        subject: 'enterprise',
+        subjectId: uscc,
+        subjectName: name,
+        fact: field,
+        factName: field === 'insured' ? '是否依法参加社会保险' : field,
+        neededOn,
+        year: null,
+        remedy: 'enterprise_insured',
+        canRecord: reviewer && managed.has(uscc),
+        howTo: '由市或管理该企业的县（区）人社局核实参保情况后登记（注明来源），登记后重新判定',
       };
     }
     const ref = claims[index]?.ref;
     const own = ref === undefined || ref === claim.id;
     const planField = field === 'planApproved';
     return {
-      ...base, subject: 'claim', subjectId: ref ?? claim.id, subjectName: own ? '本申领' : '该人员的另一笔申领', fact: field, factName: CLAIM_FIELD_NAMES[field] ?? field,
-      neededOn: null, year: null, remedy: planField ? 'plan_listing' : 'claim_field', canRecord: false,
-      howTo: planField ? '由人社局在“学徒计划”中审核列入计划后重新判定' : own ? '申领未载明此项：请申请人撤回后补充重新提交' : `请先补全申领 ${ref} 的此项`,
+      ...base,
+      subject: 'claim',
+      subjectId: ref ?? claim.id,
+      subjectName: own ? '本申领' : '该人员的另一笔申领',
+      fact: field,
+      factName: CLAIM_FIELD_NAMES[field] ?? field,
+      neededOn: null,
+      year: null,
+      remedy: planField ? 'plan_listing' : 'claim_field',
+      canRecord: false,
+      howTo: planField
+        ? '由人社局在“学徒计划”中审核列入计划后重新判定'
+        : own
+          ? '申领未载明此项：请申请人撤回后补充重新提交'
+          : `请先补全申领 ${ref} 的此项`,
     };
   });
 }

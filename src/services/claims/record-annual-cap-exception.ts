@@ -27,7 +27,8 @@ export interface RecordAnnualCapExceptionInput {
   reason: string;
 }
 
-const sameStep = (a: Trace['steps'][number], b: Trace['steps'][number]) => a.rule === b.rule && a.result === b.result && a.reason === b.reason;
+const sameStep = (a: Trace['steps'][number], b: Trace['steps'][number]) =>
+  a.rule === b.rule && a.result === b.result && a.reason === b.reason;
 
 export async function recordAnnualCapException(tx: Tx, actor: Actor | null, input: RecordAnnualCapExceptionInput) {
   const a = requireRole(actor, 'city');
@@ -41,28 +42,63 @@ export async function recordAnnualCapException(tx: Tx, actor: Actor | null, inpu
   if (claim.r3_exception_reason != null) throw new AppError('conflict', `申领 ${claim.number} 已登记过年度次数例外`, 'claimId');
 
   const year = claim.end_date.slice(0, 4);
-  const sameYear = await tx.selectFrom('claims').select(['id', 'program']).where('resident_id', '=', claim.resident_id)
-    .where('id', '!=', claim.id).where('end_date', '>=', `${year}-01-01`).where('end_date', '<=', `${year}-12-31`).execute();
+  const sameYear = await tx
+    .selectFrom('claims')
+    .select(['id', 'program'])
+    .where('resident_id', '=', claim.resident_id)
+    .where('id', '!=', claim.id)
+    .where('end_date', '>=', `${year}-01-01`)
+    .where('end_date', '<=', `${year}-12-31`)
+    .execute();
   const excluded = sameYear.filter((c) => PROGRAM_RULES[c.program as ProgramCode]?.countsInAnnualCap).map((c) => c.id);
   // A living allowance naming a left-out training leaves with it (it would name a claim the file no
   // longer holds; it does not count in R3 and no other rule of this claim reads it).
-  const allowances = excluded.length === 0 ? [] : await tx.selectFrom('claims').select('id').where('resident_id', '=', claim.resident_id)
-    .where('training_claim_id', 'in', excluded).execute();
+  const allowances =
+    excluded.length === 0
+      ? []
+      : await tx
+          .selectFrom('claims')
+          .select('id')
+          .where('resident_id', '=', claim.resident_id)
+          .where('training_claim_id', 'in', excluded)
+          .execute();
   const [policies, reference] = await Promise.all([policiesFromStore(tx), referenceFromStore(tx, claim.start_date)]);
-  const file = await buildEvaluateInput(tx, [claim.resident_id], new Set([claim.id]), reference, new Set([...excluded, ...allowances.map((c) => c.id)]));
+  const file = await buildEvaluateInput(
+    tx,
+    [claim.resident_id],
+    new Set([claim.id]),
+    reference,
+    new Set([...excluded, ...allowances.map((c) => c.id)]),
+  );
   const without: Decision = runEngine(file, policies).get(claim.id)!;
   const before = trace!.steps.filter((s) => s.rule !== 'R3');
   const after = (without.trace?.steps ?? []).filter((s) => s.rule !== 'R3');
   if (without.outcome !== 'eligible' || !before.every((s, i) => after[i] !== undefined && sameStep(s, after[i]!))) {
-    throw new AppError('conflict', `申领 ${claim.number} 在不计年度次数时其他规则的结果也会改变，不能按例外核定金额，请人工复核`, 'claimId');
+    throw new AppError(
+      'conflict',
+      `申领 ${claim.number} 在不计年度次数时其他规则的结果也会改变，不能按例外核定金额，请人工复核`,
+      'claimId',
+    );
   }
   const at = new Date();
-  await tx.updateTable('claims').set({
-    r3_exception_reason: input.reason, r3_exception_by: actorLabel(a), r3_exception_at: at,
-    r3_exception_amount_fen: without.amountFen, r3_exception_payee: without.payee, updated_by: actorLabel(a), updated_at: at,
-  }).where('id', '=', claim.id).execute();
+  await tx
+    .updateTable('claims')
+    .set({
+      r3_exception_reason: input.reason,
+      r3_exception_by: actorLabel(a),
+      r3_exception_at: at,
+      r3_exception_amount_fen: without.amountFen,
+      r3_exception_payee: without.payee,
+      updated_by: actorLabel(a),
+      updated_at: at,
+    })
+    .where('id', '=', claim.id)
+    .execute();
   await appendAudit(tx, {
-    actor: actorLabel(a), action: 'claim.r3_exception', entity: 'claim', entityId: claim.id,
+    actor: actorLabel(a),
+    action: 'claim.r3_exception',
+    entity: 'claim',
+    entityId: claim.id,
     data: { clause: '§4.0', reason: input.reason, amountFen: without.amountFen, payee: without.payee, sameYearClaims: excluded },
   });
   return { id: claim.id, amountFen: without.amountFen, payee: without.payee, reason: input.reason };

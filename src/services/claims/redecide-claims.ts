@@ -72,8 +72,12 @@ export async function redecideClaims(
 ): Promise<FactImpact> {
   const impact: FactImpact = { redecided: [], cases: [] };
   if (residentIds.length === 0) return impact;
-  let q = tx.selectFrom('claims').select(['id', 'program', 'status', 'outcome', 'amount_fen', 'area_code', 'start_date', 'resident_id'])
-    .where('resident_id', 'in', [...residentIds]).where('status', 'in', [...REDECIDED, ...STANDING]).orderBy('id');
+  let q = tx
+    .selectFrom('claims')
+    .select(['id', 'program', 'status', 'outcome', 'amount_fen', 'area_code', 'start_date', 'resident_id'])
+    .where('resident_id', 'in', [...residentIds])
+    .where('status', 'in', [...REDECIDED, ...STANDING])
+    .orderBy('id');
   if (save) q = q.forUpdate();
   const claims = await q.execute();
   if (claims.length === 0) return impact;
@@ -93,38 +97,90 @@ export async function redecideClaims(
   };
   const open = await compare(claims.filter((c) => REDECIDED.includes(c.status)).map((c) => c.id));
   const standing = await compare(claims.filter((c) => STANDING.includes(c.status)).map((c) => c.id));
-  const summary = (c: (typeof claims)[number]): DecisionSummary => ({ outcome: c.outcome ?? 'undecided', amountFen: Number(c.amount_fen ?? 0) });
+  const summary = (c: (typeof claims)[number]): DecisionSummary => ({
+    outcome: c.outcome ?? 'undecided',
+    amountFen: Number(c.amount_fen ?? 0),
+  });
   const afterOf = (d: Decision) => ({ outcome: d.outcome, amountFen: d.amountFen, reasons: d.reasons });
 
   for (const { claim, after } of open) {
-    impact.redecided.push({ claimId: claim.id, program: claim.program, status: claim.status, before: summary(claim), after: afterOf(after) });
+    impact.redecided.push({
+      claimId: claim.id,
+      program: claim.program,
+      status: claim.status,
+      before: summary(claim),
+      after: afterOf(after),
+    });
   }
   for (const { claim, after } of standing) {
-    impact.cases.push({ caseId: null, claimId: claim.id, program: claim.program, claimStatus: claim.status, before: summary(claim), after: afterOf(after) });
+    impact.cases.push({
+      caseId: null,
+      claimId: claim.id,
+      program: claim.program,
+      claimStatus: claim.status,
+      before: summary(claim),
+      after: afterOf(after),
+    });
   }
   if (!save) return impact;
 
   if (open.length > 0) {
-    await freezeDecisions(tx, open.map(({ claim, after }) => ({ program: claim.program, decision: after })), actor, REDECIDED);
+    await freezeDecisions(
+      tx,
+      open.map(({ claim, after }) => ({ program: claim.program, decision: after })),
+      actor,
+      REDECIDED,
+    );
     for (const r of impact.redecided) {
       await appendAudit(tx, {
-        actor, action: 'claim.redecide', entity: 'claim', entityId: r.claimId,
-        data: { from: r.status, to: 'decided', before: r.before, after: { outcome: r.after.outcome, amountFen: r.after.amountFen }, fact: { kind: change.subjectKind, id: change.subjectId, fact: change.fact, record: change.record } },
+        actor,
+        action: 'claim.redecide',
+        entity: 'claim',
+        entityId: r.claimId,
+        data: {
+          from: r.status,
+          to: 'decided',
+          before: r.before,
+          after: { outcome: r.after.outcome, amountFen: r.after.amountFen },
+          fact: { kind: change.subjectKind, id: change.subjectId, fact: change.fact, record: change.record },
+        },
       });
     }
   }
   for (const c of impact.cases) {
     const claim = byId.get(c.claimId)!;
-    const row = await tx.insertInto('fact_cases').values({
-      claim_id: c.claimId, area_code: claim.area_code, subject_kind: change.subjectKind, subject_id: change.subjectId, fact: change.fact,
-      change: JSON.stringify(change.record), claim_status: c.claimStatus,
-      before_outcome: c.before.outcome, before_amount_fen: c.before.amountFen, after_outcome: c.after.outcome, after_amount_fen: c.after.amountFen,
-      after_reasons: JSON.stringify(c.after.reasons), raised_by: actor,
-    }).returning('id').executeTakeFirstOrThrow();
+    const row = await tx
+      .insertInto('fact_cases')
+      .values({
+        claim_id: c.claimId,
+        area_code: claim.area_code,
+        subject_kind: change.subjectKind,
+        subject_id: change.subjectId,
+        fact: change.fact,
+        change: JSON.stringify(change.record),
+        claim_status: c.claimStatus,
+        before_outcome: c.before.outcome,
+        before_amount_fen: c.before.amountFen,
+        after_outcome: c.after.outcome,
+        after_amount_fen: c.after.amountFen,
+        after_reasons: JSON.stringify(c.after.reasons),
+        raised_by: actor,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     c.caseId = Number(row.id);
     await appendAudit(tx, {
-      actor, action: 'fact_case.raise', entity: 'claim', entityId: c.claimId,
-      data: { caseId: c.caseId, claimStatus: c.claimStatus, before: c.before, after: { outcome: c.after.outcome, amountFen: c.after.amountFen }, fact: { kind: change.subjectKind, id: change.subjectId, fact: change.fact, record: change.record } },
+      actor,
+      action: 'fact_case.raise',
+      entity: 'claim',
+      entityId: c.claimId,
+      data: {
+        caseId: c.caseId,
+        claimStatus: c.claimStatus,
+        before: c.before,
+        after: { outcome: c.after.outcome, amountFen: c.after.amountFen },
+        fact: { kind: change.subjectKind, id: change.subjectId, fact: change.fact, record: change.record },
+      },
     });
   }
   return impact;
@@ -132,8 +188,12 @@ export async function redecideClaims(
 
 /** The people whose claims name an enterprise (their decisions may read its facts). */
 export async function peopleOfEnterprise(tx: Tx, uscc: string): Promise<string[]> {
-  const rows = await tx.selectFrom('claims').select('resident_id').distinct().where('enterprise_uscc', '=', uscc)
-    .where('status', 'in', [...REDECIDED, ...STANDING]).execute();
+  const rows = await tx
+    .selectFrom('claims')
+    .select('resident_id')
+    .distinct()
+    .where('enterprise_uscc', '=', uscc)
+    .where('status', 'in', [...REDECIDED, ...STANDING])
+    .execute();
   return rows.map((r) => r.resident_id);
 }
-

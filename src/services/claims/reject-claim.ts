@@ -10,8 +10,21 @@ export async function rejectClaim(tx: Tx, actor: Actor | null, input: { claimId:
   const claim = await loadClaim(tx, a, input.claimId, true);
   requireReviewer(a, claim);
   const to = transition(claim.number, claim.status, 'reject');
-  await tx.updateTable('claims').set({ status: to, updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', claim.id).execute();
-  await tx.insertInto('reviews').values({ claim_id: claim.id, verdict: 'reject', note: input.reason, reviewer: actorLabel(a) }).execute();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'claim.reject', entity: 'claim', entityId: claim.id, data: { from: claim.status, to, reason: input.reason } });
+  await tx
+    .updateTable('claims')
+    .set({ status: to, updated_by: actorLabel(a), updated_at: new Date() })
+    .where('id', '=', claim.id)
+    .execute();
+  await tx
+    .insertInto('reviews')
+    .values({ claim_id: claim.id, verdict: 'reject', note: input.reason, reviewer: actorLabel(a) })
+    .execute();
+  await appendAudit(tx, {
+    actor: actorLabel(a),
+    action: 'claim.reject',
+    entity: 'claim',
+    entityId: claim.id,
+    data: { from: claim.status, to, reason: input.reason },
+  });
   return { id: claim.id, status: to };
 }

@@ -7,7 +7,6 @@ import { AppError } from '../app-error.ts';
 import { loadClaim, requireReviewer } from './claim-scope.ts';
 import { OUTCOME_NAMES, transition } from './claim-states.ts';
 
-
 export async function reviewClaim(tx: Tx, actor: Actor | null, input: { claimId: string; note?: string | null }) {
   const a = requireActor(actor);
   const claim = await loadClaim(tx, a, input.claimId, true);
@@ -15,10 +14,27 @@ export async function reviewClaim(tx: Tx, actor: Actor | null, input: { claimId:
   const to = transition(claim.number, claim.status, 'review');
   const excepted = claim.outcome === 'ineligible' && claim.r3_exception_reason != null;
   if (claim.outcome !== 'eligible' && !excepted) {
-    throw new AppError('invalid_transition', `申领 ${claim.number} 的判定结果为“${OUTCOME_NAMES[claim.outcome ?? ''] ?? claim.outcome}”，不能审核通过，请驳回或补充事实后重新判定`, 'status');
+    throw new AppError(
+      'invalid_transition',
+      `申领 ${claim.number} 的判定结果为“${OUTCOME_NAMES[claim.outcome ?? ''] ?? claim.outcome}”，不能审核通过，请驳回或补充事实后重新判定`,
+      'status',
+    );
   }
-  await tx.updateTable('claims').set({ status: to, updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', claim.id).execute();
-  await tx.insertInto('reviews').values({ claim_id: claim.id, verdict: 'pass', note: input.note ?? null, reviewer: actorLabel(a) }).execute();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'claim.review', entity: 'claim', entityId: claim.id, data: { from: claim.status, to, note: input.note ?? null, r3Exception: excepted } });
+  await tx
+    .updateTable('claims')
+    .set({ status: to, updated_by: actorLabel(a), updated_at: new Date() })
+    .where('id', '=', claim.id)
+    .execute();
+  await tx
+    .insertInto('reviews')
+    .values({ claim_id: claim.id, verdict: 'pass', note: input.note ?? null, reviewer: actorLabel(a) })
+    .execute();
+  await appendAudit(tx, {
+    actor: actorLabel(a),
+    action: 'claim.review',
+    entity: 'claim',
+    entityId: claim.id,
+    data: { from: claim.status, to, note: input.note ?? null, r3Exception: excepted },
+  });
   return { id: claim.id, status: to };
 }

@@ -10,30 +10,62 @@ import { AppError } from '../app-error.ts';
 import { transition } from './claim-states.ts';
 
 /** `reason` is the whole grounds as recorded (e.g. "查处：…", "劳动者异议成立：…"). */
-export async function revokeApproval(tx: Tx, a: Actor, claimId: string, reason: string): Promise<{ releasedFen: number; batchId: string | null }> {
+export async function revokeApproval(
+  tx: Tx,
+  a: Actor,
+  claimId: string,
+  reason: string,
+): Promise<{ releasedFen: number; batchId: string | null }> {
   const claim = await tx.selectFrom('claims').select(['status', 'number']).where('id', '=', claimId).forUpdate().executeTakeFirstOrThrow();
   const to = transition(claim.number, claim.status, 'revoke');
   if (await tx.selectFrom('payments').select('id').where('claim_id', '=', claimId).executeTakeFirst()) {
     throw new AppError('conflict', `申领 ${claim.number} 已有支付记录，应追回而不是驳回`, 'claimId');
   }
-  const line = await tx.selectFrom('payment_batch_items as i').innerJoin('payment_batches as b', 'b.id', 'i.batch_id')
-    .select(['i.batch_id', 'i.amount_fen', 'b.status', 'b.total_fen']).where('i.claim_id', '=', claimId).forUpdate().executeTakeFirst();
+  const line = await tx
+    .selectFrom('payment_batch_items as i')
+    .innerJoin('payment_batches as b', 'b.id', 'i.batch_id')
+    .select(['i.batch_id', 'i.amount_fen', 'b.status', 'b.total_fen'])
+    .where('i.claim_id', '=', claimId)
+    .forUpdate()
+    .executeTakeFirst();
   if (line) {
     await tx.deleteFrom('payment_batch_items').where('batch_id', '=', line.batch_id).where('claim_id', '=', claimId).execute();
-    await tx.updateTable('payment_batches').set({ total_fen: Number(line.total_fen) - Number(line.amount_fen), updated_by: actorLabel(a), updated_at: new Date() })
-      .where('id', '=', line.batch_id).execute();
+    await tx
+      .updateTable('payment_batches')
+      .set({ total_fen: Number(line.total_fen) - Number(line.amount_fen), updated_by: actorLabel(a), updated_at: new Date() })
+      .where('id', '=', line.batch_id)
+      .execute();
     await appendAudit(tx, {
-      actor: actorLabel(a), action: 'payment_batch.withdraw_claim', entity: 'payment_batch', entityId: line.batch_id,
+      actor: actorLabel(a),
+      action: 'payment_batch.withdraw_claim',
+      entity: 'payment_batch',
+      entityId: line.batch_id,
       data: { claimId, amountFen: Number(line.amount_fen), batchStatus: line.status, reason },
     });
   }
-  const released = await tx.updateTable('reservations').set({ status: 'released' }).where('claim_id', '=', claimId).where('status', '=', 'reserved')
-    .returning(['fund_id', 'amount_fen']).executeTakeFirst();
-  await tx.updateTable('claims').set({ status: to, updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', claimId).where('status', '=', claim.status).execute();
-  await tx.insertInto('reviews').values({ claim_id: claimId, verdict: 'reject', note: `撤销批准：${reason}`, reviewer: actorLabel(a) }).execute();
+  const released = await tx
+    .updateTable('reservations')
+    .set({ status: 'released' })
+    .where('claim_id', '=', claimId)
+    .where('status', '=', 'reserved')
+    .returning(['fund_id', 'amount_fen'])
+    .executeTakeFirst();
+  await tx
+    .updateTable('claims')
+    .set({ status: to, updated_by: actorLabel(a), updated_at: new Date() })
+    .where('id', '=', claimId)
+    .where('status', '=', claim.status)
+    .execute();
+  await tx
+    .insertInto('reviews')
+    .values({ claim_id: claimId, verdict: 'reject', note: `撤销批准：${reason}`, reviewer: actorLabel(a) })
+    .execute();
   const releasedFen = released ? Number(released.amount_fen) : 0;
   await appendAudit(tx, {
-    actor: actorLabel(a), action: 'claim.revoke', entity: 'claim', entityId: claimId,
+    actor: actorLabel(a),
+    action: 'claim.revoke',
+    entity: 'claim',
+    entityId: claimId,
     data: { from: claim.status, to, reason, releasedFen, fundId: released?.fund_id ?? null, batchId: line?.batch_id ?? null },
   });
   return { releasedFen, batchId: line?.batch_id ?? null };

@@ -46,8 +46,16 @@ export async function freezeDecisions(
 ): Promise<string[]> {
   if (decisions.length === 0) return [];
   const rows = decisions.map(({ program, decision: d }) => ({
-    id: d.ref, outcome: d.outcome, amount_fen: d.amountFen, payee: d.payee, citations: d.citations, reasons: d.reasons,
-    missing: d.missing, trace: d.trace ?? null, policy_package_id: d.trace?.policyPackage ?? null, fund_source: fundSourceOf(program, d),
+    id: d.ref,
+    outcome: d.outcome,
+    amount_fen: d.amountFen,
+    payee: d.payee,
+    citations: d.citations,
+    reasons: d.reasons,
+    missing: d.missing,
+    trace: d.trace ?? null,
+    policy_package_id: d.trace?.policyPackage ?? null,
+    fund_source: fundSourceOf(program, d),
   }));
   const result = await sql<{ id: string }>`
     update claims as c set status = 'decided', outcome = d.outcome, amount_fen = d.amount_fen, payee = d.payee,

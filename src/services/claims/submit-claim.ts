@@ -11,7 +11,15 @@ import { isParty, realNameProblems } from '../people/real-name-check.ts';
 
 export const CITY_AREA = '510400';
 /** R11 programs train an enterprise's employees: they go to the employer's HR office. */
-const EMPLOYER_PROGRAMS = new Set<ProgramCode>(['apprenticeship', 'skill_upgrade', 'short_term', 'pre_job', 'transfer', 'work_for_training', 'safety']);
+const EMPLOYER_PROGRAMS = new Set<ProgramCode>([
+  'apprenticeship',
+  'skill_upgrade',
+  'short_term',
+  'pre_job',
+  'transfer',
+  'work_for_training',
+  'safety',
+]);
 
 export interface SubmitClaimInput {
   program: ProgramCode;
@@ -60,7 +68,11 @@ function applicantFor(actor: Actor, input: SubmitClaimInput): 'individual' | 'en
   }
 }
 
-export async function submitClaim(tx: Tx, actor: Actor | null, input: SubmitClaimInput): Promise<{ id: string; number: string; areaCode: string }> {
+export async function submitClaim(
+  tx: Tx,
+  actor: Actor | null,
+  input: SubmitClaimInput,
+): Promise<{ id: string; number: string; areaCode: string }> {
   const a = requireRole(actor, 'trainee', 'enterprise', 'provider', 'city', 'county');
   const applicant = applicantFor(a, input);
   if (input.endDate < input.startDate) throw new AppError('invalid_input', 'endDate: 结业日期早于开班日期', 'endDate');
@@ -70,27 +82,48 @@ export async function submitClaim(tx: Tx, actor: Actor | null, input: SubmitClai
     const refused = (await realNameProblems(tx, a, [{ residentId: input.residentId, name: input.name }]))[0];
     if (refused) throw new AppError('invalid_input', `${refused.field}: ${refused.message}`, refused.field);
   }
-  const person = await tx.selectFrom('people').select(['resident_id', 'area_code']).where('resident_id', '=', input.residentId).executeTakeFirst();
+  const person = await tx
+    .selectFrom('people')
+    .select(['resident_id', 'area_code'])
+    .where('resident_id', '=', input.residentId)
+    .executeTakeFirst();
   if (!person) throw notOnRecord('人员', input.residentId, 'residentId');
   const enterprise = input.enterpriseUscc
-    ? await tx.selectFrom('enterprises').select(['uscc', 'area_code', 'directly_managed']).where('uscc', '=', input.enterpriseUscc).executeTakeFirst()
+    ? await tx
+        .selectFrom('enterprises')
+        .select(['uscc', 'area_code', 'directly_managed'])
+        .where('uscc', '=', input.enterpriseUscc)
+        .executeTakeFirst()
     : undefined;
   if (input.enterpriseUscc && !enterprise) throw notOnRecord('企业', input.enterpriseUscc, 'enterpriseUscc');
   if (input.providerId && !(await tx.selectFrom('providers').select('id').where('id', '=', input.providerId).executeTakeFirst())) {
     throw notOnRecord('培训机构', input.providerId, 'providerId');
   }
-  const klass = input.classId ? await tx.selectFrom('classes').select(['id', 'area_code']).where('id', '=', input.classId).executeTakeFirst() : undefined;
+  const klass = input.classId
+    ? await tx.selectFrom('classes').select(['id', 'area_code']).where('id', '=', input.classId).executeTakeFirst()
+    : undefined;
   if (input.classId && !klass) throw notOnRecord('培训班', input.classId, 'classId');
-  const project = input.projectId ? await tx.selectFrom('projects').select(['id', 'area_code']).where('id', '=', input.projectId).executeTakeFirst() : undefined;
+  const project = input.projectId
+    ? await tx.selectFrom('projects').select(['id', 'area_code']).where('id', '=', input.projectId).executeTakeFirst()
+    : undefined;
   if (input.projectId && !project) throw notOnRecord('项目', input.projectId, 'projectId');
   if (input.apprenticeshipPlanId) {
-    const plan = await tx.selectFrom('apprenticeship_plans').select(['resident_id', 'enterprise_uscc']).where('id', '=', input.apprenticeshipPlanId).executeTakeFirst();
+    const plan = await tx
+      .selectFrom('apprenticeship_plans')
+      .select(['resident_id', 'enterprise_uscc'])
+      .where('id', '=', input.apprenticeshipPlanId)
+      .executeTakeFirst();
     if (!plan) throw notOnRecord('学徒培养计划', input.apprenticeshipPlanId, 'apprenticeshipPlanId');
-    if (plan.resident_id !== input.residentId) throw new AppError('invalid_input', 'apprenticeshipPlanId: 学徒培养计划不是该人员的', 'apprenticeshipPlanId');
+    if (plan.resident_id !== input.residentId)
+      throw new AppError('invalid_input', 'apprenticeshipPlanId: 学徒培养计划不是该人员的', 'apprenticeshipPlanId');
   }
   if (input.trainingClaimId) {
     // §4.6 living allowance: it names the same person's employment-skill training (evaluate.md trainingRef).
-    const training = await tx.selectFrom('claims').select(['resident_id', 'program']).where('id', '=', input.trainingClaimId).executeTakeFirst();
+    const training = await tx
+      .selectFrom('claims')
+      .select(['resident_id', 'program'])
+      .where('id', '=', input.trainingClaimId)
+      .executeTakeFirst();
     if (!training) throw notOnRecord('申领', input.trainingClaimId, 'trainingClaimId');
     if (training.program !== 'employment_skill' || training.resident_id !== input.residentId) {
       throw new AppError('invalid_input', 'trainingClaimId: 不是同一人员的就业技能培训申领', 'trainingClaimId');
@@ -98,26 +131,70 @@ export async function submitClaim(tx: Tx, actor: Actor | null, input: SubmitClai
   }
   // R2: to the HR office that approved the training: the class's or project's area; an employer's
   // programs go to the employer's office (the city directly manages the big enterprises, §5.7).
-  const areaCode = klass?.area_code ?? project?.area_code
-    ?? (enterprise && EMPLOYER_PROGRAMS.has(input.program) ? (enterprise.directly_managed ? CITY_AREA : enterprise.area_code) : person.area_code);
-  if (a.role === 'county' && a.areaCode !== areaCode) throw new AppError('forbidden', `只能登记本县（区）的申领（该申领属于 ${areaCode}）`, 'residentId');
+  const areaCode =
+    klass?.area_code ??
+    project?.area_code ??
+    (enterprise && EMPLOYER_PROGRAMS.has(input.program)
+      ? enterprise.directly_managed
+        ? CITY_AREA
+        : enterprise.area_code
+      : person.area_code);
+  if (a.role === 'county' && a.areaCode !== areaCode)
+    throw new AppError('forbidden', `只能登记本县（区）的申领（该申领属于 ${areaCode}）`, 'residentId');
 
   const id = `CL-${newUuid()}`;
-  const { number } = await tx.insertInto('claims').values({
-    id, program: input.program, applicant, applicant_ref: a.role === 'trainee' ? a.residentId : a.role === 'enterprise' ? a.enterpriseUscc : a.role === 'provider' ? a.providerId : null,
-    resident_id: input.residentId, enterprise_uscc: input.enterpriseUscc ?? null, class_id: input.classId ?? null,
-    provider_id: input.providerId ?? null, area_code: areaCode, occupation_code: input.occupationCode ?? null,
-    level: input.level == null ? null : String(input.level), entrepreneurship_type: input.entrepreneurshipType ?? null,
-    start_date: input.startDate, end_date: input.endDate, attended_hours: input.attendedHours ?? null, attended_days: input.attendedDays ?? null,
-    qualified: input.qualified ?? null, certificate_type: input.certificate?.type ?? null, certificate_number: input.certificate?.number ?? null,
-    new_hire: input.newHire ?? null, contract_months: input.contractMonths ?? null, plan_approved: input.planApproved ?? null,
-    insured_months: input.insuredMonths ?? null, training_claim_id: input.trainingClaimId ?? null, project_id: input.projectId ?? null,
-    apprenticeship_plan_id: input.apprenticeshipPlanId ?? null,
-    status: 'submitted', outcome: null, amount_fen: null, payee: null, citations: null, reasons: null, missing: null, trace: null,
-    policy_package_id: null, decided_at: null, r3_exception_reason: null, created_by: actorLabel(a), updated_by: null, updated_at: null,
-  }).returning('number').executeTakeFirstOrThrow();
+  const { number } = await tx
+    .insertInto('claims')
+    .values({
+      id,
+      program: input.program,
+      applicant,
+      applicant_ref:
+        a.role === 'trainee' ? a.residentId : a.role === 'enterprise' ? a.enterpriseUscc : a.role === 'provider' ? a.providerId : null,
+      resident_id: input.residentId,
+      enterprise_uscc: input.enterpriseUscc ?? null,
+      class_id: input.classId ?? null,
+      provider_id: input.providerId ?? null,
+      area_code: areaCode,
+      occupation_code: input.occupationCode ?? null,
+      level: input.level == null ? null : String(input.level),
+      entrepreneurship_type: input.entrepreneurshipType ?? null,
+      start_date: input.startDate,
+      end_date: input.endDate,
+      attended_hours: input.attendedHours ?? null,
+      attended_days: input.attendedDays ?? null,
+      qualified: input.qualified ?? null,
+      certificate_type: input.certificate?.type ?? null,
+      certificate_number: input.certificate?.number ?? null,
+      new_hire: input.newHire ?? null,
+      contract_months: input.contractMonths ?? null,
+      plan_approved: input.planApproved ?? null,
+      insured_months: input.insuredMonths ?? null,
+      training_claim_id: input.trainingClaimId ?? null,
+      project_id: input.projectId ?? null,
+      apprenticeship_plan_id: input.apprenticeshipPlanId ?? null,
+      status: 'submitted',
+      outcome: null,
+      amount_fen: null,
+      payee: null,
+      citations: null,
+      reasons: null,
+      missing: null,
+      trace: null,
+      policy_package_id: null,
+      decided_at: null,
+      r3_exception_reason: null,
+      created_by: actorLabel(a),
+      updated_by: null,
+      updated_at: null,
+    })
+    .returning('number')
+    .executeTakeFirstOrThrow();
   await appendAudit(tx, {
-    actor: actorLabel(a), action: 'claim.submit', entity: 'claim', entityId: id,
+    actor: actorLabel(a),
+    action: 'claim.submit',
+    entity: 'claim',
+    entityId: id,
     data: { number, to: 'submitted', program: input.program, applicant, areaCode, residentId: input.residentId },
   });
   return { id, number, areaCode };

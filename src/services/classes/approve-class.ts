@@ -15,6 +15,13 @@ export async function approveClass(tx: Tx, actor: Actor | null, id: string, inpu
   assertClassTransition(cls.status, 'approve');
   const review = await reviewClassOpening(tx, cls);
   assertNoBlocking(a, review, '审查通过');
-  await moveClass(tx, a, cls, 'approve', { review_note: input.note, review_problems: review }, { note: input.note, review: reviewSummary(review) });
+  await moveClass(
+    tx,
+    a,
+    cls,
+    'approve',
+    { review_note: input.note, review_problems: review },
+    { note: input.note, review: reviewSummary(review) },
+  );
   return getClass(tx, a, id);
 }

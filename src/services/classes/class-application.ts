@@ -2,7 +2,12 @@
 // and schedule. Checked here for what makes it a well-formed application, with field paths; whether
 // it may open (scope, catalog, filing, every trainee's cross-program status) is the opening review's.
 import {
-  CATALOG_SECTION_OF, CLASS_PROGRAMS, classApplicationProblems, EMPLOYEE_PROGRAMS, problemText, type ClassProgram,
+  CATALOG_SECTION_OF,
+  CLASS_PROGRAMS,
+  classApplicationProblems,
+  EMPLOYEE_PROGRAMS,
+  problemText,
+  type ClassProgram,
 } from '../../policy/class-application.ts';
 import type { Actor } from '../access.ts';
 import { actorLabel } from '../access.ts';
@@ -55,12 +60,15 @@ export async function checkClassApplication(tx: Tx, actor: Actor, input: ClassAp
   const problems = classApplicationProblems(input);
   const program = problems.find((p) => p.field === 'program');
   if (program) throw bad('program', problemText(program));
-  if (actor.role === 'provider' && actor.providerId !== input.providerId) throw new AppError('forbidden', '只能为本机构申请开班', 'providerId');
+  if (actor.role === 'provider' && actor.providerId !== input.providerId)
+    throw new AppError('forbidden', '只能为本机构申请开班', 'providerId');
   requireOwnArea(actor, input.areaCode, 'areaCode');
   // Size limits (limits.ts): a class's roster × schedule is what its attendance sheet and grid are built from.
   const lim = limits();
-  if (input.trainees.length > lim.classTrainees) throw bad('trainees', `每班学员最多 ${lim.classTrainees} 名，本申请有 ${input.trainees.length} 名`);
-  if (input.sessions.length > lim.classSessions) throw bad('sessions', `每班课次最多 ${lim.classSessions} 个，本申请有 ${input.sessions.length} 个`);
+  if (input.trainees.length > lim.classTrainees)
+    throw bad('trainees', `每班学员最多 ${lim.classTrainees} 名，本申请有 ${input.trainees.length} 名`);
+  if (input.sessions.length > lim.classSessions)
+    throw bad('sessions', `每班课次最多 ${lim.classSessions} 个，本申请有 ${input.sessions.length} 个`);
   const first = problems[0];
   if (first) throw bad(first.field, problemText(first));
 
@@ -69,7 +77,8 @@ export async function checkClassApplication(tx: Tx, actor: Actor, input: ClassAp
   const provider = await tx.selectFrom('providers').select('id').where('id', '=', input.providerId).executeTakeFirst();
   if (!provider) throw bad('providerId', `没有这个培训机构：${input.providerId}`);
   if (input.enterpriseUscc != null) {
-    if (!(await tx.selectFrom('enterprises').select('uscc').where('uscc', '=', input.enterpriseUscc).executeTakeFirst())) throw bad('enterpriseUscc', '该企业尚未登记');
+    if (!(await tx.selectFrom('enterprises').select('uscc').where('uscc', '=', input.enterpriseUscc).executeTakeFirst()))
+      throw bad('enterpriseUscc', '该企业尚未登记');
   }
   if (input.projectId != null && !(await tx.selectFrom('projects').select('id').where('id', '=', input.projectId).executeTakeFirst())) {
     throw bad('projectId', '没有这个项目');
@@ -85,7 +94,9 @@ export async function checkClassApplication(tx: Tx, actor: Actor, input: ClassAp
     if (realName) throw bad(`trainees[${realName.index}].${realName.field}`, realName.message);
     const employers = [...new Set(input.trainees.map((t) => t.employerUscc).filter((u): u is string => u != null))];
     if (employers.length > 0) {
-      const knownE = new Set((await tx.selectFrom('enterprises').select('uscc').where('uscc', 'in', employers).execute()).map((e) => e.uscc));
+      const knownE = new Set(
+        (await tx.selectFrom('enterprises').select('uscc').where('uscc', 'in', employers).execute()).map((e) => e.uscc),
+      );
       const j = input.trainees.findIndex((t) => t.employerUscc != null && !knownE.has(t.employerUscc));
       if (j >= 0) throw bad(`trainees[${j}].employerUscc`, '该企业尚未登记');
     }
@@ -95,24 +106,53 @@ export async function checkClassApplication(tx: Tx, actor: Actor, input: ClassAp
 /** Writes the application's details, roster and schedule (replacing those of a draft being edited). */
 export async function writeClassApplication(tx: Tx, actor: Actor, id: string, input: ClassApplication, isNew: boolean): Promise<void> {
   const details = {
-    provider_id: input.providerId, program: input.program, area_code: input.areaCode, enterprise_uscc: input.enterpriseUscc ?? null,
-    occupation_code: input.occupationCode ?? null, level: input.level ?? null, entrepreneurship_type: input.entrepreneurshipType ?? null,
-    project_id: input.projectId ?? null, filing_id: input.filingId ?? null, start_date: input.startDate, end_date: input.endDate,
-    hours: input.hours, venue: input.venue, teachers: JSON.stringify(input.teachers),
+    provider_id: input.providerId,
+    program: input.program,
+    area_code: input.areaCode,
+    enterprise_uscc: input.enterpriseUscc ?? null,
+    occupation_code: input.occupationCode ?? null,
+    level: input.level ?? null,
+    entrepreneurship_type: input.entrepreneurshipType ?? null,
+    project_id: input.projectId ?? null,
+    filing_id: input.filingId ?? null,
+    start_date: input.startDate,
+    end_date: input.endDate,
+    hours: input.hours,
+    venue: input.venue,
+    teachers: JSON.stringify(input.teachers),
   };
   if (isNew) {
-    await tx.insertInto('classes').values({ id, ...details, status: 'draft', review_note: null, created_by: actorLabel(actor), updated_by: null, updated_at: null }).execute();
+    await tx
+      .insertInto('classes')
+      .values({ id, ...details, status: 'draft', review_note: null, created_by: actorLabel(actor), updated_by: null, updated_at: null })
+      .execute();
   } else {
-    await tx.updateTable('classes').set({ ...details, updated_by: actorLabel(actor), updated_at: new Date() }).where('id', '=', id).execute();
+    await tx
+      .updateTable('classes')
+      .set({ ...details, updated_by: actorLabel(actor), updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
     await tx.deleteFrom('class_trainees').where('class_id', '=', id).execute();
     await tx.deleteFrom('class_sessions').where('class_id', '=', id).execute();
   }
   if (input.trainees.length > 0) {
-    await tx.insertInto('class_trainees').values(input.trainees.map((t) => ({
-      class_id: id, resident_id: t.residentId, employer_uscc: t.employerUscc ?? null, new_hire: t.newHire ?? null, contract_months: t.contractMonths ?? null,
-    }))).execute();
+    await tx
+      .insertInto('class_trainees')
+      .values(
+        input.trainees.map((t) => ({
+          class_id: id,
+          resident_id: t.residentId,
+          employer_uscc: t.employerUscc ?? null,
+          new_hire: t.newHire ?? null,
+          contract_months: t.contractMonths ?? null,
+        })),
+      )
+      .execute();
   }
   if (input.sessions.length > 0) {
-    await tx.insertInto('class_sessions').values(input.sessions.map((s) => ({ class_id: id, day: s.day, starts_at: s.startsAt, ends_at: s.endsAt, hours: s.hours }))).execute();
+    await tx
+      .insertInto('class_sessions')
+      .values(input.sessions.map((s) => ({ class_id: id, day: s.day, starts_at: s.startsAt, ends_at: s.endsAt, hours: s.hours })))
+      .execute();
   }
 }

@@ -13,7 +13,13 @@ const DEPARTMENT_GROUP: Partial<Record<string, string>> = { veterans: 'veteran',
 export function classInScope(actor: Actor) {
   return (eb: ExpressionBuilder<Database, 'classes'>): Expression<SqlBool> => {
     const onRoster = (where: (q: ExpressionBuilder<Database, 'class_trainees'>) => Expression<SqlBool>) =>
-      eb.exists(eb.selectFrom('class_trainees').whereRef('class_trainees.class_id', '=', 'classes.id').where(where).select(sql`1`.as('x')));
+      eb.exists(
+        eb
+          .selectFrom('class_trainees')
+          .whereRef('class_trainees.class_id', '=', 'classes.id')
+          .where(where)
+          .select(sql`1`.as('x')),
+      );
     switch (actor.role) {
       case 'city':
         return sql<boolean>`true`;
@@ -22,23 +28,49 @@ export function classInScope(actor: Actor) {
       case 'provider':
         return eb('classes.provider_id', '=', actor.providerId ?? '');
       case 'enterprise':
-        return eb.or([eb('classes.enterprise_uscc', '=', actor.enterpriseUscc ?? ''), onRoster((q) => q('class_trainees.employer_uscc', '=', actor.enterpriseUscc ?? ''))]);
+        return eb.or([
+          eb('classes.enterprise_uscc', '=', actor.enterpriseUscc ?? ''),
+          onRoster((q) => q('class_trainees.employer_uscc', '=', actor.enterpriseUscc ?? '')),
+        ]);
       case 'trainee':
         return onRoster((q) => q('class_trainees.resident_id', '=', actor.residentId ?? ''));
       case 'department':
         switch (actor.department) {
-          case 'finance': return sql<boolean>`true`;
-          case 'emergency': return eb('classes.program', '=', 'safety');
-          case 'development_reform': return eb('classes.program', '=', 'project_based');
+          case 'finance':
+            return sql<boolean>`true`;
+          case 'emergency':
+            return eb('classes.program', '=', 'safety');
+          case 'development_reform':
+            return eb('classes.program', '=', 'project_based');
           case 'education':
-            return eb.exists(eb.selectFrom('providers').whereRef('providers.id', '=', 'classes.provider_id').where('providers.kind', '=', 'college').select(sql`1`.as('x')));
+            return eb.exists(
+              eb
+                .selectFrom('providers')
+                .whereRef('providers.id', '=', 'classes.provider_id')
+                .where('providers.kind', '=', 'college')
+                .select(sql`1`.as('x')),
+            );
           case 'civil_affairs':
-            return eb.exists(eb.selectFrom('enterprises').whereRef('enterprises.uscc', '=', 'classes.enterprise_uscc').where('enterprises.industry', '=', 'health_care').select(sql`1`.as('x')));
+            return eb.exists(
+              eb
+                .selectFrom('enterprises')
+                .whereRef('enterprises.uscc', '=', 'classes.enterprise_uscc')
+                .where('enterprises.industry', '=', 'health_care')
+                .select(sql`1`.as('x')),
+            );
           default: {
             const group = actor.department ? DEPARTMENT_GROUP[actor.department] : undefined;
             if (!group) return sql<boolean>`false`;
-            return onRoster((q) => q.exists(q.selectFrom('person_facts').whereRef('person_facts.resident_id', '=', 'class_trainees.resident_id')
-              .where('person_facts.fact', '=', group).where('person_facts.value', '=', true).select(sql`1`.as('y'))));
+            return onRoster((q) =>
+              q.exists(
+                q
+                  .selectFrom('person_facts')
+                  .whereRef('person_facts.resident_id', '=', 'class_trainees.resident_id')
+                  .where('person_facts.fact', '=', group)
+                  .where('person_facts.value', '=', true)
+                  .select(sql`1`.as('y')),
+              ),
+            );
           }
         }
     }

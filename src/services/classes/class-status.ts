@@ -6,13 +6,24 @@ import type { Role } from '../access.ts';
 import { AppError } from '../app-error.ts';
 
 export const CLASS_STATUS_NAMES: Record<ClassStatus, string> = {
-  draft: '草稿', submitted: '已提交开班申请', approved: '开班审查通过', returned: '已退回', running: '培训中', assessed: '已结业考核', closed: '已验收结班',
+  draft: '草稿',
+  submitted: '已提交开班申请',
+  approved: '开班审查通过',
+  returned: '已退回',
+  running: '培训中',
+  assessed: '已结业考核',
+  closed: '已验收结班',
 };
 
 export type ClassAction = 'submit' | 'approve' | 'return' | 'start' | 'assess' | 'close';
 
 export const CLASS_ACTION_NAMES: Record<ClassAction, string> = {
-  submit: '提交开班申请', approve: '开班审查通过', return: '退回开班申请', start: '开班', assess: '完成结业考核', close: '验收结班',
+  submit: '提交开班申请',
+  approve: '开班审查通过',
+  return: '退回开班申请',
+  start: '开班',
+  assess: '完成结业考核',
+  close: '验收结班',
 };
 
 /** Each action: the statuses it starts from, where it leads, and who may take it (the provider runs the class; the HR office reviews it). */
@@ -31,7 +42,11 @@ export const EDITABLE: readonly ClassStatus[] = ['draft', 'returned'];
 export function assertClassTransition(status: ClassStatus, action: ClassAction): ClassStatus {
   const t = CLASS_TRANSITIONS[action];
   if (!t.from.includes(status)) {
-    throw new AppError('invalid_transition', `培训班当前状态为“${CLASS_STATUS_NAMES[status]}”，不能${CLASS_ACTION_NAMES[action]}`, 'status');
+    throw new AppError(
+      'invalid_transition',
+      `培训班当前状态为“${CLASS_STATUS_NAMES[status]}”，不能${CLASS_ACTION_NAMES[action]}`,
+      'status',
+    );
   }
   return t.to;
 }

@@ -12,13 +12,32 @@ export async function completeAssessment(tx: Tx, actor: Actor | null, id: string
   const a = requireRole(actor, 'provider', 'county', 'city');
   const cls = await classForChange(tx, a, id);
   assertClassTransition(cls.status, 'assess');
-  const missing = await tx.selectFrom('class_trainees').innerJoin('people', 'people.resident_id', 'class_trainees.resident_id').select('people.name')
+  const missing = await tx
+    .selectFrom('class_trainees')
+    .innerJoin('people', 'people.resident_id', 'class_trainees.resident_id')
+    .select('people.name')
     .where('class_trainees.class_id', '=', id)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('assessment_results').whereRef('assessment_results.class_id', '=', 'class_trainees.class_id')
-      .whereRef('assessment_results.resident_id', '=', 'class_trainees.resident_id').select('assessment_results.qualified'))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('assessment_results')
+            .whereRef('assessment_results.class_id', '=', 'class_trainees.class_id')
+            .whereRef('assessment_results.resident_id', '=', 'class_trainees.resident_id')
+            .select('assessment_results.qualified'),
+        ),
+      ),
+    )
     .execute();
   if (missing.length > 0) {
-    throw new AppError('invalid_transition', `还有 ${missing.length} 名学员没有考核结果（${missing.slice(0, 3).map((m) => m.name).join('、')}${missing.length > 3 ? '等' : ''}），不能完成结业考核`, 'results');
+    throw new AppError(
+      'invalid_transition',
+      `还有 ${missing.length} 名学员没有考核结果（${missing
+        .slice(0, 3)
+        .map((m) => m.name)
+        .join('、')}${missing.length > 3 ? '等' : ''}），不能完成结业考核`,
+      'results',
+    );
   }
   await moveClass(tx, a, cls, 'assess');
   return getClass(tx, a, id);

@@ -11,7 +11,10 @@ export async function createClass(tx: Tx, actor: Actor | null, input: ClassAppli
   const id = newUuid();
   await writeClassApplication(tx, a, id, input, true);
   await appendAudit(tx, {
-    actor: actorLabel(a), action: 'class.create', entity: 'class', entityId: id,
+    actor: actorLabel(a),
+    action: 'class.create',
+    entity: 'class',
+    entityId: id,
     data: { providerId: input.providerId, program: input.program, startDate: input.startDate, trainees: input.trainees.length },
   });
   return getClass(tx, a, id);

@@ -72,11 +72,30 @@ export async function importRoster(db: Db, actor: Actor | null, classId: string,
     const cls = await classForChange(tx, a, classId);
     assertClassStatus(cls.status, EDITABLE, '导入花名册');
     await tx.deleteFrom('class_trainees').where('class_id', '=', classId).execute();
-    await tx.insertInto('class_trainees').values(trainees.map((t) => ({
-      class_id: classId, resident_id: t.residentId, employer_uscc: t.employerUscc, new_hire: t.newHire, contract_months: t.contractMonths,
-    }))).execute();
-    await tx.updateTable('classes').set({ updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', classId).execute();
-    await appendAudit(tx, { actor: actorLabel(a), action: 'class.roster_import', entity: 'class', entityId: classId, data: { status: cls.status, trainees: trainees.length } });
+    await tx
+      .insertInto('class_trainees')
+      .values(
+        trainees.map((t) => ({
+          class_id: classId,
+          resident_id: t.residentId,
+          employer_uscc: t.employerUscc,
+          new_hire: t.newHire,
+          contract_months: t.contractMonths,
+        })),
+      )
+      .execute();
+    await tx
+      .updateTable('classes')
+      .set({ updated_by: actorLabel(a), updated_at: new Date() })
+      .where('id', '=', classId)
+      .execute();
+    await appendAudit(tx, {
+      actor: actorLabel(a),
+      action: 'class.roster_import',
+      entity: 'class',
+      entityId: classId,
+      data: { status: cls.status, trainees: trainees.length },
+    });
   });
   return inTransaction(db, (tx) => getClass(tx, a, classId));
 }
@@ -90,15 +109,21 @@ async function checkRoster(db: Db, a: Actor, sheet: ReadSheet): Promise<Imported
 
   for (const r of sheet.rows) {
     const at = `trainees[${trainees.length}]`;
-    const bad = (column: string, message: string, field?: string) => problems.push({ row: r.row, column, message, ...(field ? { field: `${at}.${field}` } : {}) });
+    const bad = (column: string, message: string, field?: string) =>
+      problems.push({ row: r.row, column, message, ...(field ? { field: `${at}.${field}` } : {}) });
     const residentId = r.get(C.residentId).toUpperCase();
     const name = r.get(C.name);
     const employer = r.get(C.employerUscc).toUpperCase();
     const newHireText = r.get(C.newHire);
     const monthsText = r.get(C.contractMonths);
     let ok = true;
-    if (residentId === '') { bad(C.residentId, '不能为空', 'residentId'); ok = false; }
-    else if (r.isNumber(C.residentId)) { bad(C.residentId, '应以文本格式填写（数字格式会改变末几位）', 'residentId'); ok = false; }
+    if (residentId === '') {
+      bad(C.residentId, '不能为空', 'residentId');
+      ok = false;
+    } else if (r.isNumber(C.residentId)) {
+      bad(C.residentId, '应以文本格式填写（数字格式会改变末几位）', 'residentId');
+      ok = false;
+    }
     if (name === '') bad(C.name, '不能为空');
     let newHire: boolean | null = null;
     if (newHireText !== '') {
@@ -129,13 +154,22 @@ async function checkRoster(db: Db, a: Actor, sheet: ReadSheet): Promise<Imported
   // Real-name check against the registry (§5.2): every line's ID registered under the name written;
   // a party is told only that the line did not pass (real-name-check.ts), never which half failed.
   // (A line whose ID or name is already refused above is not looked up.)
-  const checkable = trainees.filter((t) => t.name !== '' && /^\d{17}[\dX]$/.test(t.residentId) && !problems.some((p) => p.row === t.row && p.column === C.residentId));
+  const checkable = trainees.filter(
+    (t) => t.name !== '' && /^\d{17}[\dX]$/.test(t.residentId) && !problems.some((p) => p.row === t.row && p.column === C.residentId),
+  );
   for (const p of await realNameProblems(db, a, checkable)) {
     const t = checkable[p.index]!;
-    problems.push({ row: t.row, column: p.field === 'name' ? C.name : C.residentId, message: p.message, ...(p.field === 'residentId' ? { field: `trainees[${trainees.indexOf(t)}].residentId` } : {}) });
+    problems.push({
+      row: t.row,
+      column: p.field === 'name' ? C.name : C.residentId,
+      message: p.message,
+      ...(p.field === 'residentId' ? { field: `trainees[${trainees.indexOf(t)}].residentId` } : {}),
+    });
   }
   const employers = [...new Set(trainees.map((t) => t.employerUscc).filter((u): u is string => u != null && u.length === 18))];
-  const knownEmployers = new Set(employers.length ? (await db.selectFrom('enterprises').select('uscc').where('uscc', 'in', employers).execute()).map((e) => e.uscc) : []);
+  const knownEmployers = new Set(
+    employers.length ? (await db.selectFrom('enterprises').select('uscc').where('uscc', 'in', employers).execute()).map((e) => e.uscc) : [],
+  );
   const flagged = new Set(problems.map((p) => `${p.row}|${p.column}`));
   trainees.forEach((t, i) => {
     const at = `trainees[${i}]`;

@@ -13,25 +13,62 @@ export interface ListProviderPaymentsInput extends PageQuery<keyof typeof PROVID
 }
 
 export interface ProviderPayment {
-  id: number; claimId: string; claimNumber: string; classId: string | null; program: string; residentId: string; payee: string; payeeRef: string | null;
-  amountFen: number; batchId: string; paidAt: string;
+  id: number;
+  claimId: string;
+  claimNumber: string;
+  classId: string | null;
+  program: string;
+  residentId: string;
+  payee: string;
+  payeeRef: string | null;
+  amountFen: number;
+  batchId: string;
+  paidAt: string;
 }
 
 export async function listProviderPayments(tx: Tx, actor: Actor | null, input: ListProviderPaymentsInput): Promise<Page<ProviderPayment>> {
   const a = requireRole(actor, 'provider');
-  let q = tx.selectFrom('payments').innerJoin('claims', 'claims.id', 'payments.claim_id')
-    .select(['payments.id', 'payments.claim_id', 'claims.number as claim_number', 'claims.class_id', 'claims.program', 'claims.resident_id', 'payments.payee', 'payments.payee_ref',
-      'payments.amount_fen', 'payments.batch_id', 'payments.paid_at'])
+  let q = tx
+    .selectFrom('payments')
+    .innerJoin('claims', 'claims.id', 'payments.claim_id')
+    .select([
+      'payments.id',
+      'payments.claim_id',
+      'claims.number as claim_number',
+      'claims.class_id',
+      'claims.program',
+      'claims.resident_id',
+      'payments.payee',
+      'payments.payee_ref',
+      'payments.amount_fen',
+      'payments.batch_id',
+      'payments.paid_at',
+    ])
     .where('claims.provider_id', '=', a.providerId ?? '');
   if (input.classId) q = q.where('claims.class_id', '=', input.classId);
   if (input.program) q = q.where('claims.program', '=', input.program);
   if (input.payee) q = q.where('payments.payee', '=', input.payee);
-  const page = await readPage(q, { ...input, order: input.order ?? (input.sort ? 'asc' : 'desc') }, PROVIDER_PAYMENT_SORTS, 'paidAt', 'payments.id');
+  const page = await readPage(
+    q,
+    { ...input, order: input.order ?? (input.sort ? 'asc' : 'desc') },
+    PROVIDER_PAYMENT_SORTS,
+    'paidAt',
+    'payments.id',
+  );
   return {
     ...page,
     items: page.items.map((p) => ({
-      id: Number(p.id), claimId: p.claim_id, claimNumber: p.claim_number, classId: p.class_id, program: p.program, residentId: residentIdFor(a, p.resident_id), payee: p.payee,
-      payeeRef: p.payee_ref, amountFen: Number(p.amount_fen), batchId: p.batch_id, paidAt: new Date(p.paid_at).toISOString(),
+      id: Number(p.id),
+      claimId: p.claim_id,
+      claimNumber: p.claim_number,
+      classId: p.class_id,
+      program: p.program,
+      residentId: residentIdFor(a, p.resident_id),
+      payee: p.payee,
+      payeeRef: p.payee_ref,
+      amountFen: Number(p.amount_fen),
+      batchId: p.batch_id,
+      paidAt: new Date(p.paid_at).toISOString(),
     })),
   };
 }

@@ -7,8 +7,12 @@ import type { ClassStatus } from '../../store/schema.ts';
 import { assertClassTransition, CLASS_ACTION_NAMES, CLASS_TRANSITIONS, type ClassAction } from './class-status.ts';
 
 export async function moveClass(
-  tx: Tx, actor: Actor, cls: { id: string; status: ClassStatus }, action: ClassAction,
-  extra: { review_note?: string | null; review_problems?: unknown } = {}, data: Record<string, unknown> = {},
+  tx: Tx,
+  actor: Actor,
+  cls: { id: string; status: ClassStatus },
+  action: ClassAction,
+  extra: { review_note?: string | null; review_problems?: unknown } = {},
+  data: Record<string, unknown> = {},
 ): Promise<ClassStatus> {
   const to = assertClassTransition(cls.status, action);
   if (!CLASS_TRANSITIONS[action].roles.includes(actor.role)) {
@@ -19,6 +23,12 @@ export async function moveClass(
   if (extra.review_problems !== undefined) set.review_problems = JSON.stringify(extra.review_problems);
   const moved = await tx.updateTable('classes').set(set).where('id', '=', cls.id).where('status', '=', cls.status).executeTakeFirst();
   if (Number(moved.numUpdatedRows) !== 1) throw new AppError('conflict', '培训班状态已被他人修改，请刷新后重试');
-  await appendAudit(tx, { actor: actorLabel(actor), action: `class.${action}`, entity: 'class', entityId: cls.id, data: { from: cls.status, to, ...data } });
+  await appendAudit(tx, {
+    actor: actorLabel(actor),
+    action: `class.${action}`,
+    entity: 'class',
+    entityId: cls.id,
+    data: { from: cls.status, to, ...data },
+  });
   return to;
 }

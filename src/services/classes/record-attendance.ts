@@ -11,16 +11,29 @@ export interface AttendanceInput {
   marks: { residentId: string; present: boolean; method?: string | null }[];
 }
 
-export async function recordAttendance(tx: Tx, actor: Actor | null, classId: string, input: AttendanceInput): Promise<{ recorded: number }> {
+export async function recordAttendance(
+  tx: Tx,
+  actor: Actor | null,
+  classId: string,
+  input: AttendanceInput,
+): Promise<{ recorded: number }> {
   const a = requireRole(actor, 'provider', 'county', 'city');
   const cls = await classForChange(tx, a, classId);
   assertClassStatus(cls.status, ['running'], '登记考勤');
-  const session = await tx.selectFrom('class_sessions').select('id').where('id', '=', input.sessionId).where('class_id', '=', classId).executeTakeFirst();
+  const session = await tx
+    .selectFrom('class_sessions')
+    .select('id')
+    .where('id', '=', input.sessionId)
+    .where('class_id', '=', classId)
+    .executeTakeFirst();
   if (!session) throw new AppError('invalid_input', 'sessionId: 本班没有这一课次', 'sessionId');
-  const roster = new Set((await tx.selectFrom('class_trainees').select('resident_id').where('class_id', '=', classId).execute()).map((r) => r.resident_id));
+  const roster = new Set(
+    (await tx.selectFrom('class_trainees').select('resident_id').where('class_id', '=', classId).execute()).map((r) => r.resident_id),
+  );
   const seen = new Set<string>();
   input.marks.forEach((m, i) => {
-    if (!roster.has(m.residentId)) throw new AppError('invalid_input', `marks[${i}].residentId: 该人员不在本班花名册中`, `marks[${i}].residentId`);
+    if (!roster.has(m.residentId))
+      throw new AppError('invalid_input', `marks[${i}].residentId: 该人员不在本班花名册中`, `marks[${i}].residentId`);
     if (seen.has(m.residentId)) throw new AppError('invalid_input', `marks[${i}].residentId: 同一人员重复登记`, `marks[${i}].residentId`);
     seen.add(m.residentId);
   });
@@ -28,15 +41,37 @@ export async function recordAttendance(tx: Tx, actor: Actor | null, classId: str
   // recorded again keeps its first sign-in time and updates the rest.
   if (input.marks.length > 0) {
     const now = new Date();
-    await tx.insertInto('attendance').values(input.marks.map((m) => ({
-      session_id: input.sessionId, resident_id: m.residentId, present: m.present, signed_at: m.present ? now : null, method: m.method ?? null, recorded_by: actorLabel(a),
-    }))).onConflict((oc) => oc.columns(['session_id', 'resident_id']).doUpdateSet((eb) => ({
-      present: eb.ref('excluded.present'), method: eb.ref('excluded.method'), recorded_by: eb.ref('excluded.recorded_by'),
-    }))).execute();
+    await tx
+      .insertInto('attendance')
+      .values(
+        input.marks.map((m) => ({
+          session_id: input.sessionId,
+          resident_id: m.residentId,
+          present: m.present,
+          signed_at: m.present ? now : null,
+          method: m.method ?? null,
+          recorded_by: actorLabel(a),
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['session_id', 'resident_id']).doUpdateSet((eb) => ({
+          present: eb.ref('excluded.present'),
+          method: eb.ref('excluded.method'),
+          recorded_by: eb.ref('excluded.recorded_by'),
+        })),
+      )
+      .execute();
   }
   await appendAudit(tx, {
-    actor: actorLabel(a), action: 'class.attendance', entity: 'class', entityId: classId,
-    data: { sessionId: input.sessionId, present: input.marks.filter((m) => m.present).length, absent: input.marks.filter((m) => !m.present).length },
+    actor: actorLabel(a),
+    action: 'class.attendance',
+    entity: 'class',
+    entityId: classId,
+    data: {
+      sessionId: input.sessionId,
+      present: input.marks.filter((m) => m.present).length,
+      absent: input.marks.filter((m) => !m.present).length,
+    },
   });
   return { recorded: input.marks.length };
 }

@@ -23,15 +23,47 @@ export async function recordCertificate(tx: Tx, actor: Actor | null, classId: st
   assertDate(input.issuedOn, 'issuedOn');
   const cls = await classForChange(tx, a, classId);
   assertClassStatus(cls.status, ['assessed'], '登记证书');
-  const result = await tx.selectFrom('assessment_results').select('qualified').where('class_id', '=', classId).where('resident_id', '=', input.residentId).executeTakeFirst();
+  const result = await tx
+    .selectFrom('assessment_results')
+    .select('qualified')
+    .where('class_id', '=', classId)
+    .where('resident_id', '=', input.residentId)
+    .executeTakeFirst();
   if (!result) throw new AppError('invalid_input', 'residentId: 该人员不在本班花名册中或没有考核结果', 'residentId');
   if (!result.qualified) throw new AppError('invalid_input', 'residentId: 该人员结业考核不合格，不能登记证书', 'residentId');
-  const taken = await tx.selectFrom('certificates').select(['class_id']).where('type', '=', input.type).where('number', '=', input.number).executeTakeFirst();
-  if (taken) throw new AppError('conflict', `number: ${CERTIFICATE_NAMES[input.type]}编号 ${input.number} 已被登记，同一类证书的编号不能重复使用`, 'number');
-  const row = await tx.insertInto('certificates').values({
-    type: input.type, number: input.number, resident_id: input.residentId, class_id: classId, occupation_code: cls.occupation_code, level: cls.level,
-    issued_on: input.issuedOn, issuer: input.issuer, recorded_by: actorLabel(a),
-  }).returning('id').executeTakeFirstOrThrow();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'class.certificate', entity: 'class', entityId: classId, data: { residentId: input.residentId, type: input.type, number: input.number } });
+  const taken = await tx
+    .selectFrom('certificates')
+    .select(['class_id'])
+    .where('type', '=', input.type)
+    .where('number', '=', input.number)
+    .executeTakeFirst();
+  if (taken)
+    throw new AppError(
+      'conflict',
+      `number: ${CERTIFICATE_NAMES[input.type]}编号 ${input.number} 已被登记，同一类证书的编号不能重复使用`,
+      'number',
+    );
+  const row = await tx
+    .insertInto('certificates')
+    .values({
+      type: input.type,
+      number: input.number,
+      resident_id: input.residentId,
+      class_id: classId,
+      occupation_code: cls.occupation_code,
+      level: cls.level,
+      issued_on: input.issuedOn,
+      issuer: input.issuer,
+      recorded_by: actorLabel(a),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await appendAudit(tx, {
+    actor: actorLabel(a),
+    action: 'class.certificate',
+    entity: 'class',
+    entityId: classId,
+    data: { residentId: input.residentId, type: input.type, number: input.number },
+  });
   return { id: Number(row.id) };
 }

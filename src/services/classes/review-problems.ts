@@ -32,10 +32,14 @@ export function reviewFor(actor: Actor, review: OpeningReview): OpeningReview {
 export function assertNoBlocking(actor: Actor, found: OpeningReview, action: string): void {
   if (!found.blocking) return;
   const review = reviewFor(actor, found);
-  const count = review.classProblems.filter((p) => p.severity === 'blocking').length
-    + review.trainees.reduce((n, t) => n + t.problems.filter((p) => p.severity === 'blocking').length, 0);
-  const first = review.classProblems.find((p) => p.severity === 'blocking')
-    ?? review.trainees.flatMap((t) => t.problems.filter((p) => p.severity === 'blocking').map((p) => ({ ...p, message: `${t.name}：${p.message}` })))[0];
+  const count =
+    review.classProblems.filter((p) => p.severity === 'blocking').length +
+    review.trainees.reduce((n, t) => n + t.problems.filter((p) => p.severity === 'blocking').length, 0);
+  const first =
+    review.classProblems.find((p) => p.severity === 'blocking') ??
+    review.trainees.flatMap((t) =>
+      t.problems.filter((p) => p.severity === 'blocking').map((p) => ({ ...p, message: `${t.name}：${p.message}` })),
+    )[0];
   throw new AppError('invalid_transition', `开班审查发现 ${count} 个问题，不能${action}：${first?.message ?? ''}`, 'trainees', review);
 }
 
@@ -43,6 +47,8 @@ export function reviewSummary(review: OpeningReview): Record<string, unknown> {
   return {
     blocking: review.blocking,
     classProblems: review.classProblems.map((p) => p.rule),
-    trainees: review.trainees.filter((t) => t.problems.length > 0).map((t) => ({ residentId: t.residentId, rules: t.problems.map((p) => `${p.rule}:${p.severity}`) })),
+    trainees: review.trainees
+      .filter((t) => t.problems.length > 0)
+      .map((t) => ({ residentId: t.residentId, rules: t.problems.map((p) => `${p.rule}:${p.severity}`) })),
   };
 }

@@ -50,8 +50,12 @@ export const rowProblemText = (p: RowProblem) => `行 ${p.row}，"${p.column}" �
 /** Refuses a file with problems: one 400 naming the first, all of them in `issues`; nothing is written. */
 export function refuseRows(problems: RowProblem[], what: string): never {
   const first = problems[0]!;
-  throw new AppError('invalid_input', `${what}有 ${problems.length} 处错误，未导入任何数据。${rowProblemText(first)}`, 'file',
-    problems.map((p) => ({ ...p, text: rowProblemText(p) })));
+  throw new AppError(
+    'invalid_input',
+    `${what}有 ${problems.length} 处错误，未导入任何数据。${rowProblemText(first)}`,
+    'file',
+    problems.map((p) => ({ ...p, text: rowProblemText(p) })),
+  );
 }
 
 const fileError = (message: string) => new AppError('invalid_input', `file: ${message}`, 'file');
@@ -62,7 +66,9 @@ const NOT_XLSX = '文件不是有效的 Excel（.xlsx）文件，请用下载的
  * and the event loop gets a turn every few thousand cells, so a large sheet does not stall the server).
  */
 export function writeSheet(sheetName: string, columns: SheetColumn[], rows: (string | number | null)[][]): Promise<Buffer> {
-  return inSheetThread<Uint8Array>({ op: 'write', sheetName, columns, rows }).then((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+  return inSheetThread<Uint8Array>({ op: 'write', sheetName, columns, rows }).then((b) =>
+    Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+  );
 }
 
 /** writeSheet's work, in the sheet thread. */
@@ -70,19 +76,31 @@ export async function buildSheet(sheetName: string, columns: SheetColumn[], rows
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => { out.on('end', resolve); out.on('error', reject); });
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   const sheet = book.addWorksheet(sheetName);
-  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(12, c.header.length * 2 + 4), style: c.text ? { numFmt: '@' } : {} }));
+  sheet.columns = columns.map((c) => ({
+    header: c.header,
+    width: c.width ?? Math.max(12, c.header.length * 2 + 4),
+    style: c.text ? { numFmt: '@' } : {},
+  }));
   const head = sheet.getRow(1);
   head.font = { bold: true };
-  columns.forEach((c, i) => { if (c.note) head.getCell(i + 1).note = c.note; });
+  columns.forEach((c, i) => {
+    if (c.note) head.getCell(i + 1).note = c.note;
+  });
   head.commit();
   let cells = 0;
   for (const r of rows) {
     sheet.addRow(r.map((v) => v ?? '')).commit();
     cells += r.length;
-    if (cells >= YIELD_EVERY_CELLS) { cells = 0; await nextTurn(); }
+    if (cells >= YIELD_EVERY_CELLS) {
+      cells = 0;
+      await nextTurn();
+    }
   }
   sheet.commit();
   await book.commit();
@@ -100,7 +118,11 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     if ('text' in value && typeof value.text === 'string') return value.text.trim();
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
     if ('error' in value) return '';
@@ -133,7 +155,8 @@ const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
 const STYLES = 'xl/styles.xml';
-const EMPTY_SST = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
+const EMPTY_SST =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
 
 const tooBig = (lim: Limits, what: string) =>
   fileError(`文件解压后超过 ${bytesText(lim.xlsxInflatedBytes)} 的上限（${what}），未导入。请删除多余的行、列和格式后重试，或分批导入`);
@@ -159,13 +182,20 @@ function firstSheetPath(workbookXml: string | undefined, relsXml: string | undef
 async function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: { left: number }, lim: Limits): Promise<Buffer> {
   if (entry.isEncrypted()) throw fileError('文件已加密，请取消密码保护后上传');
   let stream: Readable;
-  try { stream = await zip.openReadStreamPromise(entry); } catch { throw fileError(NOT_XLSX); }
+  try {
+    stream = await zip.openReadStreamPromise(entry);
+  } catch {
+    throw fileError(NOT_XLSX);
+  }
   const chunks: Buffer[] = [];
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       budget.left -= chunk.length;
       // Declared sizes were within the budget; one that lied is stopped here, at the budget, not at its end.
-      if (budget.left < 0) { stream.destroy(); throw tooBig(lim, `“${entry.fileName}”实际解压后超出`); }
+      if (budget.left < 0) {
+        stream.destroy();
+        throw tooBig(lim, `“${entry.fileName}”实际解压后超出`);
+      }
       chunks.push(chunk);
     }
   } catch (e) {
@@ -181,17 +211,26 @@ async function unpack(body: Buffer, lim: Limits): Promise<Map<string, Buffer>> {
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.fromBufferPromise(body, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, decodeStrings: true });
-  } catch { throw fileError(NOT_XLSX); }
+  } catch {
+    throw fileError(NOT_XLSX);
+  }
   try {
-    if (zip.entryCount > lim.xlsxEntries) throw fileError(`文件包含 ${zip.entryCount} 个部件，超过 ${lim.xlsxEntries} 个的上限，不是正常的 Excel 文件`);
+    if (zip.entryCount > lim.xlsxEntries)
+      throw fileError(`文件包含 ${zip.entryCount} 个部件，超过 ${lim.xlsxEntries} 个的上限，不是正常的 Excel 文件`);
     const entries = new Map<string, yauzl.Entry>();
     try {
       for await (const e of zip.eachEntry()) if (!entries.has(e.fileName)) entries.set(e.fileName, e);
-    } catch { throw fileError(NOT_XLSX); }
+    } catch {
+      throw fileError(NOT_XLSX);
+    }
     const budget = { left: lim.xlsxInflatedBytes };
-    const declared = (names: (string | undefined)[]) => names.reduce((n, name) => n + (name ? entries.get(name)?.uncompressedSize ?? 0 : 0), 0);
+    const declared = (names: (string | undefined)[]) =>
+      names.reduce((n, name) => n + (name ? (entries.get(name)?.uncompressedSize ?? 0) : 0), 0);
     const parts = new Map<string, Buffer>();
-    const read = async (name: string) => { const e = entries.get(name); if (e) parts.set(name, await inflate(zip, e, budget, lim)); };
+    const read = async (name: string) => {
+      const e = entries.get(name);
+      if (e) parts.set(name, await inflate(zip, e, budget, lim));
+    };
 
     if (declared([WORKBOOK, WORKBOOK_RELS]) > budget.left) throw tooBig(lim, '工作簿目录过大');
     await read(WORKBOOK);
@@ -222,28 +261,47 @@ function storedZip(parts: [string, Buffer][]): Buffer {
     const n = Buffer.from(name, 'utf8');
     const crc = crc32(data) >>> 0;
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0x0800, 6); local.writeUInt16LE(0, 8);
-    local.writeUInt32LE(0, 10); local.writeUInt32LE(crc, 14); local.writeUInt32LE(data.length, 18); local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(n.length, 26); local.writeUInt16LE(0, 28);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(0, 8);
+    local.writeUInt32LE(0, 10);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(n.length, 26);
+    local.writeUInt16LE(0, 28);
     const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0); dir.writeUInt16LE(20, 4); dir.writeUInt16LE(20, 6); dir.writeUInt16LE(0x0800, 8); dir.writeUInt16LE(0, 10);
-    dir.writeUInt32LE(0, 12); dir.writeUInt32LE(crc, 16); dir.writeUInt32LE(data.length, 20); dir.writeUInt32LE(data.length, 24);
-    dir.writeUInt16LE(n.length, 28); dir.writeUInt32LE(offset, 42);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(0x0800, 8);
+    dir.writeUInt16LE(0, 10);
+    dir.writeUInt32LE(0, 12);
+    dir.writeUInt32LE(crc, 16);
+    dir.writeUInt32LE(data.length, 20);
+    dir.writeUInt32LE(data.length, 24);
+    dir.writeUInt16LE(n.length, 28);
+    dir.writeUInt32LE(offset, 42);
     locals.push(local, n, data);
     central.push(dir, n);
     offset += 30 + n.length + data.length;
   }
   const size = central.reduce((s, b) => s + b.length, 0);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(parts.length, 8); end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(size, 12); end.writeUInt32LE(offset, 16);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, ...central, end]);
 }
 
 // ---------------------------------------------------------------------------------------------
 // 2. The first sheet, row by row, within the row, column and cell limits.
 // ---------------------------------------------------------------------------------------------
-const columnLetters = (n: number): string => (n <= 0 ? '' : columnLetters(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+const columnLetters = (n: number): string =>
+  n <= 0 ? '' : columnLetters(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
 
 /**
  * Reads the first sheet; `required` headers must be present (a file-level problem otherwise). Empty
@@ -290,7 +348,11 @@ export async function parseSheet(body: Buffer, required: string[], lim: Limits):
     }
   }
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(feed()), {
-    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   });
   let headers: string[] | null = null;
   const columnOf = new Map<string, number>();
@@ -313,17 +375,25 @@ export async function parseSheet(body: Buffer, required: string[], lim: Limits):
             throw fileError(`第 ${row.number} 行第 ${c} 列（${columnLetters(c)} 列）超出了每行 ${lim.sheetColumns} 列的上限，未导入`);
           }
           if (t.length > lim.cellChars) {
-            refuseRows([{ row: row.number, column: headerOf(c), message: `内容有 ${t.length} 个字符，超过每格 ${lim.cellChars} 个字符的上限` }], '文件');
+            refuseRows(
+              [{ row: row.number, column: headerOf(c), message: `内容有 ${t.length} 个字符，超过每格 ${lim.cellChars} 个字符的上限` }],
+              '文件',
+            );
           }
           texts[c] = t;
           any = true;
         });
-        if (cells >= YIELD_EVERY_CELLS) { cells = 0; await nextTurn(); }
+        if (cells >= YIELD_EVERY_CELLS) {
+          cells = 0;
+          await nextTurn();
+        }
         if (headers === null) {
           if (row.number !== 1) headers = [];
           else {
             headers = Array.from({ length: Math.max(0, texts.length - 1) }, (_, i) => texts[i + 1] ?? '');
-            headers.forEach((h, i) => { if (h && !columnOf.has(h)) columnOf.set(h, i + 1); });
+            headers.forEach((h, i) => {
+              if (h && !columnOf.has(h)) columnOf.set(h, i + 1);
+            });
             const missing = required.filter((h) => !columnOf.has(h));
             if (missing.length > 0) throw fileError(`第 1 行缺少列：${missing.map((h) => `"${h}"`).join('、')}（请使用下载的模板）`);
             continue;

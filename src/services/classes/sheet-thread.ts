@@ -38,8 +38,12 @@ function thread(): Worker {
     else if (r.error.app) p.reject(new AppError(r.error.code!, r.error.message, r.error.field, r.error.details));
     else p.reject(new Error(r.error.message));
   });
-  w.on('error', (e) => { if (worker === w) failAll(e); });
-  w.on('exit', (code) => { if (worker === w) failAll(new Error(`表格线程退出（${code}）`)); });
+  w.on('error', (e) => {
+    if (worker === w) failAll(e);
+  });
+  w.on('exit', (code) => {
+    if (worker === w) failAll(new Error(`表格线程退出（${code}）`));
+  });
   worker = w;
   return w;
 }

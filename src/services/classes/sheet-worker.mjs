@@ -17,13 +17,17 @@ let queue = Promise.resolve();
 parentPort.on('message', (m) => {
   queue = queue.then(async () => {
     try {
-      const result = m.op === 'read'
-        ? await sheets.parseSheet(Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength), m.required, m.lim)
-        : new Uint8Array(await sheets.buildSheet(m.sheetName, m.columns, m.rows));
+      const result =
+        m.op === 'read'
+          ? await sheets.parseSheet(Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength), m.required, m.lim)
+          : new Uint8Array(await sheets.buildSheet(m.sheetName, m.columns, m.rows));
       parentPort.postMessage({ id: m.id, result }, result instanceof Uint8Array ? [result.buffer] : []);
     } catch (e) {
       const app = e?.name === 'AppError';
-      parentPort.postMessage({ id: m.id, error: { app, code: e?.code, message: String(e?.message ?? e), field: e?.field, details: e?.details } });
+      parentPort.postMessage({
+        id: m.id,
+        error: { app, code: e?.code, message: String(e?.message ?? e), field: e?.field, details: e?.details },
+      });
     }
   });
 });

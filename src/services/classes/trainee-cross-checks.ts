@@ -67,13 +67,39 @@ export async function traineeCrossChecks(tx: Tx, cls: ClassUnderReview, trainees
   const ids = trainees.map((t) => t.resident_id);
 
   const facts = await factsOn(tx, ids, cls.start_date);
-  const claims = await tx.selectFrom('claims').selectAll().where('resident_id', 'in', ids).where('status', 'not in', ['rejected', 'withdrawn']).orderBy('created_at').orderBy('id').execute();
+  const claims = await tx
+    .selectFrom('claims')
+    .selectAll()
+    .where('resident_id', 'in', ids)
+    .where('status', 'not in', ['rejected', 'withdrawn'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   const claimedClasses = new Set(claims.map((c) => `${c.class_id}|${c.resident_id}`));
-  const otherClasses = await tx.selectFrom('class_trainees').innerJoin('classes', 'classes.id', 'class_trainees.class_id')
-    .select(['classes.id', 'classes.number', 'classes.program', 'classes.enterprise_uscc', 'classes.occupation_code', 'classes.level', 'classes.entrepreneurship_type',
-      'classes.project_id', 'classes.start_date', 'classes.end_date', 'class_trainees.resident_id', 'class_trainees.employer_uscc'])
-    .where('class_trainees.resident_id', 'in', ids).where('classes.id', '!=', cls.id).where('classes.status', 'in', COMMITTED)
-    .orderBy('classes.start_date').orderBy('classes.id').orderBy('class_trainees.resident_id').execute();
+  const otherClasses = await tx
+    .selectFrom('class_trainees')
+    .innerJoin('classes', 'classes.id', 'class_trainees.class_id')
+    .select([
+      'classes.id',
+      'classes.number',
+      'classes.program',
+      'classes.enterprise_uscc',
+      'classes.occupation_code',
+      'classes.level',
+      'classes.entrepreneurship_type',
+      'classes.project_id',
+      'classes.start_date',
+      'classes.end_date',
+      'class_trainees.resident_id',
+      'class_trainees.employer_uscc',
+    ])
+    .where('class_trainees.resident_id', 'in', ids)
+    .where('classes.id', '!=', cls.id)
+    .where('classes.status', 'in', COMMITTED)
+    .orderBy('classes.start_date')
+    .orderBy('classes.id')
+    .orderBy('class_trainees.resident_id')
+    .execute();
 
   const labels = new Map<string, string>();
   const history: ClaimInput[] = [];
@@ -82,28 +108,61 @@ export async function traineeCrossChecks(tx: Tx, cls: ClassUnderReview, trainees
     history.push(claim);
   };
   for (const c of claims) {
-    push({
-      ref: `claim:${c.id}`, program: c.program as ProgramCode, applicant: c.applicant as ClaimInput['applicant'], personId: c.resident_id,
-      enterpriseUscc: c.enterprise_uscc, occupationCode: c.occupation_code, level: toLevel(c.level), entrepreneurshipType: c.entrepreneurship_type,
-      startDate: c.start_date, endDate: c.end_date, insuredMonths: c.insured_months, projectId: c.project_id, status: historyStatus(c.status),
-    }, `补贴申领 ${c.number}`);
+    push(
+      {
+        ref: `claim:${c.id}`,
+        program: c.program as ProgramCode,
+        applicant: c.applicant as ClaimInput['applicant'],
+        personId: c.resident_id,
+        enterpriseUscc: c.enterprise_uscc,
+        occupationCode: c.occupation_code,
+        level: toLevel(c.level),
+        entrepreneurshipType: c.entrepreneurship_type,
+        startDate: c.start_date,
+        endDate: c.end_date,
+        insuredMonths: c.insured_months,
+        projectId: c.project_id,
+        status: historyStatus(c.status),
+      },
+      `补贴申领 ${c.number}`,
+    );
   }
   // Another class already approved for the person will yield a claim: it counts as one (pending),
   // unless a claim for it is on record already (then the claim counts, once).
   for (const o of otherClasses) {
     if (claimedClasses.has(`${o.id}|${o.resident_id}`)) continue;
-    push({
-      ref: `class:${o.id}:${o.resident_id}`, program: o.program as ProgramCode, applicant: 'institution', personId: o.resident_id,
-      enterpriseUscc: o.employer_uscc ?? o.enterprise_uscc, occupationCode: o.occupation_code, level: toLevel(o.level),
-      entrepreneurshipType: o.entrepreneurship_type, projectId: o.project_id, startDate: o.start_date, endDate: o.end_date, status: 'pending',
-    }, `已批准的培训班 ${o.number}`);
+    push(
+      {
+        ref: `class:${o.id}:${o.resident_id}`,
+        program: o.program as ProgramCode,
+        applicant: 'institution',
+        personId: o.resident_id,
+        enterpriseUscc: o.employer_uscc ?? o.enterprise_uscc,
+        occupationCode: o.occupation_code,
+        level: toLevel(o.level),
+        entrepreneurshipType: o.entrepreneurship_type,
+        projectId: o.project_id,
+        startDate: o.start_date,
+        endDate: o.end_date,
+        status: 'pending',
+      },
+      `已批准的培训班 ${o.number}`,
+    );
   }
   const candidates: ClaimInput[] = trainees.map((t) => ({
-    ref: `this:${t.resident_id}`, program: cls.program as ProgramCode,
+    ref: `this:${t.resident_id}`,
+    program: cls.program as ProgramCode,
     applicant: EMPLOYEE_PROGRAMS.includes(cls.program) || cls.program === 'pre_job' ? 'enterprise' : 'institution',
-    personId: t.resident_id, enterpriseUscc: t.employer_uscc ?? cls.enterprise_uscc, occupationCode: cls.occupation_code, level: toLevel(cls.level),
-    entrepreneurshipType: cls.entrepreneurship_type, projectId: cls.project_id, startDate: cls.start_date, endDate: cls.end_date,
-    newHire: t.new_hire, contractMonths: t.contract_months,
+    personId: t.resident_id,
+    enterpriseUscc: t.employer_uscc ?? cls.enterprise_uscc,
+    occupationCode: cls.occupation_code,
+    level: toLevel(cls.level),
+    entrepreneurshipType: cls.entrepreneurship_type,
+    projectId: cls.project_id,
+    startDate: cls.start_date,
+    endDate: cls.end_date,
+    newHire: t.new_hire,
+    contractMonths: t.contract_months,
   }));
 
   const people: PersonInput[] = ids.map((id) => {
@@ -118,7 +177,9 @@ export async function traineeCrossChecks(tx: Tx, cls: ClassUnderReview, trainees
     };
   });
   const usccs = [...new Set([...history, ...candidates].map((c) => c.enterpriseUscc).filter((u): u is string => u != null))];
-  const enterpriseRows = usccs.length ? await tx.selectFrom('enterprises').select(['uscc', 'name', 'insured']).where('uscc', 'in', usccs).orderBy('uscc').execute() : [];
+  const enterpriseRows = usccs.length
+    ? await tx.selectFrom('enterprises').select(['uscc', 'name', 'insured']).where('uscc', 'in', usccs).orderBy('uscc').execute()
+    : [];
   const enterprises: EnterpriseInput[] = enterpriseRows.map((e) => ({ uscc: e.uscc, name: e.name, insured: e.insured }));
 
   const input: EvaluateInput = { catalog: [], entrepreneurshipTypes: [], people, enterprises, claims: [...history, ...candidates] };
@@ -135,7 +196,10 @@ export async function traineeCrossChecks(tx: Tx, cls: ClassUnderReview, trainees
       if (!REVIEWED_RULES.has(step.rule) || (step.result !== 'fail' && step.result !== 'unknown')) continue;
       const rule = step.rule === '同一雇主' ? `${step.clause}×同一雇主` : step.rule;
       problems.get(residentId)!.push({
-        rule, clause: step.clause, severity: step.result === 'fail' ? 'blocking' : 'warning', message: relabel(step.reason),
+        rule,
+        clause: step.clause,
+        severity: step.result === 'fail' ? 'blocking' : 'warning',
+        message: relabel(step.reason),
       });
     }
   }

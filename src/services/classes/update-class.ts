@@ -14,7 +14,10 @@ export async function updateClass(tx: Tx, actor: Actor | null, id: string, input
   await checkClassApplication(tx, a, input);
   await writeClassApplication(tx, a, id, input, false);
   await appendAudit(tx, {
-    actor: actorLabel(a), action: 'class.update', entity: 'class', entityId: id,
+    actor: actorLabel(a),
+    action: 'class.update',
+    entity: 'class',
+    entityId: id,
     data: { status: before.status, startDate: input.startDate, trainees: input.trainees.length, sessions: input.sessions.length },
   });
   return getClass(tx, a, id);

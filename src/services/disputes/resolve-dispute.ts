@@ -19,7 +19,12 @@ import { claimFactsOf, disputeView, type DisputeView } from './dispute-view.ts';
 
 export const DISPUTE_FINDINGS = ['claim_rejected', 'dismissed'] as const satisfies readonly DisputeFinding[];
 
-export async function resolveDispute(tx: Tx, actor: Actor | null, id: string, input: { finding: DisputeFinding; resolution: string }): Promise<DisputeView> {
+export async function resolveDispute(
+  tx: Tx,
+  actor: Actor | null,
+  id: string,
+  input: { finding: DisputeFinding; resolution: string },
+): Promise<DisputeView> {
   const a = requireRole(actor, 'city', 'county');
   const d = await loadDispute(tx, a, id);
   if (d.status === 'resolved') throw new AppError('invalid_transition', '该异议案件已办结');
@@ -33,10 +38,25 @@ export async function resolveDispute(tx: Tx, actor: Actor | null, id: string, in
     if (CLAIM_TRANSITIONS.reject.from.includes(claim.status)) await rejectClaim(tx, a, { claimId: d.claim_id, reason: grounds });
     else if (claim.status === 'approved') await revokeApproval(tx, a, d.claim_id, grounds);
     else if (claim.status === 'paid') await recoverClaimPayment(tx, a, d.claim_id, grounds);
-    else throw new AppError('invalid_transition', `申领当前状态为“${STATUS_NAMES[claim.status]}”，无需驳回或追回；请以“异议不成立”或说明情况办结`, 'finding');
+    else
+      throw new AppError(
+        'invalid_transition',
+        `申领当前状态为“${STATUS_NAMES[claim.status]}”，无需驳回或追回；请以“异议不成立”或说明情况办结`,
+        'finding',
+      );
   }
-  const row = await tx.updateTable('claim_disputes').set({ status: 'resolved', finding: input.finding, resolution, resolved_by: actorLabel(a), resolved_at: new Date() })
-    .where('id', '=', d.id).returningAll().executeTakeFirstOrThrow();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'dispute.resolve', entity: 'claim_dispute', entityId: d.id, data: { claimId: d.claim_id, finding: input.finding, resolution } });
+  const row = await tx
+    .updateTable('claim_disputes')
+    .set({ status: 'resolved', finding: input.finding, resolution, resolved_by: actorLabel(a), resolved_at: new Date() })
+    .where('id', '=', d.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAudit(tx, {
+    actor: actorLabel(a),
+    action: 'dispute.resolve',
+    entity: 'claim_dispute',
+    entityId: d.id,
+    data: { claimId: d.claim_id, finding: input.finding, resolution },
+  });
   return disputeView(a, row, (await claimFactsOf(tx, [d.claim_id])).get(d.claim_id));
 }

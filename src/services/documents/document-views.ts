@@ -37,21 +37,41 @@ export const BATCH_DOCUMENT_MAX_LINES = 5000;
 
 export interface NoticeDocument extends DocumentHead {
   kind: 'notice';
-  noticeTitle: string; startsOn: string; endsOn: string; workingDays: number; status: string; pausedOn: string | null;
+  noticeTitle: string;
+  startsOn: string;
+  endsOn: string;
+  workingDays: number;
+  status: string;
+  pausedOn: string | null;
   claims: { name: string; residentId: string; program: string; amountFen: number | null; payee: string }[];
-  totalClaims: number; totalFen: number;
+  totalClaims: number;
+  totalFen: number;
   /** Where objections go: the issuing office, in writing or on the public notice page. */
   objectTo: string;
 }
 
 export interface DecisionLetter extends DocumentHead {
   kind: 'decision';
-  applicantName: string; residentId: string; applicant: string; program: string; clause: string | null;
-  enterpriseName: string | null; providerName: string | null; occupation: string | null; level: string | null;
-  startDate: string; endDate: string; status: string;
+  applicantName: string;
+  residentId: string;
+  applicant: string;
+  program: string;
+  clause: string | null;
+  enterpriseName: string | null;
+  providerName: string | null;
+  occupation: string | null;
+  level: string | null;
+  startDate: string;
+  endDate: string;
+  status: string;
   /** null before the engine decided; 'undecided' prints 待定 and the missing facts (R10). */
-  outcome: string | null; outcomeName: string; amountFen: number | null; payee: string | null;
-  decidedOn: string | null; governingDate: string | null; policyPackageId: string | null;
+  outcome: string | null;
+  outcomeName: string;
+  amountFen: number | null;
+  payee: string | null;
+  decidedOn: string | null;
+  governingDate: string | null;
+  policyPackageId: string | null;
   citations: { clause: string; heading: string }[];
   steps: { rule: string; clause: string; heading: string; result: string; reason: string }[];
   reasons: string[];
@@ -61,18 +81,32 @@ export interface DecisionLetter extends DocumentHead {
 
 export interface BatchSignatureList extends DocumentHead {
   kind: 'batch';
-  areaName: string; fundName: string; status: string; builtOn: string;
+  areaName: string;
+  fundName: string;
+  status: string;
+  builtOn: string;
   lines: { program: string; payeeKind: string; holder: string; ref: string; amountFen: number; paid: boolean }[];
-  totalLines: number; totalFen: number;
-  builtBy: string; confirmedBy: string | null; paidBy: string | null;
+  totalLines: number;
+  totalFen: number;
+  builtBy: string;
+  confirmedBy: string | null;
+  paidBy: string | null;
 }
 
 export interface ClassReviewRecord extends DocumentHead {
   kind: 'class_review';
-  providerName: string; program: string; occupation: string | null; level: string | null; areaName: string;
-  startDate: string; endDate: string; venue: string; hours: number;
+  providerName: string;
+  program: string;
+  occupation: string | null;
+  level: string | null;
+  areaName: string;
+  startDate: string;
+  endDate: string;
+  venue: string;
+  hours: number;
   catalog: { name: string; hours: number | null } | null;
-  rosterCount: number; status: string;
+  rosterCount: number;
+  status: string;
   decision: { act: string; by: string; note: string | null } | null;
   classProblems: { severity: string; clause: string; message: string }[];
   traineesWithProblems: number;
@@ -115,19 +149,38 @@ export async function noticeDocument(tx: Tx, actor: Actor | null, id: string): P
   requireInArea(a, n.area_code, '公示', id);
   const office = issuingOffice(n.area_code, await areaNameOf(tx, n.area_code));
   const base = tx.selectFrom('publicity_items as i').innerJoin('claims as c', 'c.id', 'i.claim_id').where('i.notice_id', '=', id);
-  const agg = await base.select((e) => [e.fn.countAll<string>().as('n'), e.fn.sum<string>('c.amount_fen').as('s')]).executeTakeFirstOrThrow();
-  const rows = await base.leftJoin('people as p', 'p.resident_id', 'c.resident_id')
+  const agg = await base
+    .select((e) => [e.fn.countAll<string>().as('n'), e.fn.sum<string>('c.amount_fen').as('s')])
+    .executeTakeFirstOrThrow();
+  const rows = await base
+    .leftJoin('people as p', 'p.resident_id', 'c.resident_id')
     .select(['p.name', 'c.resident_id', 'c.program', 'c.amount_fen', 'c.payee', 'c.r3_exception_payee'])
-    .orderBy('c.program').orderBy('p.name').orderBy('c.id').limit(NOTICE_DOCUMENT_MAX_CLAIMS).execute();
+    .orderBy('c.program')
+    .orderBy('p.name')
+    .orderBy('c.id')
+    .limit(NOTICE_DOCUMENT_MAX_CLAIMS)
+    .execute();
   return {
-    kind: 'notice', title: '职业技能提升补贴申领公示', office, businessDate: businessToday(),
-    noticeTitle: n.title, startsOn: day(n.starts_on), endsOn: day(n.ends_on), workingDays: Number(n.working_days), status: n.status ?? 'open', pausedOn: n.paused_on ? day(n.paused_on) : null,
+    kind: 'notice',
+    title: '职业技能提升补贴申领公示',
+    office,
+    businessDate: businessToday(),
+    noticeTitle: n.title,
+    startsOn: day(n.starts_on),
+    endsOn: day(n.ends_on),
+    workingDays: Number(n.working_days),
+    status: n.status ?? 'open',
+    pausedOn: n.paused_on ? day(n.paused_on) : null,
     claims: rows.map((r) => ({
       // The public rule (access.ts): surname only, the ID's birth date hidden, whoever prints it.
-      name: maskName(r.name ?? ''), residentId: maskResidentId(r.resident_id), program: programName(r.program),
-      amountFen: r.amount_fen == null ? null : Number(r.amount_fen), payee: APPLICANT_NAMES[(r.payee ?? r.r3_exception_payee ?? 'individual') as keyof typeof APPLICANT_NAMES] ?? '—',
+      name: maskName(r.name ?? ''),
+      residentId: maskResidentId(r.resident_id),
+      program: programName(r.program),
+      amountFen: r.amount_fen == null ? null : Number(r.amount_fen),
+      payee: APPLICANT_NAMES[(r.payee ?? r.r3_exception_payee ?? 'individual') as keyof typeof APPLICANT_NAMES] ?? '—',
     })),
-    totalClaims: Number(agg.n), totalFen: Number(agg.s ?? 0),
+    totalClaims: Number(agg.n),
+    totalFen: Number(agg.s ?? 0),
     objectTo: office,
   };
 }
@@ -135,39 +188,73 @@ export async function noticeDocument(tx: Tx, actor: Actor | null, id: string): P
 // ---------------------------------------------------------------------------------------------
 // (b) 审核决定书: the claim's frozen decision with its steps and clauses, as the claim page shows them
 // ---------------------------------------------------------------------------------------------
-interface TraceLike { governingDate?: string; steps?: { rule: string; clause: string; result: string; reason: string }[] }
+interface TraceLike {
+  governingDate?: string;
+  steps?: { rule: string; clause: string; result: string; reason: string }[];
+}
 
 export async function decisionLetter(tx: Tx, actor: Actor | null, id: string): Promise<DecisionLetter> {
   if (!actor) throw new AppError('unauthenticated', '请先登录');
   const c = await loadClaim(tx, actor, id);
   const office = issuingOffice(c.area_code, await areaNameOf(tx, c.area_code));
   const person = await tx.selectFrom('people').select('name').where('resident_id', '=', c.resident_id).executeTakeFirst();
-  const enterprise = c.enterprise_uscc ? await tx.selectFrom('enterprises').select('name').where('uscc', '=', c.enterprise_uscc).executeTakeFirst() : undefined;
-  const provider = c.provider_id ? await tx.selectFrom('providers').select('name').where('id', '=', c.provider_id).executeTakeFirst() : undefined;
+  const enterprise = c.enterprise_uscc
+    ? await tx.selectFrom('enterprises').select('name').where('uscc', '=', c.enterprise_uscc).executeTakeFirst()
+    : undefined;
+  const provider = c.provider_id
+    ? await tx.selectFrom('providers').select('name').where('id', '=', c.provider_id).executeTakeFirst()
+    : undefined;
   const trace = (typeof c.trace === 'string' ? JSON.parse(c.trace) : c.trace) as TraceLike | null;
   const citations = ((typeof c.citations === 'string' ? JSON.parse(c.citations) : c.citations) as string[] | null) ?? [];
   const reasons = ((typeof c.reasons === 'string' ? JSON.parse(c.reasons) : c.reasons) as string[] | null) ?? [];
   const missing = c.outcome === 'undecided' ? await describeMissing(tx, actor, c) : [];
-  const catalogName = c.occupation_code ? (await tx.selectFrom('catalog_entries').select('name').where('code', '=', c.occupation_code).executeTakeFirst())?.name ?? null : null;
+  const catalogName = c.occupation_code
+    ? ((await tx.selectFrom('catalog_entries').select('name').where('code', '=', c.occupation_code).executeTakeFirst())?.name ?? null)
+    : null;
   return {
-    kind: 'decision', title: '职业技能提升补贴申领审核决定书', office, businessDate: businessToday(),
-    applicantName: person ? personNameFor(actor, c.resident_id, person.name) : '—', residentId: residentIdFor(actor, c.resident_id),
-    applicant: APPLICANT_NAMES[c.applicant as keyof typeof APPLICANT_NAMES] ?? c.applicant, program: programName(c.program),
+    kind: 'decision',
+    title: '职业技能提升补贴申领审核决定书',
+    office,
+    businessDate: businessToday(),
+    applicantName: person ? personNameFor(actor, c.resident_id, person.name) : '—',
+    residentId: residentIdFor(actor, c.resident_id),
+    applicant: APPLICANT_NAMES[c.applicant as keyof typeof APPLICANT_NAMES] ?? c.applicant,
+    program: programName(c.program),
     clause: citations[0] ?? null,
-    enterpriseName: enterprise?.name ?? null, providerName: provider?.name ?? null,
-    occupation: c.occupation_code ? `${catalogName ?? ''}（${c.occupation_code}）` : null, level: c.level ? LEVEL_NAMES[c.level] ?? c.level : null,
-    startDate: c.start_date, endDate: c.end_date, status: STATUS_NAMES[c.status] ?? c.status,
-    outcome: c.outcome, outcomeName: c.outcome ? OUTCOME_NAMES[c.outcome] ?? c.outcome : '尚未判定',
+    enterpriseName: enterprise?.name ?? null,
+    providerName: provider?.name ?? null,
+    occupation: c.occupation_code ? `${catalogName ?? ''}（${c.occupation_code}）` : null,
+    level: c.level ? (LEVEL_NAMES[c.level] ?? c.level) : null,
+    startDate: c.start_date,
+    endDate: c.end_date,
+    status: STATUS_NAMES[c.status] ?? c.status,
+    outcome: c.outcome,
+    outcomeName: c.outcome ? (OUTCOME_NAMES[c.outcome] ?? c.outcome) : '尚未判定',
     amountFen: c.amount_fen == null ? null : Number(c.amount_fen),
-    payee: c.payee ? APPLICANT_NAMES[c.payee as keyof typeof APPLICANT_NAMES] ?? c.payee : null,
-    decidedOn: c.decided_at ? day(c.decided_at) : null, governingDate: trace?.governingDate ?? null, policyPackageId: c.policy_package_id,
+    payee: c.payee ? (APPLICANT_NAMES[c.payee as keyof typeof APPLICANT_NAMES] ?? c.payee) : null,
+    decidedOn: c.decided_at ? day(c.decided_at) : null,
+    governingDate: trace?.governingDate ?? null,
+    policyPackageId: c.policy_package_id,
     citations: citations.map((x) => ({ clause: x, heading: heading(x) })),
-    steps: (trace?.steps ?? []).map((s) => ({ rule: s.rule, clause: s.clause, heading: heading(s.clause), result: s.result, reason: s.reason })),
+    steps: (trace?.steps ?? []).map((s) => ({
+      rule: s.rule,
+      clause: s.clause,
+      heading: heading(s.clause),
+      result: s.result,
+      reason: s.reason,
+    })),
     reasons,
     missing: missing.map((m) => ({
-      subject: m.subjectName, fact: m.factName, when: m.year != null ? `${m.year}年度` : m.neededOn ?? '—', clause: m.clause, howTo: m.howTo,
+      subject: m.subjectName,
+      fact: m.factName,
+      when: m.year != null ? `${m.year}年度` : (m.neededOn ?? '—'),
+      clause: m.clause,
+      howTo: m.howTo,
     })),
-    r3Exception: c.r3_exception_reason == null ? null : { reason: c.r3_exception_reason, amountFen: c.r3_exception_amount_fen == null ? null : Number(c.r3_exception_amount_fen) },
+    r3Exception:
+      c.r3_exception_reason == null
+        ? null
+        : { reason: c.r3_exception_reason, amountFen: c.r3_exception_amount_fen == null ? null : Number(c.r3_exception_amount_fen) },
   };
 }
 
@@ -183,34 +270,84 @@ export async function batchSignatureList(tx: Tx, actor: Actor | null, id: string
   const areaName = await areaNameOf(tx, b.area_code);
   const fund = await tx.selectFrom('funds').select(['source', 'year']).where('id', '=', b.fund_id).executeTakeFirst();
   const base = tx.selectFrom('payment_batch_items as i').where('i.batch_id', '=', id);
-  const agg = await base.select((e) => [e.fn.countAll<string>().as('n'), e.fn.sum<string>('i.amount_fen').as('s')]).executeTakeFirstOrThrow();
-  const rows = await base.innerJoin('claims as c', 'c.id', 'i.claim_id')
+  const agg = await base
+    .select((e) => [e.fn.countAll<string>().as('n'), e.fn.sum<string>('i.amount_fen').as('s')])
+    .executeTakeFirstOrThrow();
+  const rows = await base
+    .innerJoin('claims as c', 'c.id', 'i.claim_id')
     .leftJoin('payments as p', 'p.claim_id', 'i.claim_id')
     .leftJoin('people as pe', 'pe.resident_id', 'c.resident_id')
     .leftJoin('enterprises as e', 'e.uscc', 'c.enterprise_uscc')
     .leftJoin('providers as pr', 'pr.id', 'c.provider_id')
-    .select(['i.amount_fen', 'c.program', 'c.payee', 'c.r3_exception_payee', 'c.resident_id', 'c.enterprise_uscc', 'c.provider_id',
-      'pe.name as person_name', 'e.name as enterprise_name', 'e.uscc as enterprise_code', 'pr.name as provider_name', 'pr.uscc as provider_code', 'p.id as payment_id'])
-    .orderBy('c.program').orderBy('pe.name').orderBy('i.claim_id').limit(BATCH_DOCUMENT_MAX_LINES).execute();
-  const paidBy = await tx.selectFrom('audit_log').select('actor').where('entity', '=', 'payment_batch').where('entity_id', '=', id)
-    .where('action', 'in', ['payment_batch.start', 'payment_batch.paid']).orderBy('seq').executeTakeFirst();
+    .select([
+      'i.amount_fen',
+      'c.program',
+      'c.payee',
+      'c.r3_exception_payee',
+      'c.resident_id',
+      'c.enterprise_uscc',
+      'c.provider_id',
+      'pe.name as person_name',
+      'e.name as enterprise_name',
+      'e.uscc as enterprise_code',
+      'pr.name as provider_name',
+      'pr.uscc as provider_code',
+      'p.id as payment_id',
+    ])
+    .orderBy('c.program')
+    .orderBy('pe.name')
+    .orderBy('i.claim_id')
+    .limit(BATCH_DOCUMENT_MAX_LINES)
+    .execute();
+  const paidBy = await tx
+    .selectFrom('audit_log')
+    .select('actor')
+    .where('entity', '=', 'payment_batch')
+    .where('entity_id', '=', id)
+    .where('action', 'in', ['payment_batch.start', 'payment_batch.paid'])
+    .orderBy('seq')
+    .executeTakeFirst();
   return {
-    kind: 'batch', title: '职业技能提升补贴资金支付签字清单', office: issuingOffice(b.area_code, areaName), businessDate: businessToday(),
-    areaName: areaName ?? b.area_code, fundName: fund ? `${fund.year}年${FUND_SOURCE_NAMES[fund.source] ?? fund.source}` : '—',
-    status: BATCH_STATUS_NAMES[b.status ?? 'draft'] ?? String(b.status), builtOn: day(b.created_at),
+    kind: 'batch',
+    title: '职业技能提升补贴资金支付签字清单',
+    office: issuingOffice(b.area_code, areaName),
+    businessDate: businessToday(),
+    areaName: areaName ?? b.area_code,
+    fundName: fund ? `${fund.year}年${FUND_SOURCE_NAMES[fund.source] ?? fund.source}` : '—',
+    status: BATCH_STATUS_NAMES[b.status ?? 'draft'] ?? String(b.status),
+    builtOn: day(b.created_at),
     lines: rows.map((l) => {
       const payee = l.payee ?? l.r3_exception_payee ?? 'individual';
-      const [holder, ref] = payee === 'enterprise' ? [l.enterprise_name ?? '—', l.enterprise_code ?? '—']
-        : payee === 'institution' ? [l.provider_name ?? '—', l.provider_code ?? '—']
-        : [personNameFor(a, l.resident_id, l.person_name ?? ''), residentIdFor(a, l.resident_id)];
-      return { program: programName(l.program), payeeKind: APPLICANT_NAMES[payee as keyof typeof APPLICANT_NAMES] ?? payee, holder, ref, amountFen: Number(l.amount_fen), paid: l.payment_id != null };
+      const [holder, ref] =
+        payee === 'enterprise'
+          ? [l.enterprise_name ?? '—', l.enterprise_code ?? '—']
+          : payee === 'institution'
+            ? [l.provider_name ?? '—', l.provider_code ?? '—']
+            : [personNameFor(a, l.resident_id, l.person_name ?? ''), residentIdFor(a, l.resident_id)];
+      return {
+        program: programName(l.program),
+        payeeKind: APPLICANT_NAMES[payee as keyof typeof APPLICANT_NAMES] ?? payee,
+        holder,
+        ref,
+        amountFen: Number(l.amount_fen),
+        paid: l.payment_id != null,
+      };
     }),
-    totalLines: Number(agg.n), totalFen: Number(agg.s ?? 0),
-    builtBy: (await personOf(tx, b.created_by)) ?? '—', confirmedBy: await personOf(tx, b.confirmed_by), paidBy: await personOf(tx, paidBy?.actor),
+    totalLines: Number(agg.n),
+    totalFen: Number(agg.s ?? 0),
+    builtBy: (await personOf(tx, b.created_by)) ?? '—',
+    confirmedBy: await personOf(tx, b.confirmed_by),
+    paidBy: await personOf(tx, paidBy?.actor),
   };
 }
 
-export const BATCH_STATUS_NAMES: Record<string, string> = { draft: '待复核', confirmed: '已复核，待支付', paying: '支付中', paid: '已支付', cancelled: '已作废' };
+export const BATCH_STATUS_NAMES: Record<string, string> = {
+  draft: '待复核',
+  confirmed: '已复核，待支付',
+  paying: '支付中',
+  paid: '已支付',
+  cancelled: '已作废',
+};
 
 // ---------------------------------------------------------------------------------------------
 // (d) 开班审查记录: the class, its hours against the catalog's, the roster and the reviewer's decision
@@ -222,23 +359,52 @@ export async function classReviewRecord(tx: Tx, actor: Actor | null, id: string)
   if (!c) throw notFound('培训班', id);
   const areaName = await areaNameOf(tx, c.area_code);
   const provider = await tx.selectFrom('providers').select('name').where('id', '=', c.provider_id).executeTakeFirst();
-  const roster = await tx.selectFrom('class_trainees').select((e) => e.fn.countAll<string>().as('n')).where('class_id', '=', id).executeTakeFirstOrThrow();
+  const roster = await tx
+    .selectFrom('class_trainees')
+    .select((e) => e.fn.countAll<string>().as('n'))
+    .where('class_id', '=', id)
+    .executeTakeFirstOrThrow();
   const section = CATALOG_SECTION_OF[c.program];
-  const entry = section && c.occupation_code && c.level ? await catalogEntryOn(tx, section, c.occupation_code, c.level, c.start_date) : undefined;
-  const decided = await tx.selectFrom('audit_log').select(['actor', 'action']).where('entity', '=', 'class').where('entity_id', '=', id)
-    .where('action', 'in', ['class.approve', 'class.return']).orderBy('seq', 'desc').executeTakeFirst();
+  const entry =
+    section && c.occupation_code && c.level ? await catalogEntryOn(tx, section, c.occupation_code, c.level, c.start_date) : undefined;
+  const decided = await tx
+    .selectFrom('audit_log')
+    .select(['actor', 'action'])
+    .where('entity', '=', 'class')
+    .where('entity_id', '=', id)
+    .where('action', 'in', ['class.approve', 'class.return'])
+    .orderBy('seq', 'desc')
+    .executeTakeFirst();
   const review = (typeof c.review_problems === 'string' ? JSON.parse(c.review_problems) : c.review_problems) as OpeningReview | null;
   return {
-    kind: 'class_review', title: '职业技能培训开班审查记录', office: issuingOffice(c.area_code, areaName), businessDate: businessToday(),
-    providerName: provider?.name ?? '—', program: programName(c.program), areaName: areaName ?? c.area_code,
-    occupation: c.occupation_code ? `${entry?.name ?? ''}（${c.occupation_code}）` : null, level: c.level ? LEVEL_NAMES[c.level] ?? c.level : null,
-    startDate: c.start_date, endDate: c.end_date, venue: c.venue, hours: Number(c.hours),
+    kind: 'class_review',
+    title: '职业技能培训开班审查记录',
+    office: issuingOffice(c.area_code, areaName),
+    businessDate: businessToday(),
+    providerName: provider?.name ?? '—',
+    program: programName(c.program),
+    areaName: areaName ?? c.area_code,
+    occupation: c.occupation_code ? `${entry?.name ?? ''}（${c.occupation_code}）` : null,
+    level: c.level ? (LEVEL_NAMES[c.level] ?? c.level) : null,
+    startDate: c.start_date,
+    endDate: c.end_date,
+    venue: c.venue,
+    hours: Number(c.hours),
     catalog: entry ? { name: `${CATALOG_SECTION_NAMES[section as keyof typeof CATALOG_SECTION_NAMES] ?? ''}`, hours: entry.hours } : null,
-    rosterCount: Number(roster.n), status: CLASS_STATUS_NAMES[c.status ?? 'draft'] ?? String(c.status),
-    decision: decided ? {
-      act: decided.action === 'class.approve' ? '审查通过' : '退回', by: (await personOf(tx, decided.actor)) ?? '—', note: c.review_note,
-    } : null,
-    classProblems: (review?.classProblems ?? []).map((p) => ({ severity: p.severity === 'blocking' ? '不符合' : '提示', clause: p.clause, message: p.message })),
+    rosterCount: Number(roster.n),
+    status: CLASS_STATUS_NAMES[c.status ?? 'draft'] ?? String(c.status),
+    decision: decided
+      ? {
+          act: decided.action === 'class.approve' ? '审查通过' : '退回',
+          by: (await personOf(tx, decided.actor)) ?? '—',
+          note: c.review_note,
+        }
+      : null,
+    classProblems: (review?.classProblems ?? []).map((p) => ({
+      severity: p.severity === 'blocking' ? '不符合' : '提示',
+      clause: p.clause,
+      message: p.message,
+    })),
     traineesWithProblems: (review?.trainees ?? []).filter((t) => t.problems.length > 0).length,
   };
 }

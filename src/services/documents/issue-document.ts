@@ -10,7 +10,10 @@ import { batchSignatureList, classReviewRecord, decisionLetter, noticeDocument, 
 
 export type DocumentKind = OfficeDocument['kind'];
 
-const READERS: Record<DocumentKind, { entity: string; read: (tx: Parameters<typeof noticeDocument>[0], a: Actor | null, id: string) => Promise<OfficeDocument> }> = {
+const READERS: Record<
+  DocumentKind,
+  { entity: string; read: (tx: Parameters<typeof noticeDocument>[0], a: Actor | null, id: string) => Promise<OfficeDocument> }
+> = {
   notice: { entity: 'publicity_notice', read: noticeDocument },
   decision: { entity: 'claim', read: decisionLetter },
   batch: { entity: 'payment_batch', read: batchSignatureList },
@@ -18,22 +21,41 @@ const READERS: Record<DocumentKind, { entity: string; read: (tx: Parameters<type
 };
 
 /** A file name without characters a file system or a header refuses. */
-const safeName = (s: string) => [...s].map((ch) => (ch < ' ' || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('').slice(0, 80);
+const safeName = (s: string) =>
+  [...s]
+    .map((ch) => (ch < ' ' || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
+    .join('')
+    .slice(0, 80);
 
 function fileNameOf(d: OfficeDocument): string {
   switch (d.kind) {
-    case 'notice': return `${d.title}-${safeName(d.noticeTitle)}.pdf`;
-    case 'decision': return `${d.title}-${safeName(d.applicantName)}-${d.program}.pdf`;
-    case 'batch': return `${d.title}-${d.areaName}-${d.fundName}-${d.builtOn}.pdf`;
-    case 'class_review': return `${d.title}-${safeName(d.providerName)}-${d.program}-${d.startDate}.pdf`;
+    case 'notice':
+      return `${d.title}-${safeName(d.noticeTitle)}.pdf`;
+    case 'decision':
+      return `${d.title}-${safeName(d.applicantName)}-${d.program}.pdf`;
+    case 'batch':
+      return `${d.title}-${d.areaName}-${d.fundName}-${d.builtOn}.pdf`;
+    case 'class_review':
+      return `${d.title}-${safeName(d.providerName)}-${d.program}-${d.startDate}.pdf`;
   }
 }
 
-export async function issueDocument(db: Db, actor: Actor | null, kind: DocumentKind, id: string): Promise<{ view: OfficeDocument; fileName: string; body: Buffer }> {
+export async function issueDocument(
+  db: Db,
+  actor: Actor | null,
+  kind: DocumentKind,
+  id: string,
+): Promise<{ view: OfficeDocument; fileName: string; body: Buffer }> {
   const r = READERS[kind];
   const view = await inTransaction(db, async (tx) => {
     const v = await r.read(tx, actor, id);
-    await appendAudit(tx, { actor: actorLabel(actor), action: 'document.issue', entity: r.entity, entityId: id, data: { document: kind, title: v.title, businessDate: v.businessDate } });
+    await appendAudit(tx, {
+      actor: actorLabel(actor),
+      action: 'document.issue',
+      entity: r.entity,
+      entityId: id,
+      data: { document: kind, title: v.title, businessDate: v.businessDate },
+    });
     return v;
   });
   return { view, fileName: fileNameOf(view), body: await documentPdf(view) };

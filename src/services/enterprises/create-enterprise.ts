@@ -22,7 +22,8 @@ export async function createEnterprise(tx: Tx, actor: Actor | null, input: Creat
   const a = requireRole(actor, 'city', 'county');
   assertUscc(input.uscc, 'uscc');
   if (input.dispatchingAgencyUscc != null) assertUscc(input.dispatchingAgencyUscc, 'dispatchingAgencyUscc');
-  if (!INDUSTRIES.includes(input.industry)) throw new AppError('invalid_input', `industry: 不是允许的产业类别：${input.industry}`, 'industry');
+  if (!INDUSTRIES.includes(input.industry))
+    throw new AppError('invalid_input', `industry: 不是允许的产业类别：${input.industry}`, 'industry');
   requireOwnArea(a, input.areaCode, 'areaCode');
   if (input.directlyManaged && a.role !== 'city') {
     throw new AppError('forbidden', 'directlyManaged: 市直管企业只能由市人社局登记（§5.7）', 'directlyManaged');
@@ -31,11 +32,28 @@ export async function createEnterprise(tx: Tx, actor: Actor | null, input: Creat
   if (!area) throw new AppError('invalid_input', `areaCode: 没有这个行政区划：${input.areaCode}`, 'areaCode');
   const existing = await tx.selectFrom('enterprises').select('uscc').where('uscc', '=', input.uscc).executeTakeFirst();
   if (existing) throw new AppError('conflict', 'uscc: 该统一社会信用代码的企业已登记', 'uscc');
-  const row = await tx.insertInto('enterprises').values({
-    uscc: input.uscc, name: input.name, area_code: input.areaCode, industry: input.industry, insured: input.insured,
-    directly_managed: input.directlyManaged ?? false, dispatching_agency_uscc: input.dispatchingAgencyUscc ?? null,
-    created_by: actorLabel(a), updated_by: null, updated_at: null,
-  }).returningAll().executeTakeFirstOrThrow();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'enterprise.create', entity: 'enterprise', entityId: input.uscc, data: { areaCode: input.areaCode, industry: input.industry } });
+  const row = await tx
+    .insertInto('enterprises')
+    .values({
+      uscc: input.uscc,
+      name: input.name,
+      area_code: input.areaCode,
+      industry: input.industry,
+      insured: input.insured,
+      directly_managed: input.directlyManaged ?? false,
+      dispatching_agency_uscc: input.dispatchingAgencyUscc ?? null,
+      created_by: actorLabel(a),
+      updated_by: null,
+      updated_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAudit(tx, {
+    actor: actorLabel(a),
+    action: 'enterprise.create',
+    entity: 'enterprise',
+    entityId: input.uscc,
+    data: { areaCode: input.areaCode, industry: input.industry },
+  });
   return enterpriseView(tx, row);
 }

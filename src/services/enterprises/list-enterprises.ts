@@ -3,7 +3,12 @@ import { readPage, type Page, type PageQuery } from '../paging.ts';
 import type { Tx } from '../../store/audit-log.ts';
 import { enterpriseInScope } from './enterprise-scope.ts';
 
-export const ENTERPRISE_SORTS = { name: 'enterprises.name', uscc: 'enterprises.uscc', areaCode: 'enterprises.area_code', createdAt: 'enterprises.created_at' } as const;
+export const ENTERPRISE_SORTS = {
+  name: 'enterprises.name',
+  uscc: 'enterprises.uscc',
+  areaCode: 'enterprises.area_code',
+  createdAt: 'enterprises.created_at',
+} as const;
 
 export interface ListEnterprisesInput extends PageQuery<keyof typeof ENTERPRISE_SORTS> {
   areaCode?: string;
@@ -13,7 +18,12 @@ export interface ListEnterprisesInput extends PageQuery<keyof typeof ENTERPRISE_
 }
 
 export interface EnterpriseSummary {
-  uscc: string; name: string; areaCode: string; industry: string; insured: boolean | null; directlyManaged: boolean;
+  uscc: string;
+  name: string;
+  areaCode: string;
+  industry: string;
+  insured: boolean | null;
+  directlyManaged: boolean;
 }
 
 export async function listEnterprises(tx: Tx, actor: Actor | null, input: ListEnterprisesInput): Promise<Page<EnterpriseSummary>> {
@@ -26,6 +36,13 @@ export async function listEnterprises(tx: Tx, actor: Actor | null, input: ListEn
   const page = await readPage(q, input, ENTERPRISE_SORTS, 'name', 'enterprises.uscc');
   return {
     ...page,
-    items: page.items.map((r) => ({ uscc: r.uscc, name: r.name, areaCode: r.area_code, industry: r.industry, insured: r.insured, directlyManaged: r.directly_managed })),
+    items: page.items.map((r) => ({
+      uscc: r.uscc,
+      name: r.name,
+      areaCode: r.area_code,
+      industry: r.industry,
+      insured: r.insured,
+      directlyManaged: r.directly_managed,
+    })),
   };
 }

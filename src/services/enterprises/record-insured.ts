@@ -17,22 +17,44 @@ export interface RecordInsuredInput {
   dryRun?: boolean;
 }
 
-export async function recordInsured(tx: Tx, actor: Actor | null, uscc: string, input: RecordInsuredInput): Promise<{ id: number | null } & FactImpact> {
+export async function recordInsured(
+  tx: Tx,
+  actor: Actor | null,
+  uscc: string,
+  input: RecordInsuredInput,
+): Promise<{ id: number | null } & FactImpact> {
   const a = requireRole(actor, 'city', 'county');
   assertDate(input.asOf, 'asOf');
   if (input.source.trim() === '') throw new AppError('invalid_input', 'source: 应注明数据来源（如社会保险经办机构）', 'source');
   const e = await tx.selectFrom('enterprises').select(['area_code', 'directly_managed']).where('uscc', '=', uscc).executeTakeFirst();
   if (!e || !managesEnterprise(a, e)) throw notFound('企业', uscc);
   const record = { value: input.value, asOf: input.asOf, source: input.source };
-  const impact = await redecideClaims(tx, actorLabel(a), await peopleOfEnterprise(tx, uscc),
+  const impact = await redecideClaims(
+    tx,
+    actorLabel(a),
+    await peopleOfEnterprise(tx, uscc),
     { insured: [{ uscc, value: input.value, as_of: input.asOf }] },
-    { subjectKind: 'enterprise', subjectId: uscc, fact: 'insured', record }, input.dryRun !== true);
+    { subjectKind: 'enterprise', subjectId: uscc, fact: 'insured', record },
+    input.dryRun !== true,
+  );
   if (input.dryRun === true) return { id: null, ...impact };
-  const row = await tx.insertInto('enterprise_facts').values({
-    uscc, fact: 'insured', value: input.value, as_of: input.asOf, source: input.source, recorded_by: actorLabel(a),
-  }).returning('id').executeTakeFirstOrThrow();
+  const row = await tx
+    .insertInto('enterprise_facts')
+    .values({
+      uscc,
+      fact: 'insured',
+      value: input.value,
+      as_of: input.asOf,
+      source: input.source,
+      recorded_by: actorLabel(a),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await appendAudit(tx, {
-    actor: actorLabel(a), action: 'enterprise.insured', entity: 'enterprise', entityId: uscc,
+    actor: actorLabel(a),
+    action: 'enterprise.insured',
+    entity: 'enterprise',
+    entityId: uscc,
     data: { ...record, redecided: impact.redecided.map((r) => r.claimId), cases: impact.cases.map((c) => c.caseId) },
   });
   return { id: Number(row.id), ...impact };

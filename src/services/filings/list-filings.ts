@@ -4,7 +4,11 @@ import type { Tx } from '../../store/audit-log.ts';
 import { enterpriseRecordInScope } from './filing-scope.ts';
 import { filingView, type FilingView } from './filing-view.ts';
 
-export const FILING_SORTS = { filedOn: 'content_filings.filed_on', title: 'content_filings.title', status: 'content_filings.status' } as const;
+export const FILING_SORTS = {
+  filedOn: 'content_filings.filed_on',
+  title: 'content_filings.title',
+  status: 'content_filings.status',
+} as const;
 
 export interface ListFilingsInput extends PageQuery<keyof typeof FILING_SORTS> {
   enterpriseUscc?: string;
@@ -16,8 +20,12 @@ export interface ListFilingsInput extends PageQuery<keyof typeof FILING_SORTS> {
 
 export async function listFilings(tx: Tx, actor: Actor | null, input: ListFilingsInput): Promise<Page<FilingView>> {
   const a = requireActor(actor);
-  let q = tx.selectFrom('content_filings').innerJoin('enterprises', 'enterprises.uscc', 'content_filings.enterprise_uscc')
-    .selectAll('content_filings').select('enterprises.name as enterprise_name').where(enterpriseRecordInScope(a));
+  let q = tx
+    .selectFrom('content_filings')
+    .innerJoin('enterprises', 'enterprises.uscc', 'content_filings.enterprise_uscc')
+    .selectAll('content_filings')
+    .select('enterprises.name as enterprise_name')
+    .where(enterpriseRecordInScope(a));
   if (input.enterpriseUscc) q = q.where('content_filings.enterprise_uscc', '=', input.enterpriseUscc);
   if (input.program) q = q.where('content_filings.program', '=', input.program);
   if (input.status) q = q.where('content_filings.status', '=', input.status as never);

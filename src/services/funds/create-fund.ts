@@ -6,14 +6,29 @@ import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { fundBalance, FUND_SOURCE_NAMES } from './fund-balance.ts';
 
-export interface CreateFundInput { source: 'special_action' | 'employment_fund'; year: number; budgetFen: number }
+export interface CreateFundInput {
+  source: 'special_action' | 'employment_fund';
+  year: number;
+  budgetFen: number;
+}
 
 export async function createFund(tx: Tx, actor: Actor | null, input: CreateFundInput) {
   const a = requireRole(actor, 'city');
   const id = `${input.source}-${input.year}`;
   const exists = await tx.selectFrom('funds').select('id').where('id', '=', id).executeTakeFirst();
   if (exists) throw new AppError('conflict', `${input.year}年的${FUND_SOURCE_NAMES[input.source]}已登记`, 'year');
-  await tx.insertInto('funds').values({ id, source: input.source, year: input.year, budget_fen: input.budgetFen, created_by: actorLabel(a), updated_by: null, updated_at: null }).execute();
+  await tx
+    .insertInto('funds')
+    .values({
+      id,
+      source: input.source,
+      year: input.year,
+      budget_fen: input.budgetFen,
+      created_by: actorLabel(a),
+      updated_by: null,
+      updated_at: null,
+    })
+    .execute();
   await appendAudit(tx, { actor: actorLabel(a), action: 'fund.create', entity: 'fund', entityId: id, data: { ...input } });
   return fundBalance(tx, id);
 }

@@ -26,16 +26,26 @@ export interface LedgerEntry {
   note: string | null;
 }
 
-export interface ListLedgerInput { page?: number; pageSize?: number; kind?: LedgerKind; order?: 'asc' | 'desc' }
+export interface ListLedgerInput {
+  page?: number;
+  pageSize?: number;
+  kind?: LedgerKind;
+  order?: 'asc' | 'desc';
+}
 
-export async function listFundLedger(db: Db, actor: Actor | null, fundId: string, input: ListLedgerInput): Promise<Page<LedgerEntry> & { fundId: string }> {
+export async function listFundLedger(
+  db: Db,
+  actor: Actor | null,
+  fundId: string,
+  input: ListLedgerInput,
+): Promise<Page<LedgerEntry> & { fundId: string }> {
   const a = requireRole(actor, 'city', 'county', 'department');
   if (a.role === 'department' && a.department !== 'finance') throw new AppError('forbidden', '只有财政局可以查看资金');
   const fund = await db.selectFrom('funds').select('id').where('id', '=', fundId).executeTakeFirst();
   if (!fund) throw new AppError('not_found', '没有找到这笔资金', 'fundId');
   const page = Math.max(1, input.page ?? 1);
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, input.pageSize ?? 50));
-  const area = a.role === 'county' ? a.areaCode ?? '' : null;
+  const area = a.role === 'county' ? (a.areaCode ?? '') : null;
   const entries = sql`(
     select 'reservation' as kind, r.reserved_at as at, r.claim_id as ref, null as subject, r.amount_fen, r.status, c.area_code, r.reserved_by as by, null as note
       from reservations r join claims c on c.id = r.claim_id where r.fund_id = ${fundId}
@@ -64,13 +74,33 @@ export async function listFundLedger(db: Db, actor: Actor | null, fundId: string
   const where = sql`where (${input.kind ?? null}::text is null or l.kind = ${input.kind ?? null}) and (${area}::text is null or l.area_code = ${area})`;
   const total = await sql<{ n: string }>`select count(*) as n from ${entries} ${where}`.execute(db);
   const order = input.order === 'asc' ? sql`asc` : sql`desc`;
-  const rows = await sql<{ kind: LedgerKind; at: Date; ref: string; subject: string | null; amount_fen: string; status: string | null; area_code: string | null; by: string | null; note: string | null }>`
+  const rows = await sql<{
+    kind: LedgerKind;
+    at: Date;
+    ref: string;
+    subject: string | null;
+    amount_fen: string;
+    status: string | null;
+    area_code: string | null;
+    by: string | null;
+    note: string | null;
+  }>`
     select * from ${entries} ${where} order by l.at ${order}, l.kind, l.ref limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
   return {
-    fundId, page, pageSize, total: Number(total.rows[0]?.n ?? 0),
+    fundId,
+    page,
+    pageSize,
+    total: Number(total.rows[0]?.n ?? 0),
     items: rows.rows.map((r) => ({
-      kind: r.kind, at: new Date(r.at).toISOString(), ref: r.ref, subject: r.subject, amountFen: Number(r.amount_fen), status: r.status,
-      areaCode: r.area_code, by: r.by, note: r.note,
+      kind: r.kind,
+      at: new Date(r.at).toISOString(),
+      ref: r.ref,
+      subject: r.subject,
+      amountFen: Number(r.amount_fen),
+      status: r.status,
+      areaCode: r.area_code,
+      by: r.by,
+      note: r.note,
     })),
   };
 }

@@ -25,17 +25,38 @@ export async function addNote(tx: Tx, actor: Actor | null, input: AddNoteInput):
   if (input.subjectKind === 'claim') {
     areaCode = (await loadClaim(tx, a, input.subjectId)).area_code;
   } else {
-    const c = await tx.selectFrom('classes').select(['id', 'area_code']).where('id', '=', input.subjectId).where(classInScope(a)).executeTakeFirst();
+    const c = await tx
+      .selectFrom('classes')
+      .select(['id', 'area_code'])
+      .where('id', '=', input.subjectId)
+      .where(classInScope(a))
+      .executeTakeFirst();
     if (!c) throw notFound('培训班', input.subjectId);
     areaCode = c.area_code;
   }
-  const row = await tx.insertInto('oversight_notes').values({
-    id: newUuid(), subject_kind: input.subjectKind, subject_id: input.subjectId, area_code: areaCode, kind: input.kind,
-    text: input.text.trim(), department: a.department, author: actorLabel(a), status: input.kind === 'flag' ? 'raised' : null,
-    cleared_by: null, cleared_at: null, clear_note: null,
-  }).returningAll().executeTakeFirstOrThrow();
+  const row = await tx
+    .insertInto('oversight_notes')
+    .values({
+      id: newUuid(),
+      subject_kind: input.subjectKind,
+      subject_id: input.subjectId,
+      area_code: areaCode,
+      kind: input.kind,
+      text: input.text.trim(),
+      department: a.department,
+      author: actorLabel(a),
+      status: input.kind === 'flag' ? 'raised' : null,
+      cleared_by: null,
+      cleared_at: null,
+      clear_note: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   await appendAudit(tx, {
-    actor: actorLabel(a), action: input.kind === 'flag' ? 'oversight.flag' : 'oversight.comment', entity: input.subjectKind, entityId: input.subjectId,
+    actor: actorLabel(a),
+    action: input.kind === 'flag' ? 'oversight.flag' : 'oversight.comment',
+    entity: input.subjectKind,
+    entityId: input.subjectId,
     data: { noteId: row.id, department: a.department, text: row.text },
   });
   return noteView(row);

@@ -5,7 +5,11 @@ import { readPage, type Page, type PageQuery } from '../paging.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { noteInScope, noteView, type NOTE_KINDS, type NoteView, type SUBJECT_KINDS } from './note-scope.ts';
 
-export const NOTE_SORTS = { createdAt: 'oversight_notes.created_at', kind: 'oversight_notes.kind', status: 'oversight_notes.status' } as const;
+export const NOTE_SORTS = {
+  createdAt: 'oversight_notes.created_at',
+  kind: 'oversight_notes.kind',
+  status: 'oversight_notes.status',
+} as const;
 
 export interface ListNotesInput extends PageQuery<keyof typeof NOTE_SORTS> {
   subjectKind?: (typeof SUBJECT_KINDS)[number];

@@ -15,16 +15,26 @@ export const NOTE_KINDS = ['comment', 'flag'] as const;
 export function noteInScope(actor: Actor) {
   return (eb: ExpressionBuilder<Database, 'oversight_notes'>) => {
     switch (actor.role) {
-      case 'city': return sql<boolean>`true`;
-      case 'county': return eb('oversight_notes.area_code', '=', actor.areaCode ?? '');
-      case 'department': return eb('oversight_notes.department', '=', actor.department ?? '');
-      default: return sql<boolean>`false`;
+      case 'city':
+        return sql<boolean>`true`;
+      case 'county':
+        return eb('oversight_notes.area_code', '=', actor.areaCode ?? '');
+      case 'department':
+        return eb('oversight_notes.department', '=', actor.department ?? '');
+      default:
+        return sql<boolean>`false`;
     }
   };
 }
 
 export async function loadNote(tx: Tx, actor: Actor, id: string): Promise<NoteRow> {
-  const row = await tx.selectFrom('oversight_notes').selectAll().where('id', '=', id).where(noteInScope(actor)).forUpdate().executeTakeFirst();
+  const row = await tx
+    .selectFrom('oversight_notes')
+    .selectAll()
+    .where('id', '=', id)
+    .where(noteInScope(actor))
+    .forUpdate()
+    .executeTakeFirst();
   if (!row) throw notFound('意见或标记', id);
   return row;
 }
@@ -32,9 +42,19 @@ export async function loadNote(tx: Tx, actor: Actor, id: string): Promise<NoteRo
 export function noteView(n: NoteRow) {
   const iso = (x: Date | null) => (x ? new Date(x).toISOString() : null);
   return {
-    id: n.id, subjectKind: n.subject_kind, subjectId: n.subject_id, areaCode: n.area_code, kind: n.kind, text: n.text,
-    department: n.department, author: n.author, createdAt: new Date(n.created_at).toISOString(), status: n.status,
-    clearedBy: n.cleared_by, clearedAt: iso(n.cleared_at), clearNote: n.clear_note,
+    id: n.id,
+    subjectKind: n.subject_kind,
+    subjectId: n.subject_id,
+    areaCode: n.area_code,
+    kind: n.kind,
+    text: n.text,
+    department: n.department,
+    author: n.author,
+    createdAt: new Date(n.created_at).toISOString(),
+    status: n.status,
+    clearedBy: n.cleared_by,
+    clearedAt: iso(n.cleared_at),
+    clearNote: n.clear_note,
   };
 }
 export type NoteView = ReturnType<typeof noteView>;

@@ -14,7 +14,12 @@ import type { Tx } from '../../store/transaction.ts';
 const ENDED = ['rejected', 'withdrawn'] as const;
 
 export interface R8Claim {
-  id: string; number: string; program: string; residentId: string; endDate: string; status: string;
+  id: string;
+  number: string;
+  program: string;
+  residentId: string;
+  endDate: string;
+  status: string;
   amountFen: number | null;
   /** The standard before R8, read from the decision's R8 step; null when the step does not state it. */
   standardFen: number | null;
@@ -49,15 +54,28 @@ export function r8Amounts(reasons: readonly string[]): { standardFen: number | n
 
 export async function getEnterpriseR8Status(tx: Tx, actor: Actor | null, uscc: string) {
   const a = requireActor(actor);
-  const e = await tx.selectFrom('enterprises').select(['uscc', 'name']).where('uscc', '=', uscc).where(enterpriseInScope(a)).executeTakeFirst();
+  const e = await tx
+    .selectFrom('enterprises')
+    .select(['uscc', 'name'])
+    .where('uscc', '=', uscc)
+    .where(enterpriseInScope(a))
+    .executeTakeFirst();
   if (!e) throw notFound('企业', uscc);
   const funds = await tx.selectFrom('enterprise_education_fund').selectAll().where('uscc', '=', uscc).execute();
-  const claims = await tx.selectFrom('claims')
+  const claims = await tx
+    .selectFrom('claims')
     .select(['id', 'number', 'program', 'resident_id', 'end_date', 'status', 'outcome', 'amount_fen', 'payee', 'reasons', 'missing'])
-    .where('enterprise_uscc', '=', uscc).where('status', 'not in', ENDED).where('outcome', 'is not', null).execute();
+    .where('enterprise_uscc', '=', uscc)
+    .where('status', 'not in', ENDED)
+    .where('outcome', 'is not', null)
+    .execute();
   // The years of the plan's funds, of the facts on record and of the enterprise's claims.
   const fundYears = await tx.selectFrom('funds').select('year').distinct().execute();
-  const years = new Set<number>([...fundYears.map((f) => Number(f.year)), ...funds.map((f) => Number(f.year)), ...claims.map((c) => Number(c.end_date.slice(0, 4)))]);
+  const years = new Set<number>([
+    ...fundYears.map((f) => Number(f.year)),
+    ...funds.map((f) => Number(f.year)),
+    ...claims.map((c) => Number(c.end_date.slice(0, 4))),
+  ]);
 
   const result: R8Year[] = [...years].sort().map((year) => {
     const fact = funds.find((f) => Number(f.year) === year);
@@ -69,18 +87,37 @@ export async function getEnterpriseR8Status(tx: Tx, actor: Actor | null, uscc: s
       if (!amounts) continue;
       const amountFen = c.amount_fen == null ? null : Number(c.amount_fen);
       reducedClaims.push({
-        id: c.id, number: c.number, program: c.program, residentId: residentIdFor(a, c.resident_id), endDate: c.end_date, status: c.status, amountFen,
-        standardFen: amounts.standardFen, reducedFen: amounts.standardFen != null && amountFen != null ? amounts.standardFen - amountFen : null,
+        id: c.id,
+        number: c.number,
+        program: c.program,
+        residentId: residentIdFor(a, c.resident_id),
+        endDate: c.end_date,
+        status: c.status,
+        amountFen,
+        standardFen: amounts.standardFen,
+        reducedFen: amounts.standardFen != null && amountFen != null ? amounts.standardFen - amountFen : null,
       });
     }
     const undecidedClaims = ofYear
-      .filter((c) => c.outcome === 'undecided' && ((c.missing as string[] | null) ?? []).some((m) => m.endsWith(`educationFundFullyUsed.${year}`)))
-      .map((c) => ({ id: c.id, number: c.number, program: c.program, residentId: residentIdFor(a, c.resident_id), endDate: c.end_date, status: c.status }));
+      .filter(
+        (c) =>
+          c.outcome === 'undecided' && ((c.missing as string[] | null) ?? []).some((m) => m.endsWith(`educationFundFullyUsed.${year}`)),
+      )
+      .map((c) => ({
+        id: c.id,
+        number: c.number,
+        program: c.program,
+        residentId: residentIdFor(a, c.resident_id),
+        endDate: c.end_date,
+        status: c.status,
+      }));
     const reductions = reducedClaims.map((c) => c.reducedFen);
     return {
       year,
       educationFund: {
-        fullyUsed: fact ? fact.fully_used : null, source: fact?.source ?? null, recordedBy: fact?.recorded_by ?? null,
+        fullyUsed: fact ? fact.fully_used : null,
+        source: fact?.source ?? null,
+        recordedBy: fact?.recorded_by ?? null,
         recordedAt: fact ? new Date(fact.recorded_at).toISOString() : null,
       },
       r8: !fact ? 'unknown' : fact.fully_used ? 'not_applies' : 'applies',

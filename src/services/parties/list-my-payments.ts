@@ -9,23 +9,58 @@ import type { Tx } from '../../store/transaction.ts';
 export const PAYMENT_SORTS = { paidAt: 'payments.paid_at', amount: 'payments.amount_fen' } as const;
 
 export interface MyPayment {
-  id: number; claimId: string; claimNumber: string; batchId: string; payee: string; amountFen: number; paidAt: string;
-  program: string; residentId: string; startDate: string; endDate: string;
+  id: number;
+  claimId: string;
+  claimNumber: string;
+  batchId: string;
+  payee: string;
+  amountFen: number;
+  paidAt: string;
+  program: string;
+  residentId: string;
+  startDate: string;
+  endDate: string;
 }
 
-export async function listMyPayments(tx: Tx, actor: Actor | null, input: PageQuery<keyof typeof PAYMENT_SORTS> & { program?: string }): Promise<Page<MyPayment>> {
+export async function listMyPayments(
+  tx: Tx,
+  actor: Actor | null,
+  input: PageQuery<keyof typeof PAYMENT_SORTS> & { program?: string },
+): Promise<Page<MyPayment>> {
   const a = requireRole(actor, 'trainee', 'enterprise', 'provider');
-  let q = tx.selectFrom('payments').innerJoin('claims', 'claims.id', 'payments.claim_id')
-    .select(['payments.id', 'payments.claim_id', 'payments.batch_id', 'payments.payee', 'payments.amount_fen', 'payments.paid_at',
-      'claims.number as claim_number', 'claims.program', 'claims.resident_id', 'claims.start_date', 'claims.end_date'])
+  let q = tx
+    .selectFrom('payments')
+    .innerJoin('claims', 'claims.id', 'payments.claim_id')
+    .select([
+      'payments.id',
+      'payments.claim_id',
+      'payments.batch_id',
+      'payments.payee',
+      'payments.amount_fen',
+      'payments.paid_at',
+      'claims.number as claim_number',
+      'claims.program',
+      'claims.resident_id',
+      'claims.start_date',
+      'claims.end_date',
+    ])
     .where('payments.claim_id', 'in', tx.selectFrom('claims').select('claims.id').where(claimScope(a)));
   if (input.program) q = q.where('claims.program', '=', input.program);
   const page = await readPage(q, { order: 'desc', ...input }, PAYMENT_SORTS, 'paidAt', 'payments.id');
   return {
     ...page,
     items: page.items.map((p) => ({
-      id: Number(p.id), claimId: p.claim_id, claimNumber: p.claim_number, batchId: p.batch_id, payee: p.payee, amountFen: Number(p.amount_fen), paidAt: new Date(p.paid_at).toISOString(),
-      program: p.program, residentId: residentIdFor(a, p.resident_id), startDate: p.start_date, endDate: p.end_date,
+      id: Number(p.id),
+      claimId: p.claim_id,
+      claimNumber: p.claim_number,
+      batchId: p.batch_id,
+      payee: p.payee,
+      amountFen: Number(p.amount_fen),
+      paidAt: new Date(p.paid_at).toISOString(),
+      program: p.program,
+      residentId: residentIdFor(a, p.resident_id),
+      startDate: p.start_date,
+      endDate: p.end_date,
     })),
   };
 }

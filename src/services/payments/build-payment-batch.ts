@@ -17,7 +17,10 @@ import { notHeldByDispute } from './payment-holds.ts';
 /** A unique violation of the one-live-line index: another batch took the claim first. */
 function takenByAnotherBatch(e: unknown): boolean {
   const err = e as { code?: string; constraint?: string; message?: string };
-  return err?.code === '23505' && (err.constraint === 'payment_batch_items_one_live_line' || String(err.message).includes('payment_batch_items_one_live_line'));
+  return (
+    err?.code === '23505' &&
+    (err.constraint === 'payment_batch_items_one_live_line' || String(err.message).includes('payment_batch_items_one_live_line'))
+  );
 }
 
 export async function buildPaymentBatch(tx: Tx, actor: Actor | null, input: { areaCode: string; fundId: string }) {
@@ -26,27 +29,60 @@ export async function buildPaymentBatch(tx: Tx, actor: Actor | null, input: { ar
   await requireDuty(tx, a, 'build');
   const fund = await tx.selectFrom('funds').select('id').where('id', '=', input.fundId).forUpdate().executeTakeFirst();
   if (!fund) throw new AppError('invalid_input', 'fundId: 没有这笔资金', 'fundId');
-  const items = await tx.selectFrom('claims').innerJoin('reservations as r', 'r.claim_id', 'claims.id')
+  const items = await tx
+    .selectFrom('claims')
+    .innerJoin('reservations as r', 'r.claim_id', 'claims.id')
     .select(['claims.id', 'r.amount_fen'])
-    .where('claims.status', '=', 'approved').where('claims.area_code', '=', input.areaCode)
-    .where('r.fund_id', '=', input.fundId).where('r.status', '=', 'reserved')
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('payment_batch_items as i').select('i.claim_id').whereRef('i.claim_id', '=', 'claims.id'))))
+    .where('claims.status', '=', 'approved')
+    .where('claims.area_code', '=', input.areaCode)
+    .where('r.fund_id', '=', input.fundId)
+    .where('r.status', '=', 'reserved')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('payment_batch_items as i').select('i.claim_id').whereRef('i.claim_id', '=', 'claims.id'))),
+    )
     .where(notHeldByDispute)
-    .orderBy('claims.id').forUpdate().execute();
-  if (items.length === 0) throw new AppError('invalid_input', `areaCode: ${input.areaCode} 没有可由该资金支付的已批准申领；已编入其他批次或有未办结异议的申领不再编入`, 'areaCode');
+    .orderBy('claims.id')
+    .forUpdate()
+    .execute();
+  if (items.length === 0)
+    throw new AppError(
+      'invalid_input',
+      `areaCode: ${input.areaCode} 没有可由该资金支付的已批准申领；已编入其他批次或有未办结异议的申领不再编入`,
+      'areaCode',
+    );
   const id = `PB-${newUuid()}`;
   const total = items.reduce((s, i) => s + Number(i.amount_fen), 0);
-  const { number } = await tx.insertInto('payment_batches').values({ id, fund_id: input.fundId, area_code: input.areaCode, total_fen: total, created_by: actorLabel(a), updated_by: null, updated_at: null })
-    .returning('number').executeTakeFirstOrThrow();
+  const { number } = await tx
+    .insertInto('payment_batches')
+    .values({
+      id,
+      fund_id: input.fundId,
+      area_code: input.areaCode,
+      total_fen: total,
+      created_by: actorLabel(a),
+      updated_by: null,
+      updated_at: null,
+    })
+    .returning('number')
+    .executeTakeFirstOrThrow();
   try {
     for (let i = 0; i < items.length; i += 1000) {
-      await tx.insertInto('payment_batch_items').values(items.slice(i, i + 1000).map((it) => ({ batch_id: id, claim_id: it.id, amount_fen: Number(it.amount_fen) }))).execute();
+      await tx
+        .insertInto('payment_batch_items')
+        .values(items.slice(i, i + 1000).map((it) => ({ batch_id: id, claim_id: it.id, amount_fen: Number(it.amount_fen) })))
+        .execute();
     }
   } catch (e) {
     if (takenByAnotherBatch(e)) throw new AppError('conflict', '这些申领刚被另一个支付批次编入，请刷新后查看', 'areaCode');
     throw e;
   }
-  await appendAudit(tx, { actor: actorLabel(a), action: 'payment_batch.build', entity: 'payment_batch', entityId: id, data: { number, ...input, claims: items.length, totalFen: total } });
+  await appendAudit(tx, {
+    actor: actorLabel(a),
+    action: 'payment_batch.build',
+    entity: 'payment_batch',
+    entityId: id,
+    data: { number, ...input, claims: items.length, totalFen: total },
+  });
   return { id, number, status: 'draft' as const, claims: items.length, totalFen: total };
 }
 
@@ -62,8 +98,18 @@ export async function confirmPaymentBatch(tx: Tx, actor: Actor | null, input: { 
   const batch = await loadBatch(tx, a, input.batchId);
   const refusal = batchActRefusal(a, await dutiesOf(tx, a), batch, 'confirm');
   if (refusal) throw refusal;
-  await tx.updateTable('payment_batches').set({ status: 'confirmed', confirmed_by: actorLabel(a), updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', batch.id).execute();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'payment_batch.confirm', entity: 'payment_batch', entityId: batch.id, data: { totalFen: Number(batch.total_fen), builtBy: batch.created_by } });
+  await tx
+    .updateTable('payment_batches')
+    .set({ status: 'confirmed', confirmed_by: actorLabel(a), updated_by: actorLabel(a), updated_at: new Date() })
+    .where('id', '=', batch.id)
+    .execute();
+  await appendAudit(tx, {
+    actor: actorLabel(a),
+    action: 'payment_batch.confirm',
+    entity: 'payment_batch',
+    entityId: batch.id,
+    data: { totalFen: Number(batch.total_fen), builtBy: batch.created_by },
+  });
   return { id: batch.id, status: 'confirmed' as const };
 }
 
@@ -81,9 +127,16 @@ export async function cancelPaymentBatch(tx: Tx, actor: Actor | null, input: { b
   const refusal = batchActRefusal(a, await dutiesOf(tx, a), batch, 'cancel');
   if (refusal) throw refusal;
   const lines = await tx.deleteFrom('payment_batch_items').where('batch_id', '=', batch.id).returning(['claim_id', 'amount_fen']).execute();
-  await tx.updateTable('payment_batches').set({ status: 'cancelled', cancel_reason: reason, updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', batch.id).execute();
+  await tx
+    .updateTable('payment_batches')
+    .set({ status: 'cancelled', cancel_reason: reason, updated_by: actorLabel(a), updated_at: new Date() })
+    .where('id', '=', batch.id)
+    .execute();
   await appendAudit(tx, {
-    actor: actorLabel(a), action: 'payment_batch.cancel', entity: 'payment_batch', entityId: batch.id,
+    actor: actorLabel(a),
+    action: 'payment_batch.cancel',
+    entity: 'payment_batch',
+    entityId: batch.id,
     data: { reason, claims: lines.length, totalFen: Number(batch.total_fen), claimIds: lines.map((l) => l.claim_id).sort() },
   });
   return { id: batch.id, status: 'cancelled' as const, released: lines.length };

@@ -27,15 +27,26 @@ export async function payPaymentBatch(db: Db, actor: Actor | null, input: { batc
   if (refusal) throw refusal;
   if (batch.status === 'confirmed') {
     await inTransaction(db, async (tx) => {
-      const moved = await tx.updateTable('payment_batches').set({ status: 'paying', updated_by: label, updated_at: new Date() })
-        .where('id', '=', batch.id).where('status', '=', 'confirmed').executeTakeFirst();
-      if (Number(moved.numUpdatedRows) > 0) await appendAudit(tx, { actor: label, action: 'payment_batch.start', entity: 'payment_batch', entityId: batch.id, data: {} });
+      const moved = await tx
+        .updateTable('payment_batches')
+        .set({ status: 'paying', updated_by: label, updated_at: new Date() })
+        .where('id', '=', batch.id)
+        .where('status', '=', 'confirmed')
+        .executeTakeFirst();
+      if (Number(moved.numUpdatedRows) > 0)
+        await appendAudit(tx, { actor: label, action: 'payment_batch.start', entity: 'payment_batch', entityId: batch.id, data: {} });
     });
   }
   const delay = Number(process.env.UPSKILL_PAY_DELAY_MS ?? 0);
-  const pending = await db.selectFrom('payment_batch_items as i').innerJoin('claims as c', 'c.id', 'i.claim_id')
+  const pending = await db
+    .selectFrom('payment_batch_items as i')
+    .innerJoin('claims as c', 'c.id', 'i.claim_id')
     .leftJoin('payments as p', 'p.claim_id', 'i.claim_id')
-    .select(['i.claim_id', 'i.amount_fen']).where('i.batch_id', '=', batch.id).where('p.id', 'is', null).orderBy('i.claim_id').execute();
+    .select(['i.claim_id', 'i.amount_fen'])
+    .where('i.batch_id', '=', batch.id)
+    .where('p.id', 'is', null)
+    .orderBy('i.claim_id')
+    .execute();
   let paidNow = 0;
   let held = 0;
   for (const item of pending) {
@@ -43,39 +54,83 @@ export async function payPaymentBatch(db: Db, actor: Actor | null, input: { batc
       const claim = await tx.selectFrom('claims').selectAll().where('id', '=', item.claim_id).forUpdate().executeTakeFirstOrThrow();
       // A sanction may have revoked the approval (and withdrawn the line) since the list was read:
       // that claim is no longer payable, so the run passes over it instead of stopping.
-      const stillInBatch = await tx.selectFrom('payment_batch_items').select('claim_id')
-        .where('batch_id', '=', batch.id).where('claim_id', '=', claim.id).executeTakeFirst();
+      const stillInBatch = await tx
+        .selectFrom('payment_batch_items')
+        .select('claim_id')
+        .where('batch_id', '=', batch.id)
+        .where('claim_id', '=', claim.id)
+        .executeTakeFirst();
       if (claim.status !== 'approved' || !stillInBatch) return false;
       // A trainee's dispute still open holds the claim out of payment (payment-holds.ts); opening one
       // locks this same claim row, so it is either seen here or opened after the payment.
       if (await heldByDispute(tx, claim.id)) return 'held' as const;
       const payee = claim.payee ?? claim.r3_exception_payee!;
-      const inserted = await tx.insertInto('payments')
+      const inserted = await tx
+        .insertInto('payments')
         .values({ claim_id: claim.id, batch_id: batch.id, payee, payee_ref: payeeRef(payee, claim), amount_fen: Number(item.amount_fen) })
-        .onConflict((oc) => oc.column('claim_id').doNothing()).returning('id').executeTakeFirst();
+        .onConflict((oc) => oc.column('claim_id').doNothing())
+        .returning('id')
+        .executeTakeFirst();
       if (!inserted) return false; // paid already (a concurrent or earlier run)
       const to = transition(claim.number, claim.status, 'pay');
       await tx.updateTable('reservations').set({ status: 'paid' }).where('claim_id', '=', claim.id).execute();
       await tx.updateTable('claims').set({ status: to, updated_by: label, updated_at: new Date() }).where('id', '=', claim.id).execute();
-      await appendAudit(tx, { actor: label, action: 'claim.pay', entity: 'claim', entityId: claim.id, data: { from: claim.status, to, batchId: batch.id, paymentId: Number(inserted.id), amountFen: Number(item.amount_fen), payee } });
+      await appendAudit(tx, {
+        actor: label,
+        action: 'claim.pay',
+        entity: 'claim',
+        entityId: claim.id,
+        data: { from: claim.status, to, batchId: batch.id, paymentId: Number(inserted.id), amountFen: Number(item.amount_fen), payee },
+      });
       return true;
     });
     if (paid === 'held') held++;
     else if (paid) paidNow++;
     if (delay > 0) await sleep(delay);
   }
-  const counts = await db.selectFrom('payment_batch_items as i').leftJoin('payments as p', 'p.claim_id', 'i.claim_id')
-    .select(({ fn }) => [fn.countAll<number>().as('items'), fn.count<number>('p.id').as('paid')]).where('i.batch_id', '=', batch.id).executeTakeFirstOrThrow();
+  const counts = await db
+    .selectFrom('payment_batch_items as i')
+    .leftJoin('payments as p', 'p.claim_id', 'i.claim_id')
+    .select(({ fn }) => [fn.countAll<number>().as('items'), fn.count<number>('p.id').as('paid')])
+    .where('i.batch_id', '=', batch.id)
+    .executeTakeFirstOrThrow();
   const done = Number(counts.items) === Number(counts.paid);
   if (done) {
     await inTransaction(db, async (tx) => {
-      const moved = await tx.updateTable('payment_batches').set({ status: 'paid', updated_by: label, updated_at: new Date() })
-        .where('id', '=', batch.id).where('status', '!=', 'paid').executeTakeFirst();
-      if (Number(moved.numUpdatedRows) > 0) await appendAudit(tx, { actor: label, action: 'payment_batch.paid', entity: 'payment_batch', entityId: batch.id, data: { items: Number(counts.items), totalFen: Number(batch.total_fen) } });
+      const moved = await tx
+        .updateTable('payment_batches')
+        .set({ status: 'paid', updated_by: label, updated_at: new Date() })
+        .where('id', '=', batch.id)
+        .where('status', '!=', 'paid')
+        .executeTakeFirst();
+      if (Number(moved.numUpdatedRows) > 0)
+        await appendAudit(tx, {
+          actor: label,
+          action: 'payment_batch.paid',
+          entity: 'payment_batch',
+          entityId: batch.id,
+          data: { items: Number(counts.items), totalFen: Number(batch.total_fen) },
+        });
     });
   }
-  if (held > 0) await inTransaction(db, (tx) => appendAudit(tx, { actor: label, action: 'payment_batch.hold', entity: 'payment_batch', entityId: batch.id, data: { held, reason: '申领有未办结的劳动者异议，暂缓支付' } }));
-  return { id: batch.id, status: done ? 'paid' as const : 'paying' as const, paidNow, items: Number(counts.items), paid: Number(counts.paid), held };
+  if (held > 0)
+    await inTransaction(db, (tx) =>
+      appendAudit(tx, {
+        actor: label,
+        action: 'payment_batch.hold',
+        entity: 'payment_batch',
+        entityId: batch.id,
+        data: { held, reason: '申领有未办结的劳动者异议，暂缓支付' },
+      }),
+    );
+  return {
+    id: batch.id,
+    status: done ? ('paid' as const) : ('paying' as const),
+    paidNow,
+    items: Number(counts.items),
+    paid: Number(counts.paid),
+    held,
+  };
 }
 
 export async function getPaymentBatch(db: Db, actor: Actor | null, batchId: string) {
@@ -83,16 +138,45 @@ export async function getPaymentBatch(db: Db, actor: Actor | null, batchId: stri
   if (a.role === 'department' && a.department !== 'finance') throw new AppError('forbidden', '只有财政局可以查看支付批次');
   const batch = await db.selectFrom('payment_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
   if (!batch || (a.role === 'county' && a.areaCode !== batch.area_code)) throw new AppError('not_found', '没有找到这个支付批次', 'batchId');
-  const counts = await db.selectFrom('payment_batch_items as i').leftJoin('payments as p', 'p.claim_id', 'i.claim_id')
-    .select(({ fn }) => [fn.countAll<number>().as('items'), fn.count<number>('p.id').as('paid'), fn.sum<number>('p.amount_fen').as('paidFen')]).where('i.batch_id', '=', batchId).executeTakeFirstOrThrow();
-  const held = await db.selectFrom('payment_batch_items as i').leftJoin('payments as p', 'p.claim_id', 'i.claim_id').select(({ fn }) => fn.countAll<number>().as('n'))
-    .where('i.batch_id', '=', batchId).where('p.id', 'is', null)
-    .where(({ exists, selectFrom }) => exists(selectFrom('claim_disputes as d').select('d.id').whereRef('d.claim_id', '=', 'i.claim_id').where('d.status', '<>', 'resolved')))
+  const counts = await db
+    .selectFrom('payment_batch_items as i')
+    .leftJoin('payments as p', 'p.claim_id', 'i.claim_id')
+    .select(({ fn }) => [
+      fn.countAll<number>().as('items'),
+      fn.count<number>('p.id').as('paid'),
+      fn.sum<number>('p.amount_fen').as('paidFen'),
+    ])
+    .where('i.batch_id', '=', batchId)
+    .executeTakeFirstOrThrow();
+  const held = await db
+    .selectFrom('payment_batch_items as i')
+    .leftJoin('payments as p', 'p.claim_id', 'i.claim_id')
+    .select(({ fn }) => fn.countAll<number>().as('n'))
+    .where('i.batch_id', '=', batchId)
+    .where('p.id', 'is', null)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('claim_disputes as d').select('d.id').whereRef('d.claim_id', '=', 'i.claim_id').where('d.status', '<>', 'resolved'),
+      ),
+    )
     .executeTakeFirstOrThrow();
   const fund = await db.selectFrom('funds').select(['year', 'source']).where('id', '=', batch.fund_id).executeTakeFirstOrThrow();
   return {
-    id: batch.id, number: batch.number, fundYear: Number(fund.year), fundSource: fund.source, areaCode: batch.area_code, fundId: batch.fund_id, status: batch.status, totalFen: Number(batch.total_fen), items: Number(counts.items), paid: Number(counts.paid), paidFen: Number(counts.paidFen ?? 0),
-    heldByDispute: Number(held.n), createdBy: batch.created_by, confirmedBy: batch.confirmed_by ?? null, cancelReason: batch.cancel_reason ?? null,
+    id: batch.id,
+    number: batch.number,
+    fundYear: Number(fund.year),
+    fundSource: fund.source,
+    areaCode: batch.area_code,
+    fundId: batch.fund_id,
+    status: batch.status,
+    totalFen: Number(batch.total_fen),
+    items: Number(counts.items),
+    paid: Number(counts.paid),
+    paidFen: Number(counts.paidFen ?? 0),
+    heldByDispute: Number(held.n),
+    createdBy: batch.created_by,
+    confirmedBy: batch.confirmed_by ?? null,
+    cancelReason: batch.cancel_reason ?? null,
     allowedActs: allowedBatchActs(a, await dutiesOf(db, a), batch),
   };
 }

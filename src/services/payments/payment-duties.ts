@@ -36,7 +36,12 @@ export async function requireDuty(tx: Kysely<Database>, actor: Actor, duty: Paym
 
 export type BatchAct = 'confirm' | 'pay' | 'cancel';
 
-interface BatchFacts { status: string; area_code: string; created_by: string; confirmed_by: string | null }
+interface BatchFacts {
+  status: string;
+  area_code: string;
+  created_by: string;
+  confirmed_by: string | null;
+}
 
 /** Why the actor may not take the act on the batch (a 403/409 error), or null when they may. */
 export function batchActRefusal(actor: Actor, held: ReadonlySet<PaymentDuty>, batch: BatchFacts, act: BatchAct): AppError | null {
@@ -45,18 +50,31 @@ export function batchActRefusal(actor: Actor, held: ReadonlySet<PaymentDuty>, ba
   switch (act) {
     case 'confirm':
       if (!held.has('confirm')) return new AppError('forbidden', `您没有“${DUTY_NAMES.confirm}”职责，不能确认支付批次`);
-      if (batch.status !== 'draft') return new AppError('invalid_transition', `支付批次当前状态为“${BATCH_STATUS_NAMES[batch.status] ?? batch.status}”，只有草稿可以确认`, 'batchId');
-      if (batch.created_by === me) return new AppError('conflict', '您编制了这个支付批次，不能由您本人复核确认；请由另一位有复核职责的人员确认', 'batchId');
+      if (batch.status !== 'draft')
+        return new AppError(
+          'invalid_transition',
+          `支付批次当前状态为“${BATCH_STATUS_NAMES[batch.status] ?? batch.status}”，只有草稿可以确认`,
+          'batchId',
+        );
+      if (batch.created_by === me)
+        return new AppError('conflict', '您编制了这个支付批次，不能由您本人复核确认；请由另一位有复核职责的人员确认', 'batchId');
       return null;
     case 'pay':
       if (!held.has('pay') || !inArea) return new AppError('forbidden', `您没有“${DUTY_NAMES.pay}”职责，不能支付该批次`);
       if (batch.status === 'draft') return new AppError('invalid_transition', '支付批次尚未确认，不能支付', 'batchId');
       if (batch.status === 'cancelled') return new AppError('invalid_transition', '支付批次已取消，不能支付', 'batchId');
-      if (batch.confirmed_by === me) return new AppError('conflict', '您复核确认了这个支付批次，不能由您本人支付；请由另一位有支付职责的人员支付', 'batchId');
+      if (batch.confirmed_by === me)
+        return new AppError('conflict', '您复核确认了这个支付批次，不能由您本人支付；请由另一位有支付职责的人员支付', 'batchId');
       return null;
     case 'cancel':
-      if (!(held.has('build') && inArea) && !held.has('confirm')) return new AppError('forbidden', '只有有经办或复核职责的人员可以取消支付批次');
-      if (batch.status !== 'draft') return new AppError('invalid_transition', `支付批次当前状态为“${BATCH_STATUS_NAMES[batch.status] ?? batch.status}”，只有草稿可以取消`, 'batchId');
+      if (!(held.has('build') && inArea) && !held.has('confirm'))
+        return new AppError('forbidden', '只有有经办或复核职责的人员可以取消支付批次');
+      if (batch.status !== 'draft')
+        return new AppError(
+          'invalid_transition',
+          `支付批次当前状态为“${BATCH_STATUS_NAMES[batch.status] ?? batch.status}”，只有草稿可以取消`,
+          'batchId',
+        );
       return null;
   }
 }
@@ -66,4 +84,10 @@ export function allowedBatchActs(actor: Actor, held: ReadonlySet<PaymentDuty>, b
   return (['confirm', 'pay', 'cancel'] as const).filter((act) => batchActRefusal(actor, held, batch, act) === null);
 }
 
-export const BATCH_STATUS_NAMES: Record<string, string> = { draft: '草稿', confirmed: '已确认', paying: '支付中', paid: '已支付', cancelled: '已取消' };
+export const BATCH_STATUS_NAMES: Record<string, string> = {
+  draft: '草稿',
+  confirmed: '已确认',
+  paying: '支付中',
+  paid: '已支付',
+  cancelled: '已取消',
+};

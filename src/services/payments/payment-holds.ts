@@ -7,10 +7,17 @@ import type { Tx } from '../../store/transaction.ts';
 
 /** Where-clause: the claim has no unresolved dispute. */
 export const notHeldByDispute = ({ not, exists, selectFrom }: ExpressionBuilder<Database, 'claims'>) =>
-  not(exists(selectFrom('claim_disputes as d').select('d.id').whereRef('d.claim_id', '=', 'claims.id').where('d.status', '<>', 'resolved')));
+  not(
+    exists(selectFrom('claim_disputes as d').select('d.id').whereRef('d.claim_id', '=', 'claims.id').where('d.status', '<>', 'resolved')),
+  );
 
 /** Inside the transaction that holds the claim's row lock (opening a dispute takes the same lock). */
 export async function heldByDispute(tx: Tx, claimId: string): Promise<boolean> {
-  const d = await tx.selectFrom('claim_disputes').select('id').where('claim_id', '=', claimId).where('status', '<>', 'resolved').executeTakeFirst();
+  const d = await tx
+    .selectFrom('claim_disputes')
+    .select('id')
+    .where('claim_id', '=', claimId)
+    .where('status', '<>', 'resolved')
+    .executeTakeFirst();
   return d !== undefined;
 }

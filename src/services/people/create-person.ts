@@ -24,10 +24,25 @@ export async function createPerson(tx: Tx, actor: Actor | null, input: CreatePer
   if (!area) throw new AppError('invalid_input', `areaCode: 没有这个行政区划：${input.areaCode}`, 'areaCode');
   const existing = await tx.selectFrom('people').select('resident_id').where('resident_id', '=', input.residentId).executeTakeFirst();
   if (existing) throw new AppError('conflict', `residentId: 该身份证号码的人员已登记`, 'residentId');
-  const row = await tx.insertInto('people').values({
-    resident_id: input.residentId, name: input.name, area_code: input.areaCode, phone: input.phone ?? null,
-    created_by: actorLabel(a), updated_by: null, updated_at: null,
-  }).returningAll().executeTakeFirstOrThrow();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'person.create', entity: 'person', entityId: input.residentId, data: { areaCode: input.areaCode } });
+  const row = await tx
+    .insertInto('people')
+    .values({
+      resident_id: input.residentId,
+      name: input.name,
+      area_code: input.areaCode,
+      phone: input.phone ?? null,
+      created_by: actorLabel(a),
+      updated_by: null,
+      updated_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAudit(tx, {
+    actor: actorLabel(a),
+    action: 'person.create',
+    entity: 'person',
+    entityId: input.residentId,
+    data: { areaCode: input.areaCode },
+  });
   return personView(a, row);
 }

@@ -5,7 +5,12 @@ import type { Tx } from '../../store/audit-log.ts';
 import { personInScope } from './person-scope.ts';
 import { personView, type PersonView } from './person-view.ts';
 
-export const PEOPLE_SORTS = { name: 'people.name', residentId: 'people.resident_id', areaCode: 'people.area_code', createdAt: 'people.created_at' } as const;
+export const PEOPLE_SORTS = {
+  name: 'people.name',
+  residentId: 'people.resident_id',
+  areaCode: 'people.area_code',
+  createdAt: 'people.created_at',
+} as const;
 
 export interface ListPeopleInput extends PageQuery<keyof typeof PEOPLE_SORTS> {
   areaCode?: string;

@@ -17,11 +17,24 @@ export interface PersonFacts {
 export async function listPersonFacts(tx: Tx, actor: Actor | null, residentId: string, asOf: string): Promise<PersonFacts> {
   const a = requireActor(actor);
   // §2 facts (groups, poverty, pension…) are the offices' and the person's own; a party's work never needs them.
-  if (a.role === 'enterprise' || a.role === 'provider') throw new AppError('forbidden', `${ROLE_NAMES[a.role]}无权查看人员的身份类别等信息（§2）`);
-  const person = await tx.selectFrom('people').select('resident_id').where('resident_id', '=', residentId).where(personInScope(a)).executeTakeFirst();
+  if (a.role === 'enterprise' || a.role === 'provider')
+    throw new AppError('forbidden', `${ROLE_NAMES[a.role]}无权查看人员的身份类别等信息（§2）`);
+  const person = await tx
+    .selectFrom('people')
+    .select('resident_id')
+    .where('resident_id', '=', residentId)
+    .where(personInScope(a))
+    .executeTakeFirst();
   if (!person) throw notFound('人员', residentId);
-  const rows = await tx.selectFrom('person_facts').selectAll().where('resident_id', '=', residentId)
-    .orderBy('fact').orderBy('as_of').orderBy('recorded_at').orderBy('id').execute();
+  const rows = await tx
+    .selectFrom('person_facts')
+    .selectAll()
+    .where('resident_id', '=', residentId)
+    .orderBy('fact')
+    .orderBy('as_of')
+    .orderBy('recorded_at')
+    .orderBy('id')
+    .execute();
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) if (r.as_of <= asOf) latest.set(r.fact, r);
   return {

@@ -14,9 +14,20 @@ import type { ClassStatus, Database } from '../../store/schema.ts';
 export const ACCEPTED_CLASS: ClassStatus[] = ['approved', 'running', 'assessed', 'closed'];
 export const ACCEPTED_PLAN = ['listed', 'completed', 'failed', 'quit'] as const;
 
-const ownClaim = (eb: ExpressionBuilder<Database, 'people'>, id: Expression<string>, column: 'claims.enterprise_uscc' | 'claims.provider_id', value: string) =>
-  eb.exists(eb.selectFrom('claims').whereRef('claims.resident_id', '=', id).where('claims.applicant', '=', 'individual')
-    .where(column, '=', value).select(sql`1`.as('x')));
+const ownClaim = (
+  eb: ExpressionBuilder<Database, 'people'>,
+  id: Expression<string>,
+  column: 'claims.enterprise_uscc' | 'claims.provider_id',
+  value: string,
+) =>
+  eb.exists(
+    eb
+      .selectFrom('claims')
+      .whereRef('claims.resident_id', '=', id)
+      .where('claims.applicant', '=', 'individual')
+      .where(column, '=', value)
+      .select(sql`1`.as('x')),
+  );
 
 const DEPARTMENT_GROUP: Partial<Record<string, string>> = { veterans: 'veteran', disabled_federation: 'disabled' };
 
@@ -29,30 +40,55 @@ export function personInScope(actor: Actor) {
       case 'county':
         return eb.or([
           eb('people.area_code', '=', actor.areaCode ?? ''),
-          eb.exists(eb.selectFrom('class_trainees').innerJoin('classes', 'classes.id', 'class_trainees.class_id')
-            .whereRef('class_trainees.resident_id', '=', id).where('classes.area_code', '=', actor.areaCode ?? '').select(sql`1`.as('x'))),
+          eb.exists(
+            eb
+              .selectFrom('class_trainees')
+              .innerJoin('classes', 'classes.id', 'class_trainees.class_id')
+              .whereRef('class_trainees.resident_id', '=', id)
+              .where('classes.area_code', '=', actor.areaCode ?? '')
+              .select(sql`1`.as('x')),
+          ),
         ]);
       case 'enterprise': {
         const uscc = actor.enterpriseUscc ?? '';
         return eb.or([
           // Its own employees on a roster the office approved (or, with no employer named, on a class it runs).
-          eb.exists(eb.selectFrom('class_trainees').innerJoin('classes', 'classes.id', 'class_trainees.class_id')
-            .whereRef('class_trainees.resident_id', '=', id).where('classes.status', 'in', ACCEPTED_CLASS)
-            .where((w) => w.or([
-              w('class_trainees.employer_uscc', '=', uscc),
-              w.and([w('class_trainees.employer_uscc', 'is', null), w('classes.enterprise_uscc', '=', uscc)]),
-            ]))
-            .select(sql`1`.as('x'))),
-          eb.exists(eb.selectFrom('apprenticeship_plans').whereRef('apprenticeship_plans.resident_id', '=', id)
-            .where('apprenticeship_plans.enterprise_uscc', '=', uscc).where('apprenticeship_plans.status', 'in', ACCEPTED_PLAN).select(sql`1`.as('x'))),
+          eb.exists(
+            eb
+              .selectFrom('class_trainees')
+              .innerJoin('classes', 'classes.id', 'class_trainees.class_id')
+              .whereRef('class_trainees.resident_id', '=', id)
+              .where('classes.status', 'in', ACCEPTED_CLASS)
+              .where((w) =>
+                w.or([
+                  w('class_trainees.employer_uscc', '=', uscc),
+                  w.and([w('class_trainees.employer_uscc', 'is', null), w('classes.enterprise_uscc', '=', uscc)]),
+                ]),
+              )
+              .select(sql`1`.as('x')),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('apprenticeship_plans')
+              .whereRef('apprenticeship_plans.resident_id', '=', id)
+              .where('apprenticeship_plans.enterprise_uscc', '=', uscc)
+              .where('apprenticeship_plans.status', 'in', ACCEPTED_PLAN)
+              .select(sql`1`.as('x')),
+          ),
           ownClaim(eb, id, 'claims.enterprise_uscc', uscc),
         ]);
       }
       case 'provider':
         return eb.or([
-          eb.exists(eb.selectFrom('class_trainees').innerJoin('classes', 'classes.id', 'class_trainees.class_id')
-            .whereRef('class_trainees.resident_id', '=', id).where('classes.provider_id', '=', actor.providerId ?? '')
-            .where('classes.status', 'in', ACCEPTED_CLASS).select(sql`1`.as('x'))),
+          eb.exists(
+            eb
+              .selectFrom('class_trainees')
+              .innerJoin('classes', 'classes.id', 'class_trainees.class_id')
+              .whereRef('class_trainees.resident_id', '=', id)
+              .where('classes.provider_id', '=', actor.providerId ?? '')
+              .where('classes.status', 'in', ACCEPTED_CLASS)
+              .select(sql`1`.as('x')),
+          ),
           ownClaim(eb, id, 'claims.provider_id', actor.providerId ?? ''),
         ]);
       case 'trainee':
@@ -60,8 +96,14 @@ export function personInScope(actor: Actor) {
       case 'department': {
         const group = actor.department ? DEPARTMENT_GROUP[actor.department] : undefined;
         if (!group) return sql<boolean>`false`;
-        return eb.exists(eb.selectFrom('person_facts').whereRef('person_facts.resident_id', '=', id)
-          .where('person_facts.fact', '=', group).where('person_facts.value', '=', true).select(sql`1`.as('x')));
+        return eb.exists(
+          eb
+            .selectFrom('person_facts')
+            .whereRef('person_facts.resident_id', '=', id)
+            .where('person_facts.fact', '=', group)
+            .where('person_facts.value', '=', true)
+            .select(sql`1`.as('x')),
+        );
       }
     }
   };

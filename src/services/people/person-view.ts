@@ -12,9 +12,19 @@ export interface PersonView {
   updatedAt: string | null;
 }
 
-export function personView(actor: Actor, row: {
-  resident_id: string; name: string; area_code: string; phone: string | null; created_by: string; created_at: Date; updated_by: string | null; updated_at: Date | null;
-}): PersonView {
+export function personView(
+  actor: Actor,
+  row: {
+    resident_id: string;
+    name: string;
+    area_code: string;
+    phone: string | null;
+    created_by: string;
+    created_at: Date;
+    updated_by: string | null;
+    updated_at: Date | null;
+  },
+): PersonView {
   const full = residentIdFor(actor, row.resident_id) === row.resident_id;
   return {
     residentId: residentIdFor(actor, row.resident_id),

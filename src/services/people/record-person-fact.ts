@@ -41,9 +41,24 @@ export function factName(fact: string): string {
   return (GROUP_NAMES as Record<string, string>)[fact] ?? PERSON_FACT_NAMES[fact] ?? fact;
 }
 
-export async function recordPersonFact(tx: Tx, actor: Actor | null, residentId: string, input: RecordPersonFactInput & { dryRun: true }): Promise<PersonFactPreview>;
-export async function recordPersonFact(tx: Tx, actor: Actor | null, residentId: string, input: RecordPersonFactInput): Promise<RecordedPersonFact | PersonFactPreview>;
-export async function recordPersonFact(tx: Tx, actor: Actor | null, residentId: string, input: RecordPersonFactInput): Promise<RecordedPersonFact | PersonFactPreview> {
+export async function recordPersonFact(
+  tx: Tx,
+  actor: Actor | null,
+  residentId: string,
+  input: RecordPersonFactInput & { dryRun: true },
+): Promise<PersonFactPreview>;
+export async function recordPersonFact(
+  tx: Tx,
+  actor: Actor | null,
+  residentId: string,
+  input: RecordPersonFactInput,
+): Promise<RecordedPersonFact | PersonFactPreview>;
+export async function recordPersonFact(
+  tx: Tx,
+  actor: Actor | null,
+  residentId: string,
+  input: RecordPersonFactInput,
+): Promise<RecordedPersonFact | PersonFactPreview> {
   const a = requireRole(actor, 'city', 'county');
   if (!(PERSON_FACTS as readonly string[]).includes(input.fact)) {
     throw new AppError('invalid_input', `fact: 不是可登记的人员属性：${input.fact}`, 'fact');
@@ -52,28 +67,72 @@ export async function recordPersonFact(tx: Tx, actor: Actor | null, residentId: 
   if (input.source.trim() === '') throw new AppError('invalid_input', 'source: 应注明数据来源', 'source');
   const person = await tx.selectFrom('people').select(['area_code']).where('resident_id', '=', residentId).executeTakeFirst();
   if (!person || !coversArea(a, person.area_code)) throw notFound('人员', residentId);
-  const change = { subjectKind: 'person' as const, subjectId: residentId, fact: input.fact, record: { value: input.value, asOf: input.asOf, source: input.source } };
+  const change = {
+    subjectKind: 'person' as const,
+    subjectId: residentId,
+    fact: input.fact,
+    record: { value: input.value, asOf: input.asOf, source: input.source },
+  };
   const pending = { personFacts: [{ resident_id: residentId, fact: input.fact, value: input.value, as_of: input.asOf }] };
   const impact = await redecideClaims(tx, actorLabel(a), [residentId], pending, change, input.dryRun !== true);
   if (input.dryRun === true) {
     return {
-      dryRun: true, fact: input.fact, factName: factName(input.fact), value: input.value, source: input.source, asOf: input.asOf,
-      recordedBy: actorLabel(a), ...impact,
+      dryRun: true,
+      fact: input.fact,
+      factName: factName(input.fact),
+      value: input.value,
+      source: input.source,
+      asOf: input.asOf,
+      recordedBy: actorLabel(a),
+      ...impact,
     };
   }
-  const row = await tx.insertInto('person_facts').values({
-    resident_id: residentId, fact: input.fact, value: input.value, source: input.source, as_of: input.asOf, recorded_by: actorLabel(a),
-  }).returningAll().executeTakeFirstOrThrow();
+  const row = await tx
+    .insertInto('person_facts')
+    .values({
+      resident_id: residentId,
+      fact: input.fact,
+      value: input.value,
+      source: input.source,
+      as_of: input.asOf,
+      recorded_by: actorLabel(a),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   await appendAudit(tx, {
-    actor: actorLabel(a), action: 'person.fact', entity: 'person', entityId: residentId,
-    data: { fact: input.fact, value: input.value, source: input.source, asOf: input.asOf, redecided: impact.redecided.map((r) => r.claimId), cases: impact.cases.map((c) => c.caseId) },
+    actor: actorLabel(a),
+    action: 'person.fact',
+    entity: 'person',
+    entityId: residentId,
+    data: {
+      fact: input.fact,
+      value: input.value,
+      source: input.source,
+      asOf: input.asOf,
+      redecided: impact.redecided.map((r) => r.claimId),
+      cases: impact.cases.map((c) => c.caseId),
+    },
   });
   return { ...toView(row), ...impact };
 }
 
-export function toView(row: { id: number; fact: string; value: boolean; source: string; as_of: string; recorded_by: string; recorded_at: Date }): PersonFactView {
+export function toView(row: {
+  id: number;
+  fact: string;
+  value: boolean;
+  source: string;
+  as_of: string;
+  recorded_by: string;
+  recorded_at: Date;
+}): PersonFactView {
   return {
-    id: Number(row.id), fact: row.fact, factName: factName(row.fact), value: row.value, source: row.source, asOf: row.as_of,
-    recordedBy: row.recorded_by, recordedAt: row.recorded_at.toISOString(),
+    id: Number(row.id),
+    fact: row.fact,
+    factName: factName(row.fact),
+    value: row.value,
+    source: row.source,
+    asOf: row.as_of,
+    recordedBy: row.recorded_by,
+    recordedAt: row.recorded_at.toISOString(),
   };
 }

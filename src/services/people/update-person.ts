@@ -20,15 +20,23 @@ export async function updatePerson(tx: Tx, actor: Actor | null, residentId: stri
     const area = await tx.selectFrom('areas').select('code').where('code', '=', input.areaCode).executeTakeFirst();
     if (!area) throw new AppError('invalid_input', `areaCode: 没有这个行政区划：${input.areaCode}`, 'areaCode');
   }
-  const row = await tx.updateTable('people').set({
-    name: input.name ?? before.name,
-    area_code: input.areaCode ?? before.area_code,
-    phone: input.phone === undefined ? before.phone : input.phone,
-    updated_by: actorLabel(a),
-    updated_at: new Date(),
-  }).where('resident_id', '=', residentId).returningAll().executeTakeFirstOrThrow();
+  const row = await tx
+    .updateTable('people')
+    .set({
+      name: input.name ?? before.name,
+      area_code: input.areaCode ?? before.area_code,
+      phone: input.phone === undefined ? before.phone : input.phone,
+      updated_by: actorLabel(a),
+      updated_at: new Date(),
+    })
+    .where('resident_id', '=', residentId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
   await appendAudit(tx, {
-    actor: actorLabel(a), action: 'person.update', entity: 'person', entityId: residentId,
+    actor: actorLabel(a),
+    action: 'person.update',
+    entity: 'person',
+    entityId: residentId,
     data: { before: { name: before.name, areaCode: before.area_code }, after: { name: row.name, areaCode: row.area_code } },
   });
   return personView(a, row);

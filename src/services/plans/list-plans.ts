@@ -5,7 +5,11 @@ import { enterpriseRecordInScope } from '../filings/filing-scope.ts';
 import type { Tx } from '../../store/audit-log.ts';
 import { planView, type PlanView } from './plan-view.ts';
 
-export const PLAN_SORTS = { startDate: 'apprenticeship_plans.start_date', status: 'apprenticeship_plans.status', createdAt: 'apprenticeship_plans.created_at' } as const;
+export const PLAN_SORTS = {
+  startDate: 'apprenticeship_plans.start_date',
+  status: 'apprenticeship_plans.status',
+  createdAt: 'apprenticeship_plans.created_at',
+} as const;
 
 export interface ListPlansInput extends PageQuery<keyof typeof PLAN_SORTS> {
   enterpriseUscc?: string;
@@ -16,13 +20,25 @@ export interface ListPlansInput extends PageQuery<keyof typeof PLAN_SORTS> {
 
 export async function listPlans(tx: Tx, actor: Actor | null, input: ListPlansInput): Promise<Page<PlanView>> {
   const a = requireActor(actor);
-  let q = tx.selectFrom('apprenticeship_plans').innerJoin('enterprises', 'enterprises.uscc', 'apprenticeship_plans.enterprise_uscc')
-    .selectAll('apprenticeship_plans').select((eb) => [
+  let q = tx
+    .selectFrom('apprenticeship_plans')
+    .innerJoin('enterprises', 'enterprises.uscc', 'apprenticeship_plans.enterprise_uscc')
+    .selectAll('apprenticeship_plans')
+    .select((eb) => [
       'enterprises.name as enterprise_name',
       eb.selectFrom('providers as np').select('np.name').whereRef('np.id', '=', 'apprenticeship_plans.provider_id').as('provider_name'),
-      eb.selectFrom('people as pp').select('pp.name').whereRef('pp.resident_id', '=', 'apprenticeship_plans.resident_id').as('trainee_name'),
-      sql<string | null>`(select ce.name from catalog_entries ce where ce.code = apprenticeship_plans.occupation_code order by ce.effective_from desc nulls last limit 1)`.as('occupation_name'),
-    ]).where(enterpriseRecordInScope(a));
+      eb
+        .selectFrom('people as pp')
+        .select('pp.name')
+        .whereRef('pp.resident_id', '=', 'apprenticeship_plans.resident_id')
+        .as('trainee_name'),
+      sql<
+        string | null
+      >`(select ce.name from catalog_entries ce where ce.code = apprenticeship_plans.occupation_code order by ce.effective_from desc nulls last limit 1)`.as(
+        'occupation_name',
+      ),
+    ])
+    .where(enterpriseRecordInScope(a));
   if (input.enterpriseUscc) q = q.where('apprenticeship_plans.enterprise_uscc', '=', input.enterpriseUscc);
   if (input.status) q = q.where('apprenticeship_plans.status', '=', input.status as never);
   if (input.q) q = q.where('apprenticeship_plans.number', 'ilike', likePattern(input.q));

@@ -7,7 +7,12 @@ import { AppError } from '../app-error.ts';
 export const PLAN_STATUSES = ['submitted', 'listed', 'returned', 'completed', 'failed', 'quit'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const PLAN_STATUS_NAMES: Record<PlanStatus, string> = {
-  submitted: '已提交', listed: '已列入计划', returned: '已退回', completed: '已完成', failed: '未通过考核', quit: '中途退出',
+  submitted: '已提交',
+  listed: '已列入计划',
+  returned: '已退回',
+  completed: '已完成',
+  failed: '未通过考核',
+  quit: '中途退出',
 };
 
 const NEXT: Record<PlanStatus, readonly PlanStatus[]> = {

@@ -28,8 +28,13 @@ export async function submitApprenticeshipPlan(tx: Tx, actor: Actor | null, inpu
   const a = requireRole(actor, 'enterprise', 'county', 'city');
   assertResidentId(input.residentId, 'residentId');
   assertPeriod(input.startDate, 'startDate', input.endDate, 'endDate');
-  if (!Number.isInteger(input.contractMonths) || input.contractMonths < 0) throw new AppError('invalid_input', 'contractMonths: 应为非负整数', 'contractMonths');
-  const e = await tx.selectFrom('enterprises').select(['uscc', 'area_code', 'directly_managed']).where('uscc', '=', input.enterpriseUscc).executeTakeFirst();
+  if (!Number.isInteger(input.contractMonths) || input.contractMonths < 0)
+    throw new AppError('invalid_input', 'contractMonths: 应为非负整数', 'contractMonths');
+  const e = await tx
+    .selectFrom('enterprises')
+    .select(['uscc', 'area_code', 'directly_managed'])
+    .where('uscc', '=', input.enterpriseUscc)
+    .executeTakeFirst();
   const mine = a.role === 'enterprise' ? a.enterpriseUscc === input.enterpriseUscc : e !== undefined && managesEnterprise(a, e);
   if (!e || !mine) throw notFound('企业', input.enterpriseUscc);
   const realName = (await realNameProblems(tx, a, [input]))[0];
@@ -38,11 +43,31 @@ export async function submitApprenticeshipPlan(tx: Tx, actor: Actor | null, inpu
     const p = await tx.selectFrom('providers').select('status').where('id', '=', input.providerId).executeTakeFirst();
     if (!p) throw new AppError('invalid_input', `providerId: 没有这个培训机构：${input.providerId}`, 'providerId');
   }
-  const row = await tx.insertInto('apprenticeship_plans').values({
-    id: newUuid(), enterprise_uscc: input.enterpriseUscc, provider_id: input.providerId, resident_id: input.residentId,
-    occupation_code: input.occupationCode, level: input.level, start_date: input.startDate, end_date: input.endDate,
-    contract_months: input.contractMonths, status: 'submitted', created_by: actorLabel(a), updated_by: null, updated_at: null,
-  }).returningAll().executeTakeFirstOrThrow();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'plan.submit', entity: 'apprenticeship_plan', entityId: row.id, data: { number: row.number, enterpriseUscc: input.enterpriseUscc, occupationCode: input.occupationCode, level: input.level } });
+  const row = await tx
+    .insertInto('apprenticeship_plans')
+    .values({
+      id: newUuid(),
+      enterprise_uscc: input.enterpriseUscc,
+      provider_id: input.providerId,
+      resident_id: input.residentId,
+      occupation_code: input.occupationCode,
+      level: input.level,
+      start_date: input.startDate,
+      end_date: input.endDate,
+      contract_months: input.contractMonths,
+      status: 'submitted',
+      created_by: actorLabel(a),
+      updated_by: null,
+      updated_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAudit(tx, {
+    actor: actorLabel(a),
+    action: 'plan.submit',
+    entity: 'apprenticeship_plan',
+    entityId: row.id,
+    data: { number: row.number, enterpriseUscc: input.enterpriseUscc, occupationCode: input.occupationCode, level: input.level },
+  });
   return planView(a, row);
 }

@@ -51,7 +51,13 @@ export function checkChange(base: PolicyPackage, change: ParameterChange): void 
 }
 
 /** The base package with `change` applied, as a new package `id` of precedence `precedence`. */
-export function packageWithChange(base: PolicyPackage, change: ParameterChange, id: string, title: string, precedence: number): PolicyPackage {
+export function packageWithChange(
+  base: PolicyPackage,
+  change: ParameterChange,
+  id: string,
+  title: string,
+  precedence: number,
+): PolicyPackage {
   checkChange(base, change);
   const from = change.validFrom;
   const to = change.validTo;
@@ -61,7 +67,10 @@ export function packageWithChange(base: PolicyPackage, change: ParameterChange, 
     const vTo = v.to ?? null;
     const before = to !== null && v.from > to;
     const after = vTo !== null && vTo < from;
-    if (before || after) { values.push(v); continue; }
+    if (before || after) {
+      values.push(v);
+      continue;
+    }
     // The old value is cut around the change: kept before it and after it.
     if (v.from < from) values.push({ from: v.from, to: addDays(from, -1), value: v.value });
     if (to !== null && (vTo === null || vTo > to)) values.push({ from: addDays(to, 1), to: vTo, value: v.value });
@@ -69,7 +78,12 @@ export function packageWithChange(base: PolicyPackage, change: ParameterChange, 
   values.push({ from, to, value: change.value });
   values.sort((a, b) => (a.from < b.from ? -1 : 1));
   return {
-    ...structuredClone(base), id, title, precedence, issuedOn: undefined, document: base.document,
+    ...structuredClone(base),
+    id,
+    title,
+    precedence,
+    issuedOn: undefined,
+    document: base.document,
     parameters: { ...structuredClone(base.parameters), [change.parameter]: { ...param, values } },
   };
 }
@@ -91,18 +105,45 @@ export async function packagesOnRecord(db: Kysely<Database>): Promise<unknown[]>
   return rows.map((r) => (typeof r.data === 'string' ? JSON.parse(r.data) : r.data));
 }
 
-const TYPE_NAMES: Record<string, string> = { number: '数字', int: '整数', array: '列表', object: '对象', string: '文本', boolean: '是或否' };
+const TYPE_NAMES: Record<string, string> = {
+  number: '数字',
+  int: '整数',
+  array: '列表',
+  object: '对象',
+  string: '文本',
+  boolean: '是或否',
+};
 
 /** zod's issue in Chinese (the parameter schemas use the library's default messages, in English). */
-function issueInChinese(issue: { code: string; message: string; expected?: unknown; minimum?: unknown; maximum?: unknown; origin?: unknown; inclusive?: unknown }): string {
+function issueInChinese(issue: {
+  code: string;
+  message: string;
+  expected?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+  origin?: unknown;
+  inclusive?: unknown;
+}): string {
   switch (issue.code) {
-    case 'invalid_type': return `应为${TYPE_NAMES[String(issue.expected)] ?? String(issue.expected)}`;
-    case 'too_small': return issue.origin === 'array' ? `至少 ${String(issue.minimum)} 项` : issue.inclusive === false ? `应大于 ${String(issue.minimum)}` : `不能小于 ${String(issue.minimum)}`;
-    case 'too_big': return issue.origin === 'array' ? `至多 ${String(issue.maximum)} 项` : `不能大于 ${String(issue.maximum)}`;
-    case 'invalid_value': return '含有不允许的取值';
-    case 'invalid_key': return '含有不允许的键';
-    case 'unrecognized_keys': return '含有多余的键';
-    case 'custom': return issue.message;
-    default: return '格式不正确';
+    case 'invalid_type':
+      return `应为${TYPE_NAMES[String(issue.expected)] ?? String(issue.expected)}`;
+    case 'too_small':
+      return issue.origin === 'array'
+        ? `至少 ${String(issue.minimum)} 项`
+        : issue.inclusive === false
+          ? `应大于 ${String(issue.minimum)}`
+          : `不能小于 ${String(issue.minimum)}`;
+    case 'too_big':
+      return issue.origin === 'array' ? `至多 ${String(issue.maximum)} 项` : `不能大于 ${String(issue.maximum)}`;
+    case 'invalid_value':
+      return '含有不允许的取值';
+    case 'invalid_key':
+      return '含有不允许的键';
+    case 'unrecognized_keys':
+      return '含有多余的键';
+    case 'custom':
+      return issue.message;
+    default:
+      return '格式不正确';
   }
 }

@@ -22,7 +22,15 @@ export async function recordParameterChange(tx: Tx, actor: Actor | null, input: 
   await sql`select pg_advisory_xact_lock(${POLICY_LOCK_KEY})`.execute(tx);
   const raws = await packagesOnRecord(tx);
   const base = topPackage(new PolicySet(raws));
-  const seq = Number((await tx.selectFrom('policy_changes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) + 1;
+  const seq =
+    Number(
+      (
+        await tx
+          .selectFrom('policy_changes')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ) + 1;
   const changeId = `PC-${String(seq).padStart(4, '0')}`;
   const packageId = `local-${String(seq).padStart(4, '0')}`;
   const precedence = Math.max(...raws.map((r) => (r as { precedence: number }).precedence)) + 1;
@@ -32,14 +40,40 @@ export async function recordParameterChange(tx: Tx, actor: Actor | null, input: 
   const exists = await tx.selectFrom('policy_packages').select('id').where('id', '=', packageId).executeTakeFirst();
   if (exists) throw new AppError('conflict', `政策包 ${packageId} 已存在`);
   const by = actorLabel(a);
-  await tx.insertInto('policy_packages').values({ id: packageId, title: pkg.title, precedence, data: JSON.stringify(pkg), created_by: by }).execute();
-  const row = await tx.insertInto('policy_changes').values({
-    id: changeId, package_id: packageId, base_package_id: base.id, parameter: input.parameter, value: JSON.stringify(input.value),
-    valid_from: input.validFrom, valid_to: input.validTo, reason: input.reason, created_by: by,
-  }).returningAll().executeTakeFirstOrThrow();
+  await tx
+    .insertInto('policy_packages')
+    .values({ id: packageId, title: pkg.title, precedence, data: JSON.stringify(pkg), created_by: by })
+    .execute();
+  const row = await tx
+    .insertInto('policy_changes')
+    .values({
+      id: changeId,
+      package_id: packageId,
+      base_package_id: base.id,
+      parameter: input.parameter,
+      value: JSON.stringify(input.value),
+      valid_from: input.validFrom,
+      valid_to: input.validTo,
+      reason: input.reason,
+      created_by: by,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   await appendAudit(tx, {
-    actor: by, action: 'policy.change', entity: 'policy_package', entityId: packageId,
-    data: { changeId, basePackage: base.id, parameter: input.parameter, value: input.value, validFrom: input.validFrom, validTo: input.validTo, precedence, reason: input.reason },
+    actor: by,
+    action: 'policy.change',
+    entity: 'policy_package',
+    entityId: packageId,
+    data: {
+      changeId,
+      basePackage: base.id,
+      parameter: input.parameter,
+      value: input.value,
+      validFrom: input.validFrom,
+      validTo: input.validTo,
+      precedence,
+      reason: input.reason,
+    },
   });
   return changeView(row);
 }

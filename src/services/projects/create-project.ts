@@ -28,8 +28,13 @@ export interface CreateProjectInput {
 export async function createProject(tx: Tx, actor: Actor | null, input: CreateProjectInput): Promise<ProjectView> {
   const a = requireRole(actor, 'city', 'county');
   requireOwnArea(a, input.areaCode, 'areaCode');
-  if (!SELECTIONS.includes(input.selection)) throw new AppError('invalid_input', 'selection: 承训机构应通过公开招标或比选确定（§4.9）', 'selection');
-  for (const [field, v] of [['perTraineeFen', input.perTraineeFen], ['traineeCount', input.traineeCount], ['totalFen', input.totalFen]] as const) {
+  if (!SELECTIONS.includes(input.selection))
+    throw new AppError('invalid_input', 'selection: 承训机构应通过公开招标或比选确定（§4.9）', 'selection');
+  for (const [field, v] of [
+    ['perTraineeFen', input.perTraineeFen],
+    ['traineeCount', input.traineeCount],
+    ['totalFen', input.totalFen],
+  ] as const) {
     if (!Number.isSafeInteger(v) || v <= 0) throw new AppError('invalid_input', `${field}: 应为正整数`, field);
   }
   if (input.totalFen > input.perTraineeFen * input.traineeCount) {
@@ -40,14 +45,36 @@ export async function createProject(tx: Tx, actor: Actor | null, input: CreatePr
   if (!area) throw new AppError('invalid_input', `areaCode: 没有这个行政区划：${input.areaCode}`, 'areaCode');
   const p = await tx.selectFrom('providers').select(['status']).where('id', '=', input.providerId).executeTakeFirst();
   if (!p) throw new AppError('invalid_input', `providerId: 没有这个培训机构：${input.providerId}`, 'providerId');
-  if (p.status !== 'listed') throw new AppError('invalid_input', 'providerId: 该培训机构不在目录清单内，不能承接项目（§5.5）', 'providerId');
+  if (p.status !== 'listed')
+    throw new AppError('invalid_input', 'providerId: 该培训机构不在目录清单内，不能承接项目（§5.5）', 'providerId');
   // The number counts under the year of the business day it is contracted (migration 2026-12-06T1220).
   await sql`select set_config('upskill.business_date', ${businessToday()}, true)`.execute(tx);
-  const row = await tx.insertInto('projects').values({
-    id: newUuid(), name: input.name, provider_id: input.providerId, area_code: input.areaCode, selection: input.selection,
-    per_trainee_fen: input.perTraineeFen, trainee_count: input.traineeCount, total_fen: input.totalFen,
-    occupation_code: input.occupationCode, level: input.level, status: 'contracted', created_by: actorLabel(a), updated_by: null, updated_at: null,
-  }).returningAll().executeTakeFirstOrThrow();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'project.create', entity: 'project', entityId: row.id, data: { number: row.number, ...input } });
+  const row = await tx
+    .insertInto('projects')
+    .values({
+      id: newUuid(),
+      name: input.name,
+      provider_id: input.providerId,
+      area_code: input.areaCode,
+      selection: input.selection,
+      per_trainee_fen: input.perTraineeFen,
+      trainee_count: input.traineeCount,
+      total_fen: input.totalFen,
+      occupation_code: input.occupationCode,
+      level: input.level,
+      status: 'contracted',
+      created_by: actorLabel(a),
+      updated_by: null,
+      updated_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAudit(tx, {
+    actor: actorLabel(a),
+    action: 'project.create',
+    entity: 'project',
+    entityId: row.id,
+    data: { number: row.number, ...input },
+  });
   return projectView(row);
 }

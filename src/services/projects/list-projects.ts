@@ -14,8 +14,11 @@ export interface ListProjectsInput extends PageQuery<keyof typeof PROJECT_SORTS>
 
 export async function listProjects(tx: Tx, actor: Actor | null, input: ListProjectsInput): Promise<Page<ProjectView>> {
   const a = requireActor(actor);
-  let q = tx.selectFrom('projects').selectAll()
-    .select((eb) => eb.selectFrom('providers as np').select('np.name').whereRef('np.id', '=', 'projects.provider_id').as('provider_name')).where(projectInScope(a));
+  let q = tx
+    .selectFrom('projects')
+    .selectAll()
+    .select((eb) => eb.selectFrom('providers as np').select('np.name').whereRef('np.id', '=', 'projects.provider_id').as('provider_name'))
+    .where(projectInScope(a));
   if (input.areaCode) q = q.where('area_code', '=', input.areaCode);
   if (input.providerId) q = q.where('provider_id', '=', input.providerId);
   if (input.q) {

@@ -17,16 +17,41 @@ export interface AddProviderScopeInput {
   validTo: string | null;
 }
 
-export async function addProviderScope(tx: Tx, actor: Actor | null, providerId: string, input: AddProviderScopeInput): Promise<ProviderView> {
+export async function addProviderScope(
+  tx: Tx,
+  actor: Actor | null,
+  providerId: string,
+  input: AddProviderScopeInput,
+): Promise<ProviderView> {
   const a = requireRole(actor, 'city', 'county');
-  if (!(PROGRAMS as readonly string[]).includes(input.program)) throw new AppError('invalid_input', `program: 不是允许的培训项目：${input.program}`, 'program');
+  if (!(PROGRAMS as readonly string[]).includes(input.program))
+    throw new AppError('invalid_input', `program: 不是允许的培训项目：${input.program}`, 'program');
   assertPeriod(input.validFrom, 'validFrom', input.validTo, 'validTo');
   const p = await tx.selectFrom('providers').selectAll().where('id', '=', providerId).executeTakeFirst();
   if (!p || !managesProvider(a, p)) throw notFound('培训机构', providerId);
-  const row = await tx.insertInto('provider_scopes').values({
-    provider_id: providerId, program: input.program, occupation_code: input.occupationCode, level: input.level, valid_from: input.validFrom, valid_to: input.validTo,
-  }).returning('id').executeTakeFirstOrThrow();
-  await tx.updateTable('providers').set({ updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', providerId).execute();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'provider.scope.add', entity: 'provider', entityId: providerId, data: { scopeId: Number(row.id), ...input } });
-  return providerView(tx, (await tx.selectFrom('providers').selectAll().where('id', '=', providerId).executeTakeFirstOrThrow()));
+  const row = await tx
+    .insertInto('provider_scopes')
+    .values({
+      provider_id: providerId,
+      program: input.program,
+      occupation_code: input.occupationCode,
+      level: input.level,
+      valid_from: input.validFrom,
+      valid_to: input.validTo,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx
+    .updateTable('providers')
+    .set({ updated_by: actorLabel(a), updated_at: new Date() })
+    .where('id', '=', providerId)
+    .execute();
+  await appendAudit(tx, {
+    actor: actorLabel(a),
+    action: 'provider.scope.add',
+    entity: 'provider',
+    entityId: providerId,
+    data: { scopeId: Number(row.id), ...input },
+  });
+  return providerView(tx, await tx.selectFrom('providers').selectAll().where('id', '=', providerId).executeTakeFirstOrThrow());
 }

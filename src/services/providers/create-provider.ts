@@ -27,10 +27,28 @@ export async function createProvider(tx: Tx, actor: Actor | null, input: CreateP
   if (await tx.selectFrom('providers').select('id').where('id', '=', input.id).executeTakeFirst()) {
     throw new AppError('conflict', `id: 编号为 ${input.id} 的培训机构已登记`, 'id');
   }
-  const row = await tx.insertInto('providers').values({
-    id: input.id, name: input.name, kind: input.kind, uscc: input.uscc ?? null, area_code: input.areaCode, status: 'listed',
-    entrepreneurship_qualified: input.entrepreneurshipQualified ?? false, created_by: actorLabel(a), updated_by: null, updated_at: null,
-  }).returningAll().executeTakeFirstOrThrow();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'provider.create', entity: 'provider', entityId: input.id, data: { kind: input.kind, areaCode: input.areaCode } });
+  const row = await tx
+    .insertInto('providers')
+    .values({
+      id: input.id,
+      name: input.name,
+      kind: input.kind,
+      uscc: input.uscc ?? null,
+      area_code: input.areaCode,
+      status: 'listed',
+      entrepreneurship_qualified: input.entrepreneurshipQualified ?? false,
+      created_by: actorLabel(a),
+      updated_by: null,
+      updated_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAudit(tx, {
+    actor: actorLabel(a),
+    action: 'provider.create',
+    entity: 'provider',
+    entityId: input.id,
+    data: { kind: input.kind, areaCode: input.areaCode },
+  });
   return providerView(tx, row);
 }

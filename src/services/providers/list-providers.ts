@@ -5,7 +5,12 @@ import { readPage, type Page, type PageQuery } from '../paging.ts';
 import type { Tx } from '../../store/audit-log.ts';
 import { providerInScope, providerView, type ProviderView } from './provider-view.ts';
 
-export const PROVIDER_SORTS = { name: 'providers.name', id: 'providers.id', areaCode: 'providers.area_code', status: 'providers.status' } as const;
+export const PROVIDER_SORTS = {
+  name: 'providers.name',
+  id: 'providers.id',
+  areaCode: 'providers.area_code',
+  status: 'providers.status',
+} as const;
 
 export interface ListProvidersInput extends PageQuery<keyof typeof PROVIDER_SORTS> {
   areaCode?: string;
@@ -23,7 +28,15 @@ export async function listProviders(tx: Tx, actor: Actor | null, input: ListProv
   if (input.name) q = q.where('name', 'like', `%${input.name.replace(/[%_\\]/g, '\\$&')}%`);
   if (input.program) {
     const program = input.program;
-    q = q.where((eb) => eb.exists(eb.selectFrom('provider_scopes').whereRef('provider_scopes.provider_id', '=', 'providers.id').where('provider_scopes.program', '=', program).select('provider_scopes.id')));
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('provider_scopes')
+          .whereRef('provider_scopes.provider_id', '=', 'providers.id')
+          .where('provider_scopes.program', '=', program)
+          .select('provider_scopes.id'),
+      ),
+    );
   }
   const page = await readPage(q, input, PROVIDER_SORTS, 'name', 'providers.id');
   const items: ProviderView[] = [];

@@ -15,11 +15,18 @@ const NEXT: Record<ProviderStatus, readonly ProviderStatus[]> = {
 
 export function assertProviderTransition(from: ProviderStatus, to: ProviderStatus): void {
   if (!NEXT[from].includes(to)) {
-    throw new AppError('invalid_transition', `培训机构状态不能从“${PROVIDER_STATUS_NAMES[from]}”变为“${PROVIDER_STATUS_NAMES[to]}”`, 'status');
+    throw new AppError(
+      'invalid_transition',
+      `培训机构状态不能从“${PROVIDER_STATUS_NAMES[from]}”变为“${PROVIDER_STATUS_NAMES[to]}”`,
+      'status',
+    );
   }
 }
 
 export const PROVIDER_KINDS = ['enterprise_center', 'college', 'social_institution', 'evaluation_institution'] as const;
 export const PROVIDER_KIND_NAMES: Record<(typeof PROVIDER_KINDS)[number], string> = {
-  enterprise_center: '企业培训中心', college: '职业院校', social_institution: '社会培训机构', evaluation_institution: '评价机构',
+  enterprise_center: '企业培训中心',
+  college: '职业院校',
+  social_institution: '社会培训机构',
+  evaluation_institution: '评价机构',
 };

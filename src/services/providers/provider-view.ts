@@ -31,22 +31,71 @@ export function managesProvider(actor: Actor, p: { area_code: string }): boolean
 }
 
 export interface ProviderScopeView {
-  id: number; program: string; occupationCode: string | null; level: string | null; validFrom: string; validTo: string | null;
+  id: number;
+  program: string;
+  occupationCode: string | null;
+  level: string | null;
+  validFrom: string;
+  validTo: string | null;
 }
 export interface ProviderView {
-  id: string; name: string; kind: string; uscc: string | null; areaCode: string; status: string; entrepreneurshipQualified: boolean;
-  scopes: ProviderScopeView[]; createdBy: string; createdAt: string; updatedBy: string | null; updatedAt: string | null;
+  id: string;
+  name: string;
+  kind: string;
+  uscc: string | null;
+  areaCode: string;
+  status: string;
+  entrepreneurshipQualified: boolean;
+  scopes: ProviderScopeView[];
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string | null;
+  updatedAt: string | null;
 }
 
-export async function providerView(tx: Tx, row: {
-  id: string; name: string; kind: string; uscc: string | null; area_code: string; status: string; entrepreneurship_qualified: boolean;
-  created_by: string; created_at: Date; updated_by: string | null; updated_at: Date | null;
-}): Promise<ProviderView> {
-  const scopes = await tx.selectFrom('provider_scopes').selectAll().where('provider_id', '=', row.id).orderBy('program').orderBy('valid_from').orderBy('id').execute();
+export async function providerView(
+  tx: Tx,
+  row: {
+    id: string;
+    name: string;
+    kind: string;
+    uscc: string | null;
+    area_code: string;
+    status: string;
+    entrepreneurship_qualified: boolean;
+    created_by: string;
+    created_at: Date;
+    updated_by: string | null;
+    updated_at: Date | null;
+  },
+): Promise<ProviderView> {
+  const scopes = await tx
+    .selectFrom('provider_scopes')
+    .selectAll()
+    .where('provider_id', '=', row.id)
+    .orderBy('program')
+    .orderBy('valid_from')
+    .orderBy('id')
+    .execute();
   return {
-    id: row.id, name: row.name, kind: row.kind, uscc: row.uscc, areaCode: row.area_code, status: row.status,
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    uscc: row.uscc,
+    areaCode: row.area_code,
+    status: row.status,
     entrepreneurshipQualified: row.entrepreneurship_qualified,
-    scopes: scopes.map((s) => ({ id: Number(s.id), program: s.program, occupationCode: s.occupation_code, level: s.level, validFrom: s.valid_from, validTo: s.valid_to })),
-    createdBy: row.created_by, createdAt: row.created_at.toISOString(), updatedBy: row.updated_by, updatedAt: row.updated_at?.toISOString() ?? null,
+    scopes: scopes.map((s) => ({
+      id: Number(s.id),
+      program: s.program,
+      occupationCode: s.occupation_code,
+      level: s.level,
+      validFrom: s.valid_from,
+      validTo: s.valid_to,
+    })),
+    createdBy: row.created_by,
+    createdAt: row.created_at.toISOString(),
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at?.toISOString() ?? null,
   };
 }

@@ -12,13 +12,28 @@ export async function closeNotice(tx: Tx, actor: Actor | null, input: { noticeId
   const a = requireRole(actor, 'city', 'county');
   const notice = await tx.selectFrom('publicity_notices').selectAll().where('id', '=', input.noticeId).forUpdate().executeTakeFirst();
   if (!notice || (a.role === 'county' && a.areaCode !== notice.area_code)) throw new AppError('not_found', '没有找到这份公示', 'noticeId');
-  if (notice.status === 'paused') throw new AppError('invalid_transition', `公示 ${notice.number} 有未处理的异议，已暂停，不能结束`, 'noticeId');
+  if (notice.status === 'paused')
+    throw new AppError('invalid_transition', `公示 ${notice.number} 有未处理的异议，已暂停，不能结束`, 'noticeId');
   if (notice.status === 'closed') throw new AppError('invalid_transition', `公示 ${notice.number} 已结束`, 'noticeId');
   const today = businessToday();
   if (today <= notice.ends_on) {
-    throw new AppError('invalid_transition', `公示 ${notice.number} 的最后一个工作日是 ${formatChineseDate(notice.ends_on)}，今天（${formatChineseDate(today)}）公示期未满，不能结束`, 'noticeId');
+    throw new AppError(
+      'invalid_transition',
+      `公示 ${notice.number} 的最后一个工作日是 ${formatChineseDate(notice.ends_on)}，今天（${formatChineseDate(today)}）公示期未满，不能结束`,
+      'noticeId',
+    );
   }
-  await tx.updateTable('publicity_notices').set({ status: 'closed', closed_on: today, updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', notice.id).execute();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'publicity.close', entity: 'publicity_notice', entityId: notice.id, data: { on: today, endsOn: notice.ends_on } });
+  await tx
+    .updateTable('publicity_notices')
+    .set({ status: 'closed', closed_on: today, updated_by: actorLabel(a), updated_at: new Date() })
+    .where('id', '=', notice.id)
+    .execute();
+  await appendAudit(tx, {
+    actor: actorLabel(a),
+    action: 'publicity.close',
+    entity: 'publicity_notice',
+    entityId: notice.id,
+    data: { on: today, endsOn: notice.ends_on },
+  });
   return { id: notice.id, status: 'closed' as const, endsOn: notice.ends_on, closedOn: today };
 }

@@ -28,6 +28,10 @@ export function onWorkingCalendar<T>(what: string, field: string, count: () => T
     return count();
   } catch (e) {
     if (!(e instanceof OutsideCalendarError)) throw e;
-    throw new AppError('invalid_input', `${field}: ${what}需按工作日计算，但 ${e.date} 不在系统的工作日历（${calendarYears()} 年法定节假日和调休安排）内`, field);
+    throw new AppError(
+      'invalid_input',
+      `${field}: ${what}需按工作日计算，但 ${e.date} 不在系统的工作日历（${calendarYears()} 年法定节假日和调休安排）内`,
+      field,
+    );
   }
 }

@@ -14,7 +14,11 @@ import { DEFAULT_PUBLICITY_WORKING_DAYS, onWorkingCalendar, publicityEndsOn } fr
 
 export interface PublishClaimsInput {
   /** The first day of the notice; the business date when not given, never before it. */
-  areaCode: string; title: string; startsOn?: string; claimIds: string[]; workingDays?: number;
+  areaCode: string;
+  title: string;
+  startsOn?: string;
+  claimIds: string[];
+  workingDays?: number;
 }
 
 export async function publishClaims(tx: Tx, actor: Actor | null, input: PublishClaimsInput) {
@@ -25,23 +29,55 @@ export async function publishClaims(tx: Tx, actor: Actor | null, input: PublishC
   const byId = new Map(claims.map((c) => [c.id, c]));
   ids.forEach((id, i) => {
     const c = byId.get(id);
-    if (!c || c.area_code !== input.areaCode) throw new AppError('invalid_input', `claimIds[${i}]: 第 ${i + 1} 条申领不存在或不属于该地区`, `claimIds[${i}]`);
+    if (!c || c.area_code !== input.areaCode)
+      throw new AppError('invalid_input', `claimIds[${i}]: 第 ${i + 1} 条申领不存在或不属于该地区`, `claimIds[${i}]`);
     transition(c.number, c.status, 'publish');
   });
   const today = businessToday();
   const startsOn = input.startsOn ?? today;
   if (startsOn < today) {
-    throw new AppError('invalid_input', `startsOn: 公示开始日期 ${formatChineseDate(startsOn)} 早于发布当天（${formatChineseDate(today)}）；公示自发布之日起计算，不能倒签`, 'startsOn');
+    throw new AppError(
+      'invalid_input',
+      `startsOn: 公示开始日期 ${formatChineseDate(startsOn)} 早于发布当天（${formatChineseDate(today)}）；公示自发布之日起计算，不能倒签`,
+      'startsOn',
+    );
   }
   const days = input.workingDays ?? DEFAULT_PUBLICITY_WORKING_DAYS;
   const endsOn = onWorkingCalendar('公示期', 'startsOn', () => publicityEndsOn(startsOn, days));
   const id = `PN-${newUuid()}`;
-  const { number } = await tx.insertInto('publicity_notices').values({
-    id, area_code: input.areaCode, title: input.title, starts_on: startsOn, working_days: days, ends_on: endsOn, published_on: today,
-    segment_start: startsOn, days_left: days, created_by: actorLabel(a), updated_by: null, updated_at: null,
-  }).returning('number').executeTakeFirstOrThrow();
-  await tx.insertInto('publicity_items').values(ids.map((claim_id) => ({ notice_id: id, claim_id }))).execute();
-  await tx.updateTable('claims').set({ status: 'publicity', updated_by: actorLabel(a), updated_at: new Date() }).where('id', 'in', ids).execute();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'publicity.open', entity: 'publicity_notice', entityId: id, data: { number, areaCode: input.areaCode, publishedOn: today, startsOn, workingDays: days, endsOn, claims: ids } });
+  const { number } = await tx
+    .insertInto('publicity_notices')
+    .values({
+      id,
+      area_code: input.areaCode,
+      title: input.title,
+      starts_on: startsOn,
+      working_days: days,
+      ends_on: endsOn,
+      published_on: today,
+      segment_start: startsOn,
+      days_left: days,
+      created_by: actorLabel(a),
+      updated_by: null,
+      updated_at: null,
+    })
+    .returning('number')
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto('publicity_items')
+    .values(ids.map((claim_id) => ({ notice_id: id, claim_id })))
+    .execute();
+  await tx
+    .updateTable('claims')
+    .set({ status: 'publicity', updated_by: actorLabel(a), updated_at: new Date() })
+    .where('id', 'in', ids)
+    .execute();
+  await appendAudit(tx, {
+    actor: actorLabel(a),
+    action: 'publicity.open',
+    entity: 'publicity_notice',
+    entityId: id,
+    data: { number, areaCode: input.areaCode, publishedOn: today, startsOn, workingDays: days, endsOn, claims: ids },
+  });
   return { id, number, publishedOn: today, startsOn, workingDays: days, endsOn, status: 'open' as const, claims: ids.length };
 }

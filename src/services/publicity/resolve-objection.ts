@@ -10,31 +10,72 @@ import { transition } from '../claims/claim-states.ts';
 import { businessToday } from '../business-date.ts';
 import { onWorkingCalendar, publicityEndsOn } from './publicity-rules.ts';
 
-export interface ResolveObjectionInput { objectionId: string; verdict: 'upheld' | 'dismissed'; resolution: string }
+export interface ResolveObjectionInput {
+  objectionId: string;
+  verdict: 'upheld' | 'dismissed';
+  resolution: string;
+}
 
 export async function resolveObjection(tx: Tx, actor: Actor | null, input: ResolveObjectionInput) {
   const a = requireRole(actor, 'city', 'county');
   const objection = await tx.selectFrom('objections').selectAll().where('id', '=', input.objectionId).forUpdate().executeTakeFirst();
   if (!objection) throw new AppError('not_found', '没有找到这条异议', 'objectionId');
-  const notice = await tx.selectFrom('publicity_notices').selectAll().where('id', '=', objection.notice_id).forUpdate().executeTakeFirstOrThrow();
+  const notice = await tx
+    .selectFrom('publicity_notices')
+    .selectAll()
+    .where('id', '=', objection.notice_id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   if (a.role === 'county' && a.areaCode !== notice.area_code) throw new AppError('not_found', '没有找到这条异议', 'objectionId');
-  if (objection.status !== 'open') throw new AppError('invalid_transition', `该异议已处理（${objection.status === 'upheld' ? '成立' : '不成立'}）`, 'objectionId');
+  if (objection.status !== 'open')
+    throw new AppError('invalid_transition', `该异议已处理（${objection.status === 'upheld' ? '成立' : '不成立'}）`, 'objectionId');
   const on = businessToday();
   const receivedOn = objection.received_on ?? notice.paused_on;
-  if (receivedOn && on < receivedOn) throw new AppError('invalid_transition', `该异议于 ${formatChineseDate(receivedOn)} 受理，今天（${formatChineseDate(on)}）早于受理日期，不能处理`, 'objectionId');
-  const open = await tx.selectFrom('objections').select('id').where('notice_id', '=', notice.id).where('status', '=', 'open').where('id', '!=', objection.id).execute();
+  if (receivedOn && on < receivedOn)
+    throw new AppError(
+      'invalid_transition',
+      `该异议于 ${formatChineseDate(receivedOn)} 受理，今天（${formatChineseDate(on)}）早于受理日期，不能处理`,
+      'objectionId',
+    );
+  const open = await tx
+    .selectFrom('objections')
+    .select('id')
+    .where('notice_id', '=', notice.id)
+    .where('status', '=', 'open')
+    .where('id', '!=', objection.id)
+    .execute();
   const resumes = open.length === 0 && notice.status === 'paused';
   // Counted before anything is written: a day outside the calendar changes nothing.
-  const resumedEndsOn = resumes ? onWorkingCalendar('恢复公示', 'objectionId', () => publicityEndsOn(on, notice.days_left ?? notice.working_days)) : notice.ends_on;
+  const resumedEndsOn = resumes
+    ? onWorkingCalendar('恢复公示', 'objectionId', () => publicityEndsOn(on, notice.days_left ?? notice.working_days))
+    : notice.ends_on;
   const label = actorLabel(a);
-  await tx.updateTable('objections').set({ status: input.verdict, resolution: input.resolution, resolved_by: label, resolved_at: new Date(), resolved_on: on }).where('id', '=', objection.id).execute();
+  await tx
+    .updateTable('objections')
+    .set({ status: input.verdict, resolution: input.resolution, resolved_by: label, resolved_at: new Date(), resolved_on: on })
+    .where('id', '=', objection.id)
+    .execute();
   if (input.verdict === 'upheld' && objection.claim_id) {
-    const claim = await tx.selectFrom('claims').select(['id', 'number', 'status']).where('id', '=', objection.claim_id).forUpdate().executeTakeFirstOrThrow();
+    const claim = await tx
+      .selectFrom('claims')
+      .select(['id', 'number', 'status'])
+      .where('id', '=', objection.claim_id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     if (claim.status !== 'rejected') {
       const to = transition(claim.number, claim.status, 'reject');
       await tx.updateTable('claims').set({ status: to, updated_by: label, updated_at: new Date() }).where('id', '=', claim.id).execute();
-      await tx.insertInto('reviews').values({ claim_id: claim.id, verdict: 'reject', note: `公示异议成立：${input.resolution}`, reviewer: label }).execute();
-      await appendAudit(tx, { actor: label, action: 'claim.reject', entity: 'claim', entityId: claim.id, data: { from: claim.status, to, objectionId: objection.id, reason: input.resolution } });
+      await tx
+        .insertInto('reviews')
+        .values({ claim_id: claim.id, verdict: 'reject', note: `公示异议成立：${input.resolution}`, reviewer: label })
+        .execute();
+      await appendAudit(tx, {
+        actor: label,
+        action: 'claim.reject',
+        entity: 'claim',
+        entityId: claim.id,
+        data: { from: claim.status, to, objectionId: objection.id, reason: input.resolution },
+      });
     }
   }
   let status = notice.status;
@@ -42,8 +83,18 @@ export async function resolveObjection(tx: Tx, actor: Actor | null, input: Resol
   if (resumes) {
     status = 'open';
     endsOn = resumedEndsOn;
-    await tx.updateTable('publicity_notices').set({ status, ends_on: endsOn, segment_start: on, paused_on: null, updated_by: label, updated_at: new Date() }).where('id', '=', notice.id).execute();
+    await tx
+      .updateTable('publicity_notices')
+      .set({ status, ends_on: endsOn, segment_start: on, paused_on: null, updated_by: label, updated_at: new Date() })
+      .where('id', '=', notice.id)
+      .execute();
   }
-  await appendAudit(tx, { actor: label, action: 'publicity.resolve', entity: 'publicity_notice', entityId: notice.id, data: { objectionId: objection.id, verdict: input.verdict, resolution: input.resolution, on, status, endsOn } });
+  await appendAudit(tx, {
+    actor: label,
+    action: 'publicity.resolve',
+    entity: 'publicity_notice',
+    entityId: notice.id,
+    data: { objectionId: objection.id, verdict: input.verdict, resolution: input.resolution, on, status, endsOn },
+  });
   return { objectionId: objection.id, verdict: input.verdict, noticeId: notice.id, noticeStatus: status, endsOn, resolvedOn: on };
 }

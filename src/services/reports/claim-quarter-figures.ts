@@ -9,23 +9,46 @@ import type { Db } from '../../store/database.ts';
 import type { Actor } from '../access.ts';
 import { claimScope, PROGRAM_SLICES } from '../claims/claim-scope.ts';
 
-export interface QuarterFigure { program: string; area: string; status: string; quarter: number; n: number; amount: number }
+export interface QuarterFigure {
+  program: string;
+  area: string;
+  status: string;
+  quarter: number;
+  n: number;
+  amount: number;
+}
 
-export async function claimQuarterFigures(db: Db, actor: Actor, year: number, upToQuarter: number, areaCode: string | null): Promise<QuarterFigure[]> {
-  const department = actor.role === 'department' ? actor.department ?? '' : null;
-  const rows = department === null || PROGRAM_SLICES[department] !== undefined
-    ? await fromRunningFigures(db, year, upToQuarter, areaCode, department === null ? null : PROGRAM_SLICES[department]!)
-    : await fromClaims(db, actor, year, upToQuarter, areaCode);
-  return rows.map((r) => ({ program: r.program, area: r.area_code, status: r.status, quarter: Number(r.quarter), n: Number(r.n), amount: Number(r.amount) }));
+export async function claimQuarterFigures(
+  db: Db,
+  actor: Actor,
+  year: number,
+  upToQuarter: number,
+  areaCode: string | null,
+): Promise<QuarterFigure[]> {
+  const department = actor.role === 'department' ? (actor.department ?? '') : null;
+  const rows =
+    department === null || PROGRAM_SLICES[department] !== undefined
+      ? await fromRunningFigures(db, year, upToQuarter, areaCode, department === null ? null : PROGRAM_SLICES[department]!)
+      : await fromClaims(db, actor, year, upToQuarter, areaCode);
+  return rows.map((r) => ({
+    program: r.program,
+    area: r.area_code,
+    status: r.status,
+    quarter: Number(r.quarter),
+    n: Number(r.n),
+    amount: Number(r.amount),
+  }));
 }
 
 function fromRunningFigures(db: Db, year: number, upToQuarter: number, areaCode: string | null, programs: readonly string[] | null) {
   const columns = ['year', 'quarter', 'program', 'area_code', 'status', 'claims', 'amount_fen'] as const;
-  let query = db.selectFrom((eb) => eb.selectFrom('claim_period_totals').select(columns)
-    .unionAll(eb.selectFrom('claim_period_deltas').select(columns)).as('f'))
-    .select(['program', 'area_code', 'status', 'quarter',
-      sql<string>`sum(claims)`.as('n'), sql<string>`sum(amount_fen)`.as('amount')])
-    .where('year', '=', year).where('quarter', '<=', upToQuarter)
+  let query = db
+    .selectFrom((eb) =>
+      eb.selectFrom('claim_period_totals').select(columns).unionAll(eb.selectFrom('claim_period_deltas').select(columns)).as('f'),
+    )
+    .select(['program', 'area_code', 'status', 'quarter', sql<string>`sum(claims)`.as('n'), sql<string>`sum(amount_fen)`.as('amount')])
+    .where('year', '=', year)
+    .where('quarter', '<=', upToQuarter)
     .groupBy(['program', 'area_code', 'status', 'quarter'])
     .having((eb) => eb.or([eb(sql`sum(claims)`, '<>', 0), eb(sql`sum(amount_fen)`, '<>', 0)]));
   if (areaCode) query = query.where('area_code', '=', areaCode);
@@ -35,10 +58,18 @@ function fromRunningFigures(db: Db, year: number, upToQuarter: number, areaCode:
 
 function fromClaims(db: Db, actor: Actor, year: number, upToQuarter: number, areaCode: string | null) {
   const quarter = sql<number>`(extract(month from end_date)::int + 2) / 3`;
-  let query = db.selectFrom('claims')
-    .select((eb) => ['program', 'area_code', 'status', quarter.as('quarter'), eb.fn.countAll<string>().as('n'),
-      sql<string>`coalesce(sum(coalesce(case when outcome = 'eligible' then amount_fen end, r3_exception_amount_fen)), 0)`.as('amount')])
-    .where('end_date', '>=', `${year}-01-01`).where('end_date', '<=', quarterEnd(year, upToQuarter))
+  let query = db
+    .selectFrom('claims')
+    .select((eb) => [
+      'program',
+      'area_code',
+      'status',
+      quarter.as('quarter'),
+      eb.fn.countAll<string>().as('n'),
+      sql<string>`coalesce(sum(coalesce(case when outcome = 'eligible' then amount_fen end, r3_exception_amount_fen)), 0)`.as('amount'),
+    ])
+    .where('end_date', '>=', `${year}-01-01`)
+    .where('end_date', '<=', quarterEnd(year, upToQuarter))
     .where(claimScope(actor))
     .groupBy(['program', 'area_code', 'status', quarter]);
   if (areaCode) query = query.where('area_code', '=', areaCode);

@@ -14,37 +14,68 @@ import { taskProgress, type TaskProgress } from '../targets/task-progress.ts';
 import { COUNTY_AREA_CODES } from '../targets/task-units.ts';
 import { periodOf, programName, TRAINING_PROGRAMS, type Period } from './report-period.ts';
 
-export interface Figures { claims: number; trainings: number; approvedCount: number; approvedFen: number; paidCount: number; paidFen: number; rejected: number }
-export interface ProgramFigures extends Figures { program: string; programName: string }
-export interface AreaFigures extends Figures { areaCode: string; areaName: string }
+export interface Figures {
+  claims: number;
+  trainings: number;
+  approvedCount: number;
+  approvedFen: number;
+  paidCount: number;
+  paidFen: number;
+  rejected: number;
+}
+export interface ProgramFigures extends Figures {
+  program: string;
+  programName: string;
+}
+export interface AreaFigures extends Figures {
+  areaCode: string;
+  areaName: string;
+}
 export interface PeriodReport {
-  kind: 'quarterly' | 'annual'; title: string; period: Period;
+  kind: 'quarterly' | 'annual';
+  title: string;
+  period: Period;
   scope: { areaCode: string | null; department: string | null; label: string };
   generatedAt: string;
-  summary: Figures; byProgram: ProgramFigures[]; byArea: AreaFigures[];
+  summary: Figures;
+  byProgram: ProgramFigures[];
+  byArea: AreaFigures[];
   trend: ({ quarter: number; label: string } & Figures)[];
-  tasks: TaskProgress[]; laggards: TaskProgress[];
-  funds: FundAccount[] | null; enterpriseShare: EnterpriseShare | null;
+  tasks: TaskProgress[];
+  laggards: TaskProgress[];
+  funds: FundAccount[] | null;
+  enterpriseShare: EnterpriseShare | null;
   goals: CityGoals | null;
   /** R8 (§5.2) for the year: the annual report's, for the offices and finance. */
   r8: R8Summary | null;
 }
 
-export interface ReportQuery { year: number; quarter?: number | null; areaCode?: string | null }
+export interface ReportQuery {
+  year: number;
+  quarter?: number | null;
+  areaCode?: string | null;
+}
 
 const empty = (): Figures => ({ claims: 0, trainings: 0, approvedCount: 0, approvedFen: 0, paidCount: 0, paidFen: 0, rejected: 0 });
 function add(f: Figures, r: { program: string; status: string; n: number; amount: number }) {
   const live = r.status !== 'rejected' && r.status !== 'withdrawn';
   if (live) f.claims += r.n;
   if (live && (TRAINING_PROGRAMS as readonly string[]).includes(r.program)) f.trainings += r.n;
-  if (r.status === 'approved' || r.status === 'paid') { f.approvedCount += r.n; f.approvedFen += r.amount; }
-  if (r.status === 'paid') { f.paidCount += r.n; f.paidFen += r.amount; }
+  if (r.status === 'approved' || r.status === 'paid') {
+    f.approvedCount += r.n;
+    f.approvedFen += r.amount;
+  }
+  if (r.status === 'paid') {
+    f.paidCount += r.n;
+    f.paidFen += r.amount;
+  }
   if (r.status === 'rejected') f.rejected += r.n;
 }
 
 /** Which area the report covers for this actor (a county: its own; another area is not in its slice). */
 function scopeArea(a: Actor, areaCode: string | null | undefined): string | null {
-  if (areaCode && !(COUNTY_AREA_CODES as readonly string[]).includes(areaCode)) throw new AppError('invalid_input', `areaCode: ${areaCode} 不是本市的县（区）`, 'areaCode');
+  if (areaCode && !(COUNTY_AREA_CODES as readonly string[]).includes(areaCode))
+    throw new AppError('invalid_input', `areaCode: ${areaCode} 不是本市的县（区）`, 'areaCode');
   if (a.role === 'county') {
     if (areaCode && areaCode !== a.areaCode) throw new AppError('not_found', `没有找到${areaCode}的报表`, 'areaCode');
     return a.areaCode;
@@ -99,24 +130,44 @@ export async function periodReport(db: Db, actor: Actor | null, q: ReportQuery):
       }
     }
   }
-  const tasks = await taskProgress(db, a, { year: q.year, quarter: asOf, ...(areaCode ? { unitKind: 'area' as const, unit: areaCode } : {}) }, a.role !== 'department' ? areaDone : undefined);
+  const tasks = await taskProgress(
+    db,
+    a,
+    { year: q.year, quarter: asOf, ...(areaCode ? { unitKind: 'area' as const, unit: areaCode } : {}) },
+    a.role !== 'department' ? areaDone : undefined,
+  );
   const trend = quarters.map((qq) => {
     const f = empty();
     for (const r of rows) if (r.quarter === qq) add(f, r);
     return { quarter: qq, label: `第${'一二三四'[qq - 1]}季度`, ...f };
   });
 
-  const scopeLabel = a.role === 'department' ? (DEPARTMENTS[a.department!] ?? '部门') + (areaCode ? `（${areaNames.get(areaCode)}）` : '')
-    : areaCode ? (areaNames.get(areaCode) ?? areaCode) : '攀枝花市';
+  const scopeLabel =
+    a.role === 'department'
+      ? (DEPARTMENTS[a.department!] ?? '部门') + (areaCode ? `（${areaNames.get(areaCode)}）` : '')
+      : areaCode
+        ? (areaNames.get(areaCode) ?? areaCode)
+        : '攀枝花市';
   const kind = period.quarter ? 'quarterly' : 'annual';
   return {
-    kind, title: `${scopeLabel}职业技能提升行动${period.label}${kind === 'quarterly' ? '季报' : '年报'}`, period,
+    kind,
+    title: `${scopeLabel}职业技能提升行动${period.label}${kind === 'quarterly' ? '季报' : '年报'}`,
+    period,
     scope: { areaCode, department: a.role === 'department' ? a.department : null, label: scopeLabel },
     generatedAt: new Date().toISOString(),
     summary,
-    byProgram: [...programs].sort(([x], [y]) => x.localeCompare(y)).map(([program, f]) => ({ program, programName: programName(program), ...f })),
-    byArea: [...areas].sort(([x], [y]) => x.localeCompare(y)).map(([code, f]) => ({ areaCode: code, areaName: areaNames.get(code) ?? code, ...f })),
-    trend, tasks, laggards: tasks.filter((t) => t.lagging).sort((x, y) => x.doneBasisPoints - y.doneBasisPoints),
-    funds, enterpriseShare: share, goals, r8,
+    byProgram: [...programs]
+      .sort(([x], [y]) => x.localeCompare(y))
+      .map(([program, f]) => ({ program, programName: programName(program), ...f })),
+    byArea: [...areas]
+      .sort(([x], [y]) => x.localeCompare(y))
+      .map(([code, f]) => ({ areaCode: code, areaName: areaNames.get(code) ?? code, ...f })),
+    trend,
+    tasks,
+    laggards: tasks.filter((t) => t.lagging).sort((x, y) => x.doneBasisPoints - y.doneBasisPoints),
+    funds,
+    enterpriseShare: share,
+    goals,
+    r8,
   };
 }

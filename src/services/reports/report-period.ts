@@ -10,7 +10,15 @@ export const PLAN_YEARS = [2020, 2021] as const;
 export const TRAINING_PROGRAMS = PROGRAMS.filter((p) => p !== 'living_allowance' && p !== 'appraisal') as ProgramCode[];
 
 /** R9 (§5.2): the programs that train enterprise employees (R11: §4.1–§4.5, §4.8, §4.10), whoever the payee. */
-export const ENTERPRISE_PROGRAMS: readonly ProgramCode[] = ['apprenticeship', 'skill_upgrade', 'short_term', 'pre_job', 'transfer', 'work_for_training', 'safety'];
+export const ENTERPRISE_PROGRAMS: readonly ProgramCode[] = [
+  'apprenticeship',
+  'skill_upgrade',
+  'short_term',
+  'pre_job',
+  'transfer',
+  'work_for_training',
+  'safety',
+];
 
 /** Claims that stand: a rejected or withdrawn claim is no training and no spending. */
 export const LIVE_STATUSES = ['submitted', 'decided', 'reviewed', 'publicity', 'approved', 'paid'] as const;
@@ -30,11 +38,18 @@ const QUARTER_END = ['03-31', '06-30', '09-30', '12-31'];
 const QUARTER_NAMES = ['第一季度', '第二季度', '第三季度', '第四季度'];
 
 export function periodOf(year: number, quarter: number | null | undefined): Period {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError('invalid_input', 'year: 年度应为 2000—2100 之间的整数', 'year');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new AppError('invalid_input', 'year: 年度应为 2000—2100 之间的整数', 'year');
   if (quarter == null) return { year, quarter: null, from: `${year}-01-01`, to: `${year}-12-31`, label: `${year}年` };
   if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) throw new AppError('invalid_input', 'quarter: 季度应为 1—4', 'quarter');
   const startMonth = String((quarter - 1) * 3 + 1).padStart(2, '0');
-  return { year, quarter, from: `${year}-${startMonth}-01`, to: `${year}-${QUARTER_END[quarter - 1]}`, label: `${year}年${QUARTER_NAMES[quarter - 1]}` };
+  return {
+    year,
+    quarter,
+    from: `${year}-${startMonth}-01`,
+    to: `${year}-${QUARTER_END[quarter - 1]}`,
+    label: `${year}年${QUARTER_NAMES[quarter - 1]}`,
+  };
 }
 
 /** The quarter (1–4) of an ISO date. */

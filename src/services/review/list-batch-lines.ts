@@ -10,22 +10,51 @@ import { requireInArea, requireOffice } from './review-scope.ts';
 export const LINE_SORTS = { claimId: 'i.claim_id', claimNumber: 'c.number', amount: 'i.amount_fen' } as const;
 
 export interface BatchLine {
-  claimId: string; claimNumber: string; program: string; payee: string; payeeRef: string | null; accountHolder: string | null; residentId: string;
-  amountFen: number; paid: boolean; paidAt: string | null;
+  claimId: string;
+  claimNumber: string;
+  program: string;
+  payee: string;
+  payeeRef: string | null;
+  accountHolder: string | null;
+  residentId: string;
+  amountFen: number;
+  paid: boolean;
+  paidAt: string | null;
 }
 
-export async function listBatchLines(tx: Tx, actor: Actor | null, batchId: string, input: PageQuery<keyof typeof LINE_SORTS>): Promise<Page<BatchLine> & { batchStatus: string }> {
+export async function listBatchLines(
+  tx: Tx,
+  actor: Actor | null,
+  batchId: string,
+  input: PageQuery<keyof typeof LINE_SORTS>,
+): Promise<Page<BatchLine> & { batchStatus: string }> {
   const a = requireOffice(actor);
   const batch = await tx.selectFrom('payment_batches').select(['id', 'area_code', 'status']).where('id', '=', batchId).executeTakeFirst();
   if (!batch) throw new AppError('not_found', '没有找到这个支付批次', 'id');
   requireInArea(a, batch.area_code, '支付批次', batchId);
-  const q = tx.selectFrom('payment_batch_items as i').innerJoin('claims as c', 'c.id', 'i.claim_id')
+  const q = tx
+    .selectFrom('payment_batch_items as i')
+    .innerJoin('claims as c', 'c.id', 'i.claim_id')
     .leftJoin('payments as p', 'p.claim_id', 'i.claim_id')
     .leftJoin('people as pe', 'pe.resident_id', 'c.resident_id')
     .leftJoin('enterprises as e', 'e.uscc', 'c.enterprise_uscc')
     .leftJoin('providers as pr', 'pr.id', 'c.provider_id')
-    .select(['i.claim_id', 'c.number as claim_number', 'i.amount_fen', 'c.program', 'c.payee', 'c.r3_exception_payee', 'c.resident_id', 'c.enterprise_uscc', 'c.provider_id',
-      'pe.name as person_name', 'e.name as enterprise_name', 'pr.name as provider_name', 'p.id as payment_id', 'p.paid_at'])
+    .select([
+      'i.claim_id',
+      'c.number as claim_number',
+      'i.amount_fen',
+      'c.program',
+      'c.payee',
+      'c.r3_exception_payee',
+      'c.resident_id',
+      'c.enterprise_uscc',
+      'c.provider_id',
+      'pe.name as person_name',
+      'e.name as enterprise_name',
+      'pr.name as provider_name',
+      'p.id as payment_id',
+      'p.paid_at',
+    ])
     .where('i.batch_id', '=', batchId);
   const page = await readPage(q, input, LINE_SORTS, 'claimId', 'i.claim_id');
   return {
@@ -33,12 +62,23 @@ export async function listBatchLines(tx: Tx, actor: Actor | null, batchId: strin
     batchStatus: batch.status,
     items: page.items.map((l) => {
       const payee = l.payee ?? l.r3_exception_payee ?? 'individual';
-      const [ref, holder] = payee === 'enterprise' ? [l.enterprise_uscc, l.enterprise_name]
-        : payee === 'institution' ? [l.provider_id, l.provider_name]
-        : [residentIdFor(a, l.resident_id), l.person_name];
+      const [ref, holder] =
+        payee === 'enterprise'
+          ? [l.enterprise_uscc, l.enterprise_name]
+          : payee === 'institution'
+            ? [l.provider_id, l.provider_name]
+            : [residentIdFor(a, l.resident_id), l.person_name];
       return {
-        claimId: l.claim_id, claimNumber: l.claim_number, program: l.program, payee, payeeRef: ref ?? null, accountHolder: holder ?? null, residentId: residentIdFor(a, l.resident_id),
-        amountFen: Number(l.amount_fen), paid: l.payment_id != null, paidAt: l.paid_at ? new Date(l.paid_at).toISOString() : null,
+        claimId: l.claim_id,
+        claimNumber: l.claim_number,
+        program: l.program,
+        payee,
+        payeeRef: ref ?? null,
+        accountHolder: holder ?? null,
+        residentId: residentIdFor(a, l.resident_id),
+        amountFen: Number(l.amount_fen),
+        paid: l.payment_id != null,
+        paidAt: l.paid_at ? new Date(l.paid_at).toISOString() : null,
       };
     }),
   };

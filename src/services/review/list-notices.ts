@@ -8,7 +8,8 @@ import { officeArea, requireOffice } from './review-scope.ts';
 export const NOTICE_SORTS = { startsOn: 'n.starts_on', endsOn: 'n.ends_on', createdAt: 'n.created_at' } as const;
 
 export interface ListNoticesInput extends PageQuery<keyof typeof NOTICE_SORTS> {
-  status?: 'open' | 'paused' | 'closed'; areaCode?: string;
+  status?: 'open' | 'paused' | 'closed';
+  areaCode?: string;
   /** 'true': only notices the office may close today (open, last working day passed). */
   closable?: 'true';
   /** Part of a notice number (GS-2021-510402-000003) or of its title. */
@@ -16,17 +17,51 @@ export interface ListNoticesInput extends PageQuery<keyof typeof NOTICE_SORTS> {
 }
 
 export interface NoticeSummary {
-  id: string; number: string; areaCode: string; title: string; startsOn: string; workingDays: number; endsOn: string; status: string;
-  claims: number; openObjections: number; objections: number; createdBy: string; createdAt: string; closable: boolean;
+  id: string;
+  number: string;
+  areaCode: string;
+  title: string;
+  startsOn: string;
+  workingDays: number;
+  endsOn: string;
+  status: string;
+  claims: number;
+  openObjections: number;
+  objections: number;
+  createdBy: string;
+  createdAt: string;
+  closable: boolean;
 }
 
 export async function listNotices(tx: Tx, actor: Actor | null, input: ListNoticesInput): Promise<Page<NoticeSummary>> {
   const a = requireOffice(actor);
   let q = tx.selectFrom('publicity_notices as n').select((eb) => [
-    'n.id', 'n.number', 'n.area_code', 'n.title', 'n.starts_on', 'n.working_days', 'n.ends_on', 'n.status', 'n.created_by', 'n.created_at',
-    eb.selectFrom('publicity_items as i').select((e) => e.fn.countAll<number>().as('c')).whereRef('i.notice_id', '=', 'n.id').as('claims'),
-    eb.selectFrom('objections as o').select((e) => e.fn.countAll<number>().as('c')).whereRef('o.notice_id', '=', 'n.id').as('objections'),
-    eb.selectFrom('objections as o').select((e) => e.fn.countAll<number>().as('c')).whereRef('o.notice_id', '=', 'n.id').where('o.status', '=', 'open').as('open_objections'),
+    'n.id',
+    'n.number',
+    'n.area_code',
+    'n.title',
+    'n.starts_on',
+    'n.working_days',
+    'n.ends_on',
+    'n.status',
+    'n.created_by',
+    'n.created_at',
+    eb
+      .selectFrom('publicity_items as i')
+      .select((e) => e.fn.countAll<number>().as('c'))
+      .whereRef('i.notice_id', '=', 'n.id')
+      .as('claims'),
+    eb
+      .selectFrom('objections as o')
+      .select((e) => e.fn.countAll<number>().as('c'))
+      .whereRef('o.notice_id', '=', 'n.id')
+      .as('objections'),
+    eb
+      .selectFrom('objections as o')
+      .select((e) => e.fn.countAll<number>().as('c'))
+      .whereRef('o.notice_id', '=', 'n.id')
+      .where('o.status', '=', 'open')
+      .as('open_objections'),
   ]);
   const area = officeArea(a);
   if (area !== null) q = q.where('n.area_code', '=', area);
@@ -42,9 +77,20 @@ export async function listNotices(tx: Tx, actor: Actor | null, input: ListNotice
   return {
     ...page,
     items: page.items.map((n) => ({
-      id: n.id, number: n.number, areaCode: n.area_code, title: n.title, startsOn: n.starts_on, workingDays: n.working_days, endsOn: n.ends_on, status: n.status,
-      claims: Number(n.claims ?? 0), objections: Number(n.objections ?? 0), openObjections: Number(n.open_objections ?? 0),
-      createdBy: n.created_by, createdAt: new Date(n.created_at).toISOString(), closable: n.status === 'open' && today > n.ends_on,
+      id: n.id,
+      number: n.number,
+      areaCode: n.area_code,
+      title: n.title,
+      startsOn: n.starts_on,
+      workingDays: n.working_days,
+      endsOn: n.ends_on,
+      status: n.status,
+      claims: Number(n.claims ?? 0),
+      objections: Number(n.objections ?? 0),
+      openObjections: Number(n.open_objections ?? 0),
+      createdBy: n.created_by,
+      createdAt: new Date(n.created_at).toISOString(),
+      closable: n.status === 'open' && today > n.ends_on,
     })),
   };
 }

@@ -8,14 +8,30 @@ import { dutiesOf } from '../payments/payment-duties.ts';
 import { notHeldByDispute } from '../payments/payment-holds.ts';
 import { officeArea, requireOffice } from './review-scope.ts';
 
-export interface PayableGroup { areaCode: string; fundId: string; claims: number; totalFen: number; allowedActs: 'build'[] }
+export interface PayableGroup {
+  areaCode: string;
+  fundId: string;
+  claims: number;
+  totalFen: number;
+  allowedActs: 'build'[];
+}
 
 export async function listPayable(tx: Tx, actor: Actor | null, input: { areaCode?: string; fundId?: string }): Promise<Page<PayableGroup>> {
   const a = requireOffice(actor);
-  let q = tx.selectFrom('claims').innerJoin('reservations as r', 'r.claim_id', 'claims.id')
-    .select(['claims.area_code', 'r.fund_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('r.amount_fen').as('total')])
-    .where('claims.status', '=', 'approved').where('r.status', '=', 'reserved')
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('payment_batch_items as i').select('i.claim_id').whereRef('i.claim_id', '=', 'claims.id'))))
+  let q = tx
+    .selectFrom('claims')
+    .innerJoin('reservations as r', 'r.claim_id', 'claims.id')
+    .select([
+      'claims.area_code',
+      'r.fund_id',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.sum<number>('r.amount_fen').as('total'),
+    ])
+    .where('claims.status', '=', 'approved')
+    .where('r.status', '=', 'reserved')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('payment_batch_items as i').select('i.claim_id').whereRef('i.claim_id', '=', 'claims.id'))),
+    )
     .where(notHeldByDispute);
   const area = officeArea(a);
   if (area !== null) q = q.where('claims.area_code', '=', area);
@@ -23,6 +39,12 @@ export async function listPayable(tx: Tx, actor: Actor | null, input: { areaCode
   if (input.fundId) q = q.where('r.fund_id', '=', input.fundId);
   const rows = await q.groupBy(['claims.area_code', 'r.fund_id']).orderBy('claims.area_code').orderBy('r.fund_id').execute();
   const acts: 'build'[] = (await dutiesOf(tx, a)).has('build') ? ['build'] : [];
-  const items = rows.map((r) => ({ areaCode: r.area_code, fundId: r.fund_id, claims: Number(r.n), totalFen: Number(r.total ?? 0), allowedActs: acts }));
+  const items = rows.map((r) => ({
+    areaCode: r.area_code,
+    fundId: r.fund_id,
+    claims: Number(r.n),
+    totalFen: Number(r.total ?? 0),
+    allowedActs: acts,
+  }));
   return { items, total: items.length, page: 1, pageSize: Math.max(1, items.length) };
 }

@@ -6,7 +6,7 @@ import { AppError } from '../app-error.ts';
 export const requireOffice = (actor: Actor | null): Actor => requireRole(actor, 'city', 'county');
 
 /** The area a county is confined to, or null for the city. */
-export const officeArea = (a: Actor): string | null => (a.role === 'county' ? a.areaCode ?? '' : null);
+export const officeArea = (a: Actor): string | null => (a.role === 'county' ? (a.areaCode ?? '') : null);
 
 export function requireInArea(a: Actor, areaCode: string, what: string, _id: string): void {
   const area = officeArea(a);

@@ -8,18 +8,33 @@ import { confinedArea, evidenceFor, requireRiskReader } from './risk-scope.ts';
 import { latestScan } from './scan-risks.ts';
 
 export interface FindingView {
-  id: string; scanId: string; rule: string; title: string; clause: string; weight: number; explanation: string; evidence: unknown;
+  id: string;
+  scanId: string;
+  rule: string;
+  title: string;
+  clause: string;
+  weight: number;
+  explanation: string;
+  evidence: unknown;
   subjects: { kind: string; ref: string; areaCode: string | null }[];
 }
 export interface FindingsQuery extends PageQuery<'id' | 'rule' | 'weight'> {
-  scanId?: string; rule?: string; classId?: string; claimId?: string; providerId?: string;
+  scanId?: string;
+  rule?: string;
+  classId?: string;
+  claimId?: string;
+  providerId?: string;
   /** The finding's level from its rule's weight (RISK_LEVELS.findingWeight). */
   level?: RiskLevel;
   /** Findings touching this area (a class, claim or provider of it); a county's own area in any case. */
   areaCode?: string;
 }
 
-export async function listFindings(tx: Tx, actor: Actor | null, query: FindingsQuery): Promise<Page<FindingView> & { scanId: string | null }> {
+export async function listFindings(
+  tx: Tx,
+  actor: Actor | null,
+  query: FindingsQuery,
+): Promise<Page<FindingView> & { scanId: string | null }> {
   const a = requireRiskReader(actor);
   const scan = query.scanId ?? (await latestScan(tx))?.id;
   if (!scan) return { items: [], total: 0, page: 1, pageSize: query.pageSize ?? 50, scanId: null };
@@ -36,26 +51,56 @@ export async function listFindings(tx: Tx, actor: Actor | null, query: FindingsQ
   }
   if (query.areaCode) {
     const wanted = query.areaCode;
-    q = q.where((eb) => eb.exists(eb.selectFrom('risk_finding_subjects as s').select('s.ref').whereRef('s.finding_id', '=', 'f.id').where('s.area_code', '=', wanted)));
+    q = q.where((eb) =>
+      eb.exists(
+        eb.selectFrom('risk_finding_subjects as s').select('s.ref').whereRef('s.finding_id', '=', 'f.id').where('s.area_code', '=', wanted),
+      ),
+    );
   }
-  const naming = (kind: string, ref: string) => q.where((eb) => eb.exists(eb.selectFrom('risk_finding_subjects as s').select('s.ref')
-    .whereRef('s.finding_id', '=', 'f.id').where('s.kind', '=', kind as 'class').where('s.ref', '=', ref)));
+  const naming = (kind: string, ref: string) =>
+    q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('risk_finding_subjects as s')
+          .select('s.ref')
+          .whereRef('s.finding_id', '=', 'f.id')
+          .where('s.kind', '=', kind as 'class')
+          .where('s.ref', '=', ref),
+      ),
+    );
   if (query.classId) q = naming('class', query.classId);
   if (query.claimId) q = naming('claim', query.claimId);
   if (query.providerId) q = naming('provider', query.providerId);
   if (area !== null) {
-    q = q.where((eb) => eb.exists(eb.selectFrom('risk_finding_subjects as s').select('s.ref').whereRef('s.finding_id', '=', 'f.id').where('s.area_code', '=', area)));
+    q = q.where((eb) =>
+      eb.exists(
+        eb.selectFrom('risk_finding_subjects as s').select('s.ref').whereRef('s.finding_id', '=', 'f.id').where('s.area_code', '=', area),
+      ),
+    );
   }
   const page = await readPage(q, query, { id: 'f.id', rule: 'f.rule', weight: 'f.weight' }, 'id', 'f.id');
   const ids = page.items.map((f) => f.id);
   const subjects = ids.length
-    ? await tx.selectFrom('risk_finding_subjects').select(['finding_id', 'kind', 'ref', 'area_code']).distinct().where('finding_id', 'in', ids).orderBy('kind').orderBy('ref').execute()
+    ? await tx
+        .selectFrom('risk_finding_subjects')
+        .select(['finding_id', 'kind', 'ref', 'area_code'])
+        .distinct()
+        .where('finding_id', 'in', ids)
+        .orderBy('kind')
+        .orderBy('ref')
+        .execute()
     : [];
   return {
     ...page,
     scanId: scan,
     items: page.items.map((f) => ({
-      id: f.id, scanId: f.scan_id, rule: f.rule, title: f.title, clause: f.clause, weight: f.weight, explanation: f.explanation,
+      id: f.id,
+      scanId: f.scan_id,
+      rule: f.rule,
+      title: f.title,
+      clause: f.clause,
+      weight: f.weight,
+      explanation: f.explanation,
       evidence: evidenceFor(a, f.evidence),
       subjects: subjects.filter((s) => s.finding_id === f.id).map((s) => ({ kind: s.kind, ref: s.ref, areaCode: s.area_code })),
     })),

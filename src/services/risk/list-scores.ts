@@ -7,8 +7,22 @@ import { levelRange, RISK_LEVELS, type RiskLevel } from './risk-parameters.ts';
 import { confinedArea, requireRiskReader } from './risk-scope.ts';
 import { latestScan } from './scan-risks.ts';
 
-export interface ScoreView { kind: RiskSubjectKind; ref: string; areaCode: string | null; score: number; rules: string[]; findings: number }
-export interface ScoresQuery extends PageQuery<'score' | 'ref'> { kind: RiskSubjectKind; scanId?: string; minScore?: number; level?: RiskLevel; areaCode?: string; ref?: string }
+export interface ScoreView {
+  kind: RiskSubjectKind;
+  ref: string;
+  areaCode: string | null;
+  score: number;
+  rules: string[];
+  findings: number;
+}
+export interface ScoresQuery extends PageQuery<'score' | 'ref'> {
+  kind: RiskSubjectKind;
+  scanId?: string;
+  minScore?: number;
+  level?: RiskLevel;
+  areaCode?: string;
+  ref?: string;
+}
 
 export async function listScores(tx: Tx, actor: Actor | null, query: ScoresQuery): Promise<Page<ScoreView> & { scanId: string | null }> {
   const a = requireRiskReader(actor);
@@ -25,16 +39,35 @@ export async function listScores(tx: Tx, actor: Actor | null, query: ScoresQuery
   if (query.ref) q = q.where('ref', '=', query.ref);
   const area = confinedArea(a);
   if (area !== null) q = q.where('area_code', '=', area);
-  const page = await readPage(q, { ...query, order: query.order ?? (query.sort === 'ref' ? 'asc' : 'desc') }, { score: 'score', ref: 'ref' }, 'score', 'ref');
+  const page = await readPage(
+    q,
+    { ...query, order: query.order ?? (query.sort === 'ref' ? 'asc' : 'desc') },
+    { score: 'score', ref: 'ref' },
+    'score',
+    'ref',
+  );
   return {
     ...page,
     scanId: scan,
-    items: page.items.map((s) => ({ kind: s.kind, ref: s.ref, areaCode: s.area_code, score: s.score, rules: s.rules as string[], findings: s.findings })),
+    items: page.items.map((s) => ({
+      kind: s.kind,
+      ref: s.ref,
+      areaCode: s.area_code,
+      score: s.score,
+      rules: s.rules as string[],
+      findings: s.findings,
+    })),
   };
 }
 
 /** The score of one subject in a scan (0 when no rule names it). */
 export async function scoreOf(tx: Tx, scanId: string, kind: RiskSubjectKind, ref: string): Promise<number> {
-  const row = await tx.selectFrom('risk_scores').select('score').where('scan_id', '=', scanId).where('kind', '=', kind).where('ref', '=', ref).executeTakeFirst();
+  const row = await tx
+    .selectFrom('risk_scores')
+    .select('score')
+    .where('scan_id', '=', scanId)
+    .where('kind', '=', kind)
+    .where('ref', '=', ref)
+    .executeTakeFirst();
   return row?.score ?? 0;
 }

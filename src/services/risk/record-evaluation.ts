@@ -13,30 +13,75 @@ import { managesProvider } from '../providers/provider-view.ts';
 import { notFound } from '../record-scope.ts';
 import { RISK_PARAMETERS } from './risk-parameters.ts';
 
-export interface EvaluationInput { providerId: string; evaluator: string; evaluatedOn: string; score: number; note?: string | null }
+export interface EvaluationInput {
+  providerId: string;
+  evaluator: string;
+  evaluatedOn: string;
+  score: number;
+  note?: string | null;
+}
 
 export async function recordEvaluation(tx: Tx, actor: Actor | null, input: EvaluationInput) {
   const a = requireRole(actor, 'city', 'county');
   assertDate(input.evaluatedOn, 'evaluatedOn');
   if (input.evaluator.trim() === '') throw new AppError('invalid_input', 'evaluator: 应写明评估机构', 'evaluator');
   if (!(input.score >= 0 && input.score <= 100)) throw new AppError('invalid_input', 'score: 评估得分应在 0 到 100 之间', 'score');
-  const provider = await tx.selectFrom('providers').select(['id', 'name', 'area_code', 'status']).where('id', '=', input.providerId).executeTakeFirst();
+  const provider = await tx
+    .selectFrom('providers')
+    .select(['id', 'name', 'area_code', 'status'])
+    .where('id', '=', input.providerId)
+    .executeTakeFirst();
   if (!provider || !managesProvider(a, provider)) throw notFound('培训机构', input.providerId);
   const pass = RISK_PARAMETERS.evaluationPassScore;
   const passed = input.score >= pass;
   let statusChange: string | null = null;
   if (!passed && provider.status === 'listed') {
-    await changeProviderStatus(tx, a, provider.id, { status: 'suspended', reason: `第三方评估不合格（${input.evaluator}，${input.evaluatedOn}，${input.score} 分，合格线 ${pass} 分），自动暂停补贴性培训资格（§5.3）` });
+    await changeProviderStatus(tx, a, provider.id, {
+      status: 'suspended',
+      reason: `第三方评估不合格（${input.evaluator}，${input.evaluatedOn}，${input.score} 分，合格线 ${pass} 分），自动暂停补贴性培训资格（§5.3）`,
+    });
     statusChange = 'listed→suspended';
   }
   const id = `EV-${input.evaluatedOn.replace(/-/g, '')}-${randomBytes(4).toString('hex')}`;
-  await tx.insertInto('provider_evaluations').values({
-    id, provider_id: provider.id, evaluator: input.evaluator, evaluated_on: input.evaluatedOn, score: input.score, pass_score: pass, passed,
-    note: input.note ?? null, status_change: statusChange, created_by: actorLabel(a),
-  }).execute();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'provider.evaluation', entity: 'provider', entityId: provider.id, data: { evaluationId: id, evaluator: input.evaluator, evaluatedOn: input.evaluatedOn, score: input.score, passScore: pass, passed, statusChange } });
+  await tx
+    .insertInto('provider_evaluations')
+    .values({
+      id,
+      provider_id: provider.id,
+      evaluator: input.evaluator,
+      evaluated_on: input.evaluatedOn,
+      score: input.score,
+      pass_score: pass,
+      passed,
+      note: input.note ?? null,
+      status_change: statusChange,
+      created_by: actorLabel(a),
+    })
+    .execute();
+  await appendAudit(tx, {
+    actor: actorLabel(a),
+    action: 'provider.evaluation',
+    entity: 'provider',
+    entityId: provider.id,
+    data: {
+      evaluationId: id,
+      evaluator: input.evaluator,
+      evaluatedOn: input.evaluatedOn,
+      score: input.score,
+      passScore: pass,
+      passed,
+      statusChange,
+    },
+  });
   return {
-    id, providerId: provider.id, evaluator: input.evaluator, evaluatedOn: input.evaluatedOn, score: input.score, passScore: pass, passed,
-    providerStatus: statusChange ? 'suspended' : provider.status, statusChange,
+    id,
+    providerId: provider.id,
+    evaluator: input.evaluator,
+    evaluatedOn: input.evaluatedOn,
+    score: input.score,
+    passScore: pass,
+    passed,
+    providerStatus: statusChange ? 'suspended' : provider.status,
+    statusChange,
   };
 }

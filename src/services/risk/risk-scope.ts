@@ -13,7 +13,7 @@ export function requireRiskReader(actor: Actor | null): Actor {
 }
 
 /** The county an actor is confined to, or null for the whole city. */
-export const confinedArea = (a: Actor): string | null => (a.role === 'county' ? a.areaCode ?? '' : null);
+export const confinedArea = (a: Actor): string | null => (a.role === 'county' ? (a.areaCode ?? '') : null);
 
 /** Evidence as the actor may see it: resident IDs and people's names by the one rule (access.ts). */
 export function evidenceFor(actor: Actor, value: unknown): unknown {

@@ -23,12 +23,29 @@ export function draw(seed: string, key: string): number {
 }
 
 export function inspectionProbability(score: number, p = RISK_PARAMETERS): number {
-  return p.sampleBaseProbability + (p.sampleMaxProbability - p.sampleBaseProbability) * Math.min(100, Math.max(0, score)) / 100;
+  return p.sampleBaseProbability + ((p.sampleMaxProbability - p.sampleBaseProbability) * Math.min(100, Math.max(0, score))) / 100;
 }
 
-export interface SampleInput { seed: string; areaCode?: string | null }
-export interface SampledInspection { id: string; classId: string; areaCode: string; score: number; probability: number; draw: number }
-export interface SampleResult { id: string; seed: string; scanId: string | null; areaCode: string | null; population: number; inspections: SampledInspection[] }
+export interface SampleInput {
+  seed: string;
+  areaCode?: string | null;
+}
+export interface SampledInspection {
+  id: string;
+  classId: string;
+  areaCode: string;
+  score: number;
+  probability: number;
+  draw: number;
+}
+export interface SampleResult {
+  id: string;
+  seed: string;
+  scanId: string | null;
+  areaCode: string | null;
+  population: number;
+  inspections: SampledInspection[];
+}
 
 export async function sampleInspections(tx: Tx, actor: Actor | null, input: SampleInput): Promise<SampleResult> {
   const a = requireRole(actor, 'city', 'county');
@@ -42,22 +59,69 @@ export async function sampleInspections(tx: Tx, actor: Actor | null, input: Samp
     left join risk_scores rs on rs.scan_id = ${scan?.id ?? ''} and rs.kind = 'class' and rs.ref = c.id
     where c.status in ('approved', 'running') ${area ? sql`and c.area_code = ${area}` : sql``}
     order by c.id`.execute(tx);
-  const drawn = rows.map((c) => ({ classId: c.id, areaCode: c.area_code, score: c.score, probability: inspectionProbability(c.score), draw: draw(input.seed, c.id) }))
+  const drawn = rows
+    .map((c) => ({
+      classId: c.id,
+      areaCode: c.area_code,
+      score: c.score,
+      probability: inspectionProbability(c.score),
+      draw: draw(input.seed, c.id),
+    }))
     .filter((c) => c.draw < c.probability);
   const id = `SMP-${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${randomBytes(3).toString('hex')}`;
-  const parameters = { version: RISK_PARAMETERS.version, base: RISK_PARAMETERS.sampleBaseProbability, max: RISK_PARAMETERS.sampleMaxProbability, statuses: ['approved', 'running'] };
-  await tx.insertInto('risk_samples').values({
-    id, seed: input.seed, scan_id: scan?.id ?? null, area_code: area, population: rows.length, drawn: drawn.length, parameters: JSON.stringify(parameters), created_by: actorLabel(a),
-  }).execute();
+  const parameters = {
+    version: RISK_PARAMETERS.version,
+    base: RISK_PARAMETERS.sampleBaseProbability,
+    max: RISK_PARAMETERS.sampleMaxProbability,
+    statuses: ['approved', 'running'],
+  };
+  await tx
+    .insertInto('risk_samples')
+    .values({
+      id,
+      seed: input.seed,
+      scan_id: scan?.id ?? null,
+      area_code: area,
+      population: rows.length,
+      drawn: drawn.length,
+      parameters: JSON.stringify(parameters),
+      created_by: actorLabel(a),
+    })
+    .execute();
   const inspections = drawn.map((d, i) => ({ ...d, id: `${id}-${String(i + 1).padStart(4, '0')}` }));
   for (let i = 0; i < inspections.length; i += 500) {
-    await tx.insertInto('risk_inspections').values(inspections.slice(i, i + 500).map((d) => ({
-      id: d.id, sample_id: id, class_id: d.classId, score: d.score, probability: d.probability, draw: d.draw, result: null, note: null, inspected_on: null, inspected_by: null, recorded_at: null,
-    }))).execute();
+    await tx
+      .insertInto('risk_inspections')
+      .values(
+        inspections.slice(i, i + 500).map((d) => ({
+          id: d.id,
+          sample_id: id,
+          class_id: d.classId,
+          score: d.score,
+          probability: d.probability,
+          draw: d.draw,
+          result: null,
+          note: null,
+          inspected_on: null,
+          inspected_by: null,
+          recorded_at: null,
+        })),
+      )
+      .execute();
   }
   await appendAudit(tx, {
-    actor: actorLabel(a), action: 'risk.sample', entity: 'risk_sample', entityId: id,
-    data: { seed: input.seed, scanId: scan?.id ?? null, areaCode: area, population: rows.length, classes: inspections.map((d) => d.classId), parameters },
+    actor: actorLabel(a),
+    action: 'risk.sample',
+    entity: 'risk_sample',
+    entityId: id,
+    data: {
+      seed: input.seed,
+      scanId: scan?.id ?? null,
+      areaCode: area,
+      population: rows.length,
+      classes: inspections.map((d) => d.classId),
+      parameters,
+    },
   });
   return { id, seed: input.seed, scanId: scan?.id ?? null, areaCode: area, population: rows.length, inspections };
 }

@@ -32,15 +32,26 @@ function scanId(): string {
 }
 
 /** Runs a scan in its own transaction. */
-export function scanRisks(db: Db, actor = 'system', options: { rules?: readonly RiskRule[]; parameters?: RiskParameters } = {}): Promise<ScanSummary> {
+export function scanRisks(
+  db: Db,
+  actor = 'system',
+  options: { rules?: readonly RiskRule[]; parameters?: RiskParameters } = {},
+): Promise<ScanSummary> {
   return inTransaction(db, (tx) => scanRisksIn(tx, actor, options));
 }
 
-export async function scanRisksIn(tx: Tx, actor: string, options: { rules?: readonly RiskRule[]; parameters?: RiskParameters } = {}): Promise<ScanSummary> {
+export async function scanRisksIn(
+  tx: Tx,
+  actor: string,
+  options: { rules?: readonly RiskRule[]; parameters?: RiskParameters } = {},
+): Promise<ScanSummary> {
   const rules = options.rules ?? RISK_RULES;
   const params = options.parameters ?? RISK_PARAMETERS;
   const id = scanId();
-  await tx.insertInto('risk_scans').values({ id, parameters_version: params.version, findings: 0, unknown: JSON.stringify({}), scanned_by: actor }).execute();
+  await tx
+    .insertInto('risk_scans')
+    .values({ id, parameters_version: params.version, findings: 0, unknown: JSON.stringify({}), scanned_by: actor })
+    .execute();
   const byRule: Record<string, number> = {};
   const unknown: Record<string, { count: number; note: string }> = {};
   let n = 0;
@@ -54,9 +65,21 @@ export async function scanRisksIn(tx: Tx, actor: string, options: { rules?: read
     for (let i = 0; i < findings.length; i += CHUNK) {
       const chunk = findings.slice(i, i + CHUNK);
       const readable = await readableExplanations(tx, chunk);
-      await tx.insertInto('risk_findings').values(chunk.map((f) => ({
-        id: f.id, scan_id: id, rule: rule.code, title: rule.title, clause: rule.clause, weight, explanation: readable(f.explanation), evidence: JSON.stringify(f.evidence),
-      }))).execute();
+      await tx
+        .insertInto('risk_findings')
+        .values(
+          chunk.map((f) => ({
+            id: f.id,
+            scan_id: id,
+            rule: rule.code,
+            title: rule.title,
+            clause: rule.clause,
+            weight,
+            explanation: readable(f.explanation),
+            evidence: JSON.stringify(f.evidence),
+          })),
+        )
+        .execute();
       const subjects = new Map<string, { kind: RiskSubjectKind; ref: string; resident_id: string | null; finding_id: string }>();
       const add = (finding: string, kind: RiskSubjectKind, ref: string, resident: string | null) =>
         subjects.set(`${finding}|${kind}|${ref}|${resident ?? ''}`, { finding_id: finding, kind, ref, resident_id: resident });
@@ -67,14 +90,33 @@ export async function scanRisksIn(tx: Tx, actor: string, options: { rules?: read
       }
       const rows = [...subjects.values()];
       for (let j = 0; j < rows.length; j += 2 * CHUNK) {
-        await tx.insertInto('risk_finding_subjects').values(rows.slice(j, j + 2 * CHUNK).map((s) => ({ ...s, scan_id: id, area_code: null }))).execute();
+        await tx
+          .insertInto('risk_finding_subjects')
+          .values(rows.slice(j, j + 2 * CHUNK).map((s) => ({ ...s, scan_id: id, area_code: null })))
+          .execute();
       }
     }
   }
   await deriveSubjects(tx, id);
   const scored = await scoreSubjects(tx, id);
-  await tx.updateTable('risk_scans').set({ findings: n, unknown: JSON.stringify(unknown) }).where('id', '=', id).execute();
-  await appendAudit(tx, { actor, action: 'risk.scan', entity: 'risk_scan', entityId: id, data: { parametersVersion: params.version, findings: n, byRule, unknown: Object.fromEntries(Object.entries(unknown).map(([k, v]) => [k, v.count])), scored } });
+  await tx
+    .updateTable('risk_scans')
+    .set({ findings: n, unknown: JSON.stringify(unknown) })
+    .where('id', '=', id)
+    .execute();
+  await appendAudit(tx, {
+    actor,
+    action: 'risk.scan',
+    entity: 'risk_scan',
+    entityId: id,
+    data: {
+      parametersVersion: params.version,
+      findings: n,
+      byRule,
+      unknown: Object.fromEntries(Object.entries(unknown).map(([k, v]) => [k, v.count])),
+      scored,
+    },
+  });
   return { scanId: id, parametersVersion: params.version, findings: n, byRule, unknown, scored };
 }
 
@@ -90,7 +132,9 @@ async function deriveSubjects(tx: Tx, scan: string): Promise<void> {
     from risk_finding_subjects s
     join claims cl on cl.class_id = s.ref and (s.resident_id is null or cl.resident_id = s.resident_id)
     where s.scan_id = ${scan} and s.kind = 'class' and ${liveClaim('cl')}
-      and not exists (select 1 from risk_finding_subjects x where x.finding_id = s.finding_id and x.kind = 'claim' and x.ref = cl.id)`.execute(tx);
+      and not exists (select 1 from risk_finding_subjects x where x.finding_id = s.finding_id and x.kind = 'claim' and x.ref = cl.id)`.execute(
+    tx,
+  );
   await sql`
     insert into risk_finding_subjects (scan_id, finding_id, kind, ref, resident_id, area_code)
     select distinct d.scan_id, d.finding_id, 'provider', d.provider_id, null::text, null::text from (
@@ -99,10 +143,18 @@ async function deriveSubjects(tx: Tx, scan: string): Promise<void> {
       select s.scan_id, s.finding_id, cl.provider_id from risk_finding_subjects s join claims cl on cl.id = s.ref
       where s.scan_id = ${scan} and s.kind = 'claim' and cl.provider_id is not null
     ) d
-    where not exists (select 1 from risk_finding_subjects x where x.finding_id = d.finding_id and x.kind = 'provider' and x.ref = d.provider_id)`.execute(tx);
-  await sql`update risk_finding_subjects s set area_code = c.area_code from classes c where s.scan_id = ${scan} and s.kind = 'class' and c.id = s.ref`.execute(tx);
-  await sql`update risk_finding_subjects s set area_code = c.area_code from claims c where s.scan_id = ${scan} and s.kind = 'claim' and c.id = s.ref`.execute(tx);
-  await sql`update risk_finding_subjects s set area_code = p.area_code from providers p where s.scan_id = ${scan} and s.kind = 'provider' and p.id = s.ref`.execute(tx);
+    where not exists (select 1 from risk_finding_subjects x where x.finding_id = d.finding_id and x.kind = 'provider' and x.ref = d.provider_id)`.execute(
+    tx,
+  );
+  await sql`update risk_finding_subjects s set area_code = c.area_code from classes c where s.scan_id = ${scan} and s.kind = 'class' and c.id = s.ref`.execute(
+    tx,
+  );
+  await sql`update risk_finding_subjects s set area_code = c.area_code from claims c where s.scan_id = ${scan} and s.kind = 'claim' and c.id = s.ref`.execute(
+    tx,
+  );
+  await sql`update risk_finding_subjects s set area_code = p.area_code from providers p where s.scan_id = ${scan} and s.kind = 'provider' and p.id = s.ref`.execute(
+    tx,
+  );
 }
 
 /** Score = Σ weights of the distinct rules naming the subject, capped at 100 (risk-parameters.ts). */
@@ -117,14 +169,25 @@ async function scoreSubjects(tx: Tx, scan: string): Promise<ScanSummary['scored'
       group by s.kind, s.ref, f.rule
     ) x
     group by x.kind, x.ref`.execute(tx);
-  const counts = await tx.selectFrom('risk_scores').select(['kind', (eb) => eb.fn.countAll<number>().as('n')]).where('scan_id', '=', scan).groupBy('kind').execute();
+  const counts = await tx
+    .selectFrom('risk_scores')
+    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('scan_id', '=', scan)
+    .groupBy('kind')
+    .execute();
   const of = (k: string) => Number(counts.find((c) => c.kind === k)?.n ?? 0);
   return { classes: of('class'), claims: of('claim'), providers: of('provider') };
 }
 
 /** The newest scan, or undefined before the first. */
 export async function latestScan(tx: Tx): Promise<{ id: string; scanned_at: Date } | undefined> {
-  return tx.selectFrom('risk_scans').select(['id', 'scanned_at']).orderBy('scanned_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return tx
+    .selectFrom('risk_scans')
+    .select(['id', 'scanned_at'])
+    .orderBy('scanned_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** The scan as an act of the city bureau (the route's use case). */
@@ -138,15 +201,28 @@ export async function runScanAs(tx: Tx, actor: Actor | null): Promise<ScanSummar
  * (BJ-2021-510402-000012), never by internal ids, and their dates as 2021年3月2日 (chineseDatesInText).
  * The rules build their sentences from ids and ISO dates; this is the one place that rewrites them.
  */
-async function readableExplanations(tx: Tx, findings: { subjects: { classes?: { id: string }[]; claims?: string[] } }[]): Promise<(text: string) => string> {
+async function readableExplanations(
+  tx: Tx,
+  findings: { subjects: { classes?: { id: string }[]; claims?: string[] } }[],
+): Promise<(text: string) => string> {
   const classIds = [...new Set(findings.flatMap((f) => (f.subjects.classes ?? []).map((c) => c.id)))];
   const claimIds = [...new Set(findings.flatMap((f) => f.subjects.claims ?? []))];
   const numbers = new Map<string, string>();
   for (let i = 0; i < classIds.length; i += 1000) {
-    for (const r of await tx.selectFrom('classes').select(['id', 'number']).where('id', 'in', classIds.slice(i, i + 1000)).execute()) numbers.set(r.id, r.number);
+    for (const r of await tx
+      .selectFrom('classes')
+      .select(['id', 'number'])
+      .where('id', 'in', classIds.slice(i, i + 1000))
+      .execute())
+      numbers.set(r.id, r.number);
   }
   for (let i = 0; i < claimIds.length; i += 1000) {
-    for (const r of await tx.selectFrom('claims').select(['id', 'number']).where('id', 'in', claimIds.slice(i, i + 1000)).execute()) numbers.set(r.id, r.number);
+    for (const r of await tx
+      .selectFrom('claims')
+      .select(['id', 'number'])
+      .where('id', 'in', claimIds.slice(i, i + 1000))
+      .execute())
+      numbers.set(r.id, r.number);
   }
   // Longest ids first, so an id that contains another is replaced whole.
   const ids = [...numbers.keys()].sort((a, b) => b.length - a.length);

@@ -9,7 +9,17 @@ export async function changeAnnualTask(tx: Tx, actor: Actor | null, id: number, 
   const a = requireRole(actor, 'city');
   const task = await tx.selectFrom('annual_tasks').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!task) throw new AppError('not_found', `没有找到年度任务：${id}`, 'id');
-  await tx.updateTable('annual_tasks').set({ target: input.target, updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', id).execute();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'task.change', entity: 'annual_task', entityId: String(id), data: { from: task.target, to: input.target, reason: input.reason } });
+  await tx
+    .updateTable('annual_tasks')
+    .set({ target: input.target, updated_by: actorLabel(a), updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+  await appendAudit(tx, {
+    actor: actorLabel(a),
+    action: 'task.change',
+    entity: 'annual_task',
+    entityId: String(id),
+    data: { from: task.target, to: input.target, reason: input.reason },
+  });
   return { id, year: task.year, unitKind: task.unit_kind, unit: task.unit, program: task.program, target: input.target, note: task.note };
 }

@@ -27,7 +27,8 @@ export const yearsText = (years: number[]) => years.join('、');
 
 /** Refuses a year outside the plan (400 naming `field`). */
 export function assertPlanYear(year: number, years: number[], field: string): void {
-  if (!years.includes(year)) throw new AppError('invalid_input', `年度应为方案有效期内的年份（${yearsText(years)}），不能是 ${year}`, field);
+  if (!years.includes(year))
+    throw new AppError('invalid_input', `年度应为方案有效期内的年份（${yearsText(years)}），不能是 ${year}`, field);
 }
 
 export const MAX_MAIN_POST_EMPLOYEES = 1_000_000;

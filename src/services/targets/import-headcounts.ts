@@ -37,18 +37,28 @@ const TEMPLATE_COLUMNS: SheetColumn[] = [
 export async function headcountTemplate(db: Db | Tx, actor: Actor | null, year: number): Promise<Buffer> {
   requireRole(actor, 'city');
   assertPlanYear(year, await headcountYears(db), 'query.year');
-  const rows = await db.selectFrom('enterprises')
+  const rows = await db
+    .selectFrom('enterprises')
     .leftJoin('enterprise_headcounts as h', (j) => j.onRef('h.uscc', '=', 'enterprises.uscc').on('h.year', '=', year))
     .select(['enterprises.uscc', 'enterprises.name', 'enterprises.industry', 'h.main_post_employees'])
-    .orderBy('enterprises.area_code').orderBy('enterprises.name').orderBy('enterprises.uscc').execute();
-  return writeSheet(`${year}年主要岗位职工数`, TEMPLATE_COLUMNS, rows.map((r) => [
-    r.uscc, r.name, INDUSTRY_NAMES[r.industry as Industry] ?? r.industry, year, r.main_post_employees ?? null,
-  ]));
+    .orderBy('enterprises.area_code')
+    .orderBy('enterprises.name')
+    .orderBy('enterprises.uscc')
+    .execute();
+  return writeSheet(
+    `${year}年主要岗位职工数`,
+    TEMPLATE_COLUMNS,
+    rows.map((r) => [r.uscc, r.name, INDUSTRY_NAMES[r.industry as Industry] ?? r.industry, year, r.main_post_employees ?? null]),
+  );
 }
 
 export interface HeadcountImportResult {
   /** Rows read (non-empty); of them, figures created, corrected, already so, and rows left without a figure. */
-  rows: number; created: number; updated: number; unchanged: number; skipped: number;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
 }
 
 const WHOLE = /^\d+$/;
@@ -61,10 +71,19 @@ export async function importHeadcounts(db: Db, actor: Actor | null, file: unknow
     const by = actorLabel(a);
     const result: HeadcountImportResult = { rows: lines.length, created: 0, updated: 0, unchanged: 0, skipped: 0 };
     for (const l of lines) {
-      if (l.n === null) { result.skipped++; continue; }
+      if (l.n === null) {
+        result.skipped++;
+        continue;
+      }
       result[await writeHeadcount(tx, by, l.uscc, l.year, l.n, 'import')]++;
     }
-    await appendAudit(tx, { actor: by, action: 'headcount.import', entity: 'enterprise_headcount', entityId: 'import', data: { ...result } });
+    await appendAudit(tx, {
+      actor: by,
+      action: 'headcount.import',
+      entity: 'enterprise_headcount',
+      entityId: 'import',
+      data: { ...result },
+    });
     return result;
   });
 }
@@ -94,7 +113,7 @@ async function checkHeadcounts(db: Db, sheet: ReadSheet): Promise<{ uscc: string
     else year = Number(yearText);
     let n: number | null = null;
     if (nText !== '') {
-      const problem = WHOLE.test(nText) ? headcountProblem(Number(nText)) : (/^-\d+$/.test(nText) ? '不能为负数' : '应为整数（人）');
+      const problem = WHOLE.test(nText) ? headcountProblem(Number(nText)) : /^-\d+$/.test(nText) ? '不能为负数' : '应为整数（人）';
       if (problem) bad(C.mainPostEmployees, problem);
       else n = Number(nText);
     }
@@ -113,12 +132,17 @@ async function checkHeadcounts(db: Db, sheet: ReadSheet): Promise<{ uscc: string
 
   // Every enterprise registered, under the name written (when one is).
   const usccs = [...new Set(lines.map((l) => l.uscc).filter(Boolean))];
-  const known = new Map(usccs.length ? (await db.selectFrom('enterprises').select(['uscc', 'name']).where('uscc', 'in', usccs).execute()).map((e) => [e.uscc, e.name]) : []);
+  const known = new Map(
+    usccs.length
+      ? (await db.selectFrom('enterprises').select(['uscc', 'name']).where('uscc', 'in', usccs).execute()).map((e) => [e.uscc, e.name])
+      : [],
+  );
   for (const l of lines) {
     if (!l.uscc) continue;
     const name = known.get(l.uscc);
     if (name === undefined) problems.push({ row: l.row, column: C.uscc, message: '该企业尚未登记' });
-    else if (l.name !== '' && l.name !== name) problems.push({ row: l.row, column: C.name, message: `与该统一社会信用代码登记的企业名称（${name}）不一致` });
+    else if (l.name !== '' && l.name !== name)
+      problems.push({ row: l.row, column: C.name, message: `与该统一社会信用代码登记的企业名称（${name}）不一致` });
   }
   if (problems.length > 0) {
     problems.sort((x, y) => x.row - y.row || sheet.headers.indexOf(x.column) - sheet.headers.indexOf(y.column));

@@ -12,19 +12,35 @@ import { notFound } from '../record-scope.ts';
 import { assertPlanYear, headcountYears, writesHeadcount } from './headcount-rules.ts';
 
 export const HEADCOUNT_SORTS = {
-  name: 'enterprises.name', uscc: 'enterprises.uscc', areaCode: 'enterprises.area_code', industry: 'enterprises.industry',
-  mainPostEmployees: 'h.main_post_employees', recordedAt: 'h.recorded_at',
+  name: 'enterprises.name',
+  uscc: 'enterprises.uscc',
+  areaCode: 'enterprises.area_code',
+  industry: 'enterprises.industry',
+  mainPostEmployees: 'h.main_post_employees',
+  recordedAt: 'h.recorded_at',
 } as const;
 
 export interface ListHeadcountsInput extends PageQuery<keyof typeof HEADCOUNT_SORTS> {
-  year: number; areaCode?: string; industry?: string; recorded?: boolean; name?: string;
+  year: number;
+  areaCode?: string;
+  industry?: string;
+  recorded?: boolean;
+  name?: string;
 }
 
 export interface HeadcountView {
-  uscc: string; name: string; areaCode: string; areaName: string; industry: string; industryName: string; directlyManaged: boolean;
+  uscc: string;
+  name: string;
+  areaCode: string;
+  areaName: string;
+  industry: string;
+  industryName: string;
+  directlyManaged: boolean;
   year: number;
   /** null: no figure on record for the year (not zero). */
-  mainPostEmployees: number | null; recordedBy: string | null; recordedAt: string | null;
+  mainPostEmployees: number | null;
+  recordedBy: string | null;
+  recordedAt: string | null;
   /** Whether the caller may enter or correct it. */
   editable: boolean;
 }
@@ -35,12 +51,20 @@ export interface HeadcountPage extends Page<HeadcountView> {
 }
 
 function baseQuery(db: Db | Tx, actor: Actor, year: number) {
-  return db.selectFrom('enterprises')
+  return db
+    .selectFrom('enterprises')
     .innerJoin('areas', 'areas.code', 'enterprises.area_code')
     .leftJoin('enterprise_headcounts as h', (j) => j.onRef('h.uscc', '=', 'enterprises.uscc').on('h.year', '=', year))
     .select([
-      'enterprises.uscc', 'enterprises.name', 'enterprises.area_code', 'areas.name as area_name', 'enterprises.industry', 'enterprises.directly_managed',
-      'h.main_post_employees', 'h.recorded_by', 'h.recorded_at',
+      'enterprises.uscc',
+      'enterprises.name',
+      'enterprises.area_code',
+      'areas.name as area_name',
+      'enterprises.industry',
+      'enterprises.directly_managed',
+      'h.main_post_employees',
+      'h.recorded_by',
+      'h.recorded_at',
     ])
     .where(enterpriseInScope(actor));
 }
@@ -49,9 +73,16 @@ type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 
 function view(actor: Actor, year: number, r: Row): HeadcountView {
   return {
-    uscc: r.uscc, name: r.name, areaCode: r.area_code, areaName: r.area_name, industry: r.industry,
-    industryName: INDUSTRY_NAMES[r.industry as Industry] ?? r.industry, directlyManaged: r.directly_managed, year,
-    mainPostEmployees: r.main_post_employees ?? null, recordedBy: r.recorded_by ?? null,
+    uscc: r.uscc,
+    name: r.name,
+    areaCode: r.area_code,
+    areaName: r.area_name,
+    industry: r.industry,
+    industryName: INDUSTRY_NAMES[r.industry as Industry] ?? r.industry,
+    directlyManaged: r.directly_managed,
+    year,
+    mainPostEmployees: r.main_post_employees ?? null,
+    recordedBy: r.recorded_by ?? null,
     recordedAt: r.recorded_at == null ? null : new Date(r.recorded_at).toISOString(),
     editable: writesHeadcount(actor, r),
   };

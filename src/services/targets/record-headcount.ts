@@ -10,31 +10,72 @@ import { notFound } from '../record-scope.ts';
 import { assertPlanYear, headcountProblem, headcountYears, writesHeadcount } from './headcount-rules.ts';
 import { headcountView, type HeadcountView } from './list-headcounts.ts';
 
-export interface RecordHeadcountInput { mainPostEmployees: number }
+export interface RecordHeadcountInput {
+  mainPostEmployees: number;
+}
 
 /** Writes one figure and its audit entry (with the value replaced), unless it is the figure on record. */
-export async function writeHeadcount(tx: Tx, by: string, uscc: string, year: number, n: number, via: 'form' | 'import'): Promise<'created' | 'updated' | 'unchanged'> {
-  const before = await tx.selectFrom('enterprise_headcounts').select(['main_post_employees', 'recorded_by', 'recorded_at'])
-    .where('uscc', '=', uscc).where('year', '=', year).forUpdate().executeTakeFirst();
+export async function writeHeadcount(
+  tx: Tx,
+  by: string,
+  uscc: string,
+  year: number,
+  n: number,
+  via: 'form' | 'import',
+): Promise<'created' | 'updated' | 'unchanged'> {
+  const before = await tx
+    .selectFrom('enterprise_headcounts')
+    .select(['main_post_employees', 'recorded_by', 'recorded_at'])
+    .where('uscc', '=', uscc)
+    .where('year', '=', year)
+    .forUpdate()
+    .executeTakeFirst();
   if (before && before.main_post_employees === n) return 'unchanged';
   if (before) {
-    await tx.updateTable('enterprise_headcounts').set({ main_post_employees: n, recorded_by: by, recorded_at: new Date() }).where('uscc', '=', uscc).where('year', '=', year).execute();
+    await tx
+      .updateTable('enterprise_headcounts')
+      .set({ main_post_employees: n, recorded_by: by, recorded_at: new Date() })
+      .where('uscc', '=', uscc)
+      .where('year', '=', year)
+      .execute();
   } else {
     await tx.insertInto('enterprise_headcounts').values({ uscc, year, main_post_employees: n, recorded_by: by }).execute();
   }
   await appendAudit(tx, {
-    actor: by, action: 'headcount.record', entity: 'enterprise_headcount', entityId: `${uscc}-${year}`,
+    actor: by,
+    action: 'headcount.record',
+    entity: 'enterprise_headcount',
+    entityId: `${uscc}-${year}`,
     data: {
-      uscc, year, mainPostEmployees: n, via,
-      previous: before ? { mainPostEmployees: before.main_post_employees, recordedBy: before.recorded_by, recordedAt: new Date(before.recorded_at).toISOString() } : null,
+      uscc,
+      year,
+      mainPostEmployees: n,
+      via,
+      previous: before
+        ? {
+            mainPostEmployees: before.main_post_employees,
+            recordedBy: before.recorded_by,
+            recordedAt: new Date(before.recorded_at).toISOString(),
+          }
+        : null,
     },
   });
   return before ? 'updated' : 'created';
 }
 
-export async function recordHeadcount(tx: Tx, actor: Actor | null, uscc: string, year: number, input: RecordHeadcountInput): Promise<HeadcountView & { result: 'created' | 'updated' | 'unchanged' }> {
+export async function recordHeadcount(
+  tx: Tx,
+  actor: Actor | null,
+  uscc: string,
+  year: number,
+  input: RecordHeadcountInput,
+): Promise<HeadcountView & { result: 'created' | 'updated' | 'unchanged' }> {
   const a = requireRole(actor, 'city', 'county', 'enterprise');
-  const e = await tx.selectFrom('enterprises').select(['uscc', 'area_code', 'directly_managed']).where('uscc', '=', uscc).executeTakeFirst();
+  const e = await tx
+    .selectFrom('enterprises')
+    .select(['uscc', 'area_code', 'directly_managed'])
+    .where('uscc', '=', uscc)
+    .executeTakeFirst();
   if (!e || !writesHeadcount(a, e)) throw notFound('企业', uscc);
   assertPlanYear(year, await headcountYears(tx), 'params.year');
   const problem = headcountProblem(input.mainPostEmployees);

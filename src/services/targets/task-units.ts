@@ -13,7 +13,11 @@ export async function unitName(kind: UnitKind, unit: string, areaNames: Map<stri
 /** Refuses a unit or program a task cannot have, naming the field. */
 export function validateTaskUnit(kind: UnitKind, unit: string, program: string): void {
   if (kind === 'area' && !(COUNTY_AREA_CODES as readonly string[]).includes(unit)) {
-    throw new AppError('invalid_input', `unit: ${unit} 不是本市的县（区）行政区划代码（应为 ${COUNTY_AREA_CODES.join('、')} 之一）`, 'unit');
+    throw new AppError(
+      'invalid_input',
+      `unit: ${unit} 不是本市的县（区）行政区划代码（应为 ${COUNTY_AREA_CODES.join('、')} 之一）`,
+      'unit',
+    );
   }
   if (kind === 'department' && (!(unit in DEPARTMENTS) || unit === 'finance')) {
     throw new AppError('invalid_input', `unit: ${unit} 不是承担培训任务的部门（财政局管理资金，不承担培训任务）`, 'unit');

@@ -31,7 +31,8 @@ export interface CreateUserInput {
 export async function passwordProblem(password: string, accountWords: readonly string[] = []): Promise<string | null> {
   if (password.length < 8) return '密码至少 8 位';
   if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码须同时包含字母和数字';
-  if (await isGuessable(password, accountWords)) return '密码太容易被猜中（常见密码、键盘顺序、重复字符或含用户名），请换一个更长、更无规律的密码';
+  if (await isGuessable(password, accountWords))
+    return '密码太容易被猜中（常见密码、键盘顺序、重复字符或含用户名），请换一个更长、更无规律的密码';
   return null;
 }
 
@@ -42,7 +43,12 @@ async function affiliation(tx: Tx, input: CreateUserInput): Promise<Required<Aff
   const out: Required<Affiliation> = { areaCode: null, department: null, enterpriseUscc: null, providerId: null, residentId: null };
   const need = (field: keyof Affiliation, what: string) => {
     const v = input[field];
-    if (v == null || v === '') throw new AppError('invalid_input', `${what}账号须指定${({ areaCode: '所属县（区）', department: '所属部门', enterpriseUscc: '企业统一社会信用代码', providerId: '培训机构编号', residentId: '劳动者身份证号' } as const)[field]}`, field);
+    if (v == null || v === '')
+      throw new AppError(
+        'invalid_input',
+        `${what}账号须指定${({ areaCode: '所属县（区）', department: '所属部门', enterpriseUscc: '企业统一社会信用代码', providerId: '培训机构编号', residentId: '劳动者身份证号' } as const)[field]}`,
+        field,
+      );
     return v;
   };
   switch (input.role) {
@@ -63,19 +69,22 @@ async function affiliation(tx: Tx, input: CreateUserInput): Promise<Required<Aff
     }
     case 'enterprise': {
       const u = need('enterpriseUscc', '企业');
-      if (!(await tx.selectFrom('enterprises').select('uscc').where('uscc', '=', u).executeTakeFirst())) throw new AppError('invalid_input', `没有找到企业：${u}`, 'enterpriseUscc');
+      if (!(await tx.selectFrom('enterprises').select('uscc').where('uscc', '=', u).executeTakeFirst()))
+        throw new AppError('invalid_input', `没有找到企业：${u}`, 'enterpriseUscc');
       out.enterpriseUscc = u;
       break;
     }
     case 'provider': {
       const p = need('providerId', '培训机构');
-      if (!(await tx.selectFrom('providers').select('id').where('id', '=', p).executeTakeFirst())) throw new AppError('invalid_input', `没有找到培训机构：${p}`, 'providerId');
+      if (!(await tx.selectFrom('providers').select('id').where('id', '=', p).executeTakeFirst()))
+        throw new AppError('invalid_input', `没有找到培训机构：${p}`, 'providerId');
       out.providerId = p;
       break;
     }
     case 'trainee': {
       const r = need('residentId', '劳动者');
-      if (!(await tx.selectFrom('people').select('resident_id').where('resident_id', '=', r).executeTakeFirst())) throw new AppError('invalid_input', `没有找到劳动者：${r}`, 'residentId');
+      if (!(await tx.selectFrom('people').select('resident_id').where('resident_id', '=', r).executeTakeFirst()))
+        throw new AppError('invalid_input', `没有找到劳动者：${r}`, 'residentId');
       out.residentId = r;
       break;
     }
@@ -92,14 +101,39 @@ export async function createUser(tx: Tx, actor: Actor | null, input: CreateUserI
   const taken = await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
   if (taken) throw new AppError('conflict', `用户名 ${input.username} 已被使用`, 'username');
   const by = actorLabel(a);
-  const row = await tx.insertInto('users').values({
-    id: newUuid(), username: input.username, password_hash: await hashPassword(input.password), display_name: input.displayName,
-    role: input.role, area_code: tied.areaCode, department: tied.department, enterprise_uscc: tied.enterpriseUscc,
-    provider_id: tied.providerId, resident_id: tied.residentId, payment_duties: duties, created_by: by,
-  }).returningAll().executeTakeFirstOrThrow();
+  const row = await tx
+    .insertInto('users')
+    .values({
+      id: newUuid(),
+      username: input.username,
+      password_hash: await hashPassword(input.password),
+      display_name: input.displayName,
+      role: input.role,
+      area_code: tied.areaCode,
+      department: tied.department,
+      enterprise_uscc: tied.enterpriseUscc,
+      provider_id: tied.providerId,
+      resident_id: tied.residentId,
+      payment_duties: duties,
+      created_by: by,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   await appendAudit(tx, {
-    actor: by, action: 'user.create', entity: 'user', entityId: row.id,
-    data: { username: row.username, role: row.role, areaCode: row.area_code, department: row.department, enterpriseUscc: row.enterprise_uscc, providerId: row.provider_id, residentId: row.resident_id, paymentDuties: duties },
+    actor: by,
+    action: 'user.create',
+    entity: 'user',
+    entityId: row.id,
+    data: {
+      username: row.username,
+      role: row.role,
+      areaCode: row.area_code,
+      department: row.department,
+      enterpriseUscc: row.enterprise_uscc,
+      providerId: row.provider_id,
+      residentId: row.resident_id,
+      paymentDuties: duties,
+    },
   });
   return userView(row);
 }

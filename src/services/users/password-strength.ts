@@ -10,8 +10,17 @@ const ESTIMATED_LENGTH = 64;
 let estimator: Promise<ZxcvbnFactory> | undefined;
 
 async function load(): Promise<ZxcvbnFactory> {
-  const [{ ZxcvbnFactory }, common, en] = await Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]);
-  return new ZxcvbnFactory({ graphs: common.adjacencyGraphs, dictionary: { ...common.dictionary, ...en.dictionary }, maxLength: ESTIMATED_LENGTH, l33tMaxSubstitutions: 20 });
+  const [{ ZxcvbnFactory }, common, en] = await Promise.all([
+    import('@zxcvbn-ts/core'),
+    import('@zxcvbn-ts/language-common'),
+    import('@zxcvbn-ts/language-en'),
+  ]);
+  return new ZxcvbnFactory({
+    graphs: common.adjacencyGraphs,
+    dictionary: { ...common.dictionary, ...en.dictionary },
+    maxLength: ESTIMATED_LENGTH,
+    l33tMaxSubstitutions: 20,
+  });
 }
 
 /** True when the password is too easy to guess, given the words of the account it is for. */

@@ -16,8 +16,12 @@ export async function resetUserPassword(tx: Tx, actor: Actor | null, id: string,
   const problem = await passwordProblem(input.password, [user.username, user.display_name]);
   if (problem) throw new AppError('invalid_input', problem, 'password');
   const by = actorLabel(a);
-  const row = await tx.updateTable('users').set({ password_hash: await hashPassword(input.password), updated_by: by, updated_at: new Date() })
-    .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  const row = await tx
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(input.password), updated_by: by, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
   await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
   await tx.deleteFrom('login_attempts').where('username', '=', user.username).where('ok', '=', false).execute();
   await clearLoginThrottle(tx, user.username);

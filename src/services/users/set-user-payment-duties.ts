@@ -14,16 +14,22 @@ import { userView, type UserView } from './user-view.ts';
 export function checkPaymentDuties(role: string, department: string | null, duties: readonly string[]): PaymentDuty[] {
   const may = dutiesForRole(role, department);
   for (const d of duties) {
-    if (!(PAYMENT_DUTIES as readonly string[]).includes(d)) throw new AppError('invalid_input', `paymentDuties: 没有这种支付职责：${d}`, 'paymentDuties');
+    if (!(PAYMENT_DUTIES as readonly string[]).includes(d))
+      throw new AppError('invalid_input', `paymentDuties: 没有这种支付职责：${d}`, 'paymentDuties');
     if (!may.includes(d as PaymentDuty)) {
-      const who = role === 'department' ? '该部门' : ROLE_NAMES[role as Role] ?? role;
+      const who = role === 'department' ? '该部门' : (ROLE_NAMES[role as Role] ?? role);
       throw new AppError('invalid_input', `paymentDuties: ${who}账号不能承担“${DUTY_NAMES[d as PaymentDuty]}”职责`, 'paymentDuties');
     }
   }
   return PAYMENT_DUTIES.filter((d) => duties.includes(d));
 }
 
-export async function setUserPaymentDuties(tx: Tx, actor: Actor | null, id: string, input: { paymentDuties: string[]; reason: string }): Promise<UserView> {
+export async function setUserPaymentDuties(
+  tx: Tx,
+  actor: Actor | null,
+  id: string,
+  input: { paymentDuties: string[]; reason: string },
+): Promise<UserView> {
   const a = requireRole(actor, 'city');
   const user = await tx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!user) throw notFound('用户', id);
@@ -31,9 +37,21 @@ export async function setUserPaymentDuties(tx: Tx, actor: Actor | null, id: stri
   if (reason === '') throw new AppError('invalid_input', 'reason: 请说明调整理由', 'reason');
   const to = checkPaymentDuties(user.role, user.department, input.paymentDuties);
   const from = user.payment_duties ?? [];
-  if (from.length === to.length && from.every((d) => to.includes(d))) throw new AppError('invalid_transition', '支付职责没有变化', 'paymentDuties');
+  if (from.length === to.length && from.every((d) => to.includes(d)))
+    throw new AppError('invalid_transition', '支付职责没有变化', 'paymentDuties');
   const by = actorLabel(a);
-  const row = await tx.updateTable('users').set({ payment_duties: to, updated_by: by, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-  await appendAudit(tx, { actor: by, action: 'user.payment_duties', entity: 'user', entityId: id, data: { username: user.username, from, to, reason } });
+  const row = await tx
+    .updateTable('users')
+    .set({ payment_duties: to, updated_by: by, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAudit(tx, {
+    actor: by,
+    action: 'user.payment_duties',
+    entity: 'user',
+    entityId: id,
+    data: { username: user.username, from, to, reason },
+  });
   return userView(row);
 }

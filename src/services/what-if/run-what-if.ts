@@ -22,11 +22,27 @@ export interface WhatIfInput {
   to: string;
 }
 
-export interface WhatIfTotals { claims: number; changed: number; beforeFen: number; afterFen: number; deltaFen: number }
+export interface WhatIfTotals {
+  claims: number;
+  changed: number;
+  beforeFen: number;
+  afterFen: number;
+  deltaFen: number;
+}
 export interface WhatIfChangedClaim {
-  id: string; program: string; areaCode: string; residentId: string; status: string; startDate: string;
-  frozenOutcome: string | null; frozenAmountFen: number | null;
-  beforeOutcome: string; beforeAmountFen: number; afterOutcome: string; afterAmountFen: number; deltaFen: number;
+  id: string;
+  program: string;
+  areaCode: string;
+  residentId: string;
+  status: string;
+  startDate: string;
+  frozenOutcome: string | null;
+  frozenAmountFen: number | null;
+  beforeOutcome: string;
+  beforeAmountFen: number;
+  afterOutcome: string;
+  afterAmountFen: number;
+  deltaFen: number;
 }
 export interface WhatIfResult {
   input: WhatIfInput;
@@ -43,7 +59,11 @@ const CHUNK = 250;
 /** Money a decision grants: only an eligible decision has an amount (a missing one is never zero-filled elsewhere). */
 export const grantedFen = (d: Pick<Decision, 'outcome' | 'amountFen'>): number => (d.outcome === 'eligible' ? Number(d.amountFen ?? 0) : 0);
 
-export interface PreparedWhatIf { base: PolicySet; modified: PolicySet; basePackageId: string }
+export interface PreparedWhatIf {
+  base: PolicySet;
+  modified: PolicySet;
+  basePackageId: string;
+}
 
 /** Validates the input and builds both policy sets (400 naming the field before any work starts). */
 export async function prepareWhatIf(db: Kysely<Database>, actor: Actor | null, input: WhatIfInput): Promise<PreparedWhatIf> {
@@ -53,21 +73,35 @@ export async function prepareWhatIf(db: Kysely<Database>, actor: Actor | null, i
   const base = new PolicySet(raws);
   const top = topPackage(base);
   const precedence = Math.max(...raws.map((r) => (r as { precedence: number }).precedence)) + 1;
-  const pkg = packageWithChange(top, { parameter: input.parameter, value: input.value, validFrom: input.from, validTo: input.to }, 'what-if', '参数测算（不保存）', precedence);
+  const pkg = packageWithChange(
+    top,
+    { parameter: input.parameter, value: input.value, validFrom: input.from, validTo: input.to },
+    'what-if',
+    '参数测算（不保存）',
+    precedence,
+  );
   return { base, modified: policySetWith(raws, pkg), basePackageId: top.id };
 }
 
 const zero = (): WhatIfTotals => ({ claims: 0, changed: 0, beforeFen: 0, afterFen: 0, deltaFen: 0 });
 
 export async function runWhatIf(
-  db: Kysely<Database>, actor: Actor | null, input: WhatIfInput,
-  onProgress: (done: number, total: number) => void = () => {}, prepared?: PreparedWhatIf,
+  db: Kysely<Database>,
+  actor: Actor | null,
+  input: WhatIfInput,
+  onProgress: (done: number, total: number) => void = () => {},
+  prepared?: PreparedWhatIf,
 ): Promise<WhatIfResult> {
   const { base, modified, basePackageId } = prepared ?? (await prepareWhatIf(db, actor, input));
-  const claims = await db.selectFrom('claims')
+  const claims = await db
+    .selectFrom('claims')
     .select(['id', 'program', 'area_code', 'resident_id', 'status', 'start_date', 'outcome', 'amount_fen'])
-    .where('start_date', '>=', input.from).where('start_date', '<=', input.to)
-    .where('status', 'not in', ['withdrawn', 'rejected']).orderBy('resident_id').orderBy('id').execute();
+    .where('start_date', '>=', input.from)
+    .where('start_date', '<=', input.to)
+    .where('status', 'not in', ['withdrawn', 'rejected'])
+    .orderBy('resident_id')
+    .orderBy('id')
+    .execute();
   const byId = new Map(claims.map((c) => [c.id, c]));
   const people = [...new Set(claims.map((c) => c.resident_id))];
   const reference = await referenceFromStore(db, input.from);
@@ -99,9 +133,19 @@ export async function runWhatIf(
       }
       if (changed) {
         changedClaims.push({
-          id, program: c.program, areaCode: c.area_code, residentId: c.resident_id, status: c.status, startDate: String(c.start_date).slice(0, 10),
-          frozenOutcome: c.outcome, frozenAmountFen: c.amount_fen == null ? null : Number(c.amount_fen),
-          beforeOutcome: b.outcome, beforeAmountFen: bFen, afterOutcome: w.outcome, afterAmountFen: aFen, deltaFen: aFen - bFen,
+          id,
+          program: c.program,
+          areaCode: c.area_code,
+          residentId: c.resident_id,
+          status: c.status,
+          startDate: String(c.start_date).slice(0, 10),
+          frozenOutcome: c.outcome,
+          frozenAmountFen: c.amount_fen == null ? null : Number(c.amount_fen),
+          beforeOutcome: b.outcome,
+          beforeAmountFen: bFen,
+          afterOutcome: w.outcome,
+          afterAmountFen: aFen,
+          deltaFen: aFen - bFen,
         });
       }
     }

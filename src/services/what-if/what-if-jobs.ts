@@ -14,7 +14,12 @@ import type { Page, PageQuery } from '../paging.ts';
 import { prepareWhatIf, runWhatIf, type WhatIfChangedClaim, type WhatIfInput, type WhatIfResult } from './run-what-if.ts';
 
 export interface WhatIfJobView {
-  id: string; status: 'running' | 'done' | 'failed'; input: WhatIfInput; startedBy: string; startedAt: string; finishedAt: string | null;
+  id: string;
+  status: 'running' | 'done' | 'failed';
+  input: WhatIfInput;
+  startedBy: string;
+  startedAt: string;
+  finishedAt: string | null;
   progress: { done: number; total: number; percent: number };
   error: string | null;
   result: Omit<WhatIfResult, 'changedClaims'> | null;
@@ -39,52 +44,105 @@ export async function startWhatIf(db: Kysely<Database>, actor: Actor | null, inp
   const a = requireRole(actor, 'city');
   const prepared = await prepareWhatIf(db, a, input);
   const id = randomUUID();
-  await db.insertInto('what_if_jobs').values({ id, status: 'running', input: JSON.stringify(input), started_by: a.username }).execute();
+  await db
+    .insertInto('what_if_jobs')
+    .values({ id, status: 'running', input: JSON.stringify(input), started_by: a.username })
+    .execute();
   // The oldest runs beyond the kept number go (their changed claims with them: on delete cascade).
-  await db.deleteFrom('what_if_jobs').where('id', 'not in', (eb) => eb.selectFrom('what_if_jobs').select('id').orderBy('started_at', 'desc').orderBy('id').limit(keep())).execute();
+  await db
+    .deleteFrom('what_if_jobs')
+    .where('id', 'not in', (eb) => eb.selectFrom('what_if_jobs').select('id').orderBy('started_at', 'desc').orderBy('id').limit(keep()))
+    .execute();
 
   // The heartbeat: the progress so far, written every few seconds while this process computes.
   let progress = { done: 0, total: 0 };
   let beating = Promise.resolve();
   const beat = () => {
     const { done, total } = progress;
-    beating = beating.then(async () => {
-      await db.updateTable('what_if_jobs').set({ progress_done: done, progress_total: total, heartbeat_at: new Date() }).where('id', '=', id).where('status', '=', 'running').execute();
-    }).catch(() => {});
+    beating = beating
+      .then(async () => {
+        await db
+          .updateTable('what_if_jobs')
+          .set({ progress_done: done, progress_total: total, heartbeat_at: new Date() })
+          .where('id', '=', id)
+          .where('status', '=', 'running')
+          .execute();
+      })
+      .catch(() => {});
   };
   const heart = setInterval(beat, HEARTBEAT_MS);
   heart.unref();
-  const work = runWhatIf(db, a, input, (done, total) => {
-    const first = progress.total === 0 && total > 0;
-    progress = { done, total };
-    if (first) beat();
-  }, prepared).then(async (r) => {
-    const { changedClaims, ...rest } = r;
-    clearInterval(heart);
-    await beating;
-    await db.transaction().execute(async (tx) => {
-      for (let i = 0; i < changedClaims.length; i += INSERT_CHUNK) {
-        await tx.insertInto('what_if_job_claims').values(changedClaims.slice(i, i + INSERT_CHUNK).map((c) => ({
-          job_id: id, claim_id: c.id, program: c.program, area_code: c.areaCode, resident_id: c.residentId, status: c.status, start_date: c.startDate,
-          frozen_outcome: c.frozenOutcome, frozen_amount_fen: c.frozenAmountFen, before_outcome: c.beforeOutcome, before_amount_fen: c.beforeAmountFen,
-          after_outcome: c.afterOutcome, after_amount_fen: c.afterAmountFen, delta_fen: c.deltaFen,
-        }))).execute();
-      }
-      await tx.updateTable('what_if_jobs').set({
-        status: 'done', finished_at: new Date(), heartbeat_at: new Date(), result: JSON.stringify(rest),
-        progress_done: progress.total, progress_total: progress.total,
-      }).where('id', '=', id).execute();
+  const work = runWhatIf(
+    db,
+    a,
+    input,
+    (done, total) => {
+      const first = progress.total === 0 && total > 0;
+      progress = { done, total };
+      if (first) beat();
+    },
+    prepared,
+  )
+    .then(async (r) => {
+      const { changedClaims, ...rest } = r;
+      clearInterval(heart);
+      await beating;
+      await db.transaction().execute(async (tx) => {
+        for (let i = 0; i < changedClaims.length; i += INSERT_CHUNK) {
+          await tx
+            .insertInto('what_if_job_claims')
+            .values(
+              changedClaims.slice(i, i + INSERT_CHUNK).map((c) => ({
+                job_id: id,
+                claim_id: c.id,
+                program: c.program,
+                area_code: c.areaCode,
+                resident_id: c.residentId,
+                status: c.status,
+                start_date: c.startDate,
+                frozen_outcome: c.frozenOutcome,
+                frozen_amount_fen: c.frozenAmountFen,
+                before_outcome: c.beforeOutcome,
+                before_amount_fen: c.beforeAmountFen,
+                after_outcome: c.afterOutcome,
+                after_amount_fen: c.afterAmountFen,
+                delta_fen: c.deltaFen,
+              })),
+            )
+            .execute();
+        }
+        await tx
+          .updateTable('what_if_jobs')
+          .set({
+            status: 'done',
+            finished_at: new Date(),
+            heartbeat_at: new Date(),
+            result: JSON.stringify(rest),
+            progress_done: progress.total,
+            progress_total: progress.total,
+          })
+          .where('id', '=', id)
+          .execute();
+      });
+    })
+    .catch(async (e: unknown) => {
+      clearInterval(heart);
+      await beating;
+      await db
+        .updateTable('what_if_jobs')
+        .set({
+          status: 'failed',
+          finished_at: new Date(),
+          error: e instanceof AppError ? e.message : '测算失败，请稍后重试',
+        })
+        .where('id', '=', id)
+        .execute()
+        .catch(() => {});
+    })
+    .finally(() => {
+      clearInterval(heart);
+      runningHere.delete(id);
     });
-  }).catch(async (e: unknown) => {
-    clearInterval(heart);
-    await beating;
-    await db.updateTable('what_if_jobs').set({
-      status: 'failed', finished_at: new Date(), error: e instanceof AppError ? e.message : '测算失败，请稍后重试',
-    }).where('id', '=', id).execute().catch(() => {});
-  }).finally(() => {
-    clearInterval(heart);
-    runningHere.delete(id);
-  });
   runningHere.set(id, work);
   return (await readJob(db, id))!;
 }
@@ -99,8 +157,12 @@ async function readJob(db: Kysely<Database>, id: string): Promise<WhatIfJobView 
   const status = lost ? 'failed' : j.status;
   const done = status === 'done' ? j.progress_total : j.progress_done;
   return {
-    id: j.id, status, input: parse(j.input) as WhatIfInput, startedBy: j.started_by,
-    startedAt: new Date(j.started_at).toISOString(), finishedAt: j.finished_at ? new Date(j.finished_at).toISOString() : null,
+    id: j.id,
+    status,
+    input: parse(j.input) as WhatIfInput,
+    startedBy: j.started_by,
+    startedAt: new Date(j.started_at).toISOString(),
+    finishedAt: j.finished_at ? new Date(j.finished_at).toISOString() : null,
     progress: { done, total: j.progress_total, percent: status === 'done' ? 100 : percent(done, j.progress_total) },
     error: lost ? '测算中断（计算它的服务已停止），请重新测算' : j.error,
     result: (parse(j.result) as WhatIfJobView['result']) ?? null,
@@ -128,10 +190,19 @@ export async function whatIfFinished(db: Kysely<Database>, actor: Actor | null, 
   return jobFor(db, actor, id);
 }
 
-export const WHAT_IF_CLAIM_SORTS = { deltaFen: 'delta_fen', id: 'claim_id', program: 'program', areaCode: 'area_code', startDate: 'start_date' } as const;
+export const WHAT_IF_CLAIM_SORTS = {
+  deltaFen: 'delta_fen',
+  id: 'claim_id',
+  program: 'program',
+  areaCode: 'area_code',
+  startDate: 'start_date',
+} as const;
 
 export async function listWhatIfClaims(
-  db: Kysely<Database>, actor: Actor | null, id: string, q: PageQuery<keyof typeof WHAT_IF_CLAIM_SORTS> & { program?: string; areaCode?: string },
+  db: Kysely<Database>,
+  actor: Actor | null,
+  id: string,
+  q: PageQuery<keyof typeof WHAT_IF_CLAIM_SORTS> & { program?: string; areaCode?: string },
 ): Promise<Page<WhatIfChangedClaim>> {
   const job = await jobFor(db, actor, id);
   const page = Math.max(1, q.page ?? 1);
@@ -142,15 +213,28 @@ export async function listWhatIfClaims(
   const dir = q.order === 'desc' ? 'desc' : 'asc';
   const [count, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
-    base.selectAll().orderBy(WHAT_IF_CLAIM_SORTS[q.sort ?? 'id'], dir).orderBy('claim_id', dir)
-      .limit(pageSize).offset((page - 1) * pageSize).execute(),
+    base
+      .selectAll()
+      .orderBy(WHAT_IF_CLAIM_SORTS[q.sort ?? 'id'], dir)
+      .orderBy('claim_id', dir)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
   ]);
   const items = rows.map((r): WhatIfChangedClaim => ({
-    id: r.claim_id, program: r.program, areaCode: r.area_code, residentId: residentIdFor(actor, r.resident_id), status: r.status,
-    startDate: String(r.start_date).slice(0, 10), frozenOutcome: r.frozen_outcome,
+    id: r.claim_id,
+    program: r.program,
+    areaCode: r.area_code,
+    residentId: residentIdFor(actor, r.resident_id),
+    status: r.status,
+    startDate: String(r.start_date).slice(0, 10),
+    frozenOutcome: r.frozen_outcome,
     frozenAmountFen: r.frozen_amount_fen == null ? null : Number(r.frozen_amount_fen),
-    beforeOutcome: r.before_outcome, beforeAmountFen: Number(r.before_amount_fen), afterOutcome: r.after_outcome,
-    afterAmountFen: Number(r.after_amount_fen), deltaFen: Number(r.delta_fen),
+    beforeOutcome: r.before_outcome,
+    beforeAmountFen: Number(r.before_amount_fen),
+    afterOutcome: r.after_outcome,
+    afterAmountFen: Number(r.after_amount_fen),
+    deltaFen: Number(r.delta_fen),
   }));
   return { items, total: Number(count.n), page, pageSize };
 }

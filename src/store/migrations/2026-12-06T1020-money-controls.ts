@@ -9,10 +9,14 @@
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const dup = await sql<{ n: string }>`select count(*) as n from (select claim_id from payment_batch_items group by claim_id having count(*) > 1) d`.execute(db);
+  const dup = await sql<{
+    n: string;
+  }>`select count(*) as n from (select claim_id from payment_batch_items group by claim_id having count(*) > 1) d`.execute(db);
   if (Number(dup.rows[0]!.n) > 0) {
     // Never resolved silently: which of the batches keeps the claim is the finance office's decision.
-    throw new Error(`payment_batch_items: ${dup.rows[0]!.n} claim(s) are listed in more than one payment batch; withdraw the duplicate lines before upgrading`);
+    throw new Error(
+      `payment_batch_items: ${dup.rows[0]!.n} claim(s) are listed in more than one payment batch; withdraw the duplicate lines before upgrading`,
+    );
   }
   const statements = [
     `drop index if exists payment_batch_items_claim`,

@@ -5,6 +5,10 @@
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`create table login_throttle (
-    key text primary key, failures integer not null, window_started timestamptz not null)`).execute(db);
+  await sql
+    .raw(
+      `create table login_throttle (
+    key text primary key, failures integer not null, window_started timestamptz not null)`,
+    )
+    .execute(db);
 }

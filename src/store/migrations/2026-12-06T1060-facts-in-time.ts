@@ -23,5 +23,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       closed_by text, closed_at timestamptz, resolution text)`,
     `create index fact_cases_open on fact_cases (status, area_code, raised_at)`,
     `create index fact_cases_claim on fact_cases (claim_id)`,
-  ]) await sql.raw(statement).execute(db);
+  ])
+    await sql.raw(statement).execute(db);
 }

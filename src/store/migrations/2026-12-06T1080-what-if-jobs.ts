@@ -5,7 +5,9 @@
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`create table what_if_jobs (
+  await sql
+    .raw(
+      `create table what_if_jobs (
     id uuid primary key,
     status text not null check (status in ('running', 'done', 'failed')),
     input jsonb not null,
@@ -16,9 +18,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     progress_done int not null default 0 check (progress_done >= 0),
     progress_total int not null default 0 check (progress_total >= 0),
     error text,
-    result jsonb)`).execute(db);
+    result jsonb)`,
+    )
+    .execute(db);
   await sql.raw(`create index what_if_jobs_started on what_if_jobs (started_at desc)`).execute(db);
-  await sql.raw(`create table what_if_job_claims (
+  await sql
+    .raw(
+      `create table what_if_job_claims (
     job_id uuid not null references what_if_jobs(id) on delete cascade,
     claim_id text not null,
     program text not null,
@@ -33,7 +39,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     after_outcome text not null,
     after_amount_fen bigint not null,
     delta_fen bigint not null,
-    primary key (job_id, claim_id))`).execute(db);
+    primary key (job_id, claim_id))`,
+    )
+    .execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -16,14 +16,31 @@ export const RECORD_NUMBER_KINDS = [
   { table: 'classes', prefix: 'BJ', year: 'r.start_date', area: 'r.area_code' },
   { table: 'publicity_notices', prefix: 'GS', year: 'r.starts_on', area: 'r.area_code' },
   // A payment batch belongs to its fund's budget year.
-  { table: 'payment_batches', prefix: 'BF', year: '(select make_date(f.year, 1, 1) from funds f where f.id = r.fund_id)', area: 'r.area_code' },
+  {
+    table: 'payment_batches',
+    prefix: 'BF',
+    year: '(select make_date(f.year, 1, 1) from funds f where f.id = r.fund_id)',
+    area: 'r.area_code',
+  },
   // §4.3/§4.4 filings and apprenticeship plans are the enterprise's: counted under its area.
-  { table: 'content_filings', prefix: 'BA', year: 'r.filed_on', area: '(select e.area_code from enterprises e where e.uscc = r.enterprise_uscc)' },
-  { table: 'apprenticeship_plans', prefix: 'XT', year: 'r.start_date', area: '(select e.area_code from enterprises e where e.uscc = r.enterprise_uscc)' },
+  {
+    table: 'content_filings',
+    prefix: 'BA',
+    year: 'r.filed_on',
+    area: '(select e.area_code from enterprises e where e.uscc = r.enterprise_uscc)',
+  },
+  {
+    table: 'apprenticeship_plans',
+    prefix: 'XT',
+    year: 'r.start_date',
+    area: '(select e.area_code from enterprises e where e.uscc = r.enterprise_uscc)',
+  },
   // §4.9 projects carry no date of their own: the business day they were contracted (the use case sets
   // upskill.business_date for its transaction), else the Beijing calendar day of the insert.
   {
-    table: 'projects', prefix: 'XM', area: 'r.area_code',
+    table: 'projects',
+    prefix: 'XM',
+    area: 'r.area_code',
     year: `coalesce(nullif(current_setting('upskill.business_date', true), '')::date, (r.created_at at time zone 'Asia/Shanghai')::date)`,
   },
 ] as const;

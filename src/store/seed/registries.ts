@@ -19,15 +19,38 @@ export interface SeedPerson {
 }
 
 export async function insertPerson(tx: Tx, p: SeedPerson, actor = 'seed'): Promise<string> {
-  await tx.insertInto('people').values({
-    resident_id: p.residentId, name: p.name ?? '测试人员', area_code: p.areaCode ?? '510402', phone: p.phone ?? null, created_by: actor, updated_by: null, updated_at: null,
-  }).execute();
+  await tx
+    .insertInto('people')
+    .values({
+      resident_id: p.residentId,
+      name: p.name ?? '测试人员',
+      area_code: p.areaCode ?? '510402',
+      phone: p.phone ?? null,
+      created_by: actor,
+      updated_by: null,
+      updated_at: null,
+    })
+    .execute();
   for (const f of p.facts ?? []) {
-    await tx.insertInto('person_facts').values({
-      resident_id: p.residentId, fact: f.fact, value: f.value, source: f.source ?? '演示数据', as_of: f.asOf ?? '2020-01-01', recorded_by: actor,
-    }).execute();
+    await tx
+      .insertInto('person_facts')
+      .values({
+        resident_id: p.residentId,
+        fact: f.fact,
+        value: f.value,
+        source: f.source ?? '演示数据',
+        as_of: f.asOf ?? '2020-01-01',
+        recorded_by: actor,
+      })
+      .execute();
   }
-  await appendAudit(tx, { actor, action: 'person.create', entity: 'person', entityId: p.residentId, data: { areaCode: p.areaCode ?? '510402', facts: p.facts?.length ?? 0 } });
+  await appendAudit(tx, {
+    actor,
+    action: 'person.create',
+    entity: 'person',
+    entityId: p.residentId,
+    data: { areaCode: p.areaCode ?? '510402', facts: p.facts?.length ?? 0 },
+  });
   return p.residentId;
 }
 
@@ -44,18 +67,40 @@ export interface SeedEnterprise {
 }
 
 export async function insertEnterprise(tx: Tx, e: SeedEnterprise, actor = 'seed'): Promise<string> {
-  await tx.insertInto('enterprises').values({
-    uscc: e.uscc, name: e.name ?? '测试企业', area_code: e.areaCode ?? '510402', industry: e.industry ?? 'other',
-    insured: e.insured === undefined ? true : e.insured, directly_managed: e.directlyManaged ?? false,
-    dispatching_agency_uscc: e.dispatchingAgencyUscc ?? null, created_by: actor, updated_by: null, updated_at: null,
-  }).execute();
+  await tx
+    .insertInto('enterprises')
+    .values({
+      uscc: e.uscc,
+      name: e.name ?? '测试企业',
+      area_code: e.areaCode ?? '510402',
+      industry: e.industry ?? 'other',
+      insured: e.insured === undefined ? true : e.insured,
+      directly_managed: e.directlyManaged ?? false,
+      dispatching_agency_uscc: e.dispatchingAgencyUscc ?? null,
+      created_by: actor,
+      updated_by: null,
+      updated_at: null,
+    })
+    .execute();
   for (const f of e.educationFund ?? []) {
-    await tx.insertInto('enterprise_education_fund').values({ uscc: e.uscc, year: f.year, fully_used: f.fullyUsed, source: '演示数据', recorded_by: actor }).execute();
+    await tx
+      .insertInto('enterprise_education_fund')
+      .values({ uscc: e.uscc, year: f.year, fully_used: f.fullyUsed, source: '演示数据', recorded_by: actor })
+      .execute();
   }
   for (const d of e.difficulty ?? []) {
-    await tx.insertInto('enterprise_difficulty').values({ uscc: e.uscc, valid_from: d.from, valid_to: d.to, source: '演示数据', recorded_by: actor }).execute();
+    await tx
+      .insertInto('enterprise_difficulty')
+      .values({ uscc: e.uscc, valid_from: d.from, valid_to: d.to, source: '演示数据', recorded_by: actor })
+      .execute();
   }
-  await appendAudit(tx, { actor, action: 'enterprise.create', entity: 'enterprise', entityId: e.uscc, data: { areaCode: e.areaCode ?? '510402' } });
+  await appendAudit(tx, {
+    actor,
+    action: 'enterprise.create',
+    entity: 'enterprise',
+    entityId: e.uscc,
+    data: { areaCode: e.areaCode ?? '510402' },
+  });
   return e.uscc;
 }
 
@@ -79,15 +124,33 @@ export interface SeedProvider {
 }
 
 export async function insertProvider(tx: Tx, p: SeedProvider, actor = 'seed'): Promise<string> {
-  await tx.insertInto('providers').values({
-    id: p.id, name: p.name ?? '测试培训机构', kind: p.kind ?? 'social_institution', uscc: p.uscc ?? null, area_code: p.areaCode ?? '510402',
-    status: p.status ?? 'listed', entrepreneurship_qualified: p.entrepreneurshipQualified ?? false, created_by: actor, updated_by: null, updated_at: null,
-  }).execute();
+  await tx
+    .insertInto('providers')
+    .values({
+      id: p.id,
+      name: p.name ?? '测试培训机构',
+      kind: p.kind ?? 'social_institution',
+      uscc: p.uscc ?? null,
+      area_code: p.areaCode ?? '510402',
+      status: p.status ?? 'listed',
+      entrepreneurship_qualified: p.entrepreneurshipQualified ?? false,
+      created_by: actor,
+      updated_by: null,
+      updated_at: null,
+    })
+    .execute();
   for (const s of p.scopes ?? []) {
-    await tx.insertInto('provider_scopes').values({
-      provider_id: p.id, program: s.program, occupation_code: s.occupationCode ?? null, level: s.level ?? null,
-      valid_from: s.validFrom ?? '2020-01-14', valid_to: s.validTo ?? null,
-    }).execute();
+    await tx
+      .insertInto('provider_scopes')
+      .values({
+        provider_id: p.id,
+        program: s.program,
+        occupation_code: s.occupationCode ?? null,
+        level: s.level ?? null,
+        valid_from: s.validFrom ?? '2020-01-14',
+        valid_to: s.validTo ?? null,
+      })
+      .execute();
   }
   await appendAudit(tx, { actor, action: 'provider.create', entity: 'provider', entityId: p.id, data: { scopes: p.scopes?.length ?? 0 } });
   return p.id;

@@ -53,7 +53,12 @@ beforeAll(async () => {
   await post(`/claims/${claimId}/decide`, 'maker');
   await post(`/claims/${claimId}/review`, 'maker', { note: '材料齐全' });
   businessDateIs('2020-09-30');
-  const notice = await post('/publicity-notices', 'maker', { areaCode: '510402', title: '2020年第3批技能提升补贴公示', startsOn: '2020-09-30', claimIds: [claimId] });
+  const notice = await post('/publicity-notices', 'maker', {
+    areaCode: '510402',
+    title: '2020年第3批技能提升补贴公示',
+    startsOn: '2020-09-30',
+    claimIds: [claimId],
+  });
   businessDateIs('2020-10-14'); // the first working day after its five (the National Day holiday between)
   await post(`/publicity-notices/${notice.id}/close`, 'maker');
   await post(`/claims/${claimId}/approve`, 'maker');
@@ -62,7 +67,15 @@ beforeAll(async () => {
   await post(`/payment-batches/${batch.id}/pay`, 'payer');
 
   const project = await post('/projects', 'city', {
-    name: '家政服务项目制培训', providerId: 'P-PROJ', areaCode: '510402', selection: 'open_tender', perTraineeFen: 180000, traineeCount: 4, totalFen: 720000, occupationCode: null, level: null,
+    name: '家政服务项目制培训',
+    providerId: 'P-PROJ',
+    areaCode: '510402',
+    selection: 'open_tender',
+    perTraineeFen: 180000,
+    traineeCount: 4,
+    totalFen: 720000,
+    occupationCode: null,
+    level: null,
   });
   advanceId = (await post('/advances', 'city', { kind: 'project', subjectId: project.id, amountFen: 300000, paidOn: '2020-05-01' })).id;
   await post(`/advances/${advanceId}/recover`, 'city', { reason: '项目终止' });
@@ -84,10 +97,14 @@ describe('The money tables agree with the audit log', () => {
       expect((await verifyAuditChain(t.store.db)).ok).toBe(true);
       const report = await verifyAuditLog(t.store.db, { checkpointFile: '/nonexistent/audit-checkpoints.jsonl', key: null });
       expect(report.ok).toBe(false);
-      expect(report.money).toEqual([{
-        table: 'payments', ref: `${payment.id}（申领 ${claimId}）`, seq: Number(entry.seq),
-        message: `支付 #${payment.id}（申领 ${claimId}）金额 ¥18,700.00，与审计日志第 ${entry.seq} 条记录的 ¥1,870.00 不符`,
-      }]);
+      expect(report.money).toEqual([
+        {
+          table: 'payments',
+          ref: `${payment.id}（申领 ${claimId}）`,
+          seq: Number(entry.seq),
+          message: `支付 #${payment.id}（申领 ${claimId}）金额 ¥18,700.00，与审计日志第 ${entry.seq} 条记录的 ¥1,870.00 不符`,
+        },
+      ]);
     } finally {
       await sql`update payments set amount_fen = 187000 where id = ${payment.id}`.execute(t.store.db);
     }
@@ -98,24 +115,41 @@ describe('The money tables agree with the audit log', () => {
     await t.store.db.deleteFrom('payments').where('id', '=', payment.id).execute();
     try {
       const problems = await reconcileMoney(t.store.db);
-      expect(problems.map((p) => [p.table, p.message])).toEqual([['payments', expect.stringMatching(new RegExp(`^审计日志第 \\d+ 条记录的支付 #${payment.id}（申领 ${claimId}）（¥1,870.00）在支付表中不存在$`))]]);
+      expect(problems.map((p) => [p.table, p.message])).toEqual([
+        [
+          'payments',
+          expect.stringMatching(
+            new RegExp(`^审计日志第 \\d+ 条记录的支付 #${payment.id}（申领 ${claimId}）（¥1,870.00）在支付表中不存在$`),
+          ),
+        ],
+      ]);
     } finally {
       await t.store.db.insertInto('payments').values(payment).execute();
     }
   });
 
   it('a reservation, a batch line, an advance, a recovery or a fund budget edited in SQL is each named', async () => {
-    expect((await afterEdit(`update reservations set amount_fen = 200000`, `update reservations set amount_fen = 187000`)).map((p) => [p.table, p.ref]))
-      .toEqual([['reservations', claimId]]);
-    expect((await afterEdit(`update payment_batch_items set amount_fen = 200000`, `update payment_batch_items set amount_fen = 187000`)).map((p) => p.table))
-      .toEqual(['payment_batch_items']);
+    expect(
+      (await afterEdit(`update reservations set amount_fen = 200000`, `update reservations set amount_fen = 187000`)).map((p) => [
+        p.table,
+        p.ref,
+      ]),
+    ).toEqual([['reservations', claimId]]);
+    expect(
+      (await afterEdit(`update payment_batch_items set amount_fen = 200000`, `update payment_batch_items set amount_fen = 187000`)).map(
+        (p) => p.table,
+      ),
+    ).toEqual(['payment_batch_items']);
     const advance = await afterEdit(`update advances set amount_fen = 360000`, `update advances set amount_fen = 300000`);
     expect(advance.map((p) => [p.table, p.ref])).toEqual([['advances', advanceId]]);
     expect(advance[0]!.message).toContain('¥3,600.00');
     expect(advance[0]!.message).toContain('¥3,000.00');
-    expect((await afterEdit(`update recoveries set amount_fen = 1`, `update recoveries set amount_fen = 300000`)).map((p) => p.table)).toEqual(['recoveries']);
-    expect((await afterEdit(`update funds set budget_fen = 99999999`, `update funds set budget_fen = 10000000`)).map((p) => [p.table, p.ref]))
-      .toEqual([['funds', 'special_action-2020']]);
+    expect(
+      (await afterEdit(`update recoveries set amount_fen = 1`, `update recoveries set amount_fen = 300000`)).map((p) => p.table),
+    ).toEqual(['recoveries']);
+    expect(
+      (await afterEdit(`update funds set budget_fen = 99999999`, `update funds set budget_fen = 10000000`)).map((p) => [p.table, p.ref]),
+    ).toEqual([['funds', 'special_action-2020']]);
     expect(await reconcileMoney(t.store.db)).toEqual([]);
   });
 

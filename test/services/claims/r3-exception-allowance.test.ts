@@ -16,7 +16,17 @@ import { openTestStore } from '../../support/store.ts';
 let store: Store;
 const person = residentId(31);
 const employer = uscc(31);
-const city: Actor = { userId: 'u', username: 'city', displayName: '市人社局', role: 'city', areaCode: '510400', department: null, enterpriseUscc: null, providerId: null, residentId: null };
+const city: Actor = {
+  userId: 'u',
+  username: 'city',
+  displayName: '市人社局',
+  role: 'city',
+  areaCode: '510400',
+  department: null,
+  enterpriseUscc: null,
+  providerId: null,
+  residentId: null,
+};
 
 beforeAll(async () => {
   store = await openTestStore();
@@ -25,19 +35,65 @@ beforeAll(async () => {
     await insertPeople(tx, [{ residentId: person, facts: { pensionEntitled: false, poor_labor: true, rural: true } }]);
     await insertEnterprise(tx, { uscc: employer, educationFund: { 2020: true } });
     // Three 2020 trainings on record, one a §4.6 training with its living allowance.
-    await insertClaimRow(tx, { id: 'E1', residentId: person, status: 'paid', program: 'employment_skill', occupationCode: '4-10-01-06', level: '5', outcome: 'eligible', amountFen: 90000, payee: 'institution' });
-    await insertClaimRow(tx, { id: 'H2', residentId: person, status: 'paid', enterpriseUscc: employer, occupationCode: '6-16-02-01', level: '4', outcome: 'eligible', amountFen: 100000, payee: 'individual' });
-    await insertClaimRow(tx, { id: 'H3', residentId: person, status: 'paid', enterpriseUscc: employer, occupationCode: '6-17-01-02', level: '5', outcome: 'eligible', amountFen: 100000, payee: 'individual' });
+    await insertClaimRow(tx, {
+      id: 'E1',
+      residentId: person,
+      status: 'paid',
+      program: 'employment_skill',
+      occupationCode: '4-10-01-06',
+      level: '5',
+      outcome: 'eligible',
+      amountFen: 90000,
+      payee: 'institution',
+    });
+    await insertClaimRow(tx, {
+      id: 'H2',
+      residentId: person,
+      status: 'paid',
+      enterpriseUscc: employer,
+      occupationCode: '6-16-02-01',
+      level: '4',
+      outcome: 'eligible',
+      amountFen: 100000,
+      payee: 'individual',
+    });
+    await insertClaimRow(tx, {
+      id: 'H3',
+      residentId: person,
+      status: 'paid',
+      enterpriseUscc: employer,
+      occupationCode: '6-17-01-02',
+      level: '5',
+      outcome: 'eligible',
+      amountFen: 100000,
+      payee: 'individual',
+    });
     await insertClaimRow(tx, { id: 'L1', residentId: person, status: 'paid', outcome: 'eligible', amountFen: 100000, payee: 'individual' });
-    await tx.updateTable('claims').set({ program: 'living_allowance', training_claim_id: 'E1', occupation_code: null, level: null, certificate_type: null, certificate_number: null, qualified: null, attended_hours: null, attended_days: 20 })
-      .where('id', '=', 'L1').execute();
+    await tx
+      .updateTable('claims')
+      .set({
+        program: 'living_allowance',
+        training_claim_id: 'E1',
+        occupation_code: null,
+        level: null,
+        certificate_type: null,
+        certificate_number: null,
+        qualified: null,
+        attended_hours: null,
+        attended_days: 20,
+      })
+      .where('id', '=', 'L1')
+      .execute();
   });
 }, 60_000);
 afterAll(() => store.close());
 
 it('the exception is recorded for a fourth training when a same-year training has a living allowance', async () => {
   const result = await inTransaction(store.db, async (tx) => {
-    const { id } = await submitClaim(tx, city, { ...skillUpgradeBody(person, { enterpriseUscc: employer }), applicant: 'individual' } as never);
+    const { id } = await submitClaim(tx, city, {
+      ...skillUpgradeBody(person, { enterpriseUscc: employer }),
+      applicant: 'individual',
+    } as never);
     const decision = await decideClaim(tx, city, { claimId: id });
     expect(decision.outcome).toBe('ineligible');
     expect(decision.trace!.steps.filter((s) => s.result === 'fail').map((s) => s.rule)).toEqual(['R3']);

@@ -24,10 +24,18 @@ let store: Store;
 let duty: DutyUsers;
 const plant = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(store.db, work);
 const audits = (action: string) => store.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('seq').execute();
-const statusOf = async (id: string) => (await store.db.selectFrom('claims').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
-const reservationOf = async (id: string) => (await store.db.selectFrom('reservations').select('status').where('claim_id', '=', id).executeTakeFirstOrThrow()).status;
-const linesOf = async (batchId: string) => (await store.db.selectFrom('payment_batch_items').select('claim_id').where('batch_id', '=', batchId).orderBy('claim_id').execute()).map((l) => l.claim_id);
-const paidClaims = async (batchId: string) => (await store.db.selectFrom('payments').select('claim_id').where('batch_id', '=', batchId).orderBy('claim_id').execute()).map((p) => p.claim_id);
+const statusOf = async (id: string) =>
+  (await store.db.selectFrom('claims').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+const reservationOf = async (id: string) =>
+  (await store.db.selectFrom('reservations').select('status').where('claim_id', '=', id).executeTakeFirstOrThrow()).status;
+const linesOf = async (batchId: string) =>
+  (await store.db.selectFrom('payment_batch_items').select('claim_id').where('batch_id', '=', batchId).orderBy('claim_id').execute()).map(
+    (l) => l.claim_id,
+  );
+const paidClaims = async (batchId: string) =>
+  (await store.db.selectFrom('payments').select('claim_id').where('batch_id', '=', batchId).orderBy('claim_id').execute()).map(
+    (p) => p.claim_id,
+  );
 
 let personNo = 500;
 let fundYear = 2030;
@@ -35,12 +43,31 @@ let fundYear = 2030;
 async function approvedClaims(fundId: string, ids: string[], area = '510402', fen = 100_000): Promise<Record<string, string>> {
   const residents: Record<string, string> = {};
   await plant(async (tx) => {
-    await tx.insertInto('funds').values({ id: fundId, source: 'special_action', year: fundYear++, budget_fen: 100_000_000, created_by: 'test', updated_by: null, updated_at: null }).execute();
+    await tx
+      .insertInto('funds')
+      .values({
+        id: fundId,
+        source: 'special_action',
+        year: fundYear++,
+        budget_fen: 100_000_000,
+        created_by: 'test',
+        updated_by: null,
+        updated_at: null,
+      })
+      .execute();
     for (const id of ids) {
       const r = residentId(personNo++, area);
       residents[id] = r;
       await insertPeople(tx, [{ residentId: r, areaCode: area }]);
-      await insertClaimRow(tx, { id, residentId: r, areaCode: area, status: 'approved', outcome: 'eligible', amountFen: fen, payee: 'individual' });
+      await insertClaimRow(tx, {
+        id,
+        residentId: r,
+        areaCode: area,
+        status: 'approved',
+        outcome: 'eligible',
+        amountFen: fen,
+        payee: 'individual',
+      });
       await tx.insertInto('reservations').values({ claim_id: id, fund_id: fundId, amount_fen: fen, reserved_by: 'test' }).execute();
     }
   });
@@ -49,8 +76,20 @@ async function approvedClaims(fundId: string, ids: string[], area = '510402', fe
 
 async function traineeOf(residentId: string): Promise<Actor> {
   const username = `trainee-${residentId.slice(-6)}`;
-  const userId = await plant((tx) => createUser(tx, { username, password: 'test-password1', displayName: username, role: 'trainee', residentId }));
-  return { userId, username, displayName: username, role: 'trainee', areaCode: null, department: null, enterpriseUscc: null, providerId: null, residentId };
+  const userId = await plant((tx) =>
+    createUser(tx, { username, password: 'test-password1', displayName: username, role: 'trainee', residentId }),
+  );
+  return {
+    userId,
+    username,
+    displayName: username,
+    role: 'trainee',
+    areaCode: null,
+    department: null,
+    enterpriseUscc: null,
+    providerId: null,
+    residentId,
+  };
 }
 
 beforeAll(async () => {
@@ -66,10 +105,13 @@ describe('a claim is on one live batch line', () => {
   it('20 builds of the same claims at once make one batch; the others are refused and nothing is listed twice', async () => {
     const ids = Array.from({ length: 12 }, (_, i) => `RACE-${String(i).padStart(2, '0')}`);
     await approvedClaims('RACE-F', ids);
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => plant((tx) => buildPaymentBatch(tx, duty.maker, { areaCode: '510402', fundId: 'RACE-F' }))));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => plant((tx) => buildPaymentBatch(tx, duty.maker, { areaCode: '510402', fundId: 'RACE-F' }))),
+    );
     const built = results.filter((r) => r.status === 'fulfilled');
     expect(built).toHaveLength(1);
-    for (const r of results) if (r.status === 'rejected') expect(['invalid_input', 'conflict']).toContain((r.reason as { code?: string }).code);
+    for (const r of results)
+      if (r.status === 'rejected') expect(['invalid_input', 'conflict']).toContain((r.reason as { code?: string }).code);
     const batches = await store.db.selectFrom('payment_batches').select(['id', 'total_fen']).where('fund_id', '=', 'RACE-F').execute();
     expect(batches).toHaveLength(1);
     expect(Number(batches[0]!.total_fen)).toBe(12 * 100_000);
@@ -79,18 +121,33 @@ describe('a claim is on one live batch line', () => {
   it('the database itself refuses a second line for a claim already in a batch', async () => {
     await approvedClaims('UNIQ-F', ['UNIQ-1']);
     const batch = await plant((tx) => buildPaymentBatch(tx, duty.maker, { areaCode: '510402', fundId: 'UNIQ-F' }));
-    await expect(plant(async (tx) => {
-      await tx.insertInto('payment_batches').values({ id: 'PB-TWIN', fund_id: 'UNIQ-F', area_code: '510402', total_fen: 100_000, created_by: 'test', updated_by: null, updated_at: null }).execute();
-      await tx.insertInto('payment_batch_items').values({ batch_id: 'PB-TWIN', claim_id: 'UNIQ-1', amount_fen: 100_000 }).execute();
-    })).rejects.toThrow(/payment_batch_items_one_live_line|unique|duplicate/i);
+    await expect(
+      plant(async (tx) => {
+        await tx
+          .insertInto('payment_batches')
+          .values({
+            id: 'PB-TWIN',
+            fund_id: 'UNIQ-F',
+            area_code: '510402',
+            total_fen: 100_000,
+            created_by: 'test',
+            updated_by: null,
+            updated_at: null,
+          })
+          .execute();
+        await tx.insertInto('payment_batch_items').values({ batch_id: 'PB-TWIN', claim_id: 'UNIQ-1', amount_fen: 100_000 }).execute();
+      }),
+    ).rejects.toThrow(/payment_batch_items_one_live_line|unique|duplicate/i);
     expect(await linesOf(batch.id)).toEqual(['UNIQ-1']);
   });
 });
 
-describe('a trainee\'s dispute holds the claim out of payment', () => {
+describe("a trainee's dispute holds the claim out of payment", () => {
   it('an approved claim with an open dispute is not put into a batch, nor shown as payable', async () => {
     const people = await approvedClaims('HOLD-F', ['HOLD-1', 'HOLD-2']);
-    await traineeOf(people['HOLD-1']!).then((who) => plant((tx) => openDispute(tx, who, { claimId: 'HOLD-1', reason: '我没有参加过这期培训' })));
+    await traineeOf(people['HOLD-1']!).then((who) =>
+      plant((tx) => openDispute(tx, who, { claimId: 'HOLD-1', reason: '我没有参加过这期培训' })),
+    );
     const payable = await plant((tx) => listPayable(tx, duty.maker, { fundId: 'HOLD-F' }));
     expect(payable.items).toEqual([{ areaCode: '510402', fundId: 'HOLD-F', claims: 1, totalFen: 100_000, allowedActs: ['build'] }]);
     const batch = await plant((tx) => buildPaymentBatch(tx, duty.maker, { areaCode: '510402', fundId: 'HOLD-F' }));
@@ -110,12 +167,23 @@ describe('a trainee\'s dispute holds the claim out of payment', () => {
     expect(await statusOf('DSP-1')).toBe('approved');
 
     await plant((tx) => takeDispute(tx, duty.maker, dispute.id));
-    await plant((tx) => resolveDispute(tx, duty.maker, dispute.id, { finding: 'claim_rejected', resolution: '经核查签到记录，本人未参训' }));
+    await plant((tx) =>
+      resolveDispute(tx, duty.maker, dispute.id, { finding: 'claim_rejected', resolution: '经核查签到记录，本人未参训' }),
+    );
     expect(await statusOf('DSP-1')).toBe('rejected');
     expect(await reservationOf('DSP-1')).toBe('released');
     expect(await linesOf(batch.id)).toEqual(['DSP-2']);
-    expect((await audits('claim.revoke')).find((e) => e.entity_id === 'DSP-1')?.data).toMatchObject({ from: 'approved', to: 'rejected', releasedFen: 100_000, batchId: batch.id, reason: '劳动者异议成立：经核查签到记录，本人未参训' });
-    expect((await audits('payment_batch.withdraw_claim')).find((e) => e.entity_id === batch.id)?.data).toMatchObject({ claimId: 'DSP-1', batchStatus: 'paying' });
+    expect((await audits('claim.revoke')).find((e) => e.entity_id === 'DSP-1')?.data).toMatchObject({
+      from: 'approved',
+      to: 'rejected',
+      releasedFen: 100_000,
+      batchId: batch.id,
+      reason: '劳动者异议成立：经核查签到记录，本人未参训',
+    });
+    expect((await audits('payment_batch.withdraw_claim')).find((e) => e.entity_id === batch.id)?.data).toMatchObject({
+      claimId: 'DSP-1',
+      batchStatus: 'paying',
+    });
 
     const rerun = await payPaymentBatch(store.db, duty.payer, { batchId: batch.id });
     expect(rerun).toMatchObject({ status: 'paid', paidNow: 0, held: 0, items: 1, paid: 1 });
@@ -127,7 +195,9 @@ describe('a trainee\'s dispute holds the claim out of payment', () => {
     const people = await approvedClaims('DSM-F', ['DSM-1']);
     const batch = await plant((tx) => buildPaymentBatch(tx, duty.maker, { areaCode: '510402', fundId: 'DSM-F' }));
     await plant((tx) => confirmPaymentBatch(tx, duty.checker, { batchId: batch.id }));
-    const dispute = await traineeOf(people['DSM-1']!).then((who) => plant((tx) => openDispute(tx, who, { claimId: 'DSM-1', reason: '金额不对' })));
+    const dispute = await traineeOf(people['DSM-1']!).then((who) =>
+      plant((tx) => openDispute(tx, who, { claimId: 'DSM-1', reason: '金额不对' })),
+    );
     expect(await payPaymentBatch(store.db, duty.payer, { batchId: batch.id })).toMatchObject({ status: 'paying', paidNow: 0, held: 1 });
     await plant((tx) => takeDispute(tx, duty.maker, dispute.id));
     await plant((tx) => resolveDispute(tx, duty.maker, dispute.id, { finding: 'dismissed', resolution: '金额按目录标准核定，无误' }));
@@ -141,9 +211,13 @@ describe('a trainee\'s dispute holds the claim out of payment', () => {
     await plant((tx) => confirmPaymentBatch(tx, duty.checker, { batchId: batch.id }));
     await payPaymentBatch(store.db, duty.payer, { batchId: batch.id });
     expect((await fundBalance(store.db, 'REC-F')).paidFen).toBe(100_000);
-    const dispute = await traineeOf(people['REC-1']!).then((who) => plant((tx) => openDispute(tx, who, { claimId: 'REC-1', reason: '我没有参加培训，补贴不是我领的' })));
+    const dispute = await traineeOf(people['REC-1']!).then((who) =>
+      plant((tx) => openDispute(tx, who, { claimId: 'REC-1', reason: '我没有参加培训，补贴不是我领的' })),
+    );
     await plant((tx) => takeDispute(tx, duty.maker, dispute.id));
-    const resolved = await plant((tx) => resolveDispute(tx, duty.maker, dispute.id, { finding: 'claim_rejected', resolution: '冒名申领，属实' }));
+    const resolved = await plant((tx) =>
+      resolveDispute(tx, duty.maker, dispute.id, { finding: 'claim_rejected', resolution: '冒名申领，属实' }),
+    );
     expect(resolved).toMatchObject({ status: 'resolved', finding: 'claim_rejected' });
     expect(await statusOf('REC-1')).toBe('paid');
     const recovery = await store.db.selectFrom('recoveries').selectAll().where('claim_id', '=', 'REC-1').executeTakeFirstOrThrow();
@@ -158,17 +232,34 @@ describe('a draft batch can be cancelled', () => {
   it('with a reason: its claims are payable again and go into the next batch; audited with the claims it held', async () => {
     await approvedClaims('CXL-F', ['CXL-1', 'CXL-2']);
     const batch = await plant((tx) => buildPaymentBatch(tx, duty.maker, { areaCode: '510402', fundId: 'CXL-F' }));
-    await expect(plant((tx) => cancelPaymentBatch(tx, duty.maker, { batchId: batch.id, reason: '  ' }))).rejects.toMatchObject({ code: 'invalid_input', field: 'reason' });
-    await expect(plant((tx) => cancelPaymentBatch(tx, duty.payer, { batchId: batch.id, reason: '编错了' }))).rejects.toMatchObject({ code: 'forbidden' });
-    expect(await plant((tx) => cancelPaymentBatch(tx, duty.maker, { batchId: batch.id, reason: '资金来源选错，重新编制' }))).toEqual({ id: batch.id, status: 'cancelled', released: 2 });
+    await expect(plant((tx) => cancelPaymentBatch(tx, duty.maker, { batchId: batch.id, reason: '  ' }))).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'reason',
+    });
+    await expect(plant((tx) => cancelPaymentBatch(tx, duty.payer, { batchId: batch.id, reason: '编错了' }))).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    expect(await plant((tx) => cancelPaymentBatch(tx, duty.maker, { batchId: batch.id, reason: '资金来源选错，重新编制' }))).toEqual({
+      id: batch.id,
+      status: 'cancelled',
+      released: 2,
+    });
     expect(await linesOf(batch.id)).toEqual([]);
-    expect((await audits('payment_batch.cancel')).find((e) => e.entity_id === batch.id)?.data).toMatchObject({ reason: '资金来源选错，重新编制', claims: 2, claimIds: ['CXL-1', 'CXL-2'] });
-    await expect(plant((tx) => confirmPaymentBatch(tx, duty.checker, { batchId: batch.id }))).rejects.toMatchObject({ code: 'invalid_transition' });
+    expect((await audits('payment_batch.cancel')).find((e) => e.entity_id === batch.id)?.data).toMatchObject({
+      reason: '资金来源选错，重新编制',
+      claims: 2,
+      claimIds: ['CXL-1', 'CXL-2'],
+    });
+    await expect(plant((tx) => confirmPaymentBatch(tx, duty.checker, { batchId: batch.id }))).rejects.toMatchObject({
+      code: 'invalid_transition',
+    });
     await expect(payPaymentBatch(store.db, duty.payer, { batchId: batch.id })).rejects.toMatchObject({ code: 'invalid_transition' });
     const again = await plant((tx) => buildPaymentBatch(tx, duty.maker, { areaCode: '510402', fundId: 'CXL-F' }));
     expect(await linesOf(again.id)).toEqual(['CXL-1', 'CXL-2']);
     await plant((tx) => confirmPaymentBatch(tx, duty.checker, { batchId: again.id }));
-    await expect(plant((tx) => cancelPaymentBatch(tx, duty.maker, { batchId: again.id, reason: '不想付了' }))).rejects.toMatchObject({ code: 'invalid_transition' });
+    await expect(plant((tx) => cancelPaymentBatch(tx, duty.maker, { batchId: again.id, reason: '不想付了' }))).rejects.toMatchObject({
+      code: 'invalid_transition',
+    });
     expect(await payPaymentBatch(store.db, duty.payer, { batchId: again.id })).toMatchObject({ status: 'paid', paid: 2 });
     expect((await verifyAuditChain(store.db)).ok).toBe(true);
   });

@@ -30,7 +30,9 @@ beforeAll(async () => {
 afterAll(() => store?.close());
 
 const plantsFor = (rule: string): PlantedCase[] =>
-  PLANTED_IRREGULARITIES.filter((p) => (p.riskRules as readonly string[]).includes(rule)).map((p) => activity.planted.find((x) => x.id === p.id)!);
+  PLANTED_IRREGULARITIES.filter((p) => (p.riskRules as readonly string[]).includes(rule)).map((p) =>
+    activity.planted.find((x) => x.id === p.id)!,
+  );
 
 async function findingsOf(rule: string): Promise<FindingView[]> {
   const out: FindingView[] = [];
@@ -67,7 +69,9 @@ describe.each(RISK_RULES.map((r) => [r.code, r] as const))('%s on the demo data'
     const findings = await findingsOf(code);
     expect(scan.byRule[code]).toBe(findings.length);
     for (const p of plantsFor(code)) {
-      const hits = findings.filter((f) => f.subjects.some((s) => (s.kind === 'class' && p.classIds.includes(s.ref)) || (s.kind === 'claim' && p.claimIds.includes(s.ref))));
+      const hits = findings.filter((f) =>
+        f.subjects.some((s) => (s.kind === 'class' && p.classIds.includes(s.ref)) || (s.kind === 'claim' && p.claimIds.includes(s.ref))),
+      );
       expect(hits.length, `${p.id} 未被规则 ${code} 发现`).toBeGreaterThan(0);
       for (const f of hits) {
         expect(f.title).toBe(rule.title);

@@ -45,8 +45,22 @@ describe('overlapping_attendance: one person in two classes at once', () => {
   it('finds trainees on two classes whose sessions overlap on the same day, naming both classes, the sessions and the people', async () => {
     const [p1, p2, p3] = await plant((tx) => people(tx, 3));
     await plant(async (tx) => {
-      await insertClass(tx, { id: 'OA-1', providerId: 'RP-1', start: '2020-05-04', end: '2020-05-08', trainees: [p1!, p2!], sessions: [{ day: '2020-05-06', from: '09:00', to: '12:00' }] });
-      await insertClass(tx, { id: 'OA-2', providerId: 'RP-2', start: '2020-05-06', end: '2020-05-10', trainees: [p1!, p2!, p3!], sessions: [{ day: '2020-05-06', from: '11:00', to: '14:00' }] });
+      await insertClass(tx, {
+        id: 'OA-1',
+        providerId: 'RP-1',
+        start: '2020-05-04',
+        end: '2020-05-08',
+        trainees: [p1!, p2!],
+        sessions: [{ day: '2020-05-06', from: '09:00', to: '12:00' }],
+      });
+      await insertClass(tx, {
+        id: 'OA-2',
+        providerId: 'RP-2',
+        start: '2020-05-06',
+        end: '2020-05-10',
+        trainees: [p1!, p2!, p3!],
+        sessions: [{ day: '2020-05-06', from: '11:00', to: '14:00' }],
+      });
     });
     const found = naming((await run(overlappingAttendance)).findings, 'OA-1');
     expect(found).toHaveLength(1);
@@ -61,7 +75,14 @@ describe('overlapping_attendance: one person in two classes at once', () => {
   it('uses date ranges when a class has no sessions on record', async () => {
     const [p] = await plant((tx) => people(tx, 1));
     await plant(async (tx) => {
-      await insertClass(tx, { id: 'OA-3', providerId: 'RP-1', start: '2020-06-01', end: '2020-06-10', trainees: [p!], sessions: [{ day: '2020-06-02', from: '09:00', to: '12:00' }] });
+      await insertClass(tx, {
+        id: 'OA-3',
+        providerId: 'RP-1',
+        start: '2020-06-01',
+        end: '2020-06-10',
+        trainees: [p!],
+        sessions: [{ day: '2020-06-02', from: '09:00', to: '12:00' }],
+      });
       await insertClass(tx, { id: 'OA-4', providerId: 'RP-2', start: '2020-06-10', end: '2020-06-20', trainees: [p!] });
     });
     const f = naming((await run(overlappingAttendance)).findings, 'OA-4');
@@ -73,9 +94,31 @@ describe('overlapping_attendance: one person in two classes at once', () => {
   it('does not flag sessions that touch but do not overlap, nor a class still in draft', async () => {
     const [p] = await plant((tx) => people(tx, 1));
     await plant(async (tx) => {
-      await insertClass(tx, { id: 'OA-5', providerId: 'RP-1', start: '2020-07-01', end: '2020-07-03', trainees: [p!], sessions: [{ day: '2020-07-01', from: '09:00', to: '12:00' }] });
-      await insertClass(tx, { id: 'OA-6', providerId: 'RP-2', start: '2020-07-01', end: '2020-07-03', trainees: [p!], sessions: [{ day: '2020-07-01', from: '12:00', to: '15:00' }] });
-      await insertClass(tx, { id: 'OA-7', providerId: 'RP-2', status: 'draft', start: '2020-07-01', end: '2020-07-03', trainees: [p!], sessions: [{ day: '2020-07-01', from: '10:00', to: '11:00' }] });
+      await insertClass(tx, {
+        id: 'OA-5',
+        providerId: 'RP-1',
+        start: '2020-07-01',
+        end: '2020-07-03',
+        trainees: [p!],
+        sessions: [{ day: '2020-07-01', from: '09:00', to: '12:00' }],
+      });
+      await insertClass(tx, {
+        id: 'OA-6',
+        providerId: 'RP-2',
+        start: '2020-07-01',
+        end: '2020-07-03',
+        trainees: [p!],
+        sessions: [{ day: '2020-07-01', from: '12:00', to: '15:00' }],
+      });
+      await insertClass(tx, {
+        id: 'OA-7',
+        providerId: 'RP-2',
+        status: 'draft',
+        start: '2020-07-01',
+        end: '2020-07-03',
+        trainees: [p!],
+        sessions: [{ day: '2020-07-01', from: '10:00', to: '11:00' }],
+      });
     });
     const all = (await run(overlappingAttendance)).findings;
     expect(naming(all, 'OA-5')).toEqual([]);
@@ -92,7 +135,14 @@ describe('overlapping_claims: two providers claiming one person for the same per
       await insertClaim(tx, { id: 'OC-3', residentId: p!, providerId: 'RP-3', start: '2020-04-21', end: '2020-05-20' }); // touches none (starts the day after OC-2 ends)
       await insertClaim(tx, { id: 'OC-4', residentId: q!, providerId: 'RP-1', start: '2020-03-01', end: '2020-03-31' });
       await insertClaim(tx, { id: 'OC-5', residentId: q!, providerId: 'RP-1', start: '2020-03-10', end: '2020-03-20' }); // same provider
-      await insertClaim(tx, { id: 'OC-6', residentId: q!, providerId: 'RP-2', start: '2020-03-10', end: '2020-03-20', status: 'withdrawn' });
+      await insertClaim(tx, {
+        id: 'OC-6',
+        residentId: q!,
+        providerId: 'RP-2',
+        start: '2020-03-10',
+        end: '2020-03-20',
+        status: 'withdrawn',
+      });
     });
     const all = (await run(overlappingClaims)).findings;
     const f = namingClaim(all, 'OC-1');
@@ -109,13 +159,24 @@ describe('overlapping_claims: two providers claiming one person for the same per
 describe('pension_trainee: trainees entitled to a pension on the start date (R5)', () => {
   it('flags a pensioner, not someone entitled only after the start, and counts the unknown without flagging them', async () => {
     const [pensioner] = await plant((tx) => people(tx, 1, [{ fact: 'pensionEntitled', value: true, asOf: '2019-06-01' }]));
-    const [later] = await plant((tx) => people(tx, 1, [{ fact: 'pensionEntitled', value: false, asOf: '2019-01-01' }, { fact: 'pensionEntitled', value: true, asOf: '2020-09-02' }]));
+    const [later] = await plant((tx) =>
+      people(tx, 1, [
+        { fact: 'pensionEntitled', value: false, asOf: '2019-01-01' },
+        { fact: 'pensionEntitled', value: true, asOf: '2020-09-02' },
+      ]),
+    );
     const [unknown] = await plant((tx) => people(tx, 1));
-    await plant((tx) => insertClass(tx, { id: 'PT-1', providerId: 'RP-1', start: '2020-09-01', end: '2020-10-30', trainees: [pensioner!, later!, unknown!] }));
+    await plant((tx) =>
+      insertClass(tx, { id: 'PT-1', providerId: 'RP-1', start: '2020-09-01', end: '2020-10-30', trainees: [pensioner!, later!, unknown!] }),
+    );
     const result = await run(pensionTrainee);
     const f = naming(result.findings, 'PT-1');
     expect(f).toHaveLength(1);
-    expect(f[0]!.evidence).toMatchObject({ residentId: pensioner, classId: 'PT-1', fact: { fact: 'pensionEntitled', value: true, asOf: '2019-06-01' } });
+    expect(f[0]!.evidence).toMatchObject({
+      residentId: pensioner,
+      classId: 'PT-1',
+      fact: { fact: 'pensionEntitled', value: true, asOf: '2019-06-01' },
+    });
     expect(f[0]!.explanation).toContain('已具有按月领取养老金资格');
     expect(result.unknown?.count).toBeGreaterThanOrEqual(1);
     expect(result.unknown?.note).toContain('不视为非养老金领取者');
@@ -127,9 +188,33 @@ describe('student_in_term: in-school students trained as employees in term time'
     const [student] = await plant((tx) => people(tx, 1, [{ fact: 'in_school_student', value: true, asOf: '2019-09-01' }]));
     const [worker] = await plant((tx) => people(tx, 1, [{ fact: 'in_school_student', value: false, asOf: '2019-09-01' }]));
     await plant(async (tx) => {
-      await insertClass(tx, { id: 'ST-1', providerId: 'RP-1', program: 'short_term', start: '2020-05-11', end: '2020-05-15', trainees: [student!, worker!], sessions: [{ day: '2020-05-12', from: '09:00', to: '12:00' }] });
-      await insertClass(tx, { id: 'ST-2', providerId: 'RP-1', program: 'short_term', start: '2020-07-13', end: '2020-07-17', trainees: [student!], sessions: [{ day: '2020-07-14', from: '09:00', to: '12:00' }] });
-      await insertClass(tx, { id: 'ST-3', providerId: 'RP-1', program: 'employment_skill', start: '2020-05-11', end: '2020-05-15', trainees: [student!], sessions: [{ day: '2020-05-12', from: '14:00', to: '17:00' }] });
+      await insertClass(tx, {
+        id: 'ST-1',
+        providerId: 'RP-1',
+        program: 'short_term',
+        start: '2020-05-11',
+        end: '2020-05-15',
+        trainees: [student!, worker!],
+        sessions: [{ day: '2020-05-12', from: '09:00', to: '12:00' }],
+      });
+      await insertClass(tx, {
+        id: 'ST-2',
+        providerId: 'RP-1',
+        program: 'short_term',
+        start: '2020-07-13',
+        end: '2020-07-17',
+        trainees: [student!],
+        sessions: [{ day: '2020-07-14', from: '09:00', to: '12:00' }],
+      });
+      await insertClass(tx, {
+        id: 'ST-3',
+        providerId: 'RP-1',
+        program: 'employment_skill',
+        start: '2020-05-11',
+        end: '2020-05-15',
+        trainees: [student!],
+        sessions: [{ day: '2020-05-12', from: '14:00', to: '17:00' }],
+      });
     });
     const all = (await run(studentInTerm)).findings;
     const f = naming(all, 'ST-1');
@@ -147,9 +232,21 @@ describe('copied_roster: a roster largely copied from another class', () => {
     const other = await plant((tx) => people(tx, 12));
     await plant(async (tx) => {
       await insertClass(tx, { id: 'CR-1', providerId: 'RP-1', start: '2020-04-01', end: '2020-04-30', trainees: base.slice(0, 10) });
-      await insertClass(tx, { id: 'CR-2', providerId: 'RP-2', start: '2020-08-01', end: '2020-08-30', trainees: [...base.slice(0, 9), other[0]!] });
+      await insertClass(tx, {
+        id: 'CR-2',
+        providerId: 'RP-2',
+        start: '2020-08-01',
+        end: '2020-08-30',
+        trainees: [...base.slice(0, 9), other[0]!],
+      });
       await insertClass(tx, { id: 'CR-3', providerId: 'RP-1', start: '2020-04-01', end: '2020-04-30', trainees: other.slice(2, 12) });
-      await insertClass(tx, { id: 'CR-4', providerId: 'RP-2', start: '2020-09-01', end: '2020-09-30', trainees: [...other.slice(2, 9), ...base.slice(10, 12), other[1]!] });
+      await insertClass(tx, {
+        id: 'CR-4',
+        providerId: 'RP-2',
+        start: '2020-09-01',
+        end: '2020-09-30',
+        trainees: [...other.slice(2, 9), ...base.slice(10, 12), other[1]!],
+      });
     });
     const all = (await run(copiedRoster)).findings;
     const f = naming(all, 'CR-2');
@@ -166,14 +263,44 @@ describe('teacher_double_booked and venue_double_booked: two places at once', ()
   it('flags a teacher teaching at two venues at overlapping times; not when the sessions only touch', async () => {
     const [p, q] = await plant((tx) => people(tx, 2));
     await plant(async (tx) => {
-      await insertClass(tx, { id: 'TD-1', providerId: 'RP-1', venue: '仁和区职教中心', teachers: ['李明'], start: '2020-10-12', end: '2020-10-16', trainees: [p!], sessions: [{ day: '2020-10-13', from: '09:00', to: '12:00' }] });
-      await insertClass(tx, { id: 'TD-2', providerId: 'RP-2', venue: '米易县培训基地', teachers: ['李明', '张华'], start: '2020-10-12', end: '2020-10-16', trainees: [q!], sessions: [{ day: '2020-10-13', from: '10:00', to: '11:30', hours: 1.5 }] });
-      await insertClass(tx, { id: 'TD-3', providerId: 'RP-2', venue: '盐边县培训基地', teachers: ['张华'], start: '2020-10-12', end: '2020-10-16', trainees: [q!], sessions: [{ day: '2020-10-13', from: '11:30', to: '13:30' }] });
+      await insertClass(tx, {
+        id: 'TD-1',
+        providerId: 'RP-1',
+        venue: '仁和区职教中心',
+        teachers: ['李明'],
+        start: '2020-10-12',
+        end: '2020-10-16',
+        trainees: [p!],
+        sessions: [{ day: '2020-10-13', from: '09:00', to: '12:00' }],
+      });
+      await insertClass(tx, {
+        id: 'TD-2',
+        providerId: 'RP-2',
+        venue: '米易县培训基地',
+        teachers: ['李明', '张华'],
+        start: '2020-10-12',
+        end: '2020-10-16',
+        trainees: [q!],
+        sessions: [{ day: '2020-10-13', from: '10:00', to: '11:30', hours: 1.5 }],
+      });
+      await insertClass(tx, {
+        id: 'TD-3',
+        providerId: 'RP-2',
+        venue: '盐边县培训基地',
+        teachers: ['张华'],
+        start: '2020-10-12',
+        end: '2020-10-16',
+        trainees: [q!],
+        sessions: [{ day: '2020-10-13', from: '11:30', to: '13:30' }],
+      });
     });
     const all = (await run(teacherDoubleBooked)).findings;
     const f = naming(all, 'TD-1');
     expect(f).toHaveLength(1);
-    expect(f[0]!.evidence).toMatchObject({ teacher: '李明', overlappingSessions: [{ day: '2020-10-13', a: '09:00–12:00', b: '10:00–11:30' }] });
+    expect(f[0]!.evidence).toMatchObject({
+      teacher: '李明',
+      overlappingSessions: [{ day: '2020-10-13', a: '09:00–12:00', b: '10:00–11:30' }],
+    });
     expect(f[0]!.explanation).toContain('教师“李明”同一时间出现在两个地点');
     expect(naming(all, 'TD-3')).toEqual([]); // 张华: 10:00–11:30 then 11:30–13:30, touching
   });
@@ -181,9 +308,33 @@ describe('teacher_double_booked and venue_double_booked: two places at once', ()
   it('flags a venue used by two classes at overlapping times (spaces and case ignored); not on different days', async () => {
     const [p] = await plant((tx) => people(tx, 1));
     await plant(async (tx) => {
-      await insertClass(tx, { id: 'VD-1', providerId: 'RP-1', venue: '东区 实训楼A201', start: '2020-11-02', end: '2020-11-06', trainees: [p!], sessions: [{ day: '2020-11-03', from: '14:00', to: '17:00' }] });
-      await insertClass(tx, { id: 'VD-2', providerId: 'RP-3', venue: '东区实训楼a201', start: '2020-11-02', end: '2020-11-06', trainees: [], sessions: [{ day: '2020-11-03', from: '16:00', to: '18:00' }] });
-      await insertClass(tx, { id: 'VD-3', providerId: 'RP-3', venue: '东区实训楼A201', start: '2020-11-02', end: '2020-11-06', trainees: [], sessions: [{ day: '2020-11-04', from: '14:00', to: '17:00' }] });
+      await insertClass(tx, {
+        id: 'VD-1',
+        providerId: 'RP-1',
+        venue: '东区 实训楼A201',
+        start: '2020-11-02',
+        end: '2020-11-06',
+        trainees: [p!],
+        sessions: [{ day: '2020-11-03', from: '14:00', to: '17:00' }],
+      });
+      await insertClass(tx, {
+        id: 'VD-2',
+        providerId: 'RP-3',
+        venue: '东区实训楼a201',
+        start: '2020-11-02',
+        end: '2020-11-06',
+        trainees: [],
+        sessions: [{ day: '2020-11-03', from: '16:00', to: '18:00' }],
+      });
+      await insertClass(tx, {
+        id: 'VD-3',
+        providerId: 'RP-3',
+        venue: '东区实训楼A201',
+        start: '2020-11-02',
+        end: '2020-11-06',
+        trainees: [],
+        sessions: [{ day: '2020-11-04', from: '14:00', to: '17:00' }],
+      });
     });
     const all = (await run(venueDoubleBooked)).findings;
     const f = naming(all, 'VD-1');
@@ -197,56 +348,156 @@ describe('teacher_double_booked and venue_double_booked: two places at once', ()
 describe('implausible attendance', () => {
   it('same_minute_signin: everyone of a session within 60 seconds is flagged; spread over 10 minutes is not', async () => {
     const ps = await plant((tx) => people(tx, 6));
-    const [s1, s2] = await plant((tx) => insertClass(tx, {
-      id: 'SM-1', providerId: 'RP-1', start: '2020-05-18', end: '2020-05-22', trainees: ps,
-      sessions: [{ day: '2020-05-18', from: '09:00', to: '12:00' }, { day: '2020-05-19', from: '09:00', to: '12:00' }],
-    }));
+    const [s1, s2] = await plant((tx) =>
+      insertClass(tx, {
+        id: 'SM-1',
+        providerId: 'RP-1',
+        start: '2020-05-18',
+        end: '2020-05-22',
+        trainees: ps,
+        sessions: [
+          { day: '2020-05-18', from: '09:00', to: '12:00' },
+          { day: '2020-05-19', from: '09:00', to: '12:00' },
+        ],
+      }),
+    );
     await plant(async (tx) => {
-      await signIns(tx, s1!, ps.map((r, i) => ({ residentId: r, at: `2020-05-18 08:55:${String(10 + i * 8).padStart(2, '0')}` })));
-      await signIns(tx, s2!, ps.map((r, i) => ({ residentId: r, at: `2020-05-19 08:${String(48 + i * 2)}:00` })));
+      await signIns(
+        tx,
+        s1!,
+        ps.map((r, i) => ({ residentId: r, at: `2020-05-18 08:55:${String(10 + i * 8).padStart(2, '0')}` })),
+      );
+      await signIns(
+        tx,
+        s2!,
+        ps.map((r, i) => ({ residentId: r, at: `2020-05-19 08:${String(48 + i * 2)}:00` })),
+      );
     });
     const f = naming((await run(sameMinuteSignin)).findings, 'SM-1');
     expect(f).toHaveLength(1);
-    expect(f[0]!.evidence.sessions).toEqual([{ sessionId: s1, day: '2020-05-18', signers: 6, firstSignIn: '2020-05-18 08:55:10', lastSignIn: '2020-05-18 08:55:50', spreadSeconds: 40 }]);
+    expect(f[0]!.evidence.sessions).toEqual([
+      {
+        sessionId: s1,
+        day: '2020-05-18',
+        signers: 6,
+        firstSignIn: '2020-05-18 08:55:10',
+        lastSignIn: '2020-05-18 08:55:50',
+        spreadSeconds: 40,
+      },
+    ]);
     expect(f[0]!.explanation).toContain('全体学员在 60 秒内完成签到');
   });
 
   it('signin_off_day: a sign-in dated another day than its session (Shanghai time) is flagged; one late in the evening of the day is not', async () => {
     const [p, q] = await plant((tx) => people(tx, 2));
-    const [s] = await plant((tx) => insertClass(tx, { id: 'SO-1', providerId: 'RP-1', start: '2020-06-08', end: '2020-06-12', trainees: [p!, q!], sessions: [{ day: '2020-06-08', from: '19:00', to: '21:00' }] }));
-    await plant((tx) => signIns(tx, s!, [{ residentId: p!, at: '2020-06-10 10:00:00' }, { residentId: q!, at: '2020-06-08 23:30:00' }]));
+    const [s] = await plant((tx) =>
+      insertClass(tx, {
+        id: 'SO-1',
+        providerId: 'RP-1',
+        start: '2020-06-08',
+        end: '2020-06-12',
+        trainees: [p!, q!],
+        sessions: [{ day: '2020-06-08', from: '19:00', to: '21:00' }],
+      }),
+    );
+    await plant((tx) =>
+      signIns(tx, s!, [
+        { residentId: p!, at: '2020-06-10 10:00:00' },
+        { residentId: q!, at: '2020-06-08 23:30:00' },
+      ]),
+    );
     const f = naming((await run(signinOffDay)).findings, 'SO-1');
     expect(f).toHaveLength(1);
-    expect(f[0]!.evidence.signIns).toEqual([{ sessionId: s, day: '2020-06-08', residentId: p, personName: expect.any(String), signedAt: '2020-06-10 10:00:00' }]);
+    expect(f[0]!.evidence.signIns).toEqual([
+      { sessionId: s, day: '2020-06-08', residentId: p, personName: expect.any(String), signedAt: '2020-06-10 10:00:00' },
+    ]);
     expect(f[0]!.subjects.classes).toEqual([{ id: 'SO-1', residentId: p }]);
   });
 
   it('excess_daily_hours: 11 hours on one day is flagged; exactly 10 is not', async () => {
     await plant(async (tx) => {
-      await insertClass(tx, { id: 'EH-1', providerId: 'RP-1', start: '2020-06-15', end: '2020-06-16', trainees: [], sessions: [
-        { day: '2020-06-15', from: '07:00', to: '12:00' }, { day: '2020-06-15', from: '13:00', to: '19:00' }, { day: '2020-06-16', from: '08:00', to: '12:00' }] });
-      await insertClass(tx, { id: 'EH-2', providerId: 'RP-1', start: '2020-06-15', end: '2020-06-15', trainees: [], sessions: [
-        { day: '2020-06-15', from: '08:00', to: '12:00' }, { day: '2020-06-15', from: '13:00', to: '19:00' }] });
+      await insertClass(tx, {
+        id: 'EH-1',
+        providerId: 'RP-1',
+        start: '2020-06-15',
+        end: '2020-06-16',
+        trainees: [],
+        sessions: [
+          { day: '2020-06-15', from: '07:00', to: '12:00' },
+          { day: '2020-06-15', from: '13:00', to: '19:00' },
+          { day: '2020-06-16', from: '08:00', to: '12:00' },
+        ],
+      });
+      await insertClass(tx, {
+        id: 'EH-2',
+        providerId: 'RP-1',
+        start: '2020-06-15',
+        end: '2020-06-15',
+        trainees: [],
+        sessions: [
+          { day: '2020-06-15', from: '08:00', to: '12:00' },
+          { day: '2020-06-15', from: '13:00', to: '19:00' },
+        ],
+      });
     });
     const all = (await run(excessDailyHours)).findings;
     const f = naming(all, 'EH-1');
     expect(f).toHaveLength(1);
-    expect(f[0]!.evidence.days).toEqual([{ day: '2020-06-15', hours: 11, sessions: [
-      { sessionId: expect.any(Number), time: '07:00–12:00', hours: 5 }, { sessionId: expect.any(Number), time: '13:00–19:00', hours: 6 }] }]);
+    expect(f[0]!.evidence.days).toEqual([
+      {
+        day: '2020-06-15',
+        hours: 11,
+        sessions: [
+          { sessionId: expect.any(Number), time: '07:00–12:00', hours: 5 },
+          { sessionId: expect.any(Number), time: '13:00–19:00', hours: 6 },
+        ],
+      },
+    ]);
     expect(naming(all, 'EH-2')).toEqual([]);
   });
 
   it('short_course: hours below 50% of the catalog entry in force on the start date are flagged; 50% exactly is not; no entry hours is unknown', async () => {
     // 露天采矿工 四级 (6-16-01-03, level 4): 180 catalog hours in the shipped sample catalog.
     await plant(async (tx) => {
-      await insertClass(tx, { id: 'SC-1', providerId: 'RP-1', start: '2020-08-03', end: '2020-08-07', hours: 180, trainees: [], sessions: [{ day: '2020-08-03', from: '08:00', to: '12:00' }] });
+      await insertClass(tx, {
+        id: 'SC-1',
+        providerId: 'RP-1',
+        start: '2020-08-03',
+        end: '2020-08-07',
+        hours: 180,
+        trainees: [],
+        sessions: [{ day: '2020-08-03', from: '08:00', to: '12:00' }],
+      });
       await insertClass(tx, { id: 'SC-2', providerId: 'RP-1', start: '2020-08-03', end: '2020-08-30', hours: 90, trainees: [] });
       await insertClass(tx, { id: 'SC-3', providerId: 'RP-1', start: '2020-08-03', end: '2020-08-30', hours: 89, trainees: [] });
-      await tx.insertInto('catalog_entries').values({
-        section: 'upgrade', code: 'X-NOHOURS', name: '无课时工种', level: '4', base_standard_fen: 100000, industry: 'other', uplift_rate: '0', appraisal_standard_fen: null,
-        hours: null, effective_from: '2020-01-14', effective_to: null, created_by: 'test', updated_by: null, updated_at: null,
-      }).execute();
-      await insertClass(tx, { id: 'SC-4', providerId: 'RP-1', occupationCode: 'X-NOHOURS', start: '2020-08-03', end: '2020-08-30', hours: 1, trainees: [] });
+      await tx
+        .insertInto('catalog_entries')
+        .values({
+          section: 'upgrade',
+          code: 'X-NOHOURS',
+          name: '无课时工种',
+          level: '4',
+          base_standard_fen: 100000,
+          industry: 'other',
+          uplift_rate: '0',
+          appraisal_standard_fen: null,
+          hours: null,
+          effective_from: '2020-01-14',
+          effective_to: null,
+          created_by: 'test',
+          updated_by: null,
+          updated_at: null,
+        })
+        .execute();
+      await insertClass(tx, {
+        id: 'SC-4',
+        providerId: 'RP-1',
+        occupationCode: 'X-NOHOURS',
+        start: '2020-08-03',
+        end: '2020-08-30',
+        hours: 1,
+        trainees: [],
+      });
     });
     const result = await run(shortCourse);
     const f = naming(result.findings, 'SC-1');
@@ -265,17 +516,41 @@ describe('certificate_reuse: one certificate number used twice', () => {
     const [a, b, c] = await plant((tx) => people(tx, 3));
     await plant(async (tx) => {
       await insertCertificate(tx, { type: 'skill_level', number: 'CR-2020-001', residentId: a! });
-      await insertClaim(tx, { id: 'CU-1', residentId: b!, providerId: 'RP-1', start: '2020-03-01', end: '2020-04-30', certificate: { type: 'skill_level', number: ' cr-2020-001 ' } });
+      await insertClaim(tx, {
+        id: 'CU-1',
+        residentId: b!,
+        providerId: 'RP-1',
+        start: '2020-03-01',
+        end: '2020-04-30',
+        certificate: { type: 'skill_level', number: ' cr-2020-001 ' },
+      });
       await insertCertificate(tx, { type: 'safety', number: 'CR-2020-002', residentId: c! });
       await insertCertificate(tx, { type: 'special_operation', number: 'CR-2020-002', residentId: c! });
       await insertCertificate(tx, { type: 'skill_level', number: 'CR-2020-003', residentId: c! });
-      await insertClaim(tx, { id: 'CU-2', residentId: c!, providerId: 'RP-1', start: '2020-03-01', end: '2020-04-30', certificate: { type: 'skill_level', number: 'CR-2020-003' } });
-      await insertClaim(tx, { id: 'CU-3', residentId: c!, program: 'appraisal', start: '2020-03-01', end: '2020-04-30', certificate: { type: 'skill_level', number: 'CR-2020-003' } });
+      await insertClaim(tx, {
+        id: 'CU-2',
+        residentId: c!,
+        providerId: 'RP-1',
+        start: '2020-03-01',
+        end: '2020-04-30',
+        certificate: { type: 'skill_level', number: 'CR-2020-003' },
+      });
+      await insertClaim(tx, {
+        id: 'CU-3',
+        residentId: c!,
+        program: 'appraisal',
+        start: '2020-03-01',
+        end: '2020-04-30',
+        certificate: { type: 'skill_level', number: 'CR-2020-003' },
+      });
     });
     const all = (await run(certificateReuse)).findings;
     const reused = all.find((f) => f.evidence.number === 'CR-2020-001')!;
     expect(reused.explanation).toContain('用于 2 个不同的人');
-    expect((reused.evidence.uses as { source: string; residentId: string }[]).map((u) => [u.source, u.residentId])).toEqual([['certificate', a], ['claim', b]]);
+    expect((reused.evidence.uses as { source: string; residentId: string }[]).map((u) => [u.source, u.residentId])).toEqual([
+      ['certificate', a],
+      ['claim', b],
+    ]);
     expect(reused.subjects.claims).toEqual(['CU-1']);
     const twoTypes = all.find((f) => f.evidence.number === 'CR-2020-002')!;
     expect(twoTypes.explanation).toContain('出现在 2 种证书类型下');
@@ -289,14 +564,54 @@ describe('pre_job_long_employed: pre-job training for someone employed there for
     const E = uscc(501);
     const F = uscc(502);
     await plant(async (tx) => {
-      await insertClaim(tx, { id: 'PJ-H1', residentId: old!, program: 'safety', enterpriseUscc: E, applicant: 'enterprise', start: '2019-03-01', end: '2019-03-10', status: 'paid' });
-      await insertClaim(tx, { id: 'PJ-H2', residentId: recent!, program: 'safety', enterpriseUscc: E, applicant: 'enterprise', start: '2019-10-01', end: '2019-10-10', status: 'paid' });
-      await insertClaim(tx, { id: 'PJ-H3', residentId: moved!, program: 'safety', enterpriseUscc: F, applicant: 'enterprise', start: '2018-01-01', end: '2018-01-10', status: 'paid' });
-      await insertClass(tx, { id: 'PJ-1', providerId: 'RP-1', program: 'pre_job', employer: E, start: '2020-09-01', end: '2020-09-10', trainees: [old!, recent!, moved!] });
+      await insertClaim(tx, {
+        id: 'PJ-H1',
+        residentId: old!,
+        program: 'safety',
+        enterpriseUscc: E,
+        applicant: 'enterprise',
+        start: '2019-03-01',
+        end: '2019-03-10',
+        status: 'paid',
+      });
+      await insertClaim(tx, {
+        id: 'PJ-H2',
+        residentId: recent!,
+        program: 'safety',
+        enterpriseUscc: E,
+        applicant: 'enterprise',
+        start: '2019-10-01',
+        end: '2019-10-10',
+        status: 'paid',
+      });
+      await insertClaim(tx, {
+        id: 'PJ-H3',
+        residentId: moved!,
+        program: 'safety',
+        enterpriseUscc: F,
+        applicant: 'enterprise',
+        start: '2018-01-01',
+        end: '2018-01-10',
+        status: 'paid',
+      });
+      await insertClass(tx, {
+        id: 'PJ-1',
+        providerId: 'RP-1',
+        program: 'pre_job',
+        employer: E,
+        start: '2020-09-01',
+        end: '2020-09-10',
+        trainees: [old!, recent!, moved!],
+      });
     });
     const f = naming((await run(preJobLongEmployed)).findings, 'PJ-1');
     expect(f).toHaveLength(1);
-    expect(f[0]!.evidence).toMatchObject({ residentId: old, enterpriseUscc: E, classId: 'PJ-1', earlierEmployment: [{ source: 'claim', ref: 'PJ-H1', program: 'safety', startDate: '2019-03-01' }] });
+    expect(f[0]!.evidence).toMatchObject({
+      residentId: old,
+      enterpriseUscc: E,
+      classId: 'PJ-1',
+      earlierEmployment: [{ source: 'claim', ref: 'PJ-H1', program: 'safety', startDate: '2019-03-01' }],
+    });
     expect(f[0]!.explanation).toContain('不是新录用人员');
   });
 
@@ -304,8 +619,24 @@ describe('pre_job_long_employed: pre-job training for someone employed there for
     const [p] = await plant((tx) => people(tx, 1));
     const E = uscc(501);
     await plant(async (tx) => {
-      await insertClass(tx, { id: 'PJ-2', providerId: 'RP-2', program: 'safety', employer: E, start: '2018-05-01', end: '2018-05-05', trainees: [p!] });
-      await insertClaim(tx, { id: 'PJ-C1', residentId: p!, program: 'pre_job', enterpriseUscc: E, applicant: 'enterprise', start: '2020-09-01', end: '2020-09-10' });
+      await insertClass(tx, {
+        id: 'PJ-2',
+        providerId: 'RP-2',
+        program: 'safety',
+        employer: E,
+        start: '2018-05-01',
+        end: '2018-05-05',
+        trainees: [p!],
+      });
+      await insertClaim(tx, {
+        id: 'PJ-C1',
+        residentId: p!,
+        program: 'pre_job',
+        enterpriseUscc: E,
+        applicant: 'enterprise',
+        start: '2020-09-01',
+        end: '2020-09-10',
+      });
     });
     const f = namingClaim((await run(preJobLongEmployed)).findings, 'PJ-C1');
     expect(f).toHaveLength(1);

@@ -20,7 +20,16 @@ import { openDemoStore } from '../../support/demo.ts';
 
 let store: Store;
 const actor = (role: Actor['role'], extra: Partial<Actor> = {}): Actor => ({
-  userId: 't', username: `t-${role}`, displayName: '测试', role, areaCode: null, department: null, enterpriseUscc: null, providerId: null, residentId: null, ...extra,
+  userId: 't',
+  username: `t-${role}`,
+  displayName: '测试',
+  role,
+  areaCode: null,
+  department: null,
+  enterpriseUscc: null,
+  providerId: null,
+  residentId: null,
+  ...extra,
 });
 const city = actor('city', { areaCode: '510400' });
 const finance = actor('department', { department: 'finance' as Department });
@@ -37,10 +46,29 @@ async function rawMoney() {
   return {
     funds: await db.selectFrom('funds').selectAll().execute(),
     reservations: await db.selectFrom('reservations').selectAll().execute(),
-    payments: await db.selectFrom('payments').innerJoin('payment_batches as b', 'b.id', 'payments.batch_id').select(['payments.claim_id', 'payments.amount_fen', 'b.fund_id']).execute(),
+    payments: await db
+      .selectFrom('payments')
+      .innerJoin('payment_batches as b', 'b.id', 'payments.batch_id')
+      .select(['payments.claim_id', 'payments.amount_fen', 'b.fund_id'])
+      .execute(),
     advances: await db.selectFrom('advances').selectAll().execute(),
     recoveries: await db.selectFrom('recoveries').selectAll().execute(),
-    claims: await db.selectFrom('claims').select(['id', 'program', 'status', 'area_code', 'end_date', 'outcome', 'amount_fen', 'r3_exception_amount_fen', 'resident_id', 'provider_id', 'enterprise_uscc']).execute(),
+    claims: await db
+      .selectFrom('claims')
+      .select([
+        'id',
+        'program',
+        'status',
+        'area_code',
+        'end_date',
+        'outcome',
+        'amount_fen',
+        'r3_exception_amount_fen',
+        'resident_id',
+        'provider_id',
+        'enterprise_uscc',
+      ])
+      .execute(),
   };
 }
 
@@ -57,9 +85,15 @@ describe('Fund accounts (§5.2)', () => {
       const advanced = sum(raw.advances.filter((a) => a.fund_id === f.id).map((a) => Number(a.amount_fen)));
       const advanceIds = new Set(raw.advances.filter((a) => a.fund_id === f.id).map((a) => a.id));
       const paidClaims = new Set(raw.payments.filter((p) => p.fund_id === f.id).map((p) => p.claim_id));
-      const recovered = sum(raw.recoveries.filter((x) => (x.advance_id ? advanceIds.has(x.advance_id) : paidClaims.has(x.claim_id!))).map((x) => Number(x.amount_fen)));
+      const recovered = sum(
+        raw.recoveries
+          .filter((x) => (x.advance_id ? advanceIds.has(x.advance_id) : paidClaims.has(x.claim_id!)))
+          .map((x) => Number(x.amount_fen)),
+      );
       const budget = Number(raw.funds.find((x) => x.id === f.id)!.budget_fen);
-      expect({ budget: f.budgetFen, reserved: f.reservedFen, paid: f.paidFen, advanced: f.advancedFen, recovered: f.recoveredFen }).toEqual({ budget, reserved, paid, advanced, recovered });
+      expect({ budget: f.budgetFen, reserved: f.reservedFen, paid: f.paidFen, advanced: f.advancedFen, recovered: f.recoveredFen }).toEqual(
+        { budget, reserved, paid, advanced, recovered },
+      );
       expect(f.remainingFen).toBe(budget - reserved - paid - advanced + recovered);
       // …and the same position as the one approvals and advances check their room against.
       const { sourceName: _n, spentFen: _s, programs: _p, ...position } = f;
@@ -72,8 +106,16 @@ describe('Fund accounts (§5.2)', () => {
       }
       for (const p of f.programs) {
         const claimsOf = (id: string) => program.get(id) === p.program;
-        expect(p.reservedFen).toBe(sum(raw.reservations.filter((r) => r.fund_id === f.id && r.status === 'reserved' && claimsOf(r.claim_id)).map((r) => Number(r.amount_fen))));
-        expect(p.paidFen).toBe(sum(raw.payments.filter((x) => x.fund_id === f.id && claimsOf(x.claim_id)).map((x) => Number(x.amount_fen))));
+        expect(p.reservedFen).toBe(
+          sum(
+            raw.reservations
+              .filter((r) => r.fund_id === f.id && r.status === 'reserved' && claimsOf(r.claim_id))
+              .map((r) => Number(r.amount_fen)),
+          ),
+        );
+        expect(p.paidFen).toBe(
+          sum(raw.payments.filter((x) => x.fund_id === f.id && claimsOf(x.claim_id)).map((x) => Number(x.amount_fen))),
+        );
         checkedPrograms++;
       }
     }
@@ -81,14 +123,16 @@ describe('Fund accounts (§5.2)', () => {
     expect(checkedPrograms).toBeGreaterThan(5);
   });
 
-  it('R9: the enterprise-employee share of each year\'s special-action spending is the R11 programs\' spending over all of it, warned below 60%', async () => {
+  it("R9: the enterprise-employee share of each year's special-action spending is the R11 programs' spending over all of it, warned below 60%", async () => {
     const raw = await rawMoney();
     const accounts = (await listFundAccounts(store.db, finance, {})).items;
     for (const year of [2020, 2021]) {
       const share = await enterpriseShare(store.db, year);
       const fund = accounts.find((f) => f.source === 'special_action' && f.year === year)!;
       const total = fund.spentFen;
-      const enterprise = sum(fund.programs.filter((p) => (ENTERPRISE_PROGRAMS as readonly string[]).includes(p.program)).map((p) => p.spentFen));
+      const enterprise = sum(
+        fund.programs.filter((p) => (ENTERPRISE_PROGRAMS as readonly string[]).includes(p.program)).map((p) => p.spentFen),
+      );
       expect(share.totalFen).toBe(total);
       expect(share.enterpriseFen).toBe(enterprise);
       if (total > 0) {
@@ -97,21 +141,35 @@ describe('Fund accounts (§5.2)', () => {
       }
       // Independently: the special-action reservations and payments of R11 claims plus §4.1 advances.
       const r11 = new Set(raw.claims.filter((c) => (ENTERPRISE_PROGRAMS as readonly string[]).includes(c.program)).map((c) => c.id));
-      const fromRows = sum(raw.reservations.filter((r) => r.fund_id === fund.id && r.status === 'reserved' && r11.has(r.claim_id)).map((r) => Number(r.amount_fen)))
-        + sum(raw.payments.filter((p) => p.fund_id === fund.id && r11.has(p.claim_id)).map((p) => Number(p.amount_fen)))
-        + sum(raw.advances.filter((a) => a.fund_id === fund.id && a.kind === 'apprenticeship').map((a) => Number(a.amount_fen)))
-        - sum(raw.recoveries.filter((x) => (x.advance_id ? raw.advances.some((a) => a.id === x.advance_id && a.fund_id === fund.id && a.kind === 'apprenticeship') : r11.has(x.claim_id!) && raw.payments.some((p) => p.claim_id === x.claim_id && p.fund_id === fund.id))).map((x) => Number(x.amount_fen)));
+      const fromRows =
+        sum(
+          raw.reservations
+            .filter((r) => r.fund_id === fund.id && r.status === 'reserved' && r11.has(r.claim_id))
+            .map((r) => Number(r.amount_fen)),
+        ) +
+        sum(raw.payments.filter((p) => p.fund_id === fund.id && r11.has(p.claim_id)).map((p) => Number(p.amount_fen))) +
+        sum(raw.advances.filter((a) => a.fund_id === fund.id && a.kind === 'apprenticeship').map((a) => Number(a.amount_fen))) -
+        sum(
+          raw.recoveries
+            .filter((x) =>
+              x.advance_id
+                ? raw.advances.some((a) => a.id === x.advance_id && a.fund_id === fund.id && a.kind === 'apprenticeship')
+                : r11.has(x.claim_id!) && raw.payments.some((p) => p.claim_id === x.claim_id && p.fund_id === fund.id),
+            )
+            .map((x) => Number(x.amount_fen)),
+        );
       expect(share.enterpriseFen).toBe(fromRows);
     }
   });
 
-  it('the public disclosure\'s approved and paid sums by program, area and provider match the claim and payment rows', async () => {
+  it("the public disclosure's approved and paid sums by program, area and provider match the claim and payment rows", async () => {
     const raw = await rawMoney();
     const d = await fundDisclosure(store.db, { year: 2021 });
     const reserved = new Map(raw.reservations.filter((r) => r.status !== 'released').map((r) => [r.claim_id, Number(r.amount_fen)]));
     const deductions = await store.db.selectFrom('advance_deductions').selectAll().execute();
     const inYear = raw.claims.filter((c) => c.end_date >= '2021-01-01' && c.end_date <= '2021-12-31' && reserved.has(c.id));
-    const approved = (c: { id: string }) => reserved.get(c.id)! + sum(deductions.filter((x) => x.claim_id === c.id).map((x) => Number(x.amount_fen)));
+    const approved = (c: { id: string }) =>
+      reserved.get(c.id)! + sum(deductions.filter((x) => x.claim_id === c.id).map((x) => Number(x.amount_fen)));
     const paid = (c: { id: string }) => sum(raw.payments.filter((p) => p.claim_id === c.id).map((p) => Number(p.amount_fen)));
     expect(d.totals.claims).toBe(inYear.length);
     expect(d.totals.approvedFen).toBe(sum(inYear.map(approved)));
@@ -125,11 +183,12 @@ describe('Fund accounts (§5.2)', () => {
 });
 
 describe('Quarterly and annual reports (§5.3)', () => {
-  it('the city\'s 2021 third-quarter report: every figure by program and area equals the sums over the raw claims', async () => {
+  it("the city's 2021 third-quarter report: every figure by program and area equals the sums over the raw claims", async () => {
     const raw = await rawMoney();
     const r = await periodReport(store.db, city, { year: 2021, quarter: 3 });
     const inQ = raw.claims.filter((c) => c.end_date >= '2021-07-01' && c.end_date <= '2021-09-30');
-    const amount = (c: (typeof inQ)[number]) => (c.outcome === 'eligible' && c.amount_fen != null ? Number(c.amount_fen) : Number(c.r3_exception_amount_fen ?? 0));
+    const amount = (c: (typeof inQ)[number]) =>
+      c.outcome === 'eligible' && c.amount_fen != null ? Number(c.amount_fen) : Number(c.r3_exception_amount_fen ?? 0);
     const figures = (cs: typeof inQ) => ({
       claims: cs.filter((c) => LIVE.has(c.status)).length,
       trainings: cs.filter((c) => LIVE.has(c.status) && (TRAINING_PROGRAMS as string[]).includes(c.program)).length,
@@ -141,7 +200,11 @@ describe('Quarterly and annual reports (§5.3)', () => {
     });
     expect(r.summary).toEqual(figures(inQ));
     expect(r.summary.claims).toBeGreaterThan(0);
-    for (const p of r.byProgram) expect({ program: p.program, ...figures(inQ.filter((c) => c.program === p.program)) }).toEqual({ program: p.program, ...Object.fromEntries(Object.entries(p).filter(([k]) => k !== 'programName')) });
+    for (const p of r.byProgram)
+      expect({ program: p.program, ...figures(inQ.filter((c) => c.program === p.program)) }).toEqual({
+        program: p.program,
+        ...Object.fromEntries(Object.entries(p).filter(([k]) => k !== 'programName')),
+      });
     for (const a of r.byArea) expect(a.approvedFen).toBe(figures(inQ.filter((c) => c.area_code === a.areaCode)).approvedFen);
     expect(r.trend.map((t) => t.quarter)).toEqual([1, 2, 3]);
     expect(r.trend[2]).toMatchObject(figures(inQ));
@@ -153,10 +216,12 @@ describe('Quarterly and annual reports (§5.3)', () => {
     expect(annual.funds!.map((f) => f.id).sort()).toEqual(['F-EF-2021', 'F-SA-2021']);
     expect(annual.goals?.year).toBe(2021);
     // Task progress in the report (area counts from the report's own aggregate) equals the task list's.
-    expect(r.tasks).toEqual((await listTaskProgress(store.db, city, { year: 2021, quarter: 3, pageSize: 200, sort: 'unit' })).items.sort((x, y) => x.id - y.id));
+    expect(r.tasks).toEqual(
+      (await listTaskProgress(store.db, city, { year: 2021, quarter: 3, pageSize: 200, sort: 'unit' })).items.sort((x, y) => x.id - y.id),
+    );
   });
 
-  it('a county\'s annual report covers its own area only; a department\'s has no funds', async () => {
+  it("a county's annual report covers its own area only; a department's has no funds", async () => {
     const raw = await rawMoney();
     const county = actor('county', { areaCode: '510411' });
     const r = await periodReport(store.db, county, { year: 2020 });
@@ -171,7 +236,7 @@ describe('Quarterly and annual reports (§5.3)', () => {
     expect(emergency.funds).toBeNull();
   });
 
-  it('each department\'s annual report counts exactly the claims of its §5.7 slice, whether read from the running figures or grouped directly', async () => {
+  it("each department's annual report counts exactly the claims of its §5.7 slice, whether read from the running figures or grouped directly", async () => {
     const raw = await rawMoney();
     for (const department of Object.keys(DEPARTMENTS) as Department[]) {
       const watcher = actor('department', { department });
@@ -180,22 +245,40 @@ describe('Quarterly and annual reports (§5.3)', () => {
       const approved = mine.filter((c) => c.status === 'approved' || c.status === 'paid');
       const r = await periodReport(store.db, watcher, { year: 2021 });
       expect({ department, claims: r.summary.claims, approvedCount: r.summary.approvedCount, approvedFen: r.summary.approvedFen }).toEqual({
-        department, claims: mine.filter((c) => LIVE.has(c.status)).length, approvedCount: approved.length,
-        approvedFen: sum(approved.map((c) => (c.outcome === 'eligible' && c.amount_fen != null ? Number(c.amount_fen) : Number(c.r3_exception_amount_fen ?? 0)))),
+        department,
+        claims: mine.filter((c) => LIVE.has(c.status)).length,
+        approvedCount: approved.length,
+        approvedFen: sum(
+          approved.map((c) =>
+            c.outcome === 'eligible' && c.amount_fen != null ? Number(c.amount_fen) : Number(c.r3_exception_amount_fen ?? 0),
+          ),
+        ),
       });
     }
   });
 
-  it('R8 in the annual report: the enterprises by their education-fund fact, and the 80% claims, equal the raw rows and each enterprise\'s own R8 page', async () => {
+  it("R8 in the annual report: the enterprises by their education-fund fact, and the 80% claims, equal the raw rows and each enterprise's own R8 page", async () => {
     let reducedInAnyYear = 0;
     for (const year of [2020, 2021]) {
       const r8 = (await periodReport(store.db, city, { year })).r8!;
       reducedInAnyYear += r8.reducedClaims;
-      const claims = await store.db.selectFrom('claims').select(['enterprise_uscc', 'payee', 'outcome', 'amount_fen', 'missing', 'status'])
-        .where('end_date', '>=', `${year}-01-01`).where('end_date', '<=', `${year}-12-31`).where('status', 'not in', ['rejected', 'withdrawn'])
-        .where('enterprise_uscc', 'is not', null).execute();
-      const facts = new Map((await store.db.selectFrom('enterprise_education_fund').select(['uscc', 'fully_used']).where('year', '=', year).execute()).map((f) => [f.uscc, f.fully_used]));
-      const waiting = claims.filter((c) => c.outcome === 'undecided' && ((c.missing as string[] | null) ?? []).some((m) => m.endsWith(`educationFundFullyUsed.${year}`)));
+      const claims = await store.db
+        .selectFrom('claims')
+        .select(['enterprise_uscc', 'payee', 'outcome', 'amount_fen', 'missing', 'status'])
+        .where('end_date', '>=', `${year}-01-01`)
+        .where('end_date', '<=', `${year}-12-31`)
+        .where('status', 'not in', ['rejected', 'withdrawn'])
+        .where('enterprise_uscc', 'is not', null)
+        .execute();
+      const facts = new Map(
+        (await store.db.selectFrom('enterprise_education_fund').select(['uscc', 'fully_used']).where('year', '=', year).execute()).map(
+          (f) => [f.uscc, f.fully_used],
+        ),
+      );
+      const waiting = claims.filter(
+        (c) =>
+          c.outcome === 'undecided' && ((c.missing as string[] | null) ?? []).some((m) => m.endsWith(`educationFundFullyUsed.${year}`)),
+      );
       const paidToEnterprise = claims.filter((c) => c.payee === 'enterprise' && c.outcome != null);
       const concerned = new Set([...paidToEnterprise, ...waiting].map((c) => c.enterprise_uscc!));
       expect(r8.enterprises).toEqual({
@@ -228,10 +311,15 @@ describe('Quarterly and annual reports (§5.3)', () => {
   it('exports the report as an Excel workbook with the same figures and as a PDF', async () => {
     const r = await periodReport(store.db, city, { year: 2021, quarter: 3 });
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await periodReportWorkbook(r) as never);
+    await book.xlsx.load((await periodReportWorkbook(r)) as never);
     const byProgram = book.getWorksheet('分项目')!;
     expect(byProgram.rowCount).toBe(r.byProgram.length + 1);
-    const approvedYuan = sum(byProgram.getColumn(5).values.slice(2).map((v) => Math.round(Number(v) * 100)));
+    const approvedYuan = sum(
+      byProgram
+        .getColumn(5)
+        .values.slice(2)
+        .map((v) => Math.round(Number(v) * 100)),
+    );
     expect(approvedYuan).toBe(r.summary.approvedFen);
     // A machine without fonts-noto-cjk cannot draw the PDF (CI installs it, so CI always checks it).
     if (!cjkFontInstalled()) return console.warn('PDF report not checked: no CJK font (apt-get install fonts-noto-cjk)');
@@ -242,12 +330,19 @@ describe('Quarterly and annual reports (§5.3)', () => {
 });
 
 describe('Annual tasks, progress and 通报 (§5.3); the §1 goals', () => {
-  it('the demo tasks\' progress counts the live trainings of the unit up to the quarter\'s end; laggards are behind the even pace', async () => {
+  it("the demo tasks' progress counts the live trainings of the unit up to the quarter's end; laggards are behind the even pace", async () => {
     const raw = await rawMoney();
     const page = await listTaskProgress(store.db, city, { year: 2021, quarter: 3, pageSize: 200 });
     expect(page.total).toBeGreaterThan(10);
     for (const t of page.items.filter((x) => x.unitKind === 'area')) {
-      const done = raw.claims.filter((c) => c.area_code === t.unit && c.program === t.program && LIVE.has(c.status) && c.end_date >= '2021-01-01' && c.end_date <= '2021-09-30').length;
+      const done = raw.claims.filter(
+        (c) =>
+          c.area_code === t.unit &&
+          c.program === t.program &&
+          LIVE.has(c.status) &&
+          c.end_date >= '2021-01-01' &&
+          c.end_date <= '2021-09-30',
+      ).length;
       expect(t.done, `${t.unit} ${t.program}`).toBe(done);
       expect(t.expected).toBe(Math.ceil((t.target * 75) / 100));
       expect(t.lagging).toBe(done < t.expected);
@@ -265,12 +360,25 @@ describe('Annual tasks, progress and 通报 (§5.3); the §1 goals', () => {
     expect(g.city.employed).toBe(sum(figs.map((f) => f.employed)));
     expect(g.city.skilledMet).toBe(sum(figs.map((f) => f.skilled)) * 100 >= 33 * sum(figs.map((f) => f.employed)));
     const raw = await rawMoney();
-    const vt = new Set((await store.db.selectFrom('enterprises').select('uscc').where('industry', '=', 'vanadium_titanium').execute()).map((e) => e.uscc));
-    const trained = new Set(raw.claims.filter((c) => c.enterprise_uscc && vt.has(c.enterprise_uscc) && LIVE.has(c.status) && (TRAINING_PROGRAMS as string[]).includes(c.program) && c.end_date <= '2021-12-31').map((c) => c.resident_id));
+    const vt = new Set(
+      (await store.db.selectFrom('enterprises').select('uscc').where('industry', '=', 'vanadium_titanium').execute()).map((e) => e.uscc),
+    );
+    const trained = new Set(
+      raw.claims
+        .filter(
+          (c) =>
+            c.enterprise_uscc &&
+            vt.has(c.enterprise_uscc) &&
+            LIVE.has(c.status) &&
+            (TRAINING_PROGRAMS as string[]).includes(c.program) &&
+            c.end_date <= '2021-12-31',
+        )
+        .map((c) => c.resident_id),
+    );
     expect(g.rotation.find((x) => x.industry === 'vanadium_titanium')!.trained).toBe(trained.size);
   });
 
-  it('the flagged matter\'s 专报 names its class, claims and money', async () => {
+  it("the flagged matter's 专报 names its class, claims and money", async () => {
     const matters = await listMajorMatters(store.db, city, {});
     expect(matters.total).toBe(1);
     const r = await majorMatterReport(store.db, city, matters.items[0]!.id);

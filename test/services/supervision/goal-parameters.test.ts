@@ -19,7 +19,17 @@ import { inTransaction } from '../../../src/store/transaction.ts';
 import { openTestStore } from '../../support/store.ts';
 
 let store: Store;
-const city: Actor = { userId: 't', username: 't-city', displayName: '市人社局', role: 'city', areaCode: '510400', department: null, enterpriseUscc: null, providerId: null, residentId: null };
+const city: Actor = {
+  userId: 't',
+  username: 't-city',
+  displayName: '市人社局',
+  role: 'city',
+  areaCode: '510400',
+  department: null,
+  enterpriseUscc: null,
+  providerId: null,
+  residentId: null,
+};
 
 beforeAll(async () => {
   store = await openTestStore();
@@ -28,7 +38,14 @@ beforeAll(async () => {
     // Every area: 40% of the employed are skilled, 35% of those high-skilled, in both years.
     for (const year of [2020, 2021]) {
       for (const areaCode of COUNTY_AREA_CODES) {
-        await recordEmploymentFigures(tx, city, { areaCode, year, employed: 1000, skilled: 400, highSkilled: 140, source: '统计局（测试）' });
+        await recordEmploymentFigures(tx, city, {
+          areaCode,
+          year,
+          employed: 1000,
+          skilled: 400,
+          highSkilled: 140,
+          source: '统计局（测试）',
+        });
       }
     }
   });
@@ -36,7 +53,7 @@ beforeAll(async () => {
 afterAll(() => store?.close());
 
 describe('The §1 goal parameters are dated data of the policy package', () => {
-  it('the shipped package states the plan\'s 33%, 33% and the 钒钛 and 康养 industries, each citing §1', () => {
+  it("the shipped package states the plan's 33%, 33% and the 钒钛 and 康养 industries, each citing §1", () => {
     const p = goalParametersFor(shippedPolicies(), 2021);
     expect(p).toMatchObject({ skilled: 33, highSkilled: 33, industries: ['vanadium_titanium', 'health_care'], planFrom: '2020-01-14' });
     const pkg = shippedPolicies().packages[0]!;
@@ -45,18 +62,29 @@ describe('The §1 goal parameters are dated data of the policy package', () => {
     expect(pkg.read('goals.rotationIndustries', '2020-12-31').clause).toBe('§1');
   });
 
-  it('with 40% skilled and 35% high-skilled, both years meet the plan\'s 33% goals', async () => {
+  it("with 40% skilled and 35% high-skilled, both years meet the plan's 33% goals", async () => {
     for (const year of [2020, 2021]) {
       const g = await cityGoals(store.db, year);
-      expect(g).toMatchObject({ skilledTargetPercent: 33, highSkilledTargetPercent: 33, policyPackage: 'panzhihua-2020-2021', asOf: `${year}-12-31` });
+      expect(g).toMatchObject({
+        skilledTargetPercent: 33,
+        highSkilledTargetPercent: 33,
+        policyPackage: 'panzhihua-2020-2021',
+        asOf: `${year}-12-31`,
+      });
       expect(g.city).toMatchObject({ skilledBasisPoints: 4000, skilledMet: true, highSkilledBasisPoints: 3500, highSkilledMet: true });
     }
   });
 
   it('raising the skilled goal to 45% from 2021-01-01 fails 2021 with the same figures and leaves 2020 as it was', async () => {
-    await inTransaction(store.db, (tx) => recordParameterChange(tx, city, {
-      parameter: 'goals.skilledShareOfEmployedPercent', value: 45, validFrom: '2021-01-01', validTo: null, reason: '提高年度目标（测试）',
-    }));
+    await inTransaction(store.db, (tx) =>
+      recordParameterChange(tx, city, {
+        parameter: 'goals.skilledShareOfEmployedPercent',
+        value: 45,
+        validFrom: '2021-01-01',
+        validTo: null,
+        reason: '提高年度目标（测试）',
+      }),
+    );
     const y2021 = await cityGoals(store.db, 2021);
     expect(y2021).toMatchObject({ skilledTargetPercent: 45, highSkilledTargetPercent: 33, policyPackage: 'local-0001' });
     expect(y2021.city).toMatchObject({ skilledBasisPoints: 4000, skilledMet: false, highSkilledMet: true });
@@ -66,19 +94,31 @@ describe('The §1 goal parameters are dated data of the policy package', () => {
     expect(y2020.city.skilledMet).toBe(true);
   });
 
-  it('a change dated after mid-year still governs that year\'s goal, read at its end (31 December)', async () => {
-    await inTransaction(store.db, (tx) => recordParameterChange(tx, city, {
-      parameter: 'goals.highSkilledShareOfSkilledPercent', value: 36, validFrom: '2020-10-01', validTo: '2020-12-31', reason: '年底考核口径（测试）',
-    }));
+  it("a change dated after mid-year still governs that year's goal, read at its end (31 December)", async () => {
+    await inTransaction(store.db, (tx) =>
+      recordParameterChange(tx, city, {
+        parameter: 'goals.highSkilledShareOfSkilledPercent',
+        value: 36,
+        validFrom: '2020-10-01',
+        validTo: '2020-12-31',
+        reason: '年底考核口径（测试）',
+      }),
+    );
     expect((await cityGoals(store.db, 2020)).city).toMatchObject({ highSkilledBasisPoints: 3500, highSkilledMet: false });
     expect((await cityGoals(store.db, 2021)).city.highSkilledMet).toBe(true);
   });
 
   it('the rotation industries come from the package too: a change to 钒钛 alone drops 康养 from the goal', async () => {
     expect((await cityGoals(store.db, 2021)).rotation.map((r) => r.industry)).toEqual(['vanadium_titanium', 'health_care']);
-    await inTransaction(store.db, (tx) => recordParameterChange(tx, city, {
-      parameter: 'goals.rotationIndustries', value: ['vanadium_titanium'], validFrom: '2021-01-01', validTo: null, reason: '测试',
-    }));
+    await inTransaction(store.db, (tx) =>
+      recordParameterChange(tx, city, {
+        parameter: 'goals.rotationIndustries',
+        value: ['vanadium_titanium'],
+        validFrom: '2021-01-01',
+        validTo: null,
+        reason: '测试',
+      }),
+    );
     expect((await cityGoals(store.db, 2021)).rotation.map((r) => r.industry)).toEqual(['vanadium_titanium']);
     expect((await cityGoals(store.db, 2020)).rotation.map((r) => r.industry)).toEqual(['vanadium_titanium', 'health_care']);
   });
@@ -91,12 +131,18 @@ describe('The §1 goal parameters are dated data of the policy package', () => {
 
   it('packages stored before the §1 parameters existed get them from the migration, their own values kept', async () => {
     // Take the goals out of every stored package (as an older store holds them), and keep one package's own value.
-    await sql`update policy_packages set data = jsonb_set(data, '{parameters}', (data -> 'parameters') - 'goals.skilledShareOfEmployedPercent' - 'goals.rotationIndustries')`.execute(store.db);
+    await sql`update policy_packages set data = jsonb_set(data, '{parameters}', (data -> 'parameters') - 'goals.skilledShareOfEmployedPercent' - 'goals.rotationIndustries')`.execute(
+      store.db,
+    );
     await expect(policiesFromStore(store.db)).rejects.toThrow(/goals\.skilledShareOfEmployedPercent: 缺少参数/);
     await addGoalParameters(store.db);
     await addGoalParameters(store.db); // idempotent
     const policies = await policiesFromStore(store.db);
     expect(policies).toBeInstanceOf(PolicySet);
-    expect(goalParametersFor(policies, 2020)).toMatchObject({ skilled: 33, highSkilled: 36, industries: ['vanadium_titanium', 'health_care'] });
+    expect(goalParametersFor(policies, 2020)).toMatchObject({
+      skilled: 33,
+      highSkilled: 36,
+      industries: ['vanadium_titanium', 'health_care'],
+    });
   });
 });

@@ -1,7 +1,15 @@
 // §4.0 职业技能鉴定补贴 — SPEC R6 and "Decisions by program" row §4.0 appraisal.
 import { describe, it } from 'vitest';
 import {
-  OCC, claim, decide, decideOne, expectEligible, expectIneligible, expectNotApplicable, expectUndecided, history,
+  OCC,
+  claim,
+  decide,
+  decideOne,
+  expectEligible,
+  expectIneligible,
+  expectNotApplicable,
+  expectUndecided,
+  history,
   person,
 } from '../fixtures.ts';
 
@@ -9,7 +17,7 @@ const C = '§4.0';
 const ap = (o = {}) => claim('appraisal', o);
 
 describe('§4.0 appraisal subsidy (职业技能鉴定补贴)', () => {
-  it('pays a first appraisal the upgrade entry\'s appraisal standard (电工 四级: 200 yuan, not the employment entry\'s 180), to the trainee', () => {
+  it("pays a first appraisal the upgrade entry's appraisal standard (电工 四级: 200 yuan, not the employment entry's 180), to the trainee", () => {
     expectEligible(decideOne(ap()), 20000, 'individual', C);
   });
 
@@ -76,7 +84,17 @@ describe('§4.0 appraisal subsidy (职业技能鉴定补贴)', () => {
   });
 
   it('uses the catalog edition in force on the appraisal date (砌筑工 四级: 90 yuan in 2020, 95 yuan in 2021)', () => {
-    expectEligible(decideOne(ap({ occupationCode: OCC.bricklayer, startDate: '2020-11-02', endDate: '2020-11-02' })), 9000, 'individual', C);
-    expectEligible(decideOne(ap({ occupationCode: OCC.bricklayer, startDate: '2021-03-02', endDate: '2021-03-02' })), 9500, 'individual', C);
+    expectEligible(
+      decideOne(ap({ occupationCode: OCC.bricklayer, startDate: '2020-11-02', endDate: '2020-11-02' })),
+      9000,
+      'individual',
+      C,
+    );
+    expectEligible(
+      decideOne(ap({ occupationCode: OCC.bricklayer, startDate: '2021-03-02', endDate: '2021-03-02' })),
+      9500,
+      'individual',
+      C,
+    );
   });
 });

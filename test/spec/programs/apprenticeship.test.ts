@@ -1,8 +1,6 @@
 // §4.1 企业新型学徒制 — SPEC "Programs" row 4.1 and "Decisions by program" row §4.1.
 import { describe, it } from 'vitest';
-import {
-  claim, decideOne, decide, enterprise, expectEligible, expectIneligible, expectUndecided, history,
-} from '../fixtures.ts';
+import { claim, decideOne, decide, enterprise, expectEligible, expectIneligible, expectUndecided, history } from '../fixtures.ts';
 
 const C = '§4.1';
 const app = (o = {}) => claim('apprenticeship', o);

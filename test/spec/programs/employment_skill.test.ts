@@ -1,8 +1,6 @@
 // §4.6 就业技能培训 — SPEC programs row 4.6 and "Decisions by program" row §4.6 employment_skill.
 import { describe, it } from 'vitest';
-import {
-  OCC, claim, decide, decideOne, expectEligible, expectIneligible, expectUndecided, history, person,
-} from '../fixtures.ts';
+import { OCC, claim, decide, decideOne, expectEligible, expectIneligible, expectUndecided, history, person } from '../fixtures.ts';
 
 const C = '§4.6';
 const es = (o = {}) => claim('employment_skill', o);
@@ -30,7 +28,12 @@ describe('§4.6 employment-skill training (就业技能培训)', () => {
   });
 
   it('applies the in-school 80% even when the student is also in a free group, and pays the institution', () => {
-    expectEligible(decideOne(es({ applicant: 'individual' }), withGroups(['in_school_student', 'poor_family_child'])), 79200, 'institution', C);
+    expectEligible(
+      decideOne(es({ applicant: 'individual' }), withGroups(['in_school_student', 'poor_family_child'])),
+      79200,
+      'institution',
+      C,
+    );
   });
 
   it('refuses a trainee in no key group', () => {
@@ -85,7 +88,9 @@ describe('§4.6 employment-skill training (就业技能培训)', () => {
 
   it('refuses 电工 四级 employment training after 电工 四级 was subsidised under §4.2 (R4)', () => {
     const earlier = history('skill_upgrade', 'paid', { startDate: '2020-03-01', endDate: '2020-06-30' });
-    const d = decide({ claims: [earlier, es({ occupationCode: OCC.electrician, level: 4, startDate: '2021-03-01', endDate: '2021-04-30' })] });
+    const d = decide({
+      claims: [earlier, es({ occupationCode: OCC.electrician, level: 4, startDate: '2021-03-01', endDate: '2021-04-30' })],
+    });
     expectIneligible(d, C);
   });
 });

@@ -1,8 +1,6 @@
 // §4.7 创业培训 — SPEC programs row 4.7 and "Decisions by program" row §4.7; R4 key = type.
 import { describe, it } from 'vitest';
-import {
-  claim, decide, decideOne, expectEligible, expectIneligible, expectUndecided, history, person,
-} from '../fixtures.ts';
+import { claim, decide, decideOne, expectEligible, expectIneligible, expectUndecided, history, person } from '../fixtures.ts';
 
 const C = '§4.7';
 const en = (o = {}) => claim('entrepreneurship', o);
@@ -53,11 +51,19 @@ describe('§4.7 entrepreneurship training (创业培训)', () => {
   });
 
   it('refuses the same type for the same person a second time (R4 key: the type)', () => {
-    expectIneligible(decide({ claims: [history('entrepreneurship', 'paid', { startDate: '2020-02-03', endDate: '2020-02-10' }), en()] }), C);
+    expectIneligible(
+      decide({ claims: [history('entrepreneurship', 'paid', { startDate: '2020-02-03', endDate: '2020-02-10' }), en()] }),
+      C,
+    );
   });
 
   it('pays another type for a person who already had SYB', () => {
-    const d = decide({ claims: [history('entrepreneurship', 'paid', { startDate: '2020-02-03', endDate: '2020-02-10' }), en({ entrepreneurshipType: 'IYB' })] });
+    const d = decide({
+      claims: [
+        history('entrepreneurship', 'paid', { startDate: '2020-02-03', endDate: '2020-02-10' }),
+        en({ entrepreneurshipType: 'IYB' }),
+      ],
+    });
     expectEligible(d, 150000, 'individual', C);
   });
 

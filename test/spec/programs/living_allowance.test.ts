@@ -2,7 +2,15 @@
 // §4.6 living_allowance; contract: allowances follow the decision of their training.
 import { describe, it } from 'vitest';
 import {
-  OCC, claim, decide, expectEligible, expectIneligible, expectNotApplicable, expectUndecided, history, person,
+  OCC,
+  claim,
+  decide,
+  expectEligible,
+  expectIneligible,
+  expectNotApplicable,
+  expectUndecided,
+  history,
+  person,
   type Json,
 } from '../fixtures.ts';
 
@@ -28,12 +36,22 @@ describe('§4.6 living allowance (生活费补贴)', () => {
 
   it('pays a 两后生 from a rural household', () => {
     const { t, a } = pair();
-    expectEligible(decide({ people: people({ groups: ['non_continuing_graduate'], rural: true }), claims: [t, a] }, a), 100000, 'individual', C);
+    expectEligible(
+      decide({ people: people({ groups: ['non_continuing_graduate'], rural: true }), claims: [t, a] }, a),
+      100000,
+      'individual',
+      C,
+    );
   });
 
   it('pays an urban 两后生 from a subsistence-allowance family', () => {
     const { t, a } = pair();
-    expectEligible(decide({ people: people({ groups: ['non_continuing_graduate', 'urban_dibao_family'], rural: false }), claims: [t, a] }, a), 100000, 'individual', C);
+    expectEligible(
+      decide({ people: people({ groups: ['non_continuing_graduate', 'urban_dibao_family'], rural: false }), claims: [t, a] }, a),
+      100000,
+      'individual',
+      C,
+    );
   });
 
   it('refuses an urban 两后生 who is not from a subsistence-allowance family', () => {
@@ -43,7 +61,9 @@ describe('§4.6 living allowance (生活费补贴)', () => {
 
   it('is undecided for a 两后生 whose household type is unknown, naming people[0].rural', () => {
     const { t, a } = pair();
-    expectUndecided(decide({ people: people({ groups: ['non_continuing_graduate'], rural: undefined }), claims: [t, a] }, a), C, ['people[0].rural']);
+    expectUndecided(decide({ people: people({ groups: ['non_continuing_graduate'], rural: undefined }), claims: [t, a] }, a), C, [
+      'people[0].rural',
+    ]);
   });
 
   it('refuses a registered unemployed trainee (not an allowance group)', () => {

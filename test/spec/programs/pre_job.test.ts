@@ -1,7 +1,15 @@
 // §4.4 岗前技能培训 — SPEC programs row 4.4 and "Decisions by program" row §4.4.
 import { describe, it } from 'vitest';
 import {
-  OTHER_EMPLOYER, claim, decide, decideOne, enterprise, expectEligible, expectIneligible, expectUndecided, history,
+  OTHER_EMPLOYER,
+  claim,
+  decide,
+  decideOne,
+  enterprise,
+  expectEligible,
+  expectIneligible,
+  expectUndecided,
+  history,
 } from '../fixtures.ts';
 
 const C = '§4.4';
@@ -52,7 +60,12 @@ describe('§4.4 pre-job training (岗前技能培训)', () => {
 
   it('pays a pre-job claim for the same person at another employer', () => {
     const earlier = history('pre_job', 'approved', { enterpriseUscc: OTHER_EMPLOYER });
-    expectEligible(decide({ enterprises: twoEmployers, claims: [earlier, pj({ startDate: '2020-08-01', endDate: '2020-08-10' })] }), 150000, 'enterprise', C);
+    expectEligible(
+      decide({ enterprises: twoEmployers, claims: [earlier, pj({ startDate: '2020-08-01', endDate: '2020-08-10' })] }),
+      150000,
+      'enterprise',
+      C,
+    );
   });
 
   it('ignores an earlier pre-job claim that was rejected', () => {

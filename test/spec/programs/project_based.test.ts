@@ -1,8 +1,21 @@
 // §4.9 项目制培训 — SPEC programs row 4.9, R4 (§4.9 key) and "Decisions by program" row §4.9.
 import { describe, it } from 'vitest';
 import {
-  OCC, PERSON_A, PERSON_B, PERSON_C, claim, decide, decideOne, evaluate, decisionOf, expectEligible,
-  expectIneligible, expectUndecided, history, person, residentId,
+  OCC,
+  PERSON_A,
+  PERSON_B,
+  PERSON_C,
+  claim,
+  decide,
+  decideOne,
+  evaluate,
+  decisionOf,
+  expectEligible,
+  expectIneligible,
+  expectUndecided,
+  history,
+  person,
+  residentId,
 } from '../fixtures.ts';
 
 const C = '§4.9';

@@ -1,8 +1,6 @@
 // §4.10 高危行业安全技能培训 — SPEC programs row 4.10 and "Decisions by program" row §4.10.
 import { describe, it } from 'vitest';
-import {
-  claim, decide, decideOne, enterprise, expectEligible, expectIneligible, expectUndecided, history, person,
-} from '../fixtures.ts';
+import { claim, decide, decideOne, enterprise, expectEligible, expectIneligible, expectUndecided, history, person } from '../fixtures.ts';
 
 const C = '§4.10';
 const sf = (o = {}) => claim('safety', o);

@@ -1,7 +1,14 @@
 // §4.3 短期岗位技能培训 — SPEC programs row 4.3 and "Decisions by program" row §4.3.
 import { describe, it } from 'vitest';
 import {
-  claim, decide, decideOne, enterprise, expectEligible, expectIneligible, expectNotApplicable, expectUndecided,
+  claim,
+  decide,
+  decideOne,
+  enterprise,
+  expectEligible,
+  expectIneligible,
+  expectNotApplicable,
+  expectUndecided,
 } from '../fixtures.ts';
 
 const C = '§4.3';

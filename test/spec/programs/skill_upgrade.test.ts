@@ -1,7 +1,16 @@
 // §4.2 技能等级提升培训 — SPEC "Decisions by program" row §4.2; catalog §4.0; R8 §5.2.
 import { describe, it } from 'vitest';
 import {
-  OCC, catalogEntry, claim, decideOne, enterprise, expectEligible, expectIneligible, expectMissingFundYear, expectUndecided, person,
+  OCC,
+  catalogEntry,
+  claim,
+  decideOne,
+  enterprise,
+  expectEligible,
+  expectIneligible,
+  expectMissingFundYear,
+  expectUndecided,
+  person,
 } from '../fixtures.ts';
 
 const C = '§4.2';

@@ -1,8 +1,6 @@
 // §4.5 困难企业职工转岗转业培训 — SPEC programs row 4.5 and "Decisions by program" row §4.5.
 import { describe, it } from 'vitest';
-import {
-  OCC, claim, decideOne, enterprise, expectEligible, expectIneligible, expectUndecided,
-} from '../fixtures.ts';
+import { OCC, claim, decideOne, enterprise, expectEligible, expectIneligible, expectUndecided } from '../fixtures.ts';
 
 const C = '§4.5';
 const tr = (o = {}) => claim('transfer', o);
@@ -21,7 +19,12 @@ describe('§4.5 transfer training of employees of enterprises in difficulty (转
   });
 
   it('pays when the recognition starts on the training start date', () => {
-    expectEligible(decideOne(tr(), { enterprises: [enterprise({ difficulty: { from: '2020-04-01', to: '2020-12-31' } })] }), 99000, 'enterprise', C);
+    expectEligible(
+      decideOne(tr(), { enterprises: [enterprise({ difficulty: { from: '2020-04-01', to: '2020-12-31' } })] }),
+      99000,
+      'enterprise',
+      C,
+    );
   });
 
   it('refuses when the recognition ended the day before the training start date', () => {
@@ -29,7 +32,12 @@ describe('§4.5 transfer training of employees of enterprises in difficulty (转
   });
 
   it('pays when the recognition covers the start date but ends before the completion date', () => {
-    expectEligible(decideOne(tr(), { enterprises: [enterprise({ difficulty: { from: '2019-01-01', to: '2020-04-01' } })] }), 99000, 'enterprise', C);
+    expectEligible(
+      decideOne(tr(), { enterprises: [enterprise({ difficulty: { from: '2019-01-01', to: '2020-04-01' } })] }),
+      99000,
+      'enterprise',
+      C,
+    );
   });
 
   it('treats a recognition without an end date as open-ended', () => {

@@ -2,8 +2,17 @@
 // "Decisions by program" row §4.8. Validity by the first insured month.
 import { describe, it } from 'vitest';
 import {
-  OTHER_EMPLOYER, claim, decide, decideOne, enterprise, expectEligible, expectIneligible, expectNotApplicable,
-  expectUndecided, history, person,
+  OTHER_EMPLOYER,
+  claim,
+  decide,
+  decideOne,
+  enterprise,
+  expectEligible,
+  expectIneligible,
+  expectNotApplicable,
+  expectUndecided,
+  history,
+  person,
 } from '../fixtures.ts';
 
 const C = '§4.8';
@@ -11,7 +20,10 @@ const wt = (o = {}) => claim('work_for_training', o);
 const twoEmployers = [enterprise(), enterprise({ uscc: OTHER_EMPLOYER, name: '另一家企业' })];
 const elsewhere = (status: string, insuredMonths: number | undefined) =>
   history('work_for_training', status, {
-    enterpriseUscc: OTHER_EMPLOYER, startDate: '2020-01-01', endDate: '2020-06-30', insuredMonths,
+    enterpriseUscc: OTHER_EMPLOYER,
+    startDate: '2020-01-01',
+    endDate: '2020-06-30',
+    insuredMonths,
   });
 
 describe('§4.8 work-for-training (以工代训)', () => {
@@ -32,17 +44,26 @@ describe('§4.8 work-for-training (以工代训)', () => {
   });
 
   it('pays the months left after 4 months on record at another employer: 3 claimed, 2 paid (400 yuan)', () => {
-    const d = decide({ enterprises: twoEmployers, claims: [elsewhere('paid', 4), wt({ startDate: '2020-08-01', endDate: '2020-10-31', insuredMonths: 3 })] });
+    const d = decide({
+      enterprises: twoEmployers,
+      claims: [elsewhere('paid', 4), wt({ startDate: '2020-08-01', endDate: '2020-10-31', insuredMonths: 3 })],
+    });
     expectEligible(d, 40000, 'enterprise', C);
   });
 
   it('refuses a claim when the 6 months are used up at another employer', () => {
-    const d = decide({ enterprises: twoEmployers, claims: [elsewhere('approved', 6), wt({ startDate: '2020-08-01', endDate: '2020-10-31', insuredMonths: 3 })] });
+    const d = decide({
+      enterprises: twoEmployers,
+      claims: [elsewhere('approved', 6), wt({ startDate: '2020-08-01', endDate: '2020-10-31', insuredMonths: 3 })],
+    });
     expectIneligible(d, C);
   });
 
   it('does not count a rejected claim on record against the 6 months', () => {
-    const d = decide({ enterprises: twoEmployers, claims: [elsewhere('rejected', 6), wt({ startDate: '2020-08-01', endDate: '2020-10-31', insuredMonths: 3 })] });
+    const d = decide({
+      enterprises: twoEmployers,
+      claims: [elsewhere('rejected', 6), wt({ startDate: '2020-08-01', endDate: '2020-10-31', insuredMonths: 3 })],
+    });
     expectEligible(d, 60000, 'enterprise', C);
   });
 
@@ -51,8 +72,11 @@ describe('§4.8 work-for-training (以工代训)', () => {
     expectEligible(decide({ enterprises: twoEmployers, claims: [c, elsewhere('pending', 5)] }, c), 20000, 'enterprise', C);
   });
 
-  it('is undecided, naming the earlier claim\'s insuredMonths, when months on an earlier claim are unknown', () => {
-    const d = decide({ enterprises: twoEmployers, claims: [elsewhere('paid', undefined), wt({ startDate: '2020-08-01', endDate: '2020-10-31', insuredMonths: 3 })] });
+  it("is undecided, naming the earlier claim's insuredMonths, when months on an earlier claim are unknown", () => {
+    const d = decide({
+      enterprises: twoEmployers,
+      claims: [elsewhere('paid', undefined), wt({ startDate: '2020-08-01', endDate: '2020-10-31', insuredMonths: 3 })],
+    });
     expectUndecided(d, C, ['claims[0].insuredMonths']);
   });
 
@@ -124,7 +148,9 @@ describe('§4.8 work-for-training (以工代训)', () => {
   });
 
   it('pays 80% of the 6 months left when 7 are claimed and the fund was not fully used (960 yuan)', () => {
-    const d = decideOne(wt({ endDate: '2020-09-30', insuredMonths: 7 }), { enterprises: [enterprise({ educationFundFullyUsed: { '2020': false } })] });
+    const d = decideOne(wt({ endDate: '2020-09-30', insuredMonths: 7 }), {
+      enterprises: [enterprise({ educationFundFullyUsed: { '2020': false } })],
+    });
     expectEligible(d, 96000, 'enterprise', C);
   });
 

@@ -2,13 +2,14 @@
 // §4.1–§4.10 claims not rejected/withdrawn, whoever applied; §4.6 living allowance and §4.0 appraisal
 // do not count.
 import { describe, it } from 'vitest';
-import {
-  OCC, PERSON_B, claim, decide, expectEligible, expectIneligible, history, person,
-  type Json,
-} from '../fixtures.ts';
+import { OCC, PERSON_B, claim, decide, expectEligible, expectIneligible, history, person, type Json } from '../fixtures.ts';
 
 const st = (month: number, o: Json = {}) =>
-  claim('short_term', { startDate: `2020-${String(month).padStart(2, '0')}-01`, endDate: `2020-${String(month).padStart(2, '0')}-05`, ...o });
+  claim('short_term', {
+    startDate: `2020-${String(month).padStart(2, '0')}-01`,
+    endDate: `2020-${String(month).padStart(2, '0')}-05`,
+    ...o,
+  });
 
 describe('R3 annual cap of three training subsidies', () => {
   it('pays three trainings completed in 2020 and refuses the fourth', () => {
@@ -18,12 +19,7 @@ describe('R3 annual cap of three training subsidies', () => {
   });
 
   it('counts across programs and applicants (§4.2 applied by the person, §4.7, §4.10)', () => {
-    const claims = [
-      claim('skill_upgrade', { applicant: 'individual' }),
-      claim('entrepreneurship'),
-      claim('safety'),
-      st(9),
-    ];
+    const claims = [claim('skill_upgrade', { applicant: 'individual' }), claim('entrepreneurship'), claim('safety'), st(9)];
     expectIneligible(decide({ claims }), '§4.3');
   });
 

@@ -19,7 +19,9 @@ describe('R12 applicant of trainee-side programs', () => {
   });
 
   it('pays §4.6 training claimed by a trainee outside the free groups to the trainee', () => {
-    const d = decideOne(claim('employment_skill', { applicant: 'individual' }), { people: [person({ groups: ['zero_employment_family'] })] });
+    const d = decideOne(claim('employment_skill', { applicant: 'individual' }), {
+      people: [person({ groups: ['zero_employment_family'] })],
+    });
     expectEligible(d, 99000, 'individual', '§4.6');
   });
 

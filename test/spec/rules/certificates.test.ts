@@ -1,11 +1,17 @@
 // SPEC R1/R13 and the "certificate" column of "Decisions by program": which certificate types each
 // program accepts. Not §4.8 nor the living allowance, which need none.
 import { describe, it } from 'vitest';
-import {
-  CLAUSE, OCC, claim, decide, decideOne, expectEligible, expectIneligible, type Json, type Program,
-} from '../fixtures.ts';
+import { CLAUSE, OCC, claim, decide, decideOne, expectEligible, expectIneligible, type Json, type Program } from '../fixtures.ts';
 
-const TYPES = ['vocational_qualification', 'skill_level', 'special_ability', 'safety', 'special_operation', 'training', 'entrepreneurship'] as const;
+const TYPES = [
+  'vocational_qualification',
+  'skill_level',
+  'special_ability',
+  'safety',
+  'special_operation',
+  'training',
+  'entrepreneurship',
+] as const;
 const ALL_BUT_ENTREPRENEURSHIP = TYPES.filter((t) => t !== 'entrepreneurship');
 
 const accepted: Record<Exclude<Program, 'work_for_training' | 'living_allowance'>, readonly string[]> = {
@@ -63,7 +69,12 @@ describe('R13 certificates each program accepts', () => {
 
   it('accepts a 专项职业能力证书 for §4.6 but not for §4.2', () => {
     const cert = { type: 'special_ability', number: 'ZX-1' };
-    expectEligible(decideOne(claim('employment_skill', { occupationCode: OCC.pastry, level: 'special', certificate: cert })), 60000, 'institution', '§4.6');
+    expectEligible(
+      decideOne(claim('employment_skill', { occupationCode: OCC.pastry, level: 'special', certificate: cert })),
+      60000,
+      'institution',
+      '§4.6',
+    );
     expectIneligible(decideOne(claim('skill_upgrade', { certificate: cert })), '§4.2');
   });
 });

@@ -2,7 +2,15 @@
 // it is paid as an enterprise payee; the year read is the completion year; unknown → undecided.
 import { describe, expect, it } from 'vitest';
 import {
-  OTHER_EMPLOYER, claim, decide, decideOne, enterprise, expectEligible, expectIneligible, expectMissingFundYear, expectUndecided,
+  OTHER_EMPLOYER,
+  claim,
+  decide,
+  decideOne,
+  enterprise,
+  expectEligible,
+  expectIneligible,
+  expectMissingFundYear,
+  expectUndecided,
 } from '../fixtures.ts';
 
 const fund = (f: Record<string, boolean>) => ({ enterprises: [enterprise({ educationFundFullyUsed: f })] });
@@ -66,7 +74,7 @@ describe('R8 80% when the employee-education fund was not fully used', () => {
     expectEligible(d, 80000, 'enterprise', '§4.4');
   });
 
-  it('names enterprises[1] when the second enterprise\'s fund is unknown', () => {
+  it("names enterprises[1] when the second enterprise's fund is unknown", () => {
     const enterprises = [enterprise(), enterprise({ uscc: OTHER_EMPLOYER, name: '另一家企业', educationFundFullyUsed: {} })];
     const d = decide({ enterprises, claims: [claim('pre_job', { enterpriseUscc: OTHER_EMPLOYER })] });
     expectUndecided(d, '§4.4', []);

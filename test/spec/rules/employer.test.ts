@@ -2,7 +2,15 @@
 // names no employer is ineligible; naming an enterprise the input does not describe is an input error.
 import { describe, it } from 'vitest';
 import {
-  CLAUSE, EMPLOYER, claim, decideOne, expectEligible, expectIneligible, expectInputErrorAt, file, uscc,
+  CLAUSE,
+  EMPLOYER,
+  claim,
+  decideOne,
+  expectEligible,
+  expectIneligible,
+  expectInputErrorAt,
+  file,
+  uscc,
   type Program,
 } from '../fixtures.ts';
 

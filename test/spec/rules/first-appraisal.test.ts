@@ -2,9 +2,7 @@
 // claim of the person is an earlier attempt, whatever its status or outcome, except a withdrawn or
 // not_applicable one; `earlierAppraisal` covers appraisals outside the file (unknown → undecided).
 import { describe, it } from 'vitest';
-import {
-  OCC, PERSON_B, claim, decide, expectEligible, expectIneligible, expectUndecided, history, person,
-} from '../fixtures.ts';
+import { OCC, PERSON_B, claim, decide, expectEligible, expectIneligible, expectUndecided, history, person } from '../fixtures.ts';
 
 const C = '§4.0';
 const ap = (o = {}) => claim('appraisal', o);
@@ -43,9 +41,14 @@ describe('R6 first appraisal only', () => {
     expectEligible(decide({ claims: [a, b] }, b), 20000, 'individual', C);
   });
 
-  it('does not count another person\'s appraisal', () => {
+  it("does not count another person's appraisal", () => {
     const people = [person(), person({ id: PERSON_B, name: '李强' })];
-    expectEligible(decide({ people, claims: [history('appraisal', 'paid', { ...march, personId: PERSON_B }), ap()] }), 20000, 'individual', C);
+    expectEligible(
+      decide({ people, claims: [history('appraisal', 'paid', { ...march, personId: PERSON_B }), ap()] }),
+      20000,
+      'individual',
+      C,
+    );
   });
 
   it('refuses a person known to have sat an appraisal outside the file', () => {

@@ -3,10 +3,7 @@
 // decided eligible counts as pending for the claims after it. Output: one decision per evaluated claim,
 // in file order (allowances are decided after the other claims but reported in place).
 import { describe, expect, it } from 'vitest';
-import {
-  claim, decide, evaluate, evaluateFile, expectEligible, expectIneligible, file, history,
-  type SpecDecision,
-} from '../fixtures.ts';
+import { claim, decide, evaluate, evaluateFile, expectEligible, expectIneligible, file, history, type SpecDecision } from '../fixtures.ts';
 
 describe('History claims and the order of a batch', () => {
   it('returns one decision per evaluated claim, in file order, and none for history claims', () => {
@@ -64,7 +61,9 @@ describe('History claims and the order of a batch', () => {
     const claims = [claim('short_term'), claim('skill_upgrade', { qualified: undefined }), claim('safety', { certificate: undefined })];
     const plain = evaluateFile(file({ claims })) as unknown as SpecDecision[];
     const explained = evaluateFile(file({ claims }), { explain: true }) as unknown as SpecDecision[];
-    expect(explained.map((d) => [d.ref, d.outcome, d.amountFen, d.payee])).toEqual(plain.map((d) => [d.ref, d.outcome, d.amountFen, d.payee]));
+    expect(explained.map((d) => [d.ref, d.outcome, d.amountFen, d.payee])).toEqual(
+      plain.map((d) => [d.ref, d.outcome, d.amountFen, d.payee]),
+    );
   });
 
   it('does not evaluate a history claim even when it would be invalid as a decision (no certificate, no hours)', () => {

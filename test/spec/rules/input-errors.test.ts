@@ -3,9 +3,26 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  CLAUSE, EMPLOYER, InputError, PERSON_A, PERSON_B, catalogEntry, claim, corruptCheckChar, defaultCatalog, enterprise,
-  evaluateFile, expectInputErrorAt, file, history, person, residentId, uscc,
-  type Json, type Program, type SpecDecision,
+  CLAUSE,
+  EMPLOYER,
+  InputError,
+  PERSON_A,
+  PERSON_B,
+  catalogEntry,
+  claim,
+  corruptCheckChar,
+  defaultCatalog,
+  enterprise,
+  evaluateFile,
+  expectInputErrorAt,
+  file,
+  history,
+  person,
+  residentId,
+  uscc,
+  type Json,
+  type Program,
+  type SpecDecision,
 } from '../fixtures.ts';
 
 const one = (c: Json, parts: Partial<Parameters<typeof file>[0]> = {}) => file({ ...parts, claims: [c] });
@@ -20,7 +37,10 @@ describe('Input errors', () => {
       expectInputErrorAt(one(claim('short_term', { applicant: 'government' })), 'claims[0].applicant');
     });
     it('rejects an unknown group under people[0].groups', () => {
-      expectInputErrorAt(file({ people: [person({ groups: ['poor_labor', 'astronaut'] })], claims: [claim('short_term')] }), startsWith('people[0].groups'));
+      expectInputErrorAt(
+        file({ people: [person({ groups: ['poor_labor', 'astronaut'] })], claims: [claim('short_term')] }),
+        startsWith('people[0].groups'),
+      );
     });
     it('rejects an unknown certificate type at claims[0].certificate.type', () => {
       expectInputErrorAt(one(claim('short_term', { certificate: { type: 'diploma', number: 'D' } })), 'claims[0].certificate.type');
@@ -61,7 +81,10 @@ describe('Input errors', () => {
     });
     it('rejects negative days at claims[1].attendedDays', () => {
       const t = claim('employment_skill');
-      expectInputErrorAt(file({ claims: [t, claim('living_allowance', { trainingRef: t.ref, attendedDays: -3 })] }), 'claims[1].attendedDays');
+      expectInputErrorAt(
+        file({ claims: [t, claim('living_allowance', { trainingRef: t.ref, attendedDays: -3 })] }),
+        'claims[1].attendedDays',
+      );
     });
     it('rejects negative contract months at claims[0].contractMonths', () => {
       expectInputErrorAt(one(claim('pre_job', { contractMonths: -12 })), 'claims[0].contractMonths');
@@ -92,7 +115,10 @@ describe('Input errors', () => {
       expectInputErrorAt(one(claim('short_term', { enterpriseUscc: uscc(99) })), 'claims[0].enterpriseUscc');
     });
     it('rejects an unknown personId on a history claim too', () => {
-      expectInputErrorAt(file({ claims: [history('short_term', 'paid', { personId: residentId(98) }), claim('safety')] }), 'claims[0].personId');
+      expectInputErrorAt(
+        file({ claims: [history('short_term', 'paid', { personId: residentId(98) }), claim('safety')] }),
+        'claims[0].personId',
+      );
     });
     it('rejects a trainingRef naming no claim of the file', () => {
       expectInputErrorAt(one(claim('living_allowance', { trainingRef: 'nope' })), 'claims[0].trainingRef');
@@ -140,9 +166,12 @@ describe('Input errors', () => {
   });
 
   describe('always-required fields', () => {
-    it.each(['ref', 'program', 'applicant', 'personId', 'startDate', 'endDate'])('rejects a claim without %s, naming claims[0].<field>', (field) => {
-      expectInputErrorAt(one(claim('short_term', { [field]: undefined })), `claims[0].${field}`);
-    });
+    it.each(['ref', 'program', 'applicant', 'personId', 'startDate', 'endDate'])(
+      'rejects a claim without %s, naming claims[0].<field>',
+      (field) => {
+        expectInputErrorAt(one(claim('short_term', { [field]: undefined })), `claims[0].${field}`);
+      },
+    );
     it('rejects a person without an id at people[0].id', () => {
       expectInputErrorAt(file({ people: [person({ id: undefined })], claims: [] }), 'people[0].id');
     });
@@ -162,11 +191,17 @@ describe('Input errors', () => {
       expectInputErrorAt(file({ enterprises: [enterprise({ uscc: undefined })], claims: [] }), 'enterprises[0].uscc');
     });
     it('rejects a difficulty recognition without `from` at enterprises[0].difficulty.from', () => {
-      expectInputErrorAt(file({ enterprises: [enterprise({ difficulty: { to: '2021-12-31' } })], claims: [] }), 'enterprises[0].difficulty.from');
+      expectInputErrorAt(
+        file({ enterprises: [enterprise({ difficulty: { to: '2021-12-31' } })], claims: [] }),
+        'enterprises[0].difficulty.from',
+      );
     });
-    it.each(['section', 'code', 'level', 'baseStandardYuan', 'industry', 'upliftRate'])('rejects a catalog entry without %s, naming catalog[0].<field>', (field) => {
-      expectInputErrorAt(file({ catalog: [catalogEntry({ [field]: undefined })], claims: [] }), `catalog[0].${field}`);
-    });
+    it.each(['section', 'code', 'level', 'baseStandardYuan', 'industry', 'upliftRate'])(
+      'rejects a catalog entry without %s, naming catalog[0].<field>',
+      (field) => {
+        expectInputErrorAt(file({ catalog: [catalogEntry({ [field]: undefined })], claims: [] }), `catalog[0].${field}`);
+      },
+    );
   });
 
   describe('format invariants stated beside the fields', () => {
@@ -179,11 +214,17 @@ describe('Input errors', () => {
     });
     // AMBIGUOUS: "each 200..1500" is stated on the format; an amount outside it is read as an impossible value.
     it('rejects an entrepreneurship type amount above 1500 yuan', () => {
-      expectInputErrorAt(file({ entrepreneurshipTypes: [{ code: 'SYB', amountYuan: 1600 }], claims: [] }), startsWith('entrepreneurshipTypes'));
+      expectInputErrorAt(
+        file({ entrepreneurshipTypes: [{ code: 'SYB', amountYuan: 1600 }], claims: [] }),
+        startsWith('entrepreneurshipTypes'),
+      );
     });
     // AMBIGUOUS: SPEC §4.0 Decision "the rate must be 0 for other industries and within [0.05, 0.20]".
     it('rejects an uplift rate of 0.25 for a vanadium-titanium occupation', () => {
-      expectInputErrorAt(file({ catalog: [catalogEntry({ industry: 'vanadium_titanium', upliftRate: 0.25 })], claims: [] }), startsWith('catalog[0]'));
+      expectInputErrorAt(
+        file({ catalog: [catalogEntry({ industry: 'vanadium_titanium', upliftRate: 0.25 })], claims: [] }),
+        startsWith('catalog[0]'),
+      );
     });
     it('rejects a non-zero uplift rate for an "other" occupation', () => {
       expectInputErrorAt(file({ catalog: [catalogEntry({ industry: 'other', upliftRate: 0.1 })], claims: [] }), startsWith('catalog[0]'));
@@ -207,10 +248,33 @@ describe('Input errors', () => {
 // ---------------------------------------------------------------------------------------------
 
 const PROGRAMS = Object.keys(CLAUSE).filter((p) => p !== 'living_allowance') as Program[];
-const GROUPS = ['poor_family_child', 'poor_labor', 'non_continuing_graduate', 'rural_migrant', 'laid_off', 'registered_unemployed',
-  'college_graduate', 'in_school_student', 'veteran', 'disabled', 'employment_difficulty', 'zero_employment_family',
-  'urban_dibao_family', 'decapacity'];
-const OPTIONAL_FACTS = ['qualified', 'newHire', 'contractMonths', 'planApproved', 'insuredMonths', 'attendedHours', 'occupationCode', 'level', 'certificate'];
+const GROUPS = [
+  'poor_family_child',
+  'poor_labor',
+  'non_continuing_graduate',
+  'rural_migrant',
+  'laid_off',
+  'registered_unemployed',
+  'college_graduate',
+  'in_school_student',
+  'veteran',
+  'disabled',
+  'employment_difficulty',
+  'zero_employment_family',
+  'urban_dibao_family',
+  'decapacity',
+];
+const OPTIONAL_FACTS = [
+  'qualified',
+  'newHire',
+  'contractMonths',
+  'planApproved',
+  'insuredMonths',
+  'attendedHours',
+  'occupationCode',
+  'level',
+  'certificate',
+];
 
 const dateArb = fc.integer({ min: 0, max: 1100 }).map((n) => new Date(Date.UTC(2019, 10, 1) + n * 86400000).toISOString().slice(0, 10));
 const claimArb = fc.record({
@@ -236,8 +300,15 @@ describe('A valid file never throws', () => {
           const claims = specs.map((s, i) => {
             const end = new Date(Date.parse(s.start) + s.length * 86400000).toISOString().slice(0, 10);
             const c: Json = claim(s.program, {
-              ref: `r${i}`, applicant: s.applicant, personId: s.person, startDate: s.start, endDate: end,
-              attendedHours: s.hours, contractMonths: s.months, insuredMonths: Math.min(s.months, 6), status: s.status,
+              ref: `r${i}`,
+              applicant: s.applicant,
+              personId: s.person,
+              startDate: s.start,
+              endDate: end,
+              attendedHours: s.hours,
+              contractMonths: s.months,
+              insuredMonths: Math.min(s.months, 6),
+              status: s.status,
               // one project per claim, so that random claims never disagree on a project's figures
               projectId: `P-${i}`,
             });

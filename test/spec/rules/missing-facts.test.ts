@@ -3,8 +3,16 @@
 // Any known failure wins over unknowns (→ ineligible).
 import { describe, expect, it } from 'vitest';
 import {
-  CLAUSE, claim, decide, decideOne, enterprise, expectIneligible, expectUndecided, person,
-  type Json, type Program,
+  CLAUSE,
+  claim,
+  decide,
+  decideOne,
+  enterprise,
+  expectIneligible,
+  expectUndecided,
+  person,
+  type Json,
+  type Program,
 } from '../fixtures.ts';
 
 const cases: [string, Program, Json][] = [
@@ -34,12 +42,16 @@ describe('R10 missing facts make a claim undecided', () => {
   });
 
   it('lists every unknown fact, of the person and of the claim', () => {
-    const d = decideOne(claim('apprenticeship', { planApproved: undefined, qualified: undefined }), { people: [person({ pensionEntitled: undefined })] });
+    const d = decideOne(claim('apprenticeship', { planApproved: undefined, qualified: undefined }), {
+      people: [person({ pensionEntitled: undefined })],
+    });
     expectUndecided(d, '§4.1', ['people[0].pensionEntitled', 'claims[0].planApproved', 'claims[0].qualified']);
   });
 
-  it('names enterprise facts by the enterprise\'s index (enterprises[0].insured)', () => {
-    expectUndecided(decideOne(claim('work_for_training'), { enterprises: [enterprise({ insured: null })] }), '§4.8', ['enterprises[0].insured']);
+  it("names enterprise facts by the enterprise's index (enterprises[0].insured)", () => {
+    expectUndecided(decideOne(claim('work_for_training'), { enterprises: [enterprise({ insured: null })] }), '§4.8', [
+      'enterprises[0].insured',
+    ]);
   });
 
   it('is ineligible, not undecided, when a known fact fails beside an unknown one', () => {
@@ -65,7 +77,7 @@ describe('R10 missing facts make a claim undecided', () => {
     expect(decideOne(claim('work_for_training', { qualified: undefined, certificate: undefined })).outcome).toBe('eligible');
   });
 
-  it('does not need `rural` for a poor labourer\'s living allowance', () => {
+  it("does not need `rural` for a poor labourer's living allowance", () => {
     const t = claim('employment_skill');
     const a = claim('living_allowance', { trainingRef: t.ref });
     expect(decide({ people: [person({ rural: undefined })], claims: [t, a] }, a).outcome).toBe('eligible');

@@ -2,9 +2,7 @@
 // §4.7 keyed by type, §4.10 by operation category; §4.3/§4.4/§4.8 have no occupation key; §4.9 keyed
 // only when the project names both occupation and level; an unknown key → undecided.
 import { describe, it } from 'vitest';
-import {
-  OCC, PERSON_B, claim, decide, expectEligible, expectIneligible, expectUndecided, history, person,
-} from '../fixtures.ts';
+import { OCC, PERSON_B, claim, decide, expectEligible, expectIneligible, expectUndecided, history, person } from '../fixtures.ts';
 
 const earlierUpgrade = (status = 'paid', o = {}) =>
   history('skill_upgrade', status, { startDate: '2020-03-02', endDate: '2020-06-30', ...o });
@@ -64,7 +62,12 @@ describe('R4 no repeat of the same occupation and level', () => {
   });
 
   it('blocks a §4.5 transfer training of 电工 四级 after §4.6 电工 四级', () => {
-    const es = history('employment_skill', 'paid', { occupationCode: OCC.electrician, level: 4, startDate: '2020-03-02', endDate: '2020-04-30' });
+    const es = history('employment_skill', 'paid', {
+      occupationCode: OCC.electrician,
+      level: 4,
+      startDate: '2020-03-02',
+      endDate: '2020-04-30',
+    });
     const c = claim('transfer', { occupationCode: OCC.electrician, level: 4, startDate: '2021-03-01', endDate: '2021-04-30' });
     expectIneligible(decide({ claims: [es, c] }), '§4.5');
   });

@@ -2,13 +2,30 @@
 // no allowance and no appraisal subsidy, whether or not the pension is drawn. Unknown → undecided.
 import { describe, it } from 'vitest';
 import {
-  CLAUSE, PERSON_B, RETIREE, claim, decide, decideOne, expectIneligible, expectUndecided, person,
+  CLAUSE,
+  PERSON_B,
+  RETIREE,
+  claim,
+  decide,
+  decideOne,
+  expectIneligible,
+  expectUndecided,
+  person,
   type Program,
 } from '../fixtures.ts';
 
 const programs: Program[] = [
-  'apprenticeship', 'skill_upgrade', 'short_term', 'pre_job', 'transfer', 'employment_skill',
-  'entrepreneurship', 'work_for_training', 'project_based', 'safety', 'appraisal',
+  'apprenticeship',
+  'skill_upgrade',
+  'short_term',
+  'pre_job',
+  'transfer',
+  'employment_skill',
+  'entrepreneurship',
+  'work_for_training',
+  'project_based',
+  'safety',
+  'appraisal',
 ];
 
 describe('R5 monthly-pension entitlement', () => {
@@ -23,7 +40,9 @@ describe('R5 monthly-pension entitlement', () => {
   });
 
   it.each(programs)('is undecided for a %s claim when pension entitlement is unknown, naming people[0].pensionEntitled', (program) => {
-    expectUndecided(decideOne(claim(program), { people: [person({ pensionEntitled: undefined })] }), CLAUSE[program], ['people[0].pensionEntitled']);
+    expectUndecided(decideOne(claim(program), { people: [person({ pensionEntitled: undefined })] }), CLAUSE[program], [
+      'people[0].pensionEntitled',
+    ]);
   });
 
   it('names the right person index (people[2].pensionEntitled) when the third person is the one unknown', () => {

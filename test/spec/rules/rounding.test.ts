@@ -1,9 +1,7 @@
 // SPEC R7: integer fen, exact decimals; catalog uplift half-up to the whole yuan; other percentages
 // and prorations half-up to the fen, in turn, rounding each time. Whole months of §4.1 periods.
 import { describe, it } from 'vitest';
-import {
-  OCC, catalogEntry, claim, decideOne, defaultCatalog, enterprise, expectEligible, expectIneligible, person,
-} from '../fixtures.ts';
+import { OCC, catalogEntry, claim, decideOne, defaultCatalog, enterprise, expectEligible, expectIneligible, person } from '../fixtures.ts';
 
 const app = (o = {}) => claim('apprenticeship', o);
 const fundUnused = { enterprises: [enterprise({ educationFundFullyUsed: { '2020': false, '2021': false } })] };
@@ -18,12 +16,18 @@ describe('R7 rounding and whole months', () => {
   });
 
   it('rounds 1111 × 1.15 = 1277.65 yuan to 1278 yuan', () => {
-    const catalog = [...defaultCatalog(), catalogEntry({ code: '2-02-38-01', level: 4, baseStandardYuan: 1111, industry: 'modern_service', upliftRate: 0.15 })];
+    const catalog = [
+      ...defaultCatalog(),
+      catalogEntry({ code: '2-02-38-01', level: 4, baseStandardYuan: 1111, industry: 'modern_service', upliftRate: 0.15 }),
+    ];
     expectEligible(decideOne(claim('skill_upgrade', { occupationCode: '2-02-38-01' }), { catalog }), 127800, 'individual', '§4.2');
   });
 
   it('rounds 1290 × 1.15 = 1483.5 yuan half-up to 1484 yuan', () => {
-    const catalog = [...defaultCatalog(), catalogEntry({ code: '2-02-38-02', level: 4, baseStandardYuan: 1290, industry: 'vanadium_titanium', upliftRate: 0.15 })];
+    const catalog = [
+      ...defaultCatalog(),
+      catalogEntry({ code: '2-02-38-02', level: 4, baseStandardYuan: 1290, industry: 'vanadium_titanium', upliftRate: 0.15 }),
+    ];
     expectEligible(decideOne(claim('skill_upgrade', { occupationCode: '2-02-38-02' }), { catalog }), 148400, 'individual', '§4.2');
   });
 
@@ -55,7 +59,7 @@ describe('R7 rounding and whole months', () => {
     expectEligible(decideOne(c, fundUnused), 346666, 'enterprise', '§4.1');
   });
 
-  it('clamps to the month\'s last day: 2020-01-31 → 2021-02-28 is 13 whole months (2020-01-31 + 13 months = 2021-02-28)', () => {
+  it("clamps to the month's last day: 2020-01-31 → 2021-02-28 is 13 whole months (2020-01-31 + 13 months = 2021-02-28)", () => {
     expectEligible(decideOne(app({ level: 5, startDate: '2020-01-31', endDate: '2021-02-27' })), 433333, 'enterprise', '§4.1');
   });
 

@@ -2,7 +2,15 @@
 // [2020-01-14, 2021-12-31]; outside it `not_applicable`, "no policy in force on <date>".
 import { describe, expect, it } from 'vitest';
 import {
-  CLAUSE, OCC, claim, decide, decideOne, enterprise, expectEligible, expectNotApplicable, person,
+  CLAUSE,
+  OCC,
+  claim,
+  decide,
+  decideOne,
+  enterprise,
+  expectEligible,
+  expectNotApplicable,
+  person,
   type Program,
 } from '../fixtures.ts';
 
@@ -80,7 +88,12 @@ describe('Validity window of the plan', () => {
   });
 
   it('keeps §4.8 in force for a first insured month of January 2020, although the plan was issued on 2020-01-14', () => {
-    expectEligible(decideOne(claim('work_for_training', { startDate: '2020-01-01', endDate: '2020-03-31', insuredMonths: 3 })), 60000, 'enterprise', '§4.8');
+    expectEligible(
+      decideOne(claim('work_for_training', { startDate: '2020-01-01', endDate: '2020-03-31', insuredMonths: 3 })),
+      60000,
+      'enterprise',
+      '§4.8',
+    );
   });
 
   it('keeps §4.8 in force for a first insured month of December 2021', () => {

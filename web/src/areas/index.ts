@@ -11,5 +11,14 @@ import { supervisionArea } from './supervision/index.tsx';
 import { traineeArea } from './trainee/index.tsx';
 
 /** Work areas (their menus come after 我的待办 and 申领); the public area's menu joins 公开信息. */
-export const workAreas: Area[] = [reviewArea, officeArea, providerArea, enterpriseArea, traineeArea, departmentArea, supervisionArea, adminArea];
+export const workAreas: Area[] = [
+  reviewArea,
+  officeArea,
+  providerArea,
+  enterpriseArea,
+  traineeArea,
+  departmentArea,
+  supervisionArea,
+  adminArea,
+];
 export { publicArea };

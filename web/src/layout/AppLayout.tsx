@@ -76,13 +76,20 @@ export default function AppLayout() {
             <Button onClick={onLogout}>退出登录</Button>
           </div>
         ) : location.pathname === '/login' ? null : (
-          <Button type="primary" onClick={() => navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`)}>登录</Button>
+          <Button type="primary" onClick={() => navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`)}>
+            登录
+          </Button>
         )}
       </Layout.Header>
       <Layout>
         <Layout.Sider width={200} theme="light" breakpoint="md" collapsedWidth={0}>
           <nav aria-label="主菜单">
-            <Menu mode="inline" selectedKeys={[selectedKey(location.pathname, items)]} items={items} style={{ height: '100%', borderInlineEnd: 0 }} />
+            <Menu
+              mode="inline"
+              selectedKeys={[selectedKey(location.pathname, items)]}
+              items={items}
+              style={{ height: '100%', borderInlineEnd: 0 }}
+            />
           </nav>
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, minWidth: 0 }}>
@@ -103,8 +110,11 @@ export default function AppLayout() {
 function BusinessDateLabel() {
   const { today, inCalendar } = useBusinessDate();
   return (
-    <span style={{ color: inCalendar ? '#cbd5e1' : '#fca5a5', whiteSpace: 'nowrap' }} data-testid="business-date"
-      title={inCalendar ? '系统按此日期计算公示期限和默认日期' : '该日期不在系统的工作日历（2020—2021 年）内，按工作日计算的操作将被拒绝'}>
+    <span
+      style={{ color: inCalendar ? '#cbd5e1' : '#fca5a5', whiteSpace: 'nowrap' }}
+      data-testid="business-date"
+      title={inCalendar ? '系统按此日期计算公示期限和默认日期' : '该日期不在系统的工作日历（2020—2021 年）内，按工作日计算的操作将被拒绝'}
+    >
       业务日期：{formatDate(today)}
     </span>
   );

@@ -1,6 +1,22 @@
 // 申领详情: the claim and the engine's frozen decision, read as steps in Chinese. Each step cites
 // its clause with the plan's heading, the facts it read and the dated parameters it used.
-import { Alert, App as AntApp, Button, Card, Descriptions, Empty, Form, Input, Modal, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api.ts';
@@ -45,21 +61,30 @@ function value(v: unknown): string {
 function StepDetails({ step }: { step: TraceStep }) {
   const facts = step.facts ?? [];
   const params = step.parameters ?? [];
-  if (facts.length === 0 && params.length === 0 && !(step.missing?.length)) return null;
+  if (facts.length === 0 && params.length === 0 && !step.missing?.length) return null;
   return (
     <details style={{ marginTop: 4 }}>
       <summary style={{ cursor: 'pointer', color: '#4b5563' }}>依据的事实和政策参数</summary>
       {step.missing?.length ? <div>此步缺少事实（见上方“待补充的事实”）</div> : null}
       {facts.length > 0 && (
         <Table<FactRead>
-          size="small" pagination={false} rowKey="path" style={{ marginTop: 4 }}
-          columns={[{ title: '事实', dataIndex: 'path', render: pathLabel }, { title: '值', dataIndex: 'value', render: value }]}
+          size="small"
+          pagination={false}
+          rowKey="path"
+          style={{ marginTop: 4 }}
+          columns={[
+            { title: '事实', dataIndex: 'path', render: pathLabel },
+            { title: '值', dataIndex: 'value', render: value },
+          ]}
           dataSource={facts}
         />
       )}
       {params.length > 0 && (
         <Table<ParameterRead>
-          size="small" pagination={false} rowKey={(p) => `${p.name}@${p.from}`} style={{ marginTop: 4 }}
+          size="small"
+          pagination={false}
+          rowKey={(p) => `${p.name}@${p.from}`}
+          style={{ marginTop: 4 }}
           columns={[
             { title: '政策参数', dataIndex: 'name' },
             { title: '取值', dataIndex: 'value', render: value },
@@ -110,8 +135,10 @@ const ACTS: Record<Act, { label: string; path: string; reason?: 'required' | 'op
 function actsFor(c: Claim, role: string | undefined): Act[] {
   if (role !== 'city' && role !== 'county') return [];
   const acts: Act[] = [];
-  const failedOnlyR3 = c.outcome === 'ineligible' && (c.trace?.steps ?? []).some((s) => s.result === 'fail')
-    && (c.trace?.steps ?? []).filter((s) => s.result === 'fail').every((s) => s.rule === 'R3');
+  const failedOnlyR3 =
+    c.outcome === 'ineligible' &&
+    (c.trace?.steps ?? []).some((s) => s.result === 'fail') &&
+    (c.trace?.steps ?? []).filter((s) => s.result === 'fail').every((s) => s.rule === 'R3');
   if (c.status === 'submitted' || (c.status === 'decided' && c.outcome === 'undecided')) acts.push('decide');
   if (c.status === 'decided' && (c.outcome === 'eligible' || c.r3Exception)) acts.push('review');
   if (c.status === 'decided' && role === 'city' && failedOnlyR3 && !c.r3Exception) acts.push('r3');
@@ -155,31 +182,65 @@ function ReviewActions({ claim, onDone }: { claim: Claim; onDone(): void }) {
   // Approving reserves the amount from the fund and cannot be undone: it asks first, with the amount.
   const onClick = (act: Act) => (ACTS[act].reason || act === 'approve' ? setAsking(act) : void run(act));
   const approveFen = claim.amountFen ?? claim.r3Exception?.amountFen ?? null;
-  const submitReason = () => (asking === 'approve' ? run('approve') : validFields(form).then((v) => run(asking!, v.reason?.trim() || undefined)));
+  const submitReason = () =>
+    asking === 'approve' ? run('approve') : validFields(form).then((v) => run(asking!, v.reason?.trim() || undefined));
 
   return (
     <Card title="审核操作" size="small">
       <Space wrap>
         {acts.map((act) => (
-          <Button key={act} type={act === 'review' || act === 'approve' || act === 'decide' ? 'primary' : 'default'} danger={act === 'reject'}
-            loading={running === act} disabled={running !== null} onClick={() => onClick(act)}>
+          <Button
+            key={act}
+            type={act === 'review' || act === 'approve' || act === 'decide' ? 'primary' : 'default'}
+            danger={act === 'reject'}
+            loading={running === act}
+            disabled={running !== null}
+            onClick={() => onClick(act)}
+          >
             {ACTS[act].label}
           </Button>
         ))}
       </Space>
-      <Modal open={asking !== null} title={asking === 'approve' ? '批准这笔申领' : asking ? ACTS[asking].label : ''} okText={asking === 'approve' ? '确认批准' : '确认'} cancelText="取消" onOk={submitReason} onCancel={() => setAsking(null)}
-        okButtonProps={{ loading: running !== null, danger: asking === 'reject' }} destroyOnHidden>
+      <Modal
+        open={asking !== null}
+        title={asking === 'approve' ? '批准这笔申领' : asking ? ACTS[asking].label : ''}
+        okText={asking === 'approve' ? '确认批准' : '确认'}
+        cancelText="取消"
+        onOk={submitReason}
+        onCancel={() => setAsking(null)}
+        okButtonProps={{ loading: running !== null, danger: asking === 'reject' }}
+        destroyOnHidden
+      >
         {asking === 'approve' && (
           <Typography.Paragraph data-testid="approve-confirm">
             批准 1 笔申领，金额 {formatMoney(approveFen)}：批准后从相应资金预留，等待编入支付批次；批准不能撤回。
           </Typography.Paragraph>
         )}
-        {asking === 'r3' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="§4.0 每人每年享受培训补贴原则上不超过 3 次：仅因此项不符合的申领，市人社局可写明理由登记例外。" />}
+        {asking === 'r3' && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title="§4.0 每人每年享受培训补贴原则上不超过 3 次：仅因此项不符合的申领，市人社局可写明理由登记例外。"
+          />
+        )}
         <Form form={form} layout="vertical">
-          {asking !== 'approve' && <Form.Item label={asking === 'withdraw' ? '撤回理由（可不填）' : asking === 'r3' ? '例外理由' : '驳回理由'} name="reason"
-            rules={asking && ACTS[asking].reason === 'required' ? [{ required: true, whitespace: true, message: '请写明理由' }, { max: 2000, message: '不超过 2000 字' }] : [{ max: 2000, message: '不超过 2000 字' }]}>
-            <Input.TextArea rows={3} maxLength={2000} />
-          </Form.Item>}
+          {asking !== 'approve' && (
+            <Form.Item
+              label={asking === 'withdraw' ? '撤回理由（可不填）' : asking === 'r3' ? '例外理由' : '驳回理由'}
+              name="reason"
+              rules={
+                asking && ACTS[asking].reason === 'required'
+                  ? [
+                      { required: true, whitespace: true, message: '请写明理由' },
+                      { max: 2000, message: '不超过 2000 字' },
+                    ]
+                  : [{ max: 2000, message: '不超过 2000 字' }]
+              }
+            >
+              <Input.TextArea rows={3} maxLength={2000} />
+            </Form.Item>
+          )}
         </Form>
       </Modal>
     </Card>
@@ -213,21 +274,34 @@ function ClaimDetailInner() {
         申领 {c.number} <ClaimStatusTag status={c.status} />
       </Typography.Title>
       <Card title="申领信息" size="small">
-        <Descriptions size="small" column={3} bordered items={[
-          { key: 'program', label: '培训项目', children: nameOf(PROGRAM_NAMES, c.program) },
-          { key: 'applicant', label: '申请人类型', children: nameOf(APPLICANT_NAMES, c.applicant) },
-          { key: 'area', label: '受理地区', children: areaName(c.areaCode) },
-          { key: 'name', label: '姓名', children: c.traineeName ?? '—' },
-          { key: 'rid', label: '身份证号', children: c.residentId },
-          { key: 'ent', label: '企业', children: withCode(c.enterpriseName, c.enterpriseUscc) },
-          { key: 'prov', label: '培训机构', children: withCode(c.providerName, c.providerId) },
-          { key: 'occ', label: '职业（工种）', children: withCode(c.occupationName, c.occupationCode) },
-          { key: 'lvl', label: '等级', children: c.level ? nameOf(LEVEL_NAMES, c.level) : '—' },
-          { key: 'class', label: '培训班', children: c.classNumber ?? '—' },
-          { key: 'start', label: '培训开始', children: formatDate(c.startDate) },
-          { key: 'end', label: '培训结束', children: formatDate(c.endDate) },
-          ...(c.riskScore !== undefined && c.riskScore !== null ? [{ key: 'risk', label: '风险评分', children: <Tag color={c.riskScore >= 50 ? 'error' : c.riskScore > 0 ? 'warning' : 'default'}>{c.riskScore}</Tag> }] : []),
-        ]} />
+        <Descriptions
+          size="small"
+          column={3}
+          bordered
+          items={[
+            { key: 'program', label: '培训项目', children: nameOf(PROGRAM_NAMES, c.program) },
+            { key: 'applicant', label: '申请人类型', children: nameOf(APPLICANT_NAMES, c.applicant) },
+            { key: 'area', label: '受理地区', children: areaName(c.areaCode) },
+            { key: 'name', label: '姓名', children: c.traineeName ?? '—' },
+            { key: 'rid', label: '身份证号', children: c.residentId },
+            { key: 'ent', label: '企业', children: withCode(c.enterpriseName, c.enterpriseUscc) },
+            { key: 'prov', label: '培训机构', children: withCode(c.providerName, c.providerId) },
+            { key: 'occ', label: '职业（工种）', children: withCode(c.occupationName, c.occupationCode) },
+            { key: 'lvl', label: '等级', children: c.level ? nameOf(LEVEL_NAMES, c.level) : '—' },
+            { key: 'class', label: '培训班', children: c.classNumber ?? '—' },
+            { key: 'start', label: '培训开始', children: formatDate(c.startDate) },
+            { key: 'end', label: '培训结束', children: formatDate(c.endDate) },
+            ...(c.riskScore !== undefined && c.riskScore !== null
+              ? [
+                  {
+                    key: 'risk',
+                    label: '风险评分',
+                    children: <Tag color={c.riskScore >= 50 ? 'error' : c.riskScore > 0 ? 'warning' : 'default'}>{c.riskScore}</Tag>,
+                  },
+                ]
+              : []),
+          ]}
+        />
       </Card>
       <ReviewActions claim={c} onDone={reload} />
       <Card title="政策判定" size="small">
@@ -235,30 +309,65 @@ function ClaimDetailInner() {
           <Empty description="尚未判定" />
         ) : (
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <Descriptions size="small" column={3} bordered items={[
-              { key: 'outcome', label: '判定结果', children: <OutcomeTag outcome={c.outcome} /> },
-              { key: 'amount', label: '核定金额', children: <span data-testid="claim-amount">{claimAmount(c)}</span> },
-              { key: 'payee', label: '收款方', children: c.payee ? nameOf(APPLICANT_NAMES, c.payee) : '—' },
-              { key: 'pkg', label: '政策包', children: c.policyPackageId ?? '—' },
-              { key: 'gov', label: '适用日期', children: formatDate(c.trace?.governingDate) },
-              { key: 'at', label: '判定时间', children: formatDateTime(c.decidedAt) },
-            ]} />
+            <Descriptions
+              size="small"
+              column={3}
+              bordered
+              items={[
+                { key: 'outcome', label: '判定结果', children: <OutcomeTag outcome={c.outcome} /> },
+                { key: 'amount', label: '核定金额', children: <span data-testid="claim-amount">{claimAmount(c)}</span> },
+                { key: 'payee', label: '收款方', children: c.payee ? nameOf(APPLICANT_NAMES, c.payee) : '—' },
+                { key: 'pkg', label: '政策包', children: c.policyPackageId ?? '—' },
+                { key: 'gov', label: '适用日期', children: formatDate(c.trace?.governingDate) },
+                { key: 'at', label: '判定时间', children: formatDateTime(c.decidedAt) },
+              ]}
+            />
             {redecided && (
-              <Alert type={redecided.outcome === 'eligible' ? 'success' : 'info'} showIcon closable onClose={() => setRedecided(null)} data-testid="redecided"
-                title={`已补充事实并重新判定：${decisionText(redecided)}`} />
+              <Alert
+                type={redecided.outcome === 'eligible' ? 'success' : 'info'}
+                showIcon
+                closable
+                onClose={() => setRedecided(null)}
+                data-testid="redecided"
+                title={`已补充事实并重新判定：${decisionText(redecided)}`}
+              />
             )}
-            {c.outcome === 'undecided' && <MissingFactsCard claimId={c.id} onDecided={(d) => { setRedecided(d); reload(); }} />}
+            {c.outcome === 'undecided' && (
+              <MissingFactsCard
+                claimId={c.id}
+                onDecided={(d) => {
+                  setRedecided(d);
+                  reload();
+                }}
+              />
+            )}
             {c.r3Exception && (
-              <Alert type="info" showIcon title="已登记年度补贴次数例外（R3）"
-                description={`${c.r3Exception.reason}（${c.r3Exception.by ?? ''}，${formatDateTime(c.r3Exception.at)}；例外金额 ${formatMoney(c.r3Exception.amountFen)}）`} />
+              <Alert
+                type="info"
+                showIcon
+                title="已登记年度补贴次数例外（R3）"
+                description={`${c.r3Exception.reason}（${c.r3Exception.by ?? ''}，${formatDateTime(c.r3Exception.at)}；例外金额 ${formatMoney(c.r3Exception.amountFen)}）`}
+              />
             )}
             <div>
               <Typography.Text strong>依据条款：</Typography.Text>
-              <Space wrap size={[12, 4]}>{c.citations.map((cl) => <Clause key={cl} id={cl} />)}</Space>
+              <Space wrap size={[12, 4]}>
+                {c.citations.map((cl) => (
+                  <Clause key={cl} id={cl} />
+                ))}
+              </Space>
             </div>
-            <Typography.Title level={5} style={{ margin: 0 }}>判定过程</Typography.Title>
-            {steps.length > 0 ? <DecisionSteps steps={steps} /> : (
-              <ol>{c.reasons.map((r, i) => <li key={i}>{r}</li>)}</ol>
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              判定过程
+            </Typography.Title>
+            {steps.length > 0 ? (
+              <DecisionSteps steps={steps} />
+            ) : (
+              <ol>
+                {c.reasons.map((r, i) => (
+                  <li key={i}>{r}</li>
+                ))}
+              </ol>
             )}
           </Space>
         )}

@@ -16,7 +16,6 @@ const FILTERS = ['q', 'status', 'outcome', 'program', 'areaCode', 'residentId', 
 const SORTABLE: Record<string, string> = { startDate: 'startDate', amountFen: 'amount', status: 'status', program: 'program' };
 const options = (names: Record<string, string>) => Object.entries(names).map(([value, label]) => ({ value, label }));
 
-
 export default function ClaimsPage() {
   return (
     <RequireAuth>
@@ -31,35 +30,79 @@ function ClaimsList() {
   const { error, reload, sortOrder } = list;
   const [form] = Form.useForm();
 
-
   const nowrap = { style: { whiteSpace: 'nowrap' as const } };
   const columns: TableProps<Claim>['columns'] = [
     {
-      title: '申领编号', dataIndex: 'number', key: 'number', width: 200, onCell: () => nowrap,
+      title: '申领编号',
+      dataIndex: 'number',
+      key: 'number',
+      width: 200,
+      onCell: () => nowrap,
       render: (number: string, c) => <Link to={`/claims/${encodeURIComponent(c.id)}`}>{number}</Link>,
     },
     { title: '姓名', dataIndex: 'traineeName', key: 'traineeName', width: 90, render: (n: string | null) => n ?? '—' },
-    { title: '培训项目', dataIndex: 'program', key: 'program', width: 150, sorter: true, sortOrder: sortOrder('program'), render: (p: string) => nameOf(PROGRAM_NAMES, p) },
-    { title: '身份证号', dataIndex: 'residentId', key: 'residentId', width: 170, onCell: () => nowrap, render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span> },
+    {
+      title: '培训项目',
+      dataIndex: 'program',
+      key: 'program',
+      width: 150,
+      sorter: true,
+      sortOrder: sortOrder('program'),
+      render: (p: string) => nameOf(PROGRAM_NAMES, p),
+    },
+    {
+      title: '身份证号',
+      dataIndex: 'residentId',
+      key: 'residentId',
+      width: 170,
+      onCell: () => nowrap,
+      render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span>,
+    },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 72, onCell: () => nowrap, render: areaName },
     {
-      title: '培训期间', dataIndex: 'startDate', key: 'startDate', width: 190, sorter: true, sortOrder: sortOrder('startDate'), onCell: () => nowrap,
+      title: '培训期间',
+      dataIndex: 'startDate',
+      key: 'startDate',
+      width: 190,
+      sorter: true,
+      sortOrder: sortOrder('startDate'),
+      onCell: () => nowrap,
       // 2020年3月2日—6月30日: the end's year only when it differs.
       render: (_: string, c) => {
         const end = formatDate(c.endDate);
         return `${formatDate(c.startDate)}—${c.startDate.slice(0, 4) === c.endDate.slice(0, 4) ? end.replace(/^\d+年/, '') : end}`;
       },
     },
-    { title: '状态', dataIndex: 'status', key: 'status', width: 90, sorter: true, sortOrder: sortOrder('status'), render: (s: string) => <ClaimStatusTag status={s} /> },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      key: 'status',
+      width: 90,
+      sorter: true,
+      sortOrder: sortOrder('status'),
+      render: (s: string) => <ClaimStatusTag status={s} />,
+    },
     { title: '判定结果', dataIndex: 'outcome', key: 'outcome', width: 100, render: (o: string | null) => <OutcomeTag outcome={o} /> },
-    { title: '核定金额', dataIndex: 'amountFen', key: 'amountFen', width: 116, align: 'right', sorter: true, sortOrder: sortOrder('amountFen'), onCell: () => nowrap, render: (_: unknown, c: Claim) => claimAmount(c) },
+    {
+      title: '核定金额',
+      dataIndex: 'amountFen',
+      key: 'amountFen',
+      width: 116,
+      align: 'right',
+      sorter: true,
+      sortOrder: sortOrder('amountFen'),
+      onCell: () => nowrap,
+      render: (_: unknown, c: Claim) => claimAmount(c),
+    },
   ];
 
   const countyOnly = me?.role === 'county';
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>补贴申领</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          补贴申领
+        </Typography.Title>
         <ExportButton path="/claims" query={list.query} columns={CLAIM_EXPORT} fileName="补贴申领" />
       </Space>
       <ListFilters form={form} list={list}>
@@ -75,9 +118,7 @@ function ClaimsList() {
         <Form.Item label="培训项目" name="program">
           <Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} />
         </Form.Item>
-        {!countyOnly && (
-          <AreaFilter />
-        )}
+        {!countyOnly && <AreaFilter />}
         <Form.Item label="身份证号" name="residentId">
           <Input allowClear maxLength={18} style={{ width: 200 }} />
         </Form.Item>
@@ -88,14 +129,7 @@ function ClaimsList() {
       {error ? (
         <LoadError error={error} what="申领" onRetry={reload} />
       ) : (
-        <Table<Claim>
-          rowKey="id"
-          size="middle"
-          {...list.tableProps}
-          columns={columns}
-          tableLayout="fixed"
-          scroll={{ x: 1178 }}
-        />
+        <Table<Claim> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 1178 }} />
       )}
     </Space>
   );

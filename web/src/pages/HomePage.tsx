@@ -23,13 +23,22 @@ interface Todo {
 }
 
 const claims = (status: string, title: string, hint: string): Todo => ({
-  key: `claims-${status}`, title, hint, path: '/claims', query: { status }, link: `/claims?status=${status}`,
+  key: `claims-${status}`,
+  title,
+  hint,
+  path: '/claims',
+  query: { status },
+  link: `/claims?status=${status}`,
 });
 
 /** R9 (§5.2): the years whose enterprise-employee share of special-action spending is below the minimum. */
 const R9_TODO: Todo = {
-  key: 'r9-warnings', title: '资金占比预警（R9）', hint: '企业职工培训补贴占专账资金支出低于规定比例的年度',
-  path: '/supervision/enterprise-share', query: { belowOnly: 'true' }, link: '/supervision/funds',
+  key: 'r9-warnings',
+  title: '资金占比预警（R9）',
+  hint: '企业职工培训补贴占专账资金支出低于规定比例的年度',
+  path: '/supervision/enterprise-share',
+  query: { belowOnly: 'true' },
+  link: '/supervision/funds',
 };
 
 /** Each role's to-dos (DESIGN.md "Who uses it"). Later screens add theirs here. */
@@ -44,26 +53,89 @@ export function todosFor(me: Me): Todo[] {
         { ...claims('reviewed', '待公示的申领', '已审核，等待发布公示'), link: '/review/publicity/new' },
         { ...claims('publicity', '公示中的申领', '公示期满后可批准'), link: '/review/publicity?status=open' },
         // Counted on the server against the business date (its "today"), as the close itself is.
-        { key: 'notices-closable', title: '期满待结束的公示', hint: '最后一个工作日已过，可结束公示并批准其中的申领', path: '/review/publicity-notices', query: { closable: 'true' }, link: '/review/publicity?status=open' },
+        {
+          key: 'notices-closable',
+          title: '期满待结束的公示',
+          hint: '最后一个工作日已过，可结束公示并批准其中的申领',
+          path: '/review/publicity-notices',
+          query: { closable: 'true' },
+          link: '/review/publicity?status=open',
+        },
         { ...claims('approved', '待支付的申领', '已批准，等待纳入支付批次'), link: '/review/payments' },
-        { key: 'classes-submitted', title: '待审查的开班申请', hint: '培训机构已提交开班申请', path: '/classes', query: { status: 'submitted' }, link: '/review/classes?status=submitted' },
-        { key: 'disputes-pending', title: '待办结的异议案件', hint: '劳动者对本人名下申领提出的异议', path: '/disputes', query: { pending: 'true' }, link: '/dispute-cases?pending=true' },
-        { key: 'flags-raised', title: '待处理的部门标记', hint: '行业主管部门对申领或培训班的标记', path: '/oversight-notes', query: { kind: 'flag', status: 'raised' }, link: '/oversight-flags?kind=flag&status=raised' },
-        { key: 'fact-cases-open', title: '属性变更待处理', hint: '后来登记的事实会改变已公示、批准或支付的判定', path: '/fact-cases', query: { status: 'open' }, link: '/office/fact-cases?status=open' },
+        {
+          key: 'classes-submitted',
+          title: '待审查的开班申请',
+          hint: '培训机构已提交开班申请',
+          path: '/classes',
+          query: { status: 'submitted' },
+          link: '/review/classes?status=submitted',
+        },
+        {
+          key: 'disputes-pending',
+          title: '待办结的异议案件',
+          hint: '劳动者对本人名下申领提出的异议',
+          path: '/disputes',
+          query: { pending: 'true' },
+          link: '/dispute-cases?pending=true',
+        },
+        {
+          key: 'flags-raised',
+          title: '待处理的部门标记',
+          hint: '行业主管部门对申领或培训班的标记',
+          path: '/oversight-notes',
+          query: { kind: 'flag', status: 'raised' },
+          link: '/oversight-flags?kind=flag&status=raised',
+        },
+        {
+          key: 'fact-cases-open',
+          title: '属性变更待处理',
+          hint: '后来登记的事实会改变已公示、批准或支付的判定',
+          path: '/fact-cases',
+          query: { status: 'open' },
+          link: '/office/fact-cases?status=open',
+        },
         ...(me.role === 'city' ? [R9_TODO] : []),
       ];
     case 'department':
       return [
         { ...claims('decided', '本领域已判定的申领', '可查阅、提出意见或标记'), link: '/dept-claims?status=decided' },
         { ...claims('publicity', '本领域公示中的申领', '公示期内可提出异议'), link: '/dept-claims?status=publicity' },
-        { key: 'flags-raised', title: '未解除的标记', hint: '本部门提出、等待人社部门处理', path: '/oversight-notes', query: { kind: 'flag', status: 'raised' }, link: '/dept-notes?kind=flag&status=raised' },
+        {
+          key: 'flags-raised',
+          title: '未解除的标记',
+          hint: '本部门提出、等待人社部门处理',
+          path: '/oversight-notes',
+          query: { kind: 'flag', status: 'raised' },
+          link: '/dept-notes?kind=flag&status=raised',
+        },
         ...(me.department === 'finance' ? [R9_TODO] : []),
       ];
     case 'provider':
       return [
-        { key: 'classes-draft', title: '未提交的开班申请', hint: '草稿，提交后由人社部门审查', path: '/classes', query: { status: 'draft' }, link: '/provider/classes?status=draft' },
-        { key: 'classes-returned', title: '被退回的开班申请', hint: '按退回意见修改后重新提交', path: '/classes', query: { status: 'returned' }, link: '/provider/classes?status=returned' },
-        { key: 'classes-running', title: '培训中的班级', hint: '登记考勤、考核结果和证书', path: '/classes', query: { status: 'running' }, link: '/provider/classes?status=running' },
+        {
+          key: 'classes-draft',
+          title: '未提交的开班申请',
+          hint: '草稿，提交后由人社部门审查',
+          path: '/classes',
+          query: { status: 'draft' },
+          link: '/provider/classes?status=draft',
+        },
+        {
+          key: 'classes-returned',
+          title: '被退回的开班申请',
+          hint: '按退回意见修改后重新提交',
+          path: '/classes',
+          query: { status: 'returned' },
+          link: '/provider/classes?status=returned',
+        },
+        {
+          key: 'classes-running',
+          title: '培训中的班级',
+          hint: '登记考勤、考核结果和证书',
+          path: '/classes',
+          query: { status: 'running' },
+          link: '/provider/classes?status=running',
+        },
         claims('submitted', '待判定的申领', '本机构提交的申领'),
         claims('publicity', '公示中的申领', '本机构的申领'),
       ];
@@ -73,12 +145,33 @@ export function todosFor(me: Me): Todo[] {
         { ...claims('decided', '审核中的申领', '本人名下，已判定，等待审核'), link: '/my-claims?status=decided' },
         { ...claims('publicity', '公示中的申领', '本人名下；不认识的申领可提出异议'), link: '/my-claims?status=publicity' },
         { ...claims('approved', '待支付的申领', '已批准，等待拨付'), link: '/my-claims?status=approved' },
-        { key: 'disputes-pending', title: '处理中的异议', hint: '等待人社部门核查答复', path: '/disputes', query: { pending: 'true' }, link: '/my-disputes?pending=true' },
+        {
+          key: 'disputes-pending',
+          title: '处理中的异议',
+          hint: '等待人社部门核查答复',
+          path: '/disputes',
+          query: { pending: 'true' },
+          link: '/my-disputes?pending=true',
+        },
       ];
     case 'enterprise':
       return [
-        { key: 'advances-open', title: '待结算的预付资金', hint: '学徒制预付款，核定时抵扣', path: '/my/advances', query: { status: 'paid' }, link: '/ent-advances?status=paid' },
-        { key: 'filings-returned', title: '被退回的备案', hint: '按退回意见修改后重新报送', path: '/filings', query: { status: 'returned' }, link: '/ent-filings?status=returned' },
+        {
+          key: 'advances-open',
+          title: '待结算的预付资金',
+          hint: '学徒制预付款，核定时抵扣',
+          path: '/my/advances',
+          query: { status: 'paid' },
+          link: '/ent-advances?status=paid',
+        },
+        {
+          key: 'filings-returned',
+          title: '被退回的备案',
+          hint: '按退回意见修改后重新报送',
+          path: '/filings',
+          query: { status: 'returned' },
+          link: '/ent-filings?status=returned',
+        },
         claims('submitted', '待判定的申领', '已提交，等待人社部门判定'),
         claims('decided', '审核中的申领', '已判定，等待审核'),
         claims('publicity', '公示中的申领', '公示期满后批准'),
@@ -91,17 +184,21 @@ function TodoCard({ todo }: { todo: Todo }) {
   const { data, error, loading } = useApi<Page<unknown>>(todo.path, { ...todo.query, page: 1, pageSize: 1 });
   const body = (
     <Card size="small" hoverable={Boolean(todo.link)} data-testid={`todo-${todo.key}`}>
-      {loading ? <Skeleton active paragraph={false} /> : (
-        <Statistic
-          title={todo.title}
-          value={error ? '—' : (data?.total ?? 0)}
-          suffix={error ? undefined : '件'}
-        />
+      {loading ? (
+        <Skeleton active paragraph={false} />
+      ) : (
+        <Statistic title={todo.title} value={error ? '—' : (data?.total ?? 0)} suffix={error ? undefined : '件'} />
       )}
       <Typography.Text type="secondary">{error ? `无法读取：${error.message}` : todo.hint}</Typography.Text>
     </Card>
   );
-  return todo.link ? <Link to={todo.link} aria-label={`${todo.title}：查看列表`}>{body}</Link> : body;
+  return todo.link ? (
+    <Link to={todo.link} aria-label={`${todo.title}：查看列表`}>
+      {body}
+    </Link>
+  ) : (
+    body
+  );
 }
 
 function OpenNotices({ me }: { me: Me }) {
@@ -137,8 +234,12 @@ export default function HomePage() {
   const todos = todosFor(me);
   return (
     <div>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>我的待办</Typography.Title>
-      <Typography.Paragraph type="secondary">{whoLabel(me)}，您好。以下是您办理范围内截至 {formatDate(today)} 等待处理的事项。</Typography.Paragraph>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        我的待办
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        {whoLabel(me)}，您好。以下是您办理范围内截至 {formatDate(today)} 等待处理的事项。
+      </Typography.Paragraph>
       <Row gutter={[16, 16]}>
         {todos.map((t) => (
           <Col key={t.key} xs={24} sm={12} lg={8}>
@@ -162,7 +263,16 @@ function R9Warnings() {
   if (!data?.items.length) return null;
   return (
     <div style={{ marginTop: 16 }} data-testid="r9-warnings">
-      {data.items.map((w) => <Alert key={w.year} type="error" showIcon title={w.message} action={<Link to="/supervision/funds">查看资金</Link>} style={{ marginBottom: 8 }} />)}
+      {data.items.map((w) => (
+        <Alert
+          key={w.year}
+          type="error"
+          showIcon
+          title={w.message}
+          action={<Link to="/supervision/funds">查看资金</Link>}
+          style={{ marginBottom: 8 }}
+        />
+      ))}
     </div>
   );
 }

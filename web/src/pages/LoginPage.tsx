@@ -42,7 +42,9 @@ export default function LoginPage() {
   return (
     <div style={{ display: 'flex', justifyContent: 'center', paddingTop: 48 }}>
       <Card style={{ width: 400 }}>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>登录</Typography.Title>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          登录
+        </Typography.Title>
         {params.get('loggedOut') && !error && <Alert type="success" showIcon title="您已退出登录" style={{ marginBottom: 16 }} />}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
         <Form<Fields> layout="vertical" onFinish={onFinish} requiredMark={false} disabled={busy}>
@@ -52,7 +54,9 @@ export default function LoginPage() {
           <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>登录</Button>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            登录
+          </Button>
         </Form>
       </Card>
     </div>

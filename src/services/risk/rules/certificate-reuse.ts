@@ -7,8 +7,15 @@ import { sql } from 'kysely';
 import { liveClaim, type RawFinding, type RiskRule } from './rule-kit.ts';
 
 interface Row {
-  num: string; type: string | null; resident_id: string; person_name: string; src: 'certificate' | 'claim'; ref: string;
-  class_id: string | null; claim_id: string | null; on_date: string;
+  num: string;
+  type: string | null;
+  resident_id: string;
+  person_name: string;
+  src: 'certificate' | 'claim';
+  ref: string;
+  class_id: string | null;
+  claim_id: string | null;
+  on_date: string;
 }
 
 export const certificateReuse: RiskRule = {
@@ -35,12 +42,22 @@ export const certificateReuse: RiskRule = {
     for (const [num, rs] of byNumber) {
       const people = new Set(rs.map((r) => r.resident_id));
       const types = new Set(rs.map((r) => r.type).filter((t) => t !== null));
-      const what = [people.size > 1 ? `用于 ${people.size} 个不同的人` : '', types.size > 1 ? `出现在 ${types.size} 种证书类型下` : ''].filter(Boolean).join('，且');
+      const what = [people.size > 1 ? `用于 ${people.size} 个不同的人` : '', types.size > 1 ? `出现在 ${types.size} 种证书类型下` : '']
+        .filter(Boolean)
+        .join('，且');
       findings.push({
         explanation: `证书编号 ${num} ${what}（共 ${rs.length} 处登记或申领），同一证书不应重复使用，疑为伪造或冒用证书。`,
         evidence: {
           number: num,
-          uses: rs.map((r) => ({ source: r.src, ref: r.ref, type: r.type, residentId: r.resident_id, personName: r.person_name, classId: r.class_id, date: r.on_date })),
+          uses: rs.map((r) => ({
+            source: r.src,
+            ref: r.ref,
+            type: r.type,
+            residentId: r.resident_id,
+            personName: r.person_name,
+            classId: r.class_id,
+            date: r.on_date,
+          })),
         },
         subjects: {
           claims: rs.flatMap((r) => (r.claim_id ? [r.claim_id] : [])),

@@ -5,8 +5,17 @@ import { sql } from 'kysely';
 import { liveClass, type RiskRule } from './rule-kit.ts';
 
 interface Row {
-  a: string; b: string; shared: number; na: number; nb: number; jaccard: number; a_start: string; b_start: string;
-  a_provider: string; b_provider: string; people: { residentId: string; personName: string }[];
+  a: string;
+  b: string;
+  shared: number;
+  na: number;
+  nb: number;
+  jaccard: number;
+  a_start: string;
+  b_start: string;
+  a_provider: string;
+  b_provider: string;
+  people: { residentId: string; personName: string }[];
 }
 
 export const copiedRoster: RiskRule = {
@@ -43,9 +52,17 @@ export const copiedRoster: RiskRule = {
               { classId: r.a, providerId: r.a_provider, startDate: r.a_start, trainees: r.na },
               { classId: r.b, providerId: r.b_provider, startDate: r.b_start, trainees: r.nb },
             ],
-            shared: r.shared, jaccard: r.jaccard, likelyCopy: later, sharedTrainees: r.people,
+            shared: r.shared,
+            jaccard: r.jaccard,
+            likelyCopy: later,
+            sharedTrainees: r.people,
           },
-          subjects: { classes: r.people.flatMap((pe) => [{ id: r.a, residentId: pe.residentId }, { id: r.b, residentId: pe.residentId }]) },
+          subjects: {
+            classes: r.people.flatMap((pe) => [
+              { id: r.a, residentId: pe.residentId },
+              { id: r.b, residentId: pe.residentId },
+            ]),
+          },
         };
       }),
     };

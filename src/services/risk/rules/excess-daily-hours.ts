@@ -4,7 +4,12 @@
 import { sql } from 'kysely';
 import { liveClass, type RawFinding, type RiskRule } from './rule-kit.ts';
 
-interface Row { class_id: string; day: string; hours: number; sessions: { sessionId: number; time: string; hours: number }[] }
+interface Row {
+  class_id: string;
+  day: string;
+  hours: number;
+  sessions: { sessionId: number; time: string; hours: number }[];
+}
 
 export const excessDailyHours: RiskRule = {
   code: 'excess_daily_hours',

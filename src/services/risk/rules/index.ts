@@ -15,6 +15,17 @@ import { teacherDoubleBooked } from './teacher-double-booked.ts';
 import { venueDoubleBooked } from './venue-double-booked.ts';
 
 export const RISK_RULES: readonly RiskRule[] = [
-  overlappingAttendance, overlappingClaims, pensionTrainee, studentInTerm, copiedRoster, teacherDoubleBooked, venueDoubleBooked,
-  sameMinuteSignin, signinOffDay, excessDailyHours, shortCourse, certificateReuse, preJobLongEmployed,
+  overlappingAttendance,
+  overlappingClaims,
+  pensionTrainee,
+  studentInTerm,
+  copiedRoster,
+  teacherDoubleBooked,
+  venueDoubleBooked,
+  sameMinuteSignin,
+  signinOffDay,
+  excessDailyHours,
+  shortCourse,
+  certificateReuse,
+  preJobLongEmployed,
 ];

@@ -5,8 +5,17 @@ import { sql } from 'kysely';
 import { liveClass, type RiskRule } from './rule-kit.ts';
 
 interface Row {
-  a: string; b: string; a_provider: string; b_provider: string; a_start: string; a_end: string; b_start: string; b_end: string;
-  by_dates: boolean; sessions: { day: string; a: string; b: string }[] | null; people: { residentId: string; personName: string }[];
+  a: string;
+  b: string;
+  a_provider: string;
+  b_provider: string;
+  a_start: string;
+  a_end: string;
+  b_start: string;
+  b_end: string;
+  by_dates: boolean;
+  sessions: { day: string; a: string; b: string }[] | null;
+  people: { residentId: string; personName: string }[];
 }
 
 export const overlappingAttendance: RiskRule = {
@@ -57,7 +66,10 @@ export const overlappingAttendance: RiskRule = {
           trainees: r.people,
         },
         subjects: {
-          classes: r.people.flatMap((p) => [{ id: r.a, residentId: p.residentId }, { id: r.b, residentId: p.residentId }]),
+          classes: r.people.flatMap((p) => [
+            { id: r.a, residentId: p.residentId },
+            { id: r.b, residentId: p.residentId },
+          ]),
         },
       })),
     };

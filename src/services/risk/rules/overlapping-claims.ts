@@ -5,9 +5,22 @@ import { sql } from 'kysely';
 import { liveClaim, type RiskRule } from './rule-kit.ts';
 
 interface Row {
-  resident_id: string; person_name: string; a: string; b: string; a_provider: string; b_provider: string;
-  a_class: string | null; b_class: string | null; a_program: string; b_program: string;
-  a_start: string; a_end: string; b_start: string; b_end: string; a_status: string; b_status: string;
+  resident_id: string;
+  person_name: string;
+  a: string;
+  b: string;
+  a_provider: string;
+  b_provider: string;
+  a_class: string | null;
+  b_class: string | null;
+  a_program: string;
+  b_program: string;
+  a_start: string;
+  a_end: string;
+  b_start: string;
+  b_end: string;
+  a_status: string;
+  b_status: string;
 }
 
 export const overlappingClaims: RiskRule = {
@@ -31,10 +44,27 @@ export const overlappingClaims: RiskRule = {
       findings: rows.map((r) => ({
         explanation: `${r.person_name} 在同一时期被两家机构申领培训补贴：${r.a_provider} 的申领 ${r.a}（${r.a_start}至${r.a_end}）与 ${r.b_provider} 的申领 ${r.b}（${r.b_start}至${r.b_end}）培训期重叠。`,
         evidence: {
-          residentId: r.resident_id, personName: r.person_name,
+          residentId: r.resident_id,
+          personName: r.person_name,
           claims: [
-            { claimId: r.a, providerId: r.a_provider, classId: r.a_class, program: r.a_program, startDate: r.a_start, endDate: r.a_end, status: r.a_status },
-            { claimId: r.b, providerId: r.b_provider, classId: r.b_class, program: r.b_program, startDate: r.b_start, endDate: r.b_end, status: r.b_status },
+            {
+              claimId: r.a,
+              providerId: r.a_provider,
+              classId: r.a_class,
+              program: r.a_program,
+              startDate: r.a_start,
+              endDate: r.a_end,
+              status: r.a_status,
+            },
+            {
+              claimId: r.b,
+              providerId: r.b_provider,
+              classId: r.b_class,
+              program: r.b_program,
+              startDate: r.b_start,
+              endDate: r.b_end,
+              status: r.b_status,
+            },
           ],
         },
         subjects: {

@@ -7,8 +7,15 @@ import { sql } from 'kysely';
 import { liveClaim, liveClass, type RiskRule } from './rule-kit.ts';
 
 interface Row {
-  kind: 'class' | 'claim'; ref: string; provider_id: string | null; resident_id: string; person_name: string; start_date: string;
-  value: boolean | null; as_of: string | null; source: string | null;
+  kind: 'class' | 'claim';
+  ref: string;
+  provider_id: string | null;
+  resident_id: string;
+  person_name: string;
+  start_date: string;
+  value: boolean | null;
+  as_of: string | null;
+  source: string | null;
 }
 
 export const pensionTrainee: RiskRule = {
@@ -39,18 +46,26 @@ export const pensionTrainee: RiskRule = {
     const unknown = rows.length - flagged.length;
     return {
       findings: flagged.map((r) => ({
-        explanation: r.kind === 'class'
-          ? `培训班 ${r.ref} 的学员 ${r.person_name} 在开班日 ${r.start_date} 已具有按月领取养老金资格（${r.as_of} 起，来源：${r.source}），不属于补贴对象，疑为虚假学员。`
-          : `申领 ${r.ref} 的培训对象 ${r.person_name} 在培训开始日 ${r.start_date} 已具有按月领取养老金资格（${r.as_of} 起，来源：${r.source}）。`,
+        explanation:
+          r.kind === 'class'
+            ? `培训班 ${r.ref} 的学员 ${r.person_name} 在开班日 ${r.start_date} 已具有按月领取养老金资格（${r.as_of} 起，来源：${r.source}），不属于补贴对象，疑为虚假学员。`
+            : `申领 ${r.ref} 的培训对象 ${r.person_name} 在培训开始日 ${r.start_date} 已具有按月领取养老金资格（${r.as_of} 起，来源：${r.source}）。`,
         evidence: {
-          residentId: r.resident_id, personName: r.person_name, [r.kind === 'class' ? 'classId' : 'claimId']: r.ref,
-          startDate: r.start_date, fact: { fact: 'pensionEntitled', value: true, asOf: r.as_of, source: r.source },
+          residentId: r.resident_id,
+          personName: r.person_name,
+          [r.kind === 'class' ? 'classId' : 'claimId']: r.ref,
+          startDate: r.start_date,
+          fact: { fact: 'pensionEntitled', value: true, asOf: r.as_of, source: r.source },
         },
         subjects: r.kind === 'class' ? { classes: [{ id: r.ref, residentId: r.resident_id }] } : { claims: [r.ref] },
       })),
-      unknown: unknown > 0
-        ? { count: unknown, note: `${unknown} 名学员（或申领对象）在开班日的养老金领取资格未知：未判定为风险，也不视为非养老金领取者，请补录该事实后重新扫描。` }
-        : undefined,
+      unknown:
+        unknown > 0
+          ? {
+              count: unknown,
+              note: `${unknown} 名学员（或申领对象）在开班日的养老金领取资格未知：未判定为风险，也不视为非养老金领取者，请补录该事实后重新扫描。`,
+            }
+          : undefined,
     };
   },
 };

@@ -9,8 +9,15 @@ import { sql } from 'kysely';
 import { liveClaim, liveClass, type RiskRule } from './rule-kit.ts';
 
 interface Row {
-  src: 'class' | 'claim'; ref: string; class_id: string | null; claim_id: string | null; resident_id: string; person_name: string;
-  uscc: string; enterprise_name: string; start_date: string;
+  src: 'class' | 'claim';
+  ref: string;
+  class_id: string | null;
+  claim_id: string | null;
+  resident_id: string;
+  person_name: string;
+  uscc: string;
+  enterprise_name: string;
+  start_date: string;
   earlier: { source: string; ref: string; program: string; startDate: string }[];
 }
 
@@ -51,11 +58,17 @@ export const preJobLongEmployed: RiskRule = {
       order by pj.ref, pj.resident_id`.execute(tx);
     return {
       findings: rows.map((r) => ({
-        explanation: `${r.enterprise_name}为 ${r.person_name} 申请岗前技能培训（${r.src === 'class' ? '培训班' : '申领'} ${r.ref}，${r.start_date} 开始），`
-          + `但记录显示此人早在 ${r.earlier[0]!.startDate} 已是该企业职工（${r.earlier.length} 条记录，早于开始日 ${p.preJobEmployedMonths} 个月以上），不是新录用人员。`,
+        explanation:
+          `${r.enterprise_name}为 ${r.person_name} 申请岗前技能培训（${r.src === 'class' ? '培训班' : '申领'} ${r.ref}，${r.start_date} 开始），` +
+          `但记录显示此人早在 ${r.earlier[0]!.startDate} 已是该企业职工（${r.earlier.length} 条记录，早于开始日 ${p.preJobEmployedMonths} 个月以上），不是新录用人员。`,
         evidence: {
-          residentId: r.resident_id, personName: r.person_name, enterpriseUscc: r.uscc, enterpriseName: r.enterprise_name,
-          [r.src === 'class' ? 'classId' : 'claimId']: r.ref, startDate: r.start_date, earlierEmployment: r.earlier,
+          residentId: r.resident_id,
+          personName: r.person_name,
+          enterpriseUscc: r.uscc,
+          enterpriseName: r.enterprise_name,
+          [r.src === 'class' ? 'classId' : 'claimId']: r.ref,
+          startDate: r.start_date,
+          earlierEmployment: r.earlier,
         },
         subjects: {
           ...(r.claim_id ? { claims: [r.claim_id] } : {}),

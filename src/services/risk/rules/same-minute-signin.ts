@@ -4,7 +4,15 @@
 import { sql } from 'kysely';
 import { liveClass, type RawFinding, type RiskRule } from './rule-kit.ts';
 
-interface Row { class_id: string; session_id: number; day: string; signers: number; first: string; last: string; spread: number }
+interface Row {
+  class_id: string;
+  session_id: number;
+  day: string;
+  signers: number;
+  first: string;
+  last: string;
+  spread: number;
+}
 
 export const sameMinuteSignin: RiskRule = {
   code: 'same_minute_signin',
@@ -29,7 +37,17 @@ export const sameMinuteSignin: RiskRule = {
     for (const [classId, rs] of byClass) {
       findings.push({
         explanation: `培训班 ${classId} 有 ${rs.length} 个课次全体学员在 ${p.signInSpreadSeconds} 秒内完成签到（如 ${rs[0]!.day} 的课次，${rs[0]!.signers} 人在 ${rs[0]!.first} 至 ${rs[0]!.last.slice(11)} 间签到），不符合实际到课情况，疑为代签或补录考勤。`,
-        evidence: { classId, sessions: rs.map((r) => ({ sessionId: r.session_id, day: r.day, signers: r.signers, firstSignIn: r.first, lastSignIn: r.last, spreadSeconds: r.spread })) },
+        evidence: {
+          classId,
+          sessions: rs.map((r) => ({
+            sessionId: r.session_id,
+            day: r.day,
+            signers: r.signers,
+            firstSignIn: r.first,
+            lastSignIn: r.last,
+            spreadSeconds: r.spread,
+          })),
+        },
         subjects: { classes: [{ id: classId }] },
       });
     }

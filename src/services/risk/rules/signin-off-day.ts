@@ -3,7 +3,14 @@
 import { sql } from 'kysely';
 import { liveClass, type RawFinding, type RiskRule } from './rule-kit.ts';
 
-interface Row { class_id: string; session_id: number; day: string; resident_id: string; person_name: string; signed_at: string }
+interface Row {
+  class_id: string;
+  session_id: number;
+  day: string;
+  resident_id: string;
+  person_name: string;
+  signed_at: string;
+}
 
 export const signinOffDay: RiskRule = {
   code: 'signin_off_day',
@@ -25,7 +32,16 @@ export const signinOffDay: RiskRule = {
     for (const [classId, rs] of byClass) {
       findings.push({
         explanation: `培训班 ${classId} 有 ${rs.length} 条签到记录的签到日期不是课次当天（如 ${rs[0]!.person_name} 为 ${rs[0]!.day} 的课次在 ${rs[0]!.signed_at} 签到），疑为事后补签或虚构考勤。`,
-        evidence: { classId, signIns: rs.map((r) => ({ sessionId: r.session_id, day: r.day, residentId: r.resident_id, personName: r.person_name, signedAt: r.signed_at })) },
+        evidence: {
+          classId,
+          signIns: rs.map((r) => ({
+            sessionId: r.session_id,
+            day: r.day,
+            residentId: r.resident_id,
+            personName: r.person_name,
+            signedAt: r.signed_at,
+          })),
+        },
         subjects: { classes: [...new Set(rs.map((r) => r.resident_id))].map((residentId) => ({ id: classId, residentId })) },
       });
     }

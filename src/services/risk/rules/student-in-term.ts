@@ -10,8 +10,17 @@ import { EMPLOYEE_CLASS_PROGRAMS, TERM_PERIODS } from '../risk-parameters.ts';
 import { liveClass, sqlList, type RawFinding, type RiskRule } from './rule-kit.ts';
 
 interface Row {
-  class_id: string; program: string; start_date: string; end_date: string; resident_id: string; person_name: string;
-  as_of: string; source: string; term_days: string[] | null; terms: string[] | null; has_sessions: boolean;
+  class_id: string;
+  program: string;
+  start_date: string;
+  end_date: string;
+  resident_id: string;
+  person_name: string;
+  as_of: string;
+  source: string;
+  term_days: string[] | null;
+  terms: string[] | null;
+  has_sessions: boolean;
 }
 
 export const studentInTerm: RiskRule = {
@@ -54,9 +63,17 @@ export const studentInTerm: RiskRule = {
           ? `培训班 ${classId}（企业职工培训）有 ${rs.length} 名全日制在校大学生，在学期内的 ${first.term_days!.length} 天上课（如 ${first.term_days![0]}），以企业职工身份参训，疑为虚假学员或未实际参训。`
           : `培训班 ${classId}（企业职工培训，${first.start_date}至${first.end_date}）有 ${rs.length} 名全日制在校大学生，培训期与学期（${first.terms!.join('、')}）重叠，且没有课次安排可供核对。`,
         evidence: {
-          classId, program: first.program, startDate: first.start_date, endDate: first.end_date,
-          termDays: first.term_days ?? [], terms: first.terms ?? [],
-          trainees: rs.map((r) => ({ residentId: r.resident_id, personName: r.person_name, fact: { fact: 'in_school_student', value: true, asOf: r.as_of, source: r.source } })),
+          classId,
+          program: first.program,
+          startDate: first.start_date,
+          endDate: first.end_date,
+          termDays: first.term_days ?? [],
+          terms: first.terms ?? [],
+          trainees: rs.map((r) => ({
+            residentId: r.resident_id,
+            personName: r.person_name,
+            fact: { fact: 'in_school_student', value: true, asOf: r.as_of, source: r.source },
+          })),
         },
         subjects: { classes: rs.map((r) => ({ id: classId, residentId: r.resident_id })) },
       });

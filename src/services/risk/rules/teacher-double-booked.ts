@@ -6,7 +6,13 @@ import { sql } from 'kysely';
 import { liveClass, type RiskRule } from './rule-kit.ts';
 
 interface Row {
-  teacher: string; a: string; b: string; a_venue: string; b_venue: string; a_provider: string; b_provider: string;
+  teacher: string;
+  a: string;
+  b: string;
+  a_venue: string;
+  b_venue: string;
+  a_provider: string;
+  b_provider: string;
   sessions: { day: string; a: string; b: string }[];
 }
 
@@ -41,7 +47,10 @@ export const teacherDoubleBooked: RiskRule = {
         explanation: `教师“${r.teacher}”同一时间出现在两个地点：培训班 ${r.a}（${r.a_venue}）与培训班 ${r.b}（${r.b_venue}）有 ${r.sessions.length} 个课次时间重叠（如 ${r.sessions[0]!.day}），疑为挂名教师。`,
         evidence: {
           teacher: r.teacher,
-          classes: [{ classId: r.a, providerId: r.a_provider, venue: r.a_venue }, { classId: r.b, providerId: r.b_provider, venue: r.b_venue }],
+          classes: [
+            { classId: r.a, providerId: r.a_provider, venue: r.a_venue },
+            { classId: r.b, providerId: r.b_provider, venue: r.b_venue },
+          ],
           overlappingSessions: r.sessions,
         },
         subjects: { classes: [{ id: r.a }, { id: r.b }] },

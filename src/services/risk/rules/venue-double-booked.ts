@@ -6,7 +6,14 @@ import { sql } from 'kysely';
 import { liveClass, type RiskRule } from './rule-kit.ts';
 import { normVenue } from './teacher-double-booked.ts';
 
-interface Row { venue: string; a: string; b: string; a_provider: string; b_provider: string; sessions: { day: string; a: string; b: string }[] }
+interface Row {
+  venue: string;
+  a: string;
+  b: string;
+  a_provider: string;
+  b_provider: string;
+  sessions: { day: string; a: string; b: string }[];
+}
 
 export const venueDoubleBooked: RiskRule = {
   code: 'venue_double_booked',
@@ -31,7 +38,10 @@ export const venueDoubleBooked: RiskRule = {
         explanation: `场地“${r.venue}”同一时间被两个培训班使用：培训班 ${r.a}（${r.a_provider}）与 ${r.b}（${r.b_provider}）有 ${r.sessions.length} 个课次时间重叠（如 ${r.sessions[0]!.day}），疑为虚报场地。`,
         evidence: {
           venue: r.venue,
-          classes: [{ classId: r.a, providerId: r.a_provider }, { classId: r.b, providerId: r.b_provider }],
+          classes: [
+            { classId: r.a, providerId: r.a_provider },
+            { classId: r.b, providerId: r.b_provider },
+          ],
           overlappingSessions: r.sessions,
         },
         subjects: { classes: [{ id: r.a }, { id: r.b }] },

@@ -21,19 +21,32 @@ import { DateRangeInput } from '../../date-input.tsx';
 
 const FIELDS = ['parameter', 'value', 'from', 'to'] as const;
 const CLAIM_FILTERS = ['program', 'areaCode'] as const;
-const CLAIM_SORTABLE: Record<string, string> = { id: 'id', program: 'program', areaCode: 'areaCode', startDate: 'startDate', deltaFen: 'deltaFen' };
+const CLAIM_SORTABLE: Record<string, string> = {
+  id: 'id',
+  program: 'program',
+  areaCode: 'areaCode',
+  startDate: 'startDate',
+  deltaFen: 'deltaFen',
+};
 const signed = (fen: number) => (fen > 0 ? `+${formatMoney(fen)}` : fen < 0 ? `-${formatMoney(-fen)}` : formatMoney(0));
 
 const CLAIM_EXPORT: ExportColumn<WhatIfChangedClaim>[] = [
-  { title: '申领编号', value: (c) => c.id, width: 26 }, { title: '培训项目', value: (c) => nameOf(PROGRAM_NAMES, c.program), width: 22 },
-  { title: '地区', value: (c) => areaName(c.areaCode) }, { title: '身份证号', value: (c) => c.residentId, width: 22 },
+  { title: '申领编号', value: (c) => c.id, width: 26 },
+  { title: '培训项目', value: (c) => nameOf(PROGRAM_NAMES, c.program), width: 22 },
+  { title: '地区', value: (c) => areaName(c.areaCode) },
+  { title: '身份证号', value: (c) => c.residentId, width: 22 },
   { title: '开始日期', value: (c) => c.startDate, width: 14 },
-  { title: '现行参数金额（元）', value: (c) => c.beforeAmountFen / 100, width: 18 }, { title: '测算金额（元）', value: (c) => c.afterAmountFen / 100, width: 16 },
+  { title: '现行参数金额（元）', value: (c) => c.beforeAmountFen / 100, width: 18 },
+  { title: '测算金额（元）', value: (c) => c.afterAmountFen / 100, width: 16 },
   { title: '差额（元）', value: (c) => c.deltaFen / 100, width: 14 },
 ];
 
 export default function WhatIfPage() {
-  return <CityOnly><WhatIf /></CityOnly>;
+  return (
+    <CityOnly>
+      <WhatIf />
+    </CityOnly>
+  );
 }
 
 function WhatIf() {
@@ -45,34 +58,65 @@ function WhatIf() {
   const chosen = Form.useWatch('parameter', form) as string | undefined;
   const byName = useMemo(() => new Map((parameters.data?.items ?? []).map((p) => [p.name, p])), [parameters.data]);
   const current = chosen ? byName.get(chosen) : undefined;
-  useEffect(() => { if (current) form.setFieldValue('value', valueText(current.values.at(-1)!.value)); }, [current, form]);
+  useEffect(() => {
+    if (current) form.setFieldValue('value', valueText(current.values.at(-1)!.value));
+  }, [current, form]);
 
   const onFinish = async (v: { parameter: string; value: string; period: [dayjs.Dayjs, dayjs.Dayjs] }) => {
     const parsed = parseValue(v.value);
-    if ('error' in parsed) { form.setFields([{ name: 'value', errors: [parsed.error] }]); return; }
-    const body = { parameter: v.parameter, value: parsed.value, from: v.period[0].format('YYYY-MM-DD'), to: v.period[1].format('YYYY-MM-DD') };
+    if ('error' in parsed) {
+      form.setFields([{ name: 'value', errors: [parsed.error] }]);
+      return;
+    }
+    const body = {
+      parameter: v.parameter,
+      value: parsed.value,
+      from: v.period[0].format('YYYY-MM-DD'),
+      to: v.period[1].format('YYYY-MM-DD'),
+    };
     const job = await submit(() => api<WhatIfJobView>('/what-if', { method: 'POST', body }));
     if (job) setParams(new URLSearchParams({ run: job.id }));
   };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>参数测算</Typography.Title>
-      <Alert type="info" showIcon title="按调整后的参数，重新判定培训开始日期在测算期间内的全部申领（已撤回、已驳回的除外），与按现行参数重新判定的结果比较。测算不保存任何数据。" />
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        参数测算
+      </Typography.Title>
+      <Alert
+        type="info"
+        showIcon
+        title="按调整后的参数，重新判定培训开始日期在测算期间内的全部申领（已撤回、已驳回的除外），与按现行参数重新判定的结果比较。测算不保存任何数据。"
+      />
       <Card size="small">
         {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
         <Form form={form} name="whatif-1" layout="inline" onFinish={onFinish} aria-label="测算条件" style={{ rowGap: 12 }}>
           <Form.Item label="参数" name="parameter" rules={[{ required: true, message: '请选择参数' }]}>
-            <Select showSearch optionFilterProp="label" style={{ width: 300 }} loading={parameters.loading}
-              options={(parameters.data?.items ?? []).map((p) => ({ value: p.name, label: `${p.description}（${p.clause}）` }))} />
+            <Select
+              showSearch
+              optionFilterProp="label"
+              style={{ width: 300 }}
+              loading={parameters.loading}
+              options={(parameters.data?.items ?? []).map((p) => ({ value: p.name, label: `${p.description}（${p.clause}）` }))}
+            />
           </Form.Item>
-          <Form.Item label="新取值" name="value" rules={[{ required: true, message: '请填写新取值' }]}><Input style={{ width: 200 }} /></Form.Item>
+          <Form.Item label="新取值" name="value" rules={[{ required: true, message: '请填写新取值' }]}>
+            <Input style={{ width: 200 }} />
+          </Form.Item>
           <Form.Item label="测算期间" name="period" rules={[{ required: true, message: '请选择测算期间' }]}>
             <DateRangeInput style={{ width: 300 }} />
           </Form.Item>
-          <Form.Item><Button type="primary" htmlType="submit" loading={busy} disabled={busy}>开始测算</Button></Form.Item>
+          <Form.Item>
+            <Button type="primary" htmlType="submit" loading={busy} disabled={busy}>
+              开始测算
+            </Button>
+          </Form.Item>
         </Form>
-        {current && <Typography.Text type="secondary">现值：{current.values.map((v) => `${formatDate(v.from)}起 ${describeValue(v.value)}`).join('；')}</Typography.Text>}
+        {current && (
+          <Typography.Text type="secondary">
+            现值：{current.values.map((v) => `${formatDate(v.from)}起 ${describeValue(v.value)}`).join('；')}
+          </Typography.Text>
+        )}
       </Card>
       {runId && <Run id={runId} />}
     </Space>
@@ -98,7 +142,10 @@ function Run({ id }: { id: string }) {
     setJob(null);
     setFailure(null);
     void poll();
-    return () => { stop = true; if (timer) clearTimeout(timer); };
+    return () => {
+      stop = true;
+      if (timer) clearTimeout(timer);
+    };
   }, [id]);
 
   if (failure) return <LoadError error={failure} what="测算" />;
@@ -107,7 +154,9 @@ function Run({ id }: { id: string }) {
     return (
       <Card size="small" title="正在测算">
         <Progress percent={job.progress.percent} aria-label="测算进度" />
-        <Typography.Text type="secondary">已判定 {job.progress.done} / {job.progress.total} 人的申领</Typography.Text>
+        <Typography.Text type="secondary">
+          已判定 {job.progress.done} / {job.progress.total} 人的申领
+        </Typography.Text>
       </Card>
     );
   }
@@ -133,20 +182,89 @@ function Results({ job }: { job: WhatIfJobView }) {
   useEffect(() => filters.setFieldsValue(list.state.filters), [filters, list.state.filters]);
   const claimColumns: TableProps<WhatIfChangedClaim>['columns'] = [
     { title: '申领编号', dataIndex: 'id', key: 'id', width: 150, sorter: true, sortOrder: list.sortOrder('id'), ellipsis: true },
-    { title: '培训项目', dataIndex: 'program', key: 'program', width: 150, sorter: true, sortOrder: list.sortOrder('program'), render: (p: string) => nameOf(PROGRAM_NAMES, p) },
-    { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 80, sorter: true, sortOrder: list.sortOrder('areaCode'), render: areaName },
-    { title: '开始日期', dataIndex: 'startDate', key: 'startDate', width: 130, sorter: true, sortOrder: list.sortOrder('startDate'), render: formatDate },
-    { title: '现行参数', key: 'before', width: 170, render: (_: unknown, c) => <Space size={4}><OutcomeTag outcome={c.beforeOutcome} />{formatMoney(c.beforeAmountFen)}</Space> },
-    { title: '测算', key: 'after', width: 170, render: (_: unknown, c) => <Space size={4}><OutcomeTag outcome={c.afterOutcome} />{formatMoney(c.afterAmountFen)}</Space> },
-    { title: '差额', dataIndex: 'deltaFen', key: 'deltaFen', width: 110, align: 'right', sorter: true, sortOrder: list.sortOrder('deltaFen'), render: signed },
+    {
+      title: '培训项目',
+      dataIndex: 'program',
+      key: 'program',
+      width: 150,
+      sorter: true,
+      sortOrder: list.sortOrder('program'),
+      render: (p: string) => nameOf(PROGRAM_NAMES, p),
+    },
+    {
+      title: '地区',
+      dataIndex: 'areaCode',
+      key: 'areaCode',
+      width: 80,
+      sorter: true,
+      sortOrder: list.sortOrder('areaCode'),
+      render: areaName,
+    },
+    {
+      title: '开始日期',
+      dataIndex: 'startDate',
+      key: 'startDate',
+      width: 130,
+      sorter: true,
+      sortOrder: list.sortOrder('startDate'),
+      render: formatDate,
+    },
+    {
+      title: '现行参数',
+      key: 'before',
+      width: 170,
+      render: (_: unknown, c) => (
+        <Space size={4}>
+          <OutcomeTag outcome={c.beforeOutcome} />
+          {formatMoney(c.beforeAmountFen)}
+        </Space>
+      ),
+    },
+    {
+      title: '测算',
+      key: 'after',
+      width: 170,
+      render: (_: unknown, c) => (
+        <Space size={4}>
+          <OutcomeTag outcome={c.afterOutcome} />
+          {formatMoney(c.afterAmountFen)}
+        </Space>
+      ),
+    },
+    {
+      title: '差额',
+      dataIndex: 'deltaFen',
+      key: 'deltaFen',
+      width: 110,
+      align: 'right',
+      sorter: true,
+      sortOrder: list.sortOrder('deltaFen'),
+      render: signed,
+    },
   ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Row gutter={[16, 16]}>
-        <Col xs={12} xl={6}><Card size="small"><Statistic title="期间内申领" value={r.totals.claims} suffix="笔" /></Card></Col>
-        <Col xs={12} xl={6}><Card size="small"><Statistic title="将发生变化" value={r.totals.changed} suffix="笔" /></Card></Col>
-        <Col xs={12} xl={6}><Card size="small"><Statistic title="现行参数金额" value={formatMoney(r.totals.beforeFen)} /></Card></Col>
-        <Col xs={12} xl={6}><Card size="small"><Statistic title="金额变化" value={signed(r.totals.deltaFen)} /></Card></Col>
+        <Col xs={12} xl={6}>
+          <Card size="small">
+            <Statistic title="期间内申领" value={r.totals.claims} suffix="笔" />
+          </Card>
+        </Col>
+        <Col xs={12} xl={6}>
+          <Card size="small">
+            <Statistic title="将发生变化" value={r.totals.changed} suffix="笔" />
+          </Card>
+        </Col>
+        <Col xs={12} xl={6}>
+          <Card size="small">
+            <Statistic title="现行参数金额" value={formatMoney(r.totals.beforeFen)} />
+          </Card>
+        </Col>
+        <Col xs={12} xl={6}>
+          <Card size="small">
+            <Statistic title="金额变化" value={signed(r.totals.deltaFen)} />
+          </Card>
+        </Col>
       </Row>
       <Typography.Text type="secondary" data-testid="what-if-summary">
         {describeRun(job)}
@@ -154,25 +272,95 @@ function Results({ job }: { job: WhatIfJobView }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card size="small" title="按培训项目">
-            <Table size="small" rowKey="program" pagination={false} dataSource={r.byProgram} scroll={{ x: 640 }} aria-label="按培训项目"
-              columns={totalsColumns<WhatIfTotals & { program: string }>([{ title: '培训项目', dataIndex: 'program', key: 'program', render: (p: string) => nameOf(PROGRAM_NAMES, p) }])} />
+            <Table
+              size="small"
+              rowKey="program"
+              pagination={false}
+              dataSource={r.byProgram}
+              scroll={{ x: 640 }}
+              aria-label="按培训项目"
+              columns={totalsColumns<WhatIfTotals & { program: string }>([
+                { title: '培训项目', dataIndex: 'program', key: 'program', render: (p: string) => nameOf(PROGRAM_NAMES, p) },
+              ])}
+            />
           </Card>
         </Col>
         <Col xs={24} xl={12}>
           <Card size="small" title="按地区">
-            <Table size="small" rowKey="areaCode" pagination={false} dataSource={r.byArea} scroll={{ x: 600 }} aria-label="按地区"
-              columns={totalsColumns<WhatIfTotals & { areaCode: string }>([{ title: '地区', dataIndex: 'areaCode', key: 'areaCode', render: areaName }])} />
+            <Table
+              size="small"
+              rowKey="areaCode"
+              pagination={false}
+              dataSource={r.byArea}
+              scroll={{ x: 600 }}
+              aria-label="按地区"
+              columns={totalsColumns<WhatIfTotals & { areaCode: string }>([
+                { title: '地区', dataIndex: 'areaCode', key: 'areaCode', render: areaName },
+              ])}
+            />
           </Card>
         </Col>
       </Row>
-      <Card size="small" title="发生变化的申领" extra={<ExportButton path={`/what-if/${encodeURIComponent(job.id)}/claims`} query={list.query} columns={CLAIM_EXPORT} fileName="参数测算-变化的申领" />}>
-        <Form form={filters} name="whatif-2" layout="inline" aria-label="筛选变化的申领" style={{ rowGap: 12, marginBottom: 12 }} onFinish={list.setFilters}>
-          <Form.Item label="培训项目" name="program"><Select allowClear showSearch optionFilterProp="label" placeholder="全部" style={{ width: 190 }} options={options(PROGRAM_NAMES)} /></Form.Item>
-          <Form.Item label="地区" name="areaCode"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AREA_NAMES)} /></Form.Item>
-          <Form.Item><Space><Button type="primary" htmlType="submit">筛选</Button><Button onClick={() => { filters.resetFields(); list.clearFilters(); }}>重置</Button></Space></Form.Item>
+      <Card
+        size="small"
+        title="发生变化的申领"
+        extra={
+          <ExportButton
+            path={`/what-if/${encodeURIComponent(job.id)}/claims`}
+            query={list.query}
+            columns={CLAIM_EXPORT}
+            fileName="参数测算-变化的申领"
+          />
+        }
+      >
+        <Form
+          form={filters}
+          name="whatif-2"
+          layout="inline"
+          aria-label="筛选变化的申领"
+          style={{ rowGap: 12, marginBottom: 12 }}
+          onFinish={list.setFilters}
+        >
+          <Form.Item label="培训项目" name="program">
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder="全部"
+              style={{ width: 190 }}
+              options={options(PROGRAM_NAMES)}
+            />
+          </Form.Item>
+          <Form.Item label="地区" name="areaCode">
+            <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AREA_NAMES)} />
+          </Form.Item>
+          <Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit">
+                筛选
+              </Button>
+              <Button
+                onClick={() => {
+                  filters.resetFields();
+                  list.clearFilters();
+                }}
+              >
+                重置
+              </Button>
+            </Space>
+          </Form.Item>
         </Form>
-        {list.error ? <LoadError error={list.error} what="测算结果" onRetry={list.reload} /> : (
-          <Table<WhatIfChangedClaim> rowKey="id" size="small" {...list.tableProps} columns={claimColumns} tableLayout="fixed" scroll={{ x: 960 }} />
+        {list.error ? (
+          <LoadError error={list.error} what="测算结果" onRetry={list.reload} />
+        ) : (
+          <Table<WhatIfChangedClaim>
+            rowKey="id"
+            size="small"
+            {...list.tableProps}
+            columns={claimColumns}
+            tableLayout="fixed"
+            scroll={{ x: 960 }}
+          />
         )}
       </Card>
     </Space>

@@ -6,12 +6,22 @@ const NAMES: Record<string, string> = { ...CERTIFICATE_NAMES, ...GROUP_NAMES, ..
 /** A value in Chinese for the tables: lists by name, ranges as min—max, money bands by months. */
 export function describeValue(value: unknown): string {
   if (Array.isArray(value)) {
-    return value.map((v) => (typeof v === 'string' ? (NAMES[v] ?? v) : typeof v === 'object' && v && 'minMonths' in v ? `${(v as { minMonths: number }).minMonths}个月以上 ${(v as { amountYuan: number }).amountYuan}元` : JSON.stringify(v))).join('、');
+    return value
+      .map((v) =>
+        typeof v === 'string'
+          ? (NAMES[v] ?? v)
+          : typeof v === 'object' && v && 'minMonths' in v
+            ? `${(v as { minMonths: number }).minMonths}个月以上 ${(v as { amountYuan: number }).amountYuan}元`
+            : JSON.stringify(v),
+      )
+      .join('、');
   }
   if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
     if ('min' in o && 'max' in o) return `${String(o.min)} — ${String(o.max)}`;
-    return Object.entries(o).map(([k, v]) => `${k}：${String(v)}`).join('；');
+    return Object.entries(o)
+      .map(([k, v]) => `${k}：${String(v)}`)
+      .join('；');
   }
   return String(value);
 }

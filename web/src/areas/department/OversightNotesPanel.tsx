@@ -24,38 +24,67 @@ export function OversightNotesPanel({ subjectKind, subjectId, onChange }: Oversi
   const notes = useApi<Page<NoteView>>('/oversight-notes', { subjectKind, subjectId, pageSize: 200, sort: 'createdAt', order: 'desc' });
   const [clearing, setClearing] = useState<NoteView | null>(null);
   const office = me?.role === 'city' || me?.role === 'county';
-  const changed = () => { notes.reload(); onChange?.(); };
+  const changed = () => {
+    notes.reload();
+    onChange?.();
+  };
   const raised = (notes.data?.items ?? []).filter((n) => n.kind === 'flag' && n.status === 'raised').length;
   return (
     <Card size="small" title={`部门意见和标记${raised ? `（${raised} 个待处理标记）` : ''}`} data-testid="oversight-notes">
-      {notes.error ? <Alert type="error" showIcon title={`无法读取：${notes.error.message}`} /> : (
+      {notes.error ? (
+        <Alert type="error" showIcon title={`无法读取：${notes.error.message}`} />
+      ) : (
         <List<NoteView>
           loading={notes.loading}
           dataSource={notes.data?.items ?? []}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无部门意见或标记" /> }}
           renderItem={(n) => (
-            <List.Item actions={office && n.kind === 'flag' && n.status === 'raised' ? [<Button key="clear" size="small" onClick={() => setClearing(n)}>解除标记</Button>] : []}>
+            <List.Item
+              actions={
+                office && n.kind === 'flag' && n.status === 'raised'
+                  ? [
+                      <Button key="clear" size="small" onClick={() => setClearing(n)}>
+                        解除标记
+                      </Button>,
+                    ]
+                  : []
+              }
+            >
               <List.Item.Meta
-                title={(
+                title={
                   <Space wrap>
-                    <Tag color={n.kind === 'flag' ? (n.status === 'raised' ? 'red' : 'default') : 'blue'}>{nameOf(NOTE_KIND_NAMES, n.kind)}{n.status ? `·${nameOf(FLAG_STATUS_NAMES, n.status)}` : ''}</Tag>
+                    <Tag color={n.kind === 'flag' ? (n.status === 'raised' ? 'red' : 'default') : 'blue'}>
+                      {nameOf(NOTE_KIND_NAMES, n.kind)}
+                      {n.status ? `·${nameOf(FLAG_STATUS_NAMES, n.status)}` : ''}
+                    </Tag>
                     <span>{nameOf(DEPARTMENT_NAMES, n.department)}</span>
                     <Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text>
                   </Space>
-                )}
-                description={(
+                }
+                description={
                   <>
                     <div style={{ whiteSpace: 'pre-wrap', color: 'rgba(0,0,0,0.88)' }}>{n.text}</div>
-                    {n.status === 'cleared' && <Typography.Text type="secondary">{n.clearedBy} 于 {formatDateTime(n.clearedAt)} 解除：{n.clearNote}</Typography.Text>}
+                    {n.status === 'cleared' && (
+                      <Typography.Text type="secondary">
+                        {n.clearedBy} 于 {formatDateTime(n.clearedAt)} 解除：{n.clearNote}
+                      </Typography.Text>
+                    )}
                   </>
-                )}
+                }
               />
             </List.Item>
           )}
         />
       )}
       {me?.role === 'department' && <AddNoteForm subjectKind={subjectKind} subjectId={subjectId} onDone={changed} />}
-      <ClearFlagModal note={clearing} onClose={() => setClearing(null)} onDone={() => { setClearing(null); changed(); }} />
+      <ClearFlagModal
+        note={clearing}
+        onClose={() => setClearing(null)}
+        onDone={() => {
+          setClearing(null);
+          changed();
+        }}
+      />
     </Card>
   );
 }
@@ -80,15 +109,38 @@ function AddNoteForm({ subjectKind, subjectId, onDone }: { subjectKind: 'claim' 
     }
   };
   return (
-    <Form form={form} name="addNote" layout="vertical" onFinish={submit} initialValues={{ kind: 'comment' }} aria-label="提出意见或标记" style={{ marginTop: 16 }}>
+    <Form
+      form={form}
+      name="addNote"
+      layout="vertical"
+      onFinish={submit}
+      initialValues={{ kind: 'comment' }}
+      aria-label="提出意见或标记"
+      style={{ marginTop: 16 }}
+    >
       <Form.Item label="类型" name="kind">
-        <Radio.Group optionType="button" options={[{ value: 'comment', label: '意见' }, { value: 'flag', label: '标记（需受理部门处理）' }]} />
+        <Radio.Group
+          optionType="button"
+          options={[
+            { value: 'comment', label: '意见' },
+            { value: 'flag', label: '标记（需受理部门处理）' },
+          ]}
+        />
       </Form.Item>
-      <Form.Item label={kind === 'flag' ? '标记理由' : '意见内容'} name="text" rules={[{ required: true, whitespace: true, message: kind === 'flag' ? '请填写标记理由' : '请填写意见内容' }, { max: 2000, message: '不超过2000个字' }]}>
+      <Form.Item
+        label={kind === 'flag' ? '标记理由' : '意见内容'}
+        name="text"
+        rules={[
+          { required: true, whitespace: true, message: kind === 'flag' ? '请填写标记理由' : '请填写意见内容' },
+          { max: 2000, message: '不超过2000个字' },
+        ]}
+      >
         <Input.TextArea rows={3} />
       </Form.Item>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>{kind === 'flag' ? '提出标记' : '提交意见'}</Button>
+      <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>
+        {kind === 'flag' ? '提出标记' : '提交意见'}
+      </Button>
     </Form>
   );
 }
@@ -114,13 +166,29 @@ export function ClearFlagModal({ note, onClose, onDone }: { note: NoteView | nul
   };
   return (
     <Modal open={note !== null} title="解除部门标记" onCancel={onClose} footer={null} destroyOnHidden afterClose={() => setError(null)}>
-      {note && <Typography.Paragraph>{nameOf(DEPARTMENT_NAMES, note.department)}：{note.text}</Typography.Paragraph>}
+      {note && (
+        <Typography.Paragraph>
+          {nameOf(DEPARTMENT_NAMES, note.department)}：{note.text}
+        </Typography.Paragraph>
+      )}
       <Form form={form} name="clearFlag" layout="vertical" onFinish={submit} aria-label="解除部门标记">
-        <Form.Item label="核查情况说明" name="note" rules={[{ required: true, whitespace: true, message: '请填写核查情况说明' }, { max: 2000, message: '不超过2000个字' }]}>
+        <Form.Item
+          label="核查情况说明"
+          name="note"
+          rules={[
+            { required: true, whitespace: true, message: '请填写核查情况说明' },
+            { max: 2000, message: '不超过2000个字' },
+          ]}
+        >
           <Input.TextArea rows={3} />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Space><Button type="primary" htmlType="submit" loading={saving} disabled={saving}>解除标记</Button><Button onClick={onClose}>取消</Button></Space>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>
+            解除标记
+          </Button>
+          <Button onClick={onClose}>取消</Button>
+        </Space>
       </Form>
     </Modal>
   );

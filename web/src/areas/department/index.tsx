@@ -21,10 +21,13 @@ export const departmentArea: Area = {
         { key: '/dept-classes', label: <Link to="/dept-classes">本领域培训班</Link> },
         { key: '/dept-notes', label: <Link to="/dept-notes">我的意见和标记</Link> },
         // §5.7: only the group-keeping departments hold a list of people (person-scope.ts).
-        ...(me.department === 'veterans' || me.department === 'disabled_federation' ? [{ key: '/dept-people', label: <Link to="/dept-people">本领域人员</Link> }] : []),
+        ...(me.department === 'veterans' || me.department === 'disabled_federation'
+          ? [{ key: '/dept-people', label: <Link to="/dept-people">本领域人员</Link> }]
+          : []),
       ];
     }
-    if (me?.role === 'city' || me?.role === 'county') return [{ key: '/oversight-flags', label: <Link to="/oversight-flags">部门标记</Link> }];
+    if (me?.role === 'city' || me?.role === 'county')
+      return [{ key: '/oversight-flags', label: <Link to="/oversight-flags">部门标记</Link> }];
     return [];
   },
 };

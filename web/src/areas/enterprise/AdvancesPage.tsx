@@ -25,7 +25,11 @@ const EXPORT: ExportColumn<MyAdvance>[] = [
 ];
 
 export default function AdvancesPage() {
-  return <RequireRole roles={['enterprise', 'provider']}><Advances /></RequireRole>;
+  return (
+    <RequireRole roles={['enterprise', 'provider']}>
+      <Advances />
+    </RequireRole>
+  );
 }
 
 function Advances() {
@@ -34,22 +38,73 @@ function Advances() {
   const columns: TableProps<MyAdvance>['columns'] = [
     { title: '类别', dataIndex: 'kind', key: 'kind', width: 180, render: (k: string) => nameOf(KIND, k) },
     { title: '对象', dataIndex: 'subjectLabel', key: 'subjectLabel', ellipsis: true },
-    { title: '预付金额', dataIndex: 'amountFen', key: 'amountFen', width: 120, align: 'right', sorter: true, sortOrder: list.sortOrder('amountFen'), render: formatMoney },
+    {
+      title: '预付金额',
+      dataIndex: 'amountFen',
+      key: 'amountFen',
+      width: 120,
+      align: 'right',
+      sorter: true,
+      sortOrder: list.sortOrder('amountFen'),
+      render: formatMoney,
+    },
     { title: '已抵扣', dataIndex: 'deductedFen', key: 'deductedFen', width: 110, align: 'right', render: formatMoney },
     { title: '已追回', dataIndex: 'recoveredFen', key: 'recoveredFen', width: 110, align: 'right', render: formatMoney },
-    { title: '待结算', dataIndex: 'outstandingFen', key: 'outstandingFen', width: 110, align: 'right', render: (f: number) => <strong>{formatMoney(f)}</strong> },
-    { title: '状态', dataIndex: 'status', key: 'status', width: 130, sorter: true, sortOrder: list.sortOrder('status'), render: (s: string) => <Tag color={s === 'paid' ? 'gold' : s === 'settled' ? 'success' : 'error'}>{nameOf(ADVANCE_STATUS_NAMES, s)}</Tag> },
-    { title: '预付时间', dataIndex: 'paidAt', key: 'paidAt', width: 170, sorter: true, sortOrder: list.sortOrder('paidAt'), render: formatDateTime },
+    {
+      title: '待结算',
+      dataIndex: 'outstandingFen',
+      key: 'outstandingFen',
+      width: 110,
+      align: 'right',
+      render: (f: number) => <strong>{formatMoney(f)}</strong>,
+    },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      key: 'status',
+      width: 130,
+      sorter: true,
+      sortOrder: list.sortOrder('status'),
+      render: (s: string) => (
+        <Tag color={s === 'paid' ? 'gold' : s === 'settled' ? 'success' : 'error'}>{nameOf(ADVANCE_STATUS_NAMES, s)}</Tag>
+      ),
+    },
+    {
+      title: '预付时间',
+      dataIndex: 'paidAt',
+      key: 'paidAt',
+      width: 170,
+      sorter: true,
+      sortOrder: list.sortOrder('paidAt'),
+      render: formatDateTime,
+    },
   ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <ListHeader title="预付资金"><ExportButton path="/my/advances" query={list.query} columns={EXPORT} fileName="预付资金" /></ListHeader>
-      <Alert type="info" showIcon title="学徒制培训（§4.1）和项目制培训（§4.9）可预付不超过 50% 的补贴，在最终核定的补贴中抵扣；学徒中途退出或考核不合格的，预付资金予以追回。" />
+      <ListHeader title="预付资金">
+        <ExportButton path="/my/advances" query={list.query} columns={EXPORT} fileName="预付资金" />
+      </ListHeader>
+      <Alert
+        type="info"
+        showIcon
+        title="学徒制培训（§4.1）和项目制培训（§4.9）可预付不超过 50% 的补贴，在最终核定的补贴中抵扣；学徒中途退出或考核不合格的，预付资金予以追回。"
+      />
       <ListFilters form={form} list={list}>
-        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 160 }} options={options(ADVANCE_STATUS_NAMES)} /></Form.Item>
+        <Form.Item label="状态" name="status">
+          <Select allowClear placeholder="全部" style={{ width: 160 }} options={options(ADVANCE_STATUS_NAMES)} />
+        </Form.Item>
       </ListFilters>
-      {list.error ? <LoadError error={list.error} what="预付资金" onRetry={list.reload} /> : (
-        <Table<MyAdvance> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 1100 }} locale={{ emptyText: '暂无预付资金' }} />
+      {list.error ? (
+        <LoadError error={list.error} what="预付资金" onRetry={list.reload} />
+      ) : (
+        <Table<MyAdvance>
+          rowKey="id"
+          size="middle"
+          {...list.tableProps}
+          columns={columns}
+          scroll={{ x: 1100 }}
+          locale={{ emptyText: '暂无预付资金' }}
+        />
       )}
     </Space>
   );

@@ -33,7 +33,10 @@ export function ClaimForm({ programs, title }: { programs: readonly string[]; ti
   const must = (f: Field) => spec?.required?.includes(f) ?? false;
 
   const plans = useApi<Page<PlanView>>(isEnterprise && has('plan') ? '/plans' : null, { status: 'listed', pageSize: 200 });
-  const trainings = useApi<Page<Claim>>(!isEnterprise && has('trainingClaim') ? '/claims' : null, { program: 'employment_skill', pageSize: 200 });
+  const trainings = useApi<Page<Claim>>(!isEnterprise && has('trainingClaim') ? '/claims' : null, {
+    program: 'employment_skill',
+    pageSize: 200,
+  });
   const types = useApi<EntrepreneurshipTypeView[]>(has('entrepreneurshipType') ? '/entrepreneurship-types' : null);
 
   const submit = async (v: Values) => {
@@ -41,13 +44,17 @@ export function ClaimForm({ programs, title }: { programs: readonly string[]; ti
     setSaving(true);
     setError(null);
     try {
-      const body = claimBody(v, spec, { residentId: me?.role === 'trainee' ? me.residentId : null, enterpriseUscc: isEnterprise ? me?.enterpriseUscc : null });
+      const body = claimBody(v, spec, {
+        residentId: me?.role === 'trainee' ? me.residentId : null,
+        enterpriseUscc: isEnterprise ? me?.enterpriseUscc : null,
+      });
       const res = await api<{ id: string }>('/claims', { method: 'POST', body });
       guard.saved();
       navigate(`/claims/${encodeURIComponent(res.id)}`);
     } catch (e) {
       const rest = applyServerError(form, e, KNOWN);
-      if (rest && /startDate|endDate/.test((e as { field?: string }).field ?? '')) form.setFields([{ name: 'period', errors: [rest.replace(/^\w+: /, '')] }]);
+      if (rest && /startDate|endDate/.test((e as { field?: string }).field ?? ''))
+        form.setFields([{ name: 'period', errors: [rest.replace(/^\w+: /, '')] }]);
       else setError(rest);
     } finally {
       setSaving(false);
@@ -56,34 +63,74 @@ export function ClaimForm({ programs, title }: { programs: readonly string[]; ti
 
   const req = (f: Field, what: string) => (must(f) ? [{ required: true, message: `请填写${what}` }] : []);
   const held = Form.useWatch('certificateHeld', form) as string | undefined;
-  const yesNoRadio = (yes: string, no: string) => <Radio.Group optionType="button" options={[{ value: 'yes', label: yes }, { value: 'no', label: no }]} />;
+  const yesNoRadio = (yes: string, no: string) => (
+    <Radio.Group
+      optionType="button"
+      options={[
+        { value: 'yes', label: yes },
+        { value: 'no', label: no },
+      ]}
+    />
+  );
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 860 }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{title}</Typography.Title>
-      <Form form={form} name="claim" layout="vertical" onFinish={submit} aria-label={title} onValuesChange={(changed) => { if ('program' in changed) setError(null); }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {title}
+      </Typography.Title>
+      <Form
+        form={form}
+        name="claim"
+        layout="vertical"
+        onFinish={submit}
+        aria-label={title}
+        onValuesChange={(changed) => {
+          if ('program' in changed) setError(null);
+        }}
+      >
         <Card size="small" title="1. 选择补贴项目">
           <Form.Item label="补贴项目" name="program" rules={[{ required: true, message: '请选择补贴项目' }]}>
-            <Select placeholder="请选择" options={programs.map((p) => ({ value: p, label: `${nameOf(PROGRAM_NAMES, p)}（${PROGRAM_FORMS[p]!.clause}）` }))} />
+            <Select
+              placeholder="请选择"
+              options={programs.map((p) => ({ value: p, label: `${nameOf(PROGRAM_NAMES, p)}（${PROGRAM_FORMS[p]!.clause}）` }))}
+            />
           </Form.Item>
           {spec && <Alert type="info" showIcon title={spec.hint} />}
         </Card>
         {spec && (
           <Card size="small" title="2. 培训事实" style={{ marginTop: 16 }}>
-            <Typography.Paragraph type="secondary">未知的事实可以留空，系统判定为“待补充事实”并列出所缺事实，不会按“否”处理。</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">
+              未知的事实可以留空，系统判定为“待补充事实”并列出所缺事实，不会按“否”处理。
+            </Typography.Paragraph>
             <Space wrap align="start" size="large">
               {isEnterprise && (
-                <Form.Item label="职工身份证号" name="residentId" rules={[{ required: true, whitespace: true, message: '请填写职工身份证号' }, { len: 18, message: '身份证号应为18位' }]}>
+                <Form.Item
+                  label="职工身份证号"
+                  name="residentId"
+                  rules={[
+                    { required: true, whitespace: true, message: '请填写职工身份证号' },
+                    { len: 18, message: '身份证号应为18位' },
+                  ]}
+                >
                   <Input maxLength={18} style={{ width: 220 }} />
                 </Form.Item>
               )}
               {isEnterprise && (
-                <Form.Item label="职工姓名" name="name" rules={[{ required: true, whitespace: true, message: '请填写职工姓名' }]} extra="与身份证号一起实名核验（§5.2）">
+                <Form.Item
+                  label="职工姓名"
+                  name="name"
+                  rules={[{ required: true, whitespace: true, message: '请填写职工姓名' }]}
+                  extra="与身份证号一起实名核验（§5.2）"
+                >
                   <Input maxLength={40} style={{ width: 160 }} />
                 </Form.Item>
               )}
               {!isEnterprise && has('employer') && (
-                <Form.Item label="用人单位统一社会信用代码" name="enterpriseUscc" rules={[...req('employer', '用人单位统一社会信用代码'), { len: 18, message: '统一社会信用代码应为18位' }]}>
+                <Form.Item
+                  label="用人单位统一社会信用代码"
+                  name="enterpriseUscc"
+                  rules={[...req('employer', '用人单位统一社会信用代码'), { len: 18, message: '统一社会信用代码应为18位' }]}
+                >
                   <Input maxLength={18} style={{ width: 240 }} />
                 </Form.Item>
               )}
@@ -92,20 +139,38 @@ export function ClaimForm({ programs, title }: { programs: readonly string[]; ti
               </Form.Item>
               {has('plan') && (
                 <Form.Item label="学徒培养计划" name="apprenticeshipPlanId" rules={req('plan', '学徒培养计划')}>
-                  <Select style={{ width: 320 }} loading={plans.loading} placeholder="已列入计划的培养计划"
-                    options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.residentId} · ${p.occupationCode} · ${nameOf(LEVEL_NAMES, p.level)}` }))} />
+                  <Select
+                    style={{ width: 320 }}
+                    loading={plans.loading}
+                    placeholder="已列入计划的培养计划"
+                    options={(plans.data?.items ?? []).map((p) => ({
+                      value: p.id,
+                      label: `${p.residentId} · ${p.occupationCode} · ${nameOf(LEVEL_NAMES, p.level)}`,
+                    }))}
+                  />
                 </Form.Item>
               )}
               {has('trainingClaim') && (
                 <Form.Item label="对应的就业技能培训申领" name="trainingClaimId" rules={req('trainingClaim', '对应的就业技能培训申领')}>
-                  <Select style={{ width: 320 }} loading={trainings.loading} placeholder="请选择"
-                    options={(trainings.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.startDate}—${c.endDate} · ${c.occupationCode ?? ''}` }))} />
+                  <Select
+                    style={{ width: 320 }}
+                    loading={trainings.loading}
+                    placeholder="请选择"
+                    options={(trainings.data?.items ?? []).map((c) => ({
+                      value: c.id,
+                      label: `${c.startDate}—${c.endDate} · ${c.occupationCode ?? ''}`,
+                    }))}
+                  />
                 </Form.Item>
               )}
               {has('entrepreneurshipType') && (
                 <Form.Item label="创业培训类别" name="entrepreneurshipType" rules={req('entrepreneurshipType', '创业培训类别')}>
-                  <Select style={{ width: 260 }} loading={types.loading} placeholder="请选择"
-                    options={(types.data ?? []).map((t) => ({ value: t.code, label: `${t.name}（${formatMoney(t.amountFen)}）` }))} />
+                  <Select
+                    style={{ width: 260 }}
+                    loading={types.loading}
+                    placeholder="请选择"
+                    options={(types.data ?? []).map((t) => ({ value: t.code, label: `${t.name}（${formatMoney(t.amountFen)}）` }))}
+                  />
                 </Form.Item>
               )}
               {has('occupation') && (
@@ -133,7 +198,11 @@ export function ClaimForm({ programs, title }: { programs: readonly string[]; ti
                   <InputNumber min={0} max={10000} precision={0} style={{ width: 160 }} />
                 </Form.Item>
               )}
-              {has('newHire') && <Form.Item label="是否新招用（转岗）职工" name="newHire">{yesNoRadio('是', '否')}</Form.Item>}
+              {has('newHire') && (
+                <Form.Item label="是否新招用（转岗）职工" name="newHire">
+                  {yesNoRadio('是', '否')}
+                </Form.Item>
+              )}
               {has('contractMonths') && (
                 <Form.Item label="劳动合同期限（月）" name="contractMonths" rules={req('contractMonths', '劳动合同期限')}>
                   <InputNumber min={0} max={1200} style={{ width: 160 }} />
@@ -144,21 +213,49 @@ export function ClaimForm({ programs, title }: { programs: readonly string[]; ti
                   <InputNumber min={0} max={1200} precision={0} style={{ width: 160 }} />
                 </Form.Item>
               )}
-              {has('qualified') && <Form.Item label="考核结果" name="qualified">{yesNoRadio('合格', '不合格')}</Form.Item>}
+              {has('qualified') && (
+                <Form.Item label="考核结果" name="qualified">
+                  {yesNoRadio('合格', '不合格')}
+                </Form.Item>
+              )}
               {has('certificate') && (
                 <>
-                  <Form.Item label="证书" name="certificateHeld" extra="补贴以取得证书为条件（§4.0）：没有证书的申领按不符合判定，请如实选择"
-                    rules={[{ required: true, message: '请选择是否已取得证书' }, { validator: (_: unknown, v?: string) => (v === 'pending' ? Promise.reject(new Error('尚未取得证书的，请取得证书后再提交申领')) : Promise.resolve()) }]}>
-                    <Radio.Group optionType="button" options={[{ value: 'yes', label: '有证书' }, { value: 'no', label: '无证书' }, { value: 'pending', label: '尚未取得' }]} />
+                  <Form.Item
+                    label="证书"
+                    name="certificateHeld"
+                    extra="补贴以取得证书为条件（§4.0）：没有证书的申领按不符合判定，请如实选择"
+                    rules={[
+                      { required: true, message: '请选择是否已取得证书' },
+                      {
+                        validator: (_: unknown, v?: string) =>
+                          v === 'pending' ? Promise.reject(new Error('尚未取得证书的，请取得证书后再提交申领')) : Promise.resolve(),
+                      },
+                    ]}
+                  >
+                    <Radio.Group
+                      optionType="button"
+                      options={[
+                        { value: 'yes', label: '有证书' },
+                        { value: 'no', label: '无证书' },
+                        { value: 'pending', label: '尚未取得' },
+                      ]}
+                    />
                   </Form.Item>
-                  {held === 'yes' && <>
-                  <Form.Item label="证书类型" name={['certificate', 'type']} rules={[{ required: true, message: '请选择证书类型' }]}>
-                    <Select allowClear style={{ width: 200 }} placeholder="请选择" options={(spec.certificates ?? []).map((c) => ({ value: c, label: nameOf(CERTIFICATE_NAMES, c) }))} />
-                  </Form.Item>
-                  <Form.Item label="证书编号" name={['certificate', 'number']} rules={[{ max: 80, message: '不超过80个字符' }]}>
-                    <Input style={{ width: 200 }} />
-                  </Form.Item>
-                  </>}
+                  {held === 'yes' && (
+                    <>
+                      <Form.Item label="证书类型" name={['certificate', 'type']} rules={[{ required: true, message: '请选择证书类型' }]}>
+                        <Select
+                          allowClear
+                          style={{ width: 200 }}
+                          placeholder="请选择"
+                          options={(spec.certificates ?? []).map((c) => ({ value: c, label: nameOf(CERTIFICATE_NAMES, c) }))}
+                        />
+                      </Form.Item>
+                      <Form.Item label="证书编号" name={['certificate', 'number']} rules={[{ max: 80, message: '不超过80个字符' }]}>
+                        <Input style={{ width: 200 }} />
+                      </Form.Item>
+                    </>
+                  )}
                 </>
               )}
               <Form.Item label="培训班编号（可选）" name="classId">
@@ -169,7 +266,9 @@ export function ClaimForm({ programs, title }: { programs: readonly string[]; ti
         )}
         {error && <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} />}
         <Space style={{ marginTop: 16 }}>
-          <Button type="primary" htmlType="submit" loading={saving} disabled={saving || !spec}>提交申领</Button>
+          <Button type="primary" htmlType="submit" loading={saving} disabled={saving || !spec}>
+            提交申领
+          </Button>
           <Button onClick={() => navigate(-1)}>取消</Button>
         </Space>
       </Form>

@@ -29,7 +29,11 @@ const EXPORT: ExportColumn<FilingView>[] = [
 ];
 
 export default function FilingsPage() {
-  return <RequireRole roles={['enterprise']}><Filings /></RequireRole>;
+  return (
+    <RequireRole roles={['enterprise']}>
+      <Filings />
+    </RequireRole>
+  );
 }
 
 function Filings() {
@@ -40,32 +44,78 @@ function Filings() {
   const columns: TableProps<FilingView>['columns'] = [
     { title: '培训内容名称', dataIndex: 'title', key: 'title', ellipsis: true },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 170, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
-    { title: '报送日期', dataIndex: 'filedOn', key: 'filedOn', width: 150, sorter: true, sortOrder: list.sortOrder('filedOn'), render: formatDate },
-    { title: '状态', dataIndex: 'status', key: 'status', width: 100, sorter: true, sortOrder: list.sortOrder('status'), render: (s: string) => <Tag color={STATUS_COLORS[s]}>{nameOf(FILING_STATUS_NAMES, s)}</Tag> },
+    {
+      title: '报送日期',
+      dataIndex: 'filedOn',
+      key: 'filedOn',
+      width: 150,
+      sorter: true,
+      sortOrder: list.sortOrder('filedOn'),
+      render: formatDate,
+    },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      key: 'status',
+      width: 100,
+      sorter: true,
+      sortOrder: list.sortOrder('status'),
+      render: (s: string) => <Tag color={STATUS_COLORS[s]}>{nameOf(FILING_STATUS_NAMES, s)}</Tag>,
+    },
     { title: '最后办理', key: 'updatedAt', width: 170, render: (_: unknown, f) => formatDateTime(f.updatedAt ?? f.createdAt) },
   ];
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <ListHeader title="培训内容备案">
-        <Button type="primary" onClick={() => setOpen(true)}>报送备案</Button>
+        <Button type="primary" onClick={() => setOpen(true)}>
+          报送备案
+        </Button>
         <ExportButton path="/filings" query={list.query} columns={EXPORT} fileName="培训内容备案" />
       </ListHeader>
-      <Alert type="info" showIcon title="短期岗位技能培训（§4.3）和岗前技能培训（§4.4）的培训内容由企业自主确定，须在开班前报人社部门审核备案（§5.5）。" />
+      <Alert
+        type="info"
+        showIcon
+        title="短期岗位技能培训（§4.3）和岗前技能培训（§4.4）的培训内容由企业自主确定，须在开班前报人社部门审核备案（§5.5）。"
+      />
       <ListFilters form={form} list={list}>
-        <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 190 }} options={options(FILED)} /></Form.Item>
-        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(FILING_STATUS_NAMES)} /></Form.Item>
+        <Form.Item label="培训项目" name="program">
+          <Select allowClear placeholder="全部" style={{ width: 190 }} options={options(FILED)} />
+        </Form.Item>
+        <Form.Item label="状态" name="status">
+          <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(FILING_STATUS_NAMES)} />
+        </Form.Item>
       </ListFilters>
-      {list.error ? <LoadError error={list.error} what="备案" onRetry={list.reload} /> : (
-        <Table<FilingView> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 760 }}
-          expandable={{ expandedRowRender: (f) => <div style={{ whiteSpace: 'pre-wrap' }}>{f.content}</div> }} />
+      {list.error ? (
+        <LoadError error={list.error} what="备案" onRetry={list.reload} />
+      ) : (
+        <Table<FilingView>
+          rowKey="id"
+          size="middle"
+          {...list.tableProps}
+          columns={columns}
+          scroll={{ x: 760 }}
+          expandable={{ expandedRowRender: (f) => <div style={{ whiteSpace: 'pre-wrap' }}>{f.content}</div> }}
+        />
       )}
-      <FileContentModal open={open} onClose={() => setOpen(false)} onDone={() => { setOpen(false); list.reload(); }} />
+      <FileContentModal
+        open={open}
+        onClose={() => setOpen(false)}
+        onDone={() => {
+          setOpen(false);
+          list.reload();
+        }}
+      />
     </Space>
   );
 }
 
-interface FilingForm { program: string; title: string; content: string; filedOn: Dayjs }
+interface FilingForm {
+  program: string;
+  title: string;
+  content: string;
+  filedOn: Dayjs;
+}
 const FIELDS = ['program', 'title', 'content', 'filedOn'] as const;
 
 function FileContentModal({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(): void }) {
@@ -78,7 +128,16 @@ function FileContentModal({ open, onClose, onDone }: { open: boolean; onClose():
     setSaving(true);
     setError(null);
     try {
-      await api('/filings', { method: 'POST', body: { enterpriseUscc: me?.enterpriseUscc, program: v.program, title: v.title, content: v.content, filedOn: v.filedOn.format('YYYY-MM-DD') } });
+      await api('/filings', {
+        method: 'POST',
+        body: {
+          enterpriseUscc: me?.enterpriseUscc,
+          program: v.program,
+          title: v.title,
+          content: v.content,
+          filedOn: v.filedOn.format('YYYY-MM-DD'),
+        },
+      });
       form.resetFields();
       onDone();
     } catch (e) {
@@ -89,21 +148,47 @@ function FileContentModal({ open, onClose, onDone }: { open: boolean; onClose():
   };
   return (
     <Dialog open={open} title="报送培训内容备案" onCancel={onClose} footer={null} destroyOnHidden width={640}>
-      <Form form={form} name="fileContent" layout="vertical" onFinish={submit} initialValues={{ filedOn: businessDate.day() }} aria-label="报送培训内容备案">
+      <Form
+        form={form}
+        name="fileContent"
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ filedOn: businessDate.day() }}
+        aria-label="报送培训内容备案"
+      >
         <Form.Item label="培训项目" name="program" rules={[{ required: true, message: '请选择培训项目' }]}>
           <Select options={options(FILED)} placeholder="请选择" />
         </Form.Item>
-        <Form.Item label="培训内容名称" name="title" rules={[{ required: true, whitespace: true, message: '请填写培训内容名称' }, { max: 200, message: '不超过200个字' }]}>
+        <Form.Item
+          label="培训内容名称"
+          name="title"
+          rules={[
+            { required: true, whitespace: true, message: '请填写培训内容名称' },
+            { max: 200, message: '不超过200个字' },
+          ]}
+        >
           <Input />
         </Form.Item>
-        <Form.Item label="培训内容（课程、学时、考核方式）" name="content" rules={[{ required: true, whitespace: true, message: '请填写培训内容' }, { max: 20000, message: '不超过20000个字' }]}>
+        <Form.Item
+          label="培训内容（课程、学时、考核方式）"
+          name="content"
+          rules={[
+            { required: true, whitespace: true, message: '请填写培训内容' },
+            { max: 20000, message: '不超过20000个字' },
+          ]}
+        >
           <Input.TextArea rows={6} />
         </Form.Item>
         <Form.Item label="报送日期" name="filedOn" rules={[{ required: true, message: '请选择报送日期' }]} extra="须早于培训开班日期">
           <DateInput style={{ width: '100%' }} disabledDate={businessDate.afterToday} />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Space><Button type="primary" htmlType="submit" loading={saving} disabled={saving}>报送</Button><Button onClick={onClose}>取消</Button></Space>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>
+            报送
+          </Button>
+          <Button onClick={onClose}>取消</Button>
+        </Space>
       </Form>
     </Dialog>
   );

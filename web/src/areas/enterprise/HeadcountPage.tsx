@@ -13,7 +13,11 @@ import { RequireRole } from '../trainee/party-ui.tsx';
 import { showServerErrors } from '../../form-errors.ts';
 
 export default function HeadcountPage() {
-  return <RequireRole roles={['enterprise']}><Headcounts /></RequireRole>;
+  return (
+    <RequireRole roles={['enterprise']}>
+      <Headcounts />
+    </RequireRole>
+  );
 }
 
 function Headcounts() {
@@ -25,11 +29,25 @@ function Headcounts() {
   const own = first.data.items[0];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>主要岗位职工数</Typography.Title>
-      <Alert type="info" showIcon title="方案目标（§1）：钒钛、康养产业主体岗位职工轮训一遍。请按年度登记本企业主要岗位在岗职工人数；未登记的年度不按 0 计，人社部门的目标统计将列出未报企业。人社部门可更正。" />
-      {own && <Typography.Text type="secondary">{own.name}（{own.uscc}），{own.industryName}，{own.areaName}</Typography.Text>}
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        主要岗位职工数
+      </Typography.Title>
+      <Alert
+        type="info"
+        showIcon
+        title="方案目标（§1）：钒钛、康养产业主体岗位职工轮训一遍。请按年度登记本企业主要岗位在岗职工人数；未登记的年度不按 0 计，人社部门的目标统计将列出未报企业。人社部门可更正。"
+      />
+      {own && (
+        <Typography.Text type="secondary">
+          {own.name}（{own.uscc}），{own.industryName}，{own.areaName}
+        </Typography.Text>
+      )}
       <Row gutter={[16, 16]}>
-        {first.data.years.map((y) => <Col key={y} xs={24} lg={12}><YearCard year={y} /></Col>)}
+        {first.data.years.map((y) => (
+          <Col key={y} xs={24} lg={12}>
+            <YearCard year={y} />
+          </Col>
+        ))}
       </Row>
     </Space>
   );
@@ -68,17 +86,36 @@ function YearForm({ row, onSaved }: { row: HeadcountView; onSaved(): void }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Text data-testid={`headcount-${row.year}-current`}>
-        已登记：{row.mainPostEmployees == null ? <Typography.Text type="warning">未登记</Typography.Text> : <b>{row.mainPostEmployees} 人</b>}
-        {row.recordedAt && <Typography.Text type="secondary">（{recordedByText(row.recordedBy)}，{formatDateTime(row.recordedAt)}）</Typography.Text>}
+        已登记：
+        {row.mainPostEmployees == null ? <Typography.Text type="warning">未登记</Typography.Text> : <b>{row.mainPostEmployees} 人</b>}
+        {row.recordedAt && (
+          <Typography.Text type="secondary">
+            （{recordedByText(row.recordedBy)}，{formatDateTime(row.recordedAt)}）
+          </Typography.Text>
+        )}
       </Typography.Text>
       {error && <Alert type="error" showIcon title={error} />}
-      <Form form={form} layout="inline" aria-label={`登记${row.year}年主要岗位职工人数`} onFinish={submit}
-        initialValues={row.mainPostEmployees == null ? {} : { mainPostEmployees: row.mainPostEmployees }}>
-        <Form.Item label={label} name="mainPostEmployees" rules={[{ required: true, message: '请填写主要岗位职工人数' }, { type: 'integer', min: 0, message: '应为不小于 0 的整数' }]}>
+      <Form
+        form={form}
+        layout="inline"
+        aria-label={`登记${row.year}年主要岗位职工人数`}
+        onFinish={submit}
+        initialValues={row.mainPostEmployees == null ? {} : { mainPostEmployees: row.mainPostEmployees }}
+      >
+        <Form.Item
+          label={label}
+          name="mainPostEmployees"
+          rules={[
+            { required: true, message: '请填写主要岗位职工人数' },
+            { type: 'integer', min: 0, message: '应为不小于 0 的整数' },
+          ]}
+        >
           <InputNumber min={0} precision={0} style={{ width: 140 }} />
         </Form.Item>
         <Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy} disabled={busy}>{row.mainPostEmployees == null ? '登记' : '更正'}</Button>
+          <Button type="primary" htmlType="submit" loading={busy} disabled={busy}>
+            {row.mainPostEmployees == null ? '登记' : '更正'}
+          </Button>
         </Form.Item>
       </Form>
     </Space>

@@ -16,7 +16,14 @@ import { DateRangeInput } from '../../date-input.tsx';
 
 const FILTERS = ['status'] as const;
 const SORTABLE = { startDate: 'startDate', status: 'status' };
-const STATUS_COLORS: Record<string, string> = { submitted: 'processing', listed: 'green', returned: 'error', completed: 'success', failed: 'warning', quit: 'default' };
+const STATUS_COLORS: Record<string, string> = {
+  submitted: 'processing',
+  listed: 'green',
+  returned: 'error',
+  completed: 'success',
+  failed: 'warning',
+  quit: 'default',
+};
 const APPRENTICE_LEVELS = Object.fromEntries(['5', '4', '3'].map((l) => [l, nameOf(LEVEL_NAMES as Record<string, string>, l)]));
 
 const EXPORT: ExportColumn<PlanView>[] = [
@@ -31,7 +38,11 @@ const EXPORT: ExportColumn<PlanView>[] = [
 ];
 
 export default function PlansPage() {
-  return <RequireRole roles={['enterprise']}><Plans /></RequireRole>;
+  return (
+    <RequireRole roles={['enterprise']}>
+      <Plans />
+    </RequireRole>
+  );
 }
 
 function Plans() {
@@ -54,45 +65,109 @@ function Plans() {
   };
 
   const columns: TableProps<PlanView>['columns'] = [
-    { title: '学徒身份证号', dataIndex: 'residentId', key: 'residentId', width: 180, render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span> },
-    { title: '职业（工种）', dataIndex: 'occupationCode', key: 'occupationCode', width: 120 },
-    { title: '目标等级', dataIndex: 'level', key: 'level', width: 110, render: (l: string) => nameOf(LEVEL_NAMES as Record<string, string>, l) },
-    { title: '培养期间', dataIndex: 'startDate', key: 'startDate', width: 250, sorter: true, sortOrder: list.sortOrder('startDate'), render: (_: string, p) => `${formatDate(p.startDate)}—${formatDate(p.endDate)}` },
-    { title: '合同期限', dataIndex: 'contractMonths', key: 'contractMonths', width: 90, render: (m: number) => `${m} 个月` },
-    { title: '状态', dataIndex: 'status', key: 'status', width: 110, sorter: true, sortOrder: list.sortOrder('status'), render: (s: string) => <Tag color={STATUS_COLORS[s]}>{nameOf(PLAN_STATUS_NAMES, s)}</Tag> },
     {
-      title: '操作', key: 'actions', width: 230, fixed: 'right', render: (_: unknown, p) => p.status === 'listed' ? (
-        <Space size="small" wrap>
-          {(['completed', 'failed', 'quit'] as const).map((s) => (
-            <Popconfirm key={s} title={`确认报告该学徒“${PLAN_STATUS_NAMES[s]}”？`} okText="确认" cancelText="取消" onConfirm={() => move(p, s)}>
-              <Button size="small" loading={busy === p.id} disabled={busy !== null}>{PLAN_STATUS_NAMES[s]}</Button>
-            </Popconfirm>
-          ))}
-        </Space>
-      ) : p.status === 'returned' ? (
-        <Button size="small" loading={busy === p.id} disabled={busy !== null} onClick={() => move(p, 'submitted')}>重新提交</Button>
-      ) : null,
+      title: '学徒身份证号',
+      dataIndex: 'residentId',
+      key: 'residentId',
+      width: 180,
+      render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span>,
+    },
+    { title: '职业（工种）', dataIndex: 'occupationCode', key: 'occupationCode', width: 120 },
+    {
+      title: '目标等级',
+      dataIndex: 'level',
+      key: 'level',
+      width: 110,
+      render: (l: string) => nameOf(LEVEL_NAMES as Record<string, string>, l),
+    },
+    {
+      title: '培养期间',
+      dataIndex: 'startDate',
+      key: 'startDate',
+      width: 250,
+      sorter: true,
+      sortOrder: list.sortOrder('startDate'),
+      render: (_: string, p) => `${formatDate(p.startDate)}—${formatDate(p.endDate)}`,
+    },
+    { title: '合同期限', dataIndex: 'contractMonths', key: 'contractMonths', width: 90, render: (m: number) => `${m} 个月` },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      key: 'status',
+      width: 110,
+      sorter: true,
+      sortOrder: list.sortOrder('status'),
+      render: (s: string) => <Tag color={STATUS_COLORS[s]}>{nameOf(PLAN_STATUS_NAMES, s)}</Tag>,
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 230,
+      fixed: 'right',
+      render: (_: unknown, p) =>
+        p.status === 'listed' ? (
+          <Space size="small" wrap>
+            {(['completed', 'failed', 'quit'] as const).map((s) => (
+              <Popconfirm
+                key={s}
+                title={`确认报告该学徒“${PLAN_STATUS_NAMES[s]}”？`}
+                okText="确认"
+                cancelText="取消"
+                onConfirm={() => move(p, s)}
+              >
+                <Button size="small" loading={busy === p.id} disabled={busy !== null}>
+                  {PLAN_STATUS_NAMES[s]}
+                </Button>
+              </Popconfirm>
+            ))}
+          </Space>
+        ) : p.status === 'returned' ? (
+          <Button size="small" loading={busy === p.id} disabled={busy !== null} onClick={() => move(p, 'submitted')}>
+            重新提交
+          </Button>
+        ) : null,
     },
   ];
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <ListHeader title="学徒培养计划">
-        <Button type="primary" onClick={() => setOpen(true)}>提交培养计划</Button>
+        <Button type="primary" onClick={() => setOpen(true)}>
+          提交培养计划
+        </Button>
         <ExportButton path="/plans" query={list.query} columns={EXPORT} fileName="学徒培养计划" />
       </ListHeader>
       <ListFilters form={form} list={list}>
-        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 140 }} options={options(PLAN_STATUS_NAMES)} /></Form.Item>
+        <Form.Item label="状态" name="status">
+          <Select allowClear placeholder="全部" style={{ width: 140 }} options={options(PLAN_STATUS_NAMES)} />
+        </Form.Item>
       </ListFilters>
-      {list.error ? <LoadError error={list.error} what="学徒培养计划" onRetry={list.reload} /> : (
+      {list.error ? (
+        <LoadError error={list.error} what="学徒培养计划" onRetry={list.reload} />
+      ) : (
         <Table<PlanView> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 1090 }} />
       )}
-      <SubmitPlanModal open={open} onClose={() => setOpen(false)} onDone={() => { setOpen(false); list.reload(); }} />
+      <SubmitPlanModal
+        open={open}
+        onClose={() => setOpen(false)}
+        onDone={() => {
+          setOpen(false);
+          list.reload();
+        }}
+      />
     </Space>
   );
 }
 
-interface PlanForm { residentId: string; name: string; providerId?: string; occupationCode: string; level: string; period: [Dayjs, Dayjs]; contractMonths: number }
+interface PlanForm {
+  residentId: string;
+  name: string;
+  providerId?: string;
+  occupationCode: string;
+  level: string;
+  period: [Dayjs, Dayjs];
+  contractMonths: number;
+}
 const FIELDS = ['residentId', 'name', 'providerId', 'occupationCode', 'level', 'startDate', 'endDate', 'contractMonths'] as const;
 
 function SubmitPlanModal({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(): void }) {
@@ -105,9 +180,17 @@ function SubmitPlanModal({ open, onClose, onDone }: { open: boolean; onClose(): 
     setError(null);
     try {
       await api('/plans', {
-        method: 'POST', body: {
-          enterpriseUscc: me?.enterpriseUscc, providerId: v.providerId?.trim() || null, residentId: v.residentId.trim(), name: v.name.trim(), occupationCode: v.occupationCode.trim(), level: v.level,
-          startDate: v.period[0].format('YYYY-MM-DD'), endDate: v.period[1].format('YYYY-MM-DD'), contractMonths: v.contractMonths,
+        method: 'POST',
+        body: {
+          enterpriseUscc: me?.enterpriseUscc,
+          providerId: v.providerId?.trim() || null,
+          residentId: v.residentId.trim(),
+          name: v.name.trim(),
+          occupationCode: v.occupationCode.trim(),
+          level: v.level,
+          startDate: v.period[0].format('YYYY-MM-DD'),
+          endDate: v.period[1].format('YYYY-MM-DD'),
+          contractMonths: v.contractMonths,
         },
       });
       form.resetFields();
@@ -123,14 +206,30 @@ function SubmitPlanModal({ open, onClose, onDone }: { open: boolean; onClose(): 
   return (
     <Dialog open={open} title="提交学徒培养计划（§4.1）" onCancel={onClose} footer={null} destroyOnHidden width={640}>
       <Form form={form} name="submitPlan" layout="vertical" onFinish={submit} aria-label="提交学徒培养计划">
-        <Form.Item label="学徒身份证号" name="residentId" rules={[{ required: true, whitespace: true, message: '请填写学徒身份证号' }, { len: 18, message: '身份证号应为18位' }]}>
+        <Form.Item
+          label="学徒身份证号"
+          name="residentId"
+          rules={[
+            { required: true, whitespace: true, message: '请填写学徒身份证号' },
+            { len: 18, message: '身份证号应为18位' },
+          ]}
+        >
           <Input maxLength={18} />
         </Form.Item>
-        <Form.Item label="学徒姓名" name="name" extra="与身份证号一并核验（实名制，§5.2）" rules={[{ required: true, whitespace: true, message: '请填写学徒姓名' }]}>
+        <Form.Item
+          label="学徒姓名"
+          name="name"
+          extra="与身份证号一并核验（实名制，§5.2）"
+          rules={[{ required: true, whitespace: true, message: '请填写学徒姓名' }]}
+        >
           <Input maxLength={50} />
         </Form.Item>
         <Space wrap style={{ width: '100%' }}>
-          <Form.Item label="职业（工种）代码" name="occupationCode" rules={[{ required: true, whitespace: true, message: '请填写职业（工种）代码' }]}>
+          <Form.Item
+            label="职业（工种）代码"
+            name="occupationCode"
+            rules={[{ required: true, whitespace: true, message: '请填写职业（工种）代码' }]}
+          >
             <Input placeholder="如 6-18-02-04" style={{ width: 200 }} />
           </Form.Item>
           <Form.Item label="目标等级" name="level" rules={[{ required: true, message: '请选择目标等级' }]}>
@@ -141,7 +240,12 @@ function SubmitPlanModal({ open, onClose, onDone }: { open: boolean; onClose(): 
           <DateRangeInput style={{ width: '100%' }} />
         </Form.Item>
         <Space wrap style={{ width: '100%' }}>
-          <Form.Item label="劳动合同期限（月）" name="contractMonths" rules={[{ required: true, message: '请填写劳动合同期限' }]} extra="§4.1 要求劳动合同一年以上">
+          <Form.Item
+            label="劳动合同期限（月）"
+            name="contractMonths"
+            rules={[{ required: true, message: '请填写劳动合同期限' }]}
+            extra="§4.1 要求劳动合同一年以上"
+          >
             <InputNumber min={0} max={600} precision={0} style={{ width: 180 }} />
           </Form.Item>
           <Form.Item label="合作培训院校（机构编号，可选）" name="providerId">
@@ -149,7 +253,12 @@ function SubmitPlanModal({ open, onClose, onDone }: { open: boolean; onClose(): 
           </Form.Item>
         </Space>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Space><Button type="primary" htmlType="submit" loading={saving} disabled={saving}>提交</Button><Button onClick={onClose}>取消</Button></Space>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>
+            提交
+          </Button>
+          <Button onClick={onClose}>取消</Button>
+        </Space>
       </Form>
     </Dialog>
   );

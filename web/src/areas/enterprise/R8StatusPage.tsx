@@ -10,7 +10,11 @@ import { useApi } from '../../hooks.ts';
 import { nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { RequireRole } from '../trainee/party-ui.tsx';
 
-interface R8Status { uscc: string; name: string; years: R8Year[] }
+interface R8Status {
+  uscc: string;
+  name: string;
+  years: R8Year[];
+}
 
 const VERDICT: Record<R8Year['r8'], { color: string; text: string }> = {
   applies: { color: 'warning', text: '适用 80% 规则' },
@@ -19,7 +23,11 @@ const VERDICT: Record<R8Year['r8'], { color: string; text: string }> = {
 };
 
 export default function R8StatusPage() {
-  return <RequireRole roles={['enterprise']}><R8Status /></RequireRole>;
+  return (
+    <RequireRole roles={['enterprise']}>
+      <R8Status />
+    </RequireRole>
+  );
 }
 
 function R8Status() {
@@ -30,12 +38,26 @@ function R8Status() {
   if (loading || !data) return <Skeleton active />;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>80% 补贴状态（R8）</Typography.Title>
-      <Alert type="info" showIcon title="企业未足额提取和使用职工教育经费的，以企业为收款方的各项补贴按标准的 80% 核定（§5.2）。按培训结业日期所在年度的职工教育经费情况判定；年度情况未登记的，相关申领判定为“待补充事实”，请向人社部门报送。" />
-      <Typography.Text type="secondary">{data.name}（{data.uscc}）</Typography.Text>
-      {data.years.length === 0 ? <Empty description="暂无年度记录" /> : (
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        80% 补贴状态（R8）
+      </Typography.Title>
+      <Alert
+        type="info"
+        showIcon
+        title="企业未足额提取和使用职工教育经费的，以企业为收款方的各项补贴按标准的 80% 核定（§5.2）。按培训结业日期所在年度的职工教育经费情况判定；年度情况未登记的，相关申领判定为“待补充事实”，请向人社部门报送。"
+      />
+      <Typography.Text type="secondary">
+        {data.name}（{data.uscc}）
+      </Typography.Text>
+      {data.years.length === 0 ? (
+        <Empty description="暂无年度记录" />
+      ) : (
         <Row gutter={[16, 16]}>
-          {data.years.map((y) => <Col key={y.year} xs={24} xl={12}><YearCard y={y} /></Col>)}
+          {data.years.map((y) => (
+            <Col key={y.year} xs={24} xl={12}>
+              <YearCard y={y} />
+            </Col>
+          ))}
         </Row>
       )}
     </Space>
@@ -46,20 +68,45 @@ function YearCard({ y }: { y: R8Year }) {
   const verdict = VERDICT[y.r8];
   const fund = y.educationFund.fullyUsed == null ? '未登记' : y.educationFund.fullyUsed ? '已足额提取使用' : '未足额提取使用';
   return (
-    <Card title={`${y.year} 年度`} extra={<Tag color={verdict.color} data-testid={`r8-${y.year}`}>{verdict.text}</Tag>} size="small">
+    <Card
+      title={`${y.year} 年度`}
+      extra={
+        <Tag color={verdict.color} data-testid={`r8-${y.year}`}>
+          {verdict.text}
+        </Tag>
+      }
+      size="small"
+    >
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label="职工教育经费">{fund}</Descriptions.Item>
-        <Descriptions.Item label="来源">{y.educationFund.source ?? '—'}{y.educationFund.recordedAt ? `（${formatDateTime(y.educationFund.recordedAt)}登记）` : ''}</Descriptions.Item>
+        <Descriptions.Item label="来源">
+          {y.educationFund.source ?? '—'}
+          {y.educationFund.recordedAt ? `（${formatDateTime(y.educationFund.recordedAt)}登记）` : ''}
+        </Descriptions.Item>
         <Descriptions.Item label="按 80% 核定的申领">{y.reducedClaims.length} 笔</Descriptions.Item>
-        <Descriptions.Item label="因此少补贴">{y.reducedTotalFen == null ? '部分金额无法确定' : formatMoney(y.reducedTotalFen)}</Descriptions.Item>
-        {y.undecidedClaims.length > 0 && <Descriptions.Item label="待补充事实的申领">{y.undecidedClaims.length} 笔（缺本年度职工教育经费情况）</Descriptions.Item>}
+        <Descriptions.Item label="因此少补贴">
+          {y.reducedTotalFen == null ? '部分金额无法确定' : formatMoney(y.reducedTotalFen)}
+        </Descriptions.Item>
+        {y.undecidedClaims.length > 0 && (
+          <Descriptions.Item label="待补充事实的申领">{y.undecidedClaims.length} 笔（缺本年度职工教育经费情况）</Descriptions.Item>
+        )}
       </Descriptions>
       {y.reducedClaims.length > 0 && (
         <Table
-          style={{ marginTop: 12 }} size="small" rowKey="id" pagination={{ pageSize: 10, hideOnSinglePage: true }} scroll={{ x: 640 }}
+          style={{ marginTop: 12 }}
+          size="small"
+          rowKey="id"
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          scroll={{ x: 640 }}
           dataSource={y.reducedClaims}
           columns={[
-            { title: '申领编号', dataIndex: 'number', key: 'number', width: 200, render: (n: string, c: { id: string }) => <Link to={`/claims/${encodeURIComponent(c.id)}`}>{n}</Link> },
+            {
+              title: '申领编号',
+              dataIndex: 'number',
+              key: 'number',
+              width: 200,
+              render: (n: string, c: { id: string }) => <Link to={`/claims/${encodeURIComponent(c.id)}`}>{n}</Link>,
+            },
             { title: '项目', dataIndex: 'program', key: 'program', width: 130, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
             { title: '结业', dataIndex: 'endDate', key: 'endDate', width: 130, render: formatDate },
             { title: '标准', dataIndex: 'standardFen', key: 'standardFen', width: 100, align: 'right', render: formatMoney },
@@ -70,7 +117,12 @@ function YearCard({ y }: { y: R8Year }) {
       )}
       {y.undecidedClaims.length > 0 && (
         <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
-          待补充：{y.undecidedClaims.map((c) => <Link key={c.id} to={`/claims/${encodeURIComponent(c.id)}`} style={{ marginRight: 8 }}>{c.number}</Link>)}
+          待补充：
+          {y.undecidedClaims.map((c) => (
+            <Link key={c.id} to={`/claims/${encodeURIComponent(c.id)}`} style={{ marginRight: 8 }}>
+              {c.number}
+            </Link>
+          ))}
         </Typography.Paragraph>
       )}
     </Card>

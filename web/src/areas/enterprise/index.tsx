@@ -12,13 +12,16 @@ export const enterpriseArea: Area = {
     { path: 'ent-r8', lazy: page(() => import('./R8StatusPage.tsx')) },
     { path: 'ent-headcounts', lazy: page(() => import('./HeadcountPage.tsx')) },
   ],
-  menu: (me) => me?.role !== 'enterprise' ? [] : [
-    { key: '/ent-claim', label: <Link to="/ent-claim">提交申领</Link> },
-    { key: '/ent-filings', label: <Link to="/ent-filings">培训内容备案</Link> },
-    { key: '/ent-plans', label: <Link to="/ent-plans">学徒培养计划</Link> },
-    { key: '/my-payments', label: <Link to="/my-payments">支付记录</Link> },
-    { key: '/ent-advances', label: <Link to="/ent-advances">预付资金</Link> },
-    { key: '/ent-r8', label: <Link to="/ent-r8">80%补贴状态</Link> },
-    { key: '/ent-headcounts', label: <Link to="/ent-headcounts">主要岗位职工数</Link> },
-  ],
+  menu: (me) =>
+    me?.role !== 'enterprise'
+      ? []
+      : [
+          { key: '/ent-claim', label: <Link to="/ent-claim">提交申领</Link> },
+          { key: '/ent-filings', label: <Link to="/ent-filings">培训内容备案</Link> },
+          { key: '/ent-plans', label: <Link to="/ent-plans">学徒培养计划</Link> },
+          { key: '/my-payments', label: <Link to="/my-payments">支付记录</Link> },
+          { key: '/ent-advances', label: <Link to="/ent-advances">预付资金</Link> },
+          { key: '/ent-r8', label: <Link to="/ent-r8">80%补贴状态</Link> },
+          { key: '/ent-headcounts', label: <Link to="/ent-headcounts">主要岗位职工数</Link> },
+        ],
 };

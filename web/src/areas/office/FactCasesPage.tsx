@@ -27,7 +27,8 @@ function changeText(c: FactCaseView): string {
   return `${c.factName}${value ? `：${value}` : ''}${from != null ? `（自 ${String(from)}）` : ''}`;
 }
 
-const outcome = (o: { outcome: string; amountFen: number }) => `${nameOf(OUTCOME_NAMES, o.outcome)}${o.outcome === 'undecided' ? '，金额待定' : `，${formatMoney(o.amountFen)}`}`;
+const outcome = (o: { outcome: string; amountFen: number }) =>
+  `${nameOf(OUTCOME_NAMES, o.outcome)}${o.outcome === 'undecided' ? '，金额待定' : `，${formatMoney(o.amountFen)}`}`;
 
 const EXPORT: ExportColumn<FactCaseView>[] = [
   { title: '地区', value: (c) => areaName(c.areaCode) },
@@ -45,7 +46,11 @@ const EXPORT: ExportColumn<FactCaseView>[] = [
 ];
 
 export default function FactCasesPage() {
-  return <RequireRole roles={['city', 'county']}><FactCases /></RequireRole>;
+  return (
+    <RequireRole roles={['city', 'county']}>
+      <FactCases />
+    </RequireRole>
+  );
 }
 
 function FactCases() {
@@ -56,7 +61,10 @@ function FactCases() {
   const columns: TableProps<FactCaseView>['columns'] = [
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 90, render: areaName },
     {
-      title: '申领', key: 'claim', width: 200, render: (_: unknown, c) => (
+      title: '申领',
+      key: 'claim',
+      width: 200,
+      render: (_: unknown, c) => (
         <Space orientation="vertical" size={0}>
           <Link to={`/claims/${encodeURIComponent(c.claimId)}`}>{nameOf(PROGRAM_NAMES, c.program)}</Link>
           <Typography.Text type="secondary">{nameOf(CLAIM_STATUS_NAMES, c.claimStatus)}</Typography.Text>
@@ -67,40 +75,98 @@ function FactCases() {
     { title: '变更的属性', key: 'change', width: 220, render: (_: unknown, c) => changeText(c) },
     { title: '原判定', key: 'before', width: 180, render: (_: unknown, c) => outcome(c.before) },
     {
-      title: '按新事实的判定', key: 'after', width: 260, render: (_: unknown, c) => (
+      title: '按新事实的判定',
+      key: 'after',
+      width: 260,
+      render: (_: unknown, c) => (
         <Space orientation="vertical" size={0}>
           <span>{outcome(c.after)}</span>
-          {c.after.reasons.length > 0 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.after.reasons.join('；')}</Typography.Text>}
+          {c.after.reasons.length > 0 && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {c.after.reasons.join('；')}
+            </Typography.Text>
+          )}
         </Space>
       ),
     },
     { title: '提出时间', dataIndex: 'raisedAt', key: 'raisedAt', width: 150, render: formatDateTime },
     {
-      title: '状态', key: 'status', width: 220, fixed: 'right', render: (_: unknown, c) => c.status === 'open'
-        ? <Space><Tag color="warning">待处理</Tag><Button size="small" type="primary" onClick={() => setClosing(c)}>办结</Button></Space>
-        : <Space orientation="vertical" size={0}><Tag color="success">已办结</Tag><Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.resolution}（{formatDateTime(c.closedAt)}）</Typography.Text></Space>,
+      title: '状态',
+      key: 'status',
+      width: 220,
+      fixed: 'right',
+      render: (_: unknown, c) =>
+        c.status === 'open' ? (
+          <Space>
+            <Tag color="warning">待处理</Tag>
+            <Button size="small" type="primary" onClick={() => setClosing(c)}>
+              办结
+            </Button>
+          </Space>
+        ) : (
+          <Space orientation="vertical" size={0}>
+            <Tag color="success">已办结</Tag>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {c.resolution}（{formatDateTime(c.closedAt)}）
+            </Typography.Text>
+          </Space>
+        ),
     },
   ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <ListHeader title="属性变更待处理"><ExportButton path="/fact-cases" query={list.query} columns={EXPORT} fileName="属性变更待处理" /></ListHeader>
+      <ListHeader title="属性变更待处理">
+        <ExportButton path="/fact-cases" query={list.query} columns={EXPORT} fileName="属性变更待处理" />
+      </ListHeader>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         已公示、已批准或已支付的申领不会因事实变化被自动改判：请核对后在申领页办理（驳回、撤销批准或追回），再在此写明处理结果办结。
       </Typography.Paragraph>
       <ListFilters form={form} list={list}>
         <Form.Item label="状态" name="status">
-          <Select allowClear placeholder="全部" style={{ width: 120 }} options={Object.entries(CASE_STATUS_NAMES).map(([value, label]) => ({ value, label }))} />
+          <Select
+            allowClear
+            placeholder="全部"
+            style={{ width: 120 }}
+            options={Object.entries(CASE_STATUS_NAMES).map(([value, label]) => ({ value, label }))}
+          />
         </Form.Item>
         {me?.role === 'city' && <AreaFilter />}
       </ListFilters>
-      {list.error ? <LoadError error={list.error} what="待处理事项" onRetry={list.reload} /> : (
-        <Table<FactCaseView> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 1500 }} data-testid="fact-cases" />
+      {list.error ? (
+        <LoadError error={list.error} what="待处理事项" onRetry={list.reload} />
+      ) : (
+        <Table<FactCaseView>
+          rowKey="id"
+          size="middle"
+          {...list.tableProps}
+          columns={columns}
+          scroll={{ x: 1500 }}
+          data-testid="fact-cases"
+        />
       )}
-      <FormDialog<{ resolution: string }> open={closing !== null} title="办结属性变更待处理事项" okText="确认办结" name="closeFactCase" onClose={() => setClosing(null)}
-        onDone={() => { setClosing(null); message.success('已办结'); list.reload(); }} fields={{ resolution: 'resolution' }}
-        submit={(v) => api(`/fact-cases/${closing!.id}/close`, { method: 'POST', body: { resolution: v.resolution.trim() } })}>
+      <FormDialog<{ resolution: string }>
+        open={closing !== null}
+        title="办结属性变更待处理事项"
+        okText="确认办结"
+        name="closeFactCase"
+        onClose={() => setClosing(null)}
+        onDone={() => {
+          setClosing(null);
+          message.success('已办结');
+          list.reload();
+        }}
+        fields={{ resolution: 'resolution' }}
+        submit={(v) => api(`/fact-cases/${closing!.id}/close`, { method: 'POST', body: { resolution: v.resolution.trim() } })}
+      >
         <Typography.Paragraph>办结后不能重新打开；事实再有变化会生成新的待处理事项。</Typography.Paragraph>
-        <Form.Item label="处理结果" name="resolution" rules={[{ required: true, whitespace: true, message: '请写明处理结果' }, { max: 500, message: '不超过 500 字' }]}>
+        <Form.Item
+          label="处理结果"
+          name="resolution"
+          rules={[
+            { required: true, whitespace: true, message: '请写明处理结果' },
+            { max: 500, message: '不超过 500 字' },
+          ]}
+        >
           <Input.TextArea rows={3} maxLength={500} />
         </Form.Item>
       </FormDialog>

@@ -24,7 +24,11 @@ const EXPORT: ExportColumn<FilingView>[] = [
 ];
 
 export default function FilingsReviewPage() {
-  return <RequireRole roles={['city', 'county']}><Filings /></RequireRole>;
+  return (
+    <RequireRole roles={['city', 'county']}>
+      <Filings />
+    </RequireRole>
+  );
 }
 
 function Filings() {
@@ -35,35 +39,102 @@ function Filings() {
     { title: '标题', dataIndex: 'title', key: 'title', sorter: true, sortOrder: list.sortOrder('title') },
     { title: '企业', dataIndex: 'enterpriseUscc', key: 'enterpriseUscc', width: 190, render: mono },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 150, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
-    { title: '备案日期', dataIndex: 'filedOn', key: 'filedOn', width: 140, sorter: true, sortOrder: list.sortOrder('filedOn'), render: formatDate },
-    { title: '状态', dataIndex: 'status', key: 'status', width: 100, sorter: true, sortOrder: list.sortOrder('status'), render: (s: string) => <Tag color={COLORS[s]}>{nameOf(FILING_STATUS_NAMES, s)}</Tag> },
     {
-      title: '审核', key: 'act', width: 160, render: (_: unknown, f) => f.status === 'filed' ? (
-        <Space size="small">
-          <Button size="small" type="primary" onClick={() => setActing({ filing: f, verdict: 'accepted' })}>通过</Button>
-          <Button size="small" danger onClick={() => setActing({ filing: f, verdict: 'returned' })}>退回</Button>
-        </Space>
-      ) : null,
+      title: '备案日期',
+      dataIndex: 'filedOn',
+      key: 'filedOn',
+      width: 140,
+      sorter: true,
+      sortOrder: list.sortOrder('filedOn'),
+      render: formatDate,
+    },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      key: 'status',
+      width: 100,
+      sorter: true,
+      sortOrder: list.sortOrder('status'),
+      render: (s: string) => <Tag color={COLORS[s]}>{nameOf(FILING_STATUS_NAMES, s)}</Tag>,
+    },
+    {
+      title: '审核',
+      key: 'act',
+      width: 160,
+      render: (_: unknown, f) =>
+        f.status === 'filed' ? (
+          <Space size="small">
+            <Button size="small" type="primary" onClick={() => setActing({ filing: f, verdict: 'accepted' })}>
+              通过
+            </Button>
+            <Button size="small" danger onClick={() => setActing({ filing: f, verdict: 'returned' })}>
+              退回
+            </Button>
+          </Space>
+        ) : null,
     },
   ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <ListHeader title="培训内容备案审核"><ExportButton path="/filings" query={list.query} columns={EXPORT} fileName="培训内容备案" /></ListHeader>
+      <ListHeader title="培训内容备案审核">
+        <ExportButton path="/filings" query={list.query} columns={EXPORT} fileName="培训内容备案" />
+      </ListHeader>
       <ListFilters form={form} list={list}>
-        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(FILING_STATUS_NAMES)} /></Form.Item>
-        <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 170 }} options={options(FILED)} /></Form.Item>
-        <Form.Item label="企业统一社会信用代码" name="enterpriseUscc"><Input allowClear maxLength={18} style={{ width: 200 }} /></Form.Item>
+        <Form.Item label="状态" name="status">
+          <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(FILING_STATUS_NAMES)} />
+        </Form.Item>
+        <Form.Item label="培训项目" name="program">
+          <Select allowClear placeholder="全部" style={{ width: 170 }} options={options(FILED)} />
+        </Form.Item>
+        <Form.Item label="企业统一社会信用代码" name="enterpriseUscc">
+          <Input allowClear maxLength={18} style={{ width: 200 }} />
+        </Form.Item>
       </ListFilters>
-      {list.error ? <LoadError error={list.error} what="备案" onRetry={list.reload} /> : (
-        <Table<FilingView> rowKey="id" size="middle" {...list.tableProps} columns={columns}
-          expandable={{ expandedRowRender: (f) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{f.content}</Typography.Paragraph> }} />
+      {list.error ? (
+        <LoadError error={list.error} what="备案" onRetry={list.reload} />
+      ) : (
+        <Table<FilingView>
+          rowKey="id"
+          size="middle"
+          {...list.tableProps}
+          columns={columns}
+          expandable={{
+            expandedRowRender: (f) => (
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{f.content}</Typography.Paragraph>
+            ),
+          }}
+        />
       )}
-      <FormDialog<{ note?: string }> open={acting !== null} title={acting?.verdict === 'returned' ? `退回备案：${acting.filing.title}` : `审核通过：${acting?.filing.title ?? ''}`}
-        okText={acting?.verdict === 'returned' ? '确认退回' : '确认通过'} name="reviewFiling" onClose={() => setActing(null)} onDone={() => { setActing(null); list.reload(); }}
+      <FormDialog<{ note?: string }>
+        open={acting !== null}
+        title={acting?.verdict === 'returned' ? `退回备案：${acting.filing.title}` : `审核通过：${acting?.filing.title ?? ''}`}
+        okText={acting?.verdict === 'returned' ? '确认退回' : '确认通过'}
+        name="reviewFiling"
+        onClose={() => setActing(null)}
+        onDone={() => {
+          setActing(null);
+          list.reload();
+        }}
         fields={{ note: 'note' }}
-        submit={(v) => api(`/filings/${encodeURIComponent(acting!.filing.id)}/review`, { method: 'POST', body: { verdict: acting!.verdict, note: v.note?.trim() || null } })}>
-        <Form.Item label={acting?.verdict === 'returned' ? '退回理由（企业可见）' : '审核意见（可不填）'} name="note"
-          rules={acting?.verdict === 'returned' ? [{ required: true, whitespace: true, message: '请写明退回理由' }, { max: 2000, message: '不超过 2000 字' }] : [{ max: 2000, message: '不超过 2000 字' }]}>
+        submit={(v) =>
+          api(`/filings/${encodeURIComponent(acting!.filing.id)}/review`, {
+            method: 'POST',
+            body: { verdict: acting!.verdict, note: v.note?.trim() || null },
+          })
+        }
+      >
+        <Form.Item
+          label={acting?.verdict === 'returned' ? '退回理由（企业可见）' : '审核意见（可不填）'}
+          name="note"
+          rules={
+            acting?.verdict === 'returned'
+              ? [
+                  { required: true, whitespace: true, message: '请写明退回理由' },
+                  { max: 2000, message: '不超过 2000 字' },
+                ]
+              : [{ max: 2000, message: '不超过 2000 字' }]
+          }
+        >
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </FormDialog>

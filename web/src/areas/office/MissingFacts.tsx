@@ -15,22 +15,36 @@ import { DateInput } from '../../date-input.tsx';
 
 export { answers, describe, pathLabel, type MissingFact, type MissingFacts } from './missing-facts-text.ts';
 
-
 /** The engine's decision as POST /claims/:id/decide returns it (extra fields are ignored). */
-export interface Decision { outcome: string; amountFen: number; reasons: string[] }
+export interface Decision {
+  outcome: string;
+  amountFen: number;
+  reasons: string[];
+}
 
-
-
-interface FactForm { value: boolean; source: string; asOf?: Dayjs }
+interface FactForm {
+  value: boolean;
+  source: string;
+  asOf?: Dayjs;
+}
 
 /** Records one missing fact (POST to the person's or enterprise's register). */
 export async function recordFact(f: MissingFact, v: { value: boolean; source: string; asOf?: string }): Promise<void> {
   if (f.remedy === 'person_fact') {
-    await api(`/people/${encodeURIComponent(f.subjectId ?? '')}/facts`, { method: 'POST', body: { fact: f.fact, value: v.value, source: v.source, asOf: v.asOf } });
+    await api(`/people/${encodeURIComponent(f.subjectId ?? '')}/facts`, {
+      method: 'POST',
+      body: { fact: f.fact, value: v.value, source: v.source, asOf: v.asOf },
+    });
   } else if (f.remedy === 'education_fund') {
-    await api(`/enterprises/${encodeURIComponent(f.subjectId ?? '')}/education-fund`, { method: 'POST', body: { year: f.year, fullyUsed: v.value, source: v.source } });
+    await api(`/enterprises/${encodeURIComponent(f.subjectId ?? '')}/education-fund`, {
+      method: 'POST',
+      body: { year: f.year, fullyUsed: v.value, source: v.source },
+    });
   } else if (f.remedy === 'enterprise_insured') {
-    await api(`/enterprises/${encodeURIComponent(f.subjectId ?? '')}/insured`, { method: 'POST', body: { value: v.value, asOf: v.asOf, source: v.source } });
+    await api(`/enterprises/${encodeURIComponent(f.subjectId ?? '')}/insured`, {
+      method: 'POST',
+      body: { value: v.value, asOf: v.asOf, source: v.source },
+    });
   } else {
     throw new ApiError(0, 'client', '此项不能在这里登记');
   }
@@ -85,12 +99,30 @@ function RecordFactForm({ claimId, fact, onDone }: { claimId: string; fact: Miss
     }
   };
   return (
-    <Form form={form} layout="inline" style={{ rowGap: 8, marginTop: 8 }} onFinish={submit} aria-label={`登记${fact.factName}`}
-      initialValues={{ asOf: fact.neededOn ? dayjs(fact.neededOn) : undefined }}>
+    <Form
+      form={form}
+      layout="inline"
+      style={{ rowGap: 8, marginTop: 8 }}
+      onFinish={submit}
+      aria-label={`登记${fact.factName}`}
+      initialValues={{ asOf: fact.neededOn ? dayjs(fact.neededOn) : undefined }}
+    >
       <Form.Item name="value" rules={[{ required: true, message: '请选择' }]}>
-        <Radio.Group options={[{ value: true, label: a.yes }, { value: false, label: a.no }]} />
+        <Radio.Group
+          options={[
+            { value: true, label: a.yes },
+            { value: false, label: a.no },
+          ]}
+        />
       </Form.Item>
-      <Form.Item label="来源" name="source" rules={[{ required: true, whitespace: true, message: '请注明数据来源' }, { max: 200, message: '不超过 200 字' }]}>
+      <Form.Item
+        label="来源"
+        name="source"
+        rules={[
+          { required: true, whitespace: true, message: '请注明数据来源' },
+          { max: 200, message: '不超过 200 字' },
+        ]}
+      >
         <Input maxLength={200} placeholder="如：社保系统查询、企业报送" style={{ width: 220 }} />
       </Form.Item>
       {dated && (
@@ -99,7 +131,9 @@ function RecordFactForm({ claimId, fact, onDone }: { claimId: string; fact: Miss
         </Form.Item>
       )}
       <Form.Item>
-        <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>登记并重新判定</Button>
+        <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>
+          登记并重新判定
+        </Button>
       </Form.Item>
       {error && <Alert type="error" showIcon title={error} style={{ width: '100%' }} />}
     </Form>
@@ -111,10 +145,20 @@ export function MissingFactItem({ fact, claimId, onDone }: { fact: MissingFact; 
     <div data-testid="missing-fact">
       <Typography.Text strong>{describe(fact)}</Typography.Text>
       <div>
-        <Typography.Text type="secondary">为什么需要：</Typography.Text>{fact.why}
-        {fact.clause && <> <Tag style={{ marginLeft: 8 }}>{fact.clause}</Tag>{clauseHeading(fact.clause)}</>}
+        <Typography.Text type="secondary">为什么需要：</Typography.Text>
+        {fact.why}
+        {fact.clause && (
+          <>
+            {' '}
+            <Tag style={{ marginLeft: 8 }}>{fact.clause}</Tag>
+            {clauseHeading(fact.clause)}
+          </>
+        )}
       </div>
-      <div><Typography.Text type="secondary">如何补充：</Typography.Text>{fact.howTo}</div>
+      <div>
+        <Typography.Text type="secondary">如何补充：</Typography.Text>
+        {fact.howTo}
+      </div>
       {fact.canRecord && claimId && onDone && <RecordFactForm claimId={claimId} fact={fact} onDone={onDone} />}
     </div>
   );
@@ -123,17 +167,29 @@ export function MissingFactItem({ fact, claimId, onDone }: { fact: MissingFact; 
 /** The claim page's card: shown while the claim is undecided. */
 export function MissingFactsCard({ claimId, onDecided }: { claimId: string; onDecided(d: Decision): void }) {
   const { data, error, loading, reload } = useApi<MissingFacts>(`/claims/${encodeURIComponent(claimId)}/missing-facts`);
-  const done = (d: Decision) => { reload(); onDecided(d); };
+  const done = (d: Decision) => {
+    reload();
+    onDecided(d);
+  };
   return (
     <Card size="small" title="待补充的事实（判定结果待定，金额待定）" data-testid="missing-facts" loading={loading && !data}>
-      {error ? <Alert type="error" showIcon title={error.message} /> : (
+      {error ? (
+        <Alert type="error" showIcon title={error.message} />
+      ) : (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text type="secondary">缺少的事实不按“否”或“零”计算；补充登记后重新判定。</Typography.Text>
-          <List size="small" dataSource={data?.items ?? []} locale={{ emptyText: '没有待补充的事实' }}
-            renderItem={(f) => <List.Item key={f.path}><MissingFactItem fact={f} claimId={claimId} onDone={done} /></List.Item>} />
+          <List
+            size="small"
+            dataSource={data?.items ?? []}
+            locale={{ emptyText: '没有待补充的事实' }}
+            renderItem={(f) => (
+              <List.Item key={f.path}>
+                <MissingFactItem fact={f} claimId={claimId} onDone={done} />
+              </List.Item>
+            )}
+          />
         </Space>
       )}
     </Card>
   );
 }
-

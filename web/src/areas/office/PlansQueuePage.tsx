@@ -17,7 +17,14 @@ import { DateInput } from '../../date-input.tsx';
 
 const FILTERS = ['status', 'enterpriseUscc'] as const;
 const SORTABLE = { startDate: 'startDate', status: 'status', createdAt: 'createdAt' };
-const COLORS: Record<string, string> = { submitted: 'processing', listed: 'green', returned: 'error', completed: 'success', failed: 'warning', quit: 'default' };
+const COLORS: Record<string, string> = {
+  submitted: 'processing',
+  listed: 'green',
+  returned: 'error',
+  completed: 'success',
+  failed: 'warning',
+  quit: 'default',
+};
 const EXPORT: ExportColumn<PlanView>[] = [
   { title: '企业统一社会信用代码', value: (p) => p.enterpriseUscc, width: 22 },
   { title: '学徒身份证号', value: (p) => p.residentId, width: 22 },
@@ -30,19 +37,57 @@ const EXPORT: ExportColumn<PlanView>[] = [
 ];
 
 export default function PlansQueuePage() {
-  return <RequireRole roles={['city', 'county']}><Plans /></RequireRole>;
+  return (
+    <RequireRole roles={['city', 'county']}>
+      <Plans />
+    </RequireRole>
+  );
 }
 
-export function AdvanceDialog({ kind, subjectId, title, onClose, onDone }: { kind: 'apprenticeship' | 'project'; subjectId: string | null; title: string; onClose(): void; onDone(): void }) {
+export function AdvanceDialog({
+  kind,
+  subjectId,
+  title,
+  onClose,
+  onDone,
+}: {
+  kind: 'apprenticeship' | 'project';
+  subjectId: string | null;
+  title: string;
+  onClose(): void;
+  onDone(): void;
+}) {
   return (
-    <FormDialog<{ amountYuan: number; paidOn: Dayjs }> open={subjectId !== null} title={title} okText="支付预付资金" name="payAdvance" onClose={onClose}
-      onDone={(r) => { message.success(`已预付，资金：${(r as { fundId: string }).fundId}`); onDone(); }}
-      initialValues={{ paidOn: dayjs() }} fields={{ amountFen: 'amountYuan', paidOn: 'paidOn' }}
-      submit={(v) => api('/advances', { method: 'POST', body: { kind, subjectId, amountFen: yuanToFen(v.amountYuan), paidOn: v.paidOn.format('YYYY-MM-DD') } })}>
-      <Form.Item label="预付金额（元）" name="amountYuan" rules={[{ required: true, message: '请填写金额' }]} extra="不超过政策参数规定的比例（§4.1 学徒制按补贴标准、§4.9 按合同总额），超出时系统会说明上限">
+    <FormDialog<{ amountYuan: number; paidOn: Dayjs }>
+      open={subjectId !== null}
+      title={title}
+      okText="支付预付资金"
+      name="payAdvance"
+      onClose={onClose}
+      onDone={(r) => {
+        message.success(`已预付，资金：${(r as { fundId: string }).fundId}`);
+        onDone();
+      }}
+      initialValues={{ paidOn: dayjs() }}
+      fields={{ amountFen: 'amountYuan', paidOn: 'paidOn' }}
+      submit={(v) =>
+        api('/advances', {
+          method: 'POST',
+          body: { kind, subjectId, amountFen: yuanToFen(v.amountYuan), paidOn: v.paidOn.format('YYYY-MM-DD') },
+        })
+      }
+    >
+      <Form.Item
+        label="预付金额（元）"
+        name="amountYuan"
+        rules={[{ required: true, message: '请填写金额' }]}
+        extra="不超过政策参数规定的比例（§4.1 学徒制按补贴标准、§4.9 按合同总额），超出时系统会说明上限"
+      >
         <InputNumber min={0.01} precision={2} style={{ width: 200 }} />
       </Form.Item>
-      <Form.Item label="支付日期" name="paidOn" rules={[{ required: true, message: '请选择支付日期' }]}><DateInput allowClear={false} /></Form.Item>
+      <Form.Item label="支付日期" name="paidOn" rules={[{ required: true, message: '请选择支付日期' }]}>
+        <DateInput allowClear={false} />
+      </Form.Item>
     </FormDialog>
   );
 }
@@ -69,47 +114,125 @@ function Plans() {
     { title: '企业', dataIndex: 'enterpriseUscc', key: 'enterpriseUscc', width: 190, render: mono },
     { title: '学徒身份证号', dataIndex: 'residentId', key: 'residentId', width: 190, render: mono },
     { title: '职业（工种）', dataIndex: 'occupationCode', key: 'occupationCode', width: 120 },
-    { title: '等级', dataIndex: 'level', key: 'level', width: 110, render: (l: string) => nameOf(LEVEL_NAMES as Record<string, string>, l) },
-    { title: '培养期间', key: 'startDate', width: 240, sorter: true, sortOrder: list.sortOrder('startDate'), render: (_: unknown, p) => `${formatDate(p.startDate)}—${formatDate(p.endDate)}` },
-    { title: '合同', dataIndex: 'contractMonths', key: 'contractMonths', width: 80, render: (m: number) => `${m} 个月` },
-    { title: '状态', dataIndex: 'status', key: 'status', width: 110, sorter: true, sortOrder: list.sortOrder('status'), render: (s: string) => <Tag color={COLORS[s]}>{nameOf(PLAN_STATUS_NAMES, s)}</Tag> },
     {
-      title: '操作', key: 'act', width: 300, fixed: 'right', render: (_: unknown, p) => (
+      title: '等级',
+      dataIndex: 'level',
+      key: 'level',
+      width: 110,
+      render: (l: string) => nameOf(LEVEL_NAMES as Record<string, string>, l),
+    },
+    {
+      title: '培养期间',
+      key: 'startDate',
+      width: 240,
+      sorter: true,
+      sortOrder: list.sortOrder('startDate'),
+      render: (_: unknown, p) => `${formatDate(p.startDate)}—${formatDate(p.endDate)}`,
+    },
+    { title: '合同', dataIndex: 'contractMonths', key: 'contractMonths', width: 80, render: (m: number) => `${m} 个月` },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      key: 'status',
+      width: 110,
+      sorter: true,
+      sortOrder: list.sortOrder('status'),
+      render: (s: string) => <Tag color={COLORS[s]}>{nameOf(PLAN_STATUS_NAMES, s)}</Tag>,
+    },
+    {
+      title: '操作',
+      key: 'act',
+      width: 300,
+      fixed: 'right',
+      render: (_: unknown, p) => (
         <Space size="small" wrap>
-          {p.status === 'submitted' && <>
-            <Popconfirm title="确认将该学徒列入培训计划？" okText="确认" cancelText="取消" onConfirm={() => move(p, 'listed')}><Button size="small" type="primary" loading={busy === p.id}>列入计划</Button></Popconfirm>
-            <Button size="small" danger onClick={() => setReturning(p)}>退回</Button>
-          </>}
-          {p.status === 'listed' && <>
-            <Button size="small" onClick={() => setAdvance(p)}>预付</Button>
-            {(['completed', 'failed', 'quit'] as const).map((s) => (
-              <Popconfirm key={s} title={`确认登记该学徒“${PLAN_STATUS_NAMES[s]}”？`} okText="确认" cancelText="取消" onConfirm={() => move(p, s)}>
-                <Button size="small" loading={busy === p.id}>{PLAN_STATUS_NAMES[s]}</Button>
+          {p.status === 'submitted' && (
+            <>
+              <Popconfirm title="确认将该学徒列入培训计划？" okText="确认" cancelText="取消" onConfirm={() => move(p, 'listed')}>
+                <Button size="small" type="primary" loading={busy === p.id}>
+                  列入计划
+                </Button>
               </Popconfirm>
-            ))}
-          </>}
+              <Button size="small" danger onClick={() => setReturning(p)}>
+                退回
+              </Button>
+            </>
+          )}
+          {p.status === 'listed' && (
+            <>
+              <Button size="small" onClick={() => setAdvance(p)}>
+                预付
+              </Button>
+              {(['completed', 'failed', 'quit'] as const).map((s) => (
+                <Popconfirm
+                  key={s}
+                  title={`确认登记该学徒“${PLAN_STATUS_NAMES[s]}”？`}
+                  okText="确认"
+                  cancelText="取消"
+                  onConfirm={() => move(p, s)}
+                >
+                  <Button size="small" loading={busy === p.id}>
+                    {PLAN_STATUS_NAMES[s]}
+                  </Button>
+                </Popconfirm>
+              ))}
+            </>
+          )}
         </Space>
       ),
     },
   ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <ListHeader title="学徒培养计划"><ExportButton path="/plans" query={list.query} columns={EXPORT} fileName="学徒培养计划" /></ListHeader>
+      <ListHeader title="学徒培养计划">
+        <ExportButton path="/plans" query={list.query} columns={EXPORT} fileName="学徒培养计划" />
+      </ListHeader>
       <ListFilters form={form} list={list}>
-        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 130 }} options={options(PLAN_STATUS_NAMES)} /></Form.Item>
-        <Form.Item label="企业统一社会信用代码" name="enterpriseUscc"><Input allowClear maxLength={18} style={{ width: 200 }} /></Form.Item>
+        <Form.Item label="状态" name="status">
+          <Select allowClear placeholder="全部" style={{ width: 130 }} options={options(PLAN_STATUS_NAMES)} />
+        </Form.Item>
+        <Form.Item label="企业统一社会信用代码" name="enterpriseUscc">
+          <Input allowClear maxLength={18} style={{ width: 200 }} />
+        </Form.Item>
       </ListFilters>
-      {list.error ? <LoadError error={list.error} what="学徒培养计划" onRetry={list.reload} /> : (
+      {list.error ? (
+        <LoadError error={list.error} what="学徒培养计划" onRetry={list.reload} />
+      ) : (
         <Table<PlanView> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 1350 }} />
       )}
-      <FormDialog<{ note: string }> open={returning !== null} title="退回学徒培养计划" okText="确认退回" name="returnPlan" onClose={() => setReturning(null)}
-        onDone={() => { setReturning(null); list.reload(); }} fields={{ note: 'note' }}
-        submit={(v) => api(`/plans/${encodeURIComponent(returning!.id)}/status`, { method: 'POST', body: { status: 'returned', note: v.note.trim() } })}>
-        <Form.Item label="退回理由（企业可见）" name="note" rules={[{ required: true, whitespace: true, message: '请写明退回理由' }, { max: 2000, message: '不超过 2000 字' }]}>
+      <FormDialog<{ note: string }>
+        open={returning !== null}
+        title="退回学徒培养计划"
+        okText="确认退回"
+        name="returnPlan"
+        onClose={() => setReturning(null)}
+        onDone={() => {
+          setReturning(null);
+          list.reload();
+        }}
+        fields={{ note: 'note' }}
+        submit={(v) =>
+          api(`/plans/${encodeURIComponent(returning!.id)}/status`, { method: 'POST', body: { status: 'returned', note: v.note.trim() } })
+        }
+      >
+        <Form.Item
+          label="退回理由（企业可见）"
+          name="note"
+          rules={[
+            { required: true, whitespace: true, message: '请写明退回理由' },
+            { max: 2000, message: '不超过 2000 字' },
+          ]}
+        >
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </FormDialog>
-      <AdvanceDialog kind="apprenticeship" subjectId={advance?.id ?? null} title="支付学徒制培训预付资金（§4.1）" onClose={() => setAdvance(null)} onDone={() => setAdvance(null)} />
+      <AdvanceDialog
+        kind="apprenticeship"
+        subjectId={advance?.id ?? null}
+        title="支付学徒制培训预付资金（§4.1）"
+        onClose={() => setAdvance(null)}
+        onDone={() => setAdvance(null)}
+      />
     </Space>
   );
 }

@@ -30,10 +30,24 @@ const EXPORT: ExportColumn<ProjectView>[] = [
 ];
 
 export default function ProjectsPage() {
-  return <RequireRole roles={['city', 'county']}><Projects /></RequireRole>;
+  return (
+    <RequireRole roles={['city', 'county']}>
+      <Projects />
+    </RequireRole>
+  );
 }
 
-interface ProjectForm { name: string; providerId: string; areaCode: string; selection: string; perTraineeYuan: number; traineeCount: number; totalYuan: number; occupationCode?: string; level?: string }
+interface ProjectForm {
+  name: string;
+  providerId: string;
+  areaCode: string;
+  selection: string;
+  perTraineeYuan: number;
+  traineeCount: number;
+  totalYuan: number;
+  occupationCode?: string;
+  level?: string;
+}
 
 function Projects() {
   const { me } = useAuth();
@@ -46,60 +60,168 @@ function Projects() {
     { title: '项目名称', dataIndex: 'name', key: 'name', sorter: true, sortOrder: list.sortOrder('name') },
     { title: '培训机构', dataIndex: 'providerId', key: 'providerId', width: 100 },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 80, render: areaName },
-    { title: '确定方式', dataIndex: 'selection', key: 'selection', width: 100, render: (s: string) => <Tag>{nameOf(SELECTION_NAMES, s)}</Tag> },
+    {
+      title: '确定方式',
+      dataIndex: 'selection',
+      key: 'selection',
+      width: 100,
+      render: (s: string) => <Tag>{nameOf(SELECTION_NAMES, s)}</Tag>,
+    },
     { title: '单价', dataIndex: 'perTraineeFen', key: 'perTraineeFen', width: 110, align: 'right', render: formatMoney },
     { title: '人数', dataIndex: 'traineeCount', key: 'traineeCount', width: 70, align: 'right' },
-    { title: '合同总额', dataIndex: 'totalFen', key: 'totalFen', width: 130, align: 'right', sorter: true, sortOrder: list.sortOrder('totalFen'), render: formatMoney },
-    { title: '登记时间', dataIndex: 'createdAt', key: 'createdAt', width: 160, sorter: true, sortOrder: list.sortOrder('createdAt'), render: formatDateTime },
-    { title: '操作', key: 'act', width: 90, render: (_: unknown, p) => <Button size="small" onClick={() => setAdvance(p)}>预付</Button> },
+    {
+      title: '合同总额',
+      dataIndex: 'totalFen',
+      key: 'totalFen',
+      width: 130,
+      align: 'right',
+      sorter: true,
+      sortOrder: list.sortOrder('totalFen'),
+      render: formatMoney,
+    },
+    {
+      title: '登记时间',
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      width: 160,
+      sorter: true,
+      sortOrder: list.sortOrder('createdAt'),
+      render: formatDateTime,
+    },
+    {
+      title: '操作',
+      key: 'act',
+      width: 90,
+      render: (_: unknown, p) => (
+        <Button size="small" onClick={() => setAdvance(p)}>
+          预付
+        </Button>
+      ),
+    },
   ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <ListHeader title="项目制培训">
-        <Button type="primary" onClick={() => setOpen(true)}>登记项目合同</Button>
+        <Button type="primary" onClick={() => setOpen(true)}>
+          登记项目合同
+        </Button>
         <ExportButton path="/projects" query={list.query} columns={EXPORT} fileName="项目制培训" />
       </ListHeader>
       <ListFilters form={form} list={list}>
         <AreaFilter city />
-        <Form.Item label="培训机构编号" name="providerId"><Input allowClear maxLength={40} style={{ width: 140 }} /></Form.Item>
+        <Form.Item label="培训机构编号" name="providerId">
+          <Input allowClear maxLength={40} style={{ width: 140 }} />
+        </Form.Item>
       </ListFilters>
-      {list.error ? <LoadError error={list.error} what="项目" onRetry={list.reload} /> : (
+      {list.error ? (
+        <LoadError error={list.error} what="项目" onRetry={list.reload} />
+      ) : (
         <Table<ProjectView> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 1100 }} />
       )}
-      <FormDialog<ProjectForm> form={dialog} open={open} title="登记项目制培训合同（§4.9）" name="createProject" width={640} onClose={() => setOpen(false)} onDone={() => { setOpen(false); list.reload(); }}
-        initialValues={{ areaCode: me?.role === 'county' ? me.areaCode ?? undefined : undefined }}
-        fields={{ name: 'name', providerId: 'providerId', areaCode: 'areaCode', selection: 'selection', perTraineeFen: 'perTraineeYuan', traineeCount: 'traineeCount', totalFen: 'totalYuan', occupationCode: 'occupationCode', level: 'level' }}
-        submit={(v) => api('/projects', {
-          method: 'POST', body: {
-            name: v.name.trim(), providerId: v.providerId.trim(), areaCode: v.areaCode, selection: v.selection, perTraineeFen: yuanToFen(v.perTraineeYuan),
-            traineeCount: v.traineeCount, totalFen: yuanToFen(v.totalYuan), occupationCode: v.occupationCode?.trim() || null, level: v.level ?? null,
-          },
-        })}>
-        <Form.Item label="项目名称" name="name" rules={requiredText('项目名称', 200)}><Input maxLength={200} /></Form.Item>
+      <FormDialog<ProjectForm>
+        form={dialog}
+        open={open}
+        title="登记项目制培训合同（§4.9）"
+        name="createProject"
+        width={640}
+        onClose={() => setOpen(false)}
+        onDone={() => {
+          setOpen(false);
+          list.reload();
+        }}
+        initialValues={{ areaCode: me?.role === 'county' ? (me.areaCode ?? undefined) : undefined }}
+        fields={{
+          name: 'name',
+          providerId: 'providerId',
+          areaCode: 'areaCode',
+          selection: 'selection',
+          perTraineeFen: 'perTraineeYuan',
+          traineeCount: 'traineeCount',
+          totalFen: 'totalYuan',
+          occupationCode: 'occupationCode',
+          level: 'level',
+        }}
+        submit={(v) =>
+          api('/projects', {
+            method: 'POST',
+            body: {
+              name: v.name.trim(),
+              providerId: v.providerId.trim(),
+              areaCode: v.areaCode,
+              selection: v.selection,
+              perTraineeFen: yuanToFen(v.perTraineeYuan),
+              traineeCount: v.traineeCount,
+              totalFen: yuanToFen(v.totalYuan),
+              occupationCode: v.occupationCode?.trim() || null,
+              level: v.level ?? null,
+            },
+          })
+        }
+      >
+        <Form.Item label="项目名称" name="name" rules={requiredText('项目名称', 200)}>
+          <Input maxLength={200} />
+        </Form.Item>
         <Space wrap>
-          <Form.Item label="中标（入选）培训机构编号" name="providerId" rules={[{ required: true, whitespace: true, message: '请填写培训机构编号' }, { pattern: /^[A-Za-z0-9_.-]+$/, message: '编号只能包含字母、数字和 - _ .' }]}><Input maxLength={40} style={{ width: 200 }} /></Form.Item>
-          <Form.Item label="地区" name="areaCode" rules={[{ required: true, message: '请选择地区' }]}><Select options={areaOptions(me)} style={{ width: 160 }} placeholder="请选择" /></Form.Item>
-          <Form.Item label="确定方式" name="selection" rules={[{ required: true, message: '请选择公开招标或比选' }]}><Select options={options(SELECTION_NAMES)} style={{ width: 140 }} placeholder="请选择" /></Form.Item>
+          <Form.Item
+            label="中标（入选）培训机构编号"
+            name="providerId"
+            rules={[
+              { required: true, whitespace: true, message: '请填写培训机构编号' },
+              { pattern: /^[A-Za-z0-9_.-]+$/, message: '编号只能包含字母、数字和 - _ .' },
+            ]}
+          >
+            <Input maxLength={40} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item label="地区" name="areaCode" rules={[{ required: true, message: '请选择地区' }]}>
+            <Select options={areaOptions(me)} style={{ width: 160 }} placeholder="请选择" />
+          </Form.Item>
+          <Form.Item label="确定方式" name="selection" rules={[{ required: true, message: '请选择公开招标或比选' }]}>
+            <Select options={options(SELECTION_NAMES)} style={{ width: 140 }} placeholder="请选择" />
+          </Form.Item>
         </Space>
         <Space wrap>
-          <Form.Item label="每人单价（元）" name="perTraineeYuan" rules={[{ required: true, message: '请填写单价' }]}><InputNumber min={0.01} precision={2} style={{ width: 160 }} /></Form.Item>
-          <Form.Item label="培训人数" name="traineeCount" rules={[{ required: true, message: '请填写人数' }]}><InputNumber min={1} max={100000} precision={0} style={{ width: 120 }} /></Form.Item>
-          <Form.Item label="合同总额（元）" name="totalYuan" dependencies={['perTraineeYuan', 'traineeCount']}
-            rules={[{ required: true, message: '请填写合同总额' }, ({ getFieldValue }) => ({
-              validator: (_: unknown, v?: number) => {
-                const per = getFieldValue('perTraineeYuan') as number | undefined; const n = getFieldValue('traineeCount') as number | undefined;
-                return v != null && per != null && n != null && yuanToFen(v) > yuanToFen(per) * n ? Promise.reject(new Error('合同总额不能超过单价 × 人数')) : Promise.resolve();
-              },
-            })]}>
+          <Form.Item label="每人单价（元）" name="perTraineeYuan" rules={[{ required: true, message: '请填写单价' }]}>
+            <InputNumber min={0.01} precision={2} style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item label="培训人数" name="traineeCount" rules={[{ required: true, message: '请填写人数' }]}>
+            <InputNumber min={1} max={100000} precision={0} style={{ width: 120 }} />
+          </Form.Item>
+          <Form.Item
+            label="合同总额（元）"
+            name="totalYuan"
+            dependencies={['perTraineeYuan', 'traineeCount']}
+            rules={[
+              { required: true, message: '请填写合同总额' },
+              ({ getFieldValue }) => ({
+                validator: (_: unknown, v?: number) => {
+                  const per = getFieldValue('perTraineeYuan') as number | undefined;
+                  const n = getFieldValue('traineeCount') as number | undefined;
+                  return v != null && per != null && n != null && yuanToFen(v) > yuanToFen(per) * n
+                    ? Promise.reject(new Error('合同总额不能超过单价 × 人数'))
+                    : Promise.resolve();
+                },
+              }),
+            ]}
+          >
             <InputNumber min={0.01} precision={2} style={{ width: 180 }} />
           </Form.Item>
         </Space>
         <Space wrap>
-          <Form.Item label="职业（工种）代码（可不填）" name="occupationCode"><Input maxLength={40} style={{ width: 200 }} /></Form.Item>
-          <Form.Item label="等级（可不填）" name="level"><Select allowClear options={options(LEVEL_NAMES as Record<string, string>)} style={{ width: 180 }} /></Form.Item>
+          <Form.Item label="职业（工种）代码（可不填）" name="occupationCode">
+            <Input maxLength={40} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item label="等级（可不填）" name="level">
+            <Select allowClear options={options(LEVEL_NAMES as Record<string, string>)} style={{ width: 180 }} />
+          </Form.Item>
         </Space>
       </FormDialog>
-      <AdvanceDialog kind="project" subjectId={advance?.id ?? null} title={`项目制培训预付资金：${advance?.name ?? ''}`} onClose={() => setAdvance(null)} onDone={() => setAdvance(null)} />
+      <AdvanceDialog
+        kind="project"
+        subjectId={advance?.id ?? null}
+        title={`项目制培训预付资金：${advance?.name ?? ''}`}
+        onClose={() => setAdvance(null)}
+        onDone={() => setAdvance(null)}
+      />
     </Space>
   );
 }

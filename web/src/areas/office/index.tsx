@@ -18,17 +18,23 @@ export const officeArea: Area = {
     { path: 'office/funds', lazy: page(() => import('./FundsLedgerPage.tsx')) },
     { path: 'office/fact-cases', lazy: page(() => import('./FactCasesPage.tsx')) },
   ],
-  menu: (me) => (me?.role === 'city' || me?.role === 'county')
-    ? [{
-      type: 'group', key: 'office', label: '登记管理', children: [
-        { key: '/office/people', label: <Link to="/office/people">人员实名登记</Link> },
-        { key: '/office/enterprises', label: <Link to="/office/enterprises">企业登记</Link> },
-        { key: '/office/filings', label: <Link to="/office/filings?status=filed">培训内容备案审核</Link> },
-        { key: '/office/plans', label: <Link to="/office/plans?status=submitted">学徒培养计划</Link> },
-        { key: '/office/projects', label: <Link to="/office/projects">项目制培训</Link> },
-        { key: '/office/funds', label: <Link to="/office/funds">资金与台账</Link> },
-        { key: '/office/fact-cases', label: <Link to="/office/fact-cases?status=open">属性变更待处理</Link> },
-      ],
-    }]
-    : [],
+  menu: (me) =>
+    me?.role === 'city' || me?.role === 'county'
+      ? [
+          {
+            type: 'group',
+            key: 'office',
+            label: '登记管理',
+            children: [
+              { key: '/office/people', label: <Link to="/office/people">人员实名登记</Link> },
+              { key: '/office/enterprises', label: <Link to="/office/enterprises">企业登记</Link> },
+              { key: '/office/filings', label: <Link to="/office/filings?status=filed">培训内容备案审核</Link> },
+              { key: '/office/plans', label: <Link to="/office/plans?status=submitted">学徒培养计划</Link> },
+              { key: '/office/projects', label: <Link to="/office/projects">项目制培训</Link> },
+              { key: '/office/funds', label: <Link to="/office/funds">资金与台账</Link> },
+              { key: '/office/fact-cases', label: <Link to="/office/fact-cases?status=open">属性变更待处理</Link> },
+            ],
+          },
+        ]
+      : [],
 };

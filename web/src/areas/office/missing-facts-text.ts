@@ -19,7 +19,11 @@ export interface MissingFact {
   canRecord: boolean;
   howTo: string;
 }
-export interface MissingFacts { claimId: string; outcome: string | null; items: MissingFact[] }
+export interface MissingFacts {
+  claimId: string;
+  outcome: string | null;
+  items: MissingFact[];
+}
 
 /** The yes/no answers of a fact, in its own words. */
 export function answers(f: Pick<MissingFact, 'fact' | 'remedy'>): { yes: string; no: string } {
@@ -33,20 +37,43 @@ export function answers(f: Pick<MissingFact, 'fact' | 'remedy'>): { yes: string;
 
 /** "多拉（身份证号 …）的“具有按月领取养老金资格”，需要 2020年3月2日 时的情况" */
 export function describe(f: MissingFact): string {
-  const whose = f.subject === 'claim' ? f.subjectName : `${f.subjectName}${f.subjectId ? `（${f.subject === 'person' ? '身份证号' : '统一社会信用代码'} ${f.subjectId}）` : ''}`;
+  const whose =
+    f.subject === 'claim'
+      ? f.subjectName
+      : `${f.subjectName}${f.subjectId ? `（${f.subject === 'person' ? '身份证号' : '统一社会信用代码'} ${f.subjectId}）` : ''}`;
   const when = f.year != null ? `（${f.year}年度）` : f.neededOn ? `，需要 ${formatDate(f.neededOn)} 时的情况` : '';
   return `${whose}的“${f.factName}”${when}`;
 }
 
 const PERSON_FIELD_NAMES: Record<string, string> = {
-  groups: '所属人员类别', rural: '农村户籍', pensionEntitled: '具有按月领取养老金资格', earlierAppraisal: '此前参加过职业技能鉴定', name: '姓名', id: '身份证号',
+  groups: '所属人员类别',
+  rural: '农村户籍',
+  pensionEntitled: '具有按月领取养老金资格',
+  earlierAppraisal: '此前参加过职业技能鉴定',
+  name: '姓名',
+  id: '身份证号',
 };
 const CLAIM_FIELD_NAMES: Record<string, string> = {
-  attendedHours: '实到学时', attendedDays: '实到培训天数', contractMonths: '劳动合同期限（月）', newHire: '新招用（新录用）人员',
-  planApproved: '学徒培训计划已列入计划', qualified: '考核（鉴定）合格', level: '等级', occupationCode: '职业（工种）',
-  trainingRef: '所属的就业技能培训申领', entrepreneurshipType: '创业培训类别', insuredMonths: '以工代训参保月数',
-  projectId: '项目制培训项目', contractPerTraineeYuan: '项目合同单价（元）', contractTotalYuan: '项目合同总额（元）', certificate: '证书',
-  startDate: '培训开始日期', endDate: '培训结束日期', program: '培训项目', applicant: '申请人类型', enterpriseUscc: '用工企业',
+  attendedHours: '实到学时',
+  attendedDays: '实到培训天数',
+  contractMonths: '劳动合同期限（月）',
+  newHire: '新招用（新录用）人员',
+  planApproved: '学徒培训计划已列入计划',
+  qualified: '考核（鉴定）合格',
+  level: '等级',
+  occupationCode: '职业（工种）',
+  trainingRef: '所属的就业技能培训申领',
+  entrepreneurshipType: '创业培训类别',
+  insuredMonths: '以工代训参保月数',
+  projectId: '项目制培训项目',
+  contractPerTraineeYuan: '项目合同单价（元）',
+  contractTotalYuan: '项目合同总额（元）',
+  certificate: '证书',
+  startDate: '培训开始日期',
+  endDate: '培训结束日期',
+  program: '培训项目',
+  applicant: '申请人类型',
+  enterpriseUscc: '用工企业',
 };
 
 /** An engine input path as a label users can read: `enterprises[4].educationFundFullyUsed.2021` → 企业：2021年足额提取使用职工教育经费. */
@@ -58,13 +85,22 @@ export function pathLabel(path: string): string {
   if (collection === 'people') return `人员：${PERSON_FIELD_NAMES[field ?? ''] ?? field ?? ''}`;
   if (collection === 'enterprises') {
     if (field === 'educationFundFullyUsed') return `企业：${year ? `${year}年` : ''}足额提取使用职工教育经费`;
-    return `企业：${field === 'insured' ? '依法参加社会保险' : field === 'difficulty' ? '困难企业认定' : field ?? ''}`;
+    return `企业：${field === 'insured' ? '依法参加社会保险' : field === 'difficulty' ? '困难企业认定' : (field ?? '')}`;
   }
   return `申领：${CLAIM_FIELD_NAMES[field ?? ''] ?? field ?? ''}`;
 }
 
-export interface Subject { key: string; fact: MissingFact; claimIds: string[] }
-export interface Group { key: string; title: string; sample: MissingFact; subjects: Subject[] }
+export interface Subject {
+  key: string;
+  fact: MissingFact;
+  claimIds: string[];
+}
+export interface Group {
+  key: string;
+  title: string;
+  sample: MissingFact;
+  subjects: Subject[];
+}
 
 /** Groups the recordable missing facts of many claims by kind, then by whose fact. */
 export function groupMissing(all: MissingFacts[]): { groups: Group[]; other: number } {
@@ -72,10 +108,22 @@ export function groupMissing(all: MissingFacts[]): { groups: Group[]; other: num
   let other = 0;
   for (const c of all) {
     for (const f of c.items) {
-      if (!f.canRecord) { other += 1; continue; }
+      if (!f.canRecord) {
+        other += 1;
+        continue;
+      }
       const gk = `${f.remedy}|${f.fact}|${f.year ?? ''}`;
       let g = groups.get(gk);
-      if (!g) groups.set(gk, (g = { key: gk, title: f.year != null ? `${f.year}年${f.factName.replace(/^\d{4}年/, '')}` : f.factName, sample: f, subjects: [] }));
+      if (!g)
+        groups.set(
+          gk,
+          (g = {
+            key: gk,
+            title: f.year != null ? `${f.year}年${f.factName.replace(/^\d{4}年/, '')}` : f.factName,
+            sample: f,
+            subjects: [],
+          }),
+        );
       const sk = `${f.subjectId}`;
       let s = g.subjects.find((x) => x.key === sk);
       if (!s) g.subjects.push((s = { key: sk, fact: f, claimIds: [] }));

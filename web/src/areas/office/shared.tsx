@@ -14,9 +14,32 @@ export const mono = (s: string) => <span style={{ fontFamily: 'monospace' }}>{s}
 export const yuanToFen = (y: number) => Math.round(y * 100);
 
 /** A form in a dialog: `submit` sends the request; on success the dialog closes and `onDone` runs. */
-export function FormDialog<V extends object>({ open, title, okText = '保存', width = 560, onClose, onDone, submit, fields, initialValues, name, children, form: given }: {
-  open: boolean; title: string; okText?: string; width?: number; onClose(): void; onDone(result: unknown): void;
-  submit(values: V): Promise<unknown>; fields?: FormFields; initialValues?: Partial<V>; name: string; children: ReactNode; form?: FormInstance<V>;
+export function FormDialog<V extends object>({
+  open,
+  title,
+  okText = '保存',
+  width = 560,
+  onClose,
+  onDone,
+  submit,
+  fields,
+  initialValues,
+  name,
+  children,
+  form: given,
+}: {
+  open: boolean;
+  title: string;
+  okText?: string;
+  width?: number;
+  onClose(): void;
+  onDone(result: unknown): void;
+  submit(values: V): Promise<unknown>;
+  fields?: FormFields;
+  initialValues?: Partial<V>;
+  name: string;
+  children: ReactNode;
+  form?: FormInstance<V>;
 }) {
   const [own] = Form.useForm<V>();
   const form = given ?? own;
@@ -38,13 +61,32 @@ export function FormDialog<V extends object>({ open, title, okText = '保存', w
     }
   };
   return (
-    <Dialog open={open} title={title} onCancel={() => { setError(null); onClose(); }} footer={null} destroyOnHidden width={width}>
+    <Dialog
+      open={open}
+      title={title}
+      onCancel={() => {
+        setError(null);
+        onClose();
+      }}
+      footer={null}
+      destroyOnHidden
+      width={width}
+    >
       <Form form={form} name={name} layout="vertical" onFinish={finish} aria-label={title} initialValues={initialValues} preserve={false}>
         {children}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Space>
-          <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>{okText}</Button>
-          <Button onClick={() => { setError(null); onClose(); }}>取消</Button>
+          <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>
+            {okText}
+          </Button>
+          <Button
+            onClick={() => {
+              setError(null);
+              onClose();
+            }}
+          >
+            取消
+          </Button>
         </Space>
       </Form>
     </Dialog>
@@ -58,5 +100,15 @@ export const requiredText = (label: string, max: number) => [
 ];
 
 /** The same identifier checks as the API (the pure module's messages). */
-export const residentIdRule = { validator: (_: unknown, v?: string) => { const m = v ? residentIdMessage(v.trim()) : null; return m ? Promise.reject(new Error(m)) : Promise.resolve(); } };
-export const usccRule = { validator: (_: unknown, v?: string) => { const m = v ? usccMessage(v.trim()) : null; return m ? Promise.reject(new Error(m)) : Promise.resolve(); } };
+export const residentIdRule = {
+  validator: (_: unknown, v?: string) => {
+    const m = v ? residentIdMessage(v.trim()) : null;
+    return m ? Promise.reject(new Error(m)) : Promise.resolve();
+  },
+};
+export const usccRule = {
+  validator: (_: unknown, v?: string) => {
+    const m = v ? usccMessage(v.trim()) : null;
+    return m ? Promise.reject(new Error(m)) : Promise.resolve();
+  },
+};

@@ -4,7 +4,25 @@
 // trainees × sessions, or the class's Excel sheet), assessment results, certificates, and the claims
 // once the office has closed the class. Each action is offered only in the state that allows it.
 import {
-  Alert, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Popconfirm, Progress, Radio, Select, Skeleton, Space, Table, Tabs, Typography, Upload, message,
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Progress,
+  Radio,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  Tabs,
+  Typography,
+  Upload,
+  message,
 } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -45,36 +63,55 @@ function ClassBody({ cls, reload }: { cls: ClassDetail; reload(): void }) {
   const mine = me?.role === 'provider' && me.providerId === cls.providerId;
   const title = `${nameOf(PROGRAM_NAMES, cls.program)}${cls.occupationCode ? ` · ${cls.occupationCode}` : ''}${cls.level ? `（${nameOf(LEVEL_NAMES, cls.level)}）` : ''}`;
   const review = cls.reviewProblems;
-  const reviewLines = review ? [
-    ...review.classProblems.map((p, i) => ({ key: `c${i}`, p, who: undefined as string | undefined })),
-    ...review.trainees.flatMap((t) => t.problems.map((p, i) => ({ key: `${t.residentId}-${i}`, p, who: t.name }))),
-  ] : [];
+  const reviewLines = review
+    ? [
+        ...review.classProblems.map((p, i) => ({ key: `c${i}`, p, who: undefined as string | undefined })),
+        ...review.trainees.flatMap((t) => t.problems.map((p, i) => ({ key: `${t.residentId}-${i}`, p, who: t.name }))),
+      ]
+    : [];
   const tabs = [
     { key: 'roster', label: `花名册（${cls.trainees.length}）`, children: <RosterTab cls={cls} mine={mine} reload={reload} /> },
     { key: 'attendance', label: '考勤', children: <AttendanceTab cls={cls} mine={mine} reload={reload} /> },
     { key: 'assessment', label: '考核结果', children: <AssessmentTab cls={cls} mine={mine} reload={reload} /> },
-    { key: 'certificates', label: `证书（${cls.certificates.length}）`, children: <CertificatesTab cls={cls} mine={mine} reload={reload} /> },
+    {
+      key: 'certificates',
+      label: `证书（${cls.certificates.length}）`,
+      children: <CertificatesTab cls={cls} mine={mine} reload={reload} />,
+    },
   ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <Space wrap>
-          <Typography.Title level={3} style={{ margin: 0 }}>{title}</Typography.Title>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {title}
+          </Typography.Title>
           <ClassStatusTag status={cls.status} />
         </Space>
         {mine && <Actions cls={cls} reload={reload} />}
       </Space>
       {cls.status === 'returned' && (
-        <Alert type="warning" showIcon title="人社部门退回了开班申请" description={<span data-testid="return-reason">退回理由：{cls.reviewNote ?? '（未说明）'}。请修改后重新提交。</span>} />
+        <Alert
+          type="warning"
+          showIcon
+          title="人社部门退回了开班申请"
+          description={<span data-testid="return-reason">退回理由：{cls.reviewNote ?? '（未说明）'}。请修改后重新提交。</span>}
+        />
       )}
       <Card size="small">
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
-          <Descriptions.Item label="培训班编号"><Typography.Text copyable>{cls.number}</Typography.Text></Descriptions.Item>
+          <Descriptions.Item label="培训班编号">
+            <Typography.Text copyable>{cls.number}</Typography.Text>
+          </Descriptions.Item>
           <Descriptions.Item label="开班地区">{areaName(cls.areaCode)}</Descriptions.Item>
-          <Descriptions.Item label="培训期间">{formatDate(cls.startDate)}—{formatDate(cls.endDate)}</Descriptions.Item>
+          <Descriptions.Item label="培训期间">
+            {formatDate(cls.startDate)}—{formatDate(cls.endDate)}
+          </Descriptions.Item>
           <Descriptions.Item label="总课时">{cls.hours}</Descriptions.Item>
           <Descriptions.Item label="培训地点">{cls.venue}</Descriptions.Item>
-          <Descriptions.Item label="授课教师">{(cls.teachers ?? []).map((t) => (t.qualification ? `${t.name}（${t.qualification}）` : t.name)).join('、') || '—'}</Descriptions.Item>
+          <Descriptions.Item label="授课教师">
+            {(cls.teachers ?? []).map((t) => (t.qualification ? `${t.name}（${t.qualification}）` : t.name)).join('、') || '—'}
+          </Descriptions.Item>
           {cls.enterpriseUscc && <Descriptions.Item label="组织企业">{cls.enterpriseUscc}</Descriptions.Item>}
           {cls.filingId && <Descriptions.Item label="培训内容备案">{cls.filingId}</Descriptions.Item>}
           {cls.entrepreneurshipType && <Descriptions.Item label="创业培训类别">{cls.entrepreneurshipType}</Descriptions.Item>}
@@ -85,7 +122,11 @@ function ClassBody({ cls, reload }: { cls: ClassDetail; reload(): void }) {
       {reviewLines.length > 0 && (
         <Card size="small" title="开班审查发现的问题">
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-            {reviewLines.map((l) => <li key={l.key}><ProblemLine problem={l.p} who={l.who} /></li>)}
+            {reviewLines.map((l) => (
+              <li key={l.key}>
+                <ProblemLine problem={l.p} who={l.who} />
+              </li>
+            ))}
           </ul>
         </Card>
       )}
@@ -114,21 +155,26 @@ function Actions({ cls, reload }: { cls: ClassDetail; reload(): void }) {
       setBusy(null);
     }
   };
-  const move = (name: string, step: string) => act(name, async () => {
-    await api(`${path}/${step}`, { method: 'POST' });
-    message.success(`${name}：已完成`);
-    reload();
-  });
+  const move = (name: string, step: string) =>
+    act(name, async () => {
+      await api(`${path}/${step}`, { method: 'POST' });
+      message.success(`${name}：已完成`);
+      reload();
+    });
   const openSubmit = () => act('开班审查预检', async () => setPreview(await api<OpeningReview>(`${path}/review`)));
-  const lines = preview ? [
-    ...preview.classProblems.map((p) => ({ p, who: undefined as string | undefined })),
-    ...preview.trainees.flatMap((t) => t.problems.map((p) => ({ p, who: t.name }))),
-  ] : [];
+  const lines = preview
+    ? [
+        ...preview.classProblems.map((p) => ({ p, who: undefined as string | undefined })),
+        ...preview.trainees.flatMap((t) => t.problems.map((p) => ({ p, who: t.name }))),
+      ]
+    : [];
   return (
     <Space wrap>
       {EDITABLE.includes(cls.status) && (
         <>
-          <Button onClick={() => navigate(`/provider/classes/${encodeURIComponent(cls.id)}/edit`)} disabled={busy !== null}>修改开班申请</Button>
+          <Button onClick={() => navigate(`/provider/classes/${encodeURIComponent(cls.id)}/edit`)} disabled={busy !== null}>
+            修改开班申请
+          </Button>
           <Button type="primary" onClick={openSubmit} loading={busy === '开班审查预检'} disabled={busy !== null}>
             {cls.status === 'returned' ? '重新提交开班申请' : '提交开班申请'}
           </Button>
@@ -136,12 +182,21 @@ function Actions({ cls, reload }: { cls: ClassDetail; reload(): void }) {
       )}
       {cls.status === 'approved' && (
         <Popconfirm title="确认开班？开班后开始登记考勤。" okText="开班" cancelText="取消" onConfirm={() => move('开班', 'start')}>
-          <Button type="primary" loading={busy === '开班'} disabled={busy !== null}>开班</Button>
+          <Button type="primary" loading={busy === '开班'} disabled={busy !== null}>
+            开班
+          </Button>
         </Popconfirm>
       )}
       {cls.status === 'running' && (
-        <Popconfirm title="确认完成结业考核？每名学员都须已登记考核结果。" okText="完成" cancelText="取消" onConfirm={() => move('完成结业考核', 'assess')}>
-          <Button type="primary" loading={busy === '完成结业考核'} disabled={busy !== null}>完成结业考核</Button>
+        <Popconfirm
+          title="确认完成结业考核？每名学员都须已登记考核结果。"
+          okText="完成"
+          cancelText="取消"
+          onConfirm={() => move('完成结业考核', 'assess')}
+        >
+          <Button type="primary" loading={busy === '完成结业考核'} disabled={busy !== null}>
+            完成结业考核
+          </Button>
         </Popconfirm>
       )}
       {cls.status === 'closed' && (
@@ -149,12 +204,16 @@ function Actions({ cls, reload }: { cls: ClassDetail; reload(): void }) {
           title="按本班的考勤、考核结果和证书，为尚未申领的每名学员提交一笔补贴申领？"
           okText="提交申领"
           cancelText="取消"
-          onConfirm={() => act('申领补贴', async () => {
-            const r = await api<{ submitted: number; skipped: number }>(`${path}/claims`, { method: 'POST', body: {} });
-            setClaimed(r);
-          })}
+          onConfirm={() =>
+            act('申领补贴', async () => {
+              const r = await api<{ submitted: number; skipped: number }>(`${path}/claims`, { method: 'POST', body: {} });
+              setClaimed(r);
+            })
+          }
         >
-          <Button type="primary" loading={busy === '申领补贴'} disabled={busy !== null}>申领补贴</Button>
+          <Button type="primary" loading={busy === '申领补贴'} disabled={busy !== null}>
+            申领补贴
+          </Button>
         </Popconfirm>
       )}
       {cls.status === 'closed' && <Link to={`/claims?providerId=${encodeURIComponent(cls.providerId)}`}>查看本机构的申领</Link>}
@@ -165,26 +224,45 @@ function Actions({ cls, reload }: { cls: ClassDetail; reload(): void }) {
         cancelText="取消"
         onCancel={() => setPreview(null)}
         okButtonProps={{ disabled: !preview || preview.blocking || busy !== null, loading: busy === '提交开班申请' }}
-        onOk={() => act('提交开班申请', async () => {
-          await api(`${path}/submit`, { method: 'POST' });
-          setPreview(null);
-          message.success('开班申请已提交，等待人社部门审查');
-          reload();
-        })}
+        onOk={() =>
+          act('提交开班申请', async () => {
+            await api(`${path}/submit`, { method: 'POST' });
+            setPreview(null);
+            message.success('开班申请已提交，等待人社部门审查');
+            reload();
+          })
+        }
       >
-        {preview && (preview.blocking
-          ? <Alert type="error" showIcon title="开班审查预检发现不予通过的问题，请先修改" />
-          : <Alert type="success" showIcon title={lines.length ? '预检没有不予通过的问题；以下事项由人社部门核实' : '开班审查预检通过'} />)}
+        {preview &&
+          (preview.blocking ? (
+            <Alert type="error" showIcon title="开班审查预检发现不予通过的问题，请先修改" />
+          ) : (
+            <Alert type="success" showIcon title={lines.length ? '预检没有不予通过的问题；以下事项由人社部门核实' : '开班审查预检通过'} />
+          ))}
         {lines.length > 0 && (
           <ul style={{ marginTop: 12, paddingInlineStart: 20, maxHeight: 320, overflow: 'auto' }}>
-            {lines.map((l, i) => <li key={i}><ProblemLine problem={l.p} who={l.who} /></li>)}
+            {lines.map((l, i) => (
+              <li key={i}>
+                <ProblemLine problem={l.p} who={l.who} />
+              </li>
+            ))}
           </ul>
         )}
       </Dialog>
-      <Dialog open={claimed !== null} title="申领补贴" footer={<Button type="primary" onClick={() => setClaimed(null)}>知道了</Button>} onCancel={() => setClaimed(null)}>
+      <Dialog
+        open={claimed !== null}
+        title="申领补贴"
+        footer={
+          <Button type="primary" onClick={() => setClaimed(null)}>
+            知道了
+          </Button>
+        }
+        onCancel={() => setClaimed(null)}
+      >
         {claimed && (
           <Typography.Paragraph data-testid="claims-result">
-            已提交 {claimed.submitted} 笔申领{claimed.skipped ? `，${claimed.skipped} 名学员已有申领，未重复提交` : ''}。人社部门将按方案逐笔判定。
+            已提交 {claimed.submitted} 笔申领{claimed.skipped ? `，${claimed.skipped} 名学员已有申领，未重复提交` : ''}
+            。人社部门将按方案逐笔判定。
           </Typography.Paragraph>
         )}
         <Link to={`/claims?providerId=${encodeURIComponent(cls.providerId)}`}>查看本机构的申领</Link>
@@ -219,14 +297,22 @@ function XlsxUpload<T>({ path, label, onDone }: { path: string; label: string; o
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         showUploadList={false}
         disabled={percent !== null}
-        beforeUpload={(file) => { void send(file); return false; }}
+        beforeUpload={(file) => {
+          void send(file);
+          return false;
+        }}
       >
-        <Button type="primary" loading={percent !== null} disabled={percent !== null}>{label}</Button>
+        <Button type="primary" loading={percent !== null} disabled={percent !== null}>
+          {label}
+        </Button>
       </Upload>
       {percent !== null && <Progress percent={percent} size="small" aria-label="上传进度" status="active" />}
-      {refused && (refused.issues.length
-        ? <RowIssues title={refused.message.split('。')[0] ?? refused.message} issues={refused.issues} />
-        : <Alert type="error" showIcon title="上传失败" description={refused.message} />)}
+      {refused &&
+        (refused.issues.length ? (
+          <RowIssues title={refused.message.split('。')[0] ?? refused.message} issues={refused.issues} />
+        ) : (
+          <Alert type="error" showIcon title="上传失败" description={refused.message} />
+        ))}
     </Space>
   );
 }
@@ -241,11 +327,16 @@ function RosterTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolean; rel
             下载模板，按表头逐行填写（身份证号以文本填写，姓名与人员登记一致），上传后整表校验：有任何错误都不导入，并按行、列列出；全部正确才替换本班花名册。
           </Typography.Paragraph>
           <Space wrap align="start">
-            <Button href="/api/v1/classes/roster-template" download="花名册模板.xlsx">下载花名册模板</Button>
+            <Button href="/api/v1/classes/roster-template" download="花名册模板.xlsx">
+              下载花名册模板
+            </Button>
             <XlsxUpload<ClassDetail>
               path={`/classes/${encodeURIComponent(cls.id)}/roster`}
               label="上传花名册"
-              onDone={(c) => { message.success(`花名册已导入：${c.trainees.length} 人`); reload(); }}
+              onDone={(c) => {
+                message.success(`花名册已导入：${c.trainees.length} 人`);
+                reload();
+              }}
             />
           </Space>
         </Card>
@@ -259,7 +350,12 @@ function RosterTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolean; rel
         scroll={{ x: 760 }}
         columns={[
           { title: '姓名', dataIndex: 'name', width: 100 },
-          { title: '身份证号', dataIndex: 'residentId', width: 180, render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span> },
+          {
+            title: '身份证号',
+            dataIndex: 'residentId',
+            width: 180,
+            render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span>,
+          },
           { title: '工作单位', dataIndex: 'employerUscc', width: 190, render: (u: string | null) => u ?? '—' },
           { title: '新入职', dataIndex: 'newHire', width: 80, render: (b: boolean | null) => (b == null ? '—' : b ? '是' : '否') },
           { title: '合同期限（月）', dataIndex: 'contractMonths', width: 110, render: (n: number | null) => n ?? '—' },
@@ -293,7 +389,14 @@ function AttendanceTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolean;
       for (const sessionId of changed) {
         await api(`${path}/attendance`, {
           method: 'POST',
-          body: { sessionId, marks: cls.trainees.map((t) => ({ residentId: t.residentId, present: marks.get(`${sessionId}|${t.residentId}`) === true, method: '培训机构登记' })) },
+          body: {
+            sessionId,
+            marks: cls.trainees.map((t) => ({
+              residentId: t.residentId,
+              present: marks.get(`${sessionId}|${t.residentId}`) === true,
+              method: '培训机构登记',
+            })),
+          },
         });
       }
       guard.saved();
@@ -306,50 +409,73 @@ function AttendanceTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolean;
       setSaving(false);
     }
   };
-  const columns = useMemo(() => [
-    { title: '学员', dataIndex: 'name', key: 'name', width: 100, fixed: 'left' as const },
-    ...cls.sessions.map((s) => ({
-      title: (
-        <Space orientation="vertical" size={0}>
-          <span>{formatDate(s.day).replace(/^\d+年/, '')}</span>
-          <span style={{ fontWeight: 'normal', fontSize: 12 }}>{s.startsAt}–{s.endsAt}</span>
-          {writable && (
-            <Button size="small" type="link" style={{ padding: 0 }} onClick={() => cls.trainees.forEach((t) => set(s.id, t.residentId, true))} aria-label={`${s.day} ${s.startsAt} 全部出勤`}>
-              全部出勤
-            </Button>
-          )}
-        </Space>
-      ),
-      key: `s${s.id}`,
-      width: 110,
-      align: 'center' as const,
-      render: (_: unknown, t: ClassTrainee) => {
-        const v = marks.get(`${s.id}|${t.residentId}`);
-        return (
-          <Checkbox
-            checked={v === true}
-            indeterminate={v === undefined && !writable}
-            disabled={!writable || saving}
-            onChange={(e) => set(s.id, t.residentId, e.target.checked)}
-            aria-label={`${t.name} ${s.day} ${s.startsAt} 出勤`}
-          />
-        );
-      },
-    })),
-    { title: '出勤课时', dataIndex: 'hoursPresent', key: 'hours', width: 90, align: 'right' as const },
-  ], [cls, marks, writable, saving]); // eslint-disable-line react-hooks/exhaustive-deps
+  const columns = useMemo(
+    () => [
+      { title: '学员', dataIndex: 'name', key: 'name', width: 100, fixed: 'left' as const },
+      ...cls.sessions.map((s) => ({
+        title: (
+          <Space orientation="vertical" size={0}>
+            <span>{formatDate(s.day).replace(/^\d+年/, '')}</span>
+            <span style={{ fontWeight: 'normal', fontSize: 12 }}>
+              {s.startsAt}–{s.endsAt}
+            </span>
+            {writable && (
+              <Button
+                size="small"
+                type="link"
+                style={{ padding: 0 }}
+                onClick={() => cls.trainees.forEach((t) => set(s.id, t.residentId, true))}
+                aria-label={`${s.day} ${s.startsAt} 全部出勤`}
+              >
+                全部出勤
+              </Button>
+            )}
+          </Space>
+        ),
+        key: `s${s.id}`,
+        width: 110,
+        align: 'center' as const,
+        render: (_: unknown, t: ClassTrainee) => {
+          const v = marks.get(`${s.id}|${t.residentId}`);
+          return (
+            <Checkbox
+              checked={v === true}
+              indeterminate={v === undefined && !writable}
+              disabled={!writable || saving}
+              onChange={(e) => set(s.id, t.residentId, e.target.checked)}
+              aria-label={`${t.name} ${s.day} ${s.startsAt} 出勤`}
+            />
+          );
+        },
+      })),
+      { title: '出勤课时', dataIndex: 'hoursPresent', key: 'hours', width: 90, align: 'right' as const },
+    ],
+    [cls, marks, writable, saving],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
   if (loaded.error) return <LoadError error={loaded.error} what="考勤" onRetry={loaded.reload} />;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {!writable && <Typography.Text type="secondary">{cls.status === 'running' ? '' : '培训班开班后（培训中）登记考勤。'}勾选表示出勤。</Typography.Text>}
+      {!writable && (
+        <Typography.Text type="secondary">
+          {cls.status === 'running' ? '' : '培训班开班后（培训中）登记考勤。'}勾选表示出勤。
+        </Typography.Text>
+      )}
       {writable && (
         <Space wrap align="start">
-          <Button type="primary" onClick={save} loading={saving} disabled={saving || changed.size === 0}>保存考勤{changed.size ? `（${changed.size} 个课次）` : ''}</Button>
-          <Button href={`/api/v1${path}/attendance-sheet`} download="考勤表.xlsx">下载本班考勤表</Button>
+          <Button type="primary" onClick={save} loading={saving} disabled={saving || changed.size === 0}>
+            保存考勤{changed.size ? `（${changed.size} 个课次）` : ''}
+          </Button>
+          <Button href={`/api/v1${path}/attendance-sheet`} download="考勤表.xlsx">
+            下载本班考勤表
+          </Button>
           <XlsxUpload<{ sessions: number; marks: number }>
             path={`${path}/attendance-import`}
             label="上传考勤表"
-            onDone={(r) => { message.success(`考勤已导入：${r.sessions} 个课次，${r.marks} 条`); loaded.reload(); reload(); }}
+            onDone={(r) => {
+              message.success(`考勤已导入：${r.sessions} 个课次，${r.marks} 条`);
+              loaded.reload();
+              reload();
+            }}
           />
         </Space>
       )}
@@ -382,7 +508,8 @@ function AssessmentTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolean;
     setSaving(true);
     try {
       await api(`/classes/${encodeURIComponent(cls.id)}/assessment`, {
-        method: 'POST', body: { results: [...results].map(([residentId, qualified]) => ({ residentId, qualified, assessedOn })) },
+        method: 'POST',
+        body: { results: [...results].map(([residentId, qualified]) => ({ residentId, qualified, assessedOn })) },
       });
       guard.saved();
       message.success(`已保存 ${results.size} 名学员的考核结果`);
@@ -399,9 +526,13 @@ function AssessmentTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolean;
         <Space wrap>
           <label htmlFor="assessed-on">考核日期</label>
           <Input id="assessed-on" type="date" value={assessedOn} onChange={(e) => setAssessedOn(e.target.value)} style={{ width: 160 }} />
-          <Button type="primary" onClick={save} loading={saving} disabled={saving || results.size === 0 || !assessedOn}>保存考核结果</Button>
+          <Button type="primary" onClick={save} loading={saving} disabled={saving || results.size === 0 || !assessedOn}>
+            保存考核结果
+          </Button>
         </Space>
-      ) : <Typography.Text type="secondary">培训中登记结业考核结果；每名学员都有结果后才能完成结业考核。</Typography.Text>}
+      ) : (
+        <Typography.Text type="secondary">培训中登记结业考核结果；每名学员都有结果后才能完成结业考核。</Typography.Text>
+      )}
       <Table<ClassTrainee>
         rowKey="residentId"
         size="small"
@@ -412,15 +543,27 @@ function AssessmentTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolean;
           { title: '学员', dataIndex: 'name', width: 100 },
           { title: '出勤课时', dataIndex: 'hoursPresent', width: 90, align: 'right' },
           {
-            title: '考核结果', key: 'result', width: 220,
-            render: (_: unknown, t) => (writable ? (
-              <Radio.Group
-                value={results.get(t.residentId)}
-                onChange={(e) => setResults((m) => new Map(m).set(t.residentId, e.target.value as boolean))}
-                aria-label={`${t.name} 考核结果`}
-                options={[{ value: true, label: '合格' }, { value: false, label: '不合格' }]}
-              />
-            ) : t.qualified == null ? '未登记' : t.qualified ? '合格' : '不合格'),
+            title: '考核结果',
+            key: 'result',
+            width: 220,
+            render: (_: unknown, t) =>
+              writable ? (
+                <Radio.Group
+                  value={results.get(t.residentId)}
+                  onChange={(e) => setResults((m) => new Map(m).set(t.residentId, e.target.value as boolean))}
+                  aria-label={`${t.name} 考核结果`}
+                  options={[
+                    { value: true, label: '合格' },
+                    { value: false, label: '不合格' },
+                  ]}
+                />
+              ) : t.qualified == null ? (
+                '未登记'
+              ) : t.qualified ? (
+                '合格'
+              ) : (
+                '不合格'
+              ),
           },
           { title: '考核日期', dataIndex: 'assessedOn', width: 140, render: (d: string | null) => formatDate(d) },
         ]}
@@ -438,7 +581,10 @@ function CertificatesTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolea
     if (saving) return;
     setSaving(true);
     try {
-      await api(`/classes/${encodeURIComponent(cls.id)}/certificates`, { method: 'POST', body: { ...v, issuer: v.issuer?.trim() || null } });
+      await api(`/classes/${encodeURIComponent(cls.id)}/certificates`, {
+        method: 'POST',
+        body: { ...v, issuer: v.issuer?.trim() || null },
+      });
       message.success('证书已登记');
       form.resetFields(['residentId', 'number']);
       reload();
@@ -452,9 +598,21 @@ function CertificatesTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolea
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {writable ? (
-        <Form form={form} layout="inline" onFinish={save} aria-label="登记证书" style={{ rowGap: 8 }} initialValues={{ issuedOn: cls.endDate }} disabled={saving}>
+        <Form
+          form={form}
+          layout="inline"
+          onFinish={save}
+          aria-label="登记证书"
+          style={{ rowGap: 8 }}
+          initialValues={{ issuedOn: cls.endDate }}
+          disabled={saving}
+        >
           <Form.Item label="学员" name="residentId" rules={[{ required: true, message: '请选择学员' }]}>
-            <Select style={{ width: 160 }} options={cls.trainees.filter((t) => t.qualified).map((t) => ({ value: t.residentId, label: t.name }))} placeholder="考核合格的学员" />
+            <Select
+              style={{ width: 160 }}
+              options={cls.trainees.filter((t) => t.qualified).map((t) => ({ value: t.residentId, label: t.name }))}
+              placeholder="考核合格的学员"
+            />
           </Form.Item>
           <Form.Item label="证书类型" name="type" rules={[{ required: true, message: '请选择证书类型' }]}>
             <Select style={{ width: 180 }} options={Object.entries(CERTIFICATE_NAMES).map(([value, label]) => ({ value, label }))} />
@@ -469,10 +627,14 @@ function CertificatesTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolea
             <Input maxLength={200} style={{ width: 180 }} />
           </Form.Item>
           <Form.Item>
-            <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>登记证书</Button>
+            <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>
+              登记证书
+            </Button>
           </Form.Item>
         </Form>
-      ) : <Typography.Text type="secondary">完成结业考核后，为考核合格的学员登记证书（同类证书编号不能重复）。</Typography.Text>}
+      ) : (
+        <Typography.Text type="secondary">完成结业考核后，为考核合格的学员登记证书（同类证书编号不能重复）。</Typography.Text>
+      )}
       <Table
         rowKey="id"
         size="small"

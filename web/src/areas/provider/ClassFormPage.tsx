@@ -17,7 +17,13 @@ import { AREA_NAMES, LEVEL_NAMES, PROGRAM_NAMES } from '../../labels.ts';
 import { RequireAuth } from '../../layout/RequireAuth.tsx';
 import type { CatalogEntry, Provider } from '../../types.ts';
 import {
-  CATALOG_SECTION_OF, CLASS_PROGRAMS, classApplicationProblems, problemText, scopeCovers, type ApplicationProblem, type ClassApplicationDraft,
+  CATALOG_SECTION_OF,
+  CLASS_PROGRAMS,
+  classApplicationProblems,
+  problemText,
+  scopeCovers,
+  type ApplicationProblem,
+  type ClassApplicationDraft,
 } from '../../../../src/policy/class-application.ts';
 import type { ClassDetail } from './types.ts';
 
@@ -41,7 +47,10 @@ interface FormValues {
 const text = (v: string | undefined | null) => (v == null || v.trim() === '' ? null : v.trim());
 
 /** The form's values as the application the policy check and the API read. */
-function draftOf(v: FormValues, trainees: ClassApplicationDraft['trainees']): ClassApplicationDraft & { areaCode: string | null; filingId: string | null; venue: string } {
+function draftOf(
+  v: FormValues,
+  trainees: ClassApplicationDraft['trainees'],
+): ClassApplicationDraft & { areaCode: string | null; filingId: string | null; venue: string } {
   return {
     program: v.program ?? null,
     enterpriseUscc: text(v.enterpriseUscc)?.toUpperCase() ?? null,
@@ -57,10 +66,14 @@ function draftOf(v: FormValues, trainees: ClassApplicationDraft['trainees']): Cl
     venue: v.venue ?? '',
     teachers: (v.teachers ?? []).map((t) => ({ name: t?.name ?? '', qualification: text(t?.qualification) })),
     trainees,
-    sessions: (v.sessions ?? []).map((s) => ({ day: s?.day ?? '', startsAt: s?.startsAt ?? '', endsAt: s?.endsAt ?? '', hours: s?.hours ?? 0 })),
+    sessions: (v.sessions ?? []).map((s) => ({
+      day: s?.day ?? '',
+      startsAt: s?.startsAt ?? '',
+      endsAt: s?.endsAt ?? '',
+      hours: s?.hours ?? 0,
+    })),
   };
 }
-
 
 export default function ClassFormPage() {
   return (
@@ -83,7 +96,15 @@ function ClassForm() {
   return <ClassFormBody key={id ?? 'new'} cls={existing.data} provider={provider.data} providerId={me?.providerId ?? ''} />;
 }
 
-function ClassFormBody({ cls, provider, providerId }: { cls: ClassDetail | undefined; provider: Provider | undefined; providerId: string }) {
+function ClassFormBody({
+  cls,
+  provider,
+  providerId,
+}: {
+  cls: ClassDetail | undefined;
+  provider: Provider | undefined;
+  providerId: string;
+}) {
   const navigate = useNavigate();
   const [form] = Form.useForm<FormValues>();
   const guard = useUnsavedGuard(form);
@@ -92,18 +113,35 @@ function ClassFormBody({ cls, provider, providerId }: { cls: ClassDetail | undef
   const [serverError, setServerError] = useState<string | null>(null);
   const initial: FormValues = cls
     ? {
-        program: cls.program, occupationCode: cls.occupationCode ?? undefined, level: cls.level ?? undefined, entrepreneurshipType: cls.entrepreneurshipType ?? undefined,
-        projectId: cls.projectId ?? undefined, enterpriseUscc: cls.enterpriseUscc ?? undefined, filingId: cls.filingId ?? undefined, areaCode: cls.areaCode,
-        startDate: cls.startDate, endDate: cls.endDate, hours: cls.hours, venue: cls.venue,
+        program: cls.program,
+        occupationCode: cls.occupationCode ?? undefined,
+        level: cls.level ?? undefined,
+        entrepreneurshipType: cls.entrepreneurshipType ?? undefined,
+        projectId: cls.projectId ?? undefined,
+        enterpriseUscc: cls.enterpriseUscc ?? undefined,
+        filingId: cls.filingId ?? undefined,
+        areaCode: cls.areaCode,
+        startDate: cls.startDate,
+        endDate: cls.endDate,
+        hours: cls.hours,
+        venue: cls.venue,
         teachers: (cls.teachers ?? []).map((t) => ({ name: t.name, qualification: t.qualification ?? undefined })),
         sessions: cls.sessions.map((s) => ({ day: s.day, startsAt: s.startsAt, endsAt: s.endsAt, hours: s.hours })),
       }
     : { areaCode: provider?.areaCode, teachers: [{ name: '' }], sessions: [] };
   const [values, setValues] = useState<FormValues>(initial);
   // The roster is kept as it is (it is replaced by the Excel upload on the class's page).
-  const trainees = useMemo(() => (cls?.trainees ?? []).map((t) => ({
-    residentId: t.residentId, name: t.name, employerUscc: t.employerUscc, newHire: t.newHire, contractMonths: t.contractMonths,
-  })), [cls]);
+  const trainees = useMemo(
+    () =>
+      (cls?.trainees ?? []).map((t) => ({
+        residentId: t.residentId,
+        name: t.name,
+        employerUscc: t.employerUscc,
+        newHire: t.newHire,
+        contractMonths: t.contractMonths,
+      })),
+    [cls],
+  );
 
   const draft = draftOf(values, trainees);
   const problems = classApplicationProblems(draft);
@@ -112,18 +150,40 @@ function ClassFormBody({ cls, provider, providerId }: { cls: ClassDetail | undef
 
   const section = values.program ? CATALOG_SECTION_OF[values.program] : undefined;
   const catalog = useApi<Page<CatalogEntry>>(section ? '/catalog' : null, { section, onDate: draft.startDate ?? undefined, pageSize: 200 });
-  const types = useApi<{ code: string; name: string }[]>(values.program === 'entrepreneurship' ? '/entrepreneurship-types' : null, { onDate: draft.startDate ?? undefined });
+  const types = useApi<{ code: string; name: string }[]>(values.program === 'entrepreneurship' ? '/entrepreneurship-types' : null, {
+    onDate: draft.startDate ?? undefined,
+  });
   const projects = useApi<Page<{ id: string; name: string }>>(values.program === 'project_based' ? '/projects' : null, { pageSize: 200 });
 
-  const scopes = (provider?.scopes ?? []).map((s) => ({ program: s.program, occupationCode: s.occupationCode, level: s.level, validFrom: s.validFrom, validTo: s.validTo }));
+  const scopes = (provider?.scopes ?? []).map((s) => ({
+    program: s.program,
+    occupationCode: s.occupationCode,
+    level: s.level,
+    validFrom: s.validFrom,
+    validTo: s.validTo,
+  }));
   // Judged once the choice is complete: a catalog program needs its occupation and level, safety its category.
-  const choiceComplete = Boolean(values.program && draft.startDate
-    && (!section || (draft.occupationCode && draft.level)) && (values.program !== 'safety' || draft.occupationCode));
-  const outsideScope = Boolean(provider && choiceComplete
-    && !scopeCovers(scopes, { program: values.program!, occupationCode: draft.occupationCode, level: draft.level, startDate: draft.startDate! }));
-  const inScope = (code: string, level?: string) => !draft.startDate || !values.program
-    || scopeCovers(scopes, { program: values.program, occupationCode: code, level: level ?? null, startDate: draft.startDate })
-    || (level == null && scopes.some((s) => s.program === values.program && (s.occupationCode == null || s.occupationCode === code)));
+  const choiceComplete = Boolean(
+    values.program &&
+    draft.startDate &&
+    (!section || (draft.occupationCode && draft.level)) &&
+    (values.program !== 'safety' || draft.occupationCode),
+  );
+  const outsideScope = Boolean(
+    provider &&
+    choiceComplete &&
+    !scopeCovers(scopes, {
+      program: values.program!,
+      occupationCode: draft.occupationCode,
+      level: draft.level,
+      startDate: draft.startDate!,
+    }),
+  );
+  const inScope = (code: string, level?: string) =>
+    !draft.startDate ||
+    !values.program ||
+    scopeCovers(scopes, { program: values.program, occupationCode: code, level: level ?? null, startDate: draft.startDate }) ||
+    (level == null && scopes.some((s) => s.program === values.program && (s.occupationCode == null || s.occupationCode === code)));
 
   const occupations = useMemo(() => {
     const seen = new Map<string, string>();
@@ -137,7 +197,15 @@ function ClassFormBody({ cls, provider, providerId }: { cls: ClassDetail | undef
     const p = byField.get(field);
     const touched = showAll || form.isFieldTouched(namePath(field) as never);
     if (p && touched) {
-      return { validateStatus: 'error' as const, help: <span data-testid={`problem-${field}`}>{problemText(p)}{p.clause ? `　${clauseHeading(p.clause)}` : ''}</span> };
+      return {
+        validateStatus: 'error' as const,
+        help: (
+          <span data-testid={`problem-${field}`}>
+            {problemText(p)}
+            {p.clause ? `　${clauseHeading(p.clause)}` : ''}
+          </span>
+        ),
+      };
     }
     if (extra?.warning) return { validateStatus: 'warning' as const, help: <span data-testid={`warning-${field}`}>{extra.warning}</span> };
     return {};
@@ -156,7 +224,10 @@ function ClassFormBody({ cls, provider, providerId }: { cls: ClassDetail | undef
     const body = { ...draft, providerId, program: draft.program, areaCode: values.areaCode, venue: draft.venue, hours: draft.hours };
     setSaving(true);
     try {
-      const saved = await api<ClassDetail>(cls ? `/classes/${encodeURIComponent(cls.id)}` : '/classes', { method: cls ? 'PUT' : 'POST', body });
+      const saved = await api<ClassDetail>(cls ? `/classes/${encodeURIComponent(cls.id)}` : '/classes', {
+        method: cls ? 'PUT' : 'POST',
+        body,
+      });
       message.success(cls ? '开班申请已保存' : '开班申请草稿已保存，请上传花名册后提交');
       guard.saved();
       navigate(`/provider/classes/${encodeURIComponent(saved.id)}`);
@@ -170,7 +241,9 @@ function ClassFormBody({ cls, provider, providerId }: { cls: ClassDetail | undef
   const traineeProblems = problems.filter((p) => p.field.startsWith('trainees'));
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{cls ? '修改开班申请' : '申请开班'}</Typography.Title>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {cls ? '修改开班申请' : '申请开班'}
+      </Typography.Title>
       {cls?.status === 'returned' && cls.reviewNote && (
         <Alert type="warning" showIcon title="人社部门退回了这份申请" description={`退回理由：${cls.reviewNote}`} />
       )}
@@ -199,7 +272,11 @@ function ClassFormBody({ cls, provider, providerId }: { cls: ClassDetail | undef
             </Col>
             <Col xs={24} md={12}>
               <Form.Item label="开班地区" name="areaCode" rules={[{ required: true, message: '请选择开班地区' }]}>
-                <Select options={Object.entries(AREA_NAMES).filter(([c]) => c !== '510400').map(([value, label]) => ({ value, label }))} />
+                <Select
+                  options={Object.entries(AREA_NAMES)
+                    .filter(([c]) => c !== '510400')
+                    .map(([value, label]) => ({ value, label }))}
+                />
               </Form.Item>
             </Col>
             {section && (
@@ -211,7 +288,8 @@ function ClassFormBody({ cls, provider, providerId }: { cls: ClassDetail | undef
                       placeholder={catalog.loading ? '正在读取补贴目录…' : '从补贴目录中选择'}
                       loading={catalog.loading}
                       options={occupations.map((o) => ({
-                        value: o.code, label: `${o.name}（${o.code}）${inScope(o.code) ? '' : '（超出本机构资质范围）'}`,
+                        value: o.code,
+                        label: `${o.name}（${o.code}）${inScope(o.code) ? '' : '（超出本机构资质范围）'}`,
                       }))}
                       onChange={() => form.setFieldsValue({ level: undefined })}
                     />
@@ -222,7 +300,8 @@ function ClassFormBody({ cls, provider, providerId }: { cls: ClassDetail | undef
                     <Select
                       placeholder={values.occupationCode ? '请选择' : '先选择工种'}
                       options={levels.map((e) => ({
-                        value: e.level, label: `${e.levelName || LEVEL_NAMES[e.level] || e.level}，补贴标准 ¥${(e.effectiveStandardFen / 100).toFixed(2)}${e.hours ? `，目录课时 ${e.hours}` : ''}${inScope(e.code, e.level) ? '' : '（超出本机构资质范围）'}`,
+                        value: e.level,
+                        label: `${e.levelName || LEVEL_NAMES[e.level] || e.level}，补贴标准 ¥${(e.effectiveStandardFen / 100).toFixed(2)}${e.hours ? `，目录课时 ${e.hours}` : ''}${inScope(e.code, e.level) ? '' : '（超出本机构资质范围）'}`,
                       }))}
                     />
                   </Form.Item>
@@ -239,14 +318,22 @@ function ClassFormBody({ cls, provider, providerId }: { cls: ClassDetail | undef
             {values.program === 'entrepreneurship' && (
               <Col xs={24} md={12}>
                 <Form.Item label="创业培训类别" name="entrepreneurshipType" {...check('entrepreneurshipType')}>
-                  <Select placeholder="请选择" loading={types.loading} options={(Array.isArray(types.data) ? types.data : []).map((t) => ({ value: t.code, label: `${t.name}（${t.code}）` }))} />
+                  <Select
+                    placeholder="请选择"
+                    loading={types.loading}
+                    options={(Array.isArray(types.data) ? types.data : []).map((t) => ({ value: t.code, label: `${t.name}（${t.code}）` }))}
+                  />
                 </Form.Item>
               </Col>
             )}
             {values.program === 'project_based' && (
               <Col xs={24} md={12}>
                 <Form.Item label="所属项目" name="projectId" {...check('projectId')}>
-                  <Select placeholder="请选择" loading={projects.loading} options={(projects.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+                  <Select
+                    placeholder="请选择"
+                    loading={projects.loading}
+                    options={(projects.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+                  />
                 </Form.Item>
               </Col>
             )}
@@ -308,7 +395,9 @@ function ClassFormBody({ cls, provider, providerId }: { cls: ClassDetail | undef
                     </Col>
                     <Col xs={24} md={4}>
                       <Form.Item>
-                        <Button onClick={() => remove(f.name)} aria-label={`删除教师${i + 1}`}>删除</Button>
+                        <Button onClick={() => remove(f.name)} aria-label={`删除教师${i + 1}`}>
+                          删除
+                        </Button>
                       </Form.Item>
                     </Col>
                   </Row>
@@ -346,7 +435,9 @@ function ClassFormBody({ cls, provider, providerId }: { cls: ClassDetail | undef
                     </Col>
                     <Col xs={4} md={4}>
                       <Form.Item>
-                        <Button onClick={() => remove(f.name)} aria-label={`删除第${i + 1}次课`}>删除</Button>
+                        <Button onClick={() => remove(f.name)} aria-label={`删除第${i + 1}次课`}>
+                          删除
+                        </Button>
                       </Form.Item>
                     </Col>
                   </Row>
@@ -354,7 +445,12 @@ function ClassFormBody({ cls, provider, providerId }: { cls: ClassDetail | undef
                 <Button
                   onClick={() => {
                     const last = values.sessions?.at(-1);
-                    add({ day: last?.day ?? values.startDate ?? '', startsAt: last?.startsAt ?? '09:00', endsAt: last?.endsAt ?? '12:00', hours: last?.hours ?? 3 });
+                    add({
+                      day: last?.day ?? values.startDate ?? '',
+                      startsAt: last?.startsAt ?? '09:00',
+                      endsAt: last?.endsAt ?? '12:00',
+                      hours: last?.hours ?? 3,
+                    });
                   }}
                 >
                   添加课次
@@ -367,7 +463,13 @@ function ClassFormBody({ cls, provider, providerId }: { cls: ClassDetail | undef
           <Card title="花名册" size="small" style={{ marginTop: 16 }}>
             <Typography.Text>花名册 {cls.trainees.length} 人（在培训班页面上传 Excel 花名册替换）。</Typography.Text>
             {traineeProblems.length > 0 && (
-              <Alert type="error" showIcon style={{ marginTop: 8 }} title="花名册有问题" description={traineeProblems.map(problemText).join('；')} />
+              <Alert
+                type="error"
+                showIcon
+                style={{ marginTop: 8 }}
+                title="花名册有问题"
+                description={traineeProblems.map(problemText).join('；')}
+              />
             )}
           </Card>
         )}
@@ -377,13 +479,23 @@ function ClassFormBody({ cls, provider, providerId }: { cls: ClassDetail | undef
             type="error"
             showIcon
             title={`还有 ${problems.length} 处需要修改`}
-            description={<ul style={{ margin: 0, paddingInlineStart: 20 }}>{problems.map((p, i) => <li key={i}>{problemText(p)}</li>)}</ul>}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {problems.map((p, i) => (
+                  <li key={i}>{problemText(p)}</li>
+                ))}
+              </ul>
+            }
           />
         )}
         {serverError && <Alert style={{ marginTop: 16 }} type="error" showIcon title="保存失败" description={serverError} />}
         <Space style={{ marginTop: 16 }}>
-          <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>保存草稿</Button>
-          <Button onClick={() => navigate(cls ? `/provider/classes/${encodeURIComponent(cls.id)}` : '/provider/classes')} disabled={saving}>取消</Button>
+          <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>
+            保存草稿
+          </Button>
+          <Button onClick={() => navigate(cls ? `/provider/classes/${encodeURIComponent(cls.id)}` : '/provider/classes')} disabled={saving}>
+            取消
+          </Button>
         </Space>
       </Form>
     </Space>

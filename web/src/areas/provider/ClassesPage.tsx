@@ -45,18 +45,46 @@ function ClassesList() {
   const columns: TableProps<ClassSummary>['columns'] = [
     { title: '编号', dataIndex: 'number', key: 'number', width: 200 },
     {
-      title: '培训班', dataIndex: 'id', key: 'id', width: 230,
+      title: '培训班',
+      dataIndex: 'id',
+      key: 'id',
+      width: 230,
       render: (id: string, c) => (
         <Link to={`/provider/classes/${encodeURIComponent(id)}`} title={id}>
-          {nameOf(PROGRAM_NAMES, c.program)}{c.occupationCode ? ` · ${c.occupationCode}` : ''}
+          {nameOf(PROGRAM_NAMES, c.program)}
+          {c.occupationCode ? ` · ${c.occupationCode}` : ''}
         </Link>
       ),
     },
     { title: '等级', dataIndex: 'level', key: 'level', width: 120, render: (l: string | null) => nameOf(LEVEL_NAMES, l) },
-    { title: '开班日期', dataIndex: 'startDate', key: 'startDate', width: 140, sorter: true, sortOrder: sortOrder('startDate'), render: formatDate },
-    { title: '结业日期', dataIndex: 'endDate', key: 'endDate', width: 140, sorter: true, sortOrder: sortOrder('endDate'), render: formatDate },
+    {
+      title: '开班日期',
+      dataIndex: 'startDate',
+      key: 'startDate',
+      width: 140,
+      sorter: true,
+      sortOrder: sortOrder('startDate'),
+      render: formatDate,
+    },
+    {
+      title: '结业日期',
+      dataIndex: 'endDate',
+      key: 'endDate',
+      width: 140,
+      sorter: true,
+      sortOrder: sortOrder('endDate'),
+      render: formatDate,
+    },
     { title: '学员', dataIndex: 'trainees', key: 'trainees', width: 70, align: 'right', render: (n: number) => `${n} 人` },
-    { title: '状态', dataIndex: 'status', key: 'status', width: 130, sorter: true, sortOrder: sortOrder('status'), render: (s: string) => <ClassStatusTag status={s} /> },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      key: 'status',
+      width: 130,
+      sorter: true,
+      sortOrder: sortOrder('status'),
+      render: (s: string) => <ClassStatusTag status={s} />,
+    },
   ];
   const options = (names: Record<string, string>, keys?: readonly string[]) =>
     (keys ?? Object.keys(names)).map((value) => ({ value, label: names[value] ?? value }));
@@ -64,9 +92,13 @@ function ClassesList() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>培训班</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          培训班
+        </Typography.Title>
         <Space wrap>
-          <Button type="primary" onClick={() => navigate('/provider/classes/new')}>申请开班</Button>
+          <Button type="primary" onClick={() => navigate('/provider/classes/new')}>
+            申请开班
+          </Button>
           <ExportButton path="/classes" query={list.query} columns={EXPORT} fileName="培训班" />
         </Space>
       </Space>
@@ -84,7 +116,9 @@ function ClassesList() {
           <Input type="date" style={{ width: 150 }} />
         </Form.Item>
       </ListFilters>
-      {error ? <LoadError error={error} what="培训班" onRetry={reload} /> : (
+      {error ? (
+        <LoadError error={error} what="培训班" onRetry={reload} />
+      ) : (
         <Table<ClassSummary> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 1030 }} />
       )}
     </Space>

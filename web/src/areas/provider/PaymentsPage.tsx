@@ -38,31 +38,75 @@ function PaymentsList() {
   const { error, reload, sortOrder } = list;
   const [form] = Form.useForm();
   const columns: TableProps<ProviderPayment>['columns'] = [
-    { title: '申领编号', dataIndex: 'claimId', key: 'claimId', width: 160, ellipsis: true, render: (id: string, p) => <Link to={`/claims/${encodeURIComponent(id)}`}>{p.claimNumber}</Link> },
+    {
+      title: '申领编号',
+      dataIndex: 'claimId',
+      key: 'claimId',
+      width: 160,
+      ellipsis: true,
+      render: (id: string, p) => <Link to={`/claims/${encodeURIComponent(id)}`}>{p.claimNumber}</Link>,
+    },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 150, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
-    { title: '身份证号', dataIndex: 'residentId', key: 'residentId', width: 170, render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span> },
+    {
+      title: '身份证号',
+      dataIndex: 'residentId',
+      key: 'residentId',
+      width: 170,
+      render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span>,
+    },
     { title: '收款方', dataIndex: 'payee', key: 'payee', width: 100, render: (p: string) => nameOf(PAYEE_NAMES, p) },
-    { title: '金额', dataIndex: 'amountFen', key: 'amountFen', width: 110, align: 'right', sorter: true, sortOrder: sortOrder('amountFen'), render: formatMoney },
-    { title: '支付时间', dataIndex: 'paidAt', key: 'paidAt', width: 160, sorter: true, sortOrder: sortOrder('paidAt'), render: formatDateTime },
+    {
+      title: '金额',
+      dataIndex: 'amountFen',
+      key: 'amountFen',
+      width: 110,
+      align: 'right',
+      sorter: true,
+      sortOrder: sortOrder('amountFen'),
+      render: formatMoney,
+    },
+    {
+      title: '支付时间',
+      dataIndex: 'paidAt',
+      key: 'paidAt',
+      width: 160,
+      sorter: true,
+      sortOrder: sortOrder('paidAt'),
+      render: formatDateTime,
+    },
   ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>补贴拨付</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          补贴拨付
+        </Typography.Title>
         <ExportButton path="/provider-payments" query={list.query} columns={EXPORT} fileName="补贴拨付" />
       </Space>
       <ListFilters form={form} list={list}>
         <Form.Item label="培训项目" name="program">
-          <Select allowClear placeholder="全部" style={{ width: 200 }} options={Object.entries(PROGRAM_NAMES).map(([value, label]) => ({ value, label }))} />
+          <Select
+            allowClear
+            placeholder="全部"
+            style={{ width: 200 }}
+            options={Object.entries(PROGRAM_NAMES).map(([value, label]) => ({ value, label }))}
+          />
         </Form.Item>
         <Form.Item label="收款方" name="payee">
-          <Select allowClear placeholder="全部" style={{ width: 130 }} options={Object.entries(PAYEE_NAMES).map(([value, label]) => ({ value, label }))} />
+          <Select
+            allowClear
+            placeholder="全部"
+            style={{ width: 130 }}
+            options={Object.entries(PAYEE_NAMES).map(([value, label]) => ({ value, label }))}
+          />
         </Form.Item>
         <Form.Item label="培训班编号" name="classId">
           <Input allowClear maxLength={64} style={{ width: 200 }} />
         </Form.Item>
       </ListFilters>
-      {error ? <LoadError error={error} what="拨付记录" onRetry={reload} /> : (
+      {error ? (
+        <LoadError error={error} what="拨付记录" onRetry={reload} />
+      ) : (
         <Table<ProviderPayment> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 850 }} />
       )}
     </Space>

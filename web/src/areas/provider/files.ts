@@ -7,7 +7,12 @@ import type { RowIssue } from './types.ts';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export class FileRefused extends ApiError {
-  constructor(status: number, code: string, message: string, readonly rows: RowIssue[]) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    readonly rows: RowIssue[],
+  ) {
     super(status, code, message, 'file');
   }
 }
@@ -19,15 +24,22 @@ export function uploadXlsx<T>(path: string, file: Blob, onProgress: (percent: nu
     xhr.withCredentials = true;
     xhr.setRequestHeader('content-type', XLSX_MIME);
     xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100)); };
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
+    };
     xhr.onerror = () => reject(new ApiError(0, 'network', '无法连接服务器，请检查网络后重试'));
     xhr.onload = () => {
       let data: unknown;
-      try { data = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch { data = null; }
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        data = null;
+      }
       if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
       const err = (data as { error?: { code?: string; message?: string; field?: string | null; issues?: unknown } } | null)?.error;
       const message = err?.message ?? `上传失败（HTTP ${xhr.status}）`;
-      if (Array.isArray(err?.issues)) return reject(new FileRefused(xhr.status, err?.code ?? 'invalid_input', message, err.issues as RowIssue[]));
+      if (Array.isArray(err?.issues))
+        return reject(new FileRefused(xhr.status, err?.code ?? 'invalid_input', message, err.issues as RowIssue[]));
       reject(new ApiError(xhr.status, err?.code ?? 'http_error', message, err?.field ?? null));
     };
     xhr.send(file);

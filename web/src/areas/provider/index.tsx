@@ -10,10 +10,11 @@ export const providerArea: Area = {
     { path: 'provider/classes/:id', lazy: page(() => import('./ClassDetailPage.tsx')) },
     { path: 'provider-payments', lazy: page(() => import('./PaymentsPage.tsx')) },
   ],
-  menu: (me) => (me?.role === 'provider'
-    ? [
-        { key: '/provider', label: <Link to="/provider/classes">培训班</Link> },
-        { key: '/provider-payments', label: <Link to="/provider-payments">补贴拨付</Link> },
-      ]
-    : []),
+  menu: (me) =>
+    me?.role === 'provider'
+      ? [
+          { key: '/provider', label: <Link to="/provider/classes">培训班</Link> },
+          { key: '/provider-payments', label: <Link to="/provider-payments">补贴拨付</Link> },
+        ]
+      : [],
 };

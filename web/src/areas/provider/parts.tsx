@@ -6,7 +6,13 @@ import { CLASS_STATUS_NAMES, nameOf } from '../../labels.ts';
 import type { Problem, RowIssue } from './types.ts';
 
 const STATUS_COLORS: Record<string, string> = {
-  draft: 'default', submitted: 'processing', approved: 'cyan', returned: 'error', running: 'gold', assessed: 'purple', closed: 'success',
+  draft: 'default',
+  submitted: 'processing',
+  approved: 'cyan',
+  returned: 'error',
+  running: 'gold',
+  assessed: 'purple',
+  closed: 'success',
 };
 
 export function ClassStatusTag({ status }: { status: string }) {
@@ -16,7 +22,11 @@ export function ClassStatusTag({ status }: { status: string }) {
 /** "§4.3 四（三）短期岗位技能培训" as a small tag with the heading as its tooltip. */
 export function ClauseTag({ clause }: { clause: string | null }) {
   if (!clause) return null;
-  return <Tag title={clauseHeading(clause)} style={{ marginInlineStart: 4 }}>{clause} {clauseHeading(clause)}</Tag>;
+  return (
+    <Tag title={clauseHeading(clause)} style={{ marginInlineStart: 4 }}>
+      {clause} {clauseHeading(clause)}
+    </Tag>
+  );
 }
 
 export function ProblemLine({ problem, who }: { problem: Problem; who?: string }) {
@@ -37,7 +47,7 @@ export function RowIssues({ title, issues }: { title: string; issues: RowIssue[]
       type="error"
       showIcon
       title={title}
-      description={(
+      description={
         <List
           size="small"
           aria-label="文件错误"
@@ -45,7 +55,7 @@ export function RowIssues({ title, issues }: { title: string; issues: RowIssue[]
           pagination={issues.length > 20 ? { pageSize: 20, size: 'small' } : false}
           renderItem={(i) => <List.Item data-testid="row-issue">{i.text}</List.Item>}
         />
-      )}
+      }
     />
   );
 }

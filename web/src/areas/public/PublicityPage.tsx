@@ -13,10 +13,14 @@ const SORTABLE: Record<string, string> = { startsOn: 'startsOn', endsOn: 'endsOn
 export const NOTICE_STATUS_NAMES: Record<string, string> = { open: '公示中', paused: '异议处理中（暂停）', closed: '已结束' };
 
 const EXPORT: ExportColumn<PublicNoticeView>[] = [
-  { title: '公示标题', value: (n) => n.title, width: 36 }, { title: '地区', value: (n) => n.areaName ?? areaName(n.areaCode) },
-  { title: '公示开始', value: (n) => n.startsOn, width: 14 }, { title: '公示结束', value: (n) => n.endsOn, width: 14 },
-  { title: '工作日', value: (n) => n.workingDays }, { title: '状态', value: (n) => NOTICE_STATUS_NAMES[n.status] ?? n.status, width: 18 },
-  { title: '申领笔数', value: (n) => n.claims }, { title: '金额合计（元）', value: (n) => n.totalFen / 100, width: 16 },
+  { title: '公示标题', value: (n) => n.title, width: 36 },
+  { title: '地区', value: (n) => n.areaName ?? areaName(n.areaCode) },
+  { title: '公示开始', value: (n) => n.startsOn, width: 14 },
+  { title: '公示结束', value: (n) => n.endsOn, width: 14 },
+  { title: '工作日', value: (n) => n.workingDays },
+  { title: '状态', value: (n) => NOTICE_STATUS_NAMES[n.status] ?? n.status, width: 18 },
+  { title: '申领笔数', value: (n) => n.claims },
+  { title: '金额合计（元）', value: (n) => n.totalFen / 100, width: 16 },
 ];
 
 export function NoticeStatusTag({ status }: { status: string }) {
@@ -28,9 +32,25 @@ export default function PublicityPage() {
   const [form] = Form.useForm();
   const state = list.state.filters.state ?? 'all';
   const columns: TableProps<PublicNoticeView>['columns'] = [
-    { title: '公示标题', dataIndex: 'title', key: 'title', width: 260, sorter: true, sortOrder: list.sortOrder('title'), render: (t: string, n) => <Link to={`/publicity/${encodeURIComponent(n.id)}`}>{t}</Link> },
+    {
+      title: '公示标题',
+      dataIndex: 'title',
+      key: 'title',
+      width: 260,
+      sorter: true,
+      sortOrder: list.sortOrder('title'),
+      render: (t: string, n) => <Link to={`/publicity/${encodeURIComponent(n.id)}`}>{t}</Link>,
+    },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 90, render: (a: string, n) => n.areaName ?? areaName(a) },
-    { title: '公示期', dataIndex: 'startsOn', key: 'startsOn', width: 250, sorter: true, sortOrder: list.sortOrder('startsOn'), render: (_: unknown, n) => `${formatDate(n.startsOn)} 至 ${formatDate(n.endsOn)}（${n.workingDays}个工作日）` },
+    {
+      title: '公示期',
+      dataIndex: 'startsOn',
+      key: 'startsOn',
+      width: 250,
+      sorter: true,
+      sortOrder: list.sortOrder('startsOn'),
+      render: (_: unknown, n) => `${formatDate(n.startsOn)} 至 ${formatDate(n.endsOn)}（${n.workingDays}个工作日）`,
+    },
     { title: '状态', dataIndex: 'status', key: 'status', width: 150, render: (s: string) => <NoticeStatusTag status={s} /> },
     { title: '申领', dataIndex: 'claims', key: 'claims', width: 70, align: 'right' },
     { title: '金额合计', dataIndex: 'totalFen', key: 'totalFen', width: 130, align: 'right', render: formatMoney },
@@ -38,17 +58,38 @@ export default function PublicityPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>补贴公示</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          补贴公示
+        </Typography.Title>
         <ExportButton path="/public/notices" query={list.query} columns={EXPORT} fileName="补贴公示" />
       </Space>
-      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>对公示中的申领有异议的，可在公示期内向所在地人社部门提出；异议处理期间公示暂停，工作日不计。</Typography.Paragraph>
-      <Segmented aria-label="当前或往期" value={state} onChange={(v) => list.setFilters({ ...list.state.filters, state: v === 'all' ? undefined : String(v) })}
-        options={[{ value: 'all', label: '全部' }, { value: 'current', label: '当前公示' }, { value: 'past', label: '往期公示' }]} />
-      <ListFilters form={form} list={list} name="publicity-1" fromForm={(v: Record<string, unknown>) => ({ ...v, state: list.state.filters.state })}>
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        对公示中的申领有异议的，可在公示期内向所在地人社部门提出；异议处理期间公示暂停，工作日不计。
+      </Typography.Paragraph>
+      <Segmented
+        aria-label="当前或往期"
+        value={state}
+        onChange={(v) => list.setFilters({ ...list.state.filters, state: v === 'all' ? undefined : String(v) })}
+        options={[
+          { value: 'all', label: '全部' },
+          { value: 'current', label: '当前公示' },
+          { value: 'past', label: '往期公示' },
+        ]}
+      />
+      <ListFilters
+        form={form}
+        list={list}
+        name="publicity-1"
+        fromForm={(v: Record<string, unknown>) => ({ ...v, state: list.state.filters.state })}
+      >
         <AreaFilter city />
-        <Form.Item label="标题" name="title"><Input allowClear maxLength={100} style={{ width: 180 }} /></Form.Item>
+        <Form.Item label="标题" name="title">
+          <Input allowClear maxLength={100} style={{ width: 180 }} />
+        </Form.Item>
       </ListFilters>
-      {list.error ? <LoadError error={list.error} what="公示" onRetry={list.reload} /> : (
+      {list.error ? (
+        <LoadError error={list.error} what="公示" onRetry={list.reload} />
+      ) : (
         <Table<PublicNoticeView> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 950 }} />
       )}
     </Space>

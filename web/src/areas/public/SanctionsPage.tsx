@@ -7,12 +7,24 @@ import { areaName } from '../../labels.ts';
 import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 
 interface Sanction {
-  id: string; kind: string; kindName: string; party: string; reason: string; amountFen: number | null; sanctionedOn: string; areaCode: string; areaName: string | null;
+  id: string;
+  kind: string;
+  kindName: string;
+  party: string;
+  reason: string;
+  amountFen: number | null;
+  sanctionedOn: string;
+  areaCode: string;
+  areaName: string | null;
 }
 const NO_FILTERS: readonly string[] = [];
 const EXPORT: ExportColumn<Sanction>[] = [
-  { title: '查处日期', value: (s) => s.sanctionedOn, width: 14 }, { title: '对象', value: (s) => s.party, width: 30 }, { title: '地区', value: (s) => s.areaName ?? areaName(s.areaCode) },
-  { title: '处理', value: (s) => s.kindName, width: 28 }, { title: '金额（元）', value: (s) => (s.amountFen == null ? null : s.amountFen / 100), width: 14 }, { title: '事由', value: (s) => s.reason, width: 50 },
+  { title: '查处日期', value: (s) => s.sanctionedOn, width: 14 },
+  { title: '对象', value: (s) => s.party, width: 30 },
+  { title: '地区', value: (s) => s.areaName ?? areaName(s.areaCode) },
+  { title: '处理', value: (s) => s.kindName, width: 28 },
+  { title: '金额（元）', value: (s) => (s.amountFen == null ? null : s.amountFen / 100), width: 14 },
+  { title: '事由', value: (s) => s.reason, width: 50 },
 ];
 
 export default function SanctionsPage() {
@@ -28,11 +40,17 @@ export default function SanctionsPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>查处名单</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          查处名单
+        </Typography.Title>
         <ExportButton path="/risk/sanctions" query={list.query} columns={EXPORT} fileName="查处名单" />
       </Space>
-      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>依据方案五（二）、五（三），对骗取、套取补贴等违规行为的查处结果予以公开：单位公开名称，个人仅公开姓氏。</Typography.Paragraph>
-      {list.error ? <LoadError error={list.error} what="查处名单" onRetry={list.reload} /> : (
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        依据方案五（二）、五（三），对骗取、套取补贴等违规行为的查处结果予以公开：单位公开名称，个人仅公开姓氏。
+      </Typography.Paragraph>
+      {list.error ? (
+        <LoadError error={list.error} what="查处名单" onRetry={list.reload} />
+      ) : (
         <Table<Sanction> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 1090 }} />
       )}
     </Space>

@@ -3,7 +3,23 @@
 // 确认, 支付 — idempotent: paying again, or after an interruption, pays only the lines not yet paid,
 // which the progress shows while it runs — and 取消 a draft with a reason; each asks first, showing the
 // count and the total. The bank's list (payee, account holder, amount) exported to Excel.
-import { Alert, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Progress, Space, Spin, Table, Tag, Typography, type TableProps } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Progress,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+  type TableProps,
+} from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api.ts';
@@ -17,8 +33,22 @@ import { BatchStatusTag, useFundNames } from './PaymentsPage.tsx';
 import { PAYEE_NAMES, post, reviewPage, useAction, type BatchLine } from './shared.tsx';
 
 interface BatchView {
-  id: string; number: string; fundYear: number; fundSource: string; areaCode: string; fundId: string; status: string; totalFen: number; items: number; paid: number; paidFen: number;
-  heldByDispute: number; createdBy: string; confirmedBy: string | null; cancelReason: string | null; allowedActs: ('confirm' | 'pay' | 'cancel')[];
+  id: string;
+  number: string;
+  fundYear: number;
+  fundSource: string;
+  areaCode: string;
+  fundId: string;
+  status: string;
+  totalFen: number;
+  items: number;
+  paid: number;
+  paidFen: number;
+  heldByDispute: number;
+  createdBy: string;
+  confirmedBy: string | null;
+  cancelReason: string | null;
+  allowedActs: ('confirm' | 'pay' | 'cancel')[];
 }
 
 const BANK_LIST: ExportColumn<BatchLine>[] = [
@@ -35,7 +65,10 @@ function Batch() {
   const { id = '' } = useParams();
   const fundName = useFundNames();
   const batch = useApi<BatchView>(`/payment-batches/${encodeURIComponent(id)}`);
-  const lines = useServerList<BatchLine>(`/review/payment-batches/${encodeURIComponent(id)}/lines`, [], { amountFen: 'amount', claimNumber: 'claimNumber' });
+  const lines = useServerList<BatchLine>(`/review/payment-batches/${encodeURIComponent(id)}/lines`, [], {
+    amountFen: 'amount',
+    claimNumber: 'claimNumber',
+  });
   const confirm = useAction();
   const [cancelling, setCancelling] = useState(false);
   const [paying, setPaying] = useState<{ paid: number; items: number } | null>(null);
@@ -43,12 +76,20 @@ function Batch() {
   const [payError, setPayError] = useState<string | null>(null);
   const payingRef = useRef(false);
   const poll = useRef<ReturnType<typeof setInterval> | null>(null);
-  useEffect(() => () => { if (poll.current) clearInterval(poll.current); }, []);
+  useEffect(
+    () => () => {
+      if (poll.current) clearInterval(poll.current);
+    },
+    [],
+  );
 
   if (batch.error) return <LoadError error={batch.error} what="支付批次" onRetry={batch.reload} />;
   if (batch.loading && !batch.data) return <Spin size="large" />;
   const b = batch.data!;
-  const reload = () => { batch.reload(); lines.reload(); };
+  const reload = () => {
+    batch.reload();
+    lines.reload();
+  };
 
   const pay = async () => {
     if (payingRef.current) return;
@@ -58,10 +99,16 @@ function Batch() {
     // The payment runs on the server claim by claim; the batch's progress is read while it runs.
     poll.current = setInterval(() => {
       // A reading that arrives after the payment finished must not reopen the progress dialog.
-      api<BatchView>(`/payment-batches/${encodeURIComponent(b.id)}`).then((x) => { if (payingRef.current) setPaying({ paid: x.paid, items: x.items }); }).catch(() => undefined);
+      api<BatchView>(`/payment-batches/${encodeURIComponent(b.id)}`)
+        .then((x) => {
+          if (payingRef.current) setPaying({ paid: x.paid, items: x.items });
+        })
+        .catch(() => undefined);
     }, 500);
     try {
-      setResult(await post<{ paidNow: number; paid: number; items: number; status: string }>(`/payment-batches/${encodeURIComponent(b.id)}/pay`));
+      setResult(
+        await post<{ paidNow: number; paid: number; items: number; status: string }>(`/payment-batches/${encodeURIComponent(b.id)}/pay`),
+      );
     } catch (e) {
       setPayError((e as Error).message);
     } finally {
@@ -76,10 +123,38 @@ function Batch() {
   const columns: TableProps<BatchLine>['columns'] = [
     { title: '收款方', dataIndex: 'payee', key: 'payee', width: 90, render: (p: string) => nameOf(PAYEE_NAMES, p) },
     { title: '账户名', dataIndex: 'accountHolder', key: 'accountHolder', width: 200, render: (h: string | null) => h ?? '—' },
-    { title: '证件号码 / 代码', dataIndex: 'payeeRef', key: 'payeeRef', width: 190, render: (r: string | null) => <span style={{ fontFamily: 'monospace' }}>{r ?? '—'}</span> },
-    { title: '金额', dataIndex: 'amountFen', key: 'amountFen', width: 120, align: 'right', sorter: true, sortOrder: lines.sortOrder('amountFen'), render: formatMoney },
-    { title: '申领编号', dataIndex: 'claimNumber', key: 'claimNumber', width: 200, sorter: true, sortOrder: lines.sortOrder('claimNumber'), render: (n: string, l) => <Link to={`/claims/${encodeURIComponent(l.claimId)}`}>{n}</Link> },
-    { title: '支付', key: 'paid', width: 170, render: (_: unknown, l) => (l.paid ? <Tag color="success">已支付 {formatDateTime(l.paidAt)}</Tag> : <Tag>未支付</Tag>) },
+    {
+      title: '证件号码 / 代码',
+      dataIndex: 'payeeRef',
+      key: 'payeeRef',
+      width: 190,
+      render: (r: string | null) => <span style={{ fontFamily: 'monospace' }}>{r ?? '—'}</span>,
+    },
+    {
+      title: '金额',
+      dataIndex: 'amountFen',
+      key: 'amountFen',
+      width: 120,
+      align: 'right',
+      sorter: true,
+      sortOrder: lines.sortOrder('amountFen'),
+      render: formatMoney,
+    },
+    {
+      title: '申领编号',
+      dataIndex: 'claimNumber',
+      key: 'claimNumber',
+      width: 200,
+      sorter: true,
+      sortOrder: lines.sortOrder('claimNumber'),
+      render: (n: string, l) => <Link to={`/claims/${encodeURIComponent(l.claimId)}`}>{n}</Link>,
+    },
+    {
+      title: '支付',
+      key: 'paid',
+      width: 170,
+      render: (_: unknown, l) => (l.paid ? <Tag color="success">已支付 {formatDateTime(l.paidAt)}</Tag> : <Tag>未支付</Tag>),
+    },
   ];
   const percent = (paid: number, items: number) => (items === 0 ? 0 : Math.round((paid / items) * 100));
   const may = (act: 'confirm' | 'pay' | 'cancel') => b.allowedActs.includes(act);
@@ -90,61 +165,158 @@ function Batch() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Link to="/review/payments">← 返回支付批次</Link>
       <PrintButton path={`/payment-batches/${encodeURIComponent(b.id)}/signature-list.pdf`} label="打印签字清单" />
-      <Typography.Title level={3} style={{ margin: 0 }}>支付批次 <BatchStatusTag status={b.status} /></Typography.Title>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        支付批次 <BatchStatusTag status={b.status} />
+      </Typography.Title>
       <Card size="small">
-        <Descriptions size="small" bordered column={{ xs: 1, md: 2, lg: 3 }} items={[
-          { key: 'id', label: '批次编号', children: b.id },
-          { key: 'area', label: '地区', children: areaName(b.areaCode) },
-          { key: 'fund', label: '资金', children: fundName(b.fundId) },
-          { key: 'items', label: '笔数', children: `${b.items} 笔` },
-          { key: 'total', label: '合计', children: <span data-testid="batch-total">{formatMoney(b.totalFen)}</span> },
-          { key: 'paid', label: '已支付', children: <span data-testid="batch-paid">{b.paid} 笔，{formatMoney(b.paidFen)}</span> },
-          { key: 'createdBy', label: '编制人（经办）', children: b.createdBy },
-          { key: 'confirmedBy', label: '确认人（复核）', children: b.confirmedBy ?? '—' },
-          ...(b.cancelReason ? [{ key: 'cancel', label: '取消理由', children: b.cancelReason }] : []),
-        ]} />
+        <Descriptions
+          size="small"
+          bordered
+          column={{ xs: 1, md: 2, lg: 3 }}
+          items={[
+            { key: 'id', label: '批次编号', children: b.id },
+            { key: 'area', label: '地区', children: areaName(b.areaCode) },
+            { key: 'fund', label: '资金', children: fundName(b.fundId) },
+            { key: 'items', label: '笔数', children: `${b.items} 笔` },
+            { key: 'total', label: '合计', children: <span data-testid="batch-total">{formatMoney(b.totalFen)}</span> },
+            {
+              key: 'paid',
+              label: '已支付',
+              children: (
+                <span data-testid="batch-paid">
+                  {b.paid} 笔，{formatMoney(b.paidFen)}
+                </span>
+              ),
+            },
+            { key: 'createdBy', label: '编制人（经办）', children: b.createdBy },
+            { key: 'confirmedBy', label: '确认人（复核）', children: b.confirmedBy ?? '—' },
+            ...(b.cancelReason ? [{ key: 'cancel', label: '取消理由', children: b.cancelReason }] : []),
+          ]}
+        />
         {b.heldByDispute > 0 && (
-          <Alert style={{ marginTop: 12 }} type="warning" showIcon data-testid="held-by-dispute"
-            title={`${b.heldByDispute} 笔申领有未办结的劳动者异议，支付时暂缓；异议不成立后再次执行支付即可支付，异议成立则撤销批准并从本批次移出。`} />
+          <Alert
+            style={{ marginTop: 12 }}
+            type="warning"
+            showIcon
+            data-testid="held-by-dispute"
+            title={`${b.heldByDispute} 笔申领有未办结的劳动者异议，支付时暂缓；异议不成立后再次执行支付即可支付，异议成立则撤销批准并从本批次移出。`}
+          />
         )}
-        <Progress style={{ marginTop: 12 }} percent={percent(b.paid, b.items)} aria-label="支付进度" format={() => `${b.paid} / ${b.items}`} />
+        <Progress
+          style={{ marginTop: 12 }}
+          percent={percent(b.paid, b.items)}
+          aria-label="支付进度"
+          format={() => `${b.paid} / ${b.items}`}
+        />
         <Space style={{ marginTop: 8 }} wrap>
           {b.status === 'draft' && may('confirm') && (
-            <Popconfirm title="确认支付批次？" okText="是，确认" cancelText="取消"
-              description={<span data-testid="confirm-text">{`本批次 ${b.items} 笔，合计 ${formatMoney(b.totalFen)}。确认后由另一位有支付职责的人员支付，您本人不能再支付此批次。`}</span>}
-              onConfirm={() => confirm.run('confirm', () => post(`/payment-batches/${encodeURIComponent(b.id)}/confirm`), () => { reload(); return '支付批次已确认'; })}>
-              <Button type="primary" loading={confirm.running === 'confirm'}>确认支付批次</Button>
+            <Popconfirm
+              title="确认支付批次？"
+              okText="是，确认"
+              cancelText="取消"
+              description={
+                <span data-testid="confirm-text">{`本批次 ${b.items} 笔，合计 ${formatMoney(b.totalFen)}。确认后由另一位有支付职责的人员支付，您本人不能再支付此批次。`}</span>
+              }
+              onConfirm={() =>
+                confirm.run(
+                  'confirm',
+                  () => post(`/payment-batches/${encodeURIComponent(b.id)}/confirm`),
+                  () => {
+                    reload();
+                    return '支付批次已确认';
+                  },
+                )
+              }
+            >
+              <Button type="primary" loading={confirm.running === 'confirm'}>
+                确认支付批次
+              </Button>
             </Popconfirm>
           )}
-          {b.status === 'draft' && !may('confirm') && <Typography.Text type="secondary">待市人社局或市财政局确认后支付（由编制人以外、有复核职责的人员确认）</Typography.Text>}
+          {b.status === 'draft' && !may('confirm') && (
+            <Typography.Text type="secondary">待市人社局或市财政局确认后支付（由编制人以外、有复核职责的人员确认）</Typography.Text>
+          )}
           {(b.status === 'confirmed' || b.status === 'paying') && may('pay') && (
-            <Popconfirm title={b.status === 'paying' ? '继续支付？' : '支付该批次？'} okText="是，支付" cancelText="取消"
-              description={<span data-testid="pay-text">{`将支付 ${unpaid} 笔，合计 ${formatMoney(unpaidFen)}（本批次共 ${b.items} 笔，${formatMoney(b.totalFen)}）。支付后资金拨付给收款方，不可撤回。`}</span>}
-              onConfirm={() => void pay()}>
-              <Button type="primary" loading={paying !== null}>{b.status === 'paying' ? '继续支付（只支付未付的明细）' : '支付'}</Button>
+            <Popconfirm
+              title={b.status === 'paying' ? '继续支付？' : '支付该批次？'}
+              okText="是，支付"
+              cancelText="取消"
+              description={
+                <span data-testid="pay-text">{`将支付 ${unpaid} 笔，合计 ${formatMoney(unpaidFen)}（本批次共 ${b.items} 笔，${formatMoney(b.totalFen)}）。支付后资金拨付给收款方，不可撤回。`}</span>
+              }
+              onConfirm={() => void pay()}
+            >
+              <Button type="primary" loading={paying !== null}>
+                {b.status === 'paying' ? '继续支付（只支付未付的明细）' : '支付'}
+              </Button>
             </Popconfirm>
           )}
-          {(b.status === 'confirmed' || b.status === 'paying') && !may('pay') && <Typography.Text type="secondary">待有支付职责的人员（复核人以外）支付</Typography.Text>}
-          {b.status === 'paid' && may('pay') && (
-            <Button onClick={() => void pay()} loading={paying !== null}>再次执行支付（幂等：不会重复支付）</Button>
+          {(b.status === 'confirmed' || b.status === 'paying') && !may('pay') && (
+            <Typography.Text type="secondary">待有支付职责的人员（复核人以外）支付</Typography.Text>
           )}
-          {may('cancel') && <Button danger onClick={() => setCancelling(true)}>取消批次</Button>}
+          {b.status === 'paid' && may('pay') && (
+            <Button onClick={() => void pay()} loading={paying !== null}>
+              再次执行支付（幂等：不会重复支付）
+            </Button>
+          )}
+          {may('cancel') && (
+            <Button danger onClick={() => setCancelling(true)}>
+              取消批次
+            </Button>
+          )}
         </Space>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
           支付逐笔进行并逐笔记账：重复执行或中断后再执行，只会支付尚未支付的明细，任何一笔都不会重复支付。
         </Typography.Paragraph>
         {result && (
-          <Alert style={{ marginTop: 12 }} type="success" showIcon closable onClose={() => setResult(null)} data-testid="pay-result"
-            title={`本次支付 ${result.paidNow} 笔；累计已支付 ${result.paid} / ${result.items} 笔${result.paidNow === 0 ? '（此前已全部支付，未重复支付）' : ''}`} />
+          <Alert
+            style={{ marginTop: 12 }}
+            type="success"
+            showIcon
+            closable
+            onClose={() => setResult(null)}
+            data-testid="pay-result"
+            title={`本次支付 ${result.paidNow} 笔；累计已支付 ${result.paid} / ${result.items} 笔${result.paidNow === 0 ? '（此前已全部支付，未重复支付）' : ''}`}
+          />
         )}
-        {payError && <Alert style={{ marginTop: 12 }} type="error" showIcon title={`支付未完成：${payError}`} description="已支付的明细已记账，再次执行支付会从未支付的明细继续。" />}
+        {payError && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="error"
+            showIcon
+            title={`支付未完成：${payError}`}
+            description="已支付的明细已记账，再次执行支付会从未支付的明细继续。"
+          />
+        )}
       </Card>
-      <Card size="small" title="支付明细（银行代发清单）" extra={<ExportButton path={`/review/payment-batches/${encodeURIComponent(b.id)}/lines`} query={lines.query} columns={BANK_LIST} fileName={`银行代发清单-${b.id}`} sheetName="银行代发清单" />}>
-        {lines.error ? <LoadError error={lines.error} what="支付明细" onRetry={lines.reload} /> : (
+      <Card
+        size="small"
+        title="支付明细（银行代发清单）"
+        extra={
+          <ExportButton
+            path={`/review/payment-batches/${encodeURIComponent(b.id)}/lines`}
+            query={lines.query}
+            columns={BANK_LIST}
+            fileName={`银行代发清单-${b.id}`}
+            sheetName="银行代发清单"
+          />
+        }
+      >
+        {lines.error ? (
+          <LoadError error={lines.error} what="支付明细" onRetry={lines.reload} />
+        ) : (
           <Table<BatchLine> rowKey="claimId" size="small" {...lines.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 940 }} />
         )}
       </Card>
-      {cancelling && <CancelBatch batch={b} onClose={(done) => { setCancelling(false); if (done) reload(); }} />}
+      {cancelling && (
+        <CancelBatch
+          batch={b}
+          onClose={(done) => {
+            setCancelling(false);
+            if (done) reload();
+          }}
+        />
+      )}
       <Modal open={paying !== null} title="正在支付" footer={null} closable={false} mask={{ closable: false }}>
         <Progress percent={paying ? percent(paying.paid, paying.items) : 0} aria-label="支付进度" />
         <Typography.Text>{paying ? `已支付 ${paying.paid} / ${paying.items} 笔` : ''}</Typography.Text>
@@ -157,7 +329,15 @@ function Batch() {
 function CancelBatch({ batch, onClose }: { batch: BatchView; onClose: (done: boolean) => void }) {
   const [form] = Form.useForm<{ reason: string }>();
   const action = useAction(form);
-  const submit = (v: { reason: string }) => action.run('cancel', () => post(`/payment-batches/${encodeURIComponent(batch.id)}/cancel`, { reason: v.reason }), () => { onClose(true); return '支付批次已取消，其中的申领可重新编入批次'; });
+  const submit = (v: { reason: string }) =>
+    action.run(
+      'cancel',
+      () => post(`/payment-batches/${encodeURIComponent(batch.id)}/cancel`, { reason: v.reason }),
+      () => {
+        onClose(true);
+        return '支付批次已取消，其中的申领可重新编入批次';
+      },
+    );
   return (
     <Modal open title="取消支付批次" footer={null} onCancel={() => onClose(false)} destroyOnHidden>
       <Typography.Paragraph data-testid="cancel-text">{`取消后，本批次的 ${batch.items} 笔申领（合计 ${formatMoney(batch.totalFen)}）退回“可编入支付批次”，可重新编制；批次保留为“已取消”，操作记入审计日志。`}</Typography.Paragraph>
@@ -165,7 +345,12 @@ function CancelBatch({ batch, onClose }: { batch: BatchView; onClose: (done: boo
         <Form.Item label="取消理由" name="reason" rules={[{ required: true, whitespace: true, message: '请说明取消理由' }]}>
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>
-        <Space><Button type="primary" danger htmlType="submit" loading={action.running === 'cancel'}>确认取消批次</Button><Button onClick={() => onClose(false)}>返回</Button></Space>
+        <Space>
+          <Button type="primary" danger htmlType="submit" loading={action.running === 'cancel'}>
+            确认取消批次
+          </Button>
+          <Button onClick={() => onClose(false)}>返回</Button>
+        </Space>
       </Form>
     </Modal>
   );

@@ -30,10 +30,13 @@ const TRAINEE_EXPORT: ExportColumn<TraineeRow>[] = [
   { title: '姓名', value: (t) => t.name },
   { title: '身份证号', value: (t) => t.residentId, width: 22 },
   ...CHECKS.map((k) => ({
-    title: k.title, width: 40,
+    title: k.title,
+    width: 40,
     value: (t: TraineeRow) => {
       const problems = t.problems.filter(k.match);
-      return problems.length ? problems.map((p) => `${p.severity === 'blocking' ? '不符合' : '待核实'}（${p.clause}）${p.message}`).join('；') : '通过';
+      return problems.length
+        ? problems.map((p) => `${p.severity === 'blocking' ? '不符合' : '待核实'}（${p.clause}）${p.message}`).join('；')
+        : '通过';
     },
   })),
 ];
@@ -49,7 +52,13 @@ function ProblemTag({ p }: { p: Problem }) {
 
 function StatusCell({ problems }: { problems: Problem[] }) {
   if (problems.length === 0) return <Tag color="success">通过</Tag>;
-  return <>{problems.map((p, i) => <ProblemTag key={i} p={p} />)}</>;
+  return (
+    <>
+      {problems.map((p, i) => (
+        <ProblemTag key={i} p={p} />
+      ))}
+    </>
+  );
 }
 
 function ClassReview() {
@@ -68,21 +77,64 @@ function ClassReview() {
   if (cls.error) return <LoadError error={cls.error} what="培训班" onRetry={cls.reload} />;
   if (cls.loading || !cls.data) return <Spin size="large" />;
   const c = cls.data;
-  const reload = () => { cls.reload(); review.reload(); };
+  const reload = () => {
+    cls.reload();
+    review.reload();
+  };
   const decidable = c.status === 'submitted';
 
   const columns: TableProps<TraineeRow>['columns'] = [
     { title: '姓名', dataIndex: 'name', key: 'name', width: 90, fixed: 'left' },
-    { title: '身份证号', dataIndex: 'residentId', key: 'residentId', width: 170, render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span> },
+    {
+      title: '身份证号',
+      dataIndex: 'residentId',
+      key: 'residentId',
+      width: 170,
+      render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span>,
+    },
     ...CHECKS.map((k) => ({
-      title: k.title, key: k.key, width: k.key === 'other' ? 220 : 190,
+      title: k.title,
+      key: k.key,
+      width: k.key === 'other' ? 220 : 190,
       render: (_: unknown, t: TraineeRow) => <StatusCell problems={t.problems.filter(k.match)} />,
     })),
   ];
 
-  const approve = () => validFields(approveForm).then((v) => approveAction.run('approve', () => post(`${path}/approve`, { note: v.note?.trim() || null }), () => { reload(); return '开班审查已通过'; }));
-  const close = () => validFields(closeForm).then((v) => closeAction.run('close', () => post(`${path}/close`, { note: v.note?.trim() || null }), () => { reload(); return '已验收结班，培训机构可申领补贴'; }));
-  const doReturn = () => validFields(returnForm).then((v) => action.run('return', () => post(`${path}/return`, { note: v.note.trim() }), () => { setReturning(false); returnForm.resetFields(); reload(); return '已退回开班申请'; }));
+  const approve = () =>
+    validFields(approveForm).then((v) =>
+      approveAction.run(
+        'approve',
+        () => post(`${path}/approve`, { note: v.note?.trim() || null }),
+        () => {
+          reload();
+          return '开班审查已通过';
+        },
+      ),
+    );
+  const close = () =>
+    validFields(closeForm).then((v) =>
+      closeAction.run(
+        'close',
+        () => post(`${path}/close`, { note: v.note?.trim() || null }),
+        () => {
+          reload();
+          return '已验收结班，培训机构可申领补贴';
+        },
+      ),
+    );
+  const doReturn = () =>
+    validFields(returnForm).then((v) =>
+      action.run(
+        'return',
+        () => post(`${path}/return`, { note: v.note.trim() }),
+        () => {
+          setReturning(false);
+          returnForm.resetFields();
+          reload();
+          return '已退回开班申请';
+        },
+      ),
+    );
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -92,41 +144,87 @@ function ClassReview() {
         开班申请 {c.number} <Tag>{nameOf(CLASS_STATUS_NAMES, c.status)}</Tag>
       </Typography.Title>
       <Card title="开班申请" size="small">
-        <Descriptions size="small" column={{ xs: 1, md: 2, lg: 3 }} bordered items={[
-          { key: 'program', label: '培训项目', children: `${nameOf(PROGRAM_NAMES, c.program)}` },
-          { key: 'provider', label: '培训机构', children: withCode(c.providerName, c.providerId) },
-          { key: 'area', label: '地区', children: areaName(c.areaCode) },
-          { key: 'occ', label: '职业（工种）', children: c.occupationCode ?? '—' },
-          { key: 'level', label: '等级', children: c.level ? nameOf(LEVEL_NAMES, c.level) : '—' },
-          { key: 'ent', label: '企业', children: withCode(c.enterpriseName, c.enterpriseUscc) },
-          { key: 'dates', label: '培训期间', children: `${formatDate(c.startDate)} 至 ${formatDate(c.endDate)}` },
-          { key: 'hours', label: '课时', children: `${c.hours} 学时，${c.sessions.length} 个课次` },
-          { key: 'venue', label: '培训地点', children: c.venue },
-          { key: 'teachers', label: '授课教师', children: (c.teachers ?? []).map((t) => `${t.name}${t.qualification ? `（${t.qualification}）` : ''}`).join('、') || '—' },
-          { key: 'filing', label: '培训内容备案', children: c.filingNumber ?? '—' },
-          { key: 'trainees', label: '学员人数', children: c.trainees.length },
-        ]} />
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 2, lg: 3 }}
+          bordered
+          items={[
+            { key: 'program', label: '培训项目', children: `${nameOf(PROGRAM_NAMES, c.program)}` },
+            { key: 'provider', label: '培训机构', children: withCode(c.providerName, c.providerId) },
+            { key: 'area', label: '地区', children: areaName(c.areaCode) },
+            { key: 'occ', label: '职业（工种）', children: c.occupationCode ?? '—' },
+            { key: 'level', label: '等级', children: c.level ? nameOf(LEVEL_NAMES, c.level) : '—' },
+            { key: 'ent', label: '企业', children: withCode(c.enterpriseName, c.enterpriseUscc) },
+            { key: 'dates', label: '培训期间', children: `${formatDate(c.startDate)} 至 ${formatDate(c.endDate)}` },
+            { key: 'hours', label: '课时', children: `${c.hours} 学时，${c.sessions.length} 个课次` },
+            { key: 'venue', label: '培训地点', children: c.venue },
+            {
+              key: 'teachers',
+              label: '授课教师',
+              children: (c.teachers ?? []).map((t) => `${t.name}${t.qualification ? `（${t.qualification}）` : ''}`).join('、') || '—',
+            },
+            { key: 'filing', label: '培训内容备案', children: c.filingNumber ?? '—' },
+            { key: 'trainees', label: '学员人数', children: c.trainees.length },
+          ]}
+        />
         {c.reviewNote && <Alert style={{ marginTop: 12 }} type="info" showIcon title={`审查意见：${c.reviewNote}`} />}
       </Card>
-      <Card title="开班审查（跨项目核查）" size="small" extra={review.data && (review.data.blocking
-        ? <Tag color="error" data-testid="review-verdict">有不符合项，不能通过</Tag>
-        : <Tag color="success" data-testid="review-verdict">未发现不符合项</Tag>)}>
-        {c.status === 'draft' ? <Alert type="info" showIcon title="草稿尚未提交，提交后才能审查" /> : review.error ? <LoadError error={review.error} what="开班审查" onRetry={review.reload} /> : !review.data ? <Spin /> : (
+      <Card
+        title="开班审查（跨项目核查）"
+        size="small"
+        extra={
+          review.data &&
+          (review.data.blocking ? (
+            <Tag color="error" data-testid="review-verdict">
+              有不符合项，不能通过
+            </Tag>
+          ) : (
+            <Tag color="success" data-testid="review-verdict">
+              未发现不符合项
+            </Tag>
+          ))
+        }
+      >
+        {c.status === 'draft' ? (
+          <Alert type="info" showIcon title="草稿尚未提交，提交后才能审查" />
+        ) : review.error ? (
+          <LoadError error={review.error} what="开班审查" onRetry={review.reload} />
+        ) : !review.data ? (
+          <Spin />
+        ) : (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <div>
               <Typography.Text strong>培训班：</Typography.Text>
-              {review.data.classProblems.length === 0 ? <Tag color="success">机构资质、目录、备案等核查通过</Tag>
-                : review.data.classProblems.map((p, i) => <ProblemTag key={i} p={p} />)}
+              {review.data.classProblems.length === 0 ? (
+                <Tag color="success">机构资质、目录、备案等核查通过</Tag>
+              ) : (
+                review.data.classProblems.map((p, i) => <ProblemTag key={i} p={p} />)
+              )}
             </div>
             <Typography.Text type="secondary">
-              每名学员按政策核查：{CHECKS.map((k) => `${k.title}（${k.clause} ${clauseHeading(k.clause)}）`).slice(0, 4).join('；')}。
-              “待核实”为缺少事实，不会被当作“否”。
+              每名学员按政策核查：
+              {CHECKS.map((k) => `${k.title}（${k.clause} ${clauseHeading(k.clause)}）`)
+                .slice(0, 4)
+                .join('；')}
+              。 “待核实”为缺少事实，不会被当作“否”。
             </Typography.Text>
             <div style={{ textAlign: 'right' }}>
-              <RowsExportButton rows={review.data.trainees} columns={TRAINEE_EXPORT} fileName={`开班申请${c.number}学员核查`} sheetName="学员核查" />
+              <RowsExportButton
+                rows={review.data.trainees}
+                columns={TRAINEE_EXPORT}
+                fileName={`开班申请${c.number}学员核查`}
+                sheetName="学员核查"
+              />
             </div>
-            <Table<TraineeRow> rowKey="residentId" size="small" columns={columns} dataSource={review.data.trainees}
-              pagination={{ pageSize: 50, showTotal: (n) => `共 ${n} 名学员`, hideOnSinglePage: true }} scroll={{ x: 1250 }} aria-label="学员跨项目核查" />
+            <Table<TraineeRow>
+              rowKey="residentId"
+              size="small"
+              columns={columns}
+              dataSource={review.data.trainees}
+              pagination={{ pageSize: 50, showTotal: (n) => `共 ${n} 名学员`, hideOnSinglePage: true }}
+              scroll={{ x: 1250 }}
+              aria-label="学员跨项目核查"
+            />
           </Space>
         )}
       </Card>
@@ -137,8 +235,12 @@ function ClassReview() {
               <Input.TextArea rows={2} maxLength={2000} />
             </Form.Item>
             <Space>
-              <Button type="primary" onClick={approve} loading={approveAction.running === 'approve'} disabled={review.data?.blocking}>审查通过</Button>
-              <Button danger onClick={() => setReturning(true)}>退回</Button>
+              <Button type="primary" onClick={approve} loading={approveAction.running === 'approve'} disabled={review.data?.blocking}>
+                审查通过
+              </Button>
+              <Button danger onClick={() => setReturning(true)}>
+                退回
+              </Button>
               {review.data?.blocking && <Typography.Text type="danger">有不符合项，只能退回</Typography.Text>}
             </Space>
           </Form>
@@ -150,14 +252,31 @@ function ClassReview() {
             <Form.Item label="验收意见（可不填）" name="note" rules={[{ max: 2000, message: '验收意见不超过 2000 字' }]}>
               <Input.TextArea rows={2} maxLength={2000} />
             </Form.Item>
-            <Button type="primary" onClick={close} loading={closeAction.running === 'close'}>验收结班</Button>
+            <Button type="primary" onClick={close} loading={closeAction.running === 'close'}>
+              验收结班
+            </Button>
           </Form>
         </Card>
       )}
-      <Modal open={returning} title="退回开班申请" okText="确认退回" cancelText="取消" onOk={doReturn} onCancel={() => setReturning(false)}
-        okButtonProps={{ loading: action.running === 'return', danger: true }} destroyOnHidden>
+      <Modal
+        open={returning}
+        title="退回开班申请"
+        okText="确认退回"
+        cancelText="取消"
+        onOk={doReturn}
+        onCancel={() => setReturning(false)}
+        okButtonProps={{ loading: action.running === 'return', danger: true }}
+        destroyOnHidden
+      >
         <Form form={returnForm} layout="vertical">
-          <Form.Item label="退回理由" name="note" rules={[{ required: true, whitespace: true, message: '请填写退回理由' }, { max: 2000, message: '退回理由不超过 2000 字' }]}>
+          <Form.Item
+            label="退回理由"
+            name="note"
+            rules={[
+              { required: true, whitespace: true, message: '请填写退回理由' },
+              { max: 2000, message: '退回理由不超过 2000 字' },
+            ]}
+          >
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
         </Form>

@@ -11,7 +11,16 @@ import { options, reviewPage, type ClassSummary } from './shared.tsx';
 
 const FILTERS = ['status', 'program', 'areaCode', 'providerId'] as const;
 const SORTABLE: Record<string, string> = { startDate: 'startDate', status: 'status' };
-const CLASS_PROGRAMS = ['skill_upgrade', 'short_term', 'pre_job', 'employment_skill', 'entrepreneurship', 'safety', 'project_based', 'work_for_training'];
+const CLASS_PROGRAMS = [
+  'skill_upgrade',
+  'short_term',
+  'pre_job',
+  'employment_skill',
+  'entrepreneurship',
+  'safety',
+  'project_based',
+  'work_for_training',
+];
 
 const EXPORT: ExportColumn<ClassSummary>[] = [
   { title: '培训班编号', value: (c) => c.number, width: 24 },
@@ -33,20 +42,52 @@ function ClassesReview() {
   const [form] = Form.useForm();
 
   const columns: TableProps<ClassSummary>['columns'] = [
-    { title: '培训班编号', dataIndex: 'number', key: 'number', width: 200, render: (n: string, c) => <Link to={`/review/classes/${encodeURIComponent(c.id)}`}>{n}</Link> },
+    {
+      title: '培训班编号',
+      dataIndex: 'number',
+      key: 'number',
+      width: 200,
+      render: (n: string, c) => <Link to={`/review/classes/${encodeURIComponent(c.id)}`}>{n}</Link>,
+    },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 150, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
     { title: '培训机构', dataIndex: 'providerId', key: 'providerId', width: 180, render: (id: string, c) => withCode(c.providerName, id) },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 80, render: areaName },
-    { title: '工种 / 等级', key: 'occ', width: 160, render: (_: unknown, c) => (c.occupationCode ? `${withCode(c.occupationName, c.occupationCode)}${c.level ? ` ${nameOf(LEVEL_NAMES, c.level)}` : ''}` : '—') },
-    { title: '开班日期', dataIndex: 'startDate', key: 'startDate', width: 130, sorter: true, sortOrder: sortOrder('startDate'), render: formatDate },
+    {
+      title: '工种 / 等级',
+      key: 'occ',
+      width: 160,
+      render: (_: unknown, c) =>
+        c.occupationCode ? `${withCode(c.occupationName, c.occupationCode)}${c.level ? ` ${nameOf(LEVEL_NAMES, c.level)}` : ''}` : '—',
+    },
+    {
+      title: '开班日期',
+      dataIndex: 'startDate',
+      key: 'startDate',
+      width: 130,
+      sorter: true,
+      sortOrder: sortOrder('startDate'),
+      render: formatDate,
+    },
     { title: '学员', dataIndex: 'trainees', key: 'trainees', width: 64, align: 'right' },
-    { title: '状态', dataIndex: 'status', key: 'status', width: 130, sorter: true, sortOrder: sortOrder('status'), render: (s: string) => <Tag color={s === 'submitted' ? 'processing' : s === 'returned' ? 'warning' : 'default'}>{nameOf(CLASS_STATUS_NAMES, s)}</Tag> },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      key: 'status',
+      width: 130,
+      sorter: true,
+      sortOrder: sortOrder('status'),
+      render: (s: string) => (
+        <Tag color={s === 'submitted' ? 'processing' : s === 'returned' ? 'warning' : 'default'}>{nameOf(CLASS_STATUS_NAMES, s)}</Tag>
+      ),
+    },
   ];
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>开班审查</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          开班审查
+        </Typography.Title>
         <ExportButton path="/classes" query={list.query} columns={EXPORT} fileName="开班申请" />
       </Space>
       <ListFilters form={form} list={list}>
@@ -54,16 +95,21 @@ function ClassesReview() {
           <Select allowClear placeholder="全部" style={{ width: 160 }} options={options(CLASS_STATUS_NAMES)} />
         </Form.Item>
         <Form.Item label="培训项目" name="program">
-          <Select allowClear placeholder="全部" style={{ width: 200 }} options={CLASS_PROGRAMS.map((p) => ({ value: p, label: nameOf(PROGRAM_NAMES, p) }))} />
+          <Select
+            allowClear
+            placeholder="全部"
+            style={{ width: 200 }}
+            options={CLASS_PROGRAMS.map((p) => ({ value: p, label: nameOf(PROGRAM_NAMES, p) }))}
+          />
         </Form.Item>
-        {me?.role === 'city' && (
-          <AreaFilter />
-        )}
+        {me?.role === 'city' && <AreaFilter />}
         <Form.Item label="培训机构编号" name="providerId">
           <Input allowClear maxLength={40} style={{ width: 130 }} />
         </Form.Item>
       </ListFilters>
-      {error ? <LoadError error={error} what="培训班" onRetry={reload} /> : (
+      {error ? (
+        <LoadError error={error} what="培训班" onRetry={reload} />
+      ) : (
         <Table<ClassSummary> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 984 }} />
       )}
     </Space>

@@ -35,12 +35,16 @@ function endsOn(from: string, days: number): string | null {
   }
 }
 
-interface NoticeForm { title: string; startsOn: Dayjs; workingDays: number }
+interface NoticeForm {
+  title: string;
+  startsOn: Dayjs;
+  workingDays: number;
+}
 
 function NewNotice() {
   const { me } = useAuth();
   const navigate = useNavigate();
-  const area = me?.role === 'county' ? me.areaCode ?? undefined : undefined;
+  const area = me?.role === 'county' ? (me.areaCode ?? undefined) : undefined;
   const list = useServerList<Claim>('/claims', FILTERS, {}, { status: 'reviewed', ...(area ? { areaCode: area } : {}) });
   const { state, error, reload } = list;
   const [filterForm] = Form.useForm();
@@ -52,7 +56,9 @@ function NewNotice() {
   const action = useAction(form);
   const businessDate = useBusinessDate();
   const areaCode = area ?? state.filters.areaCode;
-  useEffect(() => { setSelected([]); }, [areaCode]);
+  useEffect(() => {
+    setSelected([]);
+  }, [areaCode]);
   const onSelect = (keys: Key[], rows: (Claim | undefined)[]) => {
     setSelected(keys.map(String));
     setAmounts((m) => {
@@ -68,7 +74,13 @@ function NewNotice() {
   const end = useMemo(() => (startsOn && workingDays ? endsOn(startsOn.format('YYYY-MM-DD'), workingDays) : null), [startsOn, workingDays]);
 
   const columns: TableProps<Claim>['columns'] = [
-    { title: '申领编号', dataIndex: 'number', key: 'number', width: 200, render: (number: string, c) => <Link to={`/claims/${encodeURIComponent(c.id)}`}>{number}</Link> },
+    {
+      title: '申领编号',
+      dataIndex: 'number',
+      key: 'number',
+      width: 200,
+      render: (number: string, c) => <Link to={`/claims/${encodeURIComponent(c.id)}`}>{number}</Link>,
+    },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 150, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
     { title: '身份证号', dataIndex: 'residentId', key: 'residentId', width: 170 },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 80, render: areaName },
@@ -78,38 +90,84 @@ function NewNotice() {
 
   const publish = (v: NoticeForm) => {
     if (!areaCode) return;
-    void action.run('publish', () => post<{ id: string; endsOn: string }>('/publicity-notices', {
-      areaCode, title: v.title.trim(), startsOn: v.startsOn.format('YYYY-MM-DD'), workingDays: v.workingDays, claimIds: selected,
-    }), (r) => { guard.saved(); navigate(`/review/publicity/${encodeURIComponent(r.id)}`); return `公示已发布，${formatDate(r.endsOn)}结束`; });
+    void action.run(
+      'publish',
+      () =>
+        post<{ id: string; endsOn: string }>('/publicity-notices', {
+          areaCode,
+          title: v.title.trim(),
+          startsOn: v.startsOn.format('YYYY-MM-DD'),
+          workingDays: v.workingDays,
+          claimIds: selected,
+        }),
+      (r) => {
+        guard.saved();
+        navigate(`/review/publicity/${encodeURIComponent(r.id)}`);
+        return `公示已发布，${formatDate(r.endsOn)}结束`;
+      },
+    );
   };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Link to="/review/publicity">← 返回公示管理</Link>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>发布公示</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          发布公示
+        </Typography.Title>
         <ExportButton path="/claims" query={list.query} columns={EXPORT} fileName="待公示申领" />
       </Space>
       <Card size="small" title="选择已审核的申领">
         <ListFilters form={filterForm} list={list} bare reset={false} style={{ marginBottom: 12 }}>
           {me?.role === 'city' && <AreaFilter city placeholder="请选择" />}
-          <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} /></Form.Item>
-          <Form.Item label="培训机构编号" name="providerId"><Input allowClear maxLength={80} style={{ width: 120 }} /></Form.Item>
+          <Form.Item label="培训项目" name="program">
+            <Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} />
+          </Form.Item>
+          <Form.Item label="培训机构编号" name="providerId">
+            <Input allowClear maxLength={80} style={{ width: 120 }} />
+          </Form.Item>
         </ListFilters>
         {!areaCode && <Alert type="info" showIcon title="公示按地区发布：请先选择地区" style={{ marginBottom: 12 }} />}
-        {error ? <LoadError error={error} what="申领" onRetry={reload} /> : (
-          <Table<Claim> rowKey="id" size="small" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 790 }}
-            rowSelection={areaCode ? { selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: onSelect } : undefined} />
+        {error ? (
+          <LoadError error={error} what="申领" onRetry={reload} />
+        ) : (
+          <Table<Claim>
+            rowKey="id"
+            size="small"
+            {...list.tableProps}
+            columns={columns}
+            tableLayout="fixed"
+            scroll={{ x: 790 }}
+            rowSelection={areaCode ? { selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: onSelect } : undefined}
+          />
         )}
       </Card>
       <Card size="small" title="公示信息">
-        <Form form={form} layout="vertical" onFinish={publish} initialValues={{ workingDays: DEFAULT_WORKING_DAYS, startsOn: businessDate.day() }} disabled={action.running !== null} style={{ maxWidth: 640 }}>
-          <Form.Item label="公示标题" name="title" rules={[{ required: true, whitespace: true, message: '请填写公示标题' }, { max: 200, message: '标题不超过 200 字' }]}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={publish}
+          initialValues={{ workingDays: DEFAULT_WORKING_DAYS, startsOn: businessDate.day() }}
+          disabled={action.running !== null}
+          style={{ maxWidth: 640 }}
+        >
+          <Form.Item
+            label="公示标题"
+            name="title"
+            rules={[
+              { required: true, whitespace: true, message: '请填写公示标题' },
+              { max: 200, message: '标题不超过 200 字' },
+            ]}
+          >
             <Input maxLength={200} placeholder={`${areaName(areaCode)}职业技能提升补贴公示`} />
           </Form.Item>
           <Space wrap size="large">
-            <Form.Item label="公示开始日期" name="startsOn" rules={[{ required: true, message: '请选择公示开始日期' }]}
-              extra={`不早于发布当天（${formatDate(businessDate.today)}）`}>
+            <Form.Item
+              label="公示开始日期"
+              name="startsOn"
+              rules={[{ required: true, message: '请选择公示开始日期' }]}
+              extra={`不早于发布当天（${formatDate(businessDate.today)}）`}
+            >
               <DateInput allowClear={false} disabledDate={businessDate.beforeToday} />
             </Form.Item>
             <Form.Item label="公示工作日数" name="workingDays" rules={[{ required: true, message: '请填写工作日数' }]}>
@@ -118,7 +176,9 @@ function NewNotice() {
           </Space>
           <Form.Item>
             <Typography.Text data-testid="notice-end">
-              {end ? `公示期至 ${formatDate(end)}（${workingDays} 个工作日，按法定节假日和调休计算）` : '公示期：开始日期须在 2020—2021 年工作日历范围内'}
+              {end
+                ? `公示期至 ${formatDate(end)}（${workingDays} 个工作日，按法定节假日和调休计算）`
+                : '公示期：开始日期须在 2020—2021 年工作日历范围内'}
             </Typography.Text>
           </Form.Item>
           <Space>
@@ -126,9 +186,18 @@ function NewNotice() {
                 a published notice cannot be withdrawn. */}
             <Popconfirm
               title={`发布公示：${selected.length} 笔申领，合计 ${formatMoney(totalFen)}`}
-              description={<span data-testid="publish-confirm">{`${areaName(areaCode)}，${end ? `${formatDate(startsOn?.format('YYYY-MM-DD'))}至${formatDate(end)}（${workingDays} 个工作日）` : '公示期待定'}。发布后向社会公开，不能撤回。`}</span>}
-              okText="确认发布" cancelText="取消" disabled={!areaCode || selected.length === 0}
-              onConfirm={() => form.validateFields().then(() => form.submit(), () => undefined)}
+              description={
+                <span data-testid="publish-confirm">{`${areaName(areaCode)}，${end ? `${formatDate(startsOn?.format('YYYY-MM-DD'))}至${formatDate(end)}（${workingDays} 个工作日）` : '公示期待定'}。发布后向社会公开，不能撤回。`}</span>
+              }
+              okText="确认发布"
+              cancelText="取消"
+              disabled={!areaCode || selected.length === 0}
+              onConfirm={() =>
+                form.validateFields().then(
+                  () => form.submit(),
+                  () => undefined,
+                )
+              }
             >
               <Button type="primary" loading={action.running === 'publish'} disabled={!areaCode || selected.length === 0}>
                 发布公示（{selected.length} 笔）

@@ -10,11 +10,27 @@ import { formatDateTime, formatMoney } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { areaName, nameOf } from '../../labels.ts';
 import { AreaFilter, ExportButton, ListFilters, RowsExportButton, useServerList, type ExportColumn } from '../../list.tsx';
-import { BATCH_STATUS_NAMES, FUND_SOURCE_NAMES, options, post, reviewPage, useAction, type BatchSummary, type Fund, type PayableGroup } from './shared.tsx';
+import {
+  BATCH_STATUS_NAMES,
+  FUND_SOURCE_NAMES,
+  options,
+  post,
+  reviewPage,
+  useAction,
+  type BatchSummary,
+  type Fund,
+  type PayableGroup,
+} from './shared.tsx';
 
 const FILTERS = ['status', 'areaCode'] as const;
 const SORTABLE: Record<string, string> = { createdAt: 'createdAt', totalFen: 'total' };
-const STATUS_COLORS: Record<string, string> = { draft: 'default', confirmed: 'processing', paying: 'warning', paid: 'success', cancelled: 'error' };
+const STATUS_COLORS: Record<string, string> = {
+  draft: 'default',
+  confirmed: 'processing',
+  paying: 'warning',
+  paid: 'success',
+  cancelled: 'error',
+};
 
 export function BatchStatusTag({ status }: { status: string }) {
   return <Tag color={STATUS_COLORS[status] ?? 'default'}>{nameOf(BATCH_STATUS_NAMES, status)}</Tag>;
@@ -63,47 +79,125 @@ function Payments() {
     { title: '已批准待支付', dataIndex: 'claims', key: 'claims', width: 120, align: 'right', render: (n: number) => `${n} 笔` },
     { title: '合计', dataIndex: 'totalFen', key: 'totalFen', width: 140, align: 'right', render: formatMoney },
     {
-      title: '操作', key: 'act', width: 130,
-      render: (_: unknown, g) => g.allowedActs.includes('build') ? (
-        <Popconfirm
-          title="编制支付批次？"
-          description={<span data-testid="build-confirm-text">{`将${areaName(g.areaCode)}「${fundName(g.fundId)}」的 ${g.claims} 笔已批准申领编入一个支付批次，合计 ${formatMoney(g.totalFen)}。批次须由另一位有复核职责的人员确认后才能支付。`}</span>}
-          okText="是，编制" cancelText="取消"
-          onConfirm={() => build.run(`${g.areaCode}|${g.fundId}`, () => post<{ id: string; claims: number; totalFen: number }>('/payment-batches', { areaCode: g.areaCode, fundId: g.fundId }),
-            (r) => { navigate(`/review/payments/${encodeURIComponent(r.id)}`); return `已编制支付批次：${r.claims} 笔，合计 ${formatMoney(r.totalFen)}`; })}>
-          <Button size="small" type="primary" loading={build.running === `${g.areaCode}|${g.fundId}`} disabled={build.running !== null}
-            aria-label={`编制支付批次：${areaName(g.areaCode)} ${fundName(g.fundId)}`}>
-            编制支付批次
-          </Button>
-        </Popconfirm>
-      ) : <Typography.Text type="secondary">待经办人员编制</Typography.Text>,
+      title: '操作',
+      key: 'act',
+      width: 130,
+      render: (_: unknown, g) =>
+        g.allowedActs.includes('build') ? (
+          <Popconfirm
+            title="编制支付批次？"
+            description={
+              <span data-testid="build-confirm-text">{`将${areaName(g.areaCode)}「${fundName(g.fundId)}」的 ${g.claims} 笔已批准申领编入一个支付批次，合计 ${formatMoney(g.totalFen)}。批次须由另一位有复核职责的人员确认后才能支付。`}</span>
+            }
+            okText="是，编制"
+            cancelText="取消"
+            onConfirm={() =>
+              build.run(
+                `${g.areaCode}|${g.fundId}`,
+                () =>
+                  post<{ id: string; claims: number; totalFen: number }>('/payment-batches', { areaCode: g.areaCode, fundId: g.fundId }),
+                (r) => {
+                  navigate(`/review/payments/${encodeURIComponent(r.id)}`);
+                  return `已编制支付批次：${r.claims} 笔，合计 ${formatMoney(r.totalFen)}`;
+                },
+              )
+            }
+          >
+            <Button
+              size="small"
+              type="primary"
+              loading={build.running === `${g.areaCode}|${g.fundId}`}
+              disabled={build.running !== null}
+              aria-label={`编制支付批次：${areaName(g.areaCode)} ${fundName(g.fundId)}`}
+            >
+              编制支付批次
+            </Button>
+          </Popconfirm>
+        ) : (
+          <Typography.Text type="secondary">待经办人员编制</Typography.Text>
+        ),
     },
   ];
   const columns: TableProps<BatchSummary>['columns'] = [
-    { title: '批次编号', dataIndex: 'number', key: 'number', width: 200, render: (n: string, b) => <Link to={`/review/payments/${encodeURIComponent(b.id)}`}>{n}</Link> },
+    {
+      title: '批次编号',
+      dataIndex: 'number',
+      key: 'number',
+      width: 200,
+      render: (n: string, b) => <Link to={`/review/payments/${encodeURIComponent(b.id)}`}>{n}</Link>,
+    },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 80, render: areaName },
     { title: '资金', dataIndex: 'fundId', key: 'fundId', width: 230, render: fundName },
     { title: '状态', dataIndex: 'status', key: 'status', width: 140, render: (s: string) => <BatchStatusTag status={s} /> },
     { title: '已付 / 笔数', key: 'progress', width: 110, align: 'right', render: (_: unknown, b) => `${b.paid} / ${b.items}` },
-    { title: '合计', dataIndex: 'totalFen', key: 'totalFen', width: 140, align: 'right', sorter: true, sortOrder: sortOrder('totalFen'), render: formatMoney },
-    { title: '编制时间', dataIndex: 'createdAt', key: 'createdAt', width: 160, sorter: true, sortOrder: sortOrder('createdAt'), render: formatDateTime },
+    {
+      title: '合计',
+      dataIndex: 'totalFen',
+      key: 'totalFen',
+      width: 140,
+      align: 'right',
+      sorter: true,
+      sortOrder: sortOrder('totalFen'),
+      render: formatMoney,
+    },
+    {
+      title: '编制时间',
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      width: 160,
+      sorter: true,
+      sortOrder: sortOrder('createdAt'),
+      render: formatDateTime,
+    },
   ];
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>支付批次</Typography.Title>
-      <Card size="small" title="可编入支付批次的已批准申领" extra={<RowsExportButton rows={payable.data?.items ?? []} columns={payableExport} fileName="待编入支付批次的已批准申领" sheetName="待支付汇总" />}>
-        {payable.error ? <LoadError error={payable.error} what="待支付申领" onRetry={payable.reload} /> : (
-          <Table<PayableGroup> rowKey={(g) => `${g.areaCode}|${g.fundId}`} size="small" loading={payable.loading} columns={groupColumns} dataSource={payable.data?.items ?? []}
-            pagination={false} locale={{ emptyText: '没有待编入批次的已批准申领' }} scroll={{ x: 700 }} aria-label="可编入支付批次的申领" />
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        支付批次
+      </Typography.Title>
+      <Card
+        size="small"
+        title="可编入支付批次的已批准申领"
+        extra={
+          <RowsExportButton
+            rows={payable.data?.items ?? []}
+            columns={payableExport}
+            fileName="待编入支付批次的已批准申领"
+            sheetName="待支付汇总"
+          />
+        }
+      >
+        {payable.error ? (
+          <LoadError error={payable.error} what="待支付申领" onRetry={payable.reload} />
+        ) : (
+          <Table<PayableGroup>
+            rowKey={(g) => `${g.areaCode}|${g.fundId}`}
+            size="small"
+            loading={payable.loading}
+            columns={groupColumns}
+            dataSource={payable.data?.items ?? []}
+            pagination={false}
+            locale={{ emptyText: '没有待编入批次的已批准申领' }}
+            scroll={{ x: 700 }}
+            aria-label="可编入支付批次的申领"
+          />
         )}
       </Card>
-      <Card size="small" title="支付批次" extra={<ExportButton path="/review/payment-batches" query={list.query} columns={exportColumns} fileName="支付批次" />}>
+      <Card
+        size="small"
+        title="支付批次"
+        extra={<ExportButton path="/review/payment-batches" query={list.query} columns={exportColumns} fileName="支付批次" />}
+      >
         <ListFilters form={form} list={list} bare style={{ marginBottom: 12 }}>
-          <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 160 }} options={options(BATCH_STATUS_NAMES)} /></Form.Item>
+          <Form.Item label="状态" name="status">
+            <Select allowClear placeholder="全部" style={{ width: 160 }} options={options(BATCH_STATUS_NAMES)} />
+          </Form.Item>
           {me?.role === 'city' && <AreaFilter city />}
         </ListFilters>
-        {error ? <LoadError error={error} what="支付批次" onRetry={reload} /> : (
+        {error ? (
+          <LoadError error={error} what="支付批次" onRetry={reload} />
+        ) : (
           <Table<BatchSummary> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 1060 }} />
         )}
       </Card>

@@ -37,32 +37,73 @@ function Publicity() {
   const [form] = Form.useForm();
 
   const columns: TableProps<NoticeSummary>['columns'] = [
-    { title: '标题', dataIndex: 'title', key: 'title', ellipsis: { showTitle: true }, render: (t: string, n) => <Link to={`/review/publicity/${encodeURIComponent(n.id)}`}>{t}</Link> },
+    {
+      title: '标题',
+      dataIndex: 'title',
+      key: 'title',
+      ellipsis: { showTitle: true },
+      render: (t: string, n) => <Link to={`/review/publicity/${encodeURIComponent(n.id)}`}>{t}</Link>,
+    },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 80, render: areaName },
-    { title: '开始', dataIndex: 'startsOn', key: 'startsOn', width: 130, sorter: true, sortOrder: sortOrder('startsOn'), render: formatDate },
+    {
+      title: '开始',
+      dataIndex: 'startsOn',
+      key: 'startsOn',
+      width: 130,
+      sorter: true,
+      sortOrder: sortOrder('startsOn'),
+      render: formatDate,
+    },
     { title: '工作日', dataIndex: 'workingDays', key: 'workingDays', width: 70, align: 'right' },
-    { title: '结束（按工作日）', dataIndex: 'endsOn', key: 'endsOn', width: 140, sorter: true, sortOrder: sortOrder('endsOn'), render: formatDate },
+    {
+      title: '结束（按工作日）',
+      dataIndex: 'endsOn',
+      key: 'endsOn',
+      width: 140,
+      sorter: true,
+      sortOrder: sortOrder('endsOn'),
+      render: formatDate,
+    },
     { title: '状态', dataIndex: 'status', key: 'status', width: 100, render: (s: string) => <NoticeStatusTag status={s} /> },
     { title: '申领', dataIndex: 'claims', key: 'claims', width: 70, align: 'right' },
-    { title: '异议（未处理）', key: 'objections', width: 120, align: 'right', render: (_: unknown, n) => (n.openObjections ? <Tag color="warning">{n.objections}（{n.openObjections}）</Tag> : n.objections) },
+    {
+      title: '异议（未处理）',
+      key: 'objections',
+      width: 120,
+      align: 'right',
+      render: (_: unknown, n) =>
+        n.openObjections ? (
+          <Tag color="warning">
+            {n.objections}（{n.openObjections}）
+          </Tag>
+        ) : (
+          n.objections
+        ),
+    },
   ];
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>公示管理</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          公示管理
+        </Typography.Title>
         <Space>
-          <Button type="primary" onClick={() => navigate('/review/publicity/new')}>发布公示</Button>
+          <Button type="primary" onClick={() => navigate('/review/publicity/new')}>
+            发布公示
+          </Button>
           <ExportButton path="/review/publicity-notices" query={list.query} columns={EXPORT} fileName="公示" />
         </Space>
       </Space>
       <ListFilters form={form} list={list}>
-        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 130 }} options={options(NOTICE_STATUS_NAMES)} /></Form.Item>
-        {me?.role === 'city' && (
-          <AreaFilter city />
-        )}
+        <Form.Item label="状态" name="status">
+          <Select allowClear placeholder="全部" style={{ width: 130 }} options={options(NOTICE_STATUS_NAMES)} />
+        </Form.Item>
+        {me?.role === 'city' && <AreaFilter city />}
       </ListFilters>
-      {error ? <LoadError error={error} what="公示" onRetry={reload} /> : (
+      {error ? (
+        <LoadError error={error} what="公示" onRetry={reload} />
+      ) : (
         <Table<NoticeSummary> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 980 }} />
       )}
     </Space>

@@ -16,14 +16,20 @@ export const reviewArea: Area = {
     { path: 'review/payments', lazy: page(() => import('./PaymentsPage.tsx')) },
     { path: 'review/payments/:id', lazy: page(() => import('./BatchPage.tsx')) },
   ],
-  menu: (me) => (me?.role === 'city' || me?.role === 'county')
-    ? [{
-      type: 'group', key: 'review', label: '审核业务', children: [
-        { key: '/review/classes', label: <Link to="/review/classes?status=submitted">开班审查</Link> },
-        { key: '/review/claims', label: <Link to="/review/claims?status=decided">批量审核</Link> },
-        { key: '/review/publicity', label: <Link to="/review/publicity">公示管理</Link> },
-        { key: '/review/payments', label: <Link to="/review/payments">支付批次</Link> },
-      ],
-    }]
-    : [],
+  menu: (me) =>
+    me?.role === 'city' || me?.role === 'county'
+      ? [
+          {
+            type: 'group',
+            key: 'review',
+            label: '审核业务',
+            children: [
+              { key: '/review/classes', label: <Link to="/review/classes?status=submitted">开班审查</Link> },
+              { key: '/review/claims', label: <Link to="/review/claims?status=decided">批量审核</Link> },
+              { key: '/review/publicity', label: <Link to="/review/publicity">公示管理</Link> },
+              { key: '/review/payments', label: <Link to="/review/payments">支付批次</Link> },
+            ],
+          },
+        ]
+      : [],
 };

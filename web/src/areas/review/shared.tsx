@@ -8,55 +8,151 @@ import { HomeButton } from '../../components.tsx';
 import { RequireAuth } from '../../layout/RequireAuth.tsx';
 
 export interface ClassSummary {
-  id: string; number: string; providerId: string; providerName: string | null; enterpriseUscc: string | null; enterpriseName: string | null;
-  occupationName: string | null; program: string; areaCode: string; occupationCode: string | null; level: string | null;
-  startDate: string; endDate: string; status: string; trainees: number;
+  id: string;
+  number: string;
+  providerId: string;
+  providerName: string | null;
+  enterpriseUscc: string | null;
+  enterpriseName: string | null;
+  occupationName: string | null;
+  program: string;
+  areaCode: string;
+  occupationCode: string | null;
+  level: string | null;
+  startDate: string;
+  endDate: string;
+  status: string;
+  trainees: number;
 }
-export interface Problem { rule: string; clause: string; severity: 'blocking' | 'warning'; message: string }
-export interface OpeningReview { blocking: boolean; classProblems: Problem[]; trainees: { residentId: string; name: string; problems: Problem[] }[] }
+export interface Problem {
+  rule: string;
+  clause: string;
+  severity: 'blocking' | 'warning';
+  message: string;
+}
+export interface OpeningReview {
+  blocking: boolean;
+  classProblems: Problem[];
+  trainees: { residentId: string; name: string; problems: Problem[] }[];
+}
 export interface ClassView extends Omit<ClassSummary, 'trainees' | 'occupationName'> {
-  projectName: string | null; filingNumber: string | null;
+  projectName: string | null;
+  filingNumber: string | null;
   trainees: { residentId: string; name: string; employerUscc: string | null; newHire: boolean | null }[];
-  enterpriseUscc: string | null; entrepreneurshipType: string | null; projectId: string | null; filingId: string | null;
-  hours: number; venue: string; teachers: { name: string; qualification?: string }[] | null; reviewNote: string | null; reviewProblems: unknown;
+  enterpriseUscc: string | null;
+  entrepreneurshipType: string | null;
+  projectId: string | null;
+  filingId: string | null;
+  hours: number;
+  venue: string;
+  teachers: { name: string; qualification?: string }[] | null;
+  reviewNote: string | null;
+  reviewProblems: unknown;
   sessions: { id: number; day: string; startsAt: string; endsAt: string; hours: number }[];
-  createdBy: string; createdAt: string;
+  createdBy: string;
+  createdAt: string;
 }
 export interface NoticeSummary {
-  id: string; number: string; areaCode: string; title: string; startsOn: string; workingDays: number; endsOn: string; status: string;
-  claims: number; objections: number; openObjections: number; createdBy: string; createdAt: string; closable: boolean;
+  id: string;
+  number: string;
+  areaCode: string;
+  title: string;
+  startsOn: string;
+  workingDays: number;
+  endsOn: string;
+  status: string;
+  claims: number;
+  objections: number;
+  openObjections: number;
+  createdBy: string;
+  createdAt: string;
+  closable: boolean;
 }
 export interface Objection {
-  id: string; claimId: string | null; claimNumber: string | null; text: string; raisedBy: string; raisedAt: string; status: string;
+  id: string;
+  claimId: string | null;
+  claimNumber: string | null;
+  text: string;
+  raisedBy: string;
+  raisedAt: string;
+  status: string;
   /** The business days it was received and resolved (null on objections recorded before they were kept). */
-  receivedOn: string | null; resolvedOn: string | null;
-  resolution: string | null; resolvedBy: string | null; resolvedAt: string | null;
+  receivedOn: string | null;
+  resolvedOn: string | null;
+  resolution: string | null;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
 }
 export interface NoticeDetail extends Omit<NoticeSummary, 'claims' | 'objections' | 'openObjections'> {
-  pausedOn: string | null; daysLeft: number | null; closable: boolean; claimsByStatus: Record<string, number>;
+  pausedOn: string | null;
+  daysLeft: number | null;
+  closable: boolean;
+  claimsByStatus: Record<string, number>;
   /** The claims' amounts by status (the amount an approval would reserve), in fen. */
   amountFenByStatus: Record<string, number>;
-  publishedOn: string | null; closedOn: string | null;
+  publishedOn: string | null;
+  closedOn: string | null;
   /** The business date the server judged `closable` on. */
   today: string;
   objections: Objection[];
 }
 export interface BatchSummary {
-  id: string; number: string; fundYear: number; fundSource: string; areaCode: string; fundId: string; status: string; totalFen: number; items: number; paid: number; paidFen: number;
-  createdBy: string; createdAt: string; updatedBy: string | null; updatedAt: string | null;
+  id: string;
+  number: string;
+  fundYear: number;
+  fundSource: string;
+  areaCode: string;
+  fundId: string;
+  status: string;
+  totalFen: number;
+  items: number;
+  paid: number;
+  paidFen: number;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string | null;
+  updatedAt: string | null;
 }
 export interface BatchLine {
-  claimId: string; claimNumber: string; program: string; payee: string; payeeRef: string | null; accountHolder: string | null; residentId: string;
-  amountFen: number; paid: boolean; paidAt: string | null;
+  claimId: string;
+  claimNumber: string;
+  program: string;
+  payee: string;
+  payeeRef: string | null;
+  accountHolder: string | null;
+  residentId: string;
+  amountFen: number;
+  paid: boolean;
+  paidAt: string | null;
 }
-export interface PayableGroup { areaCode: string; fundId: string; claims: number; totalFen: number; allowedActs: 'build'[] }
-export interface Fund { id: string; source: string; year: number; budgetFen: number }
+export interface PayableGroup {
+  areaCode: string;
+  fundId: string;
+  claims: number;
+  totalFen: number;
+  allowedActs: 'build'[];
+}
+export interface Fund {
+  id: string;
+  source: string;
+  year: number;
+  budgetFen: number;
+}
 
 export const NOTICE_STATUS_NAMES: Record<string, string> = { open: '公示中', paused: '异议暂停', closed: '已结束' };
 export const OBJECTION_STATUS_NAMES: Record<string, string> = { open: '待处理', upheld: '成立', dismissed: '不成立' };
-export const BATCH_STATUS_NAMES: Record<string, string> = { draft: '草稿（待确认）', confirmed: '已确认（待支付）', paying: '支付中', paid: '已支付', cancelled: '已取消' };
+export const BATCH_STATUS_NAMES: Record<string, string> = {
+  draft: '草稿（待确认）',
+  confirmed: '已确认（待支付）',
+  paying: '支付中',
+  paid: '已支付',
+  cancelled: '已取消',
+};
 export const PAYEE_NAMES: Record<string, string> = { individual: '个人', enterprise: '企业', institution: '培训机构' };
-export const FUND_SOURCE_NAMES: Record<string, string> = { special_action: '职业技能提升行动专账资金', employment_fund: '就业创业补助资金' };
+export const FUND_SOURCE_NAMES: Record<string, string> = {
+  special_action: '职业技能提升行动专账资金',
+  employment_fund: '就业创业补助资金',
+};
 
 /** A fund id such as `special_action-2020` in Chinese: 2020年职业技能提升行动专账资金. */
 export function fundName(id: string): string {
@@ -78,26 +174,29 @@ export function useAction(form?: FormInstance) {
   const { message } = App.useApp();
   const [running, setRunning] = useState<string | null>(null);
   const busy = useRef(false);
-  const run = useCallback(async <T,>(name: string, work: () => Promise<T>, done?: (result: T) => string | void): Promise<T | undefined> => {
-    if (busy.current) return undefined;
-    busy.current = true;
-    setRunning(name);
-    try {
-      const result = await work();
-      const text = done?.(result);
-      if (text) message.success(text);
-      return result;
-    } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'client', String(e));
-      const field = fieldOf(err);
-      if (form && field && form.getFieldInstance(field) !== undefined) form.setFields([{ name: field, errors: [err.message] }]);
-      else message.error(err.message);
-      return undefined;
-    } finally {
-      busy.current = false;
-      setRunning(null);
-    }
-  }, [form, message]);
+  const run = useCallback(
+    async <T,>(name: string, work: () => Promise<T>, done?: (result: T) => string | void): Promise<T | undefined> => {
+      if (busy.current) return undefined;
+      busy.current = true;
+      setRunning(name);
+      try {
+        const result = await work();
+        const text = done?.(result);
+        if (text) message.success(text);
+        return result;
+      } catch (e) {
+        const err = e instanceof ApiError ? e : new ApiError(0, 'client', String(e));
+        const field = fieldOf(err);
+        if (form && field && form.getFieldInstance(field) !== undefined) form.setFields([{ name: field, errors: [err.message] }]);
+        else message.error(err.message);
+        return undefined;
+      } finally {
+        busy.current = false;
+        setRunning(null);
+      }
+    },
+    [form, message],
+  );
   return { run, running };
 }
 

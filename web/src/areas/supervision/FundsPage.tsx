@@ -12,7 +12,10 @@ import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../
 import { DownloadButton, percent, YEAR_OPTIONS, type EnterpriseShare, type FundAccount, type ProgramSpending } from './shared.tsx';
 
 const FILTERS = ['year', 'source'] as const;
-const SOURCE_OPTIONS = [{ value: 'special_action', label: '职业技能提升行动专账资金' }, { value: 'employment_fund', label: '就业创业补助资金' }];
+const SOURCE_OPTIONS = [
+  { value: 'special_action', label: '职业技能提升行动专账资金' },
+  { value: 'employment_fund', label: '就业创业补助资金' },
+];
 const yuan = (fen: number) => fen / 100;
 
 const EXPORT: ExportColumn<FundAccount>[] = [
@@ -28,19 +31,32 @@ const EXPORT: ExportColumn<FundAccount>[] = [
 ];
 
 export default function FundsPage() {
-  return <RequireAuth><Funds /></RequireAuth>;
+  return (
+    <RequireAuth>
+      <Funds />
+    </RequireAuth>
+  );
 }
 
 function ShareCard({ share }: { share: EnterpriseShare }) {
   return (
     <Card size="small" title={`${share.year}年 企业职工培训补贴占比（R9，§5.2）`} data-testid={`r9-${share.year}`}>
       <Space wrap size="large">
-        <Statistic title="占比" value={percent(share.shareBasisPoints, '尚无支出')} valueStyle={{ color: share.below ? '#cf1322' : undefined }} />
+        <Statistic
+          title="占比"
+          value={percent(share.shareBasisPoints, '尚无支出')}
+          valueStyle={{ color: share.below ? '#cf1322' : undefined }}
+        />
         <Statistic title={`最低比例`} value={`${share.minPercent}%`} />
         <Statistic title="企业职工培训补贴" value={formatMoney(share.enterpriseFen)} />
         <Statistic title="专账资金支出" value={formatMoney(share.totalFen)} />
       </Space>
-      <Alert style={{ marginTop: 12 }} type={share.below ? 'error' : share.shareBasisPoints == null ? 'info' : 'success'} showIcon title={share.message} />
+      <Alert
+        style={{ marginTop: 12 }}
+        type={share.below ? 'error' : share.shareBasisPoints == null ? 'info' : 'success'}
+        showIcon
+        title={share.message}
+      />
     </Card>
   );
 }
@@ -49,7 +65,10 @@ function Funds() {
   const { me } = useAuth();
   const seesShare = me?.role === 'city' || (me?.role === 'department' && me.department === 'finance');
   const list = useServerList<FundAccount>('/supervision/funds', FILTERS);
-  const shares = useApi<Page<EnterpriseShare>>(seesShare ? '/supervision/enterprise-share' : null, list.state.filters.year ? { year: list.state.filters.year } : {});
+  const shares = useApi<Page<EnterpriseShare>>(
+    seesShare ? '/supervision/enterprise-share' : null,
+    list.state.filters.year ? { year: list.state.filters.year } : {},
+  );
   const [form] = Form.useForm();
 
   const columns: TableProps<FundAccount>['columns'] = [
@@ -59,7 +78,13 @@ function Funds() {
     { title: '已支付', dataIndex: 'paidFen', key: 'paid', align: 'right', render: formatMoney },
     { title: '预支', dataIndex: 'advancedFen', key: 'advanced', align: 'right', render: formatMoney },
     { title: '追回', dataIndex: 'recoveredFen', key: 'recovered', align: 'right', render: formatMoney },
-    { title: '余额', dataIndex: 'remainingFen', key: 'remaining', align: 'right', render: (v: number) => <strong>{formatMoney(v)}</strong> },
+    {
+      title: '余额',
+      dataIndex: 'remainingFen',
+      key: 'remaining',
+      align: 'right',
+      render: (v: number) => <strong>{formatMoney(v)}</strong>,
+    },
   ];
   const programColumns: TableProps<ProgramSpending>['columns'] = [
     { title: '培训项目', dataIndex: 'programName', key: 'p' },
@@ -74,31 +99,57 @@ function Funds() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>资金监管</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          资金监管
+        </Typography.Title>
         <Space wrap>
-          <DownloadButton path="/public/fund-disclosure/xlsx" query={{ year }} label={`${year}年资金使用公开（Excel）`} fileName="资金使用公开.xlsx" />
+          <DownloadButton
+            path="/public/fund-disclosure/xlsx"
+            query={{ year }}
+            label={`${year}年资金使用公开（Excel）`}
+            fileName="资金使用公开.xlsx"
+          />
           <ExportButton path="/supervision/funds" query={list.query} columns={EXPORT} fileName="资金账户" />
         </Space>
       </Space>
-      {seesShare && (shares.error ? <LoadError error={shares.error} what="R9 占比" onRetry={shares.reload} /> : (
-        <Space orientation="vertical" style={{ width: '100%' }}>
-          {(shares.data?.items ?? []).map((s) => <ShareCard key={s.year} share={s} />)}
-        </Space>
-      ))}
+      {seesShare &&
+        (shares.error ? (
+          <LoadError error={shares.error} what="R9 占比" onRetry={shares.reload} />
+        ) : (
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            {(shares.data?.items ?? []).map((s) => (
+              <ShareCard key={s.year} share={s} />
+            ))}
+          </Space>
+        ))}
       <ListFilters form={form} list={list}>
-        <Form.Item label="年度" name="year"><Select allowClear placeholder="全部" style={{ width: 120 }} options={YEAR_OPTIONS} /></Form.Item>
-        <Form.Item label="资金来源" name="source"><Select allowClear placeholder="全部" style={{ width: 220 }} options={SOURCE_OPTIONS} /></Form.Item>
+        <Form.Item label="年度" name="year">
+          <Select allowClear placeholder="全部" style={{ width: 120 }} options={YEAR_OPTIONS} />
+        </Form.Item>
+        <Form.Item label="资金来源" name="source">
+          <Select allowClear placeholder="全部" style={{ width: 220 }} options={SOURCE_OPTIONS} />
+        </Form.Item>
       </ListFilters>
-      {list.error ? <LoadError error={list.error} what="资金" onRetry={list.reload} /> : (
+      {list.error ? (
+        <LoadError error={list.error} what="资金" onRetry={list.reload} />
+      ) : (
         <Table<FundAccount>
-          rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 900 }}
+          rowKey="id"
+          size="middle"
+          {...list.tableProps}
+          columns={columns}
+          scroll={{ x: 900 }}
           expandable={{
             expandedRowRender: (f) => (
               <Space orientation="vertical" style={{ width: '100%' }}>
-                <Descriptions size="small" column={3} items={[
-                  { key: 'spent', label: '已使用（预留＋支付＋预支−追回）', children: formatMoney(f.spentFen) },
-                  { key: 'check', label: '核对', children: `预算 − 已使用 = ${formatMoney(f.budgetFen - f.spentFen)}（与余额一致）` },
-                ]} />
+                <Descriptions
+                  size="small"
+                  column={3}
+                  items={[
+                    { key: 'spent', label: '已使用（预留＋支付＋预支−追回）', children: formatMoney(f.spentFen) },
+                    { key: 'check', label: '核对', children: `预算 − 已使用 = ${formatMoney(f.budgetFen - f.spentFen)}（与余额一致）` },
+                  ]}
+                />
                 <Table<ProgramSpending> rowKey="program" size="small" pagination={false} columns={programColumns} dataSource={f.programs} />
               </Space>
             ),

@@ -41,19 +41,41 @@ export function HeadcountDialog({ row, onClose, onSaved }: { row: HeadcountView;
     }
   };
   return (
-    <Modal open title={`${row.year}年主要岗位职工人数`} okText="保存" cancelText="取消" onCancel={onClose} destroyOnHidden
-      onOk={() => form.submit()} okButtonProps={{ loading: busy, disabled: busy }}>
+    <Modal
+      open
+      title={`${row.year}年主要岗位职工人数`}
+      okText="保存"
+      cancelText="取消"
+      onCancel={onClose}
+      destroyOnHidden
+      onOk={() => form.submit()}
+      okButtonProps={{ loading: busy, disabled: busy }}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }}>
         <Descriptions.Item label="企业">{row.name}</Descriptions.Item>
         <Descriptions.Item label="统一社会信用代码">{row.uscc}</Descriptions.Item>
-        <Descriptions.Item label="所属产业">{row.industryName}（{row.areaName}）</Descriptions.Item>
+        <Descriptions.Item label="所属产业">
+          {row.industryName}（{row.areaName}）
+        </Descriptions.Item>
         <Descriptions.Item label="已登记人数">{row.mainPostEmployees == null ? '未登记' : `${row.mainPostEmployees} 人`}</Descriptions.Item>
       </Descriptions>
-      <Form form={form} layout="vertical" aria-label="登记主要岗位职工人数" onFinish={submit}
-        initialValues={row.mainPostEmployees == null ? {} : { mainPostEmployees: row.mainPostEmployees }}>
-        <Form.Item label="主要岗位职工人数（人）" name="mainPostEmployees" extra="主体岗位在岗职工人数（§1 轮训目标的基数），可为 0"
-          rules={[{ required: true, message: '请填写主要岗位职工人数' }, { type: 'integer', min: 0, message: '应为不小于 0 的整数' }]}>
+      <Form
+        form={form}
+        layout="vertical"
+        aria-label="登记主要岗位职工人数"
+        onFinish={submit}
+        initialValues={row.mainPostEmployees == null ? {} : { mainPostEmployees: row.mainPostEmployees }}
+      >
+        <Form.Item
+          label="主要岗位职工人数（人）"
+          name="mainPostEmployees"
+          extra="主体岗位在岗职工人数（§1 轮训目标的基数），可为 0"
+          rules={[
+            { required: true, message: '请填写主要岗位职工人数' },
+            { type: 'integer', min: 0, message: '应为不小于 0 的整数' },
+          ]}
+        >
           <InputNumber min={0} precision={0} style={{ width: '100%' }} autoFocus />
         </Form.Item>
       </Form>

@@ -31,7 +31,9 @@ export async function downloadFile(path: string, query: Query, fallbackName: str
     try {
       const body = (await res.json()) as { error?: { message?: string } };
       msg = body.error?.message ?? msg;
-    } catch { /* not JSON */ }
+    } catch {
+      /* not JSON */
+    }
     throw new ApiError(res.status, 'download', msg);
   }
   const disposition = res.headers.get('content-disposition') ?? '';
@@ -48,7 +50,19 @@ export async function downloadFile(path: string, query: Query, fallbackName: str
 }
 
 /** A button that downloads a server file; disabled while it runs, the server's message on failure. */
-export function DownloadButton({ path, query, label, fileName, type }: { path: string; query: Query; label: string; fileName: string; type?: 'primary' | 'default' }) {
+export function DownloadButton({
+  path,
+  query,
+  label,
+  fileName,
+  type,
+}: {
+  path: string;
+  query: Query;
+  label: string;
+  fileName: string;
+  type?: 'primary' | 'default';
+}) {
   const [busy, setBusy] = useState(false);
   const run = async () => {
     if (busy) return;
@@ -61,7 +75,11 @@ export function DownloadButton({ path, query, label, fileName, type }: { path: s
       setBusy(false);
     }
   };
-  return <Button type={type ?? 'default'} onClick={run} loading={busy} disabled={busy}>{label}</Button>;
+  return (
+    <Button type={type ?? 'default'} onClick={run} loading={busy} disabled={busy}>
+      {label}
+    </Button>
+  );
 }
 
 type EChartsOption = Record<string, unknown>;
@@ -77,9 +95,19 @@ export function Chart({ option, style, label }: { option: EChartsOption; style?:
     let onResize: (() => void) | null = null;
     void (async () => {
       const [core, charts, components, renderers] = await Promise.all([
-        import('echarts/core'), import('echarts/charts'), import('echarts/components'), import('echarts/renderers'),
+        import('echarts/core'),
+        import('echarts/charts'),
+        import('echarts/components'),
+        import('echarts/renderers'),
       ]);
-      core.use([charts.BarChart, charts.LineChart, components.GridComponent, components.TooltipComponent, components.LegendComponent, renderers.CanvasRenderer]);
+      core.use([
+        charts.BarChart,
+        charts.LineChart,
+        components.GridComponent,
+        components.TooltipComponent,
+        components.LegendComponent,
+        renderers.CanvasRenderer,
+      ]);
       if (disposed || !ref.current) return;
       const c = core.init(ref.current);
       chart.current = c as unknown as typeof chart.current;
@@ -96,6 +124,8 @@ export function Chart({ option, style, label }: { option: EChartsOption; style?:
     // The chart is created once; option changes are applied below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  useEffect(() => { chart.current?.setOption(option, true); }, [option]);
+  useEffect(() => {
+    chart.current?.setOption(option, true);
+  }, [option]);
   return <div ref={ref} role="img" aria-label={label} data-testid="echart" style={{ width: '100%', height: 320, ...style }} />;
 }

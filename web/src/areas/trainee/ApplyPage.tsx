@@ -3,5 +3,9 @@ import { ClaimForm, INDIVIDUAL_PROGRAMS } from '../enterprise/ClaimForm.tsx';
 import { RequireRole } from './party-ui.tsx';
 
 export default function ApplyPage() {
-  return <RequireRole roles={['trainee']}><ClaimForm programs={INDIVIDUAL_PROGRAMS} title="个人申领补贴" /></RequireRole>;
+  return (
+    <RequireRole roles={['trainee']}>
+      <ClaimForm programs={INDIVIDUAL_PROGRAMS} title="个人申领补贴" />
+    </RequireRole>
+  );
 }

@@ -19,24 +19,61 @@ const EXPORT: ExportColumn<MyCertificate>[] = [
 ];
 
 export default function CertificatesPage() {
-  return <RequireRole roles={['trainee']}><Certificates /></RequireRole>;
+  return (
+    <RequireRole roles={['trainee']}>
+      <Certificates />
+    </RequireRole>
+  );
 }
 
 function Certificates() {
   const list = useServerList<MyCertificate>('/my/certificates', [], SORTABLE);
   const columns: TableProps<MyCertificate>['columns'] = [
-    { title: '证书类型', dataIndex: 'type', key: 'type', width: 160, sorter: true, sortOrder: list.sortOrder('type'), render: (t: string) => nameOf(CERTIFICATE_NAMES, t) },
+    {
+      title: '证书类型',
+      dataIndex: 'type',
+      key: 'type',
+      width: 160,
+      sorter: true,
+      sortOrder: list.sortOrder('type'),
+      render: (t: string) => nameOf(CERTIFICATE_NAMES, t),
+    },
     { title: '证书编号', dataIndex: 'number', key: 'number', width: 180 },
-    { title: '职业（工种）', dataIndex: 'occupationCode', key: 'occupationCode', width: 170, render: (o: string | null, c) => `${o ?? '—'} ${c.level ? nameOf(LEVEL_NAMES, c.level) : ''}` },
+    {
+      title: '职业（工种）',
+      dataIndex: 'occupationCode',
+      key: 'occupationCode',
+      width: 170,
+      render: (o: string | null, c) => `${o ?? '—'} ${c.level ? nameOf(LEVEL_NAMES, c.level) : ''}`,
+    },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 170, render: (p: string | null) => nameOf(PROGRAM_NAMES, p) },
-    { title: '发证日期', dataIndex: 'issuedOn', key: 'issuedOn', width: 150, sorter: true, sortOrder: list.sortOrder('issuedOn'), render: formatDate },
+    {
+      title: '发证日期',
+      dataIndex: 'issuedOn',
+      key: 'issuedOn',
+      width: 150,
+      sorter: true,
+      sortOrder: list.sortOrder('issuedOn'),
+      render: formatDate,
+    },
     { title: '发证机构', dataIndex: 'issuer', key: 'issuer', ellipsis: true },
   ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <ListHeader title="我的证书"><ExportButton path="/my/certificates" query={list.query} columns={EXPORT} fileName="我的证书" /></ListHeader>
-      {list.error ? <LoadError error={list.error} what="证书" onRetry={list.reload} /> : (
-        <Table<MyCertificate> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 1000 }} locale={{ emptyText: '暂无证书' }} />
+      <ListHeader title="我的证书">
+        <ExportButton path="/my/certificates" query={list.query} columns={EXPORT} fileName="我的证书" />
+      </ListHeader>
+      {list.error ? (
+        <LoadError error={list.error} what="证书" onRetry={list.reload} />
+      ) : (
+        <Table<MyCertificate>
+          rowKey="id"
+          size="middle"
+          {...list.tableProps}
+          columns={columns}
+          scroll={{ x: 1000 }}
+          locale={{ emptyText: '暂无证书' }}
+        />
       )}
     </Space>
   );

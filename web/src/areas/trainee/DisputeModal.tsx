@@ -31,16 +31,29 @@ export function DisputeModal({ claim, onClose, onDone }: { claim: Claim | null; 
       {claim && (
         <Typography.Paragraph>
           {nameOf(PROGRAM_NAMES, claim.program)} · {formatDate(claim.startDate)}—{formatDate(claim.endDate)} · {claimAmount(claim)}
-          <br /><Typography.Text type="secondary">{claim.number}</Typography.Text>
+          <br />
+          <Typography.Text type="secondary">{claim.number}</Typography.Text>
         </Typography.Paragraph>
       )}
       <Form form={form} name="dispute" layout="vertical" onFinish={submit} aria-label="对申领提出异议">
-        <Form.Item label="异议理由" name="reason" rules={[{ required: true, whitespace: true, message: '请说明异议理由' }, { max: 2000, message: '不超过2000个字' }]}
-          extra="例如：本人未参加该培训、未取得该证书、培训时间不符。异议将转交受理该申领的人社部门核查。">
+        <Form.Item
+          label="异议理由"
+          name="reason"
+          rules={[
+            { required: true, whitespace: true, message: '请说明异议理由' },
+            { max: 2000, message: '不超过2000个字' },
+          ]}
+          extra="例如：本人未参加该培训、未取得该证书、培训时间不符。异议将转交受理该申领的人社部门核查。"
+        >
           <Input.TextArea rows={4} />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Space><Button type="primary" htmlType="submit" loading={saving} disabled={saving}>提交异议</Button><Button onClick={onClose}>取消</Button></Space>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>
+            提交异议
+          </Button>
+          <Button onClick={onClose}>取消</Button>
+        </Space>
       </Form>
     </Modal>
   );

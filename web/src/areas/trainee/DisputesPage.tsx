@@ -32,7 +32,11 @@ const EXPORT: ExportColumn<DisputeView>[] = [
 ];
 
 export default function DisputesPage() {
-  return <RequireRole roles={['trainee', 'county', 'city']}><Disputes /></RequireRole>;
+  return (
+    <RequireRole roles={['trainee', 'county', 'city']}>
+      <Disputes />
+    </RequireRole>
+  );
 }
 
 function Disputes() {
@@ -58,54 +62,135 @@ function Disputes() {
 
   const columns: TableProps<DisputeView>['columns'] = [
     {
-      title: '申领', dataIndex: 'claimId', key: 'claimId', width: 220, render: (id: string, d) => (
+      title: '申领',
+      dataIndex: 'claimId',
+      key: 'claimId',
+      width: 220,
+      render: (id: string, d) => (
         <Space orientation="vertical" size={0}>
-          <Link to={`/claims/${encodeURIComponent(id)}`} title={id}>{nameOf(PROGRAM_NAMES, d.claim?.program)}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.claim ? formatMoney(d.claim.amountFen) : ''} {d.claim && <ClaimStatusTag status={d.claim.status} />}</Typography.Text>
+          <Link to={`/claims/${encodeURIComponent(id)}`} title={id}>
+            {nameOf(PROGRAM_NAMES, d.claim?.program)}
+          </Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {d.claim ? formatMoney(d.claim.amountFen) : ''} {d.claim && <ClaimStatusTag status={d.claim.status} />}
+          </Typography.Text>
         </Space>
       ),
     },
-    ...(office ? [
-      { title: '身份证号', dataIndex: 'residentId', key: 'residentId', width: 180, render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span> },
-      { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 80, render: areaName },
-    ] : []),
+    ...(office
+      ? [
+          {
+            title: '身份证号',
+            dataIndex: 'residentId',
+            key: 'residentId',
+            width: 180,
+            render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span>,
+          },
+          { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 80, render: areaName },
+        ]
+      : []),
     { title: '异议理由', dataIndex: 'reason', key: 'reason', ellipsis: { showTitle: true } },
-    { title: '提出时间', dataIndex: 'createdAt', key: 'createdAt', width: 160, sorter: true, sortOrder: list.sortOrder('createdAt'), render: formatDateTime },
-    { title: '状态', dataIndex: 'status', key: 'status', width: 90, sorter: true, sortOrder: list.sortOrder('status'), render: (s: string) => <Tag color={STATUS_COLORS[s]}>{nameOf(DISPUTE_STATUS_NAMES, s)}</Tag> },
     {
-      title: '处理结果', key: 'finding', width: 240, render: (_: unknown, d) => d.finding ? (
-        <Space orientation="vertical" size={0}>
-          <strong>{nameOf(DISPUTE_FINDING_NAMES, d.finding)}</strong>
-          <Typography.Text type="secondary">{d.resolution}</Typography.Text>
-        </Space>
-      ) : d.takenBy ? `${d.takenBy} 已受理` : '—',
+      title: '提出时间',
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      width: 160,
+      sorter: true,
+      sortOrder: list.sortOrder('createdAt'),
+      render: formatDateTime,
     },
-    ...(office ? [{
-      title: '操作', key: 'actions', width: 90, fixed: 'right' as const, render: (_: unknown, d: DisputeView) => d.status === 'open' ? (
-        <Popconfirm title="受理该异议案件？" okText="受理" cancelText="取消" onConfirm={() => take(d)}>
-          <Button size="small" type="primary" loading={busy === d.id} disabled={busy !== null}>受理</Button>
-        </Popconfirm>
-      ) : d.status === 'taken' ? <Button size="small" onClick={() => setResolving(d)}>办结</Button> : null,
-    }] : []),
+    {
+      title: '状态',
+      dataIndex: 'status',
+      key: 'status',
+      width: 90,
+      sorter: true,
+      sortOrder: list.sortOrder('status'),
+      render: (s: string) => <Tag color={STATUS_COLORS[s]}>{nameOf(DISPUTE_STATUS_NAMES, s)}</Tag>,
+    },
+    {
+      title: '处理结果',
+      key: 'finding',
+      width: 240,
+      render: (_: unknown, d) =>
+        d.finding ? (
+          <Space orientation="vertical" size={0}>
+            <strong>{nameOf(DISPUTE_FINDING_NAMES, d.finding)}</strong>
+            <Typography.Text type="secondary">{d.resolution}</Typography.Text>
+          </Space>
+        ) : d.takenBy ? (
+          `${d.takenBy} 已受理`
+        ) : (
+          '—'
+        ),
+    },
+    ...(office
+      ? [
+          {
+            title: '操作',
+            key: 'actions',
+            width: 90,
+            fixed: 'right' as const,
+            render: (_: unknown, d: DisputeView) =>
+              d.status === 'open' ? (
+                <Popconfirm title="受理该异议案件？" okText="受理" cancelText="取消" onConfirm={() => take(d)}>
+                  <Button size="small" type="primary" loading={busy === d.id} disabled={busy !== null}>
+                    受理
+                  </Button>
+                </Popconfirm>
+              ) : d.status === 'taken' ? (
+                <Button size="small" onClick={() => setResolving(d)}>
+                  办结
+                </Button>
+              ) : null,
+          },
+        ]
+      : []),
   ];
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <ListHeader title={office ? '异议案件' : '我的异议'}><ExportButton path="/disputes" query={list.query} columns={EXPORT} fileName={office ? '异议案件' : '我的异议'} /></ListHeader>
+      <ListHeader title={office ? '异议案件' : '我的异议'}>
+        <ExportButton path="/disputes" query={list.query} columns={EXPORT} fileName={office ? '异议案件' : '我的异议'} />
+      </ListHeader>
       {!office && <Alert type="info" showIcon title="在“我的申领”中对不认识的申领提出异议，由受理该申领的人社部门核查并答复。" />}
       <ListFilters form={form} list={list}>
-        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(DISPUTE_STATUS_NAMES)} /></Form.Item>
-        <Form.Item label="范围" name="pending"><Select allowClear placeholder="全部" style={{ width: 140 }} options={[{ value: 'true', label: '未办结' }]} /></Form.Item>
+        <Form.Item label="状态" name="status">
+          <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(DISPUTE_STATUS_NAMES)} />
+        </Form.Item>
+        <Form.Item label="范围" name="pending">
+          <Select allowClear placeholder="全部" style={{ width: 140 }} options={[{ value: 'true', label: '未办结' }]} />
+        </Form.Item>
       </ListFilters>
-      {list.error ? <LoadError error={list.error} what="异议案件" onRetry={list.reload} /> : (
-        <Table<DisputeView> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: office ? 1250 : 900 }} locale={{ emptyText: '暂无异议' }} />
+      {list.error ? (
+        <LoadError error={list.error} what="异议案件" onRetry={list.reload} />
+      ) : (
+        <Table<DisputeView>
+          rowKey="id"
+          size="middle"
+          {...list.tableProps}
+          columns={columns}
+          scroll={{ x: office ? 1250 : 900 }}
+          locale={{ emptyText: '暂无异议' }}
+        />
       )}
-      <ResolveModal dispute={resolving} onClose={() => setResolving(null)} onDone={() => { setResolving(null); message.success('已办结'); list.reload(); }} />
+      <ResolveModal
+        dispute={resolving}
+        onClose={() => setResolving(null)}
+        onDone={() => {
+          setResolving(null);
+          message.success('已办结');
+          list.reload();
+        }}
+      />
     </Space>
   );
 }
 
-interface ResolveForm { finding: 'claim_rejected' | 'dismissed'; resolution: string }
+interface ResolveForm {
+  finding: 'claim_rejected' | 'dismissed';
+  resolution: string;
+}
 
 function ResolveModal({ dispute, onClose, onDone }: { dispute: DisputeView | null; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm<ResolveForm>();
@@ -132,12 +217,29 @@ function ResolveModal({ dispute, onClose, onDone }: { dispute: DisputeView | nul
         <Form.Item label="处理结论" name="finding" rules={[{ required: true, message: '请选择处理结论' }]}>
           <Radio.Group options={options(DISPUTE_FINDING_NAMES)} />
         </Form.Item>
-        <Form.Item label="核查情况及处理说明" name="resolution" rules={[{ required: true, whitespace: true, message: '请填写处理说明' }, { max: 2000, message: '不超过2000个字' }]}>
+        <Form.Item
+          label="核查情况及处理说明"
+          name="resolution"
+          rules={[
+            { required: true, whitespace: true, message: '请填写处理说明' },
+            { max: 2000, message: '不超过2000个字' },
+          ]}
+        >
           <Input.TextArea rows={4} />
         </Form.Item>
-        <Alert type="warning" showIcon title="异议成立：未批准的申领驳回；已批准未支付的撤销批准、释放预留资金并移出支付批次；已支付的登记追回。案件办结前，该申领暂缓支付。" style={{ marginBottom: 16 }} />
+        <Alert
+          type="warning"
+          showIcon
+          title="异议成立：未批准的申领驳回；已批准未支付的撤销批准、释放预留资金并移出支付批次；已支付的登记追回。案件办结前，该申领暂缓支付。"
+          style={{ marginBottom: 16 }}
+        />
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Space><Button type="primary" htmlType="submit" loading={saving} disabled={saving}>办结</Button><Button onClick={onClose}>取消</Button></Space>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>
+            办结
+          </Button>
+          <Button onClick={onClose}>取消</Button>
+        </Space>
       </Form>
     </Dialog>
   );

@@ -24,29 +24,76 @@ const EXPORT: ExportColumn<MyPayment>[] = [
 ];
 
 export default function PaymentsPage() {
-  return <RequireRole roles={['trainee', 'enterprise', 'provider']}><Payments /></RequireRole>;
+  return (
+    <RequireRole roles={['trainee', 'enterprise', 'provider']}>
+      <Payments />
+    </RequireRole>
+  );
 }
 
 function Payments() {
   const list = useServerList<MyPayment>('/my/payments', FILTERS, SORTABLE);
   const [form] = Form.useForm();
   const columns: TableProps<MyPayment>['columns'] = [
-    { title: '申领', dataIndex: 'claimId', key: 'claimId', width: 150, ellipsis: { showTitle: true }, render: (id: string, p) => <Link to={`/claims/${encodeURIComponent(id)}`}>{p.claimNumber}</Link> },
+    {
+      title: '申领',
+      dataIndex: 'claimId',
+      key: 'claimId',
+      width: 150,
+      ellipsis: { showTitle: true },
+      render: (id: string, p) => <Link to={`/claims/${encodeURIComponent(id)}`}>{p.claimNumber}</Link>,
+    },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 170, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
-    { title: '身份证号', dataIndex: 'residentId', key: 'residentId', width: 180, render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span> },
+    {
+      title: '身份证号',
+      dataIndex: 'residentId',
+      key: 'residentId',
+      width: 180,
+      render: (r: string) => <span style={{ fontFamily: 'monospace' }}>{r}</span>,
+    },
     { title: '培训期间', key: 'period', width: 240, render: (_: unknown, p) => `${formatDate(p.startDate)}—${formatDate(p.endDate)}` },
     { title: '收款方', dataIndex: 'payee', key: 'payee', width: 90, render: (p: string) => nameOf(APPLICANT_NAMES, p) },
-    { title: '支付金额', dataIndex: 'amountFen', key: 'amountFen', width: 120, align: 'right', sorter: true, sortOrder: list.sortOrder('amountFen'), render: formatMoney },
-    { title: '支付时间', dataIndex: 'paidAt', key: 'paidAt', width: 170, sorter: true, sortOrder: list.sortOrder('paidAt'), render: formatDateTime },
+    {
+      title: '支付金额',
+      dataIndex: 'amountFen',
+      key: 'amountFen',
+      width: 120,
+      align: 'right',
+      sorter: true,
+      sortOrder: list.sortOrder('amountFen'),
+      render: formatMoney,
+    },
+    {
+      title: '支付时间',
+      dataIndex: 'paidAt',
+      key: 'paidAt',
+      width: 170,
+      sorter: true,
+      sortOrder: list.sortOrder('paidAt'),
+      render: formatDateTime,
+    },
   ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <ListHeader title="支付记录"><ExportButton path="/my/payments" query={list.query} columns={EXPORT} fileName="支付记录" /></ListHeader>
+      <ListHeader title="支付记录">
+        <ExportButton path="/my/payments" query={list.query} columns={EXPORT} fileName="支付记录" />
+      </ListHeader>
       <ListFilters form={form} list={list}>
-        <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 220 }} options={options(PROGRAM_NAMES)} /></Form.Item>
+        <Form.Item label="培训项目" name="program">
+          <Select allowClear placeholder="全部" style={{ width: 220 }} options={options(PROGRAM_NAMES)} />
+        </Form.Item>
       </ListFilters>
-      {list.error ? <LoadError error={list.error} what="支付记录" onRetry={list.reload} /> : (
-        <Table<MyPayment> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 1120 }} locale={{ emptyText: '暂无支付记录' }} />
+      {list.error ? (
+        <LoadError error={list.error} what="支付记录" onRetry={list.reload} />
+      ) : (
+        <Table<MyPayment>
+          rowKey="id"
+          size="middle"
+          {...list.tableProps}
+          columns={columns}
+          scroll={{ x: 1120 }}
+          locale={{ emptyText: '暂无支付记录' }}
+        />
       )}
     </Space>
   );

@@ -25,20 +25,59 @@ export const CLASS_EXPORT: ExportColumn<ClassRow>[] = [
   { title: '状态', value: (c) => nameOf(CLASS_STATUS_NAMES, c.status), width: 16 },
 ];
 
-export function classColumns(list: { sortOrder(k: string): 'ascend' | 'descend' | null }, open: (id: string) => void): TableProps<ClassRow>['columns'] {
+export function classColumns(
+  list: { sortOrder(k: string): 'ascend' | 'descend' | null },
+  open: (id: string) => void,
+): TableProps<ClassRow>['columns'] {
   return [
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 170, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
-    { title: '职业（工种）', dataIndex: 'occupationCode', key: 'occupationCode', width: 160, render: (o: string | null, c) => `${o ?? '—'} ${c.level ? nameOf(LEVEL_NAMES, c.level) : ''}` },
-    { title: '培训期间', dataIndex: 'startDate', key: 'startDate', width: 250, sorter: true, sortOrder: list.sortOrder('startDate'), render: (_: string, c) => `${formatDate(c.startDate)}—${formatDate(c.endDate)}` },
+    {
+      title: '职业（工种）',
+      dataIndex: 'occupationCode',
+      key: 'occupationCode',
+      width: 160,
+      render: (o: string | null, c) => `${o ?? '—'} ${c.level ? nameOf(LEVEL_NAMES, c.level) : ''}`,
+    },
+    {
+      title: '培训期间',
+      dataIndex: 'startDate',
+      key: 'startDate',
+      width: 250,
+      sorter: true,
+      sortOrder: list.sortOrder('startDate'),
+      render: (_: string, c) => `${formatDate(c.startDate)}—${formatDate(c.endDate)}`,
+    },
     { title: '培训机构', dataIndex: 'providerId', key: 'providerId', width: 100 },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 80, render: areaName },
-    { title: '状态', dataIndex: 'status', key: 'status', width: 130, sorter: true, sortOrder: list.sortOrder('status'), render: (s: string) => <Tag>{nameOf(CLASS_STATUS_NAMES, s)}</Tag> },
-    { title: '操作', key: 'open', width: 80, fixed: 'right', render: (_: unknown, c) => <Button size="small" onClick={() => open(c.id)}>查看</Button> },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      key: 'status',
+      width: 130,
+      sorter: true,
+      sortOrder: list.sortOrder('status'),
+      render: (s: string) => <Tag>{nameOf(CLASS_STATUS_NAMES, s)}</Tag>,
+    },
+    {
+      title: '操作',
+      key: 'open',
+      width: 80,
+      fixed: 'right',
+      render: (_: unknown, c) => (
+        <Button size="small" onClick={() => open(c.id)}>
+          查看
+        </Button>
+      ),
+    },
   ];
 }
 
 export default function TrainingsPage() {
-  return <RequireRole roles={['trainee']}><Trainings /></RequireRole>;
+  return (
+    <RequireRole roles={['trainee']}>
+      <Trainings />
+    </RequireRole>
+  );
 }
 
 function Trainings() {
@@ -47,13 +86,28 @@ function Trainings() {
   const [openId, setOpenId] = useState<string | null>(null);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <ListHeader title="我的培训"><ExportButton path="/classes" query={list.query} columns={CLASS_EXPORT} fileName="我的培训" /></ListHeader>
+      <ListHeader title="我的培训">
+        <ExportButton path="/classes" query={list.query} columns={CLASS_EXPORT} fileName="我的培训" />
+      </ListHeader>
       <ListFilters form={form} list={list}>
-        <Form.Item label="培训项目" name="program"><Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} /></Form.Item>
-        <Form.Item label="状态" name="status"><Select allowClear placeholder="全部" style={{ width: 160 }} options={options(CLASS_STATUS_NAMES)} /></Form.Item>
+        <Form.Item label="培训项目" name="program">
+          <Select allowClear placeholder="全部" style={{ width: 200 }} options={options(PROGRAM_NAMES)} />
+        </Form.Item>
+        <Form.Item label="状态" name="status">
+          <Select allowClear placeholder="全部" style={{ width: 160 }} options={options(CLASS_STATUS_NAMES)} />
+        </Form.Item>
       </ListFilters>
-      {list.error ? <LoadError error={list.error} what="培训班" onRetry={list.reload} /> : (
-        <Table<ClassRow> rowKey="id" size="middle" {...list.tableProps} columns={classColumns(list, setOpenId)} scroll={{ x: 980 }} locale={{ emptyText: '暂无培训记录' }} />
+      {list.error ? (
+        <LoadError error={list.error} what="培训班" onRetry={list.reload} />
+      ) : (
+        <Table<ClassRow>
+          rowKey="id"
+          size="middle"
+          {...list.tableProps}
+          columns={classColumns(list, setOpenId)}
+          scroll={{ x: 980 }}
+          locale={{ emptyText: '暂无培训记录' }}
+        />
       )}
       <Drawer open={openId !== null} onClose={() => setOpenId(null)} title="培训详情" size="large" destroyOnHidden>
         {openId && <ClassSummary classId={openId} />}

@@ -13,7 +13,9 @@ export const options = (names: Record<string, string>) => Object.entries(names).
 export function ListHeader({ title, children }: { title: string; children?: ReactNode }) {
   return (
     <Space style={{ width: '100%', justifyContent: 'space-between', flexWrap: 'wrap' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{title}</Typography.Title>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {title}
+      </Typography.Title>
       <Space wrap>{children}</Space>
     </Space>
   );
@@ -26,7 +28,11 @@ export function ListHeader({ title, children }: { title: string; children?: Reac
 export function applyServerError(form: FormInstance, e: unknown, known: readonly string[]): string | null {
   const error = e instanceof ApiError ? e : null;
   const message = error?.message ?? String(e);
-  const path = error?.field?.replace(/^body\./, '').split('.').filter(Boolean) ?? [];
+  const path =
+    error?.field
+      ?.replace(/^body\./, '')
+      .split('.')
+      .filter(Boolean) ?? [];
   if (path.length > 0 && known.includes(path.join('.'))) {
     form.setFields([{ name: path, errors: [message.replace(/^[\w.[\]]+: /, '')] }]);
     return null;
@@ -34,14 +40,18 @@ export function applyServerError(form: FormInstance, e: unknown, known: readonly
   return message;
 }
 
-
 /** A screen for some roles only: others are told so (the API would refuse them anyway). */
 export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
-  return <RequireAuth><RoleGate roles={roles}>{children}</RoleGate></RequireAuth>;
+  return (
+    <RequireAuth>
+      <RoleGate roles={roles}>{children}</RoleGate>
+    </RequireAuth>
+  );
 }
 
 function RoleGate({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const { me } = useAuth();
-  if (!me || !roles.includes(me.role)) return <Result status="403" title="无权访问" subTitle="此页面不在您的办理范围内。" extra={<HomeButton />} />;
+  if (!me || !roles.includes(me.role))
+    return <Result status="403" title="无权访问" subTitle="此页面不在您的办理范围内。" extra={<HomeButton />} />;
   return <>{children}</>;
 }

@@ -8,7 +8,12 @@ const label = (k: string) => EVIDENCE_LABELS[k] ?? k;
 
 function Cell({ k, v }: { k: string; v: unknown }) {
   if (k === 'claimId' && typeof v === 'string') return <Link to={`/claims/${encodeURIComponent(v)}`}>{v}</Link>;
-  if (Array.isArray(v)) return v.every((x) => typeof x !== 'object' || x === null) ? <>{v.map((x) => evidenceValue(k, x)).join('、') || '—'}</> : <Rows k={k} rows={v as Record<string, unknown>[]} />;
+  if (Array.isArray(v))
+    return v.every((x) => typeof x !== 'object' || x === null) ? (
+      <>{v.map((x) => evidenceValue(k, x)).join('、') || '—'}</>
+    ) : (
+      <Rows k={k} rows={v as Record<string, unknown>[]} />
+    );
   if (v && typeof v === 'object') return <Evidence value={v} nested />;
   return <>{evidenceValue(k, v)}</>;
 }
@@ -17,8 +22,12 @@ function Rows({ k, rows }: { k: string; rows: Record<string, unknown>[] }) {
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   return (
     <Table
-      size="small" pagination={rows.length > 10 ? { pageSize: 10, size: 'small' } : false} rowKey={(_, i) => String(i)} aria-label={label(k)}
-      dataSource={rows} scroll={{ x: 'max-content' }}
+      size="small"
+      pagination={rows.length > 10 ? { pageSize: 10, size: 'small' } : false}
+      rowKey={(_, i) => String(i)}
+      aria-label={label(k)}
+      dataSource={rows}
+      scroll={{ x: 'max-content' }}
       columns={keys.map((c) => ({ title: label(c), key: c, render: (_: unknown, r: Record<string, unknown>) => <Cell k={c} v={r[c]} /> }))}
     />
   );
@@ -32,7 +41,12 @@ export function Evidence({ value, nested = false }: { value: unknown; nested?: b
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
       {scalars.length > 0 && (
-        <Descriptions size="small" bordered={!nested} column={nested ? 1 : { xs: 1, md: 2 }} items={scalars.map(([k, v]) => ({ key: k, label: label(k), children: <Cell k={k} v={v} /> }))} />
+        <Descriptions
+          size="small"
+          bordered={!nested}
+          column={nested ? 1 : { xs: 1, md: 2 }}
+          items={scalars.map(([k, v]) => ({ key: k, label: label(k), children: <Cell k={k} v={v} /> }))}
+        />
       )}
       {lists.map(([k, v]) => (
         <div key={k}>

@@ -21,7 +21,11 @@ const FILTERS = ['rule', 'level', 'providerId', 'areaCode', 'classId', 'claimId'
 const SORTABLE: Record<string, string> = { id: 'id', rule: 'rule', weight: 'weight' };
 const options = (names: Record<string, string>) => Object.entries(names).map(([value, label]) => ({ value, label }));
 
-const subjectsText = (f: RiskFinding, kind: string) => f.subjects.filter((s) => s.kind === kind).map((s) => s.ref).join('、');
+const subjectsText = (f: RiskFinding, kind: string) =>
+  f.subjects
+    .filter((s) => s.kind === kind)
+    .map((s) => s.ref)
+    .join('、');
 const EXPORT: ExportColumn<RiskFinding>[] = [
   { title: '线索编号', value: (f) => f.id, width: 30 },
   { title: '规则', value: (f) => RISK_RULE_NAMES[f.rule] ?? f.title, width: 30 },
@@ -46,7 +50,11 @@ export default function RiskFindingsPage() {
 
 function LevelTag({ weight }: { weight: number }) {
   const l = levelOf(LEVELS.findingWeight, weight);
-  return <Tag color={RISK_LEVEL_COLORS[l]}>{RISK_LEVEL_NAMES[l]}（{weight}）</Tag>;
+  return (
+    <Tag color={RISK_LEVEL_COLORS[l]}>
+      {RISK_LEVEL_NAMES[l]}（{weight}）
+    </Tag>
+  );
 }
 
 function Subjects({ f }: { f: RiskFinding }) {
@@ -61,7 +69,13 @@ function Subjects({ f }: { f: RiskFinding }) {
             {refs.slice(0, 3).map((s, i) => (
               <span key={s.ref}>
                 {i > 0 && '、'}
-                {kind === 'claim' ? <Link to={`/claims/${encodeURIComponent(s.ref)}`}>{s.ref.slice(0, 11)}…</Link> : kind === 'class' ? <span title={s.ref}>{s.ref.slice(0, 8)}…</span> : s.ref}
+                {kind === 'claim' ? (
+                  <Link to={`/claims/${encodeURIComponent(s.ref)}`}>{s.ref.slice(0, 11)}…</Link>
+                ) : kind === 'class' ? (
+                  <span title={s.ref}>{s.ref.slice(0, 8)}…</span>
+                ) : (
+                  s.ref
+                )}
               </span>
             ))}
             {refs.length > 3 && ` 等 ${refs.length} 个`}
@@ -98,17 +112,44 @@ function ScanButton({ onDone }: { onDone(): void }) {
   return (
     <>
       {modalHolder}
-      <Button type="primary" onClick={run} loading={running} disabled={running}>运行风险扫描</Button>
-      <Modal open={running || result !== null} title={running ? '正在扫描全部培训班、申领和培训机构' : '风险扫描完成'} closable={!running}
-        mask={{ closable: !running }} onCancel={() => setResult(null)} footer={running ? null : <Button type="primary" onClick={() => setResult(null)}>查看线索</Button>}>
+      <Button type="primary" onClick={run} loading={running} disabled={running}>
+        运行风险扫描
+      </Button>
+      <Modal
+        open={running || result !== null}
+        title={running ? '正在扫描全部培训班、申领和培训机构' : '风险扫描完成'}
+        closable={!running}
+        mask={{ closable: !running }}
+        onCancel={() => setResult(null)}
+        footer={
+          running ? null : (
+            <Button type="primary" onClick={() => setResult(null)}>
+              查看线索
+            </Button>
+          )
+        }
+      >
         <Progress percent={percent} status={running ? 'active' : 'success'} aria-label="扫描进度" />
         {result && (
           <Space orientation="vertical" style={{ width: '100%' }}>
-            <Typography.Text>共发现 <b>{result.findings}</b> 条风险线索；评分：培训班 {result.scored.classes} 个、申领 {result.scored.claims} 笔、培训机构 {result.scored.providers} 家。</Typography.Text>
-            <Table size="small" pagination={false} rowKey="rule" data-testid="scan-by-rule"
+            <Typography.Text>
+              共发现 <b>{result.findings}</b> 条风险线索；评分：培训班 {result.scored.classes} 个、申领 {result.scored.claims} 笔、培训机构{' '}
+              {result.scored.providers} 家。
+            </Typography.Text>
+            <Table
+              size="small"
+              pagination={false}
+              rowKey="rule"
+              data-testid="scan-by-rule"
               dataSource={Object.entries(result.byRule).map(([rule, n]) => ({ rule, n }))}
-              columns={[{ title: '规则', dataIndex: 'rule', render: (r: string) => RISK_RULE_NAMES[r] ?? r }, { title: '线索数', dataIndex: 'n', align: 'right' }]} />
-            {Object.values(result.unknown).map((u) => <Alert key={u.note} type="warning" showIcon title={u.note} />)}
+              columns={[
+                { title: '规则', dataIndex: 'rule', render: (r: string) => RISK_RULE_NAMES[r] ?? r },
+                { title: '线索数', dataIndex: 'n', align: 'right' },
+              ]}
+            />
+            {Object.values(result.unknown).map((u) => (
+              <Alert key={u.note} type="warning" showIcon title={u.note} />
+            ))}
           </Space>
         )}
       </Modal>
@@ -125,39 +166,97 @@ function Findings() {
   const [sanction, setSanction] = useState<SanctionPrefill | null>(null);
   const office = me?.role === 'city' || me?.role === 'county';
 
-
   const columns: TableProps<RiskFinding>['columns'] = [
-    { title: '规则', dataIndex: 'rule', key: 'rule', width: 190, sorter: true, sortOrder: sortOrder('rule'), render: (r: string, f) => <span>{RISK_RULE_NAMES[r] ?? f.title}<br /><Typography.Text type="secondary">{f.clause}</Typography.Text></span> },
-    { title: '等级', dataIndex: 'weight', key: 'weight', width: 90, sorter: true, sortOrder: sortOrder('weight'), render: (w: number) => <LevelTag weight={w} /> },
-    { title: '说明', dataIndex: 'explanation', key: 'explanation', render: (t: string) => <span style={{ wordBreak: 'break-all' }}>{t}</span> },
-    { title: '涉及', key: 'subjects', width: 230, render: (_: unknown, f) => <Subjects f={f} /> },
-    ...(office ? [{
-      title: '操作', key: 'act', width: 80,
-      render: (_: unknown, f: RiskFinding) => (
-        <Button size="small" onClick={() => {
-          const claim = f.subjects.find((s) => s.kind === 'claim');
-          const provider = f.subjects.find((s) => s.kind === 'provider');
-          setSanction({ target: claim ? 'claim' : 'provider', claimId: claim?.ref, providerId: provider?.ref, findingIds: [f.id] });
-        }}>查处</Button>
+    {
+      title: '规则',
+      dataIndex: 'rule',
+      key: 'rule',
+      width: 190,
+      sorter: true,
+      sortOrder: sortOrder('rule'),
+      render: (r: string, f) => (
+        <span>
+          {RISK_RULE_NAMES[r] ?? f.title}
+          <br />
+          <Typography.Text type="secondary">{f.clause}</Typography.Text>
+        </span>
       ),
-    }] : []),
+    },
+    {
+      title: '等级',
+      dataIndex: 'weight',
+      key: 'weight',
+      width: 90,
+      sorter: true,
+      sortOrder: sortOrder('weight'),
+      render: (w: number) => <LevelTag weight={w} />,
+    },
+    {
+      title: '说明',
+      dataIndex: 'explanation',
+      key: 'explanation',
+      render: (t: string) => <span style={{ wordBreak: 'break-all' }}>{t}</span>,
+    },
+    { title: '涉及', key: 'subjects', width: 230, render: (_: unknown, f) => <Subjects f={f} /> },
+    ...(office
+      ? [
+          {
+            title: '操作',
+            key: 'act',
+            width: 80,
+            render: (_: unknown, f: RiskFinding) => (
+              <Button
+                size="small"
+                onClick={() => {
+                  const claim = f.subjects.find((s) => s.kind === 'claim');
+                  const provider = f.subjects.find((s) => s.kind === 'provider');
+                  setSanction({ target: claim ? 'claim' : 'provider', claimId: claim?.ref, providerId: provider?.ref, findingIds: [f.id] });
+                }}
+              >
+                查处
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
 
   const latest = scans.data?.items[0];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>风险线索</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          风险线索
+        </Typography.Title>
         <Space wrap>
-          {me?.role === 'city' && <ScanButton onDone={() => { reload(); scans.reload(); }} />}
+          {me?.role === 'city' && (
+            <ScanButton
+              onDone={() => {
+                reload();
+                scans.reload();
+              }}
+            />
+          )}
           <ExportButton path="/risk/findings" query={list.query} columns={EXPORT} fileName="风险线索" />
         </Space>
       </Space>
       {latest ? (
-        <Alert type="info" showIcon title={`最近一次扫描：${formatDateTime(latest.scannedAt)}，${latest.findings} 条线索（参数版本 ${latest.parametersVersion}）`}
-          description={Object.values(latest.unknown).map((u) => u.note).join(' ') || undefined} />
+        <Alert
+          type="info"
+          showIcon
+          title={`最近一次扫描：${formatDateTime(latest.scannedAt)}，${latest.findings} 条线索（参数版本 ${latest.parametersVersion}）`}
+          description={
+            Object.values(latest.unknown)
+              .map((u) => u.note)
+              .join(' ') || undefined
+          }
+        />
       ) : scans.loading ? null : (
-        <Alert type="warning" showIcon title={me?.role === 'city' ? '尚未运行风险扫描：点击“运行风险扫描”。' : '市人社局尚未运行风险扫描。'} />
+        <Alert
+          type="warning"
+          showIcon
+          title={me?.role === 'city' ? '尚未运行风险扫描：点击“运行风险扫描”。' : '市人社局尚未运行风险扫描。'}
+        />
       )}
       <ListFilters form={form} list={list}>
         <Form.Item label="规则" name="rule">
@@ -169,9 +268,7 @@ function Findings() {
         <Form.Item label="培训机构编号" name="providerId">
           <Input allowClear maxLength={64} style={{ width: 120 }} />
         </Form.Item>
-        {me?.role !== 'county' && (
-          <AreaFilter width={110} />
-        )}
+        {me?.role !== 'county' && <AreaFilter width={110} />}
         <Form.Item label="培训班编号" name="classId">
           <Input allowClear maxLength={64} style={{ width: 160 }} />
         </Form.Item>
@@ -180,7 +277,12 @@ function Findings() {
         <LoadError error={error} what="风险线索" onRetry={reload} />
       ) : (
         <Table<RiskFinding>
-          rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 900 }}
+          rowKey="id"
+          size="middle"
+          {...list.tableProps}
+          columns={columns}
+          tableLayout="fixed"
+          scroll={{ x: 900 }}
           expandable={{ expandedRowRender: (f) => <Evidence value={f.evidence} />, expandRowByClick: false }}
         />
       )}

@@ -1,7 +1,21 @@
 // 过程监督抽查 (§5.3): draw the classes to visit, with a probability rising with each class's risk score
 // (reproducible: the same seed over the same classes draws the same sample), see each drawn class with
 // its score, probability and draw, and record what the inspection found.
-import { Alert, Button, Card, Form, Input, message as antdMessage, Radio, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Form,
+  Input,
+  message as antdMessage,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableProps,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../../api.ts';
 import { useAuth } from '../../../auth.tsx';
@@ -70,23 +84,38 @@ function SampleForm({ onSampled }: { onSampled(s: SampleResult): void }) {
         每个开班审查通过或培训中的培训班被抽中的概率 = 5% + 85% × 风险评分 / 100；以种子和班级编号计算随机数，同一种子可复现同一结果。
       </Typography.Paragraph>
       <Form form={form} name="sample" layout="inline" onFinish={submit} aria-label="抽样" style={{ rowGap: 12 }}>
-        <Form.Item label="抽样种子" name="seed" rules={[{ required: true, whitespace: true, message: '请填写抽样种子（如 2021年11月过程监督）' }]}>
+        <Form.Item
+          label="抽样种子"
+          name="seed"
+          rules={[{ required: true, whitespace: true, message: '请填写抽样种子（如 2021年11月过程监督）' }]}
+        >
           <Input maxLength={100} style={{ width: 220 }} placeholder="如 2021年11月过程监督" />
         </Form.Item>
         {me?.role === 'city' && (
           <Form.Item label="地区" name="areaCode">
-            <Select allowClear placeholder="全市" style={{ width: 110 }} options={options(AREA_NAMES).filter((o) => o.value !== '510400')} />
+            <Select
+              allowClear
+              placeholder="全市"
+              style={{ width: 110 }}
+              options={options(AREA_NAMES).filter((o) => o.value !== '510400')}
+            />
           </Form.Item>
         )}
         <Form.Item>
-          <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>抽样</Button>
+          <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>
+            抽样
+          </Button>
         </Form.Item>
       </Form>
     </Card>
   );
 }
 
-interface ResultValues { result: 'clean' | 'irregular'; inspectedOn: import('dayjs').Dayjs; note: string }
+interface ResultValues {
+  result: 'clean' | 'irregular';
+  inspectedOn: import('dayjs').Dayjs;
+  note: string;
+}
 
 function ResultModal({ inspection, onClose, onDone }: { inspection: Inspection | null; onClose(): void; onDone(): void }) {
   const { day } = useBusinessDate();
@@ -107,7 +136,10 @@ function ResultModal({ inspection, onClose, onDone }: { inspection: Inspection |
     setSaving(true);
     setError(null);
     try {
-      await api(`/risk/inspections/${encodeURIComponent(inspection!.id)}/result`, { method: 'POST', body: { result: v.result, note: v.note.trim(), inspectedOn: isoDay(v.inspectedOn) } });
+      await api(`/risk/inspections/${encodeURIComponent(inspection!.id)}/result`, {
+        method: 'POST',
+        body: { result: v.result, note: v.note.trim(), inspectedOn: isoDay(v.inspectedOn) },
+      });
       message.success('已登记检查结果');
       onDone();
     } catch (e) {
@@ -118,23 +150,39 @@ function ResultModal({ inspection, onClose, onDone }: { inspection: Inspection |
   };
   return (
     <>
-    {messageHolder}
-    <Dialog open={inspection !== null} title={`登记检查结果：${inspection?.id ?? ''}`} onCancel={onClose} onOk={submit} okText="保存" cancelText="取消"
-      confirmLoading={saving} okButtonProps={{ disabled: saving }} destroyOnHidden>
-      <FormError message={error} />
-      <Typography.Paragraph type="secondary">培训班 {inspection?.classId}（{inspection?.providerName}）</Typography.Paragraph>
-      <Form form={form} name="inspection" layout="vertical" aria-label="检查结果" initialValues={{ inspectedOn: day() }} preserve={false}>
-        <Form.Item label="检查结果" name="result" rules={[{ required: true, message: '请选择检查结果' }]}>
-          <Radio.Group options={[{ value: 'clean', label: '未发现问题' }, { value: 'irregular', label: '发现违规' }]} />
-        </Form.Item>
-        <Form.Item label="检查日期" name="inspectedOn" rules={[{ required: true, message: '请选择检查日期' }]}>
-          <DateInput />
-        </Form.Item>
-        <Form.Item label="检查发现" name="note" rules={[{ required: true, whitespace: true, message: '请记录检查发现' }]}>
-          <Input.TextArea rows={4} maxLength={2000} showCount placeholder="如：现场实到 3 人，花名册 12 人；签到表为同一笔迹" />
-        </Form.Item>
-      </Form>
-    </Dialog>
+      {messageHolder}
+      <Dialog
+        open={inspection !== null}
+        title={`登记检查结果：${inspection?.id ?? ''}`}
+        onCancel={onClose}
+        onOk={submit}
+        okText="保存"
+        cancelText="取消"
+        confirmLoading={saving}
+        okButtonProps={{ disabled: saving }}
+        destroyOnHidden
+      >
+        <FormError message={error} />
+        <Typography.Paragraph type="secondary">
+          培训班 {inspection?.classId}（{inspection?.providerName}）
+        </Typography.Paragraph>
+        <Form form={form} name="inspection" layout="vertical" aria-label="检查结果" initialValues={{ inspectedOn: day() }} preserve={false}>
+          <Form.Item label="检查结果" name="result" rules={[{ required: true, message: '请选择检查结果' }]}>
+            <Radio.Group
+              options={[
+                { value: 'clean', label: '未发现问题' },
+                { value: 'irregular', label: '发现违规' },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item label="检查日期" name="inspectedOn" rules={[{ required: true, message: '请选择检查日期' }]}>
+            <DateInput />
+          </Form.Item>
+          <Form.Item label="检查发现" name="note" rules={[{ required: true, whitespace: true, message: '请记录检查发现' }]}>
+            <Input.TextArea rows={4} maxLength={2000} showCount placeholder="如：现场实到 3 人，花名册 12 人；签到表为同一笔迹" />
+          </Form.Item>
+        </Form>
+      </Dialog>
     </>
   );
 }
@@ -149,40 +197,106 @@ function Inspections() {
   const [sampled, setSampled] = useState<SampleResult | null>(null);
 
   const columns: TableProps<Inspection>['columns'] = [
-    { title: '培训班', dataIndex: 'classId', key: 'classId', ellipsis: { showTitle: true }, render: (c: string, i) => <span title={c}>{c}<br /><Typography.Text type="secondary">{i.providerName}（{i.providerId}）</Typography.Text></span> },
+    {
+      title: '培训班',
+      dataIndex: 'classId',
+      key: 'classId',
+      ellipsis: { showTitle: true },
+      render: (c: string, i) => (
+        <span title={c}>
+          {c}
+          <br />
+          <Typography.Text type="secondary">
+            {i.providerName}（{i.providerId}）
+          </Typography.Text>
+        </span>
+      ),
+    },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 80, render: areaName },
     { title: '班级状态', dataIndex: 'classStatus', key: 'classStatus', width: 110, render: (s: string) => nameOf(CLASS_STATUS_NAMES, s) },
     {
-      title: '风险评分', dataIndex: 'score', key: 'score', width: 110, sorter: true, sortOrder: sortOrder('score'),
-      render: (s: number) => { const l = levelOf(LEVELS.score, s); return <Space size={4}>{s}<Tag color={RISK_LEVEL_COLORS[l]}>{RISK_LEVEL_NAMES[l]}</Tag></Space>; },
+      title: '风险评分',
+      dataIndex: 'score',
+      key: 'score',
+      width: 110,
+      sorter: true,
+      sortOrder: sortOrder('score'),
+      render: (s: number) => {
+        const l = levelOf(LEVELS.score, s);
+        return (
+          <Space size={4}>
+            {s}
+            <Tag color={RISK_LEVEL_COLORS[l]}>{RISK_LEVEL_NAMES[l]}</Tag>
+          </Space>
+        );
+      },
     },
-    { title: '抽中概率', dataIndex: 'probability', key: 'probability', width: 100, sorter: true, sortOrder: sortOrder('probability'), render: pct },
+    {
+      title: '抽中概率',
+      dataIndex: 'probability',
+      key: 'probability',
+      width: 100,
+      sorter: true,
+      sortOrder: sortOrder('probability'),
+      render: pct,
+    },
     { title: '随机数', dataIndex: 'draw', key: 'draw', width: 80, render: (d: number) => d.toFixed(4) },
     {
-      title: '检查结果', key: 'result', width: 200,
-      render: (_: unknown, i) => (i.status === 'done'
-        ? <span><Tag color={i.result === 'irregular' ? 'red' : 'green'}>{INSPECTION_RESULT_NAMES[i.result!]}</Tag>{formatDate(i.inspectedOn)}<br />{i.note}</span>
-        : <Tag>{INSPECTION_STATUS_NAMES[i.status]}</Tag>),
+      title: '检查结果',
+      key: 'result',
+      width: 200,
+      render: (_: unknown, i) =>
+        i.status === 'done' ? (
+          <span>
+            <Tag color={i.result === 'irregular' ? 'red' : 'green'}>{INSPECTION_RESULT_NAMES[i.result!]}</Tag>
+            {formatDate(i.inspectedOn)}
+            <br />
+            {i.note}
+          </span>
+        ) : (
+          <Tag>{INSPECTION_STATUS_NAMES[i.status]}</Tag>
+        ),
     },
     {
-      title: '操作', key: 'act', width: 120,
-      render: (_: unknown, i) => (i.status === 'planned'
-        ? <Button size="small" onClick={() => setRecording(i)}>登记结果</Button>
-        : i.result === 'irregular' ? <Button size="small" danger onClick={() => setSanction({ target: 'provider', providerId: i.providerId, inspectionId: i.id })}>查处</Button> : null),
+      title: '操作',
+      key: 'act',
+      width: 120,
+      render: (_: unknown, i) =>
+        i.status === 'planned' ? (
+          <Button size="small" onClick={() => setRecording(i)}>
+            登记结果
+          </Button>
+        ) : i.result === 'irregular' ? (
+          <Button size="small" danger onClick={() => setSanction({ target: 'provider', providerId: i.providerId, inspectionId: i.id })}>
+            查处
+          </Button>
+        ) : null,
     },
   ];
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>过程监督抽查</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          过程监督抽查
+        </Typography.Title>
         <ExportButton path="/risk/inspections" query={list.query} columns={EXPORT} fileName="过程监督检查任务" />
       </Space>
-      <SampleForm onSampled={(s) => { setSampled(s); list.update({ filters: { sampleId: s.id, status: undefined, result: undefined, areaCode: undefined, classId: undefined } }); }} />
+      <SampleForm
+        onSampled={(s) => {
+          setSampled(s);
+          list.update({ filters: { sampleId: s.id, status: undefined, result: undefined, areaCode: undefined, classId: undefined } });
+        }}
+      />
       {sampled && (
-        <Alert type="success" showIcon closable onClose={() => setSampled(null)}
+        <Alert
+          type="success"
+          showIcon
+          closable
+          onClose={() => setSampled(null)}
           title={`抽样 ${sampled.id}：种子“${sampled.seed}”，${sampled.areaCode ? areaName(sampled.areaCode) : '全市'}可抽查的培训班 ${sampled.population} 个，抽中 ${sampled.inspections.length} 个`}
-          description={sampled.scanId ? `按风险扫描 ${sampled.scanId} 的评分计算概率` : '尚无风险扫描，各班按基础概率抽取'} />
+          description={sampled.scanId ? `按风险扫描 ${sampled.scanId} 的评分计算概率` : '尚无风险扫描，各班按基础概率抽取'}
+        />
       )}
       <ListFilters form={form} list={list}>
         <Form.Item label="抽样编号" name="sampleId">
@@ -201,7 +315,14 @@ function Inspections() {
       ) : (
         <Table<Inspection> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 1000 }} />
       )}
-      <ResultModal inspection={recording} onClose={() => setRecording(null)} onDone={() => { setRecording(null); reload(); }} />
+      <ResultModal
+        inspection={recording}
+        onClose={() => setRecording(null)}
+        onDone={() => {
+          setRecording(null);
+          reload();
+        }}
+      />
       <SanctionModal open={sanction !== null} prefill={sanction ?? {}} onClose={() => setSanction(null)} onDone={() => setSanction(null)} />
     </Space>
   );

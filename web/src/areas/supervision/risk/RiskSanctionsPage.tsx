@@ -18,7 +18,12 @@ const EXPORT: ExportColumn<Sanction>[] = [
   { title: '地区', value: (s) => s.areaName ?? s.areaCode },
   { title: '查处日期', value: (s) => formatDate(s.sanctionedOn), width: 16 },
 ];
-const KIND_COLORS: Record<string, string> = { claim_rejected: 'orange', money_recovered: 'red', provider_suspended: 'volcano', provider_delisted: 'magenta' };
+const KIND_COLORS: Record<string, string> = {
+  claim_rejected: 'orange',
+  money_recovered: 'red',
+  provider_suspended: 'volcano',
+  provider_delisted: 'magenta',
+};
 
 export default function RiskSanctionsPage() {
   return (
@@ -42,9 +47,13 @@ function Sanctions() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>查处记录</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          查处记录
+        </Typography.Title>
         <Space>
-          <Button type="primary" onClick={() => setOpen(true)}>实施查处</Button>
+          <Button type="primary" onClick={() => setOpen(true)}>
+            实施查处
+          </Button>
           <ExportButton path="/risk/sanctions" query={list.query} columns={EXPORT} fileName="查处记录" />
         </Space>
       </Space>
@@ -54,7 +63,15 @@ function Sanctions() {
       ) : (
         <Table<Sanction> rowKey="id" size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 900 }} />
       )}
-      <SanctionModal open={open} prefill={{}} onClose={() => setOpen(false)} onDone={() => { setOpen(false); list.reload(); }} />
+      <SanctionModal
+        open={open}
+        prefill={{}}
+        onClose={() => setOpen(false)}
+        onDone={() => {
+          setOpen(false);
+          list.reload();
+        }}
+      />
     </Space>
   );
 }

@@ -44,17 +44,49 @@ function Scores() {
 
   const columns: TableProps<RiskScore>['columns'] = [
     {
-      title: SUBJECT_KIND_NAMES[kind], dataIndex: 'ref', key: 'ref', sorter: true, sortOrder: sortOrder('ref'), ellipsis: { showTitle: true },
+      title: SUBJECT_KIND_NAMES[kind],
+      dataIndex: 'ref',
+      key: 'ref',
+      sorter: true,
+      sortOrder: sortOrder('ref'),
+      ellipsis: { showTitle: true },
       render: (ref: string) => (kind === 'claim' ? <Link to={`/claims/${encodeURIComponent(ref)}`}>{ref}</Link> : ref),
     },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 90, render: areaName },
     {
-      title: '风险评分', dataIndex: 'score', key: 'score', width: 120, sorter: true, sortOrder: sortOrder('score') ?? (state.sort ? null : 'descend'),
-      render: (s: number) => { const l = levelOf(LEVELS.score, s); return <Space><b>{s}</b><Tag color={RISK_LEVEL_COLORS[l]}>{RISK_LEVEL_NAMES[l]}</Tag></Space>; },
+      title: '风险评分',
+      dataIndex: 'score',
+      key: 'score',
+      width: 120,
+      sorter: true,
+      sortOrder: sortOrder('score') ?? (state.sort ? null : 'descend'),
+      render: (s: number) => {
+        const l = levelOf(LEVELS.score, s);
+        return (
+          <Space>
+            <b>{s}</b>
+            <Tag color={RISK_LEVEL_COLORS[l]}>{RISK_LEVEL_NAMES[l]}</Tag>
+          </Space>
+        );
+      },
     },
-    { title: '触发的规则', dataIndex: 'rules', key: 'rules', render: (rules: string[]) => <Space wrap size={4}>{rules.map((r) => <Tag key={r}>{RISK_RULE_NAMES[r] ?? r}</Tag>)}</Space> },
     {
-      title: '线索', dataIndex: 'findings', key: 'findings', width: 90,
+      title: '触发的规则',
+      dataIndex: 'rules',
+      key: 'rules',
+      render: (rules: string[]) => (
+        <Space wrap size={4}>
+          {rules.map((r) => (
+            <Tag key={r}>{RISK_RULE_NAMES[r] ?? r}</Tag>
+          ))}
+        </Space>
+      ),
+    },
+    {
+      title: '线索',
+      dataIndex: 'findings',
+      key: 'findings',
+      width: 90,
       render: (n: number, s) => <Link to={`/risk-findings?${FINDINGS_FILTER[s.kind]}=${encodeURIComponent(s.ref)}`}>{n} 条</Link>,
     },
   ];
@@ -62,19 +94,32 @@ function Scores() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>风险评分</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          风险评分
+        </Typography.Title>
         <ExportButton path="/risk/scores" query={query} columns={EXPORT} fileName={`风险评分-${SUBJECT_KIND_NAMES[kind]}`} />
       </Space>
-      <Tabs activeKey={kind} onChange={(k) => list.update({ filters: { kind: k, ref: undefined } })}
-        items={[{ key: 'class', label: '培训班' }, { key: 'claim', label: '补贴申领' }, { key: 'provider', label: '培训机构' }]} />
-      <ListFilters form={form} list={list} fromForm={(v) => ({ ...v, kind })}
-        onReset={() => list.update({ filters: { kind, level: undefined, areaCode: undefined, ref: undefined }, sort: undefined, order: undefined })}>
+      <Tabs
+        activeKey={kind}
+        onChange={(k) => list.update({ filters: { kind: k, ref: undefined } })}
+        items={[
+          { key: 'class', label: '培训班' },
+          { key: 'claim', label: '补贴申领' },
+          { key: 'provider', label: '培训机构' },
+        ]}
+      />
+      <ListFilters
+        form={form}
+        list={list}
+        fromForm={(v) => ({ ...v, kind })}
+        onReset={() =>
+          list.update({ filters: { kind, level: undefined, areaCode: undefined, ref: undefined }, sort: undefined, order: undefined })
+        }
+      >
         <Form.Item label="等级" name="level">
           <Select allowClear placeholder="全部" style={{ width: 90 }} options={options(RISK_LEVEL_NAMES)} />
         </Form.Item>
-        {me?.role !== 'county' && (
-          <AreaFilter width={110} />
-        )}
+        {me?.role !== 'county' && <AreaFilter width={110} />}
         <Form.Item label="编号" name="ref">
           <Input allowClear maxLength={64} style={{ width: 200 }} />
         </Form.Item>
@@ -82,7 +127,14 @@ function Scores() {
       {error ? (
         <LoadError error={error} what="风险评分" onRetry={reload} />
       ) : (
-        <Table<RiskScore> rowKey={(s) => `${s.kind}:${s.ref}`} size="middle" {...list.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 760 }} />
+        <Table<RiskScore>
+          rowKey={(s) => `${s.kind}:${s.ref}`}
+          size="middle"
+          {...list.tableProps}
+          columns={columns}
+          tableLayout="fixed"
+          scroll={{ x: 760 }}
+        />
       )}
     </Space>
   );

@@ -11,16 +11,44 @@ import { showServerErrors } from '../../../form-errors.ts';
 import { SANCTION_KIND_NAMES } from './risk-labels.ts';
 import { useBusinessDate } from '../../../business-date.tsx';
 
-export interface SanctionDone { id: string; kind: string; claimId: string | null; providerId: string | null; amountFen: number | null }
-
-export interface SanctionPrefill { target?: 'claim' | 'provider'; claimId?: string; providerId?: string; findingIds?: string[]; inspectionId?: string }
-
-interface Values {
-  target: 'claim' | 'provider'; claimId?: string; providerId?: string; status?: 'suspended' | 'delisted'; reason: string;
-  on: import('dayjs').Dayjs; findingIds?: string; inspectionId?: string;
+export interface SanctionDone {
+  id: string;
+  kind: string;
+  claimId: string | null;
+  providerId: string | null;
+  amountFen: number | null;
 }
 
-export function SanctionModal({ open, prefill, onClose, onDone }: { open: boolean; prefill: SanctionPrefill; onClose(): void; onDone(s: SanctionDone): void }) {
+export interface SanctionPrefill {
+  target?: 'claim' | 'provider';
+  claimId?: string;
+  providerId?: string;
+  findingIds?: string[];
+  inspectionId?: string;
+}
+
+interface Values {
+  target: 'claim' | 'provider';
+  claimId?: string;
+  providerId?: string;
+  status?: 'suspended' | 'delisted';
+  reason: string;
+  on: import('dayjs').Dayjs;
+  findingIds?: string;
+  inspectionId?: string;
+}
+
+export function SanctionModal({
+  open,
+  prefill,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  prefill: SanctionPrefill;
+  onClose(): void;
+  onDone(s: SanctionDone): void;
+}) {
   const { day } = useBusinessDate();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
@@ -32,8 +60,13 @@ export function SanctionModal({ open, prefill, onClose, onDone }: { open: boolea
     if (open) setError(null);
   }, [open]);
   const initialValues = {
-    target: prefill.target ?? 'claim', claimId: prefill.claimId, providerId: prefill.providerId, status: 'suspended' as const, on: day(),
-    findingIds: (prefill.findingIds ?? []).join('\n'), inspectionId: prefill.inspectionId,
+    target: prefill.target ?? 'claim',
+    claimId: prefill.claimId,
+    providerId: prefill.providerId,
+    status: 'suspended' as const,
+    on: day(),
+    findingIds: (prefill.findingIds ?? []).join('\n'),
+    inspectionId: prefill.inspectionId,
   };
 
   const submit = async () => {
@@ -43,19 +76,35 @@ export function SanctionModal({ open, prefill, onClose, onDone }: { open: boolea
     } catch {
       return;
     }
-    const findingIds = (v.findingIds ?? '').split(/[\s,，、]+/).map((s) => s.trim()).filter(Boolean);
+    const findingIds = (v.findingIds ?? '')
+      .split(/[\s,，、]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     const basis = { findingIds, inspectionId: v.inspectionId?.trim() || null };
-    const body = v.target === 'claim'
-      ? { target: 'claim', claimId: v.claimId?.trim(), reason: v.reason.trim(), on: isoDay(v.on), basis }
-      : { target: 'provider', providerId: v.providerId?.trim(), status: v.status, reason: v.reason.trim(), on: isoDay(v.on), basis };
+    const body =
+      v.target === 'claim'
+        ? { target: 'claim', claimId: v.claimId?.trim(), reason: v.reason.trim(), on: isoDay(v.on), basis }
+        : { target: 'provider', providerId: v.providerId?.trim(), status: v.status, reason: v.reason.trim(), on: isoDay(v.on), basis };
     setSaving(true);
     setError(null);
     try {
       const s = await api<SanctionDone>('/risk/sanctions', { method: 'POST', body });
-      message.success(`已登记查处：${SANCTION_KIND_NAMES[s.kind] ?? s.kind}${s.amountFen != null ? `（追回 ${formatMoney(s.amountFen)}）` : ''}`);
+      message.success(
+        `已登记查处：${SANCTION_KIND_NAMES[s.kind] ?? s.kind}${s.amountFen != null ? `（追回 ${formatMoney(s.amountFen)}）` : ''}`,
+      );
       onDone(s);
     } catch (e) {
-      setError(showServerErrors(form, e, { claimId: 'claimId', providerId: 'providerId', status: 'status', reason: 'reason', on: 'on', 'basis.findingIds': 'findingIds', 'basis.inspectionId': 'inspectionId' }));
+      setError(
+        showServerErrors(form, e, {
+          claimId: 'claimId',
+          providerId: 'providerId',
+          status: 'status',
+          reason: 'reason',
+          on: 'on',
+          'basis.findingIds': 'findingIds',
+          'basis.inspectionId': 'inspectionId',
+        }),
+      );
     } finally {
       setSaving(false);
     }
@@ -63,43 +112,71 @@ export function SanctionModal({ open, prefill, onClose, onDone }: { open: boolea
 
   return (
     <>
-    {messageHolder}
-    <Dialog open={open} title="实施查处" onCancel={onClose} onOk={submit} okText="确认查处" cancelText="取消" confirmLoading={saving}
-      okButtonProps={{ disabled: saving }} destroyOnHidden width={560}>
-      <FormError message={error} />
-      <Form form={form} name="sanction" layout="vertical" aria-label="查处" initialValues={initialValues} preserve={false}>
-        <Form.Item label="查处对象" name="target" rules={[{ required: true, message: '请选择查处对象' }]}>
-          <Radio.Group options={[{ value: 'claim', label: '补贴申领（驳回或追回）' }, { value: 'provider', label: '培训机构（暂停或取消资格）' }]} />
-        </Form.Item>
-        {target === 'provider' ? (
-          <>
-            <Form.Item label="培训机构编号" name="providerId" rules={[{ required: true, whitespace: true, message: '请填写培训机构编号' }]}>
+      {messageHolder}
+      <Dialog
+        open={open}
+        title="实施查处"
+        onCancel={onClose}
+        onOk={submit}
+        okText="确认查处"
+        cancelText="取消"
+        confirmLoading={saving}
+        okButtonProps={{ disabled: saving }}
+        destroyOnHidden
+        width={560}
+      >
+        <FormError message={error} />
+        <Form form={form} name="sanction" layout="vertical" aria-label="查处" initialValues={initialValues} preserve={false}>
+          <Form.Item label="查处对象" name="target" rules={[{ required: true, message: '请选择查处对象' }]}>
+            <Radio.Group
+              options={[
+                { value: 'claim', label: '补贴申领（驳回或追回）' },
+                { value: 'provider', label: '培训机构（暂停或取消资格）' },
+              ]}
+            />
+          </Form.Item>
+          {target === 'provider' ? (
+            <>
+              <Form.Item
+                label="培训机构编号"
+                name="providerId"
+                rules={[{ required: true, whitespace: true, message: '请填写培训机构编号' }]}
+              >
+                <Input maxLength={64} />
+              </Form.Item>
+              <Form.Item label="处理" name="status" rules={[{ required: true, message: '请选择处理方式' }]}>
+                <Select
+                  options={[
+                    { value: 'suspended', label: '暂停补贴性培训资格' },
+                    { value: 'delisted', label: '取消补贴性培训资格（除名）' },
+                  ]}
+                />
+              </Form.Item>
+            </>
+          ) : (
+            <Form.Item
+              label="申领编号"
+              name="claimId"
+              rules={[{ required: true, whitespace: true, message: '请填写申领编号' }]}
+              extra="未支付的申领将被驳回（已批准待支付的停止支付）；已支付的将追回补贴资金。"
+            >
               <Input maxLength={64} />
             </Form.Item>
-            <Form.Item label="处理" name="status" rules={[{ required: true, message: '请选择处理方式' }]}>
-              <Select options={[{ value: 'suspended', label: '暂停补贴性培训资格' }, { value: 'delisted', label: '取消补贴性培训资格（除名）' }]} />
-            </Form.Item>
-          </>
-        ) : (
-          <Form.Item label="申领编号" name="claimId" rules={[{ required: true, whitespace: true, message: '请填写申领编号' }]}
-            extra="未支付的申领将被驳回（已批准待支付的停止支付）；已支付的将追回补贴资金。">
+          )}
+          <Form.Item label="查处理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写查处理由' }]}>
+            <Input.TextArea rows={3} maxLength={2000} showCount />
+          </Form.Item>
+          <Form.Item label="查处日期" name="on" rules={[{ required: true, message: '请选择查处日期' }]}>
+            <DateInput />
+          </Form.Item>
+          <Form.Item label="依据的风险线索编号（可多个，换行分隔）" name="findingIds">
+            <Input.TextArea rows={2} />
+          </Form.Item>
+          <Form.Item label="依据的检查任务编号" name="inspectionId">
             <Input maxLength={64} />
           </Form.Item>
-        )}
-        <Form.Item label="查处理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写查处理由' }]}>
-          <Input.TextArea rows={3} maxLength={2000} showCount />
-        </Form.Item>
-        <Form.Item label="查处日期" name="on" rules={[{ required: true, message: '请选择查处日期' }]}>
-          <DateInput />
-        </Form.Item>
-        <Form.Item label="依据的风险线索编号（可多个，换行分隔）" name="findingIds">
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item label="依据的检查任务编号" name="inspectionId">
-          <Input maxLength={64} />
-        </Form.Item>
-      </Form>
-    </Dialog>
+        </Form>
+      </Dialog>
     </>
   );
 }

@@ -20,6 +20,7 @@ export function riskMenu(me: Me | null): MenuItem[] {
   if (!office && !finance) return [];
   const item = (path: string, label: string): MenuItem => ({ key: `/${path}`, label: <Link to={`/${path}`}>{label}</Link> });
   const children: MenuItem[] = [item('risk-findings', '风险线索'), item('risk-scores', '风险评分')];
-  if (office) children.push(item('risk-inspections', '过程监督抽查'), item('risk-sanctions', '查处记录'), item('risk-evaluations', '第三方评估'));
+  if (office)
+    children.push(item('risk-inspections', '过程监督抽查'), item('risk-sanctions', '查处记录'), item('risk-evaluations', '第三方评估'));
   return [{ type: 'group', key: 'risk', label: '欺诈风险', children }];
 }
