@@ -1084,7 +1084,7 @@ async function reviewApplications(story: AfterFileContents) {
     claimIds: [],
     note: `培训班 ${longDays.id} 申报 ${longDays.sessions * longDays.hoursPerSession} 学时，排在 ${longDays.sessions} 天内，每天 ${longDays.times!.from}–${longDays.times!.to}、${longDays.hoursPerSession} 学时`,
   });
-  return { classReviewer, providerActor, ordered };
+  return { classReviewer, providerActor, ordered, nameOf };
 }
 type AfterReviewApplications = AfterFileContents & Awaited<ReturnType<typeof reviewApplications>>;
 
@@ -1363,13 +1363,12 @@ async function submitAndDecideClaims(story: AfterSeedApprenticeshipPlans) {
     outcomes,
     apprProvider,
     plans,
+    nameOf,
   } = story;
   // ——— claims ———
   progress('补贴申领：提交');
   const claimOf = new Map<string, { id: string; end: string; area: string; program: string; residentId: string; classId: string | null }>();
   const later: (() => Promise<void>)[] = []; // claims of the latest classes, submitted after the decisions (they stay 'submitted')
-  // An enterprise or institution names the trainee by ID and name, as the real-name check asks (§5.2).
-  const nameOf = new Map((await tx.selectFrom('people').select(['resident_id', 'name']).execute()).map((p) => [p.resident_id, p.name]));
   const submit = async (actor: Actor, input: SubmitClaimInput) => {
     const c = await submitClaim(tx, actor, { ...input, name: input.name ?? nameOf.get(input.residentId) ?? null });
     claimOf.set(c.id, {
