@@ -1,9 +1,10 @@
 // The audit log: every state change and money movement appends an entry in the same transaction.
 // Each entry holds the previous entry's hash, so altering or removing one breaks the chain after it.
 import { createHash } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Db } from './database.ts';
 import type { Database } from './schema.ts';
+import { lockInSchema } from './schema-lock.ts';
 
 export type Tx = Transaction<Database>;
 
@@ -43,7 +44,7 @@ function entryHash(
 export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   // Two statements, not one: under READ COMMITTED a statement reads the snapshot taken when it
   // started, so the head must be read by a statement that starts after the lock is held.
-  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx);
+  await lockInSchema(tx, AUDIT_LOCK_KEY);
   const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS;
@@ -77,7 +78,7 @@ export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
 /** Appends many entries at once (one lock, one head read, multi-row inserts); for bulk acts and loads. */
 export async function appendAuditEntries(tx: Tx, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx);
+  await lockInSchema(tx, AUDIT_LOCK_KEY);
   const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? GENESIS;

@@ -5,17 +5,15 @@
 // in both or neither.
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
+import { tryLockInSchema } from './schema-lock.ts';
 import { inTransaction } from './transaction.ts';
 
-const FOLD_LOCK = 1250; // with the schema's name, names the fold's advisory lock (one per schema)
+const FOLD_LOCK = 1250; // the fold's advisory lock (one per schema)
 
 /** Moves every committed delta into the totals; returns how many delta rows were folded (0 when another fold runs). */
 export async function foldClaimPeriodDeltas(db: Db): Promise<number> {
   return inTransaction(db, async (tx) => {
-    const locked = await sql<{
-      ok: boolean;
-    }>`select pg_try_advisory_xact_lock(${FOLD_LOCK}::int, hashtext(current_schema())) as ok`.execute(tx);
-    if (!locked.rows[0]?.ok) return 0;
+    if (!(await tryLockInSchema(tx, FOLD_LOCK))) return 0;
     const moved = await sql<{ n: string }>`
       with moved as (delete from claim_period_deltas returning *),
       upserted as (

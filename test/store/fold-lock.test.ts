@@ -8,17 +8,16 @@ import { openStore, type Store } from '../../src/store/database.ts';
 import { seedReferenceData } from '../../src/store/seed/reference-data.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { insertClaimRow, insertPeople, residentId } from '../support/claims-fixtures.ts';
-import { openTestStore } from '../support/store.ts';
+import { openTestStore, type TestStore } from '../support/store.ts';
 
 const url = process.env.DATABASE_URL;
-let store: Store;
+let store: TestStore;
 let second: Store;
 
 beforeAll(async () => {
   if (!url) return;
   store = await openTestStore();
-  const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(store.db)).rows[0]!.s;
-  second = await openStore({ databaseUrl: url, schema });
+  second = await openStore({ databaseUrl: store.databaseUrl });
   await inTransaction(store.db, async (tx) => {
     await seedReferenceData(tx);
     await insertPeople(tx, [{ residentId: residentId(1) }]);

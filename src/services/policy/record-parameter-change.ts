@@ -2,9 +2,9 @@
 // (the governing package with the value re-cut), stored in policy_packages with the change's record.
 // The engine reads the packages on record at each decision, so claims decided afterwards use it;
 // decisions already frozen keep theirs (each names its package).
-import { sql } from 'kysely';
 import { PolicySet } from '../../policy/policy-package.ts';
 import { appendAudit, type Tx } from '../../store/audit-log.ts';
+import { lockInSchema } from '../../store/schema-lock.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { changeView, type PolicyChangeView } from './list-policy-parameters.ts';
@@ -19,7 +19,7 @@ const POLICY_LOCK_KEY = 7_203_612;
 
 export async function recordParameterChange(tx: Tx, actor: Actor | null, input: RecordParameterChangeInput): Promise<PolicyChangeView> {
   const a = requireRole(actor, 'city');
-  await sql`select pg_advisory_xact_lock(${POLICY_LOCK_KEY})`.execute(tx);
+  await lockInSchema(tx, POLICY_LOCK_KEY);
   const raws = await packagesOnRecord(tx);
   const base = topPackage(new PolicySet(raws));
   const seq =
