@@ -21,5 +21,8 @@ for (const report of process.argv.slice(2)) {
 
 function firstLine(text) {
   // eslint-disable-next-line no-control-regex -- strip the terminal colours vitest keeps in messages
-  return String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n')[0].slice(0, 300);
+  return String(text ?? '')
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')[0]
+    .slice(0, 300);
 }
