@@ -1,6 +1,7 @@
 // `node scripts/test-failures.mjs REPORT…`: the failed tests of vitest JSON reports, one line each with
 // the first line of the failure, so the end of a long CI log names what failed in every suite.
 import { existsSync, readFileSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 
 for (const report of process.argv.slice(2)) {
   if (!existsSync(report)) {
@@ -20,9 +21,8 @@ for (const report of process.argv.slice(2)) {
 }
 
 function firstLine(text) {
-  // eslint-disable-next-line no-control-regex -- strip the terminal colours vitest keeps in messages
-  return String(text ?? '')
-    .replace(/\u001b\[[0-9;]*m/g, '')
+  // Without the terminal colours vitest keeps in messages.
+  return stripVTControlCharacters(String(text ?? ''))
     .split('\n')[0]
     .slice(0, 300);
 }
