@@ -17,7 +17,7 @@ import { rosterTemplate } from '../src/services/classes/import-roster.ts';
 import { migrate, openStore } from '../src/store/database.ts';
 import { seedReferenceData } from '../src/store/seed/reference-data.ts';
 import { insertEnterprise, insertPerson, insertProvider } from '../src/store/seed/registries.ts';
-import { createUser } from '../src/demo/seed-users.ts';
+import { seedUser } from '../src/demo/seed-users.ts';
 import { inTransaction } from '../src/store/transaction.ts';
 import { sheetBomb } from '../test/support/xlsx-bombs.ts';
 
@@ -107,14 +107,14 @@ async function main(): Promise<void> {
           areaCode: '510402',
           facts: [{ fact: 'pensionEntitled', value: false }],
         });
-      await createUser(tx, {
+      await seedUser(tx, {
         username: 'bench-provider',
         password: PASSWORD,
         displayName: '压测培训机构',
         role: 'provider',
         providerId: 'P-BENCH',
       });
-      await createUser(tx, {
+      await seedUser(tx, {
         username: 'bench-county',
         password: PASSWORD,
         displayName: '压测东区人社局',

@@ -14,7 +14,7 @@ import { decideClaims } from '../src/services/claims/decide-claims.ts';
 import type { Actor } from '../src/services/access.ts';
 import { migrate, openStore, type Store } from '../src/store/database.ts';
 import { seedReferenceData } from '../src/store/seed/reference-data.ts';
-import { createUser } from '../src/demo/seed-users.ts';
+import { seedUser } from '../src/demo/seed-users.ts';
 import { inTransaction } from '../src/store/transaction.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -46,7 +46,7 @@ function enterpriseId(i: number): string {
 async function seedBulk(store: Store, people: number): Promise<void> {
   await inTransaction(store.db, async (tx) => {
     await seedReferenceData(tx, 'bench');
-    await createUser(
+    await seedUser(
       tx,
       { username: 'bench-city', password: PASSWORD, displayName: '压测（市人社局）', role: 'city', areaCode: '510400' },
       'bench',

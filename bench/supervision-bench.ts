@@ -25,7 +25,7 @@ import { scanRisks } from '../src/services/risk/scan-risks.ts';
 import { foldClaimPeriodDeltas } from '../src/store/claim-period-totals.ts';
 import { migrate, openStore, type Store } from '../src/store/database.ts';
 import { seedReferenceData } from '../src/store/seed/reference-data.ts';
-import { createUser } from '../src/demo/seed-users.ts';
+import { seedUser } from '../src/demo/seed-users.ts';
 import { inTransaction } from '../src/store/transaction.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -59,7 +59,7 @@ async function load(store: Store): Promise<void> {
   const db = store.db;
   await inTransaction(db, async (tx) => {
     await seedReferenceData(tx, 'bench');
-    await createUser(
+    await seedUser(
       tx,
       { username: 'bench-city', password: PASSWORD, displayName: '压测（市人社局）', role: 'city', areaCode: '510400' },
       'bench',

@@ -12,7 +12,7 @@ import { withBusinessClock, type BusinessClock } from '../services/business-date
 import { inTransaction, type Tx } from '../store/transaction.ts';
 import { COUNTY_AREAS, CITY_AREA, seedReferenceData } from '../store/seed/reference-data.ts';
 import { insertEnterprise, insertPerson, insertProvider, type SeedFact, type SeedScope } from '../store/seed/registries.ts';
-import { createUser } from './seed-users.ts';
+import { seedUser } from './seed-users.ts';
 import { ENTERPRISE_STEMS, GIVEN, SURNAMES } from './fictional-names.ts';
 import { DEMO_START, seedDemoActivity, type DemoActivity } from './seed-demo-activity.ts';
 import { seedDemoSupervision } from './seed-demo-supervision.ts';
@@ -253,10 +253,10 @@ async function seedUsers(tx: Tx, world: Omit<DemoWorld, 'random' | 'clock'>): Pr
   const add = async (
     username: string,
     displayName: string,
-    role: Parameters<typeof createUser>[1]['role'],
-    extra: Partial<Parameters<typeof createUser>[1]> = {},
+    role: Parameters<typeof seedUser>[1]['role'],
+    extra: Partial<Parameters<typeof seedUser>[1]> = {},
   ) => {
-    await createUser(tx, { username, password: DEMO_PASSWORD, displayName, role, ...extra }, ACTOR);
+    await seedUser(tx, { username, password: DEMO_PASSWORD, displayName, role, ...extra }, ACTOR);
     logins.push({ username, role, who: displayName });
   };
   // The administrator holds no payment duty; maker–checker (payments/payment-duties.ts) has one login

@@ -20,7 +20,7 @@ export interface NewUser {
   paymentDuties?: PaymentDuty[];
 }
 
-export async function createUser(tx: Tx, user: NewUser, actor = 'system'): Promise<string> {
+export async function seedUser(tx: Tx, user: NewUser, actor = 'system'): Promise<string> {
   const id = newUuid();
   await tx
     .insertInto('users')

@@ -20,7 +20,7 @@ import { maskResidentId, type Actor, type Department, type Role } from '../../sr
 import { createClass } from '../../src/services/classes/create-class.ts';
 import type { ClassApplication } from '../../src/services/classes/class-application.ts';
 import { insertEnterprise, insertPerson, insertProvider } from '../../src/store/seed/registries.ts';
-import { createUser } from '../../src/demo/seed-users.ts';
+import { seedUser } from '../../src/demo/seed-users.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestApp, type TestApp } from '../support/api.ts';
 import { insertClaimRow, residentId, uscc } from '../support/claims-fixtures.ts';
@@ -1202,7 +1202,7 @@ beforeAll(async () => {
         })
         .execute();
     }
-    await createUser(tx, {
+    await seedUser(tx, {
       username: 'mx-login',
       password: 'test-password',
       displayName: '登录测试',
@@ -1210,7 +1210,7 @@ beforeAll(async () => {
       department: 'finance',
     });
     for (const [who, u] of Object.entries(USERS))
-      await createUser(tx, { username: `mx-${who}`, password: 'test-password', displayName: who, ...u });
+      await seedUser(tx, { username: `mx-${who}`, password: 'test-password', displayName: who, ...u });
   });
   for (const who of SIGNED_IN) cookie[who] = await logIn(`mx-${who}`);
 }, 120_000);
@@ -1218,7 +1218,7 @@ afterAll(() => t?.close());
 // (#5) Runs after the fixture's hook: the login and the what-if run the admin rows act on.
 beforeAll(async () => {
   ADMIN.user = await inTransaction(t.store.db, (tx) =>
-    createUser(tx, {
+    seedUser(tx, {
       username: 'mx-admin-target',
       password: 'test-password',
       displayName: '被管理账号',

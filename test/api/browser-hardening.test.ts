@@ -3,7 +3,7 @@
 // cookie `Secure` when the request came over TLS (directly or through a trusted proxy).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, SESSION_COOKIE } from '../../src/api/app.ts';
-import { createUser } from '../../src/demo/seed-users.ts';
+import { seedUser } from '../../src/demo/seed-users.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestApp, type TestApp } from '../support/api.ts';
 
@@ -11,7 +11,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await openTestApp();
   await inTransaction(t.store.db, (tx) =>
-    createUser(tx, { username: 'hardening', password: 'test-password', displayName: '测试', role: 'city', areaCode: '510400' }),
+    seedUser(tx, { username: 'hardening', password: 'test-password', displayName: '测试', role: 'city', areaCode: '510400' }),
   );
 }, 60_000);
 afterAll(() => t.close());

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateFile } from '../../src/policy/index.ts';
 import { approveClaim } from '../../src/services/claims/approve-claim.ts';
 import { CLAIM_TRANSITIONS, type ClaimAct } from '../../src/services/claims/claim-states.ts';
-import { decideClaim } from '../../src/services/claims/decide-claim.ts';
+import { decideStoredClaim } from '../../src/services/claims/decide-stored-claim.ts';
 import { rejectClaim } from '../../src/services/claims/reject-claim.ts';
 import { reviewClaim } from '../../src/services/claims/review-claim.ts';
 import { withdrawClaim } from '../../src/services/claims/withdraw-claim.ts';
@@ -243,7 +243,7 @@ describe('Approval beyond the fund', () => {
 describe('Every wrong transition is refused and changes nothing', () => {
   const STATUSES: ClaimStatus[] = ['submitted', 'decided', 'reviewed', 'publicity', 'approved', 'paid', 'rejected', 'withdrawn'];
   const ACTS: Partial<Record<ClaimAct, (claimId: string) => Promise<unknown>>> = {
-    decide: (claimId) => inTransaction(t.store.db, (tx) => decideClaim(tx, city, { claimId })),
+    decide: (claimId) => inTransaction(t.store.db, (tx) => decideStoredClaim(tx, city, { claimId })),
     review: (claimId) => inTransaction(t.store.db, (tx) => reviewClaim(tx, city, { claimId })),
     publish: (claimId) =>
       inTransaction(t.store.db, (tx) =>

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/api/app.ts';
 import { logIn, loginDelayMs, THROTTLE } from '../../src/services/auth/sessions.ts';
 import { AppError } from '../../src/services/app-error.ts';
-import { createUser } from '../../src/demo/seed-users.ts';
+import { seedUser } from '../../src/demo/seed-users.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestApp, type TestApp } from '../support/api.ts';
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
   t = await openTestApp();
   await inTransaction(t.store.db, async (tx) => {
     for (const username of ['city-owner', 'parallel-target', 'timing-known', 'audited', 'spray-1', 'spray-2']) {
-      await createUser(tx, { username, password: PASSWORD, displayName: username, role: 'city', areaCode: '510400' });
+      await seedUser(tx, { username, password: PASSWORD, displayName: username, role: 'city', areaCode: '510400' });
     }
   });
 }, 60_000);

@@ -5,7 +5,7 @@ import { buildApp } from '../../src/api/app.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../src/store/database.ts';
 import { seedReferenceData } from '../../src/store/seed/reference-data.ts';
-import { createUser } from '../../src/demo/seed-users.ts';
+import { seedUser } from '../../src/demo/seed-users.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestStore } from '../support/store.ts';
 
@@ -21,7 +21,7 @@ beforeAll(async () => {
   store = await openTestStore();
   await inTransaction(store.db, (tx) => seedReferenceData(tx));
   await inTransaction(store.db, (tx) =>
-    createUser(tx, { username: 'ops-city', password: 'test-password', displayName: '市人社局', role: 'city' }),
+    seedUser(tx, { username: 'ops-city', password: 'test-password', displayName: '市人社局', role: 'city' }),
   );
   app = await buildApp(store, {
     logger: true,

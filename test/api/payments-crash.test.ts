@@ -14,7 +14,7 @@ import { createFund } from '../../src/services/funds/create-fund.ts';
 import { appendAuditEntries, verifyAuditChain } from '../../src/store/audit-log.ts';
 import { migrate, openStore } from '../../src/store/database.ts';
 import { seedReferenceData } from '../../src/store/seed/reference-data.ts';
-import { createUser } from '../../src/demo/seed-users.ts';
+import { seedUser } from '../../src/demo/seed-users.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { insertPeople, residentId } from '../support/claims-fixtures.ts';
 import { dutyUser } from '../support/payment-duty-users.ts';
@@ -75,7 +75,7 @@ describe('Paying a batch survives a crash', () => {
     await migrate(store.db);
     const batchId = await inTransaction(store.db, async (tx) => {
       await seedReferenceData(tx);
-      await createUser(tx, {
+      await seedUser(tx, {
         username: 'city',
         password: 'crash-test-password',
         displayName: '市人社局',

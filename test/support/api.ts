@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, SESSION_COOKIE } from '../../src/api/app.ts';
 import type { Store } from '../../src/store/database.ts';
 import { seedReferenceData } from '../../src/store/seed/reference-data.ts';
-import { createUser, type NewUser } from '../../src/demo/seed-users.ts';
+import { seedUser, type NewUser } from '../../src/demo/seed-users.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestStore } from './store.ts';
 
@@ -29,7 +29,7 @@ export async function openTestApp(): Promise<TestApp> {
 
 /** Creates the user (password "test-password") and returns a cookie header value for its session. */
 export async function sessionFor(t: TestApp, user: Omit<NewUser, 'password'>): Promise<string> {
-  await inTransaction(t.store.db, (tx) => createUser(tx, { ...user, password: 'test-password' }));
+  await inTransaction(t.store.db, (tx) => seedUser(tx, { ...user, password: 'test-password' }));
   const res = await t.app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',

@@ -2,7 +2,7 @@
 // for service tests: maker–checker admits no single actor doing two of them on one batch.
 import type { Actor } from '../../src/services/access.ts';
 import type { PaymentDuty } from '../../src/store/schema.ts';
-import { createUser } from '../../src/demo/seed-users.ts';
+import { seedUser } from '../../src/demo/seed-users.ts';
 import type { Tx } from '../../src/store/transaction.ts';
 
 export interface DutyUsers {
@@ -18,7 +18,7 @@ export async function dutyUser(
   role: 'city' | 'county' = 'city',
   areaCode = '510400',
 ): Promise<Actor> {
-  const userId = await createUser(tx, {
+  const userId = await seedUser(tx, {
     username,
     password: 'test-password1',
     displayName: username,

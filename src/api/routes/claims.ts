@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actOnClaims } from '../../services/claims/act-on-claims.ts';
 import { approveClaim } from '../../services/claims/approve-claim.ts';
-import { decideClaim } from '../../services/claims/decide-claim.ts';
+import { decideStoredClaim } from '../../services/claims/decide-stored-claim.ts';
 import { decideClaims } from '../../services/claims/decide-claims.ts';
 import { getClaim, listClaims } from '../../services/claims/list-claims.ts';
 import { describeMissing } from '../../services/claims/missing-facts.ts';
@@ -166,7 +166,7 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZDecisionResponse },
       },
     },
-    async (request) => inTransaction(db, (tx) => decideClaim(tx, request.actor, { claimId: request.params.id })),
+    async (request) => inTransaction(db, (tx) => decideStoredClaim(tx, request.actor, { claimId: request.params.id })),
   );
 
   app.post(

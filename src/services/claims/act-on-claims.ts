@@ -8,7 +8,7 @@ import { requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { claimScope } from './claim-scope.ts';
 import { approveClaim } from './approve-claim.ts';
-import { decideClaim } from './decide-claim.ts';
+import { decideStoredClaim } from './decide-stored-claim.ts';
 import { rejectClaim } from './reject-claim.ts';
 import { reviewClaim } from './review-claim.ts';
 
@@ -48,7 +48,7 @@ export interface ActOnClaimsResult {
 async function actOnOne(db: Db, actor: Actor, input: ActOnClaimsInput, claimId: string): Promise<ClaimActResult> {
   switch (input.action) {
     case 'decide': {
-      const d = await inTransaction(db, (tx) => decideClaim(tx, actor, { claimId }));
+      const d = await inTransaction(db, (tx) => decideStoredClaim(tx, actor, { claimId }));
       return { id: claimId, ok: true, status: 'decided', outcome: d.outcome, amountFen: d.amountFen };
     }
     case 'review':

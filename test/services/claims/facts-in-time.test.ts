@@ -3,7 +3,7 @@
 // saving, and never silently changes a decision already approved or paid (a case for the office).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/services/access.ts';
-import { decideClaim } from '../../../src/services/claims/decide-claim.ts';
+import { decideStoredClaim } from '../../../src/services/claims/decide-stored-claim.ts';
 import { recordDifficulty } from '../../../src/services/enterprises/record-difficulty.ts';
 import { recordInsured } from '../../../src/services/enterprises/record-insured.ts';
 import { closeFactCase } from '../../../src/services/facts/close-fact-case.ts';
@@ -134,7 +134,7 @@ beforeAll(async () => {
     });
     await t.updateTable('claims').set({ certificate_type: 'training', applicant: 'enterprise' }).where('id', '=', 'FT-5').execute();
   });
-  for (const id of ['FT-1', 'FT-4', 'FT-5']) await tx((t) => decideClaim(t, dongqu, { claimId: id }));
+  for (const id of ['FT-1', 'FT-4', 'FT-5']) await tx((t) => decideStoredClaim(t, dongqu, { claimId: id }));
 }, 120_000);
 afterAll(() => store.close());
 

@@ -4,7 +4,7 @@
 // (found by the demo data: a poor labourer with a §4.6 training, its allowance, and a fourth training).
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../../src/services/access.ts';
-import { decideClaim } from '../../../src/services/claims/decide-claim.ts';
+import { decideStoredClaim } from '../../../src/services/claims/decide-stored-claim.ts';
 import { recordAnnualCapException } from '../../../src/services/claims/record-annual-cap-exception.ts';
 import { submitClaim } from '../../../src/services/claims/submit-claim.ts';
 import type { Store } from '../../../src/store/database.ts';
@@ -94,7 +94,7 @@ it('the exception is recorded for a fourth training when a same-year training ha
       ...skillUpgradeBody(person, { enterpriseUscc: employer }),
       applicant: 'individual',
     } as never);
-    const decision = await decideClaim(tx, city, { claimId: id });
+    const decision = await decideStoredClaim(tx, city, { claimId: id });
     expect(decision.outcome).toBe('ineligible');
     expect(decision.trace!.steps.filter((s) => s.result === 'fail').map((s) => s.rule)).toEqual(['R3']);
     return recordAnnualCapException(tx, city, { claimId: id, reason: '经局务会研究同意（测试）' });

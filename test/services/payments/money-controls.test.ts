@@ -14,7 +14,7 @@ import { listPayable } from '../../../src/services/review/payable-claims.ts';
 import { verifyAuditChain } from '../../../src/store/audit-log.ts';
 import type { Store } from '../../../src/store/database.ts';
 import { seedReferenceData } from '../../../src/store/seed/reference-data.ts';
-import { createUser } from '../../../src/demo/seed-users.ts';
+import { seedUser } from '../../../src/demo/seed-users.ts';
 import { inTransaction, type Tx } from '../../../src/store/transaction.ts';
 import { insertClaimRow, insertPeople, residentId } from '../../support/claims-fixtures.ts';
 import { cityDutyUsers, type DutyUsers } from '../../support/payment-duty-users.ts';
@@ -77,7 +77,7 @@ async function approvedClaims(fundId: string, ids: string[], area = '510402', fe
 async function traineeOf(residentId: string): Promise<Actor> {
   const username = `trainee-${residentId.slice(-6)}`;
   const userId = await plant((tx) =>
-    createUser(tx, { username, password: 'test-password1', displayName: username, role: 'trainee', residentId }),
+    seedUser(tx, { username, password: 'test-password1', displayName: username, role: 'trainee', residentId }),
   );
   return {
     userId,

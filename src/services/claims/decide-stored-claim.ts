@@ -9,11 +9,11 @@ import { OUTCOME_NAMES, transition } from './claim-states.ts';
 import { buildEvaluateInput, policiesFromStore, referenceFromStore } from './engine-input-from-store.ts';
 import { freezeDecisions, runEngine } from './run-engine.ts';
 
-export interface DecideClaimInput {
+export interface DecideStoredClaimInput {
   claimId: string;
 }
 
-export async function decideClaim(tx: Tx, actor: Actor | null, input: DecideClaimInput) {
+export async function decideStoredClaim(tx: Tx, actor: Actor | null, input: DecideStoredClaimInput) {
   const a = requireActor(actor);
   const claim = await loadClaim(tx, a, input.claimId, true);
   requireReviewer(a, claim);
