@@ -3,10 +3,10 @@ import type { Db } from '../store/database.ts';
 import { DEMO_PASSWORD, seedDemoRegistries, storeIsEmpty } from '../demo/seed-demo.ts';
 import { DEMO_TODAY } from '../demo/seed-demo-activity.ts';
 import { BUSINESS_DATE_SETTING } from '../services/business-date.ts';
-import { CLASS_STATUS_NAMES } from '../services/classes/class-status.ts';
-import { STATUS_NAMES } from '../services/claims/claim-states.ts';
+
 import { businessDateAtStart } from './errors.ts';
 import { openConfiguredStore, type StoreFlags } from './open-configured-store.ts';
+import { CLAIM_STATUS_NAMES, CLASS_STATUS_NAMES } from '../vocabulary/statuses.ts';
 
 export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Promise<boolean> {
   if (!(await storeIsEmpty(db))) {
@@ -21,7 +21,7 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
       .map(([k, name]) => `${name} ${m[k] ?? 0}`)
       .join('，');
   log(`  培训班：${counts(activity.classes, CLASS_STATUS_NAMES)}`);
-  log(`  补贴申领：${counts(activity.claims, STATUS_NAMES)}`);
+  log(`  补贴申领：${counts(activity.claims, CLAIM_STATUS_NAMES)}`);
   log(`  预置的疑点案例（供风险规则使用，审计日志 demo.planted）：${activity.planted.map((p) => p.id).join('、')}`);
   log(
     `演示数据已写入（${((Date.now() - started) / 1000).toFixed(1)} 秒），截至 ${DEMO_TODAY}；以该日为业务日期运行：${BUSINESS_DATE_SETTING}=${DEMO_TODAY}（npm start 已设置）。演示账号（密码均为 ${DEMO_PASSWORD}）：`,

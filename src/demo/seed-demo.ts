@@ -4,18 +4,20 @@
 // classes and claims in every state (seed-demo-activity.ts). Deterministic: a seed.
 import { residentIdCheckChar, usccCheckChar } from '../policy/identifiers.ts';
 import { yuanToFen } from '../policy/money.ts';
-import { DEPARTMENTS, type Department } from '../services/access.ts';
+import { type Department } from '../services/access.ts';
 import type { Db } from '../store/database.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import { uuidsFrom, withIdSource } from '../store/ids.ts';
 import { withBusinessClock, type BusinessClock } from '../services/business-date.ts';
 import { inTransaction, type Tx } from '../store/transaction.ts';
-import { COUNTY_AREAS, CITY_AREA, seedReferenceData } from '../store/seed/reference-data.ts';
+import { seedReferenceData } from '../store/seed/reference-data.ts';
 import { insertEnterprise, insertPerson, insertProvider, type SeedFact, type SeedScope } from '../store/seed/registries.ts';
 import { seedUser } from './seed-users.ts';
 import { ENTERPRISE_STEMS, GIVEN, SURNAMES } from './fictional-names.ts';
 import { DEMO_START, seedDemoActivity, type DemoActivity } from './seed-demo-activity.ts';
 import { seedDemoSupervision } from './seed-demo-supervision.ts';
+import { CITY_AREA, COUNTY_AREAS } from '../vocabulary/areas.ts';
+import { DEPARTMENTS } from '../vocabulary/roles.ts';
 
 /** The password of every demo login (README lists the logins). */
 export const DEMO_PASSWORD = 'demo2020';

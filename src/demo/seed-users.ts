@@ -1,10 +1,11 @@
 // Creating users (demo logins, tests, the admin's user management).
 import { newUuid } from '../store/ids.ts';
 import type { Department, Role } from '../services/access.ts';
-import { dutiesForRole } from '../services/payments/payment-duties.ts';
+
 import type { PaymentDuty } from '../store/schema.ts';
 import { hashPassword } from '../services/auth/passwords.ts';
 import { appendAudit, type Tx } from '../store/audit-log.ts';
+import { dutiesForRole } from '../vocabulary/roles.ts';
 
 export interface NewUser {
   username: string;

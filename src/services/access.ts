@@ -1,31 +1,10 @@
 // Who is acting, and on which slice of the records (DESIGN.md roles; SPEC §5.7 who does what).
 import { residentIdCheckChar } from '../policy/identifiers.ts';
 import { AppError } from './app-error.ts';
+import type { Department, Role } from '../vocabulary/roles.ts';
+import { ROLE_NAMES } from '../vocabulary/roles.ts';
 
-export const ROLES = ['city', 'county', 'department', 'enterprise', 'provider', 'trainee'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** The §5.7 departments and the slice each watches. */
-export const DEPARTMENTS = {
-  emergency: '市应急管理局',
-  veterans: '市退役军人事务局',
-  civil_affairs: '市民政局',
-  disabled_federation: '市残联',
-  housing: '市住房和城乡建设局',
-  education: '市教育和体育局',
-  finance: '市财政局',
-  development_reform: '市发展改革委',
-} as const;
-export type Department = keyof typeof DEPARTMENTS;
-
-export const ROLE_NAMES: Record<Role, string> = {
-  city: '市人社局',
-  county: '县（区）人社局',
-  department: '行业主管部门',
-  enterprise: '企业',
-  provider: '培训机构',
-  trainee: '劳动者',
-};
+export type { Department, Role } from '../vocabulary/roles.ts';
 
 export interface Actor {
   userId: string;

@@ -1,10 +1,8 @@
 // Which records an actor may see or change (DESIGN.md roles; SPEC §5.7 who does what). A record
 // outside the actor's slice is reported as not found, so its existence does not leak (404, not 403).
 import type { Actor } from './access.ts';
-import { ROLE_NAMES } from './access.ts';
+import { ROLE_NAMES } from '../vocabulary/roles.ts';
 import { AppError } from './app-error.ts';
-
-export const CITY_AREA = '510400';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,5 +1,9 @@
 // Row types of the system of record, as Kysely sees them (see migrations/ for the DDL).
 import type { ColumnType, Generated } from 'kysely';
+import type { PaymentDuty } from '../vocabulary/roles.ts';
+import type { ClaimStatus, ClassStatus, DisputeFinding } from '../vocabulary/statuses.ts';
+
+export type { ClaimStatus, ClassStatus, DisputeFinding, PaymentDuty };
 
 /** Who created/changed a record and when. */
 interface Stamped {
@@ -146,7 +150,6 @@ export interface ProjectTable extends Stamped {
   level: string | null;
   status: Optional<string>;
 }
-export type ClassStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'running' | 'assessed' | 'closed';
 export interface ClassTable extends Stamped {
   id: string;
   provider_id: string;
@@ -210,7 +213,6 @@ export interface CertificateTable {
   recorded_by: string;
   recorded_at: Generated<Date>;
 }
-export type ClaimStatus = 'submitted' | 'decided' | 'reviewed' | 'publicity' | 'approved' | 'paid' | 'rejected' | 'withdrawn';
 export interface ClaimTable extends Stamped {
   id: string;
   program: string;
@@ -545,7 +547,6 @@ export interface Database {
 
 // Parties (issue #5): trainees' disputes of claims (异议案件) and departments' comments and flags.
 export type DisputeStatus = 'open' | 'taken' | 'resolved';
-export type DisputeFinding = 'claim_rejected' | 'dismissed';
 export interface ClaimDisputeTable {
   id: string;
   claim_id: string;
@@ -721,7 +722,6 @@ export interface Database {
   fact_cases: FactCaseTable;
 }
 // Money controls: the payment duties a login holds (经办 build, 复核 confirm, 支付 pay), set by the city.
-export type PaymentDuty = 'build' | 'confirm' | 'pay';
 export interface UserTable {
   payment_duties: Optional<PaymentDuty[]>;
 }

@@ -1,8 +1,8 @@
 // The shapes the API returns (see /api/docs). Types shared with the server are imported type-only,
 // so the bundle holds no server code; the API tests pin the server side of each shape.
 
-export type { Role } from '../../src/services/access.ts';
-import type { Role } from '../../src/services/access.ts';
+export type { Role } from '../../src/vocabulary/roles.ts';
+import type { Role } from '../../src/vocabulary/roles.ts';
 
 export interface Me {
   username: string;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { ROLES, DEPARTMENTS } from '../../services/access.ts';
+
 import { USER_SORTS } from '../../services/users/list-users.ts';
 import { PARAMETER_NAMES } from '../../services/policy/parameter-change.ts';
 import { WHAT_IF_CLAIM_SORTS } from '../../services/what-if/what-if-jobs.ts';
 import { areaCode, isoDate, optionalText, pageQuery, sortKeys, text } from './fields.types.ts';
+import { DEPARTMENTS, ROLES } from '../../vocabulary/roles.ts';
 
 const username = z
   .string()

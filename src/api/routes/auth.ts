@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ROLES, requireActor } from '../../services/access.ts';
+import { requireActor } from '../../services/access.ts';
 import { logIn, logOut } from '../../services/auth/sessions.ts';
 import { SESSION_COOKIE, secureCookie } from '../app.ts';
+import { ROLES } from '../../vocabulary/roles.ts';
 
 const ActorSchema = z.object({
   username: z.string(),

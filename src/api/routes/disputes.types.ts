@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { DISPUTE_FINDINGS } from '../../services/disputes/resolve-dispute.ts';
-import { DISPUTE_SORTS, DISPUTE_STATUSES } from '../../services/disputes/list-disputes.ts';
+import { DISPUTE_SORTS } from '../../services/disputes/list-disputes.ts';
 import { pageQuery, sortKeys, text } from './fields.types.ts';
+import { DISPUTE_FINDINGS, DISPUTE_STATUSES } from '../../vocabulary/statuses.ts';
 
 export const ZOpenDisputeRequest = z.strictObject({ claimId: z.string().min(1).max(80), reason: text(2000) });
 export const ZResolveDisputeRequest = z.strictObject({ finding: z.enum(DISPUTE_FINDINGS), resolution: text(2000) });

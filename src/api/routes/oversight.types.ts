@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { NOTE_SORTS } from '../../services/oversight/list-notes.ts';
-import { NOTE_KINDS, SUBJECT_KINDS } from '../../services/oversight/note-scope.ts';
+import { SUBJECT_KINDS } from '../../services/oversight/note-scope.ts';
 import { pageQuery, sortKeys, text } from './fields.types.ts';
+import { NOTE_KINDS } from '../../vocabulary/statuses.ts';
 
 export const ZAddNoteRequest = z.strictObject({
   subjectKind: z.enum(SUBJECT_KINDS),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { PLAN_STATUSES } from '../../services/plans/plan-status.ts';
 import { PLAN_SORTS } from '../../services/plans/list-plans.ts';
 import { code, isoDate, level, optionalText, pageQuery, residentId, sortKeys, uscc } from './fields.types.ts';
+import { PLAN_STATUSES } from '../../vocabulary/statuses.ts';
 
 export const ZSubmitPlanRequest = z.strictObject({
   enterpriseUscc: uscc,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { PROGRAMS } from '../../policy/codes.ts';
-import { PROVIDER_KINDS, PROVIDER_STATUSES } from '../../services/providers/provider-status.ts';
+
 import { PROVIDER_SORTS } from '../../services/providers/list-providers.ts';
 import { areaCode, code, isoDate, level, optionalText, pageQuery, sortKeys, text, uscc } from './fields.types.ts';
+import { PROVIDER_KINDS, PROVIDER_STATUSES } from '../../vocabulary/statuses.ts';
 
 export const ZCreateProviderRequest = z.strictObject({
   id: code,

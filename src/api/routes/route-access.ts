@@ -1,9 +1,10 @@
 // Each route declares the roles that may call it (checked before the body is even validated, so an
 // anonymous caller learns nothing about the schema); the use case then checks the record's scope.
 import type { FastifyRequest } from 'fastify';
-import { requireRole, ROLE_NAMES, type Role } from '../../services/access.ts';
+import { requireRole, type Role } from '../../services/access.ts';
 import type { Db } from '../../store/database.ts';
 import { inTransaction, type Tx } from '../../store/transaction.ts';
+import { ROLE_NAMES } from '../../vocabulary/roles.ts';
 
 export function allow(...roles: Role[]) {
   return {

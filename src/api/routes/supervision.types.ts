@@ -1,9 +1,10 @@
 // Query and body schemas of the supervision routes: funds and R9 (§5.2), the public fund-use
 // disclosure, annual tasks and their quarterly progress, employment figures and the §1 goals.
 import { z } from 'zod';
-import { DEPARTMENTS } from '../../services/access.ts';
+
 import { TRAINING_PROGRAMS } from '../../services/reports/report-period.ts';
 import { areaCode, optionalText, text } from './fields.types.ts';
+import { DEPARTMENTS } from '../../vocabulary/roles.ts';
 
 const page = {
   page: z.coerce.number().int().min(1).max(1_000_000).optional(),

@@ -1,6 +1,7 @@
 // The claim lifecycle (DESIGN.md "Claim 补贴申领") as one table: which act moves a claim from which
 // statuses to which. Every use case asks this table; a wrong transition changes nothing.
 import type { ClaimStatus } from '../../store/schema.ts';
+import { CLAIM_STATUS_NAMES } from '../../vocabulary/statuses.ts';
 import { AppError } from '../app-error.ts';
 
 export type ClaimAct = 'decide' | 'review' | 'publish' | 'approve' | 'pay' | 'reject' | 'withdraw' | 'r3_exception' | 'revoke';
@@ -24,25 +25,6 @@ export const CLAIM_TRANSITIONS: Record<ClaimAct, { from: readonly ClaimStatus[];
   revoke: { from: ['approved'], to: 'rejected' },
 };
 
-/** The engine's outcomes (R10) as users read them. */
-export const OUTCOME_NAMES: Record<string, string> = {
-  eligible: '符合条件',
-  ineligible: '不符合条件',
-  not_applicable: '无适用政策',
-  undecided: '待补充事实',
-};
-
-export const STATUS_NAMES: Record<ClaimStatus, string> = {
-  submitted: '已提交',
-  decided: '已判定',
-  reviewed: '已审核',
-  publicity: '公示中',
-  approved: '已批准',
-  paid: '已支付',
-  rejected: '已驳回',
-  withdrawn: '已撤回',
-};
-
 const ACT_NAMES: Record<ClaimAct, string> = {
   decide: '判定',
   review: '审核通过',
@@ -61,7 +43,7 @@ export function transition(claimNumber: string, current: ClaimStatus, act: Claim
   if (!t.from.includes(current)) {
     throw new AppError(
       'invalid_transition',
-      `申领 ${claimNumber} 当前状态为“${STATUS_NAMES[current]}”，不能${ACT_NAMES[act]}（仅限${t.from.map((s) => `“${STATUS_NAMES[s]}”`).join('、')}状态）`,
+      `申领 ${claimNumber} 当前状态为“${CLAIM_STATUS_NAMES[current]}”，不能${ACT_NAMES[act]}（仅限${t.from.map((s) => `“${CLAIM_STATUS_NAMES[s]}”`).join('、')}状态）`,
       'status',
     );
   }

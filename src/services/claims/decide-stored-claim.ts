@@ -5,9 +5,10 @@ import { AppError } from '../app-error.ts';
 import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { loadClaim, requireReviewer } from './claim-scope.ts';
-import { OUTCOME_NAMES, transition } from './claim-states.ts';
+import { transition } from './claim-states.ts';
 import { buildEvaluateInput, policiesFromStore, referenceFromStore } from './engine-input-from-store.ts';
 import { freezeDecisions, runEngine } from './run-engine.ts';
+import { OUTCOME_NAMES } from '../../vocabulary/statuses.ts';
 
 export interface DecideStoredClaimInput {
   claimId: string;

@@ -5,7 +5,8 @@ import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireActor, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { loadClaim, requireReviewer } from './claim-scope.ts';
-import { OUTCOME_NAMES, transition } from './claim-states.ts';
+import { transition } from './claim-states.ts';
+import { OUTCOME_NAMES } from '../../vocabulary/statuses.ts';
 
 export async function reviewClaim(tx: Tx, actor: Actor | null, input: { claimId: string; note?: string | null }) {
   const a = requireActor(actor);

@@ -9,7 +9,8 @@ import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { isParty, realNameProblems } from '../people/real-name-check.ts';
 
-export const CITY_AREA = '510400';
+import { CITY_AREA } from '../../vocabulary/areas.ts';
+
 /** R11 programs train an enterprise's employees: they go to the employer's HR office. */
 const EMPLOYER_PROGRAMS = new Set<ProgramCode>([
   'apprenticeship',

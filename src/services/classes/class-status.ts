@@ -4,16 +4,7 @@
 import type { ClassStatus } from '../../store/schema.ts';
 import type { Role } from '../access.ts';
 import { AppError } from '../app-error.ts';
-
-export const CLASS_STATUS_NAMES: Record<ClassStatus, string> = {
-  draft: '草稿',
-  submitted: '已提交开班申请',
-  approved: '开班审查通过',
-  returned: '已退回',
-  running: '培训中',
-  assessed: '已结业考核',
-  closed: '已验收结班',
-};
+import { CLASS_STATUS_NAMES } from '../../vocabulary/statuses.ts';
 
 export type ClassAction = 'submit' | 'approve' | 'return' | 'start' | 'assess' | 'close';
 

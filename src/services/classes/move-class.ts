@@ -1,10 +1,11 @@
 // The one way a class changes status: state machine check (class-status.ts), the role allowed for
 // the action, the update guarded by the status read, and the audit entry — in the caller's transaction.
-import { actorLabel, ROLE_NAMES, type Actor } from '../access.ts';
+import { actorLabel, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { appendAudit, type Tx } from '../../store/audit-log.ts';
 import type { ClassStatus } from '../../store/schema.ts';
 import { assertClassTransition, CLASS_ACTION_NAMES, CLASS_TRANSITIONS, type ClassAction } from './class-status.ts';
+import { ROLE_NAMES } from '../../vocabulary/roles.ts';
 
 export async function moveClass(
   tx: Tx,

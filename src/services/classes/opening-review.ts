@@ -11,10 +11,11 @@ import { catalogEntryOn } from '../catalog/list-catalog-entries.ts';
 import { CATALOG_SECTION_NAMES, LEVEL_NAMES, PROGRAM_NAMES, type ProgramCode } from '../../policy/codes.ts';
 import { CATALOG_SECTION_OF } from './class-application.ts';
 import { scopeCovers } from '../../policy/class-application.ts';
-import { CLASS_STATUS_NAMES } from './class-status.ts';
+
 import { traineeCrossChecks, type ClassUnderReview, type Problem } from './trainee-cross-checks.ts';
 import type { ClassStatus } from '../../store/schema.ts';
 import { formatChineseDate } from '../../policy/dates.ts';
+import { CLASS_STATUS_NAMES } from '../../vocabulary/statuses.ts';
 
 export interface OpeningReview {
   blocking: boolean;

@@ -5,13 +5,13 @@ import { readPage, type Page, type PageQuery } from '../paging.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { disputeInScope } from './dispute-scope.ts';
 import { claimFactsOf, disputeView, type DisputeView } from './dispute-view.ts';
+import { DISPUTE_STATUSES } from '../../vocabulary/statuses.ts';
 
 export const DISPUTE_SORTS = {
   createdAt: 'claim_disputes.created_at',
   status: 'claim_disputes.status',
   resolvedAt: 'claim_disputes.resolved_at',
 } as const;
-export const DISPUTE_STATUSES = ['open', 'taken', 'resolved'] as const;
 
 export interface ListDisputesInput extends PageQuery<keyof typeof DISPUTE_SORTS> {
   status?: (typeof DISPUTE_STATUSES)[number];

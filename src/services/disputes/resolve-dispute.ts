@@ -10,14 +10,13 @@ import type { DisputeFinding } from '../../store/schema.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
-import { CLAIM_TRANSITIONS, STATUS_NAMES } from '../claims/claim-states.ts';
+import { CLAIM_TRANSITIONS } from '../claims/claim-states.ts';
 import { recoverClaimPayment } from '../claims/recover-claim-payment.ts';
 import { rejectClaim } from '../claims/reject-claim.ts';
 import { revokeApproval } from '../claims/revoke-approval.ts';
 import { loadDispute } from './dispute-scope.ts';
 import { claimFactsOf, disputeView, type DisputeView } from './dispute-view.ts';
-
-export const DISPUTE_FINDINGS = ['claim_rejected', 'dismissed'] as const satisfies readonly DisputeFinding[];
+import { CLAIM_STATUS_NAMES } from '../../vocabulary/statuses.ts';
 
 export async function resolveDispute(
   tx: Tx,
@@ -41,7 +40,7 @@ export async function resolveDispute(
     else
       throw new AppError(
         'invalid_transition',
-        `申领当前状态为“${STATUS_NAMES[claim.status]}”，无需驳回或追回；请以“异议不成立”或说明情况办结`,
+        `申领当前状态为“${CLAIM_STATUS_NAMES[claim.status]}”，无需驳回或追回；请以“异议不成立”或说明情况办结`,
         'finding',
       );
   }

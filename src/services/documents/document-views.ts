@@ -9,16 +9,18 @@ import { maskName, maskResidentId, personNameFor, requireRole, residentIdFor, ty
 import { AppError } from '../app-error.ts';
 import { businessToday } from '../business-date.ts';
 import { catalogEntryOn } from '../catalog/list-catalog-entries.ts';
-import { OUTCOME_NAMES, STATUS_NAMES } from '../claims/claim-states.ts';
+
 import { loadClaim } from '../claims/claim-scope.ts';
 import { describeMissing } from '../claims/missing-facts.ts';
 import { CATALOG_SECTION_OF } from '../classes/class-application.ts';
 import { classInScope } from '../classes/class-scope.ts';
-import { CLASS_STATUS_NAMES } from '../classes/class-status.ts';
+
 import type { OpeningReview } from '../classes/opening-review.ts';
 import { FUND_SOURCE_NAMES } from '../funds/fund-balance.ts';
 import { notFound } from '../record-scope.ts';
 import { requireInArea, requireOffice } from '../review/review-scope.ts';
+import { CITY_AREA, CITY_NAME } from '../../vocabulary/areas.ts';
+import { CLAIM_STATUS_NAMES, CLASS_STATUS_NAMES, OUTCOME_NAMES } from '../../vocabulary/statuses.ts';
 
 /** What every document carries at its head and foot. */
 export interface DocumentHead {
@@ -113,9 +115,6 @@ export interface ClassReviewRecord extends DocumentHead {
 }
 
 export type OfficeDocument = NoticeDocument | DecisionLetter | BatchSignatureList | ClassReviewRecord;
-
-const CITY_AREA = '510400';
-const CITY_NAME = '攀枝花市';
 
 /** The HR bureau of an area: the city's, a district's (named with the city) or a county's. */
 export function issuingOffice(areaCode: string, areaName: string | null): string {
@@ -227,7 +226,7 @@ export async function decisionLetter(tx: Tx, actor: Actor | null, id: string): P
     level: c.level ? (LEVEL_NAMES[c.level] ?? c.level) : null,
     startDate: c.start_date,
     endDate: c.end_date,
-    status: STATUS_NAMES[c.status] ?? c.status,
+    status: CLAIM_STATUS_NAMES[c.status] ?? c.status,
     outcome: c.outcome,
     outcomeName: c.outcome ? (OUTCOME_NAMES[c.outcome] ?? c.outcome) : '尚未判定',
     amountFen: c.amount_fen == null ? null : Number(c.amount_fen),

@@ -11,7 +11,7 @@ import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { policiesFromStore } from '../claims/engine-input-from-store.ts';
 import { fundBalance, lockFund, requireRoom } from './fund-balance.ts';
-import { CITY_AREA } from '../record-scope.ts';
+import { CITY_AREA } from '../../vocabulary/areas.ts';
 
 export interface PayAdvanceInput {
   kind: 'apprenticeship' | 'project';

@@ -6,7 +6,7 @@ import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
-import { CITY_AREA } from '../record-scope.ts';
+import { CITY_AREA } from '../../vocabulary/areas.ts';
 
 /** A county recovers only the advances of its own area's plans (by the enterprise's area; the city's directly managed ones are the city's) and projects. */
 async function advanceInArea(tx: Tx, actor: Actor, advance: { kind: 'apprenticeship' | 'project'; subject_id: string }): Promise<boolean> {

@@ -8,7 +8,8 @@ import { AppError } from '../app-error.ts';
 import { loadClaim } from '../claims/claim-scope.ts';
 import { classInScope } from '../classes/class-scope.ts';
 import { notFound } from '../record-scope.ts';
-import { noteView, type NOTE_KINDS, type NoteView, type SUBJECT_KINDS } from './note-scope.ts';
+import { noteView, type NoteView, type SUBJECT_KINDS } from './note-scope.ts';
+import type { NOTE_KINDS } from '../../vocabulary/statuses.ts';
 
 export interface AddNoteInput {
   subjectKind: (typeof SUBJECT_KINDS)[number];

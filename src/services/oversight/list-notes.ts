@@ -3,7 +3,8 @@
 import { requireActor, type Actor } from '../access.ts';
 import { readPage, type Page, type PageQuery } from '../paging.ts';
 import type { Tx } from '../../store/transaction.ts';
-import { noteInScope, noteView, type NOTE_KINDS, type NoteView, type SUBJECT_KINDS } from './note-scope.ts';
+import { noteInScope, noteView, type NoteView, type SUBJECT_KINDS } from './note-scope.ts';
+import type { NOTE_KINDS } from '../../vocabulary/statuses.ts';
 
 export const NOTE_SORTS = {
   createdAt: 'oversight_notes.created_at',

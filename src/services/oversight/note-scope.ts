@@ -10,7 +10,6 @@ import { notFound } from '../record-scope.ts';
 
 export type NoteRow = Selectable<OversightNoteTable>;
 export const SUBJECT_KINDS = ['claim', 'class'] as const;
-export const NOTE_KINDS = ['comment', 'flag'] as const;
 
 export function noteInScope(actor: Actor) {
   return (eb: ExpressionBuilder<Database, 'oversight_notes'>) => {

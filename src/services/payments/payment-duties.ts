@@ -8,17 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database, PaymentDuty } from '../../store/schema.ts';
 import { actorLabel, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
-
-export const PAYMENT_DUTIES = ['build', 'confirm', 'pay'] as const satisfies readonly PaymentDuty[];
-export const DUTY_NAMES: Record<PaymentDuty, string> = { build: '经办（编制支付批次）', confirm: '复核（确认支付批次）', pay: '支付' };
-
-/** The duties a role may hold: the HR offices build and pay (a county in its own area), the city and the finance bureau confirm. */
-export function dutiesForRole(role: string, department: string | null): PaymentDuty[] {
-  if (role === 'city') return ['build', 'confirm', 'pay'];
-  if (role === 'county') return ['build', 'pay'];
-  if (role === 'department' && department === 'finance') return ['confirm'];
-  return [];
-}
+import { DUTY_NAMES, dutiesForRole } from '../../vocabulary/roles.ts';
 
 /** The duties the login holds now (read from the record, not the session: a change by the city applies at once). */
 export async function dutiesOf(tx: Kysely<Database>, actor: Actor): Promise<Set<PaymentDuty>> {

@@ -1,12 +1,13 @@
 // A person's facts with their whole history, and the value of each on a date (latest record dated
 // on or before it; a fact never recorded is listed as unknown, not as false).
-import { requireActor, ROLE_NAMES, type Actor } from '../access.ts';
+import { requireActor, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { notFound } from '../record-scope.ts';
 import type { Tx } from '../../store/audit-log.ts';
 import { personInScope } from './person-scope.ts';
 import { factName, toView, type PersonFactView } from './record-person-fact.ts';
 import { PERSON_FACTS } from './person-facts.ts';
+import { ROLE_NAMES } from '../../vocabulary/roles.ts';
 
 export interface PersonFacts {
   asOf: string;

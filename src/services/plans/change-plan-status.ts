@@ -1,11 +1,13 @@
 // Moves an apprenticeship plan along its lifecycle (plan-status.ts), audited with the note.
-import { actorLabel, requireRole, ROLE_NAMES, type Actor } from '../access.ts';
+import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { notFound } from '../record-scope.ts';
 import { managesEnterprise } from '../enterprises/enterprise-scope.ts';
 import { appendAudit, type Tx } from '../../store/audit-log.ts';
-import { assertPlanTransition, PLAN_MOVERS, PLAN_STATUS_NAMES, type PlanStatus } from './plan-status.ts';
+import { assertPlanTransition, PLAN_MOVERS, type PlanStatus } from './plan-status.ts';
 import { planView, type PlanView } from './plan-view.ts';
+import { ROLE_NAMES } from '../../vocabulary/roles.ts';
+import { PLAN_STATUS_NAMES } from '../../vocabulary/statuses.ts';
 
 export async function changePlanStatus(
   tx: Tx,

@@ -3,17 +3,9 @@
 // listed one ends completed, failed or quit (a failed or quit apprentice's advance is recovered,
 // SPEC §4.1 administrative Decision, by the funds workflow).
 import { AppError } from '../app-error.ts';
+import { PLAN_STATUS_NAMES, type PlanStatus } from '../../vocabulary/statuses.ts';
 
-export const PLAN_STATUSES = ['submitted', 'listed', 'returned', 'completed', 'failed', 'quit'] as const;
-export type PlanStatus = (typeof PLAN_STATUSES)[number];
-export const PLAN_STATUS_NAMES: Record<PlanStatus, string> = {
-  submitted: '已提交',
-  listed: '已列入计划',
-  returned: '已退回',
-  completed: '已完成',
-  failed: '未通过考核',
-  quit: '中途退出',
-};
+export type { PlanStatus };
 
 const NEXT: Record<PlanStatus, readonly PlanStatus[]> = {
   submitted: ['listed', 'returned'],

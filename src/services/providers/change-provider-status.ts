@@ -3,8 +3,9 @@ import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { notFound } from '../record-scope.ts';
 import { appendAudit, type Tx } from '../../store/audit-log.ts';
-import { assertProviderTransition, PROVIDER_STATUSES, type ProviderStatus } from './provider-status.ts';
+import { assertProviderTransition } from './provider-status.ts';
 import { managesProvider, providerView, type ProviderView } from './provider-view.ts';
+import { PROVIDER_STATUSES, type ProviderStatus } from '../../vocabulary/statuses.ts';
 
 export async function changeProviderStatus(
   tx: Tx,

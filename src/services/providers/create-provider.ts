@@ -5,8 +5,9 @@ import { AppError } from '../app-error.ts';
 import { assertUscc } from '../identifiers.ts';
 import { requireOwnArea } from '../record-scope.ts';
 import { appendAudit, type Tx } from '../../store/audit-log.ts';
-import { PROVIDER_KINDS } from './provider-status.ts';
+
 import { providerView, type ProviderView } from './provider-view.ts';
+import { PROVIDER_KINDS } from '../../vocabulary/statuses.ts';
 
 export interface CreateProviderInput {
   id: string;

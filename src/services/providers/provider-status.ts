@@ -2,10 +2,7 @@
 // provider's classes are opened and subsidised. Suspension is reversible; delisting is final (a
 // provider that failed evaluation "loses the right" to subsidised training).
 import { AppError } from '../app-error.ts';
-
-export const PROVIDER_STATUSES = ['listed', 'suspended', 'delisted'] as const;
-export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
-export const PROVIDER_STATUS_NAMES: Record<ProviderStatus, string> = { listed: '在册', suspended: '暂停', delisted: '除名' };
+import { PROVIDER_STATUS_NAMES, type ProviderStatus } from '../../vocabulary/statuses.ts';
 
 const NEXT: Record<ProviderStatus, readonly ProviderStatus[]> = {
   listed: ['suspended', 'delisted'],
@@ -22,11 +19,3 @@ export function assertProviderTransition(from: ProviderStatus, to: ProviderStatu
     );
   }
 }
-
-export const PROVIDER_KINDS = ['enterprise_center', 'college', 'social_institution', 'evaluation_institution'] as const;
-export const PROVIDER_KIND_NAMES: Record<(typeof PROVIDER_KINDS)[number], string> = {
-  enterprise_center: '企业培训中心',
-  college: '职业院校',
-  social_institution: '社会培训机构',
-  evaluation_institution: '评价机构',
-};

@@ -4,7 +4,7 @@
 // finance, the funds and the R9 share. The claims' figures come grouped by program × area × quarter ×
 // status (claim-quarter-figures.ts), names joined after (STACK-NOTES trap 6).
 import type { Db } from '../../store/database.ts';
-import { DEPARTMENTS, requireRole, type Actor } from '../access.ts';
+import { requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { claimQuarterFigures } from './claim-quarter-figures.ts';
 import { r8Summary, type R8Summary } from './r8-summary.ts';
@@ -13,6 +13,7 @@ import { cityGoals, type CityGoals } from '../targets/city-goals.ts';
 import { taskProgress, type TaskProgress } from '../targets/task-progress.ts';
 import { COUNTY_AREA_CODES } from '../targets/task-units.ts';
 import { periodOf, programName, TRAINING_PROGRAMS, type Period } from './report-period.ts';
+import { DEPARTMENTS } from '../../vocabulary/roles.ts';
 
 export interface Figures {
   claims: number;

@@ -11,13 +11,14 @@ import type { SanctionKind } from '../../store/schema.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { loadClaim, requireReviewer } from '../claims/claim-scope.ts';
-import { CLAIM_TRANSITIONS, STATUS_NAMES } from '../claims/claim-states.ts';
+import { CLAIM_TRANSITIONS } from '../claims/claim-states.ts';
 import { recoverClaimPayment } from '../claims/recover-claim-payment.ts';
 import { rejectClaim } from '../claims/reject-claim.ts';
 import { revokeApproval } from '../claims/revoke-approval.ts';
 import { assertDate } from '../identifiers.ts';
 import { changeProviderStatus } from '../providers/change-provider-status.ts';
 import { publicName } from './risk-scope.ts';
+import { CLAIM_STATUS_NAMES } from '../../vocabulary/statuses.ts';
 
 export interface SanctionBasis {
   findingIds?: string[];
@@ -135,7 +136,7 @@ export async function sanction(tx: Tx, actor: Actor | null, input: SanctionInput
     } else {
       throw new AppError(
         'invalid_transition',
-        `申领 ${claim.number} 当前状态为“${STATUS_NAMES[claim.status]}”，既不能驳回也没有可追回的支付`,
+        `申领 ${claim.number} 当前状态为“${CLAIM_STATUS_NAMES[claim.status]}”，既不能驳回也没有可追回的支付`,
         'claimId',
       );
     }

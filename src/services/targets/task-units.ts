@@ -1,7 +1,8 @@
 // Who receives an annual task (§5.3): a county/district by its area code, or a §5.7 department.
-import { DEPARTMENTS, type Actor } from '../access.ts';
+import { type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { TRAINING_PROGRAMS } from '../reports/report-period.ts';
+import { DEPARTMENTS } from '../../vocabulary/roles.ts';
 
 export const COUNTY_AREA_CODES = ['510402', '510403', '510411', '510421', '510422'] as const;
 export type UnitKind = 'area' | 'department';

@@ -2,15 +2,17 @@
 // its §5.7 bureau, an enterprise its USCC, a provider its id, a trainee their resident ID (each must be
 // on record). The password is stored as a scrypt hash (auth/passwords.ts); the audit entry omits it.
 import { newUuid } from '../../store/ids.ts';
-import { COUNTY_AREAS, CITY_AREA } from '../../store/seed/reference-data.ts';
+
 import { appendAudit, type Tx } from '../../store/audit-log.ts';
-import { actorLabel, DEPARTMENTS, requireRole, type Actor, type Department, type Role } from '../access.ts';
+import { actorLabel, requireRole, type Actor, type Department, type Role } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { PaymentDuty } from '../../store/schema.ts';
 import { checkPaymentDuties } from './set-user-payment-duties.ts';
 import { userView, type UserView } from './user-view.ts';
 import { isGuessable } from './password-strength.ts';
+import { CITY_AREA, COUNTY_AREAS } from '../../vocabulary/areas.ts';
+import { DEPARTMENTS } from '../../vocabulary/roles.ts';
 
 export interface CreateUserInput {
   username: string;

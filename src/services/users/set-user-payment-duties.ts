@@ -4,11 +4,12 @@
 // duties before and after and the reason; the change applies to the login's next act at once.
 import { appendAudit, type Tx } from '../../store/audit-log.ts';
 import type { PaymentDuty } from '../../store/schema.ts';
-import { actorLabel, ROLE_NAMES, requireRole, type Actor, type Role } from '../access.ts';
+import { actorLabel, requireRole, type Actor, type Role } from '../access.ts';
 import { AppError } from '../app-error.ts';
-import { DUTY_NAMES, dutiesForRole, PAYMENT_DUTIES } from '../payments/payment-duties.ts';
+
 import { notFound } from '../record-scope.ts';
 import { userView, type UserView } from './user-view.ts';
+import { DUTY_NAMES, PAYMENT_DUTIES, ROLE_NAMES, dutiesForRole } from '../../vocabulary/roles.ts';
 
 /** The duties, deduplicated in their fixed order; a duty the role cannot hold is refused with the field. */
 export function checkPaymentDuties(role: string, department: string | null, duties: readonly string[]): PaymentDuty[] {

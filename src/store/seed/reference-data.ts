@@ -5,17 +5,7 @@ import { SHIPPED_PACKAGES, shippedReferenceData } from '../../policy/index.ts';
 import { yuanToFen } from '../../policy/money.ts';
 import type { Tx } from '../audit-log.ts';
 import { appendAudit } from '../audit-log.ts';
-
-export const AREAS = [
-  { code: '510400', name: '攀枝花市', level: 'city' as const },
-  { code: '510402', name: '东区', level: 'county' as const },
-  { code: '510403', name: '西区', level: 'county' as const },
-  { code: '510411', name: '仁和区', level: 'county' as const },
-  { code: '510421', name: '米易县', level: 'county' as const },
-  { code: '510422', name: '盐边县', level: 'county' as const },
-];
-export const CITY_AREA = '510400';
-export const COUNTY_AREAS = AREAS.filter((a) => a.level === 'county').map((a) => a.code);
+import { AREAS } from '../../vocabulary/areas.ts';
 
 /** Inserts the reference data if it is not there yet (idempotent). */
 export async function seedReferenceData(tx: Tx, actor = 'system'): Promise<void> {

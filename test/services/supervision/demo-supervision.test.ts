@@ -2,7 +2,7 @@
 // the disclosure show is checked against sums computed here, independently, from the raw rows.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEPARTMENTS, type Actor, type Department } from '../../../src/services/access.ts';
+import { type Actor, type Department } from '../../../src/services/access.ts';
 import { claimScope } from '../../../src/services/claims/claim-scope.ts';
 import { getEnterpriseR8Status } from '../../../src/services/parties/enterprise-r8-status.ts';
 import { fundBalance } from '../../../src/services/funds/fund-balance.ts';
@@ -17,6 +17,7 @@ import { listTaskProgress } from '../../../src/services/targets/task-progress.ts
 import type { Store } from '../../../src/store/database.ts';
 import { inTransaction } from '../../../src/store/transaction.ts';
 import { openDemoStore } from '../../support/demo.ts';
+import { DEPARTMENTS } from '../../../src/vocabulary/roles.ts';
 
 let store: Store;
 const actor = (role: Actor['role'], extra: Partial<Actor> = {}): Actor => ({

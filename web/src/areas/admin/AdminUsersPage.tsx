@@ -8,10 +8,10 @@ import { Dialog, LoadError } from '../../components.tsx';
 import { formatDateTime } from '../../format.ts';
 import { AREA_NAMES, areaName, nameOf, ROLE_NAMES } from '../../labels.ts';
 import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
-import { DEPARTMENTS } from '../../../../src/services/access.ts';
-import { DUTY_NAMES, dutiesForRole } from '../../../../src/services/payments/payment-duties.ts';
+
 import type { UserView } from '../../../../src/services/users/user-view.ts';
 import { CityOnly, options, useSubmit } from './shared.tsx';
+import { DEPARTMENTS, DUTY_NAMES, dutiesForRole } from '../../../../src/vocabulary/roles.ts';
 
 const FILTERS = ['role', 'areaCode', 'department', 'active', 'q'] as const;
 const SORTABLE: Record<string, string> = { username: 'username', displayName: 'displayName', role: 'role', createdAt: 'createdAt' };
