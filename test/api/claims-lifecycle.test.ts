@@ -80,6 +80,9 @@ describe('A claim from submission to payment', () => {
       residentId: ann,
     });
     expect((mine.json().trace as { steps: unknown[] }).steps.length).toBeGreaterThan(3);
+    // Its page offers each viewer what the server allows: the trainee may withdraw; the office reviews.
+    expect(mine.json().allowedActs).toEqual(['withdraw']);
+    expect((await get(`/claims/${claimId}`, 'dongqu')).json().allowedActs).toEqual(['review', 'reject', 'withdraw']);
     expect((await get(`/claims/${claimId}`, 'emergency')).statusCode).toBe(404);
     const finance = await get(`/claims?status=decided`, 'finance');
     expect(finance.json().items[0].residentId).toBe('510402********' + ann.slice(14));

@@ -2,6 +2,7 @@
 // so the bundle holds no server code; the API tests pin the server side of each shape.
 
 export type { Role } from '../../src/vocabulary/roles.ts';
+import type { ClaimPageAct } from '../../src/services/claims/claim-states.ts';
 import type { Role } from '../../src/vocabulary/roles.ts';
 
 export interface Me {
@@ -53,6 +54,8 @@ export interface Claim {
   fundSource: string | null;
   r3Exception: { reason: string; by: string | null; at: string | null; amountFen: number | null; payee: string | null } | null;
   trace?: Trace | null;
+  /** On the claim's own page: what the viewer may do now (the server's rules). */
+  allowedActs?: ClaimPageAct[];
 }
 
 export interface CatalogEntry {

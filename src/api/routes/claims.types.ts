@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { APPLICANTS, CERTIFICATE_TYPES, PROGRAMS } from '../../policy/codes.ts';
 import { isIsoDate } from '../../policy/dates.ts';
 import { CLAIM_SORTS } from '../../services/claims/list-claims.ts';
+import { CLAIM_PAGE_ACTS } from '../../services/claims/claim-states.ts';
 
 export const ZIsoDate = z.string().refine(isIsoDate, '不是有效日期（应为存在的日期，格式 YYYY-MM-DD）');
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -107,6 +108,8 @@ export const ZClaimView = z.object({
     })
     .nullable(),
   trace: z.unknown().optional(),
+  /** On the claim's own page: the acts the viewer may take now (the same rules the use cases enforce). */
+  allowedActs: z.array(z.enum(CLAIM_PAGE_ACTS)).optional(),
   /** Risk score in the newest risk scan (offices, finance); null before any scan or for other roles. */
   riskScore: z.number().nullable().optional(),
 });

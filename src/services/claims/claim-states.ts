@@ -2,6 +2,7 @@
 // statuses to which. Every use case asks this table; a wrong transition changes nothing.
 import type { ClaimStatus } from '../../store/schema.ts';
 import { CLAIM_STATUS_NAMES } from '../../vocabulary/statuses.ts';
+import type { Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 
 export type ClaimAct = 'decide' | 'review' | 'publish' | 'approve' | 'pay' | 'reject' | 'withdraw' | 'r3_exception' | 'revoke';
@@ -48,4 +49,51 @@ export function transition(claimNumber: string, current: ClaimStatus, act: Claim
     );
   }
   return t.to;
+}
+
+/** The acts a claim's page offers (the web shows these and nothing else; each use case checks again). */
+export const CLAIM_PAGE_ACTS = ['decide', 'review', 'r3_exception', 'approve', 'reject', 'withdraw'] as const;
+export type ClaimPageAct = (typeof CLAIM_PAGE_ACTS)[number];
+
+interface ClaimForActs {
+  status: ClaimStatus;
+  outcome: string | null;
+  area_code: string;
+  applicant: string;
+  resident_id: string;
+  enterprise_uscc: string | null;
+  provider_id: string | null;
+  r3_exception_reason: string | null;
+  /** The frozen decision's trace (its steps are read for the R3 exception: failed on R3 alone). */
+  trace?: unknown;
+}
+
+const can = (act: ClaimAct, c: ClaimForActs) => CLAIM_TRANSITIONS[act].from.includes(c.status);
+
+/**
+ * What `actor` may do to the claim now, by the same rules the use cases enforce: the office of the
+ * claim's area (or the city) decides, reviews, approves and rejects (requireReviewer); only the city
+ * records the R3 exception (§4.0 "原则上"), on a claim that failed R3 alone; the applicant or the office
+ * withdraws until publicity.
+ */
+export function allowedClaimActs(actor: Actor, c: ClaimForActs): ClaimPageAct[] {
+  const office = actor.role === 'city' || (actor.role === 'county' && actor.areaCode === c.area_code);
+  const applicant =
+    (actor.role === 'trainee' && c.resident_id === actor.residentId) ||
+    (actor.role === 'enterprise' && c.applicant === 'enterprise' && c.enterprise_uscc === actor.enterpriseUscc) ||
+    (actor.role === 'provider' && c.applicant === 'institution' && c.provider_id === actor.providerId);
+  const acts: ClaimPageAct[] = [];
+  if (office) {
+    if (c.status === 'submitted' || (c.status === 'decided' && c.outcome === 'undecided')) acts.push('decide');
+    const excepted = c.outcome === 'ineligible' && c.r3_exception_reason != null;
+    if (can('review', c) && (c.outcome === 'eligible' || excepted)) acts.push('review');
+    const steps = (c.trace as { steps?: { rule: string; result: string }[] } | null | undefined)?.steps ?? [];
+    const failed = steps.filter((s) => s.result === 'fail');
+    const failedOnR3Alone = c.outcome === 'ineligible' && failed.length > 0 && failed.every((s) => s.rule === 'R3');
+    if (actor.role === 'city' && can('r3_exception', c) && failedOnR3Alone && c.r3_exception_reason == null) acts.push('r3_exception');
+    if (can('approve', c)) acts.push('approve');
+    if (can('reject', c)) acts.push('reject');
+  }
+  if ((office || applicant) && can('withdraw', c)) acts.push('withdraw');
+  return acts;
 }

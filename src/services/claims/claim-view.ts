@@ -5,6 +5,7 @@ import { residentIdFor } from '../access.ts';
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database } from '../../store/schema.ts';
 import type { ClaimRow } from './claim-scope.ts';
+import { allowedClaimActs } from './claim-states.ts';
 
 /** The names users read beside a claim's codes (the trainee's name is masked by maskPersonalData where the ID is). */
 export interface ClaimNames {
@@ -71,6 +72,8 @@ export function claimView(actor: Actor | null, c: ClaimRow & Partial<ClaimNames>
             payee: c.r3_exception_payee ?? null,
           },
     ...(options.trace ? { trace: c.trace ?? null } : {}),
+    // On the claim's own page: the acts the viewer may take (the page offers these and no others).
+    ...(options.trace && actor ? { allowedActs: allowedClaimActs(actor, c) } : {}),
   };
 }
 export type ClaimView = ReturnType<typeof claimView>;

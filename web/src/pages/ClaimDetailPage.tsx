@@ -20,7 +20,6 @@ import {
 import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api.ts';
-import { useAuth } from '../auth.tsx';
 import { ClaimStatusTag, LoadError, OutcomeTag } from '../components.tsx';
 import { PrintButton } from '../components.tsx';
 import { claimAmount, clauseHeading, formatDate, formatDateTime, formatMoney, withCode } from '../format.ts';
@@ -131,32 +130,19 @@ const ACTS: Record<Act, { label: string; path: string; reason?: 'required' | 'op
   r3: { label: '登记年度次数例外（R3）', path: 'r3-exception', reason: 'required', done: '已登记年度次数例外' },
 };
 
-/** The acts the claim's status allows (claim-states.ts), for the HR office; the server checks again. */
-function actsFor(c: Claim, role: string | undefined): Act[] {
-  if (role !== 'city' && role !== 'county') return [];
-  const acts: Act[] = [];
-  const failedOnlyR3 =
-    c.outcome === 'ineligible' &&
-    (c.trace?.steps ?? []).some((s) => s.result === 'fail') &&
-    (c.trace?.steps ?? []).filter((s) => s.result === 'fail').every((s) => s.rule === 'R3');
-  if (c.status === 'submitted' || (c.status === 'decided' && c.outcome === 'undecided')) acts.push('decide');
-  if (c.status === 'decided' && (c.outcome === 'eligible' || c.r3Exception)) acts.push('review');
-  if (c.status === 'decided' && role === 'city' && failedOnlyR3 && !c.r3Exception) acts.push('r3');
-  if (c.status === 'publicity') acts.push('approve');
-  if (['submitted', 'decided', 'reviewed', 'publicity'].includes(c.status)) acts.push('reject');
-  if (['submitted', 'decided', 'reviewed'].includes(c.status)) acts.push('withdraw');
-  return acts;
+/** The acts the server says this viewer may take on the claim now (allowedActs); the server checks again. */
+function actsFor(c: Claim): Act[] {
+  return (c.allowedActs ?? []).map((a) => (a === 'r3_exception' ? 'r3' : a));
 }
 
-/** 审核操作: the office's acts on this claim, one at a time (no double submit), errors shown where they belong. */
+/** The acts on this claim the server allows the viewer (the office's review acts, an applicant's withdrawal), one at a time (no double submit), errors shown where they belong. */
 function ReviewActions({ claim, onDone }: { claim: Claim; onDone(): void }) {
-  const { me } = useAuth();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<{ reason?: string }>();
   const [asking, setAsking] = useState<Act | null>(null);
   const [running, setRunning] = useState<Act | null>(null);
   const busy = useRef(false);
-  const acts = actsFor(claim, me?.role);
+  const acts = actsFor(claim);
   if (acts.length === 0) return null;
 
   const run = async (act: Act, reason?: string) => {
@@ -186,7 +172,7 @@ function ReviewActions({ claim, onDone }: { claim: Claim; onDone(): void }) {
     asking === 'approve' ? run('approve') : validFields(form).then((v) => run(asking!, v.reason?.trim() || undefined));
 
   return (
-    <Card title="审核操作" size="small">
+    <Card title={acts.every((a) => a === 'withdraw') ? '申领操作' : '审核操作'} size="small">
       <Space wrap>
         {acts.map((act) => (
           <Button
