@@ -76,7 +76,7 @@ export async function importCertificates(
   });
   if (lines.length === 0) problems.push({ row: 2, column: C.number, message: '文件中没有证书（第 2 行起每行一张证书）' });
   return inTransaction(db, async (tx) => {
-    const { problems: found, ready } = await checkCertificateLines(tx, a, lines);
+    const { problems: found, ready } = await checkCertificateLines(tx, a, lines, (i) => `第 ${sheet.rows[i]!.row} 行`);
     const flagged = new Set(problems.map((p) => `${p.row}|${p.column}`));
     for (const p of found) {
       const row = sheet.rows[p.index]!.row;

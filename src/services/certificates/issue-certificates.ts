@@ -58,6 +58,7 @@ export async function checkCertificateLines(
   tx: Tx,
   a: Actor,
   lines: readonly CertificateLine[],
+  lineName: (index: number) => string = (i) => `第 ${i + 1} 条`,
 ): Promise<{ problems: LineProblem[]; ready: (Checked & { index: number; existing: boolean })[] }> {
   const problems: LineProblem[] = [];
   const bad = (index: number, field: LineField, message: string) => problems.push({ index, field, message });
@@ -147,7 +148,7 @@ export async function checkCertificateLines(
     if (issuer && number) {
       const key = `${issuer.id}|${normalNumber(number)}`;
       const first = seen.get(key);
-      if (first !== undefined) bad(index, 'number', `与第 ${first + 1} 条是同一发证机构的同一证书编号`);
+      if (first !== undefined) bad(index, 'number', `与${lineName(first)}是同一发证机构的同一证书编号`);
       else seen.set(key, index);
     }
     if (problems.length === before)
