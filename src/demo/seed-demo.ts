@@ -16,6 +16,7 @@ import { createUser } from './seed-users.ts';
 import { ENTERPRISE_STEMS, GIVEN, SURNAMES } from './fictional-names.ts';
 import { DEMO_START, seedDemoActivity, type DemoActivity } from './seed-demo-activity.ts';
 import { seedDemoSupervision } from './seed-demo-supervision.ts';
+import { seedDemoCertificates, type CertificatePlant } from './seed-demo-certificates.ts';
 
 /** The password of every demo login (README lists the logins). */
 export const DEMO_PASSWORD = 'demo2020';
@@ -307,7 +308,7 @@ export async function storeIsEmpty(db: Db): Promise<boolean> {
 export async function seedDemoRegistries(
   db: Db,
   options: { seed?: number; people?: number; progress?: (step: string) => void } = {},
-): Promise<{ world: DemoWorld; logins: DemoLogin[]; activity: DemoActivity }> {
+): Promise<{ world: DemoWorld; logins: DemoLogin[]; activity: DemoActivity; certificatePlants: CertificatePlant[] }> {
   const seed = options.seed ?? 20200114;
   const random = prng(seed);
   const say = options.progress ?? (() => {});
@@ -334,7 +335,9 @@ export async function seedDemoRegistries(
         const world = { enterprises, providers, people, random, clock };
         const activity = await seedDemoActivity(tx, world, say);
         await seedDemoSupervision(tx, world, activity);
-        return { world, logins, activity };
+        say('证书库：发证机构、证书登记与核验');
+        const certificatePlants = await seedDemoCertificates(tx);
+        return { world, logins, activity, certificatePlants };
       }),
     ),
   );

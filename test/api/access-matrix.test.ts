@@ -896,6 +896,7 @@ const TABLE: Record<string, Row> = {
   'GET /api/v1/registry-certificates/template': { who: ['city', 'county', 'enterprise'] },
   'POST /api/v1/registry-certificates/import': { who: ['city', 'county', 'enterprise'] },
   'GET /api/v1/certificate-registry': { who: ['city', 'county'] },
+  'GET /api/v1/certificate-holds': { who: ['city', 'county'] },
   'PUT /api/v1/certificate-registry': { who: ['city'], body: () => ({ inForceFrom: '2030-01-01' }) },
   'GET /api/v1/claims/{id}/certificate-check': {
     who: ['city', 'county'],

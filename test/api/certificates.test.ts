@@ -20,9 +20,26 @@ const BODY = uscc(811);
 const FIRM = uscc(812);
 const PEOPLE = [residentId(811), residentId(812), residentId(813)];
 const NAMES = ['赵导入', '钱导入', '孙导入'];
-const city: Actor = { userId: 'u', username: 'c', displayName: 'c', role: 'city', areaCode: '510400', department: null, enterpriseUscc: null, providerId: null, residentId: null };
+const city: Actor = {
+  userId: 'u',
+  username: 'c',
+  displayName: 'c',
+  role: 'city',
+  areaCode: '510400',
+  department: null,
+  enterpriseUscc: null,
+  providerId: null,
+  residentId: null,
+};
 
-const req = (who: string | null, method: 'GET' | 'PUT' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}, ip?: string) =>
+const req = (
+  who: string | null,
+  method: 'GET' | 'PUT' | 'POST',
+  url: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+  ip?: string,
+) =>
   t.app.inject({
     method,
     url: `/api/v1${url}`,
@@ -32,7 +49,14 @@ const req = (who: string | null, method: 'GET' | 'PUT' | 'POST', url: string, pa
   });
 const upload = (who: string, body: Buffer) => req(who, 'POST', '/registry-certificates/import', body, { 'content-type': XLSX });
 const count = async (table: 'registry_certificates' | 'audit_log') =>
-  Number((await t.store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.store.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** The downloaded template with its example row replaced by these rows (cells written as text). */
 async function filled(template: Buffer, rows: (string | null)[][]): Promise<Buffer> {
@@ -55,12 +79,32 @@ beforeAll(async () => {
   t = await openTestApp();
   await inTransaction(t.store.db, async (tx) => {
     await insertEnterprise(tx, { uscc: FIRM });
-    await insertPeople(tx, PEOPLE.map((p, i) => ({ residentId: p, name: NAMES[i] })));
+    await insertPeople(
+      tx,
+      PEOPLE.map((p, i) => ({ residentId: p, name: NAMES[i] })),
+    );
     const body = await createIssuer(tx, city, { kind: 'evaluation_body', name: '东区示例评价中心', code: BODY, areaCode: '510402' });
-    await recordIssuerApproval(tx, city, body.id, { document: '攀人社评〔2020〕11号', occupations: ['6-16-01-03'], validFrom: '2020-01-01', outsiders: true });
+    await recordIssuerApproval(tx, city, body.id, {
+      document: '攀人社评〔2020〕11号',
+      occupations: ['6-16-01-03'],
+      validFrom: '2020-01-01',
+      outsiders: true,
+    });
     const firm = await createIssuer(tx, city, { kind: 'enterprise', name: '示例自主评价企业', code: FIRM, areaCode: '510402' });
-    await recordIssuerApproval(tx, city, firm.id, { document: '攀人社评〔2020〕12号', occupations: ['6-16-01-03'], validFrom: '2020-01-01', outsiders: false });
-    await insertClaimRow(tx, { id: 'API-NF', residentId: PEOPLE[2]!, status: 'publicity', outcome: 'eligible', amountFen: 187_000, payee: 'individual' });
+    await recordIssuerApproval(tx, city, firm.id, {
+      document: '攀人社评〔2020〕12号',
+      occupations: ['6-16-01-03'],
+      validFrom: '2020-01-01',
+      outsiders: false,
+    });
+    await insertClaimRow(tx, {
+      id: 'API-NF',
+      residentId: PEOPLE[2]!,
+      status: 'publicity',
+      outcome: 'eligible',
+      amountFen: 187_000,
+      payee: 'individual',
+    });
   });
   cookie.city = await sessionFor(t, { username: 'ct-city', displayName: '市人社局', role: 'city', areaCode: '510400' });
   cookie.dongqu = await sessionFor(t, { username: 'ct-dongqu', displayName: '东区人社局', role: 'county', areaCode: '510402' });
@@ -90,7 +134,9 @@ describe('the import template', () => {
   });
 
   it('the same file twice changes nothing (idempotent)', async () => {
-    const file = await filled(template, [[BODY, 'RT-0001', '职业技能等级证书', PEOPLE[0]!, NAMES[0]!, '6-16-01-03', '四级', null, '2020-08-01']]);
+    const file = await filled(template, [
+      [BODY, 'RT-0001', '职业技能等级证书', PEOPLE[0]!, NAMES[0]!, '6-16-01-03', '四级', null, '2020-08-01'],
+    ]);
     const rows = await count('registry_certificates');
     const audit = await count('audit_log');
     const res = await upload('city', file);
@@ -143,9 +189,13 @@ describe('a malformed file', () => {
 
 describe('who records certificates', () => {
   it('an approved enterprise records its own, not another issuer’s; a trainee may not', async () => {
-    const own = await filled(template, [[FIRM, 'FIRM-1', '职业技能等级证书', PEOPLE[0]!, NAMES[0]!, '6-16-01-03', '四级', null, '2020-09-01']]);
+    const own = await filled(template, [
+      [FIRM, 'FIRM-1', '职业技能等级证书', PEOPLE[0]!, NAMES[0]!, '6-16-01-03', '四级', null, '2020-09-01'],
+    ]);
     expect((await upload('firm', own)).json()).toEqual({ rows: 1, added: 1, unchanged: 0 });
-    const other = await filled(template, [[BODY, 'FIRM-2', '职业技能等级证书', PEOPLE[0]!, NAMES[0]!, '6-16-01-03', '四级', null, '2020-09-01']]);
+    const other = await filled(template, [
+      [BODY, 'FIRM-2', '职业技能等级证书', PEOPLE[0]!, NAMES[0]!, '6-16-01-03', '四级', null, '2020-09-01'],
+    ]);
     expect((await upload('firm', other)).json().error.issues[0].text).toBe('行 2，"发证机构统一社会信用代码" 列：无权为该发证机构登记证书');
     expect((await upload('trainee', own)).statusCode).toBe(403);
   });
@@ -155,19 +205,35 @@ describe('the claim page', () => {
   it('shows why a claim is held, with the clause, and the county’s 说明 releases it', async () => {
     expect((await req('city', 'PUT', '/certificate-registry', { inForceFrom: '2020-01-14' })).statusCode).toBe(200);
     const check = (await req('dongqu', 'GET', '/claims/API-NF/certificate-check')).json();
-    expect(check).toMatchObject({ status: 'not_found', statusName: '证书库中未找到', applies: true, heldFromPayment: true, canExplain: true });
+    expect(check).toMatchObject({
+      status: 'not_found',
+      statusName: '证书库中未找到',
+      applies: true,
+      heldFromPayment: true,
+      canExplain: true,
+    });
     expect(check.reasons[0]).toContain('§4.0');
     expect((await req('trainee', 'GET', '/claims/API-NF/certificate-check')).statusCode).toBe(403);
     expect((await req('dongqu', 'POST', '/claims/API-NF/certificate-explanation', { reason: '' })).statusCode).toBe(400);
     const ok = await req('dongqu', 'POST', '/claims/API-NF/certificate-explanation', { reason: '发证机构出具的补登记证明已核对' });
     expect(ok.statusCode).toBe(200);
-    expect((await req('dongqu', 'GET', '/claims/API-NF/certificate-check')).json()).toMatchObject({ heldFromPayment: false, canExplain: false });
+    expect((await req('dongqu', 'GET', '/claims/API-NF/certificate-check')).json()).toMatchObject({
+      heldFromPayment: false,
+      canExplain: false,
+    });
   });
 });
 
 describe('public verification', () => {
   it('answers 有效 with the certificate’s own statements and no personal data, without a login', async () => {
-    const res = await req(null, 'GET', `/public/certificates/verify?number=RT-0001&name=${encodeURIComponent(NAMES[0]!)}`, undefined, {}, '10.1.0.1');
+    const res = await req(
+      null,
+      'GET',
+      `/public/certificates/verify?number=RT-0001&name=${encodeURIComponent(NAMES[0]!)}`,
+      undefined,
+      {},
+      '10.1.0.1',
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
       found: true,
@@ -179,7 +245,14 @@ describe('public verification', () => {
       issuedOn: '2020-08-01',
       issuerName: '东区示例评价中心',
     });
-    const wrong = await req(null, 'GET', `/public/certificates/verify?number=RT-0001&name=${encodeURIComponent('钱导入')}`, undefined, {}, '10.1.0.1');
+    const wrong = await req(
+      null,
+      'GET',
+      `/public/certificates/verify?number=RT-0001&name=${encodeURIComponent('钱导入')}`,
+      undefined,
+      {},
+      '10.1.0.1',
+    );
     expect(wrong.json()).toEqual({ found: false, status: '未找到' });
     expect((await req(null, 'GET', '/public/certificates/verify?number=RT-0001', undefined, {}, '10.1.0.1')).statusCode).toBe(400);
   });

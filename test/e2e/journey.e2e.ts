@@ -22,6 +22,7 @@ import { addWorkingDays } from '../../src/policy/working-calendar.ts';
 import { browserPerFile, logIn, screenshot } from './browser.ts';
 import { advanceBusinessDate } from './server.ts';
 import { DemoApi } from './api-client.ts';
+import { DEMO_EVALUATION_BODY_USCC } from '../../src/demo/seed-demo-certificates.ts';
 
 const baseUrl = inject('baseUrl');
 
@@ -245,6 +246,24 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     }
     await screenshot(page, '99-journey-04-certificates');
     expect(await classStatus()).toBe('assessed');
+    // The evaluation body records the same certificates in the city's registry (docs/certificates.md):
+    // the demo's registry is in force, so the claims are paid only on certificates found there.
+    const cls = await city.call<{
+      occupationCode: string;
+      level: string;
+      certificates: { number: string; residentId: string; issuedOn: string }[];
+    }>('GET', `/classes/${j.classId}`);
+    for (const c of cls.certificates)
+      await city.call('POST', '/registry-certificates', {
+        issuerCode: DEMO_EVALUATION_BODY_USCC,
+        number: c.number,
+        type: 'skill_level',
+        residentId: c.residentId,
+        name: j.people.find((p) => p.residentId === c.residentId)!.name,
+        occupationCode: cls.occupationCode,
+        level: cls.level,
+        issuedOn: c.issuedOn,
+      });
   });
 
   it('4. the office accepts and closes the class; the provider submits the claims (申领补贴)', async () => {

@@ -10,6 +10,7 @@ import { getClaimCertificateCheck, recheckClaimCertificate } from '../../service
 import { certificateTemplate, importCertificates } from '../../services/certificates/import-certificates.ts';
 import { issueCertificate } from '../../services/certificates/issue-certificates.ts';
 import { listAbilitySpecifications } from '../../services/certificates/list-ability-specifications.ts';
+import { listCertificateHolds } from '../../services/certificates/list-certificate-holds.ts';
 import { listCertificateIssuers } from '../../services/certificates/list-certificate-issuers.ts';
 import { listRegistryCertificates } from '../../services/certificates/list-registry-certificates.ts';
 import { recordIssuerApproval } from '../../services/certificates/record-issuer-approval.ts';
@@ -24,6 +25,7 @@ import {
   ZExplainRequest,
   ZIssueCertificateRequest,
   ZIssuerApprovalRequest,
+  ZListHoldsQuery,
   ZListIssuersQuery,
   ZListRegistryQuery,
   ZListSpecificationsQuery,
@@ -39,7 +41,10 @@ const RECORDERS = ['city', 'county', 'enterprise'] as const;
 function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer) {
   return reply
     .type(XLSX_MIME)
-    .header('content-disposition', `attachment; filename="${encodeURIComponent(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="${encodeURIComponent(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    )
     .send(body);
 }
 
@@ -49,7 +54,15 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/certificate-issuers',
-    { schema: { tags, summary: '发证机构（评价机构、自主评价企业）及其评价批准', description: who(...OFFICES), querystring: ZListIssuersQuery }, ...allow(...OFFICES) },
+    {
+      schema: {
+        tags,
+        summary: '发证机构（评价机构、自主评价企业）及其评价批准',
+        description: who(...OFFICES),
+        querystring: ZListIssuersQuery,
+      },
+      ...allow(...OFFICES),
+    },
     (req) => run(db, (tx) => listCertificateIssuers(tx, req.actor, req.query)),
   );
   app.post(
@@ -60,14 +73,23 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/certificate-issuers/:id/approvals',
     {
-      schema: { tags, summary: '登记发证机构的评价批准（职业、有效期、是否面向社会）', description: who('city'), params: idParam, body: ZIssuerApprovalRequest },
+      schema: {
+        tags,
+        summary: '登记发证机构的评价批准（职业、有效期、是否面向社会）',
+        description: who('city'),
+        params: idParam,
+        body: ZIssuerApprovalRequest,
+      },
       ...allow('city'),
     },
     (req) => run(db, (tx) => recordIssuerApproval(tx, req.actor, req.params.id, req.body)),
   );
   app.get(
     '/ability-specifications',
-    { schema: { tags, summary: '本地专项职业能力规范目录', description: who(...RECORDERS), querystring: ZListSpecificationsQuery }, ...allow(...RECORDERS) },
+    {
+      schema: { tags, summary: '本地专项职业能力规范目录', description: who(...RECORDERS), querystring: ZListSpecificationsQuery },
+      ...allow(...RECORDERS),
+    },
     (req) => run(db, (tx) => listAbilitySpecifications(tx, req.actor, req.query)),
   );
   app.post(
@@ -77,12 +99,18 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/registry-certificates',
-    { schema: { tags, summary: '证书库中的证书', description: who(...RECORDERS), querystring: ZListRegistryQuery }, ...allow(...RECORDERS) },
+    {
+      schema: { tags, summary: '证书库中的证书', description: who(...RECORDERS), querystring: ZListRegistryQuery },
+      ...allow(...RECORDERS),
+    },
     (req) => run(db, (tx) => listRegistryCertificates(tx, req.actor, req.query)),
   );
   app.post(
     '/registry-certificates',
-    { schema: { tags, summary: '登记一张证书到证书库', description: who(...RECORDERS), body: ZIssueCertificateRequest }, ...allow(...RECORDERS) },
+    {
+      schema: { tags, summary: '登记一张证书到证书库', description: who(...RECORDERS), body: ZIssueCertificateRequest },
+      ...allow(...RECORDERS),
+    },
     (req) => run(db, (tx) => issueCertificate(tx, req.actor, req.body)),
   );
   app.get(
@@ -110,10 +138,28 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/certificate-registry',
     {
-      schema: { tags, summary: '设定证书库核验的施行日期（此后结业的申领须经证书库核验才能支付）', description: who('city'), body: ZRegistrySettingRequest },
+      schema: {
+        tags,
+        summary: '设定证书库核验的施行日期（此后结业的申领须经证书库核验才能支付）',
+        description: who('city'),
+        body: ZRegistrySettingRequest,
+      },
       ...allow('city'),
     },
     (req) => run(db, (tx) => setRegistryInForce(tx, req.actor, req.body)),
+  );
+  app.get(
+    '/certificate-holds',
+    {
+      schema: {
+        tags,
+        summary: '证书未通过证书库核验的申领（未说明的，施行日期后结业的暂缓支付）',
+        description: who(...OFFICES),
+        querystring: ZListHoldsQuery,
+      },
+      ...allow(...OFFICES),
+    },
+    (req) => run(db, (tx) => listCertificateHolds(tx, req.actor, req.query)),
   );
   app.get(
     '/claims/:id/certificate-check',
@@ -128,7 +174,13 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/claims/:id/certificate-explanation',
     {
-      schema: { tags, summary: '证书说明：证书库未查到或无职工记录的证书，经审核说明后准予支付', description: who(...OFFICES), params: idParam, body: ZExplainRequest },
+      schema: {
+        tags,
+        summary: '证书说明：证书库未查到或无职工记录的证书，经审核说明后准予支付',
+        description: who(...OFFICES),
+        params: idParam,
+        body: ZExplainRequest,
+      },
       ...allow(...OFFICES),
     },
     (req) => run(db, (tx) => explainClaimCertificate(tx, req.actor, req.params.id, req.body)),

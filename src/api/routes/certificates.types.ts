@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ISSUER_SORTS } from '../../services/certificates/list-certificate-issuers.ts';
 import { SPEC_SORTS } from '../../services/certificates/list-ability-specifications.ts';
 import { REGISTRY_SORTS } from '../../services/certificates/list-registry-certificates.ts';
+import { HOLD_SORTS } from '../../services/certificates/list-certificate-holds.ts';
 import { ISSUER_KINDS, REGISTRY_TYPES } from '../../services/certificates/registry-rules.ts';
 import { areaCode, isoDate, optionalText, pageQuery, sortKeys, text, uscc } from './fields.types.ts';
 
@@ -26,7 +27,10 @@ export const ZIssuerApprovalRequest = z.strictObject({
 export const ZListSpecificationsQuery = z.object({
   q: optionalText(100).optional(),
   areaCode: areaCode.optional(),
-  inForce: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  inForce: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   ...pageQuery(sortKeys(SPEC_SORTS)),
 });
 export const ZSpecificationRequest = z.strictObject({
@@ -57,3 +61,8 @@ export const ZIssueCertificateRequest = z.strictObject({
 export const ZRegistrySettingRequest = z.strictObject({ inForceFrom: isoDate });
 export const ZExplainRequest = z.strictObject({ reason: text(500) });
 export const ZVerifyQuery = z.object({ number: text(64), name: text(50) });
+export const ZListHoldsQuery = z.object({
+  status: z.enum(['not_found', 'mismatch', 'outsider']).optional(),
+  areaCode: areaCode.optional(),
+  ...pageQuery(sortKeys(HOLD_SORTS)),
+});

@@ -27,7 +27,14 @@ export async function addAbilitySpecification(tx: Tx, actor: Actor | null, input
   if (taken) throw new AppError('conflict', `code: 规范代码 ${code} 已登记（${taken.name}）`, 'code');
   await tx
     .insertInto('ability_specifications')
-    .values({ code, name, area_code: input.areaCode, valid_from: input.validFrom, valid_to: input.validTo ?? null, recorded_by: actorLabel(a) })
+    .values({
+      code,
+      name,
+      area_code: input.areaCode,
+      valid_from: input.validFrom,
+      valid_to: input.validTo ?? null,
+      recorded_by: actorLabel(a),
+    })
     .execute();
   await appendAudit(tx, {
     actor: actorLabel(a),

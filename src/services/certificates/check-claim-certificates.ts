@@ -9,14 +9,7 @@
 import { sql } from 'kysely';
 import { appendAudit, type Tx } from '../../store/audit-log.ts';
 import type { CertificateCheckStatus } from '../../store/schema.ts';
-import {
-  OUTSIDER_CLAUSE,
-  REGISTRY_CLAUSE,
-  isRegistryType,
-  levelName,
-  normalNumber,
-  typeName,
-} from './registry-rules.ts';
+import { OUTSIDER_CLAUSE, REGISTRY_CLAUSE, isRegistryType, levelName, normalNumber, typeName } from './registry-rules.ts';
 
 export interface CertificateCheck {
   status: CertificateCheckStatus;
@@ -48,6 +41,9 @@ interface Candidate {
   enterprise_uscc: string | null;
 }
 
+/** A code in running Chinese text: spaced when there is one, the placeholder when there is none. */
+const spaced = (code: string | null, none: string) => (code ? ` ${code} ` : none).replace(/ $/, '');
+
 /** What differs between the claim and a registry certificate with its number (person, type, occupation, level). */
 export function mismatches(claim: ClaimForCheck, c: Candidate): string[] {
   const out: string[] = [];
@@ -55,12 +51,14 @@ export function mismatches(claim: ClaimForCheck, c: Candidate): string[] {
   if (c.type !== claim.certificate_type) out.push(`证书库中为${typeName(c.type)}，申领填写的是${typeName(claim.certificate_type ?? '')}`);
   if (c.type === 'special_ability') {
     if (c.specification_code !== claim.occupation_code || claim.level !== 'special')
-      out.push(`证书的专项职业能力规范为 ${c.specification_code}，与申领的职业（工种）${claim.occupation_code ?? '（未填）'}不符`);
+      out.push(
+        `证书的专项职业能力规范为${spaced(c.specification_code, '（未载明）')}，与申领的职业（工种）${claim.occupation_code ? ` ${claim.occupation_code} ` : '（未填）'}不符`,
+      );
   } else {
     // A 培训合格证书 need not name an occupation or level; when it does, they must be the claim's.
     const required = c.type !== 'training';
     if ((required || c.occupation_code != null) && c.occupation_code !== claim.occupation_code)
-      out.push(`证书的职业（工种）为 ${c.occupation_code ?? '（未载明）'}，申领为 ${claim.occupation_code ?? '（未填）'}`);
+      out.push(`证书的职业（工种）为${spaced(c.occupation_code, '（未载明）')}，申领为${spaced(claim.occupation_code, '（未填）')}`);
     if ((required || c.level != null) && c.level !== claim.level)
       out.push(`证书等级为${levelName(c.level) || '（未载明）'}，申领为${levelName(claim.level) || '（未填）'}`);
   }
@@ -107,20 +105,31 @@ async function checkOne(tx: Tx, claim: ClaimForCheck, candidates: Candidate[]): 
     return {
       status: 'not_found',
       registryCertificateId: null,
-      reasons: [`证书库中没有编号为 ${number} 的${typeName(claim.certificate_type!)}：补贴须以取得的相应证书为凭（${REGISTRY_CLAUSE}），查到或经人社部门说明前不予支付`],
+      reasons: [
+        `证书库中没有编号为 ${number} 的${typeName(claim.certificate_type!)}：补贴须以取得的相应证书为凭（${REGISTRY_CLAUSE}），查到或经人社部门说明前不予支付`,
+      ],
     };
   const ranked = mine
     .map((c) => ({ c, diff: mismatches(claim, c) }))
-    .sort((x, y) => x.diff.length - y.diff.length || Number(y.c.resident_id === claim.resident_id) - Number(x.c.resident_id === claim.resident_id));
+    .sort(
+      (x, y) =>
+        x.diff.length - y.diff.length || Number(y.c.resident_id === claim.resident_id) - Number(x.c.resident_id === claim.resident_id),
+    );
   const best = ranked[0]!;
   if (best.diff.length > 0)
     return {
       status: 'mismatch',
       registryCertificateId: best.c.id,
-      reasons: [`证书库中编号 ${number} 的证书（${best.c.issuer_name}颁发）与申领不符：${best.diff.join('；')}（${REGISTRY_CLAUSE}），不能作为补贴凭证`],
+      reasons: [
+        `证书库中编号 ${number} 的证书（${best.c.issuer_name}颁发）与申领不符：${best.diff.join('；')}（${REGISTRY_CLAUSE}），不能作为补贴凭证`,
+      ],
     };
   const c = best.c;
-  if (c.issuer_kind === 'enterprise' && !(await outsidersApproved(tx, c.issuer_id, c.issued_on)) && !(await knownEmployee(tx, claim.resident_id, c.enterprise_uscc!)))
+  if (
+    c.issuer_kind === 'enterprise' &&
+    !(await outsidersApproved(tx, c.issuer_id, c.issued_on)) &&
+    !(await knownEmployee(tx, claim.resident_id, c.enterprise_uscc!))
+  )
     return {
       status: 'outsider',
       registryCertificateId: c.id,
@@ -165,7 +174,8 @@ export async function computeCertificateChecks(tx: Tx, claims: readonly ClaimFor
   const byNumber = new Map<string, Candidate[]>();
   for (const c of candidates) byNumber.set(normalNumber(c.number), [...(byNumber.get(normalNumber(c.number)) ?? []), c]);
   const out = new Map<string, CertificateCheck>();
-  for (const claim of claims) out.set(claim.id, await checkOne(tx, claim, byNumber.get(normalNumber(claim.certificate_number ?? '')) ?? []));
+  for (const claim of claims)
+    out.set(claim.id, await checkOne(tx, claim, byNumber.get(normalNumber(claim.certificate_number ?? '')) ?? []));
   return out;
 }
 
@@ -204,7 +214,18 @@ export async function checkClaimCertificates(
     const ids = [...claimIds.slice(at, at + 500)].sort();
     const claims = await tx
       .selectFrom('claims')
-      .select(['id', 'resident_id', 'occupation_code', 'level', 'certificate_type', 'certificate_number', 'status', 'outcome', 'amount_fen', 'area_code'])
+      .select([
+        'id',
+        'resident_id',
+        'occupation_code',
+        'level',
+        'certificate_type',
+        'certificate_number',
+        'status',
+        'outcome',
+        'amount_fen',
+        'area_code',
+      ])
       .where('id', 'in', ids)
       .orderBy('id')
       .forUpdate()
@@ -216,7 +237,9 @@ export async function checkClaimCertificates(
       ]),
     );
     const explained = new Set(
-      (await tx.selectFrom('claim_certificate_explanations').select('claim_id').where('claim_id', 'in', ids).execute()).map((r) => r.claim_id),
+      (await tx.selectFrom('claim_certificate_explanations').select('claim_id').where('claim_id', 'in', ids).execute()).map(
+        (r) => r.claim_id,
+      ),
     );
     const results = await computeCertificateChecks(tx, claims);
     for (const claim of claims) {
@@ -225,14 +248,25 @@ export async function checkClaimCertificates(
       if (was === r.status) {
         await tx
           .updateTable('claim_certificate_checks')
-          .set({ registry_certificate_id: r.registryCertificateId, reasons: JSON.stringify(r.reasons), checked_by: actor, checked_at: new Date() })
+          .set({
+            registry_certificate_id: r.registryCertificateId,
+            reasons: JSON.stringify(r.reasons),
+            checked_by: actor,
+            checked_at: new Date(),
+          })
           .where('claim_id', '=', claim.id)
           .execute();
         continue;
       }
       await tx
         .insertInto('claim_certificate_checks')
-        .values({ claim_id: claim.id, status: r.status, registry_certificate_id: r.registryCertificateId, reasons: JSON.stringify(r.reasons), checked_by: actor })
+        .values({
+          claim_id: claim.id,
+          status: r.status,
+          registry_certificate_id: r.registryCertificateId,
+          reasons: JSON.stringify(r.reasons),
+          checked_by: actor,
+        })
         .onConflict((oc) =>
           oc.column('claim_id').doUpdateSet({
             status: r.status,

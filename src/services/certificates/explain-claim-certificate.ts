@@ -15,7 +15,11 @@ export async function explainClaimCertificate(tx: Tx, actor: Actor | null, claim
   const reason = input.reason.trim();
   if (reason.length < 5 || reason.length > 500) throw new AppError('invalid_input', 'reason: 请写明说明理由（5–500 字）', 'reason');
   if (claim.status === 'rejected' || claim.status === 'withdrawn' || claim.status === 'paid')
-    throw new AppError('invalid_transition', `申领 ${claim.number} 已${claim.status === 'paid' ? '支付' : '终结'}，不需要证书说明`, 'status');
+    throw new AppError(
+      'invalid_transition',
+      `申领 ${claim.number} 已${claim.status === 'paid' ? '支付' : '终结'}，不需要证书说明`,
+      'status',
+    );
   const check = await tx.selectFrom('claim_certificate_checks').select('status').where('claim_id', '=', claim.id).executeTakeFirst();
   if (!check || !['not_found', 'outsider'].includes(check.status))
     throw new AppError(
@@ -27,7 +31,10 @@ export async function explainClaimCertificate(tx: Tx, actor: Actor | null, claim
     );
   const done = await tx.selectFrom('claim_certificate_explanations').select('claim_id').where('claim_id', '=', claim.id).executeTakeFirst();
   if (done) throw new AppError('conflict', `申领 ${claim.number} 的证书说明已经记录`, 'reason');
-  await tx.insertInto('claim_certificate_explanations').values({ claim_id: claim.id, reason, explained_by: actorLabel(a) }).execute();
+  await tx
+    .insertInto('claim_certificate_explanations')
+    .values({ claim_id: claim.id, reason, explained_by: actorLabel(a) })
+    .execute();
   await appendAudit(tx, {
     actor: actorLabel(a),
     action: 'claim.certificate_explain',

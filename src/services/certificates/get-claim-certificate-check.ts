@@ -27,15 +27,27 @@ export async function getClaimCertificateCheck(tx: Tx, actor: Actor | null, clai
     ? await tx
         .selectFrom('registry_certificates as r')
         .innerJoin('certificate_issuers as i', 'i.id', 'r.issuer_id')
-        .select(['r.number', 'r.type', 'r.resident_id', 'r.occupation_code', 'r.level', 'r.specification_code', 'r.issued_on', 'i.name', 'i.kind'])
+        .select([
+          'r.number',
+          'r.type',
+          'r.resident_id',
+          'r.occupation_code',
+          'r.level',
+          'r.specification_code',
+          'r.issued_on',
+          'i.name',
+          'i.kind',
+        ])
         .where('r.id', '=', check.registry_certificate_id)
         .executeTakeFirst()
     : undefined;
   const status = check?.status ?? (isRegistryType(claim.certificate_type) ? 'unchecked' : 'not_applicable');
-  const reasons = check ? (typeof check.reasons === 'string' ? JSON.parse(check.reasons) : check.reasons) as string[] : [];
+  const reasons = check ? ((typeof check.reasons === 'string' ? JSON.parse(check.reasons) : check.reasons) as string[]) : [];
   return {
     claimId: claim.id,
-    certificate: claim.certificate_type ? { type: claim.certificate_type, typeName: typeName(claim.certificate_type), number: claim.certificate_number } : null,
+    certificate: claim.certificate_type
+      ? { type: claim.certificate_type, typeName: typeName(claim.certificate_type), number: claim.certificate_number }
+      : null,
     inForceFrom,
     applies: inForceFrom != null && claim.end_date >= inForceFrom && isRegistryType(claim.certificate_type),
     status,
@@ -59,7 +71,10 @@ export async function getClaimCertificateCheck(tx: Tx, actor: Actor | null, clai
       ? { reason: explanation.reason, by: explanation.explained_by, at: explanation.explained_at.toISOString() }
       : null,
     heldFromPayment: await heldByCertificate(tx, claim.id),
-    canExplain: (a.role === 'city' || claim.area_code === a.areaCode) && !explanation && (status === 'not_found' || status === 'outsider') &&
+    canExplain:
+      (a.role === 'city' || claim.area_code === a.areaCode) &&
+      !explanation &&
+      (status === 'not_found' || status === 'outsider') &&
       !['paid', 'rejected', 'withdrawn'].includes(claim.status),
   };
 }

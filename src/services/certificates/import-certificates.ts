@@ -39,7 +39,17 @@ const TEMPLATE: SheetColumn[] = [
 export async function certificateTemplate(): Promise<Buffer> {
   const first17 = '51040219900101123';
   return writeSheet('证书', TEMPLATE, [
-    ['91510400MA00000000', 'S202151040000001（示例，请删除本行）', CERTIFICATE_NAMES.skill_level, first17 + residentIdCheckChar(first17), '张三', '6-16-01-03', '四级', '', '2021-07-15'],
+    [
+      '91510400MA00000000',
+      'S202151040000001（示例，请删除本行）',
+      CERTIFICATE_NAMES.skill_level,
+      first17 + residentIdCheckChar(first17),
+      '张三',
+      '6-16-01-03',
+      '四级',
+      '',
+      '2021-07-15',
+    ],
   ]);
 }
 
@@ -60,7 +70,8 @@ export async function importCertificates(
     const level = levelText === '' ? null : levelFromText(levelText);
     if (typeText !== '' && !type)
       problems.push({ row: r.row, column: C.type, message: '应为职业资格证书、职业技能等级证书、专项职业能力证书或培训合格证书' });
-    if (levelText !== '' && !level) problems.push({ row: r.row, column: C.level, message: '等级应为五级（初级）至一级（高级技师），或 5 至 1' });
+    if (levelText !== '' && !level)
+      problems.push({ row: r.row, column: C.level, message: '等级应为五级（初级）至一级（高级技师），或 5 至 1' });
     if (r.isNumber(C.residentId)) problems.push({ row: r.row, column: C.residentId, message: '应以文本格式填写（数字格式会改变末几位）' });
     return {
       issuerCode: r.get(C.issuerCode),

@@ -82,10 +82,9 @@ export async function checkCertificateLines(
     : [];
   const specCodes = [...new Set(lines.map((l) => (l.specificationCode ?? '').trim().toUpperCase()).filter(Boolean))];
   const specs = new Map(
-    (specCodes.length ? await tx.selectFrom('ability_specifications').selectAll().where('code', 'in', specCodes).execute() : []).map((s) => [
-      s.code,
-      s,
-    ]),
+    (specCodes.length ? await tx.selectFrom('ability_specifications').selectAll().where('code', 'in', specCodes).execute() : []).map(
+      (s) => [s.code, s],
+    ),
   );
   const today = businessToday();
   const seen = new Map<string, number>();
@@ -182,16 +181,8 @@ export async function checkCertificateLines(
     const existing = await tx
       .selectFrom('registry_certificates')
       .selectAll()
-      .where(
-        'issuer_id',
-        'in',
-        [...new Set(keyed.map((r) => r.issuerId))],
-      )
-      .where(
-        (eb) => eb.fn('upper', ['number']),
-        'in',
-        [...new Set(keyed.map((r) => normalNumber(r.number)))],
-      )
+      .where('issuer_id', 'in', [...new Set(keyed.map((r) => r.issuerId))])
+      .where((eb) => eb.fn('upper', ['number']), 'in', [...new Set(keyed.map((r) => normalNumber(r.number)))])
       .execute();
     for (const r of keyed) {
       const e = existing.find((x) => x.issuer_id === r.issuerId && normalNumber(x.number) === normalNumber(r.number));
@@ -253,13 +244,24 @@ export async function writeCertificateLines(
         numbers: fresh.slice(0, 50).map((r) => r.number),
       },
     });
-    await checkClaimCertificates(tx, actorLabel(a), await claimsNamingNumbers(tx, fresh.map((r) => r.number)));
+    await checkClaimCertificates(
+      tx,
+      actorLabel(a),
+      await claimsNamingNumbers(
+        tx,
+        fresh.map((r) => r.number),
+      ),
+    );
   }
   return { added: fresh.length, unchanged: ready.length - fresh.length, ids };
 }
 
 /** One certificate by the screen: its first problem refused with the field named. */
-export async function issueCertificate(tx: Tx, actor: Actor | null, line: CertificateLine): Promise<{ id: number | null; unchanged: boolean }> {
+export async function issueCertificate(
+  tx: Tx,
+  actor: Actor | null,
+  line: CertificateLine,
+): Promise<{ id: number | null; unchanged: boolean }> {
   const a = requireRole(actor, 'city', 'county', 'enterprise');
   const { problems, ready } = await checkCertificateLines(tx, a, [line]);
   if (problems.length > 0) {
@@ -268,4 +270,24 @@ export async function issueCertificate(tx: Tx, actor: Actor | null, line: Certif
   }
   const written = await writeCertificateLines(tx, a, ready, { kind: 'form' });
   return { id: written.ids[0] ?? null, unchanged: written.added === 0 };
+}
+
+/** Many certificates in the caller's transaction (the demo's issuers, a bulk path): refused whole on any problem. */
+export async function issueCertificates(
+  tx: Tx,
+  actor: Actor | null,
+  lines: readonly CertificateLine[],
+): Promise<{ added: number; unchanged: number }> {
+  const a = requireRole(actor, 'city', 'county', 'enterprise');
+  const { problems, ready } = await checkCertificateLines(tx, a, lines);
+  if (problems.length > 0) {
+    const p = problems[0]!;
+    throw new AppError(
+      'invalid_input',
+      `lines[${p.index}].${p.field}: ${p.message}（共 ${problems.length} 处错误，未登记任何证书）`,
+      `lines[${p.index}].${p.field}`,
+    );
+  }
+  const written = await writeCertificateLines(tx, a, ready, { kind: 'form' });
+  return { added: written.added, unchanged: written.unchanged };
 }

@@ -21,13 +21,19 @@ export interface SpecificationView {
   inForce: boolean;
 }
 
-export async function listAbilitySpecifications(tx: Tx, actor: Actor | null, input: ListSpecificationsInput): Promise<Page<SpecificationView>> {
+export async function listAbilitySpecifications(
+  tx: Tx,
+  actor: Actor | null,
+  input: ListSpecificationsInput,
+): Promise<Page<SpecificationView>> {
   requireRole(actor, 'city', 'county', 'enterprise');
   const today = businessToday();
   let q = tx.selectFrom('ability_specifications').selectAll();
-  if (input.q) q = q.where((eb) => eb.or([eb('name', 'like', likePattern(input.q!)), eb('code', 'like', likePattern(input.q!.toUpperCase()))]));
+  if (input.q)
+    q = q.where((eb) => eb.or([eb('name', 'like', likePattern(input.q!)), eb('code', 'like', likePattern(input.q!.toUpperCase()))]));
   if (input.areaCode) q = q.where('area_code', '=', input.areaCode);
-  if (input.inForce === true) q = q.where('valid_from', '<=', today).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', today)]));
+  if (input.inForce === true)
+    q = q.where('valid_from', '<=', today).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', today)]));
   const page = await readPage(q, input, SPEC_SORTS, 'code', 'code');
   return {
     ...page,

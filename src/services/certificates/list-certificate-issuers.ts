@@ -20,7 +20,15 @@ export interface IssuerView {
   code: string;
   areaCode: string;
   certificates: number;
-  approvals: { id: number; document: string; occupations: string[]; validFrom: string; validTo: string | null; outsiders: boolean; inForce: boolean }[];
+  approvals: {
+    id: number;
+    document: string;
+    occupations: string[];
+    validFrom: string;
+    validTo: string | null;
+    outsiders: boolean;
+    inForce: boolean;
+  }[];
 }
 
 export async function listCertificateIssuers(tx: Tx, actor: Actor | null, input: ListIssuersInput): Promise<Page<IssuerView>> {
@@ -28,12 +36,21 @@ export async function listCertificateIssuers(tx: Tx, actor: Actor | null, input:
   let q = tx
     .selectFrom('certificate_issuers as i')
     .select(['i.id', 'i.kind', 'i.name', 'i.code', 'i.area_code', 'i.created_at'])
-    .select((eb) => eb.selectFrom('registry_certificates as r').select(eb.fn.countAll<string>().as('n')).whereRef('r.issuer_id', '=', 'i.id').as('certificates'));
+    .select((eb) =>
+      eb
+        .selectFrom('registry_certificates as r')
+        .select(eb.fn.countAll<string>().as('n'))
+        .whereRef('r.issuer_id', '=', 'i.id')
+        .as('certificates'),
+    );
   if (input.kind) q = q.where('i.kind', '=', input.kind);
-  if (input.q) q = q.where((eb) => eb.or([eb('i.name', 'like', likePattern(input.q!)), eb('i.code', 'like', likePattern(input.q!.toUpperCase()))]));
+  if (input.q)
+    q = q.where((eb) => eb.or([eb('i.name', 'like', likePattern(input.q!)), eb('i.code', 'like', likePattern(input.q!.toUpperCase()))]));
   const page = await readPage(q, input, ISSUER_SORTS, 'name', 'i.id');
   const ids = page.items.map((i) => i.id);
-  const approvals = ids.length ? await tx.selectFrom('issuer_approvals').selectAll().where('issuer_id', 'in', ids).orderBy('valid_from').orderBy('id').execute() : [];
+  const approvals = ids.length
+    ? await tx.selectFrom('issuer_approvals').selectAll().where('issuer_id', 'in', ids).orderBy('valid_from').orderBy('id').execute()
+    : [];
   const today = businessToday();
   return {
     ...page,

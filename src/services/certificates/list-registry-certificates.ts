@@ -30,7 +30,11 @@ export interface RegistryCertificateView {
   issuerName: string;
 }
 
-export async function listRegistryCertificates(tx: Tx, actor: Actor | null, input: ListRegistryInput): Promise<Page<RegistryCertificateView>> {
+export async function listRegistryCertificates(
+  tx: Tx,
+  actor: Actor | null,
+  input: ListRegistryInput,
+): Promise<Page<RegistryCertificateView>> {
   const a = requireRole(actor, 'city', 'county', 'enterprise');
   let q = tx
     .selectFrom('registry_certificates as r')

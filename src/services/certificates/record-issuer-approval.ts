@@ -16,12 +16,18 @@ export interface IssuerApprovalInput {
   outsiders: boolean;
 }
 
-export async function recordIssuerApproval(tx: Tx, actor: Actor | null, issuerId: string, input: IssuerApprovalInput): Promise<{ id: number }> {
+export async function recordIssuerApproval(
+  tx: Tx,
+  actor: Actor | null,
+  issuerId: string,
+  input: IssuerApprovalInput,
+): Promise<{ id: number }> {
   const a = requireRole(actor, 'city');
   const issuer = await tx.selectFrom('certificate_issuers').select(['id', 'kind']).where('id', '=', issuerId).executeTakeFirst();
   if (!issuer) throw new AppError('not_found', `没有发证机构 ${issuerId}`);
   const document = input.document.trim();
-  if (document === '' || document.length > 100) throw new AppError('invalid_input', 'document: 批准文号不能为空，且不超过 100 字', 'document');
+  if (document === '' || document.length > 100)
+    throw new AppError('invalid_input', 'document: 批准文号不能为空，且不超过 100 字', 'document');
   assertPeriod(input.validFrom, 'validFrom', input.validTo, 'validTo');
   const codes = [...new Set(input.occupations.map((c) => c.trim()).filter(Boolean))];
   if (codes.length === 0) throw new AppError('invalid_input', 'occupations: 至少填写一个职业（工种）或专项职业能力代码', 'occupations');
@@ -31,7 +37,8 @@ export async function recordIssuerApproval(tx: Tx, actor: Actor | null, issuerId
     ...(await tx.selectFrom('ability_specifications').select('code').where('code', 'in', codes).execute()).map((r) => r.code),
   ]);
   codes.forEach((c, i) => {
-    if (!known.has(c)) throw new AppError('invalid_input', `occupations[${i}]: ${c} 不在补贴目录或专项职业能力规范目录中`, `occupations[${i}]`);
+    if (!known.has(c))
+      throw new AppError('invalid_input', `occupations[${i}]: ${c} 不在补贴目录或专项职业能力规范目录中`, `occupations[${i}]`);
   });
   // An evaluation body serves everyone; only an enterprise's approval may be limited to its own staff.
   const outsiders = issuer.kind === 'evaluation_body' ? true : input.outsiders;
@@ -53,7 +60,14 @@ export async function recordIssuerApproval(tx: Tx, actor: Actor | null, issuerId
     action: 'certificate_issuer.approve',
     entity: 'certificate_issuer',
     entityId: issuerId,
-    data: { approvalId: Number(row.id), document, occupations: codes, validFrom: input.validFrom, validTo: input.validTo ?? null, outsiders },
+    data: {
+      approvalId: Number(row.id),
+      document,
+      occupations: codes,
+      validFrom: input.validFrom,
+      validTo: input.validTo ?? null,
+      outsiders,
+    },
   });
   return { id: Number(row.id) };
 }

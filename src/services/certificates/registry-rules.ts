@@ -39,7 +39,18 @@ export function typeFromText(text: string): RegistryType | null {
 export function levelFromText(text: string): string | null {
   const t = text.trim();
   if (/^[1-5]$/.test(t)) return t;
-  const words: Record<string, string> = { 五级: '5', 初级: '5', 四级: '4', 中级: '4', 三级: '3', 高级: '3', 二级: '2', 技师: '2', 一级: '1', 高级技师: '1' };
+  const words: Record<string, string> = {
+    五级: '5',
+    初级: '5',
+    四级: '4',
+    中级: '4',
+    三级: '3',
+    高级: '3',
+    二级: '2',
+    技师: '2',
+    一级: '1',
+    高级技师: '1',
+  };
   if (words[t]) return words[t]!;
   const byName = Object.entries(LEVEL_NAMES).find(([k, v]) => k !== 'special' && v === t);
   return byName ? byName[0] : null;

@@ -25,7 +25,9 @@ export async function setRegistryInForce(
   await tx
     .insertInto('certificate_registry_settings')
     .values({ id: true, in_force_from: input.inForceFrom, recorded_by: actorLabel(a) })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ in_force_from: input.inForceFrom, recorded_by: actorLabel(a), recorded_at: new Date() }))
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({ in_force_from: input.inForceFrom, recorded_by: actorLabel(a), recorded_at: new Date() }),
+    )
     .execute();
   await appendAudit(tx, {
     actor: actorLabel(a),

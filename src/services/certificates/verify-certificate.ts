@@ -22,7 +22,16 @@ async function countAsk(db: Db, ip: string): Promise<number> {
 }
 
 export type VerifyAnswer =
-  | { found: true; status: '有效'; typeName: string; occupation: string | null; levelName: string | null; specification: string | null; issuedOn: string; issuerName: string }
+  | {
+      found: true;
+      status: '有效';
+      typeName: string;
+      occupation: string | null;
+      levelName: string | null;
+      specification: string | null;
+      issuedOn: string;
+      issuerName: string;
+    }
   | { found: false; status: '未找到' };
 
 export async function verifyCertificate(db: Db, ip: string, input: { number: string; name: string }): Promise<VerifyAnswer> {
@@ -44,7 +53,8 @@ export async function verifyCertificate(db: Db, ip: string, input: { number: str
     .executeTakeFirst();
   if (!row) return { found: false, status: '未找到' };
   const occupation = row.occupation_code
-    ? ((await db.selectFrom('catalog_entries').select('name').where('code', '=', row.occupation_code).executeTakeFirst())?.name ?? row.occupation_code)
+    ? ((await db.selectFrom('catalog_entries').select('name').where('code', '=', row.occupation_code).executeTakeFirst())?.name ??
+      row.occupation_code)
     : null;
   return {
     found: true,

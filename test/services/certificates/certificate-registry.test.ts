@@ -61,10 +61,26 @@ const NAME = '李证书';
 
 /** An approved claim reserved in its own fund, naming this certificate (露天采矿工 四级, ended 2020-06-30). */
 let fundYear = 2040;
-async function approvedClaim(id: string, residentIdOf: string, cert: { type: string; number: string }, extra: Partial<{ enterprise: string; level: string; occupation: string }> = {}) {
+async function approvedClaim(
+  id: string,
+  residentIdOf: string,
+  cert: { type: string; number: string },
+  extra: Partial<{ enterprise: string; level: string; occupation: string }> = {},
+) {
   const fundId = `F-${id}`;
   await tx(async (t) => {
-    await t.insertInto('funds').values({ id: fundId, source: 'special_action', year: fundYear++, budget_fen: 10_000_000, created_by: 'test', updated_by: null, updated_at: null }).execute();
+    await t
+      .insertInto('funds')
+      .values({
+        id: fundId,
+        source: 'special_action',
+        year: fundYear++,
+        budget_fen: 10_000_000,
+        created_by: 'test',
+        updated_by: null,
+        updated_at: null,
+      })
+      .execute();
     await insertClaimRow(t, {
       id,
       residentId: residentIdOf,
@@ -81,11 +97,12 @@ async function approvedClaim(id: string, residentIdOf: string, cert: { type: str
   });
   return fundId;
 }
-const recheck = (id: string) => tx(async (t) => {
-  const { checkClaimCertificates } = await import('../../../src/services/certificates/check-claim-certificates.ts');
-  await checkClaimCertificates(t, 'test', [id]);
-  return getClaimCertificateCheck(t, city, id);
-});
+const recheck = (id: string) =>
+  tx(async (t) => {
+    const { checkClaimCertificates } = await import('../../../src/services/certificates/check-claim-certificates.ts');
+    await checkClaimCertificates(t, 'test', [id]);
+    return getClaimCertificateCheck(t, city, id);
+  });
 const line = (over: Partial<CertificateLine>): CertificateLine => ({
   issuerCode: BODY,
   number: `N-${P}-${Math.random().toString(36).slice(2, 8)}`,
@@ -107,11 +124,29 @@ beforeAll(async () => {
     duty = await cityDutyUsers(t, 'cert');
     for (const e of [FIRM, OPEN_FIRM, EMPLOYER]) await insertEnterprise(t, { uscc: e });
     const body = await createIssuer(t, city, { kind: 'evaluation_body', name: '攀枝花示例职业技能鉴定所', code: BODY, areaCode: '510402' });
-    await recordIssuerApproval(t, city, body.id, { document: '攀人社评〔2020〕1号', occupations: ['6-16-01-03', '6-16-02-01'], validFrom: '2020-01-01', validTo: null, outsiders: false });
+    await recordIssuerApproval(t, city, body.id, {
+      document: '攀人社评〔2020〕1号',
+      occupations: ['6-16-01-03', '6-16-02-01'],
+      validFrom: '2020-01-01',
+      validTo: null,
+      outsiders: false,
+    });
     const firm = await createIssuer(t, city, { kind: 'enterprise', name: '示例钒钛公司', code: FIRM, areaCode: '510402' });
-    await recordIssuerApproval(t, city, firm.id, { document: '攀人社评〔2020〕2号', occupations: ['6-16-01-03'], validFrom: '2020-01-01', validTo: '2021-12-31', outsiders: false });
+    await recordIssuerApproval(t, city, firm.id, {
+      document: '攀人社评〔2020〕2号',
+      occupations: ['6-16-01-03'],
+      validFrom: '2020-01-01',
+      validTo: '2021-12-31',
+      outsiders: false,
+    });
     const open = await createIssuer(t, city, { kind: 'enterprise', name: '示例面向社会评价公司', code: OPEN_FIRM, areaCode: '510402' });
-    await recordIssuerApproval(t, city, open.id, { document: '攀人社评〔2020〕3号', occupations: ['6-16-01-03'], validFrom: '2020-01-01', validTo: null, outsiders: true });
+    await recordIssuerApproval(t, city, open.id, {
+      document: '攀人社评〔2020〕3号',
+      occupations: ['6-16-01-03'],
+      validFrom: '2020-01-01',
+      validTo: null,
+      outsiders: true,
+    });
     await setRegistryInForce(t, city, { inForceFrom: '2020-01-14' });
   });
 }, 60_000);
@@ -140,7 +175,12 @@ describe('a certificate that differs from the claim in person, type, occupation 
   ])('%s: mismatch, held, and no 说明 lets it through', async (_what, over, reason) => {
     const p = person();
     const other = person();
-    await tx((t) => insertPeople(t, [{ residentId: p, name: NAME }, { residentId: other, name: NAME }]));
+    await tx((t) =>
+      insertPeople(t, [
+        { residentId: p, name: NAME },
+        { residentId: other, name: NAME },
+      ]),
+    );
     const number = `MM-${p.slice(-4)}`;
     const o = over as Partial<CertificateLine>;
     await tx((t) => issueCertificate(t, city, line({ ...o, residentId: o.residentId === 'other' ? other : p, number })));
@@ -153,7 +193,9 @@ describe('a certificate that differs from the claim in person, type, occupation 
     expect(check.heldFromPayment).toBe(true);
     expect(check.canExplain).toBe(false);
     expect(await payableIn(fund)).toBe(0);
-    expect((await fails(tx((t) => explainClaimCertificate(t, city, id, { reason: '已核对纸质证书原件' })))).code).toBe('invalid_transition');
+    expect((await fails(tx((t) => explainClaimCertificate(t, city, id, { reason: '已核对纸质证书原件' })))).code).toBe(
+      'invalid_transition',
+    );
   });
 });
 
@@ -174,7 +216,12 @@ describe('a certificate not in the registry holds the claim out of payment until
     expect(after.heldFromPayment).toBe(false);
     expect(after.explanation?.reason).toContain('已调阅原始记录');
     expect(await payableIn(fund)).toBe(1);
-    const audit = await store.db.selectFrom('audit_log').select(['actor', 'data']).where('action', '=', 'claim.certificate_explain').where('entity_id', '=', 'CERT-NF').execute();
+    const audit = await store.db
+      .selectFrom('audit_log')
+      .select(['actor', 'data'])
+      .where('action', '=', 'claim.certificate_explain')
+      .where('entity_id', '=', 'CERT-NF')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actor).toBe('county:dongqu');
   });
@@ -217,7 +264,13 @@ describe('an enterprise certificate to a person who is not its employee, without
     const outsider = person();
     const staff = person();
     const social = person();
-    await tx((t) => insertPeople(t, [{ residentId: outsider, name: NAME }, { residentId: staff, name: NAME }, { residentId: social, name: NAME }]));
+    await tx((t) =>
+      insertPeople(t, [
+        { residentId: outsider, name: NAME },
+        { residentId: staff, name: NAME },
+        { residentId: social, name: NAME },
+      ]),
+    );
     await tx((t) => issueCertificate(t, city, line({ issuerCode: FIRM, residentId: outsider, number: 'ENT-OUT' })));
     await tx((t) => issueCertificate(t, city, line({ issuerCode: FIRM, residentId: staff, number: 'ENT-STAFF' })));
     await tx((t) => issueCertificate(t, city, line({ issuerCode: OPEN_FIRM, residentId: social, number: 'ENT-SOCIAL' })));
@@ -251,7 +304,11 @@ describe('an approved claim whose certificate turns out missing is never changed
     expect(cases).toHaveLength(1);
     expect(cases[0]!.fact).toBe('certificate');
     expect(cases[0]!.status).toBe('open');
-    const claim = await store.db.selectFrom('claims').select(['status', 'amount_fen']).where('id', '=', 'CERT-CASE').executeTakeFirstOrThrow();
+    const claim = await store.db
+      .selectFrom('claims')
+      .select(['status', 'amount_fen'])
+      .where('id', '=', 'CERT-CASE')
+      .executeTakeFirstOrThrow();
     expect(claim.status).toBe('approved');
     expect(Number(claim.amount_fen)).toBe(187_000);
     // Checking again raises no second case.
@@ -265,8 +322,12 @@ describe('issuing refuses what the issuer may not certify, or a holder who fails
     const p = person();
     await tx((t) => insertPeople(t, [{ residentId: p, name: NAME }]));
     expect((await fails(tx((t) => issueCertificate(t, city, line({ residentId: p, name: '王某' }))))).message).toContain('实名制');
-    expect((await fails(tx((t) => issueCertificate(t, city, line({ residentId: p, occupationCode: '6-20-01-01' }))))).field).toBe('occupationCode');
-    expect((await fails(tx((t) => issueCertificate(t, city, line({ issuerCode: FIRM, residentId: p, issuedOn: '2022-01-05' }))))).field).toBe('issuedOn');
+    expect((await fails(tx((t) => issueCertificate(t, city, line({ residentId: p, occupationCode: '6-20-01-01' }))))).field).toBe(
+      'occupationCode',
+    );
+    expect(
+      (await fails(tx((t) => issueCertificate(t, city, line({ issuerCode: FIRM, residentId: p, issuedOn: '2022-01-05' }))))).field,
+    ).toBe('issuedOn');
     await tx((t) => issueCertificate(t, city, line({ residentId: p, number: 'DUP-1' })));
     const again = await tx((t) => issueCertificate(t, city, line({ residentId: p, number: 'DUP-1' })));
     expect(again.unchanged).toBe(true);
@@ -278,13 +339,26 @@ describe('issuing refuses what the issuer may not certify, or a holder who fails
     const p = person();
     await tx((t) => insertPeople(t, [{ residentId: p, name: NAME }]));
     await tx(async (t) => {
-      await addAbilitySpecification(t, city, { code: 'S-4-03-02-01-01', name: '攀西特色菜烹饪', areaCode: '510400', validFrom: '2020-01-01', validTo: '2020-12-31' });
+      await addAbilitySpecification(t, city, {
+        code: 'S-4-03-02-01-01',
+        name: '攀西特色菜烹饪',
+        areaCode: '510400',
+        validFrom: '2020-01-01',
+        validTo: '2020-12-31',
+      });
       const body = await t.selectFrom('certificate_issuers').select('id').where('code', '=', BODY).executeTakeFirstOrThrow();
-      await recordIssuerApproval(t, city, body.id, { document: '攀人社评〔2020〕9号', occupations: ['S-4-03-02-01-01'], validFrom: '2020-01-01', outsiders: true });
+      await recordIssuerApproval(t, city, body.id, {
+        document: '攀人社评〔2020〕9号',
+        occupations: ['S-4-03-02-01-01'],
+        validFrom: '2020-01-01',
+        outsiders: true,
+      });
     });
     const spec = { type: 'special_ability', occupationCode: null, level: null, specificationCode: 'S-4-03-02-01-01' };
     await tx((t) => issueCertificate(t, city, line({ ...spec, residentId: p, number: 'ZX-1' })));
-    expect((await fails(tx((t) => issueCertificate(t, city, line({ ...spec, residentId: p, number: 'ZX-2', issuedOn: '2021-02-01' }))))).field).toBe('specificationCode');
+    expect(
+      (await fails(tx((t) => issueCertificate(t, city, line({ ...spec, residentId: p, number: 'ZX-2', issuedOn: '2021-02-01' }))))).field,
+    ).toBe('specificationCode');
     await approvedClaim('CERT-ZX', p, { type: 'special_ability', number: 'ZX-1' }, { occupation: 'S-4-03-02-01-01', level: 'special' });
     expect((await recheck('CERT-ZX')).status).toBe('verified');
   });
@@ -296,7 +370,14 @@ describe('public verification', () => {
     await tx((t) => insertPeople(t, [{ residentId: p, name: '周查验' }]));
     await tx((t) => issueCertificate(t, city, line({ residentId: p, name: '周查验', number: 'PUB-1' })));
     const ok = await verifyCertificate(store.db, '10.0.0.1', { number: 'pub-1', name: '周查验' });
-    expect(ok).toMatchObject({ found: true, status: '有效', typeName: '职业技能等级证书', levelName: '四级/中级工', issuerName: '攀枝花示例职业技能鉴定所', issuedOn: '2020-07-10' });
+    expect(ok).toMatchObject({
+      found: true,
+      status: '有效',
+      typeName: '职业技能等级证书',
+      levelName: '四级/中级工',
+      issuerName: '攀枝花示例职业技能鉴定所',
+      issuedOn: '2020-07-10',
+    });
     expect(JSON.stringify(ok)).not.toContain(p);
     expect(await verifyCertificate(store.db, '10.0.0.1', { number: 'PUB-1', name: '周某' })).toEqual({ found: false, status: '未找到' });
   });

@@ -145,7 +145,14 @@ function CheckCard({ claimId }: { claimId: string }) {
           证书库中未查到该证书，或没有记录表明持证人是颁证企业的职工。核实后（如调阅发证机构的原始记录、劳动合同），写明理由即可准予支付；说明记入审计日志。
         </Typography.Paragraph>
         <Form form={form} layout="vertical" name="certificateExplanation">
-          <Form.Item label="说明理由" name="reason" rules={[{ required: true, whitespace: true, message: '请写明理由' }, { min: 5, message: '理由至少 5 个字' }]}>
+          <Form.Item
+            label="说明理由"
+            name="reason"
+            rules={[
+              { required: true, whitespace: true, message: '请写明理由' },
+              { min: 5, message: '理由至少 5 个字' },
+            ]}
+          >
             <Input.TextArea rows={3} maxLength={500} showCount />
           </Form.Item>
         </Form>

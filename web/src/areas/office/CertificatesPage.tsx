@@ -3,9 +3,28 @@
 // (evaluation bodies, enterprises approved for self-evaluation) with their approvals; the local
 // 专项职业能力 specifications; and the date from which a claim's certificate must be found here before
 // it is paid. City and county offices; the city keeps the issuers, approvals and specifications.
-import { Alert, Button, Card, Checkbox, Form, Input, Progress, Select, Space, Table, Tabs, Tag, Typography, Upload, message, type TableProps } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  Progress,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+  Upload,
+  message,
+  type TableProps,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
+import { Link } from 'react-router';
+import type { CertificateHoldView } from '../../../../src/services/certificates/list-certificate-holds.ts';
 import type { IssuerView } from '../../../../src/services/certificates/list-certificate-issuers.ts';
 import type { SpecificationView } from '../../../../src/services/certificates/list-ability-specifications.ts';
 import type { RegistryCertificateView } from '../../../../src/services/certificates/list-registry-certificates.ts';
@@ -14,8 +33,8 @@ import { useAuth } from '../../auth.tsx';
 import { LoadError } from '../../components.tsx';
 import { DateInput } from '../../date-input.tsx';
 import { useApi } from '../../hooks.ts';
-import { areaName } from '../../labels.ts';
-import { ExportButton, ListFilters, useServerList, type ExportColumn } from '../../list.tsx';
+import { areaName, CLAIM_STATUS_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
+import { AreaFilter, ExportButton, ListFilters, useServerList, type ExportColumn } from '../../list.tsx';
 import { FileRefused, uploadXlsx } from '../provider/files.ts';
 import { RowIssues } from '../provider/parts.tsx';
 import type { RowIssue } from '../provider/types.ts';
@@ -50,6 +69,7 @@ export default function CertificatesPage() {
         <RegistrySetting />
         <Tabs
           items={[
+            { key: 'holds', label: '未通过核验的申领', children: <Holds /> },
             { key: 'certificates', label: '证书', children: <Certificates /> },
             { key: 'issuers', label: '发证机构与评价批准', children: <Issuers /> },
             { key: 'specifications', label: '专项职业能力规范', children: <Specifications /> },
@@ -94,7 +114,9 @@ function RegistrySetting() {
         onDone={(r) => {
           setOpen(false);
           const x = r as { checked: number; cases: number };
-          void message.success(`已核验 ${x.checked} 笔申领${x.cases ? `；${x.cases} 笔已批准或已支付的申领证书未通过核验，已列入“属性变更待处理”` : ''}`);
+          void message.success(
+            `已核验 ${x.checked} 笔申领${x.cases ? `；${x.cases} 笔已批准或已支付的申领证书未通过核验，已列入“属性变更待处理”` : ''}`,
+          );
           setting.reload();
         }}
         fields={{ inForceFrom: 'inForceFrom' }}
@@ -136,7 +158,10 @@ interface IssueForm {
 
 function Certificates() {
   const [form] = Form.useForm();
-  const list = useServerList<RegistryCertificateView>('/registry-certificates', ['number', 'residentId', 'type'], { issuedOn: 'issuedOn', number: 'number' });
+  const list = useServerList<RegistryCertificateView>('/registry-certificates', ['number', 'residentId', 'type'], {
+    issuedOn: 'issuedOn',
+    number: 'number',
+  });
   const [open, setOpen] = useState(false);
   const [issue] = Form.useForm<IssueForm>();
   const type = Form.useWatch('type', issue);
@@ -148,7 +173,8 @@ function Certificates() {
       title: '职业（工种）/规范',
       key: 'occupation',
       width: 200,
-      render: (_: unknown, c) => (c.specificationCode ? `专项：${c.specificationCode}` : [c.occupationCode, c.levelName].filter(Boolean).join(' ')),
+      render: (_: unknown, c) =>
+        c.specificationCode ? `专项：${c.specificationCode}` : [c.occupationCode, c.levelName].filter(Boolean).join(' '),
     },
     { title: '发证日期', dataIndex: 'issuedOn', key: 'issuedOn', width: 120, sorter: true, sortOrder: list.sortOrder('issuedOn') },
     { title: '发证机构', dataIndex: 'issuerName', key: 'issuerName' },
@@ -176,7 +202,13 @@ function Certificates() {
       {list.error ? (
         <LoadError error={list.error} what="证书" onRetry={list.reload} />
       ) : (
-        <Table<RegistryCertificateView> rowKey="id" size="middle" {...list.tableProps} columns={columns} data-testid="registry-certificates" />
+        <Table<RegistryCertificateView>
+          rowKey="id"
+          size="middle"
+          {...list.tableProps}
+          columns={columns}
+          data-testid="registry-certificates"
+        />
       )}
       <FormDialog<IssueForm>
         open={open}
@@ -209,7 +241,11 @@ function Certificates() {
           })
         }
       >
-        <Form.Item label="发证机构统一社会信用代码" name="issuerCode" rules={[{ required: true, message: '请填写发证机构的统一社会信用代码' }, usccRule]}>
+        <Form.Item
+          label="发证机构统一社会信用代码"
+          name="issuerCode"
+          rules={[{ required: true, message: '请填写发证机构的统一社会信用代码' }, usccRule]}
+        >
           <Input maxLength={18} />
         </Form.Item>
         <Space wrap>
@@ -414,7 +450,9 @@ function Issuers() {
         }}
         initialValues={{ kind: 'evaluation_body' }}
         fields={['kind', 'name', 'code', 'areaCode']}
-        submit={(v) => api('/certificate-issuers', { method: 'POST', body: { ...v, name: v.name.trim(), code: v.code.trim().toUpperCase() } })}
+        submit={(v) =>
+          api('/certificate-issuers', { method: 'POST', body: { ...v, name: v.name.trim(), code: v.code.trim().toUpperCase() } })
+        }
       >
         <Form.Item label="类别" name="kind" rules={[{ required: true }]} extra="自主评价企业须已在企业登记中登记（§5.6）">
           <Select options={KIND_OPTIONS} />
@@ -472,7 +510,11 @@ function Issuers() {
           </Form.Item>
         </Space>
         {approving?.kind === 'enterprise' && (
-          <Form.Item name="outsiders" valuePropName="checked" extra="未经批准，企业只能评价本企业职工（§5.6）；向非本企业职工颁发的证书不能作为补贴凭证">
+          <Form.Item
+            name="outsiders"
+            valuePropName="checked"
+            extra="未经批准，企业只能评价本企业职工（§5.6）；向非本企业职工颁发的证书不能作为补贴凭证"
+          >
             <Checkbox>经人社部门批准，可面向社会评价</Checkbox>
           </Form.Item>
         )}
@@ -491,7 +533,13 @@ function Specifications() {
     { title: '名称', dataIndex: 'name', key: 'name', sorter: true, sortOrder: list.sortOrder('name') },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 100, render: areaName },
     { title: '有效期', key: 'valid', width: 240, render: (_: unknown, s) => `${s.validFrom} 至 ${s.validTo ?? '长期'}` },
-    { title: '状态', dataIndex: 'inForce', key: 'inForce', width: 100, render: (v: boolean) => <Tag color={v ? 'green' : 'default'}>{v ? '有效' : '不在有效期'}</Tag> },
+    {
+      title: '状态',
+      dataIndex: 'inForce',
+      key: 'inForce',
+      width: 100,
+      render: (v: boolean) => <Tag color={v ? 'green' : 'default'}>{v ? '有效' : '不在有效期'}</Tag>,
+    },
   ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -507,12 +555,7 @@ function Specifications() {
           <Input allowClear maxLength={100} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item label="状态" name="inForce">
-          <Select
-            allowClear
-            placeholder="全部"
-            style={{ width: 120 }}
-            options={[{ value: 'true', label: '仅看有效' }]}
-          />
+          <Select allowClear placeholder="全部" style={{ width: 120 }} options={[{ value: 'true', label: '仅看有效' }]} />
         </Form.Item>
       </ListFilters>
       {list.error ? (
@@ -544,7 +587,12 @@ function Specifications() {
           })
         }
       >
-        <Form.Item label="规范代码" name="code" rules={requiredText('规范代码', 40)} extra="与补贴目录中专项职业能力的代码一致，如 S-4-03-02-01-01">
+        <Form.Item
+          label="规范代码"
+          name="code"
+          rules={requiredText('规范代码', 40)}
+          extra="与补贴目录中专项职业能力的代码一致，如 S-4-03-02-01-01"
+        >
           <Input maxLength={40} />
         </Form.Item>
         <Form.Item label="名称" name="name" rules={requiredText('名称', 100)}>
@@ -562,6 +610,71 @@ function Specifications() {
           </Form.Item>
         </Space>
       </FormDialog>
+    </Space>
+  );
+}
+
+const HOLD_STATUS_OPTIONS = [
+  { value: 'not_found', label: '证书库中未找到' },
+  { value: 'mismatch', label: '与证书库记录不符' },
+  { value: 'outsider', label: '企业向非本企业职工颁发' },
+];
+
+/** The claims whose certificate is not evidence in the registry and not explained: the office's work list. */
+function Holds() {
+  const { me } = useAuth();
+  const [form] = Form.useForm();
+  const list = useServerList<CertificateHoldView>('/certificate-holds', ['status', 'areaCode'], { number: 'number' });
+  const columns: TableProps<CertificateHoldView>['columns'] = [
+    {
+      title: '申领',
+      key: 'claim',
+      width: 230,
+      sorter: true,
+      sortOrder: list.sortOrder('number'),
+      render: (_: unknown, h) => (
+        <Space orientation="vertical" size={0}>
+          <Link to={`/claims/${encodeURIComponent(h.claimId)}`}>{h.claimNumber}</Link>
+          <Typography.Text type="secondary">
+            {nameOf(PROGRAM_NAMES, h.program)} · {nameOf(CLAIM_STATUS_NAMES, h.claimStatus)}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 90, render: areaName },
+    { title: '申领的证书', dataIndex: 'certificate', key: 'certificate', width: 240 },
+    {
+      title: '核验结果',
+      key: 'status',
+      render: (_: unknown, h) => (
+        <Space orientation="vertical" size={0}>
+          <Space>
+            <Tag color="error">{h.statusName}</Tag>
+            {h.inForce ? <Tag color="warning">暂缓支付</Tag> : <Typography.Text type="secondary">施行日期前结业，不暂缓</Typography.Text>}
+          </Space>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {h.reasons.join('；')}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        申领填写的证书未在证书库中查到、与证书库记录不符，或是企业向非本企业职工颁发（§5.6）。证书补登记后自动解除；未查到或无职工记录的，可在申领页核实后写明“证书说明”。
+      </Typography.Paragraph>
+      <ListFilters form={form} list={list}>
+        <Form.Item label="核验结果" name="status">
+          <Select allowClear placeholder="全部" style={{ width: 200 }} options={HOLD_STATUS_OPTIONS} />
+        </Form.Item>
+        {me?.role === 'city' && <AreaFilter />}
+      </ListFilters>
+      {list.error ? (
+        <LoadError error={list.error} what="未通过核验的申领" onRetry={list.reload} />
+      ) : (
+        <Table<CertificateHoldView> rowKey="claimId" size="middle" {...list.tableProps} columns={columns} data-testid="certificate-holds" />
+      )}
     </Space>
   );
 }

@@ -49,7 +49,13 @@ export default function CertificateVerifyPage() {
       </Card>
       {error && <Alert type="error" showIcon title={error} />}
       {answer && !answer.found && (
-        <Alert type="warning" showIcon data-testid="verify-result" title="未找到" description="证书库中没有这个编号、这个姓名的证书。请核对证书编号和姓名；如有疑问，请向发证机构或人社部门咨询。" />
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="verify-result"
+          title="未找到"
+          description="证书库中没有这个编号、这个姓名的证书。请核对证书编号和姓名；如有疑问，请向发证机构或人社部门咨询。"
+        />
       )}
       {answer && answer.found && (
         <Card data-testid="verify-result">
