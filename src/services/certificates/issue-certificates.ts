@@ -202,6 +202,17 @@ export async function checkCertificateLines(
   return { problems, ready: ready.filter((r) => !problems.some((p) => p.index === r.index)) };
 }
 
+/** A number written at the same moment by another request (the unique index) is a conflict, not a crash. */
+async function insertOrConflict<T>(insert: () => Promise<T>): Promise<T> {
+  try {
+    return await insert();
+  } catch (e) {
+    if ((e as { code?: string }).code === '23505')
+      throw new AppError('conflict', 'number: 同一证书编号正被同时登记，请刷新后重试', 'number');
+    throw e;
+  }
+}
+
 /** Writes checked lines (those already on record skipped), audited; re-checks the claims naming them. */
 export async function writeCertificateLines(
   tx: Tx,
@@ -212,23 +223,25 @@ export async function writeCertificateLines(
   const fresh = ready.filter((r) => !r.existing);
   const ids: number[] = [];
   for (let at = 0; at < fresh.length; at += 500) {
-    const rows = await tx
-      .insertInto('registry_certificates')
-      .values(
-        fresh.slice(at, at + 500).map((r) => ({
-          issuer_id: r.issuerId,
-          number: r.number,
-          type: r.type,
-          resident_id: r.residentId,
-          occupation_code: r.occupationCode,
-          level: r.level,
-          specification_code: r.specificationCode,
-          issued_on: r.issuedOn,
-          recorded_by: actorLabel(a),
-        })),
-      )
-      .returning('id')
-      .execute();
+    const rows = await insertOrConflict(() =>
+      tx
+        .insertInto('registry_certificates')
+        .values(
+          fresh.slice(at, at + 500).map((r) => ({
+            issuer_id: r.issuerId,
+            number: r.number,
+            type: r.type,
+            resident_id: r.residentId,
+            occupation_code: r.occupationCode,
+            level: r.level,
+            specification_code: r.specificationCode,
+            issued_on: r.issuedOn,
+            recorded_by: actorLabel(a),
+          })),
+        )
+        .returning('id')
+        .execute(),
+    );
     ids.push(...rows.map((r) => Number(r.id)));
   }
   if (fresh.length > 0) {

@@ -29,8 +29,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       type text not null check (type in ('vocational_qualification','skill_level','special_ability','training')),
       resident_id text not null references people(resident_id), occupation_code text, level text,
       specification_code text references ability_specifications(code), issued_on date not null,
-      recorded_by text not null, recorded_at timestamptz not null default now(),
-      unique (issuer_id, number))`,
+      recorded_by text not null, recorded_at timestamptz not null default now())`,
+    // A number is unique per issuer, compared as the check compares it (case-insensitively): two
+    // concurrent issues of one number cannot both be written.
+    `create unique index registry_certificates_issuer_number on registry_certificates (issuer_id, upper(number))`,
     `create index registry_certificates_number on registry_certificates (upper(number))`,
     `create index registry_certificates_person on registry_certificates (resident_id)`,
     `create table certificate_registry_settings (

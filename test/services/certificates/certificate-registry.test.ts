@@ -364,6 +364,22 @@ describe('issuing refuses what the issuer may not certify, or a holder who fails
   });
 });
 
+describe('a number is issued once per issuer, even at the same moment', () => {
+  it('8 concurrent issues of one number (in either case) write one certificate; the others are conflicts or see it on record', async () => {
+    const p = person();
+    await tx((t) => insertPeople(t, [{ residentId: p, name: NAME }]));
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) =>
+        tx((t) => issueCertificate(t, city, line({ residentId: p, number: i % 2 ? 'race-1' : 'RACE-1' }))),
+      ),
+    );
+    for (const r of results) if (r.status === 'rejected') expect((r.reason as { code?: string }).code).toBe('conflict');
+    expect(results.some((r) => r.status === 'fulfilled')).toBe(true);
+    const rows = await store.db.selectFrom('registry_certificates').select('number').where('number', 'in', ['RACE-1', 'race-1']).execute();
+    expect(rows).toHaveLength(1);
+  });
+});
+
 describe('public verification', () => {
   it('answers 有效 with what the certificate states, or 未找到, never the resident ID', async () => {
     const p = person();
