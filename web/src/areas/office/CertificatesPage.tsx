@@ -156,7 +156,8 @@ interface IssueForm {
   issuedOn: Dayjs;
 }
 
-function Certificates() {
+/** The registry's certificates with the form and the Excel import; an enterprise sees and records its own. */
+export function Certificates({ issuerCode }: { issuerCode?: string } = {}) {
   const [form] = Form.useForm();
   const list = useServerList<RegistryCertificateView>('/registry-certificates', ['number', 'residentId', 'type'], {
     issuedOn: 'issuedOn',
@@ -222,7 +223,7 @@ function Certificates() {
           void message.success((r as { unchanged: boolean }).unchanged ? '该证书已在证书库中，未重复登记' : '已登记到证书库');
           list.reload();
         }}
-        initialValues={{ type: 'skill_level' }}
+        initialValues={{ type: 'skill_level', issuerCode }}
         fields={['issuerCode', 'number', 'type', 'residentId', 'name', 'occupationCode', 'level', 'specificationCode', 'issuedOn']}
         submit={(v) =>
           api('/registry-certificates', {
