@@ -1122,10 +1122,12 @@ async function runClasses(story: AfterReviewApplications) {
     switch (s.program) {
       case 'skill_upgrade':
         return 'skill_level';
+      // A 专项职业能力证书 certifies a 专项 catalog entry; a class of a graded occupation yields a level
+      // or qualification certificate (the draw is kept, so the demo's other random choices stay put).
       case 'transfer':
-        return r.chance(0.5) ? 'skill_level' : 'special_ability';
+        return r.chance(0.5) ? 'skill_level' : s.level === 'special' ? 'special_ability' : 'vocational_qualification';
       case 'employment_skill':
-        return r.chance(0.8) ? 'skill_level' : 'special_ability';
+        return r.chance(0.8) ? 'skill_level' : s.level === 'special' ? 'special_ability' : 'vocational_qualification';
       case 'entrepreneurship':
         return 'entrepreneurship';
       case 'safety':
@@ -1217,7 +1219,15 @@ async function runClasses(story: AfterReviewApplications) {
           : s.program === 'entrepreneurship'
             ? '攀枝花市就业服务管理局（演示）'
             : '攀枝花示例职业技能鉴定所（虚构）';
-      await recordCertificate(tx, actor, s.id!, { residentId: t.residentId, type, number, issuedOn: addDays(end, r.int(3, 12)), issuer });
+      // Issued a few days after the class ends, and never after the demo's today (a certificate is not dated ahead).
+      const issued = addDays(end, r.int(3, 12));
+      await recordCertificate(tx, actor, s.id!, {
+        residentId: t.residentId,
+        type,
+        number,
+        issuedOn: issued > DEMO_TODAY ? DEMO_TODAY : issued,
+        issuer,
+      });
       o.cert = { type, number };
     }
     if (s.status === 'closed') await closeClass(tx, classReviewer(s), s.id!, { note: '结业考核验收合格' });

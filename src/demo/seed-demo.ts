@@ -18,6 +18,7 @@ import { DEMO_START, seedDemoActivity, type DemoActivity } from './seed-demo-act
 import { seedDemoSupervision } from './seed-demo-supervision.ts';
 import { CITY_AREA, COUNTY_AREAS } from '../vocabulary/areas.ts';
 import { DEPARTMENTS } from '../vocabulary/roles.ts';
+import { seedDemoCertificates, type CertificatePlant } from './seed-demo-certificates.ts';
 
 /** The password of every demo login (README lists the logins). */
 export const DEMO_PASSWORD = 'demo2020';
@@ -309,7 +310,7 @@ export async function storeIsEmpty(db: Db): Promise<boolean> {
 export async function seedDemoRegistries(
   db: Db,
   options: { seed?: number; people?: number; progress?: (step: string) => void } = {},
-): Promise<{ world: DemoWorld; logins: DemoLogin[]; activity: DemoActivity }> {
+): Promise<{ world: DemoWorld; logins: DemoLogin[]; activity: DemoActivity; certificatePlants: CertificatePlant[] }> {
   const seed = options.seed ?? 20200114;
   const random = prng(seed);
   const say = options.progress ?? (() => {});
@@ -336,7 +337,9 @@ export async function seedDemoRegistries(
         const world = { enterprises, providers, people, random, clock };
         const activity = await seedDemoActivity(tx, world, say);
         await seedDemoSupervision(tx, world, activity);
-        return { world, logins, activity };
+        say('证书库：发证机构、证书登记与核验');
+        const certificatePlants = await seedDemoCertificates(tx);
+        return { world, logins, activity, certificatePlants };
       }),
     ),
   );

@@ -756,3 +756,77 @@ export interface ProjectTable {
 export interface Database {
   record_counters: RecordCounterTable;
 }
+// The certificate registry (2026-12-06T1420-certificate-registry; docs/certificates.md).
+export interface CertificateIssuerTable {
+  id: string;
+  kind: 'evaluation_body' | 'enterprise';
+  name: string;
+  code: string;
+  area_code: string;
+  enterprise_uscc: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+export interface IssuerApprovalTable {
+  id: Generated<number>;
+  issuer_id: string;
+  document: string;
+  occupations: string[];
+  valid_from: string;
+  valid_to: string | null;
+  outsiders: boolean;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+export interface AbilitySpecificationTable {
+  code: string;
+  name: string;
+  area_code: string;
+  valid_from: string;
+  valid_to: string | null;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+export interface RegistryCertificateTable {
+  id: Generated<number>;
+  issuer_id: string;
+  number: string;
+  type: string;
+  resident_id: string;
+  occupation_code: string | null;
+  level: string | null;
+  specification_code: string | null;
+  issued_on: string;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+export interface CertificateRegistrySettingTable {
+  id: Generated<boolean>;
+  in_force_from: string;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+export type CertificateCheckStatus = 'verified' | 'not_found' | 'mismatch' | 'outsider' | 'not_applicable';
+export interface ClaimCertificateCheckTable {
+  claim_id: string;
+  status: CertificateCheckStatus;
+  registry_certificate_id: number | null;
+  reasons: unknown;
+  checked_by: string;
+  checked_at: Generated<Date>;
+}
+export interface ClaimCertificateExplanationTable {
+  claim_id: string;
+  reason: string;
+  explained_by: string;
+  explained_at: Generated<Date>;
+}
+export interface Database {
+  certificate_issuers: CertificateIssuerTable;
+  issuer_approvals: IssuerApprovalTable;
+  ability_specifications: AbilitySpecificationTable;
+  registry_certificates: RegistryCertificateTable;
+  certificate_registry_settings: CertificateRegistrySettingTable;
+  claim_certificate_checks: ClaimCertificateCheckTable;
+  claim_certificate_explanations: ClaimCertificateExplanationTable;
+}

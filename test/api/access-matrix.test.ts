@@ -860,6 +860,61 @@ const TABLE: Record<string, Row> = {
   },
   'GET /api/v1/enterprise-headcounts/template': { who: ['city'], path: () => '/enterprise-headcounts/template?year=2020' },
   'POST /api/v1/enterprise-headcounts/import': { who: ['city'] },
+
+  // The certificate registry: the city keeps issuers, approvals and specifications; the offices (and an
+  // approved enterprise for itself) record certificates; each claim's check is the offices'; anyone verifies.
+  'GET /api/v1/certificate-issuers': { who: ['city', 'county'] },
+  'POST /api/v1/certificate-issuers': {
+    who: ['city'],
+    body: ({ n }) => ({ kind: 'evaluation_body', name: `评价机构${n}`, code: uscc(9500 + n), areaCode: '510402' }),
+  },
+  // An empty approval is refused by its body (400, past access); others never reach the body.
+  'POST /api/v1/certificate-issuers/{id}/approvals': {
+    who: ['city'],
+    path: () => '/certificate-issuers/CI-MX/approvals',
+    body: () => ({ document: '批准文号', occupations: [], validFrom: '2020-01-01', outsiders: false }),
+  },
+  'GET /api/v1/ability-specifications': { who: ['city', 'county', 'enterprise'] },
+  'POST /api/v1/ability-specifications': {
+    who: ['city'],
+    body: ({ n }) => ({ code: `MX-SPEC-${n}`, name: '示例规范', areaCode: '510400', validFrom: '2020-01-01' }),
+  },
+  'GET /api/v1/registry-certificates': { who: ['city', 'county', 'enterprise'] },
+  'POST /api/v1/registry-certificates': {
+    who: ['city', 'county', 'enterprise'],
+    body: ({ side, n }) => ({
+      issuerCode: uscc(9900),
+      number: `MX-C-${n}`,
+      type: 'skill_level',
+      residentId: F.person[side],
+      name: F.name[side],
+      occupationCode: '6-16-01-03',
+      level: '4',
+      issuedOn: '2020-07-01',
+    }),
+  },
+  'GET /api/v1/registry-certificates/template': { who: ['city', 'county', 'enterprise'] },
+  'POST /api/v1/registry-certificates/import': { who: ['city', 'county', 'enterprise'] },
+  'GET /api/v1/certificate-registry': { who: ['city', 'county'] },
+  'GET /api/v1/certificate-holds': { who: ['city', 'county'] },
+  'PUT /api/v1/certificate-registry': { who: ['city'], body: () => ({ inForceFrom: '2030-01-01' }) },
+  'GET /api/v1/claims/{id}/certificate-check': {
+    who: ['city', 'county'],
+    scope: 'claim',
+    path: ({ side }) => `/claims/${target(side)}/certificate-check`,
+  },
+  'POST /api/v1/claims/{id}/certificate-check': {
+    who: ['city', 'county'],
+    scope: 'claim',
+    path: ({ side }) => `/claims/${target(side)}/certificate-check`,
+  },
+  'POST /api/v1/claims/{id}/certificate-explanation': {
+    who: ['city', 'county'],
+    scope: 'claim',
+    path: ({ side }) => `/claims/${target(side)}/certificate-explanation`,
+    body: () => ({ reason: '已核对证书原件及发证机构证明' }),
+  },
+  'GET /api/v1/public/certificates/verify': { who: 'public', path: () => '/public/certificates/verify?number=MX-1&name=x' },
 };
 // (#5) The records the admin rows name (made by the hook after the fixture's, below).
 const ADMIN = { user: '', whatIf: '' };

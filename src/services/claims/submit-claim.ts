@@ -8,6 +8,7 @@ import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { isParty, realNameProblems } from '../people/real-name-check.ts';
+import { checkNewClaimCertificate } from '../certificates/check-claim-certificates.ts';
 
 import { CITY_AREA } from '../../vocabulary/areas.ts';
 
@@ -198,5 +199,7 @@ export async function submitClaim(
     entityId: id,
     data: { number, to: 'submitted', program: input.program, applicant, areaCode, residentId: input.residentId },
   });
+  // The certificate registry's check (§4.0 R1/R13), stored with the claim once the registry is in force.
+  await checkNewClaimCertificate(tx, actorLabel(a), { id, endDate: input.endDate, certificateType: input.certificate?.type ?? null });
   return { id, number, areaCode };
 }

@@ -73,7 +73,12 @@ export function toFactCaseView(r: {
     subjectKind: r.subject_kind,
     subjectId: r.subject_id,
     fact: r.fact,
-    factName: r.subject_kind === 'enterprise' ? (ENTERPRISE_FACT_NAMES[r.fact] ?? r.fact) : factName(r.fact),
+    factName:
+      r.subject_kind === 'enterprise'
+        ? (ENTERPRISE_FACT_NAMES[r.fact] ?? r.fact)
+        : r.fact === 'certificate'
+          ? '证书（证书库核验未通过）'
+          : factName(r.fact),
     change: parse(r.change) as Record<string, unknown>,
     before: { outcome: r.before_outcome, amountFen: Number(r.before_amount_fen) },
     after: { outcome: r.after_outcome, amountFen: Number(r.after_amount_fen), reasons: parse(r.after_reasons) as string[] },

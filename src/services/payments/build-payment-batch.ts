@@ -13,6 +13,7 @@ import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { batchActRefusal, dutiesOf, requireDuty } from './payment-duties.ts';
 import { notHeldByDispute } from './payment-holds.ts';
+import { notHeldByCertificate } from '../certificates/certificate-holds.ts';
 
 /** A unique violation of the one-live-line index: another batch took the claim first. */
 function takenByAnotherBatch(e: unknown): boolean {
@@ -41,6 +42,7 @@ export async function buildPaymentBatch(tx: Tx, actor: Actor | null, input: { ar
       not(exists(selectFrom('payment_batch_items as i').select('i.claim_id').whereRef('i.claim_id', '=', 'claims.id'))),
     )
     .where(notHeldByDispute)
+    .where(notHeldByCertificate)
     .orderBy('claims.id')
     .forUpdate()
     .execute();

@@ -14,6 +14,7 @@ import { AppError } from '../app-error.ts';
 import { transition } from '../claims/claim-states.ts';
 import { allowedBatchActs, batchActRefusal, dutiesOf } from './payment-duties.ts';
 import { heldByDispute } from './payment-holds.ts';
+import { heldByCertificate } from '../certificates/certificate-holds.ts';
 
 const payeeRef = (payee: string, c: { resident_id: string; enterprise_uscc: string | null; provider_id: string | null }) =>
   payee === 'enterprise' ? c.enterprise_uscc : payee === 'institution' ? c.provider_id : c.resident_id;
@@ -64,6 +65,7 @@ export async function payPaymentBatch(db: Db, actor: Actor | null, input: { batc
       // A trainee's dispute still open holds the claim out of payment (payment-holds.ts); opening one
       // locks this same claim row, so it is either seen here or opened after the payment.
       if (await heldByDispute(tx, claim.id)) return 'held' as const;
+      if (await heldByCertificate(tx, claim.id)) return 'held' as const;
       const payee = claim.payee ?? claim.r3_exception_payee!;
       const inserted = await tx
         .insertInto('payments')

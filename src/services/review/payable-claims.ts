@@ -6,6 +6,7 @@ import type { Actor } from '../access.ts';
 import type { Page } from '../paging.ts';
 import { dutiesOf } from '../payments/payment-duties.ts';
 import { notHeldByDispute } from '../payments/payment-holds.ts';
+import { notHeldByCertificate } from '../certificates/certificate-holds.ts';
 import { officeArea, requireOffice } from './review-scope.ts';
 
 export interface PayableGroup {
@@ -32,7 +33,8 @@ export async function listPayable(tx: Tx, actor: Actor | null, input: { areaCode
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('payment_batch_items as i').select('i.claim_id').whereRef('i.claim_id', '=', 'claims.id'))),
     )
-    .where(notHeldByDispute);
+    .where(notHeldByDispute)
+    .where(notHeldByCertificate);
   const area = officeArea(a);
   if (area !== null) q = q.where('claims.area_code', '=', area);
   if (input.areaCode) q = q.where('claims.area_code', '=', input.areaCode);

@@ -27,6 +27,7 @@ import { useApi } from '../hooks.ts';
 import { APPLICANT_NAMES, areaName, LEVEL_NAMES, nameOf, PROGRAM_NAMES, STEP_RESULT_NAMES } from '../labels.ts';
 import { RequireAuth } from '../layout/RequireAuth.tsx';
 import { decisionText, MissingFactsCard, pathLabel, type Decision } from '../areas/office/MissingFacts.tsx';
+import { CertificateCheckCard } from '../areas/office/CertificateCheckCard.tsx';
 import type { Claim, FactRead, ParameterRead, TraceStep } from '../types.ts';
 import { validFields } from '../form-errors.ts';
 
@@ -290,6 +291,7 @@ function ClaimDetailInner() {
         />
       </Card>
       <ReviewActions claim={c} onDone={reload} />
+      <CertificateCheckCard claimId={c.id} />
       <Card title="政策判定" size="small">
         {c.outcome === null ? (
           <Empty description="尚未判定" />

@@ -1,5 +1,5 @@
 // 企业 (enterprise): §4.3/§4.4 filings, apprenticeship plans, claims, payments, advances, R8 status,
-// and the main-post headcount of each year (§1).
+// the main-post headcount of each year (§1), and the certificates it issues when approved to self-evaluate (§5.6).
 import { Link } from 'react-router';
 import { page, type Area } from '../area.ts';
 
@@ -11,6 +11,7 @@ export const enterpriseArea: Area = {
     { path: 'ent-advances', lazy: page(() => import('./AdvancesPage.tsx')) },
     { path: 'ent-r8', lazy: page(() => import('./R8StatusPage.tsx')) },
     { path: 'ent-headcounts', lazy: page(() => import('./HeadcountPage.tsx')) },
+    { path: 'ent-certificates', lazy: page(() => import('./IssuedCertificatesPage.tsx')) },
   ],
   menu: (me) =>
     me?.role !== 'enterprise'
@@ -23,5 +24,6 @@ export const enterpriseArea: Area = {
           { key: '/ent-advances', label: <Link to="/ent-advances">预付资金</Link> },
           { key: '/ent-r8', label: <Link to="/ent-r8">80%补贴状态</Link> },
           { key: '/ent-headcounts', label: <Link to="/ent-headcounts">主要岗位职工数</Link> },
+          { key: '/ent-certificates', label: <Link to="/ent-certificates">自主评价证书</Link> },
         ],
 };

@@ -2,7 +2,8 @@
 // their dated facts, enterprises (education fund by year, difficulty, headcounts), §4.3/§4.4 filing
 // review, §4.1 apprenticeship plans, §4.9 projects, funds with their ledger; the catalog is /catalog.
 // Routes: /office/people, /office/people/:id, /office/enterprises, /office/enterprises/:id,
-// /office/filings, /office/plans, /office/projects, /office/funds, /office/fact-cases (SPEC Facts in time).
+// /office/filings, /office/plans, /office/projects, /office/funds, /office/fact-cases (SPEC Facts in time),
+// /office/certificates (the certificate registry, docs/certificates.md).
 import { Link } from 'react-router';
 import { page, type Area } from '../area.ts';
 
@@ -17,6 +18,7 @@ export const officeArea: Area = {
     { path: 'office/projects', lazy: page(() => import('./ProjectsPage.tsx')) },
     { path: 'office/funds', lazy: page(() => import('./FundsLedgerPage.tsx')) },
     { path: 'office/fact-cases', lazy: page(() => import('./FactCasesPage.tsx')) },
+    { path: 'office/certificates', lazy: page(() => import('./CertificatesPage.tsx')) },
   ],
   menu: (me) =>
     me?.role === 'city' || me?.role === 'county'
@@ -33,6 +35,7 @@ export const officeArea: Area = {
               { key: '/office/projects', label: <Link to="/office/projects">项目制培训</Link> },
               { key: '/office/funds', label: <Link to="/office/funds">资金与台账</Link> },
               { key: '/office/fact-cases', label: <Link to="/office/fact-cases?status=open">属性变更待处理</Link> },
+              { key: '/office/certificates', label: <Link to="/office/certificates">证书库</Link> },
             ],
           },
         ]
