@@ -68,6 +68,11 @@ export function requireRole(actor: Actor | null, ...roles: Role[]): Actor {
 //   department    masked (510402********0014, 张**): §5.7 slices read figures and flag cases, they do
 //                 not need to identify people; the HR office does that
 //   public        masked
+//
+//   Payees' bank and social-security card account numbers: masked for EVERY role, the office's too
+//   (6217********1234: the first and last four digits, enough to tell two accounts apart and for the
+//   payee to recognise theirs). The number in full is read only by the separate, audited act of
+//   revealing it (payments/payee-accounts.ts) and in the bank's payment file.
 // ---------------------------------------------------------------------------------------------
 
 /** Whether the actor is shown this person's resident ID and name in full (the table above). */
@@ -82,6 +87,11 @@ const ID_IN_TEXT = /(?<![\dA-Za-z])\d{17}[\dX](?![\dA-Za-z])/g;
 
 export function maskResidentId(id: string): string {
   return id.length === 18 ? `${id.slice(0, 6)}********${id.slice(14)}` : '****';
+}
+
+/** 6217000012345678901 → 6217***********8901: an account number as every screen and list shows it. */
+export function maskAccountNumber(digits: string): string {
+  return digits.length <= 8 ? '*'.repeat(Math.max(4, digits.length)) : `${digits.slice(0, 4)}${'*'.repeat(digits.length - 8)}${digits.slice(-4)}`;
 }
 
 /** 张三丰 → 张**: only the surname is shown (also the public notices' and sanction list's rule). */

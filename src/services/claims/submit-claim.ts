@@ -8,6 +8,7 @@ import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { isParty, realNameProblems } from '../people/real-name-check.ts';
+import { notifyClaim } from '../notifications/claim-notices.ts';
 
 export const CITY_AREA = '510400';
 /** R11 programs train an enterprise's employees: they go to the employer's HR office. */
@@ -197,5 +198,6 @@ export async function submitClaim(
     entityId: id,
     data: { number, to: 'submitted', program: input.program, applicant, areaCode, residentId: input.residentId },
   });
+  await notifyClaim(tx, { id, number, program: input.program, resident_id: input.residentId }, 'submitted');
   return { id, number, areaCode };
 }
