@@ -202,11 +202,11 @@ export async function downloadBankFile(db: Db, actor: Actor | null, input: { bat
     const bank = await bankFactsOf(tx, batch.id);
     const refusal = batchActRefusal(a, await dutiesOf(tx, a), { ...batch, bank }, 'bank_file');
     if (refusal) throw refusal;
+    const { lines, missing } = await openBankLines(tx, batch.id);
+    if (missing.length > 0) throw missingAccountsError(missing);
     const fund = await tx.selectFrom('funds').selectAll().where('id', '=', batch.fund_id).executeTakeFirstOrThrow();
     if (!fund.payer_account_no || !fund.payer_account_name || !fund.payer_bank_name)
       throw new AppError('invalid_transition', `资金“${fund.id}”尚未登记付款账户，不能生成银行支付文件；请市人社局在资金管理中登记付款账户`, 'fundId');
-    const { lines, missing } = await openBankLines(tx, batch.id);
-    if (missing.length > 0) throw missingAccountsError(missing);
     if (lines.length === 0) throw new AppError('invalid_transition', '本批次没有待银行支付的明细', 'batchId');
     const totalFen = lines.reduce((s, l) => s + l.amountFen, 0);
     // The once-only guard: whoever sets downloaded_by first has the file; a concurrent request waits on the row and finds it set.
