@@ -61,6 +61,9 @@ export async function importBankReturn(
 ): Promise<BankReturnResult> {
   const a = requireRole(actor, 'city', 'county');
   const label = actorLabel(a);
+  // The batch must be the actor's to see before its file is read (a county: its own area's).
+  const target = await db.selectFrom('payment_batches').select('area_code').where('id', '=', input.batchId).executeTakeFirst();
+  if (!target || (a.role === 'county' && a.areaCode !== target.area_code)) throw new AppError('not_found', '没有找到这个支付批次', 'batchId');
   // Outside the transaction: the bytes' digest and the rows (in the sheet thread, within the limits).
   const required = [C.batch, C.line, C.account, C.amount, C.result];
   const sheet: ReadSheet = input.format === 'csv' ? await readCsv(input.file, required) : await readSheet(input.file, required);

@@ -71,11 +71,11 @@ const NOT_FOUND = new AppError('not_found', '没有找到这个收款方', 'paye
 async function payeeFacts(tx: Db | Tx, a: Actor, payee: PayeeKind, ref: string): Promise<PayeeFacts> {
   switch (payee) {
     case 'individual': {
-      if (a.role === 'trainee') {
-        if (a.residentId !== ref) throw new AppError('forbidden', '个人只能登记本人的收款账户');
-      } else if (a.role !== 'city' && a.role !== 'county') throw new AppError('forbidden', '个人的收款账户由本人或人社部门登记');
+      // A person outside the actor's slice does not exist for it (a trainee's slice is themself).
       const p = await tx.selectFrom('people').select('name').where('resident_id', '=', ref).where(personInScope(a)).executeTakeFirst();
       if (!p) throw NOT_FOUND;
+      if (a.role !== 'trainee' && a.role !== 'city' && a.role !== 'county')
+        throw new AppError('forbidden', '个人的收款账户由本人或人社部门登记');
       return { name: p.name };
     }
     case 'enterprise': {
