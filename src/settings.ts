@@ -89,9 +89,11 @@ export interface Settings {
   foldIntervalMs: number;
   shutdownGraceMs: number;
   whatIfKeep: number;
-  /** The 256-bit key of the payees' account numbers (the development key outside production when unset). */
-  accountKey: Buffer;
-  accountKeyIsDevelopment: boolean;
+  /**
+   * The 256-bit key of the payees' account numbers: the development key outside production when unset;
+   * null in production when unset (the server refuses to start: requireAccountKey).
+   */
+  accountKey: Buffer | null;
   /** The web app's public address, for links in messages to trainees (a relative path when unset). */
   publicUrl: string | undefined;
   outboxIntervalMs: number;
@@ -127,11 +129,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   }
   const r: Raw = parsed.data;
   const production = r.NODE_ENV === 'production';
-  if (production && r.UPSKILL_ACCOUNT_KEY === undefined) {
-    throw new SettingsError([
-      'UPSKILL_ACCOUNT_KEY=（未设置）：生产环境必须设置收款账户加密密钥（32 字节，base64 或 64 位十六进制，可用 openssl rand -base64 32 生成）；密钥丢失则已登记的账号无法解密，请妥善备份',
-    ]);
-  }
   return {
     production,
     databaseUrl: r.DATABASE_URL,
@@ -146,9 +143,16 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     foldIntervalMs: r.UPSKILL_FOLD_INTERVAL_MS,
     shutdownGraceMs: r.UPSKILL_SHUTDOWN_GRACE_MS,
     whatIfKeep: r.UPSKILL_WHAT_IF_KEEP,
-    accountKey: r.UPSKILL_ACCOUNT_KEY === undefined ? DEVELOPMENT_ACCOUNT_KEY : accountKeyBytes(r.UPSKILL_ACCOUNT_KEY)!,
-    accountKeyIsDevelopment: r.UPSKILL_ACCOUNT_KEY === undefined,
+    accountKey: r.UPSKILL_ACCOUNT_KEY !== undefined ? accountKeyBytes(r.UPSKILL_ACCOUNT_KEY)! : production ? null : DEVELOPMENT_ACCOUNT_KEY,
     publicUrl: r.UPSKILL_PUBLIC_URL?.replace(/\/$/, ''),
     outboxIntervalMs: r.UPSKILL_OUTBOX_INTERVAL_MS,
   };
+}
+
+/** The account key, or the error that stops a production server without one (serve checks it at start). */
+export function requireAccountKey(config: Settings = settings()): Buffer {
+  if (config.accountKey) return config.accountKey;
+  throw new SettingsError([
+    'UPSKILL_ACCOUNT_KEY=（未设置）：生产环境必须设置收款账户加密密钥（32 字节，base64 或 64 位十六进制，可用 openssl rand -base64 32 生成）；密钥丢失则已登记的账号无法解密，请与数据库分开妥善备份',
+  ]);
 }

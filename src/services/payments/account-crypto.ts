@@ -9,7 +9,7 @@
 // (test/store/demo-determinism.test.ts), and a derived IV repeats only for the same payee and number,
 // which reveals no more than the HMAC column already does.
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { settings } from '../../settings.ts';
+import { requireAccountKey } from '../../settings.ts';
 import { underIdSource } from '../../store/ids.ts';
 
 interface Keys {
@@ -19,7 +19,7 @@ interface Keys {
 let cached: { master: Buffer; keys: Keys } | undefined;
 
 function keys(): Keys {
-  const master = settings().accountKey;
+  const master = requireAccountKey();
   if (cached?.master !== master) {
     const derive = (info: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
     cached = { master, keys: { enc: derive('upskill payee account encryption'), mac: derive('upskill payee account mac') } };
