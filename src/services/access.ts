@@ -137,6 +137,8 @@ function walk(actor: Actor | null, value: unknown): unknown {
       out[k] = FULL_ID.test(id) ? personNameFor(actor, id, v) : maskName(v);
     else if (/uscc/i.test(k))
       out[k] = v; // enterprise codes are not personal data
+    else if (k === 'accountNumber')
+      out[k] = v; // an account number has its own rule above: masked by the use cases, in full only by the audited reveal
     else out[k] = walk(actor, v);
   }
   return out;
