@@ -51,7 +51,10 @@ const schema = z.object({
   UPSKILL_CJK_FONT_FAMILY: optionalText,
   UPSKILL_PAY_DELAY_MS: integer(0, 60_000).default(0),
   // Payees' account numbers are encrypted with it (docs/bank-payments.md): 32 bytes, base64 or hex.
-  UPSKILL_ACCOUNT_KEY: optionalText.refine((v) => v === undefined || accountKeyBytes(v) !== null, '应为 32 字节的密钥：base64（44 个字符）或 64 位十六进制'),
+  UPSKILL_ACCOUNT_KEY: optionalText.refine(
+    (v) => v === undefined || accountKeyBytes(v) !== null,
+    '应为 32 字节的密钥：base64（44 个字符）或 64 位十六进制',
+  ),
   // Where the "不是我本人？" link of a trainee's SMS points (docs/notifications.md).
   UPSKILL_PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), '应为 https://… 形式的地址'),
   UPSKILL_OUTBOX_INTERVAL_MS: integer(200, 3_600_000).default(5_000),

@@ -91,7 +91,9 @@ export function maskResidentId(id: string): string {
 
 /** 6217000012345678901 → 6217***********8901: an account number as every screen and list shows it. */
 export function maskAccountNumber(digits: string): string {
-  return digits.length <= 8 ? '*'.repeat(Math.max(4, digits.length)) : `${digits.slice(0, 4)}${'*'.repeat(digits.length - 8)}${digits.slice(-4)}`;
+  return digits.length <= 8
+    ? '*'.repeat(Math.max(4, digits.length))
+    : `${digits.slice(0, 4)}${'*'.repeat(digits.length - 8)}${digits.slice(-4)}`;
 }
 
 /** 张三丰 → 张**: only the surname is shown (also the public notices' and sanction list's rule). */

@@ -21,7 +21,8 @@ const req = (method: 'GET' | 'POST' | 'PUT', url: string, who: string, payload?:
     headers: { cookie: cookies[who]!, ...headers },
     ...(payload === undefined ? {} : { payload: payload as string }),
   });
-const audit = async (action: string) => t.store.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('seq').execute();
+const audit = async (action: string) =>
+  t.store.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('seq').execute();
 
 /** A fictional UnionPay card number (19 digits, 6217…) whose last digit passes the Luhn check. */
 function card(n: number): string {
@@ -55,18 +56,59 @@ beforeAll(async () => {
       people.map((p) => ({ residentId: p.residentId, name: p.name })),
     );
     for (const [i, p] of people.entries()) {
-      await tx.updateTable('people').set({ phone: `1380000000${i}` }).where('resident_id', '=', p.residentId).execute();
+      await tx
+        .updateTable('people')
+        .set({ phone: `1380000000${i}` })
+        .where('resident_id', '=', p.residentId)
+        .execute();
       const id = `BK-${i}`;
-      await insertClaimRow(tx, { id, residentId: p.residentId, status: 'approved', outcome: 'eligible', amountFen: p.amountFen, payee: 'individual' });
+      await insertClaimRow(tx, {
+        id,
+        residentId: p.residentId,
+        status: 'approved',
+        outcome: 'eligible',
+        amountFen: p.amountFen,
+        payee: 'individual',
+      });
       await tx.insertInto('reservations').values({ claim_id: id, fund_id: FUND, amount_fen: p.amountFen, reserved_by: 'test' }).execute();
     }
   });
   cookies.city = await sessionFor(t, { username: 'city', displayName: '市人社局', role: 'city', areaCode: '510400', paymentDuties: [] });
-  cookies.jingban = await sessionFor(t, { username: 'jingban', displayName: '东区经办', role: 'county', areaCode: '510402', paymentDuties: ['build'] });
-  cookies.fuhe = await sessionFor(t, { username: 'fuhe', displayName: '市局复核', role: 'city', areaCode: '510400', paymentDuties: ['confirm'] });
-  cookies.fuhe2 = await sessionFor(t, { username: 'fuhe2', displayName: '市局复核二', role: 'city', areaCode: '510400', paymentDuties: ['confirm'] });
-  cookies.zhifu = await sessionFor(t, { username: 'zhifu', displayName: '市局支付', role: 'city', areaCode: '510400', paymentDuties: ['pay'] });
-  cookies.zhifu2 = await sessionFor(t, { username: 'zhifu2', displayName: '东区支付', role: 'county', areaCode: '510402', paymentDuties: ['pay'] });
+  cookies.jingban = await sessionFor(t, {
+    username: 'jingban',
+    displayName: '东区经办',
+    role: 'county',
+    areaCode: '510402',
+    paymentDuties: ['build'],
+  });
+  cookies.fuhe = await sessionFor(t, {
+    username: 'fuhe',
+    displayName: '市局复核',
+    role: 'city',
+    areaCode: '510400',
+    paymentDuties: ['confirm'],
+  });
+  cookies.fuhe2 = await sessionFor(t, {
+    username: 'fuhe2',
+    displayName: '市局复核二',
+    role: 'city',
+    areaCode: '510400',
+    paymentDuties: ['confirm'],
+  });
+  cookies.zhifu = await sessionFor(t, {
+    username: 'zhifu',
+    displayName: '市局支付',
+    role: 'city',
+    areaCode: '510400',
+    paymentDuties: ['pay'],
+  });
+  cookies.zhifu2 = await sessionFor(t, {
+    username: 'zhifu2',
+    displayName: '东区支付',
+    role: 'county',
+    areaCode: '510402',
+    paymentDuties: ['pay'],
+  });
   cookies.chen = await sessionFor(t, { username: 'chen', displayName: '陈一', role: 'trainee', residentId: people[0]!.residentId });
 }, 60_000);
 afterAll(() => t?.close());
@@ -82,9 +124,17 @@ describe('A payee records a receiving account', () => {
       message: expect.stringContaining('Luhn'),
     });
     expect((await refused({ accountName: '陈一', bankName: '工行', accountNumber: '6217 0000 1234' })).message).toContain('16–19 位');
-    expect((await refused({ accountName: '陈一', bankName: '工行', accountNumber: '62170000abcd1234' })).message).toContain('只能由数字组成');
-    expect((await refused({ accountName: '陈小一', bankName: '工行', accountNumber: good })).message).toContain('户名应与登记的姓名“陈一”一致');
-    const ok = await req('PUT', url, 'chen', { accountName: '陈一', bankName: '中国工商银行攀枝花分行', accountNumber: good.replace(/(\d{4})/g, '$1 ') });
+    expect((await refused({ accountName: '陈一', bankName: '工行', accountNumber: '62170000abcd1234' })).message).toContain(
+      '只能由数字组成',
+    );
+    expect((await refused({ accountName: '陈小一', bankName: '工行', accountNumber: good })).message).toContain(
+      '户名应与登记的姓名“陈一”一致',
+    );
+    const ok = await req('PUT', url, 'chen', {
+      accountName: '陈一',
+      bankName: '中国工商银行攀枝花分行',
+      accountNumber: good.replace(/(\d{4})/g, '$1 '),
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({
       kind: 'social_security_card',
@@ -93,7 +143,15 @@ describe('A payee records a receiving account', () => {
     });
     expect(JSON.stringify(ok.json())).not.toContain(good);
     // Someone else's account: not theirs to record.
-    expect((await req('PUT', `/payee-accounts/individual/${people[1]!.residentId}`, 'chen', { accountName: '林二', bankName: '工行', accountNumber: card(2) })).statusCode).toBe(403);
+    expect(
+      (
+        await req('PUT', `/payee-accounts/individual/${people[1]!.residentId}`, 'chen', {
+          accountName: '林二',
+          bankName: '工行',
+          accountNumber: card(2),
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await audit('payee_account.record')).map((e) => e.data)).toEqual([
       { accountMasked: ok.json().accountMasked, bankName: '中国工商银行攀枝花分行', accountName: '陈一' },
     ]);
@@ -115,13 +173,19 @@ describe('A payee records a receiving account', () => {
     expect((await req('GET', url, 'city')).json().accountMasked).not.toContain(card(1).slice(4, 15));
     const full = await req('POST', `${url}/reveal`, 'city');
     expect(full.json()).toMatchObject({ accountNumber: card(1), accountName: '陈一' });
-    expect((await audit('payee_account.reveal')).map((e) => [e.actor, e.entity_id])).toEqual([['city:city', `individual:${people[0]!.residentId}`]]);
+    expect((await audit('payee_account.reveal')).map((e) => [e.actor, e.entity_id])).toEqual([
+      ['city:city', `individual:${people[0]!.residentId}`],
+    ]);
   });
 
   it('the office records for a trainee; a change is audited with the masked number it replaces', async () => {
     const url = `/payee-accounts/individual/${people[1]!.residentId}`;
-    expect((await req('PUT', url, 'jingban', { accountName: '林二', bankName: '中国农业银行东区支行', accountNumber: card(20) })).statusCode).toBe(200);
-    expect((await req('PUT', url, 'jingban', { accountName: '林二', bankName: '中国农业银行东区支行', accountNumber: card(2) })).statusCode).toBe(200);
+    expect(
+      (await req('PUT', url, 'jingban', { accountName: '林二', bankName: '中国农业银行东区支行', accountNumber: card(20) })).statusCode,
+    ).toBe(200);
+    expect(
+      (await req('PUT', url, 'jingban', { accountName: '林二', bankName: '中国农业银行东区支行', accountNumber: card(2) })).statusCode,
+    ).toBe(200);
     const change = (await audit('payee_account.change')).at(-1)!;
     expect(change).toMatchObject({ actor: 'county:jingban', data: { before: { accountMasked: expect.stringMatching(/^6217\*+\d{4}$/) } } });
     expect(JSON.stringify(change.data)).not.toContain(card(20));
@@ -149,14 +213,24 @@ describe("A confirmed batch's bank file", () => {
 
   it("the fund's payer account is needed too", async () => {
     expect(
-      (await req('PUT', `/payee-accounts/individual/${people[2]!.residentId}`, 'city', { accountName: '赵三', bankName: '攀枝花农村商业银行', accountNumber: card(3) }))
-        .statusCode,
+      (
+        await req('PUT', `/payee-accounts/individual/${people[2]!.residentId}`, 'city', {
+          accountName: '赵三',
+          bankName: '攀枝花农村商业银行',
+          accountNumber: card(3),
+        })
+      ).statusCode,
     ).toBe(200);
     const refused = await req('GET', `/payment-batches/${batchId}/bank-file?format=csv`, 'zhifu');
     expect(refused.json().error.message).toContain('尚未登记付款账户');
     expect(
-      (await req('PUT', `/funds/${FUND}/payer-account`, 'city', { accountName: '攀枝花市就业服务管理局', bankName: '中国建设银行攀枝花分行', accountNumber: '51001680000052500001' }))
-        .statusCode,
+      (
+        await req('PUT', `/funds/${FUND}/payer-account`, 'city', {
+          accountName: '攀枝花市就业服务管理局',
+          bankName: '中国建设银行攀枝花分行',
+          accountNumber: '51001680000052500001',
+        })
+      ).statusCode,
     ).toBe(200);
   });
 
@@ -167,14 +241,27 @@ describe("A confirmed batch's bank file", () => {
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows = csvRows(res.body);
-    expect(rows[0]).toEqual(['批次号', '序号', '付款账户名称', '付款账号', '付款开户行', '收款人名称', '收款账号', '收款开户行', '金额（元）', '用途']);
+    expect(rows[0]).toEqual([
+      '批次号',
+      '序号',
+      '付款账户名称',
+      '付款账号',
+      '付款开户行',
+      '收款人名称',
+      '收款账号',
+      '收款开户行',
+      '金额（元）',
+      '用途',
+    ]);
     const lines = rows.slice(1, -1);
     expect(lines.map((l) => [l[1], l[5], l[6], l[8]])).toEqual([
       ['1', '陈一', card(1), '1870.00'],
       ['2', '林二', card(2), '1500.50'],
       ['3', '赵三', card(3), '999.99'],
     ]);
-    expect(lines.every((l) => l[0] === batchNumber && l[3] === '51001680000052500001' && /^技能等级提升培训补贴 SQ-/.test(l[9]!))).toBe(true);
+    expect(lines.every((l) => l[0] === batchNumber && l[3] === '51001680000052500001' && /^技能等级提升培训补贴 SQ-/.test(l[9]!))).toBe(
+      true,
+    );
     const batch = (await req('GET', `/payment-batches/${batchId}`, 'zhifu')).json();
     const fen = (yuan: string) => Number(yuan.replace('.', ''));
     expect(lines.reduce((s, l) => s + fen(l[8]!), 0)).toBe(batch.totalFen);
@@ -191,7 +278,9 @@ describe("A confirmed batch's bank file", () => {
     const pay = await req('POST', `/payment-batches/${batchId}/pay`, 'zhifu2');
     expect([pay.statusCode, pay.json().error.message]).toEqual([409, expect.stringContaining('请导入银行回单')]);
     expect((await req('POST', `/payment-batches/${batchId}/bank-file/reissue`, 'fuhe', { reason: '短' })).statusCode).toBe(400);
-    expect((await req('POST', `/payment-batches/${batchId}/bank-file/reissue`, 'zhifu', { reason: '银行退回整个文件：格式错误' })).statusCode).toBe(403);
+    expect(
+      (await req('POST', `/payment-batches/${batchId}/bank-file/reissue`, 'zhifu', { reason: '银行退回整个文件：格式错误' })).statusCode,
+    ).toBe(403);
     const re = await req('POST', `/payment-batches/${batchId}/bank-file/reissue`, 'fuhe2', { reason: '银行退回整个文件：格式错误' });
     expect(re.json()).toEqual({ id: batchId, issue: 2 });
     // Two downloads of the new issue at once: exactly one gets the file.
@@ -209,7 +298,8 @@ describe("A confirmed batch's bank file", () => {
 describe("The bank's return file", () => {
   const header = '批次号,序号,收款账号,金额（元）,处理结果,银行流水号,失败原因';
   const csv = (lines: string[]) => Buffer.from(`\uFEFF${[header, ...lines].join('\r\n')}\r\n`);
-  const upload = (body: Buffer, who = 'zhifu') => req('POST', `/payment-batches/${batchId}/bank-return?fileName=return.csv`, who, body, { 'content-type': 'text/csv' });
+  const upload = (body: Buffer, who = 'zhifu') =>
+    req('POST', `/payment-batches/${batchId}/bank-return?fileName=return.csv`, who, body, { 'content-type': 'text/csv' });
   const mixed = () =>
     csv([
       `${batchNumber},1,${card(1)},1870.00,成功,B20201101001,`,
@@ -246,7 +336,15 @@ describe("The bank's return file", () => {
 
   it('paid lines become paid with the bank reference; a failed line goes back to payable with the reason on the claim', async () => {
     const res = await upload(mixed());
-    expect(res.json()).toMatchObject({ alreadyImported: false, lines: 3, paid: 2, failed: 1, paidFen: 286_999, failedFen: 150_050, batchStatus: 'paid' });
+    expect(res.json()).toMatchObject({
+      alreadyImported: false,
+      lines: 3,
+      paid: 2,
+      failed: 1,
+      paidFen: 286_999,
+      failedFen: 150_050,
+      batchStatus: 'paid',
+    });
     const claims = await t.store.db.selectFrom('claims').select(['id', 'status']).where('id', 'like', 'BK-%').orderBy('id').execute();
     expect(claims.map((c) => c.status)).toEqual(['paid', 'approved', 'paid']);
     const payments = await t.store.db.selectFrom('payments').select(['claim_id', 'bank_ref']).orderBy('claim_id').execute();
@@ -256,19 +354,34 @@ describe("The bank's return file", () => {
     ]);
     const claim = (await req('GET', '/claims/BK-1', 'jingban')).json();
     expect(claim.bankFailure).toMatchObject({ reason: '账户已销户', batchNumber });
-    const reservation = await t.store.db.selectFrom('reservations').select('status').where('claim_id', '=', 'BK-1').executeTakeFirstOrThrow();
+    const reservation = await t.store.db
+      .selectFrom('reservations')
+      .select('status')
+      .where('claim_id', '=', 'BK-1')
+      .executeTakeFirstOrThrow();
     expect(reservation.status).toBe('reserved');
     const payable = (await req('GET', '/review/payable', 'jingban')).json().items;
     expect(payable).toEqual([expect.objectContaining({ areaCode: '510402', claims: 1, totalFen: 150_050 })]);
-    expect((await req('GET', `/payment-batches/${batchId}`, 'zhifu')).json()).toMatchObject({ paid: 2, failed: 1, failedFen: 150_050, unsettled: 0 });
+    expect((await req('GET', `/payment-batches/${batchId}`, 'zhifu')).json()).toMatchObject({
+      paid: 2,
+      failed: 1,
+      failedFen: 150_050,
+      unsettled: 0,
+    });
     expect((await verifyAuditChain(t.store.db)).ok).toBe(true);
   });
 
   it('the same return twice changes nothing', async () => {
-    const before = await t.store.db.selectFrom('audit_log').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.store.db
+      .selectFrom('audit_log')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const again = await upload(mixed(), 'zhifu2');
     expect(again.json()).toMatchObject({ alreadyImported: true, paid: 0, failed: 0 });
-    const after = await t.store.db.selectFrom('audit_log').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.store.db
+      .selectFrom('audit_log')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
     expect(await t.store.db.selectFrom('bank_returns').select('id').execute()).toHaveLength(1);
   });
@@ -285,12 +398,25 @@ describe("The bank's return file", () => {
       '行 3，"处理结果" 列：第 2 笔已记为支付失败（账户已销户），已结算的笔不能再改',
     ]);
     await expect(
-      t.store.db.updateTable('payment_batch_items').set({ outcome: 'paid', bank_ref: 'X', failure_reason: null }).where('batch_id', '=', batchId).where('line_no', '=', 2).execute(),
+      t.store.db
+        .updateTable('payment_batch_items')
+        .set({ outcome: 'paid', bank_ref: 'X', failure_reason: null })
+        .where('batch_id', '=', batchId)
+        .where('line_no', '=', 2)
+        .execute(),
     ).rejects.toThrow(/already settled/);
   });
 
   it('the refused claim goes into a new batch, paid to the corrected account', async () => {
-    expect((await req('PUT', `/payee-accounts/individual/${people[1]!.residentId}`, 'jingban', { accountName: '林二', bankName: '中国农业银行东区支行', accountNumber: card(22) })).statusCode).toBe(200);
+    expect(
+      (
+        await req('PUT', `/payee-accounts/individual/${people[1]!.residentId}`, 'jingban', {
+          accountName: '林二',
+          bankName: '中国农业银行东区支行',
+          accountNumber: card(22),
+        })
+      ).statusCode,
+    ).toBe(200);
     const built = await req('POST', '/payment-batches', 'jingban', { areaCode: '510402', fundId: FUND });
     expect(built.json()).toMatchObject({ claims: 1, totalFen: 150_050 });
     expect((await req('POST', `/payment-batches/${built.json().id}/confirm`, 'fuhe')).statusCode).toBe(200);
@@ -307,7 +433,9 @@ describe('The trainee is told', () => {
       ['claim.bank_failed', 'BK-1', '13800000001', 'pending'],
       ['claim.paid', 'BK-2', '13800000002', 'pending'],
     ]);
-    expect(rows[1]!.body).toMatch(/^【攀枝花技能提升】以您的名义提交的补贴申领 SQ-.+银行发放未成功（账户已销户）.+不是我本人？请登录 \/my-disputes 提出异议。$/);
+    expect(rows[1]!.body).toMatch(
+      /^【攀枝花技能提升】以您的名义提交的补贴申领 SQ-.+银行发放未成功（账户已销户）.+不是我本人？请登录 \/my-disputes 提出异议。$/,
+    );
     expect(rows.every((r) => !r.body.includes(r.resident_id!))).toBe(true);
     const mine = (await req('GET', '/my/notifications', 'chen')).json();
     expect(mine.map((m: { topic: string }) => m.topic)).toEqual(['claim.paid']);

@@ -28,7 +28,9 @@ describe('Settings', () => {
 
   it('need an account key in production, and refuse one that is not 256 bits without echoing it', () => {
     expect(readSettings({ NODE_ENV: 'production' }).accountKey).toBeNull();
-    expect(() => requireAccountKey(readSettings({ NODE_ENV: 'production' }))).toThrow(/UPSKILL_ACCOUNT_KEY=（未设置）：生产环境必须设置收款账户加密密钥/);
+    expect(() => requireAccountKey(readSettings({ NODE_ENV: 'production' }))).toThrow(
+      /UPSKILL_ACCOUNT_KEY=（未设置）：生产环境必须设置收款账户加密密钥/,
+    );
     const key = Buffer.alloc(32, 7);
     expect(readSettings({ NODE_ENV: 'production', UPSKILL_ACCOUNT_KEY: key.toString('base64') }).accountKey).toEqual(key);
     expect(readSettings({ UPSKILL_ACCOUNT_KEY: key.toString('hex') }).accountKey).toEqual(key);

@@ -60,13 +60,19 @@ describe('A batch paid through the bank (银行支付)', () => {
     await page.goto(`/review/payments/${encodeURIComponent(batchId)}`);
     const card = page.getByTestId('bank-card');
     await card.waitFor();
-    const before = await zhifu.call<{ number: string; items: number; totalFen: number }>('GET', `/payment-batches/${encodeURIComponent(batchId)}`);
+    const before = await zhifu.call<{ number: string; items: number; totalFen: number }>(
+      'GET',
+      `/payment-batches/${encodeURIComponent(batchId)}`,
+    );
 
     await card.getByRole('button', { name: '下载银行支付文件（CSV）' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载', exact: true }).click()]);
     expect(download.suggestedFilename()).toBe(`银行支付文件-${before.number}-第1次.csv`);
     const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
-    const rows = text.trimEnd().split('\r\n').map((l) => l.split(','));
+    const rows = text
+      .trimEnd()
+      .split('\r\n')
+      .map((l) => l.split(','));
     const lines = rows.slice(1, -1);
     expect(lines).toHaveLength(before.items);
     const fen = (y: string) => Number(y.replace('.', ''));
@@ -81,10 +87,14 @@ describe('A batch paid through the bank (银行支付)', () => {
     const ret = [
       '批次号,序号,收款账号,金额（元）,处理结果,银行流水号,失败原因',
       ...lines.map((l, i) =>
-        i === 0 ? `${l[0]},${l[1]},${l[6]},${l[8]},失败,,户名与账号不符` : `${l[0]},${l[1]},${l[6]},${l[8]},成功,E2E${String(i).padStart(6, '0')},`,
+        i === 0
+          ? `${l[0]},${l[1]},${l[6]},${l[8]},失败,,户名与账号不符`
+          : `${l[0]},${l[1]},${l[6]},${l[8]},成功,E2E${String(i).padStart(6, '0')},`,
       ),
     ].join('\r\n');
-    await card.locator('input[type=file]').setInputFiles({ name: '回单.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${ret}\r\n`) });
+    await card
+      .locator('input[type=file]')
+      .setInputFiles({ name: '回单.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${ret}\r\n`) });
     const result = page.getByTestId('return-result');
     await result.waitFor({ timeout: 60_000 });
     expect(await result.textContent()).toContain(`回单已导入：成功 ${before.items - 1} 笔`);
@@ -93,10 +103,15 @@ describe('A batch paid through the bank (银行支付)', () => {
     await screenshot(page, '40-bank-return-imported');
 
     // The same return again changes nothing.
-    await card.locator('input[type=file]').setInputFiles({ name: '回单.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${ret}\r\n`) });
+    await card
+      .locator('input[type=file]')
+      .setInputFiles({ name: '回单.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${ret}\r\n`) });
     await page.getByText('该回单此前已导入，本次未作任何更改').waitFor();
 
-    const after = await zhifu.call<{ status: string; paid: number; failed: number }>('GET', `/payment-batches/${encodeURIComponent(batchId)}`);
+    const after = await zhifu.call<{ status: string; paid: number; failed: number }>(
+      'GET',
+      `/payment-batches/${encodeURIComponent(batchId)}`,
+    );
     expect(after).toMatchObject({ status: 'paid', paid: before.items - 1, failed: 1 });
     const refused = (
       await zhifu.call<Page_<{ claimId: string; bankOutcome: string; failureReason: string | null }>>(

@@ -115,7 +115,11 @@ export function PayeeAccountCard({ payee, payeeRef, holderName }: { payee: Payee
             {
               key: 'no',
               label: '账号',
-              children: <span style={{ fontFamily: 'monospace' }} data-testid="account-number">{full ?? a.accountMasked}</span>,
+              children: (
+                <span style={{ fontFamily: 'monospace' }} data-testid="account-number">
+                  {full ?? a.accountMasked}
+                </span>
+              ),
             },
             { key: 'by', label: '最后登记', children: `${a.updatedBy}，${formatDateTime(a.updatedAt)}` },
           ]}

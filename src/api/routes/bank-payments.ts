@@ -119,7 +119,9 @@ export const bankPaymentRoutes: FastifyPluginAsyncZod = async (app) => {
           200: z.object({
             lines: z.number(),
             totalFen: z.number(),
-            missingAccounts: z.array(z.object({ payee: z.enum(PAYEE_KINDS), payeeRef: z.string(), name: z.string(), lines: z.array(z.number()) })),
+            missingAccounts: z.array(
+              z.object({ payee: z.enum(PAYEE_KINDS), payeeRef: z.string(), name: z.string(), lines: z.array(z.number()) }),
+            ),
           }),
         },
       },
@@ -141,7 +143,11 @@ export const bankPaymentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const file = await downloadBankFile(db, req.actor, { batchId: req.params.id, format: req.query.format });
-      return reply.type(file.contentType).header('cache-control', 'no-store').header('content-disposition', attachment(file.fileName)).send(file.body);
+      return reply
+        .type(file.contentType)
+        .header('cache-control', 'no-store')
+        .header('content-disposition', attachment(file.fileName))
+        .send(file.body);
     },
   );
 
@@ -210,7 +216,12 @@ export const bankPaymentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/my/notifications',
     {
       ...allow('trainee'),
-      schema: { tags: ['notifications'], summary: '发给本人的短信通知（最近 100 条）', description: who('trainee'), response: { 200: z.array(ZMessage) } },
+      schema: {
+        tags: ['notifications'],
+        summary: '发给本人的短信通知（最近 100 条）',
+        description: who('trainee'),
+        response: { 200: z.array(ZMessage) },
+      },
     },
     (req) => listMyNotifications(db, req.actor),
   );

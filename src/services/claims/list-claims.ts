@@ -160,7 +160,11 @@ export async function getClaim(db: Db, actor: Actor | null, claimId: string) {
             .executeTakeFirst()
         : undefined;
     const bankFailure = failed
-      ? { reason: failed.failure_reason ?? '', batchNumber: failed.number, at: failed.settled_at ? new Date(failed.settled_at).toISOString() : null }
+      ? {
+          reason: failed.failure_reason ?? '',
+          batchNumber: failed.number,
+          at: failed.settled_at ? new Date(failed.settled_at).toISOString() : null,
+        }
       : null;
     return { ...claimView(a, { ...claim, ...names }, { trace: true }), riskScore, bankFailure };
   });

@@ -20,12 +20,20 @@ export async function recordFundAccount(tx: Tx, actor: Actor | null, fundId: str
   const digits = input.accountNumber.replace(/[\s-]/g, '');
   if (!/^\d{12,30}$/.test(digits)) throw new AppError('invalid_input', 'accountNumber: 付款账号应为 12–30 位数字', 'accountNumber');
   const accountName = input.accountName.trim();
-  if (accountName.length < 2 || accountName.length > 60) throw new AppError('invalid_input', 'accountName: 请填写付款账户名称（2–60 个字）', 'accountName');
+  if (accountName.length < 2 || accountName.length > 60)
+    throw new AppError('invalid_input', 'accountName: 请填写付款账户名称（2–60 个字）', 'accountName');
   const bankName = input.bankName.trim();
-  if (bankName.length < 2 || bankName.length > 60) throw new AppError('invalid_input', 'bankName: 请填写开户行全称（2–60 个字）', 'bankName');
+  if (bankName.length < 2 || bankName.length > 60)
+    throw new AppError('invalid_input', 'bankName: 请填写开户行全称（2–60 个字）', 'bankName');
   await tx
     .updateTable('funds')
-    .set({ payer_account_name: accountName, payer_account_no: digits, payer_bank_name: bankName, updated_by: actorLabel(a), updated_at: new Date() })
+    .set({
+      payer_account_name: accountName,
+      payer_account_no: digits,
+      payer_bank_name: bankName,
+      updated_by: actorLabel(a),
+      updated_at: new Date(),
+    })
     .where('id', '=', fundId)
     .execute();
   await appendAudit(tx, {
@@ -37,7 +45,9 @@ export async function recordFundAccount(tx: Tx, actor: Actor | null, fundId: str
       accountName,
       accountNumber: digits,
       bankName,
-      before: fund.payer_account_no ? { accountName: fund.payer_account_name, accountNumber: fund.payer_account_no, bankName: fund.payer_bank_name } : null,
+      before: fund.payer_account_no
+        ? { accountName: fund.payer_account_name, accountNumber: fund.payer_account_no, bankName: fund.payer_bank_name }
+        : null,
     },
   });
   return { fundId, accountName, accountNumber: digits, bankName };

@@ -55,7 +55,11 @@ export async function notifyClaim(tx: Tx, claim: ClaimFacts, event: ClaimEvent, 
 }
 
 /** A class opened: each trainee on its roster is told (the class they never joined is a claim in the making). */
-export async function notifyClassOpened(tx: Tx, klass: { id: string; number: string; program: string; start_date: string }, residentIds: string[]) {
+export async function notifyClassOpened(
+  tx: Tx,
+  klass: { id: string; number: string; program: string; start_date: string },
+  residentIds: string[],
+) {
   const name = `${klass.number}（${PROGRAM_NAMES[klass.program as ProgramCode] ?? klass.program}）`;
   for (const residentId of residentIds)
     await enqueueNotification(tx, {

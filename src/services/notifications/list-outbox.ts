@@ -4,7 +4,16 @@ import type { Db } from '../../store/database.ts';
 import type { OutboxStatus } from '../../store/schema.ts';
 import { requireRole, type Actor } from '../access.ts';
 
-const view = (r: { id: number | string; topic: string; body: string; status: string; attempts: number; created_at: Date; sent_at: Date | null; last_error: string | null }) => ({
+const view = (r: {
+  id: number | string;
+  topic: string;
+  body: string;
+  status: string;
+  attempts: number;
+  created_at: Date;
+  sent_at: Date | null;
+  last_error: string | null;
+}) => ({
   id: Number(r.id),
   topic: r.topic,
   body: r.body,
@@ -17,7 +26,13 @@ const view = (r: { id: number | string; topic: string; body: string; status: str
 
 export async function listMyNotifications(db: Db, actor: Actor | null) {
   const a = requireRole(actor, 'trainee');
-  const rows = await db.selectFrom('outbox').selectAll().where('resident_id', '=', a.residentId ?? '').orderBy('id', 'desc').limit(100).execute();
+  const rows = await db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('resident_id', '=', a.residentId ?? '')
+    .orderBy('id', 'desc')
+    .limit(100)
+    .execute();
   return rows.map(view);
 }
 

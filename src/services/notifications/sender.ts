@@ -37,7 +37,13 @@ export class LogSender implements MessageSender {
   readonly name = 'log';
   constructor(private readonly log: (entry: Record<string, unknown>) => void) {}
   async send(m: OutgoingMessage): Promise<void> {
-    this.log({ msg: 'sms (log adapter: not sent to a gateway)', outboxId: m.id, to: maskPhone(m.recipient), text: m.body, attempt: m.attempt });
+    this.log({
+      msg: 'sms (log adapter: not sent to a gateway)',
+      outboxId: m.id,
+      to: maskPhone(m.recipient),
+      text: m.body,
+      attempt: m.attempt,
+    });
   }
 }
 
@@ -79,7 +85,11 @@ export async function deliverDue(db: Db, sender: MessageSender, options: SenderO
     const id = Number(m.id);
     try {
       await sender.send({ id, channel: 'sms', recipient: m.recipient, body: m.body, attempt: m.attempts });
-      await db.updateTable('outbox').set({ status: 'sent', sent_at: sql<Date>`now()`, last_error: null }).where('id', '=', id).execute();
+      await db
+        .updateTable('outbox')
+        .set({ status: 'sent', sent_at: sql<Date>`now()`, last_error: null })
+        .where('id', '=', id)
+        .execute();
       result.sent++;
     } catch (e) {
       const error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
@@ -89,7 +99,11 @@ export async function deliverDue(db: Db, sender: MessageSender, options: SenderO
       } else {
         await db
           .updateTable('outbox')
-          .set({ status: 'pending', last_error: error, next_attempt_at: sql<Date>`now() + make_interval(secs => ${backoffSeconds(m.attempts)})` })
+          .set({
+            status: 'pending',
+            last_error: error,
+            next_attempt_at: sql<Date>`now() + make_interval(secs => ${backoffSeconds(m.attempts)})`,
+          })
           .where('id', '=', id)
           .execute();
         result.retried++;
@@ -100,7 +114,13 @@ export async function deliverDue(db: Db, sender: MessageSender, options: SenderO
 }
 
 /** Runs rounds every `intervalMs` (and at once while a round found a full batch); returns the stop function. */
-export function deliverOutboxEvery(db: Db, sender: MessageSender, intervalMs: number, onError: (e: unknown) => void, options: SenderOptions = {}) {
+export function deliverOutboxEvery(
+  db: Db,
+  sender: MessageSender,
+  intervalMs: number,
+  onError: (e: unknown) => void,
+  options: SenderOptions = {},
+) {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const round = async () => {

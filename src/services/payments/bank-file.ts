@@ -116,10 +116,12 @@ async function payeeNames(tx: Db | Tx, refs: { payee: PayeeKind; ref: string }[]
       out.set(`individual:${r.resident_id}`, r.name);
   const ents = by('enterprise');
   if (ents.length)
-    for (const r of await tx.selectFrom('enterprises').select(['uscc', 'name']).where('uscc', 'in', ents).execute()) out.set(`enterprise:${r.uscc}`, r.name);
+    for (const r of await tx.selectFrom('enterprises').select(['uscc', 'name']).where('uscc', 'in', ents).execute())
+      out.set(`enterprise:${r.uscc}`, r.name);
   const provs = by('institution');
   if (provs.length)
-    for (const r of await tx.selectFrom('providers').select(['id', 'name']).where('id', 'in', provs).execute()) out.set(`institution:${r.id}`, r.name);
+    for (const r of await tx.selectFrom('providers').select(['id', 'name']).where('id', 'in', provs).execute())
+      out.set(`institution:${r.id}`, r.name);
   return out;
 }
 
@@ -128,7 +130,18 @@ export async function openBankLines(tx: Db | Tx, batchId: string): Promise<{ lin
   const items = await tx
     .selectFrom('payment_batch_items as i')
     .innerJoin('claims as c', 'c.id', 'i.claim_id')
-    .select(['i.line_no', 'i.claim_id', 'i.amount_fen', 'c.number', 'c.program', 'c.payee', 'c.r3_exception_payee', 'c.resident_id', 'c.enterprise_uscc', 'c.provider_id'])
+    .select([
+      'i.line_no',
+      'i.claim_id',
+      'i.amount_fen',
+      'c.number',
+      'c.program',
+      'c.payee',
+      'c.r3_exception_payee',
+      'c.resident_id',
+      'c.enterprise_uscc',
+      'c.provider_id',
+    ])
     .where('i.batch_id', '=', batchId)
     .where('i.outcome', 'is', null)
     .orderBy('i.line_no')
@@ -137,7 +150,10 @@ export async function openBankLines(tx: Db | Tx, batchId: string): Promise<{ lin
     const payee = (it.payee ?? it.r3_exception_payee) as PayeeKind;
     return { it, payee, ref: payeeRef(payee, it) ?? '' };
   });
-  const names = await payeeNames(tx, keyed.map((k) => ({ payee: k.payee, ref: k.ref })));
+  const names = await payeeNames(
+    tx,
+    keyed.map((k) => ({ payee: k.payee, ref: k.ref })),
+  );
   const refs = [...new Set(keyed.map((k) => k.ref))];
   const accounts = new Map<string, { account_name: string; bank_name: string; account_cipher: string; account_hmac: string }>();
   for (let i = 0; i < refs.length; i += 1000) {
@@ -198,7 +214,8 @@ export async function downloadBankFile(db: Db, actor: Actor | null, input: { bat
   const label = actorLabel(a);
   const made = await inTransaction(db, async (tx) => {
     const batch = await tx.selectFrom('payment_batches').selectAll().where('id', '=', input.batchId).forUpdate().executeTakeFirst();
-    if (!batch || (a.role === 'county' && a.areaCode !== batch.area_code)) throw new AppError('not_found', '没有找到这个支付批次', 'batchId');
+    if (!batch || (a.role === 'county' && a.areaCode !== batch.area_code))
+      throw new AppError('not_found', '没有找到这个支付批次', 'batchId');
     const bank = await bankFactsOf(tx, batch.id);
     const refusal = batchActRefusal(a, await dutiesOf(tx, a), { ...batch, bank }, 'bank_file');
     if (refusal) throw refusal;
@@ -206,7 +223,11 @@ export async function downloadBankFile(db: Db, actor: Actor | null, input: { bat
     if (missing.length > 0) throw missingAccountsError(missing);
     const fund = await tx.selectFrom('funds').selectAll().where('id', '=', batch.fund_id).executeTakeFirstOrThrow();
     if (!fund.payer_account_no || !fund.payer_account_name || !fund.payer_bank_name)
-      throw new AppError('invalid_transition', `资金“${fund.id}”尚未登记付款账户，不能生成银行支付文件；请市人社局在资金管理中登记付款账户`, 'fundId');
+      throw new AppError(
+        'invalid_transition',
+        `资金“${fund.id}”尚未登记付款账户，不能生成银行支付文件；请市人社局在资金管理中登记付款账户`,
+        'fundId',
+      );
     if (lines.length === 0) throw new AppError('invalid_transition', '本批次没有待银行支付的明细', 'batchId');
     const totalFen = lines.reduce((s, l) => s + l.amountFen, 0);
     // The once-only guard: whoever sets downloaded_by first has the file; a concurrent request waits on the row and finds it set.
@@ -228,7 +249,11 @@ export async function downloadBankFile(db: Db, actor: Actor | null, input: { bat
         .where('outcome', 'is', null)
         .execute();
     if (batch.status === 'confirmed')
-      await tx.updateTable('payment_batches').set({ status: 'paying', updated_by: label, updated_at: new Date() }).where('id', '=', batch.id).execute();
+      await tx
+        .updateTable('payment_batches')
+        .set({ status: 'paying', updated_by: label, updated_at: new Date() })
+        .where('id', '=', batch.id)
+        .execute();
     const rows: string[][] = lines.map((l) => [
       batch.number,
       String(l.lineNo),
@@ -241,19 +266,38 @@ export async function downloadBankFile(db: Db, actor: Actor | null, input: { bat
       fenToYuanText(l.amountFen),
       l.purpose,
     ]);
-    rows.push([batch.number, CHECKSUM_MARK, '', '', '', `共 ${lines.length} 笔`, '', '', fenToYuanText(totalFen), `校验：${lines.length} 笔，合计 ${fenToYuanText(totalFen)} 元`]);
+    rows.push([
+      batch.number,
+      CHECKSUM_MARK,
+      '',
+      '',
+      '',
+      `共 ${lines.length} 笔`,
+      '',
+      '',
+      fenToYuanText(totalFen),
+      `校验：${lines.length} 笔，合计 ${fenToYuanText(totalFen)} 元`,
+    ]);
     const digest = createHash('sha256').update(canonicalJson(rows)).digest('hex');
     await appendAudit(tx, {
       actor: label,
       action: 'payment_batch.bank_file',
       entity: 'payment_batch',
       entityId: batch.id,
-      data: { issue: bank.issue, format: input.format, lines: lines.length, totalFen, batchTotalFen: Number(batch.total_fen), linesSha256: digest },
+      data: {
+        issue: bank.issue,
+        format: input.format,
+        lines: lines.length,
+        totalFen,
+        batchTotalFen: Number(batch.total_fen),
+        linesSha256: digest,
+      },
     });
     return { rows, number: batch.number, issue: bank.issue! };
   });
   const name = `银行支付文件-${made.number}-第${made.issue}次`;
-  if (input.format === 'csv') return { body: csvText(Object.values(C), made.rows), fileName: `${name}.csv`, contentType: 'text/csv; charset=utf-8' };
+  if (input.format === 'csv')
+    return { body: csvText(Object.values(C), made.rows), fileName: `${name}.csv`, contentType: 'text/csv; charset=utf-8' };
   const body = await writeSheet('银行支付文件', SHEET_COLUMNS, made.rows);
   return { body, fileName: `${name}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 }
@@ -266,7 +310,8 @@ export async function downloadBankFile(db: Db, actor: Actor | null, input: { bat
  */
 export async function reissueBankFile(tx: Tx, actor: Actor | null, input: { batchId: string; reason: string }) {
   const a = requireRole(actor, 'city', 'department');
-  if (a.role === 'department' && a.department !== 'finance') throw new AppError('forbidden', '只有市人社局或财政局可以重新签发银行支付文件');
+  if (a.role === 'department' && a.department !== 'finance')
+    throw new AppError('forbidden', '只有市人社局或财政局可以重新签发银行支付文件');
   const reason = input.reason.trim();
   if (reason.length < 4) throw new AppError('invalid_input', 'reason: 请说明重新签发的理由（如“银行退回整个文件：格式错误”）', 'reason');
   const batch = await tx.selectFrom('payment_batches').selectAll().where('id', '=', input.batchId).forUpdate().executeTakeFirst();
@@ -275,7 +320,10 @@ export async function reissueBankFile(tx: Tx, actor: Actor | null, input: { batc
   const refusal = batchActRefusal(a, await dutiesOf(tx, a), { ...batch, bank }, 'reissue');
   if (refusal) throw refusal;
   const issue = bank.issue! + 1;
-  await tx.insertInto('bank_files').values({ batch_id: batch.id, issue, authorized_by: actorLabel(a), reason }).execute();
+  await tx
+    .insertInto('bank_files')
+    .values({ batch_id: batch.id, issue, authorized_by: actorLabel(a), reason })
+    .execute();
   await appendAudit(tx, {
     actor: actorLabel(a),
     action: 'payment_batch.bank_file_reissue',

@@ -52,7 +52,15 @@ export interface BankReturnResult {
   batchStatus: string;
 }
 
-type Parsed = { row: number; lineNo: number; accountHmac: string; amountFen: number; paid: boolean; bankRef: string | null; reason: string | null };
+type Parsed = {
+  row: number;
+  lineNo: number;
+  accountHmac: string;
+  amountFen: number;
+  paid: boolean;
+  bankRef: string | null;
+  reason: string | null;
+};
 
 export async function importBankReturn(
   db: Db,
@@ -63,16 +71,20 @@ export async function importBankReturn(
   const label = actorLabel(a);
   // The batch must be the actor's to see before its file is read (a county: its own area's).
   const target = await db.selectFrom('payment_batches').select('area_code').where('id', '=', input.batchId).executeTakeFirst();
-  if (!target || (a.role === 'county' && a.areaCode !== target.area_code)) throw new AppError('not_found', '没有找到这个支付批次', 'batchId');
+  if (!target || (a.role === 'county' && a.areaCode !== target.area_code))
+    throw new AppError('not_found', '没有找到这个支付批次', 'batchId');
   // Outside the transaction: the bytes' digest and the rows (in the sheet thread, within the limits).
   const required = [C.batch, C.line, C.account, C.amount, C.result];
   const sheet: ReadSheet = input.format === 'csv' ? await readCsv(input.file, required) : await readSheet(input.file, required);
-  const sha256 = createHash('sha256').update(input.file as Buffer).digest('hex');
+  const sha256 = createHash('sha256')
+    .update(input.file as Buffer)
+    .digest('hex');
   if (sheet.rows.length === 0) throw new AppError('invalid_input', 'file: 回单中没有数据行', 'file');
 
   return inTransaction(db, async (tx) => {
     const batch = await tx.selectFrom('payment_batches').selectAll().where('id', '=', input.batchId).forUpdate().executeTakeFirst();
-    if (!batch || (a.role === 'county' && a.areaCode !== batch.area_code)) throw new AppError('not_found', '没有找到这个支付批次', 'batchId');
+    if (!batch || (a.role === 'county' && a.areaCode !== batch.area_code))
+      throw new AppError('not_found', '没有找到这个支付批次', 'batchId');
     const bank = await bankFactsOf(tx, batch.id);
     const refusal = batchActRefusal(a, await dutiesOf(tx, a), { ...batch, bank }, 'bank_return');
     if (refusal) throw refusal;
@@ -84,7 +96,12 @@ export async function importBankReturn(
       .orderBy('issue', 'desc')
       .limit(1)
       .executeTakeFirstOrThrow();
-    const seen = await tx.selectFrom('bank_returns').selectAll().where('batch_id', '=', batch.id).where('file_sha256', '=', sha256).executeTakeFirst();
+    const seen = await tx
+      .selectFrom('bank_returns')
+      .selectAll()
+      .where('batch_id', '=', batch.id)
+      .where('file_sha256', '=', sha256)
+      .executeTakeFirst();
     if (seen)
       return {
         batchId: batch.id,
@@ -99,12 +116,7 @@ export async function importBankReturn(
         batchStatus: batch.status,
       };
 
-    const items = await tx
-      .selectFrom('payment_batch_items')
-      .selectAll()
-      .where('batch_id', '=', batch.id)
-      .orderBy('line_no')
-      .execute();
+    const items = await tx.selectFrom('payment_batch_items').selectAll().where('batch_id', '=', batch.id).orderBy('line_no').execute();
     const byLine = new Map(items.map((i) => [i.line_no, i]));
     const problems: RowProblem[] = [];
     const parsed: Parsed[] = [];
@@ -166,7 +178,16 @@ export async function importBankReturn(
     const returnFen = parsed.reduce((s, p) => s + p.amountFen, 0);
     const issuedFen = Number(issue.total_fen ?? 0);
     if (checksumFen && checksumFen.fen !== returnFen)
-      refuseRows([{ row: checksumFen.row, column: C.amount, message: `合计行为 ${checksumFen.fen === null ? '无效金额' : `${fenToYuanText(checksumFen.fen)} 元`}，各笔之和为 ${fenToYuanText(returnFen)} 元` }], '银行回单');
+      refuseRows(
+        [
+          {
+            row: checksumFen.row,
+            column: C.amount,
+            message: `合计行为 ${checksumFen.fen === null ? '无效金额' : `${fenToYuanText(checksumFen.fen)} 元`}，各笔之和为 ${fenToYuanText(returnFen)} 元`,
+          },
+        ],
+        '银行回单',
+      );
     if (missing.length > 0 || parsed.length !== Number(issue.lines) || returnFen !== issuedFen)
       throw new AppError(
         'invalid_input',
@@ -184,7 +205,12 @@ export async function importBankReturn(
       const claim = await tx.selectFrom('claims').selectAll().where('id', '=', item.claim_id).forUpdate().executeTakeFirstOrThrow();
       const settled = await tx
         .updateTable('payment_batch_items')
-        .set({ outcome: p.paid ? 'paid' : 'failed', bank_ref: p.paid ? p.bankRef : null, failure_reason: p.paid ? null : p.reason, settled_at: new Date() })
+        .set({
+          outcome: p.paid ? 'paid' : 'failed',
+          bank_ref: p.paid ? p.bankRef : null,
+          failure_reason: p.paid ? null : p.reason,
+          settled_at: new Date(),
+        })
         .where('batch_id', '=', batch.id)
         .where('line_no', '=', p.lineNo)
         .where('outcome', 'is', null)
@@ -194,7 +220,14 @@ export async function importBankReturn(
         const payee = claim.payee ?? claim.r3_exception_payee!;
         const inserted = await tx
           .insertInto('payments')
-          .values({ claim_id: claim.id, batch_id: batch.id, payee, payee_ref: payeeRef(payee, claim), amount_fen: p.amountFen, bank_ref: p.bankRef })
+          .values({
+            claim_id: claim.id,
+            batch_id: batch.id,
+            payee,
+            payee_ref: payeeRef(payee, claim),
+            amount_fen: p.amountFen,
+            bank_ref: p.bankRef,
+          })
           .returning('id')
           .executeTakeFirst();
         const to = transition(claim.number, claim.status, 'pay');
@@ -205,7 +238,16 @@ export async function importBankReturn(
           action: 'claim.pay',
           entity: 'claim',
           entityId: claim.id,
-          data: { from: claim.status, to, batchId: batch.id, line: p.lineNo, paymentId: Number(inserted!.id), amountFen: p.amountFen, payee, bankRef: p.bankRef },
+          data: {
+            from: claim.status,
+            to,
+            batchId: batch.id,
+            line: p.lineNo,
+            paymentId: Number(inserted!.id),
+            amountFen: p.amountFen,
+            payee,
+            bankRef: p.bankRef,
+          },
         });
         await notifyClaim(tx, claim, 'paid', { amountFen: p.amountFen });
         paid++;
@@ -227,7 +269,11 @@ export async function importBankReturn(
     let batchStatus = batch.status;
     if (open === 0 && batch.status !== 'paid') {
       batchStatus = 'paid';
-      await tx.updateTable('payment_batches').set({ status: 'paid', updated_by: label, updated_at: new Date() }).where('id', '=', batch.id).execute();
+      await tx
+        .updateTable('payment_batches')
+        .set({ status: 'paid', updated_by: label, updated_at: new Date() })
+        .where('id', '=', batch.id)
+        .execute();
     }
     const unchanged = parsed.length - paid - failed;
     await tx
@@ -250,8 +296,30 @@ export async function importBankReturn(
       action: 'payment_batch.bank_return',
       entity: 'payment_batch',
       entityId: batch.id,
-      data: { issue: issue.issue, sha256, lines: parsed.length, paid, failed, unchanged, paidFen, failedFen, totalFen: returnFen, batchStatus },
+      data: {
+        issue: issue.issue,
+        sha256,
+        lines: parsed.length,
+        paid,
+        failed,
+        unchanged,
+        paidFen,
+        failedFen,
+        totalFen: returnFen,
+        batchStatus,
+      },
     });
-    return { batchId: batch.id, issue: issue.issue, alreadyImported: false, lines: parsed.length, paid, failed, unchanged, paidFen, failedFen, batchStatus };
+    return {
+      batchId: batch.id,
+      issue: issue.issue,
+      alreadyImported: false,
+      lines: parsed.length,
+      paid,
+      failed,
+      unchanged,
+      paidFen,
+      failedFen,
+      batchStatus,
+    };
   });
 }

@@ -77,7 +77,11 @@ export async function buildPaymentBatch(tx: Tx, actor: Actor | null, input: { ar
     for (let i = 0; i < items.length; i += 1000) {
       await tx
         .insertInto('payment_batch_items')
-        .values(items.slice(i, i + 1000).map((it, k) => ({ batch_id: id, claim_id: it.id, amount_fen: Number(it.amount_fen), line_no: i + k + 1 })))
+        .values(
+          items
+            .slice(i, i + 1000)
+            .map((it, k) => ({ batch_id: id, claim_id: it.id, amount_fen: Number(it.amount_fen), line_no: i + k + 1 })),
+        )
         .execute();
     }
   } catch (e) {
@@ -112,7 +116,10 @@ export async function confirmPaymentBatch(tx: Tx, actor: Actor | null, input: { 
     .where('id', '=', batch.id)
     .execute();
   // The confirmation authorizes the bank's payment file, once (bank-file.ts).
-  await tx.insertInto('bank_files').values({ batch_id: batch.id, issue: 1, authorized_by: actorLabel(a), reason: null }).execute();
+  await tx
+    .insertInto('bank_files')
+    .values({ batch_id: batch.id, issue: 1, authorized_by: actorLabel(a), reason: null })
+    .execute();
   await appendAudit(tx, {
     actor: actorLabel(a),
     action: 'payment_batch.confirm',

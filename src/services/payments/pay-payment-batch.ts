@@ -18,7 +18,6 @@ import { bankFactsOf } from './bank-file.ts';
 import { payeeRef } from './payee-accounts.ts';
 import { notifyClaim } from '../notifications/claim-notices.ts';
 
-
 export async function payPaymentBatch(db: Db, actor: Actor | null, input: { batchId: string }) {
   const a = requireRole(actor, 'city', 'county');
   const label = actorLabel(a);

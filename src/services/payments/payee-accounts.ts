@@ -79,7 +79,11 @@ async function payeeFacts(tx: Db | Tx, a: Actor, payee: PayeeKind, ref: string):
       return { name: p.name };
     }
     case 'enterprise': {
-      const e = await tx.selectFrom('enterprises').select(['name', 'area_code', 'directly_managed']).where('uscc', '=', ref).executeTakeFirst();
+      const e = await tx
+        .selectFrom('enterprises')
+        .select(['name', 'area_code', 'directly_managed'])
+        .where('uscc', '=', ref)
+        .executeTakeFirst();
       if (!e) throw NOT_FOUND;
       const own = a.role === 'enterprise' && a.enterpriseUscc === ref;
       if (!own && !managesEnterprise(a, { area_code: e.area_code, directly_managed: Boolean(e.directly_managed) }))
@@ -196,7 +200,13 @@ export async function recordPayeeAccount(tx: Tx, actor: Actor | null, input: Rec
       bankName,
       accountName,
       ...(before
-        ? { before: { accountMasked: maskAccountNumber(decryptAccount(before.account_cipher)), bankName: before.bank_name, accountName: before.account_name } }
+        ? {
+            before: {
+              accountMasked: maskAccountNumber(decryptAccount(before.account_cipher)),
+              bankName: before.bank_name,
+              accountName: before.account_name,
+            },
+          }
         : {}),
     },
   });
@@ -204,10 +214,20 @@ export async function recordPayeeAccount(tx: Tx, actor: Actor | null, input: Rec
 }
 
 /** The payee's account, masked; null when none is recorded. */
-export async function getPayeeAccount(tx: Db | Tx, actor: Actor | null, payee: PayeeKind, payeeRef: string): Promise<PayeeAccountView | null> {
+export async function getPayeeAccount(
+  tx: Db | Tx,
+  actor: Actor | null,
+  payee: PayeeKind,
+  payeeRef: string,
+): Promise<PayeeAccountView | null> {
   const a = requireActor(actor);
   await payeeFacts(tx, a, payee, payeeRef);
-  const row = await tx.selectFrom('payee_accounts').selectAll().where('payee', '=', payee).where('payee_ref', '=', payeeRef).executeTakeFirst();
+  const row = await tx
+    .selectFrom('payee_accounts')
+    .selectAll()
+    .where('payee', '=', payee)
+    .where('payee_ref', '=', payeeRef)
+    .executeTakeFirst();
   return row ? view(row as Row) : null;
 }
 
@@ -215,7 +235,12 @@ export async function getPayeeAccount(tx: Db | Tx, actor: Actor | null, payee: P
 export async function revealPayeeAccount(tx: Tx, actor: Actor | null, payee: PayeeKind, payeeRef: string) {
   const a = requireActor(actor);
   await payeeFacts(tx, a, payee, payeeRef);
-  const row = await tx.selectFrom('payee_accounts').selectAll().where('payee', '=', payee).where('payee_ref', '=', payeeRef).executeTakeFirst();
+  const row = await tx
+    .selectFrom('payee_accounts')
+    .selectAll()
+    .where('payee', '=', payee)
+    .where('payee_ref', '=', payeeRef)
+    .executeTakeFirst();
   if (!row) throw new AppError('not_found', '该收款方尚未登记收款账户', 'payeeRef');
   const accountNumber = decryptAccount(row.account_cipher);
   await appendAudit(tx, {

@@ -101,14 +101,13 @@ export function batchActRefusal(actor: Actor, held: ReadonlySet<PaymentDuty>, ba
     }
     case 'bank_return':
       if (!held.has('pay') || !inArea) return new AppError('forbidden', `您没有“${DUTY_NAMES.pay}”职责，不能导入银行回单`);
-      if (!batch.bank?.downloadedBy) return new AppError('invalid_transition', '本批次的银行支付文件尚未下载，没有可导入的银行回单', 'batchId');
+      if (!batch.bank?.downloadedBy)
+        return new AppError('invalid_transition', '本批次的银行支付文件尚未下载，没有可导入的银行回单', 'batchId');
       return null;
     case 'reissue':
       if (!held.has('confirm')) return new AppError('forbidden', `您没有“${DUTY_NAMES.confirm}”职责，不能重新签发银行支付文件`);
-      if (!batch.bank?.downloadedBy)
-        return new AppError('invalid_transition', '当前签发的银行支付文件尚未下载，无需重新签发', 'batchId');
-      if (batch.bank.unsettled === 0)
-        return new AppError('invalid_transition', '本批次各笔均已有银行结果，无需重新签发', 'batchId');
+      if (!batch.bank?.downloadedBy) return new AppError('invalid_transition', '当前签发的银行支付文件尚未下载，无需重新签发', 'batchId');
+      if (batch.bank.unsettled === 0) return new AppError('invalid_transition', '本批次各笔均已有银行结果，无需重新签发', 'batchId');
       if (batch.bank.downloadedBy === me)
         return new AppError('conflict', '您下载了当前的银行支付文件，不能由您本人重新签发；请由另一位有复核职责的人员签发', 'batchId');
       return null;

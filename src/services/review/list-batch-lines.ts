@@ -76,7 +76,11 @@ export async function listBatchLines(
   const refs = [...new Set(page.items.flatMap((l) => [l.resident_id, l.enterprise_uscc, l.provider_id]).filter((r): r is string => !!r))];
   const accounts = new Map<string, { bank: string; masked: string }>();
   if (refs.length > 0)
-    for (const r of await tx.selectFrom('payee_accounts').select(['payee', 'payee_ref', 'bank_name', 'account_cipher']).where('payee_ref', 'in', refs).execute())
+    for (const r of await tx
+      .selectFrom('payee_accounts')
+      .select(['payee', 'payee_ref', 'bank_name', 'account_cipher'])
+      .where('payee_ref', 'in', refs)
+      .execute())
       accounts.set(`${r.payee}:${r.payee_ref}`, { bank: r.bank_name, masked: maskAccountNumber(decryptAccount(r.account_cipher)) });
   return {
     ...page,

@@ -8,7 +8,13 @@ import type { Actor } from '../../../src/services/access.ts';
 import { rejectClaim } from '../../../src/services/claims/reject-claim.ts';
 import { submitClaim } from '../../../src/services/claims/submit-claim.ts';
 import { enqueueNotification } from '../../../src/services/notifications/outbox.ts';
-import { backoffSeconds, deliverDue, LogSender, type MessageSender, type OutgoingMessage } from '../../../src/services/notifications/sender.ts';
+import {
+  backoffSeconds,
+  deliverDue,
+  LogSender,
+  type MessageSender,
+  type OutgoingMessage,
+} from '../../../src/services/notifications/sender.ts';
 import type { Store } from '../../../src/store/database.ts';
 import { seedReferenceData } from '../../../src/store/seed/reference-data.ts';
 import { inTransaction } from '../../../src/store/transaction.ts';
@@ -33,7 +39,8 @@ const trainee: Actor = { ...city, userId: 'u-wang', username: 'wang', role: 'tra
 const outbox = () => store.db.selectFrom('outbox').selectAll().orderBy('id').execute();
 const clear = () => store.db.deleteFrom('outbox').execute();
 /** Time passes: every waiting message is due now. */
-const due = () => sql`update outbox set next_attempt_at = now() - interval '1 second' where status in ('pending','sending')`.execute(store.db);
+const due = () =>
+  sql`update outbox set next_attempt_at = now() - interval '1 second' where status in ('pending','sending')`.execute(store.db);
 
 class Recorder implements MessageSender {
   readonly name = 'recorder';
@@ -52,7 +59,10 @@ beforeAll(async () => {
   store = await openTestStore();
   await inTransaction(store.db, async (tx) => {
     await seedReferenceData(tx);
-    await insertPeople(tx, [{ residentId: WANG, name: '王五' }, { residentId: NO_PHONE, name: '钱六' }]);
+    await insertPeople(tx, [
+      { residentId: WANG, name: '王五' },
+      { residentId: NO_PHONE, name: '钱六' },
+    ]);
     await tx.updateTable('people').set({ phone: '139 0000 1111' }).where('resident_id', '=', WANG).execute();
   });
 }, 60_000);
@@ -62,11 +72,20 @@ describe('A text is written with the act it tells of', () => {
   it('a claim submitted in a trainee’s name queues a text to their phone on record, with the "不是我本人？" link', async () => {
     await clear();
     const { number } = await inTransaction(store.db, (tx) =>
-      submitClaim(tx, trainee, { program: 'skill_upgrade', residentId: WANG, occupationCode: '6-16-01-03', level: 4, startDate: '2020-03-02', endDate: '2020-06-30' }),
+      submitClaim(tx, trainee, {
+        program: 'skill_upgrade',
+        residentId: WANG,
+        occupationCode: '6-16-01-03',
+        level: 4,
+        startDate: '2020-03-02',
+        endDate: '2020-06-30',
+      }),
     );
     const rows = await outbox();
     expect(rows.map((r) => [r.topic, r.recipient, r.status, r.resident_id])).toEqual([['claim.submitted', '13900001111', 'pending', WANG]]);
-    expect(rows[0]!.body).toBe(`【攀枝花技能提升】以您的名义提交的补贴申领 ${number}（技能等级提升培训）已受理。不是我本人？请登录 /my-disputes 提出异议。`);
+    expect(rows[0]!.body).toBe(
+      `【攀枝花技能提升】以您的名义提交的补贴申领 ${number}（技能等级提升培训）已受理。不是我本人？请登录 /my-disputes 提出异议。`,
+    );
   });
 
   it('an act that fails writes no text', async () => {
@@ -87,7 +106,9 @@ describe('A text is written with the act it tells of', () => {
       await rejectClaim(tx, city, { claimId: 'OB-1', reason: '证书与职业不符' });
     });
     expect((await outbox()).map((r) => [r.topic, r.status, r.recipient])).toEqual([['claim.rejected', 'unaddressed', null]]);
-    expect((await store.db.selectFrom('claims').select('status').where('id', '=', 'OB-1').executeTakeFirstOrThrow()).status).toBe('rejected');
+    expect((await store.db.selectFrom('claims').select('status').where('id', '=', 'OB-1').executeTakeFirstOrThrow()).status).toBe(
+      'rejected',
+    );
   });
 });
 

@@ -64,7 +64,11 @@ interface ReturnResult {
 }
 
 const payeeLink = (m: Preview['missingAccounts'][number]) =>
-  m.payee === 'individual' ? `/office/people/${encodeURIComponent(m.payeeRef)}` : m.payee === 'enterprise' ? `/office/enterprises/${encodeURIComponent(m.payeeRef)}` : null;
+  m.payee === 'individual'
+    ? `/office/people/${encodeURIComponent(m.payeeRef)}`
+    : m.payee === 'enterprise'
+      ? `/office/enterprises/${encodeURIComponent(m.payeeRef)}`
+      : null;
 
 /** Sends the return file's bytes as they are (CSV or .xlsx); a refused file's problems come back by row and column. */
 async function uploadReturn(batchId: string, file: File): Promise<ReturnResult> {
@@ -75,7 +79,9 @@ async function uploadReturn(batchId: string, file: File): Promise<ReturnResult> 
     headers: { 'content-type': csv ? 'text/csv' : XLSX_MIME, accept: 'application/json' },
     body: file,
   });
-  const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; field?: string; issues?: RowIssue[] } } | null;
+  const data = (await res.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; field?: string; issues?: RowIssue[] };
+  } | null;
   if (res.ok) return data as ReturnResult;
   const err = data?.error;
   if (Array.isArray(err?.issues)) throw new FileRefused(res.status, err.code ?? 'invalid_input', err.message ?? '回单有误', err.issues);
@@ -98,7 +104,11 @@ export function BankCard({ batch, onChange }: { batch: BatchFacts; onChange: () 
     setDownloading(format);
     setError(null);
     try {
-      await downloadFile(`/payment-batches/${encodeURIComponent(batch.id)}/bank-file`, { format }, `银行支付文件-${batch.number}.${format}`);
+      await downloadFile(
+        `/payment-batches/${encodeURIComponent(batch.id)}/bank-file`,
+        { format },
+        `银行支付文件-${batch.number}.${format}`,
+      );
       void message.success('银行支付文件已下载；本次签发不能再次下载');
     } catch (e) {
       setError((e as Error).message);
@@ -249,7 +259,11 @@ export function BankCard({ batch, onChange }: { batch: BatchFacts; onChange: () 
             { title: '签发', dataIndex: 'issue', key: 'issue', width: 70, render: (n: number) => `第 ${n} 次` },
             { title: '签发人', dataIndex: 'authorizedBy', key: 'by', width: 150 },
             { title: '理由', dataIndex: 'reason', key: 'reason', render: (r: string | null) => r ?? '确认批次' },
-            { title: '下载', key: 'dl', render: (_: unknown, f) => (f.downloadedBy ? `${f.downloadedBy}，${formatDateTime(f.downloadedAt)}` : '未下载') },
+            {
+              title: '下载',
+              key: 'dl',
+              render: (_: unknown, f) => (f.downloadedBy ? `${f.downloadedBy}，${formatDateTime(f.downloadedAt)}` : '未下载'),
+            },
             {
               title: '回单',
               key: 'ret',

@@ -343,7 +343,14 @@ function Batch() {
         {lines.error ? (
           <LoadError error={lines.error} what="支付明细" onRetry={lines.reload} />
         ) : (
-          <Table<BatchLine> rowKey="claimId" size="small" {...lines.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 1210 }} />
+          <Table<BatchLine>
+            rowKey="claimId"
+            size="small"
+            {...lines.tableProps}
+            columns={columns}
+            tableLayout="fixed"
+            scroll={{ x: 1210 }}
+          />
         )}
       </Card>
       {cancelling && (
