@@ -142,7 +142,7 @@ describe('A payee records a receiving account', () => {
       updatedBy: 'trainee:chen',
     });
     expect(JSON.stringify(ok.json())).not.toContain(good);
-    // Someone else's account: not theirs to record.
+    // Someone else's account: that person does not exist for this trainee (404: existence does not leak).
     expect(
       (
         await req('PUT', `/payee-accounts/individual/${people[1]!.residentId}`, 'chen', {
@@ -151,7 +151,7 @@ describe('A payee records a receiving account', () => {
           accountNumber: card(2),
         })
       ).statusCode,
-    ).toBe(403);
+    ).toBe(404);
     expect((await audit('payee_account.record')).map((e) => e.data)).toEqual([
       { accountMasked: ok.json().accountMasked, bankName: '中国工商银行攀枝花分行', accountName: '陈一' },
     ]);
