@@ -50,7 +50,28 @@ const schema = z.object({
   UPSKILL_CJK_FONT: optionalText.refine((v) => v === undefined || existsSync(v), '字体文件不存在'),
   UPSKILL_CJK_FONT_FAMILY: optionalText,
   UPSKILL_PAY_DELAY_MS: integer(0, 60_000).default(0),
+  // Payees' account numbers are encrypted with it (docs/bank-payments.md): 32 bytes, base64 or hex.
+  UPSKILL_ACCOUNT_KEY: optionalText.refine(
+    (v) => v === undefined || accountKeyBytes(v) !== null,
+    '应为 32 字节的密钥：base64（44 个字符）或 64 位十六进制',
+  ),
+  // Where the "不是我本人？" link of a trainee's SMS points (docs/notifications.md).
+  UPSKILL_PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), '应为 https://… 形式的地址'),
+  UPSKILL_OUTBOX_INTERVAL_MS: integer(200, 3_600_000).default(5_000),
 });
+
+/** The 32 key bytes of an UPSKILL_ACCOUNT_KEY value, or null when it is not a 256-bit key. */
+function accountKeyBytes(v: string): Buffer | null {
+  const t = v.trim();
+  const b = /^[0-9a-fA-F]{64}$/.test(t) ? Buffer.from(t, 'hex') : /^[A-Za-z0-9+/]{43}=?$/.test(t) ? Buffer.from(t, 'base64') : null;
+  return b && b.length === 32 ? b : null;
+}
+
+/**
+ * The development key (tests, the demo, a developer's machine): fixed and public, so it protects
+ * nothing — production refuses to start without a key of its own.
+ */
+export const DEVELOPMENT_ACCOUNT_KEY = Buffer.from('7570736b696c6c2d646576656c6f706d656e742d6163636f756e742d6b657921', 'hex');
 
 type Raw = z.infer<typeof schema>;
 
@@ -71,6 +92,14 @@ export interface Settings {
   foldIntervalMs: number;
   shutdownGraceMs: number;
   whatIfKeep: number;
+  /**
+   * The 256-bit key of the payees' account numbers: the development key outside production when unset;
+   * null in production when unset (the server refuses to start: requireAccountKey).
+   */
+  accountKey: Buffer | null;
+  /** The web app's public address, for links in messages to trainees (a relative path when unset). */
+  publicUrl: string | undefined;
+  outboxIntervalMs: number;
 }
 
 export class SettingsError extends Error {
@@ -97,7 +126,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       parsed.error.issues.map((i) => {
         const name = String(i.path[0]);
         const value = env[name];
-        return `${name}=${value === undefined ? '（未设置）' : JSON.stringify(name.includes('TOKEN') || name === 'DATABASE_URL' ? '…' : value)}：${i.message}`;
+        return `${name}=${value === undefined ? '（未设置）' : JSON.stringify(name.includes('TOKEN') || name.includes('KEY') || name === 'DATABASE_URL' ? '…' : value)}：${i.message}`;
       }),
     );
   }
@@ -117,5 +146,16 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     foldIntervalMs: r.UPSKILL_FOLD_INTERVAL_MS,
     shutdownGraceMs: r.UPSKILL_SHUTDOWN_GRACE_MS,
     whatIfKeep: r.UPSKILL_WHAT_IF_KEEP,
+    accountKey: r.UPSKILL_ACCOUNT_KEY !== undefined ? accountKeyBytes(r.UPSKILL_ACCOUNT_KEY)! : production ? null : DEVELOPMENT_ACCOUNT_KEY,
+    publicUrl: r.UPSKILL_PUBLIC_URL?.replace(/\/$/, ''),
+    outboxIntervalMs: r.UPSKILL_OUTBOX_INTERVAL_MS,
   };
+}
+
+/** The account key, or the error that stops a production server without one (serve checks it at start). */
+export function requireAccountKey(config: Settings = settings()): Buffer {
+  if (config.accountKey) return config.accountKey;
+  throw new SettingsError([
+    'UPSKILL_ACCOUNT_KEY=（未设置）：生产环境必须设置收款账户加密密钥（32 字节，base64 或 64 位十六进制，可用 openssl rand -base64 32 生成）；密钥丢失则已登记的账号无法解密，请与数据库分开妥善备份',
+  ]);
 }

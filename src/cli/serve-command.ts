@@ -4,10 +4,11 @@
 // finishes in-flight requests, writes the last checkpoint, closes the store and exits 0; past
 // UPSKILL_SHUTDOWN_GRACE_MS it gives up waiting and exits 1.
 import { buildApp } from '../api/app.ts';
-import { settings } from '../settings.ts';
+import { requireAccountKey, settings } from '../settings.ts';
 import { foldClaimPeriodDeltasEvery } from '../store/claim-period-totals.ts';
 import { AuditKeyError, KEY_SETTINGS, loadSigningKey } from '../services/audit/audit-key.ts';
 import { checkpointAuditEvery } from '../services/audit/write-audit-checkpoint.ts';
+import { deliverOutboxEvery, LogSender } from '../services/notifications/sender.ts';
 import { checkpointFile, sharedKeyWarning, type AuditFlags } from './audit-command.ts';
 import { seedDemoIfEmpty } from './demo-command.ts';
 import { businessDateAtStart, UsageError } from './errors.ts';
@@ -21,6 +22,8 @@ export interface ServeFlags extends StoreFlags, AuditFlags {
 
 export async function serveCommand(flags: ServeFlags): Promise<void> {
   const config = settings();
+  // Payees' account numbers cannot be stored or read without their key: a production server without one does not start.
+  requireAccountKey(config);
   const port = flags.port === undefined ? config.port : Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口号无效：${flags.port}`);
   const host = flags.host ?? config.host;
@@ -60,6 +63,15 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
       lastFoldAt = Date.now();
     },
   );
+  // Texts to trainees (docs/notifications.md): the outbox is delivered by the log adapter (the app
+  // log; an SMS gateway adapter replaces it where one is contracted). Each instance runs the loop; a
+  // message is claimed by one of them (FOR UPDATE SKIP LOCKED).
+  const stopSending = deliverOutboxEvery(
+    store.db,
+    new LogSender((entry) => (config.requestLog ? app.log.info(entry) : process.stdout.write(`${JSON.stringify(entry)}\n`))),
+    config.outboxIntervalMs,
+    (e) => process.stderr.write(`outbox: delivery round failed (${e instanceof Error ? e.message : String(e)}); retried next round\n`),
+  );
   // Audit checkpoints (docs/audit.md): one now, one every N minutes the log has grown, one at shutdown.
   const report = (line: string) => process.stderr.write(`${line}\n`);
   const checkpoints = key ? checkpointAuditEvery(store.db, key, checkpointFile(flags, store), minutes * 60_000, report) : null;
@@ -74,6 +86,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     closing = true;
     app.lifecycle.accepting = false;
     stopFolding();
+    stopSending();
     const giveUp = setTimeout(() => {
       process.stderr.write(`upskill: ${config.shutdownGraceMs} ms 内未能结束进行中的请求，强制退出\n`);
       process.exit(1);

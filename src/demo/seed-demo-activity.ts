@@ -77,6 +77,9 @@ import { objectToClaim } from '../services/publicity/object-to-claim.ts';
 import { resolveObjection } from '../services/publicity/resolve-objection.ts';
 import { buildPaymentBatch, confirmPaymentBatch } from '../services/payments/build-payment-batch.ts';
 import { payPaymentBatch } from '../services/payments/pay-payment-batch.ts';
+import { luhnValid, payeeRef, recordPayeeAccount } from '../services/payments/payee-accounts.ts';
+import { recordFundAccount } from '../services/funds/record-fund-account.ts';
+import type { PayeeKind } from '../store/schema.ts';
 import { payAdvance } from '../services/funds/pay-advance.ts';
 import { fileContent } from '../services/filings/file-content.ts';
 import { reviewFiling } from '../services/filings/review-filing.ts';
@@ -1666,6 +1669,9 @@ async function reviewPublishAndPay(story: AfterSubmitAndDecideClaims) {
   // The §4.1 claim goes the same way (its plan was listed; no advance to settle on this one).
   // One payment batch paid (东区, 2020 special-action fund): built by 东区 (经办), confirmed by the
   // city's 复核, paid by the city's 支付 — three people; another built and waiting for confirmation.
+  // Before the batches: each fund's payer account, and a receiving account for every payee of an
+  // approved claim (fictional numbers that pass the checks), recorded by the city through the use cases.
+  await seedDemoAccounts(tx, actors.city);
   const paidBatch = await buildPaymentBatch(tx, actors.county.get('510402')!, { areaCode: '510402', fundId: 'F-SA-2020' });
   await confirmPaymentBatch(tx, actors.checker, { batchId: paidBatch.id });
   await payPaymentBatch(db, actors.payer, { batchId: paidBatch.id });
@@ -1827,4 +1833,53 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
     ).map((x) => [x.status, Number(x.n)]),
   );
   return { classes, claims, planted, r3ExceptionClaimId, advanceId: advance.id };
+}
+
+const DEMO_BANKS = ['中国工商银行攀枝花分行', '中国农业银行攀枝花分行', '中国建设银行攀枝花分行', '攀枝花农村商业银行'];
+
+/** A fictional social-security card number: 19 digits (6217 99…), its last one the Luhn check digit. */
+export function demoCardNumber(n: number): string {
+  const body = `621799${String(n).padStart(12, '0')}`;
+  for (let d = 0; d < 10; d++) if (luhnValid(`${body}${d}`)) return `${body}${d}`;
+  throw new Error('unreachable');
+}
+
+/** The funds' payer accounts and the receiving accounts of every payee of an approved claim (docs/bank-payments.md). */
+async function seedDemoAccounts(tx: Tx, city: Actor): Promise<void> {
+  const funds = await tx.selectFrom('funds').select('id').orderBy('id').execute();
+  for (const [i, f] of funds.entries())
+    await recordFundAccount(tx, city, f.id, {
+      accountName: '攀枝花市就业服务管理局（演示）',
+      accountNumber: `5100168000005250${String(i + 1).padStart(4, '0')}`,
+      bankName: '中国建设银行攀枝花分行',
+    });
+  const claims = await tx
+    .selectFrom('claims')
+    .select(['payee', 'r3_exception_payee', 'resident_id', 'enterprise_uscc', 'provider_id'])
+    .where('status', '=', 'approved')
+    .orderBy('id')
+    .execute();
+  const payees = new Map<string, { payee: PayeeKind; ref: string }>();
+  for (const c of claims) {
+    const payee = (c.payee ?? c.r3_exception_payee) as PayeeKind;
+    const ref = payeeRef(payee, c);
+    if (ref) payees.set(`${payee}:${ref}`, { payee, ref });
+  }
+  let n = 0;
+  for (const { payee, ref } of [...payees.values()].sort((a, b) => (a.payee + a.ref).localeCompare(b.payee + b.ref))) {
+    n++;
+    const name =
+      payee === 'individual'
+        ? (await tx.selectFrom('people').select('name').where('resident_id', '=', ref).executeTakeFirstOrThrow()).name
+        : payee === 'enterprise'
+          ? (await tx.selectFrom('enterprises').select('name').where('uscc', '=', ref).executeTakeFirstOrThrow()).name
+          : (await tx.selectFrom('providers').select('name').where('id', '=', ref).executeTakeFirstOrThrow()).name;
+    await recordPayeeAccount(tx, city, {
+      payee,
+      payeeRef: ref,
+      accountName: name,
+      bankName: DEMO_BANKS[n % DEMO_BANKS.length]!,
+      accountNumber: payee === 'individual' ? demoCardNumber(n) : `5101${String(n).padStart(14, '0')}`,
+    });
+  }
 }

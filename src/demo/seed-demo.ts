@@ -232,7 +232,9 @@ async function seedPeople(tx: Tx, r: Random, count: number): Promise<DemoPerson[
     });
     if (!r.chance(0.1))
       facts.push({ fact: 'earlierAppraisal', value: r.chance(0.15), source: '职业技能鉴定系统（演示）', asOf: '2020-01-02' });
-    await insertPerson(tx, { residentId: p.residentId, name: p.name, areaCode: p.areaCode, facts }, ACTOR);
+    // The trainee logins' people have a (fictional) mobile number: the texts they are sent (outbox) show on their page.
+    const phone = i < TRAINEE_LOGINS ? `1990000${String(i).padStart(4, '0')}` : null;
+    await insertPerson(tx, { residentId: p.residentId, name: p.name, areaCode: p.areaCode, phone, facts }, ACTOR);
   }
   return people;
 }

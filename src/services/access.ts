@@ -47,6 +47,11 @@ export function requireRole(actor: Actor | null, ...roles: Role[]): Actor {
 //   department    masked (510402********0014, 张**): §5.7 slices read figures and flag cases, they do
 //                 not need to identify people; the HR office does that
 //   public        masked
+//
+//   Payees' bank and social-security card account numbers: masked for EVERY role, the office's too
+//   (6217********1234: the first and last four digits, enough to tell two accounts apart and for the
+//   payee to recognise theirs). The number in full is read only by the separate, audited act of
+//   revealing it (payments/payee-accounts.ts) and in the bank's payment file.
 // ---------------------------------------------------------------------------------------------
 
 /** Whether the actor is shown this person's resident ID and name in full (the table above). */
@@ -61,6 +66,13 @@ const ID_IN_TEXT = /(?<![\dA-Za-z])\d{17}[\dX](?![\dA-Za-z])/g;
 
 export function maskResidentId(id: string): string {
   return id.length === 18 ? `${id.slice(0, 6)}********${id.slice(14)}` : '****';
+}
+
+/** 6217000012345678901 → 6217***********8901: an account number as every screen and list shows it. */
+export function maskAccountNumber(digits: string): string {
+  return digits.length <= 8
+    ? '*'.repeat(Math.max(4, digits.length))
+    : `${digits.slice(0, 4)}${'*'.repeat(digits.length - 8)}${digits.slice(-4)}`;
 }
 
 /** 张三丰 → 张**: only the surname is shown (also the public notices' and sanction list's rule). */
@@ -106,6 +118,8 @@ function walk(actor: Actor | null, value: unknown): unknown {
       out[k] = FULL_ID.test(id) ? personNameFor(actor, id, v) : maskName(v);
     else if (/uscc/i.test(k))
       out[k] = v; // enterprise codes are not personal data
+    else if (k === 'accountNumber')
+      out[k] = v; // an account number has its own rule above: masked by the use cases, in full only by the audited reveal
     else out[k] = walk(actor, v);
   }
   return out;

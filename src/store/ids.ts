@@ -27,3 +27,8 @@ export function uuidsFrom(random: () => number): () => string {
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   };
 }
+
+/** Whether the caller runs under a seeded id source (the demo): then what must repeat, repeats. */
+export function underIdSource(): boolean {
+  return source.getStore() !== undefined;
+}

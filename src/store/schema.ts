@@ -830,3 +830,86 @@ export interface Database {
   claim_certificate_checks: ClaimCertificateCheckTable;
   claim_certificate_explanations: ClaimCertificateExplanationTable;
 }
+
+// Money that reaches a bank and the trainees told (migration 2026-12-06T1410-bank-payments).
+export type PayeeKind = 'individual' | 'enterprise' | 'institution';
+export interface PayeeAccountTable {
+  payee: PayeeKind;
+  payee_ref: string;
+  kind: 'social_security_card' | 'bank';
+  account_name: string;
+  bank_name: string;
+  /** `v1:<iv>:<tag>:<ciphertext>` (base64), AES-256-GCM: src/services/payments/account-crypto.ts. */
+  account_cipher: string;
+  /** HMAC-SHA256 of the digits under the key's MAC half: equality without the number. */
+  account_hmac: string;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_by: string | null;
+  updated_at: Date | null;
+}
+export interface FundTable {
+  payer_account_name: Optional<string | null>;
+  payer_account_no: Optional<string | null>;
+  payer_bank_name: Optional<string | null>;
+}
+export interface PaymentBatchItemTable {
+  line_no: number;
+  bank_issue: Optional<number | null>;
+  /** The HMAC of the account the bank file carried for this line (the return must name the same). */
+  bank_account_hmac: Optional<string | null>;
+  outcome: Optional<'paid' | 'failed' | null>;
+  bank_ref: Optional<string | null>;
+  failure_reason: Optional<string | null>;
+  settled_at: Optional<Date | null>;
+}
+export interface PaymentTable {
+  bank_ref: Optional<string | null>;
+}
+export interface BankFileTable {
+  batch_id: string;
+  issue: number;
+  authorized_by: string;
+  reason: string | null;
+  created_at: Generated<Date>;
+  downloaded_by: Optional<string | null>;
+  downloaded_at: Optional<Date | null>;
+  lines: Optional<number | null>;
+  total_fen: Optional<number | null>;
+}
+export interface BankReturnTable {
+  id: Generated<number>;
+  batch_id: string;
+  issue: number;
+  file_sha256: string;
+  file_name: string | null;
+  lines: number;
+  paid: number;
+  failed: number;
+  paid_fen: number;
+  failed_fen: number;
+  imported_by: string;
+  imported_at: Generated<Date>;
+}
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'unaddressed';
+export interface OutboxTable {
+  id: Generated<number>;
+  channel: Optional<'sms'>;
+  topic: string;
+  resident_id: string | null;
+  recipient: string | null;
+  body: string;
+  ref: string | null;
+  status: Optional<OutboxStatus>;
+  attempts: Optional<number>;
+  next_attempt_at: Optional<Date>;
+  last_error: Optional<string | null>;
+  created_at: Generated<Date>;
+  sent_at: Optional<Date | null>;
+}
+export interface Database {
+  payee_accounts: PayeeAccountTable;
+  bank_files: BankFileTable;
+  bank_returns: BankReturnTable;
+  outbox: OutboxTable;
+}

@@ -27,6 +27,7 @@ import { insertClaimRow, residentId, uscc } from '../support/claims-fixtures.ts'
 import { cjkFontInstalled } from '../../src/services/reports/report-files.ts';
 import { reviewClassOpening } from '../../src/services/classes/opening-review.ts';
 import { residentIdCheckChar } from '../../src/policy/identifiers.ts';
+import { luhnValid } from '../../src/services/payments/payee-accounts.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Who: one user per role (departments: four with a slice and one whose slice is empty).
@@ -118,6 +119,8 @@ const SCOPE = {
   ownAdvance: { provider: 'A' },
   // §1 headcounts: the enterprise its own; the offices the enterprises they manage (departments read only).
   headcountWrite: { city: 'AB', county: 'A', enterprise: 'A' },
+  // A person's receiving account: the person themself and the offices; the parties who see the person are refused (403).
+  payeePerson: { city: 'AB', county: 'A', trainee: 'A', enterprise: 'A', provider: 'A' },
 } satisfies Record<string, Sees>;
 type ScopeName = keyof typeof SCOPE;
 
@@ -915,7 +918,65 @@ const TABLE: Record<string, Row> = {
     body: () => ({ reason: '已核对证书原件及发证机构证明' }),
   },
   'GET /api/v1/public/certificates/verify': { who: 'public', path: () => '/public/certificates/verify?number=MX-1&name=x' },
+  // Money that reaches a bank: a person's receiving account (recorded first, so that the reads find one),
+  // the fund's payer account, a batch's bank file, its reissue and the bank's return; the texts to trainees.
+  'PUT /api/v1/payee-accounts/{payee}/{ref}': {
+    who: ['city', 'county', 'trainee', 'enterprise', 'provider'],
+    scope: 'payeePerson',
+    refused: { roles: ['enterprise', 'provider'], why: "a person's account is recorded by the person or the office" },
+    path: ({ side }) => `/payee-accounts/individual/${F.person[side]}`,
+    body: ({ side, n }) => ({ accountName: F.name[side], bankName: '中国工商银行攀枝花分行', accountNumber: cardNumber(n) }),
+  },
+  'GET /api/v1/payee-accounts/{payee}/{ref}': {
+    who: ['city', 'county', 'trainee', 'enterprise', 'provider'],
+    scope: 'payeePerson',
+    refused: { roles: ['enterprise', 'provider'], why: "a person's account is shown to the person and the office" },
+    path: ({ side }) => `/payee-accounts/individual/${F.person[side]}`,
+  },
+  'POST /api/v1/payee-accounts/{payee}/{ref}/reveal': {
+    who: ['city', 'county', 'trainee', 'enterprise', 'provider'],
+    scope: 'payeePerson',
+    refused: { roles: ['enterprise', 'provider'], why: "a person's account is read in full by the person and the office only" },
+    path: ({ side }) => `/payee-accounts/individual/${F.person[side]}/reveal`,
+  },
+  'PUT /api/v1/funds/{id}/payer-account': {
+    who: ['city'],
+    path: () => '/funds/special_action-2020/payer-account',
+    body: () => ({ accountName: '攀枝花市就业服务管理局', bankName: '中国建设银行攀枝花分行', accountNumber: '51001680000052500001' }),
+  },
+  'GET /api/v1/payment-batches/{id}/bank-file/preview': {
+    who: ['city', 'county', 'finance'],
+    scope: 'batchRead',
+    path: ({ side }) => `/payment-batches/${F.batch[side]}/bank-file/preview`,
+  },
+  // The fixture's batches are drafts: no bank file yet (409, past access).
+  'GET /api/v1/payment-batches/{id}/bank-file': {
+    who: ['city', 'county'],
+    scope: 'batchPay',
+    path: ({ side }) => `/payment-batches/${F.batch[side]}/bank-file?format=csv`,
+    stateRefused: true,
+  },
+  'POST /api/v1/payment-batches/{id}/bank-file/reissue': {
+    who: ['city', 'finance'],
+    scope: 'batchConfirm',
+    path: ({ side }) => `/payment-batches/${F.batch[side]}/bank-file/reissue`,
+    body: () => ({ reason: '矩阵测试：银行未受理' }),
+  },
+  'POST /api/v1/payment-batches/{id}/bank-return': {
+    who: ['city', 'county'],
+    scope: 'batchPay',
+    path: ({ side }) => `/payment-batches/${F.batch[side]}/bank-return`,
+  },
+  'GET /api/v1/my/notifications': { who: ['trainee'] },
+  'GET /api/v1/outbox': { who: ['city'] },
 };
+
+/** A fictional UnionPay card number (19 digits) with a valid Luhn check digit. */
+function cardNumber(n: number): string {
+  const body = `621700008${String(n).padStart(9, '0')}`;
+  for (let d = 0; d < 10; d++) if (luhnValid(`${body}${d}`)) return `${body}${d}`;
+  throw new Error('unreachable');
+}
 // (#5) The records the admin rows name (made by the hook after the fixture's, below).
 const ADMIN = { user: '', whatIf: '' };
 

@@ -159,7 +159,7 @@ describe('Build, confirm, pay: three people', () => {
       '您复核确认了这个支付批次，不能由您本人支付；请由另一位有支付职责的人员支付',
     ]);
     expect((await get(`/payment-batches/${batchId}`, 'both')).json()).toMatchObject({ confirmedBy: 'city:both', allowedActs: [] });
-    expect((await get(`/payment-batches/${batchId}`, 'zhifu')).json().allowedActs).toEqual(['pay']);
+    expect((await get(`/payment-batches/${batchId}`, 'zhifu')).json().allowedActs).toEqual(['pay', 'bank_file']);
     expect((await post(`/payment-batches/${batchId}/pay`, 'jingban')).statusCode).toBe(403);
     expect((await post(`/payment-batches/${batchId}/pay`, 'zhifu')).json()).toMatchObject({ status: 'paid', paidNow: 3, held: 0 });
     expect((await audit('payment_batch.confirm')).find((e) => e.entity_id === batchId)).toMatchObject({ actor: 'city:both' });

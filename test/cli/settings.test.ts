@@ -2,7 +2,7 @@
 // docs/operations.md): defaults when unset, and a bad value stops the start naming the variable.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { readSettings, SettingsError } from '../../src/settings.ts';
+import { DEVELOPMENT_ACCOUNT_KEY, readSettings, requireAccountKey, SettingsError } from '../../src/settings.ts';
 
 describe('Settings', () => {
   it('have their documented defaults when nothing is set', () => {
@@ -20,7 +20,26 @@ describe('Settings', () => {
       foldIntervalMs: 30_000,
       shutdownGraceMs: 10_000,
       whatIfKeep: 20,
+      accountKey: DEVELOPMENT_ACCOUNT_KEY,
+      publicUrl: undefined,
+      outboxIntervalMs: 5_000,
     });
+  });
+
+  it('need an account key in production, and refuse one that is not 256 bits without echoing it', () => {
+    expect(readSettings({ NODE_ENV: 'production' }).accountKey).toBeNull();
+    expect(() => requireAccountKey(readSettings({ NODE_ENV: 'production' }))).toThrow(
+      /UPSKILL_ACCOUNT_KEY=（未设置）：生产环境必须设置收款账户加密密钥/,
+    );
+    const key = Buffer.alloc(32, 7);
+    expect(readSettings({ NODE_ENV: 'production', UPSKILL_ACCOUNT_KEY: key.toString('base64') }).accountKey).toEqual(key);
+    expect(readSettings({ UPSKILL_ACCOUNT_KEY: key.toString('hex') }).accountKey).toEqual(key);
+    try {
+      readSettings({ UPSKILL_ACCOUNT_KEY: 'c2hvcnQtc2VjcmV0' });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as SettingsError).problems).toEqual(['UPSKILL_ACCOUNT_KEY="…"：应为 32 字节的密钥：base64（44 个字符）或 64 位十六进制']);
+    }
   });
 
   it('turn the request log on in production unless UPSKILL_LOG says off', () => {

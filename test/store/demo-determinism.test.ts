@@ -70,6 +70,15 @@ const PER_RUN: Record<string, string[]> = {
   users: ['created_at', 'updated_at', 'password_hash'],
   // The risk scan each run is given (below): when it ran.
   risk_scans: ['scanned_at'],
+  // Money that reaches a bank: when an account was recorded, a bank file issued or downloaded, a return
+  // imported, a line settled. The account's cipher text IS compared: under the demo's id source its IV
+  // is derived, not random (payments/account-crypto.ts).
+  payee_accounts: ['created_at', 'updated_at'],
+  bank_files: ['created_at', 'downloaded_at'],
+  bank_returns: ['imported_at'],
+  payment_batch_items: ['settled_at'],
+  // Texts to trainees: when each was queued and when it is next due (the database's now()).
+  outbox: ['created_at', 'next_attempt_at', 'sent_at'],
 };
 /** Bookkeeping of the migrator, not demo content: applied migrations with the time they ran. */
 const NOT_CONTENT = new Set(['upskill_migrations', 'upskill_migrations_lock']);

@@ -53,6 +53,8 @@ export interface Claim {
   decidedAt: string | null;
   fundSource: string | null;
   r3Exception: { reason: string; by: string | null; at: string | null; amountFen: number | null; payee: string | null } | null;
+  /** The bank's refusal of its last payment (the claim is payable again): docs/bank-payments.md. */
+  bankFailure?: { reason: string; batchNumber: string; at: string | null } | null;
   trace?: Trace | null;
   /** On the claim's own page: what the viewer may do now (the server's rules). */
   allowedActs?: ClaimPageAct[];

@@ -69,6 +69,11 @@ export const ZListClaimsQuery = z.object({
 });
 
 export const ZClaimView = z.object({
+  bankFailure: z
+    .object({ reason: z.string(), batchNumber: z.string(), at: z.string().nullable() })
+    .nullable()
+    .optional()
+    .describe('银行回单为支付失败时的原因（申领已退回可支付，待编入新批次）'),
   id: z.string(),
   number: z.string(),
   program: z.string(),

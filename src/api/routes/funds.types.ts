@@ -17,6 +17,11 @@ export const ZFundBalance = z.object({
   advancedFen: z.number(),
   recoveredFen: z.number(),
   remainingFen: z.number(),
+  payerAccount: z
+    .object({ accountName: z.string(), accountNumber: z.string(), bankName: z.string() })
+    .nullable()
+    .optional()
+    .describe('付款账户（银行支付文件的付款方）；未登记时为 null'),
 });
 export const ZPayAdvanceRequest = z
   .object({ kind: z.enum(['apprenticeship', 'project']), subjectId: z.string().min(1).max(80), amountFen: fen.min(1), paidOn: ZIsoDate })

@@ -6,6 +6,7 @@ import { businessDateRoutes } from './business-date.ts';
 import { claimRoutes } from './claims.ts';
 import { fundRoutes } from './funds.ts';
 import { paymentRoutes } from './payments.ts';
+import { bankPaymentRoutes } from './bank-payments.ts';
 import { publicityRoutes } from './publicity.ts';
 import { peopleRoutes } from './people.ts';
 import { enterpriseRoutes } from './enterprises.ts';
@@ -38,6 +39,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(publicityRoutes);
   await app.register(fundRoutes);
   await app.register(paymentRoutes);
+  await app.register(bankPaymentRoutes);
   await app.register(peopleRoutes);
   await app.register(enterpriseRoutes);
   await app.register(factCaseRoutes);

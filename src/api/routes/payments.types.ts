@@ -19,8 +19,41 @@ export const ZBatchView = z.object({
   createdBy: z.string(),
   confirmedBy: z.string().nullable(),
   cancelReason: z.string().nullable(),
+  failed: z.number().describe('银行回单为支付失败的笔数（这些申领已退回可支付，可编入新批次）'),
+  failedFen: z.number(),
+  unsettled: z.number().describe('尚无银行结果（未支付、未失败）的笔数'),
+  payerAccount: z
+    .object({ accountName: z.string(), accountNumber: z.string(), bankName: z.string() })
+    .nullable()
+    .describe('资金的付款账户（单位账户，非个人信息）；未登记时不能生成银行支付文件'),
+  bankFiles: z
+    .array(
+      z.object({
+        issue: z.number(),
+        authorizedBy: z.string(),
+        reason: z.string().nullable(),
+        downloadedBy: z.string().nullable(),
+        downloadedAt: z.string().nullable(),
+        lines: z.number().nullable(),
+        totalFen: z.number().nullable(),
+      }),
+    )
+    .describe('银行支付文件的各次签发（确认时签发第 1 次；每次只能下载一次）'),
+  bankReturns: z.array(
+    z.object({
+      issue: z.number(),
+      fileName: z.string().nullable(),
+      lines: z.number(),
+      paid: z.number(),
+      failed: z.number(),
+      paidFen: z.number(),
+      failedFen: z.number(),
+      importedBy: z.string(),
+      importedAt: z.string(),
+    }),
+  ),
   allowedActs: z
-    .array(z.enum(['confirm', 'pay', 'cancel']))
+    .array(z.enum(['confirm', 'pay', 'cancel', 'bank_file', 'bank_return', 'reissue']))
     .describe('查看者现在可以对该批次进行的操作（按其支付职责与“编制人不复核、复核人不支付”）'),
 });
 export const ZCancelBatchRequest = z.object({ reason: z.string().trim().min(1, '请说明取消理由').max(500) }).strict();

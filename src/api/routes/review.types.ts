@@ -101,6 +101,12 @@ export const ZBatchLine = z.object({
   amountFen: z.number(),
   paid: z.boolean(),
   paidAt: z.string().nullable(),
+  lineNo: z.number().describe('本批次内的序号（银行支付文件的“序号”）'),
+  accountMasked: z.string().nullable().describe('收款账号（脱敏）；未登记收款账户时为 null'),
+  bankName: z.string().nullable(),
+  bankOutcome: z.enum(['paid', 'failed']).nullable().describe('银行回单结果：paid 成功、failed 失败；未导入回单时为 null'),
+  bankRef: z.string().nullable(),
+  failureReason: z.string().nullable(),
 });
 export const ZBatchLinesPage = okList(ZBatchLine).extend({ batchStatus: z.string() });
 

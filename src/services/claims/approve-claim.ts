@@ -11,6 +11,7 @@ import { AppError } from '../app-error.ts';
 import { fundBalance, lockFund, requireRoom } from '../funds/fund-balance.ts';
 import { loadClaim, requireReviewer, type ClaimRow } from './claim-scope.ts';
 import { transition } from './claim-states.ts';
+import { notifyClaim } from '../notifications/claim-notices.ts';
 
 /** The amount a claim may be paid: the engine's, or under the R3 exception the one recorded with it. */
 export function approvedAmount(claim: ClaimRow): { amountFen: number; payee: string } {
@@ -94,5 +95,6 @@ export async function approveClaim(tx: Tx, actor: Actor | null, input: { claimId
     entityId: claim.id,
     data: { from: claim.status, to, fundId, amountFen, advanceId: advance?.id ?? null, advanceDeductedFen: deducted, reservedFen: net },
   });
+  await notifyClaim(tx, claim, 'approved', { amountFen: net });
   return { id: claim.id, status: to, fundId, amountFen, advanceDeductedFen: deducted, reservedFen: net };
 }

@@ -146,6 +146,26 @@ export async function getClaim(db: Db, actor: Actor | null, claimId: string) {
       }
     }
     const names = await tx.selectFrom('claims').select(claimNames).where('id', '=', claim.id).executeTakeFirstOrThrow();
-    return { ...claimView(a, { ...claim, ...names }, { trace: true }), riskScore };
+    // The bank's refusal of its last payment line, while the claim waits to be paid again (payments/bank-return.ts).
+    const failed =
+      claim.status === 'approved'
+        ? await tx
+            .selectFrom('payment_batch_items as i')
+            .innerJoin('payment_batches as b', 'b.id', 'i.batch_id')
+            .select(['i.failure_reason', 'i.settled_at', 'b.number'])
+            .where('i.claim_id', '=', claim.id)
+            .where('i.outcome', '=', 'failed')
+            .orderBy('i.settled_at', 'desc')
+            .limit(1)
+            .executeTakeFirst()
+        : undefined;
+    const bankFailure = failed
+      ? {
+          reason: failed.failure_reason ?? '',
+          batchNumber: failed.number,
+          at: failed.settled_at ? new Date(failed.settled_at).toISOString() : null,
+        }
+      : null;
+    return { ...claimView(a, { ...claim, ...names }, { trace: true }), riskScore, bankFailure };
   });
 }

@@ -4,6 +4,7 @@ import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireActor, type Actor } from '../access.ts';
 import { loadClaim, requireReviewer } from './claim-scope.ts';
 import { transition } from './claim-states.ts';
+import { notifyClaim } from '../notifications/claim-notices.ts';
 
 export async function rejectClaim(tx: Tx, actor: Actor | null, input: { claimId: string; reason: string }) {
   const a = requireActor(actor);
@@ -26,5 +27,6 @@ export async function rejectClaim(tx: Tx, actor: Actor | null, input: { claimId:
     entityId: claim.id,
     data: { from: claim.status, to, reason: input.reason },
   });
+  await notifyClaim(tx, claim, 'rejected');
   return { id: claim.id, status: to };
 }

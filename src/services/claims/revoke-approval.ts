@@ -24,10 +24,14 @@ export async function revokeApproval(
   const line = await tx
     .selectFrom('payment_batch_items as i')
     .innerJoin('payment_batches as b', 'b.id', 'i.batch_id')
-    .select(['i.batch_id', 'i.amount_fen', 'b.status', 'b.total_fen'])
+    .select(['i.batch_id', 'i.amount_fen', 'i.bank_issue', 'b.status', 'b.total_fen'])
     .where('i.claim_id', '=', claimId)
+    .where('i.outcome', 'is', null)
     .forUpdate()
     .executeTakeFirst();
+  if (line?.bank_issue != null)
+    // The line is in a payment file the bank holds: the bank's return decides it first (bank-return.ts).
+    throw new AppError('conflict', `申领 ${claim.number} 已在发往银行的支付文件中，须待银行回单导入后再处理`, 'claimId');
   if (line) {
     await tx.deleteFrom('payment_batch_items').where('batch_id', '=', line.batch_id).where('claim_id', '=', claimId).execute();
     await tx

@@ -11,6 +11,7 @@ import { isParty, realNameProblems } from '../people/real-name-check.ts';
 import { checkNewClaimCertificate } from '../certificates/check-claim-certificates.ts';
 
 import { CITY_AREA } from '../../vocabulary/areas.ts';
+import { notifyClaim } from '../notifications/claim-notices.ts';
 
 /** R11 programs train an enterprise's employees: they go to the employer's HR office. */
 const EMPLOYER_PROGRAMS = new Set<ProgramCode>([
@@ -201,5 +202,6 @@ export async function submitClaim(
   });
   // The certificate registry's check (§4.0 R1/R13), stored with the claim once the registry is in force.
   await checkNewClaimCertificate(tx, actorLabel(a), { id, endDate: input.endDate, certificateType: input.certificate?.type ?? null });
+  await notifyClaim(tx, { id, number, program: input.program, resident_id: input.residentId }, 'submitted');
   return { id, number, areaCode };
 }

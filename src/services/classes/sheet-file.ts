@@ -424,3 +424,82 @@ export async function parseSheet(body: Buffer, required: string[], lim: Limits):
   }
   return { headers: headers.filter(Boolean), rows };
 }
+
+// ---------------------------------------------------------------------------------------------
+// 3. CSV files (a bank's return file): UTF-8 (with or without BOM) or GB18030, read in the sheet
+//    thread like a workbook, within the same byte, row, column and cell limits.
+// ---------------------------------------------------------------------------------------------
+export const CSV_MIME = 'text/csv';
+
+/** Reads a CSV file's rows like readSheet (header on line 1; empty rows skipped). Call it OUTSIDE any transaction. */
+export async function readCsv(body: unknown, required: string[]): Promise<ReadSheet> {
+  if (!Buffer.isBuffer(body) || body.length === 0) throw fileError('请上传 CSV 文件（Content-Type: text/csv）');
+  const lim = limits();
+  if (body.length > lim.xlsxBytes) throw fileError(`文件大小为 ${bytesText(body.length)}，超过 ${bytesText(lim.xlsxBytes)} 的上限`);
+  let read: { headers: string[]; rows: PlainSheetRow[] };
+  try {
+    read = await inSheetThread({ op: 'csv', body: new Uint8Array(body), required, lim });
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw fileError(`文件解析时超出了资源上限（${(e as Error).message}），未导入`);
+  }
+  return {
+    headers: read.headers,
+    rows: read.rows.map((r) => {
+      const byHeader = new Map(r.cells);
+      return { row: r.row, get: (h: string) => byHeader.get(h) ?? '', isNumber: () => false };
+    }),
+  };
+}
+
+/** readCsv's work, in the sheet thread. */
+export async function parseCsv(body: Buffer, required: string[], lim: Limits): Promise<{ headers: string[]; rows: PlainSheetRow[] }> {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    try {
+      text = new TextDecoder('gb18030', { fatal: true }).decode(body);
+    } catch {
+      throw fileError('CSV 文件的编码无法识别（应为 UTF-8 或 GB18030）');
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const { parseString } = await import('@fast-csv/parse');
+  const records: string[][] = [];
+  await new Promise<void>((resolve, reject) => {
+    parseString(text, { headers: false, ignoreEmpty: true, trim: true, maxRows: lim.sheetRows + 2 })
+      .on('error', () => reject(fileError('CSV 文件格式不正确（引号不配对或分隔符有误），未导入')))
+      .on('data', (r: string[]) => records.push(r))
+      .on('end', () => resolve());
+  });
+  if (records.length > lim.sheetRows + 1) throw fileError(`文件超过 ${lim.sheetRows} 行数据的上限，未导入。请分批导入`);
+  const headers = (records[0] ?? []).map((h) => h.trim());
+  const missing = required.filter((h) => !headers.includes(h));
+  if (missing.length > 0) throw fileError(`第 1 行缺少列：${missing.map((h) => `"${h}"`).join('、')}（请使用文档所列的回单格式）`);
+  const rows: PlainSheetRow[] = [];
+  for (let i = 1; i < records.length; i++) {
+    const r = records[i]!;
+    if (r.length > lim.sheetColumns) throw fileError(`第 ${i + 1} 行超出了每行 ${lim.sheetColumns} 列的上限，未导入`);
+    const cells: [string, string][] = [];
+    headers.forEach((h, c) => {
+      const t = (r[c] ?? '').trim();
+      if (t.length > lim.cellChars)
+        refuseRows([{ row: i + 1, column: h, message: `内容有 ${t.length} 个字符，超过每格 ${lim.cellChars} 个字符的上限` }], '文件');
+      if (h && !cells.some(([k]) => k === h)) cells.push([h, t]);
+    });
+    if (cells.every(([, t]) => t === '')) continue;
+    rows.push({ row: i + 1, cells, numbers: [] });
+  }
+  return { headers: headers.filter(Boolean), rows };
+}
+
+/** Writes a CSV file as Chinese banks and Excel read it: UTF-8 with a BOM, CRLF, fields quoted where needed. */
+export function csvText(headers: string[], rows: (string | number | null)[][]): Buffer {
+  const field = (v: string | number | null) => {
+    const s = v == null ? '' : String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [headers, ...rows].map((r) => r.map(field).join(','));
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}

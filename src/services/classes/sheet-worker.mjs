@@ -1,4 +1,4 @@
-// The sheet thread (sheet-thread.ts): parses and builds Excel files with sheet-file.ts, one message at
+// The sheet thread (sheet-thread.ts): parses and builds Excel files (and parses CSV files) with sheet-file.ts, one message at
 // a time. Compiled, it loads sheet-file.js beside it; from the sources (development, tests) it loads
 // sheet-file.ts through tsx, the project's TypeScript loader.
 import { existsSync } from 'node:fs';
@@ -20,7 +20,9 @@ parentPort.on('message', (m) => {
       const result =
         m.op === 'read'
           ? await sheets.parseSheet(Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength), m.required, m.lim)
-          : new Uint8Array(await sheets.buildSheet(m.sheetName, m.columns, m.rows));
+          : m.op === 'csv'
+            ? await sheets.parseCsv(Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength), m.required, m.lim)
+            : new Uint8Array(await sheets.buildSheet(m.sheetName, m.columns, m.rows));
       parentPort.postMessage({ id: m.id, result }, result instanceof Uint8Array ? [result.buffer] : []);
     } catch (e) {
       const app = e?.name === 'AppError';

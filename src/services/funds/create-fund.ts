@@ -37,6 +37,19 @@ export async function createFund(tx: Tx, actor: Actor | null, input: CreateFundI
 export async function listFunds(db: Db, actor: Actor | null) {
   const a = requireRole(actor, 'city', 'county', 'department');
   if (a.role === 'department' && a.department !== 'finance') throw new AppError('forbidden', '只有财政局可以查看资金');
-  const funds = await db.selectFrom('funds').select('id').orderBy('year').orderBy('source').execute();
-  return Promise.all(funds.map((f) => fundBalance(db, f.id)));
+  const funds = await db
+    .selectFrom('funds')
+    .select(['id', 'payer_account_name', 'payer_account_no', 'payer_bank_name'])
+    .orderBy('year')
+    .orderBy('source')
+    .execute();
+  // The payer account the bank debits (docs/bank-payments.md): a unit's account, shown as it is.
+  return Promise.all(
+    funds.map(async (f) => ({
+      ...(await fundBalance(db, f.id)),
+      payerAccount: f.payer_account_no
+        ? { accountName: f.payer_account_name ?? '', accountNumber: f.payer_account_no, bankName: f.payer_bank_name ?? '' }
+        : null,
+    })),
+  );
 }

@@ -39,7 +39,15 @@ export async function buildPaymentBatch(tx: Tx, actor: Actor | null, input: { ar
     .where('r.fund_id', '=', input.fundId)
     .where('r.status', '=', 'reserved')
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('payment_batch_items as i').select('i.claim_id').whereRef('i.claim_id', '=', 'claims.id'))),
+      not(
+        exists(
+          selectFrom('payment_batch_items as i')
+            .select('i.claim_id')
+            .whereRef('i.claim_id', '=', 'claims.id')
+            // A line the bank refused holds its claim no more: it is payable in a new batch.
+            .where((eb) => eb.or([eb('i.outcome', 'is', null), eb('i.outcome', '<>', 'failed')])),
+        ),
+      ),
     )
     .where(notHeldByDispute)
     .where(notHeldByCertificate)
@@ -71,7 +79,11 @@ export async function buildPaymentBatch(tx: Tx, actor: Actor | null, input: { ar
     for (let i = 0; i < items.length; i += 1000) {
       await tx
         .insertInto('payment_batch_items')
-        .values(items.slice(i, i + 1000).map((it) => ({ batch_id: id, claim_id: it.id, amount_fen: Number(it.amount_fen) })))
+        .values(
+          items
+            .slice(i, i + 1000)
+            .map((it, k) => ({ batch_id: id, claim_id: it.id, amount_fen: Number(it.amount_fen), line_no: i + k + 1 })),
+        )
         .execute();
     }
   } catch (e) {
@@ -104,6 +116,11 @@ export async function confirmPaymentBatch(tx: Tx, actor: Actor | null, input: { 
     .updateTable('payment_batches')
     .set({ status: 'confirmed', confirmed_by: actorLabel(a), updated_by: actorLabel(a), updated_at: new Date() })
     .where('id', '=', batch.id)
+    .execute();
+  // The confirmation authorizes the bank's payment file, once (bank-file.ts).
+  await tx
+    .insertInto('bank_files')
+    .values({ batch_id: batch.id, issue: 1, authorized_by: actorLabel(a), reason: null })
     .execute();
   await appendAudit(tx, {
     actor: actorLabel(a),

@@ -15,16 +15,16 @@ import { transition } from '../claims/claim-states.ts';
 import { allowedBatchActs, batchActRefusal, dutiesOf } from './payment-duties.ts';
 import { heldByDispute } from './payment-holds.ts';
 import { heldByCertificate } from '../certificates/certificate-holds.ts';
-
-const payeeRef = (payee: string, c: { resident_id: string; enterprise_uscc: string | null; provider_id: string | null }) =>
-  payee === 'enterprise' ? c.enterprise_uscc : payee === 'institution' ? c.provider_id : c.resident_id;
+import { bankFactsOf } from './bank-file.ts';
+import { payeeRef } from './payee-accounts.ts';
+import { notifyClaim } from '../notifications/claim-notices.ts';
 
 export async function payPaymentBatch(db: Db, actor: Actor | null, input: { batchId: string }) {
   const a = requireRole(actor, 'city', 'county');
   const label = actorLabel(a);
   const batch = await db.selectFrom('payment_batches').selectAll().where('id', '=', input.batchId).executeTakeFirst();
   if (!batch || (a.role === 'county' && a.areaCode !== batch.area_code)) throw new AppError('not_found', '没有找到这个支付批次', 'batchId');
-  const refusal = batchActRefusal(a, await dutiesOf(db, a), batch, 'pay');
+  const refusal = batchActRefusal(a, await dutiesOf(db, a), { ...batch, bank: await bankFactsOf(db, batch.id) }, 'pay');
   if (refusal) throw refusal;
   if (batch.status === 'confirmed') {
     await inTransaction(db, async (tx) => {
@@ -45,6 +45,7 @@ export async function payPaymentBatch(db: Db, actor: Actor | null, input: { batc
     .leftJoin('payments as p', 'p.claim_id', 'i.claim_id')
     .select(['i.claim_id', 'i.amount_fen'])
     .where('i.batch_id', '=', batch.id)
+    .where('i.outcome', 'is', null)
     .where('p.id', 'is', null)
     .orderBy('i.claim_id')
     .execute();
@@ -60,6 +61,7 @@ export async function payPaymentBatch(db: Db, actor: Actor | null, input: { batc
         .select('claim_id')
         .where('batch_id', '=', batch.id)
         .where('claim_id', '=', claim.id)
+        .where('outcome', 'is', null)
         .executeTakeFirst();
       if (claim.status !== 'approved' || !stillInBatch) return false;
       // A trainee's dispute still open holds the claim out of payment (payment-holds.ts); opening one
@@ -84,6 +86,7 @@ export async function payPaymentBatch(db: Db, actor: Actor | null, input: { batc
         entityId: claim.id,
         data: { from: claim.status, to, batchId: batch.id, paymentId: Number(inserted.id), amountFen: Number(item.amount_fen), payee },
       });
+      await notifyClaim(tx, claim, 'paid', { amountFen: Number(item.amount_fen) });
       return true;
     });
     if (paid === 'held') held++;
@@ -162,7 +165,20 @@ export async function getPaymentBatch(db: Db, actor: Actor | null, batchId: stri
       ),
     )
     .executeTakeFirstOrThrow();
-  const fund = await db.selectFrom('funds').select(['year', 'source']).where('id', '=', batch.fund_id).executeTakeFirstOrThrow();
+  const fund = await db
+    .selectFrom('funds')
+    .select(['year', 'source', 'payer_account_name', 'payer_account_no', 'payer_bank_name'])
+    .where('id', '=', batch.fund_id)
+    .executeTakeFirstOrThrow();
+  const failed = await db
+    .selectFrom('payment_batch_items')
+    .select(({ fn }) => [fn.countAll<number>().as('n'), fn.sum<number>('amount_fen').as('fen')])
+    .where('batch_id', '=', batchId)
+    .where('outcome', '=', 'failed')
+    .executeTakeFirstOrThrow();
+  const bank = await bankFactsOf(db, batchId);
+  const files = await db.selectFrom('bank_files').selectAll().where('batch_id', '=', batchId).orderBy('issue').execute();
+  const returns = await db.selectFrom('bank_returns').selectAll().where('batch_id', '=', batchId).orderBy('id').execute();
   return {
     id: batch.id,
     number: batch.number,
@@ -179,6 +195,32 @@ export async function getPaymentBatch(db: Db, actor: Actor | null, batchId: stri
     createdBy: batch.created_by,
     confirmedBy: batch.confirmed_by ?? null,
     cancelReason: batch.cancel_reason ?? null,
-    allowedActs: allowedBatchActs(a, await dutiesOf(db, a), batch),
+    failed: Number(failed.n),
+    failedFen: Number(failed.fen ?? 0),
+    unsettled: bank.unsettled,
+    payerAccount: fund.payer_account_no
+      ? { accountName: fund.payer_account_name!, accountNumber: fund.payer_account_no, bankName: fund.payer_bank_name! }
+      : null,
+    bankFiles: files.map((f) => ({
+      issue: f.issue,
+      authorizedBy: f.authorized_by,
+      reason: f.reason,
+      downloadedBy: f.downloaded_by ?? null,
+      downloadedAt: f.downloaded_at ? new Date(f.downloaded_at).toISOString() : null,
+      lines: f.lines == null ? null : Number(f.lines),
+      totalFen: f.total_fen == null ? null : Number(f.total_fen),
+    })),
+    bankReturns: returns.map((r) => ({
+      issue: r.issue,
+      fileName: r.file_name,
+      lines: r.lines,
+      paid: r.paid,
+      failed: r.failed,
+      paidFen: Number(r.paid_fen),
+      failedFen: Number(r.failed_fen),
+      importedBy: r.imported_by,
+      importedAt: new Date(r.imported_at).toISOString(),
+    })),
+    allowedActs: allowedBatchActs(a, await dutiesOf(db, a), { ...batch, bank }),
   };
 }

@@ -24,13 +24,27 @@ export async function requireDuty(tx: Kysely<Database>, actor: Actor, duty: Paym
   return held;
 }
 
-export type BatchAct = 'confirm' | 'pay' | 'cancel';
+/**
+ * bank_file: download the bank's payment file (支付 duty, once per issue); bank_return: import the
+ * bank's return file (支付 duty); reissue: authorize another issue of the file (复核 duty, with a reason).
+ */
+export type BatchAct = 'confirm' | 'pay' | 'cancel' | 'bank_file' | 'bank_return' | 'reissue';
+
+/** Where the batch stands with the bank (bank-file.ts): none of it before the batch is confirmed. */
+export interface BankFacts {
+  /** The latest issue of the bank file, and who downloaded it (null while it waits for download). */
+  issue: number | null;
+  downloadedBy: string | null;
+  /** Lines without the bank's outcome yet. */
+  unsettled: number;
+}
 
 interface BatchFacts {
   status: string;
   area_code: string;
   created_by: string;
   confirmed_by: string | null;
+  bank?: BankFacts;
 }
 
 /** Why the actor may not take the act on the batch (a 403/409 error), or null when they may. */
@@ -55,6 +69,37 @@ export function batchActRefusal(actor: Actor, held: ReadonlySet<PaymentDuty>, ba
       if (batch.status === 'cancelled') return new AppError('invalid_transition', '支付批次已取消，不能支付', 'batchId');
       if (batch.confirmed_by === me)
         return new AppError('conflict', '您复核确认了这个支付批次，不能由您本人支付；请由另一位有支付职责的人员支付', 'batchId');
+      if (batch.bank?.downloadedBy)
+        return new AppError(
+          'invalid_transition',
+          '本批次的银行支付文件已下载，支付结果以银行回单为准：请导入银行回单，不能再直接登记支付',
+          'batchId',
+        );
+      return null;
+    case 'bank_file': {
+      const pay = batchActRefusal(actor, held, { ...batch, bank: undefined }, 'pay');
+      if (pay) return pay;
+      if (batch.status === 'paid') return new AppError('invalid_transition', '支付批次已全部结算，无需再生成银行支付文件', 'batchId');
+      if (!batch.bank?.issue) return new AppError('invalid_transition', '支付批次尚未确认，没有可下载的银行支付文件', 'batchId');
+      if (batch.bank.downloadedBy)
+        return new AppError(
+          'conflict',
+          `第 ${batch.bank.issue} 次签发的银行支付文件已由 ${batch.bank.downloadedBy} 下载，每次签发只能下载一次；如银行未受理该文件，须由有复核职责的人员“重新签发”后再下载`,
+          'batchId',
+        );
+      return null;
+    }
+    case 'bank_return':
+      if (!held.has('pay') || !inArea) return new AppError('forbidden', `您没有“${DUTY_NAMES.pay}”职责，不能导入银行回单`);
+      if (!batch.bank?.downloadedBy)
+        return new AppError('invalid_transition', '本批次的银行支付文件尚未下载，没有可导入的银行回单', 'batchId');
+      return null;
+    case 'reissue':
+      if (!held.has('confirm')) return new AppError('forbidden', `您没有“${DUTY_NAMES.confirm}”职责，不能重新签发银行支付文件`);
+      if (!batch.bank?.downloadedBy) return new AppError('invalid_transition', '当前签发的银行支付文件尚未下载，无需重新签发', 'batchId');
+      if (batch.bank.unsettled === 0) return new AppError('invalid_transition', '本批次各笔均已有银行结果，无需重新签发', 'batchId');
+      if (batch.bank.downloadedBy === me)
+        return new AppError('conflict', '您下载了当前的银行支付文件，不能由您本人重新签发；请由另一位有复核职责的人员签发', 'batchId');
       return null;
     case 'cancel':
       if (!(held.has('build') && inArea) && !held.has('confirm'))
@@ -71,7 +116,9 @@ export function batchActRefusal(actor: Actor, held: ReadonlySet<PaymentDuty>, ba
 
 /** The acts the viewer may take on the batch now, in the order the screen shows them. */
 export function allowedBatchActs(actor: Actor, held: ReadonlySet<PaymentDuty>, batch: BatchFacts): BatchAct[] {
-  return (['confirm', 'pay', 'cancel'] as const).filter((act) => batchActRefusal(actor, held, batch, act) === null);
+  return (['confirm', 'pay', 'cancel', 'bank_file', 'bank_return', 'reissue'] as const).filter(
+    (act) => batchActRefusal(actor, held, batch, act) === null,
+  );
 }
 
 export const BATCH_STATUS_NAMES: Record<string, string> = {

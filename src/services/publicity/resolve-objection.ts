@@ -9,6 +9,7 @@ import { AppError } from '../app-error.ts';
 import { transition } from '../claims/claim-states.ts';
 import { businessToday } from '../business-date.ts';
 import { onWorkingCalendar, publicityEndsOn } from './publicity-rules.ts';
+import { notifyClaim } from '../notifications/claim-notices.ts';
 
 export interface ResolveObjectionInput {
   objectionId: string;
@@ -58,7 +59,7 @@ export async function resolveObjection(tx: Tx, actor: Actor | null, input: Resol
   if (input.verdict === 'upheld' && objection.claim_id) {
     const claim = await tx
       .selectFrom('claims')
-      .select(['id', 'number', 'status'])
+      .select(['id', 'number', 'status', 'program', 'resident_id'])
       .where('id', '=', objection.claim_id)
       .forUpdate()
       .executeTakeFirstOrThrow();
@@ -76,6 +77,7 @@ export async function resolveObjection(tx: Tx, actor: Actor | null, input: Resol
         entityId: claim.id,
         data: { from: claim.status, to, objectionId: objection.id, reason: input.resolution },
       });
+      await notifyClaim(tx, claim, 'rejected');
     }
   }
   let status = notice.status;

@@ -2,12 +2,14 @@
 // enterprise or the institution), the account holder's name and identifier, the amount, and whether
 // it has been paid. Exported to Excel by the payment screen.
 import type { Tx } from '../../store/audit-log.ts';
-import { residentIdFor, type Actor } from '../access.ts';
+import { maskAccountNumber, residentIdFor, type Actor } from '../access.ts';
+import { decryptAccount } from '../payments/account-crypto.ts';
+import { payeeRef } from '../payments/payee-accounts.ts';
 import { AppError } from '../app-error.ts';
 import { readPage, type Page, type PageQuery } from '../paging.ts';
 import { requireInArea, requireOffice } from './review-scope.ts';
 
-export const LINE_SORTS = { claimId: 'i.claim_id', claimNumber: 'c.number', amount: 'i.amount_fen' } as const;
+export const LINE_SORTS = { claimId: 'i.claim_id', claimNumber: 'c.number', amount: 'i.amount_fen', lineNo: 'i.line_no' } as const;
 
 export interface BatchLine {
   claimId: string;
@@ -20,6 +22,15 @@ export interface BatchLine {
   amountFen: number;
   paid: boolean;
   paidAt: string | null;
+  /** The line's number in the batch (the bank file's 序号). */
+  lineNo: number;
+  /** The payee's receiving account, masked by the one rule; null when none is recorded. */
+  accountMasked: string | null;
+  bankName: string | null;
+  /** The bank's outcome (paid / failed), its reference or its reason; null before the return. */
+  bankOutcome: 'paid' | 'failed' | null;
+  bankRef: string | null;
+  failureReason: string | null;
 }
 
 export async function listBatchLines(
@@ -54,9 +65,23 @@ export async function listBatchLines(
       'pr.name as provider_name',
       'p.id as payment_id',
       'p.paid_at',
+      'i.line_no',
+      'i.outcome',
+      'i.bank_ref',
+      'i.failure_reason',
     ])
     .where('i.batch_id', '=', batchId);
   const page = await readPage(q, input, LINE_SORTS, 'claimId', 'i.claim_id');
+  // The receiving accounts of this page's payees, masked (decrypted here only to be masked).
+  const refs = [...new Set(page.items.flatMap((l) => [l.resident_id, l.enterprise_uscc, l.provider_id]).filter((r): r is string => !!r))];
+  const accounts = new Map<string, { bank: string; masked: string }>();
+  if (refs.length > 0)
+    for (const r of await tx
+      .selectFrom('payee_accounts')
+      .select(['payee', 'payee_ref', 'bank_name', 'account_cipher'])
+      .where('payee_ref', 'in', refs)
+      .execute())
+      accounts.set(`${r.payee}:${r.payee_ref}`, { bank: r.bank_name, masked: maskAccountNumber(decryptAccount(r.account_cipher)) });
   return {
     ...page,
     batchStatus: batch.status,
@@ -79,6 +104,12 @@ export async function listBatchLines(
         amountFen: Number(l.amount_fen),
         paid: l.payment_id != null,
         paidAt: l.paid_at ? new Date(l.paid_at).toISOString() : null,
+        lineNo: l.line_no,
+        accountMasked: accounts.get(`${payee}:${payeeRef(payee, l) ?? ''}`)?.masked ?? null,
+        bankName: accounts.get(`${payee}:${payeeRef(payee, l) ?? ''}`)?.bank ?? null,
+        bankOutcome: l.outcome ?? null,
+        bankRef: l.bank_ref ?? null,
+        failureReason: l.failure_reason ?? null,
       };
     }),
   };

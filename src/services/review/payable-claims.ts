@@ -31,7 +31,15 @@ export async function listPayable(tx: Tx, actor: Actor | null, input: { areaCode
     .where('claims.status', '=', 'approved')
     .where('r.status', '=', 'reserved')
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('payment_batch_items as i').select('i.claim_id').whereRef('i.claim_id', '=', 'claims.id'))),
+      not(
+        exists(
+          selectFrom('payment_batch_items as i')
+            .select('i.claim_id')
+            .whereRef('i.claim_id', '=', 'claims.id')
+            // A line the bank refused (payments/bank-return.ts) holds its claim no more.
+            .where((eb) => eb.or([eb('i.outcome', 'is', null), eb('i.outcome', '<>', 'failed')])),
+        ),
+      ),
     )
     .where(notHeldByDispute)
     .where(notHeldByCertificate);

@@ -135,7 +135,10 @@ describe('a claim is on one live batch line', () => {
             updated_at: null,
           })
           .execute();
-        await tx.insertInto('payment_batch_items').values({ batch_id: 'PB-TWIN', claim_id: 'UNIQ-1', amount_fen: 100_000 }).execute();
+        await tx
+          .insertInto('payment_batch_items')
+          .values({ batch_id: 'PB-TWIN', claim_id: 'UNIQ-1', amount_fen: 100_000, line_no: 1 })
+          .execute();
       }),
     ).rejects.toThrow(/payment_batch_items_one_live_line|unique|duplicate/i);
     expect(await linesOf(batch.id)).toEqual(['UNIQ-1']);

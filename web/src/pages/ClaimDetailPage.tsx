@@ -329,6 +329,15 @@ function ClaimDetailInner() {
                 }}
               />
             )}
+            {c.bankFailure && (
+              <Alert
+                type="warning"
+                showIcon
+                data-testid="bank-failure"
+                title={`银行发放未成功：${c.bankFailure.reason}`}
+                description={`支付批次 ${c.bankFailure.batchNumber}，${formatDateTime(c.bankFailure.at)} 银行回单退回。申领已退回“可编入支付批次”；请核对收款账户后编入新的支付批次。`}
+              />
+            )}
             {c.r3Exception && (
               <Alert
                 type="info"

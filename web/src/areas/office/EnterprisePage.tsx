@@ -29,6 +29,7 @@ import { areaName, INDUSTRY_NAMES, nameOf, OUTCOME_NAMES, PROGRAM_NAMES } from '
 import { RequireRole } from '../trainee/party-ui.tsx';
 import { FormDialog, mono, requiredText, yesNo } from './shared.tsx';
 import { DateInput } from '../../date-input.tsx';
+import { PayeeAccountCard } from '../../payee-account.tsx';
 
 interface R8Year {
   year: number;
@@ -196,6 +197,7 @@ function Enterprise() {
           />
         )}
       </Card>
+      {ent && <PayeeAccountCard payee="enterprise" payeeRef={ent.uscc} holderName={ent.name} />}
       <Card size="small" title="职工教育经费足额提取使用情况（R8，§5.2）">
         {redecided && (
           <Alert

@@ -25,6 +25,7 @@ interface Fund {
   advancedFen: number;
   recoveredFen: number;
   remainingFen: number;
+  payerAccount?: { accountName: string; accountNumber: string; bankName: string } | null;
 }
 interface Entry {
   kind: string;
@@ -171,6 +172,7 @@ function Funds() {
   const funds = useApi<Fund[]>('/funds');
   const [chosen, setChosen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [accountFor, setAccountFor] = useState<Fund | null>(null);
   const fund = funds.data?.find((f) => f.id === (chosen ?? funds.data?.[0]?.id));
   const columns: TableProps<Fund>['columns'] = [
     { title: '资金', key: 'source', render: (_: unknown, f) => `${f.year}年 ${nameOf(SOURCE_NAMES, f.source)}` },
@@ -185,6 +187,30 @@ function Funds() {
       key: 'remainingFen',
       align: 'right',
       render: (v: number) => <Typography.Text strong>{formatMoney(v)}</Typography.Text>,
+    },
+    {
+      title: '付款账户',
+      key: 'payer',
+      render: (_: unknown, f) => (
+        <Space orientation="vertical" size={0}>
+          {f.payerAccount ? (
+            <span>
+              {f.payerAccount.accountName}
+              <br />
+              <Typography.Text type="secondary">
+                {f.payerAccount.bankName} <span style={{ fontFamily: 'monospace' }}>{f.payerAccount.accountNumber}</span>
+              </Typography.Text>
+            </span>
+          ) : (
+            <Typography.Text type="warning">未登记（不能生成银行支付文件）</Typography.Text>
+          )}
+          {me?.role === 'city' && (
+            <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setAccountFor(f)}>
+              {f.payerAccount ? '变更付款账户' : '登记付款账户'}
+            </Button>
+          )}
+        </Space>
+      ),
     },
     {
       title: '',
@@ -221,6 +247,33 @@ function Funds() {
         />
       )}
       {fund && <Ledger key={fund.id} fund={fund} />}
+      <FormDialog<{ accountName: string; bankName: string; accountNumber: string }>
+        open={accountFor !== null}
+        title={accountFor ? `${accountFor.year}年 ${nameOf(SOURCE_NAMES, accountFor.source)}：付款账户` : '付款账户'}
+        name="fundPayerAccount"
+        onClose={() => setAccountFor(null)}
+        onDone={() => {
+          setAccountFor(null);
+          funds.reload();
+        }}
+        fields={{ accountName: 'accountName', bankName: 'bankName', accountNumber: 'accountNumber' }}
+        initialValues={accountFor?.payerAccount ?? undefined}
+        submit={(v) => api(`/funds/${encodeURIComponent(accountFor!.id)}/payer-account`, { method: 'PUT', body: v })}
+      >
+        <Form.Item label="付款账户名称" name="accountName" rules={[{ required: true, whitespace: true, message: '请填写付款账户名称' }]}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item label="开户行" name="bankName" rules={[{ required: true, whitespace: true, message: '请填写开户行全称' }]}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item
+          label="付款账号"
+          name="accountNumber"
+          rules={[{ required: true, pattern: /^[\d\s-]{12,40}$/, message: '付款账号应为 12–30 位数字' }]}
+        >
+          <Input maxLength={40} style={{ fontFamily: 'monospace' }} />
+        </Form.Item>
+      </FormDialog>
       <FormDialog<{ source: string; year: number; budgetYuan: number }>
         open={creating}
         title="登记年度资金（来源 × 年度）"

@@ -17,6 +17,7 @@ import { RequireRole } from '../trainee/party-ui.tsx';
 import { areaOptions } from './PeoplePage.tsx';
 import { FormDialog, mono, requiredText, yesNo } from './shared.tsx';
 import { DateInput } from '../../date-input.tsx';
+import { PayeeAccountCard } from '../../payee-account.tsx';
 
 interface FactNow {
   fact: string;
@@ -183,6 +184,7 @@ function Person() {
           </div>
         )}
       </Card>
+      {p && <PayeeAccountCard payee="individual" payeeRef={p.residentId} holderName={p.name} />}
       <Card
         size="small"
         title={`属性（${facts.data ? formatDate(facts.data.asOf) : ''} 时的情况）`}

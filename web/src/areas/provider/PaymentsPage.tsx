@@ -8,6 +8,8 @@ import { APPLICANT_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { RequireAuth } from '../../layout/RequireAuth.tsx';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import type { ProviderPayment } from './types.ts';
+import { useAuth } from '../../auth.tsx';
+import { PayeeAccountCard } from '../../payee-account.tsx';
 
 const FILTERS = ['program', 'payee', 'classId'] as const;
 const SORTABLE: Record<string, string> = { paidAt: 'paidAt', amountFen: 'amount' };
@@ -34,6 +36,7 @@ export default function PaymentsPage() {
 }
 
 function PaymentsList() {
+  const { me } = useAuth();
   const list = useServerList<ProviderPayment>('/provider-payments', FILTERS, SORTABLE);
   const { error, reload, sortOrder } = list;
   const [form] = Form.useForm();
@@ -83,6 +86,9 @@ function PaymentsList() {
         </Typography.Title>
         <ExportButton path="/provider-payments" query={list.query} columns={EXPORT} fileName="补贴拨付" />
       </Space>
+      {me?.role === 'provider' && me.providerId && (
+        <PayeeAccountCard payee="institution" payeeRef={me.providerId} holderName={me.displayName} />
+      )}
       <ListFilters form={form} list={list}>
         <Form.Item label="培训项目" name="program">
           <Select

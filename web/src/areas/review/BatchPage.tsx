@@ -30,6 +30,7 @@ import { useApi } from '../../hooks.ts';
 import { areaName, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { BatchStatusTag, useFundNames } from './PaymentsPage.tsx';
+import { BankCard, type BankFileIssue, type BankReturn } from './BankCard.tsx';
 import { PAYEE_NAMES, post, reviewPage, useAction, type BatchLine } from './shared.tsx';
 
 interface BatchView {
@@ -48,17 +49,27 @@ interface BatchView {
   createdBy: string;
   confirmedBy: string | null;
   cancelReason: string | null;
-  allowedActs: ('confirm' | 'pay' | 'cancel')[];
+  failed: number;
+  failedFen: number;
+  unsettled: number;
+  payerAccount: { accountName: string; accountNumber: string; bankName: string } | null;
+  bankFiles: BankFileIssue[];
+  bankReturns: BankReturn[];
+  allowedActs: ('confirm' | 'pay' | 'cancel' | 'bank_file' | 'bank_return' | 'reissue')[];
 }
 
 const BANK_LIST: ExportColumn<BatchLine>[] = [
+  { title: '序号', value: (l) => l.lineNo, width: 8 },
   { title: '收款方类型', value: (l) => nameOf(PAYEE_NAMES, l.payee), width: 12 },
   { title: '账户名', value: (l) => l.accountHolder ?? '', width: 30 },
   { title: '证件号码 / 统一社会信用代码', value: (l) => l.payeeRef ?? '', width: 30 },
+  { title: '收款账号（脱敏）', value: (l) => l.accountMasked ?? '未登记', width: 26 },
+  { title: '开户行', value: (l) => l.bankName ?? '', width: 26 },
   { title: '金额（元）', value: (l) => l.amountFen / 100, width: 14 },
   { title: '申领编号', value: (l) => l.claimNumber, width: 24 },
   { title: '培训项目', value: (l) => nameOf(PROGRAM_NAMES, l.program), width: 22 },
-  { title: '支付状态', value: (l) => (l.paid ? '已支付' : '未支付') },
+  { title: '支付状态', value: (l) => (l.paid ? '已支付' : l.bankOutcome === 'failed' ? `银行退回：${l.failureReason ?? ''}` : '未支付') },
+  { title: '银行流水号', value: (l) => l.bankRef ?? '', width: 20 },
 ];
 
 function Batch() {
@@ -68,6 +79,7 @@ function Batch() {
   const lines = useServerList<BatchLine>(`/review/payment-batches/${encodeURIComponent(id)}/lines`, [], {
     amountFen: 'amount',
     claimNumber: 'claimNumber',
+    lineNo: 'lineNo',
   });
   const confirm = useAction();
   const [cancelling, setCancelling] = useState(false);
@@ -121,6 +133,7 @@ function Batch() {
   };
 
   const columns: TableProps<BatchLine>['columns'] = [
+    { title: '序号', dataIndex: 'lineNo', key: 'lineNo', width: 70, sorter: true, sortOrder: lines.sortOrder('lineNo') },
     { title: '收款方', dataIndex: 'payee', key: 'payee', width: 90, render: (p: string) => nameOf(PAYEE_NAMES, p) },
     { title: '账户名', dataIndex: 'accountHolder', key: 'accountHolder', width: 200, render: (h: string | null) => h ?? '—' },
     {
@@ -129,6 +142,21 @@ function Batch() {
       key: 'payeeRef',
       width: 190,
       render: (r: string | null) => <span style={{ fontFamily: 'monospace' }}>{r ?? '—'}</span>,
+    },
+    {
+      title: '收款账号',
+      key: 'account',
+      width: 210,
+      render: (_: unknown, l) =>
+        l.accountMasked ? (
+          <span>
+            <span style={{ fontFamily: 'monospace' }}>{l.accountMasked}</span>
+            <br />
+            <Typography.Text type="secondary">{l.bankName}</Typography.Text>
+          </span>
+        ) : (
+          <Tag color="warning">未登记收款账户</Tag>
+        ),
     },
     {
       title: '金额',
@@ -153,7 +181,16 @@ function Batch() {
       title: '支付',
       key: 'paid',
       width: 170,
-      render: (_: unknown, l) => (l.paid ? <Tag color="success">已支付 {formatDateTime(l.paidAt)}</Tag> : <Tag>未支付</Tag>),
+      render: (_: unknown, l) =>
+        l.paid ? (
+          <Tag color="success" title={l.bankRef ? `银行流水号 ${l.bankRef}` : undefined}>
+            已支付 {formatDateTime(l.paidAt)}
+          </Tag>
+        ) : l.bankOutcome === 'failed' ? (
+          <Tag color="error">银行退回：{l.failureReason}</Tag>
+        ) : (
+          <Tag>未支付</Tag>
+        ),
     },
   ];
   const percent = (paid: number, items: number) => (items === 0 ? 0 : Math.round((paid / items) * 100));
@@ -289,6 +326,7 @@ function Batch() {
           />
         )}
       </Card>
+      {b.status !== 'draft' && b.status !== 'cancelled' && <BankCard batch={b} onChange={reload} />}
       <Card
         size="small"
         title="支付明细（银行代发清单）"
@@ -305,7 +343,14 @@ function Batch() {
         {lines.error ? (
           <LoadError error={lines.error} what="支付明细" onRetry={lines.reload} />
         ) : (
-          <Table<BatchLine> rowKey="claimId" size="small" {...lines.tableProps} columns={columns} tableLayout="fixed" scroll={{ x: 940 }} />
+          <Table<BatchLine>
+            rowKey="claimId"
+            size="small"
+            {...lines.tableProps}
+            columns={columns}
+            tableLayout="fixed"
+            scroll={{ x: 1210 }}
+          />
         )}
       </Card>
       {cancelling && (

@@ -124,6 +124,12 @@ export interface BatchLine {
   amountFen: number;
   paid: boolean;
   paidAt: string | null;
+  lineNo: number;
+  accountMasked: string | null;
+  bankName: string | null;
+  bankOutcome: 'paid' | 'failed' | null;
+  bankRef: string | null;
+  failureReason: string | null;
 }
 export interface PayableGroup {
   areaCode: string;

@@ -8,6 +8,8 @@ import { formatDate, formatDateTime, formatMoney } from '../../format.ts';
 import { APPLICANT_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { ListHeader, options, RequireRole } from './party-ui.tsx';
+import { PayeeAccountCard } from '../../payee-account.tsx';
+import { useAuth } from '../../auth.tsx';
 
 const FILTERS = ['program'] as const;
 const SORTABLE = { paidAt: 'paidAt', amountFen: 'amount' };
@@ -32,6 +34,7 @@ export default function PaymentsPage() {
 }
 
 function Payments() {
+  const { me } = useAuth();
   const list = useServerList<MyPayment>('/my/payments', FILTERS, SORTABLE);
   const [form] = Form.useForm();
   const columns: TableProps<MyPayment>['columns'] = [
@@ -78,6 +81,10 @@ function Payments() {
       <ListHeader title="支付记录">
         <ExportButton path="/my/payments" query={list.query} columns={EXPORT} fileName="支付记录" />
       </ListHeader>
+      {me?.role === 'trainee' && me.residentId && <PayeeAccountCard payee="individual" payeeRef={me.residentId} holderName="" />}
+      {me?.role === 'enterprise' && me.enterpriseUscc && (
+        <PayeeAccountCard payee="enterprise" payeeRef={me.enterpriseUscc} holderName={me.displayName} />
+      )}
       <ListFilters form={form} list={list}>
         <Form.Item label="培训项目" name="program">
           <Select allowClear placeholder="全部" style={{ width: 220 }} options={options(PROGRAM_NAMES)} />
