@@ -50,6 +50,8 @@ const schema = z.object({
   UPSKILL_CJK_FONT: optionalText.refine((v) => v === undefined || existsSync(v), '字体文件不存在'),
   UPSKILL_CJK_FONT_FAMILY: optionalText,
   UPSKILL_PAY_DELAY_MS: integer(0, 60_000).default(0),
+  // The HMAC key of the attendance QR codes (docs/attendance.md); required in production.
+  UPSKILL_SIGNIN_KEY: optionalText.refine((v) => v === undefined || v.length >= 32, '至少 32 个字符'),
 });
 
 type Raw = z.infer<typeof schema>;
@@ -97,12 +99,17 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       parsed.error.issues.map((i) => {
         const name = String(i.path[0]);
         const value = env[name];
-        return `${name}=${value === undefined ? '（未设置）' : JSON.stringify(name.includes('TOKEN') || name === 'DATABASE_URL' ? '…' : value)}：${i.message}`;
+        return `${name}=${value === undefined ? '（未设置）' : JSON.stringify(name.includes('TOKEN') || name.includes('KEY') || name === 'DATABASE_URL' ? '…' : value)}：${i.message}`;
       }),
     );
   }
   const r: Raw = parsed.data;
   const production = r.NODE_ENV === 'production';
+  // Several instances must sign and check the same codes, and a restart must not void the one on the
+  // classroom screen: production names its key; elsewhere each process draws one (signin-key.ts).
+  if (production && r.UPSKILL_SIGNIN_KEY === undefined) {
+    throw new SettingsError([`UPSKILL_SIGNIN_KEY=（未设置）：生产环境必须设置签到二维码的密钥（至少 32 个字符，如 openssl rand -hex 32）`]);
+  }
   return {
     production,
     databaseUrl: r.DATABASE_URL,
