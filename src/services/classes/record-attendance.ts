@@ -94,8 +94,15 @@ export async function recordAttendance(
           method: m.method ?? null,
           recorded_by: actorLabel(a),
           manual: true,
-          manual_reason: m.present ? (m.reason ?? null) : null,
-          manual_note: m.present && m.reason === '其他' ? m.reasonNote!.trim() : null,
+          // A presence saved again without a new reason keeps the one on record.
+          manual_reason: m.present ? (m.reason ?? existing.get(m.residentId)?.manual_reason ?? null) : null,
+          manual_note: m.present
+            ? m.reason === '其他'
+              ? m.reasonNote!.trim()
+              : m.reason == null
+                ? (existing.get(m.residentId)?.manual_note ?? null)
+                : null
+            : null,
           entered_at: at,
         })),
       )
@@ -106,9 +113,8 @@ export async function recordAttendance(
             present: eb.ref('excluded.present'),
             method: eb.ref('excluded.method'),
             recorded_by: eb.ref('excluded.recorded_by'),
-            // A mark saved again without a new reason keeps the one it had.
-            manual_reason: eb.fn.coalesce(eb.ref('excluded.manual_reason'), eb.ref('attendance.manual_reason')),
-            manual_note: eb.fn.coalesce(eb.ref('excluded.manual_note'), eb.ref('attendance.manual_note')),
+            manual_reason: eb.ref('excluded.manual_reason'),
+            manual_note: eb.ref('excluded.manual_note'),
             entered_at: eb.ref('excluded.entered_at'),
           }))
           // Only a changed mark is entered again (its entry time is when it changed).
@@ -117,7 +123,8 @@ export async function recordAttendance(
               eb('attendance.manual', '=', true),
               eb.or([
                 eb('attendance.present', 'is distinct from', eb.ref('excluded.present')),
-                eb('excluded.manual_reason', 'is not', null),
+                eb('attendance.manual_reason', 'is distinct from', eb.ref('excluded.manual_reason')),
+                eb('attendance.manual_note', 'is distinct from', eb.ref('excluded.manual_note')),
               ]),
             ]),
           ),
