@@ -46,7 +46,8 @@ export async function scanSigninCode(tx: Tx, actor: Actor | null, input: ScanInp
   const at = now();
   const check = checkSigninToken(input.token, at);
   if (!check.ok) throw new AppError('invalid_input', `token: ${TOKEN_PROBLEMS[check.why]}`, 'token');
-  if (check.sessionId !== input.sessionId) throw new AppError('invalid_input', 'token: 这是另一课次的签到码，请扫描本课次屏幕上的二维码', 'token');
+  if (check.sessionId !== input.sessionId)
+    throw new AppError('invalid_input', 'token: 这是另一课次的签到码，请扫描本课次屏幕上的二维码', 'token');
   const s = await tx
     .selectFrom('class_sessions')
     .innerJoin('classes', 'classes.id', 'class_sessions.class_id')

@@ -50,10 +50,7 @@ export async function showSigninCode(
   if (kind === 'out' && !s.requires_signout) throw new AppError('conflict', '本课次不要求签退，无需展示签退码');
   const counts = await tx
     .selectFrom('attendance')
-    .select((eb) => [
-      eb.fn.countAll<string>().as('signed_in'),
-      eb.fn.count<string>('signed_out_at').as('signed_out'),
-    ])
+    .select((eb) => [eb.fn.countAll<string>().as('signed_in'), eb.fn.count<string>('signed_out_at').as('signed_out')])
     .where('session_id', '=', sessionId)
     .where('manual', '=', false)
     .executeTakeFirstOrThrow();

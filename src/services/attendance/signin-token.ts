@@ -40,8 +40,7 @@ export function tokenTimes(at: Date): { refreshAt: Date; validUntil: Date } {
 }
 
 export type TokenCheck =
-  | { ok: true; sessionId: number; kind: SigninKind; window: number }
-  | { ok: false; why: 'malformed' | 'forged' | 'expired' | 'future' };
+  { ok: true; sessionId: number; kind: SigninKind; window: number } | { ok: false; why: 'malformed' | 'forged' | 'expired' | 'future' };
 
 /** Reads a token at instant `at`: genuine (our key) and shown in the current or the previous window. */
 export function checkSigninToken(token: string, at: Date, key: Buffer = signinKey()): TokenCheck {

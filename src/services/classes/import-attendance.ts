@@ -214,7 +214,13 @@ function checkSheet(
       if (present && reason === null && !(had?.present && had.manual_reason)) reasonMissing = true;
       marks.set(s.id, [
         ...(marks.get(s.id) ?? []),
-        { residentId: id, present, method: 'excel', reason: present ? reason : null, reasonNote: present && reason === '其他' ? note : null },
+        {
+          residentId: id,
+          present,
+          method: 'excel',
+          reason: present ? reason : null,
+          reasonNote: present && reason === '其他' ? note : null,
+        },
       ]);
     }
     if (reasonMissing)

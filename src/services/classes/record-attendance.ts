@@ -61,11 +61,16 @@ export async function recordAttendance(
   const seen = new Set<string>();
   input.marks.forEach((m, i) => {
     const field = `marks[${i}]`;
-    if (!roster.has(m.residentId)) throw new AppError('invalid_input', `${field}.residentId: 该人员不在本班花名册中`, `${field}.residentId`);
+    if (!roster.has(m.residentId))
+      throw new AppError('invalid_input', `${field}.residentId: 该人员不在本班花名册中`, `${field}.residentId`);
     if (seen.has(m.residentId)) throw new AppError('invalid_input', `${field}.residentId: 同一人员重复登记`, `${field}.residentId`);
     seen.add(m.residentId);
     if (m.method?.trim().toLowerCase() === 'qr')
-      throw new AppError('invalid_input', `${field}.method: 扫码签到只能由学员本人用手机扫码完成，培训机构登记的是手工补录`, `${field}.method`);
+      throw new AppError(
+        'invalid_input',
+        `${field}.method: 扫码签到只能由学员本人用手机扫码完成，培训机构登记的是手工补录`,
+        `${field}.method`,
+      );
     if (m.reason != null && !(MANUAL_REASONS as readonly string[]).includes(m.reason))
       throw new AppError('invalid_input', `${field}.reason: 补录原因应为 ${MANUAL_REASONS.join('、')} 之一`, `${field}.reason`);
     if (m.reason === '其他' && !m.reasonNote?.trim())

@@ -429,10 +429,26 @@ describe('implausible attendance', () => {
     );
     const f = naming((await run(signinOutsideWindow)).findings, 'SW-1');
     expect(f).toHaveLength(1);
-    expect(f[0]!.evidence.signIns).toEqual([
-      { sessionId: s, day: '2020-06-08', session: '19:00–21:00', residentId: p, personName: expect.any(String), signedAt: '2020-06-10 10:00:00' },
-      { sessionId: s, day: '2020-06-08', session: '19:00–21:00', residentId: t, personName: expect.any(String), signedAt: '2020-06-08 16:59:00' },
-    ].sort((x, y) => (x.residentId! < y.residentId! ? -1 : 1)));
+    expect(f[0]!.evidence.signIns).toEqual(
+      [
+        {
+          sessionId: s,
+          day: '2020-06-08',
+          session: '19:00–21:00',
+          residentId: p,
+          personName: expect.any(String),
+          signedAt: '2020-06-10 10:00:00',
+        },
+        {
+          sessionId: s,
+          day: '2020-06-08',
+          session: '19:00–21:00',
+          residentId: t,
+          personName: expect.any(String),
+          signedAt: '2020-06-08 16:59:00',
+        },
+      ].sort((x, y) => (x.residentId! < y.residentId! ? -1 : 1)),
+    );
     expect(f[0]!.explanation).toContain('开课前 60 分钟');
   });
 
@@ -472,7 +488,14 @@ describe('implausible attendance', () => {
   it('signin_two_classes: one person signed in to two overlapping sessions of two classes is flagged; touching sessions are not', async () => {
     const [p, q] = await plant((tx) => people(tx, 2));
     const [a] = await plant((tx) =>
-      insertClass(tx, { id: 'TC-1', providerId: 'RP-1', start: '2020-06-22', end: '2020-06-26', trainees: [p!, q!], sessions: [{ day: '2020-06-22', from: '09:00', to: '12:00' }] }),
+      insertClass(tx, {
+        id: 'TC-1',
+        providerId: 'RP-1',
+        start: '2020-06-22',
+        end: '2020-06-26',
+        trainees: [p!, q!],
+        sessions: [{ day: '2020-06-22', from: '09:00', to: '12:00' }],
+      }),
     );
     const [b, c] = await plant((tx) =>
       insertClass(tx, {
@@ -538,13 +561,29 @@ describe('implausible attendance', () => {
       }),
     );
     await plant(async (tx) => {
-      await signIns(tx, m1!, ps.map((r, i) => ({ residentId: r, at: `2020-07-06 08:${String(40 + i).padStart(2, '0')}:00` })));
-      await signIns(tx, m2!, ps.slice(0, 2).map((r, i) => ({ residentId: r, at: `2020-07-07 08:${String(40 + i).padStart(2, '0')}:00` })));
+      await signIns(
+        tx,
+        m1!,
+        ps.map((r, i) => ({ residentId: r, at: `2020-07-06 08:${String(40 + i).padStart(2, '0')}:00` })),
+      );
+      await signIns(
+        tx,
+        m2!,
+        ps.slice(0, 2).map((r, i) => ({ residentId: r, at: `2020-07-07 08:${String(40 + i).padStart(2, '0')}:00` })),
+      );
       await manualMarks(tx, m2!, ps.slice(2, 7), '设备故障');
       await manualMarks(tx, m2!, ps.slice(7), '忘带手机');
       // MS-2: 6 of 20 by hand (30%, not above), and 10 migrated marks that count neither way.
-      await signIns(tx, n1!, ps.map((r, i) => ({ residentId: r, at: `2020-07-08 13:${String(40 + i).padStart(2, '0')}:00` })));
-      await signIns(tx, n2!, ps.slice(0, 4).map((r, i) => ({ residentId: r, at: `2020-07-09 13:${String(40 + i).padStart(2, '0')}:00` })));
+      await signIns(
+        tx,
+        n1!,
+        ps.map((r, i) => ({ residentId: r, at: `2020-07-08 13:${String(40 + i).padStart(2, '0')}:00` })),
+      );
+      await signIns(
+        tx,
+        n2!,
+        ps.slice(0, 4).map((r, i) => ({ residentId: r, at: `2020-07-09 13:${String(40 + i).padStart(2, '0')}:00` })),
+      );
       await manualMarks(tx, n2!, ps.slice(4), '网络故障');
       await manualMarks(tx, n3!, ps, '历史数据');
     });

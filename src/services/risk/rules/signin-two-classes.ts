@@ -58,7 +58,12 @@ export const signinTwoClasses: RiskRule = {
             ],
           })),
         },
-        subjects: { classes: people.flatMap((residentId) => [{ id: r.a, residentId }, { id: r.b, residentId }]) },
+        subjects: {
+          classes: people.flatMap((residentId) => [
+            { id: r.a, residentId },
+            { id: r.b, residentId },
+          ]),
+        },
       });
     }
     return { findings };
