@@ -1183,7 +1183,8 @@ async function runClasses(story: AfterReviewApplications) {
     Map<string, { hours: number; days: number; qualified: boolean; cert: { type: CertificateType; number: string } | null }>
   >();
   // The attendance plants: classes no other plant uses, chosen before any class runs.
-  const plantable = (s: ClassSpec) => free(s) && !planTaken.has(s) && s.sessions >= 3 && s.trainees.length >= 10;
+  const plantable = (s: ClassSpec) =>
+    free(s) && !planTaken.has(s) && s.sessions >= 3 && s.trainees.length >= 3 && s.sessions * s.trainees.length >= 40;
   const outsideWindow = specs.find(plantable)!;
   planTaken.add(outsideWindow);
   const sharedDevice = specs.find(plantable)!;
