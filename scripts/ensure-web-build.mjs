@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const built = join(root, 'web/dist/index.html');
 // What the bundle is made of: the app, its config, and the pure policy modules it imports.
-const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'web/public', 'src/policy', 'package-lock.json'];
+const sources = ['web/src', 'web/index.html', 'web/signin.html', 'web/vite.config.ts', 'web/public', 'src/policy', 'package-lock.json'];
 
 function newest(path) {
   if (!existsSync(path)) return 0;

@@ -30,6 +30,7 @@ import { api, ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { Dialog, LoadError } from '../../components.tsx';
 import { useUnsavedGuard } from '../../unsaved-guard.tsx';
+import { useBusinessDate } from '../../business-date.tsx';
 import { formatDate } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { areaName, CERTIFICATE_NAMES, LEVEL_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
@@ -38,6 +39,7 @@ import { FileRefused, uploadXlsx } from './files.ts';
 import { showServerErrors } from '../../form-errors.ts';
 import { ClassStatusTag, ProblemLine, RowIssues } from './parts.tsx';
 import type { AttendanceMark, ClassDetail, ClassTrainee, OpeningReview, RowIssue } from './types.ts';
+import { SigninCodeModal } from './SigninCodeModal.tsx';
 
 const EDITABLE = ['draft', 'returned'];
 const MANUAL_REASONS = ['忘带手机', '设备故障', '网络故障', '其他'];
@@ -379,6 +381,9 @@ function AttendanceTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolean;
   const [reason, setReason] = useState<string | undefined>();
   const [reasonNote, setReasonNote] = useState('');
   const recorded = useMemo(() => new Map((loaded.data ?? []).map((m) => [`${m.sessionId}|${m.residentId}`, m])), [loaded.data]);
+  const { today } = useBusinessDate();
+  const [showing, setShowing] = useState<number | null>(null);
+  const todays = cls.sessions.filter((s) => s.day === today);
   const writable = mine && cls.status === 'running';
   const guard = useUnsavedGuard(changed.size > 0);
   useEffect(() => {
@@ -497,6 +502,12 @@ function AttendanceTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolean;
       )}
       {writable && (
         <Space wrap align="start">
+          {todays.map((s) => (
+            <Button key={s.id} onClick={() => setShowing(s.id)}>
+              课堂签到码（{s.startsAt}–{s.endsAt}）
+            </Button>
+          ))}
+          {showing !== null && <SigninCodeModal classId={cls.id} sessionId={showing} onClose={() => { setShowing(null); loaded.reload(); }} />}
           <Select
             aria-label="补录原因"
             placeholder="补录原因（新登记出勤须选）"
