@@ -55,7 +55,6 @@
 import { addDays, addMonths } from '../policy/dates.ts';
 import { isWorkingDay } from '../policy/working-calendar.ts';
 import { TERM_PERIODS } from '../services/risk/risk-parameters.ts';
-import { sql } from 'kysely';
 import type { Actor, Department, Role } from '../services/access.ts';
 import { AppError } from '../services/app-error.ts';
 import type { ClassApplication, ClassProgram } from '../services/classes/class-application.ts';

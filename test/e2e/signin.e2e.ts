@@ -21,7 +21,10 @@ interface Mark {
 async function absentToday(city: DemoApi) {
   const list = await city.call<{ items: { id: string; providerId: string }[] }>('GET', '/classes?status=running&pageSize=200');
   for (const c of list.items) {
-    const detail = await city.call<{ sessions: { id: number; day: string; startsAt: string }[]; providerId: string }>('GET', `/classes/${c.id}`);
+    const detail = await city.call<{ sessions: { id: number; day: string; startsAt: string }[]; providerId: string }>(
+      'GET',
+      `/classes/${c.id}`,
+    );
     const today = detail.sessions.find((s) => s.day === E2E_TODAY);
     if (!today) continue;
     const marks = await city.call<Mark[]>('GET', `/classes/${c.id}/attendance`);
@@ -57,7 +60,12 @@ describe('扫码签到 on a phone', () => {
     await screenshot(page, '40-signin-code');
 
     // The trainee's phone: another browser, nobody signed in.
-    const phone = await browser.newContext({ baseURL: origin, viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const phone = await browser.newContext({
+      baseURL: origin,
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     const mobile = await phone.newPage();
     mobile.setDefaultTimeout(20_000);
     const before = Date.now();

@@ -31,9 +31,30 @@ function deviceId(): string {
 }
 
 const beijing = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(11, 19);
-const box: CSSProperties = { maxWidth: 420, margin: '0 auto', padding: '24px 16px', fontFamily: 'system-ui, "Noto Sans CJK SC", sans-serif' };
-const input: CSSProperties = { width: '100%', boxSizing: 'border-box', fontSize: 17, padding: '12px', margin: '6px 0 14px', border: '1px solid #cbd5e1', borderRadius: 8 };
-const button: CSSProperties = { width: '100%', fontSize: 18, padding: '14px', border: 0, borderRadius: 8, background: '#1d4ed8', color: '#fff' };
+const box: CSSProperties = {
+  maxWidth: 420,
+  margin: '0 auto',
+  padding: '24px 16px',
+  fontFamily: 'system-ui, "Noto Sans CJK SC", sans-serif',
+};
+const input: CSSProperties = {
+  width: '100%',
+  boxSizing: 'border-box',
+  fontSize: 17,
+  padding: '12px',
+  margin: '6px 0 14px',
+  border: '1px solid #cbd5e1',
+  borderRadius: 8,
+};
+const button: CSSProperties = {
+  width: '100%',
+  fontSize: 18,
+  padding: '14px',
+  border: 0,
+  borderRadius: 8,
+  background: '#1d4ed8',
+  color: '#fff',
+};
 
 function SigninPage() {
   const sessionId = Number(/^\/signin\/(\d+)/.exec(window.location.pathname)?.[1] ?? NaN);
@@ -80,7 +101,12 @@ function SigninPage() {
   };
 
   if (!Number.isInteger(sessionId) || !token)
-    return <main style={box}><h1>扫码签到</h1><p role="alert">链接不完整：请用手机扫描培训机构屏幕上的二维码。</p></main>;
+    return (
+      <main style={box}>
+        <h1>扫码签到</h1>
+        <p role="alert">链接不完整：请用手机扫描培训机构屏幕上的二维码。</p>
+      </main>
+    );
   return (
     <main style={box}>
       <h1 style={{ fontSize: 24 }}>扫码签到</h1>
@@ -94,7 +120,14 @@ function SigninPage() {
           </label>
           <label>
             密码
-            <input style={input} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
+            <input
+              style={input}
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              autoComplete="current-password"
+              required
+            />
           </label>
           <button style={button} type="submit" disabled={busy}>
             登录并签到
@@ -109,7 +142,10 @@ function SigninPage() {
           <p>
             培训班 {result.classNumber}，{result.session.day} {result.session.startsAt}–{result.session.endsAt}
           </p>
-          <p>签到时间 {beijing(result.signedAt)}{result.signedOutAt ? `，签退时间 ${beijing(result.signedOutAt)}` : ''}</p>
+          <p>
+            签到时间 {beijing(result.signedAt)}
+            {result.signedOutAt ? `，签退时间 ${beijing(result.signedOutAt)}` : ''}
+          </p>
         </section>
       )}
       {error && (

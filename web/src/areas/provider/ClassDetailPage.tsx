@@ -400,7 +400,10 @@ function AttendanceTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolean;
       cls.trainees.some((t) => marks.get(`${sid}|${t.residentId}`) === true && !recorded.get(`${sid}|${t.residentId}`)?.present),
     );
     if (newlyPresent && (!reason || (reason === '其他' && !reasonNote.trim()))) {
-      Modal.warning({ title: '请选择补录原因', content: '培训机构登记的出勤为手工补录，须说明原因（其他原因须写明）。学员本人扫码签到的无需补录。' });
+      Modal.warning({
+        title: '请选择补录原因',
+        content: '培训机构登记的出勤为手工补录，须说明原因（其他原因须写明）。学员本人扫码签到的无需补录。',
+      });
       return;
     }
     setSaving(true);
@@ -507,7 +510,16 @@ function AttendanceTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolean;
               课堂签到码（{s.startsAt}–{s.endsAt}）
             </Button>
           ))}
-          {showing !== null && <SigninCodeModal classId={cls.id} sessionId={showing} onClose={() => { setShowing(null); loaded.reload(); }} />}
+          {showing !== null && (
+            <SigninCodeModal
+              classId={cls.id}
+              sessionId={showing}
+              onClose={() => {
+                setShowing(null);
+                loaded.reload();
+              }}
+            />
+          )}
           <Select
             aria-label="补录原因"
             placeholder="补录原因（新登记出勤须选）"
@@ -517,7 +529,14 @@ function AttendanceTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolean;
             options={MANUAL_REASONS.map((r) => ({ value: r, label: r }))}
           />
           {reason === '其他' && (
-            <Input aria-label="其他原因说明" placeholder="写明具体原因" value={reasonNote} onChange={(e) => setReasonNote(e.target.value)} maxLength={200} style={{ width: 200 }} />
+            <Input
+              aria-label="其他原因说明"
+              placeholder="写明具体原因"
+              value={reasonNote}
+              onChange={(e) => setReasonNote(e.target.value)}
+              maxLength={200}
+              style={{ width: 200 }}
+            />
           )}
           <Button type="primary" onClick={save} loading={saving} disabled={saving || changed.size === 0}>
             保存考勤{changed.size ? `（${changed.size} 个课次）` : ''}
