@@ -50,6 +50,7 @@ describe('扫码签到 on a phone', () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     await logIn(page, `provider-${target.providerId.toLowerCase()}`);
+    await page.getByRole('heading', { name: '我的待办' }).waitFor();
     await page.goto(`/provider/classes/${target.classId}`);
     await page.getByRole('tab', { name: '考勤' }).click();
     await page.getByRole('button', { name: new RegExp(`课堂签到码（${target.session.startsAt}`) }).click();
