@@ -8,7 +8,16 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const built = join(root, 'web/dist/index.html');
 // What the bundle is made of: the app, its config, and the pure policy and vocabulary modules it imports.
-const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'web/public', 'src/policy', 'src/vocabulary', 'package-lock.json'];
+const sources = [
+  'web/src',
+  'web/index.html',
+  'web/signin.html',
+  'web/vite.config.ts',
+  'web/public',
+  'src/policy',
+  'src/vocabulary',
+  'package-lock.json',
+];
 
 function newest(path) {
   if (!existsSync(path)) return 0;

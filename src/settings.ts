@@ -58,6 +58,8 @@ const schema = z.object({
   // Where the "不是我本人？" link of a trainee's SMS points (docs/notifications.md).
   UPSKILL_PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), '应为 https://… 形式的地址'),
   UPSKILL_OUTBOX_INTERVAL_MS: integer(200, 3_600_000).default(5_000),
+  // The HMAC key of the attendance QR codes (docs/attendance.md); required in production.
+  UPSKILL_SIGNIN_KEY: optionalText.refine((v) => v === undefined || v.length >= 32, '至少 32 个字符'),
 });
 
 /** The 32 key bytes of an UPSKILL_ACCOUNT_KEY value, or null when it is not a 256-bit key. */
@@ -132,6 +134,11 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   }
   const r: Raw = parsed.data;
   const production = r.NODE_ENV === 'production';
+  // Several instances must sign and check the same codes, and a restart must not void the one on the
+  // classroom screen: production names its key; elsewhere each process draws one (signin-key.ts).
+  if (production && r.UPSKILL_SIGNIN_KEY === undefined) {
+    throw new SettingsError([`UPSKILL_SIGNIN_KEY=（未设置）：生产环境必须设置签到二维码的密钥（至少 32 个字符，如 openssl rand -hex 32）`]);
+  }
   return {
     production,
     databaseUrl: r.DATABASE_URL,

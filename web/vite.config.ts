@@ -15,6 +15,8 @@ export default defineConfig({
     emptyOutDir: true,
     // antd is one large vendor chunk shared by every screen; the screens themselves load on demand.
     chunkSizeWarningLimit: 1200,
+    // The phone's sign-in page is an entry of its own, without antd (docs/attendance.md).
+    rollupOptions: { input: { main: `${root}index.html`, signin: `${root}signin.html` } },
   },
   server: {
     port: 5173,

@@ -51,6 +51,9 @@ export const webApp: FastifyPluginAsync<WebAppOptions> = async (app, options) =>
     } catch {
       // A malformed escape is no file name: the app's index answers it.
     }
+    // The phone's QR sign-in page: its own small entry (docs/attendance.md).
+    if ((path === '/signin' || path.startsWith('/signin/')) && topLevel.has('signin.html'))
+      return reply.header('cache-control', 'no-cache').sendFile('signin.html', dist, { cacheControl: false });
     if (topLevel.has(name)) return reply.sendFile(name, dist, { maxAge: '1h' });
     // index.html names the current hashed assets: always revalidated.
     return reply.header('cache-control', 'no-cache').sendFile('index.html', dist, { cacheControl: false });

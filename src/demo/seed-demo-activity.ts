@@ -14,9 +14,12 @@
 // - decideClaims and payPaymentBatch open their own transactions (they take the database): here they
 //   run inside the demo's one transaction through `inOuterTransaction` (a nested "transaction" is the
 //   outer one), so an interrupted demo still leaves the store empty;
-// - record-attendance stamps `signed_at` with the time of recording; afterwards the seeder moves each
-//   stamp to a plausible sign-in time before its session (the simulation's clock). Nothing else is
-//   written outside the use cases except the `demo.planted` audit entries that label the cases below.
+// - attendance is signed in by the trainees themselves (scan-signin-code.ts), each scan run at the
+//   moment of the story it happens (`withInstant`, services/clock.ts) on its session's day (a business
+//   clock of that day for the act), with the code the classroom screen showed then; a few presences
+//   are entered by the provider as manual marks with their reasons (record-attendance.ts). Nothing else is
+//   written outside the use cases except the `demo.planted` audit entries that label the cases below
+//   (and the one roster row of PLANT-OVERLAP-LIVE).
 //
 // PLANTED IRREGULARITIES (for the risk rules, issue #6); each is labelled in the audit log with an
 // entry `demo.planted` (entity 'demo', entityId = the id below) naming its records:
@@ -26,8 +29,8 @@
 // - PLANT-OVERLAP       one person on two §4.6 classes whose sessions overlap: the running class and a
 //                       submitted application (its review keeps the 培训时间冲突 warning; approving it
 //                       would be refused now that the other class runs).
-// - PLANT-SAME-MINUTE   a closed §4.6 class in which every trainee signed in to every session within the
-//                       same minute (attendance.signed_at).
+// - PLANT-SAME-MINUTE   a closed §4.6 class in which every trainee scanned in to every session within the
+//                       same minute.
 // - PLANT-SHORT-HOURS   a closed §4.2 class of 24 hours for a catalog entry of ≥ 150 hours (缩水培训).
 // - PLANT-CERT-REUSE    the same certificate number recorded as a 职业技能等级证书 in one class and as a
 //                       培训合格证书 in another (allowed by the database: numbers are unique per type).
@@ -43,14 +46,15 @@
 // - PLANT-COPIED-ROSTER a 2021 §4.6 class whose roster is the roster of a 2020 class (plus one person).
 // - PLANT-TEACHER       one teacher named on two running classes of two providers, at two venues, at the same times.
 // - PLANT-VENUE         one venue given for two running classes held at the same times.
-// - PLANT-OFF-DAY       a session's sign-ins entered two days after it ran (signed_at moved, the clock).
+// - PLANT-OUTSIDE-WINDOW a session whose trainees scanned the code three hours before it began.
+// - PLANT-SHARED-DEVICE one phone signing in two trainees of one session.
+// - PLANT-MANUAL-SHARE  a class in which about half of the presences were entered by the provider by hand.
 // - PLANT-LONG-DAYS     a §4.3 class of 39 hours scheduled in 3 days of 13 hours.
 // Every risk rule of src/services/risk/rules has at least one planted case (`riskRules` below); the
 // rest of the demo is clean: test/services/risk/demo-scan.test.ts scans it and checks both.
 import { addDays, addMonths } from '../policy/dates.ts';
 import { isWorkingDay } from '../policy/working-calendar.ts';
 import { TERM_PERIODS } from '../services/risk/risk-parameters.ts';
-import { sql } from 'kysely';
 import type { Actor, Department, Role } from '../services/access.ts';
 import { AppError } from '../services/app-error.ts';
 import type { ClassApplication, ClassProgram } from '../services/classes/class-application.ts';
@@ -59,7 +63,12 @@ import { submitClass } from '../services/classes/submit-class.ts';
 import { approveClass } from '../services/classes/approve-class.ts';
 import { returnClass } from '../services/classes/return-class.ts';
 import { startClass } from '../services/classes/start-class.ts';
-import { recordAttendance } from '../services/classes/record-attendance.ts';
+import { MANUAL_REASONS, recordAttendance, type AttendanceInput } from '../services/classes/record-attendance.ts';
+import { scanSigninCode } from '../services/attendance/scan-signin-code.ts';
+import { sessionInstants } from '../services/attendance/session-moment.ts';
+import { signinToken } from '../services/attendance/signin-token.ts';
+import { withBusinessClock } from '../services/business-date.ts';
+import { withInstant } from '../services/clock.ts';
 import { recordAssessment } from '../services/classes/record-assessment.ts';
 import { completeAssessment } from '../services/classes/complete-assessment.ts';
 import { recordCertificate } from '../services/classes/record-certificate.ts';
@@ -140,8 +149,8 @@ export const PLANTED_IRREGULARITIES = [
   {
     id: 'PLANT-OVERLAP-LIVE',
     rule: '§5.2 虚假培训',
-    riskRules: ['overlapping_attendance'],
-    what: '同一人员同时在两家机构的培训班上课（开班审查后补录进花名册，并有考勤）',
+    riskRules: ['overlapping_attendance', 'signin_two_classes'],
+    what: '同一人员同时在两家机构的培训班上课（开班审查后补录进花名册，并在两班同时扫码签到）',
   },
   {
     id: 'PLANT-CLAIM-TWICE',
@@ -174,7 +183,19 @@ export const PLANTED_IRREGULARITIES = [
     what: '同一教师同一时间在两家机构、两个地点的培训班授课',
   },
   { id: 'PLANT-VENUE', rule: '§5.3 过程监督', riskRules: ['venue_double_booked'], what: '同一场地同一时间举办两个培训班' },
-  { id: 'PLANT-OFF-DAY', rule: '§5.3 过程监督', riskRules: ['signin_off_day'], what: '一个课次的签到在上课两天后补录' },
+  {
+    id: 'PLANT-OUTSIDE-WINDOW',
+    rule: '§5.3 过程监督',
+    riskRules: ['signin_outside_window'],
+    what: '一个课次的学员在开课前三小时扫码签到',
+  },
+  { id: 'PLANT-SHARED-DEVICE', rule: '§5.3 过程监督', riskRules: ['shared_signin_device'], what: '同一部手机为同一课次的两名学员扫码签到' },
+  {
+    id: 'PLANT-MANUAL-SHARE',
+    rule: '§5.3 过程监督',
+    riskRules: ['manual_marks_share'],
+    what: '一个培训班约一半的出勤由培训机构手工补录',
+  },
   {
     id: 'PLANT-LONG-DAYS',
     rule: '§5.2 缩水培训',
@@ -353,6 +374,27 @@ function classDays(c: ClassSpec): string[] {
   return workingDaysFrom(c.start, c.sessions);
 }
 const classEnd = (c: ClassSpec) => classDays(c).at(-1)!;
+
+/** A stable number from a text (FNV-1a): the demo's sign-in minutes and manual marks, without drawing on the story's random stream. */
+function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+/** The reasons the demo's providers give (其他 would need words of its own). */
+const REASONS = MANUAL_REASONS.filter((x) => x !== '其他');
+/** A trainee acting on their own phone, signed in as themselves (the demo's people have no passwords). */
+const traineeActor = (residentId: string): Actor => ({
+  userId: `demo-trainee-${residentId}`,
+  username: `trainee-${residentId.slice(-6)}`,
+  displayName: '学员',
+  role: 'trainee',
+  areaCode: null,
+  department: null,
+  enterpriseUscc: null,
+  providerId: null,
+  residentId,
+});
 
 // ——— the seeder ——————————————————————————————————————————————————————————————————————————————
 
@@ -1144,12 +1186,23 @@ async function runClasses(story: AfterReviewApplications) {
     string,
     Map<string, { hours: number; days: number; qualified: boolean; cert: { type: CertificateType; number: string } | null }>
   >();
+  // The attendance plants: classes no other plant uses, chosen before any class runs.
+  const plantable = (s: ClassSpec) =>
+    free(s) && !planTaken.has(s) && s.sessions >= 3 && s.trainees.length >= 3 && s.sessions * s.trainees.length >= 40;
+  const outsideWindow = specs.find(plantable)!;
+  planTaken.add(outsideWindow);
+  const sharedDevice = specs.find(plantable)!;
+  planTaken.add(sharedDevice);
+  const manualHeavy = specs.find(plantable)!;
+  planTaken.add(manualHeavy);
+  const overlapPeople = new Set(planted.find((p) => p.id === 'PLANT-OVERLAP-LIVE')?.residentIds ?? []);
+  const plantNotes = new Map<string, string>();
   for (const s of ordered.filter((x) => ['running', 'assessed', 'closed'].includes(x.status))) {
     const actor = providerActor(s);
     await startClass(tx, actor, s.id!);
     const view = await tx
       .selectFrom('class_sessions')
-      .select(['id', 'day', 'hours'])
+      .select(['id', 'day', 'hours', 'starts_at', 'ends_at'])
       .where('class_id', '=', s.id!)
       .orderBy('day')
       .execute();
@@ -1160,14 +1213,54 @@ async function runClasses(story: AfterReviewApplications) {
       ]),
     );
     const diligence = new Map(s.trainees.map((t) => [t.residentId, mustQualify.has(t.residentId) ? 1 : r.chance(0.1) ? 0.8 : 0.98]));
-    for (const session of view) {
+    for (const [index, session] of view.entries()) {
       if (session.day > DEMO_TODAY) break;
       const marks = s.trainees.map((t) => ({
         residentId: t.residentId,
-        present: r.chance(diligence.get(t.residentId)!),
+        // The planted double attender is there every time (both classes' sign-ins show it).
+        present: r.chance(diligence.get(t.residentId)!) || overlapPeople.has(t.residentId),
         method: s.plantSameMinute ? '人脸识别' : r.pick(['人脸识别', '人脸识别', '指纹', '签到表']),
       }));
-      await recordAttendance(tx, actor, s.id!, { sessionId: Number(session.id), marks });
+      // Most trainees scan the code; about one presence in 40 is entered by hand (a phone left at
+      // home, a dead battery…), and in PLANT-MANUAL-SHARE every other one.
+      const sessionId = Number(session.id);
+      const manual = (rid: string) => {
+        const h = hashOf(`${rid}|manual|${sessionId}`);
+        return s === manualHeavy ? h % 2 === 0 : h % 40 === 0;
+      };
+      const { start } = sessionInstants(session);
+      const plantHere = index === 1;
+      const scans = marks.filter((m) => m.present && !manual(m.residentId));
+      for (const [k, m] of scans.entries()) {
+        const h = hashOf(`${m.residentId}|${sessionId}`);
+        const seconds = s.plantSameMinute ? 7 * 60 - (h % 55) : s === outsideWindow && plantHere ? 3 * 3600 + (h % 600) : 60 + (h % 1500);
+        const at = new Date(start.getTime() - seconds * 1000);
+        // PLANT-SHARED-DEVICE: the second trainee signs in on the first one's phone.
+        const device = s === sharedDevice && plantHere && k === 1 ? scans[0]!.residentId : m.residentId;
+        await withBusinessClock({ today: session.day }, () =>
+          withInstant(at, () =>
+            scanSigninCode(tx, traineeActor(m.residentId), {
+              sessionId,
+              token: signinToken(sessionId, 'in', at),
+              deviceId: `demo-phone-${device}`,
+            }),
+          ),
+        );
+        if (s === sharedDevice && plantHere && k === 1)
+          plantNotes.set('PLANT-SHARED-DEVICE', `${session.day} 的课次，${scans[1]!.residentId} 用 ${scans[0]!.residentId} 的手机扫码签到`);
+      }
+      if (s === outsideWindow && plantHere)
+        plantNotes.set('PLANT-OUTSIDE-WINDOW', `${session.day} 的课次，${scans.length} 名学员在开课前约三小时扫码签到`);
+      const entered: AttendanceInput['marks'] = marks
+        .filter((m) => !m.present || manual(m.residentId))
+        .map((m) => ({
+          residentId: m.residentId,
+          present: m.present,
+          method: '培训机构登记',
+          reason: m.present ? REASONS[hashOf(`${m.residentId}|reason|${sessionId}`) % REASONS.length]! : null,
+        }));
+      const typedAt = new Date(sessionInstants(session).end.getTime() + 30 * 60_000);
+      if (entered.length) await withInstant(typedAt, () => recordAttendance(tx, actor, s.id!, { sessionId, marks: entered }));
       for (const m of marks)
         if (m.present) {
           const o = per.get(m.residentId)!;
@@ -1235,35 +1328,33 @@ async function runClasses(story: AfterReviewApplications) {
     }
     if (s.status === 'closed') await closeClass(tx, classReviewer(s), s.id!, { note: '结业考核验收合格' });
   }
-  // The simulation's clock: sign-ins a few minutes before each session, not at the time of seeding.
-  await sql`
-    update attendance a set signed_at = ((s.day + s.starts_at) - make_interval(secs => 60 + mod(abs(hashtext(a.resident_id || ':' || a.session_id)), 1500))) at time zone 'Asia/Shanghai'
-    from class_sessions s where s.id = a.session_id and a.present`.execute(tx);
-  await sql`
-    update attendance a set signed_at = ((s.day + s.starts_at) - interval '7 minutes' + make_interval(secs => mod(abs(hashtext(a.resident_id || ':' || a.session_id)), 55))) at time zone 'Asia/Shanghai'
-    from class_sessions s where s.id = a.session_id and a.present and s.class_id = ${sameMinute.id!}`.execute(tx);
-  // PLANT-OFF-DAY: one session's sign-ins typed in two days after it ran.
-  const offDay = specs.find((s) => free(s) && !planTaken.has(s) && s.sessions >= 3)!;
-  planTaken.add(offDay);
-  const offSession = (
-    await tx.selectFrom('class_sessions').select(['id', 'day']).where('class_id', '=', offDay.id!).orderBy('day').execute()
-  )[1]!;
-  await sql`
-    update attendance a set signed_at = ((s.day + interval '2 days' + time '19:00') + make_interval(secs => mod(abs(hashtext(a.resident_id)), 3000))) at time zone 'Asia/Shanghai'
-    from class_sessions s where s.id = a.session_id and a.present and s.id = ${Number(offSession.id)}`.execute(tx);
   planted.push({
-    id: 'PLANT-OFF-DAY',
-    classIds: [offDay.id!],
+    id: 'PLANT-OUTSIDE-WINDOW',
+    classIds: [outsideWindow.id!],
     residentIds: [],
     claimIds: [],
-    note: `培训班 ${offDay.id} 在 ${String(offSession.day).slice(0, 10)} 的课次，签到在两天后的晚上补录`,
+    note: `培训班 ${outsideWindow.id}：${plantNotes.get('PLANT-OUTSIDE-WINDOW') ?? ''}`,
+  });
+  planted.push({
+    id: 'PLANT-SHARED-DEVICE',
+    classIds: [sharedDevice.id!],
+    residentIds: [],
+    claimIds: [],
+    note: `培训班 ${sharedDevice.id}：${plantNotes.get('PLANT-SHARED-DEVICE') ?? ''}`,
+  });
+  planted.push({
+    id: 'PLANT-MANUAL-SHARE',
+    classIds: [manualHeavy.id!],
+    residentIds: [],
+    claimIds: [],
+    note: `培训班 ${manualHeavy.id} 约一半的出勤为手工补录（原因：${MANUAL_REASONS.slice(0, 3).join('、')}）`,
   });
   planted.push({
     id: 'PLANT-SAME-MINUTE',
     classIds: [sameMinute.id!],
     residentIds: sameMinute.trainees.map((t) => t.residentId),
     claimIds: [],
-    note: '每次课全部学员的签到时间都在开课前 7 分钟的同一分钟内',
+    note: '每次课全部学员的扫码签到时间都在开课前 7 分钟的同一分钟内',
   });
   if (shortHours) {
     planted.push({

@@ -184,14 +184,28 @@ export interface ClassSessionTable {
   starts_at: string;
   ends_at: string;
   hours: number;
+  /** The session counts only the span between a QR sign-in and sign-out (docs/attendance.md). */
+  requires_signout: Generated<boolean>;
 }
 export interface AttendanceTable {
   session_id: number;
   resident_id: string;
   present: boolean;
+  /** A QR sign-in's real server time; null for a manual mark (it claims the session's time). */
   signed_at: Date | null;
   method: string | null;
   recorded_by: string;
+  /** Entered by the provider (grid, sheet) rather than signed in by the trainee. */
+  manual: Generated<boolean>;
+  /** 忘带手机 / 设备故障 / 网络故障 / 其他 (with manual_note) / 历史数据 (rows before sign-in existed). */
+  manual_reason: string | null;
+  manual_note: string | null;
+  entered_at: Generated<Date>;
+  signed_out_at: Date | null;
+  /** SHA-256 of the device id the mobile page keeps: never the id itself, never personal data. */
+  device_hash: string | null;
+  /** Attended hours proven by a QR span (sign-out sessions); null reads as the session's hours. */
+  hours: number | null;
 }
 export interface AssessmentTable {
   class_id: string;

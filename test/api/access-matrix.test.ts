@@ -83,6 +83,8 @@ const SCOPE = {
   // class-scope.ts: the same slices for classes.
   class: { city: 'AB', county: 'A', emergency: 'A', veterans: 'A', finance: 'AB', enterprise: 'A', provider: 'A', trainee: 'A' },
   classManage: { city: 'AB', county: 'A', provider: 'A' },
+  // The classroom QR code and a session's sign-out setting: the class's own provider only.
+  classProvider: { provider: 'A' },
   // person-scope.ts: departments other than the group-keeping ones see nobody.
   person: { city: 'AB', county: 'A', veterans: 'A', enterprise: 'A', provider: 'A', trainee: 'A' },
   personManage: OFFICES,
@@ -548,6 +550,23 @@ const TABLE: Record<string, Row> = {
     who: ['provider', 'county', 'city'],
     scope: 'classManage',
     path: ({ side }) => `/classes/${F.class[side]}/roster`,
+  },
+  // The fixture's session is not today: its QR code is refused by its state (409).
+  'GET /api/v1/classes/{id}/sessions/{sessionId}/signin-code': {
+    who: ['provider'],
+    scope: 'classProvider',
+    path: ({ side }) => `/classes/${F.class[side]}/sessions/${F.session[side]}/signin-code`,
+    stateRefused: true,
+  },
+  'PUT /api/v1/classes/{id}/sessions/{sessionId}/signout': {
+    who: ['provider'],
+    scope: 'classProvider',
+    path: ({ side }) => `/classes/${F.class[side]}/sessions/${F.session[side]}/signout`,
+    body: () => ({ requiresSignout: false }),
+  },
+  'POST /api/v1/signin': {
+    who: ['trainee'],
+    body: ({ side }) => ({ sessionId: F.session[side], token: 'not-a-token', deviceId: 'mx-device-0000000001' }),
   },
   'GET /api/v1/classes/{id}/attendance': {
     who: ['provider', 'county', 'city'],

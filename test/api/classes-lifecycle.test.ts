@@ -93,7 +93,7 @@ describe('A class from application to closing, over HTTP', () => {
     const att = await call(provider, 'POST', `/classes/${id}/attendance`, {
       sessionId: first!.id,
       marks: [
-        { residentId: rid(1), present: true, method: '人脸识别' },
+        { residentId: rid(1), present: true, method: '人脸识别', reason: '设备故障' },
         { residentId: rid(2), present: false },
       ],
     });

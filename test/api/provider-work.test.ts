@@ -294,7 +294,7 @@ describe('Attendance as an Excel file', () => {
     const sheet = await call(provider, 'GET', `/classes/${id}/attendance-sheet`);
     expect(sheet.statusCode).toBe(200);
     const rows = await readXlsx(sheet.rawPayload);
-    expect(rows[0]).toEqual(['身份证号', '姓名', '2021-06-01 09:00-12:00', '2021-06-02 09:00-12:00']);
+    expect(rows[0]).toEqual(['身份证号', '姓名', '补录原因', '其他原因说明', '2021-06-01 09:00-12:00', '2021-06-02 09:00-12:00']);
     expect(rows.slice(1).map((r) => r.slice(0, 2))).toEqual([
       [rid(505), '学员5'],
       [rid(506), '学员6'],
@@ -304,12 +304,18 @@ describe('Attendance as an Excel file', () => {
     const bad = await upload(
       provider,
       `/classes/${id}/attendance-import`,
-      await xlsx([rows[0]!, [rid(505), '学员5', '出勤', '迟到'], [rid(507), '学员7', '出勤', '出勤']]),
+      await xlsx([
+        rows[0]!,
+        [rid(505), '学员5', '忘带手机', '', '出勤', '迟到'],
+        [rid(506), '学员6', '', '', '出勤', ''],
+        [rid(507), '学员7', '其他', '', '出勤', '出勤'],
+      ]),
     );
     expect(bad.statusCode, bad.body).toBe(400);
     expect(bad.json().error.issues.map((i: { text: string }) => i.text)).toEqual([
       '行 2，"2021-06-02 09:00-12:00" 列：应填写“出勤”或“缺勤”（或留空），不能是“迟到”',
-      '行 3，"身份证号" 列：该人员不在本班花名册中',
+      '行 3，"补录原因" 列：本行登记了“出勤”，须填写补录原因（忘带手机、设备故障、网络故障、其他）；学员本人扫码签到的无需补录',
+      '行 4，"身份证号" 列：该人员不在本班花名册中',
     ]);
     expect(await auditCount()).toBe(audits);
     expect(
@@ -323,7 +329,7 @@ describe('Attendance as an Excel file', () => {
     const good = await upload(
       provider,
       `/classes/${id}/attendance-import`,
-      await xlsx([rows[0]!, [rid(505), '学员5', '出勤', '√'], [rid(506), '学员6', '缺勤', '']]),
+      await xlsx([rows[0]!, [rid(505), '学员5', '其他', '考勤机停电', '出勤', '√'], [rid(506), '学员6', '', '', '缺勤', '']]),
     );
     expect(good.statusCode, good.body).toBe(200);
     expect(good.json()).toEqual({ sessions: 2, marks: 3 });
@@ -336,12 +342,23 @@ describe('Attendance as an Excel file', () => {
       sessionId: number;
       residentId: string;
       present: boolean;
+      manual: boolean;
+      reason: string | null;
+      reasonNote: string | null;
+      signedAt: string | null;
     }[];
-    expect(grid.map((m) => [m.residentId, m.present])).toEqual([
-      [rid(505), true],
-      [rid(506), false],
-      [rid(505), true],
+    // Every mark of a sheet is a manual mark with its reason; it claims no sign-in time of its own.
+    expect(grid.map((m) => [m.residentId, m.present, m.manual, m.reason, m.reasonNote, m.signedAt])).toEqual([
+      [rid(505), true, true, '其他', '考勤机停电', null],
+      [rid(506), false, true, null, null, null],
+      [rid(505), true, true, '其他', '考勤机停电', null],
     ]);
+    // The sheet downloaded again, filled as it is, imports without new reasons (they are on record).
+    const again = await readXlsx((await call(provider, 'GET', `/classes/${id}/attendance-sheet`)).rawPayload);
+    const filled = again.map((r) => Array.from(r, (v) => v ?? ''));
+    expect(filled[1]).toEqual([rid(505), '学员5', '', '', '出勤', '出勤']);
+    const same = await upload(provider, `/classes/${id}/attendance-import`, await xlsx(filled));
+    expect(same.statusCode, same.body).toBe(200);
   });
 });
 
@@ -353,8 +370,8 @@ describe('Claims of a closed class, and their payments', () => {
     await call(provider, 'POST', `/classes/${id}/attendance`, {
       sessionId: sessions[0]!.id,
       marks: [
-        { residentId: rid(507), present: true },
-        { residentId: rid(508), present: true },
+        { residentId: rid(507), present: true, reason: '忘带手机' },
+        { residentId: rid(508), present: true, reason: '网络故障' },
       ],
     });
     await call(provider, 'POST', `/classes/${id}/assessment`, {

@@ -43,9 +43,16 @@ describe('Settings', () => {
   });
 
   it('turn the request log on in production unless UPSKILL_LOG says off', () => {
-    expect(readSettings({ NODE_ENV: 'production' }).requestLog).toBe(true);
-    expect(readSettings({ NODE_ENV: 'production', UPSKILL_LOG: 'off' }).requestLog).toBe(false);
+    const key = 'k'.repeat(32);
+    expect(readSettings({ NODE_ENV: 'production', UPSKILL_SIGNIN_KEY: key }).requestLog).toBe(true);
+    expect(readSettings({ NODE_ENV: 'production', UPSKILL_SIGNIN_KEY: key, UPSKILL_LOG: 'off' }).requestLog).toBe(false);
     expect(readSettings({ UPSKILL_LOG: '1' }).requestLog).toBe(true);
+  });
+
+  it('refuse to start in production without the key of the attendance QR codes, and never echo it', () => {
+    expect(() => readSettings({ NODE_ENV: 'production' })).toThrow(/UPSKILL_SIGNIN_KEY.*生产环境必须设置/);
+    expect(() => readSettings({ UPSKILL_SIGNIN_KEY: 'short-secret' })).toThrow(/UPSKILL_SIGNIN_KEY="…"：至少 32 个字符/);
+    expect(readSettings({}).production).toBe(false);
   });
 
   it('name every bad variable at once, without echoing a secret', () => {

@@ -206,6 +206,9 @@ describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
     await openTab('考勤');
     const sessions = (await city.call<{ sessions: { day: string; startsAt: string }[] }>('GET', `/classes/${j.classId}`)).sessions;
     for (const s of sessions) await page.getByRole('button', { name: `${s.day} ${s.startsAt} 全部出勤` }).click();
+    // Entered by the provider, not scanned by the trainees: a manual mark with its reason.
+    await page.getByLabel('补录原因', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '设备故障' }).first().click();
     await page.getByRole('button', { name: '保存考勤（2 个课次）' }).click();
     await expect
       .poll(

@@ -187,6 +187,8 @@ describe('A training provider at work', () => {
     await box.waitFor();
     const wasPresent = await box.isChecked();
     await box.click();
+    // A presence the provider enters is a manual mark: it says why.
+    await choose('补录原因', '忘带手机');
     await page.getByRole('button', { name: /保存考勤（1 个课次）/ }).click();
     await expect
       .poll(

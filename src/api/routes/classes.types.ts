@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CERTIFICATE_TYPES } from '../../policy/codes.ts';
 import { CLASS_PROGRAMS } from '../../services/classes/class-application.ts';
 import { CLASS_SORTS } from '../../services/classes/list-classes.ts';
+import { MANUAL_REASONS } from '../../services/classes/record-attendance.ts';
 import { areaCode, code, isoDate, level, optionalText, pageQuery, residentId, sortKeys, text, uscc } from './fields.types.ts';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM');
@@ -41,7 +42,18 @@ export const ZReturnRequest = z.strictObject({ note: text(2000) });
 export const ZAttendanceRequest = z.strictObject({
   sessionId: z.number().int().positive().max(2_000_000_000),
   marks: z
-    .array(z.strictObject({ residentId, present: z.boolean(), method: optionalText(50).nullish() }))
+    .array(
+      z.strictObject({
+        residentId,
+        present: z.boolean(),
+        method: optionalText(50).nullish(),
+        reason: z
+          .enum(MANUAL_REASONS)
+          .nullish()
+          .describe(`手工补录出勤的原因（${MANUAL_REASONS.join('、')}）；新登记为出勤的必填，学员本人扫码签到的无需补录`),
+        reasonNote: optionalText(200).nullish().describe('补录原因为“其他”时的具体原因'),
+      }),
+    )
     .min(1)
     .max(2000),
 });

@@ -30,6 +30,7 @@ import { headcountRoutes } from './headcounts.ts';
 import { factCaseRoutes } from './fact-cases.ts';
 import { documentRoutes } from './documents.ts';
 import { certificateRoutes } from './certificates.ts';
+import { signinRoutes } from './signin.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -62,4 +63,5 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(headcountRoutes);
   await app.register(documentRoutes);
   await app.register(certificateRoutes);
+  await app.register(signinRoutes);
 };

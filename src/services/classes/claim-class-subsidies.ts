@@ -69,7 +69,13 @@ export async function claimClassSubsidies(
   const attendance = await tx
     .selectFrom('attendance')
     .innerJoin('class_sessions', 'class_sessions.id', 'attendance.session_id')
-    .select(['attendance.resident_id', 'attendance.present', 'class_sessions.day', 'class_sessions.hours'])
+    // A QR span proves its own hours (sessions that require sign-out); other marks count the session's.
+    .select((eb) => [
+      'attendance.resident_id',
+      'attendance.present',
+      'class_sessions.day',
+      eb.fn.coalesce('attendance.hours', 'class_sessions.hours').as('hours'),
+    ])
     .where('class_sessions.class_id', '=', classId)
     .execute();
   const certificates = await tx
@@ -98,7 +104,7 @@ export async function claimClassSubsidies(
       endDate: cls.end_date,
       // Facts not on record stay unknown (null), never zero or false: the engine lists them.
       attendedHours: marked.length ? mine.reduce((s, x) => s + Number(x.hours), 0) : null,
-      attendedDays: marked.length ? new Set(mine.map((x) => x.day)).size : null,
+      attendedDays: marked.length ? new Set(mine.filter((x) => Number(x.hours) > 0).map((x) => x.day)).size : null,
       qualified: t.qualified ?? null,
       certificate: cert ? { type: cert.type, number: cert.number } : null,
       newHire: t.new_hire,

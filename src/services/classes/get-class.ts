@@ -102,7 +102,7 @@ export async function getClass(tx: Tx, actor: Actor | null, id: string): Promise
   const present = await tx
     .selectFrom('attendance')
     .innerJoin('class_sessions', 'class_sessions.id', 'attendance.session_id')
-    .select(['attendance.resident_id', 'class_sessions.hours'])
+    .select((eb) => ['attendance.resident_id', eb.fn.coalesce('attendance.hours', 'class_sessions.hours').as('hours')])
     .where('class_sessions.class_id', '=', id)
     .where('attendance.present', '=', true)
     .execute();
@@ -162,6 +162,7 @@ export async function getClass(tx: Tx, actor: Actor | null, id: string): Promise
       startsAt: s.starts_at.slice(0, 5),
       endsAt: s.ends_at.slice(0, 5),
       hours: Number(s.hours),
+      requiresSignout: s.requires_signout,
     })),
     certificates: certificates
       .filter((x) => visible.has(x.resident_id))

@@ -11,10 +11,18 @@ export interface RiskParameters {
   rosterJaccard: number;
   /** copied_roster: both rosters must have at least this many trainees (small classes share people by chance). */
   rosterMinTrainees: number;
-  /** same_minute_signin: a session whose every sign-in falls within this many seconds is implausible. */
+  /** same_minute_signin: a session whose every QR sign-in falls within this many seconds is implausible. */
   signInSpreadSeconds: number;
   /** same_minute_signin: only sessions with at least this many timed sign-ins are judged. */
   signInMinSigners: number;
+  /** manual_marks_share: a class or provider whose manual marks exceed this share of its presences (§5.3). */
+  manualShareMax: number;
+  /** manual_marks_share: only classes (providers) with at least this many presences are judged. */
+  manualShareMinMarks: number;
+  /** signin_outside_window: a QR sign-in earlier than this many minutes before the session starts is out of it. */
+  signInEarlyMinutes: number;
+  /** shared_signin_device: one device signing in this many different people to one session. */
+  sharedDeviceMinPeople: number;
   /** excess_daily_hours: more class hours than this on one day is not possible to attend (8 h working day + 2 h). */
   maxHoursPerDay: number;
   /** short_course: class hours below this share of the catalog entry's hours are 缩水培训 (SPEC §4.0 Decision). */
@@ -29,12 +37,18 @@ export interface RiskParameters {
 }
 
 export const RISK_PARAMETERS: RiskParameters = {
-  version: 'risk-2020.1',
+  // risk-2020.2 (2026-12-06): rules read attendance as it happened — QR sign-ins' real times, manual
+  // marks by their share (docs/attendance.md); signin_off_day, which read the entry time, retired.
+  version: 'risk-2020.2',
   effectiveFrom: '2020-01-14', // the plan's issue date (SPEC §end)
   rosterJaccard: 0.8, // issue #6: "a roster largely copied" read as ≥ 80% Jaccard overlap
   rosterMinTrainees: 10, // issue #6 brief: classes of ≥ 10 trainees
   signInSpreadSeconds: 60, // issue #6: "everyone signing in the same minute"
   signInMinSigners: 5, // below 5 people, one minute is ordinary (a small group arrives together)
+  manualShareMax: 0.3, // a phone left at home or a dead battery is an exception; nearly a third of a class is a pattern
+  manualShareMinMarks: 20, // fewer presences than that (a few people, a few sessions) say nothing about a share
+  signInEarlyMinutes: 60, // arriving an hour early happens; a sign-in hours before the session does not prove the session
+  sharedDeviceMinPeople: 2, // a phone signs in its owner: a second person on the same phone is someone signing for another
   maxHoursPerDay: 10, // issue #6 brief: > 10 hours of sessions on one day
   catalogHoursShare: 0.5, // issue #6 brief: < 50% of the catalog hours in force on the start date
   preJobEmployedMonths: 12, // §4.4 trains "newly hired" staff; employed ≥ 12 months earlier is not new (issue #6 brief)
@@ -71,7 +85,10 @@ export const RULE_WEIGHTS: Record<string, number> = {
   teacher_double_booked: 25,
   venue_double_booked: 20,
   same_minute_signin: 30,
-  signin_off_day: 20,
+  signin_outside_window: 20,
+  manual_marks_share: 20,
+  shared_signin_device: 35,
+  signin_two_classes: 35,
   excess_daily_hours: 25,
   short_course: 30,
   certificate_reuse: 45,

@@ -15,6 +15,7 @@ import * as loginThrottle from './2026-12-06T1040-login-throttle.ts';
 import * as factsInTime from './2026-12-06T1060-facts-in-time.ts';
 import * as whatIfJobs from './2026-12-06T1080-what-if-jobs.ts';
 import * as recordNumbers from './2026-12-06T1220-record-numbers.ts';
+import * as attendanceSignin from './2026-12-06T1400-attendance-signin.ts';
 import * as bankPayments from './2026-12-06T1410-bank-payments.ts';
 import * as certificateRegistry from './2026-12-06T1420-certificate-registry.ts';
 
@@ -34,6 +35,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06T1060-facts-in-time': factsInTime,
   '2026-12-06T1080-what-if-jobs': whatIfJobs,
   '2026-12-06T1220-record-numbers': recordNumbers,
+  '2026-12-06T1400-attendance-signin': attendanceSignin,
   '2026-12-06T1410-bank-payments': bankPayments,
   '2026-12-06T1420-certificate-registry': certificateRegistry,
 };

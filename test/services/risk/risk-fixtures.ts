@@ -116,7 +116,8 @@ export async function insertClass(tx: Tx, c: ClassFixture): Promise<number[]> {
 }
 
 /** Present sign-ins for a session, at the given Shanghai local times ('2020-05-06 09:00:05'). */
-export async function signIns(tx: Tx, sessionId: number, marks: { residentId: string; at: string }[]): Promise<void> {
+/** Trainees' own QR sign-ins at Beijing times (`device`: the hashed device id; default one per person). */
+export async function signIns(tx: Tx, sessionId: number, marks: { residentId: string; at: string; device?: string }[]): Promise<void> {
   await tx
     .insertInto('attendance')
     .values(
@@ -125,7 +126,29 @@ export async function signIns(tx: Tx, sessionId: number, marks: { residentId: st
         resident_id: m.residentId,
         present: true,
         signed_at: new Date(`${m.at.replace(' ', 'T')}+08:00`),
-        method: 'face',
+        entered_at: new Date(`${m.at.replace(' ', 'T')}+08:00`),
+        method: 'qr',
+        manual: false,
+        device_hash: m.device ?? `phone-of-${m.residentId}`,
+        recorded_by: 'test',
+      })),
+    )
+    .execute();
+}
+
+/** Presences entered by the provider (手工补录) with their reason. */
+export async function manualMarks(tx: Tx, sessionId: number, residentIds: string[], reason = '忘带手机'): Promise<void> {
+  await tx
+    .insertInto('attendance')
+    .values(
+      residentIds.map((r) => ({
+        session_id: sessionId,
+        resident_id: r,
+        present: true,
+        signed_at: null,
+        method: '培训机构登记',
+        manual: true,
+        manual_reason: reason,
         recorded_by: 'test',
       })),
     )

@@ -12,7 +12,10 @@ import { preJobLongEmployed } from '../../../src/services/risk/rules/pre-job-lon
 import type { RawFinding, RiskRule } from '../../../src/services/risk/rules/rule-kit.ts';
 import { sameMinuteSignin } from '../../../src/services/risk/rules/same-minute-signin.ts';
 import { shortCourse } from '../../../src/services/risk/rules/short-course.ts';
-import { signinOffDay } from '../../../src/services/risk/rules/signin-off-day.ts';
+import { manualMarksShare } from '../../../src/services/risk/rules/manual-marks-share.ts';
+import { sharedSigninDevice } from '../../../src/services/risk/rules/shared-signin-device.ts';
+import { signinOutsideWindow } from '../../../src/services/risk/rules/signin-outside-window.ts';
+import { signinTwoClasses } from '../../../src/services/risk/rules/signin-two-classes.ts';
 import { studentInTerm } from '../../../src/services/risk/rules/student-in-term.ts';
 import { teacherDoubleBooked } from '../../../src/services/risk/rules/teacher-double-booked.ts';
 import { venueDoubleBooked } from '../../../src/services/risk/rules/venue-double-booked.ts';
@@ -21,7 +24,7 @@ import { seedReferenceData } from '../../../src/store/seed/reference-data.ts';
 import { inTransaction, type Tx } from '../../../src/store/transaction.ts';
 import { insertEnterprise, insertProvider, uscc } from '../../support/claims-fixtures.ts';
 import { openTestStore } from '../../support/store.ts';
-import { insertCertificate, insertClaim, insertClass, people, signIns } from './risk-fixtures.ts';
+import { insertCertificate, insertClaim, insertClass, manualMarks, people, signIns } from './risk-fixtures.ts';
 
 let store: Store;
 const plant = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(store.db, work);
@@ -385,33 +388,213 @@ describe('implausible attendance', () => {
         spreadSeconds: 40,
       },
     ]);
-    expect(f[0]!.explanation).toContain('全体学员在 60 秒内完成签到');
+    expect(f[0]!.explanation).toContain('全体学员在 60 秒内完成扫码签到');
   });
 
-  it('signin_off_day: a sign-in dated another day than its session (Shanghai time) is flagged; one late in the evening of the day is not', async () => {
-    const [p, q] = await plant((tx) => people(tx, 2));
+  it('same_minute_signin reads only QR sign-ins: presences the provider entered by hand are not sign-in times', async () => {
+    const ps = await plant((tx) => people(tx, 6));
+    const [s1] = await plant((tx) =>
+      insertClass(tx, {
+        id: 'SM-2',
+        providerId: 'RP-3',
+        start: '2020-05-25',
+        end: '2020-05-29',
+        trainees: ps,
+        sessions: [{ day: '2020-05-25', from: '09:00', to: '12:00' }],
+      }),
+    );
+    await plant((tx) => manualMarks(tx, s1!, ps));
+    expect(naming((await run(sameMinuteSignin)).findings, 'SM-2')).toEqual([]);
+  });
+
+  it('signin_outside_window: a QR sign-in two days later or two hours early is flagged; 50 minutes early and during the session are not', async () => {
+    const [p, q, r, t] = await plant((tx) => people(tx, 4));
     const [s] = await plant((tx) =>
       insertClass(tx, {
-        id: 'SO-1',
+        id: 'SW-1',
         providerId: 'RP-1',
         start: '2020-06-08',
         end: '2020-06-12',
-        trainees: [p!, q!],
+        trainees: [p!, q!, r!, t!],
         sessions: [{ day: '2020-06-08', from: '19:00', to: '21:00' }],
       }),
     );
     await plant((tx) =>
       signIns(tx, s!, [
         { residentId: p!, at: '2020-06-10 10:00:00' },
-        { residentId: q!, at: '2020-06-08 23:30:00' },
+        { residentId: q!, at: '2020-06-08 18:10:00' },
+        { residentId: r!, at: '2020-06-08 20:30:00' },
+        { residentId: t!, at: '2020-06-08 16:59:00' },
       ]),
     );
-    const f = naming((await run(signinOffDay)).findings, 'SO-1');
+    const f = naming((await run(signinOutsideWindow)).findings, 'SW-1');
     expect(f).toHaveLength(1);
-    expect(f[0]!.evidence.signIns).toEqual([
-      { sessionId: s, day: '2020-06-08', residentId: p, personName: expect.any(String), signedAt: '2020-06-10 10:00:00' },
+    expect(f[0]!.evidence.signIns).toEqual(
+      [
+        {
+          sessionId: s,
+          day: '2020-06-08',
+          session: '19:00–21:00',
+          residentId: p,
+          personName: expect.any(String),
+          signedAt: '2020-06-10 10:00:00',
+        },
+        {
+          sessionId: s,
+          day: '2020-06-08',
+          session: '19:00–21:00',
+          residentId: t,
+          personName: expect.any(String),
+          signedAt: '2020-06-08 16:59:00',
+        },
+      ].sort((x, y) => (x.residentId! < y.residentId! ? -1 : 1)),
+    );
+    expect(f[0]!.explanation).toContain('开课前 60 分钟');
+  });
+
+  it('shared_signin_device: one phone signing in two people to a session is flagged; each on their own phone is not', async () => {
+    const [p, q, r] = await plant((tx) => people(tx, 3));
+    const [s1, s2] = await plant((tx) =>
+      insertClass(tx, {
+        id: 'SD-1',
+        providerId: 'RP-1',
+        start: '2020-06-15',
+        end: '2020-06-19',
+        trainees: [p!, q!, r!],
+        sessions: [
+          { day: '2020-06-15', from: '09:00', to: '12:00' },
+          { day: '2020-06-16', from: '09:00', to: '12:00' },
+        ],
+      }),
+    );
+    await plant(async (tx) => {
+      await signIns(tx, s1!, [
+        { residentId: p!, at: '2020-06-15 08:50:00', device: 'one-phone' },
+        { residentId: q!, at: '2020-06-15 08:51:30', device: 'one-phone' },
+        { residentId: r!, at: '2020-06-15 08:52:00' },
+      ]);
+      await signIns(tx, s2!, [
+        { residentId: p!, at: '2020-06-16 08:50:00' },
+        { residentId: q!, at: '2020-06-16 08:51:30' },
+      ]);
+    });
+    const f = naming((await run(sharedSigninDevice)).findings, 'SD-1');
+    expect(f).toHaveLength(1);
+    expect((f[0]!.evidence.sessions as { sessionId: number }[]).map((x) => x.sessionId)).toEqual([s1]);
+    expect(f[0]!.subjects.classes!.map((c) => c.residentId).sort()).toEqual([p, q].sort());
+    expect(f[0]!.explanation).toContain('同一设备');
+  });
+
+  it('signin_two_classes: one person signed in to two overlapping sessions of two classes is flagged; touching sessions are not', async () => {
+    const [p, q] = await plant((tx) => people(tx, 2));
+    const [a] = await plant((tx) =>
+      insertClass(tx, {
+        id: 'TC-1',
+        providerId: 'RP-1',
+        start: '2020-06-22',
+        end: '2020-06-26',
+        trainees: [p!, q!],
+        sessions: [{ day: '2020-06-22', from: '09:00', to: '12:00' }],
+      }),
+    );
+    const [b, c] = await plant((tx) =>
+      insertClass(tx, {
+        id: 'TC-2',
+        providerId: 'RP-2',
+        start: '2020-06-22',
+        end: '2020-06-26',
+        trainees: [p!, q!],
+        sessions: [
+          { day: '2020-06-22', from: '10:00', to: '12:00' },
+          { day: '2020-06-22', from: '12:00', to: '14:00' },
+        ],
+      }),
+    );
+    await plant(async (tx) => {
+      await signIns(tx, a!, [
+        { residentId: p!, at: '2020-06-22 08:55:00' },
+        { residentId: q!, at: '2020-06-22 08:56:00' },
+      ]);
+      await signIns(tx, b!, [{ residentId: p!, at: '2020-06-22 09:58:00' }]);
+      await signIns(tx, c!, [{ residentId: q!, at: '2020-06-22 11:58:00' }]);
+    });
+    const f = (await run(signinTwoClasses)).findings.filter((x) => x.subjects.classes?.some((s) => s.id === 'TC-1'));
+    expect(f).toHaveLength(1);
+    expect(f[0]!.subjects.classes).toEqual([
+      { id: 'TC-1', residentId: p },
+      { id: 'TC-2', residentId: p },
     ]);
-    expect(f[0]!.subjects.classes).toEqual([{ id: 'SO-1', residentId: p }]);
+    expect(f[0]!.explanation).toContain('一人不可能同时在两处上课');
+  });
+
+  it('manual_marks_share: a class with 8 of 20 presences entered by hand is flagged with its reasons, its provider too; 6 of 20 and migrated marks are not', async () => {
+    const ps = await plant((tx) => people(tx, 10));
+    await plant(async (tx) => {
+      await insertProvider(tx, 'RP-M');
+      await insertProvider(tx, 'RP-N');
+    });
+    const [m1, m2] = await plant((tx) =>
+      insertClass(tx, {
+        id: 'MS-1',
+        providerId: 'RP-M',
+        start: '2020-07-06',
+        end: '2020-07-10',
+        trainees: ps,
+        sessions: [
+          { day: '2020-07-06', from: '09:00', to: '12:00' },
+          { day: '2020-07-07', from: '09:00', to: '12:00' },
+        ],
+      }),
+    );
+    const [n1, n2, n3] = await plant((tx) =>
+      insertClass(tx, {
+        id: 'MS-2',
+        providerId: 'RP-N',
+        start: '2020-07-06',
+        end: '2020-07-10',
+        trainees: ps,
+        sessions: [
+          { day: '2020-07-08', from: '14:00', to: '17:00' },
+          { day: '2020-07-09', from: '14:00', to: '17:00' },
+          { day: '2020-07-10', from: '14:00', to: '17:00' },
+        ],
+      }),
+    );
+    await plant(async (tx) => {
+      await signIns(
+        tx,
+        m1!,
+        ps.map((r, i) => ({ residentId: r, at: `2020-07-06 08:${String(40 + i).padStart(2, '0')}:00` })),
+      );
+      await signIns(
+        tx,
+        m2!,
+        ps.slice(0, 2).map((r, i) => ({ residentId: r, at: `2020-07-07 08:${String(40 + i).padStart(2, '0')}:00` })),
+      );
+      await manualMarks(tx, m2!, ps.slice(2, 7), '设备故障');
+      await manualMarks(tx, m2!, ps.slice(7), '忘带手机');
+      // MS-2: 6 of 20 by hand (30%, not above), and 10 migrated marks that count neither way.
+      await signIns(
+        tx,
+        n1!,
+        ps.map((r, i) => ({ residentId: r, at: `2020-07-08 13:${String(40 + i).padStart(2, '0')}:00` })),
+      );
+      await signIns(
+        tx,
+        n2!,
+        ps.slice(0, 4).map((r, i) => ({ residentId: r, at: `2020-07-09 13:${String(40 + i).padStart(2, '0')}:00` })),
+      );
+      await manualMarks(tx, n2!, ps.slice(4), '网络故障');
+      await manualMarks(tx, n3!, ps, '历史数据');
+    });
+    const findings = (await run(manualMarksShare)).findings;
+    const f = naming(findings, 'MS-1');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.evidence).toMatchObject({ presences: 20, manual: 8, share: 0.4, reasons: { 设备故障: 5, 忘带手机: 3 } });
+    expect(f[0]!.explanation).toContain('40%');
+    expect(naming(findings, 'MS-2')).toEqual([]);
+    expect(findings.filter((x) => x.subjects.providers?.includes('RP-M'))).toHaveLength(1);
+    expect(findings.filter((x) => x.subjects.providers?.includes('RP-N'))).toEqual([]);
   });
 
   it('excess_daily_hours: 11 hours on one day is flagged; exactly 10 is not', async () => {

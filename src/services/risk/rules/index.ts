@@ -1,4 +1,4 @@
-// Every fraud-risk rule (issue #6 §5.2/§5.3), in the order a scan runs them. One file per rule.
+// Every fraud-risk rule (§5.2/§5.3), in the order a scan runs them. One file per rule.
 import { certificateReuse } from './certificate-reuse.ts';
 import { copiedRoster } from './copied-roster.ts';
 import { excessDailyHours } from './excess-daily-hours.ts';
@@ -9,7 +9,10 @@ import { preJobLongEmployed } from './pre-job-long-employed.ts';
 import type { RiskRule } from './rule-kit.ts';
 import { sameMinuteSignin } from './same-minute-signin.ts';
 import { shortCourse } from './short-course.ts';
-import { signinOffDay } from './signin-off-day.ts';
+import { manualMarksShare } from './manual-marks-share.ts';
+import { sharedSigninDevice } from './shared-signin-device.ts';
+import { signinOutsideWindow } from './signin-outside-window.ts';
+import { signinTwoClasses } from './signin-two-classes.ts';
 import { studentInTerm } from './student-in-term.ts';
 import { teacherDoubleBooked } from './teacher-double-booked.ts';
 import { venueDoubleBooked } from './venue-double-booked.ts';
@@ -23,7 +26,10 @@ export const RISK_RULES: readonly RiskRule[] = [
   teacherDoubleBooked,
   venueDoubleBooked,
   sameMinuteSignin,
-  signinOffDay,
+  signinOutsideWindow,
+  sharedSigninDevice,
+  signinTwoClasses,
+  manualMarksShare,
   excessDailyHours,
   shortCourse,
   certificateReuse,

@@ -1,5 +1,6 @@
-// 集中签到 (§5.3 过程监督; audits found attendance typed in at once): a session whose every timed
-// sign-in (present, signed_at recorded) falls within signInSpreadSeconds, with at least
+// 集中签到 (§5.3 过程监督; audits found attendance signed at once by one hand): a session whose every
+// QR sign-in — the server's real time of each trainee's scan; manual marks have no sign-in time and
+// are judged by manual_marks_share — falls within signInSpreadSeconds, with at least
 // signInMinSigners sign-ins (risk-parameters.ts). Sign-ins spread over minutes are ordinary.
 import { sql } from 'kysely';
 import { liveClass, type RawFinding, type RiskRule } from './rule-kit.ts';
@@ -27,7 +28,7 @@ export const sameMinuteSignin: RiskRule = {
       from attendance a
       join class_sessions s on s.id = a.session_id
       join classes c on c.id = s.class_id
-      where a.present and a.signed_at is not null and ${liveClass('c')}
+      where a.present and not a.manual and a.signed_at is not null and ${liveClass('c')}
       group by s.class_id, s.id, s.day
       having count(*) >= ${p.signInMinSigners} and extract(epoch from max(a.signed_at) - min(a.signed_at)) <= ${p.signInSpreadSeconds}
       order by s.class_id, s.day, s.id`.execute(tx);
@@ -36,7 +37,7 @@ export const sameMinuteSignin: RiskRule = {
     const findings: RawFinding[] = [];
     for (const [classId, rs] of byClass) {
       findings.push({
-        explanation: `培训班 ${classId} 有 ${rs.length} 个课次全体学员在 ${p.signInSpreadSeconds} 秒内完成签到（如 ${rs[0]!.day} 的课次，${rs[0]!.signers} 人在 ${rs[0]!.first} 至 ${rs[0]!.last.slice(11)} 间签到），不符合实际到课情况，疑为代签或补录考勤。`,
+        explanation: `培训班 ${classId} 有 ${rs.length} 个课次全体学员在 ${p.signInSpreadSeconds} 秒内完成扫码签到（如 ${rs[0]!.day} 的课次，${rs[0]!.signers} 人在 ${rs[0]!.first} 至 ${rs[0]!.last.slice(11)} 间签到），不符合实际到课情况，疑为代签或补录考勤。`,
         evidence: {
           classId,
           sessions: rs.map((r) => ({

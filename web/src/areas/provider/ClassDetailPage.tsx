@@ -30,6 +30,7 @@ import { api, ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { Dialog, LoadError } from '../../components.tsx';
 import { useUnsavedGuard } from '../../unsaved-guard.tsx';
+import { useBusinessDate } from '../../business-date.tsx';
 import { formatDate } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { areaName, CERTIFICATE_NAMES, LEVEL_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
@@ -38,8 +39,12 @@ import { FileRefused, uploadXlsx } from './files.ts';
 import { showServerErrors } from '../../form-errors.ts';
 import { ClassStatusTag, ProblemLine, RowIssues } from './parts.tsx';
 import type { AttendanceMark, ClassDetail, ClassTrainee, OpeningReview, RowIssue } from './types.ts';
+import { SigninCodeModal } from './SigninCodeModal.tsx';
 
 const EDITABLE = ['draft', 'returned'];
+const MANUAL_REASONS = ['忘带手机', '设备故障', '网络故障', '其他'];
+/** A moment as Beijing date and time (2021-11-15 08:52). */
+const formatTime = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 const errorText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
 export default function ClassDetailPage() {
@@ -372,6 +377,13 @@ function AttendanceTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolean;
   const [marks, setMarks] = useState<Map<string, boolean>>(new Map());
   const [changed, setChanged] = useState<Set<number>>(new Set());
   const [saving, setSaving] = useState(false);
+  // A presence the provider enters is a manual mark (手工补录) and says why (docs/attendance.md).
+  const [reason, setReason] = useState<string | undefined>();
+  const [reasonNote, setReasonNote] = useState('');
+  const recorded = useMemo(() => new Map((loaded.data ?? []).map((m) => [`${m.sessionId}|${m.residentId}`, m])), [loaded.data]);
+  const { today } = useBusinessDate();
+  const [showing, setShowing] = useState<number | null>(null);
+  const todays = cls.sessions.filter((s) => s.day === today);
   const writable = mine && cls.status === 'running';
   const guard = useUnsavedGuard(changed.size > 0);
   useEffect(() => {
@@ -384,6 +396,16 @@ function AttendanceTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolean;
   };
   const save = async () => {
     if (saving) return;
+    const newlyPresent = [...changed].some((sid) =>
+      cls.trainees.some((t) => marks.get(`${sid}|${t.residentId}`) === true && !recorded.get(`${sid}|${t.residentId}`)?.present),
+    );
+    if (newlyPresent && (!reason || (reason === '其他' && !reasonNote.trim()))) {
+      Modal.warning({
+        title: '请选择补录原因',
+        content: '培训机构登记的出勤为手工补录，须说明原因（其他原因须写明）。学员本人扫码签到的无需补录。',
+      });
+      return;
+    }
     setSaving(true);
     try {
       for (const sessionId of changed) {
@@ -391,11 +413,18 @@ function AttendanceTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolean;
           method: 'POST',
           body: {
             sessionId,
-            marks: cls.trainees.map((t) => ({
-              residentId: t.residentId,
-              present: marks.get(`${sessionId}|${t.residentId}`) === true,
-              method: '培训机构登记',
-            })),
+            marks: cls.trainees
+              .filter((t) => recorded.get(`${sessionId}|${t.residentId}`)?.manual !== false)
+              .map((t) => {
+                const present = marks.get(`${sessionId}|${t.residentId}`) === true;
+                const isNew = present && !recorded.get(`${sessionId}|${t.residentId}`)?.present;
+                return {
+                  residentId: t.residentId,
+                  present,
+                  method: '培训机构登记',
+                  ...(isNew ? { reason, reasonNote: reason === '其他' ? reasonNote.trim() : null } : {}),
+                };
+              }),
           },
         });
       }
@@ -437,20 +466,34 @@ function AttendanceTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolean;
         align: 'center' as const,
         render: (_: unknown, t: ClassTrainee) => {
           const v = marks.get(`${s.id}|${t.residentId}`);
+          const m = recorded.get(`${s.id}|${t.residentId}`);
+          const scanned = m && !m.manual && m.signedAt;
           return (
-            <Checkbox
-              checked={v === true}
-              indeterminate={v === undefined && !writable}
-              disabled={!writable || saving}
-              onChange={(e) => set(s.id, t.residentId, e.target.checked)}
-              aria-label={`${t.name} ${s.day} ${s.startsAt} 出勤`}
-            />
+            <Space orientation="vertical" size={0}>
+              <Checkbox
+                checked={v === true}
+                indeterminate={v === undefined && !writable}
+                disabled={!writable || saving || !!scanned}
+                onChange={(e) => set(s.id, t.residentId, e.target.checked)}
+                aria-label={`${t.name} ${s.day} ${s.startsAt} 出勤`}
+              />
+              {scanned ? (
+                <Typography.Text type="success" style={{ fontSize: 12 }} title={`扫码签到 ${formatTime(m.signedAt!)}`}>
+                  扫码 {formatTime(m.signedAt!)}
+                  {m.signedOutAt ? `–${formatTime(m.signedOutAt)}` : ''}
+                </Typography.Text>
+              ) : m?.manual && m.present ? (
+                <Typography.Text type="warning" style={{ fontSize: 12 }} title={`手工补录，录入于 ${formatTime(m.enteredAt)}`}>
+                  手工补录：{m.reason === '其他' ? m.reasonNote : m.reason}
+                </Typography.Text>
+              ) : null}
+            </Space>
           );
         },
       })),
       { title: '出勤课时', dataIndex: 'hoursPresent', key: 'hours', width: 90, align: 'right' as const },
     ],
-    [cls, marks, writable, saving],
+    [cls, marks, writable, saving, recorded],
   ); // eslint-disable-line react-hooks/exhaustive-deps
   if (loaded.error) return <LoadError error={loaded.error} what="考勤" onRetry={loaded.reload} />;
   return (
@@ -462,6 +505,39 @@ function AttendanceTab({ cls, mine, reload }: { cls: ClassDetail; mine: boolean;
       )}
       {writable && (
         <Space wrap align="start">
+          {todays.map((s) => (
+            <Button key={s.id} onClick={() => setShowing(s.id)}>
+              课堂签到码（{s.startsAt}–{s.endsAt}）
+            </Button>
+          ))}
+          {showing !== null && (
+            <SigninCodeModal
+              classId={cls.id}
+              sessionId={showing}
+              onClose={() => {
+                setShowing(null);
+                loaded.reload();
+              }}
+            />
+          )}
+          <Select
+            aria-label="补录原因"
+            placeholder="补录原因（新登记出勤须选）"
+            style={{ width: 200 }}
+            value={reason}
+            onChange={setReason}
+            options={MANUAL_REASONS.map((r) => ({ value: r, label: r }))}
+          />
+          {reason === '其他' && (
+            <Input
+              aria-label="其他原因说明"
+              placeholder="写明具体原因"
+              value={reasonNote}
+              onChange={(e) => setReasonNote(e.target.value)}
+              maxLength={200}
+              style={{ width: 200 }}
+            />
+          )}
           <Button type="primary" onClick={save} loading={saving} disabled={saving || changed.size === 0}>
             保存考勤{changed.size ? `（${changed.size} 个课次）` : ''}
           </Button>

@@ -82,6 +82,13 @@ export interface AttendanceMark {
   residentId: string;
   present: boolean;
   method: string | null;
+  manual: boolean;
+  reason: string | null;
+  reasonNote: string | null;
+  signedAt: string | null;
+  signedOutAt: string | null;
+  enteredAt: string;
+  hours: number;
 }
 export interface RowIssue {
   row: number;

@@ -1,0 +1,204 @@
+// A trainee signs in (or out) by scanning the classroom's QR code (§5.3 过程监督: attendance the
+// trainee proves in person, not a mark typed in afterwards). The trainee is signed in to the system as
+// themselves; the server records its own time (clock.ts), the method 'qr' and a hash of the phone's
+// device id, and refuses a code that is not genuine, out of its window, for another session, a
+// session not held today, or a person not on the class's roster. Scanning again changes nothing
+// (已签到). Where the session requires sign-out, the attended hours are the signed span inside the
+// session (session-moment.ts); until then the sign-in alone proves no hours.
+import { actorLabel, requireRole, type Actor } from '../access.ts';
+import { AppError } from '../app-error.ts';
+import { businessToday } from '../business-date.ts';
+import { now } from '../clock.ts';
+import { appendAudit, type Tx } from '../../store/audit-log.ts';
+import { hoursFromSpan } from './session-moment.ts';
+import { checkSigninToken, deviceHash } from './signin-token.ts';
+
+export interface ScanInput {
+  /** The session the page was opened for (the QR code's path); the token must be that session's. */
+  sessionId: number;
+  token: string;
+  /** The mobile page's own random device id (kept in the phone's browser); only its hash is stored. */
+  deviceId: string;
+}
+
+export interface ScanResult {
+  kind: 'in' | 'out';
+  /** false: this person had already signed in (out) for this session; nothing was changed. */
+  recorded: boolean;
+  message: string;
+  signedAt: string;
+  signedOutAt: string | null;
+  hours: number | null;
+  classNumber: string;
+  session: { day: string; startsAt: string; endsAt: string };
+}
+
+const TOKEN_PROBLEMS = {
+  malformed: '签到码无效：请用手机扫描培训机构屏幕上的二维码',
+  forged: '签到码无效：请用手机扫描培训机构屏幕上的二维码',
+  expired: '签到码已过期（每 30 秒更换一次）：请重新扫描屏幕上最新的二维码',
+  future: '签到码的时间不对：请检查手机时间后重新扫描',
+} as const;
+
+export async function scanSigninCode(tx: Tx, actor: Actor | null, input: ScanInput): Promise<ScanResult> {
+  const a = requireRole(actor, 'trainee');
+  if (!a.residentId) throw new AppError('forbidden', '该账号未关联本人身份证号，不能签到');
+  const at = now();
+  const check = checkSigninToken(input.token, at);
+  if (!check.ok) throw new AppError('invalid_input', `token: ${TOKEN_PROBLEMS[check.why]}`, 'token');
+  if (check.sessionId !== input.sessionId)
+    throw new AppError('invalid_input', 'token: 这是另一课次的签到码，请扫描本课次屏幕上的二维码', 'token');
+  const s = await tx
+    .selectFrom('class_sessions')
+    .innerJoin('classes', 'classes.id', 'class_sessions.class_id')
+    .select([
+      'class_sessions.id',
+      'class_sessions.class_id',
+      'class_sessions.day',
+      'class_sessions.starts_at',
+      'class_sessions.ends_at',
+      'class_sessions.hours',
+      'class_sessions.requires_signout',
+      'classes.status',
+      'classes.number',
+    ])
+    .where('class_sessions.id', '=', check.sessionId)
+    .executeTakeFirst();
+  if (!s) throw new AppError('not_found', '没有找到这个课次');
+  if (s.status !== 'running') throw new AppError('conflict', '该培训班不在培训中，不能签到');
+  const day = String(s.day).slice(0, 10);
+  const today = businessToday();
+  if (day !== today) throw new AppError('conflict', `该课次在 ${day}，不是今天（${today}），不能签到`);
+  const onRoster = await tx
+    .selectFrom('class_trainees')
+    .select('resident_id')
+    .where('class_id', '=', s.class_id)
+    .where('resident_id', '=', a.residentId)
+    .executeTakeFirst();
+  if (!onRoster) throw new AppError('forbidden', '您不在本班花名册中，不能签到；如有疑问请联系培训机构');
+  const session = { day, startsAt: s.starts_at.slice(0, 5), endsAt: s.ends_at.slice(0, 5) };
+  const device = deviceHash(input.deviceId);
+  const who = actorLabel(a);
+
+  if (check.kind === 'in') {
+    // One statement: a new sign-in, or one replacing a provider's manual mark; a QR sign-in already
+    // there is kept as it is (the row is returned only when written).
+    const written = await tx
+      .insertInto('attendance')
+      .values({
+        session_id: s.id,
+        resident_id: a.residentId,
+        present: true,
+        signed_at: at,
+        method: 'qr',
+        recorded_by: who,
+        manual: false,
+        manual_reason: null,
+        manual_note: null,
+        entered_at: at,
+        device_hash: device,
+        hours: s.requires_signout ? 0 : null,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['session_id', 'resident_id'])
+          .doUpdateSet((eb) => ({
+            present: true,
+            signed_at: eb.ref('excluded.signed_at'),
+            method: 'qr',
+            recorded_by: eb.ref('excluded.recorded_by'),
+            manual: false,
+            manual_reason: null,
+            manual_note: null,
+            entered_at: eb.ref('excluded.entered_at'),
+            device_hash: eb.ref('excluded.device_hash'),
+            signed_out_at: null,
+            hours: eb.ref('excluded.hours'),
+          }))
+          .where('attendance.manual', '=', true),
+      )
+      .returning(['signed_at'])
+      .executeTakeFirst();
+    if (!written) {
+      const mark = await tx
+        .selectFrom('attendance')
+        .select(['signed_at', 'signed_out_at', 'hours'])
+        .where('session_id', '=', s.id)
+        .where('resident_id', '=', a.residentId)
+        .executeTakeFirstOrThrow();
+      return {
+        kind: 'in',
+        recorded: false,
+        message: '已签到，无需重复扫码',
+        signedAt: mark.signed_at!.toISOString(),
+        signedOutAt: mark.signed_out_at?.toISOString() ?? null,
+        hours: mark.hours == null ? null : Number(mark.hours),
+        classNumber: s.number,
+        session,
+      };
+    }
+    await appendAudit(tx, {
+      actor: who,
+      action: 'class.signin',
+      entity: 'class',
+      entityId: s.class_id,
+      data: { sessionId: s.id, residentId: a.residentId, signedAt: at.toISOString(), method: 'qr', device },
+    });
+    return {
+      kind: 'in',
+      recorded: true,
+      message: s.requires_signout ? '签到成功；下课时请扫描签退码' : '签到成功',
+      signedAt: at.toISOString(),
+      signedOutAt: null,
+      hours: s.requires_signout ? 0 : Number(s.hours),
+      classNumber: s.number,
+      session,
+    };
+  }
+
+  if (!s.requires_signout) throw new AppError('conflict', '本课次不要求签退');
+  const mark = await tx
+    .selectFrom('attendance')
+    .select(['signed_at', 'signed_out_at', 'hours', 'manual'])
+    .where('session_id', '=', s.id)
+    .where('resident_id', '=', a.residentId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!mark || mark.manual || !mark.signed_at) throw new AppError('conflict', '您本课次尚未扫码签到，不能签退');
+  if (mark.signed_out_at) {
+    return {
+      kind: 'out',
+      recorded: false,
+      message: '已签退，无需重复扫码',
+      signedAt: mark.signed_at.toISOString(),
+      signedOutAt: mark.signed_out_at.toISOString(),
+      hours: mark.hours == null ? null : Number(mark.hours),
+      classNumber: s.number,
+      session,
+    };
+  }
+  const hours = hoursFromSpan(s, mark.signed_at, at);
+  await tx
+    .updateTable('attendance')
+    .set({ signed_out_at: at, hours })
+    .where('session_id', '=', s.id)
+    .where('resident_id', '=', a.residentId)
+    .execute();
+  await appendAudit(tx, {
+    actor: who,
+    action: 'class.signout',
+    entity: 'class',
+    entityId: s.class_id,
+    data: { sessionId: s.id, residentId: a.residentId, signedOutAt: at.toISOString(), hours, device },
+  });
+  return {
+    kind: 'out',
+    recorded: true,
+    message: `签退成功，本课次计 ${hours} 学时`,
+    signedAt: mark.signed_at.toISOString(),
+    signedOutAt: at.toISOString(),
+    hours,
+    classNumber: s.number,
+    session,
+  };
+}

@@ -1,0 +1,164 @@
+// 扫码签到: the phone page a classroom QR code opens (/signin/<session>?t=<token>; docs/attendance.md).
+// Its own small entry (no antd, no office screens) so it loads fast on a phone: the trainee logs in as
+// themselves if needed, and the page posts the code with the phone's own random device id, kept in
+// this browser's localStorage (the server stores only its hash).
+import { StrictMode, useEffect, useState, type CSSProperties, type FormEvent } from 'react';
+import { createRoot } from 'react-dom/client';
+import { api, ApiError } from '../api.ts';
+
+interface Result {
+  kind: 'in' | 'out';
+  recorded: boolean;
+  message: string;
+  signedAt: string;
+  signedOutAt: string | null;
+  classNumber: string;
+  session: { day: string; startsAt: string; endsAt: string };
+}
+interface Me {
+  displayName: string;
+  role: string;
+}
+
+function deviceId(): string {
+  const key = 'upskill-device-id';
+  let id = localStorage.getItem(key);
+  if (!id || !/^[A-Za-z0-9-]{16,64}$/.test(id)) {
+    id = crypto.randomUUID();
+    localStorage.setItem(key, id);
+  }
+  return id;
+}
+
+const beijing = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(11, 19);
+const box: CSSProperties = {
+  maxWidth: 420,
+  margin: '0 auto',
+  padding: '24px 16px',
+  fontFamily: 'system-ui, "Noto Sans CJK SC", sans-serif',
+};
+const input: CSSProperties = {
+  width: '100%',
+  boxSizing: 'border-box',
+  fontSize: 17,
+  padding: '12px',
+  margin: '6px 0 14px',
+  border: '1px solid #cbd5e1',
+  borderRadius: 8,
+};
+const button: CSSProperties = {
+  width: '100%',
+  fontSize: 18,
+  padding: '14px',
+  border: 0,
+  borderRadius: 8,
+  background: '#1d4ed8',
+  color: '#fff',
+};
+
+function SigninPage() {
+  const sessionId = Number(/^\/signin\/(\d+)/.exec(window.location.pathname)?.[1] ?? NaN);
+  const token = new URLSearchParams(window.location.search).get('t') ?? '';
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [result, setResult] = useState<Result | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+
+  const signIn = async () => {
+    setBusy(true);
+    try {
+      setResult(await api<Result>('/signin', { method: 'POST', body: { sessionId, token, deviceId: deviceId() } }));
+      setError('');
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  useEffect(() => {
+    api<{ user: Me | null }>('/auth/session').then(
+      (r) => setMe(r.user),
+      () => setMe(null),
+    );
+  }, []);
+  useEffect(() => {
+    if (me?.role === 'trainee' && !result && !error) void signIn();
+  }, [me]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const login = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      setMe(await api<Me>('/auth/login', { method: 'POST', body: { username, password } }));
+      setError('');
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!Number.isInteger(sessionId) || !token)
+    return (
+      <main style={box}>
+        <h1>扫码签到</h1>
+        <p role="alert">链接不完整：请用手机扫描培训机构屏幕上的二维码。</p>
+      </main>
+    );
+  return (
+    <main style={box}>
+      <h1 style={{ fontSize: 24 }}>扫码签到</h1>
+      {me === undefined && <p>正在确认登录状态…</p>}
+      {me === null && (
+        <form onSubmit={login}>
+          <p>请用本人的学员账号登录后签到。</p>
+          <label>
+            账号
+            <input style={input} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" required />
+          </label>
+          <label>
+            密码
+            <input
+              style={input}
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              autoComplete="current-password"
+              required
+            />
+          </label>
+          <button style={button} type="submit" disabled={busy}>
+            登录并签到
+          </button>
+        </form>
+      )}
+      {me && me.role !== 'trainee' && <p role="alert">当前登录的不是学员账号（{me.displayName}），请退出后用本人的学员账号登录。</p>}
+      {busy && me?.role === 'trainee' && <p>正在签到…</p>}
+      {result && (
+        <section role="status" style={{ background: '#ecfdf5', borderRadius: 8, padding: 16 }}>
+          <p style={{ fontSize: 22, margin: 0 }}>{result.message}</p>
+          <p>
+            培训班 {result.classNumber}，{result.session.day} {result.session.startsAt}–{result.session.endsAt}
+          </p>
+          <p>
+            签到时间 {beijing(result.signedAt)}
+            {result.signedOutAt ? `，签退时间 ${beijing(result.signedOutAt)}` : ''}
+          </p>
+        </section>
+      )}
+      {error && (
+        <p role="alert" style={{ color: '#b91c1c' }}>
+          {error}
+        </p>
+      )}
+    </main>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <SigninPage />
+  </StrictMode>,
+);
