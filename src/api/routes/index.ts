@@ -28,6 +28,7 @@ import { reportRoutes } from './reports.ts';
 import { headcountRoutes } from './headcounts.ts';
 import { factCaseRoutes } from './fact-cases.ts';
 import { documentRoutes } from './documents.ts';
+import { recordRoutes } from './records.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -58,4 +59,5 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(reportRoutes);
   await app.register(headcountRoutes);
   await app.register(documentRoutes);
+  await app.register(recordRoutes);
 };

@@ -5,7 +5,7 @@
 import { Alert, Button, Card, Col, Form, Input, Progress, Row, Select, Space, Statistic, Table, Typography, type TableProps } from 'antd';
 import type dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, ApiError, type Page } from '../../api.ts';
 import { LoadError, OutcomeTag } from '../../components.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
@@ -22,7 +22,7 @@ import { DateRangeInput } from '../../date-input.tsx';
 const FIELDS = ['parameter', 'value', 'from', 'to'] as const;
 const CLAIM_FILTERS = ['program', 'areaCode'] as const;
 const CLAIM_SORTABLE: Record<string, string> = {
-  id: 'id',
+  number: 'number',
   program: 'program',
   areaCode: 'areaCode',
   startDate: 'startDate',
@@ -31,7 +31,7 @@ const CLAIM_SORTABLE: Record<string, string> = {
 const signed = (fen: number) => (fen > 0 ? `+${formatMoney(fen)}` : fen < 0 ? `-${formatMoney(-fen)}` : formatMoney(0));
 
 const CLAIM_EXPORT: ExportColumn<WhatIfChangedClaim>[] = [
-  { title: '申领编号', value: (c) => c.id, width: 26 },
+  { title: '申领编号', value: (c) => c.number, width: 26 },
   { title: '培训项目', value: (c) => nameOf(PROGRAM_NAMES, c.program), width: 22 },
   { title: '地区', value: (c) => areaName(c.areaCode) },
   { title: '身份证号', value: (c) => c.residentId, width: 22 },
@@ -181,7 +181,15 @@ function Results({ job }: { job: WhatIfJobView }) {
   const [filters] = Form.useForm();
   useEffect(() => filters.setFieldsValue(list.state.filters), [filters, list.state.filters]);
   const claimColumns: TableProps<WhatIfChangedClaim>['columns'] = [
-    { title: '申领编号', dataIndex: 'id', key: 'id', width: 150, sorter: true, sortOrder: list.sortOrder('id'), ellipsis: true },
+    {
+      title: '申领编号',
+      dataIndex: 'number',
+      key: 'number',
+      width: 190,
+      sorter: true,
+      sortOrder: list.sortOrder('number'),
+      render: (n: string, c) => <Link to={`/claims/${encodeURIComponent(c.id)}`}>{n}</Link>,
+    },
     {
       title: '培训项目',
       dataIndex: 'program',

@@ -17,8 +17,7 @@ const SORTABLE = { createdAt: 'createdAt', status: 'status', resolvedAt: 'resolv
 const STATUS_COLORS: Record<string, string> = { open: 'error', taken: 'processing', resolved: 'success' };
 
 const EXPORT: ExportColumn<DisputeView>[] = [
-  { title: '案件编号', value: (d) => d.id, width: 38 },
-  { title: '申领编号', value: (d) => d.claimId, width: 44 },
+  { title: '申领编号', value: (d) => d.claim?.number ?? '', width: 26 },
   { title: '培训项目', value: (d) => nameOf(PROGRAM_NAMES, d.claim?.program), width: 24 },
   { title: '身份证号', value: (d) => d.residentId, width: 22 },
   { title: '地区', value: (d) => areaName(d.areaCode) },
@@ -65,12 +64,11 @@ function Disputes() {
       title: '申领',
       dataIndex: 'claimId',
       key: 'claimId',
-      width: 220,
+      width: 240,
       render: (id: string, d) => (
         <Space orientation="vertical" size={0}>
-          <Link to={`/claims/${encodeURIComponent(id)}`} title={id}>
-            {nameOf(PROGRAM_NAMES, d.claim?.program)}
-          </Link>
+          <Link to={`/claims/${encodeURIComponent(id)}`}>{d.claim?.number ?? '申领'}</Link>
+          <span>{nameOf(PROGRAM_NAMES, d.claim?.program)}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {d.claim ? formatMoney(d.claim.amountFen) : ''} {d.claim && <ClaimStatusTag status={d.claim.status} />}
           </Typography.Text>
