@@ -18,6 +18,7 @@ import { revokeApproval } from '../claims/revoke-approval.ts';
 import { assertDate } from '../identifiers.ts';
 import { changeProviderStatus } from '../providers/change-provider-status.ts';
 import { publicName } from './risk-scope.ts';
+import { idFromNumber } from '../records/record-numbers.ts';
 
 export interface SanctionBasis {
   findingIds?: string[];
@@ -80,7 +81,8 @@ export async function sanction(tx: Tx, actor: Actor | null, input: SanctionInput
   let view: SanctionView;
   let areaCode: string;
   if (input.target === 'claim') {
-    const claim = await loadClaim(tx, a, input.claimId, true);
+    // The office types the claim's number (SQ-…); links inside the app carry its id.
+    const claim = await loadClaim(tx, a, await idFromNumber(tx, 'claim', input.claimId), true);
     requireReviewer(a, claim);
     areaCode = claim.area_code;
     const party = await claimParty(tx, claim);

@@ -9,7 +9,6 @@ import {
   Empty,
   Form,
   Input,
-  Modal,
   Space,
   Spin,
   Table,
@@ -21,7 +20,7 @@ import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api.ts';
 import { useAuth } from '../auth.tsx';
-import { ClaimStatusTag, LoadError, OutcomeTag } from '../components.tsx';
+import { ClaimStatusTag, Dialog, LoadError, OutcomeTag } from '../components.tsx';
 import { PrintButton } from '../components.tsx';
 import { claimAmount, clauseHeading, formatDate, formatDateTime, formatMoney, withCode } from '../format.ts';
 import { useApi } from '../hooks.ts';
@@ -201,7 +200,8 @@ function ReviewActions({ claim, onDone }: { claim: Claim; onDone(): void }) {
           </Button>
         ))}
       </Space>
-      <Modal
+      <Dialog
+        guard={form}
         open={asking !== null}
         title={asking === 'approve' ? '批准这笔申领' : asking ? ACTS[asking].label : ''}
         okText={asking === 'approve' ? '确认批准' : '确认'}
@@ -242,7 +242,7 @@ function ReviewActions({ claim, onDone }: { claim: Claim; onDone(): void }) {
             </Form.Item>
           )}
         </Form>
-      </Modal>
+      </Dialog>
     </Card>
   );
 }

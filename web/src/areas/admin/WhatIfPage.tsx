@@ -18,6 +18,7 @@ import type { WhatIfJobView } from '../../../../src/services/what-if/what-if-job
 import { CityOnly, options, useSubmit } from './shared.tsx';
 import { describeValue, parseValue, valueText } from './values.ts';
 import { DateRangeInput } from '../../date-input.tsx';
+import { useUnsavedGuard } from '../../unsaved-guard.tsx';
 
 const FIELDS = ['parameter', 'value', 'from', 'to'] as const;
 const CLAIM_FILTERS = ['program', 'areaCode'] as const;
@@ -55,6 +56,7 @@ function WhatIf() {
   const parameters = useApi<Page<ParameterView>>('/policy/parameters');
   const [form] = Form.useForm();
   const { busy, error, submit } = useSubmit<WhatIfJobView>(form, FIELDS);
+  const guard = useUnsavedGuard(form);
   const chosen = Form.useWatch('parameter', form) as string | undefined;
   const byName = useMemo(() => new Map((parameters.data?.items ?? []).map((p) => [p.name, p])), [parameters.data]);
   const current = chosen ? byName.get(chosen) : undefined;
@@ -75,7 +77,10 @@ function WhatIf() {
       to: v.period[1].format('YYYY-MM-DD'),
     };
     const job = await submit(() => api<WhatIfJobView>('/what-if', { method: 'POST', body }));
-    if (job) setParams(new URLSearchParams({ run: job.id }));
+    if (job) {
+      guard.saved();
+      setParams(new URLSearchParams({ run: job.id }));
+    }
   };
 
   return (

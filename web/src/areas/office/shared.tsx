@@ -5,7 +5,7 @@ import { Alert, Button, Form, Space, type FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../../api.ts';
 import { Dialog } from '../../components.tsx';
-import { useUnsavedGuard } from '../../unsaved-guard.tsx';
+import { useDialogGuard } from '../../unsaved-guard.tsx';
 import { showServerErrors, type FormFields } from '../../form-errors.ts';
 import { residentIdMessage, usccMessage } from '../../../../src/policy/class-application.ts';
 
@@ -43,9 +43,12 @@ export function FormDialog<V extends object>({
 }) {
   const [own] = Form.useForm<V>();
   const form = given ?? own;
-  const guard = useUnsavedGuard(open ? form : null);
-  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const guard = useDialogGuard(form, open, () => {
+    setError(null);
+    onClose();
+  });
+  const [saving, setSaving] = useState(false);
   const finish = async (v: V) => {
     setSaving(true);
     setError(null);
@@ -64,10 +67,7 @@ export function FormDialog<V extends object>({
     <Dialog
       open={open}
       title={title}
-      onCancel={() => {
-        setError(null);
-        onClose();
-      }}
+      onCancel={guard.close}
       footer={null}
       destroyOnHidden
       width={width}
@@ -79,14 +79,7 @@ export function FormDialog<V extends object>({
           <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>
             {okText}
           </Button>
-          <Button
-            onClick={() => {
-              setError(null);
-              onClose();
-            }}
-          >
-            取消
-          </Button>
+          <Button onClick={guard.close}>取消</Button>
         </Space>
       </Form>
     </Dialog>

@@ -361,6 +361,7 @@ function NoticeDetailScreen() {
         )}
       </Card>
       <Dialog
+        guard={objectionForm}
         open={objecting}
         title="登记异议"
         okText="登记"
@@ -397,6 +398,7 @@ function NoticeDetailScreen() {
         </Form>
       </Dialog>
       <Dialog
+        guard={resolveForm}
         open={resolving !== null}
         title="处理异议"
         okText="确认处理"

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import type { DisputeView } from '../../../../src/services/disputes/dispute-view.ts';
 import { api, ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import { ClaimStatusTag, Dialog, LoadError } from '../../components.tsx';
+import { ClaimStatusTag, Dialog, DialogCancelButton, LoadError } from '../../components.tsx';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { areaName, DISPUTE_FINDING_NAMES, DISPUTE_STATUS_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
@@ -209,7 +209,7 @@ function ResolveModal({ dispute, onClose, onDone }: { dispute: DisputeView | nul
     }
   };
   return (
-    <Dialog open={dispute !== null} title="办结异议案件" onCancel={onClose} footer={null} destroyOnHidden afterClose={() => setError(null)}>
+    <Dialog guard={form} open={dispute !== null} title="办结异议案件" onCancel={onClose} footer={null} destroyOnHidden afterClose={() => setError(null)}>
       {dispute && <Typography.Paragraph>异议理由：{dispute.reason}</Typography.Paragraph>}
       <Form form={form} name="resolveDispute" layout="vertical" onFinish={submit} aria-label="办结异议案件">
         <Form.Item label="处理结论" name="finding" rules={[{ required: true, message: '请选择处理结论' }]}>
@@ -236,7 +236,7 @@ function ResolveModal({ dispute, onClose, onDone }: { dispute: DisputeView | nul
           <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>
             办结
           </Button>
-          <Button onClick={onClose}>取消</Button>
+          <DialogCancelButton />
         </Space>
       </Form>
     </Dialog>
