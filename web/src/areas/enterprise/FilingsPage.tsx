@@ -20,7 +20,7 @@ const SORTABLE = { filedOn: 'filedOn', status: 'status' };
 const STATUS_COLORS: Record<string, string> = { filed: 'processing', accepted: 'success', returned: 'error' };
 
 const EXPORT: ExportColumn<FilingView>[] = [
-  { title: '备案编号', value: (f) => f.id, width: 38 },
+  { title: '备案编号', value: (f) => f.number, width: 26 },
   { title: '培训项目', value: (f) => nameOf(PROGRAM_NAMES, f.program), width: 22 },
   { title: '培训内容名称', value: (f) => f.title, width: 30 },
   { title: '报送日期', value: (f) => formatDate(f.filedOn), width: 16 },

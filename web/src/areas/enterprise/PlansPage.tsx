@@ -27,7 +27,7 @@ const STATUS_COLORS: Record<string, string> = {
 const APPRENTICE_LEVELS = Object.fromEntries(['5', '4', '3'].map((l) => [l, nameOf(LEVEL_NAMES as Record<string, string>, l)]));
 
 const EXPORT: ExportColumn<PlanView>[] = [
-  { title: '计划编号', value: (p) => p.id, width: 38 },
+  { title: '计划编号', value: (p) => p.number, width: 26 },
   { title: '学徒身份证号', value: (p) => p.residentId, width: 22 },
   { title: '职业（工种）代码', value: (p) => p.occupationCode, width: 18 },
   { title: '目标等级', value: (p) => nameOf(LEVEL_NAMES as Record<string, string>, p.level), width: 16 },

@@ -410,7 +410,7 @@ function NoticeDetailScreen() {
       >
         {resolving && (
           <Typography.Paragraph>
-            申领 {resolving.claimId}：{resolving.text}
+            申领 {resolving.claimNumber}：{resolving.text}
           </Typography.Paragraph>
         )}
         <Form form={resolveForm} layout="vertical">
