@@ -339,7 +339,7 @@ describe('Every registry has a screen for the county office', () => {
     await ask.getByRole('button', { name: '继续填写' }).click();
     await ask.waitFor({ state: 'hidden' });
     expect(await dialog.getByLabel('项目名称').inputValue()).toBe('东区家政服务项目（未保存）');
-    await page.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
     await ask.waitFor();
     await ask.getByRole('button', { name: '放弃并关闭' }).click();
     await dialog.waitFor({ state: 'hidden' });
