@@ -4,8 +4,7 @@
 import { Alert, Button, Form, Space, type FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../../api.ts';
-import { Dialog } from '../../components.tsx';
-import { useDialogGuard } from '../../unsaved-guard.tsx';
+import { Dialog, DialogCancelButton } from '../../components.tsx';
 import { showServerErrors, type FormFields } from '../../form-errors.ts';
 import { residentIdMessage, usccMessage } from '../../../../src/policy/class-application.ts';
 
@@ -44,17 +43,12 @@ export function FormDialog<V extends object>({
   const [own] = Form.useForm<V>();
   const form = given ?? own;
   const [error, setError] = useState<string | null>(null);
-  const guard = useDialogGuard(form, open, () => {
-    setError(null);
-    onClose();
-  });
   const [saving, setSaving] = useState(false);
   const finish = async (v: V) => {
     setSaving(true);
     setError(null);
     try {
       const r = await submit(v);
-      guard.saved();
       form.resetFields();
       onDone(r);
     } catch (e) {
@@ -67,7 +61,11 @@ export function FormDialog<V extends object>({
     <Dialog
       open={open}
       title={title}
-      onCancel={guard.close}
+      guard={form}
+      onCancel={() => {
+        setError(null);
+        onClose();
+      }}
       footer={null}
       destroyOnHidden
       width={width}
@@ -79,7 +77,7 @@ export function FormDialog<V extends object>({
           <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>
             {okText}
           </Button>
-          <Button onClick={guard.close}>取消</Button>
+          <DialogCancelButton />
         </Space>
       </Form>
     </Dialog>
