@@ -1,6 +1,7 @@
 // The HTTP face of the system: REST JSON under /api/v1, validated at the edge by zod schemas that
 // also produce the OpenAPI document (/api/docs). Routes are thin: each declares its schema and who may
 // call it, and delegates to a use case in services/.
+import { chineseDatesInText } from '../policy/dates.ts';
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -82,10 +83,12 @@ function nulAt(part: string, value: unknown): string | null {
  * every route speaks the same paths.
  */
 function atTheEdge(error: AppError): AppError {
+  // Users read dates as 2021年3月2日, never 2021-03-02: whatever day a message names, whichever use case wrote it.
+  const text = chineseDatesInText(error.message);
   const relative =
     error.field && (error.code === 'invalid_input' || error.code === 'conflict') && !/^(body|query|params)\b/.test(error.field);
-  if (!relative) return error;
-  const message = error.message.startsWith(`${error.field}:`) ? `body.${error.message}` : error.message;
+  if (!relative) return text === error.message ? error : new AppError(error.code, text, error.field, error.details);
+  const message = text.startsWith(`${error.field}:`) ? `body.${text}` : text;
   return new AppError(error.code, message, `body.${error.field}`, error.details);
 }
 

@@ -4,7 +4,7 @@
 // make-up day; 国办发明电〔2020〕27号 for 2021). Publicity periods (公示, DESIGN.md) count these days.
 // Outside 2020–2021 the calendar is not loaded, so no day there can be said to be a working day or not:
 // asking throws OutsideCalendarError (a Monday–Friday guess would miss that year's holidays and 调休).
-import { addDays, type IsoDate } from './dates.ts';
+import { addDays, formatChineseDate, type IsoDate } from './dates.ts';
 
 interface HolidayPeriod {
   name: string;
@@ -51,7 +51,9 @@ export function calendarCovers(date: IsoDate): boolean {
 /** A day the loaded calendar cannot classify (its year's holidays and 调休 are not held). */
 export class OutsideCalendarError extends RangeError {
   constructor(readonly date: IsoDate) {
-    super(`${date} 不在系统的工作日历（${Object.keys(OFFICIAL_CALENDAR).join('、')} 年法定节假日和调休安排）内，无法按工作日计算`);
+    super(
+      `${formatChineseDate(date)} 不在系统的工作日历（${Object.keys(OFFICIAL_CALENDAR).join('、')} 年法定节假日和调休安排）内，无法按工作日计算`,
+    );
     this.name = 'OutsideCalendarError';
   }
 }

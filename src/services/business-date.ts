@@ -4,7 +4,7 @@
 // calendar day in Asia/Shanghai. A simulation (the demo seeder) runs its use cases under a clock of its
 // own (`withBusinessClock`), which it advances as its story moves on; nothing else can move the date.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { isIsoDate, type IsoDate } from '../policy/dates.ts';
+import { formatChineseDate, isIsoDate, type IsoDate } from '../policy/dates.ts';
 import { calendarCovers, OFFICIAL_CALENDAR } from '../policy/working-calendar.ts';
 import { AppError } from './app-error.ts';
 
@@ -46,7 +46,7 @@ export function checkBusinessDateSetting(env: NodeJS.ProcessEnv = process.env): 
   const today = setting.date ?? shanghaiDate();
   const warning = calendarCovers(today)
     ? null
-    : `业务日期 ${today} 不在系统的工作日历（${calendarYears()} 年）内：公示等按工作日计算的操作将被拒绝`;
+    : `业务日期 ${formatChineseDate(today)} 不在系统的工作日历（${calendarYears()} 年）内：公示等按工作日计算的操作将被拒绝`;
   return { today, warning };
 }
 
@@ -86,7 +86,7 @@ export function requireCalendarDay(date: IsoDate, field: string, what: string): 
   if (!calendarCovers(date)) {
     throw new AppError(
       'invalid_input',
-      `${field}: ${what}日期 ${date} 不在系统的工作日历（${calendarYears()} 年法定节假日和调休安排）内，无法按工作日计算`,
+      `${field}: ${what}日期 ${formatChineseDate(date)} 不在系统的工作日历（${calendarYears()} 年法定节假日和调休安排）内，无法按工作日计算`,
       field,
     );
   }

@@ -19,7 +19,8 @@ export function assertUscc(code: string, field: string): void {
 }
 
 export function assertDate(date: string, field: string): void {
-  if (!isIsoDate(date)) throw new AppError('invalid_input', `${field}: 不是有效日期（应为存在的日期，格式 YYYY-MM-DD）`, field);
+  if (!isIsoDate(date))
+    throw new AppError('invalid_input', `${field}: 不是有效日期（应为日历上存在的日期，如 2021年3月2日，按 YYYY-MM-DD 格式填写）`, field);
 }
 
 /** A period whose end is not before its start (an open end is fine). */

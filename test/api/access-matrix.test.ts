@@ -69,6 +69,8 @@ const F = {
   session: { A: 0, B: 0 },
 };
 const CLAIM_STATES = ['submitted', 'decided', 'publicity', 'approved', 'rejected'] as const;
+/** The record numbers of the target claims (assigned by the database; read after the fixture is made). */
+const CLAIM_NUMBER: Record<Side, string> = { A: '', B: '' };
 const target = (side: Side) => F.claims[side][0]!; // the claim the per-claim routes act on (submitted, applicant: the trainee)
 
 // ---------------------------------------------------------------------------------------------
@@ -211,6 +213,8 @@ const TABLE: Record<string, Row> = {
     scope: 'claim',
     path: ({ side }) => `/claims/${target(side)}/decision-letter.pdf`,
   },
+  // A record number → its kind and page, in the reader's claim scope; outside it 404 like a number never issued.
+  'GET /api/v1/records/{number}': { who: ALL_SIGNED_IN, scope: 'claim', path: ({ side }) => `/records/${CLAIM_NUMBER[side]}` },
   'POST /api/v1/claims/decide': { who: ['city', 'county'], body: () => ({}) },
   'POST /api/v1/claims/{id}/decide': { who: ['city', 'county'], scope: 'claim', path: ({ side }) => `/claims/${target(side)}/decide` },
   'GET /api/v1/claims/{id}/missing-facts': {
@@ -1352,6 +1356,10 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 // (#5) Runs after the fixture's hook: the login and the what-if run the admin rows act on.
 beforeAll(async () => {
+  for (const side of ['A', 'B'] as const) {
+    const row = await t.store.db.selectFrom('claims').select('number').where('id', '=', target(side)).executeTakeFirstOrThrow();
+    CLAIM_NUMBER[side] = row.number;
+  }
   ADMIN.user = await inTransaction(t.store.db, (tx) =>
     seedUser(tx, {
       username: 'mx-admin-target',

@@ -83,7 +83,7 @@ describe('Policy parameters and dated changes', () => {
       reason: '测试',
     });
     expect(outside.json().error).toMatchObject({ field: 'body.validFrom' });
-    expect(outside.json().error.message).toContain('2020-01-01 至 2021-12-31');
+    expect(outside.json().error.message).toContain('2020年1月1日 至 2021年12月31日');
     const reversed = await post('/policy/changes', 'city', {
       parameter: 'safety.amountYuan',
       value: 1500,

@@ -247,7 +247,7 @@ describe('Days outside the working-day calendar the system holds (2020–2021) a
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'invalid_input', field: 'body.startsOn' });
     expect(res.json().error.message).toBe(
-      'body.startsOn: 公示期需按工作日计算，但 2022-01-04 不在系统的工作日历（2020—2021 年法定节假日和调休安排）内',
+      'body.startsOn: 公示期需按工作日计算，但 2022年1月4日 不在系统的工作日历（2020—2021 年法定节假日和调休安排）内',
     );
     expect(await rows('publicity_notices')).toBe(before);
   });
@@ -256,7 +256,7 @@ describe('Days outside the working-day calendar the system holds (2020–2021) a
     businessDateIs('2021-12-29');
     const res = await post('/publicity-notices', 'dongqu', { areaCode: '510402', title: '跨年公示', claimIds: [await reviewedClaim()] });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toContain('2022-01-01 不在系统的工作日历');
+    expect(res.json().error.message).toContain('2022年1月1日 不在系统的工作日历');
   });
 });
 

@@ -13,7 +13,10 @@ import { DemoApi } from './api-client.ts';
 import { browserPerFile, logIn, screenshot } from './browser.ts';
 import { advanceBusinessDate } from './server.ts';
 
-const { page } = browserPerFile({ timeoutMs: 20_000 });
+const { page, allowErrors } = browserPerFile({ timeoutMs: 20_000 });
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+/** Every spinner gone: the screen shows what it loaded. */
+const settled = () => page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton-active'));
 const baseUrl = inject('baseUrl');
 const city = new DemoApi(baseUrl, 'city');
 
@@ -293,14 +296,81 @@ describe('Every registry has a screen for the county office', () => {
       await page.getByRole('heading', { name: heading }).waitFor();
       await page.getByRole('button', { name: /导出\s*Excel/ }).waitFor();
       expect(await page.getByText('加载失败').count()).toBe(0);
+      await settled();
+      // Records by their numbers and names; an internal id never reaches the screen.
+      expect(await page.locator('main').first().innerText()).not.toMatch(UUID);
       await screenshot(page, shot);
     }
     await page.getByRole('link', { name: '资金与台账', exact: true }).click();
     await page.getByRole('heading', { name: '资金与台账' }).waitFor();
     await page.getByRole('table', { name: '资金' }).locator('.ant-table-row').first().waitFor();
-    await page.getByRole('table', { name: '资金台账' }).waitFor();
+    await page.getByRole('table', { name: '资金台账' }).locator('.ant-table-row').first().waitFor();
+    await settled();
+    expect(await page.locator('main').first().innerText()).not.toMatch(UUID);
     await screenshot(page, '71-office-funds-ledger');
   }, 300_000);
+
+  it('the projects list leads with each number and finds a project by it', async () => {
+    const projects = await city.call<Page<{ number: string; name: string }>>('GET', '/projects?areaCode=510402&pageSize=5');
+    const project = projects.items[0];
+    if (!project) throw new Error('the demo has no 东区 project');
+    await logIn(page, 'dongqu');
+    await page.getByRole('heading', { name: '我的待办' }).waitFor();
+    await page.getByRole('link', { name: '项目制培训', exact: true }).click();
+    await page.getByRole('heading', { name: '项目制培训' }).waitFor();
+    await page.getByRole('columnheader', { name: /项目编号/ }).waitFor();
+    await page.getByLabel('编号或名称').fill(project.number.toLowerCase());
+    await page.getByLabel('编号或名称').press('Enter');
+    await page.waitForURL(/q=/);
+    await page.getByRole('cell', { name: project.number }).waitFor();
+    expect(await page.locator('.ant-table-row').count()).toBe(1);
+  });
+
+  it('a dialog with typed input asks before it closes and drops the input', async () => {
+    await logIn(page, 'dongqu');
+    await page.getByRole('heading', { name: '我的待办' }).waitFor();
+    await page.getByRole('link', { name: '项目制培训', exact: true }).click();
+    await page.getByRole('button', { name: '登记项目合同' }).click();
+    const dialog = page.getByRole('dialog').filter({ has: page.getByLabel('项目名称') });
+    await dialog.getByLabel('项目名称').fill('东区家政服务项目（未保存）');
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    const ask = page.locator('.ant-modal-confirm').filter({ hasText: '放弃已填写的内容？' });
+    await ask.waitFor();
+    await ask.getByRole('button', { name: '继续填写' }).click();
+    await ask.waitFor({ state: 'hidden' });
+    expect(await dialog.getByLabel('项目名称').inputValue()).toBe('东区家政服务项目（未保存）');
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await ask.waitFor();
+    await ask.getByRole('button', { name: '放弃并关闭' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+});
+
+describe('A record is found by its number from the page header', () => {
+  it("the clerk's own claim opens from its number; another county's reads 未找到 like a number never issued", async () => {
+    const ours = (await city.call<Page<{ id: string; number: string }>>('GET', '/claims?areaCode=510402&pageSize=1')).items[0]!;
+    const theirs = (await city.call<Page<{ id: string; number: string }>>('GET', '/claims?areaCode=510403&pageSize=1')).items[0]!;
+    await logIn(page, 'dongqu');
+    await page.getByRole('heading', { name: '我的待办' }).waitFor();
+    const search = page.getByRole('searchbox', { name: '按编号查找' });
+    await search.fill(ours.number.toLowerCase());
+    await search.press('Enter');
+    await page.waitForURL(new RegExp(`/claims/${ours.id}$`));
+    await page.getByRole('heading', { name: new RegExp(ours.number) }).waitFor();
+    await screenshot(page, '72-record-search');
+
+    allowErrors(/status of 404/, "a number outside the clerk's scope is answered 404 未找到, which the browser logs");
+    await search.fill(theirs.number);
+    await search.press('Enter');
+    const outside = await page.locator('.ant-message-notice').filter({ hasText: '未找到' }).first().innerText();
+    expect(outside).toContain(theirs.number);
+    expect(page.url()).toMatch(new RegExp(`/claims/${ours.id}$`));
+    const never = theirs.number.replace(/\d{6}$/, '999999');
+    await search.fill(never);
+    await search.press('Enter');
+    const missing = await page.locator('.ant-message-notice').filter({ hasText: never }).first().innerText();
+    expect(outside.replace(theirs.number, 'N')).toBe(missing.replace(never, 'N'));
+  });
 });
 
 async function xlsx(rows: (string | number | null)[][]): Promise<Buffer> {

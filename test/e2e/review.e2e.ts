@@ -346,7 +346,7 @@ describe('Payment batches (支付批次)', () => {
     const batchId = decodeURIComponent(batchUrl.split('/').pop()!);
     await page.getByRole('heading', { name: /草稿/ }).waitFor();
     await visible('待市人社局或市财政局确认后支付');
-    const batch = await city.call<{ items: number; totalFen: number }>('GET', `/payment-batches/${batchId}`);
+    const batch = await city.call<{ number: string; items: number; totalFen: number }>('GET', `/payment-batches/${batchId}`);
     expect(batch.items).toBeGreaterThan(0);
     await fresh();
 
@@ -377,7 +377,8 @@ describe('Payment batches (支付批次)', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出 Excel' }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toBe(`银行代发清单-${batchId}.xlsx`);
+    // Named by the batch's number (BF-…), never its internal id.
+    expect(file.suggestedFilename()).toBe(`银行代发清单-${batch.number}.xlsx`);
     const path = join(SCREENSHOTS, '..', `bank-list-${batchId}.xlsx`);
     await file.saveAs(path);
     const book = new ExcelJS.Workbook();

@@ -230,6 +230,9 @@ describe("Annual tasks and the quarter's 通报 (§5.3)", () => {
     const programField = again.locator('.ant-form-item', { has: page.locator('label[title="培训项目"]') });
     await programField.getByText(/任务已下达.*请修改原任务/).waitFor();
     await again.getByRole('button', { name: /取\s*消/ }).click();
+    // What was typed is not dropped without asking.
+    const ask = page.locator('.ant-modal-confirm').filter({ hasText: '放弃已填写的内容？' });
+    await ask.getByRole('button', { name: '放弃并关闭' }).click();
     await again.waitFor({ state: 'hidden' });
     expect(await ownTask()).toHaveLength(1);
 

@@ -1,6 +1,18 @@
 // Small pieces every screen uses: the result of a failed load, Chinese tags for statuses and outcomes.
-import { Button, Collapse, ConfigProvider, Modal, Result, Tag, Typography, type ModalProps } from 'antd';
-import { useState } from 'react';
+import {
+  Button,
+  Collapse,
+  ConfigProvider,
+  Modal,
+  Result,
+  Tag,
+  Typography,
+  type ButtonProps,
+  type FormInstance,
+  type ModalProps,
+} from 'antd';
+import { createContext, use, useState } from 'react';
+import { useDialogGuard } from './unsaved-guard.tsx';
 import { matchRoutes, useLocation, useNavigate } from 'react-router';
 import type { ApiError } from './api.ts';
 import { useAuth } from './auth.tsx';
@@ -75,11 +87,33 @@ const besideField = (trigger?: HTMLElement): HTMLElement => trigger?.parentEleme
  * in between landed beside the option: the choice was lost and the list stayed open over the next
  * field. Inside the dialog a list moves with its field. Use it for every dialog with a form.
  */
-export function Dialog({ children, ...props }: ModalProps) {
+const DialogClose = createContext<(() => void) | null>(null);
+
+/**
+ * `guard`: the dialog's form. With it, closing the dialog (×, 取消, Esc, a click beside it, or a
+ * <DialogCancelButton/> inside) asks first when the user has typed something, and leaving the screen
+ * while it is open asks too (unsaved-guard.tsx).
+ */
+export function Dialog({ children, guard, ...props }: ModalProps & { guard?: FormInstance | null }) {
+  const { onCancel } = props;
+  const guarded = useDialogGuard(guard ?? null, Boolean(props.open), () => onCancel?.(undefined as never));
+  const cancel = guard ? guarded.close : () => onCancel?.(undefined as never);
   return (
-    <Modal {...props}>
-      <ConfigProvider getPopupContainer={besideField}>{children}</ConfigProvider>
+    <Modal {...props} onCancel={guard ? guarded.close : onCancel}>
+      <DialogClose value={cancel}>
+        <ConfigProvider getPopupContainer={besideField}>{children}</ConfigProvider>
+      </DialogClose>
     </Modal>
+  );
+}
+
+/** A 取消 button inside a <Dialog/>: closes it the way the dialog's × does (asking first when guarded). */
+export function DialogCancelButton({ children = '取消', ...props }: Omit<ButtonProps, 'onClick'>) {
+  const close = use(DialogClose);
+  return (
+    <Button {...props} onClick={() => close?.()}>
+      {children}
+    </Button>
   );
 }
 

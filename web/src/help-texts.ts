@@ -45,6 +45,10 @@ export const HELP_TEXTS: Record<string, ScreenHelpText> = {
       '超过每年 3 次须由市人社局书面说明理由登记例外（R3）。',
     ],
   },
+  'records/:number': {
+    step: '按编号查找：申领（SQ）、培训班（BJ）、公示（GS）、支付批次（BF）、备案（BA）、学徒计划（XT）、项目（XM），打开其页面。',
+    check: ['只在本账号的办理范围内查找；范围外的编号与不存在的编号一样显示“未找到”。'],
+  },
   '*': { step: '页面不存在：地址有误或页面已移动，请从左侧菜单进入。', check: [] },
 
   // 审核业务 (review)

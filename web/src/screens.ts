@@ -11,6 +11,7 @@ export const screenRoutes: RouteObject[] = [
   { path: 'providers', lazy: page(() => import('./pages/ProvidersPage.tsx')) },
   { path: 'claims', lazy: page(() => import('./pages/ClaimsPage.tsx')) },
   { path: 'claims/:id', lazy: page(() => import('./pages/ClaimDetailPage.tsx')) },
+  { path: 'records/:number', lazy: page(() => import('./pages/RecordPage.tsx')) },
   ...[...workAreas, publicArea].flatMap((a) => a.routes),
   { path: '*', lazy: page(() => import('./pages/NotFoundPage.tsx')) },
 ];

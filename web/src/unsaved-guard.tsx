@@ -93,3 +93,39 @@ export function UnsavedChangesPrompt() {
   }, []);
   return null;
 }
+
+/**
+ * A dialog's form: guarded like a screen's while the dialog is open (leaving the screen asks first), and
+ * closing the dialog with typed input (× , 取消, Esc, a click beside it) asks before the input is dropped.
+ * Use `close` as the dialog's onCancel and its 取消 button; call `saved()` after a successful save.
+ */
+export function useDialogGuard(form: FormInstance | null, open: boolean, onClose: () => void): { close(): void; saved(): void } {
+  const guard = useUnsavedGuard(open ? form : null);
+  const savedRef = useRef(false);
+  useEffect(() => {
+    if (open) savedRef.current = false;
+  }, [open]);
+  const dirty = useCallback(() => {
+    if (!form || savedRef.current || !form.isFieldsTouched()) return false;
+    return true;
+  }, [form]);
+  const close = useCallback(() => {
+    if (!dirty()) {
+      onClose();
+      return;
+    }
+    Modal.confirm({
+      title: '放弃已填写的内容？',
+      content: '对话框中有尚未保存的内容，关闭后将丢失。',
+      okText: '放弃并关闭',
+      okButtonProps: { danger: true },
+      cancelText: '继续填写',
+      onOk: onClose,
+    });
+  }, [dirty, onClose]);
+  const saved = useCallback(() => {
+    savedRef.current = true;
+    guard.saved();
+  }, [guard]);
+  return { close, saved };
+}

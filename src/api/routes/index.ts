@@ -31,6 +31,7 @@ import { factCaseRoutes } from './fact-cases.ts';
 import { documentRoutes } from './documents.ts';
 import { certificateRoutes } from './certificates.ts';
 import { signinRoutes } from './signin.ts';
+import { recordRoutes } from './records.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -64,4 +65,5 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(documentRoutes);
   await app.register(certificateRoutes);
   await app.register(signinRoutes);
+  await app.register(recordRoutes);
 };

@@ -1,7 +1,7 @@
 // A new edition of a §4.7 entrepreneurship training type and its amount (within the plan's bounds,
 // checked by the engine's checkCatalog). An open edition of the same code is closed the day before;
 // overlapping editions are refused. City bureau only.
-import { addDays } from '../../policy/dates.ts';
+import { addDays, formatChineseDate } from '../../policy/dates.ts';
 import { yuanToFen } from '../../policy/money.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
@@ -38,7 +38,7 @@ export async function addEntrepreneurshipType(
     if (from <= newTo && input.effectiveFrom <= to) {
       throw new AppError(
         'invalid_input',
-        `effectiveFrom: 与创业培训类别 ${input.code} 已有版本（${e.effective_from ?? '不限'} 起）的有效期重叠`,
+        `effectiveFrom: 与创业培训类别 ${input.code} 已有版本（${e.effective_from ? formatChineseDate(e.effective_from) : '不限'} 起）的有效期重叠`,
         'effectiveFrom',
       );
     }

@@ -297,10 +297,14 @@ export async function buildEvaluateInput(
     for (const p of await db.selectFrom('apprenticeship_plans').select(['id', 'status']).where('id', 'in', ids).execute())
       plans.set(p.id, p.status);
   }
-  const projects = new Map<string, { per: number; total: number }>();
+  const projects = new Map<string, { number: string; per: number; total: number }>();
   for (const ids of chunked(projectIds)) {
-    for (const p of await db.selectFrom('projects').select(['id', 'per_trainee_fen', 'total_fen']).where('id', 'in', ids).execute()) {
-      projects.set(p.id, { per: Number(p.per_trainee_fen), total: Number(p.total_fen) });
+    for (const p of await db
+      .selectFrom('projects')
+      .select(['id', 'number', 'per_trainee_fen', 'total_fen'])
+      .where('id', 'in', ids)
+      .execute()) {
+      projects.set(p.id, { number: p.number, per: Number(p.per_trainee_fen), total: Number(p.total_fen) });
     }
   }
 
@@ -332,7 +336,9 @@ export async function buildEvaluateInput(
       planApproved: plan !== undefined ? LISTED_PLAN.has(plan) : c.plan_approved,
       insuredMonths: c.insured_months,
       trainingRef: c.training_claim_id,
-      projectId: c.project_id,
+      // The project's record number (XM-…), unique like its id: the engine keys the contract's ledger on it
+      // and names it in the decision's steps, which users read.
+      projectId: project ? project.number : c.project_id,
       contractPerTraineeYuan: project ? yuan(project.per) : null,
       contractTotalYuan: project ? yuan(project.total) : null,
       status,

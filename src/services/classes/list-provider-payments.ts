@@ -23,6 +23,8 @@ export interface ProviderPayment {
   payeeRef: string | null;
   amountFen: number;
   batchId: string;
+  /** The payment batch's record number (BF-…). */
+  batchNumber: string;
   paidAt: string;
 }
 
@@ -42,6 +44,7 @@ export async function listProviderPayments(tx: Tx, actor: Actor | null, input: L
       'payments.payee_ref',
       'payments.amount_fen',
       'payments.batch_id',
+      (eb) => eb.selectFrom('payment_batches as pb').select('pb.number').whereRef('pb.id', '=', 'payments.batch_id').as('batch_number'),
       'payments.paid_at',
     ])
     .where('claims.provider_id', '=', a.providerId ?? '');
@@ -68,6 +71,7 @@ export async function listProviderPayments(tx: Tx, actor: Actor | null, input: L
       payeeRef: p.payee_ref,
       amountFen: Number(p.amount_fen),
       batchId: p.batch_id,
+      batchNumber: p.batch_number ?? '',
       paidAt: new Date(p.paid_at).toISOString(),
     })),
   };

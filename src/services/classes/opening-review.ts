@@ -66,7 +66,7 @@ export async function reviewClassOpening(
       blocking(
         '培训资质范围',
         '§3',
-        `培训机构在开班日期 ${cls.start_date} 的资质范围不包括${PROGRAM_NAMES[cls.program as ProgramCode]}${cls.occupation_code ? ` 工种 ${cls.occupation_code}` : ''}${level}`,
+        `培训机构在开班日期 ${formatChineseDate(cls.start_date)} 的资质范围不包括${PROGRAM_NAMES[cls.program as ProgramCode]}${cls.occupation_code ? ` 工种 ${cls.occupation_code}` : ''}${level}`,
       ),
     );
   }
@@ -78,7 +78,7 @@ export async function reviewClassOpening(
         blocking(
           '补贴目录',
           '§4.0',
-          `${CATALOG_SECTION_NAMES[section]}在 ${cls.start_date} 没有工种 ${cls.occupation_code}${level} 的条目`,
+          `${CATALOG_SECTION_NAMES[section]}在 ${formatChineseDate(cls.start_date)} 没有工种 ${cls.occupation_code}${level} 的条目`,
         ),
       );
     } else if (entry.hours != null && Number(cls.hours) < entry.hours) {
@@ -106,7 +106,11 @@ export async function reviewClassOpening(
     else if (filing.status === 'returned') classProblems.push(blocking('培训内容备案', '§5.5', '所附培训内容备案已被退回'));
     else if (!(filing.filed_on < cls.start_date)) {
       classProblems.push(
-        blocking('培训内容备案', '§5.5', `培训内容备案日期 ${filing.filed_on} 不早于开班日期 ${cls.start_date}，备案应在培训前完成`),
+        blocking(
+          '培训内容备案',
+          '§5.5',
+          `培训内容备案日期 ${formatChineseDate(filing.filed_on)} 不早于开班日期 ${formatChineseDate(cls.start_date)}，备案应在培训前完成`,
+        ),
       );
     }
   }
@@ -122,7 +126,11 @@ export async function reviewClassOpening(
       .executeTakeFirst();
     if (!type)
       classProblems.push(
-        blocking('创业培训类别', '§4.7', `创业培训类别 ${cls.entrepreneurship_type ?? ''} 在 ${cls.start_date} 不在目录内`),
+        blocking(
+          '创业培训类别',
+          '§4.7',
+          `创业培训类别 ${cls.entrepreneurship_type ?? ''} 在 ${formatChineseDate(cls.start_date)} 不在目录内`,
+        ),
       );
   }
   const trainees = await tx

@@ -4,6 +4,7 @@ import { residentIdFor, type Actor } from '../access.ts';
 import type { DisputeRow } from './dispute-scope.ts';
 
 export interface DisputeClaimFacts {
+  number: string;
   program: string;
   status: string;
   amount_fen: number | string | null;
@@ -30,6 +31,7 @@ export function disputeView(actor: Actor, d: DisputeRow, claim: DisputeClaimFact
     createdAt: new Date(d.created_at).toISOString(),
     claim: claim
       ? {
+          number: claim.number,
           program: claim.program,
           status: claim.status,
           applicant: claim.applicant,
@@ -49,7 +51,7 @@ export async function claimFactsOf(
   if (claimIds.length === 0) return new Map();
   const rows = await tx
     .selectFrom('claims')
-    .select(['id', 'program', 'status', 'amount_fen', 'start_date', 'end_date', 'applicant'])
+    .select(['id', 'number', 'program', 'status', 'amount_fen', 'start_date', 'end_date', 'applicant'])
     .where('id', 'in', claimIds)
     .execute();
   return new Map(rows.map((r) => [r.id, r]));

@@ -5,6 +5,7 @@ import { enterpriseRecordInScope } from './filing-scope.ts';
 import { filingView, type FilingView } from './filing-view.ts';
 
 export const FILING_SORTS = {
+  number: 'content_filings.number',
   filedOn: 'content_filings.filed_on',
   title: 'content_filings.title',
   status: 'content_filings.status',

@@ -18,6 +18,13 @@ export interface LedgerEntry {
   ref: string;
   /** For an advance: its subject (plan or project id); for a recovery: the advance, if any. */
   subject: string | null;
+  /**
+   * What users read for `ref` (ids are internal): the claim's number (SQ-…); for an advance, or a recovery
+   * of one, the number of the plan or project it was paid for (XT-…, XM-…).
+   */
+  refNumber: string | null;
+  /** For a payment, its batch's number (BF-…). */
+  subjectNumber: string | null;
   amountFen: number;
   /** reservation: reserved/paid/released; advance: paid/settled/recovering/recovered; else null. */
   status: string | null;
@@ -47,20 +54,24 @@ export async function listFundLedger(
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, input.pageSize ?? 50));
   const area = a.role === 'county' ? (a.areaCode ?? '') : null;
   const entries = sql`(
-    select 'reservation' as kind, r.reserved_at as at, r.claim_id as ref, null as subject, r.amount_fen, r.status, c.area_code, r.reserved_by as by, null as note
+    select 'reservation' as kind, r.reserved_at as at, r.claim_id as ref, null as subject, c.number as ref_number,
+      null as subject_number, r.amount_fen, r.status, c.area_code, r.reserved_by as by, null as note
       from reservations r join claims c on c.id = r.claim_id where r.fund_id = ${fundId}
     union all
-    select 'payment', p.paid_at, p.claim_id, p.batch_id, p.amount_fen, null, b.area_code, null, null
+    select 'payment', p.paid_at, p.claim_id, p.batch_id, (select pc.number from claims pc where pc.id = p.claim_id), b.number,
+      p.amount_fen, null, b.area_code, null, null
       from payments p join payment_batches b on b.id = p.batch_id where b.fund_id = ${fundId}
     union all
-    select 'advance', a.created_at, a.id, a.subject_id, a.amount_fen, a.status, coalesce(pr.area_code, e.area_code), a.created_by, null
+    select 'advance', a.created_at, a.id, a.subject_id, coalesce(pr.number, ap.number), null,
+      a.amount_fen, a.status, coalesce(pr.area_code, e.area_code), a.created_by, null
       from advances a
       left join projects pr on a.kind = 'project' and pr.id = a.subject_id
       left join apprenticeship_plans ap on a.kind = 'apprenticeship' and ap.id = a.subject_id
       left join enterprises e on e.uscc = ap.enterprise_uscc
       where a.fund_id = ${fundId}
     union all
-    select 'recovery', x.recorded_at, coalesce(x.claim_id, x.advance_id), x.advance_id, x.amount_fen, null,
+    select 'recovery', x.recorded_at, coalesce(x.claim_id, x.advance_id), x.advance_id, coalesce(c.number, pr.number, ap.number), null,
+      x.amount_fen, null,
       coalesce(c.area_code, pr.area_code, e.area_code), x.recorded_by, x.reason
       from recoveries x
       left join advances a on a.id = x.advance_id
@@ -79,6 +90,8 @@ export async function listFundLedger(
     at: Date;
     ref: string;
     subject: string | null;
+    ref_number: string | null;
+    subject_number: string | null;
     amount_fen: string;
     status: string | null;
     area_code: string | null;
@@ -96,6 +109,8 @@ export async function listFundLedger(
       at: new Date(r.at).toISOString(),
       ref: r.ref,
       subject: r.subject,
+      refNumber: r.ref_number,
+      subjectNumber: r.subject_number,
       amountFen: Number(r.amount_fen),
       status: r.status,
       areaCode: r.area_code,

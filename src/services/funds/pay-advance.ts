@@ -2,8 +2,9 @@
 // (列入计划); §4.9 up to advance.maxPercent of the project's contract total. The percentage is the
 // policy package's parameter, read for the date the advance is paid. The advance is drawn from the
 // special-action fund of that year; the final claim deducts it (approve-claim.ts).
+import { PLAN_STATUS_NAMES } from '../../vocabulary/statuses.ts';
 import { newUuid } from '../../store/ids.ts';
-import { wholeMonths } from '../../policy/dates.ts';
+import { formatChineseDate, wholeMonths } from '../../policy/dates.ts';
 import { percentOfFen, prorateFen, yuanToFen, formatYuan } from '../../policy/money.ts';
 import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
@@ -49,11 +50,12 @@ export async function payAdvance(tx: Tx, actor: Actor | null, input: PayAdvanceI
     if (plan.status !== 'listed')
       throw new AppError(
         'invalid_transition',
-        `学徒培养计划 ${plan.number} 尚未列入计划（当前：${plan.status}），不能预支（§4.1）`,
+        `学徒培养计划 ${plan.number} 尚未列入计划（当前：${PLAN_STATUS_NAMES[plan.status as keyof typeof PLAN_STATUS_NAMES] ?? plan.status}），不能预支（§4.1）`,
         'subjectId',
       );
     const pkg = policies.governing('apprenticeship', plan.start_date);
-    if (!pkg) throw new AppError('invalid_input', `subjectId: ${plan.start_date} 开始的学徒培训没有有效政策`, 'subjectId');
+    if (!pkg)
+      throw new AppError('invalid_input', `subjectId: ${formatChineseDate(plan.start_date)} 开始的学徒培训没有有效政策`, 'subjectId');
     // The subsidy the plan would earn at its level over its planned months (§4.1 rate × months / 12).
     const rate = (pkg.read('apprenticeship.yearlyRateYuan', plan.start_date).value as Record<string, number | undefined>)[plan.level];
     if (rate === undefined) throw new AppError('invalid_input', `subjectId: 学徒制没有 ${plan.level} 级的补贴标准`, 'subjectId');
@@ -71,7 +73,7 @@ export async function payAdvance(tx: Tx, actor: Actor | null, input: PayAdvanceI
     if (!project || (a.role === 'county' && a.areaCode !== project.area_code))
       throw new AppError('not_found', '没有找到这个项目', 'subjectId');
     const pkg = policies.governing('project_based', input.paidOn);
-    if (!pkg) throw new AppError('invalid_input', `paidOn: ${input.paidOn} 没有有效的项目制培训政策`, 'paidOn');
+    if (!pkg) throw new AppError('invalid_input', `paidOn: ${formatChineseDate(input.paidOn)} 没有有效的项目制培训政策`, 'paidOn');
     basisFen = Number(project.total_fen);
     basis = `项目合同总额 ${formatYuan(basisFen)}`;
     percent = pkg.read('advance.maxPercent', input.paidOn).value;

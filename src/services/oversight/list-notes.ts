@@ -1,5 +1,6 @@
 // Comments and flags in the actor's slice, paged: all notes on one claim or class (the review
 // screens' panel), a department's own notes, or the offices' raised flags (their to-do).
+import { sql } from 'kysely';
 import { requireActor, type Actor } from '../access.ts';
 import { readPage, type Page, type PageQuery } from '../paging.ts';
 import type { Tx } from '../../store/transaction.ts';
@@ -22,7 +23,17 @@ export interface ListNotesInput extends PageQuery<keyof typeof NOTE_SORTS> {
 
 export async function listNotes(tx: Tx, actor: Actor | null, input: ListNotesInput): Promise<Page<NoteView>> {
   const a = requireActor(actor);
-  let q = tx.selectFrom('oversight_notes').selectAll().where(noteInScope(a));
+  let q = tx
+    .selectFrom('oversight_notes')
+    .selectAll()
+    .select(
+      sql<
+        string | null
+      >`coalesce((select c.number from claims c where c.id = oversight_notes.subject_id), (select k.number from classes k where k.id = oversight_notes.subject_id))`.as(
+        'subject_number',
+      ),
+    )
+    .where(noteInScope(a));
   if (input.subjectKind) q = q.where('subject_kind', '=', input.subjectKind);
   if (input.subjectId) q = q.where('subject_id', '=', input.subjectId);
   if (input.kind) q = q.where('kind', '=', input.kind);

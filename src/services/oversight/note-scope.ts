@@ -38,12 +38,14 @@ export async function loadNote(tx: Tx, actor: Actor, id: string): Promise<NoteRo
   return row;
 }
 
-export function noteView(n: NoteRow) {
+export function noteView(n: NoteRow & { subject_number?: string | null }) {
   const iso = (x: Date | null) => (x ? new Date(x).toISOString() : null);
   return {
     id: n.id,
     subjectKind: n.subject_kind,
     subjectId: n.subject_id,
+    /** The claim's or class's record number (SQ-…, BJ-…), what users read. */
+    subjectNumber: n.subject_number ?? null,
     areaCode: n.area_code,
     kind: n.kind,
     text: n.text,

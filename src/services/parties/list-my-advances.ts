@@ -13,6 +13,8 @@ export interface MyAdvance {
   kind: 'apprenticeship' | 'project';
   subjectId: string;
   subjectLabel: string;
+  /** The plan's (XT-…) or project's (XM-…) record number. */
+  subjectNumber: string | null;
   fundId: string;
   amountFen: number;
   status: string;
@@ -43,6 +45,8 @@ export async function listMyAdvances(
       'advances.status',
       'advances.created_at',
       'plan.resident_id as plan_resident',
+      'plan.number as plan_number',
+      'project.number as project_number',
       'plan.occupation_code as plan_occupation',
       'project.name as project_name',
     ])
@@ -74,6 +78,7 @@ export async function listMyAdvances(
         id: r.id,
         kind: r.kind,
         subjectId: r.subject_id,
+        subjectNumber: r.plan_number ?? r.project_number ?? null,
         fundId: r.fund_id,
         amountFen,
         status: r.status,
@@ -84,7 +89,7 @@ export async function listMyAdvances(
         subjectLabel:
           r.kind === 'apprenticeship'
             ? `学徒 ${r.plan_resident ? residentIdFor(a, r.plan_resident) : ''} · ${r.plan_occupation ?? ''}`
-            : (r.project_name ?? r.subject_id),
+            : (r.project_name ?? r.project_number ?? ''),
       };
     }),
   };

@@ -13,6 +13,8 @@ export interface MyPayment {
   claimId: string;
   claimNumber: string;
   batchId: string;
+  /** The payment batch's record number (BF-…). */
+  batchNumber: string;
   payee: string;
   amountFen: number;
   paidAt: string;
@@ -35,6 +37,7 @@ export async function listMyPayments(
       'payments.id',
       'payments.claim_id',
       'payments.batch_id',
+      (eb) => eb.selectFrom('payment_batches as pb').select('pb.number').whereRef('pb.id', '=', 'payments.batch_id').as('batch_number'),
       'payments.payee',
       'payments.amount_fen',
       'payments.paid_at',
@@ -54,6 +57,7 @@ export async function listMyPayments(
       claimId: p.claim_id,
       claimNumber: p.claim_number,
       batchId: p.batch_id,
+      batchNumber: p.batch_number ?? '',
       payee: p.payee,
       amountFen: Number(p.amount_fen),
       paidAt: new Date(p.paid_at).toISOString(),

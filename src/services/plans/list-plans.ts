@@ -6,6 +6,7 @@ import type { Tx } from '../../store/audit-log.ts';
 import { planView, type PlanView } from './plan-view.ts';
 
 export const PLAN_SORTS = {
+  number: 'apprenticeship_plans.number',
   startDate: 'apprenticeship_plans.start_date',
   status: 'apprenticeship_plans.status',
   createdAt: 'apprenticeship_plans.created_at',
@@ -14,7 +15,7 @@ export const PLAN_SORTS = {
 export interface ListPlansInput extends PageQuery<keyof typeof PLAN_SORTS> {
   enterpriseUscc?: string;
   status?: string;
-  /** Part of a plan number (XT-2021-510402-000001). */
+  /** Part of a plan number (XT-2021-510402-000001), or of the apprentice's name for roles shown names in full. */
   q?: string;
 }
 
@@ -41,7 +42,27 @@ export async function listPlans(tx: Tx, actor: Actor | null, input: ListPlansInp
     .where(enterpriseRecordInScope(a));
   if (input.enterpriseUscc) q = q.where('apprenticeship_plans.enterprise_uscc', '=', input.enterpriseUscc);
   if (input.status) q = q.where('apprenticeship_plans.status', '=', input.status as never);
-  if (input.q) q = q.where('apprenticeship_plans.number', 'ilike', likePattern(input.q));
+  if (input.q) {
+    const pattern = likePattern(input.q);
+    // As on the claim list: a role shown masked names (`张**`) matches numbers only.
+    const names = a.role === 'city' || a.role === 'county' || a.role === 'provider' || a.role === 'enterprise' || a.role === 'trainee';
+    q = q.where((eb) =>
+      eb.or([
+        eb('apprenticeship_plans.number', 'ilike', pattern),
+        ...(names
+          ? [
+              eb.exists(
+                eb
+                  .selectFrom('people as sp')
+                  .select('sp.resident_id')
+                  .whereRef('sp.resident_id', '=', 'apprenticeship_plans.resident_id')
+                  .where('sp.name', 'like', pattern),
+              ),
+            ]
+          : []),
+      ]),
+    );
+  }
   const page = await readPage(q, input, PLAN_SORTS, 'startDate', 'apprenticeship_plans.id');
   return { ...page, items: page.items.map((r) => planView(a, r)) };
 }

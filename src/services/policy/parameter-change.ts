@@ -3,7 +3,7 @@
 // at a higher precedence than every package on record, so it governs from then on — decisions already
 // frozen keep the package they name. Pure: used by the recorded change and by the what-if alike.
 import { PARAMETER_SCHEMAS, PolicyConfigError, PolicySet, type ParameterName, type PolicyPackage } from '../../policy/policy-package.ts';
-import { addDays } from '../../policy/dates.ts';
+import { addDays, formatChineseDate } from '../../policy/dates.ts';
 import type { Kysely } from 'kysely';
 import { SHIPPED_PACKAGES } from '../../policy/shipped.ts';
 import type { Database } from '../../store/schema.ts';
@@ -45,7 +45,11 @@ export function checkChange(base: PolicyPackage, change: ParameterChange): void 
   }
   const env = envelopeOf(base);
   if (change.validFrom < env.from || change.validFrom > env.to) {
-    throw new AppError('invalid_input', `生效日期应在政策有效期 ${env.from} 至 ${env.to} 之内`, 'validFrom');
+    throw new AppError(
+      'invalid_input',
+      `生效日期应在政策有效期 ${formatChineseDate(env.from)} 至 ${formatChineseDate(env.to)} 之内`,
+      'validFrom',
+    );
   }
   if (change.validTo !== null && change.validTo < change.validFrom) throw new AppError('invalid_input', '终止日期早于生效日期', 'validTo');
 }

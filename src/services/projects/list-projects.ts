@@ -3,7 +3,7 @@ import { likePattern, readPage, type Page, type PageQuery } from '../paging.ts';
 import type { Tx } from '../../store/audit-log.ts';
 import { projectInScope, projectView, type ProjectView } from './project-view.ts';
 
-export const PROJECT_SORTS = { name: 'name', createdAt: 'created_at', totalFen: 'total_fen' } as const;
+export const PROJECT_SORTS = { number: 'number', name: 'name', createdAt: 'created_at', totalFen: 'total_fen' } as const;
 
 export interface ListProjectsInput extends PageQuery<keyof typeof PROJECT_SORTS> {
   areaCode?: string;

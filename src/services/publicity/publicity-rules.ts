@@ -2,6 +2,7 @@
 // the bureau's practice is 5 working days, kept here as the default a notice may override (each notice
 // stores its own). Days are counted on the official working calendar (working-calendar.ts); a count
 // that leaves it is refused, never guessed (a Monday–Friday guess would miss holidays and 调休).
+import { formatChineseDate } from '../../policy/dates.ts';
 import { addDays, type IsoDate } from '../../policy/dates.ts';
 import { addWorkingDays, OutsideCalendarError, workingDaysBetween } from '../../policy/working-calendar.ts';
 import { AppError } from '../app-error.ts';
@@ -30,7 +31,7 @@ export function onWorkingCalendar<T>(what: string, field: string, count: () => T
     if (!(e instanceof OutsideCalendarError)) throw e;
     throw new AppError(
       'invalid_input',
-      `${field}: ${what}需按工作日计算，但 ${e.date} 不在系统的工作日历（${calendarYears()} 年法定节假日和调休安排）内`,
+      `${field}: ${what}需按工作日计算，但 ${formatChineseDate(e.date)} 不在系统的工作日历（${calendarYears()} 年法定节假日和调休安排）内`,
       field,
     );
   }

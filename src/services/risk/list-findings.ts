@@ -6,6 +6,7 @@ import { readPage, type Page, type PageQuery } from '../paging.ts';
 import { levelRange, RISK_LEVELS, type RiskLevel } from './risk-parameters.ts';
 import { confinedArea, evidenceFor, requireRiskReader } from './risk-scope.ts';
 import { latestScan } from './scan-risks.ts';
+import { idFromNumber, numbersOf, withRecordNumbers } from '../records/record-numbers.ts';
 
 export interface FindingView {
   id: string;
@@ -16,7 +17,8 @@ export interface FindingView {
   weight: number;
   explanation: string;
   evidence: unknown;
-  subjects: { kind: string; ref: string; areaCode: string | null }[];
+  /** `number`: a class's or claim's record number (BJ-…, SQ-…); a provider's code otherwise. */
+  subjects: { kind: string; ref: string; number: string; areaCode: string | null }[];
 }
 export interface FindingsQuery extends PageQuery<'id' | 'rule' | 'weight'> {
   scanId?: string;
@@ -68,8 +70,9 @@ export async function listFindings(
           .where('s.ref', '=', ref),
       ),
     );
-  if (query.classId) q = naming('class', query.classId);
-  if (query.claimId) q = naming('claim', query.claimId);
+  // Users type numbers (BJ-…, SQ-…); the app's own links carry ids.
+  if (query.classId) q = naming('class', await idFromNumber(tx, 'class', query.classId));
+  if (query.claimId) q = naming('claim', await idFromNumber(tx, 'claim', query.claimId));
   if (query.providerId) q = naming('provider', query.providerId);
   if (area !== null) {
     q = q.where((eb) =>
@@ -90,10 +93,27 @@ export async function listFindings(
         .orderBy('ref')
         .execute()
     : [];
+  const numbers = {
+    class: await numbersOf(
+      tx,
+      'class',
+      subjects.filter((s) => s.kind === 'class').map((s) => s.ref),
+    ),
+    claim: await numbersOf(
+      tx,
+      'claim',
+      subjects.filter((s) => s.kind === 'claim').map((s) => s.ref),
+    ),
+  };
+  const numberOf = (kind: string, ref: string) => (kind === 'class' || kind === 'claim' ? numbers[kind].get(ref) : undefined) ?? ref;
+  const evidence = await withRecordNumbers(
+    tx,
+    page.items.map((f) => evidenceFor(a, f.evidence)),
+  );
   return {
     ...page,
     scanId: scan,
-    items: page.items.map((f) => ({
+    items: page.items.map((f, i) => ({
       id: f.id,
       scanId: f.scan_id,
       rule: f.rule,
@@ -101,8 +121,10 @@ export async function listFindings(
       clause: f.clause,
       weight: f.weight,
       explanation: f.explanation,
-      evidence: evidenceFor(a, f.evidence),
-      subjects: subjects.filter((s) => s.finding_id === f.id).map((s) => ({ kind: s.kind, ref: s.ref, areaCode: s.area_code })),
+      evidence: evidence[i],
+      subjects: subjects
+        .filter((s) => s.finding_id === f.id)
+        .map((s) => ({ kind: s.kind, ref: s.ref, number: numberOf(s.kind, s.ref), areaCode: s.area_code })),
     })),
   };
 }

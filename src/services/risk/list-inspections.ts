@@ -4,12 +4,15 @@
 import type { Tx } from '../../store/audit-log.ts';
 import { requireRole, type Actor } from '../access.ts';
 import { readPage, type Page, type PageQuery } from '../paging.ts';
+import { idFromNumber } from '../records/record-numbers.ts';
 
 export interface InspectionView {
   id: string;
   sampleId: string;
   seed: string;
   classId: string;
+  /** The class's record number (BJ-…), what users read. */
+  classNumber: string;
   providerId: string;
   providerName: string;
   areaCode: string;
@@ -43,6 +46,7 @@ export async function listInspections(tx: Tx, actor: Actor | null, query: Inspec
       'i.sample_id',
       'sm.seed',
       'i.class_id',
+      'c.number as class_number',
       'c.provider_id',
       'p.name as provider_name',
       'c.area_code',
@@ -61,7 +65,7 @@ export async function listInspections(tx: Tx, actor: Actor | null, query: Inspec
   if (query.sampleId) q = q.where('i.sample_id', '=', query.sampleId);
   if (query.status) q = q.where('i.status', '=', query.status);
   if (query.result) q = q.where('i.result', '=', query.result);
-  if (query.classId) q = q.where('i.class_id', '=', query.classId);
+  if (query.classId) q = q.where('i.class_id', '=', await idFromNumber(tx, 'class', query.classId));
   const page = await readPage(
     q,
     { ...query, order: query.order ?? 'desc' },
@@ -76,6 +80,7 @@ export async function listInspections(tx: Tx, actor: Actor | null, query: Inspec
       sampleId: r.sample_id,
       seed: r.seed,
       classId: r.class_id,
+      classNumber: r.class_number,
       providerId: r.provider_id,
       providerName: r.provider_name,
       areaCode: r.area_code,

@@ -6,10 +6,13 @@ import { readPage, type Page, type PageQuery } from '../paging.ts';
 import { levelRange, RISK_LEVELS, type RiskLevel } from './risk-parameters.ts';
 import { confinedArea, requireRiskReader } from './risk-scope.ts';
 import { latestScan } from './scan-risks.ts';
+import { idFromNumber, numbersOf } from '../records/record-numbers.ts';
 
 export interface ScoreView {
   kind: RiskSubjectKind;
   ref: string;
+  /** A class's or claim's record number (BJ-…, SQ-…); a provider's code. */
+  number: string;
   areaCode: string | null;
   score: number;
   rules: string[];
@@ -36,7 +39,7 @@ export async function listScores(tx: Tx, actor: Actor | null, query: ScoresQuery
     if (hi !== null) q = q.where('score', '<', hi);
   }
   if (query.areaCode) q = q.where('area_code', '=', query.areaCode);
-  if (query.ref) q = q.where('ref', '=', query.ref);
+  if (query.ref) q = q.where('ref', '=', query.kind === 'provider' ? query.ref : await idFromNumber(tx, query.kind, query.ref));
   const area = confinedArea(a);
   if (area !== null) q = q.where('area_code', '=', area);
   const page = await readPage(
@@ -46,12 +49,21 @@ export async function listScores(tx: Tx, actor: Actor | null, query: ScoresQuery
     'score',
     'ref',
   );
+  const numbers =
+    query.kind === 'provider'
+      ? new Map<string, string>()
+      : await numbersOf(
+          tx,
+          query.kind,
+          page.items.map((s) => s.ref),
+        );
   return {
     ...page,
     scanId: scan,
     items: page.items.map((s) => ({
       kind: s.kind,
       ref: s.ref,
+      number: numbers.get(s.ref) ?? s.ref,
       areaCode: s.area_code,
       score: s.score,
       rules: s.rules as string[],

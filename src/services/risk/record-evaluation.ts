@@ -3,6 +3,7 @@
 // subsidised training at once: a listed provider is suspended through the providers' status use case
 // (audited there with the reason). Suspension, not delisting: a provider may contest the evaluation
 // and the city may relist it after a new one; the city may still delist it as a sanction.
+import { formatChineseDate } from '../../policy/dates.ts';
 import { randomBytes } from 'node:crypto';
 import { appendAudit, type Tx } from '../../store/audit-log.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
@@ -38,7 +39,7 @@ export async function recordEvaluation(tx: Tx, actor: Actor | null, input: Evalu
   if (!passed && provider.status === 'listed') {
     await changeProviderStatus(tx, a, provider.id, {
       status: 'suspended',
-      reason: `第三方评估不合格（${input.evaluator}，${input.evaluatedOn}，${input.score} 分，合格线 ${pass} 分），自动暂停补贴性培训资格（§5.3）`,
+      reason: `第三方评估不合格（${input.evaluator}，${formatChineseDate(input.evaluatedOn)}，${input.score} 分，合格线 ${pass} 分），自动暂停补贴性培训资格（§5.3）`,
     });
     statusChange = 'listed→suspended';
   }

@@ -19,6 +19,7 @@ import { assertDate } from '../identifiers.ts';
 import { changeProviderStatus } from '../providers/change-provider-status.ts';
 import { publicName } from './risk-scope.ts';
 import { CLAIM_STATUS_NAMES } from '../../vocabulary/statuses.ts';
+import { idFromNumber } from '../records/record-numbers.ts';
 
 export interface SanctionBasis {
   findingIds?: string[];
@@ -81,7 +82,8 @@ export async function sanction(tx: Tx, actor: Actor | null, input: SanctionInput
   let view: SanctionView;
   let areaCode: string;
   if (input.target === 'claim') {
-    const claim = await loadClaim(tx, a, input.claimId, true);
+    // The office types the claim's number (SQ-…); links inside the app carry its id.
+    const claim = await loadClaim(tx, a, await idFromNumber(tx, 'claim', input.claimId), true);
     requireReviewer(a, claim);
     areaCode = claim.area_code;
     const party = await claimParty(tx, claim);

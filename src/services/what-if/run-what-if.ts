@@ -31,6 +31,8 @@ export interface WhatIfTotals {
 }
 export interface WhatIfChangedClaim {
   id: string;
+  /** The claim's record number (SQ-…), what users see; `id` stays internal. */
+  number: string;
   program: string;
   areaCode: string;
   residentId: string;
@@ -95,7 +97,7 @@ export async function runWhatIf(
   const { base, modified, basePackageId } = prepared ?? (await prepareWhatIf(db, actor, input));
   const claims = await db
     .selectFrom('claims')
-    .select(['id', 'program', 'area_code', 'resident_id', 'status', 'start_date', 'outcome', 'amount_fen'])
+    .select(['id', 'number', 'program', 'area_code', 'resident_id', 'status', 'start_date', 'outcome', 'amount_fen'])
     .where('start_date', '>=', input.from)
     .where('start_date', '<=', input.to)
     .where('status', 'not in', ['withdrawn', 'rejected'])
@@ -134,6 +136,7 @@ export async function runWhatIf(
       if (changed) {
         changedClaims.push({
           id,
+          number: c.number,
           program: c.program,
           areaCode: c.area_code,
           residentId: c.resident_id,

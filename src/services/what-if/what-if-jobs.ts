@@ -191,11 +191,12 @@ export async function whatIfFinished(db: Kysely<Database>, actor: Actor | null, 
 }
 
 export const WHAT_IF_CLAIM_SORTS = {
-  deltaFen: 'delta_fen',
-  id: 'claim_id',
-  program: 'program',
-  areaCode: 'area_code',
-  startDate: 'start_date',
+  deltaFen: 'w.delta_fen',
+  id: 'w.claim_id',
+  number: 'c.number',
+  program: 'w.program',
+  areaCode: 'w.area_code',
+  startDate: 'w.start_date',
 } as const;
 
 export async function listWhatIfClaims(
@@ -207,22 +208,25 @@ export async function listWhatIfClaims(
   const job = await jobFor(db, actor, id);
   const page = Math.max(1, q.page ?? 1);
   const pageSize = Math.min(200, Math.max(1, q.pageSize ?? 50));
-  let base = db.selectFrom('what_if_job_claims').where('job_id', '=', job.id);
-  if (q.program) base = base.where('program', '=', q.program);
-  if (q.areaCode) base = base.where('area_code', '=', q.areaCode);
+  // The claim's number is read from the claim itself (claims are never deleted; a number never changes).
+  let base = db.selectFrom('what_if_job_claims as w').innerJoin('claims as c', 'c.id', 'w.claim_id').where('w.job_id', '=', job.id);
+  if (q.program) base = base.where('w.program', '=', q.program);
+  if (q.areaCode) base = base.where('w.area_code', '=', q.areaCode);
   const dir = q.order === 'desc' ? 'desc' : 'asc';
   const [count, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
     base
-      .selectAll()
-      .orderBy(WHAT_IF_CLAIM_SORTS[q.sort ?? 'id'], dir)
-      .orderBy('claim_id', dir)
+      .selectAll('w')
+      .select('c.number')
+      .orderBy(WHAT_IF_CLAIM_SORTS[q.sort ?? 'number'], dir)
+      .orderBy('w.claim_id', dir)
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
   ]);
   const items = rows.map((r): WhatIfChangedClaim => ({
     id: r.claim_id,
+    number: r.number,
     program: r.program,
     areaCode: r.area_code,
     residentId: residentIdFor(actor, r.resident_id),

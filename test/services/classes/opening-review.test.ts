@@ -364,7 +364,7 @@ describe('The class itself is checked: provider, scope, catalog, filing, §4.7 q
       expect.objectContaining({
         rule: '培训内容备案',
         severity: 'blocking',
-        message: expect.stringContaining('不早于开班日期 2020-09-01'),
+        message: expect.stringContaining('不早于开班日期 2020年9月1日'),
       }),
     ]);
     const none = await review(base([], { program: 'short_term', occupationCode: null, level: null, enterpriseUscc: E1, filingId: null }));

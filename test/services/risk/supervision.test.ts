@@ -122,6 +122,25 @@ describe('scan and scores', () => {
       code: 'forbidden',
     });
   });
+
+  it('classes and claims are named by their numbers in scores, findings and evidence, and found by number', async () => {
+    const numberOf = async (table: 'classes' | 'claims', id: string) =>
+      (await store.db.selectFrom(table).select('number').where('id', '=', id).executeTakeFirstOrThrow()).number;
+    const sv1 = await numberOf('classes', 'SV-1');
+    const c1 = await numberOf('claims', 'SV-C1');
+    const classes = await plant((tx) => listScores(tx, CITY, { kind: 'class' }));
+    expect(classes.items.find((s) => s.ref === 'SV-1')?.number).toBe(sv1);
+    const claims = await plant((tx) => listScores(tx, CITY, { kind: 'claim', ref: c1.toLowerCase() }));
+    expect(claims.items.map((s) => [s.ref, s.number])).toEqual([['SV-C1', c1]]);
+    const byNumber = await plant((tx) => listFindings(tx, CITY, { classId: sv1 }));
+    expect(byNumber.items.map((f) => f.rule).sort()).toEqual(['overlapping_attendance', 'short_course']);
+    const subject = byNumber.items[0]!.subjects.find((s) => s.kind === 'class' && s.ref === 'SV-1');
+    expect(subject?.number).toBe(sv1);
+    // The evidence names classes by number: no class id of the fixture is left in it.
+    const evidence = JSON.stringify(byNumber.items.map((f) => f.evidence));
+    expect(evidence).toContain(sv1);
+    expect(evidence).not.toMatch(/"classId":"SV-\d"/);
+  });
 });
 
 describe('inspection sampling (过程监督)', () => {

@@ -12,6 +12,7 @@ import { areaName, ROLE_NAMES } from '../labels.ts';
 import type { Me } from '../types.ts';
 import type { MenuItem as Item } from '../areas/area.ts';
 import { publicArea, workAreas } from '../areas/index.ts';
+import { RecordSearch } from './RecordSearch.tsx';
 
 /** What each role's menu offers: the shared entries, then each area's own (web/src/areas). */
 export function menuFor(me: Me | null): Item[] {
@@ -66,6 +67,7 @@ export default function AppLayout() {
           攀枝花市职业技能提升行动补贴管理系统
         </Link>
         <div style={{ flex: 1 }} />
+        {me && <RecordSearch />}
         <BusinessDateLabel />
         {loading ? null : me ? (
           <div style={{ display: 'flex', alignItems: 'center', gap: 16 }}>

@@ -1,26 +1,10 @@
 // 申领详情: the claim and the engine's frozen decision, read as steps in Chinese. Each step cites
 // its clause with the plan's heading, the facts it read and the dated parameters it used.
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Form,
-  Input,
-  Modal,
-  Space,
-  Spin,
-  Table,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Empty, Form, Input, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api.ts';
-import { ClaimStatusTag, LoadError, OutcomeTag } from '../components.tsx';
+import { ClaimStatusTag, Dialog, LoadError, OutcomeTag } from '../components.tsx';
 import { PrintButton } from '../components.tsx';
 import { claimAmount, clauseHeading, formatDate, formatDateTime, formatMoney, withCode } from '../format.ts';
 import { useApi } from '../hooks.ts';
@@ -188,7 +172,8 @@ function ReviewActions({ claim, onDone }: { claim: Claim; onDone(): void }) {
           </Button>
         ))}
       </Space>
-      <Modal
+      <Dialog
+        guard={form}
         open={asking !== null}
         title={asking === 'approve' ? '批准这笔申领' : asking ? ACTS[asking].label : ''}
         okText={asking === 'approve' ? '确认批准' : '确认'}
@@ -229,7 +214,7 @@ function ReviewActions({ claim, onDone }: { claim: Claim; onDone(): void }) {
             </Form.Item>
           )}
         </Form>
-      </Modal>
+      </Dialog>
     </Card>
   );
 }

@@ -4,7 +4,7 @@ import { Alert, Button, Form, Input, InputNumber, Select, Space, Table, Typograp
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import { Dialog, LoadError } from '../../components.tsx';
+import { Dialog, DialogCancelButton, LoadError } from '../../components.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
 import { CATALOG_SECTION_NAMES, INDUSTRY_NAMES, LEVEL_NAMES, nameOf } from '../../labels.ts';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
@@ -164,6 +164,7 @@ function EntryModal({ initial, onClose }: { initial: Partial<CatalogEntry>; onCl
   };
   return (
     <Dialog
+      guard={form}
       open
       title={newEdition ? `发布新版本：${initial.name}（${initial.levelName}）` : '新增目录条目'}
       onCancel={() => onClose(false)}
@@ -246,7 +247,7 @@ function EntryModal({ initial, onClose }: { initial: Partial<CatalogEntry>; onCl
           <Button type="primary" htmlType="submit" loading={busy} disabled={busy}>
             保存
           </Button>
-          <Button onClick={() => onClose(false)}>取消</Button>
+          <DialogCancelButton />
         </Space>
       </Form>
     </Dialog>

@@ -4,7 +4,7 @@ import { Alert, Button, Descriptions, Form, Input, Space, Table, Tag, Typography
 import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import { Dialog, LoadError } from '../../components.tsx';
+import { Dialog, DialogCancelButton, LoadError } from '../../components.tsx';
 import { clauseHeading, formatDate } from '../../format.ts';
 import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import type { ParameterView, PolicyParametersView } from '../../../../src/services/policy/list-policy-parameters.ts';
@@ -173,7 +173,15 @@ function ChangeModal({ parameter, onClose }: { parameter: ParameterView; onClose
     if (await submit(() => api('/policy/changes', { method: 'POST', body }))) onClose(true);
   };
   return (
-    <Dialog open title={`登记参数调整：${parameter.description}`} onCancel={() => onClose(false)} footer={null} width={600} destroyOnHidden>
+    <Dialog
+      guard={form}
+      open
+      title={`登记参数调整：${parameter.description}`}
+      onCancel={() => onClose(false)}
+      footer={null}
+      width={600}
+      destroyOnHidden
+    >
       <Typography.Paragraph type="secondary">
         {parameter.name}（{parameter.clause} {parameter.clauseHeading}）；现值：{describeValue(current.value)}
       </Typography.Paragraph>
@@ -209,7 +217,7 @@ function ChangeModal({ parameter, onClose }: { parameter: ParameterView; onClose
           <Button type="primary" htmlType="submit" loading={busy} disabled={busy}>
             登记
           </Button>
-          <Button onClick={() => onClose(false)}>取消</Button>
+          <DialogCancelButton />
         </Space>
       </Form>
     </Dialog>

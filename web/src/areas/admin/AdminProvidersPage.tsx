@@ -4,7 +4,7 @@ import { Alert, Button, Form, Input, Select, Space, Table, Tag, Typography, type
 import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import { Dialog, LoadError } from '../../components.tsx';
+import { Dialog, DialogCancelButton, LoadError } from '../../components.tsx';
 import { formatDate } from '../../format.ts';
 import { AREA_NAMES, areaName, LEVEL_NAMES, nameOf, PROGRAM_NAMES, PROVIDER_KIND_NAMES, PROVIDER_STATUS_NAMES } from '../../labels.ts';
 import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
@@ -153,7 +153,7 @@ function CreateProvider({ onClose }: { onClose(saved: boolean): void }) {
     if (await submit(() => api('/providers', { method: 'POST', body: { ...v, uscc: v.uscc?.trim() || null } }))) onClose(true);
   };
   return (
-    <Dialog open title="登记培训机构" onCancel={() => onClose(false)} footer={null} destroyOnHidden>
+    <Dialog guard={form} open title="登记培训机构" onCancel={() => onClose(false)} footer={null} destroyOnHidden>
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
       <Form form={form} name="adminproviders-2" layout="vertical" onFinish={onFinish} aria-label="登记培训机构">
         <Form.Item label="机构编号" name="id" rules={[{ required: true, message: '请填写机构编号' }]}>
@@ -175,7 +175,7 @@ function CreateProvider({ onClose }: { onClose(saved: boolean): void }) {
           <Button type="primary" htmlType="submit" loading={busy} disabled={busy}>
             登记
           </Button>
-          <Button onClick={() => onClose(false)}>取消</Button>
+          <DialogCancelButton />
         </Space>
       </Form>
     </Dialog>
@@ -202,7 +202,7 @@ function AddScope({ provider, onClose }: { provider: Provider; onClose(saved: bo
     if (await submit(() => api(`/providers/${encodeURIComponent(provider.id)}/scopes`, { method: 'POST', body }))) onClose(true);
   };
   return (
-    <Dialog open title={`增加资质范围：${provider.name}`} onCancel={() => onClose(false)} footer={null} destroyOnHidden>
+    <Dialog guard={form} open title={`增加资质范围：${provider.name}`} onCancel={() => onClose(false)} footer={null} destroyOnHidden>
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
       <Form form={form} name="adminproviders-3" layout="vertical" onFinish={onFinish} aria-label="增加资质范围">
         <Form.Item label="培训项目" name="program" rules={[{ required: true, message: '请选择培训项目' }]}>
@@ -226,7 +226,7 @@ function AddScope({ provider, onClose }: { provider: Provider; onClose(saved: bo
           <Button type="primary" htmlType="submit" loading={busy} disabled={busy}>
             保存
           </Button>
-          <Button onClick={() => onClose(false)}>取消</Button>
+          <DialogCancelButton />
         </Space>
       </Form>
     </Dialog>
@@ -246,6 +246,7 @@ function ChangeStatus({ provider, to, onClose }: { provider: Provider; to: 'list
   };
   return (
     <Dialog
+      guard={form}
       open
       title={`${to === 'suspended' ? '暂停' : '恢复'}培训机构：${provider.name}`}
       onCancel={() => onClose(false)}
@@ -261,7 +262,7 @@ function ChangeStatus({ provider, to, onClose }: { provider: Provider; to: 'list
           <Button type="primary" danger={to === 'suspended'} htmlType="submit" loading={busy} disabled={busy}>
             确认{to === 'suspended' ? '暂停' : '恢复'}
           </Button>
-          <Button onClick={() => onClose(false)}>取消</Button>
+          <DialogCancelButton />
         </Space>
       </Form>
     </Dialog>

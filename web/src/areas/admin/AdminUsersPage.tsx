@@ -4,7 +4,7 @@
 import { Alert, Button, Checkbox, Form, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import { Dialog, LoadError } from '../../components.tsx';
+import { Dialog, DialogCancelButton, LoadError } from '../../components.tsx';
 import { formatDateTime } from '../../format.ts';
 import { AREA_NAMES, areaName, nameOf, ROLE_NAMES } from '../../labels.ts';
 import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
@@ -185,7 +185,7 @@ function CreateUser({ onClose }: { onClose(saved: boolean): void }) {
   };
   const required = (message: string) => [{ required: true, whitespace: true, message }];
   return (
-    <Dialog open title="创建用户" onCancel={() => onClose(false)} footer={null} destroyOnHidden>
+    <Dialog guard={form} open title="创建用户" onCancel={() => onClose(false)} footer={null} destroyOnHidden>
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
       <Form form={form} name="adminusers-2" layout="vertical" onFinish={onFinish} aria-label="创建用户">
         <Form.Item label="用户名" name="username" rules={required('请填写用户名')}>
@@ -243,7 +243,7 @@ function CreateUser({ onClose }: { onClose(saved: boolean): void }) {
           <Button type="primary" htmlType="submit" loading={busy} disabled={busy}>
             创建
           </Button>
-          <Button onClick={() => onClose(false)}>取消</Button>
+          <DialogCancelButton />
         </Space>
       </Form>
     </Dialog>
@@ -260,6 +260,7 @@ function SetActive({ user, onClose }: { user: UserView; onClose(saved: boolean):
   };
   return (
     <Dialog
+      guard={form}
       open
       title={`${to ? '启用' : '停用'}用户：${user.displayName}（${user.username}）`}
       onCancel={() => onClose(false)}
@@ -276,7 +277,7 @@ function SetActive({ user, onClose }: { user: UserView; onClose(saved: boolean):
           <Button type="primary" danger={!to} htmlType="submit" loading={busy} disabled={busy}>
             确认{to ? '启用' : '停用'}
           </Button>
-          <Button onClick={() => onClose(false)}>取消</Button>
+          <DialogCancelButton />
         </Space>
       </Form>
     </Dialog>
@@ -291,7 +292,14 @@ function ResetPassword({ user, onClose }: { user: UserView; onClose(saved: boole
       onClose(true);
   };
   return (
-    <Dialog open title={`重置密码：${user.displayName}（${user.username}）`} onCancel={() => onClose(false)} footer={null} destroyOnHidden>
+    <Dialog
+      guard={form}
+      open
+      title={`重置密码：${user.displayName}（${user.username}）`}
+      onCancel={() => onClose(false)}
+      footer={null}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
       <Form form={form} name="adminusers-4" layout="vertical" onFinish={onFinish} aria-label="重置密码">
         <Form.Item
@@ -306,7 +314,7 @@ function ResetPassword({ user, onClose }: { user: UserView; onClose(saved: boole
           <Button type="primary" htmlType="submit" loading={busy} disabled={busy}>
             重置
           </Button>
-          <Button onClick={() => onClose(false)}>取消</Button>
+          <DialogCancelButton />
         </Space>
       </Form>
     </Dialog>
@@ -328,7 +336,14 @@ function SetDuties({ user, onClose }: { user: UserView; onClose(saved: boolean):
       onClose(true);
   };
   return (
-    <Dialog open title={`支付职责：${user.displayName}（${user.username}）`} onCancel={() => onClose(false)} footer={null} destroyOnHidden>
+    <Dialog
+      guard={form}
+      open
+      title={`支付职责：${user.displayName}（${user.username}）`}
+      onCancel={() => onClose(false)}
+      footer={null}
+      destroyOnHidden
+    >
       <Alert
         type="info"
         showIcon
@@ -354,7 +369,7 @@ function SetDuties({ user, onClose }: { user: UserView; onClose(saved: boolean):
           <Button type="primary" htmlType="submit" loading={busy} disabled={busy}>
             保存
           </Button>
-          <Button onClick={() => onClose(false)}>取消</Button>
+          <DialogCancelButton />
         </Space>
       </Form>
     </Dialog>

@@ -5,7 +5,7 @@
 import { Alert, Button, Card, Col, Form, Input, Progress, Row, Select, Space, Statistic, Table, Typography, type TableProps } from 'antd';
 import type dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, ApiError, type Page } from '../../api.ts';
 import { LoadError, OutcomeTag } from '../../components.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
@@ -18,11 +18,12 @@ import type { WhatIfJobView } from '../../../../src/services/what-if/what-if-job
 import { CityOnly, options, useSubmit } from './shared.tsx';
 import { describeValue, parseValue, valueText } from './values.ts';
 import { DateRangeInput } from '../../date-input.tsx';
+import { useUnsavedGuard } from '../../unsaved-guard.tsx';
 
 const FIELDS = ['parameter', 'value', 'from', 'to'] as const;
 const CLAIM_FILTERS = ['program', 'areaCode'] as const;
 const CLAIM_SORTABLE: Record<string, string> = {
-  id: 'id',
+  number: 'number',
   program: 'program',
   areaCode: 'areaCode',
   startDate: 'startDate',
@@ -31,7 +32,7 @@ const CLAIM_SORTABLE: Record<string, string> = {
 const signed = (fen: number) => (fen > 0 ? `+${formatMoney(fen)}` : fen < 0 ? `-${formatMoney(-fen)}` : formatMoney(0));
 
 const CLAIM_EXPORT: ExportColumn<WhatIfChangedClaim>[] = [
-  { title: '申领编号', value: (c) => c.id, width: 26 },
+  { title: '申领编号', value: (c) => c.number, width: 26 },
   { title: '培训项目', value: (c) => nameOf(PROGRAM_NAMES, c.program), width: 22 },
   { title: '地区', value: (c) => areaName(c.areaCode) },
   { title: '身份证号', value: (c) => c.residentId, width: 22 },
@@ -55,6 +56,7 @@ function WhatIf() {
   const parameters = useApi<Page<ParameterView>>('/policy/parameters');
   const [form] = Form.useForm();
   const { busy, error, submit } = useSubmit<WhatIfJobView>(form, FIELDS);
+  const guard = useUnsavedGuard(form);
   const chosen = Form.useWatch('parameter', form) as string | undefined;
   const byName = useMemo(() => new Map((parameters.data?.items ?? []).map((p) => [p.name, p])), [parameters.data]);
   const current = chosen ? byName.get(chosen) : undefined;
@@ -75,7 +77,10 @@ function WhatIf() {
       to: v.period[1].format('YYYY-MM-DD'),
     };
     const job = await submit(() => api<WhatIfJobView>('/what-if', { method: 'POST', body }));
-    if (job) setParams(new URLSearchParams({ run: job.id }));
+    if (job) {
+      guard.saved();
+      setParams(new URLSearchParams({ run: job.id }));
+    }
   };
 
   return (
@@ -181,7 +186,15 @@ function Results({ job }: { job: WhatIfJobView }) {
   const [filters] = Form.useForm();
   useEffect(() => filters.setFieldsValue(list.state.filters), [filters, list.state.filters]);
   const claimColumns: TableProps<WhatIfChangedClaim>['columns'] = [
-    { title: '申领编号', dataIndex: 'id', key: 'id', width: 150, sorter: true, sortOrder: list.sortOrder('id'), ellipsis: true },
+    {
+      title: '申领编号',
+      dataIndex: 'number',
+      key: 'number',
+      width: 190,
+      sorter: true,
+      sortOrder: list.sortOrder('number'),
+      render: (n: string, c) => <Link to={`/claims/${encodeURIComponent(c.id)}`}>{n}</Link>,
+    },
     {
       title: '培训项目',
       dataIndex: 'program',

@@ -18,7 +18,7 @@ const SUBJECTS = { claim: '申领', class: '培训班' };
 
 const EXPORT: ExportColumn<NoteView>[] = [
   { title: '类型', value: (n) => nameOf(NOTE_KIND_NAMES, n.kind) },
-  { title: '对象', value: (n) => `${nameOf(SUBJECTS, n.subjectKind)} ${n.subjectId}`, width: 50 },
+  { title: '对象', value: (n) => `${nameOf(SUBJECTS, n.subjectKind)} ${n.subjectNumber ?? ''}`, width: 30 },
   { title: '地区', value: (n) => areaName(n.areaCode) },
   { title: '部门', value: (n) => nameOf(DEPARTMENT_NAMES, n.department), width: 20 },
   { title: '内容', value: (n) => n.text, width: 50 },
@@ -64,11 +64,9 @@ function Notes() {
       ellipsis: true,
       render: (_: unknown, n) =>
         n.subjectKind === 'claim' ? (
-          <Link to={`/claims/${encodeURIComponent(n.subjectId)}`} title={n.subjectId}>
-            申领 {n.subjectId}
-          </Link>
+          <Link to={`/claims/${encodeURIComponent(n.subjectId)}`}>申领 {n.subjectNumber}</Link>
         ) : (
-          <span title={n.subjectId}>培训班 {n.subjectId}</span>
+          <span>培训班 {n.subjectNumber}</span>
         ),
     },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 80, render: areaName },

@@ -2,7 +2,9 @@
 // comment and flag). Read-only for everyone who may see them; a department user also gets the form
 // to add one; the reviewing office (county, city) clears a raised flag with a note.
 // Review screens import it: <OversightNotesPanel subjectKind="claim" subjectId={claim.id} />.
-import { Alert, Button, Card, Empty, Form, Input, List, Modal, Radio, Space, Tag, Typography, message } from 'antd';
+import { useUnsavedGuard } from '../../unsaved-guard.tsx';
+import { Alert, Button, Card, Empty, Form, Input, List, Radio, Space, Tag, Typography, message } from 'antd';
+import { Dialog, DialogCancelButton } from '../../components.tsx';
 import { useState } from 'react';
 import type { NoteView } from '../../../../src/services/oversight/note-scope.ts';
 import { api, type Page } from '../../api.ts';
@@ -91,6 +93,7 @@ export function OversightNotesPanel({ subjectKind, subjectId, onChange }: Oversi
 
 function AddNoteForm({ subjectKind, subjectId, onDone }: { subjectKind: 'claim' | 'class'; subjectId: string; onDone(): void }) {
   const [form] = Form.useForm<{ kind: 'comment' | 'flag'; text: string }>();
+  const guard = useUnsavedGuard(form);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const kind = Form.useWatch('kind', form);
@@ -100,6 +103,7 @@ function AddNoteForm({ subjectKind, subjectId, onDone }: { subjectKind: 'claim' 
     try {
       await api('/oversight-notes', { method: 'POST', body: { subjectKind, subjectId, kind: v.kind, text: v.text } });
       form.resetFields();
+      guard.saved();
       message.success(v.kind === 'flag' ? '已提出标记，受理部门将核查处理' : '意见已提交');
       onDone();
     } catch (e) {
@@ -165,7 +169,15 @@ export function ClearFlagModal({ note, onClose, onDone }: { note: NoteView | nul
     }
   };
   return (
-    <Modal open={note !== null} title="解除部门标记" onCancel={onClose} footer={null} destroyOnHidden afterClose={() => setError(null)}>
+    <Dialog
+      guard={form}
+      open={note !== null}
+      title="解除部门标记"
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      afterClose={() => setError(null)}
+    >
       {note && (
         <Typography.Paragraph>
           {nameOf(DEPARTMENT_NAMES, note.department)}：{note.text}
@@ -187,9 +199,9 @@ export function ClearFlagModal({ note, onClose, onDone }: { note: NoteView | nul
           <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>
             解除标记
           </Button>
-          <Button onClick={onClose}>取消</Button>
+          <DialogCancelButton />
         </Space>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }

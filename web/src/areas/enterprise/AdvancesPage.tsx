@@ -14,7 +14,7 @@ const KIND = { apprenticeship: '企业新型学徒制（§4.1）', project: '项
 const yuan = (fen: number) => fen / 100;
 
 const EXPORT: ExportColumn<MyAdvance>[] = [
-  { title: '预付编号', value: (a) => a.id, width: 24 },
+  { title: '计划或项目编号', value: (a) => a.subjectNumber ?? '', width: 26 },
   { title: '类别', value: (a) => nameOf(KIND, a.kind), width: 24 },
   { title: '对象', value: (a) => a.subjectLabel, width: 36 },
   { title: '预付金额（元）', value: (a) => yuan(a.amountFen), width: 16 },

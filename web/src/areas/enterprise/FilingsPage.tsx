@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { FilingView } from '../../../../src/services/filings/filing-view.ts';
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import { Dialog, LoadError } from '../../components.tsx';
+import { Dialog, DialogCancelButton, LoadError } from '../../components.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { FILING_STATUS_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
@@ -20,7 +20,7 @@ const SORTABLE = { filedOn: 'filedOn', status: 'status' };
 const STATUS_COLORS: Record<string, string> = { filed: 'processing', accepted: 'success', returned: 'error' };
 
 const EXPORT: ExportColumn<FilingView>[] = [
-  { title: '备案编号', value: (f) => f.id, width: 38 },
+  { title: '备案编号', value: (f) => f.number, width: 26 },
   { title: '培训项目', value: (f) => nameOf(PROGRAM_NAMES, f.program), width: 22 },
   { title: '培训内容名称', value: (f) => f.title, width: 30 },
   { title: '报送日期', value: (f) => formatDate(f.filedOn), width: 16 },
@@ -147,7 +147,7 @@ function FileContentModal({ open, onClose, onDone }: { open: boolean; onClose():
     }
   };
   return (
-    <Dialog open={open} title="报送培训内容备案" onCancel={onClose} footer={null} destroyOnHidden width={640}>
+    <Dialog guard={form} open={open} title="报送培训内容备案" onCancel={onClose} footer={null} destroyOnHidden width={640}>
       <Form
         form={form}
         name="fileContent"
@@ -187,7 +187,7 @@ function FileContentModal({ open, onClose, onDone }: { open: boolean; onClose():
           <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>
             报送
           </Button>
-          <Button onClick={onClose}>取消</Button>
+          <DialogCancelButton />
         </Space>
       </Form>
     </Dialog>

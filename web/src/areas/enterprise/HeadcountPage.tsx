@@ -1,6 +1,7 @@
 // 主要岗位职工数 (§1): the enterprise records its own main-post headcount for each year of the plan
 // (the years come from the server, read from the policy packages). The figure is the base of the
 // 钒钛/康养 rotation goal; a year not recorded shows as 未登记 and is never counted as 0.
+import { useUnsavedGuard } from '../../unsaved-guard.tsx';
 import { Alert, Button, Card, Col, Form, InputNumber, message, Row, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useAuth } from '../../auth.tsx';
@@ -66,6 +67,7 @@ function YearCard({ year }: { year: number }) {
 
 function YearForm({ row, onSaved }: { row: HeadcountView; onSaved(): void }) {
   const [form] = Form.useForm<{ mainPostEmployees: number }>();
+  const guard = useUnsavedGuard(form);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const label = `${row.year}年主要岗位职工人数（人）`;
@@ -75,6 +77,7 @@ function YearForm({ row, onSaved }: { row: HeadcountView; onSaved(): void }) {
     setError(null);
     try {
       const saved = await saveHeadcount(row.uscc, row.year, mainPostEmployees);
+      guard.saved();
       void message.success(`${row.year}年主要岗位职工人数已登记：${saved.mainPostEmployees} 人`);
       onSaved();
     } catch (e) {

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { PlanView } from '../../../../src/services/plans/plan-view.ts';
 import { api, ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import { Dialog, LoadError } from '../../components.tsx';
+import { Dialog, DialogCancelButton, LoadError } from '../../components.tsx';
 import { formatDate } from '../../format.ts';
 import { LEVEL_NAMES, nameOf, PLAN_STATUS_NAMES } from '../../labels.ts';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
@@ -27,7 +27,7 @@ const STATUS_COLORS: Record<string, string> = {
 const APPRENTICE_LEVELS = Object.fromEntries(['5', '4', '3'].map((l) => [l, nameOf(LEVEL_NAMES as Record<string, string>, l)]));
 
 const EXPORT: ExportColumn<PlanView>[] = [
-  { title: '计划编号', value: (p) => p.id, width: 38 },
+  { title: '计划编号', value: (p) => p.number, width: 26 },
   { title: '学徒身份证号', value: (p) => p.residentId, width: 22 },
   { title: '职业（工种）代码', value: (p) => p.occupationCode, width: 18 },
   { title: '目标等级', value: (p) => nameOf(LEVEL_NAMES as Record<string, string>, p.level), width: 16 },
@@ -204,7 +204,7 @@ function SubmitPlanModal({ open, onClose, onDone }: { open: boolean; onClose(): 
     }
   };
   return (
-    <Dialog open={open} title="提交学徒培养计划（§4.1）" onCancel={onClose} footer={null} destroyOnHidden width={640}>
+    <Dialog guard={form} open={open} title="提交学徒培养计划（§4.1）" onCancel={onClose} footer={null} destroyOnHidden width={640}>
       <Form form={form} name="submitPlan" layout="vertical" onFinish={submit} aria-label="提交学徒培养计划">
         <Form.Item
           label="学徒身份证号"
@@ -257,7 +257,7 @@ function SubmitPlanModal({ open, onClose, onDone }: { open: boolean; onClose(): 
           <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>
             提交
           </Button>
-          <Button onClick={onClose}>取消</Button>
+          <DialogCancelButton />
         </Space>
       </Form>
     </Dialog>

@@ -1,6 +1,7 @@
 // 企业详情: one enterprise — its insured status (§4.8); the employee-education fund year by year (R8,
 // §5.2: 足额 / 未足额 / 未登记) with the claims each year's missing record leaves undecided, recorded here
 // and those claims decided again; difficulty recognitions (§4.5); main-post headcounts by year (§1).
+import { useUnsavedGuard } from '../../unsaved-guard.tsx';
 import {
   Alert,
   App as AntApp,
@@ -124,6 +125,7 @@ function Enterprise() {
   const [hcYear, setHcYear] = useState(PLAN_YEARS[0]!);
   const hc = useApi<{ items: Headcount[] }>(e.data ? '/enterprise-headcounts' : null, { year: hcYear, name: e.data?.name, pageSize: 200 });
   const [hcForm] = Form.useForm<{ mainPostEmployees: number }>();
+  const hcGuard = useUnsavedGuard(hcForm);
   const [hcSaving, setHcSaving] = useState(false);
   if (e.error) return <LoadError error={e.error} what="企业" onRetry={e.reload} />;
   const ent = e.data;
@@ -154,6 +156,7 @@ function Enterprise() {
         method: 'PUT',
         body: { mainPostEmployees: v.mainPostEmployees },
       });
+      hcGuard.saved();
       message.success(`已登记${hcYear}年主要岗位职工人数`);
       hc.reload();
     } catch (err) {

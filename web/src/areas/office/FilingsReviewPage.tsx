@@ -5,17 +5,19 @@ import { useState } from 'react';
 import type { FilingView } from '../../../../src/services/filings/filing-view.ts';
 import { api } from '../../api.ts';
 import { LoadError } from '../../components.tsx';
-import { formatDate } from '../../format.ts';
+import { formatDate, withCode } from '../../format.ts';
 import { FILING_STATUS_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { ExportButton, ListFilters, useServerList, type ExportColumn } from '../../list.tsx';
 import { ListHeader, options, RequireRole } from '../trainee/party-ui.tsx';
 import { FormDialog, mono } from './shared.tsx';
 
 const FILED = { short_term: PROGRAM_NAMES.short_term!, pre_job: PROGRAM_NAMES.pre_job! };
-const FILTERS = ['status', 'program', 'enterpriseUscc'] as const;
-const SORTABLE = { filedOn: 'filedOn', title: 'title', status: 'status' };
+const FILTERS = ['q', 'status', 'program', 'enterpriseUscc'] as const;
+const SORTABLE = { number: 'number', filedOn: 'filedOn', title: 'title', status: 'status' };
 const COLORS: Record<string, string> = { filed: 'processing', accepted: 'green', returned: 'error' };
 const EXPORT: ExportColumn<FilingView>[] = [
+  { title: '备案编号', value: (f) => f.number, width: 24 },
+  { title: '企业', value: (f) => f.enterpriseName ?? '', width: 30 },
   { title: '企业统一社会信用代码', value: (f) => f.enterpriseUscc, width: 22 },
   { title: '培训项目', value: (f) => nameOf(PROGRAM_NAMES, f.program), width: 22 },
   { title: '标题', value: (f) => f.title, width: 40 },
@@ -36,8 +38,23 @@ function Filings() {
   const [form] = Form.useForm();
   const [acting, setActing] = useState<{ filing: FilingView; verdict: 'accepted' | 'returned' } | null>(null);
   const columns: TableProps<FilingView>['columns'] = [
+    {
+      title: '备案编号',
+      dataIndex: 'number',
+      key: 'number',
+      width: 190,
+      sorter: true,
+      sortOrder: list.sortOrder('number'),
+      render: mono,
+    },
     { title: '标题', dataIndex: 'title', key: 'title', sorter: true, sortOrder: list.sortOrder('title') },
-    { title: '企业', dataIndex: 'enterpriseUscc', key: 'enterpriseUscc', width: 190, render: mono },
+    {
+      title: '企业',
+      dataIndex: 'enterpriseUscc',
+      key: 'enterpriseUscc',
+      width: 220,
+      render: (uscc: string, f) => withCode(f.enterpriseName, uscc),
+    },
     { title: '培训项目', dataIndex: 'program', key: 'program', width: 150, render: (p: string) => nameOf(PROGRAM_NAMES, p) },
     {
       title: '备案日期',
@@ -80,6 +97,9 @@ function Filings() {
         <ExportButton path="/filings" query={list.query} columns={EXPORT} fileName="培训内容备案" />
       </ListHeader>
       <ListFilters form={form} list={list}>
+        <Form.Item label="编号或标题" name="q">
+          <Input allowClear maxLength={40} placeholder="如 BA-2021-510402-000002" style={{ width: 240 }} />
+        </Form.Item>
         <Form.Item label="状态" name="status">
           <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(FILING_STATUS_NAMES)} />
         </Form.Item>
@@ -107,7 +127,11 @@ function Filings() {
       )}
       <FormDialog<{ note?: string }>
         open={acting !== null}
-        title={acting?.verdict === 'returned' ? `退回备案：${acting.filing.title}` : `审核通过：${acting?.filing.title ?? ''}`}
+        title={
+          acting?.verdict === 'returned'
+            ? `退回备案 ${acting.filing.number}：${acting.filing.title}`
+            : `审核通过 ${acting?.filing.number ?? ''}：${acting?.filing.title ?? ''}`
+        }
         okText={acting?.verdict === 'returned' ? '确认退回' : '确认通过'}
         name="reviewFiling"
         onClose={() => setActing(null)}

@@ -32,6 +32,8 @@ interface Entry {
   at: string;
   ref: string;
   subject: string | null;
+  refNumber: string | null;
+  subjectNumber: string | null;
   amountFen: number;
   status: string | null;
   areaCode: string | null;
@@ -46,11 +48,13 @@ const RESERVATION_NAMES: Record<string, string> = { reserved: '已预留', paid:
 const statusName = (e: Entry) =>
   e.status == null ? '' : e.kind === 'advance' ? nameOf(ADVANCE_STATUS_NAMES, e.status) : nameOf(RESERVATION_NAMES, e.status);
 const isClaim = (e: Entry) => e.kind === 'reservation' || e.kind === 'payment' || (e.kind === 'recovery' && e.subject == null);
+/** A claim by its number; an advance by the plan (XT-…) or project (XM-…) it was paid for. */
+const refText = (e: Entry) => (isClaim(e) ? (e.refNumber ?? '') : e.refNumber ? `预付：${e.refNumber}` : '预付');
 const EXPORT: ExportColumn<Entry>[] = [
   { title: '时间', value: (e) => formatDateTime(e.at), width: 20 },
   { title: '类别', value: (e) => nameOf(KIND_NAMES, e.kind) },
-  { title: '申领或预付编号', value: (e) => e.ref, width: 40 },
-  { title: '关联', value: (e) => e.subject ?? '', width: 40 },
+  { title: '申领编号或预付对象', value: (e) => refText(e), width: 30 },
+  { title: '支付批次', value: (e) => e.subjectNumber ?? '', width: 26 },
   { title: '金额（元）', value: (e) => e.amountFen / 100, width: 14 },
   { title: '状态', value: statusName },
   { title: '地区', value: (e) => areaName(e.areaCode) },
@@ -84,8 +88,9 @@ function Ledger({ fund }: { fund: Fund }) {
       dataIndex: 'ref',
       key: 'ref',
       ellipsis: true,
-      render: (r: string, e) => (isClaim(e) ? <Link to={`/claims/${encodeURIComponent(r)}`}>{r}</Link> : r),
+      render: (r: string, e) => (isClaim(e) ? <Link to={`/claims/${encodeURIComponent(r)}`}>{e.refNumber}</Link> : refText(e)),
     },
+    { title: '支付批次', dataIndex: 'subjectNumber', key: 'subjectNumber', width: 190, render: (n: string | null) => n ?? '' },
     { title: '金额', dataIndex: 'amountFen', key: 'amountFen', width: 130, align: 'right', render: formatMoney },
     { title: '状态', key: 'status', width: 130, render: (_: unknown, e) => statusName(e) || '—' },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 80, render: areaName },
@@ -128,7 +133,7 @@ function Ledger({ fund }: { fund: Fund }) {
           size="small"
           {...list.tableProps}
           columns={columns}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1200 }}
           aria-label="资金台账"
         />
       )}
@@ -149,7 +154,7 @@ function Ledger({ fund }: { fund: Fund }) {
         }
       >
         <Typography.Paragraph>
-          预付 {recovering ? formatMoney(recovering.amountFen) : ''}（{recovering?.subject}
+          预付 {recovering ? formatMoney(recovering.amountFen) : ''}（{recovering?.refNumber}
           ）：学徒考核不合格或中途退出的，追回未结算的预付资金。
         </Typography.Paragraph>
         <Form.Item

@@ -2,6 +2,7 @@
 // date or year, the rule and clause that need it — with an inline form that records it (source and
 // effective date) for the offices allowed to, then decides the claim again and shows the new decision.
 // Used on the claim page and, for many claims at once, on 批量审核.
+import { useUnsavedGuard } from '../../unsaved-guard.tsx';
 import { Alert, App as AntApp, Button, Card, Form, Input, List, Radio, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -73,6 +74,7 @@ export const decisionText = (d: Decision) =>
 function RecordFactForm({ claimId, fact, onDone }: { claimId: string; fact: MissingFact; onDone(d: Decision): void }) {
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<FactForm>();
+  const guard = useUnsavedGuard(form);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const a = answers(fact);
@@ -83,6 +85,7 @@ function RecordFactForm({ claimId, fact, onDone }: { claimId: string; fact: Miss
     setError(null);
     try {
       await recordFact(fact, { value: v.value, source: v.source.trim(), asOf: v.asOf?.format('YYYY-MM-DD') });
+      guard.saved();
     } catch (e) {
       setError(showServerErrors(form, e, { value: 'value', fullyUsed: 'value', insured: 'value', source: 'source', asOf: 'asOf' }));
       setSaving(false);

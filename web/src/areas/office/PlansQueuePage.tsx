@@ -3,20 +3,21 @@
 // of the subsidy, checked by the server), and its end recorded (完成 / 未通过考核 / 中途退出). A failed or
 // quit apprentice's advance is recovered on 资金与台账.
 import { Button, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, message, type TableProps } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { useBusinessDate } from '../../business-date.tsx';
 import { useState } from 'react';
 import type { PlanView } from '../../../../src/services/plans/plan-view.ts';
 import { api, ApiError } from '../../api.ts';
 import { LoadError } from '../../components.tsx';
-import { formatDate } from '../../format.ts';
+import { formatDate, withCode } from '../../format.ts';
 import { LEVEL_NAMES, nameOf, PLAN_STATUS_NAMES } from '../../labels.ts';
 import { ExportButton, ListFilters, useServerList, type ExportColumn } from '../../list.tsx';
 import { ListHeader, options, RequireRole } from '../trainee/party-ui.tsx';
 import { FormDialog, mono, yuanToFen } from './shared.tsx';
 import { DateInput } from '../../date-input.tsx';
 
-const FILTERS = ['status', 'enterpriseUscc'] as const;
-const SORTABLE = { startDate: 'startDate', status: 'status', createdAt: 'createdAt' };
+const FILTERS = ['q', 'status', 'enterpriseUscc'] as const;
+const SORTABLE = { number: 'number', startDate: 'startDate', status: 'status', createdAt: 'createdAt' };
 const COLORS: Record<string, string> = {
   submitted: 'processing',
   listed: 'green',
@@ -26,9 +27,13 @@ const COLORS: Record<string, string> = {
   quit: 'default',
 };
 const EXPORT: ExportColumn<PlanView>[] = [
+  { title: '计划编号', value: (p) => p.number, width: 24 },
+  { title: '企业', value: (p) => p.enterpriseName ?? '', width: 30 },
   { title: '企业统一社会信用代码', value: (p) => p.enterpriseUscc, width: 22 },
+  { title: '学徒', value: (p) => p.traineeName ?? '', width: 12 },
   { title: '学徒身份证号', value: (p) => p.residentId, width: 22 },
-  { title: '职业（工种）', value: (p) => p.occupationCode, width: 16 },
+  { title: '培训机构', value: (p) => p.providerName ?? '', width: 30 },
+  { title: '职业（工种）', value: (p) => withCode(p.occupationName, p.occupationCode), width: 24 },
   { title: '等级', value: (p) => nameOf(LEVEL_NAMES as Record<string, string>, p.level), width: 14 },
   { title: '开始日期', value: (p) => formatDate(p.startDate), width: 16 },
   { title: '结束日期', value: (p) => formatDate(p.endDate), width: 16 },
@@ -57,6 +62,7 @@ export function AdvanceDialog({
   onClose(): void;
   onDone(): void;
 }) {
+  const businessDate = useBusinessDate();
   return (
     <FormDialog<{ amountYuan: number; paidOn: Dayjs }>
       open={subjectId !== null}
@@ -68,7 +74,7 @@ export function AdvanceDialog({
         message.success(`已预付，资金：${(r as { fundId: string }).fundId}`);
         onDone();
       }}
-      initialValues={{ paidOn: dayjs() }}
+      initialValues={{ paidOn: businessDate.day() }}
       fields={{ amountFen: 'amountYuan', paidOn: 'paidOn' }}
       submit={(v) =>
         api('/advances', {
@@ -111,9 +117,31 @@ function Plans() {
     }
   };
   const columns: TableProps<PlanView>['columns'] = [
-    { title: '企业', dataIndex: 'enterpriseUscc', key: 'enterpriseUscc', width: 190, render: mono },
+    {
+      title: '计划编号',
+      dataIndex: 'number',
+      key: 'number',
+      width: 190,
+      sorter: true,
+      sortOrder: list.sortOrder('number'),
+      render: mono,
+    },
+    {
+      title: '企业',
+      dataIndex: 'enterpriseUscc',
+      key: 'enterpriseUscc',
+      width: 220,
+      render: (uscc: string, p) => withCode(p.enterpriseName, uscc),
+    },
+    { title: '学徒', dataIndex: 'traineeName', key: 'traineeName', width: 90, render: (n: string | null) => n ?? '—' },
     { title: '学徒身份证号', dataIndex: 'residentId', key: 'residentId', width: 190, render: mono },
-    { title: '职业（工种）', dataIndex: 'occupationCode', key: 'occupationCode', width: 120 },
+    {
+      title: '职业（工种）',
+      dataIndex: 'occupationCode',
+      key: 'occupationCode',
+      width: 160,
+      render: (c: string, p) => withCode(p.occupationName, c),
+    },
     {
       title: '等级',
       dataIndex: 'level',
@@ -188,6 +216,9 @@ function Plans() {
         <ExportButton path="/plans" query={list.query} columns={EXPORT} fileName="学徒培养计划" />
       </ListHeader>
       <ListFilters form={form} list={list}>
+        <Form.Item label="编号或学徒姓名" name="q">
+          <Input allowClear maxLength={40} placeholder="如 XT-2021-510402-000001" style={{ width: 240 }} />
+        </Form.Item>
         <Form.Item label="状态" name="status">
           <Select allowClear placeholder="全部" style={{ width: 130 }} options={options(PLAN_STATUS_NAMES)} />
         </Form.Item>
@@ -229,7 +260,7 @@ function Plans() {
       <AdvanceDialog
         kind="apprenticeship"
         subjectId={advance?.id ?? null}
-        title="支付学徒制培训预付资金（§4.1）"
+        title={`支付学徒制培训预付资金（§4.1）${advance ? `：${advance.number}` : ''}`}
         onClose={() => setAdvance(null)}
         onDone={() => setAdvance(null)}
       />

@@ -8,7 +8,7 @@ import type { ProjectView } from '../../../../src/services/projects/project-view
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { LoadError } from '../../components.tsx';
-import { formatDateTime, formatMoney } from '../../format.ts';
+import { formatDateTime, formatMoney, withCode } from '../../format.ts';
 import { areaName, LEVEL_NAMES, nameOf } from '../../labels.ts';
 import { AreaFilter, ExportButton, ListFilters, useServerList, type ExportColumn } from '../../list.tsx';
 import { ListHeader, options, RequireRole } from '../trainee/party-ui.tsx';
@@ -17,11 +17,12 @@ import { AdvanceDialog } from './PlansQueuePage.tsx';
 import { FormDialog, requiredText, yuanToFen } from './shared.tsx';
 
 const SELECTION_NAMES: Record<string, string> = { open_tender: '公开招标', comparison: '比选' };
-const FILTERS = ['areaCode', 'providerId'] as const;
-const SORTABLE = { name: 'name', createdAt: 'createdAt', totalFen: 'totalFen' };
+const FILTERS = ['q', 'areaCode', 'providerId'] as const;
+const SORTABLE = { number: 'number', name: 'name', createdAt: 'createdAt', totalFen: 'totalFen' };
 const EXPORT: ExportColumn<ProjectView>[] = [
+  { title: '项目编号', value: (p) => p.number, width: 24 },
   { title: '项目名称', value: (p) => p.name, width: 36 },
-  { title: '培训机构', value: (p) => p.providerId, width: 14 },
+  { title: '培训机构', value: (p) => withCode(p.providerName, p.providerId), width: 30 },
   { title: '地区', value: (p) => areaName(p.areaCode) },
   { title: '确定方式', value: (p) => nameOf(SELECTION_NAMES, p.selection) },
   { title: '单价（元）', value: (p) => p.perTraineeFen / 100, width: 12 },
@@ -57,8 +58,23 @@ function Projects() {
   const [open, setOpen] = useState(false);
   const [advance, setAdvance] = useState<ProjectView | null>(null);
   const columns: TableProps<ProjectView>['columns'] = [
+    {
+      title: '项目编号',
+      dataIndex: 'number',
+      key: 'number',
+      width: 190,
+      sorter: true,
+      sortOrder: list.sortOrder('number'),
+      render: (n: string) => <span style={{ fontFamily: 'monospace' }}>{n}</span>,
+    },
     { title: '项目名称', dataIndex: 'name', key: 'name', sorter: true, sortOrder: list.sortOrder('name') },
-    { title: '培训机构', dataIndex: 'providerId', key: 'providerId', width: 100 },
+    {
+      title: '培训机构',
+      dataIndex: 'providerId',
+      key: 'providerId',
+      width: 200,
+      render: (id: string, p) => withCode(p.providerName, id),
+    },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 80, render: areaName },
     {
       title: '确定方式',
@@ -108,6 +124,9 @@ function Projects() {
         <ExportButton path="/projects" query={list.query} columns={EXPORT} fileName="项目制培训" />
       </ListHeader>
       <ListFilters form={form} list={list}>
+        <Form.Item label="编号或名称" name="q">
+          <Input allowClear maxLength={40} placeholder="如 XM-2021-510402-000001" style={{ width: 240 }} />
+        </Form.Item>
         <AreaFilter city />
         <Form.Item label="培训机构编号" name="providerId">
           <Input allowClear maxLength={40} style={{ width: 140 }} />
@@ -116,7 +135,7 @@ function Projects() {
       {list.error ? (
         <LoadError error={list.error} what="项目" onRetry={list.reload} />
       ) : (
-        <Table<ProjectView> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 1100 }} />
+        <Table<ProjectView> rowKey="id" size="middle" {...list.tableProps} columns={columns} scroll={{ x: 1400 }} />
       )}
       <FormDialog<ProjectForm>
         form={dialog}
@@ -218,7 +237,7 @@ function Projects() {
       <AdvanceDialog
         kind="project"
         subjectId={advance?.id ?? null}
-        title={`项目制培训预付资金：${advance?.name ?? ''}`}
+        title={`项目制培训预付资金：${advance ? `${advance.number} ${advance.name}` : ''}`}
         onClose={() => setAdvance(null)}
         onDone={() => setAdvance(null)}
       />

@@ -4,8 +4,7 @@
 import { Alert, Button, Form, Space, type FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../../api.ts';
-import { Dialog } from '../../components.tsx';
-import { useUnsavedGuard } from '../../unsaved-guard.tsx';
+import { Dialog, DialogCancelButton } from '../../components.tsx';
 import { showServerErrors, type FormFields } from '../../form-errors.ts';
 import { residentIdMessage, usccMessage } from '../../../../src/policy/class-application.ts';
 
@@ -43,15 +42,13 @@ export function FormDialog<V extends object>({
 }) {
   const [own] = Form.useForm<V>();
   const form = given ?? own;
-  const guard = useUnsavedGuard(open ? form : null);
-  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
   const finish = async (v: V) => {
     setSaving(true);
     setError(null);
     try {
       const r = await submit(v);
-      guard.saved();
       form.resetFields();
       onDone(r);
     } catch (e) {
@@ -64,6 +61,7 @@ export function FormDialog<V extends object>({
     <Dialog
       open={open}
       title={title}
+      guard={form}
       onCancel={() => {
         setError(null);
         onClose();
@@ -79,14 +77,7 @@ export function FormDialog<V extends object>({
           <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>
             {okText}
           </Button>
-          <Button
-            onClick={() => {
-              setError(null);
-              onClose();
-            }}
-          >
-            取消
-          </Button>
+          <DialogCancelButton />
         </Space>
       </Form>
     </Dialog>

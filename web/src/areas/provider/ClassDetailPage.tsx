@@ -31,7 +31,7 @@ import { useAuth } from '../../auth.tsx';
 import { Dialog, LoadError } from '../../components.tsx';
 import { useUnsavedGuard } from '../../unsaved-guard.tsx';
 import { useBusinessDate } from '../../business-date.tsx';
-import { formatDate } from '../../format.ts';
+import { formatDate, withCode } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { areaName, CERTIFICATE_NAMES, LEVEL_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { RequireAuth } from '../../layout/RequireAuth.tsx';
@@ -117,10 +117,10 @@ function ClassBody({ cls, reload }: { cls: ClassDetail; reload(): void }) {
           <Descriptions.Item label="授课教师">
             {(cls.teachers ?? []).map((t) => (t.qualification ? `${t.name}（${t.qualification}）` : t.name)).join('、') || '—'}
           </Descriptions.Item>
-          {cls.enterpriseUscc && <Descriptions.Item label="组织企业">{cls.enterpriseUscc}</Descriptions.Item>}
-          {cls.filingId && <Descriptions.Item label="培训内容备案">{cls.filingId}</Descriptions.Item>}
+          {cls.enterpriseUscc && <Descriptions.Item label="组织企业">{withCode(cls.enterpriseName, cls.enterpriseUscc)}</Descriptions.Item>}
+          {cls.filingId && <Descriptions.Item label="培训内容备案">{cls.filingNumber}</Descriptions.Item>}
           {cls.entrepreneurshipType && <Descriptions.Item label="创业培训类别">{cls.entrepreneurshipType}</Descriptions.Item>}
-          {cls.projectId && <Descriptions.Item label="所属项目">{cls.projectId}</Descriptions.Item>}
+          {cls.projectId && <Descriptions.Item label="所属项目">{cls.projectName}</Descriptions.Item>}
           {cls.reviewNote && cls.status !== 'returned' && <Descriptions.Item label="审查意见">{cls.reviewNote}</Descriptions.Item>}
         </Descriptions>
       </Card>

@@ -50,7 +50,7 @@ function ClassesList() {
       key: 'id',
       width: 230,
       render: (id: string, c) => (
-        <Link to={`/provider/classes/${encodeURIComponent(id)}`} title={id}>
+        <Link to={`/provider/classes/${encodeURIComponent(id)}`}>
           {nameOf(PROGRAM_NAMES, c.program)}
           {c.occupationCode ? ` · ${c.occupationCode}` : ''}
         </Link>

@@ -23,7 +23,7 @@ const EXPORT: ExportColumn<ProviderPayment>[] = [
   { title: '收款方', value: (p) => nameOf(PAYEE_NAMES, p.payee) },
   { title: '收款方编号', value: (p) => p.payeeRef, width: 22 },
   { title: '金额（元）', value: (p) => p.amountFen / 100, width: 14 },
-  { title: '支付批次', value: (p) => p.batchId, width: 20 },
+  { title: '支付批次', value: (p) => p.batchNumber, width: 26 },
   { title: '支付时间', value: (p) => formatDateTime(p.paidAt), width: 22 },
 ];
 

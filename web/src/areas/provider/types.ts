@@ -107,5 +107,6 @@ export interface ProviderPayment {
   payeeRef: string | null;
   amountFen: number;
   batchId: string;
+  batchNumber: string;
   paidAt: string;
 }

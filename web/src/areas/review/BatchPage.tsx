@@ -211,7 +211,7 @@ function Batch() {
           bordered
           column={{ xs: 1, md: 2, lg: 3 }}
           items={[
-            { key: 'id', label: '批次编号', children: b.id },
+            { key: 'number', label: '批次编号', children: b.number },
             { key: 'area', label: '地区', children: areaName(b.areaCode) },
             { key: 'fund', label: '资金', children: fundName(b.fundId) },
             { key: 'items', label: '笔数', children: `${b.items} 笔` },
@@ -335,7 +335,7 @@ function Batch() {
             path={`/review/payment-batches/${encodeURIComponent(b.id)}/lines`}
             query={lines.query}
             columns={BANK_LIST}
-            fileName={`银行代发清单-${b.id}`}
+            fileName={`银行代发清单-${b.number}`}
             sheetName="银行代发清单"
           />
         }

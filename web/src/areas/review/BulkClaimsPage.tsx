@@ -278,6 +278,7 @@ function BulkClaims() {
         }}
       />
       <Dialog
+        guard={reasonForm}
         open={asking === 'reject'}
         title={`驳回所选 ${selected.length} 笔申领`}
         okText="确认驳回"

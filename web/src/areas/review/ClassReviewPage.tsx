@@ -2,10 +2,11 @@
 // the class's own checks and every trainee's cross-program status — pension (R5), this year's count
 // (R3), an earlier subsidy for the same occupation and level (R4), overlapping classes — each with its
 // clause; then approve or return with a reason.
-import { Alert, Button, Card, Descriptions, Form, Input, Modal, Space, Spin, Table, Tag, Typography, type TableProps } from 'antd';
+import { useUnsavedGuard } from '../../unsaved-guard.tsx';
+import { Alert, Button, Card, Descriptions, Form, Input, Space, Spin, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { LoadError } from '../../components.tsx';
+import { Dialog, LoadError } from '../../components.tsx';
 import { PrintButton } from '../../components.tsx';
 import { clauseHeading, formatDate, withCode } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
@@ -73,6 +74,8 @@ function ClassReview() {
   const approveAction = useAction(approveForm);
   const [closeForm] = Form.useForm<{ note?: string }>();
   const closeAction = useAction(closeForm);
+  const approveGuard = useUnsavedGuard(approveForm);
+  const closeGuard = useUnsavedGuard(closeForm);
 
   if (cls.error) return <LoadError error={cls.error} what="培训班" onRetry={cls.reload} />;
   if (cls.loading || !cls.data) return <Spin size="large" />;
@@ -106,6 +109,7 @@ function ClassReview() {
         'approve',
         () => post(`${path}/approve`, { note: v.note?.trim() || null }),
         () => {
+          approveGuard.saved();
           reload();
           return '开班审查已通过';
         },
@@ -117,6 +121,7 @@ function ClassReview() {
         'close',
         () => post(`${path}/close`, { note: v.note?.trim() || null }),
         () => {
+          closeGuard.saved();
           reload();
           return '已验收结班，培训机构可申领补贴';
         },
@@ -258,7 +263,8 @@ function ClassReview() {
           </Form>
         </Card>
       )}
-      <Modal
+      <Dialog
+        guard={returnForm}
         open={returning}
         title="退回开班申请"
         okText="确认退回"
@@ -280,7 +286,7 @@ function ClassReview() {
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
         </Form>
-      </Modal>
+      </Dialog>
     </Space>
   );
 }

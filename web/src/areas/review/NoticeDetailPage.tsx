@@ -361,6 +361,7 @@ function NoticeDetailScreen() {
         )}
       </Card>
       <Dialog
+        guard={objectionForm}
         open={objecting}
         title="登记异议"
         okText="登记"
@@ -397,6 +398,7 @@ function NoticeDetailScreen() {
         </Form>
       </Dialog>
       <Dialog
+        guard={resolveForm}
         open={resolving !== null}
         title="处理异议"
         okText="确认处理"
@@ -408,7 +410,7 @@ function NoticeDetailScreen() {
       >
         {resolving && (
           <Typography.Paragraph>
-            申领 {resolving.claimId}：{resolving.text}
+            申领 {resolving.claimNumber}：{resolving.text}
           </Typography.Paragraph>
         )}
         <Form form={resolveForm} layout="vertical">

@@ -56,7 +56,7 @@ function Payments() {
   const build = useAction();
 
   const exportColumns: ExportColumn<BatchSummary>[] = [
-    { title: '批次编号', value: (b) => b.id, width: 44 },
+    { title: '批次编号', value: (b) => b.number, width: 26 },
     { title: '地区', value: (b) => areaName(b.areaCode) },
     { title: '资金', value: (b) => fundName(b.fundId), width: 30 },
     { title: '状态', value: (b) => nameOf(BATCH_STATUS_NAMES, b.status), width: 16 },

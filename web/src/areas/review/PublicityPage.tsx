@@ -14,7 +14,7 @@ const SORTABLE: Record<string, string> = { startsOn: 'startsOn', endsOn: 'endsOn
 const STATUS_COLORS: Record<string, string> = { open: 'processing', paused: 'warning', closed: 'default' };
 
 const EXPORT: ExportColumn<NoticeSummary>[] = [
-  { title: '公示编号', value: (n) => n.id, width: 30 },
+  { title: '公示编号', value: (n) => n.number, width: 26 },
   { title: '标题', value: (n) => n.title, width: 40 },
   { title: '地区', value: (n) => areaName(n.areaCode) },
   { title: '开始日期', value: (n) => formatDate(n.startsOn), width: 16 },

@@ -1,7 +1,8 @@
 // 登记主要岗位职工人数: one enterprise's figure for a year (§1), entered or corrected. Shared by the
 // offices' list (任务与目标) and the enterprise's own page. A labelled number field, Chinese
 // validation, the button busy while the request runs, a server error next to the field it names.
-import { Alert, Descriptions, Form, InputNumber, Modal } from 'antd';
+import { Alert, Descriptions, Form, InputNumber } from 'antd';
+import { Dialog } from '../../components.tsx';
 import { useState } from 'react';
 import { api } from '../../api.ts';
 import { ROLE_NAMES } from '../../labels.ts';
@@ -41,7 +42,8 @@ export function HeadcountDialog({ row, onClose, onSaved }: { row: HeadcountView;
     }
   };
   return (
-    <Modal
+    <Dialog
+      guard={form}
       open
       title={`${row.year}年主要岗位职工人数`}
       okText="保存"
@@ -79,6 +81,6 @@ export function HeadcountDialog({ row, onClose, onSaved }: { row: HeadcountView;
           <InputNumber min={0} precision={0} style={{ width: '100%' }} autoFocus />
         </Form.Item>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -60,6 +60,7 @@ export function TaskForm({ open, onClose, onSaved }: { open: boolean; onClose():
   });
   return (
     <Dialog
+      guard={form}
       open={open}
       title="下达年度培训任务"
       okText="下达"
@@ -126,6 +127,7 @@ export function TaskChangeForm({ task, onClose, onSaved }: { task: TaskProgress 
   });
   return (
     <Dialog
+      guard={form}
       open={task !== null}
       title="调整年度培训任务"
       okText="调整"
@@ -179,6 +181,7 @@ export function EmploymentForm({ me, open, onClose, onSaved }: { me: Me; open: b
   const areas = me.role === 'county' ? COUNTIES.filter((c) => c.value === me.areaCode) : COUNTIES;
   return (
     <Dialog
+      guard={form}
       open={open}
       title="登记就业人员统计（§1）"
       okText="登记"
@@ -269,6 +272,7 @@ export function MatterForm({ me, open, onClose, onSaved }: { me: Me; open: boole
   const areas = me.role === 'county' ? COUNTIES.filter((c) => c.value === me.areaCode) : [{ value: '510400', label: '全市' }, ...COUNTIES];
   return (
     <Dialog
+      guard={form}
       open={open}
       title="登记重大事项"
       okText="登记"

@@ -1,6 +1,7 @@
 // 提出异议: the trainee says why they don't recognise a claim in their name; it becomes a case for
 // the HR office reviewing the claim.
-import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Space, Typography } from 'antd';
+import { Dialog, DialogCancelButton } from '../../components.tsx';
 import { useState } from 'react';
 import { api } from '../../api.ts';
 import { claimAmount, formatDate } from '../../format.ts';
@@ -27,7 +28,15 @@ export function DisputeModal({ claim, onClose, onDone }: { claim: Claim | null; 
     }
   };
   return (
-    <Modal open={claim !== null} title="对申领提出异议" onCancel={onClose} footer={null} destroyOnHidden afterClose={() => setError(null)}>
+    <Dialog
+      guard={form}
+      open={claim !== null}
+      title="对申领提出异议"
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      afterClose={() => setError(null)}
+    >
       {claim && (
         <Typography.Paragraph>
           {nameOf(PROGRAM_NAMES, claim.program)} · {formatDate(claim.startDate)}—{formatDate(claim.endDate)} · {claimAmount(claim)}
@@ -52,9 +61,9 @@ export function DisputeModal({ claim, onClose, onDone }: { claim: Claim | null; 
           <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>
             提交异议
           </Button>
-          <Button onClick={onClose}>取消</Button>
+          <DialogCancelButton />
         </Space>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import type { DisputeView } from '../../../../src/services/disputes/dispute-view.ts';
 import { api, ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import { ClaimStatusTag, Dialog, LoadError } from '../../components.tsx';
+import { ClaimStatusTag, Dialog, DialogCancelButton, LoadError } from '../../components.tsx';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { areaName, DISPUTE_FINDING_NAMES, DISPUTE_STATUS_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
@@ -17,8 +17,7 @@ const SORTABLE = { createdAt: 'createdAt', status: 'status', resolvedAt: 'resolv
 const STATUS_COLORS: Record<string, string> = { open: 'error', taken: 'processing', resolved: 'success' };
 
 const EXPORT: ExportColumn<DisputeView>[] = [
-  { title: '案件编号', value: (d) => d.id, width: 38 },
-  { title: '申领编号', value: (d) => d.claimId, width: 44 },
+  { title: '申领编号', value: (d) => d.claim?.number ?? '', width: 26 },
   { title: '培训项目', value: (d) => nameOf(PROGRAM_NAMES, d.claim?.program), width: 24 },
   { title: '身份证号', value: (d) => d.residentId, width: 22 },
   { title: '地区', value: (d) => areaName(d.areaCode) },
@@ -65,12 +64,11 @@ function Disputes() {
       title: '申领',
       dataIndex: 'claimId',
       key: 'claimId',
-      width: 220,
+      width: 240,
       render: (id: string, d) => (
         <Space orientation="vertical" size={0}>
-          <Link to={`/claims/${encodeURIComponent(id)}`} title={id}>
-            {nameOf(PROGRAM_NAMES, d.claim?.program)}
-          </Link>
+          <Link to={`/claims/${encodeURIComponent(id)}`}>{d.claim?.number ?? '申领'}</Link>
+          <span>{nameOf(PROGRAM_NAMES, d.claim?.program)}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {d.claim ? formatMoney(d.claim.amountFen) : ''} {d.claim && <ClaimStatusTag status={d.claim.status} />}
           </Typography.Text>
@@ -211,7 +209,15 @@ function ResolveModal({ dispute, onClose, onDone }: { dispute: DisputeView | nul
     }
   };
   return (
-    <Dialog open={dispute !== null} title="办结异议案件" onCancel={onClose} footer={null} destroyOnHidden afterClose={() => setError(null)}>
+    <Dialog
+      guard={form}
+      open={dispute !== null}
+      title="办结异议案件"
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      afterClose={() => setError(null)}
+    >
       {dispute && <Typography.Paragraph>异议理由：{dispute.reason}</Typography.Paragraph>}
       <Form form={form} name="resolveDispute" layout="vertical" onFinish={submit} aria-label="办结异议案件">
         <Form.Item label="处理结论" name="finding" rules={[{ required: true, message: '请选择处理结论' }]}>
@@ -238,7 +244,7 @@ function ResolveModal({ dispute, onClose, onDone }: { dispute: DisputeView | nul
           <Button type="primary" htmlType="submit" loading={saving} disabled={saving}>
             办结
           </Button>
-          <Button onClick={onClose}>取消</Button>
+          <DialogCancelButton />
         </Space>
       </Form>
     </Dialog>

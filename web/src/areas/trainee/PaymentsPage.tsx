@@ -21,7 +21,7 @@ const EXPORT: ExportColumn<MyPayment>[] = [
   { title: '培训期间', value: (p) => `${formatDate(p.startDate)}—${formatDate(p.endDate)}`, width: 30 },
   { title: '收款方', value: (p) => nameOf(APPLICANT_NAMES, p.payee) },
   { title: '支付金额（元）', value: (p) => p.amountFen / 100, width: 16 },
-  { title: '支付批次', value: (p) => p.batchId, width: 44 },
+  { title: '支付批次', value: (p) => p.batchNumber, width: 26 },
   { title: '支付时间', value: (p) => formatDateTime(p.paidAt), width: 22 },
 ];
 

@@ -14,7 +14,7 @@ const FILTERS = ['status', 'program'] as const;
 const SORTABLE = { startDate: 'startDate', status: 'status' };
 
 export const CLASS_EXPORT: ExportColumn<ClassRow>[] = [
-  { title: '培训班编号', value: (c) => c.id, width: 38 },
+  { title: '培训班编号', value: (c) => c.number, width: 26 },
   { title: '培训项目', value: (c) => nameOf(PROGRAM_NAMES, c.program), width: 24 },
   { title: '职业（工种）', value: (c) => c.occupationCode, width: 18 },
   { title: '等级', value: (c) => nameOf(LEVEL_NAMES, c.level), width: 16 },

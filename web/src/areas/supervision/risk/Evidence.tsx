@@ -7,7 +7,8 @@ import { EVIDENCE_LABELS, evidenceValue } from './risk-labels.ts';
 const label = (k: string) => EVIDENCE_LABELS[k] ?? k;
 
 function Cell({ k, v }: { k: string; v: unknown }) {
-  if (k === 'claimId' && typeof v === 'string') return <Link to={`/claims/${encodeURIComponent(v)}`}>{v}</Link>;
+  // The server gives the claims and classes of the evidence by their numbers (SQ-…, BJ-…).
+  if ((k === 'claimId' || k === 'classId') && typeof v === 'string') return <Link to={`/records/${encodeURIComponent(v)}`}>{v}</Link>;
   if (Array.isArray(v))
     return v.every((x) => typeof x !== 'object' || x === null) ? (
       <>{v.map((x) => evidenceValue(k, x)).join('、') || '—'}</>

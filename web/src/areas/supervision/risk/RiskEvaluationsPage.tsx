@@ -104,6 +104,7 @@ function EvaluationModal({ open, onClose, onDone }: { open: boolean; onClose(): 
   };
   return (
     <Dialog
+      guard={form}
       open={open}
       title="登记第三方评估结果"
       onCancel={onClose}

@@ -24,7 +24,7 @@ const options = (names: Record<string, string>) => Object.entries(names).map(([v
 const subjectsText = (f: RiskFinding, kind: string) =>
   f.subjects
     .filter((s) => s.kind === kind)
-    .map((s) => s.ref)
+    .map((s) => s.number)
     .join('、');
 const EXPORT: ExportColumn<RiskFinding>[] = [
   { title: '线索编号', value: (f) => f.id, width: 30 },
@@ -69,13 +69,7 @@ function Subjects({ f }: { f: RiskFinding }) {
             {refs.slice(0, 3).map((s, i) => (
               <span key={s.ref}>
                 {i > 0 && '、'}
-                {kind === 'claim' ? (
-                  <Link to={`/claims/${encodeURIComponent(s.ref)}`}>{s.ref.slice(0, 11)}…</Link>
-                ) : kind === 'class' ? (
-                  <span title={s.ref}>{s.ref.slice(0, 8)}…</span>
-                ) : (
-                  s.ref
-                )}
+                {kind === 'class' || kind === 'claim' ? <Link to={`/records/${encodeURIComponent(s.number)}`}>{s.number}</Link> : s.number}
               </span>
             ))}
             {refs.length > 3 && ` 等 ${refs.length} 个`}
@@ -210,7 +204,12 @@ function Findings() {
                 onClick={() => {
                   const claim = f.subjects.find((s) => s.kind === 'claim');
                   const provider = f.subjects.find((s) => s.kind === 'provider');
-                  setSanction({ target: claim ? 'claim' : 'provider', claimId: claim?.ref, providerId: provider?.ref, findingIds: [f.id] });
+                  setSanction({
+                    target: claim ? 'claim' : 'provider',
+                    claimId: claim?.number,
+                    providerId: provider?.ref,
+                    findingIds: [f.id],
+                  });
                 }}
               >
                 查处
@@ -270,7 +269,7 @@ function Findings() {
         </Form.Item>
         {me?.role !== 'county' && <AreaFilter width={110} />}
         <Form.Item label="培训班编号" name="classId">
-          <Input allowClear maxLength={64} style={{ width: 160 }} />
+          <Input allowClear maxLength={64} placeholder="BJ-…" style={{ width: 200 }} />
         </Form.Item>
       </ListFilters>
       {error ? (

@@ -1,6 +1,7 @@
 // 过程监督抽查 (§5.3): draw the classes to visit, with a probability rising with each class's risk score
 // (reproducible: the same seed over the same classes draws the same sample), see each drawn class with
 // its score, probability and draw, and record what the inspection found.
+import { Link } from 'react-router';
 import {
   Alert,
   Button,
@@ -40,7 +41,7 @@ const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
 const EXPORT: ExportColumn<Inspection>[] = [
   { title: '检查任务编号', value: (i) => i.id, width: 32 },
   { title: '抽样种子', value: (i) => i.seed, width: 20 },
-  { title: '培训班', value: (i) => i.classId, width: 40 },
+  { title: '培训班', value: (i) => i.classNumber, width: 26 },
   { title: '培训机构', value: (i) => i.providerName, width: 30 },
   { title: '地区', value: (i) => areaName(i.areaCode) },
   { title: '风险评分', value: (i) => i.score },
@@ -152,8 +153,9 @@ function ResultModal({ inspection, onClose, onDone }: { inspection: Inspection |
     <>
       {messageHolder}
       <Dialog
+        guard={form}
         open={inspection !== null}
-        title={`登记检查结果：${inspection?.id ?? ''}`}
+        title={`登记检查结果：培训班 ${inspection?.classNumber ?? ''}`}
         onCancel={onClose}
         onOk={submit}
         okText="保存"
@@ -164,7 +166,7 @@ function ResultModal({ inspection, onClose, onDone }: { inspection: Inspection |
       >
         <FormError message={error} />
         <Typography.Paragraph type="secondary">
-          培训班 {inspection?.classId}（{inspection?.providerName}）
+          培训班 {inspection?.classNumber}（{inspection?.providerName}）
         </Typography.Paragraph>
         <Form form={form} name="inspection" layout="vertical" aria-label="检查结果" initialValues={{ inspectedOn: day() }} preserve={false}>
           <Form.Item label="检查结果" name="result" rules={[{ required: true, message: '请选择检查结果' }]}>
@@ -202,9 +204,9 @@ function Inspections() {
       dataIndex: 'classId',
       key: 'classId',
       ellipsis: { showTitle: true },
-      render: (c: string, i) => (
-        <span title={c}>
-          {c}
+      render: (_: string, i) => (
+        <span>
+          <Link to={`/records/${encodeURIComponent(i.classNumber)}`}>{i.classNumber}</Link>
           <br />
           <Typography.Text type="secondary">
             {i.providerName}（{i.providerId}）
@@ -294,8 +296,8 @@ function Inspections() {
           showIcon
           closable
           onClose={() => setSampled(null)}
-          title={`抽样 ${sampled.id}：种子“${sampled.seed}”，${sampled.areaCode ? areaName(sampled.areaCode) : '全市'}可抽查的培训班 ${sampled.population} 个，抽中 ${sampled.inspections.length} 个`}
-          description={sampled.scanId ? `按风险扫描 ${sampled.scanId} 的评分计算概率` : '尚无风险扫描，各班按基础概率抽取'}
+          title={`抽样完成：种子“${sampled.seed}”，${sampled.areaCode ? areaName(sampled.areaCode) : '全市'}可抽查的培训班 ${sampled.population} 个，抽中 ${sampled.inspections.length} 个（下表只列本次抽中的）`}
+          description={sampled.scanId ? '按最近一次风险扫描的评分计算概率' : '尚无风险扫描，各班按基础概率抽取'}
         />
       )}
       <ListFilters form={form} list={list}>

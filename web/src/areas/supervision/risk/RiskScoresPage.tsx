@@ -17,7 +17,7 @@ const FINDINGS_FILTER: Record<string, string> = { class: 'classId', claim: 'clai
 
 const EXPORT: ExportColumn<RiskScore>[] = [
   { title: '对象', value: (s) => SUBJECT_KIND_NAMES[s.kind] },
-  { title: '编号', value: (s) => s.ref, width: 40 },
+  { title: '编号', value: (s) => s.number, width: 26 },
   { title: '地区', value: (s) => areaName(s.areaCode) },
   { title: '风险评分', value: (s) => s.score },
   { title: '风险等级', value: (s) => RISK_LEVEL_NAMES[levelOf(LEVELS.score, s.score)] },
@@ -50,7 +50,14 @@ function Scores() {
       sorter: true,
       sortOrder: sortOrder('ref'),
       ellipsis: { showTitle: true },
-      render: (ref: string) => (kind === 'claim' ? <Link to={`/claims/${encodeURIComponent(ref)}`}>{ref}</Link> : ref),
+      render: (ref: string, s) =>
+        kind === 'claim' ? (
+          <Link to={`/claims/${encodeURIComponent(ref)}`}>{s.number}</Link>
+        ) : kind === 'class' ? (
+          <Link to={`/records/${encodeURIComponent(s.number)}`}>{s.number}</Link>
+        ) : (
+          s.number
+        ),
     },
     { title: '地区', dataIndex: 'areaCode', key: 'areaCode', width: 90, render: areaName },
     {

@@ -114,6 +114,7 @@ export function SanctionModal({
     <>
       {messageHolder}
       <Dialog
+        guard={form}
         open={open}
         title="实施查处"
         onCancel={onClose}

@@ -9,11 +9,13 @@ export interface RiskFinding {
   weight: number;
   explanation: string;
   evidence: unknown;
-  subjects: { kind: 'class' | 'claim' | 'provider'; ref: string; areaCode: string | null }[];
+  subjects: { kind: 'class' | 'claim' | 'provider'; ref: string; number: string; areaCode: string | null }[];
 }
 export interface RiskScore {
   kind: 'class' | 'claim' | 'provider';
   ref: string;
+  /** A class's or claim's record number; a provider's code. */
+  number: string;
   areaCode: string | null;
   score: number;
   rules: string[];
@@ -41,6 +43,7 @@ export interface Inspection {
   sampleId: string;
   seed: string;
   classId: string;
+  classNumber: string;
   providerId: string;
   providerName: string;
   areaCode: string;

@@ -1,0 +1,43 @@
+// /records/:number — a record by its number (a link in risk evidence, a typed address): asks the server
+// where the record's page is for this user (GET /records/:number, within their scope) and goes there.
+import { Result, Spin } from 'antd';
+import { useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { api, ApiError } from '../api.ts';
+import { RequireAuth } from '../layout/RequireAuth.tsx';
+
+interface RecordLookup {
+  kindName: string;
+  number: string;
+  path: string | null;
+}
+
+export default function RecordPage() {
+  return (
+    <RequireAuth>
+      <Resolve />
+    </RequireAuth>
+  );
+}
+
+function Resolve() {
+  const { number = '' } = useParams();
+  const navigate = useNavigate();
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setProblem(null);
+    api<RecordLookup>(`/records/${encodeURIComponent(number)}`)
+      .then((r) => {
+        if (!live) return;
+        if (r.path) navigate(r.path, { replace: true });
+        else setProblem(`${r.kindName} ${r.number} 在您的办理范围内，但您的菜单中没有它的详情页面`);
+      })
+      .catch((e: unknown) => live && setProblem(e instanceof ApiError ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [number, navigate]);
+  if (problem) return <Result status="info" title={`编号 ${number}`} subTitle={problem} />;
+  return <Spin size="large" />;
+}
