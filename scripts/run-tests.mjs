@@ -22,8 +22,15 @@ if (existsSync(report)) {
   const unloaded = (r.testResults ?? []).filter(
     (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
   );
-  const failed = r.numFailedTests + unloaded.length;
-  const files = unloaded.length ? ` (${unloaded.length} test file${unloaded.length > 1 ? 's' : ''} failed to load)` : '';
+  // Vitest failing with nothing failed inside (a global set-up that threw, no test file found) is
+  // still a failure of the run: it counts as one.
+  const setupFailed = run.status !== 0 && r.numFailedTests + unloaded.length === 0 ? 1 : 0;
+  const failed = r.numFailedTests + unloaded.length + setupFailed;
+  const files = unloaded.length
+    ? ` (${unloaded.length} test file${unloaded.length > 1 ? 's' : ''} failed to load)`
+    : setupFailed
+      ? ` (vitest exited ${run.status}: a set-up failed or no test ran)`
+      : '';
   console.log(`${label}: ${r.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${files}`);
   process.exit(run.status || (failed > 0 ? 1 : 0));
 } else {
