@@ -27,12 +27,12 @@ describe('Settings', () => {
   });
 
   it('need an account key in production, and refuse one that is not 256 bits without echoing it', () => {
-    expect(readSettings({ NODE_ENV: 'production' }).accountKey).toBeNull();
-    expect(() => requireAccountKey(readSettings({ NODE_ENV: 'production' }))).toThrow(
-      /UPSKILL_ACCOUNT_KEY=（未设置）：生产环境必须设置收款账户加密密钥/,
-    );
+    // (Production also needs the sign-in key to read its settings at all: given here.)
+    const production = { NODE_ENV: 'production', UPSKILL_SIGNIN_KEY: 's'.repeat(32) };
+    expect(readSettings(production).accountKey).toBeNull();
+    expect(() => requireAccountKey(readSettings(production))).toThrow(/UPSKILL_ACCOUNT_KEY=（未设置）：生产环境必须设置收款账户加密密钥/);
     const key = Buffer.alloc(32, 7);
-    expect(readSettings({ NODE_ENV: 'production', UPSKILL_ACCOUNT_KEY: key.toString('base64') }).accountKey).toEqual(key);
+    expect(readSettings({ ...production, UPSKILL_ACCOUNT_KEY: key.toString('base64') }).accountKey).toEqual(key);
     expect(readSettings({ UPSKILL_ACCOUNT_KEY: key.toString('hex') }).accountKey).toEqual(key);
     try {
       readSettings({ UPSKILL_ACCOUNT_KEY: 'c2hvcnQtc2VjcmV0' });

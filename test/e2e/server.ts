@@ -155,7 +155,9 @@ export async function startServer(options: { timeoutMs?: number; today?: string 
     rmSync(dataDir, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + (options.timeoutMs ?? 300_000);
+  // Seeding the demo is most of the start (every sign-in goes through the QR use case); a busy machine
+  // needs longer: UPSKILL_E2E_START_TIMEOUT_MS (default 15 minutes).
+  const deadline = Date.now() + (options.timeoutMs ?? Number(process.env.UPSKILL_E2E_START_TIMEOUT_MS ?? 900_000));
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       await stop();
