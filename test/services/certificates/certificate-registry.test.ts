@@ -5,7 +5,6 @@
 // to certify outsiders, is not evidence (§5.6); an approved claim whose certificate turns out missing
 // raises a case; issuing refuses what the issuer may not certify.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../../src/services/access.ts';
 import { createIssuer } from '../../../src/services/certificates/create-issuer.ts';
 import { explainClaimCertificate } from '../../../src/services/certificates/explain-claim-certificate.ts';
 import { getClaimCertificateCheck } from '../../../src/services/certificates/get-claim-certificate-check.ts';
@@ -24,18 +23,8 @@ import { verifyAuditChain } from '../../../src/store/audit-log.ts';
 import { insertClaimRow, insertEnterprise, insertPeople, residentId, uscc } from '../../support/claims-fixtures.ts';
 import { cityDutyUsers, type DutyUsers } from '../../support/payment-duty-users.ts';
 import { openTestStore } from '../../support/store.ts';
+import { actor } from '../../support/actors.ts';
 
-const actor = (a: Partial<Actor> & Pick<Actor, 'role'>): Actor => ({
-  userId: 'u',
-  username: a.role,
-  displayName: a.role,
-  areaCode: null,
-  department: null,
-  enterpriseUscc: null,
-  providerId: null,
-  residentId: null,
-  ...a,
-});
 const city = actor({ role: 'city', areaCode: '510400' });
 const dongqu = actor({ role: 'county', username: 'dongqu', areaCode: '510402' });
 

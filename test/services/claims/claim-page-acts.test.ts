@@ -3,21 +3,10 @@
 // lifecycle; only the city records the R3 exception (§4.0 "原则上"); the applicant may withdraw until
 // publicity.
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../../src/services/access.ts';
 import { allowedClaimActs } from '../../../src/services/claims/claim-states.ts';
 import type { ClaimStatus } from '../../../src/store/schema.ts';
+import { actor } from '../../support/actors.ts';
 
-const actor = (a: Partial<Actor> & Pick<Actor, 'role'>): Actor => ({
-  userId: 'u',
-  username: a.role,
-  displayName: a.role,
-  areaCode: null,
-  department: null,
-  enterpriseUscc: null,
-  providerId: null,
-  residentId: null,
-  ...a,
-});
 const city = actor({ role: 'city', areaCode: '510400' });
 const dongqu = actor({ role: 'county', areaCode: '510402' });
 const xiqu = actor({ role: 'county', areaCode: '510403' });

@@ -2,7 +2,6 @@
 // as of each claim's start; recording a fact re-decides the open claims it changes, previews without
 // saving, and never silently changes a decision already approved or paid (a case for the office).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../../src/services/access.ts';
 import { decideStoredClaim } from '../../../src/services/claims/decide-stored-claim.ts';
 import { recordDifficulty } from '../../../src/services/enterprises/record-difficulty.ts';
 import { recordInsured } from '../../../src/services/enterprises/record-insured.ts';
@@ -14,18 +13,8 @@ import { seedReferenceData } from '../../../src/store/seed/reference-data.ts';
 import { inTransaction, type Tx } from '../../../src/store/transaction.ts';
 import { insertClaimRow, insertEnterprise, insertPeople, residentId, uscc } from '../../support/claims-fixtures.ts';
 import { openTestStore } from '../../support/store.ts';
+import { actor } from '../../support/actors.ts';
 
-const actor = (a: Partial<Actor> & Pick<Actor, 'role'>): Actor => ({
-  userId: 'u',
-  username: a.role,
-  displayName: a.role,
-  areaCode: null,
-  department: null,
-  enterpriseUscc: null,
-  providerId: null,
-  residentId: null,
-  ...a,
-});
 const dongqu = actor({ role: 'county', areaCode: '510402' });
 
 let store: Store;

@@ -1,7 +1,6 @@
 // 开班审查: each cross-program check fires on a planted case, names the trainee, the rule and the
 // clause in Chinese, and stays silent for a clean trainee on the same class.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../../src/services/access.ts';
 import { AppError } from '../../../src/services/app-error.ts';
 import { approveClass } from '../../../src/services/classes/approve-class.ts';
 import type { ClassApplication } from '../../../src/services/classes/class-application.ts';
@@ -14,18 +13,8 @@ import { insertEnterprise, insertPerson, insertProvider } from '../../../src/sto
 import { inTransaction } from '../../../src/store/transaction.ts';
 import { openTestStore } from '../../support/store.ts';
 import { insertClaimOnRecord, rid, usccOf } from '../../support/registry-fixtures.ts';
+import { actor } from '../../support/actors.ts';
 
-const actor = (a: Partial<Actor> & Pick<Actor, 'role'>): Actor => ({
-  userId: 'u',
-  username: a.role,
-  displayName: a.role,
-  areaCode: null,
-  department: null,
-  enterpriseUscc: null,
-  providerId: null,
-  residentId: null,
-  ...a,
-});
 const city = actor({ role: 'city', areaCode: '510400' });
 const provider = actor({ role: 'provider', providerId: 'P-OR' });
 

@@ -1,7 +1,6 @@
 // The registries: real-name people and their dated facts, enterprises by USCC with the city's direct
 // management, providers' listing as a state machine, the catalog's editions, plans and projects.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../../src/services/access.ts';
 import { addCatalogEntry, type AddCatalogEntryInput } from '../../../src/services/catalog/add-catalog-entry.ts';
 import { addEntrepreneurshipType } from '../../../src/services/catalog/add-entrepreneurship-type.ts';
 import { listCatalogEntries } from '../../../src/services/catalog/list-catalog-entries.ts';
@@ -23,18 +22,8 @@ import { insertProvider } from '../../../src/store/seed/registries.ts';
 import { inTransaction } from '../../../src/store/transaction.ts';
 import { openTestStore } from '../../support/store.ts';
 import { rid, usccOf } from '../../support/registry-fixtures.ts';
+import { actor } from '../../support/actors.ts';
 
-const actor = (a: Partial<Actor> & Pick<Actor, 'role'>): Actor => ({
-  userId: 'u',
-  username: a.role,
-  displayName: a.role,
-  areaCode: null,
-  department: null,
-  enterpriseUscc: null,
-  providerId: null,
-  residentId: null,
-  ...a,
-});
 const city = actor({ role: 'city', areaCode: '510400' });
 const dongqu = actor({ role: 'county', areaCode: '510402' });
 const xiqu = actor({ role: 'county', areaCode: '510403' });

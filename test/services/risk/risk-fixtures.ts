@@ -1,20 +1,10 @@
 // Records for the risk tests, inserted directly (the class lifecycle is tested elsewhere): classes
 // with rosters, sessions and attendance, people with dated facts, claims and certificates.
-import type { Actor } from '../../../src/services/access.ts';
 import type { Tx } from '../../../src/store/transaction.ts';
 import { insertPeople, residentId } from '../../support/claims-fixtures.ts';
+import { actor } from '../../support/actors.ts';
 
-export const actor = (a: Partial<Actor> & Pick<Actor, 'role'>): Actor => ({
-  userId: 'u',
-  username: a.role,
-  displayName: a.role,
-  areaCode: null,
-  department: null,
-  enterpriseUscc: null,
-  providerId: null,
-  residentId: null,
-  ...a,
-});
+export { actor };
 export const CITY = actor({ role: 'city', areaCode: '510400' });
 
 let next = 1;
