@@ -129,7 +129,7 @@ describe('An undecided claim is finished where it is seen', () => {
     expect(await fact.getByLabel('生效日期').inputValue()).toBe('2020年3月2日');
     await fact.getByRole('button', { name: '登记并重新判定' }).click();
     await page.getByTestId('redecided').waitFor();
-    expect(await page.getByTestId('redecided').textContent()).toMatch(/^已补充事实并重新判定：符合，核定金额 ¥[\d,]+\.\d{2}$/);
+    expect(await page.getByTestId('redecided').textContent()).toMatch(/^已补充事实并重新判定：符合条件，核定金额 ¥[\d,]+\.\d{2}$/);
     const decided = await city.call<ClaimView>('GET', `/claims/${id}`);
     expect(decided).toMatchObject({ status: 'decided', outcome: 'eligible' });
     await page.getByTestId('claim-amount').filter({ hasText: '¥' }).waitFor();
@@ -267,7 +267,7 @@ describe("An enterprise's education fund for a year settles the claims waiting f
       .click();
     const done = page.getByTestId('r8-redecided');
     await done.waitFor();
-    expect(await done.textContent()).toContain('2 笔待定申领已重新判定：符合 2 笔');
+    expect(await done.textContent()).toContain('2 笔待定申领已重新判定：符合条件 2 笔');
     // The table reloads after the saved dialog reports the re-decisions: wait for the new row.
     await year2021.getByText(/未足额/).waitFor();
     await screenshot(page, '66-enterprise-r8-redecided');
