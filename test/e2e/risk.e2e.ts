@@ -75,7 +75,7 @@ describe('The city bureau works on fraud risk', () => {
     await page.goto('/risk-findings?rule=same_minute_signin');
     const row = page.locator('.ant-table-row').filter({ hasText: '全体学员在' }).first();
     await row.waitFor();
-    expect(await row.textContent()).toMatch(/秒内完成签到/);
+    expect(await row.textContent()).toMatch(/秒内完成扫码签到/);
     await row.locator('.ant-table-row-expand-icon').click();
     await visible('签到人数');
     await visible('最早签到');
