@@ -385,13 +385,13 @@ describe('Payment batches (支付批次)', () => {
     await book.xlsx.readFile(path);
     const sheet = book.getWorksheet('银行代发清单')!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 4)).toEqual(['收款方类型', '账户名', '证件号码 / 统一社会信用代码', '金额（元）']);
+    expect(header.slice(0, 5)).toEqual(['序号', '收款方类型', '账户名', '证件号码 / 统一社会信用代码', '金额（元）']);
     expect(sheet.rowCount).toBe(batch.items + 1);
     let totalFen = 0;
     for (let r = 2; r <= sheet.rowCount; r++) {
       const row = sheet.getRow(r);
-      expect(String(row.getCell(2).value ?? '')).not.toBe('');
-      totalFen += Math.round(Number(row.getCell(4).value) * 100);
+      expect(String(row.getCell(3).value ?? '')).not.toBe('');
+      totalFen += Math.round(Number(row.getCell(5).value) * 100);
     }
     expect(totalFen).toBe(batch.totalFen);
   });

@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import { DemoApi } from './api-client.ts';
 import { browserPerFile, logIn, screenshot } from './browser.ts';
-import { E2E_TODAY } from './server.ts';
 
 const { page, context, browser } = browserPerFile({ timeoutMs: 20_000 });
 
@@ -17,21 +16,27 @@ interface Mark {
   signedAt: string | null;
 }
 
-/** A running class with a session today and a trainee marked absent in it. */
+/**
+ * A running class with a session on the server's business date (other files move it forward) and a
+ * trainee on its roster not marked present in that session.
+ */
 async function absentToday(city: DemoApi) {
+  const { today } = await city.call<{ today: string }>('GET', '/business-date');
   const list = await city.call<{ items: { id: string; providerId: string }[] }>('GET', '/classes?status=running&pageSize=200');
   for (const c of list.items) {
-    const detail = await city.call<{ sessions: { id: number; day: string; startsAt: string }[]; providerId: string }>(
-      'GET',
-      `/classes/${c.id}`,
-    );
-    const today = detail.sessions.find((s) => s.day === E2E_TODAY);
-    if (!today) continue;
+    const detail = await city.call<{
+      sessions: { id: number; day: string; startsAt: string }[];
+      providerId: string;
+      trainees: { residentId: string }[];
+    }>('GET', `/classes/${c.id}`);
+    const session = detail.sessions.find((s) => s.day === today);
+    if (!session) continue;
     const marks = await city.call<Mark[]>('GET', `/classes/${c.id}/attendance`);
-    const absent = marks.find((m) => m.sessionId === today.id && !m.present);
-    if (absent) return { classId: c.id, providerId: detail.providerId, session: today, residentId: absent.residentId };
+    const present = new Set(marks.filter((m) => m.sessionId === session.id && m.present).map((m) => m.residentId));
+    const absent = detail.trainees.find((t) => !present.has(t.residentId));
+    if (absent) return { classId: c.id, providerId: detail.providerId, session, residentId: absent.residentId };
   }
-  throw new Error('the demo has no running class with a trainee absent today');
+  throw new Error(`the demo has no running class with a trainee not yet present on ${today}`);
 }
 
 describe('扫码签到 on a phone', () => {
