@@ -70,6 +70,18 @@ interface ClaimForActs {
 
 const can = (act: ClaimAct, c: ClaimForActs) => CLAIM_TRANSITIONS[act].from.includes(c.status);
 
+/** Ineligible on R3 alone (§4.0 "原则上"): the only decision the city may let through with an exception. */
+export function failedOnR3Alone(c: { outcome: string | null; trace?: unknown }): boolean {
+  const steps = (c.trace as { steps?: { rule: string; result: string }[] } | null | undefined)?.steps ?? [];
+  const failed = steps.filter((s) => s.result === 'fail');
+  return c.outcome === 'ineligible' && failed.length > 0 && failed.every((s) => s.rule === 'R3');
+}
+
+/** A decision that may be reviewed: eligible, or ineligible with the city's R3 exception recorded. */
+export function reviewable(c: { outcome: string | null; r3_exception_reason: string | null }): boolean {
+  return c.outcome === 'eligible' || (c.outcome === 'ineligible' && c.r3_exception_reason != null);
+}
+
 /**
  * What `actor` may do to the claim now, by the same rules the use cases enforce: the office of the
  * claim's area (or the city) decides, reviews, approves and rejects (requireReviewer); only the city
@@ -85,12 +97,8 @@ export function allowedClaimActs(actor: Actor, c: ClaimForActs): ClaimPageAct[] 
   const acts: ClaimPageAct[] = [];
   if (office) {
     if (c.status === 'submitted' || (c.status === 'decided' && c.outcome === 'undecided')) acts.push('decide');
-    const excepted = c.outcome === 'ineligible' && c.r3_exception_reason != null;
-    if (can('review', c) && (c.outcome === 'eligible' || excepted)) acts.push('review');
-    const steps = (c.trace as { steps?: { rule: string; result: string }[] } | null | undefined)?.steps ?? [];
-    const failed = steps.filter((s) => s.result === 'fail');
-    const failedOnR3Alone = c.outcome === 'ineligible' && failed.length > 0 && failed.every((s) => s.rule === 'R3');
-    if (actor.role === 'city' && can('r3_exception', c) && failedOnR3Alone && c.r3_exception_reason == null) acts.push('r3_exception');
+    if (can('review', c) && reviewable(c)) acts.push('review');
+    if (actor.role === 'city' && can('r3_exception', c) && failedOnR3Alone(c) && c.r3_exception_reason == null) acts.push('r3_exception');
     if (can('approve', c)) acts.push('approve');
     if (can('reject', c)) acts.push('reject');
   }

@@ -17,7 +17,7 @@ import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { loadClaim } from './claim-scope.ts';
-import { transition } from './claim-states.ts';
+import { failedOnR3Alone, transition } from './claim-states.ts';
 import { buildEvaluateInput, policiesFromStore, referenceFromStore } from './engine-input-from-store.ts';
 import { runEngine } from './run-engine.ts';
 import type { ProgramCode } from '../../policy/codes.ts';
@@ -35,8 +35,7 @@ export async function recordAnnualCapException(tx: Tx, actor: Actor | null, inpu
   const claim = await loadClaim(tx, a, input.claimId, true);
   transition(claim.number, claim.status, 'r3_exception');
   const trace = claim.trace as Trace | null;
-  const failed = trace?.steps.filter((s) => s.result === 'fail') ?? [];
-  if (claim.outcome !== 'ineligible' || failed.length === 0 || failed.some((s) => s.rule !== 'R3')) {
+  if (!failedOnR3Alone(claim)) {
     throw new AppError('invalid_transition', `申领 ${claim.number} 不是仅因每人每年补贴次数（R3）而不符合条件，不能登记例外`, 'claimId');
   }
   if (claim.r3_exception_reason != null) throw new AppError('conflict', `申领 ${claim.number} 已登记过年度次数例外`, 'claimId');

@@ -5,7 +5,7 @@ import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireActor, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { loadClaim, requireReviewer } from './claim-scope.ts';
-import { transition } from './claim-states.ts';
+import { reviewable, transition } from './claim-states.ts';
 import { OUTCOME_NAMES } from '../../vocabulary/statuses.ts';
 
 export async function reviewClaim(tx: Tx, actor: Actor | null, input: { claimId: string; note?: string | null }) {
@@ -14,7 +14,7 @@ export async function reviewClaim(tx: Tx, actor: Actor | null, input: { claimId:
   requireReviewer(a, claim);
   const to = transition(claim.number, claim.status, 'review');
   const excepted = claim.outcome === 'ineligible' && claim.r3_exception_reason != null;
-  if (claim.outcome !== 'eligible' && !excepted) {
+  if (!reviewable(claim)) {
     throw new AppError(
       'invalid_transition',
       `申领 ${claim.number} 的判定结果为“${OUTCOME_NAMES[claim.outcome ?? ''] ?? claim.outcome}”，不能审核通过，请驳回或补充事实后重新判定`,
