@@ -64,7 +64,7 @@ import { approveClass } from '../services/classes/approve-class.ts';
 import { returnClass } from '../services/classes/return-class.ts';
 import { startClass } from '../services/classes/start-class.ts';
 import { MANUAL_REASONS, recordAttendance, type AttendanceInput } from '../services/classes/record-attendance.ts';
-import { scanSigninCode } from '../services/attendance/scan-signin-code.ts';
+import { scanSigninCodesAt } from '../services/attendance/scan-signin-code.ts';
 import { sessionInstants } from '../services/attendance/session-moment.ts';
 import { signinToken } from '../services/attendance/signin-token.ts';
 import { withBusinessClock } from '../services/business-date.ts';
@@ -1231,24 +1231,24 @@ async function runClasses(story: AfterReviewApplications) {
       const { start } = sessionInstants(session);
       const plantHere = index === 1;
       const scans = marks.filter((m) => m.present && !manual(m.residentId));
-      for (const [k, m] of scans.entries()) {
+      // Each scan with its own instant and code, the session's scans in one call (scanSigninCodesAt).
+      const timed = scans.map((m, k) => {
         const h = hashOf(`${m.residentId}|${sessionId}`);
         const seconds = s.plantSameMinute ? 7 * 60 - (h % 55) : s === outsideWindow && plantHere ? 3 * 3600 + (h % 600) : 60 + (h % 1500);
         const at = new Date(start.getTime() - seconds * 1000);
         // PLANT-SHARED-DEVICE: the second trainee signs in on the first one's phone.
         const device = s === sharedDevice && plantHere && k === 1 ? scans[0]!.residentId : m.residentId;
-        await withBusinessClock({ today: session.day }, () =>
-          withInstant(at, () =>
-            scanSigninCode(tx, traineeActor(m.residentId), {
-              sessionId,
-              token: signinToken(sessionId, 'in', at),
-              deviceId: `demo-phone-${device}`,
-            }),
-          ),
-        );
-        if (s === sharedDevice && plantHere && k === 1)
-          plantNotes.set('PLANT-SHARED-DEVICE', `${session.day} 的课次，${scans[1]!.residentId} 用 ${scans[0]!.residentId} 的手机扫码签到`);
-      }
+        return {
+          actor: traineeActor(m.residentId),
+          at,
+          token: signinToken(sessionId, 'in', at),
+          deviceId: `demo-phone-${device}`,
+          sessionId,
+        };
+      });
+      await withBusinessClock({ today: session.day }, () => scanSigninCodesAt(tx, sessionId, timed));
+      if (s === sharedDevice && plantHere && scans.length > 1)
+        plantNotes.set('PLANT-SHARED-DEVICE', `${session.day} 的课次，${scans[1]!.residentId} 用 ${scans[0]!.residentId} 的手机扫码签到`);
       if (s === outsideWindow && plantHere)
         plantNotes.set('PLANT-OUTSIDE-WINDOW', `${session.day} 的课次，${scans.length} 名学员在开课前约三小时扫码签到`);
       const entered: AttendanceInput['marks'] = marks

@@ -11,7 +11,14 @@ import { uuidsFrom, withIdSource } from '../store/ids.ts';
 import { withBusinessClock, type BusinessClock } from '../services/business-date.ts';
 import { inTransaction, type Tx } from '../store/transaction.ts';
 import { seedReferenceData } from '../store/seed/reference-data.ts';
-import { insertEnterprise, insertPerson, insertProvider, type SeedFact, type SeedScope } from '../store/seed/registries.ts';
+import {
+  insertEnterprise,
+  insertPeople,
+  insertProvider,
+  type SeedFact,
+  type SeedPerson,
+  type SeedScope,
+} from '../store/seed/registries.ts';
 import { seedUser } from './seed-users.ts';
 import { ENTERPRISE_STEMS, GIVEN, SURNAMES } from './fictional-names.ts';
 import { DEMO_START, seedDemoActivity, type DemoActivity } from './seed-demo-activity.ts';
@@ -220,6 +227,7 @@ async function seedPeople(tx: Tx, r: Random, count: number): Promise<DemoPerson[
   }
   // Facts as the rules read them, each with its source and date; a few left unknown on purpose (never
   // the pension entitlement of a trainee login's person: their claims are decided, see seedDemoActivity).
+  const register: SeedPerson[] = [];
   for (const [i, p] of people.entries()) {
     const facts: SeedFact[] = p.groups.map((g) => ({ fact: g, value: true, source: '就业登记系统（演示）', asOf: '2020-01-02' }));
     if (!r.chance(0.02) || i < TRAINEE_LOGINS)
@@ -234,8 +242,9 @@ async function seedPeople(tx: Tx, r: Random, count: number): Promise<DemoPerson[
       facts.push({ fact: 'earlierAppraisal', value: r.chance(0.15), source: '职业技能鉴定系统（演示）', asOf: '2020-01-02' });
     // The trainee logins' people have a (fictional) mobile number: the texts they are sent (outbox) show on their page.
     const phone = i < TRAINEE_LOGINS ? `1990000${String(i).padStart(4, '0')}` : null;
-    await insertPerson(tx, { residentId: p.residentId, name: p.name, areaCode: p.areaCode, phone, facts }, ACTOR);
+    register.push({ residentId: p.residentId, name: p.name, areaCode: p.areaCode, phone, facts });
   }
+  await insertPeople(tx, register, ACTOR);
   return people;
 }
 

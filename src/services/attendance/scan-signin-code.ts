@@ -9,7 +9,7 @@ import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { businessToday } from '../business-date.ts';
 import { now } from '../clock.ts';
-import { appendAudit, type Tx } from '../../store/audit-log.ts';
+import { appendAudit, appendAuditEntries, type Tx } from '../../store/audit-log.ts';
 import { hoursFromSpan } from './session-moment.ts';
 import { checkSigninToken, deviceHash } from './signin-token.ts';
 
@@ -40,14 +40,30 @@ const TOKEN_PROBLEMS = {
   future: '签到码的时间不对：请检查手机时间后重新扫描',
 } as const;
 
-export async function scanSigninCode(tx: Tx, actor: Actor | null, input: ScanInput): Promise<ScanResult> {
+/** One scan at its own instant, as the demo's load replays a classroom's scans (scanSigninCodesAt). */
+export interface TimedScan extends ScanInput {
+  actor: Actor | null;
+  at: Date;
+}
+
+type SessionRow = Awaited<ReturnType<typeof sessionOf>>;
+
+function scanner(actor: Actor | null) {
   const a = requireRole(actor, 'trainee');
   if (!a.residentId) throw new AppError('forbidden', '该账号未关联本人身份证号，不能签到');
-  const at = now();
+  return { ...a, residentId: a.residentId };
+}
+
+function tokenOf(input: ScanInput, at: Date) {
   const check = checkSigninToken(input.token, at);
   if (!check.ok) throw new AppError('invalid_input', `token: ${TOKEN_PROBLEMS[check.why]}`, 'token');
   if (check.sessionId !== input.sessionId)
     throw new AppError('invalid_input', 'token: 这是另一课次的签到码，请扫描本课次屏幕上的二维码', 'token');
+  return check;
+}
+
+/** The session a genuine token names, refused unless its class is running and it is held today. */
+async function sessionOf(tx: Tx, sessionId: number) {
   const s = await tx
     .selectFrom('class_sessions')
     .innerJoin('classes', 'classes.id', 'class_sessions.class_id')
@@ -62,100 +78,164 @@ export async function scanSigninCode(tx: Tx, actor: Actor | null, input: ScanInp
       'classes.status',
       'classes.number',
     ])
-    .where('class_sessions.id', '=', check.sessionId)
+    .where('class_sessions.id', '=', sessionId)
     .executeTakeFirst();
   if (!s) throw new AppError('not_found', '没有找到这个课次');
   if (s.status !== 'running') throw new AppError('conflict', '该培训班不在培训中，不能签到');
   const day = String(s.day).slice(0, 10);
   const today = businessToday();
   if (day !== today) throw new AppError('conflict', `该课次在 ${day}，不是今天（${today}），不能签到`);
-  const onRoster = await tx
+  return { ...s, day, session: { day, startsAt: s.starts_at.slice(0, 5), endsAt: s.ends_at.slice(0, 5) } };
+}
+
+/** Refuses the scan of anyone not on the class's roster (one statement for all the scanners). */
+async function requireOnRoster(tx: Tx, classId: string, residentIds: string[]): Promise<void> {
+  const on = await tx
     .selectFrom('class_trainees')
     .select('resident_id')
-    .where('class_id', '=', s.class_id)
-    .where('resident_id', '=', a.residentId)
-    .executeTakeFirst();
-  if (!onRoster) throw new AppError('forbidden', '您不在本班花名册中，不能签到；如有疑问请联系培训机构');
-  const session = { day, startsAt: s.starts_at.slice(0, 5), endsAt: s.ends_at.slice(0, 5) };
-  const device = deviceHash(input.deviceId);
-  const who = actorLabel(a);
+    .where('class_id', '=', classId)
+    .where('resident_id', 'in', residentIds)
+    .execute();
+  if (on.length < new Set(residentIds).size) throw new AppError('forbidden', '您不在本班花名册中，不能签到；如有疑问请联系培训机构');
+}
 
-  if (check.kind === 'in') {
-    // One statement: a new sign-in, or one replacing a provider's manual mark; a QR sign-in already
-    // there is kept as it is (the row is returned only when written).
-    const written = await tx
-      .insertInto('attendance')
-      .values({
+export async function scanSigninCode(tx: Tx, actor: Actor | null, input: ScanInput): Promise<ScanResult> {
+  const a = scanner(actor);
+  const at = now();
+  const check = tokenOf(input, at);
+  const s = await sessionOf(tx, check.sessionId);
+  await requireOnRoster(tx, s.class_id, [a.residentId]);
+  if (check.kind === 'in') return (await signIn(tx, s, [{ who: a, at, device: deviceHash(input.deviceId) }]))[0]!;
+  return signOut(tx, s, a, at, deviceHash(input.deviceId));
+}
+
+/**
+ * Several sign-ins to one session, each checked exactly as scanSigninCode checks one, at its own
+ * instant instead of the server's clock: for loads that replay a classroom's scans (the demo). Not
+ * reachable from the API, which takes one scan at the server's time. All or nothing.
+ */
+export async function scanSigninCodesAt(tx: Tx, sessionId: number, scans: TimedScan[]): Promise<ScanResult[]> {
+  if (scans.length === 0) return [];
+  const checked = scans.map((scan) => {
+    const check = tokenOf({ ...scan, sessionId }, scan.at);
+    if (check.kind !== 'in') throw new AppError('invalid_input', 'token: 签退须逐次扫码', 'token');
+    return { who: scanner(scan.actor), at: scan.at, device: deviceHash(scan.deviceId) };
+  });
+  const s = await sessionOf(tx, sessionId);
+  await requireOnRoster(
+    tx,
+    s.class_id,
+    checked.map((c) => c.who.residentId),
+  );
+  return signIn(tx, s, checked);
+}
+
+/**
+ * Writes the sign-ins in one statement: a new sign-in, or one replacing a provider's manual mark; a
+ * QR sign-in already there is kept as it is (only the rows written are returned), as is a second scan
+ * of the same person in the same call.
+ */
+async function signIn(
+  tx: Tx,
+  s: SessionRow,
+  scans: { who: Actor & { residentId: string }; at: Date; device: string }[],
+): Promise<ScanResult[]> {
+  const first = new Map<string, (typeof scans)[number]>();
+  for (const scan of scans) if (!first.has(scan.who.residentId)) first.set(scan.who.residentId, scan);
+  const written = await tx
+    .insertInto('attendance')
+    .values(
+      [...first.values()].map(({ who, at, device }) => ({
         session_id: s.id,
-        resident_id: a.residentId,
+        resident_id: who.residentId,
         present: true,
         signed_at: at,
         method: 'qr',
-        recorded_by: who,
+        recorded_by: actorLabel(who),
         manual: false,
         manual_reason: null,
         manual_note: null,
         entered_at: at,
         device_hash: device,
         hours: s.requires_signout ? 0 : null,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['session_id', 'resident_id'])
-          .doUpdateSet((eb) => ({
-            present: true,
-            signed_at: eb.ref('excluded.signed_at'),
-            method: 'qr',
-            recorded_by: eb.ref('excluded.recorded_by'),
-            manual: false,
-            manual_reason: null,
-            manual_note: null,
-            entered_at: eb.ref('excluded.entered_at'),
-            device_hash: eb.ref('excluded.device_hash'),
-            signed_out_at: null,
-            hours: eb.ref('excluded.hours'),
-          }))
-          .where('attendance.manual', '=', true),
-      )
-      .returning(['signed_at'])
-      .executeTakeFirst();
-    if (!written) {
-      const mark = await tx
+      })),
+    )
+    .onConflict((oc) =>
+      oc
+        .columns(['session_id', 'resident_id'])
+        .doUpdateSet((eb) => ({
+          present: true,
+          signed_at: eb.ref('excluded.signed_at'),
+          method: 'qr',
+          recorded_by: eb.ref('excluded.recorded_by'),
+          manual: false,
+          manual_reason: null,
+          manual_note: null,
+          entered_at: eb.ref('excluded.entered_at'),
+          device_hash: eb.ref('excluded.device_hash'),
+          signed_out_at: null,
+          hours: eb.ref('excluded.hours'),
+        }))
+        .where('attendance.manual', '=', true),
+    )
+    .returning(['resident_id'])
+    .execute();
+  const fresh = new Set(written.map((w) => w.resident_id));
+  const kept = scans.filter((scan) => !fresh.has(scan.who.residentId) || first.get(scan.who.residentId) !== scan);
+  const marks = kept.length
+    ? await tx
         .selectFrom('attendance')
-        .select(['signed_at', 'signed_out_at', 'hours'])
+        .select(['resident_id', 'signed_at', 'signed_out_at', 'hours'])
         .where('session_id', '=', s.id)
-        .where('resident_id', '=', a.residentId)
-        .executeTakeFirstOrThrow();
+        .where(
+          'resident_id',
+          'in',
+          kept.map((k) => k.who.residentId),
+        )
+        .execute()
+    : [];
+  const markOf = new Map(marks.map((m) => [m.resident_id, m]));
+  await appendAuditEntries(
+    tx,
+    [...first.values()]
+      .filter((scan) => fresh.has(scan.who.residentId))
+      .map(({ who, at, device }) => ({
+        actor: actorLabel(who),
+        action: 'class.signin',
+        entity: 'class',
+        entityId: s.class_id,
+        data: { sessionId: s.id, residentId: who.residentId, signedAt: at.toISOString(), method: 'qr', device },
+      })),
+  );
+  return scans.map((scan) => {
+    if (fresh.has(scan.who.residentId) && first.get(scan.who.residentId) === scan)
       return {
         kind: 'in',
-        recorded: false,
-        message: '已签到，无需重复扫码',
-        signedAt: mark.signed_at!.toISOString(),
-        signedOutAt: mark.signed_out_at?.toISOString() ?? null,
-        hours: mark.hours == null ? null : Number(mark.hours),
+        recorded: true,
+        message: s.requires_signout ? '签到成功；下课时请扫描签退码' : '签到成功',
+        signedAt: scan.at.toISOString(),
+        signedOutAt: null,
+        hours: s.requires_signout ? 0 : Number(s.hours),
         classNumber: s.number,
-        session,
+        session: s.session,
       };
-    }
-    await appendAudit(tx, {
-      actor: who,
-      action: 'class.signin',
-      entity: 'class',
-      entityId: s.class_id,
-      data: { sessionId: s.id, residentId: a.residentId, signedAt: at.toISOString(), method: 'qr', device },
-    });
+    const mark = markOf.get(scan.who.residentId)!;
     return {
       kind: 'in',
-      recorded: true,
-      message: s.requires_signout ? '签到成功；下课时请扫描签退码' : '签到成功',
-      signedAt: at.toISOString(),
-      signedOutAt: null,
-      hours: s.requires_signout ? 0 : Number(s.hours),
+      recorded: false,
+      message: '已签到，无需重复扫码',
+      signedAt: mark.signed_at!.toISOString(),
+      signedOutAt: mark.signed_out_at?.toISOString() ?? null,
+      hours: mark.hours == null ? null : Number(mark.hours),
       classNumber: s.number,
-      session,
+      session: s.session,
     };
-  }
+  });
+}
 
+async function signOut(tx: Tx, s: SessionRow, a: Actor & { residentId: string }, at: Date, device: string): Promise<ScanResult> {
+  const session = s.session;
+  const who = actorLabel(a);
   if (!s.requires_signout) throw new AppError('conflict', '本课次不要求签退');
   const mark = await tx
     .selectFrom('attendance')

@@ -1,7 +1,7 @@
 // Registry records for demo data (`upskill demo`) and tests: people with their facts, enterprises,
 // providers with licence scopes. Direct inserts with one audit entry each, like the use cases write,
 // but without the role checks (the seeding process is the actor).
-import { appendAudit, type Tx } from '../audit-log.ts';
+import { appendAudit, appendAuditEntries, type Tx } from '../audit-log.ts';
 
 export interface SeedFact {
   fact: string;
@@ -19,39 +19,55 @@ export interface SeedPerson {
 }
 
 export async function insertPerson(tx: Tx, p: SeedPerson, actor = 'seed'): Promise<string> {
-  await tx
-    .insertInto('people')
-    .values({
-      resident_id: p.residentId,
-      name: p.name ?? '测试人员',
-      area_code: p.areaCode ?? '510402',
-      phone: p.phone ?? null,
-      created_by: actor,
-      updated_by: null,
-      updated_at: null,
-    })
-    .execute();
-  for (const f of p.facts ?? []) {
+  await insertPeople(tx, [p], actor);
+  return p.residentId;
+}
+
+/** Many people in a few multi-row statements (a register loaded at once), one audit entry each. */
+export async function insertPeople(tx: Tx, people: SeedPerson[], actor = 'seed'): Promise<void> {
+  const CHUNK = 1000;
+  for (let i = 0; i < people.length; i += CHUNK) {
+    const chunk = people.slice(i, i + CHUNK);
     await tx
-      .insertInto('person_facts')
-      .values({
+      .insertInto('people')
+      .values(
+        chunk.map((p) => ({
+          resident_id: p.residentId,
+          name: p.name ?? '测试人员',
+          area_code: p.areaCode ?? '510402',
+          phone: p.phone ?? null,
+          created_by: actor,
+          updated_by: null,
+          updated_at: null,
+        })),
+      )
+      .execute();
+    const facts = chunk.flatMap((p) =>
+      (p.facts ?? []).map((f) => ({
         resident_id: p.residentId,
         fact: f.fact,
         value: f.value,
         source: f.source ?? '演示数据',
         as_of: f.asOf ?? '2020-01-01',
         recorded_by: actor,
-      })
-      .execute();
+      })),
+    );
+    for (let k = 0; k < facts.length; k += CHUNK)
+      await tx
+        .insertInto('person_facts')
+        .values(facts.slice(k, k + CHUNK))
+        .execute();
   }
-  await appendAudit(tx, {
-    actor,
-    action: 'person.create',
-    entity: 'person',
-    entityId: p.residentId,
-    data: { areaCode: p.areaCode ?? '510402', facts: p.facts?.length ?? 0 },
-  });
-  return p.residentId;
+  await appendAuditEntries(
+    tx,
+    people.map((p) => ({
+      actor,
+      action: 'person.create',
+      entity: 'person',
+      entityId: p.residentId,
+      data: { areaCode: p.areaCode ?? '510402', facts: p.facts?.length ?? 0 },
+    })),
+  );
 }
 
 export interface SeedEnterprise {
