@@ -2,9 +2,10 @@
 // provider opens today's classroom code on the class's attendance tab, a trainee opens the code's link
 // on their phone, logs in as themselves and is signed in, and the provider's grid shows the real time
 // of the scan. The trainee is one marked absent today in a running demo class, given a login by the city.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { DemoApi } from './api-client.ts';
 import { browserPerFile, logIn, screenshot } from './browser.ts';
+import { advanceBusinessDate } from './server.ts';
 
 const { page, context, browser } = browserPerFile({ timeoutMs: 20_000 });
 
@@ -17,33 +18,39 @@ interface Mark {
 }
 
 /**
- * A running class with a session on the server's business date (other files move it forward) and a
- * trainee on its roster not marked present in that session.
+ * A running class with a session on the server's business date or the first later day that has one
+ * (other files move the date forward; the server is then moved to that day), and a trainee on its
+ * roster not marked present in that session.
  */
-async function absentToday(city: DemoApi) {
+async function absentOnASessionDay(city: DemoApi) {
   const { today } = await city.call<{ today: string }>('GET', '/business-date');
-  const list = await city.call<{ items: { id: string; providerId: string }[] }>('GET', '/classes?status=running&pageSize=200');
+  const list = await city.call<{ items: { id: string }[] }>('GET', '/classes?status=running&pageSize=200');
+  const candidates: { classId: string; providerId: string; session: { id: number; day: string; startsAt: string }; residentId: string }[] =
+    [];
   for (const c of list.items) {
     const detail = await city.call<{
       sessions: { id: number; day: string; startsAt: string }[];
       providerId: string;
       trainees: { residentId: string }[];
     }>('GET', `/classes/${c.id}`);
-    const session = detail.sessions.find((s) => s.day === today);
+    const session = detail.sessions.filter((s) => s.day >= today).sort((a, b) => a.day.localeCompare(b.day))[0];
     if (!session) continue;
     const marks = await city.call<Mark[]>('GET', `/classes/${c.id}/attendance`);
     const present = new Set(marks.filter((m) => m.sessionId === session.id && m.present).map((m) => m.residentId));
     const absent = detail.trainees.find((t) => !present.has(t.residentId));
-    if (absent) return { classId: c.id, providerId: detail.providerId, session, residentId: absent.residentId };
+    if (absent) candidates.push({ classId: c.id, providerId: detail.providerId, session, residentId: absent.residentId });
   }
-  throw new Error(`the demo has no running class with a trainee not yet present on ${today}`);
+  const first = candidates.sort((a, b) => a.session.day.localeCompare(b.session.day))[0];
+  if (!first) throw new Error(`the demo has no running class with a session on or after ${today}`);
+  await advanceBusinessDate(inject('server'), first.session.day);
+  return first;
 }
 
 describe('扫码签到 on a phone', () => {
   it('the provider shows the code, the trainee opens its link and signs in, the grid shows the real time', async () => {
     const origin = new URL(page.url() === 'about:blank' ? (await page.goto('/'), page.url()) : page.url()).origin;
     const city = new DemoApi(origin, 'city');
-    const target = await absentToday(city);
+    const target = await absentOnASessionDay(city);
     const username = `e2e-trainee-${target.residentId.slice(-6)}`;
     await city.call('POST', '/users', {
       username,
