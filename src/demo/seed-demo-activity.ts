@@ -1,4 +1,4 @@
-// `upskill demo`, part two: two years of work on top of the registries (issue #4 §6). Everything is
+// `upskill demo`, part two: two years of work on top of the registries. Everything is
 // done through the REAL use cases, by the seeded users as actors (providers open classes, the county
 // or city offices review them, enterprises file content and apprenticeship plans, claims are
 // decided by the engine, published, approved from the funds and paid), so the audit log is the log
@@ -10,18 +10,18 @@
 // received and resolved, each notice closed — so the publicity rules apply to the demo as to anyone;
 // it stands on DEMO_TODAY when the seeding ends.
 //
-// Two things the use cases cannot be told, because in production they are the clock:
-// - decideClaims and payPaymentBatch open their own transactions (they take the database): here they
-//   run inside the demo's one transaction through `inOuterTransaction` (a nested "transaction" is the
-//   outer one), so an interrupted demo still leaves the store empty;
-// - attendance is signed in by the trainees themselves (scan-signin-code.ts), each scan run at the
+// decideClaims and payPaymentBatch open their own transactions: given the demo's transaction, they join
+// it (store/transaction.ts), so an interrupted demo still leaves the store empty.
+//
+// What the use cases cannot be told, because in production it is the clock:
+// - attendance is signed in by the trainees themselves (scan-signin-code.ts), each scan checked at the
 //   moment of the story it happens (`withInstant`, services/clock.ts) on its session's day (a business
 //   clock of that day for the act), with the code the classroom screen showed then; a few presences
 //   are entered by the provider as manual marks with their reasons (record-attendance.ts). Nothing else is
 //   written outside the use cases except the `demo.planted` audit entries that label the cases below
 //   (and the one roster row of PLANT-OVERLAP-LIVE).
 //
-// PLANTED IRREGULARITIES (for the risk rules, issue #6); each is labelled in the audit log with an
+// PLANTED IRREGULARITIES (for the risk rules); each is labelled in the audit log with an
 // entry `demo.planted` (entity 'demo', entityId = the id below) naming its records:
 // - PLANT-PENSIONER     a worker born 1966–1971 put on a roster; after submission the social-insurance
 //                       system reports the pension entitlement; the approval review refuses the class
@@ -98,7 +98,6 @@ import { createProject } from '../services/projects/create-project.ts';
 import { recordPersonFact } from '../services/people/record-person-fact.ts';
 import { recordDifficulty } from '../services/enterprises/record-difficulty.ts';
 import type { CertificateType } from '../policy/codes.ts';
-import type { Db } from '../store/database.ts';
 import { appendAudit, type Tx } from '../store/audit-log.ts';
 import type { ClassStatus } from '../store/schema.ts';
 import type { DemoPerson, DemoWorld } from './seed-demo.ts';
@@ -262,17 +261,6 @@ async function loadActors(tx: Tx): Promise<Actors> {
     enterprise: new Map(all.filter((a) => a.role === 'enterprise').map((a) => [a.enterpriseUscc!, a])),
     trainee: new Map(all.filter((a) => a.role === 'trainee').map((a) => [a.residentId!, a])),
   };
-}
-
-/** The use cases that take the database (they open their own transactions) run in the demo's one. */
-function inOuterTransaction(tx: Tx): Db {
-  return new Proxy(tx, {
-    get(target, prop) {
-      if (prop === 'transaction') return () => ({ execute: <T>(work: (t: Tx) => Promise<T>) => work(tx) });
-      const v = Reflect.get(target, prop, target) as unknown;
-      return typeof v === 'function' ? (v as (...args: unknown[]) => unknown).bind(target) : v;
-    },
-  }) as unknown as Db;
 }
 
 // ——— the plan of classes ——————————————————————————————————————————————————————————————————————
@@ -1597,10 +1585,9 @@ async function submitAndDecideClaims(story: AfterSeedApprenticeshipPlans) {
   // person's claims in submission order: so the ones that read others (the allowance its training,
   // the R3 case the person's three trainings) are submitted, and decided, after those.
   progress('补贴申领：政策引擎判定');
-  const db = inOuterTransaction(tx);
   const decideAll = async () => {
-    for (const area of [...actors.county.keys()]) await decideClaims(db, actors.county.get(area)!, {});
-    await decideClaims(db, actors.city, {});
+    for (const area of [...actors.county.keys()]) await decideClaims(tx, actors.county.get(area)!, {});
+    await decideClaims(tx, actors.city, {});
   };
   await decideAll();
 
@@ -1646,13 +1633,13 @@ async function submitAndDecideClaims(story: AfterSeedApprenticeshipPlans) {
   // The R3 case: the person's fourth subsidised training of 2021 (three classes, then this hire).
   const r3Claim = await submitW4t(r3Person, r3Enterprise.uscc, '2021-03-01', 6);
   await decideAll();
-  return { later, submit, toLevel, db, apprClaim, r3Claim };
+  return { later, submit, toLevel, apprClaim, r3Claim };
 }
 type AfterSubmitAndDecideClaims = AfterSeedApprenticeshipPlans & Awaited<ReturnType<typeof submitAndDecideClaims>>;
 
 /** The offices' review, two waves of publicity (one objection upheld, one pending), approval and one paid batch. */
 async function reviewPublishAndPay(story: AfterSubmitAndDecideClaims) {
-  const { tx, progress, actors, reviewerOf, advanceTo, nextWorkingDay, db, apprClaim, r3Claim } = story;
+  const { tx, progress, actors, reviewerOf, advanceTo, nextWorkingDay, apprClaim, r3Claim } = story;
   progress('补贴申领：审核、公示、批准、支付');
   // The city's R3 exception (§4.0 "原则上"), then its review.
   const r3Row = await tx.selectFrom('claims').select(['status', 'outcome', 'trace']).where('id', '=', r3Claim).executeTakeFirstOrThrow();
@@ -1765,7 +1752,7 @@ async function reviewPublishAndPay(story: AfterSubmitAndDecideClaims) {
   await seedDemoAccounts(tx, actors.city);
   const paidBatch = await buildPaymentBatch(tx, actors.county.get('510402')!, { areaCode: '510402', fundId: 'F-SA-2020' });
   await confirmPaymentBatch(tx, actors.checker, { batchId: paidBatch.id });
-  await payPaymentBatch(db, actors.payer, { batchId: paidBatch.id });
+  await payPaymentBatch(tx, actors.payer, { batchId: paidBatch.id });
   try {
     await buildPaymentBatch(tx, actors.county.get('510403')!, { areaCode: '510403', fundId: 'F-SA-2020' });
   } catch (e) {

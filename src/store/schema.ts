@@ -559,7 +559,7 @@ export interface Database {
   oversight_notes: OversightNoteTable;
 }
 
-// Parties (issue #5): trainees' disputes of claims (异议案件) and departments' comments and flags.
+// Parties: trainees' disputes of claims (异议案件) and departments' comments and flags.
 export type DisputeStatus = 'open' | 'taken' | 'resolved';
 export interface ClaimDisputeTable {
   id: string;

@@ -1,4 +1,4 @@
-// The access matrix (issue #4 §4): every route of the app × every role × a record inside the role's
+// The access matrix: every route of the app × every role × a record inside the role's
 // scope and one outside it, each asserted allowed or denied from ONE declarative table below.
 //
 // The store holds two of everything a scope can separate: side A in 东区 (510402) and side B in 西区
@@ -548,7 +548,7 @@ const TABLE: Record<string, Row> = {
     path: ({ side }) => `/classes/${F.class[side]}/close`,
     body: () => ({ note: '验收' }),
   },
-  // The provider's Excel files and claims (issue #5). Uploads get a JSON body here: past access, refused as "not an .xlsx" (400), nothing written.
+  // The provider's Excel files and claims. Uploads get a JSON body here: past access, refused as "not an .xlsx" (400), nothing written.
   'GET /api/v1/classes/roster-template': { who: ['provider', 'county', 'city'] },
   'POST /api/v1/classes/{id}/roster': {
     who: ['provider', 'county', 'city'],

@@ -1,4 +1,4 @@
-// Bad input on every write route of claims, publicity, funds, payments and supervision (issue #4 §7): always a 4xx
+// Bad input on every write route of claims, publicity, funds, payments and supervision: always a 4xx
 // naming the field, never a 5xx, and not a single row written.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

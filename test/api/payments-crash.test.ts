@@ -1,4 +1,4 @@
-// Crash safety (issue #4 §7): the server is killed (SIGKILL) in the middle of paying a batch of 2,000
+// Crash safety: the server is killed (SIGKILL) in the middle of paying a batch of 2,000
 // claims, restarted on the same data folder, and the batch is run again over HTTP: every claim is
 // paid exactly once and the audit chain is intact. The server runs as `node bin/upskill.js serve`, so
 // the pid we hold is the process doing the work (STACK-NOTES trap 10); UPSKILL_PAY_DELAY_MS slows the

@@ -1,4 +1,4 @@
-// The training provider's work over HTTP (issue #5): the class application checked by the SAME pure
+// The training provider's work over HTTP: the class application checked by the SAME pure
 // function the browser form runs; the roster and attendance as Excel files — a template to download, a
 // file refused with every problem by row and column and nothing written, or imported whole; the
 // claims of a closed class from its own records; and the payments on the provider's claims.

@@ -1,4 +1,4 @@
-// Bad input on every supervision write route (#6; issue #4 §7): a body broken in one place always gets a
+// Bad input on every supervision write route: a body broken in one place always gets a
 // 400 naming the field, never a 5xx, and not a row is written (tasks, figures, matters, audit log).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The §1 goals' data in a real browser (issue #6 follow-up): a 康养 enterprise made for this test has no
+// The §1 goals' data in a real browser: a 康养 enterprise made for this test has no
 // main-post headcount, so the goal card names it (missing, never 0); the city follows 去登记 to the
 // 企业主要岗位职工数 list, enters the figure through the dialog, and the card's figure grows by it.
 // Its own login then records the other year on the enterprise's page. Acts only on the enterprise it

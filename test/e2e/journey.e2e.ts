@@ -123,7 +123,7 @@ async function classStatus(): Promise<string> {
 }
 
 // Each step acts on a loaded 2-core machine: a few minutes at most.
-describe('One journey across roles (issue #5)', { timeout: 240_000 }, () => {
+describe('One journey across roles', { timeout: 240_000 }, () => {
   it('1. the provider applies for a class and uploads its Excel roster built from the template, then submits it', async () => {
     await signIn('provider-p010');
     await page.getByRole('link', { name: '培训班' }).first().click();

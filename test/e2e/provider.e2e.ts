@@ -1,4 +1,4 @@
-// The training provider's screens in a real browser (issue #5), as provider-p007 (米易县示例农业技能培训
+// The training provider's screens in a real browser, as provider-p007 (米易县示例农业技能培训
 // 中心; no other e2e file touches its classes): the to-do list leads to a returned application and its
 // reason; a new class is applied for with the form checking as you type (the same pure check the
 // server runs); the roster template is downloaded; an Excel roster with bad rows is refused with every

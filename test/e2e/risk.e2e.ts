@@ -1,4 +1,4 @@
-// Fraud-risk work in a real browser (issue #6): the city runs a scan and reads a planted finding with
+// Fraud-risk work in a real browser: the city runs a scan and reads a planted finding with
 // its evidence rows in Chinese, looks at the scores, samples inspections with a seed (each drawn class
 // with its probability), records what an inspection found, imposes a sanction on a claim and records a
 // failing third-party evaluation that suspends a provider. The records it changes are its own: a claim

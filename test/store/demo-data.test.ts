@@ -1,4 +1,4 @@
-// The demo data (`upskill demo`, issue #4 §6): seeded into a fresh store (the run's shared seeding,
+// The demo data (`upskill demo`): seeded into a fresh store (the run's shared seeding,
 // test/support/demo.ts; fewer people than the real demo, to keep the test short), it holds classes in
 // every state for every class program, claims in every state, the §4.1 plans and §4.9 projects, an
 // audit chain that verifies, the planted irregularities as described, and a login for every role that works.

@@ -1,4 +1,4 @@
-// The city's administration (issue #5): users and roles, policy parameters with their dated changes
+// The city's administration: users and roles, policy parameters with their dated changes
 // (each a local package of higher precedence), and the what-if (re-decide the stored claims of a period
 // under a changed parameter, nothing saved). City only.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';

@@ -16,8 +16,7 @@ import { reviewClaim } from '../../services/claims/review-claim.ts';
 import { submitClaim } from '../../services/claims/submit-claim.ts';
 import { withdrawClaim } from '../../services/claims/withdraw-claim.ts';
 import { AppError } from '../../services/app-error.ts';
-import { inTransaction } from '../../store/transaction.ts';
-import { allow, who } from './route-access.ts';
+import { allow, run, who } from './route-access.ts';
 import {
   ZClaimIdParams,
   ZClaimPage,
@@ -59,7 +58,7 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => submitClaim(tx, request.actor, request.body))),
+    async (request, reply) => reply.status(201).send(await run(db, (tx) => submitClaim(tx, request.actor, request.body))),
   );
 
   app.get(
@@ -105,7 +104,7 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      inTransaction(db, async (tx) => {
+      run(db, async (tx) => {
         const claim = await loadClaim(tx, request.actor, request.params.id);
         return { claimId: claim.id, outcome: claim.outcome, items: await describeMissing(tx, request.actor!, claim) };
       }),
@@ -124,7 +123,7 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      inTransaction(db, async (tx) => {
+      run(db, async (tx) => {
         const a = request.actor!;
         const out = [];
         for (const id of request.query.ids) {
@@ -166,7 +165,7 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZDecisionResponse },
       },
     },
-    async (request) => inTransaction(db, (tx) => decideStoredClaim(tx, request.actor, { claimId: request.params.id })),
+    async (request) => run(db, (tx) => decideStoredClaim(tx, request.actor, { claimId: request.params.id })),
   );
 
   app.post(
@@ -182,7 +181,7 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZStatusResponse },
       },
     },
-    async (request) => inTransaction(db, (tx) => reviewClaim(tx, request.actor, { claimId: request.params.id, note: request.body.note })),
+    async (request) => run(db, (tx) => reviewClaim(tx, request.actor, { claimId: request.params.id, note: request.body.note })),
   );
 
   app.post(
@@ -198,8 +197,7 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZStatusResponse },
       },
     },
-    async (request) =>
-      inTransaction(db, (tx) => rejectClaim(tx, request.actor, { claimId: request.params.id, reason: request.body.reason })),
+    async (request) => run(db, (tx) => rejectClaim(tx, request.actor, { claimId: request.params.id, reason: request.body.reason })),
   );
 
   app.post(
@@ -215,8 +213,7 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZStatusResponse },
       },
     },
-    async (request) =>
-      inTransaction(db, (tx) => withdrawClaim(tx, request.actor, { claimId: request.params.id, reason: request.body.reason })),
+    async (request) => run(db, (tx) => withdrawClaim(tx, request.actor, { claimId: request.params.id, reason: request.body.reason })),
   );
 
   app.post(
@@ -233,7 +230,7 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      inTransaction(db, (tx) => recordAnnualCapException(tx, request.actor, { claimId: request.params.id, reason: request.body.reason })),
+      run(db, (tx) => recordAnnualCapException(tx, request.actor, { claimId: request.params.id, reason: request.body.reason })),
   );
 
   app.post(
@@ -257,7 +254,7 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => inTransaction(db, (tx) => approveClaim(tx, request.actor, { claimId: request.params.id })),
+    async (request) => run(db, (tx) => approveClaim(tx, request.actor, { claimId: request.params.id })),
   );
 
   app.post(

@@ -1,4 +1,4 @@
-// The provider's Excel files for a class (issue #5): the roster template and the roster import, the
+// The provider's Excel files for a class: the roster template and the roster import, the
 // class's attendance sheet and its import. Uploads are the raw .xlsx bytes (Content-Type
 // application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, within the limits of
 // services/limits.ts), parsed on the server outside any transaction so every client gets the same

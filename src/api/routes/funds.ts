@@ -6,8 +6,7 @@ import { createFund, listFunds } from '../../services/funds/create-fund.ts';
 import { listFundLedger } from '../../services/funds/list-fund-ledger.ts';
 import { payAdvance } from '../../services/funds/pay-advance.ts';
 import { recoverAdvance } from '../../services/funds/recover-advance.ts';
-import { inTransaction } from '../../store/transaction.ts';
-import { allow, who } from './route-access.ts';
+import { allow, run, who } from './route-access.ts';
 import {
   ZCreateFundRequest,
   ZFundBalance,
@@ -39,7 +38,7 @@ export const fundRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: ZFundBalance },
       },
     },
-    async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => createFund(tx, request.actor, request.body))),
+    async (request, reply) => reply.status(201).send(await run(db, (tx) => createFund(tx, request.actor, request.body))),
   );
 
   app.get(
@@ -84,7 +83,7 @@ export const fundRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: z.object({ id: z.string(), fundId: z.string(), amountFen: z.number(), maxFen: z.number(), status: z.string() }) },
       },
     },
-    async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => payAdvance(tx, request.actor, request.body))),
+    async (request, reply) => reply.status(201).send(await run(db, (tx) => payAdvance(tx, request.actor, request.body))),
   );
 
   app.post(
@@ -100,7 +99,6 @@ export const fundRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ id: z.string(), status: z.string(), recoveredFen: z.number() }) },
       },
     },
-    async (request) =>
-      inTransaction(db, (tx) => recoverAdvance(tx, request.actor, { advanceId: request.params.id, reason: request.body.reason })),
+    async (request) => run(db, (tx) => recoverAdvance(tx, request.actor, { advanceId: request.params.id, reason: request.body.reason })),
   );
 };

@@ -7,8 +7,7 @@ import { buildPaymentBatch, cancelPaymentBatch, confirmPaymentBatch } from '../.
 import { getPaymentBatch, payPaymentBatch } from '../../services/payments/pay-payment-batch.ts';
 import { requireRole } from '../../services/access.ts';
 import { AppError } from '../../services/app-error.ts';
-import { inTransaction } from '../../store/transaction.ts';
-import { allow, who } from './route-access.ts';
+import { allow, run, who } from './route-access.ts';
 import { ZBatchIdParams, ZBatchView, ZBuildBatchRequest, ZCancelBatchRequest } from './payments.types.ts';
 
 const OFFICES = ['city', 'county'] as const;
@@ -33,7 +32,7 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: z.object({ id: z.string(), number: z.string(), status: z.string(), claims: z.number(), totalFen: z.number() }) },
       },
     },
-    async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => buildPaymentBatch(tx, request.actor, request.body))),
+    async (request, reply) => reply.status(201).send(await run(db, (tx) => buildPaymentBatch(tx, request.actor, request.body))),
   );
 
   app.get(
@@ -57,7 +56,7 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ id: z.string(), status: z.string() }) },
       },
     },
-    async (request) => inTransaction(db, (tx) => confirmPaymentBatch(tx, request.actor, { batchId: request.params.id })),
+    async (request) => run(db, (tx) => confirmPaymentBatch(tx, request.actor, { batchId: request.params.id })),
   );
 
   app.post(
@@ -101,7 +100,6 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ id: z.string(), status: z.string(), released: z.number() }) },
       },
     },
-    async (request) =>
-      inTransaction(db, (tx) => cancelPaymentBatch(tx, request.actor, { batchId: request.params.id, reason: request.body.reason })),
+    async (request) => run(db, (tx) => cancelPaymentBatch(tx, request.actor, { batchId: request.params.id, reason: request.body.reason })),
   );
 };

@@ -6,8 +6,7 @@ import { closeNotice } from '../../services/publicity/close-notice.ts';
 import { objectToClaim } from '../../services/publicity/object-to-claim.ts';
 import { publishClaims } from '../../services/publicity/publish-claims.ts';
 import { resolveObjection } from '../../services/publicity/resolve-objection.ts';
-import { inTransaction } from '../../store/transaction.ts';
-import { allow, who } from './route-access.ts';
+import { allow, run, who } from './route-access.ts';
 import {
   ZCloseNoticeRequest,
   ZNoticeIdParams,
@@ -36,7 +35,7 @@ export const publicityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: ZNoticeResponse },
       },
     },
-    async (request, reply) => reply.status(201).send(await inTransaction(db, (tx) => publishClaims(tx, request.actor, request.body))),
+    async (request, reply) => reply.status(201).send(await run(db, (tx) => publishClaims(tx, request.actor, request.body))),
   );
 
   app.get(
@@ -96,9 +95,7 @@ export const publicityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(await inTransaction(db, (tx) => objectToClaim(tx, request.actor, { noticeId: request.params.id, ...request.body }))),
+      reply.status(201).send(await run(db, (tx) => objectToClaim(tx, request.actor, { noticeId: request.params.id, ...request.body }))),
   );
 
   app.post(
@@ -123,7 +120,7 @@ export const publicityRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => inTransaction(db, (tx) => resolveObjection(tx, request.actor, { objectionId: request.params.id, ...request.body })),
+    async (request) => run(db, (tx) => resolveObjection(tx, request.actor, { objectionId: request.params.id, ...request.body })),
   );
 
   app.post(
@@ -139,6 +136,6 @@ export const publicityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ id: z.string(), status: z.string(), endsOn: z.string(), closedOn: z.string() }) },
       },
     },
-    async (request) => inTransaction(db, (tx) => closeNotice(tx, request.actor, { noticeId: request.params.id })),
+    async (request) => run(db, (tx) => closeNotice(tx, request.actor, { noticeId: request.params.id })),
   );
 };

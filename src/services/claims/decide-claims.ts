@@ -1,6 +1,6 @@
 // The batch decider: every 'submitted' claim in the actor's area, grouped by person, one engine run
 // per chunk of people (each person's whole history in the same run), one transaction per chunk.
-// Used by the API and by the benchmark (100,000 people from the database in < 20 s, issue #4 §7).
+// Used by the API and by the benchmark (100,000 people from the database in < 20 s).
 import type { Db } from '../../store/database.ts';
 import { appendAudit } from '../../store/audit-log.ts';
 import { inTransaction } from '../../store/transaction.ts';

@@ -1,5 +1,5 @@
 // Deciding a claim: the same engine as `upskill evaluate`, on the person's whole history from the
-// database (issue #4 §3). The decision is frozen on the claim with its policy package and trace.
+// database. The decision is frozen on the claim with its policy package and trace.
 import { actorLabel, requireActor, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { appendAudit } from '../../store/audit-log.ts';

@@ -1,6 +1,6 @@
 // The evaluate file (docs/evaluate.md) for a set of people, built from the database:
 // the same engine as `upskill evaluate` then decides it, so a claim decided in the API and the same
-// claim in a file get the same decision (issue #4 §3).
+// claim in a file get the same decision.
 //
 // What the file holds, and why:
 // - each person's facts as timelines (SPEC Facts in time, contract v2.2): every dated record of

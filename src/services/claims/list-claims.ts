@@ -4,6 +4,7 @@
 // unknown (null), never read as "no risk".
 import { sql } from 'kysely';
 import type { Db } from '../../store/database.ts';
+import { inTransaction } from '../../store/transaction.ts';
 import { requireActor, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { latestScan } from '../risk/scan-risks.ts';
@@ -52,7 +53,7 @@ export async function listClaims(db: Db, actor: Actor | null, input: ListClaimsI
   if (!risk && (input.minRisk !== undefined || input.sort === 'risk')) {
     throw new AppError('forbidden', '只有人社部门和财政局可以按风险评分筛选或排序', input.minRisk !== undefined ? 'minRisk' : 'sort');
   }
-  const scan = risk ? ((await db.transaction().execute((tx) => latestScan(tx)))?.id ?? null) : null;
+  const scan = risk ? ((await inTransaction(db, (tx) => latestScan(tx)))?.id ?? null) : null;
   const scoreOf = sql<number>`coalesce((select rs.score from risk_scores rs where rs.scan_id = ${scan ?? ''} and rs.kind = 'claim' and rs.ref = claims.id), 0)`;
 
   let q = db.selectFrom('claims').where(claimScope(a));
@@ -129,7 +130,7 @@ function matchesText(a: Actor, text: string) {
 
 export async function getClaim(db: Db, actor: Actor | null, claimId: string) {
   const a = requireActor(actor);
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const claim = await loadClaim(tx, a, claimId);
     let riskScore: number | null = null;
     if (readsRisk(a)) {

@@ -1,4 +1,4 @@
-// Paying a batch (by a login with the pay duty who did not confirm it: payment-duties.ts), idempotently (issue #4: running a batch twice, or again after a crash, pays nobody
+// Paying a batch (by a login with the pay duty who did not confirm it: payment-duties.ts), idempotently (running a batch twice, or again after a crash, pays nobody
 // twice). Each claim is paid in its own small transaction: the payment row (payments.claim_id is
 // unique), the reservation marked paid, the claim moved to 'paid' and the audit entry commit together
 // or not at all. A rerun skips every claim that already has its payment and finishes the rest.

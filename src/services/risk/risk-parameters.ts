@@ -41,17 +41,17 @@ export const RISK_PARAMETERS: RiskParameters = {
   // marks by their share (docs/attendance.md); signin_off_day, which read the entry time, retired.
   version: 'risk-2020.2',
   effectiveFrom: '2020-01-14', // the plan's issue date (SPEC §end)
-  rosterJaccard: 0.8, // issue #6: "a roster largely copied" read as ≥ 80% Jaccard overlap
-  rosterMinTrainees: 10, // issue #6 brief: classes of ≥ 10 trainees
-  signInSpreadSeconds: 60, // issue #6: "everyone signing in the same minute"
+  rosterJaccard: 0.8, // "a roster largely copied" read as ≥ 80% Jaccard overlap
+  rosterMinTrainees: 10, // classes of ≥ 10 trainees
+  signInSpreadSeconds: 60, // "everyone signing in the same minute"
   signInMinSigners: 5, // below 5 people, one minute is ordinary (a small group arrives together)
   manualShareMax: 0.3, // a phone left at home or a dead battery is an exception; nearly a third of a class is a pattern
   manualShareMinMarks: 20, // fewer presences than that (a few people, a few sessions) say nothing about a share
   signInEarlyMinutes: 60, // arriving an hour early happens; a sign-in hours before the session does not prove the session
   sharedDeviceMinPeople: 2, // a phone signs in its owner: a second person on the same phone is someone signing for another
-  maxHoursPerDay: 10, // issue #6 brief: > 10 hours of sessions on one day
-  catalogHoursShare: 0.5, // issue #6 brief: < 50% of the catalog hours in force on the start date
-  preJobEmployedMonths: 12, // §4.4 trains "newly hired" staff; employed ≥ 12 months earlier is not new (issue #6 brief)
+  maxHoursPerDay: 10, // > 10 hours of sessions on one day
+  catalogHoursShare: 0.5, // < 50% of the catalog hours in force on the start date
+  preJobEmployedMonths: 12, // §4.4 trains "newly hired" staff; employed ≥ 12 months earlier is not new
   sampleBaseProbability: 0.05, // every class has a floor chance of a visit (随机抽查)
   sampleMaxProbability: 0.9, // a class at score 100 is almost surely visited
   evaluationPassScore: 60, // the usual pass mark of a 100-point evaluation (合格线)

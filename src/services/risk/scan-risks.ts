@@ -1,4 +1,4 @@
-// The full risk scan (issue #6 §5.2/§5.3): runs every rule over the whole system of record, stores
+// The full risk scan (§5.2/§5.3): runs every rule over the whole system of record, stores
 // the findings with their subjects, derives the claims and providers a class finding touches, and
 // scores every class, claim and provider from the rules that name it (RULE_WEIGHTS). One audit entry
 // per scan, with the count of each rule and what could not be judged for lack of a fact.

@@ -1,4 +1,4 @@
-// WHAT-IF (issue #5): "if this parameter had this value over this period, what would change?" Every
+// WHAT-IF: "if this parameter had this value over this period, what would change?" Every
 // stored claim whose training starts in the period (withdrawn and rejected ones aside) is decided
 // twice by the same engine, on the same file built from the database: under the packages on record,
 // and under them plus the change (packageWithChange, the very package a recorded change would store).

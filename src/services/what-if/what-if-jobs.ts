@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.ts';
+import { inTransaction } from '../../store/transaction.ts';
 import { requireRole, residentIdFor, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import type { Page, PageQuery } from '../paging.ts';
@@ -87,7 +88,7 @@ export async function startWhatIf(db: Kysely<Database>, actor: Actor | null, inp
       const { changedClaims, ...rest } = r;
       clearInterval(heart);
       await beating;
-      await db.transaction().execute(async (tx) => {
+      await inTransaction(db, async (tx) => {
         for (let i = 0; i < changedClaims.length; i += INSERT_CHUNK) {
           await tx
             .insertInto('what_if_job_claims')

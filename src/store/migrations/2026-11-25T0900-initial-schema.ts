@@ -1,4 +1,4 @@
-// The system of record's first schema: every record the plan needs (issue #4 §2). Money is bigint
+// The system of record's first schema: every record the plan needs. Money is bigint
 // fen; dates are `date` (ISO calendar days, Asia/Shanghai); who created/changed a record and when is
 // kept on the record, and every change is also in the hash-chained audit log.
 import { sql, type Kysely } from 'kysely';

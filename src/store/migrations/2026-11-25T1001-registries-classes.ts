@@ -1,4 +1,4 @@
-// Registries and the class lifecycle (issue #4): entrepreneurship types become versioned like the
+// Registries and the class lifecycle: entrepreneurship types become versioned like the
 // catalog (§4.7 amounts may change between editions), catalog entries carry the edition of the
 // occupation classification they cite (SPEC §4.0), and a class keeps the problems its last opening
 // review (开班审查, §5.3) found, so a returned class shows the provider what to fix.

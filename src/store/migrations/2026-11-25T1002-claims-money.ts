@@ -1,4 +1,4 @@
-// Claims lifecycle and money (issue #4 §3): the R3 exception's reviewer and amount, the fund a decision
+// Claims lifecycle and money: the R3 exception's reviewer and amount, the fund a decision
 // draws on, the apprenticeship plan a §4.1 claim settles, publicity pauses, and advance deductions.
 import { sql, type Kysely } from 'kysely';
 

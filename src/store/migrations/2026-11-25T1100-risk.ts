@@ -1,4 +1,4 @@
-// Fraud-risk detection and supervision (issue #6 §5.2/§5.3): risk scans with their findings (a plain
+// Fraud-risk detection and supervision (§5.2/§5.3): risk scans with their findings (a plain
 // Chinese explanation, the evidence rows, the clause) and the classes, claims and providers each
 // names; risk scores per subject; reproducible inspection samples (过程监督) and their results;
 // sanctions (claim rejected, money recovered, provider suspended) and the public list; third-party

@@ -1,4 +1,4 @@
-// Parties (issue #5): a trainee's dispute of a claim in their name becomes a case for the HR office
+// Parties: a trainee's dispute of a claim in their name becomes a case for the HR office
 // reviewing that claim (异议案件: open → taken → resolved, with a finding); departments (§5.7) comment
 // on or flag a claim or a class of their slice, and the reviewing office clears a flag with a note.
 import { sql, type Kysely } from 'kysely';

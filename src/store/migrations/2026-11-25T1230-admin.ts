@@ -1,4 +1,4 @@
-// The city's administration (issue #5): each dated change of a policy parameter the city records.
+// The city's administration: each dated change of a policy parameter the city records.
 // The change itself becomes a local policy package of higher precedence (policy_packages); this
 // table keeps what was changed, from when, why and by whom, and which package carries it.
 import { sql, type Kysely } from 'kysely';

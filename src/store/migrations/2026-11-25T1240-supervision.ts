@@ -1,4 +1,4 @@
-// Supervision (issue #6 §1, §5.2, §5.3): annual training tasks per county/district and department
+// Supervision (§1, §5.2, §5.3): annual training tasks per county/district and department
 // (entered by the city at the start of the year), employment figures per area for the §1 skill goals,
 // and flagged major matters (重大事项) reported ad hoc. Enterprise headcounts already exist
 // (enterprise_headcounts). Covering indexes let the period reports and the goals read claims aggregate-first.

@@ -1,4 +1,4 @@
-// The period reports' figures kept as they change (issue #6: the quarterly report over 1M claims in
+// The period reports' figures kept as they change (the quarterly report over 1M claims in
 // < 0.5 s). Every statement that inserts, updates or deletes claims appends its net effect, grouped by
 // program × area × year × quarter (of the training end date) × status, to claim_period_deltas — an
 // append-only table, so concurrent transactions never wait on one another for a shared counter row.

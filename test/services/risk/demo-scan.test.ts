@@ -1,4 +1,4 @@
-// The fraud-risk rules on the demo data (issue #6 proof): the demo plants at least one case for every
+// The fraud-risk rules on the demo data: the demo plants at least one case for every
 // rule (PLANTED_IRREGULARITIES, each labelled in the audit log); a full scan finds every planted case
 // with the rule it was planted for, and no rule names a class or a claim that is not planted for it —
 // the thousand-odd clean records of two years of work fire nothing. Seeded once per run and shared by the

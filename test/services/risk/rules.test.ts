@@ -1,4 +1,4 @@
-// Each fraud-risk rule (issue #6 §5.2/§5.3) finds its planted case, with the right evidence rows and
+// Each fraud-risk rule (§5.2/§5.3) finds its planted case, with the right evidence rows and
 // clause, and stays silent on a clean near-miss planted beside it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RISK_PARAMETERS } from '../../../src/services/risk/risk-parameters.ts';

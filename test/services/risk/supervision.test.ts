@@ -1,4 +1,4 @@
-// The scan, scores, inspection sampling, inspections, sanctions and evaluations (issue #6 §5.2/§5.3).
+// The scan, scores, inspection sampling, inspections, sanctions and evaluations (§5.2/§5.3).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fundBalance } from '../../../src/services/funds/fund-balance.ts';
 import { buildPaymentBatch, confirmPaymentBatch } from '../../../src/services/payments/build-payment-batch.ts';

@@ -1,4 +1,4 @@
-// 欺诈风险 (issue #6 §5.2, §5.3): findings and scores, the scan, inspection sampling and results,
+// 欺诈风险 (§5.2, §5.3): findings and scores, the scan, inspection sampling and results,
 // sanctions and third-party evaluations. The city everywhere; a county for its area; the finance
 // bureau reads findings and scores (masked). The supervision area mounts these routes and menu.
 import { Link } from 'react-router';
