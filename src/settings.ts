@@ -102,6 +102,8 @@ export interface Settings {
   /** The web app's public address, for links in messages to trainees (a relative path when unset). */
   publicUrl: string | undefined;
   outboxIntervalMs: number;
+  /** Whether UPSKILL_SIGNIN_KEY is set (its value is read where codes are signed: signin-token.ts). */
+  signinKeySet: boolean;
 }
 
 export class SettingsError extends Error {
@@ -134,11 +136,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   }
   const r: Raw = parsed.data;
   const production = r.NODE_ENV === 'production';
-  // Several instances must sign and check the same codes, and a restart must not void the one on the
-  // classroom screen: production names its key; elsewhere each process draws one (signin-key.ts).
-  if (production && r.UPSKILL_SIGNIN_KEY === undefined) {
-    throw new SettingsError([`UPSKILL_SIGNIN_KEY=（未设置）：生产环境必须设置签到二维码的密钥（至少 32 个字符，如 openssl rand -hex 32）`]);
-  }
   return {
     production,
     databaseUrl: r.DATABASE_URL,
@@ -156,7 +153,18 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     accountKey: r.UPSKILL_ACCOUNT_KEY !== undefined ? accountKeyBytes(r.UPSKILL_ACCOUNT_KEY)! : production ? null : DEVELOPMENT_ACCOUNT_KEY,
     publicUrl: r.UPSKILL_PUBLIC_URL?.replace(/\/$/, ''),
     outboxIntervalMs: r.UPSKILL_OUTBOX_INTERVAL_MS,
+    signinKeySet: r.UPSKILL_SIGNIN_KEY !== undefined,
   };
+}
+
+/**
+ * Stops a production server without the key of the attendance QR codes (serve checks it at start):
+ * several instances must sign and check the same codes, and a restart must not void the one on the
+ * classroom screen. Elsewhere each process draws one (signin-token.ts).
+ */
+export function requireSigninKey(config: Settings = settings()): void {
+  if (config.production && !config.signinKeySet)
+    throw new SettingsError(['UPSKILL_SIGNIN_KEY=（未设置）：生产环境必须设置签到二维码的密钥（至少 32 个字符，如 openssl rand -hex 32）']);
 }
 
 /** The account key, or the error that stops a production server without one (serve checks it at start). */

@@ -2,7 +2,7 @@
 // docs/operations.md): defaults when unset, and a bad value stops the start naming the variable.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { DEVELOPMENT_ACCOUNT_KEY, readSettings, requireAccountKey, SettingsError } from '../../src/settings.ts';
+import { DEVELOPMENT_ACCOUNT_KEY, readSettings, requireAccountKey, requireSigninKey, SettingsError } from '../../src/settings.ts';
 
 describe('Settings', () => {
   it('have their documented defaults when nothing is set', () => {
@@ -23,12 +23,12 @@ describe('Settings', () => {
       accountKey: DEVELOPMENT_ACCOUNT_KEY,
       publicUrl: undefined,
       outboxIntervalMs: 5_000,
+      signinKeySet: false,
     });
   });
 
   it('need an account key in production, and refuse one that is not 256 bits without echoing it', () => {
-    // (Production also needs the sign-in key to read its settings at all: given here.)
-    const production = { NODE_ENV: 'production', UPSKILL_SIGNIN_KEY: 's'.repeat(32) };
+    const production = { NODE_ENV: 'production' };
     expect(readSettings(production).accountKey).toBeNull();
     expect(() => requireAccountKey(readSettings(production))).toThrow(/UPSKILL_ACCOUNT_KEY=（未设置）：生产环境必须设置收款账户加密密钥/);
     const key = Buffer.alloc(32, 7);
@@ -43,14 +43,15 @@ describe('Settings', () => {
   });
 
   it('turn the request log on in production unless UPSKILL_LOG says off', () => {
-    const key = 'k'.repeat(32);
-    expect(readSettings({ NODE_ENV: 'production', UPSKILL_SIGNIN_KEY: key }).requestLog).toBe(true);
-    expect(readSettings({ NODE_ENV: 'production', UPSKILL_SIGNIN_KEY: key, UPSKILL_LOG: 'off' }).requestLog).toBe(false);
+    expect(readSettings({ NODE_ENV: 'production' }).requestLog).toBe(true);
+    expect(readSettings({ NODE_ENV: 'production', UPSKILL_LOG: 'off' }).requestLog).toBe(false);
     expect(readSettings({ UPSKILL_LOG: '1' }).requestLog).toBe(true);
   });
 
-  it('refuse to start in production without the key of the attendance QR codes, and never echo it', () => {
-    expect(() => readSettings({ NODE_ENV: 'production' })).toThrow(/UPSKILL_SIGNIN_KEY.*生产环境必须设置/);
+  it('refuse to serve in production without the key of the attendance QR codes, and never echo it', () => {
+    expect(() => requireSigninKey(readSettings({ NODE_ENV: 'production' }))).toThrow(/UPSKILL_SIGNIN_KEY.*生产环境必须设置/);
+    expect(() => requireSigninKey(readSettings({ NODE_ENV: 'production', UPSKILL_SIGNIN_KEY: 'k'.repeat(32) }))).not.toThrow();
+    expect(() => requireSigninKey(readSettings({}))).not.toThrow();
     expect(() => readSettings({ UPSKILL_SIGNIN_KEY: 'short-secret' })).toThrow(/UPSKILL_SIGNIN_KEY="…"：至少 32 个字符/);
     expect(readSettings({}).production).toBe(false);
   });
@@ -76,5 +77,17 @@ describe('Settings', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('配置有误，无法启动');
     expect(r.stderr).toMatch(/PORT="eighty"：/);
+    const noSigninKey = spawnSync(process.execPath, ['bin/upskill.js', 'serve', '--data', '/nonexistent/never-created'], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        UPSKILL_ACCOUNT_KEY: Buffer.alloc(32, 1).toString('base64'),
+        UPSKILL_SIGNIN_KEY: '',
+        DATABASE_URL: '',
+      },
+      encoding: 'utf8',
+    });
+    expect(noSigninKey.status).toBe(2);
+    expect(noSigninKey.stderr).toMatch(/UPSKILL_SIGNIN_KEY=（未设置）：生产环境必须设置签到二维码的密钥/);
   });
 });
