@@ -238,168 +238,176 @@ describe('The R3 exception (city only)', () => {
 });
 
 describe('Publicity (公示)', () => {
-  it('米易县 publishes the reviewed claims on the business date, records an objection that pauses the notice, dismisses it, closes the notice once it has run and approves its claims', async () => {
-    const miyi = new DemoApi(baseUrl, 'miyi');
-    const reviewed = await miyi.call<Page_<{ id: string; amountFen: number }>>(
-      'GET',
-      '/claims?status=reviewed&providerId=P005&pageSize=200',
-    );
-    expect(reviewed.total).toBeGreaterThan(0);
-    const today = (await miyi.call<{ today: string }>('GET', '/business-date')).today;
-    const endsOn = addWorkingDays(addDays(today, -1), 5);
-    await signIn('miyi');
-    await page.goto('/review/publicity/new?providerId=P005&pageSize=200');
-    await page.getByRole('heading', { name: '发布公示' }).waitFor();
-    await selectAllOnPage();
-    await page.getByLabel('公示标题').fill('米易县2021年第4批职业技能提升补贴公示（测试）');
-    // A day before the business date cannot be picked: the notice would have "run" before it was published.
-    expect(await page.getByLabel('公示开始日期').inputValue()).toBe(chinese(today));
-    await page
-      .getByTestId('notice-end')
-      .getByText(`公示期至 ${chinese(endsOn)}`)
-      .waitFor();
-    await page.getByRole('button', { name: `发布公示（${reviewed.total} 笔）` }).click();
-    const total = reviewed.items.reduce((sum, c) => sum + c.amountFen, 0);
-    await page
-      .locator('.ant-popover:visible')
-      .getByText(`发布公示：${reviewed.total} 笔申领，合计 ${yuan(total)}`)
-      .waitFor();
-    await page.locator('.ant-popover:visible').getByRole('button', { name: '确认发布' }).click();
-    await page.waitForURL(/\/review\/publicity\/PN-/);
-    await page.getByRole('heading', { name: /米易县2021年第4批/ }).waitFor();
-    expect(await page.getByTestId('notice-ends-on').textContent()).toBe(chinese(endsOn));
+  it(
+    '米易县 publishes the reviewed claims on the business date, records an objection that pauses the notice, dismisses it, closes the notice once it has run and approves its claims',
+    { timeout: 180_000 },
+    async () => {
+      const miyi = new DemoApi(baseUrl, 'miyi');
+      const reviewed = await miyi.call<Page_<{ id: string; amountFen: number }>>(
+        'GET',
+        '/claims?status=reviewed&providerId=P005&pageSize=200',
+      );
+      expect(reviewed.total).toBeGreaterThan(0);
+      const today = (await miyi.call<{ today: string }>('GET', '/business-date')).today;
+      const endsOn = addWorkingDays(addDays(today, -1), 5);
+      await signIn('miyi');
+      await page.goto('/review/publicity/new?providerId=P005&pageSize=200');
+      await page.getByRole('heading', { name: '发布公示' }).waitFor();
+      await selectAllOnPage();
+      await page.getByLabel('公示标题').fill('米易县2021年第4批职业技能提升补贴公示（测试）');
+      // A day before the business date cannot be picked: the notice would have "run" before it was published.
+      expect(await page.getByLabel('公示开始日期').inputValue()).toBe(chinese(today));
+      await page
+        .getByTestId('notice-end')
+        .getByText(`公示期至 ${chinese(endsOn)}`)
+        .waitFor();
+      await page.getByRole('button', { name: `发布公示（${reviewed.total} 笔）` }).click();
+      const total = reviewed.items.reduce((sum, c) => sum + c.amountFen, 0);
+      await page
+        .locator('.ant-popover:visible')
+        .getByText(`发布公示：${reviewed.total} 笔申领，合计 ${yuan(total)}`)
+        .waitFor();
+      await page.locator('.ant-popover:visible').getByRole('button', { name: '确认发布' }).click();
+      await page.waitForURL(/\/review\/publicity\/PN-/);
+      await page.getByRole('heading', { name: /米易县2021年第4批/ }).waitFor();
+      expect(await page.getByTestId('notice-ends-on').textContent()).toBe(chinese(endsOn));
 
-    await page.getByRole('button', { name: '登记异议' }).click();
-    // By its title text: the modals' aria-labelledby ids are not unique in a build made under vitest (NODE_ENV=test).
-    const dialog = page.locator('.ant-modal').filter({ hasText: '登记异议' });
-    await dialog.getByLabel('异议的申领').click();
-    await page.locator('.ant-select-item-option').first().click();
-    await dialog.getByLabel('异议内容').fill('该学员培训期间实际在外地务工，未参加培训');
-    // No date to type: the objection is dated the day it is received.
-    await dialog.getByText(`受理日期为今天（${chinese(today)}）`).waitFor();
-    await dialog.getByRole('button', { name: '登记' }).click();
-    await page.getByRole('heading', { name: /异议暂停/ }).waitFor();
-    await page.getByRole('table', { name: '异议' }).getByText(chinese(today)).waitFor();
-    await screenshot(page, '30-review-publicity-objection');
+      await page.getByRole('button', { name: '登记异议' }).click();
+      // By its title text: the modals' aria-labelledby ids are not unique in a build made under vitest (NODE_ENV=test).
+      const dialog = page.locator('.ant-modal').filter({ hasText: '登记异议' });
+      await dialog.getByLabel('异议的申领').click();
+      await page.locator('.ant-select-item-option').first().click();
+      await dialog.getByLabel('异议内容').fill('该学员培训期间实际在外地务工，未参加培训');
+      // No date to type: the objection is dated the day it is received.
+      await dialog.getByText(`受理日期为今天（${chinese(today)}）`).waitFor();
+      await dialog.getByRole('button', { name: '登记' }).click();
+      await page.getByRole('heading', { name: /异议暂停/ }).waitFor();
+      await page.getByRole('table', { name: '异议' }).getByText(chinese(today)).waitFor();
+      await screenshot(page, '30-review-publicity-objection');
 
-    await page.getByRole('table', { name: '异议' }).getByRole('button', { name: '处理' }).click();
-    const resolve = page.locator('.ant-modal').filter({ hasText: '处理异议' });
-    await resolve.getByLabel('不成立（公示继续）').check();
-    await resolve.getByLabel('处理意见').fill('经核查考勤记录和现场签到照片，该学员参加了培训，异议不成立');
-    await resolve.getByRole('button', { name: '确认处理' }).click();
-    // Received and resolved on its first day: none of its 5 working days had run; they run from today again.
-    await page
-      .getByTestId('notice-ends-on')
-      .filter({ hasText: chinese(endsOn) })
-      .waitFor();
-    await page.getByRole('heading', { name: /公示中/ }).waitFor();
-    expect(await page.getByRole('button', { name: '结束公示' }).isDisabled()).toBe(true);
+      await page.getByRole('table', { name: '异议' }).getByRole('button', { name: '处理' }).click();
+      const resolve = page.locator('.ant-modal').filter({ hasText: '处理异议' });
+      await resolve.getByLabel('不成立（公示继续）').check();
+      await resolve.getByLabel('处理意见').fill('经核查考勤记录和现场签到照片，该学员参加了培训，异议不成立');
+      await resolve.getByRole('button', { name: '确认处理' }).click();
+      // Received and resolved on its first day: none of its 5 working days had run; they run from today again.
+      await page
+        .getByTestId('notice-ends-on')
+        .filter({ hasText: chinese(endsOn) })
+        .waitFor();
+      await page.getByRole('heading', { name: /公示中/ }).waitFor();
+      expect(await page.getByRole('button', { name: '结束公示' }).isDisabled()).toBe(true);
 
-    // The first working day after its last one: the server runs on as of that day.
-    let after = addDays(endsOn, 1);
-    while (addWorkingDays(addDays(after, -1), 1) !== after) after = addDays(after, 1);
-    await advanceBusinessDate(inject('server'), after);
-    await page.reload();
-    await page.getByRole('heading', { name: /米易县2021年第4批/ }).waitFor();
-    await page.getByRole('button', { name: '结束公示' }).click();
-    await page.locator('.ant-popover:visible').getByRole('button', { name: '确认结束' }).click();
-    await page.getByRole('heading', { name: /已结束/ }).waitFor();
-    await page.getByRole('button', { name: `批准公示期满的申领（${reviewed.total} 笔）` }).click();
-    await page
-      .locator('.ant-popover:visible')
-      .getByText(`批准：${reviewed.total} 笔申领，合计 ${yuan(total)}`)
-      .waitFor();
-    await page.locator('.ant-popover:visible').getByRole('button', { name: '确认批准' }).click();
-    await page.getByTestId('approve-summary').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('approve-summary').textContent()).toContain(`批准成功 ${reviewed.total} 笔，失败 0 笔`);
-    await screenshot(page, '30-review-publicity-approved');
-  });
+      // The first working day after its last one: the server runs on as of that day.
+      let after = addDays(endsOn, 1);
+      while (addWorkingDays(addDays(after, -1), 1) !== after) after = addDays(after, 1);
+      await advanceBusinessDate(inject('server'), after);
+      await page.reload();
+      await page.getByRole('heading', { name: /米易县2021年第4批/ }).waitFor();
+      await page.getByRole('button', { name: '结束公示' }).click();
+      await page.locator('.ant-popover:visible').getByRole('button', { name: '确认结束' }).click();
+      await page.getByRole('heading', { name: /已结束/ }).waitFor();
+      await page.getByRole('button', { name: `批准公示期满的申领（${reviewed.total} 笔）` }).click();
+      await page
+        .locator('.ant-popover:visible')
+        .getByText(`批准：${reviewed.total} 笔申领，合计 ${yuan(total)}`)
+        .waitFor();
+      await page.locator('.ant-popover:visible').getByRole('button', { name: '确认批准' }).click();
+      await page.getByTestId('approve-summary').waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('approve-summary').textContent()).toContain(`批准成功 ${reviewed.total} 笔，失败 0 笔`);
+      await screenshot(page, '30-review-publicity-approved');
+    },
+  );
 });
 
 describe('Payment batches (支付批次)', () => {
-  it("米易县 builds a batch from its approved claims; the city's 复核 confirms and its 支付 pays it — paying again pays nobody twice — and exports the bank list", async () => {
-    await signIn('miyi');
-    await page.getByRole('link', { name: '待支付的申领：查看列表' }).click();
-    await page.waitForURL(/\/review\/payments$/);
-    const build = page.getByRole('button', { name: /^编制支付批次：米易县/ }).first();
-    await build.waitFor();
-    // The payable summary as Excel: one row per area and fund, the API's counts and sums.
-    const payable = (await page.request.get('/api/v1/review/payable').then((r) => r.json())) as {
-      items: { claims: number; totalFen: number }[];
-    };
-    const [summaryFile] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: '导出 Excel' }).first().click(),
-    ]);
-    expect(summaryFile.suggestedFilename()).toBe('待编入支付批次的已批准申领.xlsx');
-    const summaryBook = new ExcelJS.Workbook();
-    await summaryBook.xlsx.readFile((await summaryFile.path())!);
-    const summarySheet = summaryBook.getWorksheet('待支付汇总')!;
-    expect(summarySheet.rowCount).toBe(payable.items.length + 1);
-    let summaryFen = 0;
-    for (let r = 2; r <= summarySheet.rowCount; r++) summaryFen += Math.round(Number(summarySheet.getRow(r).getCell(4).value) * 100);
-    expect(summaryFen).toBe(payable.items.reduce((sum, g) => sum + g.totalFen, 0));
-    await build.click();
-    await page.getByRole('button', { name: '是，编制' }).click();
-    await page.waitForURL(/\/review\/payments\/PB-/);
-    const batchUrl = new URL(page.url()).pathname;
-    const batchId = decodeURIComponent(batchUrl.split('/').pop()!);
-    await page.getByRole('heading', { name: /草稿/ }).waitFor();
-    await visible('待市人社局或市财政局确认后支付');
-    const batch = await city.call<{ number: string; items: number; totalFen: number }>('GET', `/payment-batches/${batchId}`);
-    expect(batch.items).toBeGreaterThan(0);
-    await fresh();
+  it(
+    "米易县 builds a batch from its approved claims; the city's 复核 confirms and its 支付 pays it — paying again pays nobody twice — and exports the bank list",
+    { timeout: 180_000 },
+    async () => {
+      await signIn('miyi');
+      await page.getByRole('link', { name: '待支付的申领：查看列表' }).click();
+      await page.waitForURL(/\/review\/payments$/);
+      const build = page.getByRole('button', { name: /^编制支付批次：米易县/ }).first();
+      await build.waitFor();
+      // The payable summary as Excel: one row per area and fund, the API's counts and sums.
+      const payable = (await page.request.get('/api/v1/review/payable').then((r) => r.json())) as {
+        items: { claims: number; totalFen: number }[];
+      };
+      const [summaryFile] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: '导出 Excel' }).first().click(),
+      ]);
+      expect(summaryFile.suggestedFilename()).toBe('待编入支付批次的已批准申领.xlsx');
+      const summaryBook = new ExcelJS.Workbook();
+      await summaryBook.xlsx.readFile((await summaryFile.path())!);
+      const summarySheet = summaryBook.getWorksheet('待支付汇总')!;
+      expect(summarySheet.rowCount).toBe(payable.items.length + 1);
+      let summaryFen = 0;
+      for (let r = 2; r <= summarySheet.rowCount; r++) summaryFen += Math.round(Number(summarySheet.getRow(r).getCell(4).value) * 100);
+      expect(summaryFen).toBe(payable.items.reduce((sum, g) => sum + g.totalFen, 0));
+      await build.click();
+      await page.getByRole('button', { name: '是，编制' }).click();
+      await page.waitForURL(/\/review\/payments\/PB-/);
+      const batchUrl = new URL(page.url()).pathname;
+      const batchId = decodeURIComponent(batchUrl.split('/').pop()!);
+      await page.getByRole('heading', { name: /草稿/ }).waitFor();
+      await visible('待市人社局或市财政局确认后支付');
+      const batch = await city.call<{ number: string; items: number; totalFen: number }>('GET', `/payment-batches/${batchId}`);
+      expect(batch.items).toBeGreaterThan(0);
+      await fresh();
 
-    await signIn('city-fuhe');
-    await page.goto(batchUrl);
-    await page.getByRole('button', { name: '确认支付批次' }).click();
-    await page.getByRole('button', { name: '是，确认' }).click();
-    await page.getByRole('heading', { name: /已确认/ }).waitFor();
-    await fresh();
+      await signIn('city-fuhe');
+      await page.goto(batchUrl);
+      await page.getByRole('button', { name: '确认支付批次' }).click();
+      await page.getByRole('button', { name: '是，确认' }).click();
+      await page.getByRole('heading', { name: /已确认/ }).waitFor();
+      await fresh();
 
-    await signIn('city-zhifu');
-    await page.goto(batchUrl);
-    await page.getByRole('button', { name: '支付', exact: true }).click();
-    await page.getByRole('button', { name: '是，支付' }).click();
-    await page.getByTestId('pay-result').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('pay-result').textContent()).toContain(
-      `本次支付 ${batch.items} 笔；累计已支付 ${batch.items} / ${batch.items} 笔`,
-    );
-    await page.getByRole('heading', { name: /已支付/ }).waitFor();
-    await page.getByRole('button', { name: /再次执行支付/ }).click();
-    await page
-      .getByTestId('pay-result')
-      .getByText(/本次支付 0 笔.*未重复支付/)
-      .waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('batch-paid').textContent()).toContain(`${batch.items} 笔`);
-    await screenshot(page, '30-review-payment-batch');
+      await signIn('city-zhifu');
+      await page.goto(batchUrl);
+      await page.getByRole('button', { name: '支付', exact: true }).click();
+      await page.getByRole('button', { name: '是，支付' }).click();
+      await page.getByTestId('pay-result').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('pay-result').textContent()).toContain(
+        `本次支付 ${batch.items} 笔；累计已支付 ${batch.items} / ${batch.items} 笔`,
+      );
+      await page.getByRole('heading', { name: /已支付/ }).waitFor();
+      await page.getByRole('button', { name: /再次执行支付/ }).click();
+      await page
+        .getByTestId('pay-result')
+        .getByText(/本次支付 0 笔.*未重复支付/)
+        .waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('batch-paid').textContent()).toContain(`${batch.items} 笔`);
+      await screenshot(page, '30-review-payment-batch');
 
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: '导出 Excel' }).click();
-    const file = await download;
-    // Named by the batch's number (BF-…), never its internal id.
-    expect(file.suggestedFilename()).toBe(`银行代发清单-${batch.number}.xlsx`);
-    const path = join(SCREENSHOTS, '..', `bank-list-${batchId}.xlsx`);
-    await file.saveAs(path);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(path);
-    const sheet = book.getWorksheet('银行代发清单')!;
-    const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 4)).toEqual(['序号', '收款方类型', '账户名', '证件号码 / 统一社会信用代码']);
-    const column = (title: string) => {
-      const at = header.indexOf(title);
-      expect(at, title).toBeGreaterThanOrEqual(0);
-      return at + 1;
-    };
-    const holderColumn = column('账户名');
-    const amountColumn = column('金额（元）');
-    expect(sheet.rowCount).toBe(batch.items + 1);
-    let totalFen = 0;
-    for (let r = 2; r <= sheet.rowCount; r++) {
-      const row = sheet.getRow(r);
-      expect(String(row.getCell(holderColumn).value ?? '')).not.toBe('');
-      totalFen += Math.round(Number(row.getCell(amountColumn).value) * 100);
-    }
-    expect(totalFen).toBe(batch.totalFen);
-  });
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: '导出 Excel' }).click();
+      const file = await download;
+      // Named by the batch's number (BF-…), never its internal id.
+      expect(file.suggestedFilename()).toBe(`银行代发清单-${batch.number}.xlsx`);
+      const path = join(SCREENSHOTS, '..', `bank-list-${batchId}.xlsx`);
+      await file.saveAs(path);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(path);
+      const sheet = book.getWorksheet('银行代发清单')!;
+      const header = (sheet.getRow(1).values as unknown[]).slice(1);
+      expect(header.slice(0, 4)).toEqual(['序号', '收款方类型', '账户名', '证件号码 / 统一社会信用代码']);
+      const column = (title: string) => {
+        const at = header.indexOf(title);
+        expect(at, title).toBeGreaterThanOrEqual(0);
+        return at + 1;
+      };
+      const holderColumn = column('账户名');
+      const amountColumn = column('金额（元）');
+      expect(sheet.rowCount).toBe(batch.items + 1);
+      let totalFen = 0;
+      for (let r = 2; r <= sheet.rowCount; r++) {
+        const row = sheet.getRow(r);
+        expect(String(row.getCell(holderColumn).value ?? '')).not.toBe('');
+        totalFen += Math.round(Number(row.getCell(amountColumn).value) * 100);
+      }
+      expect(totalFen).toBe(batch.totalFen);
+    },
+  );
 });

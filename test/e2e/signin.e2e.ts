@@ -1,11 +1,11 @@
 // Attendance that proves presence (§5.3; docs/attendance.md), on a phone-sized screen (390×844): the
 // provider opens today's classroom code on the class's attendance tab, a trainee opens the code's link
 // on their phone, logs in as themselves and is signed in, and the provider's grid shows the real time
-// of the scan. The trainee is one marked absent today in a running demo class, given a login by the city.
-import { describe, expect, inject, it } from 'vitest';
+// of the scan. The class is one of the test's own, in session on the server's date; its trainee is given a
+// login by the city.
+import { describe, expect, it } from 'vitest';
 import { DemoApi } from './api-client.ts';
 import { browserPerFile, logIn, screenshot } from './browser.ts';
-import { advanceBusinessDate } from './server.ts';
 
 const { page, context, browser } = browserPerFile({ timeoutMs: 20_000 });
 
@@ -17,40 +17,72 @@ interface Mark {
   signedAt: string | null;
 }
 
-/**
- * A running class with a session on the server's business date or the first later day that has one
- * (other files move the date forward; the server is then moved to that day), and a trainee on its
- * roster not marked present in that session.
- */
-async function absentOnASessionDay(city: DemoApi) {
-  const { today } = await city.call<{ today: string }>('GET', '/business-date');
-  const list = await city.call<{ items: { id: string }[] }>('GET', '/classes?status=running&pageSize=200');
-  const candidates: { classId: string; providerId: string; session: { id: number; day: string; startsAt: string }; residentId: string }[] =
-    [];
-  for (const c of list.items) {
-    const detail = await city.call<{
-      sessions: { id: number; day: string; startsAt: string }[];
-      providerId: string;
-      trainees: { residentId: string }[];
-    }>('GET', `/classes/${c.id}`);
-    const session = detail.sessions.filter((s) => s.day >= today).sort((a, b) => a.day.localeCompare(b.day))[0];
-    if (!session) continue;
-    const marks = await city.call<Mark[]>('GET', `/classes/${c.id}/attendance`);
-    const present = new Set(marks.filter((m) => m.sessionId === session.id && m.present).map((m) => m.residentId));
-    const absent = detail.trainees.find((t) => !present.has(t.residentId));
-    if (absent) candidates.push({ classId: c.id, providerId: detail.providerId, session, residentId: absent.residentId });
-  }
-  const first = candidates.sort((a, b) => a.session.day.localeCompare(b.session.day))[0];
-  if (!first) throw new Error(`the demo has no running class with a session on or after ${today}`);
-  await advanceBusinessDate(inject('server'), first.session.day);
-  return first;
+interface ClassDetail {
+  id: string;
+  providerId: string;
+  program: string;
+  areaCode: string;
+  enterpriseUscc: string | null;
+  occupationCode: string | null;
+  level: string | null;
+  entrepreneurshipType: string | null;
+  projectId: string | null;
+  filingId: string | null;
+  venue: string;
+  teachers: { name: string; qualification?: string }[];
+  trainees: { residentId: string; name: string; employerUscc: string | null; newHire: boolean | null; contractMonths: number | null }[];
+  sessions: { id: number; day: string; startsAt: string; endsAt: string }[];
 }
+
+/**
+ * A class of its own with one session on the server's business date (other files move that date, and
+ * the demo's classes may have no session left on it): a copy of an approved demo class's application
+ * with its first trainee, applied for, approved by the county and started through the API.
+ */
+async function aClassInSessionToday(origin: string, city: DemoApi) {
+  const { today } = await city.call<{ today: string }>('GET', '/business-date');
+  const approved = await city.call<{ items: { id: string }[] }>('GET', '/classes?status=approved&pageSize=1');
+  const model = await city.call<ClassDetail>('GET', `/classes/${approved.items[0]!.id}`);
+  const provider = new DemoApi(origin, `provider-${model.providerId.toLowerCase()}`);
+  const trainee = model.trainees[0]!;
+  const created = await provider.call<{ id: string }>('POST', '/classes', {
+    providerId: model.providerId,
+    program: model.program,
+    areaCode: model.areaCode,
+    enterpriseUscc: model.enterpriseUscc,
+    occupationCode: model.occupationCode,
+    level: model.level,
+    entrepreneurshipType: model.entrepreneurshipType,
+    projectId: model.projectId,
+    filingId: model.filingId,
+    startDate: today,
+    endDate: today,
+    hours: 3,
+    venue: model.venue,
+    teachers: model.teachers,
+    trainees: [trainee],
+    sessions: [{ day: today, startsAt: '09:00', endsAt: '12:00', hours: 3 }],
+  });
+  await provider.call('POST', `/classes/${created.id}/submit`);
+  await new DemoApi(origin, COUNTY_LOGINS[model.areaCode]!).call('POST', `/classes/${created.id}/approve`, { note: '开班审查通过' });
+  await provider.call('POST', `/classes/${created.id}/start`);
+  const detail = await city.call<ClassDetail>('GET', `/classes/${created.id}`);
+  return { classId: created.id, providerId: model.providerId, session: detail.sessions[0]!, residentId: trainee.residentId };
+}
+
+const COUNTY_LOGINS: Record<string, string> = {
+  '510402': 'dongqu',
+  '510403': 'xiqu',
+  '510411': 'renhe',
+  '510421': 'miyi',
+  '510422': 'yanbian',
+};
 
 describe('扫码签到 on a phone', () => {
   it('the provider shows the code, the trainee opens its link and signs in, the grid shows the real time', async () => {
     const origin = new URL(page.url() === 'about:blank' ? (await page.goto('/'), page.url()) : page.url()).origin;
     const city = new DemoApi(origin, 'city');
-    const target = await absentOnASessionDay(city);
+    const target = await aClassInSessionToday(origin, city);
     const username = `e2e-trainee-${target.residentId.slice(-6)}`;
     await city.call('POST', '/users', {
       username,
