@@ -927,3 +927,24 @@ export interface Database {
   bank_returns: BankReturnTable;
   outbox: OutboxTable;
 }
+// Supporting documents (2026-12-06T1730-attachments; docs/attachments.md).
+export interface AttachmentTable {
+  id: string;
+  record_kind: 'class' | 'claim' | 'objection' | 'dispute';
+  record_id: string;
+  kind: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string;
+  uploaded_by_name: string;
+  uploaded_at: Generated<Date>;
+  replaces: string | null;
+  replaced_by: string | null;
+  replaced_at: Date | null;
+}
+export interface Database {
+  attachments: AttachmentTable;
+}
