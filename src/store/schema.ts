@@ -948,3 +948,18 @@ export interface AttachmentTable {
 export interface Database {
   attachments: AttachmentTable;
 }
+// Sign-in codes texted to a trainee (2026-12-06T1730-attachments-sms-signin; docs/attendance.md).
+export interface SigninSmsCodeTable {
+  id: string;
+  session_id: number;
+  resident_id: string;
+  kind: 'in' | 'out';
+  code_hash: string;
+  expires_at: Date;
+  attempts: Generated<number>;
+  used_at: Date | null;
+  created_at: Generated<Date>;
+}
+export interface Database {
+  signin_sms_codes: SigninSmsCodeTable;
+}

@@ -40,7 +40,7 @@ describe('附件 on a class application', () => {
     const card = page.getByTestId('attachments');
     await card.waitFor();
     await card.getByLabel('附件类别').click();
-    await page.getByRole('option', { name: /^教学计划/ }).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '教学计划' }).click();
     await card.locator('input[type=file]').setInputFiles({ name: NAME, mimeType: 'application/pdf', buffer: PLAN });
     await card.getByRole('link', { name: `下载 ${NAME}` }).waitFor();
     const row = card.getByRole('row', { name: new RegExp(NAME) });

@@ -48,6 +48,35 @@ export async function scanSigninCode(tx: Tx, actor: Actor | null, input: ScanInp
   if (!check.ok) throw new AppError('invalid_input', `token: ${TOKEN_PROBLEMS[check.why]}`, 'token');
   if (check.sessionId !== input.sessionId)
     throw new AppError('invalid_input', 'token: 这是另一课次的签到码，请扫描本课次屏幕上的二维码', 'token');
+  return recordScan(tx, {
+    who: actorLabel(a),
+    residentId: a.residentId,
+    sessionId: check.sessionId,
+    kind: check.kind,
+    at,
+    device: deviceHash(input.deviceId),
+    method: 'qr',
+  });
+}
+
+/** How the person proved who they are: signed in to their own account, or resident ID + name + a texted code. */
+export type ScanMethod = 'qr' | 'qr_code_sms';
+
+export interface Scan {
+  who: string;
+  residentId: string;
+  sessionId: number;
+  kind: 'in' | 'out';
+  at: Date;
+  device: string;
+  method: ScanMethod;
+}
+
+/** Records a scan whose code was genuine and whose person is established, by either method. */
+export async function recordScan(tx: Tx, scan: Scan): Promise<ScanResult> {
+  const { who, at, device, method } = scan;
+  const a = { residentId: scan.residentId };
+  const check = { sessionId: scan.sessionId, kind: scan.kind };
   const s = await tx
     .selectFrom('class_sessions')
     .innerJoin('classes', 'classes.id', 'class_sessions.class_id')
@@ -77,8 +106,6 @@ export async function scanSigninCode(tx: Tx, actor: Actor | null, input: ScanInp
     .executeTakeFirst();
   if (!onRoster) throw new AppError('forbidden', '您不在本班花名册中，不能签到；如有疑问请联系培训机构');
   const session = { day, startsAt: s.starts_at.slice(0, 5), endsAt: s.ends_at.slice(0, 5) };
-  const device = deviceHash(input.deviceId);
-  const who = actorLabel(a);
 
   if (check.kind === 'in') {
     // One statement: a new sign-in, or one replacing a provider's manual mark; a QR sign-in already
@@ -90,7 +117,7 @@ export async function scanSigninCode(tx: Tx, actor: Actor | null, input: ScanInp
         resident_id: a.residentId,
         present: true,
         signed_at: at,
-        method: 'qr',
+        method,
         recorded_by: who,
         manual: false,
         manual_reason: null,
@@ -105,7 +132,7 @@ export async function scanSigninCode(tx: Tx, actor: Actor | null, input: ScanInp
           .doUpdateSet((eb) => ({
             present: true,
             signed_at: eb.ref('excluded.signed_at'),
-            method: 'qr',
+            method,
             recorded_by: eb.ref('excluded.recorded_by'),
             manual: false,
             manual_reason: null,
@@ -142,7 +169,7 @@ export async function scanSigninCode(tx: Tx, actor: Actor | null, input: ScanInp
       action: 'class.signin',
       entity: 'class',
       entityId: s.class_id,
-      data: { sessionId: s.id, residentId: a.residentId, signedAt: at.toISOString(), method: 'qr', device },
+      data: { sessionId: s.id, residentId: a.residentId, signedAt: at.toISOString(), method, device },
     });
     return {
       kind: 'in',
