@@ -775,6 +775,15 @@ const TABLE: Record<string, Row> = {
     scope: 'objection',
     path: ({ side }) => `/objections/${F.objection[side]}/attachments?kind=objection_evidence&name=e.pdf`,
   },
+  // Sign-in without an account: public; the body names a session and a code the fixture never showed (400 past access).
+  'POST /api/v1/signin/sms-code': {
+    who: 'public',
+    body: ({ side }) => ({ sessionId: F.session[side], token: 'x', residentId: F.person[side], name: F.name[side] }),
+  },
+  'POST /api/v1/signin/sms-verify': {
+    who: 'public',
+    body: () => ({ challengeId: 'no-such-challenge', code: '123456', deviceId: 'matrix-device-0001' }),
+  },
   'GET /api/v1/attachments/{id}': { who: ALL_SIGNED_IN, scope: 'claim', path: ({ side }) => `/attachments/${F.attachment[side]}` },
   'POST /api/v1/disputes/{id}/take': { who: ['city', 'county'], scope: 'dispute', path: ({ side }) => `/disputes/${F.dispute[side]}/take` },
   'POST /api/v1/disputes/{id}/resolve': {

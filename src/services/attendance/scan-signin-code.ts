@@ -33,7 +33,7 @@ export interface ScanResult {
   session: { day: string; startsAt: string; endsAt: string };
 }
 
-const TOKEN_PROBLEMS = {
+export const TOKEN_PROBLEMS = {
   malformed: '签到码无效：请用手机扫描培训机构屏幕上的二维码',
   forged: '签到码无效：请用手机扫描培训机构屏幕上的二维码',
   expired: '签到码已过期（每 30 秒更换一次）：请重新扫描屏幕上最新的二维码',
