@@ -33,21 +33,26 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('附件 on a class application', () => {
-  it('the provider attaches a teaching plan; the card lists it with its kind and marks the required document present', async () => {
-    await logIn(page, fixture.provider);
-    await page.getByRole('heading', { name: '我的待办' }).waitFor();
-    await page.goto(`/provider/classes/${fixture.classId}`);
-    const card = page.getByTestId('attachments');
-    await card.waitFor();
-    await card.getByLabel('附件类别').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '教学计划' }).click();
-    await card.locator('input[type=file]').setInputFiles({ name: NAME, mimeType: 'application/pdf', buffer: PLAN });
-    await card.getByRole('link', { name: `下载 ${NAME}` }).waitFor();
-    const row = card.getByRole('row', { name: new RegExp(NAME) });
-    expect(await row.textContent()).toMatch(/教学计划.*现行/);
-    expect(await card.getByLabel('应附材料').textContent()).toMatch(/教学计划\s*✓ 已附/);
-    await screenshot(page, 'attachments-provider');
-  });
+  it(
+    'the provider attaches a teaching plan; the card lists it with its kind and marks the required document present',
+    { timeout: 180_000 },
+    async () => {
+      await logIn(page, fixture.provider);
+      await page.getByRole('heading', { name: '我的待办' }).waitFor();
+      await page.goto(`/provider/classes/${fixture.classId}`);
+      const card = page.getByTestId('attachments');
+      await card.waitFor();
+      await card.getByLabel('附件类别').click();
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '教学计划' }).click();
+      await card.locator('input[type=file]').setInputFiles({ name: NAME, mimeType: 'application/pdf', buffer: PLAN });
+      // The upload, then the list read again: on a loaded machine (load ~20 on 2 cores) this took over 30 s.
+      await card.getByRole('link', { name: `下载 ${NAME}` }).waitFor({ timeout: 90_000 });
+      const row = card.getByRole('row', { name: new RegExp(NAME) });
+      expect(await row.textContent()).toMatch(/教学计划.*现行/);
+      expect(await card.getByLabel('应附材料').textContent()).toMatch(/教学计划\s*✓ 已附/);
+      await screenshot(page, 'attachments-provider');
+    },
+  );
 
   it('the reviewer opens the application and downloads the same file under its name', async () => {
     await logIn(page, 'city');
