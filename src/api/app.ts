@@ -224,9 +224,12 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     if ((error as FastifyError).statusCode && (error as FastifyError).statusCode! < 500) {
       const e = error as FastifyError;
       if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-        const file = String(request.headers['content-type'] ?? '').startsWith(XLSX_MIME);
+        const type = String(request.headers['content-type'] ?? '');
+        // A supporting document (附件) has its own limit, whatever its type (docs/attachments.md).
+        const attachment = (request.url.split('?')[0] ?? '').endsWith('/attachments');
+        const file = attachment || type.startsWith(XLSX_MIME);
         const message = file
-          ? `body.file: 文件超过 ${bytesText(limits().xlsxBytes)} 的上限`
+          ? `body.file: 文件超过 ${bytesText(attachment ? limits().attachmentBytes : limits().xlsxBytes)} 的上限`
           : `body: 请求体超过 ${bytesText(BODY_LIMIT)} 的上限`;
         return reply.status(413).send({ error: { code: 'invalid_input', message, field: file ? 'body.file' : 'body' } });
       }

@@ -23,6 +23,10 @@ export interface Limits {
   classSessions: number;
   /** Cells (trainees × sessions) of one class's attendance sheet download. */
   attendanceSheetCells: number;
+  /** Bytes of one supporting document (附件, docs/attachments.md). */
+  attachmentBytes: number;
+  /** Supporting documents kept on one record, replaced ones included. */
+  recordAttachments: number;
 }
 
 export const LIMIT_SETTINGS: Record<keyof Limits, { env: string; default: number }> = {
@@ -35,6 +39,8 @@ export const LIMIT_SETTINGS: Record<keyof Limits, { env: string; default: number
   classTrainees: { env: 'UPSKILL_CLASS_MAX_TRAINEES', default: 500 },
   classSessions: { env: 'UPSKILL_CLASS_MAX_SESSIONS', default: 400 },
   attendanceSheetCells: { env: 'UPSKILL_ATTENDANCE_SHEET_MAX_CELLS', default: 100_000 },
+  attachmentBytes: { env: 'UPSKILL_ATTACHMENT_MAX_BYTES', default: 10 * 1024 * 1024 },
+  recordAttachments: { env: 'UPSKILL_RECORD_MAX_ATTACHMENTS', default: 60 },
 };
 
 /** The limits in force: each from its environment setting, or its default. Read on every call (cheap), so a test may set one. */

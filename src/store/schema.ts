@@ -927,3 +927,39 @@ export interface Database {
   bank_returns: BankReturnTable;
   outbox: OutboxTable;
 }
+// Supporting documents (2026-12-06T1730-attachments; docs/attachments.md).
+export interface AttachmentTable {
+  id: string;
+  record_kind: 'class' | 'claim' | 'objection' | 'dispute';
+  record_id: string;
+  kind: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string;
+  uploaded_by_name: string;
+  uploaded_at: Generated<Date>;
+  replaces: string | null;
+  replaced_by: string | null;
+  replaced_at: Date | null;
+}
+export interface Database {
+  attachments: AttachmentTable;
+}
+// Sign-in codes texted to a trainee (2026-12-06T1730-attachments-sms-signin; docs/attendance.md).
+export interface SigninSmsCodeTable {
+  id: string;
+  session_id: number;
+  resident_id: string;
+  kind: 'in' | 'out';
+  code_hash: string;
+  expires_at: Date;
+  attempts: Generated<number>;
+  used_at: Date | null;
+  created_at: Generated<Date>;
+}
+export interface Database {
+  signin_sms_codes: SigninSmsCodeTable;
+}

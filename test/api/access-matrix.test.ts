@@ -14,6 +14,7 @@
 //   leak); an area named in the body for a NEW record outside the county's area, or acting in another
 //   party's name → 403; anything else is past access (2xx, or 400/409 about the body or the state).
 // Routes are enumerated from the app's OpenAPI document, so a new route without a row here fails.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/api/app.ts';
 import { maskResidentId, type Actor, type Department, type Role } from '../../src/services/access.ts';
@@ -63,6 +64,8 @@ const F = {
   inspection: { A: 'MX-INS-A', B: 'MX-INS-B' },
   dispute: { A: 'MX-DA', B: 'MX-DB' },
   note: { A: 'MX-NOTE-A', B: 'MX-NOTE-B' },
+  // A supporting document (附件) on each side's target claim.
+  attachment: { A: '00000000-0000-4000-8000-0000000000a1', B: '00000000-0000-4000-8000-0000000000b1' },
   matter: { A: 'MX-MM-A', B: 'MX-MM-B' },
   factCase: { A: 0, B: 0 },
   class: { A: '', B: '' },
@@ -120,6 +123,9 @@ const SCOPE = {
   // department's own (note A by the emergency bureau on claim A; note B by the education bureau on claim B).
   dispute: { city: 'AB', county: 'A', trainee: 'A' },
   note: { city: 'AB', county: 'A', emergency: 'A' },
+  // A class's supporting documents (attachment-record.ts): the class's readers but its trainees (refused
+  // by the route, 403), and an enterprise only on the classes it runs.
+  classDocs: { city: 'AB', county: 'A', emergency: 'A', veterans: 'A', finance: 'AB', enterprise: 'A', provider: 'A' },
   ownAdvance: { provider: 'A' },
   // §1 headcounts: the enterprise its own; the offices the enterprises they manage (departments read only).
   headcountWrite: { city: 'AB', county: 'A', enterprise: 'A' },
@@ -732,6 +738,53 @@ const TABLE: Record<string, Row> = {
     who: ['city', 'county', 'trainee'],
     list: { scope: 'dispute', keys: (s) => [F.dispute[s]], read: items('id') },
   },
+  // Supporting documents (附件): the record's own scope; the body is the file (an empty JSON body is a 400 past access).
+  'GET /api/v1/classes/{id}/attachments': {
+    who: ['city', 'county', ...DEPARTMENTS, 'provider', 'enterprise'],
+    scope: 'classDocs',
+    path: ({ side }) => `/classes/${F.class[side]}/attachments`,
+  },
+  'POST /api/v1/classes/{id}/attachments': {
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${F.class[side]}/attachments?kind=teaching_plan&name=plan.pdf`,
+  },
+  'GET /api/v1/claims/{id}/attachments': { who: ALL_SIGNED_IN, scope: 'claim', path: ({ side }) => `/claims/${target(side)}/attachments` },
+  'POST /api/v1/claims/{id}/attachments': {
+    who: ['city', 'county', 'enterprise', 'provider', 'trainee'],
+    scope: 'claim',
+    path: ({ side }) => `/claims/${target(side)}/attachments?kind=certificate_scan&name=scan.png`,
+  },
+  'GET /api/v1/disputes/{id}/attachments': {
+    who: ['city', 'county', 'trainee'],
+    scope: 'dispute',
+    path: ({ side }) => `/disputes/${F.dispute[side]}/attachments`,
+  },
+  'POST /api/v1/disputes/{id}/attachments': {
+    who: ['city', 'county', 'trainee'],
+    scope: 'dispute',
+    path: ({ side }) => `/disputes/${F.dispute[side]}/attachments?kind=dispute_evidence&name=e.png`,
+  },
+  'GET /api/v1/objections/{id}/attachments': {
+    who: ['city', 'county'],
+    scope: 'objection',
+    path: ({ side }) => `/objections/${F.objection[side]}/attachments`,
+  },
+  'POST /api/v1/objections/{id}/attachments': {
+    who: ['city', 'county'],
+    scope: 'objection',
+    path: ({ side }) => `/objections/${F.objection[side]}/attachments?kind=objection_evidence&name=e.pdf`,
+  },
+  // Sign-in without an account: public; the body names a session and a code the fixture never showed (400 past access).
+  'POST /api/v1/signin/sms-code': {
+    who: 'public',
+    body: ({ side }) => ({ sessionId: F.session[side], token: 'x', residentId: F.person[side], name: F.name[side] }),
+  },
+  'POST /api/v1/signin/sms-verify': {
+    who: 'public',
+    body: () => ({ challengeId: 'no-such-challenge', code: '123456', deviceId: 'matrix-device-0001' }),
+  },
+  'GET /api/v1/attachments/{id}': { who: ALL_SIGNED_IN, scope: 'claim', path: ({ side }) => `/attachments/${F.attachment[side]}` },
   'POST /api/v1/disputes/{id}/take': { who: ['city', 'county'], scope: 'dispute', path: ({ side }) => `/disputes/${F.dispute[side]}/take` },
   'POST /api/v1/disputes/{id}/resolve': {
     who: ['city', 'county'],
@@ -1285,6 +1338,24 @@ beforeAll(async () => {
           resolved_by: null,
           resolved_at: null,
           created_by: 'test',
+        })
+        .execute();
+      const scan = Buffer.from(`%PDF-1.4 side ${side}\n%%EOF\n`);
+      await tx
+        .insertInto('attachments')
+        .values({
+          id: F.attachment[side],
+          record_kind: 'claim',
+          record_id: target(side),
+          kind: 'certificate_scan',
+          file_name: '证书.pdf',
+          content_type: 'application/pdf',
+          size_bytes: scan.length,
+          sha256: createHash('sha256').update(scan).digest('hex'),
+          content: scan,
+          uploaded_by: 'test',
+          uploaded_by_name: '测试',
+          replaces: null,
         })
         .execute();
       await tx

@@ -1,7 +1,6 @@
 // The certificate registry (docs/certificates.md; §4.0 R1/R13, §5.6): issuers and their approvals and
 // the 专项职业能力 specifications (the city keeps them), certificates issued by form or by .xlsx file, the
 // registry's date in force, each claim's check with the office's 说明, and the public verification.
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { addAbilitySpecification } from '../../services/certificates/add-ability-specification.ts';
 import { createIssuer } from '../../services/certificates/create-issuer.ts';
@@ -20,6 +19,7 @@ import { XLSX_MIME } from '../../services/classes/sheet-file.ts';
 import { bytesText, limits } from '../../services/limits.ts';
 import { idParam } from './fields.types.ts';
 import { allow, run, who } from './route-access.ts';
+import { acceptXlsxBodies, sendXlsx } from './uploads.ts';
 import {
   ZCreateIssuerRequest,
   ZExplainRequest,
@@ -38,19 +38,9 @@ const tags = ['certificates'];
 const OFFICES = ['city', 'county'] as const;
 const RECORDERS = ['city', 'county', 'enterprise'] as const;
 
-function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer) {
-  return reply
-    .type(XLSX_MIME)
-    .header(
-      'content-disposition',
-      `attachment; filename="${encodeURIComponent(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    )
-    .send(body);
-}
-
 export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
-  app.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: limits().xlsxBytes }, (_req, body, done) => done(null, body));
+  acceptXlsxBodies(app);
 
   app.get(
     '/certificate-issuers',

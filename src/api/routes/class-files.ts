@@ -3,7 +3,6 @@
 // application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, within the limits of
 // services/limits.ts), parsed on the server outside any transaction so every client gets the same
 // row-by-row validation; a file with any problem writes nothing.
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { attendanceTemplate, importAttendance } from '../../services/classes/import-attendance.ts';
 import { listAttendance } from '../../services/classes/list-attendance.ts';
@@ -13,6 +12,7 @@ import { XLSX_MIME } from '../../services/classes/sheet-file.ts';
 import { bytesText, limits } from '../../services/limits.ts';
 import { idParam } from './fields.types.ts';
 import { allow, run, who } from './route-access.ts';
+import { acceptXlsxBodies, sendXlsx } from './uploads.ts';
 import { ROW_ERRORS_DOC, ZAttendanceImportResult, ZListProviderPaymentsQuery } from './class-files.types.ts';
 
 const RUNNERS = ['provider', 'county', 'city'] as const;
@@ -20,19 +20,9 @@ const tags = ['classes'];
 const upload = () =>
   `请求体为 .xlsx 文件本身（Content-Type: ${XLSX_MIME}，不超过 ${bytesText(limits().xlsxBytes)}；限制见 docs/imports.md）。${ROW_ERRORS_DOC}`;
 
-function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer) {
-  return reply
-    .type(XLSX_MIME)
-    .header(
-      'content-disposition',
-      `attachment; filename="${encodeURIComponent(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    )
-    .send(body);
-}
-
 export const classFileRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
-  app.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: limits().xlsxBytes }, (_req, body, done) => done(null, body));
+  acceptXlsxBodies(app);
 
   app.get(
     '/classes/roster-template',

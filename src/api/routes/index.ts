@@ -32,6 +32,7 @@ import { documentRoutes } from './documents.ts';
 import { certificateRoutes } from './certificates.ts';
 import { signinRoutes } from './signin.ts';
 import { recordRoutes } from './records.ts';
+import { attachmentRoutes } from './attachments.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -53,6 +54,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(projectRoutes);
   await app.register(riskRoutes);
   await app.register(classFileRoutes);
+  await app.register(attachmentRoutes);
   await app.register(reviewRoutes);
   await app.register(disputeRoutes);
   await app.register(oversightRoutes);

@@ -4,9 +4,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scanSigninCode } from '../../services/attendance/scan-signin-code.ts';
+import { sendSigninSmsCode, SMS_CODE } from '../../services/attendance/send-signin-sms-code.ts';
+import { CODE_REFUSED, verifySigninSmsCode } from '../../services/attendance/verify-signin-sms-code.ts';
+import { AppError } from '../../services/app-error.ts';
 import { setSessionSignout } from '../../services/attendance/set-session-signout.ts';
 import { showSigninCode } from '../../services/attendance/show-signin-code.ts';
-import { idParam } from './fields.types.ts';
+import { idParam, text } from './fields.types.ts';
 import { allow, run, who } from './route-access.ts';
 
 const tags = ['classes'];
@@ -61,5 +64,52 @@ export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
       ...allow('trainee'),
     },
     (req) => run(db, (tx) => scanSigninCode(tx, req.actor, req.body)),
+  );
+  const deviceId = z
+    .string()
+    .regex(/^[A-Za-z0-9-]{16,64}$/, '设备标识格式不对')
+    .describe('手机浏览器中保存的随机设备标识；服务器只保存其摘要');
+  app.post(
+    '/signin/sms-code',
+    {
+      schema: {
+        tags,
+        summary: '无账号签到第一步：扫码后填写身份证号和姓名，验证码以短信发到登记的手机号',
+        description:
+          `无需登录。无论身份证号是否存在、姓名是否相符，回答都相同。` +
+          `每人每 ${SMS_CODE.windowMinutes} 分钟最多 ${SMS_CODE.perPerson} 次、每个来源地址最多 ${SMS_CODE.perAddress} 次，超过时返回 429。`,
+        body: z.strictObject({
+          sessionId: z.number().int().positive().max(2_000_000_000),
+          token: z.string().min(1).max(200),
+          residentId: z
+            .string()
+            .trim()
+            .regex(/^\d{17}[\dXx]$/, '身份证号应为 18 位'),
+          name: text(50),
+        }),
+      },
+    },
+    (req) => run(db, (tx) => sendSigninSmsCode(tx, { ...req.body, ip: req.ip })),
+  );
+  app.post(
+    '/signin/sms-verify',
+    {
+      schema: {
+        tags,
+        summary: '无账号签到第二步：提交短信验证码完成签到或签退（记为“扫码+短信验证”）',
+        description: `无需登录。验证码 ${SMS_CODE.ttlMinutes} 分钟内有效，最多尝试 ${SMS_CODE.maxAttempts} 次，只能使用一次。`,
+        body: z.strictObject({
+          challengeId: z.string().min(1).max(64),
+          code: z.string().regex(/^\d{6}$/, '验证码为 6 位数字'),
+          deviceId,
+        }),
+      },
+    },
+    async (req) => {
+      const r = await run(db, (tx) => verifySigninSmsCode(tx, req.body));
+      // Thrown after the commit: the refused attempt stays counted.
+      if (!r.ok) throw new AppError('invalid_input', CODE_REFUSED, 'body.code');
+      return r.result;
+    },
   );
 };

@@ -1,7 +1,7 @@
 // A trainee signs in (or out) by scanning the classroom's QR code (§5.3 过程监督: attendance the
 // trainee proves in person, not a mark typed in afterwards). The trainee is signed in to the system as
-// themselves; the server records its own time (clock.ts), the method 'qr' and a hash of the phone's
-// device id, and refuses a code that is not genuine, out of its window, for another session, a
+// themselves (or proves who they are by a texted code: verify-signin-sms-code.ts); the server records its
+// own time (clock.ts), the method and a hash of the phone's device id, and refuses a code that is not genuine, out of its window, for another session, a
 // session not held today, or a person not on the class's roster. Scanning again changes nothing
 // (已签到). Where the session requires sign-out, the attended hours are the signed span inside the
 // session (session-moment.ts); until then the sign-in alone proves no hours.
@@ -33,12 +33,28 @@ export interface ScanResult {
   session: { day: string; startsAt: string; endsAt: string };
 }
 
-const TOKEN_PROBLEMS = {
+export const TOKEN_PROBLEMS = {
   malformed: '签到码无效：请用手机扫描培训机构屏幕上的二维码',
   forged: '签到码无效：请用手机扫描培训机构屏幕上的二维码',
   expired: '签到码已过期（每 30 秒更换一次）：请重新扫描屏幕上最新的二维码',
   future: '签到码的时间不对：请检查手机时间后重新扫描',
 } as const;
+
+/** How the person proved who they are: signed in to their own account, or resident ID + name + a texted code. */
+export type ScanMethod = 'qr' | 'qr_code_sms';
+
+/** A scan whose code was genuine and whose person is established, by either method. */
+export interface Scan {
+  /** The audit entry's actor. */
+  who: string;
+  residentId: string;
+  sessionId: number;
+  kind: 'in' | 'out';
+  at: Date;
+  /** The device id's hash (deviceHash). */
+  device: string;
+  method: ScanMethod;
+}
 
 /** One scan at its own instant, as the demo's load replays a classroom's scans (scanSigninCodesAt). */
 export interface TimedScan extends ScanInput {
@@ -51,7 +67,7 @@ type SessionRow = Awaited<ReturnType<typeof sessionOf>>;
 function scanner(actor: Actor | null) {
   const a = requireRole(actor, 'trainee');
   if (!a.residentId) throw new AppError('forbidden', '该账号未关联本人身份证号，不能签到');
-  return { ...a, residentId: a.residentId };
+  return { who: actorLabel(a), residentId: a.residentId };
 }
 
 function tokenOf(input: ScanInput, at: Date) {
@@ -103,10 +119,15 @@ export async function scanSigninCode(tx: Tx, actor: Actor | null, input: ScanInp
   const a = scanner(actor);
   const at = now();
   const check = tokenOf(input, at);
-  const s = await sessionOf(tx, check.sessionId);
-  await requireOnRoster(tx, s.class_id, [a.residentId]);
-  if (check.kind === 'in') return (await signIn(tx, s, [{ who: a, at, device: deviceHash(input.deviceId) }]))[0]!;
-  return signOut(tx, s, a, at, deviceHash(input.deviceId));
+  return recordScan(tx, { ...a, sessionId: check.sessionId, kind: check.kind, at, device: deviceHash(input.deviceId), method: 'qr' });
+}
+
+/** Records a scan whose code was genuine and whose person is established, by either method. */
+export async function recordScan(tx: Tx, scan: Scan): Promise<ScanResult> {
+  const s = await sessionOf(tx, scan.sessionId);
+  await requireOnRoster(tx, s.class_id, [scan.residentId]);
+  if (scan.kind === 'in') return (await signIn(tx, s, [scan]))[0]!;
+  return signOut(tx, s, scan);
 }
 
 /**
@@ -116,16 +137,16 @@ export async function scanSigninCode(tx: Tx, actor: Actor | null, input: ScanInp
  */
 export async function scanSigninCodesAt(tx: Tx, sessionId: number, scans: TimedScan[]): Promise<ScanResult[]> {
   if (scans.length === 0) return [];
-  const checked = scans.map((scan) => {
+  const checked = scans.map((scan): Scan => {
     const check = tokenOf({ ...scan, sessionId }, scan.at);
     if (check.kind !== 'in') throw new AppError('invalid_input', 'token: 签退须逐次扫码', 'token');
-    return { who: scanner(scan.actor), at: scan.at, device: deviceHash(scan.deviceId) };
+    return { ...scanner(scan.actor), sessionId, kind: 'in', at: scan.at, device: deviceHash(scan.deviceId), method: 'qr' };
   });
   const s = await sessionOf(tx, sessionId);
   await requireOnRoster(
     tx,
     s.class_id,
-    checked.map((c) => c.who.residentId),
+    checked.map((c) => c.residentId),
   );
   return signIn(tx, s, checked);
 }
@@ -135,23 +156,19 @@ export async function scanSigninCodesAt(tx: Tx, sessionId: number, scans: TimedS
  * QR sign-in already there is kept as it is (only the rows written are returned), as is a second scan
  * of the same person in the same call.
  */
-async function signIn(
-  tx: Tx,
-  s: SessionRow,
-  scans: { who: Actor & { residentId: string }; at: Date; device: string }[],
-): Promise<ScanResult[]> {
-  const first = new Map<string, (typeof scans)[number]>();
-  for (const scan of scans) if (!first.has(scan.who.residentId)) first.set(scan.who.residentId, scan);
+async function signIn(tx: Tx, s: SessionRow, scans: Scan[]): Promise<ScanResult[]> {
+  const first = new Map<string, Scan>();
+  for (const scan of scans) if (!first.has(scan.residentId)) first.set(scan.residentId, scan);
   const written = await tx
     .insertInto('attendance')
     .values(
-      [...first.values()].map(({ who, at, device }) => ({
+      [...first.values()].map(({ who, residentId, at, device, method }) => ({
         session_id: s.id,
-        resident_id: who.residentId,
+        resident_id: residentId,
         present: true,
         signed_at: at,
-        method: 'qr',
-        recorded_by: actorLabel(who),
+        method,
+        recorded_by: who,
         manual: false,
         manual_reason: null,
         manual_note: null,
@@ -166,7 +183,7 @@ async function signIn(
         .doUpdateSet((eb) => ({
           present: true,
           signed_at: eb.ref('excluded.signed_at'),
-          method: 'qr',
+          method: eb.ref('excluded.method'),
           recorded_by: eb.ref('excluded.recorded_by'),
           manual: false,
           manual_reason: null,
@@ -181,7 +198,8 @@ async function signIn(
     .returning(['resident_id'])
     .execute();
   const fresh = new Set(written.map((w) => w.resident_id));
-  const kept = scans.filter((scan) => !fresh.has(scan.who.residentId) || first.get(scan.who.residentId) !== scan);
+  const isWritten = (scan: Scan) => fresh.has(scan.residentId) && first.get(scan.residentId) === scan;
+  const kept = scans.filter((scan) => !isWritten(scan));
   const marks = kept.length
     ? await tx
         .selectFrom('attendance')
@@ -190,25 +208,23 @@ async function signIn(
         .where(
           'resident_id',
           'in',
-          kept.map((k) => k.who.residentId),
+          kept.map((k) => k.residentId),
         )
         .execute()
     : [];
   const markOf = new Map(marks.map((m) => [m.resident_id, m]));
   await appendAuditEntries(
     tx,
-    [...first.values()]
-      .filter((scan) => fresh.has(scan.who.residentId))
-      .map(({ who, at, device }) => ({
-        actor: actorLabel(who),
-        action: 'class.signin',
-        entity: 'class',
-        entityId: s.class_id,
-        data: { sessionId: s.id, residentId: who.residentId, signedAt: at.toISOString(), method: 'qr', device },
-      })),
+    scans.filter(isWritten).map(({ who, residentId, at, device, method }) => ({
+      actor: who,
+      action: 'class.signin',
+      entity: 'class',
+      entityId: s.class_id,
+      data: { sessionId: s.id, residentId, signedAt: at.toISOString(), method, device },
+    })),
   );
   return scans.map((scan) => {
-    if (fresh.has(scan.who.residentId) && first.get(scan.who.residentId) === scan)
+    if (isWritten(scan))
       return {
         kind: 'in',
         recorded: true,
@@ -219,7 +235,7 @@ async function signIn(
         classNumber: s.number,
         session: s.session,
       };
-    const mark = markOf.get(scan.who.residentId)!;
+    const mark = markOf.get(scan.residentId)!;
     return {
       kind: 'in',
       recorded: false,
@@ -233,15 +249,15 @@ async function signIn(
   });
 }
 
-async function signOut(tx: Tx, s: SessionRow, a: Actor & { residentId: string }, at: Date, device: string): Promise<ScanResult> {
+async function signOut(tx: Tx, s: SessionRow, scan: Scan): Promise<ScanResult> {
+  const { who, residentId, at, device } = scan;
   const session = s.session;
-  const who = actorLabel(a);
   if (!s.requires_signout) throw new AppError('conflict', '本课次不要求签退');
   const mark = await tx
     .selectFrom('attendance')
     .select(['signed_at', 'signed_out_at', 'hours', 'manual'])
     .where('session_id', '=', s.id)
-    .where('resident_id', '=', a.residentId)
+    .where('resident_id', '=', residentId)
     .forUpdate()
     .executeTakeFirst();
   if (!mark || mark.manual || !mark.signed_at) throw new AppError('conflict', '您本课次尚未扫码签到，不能签退');
@@ -262,14 +278,14 @@ async function signOut(tx: Tx, s: SessionRow, a: Actor & { residentId: string },
     .updateTable('attendance')
     .set({ signed_out_at: at, hours })
     .where('session_id', '=', s.id)
-    .where('resident_id', '=', a.residentId)
+    .where('resident_id', '=', residentId)
     .execute();
   await appendAudit(tx, {
     actor: who,
     action: 'class.signout',
     entity: 'class',
     entityId: s.class_id,
-    data: { sessionId: s.id, residentId: a.residentId, signedOutAt: at.toISOString(), hours, device },
+    data: { sessionId: s.id, residentId, signedOutAt: at.toISOString(), hours, device },
   });
   return {
     kind: 'out',

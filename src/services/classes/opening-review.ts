@@ -16,6 +16,7 @@ import { traineeCrossChecks, type ClassUnderReview, type Problem } from './train
 import type { ClassStatus } from '../../store/schema.ts';
 import { formatChineseDate } from '../../policy/dates.ts';
 import { CLASS_STATUS_NAMES } from '../../vocabulary/statuses.ts';
+import { ATTACHMENT_KIND_NAMES, requiredClassDocuments, requiredDocumentClause } from '../attachments/attachment-kinds.ts';
 
 export interface OpeningReview {
   blocking: boolean;
@@ -154,6 +155,7 @@ export async function reviewClassOpening(
       classProblems.push(blocking('项目人数', '§4.9', `花名册 ${trainees.length} 人，超过项目合同人数 ${project.trainee_count} 人`));
   }
   if (trainees.length === 0) classProblems.push(blocking('花名册', '§5.3', '花名册为空，开班申请应附学员花名册'));
+  classProblems.push(...(await missingDocuments(tx, cls)));
 
   const verdicts = await traineeCrossChecks(tx, cls, trainees);
   if (verdicts.notInForce) classProblems.push(blocking('有效期', '§end', verdicts.notInForce));
@@ -170,6 +172,34 @@ export async function reviewClassOpening(
   const isBlocking =
     classProblems.some((p) => p.severity === 'blocking') || list.some((t) => t.problems.some((p) => p.severity === 'blocking'));
   return { blocking: isBlocking, classProblems, trainees: list };
+}
+
+/**
+ * The documents the program requires (attachment-kinds.ts) that the application does not carry (a
+ * replaced file counts through its successor). Decision: a warning the reviewer weighs, not a block —
+ * the plan names no document list, and papers handed in at the counter are not in the system; a
+ * reviewer who needs them returns the application.
+ */
+async function missingDocuments(tx: Tx, cls: { id: string; program: string }): Promise<Problem[]> {
+  const required = requiredClassDocuments(cls.program);
+  const present = await tx
+    .selectFrom('attachments')
+    .select('kind')
+    .distinct()
+    .where('record_kind', '=', 'class')
+    .where('record_id', '=', cls.id)
+    .where('replaced_by', 'is', null)
+    .execute();
+  const have = new Set(present.map((r) => r.kind));
+  return required
+    .filter((k) => !have.has(k))
+    .map((k) =>
+      warning(
+        '开班附件',
+        requiredDocumentClause(k, cls.program),
+        `开班申请未附${ATTACHMENT_KIND_NAMES[k]}（${PROGRAM_NAMES[cls.program as ProgramCode] ?? cls.program}须附），请在“附件”中上传`,
+      ),
+    );
 }
 
 /**

@@ -14,6 +14,9 @@ import { inTransaction } from '../../../src/store/transaction.ts';
 import { openTestStore } from '../../support/store.ts';
 import { insertClaimOnRecord, rid, usccOf } from '../../support/registry-fixtures.ts';
 import { actor } from '../../support/actors.ts';
+import { requiredClassDocuments } from '../../../src/services/attachments/attachment-kinds.ts';
+import { checkAttachmentFile } from '../../../src/services/attachments/check-attachment-file.ts';
+import { uploadAttachment } from '../../../src/services/attachments/upload-attachment.ts';
 
 const city = actor({ role: 'city', areaCode: '510400' });
 const provider = actor({ role: 'provider', providerId: 'P-OR' });
@@ -49,8 +52,13 @@ const base = (trainees: ClassApplication['trainees'], overrides: Partial<ClassAp
   ...overrides,
 });
 
+/** The documents the program requires are attached (their absence is the subject of attachments.test.ts). */
 async function review(app: ClassApplication) {
   const cls = await inTransaction(store.db, (tx) => createClass(tx, provider, app));
+  const file = await checkAttachmentFile(Buffer.from('%PDF-1.4\n%%EOF\n'), '材料.pdf');
+  for (const kind of requiredClassDocuments(app.program)) {
+    await inTransaction(store.db, (tx) => uploadAttachment(tx, provider, { recordKind: 'class', recordId: cls.id, kind, file }));
+  }
   const found = await inTransaction(store.db, (tx) => previewClassReview(tx, city, cls.id));
   return { id: cls.id, found, of: (id: string) => found.trainees.find((t) => t.residentId === id)!.problems };
 }

@@ -14,6 +14,7 @@ import { decisionText, MissingFactsCard, pathLabel, type Decision } from '../are
 import { CertificateCheckCard } from '../areas/office/CertificateCheckCard.tsx';
 import type { Claim, FactRead, ParameterRead, TraceStep } from '../types.ts';
 import { validFields } from '../form-errors.ts';
+import { AttachmentsCard } from '../attachments.tsx';
 
 export default function ClaimDetailPage() {
   return (
@@ -277,6 +278,7 @@ function ClaimDetailInner() {
       </Card>
       <ReviewActions claim={c} onDone={reload} />
       <CertificateCheckCard claimId={c.id} />
+      <AttachmentsCard record={`/claims/${encodeURIComponent(c.id)}`} title="附件（证书扫描件等）" />
       <Card title="政策判定" size="small">
         {c.outcome === null ? (
           <Empty description="尚未判定" />

@@ -1,6 +1,7 @@
 // 扫码签到: the phone page a classroom QR code opens (/signin/<session>?t=<token>; docs/attendance.md).
 // Its own small entry (no antd, no office screens) so it loads fast on a phone: the trainee logs in as
-// themselves if needed, and the page posts the code with the phone's own random device id, kept in
+// themselves if needed — or, without an account, gives resident ID and name and types the code texted
+// to the phone on record — and the page posts the code with the phone's own random device id, kept in
 // this browser's localStorage (the server stores only its hash).
 import { StrictMode, useEffect, useState, type CSSProperties, type FormEvent } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -65,6 +66,43 @@ function SigninPage() {
   const [busy, setBusy] = useState(false);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [bySms, setBySms] = useState(false);
+  const [residentId, setResidentId] = useState('');
+  const [name, setName] = useState('');
+  const [challenge, setChallenge] = useState<{ challengeId: string; message: string } | null>(null);
+  const [code, setCode] = useState('');
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+      setError('');
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const askCode = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      setChallenge(
+        await api('/signin/sms-code', { method: 'POST', body: { sessionId, token, residentId: residentId.trim(), name: name.trim() } }),
+      );
+      setCode('');
+    });
+  };
+  const useCode = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      setResult(
+        await api<Result>('/signin/sms-verify', {
+          method: 'POST',
+          body: { challengeId: challenge!.challengeId, code: code.trim(), deviceId: deviceId() },
+        }),
+      );
+    });
+  };
 
   const signIn = async () => {
     setBusy(true);
@@ -111,7 +149,68 @@ function SigninPage() {
     <main style={box}>
       <h1 style={{ fontSize: 24 }}>扫码签到</h1>
       {me === undefined && <p>正在确认登录状态…</p>}
-      {me === null && (
+      {me === null && !result && bySms && (
+        <>
+          {!challenge ? (
+            <form onSubmit={askCode}>
+              <p>没有学员账号：填写本人身份证号和姓名，验证码将以短信发送到您登记的手机号。</p>
+              <label>
+                身份证号
+                <input
+                  style={input}
+                  value={residentId}
+                  onChange={(e) => setResidentId(e.target.value)}
+                  inputMode="text"
+                  maxLength={18}
+                  required
+                />
+              </label>
+              <label>
+                姓名
+                <input style={input} value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" maxLength={50} required />
+              </label>
+              <button style={button} type="submit" disabled={busy}>
+                获取短信验证码
+              </button>
+            </form>
+          ) : (
+            <form onSubmit={useCode}>
+              <p role="status">{challenge.message}</p>
+              <label>
+                短信验证码
+                <input
+                  style={input}
+                  value={code}
+                  onChange={(e) => setCode(e.target.value)}
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  pattern="\d{6}"
+                  maxLength={6}
+                  required
+                />
+              </label>
+              <button style={button} type="submit" disabled={busy}>
+                验证并签到
+              </button>
+              <p>
+                <button
+                  type="button"
+                  onClick={() => setChallenge(null)}
+                  style={{ background: 'none', border: 0, color: '#1d4ed8', padding: 0 }}
+                >
+                  重新获取验证码
+                </button>
+              </p>
+            </form>
+          )}
+          <p>
+            <button type="button" onClick={() => setBySms(false)} style={{ background: 'none', border: 0, color: '#1d4ed8', padding: 0 }}>
+              用学员账号登录签到
+            </button>
+          </p>
+        </>
+      )}
+      {me === null && !result && !bySms && (
         <form onSubmit={login}>
           <p>请用本人的学员账号登录后签到。</p>
           <label>
@@ -132,6 +231,11 @@ function SigninPage() {
           <button style={button} type="submit" disabled={busy}>
             登录并签到
           </button>
+          <p>
+            <button type="button" onClick={() => setBySms(true)} style={{ background: 'none', border: 0, color: '#1d4ed8', padding: 0 }}>
+              没有账号？用身份证号和短信验证码签到
+            </button>
+          </p>
         </form>
       )}
       {me && me.role !== 'trainee' && <p role="alert">当前登录的不是学员账号（{me.displayName}），请退出后用本人的学员账号登录。</p>}

@@ -40,6 +40,7 @@ import { showServerErrors } from '../../form-errors.ts';
 import { ClassStatusTag, ProblemLine, RowIssues } from './parts.tsx';
 import type { AttendanceMark, ClassDetail, ClassTrainee, OpeningReview, RowIssue } from './types.ts';
 import { SigninCodeModal } from './SigninCodeModal.tsx';
+import { AttachmentsCard } from '../../attachments.tsx';
 
 const EDITABLE = ['draft', 'returned'];
 const MANUAL_REASONS = ['忘带手机', '设备故障', '网络故障', '其他'];
@@ -124,6 +125,7 @@ function ClassBody({ cls, reload }: { cls: ClassDetail; reload(): void }) {
           {cls.reviewNote && cls.status !== 'returned' && <Descriptions.Item label="审查意见">{cls.reviewNote}</Descriptions.Item>}
         </Descriptions>
       </Card>
+      <AttachmentsCard record={`/classes/${encodeURIComponent(cls.id)}`} title="附件（教学计划、师资资质等）" />
       {reviewLines.length > 0 && (
         <Card size="small" title="开班审查发现的问题">
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>

@@ -14,6 +14,7 @@ import { areaName, CLASS_STATUS_NAMES, LEVEL_NAMES, nameOf, PROGRAM_NAMES } from
 import { RowsExportButton, type ExportColumn } from '../../list.tsx';
 import { post, reviewPage, useAction, type ClassView, type OpeningReview, type Problem } from './shared.tsx';
 import { validFields } from '../../form-errors.ts';
+import { AttachmentsCard } from '../../attachments.tsx';
 
 type TraineeRow = OpeningReview['trainees'][number];
 
@@ -174,6 +175,7 @@ function ClassReview() {
         />
         {c.reviewNote && <Alert style={{ marginTop: 12 }} type="info" showIcon title={`审查意见：${c.reviewNote}`} />}
       </Card>
+      <AttachmentsCard record={`/classes/${encodeURIComponent(c.id)}`} title="附件（开班申请材料）" />
       <Card
         title="开班审查（跨项目核查）"
         size="small"

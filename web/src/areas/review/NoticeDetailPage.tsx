@@ -36,6 +36,7 @@ import type { Claim } from '../../types.ts';
 import { NoticeStatusTag } from './PublicityPage.tsx';
 import { OBJECTION_STATUS_NAMES, post, reviewPage, useAction, type NoticeDetail, type Objection } from './shared.tsx';
 import { validFields } from '../../form-errors.ts';
+import { AttachmentsCard } from '../../attachments.tsx';
 
 const EXPORT: ExportColumn<Claim>[] = [C.id, C.traineeName, C.program, C.residentId, C.status, C.amount];
 const OBJECTION_EXPORT: ExportColumn<Objection>[] = [
@@ -347,6 +348,10 @@ function NoticeDetailScreen() {
           locale={{ emptyText: '暂无异议' }}
           scroll={{ x: 900 }}
           aria-label="异议"
+          expandable={{
+            expandedRowRender: (o) => <AttachmentsCard record={`/objections/${encodeURIComponent(o.id)}`} title="异议证据（附件）" />,
+            columnTitle: '证据',
+          }}
         />
       </Card>
       <Card

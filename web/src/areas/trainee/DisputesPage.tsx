@@ -11,6 +11,7 @@ import { formatDateTime, formatMoney } from '../../format.ts';
 import { areaName, DISPUTE_FINDING_NAMES, DISPUTE_STATUS_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { applyServerError, ListHeader, options, RequireRole } from './party-ui.tsx';
+import { AttachmentsCard } from '../../attachments.tsx';
 
 const FILTERS = ['status', 'pending'] as const;
 const SORTABLE = { createdAt: 'createdAt', status: 'status', resolvedAt: 'resolvedAt' };
@@ -170,6 +171,10 @@ function Disputes() {
           columns={columns}
           scroll={{ x: office ? 1250 : 900 }}
           locale={{ emptyText: '暂无异议' }}
+          expandable={{
+            expandedRowRender: (d) => <AttachmentsCard record={`/disputes/${encodeURIComponent(d.id)}`} title="争议证据（附件）" />,
+            columnTitle: '证据',
+          }}
         />
       )}
       <ResolveModal
