@@ -23,6 +23,12 @@ export interface Limits {
   classSessions: number;
   /** Cells (trainees × sessions) of one class's attendance sheet download. */
   attendanceSheetCells: number;
+  /** Bytes of an online lesson's video file (docs/online-learning.md). */
+  lessonVideoBytes: number;
+  /** Bytes of an online lesson's document (PDF). */
+  lessonDocumentBytes: number;
+  /** Online lessons of one class. */
+  classLessons: number;
 }
 
 export const LIMIT_SETTINGS: Record<keyof Limits, { env: string; default: number }> = {
@@ -35,6 +41,9 @@ export const LIMIT_SETTINGS: Record<keyof Limits, { env: string; default: number
   classTrainees: { env: 'UPSKILL_CLASS_MAX_TRAINEES', default: 500 },
   classSessions: { env: 'UPSKILL_CLASS_MAX_SESSIONS', default: 400 },
   attendanceSheetCells: { env: 'UPSKILL_ATTENDANCE_SHEET_MAX_CELLS', default: 100_000 },
+  lessonVideoBytes: { env: 'UPSKILL_LESSON_VIDEO_MAX_BYTES', default: 100 * 1024 * 1024 },
+  lessonDocumentBytes: { env: 'UPSKILL_LESSON_DOCUMENT_MAX_BYTES', default: 20 * 1024 * 1024 },
+  classLessons: { env: 'UPSKILL_CLASS_MAX_LESSONS', default: 60 },
 };
 
 /** The limits in force: each from its environment setting, or its default. Read on every call (cheap), so a test may set one. */
