@@ -10,7 +10,7 @@ import { now } from '../clock.ts';
 import { appendAudit, type Tx } from '../../store/audit-log.ts';
 import { deviceHash } from '../attendance/signin-token.ts';
 import { assertOnlineProgram, lessonInScope, ONLINE_TIMING } from './online-lesson.ts';
-import { nextCheckAt, progressMs, type ViewingState } from './viewing-clock.ts';
+import { nextCheckAt, progressMs, questionView, type ViewingState } from './viewing-clock.ts';
 
 export async function startOnlineViewing(tx: Tx, actor: Actor | null, lessonId: number, input: { deviceId: string }): Promise<ViewingState> {
   const a = requireRole(actor, 'trainee');
@@ -24,7 +24,7 @@ export async function startOnlineViewing(tx: Tx, actor: Actor | null, lessonId: 
   const stale = new Date(at.getTime() - ONLINE_TIMING.maxGapSeconds * 1000);
   const closed = await tx
     .updateTable('online_viewings')
-    .set((eb) => ({ closed_at: eb.ref('last_beat_at'), check_question_id: null }))
+    .set((eb) => ({ closed_at: eb.ref('last_beat_at') }))
     .where('resident_id', '=', me)
     .where('closed_at', 'is', null)
     .where((eb) => eb.or([eb('last_beat_at', '<', stale), eb.and([eb('lesson_id', '=', lessonId), eb('device_hash', '=', device)])]))
@@ -59,6 +59,25 @@ export async function startOnlineViewing(tx: Tx, actor: Actor | null, lessonId: 
         : `本课正在另一台设备或另一个页面上学习，同一时间只计一处。请先关闭那个页面，约 ${ONLINE_TIMING.maxGapSeconds} 秒后再试`,
     );
   }
+  // A check question left unanswered (the page closed, the video stopped) waits in the new viewing:
+  // stopping and starting again never skips a check, and nothing counts until it is answered right.
+  const unanswered = await tx
+    .selectFrom('online_viewings')
+    .select(['id', 'check_question_id', 'check_asked_at'])
+    .where('resident_id', '=', me)
+    .where('lesson_id', '=', lessonId)
+    .where('closed_at', 'is not', null)
+    .where('check_question_id', 'is not', null)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (unanswered) {
+    await tx.updateTable('online_viewings').set({ check_question_id: null }).where('resident_id', '=', me).where('lesson_id', '=', lessonId).where('closed_at', 'is not', null).execute();
+    await tx
+      .updateTable('online_viewings')
+      .set({ check_question_id: unanswered.check_question_id, check_asked_at: unanswered.check_asked_at })
+      .where('id', '=', opened.id)
+      .execute();
+  }
   await tx.insertInto('online_progress').values({ lesson_id: lessonId, resident_id: me }).onConflict((oc) => oc.columns(['lesson_id', 'resident_id']).doNothing()).execute();
   await appendAudit(tx, {
     actor: actorLabel(a),
@@ -69,16 +88,17 @@ export async function startOnlineViewing(tx: Tx, actor: Actor | null, lessonId: 
   });
   const counted = await progressMs(tx, lessonId, me);
   const complete = counted >= lesson.duration_seconds * 1000;
+  const question = unanswered ? await questionView(tx, unanswered.check_question_id!) : null;
   return {
     viewingId: opened.id,
     lessonId,
-    state: complete ? 'complete' : 'counting',
+    state: question ? 'check' : complete ? 'complete' : 'counting',
     countedSeconds: Math.floor(counted / 1000),
     durationSeconds: lesson.duration_seconds,
     addedSeconds: 0,
     resumed: false,
-    question: null,
+    question,
     beatSeconds: ONLINE_TIMING.beatSeconds,
-    message: complete ? '本课学习时间已满，可以继续观看复习，不再计时' : '开始计时：请保持本页面在前台播放',
+    message: question ? '请先回答上次未答的检查题：答对后继续计时' : complete ? '本课学习时间已满，可以继续观看复习，不再计时' : '开始计时：请保持本页面在前台播放',
   };
 }

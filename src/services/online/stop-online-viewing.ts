@@ -11,7 +11,8 @@ export async function stopOnlineViewing(tx: Tx, actor: Actor | null, viewingId: 
   if (v.closed_at) return closedState(v, await progressMs(tx, v.lesson_id, v.resident_id));
   const at = now();
   const last = await advanceViewing(tx, v, at, false);
-  await tx.updateTable('online_viewings').set({ closed_at: at, check_question_id: null }).where('id', '=', v.id).execute();
+  // An unanswered check stays on the closed viewing: the next start of this lesson asks it again.
+  await tx.updateTable('online_viewings').set({ closed_at: at }).where('id', '=', v.id).execute();
   await appendAudit(tx, {
     actor: actorLabel(a),
     action: 'online.viewing.stop',

@@ -194,6 +194,26 @@ describe('Check questions', () => {
     await page.stop(v.viewingId, plus(t, 50));
   });
 
+  it('stopping or reloading the page never skips a check: the next start of the lesson asks the same question, and nothing counts until it is answered', async () => {
+    const page = studyPage(store, roster[5]!);
+    let v = await page.start(lessonShort, at('18:00:00'));
+    let t = at('18:00:00');
+    let asked = null as Awaited<ReturnType<typeof page.beat>> | null;
+    for (let i = 0; i < 6 && !asked?.question; i++) {
+      t = plus(t, 15);
+      asked = await page.beat(v.viewingId, t);
+    }
+    const q = asked!.question!;
+    await page.stop(v.viewingId, plus(t, 5));
+    v = await page.start(lessonShort, plus(t, 10));
+    expect(v).toMatchObject({ state: 'check', question: { id: q.id }, countedSeconds: asked!.countedSeconds, message: '请先回答上次未答的检查题：答对后继续计时' });
+    expect((await page.beat(v.viewingId, plus(t, 25))).addedSeconds).toBe(0);
+    const right = await page.answer(v.viewingId, q.id, q.prompt.startsWith('灭火器') ? 1 : 0, plus(t, 30));
+    expect(right.correct).toBe(true);
+    await page.stop(v.viewingId, plus(t, 40));
+    expect(await progress(lessonShort, roster[5]!)).toBe(asked!.countedSeconds + 10);
+  });
+
   it('refuses an answer when no question waits, or to another question than the one asked', async () => {
     const page = studyPage(store, roster[7]!);
     const v = await page.start(lessonLong, at('17:00:00'));
