@@ -14,6 +14,7 @@ import { areaName, CLASS_STATUS_NAMES, LEVEL_NAMES, nameOf, PROGRAM_NAMES } from
 import { RowsExportButton, type ExportColumn } from '../../list.tsx';
 import { post, reviewPage, useAction, type ClassView, type OpeningReview, type Problem } from './shared.tsx';
 import { validFields } from '../../form-errors.ts';
+import { OnlineStudyTable } from '../provider/OnlineCourseTab.tsx';
 
 type TraineeRow = OpeningReview['trainees'][number];
 
@@ -233,6 +234,9 @@ function ClassReview() {
           </Space>
         )}
       </Card>
+      {['running', 'assessed', 'closed'].includes(c.status) && ['skill_upgrade', 'short_term', 'employment_skill'].includes(c.program) && (
+        <OnlineStudyTable classId={c.id} />
+      )}
       {decidable && (
         <Card title="审查决定" size="small">
           <Form form={approveForm} layout="vertical" disabled={Boolean(approveAction.running || action.running)}>
