@@ -149,7 +149,10 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-length', String(c.end - c.start + 1))
         .header('etag', `"${c.sha256}"`)
         .header('cache-control', 'private, no-transform')
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(c.fileName)}`);
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(c.fileName)}`)
+        // A document is shown inside the study page (same origin); nothing else may frame it or run in it.
+        .header('x-frame-options', 'SAMEORIGIN')
+        .header('content-security-policy', "default-src 'none'; frame-ancestors 'self'");
       if (c.status === 206) reply.header('content-range', `bytes ${c.start}-${c.end}/${c.size}`);
       return reply.send(c.body);
     },

@@ -34,6 +34,8 @@ export async function uploadLessonContent(
   fileName: string | null,
 ): Promise<OnlineLessonView> {
   const a = requireRole(actor, 'provider');
+  // The lesson first (outside the actor's scope it is "not found", whatever the body), then the file.
+  await inTransaction(db, (tx) => draftLessonForChange(tx, a, lessonId));
   if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('invalid_input', 'file: 请上传课程文件（视频 MP4/WebM 或 PDF 文档）', 'file');
   const type = sniffLessonType(body);
   if (!type) throw new AppError('invalid_input', 'file: 文件不是 MP4、WebM 视频或 PDF 文档（按文件内容判断，与扩展名无关）', 'file');
