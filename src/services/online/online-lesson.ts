@@ -1,6 +1,5 @@
 // What every online-learning use case shares (§5.4 网络和移动学习平台; docs/online-learning.md): the
 // platform's timing settings, the lesson as the actor may read or change it, and its view.
-import { randomInt } from 'node:crypto';
 import { PROGRAM_NAMES, type ProgramCode } from '../../policy/codes.ts';
 import { onlineCounts } from '../../policy/online-learning.ts';
 import type { Actor } from '../access.ts';
@@ -8,6 +7,7 @@ import { AppError } from '../app-error.ts';
 import type { Tx } from '../../store/audit-log.ts';
 import { classInScope } from '../classes/class-scope.ts';
 import { notFound } from '../record-scope.ts';
+import { randomBelow } from '../chance.ts';
 
 /**
  * The platform's timing (working settings of the city bureau, not the plan's figures): the page sends
@@ -29,7 +29,7 @@ export const QUESTION_LIMITS = { perLesson: 10, minOptions: 2, maxOptions: 6, pr
 export function checkDelayMs(durationSeconds: number): number {
   const lo = Math.min(ONLINE_TIMING.checkMinSeconds, Math.max(15, Math.round(durationSeconds * 0.25)));
   const hi = Math.max(lo, Math.min(ONLINE_TIMING.checkMaxSeconds, Math.max(30, Math.round(durationSeconds * 0.6))));
-  return randomInt(lo * 1000, hi * 1000 + 1);
+  return lo * 1000 + randomBelow((hi - lo) * 1000 + 1);
 }
 
 export type LessonRow = {

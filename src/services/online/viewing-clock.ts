@@ -5,11 +5,11 @@
 // question is waiting for its answer; the lesson's total for the person never passes its duration.
 // Callers hold the viewing's row lock (select … for update); the person's progress row is locked
 // here, so two beats can never count the same interval twice.
-import { randomInt } from 'node:crypto';
 import type { Tx } from '../../store/audit-log.ts';
 import { AppError } from '../app-error.ts';
 import type { Actor } from '../access.ts';
 import { ONLINE_TIMING, checkDelayMs } from './online-lesson.ts';
+import { randomBelow } from '../chance.ts';
 
 export interface ViewingRow {
   id: number;
@@ -90,7 +90,7 @@ export async function questionView(tx: Tx, id: number): Promise<CheckQuestion> {
 export async function drawQuestion(tx: Tx, lessonId: number, not: number | null): Promise<number | null> {
   const ids = (await tx.selectFrom('online_questions').select('id').where('lesson_id', '=', lessonId).orderBy('id').execute()).map((q) => q.id);
   const pool = ids.length > 1 && not !== null ? ids.filter((i) => i !== not) : ids;
-  return pool.length ? pool[randomInt(pool.length)]! : null;
+  return pool.length ? pool[randomBelow(pool.length)]! : null;
 }
 
 /**
