@@ -43,7 +43,8 @@ export const excessDailyStudy: RiskRule = {
       from online o
       left join classroom cl on cl.resident_id = o.resident_id and cl.day = o.day
       join people pe on pe.resident_id = o.resident_id
-      where o.hours + coalesce(cl.hours, 0) > ${p.maxHoursPerDay}
+      -- Compared to the hundredth: a day's share of a span is computed in floating point.
+      where round((o.hours + coalesce(cl.hours, 0))::numeric, 2) > ${p.maxHoursPerDay}
       order by o.resident_id, o.day`.execute(tx);
     const byPerson = new Map<string, Row[]>();
     for (const r of rows) byPerson.set(r.resident_id, [...(byPerson.get(r.resident_id) ?? []), r]);
