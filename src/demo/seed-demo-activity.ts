@@ -50,6 +50,9 @@
 // - PLANT-SHARED-DEVICE one phone signing in two trainees of one session.
 // - PLANT-MANUAL-SHARE  a class in which about half of the presences were entered by the provider by hand.
 // - PLANT-LONG-DAYS     a §4.3 class of 39 hours scheduled in 3 days of 13 hours.
+// - PLANT-ONLINE-IN-CLASS, PLANT-ONLINE-LONG-DAY, PLANT-ONLINE-ONE-DEVICE: the online course's cases
+//                       (seed-demo-online.ts): online study while signed in to a session, more than 10
+//                       hours of study in a day, three trainees on one computer.
 // Every risk rule of src/services/risk/rules has at least one planted case (`riskRules` below); the
 // rest of the demo is clean: test/services/risk/demo-scan.test.ts scans it and checks both.
 import { addDays, addMonths } from '../policy/dates.ts';
@@ -68,6 +71,7 @@ import { scanSigninCodesAt } from '../services/attendance/scan-signin-code.ts';
 import { sessionInstants } from '../services/attendance/session-moment.ts';
 import { signinToken } from '../services/attendance/signin-token.ts';
 import { withBusinessClock } from '../services/business-date.ts';
+import { ONLINE_PLANTS, seedDemoOnline } from './seed-demo-online.ts';
 import { withInstant } from '../services/clock.ts';
 import { recordAssessment } from '../services/classes/record-assessment.ts';
 import { completeAssessment } from '../services/classes/complete-assessment.ts';
@@ -201,6 +205,8 @@ export const PLANTED_IRREGULARITIES = [
     riskRules: ['excess_daily_hours'],
     what: '一个岗位技能提升短期培训班把 39 学时排在 3 天内（每天 13 学时）',
   },
+  // The online course's plants (seed-demo-online.ts).
+  ...ONLINE_PLANTS,
 ] as const;
 export type PlantedId = (typeof PLANTED_IRREGULARITIES)[number]['id'];
 
@@ -1888,6 +1894,13 @@ export async function seedDemoActivity(tx: Tx, world: DemoWorld, progress: Say =
   const s8 = { ...s7, ...(await seedApprenticeshipPlans(s7)) };
   const s9 = { ...s8, ...(await submitAndDecideClaims(s8)) };
   const s10 = { ...s9, ...(await reviewPublishAndPay(s9)) };
+  // The online course of one running class (§5.4), with its own draws: the story's are untouched.
+  s10.planted.push(
+    ...(await seedDemoOnline(tx, {
+      classes: s10.ordered.map((c) => ({ id: c.id!, status: c.status, program: c.program, provider: s10.providerActor(c) })),
+      today: DEMO_TODAY,
+    })),
+  );
   await finishPlantedCases(s10);
   const { planted, advance, r3ExceptionClaimId } = s10;
   const classes = Object.fromEntries(

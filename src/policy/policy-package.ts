@@ -47,6 +47,7 @@ export const PARAMETER_SCHEMAS = {
     .array(z.enum(INDUSTRIES))
     .min(1)
     .refine((xs) => new Set(xs).size === xs.length, '产业不能重复'),
+  'online.maxSharePercent': percent,
 } as const;
 
 export type ParameterName = keyof typeof PARAMETER_SCHEMAS;

@@ -27,6 +27,12 @@ export interface Limits {
   attachmentBytes: number;
   /** Supporting documents kept on one record, replaced ones included. */
   recordAttachments: number;
+  /** Bytes of an online lesson's video file (docs/online-learning.md). */
+  lessonVideoBytes: number;
+  /** Bytes of an online lesson's document (PDF). */
+  lessonDocumentBytes: number;
+  /** Online lessons of one class. */
+  classLessons: number;
 }
 
 export const LIMIT_SETTINGS: Record<keyof Limits, { env: string; default: number }> = {
@@ -41,6 +47,9 @@ export const LIMIT_SETTINGS: Record<keyof Limits, { env: string; default: number
   attendanceSheetCells: { env: 'UPSKILL_ATTENDANCE_SHEET_MAX_CELLS', default: 100_000 },
   attachmentBytes: { env: 'UPSKILL_ATTACHMENT_MAX_BYTES', default: 10 * 1024 * 1024 },
   recordAttachments: { env: 'UPSKILL_RECORD_MAX_ATTACHMENTS', default: 60 },
+  lessonVideoBytes: { env: 'UPSKILL_LESSON_VIDEO_MAX_BYTES', default: 100 * 1024 * 1024 },
+  lessonDocumentBytes: { env: 'UPSKILL_LESSON_DOCUMENT_MAX_BYTES', default: 20 * 1024 * 1024 },
+  classLessons: { env: 'UPSKILL_CLASS_MAX_LESSONS', default: 60 },
 };
 
 /** The limits in force: each from its environment setting, or its default. Read on every call (cheap), so a test may set one. */

@@ -963,3 +963,76 @@ export interface SigninSmsCodeTable {
 export interface Database {
   signin_sms_codes: SigninSmsCodeTable;
 }
+// Online learning (2026-12-06T1710-online-learning; docs/online-learning.md).
+export interface OnlineLessonTable {
+  id: Generated<number>;
+  class_id: string;
+  title: string;
+  kind: 'video' | 'document';
+  duration_seconds: number;
+  content_type: string | null;
+  file_name: string | null;
+  size_bytes: number | null;
+  sha256: string | null;
+  uploaded_by: string | null;
+  uploaded_at: Date | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  published_at: Date | null;
+  published_by: string | null;
+}
+export interface OnlineLessonChunkTable {
+  lesson_id: number;
+  n: number;
+  data: Uint8Array;
+}
+export interface OnlineQuestionTable {
+  id: Generated<number>;
+  lesson_id: number;
+  prompt: string;
+  /** The choices, as a JSON array of texts. */
+  options: ColumnType<string[], string, string>;
+  answer: number;
+  created_at: Generated<Date>;
+}
+export interface OnlineViewingTable {
+  id: Generated<number>;
+  lesson_id: number;
+  class_id: string;
+  resident_id: string;
+  device_hash: string;
+  started_at: Date;
+  last_beat_at: Date;
+  closed_at: Date | null;
+  counted_ms: Generated<number>;
+  next_check_at: Date | null;
+  check_question_id: number | null;
+  check_asked_at: Date | null;
+  wrong_answers: Generated<number>;
+  /** The span the last counted beat extended (online_study_spans), when the counting is continuous. */
+  span_id: number | null;
+}
+export interface OnlineProgressTable {
+  lesson_id: number;
+  resident_id: string;
+  counted_ms: Generated<number>;
+  updated_at: Date | null;
+}
+export interface OnlineStudySpanTable {
+  id: Generated<number>;
+  viewing_id: number;
+  lesson_id: number;
+  class_id: string;
+  resident_id: string;
+  from_at: Date;
+  to_at: Date;
+  counted_ms: number;
+}
+export interface Database {
+  online_lessons: OnlineLessonTable;
+  online_lesson_chunks: OnlineLessonChunkTable;
+  online_questions: OnlineQuestionTable;
+  online_viewings: OnlineViewingTable;
+  online_progress: OnlineProgressTable;
+  online_study_spans: OnlineStudySpanTable;
+}

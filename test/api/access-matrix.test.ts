@@ -90,6 +90,10 @@ const SCOPE = {
   classManage: { city: 'AB', county: 'A', provider: 'A' },
   // The classroom QR code and a session's sign-out setting: the class's own provider only.
   classProvider: { provider: 'A' },
+  // Online lessons (§5.4): the class's provider, the offices, and the trainees on its roster.
+  classOnline: { city: 'AB', county: 'A', provider: 'A', trainee: 'A' },
+  // A trainee's own viewing of a lesson.
+  ownViewing: { trainee: 'A' },
   // person-scope.ts: departments other than the group-keeping ones see nobody.
   person: { city: 'AB', county: 'A', veterans: 'A', enterprise: 'A', provider: 'A', trainee: 'A' },
   personManage: OFFICES,
@@ -602,6 +606,81 @@ const TABLE: Record<string, Row> = {
     body: () => ({}),
   },
   'GET /api/v1/provider-payments': { who: ['provider'] },
+
+  // Online learning (§5.4). The fixture's lessons are published (fixed): the provider's changes are refused by their state (409).
+  'GET /api/v1/classes/{id}/online-lessons': {
+    who: ['provider', 'county', 'city', 'trainee'],
+    scope: 'classOnline',
+    path: ({ side }) => `/classes/${F.class[side]}/online-lessons`,
+  },
+  // Class A is §4.10 safety training: online lessons are refused by its program (409).
+  'POST /api/v1/classes/{id}/online-lessons': {
+    who: ['provider'],
+    scope: 'classProvider',
+    path: ({ side }) => `/classes/${F.class[side]}/online-lessons`,
+    body: () => ({ title: '矩阵课程', kind: 'video', durationSeconds: 600 }),
+  },
+  'PUT /api/v1/online-lessons/{lessonId}/content': {
+    who: ['provider'],
+    scope: 'classProvider',
+    path: ({ side }) => `/online-lessons/${ONLINE.lesson[side]}/content`,
+  },
+  'POST /api/v1/online-lessons/{lessonId}/questions': {
+    who: ['provider'],
+    scope: 'classProvider',
+    path: ({ side }) => `/online-lessons/${ONLINE.lesson[side]}/questions`,
+    body: () => ({ prompt: '矩阵题', options: ['甲', '乙'], answer: 0 }),
+  },
+  'DELETE /api/v1/online-lessons/{lessonId}/questions/{questionId}': {
+    who: ['provider'],
+    scope: 'classProvider',
+    path: ({ side }) => `/online-lessons/${ONLINE.lesson[side]}/questions/${ONLINE.question[side]}`,
+  },
+  'POST /api/v1/online-lessons/{lessonId}/publish': {
+    who: ['provider'],
+    scope: 'classProvider',
+    path: ({ side }) => `/online-lessons/${ONLINE.lesson[side]}/publish`,
+  },
+  'DELETE /api/v1/online-lessons/{lessonId}': {
+    who: ['provider'],
+    scope: 'classProvider',
+    path: ({ side }) => `/online-lessons/${ONLINE.lesson[side]}`,
+  },
+  'GET /api/v1/online-lessons/{lessonId}/content': {
+    who: ['provider', 'county', 'city', 'trainee'],
+    scope: 'classOnline',
+    path: ({ side }) => `/online-lessons/${ONLINE.lesson[side]}/content`,
+  },
+  'GET /api/v1/my/online-lessons': { who: ['trainee'] },
+  // Class A is not running (and not a program online time counts for): a start is refused by its state (409).
+  'POST /api/v1/online-lessons/{lessonId}/viewings': {
+    who: ['trainee'],
+    scope: 'ownViewing',
+    path: ({ side }) => `/online-lessons/${ONLINE.lesson[side]}/viewings`,
+    body: () => ({ deviceId: 'mx-device-0000000002' }),
+  },
+  'POST /api/v1/online-viewings/{viewingId}/beat': {
+    who: ['trainee'],
+    scope: 'ownViewing',
+    path: ({ side }) => `/online-viewings/${ONLINE.viewing[side]}/beat`,
+  },
+  // No check question waits: refused by its state (409).
+  'POST /api/v1/online-viewings/{viewingId}/answer': {
+    who: ['trainee'],
+    scope: 'ownViewing',
+    path: ({ side }) => `/online-viewings/${ONLINE.viewing[side]}/answer`,
+    body: ({ side }) => ({ questionId: ONLINE.question[side], choice: 0 }),
+  },
+  'POST /api/v1/online-viewings/{viewingId}/stop': {
+    who: ['trainee'],
+    scope: 'ownViewing',
+    path: ({ side }) => `/online-viewings/${ONLINE.viewing[side]}/stop`,
+  },
+  'GET /api/v1/classes/{id}/online-study': {
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${F.class[side]}/online-study`,
+  },
 
   // Filings, plans, projects.
   'GET /api/v1/filings': {
@@ -1448,6 +1527,60 @@ beforeAll(async () => {
       { parameter: 'safety.amountYuan', value: 1100, from: '2020-01-14', to: '2020-12-31' },
     )
   ).id;
+});
+
+// Online learning (§5.4): a published lesson with a file and a question on each side's class, and a
+// viewing of it by each side's person (records inserted directly: the use cases are tested elsewhere).
+const ONLINE = { lesson: { A: 0, B: 0 }, question: { A: 0, B: 0 }, viewing: { A: 0, B: 0 } };
+beforeAll(async () => {
+  const db = t.store.db;
+  for (const side of ['A', 'B'] as const) {
+    const lesson = await db
+      .insertInto('online_lessons')
+      .values({
+        class_id: F.class[side],
+        title: `${side}班网络课程`,
+        kind: 'video',
+        duration_seconds: 600,
+        content_type: 'video/mp4',
+        file_name: 'lesson.mp4',
+        size_bytes: 12,
+        sha256: 'a'.repeat(64),
+        uploaded_by: 'test',
+        uploaded_at: new Date('2020-03-01T00:00:00Z'),
+        created_by: 'test',
+        published_at: new Date('2020-03-01T00:00:00Z'),
+        published_by: 'test',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ONLINE.lesson[side] = lesson.id;
+    await db
+      .insertInto('online_lesson_chunks')
+      .values({ lesson_id: lesson.id, n: 0, data: new Uint8Array(Buffer.from('\u0000\u0000\u0000\u0018ftypisom', 'latin1')) })
+      .execute();
+    const q = await db
+      .insertInto('online_questions')
+      .values({ lesson_id: lesson.id, prompt: '题', options: JSON.stringify(['甲', '乙']), answer: 0 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ONLINE.question[side] = q.id;
+    const at = new Date('2020-03-02T01:00:00Z');
+    const v = await db
+      .insertInto('online_viewings')
+      .values({
+        lesson_id: lesson.id,
+        class_id: F.class[side],
+        resident_id: F.person[side],
+        device_hash: 'x',
+        started_at: at,
+        last_beat_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('online_progress').values({ lesson_id: lesson.id, resident_id: F.person[side] }).execute();
+    ONLINE.viewing[side] = v.id;
+  }
 });
 
 // ---------------------------------------------------------------------------------------------

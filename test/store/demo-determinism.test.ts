@@ -40,6 +40,9 @@ const PER_RUN: Record<string, string[]> = {
   claim_certificate_explanations: ['explained_at'],
   claims: ['created_at', 'updated_at', 'decided_at', 'r3_exception_at'],
   classes: ['created_at', 'updated_at'],
+  // Online learning: when a lesson and its questions were written (uploads, publishing and study carry the story's instants).
+  online_lessons: ['created_at'],
+  online_questions: ['created_at'],
   content_filings: ['created_at', 'updated_at'],
   employment_figures: ['recorded_at'],
   // Facts in time: a case a late fact raised (the demo's PLANT-PENSION-LATE), when it was raised.

@@ -5,6 +5,8 @@
 // rejected or withdrawn one does not count); the engine decides each claim later, as for any claim.
 import type { ProgramCode } from '../../policy/codes.ts';
 import { EMPLOYEE_PROGRAMS } from '../../policy/class-application.ts';
+import { attendedWithOnline } from '../../policy/online-learning.ts';
+import { onlineCreditRule, onlineSecondsOf } from '../online/online-hours.ts';
 import { requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import type { Tx } from '../../store/audit-log.ts';
@@ -84,12 +86,23 @@ export async function claimClassSubsidies(
     .where('class_id', '=', classId)
     .orderBy('id')
     .execute();
+  // Online study counts for §4.2/§4.3/§4.6 classes only, up to the dated share of the class's hours (§5.4).
+  const online = await onlineCreditRule(tx, cls);
+  const onlineSeconds = online.counts ? await onlineSecondsOf(tx, classId) : new Map<string, number>();
   const level = cls.level == null ? null : cls.level === 'special' ? ('special' as const) : Number(cls.level);
   const claimIds: string[] = [];
   for (const t of todo) {
     const marked = attendance.filter((x) => x.resident_id === t.resident_id);
     const mine = marked.filter((x) => x.present);
     const cert = certificates.find((c) => c.resident_id === t.resident_id);
+    const seconds = onlineSeconds.get(t.resident_id);
+    const classroomHours = marked.length ? mine.reduce((s, x) => s + Number(x.hours), 0) : null;
+    const { attendedHours } = attendedWithOnline(
+      classroomHours,
+      seconds === undefined ? null : seconds / 3600,
+      cls.program,
+      online.capHours ?? 0,
+    );
     const { id } = await submitClaim(tx, a, {
       program: cls.program as ProgramCode,
       residentId: t.resident_id,
@@ -103,7 +116,7 @@ export async function claimClassSubsidies(
       startDate: cls.start_date,
       endDate: cls.end_date,
       // Facts not on record stay unknown (null), never zero or false: the engine lists them.
-      attendedHours: marked.length ? mine.reduce((s, x) => s + Number(x.hours), 0) : null,
+      attendedHours,
       attendedDays: marked.length ? new Set(mine.filter((x) => Number(x.hours) > 0).map((x) => x.day)).size : null,
       qualified: t.qualified ?? null,
       certificate: cert ? { type: cert.type, number: cert.number } : null,

@@ -23,8 +23,10 @@ export interface RiskParameters {
   signInEarlyMinutes: number;
   /** shared_signin_device: one device signing in this many different people to one session. */
   sharedDeviceMinPeople: number;
-  /** excess_daily_hours: more class hours than this on one day is not possible to attend (8 h working day + 2 h). */
+  /** excess_daily_hours, excess_daily_study: more hours than this on one day is not possible to attend (8 h working day + 2 h). */
   maxHoursPerDay: number;
+  /** shared_online_device: one device studying online as this many different people. */
+  sharedOnlineDeviceMinPeople: number;
   /** short_course: class hours below this share of the catalog entry's hours are 缩水培训 (SPEC §4.0 Decision). */
   catalogHoursShare: number;
   /** pre_job_long_employed: evidence of employment by the same enterprise this many months or more before the start. */
@@ -39,7 +41,9 @@ export interface RiskParameters {
 export const RISK_PARAMETERS: RiskParameters = {
   // risk-2020.2 (2026-12-06): rules read attendance as it happened — QR sign-ins' real times, manual
   // marks by their share (docs/attendance.md); signin_off_day, which read the entry time, retired.
-  version: 'risk-2020.2',
+  // risk-2020.3 (2026-12-06): online study time (§5.4) read too — online_during_session, excess_daily_study,
+  // shared_online_device (docs/online-learning.md).
+  version: 'risk-2020.3',
   effectiveFrom: '2020-01-14', // the plan's issue date (SPEC §end)
   rosterJaccard: 0.8, // "a roster largely copied" read as ≥ 80% Jaccard overlap
   rosterMinTrainees: 10, // classes of ≥ 10 trainees
@@ -50,6 +54,7 @@ export const RISK_PARAMETERS: RiskParameters = {
   signInEarlyMinutes: 60, // arriving an hour early happens; a sign-in hours before the session does not prove the session
   sharedDeviceMinPeople: 2, // a phone signs in its owner: a second person on the same phone is someone signing for another
   maxHoursPerDay: 10, // > 10 hours of sessions on one day
+  sharedOnlineDeviceMinPeople: 3, // a household may share one computer (two people); a device studying for three or more is a pattern
   catalogHoursShare: 0.5, // < 50% of the catalog hours in force on the start date
   preJobEmployedMonths: 12, // §4.4 trains "newly hired" staff; employed ≥ 12 months earlier is not new
   sampleBaseProbability: 0.05, // every class has a floor chance of a visit (随机抽查)
@@ -90,6 +95,9 @@ export const RULE_WEIGHTS: Record<string, number> = {
   shared_signin_device: 35,
   signin_two_classes: 35,
   excess_daily_hours: 25,
+  online_during_session: 35,
+  excess_daily_study: 30,
+  shared_online_device: 30,
   short_course: 30,
   certificate_reuse: 45,
   pre_job_long_employed: 30,

@@ -2,6 +2,9 @@
 import { certificateReuse } from './certificate-reuse.ts';
 import { copiedRoster } from './copied-roster.ts';
 import { excessDailyHours } from './excess-daily-hours.ts';
+import { excessDailyStudy } from './excess-daily-study.ts';
+import { onlineDuringSession } from './online-during-session.ts';
+import { sharedOnlineDevice } from './shared-online-device.ts';
 import { overlappingAttendance } from './overlapping-attendance.ts';
 import { overlappingClaims } from './overlapping-claims.ts';
 import { pensionTrainee } from './pension-trainee.ts';
@@ -31,6 +34,9 @@ export const RISK_RULES: readonly RiskRule[] = [
   signinTwoClasses,
   manualMarksShare,
   excessDailyHours,
+  onlineDuringSession,
+  excessDailyStudy,
+  sharedOnlineDevice,
   shortCourse,
   certificateReuse,
   preJobLongEmployed,

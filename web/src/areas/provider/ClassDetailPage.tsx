@@ -41,6 +41,7 @@ import { ClassStatusTag, ProblemLine, RowIssues } from './parts.tsx';
 import type { AttendanceMark, ClassDetail, ClassTrainee, OpeningReview, RowIssue } from './types.ts';
 import { SigninCodeModal } from './SigninCodeModal.tsx';
 import { AttachmentsCard } from '../../attachments.tsx';
+import { OnlineCourseTab } from './OnlineCourseTab.tsx';
 
 const EDITABLE = ['draft', 'returned'];
 const MANUAL_REASONS = ['忘带手机', '设备故障', '网络故障', '其他'];
@@ -78,6 +79,7 @@ function ClassBody({ cls, reload }: { cls: ClassDetail; reload(): void }) {
   const tabs = [
     { key: 'roster', label: `花名册（${cls.trainees.length}）`, children: <RosterTab cls={cls} mine={mine} reload={reload} /> },
     { key: 'attendance', label: '考勤', children: <AttendanceTab cls={cls} mine={mine} reload={reload} /> },
+    { key: 'online', label: '网络课程', children: <OnlineCourseTab cls={cls} mine={mine} /> },
     { key: 'assessment', label: '考核结果', children: <AssessmentTab cls={cls} mine={mine} reload={reload} /> },
     {
       key: 'certificates',

@@ -15,6 +15,7 @@ import { RowsExportButton, type ExportColumn } from '../../list.tsx';
 import { post, reviewPage, useAction, type ClassView, type OpeningReview, type Problem } from './shared.tsx';
 import { validFields } from '../../form-errors.ts';
 import { AttachmentsCard } from '../../attachments.tsx';
+import { OnlineStudyTable } from '../provider/OnlineCourseTab.tsx';
 
 type TraineeRow = OpeningReview['trainees'][number];
 
@@ -235,6 +236,9 @@ function ClassReview() {
           </Space>
         )}
       </Card>
+      {['running', 'assessed', 'closed'].includes(c.status) && ['skill_upgrade', 'short_term', 'employment_skill'].includes(c.program) && (
+        <OnlineStudyTable classId={c.id} />
+      )}
       {decidable && (
         <Card title="审查决定" size="small">
           <Form form={approveForm} layout="vertical" disabled={Boolean(approveAction.running || action.running)}>
