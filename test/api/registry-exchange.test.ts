@@ -425,6 +425,19 @@ describe('two registers disagreeing', () => {
   });
 });
 
+describe('the sample extracts a new user can import', () => {
+  for (const key of SOURCE_KEYS) {
+    it(`${REGISTRY_SOURCES[key].name}: built from the people on record, it imports and its report names the ID not on record`, async () => {
+      const sample = await req('city', 'GET', `/registry-exchange/sources/${key}/sample`);
+      expect(sample.statusCode).toBe(200);
+      const res = await upload(key, '2021-10-31', sample.rawPayload);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().report.unknownIds).toHaveLength(1);
+      expect(res.json().report.matched).toBeGreaterThan(0);
+    });
+  }
+});
+
 describe('exports to other government systems', () => {
   const sheetOf = async (body: Buffer) => {
     const book = new ExcelJS.Workbook();

@@ -157,6 +157,8 @@ describe('The city imports registry extracts built from the templates', () => {
 
   it('a poverty extract: 贫困劳动力 re-decides the §4.6 claim, and the import is kept with its report', async () => {
     const file = await fromTemplate('poverty', [[POOR.id, POOR.name, '贫困劳动力', '2019-06-01', '']]);
+    await logIn(page, 'city');
+    await page.getByRole('heading', { name: '我的待办' }).waitFor();
     await page.goto('/office/exchange');
     await page.getByRole('heading', { name: '数据交换' }).waitFor();
     await importOnScreen('贫困人口建档立卡登记', '扶贫建档立卡.xlsx', file);
