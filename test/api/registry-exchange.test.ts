@@ -213,7 +213,7 @@ describe('each source has a documented layout and a template', () => {
       expect(facts.map((f) => [f.fact, f.value, f.as_of])).toEqual(ROWS[key].facts);
       for (const f of facts) {
         expect(f.registry_row).toBe(2);
-        expect(f.source).toBe(`${REGISTRY_SOURCES[key].name}（数据日期 2021-10-31，第 ${res.json().id} 次导入第 2 行）`);
+        expect(f.source).toBe(`${REGISTRY_SOURCES[key].name}（数据日期 2021年10月31日，第 ${res.json().id} 次导入第 2 行）`);
       }
     });
   }
@@ -259,7 +259,7 @@ describe('a malformed extract is refused whole, naming row and column, and nothi
       [6, '起始日期'],
     ]);
     expect(issues[0]!.text).toMatch(/^行 3，"身份证号" 列：/);
-    expect(issues[4]!.text).toContain('晚于本次数据的数据日期 2021-10-31');
+    expect(issues[4]!.text).toContain('晚于本次数据的数据日期 2021年10月31日');
     expect([await count('person_facts'), await count('registry_imports')]).toEqual(before);
   });
 
@@ -333,7 +333,7 @@ describe('the reconciliation report of a social insurance extract', () => {
       [P[0], 'pensionEntitled', '2020-02-01', true, 'manual', false],
       [P[1], 'pensionEntitled', '2020-02-01', true, 'manual', false],
     ]);
-    expect(r.conflicts[0].otherDetail).toBe('窗口核实：否，自 2015-01-01');
+    expect(r.conflicts[0].otherDetail).toBe('窗口核实：否，自 2015年1月1日');
     const manual = await t.store.db.selectFrom('person_facts').select('id').where('source', '=', '窗口核实').execute();
     expect(manual).toHaveLength(4);
   });

@@ -144,7 +144,7 @@ describe('The city imports registry extracts built from the templates', () => {
     await redecided.waitFor();
     expect(await redecided.textContent()).toContain(retiredClaim.number);
     expect(await redecided.textContent()).toContain('不符合条件');
-    expect(await page.getByTestId('report-conflicts').textContent()).toContain('人工登记：否（窗口核实：否，自 2020-01-01）');
+    expect(await page.getByTestId('report-conflicts').textContent()).toContain('人工登记：否（窗口核实：否，自 2020年1月1日）');
     expect(await page.getByTestId('report-unknown-ids').textContent()).toContain(STRANGER.id);
     expect(await report.textContent()).not.toMatch(UUID);
     await screenshot(page, '90-exchange-social-insurance-report');

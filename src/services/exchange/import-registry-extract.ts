@@ -17,6 +17,7 @@
 //   7. the reconciliation report is stored with the import and audited.
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import { formatChineseDate } from '../../policy/dates.ts';
 import { appendAudit } from '../../store/audit-log.ts';
 import type { Db } from '../../store/database.ts';
 import { inTransaction, type Tx } from '../../store/transaction.ts';
@@ -140,7 +141,7 @@ export function toImportView(r: {
 }
 
 export const sourceText = (sourceName: string, extractDate: string, importId: number, row: number) =>
-  `${sourceName}（数据日期 ${extractDate}，第 ${importId} 次导入第 ${row} 行）`;
+  `${sourceName}（数据日期 ${formatChineseDate(extractDate)}，第 ${importId} 次导入第 ${row} 行）`;
 
 export async function importRegistryExtract(db: Db, actor: Actor | null, input: ImportInput): Promise<RegistryImportResult> {
   const a = requireRole(actor, 'city');
@@ -232,7 +233,7 @@ export async function importRegistryExtract(db: Db, actor: Actor | null, input: 
       recordsOf(f.resident_id, f.fact, f.registry ?? MANUAL_SOURCE).push({
         from: f.as_of,
         value: f.value,
-        detail: `${f.source}：${f.value ? '是' : '否'}，自 ${f.as_of}`,
+        detail: `${f.source}：${f.value ? '是' : '否'}，自 ${formatChineseDate(f.as_of)}`,
       });
 
     // New facts: those this source has not said before (first row wins within the file).

@@ -13,7 +13,7 @@
 //   insured spell with an employer (months of contributions, kept for §4.8 cross-checks).
 // A person absent from an extract says nothing about them: no fact is recorded as false for absence.
 import { GROUP_NAMES, type GroupCode } from '../../policy/codes.ts';
-import { addDays, isIsoDate } from '../../policy/dates.ts';
+import { addDays, chineseDatesInText, isIsoDate } from '../../policy/dates.ts';
 import { residentIdMessage, usccMessage } from '../identifiers.ts';
 import { AppError } from '../app-error.ts';
 import { readCsv, readSheet, refuseRows, type ReadSheet, type RowProblem, type SheetColumn } from '../classes/sheet-file.ts';
@@ -220,7 +220,8 @@ function periodSource(l: PeriodLayout): RegistrySource {
       const rows: RegistryRow[] = [];
       const seen = new Map<string, number>();
       for (const r of sheet.rows) {
-        const bad = (column: string, message: string) => problems.push({ row: r.row, column, message });
+        // Users read dates as 2021年3月2日, in every message.
+        const bad = (column: string, message: string) => problems.push({ row: r.row, column, message: chineseDatesInText(message) });
         const { residentId, name } = personOf(r, bad);
         let group: GroupCode | undefined = groups[0];
         if (groups.length > 1) {
@@ -300,7 +301,8 @@ const socialInsurance: RegistrySource = {
     const seen = new Map<string, number>();
     const extractMonth = extract.extractDate.slice(0, 7);
     for (const r of sheet.rows) {
-      const bad = (column: string, message: string) => problems.push({ row: r.row, column, message });
+      // Users read dates as 2021年3月2日, in every message.
+      const bad = (column: string, message: string) => problems.push({ row: r.row, column, message: chineseDatesInText(message) });
       const { residentId, name } = personOf(r, bad);
       const uscc = r.get(SI.uscc).toUpperCase();
       if (uscc === '') bad(SI.uscc, '请填写统一社会信用代码');
