@@ -492,6 +492,9 @@ describe('exports to other government systems', () => {
 
   it('refuses a period whose end is before its start, and a county office', async () => {
     expect((await req('city', 'GET', '/registry-exchange/exports/sanctions?from=2021-02-01&to=2021-01-01')).statusCode).toBe(400);
+    const impossible = await req('city', 'GET', '/registry-exchange/exports/sanctions?from=2021-02-30&to=2021-03-31');
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.json().error.field).toBe('query.from');
     expect((await req('dongqu', 'GET', '/registry-exchange/exports/sanctions?from=2021-01-01&to=2021-12-31')).statusCode).toBe(403);
   });
 });

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { EXPORT_KINDS } from '../../services/exchange/registry-exports.ts';
 import { SOURCE_KEYS } from '../../services/exchange/registry-sources.ts';
 
-const isoDate = (what: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${what}应为日期，如 2021-10-31`);
+// Dates are checked by the use case (a calendar day, its message naming the field); here only bounded.
+const isoDate = (what: string) => z.string().max(10).describe(`${what}（YYYY-MM-DD）`);
 
 export const ZSourceParams = z.object({ source: z.enum(SOURCE_KEYS) });
 export const ZFormatQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }).strict();

@@ -147,7 +147,7 @@ export async function importRegistryExtract(db: Db, actor: Actor | null, input: 
   const a = requireRole(actor, 'city');
   const label = actorLabel(a);
   const source = registrySource(input.source);
-  assertDate(input.extractDate, 'extractDate');
+  assertDate(input.extractDate, 'query.extractDate');
   const today = businessToday();
   if (input.extractDate > today)
     throw new AppError('invalid_input', `query.extractDate: 数据日期 ${input.extractDate} 晚于今天（${today}）`, 'query.extractDate');
