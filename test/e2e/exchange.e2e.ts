@@ -175,7 +175,8 @@ describe('The city imports registry extracts built from the templates', () => {
     const row = history.locator('.ant-table-row').filter({ hasText: '扶贫建档立卡.xlsx' }).first();
     await row.waitFor();
     await row.getByRole('button', { name: /查看报告/ }).click();
-    const drawer = page.locator('.ant-drawer-content');
+    // The drawer is a dialog titled by the import (antd 6 renders no .ant-drawer-content wrapper to select).
+    const drawer = page.getByRole('dialog').filter({ hasText: '次导入的核对报告' });
     await drawer.getByTestId('report-redecided').waitFor();
     expect(await drawer.getByTestId('report-redecided').textContent()).toContain(poorClaim.number);
     expect(await history.textContent()).toContain('社保参保数据.xlsx');
