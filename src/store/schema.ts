@@ -1036,3 +1036,58 @@ export interface Database {
   online_progress: OnlineProgressTable;
   online_study_spans: OnlineStudySpanTable;
 }
+// Registry exchange (2026-12-06T1700-registry-exchange, docs/registry-exchange.md).
+export interface PersonFactTable {
+  /** The registry import the fact came from; null when recorded by hand. */
+  registry_import_id: Optional<number | null>;
+  /** The extract's row (Excel row number, header = 1). */
+  registry_row: Optional<number | null>;
+}
+export interface RegistryImportTable {
+  id: Generated<number>;
+  source: string;
+  extract_date: string;
+  file_name: string | null;
+  file_format: 'xlsx' | 'csv';
+  file_sha256: string;
+  rows: number;
+  facts_added: Optional<number>;
+  conflicts: Optional<number>;
+  redecided: Optional<number>;
+  cases: Optional<number>;
+  report: unknown;
+  imported_by: string;
+  imported_at: Generated<Date>;
+}
+export interface RegistryInsuredSpellTable {
+  id: Generated<number>;
+  resident_id: string;
+  uscc: string;
+  employer_name: string;
+  from_month: string;
+  to_month: string | null;
+  import_id: number;
+  registry_row: number;
+}
+export interface RegistryConflictTable {
+  id: Generated<number>;
+  import_id: number;
+  resident_id: string;
+  fact: string;
+  source: string;
+  on_date: string;
+  value: boolean;
+  registry_row: number;
+  other_source: string;
+  other_value: boolean;
+  other_detail: string;
+  status: Optional<'open' | 'closed'>;
+  closed_by: Optional<string | null>;
+  closed_at: Optional<Date | null>;
+  resolution: Optional<string | null>;
+}
+export interface Database {
+  registry_imports: RegistryImportTable;
+  registry_insured_spells: RegistryInsuredSpellTable;
+  registry_conflicts: RegistryConflictTable;
+}

@@ -138,6 +138,9 @@ const SCOPE = {
 } satisfies Record<string, Sees>;
 type ScopeName = keyof typeof SCOPE;
 
+/** The registry import and conflict the fixture holds (ids from the store). */
+const REGISTRY = { importId: 0, conflictId: 0 };
+
 // ---------------------------------------------------------------------------------------------
 // THE TABLE: every route → who may call it, and for record routes the scope of the record.
 // ---------------------------------------------------------------------------------------------
@@ -1072,6 +1075,28 @@ const TABLE: Record<string, Row> = {
     path: ({ side }) => `/claims/${target(side)}/certificate-explanation`,
     body: () => ({ reason: '已核对证书原件及发证机构证明' }),
   },
+  // Registry exchange (docs/registry-exchange.md): the city imports the departments' extracts and exports
+  // to other government systems. An upload with a JSON body is past access, refused as no file (400);
+  // a second close of the same conflict is a 409, past access.
+  'GET /api/v1/registry-exchange/sources': { who: ['city'] },
+  'GET /api/v1/registry-exchange/sources/{source}/template': { who: ['city'], path: () => '/registry-exchange/sources/poverty/template' },
+  'GET /api/v1/registry-exchange/sources/{source}/sample': { who: ['city'], path: () => '/registry-exchange/sources/poverty/sample' },
+  'POST /api/v1/registry-exchange/imports': {
+    who: ['city'],
+    path: () => '/registry-exchange/imports?source=poverty&extractDate=2021-01-01',
+  },
+  'GET /api/v1/registry-exchange/imports': { who: ['city'] },
+  'GET /api/v1/registry-exchange/imports/{id}': { who: ['city'], path: () => `/registry-exchange/imports/${REGISTRY.importId}` },
+  'POST /api/v1/registry-exchange/conflicts/{id}/close': {
+    who: ['city'],
+    path: () => `/registry-exchange/conflicts/${REGISTRY.conflictId}/close`,
+    body: () => ({ resolution: '已与社保经办机构核实' }),
+  },
+  'GET /api/v1/registry-exchange/exports': { who: ['city'] },
+  'GET /api/v1/registry-exchange/exports/{kind}': {
+    who: ['city'],
+    path: () => '/registry-exchange/exports/sanctions?from=2021-01-01&to=2021-12-31',
+  },
   'GET /api/v1/public/certificates/verify': { who: 'public', path: () => '/public/certificates/verify?number=MX-1&name=x' },
   // Money that reaches a bank: a person's receiving account (recorded first, so that the reads find one),
   // the fund's payer account, a batch's bank file, its reissue and the bank's return; the texts to trainees.
@@ -1491,6 +1516,53 @@ beforeAll(async () => {
         })
         .execute();
     }
+    // One import of a registry extract with one conflict (its report is read and the conflict closed by the city).
+    const imported = await tx
+      .insertInto('registry_imports')
+      .values({
+        source: 'social_insurance',
+        extract_date: '2021-10-31',
+        file_name: null,
+        file_format: 'csv',
+        file_sha256: 'mx',
+        rows: 1,
+        report: JSON.stringify({
+          rows: 1,
+          people: 1,
+          matched: 1,
+          unknownIds: [],
+          nameMismatches: [],
+          factsAdded: [],
+          factsUnchanged: 0,
+          spellsAdded: 0,
+          spellsUnchanged: 0,
+          conflicts: [],
+          redecided: [],
+          cases: [],
+          insuredMonthMismatches: [],
+        }),
+        imported_by: 'test',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    REGISTRY.importId = Number(imported.id);
+    const conflict = await tx
+      .insertInto('registry_conflicts')
+      .values({
+        import_id: REGISTRY.importId,
+        resident_id: F.person.A,
+        fact: 'pensionEntitled',
+        source: 'social_insurance',
+        on_date: '2020-02-01',
+        value: true,
+        registry_row: 2,
+        other_source: 'manual',
+        other_value: false,
+        other_detail: '窗口核实：否，自 2015-01-01',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    REGISTRY.conflictId = Number(conflict.id);
     await seedUser(tx, {
       username: 'mx-login',
       password: 'test-password',

@@ -34,6 +34,7 @@ import { signinRoutes } from './signin.ts';
 import { recordRoutes } from './records.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { onlineRoutes } from './online.ts';
+import { registryExchangeRoutes } from './registry-exchange.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -70,4 +71,5 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(signinRoutes);
   await app.register(recordRoutes);
   await app.register(onlineRoutes);
+  await app.register(registryExchangeRoutes);
 };

@@ -67,7 +67,8 @@ export async function redecideClaims(
   actor: string,
   residentIds: readonly string[],
   pending: PendingFacts,
-  change: FactChange,
+  /** The change; a registry import changes several people at once and names each one's own. */
+  changeOf: FactChange | ((residentId: string) => FactChange),
   save: boolean,
 ): Promise<FactImpact> {
   const impact: FactImpact = { redecided: [], cases: [] };
@@ -85,6 +86,7 @@ export async function redecideClaims(
   const oldest = claims.map((c) => c.start_date).sort()[0]!;
   const [policies, reference] = await Promise.all([policiesFromStore(tx), referenceFromStore(tx, oldest)]);
   const byId = new Map(claims.map((c) => [c.id, c]));
+  const changeFor = (claimId: string) => (typeof changeOf === 'function' ? changeOf(byId.get(claimId)!.resident_id) : changeOf);
 
   // Two views: the claims open to re-decision decided with the rest as history, then the standing
   // ones decided as if anew (a hypothetical: would the change alter them?).
@@ -132,6 +134,7 @@ export async function redecideClaims(
       REDECIDED,
     );
     for (const r of impact.redecided) {
+      const change = changeFor(r.claimId);
       await appendAudit(tx, {
         actor,
         action: 'claim.redecide',
@@ -149,6 +152,7 @@ export async function redecideClaims(
   }
   for (const c of impact.cases) {
     const claim = byId.get(c.claimId)!;
+    const change = changeFor(c.claimId);
     const row = await tx
       .insertInto('fact_cases')
       .values({

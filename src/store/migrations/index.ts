@@ -18,6 +18,7 @@ import * as recordNumbers from './2026-12-06T1220-record-numbers.ts';
 import * as attendanceSignin from './2026-12-06T1400-attendance-signin.ts';
 import * as bankPayments from './2026-12-06T1410-bank-payments.ts';
 import * as certificateRegistry from './2026-12-06T1420-certificate-registry.ts';
+import * as registryExchange from './2026-12-06T1700-registry-exchange.ts';
 import * as onlineLearning from './2026-12-06T1710-online-learning.ts';
 import * as attachmentsSmsSignin from './2026-12-06T1730-attachments-sms-signin.ts';
 
@@ -40,6 +41,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06T1400-attendance-signin': attendanceSignin,
   '2026-12-06T1410-bank-payments': bankPayments,
   '2026-12-06T1420-certificate-registry': certificateRegistry,
+  '2026-12-06T1700-registry-exchange': registryExchange,
   '2026-12-06T1710-online-learning': onlineLearning,
   '2026-12-06T1730-attachments-sms-signin': attachmentsSmsSignin,
 };

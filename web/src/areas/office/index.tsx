@@ -3,7 +3,8 @@
 // review, §4.1 apprenticeship plans, §4.9 projects, funds with their ledger; the catalog is /catalog.
 // Routes: /office/people, /office/people/:id, /office/enterprises, /office/enterprises/:id,
 // /office/filings, /office/plans, /office/projects, /office/funds, /office/fact-cases (SPEC Facts in time),
-// /office/certificates (the certificate registry, docs/certificates.md).
+// /office/certificates (the certificate registry, docs/certificates.md), /office/exchange (the city's
+// registry exchange with other departments, docs/registry-exchange.md).
 import { Link } from 'react-router';
 import { page, type Area } from '../area.ts';
 
@@ -19,6 +20,7 @@ export const officeArea: Area = {
     { path: 'office/funds', lazy: page(() => import('./FundsLedgerPage.tsx')) },
     { path: 'office/fact-cases', lazy: page(() => import('./FactCasesPage.tsx')) },
     { path: 'office/certificates', lazy: page(() => import('./CertificatesPage.tsx')) },
+    { path: 'office/exchange', lazy: page(() => import('./ExchangePage.tsx')) },
   ],
   menu: (me) =>
     me?.role === 'city' || me?.role === 'county'
@@ -36,6 +38,7 @@ export const officeArea: Area = {
               { key: '/office/funds', label: <Link to="/office/funds">资金与台账</Link> },
               { key: '/office/fact-cases', label: <Link to="/office/fact-cases?status=open">属性变更待处理</Link> },
               { key: '/office/certificates', label: <Link to="/office/certificates">证书库</Link> },
+              ...(me.role === 'city' ? [{ key: '/office/exchange', label: <Link to="/office/exchange">数据交换</Link> }] : []),
             ],
           },
         ]

@@ -17,12 +17,12 @@ export class FileRefused extends ApiError {
   }
 }
 
-export function uploadXlsx<T>(path: string, file: Blob, onProgress: (percent: number) => void): Promise<T> {
+export function uploadXlsx<T>(path: string, file: Blob, onProgress: (percent: number) => void, contentType = XLSX_MIME): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1${path}`);
     xhr.withCredentials = true;
-    xhr.setRequestHeader('content-type', XLSX_MIME);
+    xhr.setRequestHeader('content-type', contentType);
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
