@@ -32,6 +32,7 @@ import { documentRoutes } from './documents.ts';
 import { certificateRoutes } from './certificates.ts';
 import { signinRoutes } from './signin.ts';
 import { recordRoutes } from './records.ts';
+import { enrolmentRoutes } from './enrolment.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -66,4 +67,5 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(certificateRoutes);
   await app.register(signinRoutes);
   await app.register(recordRoutes);
+  await app.register(enrolmentRoutes);
 };

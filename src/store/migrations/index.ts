@@ -18,6 +18,7 @@ import * as recordNumbers from './2026-12-06T1220-record-numbers.ts';
 import * as attendanceSignin from './2026-12-06T1400-attendance-signin.ts';
 import * as bankPayments from './2026-12-06T1410-bank-payments.ts';
 import * as certificateRegistry from './2026-12-06T1420-certificate-registry.ts';
+import * as openClasses from './2026-12-06T1720-open-classes.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T0900-initial-schema': initialSchema,
@@ -38,4 +39,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06T1400-attendance-signin': attendanceSignin,
   '2026-12-06T1410-bank-payments': bankPayments,
   '2026-12-06T1420-certificate-registry': certificateRegistry,
+  '2026-12-06T1720-open-classes': openClasses,
 };
