@@ -15,8 +15,9 @@ export default defineConfig({
     emptyOutDir: true,
     // antd is one large vendor chunk shared by every screen; the screens themselves load on demand.
     chunkSizeWarningLimit: 1200,
-    // The phone's sign-in page is an entry of its own, without antd (docs/attendance.md).
-    rollupOptions: { input: { main: `${root}index.html`, signin: `${root}signin.html` } },
+    // The phone's sign-in page and the enrolment page are entries of their own, without antd
+    // (docs/attendance.md, docs/open-classes.md).
+    rollupOptions: { input: { main: `${root}index.html`, signin: `${root}signin.html`, enrol: `${root}enrol.html` } },
   },
   server: {
     port: 5173,

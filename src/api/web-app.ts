@@ -54,6 +54,9 @@ export const webApp: FastifyPluginAsync<WebAppOptions> = async (app, options) =>
     // The phone's QR sign-in page: its own small entry (docs/attendance.md).
     if ((path === '/signin' || path.startsWith('/signin/')) && topLevel.has('signin.html'))
       return reply.header('cache-control', 'no-cache').sendFile('signin.html', dist, { cacheControl: false });
+    // The phone's enrolment page (docs/open-classes.md): its own small entry too.
+    if ((path === '/enrol' || path.startsWith('/enrol/')) && topLevel.has('enrol.html'))
+      return reply.header('cache-control', 'no-cache').sendFile('enrol.html', dist, { cacheControl: false });
     if (topLevel.has(name)) return reply.sendFile(name, dist, { maxAge: '1h' });
     // index.html names the current hashed assets: always revalidated.
     return reply.header('cache-control', 'no-cache').sendFile('index.html', dist, { cacheControl: false });

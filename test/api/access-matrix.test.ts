@@ -125,6 +125,8 @@ const SCOPE = {
   headcountWrite: { city: 'AB', county: 'A', enterprise: 'A' },
   // A person's receiving account: the person themself and the offices; the parties who see the person are refused (403).
   payeePerson: { city: 'AB', county: 'A', trainee: 'A', enterprise: 'A', provider: 'A' },
+  // Open enrolment (§5.5): an application is the applicant's own (trainee A applied on side A).
+  ownApplication: { trainee: 'A' },
 } satisfies Record<string, Sees>;
 type ScopeName = keyof typeof SCOPE;
 
@@ -810,6 +812,39 @@ const TABLE: Record<string, Row> = {
     path: ({ side }) => `/public/notices/${F.notice[side]}/claims`,
   },
   'GET /api/v1/public/programs': { who: 'public' },
+  // Open enrolment (§5.5; docs/open-classes.md): the open list and an open class are public; applying
+  // and one's own applications are the trainee's; the class's applications are its managers'.
+  'GET /api/v1/public/open-classes': { who: 'public' },
+  'GET /api/v1/public/open-classes/{id}': { who: 'public', path: () => `/public/open-classes/${OPEN.class.A}` },
+  'POST /api/v1/classes/{id}/applications': { who: ['trainee'], path: () => `/classes/${OPEN.class.A}/applications`, body: () => ({ note: null }) },
+  'GET /api/v1/my/class-applications': { who: ['trainee'] },
+  'POST /api/v1/class-applications/{id}/withdraw': {
+    who: ['trainee'],
+    scope: 'ownApplication',
+    path: ({ side }) => `/class-applications/${OPEN.application[side]}/withdraw`,
+  },
+  'GET /api/v1/classes/{id}/applications': {
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${OPEN.class[side]}/applications`,
+  },
+  'PUT /api/v1/classes/{id}/enrolment': {
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${F.class[side]}/enrolment`,
+    body: () => ({ publicEnrolment: false, seats: null, enrolBy: null }),
+  },
+  'POST /api/v1/class-applications/{id}/accept': {
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/class-applications/${OPEN.application[side]}/accept`,
+  },
+  'POST /api/v1/class-applications/{id}/decline': {
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/class-applications/${OPEN.application[side]}/decline`,
+    body: () => ({ reason: '名额已满' }),
+  },
   // Supervision (#6 §1, §5.2, §5.3): funds and R9 (city, finance; counties read the funds), the public
   // disclosure, annual tasks (set by the city), employment figures, goals, reports and major matters.
   'GET /api/v1/supervision/funds': { who: ['city', 'county', 'finance'] },
@@ -1354,6 +1389,34 @@ beforeAll(async () => {
   for (const who of SIGNED_IN) cookie[who] = await logIn(`mx-${who}`);
 }, 120_000);
 afterAll(() => t?.close());
+// Open enrolment (§5.5): per side, an approved class of that side's provider opened to the public
+// (side B's provider is suspended, so only A's is on the public list), and an application to it by
+// that side's person. Dates far ahead: the business date here is the real one.
+const OPEN = { class: { A: '', B: '' }, application: { A: 'MX-APP-A', B: 'MX-APP-B' } };
+beforeAll(async () => {
+  await inTransaction(t.store.db, async (tx) => {
+    for (const side of ['A', 'B'] as const) {
+      const cls = await createClass(tx, seeder, {
+        ...classApplication(side, 'safety'),
+        program: 'employment_skill',
+        enterpriseUscc: null,
+        occupationCode: '6-18-02-04',
+        level: '5',
+        trainees: [],
+      });
+      OPEN.class[side] = cls.id;
+      await tx
+        .updateTable('classes')
+        .set({ status: 'approved', public_enrolment: true, seats: 10, start_date: '2099-03-01', end_date: '2099-03-31' })
+        .where('id', '=', cls.id)
+        .execute();
+      await tx
+        .insertInto('class_applications')
+        .values({ id: OPEN.application[side], class_id: cls.id, resident_id: F.person[side], note: null })
+        .execute();
+    }
+  });
+});
 // (#5) Runs after the fixture's hook: the login and the what-if run the admin rows act on.
 beforeAll(async () => {
   for (const side of ['A', 'B'] as const) {

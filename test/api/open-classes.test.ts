@@ -166,7 +166,7 @@ describe('A registered person applies; the provider accepts or declines', () => 
 
   it('accepting puts the person on the roster, and never beyond the seats', async () => {
     const cls = await approvedClass({ seats: 2 });
-    const apps = [];
+    const apps: { id: string }[] = [];
     for (const c of trainee.slice(5, 8)) apps.push((await apply(c, cls.id)).json() as { id: string });
     expect((await call(provider, 'POST', `/class-applications/${apps[0]!.id}/accept`)).statusCode).toBe(200);
     expect((await call(provider, 'POST', `/class-applications/${apps[1]!.id}/accept`)).statusCode).toBe(200);

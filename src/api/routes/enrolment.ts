@@ -6,7 +6,7 @@ import { applyToClass } from '../../services/enrolment/apply-to-class.ts';
 import { declineClassApplication } from '../../services/enrolment/decline-class-application.ts';
 import { listClassApplications } from '../../services/enrolment/list-class-applications.ts';
 import { listMyClassApplications } from '../../services/enrolment/list-my-class-applications.ts';
-import { listOpenClasses } from '../../services/enrolment/list-open-classes.ts';
+import { getOpenClass, listOpenClasses } from '../../services/enrolment/list-open-classes.ts';
 import { setClassEnrolment } from '../../services/enrolment/set-class-enrolment.ts';
 import { withdrawClassApplication } from '../../services/enrolment/withdraw-class-application.ts';
 import { idParam } from './fields.types.ts';
@@ -17,6 +17,7 @@ import {
   ZDeclineRequest,
   ZEnrolmentRequest,
   ZMyApplicationsQuery,
+  ZOpenClass,
   ZOpenClassesPage,
   ZOpenClassesQuery,
 } from './enrolment.types.ts';
@@ -36,6 +37,11 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => run(db, (tx) => listOpenClasses(tx, req.query)),
+  );
+  app.get(
+    '/public/open-classes/:id',
+    { schema: { tags: ['public'], summary: '一个开放报名的培训班（公开）', params: idParam, response: { 200: ZOpenClass } } },
+    (req) => run(db, (tx) => getOpenClass(tx, req.params.id)),
   );
   app.post(
     '/classes/:id/applications',

@@ -33,6 +33,7 @@ import { certificateRoutes } from './certificates.ts';
 import { signinRoutes } from './signin.ts';
 import { recordRoutes } from './records.ts';
 import { enrolmentRoutes } from './enrolment.ts';
+import { trainingBaseRoutes } from './training-bases.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -68,4 +69,5 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(signinRoutes);
   await app.register(recordRoutes);
   await app.register(enrolmentRoutes);
+  await app.register(trainingBaseRoutes);
 };

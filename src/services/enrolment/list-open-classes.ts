@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { GROUP_NAMES, type GroupCode, type ProgramCode } from '../../policy/codes.ts';
 import { PolicySet } from '../../policy/policy-package.ts';
 import type { Tx } from '../../store/audit-log.ts';
+import { AppError } from '../app-error.ts';
 import { businessToday } from '../business-date.ts';
 import { readPage, likePattern, type Page, type PageQuery } from '../paging.ts';
 import { packagesOnRecord } from '../policy/parameter-change.ts';
@@ -50,7 +51,14 @@ export function freeForText(policies: PolicySet, program: string, startDate: str
   return `${groups.map((g) => GROUP_NAMES[g] ?? g).join('、')}免费参训（§4.5）`;
 }
 
-export async function listOpenClasses(tx: Tx, input: ListOpenClassesInput): Promise<Page<OpenClassView>> {
+/** One class open for enrolment (the phone's class page); a class not open is "not found". */
+export async function getOpenClass(tx: Tx, id: string): Promise<OpenClassView> {
+  const found = (await listOpenClasses(tx, { id, pageSize: 1 })).items[0];
+  if (!found) throw new AppError('not_found', '该培训班不在开放报名中（可能已截止、已满或已开班）');
+  return found;
+}
+
+export async function listOpenClasses(tx: Tx, input: ListOpenClassesInput & { id?: string }): Promise<Page<OpenClassView>> {
   const today = businessToday();
   let q = tx
     .selectFrom('classes')
@@ -79,6 +87,7 @@ export async function listOpenClasses(tx: Tx, input: ListOpenClassesInput): Prom
       'textbooks.title as textbook',
     ])
     .where(openForEnrolment(today));
+  if (input.id) q = q.where('classes.id', '=', input.id);
   if (input.program) q = q.where('classes.program', '=', input.program);
   if (input.areaCode) q = q.where('classes.area_code', '=', input.areaCode);
   if (input.q) {

@@ -34,7 +34,4 @@ export function openForEnrolment(today: string) {
     ]);
 }
 
-export const APPLICATION_STATUS_NAMES = { applied: '待机构处理', accepted: '已录取', declined: '未录取', withdrawn: '已撤回' } as const;
-
-/** Reasons a provider gives for declining (the person reads one of them, or 其他 with a note). */
-export const DECLINE_REASONS = ['名额已满', '不符合培训对象条件', '培训时间冲突', '资料不完整', '其他'] as const;
+export { APPLICATION_STATUS_NAMES, DECLINE_REASONS } from '../../vocabulary/enrolment.ts';
