@@ -50,7 +50,15 @@ export async function seedDemoOpenClasses(tx: Tx): Promise<void> {
     await tx
       .selectFrom('people')
       .select('people.resident_id')
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('class_trainees').whereRef('class_trainees.resident_id', '=', 'people.resident_id').select(sql`1`.as('x')))))
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('class_trainees')
+              .whereRef('class_trainees.resident_id', '=', 'people.resident_id')
+              .select(sql`1`.as('x')),
+          ),
+        ),
+      )
       .where(({ exists, selectFrom }) =>
         exists(
           selectFrom('person_facts')
@@ -72,7 +80,13 @@ export async function seedDemoOpenClasses(tx: Tx): Promise<void> {
     publisher: '中国劳动社会保障出版社',
     edition: '2020',
   });
-  await createTextbook(tx, city, { occupationCode: '6-16-02-01', title: '钒钛磁铁矿选矿实务（攀枝花地方教材）', kind: 'local', publisher: '攀枝花市人社局组织编写', edition: null });
+  await createTextbook(tx, city, {
+    occupationCode: '6-16-02-01',
+    title: '钒钛磁铁矿选矿实务（攀枝花地方教材）',
+    kind: 'local',
+    publisher: '攀枝花市人社局组织编写',
+    edition: null,
+  });
 
   const classes: string[] = [];
   for (const [i, s] of picks.entries()) {
@@ -92,7 +106,11 @@ export async function seedDemoOpenClasses(tx: Tx): Promise<void> {
       trainees: [],
       sessions: [],
     });
-    await setClassEnrolment(tx, provider, cls.id, { publicEnrolment: true, seats: i === 0 ? 30 : 20, enrolBy: i === 0 ? '2021-12-01' : null });
+    await setClassEnrolment(tx, provider, cls.id, {
+      publicEnrolment: true,
+      seats: i === 0 ? 30 : 20,
+      enrolBy: i === 0 ? '2021-12-01' : null,
+    });
     if (i === 0 && textbook.occupationCode === s.occupation_code) await setClassTextbook(tx, provider, cls.id, { textbookId: textbook.id });
     await submitClass(tx, provider, cls.id);
     await approveClass(tx, city, cls.id, { note: '同意开班，面向社会公开招生（§5.5）' });
@@ -159,5 +177,9 @@ export async function seedDemoOpenClasses(tx: Tx): Promise<void> {
   });
   const winners = await tx.selectFrom('people').select('resident_id').orderBy('resident_id').limit(2).execute();
   for (const [k, w] of winners.entries())
-    await recordCompetitionResult(tx, city, competition.id, { residentId: w.resident_id, rank: k + 1, award: k === 0 ? '一等奖' : '二等奖' });
+    await recordCompetitionResult(tx, city, competition.id, {
+      residentId: w.resident_id,
+      rank: k + 1,
+      award: k === 0 ? '一等奖' : '二等奖',
+    });
 }

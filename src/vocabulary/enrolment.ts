@@ -9,4 +9,10 @@ export const DECLINE_REASONS = ['名额已满', '不符合培训对象条件', '
 export const TEXTBOOK_KIND_NAMES = { standard: '标准教材', local: '地方开发教材' } as const;
 
 /** Who books a public training base (§5.4: open to enterprises, colleges and providers). */
-export const BOOKER_ROLE_NAMES = { provider: '培训机构', college: '职业院校', enterprise: '企业', city: '市人社局', county: '县（区）人社局' } as const;
+export const BOOKER_ROLE_NAMES = {
+  provider: '培训机构',
+  college: '职业院校',
+  enterprise: '企业',
+  city: '市人社局',
+  county: '县（区）人社局',
+} as const;

@@ -821,7 +821,11 @@ const TABLE: Record<string, Row> = {
   // and one's own applications are the trainee's; the class's applications are its managers'.
   'GET /api/v1/public/open-classes': { who: 'public' },
   'GET /api/v1/public/open-classes/{id}': { who: 'public', path: () => `/public/open-classes/${OPEN.class.A}` },
-  'POST /api/v1/classes/{id}/applications': { who: ['trainee'], path: () => `/classes/${OPEN.class.A}/applications`, body: () => ({ note: null }) },
+  'POST /api/v1/classes/{id}/applications': {
+    who: ['trainee'],
+    path: () => `/classes/${OPEN.class.A}/applications`,
+    body: () => ({ note: null }),
+  },
   'GET /api/v1/my/class-applications': { who: ['trainee'] },
   'POST /api/v1/class-applications/{id}/withdraw': {
     who: ['trainee'],
@@ -849,7 +853,14 @@ const TABLE: Record<string, Row> = {
   'GET /api/v1/training-bases': { who: ['city', 'county', 'provider', 'enterprise'] },
   'POST /api/v1/training-bases': {
     who: ['city'],
-    body: ({ n }) => ({ name: `矩阵基地${n}`, address: '东区', areaCode: '510402', equipment: '', capacity: 10, consumables: [{ name: '焊条', unit: '公斤', priceFen: 100 }] }),
+    body: ({ n }) => ({
+      name: `矩阵基地${n}`,
+      address: '东区',
+      areaCode: '510402',
+      equipment: '',
+      capacity: 10,
+      consumables: [{ name: '焊条', unit: '公斤', priceFen: 100 }],
+    }),
   },
   'GET /api/v1/training-bases/{id}': { who: ['city', 'county', 'provider', 'enterprise'], path: () => `/training-bases/${CAP.base}` },
   'GET /api/v1/training-bases/{id}/bookings': {
@@ -858,7 +869,16 @@ const TABLE: Record<string, Row> = {
   },
   'POST /api/v1/base-bookings': {
     who: ['city', 'county', 'provider', 'enterprise'],
-    body: ({ n }) => ({ baseId: CAP.base, classId: null, day: '2021-07-01', startsAt: `${String(n % 24).padStart(2, '0')}:00`, endsAt: `${String(n % 24).padStart(2, '0')}:30`, seats: 1, purpose: '', items: [] }),
+    body: ({ n }) => ({
+      baseId: CAP.base,
+      classId: null,
+      day: '2021-07-01',
+      startsAt: `${String(n % 24).padStart(2, '0')}:00`,
+      endsAt: `${String(n % 24).padStart(2, '0')}:30`,
+      seats: 1,
+      purpose: '',
+      items: [],
+    }),
   },
   'POST /api/v1/base-bookings/{id}/cancel': {
     who: ['city', 'county', 'provider', 'enterprise'],
@@ -885,7 +905,13 @@ const TABLE: Record<string, Row> = {
   'GET /api/v1/competitions': { who: ['city', 'county'] },
   'POST /api/v1/competitions': {
     who: ['city'],
-    body: ({ n }) => ({ name: `矩阵竞赛${n}`, heldOn: '2021-09-01', occupationCode: '6-16-01-03', organiser: '市人社局', areaCode: '510400' }),
+    body: ({ n }) => ({
+      name: `矩阵竞赛${n}`,
+      heldOn: '2021-09-01',
+      occupationCode: '6-16-01-03',
+      organiser: '市人社局',
+      areaCode: '510400',
+    }),
   },
   'GET /api/v1/competitions/{id}/results': { who: ['city', 'county'], path: () => `/competitions/${CAP.competition}/results` },
   'PUT /api/v1/competitions/{id}/results': {
@@ -1482,8 +1508,13 @@ beforeAll(async () => {
     });
     CAP.base = base.id;
     const booker = (role: 'provider' | 'enterprise', side: Side): Actor =>
-      role === 'provider' ? { ...seeder, role, username: 'mx-p', providerId: F.provider[side] } : { ...seeder, role, username: 'mx-e', enterpriseUscc: F.enterprise[side] };
-    for (const [side, who] of [['A', 'provider'], ['B', 'enterprise']] as const) {
+      role === 'provider'
+        ? { ...seeder, role, username: 'mx-p', providerId: F.provider[side] }
+        : { ...seeder, role, username: 'mx-e', enterpriseUscc: F.enterprise[side] };
+    for (const [side, who] of [
+      ['A', 'provider'],
+      ['B', 'enterprise'],
+    ] as const) {
       const b = await bookTrainingBase(tx, booker(who, side), {
         baseId: base.id,
         classId: null,
@@ -1497,7 +1528,13 @@ beforeAll(async () => {
       CAP.booking[side] = b.id;
     }
     CAP.competition = (
-      await createCompetition(tx, seeder, { name: '矩阵竞赛', heldOn: '2021-09-01', occupationCode: '6-16-01-03', organiser: '市人社局', areaCode: '510400' })
+      await createCompetition(tx, seeder, {
+        name: '矩阵竞赛',
+        heldOn: '2021-09-01',
+        occupationCode: '6-16-01-03',
+        organiser: '市人社局',
+        areaCode: '510400',
+      })
     ).id;
   });
 });

@@ -64,7 +64,8 @@ async function approvedClass(opts: { seats: number | null; enrolBy?: string | nu
   }
   return cls;
 }
-const openList = async () => (await call(null, 'GET', '/public/open-classes')).json() as { items: { id: string; number: string; seatsLeft: number }[] };
+const openList = async () =>
+  (await call(null, 'GET', '/public/open-classes')).json() as { items: { id: string; number: string; seatsLeft: number }[] };
 const apply = (cookie: string, classId: string) => call(cookie, 'POST', `/classes/${classId}/applications`, { note: '希望参加' });
 
 beforeAll(async () => {
@@ -74,8 +75,16 @@ beforeAll(async () => {
     await insertProvider(tx, { id: 'P-OC', name: '东区焊接培训学校', scopes: [{ program: 'employment_skill' }] });
     await insertProvider(tx, { id: 'P-OC2', name: '别家学校', scopes: [{ program: 'employment_skill' }] });
     for (const [i, id] of people.entries())
-      await insertPerson(tx, { residentId: id, name: `报名人${i + 1}`, facts: [{ fact: 'pensionEntitled', value: false, asOf: '2019-01-01' }] });
-    await insertPerson(tx, { residentId: PENSIONER, name: '退休人员', facts: [{ fact: 'pensionEntitled', value: true, asOf: '2019-01-01' }] });
+      await insertPerson(tx, {
+        residentId: id,
+        name: `报名人${i + 1}`,
+        facts: [{ fact: 'pensionEntitled', value: false, asOf: '2019-01-01' }],
+      });
+    await insertPerson(tx, {
+      residentId: PENSIONER,
+      name: '退休人员',
+      facts: [{ fact: 'pensionEntitled', value: true, asOf: '2019-01-01' }],
+    });
   });
   provider = await sessionFor(t, { username: 'oc-provider', displayName: '东区焊接培训学校', role: 'provider', providerId: 'P-OC' });
   otherProvider = await sessionFor(t, { username: 'oc-other', displayName: '别家学校', role: 'provider', providerId: 'P-OC2' });
@@ -121,7 +130,12 @@ describe('Open classes on the public pages', () => {
   });
 
   it('an enterprise-employee programme cannot be opened to the public', async () => {
-    const made = await call(provider, 'POST', '/classes', application({ program: 'skill_upgrade', occupationCode: '6-16-01-03', level: '4' }));
+    const made = await call(
+      provider,
+      'POST',
+      '/classes',
+      application({ program: 'skill_upgrade', occupationCode: '6-16-01-03', level: '4' }),
+    );
     const res = await call(provider, 'PUT', `/classes/${(made.json() as { id: string }).id}/enrolment`, {
       publicEnrolment: true,
       seats: 10,
@@ -159,7 +173,11 @@ describe('A registered person applies; the provider accepts or declines', () => 
     const ok = await call(provider, 'POST', `/class-applications/${app.id}/decline`, { reason: '培训时间冲突', note: '本期为白班' });
     expect(ok.statusCode, ok.body).toBe(200);
     const mine = (await call(trainee[1]!, 'GET', '/my/class-applications')).json() as { items: Record<string, unknown>[] };
-    expect(mine.items.find((i) => i.id === app.id)).toMatchObject({ status: 'declined', declineReason: '培训时间冲突：本期为白班', classNumber: cls.number });
+    expect(mine.items.find((i) => i.id === app.id)).toMatchObject({
+      status: 'declined',
+      declineReason: '培训时间冲突：本期为白班',
+      classNumber: cls.number,
+    });
     // Declined, the person may apply again while the class is open.
     expect((await apply(trainee[1]!, cls.id)).statusCode).toBe(201);
   });

@@ -65,17 +65,29 @@ afterAll(() => t.close());
 
 describe('Public training bases', () => {
   it('only the city registers a base', async () => {
-    const res = await call(provider, 'POST', '/training-bases', { name: 'x', address: 'y', areaCode: '510402', equipment: '', capacity: 1, consumables: [] });
+    const res = await call(provider, 'POST', '/training-bases', {
+      name: 'x',
+      address: 'y',
+      areaCode: '510402',
+      equipment: '',
+      capacity: 1,
+      consumables: [],
+    });
     expect(res.statusCode).toBe(403);
   });
 
   it('the consumables total is exact: quantity × the price list, in fen', async () => {
-    const res = await call(provider, 'POST', '/base-bookings', booking({
-      items: [
-        { consumableId: consumables[0]!.id, quantity: 37 },
-        { consumableId: consumables[1]!.id, quantity: 3 },
-      ],
-    }));
+    const res = await call(
+      provider,
+      'POST',
+      '/base-bookings',
+      booking({
+        items: [
+          { consumableId: consumables[0]!.id, quantity: 37 },
+          { consumableId: consumables[1]!.id, quantity: 3 },
+        ],
+      }),
+    );
     expect(res.statusCode, res.body).toBe(201);
     const b = res.json();
     expect(b.number).toMatch(/^YY-2021-510402-\d{6}$/);
@@ -97,7 +109,9 @@ describe('Public training bases', () => {
   });
 
   it('more seats than the base holds, or a time not on the half hour, is refused', async () => {
-    expect((await call(enterprise, 'POST', '/base-bookings', booking({ day: '2021-06-02', seats: 31 }))).json().error.message).toContain('容量 30');
+    expect((await call(enterprise, 'POST', '/base-bookings', booking({ day: '2021-06-02', seats: 31 }))).json().error.message).toContain(
+      '容量 30',
+    );
     expect((await call(enterprise, 'POST', '/base-bookings', booking({ day: '2021-06-02', startsAt: '08:15' }))).statusCode).toBe(400);
   });
 
@@ -137,9 +151,21 @@ describe('Public training bases', () => {
 
 describe('Textbooks and competitions (§5.4)', () => {
   it('the city lists textbooks per occupation; a class states one of its occupation', async () => {
-    const book = await call(city, 'POST', '/textbooks', { occupationCode: '6-18-02-04', title: '焊工（初级）', kind: 'standard', publisher: '中国劳动社会保障出版社', edition: '2019' });
+    const book = await call(city, 'POST', '/textbooks', {
+      occupationCode: '6-18-02-04',
+      title: '焊工（初级）',
+      kind: 'standard',
+      publisher: '中国劳动社会保障出版社',
+      edition: '2019',
+    });
     expect(book.statusCode, book.body).toBe(201);
-    const local = await call(city, 'POST', '/textbooks', { occupationCode: '6-16-02-01', title: '钒钛选矿工实务', kind: 'local', publisher: null, edition: null });
+    const local = await call(city, 'POST', '/textbooks', {
+      occupationCode: '6-16-02-01',
+      title: '钒钛选矿工实务',
+      kind: 'local',
+      publisher: null,
+      edition: null,
+    });
     expect(local.statusCode).toBe(201);
     const list = (await call(provider, 'GET', '/textbooks?occupationCode=6-18-02-04')).json();
     expect(list.items.map((b: { title: string }) => b.title)).toEqual(['焊工（初级）']);
@@ -149,14 +175,30 @@ describe('Textbooks and competitions (§5.4)', () => {
   });
 
   it('a competition result is recorded per person and the person sees it in their own records', async () => {
-    const comp = await call(city, 'POST', '/competitions', { name: '攀枝花市焊工技能竞赛', heldOn: '2021-09-18', occupationCode: '6-18-02-04', organiser: '市人社局', areaCode: '510400' });
+    const comp = await call(city, 'POST', '/competitions', {
+      name: '攀枝花市焊工技能竞赛',
+      heldOn: '2021-09-18',
+      occupationCode: '6-18-02-04',
+      organiser: '市人社局',
+      areaCode: '510400',
+    });
     expect(comp.statusCode, comp.body).toBe(201);
     const id = comp.json().id;
     expect((await call(city, 'PUT', `/competitions/${id}/results`, { residentId: PERSON, rank: 1, award: '一等奖' })).statusCode).toBe(200);
-    expect((await call(provider, 'PUT', `/competitions/${id}/results`, { residentId: PERSON, rank: 1, award: '一等奖' })).statusCode).toBe(403);
-    expect((await call(city, 'GET', `/competitions/${id}/results`)).json().items).toEqual([{ residentId: PERSON, name: '参赛选手', rank: 1, award: '一等奖' }]);
+    expect((await call(provider, 'PUT', `/competitions/${id}/results`, { residentId: PERSON, rank: 1, award: '一等奖' })).statusCode).toBe(
+      403,
+    );
+    expect((await call(city, 'GET', `/competitions/${id}/results`)).json().items).toEqual([
+      { residentId: PERSON, name: '参赛选手', rank: 1, award: '一等奖' },
+    ]);
     expect((await call(trainee, 'GET', '/my/competition-results')).json().items).toEqual([
-      expect.objectContaining({ competition: '攀枝花市焊工技能竞赛', heldOn: '2021-09-18', rank: 1, award: '一等奖', occupationName: '焊工' }),
+      expect.objectContaining({
+        competition: '攀枝花市焊工技能竞赛',
+        heldOn: '2021-09-18',
+        rank: 1,
+        award: '一等奖',
+        occupationName: '焊工',
+      }),
     ]);
   });
 });

@@ -60,12 +60,22 @@ describe('报名培训 on a phone, and the provider accepts', () => {
     const residentId = newResidentId();
     const name = '报名学员';
     await city.call('POST', '/people', { residentId, name, areaCode: '510402', phone: '13800000000' });
-    await city.call('POST', `/people/${residentId}/facts`, { fact: 'pensionEntitled', value: false, source: '社保查询', asOf: '2021-01-01' });
+    await city.call('POST', `/people/${residentId}/facts`, {
+      fact: 'pensionEntitled',
+      value: false,
+      source: '社保查询',
+      asOf: '2021-01-01',
+    });
     const username = `e2e-enrol-${residentId.slice(-6)}`;
     await city.call('POST', '/users', { username, displayName: name, password: 'Enrol-2021-phone!', role: 'trainee', residentId });
 
     // The phone: the public list, the class, log in, apply (confirmed).
-    const phone = await browser.newContext({ baseURL: origin, viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const phone = await browser.newContext({
+      baseURL: origin,
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     const mobile = await phone.newPage();
     mobile.setDefaultTimeout(20_000);
     await mobile.goto('/enrol');
@@ -101,7 +111,10 @@ describe('报名培训 on a phone, and the provider accepts', () => {
 
     // The trainee's phone shows the outcome.
     await mobile.goto('/enrol/mine');
-    await mobile.getByRole('article', { name: /^报名 BM-/ }).getByText('已录取').waitFor();
+    await mobile
+      .getByRole('article', { name: /^报名 BM-/ })
+      .getByText('已录取')
+      .waitFor();
     await phone.close();
     const roster = await city.call<{ trainees: { residentId: string }[] }>('GET', `/classes/${cls.id}`);
     expect(roster.trainees.map((t) => t.residentId)).toContain(residentId);

@@ -49,7 +49,8 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '报名参加开放报名的培训班（本人）', description: who('trainee'), params: idParam, body: ZApplyRequest },
       ...allow('trainee'),
     },
-    async (req, reply) => reply.status(201).send(await run(db, (tx) => applyToClass(tx, req.actor, req.params.id, { note: req.body.note ?? null }))),
+    async (req, reply) =>
+      reply.status(201).send(await run(db, (tx) => applyToClass(tx, req.actor, req.params.id, { note: req.body.note ?? null }))),
   );
   app.get(
     '/my/class-applications',
@@ -64,7 +65,13 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/classes/:id/applications',
     {
-      schema: { tags, summary: '培训班收到的报名（分页）', description: who(...RUNNERS), params: idParam, querystring: ZClassApplicationsQuery },
+      schema: {
+        tags,
+        summary: '培训班收到的报名（分页）',
+        description: who(...RUNNERS),
+        params: idParam,
+        querystring: ZClassApplicationsQuery,
+      },
       ...allow(...RUNNERS),
     },
     (req) => run(db, (tx) => listClassApplications(tx, req.actor, req.params.id, req.query)),
@@ -72,7 +79,13 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/classes/:id/enrolment',
     {
-      schema: { tags, summary: '设置培训班公开报名（名额、报名截止日期）', description: who(...RUNNERS), params: idParam, body: ZEnrolmentRequest },
+      schema: {
+        tags,
+        summary: '设置培训班公开报名（名额、报名截止日期）',
+        description: who(...RUNNERS),
+        params: idParam,
+        body: ZEnrolmentRequest,
+      },
       ...allow(...RUNNERS),
     },
     (req) => run(db, (tx) => setClassEnrolment(tx, req.actor, req.params.id, req.body)),
@@ -91,6 +104,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '不予录取（须说明原因）', description: who(...RUNNERS), params: idParam, body: ZDeclineRequest },
       ...allow(...RUNNERS),
     },
-    (req) => run(db, (tx) => declineClassApplication(tx, req.actor, req.params.id, { reason: req.body.reason, note: req.body.note ?? null })),
+    (req) =>
+      run(db, (tx) => declineClassApplication(tx, req.actor, req.params.id, { reason: req.body.reason, note: req.body.note ?? null })),
   );
 };

@@ -37,7 +37,10 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
   const RUNNERS = ['provider', 'county', 'city'] as const;
   app.get(
     '/training-bases',
-    { schema: { tags, summary: '公共实训基地（设备、容量、耗材价格）', description: who(...USERS), querystring: ZBasesQuery }, ...allow(...USERS) },
+    {
+      schema: { tags, summary: '公共实训基地（设备、容量、耗材价格）', description: who(...USERS), querystring: ZBasesQuery },
+      ...allow(...USERS),
+    },
     (req) => run(db, (tx) => listTrainingBases(tx, req.query)),
   );
   app.post(
@@ -53,19 +56,37 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/training-bases/:id/bookings',
     {
-      schema: { tags, summary: '实训基地日程（某段日期内的预约，最多 62 天）', description: who(...USERS), params: idParam, querystring: ZCalendarQuery },
+      schema: {
+        tags,
+        summary: '实训基地日程（某段日期内的预约，最多 62 天）',
+        description: who(...USERS),
+        params: idParam,
+        querystring: ZCalendarQuery,
+      },
       ...allow(...USERS),
     },
     (req) => run(db, (tx) => listBaseBookings(tx, req.actor, req.params.id, req.query)),
   );
   app.post(
     '/base-bookings',
-    { schema: { tags, summary: '预约实训基地（时段、人数、耗材；时段重叠由数据库拒绝）', description: who(...BOOKERS), body: ZBookingRequest }, ...allow(...BOOKERS) },
-    async (req, reply) => reply.status(201).send(await run(db, (tx) => bookTrainingBase(tx, req.actor, { ...req.body, purpose: req.body.purpose ?? '' }))),
+    {
+      schema: {
+        tags,
+        summary: '预约实训基地（时段、人数、耗材；时段重叠由数据库拒绝）',
+        description: who(...BOOKERS),
+        body: ZBookingRequest,
+      },
+      ...allow(...BOOKERS),
+    },
+    async (req, reply) =>
+      reply.status(201).send(await run(db, (tx) => bookTrainingBase(tx, req.actor, { ...req.body, purpose: req.body.purpose ?? '' }))),
   );
   app.post(
     '/base-bookings/:id/cancel',
-    { schema: { tags, summary: '取消实训基地预约（须说明原因）', description: who(...BOOKERS), params: idParam, body: ZCancelRequest }, ...allow(...BOOKERS) },
+    {
+      schema: { tags, summary: '取消实训基地预约（须说明原因）', description: who(...BOOKERS), params: idParam, body: ZCancelRequest },
+      ...allow(...BOOKERS),
+    },
     (req) => run(db, (tx) => cancelBaseBooking(tx, req.actor, req.params.id, req.body)),
   );
   app.get(
@@ -75,7 +96,10 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/textbooks',
-    { schema: { tags, summary: '培训教材（按工种：标准教材、地方开发教材）', description: who(...USERS), querystring: ZTextbooksQuery }, ...allow(...USERS) },
+    {
+      schema: { tags, summary: '培训教材（按工种：标准教材、地方开发教材）', description: who(...USERS), querystring: ZTextbooksQuery },
+      ...allow(...USERS),
+    },
     (req) => run(db, (tx) => listTextbooks(tx, req.query)),
   );
   app.post(
@@ -85,12 +109,18 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/classes/:id/textbook',
-    { schema: { tags, summary: '设置培训班使用的教材', description: who(...RUNNERS), params: idParam, body: ZClassTextbookRequest }, ...allow(...RUNNERS) },
+    {
+      schema: { tags, summary: '设置培训班使用的教材', description: who(...RUNNERS), params: idParam, body: ZClassTextbookRequest },
+      ...allow(...RUNNERS),
+    },
     (req) => run(db, (tx) => setClassTextbook(tx, req.actor, req.params.id, req.body)),
   );
   app.get(
     '/competitions',
-    { schema: { tags, summary: '职业技能竞赛', description: who('city', 'county'), querystring: ZCompetitionsQuery }, ...allow('city', 'county') },
+    {
+      schema: { tags, summary: '职业技能竞赛', description: who('city', 'county'), querystring: ZCompetitionsQuery },
+      ...allow('city', 'county'),
+    },
     (req) => run(db, (tx) => listCompetitions(tx, req.actor, req.query)),
   );
   app.post(
@@ -105,7 +135,16 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/competitions/:id/results',
-    { schema: { tags, summary: '登记个人竞赛成绩（名次、奖项）', description: who('city'), params: ZCompetitionParam, body: ZCompetitionResultRequest }, ...allow('city') },
+    {
+      schema: {
+        tags,
+        summary: '登记个人竞赛成绩（名次、奖项）',
+        description: who('city'),
+        params: ZCompetitionParam,
+        body: ZCompetitionResultRequest,
+      },
+      ...allow('city'),
+    },
     (req) => run(db, (tx) => recordCompetitionResult(tx, req.actor, req.params.id, req.body)),
   );
   app.get(

@@ -35,9 +35,19 @@ export const ZTextbookRequest = z.object({
   publisher: optionalText(100).nullable(),
   edition: optionalText(50).nullable(),
 });
-export const ZTextbooksQuery = z.object({ ...pageQuery(sortKeys(TEXTBOOK_SORTS)), occupationCode: code.optional(), kind: z.enum(['standard', 'local']).optional() });
+export const ZTextbooksQuery = z.object({
+  ...pageQuery(sortKeys(TEXTBOOK_SORTS)),
+  occupationCode: code.optional(),
+  kind: z.enum(['standard', 'local']).optional(),
+});
 export const ZClassTextbookRequest = z.object({ textbookId: z.number().int().positive().nullable() });
 export const ZCompetitionRequest = z.object({ name: text(100), heldOn: isoDate, occupationCode: code, organiser: text(100), areaCode });
 export const ZCompetitionsQuery = z.object({ ...pageQuery(sortKeys(COMPETITION_SORTS)) });
-export const ZCompetitionParam = z.object({ id: z.coerce.number().int().positive().max(2 ** 53) });
+export const ZCompetitionParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53),
+});
 export const ZCompetitionResultRequest = z.object({ residentId, rank: z.number().int().min(1).max(100000).nullable(), award: text(50) });

@@ -36,12 +36,20 @@ export async function bookTrainingBase(tx: Tx, actor: Actor | null, input: Booki
   let bookerName: string;
   let bookerRef: string | null;
   if (a.role === 'provider') {
-    const p = await tx.selectFrom('providers').select(['id', 'name', 'kind']).where('id', '=', a.providerId ?? '').executeTakeFirstOrThrow();
+    const p = await tx
+      .selectFrom('providers')
+      .select(['id', 'name', 'kind'])
+      .where('id', '=', a.providerId ?? '')
+      .executeTakeFirstOrThrow();
     bookerRole = p.kind === 'college' ? 'college' : 'provider';
     bookerName = p.name;
     bookerRef = p.id;
   } else if (a.role === 'enterprise') {
-    const e = await tx.selectFrom('enterprises').select(['uscc', 'name']).where('uscc', '=', a.enterpriseUscc ?? '').executeTakeFirstOrThrow();
+    const e = await tx
+      .selectFrom('enterprises')
+      .select(['uscc', 'name'])
+      .where('uscc', '=', a.enterpriseUscc ?? '')
+      .executeTakeFirstOrThrow();
     bookerRole = 'enterprise';
     bookerName = e.name;
     bookerRef = e.uscc;
@@ -51,12 +59,26 @@ export async function bookTrainingBase(tx: Tx, actor: Actor | null, input: Booki
     bookerRef = a.areaCode;
   }
   if (input.classId != null) {
-    const cls = await tx.selectFrom('classes').select(['id', 'status']).where('id', '=', input.classId).where(classInScope(a)).executeTakeFirst();
+    const cls = await tx
+      .selectFrom('classes')
+      .select(['id', 'status'])
+      .where('id', '=', input.classId)
+      .where(classInScope(a))
+      .executeTakeFirst();
     if (!cls) throw new AppError('invalid_input', 'classId: 没有这个培训班，或它不是本单位的培训班', 'classId');
     if (cls.status === 'closed') throw new AppError('invalid_input', 'classId: 培训班已验收结班，不能再预约', 'classId');
   }
   const prices = input.items.length
-    ? await tx.selectFrom('base_consumables').selectAll().where('base_id', '=', base.id).where('id', 'in', input.items.map((i) => i.consumableId)).execute()
+    ? await tx
+        .selectFrom('base_consumables')
+        .selectAll()
+        .where('base_id', '=', base.id)
+        .where(
+          'id',
+          'in',
+          input.items.map((i) => i.consumableId),
+        )
+        .execute()
     : [];
   const lines = input.items.map((item, i) => {
     const c = prices.find((p) => Number(p.id) === item.consumableId);
@@ -65,7 +87,8 @@ export async function bookTrainingBase(tx: Tx, actor: Actor | null, input: Booki
   });
   const seen = new Set<number>();
   input.items.forEach((item, i) => {
-    if (seen.has(item.consumableId)) throw new AppError('invalid_input', `items[${i}].consumableId: 同一耗材只能列一行`, `items[${i}].consumableId`);
+    if (seen.has(item.consumableId))
+      throw new AppError('invalid_input', `items[${i}].consumableId: 同一耗材只能列一行`, `items[${i}].consumableId`);
     seen.add(item.consumableId);
   });
   const { lineFen, totalFen } = consumablesTotal(lines);
@@ -124,7 +147,15 @@ export async function bookTrainingBase(tx: Tx, actor: Actor | null, input: Booki
     action: 'base_booking.book',
     entity: 'base_booking',
     entityId: id,
-    data: { number: made.number, base: base.name, day: input.day, startsAt: input.startsAt, endsAt: input.endsAt, seats: input.seats, consumablesFen: totalFen },
+    data: {
+      number: made.number,
+      base: base.name,
+      day: input.day,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      seats: input.seats,
+      consumablesFen: totalFen,
+    },
   });
   return made;
 }

@@ -21,6 +21,12 @@ export async function cancelBaseBooking(tx: Tx, actor: Actor | null, id: string,
     .set({ status: 'cancelled', cancel_reason: input.reason.trim(), cancelled_by: actorLabel(a), cancelled_at: new Date() })
     .where('id', '=', id)
     .execute();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'base_booking.cancel', entity: 'base_booking', entityId: id, data: { number: b.number, reason: input.reason.trim() } });
+  await appendAudit(tx, {
+    actor: actorLabel(a),
+    action: 'base_booking.cancel',
+    entity: 'base_booking',
+    entityId: id,
+    data: { number: b.number, reason: input.reason.trim() },
+  });
   return getBaseBooking(tx, id);
 }

@@ -41,7 +41,9 @@ type Row = Awaited<ReturnType<ReturnType<typeof query>['executeTakeFirstOrThrow'
 
 async function views(tx: Tx, rows: Row[], actor: Actor | null): Promise<BaseBookingView[]> {
   const ids = rows.map((r) => r.id);
-  const items = ids.length ? await tx.selectFrom('base_booking_items').selectAll().where('booking_id', 'in', ids).orderBy('consumable_id').execute() : [];
+  const items = ids.length
+    ? await tx.selectFrom('base_booking_items').selectAll().where('booking_id', 'in', ids).orderBy('consumable_id').execute()
+    : [];
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
@@ -59,7 +61,13 @@ async function views(tx: Tx, rows: Row[], actor: Actor | null): Promise<BaseBook
     consumablesFen: Number(r.consumables_fen),
     items: items
       .filter((i) => i.booking_id === r.id)
-      .map((i) => ({ name: i.name, unit: i.unit, unitPriceFen: Number(i.unit_price_fen), quantity: i.quantity, lineFen: Number(i.line_fen) })),
+      .map((i) => ({
+        name: i.name,
+        unit: i.unit,
+        unitPriceFen: Number(i.unit_price_fen),
+        quantity: i.quantity,
+        lineFen: Number(i.line_fen),
+      })),
     status: r.status ?? 'booked',
     cancelReason: r.cancel_reason ?? null,
     mine:
@@ -89,7 +97,10 @@ export async function listBaseBookings(
   if (days > MAX_DAYS) throw new AppError('invalid_input', `to: 一次最多查看 ${MAX_DAYS} 天`, 'to');
   if (!(await tx.selectFrom('training_bases').select('id').where('id', '=', baseId).executeTakeFirst()))
     throw new AppError('not_found', '没有找到这个实训基地');
-  let q = query(tx).where('base_bookings.base_id', '=', baseId).where('base_bookings.day', '>=', input.from).where('base_bookings.day', '<=', input.to);
+  let q = query(tx)
+    .where('base_bookings.base_id', '=', baseId)
+    .where('base_bookings.day', '>=', input.from)
+    .where('base_bookings.day', '<=', input.to);
   if (!input.includeCancelled) q = q.where('base_bookings.status', '=', 'booked');
   const rows = await q.orderBy('base_bookings.day').orderBy('base_bookings.starts_at').orderBy('base_bookings.id').limit(1000).execute();
   return { items: await views(tx, rows, a) };
@@ -100,6 +111,11 @@ export async function listClassBookings(tx: Tx, actor: Actor | null, classId: st
   const a = requireActor(actor);
   const cls = await tx.selectFrom('classes').select('id').where('id', '=', classId).where(classInScope(a)).executeTakeFirst();
   if (!cls) throw notFound('培训班', classId);
-  const rows = await query(tx).where('base_bookings.class_id', '=', classId).orderBy('base_bookings.day').orderBy('base_bookings.starts_at').limit(500).execute();
+  const rows = await query(tx)
+    .where('base_bookings.class_id', '=', classId)
+    .orderBy('base_bookings.day')
+    .orderBy('base_bookings.starts_at')
+    .limit(500)
+    .execute();
   return { items: await views(tx, rows, a) };
 }

@@ -19,7 +19,8 @@ async function consumablesOf(tx: Tx, ids: string[]) {
   if (ids.length === 0) return new Map<string, TrainingBaseView['consumables']>();
   const rows = await tx.selectFrom('base_consumables').selectAll().where('base_id', 'in', ids).orderBy('base_id').orderBy('id').execute();
   const out = new Map<string, TrainingBaseView['consumables']>();
-  for (const r of rows) out.set(r.base_id, [...(out.get(r.base_id) ?? []), { id: Number(r.id), name: r.name, unit: r.unit, priceFen: Number(r.price_fen) }]);
+  for (const r of rows)
+    out.set(r.base_id, [...(out.get(r.base_id) ?? []), { id: Number(r.id), name: r.name, unit: r.unit, priceFen: Number(r.price_fen) }]);
   return out;
 }
 
@@ -47,5 +48,13 @@ export async function getTrainingBase(tx: Tx, id: string): Promise<TrainingBaseV
   const b = await tx.selectFrom('training_bases').selectAll().where('id', '=', id).executeTakeFirst();
   if (!b) throw new AppError('not_found', '没有找到这个实训基地');
   const c = await consumablesOf(tx, [id]);
-  return { id, name: b.name, address: b.address, areaCode: b.area_code, equipment: b.equipment, capacity: b.capacity, consumables: c.get(id) ?? [] };
+  return {
+    id,
+    name: b.name,
+    address: b.address,
+    areaCode: b.area_code,
+    equipment: b.equipment,
+    capacity: b.capacity,
+    consumables: c.get(id) ?? [],
+  };
 }

@@ -31,7 +31,13 @@ const SCHEDULED: ClassStatus[] = ['submitted', 'approved', 'running', 'assessed'
 
 export async function reviewClassOpening(
   tx: Tx,
-  cls: ClassUnderReview & { provider_id: string; filing_id: string | null; hours: number; public_enrolment?: boolean; seats?: number | null },
+  cls: ClassUnderReview & {
+    provider_id: string;
+    filing_id: string | null;
+    hours: number;
+    public_enrolment?: boolean;
+    seats?: number | null;
+  },
 ): Promise<OpeningReview> {
   const classProblems: Problem[] = [];
   const level = cls.level == null ? '' : `（${LEVEL_NAMES[cls.level] ?? cls.level}）`;

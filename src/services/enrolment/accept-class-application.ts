@@ -33,10 +33,19 @@ export async function acceptClassApplication(tx: Tx, actor: Actor | null, id: st
   assertClassStatus(cls.status, ['approved'], '录取报名学员（录取须在开班前）');
   const app = await tx.selectFrom('class_applications').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
   if (app.status !== 'applied')
-    throw new AppError('invalid_transition', `报名 ${app.number} 当前为“${APPLICATION_STATUS_NAMES[app.status ?? 'applied']}”，不能录取`, 'status');
+    throw new AppError(
+      'invalid_transition',
+      `报名 ${app.number} 当前为“${APPLICATION_STATUS_NAMES[app.status ?? 'applied']}”，不能录取`,
+      'status',
+    );
   const roster = Number(
-    (await tx.selectFrom('class_trainees').select((eb) => eb.fn.countAll<number>().as('n')).where('class_id', '=', cls.id).executeTakeFirst())?.n ??
-      0,
+    (
+      await tx
+        .selectFrom('class_trainees')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('class_id', '=', cls.id)
+        .executeTakeFirst()
+    )?.n ?? 0,
   );
   if (cls.seats == null) throw new AppError('conflict', `培训班 ${cls.number} 未设置招生名额，不能录取`);
   if (roster >= cls.seats) throw new AppError('conflict', `培训班 ${cls.number} 名额已满（${cls.seats} 名），不能再录取`);
@@ -51,10 +60,12 @@ export async function acceptClassApplication(tx: Tx, actor: Actor | null, id: st
     ...((await overlappingClasses(tx, cls, [app.resident_id])).get(app.resident_id) ?? []),
   ];
   const blocking = problems.filter((p) => p.severity === 'blocking');
-  if (blocking.length > 0)
-    throw new AppError('conflict', `不能录取：${blocking.map((p) => `${p.message}（${p.clause}）`).join('；')}`);
+  if (blocking.length > 0) throw new AppError('conflict', `不能录取：${blocking.map((p) => `${p.message}（${p.clause}）`).join('；')}`);
 
-  await tx.insertInto('class_trainees').values({ class_id: cls.id, ...line }).execute();
+  await tx
+    .insertInto('class_trainees')
+    .values({ class_id: cls.id, ...line })
+    .execute();
   await tx
     .updateTable('class_applications')
     .set({ status: 'accepted', decided_by: actorLabel(a), decided_at: new Date() })
@@ -66,7 +77,13 @@ export async function acceptClassApplication(tx: Tx, actor: Actor | null, id: st
     action: 'class_application.accept',
     entity: 'class_application',
     entityId: id,
-    data: { number: app.number, classNumber: cls.number, rosterSize: roster + 1, seats: cls.seats, warnings: warnings.map((w) => w.message) },
+    data: {
+      number: app.number,
+      classNumber: cls.number,
+      rosterSize: roster + 1,
+      seats: cls.seats,
+      warnings: warnings.map((w) => w.message),
+    },
   });
   return { id, number: app.number, status: 'accepted', rosterSize: roster + 1, seats: cls.seats, warnings };
 }

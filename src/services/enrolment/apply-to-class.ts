@@ -9,7 +9,12 @@ import { businessToday } from '../business-date.ts';
 import { openForEnrolment } from './open-class-rules.ts';
 import { getMyClassApplication, type MyClassApplication } from './list-my-class-applications.ts';
 
-export async function applyToClass(tx: Tx, actor: Actor | null, classId: string, input: { note: string | null }): Promise<MyClassApplication> {
+export async function applyToClass(
+  tx: Tx,
+  actor: Actor | null,
+  classId: string,
+  input: { note: string | null },
+): Promise<MyClassApplication> {
   const a = requireRole(actor, 'trainee');
   const residentId = a.residentId;
   if (!residentId) throw new AppError('forbidden', '本账号没有关联人员登记，不能报名');

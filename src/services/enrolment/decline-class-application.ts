@@ -26,7 +26,11 @@ export async function declineClassApplication(
   const cls = await classForChange(tx, a, ref.class_id);
   const app = await tx.selectFrom('class_applications').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
   if (app.status !== 'applied')
-    throw new AppError('invalid_transition', `报名 ${app.number} 当前为“${APPLICATION_STATUS_NAMES[app.status ?? 'applied']}”，不能不予录取`, 'status');
+    throw new AppError(
+      'invalid_transition',
+      `报名 ${app.number} 当前为“${APPLICATION_STATUS_NAMES[app.status ?? 'applied']}”，不能不予录取`,
+      'status',
+    );
   const declineReason = note ? `${input.reason}：${note}` : input.reason;
   await tx
     .updateTable('class_applications')

@@ -92,6 +92,12 @@ export async function listMyClassApplications(
   input: PageQuery<keyof typeof MY_APPLICATION_SORTS>,
 ): Promise<Page<MyClassApplication>> {
   const a = requireRole(actor, 'trainee');
-  const page = await readPage(query(tx, a.residentId ?? ''), { order: 'desc', ...input }, MY_APPLICATION_SORTS, 'appliedAt', 'class_applications.id');
+  const page = await readPage(
+    query(tx, a.residentId ?? ''),
+    { order: 'desc', ...input },
+    MY_APPLICATION_SORTS,
+    'appliedAt',
+    'class_applications.id',
+  );
   return { ...page, items: page.items.map(view) };
 }

@@ -23,13 +23,23 @@ export interface ClassEnrolmentView extends ClassEnrolmentInput {
   rosterSize: number;
 }
 
-export async function setClassEnrolment(tx: Tx, actor: Actor | null, classId: string, input: ClassEnrolmentInput): Promise<ClassEnrolmentView> {
+export async function setClassEnrolment(
+  tx: Tx,
+  actor: Actor | null,
+  classId: string,
+  input: ClassEnrolmentInput,
+): Promise<ClassEnrolmentView> {
   const a = requireRole(actor, 'provider', 'county', 'city');
   const cls = await classForChange(tx, a, classId);
   assertClassStatus(cls.status, ['draft', 'returned', 'submitted', 'approved'], '设置公开报名');
   const roster = Number(
-    (await tx.selectFrom('class_trainees').select((eb) => eb.fn.countAll<number>().as('n')).where('class_id', '=', classId).executeTakeFirst())
-      ?.n ?? 0,
+    (
+      await tx
+        .selectFrom('class_trainees')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('class_id', '=', classId)
+        .executeTakeFirst()
+    )?.n ?? 0,
   );
   if (input.publicEnrolment) {
     if (cls.enterprise_uscc != null || !PUBLIC_ENROLMENT_PROGRAMS.includes(cls.program))

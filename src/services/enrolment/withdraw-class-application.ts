@@ -16,12 +16,22 @@ export async function withdrawClassApplication(tx: Tx, actor: Actor | null, id: 
     .executeTakeFirst();
   if (!row) throw new AppError('not_found', '没有找到这份报名');
   if (row.status !== 'applied')
-    throw new AppError('invalid_transition', `报名 ${row.number} 当前为“${APPLICATION_STATUS_NAMES[row.status ?? 'applied']}”，不能撤回`, 'status');
+    throw new AppError(
+      'invalid_transition',
+      `报名 ${row.number} 当前为“${APPLICATION_STATUS_NAMES[row.status ?? 'applied']}”，不能撤回`,
+      'status',
+    );
   await tx
     .updateTable('class_applications')
     .set({ status: 'withdrawn', decided_by: actorLabel(a), decided_at: new Date() })
     .where('id', '=', id)
     .execute();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'class_application.withdraw', entity: 'class_application', entityId: id, data: { number: row.number } });
+  await appendAudit(tx, {
+    actor: actorLabel(a),
+    action: 'class_application.withdraw',
+    entity: 'class_application',
+    entityId: id,
+    data: { number: row.number },
+  });
   return getMyClassApplication(tx, a.residentId ?? '', id);
 }

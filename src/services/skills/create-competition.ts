@@ -32,7 +32,13 @@ export async function createCompetition(tx: Tx, actor: Actor | null, input: Comp
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAudit(tx, { actor: actorLabel(a), action: 'competition.create', entity: 'competition', entityId: String(row.id), data: { ...input } });
+    await appendAudit(tx, {
+      actor: actorLabel(a),
+      action: 'competition.create',
+      entity: 'competition',
+      entityId: String(row.id),
+      data: { ...input },
+    });
     return { id: Number(row.id), ...input, name: input.name.trim(), organiser: input.organiser.trim() };
   } catch (e) {
     if ((e as { code?: string }).code === '23505') throw new AppError('conflict', `同一天已有名为“${input.name.trim()}”的竞赛`, 'name');

@@ -30,10 +30,25 @@ export async function createTextbook(tx: Tx, actor: Actor | null, input: Textboo
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAudit(tx, { actor: actorLabel(a), action: 'textbook.create', entity: 'textbook', entityId: String(row.id), data: { ...input } });
-    return { id: Number(row.id), occupationCode: input.occupationCode, occupationName: known.name, title: input.title.trim(), kind: input.kind, publisher: input.publisher?.trim() || null, edition: input.edition?.trim() || null };
+    await appendAudit(tx, {
+      actor: actorLabel(a),
+      action: 'textbook.create',
+      entity: 'textbook',
+      entityId: String(row.id),
+      data: { ...input },
+    });
+    return {
+      id: Number(row.id),
+      occupationCode: input.occupationCode,
+      occupationName: known.name,
+      title: input.title.trim(),
+      kind: input.kind,
+      publisher: input.publisher?.trim() || null,
+      edition: input.edition?.trim() || null,
+    };
   } catch (e) {
-    if ((e as { code?: string }).code === '23505') throw new AppError('conflict', `工种 ${input.occupationCode} 已有同名同版次的教材“${input.title.trim()}”`, 'title');
+    if ((e as { code?: string }).code === '23505')
+      throw new AppError('conflict', `工种 ${input.occupationCode} 已有同名同版次的教材“${input.title.trim()}”`, 'title');
     throw e;
   }
 }

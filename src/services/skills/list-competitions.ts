@@ -23,20 +23,26 @@ const occupationName = sql<
   string | null
 >`(select ce.name from catalog_entries ce where ce.code = competitions.occupation_code order by ce.effective_from desc nulls last limit 1)`;
 
-export async function listCompetitions(tx: Tx, actor: Actor | null, input: PageQuery<keyof typeof COMPETITION_SORTS>): Promise<Page<CompetitionView>> {
+export async function listCompetitions(
+  tx: Tx,
+  actor: Actor | null,
+  input: PageQuery<keyof typeof COMPETITION_SORTS>,
+): Promise<Page<CompetitionView>> {
   requireRole(actor, 'city', 'county');
-  const q = tx
-    .selectFrom('competitions')
-    .select((eb) => [
-      'competitions.id',
-      'competitions.name',
-      'competitions.held_on',
-      'competitions.occupation_code',
-      occupationName.as('occupation_name'),
-      'competitions.organiser',
-      'competitions.area_code',
-      eb.selectFrom('competition_results').whereRef('competition_results.competition_id', '=', 'competitions.id').select((e) => e.fn.countAll<number>().as('n')).as('results'),
-    ]);
+  const q = tx.selectFrom('competitions').select((eb) => [
+    'competitions.id',
+    'competitions.name',
+    'competitions.held_on',
+    'competitions.occupation_code',
+    occupationName.as('occupation_name'),
+    'competitions.organiser',
+    'competitions.area_code',
+    eb
+      .selectFrom('competition_results')
+      .whereRef('competition_results.competition_id', '=', 'competitions.id')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .as('results'),
+  ]);
   const page = await readPage(q, { order: 'desc', ...input }, COMPETITION_SORTS, 'heldOn', 'competitions.id');
   return {
     ...page,

@@ -24,7 +24,11 @@ export async function listTextbooks(
     .select([
       'textbooks.id',
       'textbooks.occupation_code',
-      sql<string | null>`(select ce.name from catalog_entries ce where ce.code = textbooks.occupation_code order by ce.effective_from desc nulls last limit 1)`.as('occupation_name'),
+      sql<
+        string | null
+      >`(select ce.name from catalog_entries ce where ce.code = textbooks.occupation_code order by ce.effective_from desc nulls last limit 1)`.as(
+        'occupation_name',
+      ),
       'textbooks.title',
       'textbooks.kind',
       'textbooks.publisher',

@@ -24,8 +24,18 @@ export async function recordCompetitionResult(
     .executeTakeFirst();
   await tx
     .insertInto('competition_results')
-    .values({ competition_id: competitionId, resident_id: input.residentId, rank: input.rank, award: input.award.trim(), recorded_by: actorLabel(a) })
-    .onConflict((oc) => oc.columns(['competition_id', 'resident_id']).doUpdateSet({ rank: input.rank, award: input.award.trim(), recorded_by: actorLabel(a) }))
+    .values({
+      competition_id: competitionId,
+      resident_id: input.residentId,
+      rank: input.rank,
+      award: input.award.trim(),
+      recorded_by: actorLabel(a),
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['competition_id', 'resident_id'])
+        .doUpdateSet({ rank: input.rank, award: input.award.trim(), recorded_by: actorLabel(a) }),
+    )
     .execute();
   await appendAudit(tx, {
     actor: actorLabel(a),

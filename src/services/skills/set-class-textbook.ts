@@ -23,7 +23,17 @@ export async function setClassTextbook(
       throw new AppError('invalid_input', `textbookId: 教材“${book.title}”属于工种 ${book.occupation_code}，与本班工种不符`, 'textbookId');
     title = book.title;
   }
-  await tx.updateTable('classes').set({ textbook_id: input.textbookId, updated_by: actorLabel(a), updated_at: new Date() }).where('id', '=', classId).execute();
-  await appendAudit(tx, { actor: actorLabel(a), action: 'class.textbook_set', entity: 'class', entityId: classId, data: { number: cls.number, textbookId: input.textbookId, title } });
+  await tx
+    .updateTable('classes')
+    .set({ textbook_id: input.textbookId, updated_by: actorLabel(a), updated_at: new Date() })
+    .where('id', '=', classId)
+    .execute();
+  await appendAudit(tx, {
+    actor: actorLabel(a),
+    action: 'class.textbook_set',
+    entity: 'class',
+    entityId: classId,
+    data: { number: cls.number, textbookId: input.textbookId, title },
+  });
   return { classId, textbookId: input.textbookId, title };
 }

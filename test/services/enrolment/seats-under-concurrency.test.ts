@@ -54,7 +54,8 @@ beforeAll(async () => {
   await inTransaction(store.db, async (tx) => {
     await seedReferenceData(tx);
     await insertProvider(tx, { id: 'P-SEAT', scopes: [{ program: 'employment_skill' }] });
-    for (const id of people) await insertPerson(tx, { residentId: id, facts: [{ fact: 'pensionEntitled', value: false, asOf: '2019-01-01' }] });
+    for (const id of people)
+      await insertPerson(tx, { residentId: id, facts: [{ fact: 'pensionEntitled', value: false, asOf: '2019-01-01' }] });
   });
 }, 60_000);
 afterAll(() => store.close());
@@ -63,7 +64,8 @@ describe('Seats under concurrent acceptances', () => {
   it('ten acceptances at once into three seats accept exactly three', async () => {
     const classId = await openClass(3);
     const apps: string[] = [];
-    for (const id of people.slice(0, 10)) apps.push((await inTransaction(store.db, (tx) => applyToClass(tx, as(id), classId, { note: null }))).id);
+    for (const id of people.slice(0, 10))
+      apps.push((await inTransaction(store.db, (tx) => applyToClass(tx, as(id), classId, { note: null }))).id);
     const results = await Promise.allSettled(apps.map((id) => inTransaction(store.db, (tx) => acceptClassApplication(tx, provider, id))));
     const accepted = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -77,7 +79,9 @@ describe('Seats under concurrent acceptances', () => {
   it('the same person applying twice at once keeps one live application', async () => {
     const classId = await openClass(5);
     const who = as(people[11]!);
-    const results = await Promise.allSettled([1, 2, 3].map(() => inTransaction(store.db, (tx) => applyToClass(tx, who, classId, { note: null }))));
+    const results = await Promise.allSettled(
+      [1, 2, 3].map(() => inTransaction(store.db, (tx) => applyToClass(tx, who, classId, { note: null }))),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const live = await store.db
       .selectFrom('class_applications')

@@ -56,7 +56,12 @@ interface Page<T> {
 }
 
 const PAGE_SIZE = 10;
-const box: CSSProperties = { maxWidth: 560, margin: '0 auto', padding: '12px 14px 40px', fontFamily: 'system-ui, "Noto Sans CJK SC", sans-serif' };
+const box: CSSProperties = {
+  maxWidth: 560,
+  margin: '0 auto',
+  padding: '12px 14px 40px',
+  fontFamily: 'system-ui, "Noto Sans CJK SC", sans-serif',
+};
 const card: CSSProperties = { border: '1px solid #e2e8f0', borderRadius: 10, padding: '12px 14px', margin: '10px 0', background: '#fff' };
 const input: CSSProperties = {
   width: '100%',
@@ -154,7 +159,13 @@ function OpenList() {
         }}
         style={{ display: 'flex', gap: 8 }}
       >
-        <input style={{ ...input, margin: 0 }} placeholder="工种或培训机构" aria-label="搜索工种或培训机构" value={typed} onChange={(e) => setTyped(e.target.value)} />
+        <input
+          style={{ ...input, margin: 0 }}
+          placeholder="工种或培训机构"
+          aria-label="搜索工种或培训机构"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+        />
         <button style={{ ...button(), width: 90, marginTop: 0 }} type="submit">
           搜索
         </button>
@@ -214,7 +225,14 @@ function LoginForm({ onDone, why }: { onDone(me: Me): void; why: string }) {
       </label>
       <label>
         密码
-        <input style={input} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
+        <input
+          style={input}
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="current-password"
+          required
+        />
       </label>
       {error && (
         <p role="alert" style={{ color: '#b91c1c' }}>
@@ -311,13 +329,19 @@ function ClassPage({ id, me, setMe }: { id: string; me: Me | null | undefined; s
   );
 }
 
-const STATUS_COLOR: Record<ApplicationStatus, string> = { applied: '#1d4ed8', accepted: '#047857', declined: '#b91c1c', withdrawn: '#64748b' };
+const STATUS_COLOR: Record<ApplicationStatus, string> = {
+  applied: '#1d4ed8',
+  accepted: '#047857',
+  declined: '#b91c1c',
+  withdrawn: '#64748b',
+};
 
 function MinePage({ me, setMe }: { me: Me | null | undefined; setMe(m: Me): void }) {
   const [data, setData] = useState<Page<MyApplication> | null>(null);
   const [error, setError] = useState('');
   const [confirm, setConfirm] = useState<string | null>(null);
-  const load = () => api<Page<MyApplication>>('/my/class-applications', { query: { pageSize: 50 } }).then(setData, (e) => setError(message(e)));
+  const load = () =>
+    api<Page<MyApplication>>('/my/class-applications', { query: { pageSize: 50 } }).then(setData, (e) => setError(message(e)));
   useEffect(() => {
     if (me?.role === 'trainee') void load();
   }, [me]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -396,7 +420,14 @@ function EnrolApp() {
         e.preventDefault();
         go(to);
       }}
-      style={{ flex: 1, textAlign: 'center', padding: 10, borderBottom: on ? '3px solid #1d4ed8' : '3px solid transparent', textDecoration: 'none', color: '#1e293b' }}
+      style={{
+        flex: 1,
+        textAlign: 'center',
+        padding: 10,
+        borderBottom: on ? '3px solid #1d4ed8' : '3px solid transparent',
+        textDecoration: 'none',
+        color: '#1e293b',
+      }}
     >
       {label}
     </a>
@@ -408,7 +439,13 @@ function EnrolApp() {
         {tab('/enrol', '开放报名', rest !== 'mine')}
         {tab('/enrol/mine', '我的报名', rest === 'mine')}
       </nav>
-      {rest === '' ? <OpenList /> : rest === 'mine' ? <MinePage me={me} setMe={setMe} /> : <ClassPage id={decodeURIComponent(rest)} me={me} setMe={setMe} />}
+      {rest === '' ? (
+        <OpenList />
+      ) : rest === 'mine' ? (
+        <MinePage me={me} setMe={setMe} />
+      ) : (
+        <ClassPage id={decodeURIComponent(rest)} me={me} setMe={setMe} />
+      )}
       <p style={{ ...muted, marginTop: 24 }}>
         <a href="/">返回首页</a>
       </p>

@@ -36,10 +36,23 @@ interface ApplicationsPage {
   rosterSize: number;
   pending: number;
 }
-const STATUS_COLOR: Record<ApplicationStatus, string> = { applied: 'processing', accepted: 'success', declined: 'error', withdrawn: 'default' };
+const STATUS_COLOR: Record<ApplicationStatus, string> = {
+  applied: 'processing',
+  accepted: 'success',
+  declined: 'error',
+  withdrawn: 'default',
+};
 const errorText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
-export function EnrolmentTab({ cls, mine, reload }: { cls: { id: string; status: string; startDate: string }; mine: boolean; reload(): void }) {
+export function EnrolmentTab({
+  cls,
+  mine,
+  reload,
+}: {
+  cls: { id: string; status: string; startDate: string };
+  mine: boolean;
+  reload(): void;
+}) {
   const [page, setPage] = useState(1);
   const loaded = useApi<ApplicationsPage>(`/classes/${encodeURIComponent(cls.id)}/applications`, { page, pageSize: 20 });
   const [declining, setDeclining] = useState<ApplicationRow | null>(null);
@@ -177,7 +190,17 @@ function DeclineDialog({ row, onClose, onDone }: { row: ApplicationRow; onClose(
   );
 }
 
-function EnrolmentDialog({ classId, current, onClose, onDone }: { classId: string; current: ApplicationsPage; onClose(): void; onDone(): void }) {
+function EnrolmentDialog({
+  classId,
+  current,
+  onClose,
+  onDone,
+}: {
+  classId: string;
+  current: ApplicationsPage;
+  onClose(): void;
+  onDone(): void;
+}) {
   type Values = { publicEnrolment: boolean; seats: number | null; enrolBy: dayjs.Dayjs | null };
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
@@ -203,7 +226,11 @@ function EnrolmentDialog({ classId, current, onClose, onDone }: { classId: strin
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ publicEnrolment: current.publicEnrolment, seats: current.seats, enrolBy: current.enrolBy ? dayjs(current.enrolBy) : null }}
+        initialValues={{
+          publicEnrolment: current.publicEnrolment,
+          seats: current.seats,
+          enrolBy: current.enrolBy ? dayjs(current.enrolBy) : null,
+        }}
       >
         <Form.Item name="publicEnrolment" label="面向社会公开报名" valuePropName="checked">
           <Switch checkedChildren="是" unCheckedChildren="否" />
