@@ -130,8 +130,8 @@ const SCOPE = {
   payeePerson: { city: 'AB', county: 'A', trainee: 'A', enterprise: 'A', provider: 'A' },
   // Open enrolment (§5.5): an application is the applicant's own (trainee A applied on side A).
   ownApplication: { trainee: 'A' },
-  // A base booking: the organisation that made it (provider A, enterprise A) and the city.
-  ownBooking: { city: 'AB', provider: 'A', enterprise: 'A' },
+  // A base booking: the organisation that made it (booking A is provider A's, B enterprise B's) and the city.
+  ownBooking: { city: 'AB', provider: 'A' },
 } satisfies Record<string, Sees>;
 type ScopeName = keyof typeof SCOPE;
 
