@@ -101,7 +101,7 @@ describe('报名培训 on a phone, and the provider accepts', () => {
     await page.goto(`/provider/classes/${cls.id}`);
     await page.getByRole('tab', { name: '报名' }).click();
     const row = page.getByRole('row', { name: new RegExp(name) });
-    await row.getByRole('button', { name: /录\s*取/ }).click();
+    await row.getByRole('button', { name: /^录\s*取$/ }).click();
     await page.getByRole('button', { name: /确认录取/ }).click();
     await page.getByText(`已录取 ${name}，已加入花名册`).waitFor();
     await row.getByText('已录取').waitFor();
