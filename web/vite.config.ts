@@ -15,9 +15,11 @@ export default defineConfig({
     emptyOutDir: true,
     // antd is one large vendor chunk shared by every screen; the screens themselves load on demand.
     chunkSizeWarningLimit: 1200,
-    // The phone's sign-in and online-learning pages are entries of their own, without antd
-    // (docs/attendance.md, docs/online-learning.md).
-    rollupOptions: { input: { main: `${root}index.html`, signin: `${root}signin.html`, learn: `${root}learn.html` } },
+    // The phone's sign-in, online-learning and enrolment pages are entries of their own, without antd
+    // (docs/attendance.md, docs/online-learning.md, docs/open-classes.md).
+    rollupOptions: {
+      input: { main: `${root}index.html`, signin: `${root}signin.html`, learn: `${root}learn.html`, enrol: `${root}enrol.html` },
+    },
   },
   server: {
     port: 5173,

@@ -57,6 +57,9 @@ export const webApp: FastifyPluginAsync<WebAppOptions> = async (app, options) =>
     // The trainee's online-learning page: another small phone entry (docs/online-learning.md).
     if ((path === '/learn' || path.startsWith('/learn/')) && topLevel.has('learn.html'))
       return reply.header('cache-control', 'no-cache').sendFile('learn.html', dist, { cacheControl: false });
+    // The phone's enrolment page (docs/open-classes.md): its own small entry too.
+    if ((path === '/enrol' || path.startsWith('/enrol/')) && topLevel.has('enrol.html'))
+      return reply.header('cache-control', 'no-cache').sendFile('enrol.html', dist, { cacheControl: false });
     if (topLevel.has(name)) return reply.sendFile(name, dist, { maxAge: '1h' });
     // index.html names the current hashed assets: always revalidated.
     return reply.header('cache-control', 'no-cache').sendFile('index.html', dist, { cacheControl: false });

@@ -26,6 +26,7 @@ import { seedDemoSupervision } from './seed-demo-supervision.ts';
 import { CITY_AREA, COUNTY_AREAS } from '../vocabulary/areas.ts';
 import { DEPARTMENTS } from '../vocabulary/roles.ts';
 import { seedDemoCertificates, type CertificatePlant } from './seed-demo-certificates.ts';
+import { seedDemoOpenClasses } from './seed-demo-open-classes.ts';
 
 /** The password of every demo login (README lists the logins). */
 export const DEMO_PASSWORD = 'demo2020';
@@ -350,6 +351,8 @@ export async function seedDemoRegistries(
         await seedDemoSupervision(tx, world, activity);
         say('证书库：发证机构、证书登记与核验');
         const certificatePlants = await seedDemoCertificates(tx);
+        say('开放报名、公共实训基地、教材与技能竞赛');
+        await seedDemoOpenClasses(tx);
         return { world, logins, activity, certificatePlants };
       }),
     ),

@@ -1091,3 +1091,116 @@ export interface Database {
   registry_insured_spells: RegistryInsuredSpellTable;
   registry_conflicts: RegistryConflictTable;
 }
+// Open classes, public training bases, textbooks, competitions (2026-12-06T1720-open-classes; docs/open-classes.md).
+export interface ClassTable {
+  public_enrolment: Generated<boolean>;
+  seats: Optional<number | null>;
+  enrol_by: Optional<string | null>;
+  textbook_id: Optional<number | null>;
+}
+export type ClassApplicationStatus = 'applied' | 'accepted' | 'declined' | 'withdrawn';
+export interface ClassApplicationTable {
+  id: string;
+  number: Generated<string>;
+  class_id: string;
+  resident_id: string;
+  status: Optional<ClassApplicationStatus>;
+  note: string | null;
+  decline_reason: Optional<string | null>;
+  applied_at: Generated<Date>;
+  decided_by: Optional<string | null>;
+  decided_at: Optional<Date | null>;
+}
+export interface TextbookTable {
+  id: Generated<number>;
+  occupation_code: string;
+  title: string;
+  kind: 'standard' | 'local';
+  publisher: string | null;
+  edition: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+export interface TrainingBaseTable {
+  id: string;
+  name: string;
+  address: string;
+  area_code: string;
+  equipment: Optional<string>;
+  capacity: number;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+export interface BaseConsumableTable {
+  id: Generated<number>;
+  base_id: string;
+  name: string;
+  unit: string;
+  price_fen: number;
+}
+export type BookerRole = 'provider' | 'enterprise' | 'college' | 'city' | 'county';
+export interface BaseBookingTable {
+  id: string;
+  number: Generated<string>;
+  base_id: string;
+  class_id: string | null;
+  booker_role: BookerRole;
+  booker_name: string;
+  booker_ref: string | null;
+  day: string;
+  starts_at: string;
+  ends_at: string;
+  seats: number;
+  purpose: Optional<string>;
+  consumables_fen: number;
+  status: Optional<'booked' | 'cancelled'>;
+  cancel_reason: Optional<string | null>;
+  cancelled_by: Optional<string | null>;
+  cancelled_at: Optional<Date | null>;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+export interface BaseBookingItemTable {
+  booking_id: string;
+  consumable_id: number;
+  name: string;
+  unit: string;
+  unit_price_fen: number;
+  quantity: number;
+  line_fen: number;
+}
+export interface BaseBookingSlotTable {
+  base_id: string;
+  day: string;
+  slot: number;
+  booking_id: string;
+}
+export interface CompetitionTable {
+  id: Generated<number>;
+  name: string;
+  held_on: string;
+  occupation_code: string;
+  organiser: string;
+  area_code: string;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+export interface CompetitionResultTable {
+  competition_id: number;
+  resident_id: string;
+  rank: number | null;
+  award: string;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+export interface Database {
+  class_applications: ClassApplicationTable;
+  textbooks: TextbookTable;
+  training_bases: TrainingBaseTable;
+  base_consumables: BaseConsumableTable;
+  base_bookings: BaseBookingTable;
+  base_booking_items: BaseBookingItemTable;
+  base_booking_slots: BaseBookingSlotTable;
+  competitions: CompetitionTable;
+  competition_results: CompetitionResultTable;
+}

@@ -29,6 +29,9 @@ import { cjkFontInstalled } from '../../src/services/reports/report-files.ts';
 import { reviewClassOpening } from '../../src/services/classes/opening-review.ts';
 import { residentIdCheckChar } from '../../src/policy/identifiers.ts';
 import { luhnValid } from '../../src/services/payments/payee-accounts.ts';
+import { createTrainingBase } from '../../src/services/bases/create-training-base.ts';
+import { bookTrainingBase } from '../../src/services/bases/book-training-base.ts';
+import { createCompetition } from '../../src/services/skills/create-competition.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Who: one user per role (departments: four with a slice and one whose slice is empty).
@@ -135,6 +138,10 @@ const SCOPE = {
   headcountWrite: { city: 'AB', county: 'A', enterprise: 'A' },
   // A person's receiving account: the person themself and the offices; the parties who see the person are refused (403).
   payeePerson: { city: 'AB', county: 'A', trainee: 'A', enterprise: 'A', provider: 'A' },
+  // Open enrolment (§5.5): an application is the applicant's own (trainee A applied on side A).
+  ownApplication: { trainee: 'A' },
+  // A base booking: the organisation that made it (booking A is provider A's, B enterprise B's) and the city.
+  ownBooking: { city: 'AB', provider: 'A' },
 } satisfies Record<string, Sees>;
 type ScopeName = keyof typeof SCOPE;
 
@@ -945,6 +952,115 @@ const TABLE: Record<string, Row> = {
     path: ({ side }) => `/public/notices/${F.notice[side]}/claims`,
   },
   'GET /api/v1/public/programs': { who: 'public' },
+  // Open enrolment (§5.5; docs/open-classes.md): the open list and an open class are public; applying
+  // and one's own applications are the trainee's; the class's applications are its managers'.
+  'GET /api/v1/public/open-classes': { who: 'public' },
+  'GET /api/v1/public/open-classes/{id}': { who: 'public', path: () => `/public/open-classes/${OPEN.class.A}` },
+  'POST /api/v1/classes/{id}/applications': {
+    who: ['trainee'],
+    path: () => `/classes/${OPEN.class.A}/applications`,
+    body: () => ({ note: null }),
+  },
+  'GET /api/v1/my/class-applications': { who: ['trainee'] },
+  'POST /api/v1/class-applications/{id}/withdraw': {
+    who: ['trainee'],
+    scope: 'ownApplication',
+    path: ({ side }) => `/class-applications/${OPEN.application[side]}/withdraw`,
+  },
+  'GET /api/v1/classes/{id}/applications': {
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${OPEN.class[side]}/applications`,
+  },
+  'PUT /api/v1/classes/{id}/enrolment': {
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${F.class[side]}/enrolment`,
+    body: () => ({ publicEnrolment: false, seats: null, enrolBy: null }),
+  },
+  'POST /api/v1/class-applications/{id}/accept': {
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/class-applications/${OPEN.application[side]}/accept`,
+  },
+  // §5.4 shared capacity: bases (read by the offices and parties who book; registered by the city),
+  // bookings (an organisation's own; a class's bookings by the class's scope), textbooks, competitions.
+  'GET /api/v1/training-bases': { who: ['city', 'county', 'provider', 'enterprise'] },
+  'POST /api/v1/training-bases': {
+    who: ['city'],
+    body: ({ n }) => ({
+      name: `矩阵基地${n}`,
+      address: '东区',
+      areaCode: '510402',
+      equipment: '',
+      capacity: 10,
+      consumables: [{ name: '焊条', unit: '公斤', priceFen: 100 }],
+    }),
+  },
+  'GET /api/v1/training-bases/{id}': { who: ['city', 'county', 'provider', 'enterprise'], path: () => `/training-bases/${CAP.base}` },
+  'GET /api/v1/training-bases/{id}/bookings': {
+    who: ['city', 'county', 'provider', 'enterprise'],
+    path: () => `/training-bases/${CAP.base}/bookings?from=2021-06-01&to=2021-06-30`,
+  },
+  'POST /api/v1/base-bookings': {
+    who: ['city', 'county', 'provider', 'enterprise'],
+    body: ({ n }) => ({
+      baseId: CAP.base,
+      classId: null,
+      day: '2021-07-01',
+      startsAt: `${String(n % 24).padStart(2, '0')}:00`,
+      endsAt: `${String(n % 24).padStart(2, '0')}:30`,
+      seats: 1,
+      purpose: '',
+      items: [],
+    }),
+  },
+  'POST /api/v1/base-bookings/{id}/cancel': {
+    who: ['city', 'county', 'provider', 'enterprise'],
+    scope: 'ownBooking',
+    path: ({ side }) => `/base-bookings/${CAP.booking[side]}/cancel`,
+    body: () => ({ reason: '矩阵测试' }),
+  },
+  'GET /api/v1/classes/{id}/base-bookings': {
+    who: ['city', 'county', 'provider', 'enterprise'],
+    scope: 'class',
+    path: ({ side }) => `/classes/${F.class[side]}/base-bookings`,
+  },
+  'GET /api/v1/textbooks': { who: ['city', 'county', 'provider', 'enterprise'] },
+  'POST /api/v1/textbooks': {
+    who: ['city'],
+    body: ({ n }) => ({ occupationCode: '6-16-01-03', title: `矩阵教材${n}`, kind: 'standard', publisher: null, edition: null }),
+  },
+  'PUT /api/v1/classes/{id}/textbook': {
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/classes/${F.class[side]}/textbook`,
+    body: () => ({ textbookId: null }),
+  },
+  'GET /api/v1/competitions': { who: ['city', 'county'] },
+  'POST /api/v1/competitions': {
+    who: ['city'],
+    body: ({ n }) => ({
+      name: `矩阵竞赛${n}`,
+      heldOn: '2021-09-01',
+      occupationCode: '6-16-01-03',
+      organiser: '市人社局',
+      areaCode: '510400',
+    }),
+  },
+  'GET /api/v1/competitions/{id}/results': { who: ['city', 'county'], path: () => `/competitions/${CAP.competition}/results` },
+  'PUT /api/v1/competitions/{id}/results': {
+    who: ['city'],
+    path: () => `/competitions/${CAP.competition}/results`,
+    body: ({ side }) => ({ residentId: F.person[side], rank: 1, award: '一等奖' }),
+  },
+  'GET /api/v1/my/competition-results': { who: ['trainee'] },
+  'POST /api/v1/class-applications/{id}/decline': {
+    who: ['provider', 'county', 'city'],
+    scope: 'classManage',
+    path: ({ side }) => `/class-applications/${OPEN.application[side]}/decline`,
+    body: () => ({ reason: '名额已满' }),
+  },
   // Supervision (#6 §1, §5.2, §5.3): funds and R9 (city, finance; counties read the funds), the public
   // disclosure, annual tasks (set by the city), employment figures, goals, reports and major matters.
   'GET /api/v1/supervision/funds': { who: ['city', 'county', 'finance'] },
@@ -1576,6 +1692,74 @@ beforeAll(async () => {
   for (const who of SIGNED_IN) cookie[who] = await logIn(`mx-${who}`);
 }, 120_000);
 afterAll(() => t?.close());
+// Open enrolment (§5.5): per side, an approved class of that side's provider opened to the public
+// (side B's provider is suspended, so only A's is on the public list), and an application to it by
+// that side's person. Dates far ahead: the business date here is the real one.
+const OPEN = { class: { A: '', B: '' }, application: { A: 'MX-APP-A', B: 'MX-APP-B' } };
+const CAP = { base: '', booking: { A: '', B: '' }, competition: 0 };
+beforeAll(async () => {
+  await inTransaction(t.store.db, async (tx) => {
+    for (const side of ['A', 'B'] as const) {
+      const cls = await createClass(tx, seeder, {
+        ...classApplication(side, 'safety'),
+        program: 'employment_skill',
+        enterpriseUscc: null,
+        occupationCode: '6-18-02-04',
+        level: '5',
+        trainees: [],
+      });
+      OPEN.class[side] = cls.id;
+      await tx
+        .updateTable('classes')
+        .set({ status: 'approved', public_enrolment: true, seats: 10, start_date: '2099-03-01', end_date: '2099-03-31' })
+        .where('id', '=', cls.id)
+        .execute();
+      await tx
+        .insertInto('class_applications')
+        .values({ id: OPEN.application[side], class_id: cls.id, resident_id: F.person[side], note: null })
+        .execute();
+    }
+    // §5.4: a base, a booking by provider A (side A) and one by enterprise B (side B), a competition.
+    const base = await createTrainingBase(tx, seeder, {
+      name: '矩阵实训基地',
+      address: '东区',
+      areaCode: '510402',
+      equipment: '焊机',
+      capacity: 30,
+      consumables: [{ name: '焊条', unit: '公斤', priceFen: 1000 }],
+    });
+    CAP.base = base.id;
+    const booker = (role: 'provider' | 'enterprise', side: Side): Actor =>
+      role === 'provider'
+        ? { ...seeder, role, username: 'mx-p', providerId: F.provider[side] }
+        : { ...seeder, role, username: 'mx-e', enterpriseUscc: F.enterprise[side] };
+    for (const [side, who] of [
+      ['A', 'provider'],
+      ['B', 'enterprise'],
+    ] as const) {
+      const b = await bookTrainingBase(tx, booker(who, side), {
+        baseId: base.id,
+        classId: null,
+        day: '2021-06-01',
+        startsAt: side === 'A' ? '08:00' : '14:00',
+        endsAt: side === 'A' ? '10:00' : '16:00',
+        seats: 5,
+        purpose: '',
+        items: [],
+      });
+      CAP.booking[side] = b.id;
+    }
+    CAP.competition = (
+      await createCompetition(tx, seeder, {
+        name: '矩阵竞赛',
+        heldOn: '2021-09-01',
+        occupationCode: '6-16-01-03',
+        organiser: '市人社局',
+        areaCode: '510400',
+      })
+    ).id;
+  });
+});
 // (#5) Runs after the fixture's hook: the login and the what-if run the admin rows act on.
 beforeAll(async () => {
   for (const side of ['A', 'B'] as const) {

@@ -35,6 +35,8 @@ import { recordRoutes } from './records.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { onlineRoutes } from './online.ts';
 import { registryExchangeRoutes } from './registry-exchange.ts';
+import { enrolmentRoutes } from './enrolment.ts';
+import { trainingBaseRoutes } from './training-bases.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -72,4 +74,6 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(recordRoutes);
   await app.register(onlineRoutes);
   await app.register(registryExchangeRoutes);
+  await app.register(enrolmentRoutes);
+  await app.register(trainingBaseRoutes);
 };

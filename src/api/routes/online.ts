@@ -83,7 +83,7 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (req) => {
       const raw = req.headers['x-file-name'];
-      let name: string | null = null;
+      let name: string | null;
       try {
         name = typeof raw === 'string' ? decodeURIComponent(raw) : null;
       } catch {

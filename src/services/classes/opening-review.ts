@@ -32,7 +32,13 @@ const SCHEDULED: ClassStatus[] = ['submitted', 'approved', 'running', 'assessed'
 
 export async function reviewClassOpening(
   tx: Tx,
-  cls: ClassUnderReview & { provider_id: string; filing_id: string | null; hours: number },
+  cls: ClassUnderReview & {
+    provider_id: string;
+    filing_id: string | null;
+    hours: number;
+    public_enrolment?: boolean;
+    seats?: number | null;
+  },
 ): Promise<OpeningReview> {
   const classProblems: Problem[] = [];
   const level = cls.level == null ? '' : `（${LEVEL_NAMES[cls.level] ?? cls.level}）`;
@@ -154,7 +160,13 @@ export async function reviewClassOpening(
     if (trainees.length > project.trainee_count)
       classProblems.push(blocking('项目人数', '§4.9', `花名册 ${trainees.length} 人，超过项目合同人数 ${project.trainee_count} 人`));
   }
-  if (trainees.length === 0) classProblems.push(blocking('花名册', '§5.3', '花名册为空，开班申请应附学员花名册'));
+  // A class open to public enrolment (§5.5, docs/open-classes.md) fills its roster from applications
+  // once approved, each accepted person passing the per-trainee checks below.
+  if (trainees.length === 0) {
+    if (cls.public_enrolment && cls.seats != null)
+      classProblems.push(warning('花名册', '§5.5', `花名册暂无学员：本班面向社会公开报名（名额 ${cls.seats} 名），学员录取时逐一审查`));
+    else classProblems.push(blocking('花名册', '§5.3', '花名册为空，开班申请应附学员花名册'));
+  }
   classProblems.push(...(await missingDocuments(tx, cls)));
 
   const verdicts = await traineeCrossChecks(tx, cls, trainees);
@@ -208,7 +220,7 @@ async function missingDocuments(tx: Tx, cls: { id: string; program: string }): P
  * blocks; against one only submitted it is a warning, so that two pending applications do not block
  * each other — whichever is approved first makes the other one fail.
  */
-async function overlappingClasses(tx: Tx, cls: ClassUnderReview, ids: string[]): Promise<Map<string, Problem[]>> {
+export async function overlappingClasses(tx: Tx, cls: ClassUnderReview, ids: string[]): Promise<Map<string, Problem[]>> {
   const out = new Map<string, Problem[]>();
   if (ids.length === 0) return out;
   const others = await tx

@@ -47,6 +47,7 @@ export async function uploadLessonContent(
   const sha256 = createHash('sha256').update(body).digest('hex');
   const name =
     (fileName ?? '')
+      // eslint-disable-next-line no-control-regex -- control characters are what is removed
       .replace(/[\u0000-\u001f\\/]/g, '')
       .trim()
       .slice(0, 200) || `课程文件.${type.split('/')[1]}`;

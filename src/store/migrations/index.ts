@@ -20,6 +20,7 @@ import * as bankPayments from './2026-12-06T1410-bank-payments.ts';
 import * as certificateRegistry from './2026-12-06T1420-certificate-registry.ts';
 import * as registryExchange from './2026-12-06T1700-registry-exchange.ts';
 import * as onlineLearning from './2026-12-06T1710-online-learning.ts';
+import * as openClasses from './2026-12-06T1720-open-classes.ts';
 import * as attachmentsSmsSignin from './2026-12-06T1730-attachments-sms-signin.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -43,5 +44,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06T1420-certificate-registry': certificateRegistry,
   '2026-12-06T1700-registry-exchange': registryExchange,
   '2026-12-06T1710-online-learning': onlineLearning,
+  '2026-12-06T1720-open-classes': openClasses,
   '2026-12-06T1730-attachments-sms-signin': attachmentsSmsSignin,
 };

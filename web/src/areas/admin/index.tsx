@@ -9,10 +9,16 @@ export const adminArea: Area = {
     { path: 'admin/providers', lazy: page(() => import('./AdminProvidersPage.tsx')) },
     { path: 'admin/users', lazy: page(() => import('./AdminUsersPage.tsx')) },
     { path: 'admin/what-if', lazy: page(() => import('./WhatIfPage.tsx')) },
+    // §5.4 bases, textbooks, competitions: the city manages them; offices and parties read and book (docs/open-classes.md).
+    { path: 'capacity', lazy: page(() => import('./CapacityPage.tsx')) },
   ],
   menu: (me) =>
     me?.role !== 'city'
-      ? []
+      ? me?.role === 'county' || me?.role === 'provider' || me?.role === 'enterprise'
+        ? [{ key: '/capacity', label: <Link to="/capacity">实训基地与教材</Link> }]
+        : me?.role === 'trainee'
+          ? [{ key: '/capacity', label: <Link to="/capacity">竞赛成绩</Link> }]
+          : []
       : [
           {
             type: 'group',
@@ -24,6 +30,7 @@ export const adminArea: Area = {
               { key: '/admin/what-if', label: <Link to="/admin/what-if">参数测算</Link> },
               { key: '/admin/providers', label: <Link to="/admin/providers">培训机构管理</Link> },
               { key: '/admin/users', label: <Link to="/admin/users">用户与角色</Link> },
+              { key: '/capacity', label: <Link to="/capacity">实训基地与教材</Link> },
             ],
           },
         ],

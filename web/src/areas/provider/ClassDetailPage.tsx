@@ -38,6 +38,7 @@ import { RequireAuth } from '../../layout/RequireAuth.tsx';
 import { FileRefused, uploadXlsx } from './files.ts';
 import { showServerErrors } from '../../form-errors.ts';
 import { ClassStatusTag, ProblemLine, RowIssues } from './parts.tsx';
+import { EnrolmentTab } from './EnrolmentTab.tsx';
 import type { AttendanceMark, ClassDetail, ClassTrainee, OpeningReview, RowIssue } from './types.ts';
 import { SigninCodeModal } from './SigninCodeModal.tsx';
 import { AttachmentsCard } from '../../attachments.tsx';
@@ -86,6 +87,10 @@ function ClassBody({ cls, reload }: { cls: ClassDetail; reload(): void }) {
       label: `证书（${cls.certificates.length}）`,
       children: <CertificatesTab cls={cls} mine={mine} reload={reload} />,
     },
+    // §5.5 open enrolment: the class's own provider and the offices over it (docs/open-classes.md).
+    ...(me?.role === 'provider' || me?.role === 'county' || me?.role === 'city'
+      ? [{ key: 'enrolment', label: '报名', children: <EnrolmentTab cls={cls} mine={mine} reload={reload} /> }]
+      : []),
   ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

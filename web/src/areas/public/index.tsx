@@ -14,6 +14,8 @@ export const publicArea: Area = {
   ],
   menu: () => [
     { key: '/programs', label: <Link to="/programs">培训项目</Link> },
+    // The enrolment page is its own small entry (phones; docs/open-classes.md): a full page load.
+    { key: '/enrol', label: <a href="/enrol">报名培训</a> },
     { key: '/publicity', label: <Link to="/publicity">补贴公示</Link> },
     { key: '/sanctions', label: <Link to="/sanctions">查处名单</Link> },
     { key: '/disclosure', label: <Link to="/disclosure">资金使用公开</Link> },

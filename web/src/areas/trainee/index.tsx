@@ -17,6 +17,7 @@ export const traineeArea: Area = {
     if (me?.role === 'trainee') {
       return [
         { key: '/my-trainings', label: <Link to="/my-trainings">我的培训</Link> },
+        { key: '/enrol/mine', label: <a href="/enrol/mine">我的报名</a> },
         { key: '/my-certificates', label: <Link to="/my-certificates">我的证书</Link> },
         { key: '/my-claims', label: <Link to="/my-claims">我的申领</Link> },
         { key: '/my-apply', label: <Link to="/my-apply">个人申领</Link> },

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { BASE_SORTS } from '../../services/bases/list-training-bases.ts';
+import { COMPETITION_SORTS } from '../../services/skills/list-competitions.ts';
+import { TEXTBOOK_SORTS } from '../../services/skills/list-textbooks.ts';
+import { areaCode, code, isoDate, optionalText, pageQuery, residentId, sortKeys, text } from './fields.types.ts';
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间应写作 HH:MM（如 08:30）');
+export const ZTrainingBaseRequest = z.object({
+  name: text(100),
+  address: text(200),
+  areaCode,
+  equipment: optionalText(2000),
+  capacity: z.number().int().min(1).max(10000),
+  consumables: z
+    .array(z.object({ name: text(50), unit: text(10), priceFen: z.number().int().min(1, '单价应为正整数（分）').max(100_000_000) }))
+    .max(100),
+});
+export const ZBasesQuery = z.object({ ...pageQuery(sortKeys(BASE_SORTS)) });
+export const ZCalendarQuery = z.object({ from: isoDate, to: isoDate, includeCancelled: z.coerce.boolean().optional() });
+export const ZBookingRequest = z.object({
+  baseId: z.string().min(1).max(64),
+  classId: z.string().min(1).max(64).nullable(),
+  day: isoDate,
+  startsAt: time,
+  endsAt: time,
+  seats: z.number().int().min(1).max(10000),
+  purpose: optionalText(200),
+  items: z.array(z.object({ consumableId: z.number().int().positive(), quantity: z.number().int().min(1).max(1_000_000) })).max(50),
+});
+export const ZCancelRequest = z.object({ reason: text(200) });
+export const ZTextbookRequest = z.object({
+  occupationCode: code,
+  title: text(100),
+  kind: z.enum(['standard', 'local']),
+  publisher: optionalText(100).nullable(),
+  edition: optionalText(50).nullable(),
+});
+export const ZTextbooksQuery = z.object({
+  ...pageQuery(sortKeys(TEXTBOOK_SORTS)),
+  occupationCode: code.optional(),
+  kind: z.enum(['standard', 'local']).optional(),
+});
+export const ZClassTextbookRequest = z.object({ textbookId: z.number().int().positive().nullable() });
+export const ZCompetitionRequest = z.object({ name: text(100), heldOn: isoDate, occupationCode: code, organiser: text(100), areaCode });
+export const ZCompetitionsQuery = z.object({ ...pageQuery(sortKeys(COMPETITION_SORTS)) });
+export const ZCompetitionParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53),
+});
+export const ZCompetitionResultRequest = z.object({ residentId, rank: z.number().int().min(1).max(100000).nullable(), award: text(50) });
