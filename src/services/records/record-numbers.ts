@@ -50,3 +50,16 @@ export async function withRecordNumbers<T>(tx: Tx, values: T[]): Promise<T[]> {
   const numbers = { claim: await numbersOf(tx, 'claim', ids.claim), class: await numbersOf(tx, 'class', ids.class) };
   return values.map((v) => replace(v, numbers) as T);
 }
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/**
+ * Texts written with record ids in them (a risk finding's explanation names its classes by id when the
+ * scan writes it) as users read them: each class or claim id replaced by that record's number.
+ */
+export async function textsWithRecordNumbers(tx: Tx, texts: string[]): Promise<string[]> {
+  const ids = new Set(texts.flatMap((t) => t.match(UUID) ?? []));
+  if (ids.size === 0) return texts;
+  const numbers = new Map([...(await numbersOf(tx, 'class', ids)), ...(await numbersOf(tx, 'claim', ids))]);
+  return texts.map((t) => t.replace(UUID, (id) => numbers.get(id) ?? id));
+}

@@ -6,7 +6,7 @@ import { readPage, type Page, type PageQuery } from '../paging.ts';
 import { levelRange, RISK_LEVELS, type RiskLevel } from './risk-parameters.ts';
 import { confinedArea, evidenceFor, requireRiskReader } from './risk-scope.ts';
 import { latestScan } from './scan-risks.ts';
-import { idFromNumber, numbersOf, withRecordNumbers } from '../records/record-numbers.ts';
+import { idFromNumber, numbersOf, textsWithRecordNumbers, withRecordNumbers } from '../records/record-numbers.ts';
 
 export interface FindingView {
   id: string;
@@ -110,6 +110,10 @@ export async function listFindings(
     tx,
     page.items.map((f) => evidenceFor(a, f.evidence)),
   );
+  const explanations = await textsWithRecordNumbers(
+    tx,
+    page.items.map((f) => f.explanation),
+  );
   return {
     ...page,
     scanId: scan,
@@ -120,7 +124,7 @@ export async function listFindings(
       title: f.title,
       clause: f.clause,
       weight: f.weight,
-      explanation: f.explanation,
+      explanation: explanations[i]!,
       evidence: evidence[i],
       subjects: subjects
         .filter((s) => s.finding_id === f.id)

@@ -65,7 +65,7 @@ describe('The demo plants a case for every risk rule', () => {
 });
 
 describe.each(RISK_RULES.map((r) => [r.code, r] as const))('%s on the demo data', (code, rule) => {
-  it('finds each case planted for it, with a Chinese explanation and evidence rows', async () => {
+  it('finds each case planted for it, with a Chinese explanation naming records by number, and evidence rows', async () => {
     const findings = await findingsOf(code);
     expect(scan.byRule[code]).toBe(findings.length);
     for (const p of plantsFor(code)) {
@@ -76,6 +76,8 @@ describe.each(RISK_RULES.map((r) => [r.code, r] as const))('%s on the demo data'
       for (const f of hits) {
         expect(f.title).toBe(rule.title);
         expect(f.explanation).toMatch(/[\u4e00-\u9fff]/);
+        // Users never read an internal id: the classes and claims it names read as their numbers.
+        expect(f.explanation).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
         expect(Object.keys(f.evidence as object).length).toBeGreaterThan(1);
       }
     }
