@@ -2,9 +2,10 @@
 // open for enrolment; a registered person logs in as themselves, applies (after confirming) and
 // follows their applications and the provider's answers. Its own small entry (no antd), like the
 // QR sign-in page, so it loads fast on a phone: /enrol, /enrol/<class id>, /enrol/mine.
-import { StrictMode, useEffect, useState, type CSSProperties, type FormEvent, type ReactNode } from 'react';
+import { StrictMode, useEffect, useState, type CSSProperties, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, ApiError } from '../api.ts';
+import { phoneButton, phoneInput, PhoneLogin } from '../phone/phone-kit.tsx';
 import { LEVEL_NAMES, PROGRAM_NAMES } from '../../../src/policy/codes.ts';
 import { formatChineseDate } from '../../../src/policy/dates.ts';
 import { AREA_NAMES } from '../../../src/vocabulary/areas.ts';
@@ -63,25 +64,8 @@ const box: CSSProperties = {
   fontFamily: 'system-ui, "Noto Sans CJK SC", sans-serif',
 };
 const card: CSSProperties = { border: '1px solid #e2e8f0', borderRadius: 10, padding: '12px 14px', margin: '10px 0', background: '#fff' };
-const input: CSSProperties = {
-  width: '100%',
-  boxSizing: 'border-box',
-  fontSize: 17,
-  padding: 12,
-  margin: '6px 0 14px',
-  border: '1px solid #cbd5e1',
-  borderRadius: 8,
-};
-const button = (kind: 'primary' | 'plain' = 'primary'): CSSProperties => ({
-  width: '100%',
-  fontSize: 17,
-  padding: 13,
-  borderRadius: 8,
-  border: kind === 'primary' ? 0 : '1px solid #94a3b8',
-  background: kind === 'primary' ? '#1d4ed8' : '#fff',
-  color: kind === 'primary' ? '#fff' : '#1e293b',
-  marginTop: 8,
-});
+const input = phoneInput;
+const button = phoneButton;
 const muted: CSSProperties = { color: '#64748b', fontSize: 14 };
 const date = (d: string | null) => (d ? formatChineseDate(d) : '—');
 const title = (c: { program: string; occupationName: string | null; level: string | null }) =>
@@ -200,52 +184,6 @@ function OpenList() {
   );
 }
 
-function LoginForm({ onDone, why }: { onDone(me: Me): void; why: string }) {
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      onDone(await api<Me>('/auth/login', { method: 'POST', body: { username, password } }));
-    } catch (err) {
-      setError(message(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <form onSubmit={submit} style={card}>
-      <p>{why}</p>
-      <label>
-        账号
-        <input style={input} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" required />
-      </label>
-      <label>
-        密码
-        <input
-          style={input}
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="current-password"
-          required
-        />
-      </label>
-      {error && (
-        <p role="alert" style={{ color: '#b91c1c' }}>
-          {error}
-        </p>
-      )}
-      <button style={button()} type="submit" disabled={busy}>
-        登录
-      </button>
-    </form>
-  );
-}
-
 function ClassPage({ id, me, setMe }: { id: string; me: Me | null | undefined; setMe(m: Me): void }) {
   const [c, setC] = useState<OpenClass | null | undefined>(undefined);
   const [note, setNote] = useState('');
@@ -292,7 +230,7 @@ function ClassPage({ id, me, setMe }: { id: string; me: Me | null | undefined; s
           <Link to="/enrol/mine">查看我的报名</Link>
         </div>
       ) : me === null ? (
-        <LoginForm onDone={setMe} why="报名须用本人的学员账号登录。" />
+        <PhoneLogin<Me> style={card} onDone={setMe} why="报名须用本人的学员账号登录。" />
       ) : me && me.role !== 'trainee' ? (
         <p role="alert">当前登录的不是学员账号（{me.displayName}），请退出后用本人的学员账号报名。</p>
       ) : me ? (
@@ -355,7 +293,7 @@ function MinePage({ me, setMe }: { me: Me | null | undefined; setMe(m: Me): void
     }
   };
   if (me === undefined) return <p>正在确认登录状态…</p>;
-  if (me === null) return <LoginForm onDone={setMe} why="查看报名结果须用本人的学员账号登录。" />;
+  if (me === null) return <PhoneLogin<Me> style={card} onDone={setMe} why="查看报名结果须用本人的学员账号登录。" />;
   if (me.role !== 'trainee') return <p role="alert">当前登录的不是学员账号（{me.displayName}）。</p>;
   return (
     <section aria-label="我的报名">

@@ -4,9 +4,10 @@
 // on screen with the trainee active in the last few minutes (a document); it stops the viewing when
 // the video pauses or the page is hidden. The server decides what counts, on its own clock; a check
 // question it sends pauses the video until answered right.
-import { StrictMode, useCallback, useEffect, useRef, useState, type CSSProperties, type FormEvent } from 'react';
+import { StrictMode, useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, ApiError } from '../api.ts';
+import { deviceId, PhoneLogin } from '../phone/phone-kit.tsx';
 
 interface Lesson {
   id: number;
@@ -36,28 +37,9 @@ interface Me {
 /** A document counts only while the trainee was active (touch, scroll, key) in the last 5 minutes. */
 const IDLE_MS = 5 * 60_000;
 
-function deviceId(): string {
-  const key = 'upskill-device-id';
-  let id = localStorage.getItem(key);
-  if (!id || !/^[A-Za-z0-9-]{16,64}$/.test(id)) {
-    id = crypto.randomUUID();
-    localStorage.setItem(key, id);
-  }
-  return id;
-}
-
 const clock = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 const box: CSSProperties = { maxWidth: 720, margin: '0 auto', padding: '16px', fontFamily: 'system-ui, "Noto Sans CJK SC", sans-serif' };
-const input: CSSProperties = {
-  width: '100%',
-  boxSizing: 'border-box',
-  fontSize: 17,
-  padding: '12px',
-  margin: '6px 0 14px',
-  border: '1px solid #cbd5e1',
-  borderRadius: 8,
-};
 const button: CSSProperties = {
   width: '100%',
   fontSize: 18,
@@ -68,52 +50,6 @@ const button: CSSProperties = {
   color: '#fff',
 };
 const card: CSSProperties = { border: '1px solid #e2e8f0', borderRadius: 10, padding: 14, margin: '12px 0' };
-
-function Login({ onDone }: { onDone(me: Me): void }) {
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      onDone(await api<Me>('/auth/login', { method: 'POST', body: { username, password } }));
-    } catch (err) {
-      setError(message(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <form onSubmit={submit}>
-      <p>请用本人的学员账号登录后学习。</p>
-      <label>
-        账号
-        <input style={input} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" required />
-      </label>
-      <label>
-        密码
-        <input
-          style={input}
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="current-password"
-          required
-        />
-      </label>
-      <button style={button} type="submit" disabled={busy}>
-        登录
-      </button>
-      {error && (
-        <p role="alert" style={{ color: '#b91c1c' }}>
-          {error}
-        </p>
-      )}
-    </form>
-  );
-}
 
 function LessonList() {
   const [lessons, setLessons] = useState<Lesson[] | null>(null);
@@ -341,7 +277,7 @@ function LearnPage() {
     <main style={box}>
       <h1 style={{ fontSize: 22 }}>网络学习</h1>
       {me === undefined && <p>正在确认登录状态…</p>}
-      {me === null && <Login onDone={setMe} />}
+      {me === null && <PhoneLogin<Me> why="请用本人的学员账号登录后学习。" onDone={setMe} />}
       {me && me.role !== 'trainee' && <p role="alert">当前登录的不是学员账号（{me.displayName}），请退出后用本人的学员账号登录。</p>}
       {me?.role === 'trainee' && (Number.isInteger(lessonId) ? <Study lessonId={lessonId} /> : <LessonList />)}
     </main>

@@ -6,6 +6,7 @@
 import { StrictMode, useEffect, useState, type CSSProperties, type FormEvent } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, ApiError } from '../api.ts';
+import { deviceId } from '../phone/phone-kit.tsx';
 
 interface Result {
   kind: 'in' | 'out';
@@ -19,16 +20,6 @@ interface Result {
 interface Me {
   displayName: string;
   role: string;
-}
-
-function deviceId(): string {
-  const key = 'upskill-device-id';
-  let id = localStorage.getItem(key);
-  if (!id || !/^[A-Za-z0-9-]{16,64}$/.test(id)) {
-    id = crypto.randomUUID();
-    localStorage.setItem(key, id);
-  }
-  return id;
 }
 
 const beijing = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(11, 19);
