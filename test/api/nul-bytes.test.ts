@@ -36,7 +36,7 @@ interface Param {
   name: string;
   in: string;
   required?: boolean;
-  schema?: { enum?: unknown[]; type?: string };
+  schema?: { enum?: unknown[]; type?: string; format?: string };
 }
 const getRoutes = () =>
   Object.entries((t.app.swagger() as { paths: Record<string, Record<string, { parameters?: Param[] }>> }).paths)
@@ -49,9 +49,11 @@ const sample = (p: Param) =>
     ? String(p.schema.enum[0])
     : p.name === 'year'
       ? '2020'
-      : p.schema?.type === 'integer' || p.schema?.type === 'number'
-        ? '1'
-        : 'a';
+      : p.schema?.format === 'date'
+        ? '2021-01-04'
+        : p.schema?.type === 'integer' || p.schema?.type === 'number'
+          ? '1'
+          : 'a';
 
 /** A value the other path parameters accept (an enum's first value, a number, a USCC), so only the one under test is wrong. */
 function pathValue(params: Param[], name: string): string {

@@ -127,13 +127,13 @@ describe('市局管理 (city admin)', () => {
     expect(api.total).toBe(2);
   });
 
-  it("policy parameters: the shipped package's 27 dated parameters with clauses; an invalid change is refused next to its field", async () => {
+  it("policy parameters: every dated parameter of the shipped package with its clause; an invalid change is refused next to its field", async () => {
     await asCity('/admin/parameters', '政策参数');
     await visible('攀枝花市职业技能提升行动实施方案（2020—2021年）');
     await page.waitForSelector('.ant-table-row');
     const api = (await (await page.request.get('/api/v1/policy/parameters')).json()) as { total: number; governing: { id: string } };
-    expect(api.total).toBe(30);
-    expect(await page.locator('.ant-table-tbody > tr.ant-table-row').count()).toBe(30);
+    expect(api.total).toBeGreaterThanOrEqual(30);
+    expect(await page.locator('.ant-table-tbody > tr.ant-table-row').count()).toBe(api.total);
     await visible('§4.10 四（十）高危行业安全技能培训');
     await shot('71-admin-parameters');
     const row = page.locator('tr.ant-table-row', { hasText: 'safety.amountYuan' });

@@ -165,7 +165,7 @@ describe('One journey across roles', { timeout: 240_000 }, () => {
       row.commit();
     });
     const roster = Buffer.from(await book.xlsx.writeBuffer());
-    await page.locator('input[type=file]').setInputFiles({ name: '花名册.xlsx', mimeType: XLSX, buffer: roster });
+    await page.locator('input[type=file][accept^=".xlsx"]').setInputFiles({ name: '花名册.xlsx', mimeType: XLSX, buffer: roster });
     await page.getByRole('tab', { name: '花名册（2）' }).waitFor();
     for (const p of j.people) await visible(p.name);
     await screenshot(page, '99-journey-01-roster');

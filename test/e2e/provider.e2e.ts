@@ -132,7 +132,7 @@ describe('A training provider at work', () => {
       [unknown, '无此人'],
       [PEOPLE[0]!.id, PEOPLE[0]!.name, null, '也许'],
     ]);
-    await page.locator('input[type=file]').setInputFiles({ name: '花名册.xlsx', mimeType: XLSX, buffer: bad });
+    await page.locator('input[type=file][accept^=".xlsx"]').setInputFiles({ name: '花名册.xlsx', mimeType: XLSX, buffer: bad });
     await page.getByTestId('row-issue').first().waitFor();
     const issues = await page.getByTestId('row-issue').allTextContents();
     expect(issues).toEqual([
@@ -149,7 +149,7 @@ describe('A training provider at work', () => {
 
     // The corrected file is imported whole.
     const good = await xlsx([HEAD, ...PEOPLE.map((p) => [p.id, p.name, null, '否', null])]);
-    await page.locator('input[type=file]').setInputFiles({ name: '花名册.xlsx', mimeType: XLSX, buffer: good });
+    await page.locator('input[type=file][accept^=".xlsx"]').setInputFiles({ name: '花名册.xlsx', mimeType: XLSX, buffer: good });
     await page.getByRole('tab', { name: '花名册（2）' }).waitFor();
     await visible(PEOPLE[0]!.name);
     await visible(PEOPLE[1]!.name);

@@ -44,6 +44,13 @@ const PER_RUN: Record<string, string[]> = {
   online_lessons: ['created_at'],
   online_questions: ['created_at'],
   content_filings: ['created_at', 'updated_at'],
+  // Open classes, bases, textbooks and competitions: when each application, booking and record was written.
+  class_applications: ['applied_at', 'decided_at'],
+  training_bases: ['created_at'],
+  base_bookings: ['created_at', 'cancelled_at'],
+  textbooks: ['created_at'],
+  competitions: ['created_at'],
+  competition_results: ['recorded_at'],
   employment_figures: ['recorded_at'],
   // Facts in time: a case a late fact raised (the demo's PLANT-PENSION-LATE), when it was raised.
   fact_cases: ['raised_at', 'closed_at'],

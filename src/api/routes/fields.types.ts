@@ -20,7 +20,8 @@ export const optionalText = (max = 2000) =>
 
 export const isoDate = z
   .string()
-  .refine((s) => isIsoDate(s) && s >= '1900-01-01' && s <= '2100-12-31', '不是有效日期（应为 1900—2100 年间存在的日期，格式 YYYY-MM-DD）');
+  .refine((s) => isIsoDate(s) && s >= '1900-01-01' && s <= '2100-12-31', '不是有效日期（应为 1900—2100 年间存在的日期，格式 YYYY-MM-DD）')
+  .meta({ format: 'date' });
 
 export const residentId = z
   .string()

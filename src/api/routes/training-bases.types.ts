@@ -16,7 +16,15 @@ export const ZTrainingBaseRequest = z.object({
     .max(100),
 });
 export const ZBasesQuery = z.object({ ...pageQuery(sortKeys(BASE_SORTS)) });
-export const ZCalendarQuery = z.object({ from: isoDate, to: isoDate, includeCancelled: z.coerce.boolean().optional() });
+// 'false' must read as false (a coerced boolean reads any non-empty text as true).
+export const ZCalendarQuery = z.object({
+  from: isoDate,
+  to: isoDate,
+  includeCancelled: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
 export const ZBookingRequest = z.object({
   baseId: z.string().min(1).max(64),
   classId: z.string().min(1).max(64).nullable(),
