@@ -60,7 +60,15 @@ async function aClassInSessionToday(origin: string, city: DemoApi) {
     hours: 3,
     venue: model.venue,
     teachers: model.teachers,
-    trainees: [trainee],
+    trainees: [
+      {
+        residentId: trainee.residentId,
+        name: trainee.name,
+        employerUscc: trainee.employerUscc,
+        newHire: trainee.newHire,
+        contractMonths: trainee.contractMonths,
+      },
+    ],
     sessions: [{ day: today, startsAt: '09:00', endsAt: '12:00', hours: 3 }],
   });
   await provider.call('POST', `/classes/${created.id}/submit`);
