@@ -41,41 +41,51 @@ interface ClassDetail {
  */
 async function aClassInSessionToday(origin: string, city: DemoApi) {
   const { today } = await city.call<{ today: string }>('GET', '/business-date');
-  const approved = await city.call<{ items: { id: string }[] }>('GET', '/classes?status=approved&pageSize=1');
-  const model = await city.call<ClassDetail>('GET', `/classes/${approved.items[0]!.id}`);
-  const provider = new DemoApi(origin, `provider-${model.providerId.toLowerCase()}`);
-  const trainee = model.trainees[0]!;
-  const created = await provider.call<{ id: string }>('POST', '/classes', {
-    providerId: model.providerId,
-    program: model.program,
-    areaCode: model.areaCode,
-    enterpriseUscc: model.enterpriseUscc,
-    occupationCode: model.occupationCode,
-    level: model.level,
-    entrepreneurshipType: model.entrepreneurshipType,
-    projectId: model.projectId,
-    filingId: model.filingId,
-    startDate: today,
-    endDate: today,
-    hours: 3,
-    venue: model.venue,
-    teachers: model.teachers,
-    trainees: [
-      {
-        residentId: trainee.residentId,
-        name: trainee.name,
-        employerUscc: trainee.employerUscc,
-        newHire: trainee.newHire,
-        contractMonths: trainee.contractMonths,
-      },
-    ],
-    sessions: [{ day: today, startsAt: '09:00', endsAt: '12:00', hours: 3 }],
-  });
-  await provider.call('POST', `/classes/${created.id}/submit`);
-  await new DemoApi(origin, COUNTY_LOGINS[model.areaCode]!).call('POST', `/classes/${created.id}/approve`, { note: '开班审查通过' });
-  await provider.call('POST', `/classes/${created.id}/start`);
-  const detail = await city.call<ClassDetail>('GET', `/classes/${created.id}`);
-  return { classId: created.id, providerId: model.providerId, session: detail.sessions[0]!, residentId: trainee.residentId };
+  const approved = await city.call<{ items: { id: string }[] }>('GET', '/classes?status=approved&pageSize=5');
+  // A trainee the opening review admits: one already on a class of the same program at the same time
+  // is refused (§5.5), so the candidates are tried in turn; a refused application stays a draft.
+  for (const { id } of approved.items) {
+    const model = await city.call<ClassDetail>('GET', `/classes/${id}`);
+    const provider = new DemoApi(origin, `provider-${model.providerId.toLowerCase()}`);
+    for (const trainee of model.trainees.slice(0, 6)) {
+      const created = await provider.call<{ id: string }>('POST', '/classes', {
+        providerId: model.providerId,
+        program: model.program,
+        areaCode: model.areaCode,
+        enterpriseUscc: model.enterpriseUscc,
+        occupationCode: model.occupationCode,
+        level: model.level,
+        entrepreneurshipType: model.entrepreneurshipType,
+        projectId: model.projectId,
+        filingId: model.filingId,
+        startDate: today,
+        endDate: today,
+        hours: 3,
+        venue: model.venue,
+        teachers: model.teachers,
+        trainees: [
+          {
+            residentId: trainee.residentId,
+            name: trainee.name,
+            employerUscc: trainee.employerUscc,
+            newHire: trainee.newHire,
+            contractMonths: trainee.contractMonths,
+          },
+        ],
+        sessions: [{ day: today, startsAt: '09:00', endsAt: '12:00', hours: 3 }],
+      });
+      const submitted = await provider.call('POST', `/classes/${created.id}/submit`).then(
+        () => true,
+        () => false,
+      );
+      if (!submitted) continue;
+      await new DemoApi(origin, COUNTY_LOGINS[model.areaCode]!).call('POST', `/classes/${created.id}/approve`, { note: '开班审查通过' });
+      await provider.call('POST', `/classes/${created.id}/start`);
+      const detail = await city.call<ClassDetail>('GET', `/classes/${created.id}`);
+      return { classId: created.id, providerId: model.providerId, session: detail.sessions[0]!, residentId: trainee.residentId };
+    }
+  }
+  throw new Error('no trainee of the approved demo classes passes the opening review of a new class');
 }
 
 const COUNTY_LOGINS: Record<string, string> = {
