@@ -41,8 +41,19 @@ function sendFile<T>(url: string, file: Blob, onProgress: (percent: number) => v
 const sizeText = (n: number) =>
   n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} 字节`;
 
-/** The 附件 card of a record: `record` is its API path, e.g. `/classes/<id>`. */
-export function AttachmentsCard({ record, title = '附件' }: { record: string; title?: string }) {
+/**
+ * The 附件 card of a record: `record` is its API path, e.g. `/classes/<id>`. Its own antd App: the pages
+ * it sits on do not all provide one, and without it the upload's success message would throw.
+ */
+export function AttachmentsCard(props: { record: string; title?: string }) {
+  return (
+    <AntApp component={false}>
+      <Attachments {...props} />
+    </AntApp>
+  );
+}
+
+function Attachments({ record, title = '附件' }: { record: string; title?: string }) {
   const { message } = AntApp.useApp();
   const loaded = useApi<TRecordAttachments>(`${record}/attachments`);
   const [kind, setKind] = useState<string | undefined>();
