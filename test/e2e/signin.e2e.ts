@@ -36,15 +36,16 @@ interface ClassDetail {
 
 /**
  * A class of its own with one session on the server's business date (other files move that date, and
- * the demo's classes may have no session left on it): a copy of an approved demo class's application
+ * the demo's classes may have no session left on it): a copy of a finished demo class's application
  * with its first trainee, applied for, approved by the county and started through the API.
  */
 async function aClassInSessionToday(origin: string, city: DemoApi) {
   const { today } = await city.call<{ today: string }>('GET', '/business-date');
-  const approved = await city.call<{ items: { id: string }[] }>('GET', '/classes?status=approved&pageSize=5');
   // A trainee the opening review admits: one already on a class of the same program at the same time
-  // is refused (§5.5), so the candidates are tried in turn; a refused application stays a draft.
-  for (const { id } of approved.items) {
+  // is refused (§5.5), so the trainees of finished classes are tried in turn; a refused application
+  // stays a draft.
+  const models = await city.call<{ items: { id: string }[] }>('GET', '/classes?status=closed&pageSize=10');
+  for (const { id } of models.items) {
     const model = await city.call<ClassDetail>('GET', `/classes/${id}`);
     const provider = new DemoApi(origin, `provider-${model.providerId.toLowerCase()}`);
     for (const trainee of model.trainees.slice(0, 6)) {
@@ -85,7 +86,7 @@ async function aClassInSessionToday(origin: string, city: DemoApi) {
       return { classId: created.id, providerId: model.providerId, session: detail.sessions[0]!, residentId: trainee.residentId };
     }
   }
-  throw new Error('no trainee of the approved demo classes passes the opening review of a new class');
+  throw new Error('no trainee of the finished demo classes passes the opening review of a new class');
 }
 
 const COUNTY_LOGINS: Record<string, string> = {
