@@ -72,6 +72,7 @@ import { sessionInstants } from '../services/attendance/session-moment.ts';
 import { signinToken } from '../services/attendance/signin-token.ts';
 import { withBusinessClock } from '../services/business-date.ts';
 import { ONLINE_PLANTS, seedDemoOnline } from './seed-demo-online.ts';
+import { traineeActor } from './demo-actors.ts';
 import { withInstant } from '../services/clock.ts';
 import { recordAssessment } from '../services/classes/record-assessment.ts';
 import { completeAssessment } from '../services/classes/complete-assessment.ts';
@@ -377,18 +378,6 @@ function hashOf(text: string): number {
 }
 /** The reasons the demo's providers give (其他 would need words of its own). */
 const REASONS = MANUAL_REASONS.filter((x) => x !== '其他');
-/** A trainee acting on their own phone, signed in as themselves (the demo's people have no passwords). */
-const traineeActor = (residentId: string): Actor => ({
-  userId: `demo-trainee-${residentId}`,
-  username: `trainee-${residentId.slice(-6)}`,
-  displayName: '学员',
-  role: 'trainee',
-  areaCode: null,
-  department: null,
-  enterpriseUscc: null,
-  providerId: null,
-  residentId,
-});
 
 // ——— the seeder ——————————————————————————————————————————————————————————————————————————————
 

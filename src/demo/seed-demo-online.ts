@@ -7,6 +7,7 @@
 // - PLANT-ONLINE-IN-CLASS   a trainee's online study counted while signed in to a classroom session;
 // - PLANT-ONLINE-LONG-DAY   a full classroom day plus two and a half hours online in the evening;
 // - PLANT-ONLINE-ONE-DEVICE three trainees studying on one computer (a 网吧 PC).
+import { traineeActor } from './demo-actors.ts';
 import type { Actor } from '../services/access.ts';
 import { withBusinessClock } from '../services/business-date.ts';
 import { withChance } from '../services/chance.ts';
@@ -87,17 +88,6 @@ function generator(seed: number): (n: number) => number {
 }
 
 const beijing = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`);
-const traineeActor = (residentId: string): Actor => ({
-  userId: `demo-trainee-${residentId}`,
-  username: `trainee-${residentId.slice(-6)}`,
-  displayName: '学员',
-  role: 'trainee',
-  areaCode: null,
-  department: null,
-  enterpriseUscc: null,
-  providerId: null,
-  residentId,
-});
 
 export async function seedDemoOnline(
   tx: Tx,

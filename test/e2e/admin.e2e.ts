@@ -127,7 +127,7 @@ describe('市局管理 (city admin)', () => {
     expect(api.total).toBe(2);
   });
 
-  it("policy parameters: every dated parameter of the shipped package with its clause; an invalid change is refused next to its field", async () => {
+  it('policy parameters: every dated parameter of the shipped package with its clause; an invalid change is refused next to its field', async () => {
     await asCity('/admin/parameters', '政策参数');
     await visible('攀枝花市职业技能提升行动实施方案（2020—2021年）');
     await page.waitForSelector('.ant-table-row');
