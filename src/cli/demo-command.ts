@@ -32,7 +32,7 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
 
 export async function demoCommand(flags: StoreFlags): Promise<void> {
   businessDateAtStart();
-  const store = await openConfiguredStore(flags);
+  const store = await openConfiguredStore(flags, { inThread: true });
   try {
     await seedDemoIfEmpty(store.db, (line) => process.stdout.write(`${line}\n`));
   } finally {

@@ -12,13 +12,14 @@ export interface StoreFlags {
   data?: string;
 }
 
-export async function openConfiguredStore(flags: StoreFlags, options: { migrate?: boolean } = {}): Promise<Store> {
+/** `inThread`: PGlite on this thread, for commands that serve no requests meanwhile (database.ts). */
+export async function openConfiguredStore(flags: StoreFlags, options: { migrate?: boolean; inThread?: boolean } = {}): Promise<Store> {
   const config = settings();
   const url = flags.data ? undefined : config.databaseUrl;
   const dataDir = url ? undefined : resolve(flags.data ?? config.dataDir);
   let store: Store;
   try {
-    store = await openStore({ databaseUrl: url, dataDir, poolMax: config.dbPoolMax });
+    store = await openStore({ databaseUrl: url, dataDir, poolMax: config.dbPoolMax, inThread: options.inThread });
   } catch (e) {
     if (e instanceof DataDirLockedError) throw new UsageError(e.message);
     throw e;

@@ -40,14 +40,35 @@ function entryHash(
     .digest('hex');
 }
 
-/** Appends one entry; call inside the transaction that makes the change. */
-export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+/**
+ * The chain's head as this transaction last wrote it. The lock is held until the transaction ends, so
+ * after its first append nobody else can append: the next append chains on what this one wrote, without
+ * taking the lock and reading the head again (two statements of three, in a transaction that audits
+ * several acts). Set only after the insert succeeded; an error aborts the transaction (no savepoints here).
+ */
+const heads = new WeakMap<Tx, { seq: number; hash: string }>();
+
+// Outside a transaction (each statement its own) the lock ends with the statement: nothing to remember.
+function remember(tx: Tx, seq: number, hash: string): void {
+  if (tx.isTransaction) heads.set(tx, { seq, hash });
+}
+
+/** Locks the chain for this transaction and reads its head (once per transaction). */
+async function chainHead(tx: Tx): Promise<{ seq: number; hash: string }> {
+  const known = heads.get(tx);
+  if (known) return known;
   // Two statements, not one: under READ COMMITTED a statement reads the snapshot taken when it
   // started, so the head must be read by a statement that starts after the lock is held.
   await lockInSchema(tx, AUDIT_LOCK_KEY);
   const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const seq = (last?.seq ?? 0) + 1;
-  const prevHash = last?.hash ?? GENESIS;
+  return { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS };
+}
+
+/** Appends one entry; call inside the transaction that makes the change. */
+export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  const head = await chainHead(tx);
+  const seq = head.seq + 1;
+  const prevHash = head.hash;
   const at = new Date().toISOString();
   const data = entry.data ?? {};
   const hash = entryHash(prevHash, {
@@ -73,15 +94,15 @@ export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
       hash,
     })
     .execute();
+  remember(tx, seq, hash);
 }
 
 /** Appends many entries at once (one lock, one head read, multi-row inserts); for bulk acts and loads. */
 export async function appendAuditEntries(tx: Tx, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await lockInSchema(tx, AUDIT_LOCK_KEY);
-  const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  let seq = last?.seq ?? 0;
-  let prevHash = last?.hash ?? GENESIS;
+  const head = await chainHead(tx);
+  let seq = head.seq;
+  let prevHash = head.hash;
   const at = new Date().toISOString();
   const rows = entries.map((entry) => {
     seq++;
@@ -114,6 +135,7 @@ export async function appendAuditEntries(tx: Tx, entries: AuditEntry[]): Promise
       .insertInto('audit_log')
       .values(rows.slice(i, i + 1000))
       .execute();
+  remember(tx, seq, prevHash);
 }
 
 export type AuditVerdict =

@@ -5,7 +5,9 @@ import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { Migrator, type MigrationResultSet } from 'kysely/migration';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+import { PGliteInThread } from './pglite-in-thread.ts';
 import { PGliteInWorker } from './pglite-in-worker.ts';
+import { PGLITE_PARSERS } from './pglite-parsers.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
@@ -18,6 +20,11 @@ export interface StoreOptions {
   dataDir?: string;
   /** PGlite only: a tar of a data folder (PGliteInWorker.dumpDataDir) to start from, for a new data folder. */
   loadDataDir?: string;
+  /**
+   * PGlite only: run it on this thread instead of a worker thread. For callers that serve no concurrent
+   * requests (`upskill demo`, the tests' stores): a statement costs about a third of the CPU.
+   */
+  inThread?: boolean;
   /** PostgreSQL schema to use (tests isolate themselves in one each). */
   schema?: string;
   /** PostgreSQL pool size per process (UPSKILL_DB_POOL_MAX; default 10). */
@@ -36,16 +43,12 @@ export interface Store {
   close(): Promise<void>;
 }
 
-// The same parsers run in pglite-worker.mjs.
-const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
-const asNumber = (v: string) => Number(v);
-const asText = (v: string) => v;
-
-async function openPglite(dataDir: string | undefined, loadDataDir: string | undefined): Promise<Store> {
+async function openPglite(dataDir: string | undefined, loadDataDir: string | undefined, inThread: boolean): Promise<Store> {
   const release = dataDir ? lockDataDir(dataDir) : () => {};
   try {
-    // In a worker thread, so a long query never blocks the API's event loop (STACK-NOTES trap 3).
-    const pglite = new PGliteInWorker(dataDir, loadDataDir);
+    // In a worker thread, so a long query never blocks the API's event loop (STACK-NOTES trap 3), unless
+    // the caller serves nothing meanwhile (pglite-in-thread.ts).
+    const pglite = inThread ? new PGliteInThread(dataDir, loadDataDir) : new PGliteInWorker(dataDir, loadDataDir);
     await pglite.waitReady;
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: pglite as never }) });
     return {
@@ -65,7 +68,7 @@ async function openPglite(dataDir: string | undefined, loadDataDir: string | und
 }
 
 async function openPostgres(url: string, schema: string | undefined, poolMax: number): Promise<Store> {
-  const parsers: Record<number, (v: string) => unknown> = { [OID.int8]: asNumber, [OID.numeric]: asNumber, [OID.date]: asText };
+  const parsers = PGLITE_PARSERS;
   const pool = new pg.Pool({
     connectionString: url,
     max: poolMax,
@@ -86,7 +89,7 @@ async function openPostgres(url: string, schema: string | undefined, poolMax: nu
 export function openStore(options: StoreOptions): Promise<Store> {
   return options.databaseUrl
     ? openPostgres(options.databaseUrl, options.schema, options.poolMax ?? 10)
-    : openPglite(options.dataDir, options.loadDataDir);
+    : openPglite(options.dataDir, options.loadDataDir, options.inThread ?? false);
 }
 
 /** Applies every migration not applied yet; throws with the failing migration's name. */

@@ -9,7 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 
 const asNumber = (v) => Number(v);
 const asText = (v) => v;
-// Same parsers as the main thread's PGlite/pg setup (database.ts): int8 and numeric as numbers, date as text.
+// The same parsers as src/store/pglite-parsers.ts (pg and PGlite on the calling thread): int8 and numeric as numbers, date as text.
 const parsers = { 20: asNumber, 1700: asNumber, 1082: asText };
 // PGlite reads the archive's kind from the blob's type: without it, it silently starts an empty database.
 const loadDataDir = workerData.loadDataDir ? new Blob([readFileSync(workerData.loadDataDir)], { type: 'application/x-tar' }) : undefined;

@@ -1,7 +1,7 @@
 // The audit log is a hash chain: an altered or removed entry is found and named.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendAudit, verifyAuditChain } from '../../src/store/audit-log.ts';
+import { appendAudit, appendAuditEntries, verifyAuditChain } from '../../src/store/audit-log.ts';
 import type { Store } from '../../src/store/database.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestStore } from '../support/store.ts';
@@ -39,6 +39,30 @@ describe('Audit log', () => {
         ),
       );
       expect(await verifyAuditChain(other.db)).toEqual({ ok: true, entries: 25 });
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
+
+  it('writers each auditing several acts in one transaction, at the same moment, still form one chain', async () => {
+    const other = await openTestStore();
+    try {
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          inTransaction(other.db, async (tx) => {
+            await appendAudit(tx, { actor: 'county:x', action: 'claim.review', entity: 'claim', entityId: `R${i}` });
+            await appendAuditEntries(tx, [
+              { actor: 'county:x', action: 'claim.approve', entity: 'claim', entityId: `R${i}` },
+              { actor: 'county:x', action: 'fund.reserve', entity: 'fund', entityId: `F${i}` },
+            ]);
+            await appendAudit(tx, { actor: 'county:x', action: 'notice.queue', entity: 'claim', entityId: `R${i}` });
+          }),
+        ),
+      );
+      expect(await verifyAuditChain(other.db)).toEqual({ ok: true, entries: 48 });
+      // One transaction's entries follow each other: nobody chained in between.
+      const rows = await other.db.selectFrom('audit_log').select(['seq', 'entity_id']).orderBy('seq').execute();
+      for (let k = 0; k < rows.length; k += 4) expect(new Set(rows.slice(k, k + 4).map((r) => r.entity_id.slice(1)))).toHaveLength(1);
     } finally {
       await other.close();
     }

@@ -21,7 +21,10 @@ export async function openTestStore(options: { from?: string } = {}): Promise<Te
   const url = process.env.DATABASE_URL;
   if (url) return openPostgresTestStore(url);
   const template = join(inject('storeTemplateDir') ?? '', MIGRATED_TEMPLATE);
-  const store = await openStore({ loadDataDir: options.from ?? (existsSync(template) ? template : undefined) });
+  const store = await openStore({
+    loadDataDir: options.from ?? (existsSync(template) ? template : undefined),
+    inThread: process.env.UPSKILL_TEST_WORKER !== '1',
+  });
   await migrate(store.db);
   return store;
 }
