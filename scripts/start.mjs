@@ -1,6 +1,6 @@
 // `npm start` after the compile: the web build (when missing or stale, scripts/ensure-web-build.mjs) and
 // the demo seeding (when the store is empty, `upskill demo`) run side by side — one is vite, the other
-// the database — then `upskill serve --demo` serves the seeded store and prints the address. The demo's
+// the database — then `upskill serve` serves the seeded store and prints the address. The demo's
 // business date is the one `npm start` has always set (UPSKILL_TODAY, 2021-11-15 unless given).
 // Arguments after `npm start --` go to `serve`; `--data <dir>` goes to the demo seeding too.
 import { spawn } from 'node:child_process';
@@ -27,6 +27,6 @@ const [web, demo] = await Promise.all([
 ]);
 if (web !== 0 || demo !== 0) process.exit(web || demo);
 
-const serve = run([...NODE_FLAGS, 'bin/upskill.js', 'serve', '--demo', ...serveArgs]);
+const serve = run([...NODE_FLAGS, 'bin/upskill.js', 'serve', ...serveArgs]);
 for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => serve.child.kill(s));
 process.exit(await serve.done);
