@@ -25,7 +25,7 @@ import {
   message,
 } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { Dialog, LoadError } from '../../components.tsx';
@@ -68,6 +68,8 @@ function ClassDetailView() {
 
 function ClassBody({ cls, reload }: { cls: ClassDetail; reload(): void }) {
   const { me } = useAuth();
+  // ?tab= opens a tab directly (a record found by number: an application, a base booking).
+  const [search] = useSearchParams();
   const mine = me?.role === 'provider' && me.providerId === cls.providerId;
   const title = `${nameOf(PROGRAM_NAMES, cls.program)}${cls.occupationCode ? ` · ${cls.occupationCode}` : ''}${cls.level ? `（${nameOf(LEVEL_NAMES, cls.level)}）` : ''}`;
   const review = cls.reviewProblems;
@@ -145,7 +147,7 @@ function ClassBody({ cls, reload }: { cls: ClassDetail; reload(): void }) {
         </Card>
       )}
       <Card size="small">
-        <Tabs items={tabs} />
+        <Tabs items={tabs} defaultActiveKey={tabs.some((t) => t.key === search.get('tab')) ? search.get('tab')! : undefined} />
       </Card>
     </Space>
   );
