@@ -44,7 +44,7 @@ beforeAll(async () => {
     for (const [residentId, name] of [
       [ANN, '安报名'],
       [BOB, '柏旁人'],
-    ])
+    ] as const)
       await insertPerson(tx, { residentId, name, facts: [{ fact: 'pensionEntitled', value: false, asOf: '2019-01-01' }] });
   });
   who.city = await sessionFor(t, { username: 'rlc-city', displayName: '市人社局', role: 'city', areaCode: '510400' });
