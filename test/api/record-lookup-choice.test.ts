@@ -74,7 +74,11 @@ beforeAll(async () => {
   });
   expect(made.statusCode, made.body).toBe(201);
   classId = made.json().id;
-  const open = await call(who.provider!, 'PUT', `/classes/${classId}/enrolment`, { publicEnrolment: true, seats: 5, enrolBy: '2021-03-25' });
+  const open = await call(who.provider!, 'PUT', `/classes/${classId}/enrolment`, {
+    publicEnrolment: true,
+    seats: 5,
+    enrolBy: '2021-03-25',
+  });
   expect(open.statusCode, open.body).toBe(200);
   expect((await call(who.provider!, 'POST', `/classes/${classId}/submit`)).statusCode).toBe(200);
   expect((await call(who.dongqu!, 'POST', `/classes/${classId}/approve`, { note: null })).statusCode).toBe(200);
@@ -133,7 +137,8 @@ describe('A base booking number (YY-…) is found by the booker and the offices 
   });
 
   it("an enterprise's own booking leads it, and the county where the base is, to the bases' calendar", async () => {
-    for (const reader of ['enterprise', 'dongqu', 'city']) expect((await lookup(enterpriseBooking, reader)).json().path, reader).toBe('/capacity');
+    for (const reader of ['enterprise', 'dongqu', 'city'])
+      expect((await lookup(enterpriseBooking, reader)).json().path, reader).toBe('/capacity');
   });
 
   it('anyone else gets the answer of a number never issued', async () => {

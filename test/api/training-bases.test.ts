@@ -174,6 +174,27 @@ describe('Textbooks and competitions (§5.4)', () => {
     expect((await call(provider, 'PUT', `/classes/${cls.id}/textbook`, { textbookId: book.json().id })).json().title).toBe('焊工（初级）');
   });
 
+  it('the class page reads the textbook the class states, with its kind, and whether the reader may change it', async () => {
+    const cls = (await call(provider, 'GET', '/classes')).json().items[0];
+    const read = await call(provider, 'GET', `/classes/${cls.id}/textbook`);
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json()).toEqual({
+      classId: cls.id,
+      occupationCode: '6-18-02-04',
+      textbook: expect.objectContaining({ title: '焊工（初级）', kind: 'standard', occupationName: '焊工', edition: '2019' }),
+      changeable: true,
+    });
+    // An office over the class may change it too; another provider does not see the class at all.
+    expect((await call(city, 'GET', `/classes/${cls.id}/textbook`)).json().changeable).toBe(true);
+    expect((await call(college, 'GET', `/classes/${cls.id}/textbook`)).statusCode).toBe(404);
+    expect((await call(provider, 'PUT', `/classes/${cls.id}/textbook`, { textbookId: null })).json()).toEqual({
+      classId: cls.id,
+      textbookId: null,
+      title: null,
+    });
+    expect((await call(provider, 'GET', `/classes/${cls.id}/textbook`)).json().textbook).toBeNull();
+  });
+
   it('a competition result is recorded per person and the person sees it in their own records', async () => {
     const comp = await call(city, 'POST', '/competitions', {
       name: '攀枝花市焊工技能竞赛',

@@ -5,6 +5,7 @@ import { requireActor, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { classInScope } from '../classes/class-scope.ts';
 import { notFound } from '../record-scope.ts';
+import type { BookerRole } from '../../store/schema.ts';
 
 export interface BaseBookingView {
   id: string;
@@ -13,7 +14,7 @@ export interface BaseBookingView {
   baseName: string;
   classId: string | null;
   classNumber: string | null;
-  bookerRole: string;
+  bookerRole: BookerRole;
   bookerName: string;
   day: string;
   startsAt: string;

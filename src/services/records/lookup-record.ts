@@ -159,7 +159,12 @@ export async function lookupRecord(tx: Tx, actor: Actor | null, typed: string): 
         .selectFrom('base_bookings')
         .innerJoin('training_bases', 'training_bases.id', 'base_bookings.base_id')
         .leftJoin('classes', 'classes.id', 'base_bookings.class_id')
-        .select(['base_bookings.class_id', 'classes.provider_id', 'classes.area_code as class_area', 'training_bases.area_code as base_area'])
+        .select([
+          'base_bookings.class_id',
+          'classes.provider_id',
+          'classes.area_code as class_area',
+          'training_bases.area_code as base_area',
+        ])
         .where('base_bookings.number', '=', number)
         .where((eb) => {
           switch (a.role) {
@@ -173,11 +178,17 @@ export async function lookupRecord(tx: Tx, actor: Actor | null, typed: string): 
               ]);
             case 'provider':
               return eb.or([
-                eb.and([eb('base_bookings.booker_role', 'in', ['provider', 'college']), eb('base_bookings.booker_ref', '=', a.providerId ?? '')]),
+                eb.and([
+                  eb('base_bookings.booker_role', 'in', ['provider', 'college']),
+                  eb('base_bookings.booker_ref', '=', a.providerId ?? ''),
+                ]),
                 eb('classes.provider_id', '=', a.providerId ?? ''),
               ]);
             case 'enterprise':
-              return eb.and([eb('base_bookings.booker_role', '=', 'enterprise'), eb('base_bookings.booker_ref', '=', a.enterpriseUscc ?? '')]);
+              return eb.and([
+                eb('base_bookings.booker_role', '=', 'enterprise'),
+                eb('base_bookings.booker_ref', '=', a.enterpriseUscc ?? ''),
+              ]);
             default:
               return eb.val(false);
           }

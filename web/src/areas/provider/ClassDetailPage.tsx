@@ -43,6 +43,7 @@ import type { AttendanceMark, ClassDetail, ClassTrainee, OpeningReview, RowIssue
 import { SigninCodeModal } from './SigninCodeModal.tsx';
 import { AttachmentsCard } from '../../attachments.tsx';
 import { OnlineCourseTab } from './OnlineCourseTab.tsx';
+import { ClassBasesTab } from './ClassBasesTab.tsx';
 
 const EDITABLE = ['draft', 'returned'];
 const MANUAL_REASONS = ['忘带手机', '设备故障', '网络故障', '其他'];
@@ -89,6 +90,8 @@ function ClassBody({ cls, reload }: { cls: ClassDetail; reload(): void }) {
       label: `证书（${cls.certificates.length}）`,
       children: <CertificatesTab cls={cls} mine={mine} reload={reload} />,
     },
+    // §5.4 the class's textbook and its bookings of public training bases (docs/open-classes.md).
+    { key: 'bases', label: '实训基地与教材', children: <ClassBasesTab cls={cls} /> },
     // §5.5 open enrolment: the class's own provider and the offices over it (docs/open-classes.md).
     ...(me?.role === 'provider' || me?.role === 'county' || me?.role === 'city'
       ? [{ key: 'enrolment', label: '报名', children: <EnrolmentTab cls={cls} mine={mine} reload={reload} /> }]
