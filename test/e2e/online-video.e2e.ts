@@ -91,7 +91,16 @@ describe('A video lesson on a phone', () => {
     });
     const mobile = await phone.newPage();
     mobile.setDefaultTimeout(30_000);
+    // The phone page stays light: all the JavaScript it loads is under 300 KB.
+    const scripts: Promise<number>[] = [];
+    mobile.on('response', (r) => {
+      if (/\.m?js(\?|$)/.test(new URL(r.url()).pathname)) scripts.push(r.body().then((b) => b.length));
+    });
     await mobile.goto('/learn');
+    await mobile.getByLabel('账号').waitFor();
+    const jsBytes = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
+    expect(jsBytes).toBeGreaterThan(0);
+    expect(jsBytes).toBeLessThan(300 * 1024);
     await mobile.getByLabel('账号').fill(username);
     await mobile.getByLabel('密码').fill(PASSWORD);
     await mobile.getByRole('button', { name: '登录' }).click();

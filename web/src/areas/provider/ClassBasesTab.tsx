@@ -416,9 +416,9 @@ function BookingDialog({ cls, onClose, onDone }: { cls: ClassRef; onClose(): voi
               <Descriptions.Item label="设备">{base.equipment || '—'}</Descriptions.Item>
             </Descriptions>
             <Space wrap align="start">
-              <Form.Item label="日期" required>
+              <Form.Item label="预约日期" htmlFor="booking-day" required>
                 <DateInput
-                  aria-label="预约日期"
+                  id="booking-day"
                   value={day}
                   onChange={(d) => {
                     setDay(d);
@@ -495,7 +495,6 @@ function BookingDialog({ cls, onClose, onDone }: { cls: ClassRef; onClose(): voi
                           precision={0}
                           value={quantities[c.id] ?? null}
                           onChange={(q) => setQuantities((m) => ({ ...m, [c.id]: q }))}
-                          addonAfter={c.unit}
                           style={{ width: 150 }}
                         />
                       ),
