@@ -149,6 +149,21 @@ describe('Public training bases', () => {
   });
 });
 
+describe('An office’s own booking', () => {
+  it('is marked as its own on the calendar, so the county that made it may cancel it there', async () => {
+    const county = await sessionFor(t, { username: 'tb-county', displayName: '东区人社局', role: 'county', areaCode: '510402' });
+    const made = await call(county, 'POST', '/base-bookings', booking({ day: '2021-06-04', startsAt: '09:00', endsAt: '10:00' }));
+    expect(made.statusCode, made.body).toBe(201);
+    const cal = (await call(county, 'GET', `/training-bases/${baseId}/bookings?from=2021-06-04&to=2021-06-04`)).json();
+    expect(cal.items.map((b: { number: string; mine: boolean }) => [b.number, b.mine])).toEqual([[made.json().number, true]]);
+    // Another booker sees it as not theirs.
+    expect((await call(enterprise, 'GET', `/training-bases/${baseId}/bookings?from=2021-06-04&to=2021-06-04`)).json().items[0].mine).toBe(
+      false,
+    );
+    expect((await call(county, 'POST', `/base-bookings/${made.json().id}/cancel`, { reason: '改期' })).statusCode).toBe(200);
+  });
+});
+
 describe('Textbooks and competitions (§5.4)', () => {
   it('the city lists textbooks per occupation; a class states one of its occupation', async () => {
     const book = await call(city, 'POST', '/textbooks', {
