@@ -32,6 +32,11 @@ async function classWithBooking(provider: DemoApi) {
 /** A day `n` days after `iso` (YYYY-MM-DD). */
 const plusDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
+/** Picks the option of the open antd select whose text contains `text`. */
+async function option(text: string) {
+  await page.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
 async function pickDay(day: string) {
   const input = page.locator('#booking-day');
   await input.click();
@@ -61,8 +66,8 @@ describe('The class page: public training bases and the textbook (desktop)', () 
     // A booking: a base, a day, two half-hour slots, three kilograms of 焊条 at ¥18.50 = ¥55.50.
     await page.getByRole('button', { name: /预约实训基地/ }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('实训基地').click();
-    await page.getByRole('option', { name: new RegExp(booking.baseName) }).click();
+    await dialog.getByRole('combobox', { name: '实训基地', exact: true }).click();
+    await option(booking.baseName);
     await dialog.getByRole('table', { name: '耗材价格表' }).getByText('¥18.50/公斤').waitFor();
     await pickDay(day);
     await dialog.getByRole('button', { name: '09:00–09:30' }).click();
@@ -80,8 +85,8 @@ describe('The class page: public training bases and the textbook (desktop)', () 
 
     // The same slots are now greyed out for that day.
     await page.getByRole('button', { name: /预约实训基地/ }).click();
-    await dialog.getByLabel('实训基地').click();
-    await page.getByRole('option', { name: new RegExp(booking.baseName) }).click();
+    await dialog.getByRole('combobox', { name: '实训基地', exact: true }).click();
+    await option(booking.baseName);
     await pickDay(day);
     await expect(dialog.getByRole('button', { name: '09:00–09:30 已被预约' }).isDisabled()).resolves.toBe(true);
     // Someone else books 14:00–15:00 of another day while the form is open: the server refuses ours, clearly.
@@ -139,8 +144,8 @@ describe('The class page: public training bases and the textbook (desktop)', () 
     await page.reload();
     await page.getByRole('tab', { name: '实训基地与教材' }).click();
     await shown.getByText('本班尚未指定教材').waitFor();
-    await page.getByLabel('选择教材').click();
-    await page.getByRole('option', { name: /职业技能培训教程（初级）.*标准教材/ }).click();
+    await page.getByRole('combobox', { name: '选择教材' }).click();
+    await option('职业技能培训教程（初级）');
     await page.getByRole('button', { name: /保存教材/ }).click();
     await shown.getByText('职业技能培训教程（初级）').waitFor();
     await page.getByText('已设置本班教材：职业技能培训教程（初级）').waitFor();
@@ -164,7 +169,7 @@ describe('按编号查找 the records of the trainee’s choice', () => {
     expect(apps.items.length).toBeGreaterThan(0);
     await logIn(page, 'provider-p004');
     await page.getByRole('heading', { name: '我的待办' }).waitFor();
-    const search = page.getByLabel('按编号查找');
+    const search = page.getByRole('searchbox', { name: '按编号查找' });
     await search.fill(booking.number.toLowerCase());
     await search.press('Enter');
     await page.waitForURL(new RegExp(`/provider/classes/${cls.id}\\?tab=bases$`));
@@ -173,6 +178,7 @@ describe('按编号查找 the records of the trainee’s choice', () => {
     await search.fill(apps.items[0]!.number);
     await search.press('Enter');
     await page.waitForURL(new RegExp(`/provider/classes/${cls.id}\\?tab=enrolment$`));
+    await expect.poll(() => page.getByRole('tab', { name: '报名' }).getAttribute('aria-selected')).toBe('true');
     await page.getByText(apps.items[0]!.number).first().waitFor();
   });
 });

@@ -148,8 +148,10 @@ describe('A video lesson on a phone', () => {
     const mine = summary.trainees.find((t) => t.residentId === target.trainee.residentId)!;
     expect(mine.onlineSeconds).toBeGreaterThanOrEqual(after);
     await logIn(page, 'city');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await page.goto(`/review/classes/${target.classId}`);
-    const row = page.getByRole('row').filter({ hasText: target.trainee.name });
+    const table = page.locator('.ant-card').filter({ hasText: '学员的网络学习与出勤' });
+    const row = table.getByRole('row').filter({ hasText: target.trainee.name });
     const minutes = Math.floor(mine.onlineSeconds! / 60);
     const rest = mine.onlineSeconds! % 60;
     await row.getByText(`${minutes} 分${rest ? ` ${rest} 秒` : ''}`, { exact: true }).waitFor();

@@ -69,8 +69,9 @@ function ClassDetailView() {
 
 function ClassBody({ cls, reload }: { cls: ClassDetail; reload(): void }) {
   const { me } = useAuth();
-  // ?tab= opens a tab directly (a record found by number: an application, a base booking).
-  const [search] = useSearchParams();
+  // The open tab is in the address (?tab=), so a record found by number (an application, a base booking)
+  // opens its tab, also when the class's page is already showing.
+  const [search, setSearch] = useSearchParams();
   const mine = me?.role === 'provider' && me.providerId === cls.providerId;
   const title = `${nameOf(PROGRAM_NAMES, cls.program)}${cls.occupationCode ? ` · ${cls.occupationCode}` : ''}${cls.level ? `（${nameOf(LEVEL_NAMES, cls.level)}）` : ''}`;
   const review = cls.reviewProblems;
@@ -150,7 +151,11 @@ function ClassBody({ cls, reload }: { cls: ClassDetail; reload(): void }) {
         </Card>
       )}
       <Card size="small">
-        <Tabs items={tabs} defaultActiveKey={tabs.some((t) => t.key === search.get('tab')) ? search.get('tab')! : undefined} />
+        <Tabs
+          items={tabs}
+          activeKey={tabs.some((t) => t.key === search.get('tab')) ? search.get('tab')! : tabs[0]!.key}
+          onChange={(tab) => setSearch({ tab }, { replace: true })}
+        />
       </Card>
     </Space>
   );
