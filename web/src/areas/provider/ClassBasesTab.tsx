@@ -191,7 +191,7 @@ function BookingsCard({ cls, canBook }: { cls: ClassRef; canBook: boolean }) {
         loading={loaded.loading}
         dataSource={loaded.data?.items ?? []}
         pagination={false}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1500 }}
         locale={{ emptyText: '本班尚无实训基地预约' }}
         columns={[
           { title: '预约编号', dataIndex: 'number', width: 190 },
@@ -202,6 +202,7 @@ function BookingsCard({ cls, canBook }: { cls: ClassRef; canBook: boolean }) {
           {
             title: '耗材',
             key: 'items',
+            width: 300,
             render: (_: unknown, b) =>
               b.items.length
                 ? b.items
