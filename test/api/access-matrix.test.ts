@@ -1026,6 +1026,11 @@ const TABLE: Record<string, Row> = {
     scope: 'class',
     path: ({ side }) => `/classes/${F.class[side]}/base-bookings`,
   },
+  'GET /api/v1/classes/{id}/textbook': {
+    who: ['city', 'county', 'provider', 'enterprise'],
+    scope: 'class',
+    path: ({ side }) => `/classes/${F.class[side]}/textbook`,
+  },
   'GET /api/v1/textbooks': { who: ['city', 'county', 'provider', 'enterprise'] },
   'POST /api/v1/textbooks': {
     who: ['city'],

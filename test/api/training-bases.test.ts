@@ -149,6 +149,21 @@ describe('Public training bases', () => {
   });
 });
 
+describe('An office’s own booking', () => {
+  it('is marked as its own on the calendar, so the county that made it may cancel it there', async () => {
+    const county = await sessionFor(t, { username: 'tb-county', displayName: '东区人社局', role: 'county', areaCode: '510402' });
+    const made = await call(county, 'POST', '/base-bookings', booking({ day: '2021-06-04', startsAt: '09:00', endsAt: '10:00' }));
+    expect(made.statusCode, made.body).toBe(201);
+    const cal = (await call(county, 'GET', `/training-bases/${baseId}/bookings?from=2021-06-04&to=2021-06-04`)).json();
+    expect(cal.items.map((b: { number: string; mine: boolean }) => [b.number, b.mine])).toEqual([[made.json().number, true]]);
+    // Another booker sees it as not theirs.
+    expect((await call(enterprise, 'GET', `/training-bases/${baseId}/bookings?from=2021-06-04&to=2021-06-04`)).json().items[0].mine).toBe(
+      false,
+    );
+    expect((await call(county, 'POST', `/base-bookings/${made.json().id}/cancel`, { reason: '改期' })).statusCode).toBe(200);
+  });
+});
+
 describe('Textbooks and competitions (§5.4)', () => {
   it('the city lists textbooks per occupation; a class states one of its occupation', async () => {
     const book = await call(city, 'POST', '/textbooks', {
@@ -172,6 +187,27 @@ describe('Textbooks and competitions (§5.4)', () => {
     const cls = (await call(provider, 'GET', '/classes')).json().items[0];
     expect((await call(provider, 'PUT', `/classes/${cls.id}/textbook`, { textbookId: local.json().id })).statusCode).toBe(400);
     expect((await call(provider, 'PUT', `/classes/${cls.id}/textbook`, { textbookId: book.json().id })).json().title).toBe('焊工（初级）');
+  });
+
+  it('the class page reads the textbook the class states, with its kind, and whether the reader may change it', async () => {
+    const cls = (await call(provider, 'GET', '/classes')).json().items[0];
+    const read = await call(provider, 'GET', `/classes/${cls.id}/textbook`);
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json()).toEqual({
+      classId: cls.id,
+      occupationCode: '6-18-02-04',
+      textbook: expect.objectContaining({ title: '焊工（初级）', kind: 'standard', occupationName: '焊工', edition: '2019' }),
+      changeable: true,
+    });
+    // An office over the class may change it too; another provider does not see the class at all.
+    expect((await call(city, 'GET', `/classes/${cls.id}/textbook`)).json().changeable).toBe(true);
+    expect((await call(college, 'GET', `/classes/${cls.id}/textbook`)).statusCode).toBe(404);
+    expect((await call(provider, 'PUT', `/classes/${cls.id}/textbook`, { textbookId: null })).json()).toEqual({
+      classId: cls.id,
+      textbookId: null,
+      title: null,
+    });
+    expect((await call(provider, 'GET', `/classes/${cls.id}/textbook`)).json().textbook).toBeNull();
   });
 
   it('a competition result is recorded per person and the person sees it in their own records', async () => {

@@ -1,4 +1,4 @@
-// /records/:number: a record number (SQ-…, BJ-…, GS-…, BF-…, BA-…, XT-…, XM-…) → the kind of record and
+// /records/:number: a record number (SQ-…, BJ-…, GS-…, BF-…, BA-…, XT-…, XM-…, BM-…, YY-…) → the kind of record and
 // its page in the web app, within the caller's scope (a record outside it is "未找到", like one never issued).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ROLES } from '../../vocabulary/roles.ts';
@@ -13,7 +13,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['records'],
-        summary: '按编号查找记录（申领、培训班、公示、支付批次、备案、学徒计划、项目）',
+        summary: '按编号查找记录（申领、培训班、公示、支付批次、备案、学徒计划、项目、培训报名、实训基地预约）',
         description: `${who(...ROLES)}。只在调用者的办理范围内查找；范围外的编号与不存在的编号得到同样的“未找到”。`,
         params: ZRecordNumberParams,
         response: { 200: ZRecordLookup },

@@ -12,9 +12,17 @@ import { listCompetitionResults, listCompetitions, listMyCompetitionResults } fr
 import { listTextbooks } from '../../services/skills/list-textbooks.ts';
 import { recordCompetitionResult } from '../../services/skills/record-competition-result.ts';
 import { setClassTextbook } from '../../services/skills/set-class-textbook.ts';
-import { idParam } from './fields.types.ts';
+import { getClassTextbook } from '../../services/skills/get-class-textbook.ts';
+import { idParam, okList } from './fields.types.ts';
 import { allow, run, who } from './route-access.ts';
 import {
+  ZBaseBooking,
+  ZBaseBookings,
+  ZClassTextbook,
+  ZMyCompetitionResults,
+  ZTextbook,
+  ZTextbookSet,
+  ZTrainingBase,
   ZBasesQuery,
   ZBookingRequest,
   ZCalendarQuery,
@@ -38,7 +46,13 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/training-bases',
     {
-      schema: { tags, summary: '公共实训基地（设备、容量、耗材价格）', description: who(...USERS), querystring: ZBasesQuery },
+      schema: {
+        tags,
+        summary: '公共实训基地（设备、容量、耗材价格）',
+        description: who(...USERS),
+        querystring: ZBasesQuery,
+        response: { 200: okList(ZTrainingBase) },
+      },
       ...allow(...USERS),
     },
     (req) => run(db, (tx) => listTrainingBases(tx, req.query)),
@@ -50,7 +64,10 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/training-bases/:id',
-    { schema: { tags, summary: '一个公共实训基地', description: who(...USERS), params: idParam }, ...allow(...USERS) },
+    {
+      schema: { tags, summary: '一个公共实训基地', description: who(...USERS), params: idParam, response: { 200: ZTrainingBase } },
+      ...allow(...USERS),
+    },
     (req) => run(db, (tx) => getTrainingBase(tx, req.params.id)),
   );
   app.get(
@@ -62,6 +79,7 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who(...USERS),
         params: idParam,
         querystring: ZCalendarQuery,
+        response: { 200: ZBaseBookings },
       },
       ...allow(...USERS),
     },
@@ -75,6 +93,7 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '预约实训基地（时段、人数、耗材；时段重叠由数据库拒绝）',
         description: who(...BOOKERS),
         body: ZBookingRequest,
+        response: { 201: ZBaseBooking },
       },
       ...allow(...BOOKERS),
     },
@@ -84,20 +103,50 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/base-bookings/:id/cancel',
     {
-      schema: { tags, summary: '取消实训基地预约（须说明原因）', description: who(...BOOKERS), params: idParam, body: ZCancelRequest },
+      schema: {
+        tags,
+        summary: '取消实训基地预约（须说明原因）',
+        description: who(...BOOKERS),
+        params: idParam,
+        body: ZCancelRequest,
+        response: { 200: ZBaseBooking },
+      },
       ...allow(...BOOKERS),
     },
     (req) => run(db, (tx) => cancelBaseBooking(tx, req.actor, req.params.id, req.body)),
   );
   app.get(
     '/classes/:id/base-bookings',
-    { schema: { tags, summary: '培训班的实训基地预约', description: who(...USERS), params: idParam }, ...allow(...USERS) },
+    {
+      schema: { tags, summary: '培训班的实训基地预约', description: who(...USERS), params: idParam, response: { 200: ZBaseBookings } },
+      ...allow(...USERS),
+    },
     (req) => run(db, (tx) => listClassBookings(tx, req.actor, req.params.id)),
+  );
+  app.get(
+    '/classes/:id/textbook',
+    {
+      schema: {
+        tags,
+        summary: '培训班使用的教材（及当前能否更换）',
+        description: who(...USERS),
+        params: idParam,
+        response: { 200: ZClassTextbook },
+      },
+      ...allow(...USERS),
+    },
+    (req) => run(db, (tx) => getClassTextbook(tx, req.actor, req.params.id)),
   );
   app.get(
     '/textbooks',
     {
-      schema: { tags, summary: '培训教材（按工种：标准教材、地方开发教材）', description: who(...USERS), querystring: ZTextbooksQuery },
+      schema: {
+        tags,
+        summary: '培训教材（按工种：标准教材、地方开发教材）',
+        description: who(...USERS),
+        querystring: ZTextbooksQuery,
+        response: { 200: okList(ZTextbook) },
+      },
       ...allow(...USERS),
     },
     (req) => run(db, (tx) => listTextbooks(tx, req.query)),
@@ -110,7 +159,14 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/classes/:id/textbook',
     {
-      schema: { tags, summary: '设置培训班使用的教材', description: who(...RUNNERS), params: idParam, body: ZClassTextbookRequest },
+      schema: {
+        tags,
+        summary: '设置培训班使用的教材',
+        description: who(...RUNNERS),
+        params: idParam,
+        body: ZClassTextbookRequest,
+        response: { 200: ZTextbookSet },
+      },
       ...allow(...RUNNERS),
     },
     (req) => run(db, (tx) => setClassTextbook(tx, req.actor, req.params.id, req.body)),
@@ -149,7 +205,15 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/my/competition-results',
-    { schema: { tags: ['parties'], summary: '本人的职业技能竞赛成绩', description: who('trainee') }, ...allow('trainee') },
+    {
+      schema: {
+        tags: ['parties'],
+        summary: '本人的职业技能竞赛成绩',
+        description: who('trainee'),
+        response: { 200: ZMyCompetitionResults },
+      },
+      ...allow('trainee'),
+    },
     (req) => run(db, (tx) => listMyCompetitionResults(tx, req.actor)),
   );
 };

@@ -59,3 +59,65 @@ export const ZCompetitionParam = z.object({
     .max(2 ** 53),
 });
 export const ZCompetitionResultRequest = z.object({ residentId, rank: z.number().int().min(1).max(100000).nullable(), award: text(50) });
+
+// Responses (what the class page's bases tab and the person's records read).
+export const ZTrainingBase = z.object({
+  id: z.string(),
+  name: z.string(),
+  address: z.string(),
+  areaCode: z.string(),
+  equipment: z.string(),
+  capacity: z.number(),
+  consumables: z.array(z.object({ id: z.number(), name: z.string(), unit: z.string(), priceFen: z.number() })),
+});
+export const ZBaseBooking = z.object({
+  id: z.string(),
+  number: z.string(),
+  baseId: z.string(),
+  baseName: z.string(),
+  classId: z.string().nullable(),
+  classNumber: z.string().nullable(),
+  bookerRole: z.enum(['provider', 'enterprise', 'college', 'city', 'county']),
+  bookerName: z.string(),
+  day: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  seats: z.number(),
+  purpose: z.string(),
+  consumablesFen: z.number(),
+  items: z.array(z.object({ name: z.string(), unit: z.string(), unitPriceFen: z.number(), quantity: z.number(), lineFen: z.number() })),
+  status: z.enum(['booked', 'cancelled']),
+  cancelReason: z.string().nullable(),
+  mine: z.boolean(),
+});
+export const ZBaseBookings = z.object({ items: z.array(ZBaseBooking) });
+export const ZTextbook = z.object({
+  id: z.number(),
+  occupationCode: z.string(),
+  occupationName: z.string().nullable(),
+  title: z.string(),
+  kind: z.enum(['standard', 'local']),
+  publisher: z.string().nullable(),
+  edition: z.string().nullable(),
+});
+export const ZClassTextbook = z.object({
+  classId: z.string(),
+  occupationCode: z.string().nullable(),
+  textbook: ZTextbook.nullable(),
+  /** Whether the reader may change it now (the class's provider or an office over it, before closing). */
+  changeable: z.boolean(),
+});
+export const ZTextbookSet = z.object({ classId: z.string(), textbookId: z.number().nullable(), title: z.string().nullable() });
+export const ZMyCompetitionResults = z.object({
+  items: z.array(
+    z.object({
+      competition: z.string(),
+      heldOn: z.string(),
+      occupationCode: z.string(),
+      occupationName: z.string().nullable(),
+      organiser: z.string(),
+      rank: z.number().nullable(),
+      award: z.string(),
+    }),
+  ),
+});

@@ -1,10 +1,11 @@
 // A base's calendar (its bookings between two days) and a class's bookings (§5.4). The bookers are
 // organisations (no personal data); the consumables lines are shown with their frozen prices.
 import type { Tx } from '../../store/audit-log.ts';
-import { requireActor, type Actor } from '../access.ts';
+import { actorLabel, requireActor, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { classInScope } from '../classes/class-scope.ts';
 import { notFound } from '../record-scope.ts';
+import type { BookerRole } from '../../store/schema.ts';
 
 export interface BaseBookingView {
   id: string;
@@ -13,7 +14,7 @@ export interface BaseBookingView {
   baseName: string;
   classId: string | null;
   classNumber: string | null;
-  bookerRole: string;
+  bookerRole: BookerRole;
   bookerName: string;
   day: string;
   startsAt: string;
@@ -73,6 +74,7 @@ async function views(tx: Tx, rows: Row[], actor: Actor | null): Promise<BaseBook
     mine:
       actor != null &&
       (actor.role === 'city' ||
+        r.created_by === actorLabel(actor) ||
         (actor.role === 'provider' && r.booker_ref === actor.providerId) ||
         (actor.role === 'enterprise' && r.booker_ref === actor.enterpriseUscc)),
   }));

@@ -3,14 +3,14 @@
 // it gets the very answer of a number that was never issued, so a lookup cannot tell anyone that a record
 // they may not read exists.
 import type { Tx } from '../../store/audit-log.ts';
-import { requireActor, type Actor } from '../access.ts';
+import { actorLabel, requireActor, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { claimScope } from '../claims/claim-scope.ts';
 import { classInScope } from '../classes/class-scope.ts';
 import { enterpriseRecordInScope } from '../filings/filing-scope.ts';
 import { projectInScope } from '../projects/project-view.ts';
 
-export type RecordKind = 'claim' | 'class' | 'notice' | 'batch' | 'filing' | 'plan' | 'project';
+export type RecordKind = 'claim' | 'class' | 'notice' | 'batch' | 'filing' | 'plan' | 'project' | 'application' | 'booking';
 
 export const RECORD_PREFIXES: Readonly<Record<string, RecordKind>> = {
   SQ: 'claim',
@@ -20,6 +20,8 @@ export const RECORD_PREFIXES: Readonly<Record<string, RecordKind>> = {
   BA: 'filing',
   XT: 'plan',
   XM: 'project',
+  BM: 'application',
+  YY: 'booking',
 };
 
 export const RECORD_KIND_NAMES: Readonly<Record<RecordKind, string>> = {
@@ -30,6 +32,8 @@ export const RECORD_KIND_NAMES: Readonly<Record<RecordKind, string>> = {
   filing: '培训内容备案',
   plan: '学徒培养计划',
   project: '项目制培训项目',
+  application: '培训报名',
+  booking: '实训基地预约',
 };
 
 /** prefix-year-area-sequence, e.g. SQ-2021-510422-000123 (the sequence grows past six digits). */
@@ -127,6 +131,77 @@ export async function lookupRecord(tx: Tx, actor: Actor | null, typed: string): 
     case 'project': {
       const r = await tx.selectFrom('projects').select('id').where('number', '=', number).where(projectInScope(a)).executeTakeFirst();
       if (r) return found(office(a) ? q('/office/projects') : null);
+      break;
+    }
+    case 'application': {
+      // §5.5: the person who applied, and those who decide (the class's provider, the offices over the
+      // class) — the readers of the class's 报名 tab.
+      const r = await tx
+        .selectFrom('class_applications')
+        .innerJoin('classes', 'classes.id', 'class_applications.class_id')
+        .select(['class_applications.class_id', 'class_applications.resident_id'])
+        .where('class_applications.number', '=', number)
+        .where((eb) =>
+          a.role === 'trainee'
+            ? eb('class_applications.resident_id', '=', a.residentId ?? '')
+            : a.role === 'provider' || office(a)
+              ? classInScope(a)(eb)
+              : eb.val(false),
+        )
+        .executeTakeFirst();
+      if (r) return found(a.role === 'trainee' ? '/enrol/mine' : `/provider/classes/${encodeURIComponent(r.class_id)}?tab=enrolment`);
+      break;
+    }
+    case 'booking': {
+      // §5.4: the booker (the provider, college or enterprise that made it; an office's own), the
+      // provider of the class it serves, the city, and the county where the base or the class is.
+      const r = await tx
+        .selectFrom('base_bookings')
+        .innerJoin('training_bases', 'training_bases.id', 'base_bookings.base_id')
+        .leftJoin('classes', 'classes.id', 'base_bookings.class_id')
+        .select([
+          'base_bookings.class_id',
+          'classes.provider_id',
+          'classes.area_code as class_area',
+          'training_bases.area_code as base_area',
+        ])
+        .where('base_bookings.number', '=', number)
+        .where((eb) => {
+          switch (a.role) {
+            case 'city':
+              return eb.val(true);
+            case 'county':
+              return eb.or([
+                eb('training_bases.area_code', '=', a.areaCode ?? ''),
+                eb('classes.area_code', '=', a.areaCode ?? ''),
+                eb('base_bookings.created_by', '=', actorLabel(a)),
+              ]);
+            case 'provider':
+              return eb.or([
+                eb.and([
+                  eb('base_bookings.booker_role', 'in', ['provider', 'college']),
+                  eb('base_bookings.booker_ref', '=', a.providerId ?? ''),
+                ]),
+                eb('classes.provider_id', '=', a.providerId ?? ''),
+              ]);
+            case 'enterprise':
+              return eb.and([
+                eb('base_bookings.booker_role', '=', 'enterprise'),
+                eb('base_bookings.booker_ref', '=', a.enterpriseUscc ?? ''),
+              ]);
+            default:
+              return eb.val(false);
+          }
+        })
+        .executeTakeFirst();
+      if (r) {
+        const classId = r.class_id ? encodeURIComponent(r.class_id) : null;
+        // The class's page lists its bookings; a booking without a class (or of a class the reader has
+        // no page for) is on the base's calendar.
+        if (classId && office(a) && (a.role === 'city' || r.class_area === a.areaCode)) return found(`/review/classes/${classId}`);
+        if (classId && a.role === 'provider' && r.provider_id === a.providerId) return found(`/provider/classes/${classId}?tab=bases`);
+        return found('/capacity');
+      }
       break;
     }
   }

@@ -15,11 +15,8 @@ export interface TextbookView {
   edition: string | null;
 }
 
-export async function listTextbooks(
-  tx: Tx,
-  input: PageQuery<keyof typeof TEXTBOOK_SORTS> & { occupationCode?: string; kind?: 'standard' | 'local' },
-): Promise<Page<TextbookView>> {
-  let q = tx
+function textbooks(tx: Tx) {
+  return tx
     .selectFrom('textbooks')
     .select([
       'textbooks.id',
@@ -34,19 +31,31 @@ export async function listTextbooks(
       'textbooks.publisher',
       'textbooks.edition',
     ]);
+}
+type Row = Awaited<ReturnType<ReturnType<typeof textbooks>['executeTakeFirstOrThrow']>>;
+const view = (r: Row): TextbookView => ({
+  id: Number(r.id),
+  occupationCode: r.occupation_code,
+  occupationName: r.occupation_name ?? null,
+  title: r.title,
+  kind: r.kind,
+  publisher: r.publisher,
+  edition: r.edition,
+});
+
+/** The given textbooks (ids not found are left out). */
+export async function listTextbookRows(tx: Tx, ids: number[]): Promise<TextbookView[]> {
+  if (ids.length === 0) return [];
+  return (await textbooks(tx).where('textbooks.id', 'in', ids).orderBy('textbooks.id').execute()).map(view);
+}
+
+export async function listTextbooks(
+  tx: Tx,
+  input: PageQuery<keyof typeof TEXTBOOK_SORTS> & { occupationCode?: string; kind?: 'standard' | 'local' },
+): Promise<Page<TextbookView>> {
+  let q = textbooks(tx);
   if (input.occupationCode) q = q.where('textbooks.occupation_code', '=', input.occupationCode);
   if (input.kind) q = q.where('textbooks.kind', '=', input.kind);
   const page = await readPage(q, input, TEXTBOOK_SORTS, 'occupationCode', 'textbooks.id');
-  return {
-    ...page,
-    items: page.items.map((r) => ({
-      id: Number(r.id),
-      occupationCode: r.occupation_code,
-      occupationName: r.occupation_name ?? null,
-      title: r.title,
-      kind: r.kind,
-      publisher: r.publisher,
-      edition: r.edition,
-    })),
-  };
+  return { ...page, items: page.items.map(view) };
 }

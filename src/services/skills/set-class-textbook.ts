@@ -6,6 +6,9 @@ import { AppError } from '../app-error.ts';
 import { classForChange } from '../classes/class-scope.ts';
 import { assertClassStatus } from '../classes/class-status.ts';
 
+/** A class may change its textbook until the office closes it. */
+export const TEXTBOOK_SETTABLE = ['draft', 'returned', 'submitted', 'approved', 'running', 'assessed'] as const;
+
 export async function setClassTextbook(
   tx: Tx,
   actor: Actor | null,
@@ -14,7 +17,7 @@ export async function setClassTextbook(
 ): Promise<{ classId: string; textbookId: number | null; title: string | null }> {
   const a = requireRole(actor, 'provider', 'county', 'city');
   const cls = await classForChange(tx, a, classId);
-  assertClassStatus(cls.status, ['draft', 'returned', 'submitted', 'approved', 'running', 'assessed'], '设置教材');
+  assertClassStatus(cls.status, TEXTBOOK_SETTABLE, '设置教材');
   let title: string | null = null;
   if (input.textbookId != null) {
     const book = await tx.selectFrom('textbooks').selectAll().where('id', '=', input.textbookId).executeTakeFirst();

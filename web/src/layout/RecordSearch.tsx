@@ -1,4 +1,4 @@
-// The header's search by record number (SQ-…, BJ-…, GS-…, BF-…, BA-…, XT-…, XM-…): asks the server
+// The header's search by record number (SQ-…, BJ-…, GS-…, BF-…, BA-…, XT-…, XM-…, BM-…, YY-…): asks the server
 // (GET /records/:number, within the user's scope) and opens the record's page. A number outside the
 // user's scope reads "未找到" exactly like one never issued.
 import { Input, message } from 'antd';
@@ -25,7 +25,9 @@ export function RecordSearch() {
       const r = await api<RecordLookup>(`/records/${encodeURIComponent(number)}`);
       if (r.path) {
         setValue('');
-        navigate(r.path);
+        // The phone pages (/enrol, /learn) are entries of their own, outside this app's router.
+        if (/^\/(enrol|learn)(\/|$)/.test(r.path)) window.location.assign(r.path);
+        else navigate(r.path);
       } else {
         message.info(`${r.kindName} ${r.number} 在您的办理范围内，但您的菜单中没有它的详情页面`);
       }

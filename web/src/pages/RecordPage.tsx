@@ -30,7 +30,9 @@ function Resolve() {
     api<RecordLookup>(`/records/${encodeURIComponent(number)}`)
       .then((r) => {
         if (!live) return;
-        if (r.path) navigate(r.path, { replace: true });
+        // The phone pages (/enrol, /learn) are entries of their own, outside this app's router.
+        if (r.path && /^\/(enrol|learn)(\/|$)/.test(r.path)) window.location.replace(r.path);
+        else if (r.path) navigate(r.path, { replace: true });
         else setProblem(`${r.kindName} ${r.number} 在您的办理范围内，但您的菜单中没有它的详情页面`);
       })
       .catch((e: unknown) => live && setProblem(e instanceof ApiError ? e.message : String(e)));

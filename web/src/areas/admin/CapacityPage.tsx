@@ -1,11 +1,12 @@
 // 实训基地与教材 (§5.4; docs/open-classes.md): the public training bases (the city registers them; the
 // offices, providers, colleges and enterprises read their equipment and consumables prices, see a
 // base's calendar and book a span — the charge is consumables only, a time already booked is refused),
-// the textbooks per occupation, and the skills competitions with their results. A trainee sees their
-// own competition results here.
+// the textbooks per occupation, and the skills competitions with their results. A trainee's own
+// results are on 我的竞赛成绩 (/my-competitions).
 import { Alert, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tabs, Typography, message } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { Navigate } from 'react-router';
 import { api, ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { Dialog, DialogCancelButton, LoadError } from '../../components.tsx';
@@ -56,7 +57,8 @@ export default function CapacityPage() {
 
 function Capacity() {
   const { me } = useAuth();
-  if (me?.role === 'trainee') return <MyResults />;
+  // A trainee's own results are among their records (我的竞赛成绩).
+  if (me?.role === 'trainee') return <Navigate to="/my-competitions" replace />;
   const tabs = [
     { key: 'bases', label: '公共实训基地', children: <Bases /> },
     { key: 'textbooks', label: '培训教材', children: <Textbooks /> },
@@ -543,41 +545,5 @@ function ResultsModal({ competition, onClose }: { competition: Competition; onCl
         ]}
       />
     </Modal>
-  );
-}
-
-function MyResults() {
-  const loaded = useApi<{
-    items: {
-      competition: string;
-      heldOn: string;
-      occupationName: string | null;
-      occupationCode: string;
-      organiser: string;
-      rank: number | null;
-      award: string;
-    }[];
-  }>('/my/competition-results');
-  if (loaded.error) return <LoadError error={loaded.error} what="竞赛成绩" onRetry={loaded.reload} />;
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      <Typography.Title level={3}>我的竞赛成绩</Typography.Title>
-      <Table
-        rowKey={(r) => `${r.competition}-${r.heldOn}`}
-        size="small"
-        loading={!loaded.data}
-        dataSource={loaded.data?.items ?? []}
-        pagination={false}
-        locale={{ emptyText: '暂无竞赛成绩' }}
-        columns={[
-          { title: '竞赛', dataIndex: 'competition' },
-          { title: '日期', dataIndex: 'heldOn', render: (v: string) => formatDate(v) },
-          { title: '工种', key: 'o', render: (_: unknown, r) => `${r.occupationName ?? ''} ${r.occupationCode}` },
-          { title: '主办单位', dataIndex: 'organiser' },
-          { title: '名次', dataIndex: 'rank', render: (v: number | null) => v ?? '—' },
-          { title: '奖项', dataIndex: 'award' },
-        ]}
-      />
-    </Space>
   );
 }

@@ -16,9 +16,7 @@ export const adminArea: Area = {
     me?.role !== 'city'
       ? me?.role === 'county' || me?.role === 'provider' || me?.role === 'enterprise'
         ? [{ key: '/capacity', label: <Link to="/capacity">实训基地与教材</Link> }]
-        : me?.role === 'trainee'
-          ? [{ key: '/capacity', label: <Link to="/capacity">竞赛成绩</Link> }]
-          : []
+        : []
       : [
           {
             type: 'group',

@@ -25,7 +25,7 @@ import {
   message,
 } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { Dialog, LoadError } from '../../components.tsx';
@@ -43,6 +43,7 @@ import type { AttendanceMark, ClassDetail, ClassTrainee, OpeningReview, RowIssue
 import { SigninCodeModal } from './SigninCodeModal.tsx';
 import { AttachmentsCard } from '../../attachments.tsx';
 import { OnlineCourseTab } from './OnlineCourseTab.tsx';
+import { ClassBasesTab } from './ClassBasesTab.tsx';
 
 const EDITABLE = ['draft', 'returned'];
 const MANUAL_REASONS = ['忘带手机', '设备故障', '网络故障', '其他'];
@@ -68,6 +69,9 @@ function ClassDetailView() {
 
 function ClassBody({ cls, reload }: { cls: ClassDetail; reload(): void }) {
   const { me } = useAuth();
+  // The open tab is in the address (?tab=), so a record found by number (an application, a base booking)
+  // opens its tab, also when the class's page is already showing.
+  const [search, setSearch] = useSearchParams();
   const mine = me?.role === 'provider' && me.providerId === cls.providerId;
   const title = `${nameOf(PROGRAM_NAMES, cls.program)}${cls.occupationCode ? ` · ${cls.occupationCode}` : ''}${cls.level ? `（${nameOf(LEVEL_NAMES, cls.level)}）` : ''}`;
   const review = cls.reviewProblems;
@@ -87,6 +91,8 @@ function ClassBody({ cls, reload }: { cls: ClassDetail; reload(): void }) {
       label: `证书（${cls.certificates.length}）`,
       children: <CertificatesTab cls={cls} mine={mine} reload={reload} />,
     },
+    // §5.4 the class's textbook and its bookings of public training bases (docs/open-classes.md).
+    { key: 'bases', label: '实训基地与教材', children: <ClassBasesTab cls={cls} /> },
     // §5.5 open enrolment: the class's own provider and the offices over it (docs/open-classes.md).
     ...(me?.role === 'provider' || me?.role === 'county' || me?.role === 'city'
       ? [{ key: 'enrolment', label: '报名', children: <EnrolmentTab cls={cls} mine={mine} reload={reload} /> }]
@@ -145,7 +151,11 @@ function ClassBody({ cls, reload }: { cls: ClassDetail; reload(): void }) {
         </Card>
       )}
       <Card size="small">
-        <Tabs items={tabs} />
+        <Tabs
+          items={tabs}
+          activeKey={tabs.some((t) => t.key === search.get('tab')) ? search.get('tab')! : tabs[0]!.key}
+          onChange={(tab) => setSearch({ tab }, { replace: true })}
+        />
       </Card>
     </Space>
   );

@@ -16,6 +16,7 @@ import { post, reviewPage, useAction, type ClassView, type OpeningReview, type P
 import { validFields } from '../../form-errors.ts';
 import { AttachmentsCard } from '../../attachments.tsx';
 import { OnlineStudyTable } from '../provider/OnlineCourseTab.tsx';
+import { ClassBasesTab } from '../provider/ClassBasesTab.tsx';
 
 type TraineeRow = OpeningReview['trainees'][number];
 
@@ -239,6 +240,7 @@ function ClassReview() {
       {['running', 'assessed', 'closed'].includes(c.status) && ['skill_upgrade', 'short_term', 'employment_skill'].includes(c.program) && (
         <OnlineStudyTable classId={c.id} />
       )}
+      <ClassBasesTab cls={c} />
       {decidable && (
         <Card title="审查决定" size="small">
           <Form form={approveForm} layout="vertical" disabled={Boolean(approveAction.running || action.running)}>
