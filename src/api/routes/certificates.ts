@@ -172,13 +172,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
       ...allow(...RECORDERS),
     },
     (req) =>
-      importCertificates(
-        db,
-        req.actor,
-        req.body,
-        null,
-        String(req.headers['content-type'] ?? '').startsWith(CSV_MIME) ? 'csv' : 'xlsx',
-      ),
+      importCertificates(db, req.actor, req.body, null, String(req.headers['content-type'] ?? '').startsWith(CSV_MIME) ? 'csv' : 'xlsx'),
   );
   app.post(
     '/registry-certificates/:id/revocation',

@@ -13,12 +13,12 @@ const TYPES = sql.join(REGISTRY_TYPES.map((t) => sql.lit(t)));
 
 /** Where-clause over `claims`: not held by the certificate registry. */
 export const notHeldByCertificate = (_eb: ExpressionBuilder<Database, 'claims'>) =>
-  sql<boolean>`not exists (
+  sql<boolean>`(not exists (
     select 1 from certificate_registry_settings s
     where claims.end_date >= s.in_force_from and claims.certificate_type in (${TYPES})
       and not exists (select 1 from claim_certificate_checks k where k.claim_id = claims.id and k.status = 'verified')
       and not exists (select 1 from claim_certificate_explanations x where x.claim_id = claims.id))
-    and not exists (select 1 from claim_certificate_checks r where r.claim_id = claims.id and r.status = 'revoked')`;
+    and not exists (select 1 from claim_certificate_checks r where r.claim_id = claims.id and r.status = 'revoked'))`;
 
 /** Inside the transaction holding the claim's row lock (checks lock the same row). */
 export async function heldByCertificate(tx: Tx, claimId: string): Promise<boolean> {

@@ -13,7 +13,12 @@ export const REGISTRY_SORTS = { issuedOn: 'r.issued_on', number: 'r.number', rec
 
 /** Who reads a registry certificate (over `registry_certificates as r` joined to its issuer `i` and holder `p`). */
 export function certificateInScope(a: Actor) {
-  return (eb: ExpressionBuilder<Database & { r: Database['registry_certificates']; i: Database['certificate_issuers']; p: Database['people'] }, 'r' | 'i' | 'p'>): Expression<SqlBool> => {
+  return (
+    eb: ExpressionBuilder<
+      Database & { r: Database['registry_certificates']; i: Database['certificate_issuers']; p: Database['people'] },
+      'r' | 'i' | 'p'
+    >,
+  ): Expression<SqlBool> => {
     switch (a.role) {
       case 'city':
         return sql<boolean>`true`;
