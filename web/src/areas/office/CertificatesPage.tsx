@@ -188,7 +188,7 @@ export function Certificates({ issuerCode }: { issuerCode?: string } = {}) {
         c.specificationCode ? `专项：${c.specificationCode}` : [c.occupationCode, c.levelName].filter(Boolean).join(' '),
     },
     { title: '发证日期', dataIndex: 'issuedOn', key: 'issuedOn', width: 120, sorter: true, sortOrder: list.sortOrder('issuedOn') },
-    { title: '发证机构', dataIndex: 'issuerName', key: 'issuerName' },
+    { title: '发证机构', dataIndex: 'issuerName', key: 'issuerName', width: 200 },
     {
       title: '状态',
       key: 'state',
