@@ -3,7 +3,8 @@
 // evaluation body (the issuer named on the classes' certificates) with its approval and one enterprise
 // approved to self-evaluate its own staff (the completed apprenticeship's employer); the certificates
 // the classes recorded, and the apprentice's, are issued into the registry; then the city puts the
-// registry in force from the plan's first day, which checks every claim.
+// registry in force from the plan's first day, which checks every claim. The evaluation body has its own
+// login (role 'evaluator', DEMO_EVALUATOR_LOGIN), and the body's certificates are issued by that login.
 // Two planted problems for the office (the claims are the demo's own, nothing patched):
 //  - PLANT-CERT-MISSING: one reviewed claim's certificate was never recorded by its issuer, so the
 //    claim is held out of payment (证书库中未找到) until found or explained;
@@ -27,6 +28,9 @@ export const DEMO_EVALUATION_BODY = '攀枝花示例职业技能鉴定所（虚�
 const BODY_FIRST17 = '52510400MJ0000001';
 export const DEMO_EVALUATION_BODY_USCC = BODY_FIRST17 + usccCheckChar(BODY_FIRST17);
 
+/** The evaluation body's demo login (README and docs/certificates.md list it). */
+export const DEMO_EVALUATOR_LOGIN = 'pingjia';
+
 export interface CertificatePlant {
   id: 'PLANT-CERT-MISSING' | 'PLANT-CERT-OUTSIDER';
   claimId: string;
@@ -48,7 +52,11 @@ async function cityActor(tx: Tx): Promise<Actor> {
   };
 }
 
-export async function seedDemoCertificates(tx: Tx): Promise<CertificatePlant[]> {
+/**
+ * `addLogin` creates the evaluation body's login bound to the issuer and returns it as an actor; the
+ * body's own certificates are then issued by it (through the same use case as its screen).
+ */
+export async function seedDemoCertificates(tx: Tx, addLogin?: (issuerId: string) => Promise<Actor>): Promise<CertificatePlant[]> {
   const city = await cityActor(tx);
   // 专项职业能力 specifications: the sample catalog's 专项 entries, citywide, from the plan's first day.
   const specs = await tx
@@ -74,6 +82,7 @@ export async function seedDemoCertificates(tx: Tx): Promise<CertificatePlant[]> 
     validTo: null,
     outsiders: true,
   });
+  const evaluator = addLogin ? await addLogin(body.id) : city;
 
   // The class certificates of the registry's types, as the classes recorded them.
   const recorded = await tx
@@ -184,7 +193,13 @@ export async function seedDemoCertificates(tx: Tx): Promise<CertificatePlant[]> 
     level: appr.level,
     issuedOn: appr.end_date,
   });
-  await issueCertificates(tx, city, lines);
+  const bodyLines = lines.filter((l) => l.issuerCode === DEMO_EVALUATION_BODY_USCC);
+  await issueCertificates(tx, evaluator, bodyLines);
+  await issueCertificates(
+    tx,
+    city,
+    lines.filter((l) => l.issuerCode !== DEMO_EVALUATION_BODY_USCC),
+  );
   await setRegistryInForce(tx, city, { inForceFrom: '2020-01-14' });
   return [
     { id: 'PLANT-CERT-MISSING', claimId: missing.id, note: `申领 ${missing.number} 的证书 ${missing.certificate_number} 未登记到证书库` },

@@ -25,7 +25,7 @@ import { DEMO_START, seedDemoActivity, type DemoActivity } from './seed-demo-act
 import { seedDemoSupervision } from './seed-demo-supervision.ts';
 import { CITY_AREA, COUNTY_AREAS } from '../vocabulary/areas.ts';
 import { DEPARTMENTS } from '../vocabulary/roles.ts';
-import { seedDemoCertificates, type CertificatePlant } from './seed-demo-certificates.ts';
+import { DEMO_EVALUATION_BODY, DEMO_EVALUATOR_LOGIN, seedDemoCertificates, type CertificatePlant } from './seed-demo-certificates.ts';
 import { seedDemoOpenClasses } from './seed-demo-open-classes.ts';
 
 /** The password of every demo login (README lists the logins). */
@@ -350,7 +350,27 @@ export async function seedDemoRegistries(
         const activity = await seedDemoActivity(tx, world, say);
         await seedDemoSupervision(tx, world, activity);
         say('证书库：发证机构、证书登记与核验');
-        const certificatePlants = await seedDemoCertificates(tx);
+        const certificatePlants = await seedDemoCertificates(tx, async (issuerId) => {
+          const displayName = `${DEMO_EVALUATION_BODY}（评价机构）`;
+          const userId = await seedUser(
+            tx,
+            { username: DEMO_EVALUATOR_LOGIN, password: DEMO_PASSWORD, displayName, role: 'evaluator', issuerId },
+            ACTOR,
+          );
+          logins.push({ username: DEMO_EVALUATOR_LOGIN, role: 'evaluator', who: displayName });
+          return {
+            userId,
+            username: DEMO_EVALUATOR_LOGIN,
+            displayName,
+            role: 'evaluator',
+            areaCode: null,
+            department: null,
+            enterpriseUscc: null,
+            providerId: null,
+            residentId: null,
+            issuerId,
+          };
+        });
         say('开放报名、公共实训基地、教材与技能竞赛');
         await seedDemoOpenClasses(tx);
         return { world, logins, activity, certificatePlants };

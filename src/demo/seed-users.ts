@@ -17,6 +17,8 @@ export interface NewUser {
   enterpriseUscc?: string | null;
   providerId?: string | null;
   residentId?: string | null;
+  /** An evaluation body's login: its certificate issuer. */
+  issuerId?: string | null;
   /** Payment duties (经办/复核/支付); bootstrap and fixture logins default to all their role may hold. */
   paymentDuties?: PaymentDuty[];
 }
@@ -36,6 +38,7 @@ export async function seedUser(tx: Tx, user: NewUser, actor = 'system'): Promise
       enterprise_uscc: user.enterpriseUscc ?? null,
       provider_id: user.providerId ?? null,
       resident_id: user.residentId ?? null,
+      issuer_id: user.issuerId ?? null,
       payment_duties: user.paymentDuties ?? dutiesForRole(user.role, user.department ?? null),
       created_by: actor,
     })

@@ -16,6 +16,8 @@ export interface Actor {
   enterpriseUscc: string | null;
   providerId: string | null;
   residentId: string | null;
+  /** An evaluation body's login (role 'evaluator'): the certificate issuer it acts for. */
+  issuerId?: string | null;
 }
 
 /** What the audit log records as the actor. */
@@ -43,6 +45,8 @@ export function requireRole(actor: Actor | null, ...roles: Role[]): Actor {
 //   provider      in full: it only ever sees people through a relationship the office accepted
 //   enterprise    (person-scope.ts, class-scope.ts: approved rosters, listed plans, the person's own
 //                 claim), and an enterprise only its own employees' lines of a roster
+//   evaluator     in full: an evaluation body sees only the holders of the certificates it issued
+//                 itself (list-registry-certificates.ts), people it wrote into the registry
 //   trainee       in full for themself; nobody else
 //   department    masked (510402********0014, 张**): §5.7 slices read figures and flag cases, they do
 //                 not need to identify people; the HR office does that
@@ -57,7 +61,14 @@ export function requireRole(actor: Actor | null, ...roles: Role[]): Actor {
 /** Whether the actor is shown this person's resident ID and name in full (the table above). */
 export function canSeeFullResidentId(actor: Actor | null, residentId: string): boolean {
   if (!actor) return false;
-  if (actor.role === 'city' || actor.role === 'county' || actor.role === 'provider' || actor.role === 'enterprise') return true;
+  if (
+    actor.role === 'city' ||
+    actor.role === 'county' ||
+    actor.role === 'provider' ||
+    actor.role === 'enterprise' ||
+    actor.role === 'evaluator'
+  )
+    return true;
   return actor.role === 'trainee' && actor.residentId === residentId;
 }
 

@@ -738,6 +738,8 @@ export interface Database {
 // Money controls: the payment duties a login holds (经办 build, 复核 confirm, 支付 pay), set by the city.
 export interface UserTable {
   payment_duties: Optional<PaymentDuty[]>;
+  /** An evaluation body's login (role 'evaluator'): the issuer it acts for (2026-12-06T2100). */
+  issuer_id: Optional<string | null>;
 }
 // Record numbers (2026-12-06T1220-record-numbers): assigned by the database on insert, never by the caller.
 export interface RecordCounterTable {
@@ -813,6 +815,11 @@ export interface RegistryCertificateTable {
   issued_on: string;
   recorded_by: string;
   recorded_at: Generated<Date>;
+  /** Revocation (2026-12-06T2100-certificate-revocation): the business date, reason and who; final. */
+  revoked_on: Optional<string | null>;
+  revoked_reason: Optional<string | null>;
+  revoked_by: Optional<string | null>;
+  revoked_at: Optional<Date | null>;
 }
 export interface CertificateRegistrySettingTable {
   id: Generated<boolean>;
@@ -820,7 +827,7 @@ export interface CertificateRegistrySettingTable {
   recorded_by: string;
   recorded_at: Generated<Date>;
 }
-export type CertificateCheckStatus = 'verified' | 'not_found' | 'mismatch' | 'outsider' | 'not_applicable';
+export type CertificateCheckStatus = 'verified' | 'not_found' | 'mismatch' | 'outsider' | 'not_applicable' | 'revoked';
 export interface ClaimCertificateCheckTable {
   claim_id: string;
   status: CertificateCheckStatus;

@@ -1,7 +1,9 @@
 // Who uses the system (DESIGN.md roles; SPEC §5.7 who does what), in the words users read. Browser-safe:
 // the server and the web app import these same constants (no copies to drift apart).
 
-export const ROLES = ['city', 'county', 'department', 'enterprise', 'provider', 'trainee'] as const;
+// An evaluation body (评价机构, §5.6) is its own role: it is neither an enterprise of the register nor a
+// training provider, and it acts only on the certificate registry, for the one issuer its login is bound to.
+export const ROLES = ['city', 'county', 'department', 'enterprise', 'provider', 'trainee', 'evaluator'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_NAMES: Record<Role, string> = {
@@ -11,6 +13,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   enterprise: '企业',
   provider: '培训机构',
   trainee: '劳动者',
+  evaluator: '评价机构',
 };
 
 /** The §5.7 departments and the slice each watches. */

@@ -37,7 +37,7 @@ import { createCompetition } from '../../src/services/skills/create-competition.
 // Who: one user per role (departments: four with a slice and one whose slice is empty).
 // ---------------------------------------------------------------------------------------------
 const DEPTS = ['emergency', 'veterans', 'finance', 'development_reform', 'housing'] as const;
-const WHO = ['anon', 'city', 'county', ...DEPTS, 'enterprise', 'provider', 'trainee'] as const;
+const WHO = ['anon', 'city', 'county', ...DEPTS, 'enterprise', 'provider', 'trainee', 'evaluator'] as const;
 type Who = (typeof WHO)[number];
 const SIGNED_IN = WHO.filter((w) => w !== 'anon');
 const DEPARTMENTS = [...DEPTS];
@@ -142,8 +142,13 @@ const SCOPE = {
   ownApplication: { trainee: 'A' },
   // A base booking: the organisation that made it (booking A is provider A's, B enterprise B's) and the city.
   ownBooking: { city: 'AB', provider: 'A' },
+  // A registry certificate's revocation: the city any; its issuer's own login (the evaluator's body issued A).
+  certificateRevoke: { city: 'AB', evaluator: 'A' },
 } satisfies Record<string, Sees>;
 type ScopeName = keyof typeof SCOPE;
+
+/** The registry certificate of each side (A issued by the evaluator's own body; ids from the store). */
+const CERT: Record<Side, number> = { A: 0, B: 0 };
 
 /** The registry import and conflict the fixture holds (ids from the store). */
 const REGISTRY = { importId: 0, conflictId: 0 };
@@ -175,7 +180,9 @@ interface Row {
   stateRefused?: true;
 }
 
-const ALL_SIGNED_IN = SIGNED_IN;
+// Every login but the evaluation body's: it works on the certificate registry only, and the records'
+// routes open to every other login refuse its role (403).
+const ALL_SIGNED_IN = SIGNED_IN.filter((w) => w !== 'evaluator');
 const items = (field: string) => (json: any) => (json.items as any[]).map((i) => String(i[field]));
 const other = (s: Side): Side => (s === 'A' ? 'B' : 'A');
 const classApplication = (side: Side, program: 'safety' | 'skill_upgrade'): ClassApplication => ({
@@ -204,7 +211,7 @@ const TABLE: Record<string, Row> = {
   'POST /api/v1/auth/login': { who: 'public', body: () => ({ username: 'mx-login', password: 'test-password' }) },
   'POST /api/v1/auth/logout': { who: 'public', freshSession: true },
   'GET /api/v1/auth/session': { who: 'public' },
-  'GET /api/v1/auth/me': { who: ALL_SIGNED_IN },
+  'GET /api/v1/auth/me': { who: SIGNED_IN },
 
   // Claims.
   'POST /api/v1/claims': {
@@ -234,7 +241,7 @@ const TABLE: Record<string, Row> = {
     path: ({ side }) => `/claims/${target(side)}/decision-letter.pdf`,
   },
   // A record number → its kind and page, in the reader's claim scope; outside it 404 like a number never issued.
-  'GET /api/v1/records/{number}': { who: ALL_SIGNED_IN, scope: 'claim', path: ({ side }) => `/records/${CLAIM_NUMBER[side]}` },
+  'GET /api/v1/records/{number}': { who: SIGNED_IN, scope: 'claim', path: ({ side }) => `/records/${CLAIM_NUMBER[side]}` },
   'POST /api/v1/claims/decide': { who: ['city', 'county'], body: () => ({}) },
   'POST /api/v1/claims/{id}/decide': { who: ['city', 'county'], scope: 'claim', path: ({ side }) => `/claims/${target(side)}/decide` },
   'GET /api/v1/claims/{id}/missing-facts': {
@@ -1145,7 +1152,7 @@ const TABLE: Record<string, Row> = {
 
   // The certificate registry: the city keeps issuers, approvals and specifications; the offices (and an
   // approved enterprise for itself) record certificates; each claim's check is the offices'; anyone verifies.
-  'GET /api/v1/certificate-issuers': { who: ['city', 'county'] },
+  'GET /api/v1/certificate-issuers': { who: ['city', 'county', 'evaluator'] },
   'POST /api/v1/certificate-issuers': {
     who: ['city'],
     body: ({ n }) => ({ kind: 'evaluation_body', name: `评价机构${n}`, code: uscc(9500 + n), areaCode: '510402' }),
@@ -1156,14 +1163,14 @@ const TABLE: Record<string, Row> = {
     path: () => '/certificate-issuers/CI-MX/approvals',
     body: () => ({ document: '批准文号', occupations: [], validFrom: '2020-01-01', outsiders: false }),
   },
-  'GET /api/v1/ability-specifications': { who: ['city', 'county', 'enterprise'] },
+  'GET /api/v1/ability-specifications': { who: ['city', 'county', 'enterprise', 'evaluator'] },
   'POST /api/v1/ability-specifications': {
     who: ['city'],
     body: ({ n }) => ({ code: `MX-SPEC-${n}`, name: '示例规范', areaCode: '510400', validFrom: '2020-01-01' }),
   },
-  'GET /api/v1/registry-certificates': { who: ['city', 'county', 'enterprise'] },
+  'GET /api/v1/registry-certificates': { who: ['city', 'county', 'enterprise', 'evaluator'] },
   'POST /api/v1/registry-certificates': {
-    who: ['city', 'county', 'enterprise'],
+    who: ['city', 'county', 'enterprise', 'evaluator'],
     body: ({ side, n }) => ({
       issuerCode: uscc(9900),
       number: `MX-C-${n}`,
@@ -1175,8 +1182,15 @@ const TABLE: Record<string, Row> = {
       issuedOn: '2020-07-01',
     }),
   },
-  'GET /api/v1/registry-certificates/template': { who: ['city', 'county', 'enterprise'] },
-  'POST /api/v1/registry-certificates/import': { who: ['city', 'county', 'enterprise'] },
+  'GET /api/v1/registry-certificates/template': { who: ['city', 'county', 'enterprise', 'evaluator'] },
+  'POST /api/v1/registry-certificates/import': { who: ['city', 'county', 'enterprise', 'evaluator'] },
+  // The first revocation passes (200), a second is a 409 (past access); another issuer's certificate is a 404.
+  'POST /api/v1/registry-certificates/{id}/revocation': {
+    who: ['city', 'enterprise', 'evaluator'],
+    scope: 'certificateRevoke',
+    path: ({ side }) => `/registry-certificates/${CERT[side]}/revocation`,
+    body: () => ({ reason: '错发：持证人未参加考核' }),
+  },
   'GET /api/v1/certificate-registry': { who: ['city', 'county'] },
   'GET /api/v1/certificate-holds': { who: ['city', 'county'] },
   'PUT /api/v1/certificate-registry': { who: ['city'], body: () => ({ inForceFrom: '2030-01-01' }) },
@@ -1298,16 +1312,19 @@ function expected(row: Row, who: Who, side: Side): Verdict {
   return 'allowed';
 }
 
-// Resident IDs: in full for the HR offices, enterprises and providers (their rosters), a trainee their own; masked for everyone else.
-const FULL_IDS: readonly Who[] = ['city', 'county', 'enterprise', 'provider'];
+// Resident IDs: in full for the HR offices, enterprises and providers (their rosters), an evaluation body (the holders of
+// its own certificates), a trainee their own; masked for everyone else.
+const FULL_IDS: readonly Who[] = ['city', 'county', 'enterprise', 'provider', 'evaluator'];
 // Whose full ID each role may ever be shown (access.ts's rule over the scopes): the county its area's
-// people, provider A its own class's roster, enterprise A its own employee only, the trainee themself.
+// people, provider A its own class's roster, enterprise A its own employee only, the trainee themself,
+// the evaluation body the holder of its own certificate (person A).
 const SHOWN_IN_FULL = (): Partial<Record<Who, string[]>> => ({
   city: [F.person.A, F.person.B, F.colleague.id],
   county: [F.person.A, F.colleague.id],
   provider: [F.person.A, F.colleague.id],
   enterprise: [F.person.A],
   trainee: [F.person.A],
+  evaluator: [F.person.A],
 });
 /** Every valid resident ID written anywhere in a text (GB 11643 check character). */
 const fullIdsIn = (text: string) =>
@@ -1323,7 +1340,15 @@ let t: TestApp;
 const cookie: Partial<Record<Who, string>> = {};
 const USERS: Record<
   Exclude<Who, 'anon'>,
-  { role: Role; areaCode?: string; department?: Department; enterpriseUscc?: string; providerId?: string; residentId?: string }
+  {
+    role: Role;
+    areaCode?: string;
+    department?: Department;
+    enterpriseUscc?: string;
+    providerId?: string;
+    residentId?: string;
+    issuerId?: string;
+  }
 > = {
   city: { role: 'city', areaCode: '510400' },
   county: { role: 'county', areaCode: '510402' },
@@ -1335,6 +1360,7 @@ const USERS: Record<
   enterprise: { role: 'enterprise', enterpriseUscc: F.enterprise.A },
   provider: { role: 'provider', providerId: F.provider.A },
   trainee: { role: 'trainee', residentId: F.person.A },
+  evaluator: { role: 'evaluator', issuerId: 'CI-MX-EVAL-A' },
 };
 
 async function logIn(username: string): Promise<string> {
@@ -1691,6 +1717,36 @@ beforeAll(async () => {
       role: 'department',
       department: 'finance',
     });
+    // An evaluation body per side, each with one certificate to its side's person.
+    for (const side of ['A', 'B'] as const) {
+      await tx
+        .insertInto('certificate_issuers')
+        .values({
+          id: `CI-MX-EVAL-${side}`,
+          kind: 'evaluation_body',
+          name: `${side}区评价机构`,
+          code: uscc(side === 'A' ? 9801 : 9802),
+          area_code: AREA[side],
+          enterprise_uscc: null,
+          created_by: 'test',
+        })
+        .execute();
+      const cert = await tx
+        .insertInto('registry_certificates')
+        .values({
+          issuer_id: `CI-MX-EVAL-${side}`,
+          number: `MX-RC-${side}`,
+          type: 'skill_level',
+          resident_id: F.person[side],
+          occupation_code: '6-16-01-03',
+          level: '4',
+          issued_on: '2020-07-01',
+          recorded_by: 'test',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      CERT[side] = Number(cert.id);
+    }
     for (const [who, u] of Object.entries(USERS))
       await seedUser(tx, { username: `mx-${who}`, password: 'test-password', displayName: who, ...u });
   });

@@ -2,7 +2,9 @@
 // on the public page — 有效 with what the certificate states and no personal data, 未找到 for a wrong
 // name — and a county office finds the planted claim whose certificate is not in the registry
 // (PLANT-CERT-MISSING) on its work list, reads why it is held out of payment, with the clause, on the
-// claim's page, and lets it through with a written 说明.
+// claim's page, and lets it through with a written 说明. The evaluation body signs in with its own login
+// (pingjia), revokes a certificate it issued with a reason, sees 已撤销 in its list, and the public page
+// answers 已撤销 for it.
 import { describe, expect, inject, it } from 'vitest';
 import { DemoApi } from './api-client.ts';
 import { browserPerFile, logIn, screenshot } from './browser.ts';
@@ -91,5 +93,56 @@ describe('A claim held for a certificate not in the registry', () => {
     );
     expect(after.heldFromPayment).toBe(false);
     expect(after.explanation?.reason).toContain('原始登记记录');
+  });
+});
+
+describe('The evaluation body revokes a certificate it issued', () => {
+  it('signs in, revokes it with a reason after a confirmation, sees 已撤销 in its list, and the public page says 已撤销', async () => {
+    // A certificate of its own issued just now (a 培训合格证书 to one of its holders), so that no demo claim
+    // nor another file's test depends on it, whatever order the files run in.
+    const body = new DemoApi(inject('baseUrl'), 'pingjia');
+    const held = (
+      await body.call<Page_<{ residentId: string; name: string; issuedOn: string }>>('GET', '/registry-certificates?state=valid&pageSize=1')
+    ).items[0]!;
+    const issuer = (await body.call<Page_<{ code: string }>>('GET', '/certificate-issuers')).items[0]!;
+    const number = `E2E-REV-${Date.now().toString(36).toUpperCase()}`;
+    await body.call('POST', '/registry-certificates', {
+      issuerCode: issuer.code,
+      number,
+      type: 'training',
+      residentId: held.residentId,
+      name: held.name,
+      issuedOn: held.issuedOn,
+    });
+
+    await logIn(page, 'pingjia');
+    await page.getByRole('link', { name: '证书登记' }).first().click();
+    await page.getByRole('heading', { name: '证书登记' }).waitFor();
+    await page.getByTestId('evaluator-issuer').getByText(issuer.code).waitFor();
+    const filters = page.getByRole('form', { name: '筛选条件' });
+    await filters.getByLabel('证书编号').fill(number);
+    await filters.getByRole('button', { name: /查\s*询/ }).click();
+    const row = page.getByTestId('registry-certificates').locator('.ant-table-row').filter({ hasText: number });
+    await row.getByText('有效').waitFor();
+    await row.getByRole('button', { name: `撤销证书 ${number}` }).click();
+    const dialog = page.getByRole('dialog', { name: '撤销证书' });
+    await dialog.getByText('撤销后不能恢复').waitFor();
+    await dialog.getByRole('button', { name: /确认撤销/ }).click();
+    await dialog.getByText('请写明撤销原因').waitFor(); // the reason is required
+    await dialog.getByLabel('撤销原因').fill('错发：持证人未参加该次考核');
+    await dialog.getByRole('button', { name: /确认撤销/ }).click();
+    await row.getByText('已撤销').waitFor();
+    expect(await row.textContent()).toContain('错发：持证人未参加该次考核');
+    expect(await row.getByRole('button', { name: `撤销证书 ${number}` }).count()).toBe(0);
+    await screenshot(page, 'certificates-evaluator-revoked');
+
+    await page.goto('/certificates/verify');
+    await page.getByRole('heading', { name: '证书查验' }).waitFor();
+    await page.getByLabel('证书编号').fill(number);
+    await page.getByLabel('持证人姓名').fill(held.name);
+    await page.getByRole('button', { name: /查\s*验/ }).click();
+    const result = page.getByTestId('verify-result');
+    await result.getByText('已撤销', { exact: true }).waitFor();
+    expect((await result.textContent()) ?? '').not.toContain(held.residentId);
   });
 });

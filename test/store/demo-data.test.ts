@@ -278,6 +278,16 @@ describe('The planted irregularities', () => {
     expect(new Set(certs.map((c) => c.resident_id)).size).toBe(2);
   });
 
+  it('the evaluation body has its own login, and that login issued the body’s certificates into the registry', async () => {
+    expect(logins.find((l) => l.username === 'pingjia')).toMatchObject({ role: 'evaluator' });
+    const byLogin = await store.db
+      .selectFrom('registry_certificates')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('recorded_by', '=', 'evaluator:pingjia')
+      .executeTakeFirstOrThrow();
+    expect(Number(byLogin.n)).toBeGreaterThan(0);
+  });
+
   it('PLANT-PREJOB-VETERAN: a §4.4 claim as a new hire by an enterprise that trained the person as its employee in 2020', async () => {
     const p = planted('PLANT-PREJOB-VETERAN');
     const claim = await store.db.selectFrom('claims').selectAll().where('id', '=', p.claimIds[0]!).executeTakeFirstOrThrow();

@@ -32,6 +32,7 @@ export const ZCreateUserRequest = z.strictObject({
   enterpriseUscc: z.string().max(18).nullish(),
   providerId: z.string().max(64).nullish(),
   residentId: z.string().max(18).nullish(),
+  issuerId: z.string().max(64).nullish().describe('评价机构账号所属的发证机构（证书库中的评价机构）'),
   paymentDuties: z
     .array(z.enum(['build', 'confirm', 'pay']))
     .max(3)

@@ -175,6 +175,7 @@ function toActor(u: {
   enterprise_uscc: string | null;
   provider_id: string | null;
   resident_id: string | null;
+  issuer_id?: string | null;
 }): Actor {
   return {
     userId: u.id,
@@ -186,5 +187,6 @@ function toActor(u: {
     enterpriseUscc: u.enterprise_uscc,
     providerId: u.provider_id,
     residentId: u.resident_id,
+    issuerId: u.issuer_id ?? null,
   };
 }

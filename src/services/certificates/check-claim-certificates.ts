@@ -39,6 +39,8 @@ interface Candidate {
   issuer_kind: 'evaluation_body' | 'enterprise';
   issuer_name: string;
   enterprise_uscc: string | null;
+  revoked_on: string | null;
+  revoked_reason: string | null;
 }
 
 /** A code in running Chinese text: spaced when there is one, the placeholder when there is none. */
@@ -109,11 +111,15 @@ async function checkOne(tx: Tx, claim: ClaimForCheck, candidates: Candidate[]): 
         `证书库中没有编号为 ${number} 的${typeName(claim.certificate_type!)}：补贴须以取得的相应证书为凭（${REGISTRY_CLAUSE}），查到或经人社部门说明前不予支付`,
       ],
     };
+  // The closest certificate first; between equals, one in force before one revoked (another issuer may
+  // hold the same number validly), then the claim's own person.
   const ranked = mine
     .map((c) => ({ c, diff: mismatches(claim, c) }))
     .sort(
       (x, y) =>
-        x.diff.length - y.diff.length || Number(y.c.resident_id === claim.resident_id) - Number(x.c.resident_id === claim.resident_id),
+        x.diff.length - y.diff.length ||
+        Number(x.c.revoked_on != null) - Number(y.c.revoked_on != null) ||
+        Number(y.c.resident_id === claim.resident_id) - Number(x.c.resident_id === claim.resident_id),
     );
   const best = ranked[0]!;
   if (best.diff.length > 0)
@@ -125,6 +131,15 @@ async function checkOne(tx: Tx, claim: ClaimForCheck, candidates: Candidate[]): 
       ],
     };
   const c = best.c;
+  // A revoked certificate is known not to be evidence: no 说明 releases it (certificate-holds.ts).
+  if (c.revoked_on != null)
+    return {
+      status: 'revoked',
+      registryCertificateId: c.id,
+      reasons: [
+        `证书库中编号 ${number} 的证书已于 ${c.revoked_on} 被撤销（${c.issuer_name}颁发；撤销原因：${c.revoked_reason ?? ''}），撤销的证书不能作为补贴凭证（${REGISTRY_CLAUSE}），不予支付`,
+      ],
+    };
   if (
     c.issuer_kind === 'enterprise' &&
     !(await outsidersApproved(tx, c.issuer_id, c.issued_on)) &&
@@ -166,6 +181,8 @@ export async function computeCertificateChecks(tx: Tx, claims: readonly ClaimFor
           'i.kind as issuer_kind',
           'i.name as issuer_name',
           'i.enterprise_uscc',
+          'r.revoked_on',
+          'r.revoked_reason',
         ])
         .where(sql`upper(r.number)`, 'in', numbers.slice(at, at + 1000))
         .execute()) as Candidate[]),

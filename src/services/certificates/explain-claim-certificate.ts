@@ -2,7 +2,7 @@
 // evidence — not found (issued before the issuer recorded it, or by a body outside the city), or an
 // enterprise certificate whose holder's employment the records do not show — with a written reason it
 // takes responsibility for. A mismatch (another person's certificate, another type, occupation or
-// level) cannot be explained away: it is not this claim's evidence. Audited; shown on the claim.
+// level) cannot be explained away: it is not this claim's evidence; nor can a revoked certificate. Audited; shown on the claim.
 import { appendAudit, type Tx } from '../../store/audit-log.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
@@ -26,7 +26,9 @@ export async function explainClaimCertificate(tx: Tx, actor: Actor | null, claim
       'invalid_transition',
       check?.status === 'mismatch'
         ? `申领 ${claim.number} 的证书与证书库记录不符，不能以说明放行；应更正或驳回`
-        : `申领 ${claim.number} 的证书不需要说明（${check ? '已在证书库中核验' : '尚未核验'}）`,
+        : check?.status === 'revoked'
+          ? `申领 ${claim.number} 的证书已被撤销，不能以说明放行；应驳回或由学员提供其他有效证书`
+          : `申领 ${claim.number} 的证书不需要说明（${check ? '已在证书库中核验' : '尚未核验'}）`,
       'status',
     );
   const done = await tx.selectFrom('claim_certificate_explanations').select('claim_id').where('claim_id', '=', claim.id).executeTakeFirst();

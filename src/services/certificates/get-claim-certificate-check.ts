@@ -14,6 +14,7 @@ export const CHECK_STATUS_NAMES = {
   mismatch: '与证书库记录不符',
   outsider: '企业向非本企业职工颁发，未获面向社会评价批准',
   not_applicable: '不属证书库登记的证书',
+  revoked: '证书已撤销',
   unchecked: '尚未核验',
 } as const;
 
@@ -37,6 +38,8 @@ export async function getClaimCertificateCheck(tx: Tx, actor: Actor | null, clai
           'r.issued_on',
           'i.name',
           'i.kind',
+          'r.revoked_on',
+          'r.revoked_reason',
         ])
         .where('r.id', '=', check.registry_certificate_id)
         .executeTakeFirst()
@@ -65,6 +68,7 @@ export async function getClaimCertificateCheck(tx: Tx, actor: Actor | null, clai
           issuedOn: cert.issued_on,
           issuerName: cert.name,
           issuerKindName: ISSUER_KIND_NAMES[cert.kind],
+          revoked: cert.revoked_on ? { on: cert.revoked_on, reason: cert.revoked_reason ?? '' } : null,
         }
       : null,
     explanation: explanation

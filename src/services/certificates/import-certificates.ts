@@ -1,4 +1,5 @@
-// 证书导入: an issuer's certificates in one .xlsx file, from the downloadable template. The file is
+// 证书导入: an issuer's certificates in one .xlsx or CSV file (UTF-8 with or without BOM, or GB18030: the
+// registry exchange's reader), from the downloadable template, same columns either way. The file is
 // parsed in the sheet thread (classes/sheet-thread.ts) OUTSIDE any transaction, within the upload limits
 // (limits.ts); then one transaction checks every row (issue-certificates.ts) and either refuses the whole
 // file with each problem by row and column in Chinese, writing nothing, or writes it. Idempotent: rows
@@ -8,7 +9,7 @@ import { residentIdCheckChar } from '../../policy/identifiers.ts';
 import type { Db } from '../../store/database.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import { requireRole, type Actor } from '../access.ts';
-import { readSheet, refuseRows, writeSheet, type RowProblem, type SheetColumn } from '../classes/sheet-file.ts';
+import { csvText, readCsv, readSheet, refuseRows, writeSheet, type RowProblem, type SheetColumn } from '../classes/sheet-file.ts';
 import { checkCertificateLines, writeCertificateLines, type CertificateLine, type LineField } from './issue-certificates.ts';
 import { levelFromText, typeFromText } from './registry-rules.ts';
 
@@ -36,9 +37,9 @@ const TEMPLATE: SheetColumn[] = [
   { header: CERTIFICATE_COLUMNS.issuedOn, width: 14, text: true, note: '格式 YYYY-MM-DD' },
 ];
 
-export async function certificateTemplate(): Promise<Buffer> {
+const templateRows = () => {
   const first17 = '51040219900101123';
-  return writeSheet('证书', TEMPLATE, [
+  return [
     [
       '91510400MA00000000',
       'S202151040000001（示例，请删除本行）',
@@ -50,7 +51,17 @@ export async function certificateTemplate(): Promise<Buffer> {
       '',
       '2021-07-15',
     ],
-  ]);
+  ];
+};
+
+/** The template: .xlsx (headers with notes, text cells) or CSV (UTF-8 with BOM, as Excel opens it). */
+export async function certificateTemplate(format: 'xlsx' | 'csv' = 'xlsx'): Promise<Buffer> {
+  return format === 'csv'
+    ? csvText(
+        TEMPLATE.map((c) => c.header),
+        templateRows(),
+      )
+    : writeSheet('证书', TEMPLATE, templateRows());
 }
 
 export async function importCertificates(
@@ -58,10 +69,12 @@ export async function importCertificates(
   actor: Actor | null,
   file: unknown,
   fileName: string | null = null,
+  format: 'xlsx' | 'csv' = 'xlsx',
 ): Promise<{ rows: number; added: number; unchanged: number }> {
-  const a = requireRole(actor, 'city', 'county', 'enterprise');
+  const a = requireRole(actor, 'city', 'county', 'enterprise', 'evaluator');
   const C = CERTIFICATE_COLUMNS;
-  const sheet = await readSheet(file, [C.issuerCode, C.number, C.type, C.residentId, C.name, C.issuedOn]);
+  const required = [C.issuerCode, C.number, C.type, C.residentId, C.name, C.issuedOn];
+  const sheet = format === 'csv' ? await readCsv(file, required) : await readSheet(file, required);
   const problems: RowProblem[] = [];
   const lines: CertificateLine[] = sheet.rows.map((r) => {
     const typeText = r.get(C.type);

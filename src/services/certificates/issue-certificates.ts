@@ -46,10 +46,11 @@ interface Checked {
   issuedOn: string;
 }
 
-/** Who may record for an issuer: the city for any, a county for one of its area, an enterprise for itself. */
-function mayRecordFor(a: Actor, issuer: { area_code: string; enterprise_uscc: string | null }): boolean {
+/** Who may record for an issuer: the city for any, a county for one of its area, an enterprise or an evaluation body for itself. */
+function mayRecordFor(a: Actor, issuer: { id: string; area_code: string; enterprise_uscc: string | null }): boolean {
   if (a.role === 'city') return true;
   if (a.role === 'county') return issuer.area_code === a.areaCode;
+  if (a.role === 'evaluator') return a.issuerId != null && issuer.id === a.issuerId;
   return a.role === 'enterprise' && issuer.enterprise_uscc != null && issuer.enterprise_uscc === a.enterpriseUscc;
 }
 
@@ -275,7 +276,7 @@ export async function issueCertificate(
   actor: Actor | null,
   line: CertificateLine,
 ): Promise<{ id: number | null; unchanged: boolean }> {
-  const a = requireRole(actor, 'city', 'county', 'enterprise');
+  const a = requireRole(actor, 'city', 'county', 'enterprise', 'evaluator');
   const { problems, ready } = await checkCertificateLines(tx, a, [line]);
   if (problems.length > 0) {
     const p = problems[0]!;
@@ -291,7 +292,7 @@ export async function issueCertificates(
   actor: Actor | null,
   lines: readonly CertificateLine[],
 ): Promise<{ added: number; unchanged: number }> {
-  const a = requireRole(actor, 'city', 'county', 'enterprise');
+  const a = requireRole(actor, 'city', 'county', 'enterprise', 'evaluator');
   const { problems, ready } = await checkCertificateLines(tx, a, lines);
   if (problems.length > 0) {
     const p = problems[0]!;

@@ -26,7 +26,7 @@ export async function listAbilitySpecifications(
   actor: Actor | null,
   input: ListSpecificationsInput,
 ): Promise<Page<SpecificationView>> {
-  requireRole(actor, 'city', 'county', 'enterprise');
+  requireRole(actor, 'city', 'county', 'enterprise', 'evaluator');
   const today = businessToday();
   let q = tx.selectFrom('ability_specifications').selectAll();
   if (input.q)

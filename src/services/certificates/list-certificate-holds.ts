@@ -1,6 +1,7 @@
 // The claims the certificate registry holds out of payment (the office's work list): live claims whose
 // certificate was not found, does not match, or is an enterprise's certificate to a non-employee, with
-// no 说明 recorded — each with the reason and the clause. City all areas, a county its own; paged.
+// no 说明 recorded, or was revoked (no 说明 releases those) — each with the reason and the clause. City
+// all areas, a county its own; paged.
 import { sql } from 'kysely';
 import type { Tx } from '../../store/audit-log.ts';
 import { requireRole, type Actor } from '../access.ts';
@@ -11,7 +12,7 @@ import { typeName } from './registry-rules.ts';
 export const HOLD_SORTS = { number: 'c.number', checkedAt: 'k.checked_at' } as const;
 
 export interface ListHoldsInput extends PageQuery<keyof typeof HOLD_SORTS> {
-  status?: 'not_found' | 'mismatch' | 'outsider';
+  status?: 'not_found' | 'mismatch' | 'outsider' | 'revoked';
   areaCode?: string;
 }
 
@@ -46,12 +47,18 @@ export async function listCertificateHolds(tx: Tx, actor: Actor | null, input: L
       'k.status',
       'k.reasons',
       'k.checked_at',
-      sql<boolean>`exists (select 1 from certificate_registry_settings s where c.end_date >= s.in_force_from)`.as('in_force'),
+      sql<boolean>`k.status = 'revoked' or exists (select 1 from certificate_registry_settings s where c.end_date >= s.in_force_from)`.as(
+        'in_force',
+      ),
     ])
-    .where('k.status', 'in', ['not_found', 'mismatch', 'outsider'])
+    .where('k.status', 'in', ['not_found', 'mismatch', 'outsider', 'revoked'])
     .where('c.status', 'not in', ['rejected', 'withdrawn'])
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('claim_certificate_explanations as x').select('x.claim_id').whereRef('x.claim_id', '=', 'c.id'))),
+    // A 说明 releases a claim, but never one whose certificate was revoked (certificate-holds.ts).
+    .where((eb) =>
+      eb.or([
+        eb('k.status', '=', 'revoked'),
+        eb.not(eb.exists(eb.selectFrom('claim_certificate_explanations as x').select('x.claim_id').whereRef('x.claim_id', '=', 'c.id'))),
+      ]),
     );
   if (a.role === 'county') q = q.where('c.area_code', '=', a.areaCode ?? '');
   if (input.areaCode) q = q.where('c.area_code', '=', input.areaCode);

@@ -1,4 +1,5 @@
-// The city's list of issuers, each with its approvals (occupations, validity, outsiders), paged and filtered.
+// The city's list of issuers, each with its approvals (occupations, validity, outsiders), paged and
+// filtered. An evaluation body's login reads its own entry only (its code for the forms, its approvals).
 import type { Tx } from '../../store/audit-log.ts';
 import { requireRole, type Actor } from '../access.ts';
 import { likePattern, readPage, type Page, type PageQuery } from '../paging.ts';
@@ -32,7 +33,7 @@ export interface IssuerView {
 }
 
 export async function listCertificateIssuers(tx: Tx, actor: Actor | null, input: ListIssuersInput): Promise<Page<IssuerView>> {
-  requireRole(actor, 'city', 'county');
+  const a = requireRole(actor, 'city', 'county', 'evaluator');
   let q = tx
     .selectFrom('certificate_issuers as i')
     .select(['i.id', 'i.kind', 'i.name', 'i.code', 'i.area_code', 'i.created_at'])
@@ -43,6 +44,7 @@ export async function listCertificateIssuers(tx: Tx, actor: Actor | null, input:
         .whereRef('r.issuer_id', '=', 'i.id')
         .as('certificates'),
     );
+  if (a.role === 'evaluator') q = q.where('i.id', '=', a.issuerId ?? '');
   if (input.kind) q = q.where('i.kind', '=', input.kind);
   if (input.q)
     q = q.where((eb) => eb.or([eb('i.name', 'like', likePattern(input.q!)), eb('i.code', 'like', likePattern(input.q!.toUpperCase()))]));

@@ -1,7 +1,8 @@
 // Public verification (§5.5 公开; docs/certificates.md): anyone may ask whether a certificate number is
 // in the registry under a name. The answer is 有效 with what the certificate itself states (type,
 // occupation and level or specification, issue date, issuer) or 未找到 — never the resident ID, never
-// which half did not match. Asking is rate-limited per address, counted in one statement before the
+// which half did not match. A revoked certificate answers 已撤销 with the type, the issuer and the date
+// of revocation — never the reason, which may concern the person. Asking is rate-limited per address, counted in one statement before the
 // look-up (the login throttle's table and way), so parallel guesses are each counted.
 import { sql } from 'kysely';
 import type { Db } from '../../store/database.ts';
@@ -32,6 +33,7 @@ export type VerifyAnswer =
       issuedOn: string;
       issuerName: string;
     }
+  | { found: true; status: '已撤销'; typeName: string; issuerName: string; revokedOn: string }
   | { found: false; status: '未找到' };
 
 export async function verifyCertificate(db: Db, ip: string, input: { number: string; name: string }): Promise<VerifyAnswer> {
@@ -46,12 +48,25 @@ export async function verifyCertificate(db: Db, ip: string, input: { number: str
     .innerJoin('people as p', 'p.resident_id', 'r.resident_id')
     .innerJoin('certificate_issuers as i', 'i.id', 'r.issuer_id')
     .leftJoin('ability_specifications as s', 's.code', 'r.specification_code')
-    .select(['r.type', 'r.occupation_code', 'r.level', 'r.issued_on', 'i.name as issuer', 's.name as spec_name', 'r.specification_code'])
+    .select([
+      'r.type',
+      'r.occupation_code',
+      'r.level',
+      'r.issued_on',
+      'i.name as issuer',
+      's.name as spec_name',
+      'r.specification_code',
+      'r.revoked_on',
+    ])
     .where(sql`upper(r.number)`, '=', normalNumber(number))
     .where('p.name', '=', name)
+    // One in force before one revoked (two issuers may use the same number), then the newest.
+    .orderBy(sql`r.revoked_on is not null`)
     .orderBy('r.issued_on', 'desc')
     .executeTakeFirst();
   if (!row) return { found: false, status: '未找到' };
+  if (row.revoked_on != null)
+    return { found: true, status: '已撤销', typeName: typeName(row.type), issuerName: row.issuer, revokedOn: row.revoked_on };
   const occupation = row.occupation_code
     ? ((await db.selectFrom('catalog_entries').select('name').where('code', '=', row.occupation_code).executeTakeFirst())?.name ??
       row.occupation_code)

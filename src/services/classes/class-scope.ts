@@ -34,6 +34,9 @@ export function classInScope(actor: Actor) {
         ]);
       case 'trainee':
         return onRoster((q) => q('class_trainees.resident_id', '=', actor.residentId ?? ''));
+      case 'evaluator':
+        // An evaluation body works on the certificate registry only.
+        return sql<boolean>`false`;
       case 'department':
         switch (actor.department) {
           case 'finance':

@@ -93,6 +93,9 @@ export function personInScope(actor: Actor) {
         ]);
       case 'trainee':
         return eb('people.resident_id', '=', actor.residentId ?? '');
+      case 'evaluator':
+        // An evaluation body sees the holders of its own certificates on the registry's list, no one here.
+        return sql<boolean>`false`;
       case 'department': {
         const group = actor.department ? DEPARTMENT_GROUP[actor.department] : undefined;
         if (!group) return sql<boolean>`false`;

@@ -1,5 +1,5 @@
 // 实名制 (§5.2): a roster line names a person by resident ID AND name, and the register must hold
-// that ID under that name. To a party (enterprise, provider) the check answers one thing only —
+// that ID under that name. To a party (enterprise, provider, evaluation body) the check answers one thing only —
 // "this line is not valid" — with the same words whether the ID is unregistered or the name differs,
 // so writing IDs into a draft tells a party neither who is registered nor under which name. The HR
 // offices keep the register and are told which of the two it is.
@@ -12,7 +12,7 @@ export const NAME_REQUIRED = '请填写姓名，用于实名核验（实名制�
 const UNREGISTERED = '该人员尚未登记，请先登记人员信息（实名制，§5.2）';
 const WRONG_NAME = '与该身份证号登记的姓名不一致（实名制，§5.2）';
 
-export const isParty = (actor: Actor) => actor.role === 'enterprise' || actor.role === 'provider';
+export const isParty = (actor: Actor) => actor.role === 'enterprise' || actor.role === 'provider' || actor.role === 'evaluator';
 
 export interface RealNameLine {
   residentId: string;

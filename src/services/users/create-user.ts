@@ -24,6 +24,8 @@ export interface CreateUserInput {
   enterpriseUscc?: string | null;
   providerId?: string | null;
   residentId?: string | null;
+  /** An evaluation body's login: the registry's evaluation body it issues for. */
+  issuerId?: string | null;
   /** Payment duties (经办 build / 复核 confirm / 支付 pay): none unless the city grants them. */
   paymentDuties?: PaymentDuty[] | null;
 }
@@ -38,17 +40,24 @@ export async function passwordProblem(password: string, accountWords: readonly s
   return null;
 }
 
-type Affiliation = Pick<CreateUserInput, 'areaCode' | 'department' | 'enterpriseUscc' | 'providerId' | 'residentId'>;
+type Affiliation = Pick<CreateUserInput, 'areaCode' | 'department' | 'enterpriseUscc' | 'providerId' | 'residentId' | 'issuerId'>;
 
 /** What the role is tied to, checked against the records; the other fields must be empty. */
 async function affiliation(tx: Tx, input: CreateUserInput): Promise<Required<Affiliation>> {
-  const out: Required<Affiliation> = { areaCode: null, department: null, enterpriseUscc: null, providerId: null, residentId: null };
+  const out: Required<Affiliation> = {
+    areaCode: null,
+    department: null,
+    enterpriseUscc: null,
+    providerId: null,
+    residentId: null,
+    issuerId: null,
+  };
   const need = (field: keyof Affiliation, what: string) => {
     const v = input[field];
     if (v == null || v === '')
       throw new AppError(
         'invalid_input',
-        `${what}账号须指定${({ areaCode: '所属县（区）', department: '所属部门', enterpriseUscc: '企业统一社会信用代码', providerId: '培训机构编号', residentId: '劳动者身份证号' } as const)[field]}`,
+        `${what}账号须指定${({ areaCode: '所属县（区）', department: '所属部门', enterpriseUscc: '企业统一社会信用代码', providerId: '培训机构编号', residentId: '劳动者身份证号', issuerId: '所属评价机构' } as const)[field]}`,
         field,
       );
     return v;
@@ -90,6 +99,17 @@ async function affiliation(tx: Tx, input: CreateUserInput): Promise<Required<Aff
       out.residentId = r;
       break;
     }
+    case 'evaluator': {
+      // An enterprise approved for self-evaluation signs in as the enterprise; only an evaluation body
+      // of the registry gets this login (docs/certificates.md).
+      const i = need('issuerId', '评价机构');
+      const issuer = await tx.selectFrom('certificate_issuers').select(['kind', 'name']).where('id', '=', i).executeTakeFirst();
+      if (!issuer) throw new AppError('invalid_input', `没有找到发证机构：${i}`, 'issuerId');
+      if (issuer.kind !== 'evaluation_body')
+        throw new AppError('invalid_input', `${issuer.name}是自主评价企业，请为其创建企业账号`, 'issuerId');
+      out.issuerId = i;
+      break;
+    }
   }
   return out;
 }
@@ -116,6 +136,7 @@ export async function createUser(tx: Tx, actor: Actor | null, input: CreateUserI
       enterprise_uscc: tied.enterpriseUscc,
       provider_id: tied.providerId,
       resident_id: tied.residentId,
+      issuer_id: tied.issuerId,
       payment_duties: duties,
       created_by: by,
     })
@@ -134,6 +155,7 @@ export async function createUser(tx: Tx, actor: Actor | null, input: CreateUserI
       enterpriseUscc: row.enterprise_uscc,
       providerId: row.provider_id,
       residentId: row.resident_id,
+      issuerId: row.issuer_id,
       paymentDuties: duties,
     },
   });

@@ -11,6 +11,7 @@ export interface UserView {
   enterpriseUscc: string | null;
   providerId: string | null;
   residentId: string | null;
+  issuerId: string | null;
   active: boolean;
   paymentDuties: string[];
   createdBy: string;
@@ -31,6 +32,7 @@ export function userView(u: Selectable<UserTable>): UserView {
     enterpriseUscc: u.enterprise_uscc,
     providerId: u.provider_id,
     residentId: u.resident_id,
+    issuerId: u.issuer_id ?? null,
     active: u.active,
     paymentDuties: u.payment_duties ?? [],
     createdBy: u.created_by,

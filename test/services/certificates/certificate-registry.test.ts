@@ -14,7 +14,9 @@ import { addAbilitySpecification } from '../../../src/services/certificates/add-
 import { setRegistryInForce } from '../../../src/services/certificates/set-registry-in-force.ts';
 import { verifyCertificate, VERIFY_LIMIT } from '../../../src/services/certificates/verify-certificate.ts';
 import { submitClaim } from '../../../src/services/claims/submit-claim.ts';
-import { buildPaymentBatch } from '../../../src/services/payments/build-payment-batch.ts';
+import { buildPaymentBatch, confirmPaymentBatch } from '../../../src/services/payments/build-payment-batch.ts';
+import { payPaymentBatch } from '../../../src/services/payments/pay-payment-batch.ts';
+import { revokeCertificate } from '../../../src/services/certificates/revoke-certificate.ts';
 import { listPayable } from '../../../src/services/review/payable-claims.ts';
 import type { Store } from '../../../src/store/database.ts';
 import { seedReferenceData } from '../../../src/store/seed/reference-data.ts';
@@ -306,6 +308,52 @@ describe('an approved claim whose certificate turns out missing is never changed
   });
 });
 
+describe('a revoked certificate is not evidence: its claims are held out of payment, no 说明 releases them', () => {
+  it('a claim already in a confirmed, unpaid batch is passed over by the payment run; a case is raised; the row is kept', async () => {
+    const p = person();
+    await tx((t) => insertPeople(t, [{ residentId: p, name: NAME }]));
+    const issued = await tx((t) => issueCertificate(t, city, line({ residentId: p, number: 'REV-1' })));
+    const fund = await approvedClaim('CERT-REV', p, { type: 'skill_level', number: 'REV-1' });
+    expect((await recheck('CERT-REV')).status).toBe('verified');
+    const batch = await tx((t) => buildPaymentBatch(t, duty.maker, { areaCode: '510402', fundId: fund }));
+    await tx((t) => confirmPaymentBatch(t, duty.checker, { batchId: batch.id }));
+
+    const revoked = await tx((t) => revokeCertificate(t, city, issued.id!, { reason: '以欺诈手段取得：考核由他人代考' }));
+    expect(revoked).toMatchObject({ number: 'REV-1', claimsHeld: 1 });
+    const check = await tx((t) => getClaimCertificateCheck(t, city, 'CERT-REV'));
+    expect(check).toMatchObject({ status: 'revoked', statusName: '证书已撤销', heldFromPayment: true, canExplain: false });
+    expect(check.reasons[0]).toContain(`已于 ${revoked.revokedOn} 被撤销`);
+    expect(check.reasons[0]).toContain('考核由他人代考');
+    expect(check.registryCertificate?.revoked).toEqual({ on: revoked.revokedOn, reason: '以欺诈手段取得：考核由他人代考' });
+
+    const run = await payPaymentBatch(store.db, duty.payer, { batchId: batch.id });
+    expect(run).toMatchObject({ paidNow: 0, held: 1 });
+    expect((await store.db.selectFrom('claims').select('status').where('id', '=', 'CERT-REV').executeTakeFirstOrThrow()).status).toBe(
+      'approved',
+    );
+    const cases = await store.db.selectFrom('fact_cases').selectAll().where('claim_id', '=', 'CERT-REV').execute();
+    expect(cases.map((c) => [c.fact, c.status])).toEqual([['certificate', 'open']]);
+    // No 说明 lets it through, and the certificate is never deleted.
+    expect((await fails(tx((t) => explainClaimCertificate(t, dongqu, 'CERT-REV', { reason: '持证人称证书真实有效' })))).code).toBe(
+      'invalid_transition',
+    );
+    await expect(tx((t) => t.deleteFrom('registry_certificates').where('id', '=', issued.id!).execute())).rejects.toThrow(/never deleted/);
+    await expect(
+      tx((t) => t.updateTable('registry_certificates').set({ revoked_reason: '改写' }).where('id', '=', issued.id!).execute()),
+    ).rejects.toThrow(/already revoked/);
+  });
+
+  it('a number revoked by one issuer and in force with another verifies against the one in force', async () => {
+    const p = person();
+    await tx((t) => insertPeople(t, [{ residentId: p, name: NAME }]));
+    const first = await tx((t) => issueCertificate(t, city, line({ residentId: p, number: 'TWIN-1' })));
+    await tx((t) => revokeCertificate(t, city, first.id!, { reason: '错发：编号重复使用' }));
+    await tx((t) => issueCertificate(t, city, line({ issuerCode: OPEN_FIRM, residentId: p, number: 'TWIN-1' })));
+    await approvedClaim('CERT-TWIN', p, { type: 'skill_level', number: 'TWIN-1' });
+    expect((await recheck('CERT-TWIN')).status).toBe('verified');
+  });
+});
+
 describe('issuing refuses what the issuer may not certify, or a holder who fails the real-name check', () => {
   it('refuses a name that is not the registered one, an occupation outside the approval, a date outside it, and a reused number', async () => {
     const p = person();
@@ -385,6 +433,22 @@ describe('public verification', () => {
     });
     expect(JSON.stringify(ok)).not.toContain(p);
     expect(await verifyCertificate(store.db, '10.0.0.1', { number: 'PUB-1', name: '周某' })).toEqual({ found: false, status: '未找到' });
+  });
+
+  it('answers 已撤销 for a revoked certificate, with its type, issuer and date of revocation only', async () => {
+    const p = person();
+    await tx((t) => insertPeople(t, [{ residentId: p, name: '吴撤销' }]));
+    const c = await tx((t) => issueCertificate(t, city, line({ residentId: p, name: '吴撤销', number: 'PUB-REV' })));
+    const r = await tx((t) => revokeCertificate(t, city, c.id!, { reason: '错发：持证人未参加考核' }));
+    const answer = await verifyCertificate(store.db, '10.0.0.3', { number: 'PUB-REV', name: '吴撤销' });
+    expect(answer).toEqual({
+      found: true,
+      status: '已撤销',
+      typeName: '职业技能等级证书',
+      issuerName: '攀枝花示例职业技能鉴定所',
+      revokedOn: r.revokedOn,
+    });
+    expect(JSON.stringify(answer)).not.toContain('未参加考核');
   });
 
   it(`refuses an address past ${VERIFY_LIMIT.perAddress} questions in the window`, async () => {

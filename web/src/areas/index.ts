@@ -4,6 +4,7 @@ import { adminArea } from './admin/index.tsx';
 import { departmentArea } from './department/index.tsx';
 import { officeArea } from './office/index.tsx';
 import { enterpriseArea } from './enterprise/index.tsx';
+import { evaluatorArea } from './evaluator/index.tsx';
 import { providerArea } from './provider/index.tsx';
 import { publicArea } from './public/index.tsx';
 import { reviewArea } from './review/index.tsx';
@@ -16,6 +17,7 @@ export const workAreas: Area[] = [
   officeArea,
   providerArea,
   enterpriseArea,
+  evaluatorArea,
   traineeArea,
   departmentArea,
   supervisionArea,

@@ -24,7 +24,10 @@ export function menuFor(me: Me | null): Item[] {
   if (!me) return publicItems;
   const work: Item[] = [
     { key: '/', label: <Link to="/">我的待办</Link> },
-    { key: '/claims', label: <Link to="/claims">{me.role === 'city' || me.role === 'county' ? '申领审核' : '补贴申领'}</Link> },
+    // An evaluation body works on the certificate registry only (docs/certificates.md): no claims.
+    ...(me.role === 'evaluator'
+      ? []
+      : [{ key: '/claims', label: <Link to="/claims">{me.role === 'city' || me.role === 'county' ? '申领审核' : '补贴申领'}</Link> }]),
   ];
   return [...work, ...workAreas.flatMap((a) => a.menu(me)), { type: 'group', key: 'public', label: '公开信息', children: publicItems }];
 }

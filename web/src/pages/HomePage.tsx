@@ -177,6 +177,25 @@ export function todosFor(me: Me): Todo[] {
         claims('publicity', '公示中的申领', '公示期满后批准'),
         claims('approved', '待支付的申领', '已批准，等待拨付'),
       ];
+    case 'evaluator':
+      return [
+        {
+          key: 'certificates-valid',
+          title: '本机构登记的有效证书',
+          hint: '已登记到本市证书库、未撤销的证书',
+          path: '/registry-certificates',
+          query: { state: 'valid' },
+          link: '/eval-certificates',
+        },
+        {
+          key: 'certificates-revoked',
+          title: '本机构撤销的证书',
+          hint: '错发或以欺诈取得而撤销，不能作为补贴凭证',
+          path: '/registry-certificates',
+          query: { state: 'revoked' },
+          link: '/eval-certificates',
+        },
+      ];
   }
 }
 

@@ -10,6 +10,7 @@ import { AREA_NAMES, areaName, nameOf, ROLE_NAMES } from '../../labels.ts';
 import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 
 import type { UserView } from '../../../../src/services/users/user-view.ts';
+import { useApi } from '../../hooks.ts';
 import { CityOnly, options, useSubmit } from './shared.tsx';
 import { DEPARTMENTS, DUTY_NAMES, dutiesForRole } from '../../../../src/vocabulary/roles.ts';
 
@@ -22,7 +23,7 @@ const DEPARTMENT_NAMES: Record<string, string> = DEPARTMENTS;
 function tiedTo(u: UserView): string {
   if (u.role === 'county' || u.role === 'city') return areaName(u.areaCode);
   if (u.role === 'department') return nameOf(DEPARTMENT_NAMES, u.department);
-  return u.enterpriseUscc ?? u.providerId ?? u.residentId ?? '—';
+  return u.enterpriseUscc ?? u.providerId ?? u.residentId ?? u.issuerId ?? '—';
 }
 const SHORT_DUTY: Record<string, string> = { build: '经办', confirm: '复核', pay: '支付' };
 const dutyOptions = (role: string | undefined, department: string | null | undefined) =>
@@ -169,6 +170,7 @@ const CREATE_FIELDS = [
   'enterpriseUscc',
   'providerId',
   'residentId',
+  'issuerId',
   'paymentDuties',
 ] as const;
 
@@ -230,6 +232,7 @@ function CreateUser({ onClose }: { onClose(saved: boolean): void }) {
             <Input maxLength={18} />
           </Form.Item>
         )}
+        {role === 'evaluator' && <EvaluationBodySelect />}
         {duties.length > 0 && (
           <Form.Item
             label="支付职责"
@@ -373,5 +376,28 @@ function SetDuties({ user, onClose }: { user: UserView; onClose(saved: boolean):
         </Space>
       </Form>
     </Dialog>
+  );
+}
+
+/** An evaluation body's login is bound to one of the registry's evaluation bodies (an approved enterprise signs in as the enterprise). */
+function EvaluationBodySelect() {
+  const bodies = useApi<{ items: { id: string; name: string; code: string }[] }>('/certificate-issuers', {
+    kind: 'evaluation_body',
+    pageSize: 100,
+  });
+  return (
+    <Form.Item
+      label="所属评价机构"
+      name="issuerId"
+      rules={[{ required: true, message: '请选择所属评价机构' }]}
+      extra="证书库中登记的评价机构；该账号只能登记、导入和撤销本机构的证书"
+    >
+      <Select
+        showSearch
+        optionFilterProp="label"
+        loading={bodies.loading}
+        options={(bodies.data?.items ?? []).map((b) => ({ value: b.id, label: `${b.name}（${b.code}）` }))}
+      />
+    </Form.Item>
   );
 }

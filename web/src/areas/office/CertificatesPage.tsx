@@ -2,7 +2,9 @@
 // or by the Excel template (all-or-nothing, every problem by row and column); the issuers the city keeps
 // (evaluation bodies, enterprises approved for self-evaluation) with their approvals; the local
 // 专项职业能力 specifications; and the date from which a claim's certificate must be found here before
-// it is paid. City and county offices; the city keeps the issuers, approvals and specifications.
+// it is paid. City and county offices; the city keeps the issuers, approvals and specifications. The
+// certificate list (shared with the enterprise's and the evaluation body's screens) shows each
+// certificate's state and lets its issuer or the city revoke it, with a reason, after a confirmation.
 import {
   Alert,
   Button,
@@ -35,7 +37,7 @@ import { DateInput } from '../../date-input.tsx';
 import { useApi } from '../../hooks.ts';
 import { areaName, CLAIM_STATUS_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { AreaFilter, ExportButton, ListFilters, useServerList, type ExportColumn } from '../../list.tsx';
-import { FileRefused, uploadXlsx } from '../provider/files.ts';
+import { FileRefused, uploadXlsx, XLSX_MIME } from '../provider/files.ts';
 import { RowIssues } from '../provider/parts.tsx';
 import type { RowIssue } from '../provider/types.ts';
 import { DownloadButton } from '../supervision/shared.tsx';
@@ -142,6 +144,13 @@ const CERT_EXPORT: ExportColumn<RegistryCertificateView>[] = [
   { title: '等级', value: (c) => c.levelName ?? '' },
   { title: '发证日期', value: (c) => c.issuedOn },
   { title: '发证机构', value: (c) => c.issuerName, width: 30 },
+  { title: '状态', value: (c) => c.stateName },
+  { title: '撤销日期', value: (c) => c.revokedOn ?? '' },
+  { title: '撤销原因', value: (c) => c.revokedReason ?? '', width: 40 },
+];
+const STATE_OPTIONS = [
+  { value: 'valid', label: '有效' },
+  { value: 'revoked', label: '已撤销' },
 ];
 
 interface IssueForm {
@@ -159,11 +168,12 @@ interface IssueForm {
 /** The registry's certificates with the form and the Excel import; an enterprise sees and records its own. */
 export function Certificates({ issuerCode }: { issuerCode?: string } = {}) {
   const [form] = Form.useForm();
-  const list = useServerList<RegistryCertificateView>('/registry-certificates', ['number', 'residentId', 'type'], {
+  const list = useServerList<RegistryCertificateView>('/registry-certificates', ['number', 'residentId', 'type', 'state'], {
     issuedOn: 'issuedOn',
     number: 'number',
   });
   const [open, setOpen] = useState(false);
+  const [revoking, setRevoking] = useState<RegistryCertificateView | null>(null);
   const [issue] = Form.useForm<IssueForm>();
   const type = Form.useWatch('type', issue);
   const columns: TableProps<RegistryCertificateView>['columns'] = [
@@ -178,7 +188,34 @@ export function Certificates({ issuerCode }: { issuerCode?: string } = {}) {
         c.specificationCode ? `专项：${c.specificationCode}` : [c.occupationCode, c.levelName].filter(Boolean).join(' '),
     },
     { title: '发证日期', dataIndex: 'issuedOn', key: 'issuedOn', width: 120, sorter: true, sortOrder: list.sortOrder('issuedOn') },
-    { title: '发证机构', dataIndex: 'issuerName', key: 'issuerName' },
+    { title: '发证机构', dataIndex: 'issuerName', key: 'issuerName', width: 200 },
+    {
+      title: '状态',
+      key: 'state',
+      width: 200,
+      render: (_: unknown, c) =>
+        c.revokedOn ? (
+          <Space orientation="vertical" size={0}>
+            <Tag color="red">已撤销</Tag>
+            <Typography.Text type="secondary">
+              {c.revokedOn}：{c.revokedReason}
+            </Typography.Text>
+          </Space>
+        ) : (
+          <Tag color="green">有效</Tag>
+        ),
+    },
+    {
+      title: '操作',
+      key: 'acts',
+      width: 90,
+      render: (_: unknown, c) =>
+        c.canRevoke ? (
+          <Button size="small" danger onClick={() => setRevoking(c)} aria-label={`撤销证书 ${c.number}`}>
+            撤销
+          </Button>
+        ) : null,
+    },
   ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -199,6 +236,9 @@ export function Certificates({ issuerCode }: { issuerCode?: string } = {}) {
         <Form.Item label="证书类型" name="type">
           <Select allowClear placeholder="全部" style={{ width: 170 }} options={TYPE_OPTIONS} />
         </Form.Item>
+        <Form.Item label="状态" name="state">
+          <Select allowClear placeholder="全部" style={{ width: 110 }} options={STATE_OPTIONS} />
+        </Form.Item>
       </ListFilters>
       {list.error ? (
         <LoadError error={list.error} what="证书" onRetry={list.reload} />
@@ -210,6 +250,42 @@ export function Certificates({ issuerCode }: { issuerCode?: string } = {}) {
           columns={columns}
           data-testid="registry-certificates"
         />
+      )}
+      {revoking && (
+        <FormDialog<{ reason: string }>
+          open
+          title="撤销证书"
+          okText="确认撤销"
+          name="revokeCertificate"
+          onClose={() => setRevoking(null)}
+          onDone={(r) => {
+            const held = (r as { claimsHeld: number }).claimsHeld;
+            setRevoking(null);
+            void message.success(held > 0 ? `已撤销；引用该证书的 ${held} 笔申领暂缓支付` : '已撤销');
+            list.reload();
+          }}
+          fields={['reason']}
+          submit={(v) => api(`/registry-certificates/${revoking.id}/revocation`, { method: 'POST', body: { reason: v.reason.trim() } })}
+        >
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={`撤销 ${revoking.typeName} ${revoking.number}（${revoking.name}）`}
+            description="撤销后不能恢复：证书仍留在证书库中并标为已撤销，公开查验显示“已撤销”，引用它的申领不予支付（已纳入支付批次而未支付的也暂缓）。"
+          />
+          <Form.Item
+            label="撤销原因"
+            name="reason"
+            rules={[
+              { required: true, whitespace: true, message: '请写明撤销原因' },
+              { min: 5, max: 500, message: '撤销原因为 5–500 字' },
+            ]}
+            extra="用中文写明，如“错发：持证人未参加考核”或“以欺诈手段取得”"
+          >
+            <Input.TextArea rows={3} maxLength={500} showCount />
+          </Form.Item>
+        </FormDialog>
       )}
       <FormDialog<IssueForm>
         open={open}
@@ -305,7 +381,8 @@ function CertificateImport({ onImported }: { onImported(): void }) {
     setDone(null);
     setPercent(0);
     try {
-      setDone(await uploadXlsx('/registry-certificates/import', file, setPercent));
+      const csv = /\.csv$/i.test(file.name);
+      setDone(await uploadXlsx('/registry-certificates/import', file, setPercent, csv ? 'text/csv' : XLSX_MIME));
       onImported();
     } catch (e) {
       if (e instanceof FileRefused) setRefused({ message: e.message, issues: e.rows });
@@ -316,14 +393,21 @@ function CertificateImport({ onImported }: { onImported(): void }) {
     }
   };
   return (
-    <Card size="small" title="批量导入（Excel）">
+    <Card size="small" title="批量导入（Excel 或 CSV）">
       <Typography.Paragraph type="secondary">
-        下载模板，每行一张证书；整表校验（发证机构及其评价批准、实名核验、职业与等级或专项职业能力规范、编号不重复），有任何错误都不导入，并按行、列列出。已登记的相同证书不会重复写入。
+        下载模板，每行一张证书；整表校验（发证机构及其评价批准、实名核验、职业与等级或专项职业能力规范、编号不重复），有任何错误都不导入，并按行、列列出。已登记的相同证书不会重复写入。CSV
+        文件与模板列相同，可为 UTF-8 或 GB18030 编码。
       </Typography.Paragraph>
       <Space wrap align="start">
         <DownloadButton path="/registry-certificates/template" query={{}} label="下载导入模板" fileName="证书导入模板.xlsx" />
+        <DownloadButton
+          path="/registry-certificates/template"
+          query={{ format: 'csv' }}
+          label="下载 CSV 模板"
+          fileName="证书导入模板.csv"
+        />
         <Upload
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
           showUploadList={false}
           disabled={percent !== null}
           beforeUpload={(file) => {

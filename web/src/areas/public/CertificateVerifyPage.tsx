@@ -1,6 +1,6 @@
 // 证书查验 (public, no login; docs/certificates.md): a certificate number and the holder's name give
-// 有效 — with what the certificate itself states — or 未找到. Nothing else about the person is shown;
-// the server limits how often one address may ask.
+// 有效 — with what the certificate itself states —, 已撤销 (with the date of revocation), or 未找到. Nothing
+// else about the person is shown; the server limits how often one address may ask.
 import { Alert, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { VerifyAnswer } from '../../../../src/services/certificates/verify-certificate.ts';
@@ -57,7 +57,23 @@ export default function CertificateVerifyPage() {
           description="证书库中没有这个编号、这个姓名的证书。请核对证书编号和姓名；如有疑问，请向发证机构或人社部门咨询。"
         />
       )}
-      {answer && answer.found && (
+      {answer && answer.found && answer.status === '已撤销' && (
+        <Card data-testid="verify-result">
+          <Alert
+            type="error"
+            showIcon
+            title="已撤销"
+            description="这张证书已被发证机构或人社部门撤销，不再有效。如有疑问，请向发证机构咨询。"
+            style={{ marginBottom: 16 }}
+          />
+          <Descriptions column={1} bordered size="small">
+            <Descriptions.Item label="证书类型">{answer.typeName}</Descriptions.Item>
+            <Descriptions.Item label="发证机构">{answer.issuerName}</Descriptions.Item>
+            <Descriptions.Item label="撤销日期">{answer.revokedOn}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+      )}
+      {answer && answer.found && answer.status === '有效' && (
         <Card data-testid="verify-result">
           <Alert type="success" showIcon title="有效：证书库中有这张证书" style={{ marginBottom: 16 }} />
           <Descriptions column={1} bordered size="small">
