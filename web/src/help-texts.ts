@@ -212,6 +212,10 @@ export const HELP_TEXTS: Record<string, ScreenHelpText> = {
   // 劳动者 (trainee)
   'my-trainings': { step: '我的培训：参加的培训班、考勤和考核结果。', check: ['考勤有误请及时联系培训机构更正。'] },
   'my-certificates': { step: '我的证书：登记在册的证书。', check: ['证书是申领补贴的凭证（R13）。'] },
+  'my-competitions': {
+    step: '竞赛成绩：市人社局登记在本人名下的职业技能竞赛成绩（§5.4）。',
+    check: ['成绩有误请联系竞赛主办单位或市人社局更正。'],
+  },
   'my-claims': {
     step: '我的申领：申领状态、判定结果和金额。',
     check: ['待补充事实的申领由人社部门补齐后重新判定（R10）；对结果有异议可提出。'],
