@@ -2,6 +2,7 @@
 // test/support/demo.ts; fewer people than the real demo, to keep the test short), it holds classes in
 // every state for every class program, claims in every state, the §4.1 plans and §4.9 projects, an
 // audit chain that verifies, the planted irregularities as described, and a login for every role that works.
+import { ROLES } from '../../src/vocabulary/roles.ts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn } from '../../src/services/auth/sessions.ts';
@@ -306,7 +307,7 @@ describe('The planted irregularities', () => {
 
 describe('Logins', () => {
   it('every demo login logs in with the demo password, one for every role', async () => {
-    expect(new Set(logins.map((l) => l.role))).toEqual(new Set(['city', 'county', 'department', 'enterprise', 'provider', 'trainee']));
+    expect(new Set(logins.map((l) => l.role))).toEqual(new Set(ROLES));
     for (const l of logins) {
       const { actor } = await logIn(store.db, l.username, DEMO_PASSWORD, '127.0.0.1');
       expect(actor.username).toBe(l.username);
