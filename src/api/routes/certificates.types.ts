@@ -66,3 +66,127 @@ export const ZListHoldsQuery = z.object({
   areaCode: areaCode.optional(),
   ...pageQuery(sortKeys(HOLD_SORTS)),
 });
+
+// Responses.
+export const ZIssuerView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  kindName: z.string(),
+  name: z.string(),
+  code: z.string(),
+  areaCode: z.string(),
+  certificates: z.number(),
+  approvals: z.array(
+    z.object({
+      id: z.number(),
+      document: z.string(),
+      occupations: z.array(z.string()),
+      validFrom: z.string(),
+      validTo: z.string().nullable(),
+      outsiders: z.boolean(),
+      inForce: z.boolean(),
+    }),
+  ),
+});
+export const ZIssuerViewPage = z.object({ items: z.array(ZIssuerView), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ZCreateIssuerResult = z.object({ id: z.string() });
+export const ZRecordIssuerApprovalResult = z.object({ id: z.number() });
+export const ZSpecificationView = z.object({
+  code: z.string(),
+  name: z.string(),
+  areaCode: z.string(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  inForce: z.boolean(),
+});
+export const ZSpecificationViewPage = z.object({
+  items: z.array(ZSpecificationView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export const ZAddAbilitySpecificationResult = z.object({ code: z.string() });
+export const ZRegistryCertificateView = z.object({
+  id: z.number(),
+  number: z.string(),
+  type: z.string(),
+  typeName: z.string(),
+  residentId: z.string(),
+  name: z.string(),
+  occupationCode: z.string().nullable(),
+  level: z.string().nullable(),
+  levelName: z.string().nullable(),
+  specificationCode: z.string().nullable(),
+  issuedOn: z.string(),
+  issuerId: z.string(),
+  issuerName: z.string(),
+});
+export const ZRegistryCertificateViewPage = z.object({
+  items: z.array(ZRegistryCertificateView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export const ZIssueCertificateResult = z.object({ id: z.number().nullable(), unchanged: z.boolean() });
+export const ZImportCertificatesResult = z.object({ rows: z.number(), added: z.number(), unchanged: z.number() });
+export const ZRegistryInForceFromResult = z.object({ inForceFrom: z.string().nullable() });
+export const ZSetRegistryInForceResult = z.object({ inForceFrom: z.string(), checked: z.number(), cases: z.number() });
+export const ZCertificateHoldView = z.object({
+  claimId: z.string(),
+  claimNumber: z.string(),
+  program: z.string(),
+  claimStatus: z.string(),
+  areaCode: z.string(),
+  residentId: z.string(),
+  certificate: z.string(),
+  status: z.string(),
+  statusName: z.string(),
+  reasons: z.array(z.string()),
+  inForce: z.boolean(),
+});
+export const ZCertificateHoldViewPage = z.object({
+  items: z.array(ZCertificateHoldView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export const ZGetClaimCertificateCheckResult = z.object({
+  claimId: z.string(),
+  certificate: z.object({ type: z.string(), typeName: z.string(), number: z.string().nullable() }).nullable(),
+  inForceFrom: z.string().nullable(),
+  applies: z.boolean(),
+  status: z.string(),
+  statusName: z.string(),
+  reasons: z.array(z.string()),
+  checkedAt: z.string().nullable(),
+  registryCertificate: z
+    .object({
+      number: z.string(),
+      typeName: z.string(),
+      sameHolder: z.boolean(),
+      occupationCode: z.string().nullable(),
+      levelName: z.string().nullable(),
+      specificationCode: z.string().nullable(),
+      issuedOn: z.string(),
+      issuerName: z.string(),
+      issuerKindName: z.string(),
+    })
+    .nullable(),
+  explanation: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable(),
+  heldFromPayment: z.boolean(),
+  canExplain: z.boolean(),
+});
+export const ZExplainClaimCertificateResult = z.object({ claimId: z.string(), explained: z.boolean() });
+export const ZVerifyAnswer = z.union([
+  z.object({
+    found: z.boolean(),
+    status: z.string(),
+    typeName: z.string(),
+    occupation: z.string().nullable(),
+    levelName: z.string().nullable(),
+    specification: z.string().nullable(),
+    issuedOn: z.string(),
+    issuerName: z.string(),
+  }),
+  z.object({ found: z.boolean(), status: z.string() }),
+]);

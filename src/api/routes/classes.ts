@@ -261,4 +261,5 @@ export type ResponsesConform = [
   Assert<Conforms<typeof completeAssessment, typeof ZClassView>>, // POST /classes/:id/assess
   Assert<Conforms<typeof recordCertificate, typeof ZRecordCertificateResult>>, // POST /classes/:id/certificates
   Assert<Conforms<typeof closeClass, typeof ZClassView>>, // POST /classes/:id/close
+  Assert<Conforms<typeof claimClassSubsidies, typeof ZClassClaimsResult>>, // POST /classes/:id/claims
 ];

@@ -27,7 +27,20 @@ import {
   ZTextbookRequest,
   ZTextbooksQuery,
   ZTrainingBaseRequest,
+  ZTrainingBaseViewPage,
+  ZTrainingBaseView,
+  ZListBaseBookingsResult,
+  ZBaseBookingView,
+  ZTextbookViewPage,
+  ZTextbookView,
+  ZSetClassTextbookResult,
+  ZCompetitionViewPage,
+  ZCreateCompetitionResult,
+  ZListCompetitionResultsResult,
+  ZRecordCompetitionResultResult,
+  ZListMyCompetitionResultsResult,
 } from './training-bases.types.ts';
+import type { Assert, Conforms } from './conforms.ts';
 
 export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
@@ -38,19 +51,37 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/training-bases',
     {
-      schema: { tags, summary: '公共实训基地（设备、容量、耗材价格）', description: who(...USERS), querystring: ZBasesQuery },
+      schema: {
+        tags,
+        summary: '公共实训基地（设备、容量、耗材价格）',
+        description: who(...USERS),
+        querystring: ZBasesQuery,
+        response: { 200: ZTrainingBaseViewPage },
+      },
       ...allow(...USERS),
     },
     (req) => run(db, (tx) => listTrainingBases(tx, req.query)),
   );
   app.post(
     '/training-bases',
-    { schema: { tags, summary: '登记公共实训基地', description: who('city'), body: ZTrainingBaseRequest }, ...allow('city') },
+    {
+      schema: {
+        tags,
+        summary: '登记公共实训基地',
+        description: who('city'),
+        body: ZTrainingBaseRequest,
+        response: { 201: ZTrainingBaseView },
+      },
+      ...allow('city'),
+    },
     async (req, reply) => reply.status(201).send(await run(db, (tx) => createTrainingBase(tx, req.actor, req.body))),
   );
   app.get(
     '/training-bases/:id',
-    { schema: { tags, summary: '一个公共实训基地', description: who(...USERS), params: idParam }, ...allow(...USERS) },
+    {
+      schema: { tags, summary: '一个公共实训基地', description: who(...USERS), params: idParam, response: { 200: ZTrainingBaseView } },
+      ...allow(...USERS),
+    },
     (req) => run(db, (tx) => getTrainingBase(tx, req.params.id)),
   );
   app.get(
@@ -62,6 +93,7 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who(...USERS),
         params: idParam,
         querystring: ZCalendarQuery,
+        response: { 200: ZListBaseBookingsResult },
       },
       ...allow(...USERS),
     },
@@ -75,6 +107,7 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '预约实训基地（时段、人数、耗材；时段重叠由数据库拒绝）',
         description: who(...BOOKERS),
         body: ZBookingRequest,
+        response: { 201: ZBaseBookingView },
       },
       ...allow(...BOOKERS),
     },
@@ -84,33 +117,65 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/base-bookings/:id/cancel',
     {
-      schema: { tags, summary: '取消实训基地预约（须说明原因）', description: who(...BOOKERS), params: idParam, body: ZCancelRequest },
+      schema: {
+        tags,
+        summary: '取消实训基地预约（须说明原因）',
+        description: who(...BOOKERS),
+        params: idParam,
+        body: ZCancelRequest,
+        response: { 200: ZBaseBookingView },
+      },
       ...allow(...BOOKERS),
     },
     (req) => run(db, (tx) => cancelBaseBooking(tx, req.actor, req.params.id, req.body)),
   );
   app.get(
     '/classes/:id/base-bookings',
-    { schema: { tags, summary: '培训班的实训基地预约', description: who(...USERS), params: idParam }, ...allow(...USERS) },
+    {
+      schema: {
+        tags,
+        summary: '培训班的实训基地预约',
+        description: who(...USERS),
+        params: idParam,
+        response: { 200: ZListBaseBookingsResult },
+      },
+      ...allow(...USERS),
+    },
     (req) => run(db, (tx) => listClassBookings(tx, req.actor, req.params.id)),
   );
   app.get(
     '/textbooks',
     {
-      schema: { tags, summary: '培训教材（按工种：标准教材、地方开发教材）', description: who(...USERS), querystring: ZTextbooksQuery },
+      schema: {
+        tags,
+        summary: '培训教材（按工种：标准教材、地方开发教材）',
+        description: who(...USERS),
+        querystring: ZTextbooksQuery,
+        response: { 200: ZTextbookViewPage },
+      },
       ...allow(...USERS),
     },
     (req) => run(db, (tx) => listTextbooks(tx, req.query)),
   );
   app.post(
     '/textbooks',
-    { schema: { tags, summary: '登记培训教材', description: who('city'), body: ZTextbookRequest }, ...allow('city') },
+    {
+      schema: { tags, summary: '登记培训教材', description: who('city'), body: ZTextbookRequest, response: { 201: ZTextbookView } },
+      ...allow('city'),
+    },
     async (req, reply) => reply.status(201).send(await run(db, (tx) => createTextbook(tx, req.actor, req.body))),
   );
   app.put(
     '/classes/:id/textbook',
     {
-      schema: { tags, summary: '设置培训班使用的教材', description: who(...RUNNERS), params: idParam, body: ZClassTextbookRequest },
+      schema: {
+        tags,
+        summary: '设置培训班使用的教材',
+        description: who(...RUNNERS),
+        params: idParam,
+        body: ZClassTextbookRequest,
+        response: { 200: ZSetClassTextbookResult },
+      },
       ...allow(...RUNNERS),
     },
     (req) => run(db, (tx) => setClassTextbook(tx, req.actor, req.params.id, req.body)),
@@ -118,19 +183,43 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/competitions',
     {
-      schema: { tags, summary: '职业技能竞赛', description: who('city', 'county'), querystring: ZCompetitionsQuery },
+      schema: {
+        tags,
+        summary: '职业技能竞赛',
+        description: who('city', 'county'),
+        querystring: ZCompetitionsQuery,
+        response: { 200: ZCompetitionViewPage },
+      },
       ...allow('city', 'county'),
     },
     (req) => run(db, (tx) => listCompetitions(tx, req.actor, req.query)),
   );
   app.post(
     '/competitions',
-    { schema: { tags, summary: '登记职业技能竞赛', description: who('city'), body: ZCompetitionRequest }, ...allow('city') },
+    {
+      schema: {
+        tags,
+        summary: '登记职业技能竞赛',
+        description: who('city'),
+        body: ZCompetitionRequest,
+        response: { 201: ZCreateCompetitionResult },
+      },
+      ...allow('city'),
+    },
     async (req, reply) => reply.status(201).send(await run(db, (tx) => createCompetition(tx, req.actor, req.body))),
   );
   app.get(
     '/competitions/:id/results',
-    { schema: { tags, summary: '竞赛成绩', description: who('city', 'county'), params: ZCompetitionParam }, ...allow('city', 'county') },
+    {
+      schema: {
+        tags,
+        summary: '竞赛成绩',
+        description: who('city', 'county'),
+        params: ZCompetitionParam,
+        response: { 200: ZListCompetitionResultsResult },
+      },
+      ...allow('city', 'county'),
+    },
     (req) => run(db, (tx) => listCompetitionResults(tx, req.actor, req.params.id)),
   );
   app.put(
@@ -142,6 +231,7 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who('city'),
         params: ZCompetitionParam,
         body: ZCompetitionResultRequest,
+        response: { 200: ZRecordCompetitionResultResult },
       },
       ...allow('city'),
     },
@@ -149,7 +239,34 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/my/competition-results',
-    { schema: { tags: ['parties'], summary: '本人的职业技能竞赛成绩', description: who('trainee') }, ...allow('trainee') },
+    {
+      schema: {
+        tags: ['parties'],
+        summary: '本人的职业技能竞赛成绩',
+        description: who('trainee'),
+        response: { 200: ZListMyCompetitionResultsResult },
+      },
+      ...allow('trainee'),
+    },
     (req) => run(db, (tx) => listMyCompetitionResults(tx, req.actor)),
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof listTrainingBases, typeof ZTrainingBaseViewPage>>, // GET /training-bases
+  Assert<Conforms<typeof createTrainingBase, typeof ZTrainingBaseView>>, // POST /training-bases
+  Assert<Conforms<typeof getTrainingBase, typeof ZTrainingBaseView>>, // GET /training-bases/:id
+  Assert<Conforms<typeof listBaseBookings, typeof ZListBaseBookingsResult>>, // GET /training-bases/:id/bookings
+  Assert<Conforms<typeof bookTrainingBase, typeof ZBaseBookingView>>, // POST /base-bookings
+  Assert<Conforms<typeof cancelBaseBooking, typeof ZBaseBookingView>>, // POST /base-bookings/:id/cancel
+  Assert<Conforms<typeof listClassBookings, typeof ZListBaseBookingsResult>>, // GET /classes/:id/base-bookings
+  Assert<Conforms<typeof listTextbooks, typeof ZTextbookViewPage>>, // GET /textbooks
+  Assert<Conforms<typeof createTextbook, typeof ZTextbookView>>, // POST /textbooks
+  Assert<Conforms<typeof setClassTextbook, typeof ZSetClassTextbookResult>>, // PUT /classes/:id/textbook
+  Assert<Conforms<typeof listCompetitions, typeof ZCompetitionViewPage>>, // GET /competitions
+  Assert<Conforms<typeof createCompetition, typeof ZCreateCompetitionResult>>, // POST /competitions
+  Assert<Conforms<typeof listCompetitionResults, typeof ZListCompetitionResultsResult>>, // GET /competitions/:id/results
+  Assert<Conforms<typeof recordCompetitionResult, typeof ZRecordCompetitionResultResult>>, // PUT /competitions/:id/results
+  Assert<Conforms<typeof listMyCompetitionResults, typeof ZListMyCompetitionResultsResult>>, // GET /my/competition-results
+];

@@ -59,3 +59,95 @@ export const ZCompetitionParam = z.object({
     .max(2 ** 53),
 });
 export const ZCompetitionResultRequest = z.object({ residentId, rank: z.number().int().min(1).max(100000).nullable(), award: text(50) });
+
+// Responses.
+export const ZTrainingBaseView = z.object({
+  id: z.string(),
+  name: z.string(),
+  address: z.string(),
+  areaCode: z.string(),
+  equipment: z.string(),
+  capacity: z.number(),
+  consumables: z.array(z.object({ id: z.number(), name: z.string(), unit: z.string(), priceFen: z.number() })),
+});
+export const ZTrainingBaseViewPage = z.object({
+  items: z.array(ZTrainingBaseView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export const ZBaseBookingView = z.object({
+  id: z.string(),
+  number: z.string(),
+  baseId: z.string(),
+  baseName: z.string(),
+  classId: z.string().nullable(),
+  classNumber: z.string().nullable(),
+  bookerRole: z.string(),
+  bookerName: z.string(),
+  day: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  seats: z.number(),
+  purpose: z.string(),
+  consumablesFen: z.number(),
+  items: z.array(z.object({ name: z.string(), unit: z.string(), unitPriceFen: z.number(), quantity: z.number(), lineFen: z.number() })),
+  status: z.string(),
+  cancelReason: z.string().nullable(),
+  mine: z.boolean(),
+});
+export const ZListBaseBookingsResult = z.object({ items: z.array(ZBaseBookingView) });
+export const ZTextbookView = z.object({
+  id: z.number(),
+  occupationCode: z.string(),
+  occupationName: z.string().nullable(),
+  title: z.string(),
+  kind: z.string(),
+  publisher: z.string().nullable(),
+  edition: z.string().nullable(),
+});
+export const ZTextbookViewPage = z.object({ items: z.array(ZTextbookView), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ZSetClassTextbookResult = z.object({ classId: z.string(), textbookId: z.number().nullable(), title: z.string().nullable() });
+export const ZCompetitionView = z.object({
+  id: z.number(),
+  name: z.string(),
+  heldOn: z.string(),
+  occupationCode: z.string(),
+  occupationName: z.string().nullable(),
+  organiser: z.string(),
+  areaCode: z.string(),
+  results: z.number(),
+});
+export const ZCompetitionViewPage = z.object({
+  items: z.array(ZCompetitionView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export const ZCreateCompetitionResult = z.object({
+  id: z.number(),
+  name: z.string(),
+  heldOn: z.string(),
+  occupationCode: z.string(),
+  organiser: z.string(),
+  areaCode: z.string(),
+});
+export const ZListCompetitionResultsResult = z.object({
+  items: z.array(z.object({ residentId: z.string(), name: z.string(), rank: z.number().nullable(), award: z.string() })),
+});
+export const ZRecordCompetitionResultResult = z.object({
+  competitionId: z.number(),
+  residentId: z.string(),
+  rank: z.number().nullable(),
+  award: z.string(),
+});
+export const ZMyCompetitionResult = z.object({
+  competition: z.string(),
+  heldOn: z.string(),
+  occupationCode: z.string(),
+  occupationName: z.string().nullable(),
+  organiser: z.string(),
+  rank: z.number().nullable(),
+  award: z.string(),
+});
+export const ZListMyCompetitionResultsResult = z.object({ items: z.array(ZMyCompetitionResult) });
