@@ -7,7 +7,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyRequest, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
 import { chineseMessage, formatPath } from '../policy/evaluate-input.ts';
@@ -155,6 +155,8 @@ export interface AppOptions extends Partial<OperationsOptions> {
   logStream?: { write(line: string): void };
   /** Behind a load balancer: the client's address and scheme from X-Forwarded-* headers (`true`, or the proxy's addresses). */
   trustProxy?: boolean | string;
+  /** Called for each route as it is registered (tests list the routes and their schemas with it). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -175,6 +177,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     trustProxy: options.trustProxy ?? trustProxySetting(),
     bodyLimit: BODY_LIMIT,
   }).withTypeProvider<ZodTypeProvider>();
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.decorate('store', store);
   app.decorateRequest('actor', null);
   app.setValidatorCompiler(validatorCompiler as never);

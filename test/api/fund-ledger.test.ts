@@ -91,6 +91,13 @@ describe('GET /funds/:id/ledger', () => {
     expect(body.items[2]).toMatchObject({ ref: 'XIQU-APPROVED', status: 'reserved', areaCode: '510403' });
   });
 
+  it('names each movement by the numbers users read (the SQ- number of a claim, the XT- number of the plan an advance paid for), not by ids', async () => {
+    const items = (await get(`/funds/${fundId}/ledger`, 'city')).json().items;
+    expect(items[2].refNumber).toMatch(/^SQ-/);
+    expect(items[1].refNumber).toMatch(/^XT-/);
+    expect(items.map((e: object) => 'subjectNumber' in e)).toEqual([true, true, true]);
+  });
+
   it('filters by kind and pages', async () => {
     expect((await get(`/funds/${fundId}/ledger?kind=advance`, 'city')).json().items.map((e: { kind: string }) => e.kind)).toEqual([
       'advance',

@@ -21,14 +21,30 @@ import {
   ZUserPaymentDutiesRequest,
   ZWhatIfClaimsQuery,
   ZWhatIfRequest,
+  ZUserViewPage,
+  ZUserView,
+  ZPolicyParametersView,
+  ZPolicyChangeView,
+  ZWhatIfJobView,
+  ZWhatIfChangedClaimPage,
 } from './admin.types.ts';
+import type { Assert, Conforms } from './conforms.ts';
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
   const city = who('city');
   app.get(
     '/users',
-    { schema: { tags: ['admin'], summary: '用户与角色列表', description: city, querystring: ZListUsersQuery }, ...allow('city') },
+    {
+      schema: {
+        tags: ['admin'],
+        summary: '用户与角色列表',
+        description: city,
+        querystring: ZListUsersQuery,
+        response: { 200: ZUserViewPage },
+      },
+      ...allow('city'),
+    },
     (req) => run(db, (tx) => listUsers(tx, req.actor, req.query)),
   );
   app.post(
@@ -39,6 +55,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '创建用户（按角色指定所属县区、部门、企业、培训机构或劳动者）',
         description: city,
         body: ZCreateUserRequest,
+        response: { 201: ZUserView },
       },
       ...allow('city'),
     },
@@ -53,6 +70,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         description: city,
         params: idParam,
         body: ZUserActiveRequest,
+        response: { 200: ZUserView },
       },
       ...allow('city'),
     },
@@ -61,7 +79,14 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/users/:id/password',
     {
-      schema: { tags: ['admin'], summary: '重置用户密码', description: city, params: idParam, body: ZResetPasswordRequest },
+      schema: {
+        tags: ['admin'],
+        summary: '重置用户密码',
+        description: city,
+        params: idParam,
+        body: ZResetPasswordRequest,
+        response: { 200: ZUserView },
+      },
       ...allow('city'),
     },
     (req) => run(db, (tx) => resetUserPassword(tx, req.actor, req.params.id, req.body)),
@@ -75,6 +100,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         description: city,
         params: idParam,
         body: ZUserPaymentDutiesRequest,
+        response: { 200: ZUserView },
       },
       ...allow('city'),
     },
@@ -83,7 +109,15 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/policy/parameters',
-    { schema: { tags: ['admin'], summary: '政策参数（条款、取值及有效期）与已登记的调整', description: city }, ...allow('city') },
+    {
+      schema: {
+        tags: ['admin'],
+        summary: '政策参数（条款、取值及有效期）与已登记的调整',
+        description: city,
+        response: { 200: ZPolicyParametersView },
+      },
+      ...allow('city'),
+    },
     (req) => run(db, (tx) => listPolicyParameters(tx, req.actor)),
   );
   app.post(
@@ -94,6 +128,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '登记参数调整（生成优先级更高的本地政策包，此后判定的申领适用）',
         description: city,
         body: ZParameterChangeRequest,
+        response: { 201: ZPolicyChangeView },
       },
       ...allow('city'),
     },
@@ -109,6 +144,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '参数测算：按调整后的参数重新判定期间内的申领（不保存）',
         description: city,
         body: ZWhatIfRequest,
+        response: { 202: ZWhatIfJobView },
       },
       ...allow('city'),
     },
@@ -116,7 +152,16 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/what-if/:id',
-    { schema: { tags: ['admin'], summary: '测算进度与结果（按项目、按地区）', description: city, params: idParam }, ...allow('city') },
+    {
+      schema: {
+        tags: ['admin'],
+        summary: '测算进度与结果（按项目、按地区）',
+        description: city,
+        params: idParam,
+        response: { 200: ZWhatIfJobView },
+      },
+      ...allow('city'),
+    },
     async (req) => getWhatIf(db, req.actor, req.params.id),
   );
   app.get(
@@ -128,9 +173,24 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         description: city,
         params: idParam,
         querystring: ZWhatIfClaimsQuery,
+        response: { 200: ZWhatIfChangedClaimPage },
       },
       ...allow('city'),
     },
     async (req) => listWhatIfClaims(db, req.actor, req.params.id, req.query),
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof listUsers, typeof ZUserViewPage>>, // GET /users
+  Assert<Conforms<typeof createUser, typeof ZUserView>>, // POST /users
+  Assert<Conforms<typeof setUserActive, typeof ZUserView>>, // POST /users/:id/active
+  Assert<Conforms<typeof resetUserPassword, typeof ZUserView>>, // POST /users/:id/password
+  Assert<Conforms<typeof setUserPaymentDuties, typeof ZUserView>>, // POST /users/:id/payment-duties
+  Assert<Conforms<typeof listPolicyParameters, typeof ZPolicyParametersView>>, // GET /policy/parameters
+  Assert<Conforms<typeof recordParameterChange, typeof ZPolicyChangeView>>, // POST /policy/changes
+  Assert<Conforms<typeof startWhatIf, typeof ZWhatIfJobView>>, // POST /what-if
+  Assert<Conforms<typeof getWhatIf, typeof ZWhatIfJobView>>, // GET /what-if/:id
+  Assert<Conforms<typeof listWhatIfClaims, typeof ZWhatIfChangedClaimPage>>, // GET /what-if/:id/claims
+];

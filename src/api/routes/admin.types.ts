@@ -67,3 +67,132 @@ export const ZWhatIfClaimsQuery = z.object({
   program: z.string().max(40).optional(),
   areaCode: areaCode.optional(),
 });
+
+// Responses.
+export const ZUserView = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  areaCode: z.string().nullable(),
+  department: z.string().nullable(),
+  enterpriseUscc: z.string().nullable(),
+  providerId: z.string().nullable(),
+  residentId: z.string().nullable(),
+  active: z.boolean(),
+  paymentDuties: z.array(z.string()),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export const ZUserViewPage = z.object({ items: z.array(ZUserView), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ZPackageSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  precedence: z.number(),
+  local: z.boolean(),
+  programs: z.array(z.string()),
+  inForce: z.object({ from: z.string(), to: z.string() }),
+});
+export const ZParameterValueView = z.object({
+  from: z.string(),
+  to: z.string().nullable(),
+  value: z.unknown(),
+  changeId: z.string().nullable(),
+});
+export const ZPolicyChangeView = z.object({
+  id: z.string(),
+  packageId: z.string(),
+  basePackageId: z.string(),
+  parameter: z.string(),
+  value: z.unknown(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  reason: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export const ZParameterView = z.object({
+  name: z.string(),
+  clause: z.string(),
+  clauseHeading: z.string(),
+  description: z.string(),
+  values: z.array(ZParameterValueView),
+  changes: z.array(ZPolicyChangeView),
+});
+export const ZPolicyParametersView = z.object({
+  governing: ZPackageSummary,
+  packages: z.array(ZPackageSummary),
+  items: z.array(ZParameterView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export const ZWhatIfInput = z.object({ parameter: z.string(), value: z.unknown(), from: z.string(), to: z.string() });
+export const ZWhatIfTotals = z.object({
+  claims: z.number(),
+  changed: z.number(),
+  beforeFen: z.number(),
+  afterFen: z.number(),
+  deltaFen: z.number(),
+});
+export const ZWhatIfJobView = z.object({
+  id: z.string(),
+  status: z.string(),
+  input: ZWhatIfInput,
+  startedBy: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  progress: z.object({ done: z.number(), total: z.number(), percent: z.number() }),
+  error: z.string().nullable(),
+  result: z
+    .object({
+      input: ZWhatIfInput,
+      basePackageId: z.string(),
+      totals: ZWhatIfTotals,
+      byProgram: z.array(
+        z.object({
+          claims: z.number(),
+          changed: z.number(),
+          beforeFen: z.number(),
+          afterFen: z.number(),
+          deltaFen: z.number(),
+          program: z.string(),
+        }),
+      ),
+      byArea: z.array(
+        z.object({
+          claims: z.number(),
+          changed: z.number(),
+          beforeFen: z.number(),
+          afterFen: z.number(),
+          deltaFen: z.number(),
+          areaCode: z.string(),
+        }),
+      ),
+    })
+    .nullable(),
+});
+export const ZWhatIfChangedClaim = z.object({
+  id: z.string(),
+  number: z.string(),
+  program: z.string(),
+  areaCode: z.string(),
+  residentId: z.string(),
+  status: z.string(),
+  startDate: z.string(),
+  frozenOutcome: z.string().nullable(),
+  frozenAmountFen: z.number().nullable(),
+  beforeOutcome: z.string(),
+  beforeAmountFen: z.number(),
+  afterOutcome: z.string(),
+  afterAmountFen: z.number(),
+  deltaFen: z.number(),
+});
+export const ZWhatIfChangedClaimPage = z.object({
+  items: z.array(ZWhatIfChangedClaim),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});

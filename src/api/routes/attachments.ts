@@ -10,10 +10,11 @@ import { downloadAttachment } from '../../services/attachments/download-attachme
 import { listAttachments } from '../../services/attachments/list-attachments.ts';
 import { uploadAttachment } from '../../services/attachments/upload-attachment.ts';
 import { bytesText, limits } from '../../services/limits.ts';
-import { idParam } from './fields.types.ts';
+import { idParam, ZFile } from './fields.types.ts';
 import { allow, run, who } from './route-access.ts';
 import { acceptFileBodies, sendFile } from './uploads.ts';
 import { ZAttachment, ZRecordAttachments, ZUploadAttachmentQuery } from './attachments.types.ts';
+import type { Assert, Conforms } from './conforms.ts';
 
 const tags = ['attachments'];
 
@@ -101,6 +102,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '下载附件（人社部门和行业主管部门的每次下载记入审计日志）',
         description: `${who('city', 'county', 'department', 'enterprise', 'provider', 'trainee')}；须能查看附件所属的记录`,
         params: idParam,
+        response: { 200: ZFile },
       },
       ...allow('city', 'county', 'department', 'enterprise', 'provider', 'trainee'),
     },
@@ -112,3 +114,8 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof listAttachments, typeof ZRecordAttachments>>, // GET r.path
+];

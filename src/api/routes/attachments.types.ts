@@ -34,3 +34,5 @@ export const ZRecordAttachments = z.object({
   maxBytesText: z.string(),
 });
 export type TRecordAttachments = z.infer<typeof ZRecordAttachments>;
+
+// Responses.

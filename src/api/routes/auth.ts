@@ -4,6 +4,7 @@ import { requireActor } from '../../services/access.ts';
 import { logIn, logOut } from '../../services/auth/sessions.ts';
 import { SESSION_COOKIE, secureCookie } from '../app.ts';
 import { ROLES } from '../../vocabulary/roles.ts';
+import { ZLogOutResult } from './auth.types.ts';
 
 const ActorSchema = z.object({
   username: z.string(),
@@ -42,12 +43,16 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await logOut(app.store.db, token, request.ip);
-    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: secureCookie(request.protocol) });
-    return { ok: true };
-  });
+  app.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: '退出登录', response: { 200: ZLogOutResult } } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await logOut(app.store.db, token, request.ip);
+      reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: secureCookie(request.protocol) });
+      return { ok: true };
+    },
+  );
 
   // The web app's check at start: an anonymous visitor is an answer (null), not an error, so public
   // pages load without a failed request. /auth/me stays the strict form (401 when not signed in).

@@ -13,6 +13,7 @@ import { listMyNotifications, listOutbox } from '../../services/notifications/li
 import { ROW_ERRORS_DOC } from './class-files.types.ts';
 import { allow, run, who } from './route-access.ts';
 import { ZBatchIdParams } from './payments.types.ts';
+import { ZFile } from './fields.types.ts';
 
 const tags = ['payments'];
 const OFFICES = ['city', 'county'] as const;
@@ -139,6 +140,7 @@ export const bankPaymentRoutes: FastifyPluginAsyncZod = async (app) => {
         description: `${who(...OFFICES)}，须有“支付”职责且不是本批次的复核人。文件格式见 docs/bank-payments.md；账号为完整账号（银行联）。有收款方未登记收款账户时拒绝并列出这些收款方。`,
         params: ZBatchIdParams,
         querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') }).strict(),
+        response: { 200: ZFile },
       },
     },
     async (req, reply) => {

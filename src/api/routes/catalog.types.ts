@@ -44,3 +44,37 @@ export const ZListCatalogQuery = z.object({
   edition: optionalText(50).optional(),
 });
 export const ZListTypesQuery = z.object({ onDate: isoDate.optional(), code: z.string().max(40).optional() });
+
+// Responses.
+export const ZCatalogEntryView = z.object({
+  id: z.number(),
+  section: z.string(),
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+  levelName: z.string(),
+  baseStandardFen: z.number(),
+  industry: z.string(),
+  upliftRate: z.number(),
+  effectiveStandardFen: z.number(),
+  appraisalStandardFen: z.number().nullable(),
+  hours: z.number().nullable(),
+  edition: z.string().nullable(),
+  effectiveFrom: z.string().nullable(),
+  effectiveTo: z.string().nullable(),
+});
+export const ZCatalogEntryViewPage = z.object({
+  items: z.array(ZCatalogEntryView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export const ZEntrepreneurshipTypeView = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  amountFen: z.number(),
+  effectiveFrom: z.string().nullable(),
+  effectiveTo: z.string().nullable(),
+});
+export const ZListEntrepreneurshipTypesResult = z.array(ZEntrepreneurshipTypeView);

@@ -20,11 +20,18 @@ import { revokeCertificate } from '../../services/certificates/revoke-certificat
 import { verifyCertificate } from '../../services/certificates/verify-certificate.ts';
 import { CSV_MIME, XLSX_MIME } from '../../services/classes/sheet-file.ts';
 import { bytesText, limits } from '../../services/limits.ts';
-import { idParam } from './fields.types.ts';
+import { idParam, ZFile } from './fields.types.ts';
 import { allow, run, who } from './route-access.ts';
 import { acceptFileBodies, sendFile } from './uploads.ts';
 import { z } from 'zod';
+import type { Assert, Conforms } from './conforms.ts';
 import {
+  ZAddAbilitySpecificationResult,
+  ZCreateIssuerResult,
+  ZExplainClaimCertificateResult,
+  ZRecordIssuerApprovalResult,
+  ZRegistryInForceFromResult,
+  ZSetRegistryInForceResult,
   ZCertificateIdParam,
   ZClaimCertificateCheck,
   ZHoldPage,
@@ -76,7 +83,10 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/certificate-issuers',
-    { schema: { tags, summary: '登记发证机构', description: who('city'), body: ZCreateIssuerRequest }, ...allow('city') },
+    {
+      schema: { tags, summary: '登记发证机构', description: who('city'), body: ZCreateIssuerRequest, response: { 200: ZCreateIssuerResult } },
+      ...allow('city'),
+    },
     (req) => run(db, (tx) => createIssuer(tx, req.actor, req.body)),
   );
   app.post(
@@ -88,6 +98,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who('city'),
         params: idParam,
         body: ZIssuerApprovalRequest,
+        response: { 200: ZRecordIssuerApprovalResult },
       },
       ...allow('city'),
     },
@@ -109,7 +120,10 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/ability-specifications',
-    { schema: { tags, summary: '新增专项职业能力规范', description: who('city'), body: ZSpecificationRequest }, ...allow('city') },
+    {
+      schema: { tags, summary: '新增专项职业能力规范', description: who('city'), body: ZSpecificationRequest, response: { 200: ZAddAbilitySpecificationResult } },
+      ...allow('city'),
+    },
     (req) => run(db, (tx) => addAbilitySpecification(tx, req.actor, req.body)),
   );
   app.get(
@@ -148,6 +162,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '下载证书导入模板（Excel 或 CSV，含表头和一行示例）',
         description: `${who(...RECORDERS)}。format=csv 得到 UTF-8（带 BOM）的 CSV 模板，默认 .xlsx`,
         querystring: z.object({ format: z.enum(['xlsx', 'csv']).optional() }),
+        response: { 200: ZFile },
       },
       ...allow(...RECORDERS),
     },
@@ -191,7 +206,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/certificate-registry',
-    { schema: { tags, summary: '证书库核验的施行日期', description: who(...OFFICES) }, ...allow(...OFFICES) },
+    { schema: { tags, summary: '证书库核验的施行日期', description: who(...OFFICES), response: { 200: ZRegistryInForceFromResult } }, ...allow(...OFFICES) },
     (_req) => run(db, async (tx) => ({ inForceFrom: await registryInForceFrom(tx) })),
   );
   app.put(
@@ -202,6 +217,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '设定证书库核验的施行日期（此后结业的申领须经证书库核验才能支付）',
         description: who('city'),
         body: ZRegistrySettingRequest,
+        response: { 200: ZSetRegistryInForceResult },
       },
       ...allow('city'),
     },
@@ -258,6 +274,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who(...OFFICES),
         params: idParam,
         body: ZExplainRequest,
+        response: { 200: ZExplainClaimCertificateResult },
       },
       ...allow(...OFFICES),
     },
@@ -276,3 +293,22 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => verifyCertificate(db, req.ip, req.query),
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof listCertificateIssuers, typeof ZIssuerPage>>, // GET /certificate-issuers
+  Assert<Conforms<typeof createIssuer, typeof ZCreateIssuerResult>>, // POST /certificate-issuers
+  Assert<Conforms<typeof recordIssuerApproval, typeof ZRecordIssuerApprovalResult>>, // POST /certificate-issuers/:id/approvals
+  Assert<Conforms<typeof listAbilitySpecifications, typeof ZSpecificationPage>>, // GET /ability-specifications
+  Assert<Conforms<typeof addAbilitySpecification, typeof ZAddAbilitySpecificationResult>>, // POST /ability-specifications
+  Assert<Conforms<typeof listRegistryCertificates, typeof ZRegistryCertificatePage>>, // GET /registry-certificates
+  Assert<Conforms<typeof issueCertificate, typeof ZIssueCertificateResponse>>, // POST /registry-certificates
+  Assert<Conforms<typeof importCertificates, typeof ZImportCertificatesResponse>>, // POST /registry-certificates/import
+  Assert<Conforms<typeof revokeCertificate, typeof ZRevokeResponse>>, // POST /registry-certificates/:id/revocation
+  Assert<Conforms<typeof setRegistryInForce, typeof ZSetRegistryInForceResult>>, // PUT /certificate-registry
+  Assert<Conforms<typeof listCertificateHolds, typeof ZHoldPage>>, // GET /certificate-holds
+  Assert<Conforms<typeof getClaimCertificateCheck, typeof ZClaimCertificateCheck>>, // GET /claims/:id/certificate-check
+  Assert<Conforms<typeof recheckClaimCertificate, typeof ZClaimCertificateCheck>>, // POST /claims/:id/certificate-check
+  Assert<Conforms<typeof explainClaimCertificate, typeof ZExplainClaimCertificateResult>>, // POST /claims/:id/certificate-explanation
+  Assert<Conforms<typeof verifyCertificate, typeof ZVerifyResponse>>, // GET /public/certificates/verify
+];

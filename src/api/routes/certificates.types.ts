@@ -200,3 +200,9 @@ export const ZSpecificationPage = okList(
     inForce: z.boolean(),
   }),
 );
+export const ZCreateIssuerResult = z.object({ id: z.string() });
+export const ZRecordIssuerApprovalResult = z.object({ id: z.number() });
+export const ZAddAbilitySpecificationResult = z.object({ code: z.string() });
+export const ZRegistryInForceFromResult = z.object({ inForceFrom: z.string().nullable() });
+export const ZSetRegistryInForceResult = z.object({ inForceFrom: z.string(), checked: z.number(), cases: z.number() });
+export const ZExplainClaimCertificateResult = z.object({ claimId: z.string(), explained: z.boolean() });

@@ -2,7 +2,7 @@
 // Each route names who may call it; the slice (area, enterprise, provider, own record) is checked in
 // the use case. The public sees nothing of claims.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { Assert, Conforms } from './conforms.ts';
 import { actOnClaims } from '../../services/claims/act-on-claims.ts';
 import { approveClaim } from '../../services/claims/approve-claim.ts';
 import { decideStoredClaim } from '../../services/claims/decide-stored-claim.ts';
@@ -33,6 +33,11 @@ import {
   ZBulkClaimsResponse,
   ZMissingFactsBatchQuery,
   ZMissingFactsResponse,
+  ZMissingFactsBatch,
+  ZSubmittedClaim,
+  ZDecideClaimsResult,
+  ZAnnualCapException,
+  ZApprovedClaim,
 } from './claims.types.ts';
 
 const ALL = ['city', 'county', 'department', 'enterprise', 'provider', 'trainee'] as const;
@@ -54,7 +59,7 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '提交补贴申领（劳动者、企业、培训机构；人社部门可代为登记）',
         body: ZSubmitClaimRequest,
         response: {
-          201: z.object({ id: z.string(), number: z.string().describe('申领编号，如 SQ-2021-510422-000123'), areaCode: z.string() }),
+          201: ZSubmittedClaim,
         },
       },
     },
@@ -119,7 +124,7 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who(...REVIEWERS),
         summary: '多笔申领的待补充事实（批量审核用；逗号分隔的申领编号，一次最多 200 笔；不在办理范围内的申领不列出）',
         querystring: ZMissingFactsBatchQuery,
-        response: { 200: z.object({ items: z.array(ZMissingFactsResponse) }) },
+        response: { 200: ZMissingFactsBatch },
       },
     },
     async (request) =>
@@ -147,7 +152,7 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who(...REVIEWERS),
         summary: '批量判定所有已提交的申领（市、县区人社局）',
         body: ZDecideBatchRequest,
-        response: { 200: z.object({ people: z.number(), decided: z.number(), byOutcome: z.record(z.string(), z.number()) }) },
+        response: { 200: ZDecideClaimsResult },
       },
     },
     async (request) => decideClaims(db, request.actor, request.body),
@@ -226,7 +231,7 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '登记年度补贴次数例外（§4.0“原则上”；仅市人社局，须写明理由）',
         params: ZClaimIdParams,
         body: ZReasonRequest,
-        response: { 200: z.object({ id: z.string(), amountFen: z.number(), payee: z.string().nullable(), reason: z.string() }) },
+        response: { 200: ZAnnualCapException },
       },
     },
     async (request) =>
@@ -243,14 +248,7 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '公示结束后批准，并从相应资金预留金额（市、县区人社局）',
         params: ZClaimIdParams,
         response: {
-          200: z.object({
-            id: z.string(),
-            status: z.string(),
-            fundId: z.string(),
-            amountFen: z.number(),
-            advanceDeductedFen: z.number(),
-            reservedFen: z.number(),
-          }),
+          200: ZApprovedClaim,
         },
       },
     },
@@ -272,3 +270,21 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => actOnClaims(db, request.actor, request.body),
   );
 };
+
+// Each response schema carries exactly what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof submitClaim, typeof ZSubmittedClaim>>,
+  Assert<Conforms<typeof listClaims, typeof ZClaimPage>>,
+  Assert<Conforms<typeof getClaim, typeof ZClaimView>>,
+  Assert<
+    Conforms<{ claimId: string; outcome: string | null; items: Awaited<ReturnType<typeof describeMissing>> }, typeof ZMissingFactsResponse>
+  >,
+  Assert<Conforms<typeof decideClaims, typeof ZDecideClaimsResult>>,
+  Assert<Conforms<typeof decideStoredClaim, typeof ZDecisionResponse>>,
+  Assert<Conforms<typeof reviewClaim, typeof ZStatusResponse>>,
+  Assert<Conforms<typeof rejectClaim, typeof ZStatusResponse>>,
+  Assert<Conforms<typeof withdrawClaim, typeof ZStatusResponse>>,
+  Assert<Conforms<typeof recordAnnualCapException, typeof ZAnnualCapException>>,
+  Assert<Conforms<typeof approveClaim, typeof ZApprovedClaim>>,
+  Assert<Conforms<typeof actOnClaims, typeof ZBulkClaimsResponse>>,
+];

@@ -126,6 +126,21 @@ export const ZClaimPage = z.object({
   riskScanId: z.string().nullable().optional(),
 });
 export const ZStatusResponse = z.object({ id: z.string(), status: z.string() });
+export const ZSubmittedClaim = z.object({
+  id: z.string(),
+  number: z.string().describe('申领编号，如 SQ-2021-510422-000123'),
+  areaCode: z.string(),
+});
+export const ZDecideClaimsResult = z.object({ people: z.number(), decided: z.number(), byOutcome: z.record(z.string(), z.number()) });
+export const ZAnnualCapException = z.object({ id: z.string(), amountFen: z.number(), payee: z.string().nullable(), reason: z.string() });
+export const ZApprovedClaim = z.object({
+  id: z.string(),
+  status: z.string(),
+  fundId: z.string(),
+  amountFen: z.number(),
+  advanceDeductedFen: z.number(),
+  reservedFen: z.number(),
+});
 export const ZDecisionResponse = z.object({
   ref: z.string(),
   outcome: z.string(),
@@ -184,6 +199,7 @@ export const ZMissingFact = z.object({
   howTo: z.string(),
 });
 export const ZMissingFactsResponse = z.object({ claimId: z.string(), outcome: z.string().nullable(), items: z.array(ZMissingFact) });
+export const ZMissingFactsBatch = z.object({ items: z.array(ZMissingFactsResponse) });
 export const ZMissingFactsBatchQuery = z.object({
   // A NUL is named on the list itself (the edge's NUL check runs after validation, which would name an item).
   ids: z
@@ -200,3 +216,11 @@ export const ZMissingFactsBatchQuery = z.object({
     ])
     .pipe(z.array(id).min(1, '请至少选择一笔申领').max(200, '一次最多 200 笔申领')),
 });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TClaim = z.infer<typeof ZClaimView>;
+export type TClaimPage = z.infer<typeof ZClaimPage>;
+export type TMissingFact = z.infer<typeof ZMissingFact>;
+export type TMissingFacts = z.infer<typeof ZMissingFactsResponse>;
+export type TBulkClaimsResult = z.infer<typeof ZBulkClaimsResponse>;
+export type TDecision = z.infer<typeof ZDecisionResponse>;

@@ -10,10 +10,18 @@ import { listProviderPayments } from '../../services/classes/list-provider-payme
 import { importRoster, rosterTemplate } from '../../services/classes/import-roster.ts';
 import { XLSX_MIME } from '../../services/classes/sheet-file.ts';
 import { bytesText, limits } from '../../services/limits.ts';
-import { idParam } from './fields.types.ts';
+import { idParam, ZFile } from './fields.types.ts';
 import { allow, run, who } from './route-access.ts';
 import { acceptXlsxBodies, sendXlsx } from './uploads.ts';
-import { ROW_ERRORS_DOC, ZAttendanceImportResult, ZListProviderPaymentsQuery } from './class-files.types.ts';
+import {
+  ROW_ERRORS_DOC,
+  ZAttendanceImportResult,
+  ZListProviderPaymentsQuery,
+  ZClassView,
+  ZListAttendanceResult,
+  ZProviderPaymentPage,
+} from './class-files.types.ts';
+import type { Assert, Conforms } from './conforms.ts';
 
 const RUNNERS = ['provider', 'county', 'city'] as const;
 const tags = ['classes'];
@@ -27,7 +35,7 @@ export const classFileRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/classes/roster-template',
     {
-      schema: { tags, summary: '下载花名册模板（.xlsx，含表头和一行示例）', description: who(...RUNNERS) },
+      schema: { tags, summary: '下载花名册模板（.xlsx，含表头和一行示例）', description: who(...RUNNERS), response: { 200: ZFile } },
       ...allow(...RUNNERS),
     },
     async (_req, reply) => sendXlsx(reply, '花名册模板.xlsx', await rosterTemplate()),
@@ -41,6 +49,7 @@ export const classFileRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '上传 Excel 花名册（整表校验通过才导入，替换草稿或被退回申请的花名册）',
         description: `${who(...RUNNERS)}。${upload()}`,
         params: idParam,
+        response: { 200: ZClassView },
       },
       ...allow(...RUNNERS),
     },
@@ -50,7 +59,13 @@ export const classFileRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/classes/:id/attendance',
     {
-      schema: { tags, summary: '本班各课次的考勤（学员 × 课次）', description: who(...RUNNERS), params: idParam },
+      schema: {
+        tags,
+        summary: '本班各课次的考勤（学员 × 课次）',
+        description: who(...RUNNERS),
+        params: idParam,
+        response: { 200: ZListAttendanceResult },
+      },
       ...allow(...RUNNERS),
     },
     (req) => run(db, (tx) => listAttendance(tx, req.actor, req.params.id)),
@@ -64,6 +79,7 @@ export const classFileRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '下载本班考勤表（.xlsx：学员 × 课次，已登记的考勤已填入；开班审查通过后提供）',
         description: who(...RUNNERS),
         params: idParam,
+        response: { 200: ZFile },
       },
       ...allow(...RUNNERS),
     },
@@ -93,9 +109,18 @@ export const classFileRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '本机构培训班申领的拨付记录（分页）',
         description: who('provider'),
         querystring: ZListProviderPaymentsQuery,
+        response: { 200: ZProviderPaymentPage },
       },
       ...allow('provider'),
     },
     (req) => run(db, (tx) => listProviderPayments(tx, req.actor, req.query)),
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof importRoster, typeof ZClassView>>, // POST /classes/:id/roster
+  Assert<Conforms<typeof listAttendance, typeof ZListAttendanceResult>>, // GET /classes/:id/attendance
+  Assert<Conforms<typeof listProviderPayments, typeof ZProviderPaymentPage>>, // GET /provider-payments
+  Assert<Conforms<typeof importAttendance, typeof ZAttendanceImportResult>>, // POST /classes/:id/attendance-import
+];

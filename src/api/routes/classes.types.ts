@@ -84,3 +84,82 @@ export const ZListClassesQuery = z.object({
 
 export const ZClassClaimsRequest = z.strictObject({ residentIds: z.array(residentId).min(1).max(2000).nullish() });
 export const ZClassClaimsResult = z.object({ submitted: z.number(), claimIds: z.array(z.string()), skipped: z.number() });
+
+// Responses.
+export const ZClassSummary = z.object({
+  id: z.string(),
+  number: z.string(),
+  providerId: z.string(),
+  providerName: z.string().nullable(),
+  enterpriseUscc: z.string().nullable(),
+  enterpriseName: z.string().nullable(),
+  occupationName: z.string().nullable(),
+  program: z.string(),
+  areaCode: z.string(),
+  occupationCode: z.string().nullable(),
+  level: z.string().nullable(),
+  startDate: z.string(),
+  endDate: z.string(),
+  status: z.string(),
+  trainees: z.number(),
+});
+export const ZClassSummaryPage = z.object({ items: z.array(ZClassSummary), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ZClassTraineeView = z.object({
+  residentId: z.string(),
+  name: z.string(),
+  employerUscc: z.string().nullable(),
+  newHire: z.boolean().nullable(),
+  contractMonths: z.number().nullable(),
+  sessionsPresent: z.number(),
+  hoursPresent: z.number(),
+  qualified: z.boolean().nullable(),
+  assessedOn: z.string().nullable(),
+});
+export const ZProblem = z.object({ rule: z.string(), clause: z.string(), severity: z.string(), message: z.string() });
+export const ZOpeningReview = z.object({
+  blocking: z.boolean(),
+  classProblems: z.array(ZProblem),
+  trainees: z.array(z.object({ residentId: z.string(), name: z.string(), problems: z.array(ZProblem) })),
+});
+export const ZClassView = z.object({
+  id: z.string(),
+  number: z.string(),
+  providerName: z.string().nullable(),
+  enterpriseName: z.string().nullable(),
+  projectName: z.string().nullable(),
+  filingNumber: z.string().nullable(),
+  providerId: z.string(),
+  program: z.string(),
+  areaCode: z.string(),
+  enterpriseUscc: z.string().nullable(),
+  occupationCode: z.string().nullable(),
+  level: z.string().nullable(),
+  entrepreneurshipType: z.string().nullable(),
+  projectId: z.string().nullable(),
+  filingId: z.string().nullable(),
+  startDate: z.string(),
+  endDate: z.string(),
+  hours: z.number(),
+  venue: z.string(),
+  teachers: z.array(z.object({ name: z.string(), qualification: z.string().nullable().optional() })).nullable(),
+  status: z.string(),
+  reviewNote: z.string().nullable(),
+  reviewProblems: ZOpeningReview.nullable(),
+  trainees: z.array(ZClassTraineeView),
+  sessions: z.array(z.object({ id: z.number(), day: z.string(), startsAt: z.string(), endsAt: z.string(), hours: z.number() })),
+  certificates: z.array(z.object({ id: z.number(), type: z.string(), number: z.string(), residentId: z.string(), issuedOn: z.string() })),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export const ZRecordAttendanceResult = z.object({ recorded: z.number(), signedByTrainee: z.number() });
+export const ZRecordAssessmentResult = z.object({ recorded: z.number() });
+export const ZRecordCertificateResult = z.object({ id: z.number() });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TClassSummary = z.infer<typeof ZClassSummary>;
+export type TClassView = z.infer<typeof ZClassView>;
+export type TClassTrainee = z.infer<typeof ZClassTraineeView>;
+export type TProblem = z.infer<typeof ZProblem>;
+export type TOpeningReview = z.infer<typeof ZOpeningReview>;

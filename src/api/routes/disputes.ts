@@ -7,7 +7,14 @@ import { resolveDispute } from '../../services/disputes/resolve-dispute.ts';
 import { takeDispute } from '../../services/disputes/take-dispute.ts';
 import { idParam } from './fields.types.ts';
 import { allow, run, who } from './route-access.ts';
-import { ZListDisputesQuery, ZOpenDisputeRequest, ZResolveDisputeRequest } from './disputes.types.ts';
+import {
+  ZListDisputesQuery,
+  ZOpenDisputeRequest,
+  ZResolveDisputeRequest,
+  ZOpenDisputeResult,
+  ZListDisputesResult,
+} from './disputes.types.ts';
+import type { Assert, Conforms } from './conforms.ts';
 
 const tags = ['disputes'];
 
@@ -21,6 +28,7 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '对本人名下的申领提出异议（成为受理该申领的人社部门的异议案件）',
         description: who('trainee'),
         body: ZOpenDisputeRequest,
+        response: { 201: ZOpenDisputeResult },
       },
       ...allow('trainee'),
     },
@@ -34,6 +42,7 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '异议案件列表（劳动者：本人的；县区：本辖区；市：全部）',
         description: who('city', 'county', 'trainee'),
         querystring: ZListDisputesQuery,
+        response: { 200: ZListDisputesResult },
       },
       ...allow('city', 'county', 'trainee'),
     },
@@ -41,7 +50,10 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/disputes/:id/take',
-    { schema: { tags, summary: '受理异议案件', description: who('city', 'county'), params: idParam }, ...allow('city', 'county') },
+    {
+      schema: { tags, summary: '受理异议案件', description: who('city', 'county'), params: idParam, response: { 200: ZOpenDisputeResult } },
+      ...allow('city', 'county'),
+    },
     (req) => run(db, (tx) => takeDispute(tx, req.actor, req.params.id)),
   );
   app.post(
@@ -53,9 +65,18 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who('city', 'county'),
         params: idParam,
         body: ZResolveDisputeRequest,
+        response: { 200: ZOpenDisputeResult },
       },
       ...allow('city', 'county'),
     },
     (req) => run(db, (tx) => resolveDispute(tx, req.actor, req.params.id, req.body)),
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof openDispute, typeof ZOpenDisputeResult>>, // POST /disputes
+  Assert<Conforms<typeof listDisputes, typeof ZListDisputesResult>>, // GET /disputes
+  Assert<Conforms<typeof takeDispute, typeof ZOpenDisputeResult>>, // POST /disputes/:id/take
+  Assert<Conforms<typeof resolveDispute, typeof ZOpenDisputeResult>>, // POST /disputes/:id/resolve
+];

@@ -12,3 +12,64 @@ export const ZListDisputesQuery = z.object({
   claimId: z.string().max(80).optional(),
   areaCode: z.string().max(12).optional(),
 });
+
+// Responses.
+export const ZOpenDisputeResult = z.object({
+  id: z.string(),
+  claimId: z.string(),
+  residentId: z.string(),
+  areaCode: z.string(),
+  reason: z.string(),
+  status: z.string(),
+  takenBy: z.string().nullable(),
+  takenAt: z.string().nullable(),
+  finding: z.string().nullable(),
+  resolution: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  createdAt: z.string(),
+  claim: z
+    .object({
+      number: z.string(),
+      program: z.string(),
+      status: z.string(),
+      applicant: z.string(),
+      startDate: z.string(),
+      endDate: z.string(),
+      amountFen: z.number().nullable(),
+    })
+    .nullable(),
+});
+export const ZListDisputesResult = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      claimId: z.string(),
+      residentId: z.string(),
+      areaCode: z.string(),
+      reason: z.string(),
+      status: z.string(),
+      takenBy: z.string().nullable(),
+      takenAt: z.string().nullable(),
+      finding: z.string().nullable(),
+      resolution: z.string().nullable(),
+      resolvedBy: z.string().nullable(),
+      resolvedAt: z.string().nullable(),
+      createdAt: z.string(),
+      claim: z
+        .object({
+          number: z.string(),
+          program: z.string(),
+          status: z.string(),
+          applicant: z.string(),
+          startDate: z.string(),
+          endDate: z.string(),
+          amountFen: z.number().nullable(),
+        })
+        .nullable(),
+    }),
+  ),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});

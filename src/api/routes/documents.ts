@@ -6,7 +6,7 @@ import type { Role } from '../../services/access.ts';
 import { issueDocument, type DocumentKind } from '../../services/documents/issue-document.ts';
 import { cjkFontInstalled, FontMissingError } from '../../services/reports/report-files.ts';
 import { ZClaimIdParams } from './claims.types.ts';
-import { idParam } from './fields.types.ts';
+import { idParam, ZErrorAnswer, ZFile } from './fields.types.ts';
 import { ZBatchIdParams } from './payments.types.ts';
 import { ZNoticeIdParams } from './publicity.types.ts';
 import { allow, who } from './route-access.ts';
@@ -50,7 +50,16 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const d of DOCUMENTS) {
     app.get(
       d.path,
-      { schema: { tags: ['documents'], summary: d.summary, description: who(...d.roles), params: d.params }, ...allow(...d.roles) },
+      {
+        schema: {
+          tags: ['documents'],
+          summary: d.summary,
+          description: who(...d.roles),
+          params: d.params,
+          response: { 200: ZFile, 503: ZErrorAnswer },
+        },
+        ...allow(...d.roles),
+      },
       async (req, reply) => {
         // Refuse before anything is recorded as issued when the server cannot draw Chinese.
         if (!cjkFontInstalled()) {

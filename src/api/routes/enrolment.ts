@@ -20,7 +20,14 @@ import {
   ZOpenClass,
   ZOpenClassesPage,
   ZOpenClassesQuery,
+  ZMyClassApplication,
+  ZMyClassApplicationPage,
+  ZClassApplicationsPage,
+  ZClassEnrolmentView,
+  ZAcceptedApplication,
+  ZDeclineClassApplicationResult,
 } from './enrolment.types.ts';
+import type { Assert, Conforms } from './conforms.ts';
 
 export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
@@ -46,7 +53,14 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/classes/:id/applications',
     {
-      schema: { tags, summary: '报名参加开放报名的培训班（本人）', description: who('trainee'), params: idParam, body: ZApplyRequest },
+      schema: {
+        tags,
+        summary: '报名参加开放报名的培训班（本人）',
+        description: who('trainee'),
+        params: idParam,
+        body: ZApplyRequest,
+        response: { 201: ZMyClassApplication },
+      },
       ...allow('trainee'),
     },
     async (req, reply) =>
@@ -54,12 +68,30 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/my/class-applications',
-    { schema: { tags, summary: '我的报名及结果', description: who('trainee'), querystring: ZMyApplicationsQuery }, ...allow('trainee') },
+    {
+      schema: {
+        tags,
+        summary: '我的报名及结果',
+        description: who('trainee'),
+        querystring: ZMyApplicationsQuery,
+        response: { 200: ZMyClassApplicationPage },
+      },
+      ...allow('trainee'),
+    },
     (req) => run(db, (tx) => listMyClassApplications(tx, req.actor, req.query)),
   );
   app.post(
     '/class-applications/:id/withdraw',
-    { schema: { tags, summary: '撤回尚未处理的报名（本人）', description: who('trainee'), params: idParam }, ...allow('trainee') },
+    {
+      schema: {
+        tags,
+        summary: '撤回尚未处理的报名（本人）',
+        description: who('trainee'),
+        params: idParam,
+        response: { 200: ZMyClassApplication },
+      },
+      ...allow('trainee'),
+    },
     (req) => run(db, (tx) => withdrawClassApplication(tx, req.actor, req.params.id)),
   );
   app.get(
@@ -71,6 +103,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who(...RUNNERS),
         params: idParam,
         querystring: ZClassApplicationsQuery,
+        response: { 200: ZClassApplicationsPage },
       },
       ...allow(...RUNNERS),
     },
@@ -85,6 +118,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who(...RUNNERS),
         params: idParam,
         body: ZEnrolmentRequest,
+        response: { 200: ZClassEnrolmentView },
       },
       ...allow(...RUNNERS),
     },
@@ -93,7 +127,13 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/class-applications/:id/accept',
     {
-      schema: { tags, summary: '录取报名人员（加入花名册，经学员审查，不超过名额）', description: who(...RUNNERS), params: idParam },
+      schema: {
+        tags,
+        summary: '录取报名人员（加入花名册，经学员审查，不超过名额）',
+        description: who(...RUNNERS),
+        params: idParam,
+        response: { 200: ZAcceptedApplication },
+      },
       ...allow(...RUNNERS),
     },
     (req) => run(db, (tx) => acceptClassApplication(tx, req.actor, req.params.id)),
@@ -101,10 +141,30 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/class-applications/:id/decline',
     {
-      schema: { tags, summary: '不予录取（须说明原因）', description: who(...RUNNERS), params: idParam, body: ZDeclineRequest },
+      schema: {
+        tags,
+        summary: '不予录取（须说明原因）',
+        description: who(...RUNNERS),
+        params: idParam,
+        body: ZDeclineRequest,
+        response: { 200: ZDeclineClassApplicationResult },
+      },
       ...allow(...RUNNERS),
     },
     (req) =>
       run(db, (tx) => declineClassApplication(tx, req.actor, req.params.id, { reason: req.body.reason, note: req.body.note ?? null })),
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof applyToClass, typeof ZMyClassApplication>>, // POST /classes/:id/applications
+  Assert<Conforms<typeof listMyClassApplications, typeof ZMyClassApplicationPage>>, // GET /my/class-applications
+  Assert<Conforms<typeof withdrawClassApplication, typeof ZMyClassApplication>>, // POST /class-applications/:id/withdraw
+  Assert<Conforms<typeof listClassApplications, typeof ZClassApplicationsPage>>, // GET /classes/:id/applications
+  Assert<Conforms<typeof setClassEnrolment, typeof ZClassEnrolmentView>>, // PUT /classes/:id/enrolment
+  Assert<Conforms<typeof acceptClassApplication, typeof ZAcceptedApplication>>, // POST /class-applications/:id/accept
+  Assert<Conforms<typeof declineClassApplication, typeof ZDeclineClassApplicationResult>>, // POST /class-applications/:id/decline
+  Assert<Conforms<typeof listOpenClasses, typeof ZOpenClassesPage>>, // GET /public/open-classes
+  Assert<Conforms<typeof getOpenClass, typeof ZOpenClass>>, // GET /public/open-classes/:id
+];

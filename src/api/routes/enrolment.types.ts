@@ -48,3 +48,77 @@ export const ZEnrolmentRequest = z.object({
   seats: z.number().int().min(1, '名额至少 1 名').max(2000).nullable(),
   enrolBy: isoDate.nullable(),
 });
+
+// Responses.
+export const ZMyClassApplication = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: z.string(),
+  note: z.string().nullable(),
+  declineReason: z.string().nullable(),
+  appliedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  classId: z.string(),
+  classNumber: z.string(),
+  program: z.string(),
+  occupationCode: z.string().nullable(),
+  occupationName: z.string().nullable(),
+  level: z.string().nullable(),
+  providerName: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  venue: z.string(),
+});
+export const ZMyClassApplicationPage = z.object({
+  items: z.array(ZMyClassApplication),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export const ZClassApplicationView = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: z.string(),
+  residentId: z.string(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  note: z.string().nullable(),
+  declineReason: z.string().nullable(),
+  appliedAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export const ZClassApplicationsPage = z.object({
+  classNumber: z.string(),
+  publicEnrolment: z.boolean(),
+  seats: z.number().nullable(),
+  enrolBy: z.string().nullable(),
+  rosterSize: z.number(),
+  pending: z.number(),
+  items: z.array(ZClassApplicationView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export const ZClassEnrolmentView = z.object({
+  classId: z.string(),
+  number: z.string(),
+  rosterSize: z.number(),
+  publicEnrolment: z.boolean(),
+  seats: z.number().nullable(),
+  enrolBy: z.string().nullable(),
+});
+export const ZProblem = z.object({ rule: z.string(), clause: z.string(), severity: z.string(), message: z.string() });
+export const ZAcceptedApplication = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: z.string(),
+  rosterSize: z.number(),
+  seats: z.number(),
+  warnings: z.array(ZProblem),
+});
+export const ZDeclineClassApplicationResult = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: z.string(),
+  declineReason: z.string(),
+});

@@ -1,6 +1,7 @@
 // /enterprises: employers by USCC (GB 32100), with their education-fund use by year (R8) and
 // difficulty recognitions (§4.5). Directly managed enterprises are the city's (§5.7).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { createEnterprise } from '../../services/enterprises/create-enterprise.ts';
 import { getEnterprise } from '../../services/enterprises/get-enterprise.ts';
 import { listEnterprises } from '../../services/enterprises/list-enterprises.ts';
@@ -15,7 +16,12 @@ import {
   ZEnterpriseParams,
   ZInsuredRequest,
   ZListEnterprisesQuery,
+  ZEnterpriseSummaryPage,
+  ZEnterpriseView,
+  ZFactImpactPreview,
+  ZEnterpriseWithImpact,
 } from './enterprises.types.ts';
+import type { Assert, Conforms } from './conforms.ts';
 
 export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
@@ -23,7 +29,13 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/enterprises',
     {
-      schema: { tags: ['enterprises'], summary: '企业列表（分页）', description: who(...READERS), querystring: ZListEnterprisesQuery },
+      schema: {
+        tags: ['enterprises'],
+        summary: '企业列表（分页）',
+        description: who(...READERS),
+        querystring: ZListEnterprisesQuery,
+        response: { 200: ZEnterpriseSummaryPage },
+      },
       ...allow(...READERS),
     },
     (req) => run(db, (tx) => listEnterprises(tx, req.actor, req.query)),
@@ -31,7 +43,13 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/enterprises',
     {
-      schema: { tags: ['enterprises'], summary: '登记企业', description: who('city', 'county'), body: ZCreateEnterpriseRequest },
+      schema: {
+        tags: ['enterprises'],
+        summary: '登记企业',
+        description: who('city', 'county'),
+        body: ZCreateEnterpriseRequest,
+        response: { 201: ZEnterpriseView },
+      },
       ...allow('city', 'county'),
     },
     async (req, reply) => reply.status(201).send(await run(db, (tx) => createEnterprise(tx, req.actor, req.body))),
@@ -39,7 +57,13 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/enterprises/:id',
     {
-      schema: { tags: ['enterprises'], summary: '企业信息', description: who(...READERS), params: ZEnterpriseParams },
+      schema: {
+        tags: ['enterprises'],
+        summary: '企业信息',
+        description: who(...READERS),
+        params: ZEnterpriseParams,
+        response: { 200: ZEnterpriseView },
+      },
       ...allow(...READERS),
     },
     (req) => run(db, (tx) => getEnterprise(tx, req.actor, req.params.id)),
@@ -55,6 +79,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who('city', 'county'),
         params: ZEnterpriseParams,
         body: ZEducationFundRequest,
+        response: { 200: z.union([ZFactImpactPreview, ZEnterpriseWithImpact]) },
       },
       ...allow('city', 'county'),
     },
@@ -73,6 +98,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who('city', 'county'),
         params: ZEnterpriseParams,
         body: ZDifficultyRequest,
+        response: { 200: ZFactImpactPreview, 201: ZEnterpriseWithImpact },
       },
       ...allow('city', 'county'),
     },
@@ -91,6 +117,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who('city', 'county'),
         params: ZEnterpriseParams,
         body: ZInsuredRequest,
+        response: { 200: ZFactImpactPreview, 201: ZEnterpriseWithImpact },
       },
       ...allow('city', 'county'),
     },
@@ -101,3 +128,17 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof listEnterprises, typeof ZEnterpriseSummaryPage>>, // GET /enterprises
+  Assert<Conforms<typeof createEnterprise, typeof ZEnterpriseView>>, // POST /enterprises
+  Assert<Conforms<typeof getEnterprise, typeof ZEnterpriseView>>, // GET /enterprises/:id
+  // The three fact records: the enterprise as before with the impact, or (dryRun) the impact alone.
+  Assert<
+    Conforms<Awaited<ReturnType<typeof getEnterprise>> & Awaited<ReturnType<typeof recordEducationFund>>, typeof ZEnterpriseWithImpact>
+  >,
+  Assert<Conforms<Awaited<ReturnType<typeof recordEducationFund>> & { dryRun: true }, typeof ZFactImpactPreview>>,
+  Assert<Conforms<Omit<Awaited<ReturnType<typeof recordDifficulty>>, 'id'> & { dryRun: true }, typeof ZFactImpactPreview>>,
+  Assert<Conforms<Omit<Awaited<ReturnType<typeof recordInsured>>, 'id'> & { dryRun: true }, typeof ZFactImpactPreview>>,
+];

@@ -37,3 +37,58 @@ export const ZListEnterprisesQuery = z.object({
     .transform((v) => v === 'true')
     .optional(),
 });
+
+// Responses.
+export const ZEnterpriseSummary = z.object({
+  uscc: z.string(),
+  name: z.string(),
+  areaCode: z.string(),
+  industry: z.string(),
+  insured: z.boolean().nullable(),
+  directlyManaged: z.boolean(),
+});
+export const ZEnterpriseSummaryPage = z.object({
+  items: z.array(ZEnterpriseSummary),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export const ZEnterpriseView = z.object({
+  uscc: z.string(),
+  name: z.string(),
+  areaCode: z.string(),
+  industry: z.string(),
+  insured: z.boolean().nullable(),
+  directlyManaged: z.boolean(),
+  dispatchingAgencyUscc: z.string().nullable(),
+  educationFund: z.array(z.object({ year: z.number(), fullyUsed: z.boolean(), source: z.string() })),
+  difficulty: z.array(z.object({ id: z.number(), validFrom: z.string(), validTo: z.string().nullable(), source: z.string() })),
+  insuredHistory: z.array(
+    z.object({ id: z.number(), value: z.boolean(), asOf: z.string(), source: z.string(), recordedBy: z.string(), recordedAt: z.string() }),
+  ),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export const ZDecisionSummary = z.object({ outcome: z.string(), amountFen: z.number() });
+export const ZRedecidedClaim = z.object({
+  claimId: z.string(),
+  program: z.string(),
+  status: z.string(),
+  before: ZDecisionSummary,
+  after: z.object({ outcome: z.string(), amountFen: z.number(), reasons: z.array(z.string()) }),
+});
+export const ZFactCaseSummary = z.object({
+  caseId: z.number().nullable(),
+  claimId: z.string(),
+  program: z.string(),
+  claimStatus: z.string(),
+  before: ZDecisionSummary,
+  after: z.object({ outcome: z.string(), amountFen: z.number(), reasons: z.array(z.string()) }),
+});
+/** What recording a fact re-decided and the cases it raised (SPEC "Facts in time"). */
+export const ZFactImpact = z.object({ redecided: z.array(ZRedecidedClaim), cases: z.array(ZFactCaseSummary) });
+/** `dryRun: true`: what the record would change, nothing saved. */
+export const ZFactImpactPreview = ZFactImpact.extend({ dryRun: z.boolean() });
+export const ZEnterpriseWithImpact = ZEnterpriseView.extend(ZFactImpact.shape);

@@ -5,7 +5,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { closeFactCase } from '../../services/facts/close-fact-case.ts';
 import { listFactCases } from '../../services/facts/list-fact-cases.ts';
 import { allow, run, who } from './route-access.ts';
-import { ZCloseFactCaseRequest, ZFactCaseParams, ZListFactCasesQuery } from './fact-cases.types.ts';
+import { ZCloseFactCaseRequest, ZFactCaseParams, ZListFactCasesQuery, ZListFactCasesResult, ZFactCaseView } from './fact-cases.types.ts';
+import type { Assert, Conforms } from './conforms.ts';
 
 export const factCaseRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
@@ -17,6 +18,7 @@ export const factCaseRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '属性变更影响已公示、已批准或已支付判定的待处理事项',
         description: who('city', 'county'),
         querystring: ZListFactCasesQuery,
+        response: { 200: ZListFactCasesResult },
       },
       ...allow('city', 'county'),
     },
@@ -31,9 +33,16 @@ export const factCaseRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who('city', 'county'),
         params: ZFactCaseParams,
         body: ZCloseFactCaseRequest,
+        response: { 200: ZFactCaseView },
       },
       ...allow('city', 'county'),
     },
     (req) => run(db, (tx) => closeFactCase(tx, req.actor, req.params.id, req.body)),
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof listFactCases, typeof ZListFactCasesResult>>, // GET /fact-cases
+  Assert<Conforms<typeof closeFactCase, typeof ZFactCaseView>>, // POST /fact-cases/:id/close
+];

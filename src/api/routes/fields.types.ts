@@ -1,5 +1,6 @@
 // Field schemas shared by the registry and class routes: text without NUL (PostgreSQL refuses it),
 // calendar dates the store accepts, GB 11643 / GB 32100 identifiers, paging. Messages in Chinese.
+import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { isIsoDate } from '../../policy/dates.ts';
 import { LEVELS } from '../../policy/codes.ts';
@@ -67,3 +68,16 @@ export const okList = <T extends z.ZodType>(item: T) =>
 
 /** Keys of a sort whitelist as a zod enum tuple. */
 export const sortKeys = <O extends Record<string, string>>(o: O) => Object.keys(o) as [keyof O & string, ...(keyof O & string)[]];
+
+/**
+ * The answer of a route that sends a file (.xlsx, .pdf, an attachment) as it is: Fastify does not run a
+ * Buffer or a stream through the serializer, so this only documents the body in the OpenAPI.
+ */
+export const ZFile = z
+  .custom<Buffer | Readable>(() => true)
+  .meta({ type: 'string', format: 'binary' })
+  .describe('文件内容（二进制，类型见 Content-Type）');
+/** An error answer ({ error: { code, message, field } }), for a route that documents one beside its file. */
+export const ZErrorAnswer = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().nullable() }),
+});

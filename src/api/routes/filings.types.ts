@@ -18,3 +18,21 @@ export const ZListFilingsQuery = z.object({
   q: z.string().trim().min(1).max(40).optional(),
   status: z.enum(['filed', 'accepted', 'returned']).optional(),
 });
+
+// Responses.
+export const ZFilingView = z.object({
+  id: z.string(),
+  number: z.string(),
+  enterpriseUscc: z.string(),
+  enterpriseName: z.string().nullable(),
+  program: z.string(),
+  title: z.string(),
+  content: z.string(),
+  filedOn: z.string(),
+  status: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export const ZFilingViewPage = z.object({ items: z.array(ZFilingView), total: z.number(), page: z.number(), pageSize: z.number() });

@@ -16,6 +16,7 @@ import {
   ZPayAdvanceRequest,
   ZRecoverAdvanceRequest,
 } from './funds.types.ts';
+import type { Assert, Conforms } from './conforms.ts';
 
 const CITY = ['city'] as const;
 const OFFICES = ['city', 'county'] as const;
@@ -102,3 +103,9 @@ export const fundRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => run(db, (tx) => recoverAdvance(tx, request.actor, { advanceId: request.params.id, reason: request.body.reason })),
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof createFund, typeof ZFundBalance>>, // POST /funds
+  Assert<Conforms<typeof listFundLedger, typeof ZLedgerPage>>, // GET /funds/:id/ledger
+];

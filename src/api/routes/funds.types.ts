@@ -46,6 +46,8 @@ export const ZLedgerPage = z.object({
       at: z.string(),
       ref: z.string(),
       subject: z.string().nullable(),
+      refNumber: z.string().nullable().describe('ref 的编号（申领 SQ-…；预付及其追回：计划或项目的编号）'),
+      subjectNumber: z.string().nullable().describe('支付所在批次的编号（BF-…）'),
       amountFen: z.number(),
       status: z.string().nullable(),
       areaCode: z.string().nullable(),
@@ -54,3 +56,7 @@ export const ZLedgerPage = z.object({
     }),
   ),
 });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TLedgerPage = z.infer<typeof ZLedgerPage>;
+export type TLedgerEntry = TLedgerPage['items'][number];

@@ -15,7 +15,11 @@ import {
   ZHeadcountTemplateQuery,
   ZListHeadcountsQuery,
   ZRecordHeadcountRequest,
+  ZRecordHeadcountResult,
+  ZHeadcountPage,
 } from './headcounts.types.ts';
+import type { Assert, Conforms } from './conforms.ts';
+import { ZFile } from './fields.types.ts';
 
 export const headcountRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
@@ -32,6 +36,7 @@ export const headcountRoutes: FastifyPluginAsyncZod = async (app) => {
         params: ZHeadcountParams,
         body: ZRecordHeadcountRequest,
         description: `${who('city', 'county', 'enterprise')}（企业登记本企业；县区登记本辖区所管企业；部门只读）。年度应在方案有效期内。`,
+        response: { 200: ZRecordHeadcountResult },
       },
       ...allow('city', 'county', 'enterprise'),
     },
@@ -46,6 +51,7 @@ export const headcountRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '某年度各企业主要岗位职工人数（未登记的为 null，不按 0 计；分页）',
         description: `${who(...READERS)}（各按可见的企业）`,
         querystring: ZListHeadcountsQuery,
+        response: { 200: ZHeadcountPage },
       },
       ...allow(...READERS),
     },
@@ -60,6 +66,7 @@ export const headcountRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '下载主要岗位职工人数导入模板（.xlsx：全部企业及该年度已登记的人数）',
         description: who('city'),
         querystring: ZHeadcountTemplateQuery,
+        response: { 200: ZFile },
       },
       ...allow('city'),
     },
@@ -87,3 +94,10 @@ export const headcountRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => importHeadcounts(db, req.actor, req.body),
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof recordHeadcount, typeof ZRecordHeadcountResult>>, // PUT /enterprises/:uscc/headcounts/:year
+  Assert<Conforms<typeof listHeadcounts, typeof ZHeadcountPage>>, // GET /enterprise-headcounts
+  Assert<Conforms<typeof importHeadcounts, typeof ZHeadcountImportResult>>, // POST /enterprise-headcounts/import
+];

@@ -39,3 +39,41 @@ export const ZHeadcountImportResult = z.object({
   unchanged: z.number(),
   skipped: z.number(),
 });
+
+// Responses.
+export const ZRecordHeadcountResult = z.object({
+  uscc: z.string(),
+  name: z.string(),
+  areaCode: z.string(),
+  areaName: z.string(),
+  industry: z.string(),
+  industryName: z.string(),
+  directlyManaged: z.boolean(),
+  year: z.number(),
+  mainPostEmployees: z.number().nullable(),
+  recordedBy: z.string().nullable(),
+  recordedAt: z.string().nullable(),
+  editable: z.boolean(),
+  result: z.string(),
+});
+export const ZHeadcountView = z.object({
+  uscc: z.string(),
+  name: z.string(),
+  areaCode: z.string(),
+  areaName: z.string(),
+  industry: z.string(),
+  industryName: z.string(),
+  directlyManaged: z.boolean(),
+  year: z.number(),
+  mainPostEmployees: z.number().nullable(),
+  recordedBy: z.string().nullable(),
+  recordedAt: z.string().nullable(),
+  editable: z.boolean(),
+});
+export const ZHeadcountPage = z.object({
+  years: z.array(z.number()),
+  items: z.array(ZHeadcountView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});

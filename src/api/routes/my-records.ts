@@ -6,7 +6,17 @@ import { listMyAdvances } from '../../services/parties/list-my-advances.ts';
 import { listMyCertificates } from '../../services/parties/list-my-certificates.ts';
 import { listMyPayments } from '../../services/parties/list-my-payments.ts';
 import { allow, run, who } from './route-access.ts';
-import { ZMyAdvancesQuery, ZMyCertificatesQuery, ZMyPaymentsQuery, ZUsccParam } from './my-records.types.ts';
+import {
+  ZMyAdvancesQuery,
+  ZMyCertificatesQuery,
+  ZMyPaymentsQuery,
+  ZUsccParam,
+  ZMyPaymentPage,
+  ZMyAdvancePage,
+  ZMyCertificatePage,
+  ZGetEnterpriseR8StatusResult,
+} from './my-records.types.ts';
+import type { Assert, Conforms } from './conforms.ts';
 
 export const myRecordRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
@@ -18,6 +28,7 @@ export const myRecordRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '本人（本企业、本机构）申领的支付记录',
         description: who('trainee', 'enterprise', 'provider'),
         querystring: ZMyPaymentsQuery,
+        response: { 200: ZMyPaymentPage },
       },
       ...allow('trainee', 'enterprise', 'provider'),
     },
@@ -31,6 +42,7 @@ export const myRecordRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '本企业（本机构）的预付资金及待结算金额（§4.1、§4.9）',
         description: who('enterprise', 'provider'),
         querystring: ZMyAdvancesQuery,
+        response: { 200: ZMyAdvancePage },
       },
       ...allow('enterprise', 'provider'),
     },
@@ -39,7 +51,13 @@ export const myRecordRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/my/certificates',
     {
-      schema: { tags: ['parties'], summary: '本人名下的证书', description: who('trainee'), querystring: ZMyCertificatesQuery },
+      schema: {
+        tags: ['parties'],
+        summary: '本人名下的证书',
+        description: who('trainee'),
+        querystring: ZMyCertificatesQuery,
+        response: { 200: ZMyCertificatePage },
+      },
       ...allow('trainee'),
     },
     (req) => run(db, (tx) => listMyCertificates(tx, req.actor, req.query)),
@@ -52,9 +70,18 @@ export const myRecordRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '企业按年度的职工教育经费情况及 80% 补贴规则（R8，§5.2）',
         description: who('enterprise', 'city', 'county', 'department'),
         params: ZUsccParam,
+        response: { 200: ZGetEnterpriseR8StatusResult },
       },
       ...allow('enterprise', 'city', 'county', 'department'),
     },
     (req) => run(db, (tx) => getEnterpriseR8Status(tx, req.actor, req.params.id)),
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof listMyPayments, typeof ZMyPaymentPage>>, // GET /my/payments
+  Assert<Conforms<typeof listMyAdvances, typeof ZMyAdvancePage>>, // GET /my/advances
+  Assert<Conforms<typeof listMyCertificates, typeof ZMyCertificatePage>>, // GET /my/certificates
+  Assert<Conforms<typeof getEnterpriseR8Status, typeof ZGetEnterpriseR8StatusResult>>, // GET /enterprises/:id/r8-status
+];

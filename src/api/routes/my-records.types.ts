@@ -12,3 +12,74 @@ export const ZMyAdvancesQuery = z.object({
 });
 export const ZMyCertificatesQuery = z.object({ ...pageQuery(sortKeys(CERTIFICATE_SORTS)) });
 export const ZUsccParam = z.object({ id: z.string().min(1).max(18) });
+
+// Responses.
+export const ZMyPayment = z.object({
+  id: z.number(),
+  claimId: z.string(),
+  claimNumber: z.string(),
+  batchId: z.string(),
+  batchNumber: z.string(),
+  payee: z.string(),
+  amountFen: z.number(),
+  paidAt: z.string(),
+  program: z.string(),
+  residentId: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+});
+export const ZMyPaymentPage = z.object({ items: z.array(ZMyPayment), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ZMyAdvance = z.object({
+  id: z.string(),
+  kind: z.string(),
+  subjectId: z.string(),
+  subjectLabel: z.string(),
+  subjectNumber: z.string().nullable(),
+  fundId: z.string(),
+  amountFen: z.number(),
+  status: z.string(),
+  deductedFen: z.number(),
+  recoveredFen: z.number(),
+  outstandingFen: z.number(),
+  paidAt: z.string(),
+});
+export const ZMyAdvancePage = z.object({ items: z.array(ZMyAdvance), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ZMyCertificate = z.object({
+  id: z.number(),
+  type: z.string(),
+  number: z.string(),
+  classId: z.string().nullable(),
+  program: z.string().nullable(),
+  occupationCode: z.string().nullable(),
+  level: z.string().nullable(),
+  issuedOn: z.string(),
+  issuer: z.string().nullable(),
+});
+export const ZMyCertificatePage = z.object({ items: z.array(ZMyCertificate), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ZR8Claim = z.object({
+  id: z.string(),
+  number: z.string(),
+  program: z.string(),
+  residentId: z.string(),
+  endDate: z.string(),
+  status: z.string(),
+  amountFen: z.number().nullable(),
+  standardFen: z.number().nullable(),
+  reducedFen: z.number().nullable(),
+});
+export const ZR8Year = z.object({
+  year: z.number(),
+  educationFund: z.object({
+    fullyUsed: z.boolean().nullable(),
+    source: z.string().nullable(),
+    recordedBy: z.string().nullable(),
+    recordedAt: z.string().nullable(),
+  }),
+  r8: z.string(),
+  reducedClaims: z.array(ZR8Claim),
+  reducedTotalFen: z.number().nullable(),
+  undecidedClaims: z.array(
+    z.object({ id: z.string(), number: z.string(), program: z.string(), residentId: z.string(), endDate: z.string(), status: z.string() }),
+  ),
+});
+export const ZGetEnterpriseR8StatusResult = z.object({ uscc: z.string(), name: z.string(), years: z.array(ZR8Year) });

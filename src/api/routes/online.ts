@@ -19,8 +19,19 @@ import { startOnlineViewing } from '../../services/online/start-online-viewing.t
 import { stopOnlineViewing } from '../../services/online/stop-online-viewing.ts';
 import { summarizeOnlineStudy } from '../../services/online/summarize-online-study.ts';
 import { LESSON_TYPES, uploadLessonContent } from '../../services/online/upload-lesson-content.ts';
-import { idParam, text } from './fields.types.ts';
+import { idParam, text, ZFile } from './fields.types.ts';
 import { allow, run, who } from './route-access.ts';
+import {
+  ZListOnlineLessonsResult,
+  ZOnlineLessonView,
+  ZLessonQuestionView,
+  ZRemoveLessonQuestionResult,
+  ZListMyOnlineLessonsResult,
+  ZViewingState,
+  ZAnswerOnlineCheckResult,
+  ZOnlineStudySummary,
+} from './online.types.ts';
+import type { Assert, Conforms } from './conforms.ts';
 
 const tags = ['online'];
 const serial = z.coerce.number().int().positive().max(2_000_000_000);
@@ -42,6 +53,7 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '本班的网络课程（培训机构、人社部门看全部课程及检查题；学员看已发布的课程及本人已计时间）',
         description: who(...OFFICES_AND_PROVIDER, 'trainee'),
         params: idParam,
+        response: { 200: ZListOnlineLessonsResult },
       },
       ...allow(...OFFICES_AND_PROVIDER, 'trainee'),
     },
@@ -65,6 +77,7 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
             .max(28_800, '时长不超过 8 小时')
             .describe('本课学习时长（秒）：计时的上限'),
         }),
+        response: { 200: ZOnlineLessonView },
       },
       ...allow('provider'),
     },
@@ -78,6 +91,7 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '上传或更换课程文件（未发布的课程；视频 MP4/WebM，文档 PDF）',
         description: `${who('provider')}。请求体为文件本身（Content-Type: video/mp4、video/webm 或 application/pdf；视频不超过 ${bytesText(limits().lessonVideoBytes)}，文档不超过 ${bytesText(limits().lessonDocumentBytes)}）；文件名放在 X-File-Name 头（URL 编码）。`,
         params: lessonParams,
+        response: { 200: ZOnlineLessonView },
       },
       ...allow('provider'),
     },
@@ -113,6 +127,7 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
             .max(QUESTION_LIMITS.maxOptions - 1)
             .describe('正确选项的序号（从 0 起）'),
         }),
+        response: { 200: ZLessonQuestionView },
       },
       ...allow('provider'),
     },
@@ -126,6 +141,7 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '删除未发布课程的一道检查题',
         description: who('provider'),
         params: lessonParams.extend({ questionId: serial }),
+        response: { 200: ZRemoveLessonQuestionResult },
       },
       ...allow('provider'),
     },
@@ -139,6 +155,7 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '发布课程（须已上传文件并至少有一道检查题；发布后不能修改）',
         description: who('provider'),
         params: lessonParams,
+        response: { 200: ZOnlineLessonView },
       },
       ...allow('provider'),
     },
@@ -147,7 +164,13 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/online-lessons/:lessonId',
     {
-      schema: { tags, summary: '删除未发布的课程', description: who('provider'), params: lessonParams },
+      schema: {
+        tags,
+        summary: '删除未发布的课程',
+        description: who('provider'),
+        params: lessonParams,
+        response: { 200: ZRemoveLessonQuestionResult },
+      },
       ...allow('provider'),
     },
     (req) => run(db, (tx) => removeOnlineLesson(tx, req.actor, req.params.lessonId)),
@@ -160,6 +183,7 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '课程文件（支持 Range 分段读取，视频可拖动播放）',
         description: `${who(...OFFICES_AND_PROVIDER, 'trainee')}。学员仅限本人在花名册中的班级的已发布课程。`,
         params: lessonParams,
+        response: { 200: ZFile, 206: ZFile },
       },
       ...allow(...OFFICES_AND_PROVIDER, 'trainee'),
     },
@@ -183,7 +207,12 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/my/online-lessons',
     {
-      schema: { tags, summary: '本人可学习的网络课程（本人在花名册中、培训中的班级）', description: who('trainee') },
+      schema: {
+        tags,
+        summary: '本人可学习的网络课程（本人在花名册中、培训中的班级）',
+        description: who('trainee'),
+        response: { 200: ZListMyOnlineLessonsResult },
+      },
       ...allow('trainee'),
     },
     (req) => run(db, async (tx) => ({ items: await listMyOnlineLessons(tx, req.actor), beatSeconds: ONLINE_TIMING.beatSeconds })),
@@ -202,6 +231,7 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
             .regex(/^[A-Za-z0-9-]{16,64}$/, '设备标识格式不对')
             .describe('浏览器中保存的随机设备标识；服务器只保存其摘要'),
         }),
+        response: { 200: ZViewingState },
       },
       ...allow('trainee'),
     },
@@ -215,6 +245,7 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '学习心跳：计入距上次心跳的时间（间隔过长不计；有待答检查题时不计）',
         description: who('trainee'),
         params: viewingParams,
+        response: { 200: ZViewingState },
       },
       ...allow('trainee'),
     },
@@ -236,6 +267,7 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
             .min(0)
             .max(QUESTION_LIMITS.maxOptions - 1),
         }),
+        response: { 200: ZAnswerOnlineCheckResult },
       },
       ...allow('trainee'),
     },
@@ -244,7 +276,13 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/online-viewings/:viewingId/stop',
     {
-      schema: { tags, summary: '暂停或结束学习（计入到此刻为止的时间）', description: who('trainee'), params: viewingParams },
+      schema: {
+        tags,
+        summary: '暂停或结束学习（计入到此刻为止的时间）',
+        description: who('trainee'),
+        params: viewingParams,
+        response: { 200: ZViewingState },
+      },
       ...allow('trainee'),
     },
     (req) => run(db, (tx) => stopOnlineViewing(tx, req.actor, req.params.viewingId)),
@@ -257,9 +295,26 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '本班学员的网络学习时间、扫码签到和手工补录（及计入实到学时的网络学时）',
         description: who(...OFFICES_AND_PROVIDER),
         params: idParam,
+        response: { 200: ZOnlineStudySummary },
       },
       ...allow(...OFFICES_AND_PROVIDER),
     },
     (req) => run(db, (tx) => summarizeOnlineStudy(tx, req.actor, req.params.id)),
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof listOnlineLessons, typeof ZListOnlineLessonsResult>>, // GET /classes/:id/online-lessons
+  Assert<Conforms<typeof createOnlineLesson, typeof ZOnlineLessonView>>, // POST /classes/:id/online-lessons
+  Assert<Conforms<typeof uploadLessonContent, typeof ZOnlineLessonView>>, // PUT /online-lessons/:lessonId/content
+  Assert<Conforms<typeof addLessonQuestion, typeof ZLessonQuestionView>>, // POST /online-lessons/:lessonId/questions
+  Assert<Conforms<typeof removeLessonQuestion, typeof ZRemoveLessonQuestionResult>>, // DELETE /online-lessons/:lessonId/questions/:questionId
+  Assert<Conforms<typeof publishOnlineLesson, typeof ZOnlineLessonView>>, // POST /online-lessons/:lessonId/publish
+  Assert<Conforms<typeof removeOnlineLesson, typeof ZRemoveLessonQuestionResult>>, // DELETE /online-lessons/:lessonId
+  Assert<Conforms<typeof startOnlineViewing, typeof ZViewingState>>, // POST /online-lessons/:lessonId/viewings
+  Assert<Conforms<typeof beatOnlineViewing, typeof ZViewingState>>, // POST /online-viewings/:viewingId/beat
+  Assert<Conforms<typeof answerOnlineCheck, typeof ZAnswerOnlineCheckResult>>, // POST /online-viewings/:viewingId/answer
+  Assert<Conforms<typeof stopOnlineViewing, typeof ZViewingState>>, // POST /online-viewings/:viewingId/stop
+  Assert<Conforms<typeof summarizeOnlineStudy, typeof ZOnlineStudySummary>>, // GET /classes/:id/online-study
+];

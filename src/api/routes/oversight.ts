@@ -6,7 +6,8 @@ import { clearFlag } from '../../services/oversight/clear-flag.ts';
 import { listNotes } from '../../services/oversight/list-notes.ts';
 import { idParam } from './fields.types.ts';
 import { allow, run, who } from './route-access.ts';
-import { ZAddNoteRequest, ZClearFlagRequest, ZListNotesQuery } from './oversight.types.ts';
+import { ZAddNoteRequest, ZClearFlagRequest, ZListNotesQuery, ZAddNoteResult, ZListNotesResult } from './oversight.types.ts';
+import type { Assert, Conforms } from './conforms.ts';
 
 const tags = ['oversight'];
 
@@ -15,7 +16,13 @@ export const oversightRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/oversight-notes',
     {
-      schema: { tags, summary: '部门对本领域的申领或培训班提出意见或标记（§5.7）', description: who('department'), body: ZAddNoteRequest },
+      schema: {
+        tags,
+        summary: '部门对本领域的申领或培训班提出意见或标记（§5.7）',
+        description: who('department'),
+        body: ZAddNoteRequest,
+        response: { 201: ZAddNoteResult },
+      },
       ...allow('department'),
     },
     async (req, reply) => reply.status(201).send(await run(db, (tx) => addNote(tx, req.actor, req.body))),
@@ -28,6 +35,7 @@ export const oversightRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '部门意见和标记（部门：本部门的；县区：本辖区的；市：全部）',
         description: who('city', 'county', 'department'),
         querystring: ZListNotesQuery,
+        response: { 200: ZListNotesResult },
       },
       ...allow('city', 'county', 'department'),
     },
@@ -36,9 +44,23 @@ export const oversightRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/oversight-notes/:id/clear',
     {
-      schema: { tags, summary: '解除部门标记（附说明）', description: who('city', 'county'), params: idParam, body: ZClearFlagRequest },
+      schema: {
+        tags,
+        summary: '解除部门标记（附说明）',
+        description: who('city', 'county'),
+        params: idParam,
+        body: ZClearFlagRequest,
+        response: { 200: ZAddNoteResult },
+      },
       ...allow('city', 'county'),
     },
     (req) => run(db, (tx) => clearFlag(tx, req.actor, req.params.id, req.body)),
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof addNote, typeof ZAddNoteResult>>, // POST /oversight-notes
+  Assert<Conforms<typeof listNotes, typeof ZListNotesResult>>, // GET /oversight-notes
+  Assert<Conforms<typeof clearFlag, typeof ZAddNoteResult>>, // POST /oversight-notes/:id/clear
+];

@@ -19,3 +19,44 @@ export const ZListNotesQuery = z.object({
   status: z.enum(['raised', 'cleared']).optional(),
   department: z.string().max(40).optional(),
 });
+
+// Responses.
+export const ZAddNoteResult = z.object({
+  id: z.string(),
+  subjectKind: z.string(),
+  subjectId: z.string(),
+  subjectNumber: z.string().nullable(),
+  areaCode: z.string(),
+  kind: z.string(),
+  text: z.string(),
+  department: z.string(),
+  author: z.string(),
+  createdAt: z.string(),
+  status: z.string().nullable(),
+  clearedBy: z.string().nullable(),
+  clearedAt: z.string().nullable(),
+  clearNote: z.string().nullable(),
+});
+export const ZListNotesResult = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      subjectKind: z.string(),
+      subjectId: z.string(),
+      subjectNumber: z.string().nullable(),
+      areaCode: z.string(),
+      kind: z.string(),
+      text: z.string(),
+      department: z.string(),
+      author: z.string(),
+      createdAt: z.string(),
+      status: z.string().nullable(),
+      clearedBy: z.string().nullable(),
+      clearedAt: z.string().nullable(),
+      clearNote: z.string().nullable(),
+    }),
+  ),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});

@@ -2,13 +2,22 @@
 // paid idempotently (running it again pays nobody twice), a draft cancelled. Each act needs the
 // payment duty (经办/复核/支付) and one person never checks their own work (payment-duties.ts).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { buildPaymentBatch, cancelPaymentBatch, confirmPaymentBatch } from '../../services/payments/build-payment-batch.ts';
 import { getPaymentBatch, payPaymentBatch } from '../../services/payments/pay-payment-batch.ts';
 import { requireRole } from '../../services/access.ts';
 import { AppError } from '../../services/app-error.ts';
 import { allow, run, who } from './route-access.ts';
-import { ZBatchIdParams, ZBatchView, ZBuildBatchRequest, ZCancelBatchRequest } from './payments.types.ts';
+import {
+  ZBatchIdParams,
+  ZBatchStatus,
+  ZBatchView,
+  ZBuildBatchRequest,
+  ZBuiltBatch,
+  ZCancelBatchRequest,
+  ZCancelledBatch,
+  ZPaidBatch,
+} from './payments.types.ts';
+import type { Assert, Conforms } from './conforms.ts';
 
 const OFFICES = ['city', 'county'] as const;
 /** Departments pass the gate; the use case admits finance only (§5.7). */
@@ -29,7 +38,7 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who(...OFFICES),
         summary: '编制支付批次（某区域、某资金的已批准申领）',
         body: ZBuildBatchRequest,
-        response: { 201: z.object({ id: z.string(), number: z.string(), status: z.string(), claims: z.number(), totalFen: z.number() }) },
+        response: { 201: ZBuiltBatch },
       },
     },
     async (request, reply) => reply.status(201).send(await run(db, (tx) => buildPaymentBatch(tx, request.actor, request.body))),
@@ -53,7 +62,7 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who(...CONFIRMERS),
         summary: '确认支付批次（市人社局或财政局）',
         params: ZBatchIdParams,
-        response: { 200: z.object({ id: z.string(), status: z.string() }) },
+        response: { 200: ZBatchStatus },
       },
     },
     async (request) => run(db, (tx) => confirmPaymentBatch(tx, request.actor, { batchId: request.params.id })),
@@ -68,16 +77,7 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who(...OFFICES),
         summary: '支付批次（幂等：重复执行或中断后再执行，不会重复支付）',
         params: ZBatchIdParams,
-        response: {
-          200: z.object({
-            id: z.string(),
-            status: z.string(),
-            paidNow: z.number(),
-            items: z.number(),
-            paid: z.number(),
-            held: z.number().describe('本次因劳动者异议未办结而暂缓支付的笔数'),
-          }),
-        },
+        response: { 200: ZPaidBatch },
       },
     },
     async (request) => payPaymentBatch(db, request.actor, { batchId: request.params.id }),
@@ -97,9 +97,18 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '取消草稿支付批次（须说明理由；其中的申领可重新编入批次）',
         params: ZBatchIdParams,
         body: ZCancelBatchRequest,
-        response: { 200: z.object({ id: z.string(), status: z.string(), released: z.number() }) },
+        response: { 200: ZCancelledBatch },
       },
     },
     async (request) => run(db, (tx) => cancelPaymentBatch(tx, request.actor, { batchId: request.params.id, reason: request.body.reason })),
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof buildPaymentBatch, typeof ZBuiltBatch>>, // POST /payment-batches
+  Assert<Conforms<typeof getPaymentBatch, typeof ZBatchView>>, // GET /payment-batches/:id
+  Assert<Conforms<typeof confirmPaymentBatch, typeof ZBatchStatus>>, // POST /payment-batches/:id/confirm
+  Assert<Conforms<typeof payPaymentBatch, typeof ZPaidBatch>>, // POST /payment-batches/:id/pay
+  Assert<Conforms<typeof cancelPaymentBatch, typeof ZCancelledBatch>>, // POST /payment-batches/:id/cancel
+];

@@ -57,3 +57,17 @@ export const ZBatchView = z.object({
     .describe('查看者现在可以对该批次进行的操作（按其支付职责与“编制人不复核、复核人不支付”）'),
 });
 export const ZCancelBatchRequest = z.object({ reason: z.string().trim().min(1, '请说明取消理由').max(500) }).strict();
+export const ZBuiltBatch = z.object({ id: z.string(), number: z.string(), status: z.string(), claims: z.number(), totalFen: z.number() });
+export const ZBatchStatus = z.object({ id: z.string(), status: z.string() });
+export const ZPaidBatch = z.object({
+  id: z.string(),
+  status: z.string(),
+  paidNow: z.number(),
+  items: z.number(),
+  paid: z.number(),
+  held: z.number().describe('本次因劳动者异议未办结而暂缓支付的笔数'),
+});
+export const ZCancelledBatch = z.object({ id: z.string(), status: z.string(), released: z.number() });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TBatchView = z.infer<typeof ZBatchView>;

@@ -15,7 +15,12 @@ import {
   ZPersonParams,
   ZRecordFactRequest,
   ZUpdatePersonRequest,
+  ZPersonViewPage,
+  ZPersonView,
+  ZRecordPersonFactResult,
+  ZPersonFacts,
 } from './people.types.ts';
+import type { Assert, Conforms } from './conforms.ts';
 
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
@@ -23,7 +28,13 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/people',
     {
-      schema: { tags: ['people'], summary: '人员列表（分页）', description: who(...ALL), querystring: ZListPeopleQuery },
+      schema: {
+        tags: ['people'],
+        summary: '人员列表（分页）',
+        description: who(...ALL),
+        querystring: ZListPeopleQuery,
+        response: { 200: ZPersonViewPage },
+      },
       ...allow(...ALL),
     },
     (req) => run(db, (tx) => listPeople(tx, req.actor, req.query)),
@@ -31,14 +42,23 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/people',
     {
-      schema: { tags: ['people'], summary: '登记人员（实名制）', description: who('city', 'county'), body: ZCreatePersonRequest },
+      schema: {
+        tags: ['people'],
+        summary: '登记人员（实名制）',
+        description: who('city', 'county'),
+        body: ZCreatePersonRequest,
+        response: { 201: ZPersonView },
+      },
       ...allow('city', 'county'),
     },
     async (req, reply) => reply.status(201).send(await run(db, (tx) => createPerson(tx, req.actor, req.body))),
   );
   app.get(
     '/people/:id',
-    { schema: { tags: ['people'], summary: '人员信息', description: who(...ALL), params: ZPersonParams }, ...allow(...ALL) },
+    {
+      schema: { tags: ['people'], summary: '人员信息', description: who(...ALL), params: ZPersonParams, response: { 200: ZPersonView } },
+      ...allow(...ALL),
+    },
     (req) => run(db, (tx) => getPerson(tx, req.actor, req.params.id)),
   );
   app.patch(
@@ -50,6 +70,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who('city', 'county'),
         params: ZPersonParams,
         body: ZUpdatePersonRequest,
+        response: { 200: ZPersonView },
       },
       ...allow('city', 'county'),
     },
@@ -64,6 +85,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who('city', 'county'),
         params: ZPersonParams,
         body: ZRecordFactRequest,
+        response: { 200: ZRecordPersonFactResult, 201: ZRecordPersonFactResult },
       },
       ...allow('city', 'county'),
     },
@@ -83,9 +105,20 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who(...FACT_READERS),
         params: ZPersonParams,
         querystring: ZFactsQuery,
+        response: { 200: ZPersonFacts },
       },
       ...allow(...FACT_READERS),
     },
     (req) => run(db, (tx) => listPersonFacts(tx, req.actor, req.params.id, req.query.asOf ?? businessToday())),
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof listPeople, typeof ZPersonViewPage>>, // GET /people
+  Assert<Conforms<typeof createPerson, typeof ZPersonView>>, // POST /people
+  Assert<Conforms<typeof getPerson, typeof ZPersonView>>, // GET /people/:id
+  Assert<Conforms<typeof updatePerson, typeof ZPersonView>>, // PATCH /people/:id
+  Assert<Conforms<typeof recordPersonFact, typeof ZRecordPersonFactResult>>, // POST /people/:id/facts
+  Assert<Conforms<typeof listPersonFacts, typeof ZPersonFacts>>, // GET /people/:id/facts
+];

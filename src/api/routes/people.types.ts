@@ -37,3 +37,84 @@ export const ZListPeopleQuery = z.object({
   residentId: z.string().max(18).optional(),
 });
 export type TCreatePersonRequest = z.infer<typeof ZCreatePersonRequest>;
+
+// Responses.
+export const ZPersonView = z.object({
+  residentId: z.string(),
+  name: z.string(),
+  areaCode: z.string(),
+  phone: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export const ZPersonViewPage = z.object({ items: z.array(ZPersonView), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ZDecisionSummary = z.object({ outcome: z.string(), amountFen: z.number() });
+export const ZRedecidedClaim = z.object({
+  claimId: z.string(),
+  program: z.string(),
+  status: z.string(),
+  before: ZDecisionSummary,
+  after: z.object({ outcome: z.string(), amountFen: z.number(), reasons: z.array(z.string()) }),
+});
+export const ZFactCaseSummary = z.object({
+  caseId: z.number().nullable(),
+  claimId: z.string(),
+  program: z.string(),
+  claimStatus: z.string(),
+  before: ZDecisionSummary,
+  after: z.object({ outcome: z.string(), amountFen: z.number(), reasons: z.array(z.string()) }),
+});
+export const ZRecordedPersonFact = z.object({
+  id: z.number(),
+  fact: z.string(),
+  factName: z.string(),
+  value: z.boolean(),
+  source: z.string(),
+  asOf: z.string(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+  redecided: z.array(ZRedecidedClaim),
+  cases: z.array(ZFactCaseSummary),
+});
+export const ZPersonFactPreview = z.object({
+  value: z.boolean(),
+  fact: z.string(),
+  source: z.string(),
+  asOf: z.string(),
+  factName: z.string(),
+  recordedBy: z.string(),
+  redecided: z.array(ZRedecidedClaim),
+  cases: z.array(ZFactCaseSummary),
+  dryRun: z.boolean(),
+});
+export const ZRecordPersonFactResult = z.union([ZRecordedPersonFact, ZPersonFactPreview]);
+export const ZPersonFactView = z.object({
+  id: z.number(),
+  fact: z.string(),
+  factName: z.string(),
+  value: z.boolean(),
+  source: z.string(),
+  asOf: z.string(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
+export const ZPersonFacts = z.object({
+  asOf: z.string(),
+  current: z.array(
+    z.object({
+      fact: z.string(),
+      factName: z.string(),
+      value: z.boolean().nullable(),
+      source: z.string().nullable(),
+      asOf: z.string().nullable(),
+    }),
+  ),
+  history: z.array(ZPersonFactView),
+});
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TPerson = z.infer<typeof ZPersonView>;
+export type TPersonFacts = z.infer<typeof ZPersonFacts>;
+export type TPersonFactView = z.infer<typeof ZPersonFactView>;

@@ -5,7 +5,8 @@ import { listPlans } from '../../services/plans/list-plans.ts';
 import { submitApprenticeshipPlan } from '../../services/plans/submit-apprenticeship-plan.ts';
 import { allow, run, who } from './route-access.ts';
 import { idParam } from './fields.types.ts';
-import { ZListPlansQuery, ZPlanStatusRequest, ZSubmitPlanRequest } from './plans.types.ts';
+import { ZListPlansQuery, ZPlanStatusRequest, ZSubmitPlanRequest, ZPlanViewPage, ZPlanView } from './plans.types.ts';
+import type { Assert, Conforms } from './conforms.ts';
 
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
@@ -17,6 +18,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '学徒培训计划列表',
         description: who('city', 'county', 'enterprise'),
         querystring: ZListPlansQuery,
+        response: { 200: ZPlanViewPage },
       },
       ...allow('city', 'county', 'enterprise'),
     },
@@ -30,6 +32,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '报送学徒培训计划（§4.1）',
         description: who('enterprise', 'county', 'city'),
         body: ZSubmitPlanRequest,
+        response: { 201: ZPlanView },
       },
       ...allow('enterprise', 'county', 'city'),
     },
@@ -44,9 +47,17 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who('enterprise', 'county', 'city'),
         params: idParam,
         body: ZPlanStatusRequest,
+        response: { 200: ZPlanView },
       },
       ...allow('enterprise', 'county', 'city'),
     },
     (req) => run(db, (tx) => changePlanStatus(tx, req.actor, req.params.id, req.body)),
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof listPlans, typeof ZPlanViewPage>>, // GET /plans
+  Assert<Conforms<typeof submitApprenticeshipPlan, typeof ZPlanView>>, // POST /plans
+  Assert<Conforms<typeof changePlanStatus, typeof ZPlanView>>, // POST /plans/:id/status
+];

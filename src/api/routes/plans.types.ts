@@ -21,3 +21,27 @@ export const ZListPlansQuery = z.object({
   status: z.enum(PLAN_STATUSES).optional(),
   q: z.string().trim().min(1).max(40).optional(),
 });
+
+// Responses.
+export const ZPlanView = z.object({
+  id: z.string(),
+  number: z.string(),
+  enterpriseUscc: z.string(),
+  enterpriseName: z.string().nullable(),
+  providerId: z.string().nullable(),
+  providerName: z.string().nullable(),
+  residentId: z.string(),
+  traineeName: z.string().nullable(),
+  occupationName: z.string().nullable(),
+  occupationCode: z.string(),
+  level: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  contractMonths: z.number(),
+  status: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export const ZPlanViewPage = z.object({ items: z.array(ZPlanView), total: z.number(), page: z.number(), pageSize: z.number() });

@@ -20,3 +20,23 @@ export const ZListProjectsQuery = z.object({
   providerId: z.string().max(40).optional(),
   q: z.string().trim().min(1).max(40).optional(),
 });
+
+// Responses.
+export const ZProjectView = z.object({
+  id: z.string(),
+  number: z.string(),
+  name: z.string(),
+  providerId: z.string(),
+  providerName: z.string().nullable(),
+  areaCode: z.string(),
+  selection: z.string(),
+  perTraineeFen: z.number(),
+  traineeCount: z.number(),
+  totalFen: z.number(),
+  occupationCode: z.string().nullable(),
+  level: z.string().nullable(),
+  status: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export const ZProjectViewPage = z.object({ items: z.array(ZProjectView), total: z.number(), page: z.number(), pageSize: z.number() });

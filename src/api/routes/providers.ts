@@ -15,24 +15,47 @@ import {
   ZListProvidersQuery,
   ZProviderParams,
   ZProviderStatusRequest,
+  ZProviderViewPage,
+  ZProviderView,
 } from './providers.types.ts';
+import type { Assert, Conforms } from './conforms.ts';
 
 export const providerRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
   app.get(
     '/providers',
-    { schema: { tags: ['providers'], summary: '培训机构目录清单（公开：在册机构及其项目）', querystring: ZListProvidersQuery } },
+    {
+      schema: {
+        tags: ['providers'],
+        summary: '培训机构目录清单（公开：在册机构及其项目）',
+        querystring: ZListProvidersQuery,
+        response: { 200: ZProviderViewPage },
+      },
+    },
     (req) => run(db, (tx) => listProviders(tx, req.actor, req.query)),
   );
   app.get(
     '/providers/:id',
-    { schema: { tags: ['providers'], summary: '培训机构及其资质范围（公开：在册机构）', params: ZProviderParams } },
+    {
+      schema: {
+        tags: ['providers'],
+        summary: '培训机构及其资质范围（公开：在册机构）',
+        params: ZProviderParams,
+        response: { 200: ZProviderView },
+      },
+    },
     (req) => run(db, (tx) => getProvider(tx, req.actor, req.params.id)),
   );
   app.post(
     '/providers',
     {
-      schema: { tags: ['providers'], summary: '登记培训机构', description: who('city', 'county'), body: ZCreateProviderRequest },
+      schema: {
+        tags: ['providers'],
+        summary: '登记培训机构',
+        description: who('city', 'county'),
+        body: ZCreateProviderRequest,
+        response: { 201: ZProviderView },
+      },
       ...allow('city', 'county'),
     },
     async (req, reply) => reply.status(201).send(await run(db, (tx) => createProvider(tx, req.actor, req.body))),
@@ -46,6 +69,7 @@ export const providerRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who('city', 'county'),
         params: ZProviderParams,
         body: ZAddScopeRequest,
+        response: { 201: ZProviderView },
       },
       ...allow('city', 'county'),
     },
@@ -60,6 +84,7 @@ export const providerRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who('city', 'county'),
         params: ZProviderParams,
         body: ZProviderStatusRequest,
+        response: { 200: ZProviderView },
       },
       ...allow('city', 'county'),
     },
@@ -74,9 +99,20 @@ export const providerRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who('city'),
         params: ZProviderParams,
         body: ZEntrepreneurshipRequest,
+        response: { 200: ZProviderView },
       },
       ...allow('city'),
     },
     (req) => run(db, (tx) => setEntrepreneurshipQualification(tx, req.actor, req.params.id, req.body)),
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof listProviders, typeof ZProviderViewPage>>, // GET /providers
+  Assert<Conforms<typeof getProvider, typeof ZProviderView>>, // GET /providers/:id
+  Assert<Conforms<typeof createProvider, typeof ZProviderView>>, // POST /providers
+  Assert<Conforms<typeof addProviderScope, typeof ZProviderView>>, // POST /providers/:id/scopes
+  Assert<Conforms<typeof changeProviderStatus, typeof ZProviderView>>, // POST /providers/:id/status
+  Assert<Conforms<typeof setEntrepreneurshipQualification, typeof ZProviderView>>, // POST /providers/:id/entrepreneurship
+];

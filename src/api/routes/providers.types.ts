@@ -31,3 +31,28 @@ export const ZListProvidersQuery = z.object({
   program: z.enum(PROGRAMS).optional(),
   name: optionalText(100).optional(),
 });
+
+// Responses.
+export const ZProviderScopeView = z.object({
+  id: z.number(),
+  program: z.string(),
+  occupationCode: z.string().nullable(),
+  level: z.string().nullable(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+});
+export const ZProviderView = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  uscc: z.string().nullable(),
+  areaCode: z.string(),
+  status: z.string(),
+  entrepreneurshipQualified: z.boolean(),
+  scopes: z.array(ZProviderScopeView),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export const ZProviderViewPage = z.object({ items: z.array(ZProviderView), total: z.number(), page: z.number(), pageSize: z.number() });

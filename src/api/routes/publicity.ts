@@ -16,6 +16,7 @@ import {
   ZPublishClaimsRequest,
   ZResolveObjectionRequest,
 } from './publicity.types.ts';
+import type { Assert, Conforms } from './conforms.ts';
 
 const OFFICES = ['city', 'county'] as const;
 const tags = ['publicity'];
@@ -139,3 +140,8 @@ export const publicityRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => run(db, (tx) => closeNotice(tx, request.actor, { noticeId: request.params.id })),
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof publishClaims, typeof ZNoticeResponse>>, // POST /publicity-notices
+];

@@ -5,6 +5,7 @@ import { ROLES } from '../../vocabulary/roles.ts';
 import { lookupRecord } from '../../services/records/lookup-record.ts';
 import { allow, run, who } from './route-access.ts';
 import { ZRecordLookup, ZRecordNumberParams } from './records.types.ts';
+import type { Assert, Conforms } from './conforms.ts';
 
 export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.store.db;
@@ -23,3 +24,8 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => run(db, (tx) => lookupRecord(tx, req.actor, req.params.number)),
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof lookupRecord, typeof ZRecordLookup>>, // GET /records/:number
+];

@@ -30,7 +30,9 @@ import {
   ZSource,
   ZSourceParams,
 } from './registry-exchange.types.ts';
+import { ZFile } from './fields.types.ts';
 import { z } from 'zod';
+import type { Assert, Conforms } from './conforms.ts';
 
 const tags = ['registry-exchange'];
 const attachment = (name: string) => `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -81,6 +83,7 @@ export const registryExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who('city'),
         params: ZSourceParams,
         querystring: ZFormatQuery,
+        response: { 200: ZFile },
       },
     },
     async (req, reply) => send(reply, await registryTemplate(req.actor, req.params.source, req.query.format)),
@@ -96,6 +99,7 @@ export const registryExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         description: `${who('city')}。示例含几名有待审核申领的人员、一个未登记的身份证号和一个姓名不符的人员。`,
         params: ZSourceParams,
         querystring: ZFormatQuery,
+        response: { 200: ZFile },
       },
     },
     async (req, reply) => {
@@ -204,8 +208,15 @@ export const registryExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         description: `${who('city')}。文件含完整身份证号（接收系统按身份证号归集），导出记录操作人、期间、行数和文件摘要。`,
         params: ZExportParams,
         querystring: ZExportQuery,
+        response: { 200: ZFile },
       },
     },
     async (req, reply) => send(reply, await exportRegistryFile(db, req.actor, { kind: req.params.kind, ...req.query })),
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof listRegistryImports, typeof ZImportPage>>, // GET /registry-exchange/imports
+  Assert<Conforms<typeof getRegistryImport, typeof ZImportDetail>>, // GET /registry-exchange/imports/:id
+];

@@ -110,3 +110,5 @@ export type TReport = z.infer<typeof ZReport>;
 export type TImportView = z.infer<typeof ZImportView>;
 export type TImportDetail = z.infer<typeof ZImportDetail>;
 export type TImportResult = z.infer<typeof ZImportResult>;
+
+// Responses.

@@ -9,6 +9,7 @@ import { listNotices } from '../../services/review/list-notices.ts';
 import { listPayable } from '../../services/review/payable-claims.ts';
 import { idParam } from './fields.types.ts';
 import { allow, run, who } from './route-access.ts';
+import type { Assert, Conforms } from './conforms.ts';
 import {
   okList,
   ZBatchLinesPage,
@@ -99,3 +100,12 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => run(db, (tx) => listPayable(tx, req.actor, req.query)),
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof listNotices, ReturnType<typeof okList<typeof ZNoticeSummary>>>>, // GET /review/publicity-notices
+  Assert<Conforms<typeof getNotice, typeof ZNoticeDetail>>, // GET /review/publicity-notices/:id
+  Assert<Conforms<typeof listBatches, ReturnType<typeof okList<typeof ZBatchSummary>>>>, // GET /review/payment-batches
+  Assert<Conforms<typeof listBatchLines, typeof ZBatchLinesPage>>, // GET /review/payment-batches/:id/lines
+  Assert<Conforms<typeof listPayable, ReturnType<typeof okList<typeof ZPayableGroup>>>>, // GET /review/payable
+];

@@ -120,3 +120,11 @@ export const ZPayableGroup = z.object({
 });
 
 export { okList };
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TNoticeSummary = z.infer<typeof ZNoticeSummary>;
+export type TNoticeDetail = z.infer<typeof ZNoticeDetail>;
+export type TObjection = TNoticeDetail['objections'][number];
+export type TBatchSummary = z.infer<typeof ZBatchSummary>;
+export type TBatchLine = z.infer<typeof ZBatchLine>;
+export type TPayableGroup = z.infer<typeof ZPayableGroup>;

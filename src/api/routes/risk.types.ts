@@ -77,3 +77,156 @@ export const ZEvaluationRequest = z.strictObject({
   score: z.number().min(0).max(100),
   note: optionalText(2000).nullish(),
 });
+
+// Responses.
+export const ZScanSummary = z.object({
+  scanId: z.string(),
+  parametersVersion: z.string(),
+  findings: z.number(),
+  byRule: z.record(z.string(), z.number()),
+  unknown: z.record(z.string(), z.object({ count: z.number(), note: z.string() })),
+  scored: z.object({ classes: z.number(), claims: z.number(), providers: z.number() }),
+});
+export const ZScanView = z.object({
+  id: z.string(),
+  parametersVersion: z.string(),
+  findings: z.number(),
+  byRule: z.record(z.string(), z.number()),
+  unknown: z.record(z.string(), z.object({ count: z.number(), note: z.string() })),
+  scannedBy: z.string(),
+  scannedAt: z.string(),
+});
+export const ZScanViewPage = z.object({ items: z.array(ZScanView), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ZFindingView = z.object({
+  id: z.string(),
+  scanId: z.string(),
+  rule: z.string(),
+  title: z.string(),
+  clause: z.string(),
+  weight: z.number(),
+  explanation: z.string(),
+  evidence: z.unknown(),
+  subjects: z.array(z.object({ kind: z.string(), ref: z.string(), number: z.string(), areaCode: z.string().nullable() })),
+});
+export const ZListFindingsResult = z.object({
+  items: z.array(ZFindingView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  scanId: z.string().nullable(),
+});
+export const ZScoreView = z.object({
+  kind: z.string(),
+  ref: z.string(),
+  number: z.string(),
+  areaCode: z.string().nullable(),
+  score: z.number(),
+  rules: z.array(z.string()),
+  findings: z.number(),
+});
+export const ZListScoresResult = z.object({
+  items: z.array(ZScoreView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  scanId: z.string().nullable(),
+});
+export const ZSampledInspection = z.object({
+  id: z.string(),
+  classId: z.string(),
+  areaCode: z.string(),
+  score: z.number(),
+  probability: z.number(),
+  draw: z.number(),
+});
+export const ZSampleResult = z.object({
+  id: z.string(),
+  seed: z.string(),
+  scanId: z.string().nullable(),
+  areaCode: z.string().nullable(),
+  population: z.number(),
+  inspections: z.array(ZSampledInspection),
+});
+export const ZInspectionView = z.object({
+  id: z.string(),
+  sampleId: z.string(),
+  seed: z.string(),
+  classId: z.string(),
+  classNumber: z.string(),
+  providerId: z.string(),
+  providerName: z.string(),
+  areaCode: z.string(),
+  classStatus: z.string(),
+  score: z.number(),
+  probability: z.number(),
+  draw: z.number(),
+  status: z.string(),
+  result: z.string().nullable(),
+  note: z.string().nullable(),
+  inspectedOn: z.string().nullable(),
+  inspectedBy: z.string().nullable(),
+});
+export const ZInspectionViewPage = z.object({ items: z.array(ZInspectionView), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ZRecordInspectionResult = z.object({
+  id: z.string(),
+  classId: z.string(),
+  status: z.string(),
+  result: z.string(),
+  note: z.string(),
+  inspectedOn: z.string(),
+});
+export const ZSanctionView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  claimId: z.string().nullable(),
+  providerId: z.string().nullable(),
+  amountFen: z.number().nullable(),
+  reason: z.string(),
+  publicParty: z.string(),
+  sanctionedOn: z.string(),
+});
+export const ZPublicSanctionsResult = z.object({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      kindName: z.string(),
+      party: z.string(),
+      reason: z.string(),
+      amountFen: z.number().nullable(),
+      sanctionedOn: z.string(),
+      areaCode: z.string(),
+      areaName: z.string().nullable(),
+    }),
+  ),
+});
+export const ZEvaluationView = z.object({
+  id: z.string(),
+  providerId: z.string(),
+  providerName: z.string(),
+  areaCode: z.string(),
+  providerStatus: z.string(),
+  evaluator: z.string(),
+  evaluatedOn: z.string(),
+  score: z.number(),
+  passScore: z.number(),
+  passed: z.boolean(),
+  note: z.string().nullable(),
+  statusChange: z.string().nullable(),
+  recordedBy: z.string(),
+});
+export const ZEvaluationViewPage = z.object({ items: z.array(ZEvaluationView), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ZRecordEvaluationResult = z.object({
+  id: z.string(),
+  providerId: z.string(),
+  evaluator: z.string(),
+  evaluatedOn: z.string(),
+  score: z.number(),
+  passScore: z.number(),
+  passed: z.boolean(),
+  providerStatus: z.string(),
+  statusChange: z.string().nullable(),
+});

@@ -11,6 +11,8 @@ import { setSessionSignout } from '../../services/attendance/set-session-signout
 import { showSigninCode } from '../../services/attendance/show-signin-code.ts';
 import { idParam, text } from './fields.types.ts';
 import { allow, run, who } from './route-access.ts';
+import { ZSigninCode, ZSetSessionSignoutResult, ZScanResult, ZSmsCodeSent } from './signin.types.ts';
+import type { Assert, Conforms } from './conforms.ts';
 
 const tags = ['classes'];
 const sessionParams = idParam.extend({ sessionId: z.coerce.number().int().positive().max(2_000_000_000) });
@@ -26,6 +28,7 @@ export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
         description: `${who('provider')}。kind=in 签到码（默认），kind=out 签退码（仅要求签退的课次）。`,
         params: sessionParams,
         querystring: z.object({ kind: z.enum(['in', 'out']).default('in') }),
+        response: { 200: ZSigninCode },
       },
       ...allow('provider'),
     },
@@ -40,6 +43,7 @@ export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who('provider'),
         params: sessionParams,
         body: z.strictObject({ requiresSignout: z.boolean() }),
+        response: { 200: ZSetSessionSignoutResult },
       },
       ...allow('provider'),
     },
@@ -60,6 +64,7 @@ export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
             .regex(/^[A-Za-z0-9-]{16,64}$/, '设备标识格式不对')
             .describe('手机浏览器中保存的随机设备标识；服务器只保存其摘要'),
         }),
+        response: { 200: ZScanResult },
       },
       ...allow('trainee'),
     },
@@ -87,6 +92,7 @@ export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
             .regex(/^\d{17}[\dXx]$/, '身份证号应为 18 位'),
           name: text(50),
         }),
+        response: { 200: ZSmsCodeSent },
       },
     },
     (req) => run(db, (tx) => sendSigninSmsCode(tx, { ...req.body, ip: req.ip })),
@@ -103,6 +109,7 @@ export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
           code: z.string().regex(/^\d{6}$/, '验证码为 6 位数字'),
           deviceId,
         }),
+        response: { 200: ZScanResult },
       },
     },
     async (req) => {
@@ -113,3 +120,11 @@ export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof showSigninCode, typeof ZSigninCode>>, // GET /classes/:id/sessions/:sessionId/signin-code
+  Assert<Conforms<typeof setSessionSignout, typeof ZSetSessionSignoutResult>>, // PUT /classes/:id/sessions/:sessionId/signout
+  Assert<Conforms<typeof scanSigninCode, typeof ZScanResult>>, // POST /signin
+  Assert<Conforms<typeof sendSigninSmsCode, typeof ZSmsCodeSent>>, // POST /signin/sms-code
+];

@@ -21,7 +21,17 @@ import {
   ZSetTaskRequest,
   ZTaskIdParams,
   ZTaskProgressQuery,
+  ZListFundAccountsResult,
+  ZListEnterpriseSharesResult,
+  ZFundDisclosure,
+  ZListTaskProgressResult,
+  ZSetAnnualTaskResult,
+  ZChangeAnnualTaskResult,
+  ZRecordEmploymentFiguresResult,
+  ZCityGoals,
 } from './supervision.types.ts';
+import type { Assert, Conforms } from './conforms.ts';
+import { ZFile } from './fields.types.ts';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const attachment = (name: string) => `attachment; filename="report"; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -40,6 +50,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '资金账户：预算、预留、已付、预支、追回、余额，及分项目支出（§5.2）',
         description: fundReaders,
         querystring: ZFundAccountsQuery,
+        response: { 200: ZListFundAccountsResult },
       },
       ...allow(...READERS),
     },
@@ -53,6 +64,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'R9 企业职工培训补贴占专账资金支出比例（低于 60% 预警）',
         description: `${who('city')}、市财政局`,
         querystring: ZEnterpriseShareQuery,
+        response: { 200: ZListEnterpriseSharesResult },
       },
       ...allow('city', 'department'),
     },
@@ -60,12 +72,19 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/public/fund-disclosure',
-    { schema: { tags, summary: '资金使用公开：分项目、地区、培训机构（公开）', querystring: ZDisclosureQuery } },
+    {
+      schema: {
+        tags,
+        summary: '资金使用公开：分项目、地区、培训机构（公开）',
+        querystring: ZDisclosureQuery,
+        response: { 200: ZFundDisclosure },
+      },
+    },
     (req) => fundDisclosure(db, req.query),
   );
   app.get(
     '/public/fund-disclosure/xlsx',
-    { schema: { tags, summary: '资金使用定期公开（Excel，公开）', querystring: ZDisclosureQuery } },
+    { schema: { tags, summary: '资金使用定期公开（Excel，公开）', querystring: ZDisclosureQuery, response: { 200: ZFile } } },
     async (req, reply) => {
       const d = await fundDisclosure(db, req.query);
       return reply
@@ -83,6 +102,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '年度培训任务及季度进度；lagging=true 为本季度通报名单',
         description: `${who(...READERS)}（县区本辖区、部门本部门）`,
         querystring: ZTaskProgressQuery,
+        response: { 200: ZListTaskProgressResult },
       },
       ...allow(...READERS),
     },
@@ -90,13 +110,29 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/targets',
-    { schema: { tags, summary: '下达年度培训任务（市人社局）', description: who('city'), body: ZSetTaskRequest }, ...allow('city') },
+    {
+      schema: {
+        tags,
+        summary: '下达年度培训任务（市人社局）',
+        description: who('city'),
+        body: ZSetTaskRequest,
+        response: { 201: ZSetAnnualTaskResult },
+      },
+      ...allow('city'),
+    },
     async (req, reply) => reply.status(201).send(await run(db, (tx) => setAnnualTask(tx, req.actor, req.body))),
   );
   app.patch(
     '/targets/:id',
     {
-      schema: { tags, summary: '调整年度培训任务（写明原因）', description: who('city'), params: ZTaskIdParams, body: ZChangeTaskRequest },
+      schema: {
+        tags,
+        summary: '调整年度培训任务（写明原因）',
+        description: who('city'),
+        params: ZTaskIdParams,
+        body: ZChangeTaskRequest,
+        response: { 200: ZChangeAnnualTaskResult },
+      },
       ...allow('city'),
     },
     (req) => run(db, (tx) => changeAnnualTask(tx, req.actor, req.params.id, req.body)),
@@ -109,6 +145,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '登记就业人员、技能劳动者、高技能人才人数（§1）',
         description: who('city', 'county'),
         body: ZEmploymentFiguresRequest,
+        response: { 201: ZRecordEmploymentFiguresResult },
       },
       ...allow('city', 'county'),
     },
@@ -122,9 +159,22 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '§1 目标：技能劳动者占比、高技能人才占比、钒钛和康养产业轮训',
         description: who(...READERS),
         querystring: ZGoalsQuery,
+        response: { 200: ZCityGoals },
       },
       ...allow(...READERS),
     },
     (req) => readCityGoals(db, req.actor, req.query.year),
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof listFundAccounts, typeof ZListFundAccountsResult>>, // GET /supervision/funds
+  Assert<Conforms<typeof listEnterpriseShares, typeof ZListEnterpriseSharesResult>>, // GET /supervision/enterprise-share
+  Assert<Conforms<typeof fundDisclosure, typeof ZFundDisclosure>>, // GET /public/fund-disclosure
+  Assert<Conforms<typeof listTaskProgress, typeof ZListTaskProgressResult>>, // GET /targets
+  Assert<Conforms<typeof setAnnualTask, typeof ZSetAnnualTaskResult>>, // POST /targets
+  Assert<Conforms<typeof changeAnnualTask, typeof ZChangeAnnualTaskResult>>, // PATCH /targets/:id
+  Assert<Conforms<typeof recordEmploymentFigures, typeof ZRecordEmploymentFiguresResult>>, // POST /employment-figures
+  Assert<Conforms<typeof readCityGoals, typeof ZCityGoals>>, // GET /goals
+];

@@ -56,3 +56,165 @@ export const ZEmploymentFiguresRequest = z.strictObject({
   source: text(200),
 });
 export const ZGoalsQuery = z.object({ year });
+
+// Responses.
+export const ZProgramSpending = z.object({
+  program: z.string(),
+  programName: z.string(),
+  reservedFen: z.number(),
+  paidFen: z.number(),
+  advancedFen: z.number(),
+  recoveredFen: z.number(),
+  spentFen: z.number(),
+});
+export const ZFundAccount = z.object({
+  sourceName: z.string(),
+  spentFen: z.number(),
+  programs: z.array(ZProgramSpending),
+  id: z.string(),
+  source: z.string(),
+  year: z.number(),
+  budgetFen: z.number(),
+  reservedFen: z.number(),
+  paidFen: z.number(),
+  advancedFen: z.number(),
+  recoveredFen: z.number(),
+  remainingFen: z.number(),
+});
+export const ZListFundAccountsResult = z.object({
+  items: z.array(ZFundAccount),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export const ZEnterpriseShare = z.object({
+  year: z.number(),
+  fundId: z.string().nullable(),
+  enterpriseFen: z.number(),
+  totalFen: z.number(),
+  shareBasisPoints: z.number().nullable(),
+  minPercent: z.number(),
+  clause: z.string(),
+  below: z.boolean(),
+  message: z.string(),
+});
+export const ZListEnterpriseSharesResult = z.object({
+  items: z.array(ZEnterpriseShare),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export const ZPeriod = z.object({ year: z.number(), quarter: z.number().nullable(), from: z.string(), to: z.string(), label: z.string() });
+export const ZDisclosureRow = z.object({
+  key: z.string(),
+  name: z.string(),
+  claims: z.number(),
+  people: z.number(),
+  approvedFen: z.number(),
+  paidFen: z.number(),
+});
+export const ZFundDisclosure = z.object({
+  period: ZPeriod,
+  funds: z.array(
+    z.object({
+      id: z.string(),
+      sourceName: z.string(),
+      year: z.number(),
+      budgetFen: z.number(),
+      spentFen: z.number(),
+      paidFen: z.number(),
+      remainingFen: z.number(),
+    }),
+  ),
+  byProgram: z.array(ZDisclosureRow),
+  byArea: z.array(ZDisclosureRow),
+  byProvider: z.array(ZDisclosureRow),
+  totals: z.object({ people: z.number(), claims: z.number(), approvedFen: z.number(), paidFen: z.number() }),
+  note: z.string(),
+});
+export const ZTaskProgress = z.object({
+  id: z.number(),
+  year: z.number(),
+  quarter: z.number(),
+  unitKind: z.string(),
+  unit: z.string(),
+  unitName: z.string(),
+  areaCode: z.string().nullable(),
+  program: z.string(),
+  programName: z.string(),
+  target: z.number(),
+  done: z.number(),
+  expected: z.number(),
+  doneBasisPoints: z.number(),
+  lagging: z.boolean(),
+  shortfall: z.number(),
+  note: z.string().nullable(),
+});
+export const ZListTaskProgressResult = z.object({
+  items: z.array(ZTaskProgress),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export const ZSetAnnualTaskResult = z.object({
+  id: z.number(),
+  year: z.number(),
+  unitKind: z.string(),
+  unit: z.string(),
+  program: z.string(),
+  target: z.number(),
+  note: z.string().nullable(),
+});
+export const ZChangeAnnualTaskResult = z.object({
+  id: z.number(),
+  year: z.number(),
+  unitKind: z.string(),
+  unit: z.string(),
+  program: z.string(),
+  target: z.number(),
+  note: z.string().nullable(),
+});
+export const ZRecordEmploymentFiguresResult = z.object({
+  areaCode: z.string(),
+  year: z.number(),
+  employed: z.number(),
+  skilled: z.number(),
+  highSkilled: z.number(),
+  source: z.string(),
+});
+export const ZSkillRatio = z.object({
+  areaCode: z.string(),
+  areaName: z.string(),
+  employed: z.number().nullable(),
+  skilled: z.number().nullable(),
+  highSkilled: z.number().nullable(),
+  skilledBasisPoints: z.number().nullable(),
+  highSkilledBasisPoints: z.number().nullable(),
+  skilledMet: z.boolean().nullable(),
+  highSkilledMet: z.boolean().nullable(),
+  missing: z.boolean(),
+});
+export const ZEnterpriseWithoutHeadcount = z.object({ uscc: z.string(), name: z.string(), areaCode: z.string() });
+export const ZIndustryRotation = z.object({
+  industry: z.string(),
+  industryName: z.string(),
+  enterprises: z.number(),
+  enterprisesWithoutHeadcount: z.number(),
+  withoutHeadcount: z.array(ZEnterpriseWithoutHeadcount),
+  mainPostEmployees: z.number(),
+  trained: z.number(),
+  trainedBasisPoints: z.number().nullable(),
+  met: z.boolean().nullable(),
+});
+export const ZCityGoals = z.object({
+  year: z.number(),
+  clause: z.string(),
+  policyPackage: z.string().nullable(),
+  asOf: z.string(),
+  skilledTargetPercent: z.number().nullable(),
+  highSkilledTargetPercent: z.number().nullable(),
+  areas: z.array(ZSkillRatio),
+  city: ZSkillRatio,
+  rotation: z.array(ZIndustryRotation),
+  missing: z.array(z.string()),
+});

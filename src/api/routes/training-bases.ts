@@ -15,7 +15,12 @@ import { setClassTextbook } from '../../services/skills/set-class-textbook.ts';
 import { getClassTextbook } from '../../services/skills/get-class-textbook.ts';
 import { idParam, okList } from './fields.types.ts';
 import { allow, run, who } from './route-access.ts';
+import type { Assert, Conforms } from './conforms.ts';
 import {
+  ZCompetitionViewPage,
+  ZCreateCompetitionResult,
+  ZListCompetitionResultsResult,
+  ZRecordCompetitionResultResult,
   ZBaseBooking,
   ZBaseBookings,
   ZClassTextbook,
@@ -59,7 +64,7 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/training-bases',
-    { schema: { tags, summary: '登记公共实训基地', description: who('city'), body: ZTrainingBaseRequest }, ...allow('city') },
+    { schema: { tags, summary: '登记公共实训基地', description: who('city'), body: ZTrainingBaseRequest, response: { 201: ZTrainingBase } }, ...allow('city') },
     async (req, reply) => reply.status(201).send(await run(db, (tx) => createTrainingBase(tx, req.actor, req.body))),
   );
   app.get(
@@ -153,7 +158,7 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/textbooks',
-    { schema: { tags, summary: '登记培训教材', description: who('city'), body: ZTextbookRequest }, ...allow('city') },
+    { schema: { tags, summary: '登记培训教材', description: who('city'), body: ZTextbookRequest, response: { 201: ZTextbook } }, ...allow('city') },
     async (req, reply) => reply.status(201).send(await run(db, (tx) => createTextbook(tx, req.actor, req.body))),
   );
   app.put(
@@ -174,19 +179,19 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/competitions',
     {
-      schema: { tags, summary: '职业技能竞赛', description: who('city', 'county'), querystring: ZCompetitionsQuery },
+      schema: { tags, summary: '职业技能竞赛', description: who('city', 'county'), querystring: ZCompetitionsQuery, response: { 200: ZCompetitionViewPage } },
       ...allow('city', 'county'),
     },
     (req) => run(db, (tx) => listCompetitions(tx, req.actor, req.query)),
   );
   app.post(
     '/competitions',
-    { schema: { tags, summary: '登记职业技能竞赛', description: who('city'), body: ZCompetitionRequest }, ...allow('city') },
+    { schema: { tags, summary: '登记职业技能竞赛', description: who('city'), body: ZCompetitionRequest, response: { 201: ZCreateCompetitionResult } }, ...allow('city') },
     async (req, reply) => reply.status(201).send(await run(db, (tx) => createCompetition(tx, req.actor, req.body))),
   );
   app.get(
     '/competitions/:id/results',
-    { schema: { tags, summary: '竞赛成绩', description: who('city', 'county'), params: ZCompetitionParam }, ...allow('city', 'county') },
+    { schema: { tags, summary: '竞赛成绩', description: who('city', 'county'), params: ZCompetitionParam, response: { 200: ZListCompetitionResultsResult } }, ...allow('city', 'county') },
     (req) => run(db, (tx) => listCompetitionResults(tx, req.actor, req.params.id)),
   );
   app.put(
@@ -198,6 +203,7 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who('city'),
         params: ZCompetitionParam,
         body: ZCompetitionResultRequest,
+        response: { 200: ZRecordCompetitionResultResult },
       },
       ...allow('city'),
     },
@@ -217,3 +223,22 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => run(db, (tx) => listMyCompetitionResults(tx, req.actor)),
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [
+  Assert<Conforms<typeof listTrainingBases, ReturnType<typeof okList<typeof ZTrainingBase>>>>, // GET /training-bases
+  Assert<Conforms<typeof createTrainingBase, typeof ZTrainingBase>>, // POST /training-bases
+  Assert<Conforms<typeof getTrainingBase, typeof ZTrainingBase>>, // GET /training-bases/:id
+  Assert<Conforms<typeof listBaseBookings, typeof ZBaseBookings>>, // GET /training-bases/:id/bookings
+  Assert<Conforms<typeof bookTrainingBase, typeof ZBaseBooking>>, // POST /base-bookings
+  Assert<Conforms<typeof cancelBaseBooking, typeof ZBaseBooking>>, // POST /base-bookings/:id/cancel
+  Assert<Conforms<typeof listClassBookings, typeof ZBaseBookings>>, // GET /classes/:id/base-bookings
+  Assert<Conforms<typeof getClassTextbook, typeof ZClassTextbook>>, // GET /classes/:id/textbook
+  Assert<Conforms<typeof createTextbook, typeof ZTextbook>>, // POST /textbooks
+  Assert<Conforms<typeof setClassTextbook, typeof ZTextbookSet>>, // PUT /classes/:id/textbook
+  Assert<Conforms<typeof listCompetitions, typeof ZCompetitionViewPage>>, // GET /competitions
+  Assert<Conforms<typeof createCompetition, typeof ZCreateCompetitionResult>>, // POST /competitions
+  Assert<Conforms<typeof listCompetitionResults, typeof ZListCompetitionResultsResult>>, // GET /competitions/:id/results
+  Assert<Conforms<typeof recordCompetitionResult, typeof ZRecordCompetitionResultResult>>, // PUT /competitions/:id/results
+  Assert<Conforms<typeof listMyCompetitionResults, typeof ZMyCompetitionResults>>, // GET /my/competition-results
+];

@@ -121,3 +121,36 @@ export const ZMyCompetitionResults = z.object({
     }),
   ),
 });
+export const ZCompetitionView = z.object({
+  id: z.number(),
+  name: z.string(),
+  heldOn: z.string(),
+  occupationCode: z.string(),
+  occupationName: z.string().nullable(),
+  organiser: z.string(),
+  areaCode: z.string(),
+  results: z.number(),
+});
+export const ZCompetitionViewPage = z.object({
+  items: z.array(ZCompetitionView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export const ZCreateCompetitionResult = z.object({
+  id: z.number(),
+  name: z.string(),
+  heldOn: z.string(),
+  occupationCode: z.string(),
+  organiser: z.string(),
+  areaCode: z.string(),
+});
+export const ZListCompetitionResultsResult = z.object({
+  items: z.array(z.object({ residentId: z.string(), name: z.string(), rank: z.number().nullable(), award: z.string() })),
+});
+export const ZRecordCompetitionResultResult = z.object({
+  competitionId: z.number(),
+  residentId: z.string(),
+  rank: z.number().nullable(),
+  award: z.string(),
+});

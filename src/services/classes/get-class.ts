@@ -4,6 +4,7 @@ import { residentIdFor, requireActor, type Actor } from '../access.ts';
 import { notFound } from '../record-scope.ts';
 import type { Tx } from '../../store/audit-log.ts';
 import { classInScope } from './class-scope.ts';
+import type { ClassApplication } from './class-application.ts';
 import type { OpeningReview } from './opening-review.ts';
 import { reviewFor } from './review-problems.ts';
 
@@ -38,10 +39,10 @@ export interface ClassView {
   endDate: string;
   hours: number;
   venue: string;
-  teachers: unknown;
+  teachers: ClassApplication['teachers'] | null;
   status: string;
   reviewNote: string | null;
-  reviewProblems: unknown;
+  reviewProblems: OpeningReview | null;
   trainees: ClassTraineeView[];
   sessions: { id: number; day: string; startsAt: string; endsAt: string; hours: number }[];
   certificates: { id: number; type: string; number: string; residentId: string; issuedOn: string }[];
@@ -138,7 +139,7 @@ export async function getClass(tx: Tx, actor: Actor | null, id: string): Promise
     endDate: c.end_date,
     hours: Number(c.hours),
     venue: c.venue,
-    teachers: json(c.teachers),
+    teachers: json(c.teachers) as ClassApplication['teachers'] | null,
     status: c.status,
     reviewNote: c.review_note,
     reviewProblems: reviewProblemsFor(a, json(c.review_problems) as OpeningReview | null, visible),

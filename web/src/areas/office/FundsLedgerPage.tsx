@@ -14,6 +14,7 @@ import { ADVANCE_STATUS_NAMES, areaName, nameOf } from '../../labels.ts';
 import { ExportButton, ListFilters, useServerList, type ExportColumn } from '../../list.tsx';
 import { ListHeader, options, RequireRole } from '../trainee/party-ui.tsx';
 import { FormDialog, yuanToFen } from './shared.tsx';
+import type { TLedgerEntry } from '../../../../src/api/routes/funds.types.ts';
 
 interface Fund {
   id: string;
@@ -27,19 +28,8 @@ interface Fund {
   remainingFen: number;
   payerAccount?: { accountName: string; accountNumber: string; bankName: string } | null;
 }
-interface Entry {
-  kind: string;
-  at: string;
-  ref: string;
-  subject: string | null;
-  refNumber: string | null;
-  subjectNumber: string | null;
-  amountFen: number;
-  status: string | null;
-  areaCode: string | null;
-  by: string | null;
-  note: string | null;
-}
+/** A movement as GET /funds/:id/ledger sends it (inferred from the route's schema). */
+type Entry = TLedgerEntry;
 
 const SOURCE_NAMES: Record<string, string> = { special_action: '职业技能提升行动专账资金', employment_fund: '就业创业补助资金' };
 const KIND_NAMES: Record<string, string> = { reservation: '批准预留', payment: '支付', advance: '预付', recovery: '追回' };

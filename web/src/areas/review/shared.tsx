@@ -7,137 +7,21 @@ import { useAuth } from '../../auth.tsx';
 import { HomeButton } from '../../components.tsx';
 import { RequireAuth } from '../../layout/RequireAuth.tsx';
 
-export interface ClassSummary {
-  id: string;
-  number: string;
-  providerId: string;
-  providerName: string | null;
-  enterpriseUscc: string | null;
-  enterpriseName: string | null;
-  occupationName: string | null;
-  program: string;
-  areaCode: string;
-  occupationCode: string | null;
-  level: string | null;
-  startDate: string;
-  endDate: string;
-  status: string;
-  trainees: number;
-}
-export interface Problem {
-  rule: string;
-  clause: string;
-  severity: 'blocking' | 'warning';
-  message: string;
-}
-export interface OpeningReview {
-  blocking: boolean;
-  classProblems: Problem[];
-  trainees: { residentId: string; name: string; problems: Problem[] }[];
-}
-export interface ClassView extends Omit<ClassSummary, 'trainees' | 'occupationName'> {
-  projectName: string | null;
-  filingNumber: string | null;
-  trainees: { residentId: string; name: string; employerUscc: string | null; newHire: boolean | null }[];
-  enterpriseUscc: string | null;
-  entrepreneurshipType: string | null;
-  projectId: string | null;
-  filingId: string | null;
-  hours: number;
-  venue: string;
-  teachers: { name: string; qualification?: string }[] | null;
-  reviewNote: string | null;
-  reviewProblems: unknown;
-  sessions: { id: number; day: string; startsAt: string; endsAt: string; hours: number }[];
-  createdBy: string;
-  createdAt: string;
-}
-export interface NoticeSummary {
-  id: string;
-  number: string;
-  areaCode: string;
-  title: string;
-  startsOn: string;
-  workingDays: number;
-  endsOn: string;
-  status: string;
-  claims: number;
-  objections: number;
-  openObjections: number;
-  createdBy: string;
-  createdAt: string;
-  closable: boolean;
-}
-export interface Objection {
-  id: string;
-  claimId: string | null;
-  claimNumber: string | null;
-  text: string;
-  raisedBy: string;
-  raisedAt: string;
-  status: string;
-  /** The business days it was received and resolved (null on objections recorded before they were kept). */
-  receivedOn: string | null;
-  resolvedOn: string | null;
-  resolution: string | null;
-  resolvedBy: string | null;
-  resolvedAt: string | null;
-}
-export interface NoticeDetail extends Omit<NoticeSummary, 'claims' | 'objections' | 'openObjections'> {
-  pausedOn: string | null;
-  daysLeft: number | null;
-  closable: boolean;
-  claimsByStatus: Record<string, number>;
-  /** The claims' amounts by status (the amount an approval would reserve), in fen. */
-  amountFenByStatus: Record<string, number>;
-  publishedOn: string | null;
-  closedOn: string | null;
-  /** The business date the server judged `closable` on. */
-  today: string;
-  objections: Objection[];
-}
-export interface BatchSummary {
-  id: string;
-  number: string;
-  fundYear: number;
-  fundSource: string;
-  areaCode: string;
-  fundId: string;
-  status: string;
-  totalFen: number;
-  items: number;
-  paid: number;
-  paidFen: number;
-  createdBy: string;
-  createdAt: string;
-  updatedBy: string | null;
-  updatedAt: string | null;
-}
-export interface BatchLine {
-  claimId: string;
-  claimNumber: string;
-  program: string;
-  payee: string;
-  payeeRef: string | null;
-  accountHolder: string | null;
-  residentId: string;
-  amountFen: number;
-  paid: boolean;
-  paidAt: string | null;
-  lineNo: number;
-  accountMasked: string | null;
-  bankName: string | null;
-  bankOutcome: 'paid' | 'failed' | null;
-  bankRef: string | null;
-  failureReason: string | null;
-}
-export interface PayableGroup {
-  areaCode: string;
-  fundId: string;
-  claims: number;
-  totalFen: number;
-  allowedActs: 'build'[];
-}
+// The shapes of the API these screens read: inferred from the routes' response schemas.
+export type {
+  TClassSummary as ClassSummary,
+  TProblem as Problem,
+  TOpeningReview as OpeningReview,
+  TClassView as ClassView,
+} from '../../../../src/api/routes/classes.types.ts';
+export type {
+  TNoticeSummary as NoticeSummary,
+  TObjection as Objection,
+  TNoticeDetail as NoticeDetail,
+  TBatchSummary as BatchSummary,
+  TBatchLine as BatchLine,
+  TPayableGroup as PayableGroup,
+} from '../../../../src/api/routes/review.types.ts';
 export interface Fund {
   id: string;
   source: string;
