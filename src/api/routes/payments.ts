@@ -66,8 +66,13 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         description: who(...OFFICES),
-        summary: '支付批次（幂等：重复执行或中断后再执行，不会重复支付）',
+        summary: '线下支付：未下载银行支付文件的批次，按银行凭证号登记支付（幂等：重复执行或中断后以同一凭证号再执行，不会重复支付）',
         params: ZBatchIdParams,
+        body: z
+          .object({
+            bankRef: z.string().max(200).describe('银行出具的支付凭证号（银行流水号），整批各笔均记此号；重新执行须相同'),
+          })
+          .strict(),
         response: {
           200: z.object({
             id: z.string(),
@@ -80,7 +85,7 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => payPaymentBatch(db, request.actor, { batchId: request.params.id }),
+    async (request) => payPaymentBatch(db, request.actor, { batchId: request.params.id, bankRef: request.body.bankRef }),
   );
 
   app.post(

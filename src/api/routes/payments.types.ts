@@ -52,6 +52,10 @@ export const ZBatchView = z.object({
       importedAt: z.string(),
     }),
   ),
+  offlinePayment: z
+    .object({ bankRef: z.string(), recordedBy: z.string(), recordedAt: z.string() })
+    .nullable()
+    .describe('线下支付（未经银行支付文件）：银行凭证号、登记人和时间；经银行支付文件支付的批次为 null'),
   allowedActs: z
     .array(z.enum(['confirm', 'pay', 'cancel', 'bank_file', 'bank_return', 'reissue']))
     .describe('查看者现在可以对该批次进行的操作（按其支付职责与“编制人不复核、复核人不支付”）'),
