@@ -129,13 +129,6 @@ export async function payPaymentBatch(db: Db, actor: Actor | null, input: { batc
         .returning('id')
         .executeTakeFirst();
       if (!inserted) return false; // paid already (a concurrent or earlier run)
-      // The line is settled with the bank's reference, as a bank return would (never paid again).
-      await tx
-        .updateTable('payment_batch_items')
-        .set({ outcome: 'paid', bank_ref: bankRef, settled_at: new Date() })
-        .where('batch_id', '=', batch.id)
-        .where('claim_id', '=', claim.id)
-        .execute();
       const to = transition(claim.number, claim.status, 'pay');
       await tx.updateTable('reservations').set({ status: 'paid' }).where('claim_id', '=', claim.id).execute();
       await tx.updateTable('claims').set({ status: to, updated_by: label, updated_at: new Date() }).where('id', '=', claim.id).execute();
