@@ -63,6 +63,7 @@ import { AppError } from '../services/app-error.ts';
 import type { ClassApplication, ClassProgram } from '../services/classes/class-application.ts';
 import { createClass } from '../services/classes/create-class.ts';
 import { submitClass } from '../services/classes/submit-class.ts';
+import { attachClassDocuments } from './seed-demo-documents.ts';
 import { approveClass } from '../services/classes/approve-class.ts';
 import { returnClass } from '../services/classes/return-class.ts';
 import { startClass } from '../services/classes/start-class.ts';
@@ -1016,6 +1017,16 @@ async function reviewApplications(story: AfterFileContents) {
     const view = await createClass(tx, providerActor(s), application(s));
     s.id = view.id;
   }
+  // Their documents, uploaded before submission (attachments are fixed once an application is
+  // submitted). The first two applications left awaiting review go without, on purpose: their
+  // reviews show the 开班附件 warning where it is true.
+  const withoutDocuments = new Set(ordered.filter((s) => s.status === 'submitted').slice(0, 2));
+  await attachClassDocuments(
+    tx,
+    ordered
+      .filter((s) => s.status !== 'draft' && !withoutDocuments.has(s))
+      .map((s) => ({ id: s.id!, program: s.program, uploader: providerActor(s) })),
+  );
   for (const s of [...ordered.filter((x) => x !== overlapB && x !== overlapA)]) {
     if (s.status === 'draft') continue;
     await submitClass(tx, providerActor(s), s.id!);
@@ -1747,7 +1758,8 @@ async function reviewPublishAndPay(story: AfterSubmitAndDecideClaims) {
   await seedDemoAccounts(tx, actors.city);
   const paidBatch = await buildPaymentBatch(tx, actors.county.get('510402')!, { areaCode: '510402', fundId: 'F-SA-2020' });
   await confirmPaymentBatch(tx, actors.checker, { batchId: paidBatch.id });
-  await payPaymentBatch(tx, actors.payer, { batchId: paidBatch.id });
+  // Paid before the bank-file exchange existed: 线下支付 with the bank's (fictional) voucher number.
+  await payPaymentBatch(tx, actors.payer, { batchId: paidBatch.id, bankRef: 'YH2021110300001' });
   try {
     await buildPaymentBatch(tx, actors.county.get('510403')!, { areaCode: '510403', fundId: 'F-SA-2020' });
   } catch (e) {

@@ -1079,7 +1079,7 @@ export interface RegistryInsuredSpellTable {
 export interface RegistryConflictTable {
   id: Generated<number>;
   import_id: number;
-  resident_id: string;
+  resident_id: string | null;
   fact: string;
   source: string;
   on_date: string;
@@ -1092,6 +1092,22 @@ export interface RegistryConflictTable {
   closed_by: Optional<string | null>;
   closed_at: Optional<Date | null>;
   resolution: Optional<string | null>;
+}
+// Evidence from its source (2026-12-06T2130-exchange-evidence): 参保 from the social-insurance extract,
+// conflicts about an enterprise, and a batch paid outside the bank file (线下支付) with its reference.
+export interface EnterpriseFactTable {
+  /** The registry import the fact came from; null when recorded by hand. */
+  registry_import_id: Optional<number | null>;
+  registry_row: Optional<number | null>;
+}
+export interface RegistryConflictTable {
+  /** Exactly one of resident_id (a person's fact) and uscc (an enterprise's). */
+  uscc: Optional<string | null>;
+}
+export interface PaymentBatchTable {
+  offline_ref: Optional<string | null>;
+  offline_by: Optional<string | null>;
+  offline_at: Optional<Date | null>;
 }
 export interface Database {
   registry_imports: RegistryImportTable;

@@ -356,6 +356,7 @@ const TABLE: Record<string, Row> = {
     who: ['city', 'county'],
     scope: 'batchPay',
     path: ({ side }) => `/payment-batches/${F.batch[side]}/pay`,
+    body: () => ({ bankRef: 'MATRIX-1' }),
   },
   // A draft is cancelled by 经办 (the offices, a county in its area) or 复核 (the city, the finance bureau).
   'POST /api/v1/payment-batches/{id}/cancel': {

@@ -275,7 +275,7 @@ describe("A confirmed batch's bank file", () => {
   it('a second download is refused until the file is reissued; the pay act gives way to the bank return', async () => {
     const again = await req('GET', `/payment-batches/${batchId}/bank-file?format=xlsx`, 'zhifu2');
     expect([again.statusCode, again.json().error.message]).toEqual([409, expect.stringContaining('每次签发只能下载一次')]);
-    const pay = await req('POST', `/payment-batches/${batchId}/pay`, 'zhifu2');
+    const pay = await req('POST', `/payment-batches/${batchId}/pay`, 'zhifu2', { bankRef: 'BANK-TEST-1' });
     expect([pay.statusCode, pay.json().error.message]).toEqual([409, expect.stringContaining('请导入银行回单')]);
     expect((await req('POST', `/payment-batches/${batchId}/bank-file/reissue`, 'fuhe', { reason: '短' })).statusCode).toBe(400);
     expect(

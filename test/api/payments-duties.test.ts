@@ -127,7 +127,7 @@ describe('Build, confirm, pay: three people', () => {
     });
     // jingban holds no confirm duty; a city login holding every duty that built a batch is refused as the builder.
     expect((await post(`/payment-batches/${batchId}/confirm`, 'jingban')).statusCode).toBe(403);
-    expect((await post(`/payment-batches/${batchId}/pay`, 'zhifu')).statusCode).toBe(409);
+    expect((await post(`/payment-batches/${batchId}/pay`, 'zhifu', { bankRef: 'BANK-TEST-1' })).statusCode).toBe(409);
   });
 
   it('a city login holding every duty cannot confirm the batch it built', async () => {
@@ -153,15 +153,15 @@ describe('Build, confirm, pay: three people', () => {
 
   it('复核 confirms; the confirmer cannot pay (409); 支付 pays', async () => {
     expect((await post(`/payment-batches/${batchId}/confirm`, 'both')).json()).toMatchObject({ status: 'confirmed' });
-    const self = await post(`/payment-batches/${batchId}/pay`, 'both');
+    const self = await post(`/payment-batches/${batchId}/pay`, 'both', { bankRef: 'BANK-TEST-1' });
     expect([self.statusCode, self.json().error.message]).toEqual([
       409,
       '您复核确认了这个支付批次，不能由您本人支付；请由另一位有支付职责的人员支付',
     ]);
     expect((await get(`/payment-batches/${batchId}`, 'both')).json()).toMatchObject({ confirmedBy: 'city:both', allowedActs: [] });
     expect((await get(`/payment-batches/${batchId}`, 'zhifu')).json().allowedActs).toEqual(['pay', 'bank_file']);
-    expect((await post(`/payment-batches/${batchId}/pay`, 'jingban')).statusCode).toBe(403);
-    expect((await post(`/payment-batches/${batchId}/pay`, 'zhifu')).json()).toMatchObject({ status: 'paid', paidNow: 3, held: 0 });
+    expect((await post(`/payment-batches/${batchId}/pay`, 'jingban', { bankRef: 'BANK-TEST-1' })).statusCode).toBe(403);
+    expect((await post(`/payment-batches/${batchId}/pay`, 'zhifu', { bankRef: 'BANK-TEST-1' })).json()).toMatchObject({ status: 'paid', paidNow: 3, held: 0 });
     expect((await audit('payment_batch.confirm')).find((e) => e.entity_id === batchId)).toMatchObject({ actor: 'city:both' });
     expect((await audit('claim.pay')).filter((e) => (e.data as { batchId: string }).batchId === batchId).map((e) => e.actor)).toEqual([
       'city:zhifu',

@@ -1,7 +1,7 @@
 // The city's registry exchange in the browser (docs/registry-exchange.md): the clerk fills the social
 // insurance and the poverty templates downloaded from the server, imports each on the 数据交换 page
 // after confirming, and reads the reconciliation report: the claims the new facts re-decided, the
-// conflict with a fact recorded by hand, the ID not on record. Set-up (people, claims) goes through the
+// conflict with a fact recorded by hand, the ID not on record, the employer's 参保 from the spells. Set-up (people, claims) goes through the
 // API as the city would; the files are built from the server's own templates.
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -146,6 +146,9 @@ describe('The city imports registry extracts built from the templates', () => {
     expect(await redecided.textContent()).toContain('不符合条件');
     expect(await page.getByTestId('report-conflicts').textContent()).toContain('人工登记：否（窗口核实：否，自 2020年1月1日）');
     expect(await page.getByTestId('report-unknown-ids').textContent()).toContain(STRANGER.id);
+    // The employer's 参保 (§4.8) from its employee's spell: contributing from its first month.
+    expect(await page.getByTestId('report-enterprise-facts').textContent()).toContain('东区示例钒钛制品有限公司（交换测试）');
+    expect(await page.getByTestId('report-enterprise-facts').textContent()).toContain('2015');
     expect(await report.textContent()).not.toMatch(UUID);
     await screenshot(page, '90-exchange-social-insurance-report');
     expect(await city.call<ClaimView>('GET', `/claims/${retiredClaim.id}`)).toMatchObject({ status: 'decided', outcome: 'ineligible' });

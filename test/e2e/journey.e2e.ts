@@ -407,17 +407,20 @@ describe('One journey across roles', { timeout: 240_000 }, () => {
     expect(await page.getByTestId('confirm-text').textContent()).toContain(`本批次 ${batch.items} 笔，合计 ${money(batch.totalFen)}`);
     await page.getByRole('button', { name: '是，确认' }).click();
     await page.getByRole('heading', { name: /已确认/ }).waitFor();
-    expect(await page.getByRole('button', { name: '支付', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /线下支付/ }).count()).toBe(0);
 
     await signIn('city-zhifu');
     await page.goto(j.batchUrl);
-    await page.getByRole('button', { name: '支付', exact: true }).click();
-    expect(await page.getByTestId('pay-text').textContent()).toContain(`将支付 ${batch.items} 笔，合计 ${money(batch.totalFen)}`);
-    await page.getByRole('button', { name: '是，支付' }).click();
+    // Paid without the bank file (线下支付): the bank's voucher number is asked for.
+    await page.getByRole('button', { name: '线下支付（不经银行支付文件）' }).click();
+    expect(await page.getByTestId('pay-text').textContent()).toContain(`将按银行凭证登记支付 ${batch.items} 笔，合计 ${money(batch.totalFen)}`);
+    await page.getByLabel('银行支付凭证号（银行流水号）').fill(`YH-JOURNEY-${unique}`);
+    await page.getByRole('button', { name: '确认支付' }).click();
     await page.getByTestId('pay-result').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('pay-result').textContent()).toContain(`累计已支付 ${batch.items} / ${batch.items} 笔`);
     await page.getByRole('heading', { name: /已支付/ }).waitFor();
     expect(await page.getByTestId('batch-paid').textContent()).toBe(`${batch.items} 笔，${money(batch.totalFen)}`);
+    expect(await page.getByTestId('offline-payment').textContent()).toContain(`YH-JOURNEY-${unique}`);
     await screenshot(page, '99-journey-10-paid');
     for (const c of j.claims) expect((await city.call<Claim>('GET', `/claims/${c.id}`)).status).toBe('paid');
   });

@@ -366,8 +366,9 @@ describe('Payment batches (支付批次)', () => {
 
       await signIn('city-zhifu');
       await page.goto(batchUrl);
-      await page.getByRole('button', { name: '支付', exact: true }).click();
-      await page.getByRole('button', { name: '是，支付' }).click();
+      await page.getByRole('button', { name: '线下支付（不经银行支付文件）' }).click();
+      await page.getByLabel('银行支付凭证号（银行流水号）').fill('YH-REVIEW-E2E-1');
+      await page.getByRole('button', { name: '确认支付' }).click();
       await page.getByTestId('pay-result').waitFor({ timeout: 60_000 });
       expect(await page.getByTestId('pay-result').textContent()).toContain(
         `本次支付 ${batch.items} 笔；累计已支付 ${batch.items} / ${batch.items} 笔`,

@@ -57,13 +57,16 @@ const PER_RUN: Record<string, string[]> = {
   enterprise_difficulty: ['recorded_at'],
   enterprise_education_fund: ['recorded_at'],
   enterprise_facts: ['recorded_at'],
+  // The classes' documents (seed-demo-documents.ts): when each was uploaded (the file and its digest are compared).
+  attachments: ['uploaded_at'],
   enterprise_headcounts: ['recorded_at'],
   enterprises: ['created_at', 'updated_at'],
   entrepreneurship_types: ['created_at', 'updated_at'],
   funds: ['created_at', 'updated_at'],
   major_matters: ['created_at', 'updated_at'],
   objections: ['raised_at', 'resolved_at'],
-  payment_batches: ['created_at', 'updated_at'],
+  // A batch paid without the bank file (线下支付): when its reference was recorded.
+  payment_batches: ['created_at', 'updated_at', 'offline_at'],
   payments: ['paid_at'],
   people: ['created_at', 'updated_at'],
   person_facts: ['recorded_at'],

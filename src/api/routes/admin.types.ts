@@ -79,6 +79,7 @@ export const ZUserView = z.object({
   enterpriseUscc: z.string().nullable(),
   providerId: z.string().nullable(),
   residentId: z.string().nullable(),
+  issuerId: z.string().nullable(),
   active: z.boolean(),
   paymentDuties: z.array(z.string()),
   createdBy: z.string(),

@@ -16,6 +16,7 @@ import {
   ZCancelBatchRequest,
   ZCancelledBatch,
   ZPaidBatch,
+  ZPayBatchRequest,
 } from './payments.types.ts';
 import type { Assert, Conforms } from './conforms.ts';
 
@@ -75,12 +76,13 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         description: who(...OFFICES),
-        summary: '支付批次（幂等：重复执行或中断后再执行，不会重复支付）',
+        summary: '线下支付：未下载银行支付文件的批次，按银行凭证号登记支付（幂等：重复执行或中断后以同一凭证号再执行，不会重复支付）',
         params: ZBatchIdParams,
+        body: ZPayBatchRequest,
         response: { 200: ZPaidBatch },
       },
     },
-    async (request) => payPaymentBatch(db, request.actor, { batchId: request.params.id }),
+    async (request) => payPaymentBatch(db, request.actor, { batchId: request.params.id, bankRef: request.body.bankRef }),
   );
 
   app.post(

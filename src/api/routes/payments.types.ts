@@ -52,6 +52,10 @@ export const ZBatchView = z.object({
       importedAt: z.string(),
     }),
   ),
+  offlinePayment: z
+    .object({ bankRef: z.string(), recordedBy: z.string(), recordedAt: z.string() })
+    .nullable()
+    .describe('线下支付（未经银行支付文件）：银行凭证号、登记人和时间；经银行支付文件支付的批次为 null'),
   allowedActs: z
     .array(z.enum(['confirm', 'pay', 'cancel', 'bank_file', 'bank_return', 'reissue']))
     .describe('查看者现在可以对该批次进行的操作（按其支付职责与“编制人不复核、复核人不支付”）'),
@@ -59,6 +63,11 @@ export const ZBatchView = z.object({
 export const ZCancelBatchRequest = z.object({ reason: z.string().trim().min(1, '请说明取消理由').max(500) }).strict();
 export const ZBuiltBatch = z.object({ id: z.string(), number: z.string(), status: z.string(), claims: z.number(), totalFen: z.number() });
 export const ZBatchStatus = z.object({ id: z.string(), status: z.string() });
+export const ZPayBatchRequest = z
+  .object({
+    bankRef: z.string().max(200).describe('银行出具的支付凭证号（银行流水号），整批各笔均记此号；重新执行须相同'),
+  })
+  .strict();
 export const ZPaidBatch = z.object({
   id: z.string(),
   status: z.string(),

@@ -54,6 +54,29 @@ const ZPerson = z.object({ row: z.number(), residentId: z.string(), name: z.stri
 const ZClaimRef = z.object({ claimNumber: z.string(), residentId: z.string(), name: z.string() });
 const ZDecision = z.object({ outcome: z.string(), amountFen: z.number() });
 const ZAfter = ZDecision.extend({ reasons: z.array(z.string()) });
+const ZConflictFields = {
+  id: z.number(),
+  fact: z.string(),
+  factName: z.string(),
+  onDate: z.string(),
+  value: z.boolean(),
+  otherSource: z.string(),
+  otherSourceName: z.string(),
+  otherValue: z.boolean(),
+  otherDetail: z.string(),
+  status: z.enum(['open', 'closed']).optional(),
+  resolution: z.string().nullable().optional(),
+};
+/** An employer's 参保 (§4.8) from the social-insurance extract. */
+const ZEnterpriseFact = z.object({
+  row: z.number(),
+  uscc: z.string(),
+  name: z.string(),
+  fact: z.string(),
+  factName: z.string(),
+  value: z.boolean(),
+  asOf: z.string(),
+});
 export const ZReport = z.object({
   rows: z.number(),
   people: z.number(),
@@ -64,26 +87,16 @@ export const ZReport = z.object({
   factsUnchanged: z.number(),
   spellsAdded: z.number(),
   spellsUnchanged: z.number(),
-  conflicts: z.array(
-    ZPerson.extend({
-      id: z.number(),
-      fact: z.string(),
-      factName: z.string(),
-      onDate: z.string(),
-      value: z.boolean(),
-      otherSource: z.string(),
-      otherSourceName: z.string(),
-      otherValue: z.boolean(),
-      otherDetail: z.string(),
-      status: z.enum(['open', 'closed']).optional(),
-      resolution: z.string().nullable().optional(),
-    }),
-  ),
+  conflicts: z.array(ZPerson.extend(ZConflictFields)),
   redecided: z.array(ZClaimRef.extend({ program: z.string(), status: z.string(), before: ZDecision, after: ZAfter })),
   cases: z.array(
     ZClaimRef.extend({ caseId: z.number().nullable(), program: z.string(), claimStatus: z.string(), before: ZDecision, after: ZAfter }),
   ),
   insuredMonthMismatches: z.array(ZClaimRef.extend({ uscc: z.string(), claimedMonths: z.number(), registryMonths: z.number() })),
+  enterpriseFactsAdded: z.array(ZEnterpriseFact),
+  enterpriseFactsUnchanged: z.number(),
+  enterpriseConflicts: z.array(ZEnterpriseFact.omit({ asOf: true }).extend(ZConflictFields)),
+  unknownEmployers: z.array(z.object({ row: z.number(), uscc: z.string(), name: z.string() })),
 });
 export const ZImportView = z.object({
   id: z.number(),

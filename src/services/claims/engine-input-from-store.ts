@@ -12,7 +12,10 @@
 //   complete, so a group no period covers on a date is not the person's;
 // - every enterprise any included claim names: `insured` as a timeline of its dated records
 //   (enterprise_facts) or, for an enterprise with none, the undated value it was registered with (one
-//   value on every date, as before); education fund by year; every difficulty recognition;
+//   value on every date, as before). With dated records, a registered value still holds before the
+//   first of them: a dated record (by hand or from the social-insurance extract) speaks from its date
+//   on and must not turn what was known before it into unknown; education fund by year; every
+//   difficulty recognition;
 // - the catalog and entrepreneurship types from the database tables (not the shipped sample);
 // - ALL the person's claims: those to decide without a status, the others as history (R3, R4, R6,
 //   §4.4, §4.6 days, §4.8); for §4.9 also the other trainees' claims of the same project, since the
@@ -143,6 +146,9 @@ export interface PendingPersonFact {
  * Dated records (in `as_of` order, then recording order) as a contract timeline: one change per date,
  * the one recorded last for a date standing (a correction), and a change to the same value dropped.
  */
+/** The first day of a value that holds on every date (an enterprise's registered 参保, before its dated records). */
+export const SINCE_EVER = '1900-01-01';
+
 export function timeline(records: readonly DatedValue[]): DatedValue[] {
   const byDate = new Map<string, boolean>();
   for (const r of records) byDate.set(r.from, r.value);
@@ -283,7 +289,7 @@ export async function buildEvaluateInput(
         compact({
           uscc: e.uscc,
           name: e.name,
-          insured: dated.length > 0 ? timeline(dated) : e.insured,
+          insured: dated.length > 0 ? timeline(e.insured == null ? dated : [{ from: SINCE_EVER, value: e.insured }, ...dated]) : e.insured,
           educationFundFullyUsed: byYear,
           difficulty: periods.length > 0 ? periods : null,
         }),

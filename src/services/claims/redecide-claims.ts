@@ -67,15 +67,15 @@ export async function redecideClaims(
   actor: string,
   residentIds: readonly string[],
   pending: PendingFacts,
-  /** The change; a registry import changes several people at once and names each one's own. */
-  changeOf: FactChange | ((residentId: string) => FactChange),
+  /** The change; a registry import changes several people and enterprises at once and names each claim's own. */
+  changeOf: FactChange | ((residentId: string, enterpriseUscc: string | null) => FactChange),
   save: boolean,
 ): Promise<FactImpact> {
   const impact: FactImpact = { redecided: [], cases: [] };
   if (residentIds.length === 0) return impact;
   let q = tx
     .selectFrom('claims')
-    .select(['id', 'program', 'status', 'outcome', 'amount_fen', 'area_code', 'start_date', 'resident_id'])
+    .select(['id', 'program', 'status', 'outcome', 'amount_fen', 'area_code', 'start_date', 'resident_id', 'enterprise_uscc'])
     .where('resident_id', 'in', [...residentIds])
     .where('status', 'in', [...REDECIDED, ...STANDING])
     .orderBy('id');
@@ -86,7 +86,8 @@ export async function redecideClaims(
   const oldest = claims.map((c) => c.start_date).sort()[0]!;
   const [policies, reference] = await Promise.all([policiesFromStore(tx), referenceFromStore(tx, oldest)]);
   const byId = new Map(claims.map((c) => [c.id, c]));
-  const changeFor = (claimId: string) => (typeof changeOf === 'function' ? changeOf(byId.get(claimId)!.resident_id) : changeOf);
+  const changeFor = (claimId: string) =>
+    typeof changeOf === 'function' ? changeOf(byId.get(claimId)!.resident_id, byId.get(claimId)!.enterprise_uscc) : changeOf;
 
   // Two views: the claims open to re-decision decided with the rest as history, then the standing
   // ones decided as if anew (a hypothetical: would the change alter them?).

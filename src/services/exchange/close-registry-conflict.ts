@@ -1,6 +1,6 @@
 // The office settles a conflict between sources (docs/registry-exchange.md "Conflicts"): after checking
 // with the departments it records the right value by hand where needed (POST /people/:id/facts, which
-// re-decides as always) and closes the conflict with a written resolution. Audited.
+// re-decides as always; an enterprise's 参保 on its page, POST /enterprises/:id/insured) and closes the conflict with a written resolution. Audited.
 import { appendAudit, type Tx } from '../../store/audit-log.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
@@ -16,7 +16,7 @@ export async function closeRegistryConflict(
   if (text === '') throw new AppError('invalid_input', 'resolution: 请写明处理结果', 'resolution');
   const row = await tx
     .selectFrom('registry_conflicts')
-    .select(['id', 'status', 'resident_id', 'fact'])
+    .select(['id', 'status', 'resident_id', 'uscc', 'fact'])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
@@ -30,8 +30,8 @@ export async function closeRegistryConflict(
   await appendAudit(tx, {
     actor: actorLabel(a),
     action: 'registry.conflict_close',
-    entity: 'person',
-    entityId: row.resident_id,
+    entity: row.uscc ? 'enterprise' : 'person',
+    entityId: (row.uscc ?? row.resident_id)!,
     data: { conflictId: id, fact: row.fact, resolution: text },
   });
   return { id, status: 'closed', resolution: text };

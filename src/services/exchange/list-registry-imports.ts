@@ -55,10 +55,12 @@ export async function getRegistryImport(tx: Tx, actor: Actor | null, id: number)
   // The conflicts as they stand now (settled or not), beside the report's record of them.
   const states = await tx.selectFrom('registry_conflicts').select(['id', 'status', 'resolution']).where('import_id', '=', id).execute();
   const byId = new Map(states.map((s) => [Number(s.id), s]));
-  report.conflicts = report.conflicts.map((c) => ({
+  const now = <C extends { id: number }>(c: C) => ({
     ...c,
-    status: byId.get(c.id)?.status ?? 'open',
+    status: byId.get(c.id)?.status ?? ('open' as const),
     resolution: byId.get(c.id)?.resolution ?? null,
-  }));
+  });
+  report.conflicts = report.conflicts.map(now);
+  report.enterpriseConflicts = report.enterpriseConflicts.map(now);
   return { ...toImportView(row), report };
 }

@@ -1,4 +1,11 @@
-// Paying a batch (by a login with the pay duty who did not confirm it: payment-duties.ts), idempotently (running a batch twice, or again after a crash, pays nobody
+// Paying a batch outside the bank file (线下支付, docs/bank-payments.md "Paid without the bank file"):
+// by a login with the pay duty who did not confirm it (payment-duties.ts), only while the batch's bank
+// file has not been downloaded (after that only the bank's return marks lines paid), and only with the
+// reference of the bank's own record of the payment (its voucher or transaction number), which every
+// line carries as its bank reference and the batch shows as 线下支付. The first run records the
+// reference on the batch under the batch's row lock (the download takes the same lock, so a file is
+// never downloaded for a batch paid offline, nor the reverse); a rerun must give the same reference.
+// Idempotent (running a batch twice, or again after a crash, pays nobody
 // twice). Each claim is paid in its own small transaction: the payment row (payments.claim_id is
 // unique), the reservation marked paid, the claim moved to 'paid' and the audit entry commit together
 // or not at all. A rerun skips every claim that already has its payment and finishes the rest.
@@ -19,25 +26,64 @@ import { bankFactsOf } from './bank-file.ts';
 import { payeeRef } from './payee-accounts.ts';
 import { notifyClaim } from '../notifications/claim-notices.ts';
 
-export async function payPaymentBatch(db: Db, actor: Actor | null, input: { batchId: string }) {
+/** The bank's reference of an offline payment: what the bank's voucher says, 1–64 printable characters. */
+export function checkOfflineRef(raw: unknown): string {
+  const ref = typeof raw === 'string' ? raw.trim() : '';
+  if (ref === '')
+    throw new AppError(
+      'invalid_input',
+      'bankRef: 请填写银行出具的支付凭证号（银行流水号）：未通过银行支付文件支付的批次，须以银行凭证为准',
+      'bankRef',
+    );
+  if ([...ref].length > 64 || !/^[\x21-\x7e\u4e00-\u9fff（）\-]+$/u.test(ref))
+    throw new AppError('invalid_input', 'bankRef: 凭证号应为不超过 64 个字符的字母、数字或符号，不含空格', 'bankRef');
+  return ref;
+}
+
+export async function payPaymentBatch(db: Db, actor: Actor | null, input: { batchId: string; bankRef?: string | null }) {
   const a = requireRole(actor, 'city', 'county');
   const label = actorLabel(a);
-  const batch = await db.selectFrom('payment_batches').selectAll().where('id', '=', input.batchId).executeTakeFirst();
-  if (!batch || (a.role === 'county' && a.areaCode !== batch.area_code)) throw new AppError('not_found', '没有找到这个支付批次', 'batchId');
-  const refusal = batchActRefusal(a, await dutiesOf(db, a), { ...batch, bank: await bankFactsOf(db, batch.id) }, 'pay');
+  const found = await db.selectFrom('payment_batches').selectAll().where('id', '=', input.batchId).executeTakeFirst();
+  if (!found || (a.role === 'county' && a.areaCode !== found.area_code)) throw new AppError('not_found', '没有找到这个支付批次', 'batchId');
+  const refusal = batchActRefusal(a, await dutiesOf(db, a), { ...found, bank: await bankFactsOf(db, found.id) }, 'pay');
   if (refusal) throw refusal;
-  if (batch.status === 'confirmed') {
-    await inTransaction(db, async (tx) => {
-      const moved = await tx
+  const bankRef = checkOfflineRef(input.bankRef);
+  // Under the batch's row lock (the bank file's download takes it too): checked again, then the
+  // reference recorded once and the batch started, audited in the same transaction.
+  const batch = await inTransaction(db, async (tx) => {
+    const b = await tx.selectFrom('payment_batches').selectAll().where('id', '=', input.batchId).forUpdate().executeTakeFirstOrThrow();
+    const again = batchActRefusal(a, await dutiesOf(tx, a), { ...b, bank: await bankFactsOf(tx, b.id) }, 'pay');
+    if (again) throw again;
+    if (b.offline_ref != null && b.offline_ref !== bankRef)
+      throw new AppError(
+        'conflict',
+        `本批次已按银行凭证号 ${b.offline_ref} 登记线下支付（${b.offline_by}），继续支付须使用同一凭证号`,
+        'bankRef',
+      );
+    if (b.offline_ref == null) {
+      await tx
+        .updateTable('payment_batches')
+        .set({ offline_ref: bankRef, offline_by: label, offline_at: new Date() })
+        .where('id', '=', b.id)
+        .execute();
+      await appendAudit(tx, {
+        actor: label,
+        action: 'payment_batch.offline',
+        entity: 'payment_batch',
+        entityId: b.id,
+        data: { bankRef, totalFen: Number(b.total_fen) },
+      });
+    }
+    if (b.status === 'confirmed') {
+      await tx
         .updateTable('payment_batches')
         .set({ status: 'paying', updated_by: label, updated_at: new Date() })
-        .where('id', '=', batch.id)
-        .where('status', '=', 'confirmed')
-        .executeTakeFirst();
-      if (Number(moved.numUpdatedRows) > 0)
-        await appendAudit(tx, { actor: label, action: 'payment_batch.start', entity: 'payment_batch', entityId: batch.id, data: {} });
-    });
-  }
+        .where('id', '=', b.id)
+        .execute();
+      await appendAudit(tx, { actor: label, action: 'payment_batch.start', entity: 'payment_batch', entityId: b.id, data: { bankRef } });
+    }
+    return b;
+  });
   const delay = Number(process.env.UPSKILL_PAY_DELAY_MS ?? 0);
   const pending = await db
     .selectFrom('payment_batch_items as i')
@@ -71,7 +117,14 @@ export async function payPaymentBatch(db: Db, actor: Actor | null, input: { batc
       const payee = claim.payee ?? claim.r3_exception_payee!;
       const inserted = await tx
         .insertInto('payments')
-        .values({ claim_id: claim.id, batch_id: batch.id, payee, payee_ref: payeeRef(payee, claim), amount_fen: Number(item.amount_fen) })
+        .values({
+          claim_id: claim.id,
+          batch_id: batch.id,
+          payee,
+          payee_ref: payeeRef(payee, claim),
+          amount_fen: Number(item.amount_fen),
+          bank_ref: bankRef,
+        })
         .onConflict((oc) => oc.column('claim_id').doNothing())
         .returning('id')
         .executeTakeFirst();
@@ -84,7 +137,16 @@ export async function payPaymentBatch(db: Db, actor: Actor | null, input: { batc
         action: 'claim.pay',
         entity: 'claim',
         entityId: claim.id,
-        data: { from: claim.status, to, batchId: batch.id, paymentId: Number(inserted.id), amountFen: Number(item.amount_fen), payee },
+        data: {
+          from: claim.status,
+          to,
+          batchId: batch.id,
+          paymentId: Number(inserted.id),
+          amountFen: Number(item.amount_fen),
+          payee,
+          bankRef,
+          offline: true,
+        },
       });
       await notifyClaim(tx, claim, 'paid', { amountFen: Number(item.amount_fen) });
       return true;
@@ -221,6 +283,10 @@ export async function getPaymentBatch(db: Db, actor: Actor | null, batchId: stri
       importedBy: r.imported_by,
       importedAt: new Date(r.imported_at).toISOString(),
     })),
+    offlinePayment:
+      batch.offline_ref != null
+        ? { bankRef: batch.offline_ref, recordedBy: batch.offline_by!, recordedAt: new Date(batch.offline_at!).toISOString() }
+        : null,
     allowedActs: allowedBatchActs(a, await dutiesOf(db, a), { ...batch, bank }),
   };
 }

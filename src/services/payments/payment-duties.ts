@@ -44,6 +44,8 @@ interface BatchFacts {
   area_code: string;
   created_by: string;
   confirmed_by: string | null;
+  /** The bank's reference when the batch was paid without the bank file (线下支付). */
+  offline_ref?: string | null;
   bank?: BankFacts;
 }
 
@@ -80,6 +82,12 @@ export function batchActRefusal(actor: Actor, held: ReadonlySet<PaymentDuty>, ba
       const pay = batchActRefusal(actor, held, { ...batch, bank: undefined }, 'pay');
       if (pay) return pay;
       if (batch.status === 'paid') return new AppError('invalid_transition', '支付批次已全部结算，无需再生成银行支付文件', 'batchId');
+      if (batch.offline_ref)
+        return new AppError(
+          'invalid_transition',
+          `本批次已按银行凭证号 ${batch.offline_ref} 登记线下支付，不能再下载银行支付文件（否则同一笔补贴会被再付一次）`,
+          'batchId',
+        );
       if (!batch.bank?.issue) return new AppError('invalid_transition', '支付批次尚未确认，没有可下载的银行支付文件', 'batchId');
       if (batch.bank.downloadedBy)
         return new AppError(

@@ -23,6 +23,7 @@ import * as onlineLearning from './2026-12-06T1710-online-learning.ts';
 import * as openClasses from './2026-12-06T1720-open-classes.ts';
 import * as attachmentsSmsSignin from './2026-12-06T1730-attachments-sms-signin.ts';
 import * as certificateRevocation from './2026-12-06T2100-certificate-revocation.ts';
+import * as exchangeEvidence from './2026-12-06T2130-exchange-evidence.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T0900-initial-schema': initialSchema,
@@ -48,4 +49,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06T1720-open-classes': openClasses,
   '2026-12-06T1730-attachments-sms-signin': attachmentsSmsSignin,
   '2026-12-06T2100-certificate-revocation': certificateRevocation,
+  '2026-12-06T2130-exchange-evidence': exchangeEvidence,
 };

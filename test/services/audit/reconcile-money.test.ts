@@ -64,7 +64,7 @@ beforeAll(async () => {
   await post(`/claims/${claimId}/approve`, 'maker');
   const batch = await post('/payment-batches', 'maker', { areaCode: '510402', fundId: 'special_action-2020' });
   await post(`/payment-batches/${batch.id}/confirm`, 'finance');
-  await post(`/payment-batches/${batch.id}/pay`, 'payer');
+  await post(`/payment-batches/${batch.id}/pay`, 'payer', { bankRef: 'BANK-TEST-1' });
 
   const project = await post('/projects', 'city', {
     name: '家政服务项目制培训',

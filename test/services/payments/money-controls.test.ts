@@ -9,7 +9,8 @@ import { resolveDispute } from '../../../src/services/disputes/resolve-dispute.t
 import { takeDispute } from '../../../src/services/disputes/take-dispute.ts';
 import { fundBalance } from '../../../src/services/funds/fund-balance.ts';
 import { buildPaymentBatch, cancelPaymentBatch, confirmPaymentBatch } from '../../../src/services/payments/build-payment-batch.ts';
-import { payPaymentBatch } from '../../../src/services/payments/pay-payment-batch.ts';
+import { getPaymentBatch, payPaymentBatch } from '../../../src/services/payments/pay-payment-batch.ts';
+import { downloadBankFile } from '../../../src/services/payments/bank-file.ts';
 import { listPayable } from '../../../src/services/review/payable-claims.ts';
 import { verifyAuditChain } from '../../../src/store/audit-log.ts';
 import type { Store } from '../../../src/store/database.ts';
@@ -164,7 +165,7 @@ describe("a trainee's dispute holds the claim out of payment", () => {
     const trainee = await traineeOf(people['DSP-1']!);
     const dispute = await plant((tx) => openDispute(tx, trainee, { claimId: 'DSP-1', reason: '本人从未参加该培训' }));
 
-    const first = await payPaymentBatch(store.db, duty.payer, { batchId: batch.id });
+    const first = await payPaymentBatch(store.db, duty.payer, { batchId: batch.id, bankRef: 'BANK-TEST-1' });
     expect(first).toMatchObject({ status: 'paying', paidNow: 1, held: 1, items: 2, paid: 1 });
     expect(await paidClaims(batch.id)).toEqual(['DSP-2']);
     expect(await statusOf('DSP-1')).toBe('approved');
@@ -188,7 +189,7 @@ describe("a trainee's dispute holds the claim out of payment", () => {
       batchStatus: 'paying',
     });
 
-    const rerun = await payPaymentBatch(store.db, duty.payer, { batchId: batch.id });
+    const rerun = await payPaymentBatch(store.db, duty.payer, { batchId: batch.id, bankRef: 'BANK-TEST-1' });
     expect(rerun).toMatchObject({ status: 'paid', paidNow: 0, held: 0, items: 1, paid: 1 });
     expect(await paidClaims(batch.id)).toEqual(['DSP-2']);
     expect((await fundBalance(store.db, 'DSP-F')).reservedFen).toBe(0);
@@ -201,10 +202,10 @@ describe("a trainee's dispute holds the claim out of payment", () => {
     const dispute = await traineeOf(people['DSM-1']!).then((who) =>
       plant((tx) => openDispute(tx, who, { claimId: 'DSM-1', reason: '金额不对' })),
     );
-    expect(await payPaymentBatch(store.db, duty.payer, { batchId: batch.id })).toMatchObject({ status: 'paying', paidNow: 0, held: 1 });
+    expect(await payPaymentBatch(store.db, duty.payer, { batchId: batch.id, bankRef: 'BANK-TEST-1' })).toMatchObject({ status: 'paying', paidNow: 0, held: 1 });
     await plant((tx) => takeDispute(tx, duty.maker, dispute.id));
     await plant((tx) => resolveDispute(tx, duty.maker, dispute.id, { finding: 'dismissed', resolution: '金额按目录标准核定，无误' }));
-    expect(await payPaymentBatch(store.db, duty.payer, { batchId: batch.id })).toMatchObject({ status: 'paid', paidNow: 1, held: 0 });
+    expect(await payPaymentBatch(store.db, duty.payer, { batchId: batch.id, bankRef: 'BANK-TEST-1' })).toMatchObject({ status: 'paid', paidNow: 1, held: 0 });
     expect(await statusOf('DSM-1')).toBe('paid');
   });
 
@@ -212,7 +213,7 @@ describe("a trainee's dispute holds the claim out of payment", () => {
     const people = await approvedClaims('REC-F', ['REC-1']);
     const batch = await plant((tx) => buildPaymentBatch(tx, duty.maker, { areaCode: '510402', fundId: 'REC-F' }));
     await plant((tx) => confirmPaymentBatch(tx, duty.checker, { batchId: batch.id }));
-    await payPaymentBatch(store.db, duty.payer, { batchId: batch.id });
+    await payPaymentBatch(store.db, duty.payer, { batchId: batch.id, bankRef: 'BANK-TEST-1' });
     expect((await fundBalance(store.db, 'REC-F')).paidFen).toBe(100_000);
     const dispute = await traineeOf(people['REC-1']!).then((who) =>
       plant((tx) => openDispute(tx, who, { claimId: 'REC-1', reason: '我没有参加培训，补贴不是我领的' })),
@@ -256,14 +257,74 @@ describe('a draft batch can be cancelled', () => {
     await expect(plant((tx) => confirmPaymentBatch(tx, duty.checker, { batchId: batch.id }))).rejects.toMatchObject({
       code: 'invalid_transition',
     });
-    await expect(payPaymentBatch(store.db, duty.payer, { batchId: batch.id })).rejects.toMatchObject({ code: 'invalid_transition' });
+    await expect(payPaymentBatch(store.db, duty.payer, { batchId: batch.id, bankRef: 'BANK-TEST-1' })).rejects.toMatchObject({ code: 'invalid_transition' });
     const again = await plant((tx) => buildPaymentBatch(tx, duty.maker, { areaCode: '510402', fundId: 'CXL-F' }));
     expect(await linesOf(again.id)).toEqual(['CXL-1', 'CXL-2']);
     await plant((tx) => confirmPaymentBatch(tx, duty.checker, { batchId: again.id }));
     await expect(plant((tx) => cancelPaymentBatch(tx, duty.maker, { batchId: again.id, reason: '不想付了' }))).rejects.toMatchObject({
       code: 'invalid_transition',
     });
-    expect(await payPaymentBatch(store.db, duty.payer, { batchId: again.id })).toMatchObject({ status: 'paid', paid: 2 });
+    expect(await payPaymentBatch(store.db, duty.payer, { batchId: again.id, bankRef: 'BANK-TEST-2' })).toMatchObject({ status: 'paid', paid: 2 });
     expect((await verifyAuditChain(store.db)).ok).toBe(true);
   });
 });
+
+describe('线下支付: a batch paid without its bank file', () => {
+  it('is refused without the bank’s reference, and nothing is paid', async () => {
+    await approvedClaims('OFF-F0', ['OFF-0']);
+    const batch = await plant((tx) => buildPaymentBatch(tx, duty.maker, { areaCode: '510402', fundId: 'OFF-F0' }));
+    await plant((tx) => confirmPaymentBatch(tx, duty.checker, { batchId: batch.id }));
+    for (const bankRef of [undefined, '  ', 'has space'])
+      await expect(payPaymentBatch(store.db, duty.payer, { batchId: batch.id, bankRef })).rejects.toMatchObject({
+        code: 'invalid_input',
+        field: 'bankRef',
+      });
+    expect(await paidClaims(batch.id)).toEqual([]);
+    expect((await getPaymentBatch(store.db, duty.payer, batch.id)).status).toBe('confirmed');
+  });
+
+  it('carries the bank’s reference on every payment, audited, and the batch shows it as 线下支付', async () => {
+    await approvedClaims('OFF-F1', ['OFF-1', 'OFF-2']);
+    const batch = await plant((tx) => buildPaymentBatch(tx, duty.maker, { areaCode: '510402', fundId: 'OFF-F1' }));
+    await plant((tx) => confirmPaymentBatch(tx, duty.checker, { batchId: batch.id }));
+    expect(await payPaymentBatch(store.db, duty.payer, { batchId: batch.id, bankRef: ' YH20211103-0001 ' })).toMatchObject({
+      status: 'paid',
+      paid: 2,
+    });
+    expect(await store.db.selectFrom('payments').select(['claim_id', 'bank_ref']).where('batch_id', '=', batch.id).orderBy('claim_id').execute()).toEqual([
+      { claim_id: 'OFF-1', bank_ref: 'YH20211103-0001' },
+      { claim_id: 'OFF-2', bank_ref: 'YH20211103-0001' },
+    ]);
+    const view = await getPaymentBatch(store.db, duty.payer, batch.id);
+    expect(view.offlinePayment).toMatchObject({ bankRef: 'YH20211103-0001', recordedBy: expect.any(String) });
+    expect((await audits('payment_batch.offline')).find((e) => e.entity_id === batch.id)?.data).toMatchObject({
+      bankRef: 'YH20211103-0001',
+      totalFen: 200_000,
+    });
+    expect((await audits('claim.pay')).find((e) => e.entity_id === 'OFF-1')?.data).toMatchObject({ bankRef: 'YH20211103-0001', offline: true });
+  });
+
+  it('once paid offline, the bank file is refused (it would pay twice), and a rerun must give the same reference', async () => {
+    const people = await approvedClaims('OFF-F2', ['OFF-3', 'OFF-4']);
+    const batch = await plant((tx) => buildPaymentBatch(tx, duty.maker, { areaCode: '510402', fundId: 'OFF-F2' }));
+    await plant((tx) => confirmPaymentBatch(tx, duty.checker, { batchId: batch.id }));
+    // One line held back by a trainee's dispute: the batch stays 支付中 after the first run.
+    const trainee = await traineeOf(people['OFF-3']!);
+    await plant((tx) => openDispute(tx, trainee, { claimId: 'OFF-3', reason: '本人从未参加该培训' }));
+    expect(await payPaymentBatch(store.db, duty.payer, { batchId: batch.id, bankRef: 'YH-OFF-2' })).toMatchObject({
+      status: 'paying',
+      held: 1,
+    });
+    await expect(downloadBankFile(store.db, duty.payer, { batchId: batch.id, format: 'csv' })).rejects.toMatchObject({
+      code: 'invalid_transition',
+      message: expect.stringContaining('线下支付'),
+    });
+    expect((await getPaymentBatch(store.db, duty.payer, batch.id)).allowedActs).not.toContain('bank_file');
+    await expect(payPaymentBatch(store.db, duty.payer, { batchId: batch.id, bankRef: 'YH-OTHER' })).rejects.toMatchObject({
+      code: 'conflict',
+      field: 'bankRef',
+    });
+    expect(await paidClaims(batch.id)).toEqual(['OFF-4']);
+  });
+});
+

@@ -379,7 +379,7 @@ describe('sanctions and evaluations', () => {
     });
 
     // The batch then pays the other claim only; the sanctioned one is never paid.
-    const paid = await payPaymentBatch(store.db, duty.payer, { batchId: batch.id });
+    const paid = await payPaymentBatch(store.db, duty.payer, { batchId: batch.id, bankRef: 'BANK-TEST-1' });
     expect(paid).toMatchObject({ status: 'paid', items: 1, paid: 1 });
     expect(
       (await store.db.selectFrom('payments').select('claim_id').where('batch_id', '=', batch.id).execute()).map((x) => x.claim_id),
@@ -444,7 +444,7 @@ describe('sanctions and evaluations', () => {
     // The run reads its pending lines (SN-6, SN-7), pays SN-6, then pauses; the sanction lands then.
     process.env.UPSKILL_PAY_DELAY_MS = '500';
     try {
-      const run = payPaymentBatch(store.db, duty.payer, { batchId: batch.id });
+      const run = payPaymentBatch(store.db, duty.payer, { batchId: batch.id, bankRef: 'BANK-TEST-1' });
       await expect
         .poll(async () => (await store.db.selectFrom('payments').select('claim_id').where('batch_id', '=', batch.id).execute()).length, {
           timeout: 20_000,

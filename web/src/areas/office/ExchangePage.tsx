@@ -268,7 +268,7 @@ function ClaimLink({ number }: { number: string }) {
 
 /** The reconciliation report: the counts, then each list that has something in it. */
 export function ReportView({ report, onConflictClosed }: { report: TReport; onConflictClosed?: () => void }) {
-  const [closing, setClosing] = useState<TReport['conflicts'][number] | null>(null);
+  const [closing, setClosing] = useState<{ id: number } | null>(null);
   const person: TableProps<{ row: number; residentId: string; name: string }>['columns'] = [
     { title: '行', dataIndex: 'row', key: 'row', width: 60 },
     { title: '身份证号', dataIndex: 'residentId', key: 'residentId', width: 190 },
@@ -284,12 +284,17 @@ export function ReportView({ report, onConflictClosed }: { report: TReport; onCo
         <Descriptions.Item label="姓名不符">{report.nameMismatches.length}</Descriptions.Item>
         <Descriptions.Item label="新增属性">{report.factsAdded.length}</Descriptions.Item>
         <Descriptions.Item label="已有相同属性（未变）">{report.factsUnchanged}</Descriptions.Item>
-        <Descriptions.Item label="数据冲突">{report.conflicts.length}</Descriptions.Item>
+        <Descriptions.Item label="数据冲突">{report.conflicts.length + report.enterpriseConflicts.length}</Descriptions.Item>
         <Descriptions.Item label="重新判定的申领">{report.redecided.length}</Descriptions.Item>
         <Descriptions.Item label="提出的待处理事项">{report.cases.length}</Descriptions.Item>
         {report.spellsAdded + report.spellsUnchanged > 0 && (
           <Descriptions.Item label="参保记录（新增 / 已有）">
             {report.spellsAdded} / {report.spellsUnchanged}
+          </Descriptions.Item>
+        )}
+        {report.spellsAdded + report.spellsUnchanged > 0 && (
+          <Descriptions.Item label="单位参保状态（新增 / 已有）">
+            {report.enterpriseFactsAdded.length} / {report.enterpriseFactsUnchanged}
           </Descriptions.Item>
         )}
       </Descriptions>
@@ -387,6 +392,52 @@ export function ReportView({ report, onConflictClosed }: { report: TReport; onCo
           />
         </Section>
       )}
+      {report.enterpriseConflicts.length > 0 && (
+        <Section title="单位参保状态冲突（社保记录与人工登记说法不同；均已保留，请核实后在企业页更正，再办结）">
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={report.enterpriseConflicts.length > 20 ? { pageSize: 20 } : false}
+            dataSource={report.enterpriseConflicts}
+            data-testid="report-enterprise-conflicts"
+            columns={[
+              { title: '行', dataIndex: 'row', key: 'row', width: 60 },
+              { title: '单位', dataIndex: 'name', key: 'name', width: 200 },
+              { title: '统一社会信用代码', dataIndex: 'uscc', key: 'uscc', width: 190 },
+              { title: '自', dataIndex: 'onDate', key: 'onDate', width: 120, render: formatDate },
+              { title: '社保记录', dataIndex: 'value', key: 'value', width: 80, render: (v: boolean) => (v ? '参保' : '未参保') },
+              {
+                title: '另一来源',
+                key: 'other',
+                render: (_: unknown, c) => `${c.otherSourceName}：${yesNo(c.otherValue)}（${c.otherDetail}）`,
+              },
+              {
+                title: '处理',
+                key: 'status',
+                width: 200,
+                render: (_: unknown, c) =>
+                  c.status === 'closed' ? (
+                    <Space orientation="vertical" size={0}>
+                      <Tag color="success">已办结</Tag>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {c.resolution}
+                      </Typography.Text>
+                    </Space>
+                  ) : (
+                    <Space>
+                      <Link to={`/office/enterprises/${encodeURIComponent(c.uscc)}`}>企业页</Link>
+                      {onConflictClosed && (
+                        <Button size="small" onClick={() => setClosing(c)}>
+                          办结
+                        </Button>
+                      )}
+                    </Space>
+                  ),
+              },
+            ]}
+          />
+        </Section>
+      )}
       {report.nameMismatches.length > 0 && (
         <Section title="姓名与登记不符（未写入，请核实实名信息）">
           <Table
@@ -444,6 +495,44 @@ export function ReportView({ report, onConflictClosed }: { report: TReport; onCo
               { title: '属性', dataIndex: 'factName', key: 'factName', width: 180 },
               { title: '值', dataIndex: 'value', key: 'value', width: 60, render: yesNo },
               { title: '自', dataIndex: 'asOf', key: 'asOf', render: formatDate },
+            ]}
+          />
+        </Section>
+      )}
+      {report.enterpriseFactsAdded.length > 0 && (
+        <Section title="由参保记录得出的单位参保状态（§4.8：自该月起参保缴费；未列出的月份不视为未参保）">
+          <Table
+            size="small"
+            rowKey={(f) => `${f.uscc}-${f.asOf}`}
+            pagination={report.enterpriseFactsAdded.length > 20 ? { pageSize: 20 } : false}
+            dataSource={report.enterpriseFactsAdded}
+            data-testid="report-enterprise-facts"
+            columns={[
+              { title: '行', dataIndex: 'row', key: 'row', width: 60 },
+              {
+                title: '单位',
+                dataIndex: 'name',
+                key: 'name',
+                render: (n: string, f) => <Link to={`/office/enterprises/${encodeURIComponent(f.uscc)}`}>{n}</Link>,
+              },
+              { title: '统一社会信用代码', dataIndex: 'uscc', key: 'uscc', width: 190 },
+              { title: '参保缴费自', dataIndex: 'asOf', key: 'asOf', width: 140, render: formatDate },
+            ]}
+          />
+        </Section>
+      )}
+      {report.unknownEmployers.length > 0 && (
+        <Section title="本系统未登记的参保单位（其参保状态未写入）">
+          <Table
+            size="small"
+            rowKey="uscc"
+            pagination={report.unknownEmployers.length > 20 ? { pageSize: 20 } : false}
+            dataSource={report.unknownEmployers}
+            data-testid="report-unknown-employers"
+            columns={[
+              { title: '行', dataIndex: 'row', key: 'row', width: 60 },
+              { title: '统一社会信用代码', dataIndex: 'uscc', key: 'uscc', width: 190 },
+              { title: '单位名称', dataIndex: 'name', key: 'name' },
             ]}
           />
         </Section>

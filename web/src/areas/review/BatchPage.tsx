@@ -55,6 +55,7 @@ interface BatchView {
   payerAccount: { accountName: string; accountNumber: string; bankName: string } | null;
   bankFiles: BankFileIssue[];
   bankReturns: BankReturn[];
+  offlinePayment: { bankRef: string; recordedBy: string; recordedAt: string } | null;
   allowedActs: ('confirm' | 'pay' | 'cancel' | 'bank_file' | 'bank_return' | 'reissue')[];
 }
 
@@ -86,6 +87,8 @@ function Batch() {
   const [paying, setPaying] = useState<{ paid: number; items: number } | null>(null);
   const [result, setResult] = useState<{ paidNow: number; paid: number; items: number; status: string } | null>(null);
   const [payError, setPayError] = useState<string | null>(null);
+  const [offline, setOffline] = useState(false);
+  const [offlineForm] = Form.useForm<{ bankRef: string }>();
   const payingRef = useRef(false);
   const poll = useRef<ReturnType<typeof setInterval> | null>(null);
   useEffect(
@@ -103,8 +106,9 @@ function Batch() {
     lines.reload();
   };
 
-  const pay = async () => {
+  const pay = async (bankRef: string) => {
     if (payingRef.current) return;
+    setOffline(false);
     payingRef.current = true;
     setPayError(null);
     setPaying({ paid: b.paid, items: b.items });
@@ -119,7 +123,9 @@ function Batch() {
     }, 500);
     try {
       setResult(
-        await post<{ paidNow: number; paid: number; items: number; status: string }>(`/payment-batches/${encodeURIComponent(b.id)}/pay`),
+        await post<{ paidNow: number; paid: number; items: number; status: string }>(`/payment-batches/${encodeURIComponent(b.id)}/pay`, {
+          bankRef,
+        }),
       );
     } catch (e) {
       setPayError((e as Error).message);
@@ -228,6 +234,19 @@ function Batch() {
             { key: 'createdBy', label: '编制人（经办）', children: b.createdBy },
             { key: 'confirmedBy', label: '确认人（复核）', children: b.confirmedBy ?? '—' },
             ...(b.cancelReason ? [{ key: 'cancel', label: '取消理由', children: b.cancelReason }] : []),
+            ...(b.offlinePayment
+              ? [
+                  {
+                    key: 'offline',
+                    label: '支付方式',
+                    children: (
+                      <span data-testid="offline-payment">
+                        <Tag color="orange">线下支付</Tag>银行凭证号 {b.offlinePayment.bankRef}（{b.offlinePayment.recordedBy} 登记）
+                      </span>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
         {b.heldByDispute > 0 && (
@@ -274,25 +293,15 @@ function Batch() {
             <Typography.Text type="secondary">待市人社局或市财政局确认后支付（由编制人以外、有复核职责的人员确认）</Typography.Text>
           )}
           {(b.status === 'confirmed' || b.status === 'paying') && may('pay') && (
-            <Popconfirm
-              title={b.status === 'paying' ? '继续支付？' : '支付该批次？'}
-              okText="是，支付"
-              cancelText="取消"
-              description={
-                <span data-testid="pay-text">{`将支付 ${unpaid} 笔，合计 ${formatMoney(unpaidFen)}（本批次共 ${b.items} 笔，${formatMoney(b.totalFen)}）。支付后资金拨付给收款方，不可撤回。`}</span>
-              }
-              onConfirm={() => void pay()}
-            >
-              <Button type="primary" loading={paying !== null}>
-                {b.status === 'paying' ? '继续支付（只支付未付的明细）' : '支付'}
-              </Button>
-            </Popconfirm>
+            <Button loading={paying !== null} onClick={() => setOffline(true)}>
+              {b.offlinePayment ? '继续线下支付（只登记未付的明细）' : '线下支付（不经银行支付文件）'}
+            </Button>
           )}
           {(b.status === 'confirmed' || b.status === 'paying') && !may('pay') && (
             <Typography.Text type="secondary">待有支付职责的人员（复核人以外）支付</Typography.Text>
           )}
-          {b.status === 'paid' && may('pay') && (
-            <Button onClick={() => void pay()} loading={paying !== null}>
+          {b.status === 'paid' && may('pay') && b.offlinePayment && (
+            <Button onClick={() => void pay(b.offlinePayment!.bankRef)} loading={paying !== null}>
               再次执行支付（幂等：不会重复支付）
             </Button>
           )}
@@ -362,6 +371,34 @@ function Batch() {
           }}
         />
       )}
+      <Modal
+        open={offline}
+        title={b.offlinePayment ? '继续线下支付' : '线下支付：不经银行支付文件'}
+        okText="确认支付"
+        cancelText="取消"
+        onCancel={() => setOffline(false)}
+        onOk={() => offlineForm.submit()}
+        destroyOnHidden
+      >
+        <Typography.Paragraph data-testid="pay-text">
+          {`将按银行凭证登记支付 ${unpaid} 笔，合计 ${formatMoney(unpaidFen)}（本批次共 ${b.items} 笔，${formatMoney(b.totalFen)}）。` +
+            '仅用于未通过银行支付文件、已由银行另行支付的批次：登记后本批次不能再下载银行支付文件，支付不可撤回。'}
+        </Typography.Paragraph>
+        <Form
+          form={offlineForm}
+          layout="vertical"
+          initialValues={{ bankRef: b.offlinePayment?.bankRef ?? '' }}
+          onFinish={(v: { bankRef: string }) => void pay(v.bankRef.trim())}
+        >
+          <Form.Item
+            label="银行支付凭证号（银行流水号）"
+            name="bankRef"
+            rules={[{ required: true, whitespace: true, message: '请填写银行出具的支付凭证号' }]}
+          >
+            <Input maxLength={64} disabled={b.offlinePayment !== null} />
+          </Form.Item>
+        </Form>
+      </Modal>
       <Modal open={paying !== null} title="正在支付" footer={null} closable={false} mask={{ closable: false }}>
         <Progress percent={paying ? percent(paying.paid, paying.items) : 0} aria-label="支付进度" />
         <Typography.Text>{paying ? `已支付 ${paying.paid} / ${paying.items} 笔` : ''}</Typography.Text>
