@@ -15,5 +15,9 @@ const n = await store.db
   .selectFrom('attachments')
   .select((eb) => eb.fn.countAll<number>().as('n'))
   .executeTakeFirstOrThrow();
-console.log(`demo seeded in ${seconds.toFixed(1)} s; ${Number(n.n)} attachments; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(
+  `demo seeded in ${seconds.toFixed(1)} s; ${Number(n.n)} attachments; load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 await store.close();

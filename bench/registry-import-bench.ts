@@ -61,7 +61,17 @@ await inTransaction(store.db, async (tx) => {
     const part = ids.slice(i, i + 1000);
     await tx
       .insertInto('people')
-      .values(part.map((r, k) => ({ resident_id: r, name: name(i + k), area_code: '510402', phone: null, created_by: 'bench', updated_by: null, updated_at: null })))
+      .values(
+        part.map((r, k) => ({
+          resident_id: r,
+          name: name(i + k),
+          area_code: '510402',
+          phone: null,
+          created_by: 'bench',
+          updated_by: null,
+          updated_at: null,
+        })),
+      )
       .execute();
     await tx
       .insertInto('person_facts')
@@ -95,7 +105,13 @@ async function timed(source: string, file: Buffer) {
     transformResult: async (a) => a.result,
   });
   const started = performance.now();
-  const r = await importRegistryExtract(counting, city, { source, extractDate: '2021-10-31', format: 'csv', file, fileName: `${source}.csv` });
+  const r = await importRegistryExtract(counting, city, {
+    source,
+    extractDate: '2021-10-31',
+    format: 'csv',
+    file,
+    fileName: `${source}.csv`,
+  });
   const ms = performance.now() - started;
   console.log(
     `${source}: ${N} rows in ${(ms / 1000).toFixed(2)} s, ${queries} queries; facts added ${r.report.factsAdded.length}, conflicts ${r.report.conflicts.length}, load average ${loadavg()

@@ -30,10 +30,7 @@ const WHAT: Record<string, string[]> = {
     '参训人员与用人单位签订的劳动合同（演示材料，不含真实合同内容）。',
     '合同期限、岗位与本次培训申报的职业（工种）一致。',
   ],
-  filing_materials: [
-    '企业培训内容备案材料（§5.5：培训开始前备案）：培训计划、课程内容、课时安排。',
-    '（演示材料）',
-  ],
+  filing_materials: ['企业培训内容备案材料（§5.5：培训开始前备案）：培训计划、课程内容、课时安排。', '（演示材料）'],
 };
 const LATIN: Record<string, string> = {
   teaching_plan: 'Teaching plan',
@@ -66,7 +63,10 @@ function demoPdf(kind: AttachmentKind): Promise<Buffer> {
   } else {
     doc.font('Helvetica');
     doc.fontSize(18).text(`${LATIN[kind] ?? kind} (demo)`, { align: 'center' });
-    doc.moveDown().fontSize(11).text('A generated demo document. No CJK font is installed on this server, so it is written in Latin script.');
+    doc
+      .moveDown()
+      .fontSize(11)
+      .text('A generated demo document. No CJK font is installed on this server, so it is written in Latin script.');
   }
   doc.end();
   return done;

@@ -160,8 +160,16 @@ describe('A claim from submission to payment', () => {
     batchId = built.json().id;
     expect((await post(`/payment-batches/${batchId}/pay`, 'dongqu', { bankRef: 'BANK-TEST-1' })).statusCode).toBe(409);
     expect((await post(`/payment-batches/${batchId}/confirm`, 'finance')).json().status).toBe('confirmed');
-    expect((await post(`/payment-batches/${batchId}/pay`, 'dongqu', { bankRef: 'BANK-TEST-1' })).json()).toMatchObject({ status: 'paid', paidNow: 1, paid: 1 });
-    expect((await post(`/payment-batches/${batchId}/pay`, 'dongqu', { bankRef: 'BANK-TEST-1' })).json()).toMatchObject({ status: 'paid', paidNow: 0, paid: 1 });
+    expect((await post(`/payment-batches/${batchId}/pay`, 'dongqu', { bankRef: 'BANK-TEST-1' })).json()).toMatchObject({
+      status: 'paid',
+      paidNow: 1,
+      paid: 1,
+    });
+    expect((await post(`/payment-batches/${batchId}/pay`, 'dongqu', { bankRef: 'BANK-TEST-1' })).json()).toMatchObject({
+      status: 'paid',
+      paidNow: 0,
+      paid: 1,
+    });
     const payments = await t.store.db.selectFrom('payments').selectAll().execute();
     expect(payments.map((p) => [p.claim_id, p.amount_fen, p.payee, p.payee_ref])).toEqual([[claimId, 187000, 'individual', ann]]);
     expect((await get(`/claims/${claimId}`, 'ann')).json().status).toBe('paid');

@@ -183,7 +183,11 @@ describe('Paying a batch survives a crash', () => {
     const first = await startServer(port);
     const cookie = await login(base);
     const headers = { cookie, 'content-type': 'application/json' };
-    void fetch(`${base}/api/v1/payment-batches/${batchId}/pay`, { method: 'POST', headers, body: JSON.stringify({ bankRef: 'CRASH-TEST-1' }) }).catch(() => undefined);
+    void fetch(`${base}/api/v1/payment-batches/${batchId}/pay`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ bankRef: 'CRASH-TEST-1' }),
+    }).catch(() => undefined);
     let paidBeforeCrash = 0;
     while (paidBeforeCrash < CLAIMS / 4) {
       await new Promise((r) => setTimeout(r, 100));
@@ -196,13 +200,21 @@ describe('Paying a batch survives a crash', () => {
     const second = await startServer(port);
     const again = { cookie: await login(base), 'content-type': 'application/json' };
     const rerun = (await (
-      await fetch(`${base}/api/v1/payment-batches/${batchId}/pay`, { method: 'POST', headers: again, body: JSON.stringify({ bankRef: 'CRASH-TEST-1' }) })
+      await fetch(`${base}/api/v1/payment-batches/${batchId}/pay`, {
+        method: 'POST',
+        headers: again,
+        body: JSON.stringify({ bankRef: 'CRASH-TEST-1' }),
+      })
     ).json()) as { paidNow: number };
     expect(rerun).toMatchObject({ status: 'paid', items: CLAIMS, paid: CLAIMS });
     expect(rerun.paidNow).toBeGreaterThan(0);
     expect(rerun.paidNow).toBeLessThan(CLAIMS - paidBeforeCrash + 1);
     const third = await (
-      await fetch(`${base}/api/v1/payment-batches/${batchId}/pay`, { method: 'POST', headers: again, body: JSON.stringify({ bankRef: 'CRASH-TEST-1' }) })
+      await fetch(`${base}/api/v1/payment-batches/${batchId}/pay`, {
+        method: 'POST',
+        headers: again,
+        body: JSON.stringify({ bankRef: 'CRASH-TEST-1' }),
+      })
     ).json();
     expect(third).toMatchObject({ status: 'paid', paidNow: 0, paid: CLAIMS });
     second.kill('SIGTERM');

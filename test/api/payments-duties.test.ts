@@ -161,7 +161,11 @@ describe('Build, confirm, pay: three people', () => {
     expect((await get(`/payment-batches/${batchId}`, 'both')).json()).toMatchObject({ confirmedBy: 'city:both', allowedActs: [] });
     expect((await get(`/payment-batches/${batchId}`, 'zhifu')).json().allowedActs).toEqual(['pay', 'bank_file']);
     expect((await post(`/payment-batches/${batchId}/pay`, 'jingban', { bankRef: 'BANK-TEST-1' })).statusCode).toBe(403);
-    expect((await post(`/payment-batches/${batchId}/pay`, 'zhifu', { bankRef: 'BANK-TEST-1' })).json()).toMatchObject({ status: 'paid', paidNow: 3, held: 0 });
+    expect((await post(`/payment-batches/${batchId}/pay`, 'zhifu', { bankRef: 'BANK-TEST-1' })).json()).toMatchObject({
+      status: 'paid',
+      paidNow: 3,
+      held: 0,
+    });
     expect((await audit('payment_batch.confirm')).find((e) => e.entity_id === batchId)).toMatchObject({ actor: 'city:both' });
     expect((await audit('claim.pay')).filter((e) => (e.data as { batchId: string }).batchId === batchId).map((e) => e.actor)).toEqual([
       'city:zhifu',

@@ -218,7 +218,10 @@ describe('Notices and payment batches for the offices', () => {
     });
     expect((await get(`/review/payment-batches/${id}/lines`, 'xiqu')).statusCode).toBe(404);
     expect((await post(`/payment-batches/${id}/confirm`, 'city')).statusCode).toBe(200);
-    expect((await post(`/payment-batches/${id}/pay`, 'dongqu', { bankRef: 'BANK-TEST-1' })).json()).toMatchObject({ status: 'paid', paidNow: 1 });
+    expect((await post(`/payment-batches/${id}/pay`, 'dongqu', { bankRef: 'BANK-TEST-1' })).json()).toMatchObject({
+      status: 'paid',
+      paidNow: 1,
+    });
     const paid = (await get(`/review/payment-batches/${id}/lines`, 'dongqu')).json();
     expect(paid.items[0]).toMatchObject({ paid: true });
     expect((await get('/review/payment-batches?status=paid', 'dongqu')).json().items[0]).toMatchObject({ id, paid: 1, paidFen: 187000 });

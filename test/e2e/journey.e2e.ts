@@ -413,7 +413,9 @@ describe('One journey across roles', { timeout: 240_000 }, () => {
     await page.goto(j.batchUrl);
     // Paid without the bank file (线下支付): the bank's voucher number is asked for.
     await page.getByRole('button', { name: '线下支付（不经银行支付文件）' }).click();
-    expect(await page.getByTestId('pay-text').textContent()).toContain(`将按银行凭证登记支付 ${batch.items} 笔，合计 ${money(batch.totalFen)}`);
+    expect(await page.getByTestId('pay-text').textContent()).toContain(
+      `将按银行凭证登记支付 ${batch.items} 笔，合计 ${money(batch.totalFen)}`,
+    );
     await page.getByLabel('银行支付凭证号（银行流水号）').fill(`YH-JOURNEY-${unique}`);
     await page.getByRole('button', { name: '确认支付' }).click();
     await page.getByTestId('pay-result').waitFor({ timeout: 60_000 });

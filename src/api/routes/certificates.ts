@@ -84,7 +84,13 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/certificate-issuers',
     {
-      schema: { tags, summary: '登记发证机构', description: who('city'), body: ZCreateIssuerRequest, response: { 200: ZCreateIssuerResult } },
+      schema: {
+        tags,
+        summary: '登记发证机构',
+        description: who('city'),
+        body: ZCreateIssuerRequest,
+        response: { 200: ZCreateIssuerResult },
+      },
       ...allow('city'),
     },
     (req) => run(db, (tx) => createIssuer(tx, req.actor, req.body)),
@@ -121,7 +127,13 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/ability-specifications',
     {
-      schema: { tags, summary: '新增专项职业能力规范', description: who('city'), body: ZSpecificationRequest, response: { 200: ZAddAbilitySpecificationResult } },
+      schema: {
+        tags,
+        summary: '新增专项职业能力规范',
+        description: who('city'),
+        body: ZSpecificationRequest,
+        response: { 200: ZAddAbilitySpecificationResult },
+      },
       ...allow('city'),
     },
     (req) => run(db, (tx) => addAbilitySpecification(tx, req.actor, req.body)),
@@ -206,7 +218,10 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/certificate-registry',
-    { schema: { tags, summary: '证书库核验的施行日期', description: who(...OFFICES), response: { 200: ZRegistryInForceFromResult } }, ...allow(...OFFICES) },
+    {
+      schema: { tags, summary: '证书库核验的施行日期', description: who(...OFFICES), response: { 200: ZRegistryInForceFromResult } },
+      ...allow(...OFFICES),
+    },
     (_req) => run(db, async (tx) => ({ inForceFrom: await registryInForceFrom(tx) })),
   );
   app.put(

@@ -64,7 +64,10 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/training-bases',
-    { schema: { tags, summary: '登记公共实训基地', description: who('city'), body: ZTrainingBaseRequest, response: { 201: ZTrainingBase } }, ...allow('city') },
+    {
+      schema: { tags, summary: '登记公共实训基地', description: who('city'), body: ZTrainingBaseRequest, response: { 201: ZTrainingBase } },
+      ...allow('city'),
+    },
     async (req, reply) => reply.status(201).send(await run(db, (tx) => createTrainingBase(tx, req.actor, req.body))),
   );
   app.get(
@@ -158,7 +161,10 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/textbooks',
-    { schema: { tags, summary: '登记培训教材', description: who('city'), body: ZTextbookRequest, response: { 201: ZTextbook } }, ...allow('city') },
+    {
+      schema: { tags, summary: '登记培训教材', description: who('city'), body: ZTextbookRequest, response: { 201: ZTextbook } },
+      ...allow('city'),
+    },
     async (req, reply) => reply.status(201).send(await run(db, (tx) => createTextbook(tx, req.actor, req.body))),
   );
   app.put(
@@ -179,19 +185,43 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/competitions',
     {
-      schema: { tags, summary: '职业技能竞赛', description: who('city', 'county'), querystring: ZCompetitionsQuery, response: { 200: ZCompetitionViewPage } },
+      schema: {
+        tags,
+        summary: '职业技能竞赛',
+        description: who('city', 'county'),
+        querystring: ZCompetitionsQuery,
+        response: { 200: ZCompetitionViewPage },
+      },
       ...allow('city', 'county'),
     },
     (req) => run(db, (tx) => listCompetitions(tx, req.actor, req.query)),
   );
   app.post(
     '/competitions',
-    { schema: { tags, summary: '登记职业技能竞赛', description: who('city'), body: ZCompetitionRequest, response: { 201: ZCreateCompetitionResult } }, ...allow('city') },
+    {
+      schema: {
+        tags,
+        summary: '登记职业技能竞赛',
+        description: who('city'),
+        body: ZCompetitionRequest,
+        response: { 201: ZCreateCompetitionResult },
+      },
+      ...allow('city'),
+    },
     async (req, reply) => reply.status(201).send(await run(db, (tx) => createCompetition(tx, req.actor, req.body))),
   );
   app.get(
     '/competitions/:id/results',
-    { schema: { tags, summary: '竞赛成绩', description: who('city', 'county'), params: ZCompetitionParam, response: { 200: ZListCompetitionResultsResult } }, ...allow('city', 'county') },
+    {
+      schema: {
+        tags,
+        summary: '竞赛成绩',
+        description: who('city', 'county'),
+        params: ZCompetitionParam,
+        response: { 200: ZListCompetitionResultsResult },
+      },
+      ...allow('city', 'county'),
+    },
     (req) => run(db, (tx) => listCompetitionResults(tx, req.actor, req.params.id)),
   );
   app.put(

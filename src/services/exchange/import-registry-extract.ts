@@ -471,7 +471,8 @@ export async function importRegistryExtract(db: Db, actor: Actor | null, input: 
           )
           .execute();
       report.enterpriseFactsAdded = newEnterpriseFacts;
-      for (const f of newEnterpriseFacts) enterpriseSaid.records(f.uscc, INSURED, source.key).push({ from: f.asOf, value: f.value, detail: '' });
+      for (const f of newEnterpriseFacts)
+        enterpriseSaid.records(f.uscc, INSURED, source.key).push({ from: f.asOf, value: f.value, detail: '' });
     }
 
     // Conflicts: for each person (and employer) and fact this import added to, this source against
@@ -755,7 +756,9 @@ async function enterprisesOnRecord(
   spells: { uscc: string }[],
 ): Promise<Map<string, { uscc: string; name: string; insured: boolean | null }>> {
   const usccs = [...new Set(spells.map((s) => s.uscc))];
-  const rows = await chunks(usccs, (part) => tx.selectFrom('enterprises').select(['uscc', 'name', 'insured']).where('uscc', 'in', part).execute());
+  const rows = await chunks(usccs, (part) =>
+    tx.selectFrom('enterprises').select(['uscc', 'name', 'insured']).where('uscc', 'in', part).execute(),
+  );
   return new Map(rows.map((e) => [e.uscc, e]));
 }
 

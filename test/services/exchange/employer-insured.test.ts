@@ -6,7 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideStoredClaim } from '../../../src/services/claims/decide-stored-claim.ts';
 import { recordInsured } from '../../../src/services/enterprises/record-insured.ts';
-import { importRegistryExtract, insuredFromSpells, type RegistryImportResult } from '../../../src/services/exchange/import-registry-extract.ts';
+import {
+  importRegistryExtract,
+  insuredFromSpells,
+  type RegistryImportResult,
+} from '../../../src/services/exchange/import-registry-extract.ts';
 import type { Store } from '../../../src/store/database.ts';
 import { seedReferenceData } from '../../../src/store/seed/reference-data.ts';
 import { inTransaction, type Tx } from '../../../src/store/transaction.ts';

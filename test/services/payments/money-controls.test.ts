@@ -202,10 +202,18 @@ describe("a trainee's dispute holds the claim out of payment", () => {
     const dispute = await traineeOf(people['DSM-1']!).then((who) =>
       plant((tx) => openDispute(tx, who, { claimId: 'DSM-1', reason: '金额不对' })),
     );
-    expect(await payPaymentBatch(store.db, duty.payer, { batchId: batch.id, bankRef: 'BANK-TEST-1' })).toMatchObject({ status: 'paying', paidNow: 0, held: 1 });
+    expect(await payPaymentBatch(store.db, duty.payer, { batchId: batch.id, bankRef: 'BANK-TEST-1' })).toMatchObject({
+      status: 'paying',
+      paidNow: 0,
+      held: 1,
+    });
     await plant((tx) => takeDispute(tx, duty.maker, dispute.id));
     await plant((tx) => resolveDispute(tx, duty.maker, dispute.id, { finding: 'dismissed', resolution: '金额按目录标准核定，无误' }));
-    expect(await payPaymentBatch(store.db, duty.payer, { batchId: batch.id, bankRef: 'BANK-TEST-1' })).toMatchObject({ status: 'paid', paidNow: 1, held: 0 });
+    expect(await payPaymentBatch(store.db, duty.payer, { batchId: batch.id, bankRef: 'BANK-TEST-1' })).toMatchObject({
+      status: 'paid',
+      paidNow: 1,
+      held: 0,
+    });
     expect(await statusOf('DSM-1')).toBe('paid');
   });
 
@@ -257,14 +265,19 @@ describe('a draft batch can be cancelled', () => {
     await expect(plant((tx) => confirmPaymentBatch(tx, duty.checker, { batchId: batch.id }))).rejects.toMatchObject({
       code: 'invalid_transition',
     });
-    await expect(payPaymentBatch(store.db, duty.payer, { batchId: batch.id, bankRef: 'BANK-TEST-1' })).rejects.toMatchObject({ code: 'invalid_transition' });
+    await expect(payPaymentBatch(store.db, duty.payer, { batchId: batch.id, bankRef: 'BANK-TEST-1' })).rejects.toMatchObject({
+      code: 'invalid_transition',
+    });
     const again = await plant((tx) => buildPaymentBatch(tx, duty.maker, { areaCode: '510402', fundId: 'CXL-F' }));
     expect(await linesOf(again.id)).toEqual(['CXL-1', 'CXL-2']);
     await plant((tx) => confirmPaymentBatch(tx, duty.checker, { batchId: again.id }));
     await expect(plant((tx) => cancelPaymentBatch(tx, duty.maker, { batchId: again.id, reason: '不想付了' }))).rejects.toMatchObject({
       code: 'invalid_transition',
     });
-    expect(await payPaymentBatch(store.db, duty.payer, { batchId: again.id, bankRef: 'BANK-TEST-2' })).toMatchObject({ status: 'paid', paid: 2 });
+    expect(await payPaymentBatch(store.db, duty.payer, { batchId: again.id, bankRef: 'BANK-TEST-2' })).toMatchObject({
+      status: 'paid',
+      paid: 2,
+    });
     expect((await verifyAuditChain(store.db)).ok).toBe(true);
   });
 });
@@ -291,7 +304,9 @@ describe('线下支付: a batch paid without its bank file', () => {
       status: 'paid',
       paid: 2,
     });
-    expect(await store.db.selectFrom('payments').select(['claim_id', 'bank_ref']).where('batch_id', '=', batch.id).orderBy('claim_id').execute()).toEqual([
+    expect(
+      await store.db.selectFrom('payments').select(['claim_id', 'bank_ref']).where('batch_id', '=', batch.id).orderBy('claim_id').execute(),
+    ).toEqual([
       { claim_id: 'OFF-1', bank_ref: 'YH20211103-0001' },
       { claim_id: 'OFF-2', bank_ref: 'YH20211103-0001' },
     ]);
@@ -301,7 +316,10 @@ describe('线下支付: a batch paid without its bank file', () => {
       bankRef: 'YH20211103-0001',
       totalFen: 200_000,
     });
-    expect((await audits('claim.pay')).find((e) => e.entity_id === 'OFF-1')?.data).toMatchObject({ bankRef: 'YH20211103-0001', offline: true });
+    expect((await audits('claim.pay')).find((e) => e.entity_id === 'OFF-1')?.data).toMatchObject({
+      bankRef: 'YH20211103-0001',
+      offline: true,
+    });
   });
 
   it('once paid offline, the bank file is refused (it would pay twice), and a rerun must give the same reference', async () => {
@@ -327,4 +345,3 @@ describe('线下支付: a batch paid without its bank file', () => {
     expect(await paidClaims(batch.id)).toEqual(['OFF-4']);
   });
 });
-
