@@ -434,7 +434,7 @@ describe('The trainee is told', () => {
       ['claim.paid', 'BK-2', '13800000002', 'pending'],
     ]);
     expect(rows[1]!.body).toMatch(
-      /^【攀枝花技能提升】以您的名义提交的补贴申领 SQ-.+银行发放未成功（账户已销户）.+不是我本人？请登录 \/my-disputes 提出异议。$/,
+      /^【攀枝花技能提升】以您的名义提交的补贴申领 SQ-.+银行发放未成功（账户已销户）.+不是我本人？请登录 \/my-claims\?dispute=SQ-[^ ]+ 提出异议。$/,
     );
     expect(rows.every((r) => !r.body.includes(r.resident_id!))).toBe(true);
     const mine = (await req('GET', '/my/notifications', 'chen')).json();

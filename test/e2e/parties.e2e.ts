@@ -150,8 +150,11 @@ describe('Trainee (trainee-0015)', () => {
     await heading('我的申领');
     await screenshot(page, '50-trainee-claims');
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: target.number }) });
-    await row.getByRole('button', { name: '提出异议' }).click();
+    await row.getByRole('button', { name: '提出异议' }).waitFor();
+    // The "不是我本人？" link of the texts about this claim opens its dispute form directly.
+    await page.goto(`/my-claims?dispute=${encodeURIComponent(target.number)}`);
     const dialog = page.getByRole('dialog', { name: '对申领提出异议' });
+    await dialog.getByText(target.number).waitFor();
     await dialog.getByRole('button', { name: '提交异议' }).click();
     await dialog.getByText('请说明异议理由').waitFor();
     const reason = `本人从未参加过这次培训（E2E ${Date.now()}）`;

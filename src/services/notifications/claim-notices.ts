@@ -11,12 +11,16 @@ import { enqueueNotification } from './outbox.ts';
 
 const SIGNATURE = '【攀枝花技能提升】';
 
-/** The trainee's dispute page (where "不是我本人" is said), absolute when the public address is configured. */
-export function disputeLink(): string {
-  return `${settings().publicUrl ?? ''}/my-disputes`;
+/**
+ * Where "不是我本人" is said, absolute when the public address is configured: for a claim, the trainee's
+ * claims page with the dispute form of that claim open; otherwise their dispute page.
+ */
+export function disputeLink(claimNumber?: string): string {
+  const base = settings().publicUrl ?? '';
+  return claimNumber ? `${base}/my-claims?dispute=${encodeURIComponent(claimNumber)}` : `${base}/my-disputes`;
 }
 
-const notMe = () => `不是我本人？请登录 ${disputeLink()} 提出异议。`;
+const notMe = (claimNumber?: string) => `不是我本人？请登录 ${disputeLink(claimNumber)} 提出异议。`;
 
 export type ClaimEvent = 'submitted' | 'approved' | 'paid' | 'rejected' | 'bank_failed';
 
@@ -32,15 +36,15 @@ export function claimText(claim: ClaimFacts, event: ClaimEvent, extra: { amountF
   const money = extra.amountFen != null ? `，金额 ${formatYuan(extra.amountFen)}` : '';
   switch (event) {
     case 'submitted':
-      return `${SIGNATURE}以您的名义提交的${what}已受理。${notMe()}`;
+      return `${SIGNATURE}以您的名义提交的${what}已受理。${notMe(claim.number)}`;
     case 'approved':
-      return `${SIGNATURE}以您的名义提交的${what}已批准${money}，将发放至登记的收款账户。${notMe()}`;
+      return `${SIGNATURE}以您的名义提交的${what}已批准${money}，将发放至登记的收款账户。${notMe(claim.number)}`;
     case 'paid':
-      return `${SIGNATURE}以您的名义提交的${what}已发放${money}。${notMe()}`;
+      return `${SIGNATURE}以您的名义提交的${what}已发放${money}。${notMe(claim.number)}`;
     case 'rejected':
-      return `${SIGNATURE}以您的名义提交的${what}未予批准，理由可登录查看。${notMe()}`;
+      return `${SIGNATURE}以您的名义提交的${what}未予批准，理由可登录查看。${notMe(claim.number)}`;
     case 'bank_failed':
-      return `${SIGNATURE}以您的名义提交的${what}银行发放未成功${extra.reason ? `（${extra.reason}）` : ''}，请核对登记的收款账户。${notMe()}`;
+      return `${SIGNATURE}以您的名义提交的${what}银行发放未成功${extra.reason ? `（${extra.reason}）` : ''}，请核对登记的收款账户。${notMe(claim.number)}`;
   }
 }
 

@@ -84,7 +84,7 @@ describe('A text is written with the act it tells of', () => {
     const rows = await outbox();
     expect(rows.map((r) => [r.topic, r.recipient, r.status, r.resident_id])).toEqual([['claim.submitted', '13900001111', 'pending', WANG]]);
     expect(rows[0]!.body).toBe(
-      `【攀枝花技能提升】以您的名义提交的补贴申领 ${number}（技能等级提升培训）已受理。不是我本人？请登录 /my-disputes 提出异议。`,
+      `【攀枝花技能提升】以您的名义提交的补贴申领 ${number}（技能等级提升培训）已受理。不是我本人？请登录 /my-claims?dispute=${number} 提出异议。`,
     );
   });
 

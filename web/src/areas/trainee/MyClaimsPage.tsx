@@ -1,8 +1,9 @@
 // 我的申领: every claim in the trainee's name, whoever applied (the trainee, the employer, the
 // provider), with the decision and the amount; one they don't recognise can be disputed.
-import { Button, Form, Select, Space, Table, message, type TableProps } from 'antd';
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Alert, Button, Form, Select, Space, Table, message, type TableProps } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api } from '../../api.ts';
 import { ClaimStatusTag, LoadError, OutcomeTag } from '../../components.tsx';
 import { claimAmount, formatDate } from '../../format.ts';
 import { APPLICANT_NAMES, CLAIM_STATUS_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
@@ -39,6 +40,7 @@ function MyClaims() {
   const navigate = useNavigate();
   const [form] = Form.useForm();
   const [disputing, setDisputing] = useState<Claim | null>(null);
+  const disputed = useDisputeFromLink(setDisputing);
   const columns: TableProps<Claim>['columns'] = [
     {
       title: '申领编号',
@@ -107,6 +109,7 @@ function MyClaims() {
           <Select allowClear placeholder="全部" style={{ width: 220 }} options={options(PROGRAM_NAMES)} />
         </Form.Item>
       </ListFilters>
+      {disputed.problem && <Alert type="warning" showIcon title={disputed.problem} closable onClose={disputed.clear} />}
       {list.error ? (
         <LoadError error={list.error} what="申领" onRetry={list.reload} />
       ) : (
@@ -121,13 +124,56 @@ function MyClaims() {
       )}
       <DisputeModal
         claim={disputing}
-        onClose={() => setDisputing(null)}
+        onClose={() => {
+          setDisputing(null);
+          disputed.clear();
+        }}
         onDone={() => {
           setDisputing(null);
+          disputed.clear();
           message.success('异议已提交，人社部门将核查处理');
           navigate('/my-disputes');
         }}
       />
     </Space>
   );
+}
+
+/**
+ * The "不是我本人？" link of a text about a claim (`/my-claims?dispute=SQ-…`) opens that claim's dispute form:
+ * the number is looked up as any record number is (one answer for a number not theirs and one never issued).
+ */
+function useDisputeFromLink(open: (claim: Claim) => void) {
+  const [params, setParams] = useSearchParams();
+  const number = params.get('dispute');
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    if (!number) return;
+    let gone = false;
+    void (async () => {
+      try {
+        const found = await api<{ path: string | null }>(`/records/${encodeURIComponent(number)}`);
+        const id = found.path?.match(/^\/claims\/([^/?#]+)/)?.[1];
+        if (!id) throw new Error('not a claim');
+        const claim = await api<Claim>(`/claims/${id}`);
+        if (gone) return;
+        if (CLOSED.has(claim.status))
+          setProblem(`申领 ${number} 的状态为“${nameOf(CLAIM_STATUS_NAMES, claim.status)}”，不会支付，无需再提出异议`);
+        else open(claim);
+      } catch {
+        if (!gone) setProblem(`没有找到您名下编号为 ${number} 的申领，请核对短信中的编号，或在下表中查找`);
+      }
+    })();
+    return () => {
+      gone = true;
+    };
+  }, [number, open]);
+  const clear = () => {
+    setProblem(null);
+    if (params.has('dispute')) {
+      params.delete('dispute');
+      setParams(params, { replace: true });
+    }
+  };
+  return { problem, clear };
 }
