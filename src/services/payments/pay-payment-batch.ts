@@ -32,11 +32,11 @@ export function checkOfflineRef(raw: unknown): string {
   if (ref === '')
     throw new AppError(
       'invalid_input',
-      'bankRef: 请填写银行出具的支付凭证号（银行流水号）：未通过银行支付文件支付的批次，须以银行凭证为准',
+      '请填写银行出具的支付凭证号（银行流水号）：未通过银行支付文件支付的批次，须以银行凭证为准',
       'bankRef',
     );
   if ([...ref].length > 64 || !/^[\x21-\x7e\u4e00-\u9fff（）]+$/u.test(ref))
-    throw new AppError('invalid_input', 'bankRef: 凭证号应为不超过 64 个字符的字母、数字或符号，不含空格', 'bankRef');
+    throw new AppError('invalid_input', '凭证号应为不超过 64 个字符的字母、数字或符号，不含空格', 'bankRef');
   return ref;
 }
 

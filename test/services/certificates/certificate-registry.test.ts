@@ -326,7 +326,7 @@ describe('a revoked certificate is not evidence: its claims are held out of paym
     expect(check.reasons[0]).toContain('考核由他人代考');
     expect(check.registryCertificate?.revoked).toEqual({ on: revoked.revokedOn, reason: '以欺诈手段取得：考核由他人代考' });
 
-    const run = await payPaymentBatch(store.db, duty.payer, { batchId: batch.id });
+    const run = await payPaymentBatch(store.db, duty.payer, { batchId: batch.id, bankRef: 'BANK-TEST-1' });
     expect(run).toMatchObject({ paidNow: 0, held: 1 });
     expect((await store.db.selectFrom('claims').select('status').where('id', '=', 'CERT-REV').executeTakeFirstOrThrow()).status).toBe(
       'approved',
