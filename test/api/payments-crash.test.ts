@@ -1,4 +1,4 @@
-// Crash safety: the server is killed (SIGKILL) in the middle of paying a batch of 2,000
+// Crash safety: the server is killed (SIGKILL) in the middle of paying a batch of 500
 // claims, restarted on the same data folder, and the batch is run again over HTTP: every claim is
 // paid exactly once and the audit chain is intact. The server runs as `node bin/upskill.js serve`, so
 // the pid we hold is the process doing the work (STACK-NOTES trap 10); UPSKILL_PAY_DELAY_MS slows the
@@ -19,7 +19,7 @@ import { inTransaction } from '../../src/store/transaction.ts';
 import { insertPeople, residentId } from '../support/claims-fixtures.ts';
 import { dutyUser } from '../support/payment-duty-users.ts';
 
-const CLAIMS = 2000;
+const CLAIMS = 500;
 const dir = mkdtempSync(join(tmpdir(), 'upskill-crash-'));
 const children: ChildProcess[] = [];
 afterAll(() => {
@@ -69,7 +69,7 @@ async function login(base: string): Promise<string> {
 
 describe('Paying a batch survives a crash', () => {
   it('killed mid-batch and run again, every claim is paid exactly once and the audit chain holds', async () => {
-    // The data folder: 2,000 approved claims of 东区 with their reservations, in one batch built by 经办
+    // The data folder: 500 approved claims of 东区 with their reservations, in one batch built by 经办
     // and confirmed by 复核; the login `city` pays it (maker–checker: neither of the other two may).
     const store = await openStore({ dataDir: dir });
     await migrate(store.db);
