@@ -17,10 +17,10 @@ import {
   ROW_ERRORS_DOC,
   ZAttendanceImportResult,
   ZListProviderPaymentsQuery,
-  ZClassView,
   ZListAttendanceResult,
   ZProviderPaymentPage,
 } from './class-files.types.ts';
+import { ZClassView } from './classes.types.ts';
 import type { Assert, Conforms } from './conforms.ts';
 
 const RUNNERS = ['provider', 'county', 'city'] as const;

@@ -17,55 +17,6 @@ export const ZListProviderPaymentsQuery = z.object({
 });
 
 // Responses.
-export const ZProblem = z.object({ rule: z.string(), clause: z.string(), severity: z.string(), message: z.string() });
-export const ZOpeningReview = z.object({
-  blocking: z.boolean(),
-  classProblems: z.array(ZProblem),
-  trainees: z.array(z.object({ residentId: z.string(), name: z.string(), problems: z.array(ZProblem) })),
-});
-export const ZClassTraineeView = z.object({
-  residentId: z.string(),
-  name: z.string(),
-  employerUscc: z.string().nullable(),
-  newHire: z.boolean().nullable(),
-  contractMonths: z.number().nullable(),
-  sessionsPresent: z.number(),
-  hoursPresent: z.number(),
-  qualified: z.boolean().nullable(),
-  assessedOn: z.string().nullable(),
-});
-export const ZClassView = z.object({
-  id: z.string(),
-  number: z.string(),
-  providerName: z.string().nullable(),
-  enterpriseName: z.string().nullable(),
-  projectName: z.string().nullable(),
-  filingNumber: z.string().nullable(),
-  providerId: z.string(),
-  program: z.string(),
-  areaCode: z.string(),
-  enterpriseUscc: z.string().nullable(),
-  occupationCode: z.string().nullable(),
-  level: z.string().nullable(),
-  entrepreneurshipType: z.string().nullable(),
-  projectId: z.string().nullable(),
-  filingId: z.string().nullable(),
-  startDate: z.string(),
-  endDate: z.string(),
-  hours: z.number(),
-  venue: z.string(),
-  teachers: z.array(z.object({ name: z.string(), qualification: z.string().nullable().optional() })).nullable(),
-  status: z.string(),
-  reviewNote: z.string().nullable(),
-  reviewProblems: ZOpeningReview.nullable(),
-  trainees: z.array(ZClassTraineeView),
-  sessions: z.array(z.object({ id: z.number(), day: z.string(), startsAt: z.string(), endsAt: z.string(), hours: z.number() })),
-  certificates: z.array(z.object({ id: z.number(), type: z.string(), number: z.string(), residentId: z.string(), issuedOn: z.string() })),
-  createdBy: z.string(),
-  createdAt: z.string(),
-  updatedBy: z.string().nullable(),
-  updatedAt: z.string().nullable(),
-});
 export const ZAttendanceMark = z.object({
   sessionId: z.number(),
   residentId: z.string(),

@@ -5,6 +5,29 @@ import { z } from 'zod';
 import { TRAINING_PROGRAMS } from '../../services/reports/report-period.ts';
 import { areaCode, optionalText, text } from './fields.types.ts';
 import { DEPARTMENTS } from '../../vocabulary/roles.ts';
+import {
+  ZCityGoals,
+  ZEnterpriseShare,
+  ZEnterpriseWithoutHeadcount,
+  ZFundAccount,
+  ZIndustryRotation,
+  ZPeriod,
+  ZProgramSpending,
+  ZSkillRatio,
+  ZTaskProgress,
+} from './reports.types.ts';
+// The same shapes as the reports' (one definition each).
+export {
+  ZCityGoals,
+  ZEnterpriseShare,
+  ZEnterpriseWithoutHeadcount,
+  ZFundAccount,
+  ZIndustryRotation,
+  ZPeriod,
+  ZProgramSpending,
+  ZSkillRatio,
+  ZTaskProgress,
+};
 
 const page = {
   page: z.coerce.number().int().min(1).max(1_000_000).optional(),
@@ -58,45 +81,11 @@ export const ZEmploymentFiguresRequest = z.strictObject({
 export const ZGoalsQuery = z.object({ year });
 
 // Responses.
-export const ZProgramSpending = z.object({
-  program: z.string(),
-  programName: z.string(),
-  reservedFen: z.number(),
-  paidFen: z.number(),
-  advancedFen: z.number(),
-  recoveredFen: z.number(),
-  spentFen: z.number(),
-});
-export const ZFundAccount = z.object({
-  sourceName: z.string(),
-  spentFen: z.number(),
-  programs: z.array(ZProgramSpending),
-  id: z.string(),
-  source: z.string(),
-  year: z.number(),
-  budgetFen: z.number(),
-  reservedFen: z.number(),
-  paidFen: z.number(),
-  advancedFen: z.number(),
-  recoveredFen: z.number(),
-  remainingFen: z.number(),
-});
 export const ZListFundAccountsResult = z.object({
   items: z.array(ZFundAccount),
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
-});
-export const ZEnterpriseShare = z.object({
-  year: z.number(),
-  fundId: z.string().nullable(),
-  enterpriseFen: z.number(),
-  totalFen: z.number(),
-  shareBasisPoints: z.number().nullable(),
-  minPercent: z.number(),
-  clause: z.string(),
-  below: z.boolean(),
-  message: z.string(),
 });
 export const ZListEnterpriseSharesResult = z.object({
   items: z.array(ZEnterpriseShare),
@@ -104,7 +93,6 @@ export const ZListEnterpriseSharesResult = z.object({
   page: z.number(),
   pageSize: z.number(),
 });
-export const ZPeriod = z.object({ year: z.number(), quarter: z.number().nullable(), from: z.string(), to: z.string(), label: z.string() });
 export const ZDisclosureRow = z.object({
   key: z.string(),
   name: z.string(),
@@ -131,24 +119,6 @@ export const ZFundDisclosure = z.object({
   byProvider: z.array(ZDisclosureRow),
   totals: z.object({ people: z.number(), claims: z.number(), approvedFen: z.number(), paidFen: z.number() }),
   note: z.string(),
-});
-export const ZTaskProgress = z.object({
-  id: z.number(),
-  year: z.number(),
-  quarter: z.number(),
-  unitKind: z.string(),
-  unit: z.string(),
-  unitName: z.string(),
-  areaCode: z.string().nullable(),
-  program: z.string(),
-  programName: z.string(),
-  target: z.number(),
-  done: z.number(),
-  expected: z.number(),
-  doneBasisPoints: z.number(),
-  lagging: z.boolean(),
-  shortfall: z.number(),
-  note: z.string().nullable(),
 });
 export const ZListTaskProgressResult = z.object({
   items: z.array(ZTaskProgress),
@@ -181,40 +151,4 @@ export const ZRecordEmploymentFiguresResult = z.object({
   skilled: z.number(),
   highSkilled: z.number(),
   source: z.string(),
-});
-export const ZSkillRatio = z.object({
-  areaCode: z.string(),
-  areaName: z.string(),
-  employed: z.number().nullable(),
-  skilled: z.number().nullable(),
-  highSkilled: z.number().nullable(),
-  skilledBasisPoints: z.number().nullable(),
-  highSkilledBasisPoints: z.number().nullable(),
-  skilledMet: z.boolean().nullable(),
-  highSkilledMet: z.boolean().nullable(),
-  missing: z.boolean(),
-});
-export const ZEnterpriseWithoutHeadcount = z.object({ uscc: z.string(), name: z.string(), areaCode: z.string() });
-export const ZIndustryRotation = z.object({
-  industry: z.string(),
-  industryName: z.string(),
-  enterprises: z.number(),
-  enterprisesWithoutHeadcount: z.number(),
-  withoutHeadcount: z.array(ZEnterpriseWithoutHeadcount),
-  mainPostEmployees: z.number(),
-  trained: z.number(),
-  trainedBasisPoints: z.number().nullable(),
-  met: z.boolean().nullable(),
-});
-export const ZCityGoals = z.object({
-  year: z.number(),
-  clause: z.string(),
-  policyPackage: z.string().nullable(),
-  asOf: z.string(),
-  skilledTargetPercent: z.number().nullable(),
-  highSkilledTargetPercent: z.number().nullable(),
-  areas: z.array(ZSkillRatio),
-  city: ZSkillRatio,
-  rotation: z.array(ZIndustryRotation),
-  missing: z.array(z.string()),
 });
