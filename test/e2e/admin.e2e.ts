@@ -224,13 +224,13 @@ describe('市局管理 (city admin)', () => {
     await row.getByRole('button', { name: /暂\s*停/ }).click();
     await d.getByLabel('理由').fill('第三方评估不合格，暂停资格');
     await d.getByRole('button', { name: /确认暂停/ }).click();
-    await dialog().waitFor({ state: 'detached' });
+    await dialog().waitFor({ state: 'detached', timeout: 30_000 });
     await visible('暂停', row);
     await shot('73-admin-providers');
     await row.getByRole('button', { name: /恢\s*复/ }).click();
     await d.getByLabel('理由').fill('整改完成，恢复资格');
     await d.getByRole('button', { name: /确认恢复/ }).click();
-    await dialog().waitFor({ state: 'detached' });
+    await dialog().waitFor({ state: 'detached', timeout: 30_000 });
     await visible('在册', row);
   });
 

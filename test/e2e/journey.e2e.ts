@@ -264,7 +264,8 @@ describe('One journey across roles', { timeout: 240_000 }, () => {
     await page.goto(`/provider/classes/${j.classId}`);
     await page.getByText('已验收结班', { exact: true }).first().waitFor();
     await confirmPop('申领补贴', '提交申领');
-    await page.getByTestId('claims-result').waitFor();
+    // Each claim is submitted and decided by the engine: a minute on a busy machine.
+    await page.getByTestId('claims-result').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('claims-result').textContent()).toContain('已提交 2 笔申领');
     await screenshot(page, '99-journey-06-claims-submitted');
     for (const p of j.people) {
@@ -406,7 +407,8 @@ describe('One journey across roles', { timeout: 240_000 }, () => {
     await page.getByRole('button', { name: '确认支付批次' }).click();
     expect(await page.getByTestId('confirm-text').textContent()).toContain(`本批次 ${batch.items} 笔，合计 ${money(batch.totalFen)}`);
     await page.getByRole('button', { name: '是，确认' }).click();
-    await page.getByRole('heading', { name: /已确认/ }).waitFor();
+    // Confirming issues the batch's bank file (every line's payee account read): allow a busy machine a minute.
+    await page.getByRole('heading', { name: /已确认/ }).waitFor({ timeout: 60_000 });
     expect(await page.getByRole('button', { name: /线下支付/ }).count()).toBe(0);
 
     await signIn('city-zhifu');

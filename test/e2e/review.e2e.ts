@@ -108,7 +108,12 @@ describe('Class review (开班审查)', () => {
     await table.getByRole('columnheader', { name: '培训时间冲突' }).waitFor();
     const review = await city.call<{ trainees: unknown[]; blocking: boolean }>('GET', `/classes/${fixture.miyiClass}/review`);
     expect(review.blocking).toBe(false);
-    expect(await page.locator('.ant-table-tbody .ant-table-row').count()).toBe(review.trainees.length);
+    // The trainees' table only: the page also lists the application's documents and the class's bookings.
+    const traineeRows = page
+      .locator('.ant-table-wrapper')
+      .filter({ has: page.getByRole('columnheader', { name: '养老金（R5）' }) })
+      .locator('.ant-table-tbody .ant-table-row');
+    expect(await traineeRows.count()).toBe(review.trainees.length);
     expect(await page.getByTestId('review-verdict').textContent()).toBe('未发现不符合项');
     await screenshot(page, '30-review-class');
     await page.getByRole('button', { name: '审查通过' }).click();
