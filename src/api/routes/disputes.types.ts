@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DISPUTE_SORTS } from '../../services/disputes/list-disputes.ts';
-import { pageQuery, sortKeys, text } from './fields.types.ts';
+import { okList, pageQuery, sortKeys, text } from './fields.types.ts';
 import { DISPUTE_FINDINGS, DISPUTE_STATUSES } from '../../vocabulary/statuses.ts';
 
 export const ZOpenDisputeRequest = z.strictObject({ claimId: z.string().min(1).max(80), reason: text(2000) });
@@ -40,36 +40,4 @@ export const ZOpenDisputeResult = z.object({
     })
     .nullable(),
 });
-export const ZListDisputesResult = z.object({
-  items: z.array(
-    z.object({
-      id: z.string(),
-      claimId: z.string(),
-      residentId: z.string(),
-      areaCode: z.string(),
-      reason: z.string(),
-      status: z.string(),
-      takenBy: z.string().nullable(),
-      takenAt: z.string().nullable(),
-      finding: z.string().nullable(),
-      resolution: z.string().nullable(),
-      resolvedBy: z.string().nullable(),
-      resolvedAt: z.string().nullable(),
-      createdAt: z.string(),
-      claim: z
-        .object({
-          number: z.string(),
-          program: z.string(),
-          status: z.string(),
-          applicant: z.string(),
-          startDate: z.string(),
-          endDate: z.string(),
-          amountFen: z.number().nullable(),
-        })
-        .nullable(),
-    }),
-  ),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
+export const ZListDisputesResult = okList(ZOpenDisputeResult);

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { INDUSTRIES } from '../../policy/codes.ts';
 import { ENTERPRISE_SORTS } from '../../services/enterprises/list-enterprises.ts';
 import { areaCode, isoDate, optionalText, pageQuery, sortKeys, text, uscc } from './fields.types.ts';
+import { ZDecisionSummary, ZFactCaseSummary, ZRedecidedClaim } from './people.types.ts';
+// The re-decision report is the same whichever record's fact changed.
+export { ZDecisionSummary, ZFactCaseSummary, ZRedecidedClaim };
 
 export const ZCreateEnterpriseRequest = z.strictObject({
   uscc,
@@ -70,22 +73,6 @@ export const ZEnterpriseView = z.object({
   createdAt: z.string(),
   updatedBy: z.string().nullable(),
   updatedAt: z.string().nullable(),
-});
-export const ZDecisionSummary = z.object({ outcome: z.string(), amountFen: z.number() });
-export const ZRedecidedClaim = z.object({
-  claimId: z.string(),
-  program: z.string(),
-  status: z.string(),
-  before: ZDecisionSummary,
-  after: z.object({ outcome: z.string(), amountFen: z.number(), reasons: z.array(z.string()) }),
-});
-export const ZFactCaseSummary = z.object({
-  caseId: z.number().nullable(),
-  claimId: z.string(),
-  program: z.string(),
-  claimStatus: z.string(),
-  before: ZDecisionSummary,
-  after: z.object({ outcome: z.string(), amountFen: z.number(), reasons: z.array(z.string()) }),
 });
 /** What recording a fact re-decided and the cases it raised (SPEC "Facts in time"). */
 export const ZFactImpact = z.object({ redecided: z.array(ZRedecidedClaim), cases: z.array(ZFactCaseSummary) });
