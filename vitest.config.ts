@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import { recordUnhandledError } from './test/support/unhandled-errors.ts';
 
 // The PostgreSQL pass (DATABASE_URL set, as .ci/run's second pass) runs the files that open a store on
 // the server. Left out, because they run exactly the same in both passes: the engine's tests (the
@@ -21,5 +22,7 @@ export default defineConfig({
     // Vitest's default on 2 cores is one file at a time; much of a file's time is spent waiting (on
     // PGlite in its worker thread, on a spawned CLI process), so three files overlap on two cores.
     maxWorkers: 3,
+    // Recorded for the closing lines; still fails the run.
+    onUnhandledError: recordUnhandledError,
   },
 });

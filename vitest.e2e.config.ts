@@ -2,6 +2,7 @@
 // driven by playwright-core. Kept apart from `npm test` so the normal suite stays fast and needs no
 // browser or built web app.
 import { defineConfig } from 'vitest/config';
+import { recordUnhandledError } from './test/support/unhandled-errors.ts';
 
 export default defineConfig({
   test: {
@@ -11,5 +12,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // One server and one browser; screens are checked one after another.
     fileParallelism: false,
+    // Recorded for the closing lines; still fails the run.
+    onUnhandledError: recordUnhandledError,
   },
 });

@@ -78,6 +78,10 @@ async function openPostgres(url: string, schema: string | undefined, poolMax: nu
     },
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  // An idle connection the server drops (a restart, a terminated backend) is an 'error' event on the
+  // pool; unheard, Node treats it as uncaught and the process dies. The pool already discards that
+  // client and opens another on the next query: a warning is all it needs.
+  pool.on('error', (e) => process.emitWarning(`PostgreSQL: an idle connection was lost (${e.message})`, 'UpskillStoreWarning'));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   const safe = new URL(url);

@@ -1,0 +1,17 @@
+// Vitest's `onUnhandledError` for both configs: an error thrown outside any test (a rejected promise
+// nobody awaited, an 'error' event nobody listens to) fails the run without failing a test, and its
+// stack is printed far up a long log. scripts/run-tests.mjs names a file (UPSKILL_UNHANDLED_LOG) where
+// each one is written, so the closing lines (and CI's tail, scripts/test-failures.mjs) show it.
+import { appendFileSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
+
+export function recordUnhandledError(error: Error & { type?: string; VITEST_TEST_PATH?: string; stack?: string }): void {
+  const log = process.env.UPSKILL_UNHANDLED_LOG;
+  if (!log) return;
+  const where = error.VITEST_TEST_PATH ? ` (while ${error.VITEST_TEST_PATH.replace(/^.*?\/test\//, 'test/')} ran)` : '';
+  const stack = stripVTControlCharacters(String(error.stack ?? error.message))
+    .split('\n')
+    .slice(0, 8)
+    .join('\n    ');
+  appendFileSync(log, `${error.type ?? 'Error'}${where}: ${stack}\n`);
+}
