@@ -2,7 +2,7 @@
 // claims, restarted on the same data folder, and the batch is run again over HTTP: every claim is
 // paid exactly once and the audit chain is intact. The server runs as `node bin/upskill.js serve`, so
 // the pid we hold is the process doing the work (STACK-NOTES trap 10); UPSKILL_PAY_DELAY_MS slows the
-// pay loop just enough to kill it half-way.
+// first run's pay loop just enough to kill it half-way.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -12,11 +12,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildPaymentBatch, confirmPaymentBatch } from '../../src/services/payments/build-payment-batch.ts';
 import { createFund } from '../../src/services/funds/create-fund.ts';
 import { appendAuditEntries, verifyAuditChain } from '../../src/store/audit-log.ts';
-import { migrate, openStore } from '../../src/store/database.ts';
 import { seedReferenceData } from '../../src/store/seed/reference-data.ts';
 import { seedUser } from '../../src/demo/seed-users.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { insertPeople, residentId } from '../support/claims-fixtures.ts';
+import { openDataFolder, openNewDataFolder } from '../support/data-folder.ts';
 import { dutyUser } from '../support/payment-duty-users.ts';
 
 const CLAIMS = 500;
@@ -25,7 +25,7 @@ const children: ChildProcess[] = [];
 afterAll(() => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -36,9 +36,10 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startServer(port: number): Promise<ChildProcess> {
+/** `payDelayMs`: the pause after each payment (the first run's, so it can be killed half-way). */
+async function startServer(port: number, payDelayMs: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['bin/upskill.js', 'serve', '--data', dir, '--port', String(port)], {
-    env: { ...process.env, DATABASE_URL: '', UPSKILL_PAY_DELAY_MS: '3' },
+    env: { ...process.env, DATABASE_URL: '', UPSKILL_PAY_DELAY_MS: String(payDelayMs) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -71,8 +72,8 @@ describe('Paying a batch survives a crash', () => {
   it('killed mid-batch and run again, every claim is paid exactly once and the audit chain holds', async () => {
     // The data folder: 500 approved claims of 东区 with their reservations, in one batch built by 经办
     // and confirmed by 复核; the login `city` pays it (maker–checker: neither of the other two may).
-    const store = await openStore({ dataDir: dir });
-    await migrate(store.db);
+    // Made in this process, from the run's migrated template (no initdb, no migrations).
+    const store = await openNewDataFolder(dir);
     const batchId = await inTransaction(store.db, async (tx) => {
       await seedReferenceData(tx);
       await seedUser(tx, {
@@ -180,7 +181,7 @@ describe('Paying a batch survives a crash', () => {
     // First run: killed half-way.
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const first = await startServer(port);
+    const first = await startServer(port, 3);
     const cookie = await login(base);
     const headers = { cookie, 'content-type': 'application/json' };
     void fetch(`${base}/api/v1/payment-batches/${batchId}/pay`, {
@@ -196,8 +197,8 @@ describe('Paying a batch survives a crash', () => {
     first.kill('SIGKILL');
     await exited(first);
 
-    // Second run on the same folder: finishes the rest, pays nobody twice.
-    const second = await startServer(port);
+    // Second run on the same folder: finishes the rest (at full speed), pays nobody twice.
+    const second = await startServer(port, 0);
     const again = { cookie: await login(base), 'content-type': 'application/json' };
     const rerun = (await (
       await fetch(`${base}/api/v1/payment-batches/${batchId}/pay`, {
@@ -226,7 +227,7 @@ describe('Paying a batch survives a crash', () => {
     });
     expect(verify.status, verify.stderr).toBe(0);
 
-    const after = await openStore({ dataDir: dir });
+    const after = await openDataFolder(dir);
     try {
       const payments = await after.db.selectFrom('payments').select(['claim_id', 'amount_fen']).execute();
       expect(payments).toHaveLength(CLAIMS);
