@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataDirLockedError } from '../../src/store/data-dir-lock.ts';
 import { openStore, type Store } from '../../src/store/database.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
+import { migratedTemplate } from '../support/data-folder.ts';
 import { openTestStore } from '../support/store.ts';
 
 let store: Store;
@@ -19,7 +20,8 @@ afterAll(() => store.close());
 describe('Store', () => {
   it('a second opening of the same PGlite folder is refused while the first is open, and allowed after', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'upskill-lock-'));
-    const first = await openStore({ dataDir: dir });
+    // The folder's content does not matter here: a copy of the migrated template costs a third of an initdb.
+    const first = await openStore({ dataDir: dir, loadDataDir: migratedTemplate() });
     await expect(openStore({ dataDir: dir })).rejects.toBeInstanceOf(DataDirLockedError);
     await first.close();
     const again = await openStore({ dataDir: dir });
@@ -57,7 +59,7 @@ describe('Store', () => {
 
   // The test stores run PGlite on their own thread (inThread); the server runs it in the worker thread.
   it('a long query leaves the event loop free (PGlite in its worker thread, as the server runs it)', async () => {
-    const own = process.env.DATABASE_URL ? null : await openStore({});
+    const own = process.env.DATABASE_URL ? null : await openStore({ loadDataDir: migratedTemplate() });
     try {
       const db = own?.db ?? store.db;
       const long = sql`select count(*) from generate_series(1, 3000000) a, generate_series(1, 3) b where (a * b) % 7 = 0`.execute(db);
