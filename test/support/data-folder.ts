@@ -1,7 +1,7 @@
 // A PGlite data folder for the tests that run `upskill` on one (`--data DIR`), started from the run's
 // migrated template (store-template.ts) instead of an empty folder: PGlite extracts the template's tar
-// into the new folder (its `loadDataDir`) and starts on it, so no `initdb` and no migration runs — about
-// 10 s of CPU less per folder. The folder is then an ordinary data folder: later openings of it, by the
+// into the new folder (its `loadDataDir`) and starts on it, so no `initdb` and no migration runs: about
+// 3 s of CPU instead of 10 s for the initdb alone (docs/benchmarks.md, "The slow files"). The folder is then an ordinary data folder: later openings of it, by the
 // test or by a spawned `upskill`, go through the product's own code, migrations included (nothing to
 // apply, unless a migration was added since the template was made).
 import { existsSync } from 'node:fs';
