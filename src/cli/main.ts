@@ -40,6 +40,9 @@ program
   .option('--demo', '数据库为空时先写入演示数据')
   .option(...CHECKPOINTS_OPTION)
   .action(async (flags) => {
+    // A bad setting stops the start before the server's modules load (serve-settings.ts).
+    const { checkServeSettings } = await import('./serve-settings.ts');
+    checkServeSettings();
     const { serveCommand } = await import('./serve-command.ts');
     await serveCommand(flags);
     keepRunning = true;

@@ -4,7 +4,6 @@
 // finishes in-flight requests, writes the last checkpoint, closes the store and exits 0; past
 // UPSKILL_SHUTDOWN_GRACE_MS it gives up waiting and exits 1.
 import { buildApp } from '../api/app.ts';
-import { requireAccountKey, requireSigninKey, settings } from '../settings.ts';
 import { foldClaimPeriodDeltasEvery } from '../store/claim-period-totals.ts';
 import { AuditKeyError, KEY_SETTINGS, loadSigningKey } from '../services/audit/audit-key.ts';
 import { checkpointAuditEvery } from '../services/audit/write-audit-checkpoint.ts';
@@ -13,6 +12,7 @@ import { checkpointFile, sharedKeyWarning, type AuditFlags } from './audit-comma
 import { demoCommand } from './demo-command.ts';
 import { businessDateAtStart, UsageError } from './errors.ts';
 import { openConfiguredStore, type StoreFlags } from './open-configured-store.ts';
+import { checkServeSettings } from './serve-settings.ts';
 
 export interface ServeFlags extends StoreFlags, AuditFlags {
   port?: string;
@@ -21,11 +21,7 @@ export interface ServeFlags extends StoreFlags, AuditFlags {
 }
 
 export async function serveCommand(flags: ServeFlags): Promise<void> {
-  const config = settings();
-  // Payees' account numbers cannot be stored or read without their key: a production server without one does not start.
-  requireAccountKey(config);
-  // Nor without the key that signs the attendance codes.
-  requireSigninKey(config);
+  const config = checkServeSettings();
   const port = flags.port === undefined ? config.port : Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口号无效：${flags.port}`);
   const host = flags.host ?? config.host;

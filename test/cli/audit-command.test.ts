@@ -1,8 +1,11 @@
 // `upskill audit keygen | checkpoint | verify` and the server's checkpoints, as operators run them
 // (`node bin/upskill.js`, a PGlite data folder): exit 0 when the log holds, 1 naming what was cut,
 // rewritten or edited, 2 for a missing or unusable key setting.
+// Each `upskill` here starts node and PGlite on the folder (seconds of CPU): the folder is made once, from
+// the run's migrated template, and a test that needs a folder of its own (a tampered one, a served one)
+// copies it while no process has it open (a file copy: no initdb, no migrations).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -10,14 +13,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/services/access.ts';
 import { createFund } from '../../src/services/funds/create-fund.ts';
 import { auditHead } from '../../src/store/audit-log.ts';
-import { migrate, openStore } from '../../src/store/database.ts';
+import type { Db } from '../../src/store/database.ts';
 import { seedReferenceData } from '../../src/store/seed/reference-data.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
+import { openDataFolder, openNewDataFolder } from '../support/data-folder.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'upskill-audit-cli-'));
 const data = join(dir, 'data');
 const keyFile = join(dir, 'audit-key.pem');
 const checkpoints = join(data, 'audit-checkpoints.jsonl');
+/** The data folder as the set-up left it (reference data and one fund, no checkpoint), for `serve`. */
+const pristine = join(dir, 'pristine');
 const city: Actor = {
   userId: 'u',
   username: 'city',
@@ -40,9 +46,9 @@ function upskill(args: string[], env: Record<string, string> = {}) {
 }
 const withKey = { UPSKILL_AUDIT_KEY_FILE: keyFile };
 
-/** Changes the data folder directly, as someone with access to the database could. */
-async function tamper(work: (db: Awaited<ReturnType<typeof openStore>>['db']) => Promise<void>) {
-  const store = await openStore({ dataDir: data });
+/** Changes a data folder directly, as someone with access to the database could. */
+async function tamper(folder: string, work: (db: Db) => Promise<void>) {
+  const store = await openDataFolder(folder);
   try {
     await work(store.db);
   } finally {
@@ -51,15 +57,15 @@ async function tamper(work: (db: Awaited<ReturnType<typeof openStore>>['db']) =>
 }
 
 beforeAll(async () => {
-  const store = await openStore({ dataDir: data });
-  await migrate(store.db);
+  const store = await openNewDataFolder(data);
   await inTransaction(store.db, async (tx) => {
     await seedReferenceData(tx);
     await createFund(tx, city, { source: 'special_action', year: 2020, budgetFen: 48_000_000_00 });
   });
   await store.close();
+  cpSync(data, pristine, { recursive: true });
 }, 180_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }), 120_000); // five data folders of ~40 MB
 
 describe('upskill audit', () => {
   it('without a checkpoint, verify passes the chain and the money but says that truncation cannot be seen', () => {
@@ -109,19 +115,19 @@ describe('upskill audit', () => {
   }, 180_000);
 
   it('a fund budget raised in SQL fails verify (exit 1), naming the fund and the entry', async () => {
-    await tamper((db) =>
+    // On a copy of the checkpointed folder, so the next test starts from the honest one.
+    const raised = join(dir, 'raised');
+    cpSync(data, raised, { recursive: true });
+    await tamper(raised, (db) =>
       sql`update funds set budget_fen = budget_fen * 10 where id = 'special_action-2020'`.execute(db).then(() => undefined),
     );
-    const r = upskill(['audit', 'verify', '--data', data], withKey);
+    const r = upskill(['audit', 'verify', '--data', raised], withKey);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/资金 special_action-2020 预算 ¥480,000,000.00，与审计日志第 \d+ 条记录的 ¥48,000,000.00 不符/);
-    await tamper((db) =>
-      sql`update funds set budget_fen = budget_fen / 10 where id = 'special_action-2020'`.execute(db).then(() => undefined),
-    );
   }, 180_000);
 
   it('the last entries deleted: verify fails (exit 1) naming the entries cut, and no new checkpoint is signed', async () => {
-    await tamper((db) => sql`delete from audit_log where seq = (select max(seq) from audit_log)`.execute(db).then(() => undefined));
+    await tamper(data, (db) => sql`delete from audit_log where seq = (select max(seq) from audit_log)`.execute(db).then(() => undefined));
     const r = upskill(['audit', 'verify', '--data', data], withKey);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/审计日志被截断：.*记录了 (\d+) 条，数据库现只有 \d+ 条/);
@@ -132,6 +138,7 @@ describe('upskill audit', () => {
 
   it('serve signs a checkpoint when it starts and when it stops', async () => {
     const fresh = join(dir, 'served');
+    cpSync(pristine, fresh, { recursive: true });
     const file = join(dir, 'served-checkpoints.jsonl');
     const child = spawn(process.execPath, ['bin/upskill.js', 'serve', '--data', fresh, '--port', '0', '--checkpoints', file], {
       env: { ...process.env, DATABASE_URL: '', ...keyless, ...withKey },
@@ -154,7 +161,7 @@ describe('upskill audit', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { entries: number; head: string });
-    const store = await openStore({ dataDir: fresh });
+    const store = await openDataFolder(fresh);
     try {
       const head = await auditHead(store.db);
       expect(lines.at(-1)).toMatchObject({ entries: head.seq, head: head.hash });

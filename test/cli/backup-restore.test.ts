@@ -16,6 +16,7 @@ import { migrate, openStore, type Store } from '../../src/store/database.ts';
 import { seedReferenceData } from '../../src/store/seed/reference-data.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { insertClaimRow, insertEnterprise, insertPeople, residentId, uscc } from '../support/claims-fixtures.ts';
+import { openDataFolder, openNewDataFolder } from '../support/data-folder.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'upskill-backup-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }), 120_000);
@@ -75,7 +76,8 @@ describe('Backup and restore of the embedded store (PGlite)', () => {
     const source = join(work, 'source');
     const copy = join(work, 'copy');
     const file = join(work, 'pglite.tar.gz');
-    let store = await openStore({ dataDir: source });
+    // The source folder starts from the run's migrated template (no initdb, no migrations to run).
+    let store = await openNewDataFolder(source);
     await seeded(store);
     const before = await everyTable(store);
     await store.close();
@@ -90,7 +92,7 @@ describe('Backup and restore of the embedded store (PGlite)', () => {
     expect(restore.out).toContain('已从');
     expect(restore.status).toBe(0);
 
-    store = await openStore({ dataDir: copy });
+    store = await openDataFolder(copy);
     try {
       expect(await everyTable(store)).toEqual(before);
     } finally {

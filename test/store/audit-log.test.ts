@@ -2,13 +2,19 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit, appendAuditEntries, verifyAuditChain } from '../../src/store/audit-log.ts';
-import type { Store } from '../../src/store/database.ts';
+import type { Db, Store } from '../../src/store/database.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestStore } from '../support/store.ts';
 
 let store: Store;
+/** A second store, for the tests that start from an empty log (emptyLog): one opened, not one per test. */
+let other: Store;
+async function emptyLog(): Promise<Db> {
+  await sql`delete from audit_log`.execute(other.db);
+  return other.db;
+}
 beforeAll(async () => {
-  store = await openTestStore();
+  [store, other] = await Promise.all([openTestStore(), openTestStore()]);
   for (let i = 1; i <= 5; i++) {
     await inTransaction(store.db, (tx) =>
       appendAudit(tx, {
@@ -21,7 +27,7 @@ beforeAll(async () => {
     );
   }
 }, 60_000);
-afterAll(() => store.close());
+afterAll(() => Promise.all([store?.close(), other?.close()]));
 
 describe('Audit log', () => {
   it('an untouched chain verifies', async () => {
@@ -29,43 +35,33 @@ describe('Audit log', () => {
   });
 
   it('writers appending at the same moment still form one unbroken chain', async () => {
-    const other = await openTestStore();
-    try {
-      await Promise.all(
-        Array.from({ length: 25 }, (_, i) =>
-          inTransaction(other.db, (tx) =>
-            appendAudit(tx, { actor: 'county:x', action: 'claim.submit', entity: 'claim', entityId: `P${i}` }),
-          ),
-        ),
-      );
-      expect(await verifyAuditChain(other.db)).toEqual({ ok: true, entries: 25 });
-    } finally {
-      await other.close();
-    }
+    const db = await emptyLog();
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        inTransaction(db, (tx) => appendAudit(tx, { actor: 'county:x', action: 'claim.submit', entity: 'claim', entityId: `P${i}` })),
+      ),
+    );
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, entries: 25 });
   }, 60_000);
 
   it('writers each auditing several acts in one transaction, at the same moment, still form one chain', async () => {
-    const other = await openTestStore();
-    try {
-      await Promise.all(
-        Array.from({ length: 12 }, (_, i) =>
-          inTransaction(other.db, async (tx) => {
-            await appendAudit(tx, { actor: 'county:x', action: 'claim.review', entity: 'claim', entityId: `R${i}` });
-            await appendAuditEntries(tx, [
-              { actor: 'county:x', action: 'claim.approve', entity: 'claim', entityId: `R${i}` },
-              { actor: 'county:x', action: 'fund.reserve', entity: 'fund', entityId: `F${i}` },
-            ]);
-            await appendAudit(tx, { actor: 'county:x', action: 'notice.queue', entity: 'claim', entityId: `R${i}` });
-          }),
-        ),
-      );
-      expect(await verifyAuditChain(other.db)).toEqual({ ok: true, entries: 48 });
-      // One transaction's entries follow each other: nobody chained in between.
-      const rows = await other.db.selectFrom('audit_log').select(['seq', 'entity_id']).orderBy('seq').execute();
-      for (let k = 0; k < rows.length; k += 4) expect(new Set(rows.slice(k, k + 4).map((r) => r.entity_id.slice(1)))).toHaveLength(1);
-    } finally {
-      await other.close();
-    }
+    const db = await emptyLog();
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        inTransaction(db, async (tx) => {
+          await appendAudit(tx, { actor: 'county:x', action: 'claim.review', entity: 'claim', entityId: `R${i}` });
+          await appendAuditEntries(tx, [
+            { actor: 'county:x', action: 'claim.approve', entity: 'claim', entityId: `R${i}` },
+            { actor: 'county:x', action: 'fund.reserve', entity: 'fund', entityId: `F${i}` },
+          ]);
+          await appendAudit(tx, { actor: 'county:x', action: 'notice.queue', entity: 'claim', entityId: `R${i}` });
+        }),
+      ),
+    );
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, entries: 48 });
+    // One transaction's entries follow each other: nobody chained in between.
+    const rows = await db.selectFrom('audit_log').select(['seq', 'entity_id']).orderBy('seq').execute();
+    for (let k = 0; k < rows.length; k += 4) expect(new Set(rows.slice(k, k + 4).map((r) => r.entity_id.slice(1)))).toHaveLength(1);
   }, 60_000);
 
   it('a change rolled back leaves no entry', async () => {
@@ -84,14 +80,10 @@ describe('Audit log', () => {
   });
 
   it('an entry removed directly in the database is named by its missing number', async () => {
-    const other = await openTestStore();
-    try {
-      for (let i = 1; i <= 4; i++)
-        await inTransaction(other.db, (tx) => appendAudit(tx, { actor: 'a', action: 'b', entity: 'c', entityId: String(i) }));
-      await sql`delete from audit_log where seq = 2`.execute(other.db);
-      expect(await verifyAuditChain(other.db)).toMatchObject({ ok: false, seq: 2, problem: 'removed' });
-    } finally {
-      await other.close();
-    }
+    const db = await emptyLog();
+    for (let i = 1; i <= 4; i++)
+      await inTransaction(db, (tx) => appendAudit(tx, { actor: 'a', action: 'b', entity: 'c', entityId: String(i) }));
+    await sql`delete from audit_log where seq = 2`.execute(db);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, seq: 2, problem: 'removed' });
   }, 60_000);
 });
