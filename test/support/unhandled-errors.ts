@@ -4,11 +4,13 @@
 // each one is written, so the closing lines (and CI's tail, scripts/test-failures.mjs) show it.
 import { appendFileSync } from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
+import type { TestError } from 'vitest';
 
-export function recordUnhandledError(error: Error & { type?: string; VITEST_TEST_PATH?: string; stack?: string }): void {
+export function recordUnhandledError(error: (TestError | Error) & { type: string }): void {
   const log = process.env.UPSKILL_UNHANDLED_LOG;
   if (!log) return;
-  const where = error.VITEST_TEST_PATH ? ` (while ${error.VITEST_TEST_PATH.replace(/^.*?\/test\//, 'test/')} ran)` : '';
+  const path = (error as { VITEST_TEST_PATH?: string }).VITEST_TEST_PATH;
+  const where = path ? ` (while ${path.replace(/^.*?\/test\//, 'test/')} ran)` : '';
   const stack = stripVTControlCharacters(String(error.stack ?? error.message))
     .split('\n')
     .slice(0, 8)
