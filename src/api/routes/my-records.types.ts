@@ -83,3 +83,6 @@ export const ZR8Year = z.object({
   ),
 });
 export const ZGetEnterpriseR8StatusResult = z.object({ uscc: z.string(), name: z.string(), years: z.array(ZR8Year) });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TEnterpriseR8Status = z.infer<typeof ZGetEnterpriseR8StatusResult>;

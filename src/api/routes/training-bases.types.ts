@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BASE_SORTS } from '../../services/bases/list-training-bases.ts';
 import { COMPETITION_SORTS } from '../../services/skills/list-competitions.ts';
 import { TEXTBOOK_SORTS } from '../../services/skills/list-textbooks.ts';
-import { areaCode, code, isoDate, optionalText, pageQuery, residentId, sortKeys, text } from './fields.types.ts';
+import { areaCode, code, isoDate, okList, optionalText, pageQuery, residentId, sortKeys, text } from './fields.types.ts';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间应写作 HH:MM（如 08:30）');
 export const ZTrainingBaseRequest = z.object({
@@ -131,6 +131,8 @@ export const ZCompetitionView = z.object({
   areaCode: z.string(),
   results: z.number(),
 });
+export const ZTrainingBasePage = okList(ZTrainingBase);
+export const ZTextbookPage = okList(ZTextbook);
 export const ZCompetitionViewPage = z.object({
   items: z.array(ZCompetitionView),
   total: z.number(),
