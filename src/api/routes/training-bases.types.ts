@@ -156,3 +156,15 @@ export const ZRecordCompetitionResultResult = z.object({
   rank: z.number().nullable(),
   award: z.string(),
 });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TTrainingBase = z.infer<typeof ZTrainingBase>;
+export type TTrainingBasePage = z.infer<typeof ZTrainingBasePage>;
+export type TBaseBooking = z.infer<typeof ZBaseBooking>;
+export type TBaseBookings = z.infer<typeof ZBaseBookings>;
+export type TTextbook = z.infer<typeof ZTextbook>;
+export type TTextbookPage = z.infer<typeof ZTextbookPage>;
+export type TClassTextbook = z.infer<typeof ZClassTextbook>;
+export type TCompetitionViewPage = z.infer<typeof ZCompetitionViewPage>;
+export type TCompetitionResults = z.infer<typeof ZListCompetitionResultsResult>;
+export type TTextbookSet = z.infer<typeof ZTextbookSet>;
