@@ -7,20 +7,10 @@ import { StrictMode, useEffect, useState, type CSSProperties, type FormEvent } f
 import { createRoot } from 'react-dom/client';
 import { api, ApiError } from '../api.ts';
 import { deviceId } from '../phone/phone-kit.tsx';
+import type { TScanResult } from '../../../src/api/routes/signin.types.ts';
+import type { Me } from '../types.ts';
 
-interface Result {
-  kind: 'in' | 'out';
-  recorded: boolean;
-  message: string;
-  signedAt: string;
-  signedOutAt: string | null;
-  classNumber: string;
-  session: { day: string; startsAt: string; endsAt: string };
-}
-interface Me {
-  displayName: string;
-  role: string;
-}
+type Result = TScanResult;
 
 const beijing = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(11, 19);
 const box: CSSProperties = {
