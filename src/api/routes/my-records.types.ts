@@ -75,7 +75,7 @@ export const ZR8Year = z.object({
     recordedBy: z.string().nullable(),
     recordedAt: z.string().nullable(),
   }),
-  r8: z.string(),
+  r8: z.enum(['applies', 'not_applies', 'unknown']).describe('applies：按 80% 核定（§5.2）；not_applies：全额；unknown：未登记'),
   reducedClaims: z.array(ZR8Claim),
   reducedTotalFen: z.number().nullable(),
   undecidedClaims: z.array(

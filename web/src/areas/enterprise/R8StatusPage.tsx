@@ -2,7 +2,7 @@
 // education fund, whether its enterprise-paid subsidies are cut to 80%, and the claims that were.
 import { Alert, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { R8Year } from '../../../../src/services/parties/enterprise-r8-status.ts';
+import type { TEnterpriseR8Status } from '../../../../src/api/routes/my-records.types.ts';
 import { useAuth } from '../../auth.tsx';
 import { ClaimStatusTag, LoadError } from '../../components.tsx';
 import { formatDate, formatDateTime, formatMoney } from '../../format.ts';
@@ -10,11 +10,7 @@ import { useApi } from '../../hooks.ts';
 import { nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { RequireRole } from '../trainee/party-ui.tsx';
 
-interface R8Status {
-  uscc: string;
-  name: string;
-  years: R8Year[];
-}
+type R8Year = TEnterpriseR8Status['years'][number];
 
 const VERDICT: Record<R8Year['r8'], { color: string; text: string }> = {
   applies: { color: 'warning', text: '适用 80% 规则' },
@@ -33,7 +29,7 @@ export default function R8StatusPage() {
 function R8Status() {
   const { me } = useAuth();
   const uscc = me?.enterpriseUscc ?? null;
-  const { data, error, loading, reload } = useApi<R8Status>(uscc ? `/enterprises/${encodeURIComponent(uscc)}/r8-status` : null);
+  const { data, error, loading, reload } = useApi<TEnterpriseR8Status>(uscc ? `/enterprises/${encodeURIComponent(uscc)}/r8-status` : null);
   if (error) return <LoadError error={error} what="企业" onRetry={reload} />;
   if (loading || !data) return <Skeleton active />;
   return (
