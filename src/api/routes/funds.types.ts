@@ -63,3 +63,4 @@ export const ZLedgerPage = z.object({
 // The shapes the web reads (type-only imports there: erased from the bundle).
 export type TLedgerPage = z.infer<typeof ZLedgerPage>;
 export type TLedgerEntry = TLedgerPage['items'][number];
+export type TFundBalance = z.infer<typeof ZFundBalance>;
