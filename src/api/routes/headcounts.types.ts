@@ -80,3 +80,4 @@ export const ZHeadcountPage = z.object({
 
 // The shapes the web reads (type-only imports there: erased from the bundle).
 export type THeadcountPage = z.infer<typeof ZHeadcountPage>;
+export type THeadcountImportResult = z.infer<typeof ZHeadcountImportResult>;
