@@ -43,3 +43,6 @@ function businessDateView() {
 
 // The response schema carries what the handler sends (conforms.ts; `npm run typecheck`).
 export type ResponsesConform = [Assert<Conforms<typeof businessDateView, typeof ZBusinessDate>>];
+
+// The shape the web reads (a type-only import there: erased from the bundle).
+export type TBusinessDate = z.infer<typeof ZBusinessDate>;
