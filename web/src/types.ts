@@ -22,3 +22,12 @@ export type Claim = Omit<TClaim, 'trace'> & { trace?: Trace | null };
 export type CatalogEntry = TCatalogEntry;
 export type Provider = TProviderView;
 export type PublicityNotice = TNoticeView;
+
+/** A schema's type as it arrives in JSON: a `z.date()` field is serialized as its ISO string. */
+export type Wire<T> = T extends Date
+  ? string
+  : T extends readonly (infer I)[]
+    ? Wire<I>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
