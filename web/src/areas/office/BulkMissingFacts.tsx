@@ -1,6 +1,7 @@
 // 批量补充事实: for the claims selected on 批量审核, the facts they wait for grouped by kind (e.g. 12
 // claims missing an enterprise's 2021 education fund), each person or enterprise answered once with a
 // shared source (and effective date), then every affected claim decided again in one bulk request.
+import type { TBulkClaimsResult } from '../../../../src/api/routes/claims.types.ts';
 import { Alert, Button, Empty, Form, Input, Radio, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
@@ -10,10 +11,6 @@ import { nameOf, OUTCOME_NAMES } from '../../labels.ts';
 import { recordFact } from './MissingFacts.tsx';
 import { answers, groupMissing, type Group, type MissingFacts, type Subject } from './missing-facts-text.ts';
 import { DateInput } from '../../date-input.tsx';
-
-interface BulkResult {
-  results: { id: string; ok: boolean; outcome?: string; error?: { code: string; message: string } }[];
-}
 
 function GroupForm({ group, onDone }: { group: Group; onDone(text: string): void }) {
   const [form] = Form.useForm<{ source: string; asOf?: Dayjs; values: Record<string, boolean | undefined> }>();
@@ -47,7 +44,7 @@ function GroupForm({ group, onDone }: { group: Group; onDone(text: string): void
     const outcomes = new Map<string, number>();
     for (let i = 0; i < claimIds.length; i += 200) {
       try {
-        const r = await api<BulkResult>('/claims/bulk', {
+        const r = await api<TBulkClaimsResult>('/claims/bulk', {
           method: 'POST',
           body: { action: 'decide', claimIds: claimIds.slice(i, i + 200) },
         });
