@@ -29,3 +29,4 @@ export const ZSmsCodeSent = z.object({ challengeId: z.string(), expiresInSeconds
 
 // The shapes the web reads (type-only imports there: erased from the bundle).
 export type TScanResult = z.infer<typeof ZScanResult>;
+export type TSigninCode = z.infer<typeof ZSigninCode>;

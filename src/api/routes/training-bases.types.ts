@@ -168,3 +168,4 @@ export type TClassTextbook = z.infer<typeof ZClassTextbook>;
 export type TCompetitionViewPage = z.infer<typeof ZCompetitionViewPage>;
 export type TCompetitionResults = z.infer<typeof ZListCompetitionResultsResult>;
 export type TTextbookSet = z.infer<typeof ZTextbookSet>;
+export type TMyCompetitionResults = z.infer<typeof ZMyCompetitionResults>;
