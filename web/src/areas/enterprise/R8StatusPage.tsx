@@ -1,5 +1,6 @@
 // 80% 补贴状态 (R8, §5.2): year by year, whether the enterprise fully drew and used its employee-
 // education fund, whether its enterprise-paid subsidies are cut to 80%, and the claims that were.
+import { R8_VERDICT_NAMES } from '../../../../src/vocabulary/statuses.ts';
 import { Alert, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { TEnterpriseR8Status } from '../../../../src/api/routes/my-records.types.ts';
@@ -12,11 +13,7 @@ import { RequireRole } from '../trainee/party-ui.tsx';
 
 type R8Year = TEnterpriseR8Status['years'][number];
 
-const VERDICT: Record<R8Year['r8'], { color: string; text: string }> = {
-  applies: { color: 'warning', text: '适用 80% 规则' },
-  not_applies: { color: 'success', text: '按标准全额补贴' },
-  unknown: { color: 'default', text: '尚未登记，待补充' },
-};
+const VERDICT_COLOR: Record<R8Year['r8'], string> = { applies: 'warning', not_applies: 'success', unknown: 'default' };
 
 export default function R8StatusPage() {
   return (
@@ -61,14 +58,13 @@ function R8Status() {
 }
 
 function YearCard({ y }: { y: R8Year }) {
-  const verdict = VERDICT[y.r8];
   const fund = y.educationFund.fullyUsed == null ? '未登记' : y.educationFund.fullyUsed ? '已足额提取使用' : '未足额提取使用';
   return (
     <Card
       title={`${y.year} 年度`}
       extra={
-        <Tag color={verdict.color} data-testid={`r8-${y.year}`}>
-          {verdict.text}
+        <Tag color={VERDICT_COLOR[y.r8]} data-testid={`r8-${y.year}`}>
+          {R8_VERDICT_NAMES[y.r8]}
         </Tag>
       }
       size="small"
