@@ -240,3 +240,5 @@ export type TInspectionView = z.infer<typeof ZInspectionView>;
 export type TSampleResult = z.infer<typeof ZSampleResult>;
 export type TPublicSanction = z.infer<typeof ZPublicSanctionsResult>['items'][number];
 export type TEvaluationView = z.infer<typeof ZEvaluationView>;
+export type TSanctionView = z.infer<typeof ZSanctionView>;
+export type TRecordEvaluationResult = z.infer<typeof ZRecordEvaluationResult>;
