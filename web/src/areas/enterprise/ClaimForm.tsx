@@ -12,7 +12,7 @@ import { formatMoney } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { CERTIFICATE_NAMES, LEVEL_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import type { Claim } from '../../types.ts';
-import type { PlanView } from '../../../../src/services/plans/plan-view.ts';
+import type { TPlanView as PlanView } from '../../../../src/api/routes/plans.types.ts';
 import { applyServerError, options } from '../trainee/party-ui.tsx';
 import { claimBody, KNOWN, PROGRAM_FORMS, type Field, type Values } from './claim-programs.ts';
 import { DateRangeInput } from '../../date-input.tsx';
