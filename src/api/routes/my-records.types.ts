@@ -87,3 +87,6 @@ export const ZGetEnterpriseR8StatusResult = z.object({ uscc: z.string(), name: z
 
 // The shapes the web reads (type-only imports there: erased from the bundle).
 export type TEnterpriseR8Status = z.infer<typeof ZGetEnterpriseR8StatusResult>;
+export type TMyPayment = z.infer<typeof ZMyPayment>;
+export type TMyAdvance = z.infer<typeof ZMyAdvance>;
+export type TMyCertificate = z.infer<typeof ZMyCertificate>;

@@ -2,7 +2,7 @@
 // city's registry — by form, by the Excel or CSV template — within its approvals, and revokes one issued
 // in error or obtained by fraud. It sees only its own certificates (the server's scope).
 import { Descriptions, Space, Tag, Typography } from 'antd';
-import type { IssuerView } from '../../../../src/services/certificates/list-certificate-issuers.ts';
+import type { TIssuerView as IssuerView } from '../../../../src/api/routes/certificates.types.ts';
 import { LoadError } from '../../components.tsx';
 import { useApi } from '../../hooks.ts';
 import { Certificates } from '../office/CertificatesPage.tsx';

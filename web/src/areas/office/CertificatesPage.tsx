@@ -26,10 +26,10 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import type { CertificateHoldView } from '../../../../src/services/certificates/list-certificate-holds.ts';
-import type { IssuerView } from '../../../../src/services/certificates/list-certificate-issuers.ts';
-import type { SpecificationView } from '../../../../src/services/certificates/list-ability-specifications.ts';
-import type { RegistryCertificateView } from '../../../../src/services/certificates/list-registry-certificates.ts';
+import type { TCertificateHold as CertificateHoldView } from '../../../../src/api/routes/certificates.types.ts';
+import type { TIssuerView as IssuerView } from '../../../../src/api/routes/certificates.types.ts';
+import type { TSpecificationView as SpecificationView } from '../../../../src/api/routes/certificates.types.ts';
+import type { TRegistryCertificate as RegistryCertificateView } from '../../../../src/api/routes/certificates.types.ts';
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { LoadError } from '../../components.tsx';
