@@ -81,3 +81,4 @@ export const ZListEntrepreneurshipTypesResult = z.array(ZEntrepreneurshipTypeVie
 
 // The shapes the web reads (type-only imports there: erased from the bundle).
 export type TCatalogEntry = z.infer<typeof ZCatalogEntryView>;
+export type TEntrepreneurshipTypeView = z.infer<typeof ZEntrepreneurshipTypeView>;

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../format.ts';
 import { AREA_NAMES, areaName, nameOf, ROLE_NAMES } from '../../labels.ts';
 import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 
-import type { UserView } from '../../../../src/services/users/user-view.ts';
+import type { TUserView as UserView } from '../../../../src/api/routes/admin.types.ts';
 import { useApi } from '../../hooks.ts';
 import { CityOnly, options, useSubmit } from './shared.tsx';
 import { DEPARTMENTS, DUTY_NAMES, dutiesForRole } from '../../../../src/vocabulary/roles.ts';

@@ -5,7 +5,7 @@ import { Alert, Button, Card, Form, Input, InputNumber, Radio, Select, Space, Ty
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useUnsavedGuard } from '../../unsaved-guard.tsx';
-import type { EntrepreneurshipTypeView } from '../../../../src/services/catalog/catalog-view.ts';
+import type { TEntrepreneurshipTypeView as EntrepreneurshipTypeView } from '../../../../src/api/routes/catalog.types.ts';
 import { api, type Page } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { formatMoney } from '../../format.ts';
