@@ -20,3 +20,4 @@ export const ZLogOutResult = z.object({ ok: z.boolean() });
 
 // The shapes the web reads (type-only imports there: erased from the bundle).
 export type TSessionUser = z.infer<typeof ZSessionUser>;
+export type TSession = z.infer<typeof ZSession>;

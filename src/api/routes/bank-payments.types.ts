@@ -52,3 +52,4 @@ export type TPayeeAccount = z.infer<typeof ZPayeeAccount>;
 export type TBankFilePreview = z.infer<typeof ZBankFilePreview>;
 export type TBankReturnResult = z.infer<typeof ZBankReturnResult>;
 export type TMessage = z.infer<typeof ZMessage>;
+export type TRevealedPayeeAccount = z.infer<typeof ZRevealedPayeeAccount>;

@@ -214,3 +214,5 @@ export type TRegistryCertificate = z.infer<typeof ZRegistryCertificate>;
 export type TCertificateHold = z.infer<typeof ZHoldPage>['items'][number];
 export type TClaimCertificateCheck = z.infer<typeof ZClaimCertificateCheck>;
 export type TVerifyAnswer = z.infer<typeof ZVerifyResponse>;
+export type TIssuerPage = z.infer<typeof ZIssuerPage>;
+export type TRegistryInForceFrom = z.infer<typeof ZRegistryInForceFromResult>;

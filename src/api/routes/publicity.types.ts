@@ -61,3 +61,6 @@ export const ZNoticeClosed = z.object({ id: z.string(), status: z.string(), ends
 
 // The shapes the web reads (type-only imports there: erased from the bundle).
 export type TNoticeView = z.infer<typeof ZNoticeView>;
+export type TNoticeResponse = z.infer<typeof ZNoticeResponse>;
+export type TObjectionReceived = z.infer<typeof ZObjectionReceived>;
+export type TObjectionResolution = z.infer<typeof ZObjectionResolution>;

@@ -132,3 +132,4 @@ export type TObjection = TNoticeDetail['objections'][number];
 export type TBatchSummary = z.infer<typeof ZBatchSummary>;
 export type TBatchLine = z.infer<typeof ZBatchLine>;
 export type TPayableGroup = z.infer<typeof ZPayableGroup>;
+export type TPayableGroupPage = z.infer<typeof ZPayableGroupPage>;

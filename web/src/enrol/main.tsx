@@ -2,6 +2,7 @@
 // open for enrolment; a registered person logs in as themselves, applies (after confirming) and
 // follows their applications and the provider's answers. Its own small entry (no antd), like the
 // QR sign-in page, so it loads fast on a phone: /enrol, /enrol/<class id>, /enrol/mine.
+import type { TSession } from '../../../src/api/routes/auth.types.ts';
 import { StrictMode, useEffect, useState, type CSSProperties, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, ApiError } from '../api.ts';
@@ -305,7 +306,7 @@ function EnrolApp() {
   useEffect(() => {
     const on = () => setPath(window.location.pathname);
     window.addEventListener('popstate', on);
-    api<{ user: Me | null }>('/auth/session').then(
+    api<TSession>('/auth/session').then(
       (r) => setMe(r.user),
       () => setMe(null),
     );

@@ -4,6 +4,7 @@
 // on screen with the trainee active in the last few minutes (a document); it stops the viewing when
 // the video pauses or the page is hidden. The server decides what counts, on its own clock; a check
 // question it sends pauses the video until answered right.
+import type { TSession } from '../../../src/api/routes/auth.types.ts';
 import { StrictMode, useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, ApiError } from '../api.ts';
@@ -248,7 +249,7 @@ function LearnPage() {
   const lessonId = Number(/^\/learn\/(\d+)/.exec(window.location.pathname)?.[1] ?? NaN);
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   useEffect(() => {
-    api<{ user: Me | null }>('/auth/session').then(
+    api<TSession>('/auth/session').then(
       (r) => setMe(r.user),
       () => setMe(null),
     );

@@ -3,6 +3,7 @@
 // themselves if needed — or, without an account, gives resident ID and name and types the code texted
 // to the phone on record — and the page posts the code with the phone's own random device id, kept in
 // this browser's localStorage (the server stores only its hash).
+import type { TSession } from '../../../src/api/routes/auth.types.ts';
 import { StrictMode, useEffect, useState, type CSSProperties, type FormEvent } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, ApiError } from '../api.ts';
@@ -97,7 +98,7 @@ function SigninPage() {
     }
   };
   useEffect(() => {
-    api<{ user: Me | null }>('/auth/session').then(
+    api<TSession>('/auth/session').then(
       (r) => setMe(r.user),
       () => setMe(null),
     );

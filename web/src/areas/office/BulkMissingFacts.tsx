@@ -1,6 +1,7 @@
 // 批量补充事实: for the claims selected on 批量审核, the facts they wait for grouped by kind (e.g. 12
 // claims missing an enterprise's 2021 education fund), each person or enterprise answered once with a
 // shared source (and effective date), then every affected claim decided again in one bulk request.
+import type { TMissingFactsBatch } from '../../../../src/api/routes/claims.types.ts';
 import type { TBulkClaimsResult } from '../../../../src/api/routes/claims.types.ts';
 import { Alert, Button, Empty, Form, Input, Radio, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -141,7 +142,7 @@ export function BulkMissingFactsDialog({
   useEffect(() => {
     if (!open || !ids) return;
     setError(null);
-    api<{ items: MissingFacts[] }>('/claims/missing-facts', { query: { ids } })
+    api<TMissingFactsBatch>('/claims/missing-facts', { query: { ids } })
       .then((r) => setData(r.items))
       .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
   }, [open, ids, tick]);

@@ -3,6 +3,7 @@
 // 确认, 支付 — idempotent: paying again, or after an interruption, pays only the lines not yet paid,
 // which the progress shows while it runs — and 取消 a draft with a reason; each asks first, showing the
 // count and the total. The bank's list (payee, account holder, amount) exported to Excel.
+import type { TPaidBatch } from '../../../../src/api/routes/payments.types.ts';
 import {
   Alert,
   Button,
@@ -98,7 +99,7 @@ function Batch() {
     }, 500);
     try {
       setResult(
-        await post<{ paidNow: number; paid: number; items: number; status: string }>(`/payment-batches/${encodeURIComponent(b.id)}/pay`, {
+        await post<TPaidBatch>(`/payment-batches/${encodeURIComponent(b.id)}/pay`, {
           bankRef,
         }),
       );

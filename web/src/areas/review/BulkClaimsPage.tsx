@@ -3,6 +3,7 @@
 // approve with one action. The selection is sent in small parts with a progress bar; each claim is
 // done or left as it was on the server, and the claims that failed are listed with the reason.
 // Approving (irreversible: the amounts are reserved from the funds) asks first, with the count and total.
+import type { TScanSummary } from '../../../../src/api/routes/risk.types.ts';
 import type { TBulkClaimsResult } from '../../../../src/api/routes/claims.types.ts';
 import { Alert, Button, Card, Form, Input, Progress, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useRef, useState, type Key } from 'react';
@@ -186,7 +187,7 @@ function BulkClaims() {
               onClick={() =>
                 scan.run(
                   'scan',
-                  () => post<{ findings: number }>('/risk/scans'),
+                  () => post<TScanSummary>('/risk/scans'),
                   (r) => {
                     reload();
                     return `风险扫描完成：发现 ${r.findings} 条线索，评分已更新`;
