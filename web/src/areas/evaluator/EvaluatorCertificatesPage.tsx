@@ -3,7 +3,6 @@
 // in error or obtained by fraud. It sees only its own certificates (the server's scope).
 import type { TIssuerPage } from '../../../../src/api/routes/certificates.types.ts';
 import { Descriptions, Space, Tag, Typography } from 'antd';
-import type { TIssuerView as IssuerView } from '../../../../src/api/routes/certificates.types.ts';
 import { LoadError } from '../../components.tsx';
 import { useApi } from '../../hooks.ts';
 import { Certificates } from '../office/CertificatesPage.tsx';
