@@ -75,3 +75,7 @@ export const DISPUTE_FINDING_NAMES: Record<DisputeFinding, string> = {
 export const NOTE_KINDS = ['comment', 'flag'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
 export const NOTE_KIND_NAMES: Record<NoteKind, string> = { comment: '意见', flag: '标记' };
+
+/** An enterprise's R8 standing for a year (§5.2: an enterprise payee is paid 80% unless its education fund was fully used). */
+export const R8_VERDICT_NAMES = { applies: '适用 80% 规则', not_applies: '按标准全额补贴', unknown: '尚未登记，待补充' } as const;
+export type R8Verdict = keyof typeof R8_VERDICT_NAMES;

@@ -508,6 +508,15 @@ describe('an evaluation body’s own login', () => {
     expect((await req('body', 'GET', '/claims/API-NF/certificate-check')).statusCode).toBe(403);
   });
 
+  it('its session names the body it acts for (the answer once dropped the issuer)', async () => {
+    for (const path of ['/auth/me', '/auth/session']) {
+      const me = await req('body', 'GET', path);
+      expect(me.statusCode, me.body).toBe(200);
+      const user = path === '/auth/me' ? me.json() : me.json().user;
+      expect(user).toMatchObject({ username: 'ct-body', role: 'evaluator', issuerId: ISSUER.body });
+    }
+  });
+
   it('the city creates it bound to an evaluation body; an enterprise issuer, or none, is refused naming the field', async () => {
     const make = (issuerId: string | null) =>
       req('city', 'POST', '/users', {

@@ -1,5 +1,6 @@
 // Who is signed in: asked of the server once at start (GET /auth/session, null when nobody is); login and logout go through the
 // API, which sets and clears the httpOnly session cookie.
+import type { TSession } from '../../src/api/routes/auth.types.ts';
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from './api.ts';
 import type { Me } from './types.ts';
@@ -22,7 +23,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    api<{ user: Me | null }>('/auth/session')
+    api<TSession>('/auth/session')
       .then((s) => live && setMe(s.user))
       .catch((e: unknown) => console.error(e))
       .finally(() => live && setLoading(false));

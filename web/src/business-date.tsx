@@ -2,18 +2,13 @@
 // demo runs as of 2021-11-15). Every default date and every "not after today" limit of the screens
 // reads it here, never the browser's clock: the screens and the server must agree on what today is.
 // It is asked for once at start; the app waits for it (a form's default date is fixed when it mounts).
+import type { TBusinessDate } from '../../src/api/routes/business-date.ts';
 import { Button, Result, Spin } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError } from './api.ts';
 
-export interface BusinessDateInfo {
-  /** YYYY-MM-DD */
-  today: string;
-  source: 'setting' | 'real' | 'clock';
-  calendar: { from: string; to: string };
-  inCalendar: boolean;
-}
+export type BusinessDateInfo = TBusinessDate;
 
 interface BusinessDate extends BusinessDateInfo {
   /** Today as a dayjs day (a fresh object each call: forms may keep it). */

@@ -3,6 +3,9 @@
 // shown masked (the server's one rule); 查看完整账号 is a separate act the server records in the audit
 // log, asked for first; 登记 / 变更 opens a form that checks the number as the server will (digits,
 // 12–30 long; a social-security card: 16–19 digits with its Luhn check digit) and confirms the change.
+import type { TRevealedPayeeAccount } from '../../src/api/routes/bank-payments.types.ts';
+import type { TPayeeAccount } from '../../src/api/routes/bank-payments.types.ts';
+import type { Wire } from './types.ts';
 import { Alert, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Space, Typography, message } from 'antd';
 import { useState } from 'react';
 import { api } from './api.ts';
@@ -11,18 +14,9 @@ import { formatDateTime } from './format.ts';
 import { useApi } from './hooks.ts';
 import { applyServerError } from './areas/trainee/party-ui.tsx';
 
-export type PayeeKind = 'individual' | 'enterprise' | 'institution';
+export type PayeeKind = TPayeeAccount['payee'];
 
-interface PayeeAccount {
-  payee: PayeeKind;
-  payeeRef: string;
-  kind: 'social_security_card' | 'bank';
-  accountName: string;
-  bankName: string;
-  accountMasked: string;
-  updatedBy: string;
-  updatedAt: string;
-}
+type PayeeAccount = Wire<TPayeeAccount>;
 
 const KIND_NAMES = { social_security_card: '社会保障卡金融账户', bank: '银行结算账户' } as const;
 
@@ -68,7 +62,7 @@ export function PayeeAccountCard({ payee, payeeRef, holderName }: { payee: Payee
   const reveal = async () => {
     setRevealing(true);
     try {
-      setFull((await api<{ accountNumber: string }>(`${path}/reveal`, { method: 'POST', body: {} })).accountNumber);
+      setFull((await api<TRevealedPayeeAccount>(`${path}/reveal`, { method: 'POST', body: {} })).accountNumber);
     } catch (e) {
       void message.error((e as Error).message);
     } finally {

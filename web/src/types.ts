@@ -3,18 +3,13 @@
 
 export type { Role } from '../../src/vocabulary/roles.ts';
 import type { TClaim } from '../../src/api/routes/claims.types.ts';
-import type { Role } from '../../src/vocabulary/roles.ts';
+import type { TSessionUser } from '../../src/api/routes/auth.types.ts';
+import type { TCatalogEntry } from '../../src/api/routes/catalog.types.ts';
+import type { TProviderView } from '../../src/api/routes/providers.types.ts';
+import type { TNoticeView } from '../../src/api/routes/publicity.types.ts';
 
-export interface Me {
-  username: string;
-  displayName: string;
-  role: Role;
-  areaCode: string | null;
-  department: string | null;
-  enterpriseUscc: string | null;
-  providerId: string | null;
-  residentId: string | null;
-}
+/** The signed-in user (GET /auth/session, /auth/me). */
+export type Me = TSessionUser;
 
 // The decision trace is the engine's own type (type-only imports: erased from the bundle).
 export type { FactRead, Step as TraceStep, Trace } from '../../src/policy/engine/decision.ts';
@@ -24,52 +19,15 @@ export type { ParameterRead } from '../../src/policy/policy-package.ts';
 /** A claim as the API sends it (the route's schema); the stored trace is the engine's own type. */
 export type Claim = Omit<TClaim, 'trace'> & { trace?: Trace | null };
 
-export interface CatalogEntry {
-  id: number;
-  section: string;
-  code: string;
-  name: string;
-  level: string;
-  levelName: string;
-  baseStandardFen: number;
-  industry: string;
-  upliftRate: number;
-  effectiveStandardFen: number;
-  appraisalStandardFen: number | null;
-  hours: number | null;
-  edition: string | null;
-  effectiveFrom: string | null;
-  effectiveTo: string | null;
-}
+export type CatalogEntry = TCatalogEntry;
+export type Provider = TProviderView;
+export type PublicityNotice = TNoticeView;
 
-export interface ProviderScope {
-  id: number;
-  program: string;
-  occupationCode: string | null;
-  level: string | null;
-  validFrom: string;
-  validTo: string | null;
-}
-
-export interface Provider {
-  id: string;
-  name: string;
-  kind: string;
-  uscc: string | null;
-  areaCode: string;
-  status: string;
-  entrepreneurshipQualified: boolean;
-  scopes: ProviderScope[];
-}
-
-export interface PublicityNotice {
-  id: string;
-  number?: string;
-  areaCode: string;
-  title: string;
-  startsOn: string;
-  workingDays: number;
-  endsOn: string;
-  status: string;
-  claims: number;
-}
+/** A schema's type as it arrives in JSON: a `z.date()` field is serialized as its ISO string. */
+export type Wire<T> = T extends Date
+  ? string
+  : T extends readonly (infer I)[]
+    ? Wire<I>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;

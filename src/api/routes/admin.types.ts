@@ -197,3 +197,11 @@ export const ZWhatIfChangedClaimPage = z.object({
   page: z.number(),
   pageSize: z.number(),
 });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TUserView = z.infer<typeof ZUserView>;
+export type TParameterView = z.infer<typeof ZParameterView>;
+export type TPolicyParametersView = z.infer<typeof ZPolicyParametersView>;
+export type TWhatIfJobView = z.infer<typeof ZWhatIfJobView>;
+export type TWhatIfTotals = z.infer<typeof ZWhatIfTotals>;
+export type TWhatIfChangedClaim = z.infer<typeof ZWhatIfChangedClaim>;

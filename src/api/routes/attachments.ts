@@ -116,6 +116,8 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 // Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+// ZFile is not tied: the attachment's stored bytes go out as they are, without the serializer.
 export type ResponsesConform = [
   Assert<Conforms<typeof listAttachments, typeof ZRecordAttachments>>, // GET r.path
+  Assert<Conforms<typeof uploadAttachment, typeof ZAttachment>>, // POST r.path
 ];

@@ -3,19 +3,9 @@ import { z } from 'zod';
 import { requireActor } from '../../services/access.ts';
 import { logIn, logOut } from '../../services/auth/sessions.ts';
 import { SESSION_COOKIE, secureCookie } from '../app.ts';
-import { ROLES } from '../../vocabulary/roles.ts';
-import { ZLogOutResult } from './auth.types.ts';
-
-const ActorSchema = z.object({
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  areaCode: z.string().nullable(),
-  department: z.string().nullable(),
-  enterpriseUscc: z.string().nullable(),
-  providerId: z.string().nullable(),
-  residentId: z.string().nullable(),
-});
+import type { Actor } from '../../services/access.ts';
+import { ZLogOutResult, ZSession, ZSessionUser } from './auth.types.ts';
+import type { Assert, Conforms } from './conforms.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -25,7 +15,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['auth'],
         summary: '登录：成功后设置会话 Cookie',
         body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
-        response: { 200: ActorSchema },
+        response: { 200: ZSessionUser },
       },
     },
     async (request, reply) => {
@@ -62,7 +52,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: '当前会话：已登录则为用户，否则为空',
-        response: { 200: z.object({ user: ActorSchema.nullable() }) },
+        response: { 200: ZSession },
       },
     },
     async (request) => {
@@ -72,8 +62,17 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/auth/me', { schema: { tags: ['auth'], summary: '当前登录用户', response: { 200: ActorSchema } } }, async (request) => {
+  app.get('/auth/me', { schema: { tags: ['auth'], summary: '当前登录用户', response: { 200: ZSessionUser } } }, async (request) => {
     const { userId: _, ...visible } = requireActor(request.actor);
     return visible;
   });
 };
+
+// Each response schema carries what its handler sends (conforms.ts; `npm run typecheck`): the actor
+// without its user id (the evaluator's issuer id included, which the schema once dropped).
+type Visible = Omit<Actor, 'userId'>;
+export type ResponsesConform = [
+  Assert<Conforms<Visible, typeof ZSessionUser>>, // POST /auth/login, GET /auth/me
+  Assert<Conforms<{ user: Visible | null }, typeof ZSession>>, // GET /auth/session
+  Assert<Conforms<{ ok: true }, typeof ZLogOutResult>>, // POST /auth/logout
+];

@@ -14,22 +14,24 @@ import { ROW_ERRORS_DOC } from './class-files.types.ts';
 import { allow, run, who } from './route-access.ts';
 import { ZBatchIdParams } from './payments.types.ts';
 import { ZFile } from './fields.types.ts';
+import {
+  ZBankFileIssue,
+  ZBankFilePreview,
+  ZBankReturnResult,
+  ZFundPayerAccount,
+  ZMyNotifications,
+  ZOutbox,
+  ZPayeeAccount,
+  ZPayeeAccountOrNone,
+  ZRevealedPayeeAccount,
+} from './bank-payments.types.ts';
+import type { Assert, Conforms } from './conforms.ts';
 
 const tags = ['payments'];
 const OFFICES = ['city', 'county'] as const;
 const PAYEE_PARTIES = ['city', 'county', 'trainee', 'enterprise', 'provider'] as const;
 
 const ZPayeeParams = z.object({ payee: z.enum(PAYEE_KINDS), ref: z.string().min(1).max(40) });
-const ZPayeeAccount = z.object({
-  payee: z.enum(PAYEE_KINDS),
-  payeeRef: z.string(),
-  kind: z.enum(['social_security_card', 'bank']),
-  accountName: z.string(),
-  bankName: z.string(),
-  accountMasked: z.string().describe('账号（脱敏：仅显示前 4 位和后 4 位）'),
-  updatedBy: z.string(),
-  updatedAt: z.date(),
-});
 const ZRecordAccount = z
   .object({
     accountName: z.string().trim().min(1, '请填写户名').max(60),
@@ -54,7 +56,7 @@ export const bankPaymentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '收款账户（账号脱敏显示；未登记时为 null）',
         description: `${who(...PAYEE_PARTIES)}（个人：本人及人社部门；企业、培训机构：本单位及管理它的人社部门）。payee：individual 个人（ref 为身份证号）、enterprise 企业（统一社会信用代码）、institution 培训机构（机构编号）`,
         params: ZPayeeParams,
-        response: { 200: ZPayeeAccount.nullable() },
+        response: { 200: ZPayeeAccountOrNone },
       },
     },
     (req) => getPayeeAccount(db, req.actor, req.params.payee, req.params.ref),
@@ -85,7 +87,7 @@ export const bankPaymentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '查看完整账号（单独的操作，记入审计日志：谁、何时、查看了哪个收款方）',
         description: who(...PAYEE_PARTIES),
         params: ZPayeeParams,
-        response: { 200: ZPayeeAccount.extend({ accountNumber: z.string() }) },
+        response: { 200: ZRevealedPayeeAccount },
       },
     },
     (req) => run(db, (tx) => revealPayeeAccount(tx, req.actor, req.params.payee, req.params.ref)),
@@ -101,7 +103,7 @@ export const bankPaymentRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who('city'),
         params: z.object({ id: z.string().min(1).max(80) }),
         body: ZRecordAccount,
-        response: { 200: z.object({ fundId: z.string(), accountName: z.string(), accountNumber: z.string(), bankName: z.string() }) },
+        response: { 200: ZFundPayerAccount },
       },
     },
     (req) => run(db, (tx) => recordFundAccount(tx, req.actor, req.params.id, req.body)),
@@ -116,15 +118,7 @@ export const bankPaymentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '银行支付文件预览：待银行支付的笔数、合计，以及尚未登记收款账户的收款方',
         description: who('city', 'county', 'department'),
         params: ZBatchIdParams,
-        response: {
-          200: z.object({
-            lines: z.number(),
-            totalFen: z.number(),
-            missingAccounts: z.array(
-              z.object({ payee: z.enum(PAYEE_KINDS), payeeRef: z.string(), name: z.string(), lines: z.array(z.number()) }),
-            ),
-          }),
-        },
+        response: { 200: ZBankFilePreview },
       },
     },
     (req) => previewBankFile(db, req.actor, req.params.id),
@@ -163,7 +157,7 @@ export const bankPaymentRoutes: FastifyPluginAsyncZod = async (app) => {
         description: `${who('city', 'department')}，须有“复核”职责，且不是下载上次文件的人员。新文件只列尚无银行结果的笔。`,
         params: ZBatchIdParams,
         body: z.object({ reason: z.string().trim().min(1, '请说明理由').max(500) }).strict(),
-        response: { 200: z.object({ id: z.string(), issue: z.number() }) },
+        response: { 200: ZBankFileIssue },
       },
     },
     (req) => run(db, (tx) => reissueBankFile(tx, req.actor, { batchId: req.params.id, reason: req.body.reason })),
@@ -179,20 +173,7 @@ export const bankPaymentRoutes: FastifyPluginAsyncZod = async (app) => {
         description: `${who(...OFFICES)}，须有“支付”职责。请求体为文件本身（Content-Type: text/csv 或 ${XLSX_MIME}，不超过 ${bytesText(limits().xlsxBytes)}）。${ROW_ERRORS_DOC}`,
         params: ZBatchIdParams,
         querystring: z.object({ fileName: z.string().max(200).optional() }).strict(),
-        response: {
-          200: z.object({
-            batchId: z.string(),
-            issue: z.number(),
-            alreadyImported: z.boolean(),
-            lines: z.number(),
-            paid: z.number(),
-            failed: z.number(),
-            unchanged: z.number(),
-            paidFen: z.number(),
-            failedFen: z.number(),
-            batchStatus: z.string(),
-          }),
-        },
+        response: { 200: ZBankReturnResult },
       },
     },
     (req) =>
@@ -204,16 +185,6 @@ export const bankPaymentRoutes: FastifyPluginAsyncZod = async (app) => {
       }),
   );
 
-  const ZMessage = z.object({
-    id: z.number(),
-    topic: z.string(),
-    body: z.string(),
-    status: z.string(),
-    attempts: z.number(),
-    createdAt: z.string(),
-    sentAt: z.string().nullable(),
-    lastError: z.string().nullable(),
-  });
   app.get(
     '/my/notifications',
     {
@@ -222,7 +193,7 @@ export const bankPaymentRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['notifications'],
         summary: '发给本人的短信通知（最近 100 条）',
         description: who('trainee'),
-        response: { 200: z.array(ZMessage) },
+        response: { 200: ZMyNotifications },
       },
     },
     (req) => listMyNotifications(db, req.actor),
@@ -236,9 +207,23 @@ export const bankPaymentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '短信发件箱：各条通知的发送状态（最近 200 条，可按状态筛选）',
         description: who('city'),
         querystring: z.object({ status: z.enum(['pending', 'sending', 'sent', 'failed', 'unaddressed']).optional() }).strict(),
-        response: { 200: z.array(ZMessage.extend({ residentId: z.string().nullable() })) },
+        response: { 200: ZOutbox },
       },
     },
     (req) => listOutbox(db, req.actor, req.query.status),
   );
 };
+
+// Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+// ZFile is not tied: the bank file's bytes go out as they are, without the serializer.
+export type ResponsesConform = [
+  Assert<Conforms<typeof getPayeeAccount, typeof ZPayeeAccountOrNone>>, // GET /payee-accounts/:payee/:ref
+  Assert<Conforms<typeof recordPayeeAccount, typeof ZPayeeAccount>>, // PUT /payee-accounts/:payee/:ref
+  Assert<Conforms<typeof revealPayeeAccount, typeof ZRevealedPayeeAccount>>, // POST /payee-accounts/:payee/:ref/reveal
+  Assert<Conforms<typeof recordFundAccount, typeof ZFundPayerAccount>>, // PUT /funds/:id/payer-account
+  Assert<Conforms<typeof previewBankFile, typeof ZBankFilePreview>>, // GET /payment-batches/:id/bank-file/preview
+  Assert<Conforms<typeof reissueBankFile, typeof ZBankFileIssue>>, // POST /payment-batches/:id/bank-file/reissue
+  Assert<Conforms<typeof importBankReturn, typeof ZBankReturnResult>>, // POST /payment-batches/:id/bank-return
+  Assert<Conforms<typeof listMyNotifications, typeof ZMyNotifications>>, // GET /my/notifications
+  Assert<Conforms<typeof listOutbox, typeof ZOutbox>>, // GET /outbox
+];

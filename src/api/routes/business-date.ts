@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { calendarCovers, OFFICIAL_CALENDAR } from '../../policy/working-calendar.ts';
 import { businessDateSource, businessToday } from '../../services/business-date.ts';
+import type { Assert, Conforms } from './conforms.ts';
 
 const years = Object.keys(OFFICIAL_CALENDAR)
   .map(Number)
@@ -26,14 +27,22 @@ export const businessDateRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZBusinessDate },
       },
     },
-    async () => {
-      const today = businessToday();
-      return {
-        today,
-        source: businessDateSource(),
-        calendar: { from: `${years[0]}-01-01`, to: `${years.at(-1)}-12-31` },
-        inCalendar: calendarCovers(today),
-      };
-    },
+    async () => businessDateView(),
   );
 };
+
+function businessDateView() {
+  const today = businessToday();
+  return {
+    today,
+    source: businessDateSource(),
+    calendar: { from: `${years[0]}-01-01`, to: `${years.at(-1)}-12-31` },
+    inCalendar: calendarCovers(today),
+  };
+}
+
+// The response schema carries what the handler sends (conforms.ts; `npm run typecheck`).
+export type ResponsesConform = [Assert<Conforms<typeof businessDateView, typeof ZBusinessDate>>];
+
+// The shape the web reads (a type-only import there: erased from the bundle).
+export type TBusinessDate = z.infer<typeof ZBusinessDate>;

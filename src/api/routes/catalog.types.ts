@@ -78,3 +78,7 @@ export const ZEntrepreneurshipTypeView = z.object({
   effectiveTo: z.string().nullable(),
 });
 export const ZListEntrepreneurshipTypesResult = z.array(ZEntrepreneurshipTypeView);
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TCatalogEntry = z.infer<typeof ZCatalogEntryView>;
+export type TEntrepreneurshipTypeView = z.infer<typeof ZEntrepreneurshipTypeView>;

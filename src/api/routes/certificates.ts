@@ -310,6 +310,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 // Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+// ZFile is not tied: the registry template's bytes go out as they are, without the serializer.
 export type ResponsesConform = [
   Assert<Conforms<typeof listCertificateIssuers, typeof ZIssuerPage>>, // GET /certificate-issuers
   Assert<Conforms<typeof createIssuer, typeof ZCreateIssuerResult>>, // POST /certificate-issuers
@@ -320,6 +321,7 @@ export type ResponsesConform = [
   Assert<Conforms<typeof issueCertificate, typeof ZIssueCertificateResponse>>, // POST /registry-certificates
   Assert<Conforms<typeof importCertificates, typeof ZImportCertificatesResponse>>, // POST /registry-certificates/import
   Assert<Conforms<typeof revokeCertificate, typeof ZRevokeResponse>>, // POST /registry-certificates/:id/revocation
+  Assert<Conforms<{ inForceFrom: Awaited<ReturnType<typeof registryInForceFrom>> }, typeof ZRegistryInForceFromResult>>, // GET /certificate-registry
   Assert<Conforms<typeof setRegistryInForce, typeof ZSetRegistryInForceResult>>, // PUT /certificate-registry
   Assert<Conforms<typeof listCertificateHolds, typeof ZHoldPage>>, // GET /certificate-holds
   Assert<Conforms<typeof getClaimCertificateCheck, typeof ZClaimCertificateCheck>>, // GET /claims/:id/certificate-check

@@ -206,3 +206,13 @@ export const ZAddAbilitySpecificationResult = z.object({ code: z.string() });
 export const ZRegistryInForceFromResult = z.object({ inForceFrom: z.string().nullable() });
 export const ZSetRegistryInForceResult = z.object({ inForceFrom: z.string(), checked: z.number(), cases: z.number() });
 export const ZExplainClaimCertificateResult = z.object({ claimId: z.string(), explained: z.boolean() });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TIssuerView = z.infer<typeof ZIssuerPage>['items'][number];
+export type TSpecificationView = z.infer<typeof ZSpecificationPage>['items'][number];
+export type TRegistryCertificate = z.infer<typeof ZRegistryCertificate>;
+export type TCertificateHold = z.infer<typeof ZHoldPage>['items'][number];
+export type TClaimCertificateCheck = z.infer<typeof ZClaimCertificateCheck>;
+export type TVerifyAnswer = z.infer<typeof ZVerifyResponse>;
+export type TIssuerPage = z.infer<typeof ZIssuerPage>;
+export type TRegistryInForceFrom = z.infer<typeof ZRegistryInForceFromResult>;

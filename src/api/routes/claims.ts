@@ -272,13 +272,14 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 // Each response schema carries exactly what its use case returns (conforms.ts; `npm run typecheck`).
+// The missing facts are built in the handler: one claim's, and a list of them.
+type MissingFactsOfClaim = { claimId: string; outcome: string | null; items: Awaited<ReturnType<typeof describeMissing>> };
 export type ResponsesConform = [
   Assert<Conforms<typeof submitClaim, typeof ZSubmittedClaim>>,
   Assert<Conforms<typeof listClaims, typeof ZClaimPage>>,
   Assert<Conforms<typeof getClaim, typeof ZClaimView>>,
-  Assert<
-    Conforms<{ claimId: string; outcome: string | null; items: Awaited<ReturnType<typeof describeMissing>> }, typeof ZMissingFactsResponse>
-  >,
+  Assert<Conforms<MissingFactsOfClaim, typeof ZMissingFactsResponse>>,
+  Assert<Conforms<{ items: MissingFactsOfClaim[] }, typeof ZMissingFactsBatch>>,
   Assert<Conforms<typeof decideClaims, typeof ZDecideClaimsResult>>,
   Assert<Conforms<typeof decideStoredClaim, typeof ZDecisionResponse>>,
   Assert<Conforms<typeof reviewClaim, typeof ZStatusResponse>>,

@@ -224,3 +224,4 @@ export type TMissingFact = z.infer<typeof ZMissingFact>;
 export type TMissingFacts = z.infer<typeof ZMissingFactsResponse>;
 export type TBulkClaimsResult = z.infer<typeof ZBulkClaimsResponse>;
 export type TDecision = z.infer<typeof ZDecisionResponse>;
+export type TMissingFactsBatch = z.infer<typeof ZMissingFactsBatch>;

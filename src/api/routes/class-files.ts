@@ -118,6 +118,7 @@ export const classFileRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 // Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+// ZFile is not tied: the roster template's and attendance sheet's bytes go out as they are, without the serializer.
 export type ResponsesConform = [
   Assert<Conforms<typeof importRoster, typeof ZClassView>>, // POST /classes/:id/roster
   Assert<Conforms<typeof listAttendance, typeof ZListAttendanceResult>>, // GET /classes/:id/attendance

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PROGRAMS } from '../../policy/codes.ts';
 import { PROVIDER_PAYMENT_SORTS } from '../../services/classes/list-provider-payments.ts';
 import { pageQuery, sortKeys } from './fields.types.ts';
+import type { RowProblem } from '../../services/classes/sheet-file.ts';
 
 export const ZAttendanceImportResult = z.object({ sessions: z.number(), marks: z.number() });
 
@@ -51,3 +52,9 @@ export const ZProviderPaymentPage = z.object({
   page: z.number(),
   pageSize: z.number(),
 });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TAttendanceMark = z.infer<typeof ZAttendanceMark>;
+export type TProviderPayment = z.infer<typeof ZProviderPayment>;
+/** One problem of a refused file, as `error.issues` lists it (ROW_ERRORS_DOC; refuseRows in sheet-file.ts). */
+export type TRowIssue = RowProblem & { text: string };

@@ -163,3 +163,4 @@ export type TClassView = z.infer<typeof ZClassView>;
 export type TClassTrainee = z.infer<typeof ZClassTraineeView>;
 export type TProblem = z.infer<typeof ZProblem>;
 export type TOpeningReview = z.infer<typeof ZOpeningReview>;
+export type TClassClaimsResult = z.infer<typeof ZClassClaimsResult>;

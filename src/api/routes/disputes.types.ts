@@ -41,3 +41,6 @@ export const ZOpenDisputeResult = z.object({
     .nullable(),
 });
 export const ZListDisputesResult = okList(ZOpenDisputeResult);
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TDisputeView = z.infer<typeof ZOpenDisputeResult>;

@@ -76,3 +76,5 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
     );
   }
 };
+
+// ZFile is not tied: a document is a PDF's bytes, sent as they are, without the serializer.

@@ -3,6 +3,7 @@ import { OPEN_CLASS_SORTS } from '../../services/enrolment/list-open-classes.ts'
 import { MY_APPLICATION_SORTS } from '../../services/enrolment/list-my-class-applications.ts';
 import { CLASS_APPLICATION_SORTS } from '../../services/enrolment/list-class-applications.ts';
 import { DECLINE_REASONS } from '../../services/enrolment/open-class-rules.ts';
+import { APPLICATION_STATUS_NAMES } from '../../vocabulary/enrolment.ts';
 import { areaCode, isoDate, okList, optionalText, pageQuery, sortKeys } from './fields.types.ts';
 
 export const ZOpenClassesQuery = z.object({
@@ -53,7 +54,7 @@ export const ZEnrolmentRequest = z.object({
 export const ZMyClassApplication = z.object({
   id: z.string(),
   number: z.string(),
-  status: z.string(),
+  status: z.enum(sortKeys(APPLICATION_STATUS_NAMES)),
   note: z.string().nullable(),
   declineReason: z.string().nullable(),
   appliedAt: z.string(),
@@ -78,7 +79,7 @@ export const ZMyClassApplicationPage = z.object({
 export const ZClassApplicationView = z.object({
   id: z.string(),
   number: z.string(),
-  status: z.string(),
+  status: z.enum(sortKeys(APPLICATION_STATUS_NAMES)),
   residentId: z.string(),
   name: z.string(),
   phone: z.string().nullable(),
@@ -122,3 +123,10 @@ export const ZDeclineClassApplicationResult = z.object({
   status: z.string(),
   declineReason: z.string(),
 });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TMyClassApplication = z.infer<typeof ZMyClassApplication>;
+export type TMyClassApplicationPage = z.infer<typeof ZMyClassApplicationPage>;
+export type TOpenClassesPage = z.infer<typeof ZOpenClassesPage>;
+export type TClassApplicationsPage = z.infer<typeof ZClassApplicationsPage>;
+export type TAcceptedApplication = z.infer<typeof ZAcceptedApplication>;

@@ -1,7 +1,6 @@
 // /enterprises: employers by USCC (GB 32100), with their education-fund use by year (R8) and
 // difficulty recognitions (§4.5). Directly managed enterprises are the city's (§5.7).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { createEnterprise } from '../../services/enterprises/create-enterprise.ts';
 import { getEnterprise } from '../../services/enterprises/get-enterprise.ts';
 import { listEnterprises } from '../../services/enterprises/list-enterprises.ts';
@@ -20,6 +19,7 @@ import {
   ZEnterpriseView,
   ZFactImpactPreview,
   ZEnterpriseWithImpact,
+  ZEducationFundResult,
 } from './enterprises.types.ts';
 import type { Assert, Conforms } from './conforms.ts';
 
@@ -79,7 +79,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who('city', 'county'),
         params: ZEnterpriseParams,
         body: ZEducationFundRequest,
-        response: { 200: z.union([ZFactImpactPreview, ZEnterpriseWithImpact]) },
+        response: { 200: ZEducationFundResult },
       },
       ...allow('city', 'county'),
     },
@@ -130,13 +130,16 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 // Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+type EnterpriseWithImpact<F extends (...args: never[]) => unknown> = Awaited<ReturnType<typeof getEnterprise>> & Awaited<ReturnType<F>>;
+type ImpactPreview<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>> & { dryRun: true };
 export type ResponsesConform = [
   Assert<Conforms<typeof listEnterprises, typeof ZEnterpriseSummaryPage>>, // GET /enterprises
   Assert<Conforms<typeof createEnterprise, typeof ZEnterpriseView>>, // POST /enterprises
   Assert<Conforms<typeof getEnterprise, typeof ZEnterpriseView>>, // GET /enterprises/:id
   // The three fact records: the enterprise as before with the impact, or (dryRun) the impact alone.
+  Assert<Conforms<EnterpriseWithImpact<typeof recordEducationFund>, typeof ZEnterpriseWithImpact>>,
   Assert<
-    Conforms<Awaited<ReturnType<typeof getEnterprise>> & Awaited<ReturnType<typeof recordEducationFund>>, typeof ZEnterpriseWithImpact>
+    Conforms<EnterpriseWithImpact<typeof recordEducationFund> | ImpactPreview<typeof recordEducationFund>, typeof ZEducationFundResult>
   >,
   Assert<Conforms<Awaited<ReturnType<typeof recordEducationFund>> & { dryRun: true }, typeof ZFactImpactPreview>>,
   Assert<Conforms<Omit<Awaited<ReturnType<typeof recordDifficulty>>, 'id'> & { dryRun: true }, typeof ZFactImpactPreview>>,

@@ -79,3 +79,10 @@ export const ZFactImpact = z.object({ redecided: z.array(ZRedecidedClaim), cases
 /** `dryRun: true`: what the record would change, nothing saved. */
 export const ZFactImpactPreview = ZFactImpact.extend({ dryRun: z.boolean() });
 export const ZEnterpriseWithImpact = ZEnterpriseView.extend(ZFactImpact.shape);
+/** The education-fund record answers 200 either way: the impact alone (dryRun) or the enterprise with it. */
+export const ZEducationFundResult = z.union([ZFactImpactPreview, ZEnterpriseWithImpact]);
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TEnterprise = z.infer<typeof ZEnterpriseView>;
+export type TFactImpact = z.infer<typeof ZFactImpact>;
+export type TEducationFundResult = z.infer<typeof ZEducationFundResult>;

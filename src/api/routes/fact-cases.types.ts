@@ -35,3 +35,6 @@ export const ZFactCaseView = z.object({
   resolution: z.string().nullable(),
 });
 export const ZListFactCasesResult = z.object({ items: z.array(ZFactCaseView), total: z.number(), page: z.number(), pageSize: z.number() });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TFactCaseView = z.infer<typeof ZFactCaseView>;

@@ -36,3 +36,6 @@ export const ZFilingView = z.object({
   updatedAt: z.string().nullable(),
 });
 export const ZFilingViewPage = z.object({ items: z.array(ZFilingView), total: z.number(), page: z.number(), pageSize: z.number() });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TFilingView = z.infer<typeof ZFilingView>;

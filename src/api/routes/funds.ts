@@ -1,15 +1,17 @@
 // Funds by source and year (§5.2) and advances (§4.1, §4.9). The city registers funds; the city and
 // counties pay and recover advances in their area; finance (§5.7) reads the positions.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { createFund, listFunds } from '../../services/funds/create-fund.ts';
 import { listFundLedger } from '../../services/funds/list-fund-ledger.ts';
 import { payAdvance } from '../../services/funds/pay-advance.ts';
 import { recoverAdvance } from '../../services/funds/recover-advance.ts';
 import { allow, run, who } from './route-access.ts';
 import {
+  ZAdvance,
+  ZAdvanceRecovery,
   ZCreateFundRequest,
   ZFundBalance,
+  ZFundList,
   ZIdParams,
   ZLedgerPage,
   ZLedgerQuery,
@@ -50,7 +52,7 @@ export const fundRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         description: who(...READERS),
         summary: '资金及余额（预算 − 预留 − 已付 − 预支 + 追回）',
-        response: { 200: z.array(ZFundBalance) },
+        response: { 200: ZFundList },
       },
     },
     async (request) => listFunds(db, request.actor),
@@ -81,7 +83,7 @@ export const fundRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who(...OFFICES),
         summary: '预支：学徒制列入计划后、项目制按合同总额，最多为政策参数 advance.maxPercent（市、县区人社局）',
         body: ZPayAdvanceRequest,
-        response: { 201: z.object({ id: z.string(), fundId: z.string(), amountFen: z.number(), maxFen: z.number(), status: z.string() }) },
+        response: { 201: ZAdvance },
       },
     },
     async (request, reply) => reply.status(201).send(await run(db, (tx) => payAdvance(tx, request.actor, request.body))),
@@ -97,7 +99,7 @@ export const fundRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '追回未结算的预支（学徒考核不合格或中途退出）',
         params: ZIdParams,
         body: ZRecoverAdvanceRequest,
-        response: { 200: z.object({ id: z.string(), status: z.string(), recoveredFen: z.number() }) },
+        response: { 200: ZAdvanceRecovery },
       },
     },
     async (request) => run(db, (tx) => recoverAdvance(tx, request.actor, { advanceId: request.params.id, reason: request.body.reason })),
@@ -107,5 +109,8 @@ export const fundRoutes: FastifyPluginAsyncZod = async (app) => {
 // Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
 export type ResponsesConform = [
   Assert<Conforms<typeof createFund, typeof ZFundBalance>>, // POST /funds
+  Assert<Conforms<typeof listFunds, typeof ZFundList>>, // GET /funds
   Assert<Conforms<typeof listFundLedger, typeof ZLedgerPage>>, // GET /funds/:id/ledger
+  Assert<Conforms<typeof payAdvance, typeof ZAdvance>>, // POST /advances
+  Assert<Conforms<typeof recoverAdvance, typeof ZAdvanceRecovery>>, // POST /advances/:id/recover
 ];

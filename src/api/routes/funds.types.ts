@@ -23,6 +23,9 @@ export const ZFundBalance = z.object({
     .optional()
     .describe('付款账户（银行支付文件的付款方）；未登记时为 null'),
 });
+export const ZFundList = z.array(ZFundBalance);
+export const ZAdvance = z.object({ id: z.string(), fundId: z.string(), amountFen: z.number(), maxFen: z.number(), status: z.string() });
+export const ZAdvanceRecovery = z.object({ id: z.string(), status: z.string(), recoveredFen: z.number() });
 export const ZPayAdvanceRequest = z
   .object({ kind: z.enum(['apprenticeship', 'project']), subjectId: z.string().min(1).max(80), amountFen: fen.min(1), paidOn: ZIsoDate })
   .strict();
@@ -60,3 +63,4 @@ export const ZLedgerPage = z.object({
 // The shapes the web reads (type-only imports there: erased from the bundle).
 export type TLedgerPage = z.infer<typeof ZLedgerPage>;
 export type TLedgerEntry = TLedgerPage['items'][number];
+export type TFundBalance = z.infer<typeof ZFundBalance>;

@@ -96,6 +96,7 @@ export const headcountRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 // Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+// ZFile is not tied: the template's bytes go out as they are, without the serializer.
 export type ResponsesConform = [
   Assert<Conforms<typeof recordHeadcount, typeof ZRecordHeadcountResult>>, // PUT /enterprises/:uscc/headcounts/:year
   Assert<Conforms<typeof listHeadcounts, typeof ZHeadcountPage>>, // GET /enterprise-headcounts

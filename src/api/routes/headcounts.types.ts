@@ -77,3 +77,7 @@ export const ZHeadcountPage = z.object({
   page: z.number(),
   pageSize: z.number(),
 });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type THeadcountPage = z.infer<typeof ZHeadcountPage>;
+export type THeadcountImportResult = z.infer<typeof ZHeadcountImportResult>;

@@ -3,6 +3,7 @@ import { PROGRAMS } from '../../policy/codes.ts';
 import { ADVANCE_SORTS } from '../../services/parties/list-my-advances.ts';
 import { CERTIFICATE_SORTS } from '../../services/parties/list-my-certificates.ts';
 import { PAYMENT_SORTS } from '../../services/parties/list-my-payments.ts';
+import { R8_VERDICT_NAMES } from '../../vocabulary/statuses.ts';
 import { pageQuery, sortKeys } from './fields.types.ts';
 
 export const ZMyPaymentsQuery = z.object({ ...pageQuery(sortKeys(PAYMENT_SORTS)), program: z.enum(PROGRAMS).optional() });
@@ -75,7 +76,7 @@ export const ZR8Year = z.object({
     recordedBy: z.string().nullable(),
     recordedAt: z.string().nullable(),
   }),
-  r8: z.string(),
+  r8: z.enum(sortKeys(R8_VERDICT_NAMES)).describe('applies：按 80% 核定（§5.2）；not_applies：全额；unknown：未登记'),
   reducedClaims: z.array(ZR8Claim),
   reducedTotalFen: z.number().nullable(),
   undecidedClaims: z.array(
@@ -83,3 +84,9 @@ export const ZR8Year = z.object({
   ),
 });
 export const ZGetEnterpriseR8StatusResult = z.object({ uscc: z.string(), name: z.string(), years: z.array(ZR8Year) });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TEnterpriseR8Status = z.infer<typeof ZGetEnterpriseR8StatusResult>;
+export type TMyPayment = z.infer<typeof ZMyPayment>;
+export type TMyAdvance = z.infer<typeof ZMyAdvance>;
+export type TMyCertificate = z.infer<typeof ZMyCertificate>;

@@ -304,6 +304,7 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 // Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+// ZFile is not tied: a lesson's content (or the range asked) is streamed as it is, without the serializer.
 export type ResponsesConform = [
   Assert<Conforms<typeof listOnlineLessons, typeof ZListOnlineLessonsResult>>, // GET /classes/:id/online-lessons
   Assert<Conforms<typeof createOnlineLesson, typeof ZOnlineLessonView>>, // POST /classes/:id/online-lessons
@@ -312,6 +313,7 @@ export type ResponsesConform = [
   Assert<Conforms<typeof removeLessonQuestion, typeof ZRemoveLessonQuestionResult>>, // DELETE /online-lessons/:lessonId/questions/:questionId
   Assert<Conforms<typeof publishOnlineLesson, typeof ZOnlineLessonView>>, // POST /online-lessons/:lessonId/publish
   Assert<Conforms<typeof removeOnlineLesson, typeof ZRemoveLessonQuestionResult>>, // DELETE /online-lessons/:lessonId
+  Assert<Conforms<{ items: Awaited<ReturnType<typeof listMyOnlineLessons>>; beatSeconds: number }, typeof ZListMyOnlineLessonsResult>>, // GET /my/online-lessons
   Assert<Conforms<typeof startOnlineViewing, typeof ZViewingState>>, // POST /online-lessons/:lessonId/viewings
   Assert<Conforms<typeof beatOnlineViewing, typeof ZViewingState>>, // POST /online-viewings/:viewingId/beat
   Assert<Conforms<typeof answerOnlineCheck, typeof ZAnswerOnlineCheckResult>>, // POST /online-viewings/:viewingId/answer

@@ -1,5 +1,7 @@
 // Response schemas of the routes in online.ts (the web imports their types).
 import { z } from 'zod';
+import { LESSON_KIND_NAMES } from '../../vocabulary/online.ts';
+import { sortKeys } from './fields.types.ts';
 
 // Responses.
 export const ZLessonQuestionView = z.object({
@@ -13,7 +15,7 @@ export const ZOnlineLessonView = z.object({
   classId: z.string(),
   classNumber: z.string(),
   title: z.string(),
-  kind: z.string(),
+  kind: z.enum(sortKeys(LESSON_KIND_NAMES)),
   durationSeconds: z.number(),
   file: z
     .object({
@@ -83,3 +85,10 @@ export const ZOnlineStudySummary = z.object({
   lessons: z.array(z.object({ id: z.number(), title: z.string(), durationSeconds: z.number(), published: z.boolean() })),
   trainees: z.array(ZTraineeOnlineSummary),
 });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TOnlineLesson = z.infer<typeof ZOnlineLessonView>;
+export type TMyOnlineLessons = z.infer<typeof ZListMyOnlineLessonsResult>;
+export type TViewingState = z.infer<typeof ZViewingState>;
+export type TAnswerOnlineCheckResult = z.infer<typeof ZAnswerOnlineCheckResult>;
+export type TOnlineStudySummary = z.infer<typeof ZOnlineStudySummary>;

@@ -60,3 +60,6 @@ export const ZListNotesResult = z.object({
   page: z.number(),
   pageSize: z.number(),
 });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TNoteView = z.infer<typeof ZListNotesResult>['items'][number];

@@ -80,3 +80,5 @@ export const ZCancelledBatch = z.object({ id: z.string(), status: z.string(), re
 
 // The shapes the web reads (type-only imports there: erased from the bundle).
 export type TBatchView = z.infer<typeof ZBatchView>;
+export type TBuiltBatch = z.infer<typeof ZBuiltBatch>;
+export type TPaidBatch = z.infer<typeof ZPaidBatch>;

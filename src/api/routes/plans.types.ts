@@ -45,3 +45,6 @@ export const ZPlanView = z.object({
   updatedAt: z.string().nullable(),
 });
 export const ZPlanViewPage = z.object({ items: z.array(ZPlanView), total: z.number(), page: z.number(), pageSize: z.number() });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TPlanView = z.infer<typeof ZPlanView>;

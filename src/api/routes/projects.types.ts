@@ -40,3 +40,6 @@ export const ZProjectView = z.object({
   createdAt: z.string(),
 });
 export const ZProjectViewPage = z.object({ items: z.array(ZProjectView), total: z.number(), page: z.number(), pageSize: z.number() });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TProjectView = z.infer<typeof ZProjectView>;

@@ -56,3 +56,6 @@ export const ZProviderView = z.object({
   updatedAt: z.string().nullable(),
 });
 export const ZProviderViewPage = z.object({ items: z.array(ZProviderView), total: z.number(), page: z.number(), pageSize: z.number() });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TProviderView = z.infer<typeof ZProviderView>;

@@ -72,3 +72,8 @@ export const ZProgramView = z.object({
   parameters: z.array(ZProgramParameterView),
 });
 export const ZProgramViewPage = z.object({ items: z.array(ZProgramView), total: z.number(), page: z.number(), pageSize: z.number() });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TPublicNoticeView = z.infer<typeof ZPublicNoticeView>;
+export type TPublicNoticeClaimView = z.infer<typeof ZPublicNoticeClaimView>;
+export type TProgramView = z.infer<typeof ZProgramView>;

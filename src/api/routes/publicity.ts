@@ -11,12 +11,16 @@ import {
   ZCloseNoticeRequest,
   ZNoticeIdParams,
   ZNoticeResponse,
-  ZNoticeView,
+  ZNoticeClosed,
+  ZNoticeList,
+  ZObjectionReceived,
+  ZObjectionResolution,
   ZObjectionRequest,
   ZPublishClaimsRequest,
   ZResolveObjectionRequest,
 } from './publicity.types.ts';
 import type { Assert, Conforms } from './conforms.ts';
+import type { Db } from '../../store/database.ts';
 
 const OFFICES = ['city', 'county'] as const;
 const tags = ['publicity'];
@@ -46,40 +50,10 @@ export const publicityRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '公示列表（公开）',
         querystring: z.object({ areaCode: z.string().max(12).optional() }),
-        response: { 200: z.array(ZNoticeView) },
+        response: { 200: ZNoticeList },
       },
     },
-    async (request) => {
-      let q = db
-        .selectFrom('publicity_notices as n')
-        .select((eb) => [
-          'n.id',
-          'n.area_code',
-          'n.title',
-          'n.starts_on',
-          'n.working_days',
-          'n.ends_on',
-          'n.status',
-          eb
-            .selectFrom('publicity_items as i')
-            .select((e) => e.fn.countAll<number>().as('c'))
-            .whereRef('i.notice_id', '=', 'n.id')
-            .as('claims'),
-        ])
-        .orderBy('n.starts_on', 'desc')
-        .limit(200);
-      if (request.query.areaCode) q = q.where('n.area_code', '=', request.query.areaCode);
-      return (await q.execute()).map((n) => ({
-        id: n.id,
-        areaCode: n.area_code,
-        title: n.title,
-        startsOn: n.starts_on,
-        workingDays: n.working_days,
-        endsOn: n.ends_on,
-        status: n.status,
-        claims: Number(n.claims ?? 0),
-      }));
-    },
+    async (request) => listPublicNotices(db, request.query.areaCode),
   );
 
   app.post(
@@ -90,9 +64,7 @@ export const publicityRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '对公示的申领提出异议（任何人；以受理当天为异议日期；公示暂停，工作日不计）',
         params: ZNoticeIdParams,
         body: ZObjectionRequest,
-        response: {
-          201: z.object({ id: z.string(), noticeId: z.string(), status: z.string(), daysLeft: z.number(), receivedOn: z.string() }),
-        },
+        response: { 201: ZObjectionReceived },
       },
     },
     async (request, reply) =>
@@ -109,16 +81,7 @@ export const publicityRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '处理异议：成立则驳回申领，不成立则公示自当天起继续（市、县区人社局）',
         params: ZNoticeIdParams,
         body: ZResolveObjectionRequest,
-        response: {
-          200: z.object({
-            objectionId: z.string(),
-            verdict: z.string(),
-            noticeId: z.string(),
-            noticeStatus: z.string(),
-            endsOn: z.string(),
-            resolvedOn: z.string(),
-          }),
-        },
+        response: { 200: ZObjectionResolution },
       },
     },
     async (request) => run(db, (tx) => resolveObjection(tx, request.actor, { objectionId: request.params.id, ...request.body })),
@@ -134,14 +97,51 @@ export const publicityRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '结束公示：最后一个工作日过后（以业务日期为准）方可结束（市、县区人社局）',
         params: ZNoticeIdParams,
         body: ZCloseNoticeRequest.optional(),
-        response: { 200: z.object({ id: z.string(), status: z.string(), endsOn: z.string(), closedOn: z.string() }) },
+        response: { 200: ZNoticeClosed },
       },
     },
     async (request) => run(db, (tx) => closeNotice(tx, request.actor, { noticeId: request.params.id })),
   );
 };
 
+/** The public list of notices, newest first (at most 200), optionally of one area. */
+async function listPublicNotices(db: Db, areaCode: string | undefined) {
+  let q = db
+    .selectFrom('publicity_notices as n')
+    .select((eb) => [
+      'n.id',
+      'n.area_code',
+      'n.title',
+      'n.starts_on',
+      'n.working_days',
+      'n.ends_on',
+      'n.status',
+      eb
+        .selectFrom('publicity_items as i')
+        .select((e) => e.fn.countAll<number>().as('c'))
+        .whereRef('i.notice_id', '=', 'n.id')
+        .as('claims'),
+    ])
+    .orderBy('n.starts_on', 'desc')
+    .limit(200);
+  if (areaCode) q = q.where('n.area_code', '=', areaCode);
+  return (await q.execute()).map((n) => ({
+    id: n.id,
+    areaCode: n.area_code,
+    title: n.title,
+    startsOn: n.starts_on,
+    workingDays: n.working_days,
+    endsOn: n.ends_on,
+    status: n.status,
+    claims: Number(n.claims ?? 0),
+  }));
+}
+
 // Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
 export type ResponsesConform = [
   Assert<Conforms<typeof publishClaims, typeof ZNoticeResponse>>, // POST /publicity-notices
+  Assert<Conforms<typeof listPublicNotices, typeof ZNoticeList>>, // GET /publicity-notices
+  Assert<Conforms<typeof objectToClaim, typeof ZObjectionReceived>>, // POST /publicity-notices/:id/objections
+  Assert<Conforms<typeof resolveObjection, typeof ZObjectionResolution>>, // POST /objections/:id/resolve
+  Assert<Conforms<typeof closeNotice, typeof ZNoticeClosed>>, // POST /publicity-notices/:id/close
 ];

@@ -41,3 +41,26 @@ export const ZNoticeView = z.object({
   status: z.string(),
   claims: z.number(),
 });
+export const ZNoticeList = z.array(ZNoticeView);
+export const ZObjectionReceived = z.object({
+  id: z.string(),
+  noticeId: z.string(),
+  status: z.string(),
+  daysLeft: z.number(),
+  receivedOn: z.string(),
+});
+export const ZObjectionResolution = z.object({
+  objectionId: z.string(),
+  verdict: z.string(),
+  noticeId: z.string(),
+  noticeStatus: z.string(),
+  endsOn: z.string(),
+  resolvedOn: z.string(),
+});
+export const ZNoticeClosed = z.object({ id: z.string(), status: z.string(), endsOn: z.string(), closedOn: z.string() });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TNoticeView = z.infer<typeof ZNoticeView>;
+export type TNoticeResponse = z.infer<typeof ZNoticeResponse>;
+export type TObjectionReceived = z.infer<typeof ZObjectionReceived>;
+export type TObjectionResolution = z.infer<typeof ZObjectionResolution>;

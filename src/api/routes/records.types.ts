@@ -8,3 +8,6 @@ export const ZRecordLookup = z.object({
   number: z.string(),
   path: z.string().nullable(),
 });
+
+// The shape the web reads (a type-only import there: erased from the bundle).
+export type TRecordLookup = z.infer<typeof ZRecordLookup>;

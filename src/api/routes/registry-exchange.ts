@@ -17,7 +17,8 @@ import { ROW_ERRORS_DOC } from './class-files.types.ts';
 import { allow, run, who } from './route-access.ts';
 import {
   ZCloseConflictRequest,
-  ZExportLayout,
+  ZConflictClosed,
+  ZExportLayoutList,
   ZExportParams,
   ZExportQuery,
   ZFormatQuery,
@@ -27,11 +28,10 @@ import {
   ZImportQuery,
   ZImportResult,
   ZListImportsQuery,
-  ZSource,
+  ZSourceList,
   ZSourceParams,
 } from './registry-exchange.types.ts';
 import { ZFile } from './fields.types.ts';
-import { z } from 'zod';
 import type { Assert, Conforms } from './conforms.ts';
 
 const tags = ['registry-exchange'];
@@ -57,20 +57,10 @@ export const registryExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '可导入的部门登记数据来源及各自的文件格式（列、是否必填、含义）',
         description: who('city'),
-        response: { 200: z.array(ZSource) },
+        response: { 200: ZSourceList },
       },
     },
-    async () =>
-      SOURCE_KEYS.map((k) => {
-        const s = REGISTRY_SOURCES[k];
-        return {
-          key: s.key,
-          name: s.name,
-          holder: s.holder,
-          facts: s.facts.map((fact) => ({ fact, factName: extractFactName(fact) })),
-          columns: s.columns.map((c) => ({ header: c.header, required: c.required, meaning: c.meaning })),
-        };
-      }),
+    async () => sourceLayouts(),
   );
 
   app.get(
@@ -170,7 +160,7 @@ export const registryExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who('city'),
         params: ZIdParams,
         body: ZCloseConflictRequest,
-        response: { 200: z.object({ id: z.number(), status: z.literal('closed'), resolution: z.string() }) },
+        response: { 200: ZConflictClosed },
       },
     },
     (req) => run(db, (tx) => closeRegistryConflict(tx, req.actor, req.params.id, req.body.resolution)),
@@ -184,17 +174,12 @@ export const registryExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '可导出的数据及其接收单位和列',
         description: who('city'),
-        response: { 200: z.array(ZExportLayout) },
+        response: { 200: ZExportLayoutList },
       },
     },
     async (req) => {
       requireRole(req.actor, 'city');
-      return EXPORT_KINDS.map((kind) => ({
-        kind,
-        name: EXPORT_LAYOUTS[kind].name,
-        receiver: EXPORT_LAYOUTS[kind].receiver,
-        columns: EXPORT_LAYOUTS[kind].columns.map((c) => c.header),
-      }));
+      return exportLayouts();
     },
   );
 
@@ -216,7 +201,36 @@ export const registryExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 // Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+/** Each source's layout: the facts it carries and its columns. */
+function sourceLayouts() {
+  return SOURCE_KEYS.map((k) => {
+    const s = REGISTRY_SOURCES[k];
+    return {
+      key: s.key,
+      name: s.name,
+      holder: s.holder,
+      facts: s.facts.map((fact) => ({ fact, factName: extractFactName(fact) })),
+      columns: s.columns.map((c) => ({ header: c.header, required: c.required, meaning: c.meaning })),
+    };
+  });
+}
+
+/** Each export's receiver and column headers. */
+function exportLayouts() {
+  return EXPORT_KINDS.map((kind) => ({
+    kind,
+    name: EXPORT_LAYOUTS[kind].name,
+    receiver: EXPORT_LAYOUTS[kind].receiver,
+    columns: EXPORT_LAYOUTS[kind].columns.map((c) => c.header),
+  }));
+}
+
+// ZFile is not tied: templates, samples and exports go out as bytes, without the serializer.
 export type ResponsesConform = [
+  Assert<Conforms<typeof sourceLayouts, typeof ZSourceList>>, // GET /registry-exchange/sources
+  Assert<Conforms<typeof importRegistryExtract, typeof ZImportResult>>, // POST /registry-exchange/imports
   Assert<Conforms<typeof listRegistryImports, typeof ZImportPage>>, // GET /registry-exchange/imports
   Assert<Conforms<typeof getRegistryImport, typeof ZImportDetail>>, // GET /registry-exchange/imports/:id
+  Assert<Conforms<typeof closeRegistryConflict, typeof ZConflictClosed>>, // POST /registry-exchange/conflicts/:id/close
+  Assert<Conforms<typeof exportLayouts, typeof ZExportLayoutList>>, // GET /registry-exchange/exports
 ];

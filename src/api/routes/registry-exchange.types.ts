@@ -115,6 +115,9 @@ export const ZImportView = z.object({
 });
 export const ZImportDetail = ZImportView.extend({ report: ZReport });
 export const ZImportResult = ZImportDetail.extend({ alreadyImported: z.boolean() });
+export const ZConflictClosed = z.object({ id: z.number(), status: z.literal('closed'), resolution: z.string() });
+export const ZSourceList = z.array(ZSource);
+export const ZExportLayoutList = z.array(ZExportLayout);
 export const ZImportPage = z.object({ items: z.array(ZImportView), total: z.number(), page: z.number(), pageSize: z.number() });
 
 export type TSource = z.infer<typeof ZSource>;

@@ -147,6 +147,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 // Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+// ZFile is not tied: the Excel and PDF reports' bytes go out as they are, without the serializer.
 export type ResponsesConform = [
   Assert<Conforms<typeof periodReport, typeof ZPeriodReport>>, // GET /reports/periodic
   Assert<Conforms<typeof flagMajorMatter, typeof ZMajorMatterView>>, // POST /major-matters

@@ -256,3 +256,17 @@ export const ZMajorMatterReport = z.object({
   ),
   totals: z.object({ claims: z.number(), amountFen: z.number(), paidFen: z.number(), recoveredFen: z.number() }),
 });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TProgramSpending = z.infer<typeof ZProgramSpending>;
+export type TFundAccount = z.infer<typeof ZFundAccount>;
+export type TEnterpriseShare = z.infer<typeof ZEnterpriseShare>;
+export type TTaskProgress = z.infer<typeof ZTaskProgress>;
+export type TSkillRatio = z.infer<typeof ZSkillRatio>;
+export type TIndustryRotation = z.infer<typeof ZIndustryRotation>;
+export type TCityGoals = z.infer<typeof ZCityGoals>;
+export type TFigures = z.infer<typeof ZFigures>;
+export type TPeriodReport = z.infer<typeof ZPeriodReport>;
+export type TMajorMatterView = z.infer<typeof ZMajorMatterView>;
+export type TMajorMatterReport = z.infer<typeof ZMajorMatterReport>;
+export type TR8Enterprise = z.infer<typeof ZR8Enterprise>;

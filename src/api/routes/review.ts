@@ -11,15 +11,14 @@ import { idParam } from './fields.types.ts';
 import { allow, run, who } from './route-access.ts';
 import type { Assert, Conforms } from './conforms.ts';
 import {
-  okList,
   ZBatchLinesPage,
   ZBatchLinesQuery,
-  ZBatchSummary,
+  ZBatchSummaryPage,
   ZListBatchesQuery,
   ZListNoticesQuery,
   ZNoticeDetail,
-  ZNoticeSummary,
-  ZPayableGroup,
+  ZNoticeSummaryPage,
+  ZPayableGroupPage,
   ZPayableQuery,
 } from './review.types.ts';
 
@@ -37,7 +36,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who(...OFFICES),
         summary: '公示管理列表（分页；含申领数和未处理异议数）',
         querystring: ZListNoticesQuery,
-        response: { 200: okList(ZNoticeSummary) },
+        response: { 200: ZNoticeSummaryPage },
       },
     },
     (req) => run(db, (tx) => listNotices(tx, req.actor, req.query)),
@@ -65,7 +64,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who(...OFFICES),
         summary: '支付批次列表（分页；含支付进度）',
         querystring: ZListBatchesQuery,
-        response: { 200: okList(ZBatchSummary) },
+        response: { 200: ZBatchSummaryPage },
       },
     },
     (req) => run(db, (tx) => listBatches(tx, req.actor, req.query)),
@@ -94,7 +93,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
         description: who(...OFFICES),
         summary: '可编入支付批次的已批准申领（按地区 × 资金汇总）',
         querystring: ZPayableQuery,
-        response: { 200: okList(ZPayableGroup) },
+        response: { 200: ZPayableGroupPage },
       },
     },
     (req) => run(db, (tx) => listPayable(tx, req.actor, req.query)),
@@ -103,9 +102,9 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
 
 // Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
 export type ResponsesConform = [
-  Assert<Conforms<typeof listNotices, ReturnType<typeof okList<typeof ZNoticeSummary>>>>, // GET /review/publicity-notices
+  Assert<Conforms<typeof listNotices, typeof ZNoticeSummaryPage>>, // GET /review/publicity-notices
   Assert<Conforms<typeof getNotice, typeof ZNoticeDetail>>, // GET /review/publicity-notices/:id
-  Assert<Conforms<typeof listBatches, ReturnType<typeof okList<typeof ZBatchSummary>>>>, // GET /review/payment-batches
+  Assert<Conforms<typeof listBatches, typeof ZBatchSummaryPage>>, // GET /review/payment-batches
   Assert<Conforms<typeof listBatchLines, typeof ZBatchLinesPage>>, // GET /review/payment-batches/:id/lines
-  Assert<Conforms<typeof listPayable, ReturnType<typeof okList<typeof ZPayableGroup>>>>, // GET /review/payable
+  Assert<Conforms<typeof listPayable, typeof ZPayableGroupPage>>, // GET /review/payable
 ];

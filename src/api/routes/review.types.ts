@@ -119,6 +119,10 @@ export const ZPayableGroup = z.object({
   allowedActs: z.array(z.enum(['build'])).describe('查看者可对该组进行的操作（有经办职责者可编制批次）'),
 });
 
+export const ZNoticeSummaryPage = okList(ZNoticeSummary);
+export const ZBatchSummaryPage = okList(ZBatchSummary);
+export const ZPayableGroupPage = okList(ZPayableGroup);
+
 export { okList };
 
 // The shapes the web reads (type-only imports there: erased from the bundle).
@@ -128,3 +132,4 @@ export type TObjection = TNoticeDetail['objections'][number];
 export type TBatchSummary = z.infer<typeof ZBatchSummary>;
 export type TBatchLine = z.infer<typeof ZBatchLine>;
 export type TPayableGroup = z.infer<typeof ZPayableGroup>;
+export type TPayableGroupPage = z.infer<typeof ZPayableGroupPage>;

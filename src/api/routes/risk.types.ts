@@ -230,3 +230,15 @@ export const ZRecordEvaluationResult = z.object({
   providerStatus: z.string(),
   statusChange: z.string().nullable(),
 });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TFindingView = z.infer<typeof ZFindingView>;
+export type TScoreView = z.infer<typeof ZScoreView>;
+export type TScanView = z.infer<typeof ZScanView>;
+export type TScanSummary = z.infer<typeof ZScanSummary>;
+export type TInspectionView = z.infer<typeof ZInspectionView>;
+export type TSampleResult = z.infer<typeof ZSampleResult>;
+export type TPublicSanction = z.infer<typeof ZPublicSanctionsResult>['items'][number];
+export type TEvaluationView = z.infer<typeof ZEvaluationView>;
+export type TSanctionView = z.infer<typeof ZSanctionView>;
+export type TRecordEvaluationResult = z.infer<typeof ZRecordEvaluationResult>;

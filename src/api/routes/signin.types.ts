@@ -26,3 +26,7 @@ export const ZScanResult = z.object({
   session: z.object({ day: z.string(), startsAt: z.string(), endsAt: z.string() }),
 });
 export const ZSmsCodeSent = z.object({ challengeId: z.string(), expiresInSeconds: z.number(), message: z.string() });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TScanResult = z.infer<typeof ZScanResult>;
+export type TSigninCode = z.infer<typeof ZSigninCode>;

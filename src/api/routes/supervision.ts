@@ -168,6 +168,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 // Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
+// ZFile is not tied: the disclosure workbook's bytes go out as they are, without the serializer.
 export type ResponsesConform = [
   Assert<Conforms<typeof listFundAccounts, typeof ZListFundAccountsResult>>, // GET /supervision/funds
   Assert<Conforms<typeof listEnterpriseShares, typeof ZListEnterpriseSharesResult>>, // GET /supervision/enterprise-share

@@ -152,3 +152,8 @@ export const ZRecordEmploymentFiguresResult = z.object({
   highSkilled: z.number(),
   source: z.string(),
 });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TDisclosureRow = z.infer<typeof ZDisclosureRow>;
+export type TFundDisclosure = z.infer<typeof ZFundDisclosure>;
+export type TEnterpriseSharePage = z.infer<typeof ZListEnterpriseSharesResult>;

@@ -13,7 +13,7 @@ import { listTextbooks } from '../../services/skills/list-textbooks.ts';
 import { recordCompetitionResult } from '../../services/skills/record-competition-result.ts';
 import { setClassTextbook } from '../../services/skills/set-class-textbook.ts';
 import { getClassTextbook } from '../../services/skills/get-class-textbook.ts';
-import { idParam, okList } from './fields.types.ts';
+import { idParam } from './fields.types.ts';
 import { allow, run, who } from './route-access.ts';
 import type { Assert, Conforms } from './conforms.ts';
 import {
@@ -21,6 +21,8 @@ import {
   ZCreateCompetitionResult,
   ZListCompetitionResultsResult,
   ZRecordCompetitionResultResult,
+  ZTextbookPage,
+  ZTrainingBasePage,
   ZBaseBooking,
   ZBaseBookings,
   ZClassTextbook,
@@ -56,7 +58,7 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '公共实训基地（设备、容量、耗材价格）',
         description: who(...USERS),
         querystring: ZBasesQuery,
-        response: { 200: okList(ZTrainingBase) },
+        response: { 200: ZTrainingBasePage },
       },
       ...allow(...USERS),
     },
@@ -153,7 +155,7 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '培训教材（按工种：标准教材、地方开发教材）',
         description: who(...USERS),
         querystring: ZTextbooksQuery,
-        response: { 200: okList(ZTextbook) },
+        response: { 200: ZTextbookPage },
       },
       ...allow(...USERS),
     },
@@ -256,7 +258,7 @@ export const trainingBaseRoutes: FastifyPluginAsyncZod = async (app) => {
 
 // Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
 export type ResponsesConform = [
-  Assert<Conforms<typeof listTrainingBases, ReturnType<typeof okList<typeof ZTrainingBase>>>>, // GET /training-bases
+  Assert<Conforms<typeof listTrainingBases, typeof ZTrainingBasePage>>, // GET /training-bases
   Assert<Conforms<typeof createTrainingBase, typeof ZTrainingBase>>, // POST /training-bases
   Assert<Conforms<typeof getTrainingBase, typeof ZTrainingBase>>, // GET /training-bases/:id
   Assert<Conforms<typeof listBaseBookings, typeof ZBaseBookings>>, // GET /training-bases/:id/bookings
@@ -264,6 +266,7 @@ export type ResponsesConform = [
   Assert<Conforms<typeof cancelBaseBooking, typeof ZBaseBooking>>, // POST /base-bookings/:id/cancel
   Assert<Conforms<typeof listClassBookings, typeof ZBaseBookings>>, // GET /classes/:id/base-bookings
   Assert<Conforms<typeof getClassTextbook, typeof ZClassTextbook>>, // GET /classes/:id/textbook
+  Assert<Conforms<typeof listTextbooks, typeof ZTextbookPage>>, // GET /textbooks
   Assert<Conforms<typeof createTextbook, typeof ZTextbook>>, // POST /textbooks
   Assert<Conforms<typeof setClassTextbook, typeof ZTextbookSet>>, // PUT /classes/:id/textbook
   Assert<Conforms<typeof listCompetitions, typeof ZCompetitionViewPage>>, // GET /competitions

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { BASE_SORTS } from '../../services/bases/list-training-bases.ts';
 import { COMPETITION_SORTS } from '../../services/skills/list-competitions.ts';
 import { TEXTBOOK_SORTS } from '../../services/skills/list-textbooks.ts';
-import { areaCode, code, isoDate, optionalText, pageQuery, residentId, sortKeys, text } from './fields.types.ts';
+import { BOOKER_ROLE_NAMES, TEXTBOOK_KIND_NAMES } from '../../vocabulary/enrolment.ts';
+import { areaCode, code, isoDate, okList, optionalText, pageQuery, residentId, sortKeys, text } from './fields.types.ts';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间应写作 HH:MM（如 08:30）');
 export const ZTrainingBaseRequest = z.object({
@@ -39,14 +40,14 @@ export const ZCancelRequest = z.object({ reason: text(200) });
 export const ZTextbookRequest = z.object({
   occupationCode: code,
   title: text(100),
-  kind: z.enum(['standard', 'local']),
+  kind: z.enum(sortKeys(TEXTBOOK_KIND_NAMES)),
   publisher: optionalText(100).nullable(),
   edition: optionalText(50).nullable(),
 });
 export const ZTextbooksQuery = z.object({
   ...pageQuery(sortKeys(TEXTBOOK_SORTS)),
   occupationCode: code.optional(),
-  kind: z.enum(['standard', 'local']).optional(),
+  kind: z.enum(sortKeys(TEXTBOOK_KIND_NAMES)).optional(),
 });
 export const ZClassTextbookRequest = z.object({ textbookId: z.number().int().positive().nullable() });
 export const ZCompetitionRequest = z.object({ name: text(100), heldOn: isoDate, occupationCode: code, organiser: text(100), areaCode });
@@ -77,7 +78,7 @@ export const ZBaseBooking = z.object({
   baseName: z.string(),
   classId: z.string().nullable(),
   classNumber: z.string().nullable(),
-  bookerRole: z.enum(['provider', 'enterprise', 'college', 'city', 'county']),
+  bookerRole: z.enum(sortKeys(BOOKER_ROLE_NAMES)),
   bookerName: z.string(),
   day: z.string(),
   startsAt: z.string(),
@@ -96,7 +97,7 @@ export const ZTextbook = z.object({
   occupationCode: z.string(),
   occupationName: z.string().nullable(),
   title: z.string(),
-  kind: z.enum(['standard', 'local']),
+  kind: z.enum(sortKeys(TEXTBOOK_KIND_NAMES)),
   publisher: z.string().nullable(),
   edition: z.string().nullable(),
 });
@@ -131,6 +132,8 @@ export const ZCompetitionView = z.object({
   areaCode: z.string(),
   results: z.number(),
 });
+export const ZTrainingBasePage = okList(ZTrainingBase);
+export const ZTextbookPage = okList(ZTextbook);
 export const ZCompetitionViewPage = z.object({
   items: z.array(ZCompetitionView),
   total: z.number(),
@@ -154,3 +157,16 @@ export const ZRecordCompetitionResultResult = z.object({
   rank: z.number().nullable(),
   award: z.string(),
 });
+
+// The shapes the web reads (type-only imports there: erased from the bundle).
+export type TTrainingBase = z.infer<typeof ZTrainingBase>;
+export type TTrainingBasePage = z.infer<typeof ZTrainingBasePage>;
+export type TBaseBooking = z.infer<typeof ZBaseBooking>;
+export type TBaseBookings = z.infer<typeof ZBaseBookings>;
+export type TTextbook = z.infer<typeof ZTextbook>;
+export type TTextbookPage = z.infer<typeof ZTextbookPage>;
+export type TClassTextbook = z.infer<typeof ZClassTextbook>;
+export type TCompetitionViewPage = z.infer<typeof ZCompetitionViewPage>;
+export type TCompetitionResults = z.infer<typeof ZListCompetitionResultsResult>;
+export type TTextbookSet = z.infer<typeof ZTextbookSet>;
+export type TMyCompetitionResults = z.infer<typeof ZMyCompetitionResults>;

@@ -2,6 +2,7 @@
 // open for enrolment; a registered person logs in as themselves, applies (after confirming) and
 // follows their applications and the provider's answers. Its own small entry (no antd), like the
 // QR sign-in page, so it loads fast on a phone: /enrol, /enrol/<class id>, /enrol/mine.
+import type { TSession } from '../../../src/api/routes/auth.types.ts';
 import { StrictMode, useEffect, useState, type CSSProperties, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, ApiError } from '../api.ts';
@@ -10,51 +11,13 @@ import { LEVEL_NAMES, PROGRAM_NAMES } from '../../../src/policy/codes.ts';
 import { formatChineseDate } from '../../../src/policy/dates.ts';
 import { AREA_NAMES } from '../../../src/vocabulary/areas.ts';
 import { APPLICATION_STATUS_NAMES, type ApplicationStatus } from '../../../src/vocabulary/enrolment.ts';
-
-interface OpenClass {
-  id: string;
-  number: string;
-  program: string;
-  occupationCode: string | null;
-  occupationName: string | null;
-  level: string | null;
-  providerName: string;
-  areaCode: string;
-  startDate: string;
-  endDate: string;
-  hours: number;
-  venue: string;
-  seats: number;
-  seatsLeft: number;
-  enrolBy: string | null;
-  textbook: string | null;
-  freeFor: string | null;
-}
-interface MyApplication {
-  id: string;
-  number: string;
-  status: ApplicationStatus;
-  declineReason: string | null;
-  appliedAt: string;
-  classNumber: string;
-  program: string;
-  occupationName: string | null;
-  level: string | null;
-  providerName: string;
-  startDate: string;
-  endDate: string;
-  venue: string;
-}
-interface Me {
-  displayName: string;
-  role: string;
-}
-interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+import type {
+  TMyClassApplication,
+  TMyClassApplicationPage,
+  TOpenClass,
+  TOpenClassesPage,
+} from '../../../src/api/routes/enrolment.types.ts';
+import type { Me } from '../types.ts';
 
 const PAGE_SIZE = 10;
 const box: CSSProperties = {
@@ -90,7 +53,7 @@ function Link({ to, children }: { to: string; children: ReactNode }) {
   );
 }
 
-function ClassFacts({ c }: { c: OpenClass }) {
+function ClassFacts({ c }: { c: TOpenClass }) {
   return (
     <dl style={{ margin: '6px 0', display: 'grid', gridTemplateColumns: '5.5em 1fr', rowGap: 4, fontSize: 15 }}>
       <dt style={muted}>培训项目</dt>
@@ -127,10 +90,10 @@ function OpenList() {
   const [page, setPage] = useState(1);
   const [q, setQ] = useState('');
   const [typed, setTyped] = useState('');
-  const [data, setData] = useState<Page<OpenClass> | null>(null);
+  const [data, setData] = useState<TOpenClassesPage | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
-    api<Page<OpenClass>>('/public/open-classes', { query: { page, pageSize: PAGE_SIZE, q } }).then(setData, (e) => setError(message(e)));
+    api<TOpenClassesPage>('/public/open-classes', { query: { page, pageSize: PAGE_SIZE, q } }).then(setData, (e) => setError(message(e)));
   }, [page, q]);
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   return (
@@ -185,21 +148,21 @@ function OpenList() {
 }
 
 function ClassPage({ id, me, setMe }: { id: string; me: Me | null | undefined; setMe(m: Me): void }) {
-  const [c, setC] = useState<OpenClass | null | undefined>(undefined);
+  const [c, setC] = useState<TOpenClass | null | undefined>(undefined);
   const [note, setNote] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [done, setDone] = useState<MyApplication | null>(null);
+  const [done, setDone] = useState<TMyClassApplication | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    api<OpenClass>(`/public/open-classes/${encodeURIComponent(id)}`).then(setC, (e) =>
+    api<TOpenClass>(`/public/open-classes/${encodeURIComponent(id)}`).then(setC, (e) =>
       e instanceof ApiError && e.status === 404 ? setC(null) : setError(message(e)),
     );
   }, [id]);
   const apply = async () => {
     setBusy(true);
     try {
-      setDone(await api<MyApplication>(`/classes/${id}/applications`, { method: 'POST', body: { note: note.trim() || null } }));
+      setDone(await api<TMyClassApplication>(`/classes/${id}/applications`, { method: 'POST', body: { note: note.trim() || null } }));
       setError('');
     } catch (e) {
       setError(message(e));
@@ -275,11 +238,11 @@ const STATUS_COLOR: Record<ApplicationStatus, string> = {
 };
 
 function MinePage({ me, setMe }: { me: Me | null | undefined; setMe(m: Me): void }) {
-  const [data, setData] = useState<Page<MyApplication> | null>(null);
+  const [data, setData] = useState<TMyClassApplicationPage | null>(null);
   const [error, setError] = useState('');
   const [confirm, setConfirm] = useState<string | null>(null);
   const load = () =>
-    api<Page<MyApplication>>('/my/class-applications', { query: { pageSize: 50 } }).then(setData, (e) => setError(message(e)));
+    api<TMyClassApplicationPage>('/my/class-applications', { query: { pageSize: 50 } }).then(setData, (e) => setError(message(e)));
   useEffect(() => {
     if (me?.role === 'trainee') void load();
   }, [me]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -343,7 +306,7 @@ function EnrolApp() {
   useEffect(() => {
     const on = () => setPath(window.location.pathname);
     window.addEventListener('popstate', on);
-    api<{ user: Me | null }>('/auth/session').then(
+    api<TSession>('/auth/session').then(
       (r) => setMe(r.user),
       () => setMe(null),
     );

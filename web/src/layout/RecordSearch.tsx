@@ -1,17 +1,11 @@
 // The header's search by record number (SQ-…, BJ-…, GS-…, BF-…, BA-…, XT-…, XM-…, BM-…, YY-…): asks the server
 // (GET /records/:number, within the user's scope) and opens the record's page. A number outside the
 // user's scope reads "未找到" exactly like one never issued.
+import type { TRecordLookup } from '../../../src/api/routes/records.types.ts';
 import { Input, message } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../api.ts';
-
-interface RecordLookup {
-  kind: string;
-  kindName: string;
-  number: string;
-  path: string | null;
-}
 
 export function RecordSearch() {
   const navigate = useNavigate();
@@ -22,7 +16,7 @@ export function RecordSearch() {
     if (!number || busy) return;
     setBusy(true);
     try {
-      const r = await api<RecordLookup>(`/records/${encodeURIComponent(number)}`);
+      const r = await api<TRecordLookup>(`/records/${encodeURIComponent(number)}`);
       if (r.path) {
         setValue('');
         // The phone pages (/enrol, /learn) are entries of their own, outside this app's router.

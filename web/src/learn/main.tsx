@@ -4,35 +4,16 @@
 // on screen with the trainee active in the last few minutes (a document); it stops the viewing when
 // the video pauses or the page is hidden. The server decides what counts, on its own clock; a check
 // question it sends pauses the video until answered right.
+import type { TSession } from '../../../src/api/routes/auth.types.ts';
 import { StrictMode, useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, ApiError } from '../api.ts';
 import { deviceId, PhoneLogin } from '../phone/phone-kit.tsx';
+import type { Me } from '../types.ts';
+import type { TAnswerOnlineCheckResult, TMyOnlineLessons, TViewingState } from '../../../src/api/routes/online.types.ts';
 
-interface Lesson {
-  id: number;
-  classId: string;
-  classNumber: string;
-  title: string;
-  kind: 'video' | 'document';
-  durationSeconds: number;
-  countedSeconds?: number;
-  file: { name: string; contentType: string } | null;
-}
-interface Viewing {
-  viewingId: number;
-  state: 'counting' | 'check' | 'complete' | 'closed';
-  countedSeconds: number;
-  durationSeconds: number;
-  question: { id: number; prompt: string; options: string[] } | null;
-  beatSeconds: number;
-  message: string;
-  correct?: boolean;
-}
-interface Me {
-  displayName: string;
-  role: string;
-}
+type Lesson = TMyOnlineLessons['items'][number];
+type Viewing = TViewingState;
 
 /** A document counts only while the trainee was active (touch, scroll, key) in the last 5 minutes. */
 const IDLE_MS = 5 * 60_000;
@@ -55,7 +36,7 @@ function LessonList() {
   const [lessons, setLessons] = useState<Lesson[] | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
-    api<{ items: Lesson[] }>('/my/online-lessons').then(
+    api<TMyOnlineLessons>('/my/online-lessons').then(
       (r) => setLessons(r.items),
       (e) => setError(message(e)),
     );
@@ -99,7 +80,7 @@ function Study({ lessonId }: { lessonId: number }) {
   const checking = useRef(false);
 
   useEffect(() => {
-    api<{ items: Lesson[] }>('/my/online-lessons').then(
+    api<TMyOnlineLessons>('/my/online-lessons').then(
       (r) => {
         const l = r.items.find((x) => x.id === lessonId);
         if (l) setLesson(l);
@@ -191,7 +172,7 @@ function Study({ lessonId }: { lessonId: number }) {
   const answer = async () => {
     if (!state?.question || choice === null || viewing.current === null) return;
     try {
-      const r = await api<Viewing>(`/online-viewings/${viewing.current}/answer`, {
+      const r = await api<TAnswerOnlineCheckResult>(`/online-viewings/${viewing.current}/answer`, {
         method: 'POST',
         body: { questionId: state.question.id, choice },
       });
@@ -268,7 +249,7 @@ function LearnPage() {
   const lessonId = Number(/^\/learn\/(\d+)/.exec(window.location.pathname)?.[1] ?? NaN);
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   useEffect(() => {
-    api<{ user: Me | null }>('/auth/session').then(
+    api<TSession>('/auth/session').then(
       (r) => setMe(r.user),
       () => setMe(null),
     );

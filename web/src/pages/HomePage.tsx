@@ -1,5 +1,6 @@
 // 我的待办: what waits for the signed-in user, with counts read from the list endpoints of their
 // slice (each count is a one-row page's `total`). Visitors without a session see the public catalog.
+import type { TEnterpriseSharePage } from '../../../src/api/routes/supervision.types.ts';
 import { Alert, Card, Col, List, Row, Skeleton, Statistic, Typography } from 'antd';
 import { Link, Navigate } from 'react-router';
 import type { Page, Query } from '../api.ts';
@@ -278,7 +279,7 @@ export default function HomePage() {
 
 /** The R9 warnings with their figures (§5.2), for the city and the finance bureau. */
 function R9Warnings() {
-  const { data } = useApi<Page<{ year: number; message: string }>>('/supervision/enterprise-share', { belowOnly: 'true' });
+  const { data } = useApi<TEnterpriseSharePage>('/supervision/enterprise-share', { belowOnly: 'true' });
   if (!data?.items.length) return null;
   return (
     <div style={{ marginTop: 16 }} data-testid="r9-warnings">

@@ -1,16 +1,11 @@
 // /records/:number — a record by its number (a link in risk evidence, a typed address): asks the server
 // where the record's page is for this user (GET /records/:number, within their scope) and goes there.
+import type { TRecordLookup } from '../../../src/api/routes/records.types.ts';
 import { Result, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../api.ts';
 import { RequireAuth } from '../layout/RequireAuth.tsx';
-
-interface RecordLookup {
-  kindName: string;
-  number: string;
-  path: string | null;
-}
 
 export default function RecordPage() {
   return (
@@ -27,7 +22,7 @@ function Resolve() {
   useEffect(() => {
     let live = true;
     setProblem(null);
-    api<RecordLookup>(`/records/${encodeURIComponent(number)}`)
+    api<TRecordLookup>(`/records/${encodeURIComponent(number)}`)
       .then((r) => {
         if (!live) return;
         // The phone pages (/enrol, /learn) are entries of their own, outside this app's router.

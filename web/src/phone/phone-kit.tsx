@@ -2,11 +2,10 @@
 // the trainee's login form, the phone's own device id, and the look of their inputs and buttons.
 import { useState, type CSSProperties, type FormEvent } from 'react';
 import { api, ApiError } from '../api.ts';
+import type { Me } from '../types.ts';
 
-export interface PhoneUser {
-  displayName: string;
-  role: string;
-}
+/** What the phone pages show of the signed-in user (POST /auth/login answers the whole user). */
+export type PhoneUser = Pick<Me, 'displayName' | 'role'>;
 
 export const errorText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 

@@ -3,24 +3,15 @@
 // themselves if needed — or, without an account, gives resident ID and name and types the code texted
 // to the phone on record — and the page posts the code with the phone's own random device id, kept in
 // this browser's localStorage (the server stores only its hash).
+import type { TSession } from '../../../src/api/routes/auth.types.ts';
 import { StrictMode, useEffect, useState, type CSSProperties, type FormEvent } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, ApiError } from '../api.ts';
 import { deviceId } from '../phone/phone-kit.tsx';
+import type { TScanResult } from '../../../src/api/routes/signin.types.ts';
+import type { Me } from '../types.ts';
 
-interface Result {
-  kind: 'in' | 'out';
-  recorded: boolean;
-  message: string;
-  signedAt: string;
-  signedOutAt: string | null;
-  classNumber: string;
-  session: { day: string; startsAt: string; endsAt: string };
-}
-interface Me {
-  displayName: string;
-  role: string;
-}
+type Result = TScanResult;
 
 const beijing = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(11, 19);
 const box: CSSProperties = {
@@ -107,7 +98,7 @@ function SigninPage() {
     }
   };
   useEffect(() => {
-    api<{ user: Me | null }>('/auth/session').then(
+    api<TSession>('/auth/session').then(
       (r) => setMe(r.user),
       () => setMe(null),
     );

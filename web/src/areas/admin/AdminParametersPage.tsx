@@ -7,7 +7,10 @@ import { api } from '../../api.ts';
 import { Dialog, DialogCancelButton, LoadError } from '../../components.tsx';
 import { clauseHeading, formatDate } from '../../format.ts';
 import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
-import type { ParameterView, PolicyParametersView } from '../../../../src/services/policy/list-policy-parameters.ts';
+import type {
+  TParameterView as ParameterView,
+  TPolicyParametersView as PolicyParametersView,
+} from '../../../../src/api/routes/admin.types.ts';
 import { CityOnly, useSubmit } from './shared.tsx';
 import { describeValue, parseValue, valueText } from './values.ts';
 import { DateInput } from '../../date-input.tsx';

@@ -1,6 +1,7 @@
 // 用户与角色 (city): every login with its role and what it acts for; create one for a role, disable or
 // enable it (a disabled user's sessions end), reset its password, set its payment duties (经办 / 复核 /
 // 支付: maker–checker on payment batches). All audited on the server.
+import type { TIssuerPage } from '../../../../src/api/routes/certificates.types.ts';
 import { Alert, Button, Checkbox, Form, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api.ts';
@@ -9,7 +10,7 @@ import { formatDateTime } from '../../format.ts';
 import { AREA_NAMES, areaName, nameOf, ROLE_NAMES } from '../../labels.ts';
 import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 
-import type { UserView } from '../../../../src/services/users/user-view.ts';
+import type { TUserView as UserView } from '../../../../src/api/routes/admin.types.ts';
 import { useApi } from '../../hooks.ts';
 import { CityOnly, options, useSubmit } from './shared.tsx';
 import { DEPARTMENTS, DUTY_NAMES, dutiesForRole } from '../../../../src/vocabulary/roles.ts';
@@ -381,7 +382,7 @@ function SetDuties({ user, onClose }: { user: UserView; onClose(saved: boolean):
 
 /** An evaluation body's login is bound to one of the registry's evaluation bodies (an approved enterprise signs in as the enterprise). */
 function EvaluationBodySelect() {
-  const bodies = useApi<{ items: { id: string; name: string; code: string }[] }>('/certificate-issuers', {
+  const bodies = useApi<TIssuerPage>('/certificate-issuers', {
     kind: 'evaluation_body',
     pageSize: 100,
   });

@@ -16,35 +16,19 @@ import { useApi } from '../../hooks.ts';
 import { areaName } from '../../labels.ts';
 import { RequireAuth } from '../../layout/RequireAuth.tsx';
 import { BOOKER_ROLE_NAMES, TEXTBOOK_KIND_NAMES } from '../../../../src/vocabulary/enrolment.ts';
+import type {
+  TBaseBooking,
+  TBaseBookings,
+  TCompetitionResults,
+  TCompetitionViewPage,
+  TTextbook,
+  TTextbookPage,
+  TTrainingBase,
+  TTrainingBasePage,
+} from '../../../../src/api/routes/training-bases.types.ts';
 
-interface Base {
-  id: string;
-  name: string;
-  address: string;
-  areaCode: string;
-  equipment: string;
-  capacity: number;
-  consumables: { id: number; name: string; unit: string; priceFen: number }[];
-}
-interface Booking {
-  id: string;
-  number: string;
-  classNumber: string | null;
-  bookerRole: keyof typeof BOOKER_ROLE_NAMES;
-  bookerName: string;
-  day: string;
-  startsAt: string;
-  endsAt: string;
-  seats: number;
-  purpose: string;
-  consumablesFen: number;
-  items: { name: string; unit: string; unitPriceFen: number; quantity: number; lineFen: number }[];
-  mine: boolean;
-}
-interface Page<T> {
-  items: T[];
-  total: number;
-}
+type Base = TTrainingBase;
+type Booking = TBaseBooking;
 const errorText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
 export default function CapacityPage() {
@@ -74,7 +58,7 @@ function Capacity() {
 
 function Bases() {
   const { me } = useAuth();
-  const loaded = useApi<Page<Base>>('/training-bases', { pageSize: 200 });
+  const loaded = useApi<TTrainingBasePage>('/training-bases', { pageSize: 200 });
   const [adding, setAdding] = useState(false);
   const [calendar, setCalendar] = useState<Base | null>(null);
   if (loaded.error) return <LoadError error={loaded.error} what="实训基地" onRetry={loaded.reload} />;
@@ -194,7 +178,7 @@ function CalendarModal({ base, onClose }: { base: Base; onClose(): void }) {
   const [month, setMonth] = useState(dayjs().startOf('month'));
   const from = month.format('YYYY-MM-DD');
   const to = month.endOf('month').format('YYYY-MM-DD');
-  const loaded = useApi<{ items: Booking[] }>(`/training-bases/${base.id}/bookings`, { from, to });
+  const loaded = useApi<TBaseBookings>(`/training-bases/${base.id}/bookings`, { from, to });
   const [booking, setBooking] = useState(false);
   const canBook = me?.role === 'provider' || me?.role === 'enterprise' || me?.role === 'city' || me?.role === 'county';
   const cancel = async (b: Booking) => {
@@ -355,20 +339,12 @@ function BookingDialog({ base, onClose, onDone }: { base: Base; onClose(): void;
   );
 }
 
-interface Textbook {
-  id: number;
-  occupationCode: string;
-  occupationName: string | null;
-  title: string;
-  kind: keyof typeof TEXTBOOK_KIND_NAMES;
-  publisher: string | null;
-  edition: string | null;
-}
+type Textbook = TTextbook;
 
 function Textbooks() {
   const { me } = useAuth();
   const [page, setPage] = useState(1);
-  const loaded = useApi<Page<Textbook>>('/textbooks', { page, pageSize: 50 });
+  const loaded = useApi<TTextbookPage>('/textbooks', { page, pageSize: 50 });
   const [form] = Form.useForm();
   const add = async (v: { occupationCode: string; title: string; kind: 'standard' | 'local'; publisher?: string; edition?: string }) => {
     try {
@@ -420,20 +396,11 @@ function Textbooks() {
   );
 }
 
-interface Competition {
-  id: number;
-  name: string;
-  heldOn: string;
-  occupationCode: string;
-  occupationName: string | null;
-  organiser: string;
-  areaCode: string;
-  results: number;
-}
+type Competition = TCompetitionViewPage['items'][number];
 
 function Competitions() {
   const { me } = useAuth();
-  const loaded = useApi<Page<Competition>>('/competitions', { pageSize: 100 });
+  const loaded = useApi<TCompetitionViewPage>('/competitions', { pageSize: 100 });
   const [form] = Form.useForm();
   const [results, setResults] = useState<Competition | null>(null);
   const add = async (v: { name: string; heldOn: dayjs.Dayjs; occupationCode: string; organiser: string }) => {
@@ -498,9 +465,7 @@ function Competitions() {
 
 function ResultsModal({ competition, onClose }: { competition: Competition; onClose(): void }) {
   const { me } = useAuth();
-  const loaded = useApi<{ items: { residentId: string; name: string; rank: number | null; award: string }[] }>(
-    `/competitions/${competition.id}/results`,
-  );
+  const loaded = useApi<TCompetitionResults>(`/competitions/${competition.id}/results`);
   const [form] = Form.useForm();
   const record = async (v: { residentId: string; rank?: number; award: string }) => {
     try {

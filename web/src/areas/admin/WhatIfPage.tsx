@@ -12,9 +12,12 @@ import { formatDate, formatMoney } from '../../format.ts';
 import { AREA_NAMES, areaName, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { useApi } from '../../hooks.ts';
-import type { ParameterView } from '../../../../src/services/policy/list-policy-parameters.ts';
-import type { WhatIfChangedClaim, WhatIfTotals } from '../../../../src/services/what-if/run-what-if.ts';
-import type { WhatIfJobView } from '../../../../src/services/what-if/what-if-jobs.ts';
+import type {
+  TParameterView as ParameterView,
+  TWhatIfChangedClaim as WhatIfChangedClaim,
+  TWhatIfJobView as WhatIfJobView,
+  TWhatIfTotals as WhatIfTotals,
+} from '../../../../src/api/routes/admin.types.ts';
 import { CityOnly, options, useSubmit } from './shared.tsx';
 import { describeValue, parseValue, valueText } from './values.ts';
 import { DateRangeInput } from '../../date-input.tsx';

@@ -1,7 +1,7 @@
 // A class as the parties read it (read-only): program, occupation, dates, venue, provider, and the
 // roster lines the server lets this user see (a trainee only their own) with hours present and result.
 import { Descriptions, Skeleton, Table, Tag } from 'antd';
-import type { ClassView } from '../../../../src/services/classes/get-class.ts';
+import type { TClassView as ClassView } from '../../../../src/api/routes/classes.types.ts';
 import { LoadError } from '../../components.tsx';
 import { formatDate } from '../../format.ts';
 import { useApi } from '../../hooks.ts';

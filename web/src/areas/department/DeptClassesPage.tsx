@@ -1,7 +1,7 @@
 // 本领域培训班 (§5.7): the classes of the department's slice, read-only, with comments and flags.
 import { Drawer, Form, Select, Space, Table } from 'antd';
 import { useState } from 'react';
-import type { ClassSummary as ClassRow } from '../../../../src/services/classes/list-classes.ts';
+import type { TClassSummary as ClassRow } from '../../../../src/api/routes/classes.types.ts';
 import { LoadError } from '../../components.tsx';
 import { CLASS_STATUS_NAMES, PROGRAM_NAMES } from '../../labels.ts';
 import { ListFilters, AreaFilter, ExportButton, useServerList } from '../../list.tsx';

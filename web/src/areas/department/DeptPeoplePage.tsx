@@ -1,7 +1,7 @@
 // 本领域人员 (§5.7): the people a group-keeping department watches (the veterans bureau its veterans,
 // the disabled persons' federation disabled people), read-only, resident IDs masked by the server.
 import { Form, Input, Space, Table, type TableProps } from 'antd';
-import type { PersonView } from '../../../../src/services/people/person-view.ts';
+import type { TPerson as PersonView } from '../../../../src/api/routes/people.types.ts';
 import { LoadError } from '../../components.tsx';
 import { areaName } from '../../labels.ts';
 import { ListFilters, AreaFilter, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';

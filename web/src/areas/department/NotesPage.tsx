@@ -3,7 +3,7 @@
 import { Button, Form, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { NoteView } from '../../../../src/services/oversight/note-scope.ts';
+import type { TNoteView as NoteView } from '../../../../src/api/routes/oversight.types.ts';
 import { useAuth } from '../../auth.tsx';
 import { LoadError } from '../../components.tsx';
 import { formatDateTime } from '../../format.ts';

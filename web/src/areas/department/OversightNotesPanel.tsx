@@ -6,7 +6,7 @@ import { useUnsavedGuard } from '../../unsaved-guard.tsx';
 import { Alert, Button, Card, Empty, Form, Input, List, Radio, Space, Tag, Typography, message } from 'antd';
 import { Dialog, DialogCancelButton } from '../../components.tsx';
 import { useState } from 'react';
-import type { NoteView } from '../../../../src/services/oversight/note-scope.ts';
+import type { TNoteView as NoteView } from '../../../../src/api/routes/oversight.types.ts';
 import { api, type Page } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { formatDateTime } from '../../format.ts';

@@ -1,7 +1,7 @@
 // 预付资金 (§4.1, §4.9): the advances paid on the enterprise's apprenticeship plans (or a provider's
 // projects), what final claims deducted, what was recovered, and what is left to settle.
 import { Alert, Form, Select, Space, Table, Tag, type TableProps } from 'antd';
-import type { MyAdvance } from '../../../../src/services/parties/list-my-advances.ts';
+import type { TMyAdvance as MyAdvance } from '../../../../src/api/routes/my-records.types.ts';
 import { LoadError } from '../../components.tsx';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { ADVANCE_STATUS_NAMES, nameOf } from '../../labels.ts';

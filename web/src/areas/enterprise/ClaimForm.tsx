@@ -5,14 +5,14 @@ import { Alert, Button, Card, Form, Input, InputNumber, Radio, Select, Space, Ty
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useUnsavedGuard } from '../../unsaved-guard.tsx';
-import type { EntrepreneurshipTypeView } from '../../../../src/services/catalog/catalog-view.ts';
+import type { TEntrepreneurshipTypeView as EntrepreneurshipTypeView } from '../../../../src/api/routes/catalog.types.ts';
 import { api, type Page } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { formatMoney } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { CERTIFICATE_NAMES, LEVEL_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import type { Claim } from '../../types.ts';
-import type { PlanView } from '../../../../src/services/plans/plan-view.ts';
+import type { TPlanView as PlanView } from '../../../../src/api/routes/plans.types.ts';
 import { applyServerError, options } from '../trainee/party-ui.tsx';
 import { claimBody, KNOWN, PROGRAM_FORMS, type Field, type Values } from './claim-programs.ts';
 import { DateRangeInput } from '../../date-input.tsx';

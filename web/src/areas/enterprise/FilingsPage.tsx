@@ -3,7 +3,7 @@
 import { Alert, Button, Form, Input, Select, Space, Table, Tag, type TableProps } from 'antd';
 import { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { FilingView } from '../../../../src/services/filings/filing-view.ts';
+import type { TFilingView as FilingView } from '../../../../src/api/routes/filings.types.ts';
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { Dialog, DialogCancelButton, LoadError } from '../../components.tsx';

@@ -4,7 +4,7 @@
 import { Alert, Button, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, message, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { PlanView } from '../../../../src/services/plans/plan-view.ts';
+import type { TPlanView as PlanView } from '../../../../src/api/routes/plans.types.ts';
 import { api, ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { Dialog, DialogCancelButton, LoadError } from '../../components.tsx';

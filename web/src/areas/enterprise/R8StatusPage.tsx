@@ -1,8 +1,9 @@
 // 80% 补贴状态 (R8, §5.2): year by year, whether the enterprise fully drew and used its employee-
 // education fund, whether its enterprise-paid subsidies are cut to 80%, and the claims that were.
+import { R8_VERDICT_NAMES } from '../../../../src/vocabulary/statuses.ts';
 import { Alert, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { R8Year } from '../../../../src/services/parties/enterprise-r8-status.ts';
+import type { TEnterpriseR8Status } from '../../../../src/api/routes/my-records.types.ts';
 import { useAuth } from '../../auth.tsx';
 import { ClaimStatusTag, LoadError } from '../../components.tsx';
 import { formatDate, formatDateTime, formatMoney } from '../../format.ts';
@@ -10,17 +11,9 @@ import { useApi } from '../../hooks.ts';
 import { nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { RequireRole } from '../trainee/party-ui.tsx';
 
-interface R8Status {
-  uscc: string;
-  name: string;
-  years: R8Year[];
-}
+type R8Year = TEnterpriseR8Status['years'][number];
 
-const VERDICT: Record<R8Year['r8'], { color: string; text: string }> = {
-  applies: { color: 'warning', text: '适用 80% 规则' },
-  not_applies: { color: 'success', text: '按标准全额补贴' },
-  unknown: { color: 'default', text: '尚未登记，待补充' },
-};
+const VERDICT_COLOR: Record<R8Year['r8'], string> = { applies: 'warning', not_applies: 'success', unknown: 'default' };
 
 export default function R8StatusPage() {
   return (
@@ -33,7 +26,7 @@ export default function R8StatusPage() {
 function R8Status() {
   const { me } = useAuth();
   const uscc = me?.enterpriseUscc ?? null;
-  const { data, error, loading, reload } = useApi<R8Status>(uscc ? `/enterprises/${encodeURIComponent(uscc)}/r8-status` : null);
+  const { data, error, loading, reload } = useApi<TEnterpriseR8Status>(uscc ? `/enterprises/${encodeURIComponent(uscc)}/r8-status` : null);
   if (error) return <LoadError error={error} what="企业" onRetry={reload} />;
   if (loading || !data) return <Skeleton active />;
   return (
@@ -65,14 +58,13 @@ function R8Status() {
 }
 
 function YearCard({ y }: { y: R8Year }) {
-  const verdict = VERDICT[y.r8];
   const fund = y.educationFund.fullyUsed == null ? '未登记' : y.educationFund.fullyUsed ? '已足额提取使用' : '未足额提取使用';
   return (
     <Card
       title={`${y.year} 年度`}
       extra={
-        <Tag color={verdict.color} data-testid={`r8-${y.year}`}>
-          {verdict.text}
+        <Tag color={VERDICT_COLOR[y.r8]} data-testid={`r8-${y.year}`}>
+          {R8_VERDICT_NAMES[y.r8]}
         </Tag>
       }
       size="small"

@@ -1,15 +1,15 @@
 // 证书登记 (§5.6; docs/certificates.md): an evaluation body records the certificates it issued into the
 // city's registry — by form, by the Excel or CSV template — within its approvals, and revokes one issued
 // in error or obtained by fraud. It sees only its own certificates (the server's scope).
+import type { TIssuerPage } from '../../../../src/api/routes/certificates.types.ts';
 import { Descriptions, Space, Tag, Typography } from 'antd';
-import type { IssuerView } from '../../../../src/services/certificates/list-certificate-issuers.ts';
 import { LoadError } from '../../components.tsx';
 import { useApi } from '../../hooks.ts';
 import { Certificates } from '../office/CertificatesPage.tsx';
 import { ListHeader, RequireRole } from '../trainee/party-ui.tsx';
 
 export default function EvaluatorCertificatesPage() {
-  const own = useApi<{ items: IssuerView[] }>('/certificate-issuers', { pageSize: 1 });
+  const own = useApi<TIssuerPage>('/certificate-issuers', { pageSize: 1 });
   const issuer = own.data?.items[0];
   return (
     <RequireRole roles={['evaluator']}>

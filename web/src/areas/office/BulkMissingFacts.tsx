@@ -1,6 +1,8 @@
 // 批量补充事实: for the claims selected on 批量审核, the facts they wait for grouped by kind (e.g. 12
 // claims missing an enterprise's 2021 education fund), each person or enterprise answered once with a
 // shared source (and effective date), then every affected claim decided again in one bulk request.
+import type { TMissingFactsBatch } from '../../../../src/api/routes/claims.types.ts';
+import type { TBulkClaimsResult } from '../../../../src/api/routes/claims.types.ts';
 import { Alert, Button, Empty, Form, Input, Radio, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
@@ -10,10 +12,6 @@ import { nameOf, OUTCOME_NAMES } from '../../labels.ts';
 import { recordFact } from './MissingFacts.tsx';
 import { answers, groupMissing, type Group, type MissingFacts, type Subject } from './missing-facts-text.ts';
 import { DateInput } from '../../date-input.tsx';
-
-interface BulkResult {
-  results: { id: string; ok: boolean; outcome?: string; error?: { code: string; message: string } }[];
-}
 
 function GroupForm({ group, onDone }: { group: Group; onDone(text: string): void }) {
   const [form] = Form.useForm<{ source: string; asOf?: Dayjs; values: Record<string, boolean | undefined> }>();
@@ -47,7 +45,7 @@ function GroupForm({ group, onDone }: { group: Group; onDone(text: string): void
     const outcomes = new Map<string, number>();
     for (let i = 0; i < claimIds.length; i += 200) {
       try {
-        const r = await api<BulkResult>('/claims/bulk', {
+        const r = await api<TBulkClaimsResult>('/claims/bulk', {
           method: 'POST',
           body: { action: 'decide', claimIds: claimIds.slice(i, i + 200) },
         });
@@ -144,7 +142,7 @@ export function BulkMissingFactsDialog({
   useEffect(() => {
     if (!open || !ids) return;
     setError(null);
-    api<{ items: MissingFacts[] }>('/claims/missing-facts', { query: { ids } })
+    api<TMissingFactsBatch>('/claims/missing-facts', { query: { ids } })
       .then((r) => setData(r.items))
       .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
   }, [open, ids, tick]);

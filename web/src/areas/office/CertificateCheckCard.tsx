@@ -3,7 +3,7 @@
 // server gives with the clause; the office may check again, or record a 说明 with its reason.
 import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { ClaimCertificateCheckView } from '../../../../src/services/certificates/get-claim-certificate-check.ts';
+import type { TClaimCertificateCheck as ClaimCertificateCheckView } from '../../../../src/api/routes/certificates.types.ts';
 import { api, ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { formatDateTime } from '../../format.ts';

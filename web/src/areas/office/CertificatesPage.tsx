@@ -5,6 +5,7 @@
 // it is paid. City and county offices; the city keeps the issuers, approvals and specifications. The
 // certificate list (shared with the enterprise's and the evaluation body's screens) shows each
 // certificate's state and lets its issuer or the city revoke it, with a reason, after a confirmation.
+import type { TRegistryInForceFrom } from '../../../../src/api/routes/certificates.types.ts';
 import {
   Alert,
   Button,
@@ -26,10 +27,10 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import type { CertificateHoldView } from '../../../../src/services/certificates/list-certificate-holds.ts';
-import type { IssuerView } from '../../../../src/services/certificates/list-certificate-issuers.ts';
-import type { SpecificationView } from '../../../../src/services/certificates/list-ability-specifications.ts';
-import type { RegistryCertificateView } from '../../../../src/services/certificates/list-registry-certificates.ts';
+import type { TCertificateHold as CertificateHoldView } from '../../../../src/api/routes/certificates.types.ts';
+import type { TIssuerView as IssuerView } from '../../../../src/api/routes/certificates.types.ts';
+import type { TSpecificationView as SpecificationView } from '../../../../src/api/routes/certificates.types.ts';
+import type { TRegistryCertificate as RegistryCertificateView } from '../../../../src/api/routes/certificates.types.ts';
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { LoadError } from '../../components.tsx';
@@ -85,7 +86,7 @@ export default function CertificatesPage() {
 /** The date from which the check holds claims out of payment; the city sets it, with a confirmation. */
 function RegistrySetting() {
   const { me } = useAuth();
-  const setting = useApi<{ inForceFrom: string | null }>('/certificate-registry');
+  const setting = useApi<TRegistryInForceFrom>('/certificate-registry');
   const [open, setOpen] = useState(false);
   const from = setting.data?.inForceFrom ?? null;
   return (

@@ -21,7 +21,10 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { EnterpriseView } from '../../../../src/services/enterprises/enterprise-view.ts';
+import type { TEducationFundResult, TEnterprise, TFactImpact } from '../../../../src/api/routes/enterprises.types.ts';
+import type { TBulkClaimsResult } from '../../../../src/api/routes/claims.types.ts';
+import type { THeadcountPage } from '../../../../src/api/routes/headcounts.types.ts';
+import type { TEnterpriseR8Status } from '../../../../src/api/routes/my-records.types.ts';
 import { api, ApiError } from '../../api.ts';
 import { LoadError } from '../../components.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
@@ -31,28 +34,6 @@ import { RequireRole } from '../trainee/party-ui.tsx';
 import { FormDialog, mono, requiredText, yesNo } from './shared.tsx';
 import { DateInput } from '../../date-input.tsx';
 import { PayeeAccountCard } from '../../payee-account.tsx';
-
-interface R8Year {
-  year: number;
-  educationFund: { fullyUsed: boolean | null; source: string | null; recordedBy: string | null; recordedAt: string | null };
-  r8: 'applies' | 'not_applies' | 'unknown';
-  undecidedClaims: { id: string; number: string; program: string; residentId: string; endDate: string; status: string }[];
-}
-interface R8Status {
-  uscc: string;
-  name: string;
-  years: R8Year[];
-}
-interface BulkResult {
-  results: { id: string; ok: boolean; outcome?: string; error?: { code: string; message: string } }[];
-}
-interface Headcount {
-  uscc: string;
-  year: number;
-  mainPostEmployees: number | null;
-  recordedBy: string | null;
-  recordedAt: string | null;
-}
 
 const PLAN_YEARS = [2020, 2021];
 
@@ -71,7 +52,10 @@ export async function redecideMany(claimIds: string[]): Promise<string> {
   if (claimIds.length === 0) return '';
   const counts = new Map<string, number>();
   for (let i = 0; i < claimIds.length; i += 200) {
-    const r = await api<BulkResult>('/claims/bulk', { method: 'POST', body: { action: 'decide', claimIds: claimIds.slice(i, i + 200) } });
+    const r = await api<TBulkClaimsResult>('/claims/bulk', {
+      method: 'POST',
+      body: { action: 'decide', claimIds: claimIds.slice(i, i + 200) },
+    });
     for (const x of r.results) {
       const k = x.ok
         ? nameOf(OUTCOME_NAMES, x.outcome ?? '')
@@ -85,10 +69,7 @@ export async function redecideMany(claimIds: string[]): Promise<string> {
 }
 
 /** What recording a fact changed (docs/facts-in-time.md): the server decides the waiting claims itself. */
-interface FactImpact {
-  redecided?: { claimId: string; after: { outcome: string } }[];
-  cases?: unknown[];
-}
+type FactImpact = Partial<TFactImpact>;
 
 /** The line shown after a fact is recorded: how many waiting claims the server decided again, by outcome. */
 export function impactText(impact: FactImpact): string {
@@ -115,15 +96,15 @@ interface DifficultyForm {
 function Enterprise() {
   const { id = '' } = useParams();
   const { message } = AntApp.useApp();
-  const e = useApi<EnterpriseView>(`/enterprises/${encodeURIComponent(id)}`);
-  const r8 = useApi<R8Status>(`/enterprises/${encodeURIComponent(id)}/r8-status`);
+  const e = useApi<TEnterprise>(`/enterprises/${encodeURIComponent(id)}`);
+  const r8 = useApi<TEnterpriseR8Status>(`/enterprises/${encodeURIComponent(id)}/r8-status`);
   const [fundYear, setFundYear] = useState<number | null>(null);
   const [difficulty, setDifficulty] = useState(false);
   const [insured, setInsured] = useState(false);
   const [redecided, setRedecided] = useState<string | null>(null);
   const lastImpact = useRef<FactImpact>({});
   const [hcYear, setHcYear] = useState(PLAN_YEARS[0]!);
-  const hc = useApi<{ items: Headcount[] }>(e.data ? '/enterprise-headcounts' : null, { year: hcYear, name: e.data?.name, pageSize: 200 });
+  const hc = useApi<THeadcountPage>(e.data ? '/enterprise-headcounts' : null, { year: hcYear, name: e.data?.name, pageSize: 200 });
   const [hcForm] = Form.useForm<{ mainPostEmployees: number }>();
   const hcGuard = useUnsavedGuard(hcForm);
   const [hcSaving, setHcSaving] = useState(false);
@@ -281,7 +262,7 @@ function Enterprise() {
             {
               title: '认定期间',
               key: 'p',
-              render: (_: unknown, d: EnterpriseView['difficulty'][number]) =>
+              render: (_: unknown, d: TEnterprise['difficulty'][number]) =>
                 `${formatDate(d.validFrom)} 至 ${d.validTo ? formatDate(d.validTo) : '未定'}`,
             },
             { title: '来源', dataIndex: 'source', key: 'source' },
@@ -326,7 +307,7 @@ function Enterprise() {
         initialValues={{ year: fundYear ?? undefined }}
         fields={{ year: 'year', fullyUsed: 'fullyUsed', source: 'source' }}
         submit={async (v) => {
-          lastImpact.current = await api<FactImpact>(`/enterprises/${encodeURIComponent(id)}/education-fund`, {
+          lastImpact.current = await api<TEducationFundResult>(`/enterprises/${encodeURIComponent(id)}/education-fund`, {
             method: 'POST',
             body: { year: fundYear, fullyUsed: v.fullyUsed, source: v.source.trim() },
           });

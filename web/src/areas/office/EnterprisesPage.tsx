@@ -4,7 +4,7 @@
 import { Button, Form, Input, Radio, Select, Space, Switch, Table, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { EnterpriseView } from '../../../../src/services/enterprises/enterprise-view.ts';
+import type { TEnterprise as EnterpriseView } from '../../../../src/api/routes/enterprises.types.ts';
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { LoadError } from '../../components.tsx';

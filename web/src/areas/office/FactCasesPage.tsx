@@ -5,7 +5,7 @@
 import { Button, Form, Input, Select, Space, Table, Tag, Typography, message, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { FactCaseView } from '../../../../src/services/facts/list-fact-cases.ts';
+import type { TFactCaseView as FactCaseView } from '../../../../src/api/routes/fact-cases.types.ts';
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { LoadError } from '../../components.tsx';

@@ -2,7 +2,7 @@
 // enterprises made, read in full and approved (审核通过) or returned with a reason the enterprise sees.
 import { Button, Form, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
-import type { FilingView } from '../../../../src/services/filings/filing-view.ts';
+import type { TFilingView as FilingView } from '../../../../src/api/routes/filings.types.ts';
 import { api } from '../../api.ts';
 import { LoadError } from '../../components.tsx';
 import { formatDate, withCode } from '../../format.ts';

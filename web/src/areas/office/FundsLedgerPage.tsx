@@ -2,6 +2,7 @@
 // remaining — and, for the fund chosen, its ledger: every reservation, payment, advance and recovery,
 // paged, filtered by kind, exported. The city registers a year's fund; an advance still unsettled
 // (apprentice failed or quit) is recovered here with a reason.
+import type { TFundBalance } from '../../../../src/api/routes/funds.types.ts';
 import { Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Typography, message, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -16,18 +17,7 @@ import { ListHeader, options, RequireRole } from '../trainee/party-ui.tsx';
 import { FormDialog, yuanToFen } from './shared.tsx';
 import type { TLedgerEntry } from '../../../../src/api/routes/funds.types.ts';
 
-interface Fund {
-  id: string;
-  source: string;
-  year: number;
-  budgetFen: number;
-  reservedFen: number;
-  paidFen: number;
-  advancedFen: number;
-  recoveredFen: number;
-  remainingFen: number;
-  payerAccount?: { accountName: string; accountNumber: string; bankName: string } | null;
-}
+type Fund = TFundBalance;
 /** A movement as GET /funds/:id/ledger sends it (inferred from the route's schema). */
 type Entry = TLedgerEntry;
 

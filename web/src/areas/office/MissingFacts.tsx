@@ -2,6 +2,8 @@
 // date or year, the rule and clause that need it — with an inline form that records it (source and
 // effective date) for the offices allowed to, then decides the claim again and shows the new decision.
 // Used on the claim page and, for many claims at once, on 批量审核.
+import type { TDecision } from '../../../../src/api/routes/claims.types.ts';
+import type { Claim } from '../../types.ts';
 import { useUnsavedGuard } from '../../unsaved-guard.tsx';
 import { Alert, App as AntApp, Button, Card, Form, Input, List, Radio, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -17,11 +19,8 @@ import { DateInput } from '../../date-input.tsx';
 export { answers, describe, pathLabel, type MissingFact, type MissingFacts } from './missing-facts-text.ts';
 
 /** The engine's decision as POST /claims/:id/decide returns it (extra fields are ignored). */
-export interface Decision {
-  outcome: string;
-  amountFen: number;
-  reasons: string[];
-}
+/** What the page shows of a decision (POST /claims/:id/decide). */
+export type Decision = Pick<TDecision, 'outcome' | 'amountFen' | 'reasons'>;
 
 interface FactForm {
   value: boolean;
@@ -58,10 +57,10 @@ export async function recordFact(f: MissingFact, v: { value: boolean; source: st
 export async function redecide(claimId: string): Promise<Decision> {
   const id = encodeURIComponent(claimId);
   try {
-    return await api<Decision>(`/claims/${id}/decide`, { method: 'POST', body: {} });
+    return await api<TDecision>(`/claims/${id}/decide`, { method: 'POST', body: {} });
   } catch (e) {
     if (e instanceof ApiError && e.code === 'invalid_transition') {
-      const c = await api<{ outcome: string | null; amountFen: number | null; reasons: string[] }>(`/claims/${id}`);
+      const c = await api<Claim>(`/claims/${id}`);
       return { outcome: c.outcome ?? 'undecided', amountFen: c.amountFen ?? 0, reasons: c.reasons };
     }
     throw e;

@@ -3,7 +3,7 @@
 import { Button, Form, Input, Select, Space, Table, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { PersonView } from '../../../../src/services/people/person-view.ts';
+import type { TPerson as PersonView } from '../../../../src/api/routes/people.types.ts';
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { LoadError } from '../../components.tsx';

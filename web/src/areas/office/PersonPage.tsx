@@ -6,7 +6,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, Radio, Select, Space, T
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { PersonView } from '../../../../src/services/people/person-view.ts';
+import type { TPerson, TPersonFacts } from '../../../../src/api/routes/people.types.ts';
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { LoadError } from '../../components.tsx';
@@ -19,28 +19,7 @@ import { FormDialog, mono, requiredText, yesNo } from './shared.tsx';
 import { DateInput } from '../../date-input.tsx';
 import { PayeeAccountCard } from '../../payee-account.tsx';
 
-interface FactNow {
-  fact: string;
-  factName: string;
-  value: boolean | null;
-  source: string | null;
-  asOf: string | null;
-}
-interface FactRecord {
-  id: number;
-  fact: string;
-  factName: string;
-  value: boolean;
-  source: string;
-  asOf: string;
-  recordedBy: string;
-  recordedAt: string;
-}
-interface Facts {
-  asOf: string;
-  current: FactNow[];
-  history: FactRecord[];
-}
+type FactNow = TPersonFacts['current'][number];
 
 /** Group facts (the plan's 人员类别) read as membership; the others as yes/no. */
 const NON_GROUP = new Set(['rural', 'pensionEntitled', 'earlierAppraisal']);
@@ -146,9 +125,9 @@ interface CorrectForm {
 function Person() {
   const { id = '' } = useParams();
   const { me } = useAuth();
-  const person = useApi<PersonView>(`/people/${encodeURIComponent(id)}`);
+  const person = useApi<TPerson>(`/people/${encodeURIComponent(id)}`);
   const [on, setOn] = useState<Dayjs | null>(null);
-  const facts = useApi<Facts>(`/people/${encodeURIComponent(id)}/facts`, on ? { asOf: on.format('YYYY-MM-DD') } : undefined);
+  const facts = useApi<TPersonFacts>(`/people/${encodeURIComponent(id)}/facts`, on ? { asOf: on.format('YYYY-MM-DD') } : undefined);
   const [recording, setRecording] = useState(false);
   const [correcting, setCorrecting] = useState(false);
   if (person.error) return <LoadError error={person.error} what="人员" onRetry={person.reload} />;

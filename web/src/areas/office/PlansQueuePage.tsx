@@ -6,7 +6,7 @@ import { Button, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag
 import type { Dayjs } from 'dayjs';
 import { useBusinessDate } from '../../business-date.tsx';
 import { useState } from 'react';
-import type { PlanView } from '../../../../src/services/plans/plan-view.ts';
+import type { TPlanView as PlanView } from '../../../../src/api/routes/plans.types.ts';
 import { api, ApiError } from '../../api.ts';
 import { LoadError } from '../../components.tsx';
 import { formatDate, withCode } from '../../format.ts';

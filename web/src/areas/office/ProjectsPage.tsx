@@ -4,7 +4,7 @@
 // approved (see 资金与台账 for the movements).
 import { Button, Form, Input, InputNumber, Select, Space, Table, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
-import type { ProjectView } from '../../../../src/services/projects/project-view.ts';
+import type { TProjectView as ProjectView } from '../../../../src/api/routes/projects.types.ts';
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { LoadError } from '../../components.tsx';

@@ -3,27 +3,8 @@
 // takes, an engine input path as a label, and many claims' missing facts grouped by kind.
 import { formatDate } from '../../format.ts';
 
-export interface MissingFact {
-  path: string;
-  subject: 'person' | 'enterprise' | 'claim';
-  subjectId: string | null;
-  subjectName: string;
-  fact: string;
-  factName: string;
-  neededOn: string | null;
-  year: number | null;
-  rule: string;
-  clause: string;
-  why: string;
-  remedy: 'person_fact' | 'education_fund' | 'enterprise_insured' | 'claim_field' | 'plan_listing';
-  canRecord: boolean;
-  howTo: string;
-}
-export interface MissingFacts {
-  claimId: string;
-  outcome: string | null;
-  items: MissingFact[];
-}
+export type { TMissingFact as MissingFact, TMissingFacts as MissingFacts } from '../../../../src/api/routes/claims.types.ts';
+import type { TMissingFact as MissingFact, TMissingFacts as MissingFacts } from '../../../../src/api/routes/claims.types.ts';
 
 /** The yes/no answers of a fact, in its own words. */
 export function answers(f: Pick<MissingFact, 'fact' | 'remedy'>): { yes: string; no: string } {

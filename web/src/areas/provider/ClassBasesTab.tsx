@@ -16,55 +16,20 @@ import { formatDate, formatMoney } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { areaName } from '../../labels.ts';
 import { BOOKER_ROLE_NAMES, TEXTBOOK_KIND_NAMES } from '../../../../src/vocabulary/enrolment.ts';
+import type { TClassView } from '../../../../src/api/routes/classes.types.ts';
+import type {
+  TBaseBooking,
+  TBaseBookings,
+  TClassTextbook,
+  TTextbook,
+  TTextbookPage,
+  TTextbookSet,
+  TTrainingBasePage,
+} from '../../../../src/api/routes/training-bases.types.ts';
 
-interface Base {
-  id: string;
-  name: string;
-  address: string;
-  areaCode: string;
-  equipment: string;
-  capacity: number;
-  consumables: { id: number; name: string; unit: string; priceFen: number }[];
-}
-interface Booking {
-  id: string;
-  number: string;
-  baseName: string;
-  bookerRole: keyof typeof BOOKER_ROLE_NAMES;
-  bookerName: string;
-  day: string;
-  startsAt: string;
-  endsAt: string;
-  seats: number;
-  purpose: string;
-  consumablesFen: number;
-  items: { name: string; unit: string; unitPriceFen: number; quantity: number; lineFen: number }[];
-  status: 'booked' | 'cancelled';
-  cancelReason: string | null;
-  mine: boolean;
-}
-interface Textbook {
-  id: number;
-  occupationCode: string;
-  occupationName: string | null;
-  title: string;
-  kind: keyof typeof TEXTBOOK_KIND_NAMES;
-  publisher: string | null;
-  edition: string | null;
-}
-interface ClassTextbook {
-  occupationCode: string | null;
-  textbook: Textbook | null;
-  changeable: boolean;
-}
+type Booking = TBaseBooking;
 /** What the panel needs of a class (the provider's and the office's class views both have it). */
-export interface ClassRef {
-  id: string;
-  number: string;
-  providerId: string;
-  status: string;
-  trainees: unknown[];
-}
+export type ClassRef = Pick<TClassView, 'id' | 'number' | 'providerId' | 'status' | 'trainees'>;
 
 const errorText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 /** The half-hour slots a base may be booked in the day's working hours: 07:00 … 21:30 (07:00–22:00). */
@@ -72,7 +37,7 @@ const FIRST_SLOT = 14;
 const LAST_SLOT = 43;
 const hhmm = (slot: number) => `${String(Math.floor(slot / 2)).padStart(2, '0')}:${slot % 2 ? '30' : '00'}`;
 const slotOf = (time: string) => Number(time.slice(0, 2)) * 2 + (time.slice(3, 5) === '30' ? 1 : 0);
-const bookTitle = (b: Textbook) => `${b.title}${b.edition ? `（${b.edition}）` : ''}`;
+const bookTitle = (b: TTextbook) => `${b.title}${b.edition ? `（${b.edition}）` : ''}`;
 
 export function ClassBasesTab({ cls }: { cls: ClassRef }) {
   const { me } = useAuth();
@@ -89,9 +54,9 @@ export function ClassBasesTab({ cls }: { cls: ClassRef }) {
 }
 
 function TextbookCard({ classId }: { classId: string }) {
-  const current = useApi<ClassTextbook>(`/classes/${encodeURIComponent(classId)}/textbook`);
+  const current = useApi<TClassTextbook>(`/classes/${encodeURIComponent(classId)}/textbook`);
   const occupation = current.data?.occupationCode ?? null;
-  const choices = useApi<{ items: Textbook[] }>(current.data?.changeable && occupation ? '/textbooks' : null, {
+  const choices = useApi<TTextbookPage>(current.data?.changeable && occupation ? '/textbooks' : null, {
     occupationCode: occupation ?? '',
     pageSize: 200,
   });
@@ -105,7 +70,7 @@ function TextbookCard({ classId }: { classId: string }) {
     if (saving) return;
     setSaving(true);
     try {
-      const r = await api<{ title: string | null }>(`/classes/${encodeURIComponent(classId)}/textbook`, {
+      const r = await api<TTextbookSet>(`/classes/${encodeURIComponent(classId)}/textbook`, {
         method: 'PUT',
         body: { textbookId: value },
       });
@@ -162,7 +127,7 @@ function TextbookCard({ classId }: { classId: string }) {
 }
 
 function BookingsCard({ cls, canBook }: { cls: ClassRef; canBook: boolean }) {
-  const loaded = useApi<{ items: Booking[] }>(`/classes/${encodeURIComponent(cls.id)}/base-bookings`);
+  const loaded = useApi<TBaseBookings>(`/classes/${encodeURIComponent(cls.id)}/base-bookings`);
   const [booking, setBooking] = useState(false);
   const [cancelling, setCancelling] = useState<Booking | null>(null);
   if (loaded.error) return <LoadError error={loaded.error} what="实训基地预约" onRetry={loaded.reload} />;
@@ -296,7 +261,7 @@ function CancelDialog({ booking, onClose, onDone }: { booking: Booking; onClose(
 /** The day's booked spans at a base, as slot numbers. */
 function useTakenSlots(baseId: string | undefined, day: Dayjs | null) {
   const d = day?.format('YYYY-MM-DD');
-  const loaded = useApi<{ items: Booking[] }>(baseId && d ? `/training-bases/${encodeURIComponent(baseId)}/bookings` : null, {
+  const loaded = useApi<TBaseBookings>(baseId && d ? `/training-bases/${encodeURIComponent(baseId)}/bookings` : null, {
     from: d ?? '',
     to: d ?? '',
   });
@@ -310,7 +275,7 @@ function useTakenSlots(baseId: string | undefined, day: Dayjs | null) {
 }
 
 function BookingDialog({ cls, onClose, onDone }: { cls: ClassRef; onClose(): void; onDone(): void }) {
-  const bases = useApi<{ items: Base[] }>('/training-bases', { pageSize: 200 });
+  const bases = useApi<TTrainingBasePage>('/training-bases', { pageSize: 200 });
   // A base is booked from the business date on, never for a day already past.
   const { beforeToday } = useBusinessDate();
   const [form] = Form.useForm();

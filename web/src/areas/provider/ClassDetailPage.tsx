@@ -3,6 +3,7 @@
 // by row on the server, nothing imported until the whole file is valid), attendance (a grid of
 // trainees × sessions, or the class's Excel sheet), assessment results, certificates, and the claims
 // once the office has closed the class. Each action is offered only in the state that allows it.
+import type { TClassClaimsResult } from '../../../../src/api/routes/classes.types.ts';
 import {
   Alert,
   Button,
@@ -230,7 +231,7 @@ function Actions({ cls, reload }: { cls: ClassDetail; reload(): void }) {
           cancelText="取消"
           onConfirm={() =>
             act('申领补贴', async () => {
-              const r = await api<{ submitted: number; skipped: number }>(`${path}/claims`, { method: 'POST', body: {} });
+              const r = await api<TClassClaimsResult>(`${path}/claims`, { method: 'POST', body: {} });
               setClaimed(r);
             })
           }

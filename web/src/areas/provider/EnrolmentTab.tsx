@@ -11,31 +11,9 @@ import { DateInput } from '../../date-input.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { APPLICATION_STATUS_NAMES, DECLINE_REASONS, type ApplicationStatus } from '../../../../src/vocabulary/enrolment.ts';
+import type { TAcceptedApplication, TClassApplicationsPage } from '../../../../src/api/routes/enrolment.types.ts';
 
-interface ApplicationRow {
-  id: string;
-  number: string;
-  status: ApplicationStatus;
-  residentId: string;
-  name: string;
-  phone: string | null;
-  note: string | null;
-  declineReason: string | null;
-  appliedAt: string;
-  decidedAt: string | null;
-}
-interface ApplicationsPage {
-  items: ApplicationRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  classNumber: string;
-  publicEnrolment: boolean;
-  seats: number | null;
-  enrolBy: string | null;
-  rosterSize: number;
-  pending: number;
-}
+type ApplicationRow = TClassApplicationsPage['items'][number];
 const STATUS_COLOR: Record<ApplicationStatus, string> = {
   applied: 'processing',
   accepted: 'success',
@@ -54,7 +32,7 @@ export function EnrolmentTab({
   reload(): void;
 }) {
   const [page, setPage] = useState(1);
-  const loaded = useApi<ApplicationsPage>(`/classes/${encodeURIComponent(cls.id)}/applications`, { page, pageSize: 20 });
+  const loaded = useApi<TClassApplicationsPage>(`/classes/${encodeURIComponent(cls.id)}/applications`, { page, pageSize: 20 });
   const [declining, setDeclining] = useState<ApplicationRow | null>(null);
   const [editing, setEditing] = useState(false);
   if (loaded.error) return <LoadError error={loaded.error} what="报名" onRetry={loaded.reload} />;
@@ -65,7 +43,7 @@ export function EnrolmentTab({
   };
   const accept = async (row: ApplicationRow) => {
     try {
-      const r = await api<{ warnings: { message: string }[] }>(`/class-applications/${row.id}/accept`, { method: 'POST' });
+      const r = await api<TAcceptedApplication>(`/class-applications/${row.id}/accept`, { method: 'POST' });
       void message.success(`已录取 ${row.name}，已加入花名册`);
       if (r.warnings.length > 0) void message.warning(`请注意：${r.warnings.map((w) => w.message).join('；')}`, 8);
       refresh();
@@ -197,7 +175,7 @@ function EnrolmentDialog({
   onDone,
 }: {
   classId: string;
-  current: ApplicationsPage;
+  current: TClassApplicationsPage;
   onClose(): void;
   onDone(): void;
 }) {

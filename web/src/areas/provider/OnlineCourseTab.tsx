@@ -26,31 +26,8 @@ import { useRef, useState } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { LoadError } from '../../components.tsx';
 import { useApi } from '../../hooks.ts';
-
-export interface OnlineLesson {
-  id: number;
-  classId: string;
-  title: string;
-  kind: 'video' | 'document';
-  durationSeconds: number;
-  file: { name: string; contentType: string; sizeBytes: number; sha256: string; uploadedBy: string; uploadedAt: string } | null;
-  published: boolean;
-  publishedAt: string | null;
-  questions: { id: number; prompt: string; options: string[]; answer?: number }[];
-}
-interface StudySummary {
-  rule: { counts: boolean; maxSharePercent: number | null; capHours: number | null; clause: string };
-  trainees: {
-    residentId: string;
-    name: string;
-    onlineSeconds: number | null;
-    onlineCreditedHours: number | null;
-    qrSignins: number;
-    manualMarks: number;
-    classroomHours: number | null;
-    attendedHours: number | null;
-  }[];
-}
+import type { TOnlineLesson, TOnlineStudySummary } from '../../../../src/api/routes/online.types.ts';
+import { LESSON_KIND_NAMES } from '../../../../src/vocabulary/online.ts';
 
 const ONLINE_PROGRAMS = ['skill_upgrade', 'short_term', 'employment_skill'];
 const errorText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
@@ -60,7 +37,7 @@ const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)}
 const ACCEPT = { video: 'video/mp4,video/webm,.mp4,.webm', document: 'application/pdf,.pdf' };
 
 /** Sends a lesson's file as the request body, with progress. */
-function uploadFile(lessonId: number, file: File, onProgress: (p: number) => void): Promise<OnlineLesson> {
+function uploadFile(lessonId: number, file: File, onProgress: (p: number) => void): Promise<TOnlineLesson> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('PUT', `/api/v1/online-lessons/${lessonId}/content`);
@@ -84,7 +61,7 @@ function uploadFile(lessonId: number, file: File, onProgress: (p: number) => voi
       } catch {
         data = null;
       }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(data as unknown as OnlineLesson);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as unknown as TOnlineLesson);
       else reject(new ApiError(xhr.status, data?.error?.code ?? 'http_error', data?.error?.message ?? `上传失败（HTTP ${xhr.status}）`));
     };
     xhr.send(file);
@@ -93,7 +70,7 @@ function uploadFile(lessonId: number, file: File, onProgress: (p: number) => voi
 
 export function OnlineCourseTab({ cls, mine }: { cls: { id: string; program: string; status: string }; mine: boolean }) {
   const path = `/classes/${encodeURIComponent(cls.id)}`;
-  const lessons = useApi<OnlineLesson[]>(`${path}/online-lessons`);
+  const lessons = useApi<TOnlineLesson[]>(`${path}/online-lessons`);
   const eligible = ONLINE_PROGRAMS.includes(cls.program);
   const editable = mine && eligible && (cls.status === 'approved' || cls.status === 'running');
   if (lessons.error) return <LoadError error={lessons.error} what="网络课程" onRetry={lessons.reload} />;
@@ -168,7 +145,7 @@ function NewLesson({ path, onDone }: { path: string; onDone(): void }) {
   );
 }
 
-function LessonCard({ lesson, editable, reload }: { lesson: OnlineLesson; editable: boolean; reload(): void }) {
+function LessonCard({ lesson, editable, reload }: { lesson: TOnlineLesson; editable: boolean; reload(): void }) {
   const [percent, setPercent] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const running = useRef(false);
@@ -207,7 +184,7 @@ function LessonCard({ lesson, editable, reload }: { lesson: OnlineLesson; editab
       title={
         <Space wrap>
           <span>{lesson.title}</span>
-          <Tag>{lesson.kind === 'video' ? '视频' : '文档'}</Tag>
+          <Tag>{LESSON_KIND_NAMES[lesson.kind]}</Tag>
           <span style={{ fontWeight: 'normal' }}>学习时长 {minutes(lesson.durationSeconds)}</span>
           {lesson.published ? (
             <Tag color="green">已发布 {lesson.publishedAt ? beijing(lesson.publishedAt) : ''}</Tag>
@@ -350,7 +327,7 @@ function NewQuestion({ lessonId, onDone }: { lessonId: number; onDone(): void })
 
 /** Per trainee: online time, classroom sign-ins and manual marks, and the hours credited. */
 export function OnlineStudyTable({ classId }: { classId: string }) {
-  const loaded = useApi<StudySummary>(`/classes/${encodeURIComponent(classId)}/online-study`);
+  const loaded = useApi<TOnlineStudySummary>(`/classes/${encodeURIComponent(classId)}/online-study`);
   if (loaded.error) return <LoadError error={loaded.error} what="网络学习情况" onRetry={loaded.reload} />;
   const rule = loaded.data?.rule;
   const dash = (v: number | null, unit = '') => (v === null ? '—' : `${v}${unit}`);

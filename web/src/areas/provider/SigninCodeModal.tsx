@@ -1,23 +1,14 @@
 // 课堂签到码 (docs/attendance.md): the classroom screen shows today's session's QR code, which the server
 // replaces every 30 seconds; each trainee scans it with their phone and signs in as themselves.
+import type { TSigninCode } from '../../../../src/api/routes/signin.types.ts';
 import { Alert, Modal, Radio, Space, Typography } from 'antd';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../api.ts';
 
-interface SigninCode {
-  path: string;
-  refreshAt: string;
-  validUntil: string;
-  session: { day: string; startsAt: string; endsAt: string; requiresSignout: boolean };
-  signedIn: number;
-  signedOut: number;
-  roster: number;
-}
-
 export function SigninCodeModal({ classId, sessionId, onClose }: { classId: string; sessionId: number; onClose(): void }) {
   const [kind, setKind] = useState<'in' | 'out'>('in');
-  const [code, setCode] = useState<SigninCode | null>(null);
+  const [code, setCode] = useState<TSigninCode | null>(null);
   const [image, setImage] = useState('');
   const [error, setError] = useState('');
   useEffect(() => {
@@ -25,7 +16,7 @@ export function SigninCodeModal({ classId, sessionId, onClose }: { classId: stri
     let live = true;
     const load = async () => {
       try {
-        const c = await api<SigninCode>(`/classes/${encodeURIComponent(classId)}/sessions/${sessionId}/signin-code`, { query: { kind } });
+        const c = await api<TSigninCode>(`/classes/${encodeURIComponent(classId)}/sessions/${sessionId}/signin-code`, { query: { kind } });
         if (!live) return;
         const url = `${window.location.origin}${c.path}`;
         setImage(await QRCode.toDataURL(url, { width: 360, margin: 1 }));

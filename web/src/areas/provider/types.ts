@@ -8,36 +8,8 @@ export type {
 } from '../../../../src/api/routes/classes.types.ts';
 import type { TClassView } from '../../../../src/api/routes/classes.types.ts';
 export type ClassSession = TClassView['sessions'][number];
-export interface AttendanceMark {
-  sessionId: number;
-  residentId: string;
-  present: boolean;
-  method: string | null;
-  manual: boolean;
-  reason: string | null;
-  reasonNote: string | null;
-  signedAt: string | null;
-  signedOutAt: string | null;
-  enteredAt: string;
-  hours: number;
-}
-export interface RowIssue {
-  row: number;
-  column: string;
-  message: string;
-  text: string;
-}
-export interface ProviderPayment {
-  id: number;
-  claimId: string;
-  claimNumber: string;
-  classId: string | null;
-  program: string;
-  residentId: string;
-  payee: string;
-  payeeRef: string | null;
-  amountFen: number;
-  batchId: string;
-  batchNumber: string;
-  paidAt: string;
-}
+export type {
+  TAttendanceMark as AttendanceMark,
+  TProviderPayment as ProviderPayment,
+  TRowIssue as RowIssue,
+} from '../../../../src/api/routes/class-files.types.ts';

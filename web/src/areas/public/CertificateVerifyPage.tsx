@@ -3,7 +3,7 @@
 // else about the person is shown; the server limits how often one address may ask.
 import { Alert, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
-import type { VerifyAnswer } from '../../../../src/services/certificates/verify-certificate.ts';
+import type { TVerifyAnswer as VerifyAnswer } from '../../../../src/api/routes/certificates.types.ts';
 import { api, ApiError } from '../../api.ts';
 import { showServerErrors } from '../../form-errors.ts';
 

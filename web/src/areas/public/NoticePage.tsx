@@ -7,7 +7,10 @@ import { formatDate, formatMoney } from '../../format.ts';
 import { APPLICANT_NAMES, areaName, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { useApi } from '../../hooks.ts';
-import type { PublicNoticeClaimView, PublicNoticeView } from '../../../../src/services/public/public-notices.ts';
+import type {
+  TPublicNoticeClaimView as PublicNoticeClaimView,
+  TPublicNoticeView as PublicNoticeView,
+} from '../../../../src/api/routes/public-info.types.ts';
 import { NoticeStatusTag } from './PublicityPage.tsx';
 
 const FILTERS = ['program'] as const;

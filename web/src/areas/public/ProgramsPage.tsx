@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { LoadError } from '../../components.tsx';
 import { formatDate } from '../../format.ts';
 import { ListFilters, ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
-import type { ProgramView } from '../../../../src/services/public/list-programs.ts';
+import type { TProgramView as ProgramView } from '../../../../src/api/routes/public-info.types.ts';
 import { DateInput } from '../../date-input.tsx';
 
 const FILTERS = ['onDate'] as const;

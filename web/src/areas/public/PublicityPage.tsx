@@ -6,7 +6,7 @@ import { LoadError } from '../../components.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
 import { areaName } from '../../labels.ts';
 import { AreaFilter, ExportButton, ListFilters, useServerList, type ExportColumn } from '../../list.tsx';
-import type { PublicNoticeView } from '../../../../src/services/public/public-notices.ts';
+import type { TPublicNoticeView as PublicNoticeView } from '../../../../src/api/routes/public-info.types.ts';
 
 const FILTERS = ['state', 'areaCode', 'title'] as const;
 const SORTABLE: Record<string, string> = { startsOn: 'startsOn', endsOn: 'endsOn', title: 'title' };

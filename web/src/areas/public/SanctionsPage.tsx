@@ -1,22 +1,13 @@
 // 查处名单 (public, no login, §5.2/§5.3): the sanctions decided — units by name, individuals by surname,
 // no resident IDs — newest first, paged on the server.
+import type { TPublicSanction } from '../../../../src/api/routes/risk.types.ts';
 import { Space, Table, Typography, type TableProps } from 'antd';
 import { LoadError } from '../../components.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
 import { areaName } from '../../labels.ts';
 import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 
-interface Sanction {
-  id: string;
-  kind: string;
-  kindName: string;
-  party: string;
-  reason: string;
-  amountFen: number | null;
-  sanctionedOn: string;
-  areaCode: string;
-  areaName: string | null;
-}
+type Sanction = TPublicSanction;
 const NO_FILTERS: readonly string[] = [];
 const EXPORT: ExportColumn<Sanction>[] = [
   { title: '查处日期', value: (s) => s.sanctionedOn, width: 14 },

@@ -13,57 +13,17 @@ import { useApi } from '../../hooks.ts';
 import { downloadFile } from '../supervision/shared.tsx';
 import { FileRefused, XLSX_MIME } from '../provider/files.ts';
 import type { RowIssue } from '../provider/types.ts';
+import type { TBankFilePreview, TBankReturnResult } from '../../../../src/api/routes/bank-payments.types.ts';
+import type { TBatchView } from '../../../../src/api/routes/payments.types.ts';
 import { post, useAction } from './shared.tsx';
 
-export interface BankFileIssue {
-  issue: number;
-  authorizedBy: string;
-  reason: string | null;
-  downloadedBy: string | null;
-  downloadedAt: string | null;
-  lines: number | null;
-  totalFen: number | null;
-}
-export interface BankReturn {
-  issue: number;
-  fileName: string | null;
-  lines: number;
-  paid: number;
-  failed: number;
-  paidFen: number;
-  failedFen: number;
-  importedBy: string;
-  importedAt: string;
-}
-interface BatchFacts {
-  id: string;
-  number: string;
-  status: string;
-  unsettled: number;
-  failed: number;
-  failedFen: number;
-  payerAccount: { accountName: string; accountNumber: string; bankName: string } | null;
-  bankFiles: BankFileIssue[];
-  bankReturns: BankReturn[];
-  allowedActs: string[];
-}
-interface Preview {
-  lines: number;
-  totalFen: number;
-  missingAccounts: { payee: string; payeeRef: string; name: string; lines: number[] }[];
-}
-interface ReturnResult {
-  alreadyImported: boolean;
-  lines: number;
-  paid: number;
-  failed: number;
-  unchanged: number;
-  paidFen: number;
-  failedFen: number;
-  batchStatus: string;
-}
+type BankFileIssue = TBatchView['bankFiles'][number];
+type BatchFacts = Pick<
+  TBatchView,
+  'id' | 'number' | 'status' | 'unsettled' | 'failed' | 'failedFen' | 'payerAccount' | 'bankFiles' | 'bankReturns' | 'allowedActs'
+>;
 
-const payeeLink = (m: Preview['missingAccounts'][number]) =>
+const payeeLink = (m: TBankFilePreview['missingAccounts'][number]) =>
   m.payee === 'individual'
     ? `/office/people/${encodeURIComponent(m.payeeRef)}`
     : m.payee === 'enterprise'
@@ -71,7 +31,7 @@ const payeeLink = (m: Preview['missingAccounts'][number]) =>
       : null;
 
 /** Sends the return file's bytes as they are (CSV or .xlsx); a refused file's problems come back by row and column. */
-async function uploadReturn(batchId: string, file: File): Promise<ReturnResult> {
+async function uploadReturn(batchId: string, file: File): Promise<TBankReturnResult> {
   const csv = /\.csv$/i.test(file.name);
   const res = await fetch(`/api/v1/payment-batches/${encodeURIComponent(batchId)}/bank-return?fileName=${encodeURIComponent(file.name)}`, {
     method: 'POST',
@@ -82,21 +42,21 @@ async function uploadReturn(batchId: string, file: File): Promise<ReturnResult> 
   const data = (await res.json().catch(() => null)) as {
     error?: { code?: string; message?: string; field?: string; issues?: RowIssue[] };
   } | null;
-  if (res.ok) return data as ReturnResult;
+  if (res.ok) return data as TBankReturnResult;
   const err = data?.error;
   if (Array.isArray(err?.issues)) throw new FileRefused(res.status, err.code ?? 'invalid_input', err.message ?? '回单有误', err.issues);
   throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? `导入失败（HTTP ${res.status}）`, err?.field ?? null);
 }
 
 export function BankCard({ batch, onChange }: { batch: BatchFacts; onChange: () => void }) {
-  const preview = useApi<Preview>(`/payment-batches/${encodeURIComponent(batch.id)}/bank-file/preview`);
+  const preview = useApi<TBankFilePreview>(`/payment-batches/${encodeURIComponent(batch.id)}/bank-file/preview`);
   const [downloading, setDownloading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
-  const [result, setResult] = useState<ReturnResult | null>(null);
+  const [result, setResult] = useState<TBankReturnResult | null>(null);
   const [refused, setRefused] = useState<{ message: string; rows: RowIssue[] } | null>(null);
   const [reissuing, setReissuing] = useState(false);
-  const may = (act: string) => batch.allowedActs.includes(act);
+  const may = (act: TBatchView['allowedActs'][number]) => batch.allowedActs.includes(act);
   const current = batch.bankFiles.at(-1);
   const missing = preview.data?.missingAccounts ?? [];
 

@@ -3,6 +3,7 @@
 // 确认, 支付 — idempotent: paying again, or after an interruption, pays only the lines not yet paid,
 // which the progress shows while it runs — and 取消 a draft with a reason; each asks first, showing the
 // count and the total. The bank's list (payee, account holder, amount) exported to Excel.
+import type { TPaidBatch } from '../../../../src/api/routes/payments.types.ts';
 import {
   Alert,
   Button,
@@ -30,34 +31,9 @@ import { useApi } from '../../hooks.ts';
 import { areaName, nameOf, PROGRAM_NAMES } from '../../labels.ts';
 import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import { BatchStatusTag, useFundNames } from './PaymentsPage.tsx';
-import { BankCard, type BankFileIssue, type BankReturn } from './BankCard.tsx';
+import { BankCard } from './BankCard.tsx';
+import type { TBatchView } from '../../../../src/api/routes/payments.types.ts';
 import { PAYEE_NAMES, post, reviewPage, useAction, type BatchLine } from './shared.tsx';
-
-interface BatchView {
-  id: string;
-  number: string;
-  fundYear: number;
-  fundSource: string;
-  areaCode: string;
-  fundId: string;
-  status: string;
-  totalFen: number;
-  items: number;
-  paid: number;
-  paidFen: number;
-  heldByDispute: number;
-  createdBy: string;
-  confirmedBy: string | null;
-  cancelReason: string | null;
-  failed: number;
-  failedFen: number;
-  unsettled: number;
-  payerAccount: { accountName: string; accountNumber: string; bankName: string } | null;
-  bankFiles: BankFileIssue[];
-  bankReturns: BankReturn[];
-  offlinePayment: { bankRef: string; recordedBy: string; recordedAt: string } | null;
-  allowedActs: ('confirm' | 'pay' | 'cancel' | 'bank_file' | 'bank_return' | 'reissue')[];
-}
 
 const BANK_LIST: ExportColumn<BatchLine>[] = [
   { title: '序号', value: (l) => l.lineNo, width: 8 },
@@ -76,7 +52,7 @@ const BANK_LIST: ExportColumn<BatchLine>[] = [
 function Batch() {
   const { id = '' } = useParams();
   const fundName = useFundNames();
-  const batch = useApi<BatchView>(`/payment-batches/${encodeURIComponent(id)}`);
+  const batch = useApi<TBatchView>(`/payment-batches/${encodeURIComponent(id)}`);
   const lines = useServerList<BatchLine>(`/review/payment-batches/${encodeURIComponent(id)}/lines`, [], {
     amountFen: 'amount',
     claimNumber: 'claimNumber',
@@ -115,7 +91,7 @@ function Batch() {
     // The payment runs on the server claim by claim; the batch's progress is read while it runs.
     poll.current = setInterval(() => {
       // A reading that arrives after the payment finished must not reopen the progress dialog.
-      api<BatchView>(`/payment-batches/${encodeURIComponent(b.id)}`)
+      api<TBatchView>(`/payment-batches/${encodeURIComponent(b.id)}`)
         .then((x) => {
           if (payingRef.current) setPaying({ paid: x.paid, items: x.items });
         })
@@ -123,7 +99,7 @@ function Batch() {
     }, 500);
     try {
       setResult(
-        await post<{ paidNow: number; paid: number; items: number; status: string }>(`/payment-batches/${encodeURIComponent(b.id)}/pay`, {
+        await post<TPaidBatch>(`/payment-batches/${encodeURIComponent(b.id)}/pay`, {
           bankRef,
         }),
       );
@@ -408,7 +384,7 @@ function Batch() {
 }
 
 /** 取消草稿批次: the reason is required; the claims go back to the payable list. */
-function CancelBatch({ batch, onClose }: { batch: BatchView; onClose: (done: boolean) => void }) {
+function CancelBatch({ batch, onClose }: { batch: TBatchView; onClose: (done: boolean) => void }) {
   const [form] = Form.useForm<{ reason: string }>();
   const action = useAction(form);
   const submit = (v: { reason: string }) =>

@@ -3,6 +3,8 @@
 // approve with one action. The selection is sent in small parts with a progress bar; each claim is
 // done or left as it was on the server, and the claims that failed are listed with the reason.
 // Approving (irreversible: the amounts are reserved from the funds) asks first, with the count and total.
+import type { TScanSummary } from '../../../../src/api/routes/risk.types.ts';
+import type { TBulkClaimsResult } from '../../../../src/api/routes/claims.types.ts';
 import { Alert, Button, Card, Form, Input, Progress, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useRef, useState, type Key } from 'react';
 import { Link } from 'react-router';
@@ -20,13 +22,7 @@ import { validFields } from '../../form-errors.ts';
 
 type RiskClaim = Claim & { riskScore?: number | null };
 type Act = 'decide' | 'review' | 'reject' | 'approve';
-interface ActResult {
-  id: string;
-  number?: string | null;
-  ok: boolean;
-  status?: string;
-  error?: { code: string; message: string; field: string | null };
-}
+type ActResult = TBulkClaimsResult['results'][number];
 
 const FILTERS = ['status', 'outcome', 'program', 'areaCode', 'providerId', 'minRisk', 'residentId'] as const;
 const SORTABLE: Record<string, string> = { amountFen: 'amount', riskScore: 'risk', status: 'status', startDate: 'startDate' };
@@ -84,7 +80,7 @@ function BulkClaims() {
       for (let i = 0; i < ids.length; i += CHUNK) {
         const part = ids.slice(i, i + CHUNK);
         try {
-          const r = await post<{ results: ActResult[] }>('/claims/bulk', { action: act, claimIds: part, ...extra });
+          const r = await post<TBulkClaimsResult>('/claims/bulk', { action: act, claimIds: part, ...extra });
           results.push(...r.results);
         } catch (e) {
           // The whole request failed (network, session): those claims are reported as not done.
@@ -191,7 +187,7 @@ function BulkClaims() {
               onClick={() =>
                 scan.run(
                   'scan',
-                  () => post<{ findings: number }>('/risk/scans'),
+                  () => post<TScanSummary>('/risk/scans'),
                   (r) => {
                     reload();
                     return `风险扫描完成：发现 ${r.findings} 条线索，评分已更新`;

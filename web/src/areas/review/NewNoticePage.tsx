@@ -3,6 +3,7 @@
 // calendar with its 调休 days (the same pure module the server uses). A notice starts no earlier than
 // the business date (the server's today, which is also the default); publishing asks for confirmation
 // with the count and the total, since a published notice cannot be withdrawn.
+import type { TNoticeResponse } from '../../../../src/api/routes/publicity.types.ts';
 import { Alert, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Typography, type TableProps } from 'antd';
 import { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState, type Key } from 'react';
@@ -93,7 +94,7 @@ function NewNotice() {
     void action.run(
       'publish',
       () =>
-        post<{ id: string; endsOn: string }>('/publicity-notices', {
+        post<TNoticeResponse>('/publicity-notices', {
           areaCode,
           title: v.title.trim(),
           startsOn: v.startsOn.format('YYYY-MM-DD'),

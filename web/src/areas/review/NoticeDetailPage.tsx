@@ -4,6 +4,8 @@
 // ended (one bulk act, reported per claim). Every day here is the server's business date: an objection
 // is dated the day it is received, a resolution or a close the day it is done — none is typed. Closing
 // and approving ask for confirmation with the count and the total first: neither can be undone.
+import type { TObjectionReceived, TObjectionResolution } from '../../../../src/api/routes/publicity.types.ts';
+import type { TBulkClaimsResult } from '../../../../src/api/routes/claims.types.ts';
 import {
   Alert,
   Button,
@@ -95,7 +97,7 @@ function NoticeDetailScreen() {
     objectAction.run(
       'object',
       () =>
-        post<{ receivedOn: string }>(`/publicity-notices/${encodeURIComponent(n.id)}/objections`, {
+        post<TObjectionReceived>(`/publicity-notices/${encodeURIComponent(n.id)}/objections`, {
           claimId: v.claimId,
           text: v.text.trim(),
         }),
@@ -111,7 +113,7 @@ function NoticeDetailScreen() {
       resolveAction.run(
         'resolve',
         () =>
-          post<{ noticeStatus: string; endsOn: string }>(`/objections/${encodeURIComponent(resolving!.id)}/resolve`, {
+          post<TObjectionResolution>(`/objections/${encodeURIComponent(resolving!.id)}/resolve`, {
             verdict: v.verdict,
             resolution: v.resolution.trim(),
           }),
@@ -153,7 +155,7 @@ function NoticeDetailScreen() {
       for (let i = 0; i < ids.length; i += APPROVE_CHUNK) {
         const part = ids.slice(i, i + APPROVE_CHUNK);
         try {
-          const r = await post<{ results: { id: string; ok: boolean; error?: { message: string } }[] }>('/claims/bulk', {
+          const r = await post<TBulkClaimsResult>('/claims/bulk', {
             action: 'approve',
             claimIds: part,
           });

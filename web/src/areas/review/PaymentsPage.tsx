@@ -1,6 +1,8 @@
 // 支付批次: what can be paid (approved claims reserved in a fund and in no batch yet, by area × fund)
 // with 编制支付批次 for each — shown only to a login with the 经办 duty (the server's allowedActs), and
 // confirmed first with the count and total — and the batches of the office's slice with their progress.
+import type { TPayableGroupPage } from '../../../../src/api/routes/review.types.ts';
+import type { TBuiltBatch } from '../../../../src/api/routes/payments.types.ts';
 import { Button, Card, Form, Popconfirm, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -49,7 +51,7 @@ function Payments() {
   const { me } = useAuth();
   const navigate = useNavigate();
   const fundName = useFundNames();
-  const payable = useApi<{ items: PayableGroup[] }>('/review/payable');
+  const payable = useApi<TPayableGroupPage>('/review/payable');
   const list = useServerList<BatchSummary>('/review/payment-batches', FILTERS, SORTABLE);
   const { error, reload, sortOrder } = list;
   const [form] = Form.useForm();
@@ -94,8 +96,7 @@ function Payments() {
             onConfirm={() =>
               build.run(
                 `${g.areaCode}|${g.fundId}`,
-                () =>
-                  post<{ id: string; claims: number; totalFen: number }>('/payment-batches', { areaCode: g.areaCode, fundId: g.fundId }),
+                () => post<TBuiltBatch>('/payment-batches', { areaCode: g.areaCode, fundId: g.fundId }),
                 (r) => {
                   navigate(`/review/payments/${encodeURIComponent(r.id)}`);
                   return `已编制支付批次：${r.claims} 笔，合计 ${formatMoney(r.totalFen)}`;

@@ -1,5 +1,6 @@
 // What the review screens share: the shapes of the /review API, Chinese names of notice and batch
 // states, and running one action with no double submit and the server's error next to its field.
+import type { TFundBalance } from '../../../../src/api/routes/funds.types.ts';
 import { App, App as AntApp, Result, type FormInstance } from 'antd';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { api, ApiError } from '../../api.ts';
@@ -22,12 +23,8 @@ export type {
   TBatchLine as BatchLine,
   TPayableGroup as PayableGroup,
 } from '../../../../src/api/routes/review.types.ts';
-export interface Fund {
-  id: string;
-  source: string;
-  year: number;
-  budgetFen: number;
-}
+/** A fund as GET /funds lists it (the pages here read its id, source, year and budget). */
+export type Fund = TFundBalance;
 
 export const NOTICE_STATUS_NAMES: Record<string, string> = { open: '公示中', paused: '异议暂停', closed: '已结束' };
 export const OBJECTION_STATUS_NAMES: Record<string, string> = { open: '待处理', upheld: '成立', dismissed: '不成立' };

@@ -7,10 +7,11 @@ import { useState } from 'react';
 import { api } from '../../api.ts';
 import { ROLE_NAMES } from '../../labels.ts';
 import type { Role } from '../../types.ts';
-import type { HeadcountView } from '../../../../src/services/targets/list-headcounts.ts';
+import type { THeadcountPage as HeadcountPage } from '../../../../src/api/routes/headcounts.types.ts';
 import { showServerErrors } from '../../form-errors.ts';
 
-export type { HeadcountView, HeadcountPage } from '../../../../src/services/targets/list-headcounts.ts';
+export type { HeadcountPage };
+export type HeadcountView = HeadcountPage['items'][number];
 
 /** Who recorded a figure, from the audit label `role:username` (市人社局（city）); '—' when not known. */
 export function recordedByText(label: string | null): string {

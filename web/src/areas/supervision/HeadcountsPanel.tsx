@@ -1,6 +1,7 @@
 // 企业主要岗位职工数 (§1): the year's main-post headcount of every enterprise the office sees, the
 // missing ones shown as 未登记 (never 0); filters kept in the URL, 导出 Excel of every filtered row,
 // 登记/更正 in a dialog, and for the city the Excel template and the all-or-nothing import.
+import type { THeadcountImportResult } from '../../../../src/api/routes/headcounts.types.ts';
 import { Alert, Button, Card, Form, Input, message, Progress, Select, Space, Table, Tag, Typography, Upload, type TableProps } from 'antd';
 import { useRef, useState } from 'react';
 import { useAuth } from '../../auth.tsx';
@@ -170,19 +171,11 @@ export function HeadcountsPanel({ year, onChanged }: { year: string; onChanged()
   );
 }
 
-interface ImportResult {
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-}
-
 /** The city's bulk path: the year's template (every enterprise, figures on record) and the upload. */
 function HeadcountImport({ year, onImported }: { year: string; onImported(): void }) {
   const [percent, setPercent] = useState<number | null>(null);
   const [refused, setRefused] = useState<{ message: string; issues: RowIssue[] } | null>(null);
-  const [done, setDone] = useState<ImportResult | null>(null);
+  const [done, setDone] = useState<THeadcountImportResult | null>(null);
   const running = useRef(false);
   const send = async (file: File) => {
     if (running.current) return;
@@ -191,7 +184,7 @@ function HeadcountImport({ year, onImported }: { year: string; onImported(): voi
     setDone(null);
     setPercent(0);
     try {
-      setDone(await uploadXlsx<ImportResult>('/enterprise-headcounts/import', file, setPercent));
+      setDone(await uploadXlsx<THeadcountImportResult>('/enterprise-headcounts/import', file, setPercent));
       onImported();
     } catch (e) {
       if (e instanceof FileRefused) setRefused({ message: e.message, issues: e.rows });

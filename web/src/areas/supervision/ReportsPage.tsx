@@ -14,7 +14,7 @@ import { RequireAuth } from '../../layout/RequireAuth.tsx';
 import { ExportButton, useServerList, type ExportColumn } from '../../list.tsx';
 import type { Me } from '../../types.ts';
 import { MatterForm } from './forms.tsx';
-import type { R8Enterprise } from '../../../../src/services/reports/r8-summary.ts';
+import type { TR8Enterprise as R8Enterprise } from '../../../../src/api/routes/reports.types.ts';
 import {
   Chart,
   DEFAULT_QUARTER,

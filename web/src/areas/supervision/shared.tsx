@@ -1,4 +1,4 @@
-// Pieces the supervision screens share: the API's shapes (the server's own types, type-only), the
+// Pieces the supervision screens share: the API's shapes (the route schemas' types, type-only), the
 // download of a server-made file (Excel, PDF) with a busy button, percentages from basis points, a
 // lazily loaded ECharts chart (only the parts used: bar and line charts, grid, tooltip, legend), and
 // the dialog whose drop-downs stay inside it.
@@ -6,12 +6,20 @@ import { Button, message } from 'antd';
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { ApiError, withQuery, type Query } from '../../api.ts';
 
-export type { EnterpriseShare, FundAccount, ProgramSpending } from '../../../../src/services/funds/fund-spending.ts';
-export type { FundDisclosure, DisclosureRow } from '../../../../src/services/funds/fund-disclosure.ts';
-export type { TaskProgress } from '../../../../src/services/targets/task-progress.ts';
-export type { CityGoals, SkillRatio, IndustryRotation } from '../../../../src/services/targets/city-goals.ts';
-export type { PeriodReport, Figures } from '../../../../src/services/reports/period-report.ts';
-export type { MajorMatterView, MajorMatterReport } from '../../../../src/services/reports/major-matters.ts';
+export type {
+  TEnterpriseShare as EnterpriseShare,
+  TFundAccount as FundAccount,
+  TProgramSpending as ProgramSpending,
+  TTaskProgress as TaskProgress,
+  TCityGoals as CityGoals,
+  TSkillRatio as SkillRatio,
+  TIndustryRotation as IndustryRotation,
+  TPeriodReport as PeriodReport,
+  TFigures as Figures,
+  TMajorMatterView as MajorMatterView,
+  TMajorMatterReport as MajorMatterReport,
+} from '../../../../src/api/routes/reports.types.ts';
+export type { TFundDisclosure as FundDisclosure, TDisclosureRow as DisclosureRow } from '../../../../src/api/routes/supervision.types.ts';
 
 /** 4285 → "42.85%"; null → the given text (a missing figure is never shown as 0). */
 export const percent = (bp: number | null | undefined, missing = '未登记') => (bp == null ? missing : `${(bp / 100).toFixed(2)}%`);

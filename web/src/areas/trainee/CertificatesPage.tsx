@@ -1,6 +1,6 @@
 // 我的证书: the certificates recorded in the trainee's name and the class each came from.
 import { Space, Table, type TableProps } from 'antd';
-import type { MyCertificate } from '../../../../src/services/parties/list-my-certificates.ts';
+import type { TMyCertificate as MyCertificate } from '../../../../src/api/routes/my-records.types.ts';
 import { LoadError } from '../../components.tsx';
 import { formatDate } from '../../format.ts';
 import { CERTIFICATE_NAMES, LEVEL_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';

@@ -1,5 +1,6 @@
 // 我的竞赛成绩: the skills-competition results recorded in the trainee's name (§5.4; the city records
 // them), beside their trainings and certificates, newest first, with an export.
+import type { TMyCompetitionResults } from '../../../../src/api/routes/training-bases.types.ts';
 import { Space, Table, Tag, type TableProps } from 'antd';
 import { LoadError } from '../../components.tsx';
 import { formatDate, withCode } from '../../format.ts';
@@ -7,15 +8,7 @@ import { useApi } from '../../hooks.ts';
 import { RowsExportButton, type ExportColumn } from '../../list.tsx';
 import { ListHeader, RequireRole } from './party-ui.tsx';
 
-export interface MyCompetitionResult {
-  competition: string;
-  heldOn: string;
-  occupationCode: string;
-  occupationName: string | null;
-  organiser: string;
-  rank: number | null;
-  award: string;
-}
+type MyCompetitionResult = TMyCompetitionResults['items'][number];
 
 const EXPORT: ExportColumn<MyCompetitionResult>[] = [
   { title: '竞赛名称', value: (r) => r.competition, width: 30 },
@@ -35,7 +28,7 @@ export default function CompetitionsPage() {
 }
 
 export function MyCompetitions() {
-  const loaded = useApi<{ items: MyCompetitionResult[] }>('/my/competition-results');
+  const loaded = useApi<TMyCompetitionResults>('/my/competition-results');
   const columns: TableProps<MyCompetitionResult>['columns'] = [
     { title: '竞赛名称', dataIndex: 'competition', key: 'competition', width: 240 },
     { title: '竞赛日期', dataIndex: 'heldOn', key: 'heldOn', width: 140, render: formatDate },

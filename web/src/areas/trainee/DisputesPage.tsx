@@ -3,7 +3,7 @@
 import { Alert, Button, Form, Input, Popconfirm, Radio, Select, Space, Table, Tag, Typography, message, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { DisputeView } from '../../../../src/services/disputes/dispute-view.ts';
+import type { TDisputeView as DisputeView } from '../../../../src/api/routes/disputes.types.ts';
 import { api, ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { ClaimStatusTag, Dialog, DialogCancelButton, LoadError } from '../../components.tsx';

@@ -1,5 +1,6 @@
 // 我的申领: every claim in the trainee's name, whoever applied (the trainee, the employer, the
 // provider), with the decision and the amount; one they don't recognise can be disputed.
+import type { TRecordLookup } from '../../../../src/api/routes/records.types.ts';
 import { Alert, Button, Form, Select, Space, Table, message, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -152,7 +153,7 @@ function useDisputeFromLink(open: (claim: Claim) => void) {
     let gone = false;
     void (async () => {
       try {
-        const found = await api<{ path: string | null }>(`/records/${encodeURIComponent(number)}`);
+        const found = await api<TRecordLookup>(`/records/${encodeURIComponent(number)}`);
         const id = found.path?.match(/^\/claims\/([^/?#]+)/)?.[1];
         if (!id) throw new Error('not a claim');
         const claim = await api<Claim>(`/claims/${id}`);

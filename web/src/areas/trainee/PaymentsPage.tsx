@@ -2,7 +2,7 @@
 // provider's), with who was paid — a §4.6 subsidy for a free-group trainee goes to the institution.
 import { Form, Select, Space, Table, type TableProps } from 'antd';
 import { Link } from 'react-router';
-import type { MyPayment } from '../../../../src/services/parties/list-my-payments.ts';
+import type { TMyPayment as MyPayment } from '../../../../src/api/routes/my-records.types.ts';
 import { LoadError } from '../../components.tsx';
 import { formatDate, formatDateTime, formatMoney } from '../../format.ts';
 import { APPLICANT_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';

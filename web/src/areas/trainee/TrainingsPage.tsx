@@ -2,7 +2,7 @@
 // certificate in a drawer.
 import { Button, Drawer, Form, Select, Space, Table, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
-import type { ClassSummary as ClassRow } from '../../../../src/services/classes/list-classes.ts';
+import type { TClassSummary as ClassRow } from '../../../../src/api/routes/classes.types.ts';
 import { LoadError } from '../../components.tsx';
 import { formatDate } from '../../format.ts';
 import { areaName, CLASS_STATUS_NAMES, LEVEL_NAMES, nameOf, PROGRAM_NAMES } from '../../labels.ts';

@@ -1,5 +1,6 @@
 // 第三方评估 (§5.3): the evaluations recorded for providers, with each provider's status now; recording
 // a failing one (below the pass mark) suspends the provider's subsidised training at once, shown here.
+import type { TRecordEvaluationResult } from '../../../../../src/api/routes/risk.types.ts';
 import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, type Page } from '../../../api.ts';
@@ -50,15 +51,16 @@ interface Values {
   score: number;
   note?: string;
 }
-interface Recorded {
-  passed: boolean;
-  score: number;
-  passScore: number;
-  providerStatus: string;
-  statusChange: string | null;
-}
 
-function EvaluationModal({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(r: Recorded, providerName: string): void }) {
+function EvaluationModal({
+  open,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  onClose(): void;
+  onDone(r: TRecordEvaluationResult, providerName: string): void;
+}) {
   const { day } = useBusinessDate();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
@@ -77,7 +79,7 @@ function EvaluationModal({ open, onClose, onDone }: { open: boolean; onClose(): 
     setSaving(true);
     setError(null);
     try {
-      const r = await api<Recorded>('/risk/evaluations', {
+      const r = await api<TRecordEvaluationResult>('/risk/evaluations', {
         method: 'POST',
         body: {
           providerId: v.providerId,

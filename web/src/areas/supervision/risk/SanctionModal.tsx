@@ -1,6 +1,7 @@
 // 实施查处 (§5.2, §5.3): reject a claim (an approved, unpaid one has its payment stopped; a paid one has
 // its money recovered) or suspend / delist a provider, with the reason, the date and the findings or
 // inspection it rests on. Used from the findings list (prefilled) and the sanctions list.
+import type { TSanctionView } from '../../../../../src/api/routes/risk.types.ts';
 import { Form, Input, message as antdMessage, Radio, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../../api.ts';
@@ -11,13 +12,7 @@ import { showServerErrors } from '../../../form-errors.ts';
 import { SANCTION_KIND_NAMES } from './risk-labels.ts';
 import { useBusinessDate } from '../../../business-date.tsx';
 
-export interface SanctionDone {
-  id: string;
-  kind: string;
-  claimId: string | null;
-  providerId: string | null;
-  amountFen: number | null;
-}
+type SanctionDone = TSanctionView;
 
 export interface SanctionPrefill {
   target?: 'claim' | 'provider';
