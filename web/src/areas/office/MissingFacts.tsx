@@ -20,7 +20,8 @@ export { answers, describe, pathLabel, type MissingFact, type MissingFacts } fro
 
 /** The engine's decision as POST /claims/:id/decide returns it (extra fields are ignored). */
 /** What the page shows of a decision (POST /claims/:id/decide). */
-export type Decision = Pick<TDecision, 'outcome' | 'amountFen' | 'reasons'>;
+// A claim read back may have no amount yet (undecided): never shown as 0.
+export type Decision = Pick<TDecision, 'outcome' | 'reasons'> & { amountFen: TDecision['amountFen'] | null };
 
 interface FactForm {
   value: boolean;
@@ -61,14 +62,14 @@ export async function redecide(claimId: string): Promise<Decision> {
   } catch (e) {
     if (e instanceof ApiError && e.code === 'invalid_transition') {
       const c = await api<Claim>(`/claims/${id}`);
-      return { outcome: c.outcome ?? 'undecided', amountFen: c.amountFen ?? 0, reasons: c.reasons };
+      return { outcome: c.outcome ?? 'undecided', amountFen: c.amountFen ?? null, reasons: c.reasons };
     }
     throw e;
   }
 }
 
 export const decisionText = (d: Decision) =>
-  `${nameOf(OUTCOME_NAMES, d.outcome)}${d.outcome === 'eligible' ? `，核定金额 ${formatMoney(d.amountFen)}` : d.outcome === 'undecided' ? '（仍缺少事实，金额待定）' : ''}`;
+  `${nameOf(OUTCOME_NAMES, d.outcome)}${d.outcome === 'eligible' ? (d.amountFen === null ? '（金额待定）' : `，核定金额 ${formatMoney(d.amountFen)}`) : d.outcome === 'undecided' ? '（仍缺少事实，金额待定）' : ''}`;
 
 function RecordFactForm({ claimId, fact, onDone }: { claimId: string; fact: MissingFact; onDone(d: Decision): void }) {
   const { message } = AntApp.useApp();
