@@ -61,12 +61,12 @@ import { TERM_PERIODS } from '../services/risk/risk-parameters.ts';
 import type { Actor, Department, Role } from '../services/access.ts';
 import { AppError } from '../services/app-error.ts';
 import type { ClassApplication, ClassProgram } from '../services/classes/class-application.ts';
-import { createClass } from '../services/classes/create-class.ts';
-import { submitClass } from '../services/classes/submit-class.ts';
+import { createClassOnly } from '../services/classes/create-class.ts';
+import { submitClassOnly } from '../services/classes/submit-class.ts';
 import { attachClassDocuments } from './seed-demo-documents.ts';
-import { approveClass } from '../services/classes/approve-class.ts';
+import { approveClassOnly } from '../services/classes/approve-class.ts';
 import { returnClass } from '../services/classes/return-class.ts';
-import { startClass } from '../services/classes/start-class.ts';
+import { startClassOnly } from '../services/classes/start-class.ts';
 import { MANUAL_REASONS, recordAttendance, type AttendanceInput } from '../services/classes/record-attendance.ts';
 import { scanSigninCodesAt } from '../services/attendance/scan-signin-code.ts';
 import { sessionInstants } from '../services/attendance/session-moment.ts';
@@ -76,9 +76,9 @@ import { ONLINE_PLANTS, seedDemoOnline } from './seed-demo-online.ts';
 import { traineeActor } from './demo-actors.ts';
 import { withInstant } from '../services/clock.ts';
 import { recordAssessment } from '../services/classes/record-assessment.ts';
-import { completeAssessment } from '../services/classes/complete-assessment.ts';
+import { completeAssessmentOnly } from '../services/classes/complete-assessment.ts';
 import { recordCertificate } from '../services/classes/record-certificate.ts';
-import { closeClass } from '../services/classes/close-class.ts';
+import { closeClassOnly } from '../services/classes/close-class.ts';
 import { submitClaim, type SubmitClaimInput } from '../services/claims/submit-claim.ts';
 import { decideClaims } from '../services/claims/decide-claims.ts';
 import { reviewClaim } from '../services/claims/review-claim.ts';
@@ -1014,8 +1014,7 @@ async function reviewApplications(story: AfterFileContents) {
   }
   venuePair[1].venue = venuePair[0].venue;
   for (const s of ordered) {
-    const view = await createClass(tx, providerActor(s), application(s));
-    s.id = view.id;
+    s.id = await createClassOnly(tx, providerActor(s), application(s));
   }
   // Their documents, uploaded before submission (attachments are fixed once an application is
   // submitted). The first two applications left awaiting review go without, on purpose: their
@@ -1029,13 +1028,13 @@ async function reviewApplications(story: AfterFileContents) {
   );
   for (const s of [...ordered.filter((x) => x !== overlapB && x !== overlapA)]) {
     if (s.status === 'draft') continue;
-    await submitClass(tx, providerActor(s), s.id!);
+    await submitClassOnly(tx, providerActor(s), s.id!);
     if (s.status === 'submitted' || s.status === 'returned') continue;
-    await approveClass(tx, classReviewer(s), s.id!, { note: '开班审查通过' });
+    await approveClassOnly(tx, classReviewer(s), s.id!, { note: '开班审查通过' });
   }
-  await submitClass(tx, providerActor(overlapA), overlapA.id!);
-  await submitClass(tx, providerActor(overlapB), overlapB.id!); // warning: same person, same times, on a submitted class
-  await approveClass(tx, classReviewer(overlapA), overlapA.id!, { note: '开班审查通过' });
+  await submitClassOnly(tx, providerActor(overlapA), overlapA.id!);
+  await submitClassOnly(tx, providerActor(overlapB), overlapB.id!); // warning: same person, same times, on a submitted class
+  await approveClassOnly(tx, classReviewer(overlapA), overlapA.id!, { note: '开班审查通过' });
   planted.push({
     id: 'PLANT-OVERLAP',
     classIds: [overlapA.id!, overlapB.id!],
@@ -1052,7 +1051,7 @@ async function reviewApplications(story: AfterFileContents) {
   });
   let refusal = '';
   try {
-    await approveClass(tx, classReviewer(pensionSpec), pensionSpec.id!, { note: null });
+    await approveClassOnly(tx, classReviewer(pensionSpec), pensionSpec.id!, { note: null });
   } catch (e) {
     if (!(e instanceof AppError) || e.code !== 'invalid_transition') throw e;
     refusal = e.message;
@@ -1193,7 +1192,7 @@ async function runClasses(story: AfterReviewApplications) {
   const plantNotes = new Map<string, string>();
   for (const s of ordered.filter((x) => ['running', 'assessed', 'closed'].includes(x.status))) {
     const actor = providerActor(s);
-    await startClass(tx, actor, s.id!);
+    await startClassOnly(tx, actor, s.id!);
     const view = await tx
       .selectFrom('class_sessions')
       .select(['id', 'day', 'hours', 'starts_at', 'ends_at'])
@@ -1277,7 +1276,7 @@ async function runClasses(story: AfterReviewApplications) {
       results.find((x) => x.residentId === best.residentId)!.qualified = true;
     }
     await recordAssessment(tx, actor, s.id!, { results });
-    await completeAssessment(tx, actor, s.id!);
+    await completeAssessmentOnly(tx, actor, s.id!);
     for (const t of s.trainees) {
       const o = per.get(t.residentId)!;
       if (!o.qualified) continue;
@@ -1320,7 +1319,7 @@ async function runClasses(story: AfterReviewApplications) {
       });
       o.cert = { type, number };
     }
-    if (s.status === 'closed') await closeClass(tx, classReviewer(s), s.id!, { note: '结业考核验收合格' });
+    if (s.status === 'closed') await closeClassOnly(tx, classReviewer(s), s.id!, { note: '结业考核验收合格' });
   }
   planted.push({
     id: 'PLANT-OUTSIDE-WINDOW',

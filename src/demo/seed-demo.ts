@@ -19,7 +19,8 @@ import {
   type SeedPerson,
   type SeedScope,
 } from '../store/seed/registries.ts';
-import { seedUser } from './seed-users.ts';
+import { seedUser, type NewUser } from './seed-users.ts';
+import { hashPassword } from '../services/auth/passwords.ts';
 import { ENTERPRISE_STEMS, GIVEN, SURNAMES } from './fictional-names.ts';
 import { DEMO_START, seedDemoActivity, type DemoActivity } from './seed-demo-activity.ts';
 import { seedDemoSupervision } from './seed-demo-supervision.ts';
@@ -264,32 +265,29 @@ export interface DemoLogin {
 }
 
 async function seedUsers(tx: Tx, world: Omit<DemoWorld, 'random' | 'clock'>): Promise<DemoLogin[]> {
-  const logins: DemoLogin[] = [];
-  const add = async (
-    username: string,
-    displayName: string,
-    role: Parameters<typeof seedUser>[1]['role'],
-    extra: Partial<Parameters<typeof seedUser>[1]> = {},
-  ) => {
-    await seedUser(tx, { username, password: DEMO_PASSWORD, displayName, role, ...extra }, ACTOR);
-    logins.push({ username, role, who: displayName });
-  };
+  const users: NewUser[] = [];
+  const add = (username: string, displayName: string, role: NewUser['role'], extra: Partial<NewUser> = {}) =>
+    users.push({ username, password: DEMO_PASSWORD, displayName, role, ...extra });
   // The administrator holds no payment duty; maker–checker (payments/payment-duties.ts) has one login
   // per duty: 经办 builds a batch, 复核 confirms it, 支付 pays it (counties keep 经办 and 支付 in their
   // area, the finance bureau 复核).
-  await add('city', '市人社局（审核、管理）', 'city', { areaCode: CITY_AREA, paymentDuties: [] });
-  await add('city-jingban', '市人社局 支付经办', 'city', { areaCode: CITY_AREA, paymentDuties: ['build'] });
-  await add('city-fuhe', '市人社局 支付复核', 'city', { areaCode: CITY_AREA, paymentDuties: ['confirm'] });
-  await add('city-zhifu', '市人社局 支付出纳', 'city', { areaCode: CITY_AREA, paymentDuties: ['pay'] });
-  for (const code of COUNTY_AREAS) await add(COUNTY_NAMES[code]!, `${code} 县（区）人社局`, 'county', { areaCode: code });
+  add('city', '市人社局（审核、管理）', 'city', { areaCode: CITY_AREA, paymentDuties: [] });
+  add('city-jingban', '市人社局 支付经办', 'city', { areaCode: CITY_AREA, paymentDuties: ['build'] });
+  add('city-fuhe', '市人社局 支付复核', 'city', { areaCode: CITY_AREA, paymentDuties: ['confirm'] });
+  add('city-zhifu', '市人社局 支付出纳', 'city', { areaCode: CITY_AREA, paymentDuties: ['pay'] });
+  for (const code of COUNTY_AREAS) add(COUNTY_NAMES[code]!, `${code} 县（区）人社局`, 'county', { areaCode: code });
   for (const [dept, name] of Object.entries(DEPARTMENTS))
-    await add(`dept-${dept.replace('_', '-')}`, name, 'department', { department: dept as Department });
+    add(`dept-${dept.replace('_', '-')}`, name, 'department', { department: dept as Department });
   for (const e of world.enterprises.slice(0, 3))
-    await add(`ent-${e.uscc.slice(-6).toLowerCase()}`, e.name, 'enterprise', { enterpriseUscc: e.uscc });
-  for (const p of world.providers) await add(`provider-${p.id.toLowerCase()}`, p.name, 'provider', { providerId: p.id });
+    add(`ent-${e.uscc.slice(-6).toLowerCase()}`, e.name, 'enterprise', { enterpriseUscc: e.uscc });
+  for (const p of world.providers) add(`provider-${p.id.toLowerCase()}`, p.name, 'provider', { providerId: p.id });
   for (const p of world.people.slice(0, TRAINEE_LOGINS))
-    await add(`trainee-${p.residentId.slice(-4).toLowerCase()}`, `${p.name}（劳动者）`, 'trainee', { residentId: p.residentId });
-  return logins;
+    add(`trainee-${p.residentId.slice(-4).toLowerCase()}`, `${p.name}（劳动者）`, 'trainee', { residentId: p.residentId });
+  // Each login its own salted hash, hashed side by side; the rows are then written one by one in the
+  // order above (their ids come from the demo's id source in that order).
+  const hashes = await Promise.all(users.map((u) => hashPassword(u.password)));
+  for (const [i, u] of users.entries()) await seedUser(tx, { ...u, passwordHash: hashes[i]! }, ACTOR);
+  return users.map((u) => ({ username: u.username, role: u.role, who: u.displayName }));
 }
 
 async function seedFunds(tx: Tx): Promise<void> {

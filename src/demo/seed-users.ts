@@ -21,6 +21,11 @@ export interface NewUser {
   issuerId?: string | null;
   /** Payment duties (经办/复核/支付); bootstrap and fixture logins default to all their role may hold. */
   paymentDuties?: PaymentDuty[];
+  /**
+   * The password's hash, made beforehand by hashPassword (then `password` is not hashed again): a load
+   * that creates many logins hashes them side by side (scrypt runs in libuv's thread pool).
+   */
+  passwordHash?: string;
 }
 
 export async function seedUser(tx: Tx, user: NewUser, actor = 'system'): Promise<string> {
@@ -30,7 +35,7 @@ export async function seedUser(tx: Tx, user: NewUser, actor = 'system'): Promise
     .values({
       id,
       username: user.username,
-      password_hash: await hashPassword(user.password),
+      password_hash: user.passwordHash ?? (await hashPassword(user.password)),
       display_name: user.displayName,
       role: user.role,
       area_code: user.areaCode ?? null,

@@ -5,7 +5,7 @@
 // The server keeps the worker (STACK-NOTES trap 3).
 import { readFileSync } from 'node:fs';
 import { PGlite, type Results, type Transaction } from '@electric-sql/pglite';
-import { PGLITE_PARSERS } from './pglite-parsers.ts';
+import { PGLITE_PARSERS, PGLITE_SERIALIZERS } from './pglite-parsers.ts';
 
 type Rows<T> = { rows: T[]; affectedRows?: number; fields: { name: string; dataTypeID: number }[] };
 
@@ -17,7 +17,7 @@ export class PGliteInThread {
   constructor(dataDir: string | undefined, loadDataDir?: string) {
     // PGlite reads the archive's kind from the blob's type: without it, it silently starts an empty database.
     const load = loadDataDir ? new Blob([readFileSync(loadDataDir)], { type: 'application/x-tar' }) : undefined;
-    this.pglite = new PGlite({ dataDir, parsers: PGLITE_PARSERS, ...(load ? { loadDataDir: load } : {}) });
+    this.pglite = new PGlite({ dataDir, parsers: PGLITE_PARSERS, serializers: PGLITE_SERIALIZERS, ...(load ? { loadDataDir: load } : {}) });
     this.waitReady = this.pglite.waitReady;
   }
 

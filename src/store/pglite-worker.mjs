@@ -11,11 +11,13 @@ const asNumber = (v) => Number(v);
 const asText = (v) => v;
 // The same parsers as src/store/pglite-parsers.ts (pg and PGlite on the calling thread): int8 and numeric as numbers, date as text.
 const parsers = { 20: asNumber, 1700: asNumber, 1082: asText };
+// bytea parameters hex-encoded by Node, not byte by byte (PGLITE_SERIALIZERS in pglite-parsers.ts).
+const serializers = { 17: (v) => `\\x${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')}` };
 // PGlite reads the archive's kind from the blob's type: without it, it silently starts an empty database.
 const loadDataDir = workerData.loadDataDir ? new Blob([readFileSync(workerData.loadDataDir)], { type: 'application/x-tar' }) : undefined;
 // One options object: `new PGlite(undefined, options)` ignores the options (the first argument is read as
 // the options when it is not a folder's name).
-const pglite = new PGlite({ dataDir: workerData.dataDir ?? undefined, parsers, ...(loadDataDir ? { loadDataDir } : {}) });
+const pglite = new PGlite({ dataDir: workerData.dataDir ?? undefined, parsers, serializers, ...(loadDataDir ? { loadDataDir } : {}) });
 
 pglite.waitReady.then(
   () => parentPort.postMessage({ id: 0, ok: true }),

@@ -2,7 +2,7 @@
 // scan that finds exactly the planted irregularities all rely on it. Two seedings of the same demo are
 // compared table by table, row by row: one done here on a fresh store, and the run's shared one that the
 // other demo tests read (test/support/demo.ts: seeded by the same code in this run, in another file or
-// in this one, then copied); on PostgreSQL both are fresh seedings here; the only columns left out are those
+// in this one, then copied: a PGlite dump, or on PostgreSQL a database created from it as a template); the only columns left out are those
 // that record WHEN a row was written (the seeding's wall clock) or hold a secret that must be random.
 // Then each trainee login of the demo logs in and finds something on every one of its screens.
 import { createHash } from 'node:crypto';
