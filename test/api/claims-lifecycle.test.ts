@@ -134,6 +134,7 @@ describe('A claim from submission to payment', () => {
     expect(objection.statusCode).toBe(400);
     const notices = (await get('/publicity-notices?pageSize=200', 'dongqu')).json();
     expect((notices.items ?? notices).find((n: { id: string }) => n.id === noticeId)).toMatchObject({
+      number: expect.stringMatching(/^GS-/),
       status: 'open',
       endsOn: '2020-10-19',
     });

@@ -6,6 +6,7 @@ import { closeNotice } from '../../services/publicity/close-notice.ts';
 import { objectToClaim } from '../../services/publicity/object-to-claim.ts';
 import { publishClaims } from '../../services/publicity/publish-claims.ts';
 import { resolveObjection } from '../../services/publicity/resolve-objection.ts';
+import { listRecentNotices } from '../../services/public/public-notices.ts';
 import { allow, run, who } from './route-access.ts';
 import {
   ZCloseNoticeRequest,
@@ -20,7 +21,6 @@ import {
   ZResolveObjectionRequest,
 } from './publicity.types.ts';
 import type { Assert, Conforms } from './conforms.ts';
-import type { Db } from '../../store/database.ts';
 
 const OFFICES = ['city', 'county'] as const;
 const tags = ['publicity'];
@@ -53,7 +53,7 @@ export const publicityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZNoticeList },
       },
     },
-    async (request) => listPublicNotices(db, request.query.areaCode),
+    async (request) => run(db, (tx) => listRecentNotices(tx, request.query.areaCode)),
   );
 
   app.post(
@@ -104,43 +104,10 @@ export const publicityRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 };
 
-/** The public list of notices, newest first (at most 200), optionally of one area. */
-async function listPublicNotices(db: Db, areaCode: string | undefined) {
-  let q = db
-    .selectFrom('publicity_notices as n')
-    .select((eb) => [
-      'n.id',
-      'n.area_code',
-      'n.title',
-      'n.starts_on',
-      'n.working_days',
-      'n.ends_on',
-      'n.status',
-      eb
-        .selectFrom('publicity_items as i')
-        .select((e) => e.fn.countAll<number>().as('c'))
-        .whereRef('i.notice_id', '=', 'n.id')
-        .as('claims'),
-    ])
-    .orderBy('n.starts_on', 'desc')
-    .limit(200);
-  if (areaCode) q = q.where('n.area_code', '=', areaCode);
-  return (await q.execute()).map((n) => ({
-    id: n.id,
-    areaCode: n.area_code,
-    title: n.title,
-    startsOn: n.starts_on,
-    workingDays: n.working_days,
-    endsOn: n.ends_on,
-    status: n.status,
-    claims: Number(n.claims ?? 0),
-  }));
-}
-
 // Each response schema carries what its use case returns (conforms.ts; `npm run typecheck`).
 export type ResponsesConform = [
   Assert<Conforms<typeof publishClaims, typeof ZNoticeResponse>>, // POST /publicity-notices
-  Assert<Conforms<typeof listPublicNotices, typeof ZNoticeList>>, // GET /publicity-notices
+  Assert<Conforms<typeof listRecentNotices, typeof ZNoticeList>>, // GET /publicity-notices
   Assert<Conforms<typeof objectToClaim, typeof ZObjectionReceived>>, // POST /publicity-notices/:id/objections
   Assert<Conforms<typeof resolveObjection, typeof ZObjectionResolution>>, // POST /objections/:id/resolve
   Assert<Conforms<typeof closeNotice, typeof ZNoticeClosed>>, // POST /publicity-notices/:id/close
