@@ -41,36 +41,17 @@ const day = (d: unknown) => String(d).slice(0, 10);
 
 /** The home page's list: the newest notices first (at most 200), optionally of one area. */
 export async function listRecentNotices(tx: Tx, areaCode: string | undefined) {
-  let q = tx
-    .selectFrom('publicity_notices as n')
-    .select((eb) => [
-      'n.id',
-      'n.number',
-      'n.area_code',
-      'n.title',
-      'n.starts_on',
-      'n.working_days',
-      'n.ends_on',
-      'n.status',
-      eb
-        .selectFrom('publicity_items as i')
-        .select((e) => e.fn.countAll<number>().as('c'))
-        .whereRef('i.notice_id', '=', 'n.id')
-        .as('claims'),
-    ])
-    .orderBy('n.starts_on', 'desc')
-    .limit(200);
-  if (areaCode) q = q.where('n.area_code', '=', areaCode);
-  return (await q.execute()).map((n) => ({
-    id: n.id,
-    number: n.number,
-    areaCode: n.area_code,
-    title: n.title,
-    startsOn: n.starts_on,
-    workingDays: n.working_days,
-    endsOn: n.ends_on,
-    status: n.status,
-    claims: Number(n.claims ?? 0),
+  const { items } = await listPublicNotices(tx, { areaCode, pageSize: 200 });
+  return items.map(({ id, number, areaCode, title, startsOn, workingDays, endsOn, status, claims }) => ({
+    id,
+    number,
+    areaCode,
+    title,
+    startsOn,
+    workingDays,
+    endsOn,
+    status,
+    claims,
   }));
 }
 
