@@ -6,16 +6,14 @@
 // it. On PostgreSQL (DATABASE_URL) the same: the first file seeds a database of the run
 // (DEMO_DATABASE, created from the migrated template) and closes it; each demo file then gets a
 // database of its own created from it (`create database … template`, a file copy), dropped afterwards.
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { inject } from 'vitest';
 import type { DemoActivity } from '../../src/demo/seed-demo-activity.ts';
 import { seedDemoRegistries, type DemoLogin } from '../../src/demo/seed-demo.ts';
 import { migrate, openStore, type Store } from '../../src/store/database.ts';
-import { openTestStore } from './store.ts';
+import { copyDatabase, databaseUrl, onServer, openDatabaseCopy, openTestStore } from './store.ts';
 import { PG_TEMPLATE_DATABASE } from './store-template.ts';
 
 /** Fewer people than the real demo (5,000): the same seeder, the same use cases, a shorter test. */
@@ -52,36 +50,6 @@ function seederAlive(pidFile: string): boolean {
 /** On PostgreSQL: the run's demo, seeded once; each demo file's database is a copy of it. */
 const DEMO_DATABASE = 'upskill_test_demo';
 
-/** Runs `statement` on the server's main database (where databases are created and dropped). */
-async function onServer(url: string, statement: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(statement);
-  } finally {
-    await admin.end();
-  }
-}
-
-function databaseUrl(url: string, name: string): string {
-  const own = new URL(url);
-  own.pathname = `/${name}`;
-  return own.toString();
-}
-
-/** Creates `name` as a copy of `template`; two copies started at one instant can meet "being accessed by other users": retried. */
-async function copyDatabase(url: string, template: string, name: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await onServer(url, `create database ${name} template ${template}`);
-      return;
-    } catch (e) {
-      if (attempt >= 20 || !/being accessed by other users/.test((e as Error).message)) throw e;
-      await sleep(100 + Math.random() * 400);
-    }
-  }
-}
-
 /** PostgreSQL: seeds the run's demo database from the migrated template, and leaves it closed (a template has no connection). */
 async function seedPostgresDemo(url: string): Promise<Omit<TestDemo, 'store'>> {
   await onServer(url, `drop database if exists ${DEMO_DATABASE} with (force)`);
@@ -94,20 +62,6 @@ async function seedPostgresDemo(url: string): Promise<Omit<TestDemo, 'store'>> {
   } finally {
     await store.close();
   }
-}
-
-/** PostgreSQL: a database of this file's own, copied from the run's demo database, dropped on close. */
-async function openPostgresDemoCopy(url: string): Promise<Store> {
-  const name = `test_demo_${randomBytes(6).toString('hex')}`;
-  await copyDatabase(url, DEMO_DATABASE, name);
-  const store = await openStore({ databaseUrl: databaseUrl(url, name) });
-  return {
-    ...store,
-    async close() {
-      await store.close();
-      await onServer(url, `drop database if exists ${name} with (force)`);
-    },
-  };
 }
 
 /** A store of this file's own holding the run's shared demo (seeded by the first file that asks). */
@@ -133,7 +87,7 @@ export async function openDemoStore(): Promise<TestDemo> {
         const seeded = await seedPostgresDemo(url);
         writeFileSync(`${result}.part`, JSON.stringify(seeded));
         renameSync(`${result}.part`, result);
-        return { store: await openPostgresDemoCopy(url), ...seeded };
+        return { store: await openDatabaseCopy(url, DEMO_DATABASE, 'test_demo'), ...seeded };
       }
       const demo = await seedFreshDemo();
       writeFileSync(`${tar}.part`, await demo.store.dumpDataDir!());
@@ -153,5 +107,5 @@ export async function openDemoStore(): Promise<TestDemo> {
     if (Date.now() - started > 15 * 60_000) throw new Error('waited 15 minutes for the shared demo seeding');
   }
   const { activity, logins } = JSON.parse(readFileSync(result, 'utf8')) as Omit<TestDemo, 'store'>;
-  return { store: url ? await openPostgresDemoCopy(url) : await openTestStore({ from: tar }), activity, logins };
+  return { store: url ? await openDatabaseCopy(url, DEMO_DATABASE, 'test_demo') : await openTestStore({ from: tar }), activity, logins };
 }

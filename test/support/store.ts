@@ -30,7 +30,7 @@ export async function openTestStore(options: { from?: string } = {}): Promise<Te
 }
 
 /** Runs `statement` on the server's main database (where databases are created and dropped). */
-async function onServer(url: string, statement: string): Promise<void> {
+export async function onServer(url: string, statement: string): Promise<void> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
@@ -40,29 +40,45 @@ async function onServer(url: string, statement: string): Promise<void> {
   }
 }
 
-async function openPostgresTestStore(url: string): Promise<TestStore> {
-  const name = `test_${randomBytes(6).toString('hex')}`;
-  // Two files copying the template at the same instant can meet PostgreSQL's "being accessed by other
-  // users" check; a retry after a pause settles it.
+/** The connection string of database `name` on the server of `url`. */
+export function databaseUrl(url: string, name: string): string {
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  return own.toString();
+}
+
+/** Creates `name` as a copy of `template`; two copies started at one instant can meet PostgreSQL's
+ * "being accessed by other users" check, so it is retried after a pause. */
+export async function copyDatabase(url: string, template: string, name: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await onServer(url, `create database ${name} template ${PG_TEMPLATE_DATABASE}`);
-      break;
+      await onServer(url, `create database ${name} template ${template}`);
+      return;
     } catch (e) {
       if (attempt >= 20 || !/being accessed by other users/.test((e as Error).message)) throw e;
       await new Promise((r) => setTimeout(r, 100 + Math.random() * 400));
     }
   }
-  const own = new URL(url);
-  own.pathname = `/${name}`;
-  const store = await openStore({ databaseUrl: own.toString() });
-  await migrate(store.db);
+}
+
+/** A database of the caller's own, copied from `template`, dropped when the store is closed. */
+export async function openDatabaseCopy(url: string, template: string, prefix: string): Promise<TestStore> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await copyDatabase(url, template, name);
+  const own = databaseUrl(url, name);
+  const store = await openStore({ databaseUrl: own });
   return {
     ...store,
-    databaseUrl: own.toString(),
+    databaseUrl: own,
     async close() {
       await store.close();
       await onServer(url, `drop database if exists ${name} with (force)`);
     },
   };
+}
+
+async function openPostgresTestStore(url: string): Promise<TestStore> {
+  const store = await openDatabaseCopy(url, PG_TEMPLATE_DATABASE, 'test');
+  await migrate(store.db);
+  return store;
 }

@@ -28,8 +28,8 @@ import {
   ZSetAnnualTaskResult,
   ZChangeAnnualTaskResult,
   ZRecordEmploymentFiguresResult,
-  ZCityGoals,
 } from './supervision.types.ts';
+import { ZCityGoals } from './reports.types.ts';
 import type { Assert, Conforms } from './conforms.ts';
 import { ZFile } from './fields.types.ts';
 

@@ -5,29 +5,8 @@ import { z } from 'zod';
 import { TRAINING_PROGRAMS } from '../../services/reports/report-period.ts';
 import { areaCode, optionalText, text } from './fields.types.ts';
 import { DEPARTMENTS } from '../../vocabulary/roles.ts';
-import {
-  ZCityGoals,
-  ZEnterpriseShare,
-  ZEnterpriseWithoutHeadcount,
-  ZFundAccount,
-  ZIndustryRotation,
-  ZPeriod,
-  ZProgramSpending,
-  ZSkillRatio,
-  ZTaskProgress,
-} from './reports.types.ts';
-// The same shapes as the reports' (one definition each).
-export {
-  ZCityGoals,
-  ZEnterpriseShare,
-  ZEnterpriseWithoutHeadcount,
-  ZFundAccount,
-  ZIndustryRotation,
-  ZPeriod,
-  ZProgramSpending,
-  ZSkillRatio,
-  ZTaskProgress,
-};
+// The reports' shapes, one definition each.
+import { ZEnterpriseShare, ZFundAccount, ZPeriod, ZTaskProgress } from './reports.types.ts';
 
 const page = {
   page: z.coerce.number().int().min(1).max(1_000_000).optional(),
