@@ -13,8 +13,19 @@ const asText = (v) => v;
 const parsers = { 20: asNumber, 1700: asNumber, 1082: asText };
 // bytea parameters hex-encoded by Node, not byte by byte (PGLITE_SERIALIZERS in pglite-parsers.ts).
 const serializers = { 17: (v) => `\\x${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')}` };
-// PGlite reads the archive's kind from the blob's type: without it, it silently starts an empty database.
-const loadDataDir = workerData.loadDataDir ? new Blob([readFileSync(workerData.loadDataDir)], { type: 'application/x-tar' }) : undefined;
+// The tar handed over as it is: TarInMemory in pglite-in-thread.ts says why (and why the type matters).
+class TarInMemory extends Blob {
+  #bytes;
+  constructor(bytes) {
+    super([], { type: 'application/x-tar' });
+    this.#bytes = bytes;
+  }
+  arrayBuffer() {
+    const b = this.#bytes;
+    return Promise.resolve(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+  }
+}
+const loadDataDir = workerData.loadDataDir ? new TarInMemory(readFileSync(workerData.loadDataDir)) : undefined;
 // One options object: `new PGlite(undefined, options)` ignores the options (the first argument is read as
 // the options when it is not a folder's name).
 const pglite = new PGlite({ dataDir: workerData.dataDir ?? undefined, parsers, serializers, ...(loadDataDir ? { loadDataDir } : {}) });
