@@ -4,7 +4,7 @@
 // notice's working days to run) restarts it on the same data and port with a later business date
 // (`advanceBusinessDate`): the product's "today" moves only as the real one does, by a new day.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,8 +122,32 @@ function exited(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
+/**
+ * CI seeds the demo beside its PGlite test pass (.ci/run): UPSKILL_E2E_DEMO names a folder where the same
+ * `upskill demo` as `npm start` writes `data`, then `ready` (or `failed`, with `demo.log`). The server then
+ * starts on a copy of that folder; `serve --demo` finds the store filled and seeds nothing. Without the
+ * setting the server seeds its own demo.
+ */
+async function copyPreparedDemo(into: string, deadline: number): Promise<void> {
+  const prepared = process.env.UPSKILL_E2E_DEMO;
+  if (!prepared) return;
+  while (!existsSync(join(prepared, 'ready'))) {
+    if (existsSync(join(prepared, 'failed')) || Date.now() > deadline) {
+      const log = existsSync(join(prepared, 'demo.log')) ? readFileSync(join(prepared, 'demo.log'), 'utf8') : '';
+      throw new Error(`the demo prepared in ${prepared} ${existsSync(join(prepared, 'failed')) ? 'failed' : 'was not ready in time'}:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  // The folder's lock belongs to the process that wrote it (gone now); the copy gets a lock of its own.
+  cpSync(join(prepared, 'data'), into, { recursive: true, filter: (src) => !src.endsWith('.upskill.lock') });
+}
+
 export async function startServer(options: { timeoutMs?: number; today?: string } = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'upskill-e2e-'));
+  // Seeding the demo is most of the start (every sign-in goes through the QR use case); a busy machine
+  // needs longer: UPSKILL_E2E_START_TIMEOUT_MS (default 15 minutes).
+  const deadline = Date.now() + (options.timeoutMs ?? Number(process.env.UPSKILL_E2E_START_TIMEOUT_MS ?? 900_000));
+  await copyPreparedDemo(join(dataDir, 'data'), deadline);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const pidFile = join(dataDir, 'serve.pid');
@@ -155,9 +179,6 @@ export async function startServer(options: { timeoutMs?: number; today?: string 
     rmSync(dataDir, { recursive: true, force: true });
   };
 
-  // Seeding the demo is most of the start (every sign-in goes through the QR use case); a busy machine
-  // needs longer: UPSKILL_E2E_START_TIMEOUT_MS (default 15 minutes).
-  const deadline = Date.now() + (options.timeoutMs ?? Number(process.env.UPSKILL_E2E_START_TIMEOUT_MS ?? 900_000));
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       await stop();
