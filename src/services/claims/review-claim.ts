@@ -1,18 +1,18 @@
 // Review (审核): the HR office confirms a decided claim. Only an eligible decision passes, or one that
 // failed R3 alone and carries the city's recorded exception (§4.0 "原则上"); the rest are rejected.
-import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireActor, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { loadClaim, requireReviewer } from './claim-scope.ts';
 import { reviewable, transition } from './claim-states.ts';
+import { moveClaim } from './move-claim.ts';
 import { OUTCOME_NAMES } from '../../vocabulary/statuses.ts';
 
 export async function reviewClaim(tx: Tx, actor: Actor | null, input: { claimId: string; note?: string | null }) {
   const a = requireActor(actor);
   const claim = await loadClaim(tx, a, input.claimId, true);
   requireReviewer(a, claim);
-  const to = transition(claim.number, claim.status, 'review');
+  transition(claim.number, claim.status, 'review');
   const excepted = claim.outcome === 'ineligible' && claim.r3_exception_reason != null;
   if (!reviewable(claim)) {
     throw new AppError(
@@ -21,21 +21,10 @@ export async function reviewClaim(tx: Tx, actor: Actor | null, input: { claimId:
       'status',
     );
   }
-  await tx
-    .updateTable('claims')
-    .set({ status: to, updated_by: actorLabel(a), updated_at: new Date() })
-    .where('id', '=', claim.id)
-    .execute();
+  const to = await moveClaim(tx, actorLabel(a), claim, 'review', { note: input.note ?? null, r3Exception: excepted });
   await tx
     .insertInto('reviews')
     .values({ claim_id: claim.id, verdict: 'pass', note: input.note ?? null, reviewer: actorLabel(a) })
     .execute();
-  await appendAudit(tx, {
-    actor: actorLabel(a),
-    action: 'claim.review',
-    entity: 'claim',
-    entityId: claim.id,
-    data: { from: claim.status, to, note: input.note ?? null, r3Exception: excepted },
-  });
   return { id: claim.id, status: to };
 }

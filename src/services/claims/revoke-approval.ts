@@ -8,6 +8,7 @@ import { appendAudit, type Tx } from '../../store/audit-log.ts';
 import { actorLabel, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { transition } from './claim-states.ts';
+import { moveClaim } from './move-claim.ts';
 
 /** `reason` is the whole grounds as recorded (e.g. "查处：…", "劳动者异议成立：…"). */
 export async function revokeApproval(
@@ -17,7 +18,7 @@ export async function revokeApproval(
   reason: string,
 ): Promise<{ releasedFen: number; batchId: string | null }> {
   const claim = await tx.selectFrom('claims').select(['status', 'number']).where('id', '=', claimId).forUpdate().executeTakeFirstOrThrow();
-  const to = transition(claim.number, claim.status, 'revoke');
+  transition(claim.number, claim.status, 'revoke');
   if (await tx.selectFrom('payments').select('id').where('claim_id', '=', claimId).executeTakeFirst()) {
     throw new AppError('conflict', `申领 ${claim.number} 已有支付记录，应追回而不是驳回`, 'claimId');
   }
@@ -54,23 +55,16 @@ export async function revokeApproval(
     .where('status', '=', 'reserved')
     .returning(['fund_id', 'amount_fen'])
     .executeTakeFirst();
-  await tx
-    .updateTable('claims')
-    .set({ status: to, updated_by: actorLabel(a), updated_at: new Date() })
-    .where('id', '=', claimId)
-    .where('status', '=', claim.status)
-    .execute();
+  const releasedFen = released ? Number(released.amount_fen) : 0;
+  await moveClaim(tx, actorLabel(a), { id: claimId, ...claim }, 'revoke', {
+    reason,
+    releasedFen,
+    fundId: released?.fund_id ?? null,
+    batchId: line?.batch_id ?? null,
+  });
   await tx
     .insertInto('reviews')
     .values({ claim_id: claimId, verdict: 'reject', note: `撤销批准：${reason}`, reviewer: actorLabel(a) })
     .execute();
-  const releasedFen = released ? Number(released.amount_fen) : 0;
-  await appendAudit(tx, {
-    actor: actorLabel(a),
-    action: 'claim.revoke',
-    entity: 'claim',
-    entityId: claimId,
-    data: { from: claim.status, to, reason, releasedFen, fundId: released?.fund_id ?? null, batchId: line?.batch_id ?? null },
-  });
   return { releasedFen, batchId: line?.batch_id ?? null };
 }

@@ -16,7 +16,7 @@ import type { Db } from '../../store/database.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
-import { transition } from '../claims/claim-states.ts';
+import { moveClaim } from '../claims/move-claim.ts';
 import { readCsv, readSheet, refuseRows, type ReadSheet, type RowProblem } from '../classes/sheet-file.ts';
 import { notifyClaim } from '../notifications/claim-notices.ts';
 import { accountHmac } from './account-crypto.ts';
@@ -230,24 +230,14 @@ export async function importBankReturn(
           })
           .returning('id')
           .executeTakeFirst();
-        const to = transition(claim.number, claim.status, 'pay');
         await tx.updateTable('reservations').set({ status: 'paid' }).where('claim_id', '=', claim.id).execute();
-        await tx.updateTable('claims').set({ status: to, updated_by: label, updated_at: new Date() }).where('id', '=', claim.id).execute();
-        await appendAudit(tx, {
-          actor: label,
-          action: 'claim.pay',
-          entity: 'claim',
-          entityId: claim.id,
-          data: {
-            from: claim.status,
-            to,
-            batchId: batch.id,
-            line: p.lineNo,
-            paymentId: Number(inserted!.id),
-            amountFen: p.amountFen,
-            payee,
-            bankRef: p.bankRef,
-          },
+        await moveClaim(tx, label, claim, 'pay', {
+          batchId: batch.id,
+          line: p.lineNo,
+          paymentId: Number(inserted!.id),
+          amountFen: p.amountFen,
+          payee,
+          bankRef: p.bankRef,
         });
         await notifyClaim(tx, claim, 'paid', { amountFen: p.amountFen });
         paid++;

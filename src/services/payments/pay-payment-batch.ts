@@ -18,7 +18,7 @@ import { appendAudit } from '../../store/audit-log.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
-import { transition } from '../claims/claim-states.ts';
+import { moveClaim } from '../claims/move-claim.ts';
 import { allowedBatchActs, batchActRefusal, dutiesOf } from './payment-duties.ts';
 import { heldByDispute } from './payment-holds.ts';
 import { heldByCertificate } from '../certificates/certificate-holds.ts';
@@ -129,24 +129,14 @@ export async function payPaymentBatch(db: Db, actor: Actor | null, input: { batc
         .returning('id')
         .executeTakeFirst();
       if (!inserted) return false; // paid already (a concurrent or earlier run)
-      const to = transition(claim.number, claim.status, 'pay');
       await tx.updateTable('reservations').set({ status: 'paid' }).where('claim_id', '=', claim.id).execute();
-      await tx.updateTable('claims').set({ status: to, updated_by: label, updated_at: new Date() }).where('id', '=', claim.id).execute();
-      await appendAudit(tx, {
-        actor: label,
-        action: 'claim.pay',
-        entity: 'claim',
-        entityId: claim.id,
-        data: {
-          from: claim.status,
-          to,
-          batchId: batch.id,
-          paymentId: Number(inserted.id),
-          amountFen: Number(item.amount_fen),
-          payee,
-          bankRef,
-          offline: true,
-        },
+      await moveClaim(tx, label, claim, 'pay', {
+        batchId: batch.id,
+        paymentId: Number(inserted.id),
+        amountFen: Number(item.amount_fen),
+        payee,
+        bankRef,
+        offline: true,
       });
       await notifyClaim(tx, claim, 'paid', { amountFen: Number(item.amount_fen) });
       return true;

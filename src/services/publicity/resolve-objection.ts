@@ -6,7 +6,7 @@ import { appendAudit } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
-import { transition } from '../claims/claim-states.ts';
+import { moveClaim } from '../claims/move-claim.ts';
 import { businessToday } from '../business-date.ts';
 import { onWorkingCalendar, publicityEndsOn } from './publicity-rules.ts';
 import { notifyClaim } from '../notifications/claim-notices.ts';
@@ -64,19 +64,11 @@ export async function resolveObjection(tx: Tx, actor: Actor | null, input: Resol
       .forUpdate()
       .executeTakeFirstOrThrow();
     if (claim.status !== 'rejected') {
-      const to = transition(claim.number, claim.status, 'reject');
-      await tx.updateTable('claims').set({ status: to, updated_by: label, updated_at: new Date() }).where('id', '=', claim.id).execute();
+      await moveClaim(tx, label, claim, 'reject', { objectionId: objection.id, reason: input.resolution });
       await tx
         .insertInto('reviews')
         .values({ claim_id: claim.id, verdict: 'reject', note: `公示异议成立：${input.resolution}`, reviewer: label })
         .execute();
-      await appendAudit(tx, {
-        actor: label,
-        action: 'claim.reject',
-        entity: 'claim',
-        entityId: claim.id,
-        data: { from: claim.status, to, objectionId: objection.id, reason: input.resolution },
-      });
       await notifyClaim(tx, claim, 'rejected');
     }
   }
