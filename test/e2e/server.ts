@@ -134,7 +134,9 @@ async function copyPreparedDemo(into: string, deadline: number): Promise<void> {
   while (!existsSync(join(prepared, 'ready'))) {
     if (existsSync(join(prepared, 'failed')) || Date.now() > deadline) {
       const log = existsSync(join(prepared, 'demo.log')) ? readFileSync(join(prepared, 'demo.log'), 'utf8') : '';
-      throw new Error(`the demo prepared in ${prepared} ${existsSync(join(prepared, 'failed')) ? 'failed' : 'was not ready in time'}:\n${log}`);
+      throw new Error(
+        `the demo prepared in ${prepared} ${existsSync(join(prepared, 'failed')) ? 'failed' : 'was not ready in time'}:\n${log}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 500));
   }
