@@ -1,8 +1,10 @@
 // Where the data lives (DESIGN.md conventions): DATABASE_URL when set; otherwise PGlite in
 // UPSKILL_DATA_DIR (default ./data, created on first use); `--data DIR` overrides both.
 import { resolve } from 'node:path';
+import { sql } from 'kysely';
 import { DataDirLockedError } from '../store/data-dir-lock.ts';
-import { migrate, openStore, type Store } from '../store/database.ts';
+import { migrate, openStore, type Db, type Store } from '../store/database.ts';
+import { MIGRATIONS } from '../store/migrations/index.ts';
 import { seedReferenceData } from '../store/seed/reference-data.ts';
 import { inTransaction } from '../store/transaction.ts';
 import { settings } from '../settings.ts';
@@ -12,11 +14,38 @@ export interface StoreFlags {
   data?: string;
 }
 
-/** `inThread`: PGlite on this thread, for commands that serve no requests meanwhile (database.ts). */
-export async function openConfiguredStore(flags: StoreFlags, options: { migrate?: boolean; inThread?: boolean } = {}): Promise<Store> {
+/** Where the data lives for these flags: a PostgreSQL URL, or a PGlite data folder (absolute). */
+export function configuredLocation(flags: StoreFlags): { url: string; dataDir?: undefined } | { url?: undefined; dataDir: string } {
   const config = settings();
   const url = flags.data ? undefined : config.databaseUrl;
-  const dataDir = url ? undefined : resolve(flags.data ?? config.dataDir);
+  return url ? { url } : { dataDir: resolve(flags.data ?? config.dataDir) };
+}
+
+/**
+ * Whether the applied migrations are exactly the ones this build knows: two small queries, where
+ * Kysely's migrator first introspects every column of every table (~0.4 s of CPU per check on PGlite,
+ * two checks per run). Anything else — never migrated, behind, or a database from a newer build (which
+ * the migrator refuses, naming the migration) — goes to the migrator.
+ */
+async function migratedToLatest(db: Db): Promise<boolean> {
+  const { rows } = await sql<{ t: string | null }>`select to_regclass('upskill_migrations')::text as t`.execute(db);
+  if (!rows[0]?.t) return false;
+  const applied = new Set((await sql<{ name: string }>`select name from upskill_migrations`.execute(db)).rows.map((r) => r.name));
+  const known = Object.keys(MIGRATIONS);
+  return applied.size === known.length && known.every((m) => applied.has(m));
+}
+
+/**
+ * `inThread`: PGlite on this thread, for commands that serve no requests meanwhile (database.ts).
+ * `migrate: 'when-behind'`: migrate and seed only a database not yet at this build's schema — for the
+ * commands that read (the audit's checks), which then write nothing to an up-to-date database.
+ */
+export async function openConfiguredStore(
+  flags: StoreFlags,
+  options: { migrate?: boolean | 'when-behind'; inThread?: boolean } = {},
+): Promise<Store> {
+  const config = settings();
+  const { url, dataDir } = configuredLocation(flags);
   let store: Store;
   try {
     store = await openStore({ databaseUrl: url, dataDir, poolMax: config.dbPoolMax, inThread: options.inThread });
@@ -26,7 +55,9 @@ export async function openConfiguredStore(flags: StoreFlags, options: { migrate?
   }
   if (options.migrate !== false) {
     try {
-      await migrate(store.db);
+      const current = await migratedToLatest(store.db);
+      if (options.migrate === 'when-behind' && current) return store;
+      if (!current) await migrate(store.db);
       // The areas, the plan's policy package and the catalog: there from the first start (idempotent).
       await inTransaction(store.db, (tx) => seedReferenceData(tx));
     } catch (e) {

@@ -13,7 +13,7 @@ import type { Actor } from '../services/access.ts';
 import { ATTACHMENT_KIND_NAMES, requiredClassDocuments, type AttachmentKind } from '../services/attachments/attachment-kinds.ts';
 import { checkAttachmentFile } from '../services/attachments/check-attachment-file.ts';
 import { uploadAttachment } from '../services/attachments/upload-attachment.ts';
-import { cjkFont, cjkFontInstalled } from '../services/reports/report-files.ts';
+import { cjkFontInstalled, useCjkFont } from '../services/reports/report-files.ts';
 import type { Tx } from '../store/transaction.ts';
 
 const WHAT: Record<string, string[]> = {
@@ -53,9 +53,7 @@ function demoPdf(kind: AttachmentKind): Promise<Buffer> {
     doc.on('error', reject);
   });
   if (cjkFontInstalled()) {
-    const font = cjkFont();
-    doc.registerFont('cjk', font.data, font.family);
-    doc.font('cjk');
+    useCjkFont(doc);
     doc.fontSize(18).text(`${ATTACHMENT_KIND_NAMES[kind]}（演示）`, { align: 'center' });
     doc.moveDown();
     for (const line of WHAT[kind] ?? []) doc.fontSize(11).text(line).moveDown(0.5);

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rosterTemplate } from '../../src/services/classes/import-roster.ts';
 import { XLSX_MIME } from '../../src/services/classes/sheet-file.ts';
 import { LIMIT_SETTINGS } from '../../src/services/limits.ts';
-import { insertEnterprise, insertPerson, insertProvider } from '../../src/store/seed/registries.ts';
+import { insertEnterprise, insertPeople, insertProvider } from '../../src/store/seed/registries.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestApp, sessionFor, type TestApp } from '../support/api.ts';
 import { rid, usccOf } from '../support/registry-fixtures.ts';
@@ -27,8 +27,15 @@ beforeAll(async () => {
   await inTransaction(t.store.db, async (tx) => {
     await insertEnterprise(tx, { uscc: employer, industry: 'vanadium_titanium' });
     await insertProvider(tx, { id: 'P-HU', scopes: [{ program: 'skill_upgrade', occupationCode: '6-16-01-03', level: '4' }] });
-    for (let n = 1; n <= PEOPLE; n++)
-      await insertPerson(tx, { residentId: person(n), name: `学员${n}`, facts: [{ fact: 'pensionEntitled', value: false }] });
+    // One multi-row load (as a register is loaded), not 520 round trips.
+    await insertPeople(
+      tx,
+      Array.from({ length: PEOPLE }, (_, i) => ({
+        residentId: person(i + 1),
+        name: `学员${i + 1}`,
+        facts: [{ fact: 'pensionEntitled' as const, value: false }],
+      })),
+    );
   });
   provider = await sessionFor(t, { username: 'hu-provider', displayName: '培训学校', role: 'provider', providerId: 'P-HU' });
   county = await sessionFor(t, { username: 'hu-county', displayName: '东区人社局', role: 'county', areaCode: '510402' });
