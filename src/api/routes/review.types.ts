@@ -4,6 +4,7 @@ import { BATCH_SORTS } from '../../services/review/list-batches.ts';
 import { LINE_SORTS } from '../../services/review/list-batch-lines.ts';
 import { NOTICE_SORTS } from '../../services/review/list-notices.ts';
 import { areaCode, okList, pageQuery, sortKeys } from './fields.types.ts';
+import { BATCH_STATUSES } from '../../vocabulary/statuses.ts';
 
 export const ZListNoticesQuery = z.object({
   ...pageQuery(sortKeys(NOTICE_SORTS)),
@@ -67,7 +68,7 @@ export const ZNoticeDetail = z.object({
 
 export const ZListBatchesQuery = z.object({
   ...pageQuery(sortKeys(BATCH_SORTS)),
-  status: z.enum(['draft', 'confirmed', 'paying', 'paid', 'cancelled']).optional(),
+  status: z.enum(BATCH_STATUSES).optional(),
   areaCode: areaCode.optional(),
   fundId: z.string().min(1).max(80).optional(),
   q: z.string().trim().min(1).max(40).optional().describe('支付批次编号（或其一部分）'),
@@ -79,7 +80,7 @@ export const ZBatchSummary = z.object({
   fundSource: z.string(),
   areaCode: z.string(),
   fundId: z.string(),
-  status: z.string(),
+  status: z.enum(BATCH_STATUSES),
   totalFen: z.number(),
   items: z.number(),
   paid: z.number(),

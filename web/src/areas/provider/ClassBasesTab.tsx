@@ -10,6 +10,7 @@ import { useMemo, useState } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { useBusinessDate } from '../../business-date.tsx';
+import { BOOKING_HORIZON_DAYS } from '../../../../src/services/bases/base-rules.ts';
 import { Dialog, DialogCancelButton, LoadError } from '../../components.tsx';
 import { DateInput } from '../../date-input.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
@@ -276,8 +277,9 @@ function useTakenSlots(baseId: string | undefined, day: Dayjs | null) {
 
 function BookingDialog({ cls, onClose, onDone }: { cls: ClassRef; onClose(): void; onDone(): void }) {
   const bases = useApi<TTrainingBasePage>('/training-bases', { pageSize: 200 });
-  // A base is booked from the business date on, never for a day already past.
-  const { beforeToday } = useBusinessDate();
+  // A base is booked from the business date on (never for a day already past), up to the horizon.
+  const { beforeToday, day: today } = useBusinessDate();
+  const unbookable = (d: Dayjs) => beforeToday(d) || d.isAfter(today().add(BOOKING_HORIZON_DAYS, 'day'), 'day');
   const [form] = Form.useForm();
   const [baseId, setBaseId] = useState<string | undefined>();
   const [day, setDay] = useState<Dayjs | null>(null);
@@ -391,7 +393,7 @@ function BookingDialog({ cls, onClose, onDone }: { cls: ClassRef; onClose(): voi
                     setSlots(new Set());
                     setRefused(null);
                   }}
-                  disabledDate={beforeToday}
+                  disabledDate={unbookable}
                 />
               </Form.Item>
               <Form.Item
