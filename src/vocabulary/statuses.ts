@@ -98,3 +98,12 @@ export const INSPECTION_STATUS_NAMES: Record<InspectionStatus, string> = { plann
 export const INSPECTION_RESULTS = ['clean', 'irregular'] as const;
 export type InspectionResult = (typeof INSPECTION_RESULTS)[number];
 export const INSPECTION_RESULT_NAMES: Record<InspectionResult, string> = { clean: '未发现问题', irregular: '发现违规' };
+
+/** A publicity notice (公示): open, paused while an objection is handled, or closed once its days have run. */
+export const NOTICE_STATUSES = ['open', 'paused', 'closed'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+export const NOTICE_STATUS_NAMES: Record<NoticeStatus, string> = { open: '公示中', paused: '异议暂停', closed: '已结束' };
+/** An objection to a notice: open until the office finds it upheld or dismissed. */
+export const OBJECTION_STATUSES = ['open', 'upheld', 'dismissed'] as const;
+export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
+export const OBJECTION_STATUS_NAMES: Record<ObjectionStatus, string> = { open: '待处理', upheld: '成立', dismissed: '不成立' };
