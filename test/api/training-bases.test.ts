@@ -126,9 +126,9 @@ describe('Public training bases', () => {
     const far = await call(enterprise, 'POST', '/base-bookings', booking({ day: '2021-11-17' }));
     expect(far.statusCode).toBe(400);
     expect(far.json().error.message).toBe('body.day: 实训基地最多提前 180 天预约，最晚可约到 2021年11月16日');
-    expect((await call(enterprise, 'POST', '/base-bookings', booking({ day: '2021-11-16', startsAt: '08:00', endsAt: '08:30' }))).statusCode).toBe(
-      201,
-    );
+    expect(
+      (await call(enterprise, 'POST', '/base-bookings', booking({ day: '2021-11-16', startsAt: '08:00', endsAt: '08:30' }))).statusCode,
+    ).toBe(201);
     const today = await call(enterprise, 'POST', '/base-bookings', booking({ day: '2021-05-20', startsAt: '08:00', endsAt: '08:30' }));
     expect(today.statusCode, today.body).toBe(201);
   });

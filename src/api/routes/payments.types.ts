@@ -62,7 +62,13 @@ export const ZBatchView = z.object({
     .describe('查看者现在可以对该批次进行的操作（按其支付职责与“编制人不复核、复核人不支付”）'),
 });
 export const ZCancelBatchRequest = z.object({ reason: z.string().trim().min(1, '请说明取消理由').max(500) }).strict();
-export const ZBuiltBatch = z.object({ id: z.string(), number: z.string(), status: z.enum(BATCH_STATUSES), claims: z.number(), totalFen: z.number() });
+export const ZBuiltBatch = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: z.enum(BATCH_STATUSES),
+  claims: z.number(),
+  totalFen: z.number(),
+});
 export const ZBatchStatus = z.object({ id: z.string(), status: z.enum(BATCH_STATUSES) });
 export const ZPayBatchRequest = z
   .object({

@@ -3,11 +3,9 @@
 // database refuses a second booking of the same time on PGlite and PostgreSQL alike.
 import { addDays, formatChineseDate, type IsoDate } from '../../policy/dates.ts';
 import { AppError } from '../app-error.ts';
+import { BOOKING_HORIZON_DAYS } from '../../vocabulary/enrolment.ts';
 
 export const SLOT_MINUTES = 30;
-
-/** How far ahead a base may be booked: a season's planning, so a slot is not held for a far-off year. */
-export const BOOKING_HORIZON_DAYS = 180;
 
 /**
  * A booking is for the business date or a later day (a past day cannot be used), and no later than
@@ -15,7 +13,11 @@ export const BOOKING_HORIZON_DAYS = 180;
  */
 export function checkBookingDay(day: IsoDate, today: IsoDate): void {
   if (day < today)
-    throw new AppError('invalid_input', `day: 预约日期 ${formatChineseDate(day)} 已过（今天是 ${formatChineseDate(today)}），只能预约今天或以后的日期`, 'day');
+    throw new AppError(
+      'invalid_input',
+      `day: 预约日期 ${formatChineseDate(day)} 已过（今天是 ${formatChineseDate(today)}），只能预约今天或以后的日期`,
+      'day',
+    );
   const last = addDays(today, BOOKING_HORIZON_DAYS);
   if (day > last)
     throw new AppError(

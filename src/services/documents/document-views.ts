@@ -340,7 +340,6 @@ export async function batchSignatureList(tx: Tx, actor: Actor | null, id: string
   };
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // (d) 开班审查记录: the class, its hours against the catalog's, the roster and the reviewer's decision
 // ---------------------------------------------------------------------------------------------

@@ -129,4 +129,3 @@ export function allowedBatchActs(actor: Actor, held: ReadonlySet<PaymentDuty>, b
     (act) => batchActRefusal(actor, held, batch, act) === null,
   );
 }
-

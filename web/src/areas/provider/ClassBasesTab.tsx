@@ -10,13 +10,12 @@ import { useMemo, useState } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { useBusinessDate } from '../../business-date.tsx';
-import { BOOKING_HORIZON_DAYS } from '../../../../src/services/bases/base-rules.ts';
 import { Dialog, DialogCancelButton, LoadError } from '../../components.tsx';
 import { DateInput } from '../../date-input.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { areaName } from '../../labels.ts';
-import { BOOKER_ROLE_NAMES, TEXTBOOK_KIND_NAMES } from '../../../../src/vocabulary/enrolment.ts';
+import { BOOKER_ROLE_NAMES, BOOKING_HORIZON_DAYS, TEXTBOOK_KIND_NAMES } from '../../../../src/vocabulary/enrolment.ts';
 import type { TClassView } from '../../../../src/api/routes/classes.types.ts';
 import type {
   TBaseBooking,
