@@ -20,6 +20,7 @@ import { maskPersonalData, type Actor } from '../services/access.ts';
 import type { Store } from '../store/database.ts';
 import { operations, REDACT_PATHS, type OperationsOptions } from './operations.ts';
 import { registerRoutes } from './routes/index.ts';
+import type { TFieldIssue } from './routes/fields.types.ts';
 import { webApp } from './web-app.ts';
 
 declare module 'fastify' {
@@ -35,18 +36,13 @@ export const SESSION_COOKIE = 'upskill_session';
 /** A JSON body's limit (uploaded files have their own, limits.ts). */
 const BODY_LIMIT = 10 * 1024 * 1024;
 
-interface FieldIssue {
-  field: string;
-  message: string;
-}
-
 /** Request validation with Chinese messages and the product's field paths (`body.startDate`). */
 function validatorCompiler({ schema, httpPart }: { schema: ZodType; httpPart?: string }) {
   return (data: unknown) => {
     const result = schema.safeParse(data, { error: chineseMessage });
     if (result.success) return { value: result.data };
     const part = httpPart === 'querystring' ? 'query' : (httpPart ?? 'body');
-    const issues: FieldIssue[] = result.error.issues.map((i) => ({ field: formatPath([part, ...i.path]), message: i.message }));
+    const issues: TFieldIssue[] = result.error.issues.map((i) => ({ field: formatPath([part, ...i.path]), message: i.message }));
     return { error: new AppError('invalid_input', `${issues[0]!.field}: ${issues[0]!.message}`, issues[0]!.field, issues) };
   };
 }

@@ -8,6 +8,10 @@ export const DECLINE_REASONS = ['名额已满', '不符合培训对象条件', '
 /** §5.4 textbooks: a national standard one, or one developed locally where none exists. */
 export const TEXTBOOK_KIND_NAMES = { standard: '标准教材', local: '地方开发教材' } as const;
 
+/** How far ahead a public training base may be booked, in days from the business date (the server
+ *  refuses a later day; the booking forms grey it out): a season's planning, not a far-off year. */
+export const BOOKING_HORIZON_DAYS = 180;
+
 /** Who books a public training base (§5.4: open to enterprises, colleges and providers). */
 export const BOOKER_ROLE_NAMES = {
   provider: '培训机构',

@@ -79,3 +79,31 @@ export const NOTE_KIND_NAMES: Record<NoteKind, string> = { comment: '意见', fl
 /** An enterprise's R8 standing for a year (§5.2: an enterprise payee is paid 80% unless its education fund was fully used). */
 export const R8_VERDICT_NAMES = { applies: '适用 80% 规则', not_applies: '按标准全额补贴', unknown: '尚未登记，待补充' } as const;
 export type R8Verdict = keyof typeof R8_VERDICT_NAMES;
+
+/** A payment batch: built as a draft, confirmed by a second person, paid (through the bank), or cancelled. */
+export const BATCH_STATUSES = ['draft', 'confirmed', 'paying', 'paid', 'cancelled'] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
+export const BATCH_STATUS_NAMES: Record<BatchStatus, string> = {
+  draft: '草稿（待确认）',
+  confirmed: '已确认（待支付）',
+  paying: '支付中',
+  paid: '已支付',
+  cancelled: '已取消',
+};
+
+/** A risk-sampled class's on-site inspection (过程监督): planned when drawn, done once its result is recorded. */
+export const INSPECTION_STATUSES = ['planned', 'done'] as const;
+export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
+export const INSPECTION_STATUS_NAMES: Record<InspectionStatus, string> = { planned: '待检查', done: '已检查' };
+export const INSPECTION_RESULTS = ['clean', 'irregular'] as const;
+export type InspectionResult = (typeof INSPECTION_RESULTS)[number];
+export const INSPECTION_RESULT_NAMES: Record<InspectionResult, string> = { clean: '未发现问题', irregular: '发现违规' };
+
+/** A publicity notice (公示): open, paused while an objection is handled, or closed once its days have run. */
+export const NOTICE_STATUSES = ['open', 'paused', 'closed'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+export const NOTICE_STATUS_NAMES: Record<NoticeStatus, string> = { open: '公示中', paused: '异议暂停', closed: '已结束' };
+/** An objection to a notice: open until the office finds it upheld or dismissed. */
+export const OBJECTION_STATUSES = ['open', 'upheld', 'dismissed'] as const;
+export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
+export const OBJECTION_STATUS_NAMES: Record<ObjectionStatus, string> = { open: '待处理', upheld: '成立', dismissed: '不成立' };

@@ -31,6 +31,8 @@ import { residentIdCheckChar } from '../../src/policy/identifiers.ts';
 import { luhnValid } from '../../src/services/payments/payee-accounts.ts';
 import { createTrainingBase } from '../../src/services/bases/create-training-base.ts';
 import { bookTrainingBase } from '../../src/services/bases/book-training-base.ts';
+import { businessToday } from '../../src/services/business-date.ts';
+import { addDays } from '../../src/policy/dates.ts';
 import { createCompetition } from '../../src/services/skills/create-competition.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -1015,7 +1017,7 @@ const TABLE: Record<string, Row> = {
     body: ({ n }) => ({
       baseId: CAP.base,
       classId: null,
-      day: '2021-07-01',
+      day: addDays(businessToday(), 31), // a base is booked for a day to come
       startsAt: `${String(n % 24).padStart(2, '0')}:00`,
       endsAt: `${String(n % 24).padStart(2, '0')}:30`,
       seats: 1,
@@ -1802,7 +1804,7 @@ beforeAll(async () => {
       const b = await bookTrainingBase(tx, booker(who, side), {
         baseId: base.id,
         classId: null,
-        day: '2021-06-01',
+        day: addDays(businessToday(), 30),
         startsAt: side === 'A' ? '08:00' : '14:00',
         endsAt: side === 'A' ? '10:00' : '16:00',
         seats: 5,

@@ -327,6 +327,12 @@ describe("The bank's return file", () => {
     expect(await t.store.db.selectFrom('payment_batch_items').select('outcome').where('outcome', 'is not', null).execute()).toEqual([]);
   });
 
+  it('a file without the return’s columns is refused naming the bank return and the missing column', async () => {
+    const res = await upload(Buffer.from(`\uFEFF批次号,序号,收款账号,金额（元）\r\n${batchNumber},1,${card(1)},1870.00\r\n`));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe('body.file: 银行回单第 1 行缺少列："处理结果"（请按文档所列的银行回单格式）');
+  });
+
   it('must answer the whole file the bank was sent, to the fen', async () => {
     const res = await upload(csv([`${batchNumber},1,${card(1)},1870.00,成功,B20201101001,`]));
     expect(res.json().error.message).toBe(

@@ -251,7 +251,7 @@ describe('The roster as an Excel file', () => {
         ['1', '甲'],
       ]),
     );
-    expect(noHeaders.json().error.message).toBe('body.file: 第 1 行缺少列："身份证号"、"姓名"（请使用下载的模板）');
+    expect(noHeaders.json().error.message).toBe('body.file: 花名册第 1 行缺少列："身份证号"、"姓名"（请使用下载的模板）');
     const good = await xlsx([HEAD, [rid(503), '学员3', employer]]);
     expect((await upload(other, `/classes/${id}/roster`, good)).statusCode).toBe(404);
     expect((await upload(provider, `/classes/${id}/roster`, good)).statusCode).toBe(200);

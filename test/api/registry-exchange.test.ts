@@ -266,7 +266,8 @@ describe('a malformed extract is refused whole, naming row and column, and nothi
   it('refuses a file without the layout’s columns, and a CSV in neither UTF-8 nor GB18030', async () => {
     const res = await upload('dibao', '2021-10-31', Buffer.from('身份证号,姓名\r\n1,2\r\n'), 'text/csv');
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toContain('第 1 行缺少列："起始日期"');
+    // Named as the register the office chose, not as some other kind of file.
+    expect(res.json().error.message).toBe('body.file: 城市最低生活保障家庭登记数据第 1 行缺少列："起始日期"（请使用下载的模板）');
     const res2 = await upload('dibao', '2021-10-31', Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41]), 'text/csv');
     expect(res2.statusCode).toBe(400);
   });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertEnterprise, insertPerson, insertProvider } from '../../src/store/seed/registries.ts';
 import { inTransaction } from '../../src/store/transaction.ts';
 import { openTestApp, sessionFor, type TestApp } from '../support/api.ts';
+import { businessDateIs, restoreBusinessDateAfterAll } from '../support/business-date.ts';
 import { rid, usccOf } from '../support/registry-fixtures.ts';
 
 let t: TestApp;
@@ -33,7 +34,10 @@ const booking = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+// The bookings below are for June 2021: the product runs as of the spring before.
+restoreBusinessDateAfterAll();
 beforeAll(async () => {
+  businessDateIs('2021-05-20');
   t = await openTestApp();
   await inTransaction(t.store.db, async (tx) => {
     await insertProvider(tx, { id: 'P-TB', name: '焊接学校', scopes: [{ program: 'employment_skill' }] });
@@ -113,6 +117,20 @@ describe('Public training bases', () => {
       '容量 30',
     );
     expect((await call(enterprise, 'POST', '/base-bookings', booking({ day: '2021-06-02', startsAt: '08:15' }))).statusCode).toBe(400);
+  });
+
+  it('a day already past, or beyond the booking horizon, is refused naming the day; today itself may be booked', async () => {
+    const past = await call(enterprise, 'POST', '/base-bookings', booking({ day: '2021-05-19' }));
+    expect(past.statusCode).toBe(400);
+    expect(past.json().error.message).toBe('body.day: 预约日期 2021年5月19日 已过（今天是 2021年5月20日），只能预约今天或以后的日期');
+    const far = await call(enterprise, 'POST', '/base-bookings', booking({ day: '2021-11-17' }));
+    expect(far.statusCode).toBe(400);
+    expect(far.json().error.message).toBe('body.day: 实训基地最多提前 180 天预约，最晚可约到 2021年11月16日');
+    expect(
+      (await call(enterprise, 'POST', '/base-bookings', booking({ day: '2021-11-16', startsAt: '08:00', endsAt: '08:30' }))).statusCode,
+    ).toBe(201);
+    const today = await call(enterprise, 'POST', '/base-bookings', booking({ day: '2021-05-20', startsAt: '08:00', endsAt: '08:30' }));
+    expect(today.statusCode, today.body).toBe(201);
   });
 
   it('the calendar shows the day; a cancelled booking frees its time', async () => {

@@ -1,11 +1,9 @@
 // The one way the browser talks to the server: JSON over same-origin /api/v1. The session cookie is
 // httpOnly, so the app never sees it; `credentials: 'same-origin'` sends it with every call.
+import type { TFieldIssue } from '../../src/api/routes/fields.types.ts';
 
-/** One problem the server found in a request, by field path (`body.sessions[2].day`). */
-export interface FieldIssue {
-  field: string;
-  message: string;
-}
+/** One problem the server found in a request, by field path (`body.sessions[2].day`): the server's shape. */
+export type FieldIssue = TFieldIssue;
 
 export class ApiError extends Error {
   constructor(
@@ -71,10 +69,5 @@ export async function api<T>(
   return data as T;
 }
 
-/** A server-side page of a list (every list endpoint returns this shape). */
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+/** A server-side page of a list (every list endpoint returns this shape): the server's own type. */
+export type { Page } from '../../src/services/paging.ts';

@@ -1,6 +1,7 @@
 // Response schemas of the routes in bank-payments.ts (the web imports their types).
 import { z } from 'zod';
 import { PAYEE_KINDS } from '../../services/payments/payee-accounts.ts';
+import { BATCH_STATUSES } from '../../vocabulary/statuses.ts';
 
 // Responses.
 export const ZPayeeAccount = z.object({
@@ -32,7 +33,7 @@ export const ZBankReturnResult = z.object({
   unchanged: z.number(),
   paidFen: z.number(),
   failedFen: z.number(),
-  batchStatus: z.string(),
+  batchStatus: z.enum(BATCH_STATUSES),
 });
 const ZMessage = z.object({
   id: z.number(),

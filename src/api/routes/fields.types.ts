@@ -77,6 +77,9 @@ export const ZFile = z
   .custom<Buffer | Readable>(() => true)
   .meta({ type: 'string', format: 'binary' })
   .describe('文件内容（二进制，类型见 Content-Type）');
+/** One problem the server found in a request, by field path (`body.sessions[2].day`), with its Chinese message. */
+export const ZFieldIssue = z.object({ field: z.string(), message: z.string() });
+export type TFieldIssue = z.infer<typeof ZFieldIssue>;
 /** An error answer ({ error: { code, message, field } }), for a route that documents one beside its file. */
 export const ZErrorAnswer = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().nullable() }),

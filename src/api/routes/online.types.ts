@@ -1,6 +1,6 @@
 // Response schemas of the routes in online.ts (the web imports their types).
 import { z } from 'zod';
-import { LESSON_KIND_NAMES } from '../../vocabulary/online.ts';
+import { LESSON_KIND_NAMES, VIEWING_STATES } from '../../vocabulary/online.ts';
 import { sortKeys } from './fields.types.ts';
 
 // Responses.
@@ -39,7 +39,7 @@ export const ZCheckQuestion = z.object({ id: z.number(), prompt: z.string(), opt
 export const ZViewingState = z.object({
   viewingId: z.number(),
   lessonId: z.number(),
-  state: z.string(),
+  state: z.enum(VIEWING_STATES),
   countedSeconds: z.number(),
   durationSeconds: z.number(),
   addedSeconds: z.number(),
@@ -51,7 +51,7 @@ export const ZViewingState = z.object({
 export const ZAnswerOnlineCheckResult = z.object({
   viewingId: z.number(),
   lessonId: z.number(),
-  state: z.string(),
+  state: z.enum(VIEWING_STATES),
   countedSeconds: z.number(),
   durationSeconds: z.number(),
   addedSeconds: z.number(),

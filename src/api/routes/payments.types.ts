@@ -1,5 +1,6 @@
 // Request and response schemas of /payment-batches.
 import { z } from 'zod';
+import { BATCH_STATUSES } from '../../vocabulary/statuses.ts';
 
 export const ZBatchIdParams = z.object({ id: z.string().min(1).max(80) });
 export const ZBuildBatchRequest = z.object({ areaCode: z.string().min(6).max(12), fundId: z.string().min(1).max(80) }).strict();
@@ -10,7 +11,7 @@ export const ZBatchView = z.object({
   fundSource: z.string(),
   areaCode: z.string(),
   fundId: z.string(),
-  status: z.string(),
+  status: z.enum(BATCH_STATUSES),
   totalFen: z.number(),
   items: z.number(),
   paid: z.number(),
@@ -61,8 +62,14 @@ export const ZBatchView = z.object({
     .describe('查看者现在可以对该批次进行的操作（按其支付职责与“编制人不复核、复核人不支付”）'),
 });
 export const ZCancelBatchRequest = z.object({ reason: z.string().trim().min(1, '请说明取消理由').max(500) }).strict();
-export const ZBuiltBatch = z.object({ id: z.string(), number: z.string(), status: z.string(), claims: z.number(), totalFen: z.number() });
-export const ZBatchStatus = z.object({ id: z.string(), status: z.string() });
+export const ZBuiltBatch = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: z.enum(BATCH_STATUSES),
+  claims: z.number(),
+  totalFen: z.number(),
+});
+export const ZBatchStatus = z.object({ id: z.string(), status: z.enum(BATCH_STATUSES) });
 export const ZPayBatchRequest = z
   .object({
     bankRef: z.string().max(200).describe('银行出具的支付凭证号（银行流水号），整批各笔均记此号；重新执行须相同'),
@@ -70,13 +77,13 @@ export const ZPayBatchRequest = z
   .strict();
 export const ZPaidBatch = z.object({
   id: z.string(),
-  status: z.string(),
+  status: z.enum(BATCH_STATUSES),
   paidNow: z.number(),
   items: z.number(),
   paid: z.number(),
   held: z.number().describe('本次因劳动者异议未办结而暂缓支付的笔数'),
 });
-export const ZCancelledBatch = z.object({ id: z.string(), status: z.string(), released: z.number() });
+export const ZCancelledBatch = z.object({ id: z.string(), status: z.enum(BATCH_STATUSES), released: z.number() });
 
 // The shapes the web reads (type-only imports there: erased from the bundle).
 export type TBatchView = z.infer<typeof ZBatchView>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLAIM_STATUSES, NOTICE_STATUSES } from '../../vocabulary/statuses.ts';
 import { NOTICE_CLAIM_SORTS, NOTICE_SORTS } from '../../services/public/public-notices.ts';
 import { areaCode, isoDate, optionalText, pageQuery, sortKeys } from './fields.types.ts';
 
@@ -21,7 +22,7 @@ export const ZPublicNoticeView = z.object({
   startsOn: z.string(),
   workingDays: z.number(),
   endsOn: z.string(),
-  status: z.string(),
+  status: z.enum(NOTICE_STATUSES),
   current: z.boolean(),
   claims: z.number(),
   totalFen: z.number(),
@@ -42,7 +43,7 @@ export const ZPublicNoticeClaimView = z.object({
   residentId: z.string(),
   amountFen: z.number().nullable(),
   payee: z.string().nullable(),
-  status: z.string(),
+  status: z.enum(CLAIM_STATUSES),
   objected: z.boolean(),
 });
 export const ZPublicNoticeClaimViewPage = z.object({

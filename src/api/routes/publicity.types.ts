@@ -1,5 +1,6 @@
 // Request and response schemas of /publicity-notices and /objections.
 import { z } from 'zod';
+import { NOTICE_STATUSES } from '../../vocabulary/statuses.ts';
 import { ZIsoDate } from './claims.types.ts';
 
 const id = z.string().min(1).max(80);
@@ -27,7 +28,7 @@ export const ZNoticeResponse = z.object({
   startsOn: z.string(),
   workingDays: z.number(),
   endsOn: z.string(),
-  status: z.string(),
+  status: z.enum(NOTICE_STATUSES),
   claims: z.number(),
 });
 export const ZNoticeView = z.object({
@@ -38,14 +39,14 @@ export const ZNoticeView = z.object({
   startsOn: z.string(),
   workingDays: z.number(),
   endsOn: z.string(),
-  status: z.string(),
+  status: z.enum(NOTICE_STATUSES),
   claims: z.number(),
 });
 export const ZNoticeList = z.array(ZNoticeView);
 export const ZObjectionReceived = z.object({
   id: z.string(),
   noticeId: z.string(),
-  status: z.string(),
+  status: z.enum(NOTICE_STATUSES).describe('受理异议后公示的状态（暂停）'),
   daysLeft: z.number(),
   receivedOn: z.string(),
 });
@@ -53,11 +54,11 @@ export const ZObjectionResolution = z.object({
   objectionId: z.string(),
   verdict: z.string(),
   noticeId: z.string(),
-  noticeStatus: z.string(),
+  noticeStatus: z.enum(NOTICE_STATUSES),
   endsOn: z.string(),
   resolvedOn: z.string(),
 });
-export const ZNoticeClosed = z.object({ id: z.string(), status: z.string(), endsOn: z.string(), closedOn: z.string() });
+export const ZNoticeClosed = z.object({ id: z.string(), status: z.enum(NOTICE_STATUSES), endsOn: z.string(), closedOn: z.string() });
 
 // The shapes the web reads (type-only imports there: erased from the bundle).
 export type TNoticeView = z.infer<typeof ZNoticeView>;

@@ -4,10 +4,11 @@ import { BATCH_SORTS } from '../../services/review/list-batches.ts';
 import { LINE_SORTS } from '../../services/review/list-batch-lines.ts';
 import { NOTICE_SORTS } from '../../services/review/list-notices.ts';
 import { areaCode, okList, pageQuery, sortKeys } from './fields.types.ts';
+import { BATCH_STATUSES, NOTICE_STATUSES, OBJECTION_STATUSES } from '../../vocabulary/statuses.ts';
 
 export const ZListNoticesQuery = z.object({
   ...pageQuery(sortKeys(NOTICE_SORTS)),
-  status: z.enum(['open', 'paused', 'closed']).optional(),
+  status: z.enum(NOTICE_STATUSES).optional(),
   areaCode: areaCode.optional(),
   closable: z.enum(['true']).optional().describe('true：只列出期满待结束的公示（以业务日期为准）'),
   q: z.string().trim().min(1).max(40).optional().describe('公示编号（或其一部分）或标题中的文字'),
@@ -20,7 +21,7 @@ export const ZNoticeSummary = z.object({
   startsOn: z.string(),
   workingDays: z.number(),
   endsOn: z.string(),
-  status: z.string(),
+  status: z.enum(NOTICE_STATUSES),
   claims: z.number(),
   objections: z.number(),
   openObjections: z.number(),
@@ -36,7 +37,7 @@ export const ZNoticeDetail = z.object({
   startsOn: z.string(),
   workingDays: z.number(),
   endsOn: z.string(),
-  status: z.string(),
+  status: z.enum(NOTICE_STATUSES),
   pausedOn: z.string().nullable(),
   daysLeft: z.number().nullable(),
   closable: z.boolean(),
@@ -54,7 +55,7 @@ export const ZNoticeDetail = z.object({
       raisedBy: z.string(),
       raisedAt: z.string(),
       receivedOn: z.string().nullable().describe('受理日期（业务日期）'),
-      status: z.string(),
+      status: z.enum(OBJECTION_STATUSES),
       resolution: z.string().nullable(),
       resolvedBy: z.string().nullable(),
       resolvedAt: z.string().nullable(),
@@ -67,7 +68,7 @@ export const ZNoticeDetail = z.object({
 
 export const ZListBatchesQuery = z.object({
   ...pageQuery(sortKeys(BATCH_SORTS)),
-  status: z.enum(['draft', 'confirmed', 'paying', 'paid', 'cancelled']).optional(),
+  status: z.enum(BATCH_STATUSES).optional(),
   areaCode: areaCode.optional(),
   fundId: z.string().min(1).max(80).optional(),
   q: z.string().trim().min(1).max(40).optional().describe('支付批次编号（或其一部分）'),
@@ -79,7 +80,7 @@ export const ZBatchSummary = z.object({
   fundSource: z.string(),
   areaCode: z.string(),
   fundId: z.string(),
-  status: z.string(),
+  status: z.enum(BATCH_STATUSES),
   totalFen: z.number(),
   items: z.number(),
   paid: z.number(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RULE_WEIGHTS } from '../../services/risk/risk-parameters.ts';
 import { areaCode, isoDate, optionalText, text } from './fields.types.ts';
+import { INSPECTION_RESULTS, INSPECTION_STATUSES } from '../../vocabulary/statuses.ts';
 
 const page = {
   page: z.coerce.number().int().min(1).max(1_000_000).optional(),
@@ -42,8 +43,8 @@ export const ZInspectionsQuery = z.object({
   sort: z.enum(['id', 'score', 'probability']).optional(),
   order: z.enum(['asc', 'desc']).optional(),
   sampleId: ref.optional(),
-  status: z.enum(['planned', 'done']).optional(),
-  result: z.enum(['clean', 'irregular']).optional(),
+  status: z.enum(INSPECTION_STATUSES).optional(),
+  result: z.enum(INSPECTION_RESULTS).optional(),
   classId: ref.optional(),
   areaCode: areaCode.optional(),
 });
@@ -56,7 +57,7 @@ export const ZEvaluationsQuery = z.object({
   areaCode: areaCode.optional(),
 });
 export const ZSampleRequest = z.strictObject({ seed: text(100), areaCode: areaCode.nullish() });
-export const ZInspectionResultRequest = z.strictObject({ result: z.enum(['clean', 'irregular']), note: text(2000), inspectedOn: isoDate });
+export const ZInspectionResultRequest = z.strictObject({ result: z.enum(INSPECTION_RESULTS), note: text(2000), inspectedOn: isoDate });
 const basis = z.strictObject({ findingIds: z.array(ref).max(100).optional(), inspectionId: ref.nullish() }).optional();
 export const ZSanctionRequest = z.discriminatedUnion('target', [
   z.strictObject({ target: z.literal('claim'), claimId: ref, reason: text(2000), on: isoDate, basis }),
@@ -160,8 +161,8 @@ export const ZInspectionView = z.object({
   score: z.number(),
   probability: z.number(),
   draw: z.number(),
-  status: z.string(),
-  result: z.string().nullable(),
+  status: z.enum(INSPECTION_STATUSES),
+  result: z.enum(INSPECTION_RESULTS).nullable(),
   note: z.string().nullable(),
   inspectedOn: z.string().nullable(),
   inspectedBy: z.string().nullable(),
@@ -170,8 +171,8 @@ export const ZInspectionViewPage = z.object({ items: z.array(ZInspectionView), t
 export const ZRecordInspectionResult = z.object({
   id: z.string(),
   classId: z.string(),
-  status: z.string(),
-  result: z.string(),
+  status: z.enum(INSPECTION_STATUSES),
+  result: z.enum(INSPECTION_RESULTS),
   note: z.string(),
   inspectedOn: z.string(),
 });

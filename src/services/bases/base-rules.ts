@@ -1,9 +1,31 @@
 // Public training bases (§5.4): open to enterprises, colleges and providers, charging consumables
 // only. A booking holds half-hour slots (base_booking_slots, primary key (base, day, slot)): the
 // database refuses a second booking of the same time on PGlite and PostgreSQL alike.
+import { addDays, formatChineseDate, type IsoDate } from '../../policy/dates.ts';
 import { AppError } from '../app-error.ts';
+import { BOOKING_HORIZON_DAYS } from '../../vocabulary/enrolment.ts';
 
 export const SLOT_MINUTES = 30;
+
+/**
+ * A booking is for the business date or a later day (a past day cannot be used), and no later than
+ * the horizon; else a Chinese error naming the field.
+ */
+export function checkBookingDay(day: IsoDate, today: IsoDate): void {
+  if (day < today)
+    throw new AppError(
+      'invalid_input',
+      `day: 预约日期 ${formatChineseDate(day)} 已过（今天是 ${formatChineseDate(today)}），只能预约今天或以后的日期`,
+      'day',
+    );
+  const last = addDays(today, BOOKING_HORIZON_DAYS);
+  if (day > last)
+    throw new AppError(
+      'invalid_input',
+      `day: 实训基地最多提前 ${BOOKING_HORIZON_DAYS} 天预约，最晚可约到 ${formatChineseDate(last)}`,
+      'day',
+    );
+}
 
 /** '08:30' → minutes since midnight, on a half-hour boundary; else a Chinese error naming the field. */
 export function slotMinutes(time: string, field: string): number {

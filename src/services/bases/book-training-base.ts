@@ -1,8 +1,9 @@
 // 预约实训基地 (§5.4): a provider (a college included), an enterprise or an HR office books a span of a
 // day at a base, optionally for one of its classes, for a number of seats up to the base's capacity,
-// listing the consumables it will use; the charge is consumables × quantity at the price list's
-// price, frozen on the booking, in integer fen. A time already booked is refused by the slots'
-// primary key (the database, not a read-then-write check); audited.
+// listing the consumables it will use, on the business date or a later day within the horizon; the
+// charge is consumables × quantity at the price list's price, frozen on the booking, in integer fen.
+// A time already booked is refused by the slots' primary key (the database, not a read-then-write
+// check); audited.
 import { newUuid } from '../../store/ids.ts';
 import { actorLabel, requireRole, type Actor } from '../access.ts';
 import { appendAudit, type Tx } from '../../store/audit-log.ts';
@@ -10,7 +11,8 @@ import { AppError } from '../app-error.ts';
 import { classInScope } from '../classes/class-scope.ts';
 import { formatChineseDate } from '../../policy/dates.ts';
 import type { BookerRole } from '../../store/schema.ts';
-import { consumablesTotal, slotsOf } from './base-rules.ts';
+import { businessToday } from '../business-date.ts';
+import { checkBookingDay, consumablesTotal, slotsOf } from './base-rules.ts';
 import { getBaseBooking, type BaseBookingView } from './list-base-bookings.ts';
 
 export interface BookingInput {
@@ -28,6 +30,7 @@ export async function bookTrainingBase(tx: Tx, actor: Actor | null, input: Booki
   const a = requireRole(actor, 'provider', 'enterprise', 'city', 'county');
   const base = await tx.selectFrom('training_bases').selectAll().where('id', '=', input.baseId).executeTakeFirst();
   if (!base) throw new AppError('invalid_input', 'baseId: 没有这个实训基地', 'baseId');
+  checkBookingDay(input.day, businessToday());
   const slots = slotsOf(input.startsAt, input.endsAt);
   if (input.seats > base.capacity)
     throw new AppError('invalid_input', `seats: 超过实训基地“${base.name}”的容量 ${base.capacity} 人`, 'seats');

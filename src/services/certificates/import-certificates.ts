@@ -74,7 +74,8 @@ export async function importCertificates(
   const a = requireRole(actor, 'city', 'county', 'enterprise', 'evaluator');
   const C = CERTIFICATE_COLUMNS;
   const required = [C.issuerCode, C.number, C.type, C.residentId, C.name, C.issuedOn];
-  const sheet = format === 'csv' ? await readCsv(file, required) : await readSheet(file, required);
+  const kind = { name: '证书导入文件', layout: 'template' } as const;
+  const sheet = format === 'csv' ? await readCsv(file, required, kind) : await readSheet(file, required, kind);
   const problems: RowProblem[] = [];
   const lines: CertificateLine[] = sheet.rows.map((r) => {
     const typeText = r.get(C.type);

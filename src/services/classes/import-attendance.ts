@@ -129,7 +129,7 @@ export async function importAttendance(
       : [];
     return { ...rs, recorded };
   });
-  const sheet = await readSheet(file, [ID]);
+  const sheet = await readSheet(file, [ID], { name: '考勤表', layout: 'template' });
   const marks = checkSheet(sheet, roster, sessions, recorded);
   return inTransaction(db, async (tx) => {
     let count = 0;

@@ -62,7 +62,7 @@ const YES_NO: Record<string, boolean> = { 是: true, 否: false };
 export async function importRoster(db: Db, actor: Actor | null, classId: string, file: unknown): Promise<ClassView> {
   const a = requireRole(actor, 'provider', 'county', 'city');
   await inTransaction(db, async (tx) => assertClassStatus((await classForChange(tx, a, classId)).status, EDITABLE, '导入花名册'));
-  const sheet = await readSheet(file, [ROSTER_COLUMNS.residentId, ROSTER_COLUMNS.name]);
+  const sheet = await readSheet(file, [ROSTER_COLUMNS.residentId, ROSTER_COLUMNS.name], { name: '花名册', layout: 'template' });
   const max = limits().classTrainees;
   if (sheet.rows.length > max) {
     throw new AppError('invalid_input', `file: 花名册有 ${sheet.rows.length} 名学员，超过每班 ${max} 名的上限，未导入`, 'file');

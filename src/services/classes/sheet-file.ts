@@ -59,6 +59,22 @@ export function refuseRows(problems: RowProblem[], what: string): never {
 }
 
 const fileError = (message: string) => new AppError('invalid_input', `file: ${message}`, 'file');
+
+/**
+ * What a file is, as its caller knows it: the name users call it (花名册, 银行回单, 社会保险参保登记数据…)
+ * and where its columns come from — a template the product hands out, or a layout the docs describe
+ * (a bank's return is the bank's file, not ours).
+ */
+export interface FileKind {
+  name: string;
+  layout: 'template' | 'documented';
+}
+
+/** The message of a file whose header row lacks required columns: names the file's kind and the columns. */
+export function missingColumnsMessage(kind: FileKind, missing: string[]): string {
+  const how = kind.layout === 'template' ? '请使用下载的模板' : `请按文档所列的${kind.name}格式`;
+  return `${kind.name}第 1 行缺少列：${missing.map((h) => `"${h}"`).join('、')}（${how}）`;
+}
 const NOT_XLSX = '文件不是有效的 Excel（.xlsx）文件，请用下载的模板填写后上传';
 
 /**
@@ -307,7 +323,7 @@ const columnLetters = (n: number): string =>
  * Reads the first sheet; `required` headers must be present (a file-level problem otherwise). Empty
  * rows are skipped. Call it OUTSIDE any database transaction.
  */
-export async function readSheet(body: unknown, required: string[]): Promise<ReadSheet> {
+export async function readSheet(body: unknown, required: string[], kind: FileKind): Promise<ReadSheet> {
   if (!Buffer.isBuffer(body) || body.length === 0) {
     throw fileError(`请上传 Excel 文件（.xlsx，Content-Type: ${XLSX_MIME}）`);
   }
@@ -315,7 +331,7 @@ export async function readSheet(body: unknown, required: string[]): Promise<Read
   if (body.length > lim.xlsxBytes) throw fileError(`文件大小为 ${bytesText(body.length)}，超过 ${bytesText(lim.xlsxBytes)} 的上限`);
   let read: { headers: string[]; rows: PlainSheetRow[] };
   try {
-    read = await inSheetThread({ op: 'read', body: new Uint8Array(body), required, lim });
+    read = await inSheetThread({ op: 'read', body: new Uint8Array(body), required, kind, lim });
   } catch (e) {
     if (e instanceof AppError) throw e;
     // The thread ran out of its own memory or died: the file is refused, the server goes on.
@@ -332,7 +348,12 @@ export async function readSheet(body: unknown, required: string[]): Promise<Read
 }
 
 /** readSheet's work, in the sheet thread: the checks on the zip, then the rows as plain data. */
-export async function parseSheet(body: Buffer, required: string[], lim: Limits): Promise<{ headers: string[]; rows: PlainSheetRow[] }> {
+export async function parseSheet(
+  body: Buffer,
+  required: string[],
+  kind: FileKind,
+  lim: Limits,
+): Promise<{ headers: string[]; rows: PlainSheetRow[] }> {
   const parts = await unpack(body, lim);
   const order = [WORKBOOK_RELS, WORKBOOK, SHARED_STRINGS, STYLES, 'xl/worksheets/sheet1.xml'];
   if (!parts.has(SHARED_STRINGS)) parts.set(SHARED_STRINGS, Buffer.from(EMPTY_SST));
@@ -395,7 +416,7 @@ export async function parseSheet(body: Buffer, required: string[], lim: Limits):
               if (h && !columnOf.has(h)) columnOf.set(h, i + 1);
             });
             const missing = required.filter((h) => !columnOf.has(h));
-            if (missing.length > 0) throw fileError(`第 1 行缺少列：${missing.map((h) => `"${h}"`).join('、')}（请使用下载的模板）`);
+            if (missing.length > 0) throw fileError(missingColumnsMessage(kind, missing));
             continue;
           }
         }
@@ -419,7 +440,7 @@ export async function parseSheet(body: Buffer, required: string[], lim: Limits):
     throw fileError(NOT_XLSX);
   }
   if (headers === null || headers.length === 0) {
-    if (required.length > 0) throw fileError(`第 1 行缺少列：${required.map((h) => `"${h}"`).join('、')}（请使用下载的模板）`);
+    if (required.length > 0) throw fileError(missingColumnsMessage(kind, required));
     headers = [];
   }
   return { headers: headers.filter(Boolean), rows };
@@ -432,13 +453,13 @@ export async function parseSheet(body: Buffer, required: string[], lim: Limits):
 export const CSV_MIME = 'text/csv';
 
 /** Reads a CSV file's rows like readSheet (header on line 1; empty rows skipped). Call it OUTSIDE any transaction. */
-export async function readCsv(body: unknown, required: string[]): Promise<ReadSheet> {
+export async function readCsv(body: unknown, required: string[], kind: FileKind): Promise<ReadSheet> {
   if (!Buffer.isBuffer(body) || body.length === 0) throw fileError('请上传 CSV 文件（Content-Type: text/csv）');
   const lim = limits();
   if (body.length > lim.xlsxBytes) throw fileError(`文件大小为 ${bytesText(body.length)}，超过 ${bytesText(lim.xlsxBytes)} 的上限`);
   let read: { headers: string[]; rows: PlainSheetRow[] };
   try {
-    read = await inSheetThread({ op: 'csv', body: new Uint8Array(body), required, lim });
+    read = await inSheetThread({ op: 'csv', body: new Uint8Array(body), required, kind, lim });
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw fileError(`文件解析时超出了资源上限（${(e as Error).message}），未导入`);
@@ -453,7 +474,12 @@ export async function readCsv(body: unknown, required: string[]): Promise<ReadSh
 }
 
 /** readCsv's work, in the sheet thread. */
-export async function parseCsv(body: Buffer, required: string[], lim: Limits): Promise<{ headers: string[]; rows: PlainSheetRow[] }> {
+export async function parseCsv(
+  body: Buffer,
+  required: string[],
+  kind: FileKind,
+  lim: Limits,
+): Promise<{ headers: string[]; rows: PlainSheetRow[] }> {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
@@ -476,7 +502,7 @@ export async function parseCsv(body: Buffer, required: string[], lim: Limits): P
   if (records.length > lim.sheetRows + 1) throw fileError(`文件超过 ${lim.sheetRows} 行数据的上限，未导入。请分批导入`);
   const headers = (records[0] ?? []).map((h) => h.trim());
   const missing = required.filter((h) => !headers.includes(h));
-  if (missing.length > 0) throw fileError(`第 1 行缺少列：${missing.map((h) => `"${h}"`).join('、')}（请使用文档所列的回单格式）`);
+  if (missing.length > 0) throw fileError(missingColumnsMessage(kind, missing));
   const rows: PlainSheetRow[] = [];
   for (let i = 1; i < records.length; i++) {
     const r = records[i]!;

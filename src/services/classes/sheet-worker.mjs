@@ -19,9 +19,9 @@ parentPort.on('message', (m) => {
     try {
       const result =
         m.op === 'read'
-          ? await sheets.parseSheet(Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength), m.required, m.lim)
+          ? await sheets.parseSheet(Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength), m.required, m.kind, m.lim)
           : m.op === 'csv'
-            ? await sheets.parseCsv(Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength), m.required, m.lim)
+            ? await sheets.parseCsv(Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength), m.required, m.kind, m.lim)
             : new Uint8Array(await sheets.buildSheet(m.sheetName, m.columns, m.rows));
       parentPort.postMessage({ id: m.id, result }, result instanceof Uint8Array ? [result.buffer] : []);
     } catch (e) {

@@ -20,7 +20,7 @@ import { FUND_SOURCE_NAMES } from '../funds/fund-balance.ts';
 import { notFound } from '../record-scope.ts';
 import { requireInArea, requireOffice } from '../review/review-scope.ts';
 import { CITY_AREA, CITY_NAME } from '../../vocabulary/areas.ts';
-import { CLAIM_STATUS_NAMES, CLASS_STATUS_NAMES, OUTCOME_NAMES } from '../../vocabulary/statuses.ts';
+import { BATCH_STATUS_NAMES, CLAIM_STATUS_NAMES, CLASS_STATUS_NAMES, OUTCOME_NAMES } from '../../vocabulary/statuses.ts';
 
 /** What every document carries at its head and foot. */
 export interface DocumentHead {
@@ -339,14 +339,6 @@ export async function batchSignatureList(tx: Tx, actor: Actor | null, id: string
     paidBy: await personOf(tx, paidBy?.actor),
   };
 }
-
-export const BATCH_STATUS_NAMES: Record<string, string> = {
-  draft: '待复核',
-  confirmed: '已复核，待支付',
-  paying: '支付中',
-  paid: '已支付',
-  cancelled: '已作废',
-};
 
 // ---------------------------------------------------------------------------------------------
 // (d) 开班审查记录: the class, its hours against the catalog's, the roster and the reviewer's decision

@@ -121,9 +121,10 @@ const EXAMPLE_ID = '510402199001011234';
 const EXAMPLE_NAME = '张三（示例，请删除本行）';
 
 /** Reads the file's first sheet (or the CSV) with the layout's required headers; outside any transaction. */
-async function readExtract(extract: RegistryExtract, columns: LayoutColumn[]): Promise<ReadSheet> {
+async function readExtract(extract: RegistryExtract, columns: LayoutColumn[], register: string): Promise<ReadSheet> {
   const required = columns.filter((c) => c.required).map((c) => c.header);
-  const sheet = extract.format === 'csv' ? await readCsv(extract.body, required) : await readSheet(extract.body, required);
+  const kind = { name: `${register}数据`, layout: 'template' } as const;
+  const sheet = extract.format === 'csv' ? await readCsv(extract.body, required, kind) : await readSheet(extract.body, required, kind);
   if (sheet.rows.length === 0) throw new AppError('invalid_input', 'file: 文件中没有数据行（第 1 行为表头，数据从第 2 行起）', 'file');
   return sheet;
 }
@@ -215,7 +216,7 @@ function periodSource(l: PeriodLayout): RegistrySource {
     columns,
     example: l.example,
     async read(extract) {
-      const sheet = await readExtract(extract, columns);
+      const sheet = await readExtract(extract, columns, l.name);
       const problems: RowProblem[] = [];
       const rows: RegistryRow[] = [];
       const seen = new Map<string, number>();
@@ -294,7 +295,7 @@ const socialInsurance: RegistrySource = {
   ],
   example: [EXAMPLE_ID, EXAMPLE_NAME, '91510400MA6200001E', '攀枝花示例钢铁有限公司', '2020-01', '', ''],
   async read(extract) {
-    const sheet = await readExtract(extract, this.columns);
+    const sheet = await readExtract(extract, this.columns, this.name);
     const problems: RowProblem[] = [];
     const rows: RegistryRow[] = [];
     const pensionOf = new Map<string, { row: number; date: string | null }>();

@@ -10,6 +10,7 @@ import { AppError } from '../app-error.ts';
 import type { Actor } from '../access.ts';
 import { ONLINE_TIMING, checkDelayMs } from './online-lesson.ts';
 import { randomBelow } from '../chance.ts';
+import type { ViewingStateCode } from '../../vocabulary/online.ts';
 
 export interface ViewingRow {
   id: number;
@@ -39,7 +40,7 @@ export interface ViewingState {
   lessonId: number;
   /** counting: time counts; check: a question waits (nothing counts until it is answered right);
    *  complete: the lesson's duration is reached; closed: this viewing ended (start a new one). */
-  state: 'counting' | 'check' | 'complete' | 'closed';
+  state: ViewingStateCode;
   /** This person's counted seconds of the lesson, all viewings together. */
   countedSeconds: number;
   durationSeconds: number;

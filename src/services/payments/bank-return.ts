@@ -23,6 +23,7 @@ import { accountHmac } from './account-crypto.ts';
 import { bankFactsOf, CHECKSUM_MARK, fenToYuanText, yuanTextToFen } from './bank-file.ts';
 import { payeeRef } from './payee-accounts.ts';
 import { batchActRefusal, dutiesOf } from './payment-duties.ts';
+import type { BatchStatus } from '../../vocabulary/statuses.ts';
 
 export const BANK_RETURN_COLUMNS = {
   batch: '批次号',
@@ -49,7 +50,7 @@ export interface BankReturnResult {
   unchanged: number;
   paidFen: number;
   failedFen: number;
-  batchStatus: string;
+  batchStatus: BatchStatus;
 }
 
 type Parsed = {
@@ -75,7 +76,8 @@ export async function importBankReturn(
     throw new AppError('not_found', '没有找到这个支付批次', 'batchId');
   // Outside the transaction: the bytes' digest and the rows (in the sheet thread, within the limits).
   const required = [C.batch, C.line, C.account, C.amount, C.result];
-  const sheet: ReadSheet = input.format === 'csv' ? await readCsv(input.file, required) : await readSheet(input.file, required);
+  const kind = { name: '银行回单', layout: 'documented' } as const;
+  const sheet: ReadSheet = input.format === 'csv' ? await readCsv(input.file, required, kind) : await readSheet(input.file, required, kind);
   const sha256 = createHash('sha256')
     .update(input.file as Buffer)
     .digest('hex');

@@ -9,6 +9,7 @@ import type { Database, PaymentDuty } from '../../store/schema.ts';
 import { actorLabel, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
 import { DUTY_NAMES, dutiesForRole } from '../../vocabulary/roles.ts';
+import { BATCH_STATUS_NAMES, type BatchStatus } from '../../vocabulary/statuses.ts';
 
 /** The duties the login holds now (read from the record, not the session: a change by the city applies at once). */
 export async function dutiesOf(tx: Kysely<Database>, actor: Actor): Promise<Set<PaymentDuty>> {
@@ -40,7 +41,7 @@ export interface BankFacts {
 }
 
 interface BatchFacts {
-  status: string;
+  status: BatchStatus;
   area_code: string;
   created_by: string;
   confirmed_by: string | null;
@@ -128,11 +129,3 @@ export function allowedBatchActs(actor: Actor, held: ReadonlySet<PaymentDuty>, b
     (act) => batchActRefusal(actor, held, batch, act) === null,
   );
 }
-
-export const BATCH_STATUS_NAMES: Record<string, string> = {
-  draft: '草稿',
-  confirmed: '已确认',
-  paying: '支付中',
-  paid: '已支付',
-  cancelled: '已取消',
-};

@@ -5,6 +5,7 @@ import type { Tx } from '../../store/audit-log.ts';
 import { maskName, maskResidentId } from '../access.ts';
 import { notFound } from '../record-scope.ts';
 import { likePattern, readPage, type Page, type PageQuery } from '../paging.ts';
+import type { ClaimStatus, NoticeStatus } from '../../vocabulary/statuses.ts';
 
 export const NOTICE_SORTS = { startsOn: 'n.starts_on', endsOn: 'n.ends_on', title: 'n.title' } as const;
 export const NOTICE_CLAIM_SORTS = { number: 'c.number', id: 'c.id', program: 'c.program', amount: 'c.amount_fen' } as const;
@@ -18,7 +19,7 @@ export interface PublicNoticeView {
   startsOn: string;
   workingDays: number;
   endsOn: string;
-  status: string;
+  status: NoticeStatus;
   current: boolean;
   claims: number;
   totalFen: number;
@@ -33,7 +34,7 @@ export interface PublicNoticeClaimView {
   residentId: string;
   amountFen: number | null;
   payee: string | null;
-  status: string;
+  status: ClaimStatus;
   objected: boolean;
 }
 

@@ -3,11 +3,12 @@ import type { Tx } from '../../store/audit-log.ts';
 import type { Actor } from '../access.ts';
 import { likePattern, readPage, type Page, type PageQuery } from '../paging.ts';
 import { officeArea, requireOffice } from './review-scope.ts';
+import type { BatchStatus } from '../../vocabulary/statuses.ts';
 
 export const BATCH_SORTS = { createdAt: 'b.created_at', total: 'b.total_fen', status: 'b.status' } as const;
 
 export interface ListBatchesInput extends PageQuery<keyof typeof BATCH_SORTS> {
-  status?: 'draft' | 'confirmed' | 'paying' | 'paid' | 'cancelled';
+  status?: BatchStatus;
   areaCode?: string;
   fundId?: string;
   q?: string;
@@ -20,7 +21,7 @@ export interface BatchSummary {
   fundSource: string;
   areaCode: string;
   fundId: string;
-  status: string;
+  status: BatchStatus;
   totalFen: number;
   items: number;
   paid: number;

@@ -4,6 +4,7 @@ import type { Actor } from '../access.ts';
 import { businessToday } from '../business-date.ts';
 import { likePattern, readPage, type Page, type PageQuery } from '../paging.ts';
 import { officeArea, requireOffice } from './review-scope.ts';
+import type { NoticeStatus } from '../../vocabulary/statuses.ts';
 
 export const NOTICE_SORTS = { startsOn: 'n.starts_on', endsOn: 'n.ends_on', createdAt: 'n.created_at' } as const;
 
@@ -24,7 +25,7 @@ export interface NoticeSummary {
   startsOn: string;
   workingDays: number;
   endsOn: string;
-  status: string;
+  status: NoticeStatus;
   claims: number;
   openObjections: number;
   objections: number;

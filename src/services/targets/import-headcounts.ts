@@ -65,7 +65,7 @@ const WHOLE = /^\d+$/;
 
 export async function importHeadcounts(db: Db, actor: Actor | null, file: unknown): Promise<HeadcountImportResult> {
   const a = requireRole(actor, 'city');
-  const sheet = await readSheet(file, [C.uscc, C.year, C.mainPostEmployees]);
+  const sheet = await readSheet(file, [C.uscc, C.year, C.mainPostEmployees], { name: '主要岗位职工人数表', layout: 'template' });
   const lines = await checkHeadcounts(db, sheet);
   return inTransaction(db, async (tx) => {
     const by = actorLabel(a);

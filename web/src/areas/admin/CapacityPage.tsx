@@ -9,13 +9,14 @@ import { useState } from 'react';
 import { Navigate } from 'react-router';
 import { api, ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
+import { useBusinessDate } from '../../business-date.tsx';
 import { Dialog, DialogCancelButton, LoadError } from '../../components.tsx';
 import { DateInput } from '../../date-input.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { areaName } from '../../labels.ts';
 import { RequireAuth } from '../../layout/RequireAuth.tsx';
-import { BOOKER_ROLE_NAMES, TEXTBOOK_KIND_NAMES } from '../../../../src/vocabulary/enrolment.ts';
+import { BOOKER_ROLE_NAMES, BOOKING_HORIZON_DAYS, TEXTBOOK_KIND_NAMES } from '../../../../src/vocabulary/enrolment.ts';
 import type {
   TBaseBooking,
   TBaseBookings,
@@ -175,7 +176,8 @@ function BaseDialog({ onClose, onDone }: { onClose(): void; onDone(): void }) {
 
 function CalendarModal({ base, onClose }: { base: Base; onClose(): void }) {
   const { me } = useAuth();
-  const [month, setMonth] = useState(dayjs().startOf('month'));
+  const { day: today } = useBusinessDate();
+  const [month, setMonth] = useState(() => today().startOf('month'));
   const from = month.format('YYYY-MM-DD');
   const to = month.endOf('month').format('YYYY-MM-DD');
   const loaded = useApi<TBaseBookings>(`/training-bases/${base.id}/bookings`, { from, to });
@@ -249,6 +251,9 @@ function CalendarModal({ base, onClose }: { base: Base; onClose(): void }) {
 }
 
 function BookingDialog({ base, onClose, onDone }: { base: Base; onClose(): void; onDone(): void }) {
+  // From the business date on (never a day already past), up to the horizon, as the server checks.
+  const { beforeToday, day: today } = useBusinessDate();
+  const unbookable = (d: dayjs.Dayjs) => beforeToday(d) || d.isAfter(today().add(BOOKING_HORIZON_DAYS, 'day'), 'day');
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const submit = async (v: {
@@ -292,7 +297,7 @@ function BookingDialog({ base, onClose, onDone }: { base: Base; onClose(): void;
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ items: [{}] }}>
         <Space wrap>
           <Form.Item name="day" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
-            <DateInput />
+            <DateInput disabledDate={unbookable} />
           </Form.Item>
           <Form.Item name="startsAt" label="开始" rules={[{ required: true, message: '开始时间' }]}>
             <Select style={{ width: 100 }} options={times.map((t) => ({ value: t, label: t }))} />

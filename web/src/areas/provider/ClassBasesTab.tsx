@@ -15,7 +15,7 @@ import { DateInput } from '../../date-input.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
 import { useApi } from '../../hooks.ts';
 import { areaName } from '../../labels.ts';
-import { BOOKER_ROLE_NAMES, TEXTBOOK_KIND_NAMES } from '../../../../src/vocabulary/enrolment.ts';
+import { BOOKER_ROLE_NAMES, BOOKING_HORIZON_DAYS, TEXTBOOK_KIND_NAMES } from '../../../../src/vocabulary/enrolment.ts';
 import type { TClassView } from '../../../../src/api/routes/classes.types.ts';
 import type {
   TBaseBooking,
@@ -276,8 +276,9 @@ function useTakenSlots(baseId: string | undefined, day: Dayjs | null) {
 
 function BookingDialog({ cls, onClose, onDone }: { cls: ClassRef; onClose(): void; onDone(): void }) {
   const bases = useApi<TTrainingBasePage>('/training-bases', { pageSize: 200 });
-  // A base is booked from the business date on, never for a day already past.
-  const { beforeToday } = useBusinessDate();
+  // A base is booked from the business date on (never for a day already past), up to the horizon.
+  const { beforeToday, day: today } = useBusinessDate();
+  const unbookable = (d: Dayjs) => beforeToday(d) || d.isAfter(today().add(BOOKING_HORIZON_DAYS, 'day'), 'day');
   const [form] = Form.useForm();
   const [baseId, setBaseId] = useState<string | undefined>();
   const [day, setDay] = useState<Dayjs | null>(null);
@@ -391,7 +392,7 @@ function BookingDialog({ cls, onClose, onDone }: { cls: ClassRef; onClose(): voi
                     setSlots(new Set());
                     setRefused(null);
                   }}
-                  disabledDate={beforeToday}
+                  disabledDate={unbookable}
                 />
               </Form.Item>
               <Form.Item

@@ -7,10 +7,10 @@ import { formatDate, formatMoney } from '../../format.ts';
 import { areaName } from '../../labels.ts';
 import { AreaFilter, ExportButton, ListFilters, useServerList, type ExportColumn } from '../../list.tsx';
 import type { TPublicNoticeView as PublicNoticeView } from '../../../../src/api/routes/public-info.types.ts';
+import { NOTICE_STATUS_NAMES, type NoticeStatus } from '../../../../src/vocabulary/statuses.ts';
 
 const FILTERS = ['state', 'areaCode', 'title'] as const;
 const SORTABLE: Record<string, string> = { startsOn: 'startsOn', endsOn: 'endsOn', title: 'title' };
-export const NOTICE_STATUS_NAMES: Record<string, string> = { open: '公示中', paused: '异议处理中（暂停）', closed: '已结束' };
 
 const EXPORT: ExportColumn<PublicNoticeView>[] = [
   { title: '公示标题', value: (n) => n.title, width: 36 },
@@ -23,7 +23,7 @@ const EXPORT: ExportColumn<PublicNoticeView>[] = [
   { title: '金额合计（元）', value: (n) => n.totalFen / 100, width: 16 },
 ];
 
-export function NoticeStatusTag({ status }: { status: string }) {
+export function NoticeStatusTag({ status }: { status: NoticeStatus }) {
   return <Tag color={status === 'open' ? 'gold' : status === 'paused' ? 'orange' : 'default'}>{NOTICE_STATUS_NAMES[status] ?? status}</Tag>;
 }
 
@@ -51,7 +51,7 @@ export default function PublicityPage() {
       sortOrder: list.sortOrder('startsOn'),
       render: (_: unknown, n) => `${formatDate(n.startsOn)} 至 ${formatDate(n.endsOn)}（${n.workingDays}个工作日）`,
     },
-    { title: '状态', dataIndex: 'status', key: 'status', width: 150, render: (s: string) => <NoticeStatusTag status={s} /> },
+    { title: '状态', dataIndex: 'status', key: 'status', width: 150, render: (s: NoticeStatus) => <NoticeStatusTag status={s} /> },
     { title: '申领', dataIndex: 'claims', key: 'claims', width: 70, align: 'right' },
     { title: '金额合计', dataIndex: 'totalFen', key: 'totalFen', width: 130, align: 'right', render: formatMoney },
   ];

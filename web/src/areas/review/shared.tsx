@@ -26,15 +26,7 @@ export type {
 /** A fund as GET /funds lists it (the pages here read its id, source, year and budget). */
 export type Fund = TFundBalance;
 
-export const NOTICE_STATUS_NAMES: Record<string, string> = { open: '公示中', paused: '异议暂停', closed: '已结束' };
-export const OBJECTION_STATUS_NAMES: Record<string, string> = { open: '待处理', upheld: '成立', dismissed: '不成立' };
-export const BATCH_STATUS_NAMES: Record<string, string> = {
-  draft: '草稿（待确认）',
-  confirmed: '已确认（待支付）',
-  paying: '支付中',
-  paid: '已支付',
-  cancelled: '已取消',
-};
+export { BATCH_STATUS_NAMES, NOTICE_STATUS_NAMES, OBJECTION_STATUS_NAMES } from '../../../../src/vocabulary/statuses.ts';
 export const PAYEE_NAMES: Record<string, string> = { individual: '个人', enterprise: '企业', institution: '培训机构' };
 export const FUND_SOURCE_NAMES: Record<string, string> = {
   special_action: '职业技能提升行动专账资金',

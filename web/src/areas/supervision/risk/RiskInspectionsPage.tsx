@@ -32,6 +32,7 @@ import { INSPECTION_RESULT_NAMES, INSPECTION_STATUS_NAMES, LEVELS, levelOf, RISK
 import type { Inspection, SampleResult } from './risk-types.ts';
 import { SanctionModal, type SanctionPrefill } from './SanctionModal.tsx';
 import { useBusinessDate } from '../../../business-date.tsx';
+import type { InspectionResult } from '../../../../../src/vocabulary/statuses.ts';
 
 const FILTERS = ['sampleId', 'status', 'result', 'areaCode', 'classId'] as const;
 const SORTABLE: Record<string, string> = { id: 'id', score: 'score', probability: 'probability' };
@@ -113,7 +114,7 @@ function SampleForm({ onSampled }: { onSampled(s: SampleResult): void }) {
 }
 
 interface ResultValues {
-  result: 'clean' | 'irregular';
+  result: InspectionResult;
   inspectedOn: import('dayjs').Dayjs;
   note: string;
 }
@@ -170,12 +171,7 @@ function ResultModal({ inspection, onClose, onDone }: { inspection: Inspection |
         </Typography.Paragraph>
         <Form form={form} name="inspection" layout="vertical" aria-label="检查结果" initialValues={{ inspectedOn: day() }} preserve={false}>
           <Form.Item label="检查结果" name="result" rules={[{ required: true, message: '请选择检查结果' }]}>
-            <Radio.Group
-              options={[
-                { value: 'clean', label: '未发现问题' },
-                { value: 'irregular', label: '发现违规' },
-              ]}
-            />
+            <Radio.Group options={options(INSPECTION_RESULT_NAMES)} />
           </Form.Item>
           <Form.Item label="检查日期" name="inspectedOn" rules={[{ required: true, message: '请选择检查日期' }]}>
             <DateInput />

@@ -41,8 +41,7 @@ export const SANCTION_KIND_NAMES: Record<string, string> = {
   provider_delisted: '取消培训机构补贴性培训资格',
 };
 
-export const INSPECTION_STATUS_NAMES: Record<string, string> = { planned: '待检查', done: '已检查' };
-export const INSPECTION_RESULT_NAMES: Record<string, string> = { clean: '未发现问题', irregular: '发现违规' };
+export { INSPECTION_RESULT_NAMES, INSPECTION_STATUS_NAMES } from '../../../../../src/vocabulary/statuses.ts';
 
 /** Evidence keys as read by a person. Unknown keys show as they are. */
 export const EVIDENCE_LABELS: Record<string, string> = {
