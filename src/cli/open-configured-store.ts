@@ -1,10 +1,8 @@
 // Where the data lives (DESIGN.md conventions): DATABASE_URL when set; otherwise PGlite in
 // UPSKILL_DATA_DIR (default ./data, created on first use); `--data DIR` overrides both.
 import { resolve } from 'node:path';
-import { sql } from 'kysely';
 import { DataDirLockedError } from '../store/data-dir-lock.ts';
-import { migrate, openStore, type Db, type Store } from '../store/database.ts';
-import { MIGRATIONS } from '../store/migrations/index.ts';
+import { migrate, migratedToLatest, openStore, type Store } from '../store/database.ts';
 import { seedReferenceData } from '../store/seed/reference-data.ts';
 import { inTransaction } from '../store/transaction.ts';
 import { settings } from '../settings.ts';
@@ -19,20 +17,6 @@ export function configuredLocation(flags: StoreFlags): { url: string; dataDir?: 
   const config = settings();
   const url = flags.data ? undefined : config.databaseUrl;
   return url ? { url } : { dataDir: resolve(flags.data ?? config.dataDir) };
-}
-
-/**
- * Whether the applied migrations are exactly the ones this build knows: two small queries, where
- * Kysely's migrator first introspects every column of every table (~0.4 s of CPU per check on PGlite,
- * two checks per run). Anything else — never migrated, behind, or a database from a newer build (which
- * the migrator refuses, naming the migration) — goes to the migrator.
- */
-async function migratedToLatest(db: Db): Promise<boolean> {
-  const { rows } = await sql<{ t: string | null }>`select to_regclass('upskill_migrations')::text as t`.execute(db);
-  if (!rows[0]?.t) return false;
-  const applied = new Set((await sql<{ name: string }>`select name from upskill_migrations`.execute(db)).rows.map((r) => r.name));
-  const known = Object.keys(MIGRATIONS);
-  return applied.size === known.length && known.every((m) => applied.has(m));
 }
 
 /**
