@@ -57,7 +57,8 @@ export function useCjkFont(doc: PDFKit.PDFDocument): void {
   if (!parsed) {
     const opened = fontkit.create(data, family);
     // A collection (.ttc) opened without a face name cannot lay out text: say what to set, not a stack.
-    if (!('layout' in opened)) throw new Error('中文字体文件是字体集合（.ttc）：请用环境变量 UPSKILL_CJK_FONT_FAMILY 指定其中字体的 PostScript 名称');
+    if (!('layout' in opened))
+      throw new Error('中文字体文件是字体集合（.ttc）：请用环境变量 UPSKILL_CJK_FONT_FAMILY 指定其中字体的 PostScript 名称');
     parsed = opened;
     parsedFontCache.set(key, parsed);
   }
