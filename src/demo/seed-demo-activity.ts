@@ -77,7 +77,7 @@ import { traineeActor } from './demo-actors.ts';
 import { withInstant } from '../services/clock.ts';
 import { recordAssessment } from '../services/classes/record-assessment.ts';
 import { completeAssessmentOnly } from '../services/classes/complete-assessment.ts';
-import { recordCertificate } from '../services/classes/record-certificate.ts';
+import { recordCertificates, type CertificateInput } from '../services/classes/record-certificate.ts';
 import { closeClassOnly } from '../services/classes/close-class.ts';
 import { submitClaim, type SubmitClaimInput } from '../services/claims/submit-claim.ts';
 import { decideClaims } from '../services/claims/decide-claims.ts';
@@ -1277,6 +1277,8 @@ async function runClasses(story: AfterReviewApplications) {
     }
     await recordAssessment(tx, actor, s.id!, { results });
     await completeAssessmentOnly(tx, actor, s.id!);
+    // The class's certificates in one call (recordCertificates), in roster order.
+    const certificates: CertificateInput[] = [];
     for (const t of s.trainees) {
       const o = per.get(t.residentId)!;
       if (!o.qualified) continue;
@@ -1310,15 +1312,10 @@ async function runClasses(story: AfterReviewApplications) {
             : '攀枝花示例职业技能鉴定所（虚构）';
       // Issued a few days after the class ends, and never after the demo's today (a certificate is not dated ahead).
       const issued = addDays(end, r.int(3, 12));
-      await recordCertificate(tx, actor, s.id!, {
-        residentId: t.residentId,
-        type,
-        number,
-        issuedOn: issued > DEMO_TODAY ? DEMO_TODAY : issued,
-        issuer,
-      });
+      certificates.push({ residentId: t.residentId, type, number, issuedOn: issued > DEMO_TODAY ? DEMO_TODAY : issued, issuer });
       o.cert = { type, number };
     }
+    await recordCertificates(tx, actor, s.id!, certificates);
     if (s.status === 'closed') await closeClassOnly(tx, classReviewer(s), s.id!, { note: '结业考核验收合格' });
   }
   planted.push({

@@ -12,7 +12,7 @@ import PDFDocument from 'pdfkit';
 import type { Actor } from '../services/access.ts';
 import { ATTACHMENT_KIND_NAMES, requiredClassDocuments, type AttachmentKind } from '../services/attachments/attachment-kinds.ts';
 import { checkAttachmentFile } from '../services/attachments/check-attachment-file.ts';
-import { uploadAttachment } from '../services/attachments/upload-attachment.ts';
+import { uploadAttachments } from '../services/attachments/upload-attachment.ts';
 import { cjkFont, cjkFontInstalled } from '../services/reports/report-files.ts';
 import type { Tx } from '../store/transaction.ts';
 
@@ -85,12 +85,13 @@ export async function attachClassDocuments(tx: Tx, classes: ClassForDocuments[])
   let uploaded = 0;
   for (const c of classes) {
     const number = (await tx.selectFrom('classes').select('number').where('id', '=', c.id).executeTakeFirstOrThrow()).number;
+    const uploads = [];
     for (const kind of requiredClassDocuments(c.program)) {
       if (!pdfs.has(kind)) pdfs.set(kind, await demoPdf(kind));
-      const file = await checkAttachmentFile(pdfs.get(kind)!, `${ATTACHMENT_KIND_NAMES[kind]}-${number}.pdf`);
-      await uploadAttachment(tx, c.uploader, { recordKind: 'class', recordId: c.id, kind, file });
-      uploaded++;
+      uploads.push({ kind, file: await checkAttachmentFile(pdfs.get(kind)!, `${ATTACHMENT_KIND_NAMES[kind]}-${number}.pdf`) });
     }
+    // A class's documents in one call (uploadAttachments), in the order its program lists them.
+    uploaded += (await uploadAttachments(tx, c.uploader, 'class', c.id, uploads)).length;
   }
   return uploaded;
 }
