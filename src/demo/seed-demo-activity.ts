@@ -84,7 +84,7 @@ import { decideClaims } from '../services/claims/decide-claims.ts';
 import { reviewClaim } from '../services/claims/review-claim.ts';
 import { rejectClaim } from '../services/claims/reject-claim.ts';
 import { withdrawClaim } from '../services/claims/withdraw-claim.ts';
-import { approveClaim } from '../services/claims/approve-claim.ts';
+import { approveClaims } from '../services/claims/approve-claim.ts';
 import { recordAnnualCapException } from '../services/claims/record-annual-cap-exception.ts';
 import { publishClaims } from '../services/publicity/publish-claims.ts';
 import { closeNotice } from '../services/publicity/close-notice.ts';
@@ -1744,7 +1744,12 @@ async function reviewPublishAndPay(story: AfterSubmitAndDecideClaims) {
   for (const { area, ids, id } of waveANotices) {
     const reviewer = reviewerOf(area);
     await closeNotice(tx, reviewer, { noticeId: id });
-    for (const claimId of ids) if (claimId !== rejectedByObjection) await approveClaim(tx, reviewer, { claimId });
+    // The notice's claims approved in one call (approveClaims), in the notice's order.
+    await approveClaims(
+      tx,
+      reviewer,
+      ids.filter((claimId) => claimId !== rejectedByObjection),
+    );
   }
   // The §4.1 claim goes the same way (its plan was listed; no advance to settle on this one).
   // One payment batch paid (东区, 2020 special-action fund): built by 东区 (经办), confirmed by the
