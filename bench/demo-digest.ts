@@ -83,4 +83,13 @@ for (const { name } of tables.rows) {
     select count(*) as n, md5(string_agg(${row}, '' order by ${row})) as digest from ${sql.table(name)}`.execute(store.db);
   console.log(`${name}\t${result.rows[0]!.n}\t${result.rows[0]!.digest ?? '-'}`);
 }
+// claim_period_deltas is a log of each statement's net effect on the period figures (one row per
+// statement and key): a batch that updates many claims in one statement writes fewer, larger rows. What
+// the reports read is its sum per key, printed here.
+const folded = await sql<{ n: string; digest: string | null }>`
+  select count(*) as n, md5(string_agg(f::text, '' order by f::text)) as digest from (
+    select year, quarter, program, area_code, status, sum(claims) as claims, sum(amount_fen) as amount_fen
+    from claim_period_deltas group by year, quarter, program, area_code, status
+    having sum(claims) <> 0 or sum(amount_fen) <> 0) f`.execute(store.db);
+console.log(`claim_period_deltas (summed per key)\t${folded.rows[0]!.n}\t${folded.rows[0]!.digest ?? '-'}`);
 await store.close();
