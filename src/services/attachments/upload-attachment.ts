@@ -64,7 +64,11 @@ export async function uploadAttachments(
   if (Number(kept.n) >= max)
     throw new AppError('invalid_input', `该${RECORD_KIND_NAMES[recordKind]}已有 ${max} 个附件（含被替换的），达到上限`, 'file');
   if (Number(kept.n) + uploads.length > max)
-    throw new AppError('invalid_input', `该${RECORD_KIND_NAMES[recordKind]}已有 ${kept.n} 个附件（含被替换的），最多还能添加 ${max - Number(kept.n)} 个`, 'file');
+    throw new AppError(
+      'invalid_input',
+      `该${RECORD_KIND_NAMES[recordKind]}已有 ${kept.n} 个附件（含被替换的），最多还能添加 ${max - Number(kept.n)} 个`,
+      'file',
+    );
   const replaced = new Set<string>();
   for (const input of uploads) {
     if (!input.replaces) continue;

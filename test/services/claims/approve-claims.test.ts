@@ -32,7 +32,14 @@ beforeAll(async () => {
       CLAIMS.map((_, i) => ({ residentId: residentId(950 + i) })),
     );
     for (const [i, id] of CLAIMS.entries())
-      await insertClaimRow(tx, { id, residentId: residentId(950 + i), status: 'reviewed', outcome: 'eligible', amountFen: 100_000, payee: 'individual' });
+      await insertClaimRow(tx, {
+        id,
+        residentId: residentId(950 + i),
+        status: 'reviewed',
+        outcome: 'eligible',
+        amountFen: 100_000,
+        payee: 'individual',
+      });
     const notice = await withBusinessClock({ today: '2020-07-06' }, () =>
       publishClaims(tx, dongqu, { areaCode: '510402', title: '2020 年公示', startsOn: '2020-07-06', claimIds: CLAIMS }),
     );

@@ -49,13 +49,7 @@ async function assessedClass(): Promise<string> {
 }
 
 const auditOf = (action: string, entityId: string) =>
-  store.db
-    .selectFrom('audit_log')
-    .select(['data'])
-    .where('action', '=', action)
-    .where('entity_id', '=', entityId)
-    .orderBy('seq')
-    .execute();
+  store.db.selectFrom('audit_log').select(['data']).where('action', '=', action).where('entity_id', '=', entityId).orderBy('seq').execute();
 
 beforeAll(async () => {
   store = await openTestStore();
@@ -77,12 +71,20 @@ describe('A class’s certificates recorded in one call', () => {
         { residentId: PEOPLE[0]!, type: 'skill_level', number: 'BATCH-0001', issuedOn: '2021-06-05', issuer: '鉴定所' },
       ]),
     );
-    const rows = await store.db.selectFrom('certificates').select(['id', 'number', 'resident_id']).where('class_id', '=', id).orderBy('id').execute();
+    const rows = await store.db
+      .selectFrom('certificates')
+      .select(['id', 'number', 'resident_id'])
+      .where('class_id', '=', id)
+      .orderBy('id')
+      .execute();
     expect(rows.map((r) => [Number(r.id), r.number, r.resident_id])).toEqual([
       [ids[0]!.id, 'BATCH-0002', PEOPLE[1]],
       [ids[1]!.id, 'BATCH-0001', PEOPLE[0]],
     ]);
-    expect((await auditOf('class.certificate', id)).map((e) => (e.data as { number: string }).number)).toEqual(['BATCH-0002', 'BATCH-0001']);
+    expect((await auditOf('class.certificate', id)).map((e) => (e.data as { number: string }).number)).toEqual([
+      'BATCH-0002',
+      'BATCH-0001',
+    ]);
     expect((await verifyAuditChain(store.db)).ok).toBe(true);
   });
 
