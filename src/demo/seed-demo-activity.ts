@@ -77,14 +77,14 @@ import { traineeActor } from './demo-actors.ts';
 import { withInstant } from '../services/clock.ts';
 import { recordAssessment } from '../services/classes/record-assessment.ts';
 import { completeAssessmentOnly } from '../services/classes/complete-assessment.ts';
-import { recordCertificate } from '../services/classes/record-certificate.ts';
+import { recordCertificates, type CertificateInput } from '../services/classes/record-certificate.ts';
 import { closeClassOnly } from '../services/classes/close-class.ts';
 import { submitClaim, type SubmitClaimInput } from '../services/claims/submit-claim.ts';
 import { decideClaims } from '../services/claims/decide-claims.ts';
 import { reviewClaim } from '../services/claims/review-claim.ts';
 import { rejectClaim } from '../services/claims/reject-claim.ts';
 import { withdrawClaim } from '../services/claims/withdraw-claim.ts';
-import { approveClaim } from '../services/claims/approve-claim.ts';
+import { approveClaims } from '../services/claims/approve-claim.ts';
 import { recordAnnualCapException } from '../services/claims/record-annual-cap-exception.ts';
 import { publishClaims } from '../services/publicity/publish-claims.ts';
 import { closeNotice } from '../services/publicity/close-notice.ts';
@@ -1277,6 +1277,8 @@ async function runClasses(story: AfterReviewApplications) {
     }
     await recordAssessment(tx, actor, s.id!, { results });
     await completeAssessmentOnly(tx, actor, s.id!);
+    // The class's certificates in one call (recordCertificates), in roster order.
+    const certificates: CertificateInput[] = [];
     for (const t of s.trainees) {
       const o = per.get(t.residentId)!;
       if (!o.qualified) continue;
@@ -1310,15 +1312,10 @@ async function runClasses(story: AfterReviewApplications) {
             : '攀枝花示例职业技能鉴定所（虚构）';
       // Issued a few days after the class ends, and never after the demo's today (a certificate is not dated ahead).
       const issued = addDays(end, r.int(3, 12));
-      await recordCertificate(tx, actor, s.id!, {
-        residentId: t.residentId,
-        type,
-        number,
-        issuedOn: issued > DEMO_TODAY ? DEMO_TODAY : issued,
-        issuer,
-      });
+      certificates.push({ residentId: t.residentId, type, number, issuedOn: issued > DEMO_TODAY ? DEMO_TODAY : issued, issuer });
       o.cert = { type, number };
     }
+    await recordCertificates(tx, actor, s.id!, certificates);
     if (s.status === 'closed') await closeClassOnly(tx, classReviewer(s), s.id!, { note: '结业考核验收合格' });
   }
   planted.push({
@@ -1747,7 +1744,12 @@ async function reviewPublishAndPay(story: AfterSubmitAndDecideClaims) {
   for (const { area, ids, id } of waveANotices) {
     const reviewer = reviewerOf(area);
     await closeNotice(tx, reviewer, { noticeId: id });
-    for (const claimId of ids) if (claimId !== rejectedByObjection) await approveClaim(tx, reviewer, { claimId });
+    // The notice's claims approved in one call (approveClaims), in the notice's order.
+    await approveClaims(
+      tx,
+      reviewer,
+      ids.filter((claimId) => claimId !== rejectedByObjection),
+    );
   }
   // The §4.1 claim goes the same way (its plan was listed; no advance to settle on this one).
   // One payment batch paid (东区, 2020 special-action fund): built by 东区 (经办), confirmed by the

@@ -4,15 +4,15 @@
 // use case, a small generated PDF of every kind its program requires (attachment-kinds.ts) — except the
 // few left without on purpose, so the warning is still seen where it is true.
 //
-// Speed: pdfkit parses the CJK font for every document (about half a second each here), so each kind's
-// PDF is built once per seeding and uploaded to every class (its own row, its own file name). Without
+// Speed: each kind's PDF is built once per seeding (a document still costs tens of milliseconds: pdfkit
+// subsets the CJK font for each) and uploaded to every class (its own row, its own file name). Without
 // a CJK font the PDFs are written in a built-in Latin font and say so: the demo never fails for a font.
 // Deterministic: a fixed creation date, and the rows' ids come from the demo's id source.
 import PDFDocument from 'pdfkit';
 import type { Actor } from '../services/access.ts';
 import { ATTACHMENT_KIND_NAMES, requiredClassDocuments, type AttachmentKind } from '../services/attachments/attachment-kinds.ts';
 import { checkAttachmentFile } from '../services/attachments/check-attachment-file.ts';
-import { uploadAttachment } from '../services/attachments/upload-attachment.ts';
+import { uploadAttachments } from '../services/attachments/upload-attachment.ts';
 import { cjkFontInstalled, useCjkFont } from '../services/reports/report-files.ts';
 import type { Tx } from '../store/transaction.ts';
 
@@ -83,12 +83,13 @@ export async function attachClassDocuments(tx: Tx, classes: ClassForDocuments[])
   let uploaded = 0;
   for (const c of classes) {
     const number = (await tx.selectFrom('classes').select('number').where('id', '=', c.id).executeTakeFirstOrThrow()).number;
+    const uploads = [];
     for (const kind of requiredClassDocuments(c.program)) {
       if (!pdfs.has(kind)) pdfs.set(kind, await demoPdf(kind));
-      const file = await checkAttachmentFile(pdfs.get(kind)!, `${ATTACHMENT_KIND_NAMES[kind]}-${number}.pdf`);
-      await uploadAttachment(tx, c.uploader, { recordKind: 'class', recordId: c.id, kind, file });
-      uploaded++;
+      uploads.push({ kind, file: await checkAttachmentFile(pdfs.get(kind)!, `${ATTACHMENT_KIND_NAMES[kind]}-${number}.pdf`) });
     }
+    // A class's documents in one call (uploadAttachments), in the order its program lists them.
+    uploaded += (await uploadAttachments(tx, c.uploader, 'class', c.id, uploads)).length;
   }
   return uploaded;
 }

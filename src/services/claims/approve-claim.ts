@@ -4,13 +4,14 @@
 // after the advance is reserved and later paid.
 import { formatChineseDate } from '../../policy/dates.ts';
 import { sql } from 'kysely';
-import { appendAudit } from '../../store/audit-log.ts';
+import { appendAuditEntries } from '../../store/audit-log.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { actorLabel, requireActor, type Actor } from '../access.ts';
 import { AppError } from '../app-error.ts';
-import { fundBalance, lockFund, requireRoom } from '../funds/fund-balance.ts';
-import { loadClaim, requireReviewer, type ClaimRow } from './claim-scope.ts';
+import { fundBalance, lockFund, requireRoom, type FundBalance } from '../funds/fund-balance.ts';
+import { claimScope, requireReviewer, type ClaimRow } from './claim-scope.ts';
 import { transition } from './claim-states.ts';
+import type { ClaimStatus } from '../../store/schema.ts';
 import { notifyClaim } from '../notifications/claim-notices.ts';
 
 /** The amount a claim may be paid: the engine's, or under the R3 exception the one recorded with it. */
@@ -45,56 +46,120 @@ async function openAdvance(tx: Tx, claim: ClaimRow) {
 }
 
 export async function approveClaim(tx: Tx, actor: Actor | null, input: { claimId: string }) {
+  const [approved] = await approveClaims(tx, actor, [input.claimId]);
+  return approved!;
+}
+
+/**
+ * Several claims approved at once by one office (the claims of a notice just closed): the same checks,
+ * in the order given, as one by one — each fund locked once and its balance read once, then drawn
+ * down claim by claim, so a claim beyond what is left is refused as it would have been alone; one
+ * insert of the reservations, one audit append with an entry per claim. All or none.
+ */
+export async function approveClaims(tx: Tx, actor: Actor | null, claimIds: string[]) {
   const a = requireActor(actor);
-  const claim = await loadClaim(tx, a, input.claimId, true);
-  requireReviewer(a, claim);
-  const to = transition(claim.number, claim.status, 'approve');
-  const notice = await tx
+  if (claimIds.length === 0) return [];
+  const loaded = await tx.selectFrom('claims').selectAll().where('id', 'in', claimIds).where(claimScope(a)).forUpdate().execute();
+  const byId = new Map(loaded.map((c) => [c.id, c]));
+  const notices = await tx
     .selectFrom('publicity_items')
     .innerJoin('publicity_notices as n', 'n.id', 'publicity_items.notice_id')
-    .select(['n.id', 'n.number', 'n.status', 'n.ends_on'])
-    .where('publicity_items.claim_id', '=', claim.id)
+    .select(['publicity_items.claim_id', 'n.id', 'n.number', 'n.status', 'n.ends_on'])
+    .where('publicity_items.claim_id', 'in', claimIds)
     .orderBy('n.created_at', 'desc')
-    .executeTakeFirst();
-  if (!notice || notice.status !== 'closed') {
-    throw new AppError(
-      'invalid_transition',
-      `申领 ${claim.number} 的公示${notice ? `（${notice.number}，至 ${formatChineseDate(notice.ends_on)}）` : ''}尚未结束，不能批准`,
-      'status',
-    );
-  }
-  const { amountFen } = approvedAmount(claim);
-  const year = Number(claim.end_date.slice(0, 4));
-  const fundId = await lockFund(tx, claim.fund_source ?? 'special_action', year);
-  const advance = await openAdvance(tx, claim);
-  const deducted = advance ? Math.min(advance.leftFen, amountFen) : 0;
-  const net = amountFen - deducted;
-  requireRoom(await fundBalance(tx, fundId), net, `批准申领 ${claim.number}`);
-  if (advance && deducted > 0) {
-    await tx.insertInto('advance_deductions').values({ claim_id: claim.id, advance_id: advance.id, amount_fen: deducted }).execute();
-    if (deducted === advance.leftFen)
-      await tx
-        .updateTable('advances')
-        .set({ status: 'settled', updated_by: actorLabel(a), updated_at: new Date() })
-        .where('id', '=', advance.id)
-        .execute();
+    .execute();
+  const noticeOf = new Map<string, (typeof notices)[number]>();
+  for (const n of notices) if (!noticeOf.has(n.claim_id)) noticeOf.set(n.claim_id, n);
+  const funds = new Map<string, FundBalance>();
+  const label = actorLabel(a);
+  const done: {
+    claim: ClaimRow;
+    to: ClaimStatus;
+    fundId: string;
+    amountFen: number;
+    advanceId: string | null;
+    deducted: number;
+    net: number;
+  }[] = [];
+  for (const claimId of claimIds) {
+    const claim = byId.get(claimId);
+    if (!claim) throw new AppError('not_found', '没有找到这条申领，或它不在您的办理范围内', 'claimId');
+    requireReviewer(a, claim);
+    // A claim named twice: the second time it is already approved, and refused as it would be alone.
+    const before = done.find((d) => d.claim.id === claim.id);
+    const to = transition(claim.number, before ? before.to : claim.status, 'approve');
+    const notice = noticeOf.get(claim.id);
+    if (!notice || notice.status !== 'closed') {
+      throw new AppError(
+        'invalid_transition',
+        `申领 ${claim.number} 的公示${notice ? `（${notice.number}，至 ${formatChineseDate(notice.ends_on)}）` : ''}尚未结束，不能批准`,
+        'status',
+      );
+    }
+    const { amountFen } = approvedAmount(claim);
+    const year = Number(claim.end_date.slice(0, 4));
+    const fundKey = `${claim.fund_source ?? 'special_action'}|${year}`;
+    let balance = funds.get(fundKey);
+    if (!balance) {
+      const fundId = await lockFund(tx, claim.fund_source ?? 'special_action', year);
+      balance = await fundBalance(tx, fundId);
+    }
+    const fundId = balance.id;
+    const advance = await openAdvance(tx, claim);
+    const deducted = advance ? Math.min(advance.leftFen, amountFen) : 0;
+    const net = amountFen - deducted;
+    requireRoom(balance, net, `批准申领 ${claim.number}`);
+    funds.set(fundKey, { ...balance, reservedFen: balance.reservedFen + net, remainingFen: balance.remainingFen - net });
+    if (advance && deducted > 0) {
+      await tx.insertInto('advance_deductions').values({ claim_id: claim.id, advance_id: advance.id, amount_fen: deducted }).execute();
+      if (deducted === advance.leftFen)
+        await tx
+          .updateTable('advances')
+          .set({ status: 'settled', updated_by: label, updated_at: new Date() })
+          .where('id', '=', advance.id)
+          .execute();
+    }
+    done.push({ claim, to, fundId, amountFen, advanceId: advance?.id ?? null, deducted, net });
   }
   await tx
     .insertInto('reservations')
-    .values({ claim_id: claim.id, fund_id: fundId, amount_fen: net, reserved_by: actorLabel(a) })
+    .values(done.map((d) => ({ claim_id: d.claim.id, fund_id: d.fundId, amount_fen: d.net, reserved_by: label })))
     .execute();
-  await tx
-    .updateTable('claims')
-    .set({ status: to, updated_by: actorLabel(a), updated_at: new Date() })
-    .where('id', '=', claim.id)
-    .execute();
-  await appendAudit(tx, {
-    actor: actorLabel(a),
-    action: 'claim.approve',
-    entity: 'claim',
-    entityId: claim.id,
-    data: { from: claim.status, to, fundId, amountFen, advanceId: advance?.id ?? null, advanceDeductedFen: deducted, reservedFen: net },
-  });
-  await notifyClaim(tx, claim, 'approved', { amountFen: net });
-  return { id: claim.id, status: to, fundId, amountFen, advanceDeductedFen: deducted, reservedFen: net };
+  for (const to of new Set(done.map((d) => d.to)))
+    await tx
+      .updateTable('claims')
+      .set({ status: to, updated_by: label, updated_at: new Date() })
+      .where(
+        'id',
+        'in',
+        done.filter((d) => d.to === to).map((d) => d.claim.id),
+      )
+      .execute();
+  await appendAuditEntries(
+    tx,
+    done.map((d) => ({
+      actor: label,
+      action: 'claim.approve',
+      entity: 'claim',
+      entityId: d.claim.id,
+      data: {
+        from: d.claim.status,
+        to: d.to,
+        fundId: d.fundId,
+        amountFen: d.amountFen,
+        advanceId: d.advanceId,
+        advanceDeductedFen: d.deducted,
+        reservedFen: d.net,
+      },
+    })),
+  );
+  for (const d of done) await notifyClaim(tx, d.claim, 'approved', { amountFen: d.net });
+  return done.map((d) => ({
+    id: d.claim.id,
+    status: d.to,
+    fundId: d.fundId,
+    amountFen: d.amountFen,
+    advanceDeductedFen: d.deducted,
+    reservedFen: d.net,
+  }));
 }
