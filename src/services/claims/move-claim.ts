@@ -2,8 +2,9 @@
 // (claim-states.ts), the update guarded by the status the caller read, and the audit entry
 // `claim.<act>` with where it came from and went — in the caller's transaction. The caller has read the
 // claim under its row lock (loadClaim … forUpdate, or the payment run's lock), so the guard only ever
-// refuses a caller that skipped that. Moves of many claims at once (the engine freezing decisions,
-// a publicity notice taking its claims) check the same table per claim and are audited per batch.
+// refuses a caller that skipped that. Moves of many claims at once (the engine freezing decisions, a
+// publicity notice taking its claims, a closed notice's claims approved together) check the same table
+// per claim under the same locks and update them in one statement.
 import { appendAudit, type Tx } from '../../store/audit-log.ts';
 import type { ClaimStatus } from '../../store/schema.ts';
 import { AppError } from '../app-error.ts';
