@@ -10,10 +10,8 @@ import {
   loadSigningKey,
   loadVerifyingKey,
 } from '../services/audit/audit-key.ts';
-import { readCheckpointFile } from '../services/audit/audit-checkpoints.ts';
-import { verifyAuditLog } from '../services/audit/verify-audit-log.ts';
+import { checkpointsToVerify, verifyAuditLog } from '../services/audit/verify-audit-log.ts';
 import { AuditAnchorError, writeAuditCheckpoint } from '../services/audit/write-audit-checkpoint.ts';
-import type { Store } from '../store/database.ts';
 import { UsageError } from './errors.ts';
 import { configuredLocation, openConfiguredStore, type StoreFlags } from './open-configured-store.ts';
 
@@ -27,16 +25,10 @@ const SHOWN = 50;
 
 /**
  * Where the checkpoints are appended: --checkpoints, else UPSKILL_AUDIT_CHECKPOINTS, else
- * `audit-checkpoints.jsonl` in PGlite's data folder, or in the working folder with PostgreSQL.
+ * `audit-checkpoints.jsonl` in PGlite's data folder, or in the working folder with PostgreSQL. Known
+ * from the settings alone, so the audit commands check it before they open the data.
  */
-export function checkpointFile(flags: AuditFlags, store: Store): string {
-  const configured = flags.checkpoints ?? process.env[CHECKPOINTS_SETTING];
-  if (configured) return resolve(configured);
-  return resolve(store.kind === 'pglite' ? store.location : '.', 'audit-checkpoints.jsonl');
-}
-
-/** The same file, known from the settings before the store is opened (the audit commands check it first). */
-function checkpointFileOf(flags: AuditFlags): string {
+export function checkpointFile(flags: AuditFlags): string {
   const configured = flags.checkpoints ?? process.env[CHECKPOINTS_SETTING];
   if (configured) return resolve(configured);
   return resolve(configuredLocation(flags).dataDir ?? '.', 'audit-checkpoints.jsonl');
@@ -59,15 +51,9 @@ async function keyOrUsage<T>(work: () => T | Promise<T>): Promise<T> {
 
 export async function auditVerifyCommand(flags: AuditFlags): Promise<number> {
   const key = await keyOrUsage(() => loadVerifyingKey());
-  const file = checkpointFileOf(flags);
-  // Checkpoints that no configured key can check: a usage error decided by the file alone, before the
-  // data is opened (verifyAuditLog refuses the same for its other callers).
-  const unchecked = key ? 0 : readCheckpointFile(file).length;
-  if (unchecked > 0) {
-    throw new UsageError(
-      `检查点文件 ${file} 有 ${unchecked} 个检查点，但没有配置核对签名的密钥（${KEY_SETTINGS.file}、${KEY_SETTINGS.inline} 或 ${KEY_SETTINGS.publicFile}）`,
-    );
-  }
+  const file = checkpointFile(flags);
+  // Checkpoints that no configured key can check: a usage error decided by the file alone, before the data is opened.
+  await keyOrUsage(() => checkpointsToVerify(file, key));
   const store = await openConfiguredStore(flags, AUDIT_STORE);
   try {
     const report = await keyOrUsage(() => verifyAuditLog(store.db, { checkpointFile: file, key }));
@@ -104,7 +90,7 @@ export async function auditCheckpointCommand(flags: AuditFlags): Promise<number>
     );
   const warning = sharedKeyWarning();
   if (warning) process.stderr.write(`${warning}\n`);
-  const file = checkpointFileOf(flags);
+  const file = checkpointFile(flags);
   const store = await openConfiguredStore(flags, AUDIT_STORE);
   try {
     try {

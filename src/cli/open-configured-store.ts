@@ -39,9 +39,8 @@ export async function openConfiguredStore(
   }
   if (options.migrate !== false) {
     try {
-      const current = await migratedToLatest(store.db);
-      if (options.migrate === 'when-behind' && current) return store;
-      if (!current) await migrate(store.db);
+      if (options.migrate === 'when-behind' && (await migratedToLatest(store.db))) return store;
+      await migrate(store.db); // nothing to do, and no migrator run, when it is at this build
       // The areas, the plan's policy package and the catalog: there from the first start (idempotent).
       await inTransaction(store.db, (tx) => seedReferenceData(tx));
     } catch (e) {

@@ -73,7 +73,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   );
   // Audit checkpoints (docs/audit.md): one now, one every N minutes the log has grown, one at shutdown.
   const report = (line: string) => process.stderr.write(`${line}\n`);
-  const checkpoints = key ? checkpointAuditEvery(store.db, key, checkpointFile(flags, store), minutes * 60_000, report) : null;
+  const checkpoints = key ? checkpointAuditEvery(store.db, key, checkpointFile(flags), minutes * 60_000, report) : null;
   if (!key)
     report(`注意：没有配置审计签名密钥（${KEY_SETTINGS.file}），不写审计检查点，末尾记录被删除或整链重算将无法发现（见 docs/audit.md）`);
   const warning = sharedKeyWarning();

@@ -25,17 +25,23 @@ export interface AuditReport {
   problems: string[];
 }
 
+/** The checkpoint file's lines; lines that no configured key can check are a missing setting (AuditKeyError). */
+export function checkpointsToVerify(file: string, key: VerifyingKey | null): ReturnType<typeof readCheckpointFile> {
+  const lines = readCheckpointFile(file);
+  if (lines.length > 0 && !key) {
+    throw new AuditKeyError(
+      `检查点文件 ${file} 有 ${lines.length} 个检查点，但没有配置核对签名的密钥（${KEY_SETTINGS.file}、${KEY_SETTINGS.inline} 或 ${KEY_SETTINGS.publicFile}）`,
+    );
+  }
+  return lines;
+}
+
 export async function verifyAuditLog(db: Db, options: { checkpointFile: string; key: VerifyingKey | null }): Promise<AuditReport> {
   const problems: string[] = [];
   const chain = await verifyAuditChain(db);
   if (!chain.ok) problems.push(`审计日志被破坏：第 ${chain.seq} 条${CHAIN_PROBLEMS[chain.problem]}（此前 ${chain.entries} 条校验通过）`);
 
-  const lines = readCheckpointFile(options.checkpointFile);
-  if (lines.length > 0 && !options.key) {
-    throw new AuditKeyError(
-      `检查点文件 ${options.checkpointFile} 有 ${lines.length} 个检查点，但没有配置核对签名的密钥（${KEY_SETTINGS.file}、${KEY_SETTINGS.inline} 或 ${KEY_SETTINGS.publicFile}）`,
-    );
-  }
+  const lines = checkpointsToVerify(options.checkpointFile, options.key);
   let refused = 0;
   for (const l of lines) {
     if ('unreadable' in l) {

@@ -59,7 +59,15 @@ export async function approveClaim(tx: Tx, actor: Actor | null, input: { claimId
 export async function approveClaims(tx: Tx, actor: Actor | null, claimIds: string[]) {
   const a = requireActor(actor);
   if (claimIds.length === 0) return [];
-  const loaded = await tx.selectFrom('claims').selectAll().where('id', 'in', claimIds).where(claimScope(a)).forUpdate().execute();
+  // Locked in one order (by id), so two offices approving overlapping lists wait instead of deadlocking.
+  const loaded = await tx
+    .selectFrom('claims')
+    .selectAll()
+    .where('id', 'in', claimIds)
+    .where(claimScope(a))
+    .orderBy('id')
+    .forUpdate()
+    .execute();
   const byId = new Map(loaded.map((c) => [c.id, c]));
   const notices = await tx
     .selectFrom('publicity_items')

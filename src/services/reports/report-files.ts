@@ -27,11 +27,10 @@ const FONT_CANDIDATES: { path: string; family?: string }[] = [
   { path: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', family: 'NotoSerifCJKsc-Regular' },
   { path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', family: 'WenQuanYiMicroHei' },
 ];
-const fontCache = new Map<string, Buffer>();
-// The parsed font, per file and face. pdfkit re-parses a font given as bytes in every document (the
-// CJK collection's glyph index: ~0.1–0.4 s of CPU per PDF); given an already parsed fontkit font it
-// takes it as is and subsets it per document, so one parse serves every PDF of the process.
-const parsedFontCache = new Map<string, fontkit.Font>();
+// The parsed font, per file and face, read and parsed once per process. pdfkit re-parses a font given
+// as bytes in every document (the CJK collection's glyph index: ~0.1–0.4 s of CPU per PDF); given an
+// already parsed fontkit font it takes it as is and subsets it per document.
+const parsedFonts = new Map<string, fontkit.Font>();
 
 /** Whether a CJK font for PDF reports is installed (tests without one skip the PDF bytes, saying so). */
 export function cjkFontInstalled(): boolean {
@@ -39,28 +38,27 @@ export function cjkFontInstalled(): boolean {
   return fromEnv ? existsSync(fromEnv) : FONT_CANDIDATES.some((c) => existsSync(c.path));
 }
 
-/** The CJK font (each file read once). Throws FontMissingError when none is installed. */
-export function cjkFont(): { data: Buffer; family?: string; path: string } {
+/** The installed CJK font's file and face. Throws FontMissingError when none is installed. */
+function cjkFontFile(): { path: string; family?: string } {
   const fromEnv = process.env.UPSKILL_CJK_FONT;
   const candidates = fromEnv ? [{ path: fromEnv, family: process.env.UPSKILL_CJK_FONT_FAMILY }] : FONT_CANDIDATES;
   const found = candidates.find((c) => existsSync(c.path));
   if (!found) throw new FontMissingError();
-  if (!fontCache.has(found.path)) fontCache.set(found.path, readFileSync(found.path));
-  return { data: fontCache.get(found.path)!, ...(found.family ? { family: found.family } : {}), path: found.path };
+  return found;
 }
 
 /** Writes `doc` in the CJK font from here on (parsed once per process). Throws FontMissingError without one. */
 export function useCjkFont(doc: PDFKit.PDFDocument): void {
-  const { data, family, path } = cjkFont();
+  const { path, family } = cjkFontFile();
   const key = `${path}\u0000${family ?? ''}`;
-  let parsed = parsedFontCache.get(key);
+  let parsed = parsedFonts.get(key);
   if (!parsed) {
-    const opened = fontkit.create(data, family);
+    const opened = fontkit.create(readFileSync(path), family);
     // A collection (.ttc) opened without a face name cannot lay out text: say what to set, not a stack.
     if (!('layout' in opened))
       throw new Error('中文字体文件是字体集合（.ttc）：请用环境变量 UPSKILL_CJK_FONT_FAMILY 指定其中字体的 PostScript 名称');
     parsed = opened;
-    parsedFontCache.set(key, parsed);
+    parsedFonts.set(key, parsed);
   }
   // pdfkit 0.20 accepts a fontkit font (PDFFontFactory.open checks for `layout`); its types list only bytes and paths.
   doc.registerFont('cjk', parsed as unknown as PDFKit.Mixins.PDFFontSource);
